@@ -1,0 +1,214 @@
+//! The backend trait family.
+//!
+//! Operations are split into families ([`Level1`], [`Level2`], [`Level3`],
+//! [`ParallelLoops`]) so a backend can grow one family at a time, as burn splits
+//! its tensor ops. Every method takes views of host memory and is object-safe,
+//! so the C ABI can hold a `Box<dyn HostBackend>` behind an opaque context.
+//! (Device-resident buffers, for OpenCL, get their own trait when that backend
+//! arrives; the host path here stays the common denominator.)
+//!
+//! Argument checks that do not depend on the backend live in [`check`], so
+//! every backend reports the same error for the same mistake.
+
+use std::fmt::Debug;
+use std::ops::Range;
+
+use crate::error::{Error, Result};
+use crate::scalar::Scalar;
+use crate::schedule::Schedule;
+use crate::view::{MatMut, MatRef, VecMut, VecRef};
+
+/// Which backend family an object belongs to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BackendKind {
+    /// One thread, reference loops: the oracle for every other backend.
+    Serial,
+    /// Host threads (rayon and oxpar's fork-join team).
+    Threads,
+    /// OpenCL devices.
+    OpenCl,
+    /// MPI ranks over a node-local backend.
+    Mpi,
+}
+
+impl BackendKind {
+    /// The name used in context specs (`"serial"`, `"threads"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BackendKind::Serial => "serial",
+            BackendKind::Threads => "threads",
+            BackendKind::OpenCl => "opencl",
+            BackendKind::Mpi => "mpi",
+        }
+    }
+}
+
+/// Whether a matrix operand is used as is or transposed.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Trans {
+    /// `op(A) = A`.
+    #[default]
+    No,
+    /// `op(A) = A^T`.
+    Yes,
+}
+
+impl Trans {
+    /// `op(a)`: the view itself or its transpose (no data moves).
+    pub fn apply<'a, T: Scalar>(self, a: MatRef<'a, T>) -> MatRef<'a, T> {
+        match self {
+            Trans::No => a,
+            Trans::Yes => a.t(),
+        }
+    }
+}
+
+/// What every backend says about itself.
+pub trait Backend: Send + Sync + Debug {
+    /// The backend family.
+    fn kind(&self) -> BackendKind;
+    /// A human-readable description, e.g. `"threads (4)"`.
+    fn name(&self) -> String;
+    /// How many threads this backend computes with.
+    fn num_threads(&self) -> usize;
+}
+
+/// BLAS level 1: vector operations.
+pub trait Level1<T: Scalar>: Backend {
+    /// `y := alpha*x + y`. With `alpha == 0`, returns at once (x is not read),
+    /// as reference BLAS does.
+    fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()>;
+    /// `x := alpha*x` (a plain product: `0 * NaN` is NaN).
+    fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()>;
+    /// `y := x`.
+    fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()>;
+    /// Exchanges `x` and `y`.
+    fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()>;
+    /// `x . y`; 0 for empty vectors.
+    fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T>;
+    /// The Euclidean norm, without overflow or underflow in intermediate
+    /// results: the answer is finite whenever the true norm is representable.
+    /// NaN if any element is NaN; otherwise +inf if any element is infinite.
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T>;
+    /// The sum of absolute values.
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T>;
+    /// The 0-based index of the first element of largest absolute value, or
+    /// `None` for an empty vector. NaN counts as larger than every number: the
+    /// first NaN wins (as NumPy's `argmax`; reference BLAS skips NaNs that are
+    /// not first, which hides them).
+    fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>>;
+}
+
+/// BLAS level 2: matrix-vector operations.
+pub trait Level2<T: Scalar>: Backend {
+    /// `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`). With `beta == 0`, `y`
+    /// is not read (NaN in it does not come out); with `alpha == 0`, `A` and `x`
+    /// are not read.
+    fn gemv(&self, alpha: T, a: MatRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) -> Result<()>;
+    /// `A := alpha*x*y^T + A`. With `alpha == 0`, returns at once.
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()>;
+}
+
+/// BLAS level 3: matrix-matrix operations.
+pub trait Level3<T: Scalar>: Backend {
+    /// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes). With
+    /// `beta == 0`, `C` is not read; with `alpha == 0` or an inner dimension of
+    /// 0, `A` and `B` are not read.
+    fn gemm(&self, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, c: MatMut<'_, T>) -> Result<()>;
+}
+
+/// A loop body: called with a sub-range of the iteration space and the index
+/// of the worker running it (`0..num_threads()`).
+pub type LoopBody<'a> = dyn Fn(Range<usize>, usize) + Sync + 'a;
+
+/// Parallel loops over an index range.
+pub trait ParallelLoops: Backend {
+    /// Runs `body` over disjoint sub-ranges covering `range`, dealt out by
+    /// `schedule`, and returns when all have finished. A panic in `body` is
+    /// re-raised on the calling thread after the others finish.
+    fn parallel_for(&self, range: Range<usize>, schedule: Schedule, body: &LoopBody<'_>) -> Result<()>;
+}
+
+/// Everything a host-memory backend offers, for both element types, as one
+/// object-safe trait: what the C ABI and the CLI hold as `dyn HostBackend`.
+pub trait HostBackend:
+    Level1<f32> + Level1<f64> + Level2<f32> + Level2<f64> + Level3<f32> + Level3<f64> + ParallelLoops
+{
+}
+
+impl<B> HostBackend for B where
+    B: Level1<f32> + Level1<f64> + Level2<f32> + Level2<f64> + Level3<f32> + Level3<f64> + ParallelLoops
+{
+}
+
+/// Reduces over `range` in parallel: each worker folds the sub-ranges it is
+/// given into its own accumulator (starting from `identity()`), and the
+/// per-worker results are combined in worker order on the calling thread.
+///
+/// With the static schedule the grouping depends only on the range and the
+/// thread count, so the result is the same from run to run at a fixed count.
+pub fn parallel_reduce<B, R, I, F, C>(backend: &B, range: Range<usize>, schedule: Schedule, identity: I, fold: F, combine: C) -> Result<R>
+where
+    B: ParallelLoops + ?Sized,
+    R: Send,
+    I: Fn() -> R + Sync,
+    F: Fn(R, Range<usize>) -> R + Sync,
+    C: Fn(R, R) -> R,
+{
+    let slots: Vec<std::sync::Mutex<Option<R>>> = (0..backend.num_threads().max(1)).map(|_| std::sync::Mutex::new(None)).collect();
+    backend.parallel_for(range, schedule, &|sub, worker| {
+        // Each worker touches only its own slot, so the lock is never contended.
+        let mut slot = slots[worker].lock().unwrap_or_else(|e| e.into_inner());
+        let acc = slot.take().unwrap_or_else(&identity);
+        *slot = Some(fold(acc, sub));
+    })?;
+    Ok(slots
+        .into_iter()
+        .filter_map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .fold(identity(), combine))
+}
+
+/// Shape checks shared by every backend, so the same mistake gives the same
+/// error everywhere.
+pub mod check {
+    use super::*;
+
+    /// Two vectors that must have the same length.
+    pub fn same_len(x: usize, y: usize) -> Result<()> {
+        if x != y {
+            return Err(Error::shape_mismatch(format!("x has {x} elements but y has {y}")));
+        }
+        Ok(())
+    }
+
+    /// `y := A*x` shapes.
+    pub fn gemv(a: (usize, usize), x: usize, y: usize) -> Result<()> {
+        if a.1 != x {
+            return Err(Error::shape_mismatch(format!("A is {}x{} but x has {x} elements", a.0, a.1)));
+        }
+        if a.0 != y {
+            return Err(Error::shape_mismatch(format!("A is {}x{} but y has {y} elements", a.0, a.1)));
+        }
+        Ok(())
+    }
+
+    /// `A += x*y^T` shapes.
+    pub fn ger(x: usize, y: usize, a: (usize, usize)) -> Result<()> {
+        if a != (x, y) {
+            return Err(Error::shape_mismatch(format!("A is {}x{} but x*y^T is {x}x{y}", a.0, a.1)));
+        }
+        Ok(())
+    }
+
+    /// `C := A*B` shapes.
+    pub fn gemm(a: (usize, usize), b: (usize, usize), c: (usize, usize)) -> Result<()> {
+        if a.1 != b.0 {
+            return Err(Error::shape_mismatch(format!("op(A) is {}x{} but op(B) is {}x{} (inner dimensions differ)", a.0, a.1, b.0, b.1)));
+        }
+        if c != (a.0, b.1) {
+            return Err(Error::shape_mismatch(format!("op(A)*op(B) is {}x{} but C is {}x{}", a.0, b.1, c.0, c.1)));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,218 @@
+//! The serial reference backend: one thread, plain loops in logical order.
+//!
+//! It is written to be obviously right, not fast, and is the oracle the
+//! conformance suite compares every other backend with. Its semantics for the
+//! special cases (quick returns, NaN, Inf) are the documented ones of the
+//! traits, which follow reference BLAS unless the trait says otherwise.
+
+use std::ops::Range;
+
+use crate::backend::{check, Backend, BackendKind, Level1, Level2, Level3, LoopBody, ParallelLoops};
+use crate::error::Result;
+use crate::scalar::Scalar;
+use crate::schedule::Schedule;
+use crate::view::{MatMut, MatRef, VecMut, VecRef};
+
+/// The serial reference backend.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct Serial;
+
+impl Backend for Serial {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Serial
+    }
+    fn name(&self) -> String {
+        "serial".to_string()
+    }
+    fn num_threads(&self) -> usize {
+        1
+    }
+}
+
+/// The Euclidean norm by the scaled sum of squares (LAPACK's classic `dnrm2`),
+/// with NaN and Inf handled up front.
+pub fn reference_nrm2<T: Scalar>(x: impl Iterator<Item = T> + Clone) -> T {
+    if x.clone().any(|v| v.is_nan()) {
+        return T::nan();
+    }
+    if x.clone().any(|v| v.is_infinite()) {
+        return T::infinity();
+    }
+    let (mut scale, mut ssq) = (T::zero(), T::one());
+    for v in x {
+        if v != T::zero() {
+            let a = v.abs();
+            if scale < a {
+                ssq = T::one() + ssq * (scale / a) * (scale / a);
+                scale = a;
+            } else {
+                ssq += (a / scale) * (a / scale);
+            }
+        }
+    }
+    scale * ssq.sqrt()
+}
+
+/// The index of the first NaN, else of the first element of largest magnitude.
+pub fn reference_iamax<T: Scalar>(x: impl Iterator<Item = T>) -> Option<usize> {
+    let mut best: Option<(usize, T)> = None;
+    for (i, v) in x.enumerate() {
+        if v.is_nan() {
+            return Some(i);
+        }
+        let a = v.abs();
+        if best.is_none_or(|(_, m)| a > m) {
+            best = Some((i, a));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+impl<T: Scalar> Level1<T> for Serial {
+    fn axpy(&self, alpha: T, x: VecRef<'_, T>, mut y: VecMut<'_, T>) -> Result<()> {
+        check::same_len(x.len(), y.len())?;
+        if alpha == T::zero() {
+            return Ok(());
+        }
+        y.for_each_mut(|i, yi| *yi += alpha * x.get(i));
+        Ok(())
+    }
+
+    fn scal(&self, alpha: T, mut x: VecMut<'_, T>) -> Result<()> {
+        x.for_each_mut(|_, xi| *xi = alpha * *xi);
+        Ok(())
+    }
+
+    fn copy(&self, x: VecRef<'_, T>, mut y: VecMut<'_, T>) -> Result<()> {
+        check::same_len(x.len(), y.len())?;
+        y.for_each_mut(|i, yi| *yi = x.get(i));
+        Ok(())
+    }
+
+    fn swap(&self, mut x: VecMut<'_, T>, mut y: VecMut<'_, T>) -> Result<()> {
+        check::same_len(x.len(), y.len())?;
+        for i in 0..x.len() {
+            let t = x.as_ref().get(i);
+            x.set(i, y.as_ref().get(i));
+            y.set(i, t);
+        }
+        Ok(())
+    }
+
+    fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        check::same_len(x.len(), y.len())?;
+        Ok(x.iter().zip(y.iter()).fold(T::zero(), |acc, (a, b)| acc + a * b))
+    }
+
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+        Ok(reference_nrm2(x.iter()))
+    }
+
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+        Ok(x.iter().fold(T::zero(), |acc, v| acc + v.abs()))
+    }
+
+    fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
+        Ok(reference_iamax(x.iter()))
+    }
+}
+
+impl<T: Scalar> Level2<T> for Serial {
+    fn gemv(&self, alpha: T, a: MatRef<'_, T>, x: VecRef<'_, T>, beta: T, mut y: VecMut<'_, T>) -> Result<()> {
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        for i in 0..y.len() {
+            let ax = if alpha == T::zero() {
+                T::zero()
+            } else {
+                alpha * (0..x.len()).fold(T::zero(), |acc, j| acc + a.get(i, j) * x.get(j))
+            };
+            let by = if beta == T::zero() { T::zero() } else { beta * y.as_ref().get(i) };
+            y.set(i, ax + by);
+        }
+        Ok(())
+    }
+
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: MatMut<'_, T>) -> Result<()> {
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        if alpha == T::zero() {
+            return Ok(());
+        }
+        for j in 0..y.len() {
+            for i in 0..x.len() {
+                let v = a.as_ref().get(i, j) + alpha * x.get(i) * y.get(j);
+                a.set(i, j, v);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<T: Scalar> Level3<T> for Serial {
+    fn gemm(&self, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, mut c: MatMut<'_, T>) -> Result<()> {
+        check::gemm((a.nrows(), a.ncols()), (b.nrows(), b.ncols()), (c.nrows(), c.ncols()))?;
+        let k = a.ncols();
+        for j in 0..c.ncols() {
+            for i in 0..c.nrows() {
+                let ab = if alpha == T::zero() || k == 0 {
+                    T::zero()
+                } else {
+                    alpha * (0..k).fold(T::zero(), |acc, p| acc + a.get(i, p) * b.get(p, j))
+                };
+                let bc = if beta == T::zero() { T::zero() } else { beta * c.as_ref().get(i, j) };
+                c.set(i, j, ab + bc);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl ParallelLoops for Serial {
+    fn parallel_for(&self, range: Range<usize>, schedule: Schedule, body: &LoopBody<'_>) -> Result<()> {
+        // One worker: the chunking is kept so a body sees the same kind of
+        // sub-ranges it would see on a threaded backend with one thread.
+        let chunk = match schedule {
+            Schedule::Static { chunk: 0 } => range.len().max(1),
+            Schedule::Static { chunk } | Schedule::Dynamic { chunk } => chunk.max(1),
+            Schedule::Guided { .. } => range.len().max(1),
+        };
+        let mut start = range.start;
+        while start < range.end {
+            let end = start + chunk.min(range.end - start);
+            body(start..end, 0);
+            start = end;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nrm2_survives_huge_and_tiny_values() {
+        let big = [1e300f64, 1e300];
+        assert!((reference_nrm2(big.iter().copied()) / (1e300 * 2f64.sqrt()) - 1.0).abs() < 1e-15);
+        let tiny = [3e-310f64, 4e-310];
+        assert!((reference_nrm2(tiny.iter().copied()) / 5e-310 - 1.0).abs() < 1e-12);
+        assert!(reference_nrm2([1.0, f64::NAN, f64::INFINITY].into_iter()).is_nan());
+        assert_eq!(reference_nrm2([f64::INFINITY, 1.0, f64::NEG_INFINITY].into_iter()), f64::INFINITY);
+    }
+
+    #[test]
+    fn iamax_takes_first_nan_else_first_max() {
+        assert_eq!(reference_iamax([1.0, -3.0, 3.0].into_iter()), Some(1));
+        assert_eq!(reference_iamax([1.0, -3.0, f64::NAN, f64::NAN].into_iter()), Some(2));
+        assert_eq!(reference_iamax(std::iter::empty::<f32>()), None);
+    }
+
+    #[test]
+    fn parallel_for_covers_range_once() {
+        let hits = std::sync::Mutex::new(vec![0u8; 10]);
+        for s in [Schedule::Static { chunk: 0 }, Schedule::Dynamic { chunk: 3 }, Schedule::Guided { min_chunk: 2 }] {
+            hits.lock().unwrap().iter_mut().for_each(|h| *h = 0);
+            Serial.parallel_for(0..10, s, &|r, _| r.for_each(|i| hits.lock().unwrap()[i] += 1)).unwrap();
+            assert!(hits.lock().unwrap().iter().all(|&h| h == 1));
+        }
+    }
+}
