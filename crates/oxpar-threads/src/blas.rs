@@ -1,0 +1,185 @@
+//! Level 1, 2 and 3 on the threads backend: split, then run the single-core
+//! kernels of `oxpar-kernels` on each block.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use oxpar_core::backend::check;
+use oxpar_core::{Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef};
+use oxpar_kernels::{level1 as k1, level2 as k2, level3 as k3, Par};
+
+use crate::split::{block, SharedMatMut, SharedVecMut};
+use crate::ThreadsBackend;
+
+impl ThreadsBackend {
+    /// Threads to use for `work` units against a cutoff (1 = run inline).
+    fn parts(&self, work: usize, threshold: usize) -> usize {
+        if work < threshold.max(2) {
+            1
+        } else {
+            self.inner.num_threads
+        }
+    }
+
+    /// Runs `f` on each of `parts` blocks of `0..n` and returns the results in
+    /// block order.
+    fn map_blocks<R: Send + Sync>(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
+        if parts == 1 {
+            return vec![f(0..n)];
+        }
+        let slots: Vec<OnceLock<R>> = (0..parts).map(|_| OnceLock::new()).collect();
+        self.team().run(&|p| {
+            let _ = slots[p].set(f(block(n, parts, p)));
+        });
+        slots.into_iter().filter_map(OnceLock::into_inner).collect()
+    }
+
+    /// Runs `f` on each block of `0..n` (no result).
+    fn for_blocks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
+        if parts == 1 {
+            f(0..n);
+        } else {
+            self.team().run(&|p| f(block(n, parts, p)));
+        }
+    }
+}
+
+impl<T: Scalar> Level1<T> for ThreadsBackend {
+    fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        let ys = SharedVecMut::new(y);
+        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            // SAFETY: blocks of one region are disjoint.
+            k1::axpy(alpha, x.subvector(r.start, r.len()), unsafe { ys.block_mut(r) });
+        });
+        Ok(())
+    }
+
+    fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()> {
+        let n = x.len();
+        let xs = SharedVecMut::new(x);
+        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            // SAFETY: blocks of one region are disjoint.
+            k1::scal(alpha, unsafe { xs.block_mut(r) });
+        });
+        Ok(())
+    }
+
+    fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        let ys = SharedVecMut::new(y);
+        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            // SAFETY: blocks of one region are disjoint.
+            k1::copy(x.subvector(r.start, r.len()), unsafe { ys.block_mut(r) });
+        });
+        Ok(())
+    }
+
+    fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        let (xs, ys) = (SharedVecMut::new(x), SharedVecMut::new(y));
+        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            // SAFETY: blocks of one region are disjoint, and x and y are
+            // distinct unique borrows.
+            k1::swap(unsafe { xs.block_mut(r.clone()) }, unsafe { ys.block_mut(r) });
+        });
+        Ok(())
+    }
+
+    fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            k1::dot(x.subvector(r.start, r.len()), y.subvector(r.start, r.len()))
+        });
+        Ok(partials.into_iter().fold(T::zero(), |a, b| a + b))
+    }
+
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+        let n = x.len();
+        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| k1::sumsq(x.subvector(r.start, r.len())));
+        let sumsq = partials.into_iter().fold(T::zero(), |a, b| a + b);
+        if k1::sumsq_is_safe(sumsq, n) {
+            Ok(sumsq.sqrt())
+        } else {
+            // Overflow, underflow, NaN or Inf: the scaled algorithm (rare).
+            Ok(oxpar_core::serial::reference_nrm2(x.iter()))
+        }
+    }
+
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+        let n = x.len();
+        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| k1::asum(x.subvector(r.start, r.len())));
+        Ok(partials.into_iter().fold(T::zero(), |a, b| a + b))
+    }
+
+    fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
+        let n = x.len();
+        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            k1::iamax(x.subvector(r.start, r.len())).map(|i| (r.start + i, x.get(r.start + i).abs()))
+        });
+        // Blocks are in order: the first NaN wins, else the first strictly larger.
+        let mut best: Option<(usize, T)> = None;
+        for (i, v) in partials.into_iter().flatten() {
+            if v.is_nan() {
+                return Ok(Some(i));
+            }
+            if best.is_none_or(|(_, m)| v > m) {
+                best = Some((i, v));
+            }
+        }
+        Ok(best.map(|(i, _)| i))
+    }
+}
+
+impl<T: Scalar> Level2<T> for ThreadsBackend {
+    fn gemv(&self, alpha: T, a: MatRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) -> Result<()> {
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        let m = a.nrows();
+        let parts = self.parts(m.saturating_mul(a.ncols().max(1)), self.inner.thresholds.level2).min(m.max(1));
+        let ys = SharedVecMut::new(y);
+        self.for_blocks(m, parts, |r| {
+            let rows = a.submatrix(r.start, 0, r.len(), a.ncols());
+            // SAFETY: blocks of one region are disjoint.
+            k2::gemv(alpha, rows, x, beta, unsafe { ys.block_mut(r) });
+        });
+        Ok(())
+    }
+
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        if alpha == T::zero() {
+            return Ok(());
+        }
+        // Split along the dimension whose elements are farther apart, so each
+        // block is a set of whole contiguous columns (or rows).
+        let by_cols = a.rs().unsigned_abs() <= a.cs().unsigned_abs();
+        let (a, x, y) = if by_cols { (a, x, y) } else { (a.t_mut(), y, x) };
+        let n = a.ncols();
+        let parts = self.parts(n.saturating_mul(a.nrows()), self.inner.thresholds.level2).min(n.max(1));
+        let shared = SharedMatMut::new(a);
+        self.for_blocks(n, parts, |r| {
+            let ys = y.subvector(r.start, r.len());
+            // SAFETY: column blocks of one region are disjoint.
+            k2::ger(alpha, x, ys, unsafe { shared.cols_mut(r) });
+        });
+        Ok(())
+    }
+}
+
+impl<T: Scalar> Level3<T> for ThreadsBackend {
+    fn gemm(&self, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, c: MatMut<'_, T>) -> Result<()> {
+        check::gemm((a.nrows(), a.ncols()), (b.nrows(), b.ncols()), (c.nrows(), c.ncols()))?;
+        let work = c.nrows().saturating_mul(c.ncols()).saturating_mul(a.ncols());
+        if self.parts(work, self.inner.thresholds.level3) == 1 {
+            k3::gemm(Par::Seq, alpha, a, b, beta, c);
+        } else {
+            let threads = self.inner.num_threads;
+            self.install(move || k3::gemm(Par::Rayon(threads), alpha, a, b, beta, c));
+        }
+        Ok(())
+    }
+}
