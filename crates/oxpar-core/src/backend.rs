@@ -105,7 +105,14 @@ pub trait Level2<T: Scalar>: Backend {
     /// `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`). With `beta == 0`, `y`
     /// is not read (NaN in it does not come out); with `alpha == 0`, `A` and `x`
     /// are not read.
-    fn gemv(&self, alpha: T, a: MatRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) -> Result<()>;
+    fn gemv(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()>;
     /// `A := alpha*x*y^T + A`. With `alpha == 0`, returns at once.
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()>;
 }
@@ -115,7 +122,14 @@ pub trait Level3<T: Scalar>: Backend {
     /// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes). With
     /// `beta == 0`, `C` is not read; with `alpha == 0` or an inner dimension of
     /// 0, `A` and `B` are not read.
-    fn gemm(&self, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, c: MatMut<'_, T>) -> Result<()>;
+    fn gemm(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()>;
 }
 
 /// A loop body: called with a sub-range of the iteration space and the index
@@ -127,7 +141,12 @@ pub trait ParallelLoops: Backend {
     /// Runs `body` over disjoint sub-ranges covering `range`, dealt out by
     /// `schedule`, and returns when all have finished. A panic in `body` is
     /// re-raised on the calling thread after the others finish.
-    fn parallel_for(&self, range: Range<usize>, schedule: Schedule, body: &LoopBody<'_>) -> Result<()>;
+    fn parallel_for(
+        &self,
+        range: Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()>;
 }
 
 /// Everything a host-memory backend offers, for both element types, as one
@@ -138,7 +157,13 @@ pub trait HostBackend:
 }
 
 impl<B> HostBackend for B where
-    B: Level1<f32> + Level1<f64> + Level2<f32> + Level2<f64> + Level3<f32> + Level3<f64> + ParallelLoops
+    B: Level1<f32>
+        + Level1<f64>
+        + Level2<f32>
+        + Level2<f64>
+        + Level3<f32>
+        + Level3<f64>
+        + ParallelLoops
 {
 }
 
@@ -148,7 +173,14 @@ impl<B> HostBackend for B where
 ///
 /// With the static schedule the grouping depends only on the range and the
 /// thread count, so the result is the same from run to run at a fixed count.
-pub fn parallel_reduce<B, R, I, F, C>(backend: &B, range: Range<usize>, schedule: Schedule, identity: I, fold: F, combine: C) -> Result<R>
+pub fn parallel_reduce<B, R, I, F, C>(
+    backend: &B,
+    range: Range<usize>,
+    schedule: Schedule,
+    identity: I,
+    fold: F,
+    combine: C,
+) -> Result<R>
 where
     B: ParallelLoops + ?Sized,
     R: Send,
@@ -156,7 +188,9 @@ where
     F: Fn(R, Range<usize>) -> R + Sync,
     C: Fn(R, R) -> R,
 {
-    let slots: Vec<std::sync::Mutex<Option<R>>> = (0..backend.num_threads().max(1)).map(|_| std::sync::Mutex::new(None)).collect();
+    let slots: Vec<std::sync::Mutex<Option<R>>> = (0..backend.num_threads().max(1))
+        .map(|_| std::sync::Mutex::new(None))
+        .collect();
     backend.parallel_for(range, schedule, &|sub, worker| {
         // Each worker touches only its own slot, so the lock is never contended.
         let mut slot = slots[worker].lock().unwrap_or_else(|e| e.into_inner());
@@ -177,7 +211,9 @@ pub mod check {
     /// Two vectors that must have the same length.
     pub fn same_len(x: usize, y: usize) -> Result<()> {
         if x != y {
-            return Err(Error::shape_mismatch(format!("x has {x} elements but y has {y}")));
+            return Err(Error::shape_mismatch(format!(
+                "x has {x} elements but y has {y}"
+            )));
         }
         Ok(())
     }
@@ -185,10 +221,16 @@ pub mod check {
     /// `y := A*x` shapes.
     pub fn gemv(a: (usize, usize), x: usize, y: usize) -> Result<()> {
         if a.1 != x {
-            return Err(Error::shape_mismatch(format!("A is {}x{} but x has {x} elements", a.0, a.1)));
+            return Err(Error::shape_mismatch(format!(
+                "A is {}x{} but x has {x} elements",
+                a.0, a.1
+            )));
         }
         if a.0 != y {
-            return Err(Error::shape_mismatch(format!("A is {}x{} but y has {y} elements", a.0, a.1)));
+            return Err(Error::shape_mismatch(format!(
+                "A is {}x{} but y has {y} elements",
+                a.0, a.1
+            )));
         }
         Ok(())
     }
@@ -196,7 +238,10 @@ pub mod check {
     /// `A += x*y^T` shapes.
     pub fn ger(x: usize, y: usize, a: (usize, usize)) -> Result<()> {
         if a != (x, y) {
-            return Err(Error::shape_mismatch(format!("A is {}x{} but x*y^T is {x}x{y}", a.0, a.1)));
+            return Err(Error::shape_mismatch(format!(
+                "A is {}x{} but x*y^T is {x}x{y}",
+                a.0, a.1
+            )));
         }
         Ok(())
     }
@@ -204,10 +249,16 @@ pub mod check {
     /// `C := A*B` shapes.
     pub fn gemm(a: (usize, usize), b: (usize, usize), c: (usize, usize)) -> Result<()> {
         if a.1 != b.0 {
-            return Err(Error::shape_mismatch(format!("op(A) is {}x{} but op(B) is {}x{} (inner dimensions differ)", a.0, a.1, b.0, b.1)));
+            return Err(Error::shape_mismatch(format!(
+                "op(A) is {}x{} but op(B) is {}x{} (inner dimensions differ)",
+                a.0, a.1, b.0, b.1
+            )));
         }
         if c != (a.0, b.1) {
-            return Err(Error::shape_mismatch(format!("op(A)*op(B) is {}x{} but C is {}x{}", a.0, b.1, c.0, c.1)));
+            return Err(Error::shape_mismatch(format!(
+                "op(A)*op(B) is {}x{} but C is {}x{}",
+                a.0, b.1, c.0, c.1
+            )));
         }
         Ok(())
     }

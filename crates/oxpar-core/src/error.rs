@@ -68,7 +68,10 @@ pub struct Error {
 impl Error {
     /// An error of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<Cow<'static, str>>) -> Self {
-        Error { kind, message: message.into() }
+        Error {
+            kind,
+            message: message.into(),
+        }
     }
 
     /// [`ErrorKind::InvalidArgument`] naming the argument.
@@ -114,13 +117,19 @@ impl Error {
     /// Prefixes the message with the argument's name: `"lda: ..."`.
     #[must_use]
     pub fn for_arg(self, arg: &str) -> Self {
-        Error { kind: self.kind, message: format!("{arg}: {}", self.message).into() }
+        Error {
+            kind: self.kind,
+            message: format!("{arg}: {}", self.message).into(),
+        }
     }
 
     /// Prefixes the message with the routine's name: `"dgemm: lda: ..."`.
     #[must_use]
     pub fn in_routine(self, routine: &str) -> Self {
-        Error { kind: self.kind, message: format!("{routine}: {}", self.message).into() }
+        Error {
+            kind: self.kind,
+            message: format!("{routine}: {}", self.message).into(),
+        }
     }
 }
 
@@ -144,6 +153,9 @@ mod tests {
         let e = Error::invalid_stride("incx", "must be non-zero").in_routine("daxpy");
         assert_eq!(e.kind(), ErrorKind::InvalidStride);
         assert_eq!(e.message(), "daxpy: incx: must be non-zero");
-        assert_eq!(e.to_string(), "invalid stride: daxpy: incx: must be non-zero");
+        assert_eq!(
+            e.to_string(),
+            "invalid stride: daxpy: incx: must be non-zero"
+        );
     }
 }

@@ -10,12 +10,14 @@
 
 pub mod backend;
 pub mod error;
-pub mod schedule;
 pub mod scalar;
+pub mod schedule;
 pub mod serial;
 pub mod view;
 
-pub use backend::{Backend, BackendKind, HostBackend, Level1, Level2, Level3, ParallelLoops, Trans};
+pub use backend::{
+    Backend, BackendKind, HostBackend, Level1, Level2, Level3, ParallelLoops, Trans,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use scalar::{DType, Scalar};
 pub use schedule::Schedule;

@@ -28,7 +28,17 @@ pub enum DType {
 /// pattern is valid, so kernels may treat their memory as raw numbers. The trait
 /// is sealed: only `f32` and `f64` implement it.
 pub unsafe trait Scalar:
-    Float + Default + Debug + Display + Send + Sync + Sum + AddAssign + MulAssign + sealed::Sealed + 'static
+    Float
+    + Default
+    + Debug
+    + Display
+    + Send
+    + Sync
+    + Sum
+    + AddAssign
+    + MulAssign
+    + sealed::Sealed
+    + 'static
 {
     /// The element type's tag.
     const DTYPE: DType;

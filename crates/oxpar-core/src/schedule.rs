@@ -37,7 +37,9 @@ impl Schedule {
     /// Parses `"static"`, `"dynamic"`, `"guided"`, optionally followed by
     /// `",<chunk>"` (OpenMP's `OMP_SCHEDULE` grammar).
     pub fn parse(text: &str) -> crate::Result<Self> {
-        let bad = || crate::Error::invalid_argument("schedule", format!("unknown schedule {text:?} (expected static, dynamic or guided, optionally \",chunk\")"));
+        let bad = || {
+            crate::Error::invalid_argument("schedule", format!("unknown schedule {text:?} (expected static, dynamic or guided, optionally \",chunk\")"))
+        };
         let (kind, chunk) = match text.split_once(',') {
             Some((k, c)) => (k.trim(), c.trim().parse::<usize>().map_err(|_| bad())?),
             None => (text.trim(), 0),
@@ -57,9 +59,18 @@ mod tests {
 
     #[test]
     fn parses_openmp_grammar() {
-        assert_eq!(Schedule::parse("static").unwrap(), Schedule::Static { chunk: 0 });
-        assert_eq!(Schedule::parse("Dynamic, 16").unwrap(), Schedule::Dynamic { chunk: 16 });
-        assert_eq!(Schedule::parse("guided,4").unwrap(), Schedule::Guided { min_chunk: 4 });
+        assert_eq!(
+            Schedule::parse("static").unwrap(),
+            Schedule::Static { chunk: 0 }
+        );
+        assert_eq!(
+            Schedule::parse("Dynamic, 16").unwrap(),
+            Schedule::Dynamic { chunk: 16 }
+        );
+        assert_eq!(
+            Schedule::parse("guided,4").unwrap(),
+            Schedule::Guided { min_chunk: 4 }
+        );
         assert!(Schedule::parse("auto").is_err());
         assert!(Schedule::parse("static,x").is_err());
     }

@@ -7,7 +7,9 @@
 
 use std::ops::Range;
 
-use crate::backend::{check, Backend, BackendKind, Level1, Level2, Level3, LoopBody, ParallelLoops};
+use crate::backend::{
+    check, Backend, BackendKind, Level1, Level2, Level3, LoopBody, ParallelLoops,
+};
 use crate::error::Result;
 use crate::scalar::Scalar;
 use crate::schedule::Schedule;
@@ -101,7 +103,9 @@ impl<T: Scalar> Level1<T> for Serial {
 
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         check::same_len(x.len(), y.len())?;
-        Ok(x.iter().zip(y.iter()).fold(T::zero(), |acc, (a, b)| acc + a * b))
+        Ok(x.iter()
+            .zip(y.iter())
+            .fold(T::zero(), |acc, (a, b)| acc + a * b))
     }
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
@@ -118,7 +122,14 @@ impl<T: Scalar> Level1<T> for Serial {
 }
 
 impl<T: Scalar> Level2<T> for Serial {
-    fn gemv(&self, alpha: T, a: MatRef<'_, T>, x: VecRef<'_, T>, beta: T, mut y: VecMut<'_, T>) -> Result<()> {
+    fn gemv(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        mut y: VecMut<'_, T>,
+    ) -> Result<()> {
         check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
         for i in 0..y.len() {
             let ax = if alpha == T::zero() {
@@ -126,13 +137,23 @@ impl<T: Scalar> Level2<T> for Serial {
             } else {
                 alpha * (0..x.len()).fold(T::zero(), |acc, j| acc + a.get(i, j) * x.get(j))
             };
-            let by = if beta == T::zero() { T::zero() } else { beta * y.as_ref().get(i) };
+            let by = if beta == T::zero() {
+                T::zero()
+            } else {
+                beta * y.as_ref().get(i)
+            };
             y.set(i, ax + by);
         }
         Ok(())
     }
 
-    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: MatMut<'_, T>) -> Result<()> {
+    fn ger(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        mut a: MatMut<'_, T>,
+    ) -> Result<()> {
         check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
         if alpha == T::zero() {
             return Ok(());
@@ -148,8 +169,19 @@ impl<T: Scalar> Level2<T> for Serial {
 }
 
 impl<T: Scalar> Level3<T> for Serial {
-    fn gemm(&self, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, mut c: MatMut<'_, T>) -> Result<()> {
-        check::gemm((a.nrows(), a.ncols()), (b.nrows(), b.ncols()), (c.nrows(), c.ncols()))?;
+    fn gemm(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        mut c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::gemm(
+            (a.nrows(), a.ncols()),
+            (b.nrows(), b.ncols()),
+            (c.nrows(), c.ncols()),
+        )?;
         let k = a.ncols();
         for j in 0..c.ncols() {
             for i in 0..c.nrows() {
@@ -158,7 +190,11 @@ impl<T: Scalar> Level3<T> for Serial {
                 } else {
                     alpha * (0..k).fold(T::zero(), |acc, p| acc + a.get(i, p) * b.get(p, j))
                 };
-                let bc = if beta == T::zero() { T::zero() } else { beta * c.as_ref().get(i, j) };
+                let bc = if beta == T::zero() {
+                    T::zero()
+                } else {
+                    beta * c.as_ref().get(i, j)
+                };
                 c.set(i, j, ab + bc);
             }
         }
@@ -167,7 +203,12 @@ impl<T: Scalar> Level3<T> for Serial {
 }
 
 impl ParallelLoops for Serial {
-    fn parallel_for(&self, range: Range<usize>, schedule: Schedule, body: &LoopBody<'_>) -> Result<()> {
+    fn parallel_for(
+        &self,
+        range: Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()> {
         // One worker: the chunking is kept so a body sees the same kind of
         // sub-ranges it would see on a threaded backend with one thread.
         let chunk = match schedule {
@@ -196,22 +237,36 @@ mod tests {
         let tiny = [3e-310f64, 4e-310];
         assert!((reference_nrm2(tiny.iter().copied()) / 5e-310 - 1.0).abs() < 1e-12);
         assert!(reference_nrm2([1.0, f64::NAN, f64::INFINITY].into_iter()).is_nan());
-        assert_eq!(reference_nrm2([f64::INFINITY, 1.0, f64::NEG_INFINITY].into_iter()), f64::INFINITY);
+        assert_eq!(
+            reference_nrm2([f64::INFINITY, 1.0, f64::NEG_INFINITY].into_iter()),
+            f64::INFINITY
+        );
     }
 
     #[test]
     fn iamax_takes_first_nan_else_first_max() {
         assert_eq!(reference_iamax([1.0, -3.0, 3.0].into_iter()), Some(1));
-        assert_eq!(reference_iamax([1.0, -3.0, f64::NAN, f64::NAN].into_iter()), Some(2));
+        assert_eq!(
+            reference_iamax([1.0, -3.0, f64::NAN, f64::NAN].into_iter()),
+            Some(2)
+        );
         assert_eq!(reference_iamax(std::iter::empty::<f32>()), None);
     }
 
     #[test]
     fn parallel_for_covers_range_once() {
         let hits = std::sync::Mutex::new(vec![0u8; 10]);
-        for s in [Schedule::Static { chunk: 0 }, Schedule::Dynamic { chunk: 3 }, Schedule::Guided { min_chunk: 2 }] {
+        for s in [
+            Schedule::Static { chunk: 0 },
+            Schedule::Dynamic { chunk: 3 },
+            Schedule::Guided { min_chunk: 2 },
+        ] {
             hits.lock().unwrap().iter_mut().for_each(|h| *h = 0);
-            Serial.parallel_for(0..10, s, &|r, _| r.for_each(|i| hits.lock().unwrap()[i] += 1)).unwrap();
+            Serial
+                .parallel_for(0..10, s, &|r, _| {
+                    r.for_each(|i| hits.lock().unwrap()[i] += 1)
+                })
+                .unwrap();
             assert!(hits.lock().unwrap().iter().all(|&h| h == 1));
         }
     }

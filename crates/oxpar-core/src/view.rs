@@ -25,12 +25,20 @@ fn extent(dim: usize, stride: isize, what: &str) -> Result<usize> {
         return Ok(0);
     }
     if stride == 0 {
-        return Err(Error::invalid_stride(what, format!("stride is 0 for a dimension of {dim} (must be non-zero)")));
+        return Err(Error::invalid_stride(
+            what,
+            format!("stride is 0 for a dimension of {dim} (must be non-zero)"),
+        ));
     }
     (dim - 1)
         .checked_mul(stride.unsigned_abs())
         .filter(|&e| e <= isize::MAX as usize)
-        .ok_or_else(|| Error::invalid_stride(what, format!("stride {stride} times dimension {dim} overflows the address space")))
+        .ok_or_else(|| {
+            Error::invalid_stride(
+                what,
+                format!("stride {stride} times dimension {dim} overflows the address space"),
+            )
+        })
 }
 
 /// Checks that the whole extent, in bytes, is addressable.
@@ -40,7 +48,9 @@ fn check_bytes<T>(elems: usize, what: &str) -> Result<()> {
         .and_then(|e| e.checked_mul(std::mem::size_of::<T>()))
         .filter(|&b| b <= isize::MAX as usize)
         .map(|_| ())
-        .ok_or_else(|| Error::invalid_stride(what, "strides and dimensions overflow the address space"))
+        .ok_or_else(|| {
+            Error::invalid_stride(what, "strides and dimensions overflow the address space")
+        })
 }
 
 /// Checks a raw pointer: non-null and aligned when the view is non-empty.
@@ -49,10 +59,16 @@ fn check_ptr<T>(ptr: *const T, empty: bool) -> Result<()> {
         return Ok(());
     }
     if ptr.is_null() {
-        return Err(Error::invalid_argument("pointer", "is NULL but the array is not empty"));
+        return Err(Error::invalid_argument(
+            "pointer",
+            "is NULL but the array is not empty",
+        ));
     }
     if !(ptr as usize).is_multiple_of(std::mem::align_of::<T>()) {
-        return Err(Error::invalid_argument("pointer", format!("is not aligned to {} bytes", std::mem::align_of::<T>())));
+        return Err(Error::invalid_argument(
+            "pointer",
+            format!("is not aligned to {} bytes", std::mem::align_of::<T>()),
+        ));
     }
     Ok(())
 }
@@ -73,9 +89,21 @@ fn check_no_self_overlap(nrows: usize, ncols: usize, rs: isize, cs: isize) -> Re
         return Ok(());
     }
     let (small, small_dim, big, big_name, small_name) = if rs.unsigned_abs() <= cs.unsigned_abs() {
-        (rs.unsigned_abs(), nrows, cs.unsigned_abs(), "column stride", "rows")
+        (
+            rs.unsigned_abs(),
+            nrows,
+            cs.unsigned_abs(),
+            "column stride",
+            "rows",
+        )
     } else {
-        (cs.unsigned_abs(), ncols, rs.unsigned_abs(), "row stride", "columns")
+        (
+            cs.unsigned_abs(),
+            ncols,
+            rs.unsigned_abs(),
+            "row stride",
+            "columns",
+        )
     };
     if big < small * small_dim {
         return Err(Error::invalid_stride(
@@ -112,7 +140,11 @@ macro_rules! vec_common {
             /// Element `i`; panics when out of bounds.
             #[inline]
             pub fn get(&self, i: usize) -> T {
-                assert!(i < self.len, "index {i} out of bounds for a vector of length {}", self.len);
+                assert!(
+                    i < self.len,
+                    "index {i} out of bounds for a vector of length {}",
+                    self.len
+                );
                 // SAFETY: i < len, and the constructor checked that every element
                 // 0..len at stride `inc` is inside one live allocation.
                 unsafe { *self.ptr.offset(i as isize * self.inc) }
@@ -175,7 +207,12 @@ vec_common!(VecMut);
 impl<'a, T: Scalar> VecRef<'a, T> {
     /// A contiguous vector over the whole slice.
     pub fn from_slice(data: &'a [T]) -> Self {
-        VecRef { ptr: data.as_ptr(), len: data.len(), inc: 1, _borrow: PhantomData }
+        VecRef {
+            ptr: data.as_ptr(),
+            len: data.len(),
+            inc: 1,
+            _borrow: PhantomData,
+        }
     }
 
     /// `n` elements of `data` at stride `inc`, BLAS-style: with `inc < 0` the
@@ -213,19 +250,32 @@ impl<'a, T: Scalar> VecRef<'a, T> {
     /// As [`VecRef::from_raw_parts`], and its checks must hold.
     #[inline]
     pub unsafe fn from_raw_unchecked(ptr: *const T, len: usize, inc: isize) -> Self {
-        VecRef { ptr, len, inc, _borrow: PhantomData }
+        VecRef {
+            ptr,
+            len,
+            inc,
+            _borrow: PhantomData,
+        }
     }
 
     /// Elements `start..start + len` of this vector.
     pub fn subvector(&self, start: usize, len: usize) -> Self {
-        assert!(start.checked_add(len).is_some_and(|e| e <= self.len), "subvector out of bounds");
+        assert!(
+            start.checked_add(len).is_some_and(|e| e <= self.len),
+            "subvector out of bounds"
+        );
         let ptr = if len == 0 {
             self.ptr
         } else {
             // SAFETY: start < self.len, so the element is inside the view.
             unsafe { self.ptr.offset(start as isize * self.inc) }
         };
-        VecRef { ptr, len, inc: self.inc, _borrow: PhantomData }
+        VecRef {
+            ptr,
+            len,
+            inc: self.inc,
+            _borrow: PhantomData,
+        }
     }
 
     /// Splits into elements `..mid` and `mid..`.
@@ -240,14 +290,24 @@ impl<'a, T: Scalar> VecRef<'a, T> {
         }
         // SAFETY: the last element is inside the view.
         let last = unsafe { self.ptr.offset((self.len - 1) as isize * self.inc) };
-        VecRef { ptr: last, len: self.len, inc: -self.inc, _borrow: PhantomData }
+        VecRef {
+            ptr: last,
+            len: self.len,
+            inc: -self.inc,
+            _borrow: PhantomData,
+        }
     }
 }
 
 impl<'a, T: Scalar> VecMut<'a, T> {
     /// A contiguous vector over the whole slice.
     pub fn from_slice(data: &'a mut [T]) -> Self {
-        VecMut { ptr: data.as_mut_ptr(), len: data.len(), inc: 1, _borrow: PhantomData }
+        VecMut {
+            ptr: data.as_mut_ptr(),
+            len: data.len(),
+            inc: 1,
+            _borrow: PhantomData,
+        }
     }
 
     /// `n` elements of `data` at stride `inc`, BLAS-style (see [`VecRef::from_blas`]).
@@ -278,19 +338,34 @@ impl<'a, T: Scalar> VecMut<'a, T> {
     /// As [`VecMut::from_raw_parts`], and its checks must hold.
     #[inline]
     pub unsafe fn from_raw_unchecked(ptr: *mut T, len: usize, inc: isize) -> Self {
-        VecMut { ptr, len, inc, _borrow: PhantomData }
+        VecMut {
+            ptr,
+            len,
+            inc,
+            _borrow: PhantomData,
+        }
     }
 
     /// A read-only view of the same elements.
     #[inline]
     pub fn as_ref(&self) -> VecRef<'_, T> {
-        VecRef { ptr: self.ptr, len: self.len, inc: self.inc, _borrow: PhantomData }
+        VecRef {
+            ptr: self.ptr,
+            len: self.len,
+            inc: self.inc,
+            _borrow: PhantomData,
+        }
     }
 
     /// A shorter-lived mutable view of the same elements.
     #[inline]
     pub fn rb_mut(&mut self) -> VecMut<'_, T> {
-        VecMut { ptr: self.ptr, len: self.len, inc: self.inc, _borrow: PhantomData }
+        VecMut {
+            ptr: self.ptr,
+            len: self.len,
+            inc: self.inc,
+            _borrow: PhantomData,
+        }
     }
 
     /// Pointer to element 0.
@@ -302,7 +377,11 @@ impl<'a, T: Scalar> VecMut<'a, T> {
     /// Sets element `i`; panics when out of bounds.
     #[inline]
     pub fn set(&mut self, i: usize, value: T) {
-        assert!(i < self.len, "index {i} out of bounds for a vector of length {}", self.len);
+        assert!(
+            i < self.len,
+            "index {i} out of bounds for a vector of length {}",
+            self.len
+        );
         // SAFETY: i < len; the view borrows its elements uniquely.
         unsafe { *self.ptr.offset(i as isize * self.inc) = value }
     }
@@ -330,8 +409,18 @@ impl<'a, T: Scalar> VecMut<'a, T> {
             unsafe { self.ptr.offset(mid as isize * self.inc) }
         };
         (
-            VecMut { ptr: self.ptr, len: mid, inc: self.inc, _borrow: PhantomData },
-            VecMut { ptr: tail, len: self.len - mid, inc: self.inc, _borrow: PhantomData },
+            VecMut {
+                ptr: self.ptr,
+                len: mid,
+                inc: self.inc,
+                _borrow: PhantomData,
+            },
+            VecMut {
+                ptr: tail,
+                len: self.len - mid,
+                inc: self.inc,
+                _borrow: PhantomData,
+            },
         )
     }
 
@@ -380,7 +469,12 @@ macro_rules! mat_common {
             /// Element (i, j); panics when out of bounds.
             #[inline]
             pub fn get(&self, i: usize, j: usize) -> T {
-                assert!(i < self.nrows && j < self.ncols, "index ({i}, {j}) out of bounds for a {}x{} matrix", self.nrows, self.ncols);
+                assert!(
+                    i < self.nrows && j < self.ncols,
+                    "index ({i}, {j}) out of bounds for a {}x{} matrix",
+                    self.nrows,
+                    self.ncols
+                );
                 // SAFETY: in bounds; the constructor checked the whole extent.
                 unsafe { *self.ptr.offset(i as isize * self.rs + j as isize * self.cs) }
             }
@@ -398,13 +492,25 @@ macro_rules! mat_common {
             pub fn col(&self, j: usize) -> VecRef<'_, T> {
                 assert!(j < self.ncols, "column {j} out of bounds");
                 // SAFETY: the column lies inside the matrix's checked extent.
-                unsafe { VecRef::from_raw_unchecked(self.ptr.offset(j as isize * self.cs), self.nrows, self.rs) }
+                unsafe {
+                    VecRef::from_raw_unchecked(
+                        self.ptr.offset(j as isize * self.cs),
+                        self.nrows,
+                        self.rs,
+                    )
+                }
             }
             /// Row `i` as a vector view.
             pub fn row(&self, i: usize) -> VecRef<'_, T> {
                 assert!(i < self.nrows, "row {i} out of bounds");
                 // SAFETY: the row lies inside the matrix's checked extent.
-                unsafe { VecRef::from_raw_unchecked(self.ptr.offset(i as isize * self.rs), self.ncols, self.cs) }
+                unsafe {
+                    VecRef::from_raw_unchecked(
+                        self.ptr.offset(i as isize * self.rs),
+                        self.ncols,
+                        self.cs,
+                    )
+                }
             }
         }
     };
@@ -465,16 +571,26 @@ fn slice_layout(len: usize, nrows: usize, ncols: usize, rs: isize, cs: isize) ->
 
 fn check_ld(ld: usize, dim: usize, order: &str) -> Result<isize> {
     if ld < dim.max(1) {
-        return Err(Error::invalid_stride("leading dimension", format!("{ld} is smaller than the {dim} {order} it must span")));
+        return Err(Error::invalid_stride(
+            "leading dimension",
+            format!("{ld} is smaller than the {dim} {order} it must span"),
+        ));
     }
-    isize::try_from(ld).map_err(|_| Error::invalid_stride("leading dimension", "does not fit in isize"))
+    isize::try_from(ld)
+        .map_err(|_| Error::invalid_stride("leading dimension", "does not fit in isize"))
 }
 
 impl<'a, T: Scalar> MatRef<'a, T> {
     /// An `nrows x ncols` matrix in `data` with element strides `rs` and `cs`
     /// (BLAS convention for negative strides: the lowest-addressed element is
     /// `data[0]`).
-    pub fn from_slice(data: &'a [T], nrows: usize, ncols: usize, rs: isize, cs: isize) -> Result<Self> {
+    pub fn from_slice(
+        data: &'a [T],
+        nrows: usize,
+        ncols: usize,
+        rs: isize,
+        cs: isize,
+    ) -> Result<Self> {
         let base = slice_layout(data.len(), nrows, ncols, rs, cs)?;
         // SAFETY: every element is inside `data` (checked above).
         Ok(unsafe { Self::from_raw_unchecked(data.as_ptr().add(base), nrows, ncols, rs, cs) })
@@ -498,11 +614,19 @@ impl<'a, T: Scalar> MatRef<'a, T> {
     /// # Safety
     /// For `'a`, every element `ptr + i*rs + j*cs` must be valid, initialized,
     /// inside one allocation and not written by anyone.
-    pub unsafe fn from_raw_parts(ptr: *const T, nrows: usize, ncols: usize, rs: isize, cs: isize) -> Result<Self> {
+    pub unsafe fn from_raw_parts(
+        ptr: *const T,
+        nrows: usize,
+        ncols: usize,
+        rs: isize,
+        cs: isize,
+    ) -> Result<Self> {
         check_ptr(ptr, nrows == 0 || ncols == 0)?;
         let ext_r = extent(nrows, rs, "row stride")?;
         let ext_c = extent(ncols, cs, "column stride")?;
-        let total = ext_r.checked_add(ext_c).ok_or_else(|| Error::invalid_stride("strides", "overflow the address space"))?;
+        let total = ext_r
+            .checked_add(ext_c)
+            .ok_or_else(|| Error::invalid_stride("strides", "overflow the address space"))?;
         check_bytes::<T>(total, "strides")?;
         // SAFETY: checked above; the rest is the caller's contract.
         Ok(unsafe { Self::from_raw_unchecked(ptr, nrows, ncols, rs, cs) })
@@ -513,32 +637,68 @@ impl<'a, T: Scalar> MatRef<'a, T> {
     /// # Safety
     /// As [`MatRef::from_raw_parts`], and its checks must hold.
     #[inline]
-    pub unsafe fn from_raw_unchecked(ptr: *const T, nrows: usize, ncols: usize, rs: isize, cs: isize) -> Self {
-        MatRef { ptr, nrows, ncols, rs, cs, _borrow: PhantomData }
+    pub unsafe fn from_raw_unchecked(
+        ptr: *const T,
+        nrows: usize,
+        ncols: usize,
+        rs: isize,
+        cs: isize,
+    ) -> Self {
+        MatRef {
+            ptr,
+            nrows,
+            ncols,
+            rs,
+            cs,
+            _borrow: PhantomData,
+        }
     }
 
     /// The transpose (swaps dimensions and strides; no data moves).
     #[inline]
     pub fn t(&self) -> Self {
-        MatRef { ptr: self.ptr, nrows: self.ncols, ncols: self.nrows, rs: self.cs, cs: self.rs, _borrow: PhantomData }
+        MatRef {
+            ptr: self.ptr,
+            nrows: self.ncols,
+            ncols: self.nrows,
+            rs: self.cs,
+            cs: self.rs,
+            _borrow: PhantomData,
+        }
     }
 
     /// The `nrows x ncols` block starting at (i, j).
     pub fn submatrix(&self, i: usize, j: usize, nrows: usize, ncols: usize) -> Self {
-        assert!(i + nrows <= self.nrows && j + ncols <= self.ncols, "submatrix out of bounds");
+        assert!(
+            i + nrows <= self.nrows && j + ncols <= self.ncols,
+            "submatrix out of bounds"
+        );
         let ptr = if nrows == 0 || ncols == 0 {
             self.ptr
         } else {
             // SAFETY: (i, j) is inside the matrix.
             unsafe { self.ptr.offset(i as isize * self.rs + j as isize * self.cs) }
         };
-        MatRef { ptr, nrows, ncols, rs: self.rs, cs: self.cs, _borrow: PhantomData }
+        MatRef {
+            ptr,
+            nrows,
+            ncols,
+            rs: self.rs,
+            cs: self.cs,
+            _borrow: PhantomData,
+        }
     }
 }
 
 impl<'a, T: Scalar> MatMut<'a, T> {
     /// As [`MatRef::from_slice`], and also checks that no two elements overlap.
-    pub fn from_slice(data: &'a mut [T], nrows: usize, ncols: usize, rs: isize, cs: isize) -> Result<Self> {
+    pub fn from_slice(
+        data: &'a mut [T],
+        nrows: usize,
+        ncols: usize,
+        rs: isize,
+        cs: isize,
+    ) -> Result<Self> {
         let base = slice_layout(data.len(), nrows, ncols, rs, cs)?;
         check_no_self_overlap(nrows, ncols, rs, cs)?;
         // SAFETY: in bounds and non-overlapping (checked above); unique borrow.
@@ -562,7 +722,13 @@ impl<'a, T: Scalar> MatMut<'a, T> {
     /// # Safety
     /// For `'a`, every element must be valid, initialized, inside one
     /// allocation and accessed by nobody else.
-    pub unsafe fn from_raw_parts(ptr: *mut T, nrows: usize, ncols: usize, rs: isize, cs: isize) -> Result<Self> {
+    pub unsafe fn from_raw_parts(
+        ptr: *mut T,
+        nrows: usize,
+        ncols: usize,
+        rs: isize,
+        cs: isize,
+    ) -> Result<Self> {
         // SAFETY: forwarded contract.
         unsafe { MatRef::from_raw_parts(ptr, nrows, ncols, rs, cs)? };
         check_no_self_overlap(nrows, ncols, rs, cs)?;
@@ -575,20 +741,47 @@ impl<'a, T: Scalar> MatMut<'a, T> {
     /// # Safety
     /// As [`MatMut::from_raw_parts`], and its checks must hold.
     #[inline]
-    pub unsafe fn from_raw_unchecked(ptr: *mut T, nrows: usize, ncols: usize, rs: isize, cs: isize) -> Self {
-        MatMut { ptr, nrows, ncols, rs, cs, _borrow: PhantomData }
+    pub unsafe fn from_raw_unchecked(
+        ptr: *mut T,
+        nrows: usize,
+        ncols: usize,
+        rs: isize,
+        cs: isize,
+    ) -> Self {
+        MatMut {
+            ptr,
+            nrows,
+            ncols,
+            rs,
+            cs,
+            _borrow: PhantomData,
+        }
     }
 
     /// A read-only view of the same elements.
     #[inline]
     pub fn as_ref(&self) -> MatRef<'_, T> {
-        MatRef { ptr: self.ptr, nrows: self.nrows, ncols: self.ncols, rs: self.rs, cs: self.cs, _borrow: PhantomData }
+        MatRef {
+            ptr: self.ptr,
+            nrows: self.nrows,
+            ncols: self.ncols,
+            rs: self.rs,
+            cs: self.cs,
+            _borrow: PhantomData,
+        }
     }
 
     /// A shorter-lived mutable view of the same elements.
     #[inline]
     pub fn rb_mut(&mut self) -> MatMut<'_, T> {
-        MatMut { ptr: self.ptr, nrows: self.nrows, ncols: self.ncols, rs: self.rs, cs: self.cs, _borrow: PhantomData }
+        MatMut {
+            ptr: self.ptr,
+            nrows: self.nrows,
+            ncols: self.ncols,
+            rs: self.rs,
+            cs: self.cs,
+            _borrow: PhantomData,
+        }
     }
 
     /// Pointer to element (0, 0).
@@ -600,13 +793,23 @@ impl<'a, T: Scalar> MatMut<'a, T> {
     /// The transpose.
     #[inline]
     pub fn t_mut(self) -> Self {
-        MatMut { ptr: self.ptr, nrows: self.ncols, ncols: self.nrows, rs: self.cs, cs: self.rs, _borrow: PhantomData }
+        MatMut {
+            ptr: self.ptr,
+            nrows: self.ncols,
+            ncols: self.nrows,
+            rs: self.cs,
+            cs: self.rs,
+            _borrow: PhantomData,
+        }
     }
 
     /// Sets element (i, j); panics when out of bounds.
     #[inline]
     pub fn set(&mut self, i: usize, j: usize, value: T) {
-        assert!(i < self.nrows && j < self.ncols, "index ({i}, {j}) out of bounds");
+        assert!(
+            i < self.nrows && j < self.ncols,
+            "index ({i}, {j}) out of bounds"
+        );
         // SAFETY: in bounds; unique borrow.
         unsafe { *self.ptr.offset(i as isize * self.rs + j as isize * self.cs) = value }
     }
@@ -615,14 +818,18 @@ impl<'a, T: Scalar> MatMut<'a, T> {
     pub fn col_mut(&mut self, j: usize) -> VecMut<'_, T> {
         assert!(j < self.ncols, "column {j} out of bounds");
         // SAFETY: the column is inside the matrix; borrowed uniquely through &mut self.
-        unsafe { VecMut::from_raw_unchecked(self.ptr.offset(j as isize * self.cs), self.nrows, self.rs) }
+        unsafe {
+            VecMut::from_raw_unchecked(self.ptr.offset(j as isize * self.cs), self.nrows, self.rs)
+        }
     }
 
     /// Row `i` as a mutable vector.
     pub fn row_mut(&mut self, i: usize) -> VecMut<'_, T> {
         assert!(i < self.nrows, "row {i} out of bounds");
         // SAFETY: the row is inside the matrix; borrowed uniquely through &mut self.
-        unsafe { VecMut::from_raw_unchecked(self.ptr.offset(i as isize * self.rs), self.ncols, self.cs) }
+        unsafe {
+            VecMut::from_raw_unchecked(self.ptr.offset(i as isize * self.rs), self.ncols, self.cs)
+        }
     }
 
     /// Splits into the disjoint column blocks `..j` and `j..`.
@@ -635,8 +842,22 @@ impl<'a, T: Scalar> MatMut<'a, T> {
             unsafe { self.ptr.offset(j as isize * self.cs) }
         };
         (
-            MatMut { ptr: self.ptr, nrows: self.nrows, ncols: j, rs: self.rs, cs: self.cs, _borrow: PhantomData },
-            MatMut { ptr: tail, nrows: self.nrows, ncols: self.ncols - j, rs: self.rs, cs: self.cs, _borrow: PhantomData },
+            MatMut {
+                ptr: self.ptr,
+                nrows: self.nrows,
+                ncols: j,
+                rs: self.rs,
+                cs: self.cs,
+                _borrow: PhantomData,
+            },
+            MatMut {
+                ptr: tail,
+                nrows: self.nrows,
+                ncols: self.ncols - j,
+                rs: self.rs,
+                cs: self.cs,
+                _borrow: PhantomData,
+            },
         )
     }
 
@@ -691,14 +912,31 @@ mod tests {
     #[test]
     fn vector_checks() {
         let x = [0.0f64; 4];
-        assert_eq!(VecRef::from_blas(&x, 2, 0).unwrap_err().kind(), ErrorKind::InvalidStride);
-        assert!(VecRef::from_blas(&x, 1, 0).is_ok(), "stride is irrelevant for one element");
-        assert_eq!(VecRef::from_blas(&x, 3, 2).unwrap_err().kind(), ErrorKind::ShapeMismatch);
-        assert_eq!(VecRef::from_blas(&x, 3, isize::MAX).unwrap_err().kind(), ErrorKind::InvalidStride);
+        assert_eq!(
+            VecRef::from_blas(&x, 2, 0).unwrap_err().kind(),
+            ErrorKind::InvalidStride
+        );
+        assert!(
+            VecRef::from_blas(&x, 1, 0).is_ok(),
+            "stride is irrelevant for one element"
+        );
+        assert_eq!(
+            VecRef::from_blas(&x, 3, 2).unwrap_err().kind(),
+            ErrorKind::ShapeMismatch
+        );
+        assert_eq!(
+            VecRef::from_blas(&x, 3, isize::MAX).unwrap_err().kind(),
+            ErrorKind::InvalidStride
+        );
         // SAFETY: null with len 0 is never dereferenced; with len 1 it must be refused.
         unsafe {
             assert!(VecRef::<f64>::from_raw_parts(std::ptr::null(), 0, 1).is_ok());
-            assert_eq!(VecRef::<f64>::from_raw_parts(std::ptr::null(), 1, 1).unwrap_err().kind(), ErrorKind::InvalidArgument);
+            assert_eq!(
+                VecRef::<f64>::from_raw_parts(std::ptr::null(), 1, 1)
+                    .unwrap_err()
+                    .kind(),
+                ErrorKind::InvalidArgument
+            );
         }
     }
 
@@ -707,12 +945,18 @@ mod tests {
         // 2x3, column-major with ld 3 (one padding row).
         let a = [1.0, 2.0, -1.0, 3.0, 4.0, -1.0, 5.0, 6.0, -1.0];
         let m = MatRef::col_major(&a, 2, 3, 3).unwrap();
-        assert_eq!((m.get(0, 0), m.get(1, 0), m.get(0, 2), m.get(1, 2)), (1.0, 2.0, 5.0, 6.0));
+        assert_eq!(
+            (m.get(0, 0), m.get(1, 0), m.get(0, 2), m.get(1, 2)),
+            (1.0, 2.0, 5.0, 6.0)
+        );
         let t = m.t();
         assert_eq!((t.nrows(), t.ncols(), t.get(2, 1)), (3, 2, 6.0));
         let r = MatRef::row_major(&a, 3, 2, 3).unwrap();
         assert_eq!(r.get(2, 1), 6.0);
-        assert_eq!(MatRef::col_major(&a, 4, 2, 3).unwrap_err().kind(), ErrorKind::InvalidStride);
+        assert_eq!(
+            MatRef::col_major(&a, 4, 2, 3).unwrap_err().kind(),
+            ErrorKind::InvalidStride
+        );
         // Negative row stride: rows run bottom-up.
         let n = MatRef::from_slice(&a, 3, 1, -1, 1).unwrap();
         assert_eq!(n.col(0).iter().collect::<Vec<_>>(), vec![-1.0, 2.0, 1.0]);
@@ -721,9 +965,15 @@ mod tests {
     #[test]
     fn mutable_views_refuse_self_overlap() {
         let mut c = [0.0f32; 16];
-        assert_eq!(MatMut::from_slice(&mut c, 3, 3, 1, 2).err().unwrap().kind(), ErrorKind::InvalidStride);
+        assert_eq!(
+            MatMut::from_slice(&mut c, 3, 3, 1, 2).err().unwrap().kind(),
+            ErrorKind::InvalidStride
+        );
         assert!(MatMut::from_slice(&mut c, 3, 3, 1, 3).is_ok());
-        assert!(MatRef::from_slice(&c, 3, 3, 1, 2).is_ok(), "inputs may overlap");
+        assert!(
+            MatRef::from_slice(&c, 3, 3, 1, 2).is_ok(),
+            "inputs may overlap"
+        );
         let mut m = MatMut::from_slice(&mut c, 4, 4, 4, 1).unwrap();
         m.set(1, 2, 7.0);
         assert_eq!(m.as_ref().get(1, 2), 7.0);

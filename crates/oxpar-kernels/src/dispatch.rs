@@ -38,7 +38,10 @@ impl CpuLevel {
 
     /// Every level up to and including this one (for tests that compare them).
     pub fn up_to(self) -> Vec<CpuLevel> {
-        [CpuLevel::Generic, CpuLevel::Avx2Fma, CpuLevel::Avx512F].into_iter().filter(|&l| l <= self).collect()
+        [CpuLevel::Generic, CpuLevel::Avx2Fma, CpuLevel::Avx512F]
+            .into_iter()
+            .filter(|&l| l <= self)
+            .collect()
     }
 }
 
@@ -46,7 +49,10 @@ impl CpuLevel {
 pub fn detect() -> CpuLevel {
     #[cfg(target_arch = "x86_64")]
     {
-        if is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+        if is_x86_feature_detected!("avx512f")
+            && is_x86_feature_detected!("avx2")
+            && is_x86_feature_detected!("fma")
+        {
             return CpuLevel::Avx512F;
         }
         if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
@@ -61,7 +67,11 @@ pub fn cpu_level() -> CpuLevel {
     static LEVEL: OnceLock<CpuLevel> = OnceLock::new();
     *LEVEL.get_or_init(|| {
         let detected = detect_cached();
-        match std::env::var("OXPAR_CPU_LEVEL").ok().as_deref().and_then(CpuLevel::parse) {
+        match std::env::var("OXPAR_CPU_LEVEL")
+            .ok()
+            .as_deref()
+            .and_then(CpuLevel::parse)
+        {
             Some(requested) if requested <= detected => requested,
             _ => detected,
         }

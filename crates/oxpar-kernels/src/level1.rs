@@ -200,7 +200,10 @@ pub fn swap<T: Scalar>(mut x: VecMut<'_, T>, mut y: VecMut<'_, T>) {
 pub fn dot<T: Scalar>(x: VecRef<'_, T>, y: VecRef<'_, T>) -> T {
     match (x.as_slice(), y.as_slice()) {
         (Some(xs), Some(ys)) => dot_contiguous(xs, ys),
-        _ => x.iter().zip(y.iter()).fold(T::zero(), |acc, (a, b)| acc + a * b),
+        _ => x
+            .iter()
+            .zip(y.iter())
+            .fold(T::zero(), |acc, (a, b)| acc + a * b),
     }
 }
 
@@ -254,10 +257,14 @@ mod tests {
     use crate::dispatch::detect;
 
     fn data(n: usize, seed: u64) -> Vec<f64> {
-        let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut s = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (0..n)
             .map(|_| {
-                s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 ((s >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
             })
             .collect()
@@ -271,15 +278,23 @@ mod tests {
                 let y = data(n, 2);
                 let naive: f64 = x.iter().zip(&y).map(|(a, b)| a * b).sum();
                 let got = dot_contiguous_at(level, &x, &y);
-                assert!((got - naive).abs() <= 1e-13 * (n as f64 + 1.0), "{level:?} n={n}: {got} vs {naive}");
+                assert!(
+                    (got - naive).abs() <= 1e-13 * (n as f64 + 1.0),
+                    "{level:?} n={n}: {got} vs {naive}"
+                );
                 let naive_asum: f64 = x.iter().map(|a| a.abs()).sum();
-                assert!((asum_contiguous_at(level, &x) - naive_asum).abs() <= 1e-13 * (n as f64 + 1.0));
+                assert!(
+                    (asum_contiguous_at(level, &x) - naive_asum).abs() <= 1e-13 * (n as f64 + 1.0)
+                );
                 let mut z = y.clone();
                 axpy_contiguous_at(level, 0.5, &x, &mut z);
                 for i in 0..n {
                     assert!((z[i] - (y[i] + 0.5 * x[i])).abs() <= 1e-15);
                 }
-                assert_eq!(iamax_contiguous_at(level, &x), oxpar_core::serial::reference_iamax(x.iter().copied()));
+                assert_eq!(
+                    iamax_contiguous_at(level, &x),
+                    oxpar_core::serial::reference_iamax(x.iter().copied())
+                );
             }
         }
     }

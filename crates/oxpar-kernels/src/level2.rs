@@ -10,7 +10,13 @@ use crate::level1;
 
 /// `y := alpha*A*x + beta*y`. Shapes must agree. With `beta == 0` `y` is not
 /// read; with `alpha == 0` `A` and `x` are not read.
-pub fn gemv<T: Scalar>(alpha: T, a: MatRef<'_, T>, x: VecRef<'_, T>, beta: T, mut y: VecMut<'_, T>) {
+pub fn gemv<T: Scalar>(
+    alpha: T,
+    a: MatRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    mut y: VecMut<'_, T>,
+) {
     if beta == T::zero() {
         y.for_each_mut(|_, yi| *yi = T::zero());
     } else if beta != T::one() {

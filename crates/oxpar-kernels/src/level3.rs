@@ -23,7 +23,14 @@ pub enum Par {
 
 /// `C := alpha*A*B + beta*C`. Shapes must agree. With `beta == 0` `C` is not
 /// read; with `alpha == 0` or `k == 0` `A` and `B` are not read.
-pub fn gemm<T: Scalar>(par: Par, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, mut c: MatMut<'_, T>) {
+pub fn gemm<T: Scalar>(
+    par: Par,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    mut c: MatMut<'_, T>,
+) {
     let (m, n, k) = (c.nrows(), c.ncols(), a.ncols());
     if m == 0 || n == 0 {
         return;
@@ -90,10 +97,24 @@ mod tests {
         let a = [1.0f64, 2.0, 3.0, 4.0];
         let b = [1.0f64, 0.0, 0.0, 1.0];
         let mut c = [f64::NAN; 4];
-        gemm(Par::Seq, 1.0, MatRef::col_major(&a, 2, 2, 2).unwrap(), MatRef::col_major(&b, 2, 2, 2).unwrap(), 0.0, MatMut::col_major(&mut c, 2, 2, 2).unwrap());
+        gemm(
+            Par::Seq,
+            1.0,
+            MatRef::col_major(&a, 2, 2, 2).unwrap(),
+            MatRef::col_major(&b, 2, 2, 2).unwrap(),
+            0.0,
+            MatMut::col_major(&mut c, 2, 2, 2).unwrap(),
+        );
         assert_eq!(c, a);
         let nan_a = [f64::NAN; 4];
-        gemm(Par::Seq, 0.0, MatRef::col_major(&nan_a, 2, 2, 2).unwrap(), MatRef::col_major(&b, 2, 2, 2).unwrap(), 2.0, MatMut::col_major(&mut c, 2, 2, 2).unwrap());
+        gemm(
+            Par::Seq,
+            0.0,
+            MatRef::col_major(&nan_a, 2, 2, 2).unwrap(),
+            MatRef::col_major(&b, 2, 2, 2).unwrap(),
+            2.0,
+            MatMut::col_major(&mut c, 2, 2, 2).unwrap(),
+        );
         assert_eq!(c, [2.0, 4.0, 6.0, 8.0]);
     }
 }

@@ -23,7 +23,12 @@ impl ThreadsBackend {
 
     /// Runs `f` on each of `parts` blocks of `0..n` and returns the results in
     /// block order.
-    fn map_blocks<R: Send + Sync>(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) -> R + Sync) -> Vec<R> {
+    fn map_blocks<R: Send + Sync>(
+        &self,
+        n: usize,
+        parts: usize,
+        f: impl Fn(Range<usize>) -> R + Sync,
+    ) -> Vec<R> {
         if parts == 1 {
             return vec![f(0..n)];
         }
@@ -51,7 +56,9 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
         let ys = SharedVecMut::new(y);
         self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
             // SAFETY: blocks of one region are disjoint.
-            k1::axpy(alpha, x.subvector(r.start, r.len()), unsafe { ys.block_mut(r) });
+            k1::axpy(alpha, x.subvector(r.start, r.len()), unsafe {
+                ys.block_mut(r)
+            });
         });
         Ok(())
     }
@@ -84,7 +91,9 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
         self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
             // SAFETY: blocks of one region are disjoint, and x and y are
             // distinct unique borrows.
-            k1::swap(unsafe { xs.block_mut(r.clone()) }, unsafe { ys.block_mut(r) });
+            k1::swap(unsafe { xs.block_mut(r.clone()) }, unsafe {
+                ys.block_mut(r)
+            });
         });
         Ok(())
     }
@@ -100,7 +109,9 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
         let n = x.len();
-        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| k1::sumsq(x.subvector(r.start, r.len())));
+        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            k1::sumsq(x.subvector(r.start, r.len()))
+        });
         let sumsq = partials.into_iter().fold(T::zero(), |a, b| a + b);
         if k1::sumsq_is_safe(sumsq, n) {
             Ok(sumsq.sqrt())
@@ -112,14 +123,17 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
         let n = x.len();
-        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| k1::asum(x.subvector(r.start, r.len())));
+        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+            k1::asum(x.subvector(r.start, r.len()))
+        });
         Ok(partials.into_iter().fold(T::zero(), |a, b| a + b))
     }
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         let n = x.len();
         let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            k1::iamax(x.subvector(r.start, r.len())).map(|i| (r.start + i, x.get(r.start + i).abs()))
+            k1::iamax(x.subvector(r.start, r.len()))
+                .map(|i| (r.start + i, x.get(r.start + i).abs()))
         });
         // Blocks are in order: the first NaN wins, else the first strictly larger.
         let mut best: Option<(usize, T)> = None;
@@ -136,10 +150,22 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
 }
 
 impl<T: Scalar> Level2<T> for ThreadsBackend {
-    fn gemv(&self, alpha: T, a: MatRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) -> Result<()> {
+    fn gemv(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
         check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
         let m = a.nrows();
-        let parts = self.parts(m.saturating_mul(a.ncols().max(1)), self.inner.thresholds.level2).min(m.max(1));
+        let parts = self
+            .parts(
+                m.saturating_mul(a.ncols().max(1)),
+                self.inner.thresholds.level2,
+            )
+            .min(m.max(1));
         let ys = SharedVecMut::new(y);
         self.for_blocks(m, parts, |r| {
             let rows = a.submatrix(r.start, 0, r.len(), a.ncols());
@@ -157,9 +183,15 @@ impl<T: Scalar> Level2<T> for ThreadsBackend {
         // Split along the dimension whose elements are farther apart, so each
         // block is a set of whole contiguous columns (or rows).
         let by_cols = a.rs().unsigned_abs() <= a.cs().unsigned_abs();
-        let (a, x, y) = if by_cols { (a, x, y) } else { (a.t_mut(), y, x) };
+        let (a, x, y) = if by_cols {
+            (a, x, y)
+        } else {
+            (a.t_mut(), y, x)
+        };
         let n = a.ncols();
-        let parts = self.parts(n.saturating_mul(a.nrows()), self.inner.thresholds.level2).min(n.max(1));
+        let parts = self
+            .parts(n.saturating_mul(a.nrows()), self.inner.thresholds.level2)
+            .min(n.max(1));
         let shared = SharedMatMut::new(a);
         self.for_blocks(n, parts, |r| {
             let ys = y.subvector(r.start, r.len());
@@ -171,9 +203,23 @@ impl<T: Scalar> Level2<T> for ThreadsBackend {
 }
 
 impl<T: Scalar> Level3<T> for ThreadsBackend {
-    fn gemm(&self, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, c: MatMut<'_, T>) -> Result<()> {
-        check::gemm((a.nrows(), a.ncols()), (b.nrows(), b.ncols()), (c.nrows(), c.ncols()))?;
-        let work = c.nrows().saturating_mul(c.ncols()).saturating_mul(a.ncols());
+    fn gemm(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::gemm(
+            (a.nrows(), a.ncols()),
+            (b.nrows(), b.ncols()),
+            (c.nrows(), c.ncols()),
+        )?;
+        let work = c
+            .nrows()
+            .saturating_mul(c.ncols())
+            .saturating_mul(a.ncols());
         if self.parts(work, self.inner.thresholds.level3) == 1 {
             k3::gemm(Par::Seq, alpha, a, b, beta, c);
         } else {

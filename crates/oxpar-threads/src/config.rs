@@ -13,7 +13,10 @@ pub fn default_num_threads() -> Result<usize> {
     match std::env::var(NUM_THREADS_ENV) {
         Ok(text) => match text.trim().parse::<usize>() {
             Ok(n) if n > 0 => Ok(n),
-            _ => Err(Error::invalid_argument(NUM_THREADS_ENV, format!("{text:?} is not a positive integer"))),
+            _ => Err(Error::invalid_argument(
+                NUM_THREADS_ENV,
+                format!("{text:?} is not a positive integer"),
+            )),
         },
         Err(_) => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
     }
@@ -35,7 +38,11 @@ impl Default for Thresholds {
     /// Measured on a 2-core x86-64 node: a team region costs about a
     /// microsecond, in which one core streams roughly 16 K doubles.
     fn default() -> Self {
-        Thresholds { level1: 32 * 1024, level2: 64 * 1024, level3: 64 * 64 * 64 }
+        Thresholds {
+            level1: 32 * 1024,
+            level2: 64 * 1024,
+            level3: 64 * 64 * 64,
+        }
     }
 }
 
@@ -43,6 +50,10 @@ impl Thresholds {
     /// Thresholds of zero: every call is split across all threads, however
     /// small (the conformance suite uses this to exercise the parallel paths).
     pub fn always_parallel() -> Self {
-        Thresholds { level1: 0, level2: 0, level3: 0 }
+        Thresholds {
+            level1: 0,
+            level2: 0,
+            level3: 0,
+        }
     }
 }

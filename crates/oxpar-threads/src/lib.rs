@@ -76,13 +76,26 @@ impl ThreadsBackend {
         if num_threads == 0 {
             return Err(Error::invalid_argument("num_threads", "must be at least 1"));
         }
-        let team = Team::new(num_threads).map_err(|e| Error::backend_unavailable(format!("cannot start {num_threads} threads: {e}")))?;
+        let team = Team::new(num_threads).map_err(|e| {
+            Error::backend_unavailable(format!("cannot start {num_threads} threads: {e}"))
+        })?;
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(num_threads)
             .thread_name(|i| format!("oxpar-rayon-{i}"))
             .build()
-            .map_err(|e| Error::backend_unavailable(format!("cannot start a pool of {num_threads} threads: {e}")))?;
-        Ok(ThreadsBackend { inner: Arc::new(Inner { num_threads, team, pool, thresholds }) })
+            .map_err(|e| {
+                Error::backend_unavailable(format!(
+                    "cannot start a pool of {num_threads} threads: {e}"
+                ))
+            })?;
+        Ok(ThreadsBackend {
+            inner: Arc::new(Inner {
+                num_threads,
+                team,
+                pool,
+                thresholds,
+            }),
+        })
     }
 
     /// The serial-cutoff thresholds in use.

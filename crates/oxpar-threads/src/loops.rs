@@ -19,7 +19,9 @@ pub fn parallel_for(team: &Team, range: Range<usize>, schedule: Schedule, body: 
     }
     let threads = team.size();
     if threads == 1 || n == 1 {
-        oxpar_core::Serial.parallel_for(range, schedule, body).unwrap_or(());
+        oxpar_core::Serial
+            .parallel_for(range, schedule, body)
+            .unwrap_or(());
         return;
     }
     let base = range.start;
@@ -59,7 +61,15 @@ pub fn parallel_for(team: &Team, range: Range<usize>, schedule: Schedule, body: 
                 }
                 let remaining = end - start;
                 let size = remaining.div_ceil(threads).max(min_chunk).min(remaining);
-                if next.compare_exchange_weak(start, start + size, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
+                if next
+                    .compare_exchange_weak(
+                        start,
+                        start + size,
+                        Ordering::Relaxed,
+                        Ordering::Relaxed,
+                    )
+                    .is_ok()
+                {
                     body(start..start + size, w);
                 }
             });
@@ -68,7 +78,12 @@ pub fn parallel_for(team: &Team, range: Range<usize>, schedule: Schedule, body: 
 }
 
 impl ParallelLoops for ThreadsBackend {
-    fn parallel_for(&self, range: Range<usize>, schedule: Schedule, body: &LoopBody<'_>) -> Result<()> {
+    fn parallel_for(
+        &self,
+        range: Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()> {
         parallel_for(self.team(), range, schedule, body);
         Ok(())
     }
@@ -98,7 +113,11 @@ mod tests {
                         });
                     });
                     for (i, h) in hits.iter().enumerate() {
-                        assert_eq!(h.load(Ordering::Relaxed), usize::from(i >= lo), "{schedule:?} {threads} threads, index {i}");
+                        assert_eq!(
+                            h.load(Ordering::Relaxed),
+                            usize::from(i >= lo),
+                            "{schedule:?} {threads} threads, index {i}"
+                        );
                     }
                 }
             }

@@ -32,7 +32,11 @@ unsafe impl<T: Send> Sync for SharedVecMut<'_, T> {}
 
 impl<'a, T: Scalar> SharedVecMut<'a, T> {
     pub(crate) fn new(mut v: VecMut<'a, T>) -> Self {
-        SharedVecMut { ptr: v.as_mut_ptr(), inc: v.inc(), _borrow: PhantomData }
+        SharedVecMut {
+            ptr: v.as_mut_ptr(),
+            inc: v.inc(),
+            _borrow: PhantomData,
+        }
     }
 
     /// Elements `range` of the vector.
@@ -69,7 +73,13 @@ unsafe impl<T: Send> Sync for SharedMatMut<'_, T> {}
 
 impl<'a, T: Scalar> SharedMatMut<'a, T> {
     pub(crate) fn new(mut m: MatMut<'a, T>) -> Self {
-        SharedMatMut { ptr: m.as_mut_ptr(), nrows: m.nrows(), rs: m.rs(), cs: m.cs(), _borrow: PhantomData }
+        SharedMatMut {
+            ptr: m.as_mut_ptr(),
+            nrows: m.nrows(),
+            rs: m.rs(),
+            cs: m.cs(),
+            _borrow: PhantomData,
+        }
     }
 
     /// Columns `cols` of the matrix.

@@ -75,7 +75,10 @@ thread_local! {
 
 impl std::fmt::Debug for Team {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Team").field("size", &self.size).field("spin", &self.shared.spin).finish()
+        f.debug_struct("Team")
+            .field("size", &self.size)
+            .field("spin", &self.shared.spin)
+            .finish()
     }
 }
 
@@ -100,18 +103,30 @@ impl Team {
         let mut workers = Vec::with_capacity(size - 1);
         for index in 1..size {
             let for_worker = Arc::clone(&shared);
-            let handle = thread::Builder::new().name(format!("oxpar-team-{index}")).spawn(move || worker_loop(&for_worker, index));
+            let handle = thread::Builder::new()
+                .name(format!("oxpar-team-{index}"))
+                .spawn(move || worker_loop(&for_worker, index));
             match handle {
                 Ok(h) => workers.push(h),
                 Err(e) => {
                     // Stop the ones already started before reporting.
-                    let partial = Team { size: index, shared, busy: Mutex::new(()), workers };
+                    let partial = Team {
+                        size: index,
+                        shared,
+                        busy: Mutex::new(()),
+                        workers,
+                    };
                     drop(partial);
                     return Err(e);
                 }
             }
         }
-        Ok(Team { size, shared, busy: Mutex::new(()), workers })
+        Ok(Team {
+            size,
+            shared,
+            busy: Mutex::new(()),
+            workers,
+        })
     }
 
     /// Threads in the team, the caller included.
@@ -127,7 +142,11 @@ impl Team {
             job(0);
             return;
         }
-        let guard = if IN_WORKER.with(Cell::get) { None } else { self.busy.try_lock().ok() };
+        let guard = if IN_WORKER.with(Cell::get) {
+            None
+        } else {
+            self.busy.try_lock().ok()
+        };
         let Some(_guard) = guard else {
             // Nested or concurrent region: run every index here, in order.
             (0..self.size).for_each(job);
@@ -137,7 +156,8 @@ impl Team {
         // SAFETY (lifetime erasure): the pointer is published below and every
         // worker finishes with it before this function returns, because we
         // wait for `remaining` to reach zero even when `job(0)` panics.
-        let ptr: *const Job = unsafe { std::mem::transmute::<*const (dyn Fn(usize) + Sync + '_), *const Job>(job) };
+        let ptr: *const Job =
+            unsafe { std::mem::transmute::<*const (dyn Fn(usize) + Sync + '_), *const Job>(job) };
         *lock(&shared.job) = Some(JobPtr(ptr));
         *lock(&shared.caller) = Some(thread::current());
         shared.remaining.store(self.size - 1, Ordering::SeqCst);
@@ -227,7 +247,9 @@ fn wait_for_region(shared: &Shared, seen: u64) -> u64 {
         // between the check and the wait is not lost.
         let mut guard = lock(&shared.sleep_lock);
         shared.sleeping.fetch_add(1, Ordering::SeqCst);
-        while shared.generation.load(Ordering::SeqCst) == seen && !shared.shutdown.load(Ordering::SeqCst) {
+        while shared.generation.load(Ordering::SeqCst) == seen
+            && !shared.shutdown.load(Ordering::SeqCst)
+        {
             guard = shared.wake.wait(guard).unwrap_or_else(|e| e.into_inner());
         }
         shared.sleeping.fetch_sub(1, Ordering::SeqCst);
@@ -283,7 +305,9 @@ mod tests {
     #[test]
     fn worker_panic_reaches_caller_and_team_survives() {
         let team = Team::new(2).unwrap();
-        let r = catch_unwind(AssertUnwindSafe(|| team.run(&|i| assert!(i != 1, "boom in worker"))));
+        let r = catch_unwind(AssertUnwindSafe(|| {
+            team.run(&|i| assert!(i != 1, "boom in worker"))
+        }));
         assert!(r.is_err());
         let hits = AtomicUsize::new(0);
         team.run(&|_| {

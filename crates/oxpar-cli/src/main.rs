@@ -1,0 +1,2 @@
+//! The `oxpar` command (being written).
+fn main() {}

@@ -1,0 +1,100 @@
+//! oxpar: one API for parallel numerical work.
+//!
+//! This facade re-exports the crates a Rust program needs and adds
+//! [`nd`], which takes `ndarray` views directly (any strides, either memory
+//! order, zero-copy).
+//!
+//! ```
+//! use ndarray::array;
+//! use oxpar::prelude::*;
+//!
+//! let threads = oxpar::ThreadsBackend::with_threads(2)?;
+//! let a = array![[1.0, 2.0], [3.0, 4.0]];
+//! let b = array![[5.0, 6.0], [7.0, 8.0]];
+//! let mut c = ndarray::Array2::<f64>::zeros((2, 2));
+//! oxpar::nd::gemm(&threads, 1.0, a.view(), b.view(), 0.0, c.view_mut())?;
+//! assert_eq!(c, a.dot(&b));
+//! # Ok::<(), oxpar::Error>(())
+//! ```
+
+pub mod nd;
+
+pub use oxpar_core::{
+    backend, error, scalar, schedule, view, Backend, BackendKind, DType, Error, ErrorKind,
+    HostBackend, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result, Scalar, Schedule,
+    Serial, Trans, VecMut, VecRef,
+};
+pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
+pub use oxpar_threads::{default_num_threads, parallel_reduce, Team, ThreadsBackend, Thresholds};
+
+/// Everything most programs need, in one `use`.
+pub mod prelude {
+    pub use oxpar_core::prelude::*;
+}
+
+/// The library version (the workspace's).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The backends compiled into this build, and whether each can be used here.
+pub fn backends() -> Vec<(BackendKind, bool)> {
+    vec![
+        (BackendKind::Serial, true),
+        (BackendKind::Threads, true),
+        (BackendKind::OpenCl, false),
+        (BackendKind::Mpi, false),
+    ]
+}
+
+/// A host backend from a spec string: `"serial"`, `"threads"` (default thread
+/// count) or `"threads:N"`.
+pub fn backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
+    let spec = spec.trim();
+    let (name, arg) = match spec.split_once(':') {
+        Some((n, a)) => (n, Some(a)),
+        None => (spec, None),
+    };
+    match (name.to_ascii_lowercase().as_str(), arg) {
+        ("serial", None) => Ok(Box::new(Serial)),
+        ("threads", None) => Ok(Box::new(ThreadsBackend::new()?)),
+        ("threads", Some(n)) => match n.trim().parse::<usize>() {
+            Ok(n) if n > 0 => Ok(Box::new(ThreadsBackend::with_threads(n)?)),
+            _ => Err(Error::invalid_argument(
+                "spec",
+                format!("{spec:?}: thread count must be a positive integer"),
+            )),
+        },
+        ("opencl" | "mpi", _) => Err(Error::backend_unavailable(format!(
+            "{spec:?}: the {name} backend is not compiled into this build"
+        ))),
+        _ => Err(Error::invalid_argument(
+            "spec",
+            format!("unknown backend spec {spec:?} (expected serial, threads or threads:N)"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_parse_or_explain() {
+        assert_eq!(
+            backend_from_spec("serial").unwrap().kind(),
+            BackendKind::Serial
+        );
+        assert_eq!(backend_from_spec("threads:3").unwrap().num_threads(), 3);
+        assert_eq!(
+            backend_from_spec("threads:0").unwrap_err().kind(),
+            ErrorKind::InvalidArgument
+        );
+        assert_eq!(
+            backend_from_spec("opencl").unwrap_err().kind(),
+            ErrorKind::BackendUnavailable
+        );
+        assert_eq!(
+            backend_from_spec("cuda").unwrap_err().kind(),
+            ErrorKind::InvalidArgument
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! `ndarray` in, oxpar out: the BLAS-style operations on ndarray views.
+//!
+//! Views of any strides (negative too) and either memory order are passed
+//! zero-copy: oxpar's views are built straight from the ndarray's pointer and
+//! element strides.
+
+use ndarray::{ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2};
+use oxpar_core::{Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef};
+
+/// An oxpar view of an ndarray vector view.
+pub fn vec_ref<'a, T: Scalar>(x: &ArrayView1<'a, T>) -> VecRef<'a, T> {
+    // SAFETY: an ArrayView1 borrows `len` valid elements at stride `strides()[0]`
+    // for 'a, and nobody writes them meanwhile.
+    unsafe { VecRef::from_raw_parts(x.as_ptr(), x.len(), x.strides()[0]) }
+        .expect("ndarray views are valid oxpar views")
+}
+
+/// An oxpar view of an ndarray mutable vector view.
+pub fn vec_mut<'a, T: Scalar>(mut x: ArrayViewMut1<'a, T>) -> VecMut<'a, T> {
+    let (len, inc) = (x.len(), x.strides()[0]);
+    // SAFETY: a mutable ndarray view borrows its distinct elements uniquely for 'a.
+    unsafe { VecMut::from_raw_parts(x.as_mut_ptr(), len, inc) }
+        .expect("ndarray views are valid oxpar views")
+}
+
+/// An oxpar view of an ndarray matrix view.
+pub fn mat_ref<'a, T: Scalar>(a: &ArrayView2<'a, T>) -> MatRef<'a, T> {
+    let s = a.strides();
+    // SAFETY: an ArrayView2 borrows every element ptr + i*s0 + j*s1 for 'a.
+    unsafe { MatRef::from_raw_parts(a.as_ptr(), a.nrows(), a.ncols(), s[0], s[1]) }
+        .expect("ndarray views are valid oxpar views")
+}
+
+/// An oxpar view of an ndarray mutable matrix view.
+pub fn mat_mut<'a, T: Scalar>(mut a: ArrayViewMut2<'a, T>) -> MatMut<'a, T> {
+    let (m, n) = a.dim();
+    let (rs, cs) = (a.strides()[0], a.strides()[1]);
+    // SAFETY: a mutable ndarray view's elements are distinct and uniquely borrowed.
+    unsafe { MatMut::from_raw_parts(a.as_mut_ptr(), m, n, rs, cs) }
+        .expect("ndarray views are valid oxpar views")
+}
+
+/// `y := alpha*x + y`.
+pub fn axpy<T: Scalar, B: Level1<T> + ?Sized>(
+    backend: &B,
+    alpha: T,
+    x: ArrayView1<'_, T>,
+    y: ArrayViewMut1<'_, T>,
+) -> Result<()> {
+    backend.axpy(alpha, vec_ref(&x), vec_mut(y))
+}
+
+/// `x . y`.
+pub fn dot<T: Scalar, B: Level1<T> + ?Sized>(
+    backend: &B,
+    x: ArrayView1<'_, T>,
+    y: ArrayView1<'_, T>,
+) -> Result<T> {
+    backend.dot(vec_ref(&x), vec_ref(&y))
+}
+
+/// The Euclidean norm of `x`.
+pub fn nrm2<T: Scalar, B: Level1<T> + ?Sized>(backend: &B, x: ArrayView1<'_, T>) -> Result<T> {
+    backend.nrm2(vec_ref(&x))
+}
+
+/// `y := alpha*A*x + beta*y` (pass `a.t()` for the transpose).
+pub fn gemv<T: Scalar, B: Level2<T> + ?Sized>(
+    backend: &B,
+    alpha: T,
+    a: ArrayView2<'_, T>,
+    x: ArrayView1<'_, T>,
+    beta: T,
+    y: ArrayViewMut1<'_, T>,
+) -> Result<()> {
+    backend.gemv(alpha, mat_ref(&a), vec_ref(&x), beta, vec_mut(y))
+}
+
+/// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes).
+pub fn gemm<T: Scalar, B: Level3<T> + ?Sized>(
+    backend: &B,
+    alpha: T,
+    a: ArrayView2<'_, T>,
+    b: ArrayView2<'_, T>,
+    beta: T,
+    c: ArrayViewMut2<'_, T>,
+) -> Result<()> {
+    backend.gemm(alpha, mat_ref(&a), mat_ref(&b), beta, mat_mut(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{s, Array1, Array2};
+
+    #[test]
+    fn strided_and_reversed_ndarray_views_work_zero_copy() {
+        let backend = oxpar_threads::ThreadsBackend::with_threads(2).unwrap();
+        let a = Array2::from_shape_fn((7, 9), |(i, j)| (i * 9 + j) as f64 * 0.25 - 3.0);
+        let b = Array2::from_shape_fn((9, 5), |(i, j)| (i as f64 - j as f64) * 0.5);
+        // Every other row of a, columns reversed; b transposed twice (Fortran order).
+        let av = a.slice(s![..;2, ..;-1]);
+        let bt = b.t().to_owned();
+        let bv = bt.t();
+        let mut c = Array2::<f64>::zeros((4, 5));
+        gemm(&backend, 1.0, av, bv, 0.0, c.view_mut()).unwrap();
+        let expected = av.dot(&bv);
+        assert!(c
+            .iter()
+            .zip(expected.iter())
+            .all(|(x, y)| (x - y).abs() < 1e-12));
+        let x = Array1::from_shape_fn(9, |i| i as f64);
+        assert_eq!(
+            dot(&backend, x.slice(s![..;-1]), x.view()).unwrap(),
+            x.slice(s![..;-1]).dot(&x)
+        );
+    }
+}
