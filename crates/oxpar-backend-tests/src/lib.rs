@@ -1,1 +1,54 @@
-//! Conformance suite (being written).
+//! The backend conformance suite: written once, instantiated per backend.
+//!
+//! Every operation is checked against an independent reference computed here
+//! in `f64` with naive loops (a triple loop for gemm), over property-based
+//! inputs: sizes 0, 1, odd, prime and just past the kernels' block sizes;
+//! contiguous, padded, strided and reversed layouts; transposes; special
+//! scalars (0, 1, -1). Outputs are also checked for what must *not* happen:
+//! `beta = 0` must not read C or y (a NaN there must not come out), and
+//! elements outside an output view (padding, gaps between strided elements)
+//! must keep their values.
+//!
+//! Instantiate with [`conformance_suite!`] in an integration test:
+//!
+//! ```ignore
+//! mod threads_2 { oxpar_backend_tests::conformance_suite!(oxpar_threads::ThreadsBackend::with_threads(2).unwrap()); }
+//! ```
+
+pub mod data;
+pub mod props;
+
+pub use props::*;
+
+/// Expands to one `#[test]` per operation and element type, each running the
+/// property of [`props`] against the backend that `$make` builds.
+#[macro_export]
+macro_rules! conformance_suite {
+    ($make:expr) => {
+        $crate::__conformance_tests!($make; axpy, scal, copy, swap, dot, nrm2, asum, iamax, gemv, ger, gemm,
+            special_values, shape_errors, parallel_loops);
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __conformance_tests {
+    ($make:expr; $($name:ident),*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+                #[test]
+                fn f32() {
+                    let backend = $make;
+                    $crate::props::$name::<f32, _>(&backend);
+                }
+                #[test]
+                fn f64() {
+                    let backend = $make;
+                    $crate::props::$name::<f64, _>(&backend);
+                }
+            }
+        )*
+    };
+}

@@ -50,7 +50,7 @@ pub unsafe trait Scalar:
     /// Converts from `f64` (rounding for `f32`).
     fn from_f64(v: f64) -> Self;
     /// Widens to `f64` (exact).
-    fn to_f64(self) -> f64;
+    fn as_f64(self) -> f64;
 }
 
 // SAFETY: f32 is a primitive with no padding; every bit pattern is a valid f32.
@@ -65,7 +65,7 @@ unsafe impl Scalar for f32 {
         v as f32
     }
     #[inline(always)]
-    fn to_f64(self) -> f64 {
+    fn as_f64(self) -> f64 {
         f64::from(self)
     }
 }
@@ -81,7 +81,7 @@ unsafe impl Scalar for f64 {
         v
     }
     #[inline(always)]
-    fn to_f64(self) -> f64 {
+    fn as_f64(self) -> f64 {
         self
     }
 }

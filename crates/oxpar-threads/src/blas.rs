@@ -13,6 +13,8 @@ use crate::ThreadsBackend;
 
 impl ThreadsBackend {
     /// Threads to use for `work` units against a cutoff (1 = run inline).
+    /// Callers may lower it further (never below 1); blocks are numbered below
+    /// it and team members with higher indices sit the region out.
     fn parts(&self, work: usize, threshold: usize) -> usize {
         if work < threshold.max(2) {
             1
@@ -34,7 +36,9 @@ impl ThreadsBackend {
         }
         let slots: Vec<OnceLock<R>> = (0..parts).map(|_| OnceLock::new()).collect();
         self.team().run(&|p| {
-            let _ = slots[p].set(f(block(n, parts, p)));
+            if p < parts {
+                let _ = slots[p].set(f(block(n, parts, p)));
+            }
         });
         slots.into_iter().filter_map(OnceLock::into_inner).collect()
     }
@@ -44,7 +48,11 @@ impl ThreadsBackend {
         if parts == 1 {
             f(0..n);
         } else {
-            self.team().run(&|p| f(block(n, parts, p)));
+            self.team().run(&|p| {
+                if p < parts {
+                    f(block(n, parts, p));
+                }
+            });
         }
     }
 }

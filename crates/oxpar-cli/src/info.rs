@@ -1,0 +1,121 @@
+//! `oxpar info`: what this build offers on this machine.
+
+use clap::Args;
+use serde::Serialize;
+
+/// The variable that sets the default thread count (read by oxpar-threads).
+pub const NUM_THREADS_ENV: &str = "OXPAR_NUM_THREADS";
+/// The variable that lowers the CPU level the kernels use.
+pub const CPU_LEVEL_ENV: &str = "OXPAR_CPU_LEVEL";
+
+/// Options of `oxpar info`.
+#[derive(Debug, Args)]
+pub struct InfoArgs {
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One backend and whether it can be used.
+#[derive(Debug, Serialize)]
+struct BackendInfo {
+    /// `"serial"`, `"threads"`, ...
+    name: &'static str,
+    /// Whether it is compiled in and works here.
+    usable: bool,
+}
+
+/// Everything `oxpar info` reports.
+#[derive(Debug, Serialize)]
+struct Info {
+    /// The library version.
+    version: &'static str,
+    /// The backends this build knows about.
+    backends: Vec<BackendInfo>,
+    /// The default thread count, or `None` when `OXPAR_NUM_THREADS` is invalid.
+    threads: Option<usize>,
+    /// Where the thread count comes from.
+    threads_source: String,
+    /// Why there is no thread count, if there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    threads_error: Option<String>,
+    /// The CPU level the kernels use.
+    cpu_level: &'static str,
+    /// `OXPAR_CPU_LEVEL`, when set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cpu_level_requested: Option<String>,
+    /// CPU features the kernels can use.
+    cpu_features: Vec<&'static str>,
+}
+
+fn gather() -> Info {
+    let backends = oxpar::backends()
+        .into_iter()
+        .map(|(kind, usable)| BackendInfo {
+            name: kind.as_str(),
+            usable,
+        })
+        .collect();
+    let env_threads = std::env::var(NUM_THREADS_ENV).ok();
+    let threads_source = match &env_threads {
+        Some(v) => format!("{NUM_THREADS_ENV}={v}"),
+        None => format!("the CPUs this process may use ({NUM_THREADS_ENV} is not set)"),
+    };
+    let (threads, threads_error) = match oxpar::default_num_threads() {
+        Ok(n) => (Some(n), None),
+        Err(e) => (None, Some(e.to_string())),
+    };
+    Info {
+        version: oxpar::VERSION,
+        backends,
+        threads,
+        threads_source,
+        threads_error,
+        cpu_level: oxpar::cpu_level().as_str(),
+        cpu_level_requested: std::env::var(CPU_LEVEL_ENV).ok(),
+        cpu_features: oxpar::cpu_features(),
+    }
+}
+
+/// Runs `oxpar info`. Fails (after printing everything else) only when
+/// `OXPAR_NUM_THREADS` is set to something that is not a positive integer.
+pub fn run(args: &InfoArgs) -> Result<(), String> {
+    let info = gather();
+    if args.json {
+        let text = serde_json::to_string_pretty(&info)
+            .map_err(|e| format!("cannot write JSON: {e}"))?;
+        println!("{text}");
+    } else {
+        println!("oxpar {}", info.version);
+        println!("backends:");
+        for b in &info.backends {
+            let state = if b.usable {
+                "usable"
+            } else {
+                "not available in this build"
+            };
+            println!("  {:<8} {state}", b.name);
+        }
+        match info.threads {
+            Some(n) => println!("threads: {n} (from {})", info.threads_source),
+            None => println!(
+                "threads: unknown ({})",
+                info.threads_error.as_deref().unwrap_or("no thread count")
+            ),
+        }
+        match &info.cpu_level_requested {
+            Some(req) => println!("cpu level: {} ({CPU_LEVEL_ENV}={req})", info.cpu_level),
+            None => println!("cpu level: {}", info.cpu_level),
+        }
+        let features = if info.cpu_features.is_empty() {
+            "(none detected)".to_string()
+        } else {
+            info.cpu_features.join(" ")
+        };
+        println!("cpu features: {features}");
+    }
+    match info.threads_error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
