@@ -66,7 +66,9 @@ pub fn values(n: usize, seed: u64) -> Vec<f64> {
     let mut s = seed ^ 0x9E37_79B9_7F4A_7C15;
     (0..n)
         .map(|_| {
-            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((s >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
         })
         .collect()
@@ -86,8 +88,16 @@ pub struct TestVec<T> {
 impl<T: Scalar> TestVec<T> {
     /// `n` values from `seed` at increment `inc`.
     pub fn new(n: usize, inc: isize, seed: u64) -> Self {
-        let len = if n == 0 { 0 } else { (n - 1) * inc.unsigned_abs() + 1 };
-        let mut v = TestVec { buf: vec![T::from_f64(GUARD); len], n, inc };
+        let len = if n == 0 {
+            0
+        } else {
+            (n - 1) * inc.unsigned_abs() + 1
+        };
+        let mut v = TestVec {
+            buf: vec![T::from_f64(GUARD); len],
+            n,
+            inc,
+        };
         for (i, x) in values(n, seed).into_iter().enumerate() {
             let at = v.index(i);
             v.buf[at] = T::from_f64(x);
@@ -112,7 +122,9 @@ impl<T: Scalar> TestVec<T> {
 
     /// The logical elements, widened to f64.
     pub fn logical(&self) -> Vec<f64> {
-        (0..self.n).map(|i| self.buf[self.index(i)].as_f64()).collect()
+        (0..self.n)
+            .map(|i| self.buf[self.index(i)].as_f64())
+            .collect()
     }
 
     /// A read-only view.
@@ -130,7 +142,11 @@ impl<T: Scalar> TestVec<T> {
         let inside: std::collections::HashSet<usize> = (0..self.n).map(|i| self.index(i)).collect();
         for (k, v) in self.buf.iter().enumerate() {
             if !inside.contains(&k) {
-                assert_eq!(v.as_f64(), GUARD, "element {k} outside the vector was written");
+                assert_eq!(
+                    v.as_f64(),
+                    GUARD,
+                    "element {k} outside the vector was written"
+                );
             }
         }
     }
@@ -163,8 +179,18 @@ impl<T: Scalar> TestMat<T> {
             Layout::Strided => (2, 2 * mi + 1),
             Layout::Reversed => (-1, -mi),
         };
-        let len = if m == 0 || n == 0 { 0 } else { (m - 1) * rs.unsigned_abs() + (n - 1) * cs.unsigned_abs() + 1 };
-        let mut a = TestMat { buf: vec![T::from_f64(GUARD); len], m, n, rs, cs };
+        let len = if m == 0 || n == 0 {
+            0
+        } else {
+            (m - 1) * rs.unsigned_abs() + (n - 1) * cs.unsigned_abs() + 1
+        };
+        let mut a = TestMat {
+            buf: vec![T::from_f64(GUARD); len],
+            m,
+            n,
+            rs,
+            cs,
+        };
         let vals = values(m * n, seed);
         for j in 0..n {
             for i in 0..m {
@@ -176,7 +202,15 @@ impl<T: Scalar> TestMat<T> {
 
     /// Buffer index of element (i, j).
     pub fn index(&self, i: usize, j: usize) -> usize {
-        let base = if self.rs < 0 { (self.m - 1) * self.rs.unsigned_abs() } else { 0 } + if self.cs < 0 { (self.n - 1) * self.cs.unsigned_abs() } else { 0 };
+        let base = if self.rs < 0 {
+            (self.m - 1) * self.rs.unsigned_abs()
+        } else {
+            0
+        } + if self.cs < 0 {
+            (self.n - 1) * self.cs.unsigned_abs()
+        } else {
+            0
+        };
         (base as isize + i as isize * self.rs + j as isize * self.cs) as usize
     }
 
@@ -193,12 +227,14 @@ impl<T: Scalar> TestMat<T> {
 
     /// A read-only view.
     pub fn view(&self) -> MatRef<'_, T> {
-        MatRef::from_slice(&self.buf, self.m, self.n, self.rs, self.cs).expect("test matrix layout is valid")
+        MatRef::from_slice(&self.buf, self.m, self.n, self.rs, self.cs)
+            .expect("test matrix layout is valid")
     }
 
     /// A mutable view.
     pub fn view_mut(&mut self) -> MatMut<'_, T> {
-        MatMut::from_slice(&mut self.buf, self.m, self.n, self.rs, self.cs).expect("test matrix layout is valid")
+        MatMut::from_slice(&mut self.buf, self.m, self.n, self.rs, self.cs)
+            .expect("test matrix layout is valid")
     }
 
     /// Asserts that every buffer element outside the matrix still holds GUARD.
@@ -211,7 +247,11 @@ impl<T: Scalar> TestMat<T> {
         }
         for (k, v) in self.buf.iter().enumerate() {
             if !inside[k] {
-                assert_eq!(v.as_f64(), GUARD, "element {k} outside the matrix was written");
+                assert_eq!(
+                    v.as_f64(),
+                    GUARD,
+                    "element {k} outside the matrix was written"
+                );
             }
         }
     }

@@ -4,7 +4,7 @@
 //! smallest inputs go through the parallel splitting paths; `default_2` keeps
 //! the production cutoffs.
 
-use oxpar_threads::{Thresholds, ThreadsBackend};
+use oxpar_threads::{ThreadsBackend, Thresholds};
 
 fn split(threads: usize) -> ThreadsBackend {
     ThreadsBackend::with_config(threads, Thresholds::always_parallel()).expect("threads start")
@@ -20,5 +20,7 @@ mod split_3 {
     oxpar_backend_tests::conformance_suite!(crate::split(3));
 }
 mod default_2 {
-    oxpar_backend_tests::conformance_suite!(oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start"));
+    oxpar_backend_tests::conformance_suite!(
+        oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start")
+    );
 }

@@ -153,9 +153,9 @@ impl Team {
             return;
         };
         let shared = &*self.shared;
-        // SAFETY (lifetime erasure): the pointer is published below and every
-        // worker finishes with it before this function returns, because we
-        // wait for `remaining` to reach zero even when `job(0)` panics.
+        // SAFETY: only the lifetime is erased. The pointer is published below
+        // and every worker finishes with it before this function returns,
+        // because we wait for `remaining` to reach zero even when `job(0)` panics.
         let ptr: *const Job =
             unsafe { std::mem::transmute::<*const (dyn Fn(usize) + Sync + '_), *const Job>(job) };
         *lock(&shared.job) = Some(JobPtr(ptr));
@@ -186,7 +186,7 @@ impl Team {
             spins = spins.wrapping_add(1);
             if shared.spin && start.elapsed() < SPIN {
                 std::hint::spin_loop();
-            } else if spins % 16 != 0 {
+            } else if !spins.is_multiple_of(16) {
                 thread::yield_now();
             } else {
                 // The last worker unparks us; the timeout only bounds a lost race.
@@ -235,7 +235,7 @@ fn wait_for_region(shared: &Shared, seen: u64) -> u64 {
             return g;
         }
         polls = polls.wrapping_add(1);
-        if shared.spin && (polls % 256 != 0 || start.elapsed() < SPIN) {
+        if shared.spin && (!polls.is_multiple_of(256) || start.elapsed() < SPIN) {
             std::hint::spin_loop();
             continue;
         }

@@ -1,0 +1,63 @@
+# oxpar: `make demo` and `make test` set up everything they need on a fresh
+# Debian machine (as root, or with sudo available) and then run.
+
+CARGO ?= cargo
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the build and tests need (a C compiler and pkg-config for
+# the benches' OpenMP peer; more arrive with the C ABI, OpenCL and MPI).
+APT_PACKAGES := build-essential pkg-config
+PIP_PACKAGES := numpy scipy threadpoolctl
+
+.PHONY: all demo test deps check-rust fmt-check clippy test-rust examples bench compare clean
+
+all: test
+
+## Installs what is missing (Debian packages; Rust must already be there).
+deps: check-rust
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy 2>/dev/null || true
+
+check-rust:
+	@command -v $(CARGO) >/dev/null || { echo "error: cargo not found. Install Rust 1.88 or newer (https://rustup.rs) and re-run."; exit 1; }
+
+## Builds in release mode, shows what oxpar sees on this machine, runs a short benchmark.
+demo: deps
+	$(CARGO) build --release -p oxpar-cli
+	./target/release/oxpar info
+	./target/release/oxpar bench --kernels dot,axpy,gemv,gemm --sizes 100000,1000000 --dtype f64 --reps 3
+	$(CARGO) run --release -q -p oxpar-examples --bin ndarray_gemm
+	$(CARGO) run --release -q -p oxpar-examples --bin threads_only
+
+## Every test suite in the repository, formatting and lints included.
+test: deps fmt-check clippy test-rust examples
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+test-rust:
+	$(CARGO) test --workspace
+
+examples:
+	$(CARGO) run -q -p oxpar-examples --bin ndarray_gemm
+	$(CARGO) run -q -p oxpar-examples --bin threads_only
+
+## Criterion benchmarks of every kernel (minutes).
+bench: deps
+	$(CARGO) bench -p oxpar-benches
+
+## Side-by-side with NumPy/OpenBLAS and OpenMP; prints ratios oxpar/peer.
+compare: deps
+	@$(PYTHON) -c "import numpy, scipy, threadpoolctl" 2>/dev/null || $(PYTHON) -m pip install -q $(PIP_PACKAGES)
+	$(CARGO) build --release -p oxpar-cli
+	$(PYTHON) benches/compare.py
+
+clean:
+	$(CARGO) clean
