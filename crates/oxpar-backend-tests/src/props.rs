@@ -1,5 +1,8 @@
 //! The properties, one per operation, generic over element type and backend.
-#![allow(clippy::needless_range_loop, reason = "(i, j) index math mirrors the BLAS definitions")]
+#![allow(
+    clippy::needless_range_loop,
+    reason = "(i, j) index math mirrors the BLAS definitions"
+)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};

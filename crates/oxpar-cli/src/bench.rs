@@ -209,7 +209,11 @@ fn parse_size(text: &str) -> Result<usize, String> {
         Err(_) => match t.parse::<f64>() {
             // 1e7 and the like.
             Ok(v) if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v < 9.0e15 => v as usize,
-            _ => return Err(format!("{text:?} is not a size (expected e.g. 1000 or 1e6)")),
+            _ => {
+                return Err(format!(
+                    "{text:?} is not a size (expected e.g. 1000 or 1e6)"
+                ))
+            }
         },
     };
     if n == 0 {
@@ -353,27 +357,45 @@ impl Plan {
 /// Calls `call` once to warm up, then times at least `reps` batches (and
 /// keeps going until `min_time` seconds have passed); returns the best
 /// seconds per call.
+///
+/// The batch length (calls per batch) comes from the median of calls timed
+/// one by one for about half a batch (3 calls at least), so one slow call
+/// (the thread was preempted) does not shrink every batch to a single call.
+/// When one call lasts a whole batch, those single-call timings count.
 fn best_time(
     reps: u32,
     min_time: f64,
     mut call: impl FnMut() -> oxpar::Result<()>,
 ) -> oxpar::Result<f64> {
-    let t = Instant::now();
     call()?;
-    let mut per_call = t.elapsed().as_secs_f64();
-    if per_call < BATCH_SECONDS / 16.0 {
-        // Too short to time alone: estimate from a few more calls.
-        const K: u32 = 16;
-        let t = Instant::now();
-        for _ in 0..K {
-            call()?;
-        }
-        per_call = t.elapsed().as_secs_f64() / f64::from(K);
-    }
-    let inner = (BATCH_SECONDS / per_call.max(1e-9)).ceil().clamp(1.0, 1e7) as u32;
     let start = Instant::now();
     let mut best = f64::INFINITY;
     let mut batches = 0usize;
+
+    // At least 3 samples (unless they take over 50 batches' time), so one
+    // slow call cannot decide the batch length alone.
+    let mut samples = Vec::new();
+    loop {
+        let elapsed = start.elapsed().as_secs_f64();
+        let enough = !samples.is_empty()
+            && (elapsed >= BATCH_SECONDS / 2.0 || samples.len() >= 100_000)
+            && (samples.len() >= 3 || elapsed >= 50.0 * BATCH_SECONDS);
+        if enough {
+            break;
+        }
+        let t = Instant::now();
+        call()?;
+        samples.push(t.elapsed().as_secs_f64());
+    }
+    samples.sort_by(f64::total_cmp);
+    let per_call = samples[samples.len() / 2];
+    let inner = (BATCH_SECONDS / per_call.max(1e-9)).ceil().clamp(1.0, 1e7) as u32;
+    if inner == 1 {
+        // Every sample was a batch of one call already.
+        best = samples[0];
+        batches = samples.len();
+    }
+
     while batches < reps as usize
         || (start.elapsed().as_secs_f64() < min_time && batches < MAX_BATCHES)
     {
@@ -422,7 +444,12 @@ impl<T: Scalar> Operands<T> {
         let square = || {
             n.checked_mul(n)
                 .filter(|nn| nn.checked_mul(std::mem::size_of::<T>()).is_some())
-                .ok_or_else(|| format!("{} with n = {n}: an n x n matrix is too large", kernel.name()))
+                .ok_or_else(|| {
+                    format!(
+                        "{} with n = {n}: an n x n matrix is too large",
+                        kernel.name()
+                    )
+                })
         };
         Ok(match kernel.level() {
             3 => {
@@ -538,9 +565,7 @@ where
                 MatMut::col_major(c, n, n, n)?,
             )
         }),
-        Kernel::ParallelFor => Err(oxpar::Error::internal(
-            "parallel_for is not a BLAS kernel",
-        )),
+        Kernel::ParallelFor => Err(oxpar::Error::internal("parallel_for is not a BLAS kernel")),
     }
 }
 
@@ -596,10 +621,18 @@ fn bench_case<T: Scalar>(
 where
     dyn HostBackend: Level1<T> + Level2<T> + Level3<T>,
 {
-    bar.set_message(format!("{} {} n={n}: allocating", kernel.name(), dtype.name()));
+    bar.set_message(format!(
+        "{} {} n={n}: allocating",
+        kernel.name(),
+        dtype.name()
+    ));
     let mut ops = Operands::<T>::new(kernel, n)?;
     for &t in &plan.threads {
-        bar.set_message(format!("{} {} n={n} threads={t}", kernel.name(), dtype.name()));
+        bar.set_message(format!(
+            "{} {} n={n} threads={t}",
+            kernel.name(),
+            dtype.name()
+        ));
         let be = plan.backend(t)?;
         let seconds = time_kernel::<T, dyn HostBackend>(
             kernel,

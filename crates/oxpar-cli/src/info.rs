@@ -82,8 +82,8 @@ fn gather() -> Info {
 pub fn run(args: &InfoArgs) -> Result<(), String> {
     let info = gather();
     if args.json {
-        let text = serde_json::to_string_pretty(&info)
-            .map_err(|e| format!("cannot write JSON: {e}"))?;
+        let text =
+            serde_json::to_string_pretty(&info).map_err(|e| format!("cannot write JSON: {e}"))?;
         println!("{text}");
     } else {
         println!("oxpar {}", info.version);

@@ -1,0 +1,167 @@
+//! Runs the built `oxpar` binary.
+
+use std::process::{Command, Output};
+
+fn oxpar(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_oxpar"))
+        .args(args)
+        .env_remove("OXPAR_NUM_THREADS")
+        .output()
+        .expect("the oxpar binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn info_mentions_threads() {
+    let out = oxpar(&["info"]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("threads"), "{text}");
+    assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
+}
+
+#[test]
+fn info_json_parses() {
+    let out = oxpar(&["info", "--json"]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(v["version"], env!("CARGO_PKG_VERSION"));
+    assert!(v["threads"].as_u64().unwrap() >= 1);
+    assert!(v["backends"].as_array().unwrap().len() >= 2);
+    assert!(v["cpu_level"].is_string());
+    assert!(v["cpu_features"].is_array());
+}
+
+#[test]
+fn bad_thread_env_is_reported() {
+    let out = Command::new(env!("CARGO_BIN_EXE_oxpar"))
+        .arg("info")
+        .env("OXPAR_NUM_THREADS", "lots")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("OXPAR_NUM_THREADS"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn tiny_bench_json_has_every_record() {
+    let out = oxpar(&[
+        "bench",
+        "--kernels",
+        "dot,gemm",
+        "--sizes",
+        "64",
+        "--threads",
+        "1,2",
+        "--json",
+        "--reps",
+        "1",
+        "--min-time",
+        "0",
+    ]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    let records = v.as_array().expect("an array");
+    assert_eq!(records.len(), 2 * 2 * 2);
+    for r in records {
+        assert!(r["gflops"].as_f64().unwrap() > 0.0, "{r}");
+        assert!(r["gbps"].as_f64().unwrap() > 0.0, "{r}");
+        assert!(r["seconds"].as_f64().unwrap() > 0.0, "{r}");
+        assert_eq!(r["n"], 64);
+        assert_eq!(r["backend"], "threads");
+        assert!(["dot", "gemm"].contains(&r["kernel"].as_str().unwrap()));
+        assert!(["f32", "f64"].contains(&r["dtype"].as_str().unwrap()));
+        assert!([1, 2].contains(&r["threads"].as_u64().unwrap()));
+    }
+}
+
+#[test]
+fn parallel_for_reports_microseconds() {
+    let out = oxpar(&[
+        "bench",
+        "--kernels",
+        "parallel_for",
+        "--threads",
+        "2",
+        "--json",
+        "--reps",
+        "1",
+        "--min-time",
+        "0",
+    ]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let records = v.as_array().unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["kernel"], "parallel_for");
+    assert!(records[0]["us_per_call"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn table_without_json() {
+    let out = oxpar(&[
+        "bench",
+        "--kernels",
+        "axpy",
+        "--dtype",
+        "f64",
+        "--sizes",
+        "100",
+        "--threads",
+        "1",
+        "--reps",
+        "1",
+        "--min-time",
+        "0",
+    ]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("GFLOP/s") && text.contains("GB/s"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("axpy")), "{text}");
+}
+
+#[test]
+fn unknown_kernel_is_named() {
+    let out = oxpar(&["bench", "--kernels", "dot,frobnicate"]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("frobnicate"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_options_fail_without_panicking() {
+    for args in [
+        &["bench", "--threads", "0"][..],
+        &["bench", "--sizes", "ten"],
+        &["bench", "--dtype", "f16"],
+        &["bench", "--backend", "serial", "--threads", "2"],
+        &[
+            "bench",
+            "--kernels",
+            "gemm",
+            "--sizes",
+            "1e12",
+            "--threads",
+            "1",
+        ],
+        &["bench", "--min-time", "-1"],
+    ] {
+        let out = oxpar(args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = stderr(&out);
+        assert!(err.contains("error"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
