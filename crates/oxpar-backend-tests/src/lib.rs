@@ -11,8 +11,10 @@
 //!
 //! Instantiate with [`conformance_suite!`] in an integration test:
 //!
-//! ```ignore
-//! mod threads_2 { oxpar_backend_tests::conformance_suite!(oxpar_threads::ThreadsBackend::with_threads(2).unwrap()); }
+//! ```
+//! mod threads_2 {
+//!     oxpar_backend_tests::conformance_suite!(oxpar_threads::ThreadsBackend::with_threads(2).unwrap());
+//! }
 //! ```
 
 pub mod data;

@@ -418,6 +418,38 @@ struct Operands<T> {
     c: Vec<T>,
 }
 
+/// Asks Linux for transparent huge pages on a fresh, untouched allocation of
+/// 4 MiB or more, as NumPy does for its arrays: the comparison script then
+/// measures oxpar and NumPy on the same kind of memory (streaming kernels run
+/// some 20% faster on huge pages).
+fn advise_huge_pages<T>(v: &mut Vec<T>) {
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE_PAGE: usize = 2 << 20;
+        let bytes = v.capacity() * std::mem::size_of::<T>();
+        if bytes < 2 * HUGE_PAGE {
+            return;
+        }
+        let start = v.as_mut_ptr() as usize;
+        let first = start.next_multiple_of(HUGE_PAGE);
+        let last = (start + bytes) / HUGE_PAGE * HUGE_PAGE;
+        if last > first {
+            // SAFETY: [first, last) lies inside the vector's own allocation, and
+            // madvise only changes how the kernel backs it with pages (advice
+            // that may fail harmlessly, so its result is ignored).
+            unsafe {
+                libc::madvise(
+                    first as *mut libc::c_void,
+                    last - first,
+                    libc::MADV_HUGEPAGE,
+                );
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = v;
+}
+
 /// `len` pseudo-random values in [-1, 1), or an error if memory runs out.
 fn random<T: Scalar>(len: usize, seed: u64) -> Result<Vec<T>, String> {
     let mut v = Vec::new();
@@ -427,6 +459,7 @@ fn random<T: Scalar>(len: usize, seed: u64) -> Result<Vec<T>, String> {
             (len as f64) * (std::mem::size_of::<T>() as f64) / 1048576.0
         )
     })?;
+    advise_huge_pages(&mut v);
     let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     v.extend((0..len).map(|_| {
         // xorshift64*

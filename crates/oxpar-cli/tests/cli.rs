@@ -165,3 +165,32 @@ fn bad_options_fail_without_panicking() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn thread_budget_follows_env_then_affinity() {
+    let threads = |cmd: &mut Command| -> u64 {
+        let out = cmd.output().expect("runs");
+        assert!(out.status.success(), "stderr: {}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+        v["threads"].as_u64().expect("a thread count")
+    };
+    let bin = env!("CARGO_BIN_EXE_oxpar");
+    assert_eq!(
+        threads(
+            Command::new(bin)
+                .args(["info", "--json"])
+                .env("OXPAR_NUM_THREADS", "3")
+        ),
+        3
+    );
+    // Pinned to one CPU (as an MPI launcher or a batch system would pin a
+    // rank), the default budget is that one CPU, not every core of the node.
+    if std::path::Path::new("/usr/bin/taskset").exists() {
+        let pinned = threads(
+            Command::new("/usr/bin/taskset")
+                .args(["-c", "0", bin, "info", "--json"])
+                .env_remove("OXPAR_NUM_THREADS"),
+        );
+        assert_eq!(pinned, 1);
+    }
+}

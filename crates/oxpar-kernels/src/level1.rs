@@ -38,9 +38,23 @@ fn sum_block<T: Scalar>(acc: &mut [T; BLOCK]) -> T {
     acc[0]
 }
 
+/// Elements before `p` reaches a cache-line boundary (vector loads and
+/// stores that straddle two lines cost a second access; the allocator only
+/// promises 16-byte alignment).
+#[inline(always)]
+fn to_cache_line<T>(p: *const T, len: usize) -> usize {
+    p.align_offset(64).min(len)
+}
+
 #[inline(always)]
 fn axpy_body<T: Scalar, const FMA: bool>(alpha: T, x: &[T], y: &mut [T]) {
-    for (yi, &xi) in y.iter_mut().zip(x) {
+    let head = to_cache_line(y.as_ptr(), y.len());
+    let (xh, xt) = x.split_at(head);
+    let (yh, yt) = y.split_at_mut(head);
+    for (yi, &xi) in yh.iter_mut().zip(xh) {
+        *yi = madd::<T, FMA>(alpha, xi, *yi);
+    }
+    for (yi, &xi) in yt.iter_mut().zip(xt) {
         *yi = madd::<T, FMA>(alpha, xi, *yi);
     }
 }
@@ -55,6 +69,11 @@ fn scal_body<T: Scalar, const FMA: bool>(alpha: T, x: &mut [T]) {
 #[inline(always)]
 fn dot_body<T: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> T {
     let mut acc = [T::zero(); BLOCK];
+    let head = to_cache_line(x.as_ptr(), x.len());
+    for (l, (&a, &b)) in x[..head].iter().zip(&y[..head]).enumerate() {
+        acc[l] = madd::<T, FMA>(a, b, acc[l]);
+    }
+    let (x, y) = (&x[head..], &y[head..]);
     let (xb, xt) = x.as_chunks::<BLOCK>();
     let (yb, yt) = y.as_chunks::<BLOCK>();
     for (a, b) in xb.iter().zip(yb) {
