@@ -29,7 +29,8 @@ check-rust:
 demo: deps
 	$(CARGO) build --release -p oxpar-cli
 	./target/release/oxpar info
-	./target/release/oxpar bench --kernels dot,axpy,gemv,gemm --sizes 100000,1000000 --dtype f64 --reps 3
+	./target/release/oxpar bench --kernels dot,axpy,nrm2 --sizes 100000,10000000 --dtype f64
+	./target/release/oxpar bench --kernels gemv,gemm --sizes 256,1024
 	$(CARGO) run --release -q -p oxpar-examples --bin ndarray_gemm
 	$(CARGO) run --release -q -p oxpar-examples --bin threads_only
 
