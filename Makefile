@@ -6,10 +6,14 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and tests need (a C compiler and pkg-config for
 # the benches' OpenMP peer; more arrive with the C ABI, OpenCL and MPI).
-APT_PACKAGES := build-essential pkg-config
+APT_PACKAGES := build-essential pkg-config gfortran valgrind
 PIP_PACKAGES := numpy scipy threadpoolctl
 
-.PHONY: all demo test deps check-rust fmt-check clippy test-rust examples bench compare clean
+.PHONY: all demo test deps check-rust fmt-check clippy test-rust examples bench compare clean \
+	gen gen-check lib-debug lib-release
+
+# Where `make install` puts things.
+PREFIX ?= /usr/local
 
 all: test
 
@@ -35,7 +39,21 @@ demo: deps
 	$(CARGO) run --release -q -p oxpar-examples --bin threads_only
 
 ## Every test suite in the repository, formatting and lints included.
-test: deps fmt-check clippy test-rust examples
+test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check
+
+## Regenerates include/oxpar.h and the Fortran raw interfaces.
+gen:
+	$(CARGO) run -q -p xtask -- gen
+
+## Fails when a committed generated file is stale.
+gen-check:
+	$(CARGO) run -q -p xtask -- check
+
+## liboxpar (shared and static), debug and release.
+lib-debug:
+	$(CARGO) build -q -p oxpar-cdylib
+lib-release:
+	$(CARGO) build -q --release -p oxpar-cdylib
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -62,3 +80,7 @@ compare: deps
 
 clean:
 	$(CARGO) clean
+
+# C tests, header checks, sanitizers and install (mk/c.mk); Fortran (mk/fortran.mk).
+include mk/c.mk
+include mk/fortran.mk

@@ -54,21 +54,63 @@ fn check_bytes<T>(elems: usize, what: &str) -> Result<()> {
 }
 
 /// Checks a raw pointer: non-null and aligned when the view is non-empty.
-fn check_ptr<T>(ptr: *const T, empty: bool) -> Result<()> {
+fn check_ptr<T>(ptr: *const T, empty: bool, name: &str) -> Result<()> {
     if empty {
         return Ok(());
     }
     if ptr.is_null() {
         return Err(Error::invalid_argument(
-            "pointer",
+            name,
             "is NULL but the array is not empty",
         ));
     }
     if !(ptr as usize).is_multiple_of(std::mem::align_of::<T>()) {
         return Err(Error::invalid_argument(
-            "pointer",
+            name,
             format!("is not aligned to {} bytes", std::mem::align_of::<T>()),
         ));
+    }
+    Ok(())
+}
+
+/// Checks a vector given by a pointer to element 0, a length and a stride,
+/// naming the arguments in errors (`array`, e.g. `"x"`; `inc`, e.g. `"incx"`):
+/// non-null and aligned when non-empty, a non-zero stride when `len > 1`, and
+/// an extent that fits the address space.
+pub fn validate_vector<T>(
+    ptr: *const T,
+    len: usize,
+    inc: isize,
+    array: &str,
+    inc_name: &str,
+) -> Result<()> {
+    check_ptr(ptr, len == 0, array)?;
+    check_bytes::<T>(extent(len, inc, inc_name)?, inc_name)
+}
+
+/// Checks a matrix given by a pointer to element (0, 0), its shape and its
+/// strides, naming the arguments in errors (`names = [array, rs, cs]`, e.g.
+/// `["a", "rsa", "csa"]`). With `distinct`, also refuses layouts in which two
+/// elements share an address (a leading dimension that is too small).
+pub fn validate_matrix<T>(
+    ptr: *const T,
+    nrows: usize,
+    ncols: usize,
+    rs: isize,
+    cs: isize,
+    names: [&str; 3],
+    distinct: bool,
+) -> Result<()> {
+    let [array, rs_name, cs_name] = names;
+    check_ptr(ptr, nrows == 0 || ncols == 0, array)?;
+    let ext_r = extent(nrows, rs, rs_name)?;
+    let ext_c = extent(ncols, cs, cs_name)?;
+    let total = ext_r
+        .checked_add(ext_c)
+        .ok_or_else(|| Error::invalid_stride(cs_name, "strides overflow the address space"))?;
+    check_bytes::<T>(total, cs_name)?;
+    if distinct {
+        check_no_self_overlap(nrows, ncols, rs, cs, names)?;
     }
     Ok(())
 }
@@ -84,31 +126,45 @@ fn base_offset(dim: usize, stride: isize) -> usize {
 }
 
 /// Checks that distinct (i, j) never share an address (needed for outputs).
-fn check_no_self_overlap(nrows: usize, ncols: usize, rs: isize, cs: isize) -> Result<()> {
+fn check_no_self_overlap(
+    nrows: usize,
+    ncols: usize,
+    rs: isize,
+    cs: isize,
+    names: [&str; 3],
+) -> Result<()> {
     if nrows <= 1 || ncols <= 1 {
         return Ok(());
     }
-    let (small, small_dim, big, big_name, small_name) = if rs.unsigned_abs() <= cs.unsigned_abs() {
-        (
-            rs.unsigned_abs(),
-            nrows,
-            cs.unsigned_abs(),
-            "column stride",
-            "rows",
-        )
-    } else {
-        (
-            cs.unsigned_abs(),
-            ncols,
-            rs.unsigned_abs(),
-            "row stride",
-            "columns",
-        )
-    };
+    let [array, rs_name, cs_name] = names;
+    let (small, small_dim, small_name, big, big_name, what) =
+        if rs.unsigned_abs() <= cs.unsigned_abs() {
+            (
+                rs.unsigned_abs(),
+                nrows,
+                rs_name,
+                cs.unsigned_abs(),
+                cs_name,
+                "rows",
+            )
+        } else {
+            (
+                cs.unsigned_abs(),
+                ncols,
+                cs_name,
+                rs.unsigned_abs(),
+                rs_name,
+                "columns",
+            )
+        };
     if big < small * small_dim {
         return Err(Error::invalid_stride(
-            "leading dimension",
-            format!("{big_name} {big} is smaller than {small_dim} {small_name} x stride {small}, so elements overlap"),
+            big_name,
+            format!(
+                "{big} is smaller than {small_dim} {what} x {small_name} {small} = {}, so elements of {array} overlap \
+                 (leading dimension too small)",
+                small * small_dim
+            ),
         ));
     }
     Ok(())
@@ -238,8 +294,7 @@ impl<'a, T: Scalar> VecRef<'a, T> {
     /// For the lifetime `'a`, elements `ptr + i*inc` for `i < len` must be
     /// valid, initialized, inside one allocation, and not written by anyone.
     pub unsafe fn from_raw_parts(ptr: *const T, len: usize, inc: isize) -> Result<Self> {
-        check_ptr(ptr, len == 0)?;
-        check_bytes::<T>(extent(len, inc, "inc")?, "inc")?;
+        validate_vector(ptr, len, inc, "pointer", "inc")?;
         // SAFETY: checked above; the rest is the caller's contract.
         Ok(unsafe { Self::from_raw_unchecked(ptr, len, inc) })
     }
@@ -621,13 +676,15 @@ impl<'a, T: Scalar> MatRef<'a, T> {
         rs: isize,
         cs: isize,
     ) -> Result<Self> {
-        check_ptr(ptr, nrows == 0 || ncols == 0)?;
-        let ext_r = extent(nrows, rs, "row stride")?;
-        let ext_c = extent(ncols, cs, "column stride")?;
-        let total = ext_r
-            .checked_add(ext_c)
-            .ok_or_else(|| Error::invalid_stride("strides", "overflow the address space"))?;
-        check_bytes::<T>(total, "strides")?;
+        validate_matrix(
+            ptr,
+            nrows,
+            ncols,
+            rs,
+            cs,
+            ["pointer", "row stride", "column stride"],
+            false,
+        )?;
         // SAFETY: checked above; the rest is the caller's contract.
         Ok(unsafe { Self::from_raw_unchecked(ptr, nrows, ncols, rs, cs) })
     }
@@ -700,7 +757,13 @@ impl<'a, T: Scalar> MatMut<'a, T> {
         cs: isize,
     ) -> Result<Self> {
         let base = slice_layout(data.len(), nrows, ncols, rs, cs)?;
-        check_no_self_overlap(nrows, ncols, rs, cs)?;
+        check_no_self_overlap(
+            nrows,
+            ncols,
+            rs,
+            cs,
+            ["matrix", "row stride", "column stride"],
+        )?;
         // SAFETY: in bounds and non-overlapping (checked above); unique borrow.
         Ok(unsafe { Self::from_raw_unchecked(data.as_mut_ptr().add(base), nrows, ncols, rs, cs) })
     }
@@ -731,7 +794,13 @@ impl<'a, T: Scalar> MatMut<'a, T> {
     ) -> Result<Self> {
         // SAFETY: forwarded contract.
         unsafe { MatRef::from_raw_parts(ptr, nrows, ncols, rs, cs)? };
-        check_no_self_overlap(nrows, ncols, rs, cs)?;
+        check_no_self_overlap(
+            nrows,
+            ncols,
+            rs,
+            cs,
+            ["matrix", "row stride", "column stride"],
+        )?;
         // SAFETY: checked above; the rest is the caller's contract.
         Ok(unsafe { Self::from_raw_unchecked(ptr, nrows, ncols, rs, cs) })
     }

@@ -1,0 +1,855 @@
+//! BLAS-style routines for `float` (`s`) and `double` (`d`).
+//!
+//! Each exported function is a thin, typed shell around one generic helper
+//! (written out by hand rather than by a macro so that cbindgen sees every
+//! signature).
+
+use oxpar::{HostBackend, Level1, Level2, Level3, Scalar};
+
+use crate::boundary::call;
+use crate::context::oxpar_context;
+use crate::ffi::{self, disjoint, span};
+use crate::status::{oxpar_status, trans_from, CapiError};
+
+type R = Result<(), CapiError>;
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn axpy<T: Scalar>(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    y: *mut T,
+    incy: isize,
+) -> R
+where
+    dyn HostBackend: Level1<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let (ctx, alpha) = unsafe { (ffi::context(ctx)?, ffi::scalar(alpha, "alpha")?) };
+    // SAFETY: forwarded pointer contracts.
+    let (xv, yv) = unsafe {
+        (
+            ffi::vec_ref(x, n, incx, ["x", "incx"])?,
+            ffi::vec_mut(y, n, incy, ["y", "incy"])?,
+        )
+    };
+    disjoint(("y", span(y, &[(n, incy)])), ("x", span(x, &[(n, incx)])))?;
+    Ok(Level1::<T>::axpy(&*ctx.backend, alpha, xv, yv)?)
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn scal<T: Scalar>(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const T,
+    x: *mut T,
+    incx: isize,
+) -> R
+where
+    dyn HostBackend: Level1<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let (ctx, alpha, xv) = unsafe {
+        (
+            ffi::context(ctx)?,
+            ffi::scalar(alpha, "alpha")?,
+            ffi::vec_mut(x, n, incx, ["x", "incx"])?,
+        )
+    };
+    Ok(Level1::<T>::scal(&*ctx.backend, alpha, xv)?)
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn copy<T: Scalar>(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const T,
+    incx: isize,
+    y: *mut T,
+    incy: isize,
+) -> R
+where
+    dyn HostBackend: Level1<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    if std::ptr::eq(x, y) && incx == incy {
+        // Copying a vector onto itself: nothing to do (after the checks).
+        // SAFETY: forwarded pointer contracts.
+        unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
+        return Ok(());
+    }
+    // SAFETY: forwarded pointer contracts.
+    let (xv, yv) = unsafe {
+        (
+            ffi::vec_ref(x, n, incx, ["x", "incx"])?,
+            ffi::vec_mut(y, n, incy, ["y", "incy"])?,
+        )
+    };
+    disjoint(("y", span(y, &[(n, incy)])), ("x", span(x, &[(n, incx)])))?;
+    Ok(Level1::<T>::copy(&*ctx.backend, xv, yv)?)
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn swap<T: Scalar>(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *mut T,
+    incx: isize,
+    y: *mut T,
+    incy: isize,
+) -> R
+where
+    dyn HostBackend: Level1<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    if std::ptr::eq(x, y) && incx == incy {
+        // SAFETY: forwarded pointer contracts.
+        unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
+        return Ok(());
+    }
+    // SAFETY: forwarded pointer contracts.
+    let (xv, yv) = unsafe {
+        (
+            ffi::vec_mut(x, n, incx, ["x", "incx"])?,
+            ffi::vec_mut(y, n, incy, ["y", "incy"])?,
+        )
+    };
+    disjoint(("y", span(y, &[(n, incy)])), ("x", span(x, &[(n, incx)])))?;
+    Ok(Level1::<T>::swap(&*ctx.backend, xv, yv)?)
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn dot<T: Scalar>(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+    out: *mut T,
+) -> R
+where
+    dyn HostBackend: Level1<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let (ctx, xv, yv) = unsafe {
+        (
+            ffi::context(ctx)?,
+            ffi::vec_ref(x, n, incx, ["x", "incx"])?,
+            ffi::vec_ref(y, n, incy, ["y", "incy"])?,
+        )
+    };
+    let out = ffi::out_ptr(out, "out")?;
+    let value = Level1::<T>::dot(&*ctx.backend, xv, yv)?;
+    // SAFETY: checked non-null; writable per the contract.
+    unsafe { ffi::write_out(out, value) };
+    Ok(())
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn reduce<T: Scalar, V>(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const T,
+    incx: isize,
+    out: *mut V,
+    op: impl FnOnce(&dyn HostBackend, oxpar::VecRef<'_, T>) -> oxpar::Result<V>,
+) -> R {
+    // SAFETY: forwarded pointer contracts.
+    let (ctx, xv) = unsafe { (ffi::context(ctx)?, ffi::vec_ref(x, n, incx, ["x", "incx"])?) };
+    let out = ffi::out_ptr(out, "out")?;
+    let value = op(&*ctx.backend, xv)?;
+    // SAFETY: checked non-null; writable per the contract.
+    unsafe { ffi::write_out(out, value) };
+    Ok(())
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn gemv<T: Scalar>(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    x: *const T,
+    incx: isize,
+    beta: *const T,
+    y: *mut T,
+    incy: isize,
+) -> R
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let trans = trans_from(trans, "trans")?;
+    // SAFETY: forwarded pointer contracts.
+    let (alpha, beta) = unsafe { (ffi::scalar(alpha, "alpha")?, ffi::scalar(beta, "beta")?) };
+    let (lx, ly) = if trans == oxpar::Trans::No {
+        (n, m)
+    } else {
+        (m, n)
+    };
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, m, n, rsa, csa, ["a", "rsa", "csa"])? };
+    // SAFETY: forwarded pointer contracts.
+    let (xv, yv) = unsafe {
+        (
+            ffi::vec_ref(x, lx, incx, ["x", "incx"])?,
+            ffi::vec_mut(y, ly, incy, ["y", "incy"])?,
+        )
+    };
+    let ys = span(y, &[(ly, incy)]);
+    disjoint(("y", ys), ("a", span(a, &[(m, rsa), (n, csa)])))?;
+    disjoint(("y", ys), ("x", span(x, &[(lx, incx)])))?;
+    Ok(Level2::<T>::gemv(
+        &*ctx.backend,
+        alpha,
+        trans.apply(av),
+        xv,
+        beta,
+        yv,
+    )?)
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn ger<T: Scalar>(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+    a: *mut T,
+    rsa: isize,
+    csa: isize,
+) -> R
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let (ctx, alpha) = unsafe { (ffi::context(ctx)?, ffi::scalar(alpha, "alpha")?) };
+    // SAFETY: forwarded pointer contracts.
+    let (xv, yv) = unsafe {
+        (
+            ffi::vec_ref(x, m, incx, ["x", "incx"])?,
+            ffi::vec_ref(y, n, incy, ["y", "incy"])?,
+        )
+    };
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_mut(a, m, n, rsa, csa, ["a", "rsa", "csa"])? };
+    let as_ = span(a, &[(m, rsa), (n, csa)]);
+    disjoint(("a", as_), ("x", span(x, &[(m, incx)])))?;
+    disjoint(("a", as_), ("y", span(y, &[(n, incy)])))?;
+    Ok(Level2::<T>::ger(&*ctx.backend, alpha, xv, yv, av)?)
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn gemm<T: Scalar>(
+    ctx: *const oxpar_context,
+    transa: i32,
+    transb: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    b: *const T,
+    rsb: isize,
+    csb: isize,
+    beta: *const T,
+    c: *mut T,
+    rsc: isize,
+    csc: isize,
+) -> R
+where
+    dyn HostBackend: Level3<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let (ta, tb) = (trans_from(transa, "transa")?, trans_from(transb, "transb")?);
+    // SAFETY: forwarded pointer contracts.
+    let (alpha, beta) = unsafe { (ffi::scalar(alpha, "alpha")?, ffi::scalar(beta, "beta")?) };
+    // Stored shapes: op(A) is m x k, op(B) is k x n.
+    let (am, an) = if ta == oxpar::Trans::No {
+        (m, k)
+    } else {
+        (k, m)
+    };
+    let (bm, bn) = if tb == oxpar::Trans::No {
+        (k, n)
+    } else {
+        (n, k)
+    };
+    // SAFETY: forwarded pointer contracts.
+    let (av, bv) = unsafe {
+        (
+            ffi::mat_ref(a, am, an, rsa, csa, ["a", "rsa", "csa"])?,
+            ffi::mat_ref(b, bm, bn, rsb, csb, ["b", "rsb", "csb"])?,
+        )
+    };
+    // SAFETY: forwarded pointer contracts.
+    let cv = unsafe { ffi::mat_mut(c, m, n, rsc, csc, ["c", "rsc", "csc"])? };
+    let cs = span(c, &[(m, rsc), (n, csc)]);
+    disjoint(("c", cs), ("a", span(a, &[(am, rsa), (an, csa)])))?;
+    disjoint(("c", cs), ("b", span(b, &[(bm, rsb), (bn, csb)])))?;
+    Ok(Level3::<T>::gemm(
+        &*ctx.backend,
+        alpha,
+        ta.apply(av),
+        tb.apply(bv),
+        beta,
+        cv,
+    )?)
+}
+
+/// `y := alpha*x + y` on floats. `alpha == 0` returns without reading `x`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_saxpy(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const f32,
+    x: *const f32,
+    incx: isize,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_saxpy", || unsafe {
+        axpy(ctx, n, alpha, x, incx, y, incy)
+    })
+}
+
+/// `x := alpha*x` on floats.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sscal(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const f32,
+    x: *mut f32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sscal", || unsafe { scal(ctx, n, alpha, x, incx) })
+}
+
+/// `y := x` on floats.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_scopy(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f32,
+    incx: isize,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_scopy", || unsafe { copy(ctx, n, x, incx, y, incy) })
+}
+
+/// Exchanges the float vectors `x` and `y`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sswap(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *mut f32,
+    incx: isize,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sswap", || unsafe { swap(ctx, n, x, incx, y, incy) })
+}
+
+/// `*out := x . y` on floats (0 when `n == 0`).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sdot(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f32,
+    incx: isize,
+    y: *const f32,
+    incy: isize,
+    out: *mut f32,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sdot", || unsafe {
+        dot(ctx, n, x, incx, y, incy, out)
+    })
+}
+
+/// `*out :=` the Euclidean norm of `x` (floats), without overflow or
+/// underflow in intermediate results; NaN if any element is NaN.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_snrm2(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f32,
+    incx: isize,
+    out: *mut f32,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_snrm2", || unsafe {
+        reduce(ctx, n, x, incx, out, |b, x| Level1::<f32>::nrm2(b, x))
+    })
+}
+
+/// `*out :=` the sum of the absolute values of `x` (floats).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sasum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f32,
+    incx: isize,
+    out: *mut f32,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sasum", || unsafe {
+        reduce(ctx, n, x, incx, out, |b, x| Level1::<f32>::asum(b, x))
+    })
+}
+
+/// `*out :=` the 0-based index of the first element of largest absolute
+/// value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
+/// when `n == 0`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_isamax(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f32,
+    incx: isize,
+    out: *mut usize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_isamax", || unsafe {
+        reduce(ctx, n, x, incx, out, |b, x| {
+            Ok(Level1::<f32>::iamax(b, x)?.unwrap_or(crate::OXPAR_INDEX_NONE))
+        })
+    })
+}
+
+/// `y := alpha*op(A)*x + beta*y` on floats, where `A` is the `m x n` matrix at
+/// `a` with element strides `rsa` (between rows) and `csa` (between columns),
+/// and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
+/// `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
+/// does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sgemv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    x: *const f32,
+    incx: isize,
+    beta: *const f32,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sgemv", || unsafe {
+        gemv(ctx, trans, m, n, alpha, a, rsa, csa, x, incx, beta, y, incy)
+    })
+}
+
+/// `A := alpha*x*y^T + A` on floats, `A` being `m x n` with strides `rsa`,
+/// `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sger(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    alpha: *const f32,
+    x: *const f32,
+    incx: isize,
+    y: *const f32,
+    incy: isize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sger", || unsafe {
+        ger(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa)
+    })
+}
+
+/// `C := alpha*op(A)*op(B) + beta*C` on floats, with `op(A)` `m x k`, `op(B)`
+/// `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
+/// (0, 0) as stored and its element strides (row, column). `transa`/`transb`
+/// are `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+/// matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
+/// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
+/// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sgemm(
+    ctx: *const oxpar_context,
+    transa: i32,
+    transb: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    b: *const f32,
+    rsb: isize,
+    csb: isize,
+    beta: *const f32,
+    c: *mut f32,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sgemm", || unsafe {
+        gemm(
+            ctx, transa, transb, m, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+        )
+    })
+}
+
+/// `y := alpha*x + y` on doubles. `alpha == 0` returns without reading `x`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_daxpy(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const f64,
+    x: *const f64,
+    incx: isize,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_daxpy", || unsafe {
+        axpy(ctx, n, alpha, x, incx, y, incy)
+    })
+}
+
+/// `x := alpha*x` on doubles.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dscal(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const f64,
+    x: *mut f64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dscal", || unsafe { scal(ctx, n, alpha, x, incx) })
+}
+
+/// `y := x` on doubles.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dcopy(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f64,
+    incx: isize,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dcopy", || unsafe { copy(ctx, n, x, incx, y, incy) })
+}
+
+/// Exchanges the double vectors `x` and `y`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dswap(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *mut f64,
+    incx: isize,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dswap", || unsafe { swap(ctx, n, x, incx, y, incy) })
+}
+
+/// `*out := x . y` on doubles (0 when `n == 0`).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ddot(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f64,
+    incx: isize,
+    y: *const f64,
+    incy: isize,
+    out: *mut f64,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ddot", || unsafe {
+        dot(ctx, n, x, incx, y, incy, out)
+    })
+}
+
+/// `*out :=` the Euclidean norm of `x` (doubles), without overflow or
+/// underflow in intermediate results; NaN if any element is NaN.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dnrm2(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f64,
+    incx: isize,
+    out: *mut f64,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dnrm2", || unsafe {
+        reduce(ctx, n, x, incx, out, |b, x| Level1::<f64>::nrm2(b, x))
+    })
+}
+
+/// `*out :=` the sum of the absolute values of `x` (doubles).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dasum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f64,
+    incx: isize,
+    out: *mut f64,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dasum", || unsafe {
+        reduce(ctx, n, x, incx, out, |b, x| Level1::<f64>::asum(b, x))
+    })
+}
+
+/// `*out :=` the 0-based index of the first element of largest absolute
+/// value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
+/// when `n == 0`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_idamax(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f64,
+    incx: isize,
+    out: *mut usize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_idamax", || unsafe {
+        reduce(ctx, n, x, incx, out, |b, x| {
+            Ok(Level1::<f64>::iamax(b, x)?.unwrap_or(crate::OXPAR_INDEX_NONE))
+        })
+    })
+}
+
+/// `y := alpha*op(A)*x + beta*y` on doubles, where `A` is the `m x n` matrix at
+/// `a` with element strides `rsa` (between rows) and `csa` (between columns),
+/// and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
+/// `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
+/// does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dgemv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    x: *const f64,
+    incx: isize,
+    beta: *const f64,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dgemv", || unsafe {
+        gemv(ctx, trans, m, n, alpha, a, rsa, csa, x, incx, beta, y, incy)
+    })
+}
+
+/// `A := alpha*x*y^T + A` on doubles, `A` being `m x n` with strides `rsa`,
+/// `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dger(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    alpha: *const f64,
+    x: *const f64,
+    incx: isize,
+    y: *const f64,
+    incy: isize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dger", || unsafe {
+        ger(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa)
+    })
+}
+
+/// `C := alpha*op(A)*op(B) + beta*C` on doubles, with `op(A)` `m x k`, `op(B)`
+/// `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
+/// (0, 0) as stored and its element strides (row, column). `transa`/`transb`
+/// are `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+/// matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
+/// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
+/// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dgemm(
+    ctx: *const oxpar_context,
+    transa: i32,
+    transb: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    b: *const f64,
+    rsb: isize,
+    csb: isize,
+    beta: *const f64,
+    c: *mut f64,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dgemm", || unsafe {
+        gemm(
+            ctx, transa, transb, m, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+        )
+    })
+}

@@ -1,0 +1,187 @@
+//! The only module that turns raw pointers from C into references and views.
+//! Every check that names an argument happens here, before any use.
+
+use oxpar::view::{validate_matrix, validate_vector};
+use oxpar::{MatMut, MatRef, Scalar, VecMut, VecRef};
+
+use crate::context::oxpar_context;
+use crate::status::CapiError;
+
+/// The context behind a handle.
+///
+/// # Safety
+/// `ctx` is NULL or a live handle from `oxpar_context_create`.
+pub(crate) unsafe fn context<'a>(
+    ctx: *const oxpar_context,
+) -> Result<&'a oxpar_context, CapiError> {
+    // SAFETY: non-null handles are live contexts (the caller's contract).
+    unsafe { ctx.as_ref() }
+        .ok_or_else(|| CapiError::null("ctx", "is NULL (create one with oxpar_context_create)"))
+}
+
+/// A scalar passed by pointer (`alpha`, `beta`).
+///
+/// # Safety
+/// `p` is NULL or points to a readable `T`.
+pub(crate) unsafe fn scalar<T: Scalar>(p: *const T, name: &str) -> Result<T, CapiError> {
+    if p.is_null() {
+        return Err(CapiError::null(
+            name,
+            "is NULL (scalars are passed by pointer)",
+        ));
+    }
+    // SAFETY: non-null, and readable per the caller's contract.
+    Ok(unsafe { p.read_unaligned() })
+}
+
+/// Checks an output pointer for a scalar result.
+pub(crate) fn out_ptr<T>(p: *mut T, name: &str) -> Result<*mut T, CapiError> {
+    if p.is_null() {
+        return Err(CapiError::null(
+            name,
+            "is NULL (the result has nowhere to go)",
+        ));
+    }
+    Ok(p)
+}
+
+/// Writes a scalar result (called only once everything has succeeded).
+///
+/// # Safety
+/// `p` passed [`out_ptr`] and points to writable memory for a `T`.
+pub(crate) unsafe fn write_out<T>(p: *mut T, value: T) {
+    // SAFETY: checked non-null; writable per the caller's contract.
+    unsafe { p.write_unaligned(value) }
+}
+
+fn vector_checks<T>(
+    ptr: *const T,
+    n: usize,
+    inc: isize,
+    names: [&str; 2],
+) -> Result<(), CapiError> {
+    if n > 0 && ptr.is_null() {
+        return Err(CapiError::null(names[0], format!("is NULL but n = {n}")));
+    }
+    Ok(validate_vector(ptr, n, inc, names[0], names[1])?)
+}
+
+/// A read-only vector: `names = [array, increment]`, e.g. `["x", "incx"]`.
+///
+/// # Safety
+/// For `'a`, the `n` elements at `ptr + i*inc` are readable and not written.
+pub(crate) unsafe fn vec_ref<'a, T: Scalar>(
+    ptr: *const T,
+    n: usize,
+    inc: isize,
+    names: [&str; 2],
+) -> Result<VecRef<'a, T>, CapiError> {
+    vector_checks(ptr, n, inc, names)?;
+    // SAFETY: checked above; validity of the memory is the caller's contract.
+    Ok(unsafe { VecRef::from_raw_unchecked(ptr, n, inc) })
+}
+
+/// A mutable vector.
+///
+/// # Safety
+/// For `'a`, the `n` elements at `ptr + i*inc` are writable and used by
+/// nobody else.
+pub(crate) unsafe fn vec_mut<'a, T: Scalar>(
+    ptr: *mut T,
+    n: usize,
+    inc: isize,
+    names: [&str; 2],
+) -> Result<VecMut<'a, T>, CapiError> {
+    vector_checks(ptr, n, inc, names)?;
+    // SAFETY: as vec_ref, and a non-zero stride (checked) means no self-overlap.
+    Ok(unsafe { VecMut::from_raw_unchecked(ptr, n, inc) })
+}
+
+fn matrix_checks<T>(
+    ptr: *const T,
+    m: usize,
+    n: usize,
+    rs: isize,
+    cs: isize,
+    names: [&str; 3],
+) -> Result<(), CapiError> {
+    if m > 0 && n > 0 && ptr.is_null() {
+        return Err(CapiError::null(
+            names[0],
+            format!("is NULL but the matrix is {m}x{n}"),
+        ));
+    }
+    // Inputs too: a leading dimension smaller than the rows is a caller's bug.
+    Ok(validate_matrix(ptr, m, n, rs, cs, names, true)?)
+}
+
+/// A read-only matrix: `names = [array, row stride, column stride]`.
+///
+/// # Safety
+/// For `'a`, every element `ptr + i*rs + j*cs` is readable and not written.
+pub(crate) unsafe fn mat_ref<'a, T: Scalar>(
+    ptr: *const T,
+    m: usize,
+    n: usize,
+    rs: isize,
+    cs: isize,
+    names: [&str; 3],
+) -> Result<MatRef<'a, T>, CapiError> {
+    matrix_checks(ptr, m, n, rs, cs, names)?;
+    // SAFETY: checked above; validity of the memory is the caller's contract.
+    Ok(unsafe { MatRef::from_raw_unchecked(ptr, m, n, rs, cs) })
+}
+
+/// A mutable matrix.
+///
+/// # Safety
+/// For `'a`, every element is writable and used by nobody else.
+pub(crate) unsafe fn mat_mut<'a, T: Scalar>(
+    ptr: *mut T,
+    m: usize,
+    n: usize,
+    rs: isize,
+    cs: isize,
+    names: [&str; 3],
+) -> Result<MatMut<'a, T>, CapiError> {
+    matrix_checks(ptr, m, n, rs, cs, names)?;
+    // SAFETY: checked above, including that no two elements share an address.
+    Ok(unsafe { MatMut::from_raw_unchecked(ptr, m, n, rs, cs) })
+}
+
+/// The byte range `[lo, hi)` an operand touches, or `None` when empty.
+/// Dimensions are (length, stride) pairs in elements.
+pub(crate) fn span<T>(ptr: *const T, dims: &[(usize, isize)]) -> Option<(usize, usize)> {
+    if dims.iter().any(|&(d, _)| d == 0) {
+        return None;
+    }
+    let size = std::mem::size_of::<T>() as isize;
+    let (mut lo, mut hi) = (ptr as isize, ptr as isize);
+    for &(d, s) in dims {
+        // Extents were validated to fit the address space.
+        let reach = (d as isize - 1) * s * size;
+        if reach < 0 {
+            lo += reach;
+        } else {
+            hi += reach;
+        }
+    }
+    Some((lo as usize, hi as usize + size as usize))
+}
+
+/// Refuses an output whose memory overlaps an input's (the result would
+/// depend on the order of the computation).
+pub(crate) fn disjoint(
+    output: (&str, Option<(usize, usize)>),
+    input: (&str, Option<(usize, usize)>),
+) -> Result<(), CapiError> {
+    if let ((out, Some((a, b))), (inp, Some((c, d)))) = (output, input) {
+        if a < d && c < b {
+            return Err(CapiError::invalid(
+                out,
+                format!("overlaps {inp} in memory (outputs must not share memory with inputs)"),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! Status codes and the enumerations C passes as `int32_t`.
+
+use oxpar::{Error, ErrorKind};
+
+/// The result of every fallible call: 0 on success. Codes are stable: a
+/// retired code is never reused.
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_status {
+    /// Success.
+    Ok = 0,
+    /// A required pointer or handle is NULL.
+    NullPointer = 100,
+    /// An argument has a value the routine does not accept (an unknown
+    /// enumeration value or spec, a negative range).
+    InvalidArgument = 101,
+    /// Dimensions of the operands do not agree.
+    ShapeMismatch = 102,
+    /// A stride or leading dimension is zero where it may not be, too small,
+    /// or overflows the address space; or an output overlaps an input.
+    InvalidStride = 103,
+    /// The operation is valid but not offered by this backend or build.
+    Unsupported = 104,
+    /// The requested backend is not compiled in or not usable here.
+    BackendUnavailable = 200,
+    /// An accelerator reported an error.
+    DeviceError = 201,
+    /// Memory could not be allocated.
+    OutOfMemory = 202,
+    /// The communication layer (MPI) reported an error.
+    CommError = 203,
+    /// A bug in oxpar was caught at the boundary (a Rust panic); please report it.
+    Panic = 900,
+    /// A bug in oxpar was detected; please report it.
+    Internal = 901,
+}
+
+impl oxpar_status {
+    /// Every status, for tables and tests.
+    /// cbindgen:ignore
+    pub const ALL: [oxpar_status; 12] = [
+        oxpar_status::Ok,
+        oxpar_status::NullPointer,
+        oxpar_status::InvalidArgument,
+        oxpar_status::ShapeMismatch,
+        oxpar_status::InvalidStride,
+        oxpar_status::Unsupported,
+        oxpar_status::BackendUnavailable,
+        oxpar_status::DeviceError,
+        oxpar_status::OutOfMemory,
+        oxpar_status::CommError,
+        oxpar_status::Panic,
+        oxpar_status::Internal,
+    ];
+
+    /// A short description, e.g. `"invalid stride"`.
+    pub fn describe(self) -> &'static std::ffi::CStr {
+        match self {
+            oxpar_status::Ok => c"ok",
+            oxpar_status::NullPointer => c"null pointer",
+            oxpar_status::InvalidArgument => c"invalid argument",
+            oxpar_status::ShapeMismatch => c"shape mismatch",
+            oxpar_status::InvalidStride => c"invalid stride",
+            oxpar_status::Unsupported => c"unsupported",
+            oxpar_status::BackendUnavailable => c"backend unavailable",
+            oxpar_status::DeviceError => c"device error",
+            oxpar_status::OutOfMemory => c"out of memory",
+            oxpar_status::CommError => c"communication error",
+            oxpar_status::Panic => c"internal error (panic)",
+            oxpar_status::Internal => c"internal error",
+        }
+    }
+}
+
+/// An error on its way to C: a status and a message.
+#[derive(Debug)]
+pub(crate) struct CapiError {
+    pub status: oxpar_status,
+    pub message: String,
+}
+
+impl CapiError {
+    pub fn null(arg: &str, why: impl std::fmt::Display) -> Self {
+        CapiError {
+            status: oxpar_status::NullPointer,
+            message: format!("{arg}: {why}"),
+        }
+    }
+    pub fn invalid(arg: &str, why: impl std::fmt::Display) -> Self {
+        CapiError {
+            status: oxpar_status::InvalidArgument,
+            message: format!("{arg}: {why}"),
+        }
+    }
+}
+
+impl From<Error> for CapiError {
+    fn from(e: Error) -> Self {
+        let status = match e.kind() {
+            ErrorKind::InvalidArgument => oxpar_status::InvalidArgument,
+            ErrorKind::ShapeMismatch => oxpar_status::ShapeMismatch,
+            ErrorKind::InvalidStride => oxpar_status::InvalidStride,
+            ErrorKind::Unsupported => oxpar_status::Unsupported,
+            ErrorKind::BackendUnavailable => oxpar_status::BackendUnavailable,
+            ErrorKind::Device => oxpar_status::DeviceError,
+            ErrorKind::Communication => oxpar_status::CommError,
+            ErrorKind::OutOfMemory => oxpar_status::OutOfMemory,
+            _ => oxpar_status::Internal,
+        };
+        CapiError {
+            status,
+            message: e.message().to_string(),
+        }
+    }
+}
+
+/// Whether a matrix operand is transposed (`transa`, `transb`, `trans`).
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_trans {
+    /// Use the matrix as given.
+    No = 0,
+    /// Use its transpose.
+    Yes = 1,
+}
+
+/// Loop schedules for `oxpar_parallel_for` (OpenMP's meanings).
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_schedule {
+    /// Blocks fixed up front: one per thread (chunk 0) or `chunk`-sized round-robin.
+    Static = 0,
+    /// Threads take the next `chunk` iterations as they finish.
+    Dynamic = 1,
+    /// Blocks start at remaining/threads and shrink to `chunk`.
+    Guided = 2,
+}
+
+/// Backend families, for `oxpar_backend_available` and `oxpar_context_backend`.
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_backend {
+    /// One thread, reference loops.
+    Serial = 0,
+    /// Host threads.
+    Threads = 1,
+    /// OpenCL devices.
+    Opencl = 2,
+    /// MPI ranks.
+    Mpi = 3,
+}
+
+pub(crate) fn trans_from(value: i32, arg: &str) -> Result<oxpar::Trans, CapiError> {
+    match value {
+        0 => Ok(oxpar::Trans::No),
+        1 => Ok(oxpar::Trans::Yes),
+        v => Err(CapiError::invalid(
+            arg,
+            format!("{v} is neither OXPAR_TRANS_NO (0) nor OXPAR_TRANS_YES (1)"),
+        )),
+    }
+}
+
+pub(crate) fn schedule_from(value: i32, chunk: usize) -> Result<oxpar::Schedule, CapiError> {
+    match value {
+        0 => Ok(oxpar::Schedule::Static { chunk }),
+        1 => Ok(oxpar::Schedule::Dynamic { chunk }),
+        2 => Ok(oxpar::Schedule::Guided { min_chunk: chunk }),
+        v => Err(CapiError::invalid(
+            "schedule",
+            format!("{v} is not OXPAR_SCHEDULE_STATIC (0), OXPAR_SCHEDULE_DYNAMIC (1) or OXPAR_SCHEDULE_GUIDED (2)"),
+        )),
+    }
+}
+
+pub(crate) fn backend_kind_from(value: i32) -> Option<oxpar::BackendKind> {
+    match value {
+        0 => Some(oxpar::BackendKind::Serial),
+        1 => Some(oxpar::BackendKind::Threads),
+        2 => Some(oxpar::BackendKind::OpenCl),
+        3 => Some(oxpar::BackendKind::Mpi),
+        _ => None,
+    }
+}

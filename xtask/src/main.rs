@@ -1,0 +1,111 @@
+//! `cargo run -p xtask -- gen` writes every generated file; `-- check` fails
+//! (exit 1) when a committed one differs from what `gen` would write.
+//!
+//! Generated: `include/oxpar.h` (cbindgen over crates/oxpar-capi, with the
+//! version macros computed from the workspace version) and
+//! `bindings/fortran/src/oxpar_c.f90` (raw `bind(C)` interfaces derived from
+//! that header, so the two cannot drift apart).
+
+mod fortran;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace root")
+        .to_path_buf()
+}
+
+/// The version macros: one source, the workspace version.
+fn version_block() -> String {
+    let (major, minor, patch) = (
+        env!("CARGO_PKG_VERSION_MAJOR"),
+        env!("CARGO_PKG_VERSION_MINOR"),
+        env!("CARGO_PKG_VERSION_PATCH"),
+    );
+    format!(
+        "\n#define OXPAR_VERSION_MAJOR {major}\n#define OXPAR_VERSION_MINOR {minor}\n#define OXPAR_VERSION_PATCH {patch}\n\
+         #define OXPAR_VERSION_STRING \"{}\"\n\
+         /** The version as one comparable number: MAJOR*10000 + MINOR*100 + PATCH. */\n\
+         #define OXPAR_VERSION_NUMBER (OXPAR_VERSION_MAJOR * 10000 + OXPAR_VERSION_MINOR * 100 + OXPAR_VERSION_PATCH)",
+        env!("CARGO_PKG_VERSION")
+    ) + "\n\n/** What `oxpar_?iamax` stores for an empty vector (Rust: `OXPAR_INDEX_NONE`). */\n#define OXPAR_INDEX_NONE SIZE_MAX"
+}
+
+fn header() -> Result<String, String> {
+    let crate_dir = root().join("crates/oxpar-capi");
+    let mut config =
+        cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).map_err(|e| e.to_string())?;
+    config.after_includes = Some(version_block());
+    let bindings = cbindgen::Builder::new()
+        .with_crate(&crate_dir)
+        .with_config(config)
+        .generate()
+        .map_err(|e| format!("cbindgen: {e}"))?;
+    let mut out = Vec::new();
+    bindings.write(&mut out);
+    String::from_utf8(out).map_err(|e| e.to_string())
+}
+
+fn generated() -> Result<Vec<(PathBuf, String)>, String> {
+    let h = header()?;
+    let f = fortran::interfaces(&h)?;
+    Ok(vec![
+        (root().join("include/oxpar.h"), h),
+        (root().join("bindings/fortran/src/oxpar_c.f90"), f),
+    ])
+}
+
+fn main() -> ExitCode {
+    let cmd = std::env::args().nth(1).unwrap_or_default();
+    let files = match generated() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cmd.as_str() {
+        "gen" => {
+            for (path, text) in files {
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).expect("create the output folder");
+                }
+                std::fs::write(&path, text).expect("write a generated file");
+                println!(
+                    "wrote {}",
+                    path.strip_prefix(root()).unwrap_or(&path).display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        "check" => {
+            let mut stale = false;
+            for (path, text) in files {
+                let rel = path
+                    .strip_prefix(root())
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                match std::fs::read_to_string(&path) {
+                    Ok(old) if old == text => println!("fresh: {rel}"),
+                    _ => {
+                        eprintln!("stale: {rel} differs from what the sources generate; run `make gen` and commit it");
+                        stale = true;
+                    }
+                }
+            }
+            if stale {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            eprintln!("usage: cargo run -p xtask -- gen|check");
+            ExitCode::from(2)
+        }
+    }
+}
