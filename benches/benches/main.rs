@@ -6,6 +6,7 @@
 //! minutes; pass criterion options after `--` to change them, e.g.
 //! `cargo bench -p oxpar-benches -- gemm --sample-size 30`.
 
+mod capi;
 mod level1;
 mod level2;
 mod level3;
@@ -24,6 +25,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = level1::bench, level2::bench, level3::bench, loops::bench
+    targets = level1::bench, level2::bench, level3::bench, loops::bench, capi::bench
 }
 criterion_main!(benches);

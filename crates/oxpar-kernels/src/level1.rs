@@ -68,6 +68,10 @@ fn scal_body<T: Scalar, const FMA: bool>(alpha: T, x: &mut [T]) {
 
 #[inline(always)]
 fn dot_body<T: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> T {
+    if x.len() < BLOCK {
+        // Short vectors: the blocked loop's set-up and final tree cost more.
+        return x.iter().zip(y).fold(T::zero(), |acc, (&a, &b)| madd::<T, FMA>(a, b, acc));
+    }
     let mut acc = [T::zero(); BLOCK];
     let head = to_cache_line(x.as_ptr(), x.len());
     for (l, (&a, &b)) in x[..head].iter().zip(&y[..head]).enumerate() {
@@ -94,6 +98,9 @@ fn sumsq_body<T: Scalar, const FMA: bool>(x: &[T]) -> T {
 
 #[inline(always)]
 fn asum_body<T: Scalar, const FMA: bool>(x: &[T]) -> T {
+    if x.len() < BLOCK {
+        return x.iter().fold(T::zero(), |acc, &a| acc + a.abs());
+    }
     let mut acc = [T::zero(); BLOCK];
     let (xb, xt) = x.as_chunks::<BLOCK>();
     for a in xb {

@@ -23,16 +23,17 @@ impl ThreadsBackend {
         }
     }
 
-    /// Runs `f` on each of `parts` blocks of `0..n` and returns the results in
-    /// block order.
-    fn map_blocks<R: Send + Sync>(
+    /// Runs `f` on each of `parts` blocks of `0..n` and folds the results in
+    /// block order with `combine` (no allocation when `parts == 1`).
+    fn fold_blocks<R: Send + Sync>(
         &self,
         n: usize,
         parts: usize,
         f: impl Fn(Range<usize>) -> R + Sync,
-    ) -> Vec<R> {
+        combine: impl Fn(R, R) -> R,
+    ) -> R {
         if parts == 1 {
-            return vec![f(0..n)];
+            return f(0..n);
         }
         let slots: Vec<OnceLock<R>> = (0..parts).map(|_| OnceLock::new()).collect();
         self.team().run(&|p| {
@@ -40,7 +41,9 @@ impl ThreadsBackend {
                 let _ = slots[p].set(f(block(n, parts, p)));
             }
         });
-        slots.into_iter().filter_map(OnceLock::into_inner).collect()
+        let mut results = slots.into_iter().filter_map(OnceLock::into_inner);
+        let first = results.next().expect("block 0 always runs");
+        results.fold(first, combine)
     }
 
     /// Runs `f` on each block of `0..n` (no result).
@@ -109,18 +112,24 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         check::same_len(x.len(), y.len())?;
         let n = x.len();
-        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            k1::dot(x.subvector(r.start, r.len()), y.subvector(r.start, r.len()))
-        });
-        Ok(partials.into_iter().fold(T::zero(), |a, b| a + b))
+        let parts = self.parts(n, self.inner.thresholds.level1);
+        Ok(self.fold_blocks(
+            n,
+            parts,
+            |r| k1::dot(x.subvector(r.start, r.len()), y.subvector(r.start, r.len())),
+            |a, b| a + b,
+        ))
     }
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
         let n = x.len();
-        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            k1::sumsq(x.subvector(r.start, r.len()))
-        });
-        let sumsq = partials.into_iter().fold(T::zero(), |a, b| a + b);
+        let parts = self.parts(n, self.inner.thresholds.level1);
+        let sumsq = self.fold_blocks(
+            n,
+            parts,
+            |r| k1::sumsq(x.subvector(r.start, r.len())),
+            |a, b| a + b,
+        );
         if k1::sumsq_is_safe(sumsq, n) {
             Ok(sumsq.sqrt())
         } else {
@@ -131,28 +140,34 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
         let n = x.len();
-        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            k1::asum(x.subvector(r.start, r.len()))
-        });
-        Ok(partials.into_iter().fold(T::zero(), |a, b| a + b))
+        let parts = self.parts(n, self.inner.thresholds.level1);
+        Ok(self.fold_blocks(
+            n,
+            parts,
+            |r| k1::asum(x.subvector(r.start, r.len())),
+            |a, b| a + b,
+        ))
     }
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         let n = x.len();
-        let partials = self.map_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            k1::iamax(x.subvector(r.start, r.len()))
-                .map(|i| (r.start + i, x.get(r.start + i).abs()))
-        });
-        // Blocks are in order: the first NaN wins, else the first strictly larger.
-        let mut best: Option<(usize, T)> = None;
-        for (i, v) in partials.into_iter().flatten() {
-            if v.is_nan() {
-                return Ok(Some(i));
-            }
-            if best.is_none_or(|(_, m)| v > m) {
-                best = Some((i, v));
-            }
-        }
+        let parts = self.parts(n, self.inner.thresholds.level1);
+        let best = self.fold_blocks(
+            n,
+            parts,
+            |r| {
+                k1::iamax(x.subvector(r.start, r.len()))
+                    .map(|i| (r.start + i, x.get(r.start + i).abs()))
+            },
+            // Blocks come in order: a NaN found first stays; else a later NaN
+            // or a strictly larger value wins.
+            |best, next| match (best, next) {
+                (Some(b), _) if b.1.is_nan() => Some(b),
+                (Some(b), Some(n)) if !n.1.is_nan() && n.1 <= b.1 => Some(b),
+                (b, None) => b,
+                (_, n) => n,
+            },
+        );
         Ok(best.map(|(i, _)| i))
     }
 }
