@@ -243,7 +243,7 @@ impl<T: Scalar> Level3<T> for ThreadsBackend {
             .nrows()
             .saturating_mul(c.ncols())
             .saturating_mul(a.ncols());
-        if self.parts(work, self.inner.thresholds.level3) == 1 {
+        if self.parts(work, self.inner.thresholds.level3) == 1 || self.forked() {
             k3::gemm(Par::Seq, alpha, a, b, beta, c);
         } else {
             let threads = self.inner.num_threads;

@@ -31,6 +31,7 @@
 
 mod blas;
 mod config;
+pub mod fork;
 mod loops;
 mod split;
 pub mod team;
@@ -55,7 +56,8 @@ pub struct ThreadsBackend {
 struct Inner {
     num_threads: usize,
     team: Team,
-    pool: rayon::ThreadPool,
+    /// Dropped by hand: in a forked child it is leaked (see [`fork`]).
+    pool: std::mem::ManuallyDrop<rayon::ThreadPool>,
     thresholds: Thresholds,
 }
 
@@ -92,7 +94,7 @@ impl ThreadsBackend {
             inner: Arc::new(Inner {
                 num_threads,
                 team,
-                pool,
+                pool: std::mem::ManuallyDrop::new(pool),
                 thresholds,
             }),
         })
@@ -112,6 +114,23 @@ impl ThreadsBackend {
     /// called from `f` use these threads, never the global pool.
     pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
         self.inner.pool.install(f)
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if !self.team.forked() {
+            // SAFETY: dropped exactly once, here; never used again.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.pool) };
+        }
+    }
+}
+
+impl ThreadsBackend {
+    /// Whether this process is a fork of the one that started the threads
+    /// (then every call runs on the calling thread; see [`fork`]).
+    pub fn forked(&self) -> bool {
+        self.inner.team.forked()
     }
 }
 

@@ -63,6 +63,8 @@ unsafe impl Send for JobPtr {}
 /// A fixed-size fork-join team. See the module documentation.
 pub struct Team {
     size: usize,
+    /// The fork generation the workers were started in.
+    born: usize,
     shared: Arc<Shared>,
     busy: Mutex<()>,
     workers: Vec<JoinHandle<()>>,
@@ -114,6 +116,7 @@ impl Team {
                         size: index,
                         shared,
                         busy: Mutex::new(()),
+                        born: crate::fork::generation(),
                         workers,
                     };
                     drop(partial);
@@ -125,8 +128,14 @@ impl Team {
             size,
             shared,
             busy: Mutex::new(()),
+            born: crate::fork::generation(),
             workers,
         })
+    }
+
+    /// Whether this process is a fork of the one that started the workers.
+    pub fn forked(&self) -> bool {
+        crate::fork::generation() != self.born
     }
 
     /// Threads in the team, the caller included.
@@ -140,6 +149,11 @@ impl Team {
     pub fn run(&self, job: &(dyn Fn(usize) + Sync)) {
         if self.size == 1 {
             job(0);
+            return;
+        }
+        if self.forked() {
+            // The workers do not exist in a forked child: run everything here.
+            (0..self.size).for_each(job);
             return;
         }
         let guard = if IN_WORKER.with(Cell::get) {
@@ -260,6 +274,12 @@ fn wait_for_region(shared: &Shared, seen: u64) -> u64 {
 
 impl Drop for Team {
     fn drop(&mut self) {
+        if self.forked() {
+            // The workers and possibly-held locks belong to the parent: leak
+            // them rather than join threads that do not exist here.
+            std::mem::forget(std::mem::take(&mut self.workers));
+            return;
+        }
         self.shared.shutdown.store(true, Ordering::SeqCst);
         self.shared.generation.fetch_add(1, Ordering::SeqCst);
         {
