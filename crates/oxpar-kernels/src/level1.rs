@@ -70,7 +70,10 @@ fn scal_body<T: Scalar, const FMA: bool>(alpha: T, x: &mut [T]) {
 fn dot_body<T: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> T {
     if x.len() < BLOCK {
         // Short vectors: the blocked loop's set-up and final tree cost more.
-        return x.iter().zip(y).fold(T::zero(), |acc, (&a, &b)| madd::<T, FMA>(a, b, acc));
+        return x
+            .iter()
+            .zip(y)
+            .fold(T::zero(), |acc, (&a, &b)| madd::<T, FMA>(a, b, acc));
     }
     let mut acc = [T::zero(); BLOCK];
     let head = to_cache_line(x.as_ptr(), x.len());
