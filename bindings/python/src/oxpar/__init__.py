@@ -1,0 +1,45 @@
+"""oxpar: parallel BLAS-style kernels and parallel loops on NumPy arrays.
+
+    >>> import numpy as np, oxpar
+    >>> a = np.arange(6.0).reshape(2, 3)
+    >>> oxpar.gemm(a, a.T)
+    array([[ 5., 14.],
+           [14., 50.]])
+    >>> oxpar.dot(np.ones(3), np.arange(3.0))
+    3.0
+
+Arrays are used in place (any strides, C or Fortran order, no copies); the
+GIL is released while liboxpar computes on its own threads; errors are
+`oxpar.OxparError` subclasses that are also TypeError/ValueError/... as a
+Python programmer expects.
+"""
+
+from ._errors import (
+    BackendUnavailableError,
+    CommunicationError,
+    DeviceError,
+    InternalError,
+    InvalidArgumentError,
+    InvalidStrideError,
+    NullPointerError,
+    OutOfMemoryError,
+    OxparError,
+    OxparTypeError,
+    ShapeMismatchError,
+    UnsupportedError,
+)
+from ._ffi import ffi as _ffi
+from ._ffi import lib as _lib
+from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, swap
+from .context import Context, default_context
+from .loops import parallel_for
+
+__version__ = _ffi.string(_lib.oxpar_version()).decode()
+ABI_VERSION = _lib.OXPAR_ABI_VERSION
+
+__all__ = [
+    "Context", "default_context", "dot", "nrm2", "asum", "iamax", "axpy", "scal", "copy", "swap",
+    "gemv", "ger", "gemm", "parallel_for", "OxparError", "OxparTypeError", "InvalidArgumentError",
+    "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
+    "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
+]

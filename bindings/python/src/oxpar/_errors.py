@@ -1,0 +1,114 @@
+"""Exceptions: one class per status code, each also a built-in exception.
+
+`except oxpar.OxparError` catches everything oxpar raises; `except ValueError`
+(or TypeError, RuntimeError, MemoryError) catches what Python programmers
+expect for that kind of mistake.
+"""
+
+import builtins
+
+from ._ffi import ffi, lib
+
+
+class OxparError(Exception):
+    """Base class of every oxpar error. `code` is the C status (or -1)."""
+
+    code = -1
+
+
+class OxparTypeError(OxparError, builtins.TypeError):
+    """An array of an unsupported dtype, or arrays of different dtypes."""
+
+
+class InvalidArgumentError(OxparError, builtins.ValueError):
+    """An argument with a value the routine does not accept."""
+
+    code = 101
+
+
+class NullPointerError(InvalidArgumentError):
+    """A required object is missing (a closed context, an absent output)."""
+
+    code = 100
+
+
+class ShapeMismatchError(InvalidArgumentError):
+    """Operand shapes do not agree."""
+
+    code = 102
+
+
+class InvalidStrideError(InvalidArgumentError):
+    """A stride that is not a multiple of the item size, zero where it may not
+    be, or elements that overlap."""
+
+    code = 103
+
+
+class UnsupportedError(OxparError, builtins.NotImplementedError):
+    """Valid, but not offered by this backend or build."""
+
+    code = 104
+
+
+class BackendUnavailableError(OxparError, builtins.RuntimeError):
+    """The requested backend is not compiled in or cannot start."""
+
+    code = 200
+
+
+class DeviceError(OxparError, builtins.RuntimeError):
+    """An accelerator reported an error."""
+
+    code = 201
+
+
+class OutOfMemoryError(OxparError, builtins.MemoryError):
+    """Memory could not be allocated."""
+
+    code = 202
+
+
+class CommunicationError(OxparError, builtins.RuntimeError):
+    """MPI reported an error."""
+
+    code = 203
+
+
+class InternalError(OxparError, builtins.RuntimeError):
+    """A bug in oxpar; please report it."""
+
+    code = 901
+
+
+_BY_CODE = {
+    cls.code: cls
+    for cls in (
+        NullPointerError,
+        InvalidArgumentError,
+        ShapeMismatchError,
+        InvalidStrideError,
+        UnsupportedError,
+        BackendUnavailableError,
+        DeviceError,
+        OutOfMemoryError,
+        CommunicationError,
+        InternalError,
+    )
+}
+_BY_CODE[900] = InternalError
+
+
+def error_for(status: int) -> OxparError:
+    """The exception for a failed call, with the library's message."""
+    message = ffi.string(lib.oxpar_last_error_message()).decode("utf-8", "replace")
+    cls = _BY_CODE.get(status, OxparError)
+    err = cls(message or ffi.string(lib.oxpar_status_str(status)).decode())
+    err.code = status
+    return err
+
+
+def check(status: int) -> None:
+    """Raises the matching exception unless `status` is OK."""
+    if status:
+        raise error_for(status)

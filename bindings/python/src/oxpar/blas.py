@@ -1,0 +1,209 @@
+"""BLAS-style operations on NumPy arrays of float32 or float64.
+
+Every function works on strided views (slices, transposes, Fortran order)
+without copying, takes `ctx=` (default: `oxpar.default_context()`), releases
+the GIL while liboxpar computes, and raises `oxpar.OxparError` subclasses
+(TypeError/ValueError as well) with a message naming the argument at fault.
+"""
+
+import numpy as np
+
+from ._array import as_array, float_dtype, matrix, vector
+from ._errors import InvalidArgumentError, ShapeMismatchError, check
+from ._ffi import ffi, lib
+from .context import resolve
+
+_PREFIX = {np.dtype(np.float32): "s", np.dtype(np.float64): "d"}
+_SCALAR = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
+
+
+def _fn(dtype, name):
+    return getattr(lib, f"oxpar_{_PREFIX[dtype]}{name}")
+
+
+def _scalar(dtype, value, name):
+    try:
+        return ffi.new(_SCALAR[dtype], float(value))
+    except (TypeError, ValueError):
+        raise TypeError(f"{name}: expected a real number, got {type(value).__name__}") from None
+
+
+def dot(x, y, *, ctx=None) -> float:
+    """`x . y` of two 1-D arrays of equal length (0.0 when empty)."""
+    x, y = as_array(x, "x"), as_array(y, "y")
+    dtype = float_dtype((("x", x), ("y", y)))
+    px, n, incx = vector(x, "x")
+    py, ny, incy = vector(y, "y")
+    if n != ny:
+        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
+    out = ffi.new(_SCALAR[dtype])
+    check(_fn(dtype, "dot")(resolve(ctx).ptr, n, px, incx, py, incy, out))
+    return float(out[0])
+
+
+def _reduce(x, name, ctx):
+    x = as_array(x, "x")
+    dtype = float_dtype((("x", x),))
+    px, n, incx = vector(x, "x")
+    out = ffi.new(_SCALAR[dtype])
+    check(_fn(dtype, name)(resolve(ctx).ptr, n, px, incx, out))
+    return float(out[0])
+
+
+def nrm2(x, *, ctx=None) -> float:
+    """The Euclidean norm of a 1-D array, without overflow or underflow; NaN
+    if any element is NaN."""
+    return _reduce(x, "nrm2", ctx)
+
+
+def asum(x, *, ctx=None) -> float:
+    """The sum of the absolute values of a 1-D array."""
+    return _reduce(x, "asum", ctx)
+
+
+def iamax(x, *, ctx=None) -> int:
+    """The index of the first element of largest absolute value (the first
+    NaN if there is one), like `numpy.argmax(numpy.abs(x))`. Raises
+    ValueError for an empty array."""
+    x = as_array(x, "x")
+    dtype = float_dtype((("x", x),))
+    px, n, incx = vector(x, "x")
+    if n == 0:
+        raise InvalidArgumentError("x: iamax of an empty array")
+    out = ffi.new("size_t *")
+    check(getattr(lib, f"oxpar_i{_PREFIX[dtype]}amax")(resolve(ctx).ptr, n, px, incx, out))
+    return int(out[0])
+
+
+def axpy(alpha, x, y, *, ctx=None):
+    """`y := alpha*x + y` in place; returns `y`."""
+    x = as_array(x, "x")
+    if not isinstance(y, np.ndarray):
+        raise TypeError("y: must be a NumPy array (it is updated in place)")
+    dtype = float_dtype((("x", x), ("y", y)))
+    px, n, incx = vector(x, "x")
+    py, ny, incy = vector(y, "y", writable=True)
+    if n != ny:
+        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
+    check(_fn(dtype, "axpy")(resolve(ctx).ptr, n, _scalar(dtype, alpha, "alpha"), px, incx, py, incy))
+    return y
+
+
+def scal(alpha, x, *, ctx=None):
+    """`x := alpha*x` in place; returns `x`."""
+    if not isinstance(x, np.ndarray):
+        raise TypeError("x: must be a NumPy array (it is updated in place)")
+    dtype = float_dtype((("x", x),))
+    px, n, incx = vector(x, "x", writable=True)
+    check(_fn(dtype, "scal")(resolve(ctx).ptr, n, _scalar(dtype, alpha, "alpha"), px, incx))
+    return x
+
+
+def copy(x, y, *, ctx=None):
+    """`y := x` in place; returns `y`."""
+    x = as_array(x, "x")
+    if not isinstance(y, np.ndarray):
+        raise TypeError("y: must be a NumPy array (it is written in place)")
+    dtype = float_dtype((("x", x), ("y", y)))
+    px, n, incx = vector(x, "x")
+    py, ny, incy = vector(y, "y", writable=True)
+    if n != ny:
+        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
+    check(_fn(dtype, "copy")(resolve(ctx).ptr, n, px, incx, py, incy))
+    return y
+
+
+def swap(x, y, *, ctx=None) -> None:
+    """Exchanges the contents of `x` and `y` in place."""
+    for name, a in (("x", x), ("y", y)):
+        if not isinstance(a, np.ndarray):
+            raise TypeError(f"{name}: must be a NumPy array (it is written in place)")
+    dtype = float_dtype((("x", x), ("y", y)))
+    px, n, incx = vector(x, "x", writable=True)
+    py, ny, incy = vector(y, "y", writable=True)
+    if n != ny:
+        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
+    check(_fn(dtype, "swap")(resolve(ctx).ptr, n, px, incx, py, incy))
+
+
+def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
+    """`y := alpha*op(a)@x + beta*y` with `op(a)` = `a` or `a.T` (`trans`).
+    Without `y` a new array is returned (and `beta` must be 0). With
+    `beta == 0`, `y` is not read."""
+    a, x = as_array(a, "a"), as_array(x, "x")
+    arrays = [("a", a), ("x", x)]
+    if y is not None:
+        if not isinstance(y, np.ndarray):
+            raise TypeError("y: must be a NumPy array (it is written in place)")
+        arrays.append(("y", y))
+    dtype = float_dtype(arrays)
+    pa, m, n, rsa, csa = matrix(a, "a")
+    rows, cols = (n, m) if trans else (m, n)
+    px, nx, incx = vector(x, "x")
+    if nx != cols:
+        raise ShapeMismatchError(f"x: has {nx} elements but op(a) has {cols} columns")
+    if y is None:
+        if beta != 0:
+            raise InvalidArgumentError("beta: must be 0 when no y is given (there is nothing to scale)")
+        y = np.empty(rows, dtype=dtype)
+    py, ny, incy = vector(y, "y", writable=True)
+    if ny != rows:
+        raise ShapeMismatchError(f"y: has {ny} elements but op(a) has {rows} rows")
+    t = lib.OXPAR_TRANS_YES if trans else lib.OXPAR_TRANS_NO
+    check(
+        _fn(dtype, "gemv")(
+            resolve(ctx).ptr, t, m, n, _scalar(dtype, alpha, "alpha"), pa, rsa, csa, px, incx,
+            _scalar(dtype, beta, "beta"), py, incy,
+        )
+    )
+    return y
+
+
+def ger(alpha, x, y, a, *, ctx=None):
+    """`a := alpha*outer(x, y) + a` in place; returns `a`."""
+    x, y = as_array(x, "x"), as_array(y, "y")
+    if not isinstance(a, np.ndarray):
+        raise TypeError("a: must be a NumPy array (it is updated in place)")
+    dtype = float_dtype((("x", x), ("y", y), ("a", a)))
+    px, m, incx = vector(x, "x")
+    py, n, incy = vector(y, "y")
+    pa, am, an, rsa, csa = matrix(a, "a", writable=True)
+    if (am, an) != (m, n):
+        raise ShapeMismatchError(f"a: has shape {(am, an)} but outer(x, y) has shape {(m, n)}")
+    check(_fn(dtype, "ger")(resolve(ctx).ptr, m, n, _scalar(dtype, alpha, "alpha"), px, incx, py, incy, pa, rsa, csa))
+    return a
+
+
+def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, ctx=None):
+    """`out := alpha*op(a)@op(b) + beta*out`, `op(x)` being `x` or `x.T`.
+    Without `out` a new C-ordered array is returned (and `beta` must be 0).
+    With `beta == 0`, `out` is not read (NaN in it does not come out)."""
+    a, b = as_array(a, "a"), as_array(b, "b")
+    arrays = [("a", a), ("b", b)]
+    if out is not None:
+        if not isinstance(out, np.ndarray):
+            raise TypeError("out: must be a NumPy array (it is written in place)")
+        arrays.append(("out", out))
+    dtype = float_dtype(arrays)
+    pa, am, an, rsa, csa = matrix(a, "a")
+    pb, bm, bn, rsb, csb = matrix(b, "b")
+    m, k = (an, am) if trans_a else (am, an)
+    kb, n = (bn, bm) if trans_b else (bm, bn)
+    if k != kb:
+        raise ShapeMismatchError(f"b: op(a) is {m}x{k} but op(b) is {kb}x{n} (inner dimensions differ)")
+    if out is None:
+        if beta != 0:
+            raise InvalidArgumentError("beta: must be 0 when no out is given (there is nothing to scale)")
+        out = np.empty((m, n), dtype=dtype)
+    pc, cm, cn, rsc, csc = matrix(out, "out", writable=True)
+    if (cm, cn) != (m, n):
+        raise ShapeMismatchError(f"out: has shape {(cm, cn)} but op(a)@op(b) has shape {(m, n)}")
+    ta = lib.OXPAR_TRANS_YES if trans_a else lib.OXPAR_TRANS_NO
+    tb = lib.OXPAR_TRANS_YES if trans_b else lib.OXPAR_TRANS_NO
+    check(
+        _fn(dtype, "gemm")(
+            resolve(ctx).ptr, ta, tb, m, n, k, _scalar(dtype, alpha, "alpha"), pa, rsa, csa, pb, rsb, csb,
+            _scalar(dtype, beta, "beta"), pc, rsc, csc,
+        )
+    )
+    return out
