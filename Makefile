@@ -39,7 +39,8 @@ demo: deps
 	$(CARGO) run --release -q -p oxpar-examples --bin threads_only
 
 ## Every test suite in the repository, formatting and lints included.
-test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check
+test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
+	python-test
 
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
 gen:
@@ -84,3 +85,4 @@ clean:
 # C tests, header checks, sanitizers and install (mk/c.mk); Fortran (mk/fortran.mk).
 include mk/c.mk
 include mk/fortran.mk
+include mk/python.mk
