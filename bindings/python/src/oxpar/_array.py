@@ -10,6 +10,8 @@ from ._errors import InvalidArgumentError, InvalidStrideError, OxparTypeError, S
 from ._ffi import ffi
 
 _C_TYPES = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
+# Type objects, not strings: cffi skips parsing (measurably cheaper per call).
+_BUFFER_TYPES = {np.dtype(np.float32): ffi.typeof("float[]"), np.dtype(np.float64): ffi.typeof("double[]")}
 
 
 def as_array(x, name: str) -> np.ndarray:
@@ -19,6 +21,11 @@ def as_array(x, name: str) -> np.ndarray:
 
 def float_dtype(arrays) -> np.dtype:
     """The common dtype of `(name, array)` pairs: float32 or float64, all equal."""
+    if len(arrays) == 2:
+        # The common case, without the loop.
+        (_, a), (_, b) = arrays
+        if a.dtype is b.dtype and a.dtype in _C_TYPES:
+            return a.dtype
     dtype = None
     first = None
     for name, a in arrays:
@@ -35,7 +42,7 @@ def _pointer(a: np.ndarray, writable: bool):
     ctype = _C_TYPES[a.dtype]
     if a.flags.c_contiguous:
         # The fast path: cffi holds a buffer view of the array for the call.
-        return ffi.from_buffer(ctype[:-1] + "[]", a, require_writable=writable)
+        return ffi.from_buffer(_BUFFER_TYPES[a.dtype], a, writable)
     return ffi.cast(ctype, a.__array_interface__["data"][0])
 
 
@@ -55,8 +62,14 @@ def vector(x: np.ndarray, name: str, writable: bool = False):
         raise ShapeMismatchError(f"{name}: expected a 1-D array, got {x.ndim}-D with shape {x.shape}")
     if writable and not x.flags.writeable:
         raise InvalidArgumentError(f"{name}: the array is read-only but is written")
-    (inc,) = _element_strides(x, name)
-    return _pointer(x, writable), x.shape[0], inc
+    stride, size = x.strides[0], x.itemsize
+    if stride == size:
+        # Contiguous: cffi's buffer view is the cheapest way to the pointer
+        # (positional arguments: keywords cost as much as the call itself).
+        return ffi.from_buffer(_BUFFER_TYPES[x.dtype], x, writable), x.shape[0], 1
+    if stride % size:
+        raise InvalidStrideError(f"{name}: stride of {stride} bytes is not a multiple of the item size {size}")
+    return ffi.cast(_C_TYPES[x.dtype], x.__array_interface__["data"][0]), x.shape[0], stride // size
 
 
 def matrix(a: np.ndarray, name: str, writable: bool = False):

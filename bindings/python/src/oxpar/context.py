@@ -121,7 +121,7 @@ if hasattr(os, "register_at_fork"):
 def resolve(ctx) -> Context:
     """`ctx`, or the default context when it is None."""
     if ctx is None:
-        return default_context()
+        return _default or default_context()
     if not isinstance(ctx, Context):
         raise TypeError(f"ctx: expected an oxpar.Context, got {type(ctx).__name__}")
     return ctx
