@@ -43,7 +43,8 @@ enum oxpar_status
   OXPAR_STATUS_NULL_POINTER = 100,
   /**
    * An argument has a value the routine does not accept (an unknown
-   * enumeration value or spec, a negative range).
+   * enumeration value or spec, a negative range, a misaligned array, an
+   * output that shares memory with an input).
    */
   OXPAR_STATUS_INVALID_ARGUMENT = 101,
   /**
@@ -51,8 +52,8 @@ enum oxpar_status
    */
   OXPAR_STATUS_SHAPE_MISMATCH = 102,
   /**
-   * A stride or leading dimension is zero where it may not be, too small,
-   * or overflows the address space; or an output overlaps an input.
+   * A stride or leading dimension is zero where it may not be, too small
+   * (elements of one matrix overlap), or overflows the address space.
    */
   OXPAR_STATUS_INVALID_STRIDE = 103,
   /**

@@ -39,12 +39,13 @@ module oxpar_c
   !> A required pointer or handle is NULL.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_NULL_POINTER = 100
   !> An argument has a value the routine does not accept (an unknown
-  !> enumeration value or spec, a negative range).
+  !> enumeration value or spec, a negative range, a misaligned array, an
+  !> output that shares memory with an input).
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_INVALID_ARGUMENT = 101
   !> Dimensions of the operands do not agree.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_SHAPE_MISMATCH = 102
-  !> A stride or leading dimension is zero where it may not be, too small,
-  !> or overflows the address space; or an output overlaps an input.
+  !> A stride or leading dimension is zero where it may not be, too small
+  !> (elements of one matrix overlap), or overflows the address space.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_INVALID_STRIDE = 103
   !> The operation is valid but not offered by this backend or build.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_UNSUPPORTED = 104

@@ -8,7 +8,7 @@ use oxpar::{HostBackend, Level1, Level2, Level3, Scalar};
 
 use crate::boundary::call;
 use crate::context::oxpar_context;
-use crate::ffi::{self, disjoint, span};
+use crate::ffi::{self, disjoint, disjoint_vectors, span};
 use crate::status::{oxpar_status, trans_from, CapiError};
 
 type R = Result<(), CapiError>;
@@ -36,7 +36,7 @@ where
             ffi::vec_mut(y, n, incy, ["y", "incy"])?,
         )
     };
-    disjoint(("y", span(y, &[(n, incy)])), ("x", span(x, &[(n, incx)])))?;
+    disjoint_vectors(("y", y, n, incy), ("x", x, n, incx))?;
     Ok(Level1::<T>::axpy(&*ctx.backend, alpha, xv, yv)?)
 }
 
@@ -91,7 +91,7 @@ where
             ffi::vec_mut(y, n, incy, ["y", "incy"])?,
         )
     };
-    disjoint(("y", span(y, &[(n, incy)])), ("x", span(x, &[(n, incx)])))?;
+    disjoint_vectors(("y", y, n, incy), ("x", x, n, incx))?;
     Ok(Level1::<T>::copy(&*ctx.backend, xv, yv)?)
 }
 
@@ -122,7 +122,7 @@ where
             ffi::vec_mut(y, n, incy, ["y", "incy"])?,
         )
     };
-    disjoint(("y", span(y, &[(n, incy)])), ("x", span(x, &[(n, incx)])))?;
+    disjoint_vectors(("y", y, n, incy), ("x", x, n, incx))?;
     Ok(Level1::<T>::swap(&*ctx.backend, xv, yv)?)
 }
 

@@ -169,6 +169,30 @@ pub(crate) fn span<T>(ptr: *const T, dims: &[(usize, isize)]) -> Option<(usize, 
     Some((lo as usize, hi as usize + size as usize))
 }
 
+/// Refuses an output vector that shares an element with an input vector.
+/// Interleaved vectors (same stride, offsets that differ by a non-multiple
+/// of it, as `v(1:9:2)` and `v(2:10:2)` in Fortran) share no element and are
+/// accepted; other layouts fall back to comparing address ranges.
+pub(crate) fn disjoint_vectors<T>(
+    output: (&str, *const T, usize, isize),
+    input: (&str, *const T, usize, isize),
+) -> Result<(), CapiError> {
+    let (out_name, out_ptr, n_out, inc_out) = output;
+    let (in_name, in_ptr, n_in, inc_in) = input;
+    let (a, b) = (
+        span(out_ptr, &[(n_out, inc_out)]),
+        span(in_ptr, &[(n_in, inc_in)]),
+    );
+    if n_out > 1 && n_in > 1 && inc_out.unsigned_abs() == inc_in.unsigned_abs() {
+        let step = inc_out.unsigned_abs() * std::mem::size_of::<T>();
+        let distance = (out_ptr as usize).abs_diff(in_ptr as usize);
+        if !distance.is_multiple_of(step) {
+            return Ok(());
+        }
+    }
+    disjoint((out_name, a), (in_name, b))
+}
+
 /// Refuses an output whose memory overlaps an input's (the result would
 /// depend on the order of the computation).
 pub(crate) fn disjoint(
@@ -184,4 +208,30 @@ pub(crate) fn disjoint(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interleaved_vectors_are_disjoint_shifted_ones_are_not() {
+        let v = [0.0f64; 10];
+        let p = v.as_ptr();
+        // SAFETY: offsets stay inside `v`.
+        let (p1, p2) = unsafe { (p.add(1), p.add(2)) };
+        assert!(
+            disjoint_vectors(("y", p1, 5, 2), ("x", p, 5, 2)).is_ok(),
+            "odd vs even elements"
+        );
+        assert!(
+            disjoint_vectors(("y", p2, 4, 2), ("x", p, 4, 2)).is_err(),
+            "shares elements 2, 4, 6"
+        );
+        assert!(disjoint_vectors(("y", p1, 3, 1), ("x", p, 3, 1)).is_err());
+        assert!(
+            disjoint_vectors(("y", p2, 3, 3), ("x", p, 3, 2)).is_err(),
+            "different strides: ranges compared"
+        );
+    }
 }

@@ -12,12 +12,13 @@ pub enum oxpar_status {
     /// A required pointer or handle is NULL.
     NullPointer = 100,
     /// An argument has a value the routine does not accept (an unknown
-    /// enumeration value or spec, a negative range).
+    /// enumeration value or spec, a negative range, a misaligned array, an
+    /// output that shares memory with an input).
     InvalidArgument = 101,
     /// Dimensions of the operands do not agree.
     ShapeMismatch = 102,
-    /// A stride or leading dimension is zero where it may not be, too small,
-    /// or overflows the address space; or an output overlaps an input.
+    /// A stride or leading dimension is zero where it may not be, too small
+    /// (elements of one matrix overlap), or overflows the address space.
     InvalidStride = 103,
     /// The operation is valid but not offered by this backend or build.
     Unsupported = 104,

@@ -1043,7 +1043,16 @@ mod tests {
         // NumPy gives size-0 dimensions stride 0; nothing is ever addressed.
         let c: [f64; 0] = [];
         assert!(MatRef::from_slice(&c, 2, 0, 0, 8).is_ok());
-        assert!(validate_matrix(std::ptr::null::<f64>(), 0, 5, 0, 0, ["c", "rsc", "csc"], true).is_ok());
+        assert!(validate_matrix(
+            std::ptr::null::<f64>(),
+            0,
+            5,
+            0,
+            0,
+            ["c", "rsc", "csc"],
+            true
+        )
+        .is_ok());
     }
 
     #[test]
