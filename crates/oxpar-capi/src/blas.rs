@@ -8,7 +8,7 @@ use oxpar::{HostBackend, Level1, Level2, Level3, Scalar};
 
 use crate::boundary::call;
 use crate::context::oxpar_context;
-use crate::ffi::{self, disjoint, disjoint_vectors, span};
+use crate::ffi::{self, disjoint, disjoint_matrices, disjoint_vectors, span};
 use crate::status::{oxpar_status, trans_from, CapiError};
 
 type R = Result<(), CapiError>;
@@ -29,6 +29,22 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let (ctx, alpha) = unsafe { (ffi::context(ctx)?, ffi::scalar(alpha, "alpha")?) };
+    if std::ptr::eq(x, y) && incx == incy {
+        // y := alpha*y + y, the very same vector in and out: read it into a
+        // copy first, so the kernel never sees aliased input and output.
+        // SAFETY: forwarded pointer contracts.
+        let copy: Vec<T> = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? }
+            .iter()
+            .collect();
+        // SAFETY: forwarded pointer contracts.
+        let yv = unsafe { ffi::vec_mut(y, n, incy, ["y", "incy"])? };
+        return Ok(Level1::<T>::axpy(
+            &*ctx.backend,
+            alpha,
+            oxpar::VecRef::from_slice(&copy),
+            yv,
+        )?);
+    }
     // SAFETY: forwarded pointer contracts.
     let (xv, yv) = unsafe {
         (
@@ -313,9 +329,9 @@ where
     };
     // SAFETY: forwarded pointer contracts.
     let cv = unsafe { ffi::mat_mut(c, m, n, rsc, csc, ["c", "rsc", "csc"])? };
-    let cs = span(c, &[(m, rsc), (n, csc)]);
-    disjoint(("c", cs), ("a", span(a, &[(am, rsa), (an, csa)])))?;
-    disjoint(("c", cs), ("b", span(b, &[(bm, rsb), (bn, csb)])))?;
+    let cm = ("c", c.cast_const(), m, n, rsc, csc);
+    disjoint_matrices(cm, ("a", a, am, an, rsa, csa))?;
+    disjoint_matrices(cm, ("b", b, bm, bn, rsb, csb))?;
     Ok(Level3::<T>::gemm(
         &*ctx.backend,
         alpha,

@@ -193,6 +193,65 @@ pub(crate) fn disjoint_vectors<T>(
     disjoint((out_name, a), (in_name, b))
 }
 
+/// A matrix operand for the overlap checks: name, pointer to (0, 0), rows,
+/// columns, row stride, column stride (elements).
+pub(crate) type MatOperand<'a, T> = (&'a str, *const T, usize, usize, isize, isize);
+
+/// Refuses an output matrix that shares an element with an input matrix.
+///
+/// Blocks of one array (LU's `A22 -= A21*A12`, with the same strides) share
+/// no element although their address ranges interleave, so when both have
+/// the same positive strides and neither wraps past its leading dimension,
+/// the check is exact: the offset between them is decomposed into a row and
+/// a column shift and the two blocks' row and column ranges are intersected.
+/// Other layouts fall back to comparing address ranges.
+pub(crate) fn disjoint_matrices<T>(
+    output: MatOperand<'_, T>,
+    input: MatOperand<'_, T>,
+) -> Result<(), CapiError> {
+    let (out_name, po, mo, no, rs, cs) = output;
+    let (in_name, pi, mi, ni, rsi, csi) = input;
+    let ranges = || {
+        disjoint(
+            (out_name, span(po, &[(mo, rs), (no, cs)])),
+            (in_name, span(pi, &[(mi, rsi), (ni, csi)])),
+        )
+    };
+    if (rs, cs) != (rsi, csi) || rs <= 0 || cs <= 0 || mo == 0 || no == 0 || mi == 0 || ni == 0 {
+        return ranges();
+    }
+    // Put the unit (smaller) stride first: element (i, j) sits at i*unit + j*big.
+    let (unit, big, (mo, no), (mi, ni)) = if rs <= cs {
+        (rs, cs, (mo, no), (mi, ni))
+    } else {
+        (cs, rs, (no, mo), (ni, mi))
+    };
+    let (unit, big) = (unit.unsigned_abs(), big.unsigned_abs());
+    if big % unit != 0 || mo * unit > big || mi * unit > big {
+        return ranges();
+    }
+    let size = std::mem::size_of::<T>() as isize;
+    let bytes = pi as isize - po as isize;
+    if bytes % size != 0 || (bytes / size) % unit as isize != 0 {
+        return Ok(()); // no element of one lands on an element of the other
+    }
+    let lead = (big / unit) as isize;
+    let d = bytes / size / unit as isize;
+    let (dj, di) = (d.div_euclid(lead), d.rem_euclid(lead));
+    let overlaps = |di: isize, dj: isize| {
+        let rows = di < mo as isize && di + mi as isize > 0;
+        let cols = dj < no as isize && dj + ni as isize > 0;
+        rows && cols
+    };
+    if overlaps(di, dj) || overlaps(di - lead, dj + 1) {
+        return Err(CapiError::invalid(
+            out_name,
+            format!("shares elements with {in_name} (outputs must not share memory with inputs)"),
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses an output whose memory overlaps an input's (the result would
 /// depend on the order of the computation).
 pub(crate) fn disjoint(
@@ -233,5 +292,29 @@ mod tests {
             disjoint_vectors(("y", p2, 3, 3), ("x", p, 3, 2)).is_err(),
             "different strides: ranges compared"
         );
+    }
+    #[test]
+    fn blocks_of_one_matrix_are_told_apart_exactly() {
+        // A 6x6 column-major matrix (ld 6) split at row 2 and column 2, as in LU:
+        // A22 (4x4 at (2,2)), A21 (4x2 at (2,0)), A12 (2x4 at (0,2)).
+        let a = [0.0f64; 36];
+        let at = |i: usize, j: usize| a[i + 6 * j..].as_ptr();
+        let a22 = ("c", at(2, 2), 4, 4, 1, 6);
+        assert!(disjoint_matrices(a22, ("a", at(2, 0), 4, 2, 1, 6)).is_ok());
+        assert!(disjoint_matrices(a22, ("b", at(0, 2), 2, 4, 1, 6)).is_ok());
+        assert!(
+            disjoint_matrices(a22, ("a", at(3, 1), 3, 2, 1, 6)).is_err(),
+            "shares (3..6, 2)"
+        );
+        assert!(
+            disjoint_matrices(a22, ("a", at(0, 0), 3, 3, 1, 6)).is_err(),
+            "shares (2, 2)"
+        );
+        // The same blocks of a row-major matrix (strides swapped).
+        let atr = |i: usize, j: usize| a[6 * i + j..].as_ptr();
+        let a22r = ("c", atr(2, 2), 4, 4, 6, 1);
+        assert!(disjoint_matrices(a22r, ("a", atr(2, 0), 4, 2, 6, 1)).is_ok());
+        assert!(disjoint_matrices(a22r, ("b", atr(0, 2), 2, 4, 6, 1)).is_ok());
+        assert!(disjoint_matrices(a22r, ("a", atr(2, 1), 4, 2, 6, 1)).is_err());
     }
 }

@@ -24,53 +24,49 @@ pub fn parallel_for(team: &Team, range: Range<usize>, schedule: Schedule, body: 
             .unwrap_or(());
         return;
     }
+    // Work in offsets 0..n from range.start, with chunks clamped to n, so no
+    // index arithmetic can overflow however close the range is to usize::MAX.
     let base = range.start;
-    let end = range.end;
+    let sub = |lo: usize, len: usize| base + lo..base + lo + len;
     match schedule {
         Schedule::Static { chunk: 0 } => team.run(&|w| {
             let r = block(n, threads, w);
             if !r.is_empty() {
-                body(base + r.start..base + r.end, w);
+                body(sub(r.start, r.len()), w);
             }
         }),
-        Schedule::Static { chunk } => team.run(&|w| {
-            let mut start = base + w * chunk;
-            while start < end {
-                body(start..end.min(start + chunk), w);
-                start = start.saturating_add(threads * chunk);
-            }
-        }),
-        Schedule::Dynamic { chunk } => {
-            let chunk = chunk.max(1);
-            let next = AtomicUsize::new(base);
-            team.run(&|w| loop {
-                let start = next.fetch_add(chunk, Ordering::Relaxed);
-                if start >= end {
-                    break;
+        Schedule::Static { chunk } => {
+            let chunk = chunk.min(n);
+            team.run(&|w| {
+                // Worker w takes chunks w, w + threads, w + 2*threads, ...
+                let mut k = w;
+                while let Some(lo) = k.checked_mul(chunk).filter(|&lo| lo < n) {
+                    body(sub(lo, chunk.min(n - lo)), w);
+                    k += threads;
                 }
-                body(start..end.min(start + chunk), w);
+            })
+        }
+        Schedule::Dynamic { chunk } => {
+            let chunk = chunk.clamp(1, n);
+            let next = AtomicUsize::new(0);
+            team.run(&|w| {
+                // Claim [lo, lo + len) without ever moving `next` past n.
+                while let Ok(lo) = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |lo| {
+                    (lo < n).then(|| lo + chunk.min(n - lo))
+                }) {
+                    body(sub(lo, chunk.min(n - lo)), w);
+                }
             });
         }
         Schedule::Guided { min_chunk } => {
-            let min_chunk = min_chunk.max(1);
-            let next = AtomicUsize::new(base);
-            team.run(&|w| loop {
-                let start = next.load(Ordering::Relaxed);
-                if start >= end {
-                    break;
-                }
-                let remaining = end - start;
-                let size = remaining.div_ceil(threads).max(min_chunk).min(remaining);
-                if next
-                    .compare_exchange_weak(
-                        start,
-                        start + size,
-                        Ordering::Relaxed,
-                        Ordering::Relaxed,
-                    )
-                    .is_ok()
-                {
-                    body(start..start + size, w);
+            let min_chunk = min_chunk.clamp(1, n);
+            let size_at = |lo: usize| (n - lo).div_ceil(threads).max(min_chunk).min(n - lo);
+            let next = AtomicUsize::new(0);
+            team.run(&|w| {
+                while let Ok(lo) = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |lo| {
+                    (lo < n).then(|| lo + size_at(lo))
+                }) {
+                    body(sub(lo, size_at(lo)), w);
                 }
             });
         }
@@ -92,6 +88,36 @@ impl ParallelLoops for ThreadsBackend {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_chunks_and_ranges_near_usize_max() {
+        let team = Team::new(3).unwrap();
+        for schedule in [
+            Schedule::Static { chunk: usize::MAX },
+            Schedule::Dynamic { chunk: usize::MAX },
+            Schedule::Guided {
+                min_chunk: usize::MAX,
+            },
+            Schedule::Dynamic { chunk: 4 },
+            Schedule::Static { chunk: 3 },
+        ] {
+            for range in [5..10, usize::MAX - 100..usize::MAX] {
+                let seen = AtomicUsize::new(0);
+                parallel_for(&team, range.clone(), schedule, &|r, _| {
+                    assert!(
+                        r.start >= range.start && r.end <= range.end && r.start < r.end,
+                        "{r:?} outside {range:?}"
+                    );
+                    seen.fetch_add(r.len(), Ordering::Relaxed);
+                });
+                assert_eq!(
+                    seen.into_inner(),
+                    range.len(),
+                    "{schedule:?} over {range:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_schedule_covers_each_index_once() {

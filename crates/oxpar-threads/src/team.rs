@@ -159,7 +159,12 @@ impl Team {
         let guard = if IN_WORKER.with(Cell::get) {
             None
         } else {
-            self.busy.try_lock().ok()
+            // A region that panicked poisoned the lock; the team itself is fine.
+            match self.busy.try_lock() {
+                Ok(g) => Some(g),
+                Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            }
         };
         let Some(_guard) = guard else {
             // Nested or concurrent region: run every index here, in order.

@@ -1,0 +1,376 @@
+/*
+ * Version and ABI, status strings, contexts, and the per-thread last error
+ * message (including use of one context from several threads at once).
+ */
+#define _POSIX_C_SOURCE 200809L /* setenv, pthreads */
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "oxpar.h"
+#include "tests.h"
+
+void test_version_and_status(void) {
+    static const struct {
+        int32_t code;
+        const char *text;
+    } statuses[] = {
+        {OXPAR_STATUS_OK, "ok"},
+        {OXPAR_STATUS_NULL_POINTER, "null pointer"},
+        {OXPAR_STATUS_INVALID_ARGUMENT, "invalid argument"},
+        {OXPAR_STATUS_SHAPE_MISMATCH, "shape mismatch"},
+        {OXPAR_STATUS_INVALID_STRIDE, "invalid stride"},
+        {OXPAR_STATUS_UNSUPPORTED, "unsupported"},
+        {OXPAR_STATUS_BACKEND_UNAVAILABLE, "backend unavailable"},
+        {OXPAR_STATUS_DEVICE_ERROR, "device error"},
+        {OXPAR_STATUS_OUT_OF_MEMORY, "out of memory"},
+        {OXPAR_STATUS_COMM_ERROR, "communication error"},
+        {OXPAR_STATUS_PANIC, "internal error (panic)"},
+        {OXPAR_STATUS_INTERNAL, "internal error"},
+    };
+    static const int32_t unknown[] = {1, -1, 99, 105, 199, 204, 899, 902, INT32_MAX, INT32_MIN};
+    char expected[32];
+    const char *v = oxpar_version();
+    size_t i;
+
+    CHECK(v != NULL && strcmp(v, OXPAR_VERSION_STRING) == 0,
+          "oxpar_version() is \"%s\", the header says \"%s\"", v ? v : "(NULL)",
+          OXPAR_VERSION_STRING);
+    snprintf(expected, sizeof expected, "%d.%d.%d", OXPAR_VERSION_MAJOR, OXPAR_VERSION_MINOR,
+             OXPAR_VERSION_PATCH);
+    CHECK(strcmp(expected, OXPAR_VERSION_STRING) == 0,
+          "OXPAR_VERSION_STRING \"%s\" disagrees with MAJOR.MINOR.PATCH \"%s\"",
+          OXPAR_VERSION_STRING, expected);
+    CHECK(OXPAR_VERSION_NUMBER ==
+              OXPAR_VERSION_MAJOR * 10000 + OXPAR_VERSION_MINOR * 100 + OXPAR_VERSION_PATCH,
+          "OXPAR_VERSION_NUMBER is %d", OXPAR_VERSION_NUMBER);
+    CHECK(oxpar_abi_version() == OXPAR_ABI_VERSION, "oxpar_abi_version() is %lu, header %d",
+          (unsigned long)oxpar_abi_version(), OXPAR_ABI_VERSION);
+    CHECK(OXPAR_INDEX_NONE == SIZE_MAX, "OXPAR_INDEX_NONE is not SIZE_MAX");
+    CHECK(sizeof(oxpar_status) == 4, "oxpar_status has %lu bytes",
+          (unsigned long)sizeof(oxpar_status));
+
+    for (i = 0; i < sizeof statuses / sizeof statuses[0]; i++) {
+        const char *s = oxpar_status_str(statuses[i].code);
+        CHECK(s != NULL && strcmp(s, statuses[i].text) == 0,
+              "oxpar_status_str(%d) is \"%s\", want \"%s\"", (int)statuses[i].code,
+              s ? s : "(NULL)", statuses[i].text);
+    }
+    for (i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+        const char *s = oxpar_status_str(unknown[i]);
+        CHECK(s != NULL && strcmp(s, "unknown status") == 0,
+              "oxpar_status_str(%ld) is \"%s\", want \"unknown status\"", (long)unknown[i],
+              s ? s : "(NULL)");
+    }
+}
+
+/* Restores OXPAR_NUM_THREADS as the test found it. */
+static char *saved_num_threads;
+
+static void save_env(void) {
+    const char *v = getenv("OXPAR_NUM_THREADS");
+    saved_num_threads = NULL;
+    if (v != NULL) {
+        saved_num_threads = (char *)xmalloc(strlen(v) + 1);
+        strcpy(saved_num_threads, v);
+    }
+}
+
+static void restore_env(void) {
+    if (saved_num_threads != NULL) {
+        setenv("OXPAR_NUM_THREADS", saved_num_threads, 1);
+        free(saved_num_threads);
+        saved_num_threads = NULL;
+    } else {
+        unsetenv("OXPAR_NUM_THREADS");
+    }
+}
+
+static void expect_context(const char *spec, int32_t backend, size_t threads) {
+    oxpar_context *ctx = NULL;
+    size_t n = 0;
+    int32_t b = -1;
+    if (!CHECK_OK(oxpar_context_create(spec, &ctx), "create \"%s\"", spec ? spec : "(NULL)")) {
+        return;
+    }
+    CHECK(ctx != NULL, "create \"%s\" stored NULL", spec ? spec : "(NULL)");
+    CHECK_OK(oxpar_context_backend(ctx, &b), "backend of \"%s\"", spec ? spec : "(NULL)");
+    CHECK(b == backend, "backend of \"%s\" is %d, want %d", spec ? spec : "(NULL)", (int)b,
+          (int)backend);
+    CHECK_OK(oxpar_context_num_threads(ctx, &n), "num_threads of \"%s\"", spec ? spec : "(NULL)");
+    if (threads == 0) {
+        CHECK(n >= 1, "\"%s\" has %lu threads", spec ? spec : "(NULL)", (unsigned long)n);
+    } else {
+        CHECK(n == threads, "\"%s\" has %lu threads, want %lu", spec ? spec : "(NULL)",
+              (unsigned long)n, (unsigned long)threads);
+    }
+    oxpar_context_free(ctx);
+}
+
+static void expect_create_error(const char *spec, oxpar_status want, const char *arg,
+                                const char *contains) {
+    static double marker;
+    oxpar_context *sentinel = (oxpar_context *)(void *)&marker;
+    oxpar_context *ctx = sentinel;
+    oxpar_status st = oxpar_context_create(spec, &ctx);
+    CHECK_ERR(st, want, "oxpar_context_create", arg);
+    if (contains != NULL) {
+        CHECK(last_error_contains(contains), "create \"%s\": message \"%s\" lacks \"%s\"", spec,
+              oxpar_last_error_message(), contains);
+    }
+    CHECK(ctx == sentinel, "create \"%s\" failed but wrote its output", spec);
+    if (st == OXPAR_STATUS_OK && ctx != sentinel) {
+        oxpar_context_free(ctx);
+    }
+}
+
+void test_contexts(void) {
+    oxpar_context *ctx = NULL;
+    size_t n = 777;
+    int32_t b = 777;
+    size_t i;
+
+    save_env();
+    unsetenv("OXPAR_NUM_THREADS");
+    expect_context("serial", OXPAR_BACKEND_SERIAL, 1);
+    expect_context("threads", OXPAR_BACKEND_THREADS, 0);
+    expect_context(NULL, OXPAR_BACKEND_THREADS, 0);
+    expect_context("threads:3", OXPAR_BACKEND_THREADS, 3);
+    expect_context("threads:1", OXPAR_BACKEND_THREADS, 1);
+    /* OXPAR_NUM_THREADS sizes "threads" and NULL, not "threads:N" */
+    setenv("OXPAR_NUM_THREADS", "2", 1);
+    expect_context("threads", OXPAR_BACKEND_THREADS, 2);
+    expect_context(NULL, OXPAR_BACKEND_THREADS, 2);
+    expect_context("threads:3", OXPAR_BACKEND_THREADS, 3);
+    setenv("OXPAR_NUM_THREADS", "lots", 1);
+    expect_create_error("threads", OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", NULL);
+    expect_create_error(NULL, OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", NULL);
+    setenv("OXPAR_NUM_THREADS", "0", 1);
+    expect_create_error("threads", OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", NULL);
+    restore_env();
+
+    /* unknown or malformed specs */
+    expect_create_error("cuda", OXPAR_STATUS_INVALID_ARGUMENT, "spec", "cuda");
+    expect_create_error("", OXPAR_STATUS_INVALID_ARGUMENT, "spec", NULL);
+    expect_create_error("threads:0", OXPAR_STATUS_INVALID_ARGUMENT, "spec", NULL);
+    expect_create_error("threads:-2", OXPAR_STATUS_INVALID_ARGUMENT, "spec", NULL);
+    expect_create_error("threads:many", OXPAR_STATUS_INVALID_ARGUMENT, "spec", NULL);
+    expect_create_error("serial:2", OXPAR_STATUS_INVALID_ARGUMENT, "spec", NULL);
+    expect_create_error("\xff\xfe", OXPAR_STATUS_INVALID_ARGUMENT, "spec", NULL);
+    {
+        /* NULL out */
+        CHECK_ERR(oxpar_context_create("serial", NULL), OXPAR_STATUS_NULL_POINTER,
+                  "oxpar_context_create", "out");
+    }
+
+    /* backends that may be compiled out: available iff a context can be made */
+    {
+        static const struct {
+            int32_t backend;
+            const char *spec;
+        } optional[] = {{OXPAR_BACKEND_OPENCL, "opencl"}, {OXPAR_BACKEND_MPI, "mpi"}};
+        for (i = 0; i < 2; i++) {
+            if (oxpar_backend_available(optional[i].backend)) {
+                expect_context(optional[i].spec, optional[i].backend, 0);
+            } else {
+                expect_create_error(optional[i].spec, OXPAR_STATUS_BACKEND_UNAVAILABLE, NULL,
+                                    optional[i].spec);
+            }
+        }
+    }
+    CHECK(oxpar_backend_available(OXPAR_BACKEND_SERIAL), "serial backend unavailable");
+    CHECK(oxpar_backend_available(OXPAR_BACKEND_THREADS), "threads backend unavailable");
+    CHECK(!oxpar_backend_available(-1) && !oxpar_backend_available(4) &&
+              !oxpar_backend_available(1000) && !oxpar_backend_available(INT32_MIN),
+          "an unknown backend value is reported available");
+
+    /* set_num_threads */
+    if (CHECK_OK(oxpar_context_create("threads:3", &ctx), "create threads:3")) {
+        CHECK_OK(oxpar_context_set_num_threads(ctx, 2), "set_num_threads(2)");
+        CHECK_OK(oxpar_context_num_threads(ctx, &n), "num_threads");
+        CHECK(n == 2, "after set_num_threads(2): %lu", (unsigned long)n);
+        CHECK_OK(oxpar_context_set_num_threads(ctx, 1), "set_num_threads(1)");
+        CHECK_OK(oxpar_context_num_threads(ctx, &n), "num_threads");
+        CHECK(n == 1, "after set_num_threads(1): %lu", (unsigned long)n);
+        CHECK_OK(oxpar_context_set_num_threads(ctx, 4), "set_num_threads(4)");
+        CHECK_OK(oxpar_context_num_threads(ctx, &n), "num_threads");
+        CHECK(n == 4, "after set_num_threads(4): %lu", (unsigned long)n);
+        CHECK_ERR(oxpar_context_set_num_threads(ctx, 0), OXPAR_STATUS_INVALID_ARGUMENT,
+                  "oxpar_context_set_num_threads", "num_threads");
+        n = 777;
+        CHECK_OK(oxpar_context_num_threads(ctx, &n), "num_threads");
+        CHECK(n == 4, "a failed set_num_threads(0) changed the count to %lu", (unsigned long)n);
+        CHECK_OK(oxpar_context_backend(ctx, &b), "backend");
+        CHECK(b == OXPAR_BACKEND_THREADS, "backend after set_num_threads is %d", (int)b);
+        /* the new threads work */
+        {
+            double x[100], y[100], d = 0;
+            for (i = 0; i < 100; i++) {
+                x[i] = 1;
+                y[i] = (double)i;
+            }
+            CHECK_OK(oxpar_ddot(ctx, 100, x, 1, y, 1, &d), "ddot after set_num_threads");
+            CHECK(d == 4950, "ddot after set_num_threads: %g", d);
+        }
+        oxpar_context_free(ctx);
+    }
+    if (CHECK_OK(oxpar_context_create("serial", &ctx), "create serial")) {
+        CHECK_OK(oxpar_context_set_num_threads(ctx, 1), "serial set_num_threads(1)");
+        CHECK_ERR(oxpar_context_set_num_threads(ctx, 2), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_context_set_num_threads", "num_threads");
+        CHECK_ERR(oxpar_context_set_num_threads(ctx, 0), OXPAR_STATUS_INVALID_ARGUMENT,
+                  "oxpar_context_set_num_threads", "num_threads");
+        n = 777;
+        CHECK_OK(oxpar_context_num_threads(ctx, &n), "serial num_threads");
+        CHECK(n == 1, "serial has %lu threads", (unsigned long)n);
+        CHECK_ERR(oxpar_context_num_threads(ctx, NULL), OXPAR_STATUS_NULL_POINTER,
+                  "oxpar_context_num_threads", "out");
+        CHECK_ERR(oxpar_context_backend(ctx, NULL), OXPAR_STATUS_NULL_POINTER,
+                  "oxpar_context_backend", "out");
+        oxpar_context_free(ctx);
+    }
+    /* NULL handles */
+    n = 777;
+    b = 777;
+    CHECK_ERR(oxpar_context_num_threads(NULL, &n), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_context_num_threads", "ctx");
+    CHECK_ERR(oxpar_context_backend(NULL, &b), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_context_backend", "ctx");
+    CHECK_ERR(oxpar_context_set_num_threads(NULL, 2), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_context_set_num_threads", "ctx");
+    CHECK(n == 777 && b == 777, "a failing call wrote its output (%lu, %d)", (unsigned long)n,
+          (int)b);
+    oxpar_context_free(NULL); /* a no-op */
+    CHECK(1, "oxpar_context_free(NULL) returned");
+}
+
+/* ---- the last error message belongs to the calling thread ---- */
+
+struct thread_result {
+    int initially_empty;
+    int status;
+    int named_transa;
+};
+
+static void *fail_in_thread(void *arg) {
+    struct thread_result *r = (struct thread_result *)arg;
+    oxpar_context *ctx = NULL;
+    double a = 1, b = 1, c = 0, one = 1;
+    const char *msg = oxpar_last_error_message();
+    r->initially_empty = msg != NULL && msg[0] == '\0';
+    if (oxpar_context_create("serial", &ctx) != OXPAR_STATUS_OK) {
+        r->status = -1;
+        return NULL;
+    }
+    r->status = oxpar_dgemm(ctx, 7, OXPAR_TRANS_NO, 1, 1, 1, &one, &a, 1, 1, &b, 1, 1, &one, &c,
+                            1, 1);
+    msg = oxpar_last_error_message();
+    r->named_transa = strncmp(msg, "oxpar_dgemm: transa:", 20) == 0;
+    oxpar_context_free(ctx);
+    return NULL;
+}
+
+/* Several threads computing on one shared context at once. */
+struct shared_work {
+    const oxpar_context *ctx;
+    const double *x;
+    size_t n;
+    int failures;
+};
+
+static void count_body(size_t b, size_t e, void *user) {
+    unsigned char *hits = (unsigned char *)user;
+    size_t i;
+    for (i = b; i < e; i++) {
+        hits[i]++;
+    }
+}
+
+static void *work_on_shared(void *arg) {
+    struct shared_work *w = (struct shared_work *)arg;
+    unsigned char *hits = (unsigned char *)xmalloc(1000);
+    int round;
+    size_t i;
+    for (round = 0; round < 10; round++) {
+        double d = -1;
+        if (oxpar_ddot(w->ctx, w->n, w->x, 1, w->x, 1, &d) != OXPAR_STATUS_OK ||
+            d != (double)w->n) {
+            w->failures++;
+        }
+        memset(hits, 0, 1000);
+        if (oxpar_parallel_for(w->ctx, 0, 1000, OXPAR_SCHEDULE_DYNAMIC, 7, count_body, hits) !=
+            OXPAR_STATUS_OK) {
+            w->failures++;
+        }
+        for (i = 0; i < 1000; i++) {
+            w->failures += hits[i] != 1;
+        }
+    }
+    free(hits);
+    return NULL;
+}
+
+void test_last_error_per_thread(void) {
+    oxpar_context *ctx = NULL;
+    double x = 1, out = 5;
+    char before[512];
+    pthread_t t;
+    struct thread_result r = {0, 0, 0};
+
+    /* a failure here, then one on another thread: ours stays */
+    CHECK_ERR(oxpar_ddot(NULL, 1, &x, 1, &x, 1, &out), OXPAR_STATUS_NULL_POINTER, "oxpar_ddot",
+              "ctx");
+    snprintf(before, sizeof before, "%s", oxpar_last_error_message());
+    if (CHECK(pthread_create(&t, NULL, fail_in_thread, &r) == 0, "pthread_create")) {
+        pthread_join(t, NULL);
+        CHECK(r.initially_empty, "a new thread's last error message is not empty");
+        CHECK(r.status == OXPAR_STATUS_INVALID_ARGUMENT && r.named_transa,
+              "the other thread's failure: status %d, message named transa: %d", r.status,
+              r.named_transa);
+        CHECK(strcmp(before, oxpar_last_error_message()) == 0,
+              "another thread's failure changed this thread's message to \"%s\"",
+              oxpar_last_error_message());
+    }
+    /* successful calls leave the message alone */
+    if (CHECK_OK(oxpar_context_create("serial", &ctx), "create serial")) {
+        CHECK_OK(oxpar_ddot(ctx, 1, &x, 1, &x, 1, &out), "ddot");
+        CHECK(out == 1, "ddot of [1] and [1] is %g", out);
+        CHECK(strcmp(before, oxpar_last_error_message()) == 0,
+              "a successful call changed the message to \"%s\"", oxpar_last_error_message());
+        oxpar_context_free(ctx);
+    }
+
+    /* one context shared by several threads at once (documented as safe) */
+    if (CHECK_OK(oxpar_context_create("threads:2", &ctx), "create threads:2")) {
+        enum { WORKERS = 3 };
+        size_t n = 40000, i;
+        double *xs = (double *)xmalloc(n * sizeof(double));
+        struct shared_work w[WORKERS];
+        pthread_t ts[WORKERS];
+        int k, started[WORKERS];
+        for (i = 0; i < n; i++) {
+            xs[i] = (i % 2) ? 1.0 : -1.0;
+        }
+        for (k = 0; k < WORKERS; k++) {
+            w[k].ctx = ctx;
+            w[k].x = xs;
+            w[k].n = n;
+            w[k].failures = 0;
+            started[k] = pthread_create(&ts[k], NULL, work_on_shared, &w[k]) == 0;
+        }
+        for (k = 0; k < WORKERS; k++) {
+            if (started[k]) {
+                pthread_join(ts[k], NULL);
+            }
+            CHECK(started[k] && w[k].failures == 0,
+                  "thread %d sharing a context: started %d, %d failures", k, started[k],
+                  w[k].failures);
+        }
+        free(xs);
+        oxpar_context_free(ctx);
+    }
+}

@@ -1,0 +1,20 @@
+/* The test groups of the C test program (run in this order by main.c). */
+#ifndef OXPAR_TESTS_H
+#define OXPAR_TESTS_H
+
+#include <stddef.h>
+
+void test_version_and_status(void);
+void test_contexts(void);
+void test_last_error_per_thread(void);
+void test_blas(void);
+void test_blas_bad_input(void);
+void test_parallel_for(void);
+void test_parallel_reduce(void);
+void test_loops_bad_input(void);
+void test_parallel_for_extremes(void);
+
+/* malloc that aborts the tests when memory runs out. */
+void *xmalloc(size_t bytes);
+
+#endif /* OXPAR_TESTS_H */
