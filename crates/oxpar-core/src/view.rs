@@ -553,7 +553,11 @@ macro_rules! mat_common {
                 // SAFETY: the column lies inside the matrix's checked extent.
                 unsafe {
                     VecRef::from_raw_unchecked(
-                        self.ptr.offset(j as isize * self.cs),
+                        (if self.nrows == 0 {
+                            self.ptr
+                        } else {
+                            self.ptr.offset(j as isize * self.cs)
+                        }),
                         self.nrows,
                         self.rs,
                     )
@@ -565,7 +569,11 @@ macro_rules! mat_common {
                 // SAFETY: the row lies inside the matrix's checked extent.
                 unsafe {
                     VecRef::from_raw_unchecked(
-                        self.ptr.offset(i as isize * self.rs),
+                        (if self.ncols == 0 {
+                            self.ptr
+                        } else {
+                            self.ptr.offset(i as isize * self.rs)
+                        }),
                         self.ncols,
                         self.cs,
                     )
@@ -895,7 +903,15 @@ impl<'a, T: Scalar> MatMut<'a, T> {
         assert!(j < self.ncols, "column {j} out of bounds");
         // SAFETY: the column is inside the matrix; borrowed uniquely through &mut self.
         unsafe {
-            VecMut::from_raw_unchecked(self.ptr.offset(j as isize * self.cs), self.nrows, self.rs)
+            VecMut::from_raw_unchecked(
+                (if self.nrows == 0 {
+                    self.ptr
+                } else {
+                    self.ptr.offset(j as isize * self.cs)
+                }),
+                self.nrows,
+                self.rs,
+            )
         }
     }
 
@@ -904,7 +920,15 @@ impl<'a, T: Scalar> MatMut<'a, T> {
         assert!(i < self.nrows, "row {i} out of bounds");
         // SAFETY: the row is inside the matrix; borrowed uniquely through &mut self.
         unsafe {
-            VecMut::from_raw_unchecked(self.ptr.offset(i as isize * self.rs), self.ncols, self.cs)
+            VecMut::from_raw_unchecked(
+                (if self.ncols == 0 {
+                    self.ptr
+                } else {
+                    self.ptr.offset(i as isize * self.rs)
+                }),
+                self.ncols,
+                self.cs,
+            )
         }
     }
 

@@ -159,7 +159,7 @@ pub fn gemv<T: Scalar>(
 
 /// `A := alpha*x*y^T + A`. Shapes must agree; with `alpha == 0` nothing is read.
 pub fn ger<T: Scalar>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: MatMut<'_, T>) {
-    if alpha == T::zero() {
+    if alpha == T::zero() || a.is_empty() {
         return;
     }
     if a.rs().unsigned_abs() <= a.cs().unsigned_abs() {
