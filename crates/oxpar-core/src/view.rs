@@ -553,11 +553,11 @@ macro_rules! mat_common {
                 // SAFETY: the column lies inside the matrix's checked extent.
                 unsafe {
                     VecRef::from_raw_unchecked(
-                        (if self.nrows == 0 {
+                        if self.nrows == 0 {
                             self.ptr
                         } else {
                             self.ptr.offset(j as isize * self.cs)
-                        }),
+                        },
                         self.nrows,
                         self.rs,
                     )
@@ -569,11 +569,11 @@ macro_rules! mat_common {
                 // SAFETY: the row lies inside the matrix's checked extent.
                 unsafe {
                     VecRef::from_raw_unchecked(
-                        (if self.ncols == 0 {
+                        if self.ncols == 0 {
                             self.ptr
                         } else {
                             self.ptr.offset(i as isize * self.rs)
-                        }),
+                        },
                         self.ncols,
                         self.cs,
                     )
@@ -904,11 +904,11 @@ impl<'a, T: Scalar> MatMut<'a, T> {
         // SAFETY: the column is inside the matrix; borrowed uniquely through &mut self.
         unsafe {
             VecMut::from_raw_unchecked(
-                (if self.nrows == 0 {
+                if self.nrows == 0 {
                     self.ptr
                 } else {
                     self.ptr.offset(j as isize * self.cs)
-                }),
+                },
                 self.nrows,
                 self.rs,
             )
@@ -921,11 +921,11 @@ impl<'a, T: Scalar> MatMut<'a, T> {
         // SAFETY: the row is inside the matrix; borrowed uniquely through &mut self.
         unsafe {
             VecMut::from_raw_unchecked(
-                (if self.ncols == 0 {
+                if self.ncols == 0 {
                     self.ptr
                 } else {
                     self.ptr.offset(i as isize * self.rs)
-                }),
+                },
                 self.ncols,
                 self.cs,
             )
