@@ -18,3 +18,13 @@ def test_context_lifecycle():
 def test_version_and_abi():
     assert oxpar.__version__.count(".") == 2
     assert oxpar.ABI_VERSION >= 1
+
+
+def test_mismatched_abi_is_refused_with_a_clear_message():
+    import pytest
+
+    from oxpar._ffi import check_abi
+
+    check_abi(oxpar.ABI_VERSION, oxpar.ABI_VERSION)
+    with pytest.raises(ImportError, match="ABI version 99.*reinstall"):
+        check_abi(99, oxpar.ABI_VERSION)
