@@ -40,7 +40,7 @@ demo: deps
 
 ## Every test suite in the repository, formatting and lints included.
 test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
-	python-test
+	python-test opencl-test
 
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
 gen:
@@ -62,8 +62,9 @@ fmt-check:
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+# The OpenCL crate's tests run in opencl-test (PoCL, with its kernel cache in a temp folder).
 test-rust:
-	$(CARGO) test --workspace
+	$(CARGO) test --workspace --exclude oxpar-opencl
 
 examples:
 	$(CARGO) run -q -p oxpar-examples --bin ndarray_gemm
@@ -86,3 +87,4 @@ clean:
 include mk/c.mk
 include mk/fortran.mk
 include mk/python.mk
+include mk/opencl.mk

@@ -27,6 +27,11 @@ pub use oxpar_core::{
 pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
 pub use oxpar_threads::{default_num_threads, parallel_reduce, Team, ThreadsBackend, Thresholds};
 
+/// The OpenCL backend (cargo feature `opencl`): devices, device-resident
+/// buffers, built-in kernels and user kernels from OpenCL C source.
+#[cfg(feature = "opencl")]
+pub use oxpar_opencl as opencl;
+
 /// Everything most programs need, in one `use`.
 pub mod prelude {
     pub use oxpar_core::prelude::*;
@@ -40,13 +45,25 @@ pub fn backends() -> Vec<(BackendKind, bool)> {
     vec![
         (BackendKind::Serial, true),
         (BackendKind::Threads, true),
-        (BackendKind::OpenCl, false),
+        (BackendKind::OpenCl, opencl_available()),
         (BackendKind::Mpi, false),
     ]
 }
 
+#[cfg(feature = "opencl")]
+fn opencl_available() -> bool {
+    oxpar_opencl::is_available()
+}
+
+#[cfg(not(feature = "opencl"))]
+fn opencl_available() -> bool {
+    false
+}
+
 /// A host backend from a spec string: `"serial"`, `"threads"` (default thread
-/// count) or `"threads:N"`.
+/// count) or `"threads:N"`; with the cargo feature `opencl`, also `"opencl"`,
+/// `"opencl:gpu"`, `"opencl:cpu:N"`, `"opencl:P:D"` (see
+/// `oxpar_opencl::OpenClBackend::from_spec`; its host path copies).
 pub fn backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
     let spec = spec.trim();
     let (name, arg) = match spec.split_once(':') {
@@ -63,7 +80,13 @@ pub fn backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
                 format!("{spec:?}: thread count must be a positive integer"),
             )),
         },
-        ("opencl" | "mpi", _) => Err(Error::backend_unavailable(format!(
+        #[cfg(feature = "opencl")]
+        ("opencl", _) => Ok(Box::new(oxpar_opencl::OpenClBackend::from_spec(spec)?)),
+        #[cfg(not(feature = "opencl"))]
+        ("opencl", _) => Err(Error::backend_unavailable(format!(
+            "{spec:?}: the opencl backend is not compiled into this build (cargo feature `opencl`)"
+        ))),
+        ("mpi", _) => Err(Error::backend_unavailable(format!(
             "{spec:?}: the {name} backend is not compiled into this build"
         ))),
         _ => Err(Error::invalid_argument(
@@ -88,8 +111,18 @@ mod tests {
             backend_from_spec("threads:0").unwrap_err().kind(),
             ErrorKind::InvalidArgument
         );
+        #[cfg(not(feature = "opencl"))]
         assert_eq!(
             backend_from_spec("opencl").unwrap_err().kind(),
+            ErrorKind::BackendUnavailable
+        );
+        #[cfg(feature = "opencl")]
+        match backend_from_spec("opencl") {
+            Ok(b) => assert_eq!(b.kind(), BackendKind::OpenCl),
+            Err(e) => assert_eq!(e.kind(), ErrorKind::BackendUnavailable),
+        }
+        assert_eq!(
+            backend_from_spec("mpi").unwrap_err().kind(),
             ErrorKind::BackendUnavailable
         );
         assert_eq!(

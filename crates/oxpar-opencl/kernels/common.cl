@@ -1,0 +1,33 @@
+/* oxpar built-in kernels: definitions shared by every file.
+ *
+ * The host compiles these sources once per backend and element type, with
+ * -DREAL=float, or -DREAL=double -DOXPAR_FP64 (only on devices that report
+ * cl_khr_fp64). Sizes, offsets and strides are `long`, so strides may be
+ * negative: element i of a vector is x[offx + i*incx], element (i, j) of a
+ * matrix is a[offa + i*rsa + j*csa], and the host checks that every such
+ * index lies inside the buffer before it launches a kernel.
+ *
+ * No fast-math options are used: NaN and Inf must behave as IEEE says.
+ */
+#ifdef OXPAR_FP64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#endif
+
+typedef REAL real;
+
+/* Sum of one value per work-item over the work-group (1-D, power-of-two
+ * local size; scratch holds get_local_size(0) elements). The result is valid
+ * in work-item 0 only. Every work-item of the group must call it. */
+inline real oxpar_wg_sum(real v, __local real* scratch)
+{
+    const size_t lid = get_local_id(0);
+    barrier(CLK_LOCAL_MEM_FENCE); /* scratch may still be read by a previous call */
+    scratch[lid] = v;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (size_t s = get_local_size(0) / 2; s > 0; s >>= 1) {
+        if (lid < s)
+            scratch[lid] += scratch[lid + s];
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    return lid == 0 ? scratch[0] : (real)0;
+}

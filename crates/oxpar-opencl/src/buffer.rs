@@ -1,0 +1,570 @@
+//! Device-resident buffers, their layouts, and strided views of them.
+
+use oxpar_core::view::validate_matrix;
+use oxpar_core::{Error, ErrorKind, Result, Scalar};
+
+use crate::{err, OpenClBackend};
+
+mod sealed {
+    /// The binding's element bound, kept out of the public API.
+    pub trait Sealed: ocl::OclPrm {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+}
+
+/// An element type that device buffers hold: `f32` or `f64` (sealed).
+pub trait DeviceScalar: Scalar + sealed::Sealed {}
+impl DeviceScalar for f32 {}
+impl DeviceScalar for f64 {}
+
+/// An array in a device's memory, created by one [`OpenClBackend`] and usable
+/// only with it (another backend's context gives an
+/// [`ErrorKind::InvalidArgument`] error). Freed when dropped (OpenCL keeps
+/// the memory until commands already queued on it have finished).
+///
+/// Transfers are explicit: [`OpenClBackend::upload`],
+/// [`OpenClBackend::zeroed`], [`DeviceBuffer::download`],
+/// [`DeviceBuffer::upload`]. Kernels see a buffer through views
+/// ([`DeviceBuffer::as_vec`], [`DeviceBuffer::vec`], [`DeviceBuffer::mat`], ...).
+pub struct DeviceBuffer<T: DeviceScalar> {
+    backend_id: u64,
+    len: usize,
+    /// `None` for an empty buffer: OpenCL has no zero-sized buffers.
+    mem: Option<ocl::Buffer<T>>,
+}
+
+impl<T: DeviceScalar> std::fmt::Debug for DeviceBuffer<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DeviceBuffer")
+            .field("dtype", &T::DTYPE)
+            .field("len", &self.len)
+            .field("backend", &self.backend_id)
+            .finish()
+    }
+}
+
+impl OpenClBackend {
+    fn check_alloc<T: DeviceScalar>(&self, len: usize) -> Result<()> {
+        let bytes = (len as u128) * std::mem::size_of::<T>() as u128;
+        let max = self.shared.info.max_alloc_bytes;
+        if max > 0 && bytes > u128::from(max) {
+            return Err(Error::new(
+                ErrorKind::OutOfMemory,
+                format!(
+                    "a buffer of {len} {} elements ({bytes} bytes) exceeds the largest buffer \
+                     OpenCL device {} allows ({max} bytes)",
+                    T::CL_TYPE,
+                    self.shared.info.name
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A buffer of `len` zeros on this backend's device.
+    pub fn zeroed<T: DeviceScalar>(&self, len: usize) -> Result<DeviceBuffer<T>> {
+        self.check_alloc::<T>(len)?;
+        let mem = if len == 0 {
+            None
+        } else {
+            Some(
+                ocl::Buffer::<T>::builder()
+                    .queue(self.shared.queue.clone())
+                    .len(len)
+                    .fill_val(T::zero())
+                    .build()
+                    .map_err(|e| err::cl(&format!("allocating {len} elements"), &e))?,
+            )
+        };
+        Ok(DeviceBuffer {
+            backend_id: self.shared.id,
+            len,
+            mem,
+        })
+    }
+
+    /// A buffer on this backend's device holding a copy of `data` (returns
+    /// when the copy is done).
+    pub fn upload<T: DeviceScalar>(&self, data: &[T]) -> Result<DeviceBuffer<T>> {
+        let len = data.len();
+        self.check_alloc::<T>(len)?;
+        let mem = if len == 0 {
+            None
+        } else {
+            Some(
+                ocl::Buffer::<T>::builder()
+                    .queue(self.shared.queue.clone())
+                    .len(len)
+                    .copy_host_slice(data)
+                    .build()
+                    .map_err(|e| err::cl(&format!("uploading {len} elements"), &e))?,
+            )
+        };
+        Ok(DeviceBuffer {
+            backend_id: self.shared.id,
+            len,
+            mem,
+        })
+    }
+}
+
+impl<T: DeviceScalar> DeviceBuffer<T> {
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True when the buffer has no elements.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub(crate) fn backend_id(&self) -> u64 {
+        self.backend_id
+    }
+
+    /// The OpenCL memory object; `None` for an empty buffer.
+    pub(crate) fn mem(&self) -> Option<&ocl::core::Mem> {
+        self.mem.as_ref().map(|b| b.as_core())
+    }
+
+    /// Copies the whole buffer into `out` (which must have [`len`](Self::len)
+    /// elements), after every command issued before on its backend.
+    pub fn download(&self, out: &mut [T]) -> Result<()> {
+        if out.len() != self.len {
+            return Err(Error::shape_mismatch(format!(
+                "the buffer has {} elements but the destination has {}",
+                self.len,
+                out.len()
+            )));
+        }
+        match &self.mem {
+            None => Ok(()),
+            Some(b) => b
+                .read(out)
+                .enq()
+                .map_err(|e| err::cl(&format!("downloading {} elements", self.len), &e)),
+        }
+    }
+
+    /// The whole buffer as a new vector (see [`download`](Self::download)).
+    pub fn to_vec(&self) -> Result<Vec<T>> {
+        let mut v = vec![T::zero(); self.len];
+        self.download(&mut v)?;
+        Ok(v)
+    }
+
+    /// Overwrites the whole buffer with `data` (which must have
+    /// [`len`](Self::len) elements); returns when the copy is done.
+    pub fn upload(&mut self, data: &[T]) -> Result<()> {
+        if data.len() != self.len {
+            return Err(Error::shape_mismatch(format!(
+                "the buffer has {} elements but the source has {}",
+                self.len,
+                data.len()
+            )));
+        }
+        match &self.mem {
+            None => Ok(()),
+            Some(b) => b
+                .write(data)
+                .enq()
+                .map_err(|e| err::cl(&format!("uploading {} elements", self.len), &e)),
+        }
+    }
+
+    /// The whole buffer as a contiguous vector.
+    pub fn as_vec(&self) -> DeviceVec<'_, T> {
+        DeviceVec {
+            buf: self,
+            layout: VecLayout::contiguous(self.len),
+        }
+    }
+
+    /// The whole buffer as a contiguous mutable vector.
+    pub fn as_vec_mut(&mut self) -> DeviceVecMut<'_, T> {
+        let layout = VecLayout::contiguous(self.len);
+        DeviceVecMut { buf: self, layout }
+    }
+
+    /// A strided vector in this buffer; errors if an element falls outside it.
+    pub fn vec(&self, layout: VecLayout) -> Result<DeviceVec<'_, T>> {
+        layout.check(self.len)?;
+        Ok(DeviceVec { buf: self, layout })
+    }
+
+    /// A strided mutable vector in this buffer (elements must not overlap).
+    pub fn vec_mut(&mut self, layout: VecLayout) -> Result<DeviceVecMut<'_, T>> {
+        layout.check(self.len)?;
+        Ok(DeviceVecMut { buf: self, layout })
+    }
+
+    /// A strided matrix in this buffer; errors if an element falls outside it.
+    pub fn mat(&self, layout: MatLayout) -> Result<DeviceMat<'_, T>> {
+        layout.check::<T>(self.len, false)?;
+        Ok(DeviceMat { buf: self, layout })
+    }
+
+    /// A strided mutable matrix in this buffer; also errors if two elements
+    /// share an address (a leading dimension that is too small).
+    pub fn mat_mut(&mut self, layout: MatLayout) -> Result<DeviceMatMut<'_, T>> {
+        layout.check::<T>(self.len, true)?;
+        Ok(DeviceMatMut { buf: self, layout })
+    }
+}
+
+/// Where a vector's elements are in a buffer: element `i` is at buffer index
+/// `offset + i*stride` (the stride may be negative).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct VecLayout {
+    /// Number of elements.
+    pub len: usize,
+    /// Buffer index of element 0.
+    pub offset: usize,
+    /// Distance between consecutive elements (non-zero when `len > 1`).
+    pub stride: isize,
+}
+
+impl VecLayout {
+    /// `len` elements from index 0, stride 1.
+    pub fn contiguous(len: usize) -> Self {
+        VecLayout {
+            len,
+            offset: 0,
+            stride: 1,
+        }
+    }
+
+    /// `len` elements from `offset` at `stride`.
+    pub fn new(len: usize, offset: usize, stride: isize) -> Self {
+        VecLayout {
+            len,
+            offset,
+            stride,
+        }
+    }
+
+    /// BLAS's convention: `n` elements at increment `inc` with the
+    /// lowest-addressed one at index 0, so with `inc < 0` the vector runs
+    /// backwards from index `(n-1)*|inc|`.
+    pub fn blas(n: usize, inc: isize) -> Self {
+        let offset = if inc < 0 && n > 1 {
+            (n - 1).saturating_mul(inc.unsigned_abs())
+        } else {
+            0
+        };
+        VecLayout {
+            len: n,
+            offset,
+            stride: inc,
+        }
+    }
+
+    /// Checks that every element lies in a buffer of `buf_len` elements.
+    pub(crate) fn check(&self, buf_len: usize) -> Result<()> {
+        if self.len == 0 {
+            return Ok(());
+        }
+        if self.len > 1 && self.stride == 0 {
+            return Err(Error::invalid_stride(
+                "stride",
+                format!(
+                    "is 0 for a vector of {} elements (must be non-zero)",
+                    self.len
+                ),
+            ));
+        }
+        let first = self.offset as i128;
+        let last = first + (self.len as i128 - 1) * self.stride as i128;
+        let (lo, hi) = (first.min(last), first.max(last));
+        if lo < 0 || hi >= buf_len as i128 {
+            return Err(Error::shape_mismatch(format!(
+                "{} elements from index {} at stride {} reach index {}, outside a buffer of {buf_len} elements",
+                self.len,
+                self.offset,
+                self.stride,
+                if lo < 0 { lo } else { hi }
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Where a matrix's elements are in a buffer: element `(i, j)` is at buffer
+/// index `offset + i*rs + j*cs` (strides may be negative).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MatLayout {
+    /// Number of rows.
+    pub rows: usize,
+    /// Number of columns.
+    pub cols: usize,
+    /// Buffer index of element (0, 0).
+    pub offset: usize,
+    /// Row stride: distance between `(i, j)` and `(i+1, j)`.
+    pub rs: isize,
+    /// Column stride: distance between `(i, j)` and `(i, j+1)`.
+    pub cs: isize,
+}
+
+impl MatLayout {
+    /// Column-major (Fortran order) from index 0: `(i, j)` at `i + j*ld`.
+    pub fn col_major(rows: usize, cols: usize, ld: usize) -> Self {
+        MatLayout {
+            rows,
+            cols,
+            offset: 0,
+            rs: 1,
+            cs: ld as isize,
+        }
+    }
+
+    /// Row-major (C order) from index 0: `(i, j)` at `i*ld + j`.
+    pub fn row_major(rows: usize, cols: usize, ld: usize) -> Self {
+        MatLayout {
+            rows,
+            cols,
+            offset: 0,
+            rs: ld as isize,
+            cs: 1,
+        }
+    }
+
+    /// Any strides, element (0, 0) at `offset`.
+    pub fn new(rows: usize, cols: usize, offset: usize, rs: isize, cs: isize) -> Self {
+        MatLayout {
+            rows,
+            cols,
+            offset,
+            rs,
+            cs,
+        }
+    }
+
+    /// The transpose (no data moves: dimensions and strides swap).
+    pub fn t(self) -> Self {
+        MatLayout {
+            rows: self.cols,
+            cols: self.rows,
+            offset: self.offset,
+            rs: self.cs,
+            cs: self.rs,
+        }
+    }
+
+    /// Checks strides (as oxpar-core's host views do) and that every element
+    /// lies in a buffer of `buf_len` elements; with `distinct`, also that no
+    /// two elements share an index.
+    pub(crate) fn check<T: DeviceScalar>(&self, buf_len: usize, distinct: bool) -> Result<()> {
+        if self.rows == 0 || self.cols == 0 {
+            return Ok(());
+        }
+        // The same stride and overlap rules, with the same messages, as the
+        // host views: a dangling (aligned, non-null, never read) pointer
+        // stands in for the buffer.
+        validate_matrix(
+            std::ptr::NonNull::<T>::dangling().as_ptr(),
+            self.rows,
+            self.cols,
+            self.rs,
+            self.cs,
+            ["matrix", "rs", "cs"],
+            distinct,
+        )?;
+        let corner = |d: usize, s: isize| (d as i128 - 1) * s as i128;
+        let (r, c) = (corner(self.rows, self.rs), corner(self.cols, self.cs));
+        let lo = self.offset as i128 + r.min(0) + c.min(0);
+        let hi = self.offset as i128 + r.max(0) + c.max(0);
+        if lo < 0 || hi >= buf_len as i128 {
+            return Err(Error::shape_mismatch(format!(
+                "a {}x{} matrix at offset {} with strides ({}, {}) reaches index {}, outside a buffer of {buf_len} elements",
+                self.rows,
+                self.cols,
+                self.offset,
+                self.rs,
+                self.cs,
+                if lo < 0 { lo } else { hi }
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// A read-only strided vector in a [`DeviceBuffer`].
+#[derive(Debug)]
+pub struct DeviceVec<'a, T: DeviceScalar> {
+    pub(crate) buf: &'a DeviceBuffer<T>,
+    pub(crate) layout: VecLayout,
+}
+
+impl<T: DeviceScalar> Clone for DeviceVec<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: DeviceScalar> Copy for DeviceVec<'_, T> {}
+
+/// A mutable strided vector in a [`DeviceBuffer`].
+#[derive(Debug)]
+pub struct DeviceVecMut<'a, T: DeviceScalar> {
+    pub(crate) buf: &'a mut DeviceBuffer<T>,
+    pub(crate) layout: VecLayout,
+}
+
+/// A read-only strided matrix in a [`DeviceBuffer`].
+#[derive(Debug)]
+pub struct DeviceMat<'a, T: DeviceScalar> {
+    pub(crate) buf: &'a DeviceBuffer<T>,
+    pub(crate) layout: MatLayout,
+}
+
+impl<T: DeviceScalar> Clone for DeviceMat<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: DeviceScalar> Copy for DeviceMat<'_, T> {}
+
+/// A mutable strided matrix in a [`DeviceBuffer`] whose elements do not overlap.
+#[derive(Debug)]
+pub struct DeviceMatMut<'a, T: DeviceScalar> {
+    pub(crate) buf: &'a mut DeviceBuffer<T>,
+    pub(crate) layout: MatLayout,
+}
+
+impl<T: DeviceScalar> DeviceVec<'_, T> {
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.layout.len
+    }
+    /// True when there are no elements.
+    pub fn is_empty(&self) -> bool {
+        self.layout.len == 0
+    }
+    /// Where the elements are.
+    pub fn layout(&self) -> VecLayout {
+        self.layout
+    }
+}
+
+impl<T: DeviceScalar> DeviceVecMut<'_, T> {
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.layout.len
+    }
+    /// True when there are no elements.
+    pub fn is_empty(&self) -> bool {
+        self.layout.len == 0
+    }
+    /// Where the elements are.
+    pub fn layout(&self) -> VecLayout {
+        self.layout
+    }
+    /// A read-only view of the same elements.
+    pub fn as_ref(&self) -> DeviceVec<'_, T> {
+        DeviceVec {
+            buf: self.buf,
+            layout: self.layout,
+        }
+    }
+}
+
+impl<'a, T: DeviceScalar> DeviceMat<'a, T> {
+    /// Number of rows.
+    pub fn nrows(&self) -> usize {
+        self.layout.rows
+    }
+    /// Number of columns.
+    pub fn ncols(&self) -> usize {
+        self.layout.cols
+    }
+    /// Where the elements are.
+    pub fn layout(&self) -> MatLayout {
+        self.layout
+    }
+    /// The transpose (no data moves).
+    pub fn t(self) -> DeviceMat<'a, T> {
+        DeviceMat {
+            buf: self.buf,
+            layout: self.layout.t(),
+        }
+    }
+}
+
+impl<'a, T: DeviceScalar> DeviceMatMut<'a, T> {
+    /// Number of rows.
+    pub fn nrows(&self) -> usize {
+        self.layout.rows
+    }
+    /// Number of columns.
+    pub fn ncols(&self) -> usize {
+        self.layout.cols
+    }
+    /// Where the elements are.
+    pub fn layout(&self) -> MatLayout {
+        self.layout
+    }
+    /// The transpose (no data moves).
+    pub fn t(self) -> DeviceMatMut<'a, T> {
+        DeviceMatMut {
+            buf: self.buf,
+            layout: self.layout.t(),
+        }
+    }
+    /// A read-only view of the same elements.
+    pub fn as_ref(&self) -> DeviceMat<'_, T> {
+        DeviceMat {
+            buf: self.buf,
+            layout: self.layout,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layouts_check_bounds_and_strides() {
+        assert!(VecLayout::contiguous(4).check(4).is_ok());
+        assert_eq!(
+            VecLayout::contiguous(5).check(4).unwrap_err().kind(),
+            ErrorKind::ShapeMismatch
+        );
+        let b = VecLayout::blas(3, -2);
+        assert_eq!((b.offset, b.stride), (4, -2));
+        assert!(b.check(5).is_ok());
+        assert!(b.check(4).is_err());
+        assert_eq!(
+            VecLayout::new(2, 0, 0).check(4).unwrap_err().kind(),
+            ErrorKind::InvalidStride
+        );
+        assert!(VecLayout::new(1, 3, 0).check(4).is_ok());
+        assert!(VecLayout::new(0, 99, 0).check(0).is_ok());
+        // Negative strides below index 0 are refused.
+        assert!(VecLayout::new(3, 1, -1).check(10).is_err());
+
+        let m = MatLayout::col_major(3, 2, 4);
+        assert!(m.check::<f32>(7, true).is_ok());
+        assert!(m.check::<f32>(6, true).is_err());
+        assert_eq!(m.t().rows, 2);
+        assert_eq!(
+            MatLayout::col_major(3, 3, 2)
+                .check::<f64>(100, true)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::InvalidStride,
+            "overlapping output"
+        );
+        assert!(MatLayout::col_major(3, 3, 2)
+            .check::<f64>(100, false)
+            .is_ok());
+        // Reversed Fortran order: (0, 0) is the last element.
+        assert!(MatLayout::new(2, 3, 5, -1, -2)
+            .check::<f32>(6, true)
+            .is_ok());
+        assert!(MatLayout::new(2, 3, 4, -1, -2)
+            .check::<f32>(6, true)
+            .is_err());
+        assert!(MatLayout::new(0, 3, 99, 0, 0).check::<f32>(0, true).is_ok());
+    }
+}

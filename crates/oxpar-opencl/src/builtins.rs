@@ -1,0 +1,209 @@
+//! The built-in kernels: OpenCL C sources compiled once per backend and
+//! element type, their kernel objects, and how to launch them.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use ocl::core::{ArgVal, Kernel as KernelCore, KernelWorkGroupInfo, KernelWorkGroupInfoResult};
+use oxpar_core::{DType, Error, ErrorKind, Result, Scalar};
+
+use crate::{err, raw, user, DeviceScalar, Shared};
+
+/// The sources, in the order they are concatenated.
+const SOURCES: [&str; 4] = [
+    include_str!("../kernels/common.cl"),
+    include_str!("../kernels/level1.cl"),
+    include_str!("../kernels/level2.cl"),
+    include_str!("../kernels/level3.cl"),
+];
+
+/// Every kernel the sources define.
+const NAMES: [&str; 14] = [
+    "oxpar_axpy",
+    "oxpar_scal",
+    "oxpar_scale_beta",
+    "oxpar_copy",
+    "oxpar_swap",
+    "oxpar_dot_partial",
+    "oxpar_asum_partial",
+    "oxpar_nrm2_partial",
+    "oxpar_iamax_partial",
+    "oxpar_gemv",
+    "oxpar_ger",
+    "oxpar_scale_beta_mat",
+    "oxpar_gemm_tiled",
+    "oxpar_gemm_simple",
+];
+
+/// Rows (= columns) of results each gemm work-item computes (`RX` in level3.cl).
+const GEMM_RX: usize = 4;
+/// Depth of a gemm tile (`TK` in level3.cl).
+const GEMM_TK: usize = 16;
+
+/// The largest 1-D work-group the built-in kernels use.
+const MAX_WG: usize = 256;
+
+/// One kernel argument.
+pub(crate) enum Arg<'a> {
+    /// `long` (sizes, offsets, strides).
+    Long(i64),
+    /// `float`.
+    F32(f32),
+    /// `double`.
+    F64(f64),
+    /// A buffer; `None` only for empty buffers, which no kernel reads.
+    Mem(Option<&'a ocl::core::Mem>),
+    /// `__local` memory of this many bytes.
+    Local(usize),
+}
+
+/// A size, offset or stride as a `long` argument.
+pub(crate) fn long<N: TryInto<i64>>(v: N) -> Arg<'static> {
+    // Buffer lengths fit in memory, so every index does too.
+    Arg::Long(v.try_into().unwrap_or(i64::MAX))
+}
+
+/// A value of the element type.
+pub(crate) fn real<T: DeviceScalar>(v: T) -> Arg<'static> {
+    match T::DTYPE {
+        DType::F32 => Arg::F32(<f32 as Scalar>::from_f64(v.as_f64())),
+        DType::F64 => Arg::F64(v.as_f64()),
+    }
+}
+
+struct Builtin {
+    kernel: Mutex<KernelCore>,
+    /// The largest work-group this kernel runs in on the device.
+    max_wg: usize,
+}
+
+/// The compiled built-in kernels for one element type on one device.
+pub(crate) struct Builtins {
+    kernels: HashMap<&'static str, Builtin>,
+    /// The gemm work-group edge when the tiled kernel fits the device.
+    gemm_lx: Option<usize>,
+    dtype: DType,
+}
+
+impl Builtins {
+    /// Compiles the sources for `dtype` on the backend's device.
+    pub(crate) fn build(shared: &Shared, dtype: DType) -> Result<Self> {
+        let elem = match dtype {
+            DType::F32 => 4,
+            DType::F64 => 8,
+        };
+        let info = &shared.info;
+        let needs_local = |lx: usize| (2 * GEMM_TK * lx * GEMM_RX * elem) as u64;
+        let lx = [16usize, 8].into_iter().find(|&lx| {
+            lx * lx <= info.max_work_group_size && needs_local(lx) <= info.local_mem_bytes
+        });
+        let mut options = match dtype {
+            DType::F32 => "-DREAL=float".to_string(),
+            DType::F64 => "-DREAL=double -DOXPAR_FP64".to_string(),
+        };
+        options.push_str(&format!(" -DOXPAR_GEMM_LX={}", lx.unwrap_or(8)));
+        let source = SOURCES.join("\n");
+        let (program, _log) = user::compile(shared, &source, &options, false).map_err(|e| {
+            Error::new(
+                ErrorKind::Device,
+                format!(
+                    "oxpar's built-in OpenCL kernels ({options}): {}",
+                    e.message()
+                ),
+            )
+        })?;
+        let mut kernels = HashMap::new();
+        for name in NAMES {
+            let kernel = ocl::core::create_kernel(&program, name)
+                .map_err(|e| err::core(&format!("creating built-in kernel {name}"), e))?;
+            let max_wg = match ocl::core::get_kernel_work_group_info(
+                &kernel,
+                shared.device.as_core(),
+                KernelWorkGroupInfo::WorkGroupSize,
+            ) {
+                Ok(KernelWorkGroupInfoResult::WorkGroupSize(n)) if n > 0 => n,
+                _ => info.max_work_group_size.max(1),
+            };
+            kernels.insert(
+                name,
+                Builtin {
+                    kernel: Mutex::new(kernel),
+                    max_wg,
+                },
+            );
+        }
+        let gemm_lx = lx.filter(|&lx| {
+            kernels
+                .get("oxpar_gemm_tiled")
+                .is_some_and(|k| k.max_wg >= lx * lx)
+        });
+        Ok(Builtins {
+            kernels,
+            gemm_lx,
+            dtype,
+        })
+    }
+
+    fn get(&self, name: &str) -> Result<&Builtin> {
+        self.kernels
+            .get(name)
+            .ok_or_else(|| Error::internal(format!("no built-in kernel {name}")))
+    }
+
+    /// The 1-D work-group size for `name`: a power of two, at most 256.
+    pub(crate) fn wg(&self, name: &str) -> Result<usize> {
+        let max = self.get(name)?.max_wg.clamp(1, MAX_WG);
+        Ok(1 << max.ilog2())
+    }
+
+    /// The tiled gemm's work-group edge, when the device runs it.
+    pub(crate) fn gemm_lx(&self) -> Option<usize> {
+        self.gemm_lx
+    }
+
+    /// Rows (and columns) of C one tiled-gemm work-group computes.
+    pub(crate) fn gemm_tile(&self) -> Option<usize> {
+        self.gemm_lx.map(|lx| lx * GEMM_RX)
+    }
+
+    /// Sets the arguments of `name` and enqueues it on `queue`.
+    pub(crate) fn run(
+        &self,
+        queue: &ocl::Queue,
+        name: &str,
+        args: &[Arg<'_>],
+        global: &[usize],
+        local: Option<&[usize]>,
+    ) -> Result<()> {
+        let b = self.get(name)?;
+        // The lock keeps arguments and enqueue together: OpenCL kernels hold
+        // one set of arguments, captured when the launch is enqueued.
+        let kernel = b.kernel.lock().unwrap_or_else(|e| e.into_inner());
+        for (i, a) in args.iter().enumerate() {
+            let val = match a {
+                Arg::Long(v) => ArgVal::scalar(v),
+                Arg::F32(v) => ArgVal::scalar(v),
+                Arg::F64(v) => ArgVal::scalar(v),
+                Arg::Mem(Some(m)) => ArgVal::mem(m),
+                Arg::Mem(None) => ArgVal::mem_null(),
+                Arg::Local(bytes) => ArgVal::local::<u8>(bytes),
+            };
+            ocl::core::set_kernel_arg(&kernel, i as u32, val).map_err(|e| {
+                Error::internal(format!(
+                    "built-in kernel {name} ({:?}): argument {i}: {}",
+                    self.dtype,
+                    err::describe(&ocl::Error::from(e))
+                ))
+            })?;
+        }
+        let mut g = [1usize; 3];
+        g[..global.len()].copy_from_slice(global);
+        let l = local.map(|l| {
+            let mut a = [1usize; 3];
+            a[..l.len()].copy_from_slice(l);
+            a
+        });
+        raw::enqueue_builtin(queue.as_core(), &kernel, global.len() as u32, g, l)
+            .map_err(|e| Error::new(e.kind(), format!("{name}: {}", e.message())))
+    }
+}

@@ -1,0 +1,257 @@
+//! The OpenCL backend: oxpar's BLAS-style kernels on OpenCL devices (GPUs,
+//! CPUs through PoCL, accelerators), data kept resident in device buffers,
+//! and user kernels from OpenCL C source.
+//!
+//! * **Discovery** ([`platforms`], [`DeviceInfo`]) and **selection** by spec
+//!   ([`OpenClBackend::from_spec`]: `"opencl"`, `"opencl:gpu"`, `"opencl:cpu:0"`,
+//!   `"opencl:<platform>:<device>"`; the environment variable
+//!   [`DEVICE_ENV`] overrides a plain `"opencl"`). No platform or device is an
+//!   error of kind [`ErrorKind::BackendUnavailable`](oxpar_core::ErrorKind),
+//!   never a panic.
+//! * **Device-resident buffers** ([`DeviceBuffer`]): transfers are explicit
+//!   ([`OpenClBackend::upload`], [`DeviceBuffer::download`]). Strided views of
+//!   them ([`DeviceVec`], [`DeviceMat`], ...) described by [`VecLayout`] and
+//!   [`MatLayout`] feed the built-in kernels ([`OpenClBackend::dot_buf`],
+//!   [`OpenClBackend::gemm_buf`], ...) without any host round trip.
+//! * **The host path**: [`OpenClBackend`] implements oxpar-core's
+//!   [`Level1`](oxpar_core::Level1), [`Level2`](oxpar_core::Level2),
+//!   [`Level3`](oxpar_core::Level3) and [`ParallelLoops`](oxpar_core::ParallelLoops),
+//!   so it is a [`HostBackend`](oxpar_core::HostBackend). That path **copies**:
+//!   each call packs the host views into fresh device buffers, runs the
+//!   built-in kernel and copies the results back. Parallel loops run serially
+//!   on the calling thread (a C or Rust callback cannot run on a device).
+//! * **User kernels** ([`OpenClBackend::build_program`], [`Kernel`]): OpenCL C
+//!   source, arguments set by index and checked against the kernel's
+//!   declaration, launches over 1 to 3 dimensions.
+//!
+//! Element types are `f32` everywhere and `f64` on devices that report
+//! `cl_khr_fp64` (elsewhere: [`ErrorKind::Unsupported`](oxpar_core::ErrorKind)).
+//! Every command goes to one in-order queue per backend, so operations take
+//! effect in the order they were issued; downloads wait for what came before.
+//!
+//! ```no_run
+//! use oxpar_core::prelude::*;
+//! use oxpar_opencl::{OpenClBackend, VecLayout};
+//!
+//! let cl = OpenClBackend::from_spec("opencl")?;
+//! let x = cl.upload(&[1.0f32, 2.0, 3.0])?;
+//! let mut y = cl.upload(&[1.0f32; 3])?;
+//! cl.axpy_buf(2.0, x.as_vec(), y.as_vec_mut())?;
+//! assert_eq!(cl.dot_buf(x.as_vec(), y.as_vec())?, 3.0 + 10.0 + 21.0);
+//! // Every other element, backwards, BLAS-style:
+//! let rev = x.vec(VecLayout::blas(2, -2))?;
+//! assert_eq!(cl.iamax_buf(rev)?, Some(0));
+//! // The same backend on host memory (copies in and out):
+//! let h = [3.0f32, 4.0];
+//! assert_eq!(cl.nrm2(VecRef::from_slice(&h))?, 5.0);
+//! # Ok::<(), oxpar_core::Error>(())
+//! ```
+//!
+//! No `ocl` type appears in this crate's public API: a move to another OpenCL
+//! binding touches this crate alone. All `unsafe` code lives in one private
+//! module (kernel enqueue and one direct OpenCL call).
+
+mod buffer;
+mod builtins;
+mod discovery;
+mod err;
+mod host;
+mod ops;
+mod raw;
+mod user;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use oxpar_core::{Backend, BackendKind, DType, Error, Result};
+
+pub use buffer::{
+    DeviceBuffer, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, MatLayout,
+    VecLayout,
+};
+pub use discovery::{
+    is_available, platforms, DeviceInfo, DeviceSelector, DeviceType, PlatformInfo, DEVICE_ENV,
+};
+pub use user::{BufferArg, Kernel, KernelArg, Program};
+
+/// An OpenCL device with its own context and in-order command queue.
+///
+/// Cheap to clone (an `Arc` inside); clones share the context, the queue and
+/// the compiled built-in kernels, and may be used from several threads.
+#[derive(Clone)]
+pub struct OpenClBackend {
+    shared: Arc<Shared>,
+}
+
+/// What clones of one backend share.
+pub(crate) struct Shared {
+    /// Unique per backend (per context): buffers remember it.
+    pub(crate) id: u64,
+    pub(crate) info: DeviceInfo,
+    pub(crate) platform_name: String,
+    pub(crate) device: ocl::Device,
+    pub(crate) context: ocl::Context,
+    pub(crate) queue: ocl::Queue,
+    /// The built-in programs, compiled on first use: `[f32, f64]`.
+    builtins: [OnceLock<Result<Arc<builtins::Builtins>>>; 2],
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+impl std::fmt::Debug for OpenClBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenClBackend")
+            .field("platform", &self.shared.platform_name)
+            .field("device", &self.shared.info.name)
+            .field("id", &self.shared.id)
+            .finish()
+    }
+}
+
+impl OpenClBackend {
+    /// The default device: [`DEVICE_ENV`] if set, else the first GPU, else the
+    /// first device of any type. Same as `from_spec("opencl")`.
+    pub fn new() -> Result<Self> {
+        Self::from_spec("opencl")
+    }
+
+    /// A backend from a spec string:
+    ///
+    /// | spec | device |
+    /// | --- | --- |
+    /// | `opencl` | [`DEVICE_ENV`] if set (same grammar, without or with the `opencl:` prefix), else the first GPU, else the first device |
+    /// | `opencl:gpu`, `opencl:cpu`, `opencl:accelerator` | the first device of that type, over all platforms in order |
+    /// | `opencl:gpu:N`, `opencl:cpu:N`, ... | the N-th (0-based) device of that type |
+    /// | `opencl:P:D` | device D of platform P (the indices [`platforms`] reports) |
+    ///
+    /// Errors: [`ErrorKind::InvalidArgument`](oxpar_core::ErrorKind) for a spec
+    /// that does not parse; [`ErrorKind::BackendUnavailable`](oxpar_core::ErrorKind)
+    /// when no OpenCL platform is installed or the device does not exist.
+    pub fn from_spec(spec: &str) -> Result<Self> {
+        let selector = discovery::selector_from_spec(spec)?;
+        Self::with_selector(&selector)
+    }
+
+    /// A backend on the device `selector` picks (no environment lookup).
+    pub fn with_selector(selector: &DeviceSelector) -> Result<Self> {
+        let found = discovery::select(selector)?;
+        let context = ocl::Context::builder()
+            .platform(found.platform)
+            .devices(found.device)
+            .build()
+            .map_err(|e| {
+                Error::backend_unavailable(format!(
+                    "cannot create an OpenCL context on {}: {}",
+                    found.info.name,
+                    err::describe(&e)
+                ))
+            })?;
+        let queue = ocl::Queue::new(&context, found.device, None).map_err(|e| {
+            Error::backend_unavailable(format!(
+                "cannot create an OpenCL command queue on {}: {}",
+                found.info.name,
+                err::describe(&e)
+            ))
+        })?;
+        Ok(OpenClBackend {
+            shared: Arc::new(Shared {
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+                info: found.info,
+                platform_name: found.platform_name,
+                device: found.device,
+                context,
+                queue,
+                builtins: [OnceLock::new(), OnceLock::new()],
+            }),
+        })
+    }
+
+    /// The device this backend runs on.
+    pub fn device(&self) -> &DeviceInfo {
+        &self.shared.info
+    }
+
+    /// The name of the device's platform.
+    pub fn platform_name(&self) -> &str {
+        &self.shared.platform_name
+    }
+
+    /// Waits until every command issued so far (kernels, transfers) has
+    /// finished, and reports a failure the device had meanwhile.
+    pub fn finish(&self) -> Result<()> {
+        self.shared
+            .queue
+            .finish()
+            .map_err(|e| err::cl("waiting for the command queue", &e))
+    }
+
+    /// Compiles the built-in kernels for `T` now rather than on first use
+    /// (each backend compiles them once per element type).
+    pub fn warm_up<T: DeviceScalar>(&self) -> Result<()> {
+        self.builtins::<T>().map(|_| ())
+    }
+
+    /// The built-in programs for `T`, compiled on first use.
+    pub(crate) fn builtins<T: DeviceScalar>(&self) -> Result<Arc<builtins::Builtins>> {
+        let slot = match T::DTYPE {
+            DType::F32 => 0,
+            DType::F64 => 1,
+        };
+        if T::DTYPE == DType::F64 && !self.shared.info.fp64 {
+            return Err(Error::unsupported(format!(
+                "OpenCL device {} has no double precision (cl_khr_fp64)",
+                self.shared.info.name
+            )));
+        }
+        self.shared.builtins[slot]
+            .get_or_init(|| builtins::Builtins::build(&self.shared, T::DTYPE).map(Arc::new))
+            .clone()
+    }
+
+    /// Checks that a buffer was created by this backend (its context).
+    pub(crate) fn owns<T: DeviceScalar>(&self, buf: &DeviceBuffer<T>, arg: &str) -> Result<()> {
+        if buf.backend_id() != self.shared.id {
+            return Err(Error::invalid_argument(
+                arg,
+                format!(
+                    "the buffer belongs to another OpenCL backend (context); use it only with the \
+                     backend that created it (this one runs on {})",
+                    self.shared.info.name
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Backend for OpenClBackend {
+    fn kind(&self) -> BackendKind {
+        BackendKind::OpenCl
+    }
+    fn name(&self) -> String {
+        format!(
+            "opencl ({}, {})",
+            self.shared.info.name, self.shared.platform_name
+        )
+    }
+    /// 1: host-side parallel loops run on the calling thread only.
+    fn num_threads(&self) -> usize {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handles_cross_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        fn send<T: Send>() {}
+        send_sync::<OpenClBackend>();
+        send_sync::<DeviceBuffer<f32>>();
+        send_sync::<DeviceBuffer<f64>>();
+        send_sync::<Program>();
+        send::<Kernel>();
+    }
+}

@@ -1,0 +1,614 @@
+//! BLAS-style operations on device buffers: the built-in kernels, launched
+//! on views of [`DeviceBuffer`]s with no host round trip (reductions read
+//! back one small partial result per work-group).
+//!
+//! Every operation checks that its buffers belong to this backend and that
+//! shapes agree (the same errors as the host path), then returns without
+//! launching anything when there is nothing to do. Semantics are those of
+//! oxpar-core's [`Level1`](oxpar_core::Level1), [`Level2`](oxpar_core::Level2)
+//! and [`Level3`](oxpar_core::Level3): quick returns for `alpha == 0`, `beta
+//! == 0` does not read the output, NaN propagates.
+
+use ocl::OclPrm;
+use oxpar_core::backend::check;
+use oxpar_core::{DType, Result, Scalar};
+
+use crate::builtins::{long, real, Arg, Builtins};
+use crate::{err, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, OpenClBackend};
+
+/// Most work-groups an element-wise kernel gets (it loops over the rest).
+const ELEMENTWISE_GROUPS: usize = 4096;
+/// Most work-groups (so partial results) a reduction gets.
+const REDUCTION_GROUPS: usize = 512;
+
+/// Blue's constants for a scaled sum of squares, as in LAPACK 3.10's nrm2:
+/// `(tsml, tbig, ssml, sbig)`, powers of two from the type's exponent range.
+fn blue<T: Scalar>() -> (T, T, T, T) {
+    let p = |e: i32| T::from_f64(2f64.powi(e));
+    match T::DTYPE {
+        DType::F32 => (p(-63), p(52), p(75), p(-76)),
+        DType::F64 => (p(-511), p(486), p(537), p(-538)),
+    }
+}
+
+/// The norm from the three sums of Blue's algorithm (LAPACK's final step).
+fn blue_combine<T: Scalar>(asml: T, amed: T, abig: T) -> T {
+    let (_, _, ssml, sbig) = blue::<T>();
+    let med_counts = amed > T::zero() || amed.is_nan();
+    if abig > T::zero() {
+        // Medium values matter only next to big ones when they are not negligible.
+        let abig = if med_counts {
+            abig + (amed * sbig) * sbig
+        } else {
+            abig
+        };
+        (T::one() / sbig) * abig.sqrt()
+    } else if asml > T::zero() {
+        if med_counts {
+            let amed = amed.sqrt();
+            let asml = asml.sqrt() / ssml;
+            let (ymin, ymax) = if asml > amed {
+                (amed, asml)
+            } else {
+                (asml, amed)
+            };
+            ymax * (T::one() + (ymin / ymax) * (ymin / ymax)).sqrt()
+        } else {
+            asml.sqrt() / ssml
+        }
+    } else {
+        amed.sqrt()
+    }
+}
+
+/// iamax's order on candidates (index `None`: no candidate).
+fn iamax_better<T: Scalar>(va: T, ia: Option<usize>, vb: T, ib: Option<usize>) -> bool {
+    match (ia, ib) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(ia), Some(ib)) => match (va.is_nan(), vb.is_nan()) {
+            (true, true) => ia < ib,
+            (true, false) => true,
+            (false, true) => false,
+            _ if va != vb => va > vb,
+            _ => ia < ib,
+        },
+    }
+}
+
+fn vec_args<'a, T: DeviceScalar>(v: &DeviceVec<'a, T>) -> [Arg<'a>; 3] {
+    [
+        Arg::Mem(v.buf.mem()),
+        long(v.layout.offset),
+        long(v.layout.stride),
+    ]
+}
+
+fn mat_args<'a, T: DeviceScalar>(a: &DeviceMat<'a, T>) -> [Arg<'a>; 4] {
+    [
+        Arg::Mem(a.buf.mem()),
+        long(a.layout.offset),
+        long(a.layout.rs),
+        long(a.layout.cs),
+    ]
+}
+
+impl OpenClBackend {
+    /// A device buffer for partial results (contents undefined).
+    fn scratch<U: OclPrm>(&self, len: usize) -> Result<ocl::Buffer<U>> {
+        ocl::Buffer::<U>::builder()
+            .queue(self.shared.queue.clone())
+            .len(len.max(1))
+            .build()
+            .map_err(|e| err::cl("allocating a scratch buffer", &e))
+    }
+
+    fn read_back<U: OclPrm>(buf: &ocl::Buffer<U>) -> Result<Vec<U>> {
+        let mut v = vec![U::default(); buf.len()];
+        buf.read(&mut v)
+            .enq()
+            .map_err(|e| err::cl("reading partial results", &e))?;
+        Ok(v)
+    }
+
+    /// Launches a 1-D kernel over `n` items, grid-stride, in at most
+    /// `max_groups` work-groups.
+    fn launch_1d(
+        &self,
+        b: &Builtins,
+        name: &str,
+        n: usize,
+        max_groups: usize,
+        args: &[Arg<'_>],
+    ) -> Result<()> {
+        let wg = b.wg(name)?;
+        let groups = n.div_ceil(wg).clamp(1, max_groups);
+        b.run(&self.shared.queue, name, args, &[groups * wg], Some(&[wg]))
+    }
+
+    /// Work-groups and work-group size of a reduction over `n` items.
+    fn reduction_shape(b: &Builtins, name: &str, n: usize) -> Result<(usize, usize)> {
+        let wg = b.wg(name)?;
+        Ok((n.div_ceil(wg).clamp(1, REDUCTION_GROUPS), wg))
+    }
+
+    /// `y := alpha*x + y`. With `alpha == 0`, returns at once (x is not read).
+    pub fn axpy_buf<T: DeviceScalar>(
+        &self,
+        alpha: T,
+        x: DeviceVec<'_, T>,
+        y: DeviceVecMut<'_, T>,
+    ) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 || alpha == T::zero() {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let y = y.as_ref();
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        self.launch_1d(
+            &b,
+            "oxpar_axpy",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), real(alpha), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// `x := alpha*x` (a plain product: `0 * NaN` is NaN).
+    pub fn scal_buf<T: DeviceScalar>(&self, alpha: T, x: DeviceVecMut<'_, T>) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let x = x.as_ref();
+        let [xm, xo, xs] = vec_args(&x);
+        self.launch_1d(
+            &b,
+            "oxpar_scal",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), real(alpha), xm, xo, xs],
+        )
+    }
+
+    /// `x := beta*x`, zeros without reading x when `beta == 0`.
+    fn scale_beta<T: DeviceScalar>(
+        &self,
+        b: &Builtins,
+        beta: T,
+        x: DeviceVec<'_, T>,
+    ) -> Result<()> {
+        let n = x.len();
+        let [xm, xo, xs] = vec_args(&x);
+        self.launch_1d(
+            b,
+            "oxpar_scale_beta",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), real(beta), xm, xo, xs],
+        )
+    }
+
+    /// `y := x`.
+    pub fn copy_buf<T: DeviceScalar>(
+        &self,
+        x: DeviceVec<'_, T>,
+        y: DeviceVecMut<'_, T>,
+    ) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let y = y.as_ref();
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        self.launch_1d(
+            &b,
+            "oxpar_copy",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// Exchanges `x` and `y`.
+    pub fn swap_buf<T: DeviceScalar>(
+        &self,
+        x: DeviceVecMut<'_, T>,
+        y: DeviceVecMut<'_, T>,
+    ) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let (x, y) = (x.as_ref(), y.as_ref());
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        self.launch_1d(
+            &b,
+            "oxpar_swap",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// `x . y`; 0 for empty vectors. Work-group tree sums, then the partial
+    /// sums (at most 512) are added on the host in group order, so the result
+    /// is the same from run to run on a device.
+    pub fn dot_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(T::zero());
+        }
+        let b = self.builtins::<T>()?;
+        let name = "oxpar_dot_partial";
+        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
+        let partial = self.scratch::<T>(groups)?;
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        b.run(
+            &self.shared.queue,
+            name,
+            &[
+                long(n),
+                xm,
+                xo,
+                xs,
+                ym,
+                yo,
+                ys,
+                Arg::Mem(Some(partial.as_core())),
+                Arg::Local(wg * std::mem::size_of::<T>()),
+            ],
+            &[groups * wg],
+            Some(&[wg]),
+        )?;
+        Ok(Self::read_back(&partial)?
+            .into_iter()
+            .fold(T::zero(), |a, v| a + v))
+    }
+
+    /// The sum of absolute values (reduced as [`dot_buf`](Self::dot_buf)).
+    pub fn asum_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<T> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(T::zero());
+        }
+        let b = self.builtins::<T>()?;
+        let name = "oxpar_asum_partial";
+        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
+        let partial = self.scratch::<T>(groups)?;
+        let [xm, xo, xs] = vec_args(&x);
+        b.run(
+            &self.shared.queue,
+            name,
+            &[
+                long(n),
+                xm,
+                xo,
+                xs,
+                Arg::Mem(Some(partial.as_core())),
+                Arg::Local(wg * std::mem::size_of::<T>()),
+            ],
+            &[groups * wg],
+            Some(&[wg]),
+        )?;
+        Ok(Self::read_back(&partial)?
+            .into_iter()
+            .fold(T::zero(), |a, v| a + v))
+    }
+
+    /// The Euclidean norm, by Blue's scaled sum of squares (LAPACK 3.10's
+    /// `nrm2`): magnitudes above `2^52` (f32; `2^486` for f64) are scaled
+    /// down and those below `2^-63` (`2^-511`) scaled up before squaring, so
+    /// neither huge nor tiny elements overflow or vanish; the three partial
+    /// sums per work-group are combined on the host. The result is finite
+    /// whenever the true norm is (for fewer than `2^23` elements in f32,
+    /// `2^52` in f64, where even a sum of unscaled mid-range squares cannot
+    /// overflow). NaN if any element is NaN; otherwise +inf if any is infinite.
+    pub fn nrm2_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<T> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(T::zero());
+        }
+        let b = self.builtins::<T>()?;
+        let name = "oxpar_nrm2_partial";
+        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
+        let partial = self.scratch::<T>(3 * groups)?;
+        let (tsml, tbig, ssml, sbig) = blue::<T>();
+        let [xm, xo, xs] = vec_args(&x);
+        b.run(
+            &self.shared.queue,
+            name,
+            &[
+                long(n),
+                xm,
+                xo,
+                xs,
+                real(tsml),
+                real(tbig),
+                real(ssml),
+                real(sbig),
+                Arg::Mem(Some(partial.as_core())),
+                Arg::Local(wg * std::mem::size_of::<T>()),
+            ],
+            &[groups * wg],
+            Some(&[wg]),
+        )?;
+        let sums = Self::read_back(&partial)?
+            .chunks_exact(3)
+            .fold([T::zero(); 3], |acc, c| {
+                [acc[0] + c[0], acc[1] + c[1], acc[2] + c[2]]
+            });
+        Ok(blue_combine(sums[0], sums[1], sums[2]))
+    }
+
+    /// The 0-based index of the first element of largest absolute value, or
+    /// `None` for an empty vector. NaN counts as larger than every number:
+    /// the first NaN wins (as oxpar-core's [`Level1::iamax`](oxpar_core::Level1::iamax)).
+    pub fn iamax_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<Option<usize>> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(None);
+        }
+        let b = self.builtins::<T>()?;
+        let name = "oxpar_iamax_partial";
+        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
+        let pval = self.scratch::<T>(groups)?;
+        let pidx = self.scratch::<i64>(groups)?;
+        let [xm, xo, xs] = vec_args(&x);
+        b.run(
+            &self.shared.queue,
+            name,
+            &[
+                long(n),
+                xm,
+                xo,
+                xs,
+                Arg::Mem(Some(pval.as_core())),
+                Arg::Mem(Some(pidx.as_core())),
+                Arg::Local(wg * std::mem::size_of::<T>()),
+                Arg::Local(wg * std::mem::size_of::<i64>()),
+            ],
+            &[groups * wg],
+            Some(&[wg]),
+        )?;
+        let vals = Self::read_back(&pval)?;
+        let idxs = Self::read_back(&pidx)?;
+        let mut best: (T, Option<usize>) = (T::zero(), None);
+        for (v, i) in vals.into_iter().zip(idxs) {
+            let i = usize::try_from(i).ok();
+            if iamax_better(v, i, best.0, best.1) {
+                best = (v, i);
+            }
+        }
+        Ok(best.1)
+    }
+
+    /// `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`). With `beta == 0`,
+    /// `y` is not read; with `alpha == 0`, `A` and `x` are not read.
+    pub fn gemv_buf<T: DeviceScalar>(
+        &self,
+        alpha: T,
+        a: DeviceMat<'_, T>,
+        x: DeviceVec<'_, T>,
+        beta: T,
+        y: DeviceVecMut<'_, T>,
+    ) -> Result<()> {
+        self.owns(a.buf, "a")?;
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        let (m, n) = (a.nrows(), a.ncols());
+        check::gemv((m, n), x.len(), y.len())?;
+        if m == 0 || ((alpha == T::zero() || n == 0) && beta == T::one()) {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let y = y.as_ref();
+        if alpha == T::zero() || n == 0 {
+            return self.scale_beta(&b, beta, y);
+        }
+        let [am, ao, ars, acs] = mat_args(&a);
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        self.launch_1d(
+            &b,
+            "oxpar_gemv",
+            m,
+            ELEMENTWISE_GROUPS,
+            &[
+                long(m),
+                long(n),
+                real(alpha),
+                am,
+                ao,
+                ars,
+                acs,
+                xm,
+                xo,
+                xs,
+                real(beta),
+                ym,
+                yo,
+                ys,
+            ],
+        )
+    }
+
+    /// `A := alpha*x*y^T + A`. With `alpha == 0`, returns at once.
+    pub fn ger_buf<T: DeviceScalar>(
+        &self,
+        alpha: T,
+        x: DeviceVec<'_, T>,
+        y: DeviceVec<'_, T>,
+        a: DeviceMatMut<'_, T>,
+    ) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        self.owns(a.buf, "a")?;
+        let (m, n) = (a.nrows(), a.ncols());
+        check::ger(x.len(), y.len(), (m, n))?;
+        if m == 0 || n == 0 || alpha == T::zero() {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let a = a.as_ref();
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        let [am, ao, ars, acs] = mat_args(&a);
+        b.run(
+            &self.shared.queue,
+            "oxpar_ger",
+            &[
+                long(m),
+                long(n),
+                real(alpha),
+                xm,
+                xo,
+                xs,
+                ym,
+                yo,
+                ys,
+                am,
+                ao,
+                ars,
+                acs,
+            ],
+            &[m, n],
+            None,
+        )
+    }
+
+    /// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes; any
+    /// element strides for every operand). With `beta == 0`, `C` is not read;
+    /// with `alpha == 0` or an inner dimension of 0, `A` and `B` are not read.
+    ///
+    /// Runs a kernel tiled in local memory (64x64 blocks of C per work-group
+    /// of 16x16, each work-item a 4x4 register block; 32x32 blocks on devices
+    /// whose work-groups are smaller), or one work-item per element of C
+    /// where even that does not fit.
+    pub fn gemm_buf<T: DeviceScalar>(
+        &self,
+        alpha: T,
+        a: DeviceMat<'_, T>,
+        b: DeviceMat<'_, T>,
+        beta: T,
+        c: DeviceMatMut<'_, T>,
+    ) -> Result<()> {
+        self.owns(a.buf, "a")?;
+        self.owns(b.buf, "b")?;
+        self.owns(c.buf, "c")?;
+        let (m, k, n) = (a.nrows(), a.ncols(), b.ncols());
+        check::gemm((m, k), (b.nrows(), n), (c.nrows(), c.ncols()))?;
+        let no_product = alpha == T::zero() || k == 0;
+        if m == 0 || n == 0 || (no_product && beta == T::one()) {
+            return Ok(());
+        }
+        let kb = self.builtins::<T>()?;
+        let c = c.as_ref();
+        let [cm, co, crs, ccs] = mat_args(&c);
+        if no_product {
+            return kb.run(
+                &self.shared.queue,
+                "oxpar_scale_beta_mat",
+                &[long(m), long(n), real(beta), cm, co, crs, ccs],
+                &[m, n],
+                None,
+            );
+        }
+        let [am, ao, ars, acs] = mat_args(&a);
+        let [bm, bo, brs, bcs] = mat_args(&b);
+        let args = [
+            long(m),
+            long(n),
+            long(k),
+            real(alpha),
+            am,
+            ao,
+            ars,
+            acs,
+            bm,
+            bo,
+            brs,
+            bcs,
+            real(beta),
+            cm,
+            co,
+            crs,
+            ccs,
+        ];
+        match (kb.gemm_lx(), kb.gemm_tile()) {
+            (Some(lx), Some(tile)) => kb.run(
+                &self.shared.queue,
+                "oxpar_gemm_tiled",
+                &args,
+                &[m.div_ceil(tile) * lx, n.div_ceil(tile) * lx],
+                Some(&[lx, lx]),
+            ),
+            _ => kb.run(
+                &self.shared.queue,
+                "oxpar_gemm_simple",
+                &args,
+                &[m, n],
+                None,
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blue_combine_matches_plain_norms() {
+        let (tsml, tbig, ssml, sbig) = blue::<f64>();
+        assert_eq!(blue_combine(0.0, 25.0, 0.0), 5.0);
+        // 3e300 and 4e300 are big: the sum of scaled squares, scaled back.
+        let big = |v: f64| (v * sbig) * (v * sbig);
+        let r = blue_combine(0.0, 0.0, big(3e300) + big(4e300));
+        assert!((r / 5e300 - 1.0).abs() < 1e-15, "{r}");
+        let small = |v: f64| (v * ssml) * (v * ssml);
+        let r = blue_combine(small(3e-310) + small(4e-310), 0.0, 0.0);
+        assert!((r / 5e-310 - 1.0).abs() < 1e-12, "{r}");
+        assert!(blue_combine(0.0, f64::NAN, 0.0).is_nan());
+        assert!(blue_combine(1.0, f64::NAN, 0.0).is_nan());
+        assert!(blue_combine(0.0, f64::NAN, f64::INFINITY).is_nan());
+        assert_eq!(blue_combine(0.0, 1.0, f64::INFINITY), f64::INFINITY);
+        assert!(tsml < 1.0 && tbig > 1.0);
+        let (_, tbig32, _, _) = blue::<f32>();
+        assert_eq!(tbig32, 2f32.powi(52));
+    }
+
+    #[test]
+    fn iamax_order() {
+        assert!(iamax_better(1.0, Some(3), 0.0, None));
+        assert!(!iamax_better(1.0, None, 0.0, Some(0)));
+        assert!(iamax_better(f64::NAN, Some(5), f64::INFINITY, Some(0)));
+        assert!(iamax_better(f64::NAN, Some(1), f64::NAN, Some(2)));
+        assert!(!iamax_better(2.0, Some(4), 2.0, Some(1)));
+        assert!(iamax_better(3.0, Some(4), 2.0, Some(1)));
+    }
+}

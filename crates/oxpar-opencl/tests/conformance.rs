@@ -1,0 +1,7 @@
+//! oxpar's backend conformance suite on the default OpenCL device (PoCL on
+//! CPUs in CI), through the host path. Skips, with a note, where no OpenCL
+//! device is installed.
+
+mod common;
+
+oxpar_backend_tests::conformance_suite!(backend_or_skip!());
