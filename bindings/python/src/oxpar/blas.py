@@ -28,24 +28,31 @@ def _scalar(dtype, value, name):
         raise TypeError(f"{name}: expected a real number, got {type(value).__name__}") from None
 
 
-_DOT = {np.dtype(np.float32): lib.oxpar_sdot, np.dtype(np.float64): lib.oxpar_ddot}
+_F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
+# dtype -> (C function, buffer type, output type), looked up by identity.
+_DOT_FAST = (
+    (_F64, lib.oxpar_ddot, ffi.typeof("double[]"), ffi.typeof("double *")),
+    (_F32, lib.oxpar_sdot, ffi.typeof("float[]"), ffi.typeof("float *")),
+)
 
 
 def dot(x, y, *, ctx=None) -> float:
     """`x . y` of two 1-D arrays of equal length (0.0 when empty)."""
-    if type(x) is np.ndarray and type(y) is np.ndarray and x.ndim == 1 and y.ndim == 1:
-        # The common case in as few Python steps as possible: it is what
-        # small-n calls cost.
-        fn = _DOT.get(x.dtype)
-        if fn is not None and x.dtype is y.dtype:
-            px, n, incx = vector(x, "x")
-            py, ny, incy = vector(y, "y")
-            if n == ny:
-                out = ffi.new(_SCALAR[x.dtype])
-                status = fn(resolve(ctx).ptr, n, px, incx, py, incy, out)
-                if status == 0:
-                    return float(out[0])
-                check(status)
+    if type(x) is np.ndarray and type(y) is np.ndarray:
+        # Contiguous arrays of one float dtype, in as few Python steps as
+        # possible: this is what a small-n call costs.
+        dt = x.dtype
+        for fdt, fn, buf, outp in _DOT_FAST:
+            if dt is fdt:
+                if y.dtype is dt and x.ndim == 1 and y.ndim == 1:
+                    n, size = x.shape[0], dt.itemsize
+                    if x.strides[0] == size and y.strides[0] == size and y.shape[0] == n:
+                        out = ffi.new(outp)
+                        status = fn(resolve(ctx).ptr, n, ffi.from_buffer(buf, x, False), 1, ffi.from_buffer(buf, y, False), 1, out)
+                        if status == 0:
+                            return float(out[0])
+                        check(status)
+                break
     x, y = as_array(x, "x"), as_array(y, "y")
     dtype = float_dtype((("x", x), ("y", y)))
     px, n, incx = vector(x, "x")
