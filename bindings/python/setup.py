@@ -33,7 +33,7 @@ class BuildWithCargo(build_ext):
         lib_dir.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built, lib_dir / "liboxpar.so")
         for ext in self.extensions:
-            ext.library_dirs.append(str(lib_dir))
+            setattr(ext, "library_dirs", [*getattr(ext, "library_dirs"), str(lib_dir)])
         super().run()
         if self.inplace:
             # Editable/in-place builds: put the library next to the sources too.
