@@ -22,7 +22,8 @@ opencl-deps:
 opencl-test: opencl-deps
 	@cache=$$(mktemp -d) && trap 'rm -rf "$$cache"' EXIT && \
 		echo "POCL_CACHE_DIR=$$cache $(CARGO) test -p oxpar-opencl" && \
-		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl
+		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl && \
+		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-cli --features opencl --test cli
 
 ## The OpenCL platforms and devices this machine has.
 opencl-info: opencl-deps

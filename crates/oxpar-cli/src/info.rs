@@ -46,6 +46,54 @@ struct Info {
     cpu_level_requested: Option<String>,
     /// CPU features the kernels can use.
     cpu_features: Vec<&'static str>,
+    /// OpenCL devices (builds with the `opencl` feature only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    opencl_devices: Option<Vec<OpenClDevice>>,
+}
+
+/// One OpenCL device, as `oxpar info` shows it.
+#[derive(Debug, Serialize)]
+struct OpenClDevice {
+    /// The spec that selects it: `opencl:<platform>:<device>`.
+    spec: String,
+    /// Platform name.
+    platform: String,
+    /// Device name.
+    name: String,
+    /// `cpu`, `gpu`, ...
+    kind: String,
+    /// Global memory in MiB.
+    memory_mib: u64,
+    /// Compute units.
+    compute_units: u32,
+    /// Double precision support.
+    fp64: bool,
+}
+
+#[cfg(feature = "opencl")]
+fn opencl_devices() -> Option<Vec<OpenClDevice>> {
+    let platforms = oxpar::opencl::platforms().unwrap_or_default();
+    Some(
+        platforms
+            .iter()
+            .flat_map(|p| {
+                p.devices.iter().map(move |d| OpenClDevice {
+                    spec: format!("opencl:{}:{}", d.platform_index, d.device_index),
+                    platform: p.name.clone(),
+                    name: d.name.clone(),
+                    kind: d.device_type.as_str().to_string(),
+                    memory_mib: d.global_mem_bytes >> 20,
+                    compute_units: d.compute_units,
+                    fp64: d.fp64,
+                })
+            })
+            .collect(),
+    )
+}
+
+#[cfg(not(feature = "opencl"))]
+fn opencl_devices() -> Option<Vec<OpenClDevice>> {
+    None
 }
 
 fn gather() -> Info {
@@ -74,6 +122,7 @@ fn gather() -> Info {
         cpu_level: oxpar::cpu_level().as_str(),
         cpu_level_requested: std::env::var(CPU_LEVEL_ENV).ok(),
         cpu_features: oxpar::cpu_features(),
+        opencl_devices: opencl_devices(),
     }
 }
 
@@ -113,6 +162,22 @@ pub fn run(args: &InfoArgs) -> Result<(), String> {
             info.cpu_features.join(" ")
         };
         println!("cpu features: {features}");
+        match &info.opencl_devices {
+            None => {
+                println!("opencl devices: (this build has no OpenCL; build with --features opencl)")
+            }
+            Some(devices) if devices.is_empty() => println!("opencl devices: none found"),
+            Some(devices) => {
+                println!("opencl devices:");
+                for d in devices {
+                    let fp64 = if d.fp64 { "fp64" } else { "no fp64" };
+                    println!(
+                        "  {:<14} {} / {} ({}, {} MiB, {} compute units, {fp64})",
+                        d.spec, d.platform, d.name, d.kind, d.memory_mib, d.compute_units
+                    );
+                }
+            }
+        }
     }
     match info.threads_error {
         Some(e) => Err(e),

@@ -194,3 +194,18 @@ fn thread_budget_follows_env_then_affinity() {
         assert_eq!(pinned, 1);
     }
 }
+
+/// With the `opencl` feature (`make opencl-test`), `oxpar info` lists the
+/// OpenCL devices with the spec that selects each.
+#[cfg(feature = "opencl")]
+#[test]
+fn info_lists_opencl_devices() {
+    let out = oxpar(&["info", "--json"]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    let devices = v["opencl_devices"].as_array().expect("a device list");
+    for d in devices {
+        assert!(d["spec"].as_str().unwrap().starts_with("opencl:"));
+        assert!(d["compute_units"].as_u64().unwrap() >= 1);
+    }
+}
