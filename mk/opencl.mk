@@ -1,6 +1,6 @@
 # OpenCL backend (crates/oxpar-opencl). Its tests run on PoCL, the CPU OpenCL
 # driver, so they need no GPU; on a machine with no OpenCL driver they skip.
-.PHONY: opencl-deps opencl-test opencl-info opencl-bench
+.PHONY: opencl-deps opencl-test opencl-info opencl-bench opencl-compare
 
 CARGO ?= cargo
 OPENCL_APT_PACKAGES := pocl-opencl-icd ocl-icd-opencl-dev clinfo
@@ -8,6 +8,8 @@ OPENCL_APT_PACKAGES := pocl-opencl-icd ocl-icd-opencl-dev clinfo
 # `cargo clippy --workspace` build (and link) it too: `make deps` installs the
 # OpenCL loader and PoCL along with the rest.
 APT_PACKAGES += $(OPENCL_APT_PACKAGES)
+# CLBlast, the peer of `make opencl-compare` only (not part of `make deps`).
+OPENCL_COMPARE_APT_PACKAGES := libclblast-dev
 
 ## Installs the OpenCL loader, headers and PoCL when missing (Debian).
 opencl-deps:
@@ -33,3 +35,18 @@ opencl-info: opencl-deps
 opencl-bench: opencl-deps
 	@cache=$$(mktemp -d) && trap 'rm -rf "$$cache"' EXIT && \
 		POCL_CACHE_DIR="$$cache" $(CARGO) run -q --release -p oxpar-opencl --example sgemm -- 1024
+
+## oxpar-opencl against its peers on the default OpenCL device
+## (benches/compare_opencl.py): sgemm vs CLBlast, saxpy resident vs with
+## transfers, kernel launch overhead vs PyOpenCL (skipped if it will not
+## install). QUICK=1 leaves out sgemm n=2048; OXPAR_OPENCL_DEVICE picks the device.
+opencl-compare: opencl-deps
+	@missing=""; for p in $(OPENCL_COMPARE_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@$(PYTHON) -c "import pyopencl" 2>/dev/null || $(PYTHON) -m pip install -q pyopencl || \
+		echo "pyopencl did not install: launch overhead is compared with nothing"
+	$(CARGO) build -q --release -p oxpar-opencl --example compare
+	$(PYTHON) benches/compare_opencl.py $(if $(QUICK),--quick)

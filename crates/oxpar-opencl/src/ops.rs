@@ -17,7 +17,10 @@ use crate::builtins::{long, real, Arg, Builtins};
 use crate::{err, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, OpenClBackend};
 
 /// Most work-groups an element-wise kernel gets (it loops over the rest).
-const ELEMENTWISE_GROUPS: usize = 4096;
+/// Unbounded, so each work-item handles one element: PoCL vectorizes across
+/// work-items but not along a grid-stride loop (saxpy at n = 10^7 ran at
+/// 2-3 GB/s with 4096 groups against 60+ GB/s with one item per element).
+const ELEMENTWISE_GROUPS: usize = usize::MAX;
 /// Most work-groups (so partial results) a reduction gets.
 const REDUCTION_GROUPS: usize = 512;
 
