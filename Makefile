@@ -31,7 +31,7 @@ check-rust:
 
 ## Builds in release mode, shows what oxpar sees on this machine, runs a short benchmark.
 demo: deps
-	$(CARGO) build --release -p oxpar-cli
+	$(CARGO) build --release -p oxpar-cli --features opencl
 	./target/release/oxpar info
 	./target/release/oxpar bench --kernels dot,axpy,nrm2 --sizes 100000,10000000 --dtype f64
 	./target/release/oxpar bench --kernels gemv,gemm --sizes 256,1024
@@ -52,15 +52,16 @@ gen-check:
 
 ## liboxpar (shared and static), debug and release.
 lib-debug:
-	$(CARGO) build -q -p oxpar-cdylib
+	$(CARGO) build -q -p oxpar-cdylib --features opencl
 lib-release:
-	$(CARGO) build -q --release -p oxpar-cdylib
+	$(CARGO) build -q --release -p oxpar-cdylib --features opencl
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
 
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy --workspace --all-targets --features oxpar-capi/opencl,oxpar-cli/opencl -- -D warnings
 
 # The OpenCL crate's tests run in opencl-test (PoCL, with its kernel cache in a temp folder).
 test-rust:

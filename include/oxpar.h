@@ -181,7 +181,45 @@ typedef int32_t oxpar_backend;
 #endif // __cplusplus
 
 /**
- * An execution context: a backend (serial or threads) with its threads.
+ * Element types of device buffers (`oxpar_buffer_create`).
+ */
+enum oxpar_dtype
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `float` (IEEE 754 binary32).
+   */
+  OXPAR_DTYPE_F32 = 0,
+  /**
+   * `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
+   */
+  OXPAR_DTYPE_F64 = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum oxpar_dtype oxpar_dtype;
+#else
+typedef int32_t oxpar_dtype;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Device memory holding `len` elements of one type (`OXPAR_DTYPE_F32` or
+ * `OXPAR_DTYPE_F64`), made by `oxpar_buffer_create` on an OpenCL context
+ * and usable only with that context.
+ *
+ * Ownership: the caller owns it; free it with `oxpar_buffer_free` (it keeps
+ * its device alive, so the context may be freed first).
+ * Thread safety: calls that only read a buffer may share it between
+ * threads; a call that writes it (`oxpar_buffer_upload`, an output of a
+ * routine) must not run concurrently with any other use of it.
+ */
+typedef struct oxpar_buffer oxpar_buffer;
+
+/**
+ * An execution context: a backend (serial, threads or an OpenCL device).
  *
  * Ownership: the caller owns it; free it with `oxpar_context_free`.
  * Thread safety: compute calls may share one context from many threads at
@@ -190,6 +228,21 @@ typedef int32_t oxpar_backend;
  * concurrently with any other use.
  */
 typedef struct oxpar_context oxpar_context;
+
+/**
+ * A kernel of a program with its arguments (`oxpar_kernel_create`). It holds
+ * one set of arguments: use one kernel handle from one thread at a time
+ * (make one per thread to launch concurrently). Free it with
+ * `oxpar_kernel_free`.
+ */
+typedef struct oxpar_kernel oxpar_kernel;
+
+/**
+ * A program built from OpenCL C source for one context's device
+ * (`oxpar_program_build`). Free it with `oxpar_program_free`; its kernels
+ * keep what they need, so it may be freed before them.
+ */
+typedef struct oxpar_program oxpar_program;
 
 /**
  * A loop body: called with a half-open sub-range `[begin, end)` of the
@@ -645,6 +698,15 @@ const char *oxpar_status_str(int32_t status);
  * `"threads:N"`; NULL means `"threads"`. On success stores the new handle in
  * `*out`.
  *
+ * OpenCL (when the library is built with it): `"opencl"` (the device named
+ * by `OXPAR_OPENCL_DEVICE` if set, else the first GPU, else the first
+ * device), `"opencl:gpu"`, `"opencl:cpu"`, `"opencl:accelerator"`, with an
+ * index (`"opencl:cpu:0"`), or `"opencl:P:D"` (device D of platform P). On
+ * such a context the host-pointer routines (`oxpar_sgemm`, ...) run on the
+ * device and **copy** their operands in and out on every call; keep data on
+ * the device with `oxpar_buffer` and the `oxpar_buffer_*` routines instead.
+ * Parallel loops run serially on the calling thread.
+ *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
  * (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
  * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
@@ -656,7 +718,8 @@ const char *oxpar_status_str(int32_t status);
 oxpar_status oxpar_context_create(const char *spec, oxpar_context **out);
 
 /**
- * Frees a context and stops its threads. NULL is a no-op.
+ * Frees a context and stops its threads. Buffers, programs and kernels made
+ * from it stay valid (each keeps its device alive) until freed themselves. NULL is a no-op.
  *
  * # Safety
  * `ctx` is NULL or a handle from `oxpar_context_create` not yet freed, and
@@ -750,6 +813,405 @@ oxpar_status oxpar_parallel_reduce(const oxpar_context *ctx,
                                    void *result,
                                    size_t acc_size,
                                    void *user_data);
+
+/**
+ * Creates a buffer of `len` zeros of type `dtype` (`OXPAR_DTYPE_F32` or
+ * `OXPAR_DTYPE_F64`) on the device of an OpenCL context; stores the handle
+ * in `*out`. `len` may be 0. Free it with `oxpar_buffer_free`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (unknown dtype),
+ * `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context),
+ * `OXPAR_STATUS_OUT_OF_MEMORY` (larger than the device allows or has),
+ * `OXPAR_STATUS_DEVICE_ERROR`, `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library
+ * built without OpenCL).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_create(const oxpar_context *ctx,
+                                 int32_t dtype,
+                                 size_t len,
+                                 oxpar_buffer **out);
+
+/**
+ * Frees a buffer. NULL is a no-op. A kernel that has the buffer as an
+ * argument keeps its memory until the argument is replaced or the kernel is
+ * freed; commands already queued on it complete.
+ *
+ * # Safety
+ * `buf` is NULL or a live buffer handle not used by any other call, freed
+ * once.
+ */
+void oxpar_buffer_free(oxpar_buffer *buf);
+
+/**
+ * Copies `n` elements from host memory into the whole buffer; `n` must
+ * equal the buffer's length, and `host` holds elements of the buffer's type
+ * (`float` or `double`), suitably aligned. Returns when the copy is done
+ * (after every command issued before on the context).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (buf, host with n > 0),
+ * `OXPAR_STATUS_SHAPE_MISMATCH` (n differs from the length),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (host misaligned),
+ * `OXPAR_STATUS_DEVICE_ERROR`.
+ *
+ * # Safety
+ * `buf` is NULL or a live buffer not used by another call meanwhile;
+ * `host` is NULL or addresses `n` readable elements.
+ */
+oxpar_status oxpar_buffer_upload(oxpar_buffer *buf, const void *host, size_t n);
+
+/**
+ * Copies the whole buffer (`n` elements, which must equal its length) into
+ * host memory, after every command issued before on the context (kernels
+ * included: this is how results are waited for).
+ *
+ * Errors: as `oxpar_buffer_upload`.
+ *
+ * # Safety
+ * `buf` is NULL or a live buffer not written by another call meanwhile;
+ * `host` is NULL or addresses `n` writable elements used by nobody else.
+ */
+oxpar_status oxpar_buffer_download(const oxpar_buffer *buf, void *host, size_t n);
+
+/**
+ * Stores the buffer's number of elements in `*out`.
+ *
+ * # Safety
+ * `buf` is NULL or a live buffer; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_len(const oxpar_buffer *buf, size_t *out);
+
+/**
+ * Stores the buffer's element type (an `OXPAR_DTYPE_*` value) in `*out`.
+ *
+ * # Safety
+ * `buf` is NULL or a live buffer; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_dtype(const oxpar_buffer *buf, int32_t *out);
+
+/**
+ * `y := alpha*x + y` on float buffers of an OpenCL context. Element `i` of
+ * `x` is at index `offx + i*incx` of its buffer (increments may be
+ * negative: `offx` is then the index of the logical first element), and
+ * likewise for `y`. `y` must be another buffer than `x`. Returns once the
+ * kernel is queued; later calls on the context see its result.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_UNSUPPORTED` (not an
+ * OpenCL context), `OXPAR_STATUS_INVALID_ARGUMENT` (a buffer of another
+ * type or another context, y the same buffer as x),
+ * `OXPAR_STATUS_SHAPE_MISMATCH` (an element outside its buffer),
+ * `OXPAR_STATUS_INVALID_STRIDE` (an increment of 0 with n > 1),
+ * `OXPAR_STATUS_DEVICE_ERROR`.
+ *
+ * # Safety
+ * `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
+ * meanwhile; `alpha` is NULL or readable.
+ */
+oxpar_status oxpar_buffer_saxpy(const oxpar_context *ctx,
+                                size_t n,
+                                const float *alpha,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`
+ * (`OXPAR_STATUS_UNSUPPORTED` on a device without double precision).
+ *
+ * # Safety
+ * As `oxpar_buffer_saxpy`.
+ */
+oxpar_status oxpar_buffer_daxpy(const oxpar_context *ctx,
+                                size_t n,
+                                const double *alpha,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `*out := x . y` on float buffers (vectors as in `oxpar_buffer_saxpy`);
+ * 0 for n = 0. Waits for the result.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+ *
+ * # Safety
+ * `ctx`, `x`, `y` are NULL or live handles; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_sdot(const oxpar_context *ctx,
+                               size_t n,
+                               const oxpar_buffer *x,
+                               size_t offx,
+                               ptrdiff_t incx,
+                               const oxpar_buffer *y,
+                               size_t offy,
+                               ptrdiff_t incy,
+                               float *out);
+
+/**
+ * `*out := x . y` on double buffers; as `oxpar_buffer_sdot`.
+ *
+ * # Safety
+ * As `oxpar_buffer_sdot`.
+ */
+oxpar_status oxpar_buffer_ddot(const oxpar_context *ctx,
+                               size_t n,
+                               const oxpar_buffer *x,
+                               size_t offx,
+                               ptrdiff_t incx,
+                               const oxpar_buffer *y,
+                               size_t offy,
+                               ptrdiff_t incy,
+                               double *out);
+
+/**
+ * `C := alpha*op(A)*op(B) + beta*C` on float buffers, as `oxpar_sgemm` with
+ * each matrix given by its buffer, the index of its element (0, 0) as
+ * stored (`offa`, ...) and its element strides: element (i, j) of the
+ * stored A is at index `offa + i*rsa + j*csa`. `c` must be another buffer
+ * than `a` and `b`. Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (transa, transb), `OXPAR_STATUS_INVALID_STRIDE` (strides of C that make
+ * elements share an index).
+ *
+ * # Safety
+ * `ctx`, `a`, `b`, `c` are NULL or live handles, `c` used by no other call
+ * meanwhile; `alpha`, `beta` are NULL or readable.
+ */
+oxpar_status oxpar_buffer_sgemm(const oxpar_context *ctx,
+                                int32_t transa,
+                                int32_t transb,
+                                size_t m,
+                                size_t n,
+                                size_t k,
+                                const float *alpha,
+                                const oxpar_buffer *a,
+                                size_t offa,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                const oxpar_buffer *b,
+                                size_t offb,
+                                ptrdiff_t rsb,
+                                ptrdiff_t csb,
+                                const float *beta,
+                                oxpar_buffer *c,
+                                size_t offc,
+                                ptrdiff_t rsc,
+                                ptrdiff_t csc);
+
+/**
+ * `C := alpha*op(A)*op(B) + beta*C` on double buffers; as
+ * `oxpar_buffer_sgemm`.
+ *
+ * # Safety
+ * As `oxpar_buffer_sgemm`.
+ */
+oxpar_status oxpar_buffer_dgemm(const oxpar_context *ctx,
+                                int32_t transa,
+                                int32_t transb,
+                                size_t m,
+                                size_t n,
+                                size_t k,
+                                const double *alpha,
+                                const oxpar_buffer *a,
+                                size_t offa,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                const oxpar_buffer *b,
+                                size_t offb,
+                                ptrdiff_t rsb,
+                                ptrdiff_t csb,
+                                const double *beta,
+                                oxpar_buffer *c,
+                                size_t offc,
+                                ptrdiff_t rsc,
+                                ptrdiff_t csc);
+
+/**
+ * Builds OpenCL C `source` for the device of an OpenCL context with
+ * compiler `options` (e.g. `"-DN=4"`; NULL for none); stores the program in
+ * `*out`. A source that does not compile is `OXPAR_STATUS_INVALID_ARGUMENT`
+ * and `oxpar_last_error_message()` holds the compiler's build log.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, source, out),
+ * `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL context),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (build failure, refused options, not
+ * UTF-8), `OXPAR_STATUS_DEVICE_ERROR`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `source`, `options` are NULL or
+ * NUL-terminated; `out` is NULL or writable.
+ */
+oxpar_status oxpar_program_build(const oxpar_context *ctx,
+                                 const char *source,
+                                 const char *options,
+                                 oxpar_program **out);
+
+/**
+ * Frees a program. NULL is a no-op. Kernels made from it stay usable.
+ *
+ * # Safety
+ * `program` is NULL or a live program handle not used by any other call,
+ * freed once.
+ */
+void oxpar_program_free(oxpar_program *program);
+
+/**
+ * Creates the kernel called `name` of a program, with no arguments set;
+ * stores it in `*out`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (program, name, out),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (no such kernel: the message lists those
+ * the program has), `OXPAR_STATUS_DEVICE_ERROR`.
+ *
+ * # Safety
+ * `program` is NULL or a live program; `name` is NULL or NUL-terminated;
+ * `out` is NULL or writable.
+ */
+oxpar_status oxpar_kernel_create(const oxpar_program *program,
+                                 const char *name,
+                                 oxpar_kernel **out);
+
+/**
+ * Frees a kernel (and its hold on the buffers set as its arguments). NULL
+ * is a no-op; launches already queued complete.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel handle not used by any other call,
+ * freed once.
+ */
+void oxpar_kernel_free(oxpar_kernel *kernel);
+
+/**
+ * Sets argument `index` (0-based) of a kernel to a buffer (a `__global` or
+ * `__constant` pointer to `float`/`double` or their vector types, checked
+ * against the declaration when the driver reports it). The kernel keeps
+ * the buffer's memory alive while it is set.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, arg),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (index out of range, a type that does not
+ * match the declaration, a buffer of another context).
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile; `arg`
+ * is NULL or a live buffer.
+ */
+oxpar_status oxpar_kernel_set_arg_buffer(oxpar_kernel *kernel,
+                                         uint32_t index,
+                                         const oxpar_buffer *arg);
+
+/**
+ * Sets argument `index` of a kernel to an `int`. Errors as
+ * `oxpar_kernel_set_arg_buffer`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile.
+ */
+oxpar_status oxpar_kernel_set_arg_i32(oxpar_kernel *kernel, uint32_t index, int32_t arg);
+
+/**
+ * Sets argument `index` of a kernel to a `uint`. Errors as
+ * `oxpar_kernel_set_arg_buffer`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile.
+ */
+oxpar_status oxpar_kernel_set_arg_u32(oxpar_kernel *kernel, uint32_t index, uint32_t arg);
+
+/**
+ * Sets argument `index` of a kernel to a `long`. Errors as
+ * `oxpar_kernel_set_arg_buffer`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile.
+ */
+oxpar_status oxpar_kernel_set_arg_i64(oxpar_kernel *kernel, uint32_t index, int64_t arg);
+
+/**
+ * Sets argument `index` of a kernel to a `ulong` (also for sizes: OpenCL C
+ * forbids `size_t` kernel parameters). Errors as
+ * `oxpar_kernel_set_arg_buffer`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile.
+ */
+oxpar_status oxpar_kernel_set_arg_u64(oxpar_kernel *kernel, uint32_t index, uint64_t arg);
+
+/**
+ * Sets argument `index` of a kernel to a `float`. Errors as
+ * `oxpar_kernel_set_arg_buffer`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile.
+ */
+oxpar_status oxpar_kernel_set_arg_f32(oxpar_kernel *kernel, uint32_t index, float arg);
+
+/**
+ * Sets argument `index` of a kernel to a `double`. Errors as
+ * `oxpar_kernel_set_arg_buffer`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile.
+ */
+oxpar_status oxpar_kernel_set_arg_f64(oxpar_kernel *kernel, uint32_t index, double arg);
+
+/**
+ * Sets argument `index` of a kernel (a `__local` pointer) to `bytes` bytes
+ * of local memory per work-group. Errors as `oxpar_kernel_set_arg_buffer`,
+ * and `OXPAR_STATUS_INVALID_ARGUMENT` for `bytes == 0`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile.
+ */
+oxpar_status oxpar_kernel_set_arg_local(oxpar_kernel *kernel, uint32_t index, size_t bytes);
+
+/**
+ * Queues the kernel over `dims` (1 to 3) dimensions: `global[d]` work-items
+ * in dimension `d`, in work-groups of `local[d]` (NULL: the driver
+ * chooses). Every argument must have been set. Returns once the launch is
+ * queued: wait with `oxpar_context_finish` or by downloading a buffer. A
+ * zero in `global` runs nothing.
+ *
+ * **A user kernel is user code**: OpenCL does not check its memory
+ * accesses. A kernel that reads or writes outside its buffers (or local
+ * memory) corrupts memory — on a CPU device such as PoCL, this process's
+ * memory — and nothing here can catch it.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, global),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (dims, an argument not set, work-group
+ * sizes the device refuses), `OXPAR_STATUS_DEVICE_ERROR`.
+ *
+ * # Safety
+ * `kernel` is NULL or a live kernel used by no other call meanwhile;
+ * `global` and `local` are NULL or address `dims` readable sizes; the
+ * kernel's code stays inside the buffers and local memory given to it.
+ */
+oxpar_status oxpar_kernel_launch(oxpar_kernel *kernel,
+                                 uint32_t dims,
+                                 const size_t *global,
+                                 const size_t *local);
+
+/**
+ * Waits until every command queued on an OpenCL context (kernels,
+ * transfers) has finished, and reports a failure the device had meanwhile.
+ * On a host context it returns `OXPAR_STATUS_OK` at once (host calls finish
+ * before they return).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_DEVICE_ERROR`,
+ * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context.
+ */
+oxpar_status oxpar_context_finish(const oxpar_context *ctx);
 
 #ifdef __cplusplus
 }  // extern "C"

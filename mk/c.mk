@@ -31,8 +31,10 @@ C_DEBUG_LIBS := -Ltarget/debug -loxpar -Wl,-rpath,$(CURDIR)/target/debug -pthrea
 C_RELEASE_LIBS := -Ltarget/release -loxpar -Wl,-rpath,$(CURDIR)/target/release -pthread -lm
 # Arguments for the test program (e.g. --skip-known-bugs).
 C_TEST_ARGS ?=
+# PoCL (the OpenCL driver the tests run on) caches compiled kernels here.
+C_POCL_CACHE := $(C_BUILD)/pocl-cache
 # Expected panics in known-bug checks print a message; spare us the backtraces.
-C_TEST_ENV := RUST_BACKTRACE=0
+C_TEST_ENV := RUST_BACKTRACE=0 POCL_CACHE_DIR=$(CURDIR)/$(C_POCL_CACHE)
 
 C_TEST_SRCS := $(wildcard tests/c/*.c)
 C_TEST_DEPS := $(C_TEST_SRCS) $(wildcard tests/c/*.h) include/oxpar.h
@@ -43,11 +45,11 @@ C_EXAMPLES := gemm dot parallel_for
 # The test programs depend on lib-debug (phony), so they are relinked on
 # every run: a second or two, and never stale against the library.
 $(C_TEST_BIN): $(C_TEST_DEPS) lib-debug
-	@mkdir -p $(@D)
+	@mkdir -p $(@D) $(C_POCL_CACHE)
 	$(CC) $(C_TEST_CFLAGS) $(C_TEST_SRCS) -o $@ $(C_DEBUG_LIBS)
 
 $(C_TEST_ASAN_BIN): $(C_TEST_DEPS) lib-debug
-	@mkdir -p $(@D)
+	@mkdir -p $(@D) $(C_POCL_CACHE)
 	$(CC) $(C_TEST_CFLAGS) $(C_SAN_FLAGS) $(C_TEST_SRCS) -o $@ $(C_DEBUG_LIBS)
 
 ## C tests of every function of include/oxpar.h (and the C examples).
@@ -81,17 +83,25 @@ header-test: lib-debug
 ## The C tests under valgrind and under AddressSanitizer + UBSan.
 c-sanitizers: c-valgrind c-asan
 
+# Without OpenCL: PoCL's kernel compiler takes minutes under valgrind and
+# its dlopen'ed libraries and LLVM report errors that are not liboxpar's. The
+# OpenCL loader is pointed at an empty vendor folder (no driver is loaded)
+# and tests/c/test_opencl.c skips; c-asan runs the OpenCL tests.
 c-valgrind: $(C_TEST_BIN)
 	@command -v valgrind >/dev/null 2>&1 || { \
 		echo "error: valgrind is not installed; run 'make deps' (or apt-get install valgrind)"; \
 		exit 1; }
-	$(C_TEST_ENV) valgrind --error-exitcode=1 --leak-check=full \
+	@mkdir -p $(C_BUILD)/no-opencl-icds
+	$(C_TEST_ENV) OXPAR_TEST_SKIP_OPENCL=1 OCL_ICD_VENDORS=$(CURDIR)/$(C_BUILD)/no-opencl-icds \
+		valgrind --error-exitcode=1 --leak-check=full \
 		--errors-for-leak-kinds=definite,indirect ./$(C_TEST_BIN) $(C_TEST_ARGS)
 
 # The Rust library is not instrumented (its memory is checked by valgrind
-# above); ASan/UBSan check the C side and LeakSanitizer everything malloc'd.
+# above); ASan/UBSan check the C side and LeakSanitizer everything malloc'd,
+# OpenCL included (tests/c/lsan.supp: PoCL's and LLVM's one-off allocations).
 c-asan: $(C_TEST_ASAN_BIN)
 	$(C_TEST_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/c/lsan.supp:print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		./$(C_TEST_ASAN_BIN) $(C_TEST_ARGS)
 
@@ -114,8 +124,9 @@ pkgconfigdir ?= $(libdir)/pkgconfig
 OXPAR_VERSION := $(shell sed -n 's/^.define OXPAR_VERSION_STRING "\(.*\)"$$/\1/p' include/oxpar.h)
 # What the static liboxpar.a needs besides itself (Libs.private in oxpar.pc):
 # rustc's native-static-libs for x86_64-linux-gnu, as printed by
-# `make c-native-static-libs`; update both if that changes.
-OXPAR_LIBS_PRIVATE ?= -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+# `make c-native-static-libs` (liboxpar is built with OpenCL, hence
+# -lOpenCL); update both if that changes.
+OXPAR_LIBS_PRIVATE ?= -lOpenCL -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 # In oxpar.pc, directories under the prefix are written as ${prefix}/...
 C_PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(libdir))
 C_PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(includedir))
@@ -186,5 +197,5 @@ install-check:
 
 ## Prints rustc's native-static-libs for liboxpar.a (compare OXPAR_LIBS_PRIVATE).
 c-native-static-libs:
-	$(CARGO) rustc -q --release -p oxpar-cdylib --lib --crate-type staticlib -- \
+	$(CARGO) rustc -q --release -p oxpar-cdylib --features opencl --lib --crate-type staticlib -- \
 		--print native-static-libs 2>&1 | sed -n 's/.*native-static-libs: //p'

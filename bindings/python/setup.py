@@ -21,13 +21,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from oxpar_build import HERE, version, workspace_root  # noqa: E402
 
 
+def opencl_loader_present():
+    """Whether an OpenCL loader (libOpenCL.so) is installed to link against."""
+    try:
+        found = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False)
+        if "libOpenCL.so " in found.stdout or "libOpenCL.so\t" in found.stdout:
+            return True
+    except OSError:
+        pass
+    try:
+        return subprocess.run(["pkg-config", "--exists", "OpenCL"], check=False).returncode == 0
+    except OSError:
+        return False
+
+
 class BuildWithCargo(build_ext):
-    """Runs `cargo build --release -p oxpar-cdylib` first and bundles liboxpar."""
+    """Builds liboxpar with cargo (OpenCL in when its loader is there) and bundles it."""
 
     def run(self):
         root = workspace_root()
         target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
-        subprocess.run(["cargo", "build", "--release", "-p", "oxpar-cdylib"], cwd=root, check=True)
+        # The OpenCL backend only where its loader is there to link against.
+        features = ["--features", "opencl"] if opencl_loader_present() else []
+        subprocess.run(
+            ["cargo", "build", "--release", "-p", "oxpar-cdylib", *features], cwd=root, check=True
+        )
         built = target / "release" / "liboxpar.so"
         lib_dir = Path(self.build_lib) / "oxpar" / "_lib"
         lib_dir.mkdir(parents=True, exist_ok=True)

@@ -48,5 +48,6 @@ int main(int argc, char **argv) {
     test_parallel_reduce();
     test_loops_bad_input();
     test_parallel_for_extremes();
+    test_opencl();
     return check_summary();
 }

@@ -27,6 +27,9 @@ const SCALARS_IN: &[&str] = &["alpha", "beta"];
 const SCALARS_OUT: &[&str] = &["out"];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
 const ARRAYS: &[&str] = &["a", "b", "c", "x", "y"];
+/// Pointer-to-number arguments that may be NULL or arrays (the caller passes
+/// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes.
+const OPTIONAL_ARRAYS: &[&str] = &["global", "local"];
 
 /// The predefined macros of the C11 compiler the header is read as (not C++).
 const PREDEFINED: &[(&str, i64)] = &[("__STDC__", 1), ("__STDC_VERSION__", 201_112)];
@@ -477,6 +480,8 @@ enum Base {
     Bool,
     I32,
     U32,
+    I64,
+    U64,
     Size,
     PtrDiff,
     F32,
@@ -572,6 +577,8 @@ fn parse(header: &str) -> Result<Vec<Item>, String> {
         ("bool", Base::Bool),
         ("int32_t", Base::I32),
         ("uint32_t", Base::U32),
+        ("int64_t", Base::I64),
+        ("uint64_t", Base::U64),
         ("size_t", Base::Size),
         ("ptrdiff_t", Base::PtrDiff),
         ("float", Base::F32),
@@ -847,6 +854,7 @@ fn decl(text: &str, kinds: &[&'static str]) -> Decl {
 fn number(base: &Base) -> Option<(&'static str, &'static str)> {
     Some(match base {
         Base::I32 | Base::U32 => ("c_int32_t", "integer"),
+        Base::I64 | Base::U64 => ("c_int64_t", "integer"),
         Base::Size => ("c_size_t", "integer"),
         Base::PtrDiff => ("c_ptrdiff_t", "integer"),
         Base::F32 => ("c_float", "real"),
@@ -879,6 +887,9 @@ impl Param {
                 &["c_char"],
             ),
             (Base::F32 | Base::F64, 1) if ARRAYS.contains(&name) => {
+                decl("type(c_ptr), value", &["c_ptr"])
+            }
+            (_, 1) if num.is_some() && OPTIONAL_ARRAYS.contains(&name) => {
                 decl("type(c_ptr), value", &["c_ptr"])
             }
             (_, 1) if num.is_some() && *is_const && SCALARS_IN.contains(&name) => {
@@ -1409,6 +1420,26 @@ oxpar_status oxpar_context_num_threads(const oxpar_context *ctx, size_t *out);
             "bind(C, name=\"oxpar_parallel_for\")",
             "{head:?}"
         );
+    }
+
+    #[test]
+    fn device_handles_64_bit_values_and_size_arrays_map() {
+        let h = "typedef struct oxpar_kernel oxpar_kernel;\n\
+                 int32_t oxpar_k(oxpar_kernel *kernel, uint32_t index, uint64_t arg, int64_t v);\n\
+                 int32_t oxpar_l(oxpar_kernel *kernel, uint32_t dims, const size_t *global, \
+                 const size_t *local);";
+        let f = interfaces(h).unwrap();
+        for line in [
+            "integer(c_int64_t), value :: arg",
+            "integer(c_int64_t), value :: v",
+            "type(c_ptr), value :: global",
+            "type(c_ptr), value :: local",
+        ] {
+            assert!(
+                f.lines().any(|l| l.trim() == line),
+                "missing `{line}` in\n{f}"
+            );
+        }
     }
 
     #[test]

@@ -89,6 +89,13 @@ module oxpar_c
   !> MPI ranks.
   integer(c_int32_t), parameter, public :: OXPAR_BACKEND_MPI = 3
 
+  ! enum oxpar_dtype
+  ! Element types of device buffers (`oxpar_buffer_create`).
+  !> `float` (IEEE 754 binary32).
+  integer(c_int32_t), parameter, public :: OXPAR_DTYPE_F32 = 0
+  !> `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
+  integer(c_int32_t), parameter, public :: OXPAR_DTYPE_F64 = 1
+
   public :: c_oxpar_abi_version
   public :: c_oxpar_version
   public :: c_oxpar_saxpy
@@ -123,6 +130,32 @@ module oxpar_c
   public :: c_oxpar_backend_available
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
+  public :: c_oxpar_buffer_create
+  public :: c_oxpar_buffer_free
+  public :: c_oxpar_buffer_upload
+  public :: c_oxpar_buffer_download
+  public :: c_oxpar_buffer_len
+  public :: c_oxpar_buffer_dtype
+  public :: c_oxpar_buffer_saxpy
+  public :: c_oxpar_buffer_daxpy
+  public :: c_oxpar_buffer_sdot
+  public :: c_oxpar_buffer_ddot
+  public :: c_oxpar_buffer_sgemm
+  public :: c_oxpar_buffer_dgemm
+  public :: c_oxpar_program_build
+  public :: c_oxpar_program_free
+  public :: c_oxpar_kernel_create
+  public :: c_oxpar_kernel_free
+  public :: c_oxpar_kernel_set_arg_buffer
+  public :: c_oxpar_kernel_set_arg_i32
+  public :: c_oxpar_kernel_set_arg_u32
+  public :: c_oxpar_kernel_set_arg_i64
+  public :: c_oxpar_kernel_set_arg_u64
+  public :: c_oxpar_kernel_set_arg_f32
+  public :: c_oxpar_kernel_set_arg_f64
+  public :: c_oxpar_kernel_set_arg_local
+  public :: c_oxpar_kernel_launch
+  public :: c_oxpar_context_finish
 
   interface
     !> The ABI version of the loaded library (compare with `OXPAR_ABI_VERSION`).
@@ -639,6 +672,15 @@ module oxpar_c
     !> `"threads:N"`; NULL means `"threads"`. On success stores the new handle in
     !> `*out`.
     !>
+    !> OpenCL (when the library is built with it): `"opencl"` (the device named
+    !> by `OXPAR_OPENCL_DEVICE` if set, else the first GPU, else the first
+    !> device), `"opencl:gpu"`, `"opencl:cpu"`, `"opencl:accelerator"`, with an
+    !> index (`"opencl:cpu:0"`), or `"opencl:P:D"` (device D of platform P). On
+    !> such a context the host-pointer routines (`oxpar_sgemm`, ...) run on the
+    !> device and **copy** their operands in and out on every call; keep data on
+    !> the device with `oxpar_buffer` and the `oxpar_buffer_*` routines instead.
+    !> Parallel loops run serially on the calling thread.
+    !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
     !> (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
     !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
@@ -654,7 +696,8 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_context_create
     end function c_oxpar_context_create
 
-    !> Frees a context and stops its threads. NULL is a no-op.
+    !> Frees a context and stops its threads. Buffers, programs and kernels made
+    !> from it stay valid (each keeps its device alive) until freed themselves. NULL is a no-op.
     !>
     !> # Safety
     !> `ctx` is NULL or a handle from `oxpar_context_create` not yet freed, and
@@ -776,6 +819,510 @@ module oxpar_c
       type(c_ptr), value :: user_data
       integer(c_int32_t) :: c_oxpar_parallel_reduce
     end function c_oxpar_parallel_reduce
+
+    !> Creates a buffer of `len` zeros of type `dtype` (`OXPAR_DTYPE_F32` or
+    !> `OXPAR_DTYPE_F64`) on the device of an OpenCL context; stores the handle
+    !> in `*out`. `len` may be 0. Free it with `oxpar_buffer_free`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (unknown dtype),
+    !> `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context),
+    !> `OXPAR_STATUS_OUT_OF_MEMORY` (larger than the device allows or has),
+    !> `OXPAR_STATUS_DEVICE_ERROR`, `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library
+    !> built without OpenCL).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `out` is NULL or writable.
+    function c_oxpar_buffer_create(ctx, dtype, len, out) bind(C, name="oxpar_buffer_create")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: dtype
+      integer(c_size_t), value :: len
+      type(c_ptr), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_create
+    end function c_oxpar_buffer_create
+
+    !> Frees a buffer. NULL is a no-op. A kernel that has the buffer as an
+    !> argument keeps its memory until the argument is replaced or the kernel is
+    !> freed; commands already queued on it complete.
+    !>
+    !> # Safety
+    !> `buf` is NULL or a live buffer handle not used by any other call, freed
+    !> once.
+    subroutine c_oxpar_buffer_free(buf) bind(C, name="oxpar_buffer_free")
+      import :: c_ptr
+      implicit none
+      type(c_ptr), value :: buf
+    end subroutine c_oxpar_buffer_free
+
+    !> Copies `n` elements from host memory into the whole buffer; `n` must
+    !> equal the buffer's length, and `host` holds elements of the buffer's type
+    !> (`float` or `double`), suitably aligned. Returns when the copy is done
+    !> (after every command issued before on the context).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (buf, host with n > 0),
+    !> `OXPAR_STATUS_SHAPE_MISMATCH` (n differs from the length),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (host misaligned),
+    !> `OXPAR_STATUS_DEVICE_ERROR`.
+    !>
+    !> # Safety
+    !> `buf` is NULL or a live buffer not used by another call meanwhile;
+    !> `host` is NULL or addresses `n` readable elements.
+    function c_oxpar_buffer_upload(buf, host, n) bind(C, name="oxpar_buffer_upload")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: buf
+      type(c_ptr), value :: host
+      integer(c_size_t), value :: n
+      integer(c_int32_t) :: c_oxpar_buffer_upload
+    end function c_oxpar_buffer_upload
+
+    !> Copies the whole buffer (`n` elements, which must equal its length) into
+    !> host memory, after every command issued before on the context (kernels
+    !> included: this is how results are waited for).
+    !>
+    !> Errors: as `oxpar_buffer_upload`.
+    !>
+    !> # Safety
+    !> `buf` is NULL or a live buffer not written by another call meanwhile;
+    !> `host` is NULL or addresses `n` writable elements used by nobody else.
+    function c_oxpar_buffer_download(buf, host, n) bind(C, name="oxpar_buffer_download")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: buf
+      type(c_ptr), value :: host
+      integer(c_size_t), value :: n
+      integer(c_int32_t) :: c_oxpar_buffer_download
+    end function c_oxpar_buffer_download
+
+    !> Stores the buffer's number of elements in `*out`.
+    !>
+    !> # Safety
+    !> `buf` is NULL or a live buffer; `out` is NULL or writable.
+    function c_oxpar_buffer_len(buf, out) bind(C, name="oxpar_buffer_len")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: buf
+      integer(c_size_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_len
+    end function c_oxpar_buffer_len
+
+    !> Stores the buffer's element type (an `OXPAR_DTYPE_*` value) in `*out`.
+    !>
+    !> # Safety
+    !> `buf` is NULL or a live buffer; `out` is NULL or writable.
+    function c_oxpar_buffer_dtype(buf, out) bind(C, name="oxpar_buffer_dtype")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: buf
+      integer(c_int32_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_dtype
+    end function c_oxpar_buffer_dtype
+
+    !> `y := alpha*x + y` on float buffers of an OpenCL context. Element `i` of
+    !> `x` is at index `offx + i*incx` of its buffer (increments may be
+    !> negative: `offx` is then the index of the logical first element), and
+    !> likewise for `y`. `y` must be another buffer than `x`. Returns once the
+    !> kernel is queued; later calls on the context see its result.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_UNSUPPORTED` (not an
+    !> OpenCL context), `OXPAR_STATUS_INVALID_ARGUMENT` (a buffer of another
+    !> type or another context, y the same buffer as x),
+    !> `OXPAR_STATUS_SHAPE_MISMATCH` (an element outside its buffer),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (an increment of 0 with n > 1),
+    !> `OXPAR_STATUS_DEVICE_ERROR`.
+    !>
+    !> # Safety
+    !> `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
+    !> meanwhile; `alpha` is NULL or readable.
+    function c_oxpar_buffer_saxpy(ctx, n, alpha, x, offx, incx, y, offy, incy) &
+        bind(C, name="oxpar_buffer_saxpy")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_saxpy
+    end function c_oxpar_buffer_saxpy
+
+    !> `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`
+    !> (`OXPAR_STATUS_UNSUPPORTED` on a device without double precision).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_saxpy`.
+    function c_oxpar_buffer_daxpy(ctx, n, alpha, x, offx, incx, y, offy, incy) &
+        bind(C, name="oxpar_buffer_daxpy")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_daxpy
+    end function c_oxpar_buffer_daxpy
+
+    !> `*out := x . y` on float buffers (vectors as in `oxpar_buffer_saxpy`);
+    !> 0 for n = 0. Waits for the result.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+    !>
+    !> # Safety
+    !> `ctx`, `x`, `y` are NULL or live handles; `out` is NULL or writable.
+    function c_oxpar_buffer_sdot(ctx, n, x, offx, incx, y, offy, incy, out) &
+        bind(C, name="oxpar_buffer_sdot")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_sdot
+    end function c_oxpar_buffer_sdot
+
+    !> `*out := x . y` on double buffers; as `oxpar_buffer_sdot`.
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_sdot`.
+    function c_oxpar_buffer_ddot(ctx, n, x, offx, incx, y, offy, incy, out) &
+        bind(C, name="oxpar_buffer_ddot")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_ddot
+    end function c_oxpar_buffer_ddot
+
+    !> `C := alpha*op(A)*op(B) + beta*C` on float buffers, as `oxpar_sgemm` with
+    !> each matrix given by its buffer, the index of its element (0, 0) as
+    !> stored (`offa`, ...) and its element strides: element (i, j) of the
+    !> stored A is at index `offa + i*rsa + j*csa`. `c` must be another buffer
+    !> than `a` and `b`. Returns once the kernel is queued.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (transa, transb), `OXPAR_STATUS_INVALID_STRIDE` (strides of C that make
+    !> elements share an index).
+    !>
+    !> # Safety
+    !> `ctx`, `a`, `b`, `c` are NULL or live handles, `c` used by no other call
+    !> meanwhile; `alpha`, `beta` are NULL or readable.
+    function c_oxpar_buffer_sgemm(ctx, transa, transb, m, n, k, alpha, a, offa, rsa, csa, b, offb, &
+        rsb, csb, beta, c, offc, rsc, csc) &
+        bind(C, name="oxpar_buffer_sgemm")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_size_t), value :: offa
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_size_t), value :: offb
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_size_t), value :: offc
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_buffer_sgemm
+    end function c_oxpar_buffer_sgemm
+
+    !> `C := alpha*op(A)*op(B) + beta*C` on double buffers; as
+    !> `oxpar_buffer_sgemm`.
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_sgemm`.
+    function c_oxpar_buffer_dgemm(ctx, transa, transb, m, n, k, alpha, a, offa, rsa, csa, b, offb, &
+        rsb, csb, beta, c, offc, rsc, csc) &
+        bind(C, name="oxpar_buffer_dgemm")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_size_t), value :: offa
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_size_t), value :: offb
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_size_t), value :: offc
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_buffer_dgemm
+    end function c_oxpar_buffer_dgemm
+
+    !> Builds OpenCL C `source` for the device of an OpenCL context with
+    !> compiler `options` (e.g. `"-DN=4"`; NULL for none); stores the program in
+    !> `*out`. A source that does not compile is `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> and `oxpar_last_error_message()` holds the compiler's build log.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, source, out),
+    !> `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL context),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (build failure, refused options, not
+    !> UTF-8), `OXPAR_STATUS_DEVICE_ERROR`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `source`, `options` are NULL or
+    !> NUL-terminated; `out` is NULL or writable.
+    function c_oxpar_program_build(ctx, source, options, out) bind(C, name="oxpar_program_build")
+      import :: c_char, c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), dimension(*), intent(in) :: source
+      character(kind=c_char), dimension(*), intent(in) :: options
+      type(c_ptr), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_program_build
+    end function c_oxpar_program_build
+
+    !> Frees a program. NULL is a no-op. Kernels made from it stay usable.
+    !>
+    !> # Safety
+    !> `program` is NULL or a live program handle not used by any other call,
+    !> freed once.
+    subroutine c_oxpar_program_free(program) bind(C, name="oxpar_program_free")
+      import :: c_ptr
+      implicit none
+      type(c_ptr), value :: program
+    end subroutine c_oxpar_program_free
+
+    !> Creates the kernel called `name` of a program, with no arguments set;
+    !> stores it in `*out`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (program, name, out),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (no such kernel: the message lists those
+    !> the program has), `OXPAR_STATUS_DEVICE_ERROR`.
+    !>
+    !> # Safety
+    !> `program` is NULL or a live program; `name` is NULL or NUL-terminated;
+    !> `out` is NULL or writable.
+    function c_oxpar_kernel_create(program, name, out) bind(C, name="oxpar_kernel_create")
+      import :: c_char, c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: program
+      character(kind=c_char), dimension(*), intent(in) :: name
+      type(c_ptr), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_kernel_create
+    end function c_oxpar_kernel_create
+
+    !> Frees a kernel (and its hold on the buffers set as its arguments). NULL
+    !> is a no-op; launches already queued complete.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel handle not used by any other call,
+    !> freed once.
+    subroutine c_oxpar_kernel_free(kernel) bind(C, name="oxpar_kernel_free")
+      import :: c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+    end subroutine c_oxpar_kernel_free
+
+    !> Sets argument `index` (0-based) of a kernel to a buffer (a `__global` or
+    !> `__constant` pointer to `float`/`double` or their vector types, checked
+    !> against the declaration when the driver reports it). The kernel keeps
+    !> the buffer's memory alive while it is set.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, arg),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (index out of range, a type that does not
+    !> match the declaration, a buffer of another context).
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile; `arg`
+    !> is NULL or a live buffer.
+    function c_oxpar_kernel_set_arg_buffer(kernel, index, arg) &
+        bind(C, name="oxpar_kernel_set_arg_buffer")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      type(c_ptr), value :: arg
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_buffer
+    end function c_oxpar_kernel_set_arg_buffer
+
+    !> Sets argument `index` of a kernel to an `int`. Errors as
+    !> `oxpar_kernel_set_arg_buffer`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile.
+    function c_oxpar_kernel_set_arg_i32(kernel, index, arg) bind(C, name="oxpar_kernel_set_arg_i32")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      integer(c_int32_t), value :: arg
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_i32
+    end function c_oxpar_kernel_set_arg_i32
+
+    !> Sets argument `index` of a kernel to a `uint`. Errors as
+    !> `oxpar_kernel_set_arg_buffer`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile.
+    function c_oxpar_kernel_set_arg_u32(kernel, index, arg) bind(C, name="oxpar_kernel_set_arg_u32")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      integer(c_int32_t), value :: arg
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_u32
+    end function c_oxpar_kernel_set_arg_u32
+
+    !> Sets argument `index` of a kernel to a `long`. Errors as
+    !> `oxpar_kernel_set_arg_buffer`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile.
+    function c_oxpar_kernel_set_arg_i64(kernel, index, arg) bind(C, name="oxpar_kernel_set_arg_i64")
+      import :: c_int32_t, c_int64_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      integer(c_int64_t), value :: arg
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_i64
+    end function c_oxpar_kernel_set_arg_i64
+
+    !> Sets argument `index` of a kernel to a `ulong` (also for sizes: OpenCL C
+    !> forbids `size_t` kernel parameters). Errors as
+    !> `oxpar_kernel_set_arg_buffer`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile.
+    function c_oxpar_kernel_set_arg_u64(kernel, index, arg) bind(C, name="oxpar_kernel_set_arg_u64")
+      import :: c_int32_t, c_int64_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      integer(c_int64_t), value :: arg
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_u64
+    end function c_oxpar_kernel_set_arg_u64
+
+    !> Sets argument `index` of a kernel to a `float`. Errors as
+    !> `oxpar_kernel_set_arg_buffer`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile.
+    function c_oxpar_kernel_set_arg_f32(kernel, index, arg) bind(C, name="oxpar_kernel_set_arg_f32")
+      import :: c_float, c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      real(c_float), value :: arg
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_f32
+    end function c_oxpar_kernel_set_arg_f32
+
+    !> Sets argument `index` of a kernel to a `double`. Errors as
+    !> `oxpar_kernel_set_arg_buffer`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile.
+    function c_oxpar_kernel_set_arg_f64(kernel, index, arg) bind(C, name="oxpar_kernel_set_arg_f64")
+      import :: c_double, c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      real(c_double), value :: arg
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_f64
+    end function c_oxpar_kernel_set_arg_f64
+
+    !> Sets argument `index` of a kernel (a `__local` pointer) to `bytes` bytes
+    !> of local memory per work-group. Errors as `oxpar_kernel_set_arg_buffer`,
+    !> and `OXPAR_STATUS_INVALID_ARGUMENT` for `bytes == 0`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile.
+    function c_oxpar_kernel_set_arg_local(kernel, index, bytes) &
+        bind(C, name="oxpar_kernel_set_arg_local")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: index
+      integer(c_size_t), value :: bytes
+      integer(c_int32_t) :: c_oxpar_kernel_set_arg_local
+    end function c_oxpar_kernel_set_arg_local
+
+    !> Queues the kernel over `dims` (1 to 3) dimensions: `global[d]` work-items
+    !> in dimension `d`, in work-groups of `local[d]` (NULL: the driver
+    !> chooses). Every argument must have been set. Returns once the launch is
+    !> queued: wait with `oxpar_context_finish` or by downloading a buffer. A
+    !> zero in `global` runs nothing.
+    !>
+    !> **A user kernel is user code**: OpenCL does not check its memory
+    !> accesses. A kernel that reads or writes outside its buffers (or local
+    !> memory) corrupts memory — on a CPU device such as PoCL, this process's
+    !> memory — and nothing here can catch it.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, global),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (dims, an argument not set, work-group
+    !> sizes the device refuses), `OXPAR_STATUS_DEVICE_ERROR`.
+    !>
+    !> # Safety
+    !> `kernel` is NULL or a live kernel used by no other call meanwhile;
+    !> `global` and `local` are NULL or address `dims` readable sizes; the
+    !> kernel's code stays inside the buffers and local memory given to it.
+    function c_oxpar_kernel_launch(kernel, dims, global, local) bind(C, name="oxpar_kernel_launch")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: kernel
+      integer(c_int32_t), value :: dims
+      type(c_ptr), value :: global
+      type(c_ptr), value :: local
+      integer(c_int32_t) :: c_oxpar_kernel_launch
+    end function c_oxpar_kernel_launch
+
+    !> Waits until every command queued on an OpenCL context (kernels,
+    !> transfers) has finished, and reports a failure the device had meanwhile.
+    !> On a host context it returns `OXPAR_STATUS_OK` at once (host calls finish
+    !> before they return).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_DEVICE_ERROR`,
+    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context.
+    function c_oxpar_context_finish(ctx) bind(C, name="oxpar_context_finish")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t) :: c_oxpar_context_finish
+    end function c_oxpar_context_finish
   end interface
 
 end module oxpar_c

@@ -8,7 +8,7 @@ use crate::boundary::call;
 use crate::ffi;
 use crate::status::{backend_kind_from, oxpar_status, CapiError};
 
-/// An execution context: a backend (serial or threads) with its threads.
+/// An execution context: a backend (serial, threads or an OpenCL device).
 ///
 /// Ownership: the caller owns it; free it with `oxpar_context_free`.
 /// Thread safety: compute calls may share one context from many threads at
@@ -17,12 +17,25 @@ use crate::status::{backend_kind_from, oxpar_status, CapiError};
 /// concurrently with any other use.
 pub struct oxpar_context {
     pub(crate) backend: Box<dyn HostBackend>,
+    /// The same device as `backend` for an OpenCL context: device buffers,
+    /// programs and kernels need the concrete backend.
+    #[cfg(feature = "opencl")]
+    pub(crate) opencl: Option<oxpar::opencl::OpenClBackend>,
 }
 
 /// Creates a context from a spec string: `"serial"`, `"threads"` (thread
 /// count from `OXPAR_NUM_THREADS`, else the CPUs this process may use) or
 /// `"threads:N"`; NULL means `"threads"`. On success stores the new handle in
 /// `*out`.
+///
+/// OpenCL (when the library is built with it): `"opencl"` (the device named
+/// by `OXPAR_OPENCL_DEVICE` if set, else the first GPU, else the first
+/// device), `"opencl:gpu"`, `"opencl:cpu"`, `"opencl:accelerator"`, with an
+/// index (`"opencl:cpu:0"`), or `"opencl:P:D"` (device D of platform P). On
+/// such a context the host-pointer routines (`oxpar_sgemm`, ...) run on the
+/// device and **copy** their operands in and out on every call; keep data on
+/// the device with `oxpar_buffer` and the `oxpar_buffer_*` routines instead.
+/// Parallel loops run serially on the calling thread.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
 /// (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
@@ -46,15 +59,38 @@ pub unsafe extern "C" fn oxpar_context_create(
                 .to_str()
                 .map_err(|_| CapiError::invalid("spec", "is not valid UTF-8"))?
         };
-        let backend = oxpar::backend_from_spec(spec)?;
-        let handle = Box::into_raw(Box::new(oxpar_context { backend }));
+        let handle = Box::into_raw(Box::new(context_from_spec(spec)?));
         // SAFETY: out was checked non-null and is writable (caller's contract).
         unsafe { ffi::write_out(out, handle) };
         Ok(())
     })
 }
 
-/// Frees a context and stops its threads. NULL is a no-op.
+#[cfg(feature = "opencl")]
+fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> {
+    let family = spec.trim().split(':').next().unwrap_or("");
+    if family.eq_ignore_ascii_case("opencl") {
+        let cl = oxpar::opencl::OpenClBackend::from_spec(spec.trim())?;
+        return Ok(oxpar_context {
+            backend: Box::new(cl.clone()),
+            opencl: Some(cl),
+        });
+    }
+    Ok(oxpar_context {
+        backend: oxpar::backend_from_spec(spec)?,
+        opencl: None,
+    })
+}
+
+#[cfg(not(feature = "opencl"))]
+fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> {
+    Ok(oxpar_context {
+        backend: oxpar::backend_from_spec(spec)?,
+    })
+}
+
+/// Frees a context and stops its threads. Buffers, programs and kernels made
+/// from it stay valid (each keeps its device alive) until freed themselves. NULL is a no-op.
 ///
 /// # Safety
 /// `ctx` is NULL or a handle from `oxpar_context_create` not yet freed, and

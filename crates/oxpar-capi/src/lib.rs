@@ -8,7 +8,8 @@
 //!   [`oxpar_last_error_message`]; it names the argument at fault.
 //! * No panic crosses the boundary: each entry point catches unwinding and
 //!   reports `OXPAR_STATUS_PANIC` with the panic's message.
-//! * Handles are opaque ([`oxpar_context`]). `_free(NULL)` is a no-op.
+//! * Handles are opaque ([`oxpar_context`], and for OpenCL [`oxpar_buffer`],
+//!   [`oxpar_program`], [`oxpar_kernel`]). `_free(NULL)` is a no-op.
 //! * Enumerations cross as `int32_t` and are checked; an unknown value is
 //!   `OXPAR_STATUS_INVALID_ARGUMENT`.
 //! * Arrays are BLIS-style: a pointer to the first *logical* element, a length
@@ -33,13 +34,15 @@ mod boundary;
 mod context;
 mod ffi;
 mod loops;
+mod opencl;
 mod status;
 
 pub use blas::*;
 pub use boundary::{oxpar_last_error_message, oxpar_status_str};
 pub use context::*;
 pub use loops::*;
-pub use status::{oxpar_backend, oxpar_schedule, oxpar_status, oxpar_trans};
+pub use opencl::*;
+pub use status::{oxpar_backend, oxpar_dtype, oxpar_schedule, oxpar_status, oxpar_trans};
 
 use std::ffi::{c_char, CStr};
 

@@ -151,6 +151,16 @@ pub enum oxpar_backend {
     Mpi = 3,
 }
 
+/// Element types of device buffers (`oxpar_buffer_create`).
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_dtype {
+    /// `float` (IEEE 754 binary32).
+    F32 = 0,
+    /// `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
+    F64 = 1,
+}
+
 pub(crate) fn trans_from(value: i32, arg: &str) -> Result<oxpar::Trans, CapiError> {
     match value {
         0 => Ok(oxpar::Trans::No),

@@ -1,0 +1,544 @@
+/*
+ * OpenCL through the C ABI: device buffers, the BLAS-style routines on them,
+ * the host routines on an "opencl" context, user kernels, and bad input.
+ * Skipped (with a note) when liboxpar has no usable OpenCL backend, or when
+ * OXPAR_TEST_SKIP_OPENCL is set to a non-empty value (the valgrind run sets
+ * it: PoCL's kernel compiler is far too slow under valgrind).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "oxpar.h"
+#include "tests.h"
+
+static const char *VADD_SOURCE =
+    "__kernel void vadd(__global const float *a, __global const float *b,\n"
+    "                   __global float *c, uint n, float scale) {\n"
+    "    size_t i = get_global_id(0);\n"
+    "    if (i < n) c[i] = scale * (a[i] + b[i]);\n"
+    "}\n";
+
+static const char *BAD_SOURCE =
+    "__kernel void broken(__global float *x) {\n"
+    "    x[0] = no_such_identifier_here;\n"
+    "}\n";
+
+static int close_enough(double got, double want, double tol) {
+    return fabs(got - want) <= tol * (1.0 + fabs(want));
+}
+
+/* A buffer of `n` elements holding `host` (float or double per dtype). */
+static oxpar_buffer *make_buffer(const oxpar_context *ctx, int32_t dtype, const void *host,
+                                 size_t n) {
+    oxpar_buffer *b = NULL;
+    if (!CHECK_OK(oxpar_buffer_create(ctx, dtype, n, &b), "buffer_create(%lu)",
+                  (unsigned long)n)) {
+        return NULL;
+    }
+    if (host != NULL) {
+        CHECK_OK(oxpar_buffer_upload(b, host, n), "buffer_upload(%lu)", (unsigned long)n);
+    }
+    return b;
+}
+
+static void test_round_trip(const oxpar_context *ctx) {
+    enum { N = 37 };
+    float in[N], out[N];
+    size_t len = 0;
+    int32_t dtype = -1;
+    oxpar_buffer *b;
+    size_t i;
+    int same = 1;
+
+    for (i = 0; i < N; i++) {
+        in[i] = (float)rnd();
+        out[i] = -99.0f;
+    }
+    b = make_buffer(ctx, OXPAR_DTYPE_F32, in, N);
+    if (b == NULL) {
+        return;
+    }
+    CHECK_OK(oxpar_buffer_len(b, &len), "buffer_len");
+    CHECK(len == N, "buffer_len is %lu, want %d", (unsigned long)len, N);
+    CHECK_OK(oxpar_buffer_dtype(b, &dtype), "buffer_dtype");
+    CHECK(dtype == OXPAR_DTYPE_F32, "buffer_dtype is %d", (int)dtype);
+    CHECK_OK(oxpar_buffer_download(b, out, N), "buffer_download");
+    for (i = 0; i < N; i++) {
+        same &= in[i] == out[i];
+    }
+    CHECK(same, "a float buffer's round trip changed the data");
+
+    /* n must equal the length; outputs untouched on failure */
+    CHECK_ERR(oxpar_buffer_upload(b, in, N - 1), OXPAR_STATUS_SHAPE_MISMATCH,
+              "oxpar_buffer_upload", "n");
+    CHECK_ERR(oxpar_buffer_download(b, out, N + 1), OXPAR_STATUS_SHAPE_MISMATCH,
+              "oxpar_buffer_download", "n");
+    CHECK_ERR(oxpar_buffer_upload(b, NULL, N), OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_upload",
+              "host");
+    CHECK_ERR(oxpar_buffer_upload(b, (const char *)(const void *)in + 1, N),
+              OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_upload", "host");
+    CHECK_ERR(oxpar_buffer_len(b, NULL), OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_len", "out");
+    oxpar_buffer_free(b);
+
+    /* empty buffers */
+    b = make_buffer(ctx, OXPAR_DTYPE_F64, NULL, 0);
+    if (b != NULL) {
+        CHECK_OK(oxpar_buffer_upload(b, NULL, 0), "upload to an empty buffer");
+        CHECK_OK(oxpar_buffer_download(b, NULL, 0), "download of an empty buffer");
+        CHECK_OK(oxpar_buffer_dtype(b, &dtype), "buffer_dtype");
+        CHECK(dtype == OXPAR_DTYPE_F64, "buffer_dtype is %d", (int)dtype);
+        oxpar_buffer_free(b);
+    }
+}
+
+/* Naive C := alpha*op(A)*op(B) + beta*C, element (i, j) of a stored matrix
+ * at off + i*rs + j*cs. */
+static void ref_gemm(int ta, int tb, size_t m, size_t n, size_t k, double alpha,
+                     const double *a, size_t offa, ptrdiff_t rsa, ptrdiff_t csa, const double *b,
+                     size_t offb, ptrdiff_t rsb, ptrdiff_t csb, double beta, double *c,
+                     size_t offc, ptrdiff_t rsc, ptrdiff_t csc) {
+    size_t i, j, p;
+    for (i = 0; i < m; i++) {
+        for (j = 0; j < n; j++) {
+            double s = 0.0;
+            for (p = 0; p < k; p++) {
+                double av = ta ? a[offa + p * (size_t)rsa + i * (size_t)csa]
+                               : a[offa + i * (size_t)rsa + p * (size_t)csa];
+                double bv = tb ? b[offb + j * (size_t)rsb + p * (size_t)csb]
+                               : b[offb + p * (size_t)rsb + j * (size_t)csb];
+                s += av * bv;
+            }
+            c[offc + i * (size_t)rsc + j * (size_t)csc] =
+                alpha * s + beta * c[offc + i * (size_t)rsc + j * (size_t)csc];
+        }
+    }
+}
+
+/* Buffer BLAS for one precision (dtype F32 or F64); returns 0 when the
+ * device lacks it (double without cl_khr_fp64). */
+static int test_buffer_blas(const oxpar_context *ctx, int32_t dtype) {
+    enum { N = 50, M = 7, NN = 5, K = 9, LDA = 11 };
+    const int dbl = dtype == OXPAR_DTYPE_F64;
+    const size_t esize = dbl ? sizeof(double) : sizeof(float);
+    const char *tag = dbl ? "d" : "s";
+    double xs[2 * N + 1], ys[N], want[N];
+    double ad[LDA * K + 3], bd[NN * K], cd[M * NN], cref[M * NN];
+    void *tmp = xmalloc(esize * (LDA * K + 3 + 2 * N + 1));
+    oxpar_buffer *x = NULL, *y = NULL, *a = NULL, *b = NULL, *c = NULL;
+    oxpar_status st;
+    size_t i;
+    int ok = 1;
+    double dot_ref = 0.0;
+    float salpha = 0.5f, sbeta = -1.0f;
+    double dalpha = 0.5, dbeta = -1.0;
+
+#define FILL(src, cnt)                                                            \
+    do {                                                                          \
+        size_t q_;                                                                \
+        for (q_ = 0; q_ < (cnt); q_++) {                                          \
+            if (dbl) {                                                            \
+                ((double *)tmp)[q_] = (src)[q_];                                  \
+            } else {                                                              \
+                ((float *)tmp)[q_] = (float)(src)[q_];                            \
+            }                                                                     \
+        }                                                                         \
+    } while (0)
+#define GET(i_) (dbl ? ((double *)tmp)[i_] : (double)((float *)tmp)[i_])
+
+    for (i = 0; i < 2 * N + 1; i++) xs[i] = rnd();
+    for (i = 0; i < N; i++) ys[i] = rnd();
+
+    /* axpy: x is every other element from index 1 */
+    FILL(xs, 2 * N + 1);
+    if (oxpar_buffer_create(ctx, dtype, 2 * N + 1, &x) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(x, tmp, 2 * N + 1), "%s upload x", tag);
+    FILL(ys, N);
+    if (oxpar_buffer_create(ctx, dtype, N, &y) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(y, tmp, N), "%s upload y", tag);
+    st = dbl ? oxpar_buffer_daxpy(ctx, N, &dalpha, x, 1, 2, y, 0, 1)
+             : oxpar_buffer_saxpy(ctx, N, &salpha, x, 1, 2, y, 0, 1);
+    if (dbl && st == OXPAR_STATUS_UNSUPPORTED) {
+        printf("note: the OpenCL device has no double precision; d buffer routines skipped\n");
+        ok = 0;
+        goto done;
+    }
+    CHECK_OK(st, "oxpar_buffer_%saxpy", tag);
+    for (i = 0; i < N; i++) want[i] = 0.5 * xs[1 + 2 * i] + ys[i];
+    CHECK_OK(oxpar_buffer_download(y, tmp, N), "%s download y", tag);
+    {
+        int same = 1;
+        for (i = 0; i < N; i++) same &= GET(i) == want[i];
+        CHECK(same, "oxpar_buffer_%saxpy differs from the reference", tag);
+    }
+
+    /* dot: x backwards (from its last element, stride -2) with y */
+    for (i = 0; i < N; i++) dot_ref += xs[2 * N - 2 * i] * want[i];
+    if (dbl) {
+        double d = 0.0;
+        CHECK_OK(oxpar_buffer_ddot(ctx, N, x, 2 * N, -2, y, 0, 1, &d), "oxpar_buffer_ddot");
+        CHECK(close_enough(d, dot_ref, 1e-12), "ddot %g, want %g", d, dot_ref);
+    } else {
+        float d = 0.0f;
+        CHECK_OK(oxpar_buffer_sdot(ctx, N, x, 2 * N, -2, y, 0, 1, &d), "oxpar_buffer_sdot");
+        CHECK(close_enough(d, dot_ref, 1e-5), "sdot %g, want %g", (double)d, dot_ref);
+    }
+
+    /* gemm: A column-major (ld 11, from index 3), B stored n x k row-major
+     * and transposed, C row-major */
+    for (i = 0; i < LDA * K + 3; i++) ad[i] = rnd();
+    for (i = 0; i < NN * K; i++) bd[i] = rnd();
+    for (i = 0; i < M * NN; i++) cref[i] = cd[i] = rnd();
+    FILL(ad, LDA * K + 3);
+    if (oxpar_buffer_create(ctx, dtype, LDA * K + 3, &a) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(a, tmp, LDA * K + 3), "%s upload a", tag);
+    FILL(bd, NN * K);
+    if (oxpar_buffer_create(ctx, dtype, NN * K, &b) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(b, tmp, NN * K), "%s upload b", tag);
+    FILL(cd, M * NN);
+    if (oxpar_buffer_create(ctx, dtype, M * NN, &c) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(c, tmp, M * NN), "%s upload c", tag);
+    ref_gemm(0, 1, M, NN, K, 0.5, ad, 3, 1, LDA, bd, 0, K, 1, -1.0, cref, 0, NN, 1);
+    st = dbl ? oxpar_buffer_dgemm(ctx, OXPAR_TRANS_NO, OXPAR_TRANS_YES, M, NN, K, &dalpha, a, 3,
+                                  1, LDA, b, 0, K, 1, &dbeta, c, 0, NN, 1)
+             : oxpar_buffer_sgemm(ctx, OXPAR_TRANS_NO, OXPAR_TRANS_YES, M, NN, K, &salpha, a, 3,
+                                  1, LDA, b, 0, K, 1, &sbeta, c, 0, NN, 1);
+    CHECK_OK(st, "oxpar_buffer_%sgemm", tag);
+    CHECK_OK(oxpar_buffer_download(c, tmp, M * NN), "%s download c", tag);
+    {
+        int close = 1;
+        for (i = 0; i < M * NN; i++) close &= close_enough(GET(i), cref[i], dbl ? 1e-12 : 1e-5);
+        CHECK(close, "oxpar_buffer_%sgemm differs from the reference", tag);
+    }
+
+    /* errors: an element outside the buffer, a zero increment, y == x,
+     * bad trans, NULL scalars */
+    CHECK_ERR(dbl ? oxpar_buffer_daxpy(ctx, N, &dalpha, x, 3, 2, y, 0, 1)
+                  : oxpar_buffer_saxpy(ctx, N, &salpha, x, 3, 2, y, 0, 1),
+              OXPAR_STATUS_SHAPE_MISMATCH, dbl ? "oxpar_buffer_daxpy" : "oxpar_buffer_saxpy",
+              "x");
+    CHECK_ERR(dbl ? oxpar_buffer_ddot(ctx, N, x, 0, 0, y, 0, 1, (double *)tmp)
+                  : oxpar_buffer_sdot(ctx, N, x, 0, 0, y, 0, 1, (float *)tmp),
+              OXPAR_STATUS_INVALID_STRIDE, dbl ? "oxpar_buffer_ddot" : "oxpar_buffer_sdot",
+              "incx");
+    CHECK_ERR(dbl ? oxpar_buffer_daxpy(ctx, N, &dalpha, y, 0, 1, y, 0, 1)
+                  : oxpar_buffer_saxpy(ctx, N, &salpha, y, 0, 1, y, 0, 1),
+              OXPAR_STATUS_INVALID_ARGUMENT, dbl ? "oxpar_buffer_daxpy" : "oxpar_buffer_saxpy",
+              "y");
+    CHECK_ERR(dbl ? oxpar_buffer_dgemm(ctx, 2, 0, M, NN, K, &dalpha, a, 3, 1, LDA, b, 0, K, 1,
+                                       &dbeta, c, 0, NN, 1)
+                  : oxpar_buffer_sgemm(ctx, 2, 0, M, NN, K, &salpha, a, 3, 1, LDA, b, 0, K, 1,
+                                       &sbeta, c, 0, NN, 1),
+              OXPAR_STATUS_INVALID_ARGUMENT, dbl ? "oxpar_buffer_dgemm" : "oxpar_buffer_sgemm",
+              "transa");
+    CHECK_ERR(dbl ? oxpar_buffer_dgemm(ctx, 0, 1, M, NN, K, NULL, a, 3, 1, LDA, b, 0, K, 1,
+                                       &dbeta, c, 0, NN, 1)
+                  : oxpar_buffer_sgemm(ctx, 0, 1, M, NN, K, NULL, a, 3, 1, LDA, b, 0, K, 1,
+                                       &sbeta, c, 0, NN, 1),
+              OXPAR_STATUS_NULL_POINTER, dbl ? "oxpar_buffer_dgemm" : "oxpar_buffer_sgemm",
+              "alpha");
+    CHECK_ERR(dbl ? oxpar_buffer_dgemm(ctx, 0, 1, M, NN, K, &dalpha, a, 3, 1, LDA, b, 0, K, 1,
+                                       &dbeta, a, 0, NN, 1)
+                  : oxpar_buffer_sgemm(ctx, 0, 1, M, NN, K, &salpha, a, 3, 1, LDA, b, 0, K, 1,
+                                       &sbeta, a, 0, NN, 1),
+              OXPAR_STATUS_INVALID_ARGUMENT, dbl ? "oxpar_buffer_dgemm" : "oxpar_buffer_sgemm",
+              "c");
+#undef FILL
+#undef GET
+done:
+    oxpar_buffer_free(x);
+    oxpar_buffer_free(y);
+    oxpar_buffer_free(a);
+    oxpar_buffer_free(b);
+    oxpar_buffer_free(c);
+    free(tmp);
+    return ok;
+}
+
+/* The host-pointer routines on an OpenCL context (copied in and out). */
+static void test_host_routines(const oxpar_context *ctx) {
+    enum { M = 6, N = 4, K = 5, L = 40 };
+    float a[M * K], b[K * N], c[M * N], x[L], y[L];
+    double ad[M * K], bd[K * N], cref[M * N], dot_ref = 0.0;
+    float one = 1.0f, zero = 0.0f, d = 0.0f;
+    size_t i;
+    int close = 1;
+
+    for (i = 0; i < M * K; i++) ad[i] = a[i] = (float)rnd();
+    for (i = 0; i < K * N; i++) bd[i] = b[i] = (float)rnd();
+    for (i = 0; i < M * N; i++) {
+        c[i] = (float)test_nan(); /* beta = 0: never read */
+        cref[i] = 0.0;
+    }
+    ref_gemm(0, 0, M, N, K, 1.0, ad, 0, 1, M, bd, 0, 1, K, 0.0, cref, 0, 1, M);
+    CHECK_OK(oxpar_sgemm(ctx, OXPAR_TRANS_NO, OXPAR_TRANS_NO, M, N, K, &one, a, 1, M, b, 1, K,
+                         &zero, c, 1, M),
+             "oxpar_sgemm on an opencl context");
+    for (i = 0; i < M * N; i++) close &= close_enough(c[i], cref[i], 1e-5);
+    CHECK(close, "oxpar_sgemm on an opencl context differs from the reference");
+
+    for (i = 0; i < L; i++) {
+        x[i] = (float)rnd();
+        y[i] = (float)rnd();
+        dot_ref += (double)x[i] * y[i];
+    }
+    CHECK_OK(oxpar_sdot(ctx, L, x, 1, y, 1, &d), "oxpar_sdot on an opencl context");
+    CHECK(close_enough(d, dot_ref, 1e-5), "oxpar_sdot on opencl: %g, want %g", (double)d,
+          dot_ref);
+}
+
+static void test_user_kernels(const oxpar_context *ctx) {
+    enum { N = 1000 };
+    float *ha = (float *)xmalloc(N * sizeof(float));
+    float *hb = (float *)xmalloc(N * sizeof(float));
+    float *hc = (float *)xmalloc(N * sizeof(float));
+    oxpar_buffer *a = NULL, *b = NULL, *c = NULL, *dbuf = NULL;
+    oxpar_program *prog = NULL, *bad = (oxpar_program *)(void *)&ha;
+    oxpar_kernel *k = NULL, *k2 = NULL;
+    size_t global[1] = {N}, local[1] = {8};
+    size_t i;
+    int same = 1;
+
+    for (i = 0; i < N; i++) {
+        ha[i] = (float)rnd();
+        hb[i] = (float)rnd();
+        hc[i] = 0.0f;
+    }
+    a = make_buffer(ctx, OXPAR_DTYPE_F32, ha, N);
+    b = make_buffer(ctx, OXPAR_DTYPE_F32, hb, N);
+    c = make_buffer(ctx, OXPAR_DTYPE_F32, NULL, N);
+    dbuf = make_buffer(ctx, OXPAR_DTYPE_F64, NULL, N);
+    if (a == NULL || b == NULL || c == NULL || dbuf == NULL) goto done;
+
+    if (!CHECK_OK(oxpar_program_build(ctx, VADD_SOURCE, NULL, &prog), "build vadd")) goto done;
+    if (!CHECK_OK(oxpar_kernel_create(prog, "vadd", &k), "kernel vadd")) goto done;
+    /* launching before every argument is set */
+    CHECK_ERR(oxpar_kernel_launch(k, 1, global, NULL), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_launch", "kernel");
+    CHECK_OK(oxpar_kernel_set_arg_buffer(k, 0, a), "set_arg 0");
+    CHECK_OK(oxpar_kernel_set_arg_buffer(k, 1, b), "set_arg 1");
+    CHECK_OK(oxpar_kernel_set_arg_buffer(k, 2, c), "set_arg 2");
+    CHECK_OK(oxpar_kernel_set_arg_u32(k, 3, N), "set_arg 3");
+    CHECK_OK(oxpar_kernel_set_arg_f32(k, 4, 2.0f), "set_arg 4");
+    CHECK_OK(oxpar_kernel_launch(k, 1, global, local), "launch vadd");
+    CHECK_OK(oxpar_context_finish(ctx), "finish");
+    CHECK_OK(oxpar_buffer_download(c, hc, N), "download c");
+    for (i = 0; i < N; i++) same &= hc[i] == 2.0f * (ha[i] + hb[i]);
+    CHECK(same, "vadd computed something else");
+
+    /* bad arguments */
+    CHECK_ERR(oxpar_kernel_set_arg_f32(k, 5, 1.0f), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_set_arg_f32", "index");
+    CHECK_ERR(oxpar_kernel_set_arg_buffer(k, 99, a), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_set_arg_buffer", "index");
+    CHECK_ERR(oxpar_kernel_set_arg_f64(k, 3, 1.0), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_set_arg_f64", "arg");
+    CHECK_ERR(oxpar_kernel_set_arg_buffer(k, 0, dbuf), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_set_arg_buffer", "arg");
+    CHECK_ERR(oxpar_kernel_set_arg_i32(k, 0, 1), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_set_arg_i32", "arg");
+    CHECK_ERR(oxpar_kernel_set_arg_local(k, 0, 0), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_set_arg_local", "bytes");
+    CHECK_ERR(oxpar_kernel_set_arg_buffer(k, 0, NULL), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_kernel_set_arg_buffer", "arg");
+    CHECK_ERR(oxpar_kernel_launch(k, 0, global, NULL), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_launch", "dims");
+    CHECK_ERR(oxpar_kernel_launch(k, 4, global, NULL), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_launch", "dims");
+    CHECK_ERR(oxpar_kernel_launch(k, 1, NULL, NULL), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_kernel_launch", "global");
+    k2 = (oxpar_kernel *)(void *)&ha;
+    CHECK_ERR(oxpar_kernel_create(prog, "no_such_kernel", &k2), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_create", "name");
+    CHECK(k2 == (oxpar_kernel *)(void *)&ha, "kernel_create wrote *out on failure");
+    CHECK(last_error_contains("vadd"), "the message does not list the kernels: %s",
+          oxpar_last_error_message());
+
+    /* a source that does not compile: the message carries the build log */
+    CHECK_ERR(oxpar_program_build(ctx, BAD_SOURCE, "-DX=1", &bad), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_program_build", "source");
+    CHECK(last_error_contains("no_such_identifier_here"),
+          "the build log is not in the message: %s", oxpar_last_error_message());
+    CHECK(bad == (oxpar_program *)(void *)&ha, "program_build wrote *out on failure");
+
+done:
+    oxpar_kernel_free(k);
+    oxpar_program_free(prog);
+    oxpar_buffer_free(a);
+    oxpar_buffer_free(b);
+    oxpar_buffer_free(c);
+    oxpar_buffer_free(dbuf);
+    free(ha);
+    free(hb);
+    free(hc);
+}
+
+/* Handles outlive their context; buffers of one context refused by another. */
+static void test_lifetimes_and_foreign_buffers(const oxpar_context *ctx) {
+    enum { N = 16 };
+    oxpar_context *other = NULL;
+    oxpar_buffer *mine = NULL, *theirs = NULL, *out = NULL;
+    oxpar_program *prog = NULL;
+    oxpar_kernel *k = NULL;
+    float h[N], r[N], one = 1.0f, d = 0.0f;
+    size_t global[1] = {N};
+    size_t i;
+    int same = 1;
+
+    for (i = 0; i < N; i++) h[i] = (float)i;
+    if (!CHECK_OK(oxpar_context_create("opencl", &other), "second opencl context")) return;
+    theirs = make_buffer(other, OXPAR_DTYPE_F32, h, N);
+    mine = make_buffer(ctx, OXPAR_DTYPE_F32, h, N);
+    if (theirs == NULL || mine == NULL) goto done;
+    CHECK_ERR(oxpar_buffer_saxpy(ctx, N, &one, theirs, 0, 1, mine, 0, 1),
+              OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_saxpy", "x");
+    CHECK_ERR(oxpar_buffer_sdot(ctx, N, mine, 0, 1, theirs, 0, 1, &d),
+              OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_sdot", "y");
+
+    /* a program, kernel and buffers used after their context is freed */
+    if (!CHECK_OK(oxpar_program_build(other, VADD_SOURCE, "", &prog), "build on other")) {
+        goto done;
+    }
+    CHECK_OK(oxpar_kernel_create(prog, "vadd", &k), "kernel on other");
+    CHECK_ERR(oxpar_kernel_set_arg_buffer(k, 0, mine), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_set_arg_buffer", "arg");
+    out = make_buffer(other, OXPAR_DTYPE_F32, NULL, N);
+    oxpar_context_free(other);
+    other = NULL;
+    oxpar_program_free(prog);
+    prog = NULL;
+    CHECK_OK(oxpar_kernel_set_arg_buffer(k, 0, theirs), "set_arg 0");
+    CHECK_OK(oxpar_kernel_set_arg_buffer(k, 1, theirs), "set_arg 1");
+    CHECK_OK(oxpar_kernel_set_arg_buffer(k, 2, out), "set_arg 2");
+    CHECK_OK(oxpar_kernel_set_arg_u32(k, 3, N), "set_arg 3");
+    CHECK_OK(oxpar_kernel_set_arg_f32(k, 4, 1.0f), "set_arg 4");
+    /* the kernel holds the input's memory: its handle may go first */
+    oxpar_buffer_free(theirs);
+    theirs = NULL;
+    CHECK_OK(oxpar_kernel_launch(k, 1, global, NULL), "launch after the context was freed");
+    CHECK_OK(oxpar_buffer_download(out, r, N), "download after the context was freed");
+    for (i = 0; i < N; i++) same &= r[i] == 2.0f * h[i];
+    CHECK(same, "vadd after freeing the context computed something else");
+
+done:
+    oxpar_kernel_free(k);
+    oxpar_program_free(prog);
+    oxpar_buffer_free(out);
+    oxpar_buffer_free(mine);
+    oxpar_buffer_free(theirs);
+    oxpar_context_free(other);
+}
+
+static void test_bad_handles(const oxpar_context *ctx) {
+    oxpar_context *host = NULL;
+    oxpar_buffer *f64 = NULL, *f32 = NULL;
+    oxpar_buffer *sentinel = (oxpar_buffer *)(void *)&host, *out = sentinel;
+    oxpar_kernel *kout = NULL;
+    oxpar_program *pout = NULL;
+    float s = 1.0f;
+    size_t len = 0;
+    size_t global[1] = {1};
+
+    CHECK_ERR(oxpar_buffer_create(NULL, OXPAR_DTYPE_F32, 4, &out), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_buffer_create", "ctx");
+    CHECK_ERR(oxpar_buffer_create(ctx, 2, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_buffer_create", "dtype");
+    CHECK_ERR(oxpar_buffer_create(ctx, OXPAR_DTYPE_F32, 4, NULL), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_buffer_create", "out");
+    CHECK(out == sentinel, "buffer_create wrote *out on failure");
+    CHECK_ERR(oxpar_buffer_len(NULL, &len), OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_len", "buf");
+    CHECK_ERR(oxpar_buffer_upload(NULL, &s, 1), OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_upload",
+              "buf");
+    CHECK_ERR(oxpar_buffer_download(NULL, &s, 1), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_buffer_download", "buf");
+    CHECK_ERR(oxpar_program_build(ctx, NULL, NULL, &pout), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_program_build", "source");
+    CHECK_ERR(oxpar_program_build(NULL, VADD_SOURCE, NULL, &pout), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_program_build", "ctx");
+    CHECK_ERR(oxpar_kernel_create(NULL, "vadd", &kout), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_kernel_create", "program");
+    CHECK_ERR(oxpar_kernel_set_arg_i64(NULL, 0, 1), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_kernel_set_arg_i64", "kernel");
+    CHECK_ERR(oxpar_kernel_set_arg_u64(NULL, 0, 1), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_kernel_set_arg_u64", "kernel");
+    CHECK_ERR(oxpar_kernel_launch(NULL, 1, global, NULL), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_kernel_launch", "kernel");
+    CHECK_ERR(oxpar_context_finish(NULL), OXPAR_STATUS_NULL_POINTER, "oxpar_context_finish",
+              "ctx");
+    CHECK(pout == NULL && kout == NULL, "an output was written on failure");
+    oxpar_buffer_free(NULL);
+    oxpar_program_free(NULL);
+    oxpar_kernel_free(NULL);
+
+    /* dtype mismatch: float routines on a double buffer, and back */
+    f64 = make_buffer(ctx, OXPAR_DTYPE_F64, NULL, 16);
+    f32 = make_buffer(ctx, OXPAR_DTYPE_F32, NULL, 16);
+    if (f64 != NULL && f32 != NULL) {
+        float one = 1.0f;
+        double done = 1.0, dd = 0.0;
+        CHECK_ERR(oxpar_buffer_sgemm(ctx, 0, 0, 4, 4, 4, &one, f64, 0, 1, 4, f64, 0, 1, 4, &one,
+                                     f32, 0, 1, 4),
+                  OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_sgemm", "a");
+        CHECK_ERR(oxpar_buffer_saxpy(ctx, 4, &one, f32, 0, 1, f64, 0, 1),
+                  OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_saxpy", "y");
+        CHECK_ERR(oxpar_buffer_ddot(ctx, 4, f32, 0, 1, f64, 0, 1, &dd),
+                  OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_ddot", "x");
+        CHECK_ERR(oxpar_buffer_dgemm(ctx, 0, 0, 4, 4, 4, &done, f64, 0, 1, 4, f64, 0, 1, 4,
+                                     &done, f32, 0, 1, 4),
+                  OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_dgemm", "c");
+    }
+
+    /* a host context has no device memory */
+    if (CHECK_OK(oxpar_context_create("serial", &host), "serial context")) {
+        out = sentinel;
+        CHECK_ERR(oxpar_buffer_create(host, OXPAR_DTYPE_F32, 4, &out), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_buffer_create", "ctx");
+        CHECK(out == sentinel, "buffer_create wrote *out on failure");
+        CHECK_ERR(oxpar_program_build(host, VADD_SOURCE, NULL, &pout), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_program_build", "ctx");
+        if (f32 != NULL) {
+            CHECK_ERR(oxpar_buffer_sdot(host, 4, f32, 0, 1, f32, 0, 1, &s),
+                      OXPAR_STATUS_UNSUPPORTED, "oxpar_buffer_sdot", "ctx");
+        }
+        CHECK_OK(oxpar_context_finish(host), "finish on a host context");
+        oxpar_context_free(host);
+    }
+    oxpar_buffer_free(f64);
+    oxpar_buffer_free(f32);
+}
+
+void test_opencl(void) {
+    const char *skip = getenv("OXPAR_TEST_SKIP_OPENCL");
+    oxpar_context *ctx = NULL;
+    int32_t backend = -1;
+
+    if (!oxpar_backend_available(OXPAR_BACKEND_OPENCL)) {
+        /* a library without OpenCL (or no device): every entry answers so */
+        oxpar_buffer *b = NULL;
+        oxpar_status st = oxpar_buffer_create(NULL, OXPAR_DTYPE_F32, 1, &b);
+        CHECK(st == OXPAR_STATUS_BACKEND_UNAVAILABLE || st == OXPAR_STATUS_NULL_POINTER,
+              "oxpar_buffer_create without OpenCL: status %d", (int)st);
+        printf("note: no usable OpenCL backend in liboxpar; OpenCL tests skipped\n");
+        return;
+    }
+    if (skip != NULL && skip[0] != '\0') {
+        printf("note: OXPAR_TEST_SKIP_OPENCL is set; OpenCL tests skipped\n");
+        return;
+    }
+    if (!CHECK_OK(oxpar_context_create("opencl", &ctx), "opencl context")) return;
+    CHECK_OK(oxpar_context_backend(ctx, &backend), "backend");
+    CHECK(backend == OXPAR_BACKEND_OPENCL, "an opencl context reports backend %d", (int)backend);
+
+    test_round_trip(ctx);
+    test_buffer_blas(ctx, OXPAR_DTYPE_F32);
+    test_buffer_blas(ctx, OXPAR_DTYPE_F64);
+    test_host_routines(ctx);
+    test_user_kernels(ctx);
+    test_lifetimes_and_foreign_buffers(ctx);
+    test_bad_handles(ctx);
+    CHECK_OK(oxpar_context_finish(ctx), "finish");
+    oxpar_context_free(ctx);
+}
