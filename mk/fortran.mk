@@ -14,12 +14,18 @@ FORTRAN_BUILD := bindings/fortran/build
 FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
 FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
-FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop)
+FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
+	test_oxpar_opencl)
+# PoCL caches compiled kernels; keep its cache in a writable folder of our own.
+FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
 ## The Fortran tests (and the example first).
 fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_context
 	$(FORTRAN_BUILD)/test_oxpar_blas
+	@# OpenCL (PoCL): skipped with a message where no device is found.
+	@mkdir -p $(FORTRAN_POCL_CACHE)
+	POCL_CACHE_DIR=$(FORTRAN_POCL_CACHE) $(FORTRAN_BUILD)/test_oxpar_opencl
 	@# Without stat, an error must stop the program with the message.
 	@if $(FORTRAN_BUILD)/test_oxpar_error_stop >$(FORTRAN_BUILD)/error_stop.log 2>&1; then \
 		cat $(FORTRAN_BUILD)/error_stop.log; echo "test_oxpar_error_stop: the program did not stop"; exit 1; \

@@ -18,6 +18,7 @@ python-examples: python-install
 	$(PYTHON) examples/python/gemm.py
 	$(PYTHON) examples/python/errors.py
 	$(PYTHON) examples/python/mandelbrot_numba.py
+	$(PYTHON) examples/python/opencl_kernel.py
 
 ## oxpar next to NumPy, multiprocessing, threads and Numba; prints ratios.
 python-compare: python-install

@@ -27,11 +27,16 @@
 !> A context owns threads: create it with `init`, free it with `destroy` (a
 !> context has no finalizer, so copies of one share its threads; destroy
 !> exactly one of them). One context may serve calls from several threads.
+!>
+!> On an OpenCL context (`init("opencl")`) the routines above copy their
+!> arrays to the device and back on each call; `oxpar_buffer` keeps data on
+!> the device for `oxpar_buffer_axpy`, `oxpar_buffer_dot`, `oxpar_buffer_gemm`
+!> and user kernels (`oxpar_program`, `oxpar_kernel`, `oxpar_finish`).
 !> The raw `bind(C)` interfaces are in the module `oxpar_c`.
 module oxpar
   use, intrinsic :: iso_c_binding, only: c_associated, c_char, c_double, c_f_pointer, c_float, c_int32_t, &
-    c_intptr_t, c_loc, c_null_char, c_null_ptr, c_ptr, c_ptrdiff_t, c_size_t
-  use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64
+    c_int64_t, c_intptr_t, c_loc, c_null_char, c_null_ptr, c_ptr, c_ptrdiff_t, c_size_t
+  use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64, int32, int64
   use, intrinsic :: ieee_arithmetic, only: ieee_quiet_nan, ieee_value
   use oxpar_c
   implicit none
@@ -42,6 +47,8 @@ module oxpar
   public :: oxpar_dot, oxpar_nrm2, oxpar_asum, oxpar_iamax
   public :: oxpar_axpy, oxpar_scal, oxpar_copy, oxpar_swap
   public :: oxpar_version, oxpar_status_str
+  public :: oxpar_buffer, oxpar_program, oxpar_kernel
+  public :: oxpar_to_device, oxpar_buffer_axpy, oxpar_buffer_dot, oxpar_buffer_gemm, oxpar_finish
 
   ! Re-exported from oxpar_c: status codes, backends, versions.
   public :: OXPAR_STATUS_OK, OXPAR_STATUS_NULL_POINTER, OXPAR_STATUS_INVALID_ARGUMENT, &
@@ -72,6 +79,78 @@ module oxpar
     !> Whether `init` has succeeded (and `destroy` not been called since).
     procedure :: initialized => context_initialized
   end type oxpar_context
+
+  !> Device memory on an OpenCL context: `n` real32 or real64 elements.
+  !> Not usable until `create` (or `oxpar_to_device`) succeeds; free it with
+  !> `destroy`. It has no finalizer: copies of one share its memory (destroy
+  !> exactly one of them). It keeps its device alive, so the context may be
+  !> destroyed first.
+  type :: oxpar_buffer
+    private
+    !> The C handle (`oxpar_buffer *`), null when not created.
+    type(c_ptr) :: handle = c_null_ptr
+  contains
+    !> Creates a buffer of `n` zeros of kind real32 or real64 on the context's device.
+    procedure :: create => buffer_create
+    !> Copies a host array (as many elements as the buffer has) into the buffer.
+    generic :: upload => buffer_upload_sp, buffer_upload_dp, buffer_upload2_sp, buffer_upload2_dp
+    !> Copies the buffer into a host array, after the commands queued before.
+    generic :: download => buffer_download_sp, buffer_download_dp, buffer_download2_sp, buffer_download2_dp
+    !> Its number of elements (0 when not created).
+    procedure :: length => buffer_length
+    !> The kind of its elements, `real32` or `real64` (-1 when not created).
+    procedure :: real_kind => buffer_real_kind
+    !> Whether `create` has succeeded (and `destroy` not been called since).
+    procedure :: created => buffer_created
+    !> Frees the buffer; a no-op when not created.
+    procedure :: destroy => buffer_destroy
+    procedure, private :: buffer_upload_sp, buffer_upload_dp, buffer_upload2_sp, buffer_upload2_dp
+    procedure, private :: buffer_download_sp, buffer_download_dp, buffer_download2_sp, buffer_download2_dp
+  end type oxpar_buffer
+
+  !> An OpenCL C program built for an OpenCL context's device. Free it with
+  !> `destroy`; the kernels made from it stay usable after that.
+  type :: oxpar_program
+    private
+    !> The C handle (`oxpar_program *`), null when not built.
+    type(c_ptr) :: handle = c_null_ptr
+  contains
+    !> Builds the program from OpenCL C source.
+    procedure :: build => program_build
+    !> Whether `build` has succeeded (and `destroy` not been called since).
+    procedure :: built => program_built
+    !> Frees the program; a no-op when not built.
+    procedure :: destroy => program_destroy
+  end type oxpar_program
+
+  !> A kernel of a program with its arguments. It holds one set of
+  !> arguments: use one kernel from one thread at a time. Free it with `destroy`.
+  type :: oxpar_kernel
+    private
+    !> The C handle (`oxpar_kernel *`), null when not created.
+    type(c_ptr) :: handle = c_null_ptr
+  contains
+    !> Creates the kernel called `name` of a built program.
+    procedure :: create => kernel_create
+    !> Sets argument `index` (0-based, as in OpenCL) to a buffer, an
+    !> `integer(int32)` (`int`), `integer(int64)` (`long`), `real32` (`float`)
+    !> or `real64` (`double`).
+    generic :: set_arg => kernel_set_arg_buffer, kernel_set_arg_i32, kernel_set_arg_i64, &
+      kernel_set_arg_sp, kernel_set_arg_dp
+    !> Sets argument `index` (0-based) to a `uint` (`int32` value) or `ulong`
+    !> (`int64` value), bits taken as unsigned.
+    generic :: set_arg_unsigned => kernel_set_arg_u32, kernel_set_arg_u64
+    !> Sets argument `index` (0-based, a `__local` pointer) to `bytes` bytes of local memory.
+    procedure :: set_arg_local => kernel_set_arg_local
+    !> Queues the kernel over 1 to 3 dimensions.
+    procedure :: launch => kernel_launch
+    !> Whether `create` has succeeded (and `destroy` not been called since).
+    procedure :: created => kernel_created
+    !> Frees the kernel; a no-op when not created.
+    procedure :: destroy => kernel_destroy
+    procedure, private :: kernel_set_arg_buffer, kernel_set_arg_i32, kernel_set_arg_i64, kernel_set_arg_sp, &
+      kernel_set_arg_dp, kernel_set_arg_u32, kernel_set_arg_u64
+  end type oxpar_kernel
 
   !> `c := alpha*op(a)*op(b) + beta*c`:
   !> `call oxpar_gemm(ctx, a, b, c [, transa] [, transb] [, alpha] [, beta] [, stat] [, errmsg])`.
@@ -130,6 +209,26 @@ module oxpar
   interface oxpar_swap
     module procedure swap_sp, swap_dp
   end interface oxpar_swap
+
+  !> A new buffer holding a copy of a real32 or real64 array (1-D, or 2-D in
+  !> column-major order): `call oxpar_to_device(ctx, x, buf [, stat] [, errmsg])`.
+  interface oxpar_to_device
+    module procedure to_device_sp, to_device_dp, to_device2_sp, to_device2_dp
+  end interface oxpar_to_device
+
+  !> `y := alpha*x + y` on buffers, `alpha` of their kind:
+  !> `call oxpar_buffer_axpy(ctx, alpha, x, y [, stat] [, errmsg])`.
+  interface oxpar_buffer_axpy
+    module procedure buffer_axpy_sp, buffer_axpy_dp
+  end interface oxpar_buffer_axpy
+
+  !> `c := alpha*op(a)*op(b) + beta*c` on buffers holding column-major
+  !> matrices, `alpha` and `beta` of their kind:
+  !> `call oxpar_buffer_gemm(ctx, a, b, c, m, n, k, alpha, beta [, transa] [, transb]
+  !> [, lda] [, ldb] [, ldc] [, stat] [, errmsg])`.
+  interface oxpar_buffer_gemm
+    module procedure buffer_gemm_sp, buffer_gemm_dp
+  end interface oxpar_buffer_gemm
 
   interface op_shape
     module procedure op_shape_sp, op_shape_dp
@@ -1147,6 +1246,1088 @@ contains
       cols = size(a, 1)
     end if
   end subroutine op_shape_dp
+
+  ! ---------------------------------------------------------------------------
+  ! Device buffers, device BLAS and user kernels (OpenCL contexts).
+
+  !> Creates a buffer of `n` zeros of kind `kind` (`real32` or `real64`) on
+  !> the device of an OpenCL context. A buffer it already held is destroyed
+  !> first; after an error it holds none.
+  subroutine buffer_create(self, ctx, n, kind, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(inout) :: self
+    !> An OpenCL context (`init("opencl")`); on another, `OXPAR_STATUS_UNSUPPORTED`.
+    type(oxpar_context), intent(in) :: ctx
+    !> The number of elements, 0 or more.
+    integer, intent(in) :: n
+    !> `real32` or `real64` (from `iso_fortran_env`); real64 needs a device with doubles.
+    integer, intent(in) :: kind
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    call buffer_new(self, ctx, n, kind, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_create
+
+  !> The buffer's number of elements; 0 when not created.
+  function buffer_length(self) result(n)
+    !> The buffer.
+    class(oxpar_buffer), intent(in) :: self
+    integer :: n
+    integer(c_size_t) :: out
+
+    n = 0
+    if (.not. c_associated(self%handle)) return
+    if (c_oxpar_buffer_len(self%handle, out) == OXPAR_STATUS_OK) n = int(out)
+  end function buffer_length
+
+  !> The kind of the buffer's elements, `real32` or `real64`; -1 when not created.
+  function buffer_real_kind(self) result(kind)
+    !> The buffer.
+    class(oxpar_buffer), intent(in) :: self
+    integer :: kind
+    integer(c_int32_t) :: out
+
+    kind = -1
+    if (.not. c_associated(self%handle)) return
+    if (c_oxpar_buffer_dtype(self%handle, out) /= OXPAR_STATUS_OK) return
+    if (out == OXPAR_DTYPE_F32) kind = sp
+    if (out == OXPAR_DTYPE_F64) kind = dp
+  end function buffer_real_kind
+
+  !> Whether the buffer is usable (`create` succeeded, `destroy` not called since).
+  pure function buffer_created(self) result(yes)
+    !> The buffer.
+    class(oxpar_buffer), intent(in) :: self
+    logical :: yes
+
+    yes = c_associated(self%handle)
+  end function buffer_created
+
+  !> Frees the buffer; a no-op when not created. Commands already queued on
+  !> it complete, and a kernel that has it as an argument keeps its memory.
+  subroutine buffer_destroy(self)
+    !> The buffer.
+    class(oxpar_buffer), intent(inout) :: self
+
+    if (c_associated(self%handle)) call c_oxpar_buffer_free(self%handle)
+    self%handle = c_null_ptr
+  end subroutine buffer_destroy
+
+  !> The dot product `x . y` of two buffers of the same kind and length,
+  !> waited for; real64 for both kinds (a real32 result converts exactly).
+  !> NaN after an error.
+  function oxpar_buffer_dot(ctx, x, y, stat, errmsg) result(res)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The first buffer.
+    type(oxpar_buffer), intent(in) :: x
+    !> The second buffer, as long as `x` and of its kind.
+    type(oxpar_buffer), intent(in) :: y
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    real(dp) :: res
+    integer(c_int32_t) :: status
+    real(c_float) :: out_sp
+    real(c_double) :: out_dp
+    character(len=:), allocatable :: message
+
+    res = ieee_value(res, ieee_quiet_nan)
+    if (x%length() /= y%length()) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_buffer_dot: y: has " // str(y%length()) // " elements but x has " // str(x%length())
+    else if (x%real_kind() == sp) then
+      status = c_oxpar_buffer_sdot(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t, out_sp)
+      if (status == OXPAR_STATUS_OK) res = real(out_sp, dp)
+      message = error_message(status)
+    else
+      ! real64 or no buffer at all (then the library names the null handle).
+      status = c_oxpar_buffer_ddot(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t, out_dp)
+      if (status == OXPAR_STATUS_OK) res = out_dp
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function oxpar_buffer_dot
+
+  !> Waits until every command queued on an OpenCL context (kernels, buffer
+  !> routines) has finished, and reports a device failure meanwhile; returns
+  !> at once on a host context.
+  subroutine oxpar_finish(ctx, stat, errmsg)
+    !> The context.
+    type(oxpar_context), intent(in) :: ctx
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    status = c_oxpar_context_finish(ctx%handle)
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_finish
+
+  !> Builds OpenCL C `source` for the device of an OpenCL context. A program
+  !> it already held is destroyed first; after an error it holds none. A
+  !> source that does not compile is `OXPAR_STATUS_INVALID_ARGUMENT`, with
+  !> the compiler's build log in `errmsg` (and in the `error stop` message).
+  subroutine program_build(self, ctx, source, options, stat, errmsg)
+    !> The program.
+    class(oxpar_program), intent(inout) :: self
+    !> An OpenCL context.
+    type(oxpar_context), intent(in) :: ctx
+    !> The OpenCL C source (lines joined with `new_line('a')`).
+    character(len=*), intent(in) :: source
+    !> Compiler options, e.g. `"-DN=4"`; default none.
+    character(len=*), intent(in), optional :: options
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success): the build log after a failed build.
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: handle
+
+    call self%destroy()
+    handle = c_null_ptr
+    if (present(options)) then
+      status = c_oxpar_program_build(ctx%handle, source // c_null_char, trim(options) // c_null_char, handle)
+    else
+      status = c_oxpar_program_build(ctx%handle, source // c_null_char, c_null_char, handle)
+    end if
+    message = error_message(status)
+    if (status == OXPAR_STATUS_OK) self%handle = handle
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine program_build
+
+  !> Whether the program is usable (`build` succeeded, `destroy` not called since).
+  pure function program_built(self) result(yes)
+    !> The program.
+    class(oxpar_program), intent(in) :: self
+    logical :: yes
+
+    yes = c_associated(self%handle)
+  end function program_built
+
+  !> Frees the program; a no-op when not built. Its kernels stay usable.
+  subroutine program_destroy(self)
+    !> The program.
+    class(oxpar_program), intent(inout) :: self
+
+    if (c_associated(self%handle)) call c_oxpar_program_free(self%handle)
+    self%handle = c_null_ptr
+  end subroutine program_destroy
+
+  !> Creates the kernel called `name` of a built program, with no arguments
+  !> set. A kernel it already held is destroyed first; after an error (no
+  !> such kernel: the message lists those the program has) it holds none.
+  subroutine kernel_create(self, program, name, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The program.
+    type(oxpar_program), intent(in) :: program
+    !> The `__kernel` function's name; trailing blanks are ignored.
+    character(len=*), intent(in) :: name
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: handle
+
+    call self%destroy()
+    handle = c_null_ptr
+    status = c_oxpar_kernel_create(program%handle, trim(name) // c_null_char, handle)
+    message = error_message(status)
+    if (status == OXPAR_STATUS_OK) self%handle = handle
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_create
+
+  !> Sets argument `index` (0-based) of the kernel to a buffer (a `__global`
+  !> or `__constant` pointer); the kernel keeps the buffer's memory alive
+  !> while it is set.
+  subroutine kernel_set_arg_buffer(self, index, value, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The buffer, of the kernel's context.
+    type(oxpar_buffer), intent(in) :: value
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else
+      status = c_oxpar_kernel_set_arg_buffer(self%handle, int(index, c_int32_t), value%handle)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_buffer
+
+  !> Sets argument `index` (0-based) of the kernel to an `int`.
+  subroutine kernel_set_arg_i32(self, index, value, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The value.
+    integer(int32), intent(in) :: value
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else
+      status = c_oxpar_kernel_set_arg_i32(self%handle, int(index, c_int32_t), int(value, c_int32_t))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_i32
+
+  !> Sets argument `index` (0-based) of the kernel to a `long`.
+  subroutine kernel_set_arg_i64(self, index, value, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The value.
+    integer(int64), intent(in) :: value
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else
+      status = c_oxpar_kernel_set_arg_i64(self%handle, int(index, c_int32_t), int(value, c_int64_t))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_i64
+
+  !> Sets argument `index` (0-based) of the kernel to a `uint` with the bits of `value`.
+  subroutine kernel_set_arg_u32(self, index, value, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The value (negative values stand for 2**32 more).
+    integer(int32), intent(in) :: value
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else
+      status = c_oxpar_kernel_set_arg_u32(self%handle, int(index, c_int32_t), int(value, c_int32_t))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_u32
+
+  !> Sets argument `index` (0-based) of the kernel to a `ulong` with the bits
+  !> of `value` (also for sizes: OpenCL C has no `size_t` parameters).
+  subroutine kernel_set_arg_u64(self, index, value, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The value (negative values stand for 2**64 more).
+    integer(int64), intent(in) :: value
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else
+      status = c_oxpar_kernel_set_arg_u64(self%handle, int(index, c_int32_t), int(value, c_int64_t))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_u64
+
+  !> Sets argument `index` (0-based, a `__local` pointer) of the kernel to
+  !> `bytes` bytes of local memory per work-group.
+  subroutine kernel_set_arg_local(self, index, bytes, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The bytes per work-group, at least 1.
+    integer, intent(in) :: bytes
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else if (bytes < 1) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_kernel%set_arg_local: bytes: must be at least 1, got " // str(bytes)
+    else
+      status = c_oxpar_kernel_set_arg_local(self%handle, int(index, c_int32_t), csize(bytes))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_local
+
+  !> Queues the kernel over `size(global)` (1 to 3) dimensions: `global(d)`
+  !> work-items in dimension `d`, in work-groups of `local(d)` (absent: the
+  !> driver chooses). Every argument must have been set. Returns once queued:
+  !> wait with `oxpar_finish` or by downloading a buffer. A user kernel is
+  !> user code: nothing checks that it stays inside its buffers.
+  subroutine kernel_launch(self, global, local, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The work-items in each dimension (0 or more; a 0 runs nothing).
+    integer, intent(in) :: global(:)
+    !> The work-group size in each dimension, as many as `global`.
+    integer, intent(in), optional :: local(:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    integer(c_size_t), target :: g(3), l(3)
+    type(c_ptr) :: pl
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    g = 0
+    l = 0
+    pl = c_null_ptr
+    if (size(global) < 1 .or. size(global) > 3) then
+      message = "oxpar_kernel%launch: global: must have 1 to 3 elements, got " // str(size(global))
+    else if (any(global < 0)) then
+      message = "oxpar_kernel%launch: global: must not be negative"
+    else
+      status = OXPAR_STATUS_OK
+      if (present(local)) then
+        if (size(local) /= size(global)) then
+          status = OXPAR_STATUS_INVALID_ARGUMENT
+          message = "oxpar_kernel%launch: local: has " // str(size(local)) // " elements but global has " &
+            // str(size(global))
+        else if (any(local < 1)) then
+          status = OXPAR_STATUS_INVALID_ARGUMENT
+          message = "oxpar_kernel%launch: local: must be at least 1"
+        else
+          l(1:size(local)) = csize(local)
+          pl = c_loc(l)
+        end if
+      end if
+      if (status == OXPAR_STATUS_OK) then
+        g(1:size(global)) = csize(global)
+        status = c_oxpar_kernel_launch(self%handle, int(size(global), c_int32_t), c_loc(g), pl)
+        message = error_message(status)
+      end if
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_launch
+
+  !> Whether the kernel is usable (`create` succeeded, `destroy` not called since).
+  pure function kernel_created(self) result(yes)
+    !> The kernel.
+    class(oxpar_kernel), intent(in) :: self
+    logical :: yes
+
+    yes = c_associated(self%handle)
+  end function kernel_created
+
+  !> Frees the kernel (and its hold on its buffer arguments); a no-op when
+  !> not created. Launches already queued complete.
+  subroutine kernel_destroy(self)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+
+    if (c_associated(self%handle)) call c_oxpar_kernel_free(self%handle)
+    self%handle = c_null_ptr
+  end subroutine kernel_destroy
+
+  !> Creates `buf` (`n` elements of kind `kind`), destroying what it held;
+  !> the shared part of `create` and `oxpar_to_device`.
+  subroutine buffer_new(buf, ctx, n, kind, status, message)
+    type(oxpar_buffer), intent(inout) :: buf
+    type(oxpar_context), intent(in) :: ctx
+    integer, intent(in) :: n, kind
+    integer(c_int32_t), intent(out) :: status
+    character(len=:), allocatable, intent(out) :: message
+    type(c_ptr) :: handle
+    integer(c_int32_t) :: dtype
+
+    call buf%destroy()
+    handle = c_null_ptr
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (n < 0) then
+      message = "oxpar_buffer%create: n: must not be negative, got " // str(n)
+    else if (kind /= sp .and. kind /= dp) then
+      message = "oxpar_buffer%create: kind: must be real32 (" // str(sp) // ") or real64 (" // str(dp) &
+        // "), got " // str(kind)
+    else
+      dtype = OXPAR_DTYPE_F64
+      if (kind == sp) dtype = OXPAR_DTYPE_F32
+      status = c_oxpar_buffer_create(ctx%handle, dtype, csize(n), handle)
+      message = error_message(status)
+      if (status == OXPAR_STATUS_OK) buf%handle = handle
+    end if
+  end subroutine buffer_new
+
+  !> Creates `buf` with the `n` elements of kind `kind` at `p`; the shared
+  !> part of `oxpar_to_device`. After an error `buf` holds no buffer.
+  subroutine buffer_from_host(ctx, buf, kind, p, n, status, message)
+    type(oxpar_context), intent(in) :: ctx
+    type(oxpar_buffer), intent(inout) :: buf
+    integer, intent(in) :: kind, n
+    type(c_ptr), intent(in) :: p
+    integer(c_int32_t), intent(out) :: status
+    character(len=:), allocatable, intent(out) :: message
+
+    call buffer_new(buf, ctx, n, kind, status, message)
+    if (status /= OXPAR_STATUS_OK) return
+    status = c_oxpar_buffer_upload(buf%handle, p, csize(n))
+    message = error_message(status)
+    if (status /= OXPAR_STATUS_OK) call buf%destroy()
+  end subroutine buffer_from_host
+
+  !> Uploads (`up`) or downloads the `n` elements of kind `kind` at `p`,
+  !> checking first that the buffer holds that kind.
+  subroutine buffer_transfer(buf, kind, p, n, up, status, message)
+    class(oxpar_buffer), intent(in) :: buf
+    integer, intent(in) :: kind, n
+    type(c_ptr), intent(in) :: p
+    logical, intent(in) :: up
+    integer(c_int32_t), intent(out) :: status
+    character(len=:), allocatable, intent(out) :: message
+    character(len=:), allocatable :: what
+    integer :: held
+
+    what = "download"
+    if (up) what = "upload"
+    held = buf%real_kind()
+    if (held /= -1 .and. held /= kind) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_buffer%" // what // ": x: is " // kind_name(kind) // " but the buffer holds " &
+        // kind_name(held)
+    else if (up) then
+      status = c_oxpar_buffer_upload(buf%handle, p, csize(n))
+      message = error_message(status)
+    else
+      status = c_oxpar_buffer_download(buf%handle, p, csize(n))
+      message = error_message(status)
+    end if
+  end subroutine buffer_transfer
+
+  !> `"real32"` or `"real64"`.
+  pure function kind_name(kind) result(name)
+    integer, intent(in) :: kind
+    character(len=:), allocatable :: name
+
+    name = "real64"
+    if (kind == sp) name = "real32"
+  end function kind_name
+
+  !> The leading dimension of a stored matrix: `ld` if present, else its rows
+  !> (`rows` of `op`, or `cols` when transposed); 0 (refused) when `ld` is
+  !> smaller than the rows.
+  pure subroutine leading(ld, trans, rows, cols, res)
+    integer, intent(in), optional :: ld
+    integer(c_int32_t), intent(in) :: trans
+    integer, intent(in) :: rows, cols
+    integer, intent(out) :: res
+    integer :: stored
+
+    stored = rows
+    if (trans /= OXPAR_TRANS_NO) stored = cols
+    res = max(stored, 1)
+    if (present(ld)) then
+      res = ld
+      if (ld < stored) res = 0
+    end if
+  end subroutine leading
+
+  !> Whether a kernel argument index is usable (0 or more); else `message` says why.
+  function arg_index_ok(index, message) result(ok)
+    integer, intent(in) :: index
+    character(len=:), allocatable, intent(out) :: message
+    logical :: ok
+
+    ok = index >= 0
+    message = ""
+    if (.not. ok) message = "oxpar_kernel%set_arg: index: must be 0 or more (0-based), got " // str(index)
+  end function arg_index_ok
+
+  ! real32 device routines.
+
+  !> Copies a real32 array into the buffer; `size(x)` must equal its length
+  !> and the buffer must hold real32 elements.
+  subroutine buffer_upload_sp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(inout) :: self
+    !> The elements (a non-contiguous section is copied to a temporary first).
+    real(sp), intent(in), contiguous, target :: x(:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, sp, p, size(x), .true., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_upload_sp
+
+  !> Copies a real32 matrix (column-major) into the buffer; `size(x)` must
+  !> equal its length and the buffer must hold real32 elements.
+  subroutine buffer_upload2_sp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(inout) :: self
+    !> The elements (a non-contiguous section is copied to a temporary first).
+    real(sp), intent(in), contiguous, target :: x(:,:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, sp, p, size(x), .true., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_upload2_sp
+
+  !> Copies the buffer into a real32 array, after every command queued before
+  !> on its context (this is how kernel results are waited for); `size(x)`
+  !> must equal its length. `x` is unchanged after an error.
+  subroutine buffer_download_sp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(in) :: self
+    !> The destination.
+    real(sp), intent(inout), contiguous, target :: x(:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, sp, p, size(x), .false., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_download_sp
+
+  !> Copies the buffer into a real32 matrix (column-major), as the 1-D `download`.
+  subroutine buffer_download2_sp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(in) :: self
+    !> The destination.
+    real(sp), intent(inout), contiguous, target :: x(:,:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, sp, p, size(x), .false., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_download2_sp
+
+  !> Makes `buf` a new real32 buffer of `size(x)` elements holding `x`
+  !> (destroying the one it held); after an error it holds none.
+  subroutine to_device_sp(ctx, x, buf, stat, errmsg)
+    !> An OpenCL context.
+    type(oxpar_context), intent(in) :: ctx
+    !> The elements.
+    real(sp), intent(in), contiguous, target :: x(:)
+    !> The new buffer.
+    type(oxpar_buffer), intent(inout) :: buf
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_from_host(ctx, buf, sp, p, size(x), status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine to_device_sp
+
+  !> Makes `buf` a new real32 buffer of `size(x)` elements holding the matrix
+  !> `x` in column-major order (destroying the one it held).
+  subroutine to_device2_sp(ctx, x, buf, stat, errmsg)
+    !> An OpenCL context.
+    type(oxpar_context), intent(in) :: ctx
+    !> The matrix.
+    real(sp), intent(in), contiguous, target :: x(:,:)
+    !> The new buffer.
+    type(oxpar_buffer), intent(inout) :: buf
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_from_host(ctx, buf, sp, p, size(x), status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine to_device2_sp
+
+  !> `y := alpha*x + y` on real32 buffers of the same length (queued on the
+  !> device; a later download or `oxpar_finish` waits for it).
+  subroutine buffer_axpy_sp(ctx, alpha, x, y, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The factor.
+    real(sp), intent(in) :: alpha
+    !> The buffer added.
+    type(oxpar_buffer), intent(in) :: x
+    !> The buffer updated: another one than `x`, as long.
+    type(oxpar_buffer), intent(inout) :: y
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    real(c_float) :: al
+
+    if (x%length() /= y%length()) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_buffer_axpy: y: has " // str(y%length()) // " elements but x has " // str(x%length())
+    else
+      al = alpha
+      status = c_oxpar_buffer_saxpy(ctx%handle, csize(x%length()), al, x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_axpy_sp
+
+  !> `c := alpha*op(a)*op(b) + beta*c` on real32 buffers holding column-major
+  !> matrices (queued on the device; a later download or `oxpar_finish`
+  !> waits for it).
+  subroutine buffer_gemm_sp(ctx, a, b, c, m, n, k, alpha, beta, transa, transb, lda, ldb, ldc, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The stored `a`: `m x k` (`k x m` with `transa = 'T'`).
+    type(oxpar_buffer), intent(in) :: a
+    !> The stored `b`: `k x n` (`n x k` with `transb = 'T'`).
+    type(oxpar_buffer), intent(in) :: b
+    !> The `m x n` result, another buffer than `a` and `b`.
+    type(oxpar_buffer), intent(inout) :: c
+    !> The rows of `op(a)` and `c`.
+    integer, intent(in) :: m
+    !> The columns of `op(b)` and `c`.
+    integer, intent(in) :: n
+    !> The columns of `op(a)`, the rows of `op(b)`.
+    integer, intent(in) :: k
+    !> The factor of the product.
+    real(sp), intent(in) :: alpha
+    !> The factor of `c` (0: `c` is not read).
+    real(sp), intent(in) :: beta
+    !> `'N'` (default) or `'T'`: whether `op(a)` is `a` or its transpose.
+    character(len=1), intent(in), optional :: transa
+    !> `'N'` (default) or `'T'`: whether `op(b)` is `b` or its transpose.
+    character(len=1), intent(in), optional :: transb
+    !> The distance between columns of the stored `a`; default its rows.
+    integer, intent(in), optional :: lda
+    !> The distance between columns of the stored `b`; default its rows.
+    integer, intent(in), optional :: ldb
+    !> The distance between columns of `c`; default `m`.
+    integer, intent(in), optional :: ldc
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: ta, tb, status
+    integer :: la, lb, lc
+    real(c_float) :: al, be
+    character(len=:), allocatable :: message
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (.not. trans_code(transa, ta)) then
+      message = "oxpar_buffer_gemm: transa: " // bad_trans(transa)
+    else if (.not. trans_code(transb, tb)) then
+      message = "oxpar_buffer_gemm: transb: " // bad_trans(transb)
+    else if (min(m, n, k) < 0) then
+      message = "oxpar_buffer_gemm: m, n, k: must not be negative, got " // str(m) // ", " // str(n) // ", " &
+        // str(k)
+    else
+      call leading(lda, ta, m, k, la)
+      call leading(ldb, tb, k, n, lb)
+      call leading(ldc, OXPAR_TRANS_NO, m, n, lc)
+      if (min(la, lb, lc) < 1) then
+        message = "oxpar_buffer_gemm: lda, ldb, ldc: must be at least 1 and the rows, got " // str(la) // ", " &
+          // str(lb) // ", " // str(lc)
+      else
+        al = alpha
+        be = beta
+        status = c_oxpar_buffer_sgemm(ctx%handle, ta, tb, csize(m), csize(n), csize(k), al, &
+          a%handle, 0_c_size_t, 1_c_ptrdiff_t, int(la, c_ptrdiff_t), &
+          b%handle, 0_c_size_t, 1_c_ptrdiff_t, int(lb, c_ptrdiff_t), be, &
+          c%handle, 0_c_size_t, 1_c_ptrdiff_t, int(lc, c_ptrdiff_t))
+        message = error_message(status)
+      end if
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_gemm_sp
+
+  !> Sets argument `index` (0-based) of the kernel to a real32 value (`float`).
+  subroutine kernel_set_arg_sp(self, index, value, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The value.
+    real(sp), intent(in) :: value
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else
+      status = c_oxpar_kernel_set_arg_f32(self%handle, int(index, c_int32_t), real(value, c_float))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_sp
+
+  ! real64 device routines.
+
+  !> Copies a real64 array into the buffer; `size(x)` must equal its length
+  !> and the buffer must hold real64 elements.
+  subroutine buffer_upload_dp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(inout) :: self
+    !> The elements (a non-contiguous section is copied to a temporary first).
+    real(dp), intent(in), contiguous, target :: x(:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, dp, p, size(x), .true., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_upload_dp
+
+  !> Copies a real64 matrix (column-major) into the buffer; `size(x)` must
+  !> equal its length and the buffer must hold real64 elements.
+  subroutine buffer_upload2_dp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(inout) :: self
+    !> The elements (a non-contiguous section is copied to a temporary first).
+    real(dp), intent(in), contiguous, target :: x(:,:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, dp, p, size(x), .true., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_upload2_dp
+
+  !> Copies the buffer into a real64 array, after every command queued before
+  !> on its context (this is how kernel results are waited for); `size(x)`
+  !> must equal its length. `x` is unchanged after an error.
+  subroutine buffer_download_dp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(in) :: self
+    !> The destination.
+    real(dp), intent(inout), contiguous, target :: x(:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, dp, p, size(x), .false., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_download_dp
+
+  !> Copies the buffer into a real64 matrix (column-major), as the 1-D `download`.
+  subroutine buffer_download2_dp(self, x, stat, errmsg)
+    !> The buffer.
+    class(oxpar_buffer), intent(in) :: self
+    !> The destination.
+    real(dp), intent(inout), contiguous, target :: x(:,:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_transfer(self, dp, p, size(x), .false., status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_download2_dp
+
+  !> Makes `buf` a new real64 buffer of `size(x)` elements holding `x`
+  !> (destroying the one it held); after an error it holds none.
+  subroutine to_device_dp(ctx, x, buf, stat, errmsg)
+    !> An OpenCL context.
+    type(oxpar_context), intent(in) :: ctx
+    !> The elements.
+    real(dp), intent(in), contiguous, target :: x(:)
+    !> The new buffer.
+    type(oxpar_buffer), intent(inout) :: buf
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_from_host(ctx, buf, dp, p, size(x), status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine to_device_dp
+
+  !> Makes `buf` a new real64 buffer of `size(x)` elements holding the matrix
+  !> `x` in column-major order (destroying the one it held).
+  subroutine to_device2_dp(ctx, x, buf, stat, errmsg)
+    !> An OpenCL context.
+    type(oxpar_context), intent(in) :: ctx
+    !> The matrix.
+    real(dp), intent(in), contiguous, target :: x(:,:)
+    !> The new buffer.
+    type(oxpar_buffer), intent(inout) :: buf
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    type(c_ptr) :: p
+
+    p = c_null_ptr
+    if (size(x) > 0) p = c_loc(x)
+    call buffer_from_host(ctx, buf, dp, p, size(x), status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine to_device2_dp
+
+  !> `y := alpha*x + y` on real64 buffers of the same length (queued on the
+  !> device; a later download or `oxpar_finish` waits for it).
+  subroutine buffer_axpy_dp(ctx, alpha, x, y, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The factor.
+    real(dp), intent(in) :: alpha
+    !> The buffer added.
+    type(oxpar_buffer), intent(in) :: x
+    !> The buffer updated: another one than `x`, as long.
+    type(oxpar_buffer), intent(inout) :: y
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    real(c_double) :: al
+
+    if (x%length() /= y%length()) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_buffer_axpy: y: has " // str(y%length()) // " elements but x has " // str(x%length())
+    else
+      al = alpha
+      status = c_oxpar_buffer_daxpy(ctx%handle, csize(x%length()), al, x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_axpy_dp
+
+  !> `c := alpha*op(a)*op(b) + beta*c` on real64 buffers holding column-major
+  !> matrices (queued on the device; a later download or `oxpar_finish`
+  !> waits for it).
+  subroutine buffer_gemm_dp(ctx, a, b, c, m, n, k, alpha, beta, transa, transb, lda, ldb, ldc, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The stored `a`: `m x k` (`k x m` with `transa = 'T'`).
+    type(oxpar_buffer), intent(in) :: a
+    !> The stored `b`: `k x n` (`n x k` with `transb = 'T'`).
+    type(oxpar_buffer), intent(in) :: b
+    !> The `m x n` result, another buffer than `a` and `b`.
+    type(oxpar_buffer), intent(inout) :: c
+    !> The rows of `op(a)` and `c`.
+    integer, intent(in) :: m
+    !> The columns of `op(b)` and `c`.
+    integer, intent(in) :: n
+    !> The columns of `op(a)`, the rows of `op(b)`.
+    integer, intent(in) :: k
+    !> The factor of the product.
+    real(dp), intent(in) :: alpha
+    !> The factor of `c` (0: `c` is not read).
+    real(dp), intent(in) :: beta
+    !> `'N'` (default) or `'T'`: whether `op(a)` is `a` or its transpose.
+    character(len=1), intent(in), optional :: transa
+    !> `'N'` (default) or `'T'`: whether `op(b)` is `b` or its transpose.
+    character(len=1), intent(in), optional :: transb
+    !> The distance between columns of the stored `a`; default its rows.
+    integer, intent(in), optional :: lda
+    !> The distance between columns of the stored `b`; default its rows.
+    integer, intent(in), optional :: ldb
+    !> The distance between columns of `c`; default `m`.
+    integer, intent(in), optional :: ldc
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: ta, tb, status
+    integer :: la, lb, lc
+    real(c_double) :: al, be
+    character(len=:), allocatable :: message
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (.not. trans_code(transa, ta)) then
+      message = "oxpar_buffer_gemm: transa: " // bad_trans(transa)
+    else if (.not. trans_code(transb, tb)) then
+      message = "oxpar_buffer_gemm: transb: " // bad_trans(transb)
+    else if (min(m, n, k) < 0) then
+      message = "oxpar_buffer_gemm: m, n, k: must not be negative, got " // str(m) // ", " // str(n) // ", " &
+        // str(k)
+    else
+      call leading(lda, ta, m, k, la)
+      call leading(ldb, tb, k, n, lb)
+      call leading(ldc, OXPAR_TRANS_NO, m, n, lc)
+      if (min(la, lb, lc) < 1) then
+        message = "oxpar_buffer_gemm: lda, ldb, ldc: must be at least 1 and the rows, got " // str(la) // ", " &
+          // str(lb) // ", " // str(lc)
+      else
+        al = alpha
+        be = beta
+        status = c_oxpar_buffer_dgemm(ctx%handle, ta, tb, csize(m), csize(n), csize(k), al, &
+          a%handle, 0_c_size_t, 1_c_ptrdiff_t, int(la, c_ptrdiff_t), &
+          b%handle, 0_c_size_t, 1_c_ptrdiff_t, int(lb, c_ptrdiff_t), be, &
+          c%handle, 0_c_size_t, 1_c_ptrdiff_t, int(lc, c_ptrdiff_t))
+        message = error_message(status)
+      end if
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_gemm_dp
+
+  !> Sets argument `index` (0-based) of the kernel to a real64 value (`double`).
+  subroutine kernel_set_arg_dp(self, index, value, stat, errmsg)
+    !> The kernel.
+    class(oxpar_kernel), intent(inout) :: self
+    !> The argument's position in the kernel's parameter list, from 0.
+    integer, intent(in) :: index
+    !> The value.
+    real(dp), intent(in) :: value
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (.not. arg_index_ok(index, message)) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+    else
+      status = c_oxpar_kernel_set_arg_f64(self%handle, int(index, c_int32_t), real(value, c_double))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine kernel_set_arg_dp
 
   ! ---------------------------------------------------------------------------
   ! Helpers.

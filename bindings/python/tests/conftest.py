@@ -1,5 +1,17 @@
+import atexit
+import os
+import shutil
+import tempfile
+
 import numpy as np
 import pytest
+
+# PoCL caches compiled kernels under $HOME unless told otherwise: keep the
+# tests' kernels in a temporary folder (set before any OpenCL context starts).
+if not os.environ.get("POCL_CACHE_DIR"):
+    _pocl_cache = tempfile.mkdtemp(prefix="oxpar-pocl-cache-")
+    os.environ["POCL_CACHE_DIR"] = _pocl_cache
+    atexit.register(shutil.rmtree, _pocl_cache, ignore_errors=True)
 
 import oxpar
 

@@ -91,7 +91,10 @@ pub fn backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
         ))),
         _ => Err(Error::invalid_argument(
             "spec",
-            format!("unknown backend spec {spec:?} (expected serial, threads or threads:N)"),
+            format!(
+                "unknown backend spec {spec:?} (expected serial, threads, threads:N, opencl, opencl:gpu, opencl:cpu:N \
+                 or opencl:P:D)"
+            ),
         )),
     }
 }

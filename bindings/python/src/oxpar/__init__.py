@@ -12,6 +12,10 @@ Arrays are used in place (any strides, C or Fortran order, no copies); the
 GIL is released while liboxpar computes on its own threads; errors are
 `oxpar.OxparError` subclasses that are also TypeError/ValueError/... as a
 Python programmer expects.
+
+On an OpenCL context (`oxpar.Context("opencl")`), `oxpar.to_device` keeps
+arrays in device memory (`oxpar.Buffer`), `dot`/`axpy`/`gemm` run on Buffers
+without copies, and `oxpar.Program` builds user kernels (see `oxpar.opencl`).
 """
 
 from ._errors import (
@@ -33,13 +37,15 @@ from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, swap
 from .context import Context, default_context
 from .loops import parallel_for
+from .opencl import Buffer, Kernel, LocalMemory, Program, empty_device, to_device, zeros_device
 
 __version__ = _ffi.string(_lib.oxpar_version()).decode()
 ABI_VERSION = _lib.OXPAR_ABI_VERSION
 
 __all__ = [
     "Context", "default_context", "dot", "nrm2", "asum", "iamax", "axpy", "scal", "copy", "swap",
-    "gemv", "ger", "gemm", "parallel_for", "OxparError", "OxparTypeError", "InvalidArgumentError",
+    "gemv", "ger", "gemm", "parallel_for", "Buffer", "to_device", "empty_device", "zeros_device",
+    "Program", "Kernel", "LocalMemory", "OxparError", "OxparTypeError", "InvalidArgumentError",
     "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
 ]

@@ -12,6 +12,7 @@ from ._array import as_array, float_dtype, matrix, vector
 from ._errors import InvalidArgumentError, ShapeMismatchError, check
 from ._ffi import ffi, lib
 from .context import resolve
+from .opencl import Buffer, all_buffers, buffer_axpy, buffer_dot, buffer_gemm
 
 _PREFIX = {np.dtype(np.float32): "s", np.dtype(np.float64): "d"}
 _SCALAR = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
@@ -37,7 +38,8 @@ _DOT_FAST = (
 
 
 def dot(x, y, *, ctx=None) -> float:
-    """`x . y` of two 1-D arrays of equal length (0.0 when empty)."""
+    """`x . y` of two 1-D arrays of equal length (0.0 when empty). Given two
+    `oxpar.Buffer`s it runs on their OpenCL device (and waits for the result)."""
     if type(x) is np.ndarray and type(y) is np.ndarray:
         # Contiguous arrays of one float dtype, in as few Python steps as
         # possible: this is what a small-n call costs.
@@ -53,6 +55,9 @@ def dot(x, y, *, ctx=None) -> float:
                             return float(out[0])
                         check(status)
                 break
+    elif isinstance(x, Buffer) or isinstance(y, Buffer):
+        if all_buffers((("x", x), ("y", y))):
+            return buffer_dot(x, y, ctx)
     x, y = as_array(x, "x"), as_array(y, "y")
     dtype = float_dtype((("x", x), ("y", y)))
     px, n, incx = vector(x, "x")
@@ -99,7 +104,11 @@ def iamax(x, *, ctx=None) -> int:
 
 
 def axpy(alpha, x, y, *, ctx=None):
-    """`y := alpha*x + y` in place; returns `y`."""
+    """`y := alpha*x + y` in place; returns `y`. Given two `oxpar.Buffer`s it
+    is queued on their OpenCL device."""
+    if isinstance(x, Buffer) or isinstance(y, Buffer):
+        if all_buffers((("x", x), ("y", y))):
+            return buffer_axpy(alpha, x, y, ctx)
     x = as_array(x, "x")
     if not isinstance(y, np.ndarray):
         raise TypeError("y: must be a NumPy array (it is updated in place)")
@@ -200,7 +209,12 @@ def ger(alpha, x, y, a, *, ctx=None):
 def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, ctx=None):
     """`out := alpha*op(a)@op(b) + beta*out`, `op(x)` being `x` or `x.T`.
     Without `out` a new C-ordered array is returned (and `beta` must be 0).
-    With `beta == 0`, `out` is not read (NaN in it does not come out)."""
+    With `beta == 0`, `out` is not read (NaN in it does not come out).
+    Given 2-D `oxpar.Buffer`s (all operands) it is queued on their OpenCL
+    device and returns a Buffer (a new one without `out`)."""
+    if isinstance(a, Buffer) or isinstance(b, Buffer) or isinstance(out, Buffer):
+        if all_buffers((("a", a), ("b", b), ("out", out))):
+            return buffer_gemm(a, b, out, alpha, beta, trans_a, trans_b, ctx)
     a, b = as_array(a, "a"), as_array(b, "b")
     arrays = [("a", a), ("b", b)]
     if out is not None:

@@ -18,7 +18,10 @@ class Context:
     """A backend with its own threads: `Context("threads", num_threads=2)`.
 
     `spec` is `"serial"`, `"threads"` (thread count from OXPAR_NUM_THREADS,
-    else the CPUs this process may use) or `"threads:N"`. Use it with `with`,
+    else the CPUs this process may use), `"threads:N"`, or, when liboxpar is
+    built with OpenCL, `"opencl"` (also `"opencl:gpu"`, `"opencl:cpu"`,
+    `"opencl:P:D"`; see `oxpar.to_device` and `oxpar.Program` for device
+    memory and kernels). Use it with `with`,
     or call `close()`; pass it to any function as `ctx=`. One context may be
     used from several Python threads at once.
     """
@@ -59,10 +62,17 @@ class Context:
 
     @property
     def backend(self) -> str:
-        """`"serial"` or `"threads"`."""
+        """`"serial"`, `"threads"` or `"opencl"`."""
         out = ffi.new("int32_t *")
         check(lib.oxpar_context_backend(self.ptr, out))
         return _BACKEND_NAMES.get(out[0], "unknown")
+
+    def finish(self) -> None:
+        """Waits until every command queued on an OpenCL context (kernel
+        launches, device BLAS calls) has finished, raising a failure the
+        device reported meanwhile. Host contexts finish each call before it
+        returns."""
+        check(lib.oxpar_context_finish(self.ptr))
 
     def close(self) -> None:
         """Frees the context and stops its threads (idempotent)."""
