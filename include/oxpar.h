@@ -1036,6 +1036,298 @@ oxpar_status oxpar_buffer_dgemm(const oxpar_context *ctx,
                                 ptrdiff_t csc);
 
 /**
+ * `x := alpha*x` on float buffers of an OpenCL context (`x` as in
+ * `oxpar_buffer_saxpy`). Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`.
+ *
+ * # Safety
+ * `ctx`, `x` are NULL or live handles, `x` used by no other call
+ * meanwhile; `alpha` is NULL or readable.
+ */
+oxpar_status oxpar_buffer_sscal(const oxpar_context *ctx,
+                                size_t n,
+                                const float *alpha,
+                                oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx);
+
+/**
+ * `y := x` on float buffers (vectors as in `oxpar_buffer_saxpy`); `y` must
+ * be another buffer than `x`. Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`.
+ *
+ * # Safety
+ * `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
+ * meanwhile.
+ */
+oxpar_status oxpar_buffer_scopy(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * Exchanges `x` and `y` on float buffers (vectors as in
+ * `oxpar_buffer_saxpy`); they must be different buffers. Returns once the
+ * kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy` (`OXPAR_STATUS_INVALID_ARGUMENT` for y
+ * the same buffer as x).
+ *
+ * # Safety
+ * `ctx`, `x`, `y` are NULL or live handles, `x` and `y` used by no other
+ * call meanwhile.
+ */
+oxpar_status oxpar_buffer_sswap(const oxpar_context *ctx,
+                                size_t n,
+                                oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
+ * `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+ *
+ * # Safety
+ * `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_snrm2(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                float *out);
+
+/**
+ * `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
+ * `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+ *
+ * # Safety
+ * `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_sasum(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                float *out);
+
+/**
+ * `*out :=` the 0-based index of the first element of largest absolute
+ * value of `x` (a float buffer, as in `oxpar_buffer_saxpy`); the first NaN
+ * if there is one; `OXPAR_INDEX_NONE` for n = 0. Waits for the result.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+ *
+ * # Safety
+ * `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_isamax(const oxpar_context *ctx,
+                                 size_t n,
+                                 const oxpar_buffer *x,
+                                 size_t offx,
+                                 ptrdiff_t incx,
+                                 size_t *out);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` on float buffers, as `oxpar_sgemv` with
+ * the matrix given by its buffer, the index of its element (0, 0) (`offa`)
+ * and its element strides (element (i, j) of the stored `m x n` A is at
+ * index `offa + i*rsa + j*csa`), and the vectors as in
+ * `oxpar_buffer_saxpy`. `y` must be another buffer than `a` and `x`.
+ * Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (trans).
+ *
+ * # Safety
+ * `ctx`, `a`, `x`, `y` are NULL or live handles, `y` used by no other call
+ * meanwhile; `alpha`, `beta` are NULL or readable.
+ */
+oxpar_status oxpar_buffer_sgemv(const oxpar_context *ctx,
+                                int32_t trans,
+                                size_t m,
+                                size_t n,
+                                const float *alpha,
+                                const oxpar_buffer *a,
+                                size_t offa,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                const float *beta,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `A := alpha*x*y^T + A` on float buffers, as `oxpar_sger` with the
+ * matrix as in `oxpar_buffer_sgemv` and the vectors as in
+ * `oxpar_buffer_saxpy` (`x` of `m`, `y` of `n` elements). `a` must be
+ * another buffer than `x` and `y`. Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides of A that make elements share an index).
+ *
+ * # Safety
+ * `ctx`, `x`, `y`, `a` are NULL or live handles, `a` used by no other call
+ * meanwhile; `alpha` is NULL or readable.
+ */
+oxpar_status oxpar_buffer_sger(const oxpar_context *ctx,
+                               size_t m,
+                               size_t n,
+                               const float *alpha,
+                               const oxpar_buffer *x,
+                               size_t offx,
+                               ptrdiff_t incx,
+                               const oxpar_buffer *y,
+                               size_t offy,
+                               ptrdiff_t incy,
+                               oxpar_buffer *a,
+                               size_t offa,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa);
+
+/**
+ * `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
+ *
+ * # Safety
+ * As `oxpar_buffer_sscal`.
+ */
+oxpar_status oxpar_buffer_dscal(const oxpar_context *ctx,
+                                size_t n,
+                                const double *alpha,
+                                oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx);
+
+/**
+ * `y := x` on double buffers; as `oxpar_buffer_scopy`.
+ *
+ * # Safety
+ * As `oxpar_buffer_scopy`.
+ */
+oxpar_status oxpar_buffer_dcopy(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * Exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
+ *
+ * # Safety
+ * As `oxpar_buffer_sswap`.
+ */
+oxpar_status oxpar_buffer_dswap(const oxpar_context *ctx,
+                                size_t n,
+                                oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `*out :=` the Euclidean norm of `x` on a double buffer; as `oxpar_buffer_snrm2`.
+ *
+ * # Safety
+ * As `oxpar_buffer_snrm2`.
+ */
+oxpar_status oxpar_buffer_dnrm2(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                double *out);
+
+/**
+ * `*out :=` the sum of the absolute values of `x` on a double buffer; as `oxpar_buffer_sasum`.
+ *
+ * # Safety
+ * As `oxpar_buffer_sasum`.
+ */
+oxpar_status oxpar_buffer_dasum(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                double *out);
+
+/**
+ * As `oxpar_buffer_isamax` on a double buffer.
+ *
+ * # Safety
+ * As `oxpar_buffer_isamax`.
+ */
+oxpar_status oxpar_buffer_idamax(const oxpar_context *ctx,
+                                 size_t n,
+                                 const oxpar_buffer *x,
+                                 size_t offx,
+                                 ptrdiff_t incx,
+                                 size_t *out);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
+ *
+ * # Safety
+ * As `oxpar_buffer_sgemv`.
+ */
+oxpar_status oxpar_buffer_dgemv(const oxpar_context *ctx,
+                                int32_t trans,
+                                size_t m,
+                                size_t n,
+                                const double *alpha,
+                                const oxpar_buffer *a,
+                                size_t offa,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                const double *beta,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
+ *
+ * # Safety
+ * As `oxpar_buffer_sger`.
+ */
+oxpar_status oxpar_buffer_dger(const oxpar_context *ctx,
+                               size_t m,
+                               size_t n,
+                               const double *alpha,
+                               const oxpar_buffer *x,
+                               size_t offx,
+                               ptrdiff_t incx,
+                               const oxpar_buffer *y,
+                               size_t offy,
+                               ptrdiff_t incy,
+                               oxpar_buffer *a,
+                               size_t offa,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa);
+
+/**
  * Builds OpenCL C `source` for the device of an OpenCL context with
  * compiler `options` (e.g. `"-DN=4"`; NULL for none); stores the program in
  * `*out`. A source that does not compile is `OXPAR_STATUS_INVALID_ARGUMENT`

@@ -258,6 +258,219 @@ done:
     return ok;
 }
 
+/* The other buffer routines for one precision (dtype F32 or F64): scal,
+ * copy, swap, nrm2, asum, iamax, gemv, ger against naive references, and
+ * one bad input each. Returns 0 when the device lacks the precision. */
+static int test_buffer_blas_more(const oxpar_context *ctx, int32_t dtype) {
+    enum { N = 40, M = 6, K = 8, LDA = 9, XLEN = 2 * N + 1, ALEN = LDA * K + 3 };
+    const int dbl = dtype == OXPAR_DTYPE_F64;
+    const size_t esize = dbl ? sizeof(double) : sizeof(float);
+    const char *tag = dbl ? "d" : "s";
+    const double tol = dbl ? 1e-12 : 1e-5;
+    double xs[XLEN], ys[N], ad[ALEN], want[ALEN];
+    void *tmp = xmalloc(esize * ALEN + esize * XLEN);
+    oxpar_buffer *x = NULL, *y = NULL, *a = NULL;
+    oxpar_status st;
+    size_t i, j, idx = 0, iref = 0;
+    int ok = 1, same;
+    float salpha = 0.5f, sbeta = -1.0f, sv = 0.0f;
+    double dalpha = 0.5, dbeta = -1.0, dv = 0.0, ref, best;
+
+#define FILL(src, cnt)                                                            \
+    do {                                                                          \
+        size_t q_;                                                                \
+        for (q_ = 0; q_ < (size_t)(cnt); q_++) {                                  \
+            if (dbl) {                                                            \
+                ((double *)tmp)[q_] = (src)[q_];                                  \
+            } else {                                                              \
+                ((float *)tmp)[q_] = (float)(src)[q_];                            \
+            }                                                                     \
+        }                                                                         \
+    } while (0)
+#define GET(i_) (dbl ? ((double *)tmp)[i_] : (double)((float *)tmp)[i_])
+#define ROUND(v_) (dbl ? (v_) : (double)(float)(v_))
+#define NAME(op_) (dbl ? "oxpar_buffer_d" op_ : "oxpar_buffer_s" op_)
+
+    for (i = 0; i < XLEN; i++) xs[i] = ROUND(rnd());
+    for (i = 0; i < N; i++) ys[i] = ROUND(rnd());
+    for (i = 0; i < ALEN; i++) ad[i] = ROUND(rnd());
+    FILL(xs, XLEN);
+    if (oxpar_buffer_create(ctx, dtype, XLEN, &x) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(x, tmp, XLEN), "%s upload x", tag);
+    FILL(ys, N);
+    if (oxpar_buffer_create(ctx, dtype, N, &y) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(y, tmp, N), "%s upload y", tag);
+    FILL(ad, ALEN);
+    if (oxpar_buffer_create(ctx, dtype, ALEN, &a) != OXPAR_STATUS_OK) goto done;
+    CHECK_OK(oxpar_buffer_upload(a, tmp, ALEN), "%s upload a", tag);
+
+    /* scal: every other element of x from index 1 */
+    st = dbl ? oxpar_buffer_dscal(ctx, N, &dalpha, x, 1, 2)
+             : oxpar_buffer_sscal(ctx, N, &salpha, x, 1, 2);
+    if (dbl && st == OXPAR_STATUS_UNSUPPORTED) {
+        ok = 0;
+        goto done;
+    }
+    CHECK_OK(st, "oxpar_buffer_%sscal", tag);
+    for (i = 0; i < N; i++) xs[1 + 2 * i] *= 0.5;
+    CHECK_OK(oxpar_buffer_download(x, tmp, XLEN), "%s download x", tag);
+    for (same = 1, i = 0; i < XLEN; i++) same &= GET(i) == xs[i];
+    CHECK(same, "oxpar_buffer_%sscal differs from the reference", tag);
+
+    /* copy: x backwards (from index 2N, stride -2) into y */
+    CHECK_OK(dbl ? oxpar_buffer_dcopy(ctx, N, x, 2 * N, -2, y, 0, 1)
+                 : oxpar_buffer_scopy(ctx, N, x, 2 * N, -2, y, 0, 1),
+             "oxpar_buffer_%scopy", tag);
+    for (i = 0; i < N; i++) ys[i] = xs[2 * N - 2 * i];
+    CHECK_OK(oxpar_buffer_download(y, tmp, N), "%s download y", tag);
+    for (same = 1, i = 0; i < N; i++) same &= GET(i) == ys[i];
+    CHECK(same, "oxpar_buffer_%scopy differs from the reference", tag);
+
+    /* swap: the first N/2 odd elements of x with the last N/2 of y */
+    CHECK_OK(dbl ? oxpar_buffer_dswap(ctx, N / 2, x, 1, 2, y, N / 2, 1)
+                 : oxpar_buffer_sswap(ctx, N / 2, x, 1, 2, y, N / 2, 1),
+             "oxpar_buffer_%sswap", tag);
+    for (i = 0; i < N / 2; i++) {
+        double t = xs[1 + 2 * i];
+        xs[1 + 2 * i] = ys[N / 2 + i];
+        ys[N / 2 + i] = t;
+    }
+    CHECK_OK(oxpar_buffer_download(x, tmp, XLEN), "%s download x", tag);
+    for (same = 1, i = 0; i < XLEN; i++) same &= GET(i) == xs[i];
+    CHECK_OK(oxpar_buffer_download(y, tmp, N), "%s download y", tag);
+    for (i = 0; i < N; i++) same &= GET(i) == ys[i];
+    CHECK(same, "oxpar_buffer_%sswap differs from the reference", tag);
+
+    /* nrm2, asum, iamax over the odd elements of x */
+    for (ref = 0.0, i = 0; i < N; i++) ref += xs[1 + 2 * i] * xs[1 + 2 * i];
+    ref = sqrt(ref);
+    if (dbl) {
+        CHECK_OK(oxpar_buffer_dnrm2(ctx, N, x, 1, 2, &dv), "oxpar_buffer_dnrm2");
+    } else {
+        CHECK_OK(oxpar_buffer_snrm2(ctx, N, x, 1, 2, &sv), "oxpar_buffer_snrm2");
+        dv = sv;
+    }
+    CHECK(close_enough(dv, ref, tol), "%snrm2 %g, want %g", tag, dv, ref);
+    for (ref = 0.0, i = 0; i < N; i++) ref += fabs(xs[1 + 2 * i]);
+    if (dbl) {
+        CHECK_OK(oxpar_buffer_dasum(ctx, N, x, 1, 2, &dv), "oxpar_buffer_dasum");
+    } else {
+        CHECK_OK(oxpar_buffer_sasum(ctx, N, x, 1, 2, &sv), "oxpar_buffer_sasum");
+        dv = sv;
+    }
+    CHECK(close_enough(dv, ref, tol), "%sasum %g, want %g", tag, dv, ref);
+    xs[1 + 2 * 17] = 10.0; /* a clear maximum (exact in float) */
+    FILL(xs, XLEN);
+    CHECK_OK(oxpar_buffer_upload(x, tmp, XLEN), "%s upload x", tag);
+    for (best = -1.0, i = 0; i < N; i++) {
+        if (fabs(xs[1 + 2 * i]) > best) {
+            best = fabs(xs[1 + 2 * i]);
+            iref = i;
+        }
+    }
+    CHECK_OK(dbl ? oxpar_buffer_idamax(ctx, N, x, 1, 2, &idx)
+                 : oxpar_buffer_isamax(ctx, N, x, 1, 2, &idx),
+             "oxpar_buffer_i%samax", tag);
+    CHECK(idx == iref, "i%samax %lu, want %lu", tag, (unsigned long)idx, (unsigned long)iref);
+    idx = 0;
+    CHECK_OK(dbl ? oxpar_buffer_idamax(ctx, 0, x, 0, 1, &idx)
+                 : oxpar_buffer_isamax(ctx, 0, x, 0, 1, &idx),
+             "oxpar_buffer_i%samax, n = 0", tag);
+    CHECK(idx == OXPAR_INDEX_NONE, "i%samax of nothing is %lu", tag, (unsigned long)idx);
+
+    /* gemv: A is M x K column-major (ld LDA, from index 3); op(A) = A^T
+     * maps M odd elements of x to the first K of y */
+    for (j = 0; j < K; j++) {
+        double s = 0.0;
+        for (i = 0; i < M; i++) s += ad[3 + i + j * LDA] * xs[1 + 2 * i];
+        ys[j] = 0.5 * s - ys[j];
+    }
+    st = dbl ? oxpar_buffer_dgemv(ctx, OXPAR_TRANS_YES, M, K, &dalpha, a, 3, 1, LDA, x, 1, 2,
+                                  &dbeta, y, 0, 1)
+             : oxpar_buffer_sgemv(ctx, OXPAR_TRANS_YES, M, K, &salpha, a, 3, 1, LDA, x, 1, 2,
+                                  &sbeta, y, 0, 1);
+    CHECK_OK(st, "oxpar_buffer_%sgemv", tag);
+    CHECK_OK(oxpar_buffer_download(y, tmp, N), "%s download y", tag);
+    for (same = 1, i = 0; i < N; i++) same &= close_enough(GET(i), ys[i], tol);
+    CHECK(same, "oxpar_buffer_%sgemv (transposed) differs from the reference", tag);
+    /* and not transposed: K elements of x backwards into y from index 10 */
+    for (i = 0; i < M; i++) {
+        double s = 0.0;
+        for (j = 0; j < K; j++) s += ad[3 + i + j * LDA] * xs[2 * N - 2 * j];
+        ys[10 + i] = 0.5 * s - ys[10 + i];
+    }
+    st = dbl ? oxpar_buffer_dgemv(ctx, OXPAR_TRANS_NO, M, K, &dalpha, a, 3, 1, LDA, x, 2 * N,
+                                  -2, &dbeta, y, 10, 1)
+             : oxpar_buffer_sgemv(ctx, OXPAR_TRANS_NO, M, K, &salpha, a, 3, 1, LDA, x, 2 * N,
+                                  -2, &sbeta, y, 10, 1);
+    CHECK_OK(st, "oxpar_buffer_%sgemv", tag);
+    CHECK_OK(oxpar_buffer_download(y, tmp, N), "%s download y", tag);
+    for (same = 1, i = 0; i < N; i++) same &= close_enough(GET(i), ys[i], tol);
+    CHECK(same, "oxpar_buffer_%sgemv differs from the reference", tag);
+
+    /* ger: A += 0.5 * x y^T, x the M odd elements of x, y the first K of y */
+    for (i = 0; i < ALEN; i++) want[i] = ad[i];
+    for (i = 0; i < M; i++) {
+        for (j = 0; j < K; j++) want[3 + i + j * LDA] += 0.5 * xs[1 + 2 * i] * ys[j];
+    }
+    CHECK_OK(dbl ? oxpar_buffer_dger(ctx, M, K, &dalpha, x, 1, 2, y, 0, 1, a, 3, 1, LDA)
+                 : oxpar_buffer_sger(ctx, M, K, &salpha, x, 1, 2, y, 0, 1, a, 3, 1, LDA),
+             "oxpar_buffer_%sger", tag);
+    CHECK_OK(oxpar_buffer_download(a, tmp, ALEN), "%s download a", tag);
+    for (same = 1, i = 0; i < ALEN; i++) same &= close_enough(GET(i), want[i], tol);
+    CHECK(same, "oxpar_buffer_%sger differs from the reference", tag);
+
+    /* one bad input each */
+    CHECK_ERR(dbl ? oxpar_buffer_dscal(ctx, N, NULL, x, 1, 2)
+                  : oxpar_buffer_sscal(ctx, N, NULL, x, 1, 2),
+              OXPAR_STATUS_NULL_POINTER, NAME("scal"), "alpha");
+    CHECK_ERR(dbl ? oxpar_buffer_dcopy(ctx, N, NULL, 0, 1, y, 0, 1)
+                  : oxpar_buffer_scopy(ctx, N, NULL, 0, 1, y, 0, 1),
+              OXPAR_STATUS_NULL_POINTER, NAME("copy"), "x");
+    CHECK_ERR(dbl ? oxpar_buffer_dswap(ctx, N, x, 0, 1, NULL, 0, 1)
+                  : oxpar_buffer_sswap(ctx, N, x, 0, 1, NULL, 0, 1),
+              OXPAR_STATUS_NULL_POINTER, NAME("swap"), "y");
+    CHECK_ERR(dbl ? oxpar_buffer_dswap(ctx, N, y, 0, 1, y, 0, 1)
+                  : oxpar_buffer_sswap(ctx, N, y, 0, 1, y, 0, 1),
+              OXPAR_STATUS_INVALID_ARGUMENT, NAME("swap"), "y");
+    CHECK_ERR(dbl ? oxpar_buffer_dnrm2(ctx, N, x, 0, 1, NULL)
+                  : oxpar_buffer_snrm2(ctx, N, x, 0, 1, NULL),
+              OXPAR_STATUS_NULL_POINTER, NAME("nrm2"), "out");
+    CHECK_ERR(dbl ? oxpar_buffer_dasum(ctx, N, NULL, 0, 1, &dv)
+                  : oxpar_buffer_sasum(ctx, N, NULL, 0, 1, &sv),
+              OXPAR_STATUS_NULL_POINTER, NAME("asum"), "x");
+    CHECK_ERR(dbl ? oxpar_buffer_idamax(ctx, N, x, 0, 1, NULL)
+                  : oxpar_buffer_isamax(ctx, N, x, 0, 1, NULL),
+              OXPAR_STATUS_NULL_POINTER, dbl ? "oxpar_buffer_idamax" : "oxpar_buffer_isamax",
+              "out");
+    CHECK_ERR(dbl ? oxpar_buffer_dgemv(ctx, 0, M, K, &dalpha, a, 3, 1, LDA, x, 1, 2, NULL, y, 0,
+                                       1)
+                  : oxpar_buffer_sgemv(ctx, 0, M, K, &salpha, a, 3, 1, LDA, x, 1, 2, NULL, y, 0,
+                                       1),
+              OXPAR_STATUS_NULL_POINTER, NAME("gemv"), "beta");
+    CHECK_ERR(dbl ? oxpar_buffer_dgemv(ctx, 2, M, K, &dalpha, a, 3, 1, LDA, x, 1, 2, &dbeta, y,
+                                       0, 1)
+                  : oxpar_buffer_sgemv(ctx, 2, M, K, &salpha, a, 3, 1, LDA, x, 1, 2, &sbeta, y,
+                                       0, 1),
+              OXPAR_STATUS_INVALID_ARGUMENT, NAME("gemv"), "trans");
+    CHECK_ERR(dbl ? oxpar_buffer_dger(ctx, M, K, &dalpha, x, 1, 2, y, 0, 1, NULL, 3, 1, LDA)
+                  : oxpar_buffer_sger(ctx, M, K, &salpha, x, 1, 2, y, 0, 1, NULL, 3, 1, LDA),
+              OXPAR_STATUS_NULL_POINTER, NAME("ger"), "a");
+    CHECK_ERR(dbl ? oxpar_buffer_dger(ctx, M, K, &dalpha, x, 1, 2, a, 0, 1, a, 3, 1, LDA)
+                  : oxpar_buffer_sger(ctx, M, K, &salpha, x, 1, 2, a, 0, 1, a, 3, 1, LDA),
+              OXPAR_STATUS_INVALID_ARGUMENT, NAME("ger"), "a");
+#undef FILL
+#undef GET
+#undef ROUND
+#undef NAME
+done:
+    oxpar_buffer_free(x);
+    oxpar_buffer_free(y);
+    oxpar_buffer_free(a);
+    free(tmp);
+    return ok;
+}
+
 /* The host-pointer routines on an OpenCL context (copied in and out). */
 static void test_host_routines(const oxpar_context *ctx) {
     enum { M = 6, N = 4, K = 5, L = 40 };
@@ -489,6 +702,26 @@ static void test_bad_handles(const oxpar_context *ctx) {
         CHECK_ERR(oxpar_buffer_dgemm(ctx, 0, 0, 4, 4, 4, &done, f64, 0, 1, 4, f64, 0, 1, 4,
                                      &done, f32, 0, 1, 4),
                   OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_dgemm", "c");
+        {
+            size_t ix = 0;
+            CHECK_ERR(oxpar_buffer_dscal(ctx, 4, &done, f32, 0, 1),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_dscal", "x");
+            CHECK_ERR(oxpar_buffer_scopy(ctx, 4, f64, 0, 1, f32, 0, 1),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_scopy", "x");
+            CHECK_ERR(oxpar_buffer_dswap(ctx, 4, f64, 0, 1, f32, 0, 1),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_dswap", "y");
+            CHECK_ERR(oxpar_buffer_snrm2(ctx, 4, f64, 0, 1, &one),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_snrm2", "x");
+            CHECK_ERR(oxpar_buffer_dasum(ctx, 4, f32, 0, 1, &dd),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_dasum", "x");
+            CHECK_ERR(oxpar_buffer_idamax(ctx, 4, f32, 0, 1, &ix),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_idamax", "x");
+            CHECK_ERR(oxpar_buffer_sgemv(ctx, 0, 2, 2, &one, f64, 0, 1, 2, f64, 0, 1, &one, f32,
+                                         2, 1),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_sgemv", "a");
+            CHECK_ERR(oxpar_buffer_dger(ctx, 2, 2, &done, f64, 0, 1, f64, 2, 1, f32, 0, 1, 2),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_buffer_dger", "a");
+        }
     }
 
     /* a host context has no device memory */
@@ -535,6 +768,8 @@ void test_opencl(void) {
     test_round_trip(ctx);
     test_buffer_blas(ctx, OXPAR_DTYPE_F32);
     test_buffer_blas(ctx, OXPAR_DTYPE_F64);
+    test_buffer_blas_more(ctx, OXPAR_DTYPE_F32);
+    test_buffer_blas_more(ctx, OXPAR_DTYPE_F64);
     test_host_routines(ctx);
     test_user_kernels(ctx);
     test_lifetimes_and_foreign_buffers(ctx);

@@ -30,8 +30,11 @@
 !>
 !> On an OpenCL context (`init("opencl")`) the routines above copy their
 !> arrays to the device and back on each call; `oxpar_buffer` keeps data on
-!> the device for `oxpar_buffer_axpy`, `oxpar_buffer_dot`, `oxpar_buffer_gemm`
-!> and user kernels (`oxpar_program`, `oxpar_kernel`, `oxpar_finish`).
+!> the device for `oxpar_buffer_axpy`, `oxpar_buffer_dot`, `oxpar_buffer_gemm`,
+!> `oxpar_buffer_scal`, `oxpar_buffer_copy`, `oxpar_buffer_swap`,
+!> `oxpar_buffer_nrm2`, `oxpar_buffer_asum`, `oxpar_buffer_iamax`,
+!> `oxpar_buffer_gemv`, `oxpar_buffer_ger` and user kernels (`oxpar_program`,
+!> `oxpar_kernel`, `oxpar_finish`).
 !> The raw `bind(C)` interfaces are in the module `oxpar_c`.
 module oxpar
   use, intrinsic :: iso_c_binding, only: c_associated, c_char, c_double, c_f_pointer, c_float, c_int32_t, &
@@ -49,6 +52,8 @@ module oxpar
   public :: oxpar_version, oxpar_status_str
   public :: oxpar_buffer, oxpar_program, oxpar_kernel
   public :: oxpar_to_device, oxpar_buffer_axpy, oxpar_buffer_dot, oxpar_buffer_gemm, oxpar_finish
+  public :: oxpar_buffer_scal, oxpar_buffer_copy, oxpar_buffer_swap, oxpar_buffer_nrm2, oxpar_buffer_asum, &
+    oxpar_buffer_iamax, oxpar_buffer_gemv, oxpar_buffer_ger
 
   ! Re-exported from oxpar_c: status codes, backends, versions.
   public :: OXPAR_STATUS_OK, OXPAR_STATUS_NULL_POINTER, OXPAR_STATUS_INVALID_ARGUMENT, &
@@ -229,6 +234,26 @@ module oxpar
   interface oxpar_buffer_gemm
     module procedure buffer_gemm_sp, buffer_gemm_dp
   end interface oxpar_buffer_gemm
+
+  !> `x := alpha*x` on a buffer, `alpha` of its kind:
+  !> `call oxpar_buffer_scal(ctx, alpha, x [, stat] [, errmsg])`.
+  interface oxpar_buffer_scal
+    module procedure buffer_scal_sp, buffer_scal_dp
+  end interface oxpar_buffer_scal
+
+  !> `y := alpha*op(a)*x + beta*y` on buffers, `a` holding an `m x n`
+  !> column-major matrix, `alpha` and `beta` of their kind:
+  !> `call oxpar_buffer_gemv(ctx, a, x, y, m, n, alpha, beta [, trans] [, lda]
+  !> [, stat] [, errmsg])`.
+  interface oxpar_buffer_gemv
+    module procedure buffer_gemv_sp, buffer_gemv_dp
+  end interface oxpar_buffer_gemv
+
+  !> `a := alpha*x*y^T + a` on buffers, `a` column-major, `alpha` of their kind:
+  !> `call oxpar_buffer_ger(ctx, alpha, x, y, a [, lda] [, stat] [, errmsg])`.
+  interface oxpar_buffer_ger
+    module procedure buffer_ger_sp, buffer_ger_dp
+  end interface oxpar_buffer_ger
 
   interface op_shape
     module procedure op_shape_sp, op_shape_dp
@@ -1359,6 +1384,164 @@ contains
     if (present(errmsg)) errmsg = message
   end function oxpar_buffer_dot
 
+  !> `y := x` on two buffers of the same kind and length, `y` another one
+  !> than `x` (queued on the device).
+  subroutine oxpar_buffer_copy(ctx, x, y, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The buffer copied.
+    type(oxpar_buffer), intent(in) :: x
+    !> The buffer written, as long as `x` and of its kind.
+    type(oxpar_buffer), intent(inout) :: y
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (x%length() /= y%length()) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_buffer_copy: y: has " // str(y%length()) // " elements but x has " // str(x%length())
+    else if (x%real_kind() == sp) then
+      status = c_oxpar_buffer_scopy(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+      message = error_message(status)
+    else
+      ! real64 or no buffer at all (then the library names the null handle).
+      status = c_oxpar_buffer_dcopy(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_buffer_copy
+
+  !> Exchanges two different buffers of the same kind and length (queued on
+  !> the device).
+  subroutine oxpar_buffer_swap(ctx, x, y, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The first buffer.
+    type(oxpar_buffer), intent(inout) :: x
+    !> The second buffer, as long as `x` and of its kind.
+    type(oxpar_buffer), intent(inout) :: y
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (x%length() /= y%length()) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_buffer_swap: y: has " // str(y%length()) // " elements but x has " // str(x%length())
+    else if (x%real_kind() == sp) then
+      status = c_oxpar_buffer_sswap(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+      message = error_message(status)
+    else
+      ! real64 or no buffer at all (then the library names the null handle).
+      status = c_oxpar_buffer_dswap(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_buffer_swap
+
+  !> The Euclidean norm of a buffer, waited for; real64 for both kinds (a
+  !> real32 result converts exactly). NaN after an error.
+  function oxpar_buffer_nrm2(ctx, x, stat, errmsg) result(res)
+    !> The OpenCL context of the buffer.
+    type(oxpar_context), intent(in) :: ctx
+    !> The buffer.
+    type(oxpar_buffer), intent(in) :: x
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    real(dp) :: res
+    integer(c_int32_t) :: status
+    real(c_float) :: out_sp
+    real(c_double) :: out_dp
+    character(len=:), allocatable :: message
+
+    res = ieee_value(res, ieee_quiet_nan)
+    if (x%real_kind() == sp) then
+      status = c_oxpar_buffer_snrm2(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out_sp)
+      if (status == OXPAR_STATUS_OK) res = real(out_sp, dp)
+    else
+      ! real64 or no buffer at all (then the library names the null handle).
+      status = c_oxpar_buffer_dnrm2(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out_dp)
+      if (status == OXPAR_STATUS_OK) res = out_dp
+    end if
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function oxpar_buffer_nrm2
+
+  !> The sum of the absolute values of a buffer, waited for; real64 for both kinds (a
+  !> real32 result converts exactly). NaN after an error.
+  function oxpar_buffer_asum(ctx, x, stat, errmsg) result(res)
+    !> The OpenCL context of the buffer.
+    type(oxpar_context), intent(in) :: ctx
+    !> The buffer.
+    type(oxpar_buffer), intent(in) :: x
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    real(dp) :: res
+    integer(c_int32_t) :: status
+    real(c_float) :: out_sp
+    real(c_double) :: out_dp
+    character(len=:), allocatable :: message
+
+    res = ieee_value(res, ieee_quiet_nan)
+    if (x%real_kind() == sp) then
+      status = c_oxpar_buffer_sasum(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out_sp)
+      if (status == OXPAR_STATUS_OK) res = real(out_sp, dp)
+    else
+      ! real64 or no buffer at all (then the library names the null handle).
+      status = c_oxpar_buffer_dasum(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out_dp)
+      if (status == OXPAR_STATUS_OK) res = out_dp
+    end if
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function oxpar_buffer_asum
+
+  !> The 1-based index of the first element of largest absolute value of a
+  !> buffer (the first NaN if there is one), waited for; 0 for an empty
+  !> buffer or after an error.
+  function oxpar_buffer_iamax(ctx, x, stat, errmsg) result(res)
+    !> The OpenCL context of the buffer.
+    type(oxpar_context), intent(in) :: ctx
+    !> The buffer.
+    type(oxpar_buffer), intent(in) :: x
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer :: res
+    integer(c_int32_t) :: status
+    integer(c_size_t) :: out
+    character(len=:), allocatable :: message
+
+    res = 0
+    if (x%real_kind() == sp) then
+      status = c_oxpar_buffer_isamax(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out)
+    else
+      ! real64 or no buffer at all (then the library names the null handle).
+      status = c_oxpar_buffer_idamax(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out)
+    end if
+    if (status == OXPAR_STATUS_OK .and. out /= OXPAR_INDEX_NONE) res = int(out) + 1
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function oxpar_buffer_iamax
+
   !> Waits until every command queued on an OpenCL context (kernels, buffer
   !> routines) has finished, and reports a device failure meanwhile; returns
   !> at once on a host context.
@@ -2039,6 +2222,140 @@ contains
     if (present(errmsg)) errmsg = message
   end subroutine buffer_gemm_sp
 
+  !> `x := alpha*x` on a real32 buffer (queued on the device; a later
+  !> download or `oxpar_finish` waits for it).
+  subroutine buffer_scal_sp(ctx, alpha, x, stat, errmsg)
+    !> The OpenCL context of the buffer.
+    type(oxpar_context), intent(in) :: ctx
+    !> The factor.
+    real(sp), intent(in) :: alpha
+    !> The buffer scaled.
+    type(oxpar_buffer), intent(inout) :: x
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    real(c_float) :: al
+
+    al = alpha
+    status = c_oxpar_buffer_sscal(ctx%handle, csize(x%length()), al, x%handle, 0_c_size_t, 1_c_ptrdiff_t)
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_scal_sp
+
+  !> `y := alpha*op(a)*x + beta*y` on real32 buffers, `a` holding an `m x n`
+  !> column-major matrix (queued on the device; a later download or
+  !> `oxpar_finish` waits for it).
+  subroutine buffer_gemv_sp(ctx, a, x, y, m, n, alpha, beta, trans, lda, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The stored `m x n` matrix.
+    type(oxpar_buffer), intent(in) :: a
+    !> `n` elements (`m` with `trans = 'T'`).
+    type(oxpar_buffer), intent(in) :: x
+    !> `m` elements (`n` with `trans = 'T'`), another buffer than `a` and `x`.
+    type(oxpar_buffer), intent(inout) :: y
+    !> The rows of the stored `a`.
+    integer, intent(in) :: m
+    !> The columns of the stored `a`.
+    integer, intent(in) :: n
+    !> The factor of the product.
+    real(sp), intent(in) :: alpha
+    !> The factor of `y` (0: `y` is not read).
+    real(sp), intent(in) :: beta
+    !> `'N'` (default) or `'T'`: whether `op(a)` is `a` or its transpose.
+    character(len=1), intent(in), optional :: trans
+    !> The distance between columns of `a`; default `m`.
+    integer, intent(in), optional :: lda
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: t, status
+    integer :: la, rows, cols
+    real(c_float) :: al, be
+    character(len=:), allocatable :: message
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (.not. trans_code(trans, t)) then
+      message = "oxpar_buffer_gemv: trans: " // bad_trans(trans)
+    else if (min(m, n) < 0) then
+      message = "oxpar_buffer_gemv: m, n: must not be negative, got " // str(m) // ", " // str(n)
+    else
+      call leading(lda, OXPAR_TRANS_NO, m, n, la)
+      rows = m
+      cols = n
+      if (t /= OXPAR_TRANS_NO) then
+        rows = n
+        cols = m
+      end if
+      if (la < 1) then
+        message = "oxpar_buffer_gemv: lda: must be at least 1 and m, got " // str(la)
+      else if (x%length() /= cols) then
+        status = OXPAR_STATUS_SHAPE_MISMATCH
+        message = "oxpar_buffer_gemv: x: has " // str(x%length()) // " elements but op(a) has " // str(cols) &
+          // " columns"
+      else if (y%length() /= rows) then
+        status = OXPAR_STATUS_SHAPE_MISMATCH
+        message = "oxpar_buffer_gemv: y: has " // str(y%length()) // " elements but op(a) has " // str(rows) &
+          // " rows"
+      else
+        al = alpha
+        be = beta
+        status = c_oxpar_buffer_sgemv(ctx%handle, t, csize(m), csize(n), al, &
+          a%handle, 0_c_size_t, 1_c_ptrdiff_t, int(la, c_ptrdiff_t), &
+          x%handle, 0_c_size_t, 1_c_ptrdiff_t, be, y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+        message = error_message(status)
+      end if
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_gemv_sp
+
+  !> `a := alpha*x*y^T + a` on real32 buffers, `a` holding a column-major
+  !> `m x n` matrix with `m = x%length()`, `n = y%length()` (queued on the
+  !> device; a later download or `oxpar_finish` waits for it).
+  subroutine buffer_ger_sp(ctx, alpha, x, y, a, lda, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The factor.
+    real(sp), intent(in) :: alpha
+    !> `m` elements.
+    type(oxpar_buffer), intent(in) :: x
+    !> `n` elements.
+    type(oxpar_buffer), intent(in) :: y
+    !> The matrix updated, another buffer than `x` and `y`.
+    type(oxpar_buffer), intent(inout) :: a
+    !> The distance between columns of `a`; default `m`.
+    integer, intent(in), optional :: lda
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    integer :: la, m, n
+    real(c_float) :: al
+    character(len=:), allocatable :: message
+
+    m = x%length()
+    n = y%length()
+    call leading(lda, OXPAR_TRANS_NO, m, n, la)
+    if (la < 1) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_buffer_ger: lda: must be at least 1 and m, got " // str(la)
+    else
+      al = alpha
+      status = c_oxpar_buffer_sger(ctx%handle, csize(m), csize(n), al, x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t, a%handle, 0_c_size_t, 1_c_ptrdiff_t, int(la, c_ptrdiff_t))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_ger_sp
+
   !> Sets argument `index` (0-based) of the kernel to a real32 value (`float`).
   subroutine kernel_set_arg_sp(self, index, value, stat, errmsg)
     !> The kernel.
@@ -2303,6 +2620,140 @@ contains
     call finish(status, message, stat)
     if (present(errmsg)) errmsg = message
   end subroutine buffer_gemm_dp
+
+  !> `x := alpha*x` on a real64 buffer (queued on the device; a later
+  !> download or `oxpar_finish` waits for it).
+  subroutine buffer_scal_dp(ctx, alpha, x, stat, errmsg)
+    !> The OpenCL context of the buffer.
+    type(oxpar_context), intent(in) :: ctx
+    !> The factor.
+    real(dp), intent(in) :: alpha
+    !> The buffer scaled.
+    type(oxpar_buffer), intent(inout) :: x
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    real(c_double) :: al
+
+    al = alpha
+    status = c_oxpar_buffer_dscal(ctx%handle, csize(x%length()), al, x%handle, 0_c_size_t, 1_c_ptrdiff_t)
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_scal_dp
+
+  !> `y := alpha*op(a)*x + beta*y` on real64 buffers, `a` holding an `m x n`
+  !> column-major matrix (queued on the device; a later download or
+  !> `oxpar_finish` waits for it).
+  subroutine buffer_gemv_dp(ctx, a, x, y, m, n, alpha, beta, trans, lda, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The stored `m x n` matrix.
+    type(oxpar_buffer), intent(in) :: a
+    !> `n` elements (`m` with `trans = 'T'`).
+    type(oxpar_buffer), intent(in) :: x
+    !> `m` elements (`n` with `trans = 'T'`), another buffer than `a` and `x`.
+    type(oxpar_buffer), intent(inout) :: y
+    !> The rows of the stored `a`.
+    integer, intent(in) :: m
+    !> The columns of the stored `a`.
+    integer, intent(in) :: n
+    !> The factor of the product.
+    real(dp), intent(in) :: alpha
+    !> The factor of `y` (0: `y` is not read).
+    real(dp), intent(in) :: beta
+    !> `'N'` (default) or `'T'`: whether `op(a)` is `a` or its transpose.
+    character(len=1), intent(in), optional :: trans
+    !> The distance between columns of `a`; default `m`.
+    integer, intent(in), optional :: lda
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: t, status
+    integer :: la, rows, cols
+    real(c_double) :: al, be
+    character(len=:), allocatable :: message
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (.not. trans_code(trans, t)) then
+      message = "oxpar_buffer_gemv: trans: " // bad_trans(trans)
+    else if (min(m, n) < 0) then
+      message = "oxpar_buffer_gemv: m, n: must not be negative, got " // str(m) // ", " // str(n)
+    else
+      call leading(lda, OXPAR_TRANS_NO, m, n, la)
+      rows = m
+      cols = n
+      if (t /= OXPAR_TRANS_NO) then
+        rows = n
+        cols = m
+      end if
+      if (la < 1) then
+        message = "oxpar_buffer_gemv: lda: must be at least 1 and m, got " // str(la)
+      else if (x%length() /= cols) then
+        status = OXPAR_STATUS_SHAPE_MISMATCH
+        message = "oxpar_buffer_gemv: x: has " // str(x%length()) // " elements but op(a) has " // str(cols) &
+          // " columns"
+      else if (y%length() /= rows) then
+        status = OXPAR_STATUS_SHAPE_MISMATCH
+        message = "oxpar_buffer_gemv: y: has " // str(y%length()) // " elements but op(a) has " // str(rows) &
+          // " rows"
+      else
+        al = alpha
+        be = beta
+        status = c_oxpar_buffer_dgemv(ctx%handle, t, csize(m), csize(n), al, &
+          a%handle, 0_c_size_t, 1_c_ptrdiff_t, int(la, c_ptrdiff_t), &
+          x%handle, 0_c_size_t, 1_c_ptrdiff_t, be, y%handle, 0_c_size_t, 1_c_ptrdiff_t)
+        message = error_message(status)
+      end if
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_gemv_dp
+
+  !> `a := alpha*x*y^T + a` on real64 buffers, `a` holding a column-major
+  !> `m x n` matrix with `m = x%length()`, `n = y%length()` (queued on the
+  !> device; a later download or `oxpar_finish` waits for it).
+  subroutine buffer_ger_dp(ctx, alpha, x, y, a, lda, stat, errmsg)
+    !> The OpenCL context of the buffers.
+    type(oxpar_context), intent(in) :: ctx
+    !> The factor.
+    real(dp), intent(in) :: alpha
+    !> `m` elements.
+    type(oxpar_buffer), intent(in) :: x
+    !> `n` elements.
+    type(oxpar_buffer), intent(in) :: y
+    !> The matrix updated, another buffer than `x` and `y`.
+    type(oxpar_buffer), intent(inout) :: a
+    !> The distance between columns of `a`; default `m`.
+    integer, intent(in), optional :: lda
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    integer :: la, m, n
+    real(c_double) :: al
+    character(len=:), allocatable :: message
+
+    m = x%length()
+    n = y%length()
+    call leading(lda, OXPAR_TRANS_NO, m, n, la)
+    if (la < 1) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_buffer_ger: lda: must be at least 1 and m, got " // str(la)
+    else
+      al = alpha
+      status = c_oxpar_buffer_dger(ctx%handle, csize(m), csize(n), al, x%handle, 0_c_size_t, 1_c_ptrdiff_t, &
+        y%handle, 0_c_size_t, 1_c_ptrdiff_t, a%handle, 0_c_size_t, 1_c_ptrdiff_t, int(la, c_ptrdiff_t))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine buffer_ger_dp
 
   !> Sets argument `index` (0-based) of the kernel to a real64 value (`double`).
   subroutine kernel_set_arg_dp(self, index, value, stat, errmsg)

@@ -1,9 +1,11 @@
 !> The device part of the module `oxpar` on an OpenCL context: buffers
-!> (round trips, kinds, errors), device axpy/dot/gemm against naive Fortran,
+!> (round trips, kinds, errors), device BLAS (axpy, dot, gemm, scal, copy,
+!> swap, nrm2, asum, iamax, gemv, ger) against naive Fortran,
 !> host routines on an OpenCL context, a user kernel and a failed build.
 !> Without an OpenCL device it says so and passes.
 program test_oxpar_opencl
   use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64, int32, int64
+  use, intrinsic :: ieee_arithmetic, only: ieee_is_nan
   use oxpar
   use oxpar_testing, only: check, has, summary
   implicit none
@@ -119,6 +121,158 @@ program test_oxpar_opencl
     call oxpar_finish(ctx)
   end block
 
+  ! scal, copy, swap, nrm2, asum, iamax, gemv, ger on real32 buffers.
+  block
+    type(oxpar_buffer) :: ba
+    real(sp) :: x(7), y(7), r(7), a(4, 3), at(4, 3), v3(3), v4(4), w3(3), w4(4)
+    real(dp) :: d
+    integer :: k
+
+    x = [(real(i, sp) * 0.5_sp - 2.0_sp, i = 1, 7)]
+    y = [(real(8 - i, sp), i = 1, 7)]
+    call oxpar_to_device(ctx, x, bx)
+    call oxpar_to_device(ctx, y, by)
+    call oxpar_buffer_scal(ctx, 0.5_sp, bx)
+    call bx%download(r)
+    call check(all(abs(r - 0.5_sp * x) <= 0.0_sp), "buffer scal real32")
+    x = 0.5_sp * x
+    call oxpar_buffer_swap(ctx, bx, by)
+    call bx%download(r)
+    call check(all(abs(r - y) <= 0.0_sp), "buffer swap real32 (x)")
+    call by%download(r)
+    call check(all(abs(r - x) <= 0.0_sp), "buffer swap real32 (y)")
+    call oxpar_buffer_copy(ctx, by, bx)
+    call bx%download(r)
+    call check(all(abs(r - x) <= 0.0_sp), "buffer copy real32")
+    d = oxpar_buffer_nrm2(ctx, bx)
+    call check(abs(d - sqrt(sum(real(x, dp) ** 2))) <= 1e-5_dp * sqrt(sum(real(x, dp) ** 2)), "buffer nrm2 real32")
+    d = oxpar_buffer_asum(ctx, bx)
+    call check(abs(d - sum(abs(real(x, dp)))) <= 1e-5_dp * sum(abs(real(x, dp))), "buffer asum real32")
+    k = oxpar_buffer_iamax(ctx, bx)
+    call check(k == maxloc(abs(x), 1), "buffer iamax real32: " // str_i(k))
+    a = reshape([(real(i, sp) - 6.0_sp, i = 1, 12)], [4, 3])
+    v3 = [1.0_sp, -2.0_sp, 0.5_sp]
+    v4 = [0.25_sp, 1.0_sp, -1.0_sp, 2.0_sp]
+    call oxpar_to_device(ctx, a, ba)
+    call oxpar_to_device(ctx, v3, bx)
+    call oxpar_to_device(ctx, v4, by)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 2.0_sp, -1.0_sp)
+    call by%download(w4)
+    call check(all(abs(w4 - (2.0_sp * matmul(a, v3) - v4)) <= 1e-4_sp), "buffer gemv real32")
+    call oxpar_to_device(ctx, v4, bx)
+    call oxpar_to_device(ctx, v3, by)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 1.0_sp, 0.0_sp, trans='T')
+    call by%download(w3)
+    call check(all(abs(w3 - matmul(v4, a)) <= 1e-4_sp), "buffer gemv real32 trans")
+    call oxpar_buffer_ger(ctx, 0.5_sp, bx, by, ba)
+    call ba%download(at)
+    call check(all(abs(at - (a + 0.5_sp * spread(v4, 2, 3) * spread(w3, 1, 4))) <= 1e-4_sp), "buffer ger real32")
+    ! Errors.
+    call oxpar_buffer_copy(ctx, bx, by, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_SHAPE_MISMATCH .and. has(msg, "y"), "buffer copy lengths: " // msg)
+    call oxpar_buffer_swap(ctx, bx, bx, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "y"), "buffer swap with itself: " // msg)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 1.0_sp, 0.0_sp, trans='X', stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "trans"), "buffer gemv bad trans")
+    call oxpar_buffer_gemv(ctx, ba, by, bx, 4, 3, 1.0_sp, 0.0_sp, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_OK, "buffer gemv: " // msg)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 1.0_sp, 0.0_sp, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_SHAPE_MISMATCH .and. has(msg, "x"), "buffer gemv lengths: " // msg)
+    call oxpar_buffer_ger(ctx, 1.0_sp, bx, by, ba, lda=2, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "lda"), "buffer ger bad lda: " // msg)
+    call oxpar_buffer_ger(ctx, 1.0_sp, bx, by, bx, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "a"), "buffer ger a is x: " // msg)
+    call oxpar_buffer_scal(ctx, 1.0_dp, bx, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "x"), "buffer scal real64 on real32: " // msg)
+    call oxpar_buffer_gemv(ctx, ba, by, bx, 4, 3, 1.0_dp, 0.0_dp, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT, "buffer gemv real64 on real32: " // msg)
+    call ba%destroy()
+    k = oxpar_buffer_iamax(ctx, ba, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_NULL_POINTER .and. k == 0, "buffer iamax of no buffer: " // msg)
+    d = oxpar_buffer_nrm2(ctx, ba, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_NULL_POINTER .and. ieee_is_nan(d), "buffer nrm2 of no buffer: " // msg)
+    call ba%create(ctx, 0, sp)
+    k = oxpar_buffer_iamax(ctx, ba)
+    call check(k == 0, "buffer iamax of an empty buffer")
+    call ba%destroy()
+  end block
+
+  ! scal, copy, swap, nrm2, asum, iamax, gemv, ger on real64 buffers.
+  block
+    type(oxpar_buffer) :: ba
+    real(dp) :: x(7), y(7), r(7), a(4, 3), at(4, 3), v3(3), v4(4), w3(3), w4(4)
+    real(dp) :: d
+    integer :: k
+
+    x = [(real(i, sp) * 0.5_dp - 2.0_dp, i = 1, 7)]
+    y = [(real(8 - i, sp), i = 1, 7)]
+    call oxpar_to_device(ctx, x, bx)
+    call oxpar_to_device(ctx, y, by)
+    call oxpar_buffer_scal(ctx, 0.5_dp, bx)
+    call bx%download(r)
+    call check(all(abs(r - 0.5_dp * x) <= 0.0_dp), "buffer scal real64")
+    x = 0.5_dp * x
+    call oxpar_buffer_swap(ctx, bx, by)
+    call bx%download(r)
+    call check(all(abs(r - y) <= 0.0_dp), "buffer swap real64 (x)")
+    call by%download(r)
+    call check(all(abs(r - x) <= 0.0_dp), "buffer swap real64 (y)")
+    call oxpar_buffer_copy(ctx, by, bx)
+    call bx%download(r)
+    call check(all(abs(r - x) <= 0.0_dp), "buffer copy real64")
+    d = oxpar_buffer_nrm2(ctx, bx)
+    call check(abs(d - sqrt(sum(real(x, dp) ** 2))) <= 1e-12_dp * sqrt(sum(real(x, dp) ** 2)), "buffer nrm2 real64")
+    d = oxpar_buffer_asum(ctx, bx)
+    call check(abs(d - sum(abs(real(x, dp)))) <= 1e-12_dp * sum(abs(real(x, dp))), "buffer asum real64")
+    k = oxpar_buffer_iamax(ctx, bx)
+    call check(k == maxloc(abs(x), 1), "buffer iamax real64: " // str_i(k))
+    a = reshape([(real(i, sp) - 6.0_dp, i = 1, 12)], [4, 3])
+    v3 = [1.0_dp, -2.0_dp, 0.5_dp]
+    v4 = [0.25_dp, 1.0_dp, -1.0_dp, 2.0_dp]
+    call oxpar_to_device(ctx, a, ba)
+    call oxpar_to_device(ctx, v3, bx)
+    call oxpar_to_device(ctx, v4, by)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 2.0_dp, -1.0_dp)
+    call by%download(w4)
+    call check(all(abs(w4 - (2.0_dp * matmul(a, v3) - v4)) <= 1e-12_dp), "buffer gemv real64")
+    call oxpar_to_device(ctx, v4, bx)
+    call oxpar_to_device(ctx, v3, by)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 1.0_dp, 0.0_dp, trans='T')
+    call by%download(w3)
+    call check(all(abs(w3 - matmul(v4, a)) <= 1e-12_dp), "buffer gemv real64 trans")
+    call oxpar_buffer_ger(ctx, 0.5_dp, bx, by, ba)
+    call ba%download(at)
+    call check(all(abs(at - (a + 0.5_dp * spread(v4, 2, 3) * spread(w3, 1, 4))) <= 1e-12_dp), "buffer ger real64")
+    ! Errors.
+    call oxpar_buffer_copy(ctx, bx, by, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_SHAPE_MISMATCH .and. has(msg, "y"), "buffer copy lengths: " // msg)
+    call oxpar_buffer_swap(ctx, bx, bx, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "y"), "buffer swap with itself: " // msg)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 1.0_dp, 0.0_dp, trans='X', stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "trans"), "buffer gemv bad trans")
+    call oxpar_buffer_gemv(ctx, ba, by, bx, 4, 3, 1.0_dp, 0.0_dp, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_OK, "buffer gemv: " // msg)
+    call oxpar_buffer_gemv(ctx, ba, bx, by, 4, 3, 1.0_dp, 0.0_dp, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_SHAPE_MISMATCH .and. has(msg, "x"), "buffer gemv lengths: " // msg)
+    call oxpar_buffer_ger(ctx, 1.0_dp, bx, by, ba, lda=2, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "lda"), "buffer ger bad lda: " // msg)
+    call oxpar_buffer_ger(ctx, 1.0_dp, bx, by, bx, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "a"), "buffer ger a is x: " // msg)
+    call oxpar_buffer_scal(ctx, 1.0_sp, bx, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, "x"), "buffer scal real32 on real64: " // msg)
+    call oxpar_buffer_gemv(ctx, ba, by, bx, 4, 3, 1.0_sp, 0.0_sp, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT, "buffer gemv real32 on real64: " // msg)
+    call ba%destroy()
+    k = oxpar_buffer_iamax(ctx, ba, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_NULL_POINTER .and. k == 0, "buffer iamax of no buffer: " // msg)
+    d = oxpar_buffer_nrm2(ctx, ba, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_NULL_POINTER .and. ieee_is_nan(d), "buffer nrm2 of no buffer: " // msg)
+    call ba%create(ctx, 0, dp)
+    k = oxpar_buffer_iamax(ctx, ba)
+    call check(k == 0, "buffer iamax of an empty buffer")
+    call ba%destroy()
+  end block
+
   ! Host routines on an OpenCL context copy to the device and back.
   block
     real(dp) :: a(5, 4), b(4, 3), c(5, 3)
@@ -216,5 +370,15 @@ contains
       end do
     end do
   end function naive_sp
+
+  !> An integer as text.
+  function str_i(k) result(s)
+    integer, intent(in) :: k
+    character(len=:), allocatable :: s
+    character(len=12) :: buf
+
+    write (buf, '(i0)') k
+    s = trim(buf)
+  end function str_i
 
 end program test_oxpar_opencl

@@ -158,6 +158,110 @@ def test_buffer_blas_errors(cl):
         oxpar.gemm(x32, x32)  # 1-D
 
 
+def test_level1_on_buffers(cl, fdtype):
+    rng = np.random.default_rng(3)
+    for n in [0, 1, 17, 1000]:
+        x = rng.standard_normal(n).astype(fdtype)
+        y = rng.standard_normal(n).astype(fdtype)
+        x64 = x.astype(np.float64)
+        bx, by = oxpar.to_device(x, cl), oxpar.to_device(y, cl)
+        np.testing.assert_allclose(oxpar.nrm2(bx), np.linalg.norm(x64), **tol(fdtype, n))
+        np.testing.assert_allclose(oxpar.asum(bx), np.abs(x64).sum(), **tol(fdtype, n))
+        if n:
+            assert oxpar.iamax(bx) == int(np.argmax(np.abs(x)))
+        else:
+            with pytest.raises(ValueError):
+                oxpar.iamax(bx)
+        assert oxpar.scal(0.5, bx) is bx
+        x = fdtype.type(0.5) * x
+        np.testing.assert_array_equal(bx.to_numpy(), x)
+        assert oxpar.swap(bx, by) is None
+        np.testing.assert_array_equal(bx.to_numpy(), y)
+        np.testing.assert_array_equal(by.to_numpy(), x)
+        assert oxpar.copy(bx, by) is by
+        np.testing.assert_array_equal(by.to_numpy(), y)
+
+
+def test_gemv_ger_on_buffers(cl, fdtype):
+    rng = np.random.default_rng(4)
+    for m, n in [(1, 1), (7, 5), (33, 65)]:
+        a = rng.standard_normal((m, n)).astype(fdtype)
+        a64 = a.astype(np.float64)
+        ba = oxpar.to_device(a, cl)
+        for trans in (False, True):
+            rows, cols = (n, m) if trans else (m, n)
+            op = a64.T if trans else a64
+            x = rng.standard_normal(cols).astype(fdtype)
+            bx = oxpar.to_device(x, cl)
+            by = oxpar.gemv(ba, bx, trans=trans)
+            assert isinstance(by, oxpar.Buffer) and by.shape == (rows,) and by.dtype == fdtype
+            np.testing.assert_allclose(by.to_numpy(), op @ x, **tol(fdtype, cols))
+            y = rng.standard_normal(rows).astype(fdtype)
+            by = oxpar.to_device(y, cl)
+            assert oxpar.gemv(ba, bx, by, alpha=2.0, beta=-1.0, trans=trans) is by
+            np.testing.assert_allclose(by.to_numpy(), 2 * op @ x - y, **tol(fdtype, cols))
+        x = rng.standard_normal(m).astype(fdtype)
+        y = rng.standard_normal(n).astype(fdtype)
+        assert oxpar.ger(0.5, oxpar.to_device(x, cl), oxpar.to_device(y, cl), ba) is ba
+        np.testing.assert_allclose(ba.to_numpy(), a64 + 0.5 * np.outer(x.astype(np.float64), y), **tol(fdtype))
+
+
+def test_more_buffer_blas_errors(cl):
+    x32 = oxpar.to_device(np.ones(4, np.float32), cl)
+    y32 = oxpar.to_device(np.ones(4, np.float32), cl)
+    a32 = oxpar.to_device(np.ones((4, 4), np.float32), cl)
+    host = np.ones(4, np.float32)
+    # Mixed NumPy and Buffer operands.
+    for call in [
+        lambda: oxpar.copy(x32, host),
+        lambda: oxpar.copy(host, y32),
+        lambda: oxpar.swap(host, y32),
+        lambda: oxpar.swap(x32, host),
+        lambda: oxpar.gemv(a32, host),
+        lambda: oxpar.gemv(np.ones((4, 4), np.float32), x32),
+        lambda: oxpar.gemv(a32, x32, host),
+        lambda: oxpar.ger(1.0, x32, y32, np.ones((4, 4), np.float32)),
+        lambda: oxpar.ger(1.0, host, y32, a32),
+    ]:
+        with pytest.raises(oxpar.OxparTypeError, match="Buffer"):
+            call()
+    # Dtypes.
+    x64 = oxpar.to_device(np.ones(4), cl)
+    for call in [
+        lambda: oxpar.copy(x32, x64),
+        lambda: oxpar.swap(x64, y32),
+        lambda: oxpar.gemv(a32, x64),
+        lambda: oxpar.ger(1.0, x32, x64, a32),
+    ]:
+        with pytest.raises(oxpar.OxparTypeError):
+            call()
+    # Shapes, aliasing, scalars.
+    with pytest.raises(ValueError):
+        oxpar.copy(x32, oxpar.to_device(np.ones(5, np.float32), cl))
+    with pytest.raises(ValueError):
+        oxpar.swap(x32, x32)
+    with pytest.raises(ValueError):
+        oxpar.copy(x32, x32)
+    with pytest.raises(ValueError):
+        oxpar.nrm2(a32)  # 2-D
+    with pytest.raises(ValueError):
+        oxpar.gemv(x32, x32)  # 1-D
+    with pytest.raises(ValueError):
+        oxpar.gemv(a32, oxpar.to_device(np.ones(3, np.float32), cl))
+    with pytest.raises(ValueError):
+        oxpar.gemv(a32, x32, beta=1.0)
+    with pytest.raises(ValueError):
+        oxpar.ger(1.0, x32, oxpar.to_device(np.ones(3, np.float32), cl), a32)
+    with pytest.raises(TypeError):
+        oxpar.scal("two", x32)
+    with oxpar.Context("opencl") as other:
+        b = oxpar.to_device(np.ones(4, np.float32), other)
+        with pytest.raises(ValueError):
+            oxpar.copy(x32, b)
+        with pytest.raises(ValueError):
+            oxpar.asum(x32, ctx=other)
+
+
 def test_buffer_of_another_context(cl):
     with oxpar.Context("opencl") as other:
         a = oxpar.to_device(np.ones(4, np.float32), cl)

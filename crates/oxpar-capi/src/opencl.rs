@@ -527,6 +527,215 @@ mod imp {
         Ok(cl.gemm_buf(alpha, av, bv, beta, cv)?)
     }
 
+    /// # Safety
+    /// The contract of `oxpar_buffer_sscal`.
+    pub(crate) unsafe fn scal<T: Elem>(
+        ctx: *const oxpar_context,
+        n: usize,
+        alpha: *const T,
+        x: *mut oxpar_buffer,
+        offx: usize,
+        incx: isize,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let (cl, alpha) = unsafe { (device(ctx)?, ffi::scalar(alpha, "alpha")?) };
+        // SAFETY: the caller's contract.
+        let xb = unsafe { buf_mut::<T>(x, "x")? };
+        inc_checked(n, incx, "incx")?;
+        let xv = xb
+            .vec_mut(VecLayout::new(n, offx, incx))
+            .map_err(named("x"))?;
+        Ok(cl.scal_buf(alpha, xv)?)
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_buffer_scopy`.
+    #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+    pub(crate) unsafe fn copy<T: Elem>(
+        ctx: *const oxpar_context,
+        n: usize,
+        x: *const oxpar_buffer,
+        offx: usize,
+        incx: isize,
+        y: *mut oxpar_buffer,
+        offy: usize,
+        incy: isize,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        distinct((y, "y"), (x, "x"))?;
+        // SAFETY: the caller's contract; x and y are different handles.
+        let (xb, yb) = unsafe { (buf::<T>(x, "x")?, buf_mut::<T>(y, "y")?) };
+        inc_checked(n, incx, "incx")?;
+        inc_checked(n, incy, "incy")?;
+        let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
+        let yv = yb
+            .vec_mut(VecLayout::new(n, offy, incy))
+            .map_err(named("y"))?;
+        Ok(cl.copy_buf(xv, yv)?)
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_buffer_sswap`.
+    #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+    pub(crate) unsafe fn swap<T: Elem>(
+        ctx: *const oxpar_context,
+        n: usize,
+        x: *mut oxpar_buffer,
+        offx: usize,
+        incx: isize,
+        y: *mut oxpar_buffer,
+        offy: usize,
+        incy: isize,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        distinct((y, "y"), (x, "x"))?;
+        // SAFETY: the caller's contract; x and y are different handles.
+        let (xb, yb) = unsafe { (buf_mut::<T>(x, "x")?, buf_mut::<T>(y, "y")?) };
+        inc_checked(n, incx, "incx")?;
+        inc_checked(n, incy, "incy")?;
+        let xv = xb
+            .vec_mut(VecLayout::new(n, offx, incx))
+            .map_err(named("x"))?;
+        let yv = yb
+            .vec_mut(VecLayout::new(n, offy, incy))
+            .map_err(named("y"))?;
+        Ok(cl.swap_buf(xv, yv)?)
+    }
+
+    /// Which reduction of one vector to a scalar `norm` computes.
+    pub(crate) enum Norm {
+        Nrm2,
+        Asum,
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_buffer_snrm2`.
+    pub(crate) unsafe fn norm<T: Elem>(
+        ctx: *const oxpar_context,
+        which: Norm,
+        n: usize,
+        x: *const oxpar_buffer,
+        offx: usize,
+        incx: isize,
+        out: *mut T,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let (cl, xb) = unsafe { (device(ctx)?, buf::<T>(x, "x")?) };
+        inc_checked(n, incx, "incx")?;
+        let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
+        let out = ffi::out_ptr(out, "out")?;
+        let value = match which {
+            Norm::Nrm2 => cl.nrm2_buf(xv)?,
+            Norm::Asum => cl.asum_buf(xv)?,
+        };
+        // SAFETY: checked non-null, writable per the contract.
+        unsafe { ffi::write_out(out, value) };
+        Ok(())
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_buffer_isamax`.
+    pub(crate) unsafe fn iamax<T: Elem>(
+        ctx: *const oxpar_context,
+        n: usize,
+        x: *const oxpar_buffer,
+        offx: usize,
+        incx: isize,
+        out: *mut usize,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let (cl, xb) = unsafe { (device(ctx)?, buf::<T>(x, "x")?) };
+        inc_checked(n, incx, "incx")?;
+        let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
+        let out = ffi::out_ptr(out, "out")?;
+        let value = cl.iamax_buf(xv)?.unwrap_or(crate::OXPAR_INDEX_NONE);
+        // SAFETY: checked non-null, writable per the contract.
+        unsafe { ffi::write_out(out, value) };
+        Ok(())
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_buffer_sgemv`.
+    #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+    pub(crate) unsafe fn gemv<T: Elem>(
+        ctx: *const oxpar_context,
+        trans: i32,
+        m: usize,
+        n: usize,
+        alpha: *const T,
+        a: *const oxpar_buffer,
+        offa: usize,
+        rsa: isize,
+        csa: isize,
+        x: *const oxpar_buffer,
+        offx: usize,
+        incx: isize,
+        beta: *const T,
+        y: *mut oxpar_buffer,
+        offy: usize,
+        incy: isize,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        let ta = trans_from(trans, "trans")?;
+        // SAFETY: the caller's contract.
+        let (alpha, beta) = unsafe { (ffi::scalar(alpha, "alpha")?, ffi::scalar(beta, "beta")?) };
+        distinct((y, "y"), (a, "a"))?;
+        distinct((y, "y"), (x, "x"))?;
+        // SAFETY: the caller's contract; y is neither a nor x.
+        let (ab, xb, yb) = unsafe { (buf::<T>(a, "a")?, buf::<T>(x, "x")?, buf_mut::<T>(y, "y")?) };
+        // A is stored m x n; op(A) maps x (lx elements) to y (ly elements).
+        let (lx, ly) = if ta == Trans::No { (n, m) } else { (m, n) };
+        inc_checked(lx, incx, "incx")?;
+        inc_checked(ly, incy, "incy")?;
+        let av = ab
+            .mat(MatLayout::new(m, n, offa, rsa, csa))
+            .map_err(named("a"))?;
+        let xv = xb.vec(VecLayout::new(lx, offx, incx)).map_err(named("x"))?;
+        let yv = yb
+            .vec_mut(VecLayout::new(ly, offy, incy))
+            .map_err(named("y"))?;
+        let av = if ta == Trans::No { av } else { av.t() };
+        Ok(cl.gemv_buf(alpha, av, xv, beta, yv)?)
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_buffer_sger`.
+    #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+    pub(crate) unsafe fn ger<T: Elem>(
+        ctx: *const oxpar_context,
+        m: usize,
+        n: usize,
+        alpha: *const T,
+        x: *const oxpar_buffer,
+        offx: usize,
+        incx: isize,
+        y: *const oxpar_buffer,
+        offy: usize,
+        incy: isize,
+        a: *mut oxpar_buffer,
+        offa: usize,
+        rsa: isize,
+        csa: isize,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let (cl, alpha) = unsafe { (device(ctx)?, ffi::scalar(alpha, "alpha")?) };
+        distinct((a, "a"), (x, "x"))?;
+        distinct((a, "a"), (y, "y"))?;
+        // SAFETY: the caller's contract; a is neither x nor y.
+        let (xb, yb, ab) = unsafe { (buf::<T>(x, "x")?, buf::<T>(y, "y")?, buf_mut::<T>(a, "a")?) };
+        inc_checked(m, incx, "incx")?;
+        inc_checked(n, incy, "incy")?;
+        let xv = xb.vec(VecLayout::new(m, offx, incx)).map_err(named("x"))?;
+        let yv = yb.vec(VecLayout::new(n, offy, incy)).map_err(named("y"))?;
+        let av = ab
+            .mat_mut(MatLayout::new(m, n, offa, rsa, csa))
+            .map_err(named("a"))?;
+        Ok(cl.ger_buf(alpha, xv, yv, av)?)
+    }
+
     /// A NUL-terminated UTF-8 string argument.
     ///
     /// # Safety
@@ -1011,6 +1220,442 @@ pub unsafe extern "C" fn oxpar_buffer_dgemm(
                 imp::gemm(
                     ctx, transa, transb, m, n, k, alpha, a, offa, rsa, csa, b, offb, rsb, csb,
                     beta, c, offc, rsc, csc,
+                )
+            }
+        )
+    })
+}
+
+/// `x := alpha*x` on float buffers of an OpenCL context (`x` as in
+/// `oxpar_buffer_saxpy`). Returns once the kernel is queued.
+///
+/// Errors: as `oxpar_buffer_saxpy`.
+///
+/// # Safety
+/// `ctx`, `x` are NULL or live handles, `x` used by no other call
+/// meanwhile; `alpha` is NULL or readable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_sscal(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const f32,
+    x: *mut oxpar_buffer,
+    offx: usize,
+    incx: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_sscal", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::scal(ctx, n, alpha, x, offx, incx) }
+        )
+    })
+}
+
+/// `y := x` on float buffers (vectors as in `oxpar_buffer_saxpy`); `y` must
+/// be another buffer than `x`. Returns once the kernel is queued.
+///
+/// Errors: as `oxpar_buffer_saxpy`.
+///
+/// # Safety
+/// `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
+/// meanwhile.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_scopy(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    y: *mut oxpar_buffer,
+    offy: usize,
+    incy: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_scopy", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::copy::<f32>(ctx, n, x, offx, incx, y, offy, incy) }
+        )
+    })
+}
+
+/// Exchanges `x` and `y` on float buffers (vectors as in
+/// `oxpar_buffer_saxpy`); they must be different buffers. Returns once the
+/// kernel is queued.
+///
+/// Errors: as `oxpar_buffer_saxpy` (`OXPAR_STATUS_INVALID_ARGUMENT` for y
+/// the same buffer as x).
+///
+/// # Safety
+/// `ctx`, `x`, `y` are NULL or live handles, `x` and `y` used by no other
+/// call meanwhile.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_sswap(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *mut oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    y: *mut oxpar_buffer,
+    offy: usize,
+    incy: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_sswap", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::swap::<f32>(ctx, n, x, offx, incx, y, offy, incy) }
+        )
+    })
+}
+
+/// `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
+/// `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
+///
+/// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+///
+/// # Safety
+/// `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_snrm2(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut f32,
+) -> oxpar_status {
+    call("oxpar_buffer_snrm2", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::norm(ctx, imp::Norm::Nrm2, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
+/// `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
+///
+/// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+///
+/// # Safety
+/// `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_sasum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut f32,
+) -> oxpar_status {
+    call("oxpar_buffer_sasum", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::norm(ctx, imp::Norm::Asum, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// `*out :=` the 0-based index of the first element of largest absolute
+/// value of `x` (a float buffer, as in `oxpar_buffer_saxpy`); the first NaN
+/// if there is one; `OXPAR_INDEX_NONE` for n = 0. Waits for the result.
+///
+/// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+///
+/// # Safety
+/// `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_isamax(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut usize,
+) -> oxpar_status {
+    call("oxpar_buffer_isamax", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::iamax::<f32>(ctx, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// `y := alpha*op(A)*x + beta*y` on float buffers, as `oxpar_sgemv` with
+/// the matrix given by its buffer, the index of its element (0, 0) (`offa`)
+/// and its element strides (element (i, j) of the stored `m x n` A is at
+/// index `offa + i*rsa + j*csa`), and the vectors as in
+/// `oxpar_buffer_saxpy`. `y` must be another buffer than `a` and `x`.
+/// Returns once the kernel is queued.
+///
+/// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (trans).
+///
+/// # Safety
+/// `ctx`, `a`, `x`, `y` are NULL or live handles, `y` used by no other call
+/// meanwhile; `alpha`, `beta` are NULL or readable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_sgemv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f32,
+    a: *const oxpar_buffer,
+    offa: usize,
+    rsa: isize,
+    csa: isize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    beta: *const f32,
+    y: *mut oxpar_buffer,
+    offy: usize,
+    incy: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_sgemv", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe {
+                imp::gemv(
+                    ctx, trans, m, n, alpha, a, offa, rsa, csa, x, offx, incx, beta, y, offy, incy,
+                )
+            }
+        )
+    })
+}
+
+/// `A := alpha*x*y^T + A` on float buffers, as `oxpar_sger` with the
+/// matrix as in `oxpar_buffer_sgemv` and the vectors as in
+/// `oxpar_buffer_saxpy` (`x` of `m`, `y` of `n` elements). `a` must be
+/// another buffer than `x` and `y`. Returns once the kernel is queued.
+///
+/// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides of A that make elements share an index).
+///
+/// # Safety
+/// `ctx`, `x`, `y`, `a` are NULL or live handles, `a` used by no other call
+/// meanwhile; `alpha` is NULL or readable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_sger(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    alpha: *const f32,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    y: *const oxpar_buffer,
+    offy: usize,
+    incy: isize,
+    a: *mut oxpar_buffer,
+    offa: usize,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_sger", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe {
+                imp::ger(
+                    ctx, m, n, alpha, x, offx, incx, y, offy, incy, a, offa, rsa, csa,
+                )
+            }
+        )
+    })
+}
+
+/// `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
+///
+/// # Safety
+/// As `oxpar_buffer_sscal`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dscal(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const f64,
+    x: *mut oxpar_buffer,
+    offx: usize,
+    incx: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_dscal", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::scal(ctx, n, alpha, x, offx, incx) }
+        )
+    })
+}
+
+/// `y := x` on double buffers; as `oxpar_buffer_scopy`.
+///
+/// # Safety
+/// As `oxpar_buffer_scopy`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dcopy(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    y: *mut oxpar_buffer,
+    offy: usize,
+    incy: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_dcopy", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::copy::<f64>(ctx, n, x, offx, incx, y, offy, incy) }
+        )
+    })
+}
+
+/// Exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
+///
+/// # Safety
+/// As `oxpar_buffer_sswap`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dswap(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *mut oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    y: *mut oxpar_buffer,
+    offy: usize,
+    incy: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_dswap", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::swap::<f64>(ctx, n, x, offx, incx, y, offy, incy) }
+        )
+    })
+}
+
+/// `*out :=` the Euclidean norm of `x` on a double buffer; as `oxpar_buffer_snrm2`.
+///
+/// # Safety
+/// As `oxpar_buffer_snrm2`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dnrm2(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut f64,
+) -> oxpar_status {
+    call("oxpar_buffer_dnrm2", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::norm(ctx, imp::Norm::Nrm2, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// `*out :=` the sum of the absolute values of `x` on a double buffer; as `oxpar_buffer_sasum`.
+///
+/// # Safety
+/// As `oxpar_buffer_sasum`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dasum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut f64,
+) -> oxpar_status {
+    call("oxpar_buffer_dasum", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::norm(ctx, imp::Norm::Asum, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// As `oxpar_buffer_isamax` on a double buffer.
+///
+/// # Safety
+/// As `oxpar_buffer_isamax`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_idamax(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut usize,
+) -> oxpar_status {
+    call("oxpar_buffer_idamax", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::iamax::<f64>(ctx, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
+///
+/// # Safety
+/// As `oxpar_buffer_sgemv`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dgemv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f64,
+    a: *const oxpar_buffer,
+    offa: usize,
+    rsa: isize,
+    csa: isize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    beta: *const f64,
+    y: *mut oxpar_buffer,
+    offy: usize,
+    incy: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_dgemv", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe {
+                imp::gemv(
+                    ctx, trans, m, n, alpha, a, offa, rsa, csa, x, offx, incx, beta, y, offy, incy,
+                )
+            }
+        )
+    })
+}
+
+/// `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
+///
+/// # Safety
+/// As `oxpar_buffer_sger`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dger(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    alpha: *const f64,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    y: *const oxpar_buffer,
+    offy: usize,
+    incy: isize,
+    a: *mut oxpar_buffer,
+    offa: usize,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    call("oxpar_buffer_dger", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe {
+                imp::ger(
+                    ctx, m, n, alpha, x, offx, incx, y, offy, incy, a, offa, rsa, csa,
                 )
             }
         )

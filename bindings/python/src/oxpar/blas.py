@@ -12,7 +12,20 @@ from ._array import as_array, float_dtype, matrix, vector
 from ._errors import InvalidArgumentError, ShapeMismatchError, check
 from ._ffi import ffi, lib
 from .context import resolve
-from .opencl import Buffer, all_buffers, buffer_axpy, buffer_dot, buffer_gemm
+from .opencl import (
+    Buffer,
+    all_buffers,
+    buffer_axpy,
+    buffer_copy,
+    buffer_dot,
+    buffer_gemm,
+    buffer_gemv,
+    buffer_ger,
+    buffer_iamax,
+    buffer_reduce,
+    buffer_scal,
+    buffer_swap,
+)
 
 _PREFIX = {np.dtype(np.float32): "s", np.dtype(np.float64): "d"}
 _SCALAR = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
@@ -70,6 +83,8 @@ def dot(x, y, *, ctx=None) -> float:
 
 
 def _reduce(x, name, ctx):
+    if type(x) is not np.ndarray and isinstance(x, Buffer):
+        return buffer_reduce(x, name, ctx)
     x = as_array(x, "x")
     dtype = float_dtype((("x", x),))
     px, n, incx = vector(x, "x")
@@ -80,19 +95,24 @@ def _reduce(x, name, ctx):
 
 def nrm2(x, *, ctx=None) -> float:
     """The Euclidean norm of a 1-D array, without overflow or underflow; NaN
-    if any element is NaN."""
+    if any element is NaN. Given an `oxpar.Buffer` it runs on its OpenCL
+    device (and waits for the result)."""
     return _reduce(x, "nrm2", ctx)
 
 
 def asum(x, *, ctx=None) -> float:
-    """The sum of the absolute values of a 1-D array."""
+    """The sum of the absolute values of a 1-D array (or `oxpar.Buffer`, on
+    its OpenCL device)."""
     return _reduce(x, "asum", ctx)
 
 
 def iamax(x, *, ctx=None) -> int:
     """The index of the first element of largest absolute value (the first
     NaN if there is one), like `numpy.argmax(numpy.abs(x))`. Raises
-    ValueError for an empty array."""
+    ValueError for an empty array. Given an `oxpar.Buffer` it runs on its
+    OpenCL device (and waits for the result)."""
+    if type(x) is not np.ndarray and isinstance(x, Buffer):
+        return buffer_iamax(x, ctx)
     x = as_array(x, "x")
     dtype = float_dtype((("x", x),))
     px, n, incx = vector(x, "x")
@@ -122,7 +142,10 @@ def axpy(alpha, x, y, *, ctx=None):
 
 
 def scal(alpha, x, *, ctx=None):
-    """`x := alpha*x` in place; returns `x`."""
+    """`x := alpha*x` in place; returns `x`. Given an `oxpar.Buffer` it is
+    queued on its OpenCL device."""
+    if type(x) is not np.ndarray and isinstance(x, Buffer):
+        return buffer_scal(alpha, x, ctx)
     if not isinstance(x, np.ndarray):
         raise TypeError("x: must be a NumPy array (it is updated in place)")
     dtype = float_dtype((("x", x),))
@@ -132,7 +155,11 @@ def scal(alpha, x, *, ctx=None):
 
 
 def copy(x, y, *, ctx=None):
-    """`y := x` in place; returns `y`."""
+    """`y := x` in place; returns `y`. Given two `oxpar.Buffer`s it is queued
+    on their OpenCL device."""
+    if type(x) is not np.ndarray or type(y) is not np.ndarray:
+        if all_buffers((("x", x), ("y", y))):
+            return buffer_copy(x, y, ctx)
     x = as_array(x, "x")
     if not isinstance(y, np.ndarray):
         raise TypeError("y: must be a NumPy array (it is written in place)")
@@ -146,7 +173,11 @@ def copy(x, y, *, ctx=None):
 
 
 def swap(x, y, *, ctx=None) -> None:
-    """Exchanges the contents of `x` and `y` in place."""
+    """Exchanges the contents of `x` and `y` in place (on their OpenCL device
+    when both are `oxpar.Buffer`s)."""
+    if type(x) is not np.ndarray or type(y) is not np.ndarray:
+        if all_buffers((("x", x), ("y", y))):
+            return buffer_swap(x, y, ctx)
     for name, a in (("x", x), ("y", y)):
         if not isinstance(a, np.ndarray):
             raise TypeError(f"{name}: must be a NumPy array (it is written in place)")
@@ -161,7 +192,12 @@ def swap(x, y, *, ctx=None) -> None:
 def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
     """`y := alpha*op(a)@x + beta*y` with `op(a)` = `a` or `a.T` (`trans`).
     Without `y` a new array is returned (and `beta` must be 0). With
-    `beta == 0`, `y` is not read."""
+    `beta == 0`, `y` is not read. Given `oxpar.Buffer`s (all operands; `a`
+    2-D) it is queued on their OpenCL device and returns a Buffer (a new one
+    without `y`)."""
+    if type(a) is not np.ndarray or type(x) is not np.ndarray or (y is not None and type(y) is not np.ndarray):
+        if all_buffers((("a", a), ("x", x), ("y", y))):
+            return buffer_gemv(a, x, y, alpha, beta, trans, ctx)
     a, x = as_array(a, "a"), as_array(x, "x")
     arrays = [("a", a), ("x", x)]
     if y is not None:
@@ -192,7 +228,11 @@ def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
 
 
 def ger(alpha, x, y, a, *, ctx=None):
-    """`a := alpha*outer(x, y) + a` in place; returns `a`."""
+    """`a := alpha*outer(x, y) + a` in place; returns `a`. Given
+    `oxpar.Buffer`s (all operands) it is queued on their OpenCL device."""
+    if type(x) is not np.ndarray or type(y) is not np.ndarray or type(a) is not np.ndarray:
+        if all_buffers((("x", x), ("y", y), ("a", a))):
+            return buffer_ger(alpha, x, y, a, ctx)
     x, y = as_array(x, "x"), as_array(y, "y")
     if not isinstance(a, np.ndarray):
         raise TypeError("a: must be a NumPy array (it is updated in place)")

@@ -11,10 +11,12 @@
     >>> x.to_numpy()
     array([0., 2., 4., 6.], dtype=float32)
 
-`Buffer`s stay on the device: `oxpar.dot`, `oxpar.axpy` and `oxpar.gemm`
-given Buffers run there without copying (the host routines given NumPy arrays
-on an OpenCL context copy in and out on every call). Launches and device BLAS
-calls return once queued; `to_numpy()`, `dot` and `ctx.finish()` wait.
+`Buffer`s stay on the device: the BLAS routines (`oxpar.dot`, `axpy`,
+`scal`, `copy`, `swap`, `nrm2`, `asum`, `iamax`, `gemv`, `ger`, `gemm`) given
+Buffers run there without copying (the host routines given NumPy arrays on an
+OpenCL context copy in and out on every call). Launches and device BLAS calls
+return once queued; `to_numpy()`, the reductions (`dot`, `nrm2`, `asum`,
+`iamax`) and `ctx.finish()` wait.
 
 Kernel arguments are Buffers, `LocalMemory(nbytes)` or NumPy scalars that name
 their C type: `np.int32` (int), `np.uint32` (uint), `np.int64` (long),
@@ -181,7 +183,7 @@ def zeros_device(shape, dtype, ctx) -> Buffer:
     return Buffer(shape, dtype, ctx)
 
 
-# ---- device BLAS (called by oxpar.dot / axpy / gemm when given Buffers) ----
+# ---- device BLAS (called by the routines of oxpar.blas when given Buffers) ----
 
 
 def all_buffers(pairs) -> bool:
@@ -281,6 +283,106 @@ def buffer_gemm(a, b, out, alpha, beta, trans_a, trans_b, ctx):
         )
     )
     return out
+
+
+def _same_len(x, y):
+    n, ny = _vector_len(x, "x"), _vector_len(y, "y")
+    if n != ny:
+        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
+    return n
+
+
+def buffer_scal(alpha, x, ctx):
+    dtype, c = _common((("x", x),), ctx)
+    n = _vector_len(x, "x")
+    fn = getattr(lib, f"oxpar_buffer_{_PREFIX[dtype]}scal")
+    check(fn(c.ptr, n, _scalar(dtype, alpha, "alpha"), x.ptr, 0, 1))
+    return x
+
+
+def buffer_copy(x, y, ctx):
+    dtype, c = _common((("x", x), ("y", y)), ctx)
+    n = _same_len(x, y)
+    if x is y:
+        raise InvalidArgumentError("y: must be another Buffer than x")
+    fn = getattr(lib, f"oxpar_buffer_{_PREFIX[dtype]}copy")
+    check(fn(c.ptr, n, x.ptr, 0, 1, y.ptr, 0, 1))
+    return y
+
+
+def buffer_swap(x, y, ctx) -> None:
+    dtype, c = _common((("x", x), ("y", y)), ctx)
+    n = _same_len(x, y)
+    if x is y:
+        raise InvalidArgumentError("y: must be another Buffer than x")
+    fn = getattr(lib, f"oxpar_buffer_{_PREFIX[dtype]}swap")
+    check(fn(c.ptr, n, x.ptr, 0, 1, y.ptr, 0, 1))
+
+
+def buffer_reduce(x, name, ctx) -> float:
+    """nrm2 or asum of a 1-D Buffer (waits for the result)."""
+    dtype, c = _common((("x", x),), ctx)
+    n = _vector_len(x, "x")
+    out = ffi.new(_C_SCALAR[dtype])
+    fn = getattr(lib, f"oxpar_buffer_{_PREFIX[dtype]}{name}")
+    check(fn(c.ptr, n, x.ptr, 0, 1, out))
+    return float(out[0])
+
+
+def buffer_iamax(x, ctx) -> int:
+    dtype, c = _common((("x", x),), ctx)
+    n = _vector_len(x, "x")
+    if n == 0:
+        raise InvalidArgumentError("x: iamax of an empty array")
+    out = ffi.new("size_t *")
+    fn = getattr(lib, f"oxpar_buffer_i{_PREFIX[dtype]}amax")
+    check(fn(c.ptr, n, x.ptr, 0, 1, out))
+    return int(out[0])
+
+
+def buffer_gemv(a, x, y, alpha, beta, trans, ctx):
+    pairs = [("a", a), ("x", x)] + ([("y", y)] if y is not None else [])
+    dtype, c = _common(pairs, ctx)
+    if a.ndim != 2:
+        raise ShapeMismatchError(f"a: expected a 2-D Buffer, got shape {a.shape}")
+    m, n = a.shape
+    rows, cols = (n, m) if trans else (m, n)
+    nx = _vector_len(x, "x")
+    if nx != cols:
+        raise ShapeMismatchError(f"x: has {nx} elements but op(a) has {cols} columns")
+    if y is None:
+        if beta != 0:
+            raise InvalidArgumentError("beta: must be 0 when no y is given (there is nothing to scale)")
+        y = Buffer(rows, dtype, c)
+    else:
+        ny = _vector_len(y, "y")
+        if ny != rows:
+            raise ShapeMismatchError(f"y: has {ny} elements but op(a) has {rows} rows")
+        if y is a or y is x:
+            raise InvalidArgumentError("y: must be another Buffer than a and x")
+    t = lib.OXPAR_TRANS_YES if trans else lib.OXPAR_TRANS_NO
+    fn = getattr(lib, f"oxpar_buffer_{_PREFIX[dtype]}gemv")
+    check(
+        fn(
+            c.ptr, t, m, n, _scalar(dtype, alpha, "alpha"), a.ptr, 0, n, 1, x.ptr, 0, 1,
+            _scalar(dtype, beta, "beta"), y.ptr, 0, 1,
+        )
+    )
+    return y
+
+
+def buffer_ger(alpha, x, y, a, ctx):
+    dtype, c = _common((("x", x), ("y", y), ("a", a)), ctx)
+    m, n = _vector_len(x, "x"), _vector_len(y, "y")
+    if a.ndim != 2:
+        raise ShapeMismatchError(f"a: expected a 2-D Buffer, got shape {a.shape}")
+    if a.shape != (m, n):
+        raise ShapeMismatchError(f"a: has shape {a.shape} but outer(x, y) has shape {(m, n)}")
+    if a is x or a is y:
+        raise InvalidArgumentError("a: must be another Buffer than x and y")
+    fn = getattr(lib, f"oxpar_buffer_{_PREFIX[dtype]}ger")
+    check(fn(c.ptr, m, n, _scalar(dtype, alpha, "alpha"), x.ptr, 0, 1, y.ptr, 0, 1, a.ptr, 0, n, 1))
+    return a
 
 
 # ---- user kernels ----
