@@ -3,8 +3,9 @@
 import os
 import threading
 
-from ._errors import NullPointerError, check
+from ._errors import check
 from ._ffi import ffi, lib
+from ._managed import Managed
 
 _BACKEND_NAMES = {
     lib.OXPAR_BACKEND_SERIAL: "serial",
@@ -14,7 +15,7 @@ _BACKEND_NAMES = {
 }
 
 
-class Context:
+class Context(Managed):
     """A backend with its own threads: `Context("threads", num_threads=2)`.
 
     `spec` is `"serial"`, `"threads"` (thread count from OXPAR_NUM_THREADS,
@@ -25,6 +26,9 @@ class Context:
     or call `close()`; pass it to any function as `ctx=`. One context may be
     used from several Python threads at once.
     """
+
+    _free = staticmethod(lib.oxpar_context_free)
+    _what = "ctx"
 
     def __init__(self, spec: str = "threads", *, num_threads=None):
         if not isinstance(spec, str):
@@ -39,13 +43,6 @@ class Context:
             except BaseException:
                 self.close()
                 raise
-
-    @property
-    def ptr(self):
-        """The C handle; raises if the context is closed."""
-        if self._ptr == ffi.NULL:
-            raise NullPointerError("ctx: the context is closed")
-        return self._ptr
 
     @property
     def num_threads(self) -> int:
@@ -73,24 +70,6 @@ class Context:
         device reported meanwhile. Host contexts finish each call before it
         returns."""
         check(lib.oxpar_context_finish(self.ptr))
-
-    def close(self) -> None:
-        """Frees the context and stops its threads (idempotent)."""
-        if self._ptr != ffi.NULL:
-            lib.oxpar_context_free(self._ptr)
-            self._ptr = ffi.NULL
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __repr__(self) -> str:
         if self._ptr == ffi.NULL:

@@ -28,8 +28,9 @@ a wrong guess is silent memory corruption in the kernel.
 import numpy as np
 
 from ._array import as_array
-from ._errors import InvalidArgumentError, NullPointerError, OxparTypeError, ShapeMismatchError, check
+from ._errors import InvalidArgumentError, OxparTypeError, ShapeMismatchError, check
 from ._ffi import ffi, lib
+from ._managed import Managed
 from .context import Context
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
@@ -60,7 +61,7 @@ def _shape(shape) -> tuple:
     return shape
 
 
-class Buffer:
+class Buffer(Managed):
     """Device memory of float32 or float64 with a 1-D or 2-D C-ordered shape,
     on one OpenCL context. Made by `to_device`, `empty_device` or
     `zeros_device`; read back with `to_numpy()`. Freed by `close()`, at the
@@ -68,6 +69,9 @@ class Buffer:
     ValueError when used."""
 
     __slots__ = ("_ptr", "shape", "dtype", "ctx", "__weakref__")
+
+    _free = staticmethod(lib.oxpar_buffer_free)
+    _what = "buffer"
 
     def __init__(self, shape, dtype, ctx):
         self._ptr = ffi.NULL
@@ -85,13 +89,6 @@ class Buffer:
         self._ptr = out[0]
 
     @property
-    def ptr(self):
-        """The C handle; raises ValueError if the buffer is closed."""
-        if self._ptr == ffi.NULL:
-            raise NullPointerError("buffer: the Buffer is closed")
-        return self._ptr
-
-    @property
     def size(self) -> int:
         """Number of elements."""
         n = 1
@@ -106,10 +103,6 @@ class Buffer:
     @property
     def nbytes(self) -> int:
         return self.size * self.dtype.itemsize
-
-    @property
-    def closed(self) -> bool:
-        return self._ptr == ffi.NULL
 
     def __len__(self) -> int:
         return self.shape[0]
@@ -133,24 +126,6 @@ class Buffer:
         return out
 
     get = to_numpy
-
-    def close(self) -> None:
-        """Frees the device memory (idempotent)."""
-        if self._ptr != ffi.NULL:
-            lib.oxpar_buffer_free(self._ptr)
-            self._ptr = ffi.NULL
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __repr__(self) -> str:
         state = " (closed)" if self.closed else ""
@@ -428,11 +403,14 @@ def _sizes(value, name):
     return sizes
 
 
-class Program:
+class Program(Managed):
     """OpenCL C `source` built for the device of `ctx` (an OpenCL context),
     with compiler `options` (a string such as "-DN=4", or None). A source
     that does not compile raises InvalidArgumentError (an OxparError and a
     ValueError) whose message holds the compiler's build log."""
+
+    _free = staticmethod(lib.oxpar_program_free)
+    _what = "program"
 
     def __init__(self, ctx, source: str, options=None):
         self._ptr = ffi.NULL
@@ -446,42 +424,20 @@ class Program:
         check(lib.oxpar_program_build(ctx.ptr, source.encode(), opts, out))
         self._ptr = out[0]
 
-    @property
-    def ptr(self):
-        if self._ptr == ffi.NULL:
-            raise NullPointerError("program: the Program is closed")
-        return self._ptr
-
     def kernel(self, name: str) -> "Kernel":
         """The kernel called `name` (InvalidArgumentError listing the
         program's kernels if there is none)."""
         return Kernel(self, name)
 
-    def close(self) -> None:
-        """Frees the program (its kernels stay usable; idempotent)."""
-        if self._ptr != ffi.NULL:
-            lib.oxpar_program_free(self._ptr)
-            self._ptr = ffi.NULL
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class Kernel:
+class Kernel(Managed):
     """A kernel of a Program. Launch with `k(global_size, local_size, *args)`
     or `k.launch(global_size, local_size, *args)`: sizes are an int or a
     tuple of 1 to 3 ints, `local_size` None lets the driver choose. Returns
     once queued. One Kernel holds one set of arguments: use it from one
     thread at a time (make one per thread with `prog.kernel(name)`)."""
+
+    _free = staticmethod(lib.oxpar_kernel_free)
+    _what = "kernel"
 
     def __init__(self, program: Program, name: str):
         self._ptr = ffi.NULL
@@ -497,12 +453,6 @@ class Kernel:
         out = ffi.new("oxpar_kernel **")
         check(lib.oxpar_kernel_create(self.program.ptr, self.name.encode(), out))
         return out[0]
-
-    @property
-    def ptr(self):
-        if self._ptr == ffi.NULL:
-            raise NullPointerError("kernel: the Kernel is closed")
-        return self._ptr
 
     def _set_arg(self, k, i: int, arg) -> None:
         if isinstance(arg, Buffer):
@@ -561,24 +511,6 @@ class Kernel:
         self._nargs = len(args)
 
     __call__ = launch
-
-    def close(self) -> None:
-        """Frees the kernel (launches already queued complete; idempotent)."""
-        if self._ptr != ffi.NULL:
-            lib.oxpar_kernel_free(self._ptr)
-            self._ptr = ffi.NULL
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __repr__(self) -> str:
         return f"<oxpar.Kernel {self.name}>"
