@@ -262,29 +262,33 @@ impl OpenClBackend {
         if n == 0 {
             return Ok(T::zero());
         }
-        let b = self.builtins::<T>()?;
-        let name = "oxpar_dot_partial";
-        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
-        let partial = self.scratch::<T>(groups)?;
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
-        b.run(
-            &self.shared.queue,
-            name,
-            &[
-                long(n),
-                xm,
-                xo,
-                xs,
-                ym,
-                yo,
-                ys,
-                Arg::Mem(Some(partial.as_core())),
-                Arg::Local(wg * std::mem::size_of::<T>()),
-            ],
-            &[groups * wg],
-            Some(&[wg]),
-        )?;
+        self.sum_of_partials(
+            "oxpar_dot_partial",
+            n,
+            vec![long(n), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// Runs the reduction kernel `name` over `n` items with `args` followed
+    /// by its per-group output and local scratch, then adds the per-group
+    /// partial sums on the host in group order (so the result is the same
+    /// from run to run).
+    fn sum_of_partials<T: DeviceScalar>(
+        &self,
+        name: &str,
+        n: usize,
+        args: Vec<Arg<'_>>,
+    ) -> Result<T> {
+        let b = self.builtins::<T>()?;
+        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
+        let partial = self.scratch::<T>(groups)?;
+        // Shorten the arguments' lifetime to this call, to add the scratch.
+        let mut args: Vec<Arg<'_>> = args;
+        args.push(Arg::Mem(Some(partial.as_core())));
+        args.push(Arg::Local(wg * std::mem::size_of::<T>()));
+        b.run(&self.shared.queue, name, &args, &[groups * wg], Some(&[wg]))?;
         Ok(Self::read_back(&partial)?
             .into_iter()
             .fold(T::zero(), |a, v| a + v))
@@ -297,28 +301,8 @@ impl OpenClBackend {
         if n == 0 {
             return Ok(T::zero());
         }
-        let b = self.builtins::<T>()?;
-        let name = "oxpar_asum_partial";
-        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
-        let partial = self.scratch::<T>(groups)?;
         let [xm, xo, xs] = vec_args(&x);
-        b.run(
-            &self.shared.queue,
-            name,
-            &[
-                long(n),
-                xm,
-                xo,
-                xs,
-                Arg::Mem(Some(partial.as_core())),
-                Arg::Local(wg * std::mem::size_of::<T>()),
-            ],
-            &[groups * wg],
-            Some(&[wg]),
-        )?;
-        Ok(Self::read_back(&partial)?
-            .into_iter()
-            .fold(T::zero(), |a, v| a + v))
+        self.sum_of_partials("oxpar_asum_partial", n, vec![long(n), xm, xo, xs])
     }
 
     /// The Euclidean norm, by Blue's scaled sum of squares (LAPACK 3.10's
