@@ -64,6 +64,37 @@ impl Trans {
     }
 }
 
+/// The operations of the trait family, named so that a front end can tell a
+/// backend which one a process gave up on (see [`Backend::reject`]).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Op {
+    /// [`Level1::axpy`].
+    Axpy,
+    /// [`Level1::scal`].
+    Scal,
+    /// [`Level1::copy`].
+    Copy,
+    /// [`Level1::swap`].
+    Swap,
+    /// [`Level1::dot`].
+    Dot,
+    /// [`Level1::nrm2`].
+    Nrm2,
+    /// [`Level1::asum`].
+    Asum,
+    /// [`Level1::iamax`].
+    Iamax,
+    /// [`Level2::gemv`].
+    Gemv,
+    /// [`Level2::ger`].
+    Ger,
+    /// [`Level3::gemm`].
+    Gemm,
+    /// [`ParallelLoops::parallel_for`].
+    ParallelFor,
+}
+
 /// What every backend says about itself.
 pub trait Backend: Send + Sync + Debug {
     /// The backend family.
@@ -72,6 +103,16 @@ pub trait Backend: Send + Sync + Debug {
     fn name(&self) -> String;
     /// How many threads this backend computes with.
     fn num_threads(&self) -> usize;
+    /// Called by a front end (the C ABI, the bindings) when this process
+    /// rejected the arguments of `op` before calling the backend. A backend
+    /// whose operations are collective across processes (MPI) takes part in
+    /// the operation's first collective as a failed process, so that the other
+    /// processes return an error too instead of waiting for this one forever.
+    /// Returns the error to report here; the default returns it unchanged.
+    fn reject(&self, op: Op, error: Error) -> Error {
+        let _ = op;
+        error
+    }
 }
 
 /// BLAS level 1: vector operations.

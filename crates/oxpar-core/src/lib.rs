@@ -16,7 +16,7 @@ pub mod serial;
 pub mod view;
 
 pub use backend::{
-    Backend, BackendKind, HostBackend, Level1, Level2, Level3, ParallelLoops, Trans,
+    Backend, BackendKind, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Trans,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use scalar::{DType, Scalar};

@@ -1,0 +1,178 @@
+//! Collective argument checks: every rank learns whether any rank rejected
+//! its arguments, so a mistake on one rank is an error on all of them rather
+//! than a deadlock (the others would wait forever in a collective the failing
+//! rank never entered).
+//!
+//! Each distributed operation starts with exactly one *checked* collective in
+//! which every rank also reports its status. A rank that failed its own checks
+//! still takes part in that collective (see [`crate::MpiBackend::reject`]), then
+//! returns its error; the others return an error naming that rank.
+
+use mpi::ffi;
+use oxpar_core::{Error, ErrorKind, Result};
+
+use crate::comm::Comm;
+
+/// Status word of a rank that accepted its arguments.
+const STATUS_OK: u64 = 0;
+
+/// Which collective an operation starts with, so that a rank that rejected
+/// its arguments can join the right one.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum FirstCollective {
+    /// An `f64` sum (dot, asum).
+    Sum,
+    /// A gather of `n` words per rank (nrm2, iamax, gemv, ger, gemm, halo).
+    Gather(usize),
+    /// Nothing: the operation is local to each rank.
+    None,
+}
+
+fn kind_code(kind: ErrorKind) -> u64 {
+    match kind {
+        ErrorKind::InvalidArgument => 1,
+        ErrorKind::ShapeMismatch => 2,
+        ErrorKind::InvalidStride => 3,
+        ErrorKind::Unsupported => 4,
+        ErrorKind::BackendUnavailable => 5,
+        ErrorKind::Device => 6,
+        ErrorKind::Communication => 7,
+        ErrorKind::OutOfMemory => 8,
+        _ => 9,
+    }
+}
+
+fn kind_from_code(code: u64) -> ErrorKind {
+    match code {
+        1 => ErrorKind::InvalidArgument,
+        2 => ErrorKind::ShapeMismatch,
+        3 => ErrorKind::InvalidStride,
+        4 => ErrorKind::Unsupported,
+        5 => ErrorKind::BackendUnavailable,
+        6 => ErrorKind::Device,
+        7 => ErrorKind::Communication,
+        8 => ErrorKind::OutOfMemory,
+        _ => ErrorKind::Internal,
+    }
+}
+
+/// The error a rank reports when `rank` (another one) rejected its arguments.
+fn remote_error(routine: &str, rank: Option<usize>, size: usize, kind: ErrorKind) -> Error {
+    let who = match rank {
+        Some(r) => format!("rank {r} of {size}"),
+        None => "more than one rank".to_string(),
+    };
+    Error::new(
+        kind,
+        format!(
+            "{routine}: {who} rejected its arguments ({kind}); see the error reported there \
+             (no rank computed anything)"
+        ),
+    )
+}
+
+/// Gathers `width` words from every rank, in rank order, together with each
+/// rank's status. `local` is this rank's words, or the error it found. On
+/// success returns `size` rows of `width` words; if any rank failed, every
+/// rank returns an error (its own, or one naming the first failing rank).
+pub(crate) fn gather_checked(
+    comm: &Comm,
+    routine: &str,
+    width: usize,
+    local: Result<Vec<u64>>,
+) -> Result<Vec<Vec<u64>>> {
+    let mut send = vec![STATUS_OK; width + 1];
+    let own_error = match local {
+        Ok(words) => {
+            assert_eq!(words.len(), width, "gather_checked width");
+            send[1..].copy_from_slice(&words);
+            None
+        }
+        Err(e) => {
+            send[0] = kind_code(e.kind());
+            Some(e)
+        }
+    };
+    let mut recv = vec![0u64; (width + 1) * comm.size()];
+    comm.allgather(&send, &mut recv)?;
+    if let Some(e) = own_error {
+        return Err(e);
+    }
+    let rows: Vec<&[u64]> = recv.chunks_exact(width + 1).collect();
+    if let Some((rank, row)) = rows.iter().enumerate().find(|(_, r)| r[0] != STATUS_OK) {
+        return Err(remote_error(
+            routine,
+            Some(rank),
+            comm.size(),
+            kind_from_code(row[0]),
+        ));
+    }
+    Ok(rows.iter().map(|r| r[1..].to_vec()).collect())
+}
+
+/// Sums `local` over all ranks (`MPI_SUM` on `f64`), with each rank's status
+/// folded into the same message. Every rank gets the same sum.
+pub(crate) fn sum_checked(comm: &Comm, routine: &str, local: Result<f64>) -> Result<f64> {
+    // [value, number of failing ranks, sum of their kind codes, sum of their ranks]
+    let mut buf = [0.0f64; 4];
+    let own_error = match local {
+        Ok(v) => {
+            buf[0] = v;
+            None
+        }
+        Err(e) => {
+            buf[1] = 1.0;
+            buf[2] = kind_code(e.kind()) as f64;
+            buf[3] = comm.rank() as f64;
+            Some(e)
+        }
+    };
+    // SAFETY: reading an immutable constant of the MPI library.
+    comm.allreduce(&mut buf, unsafe { ffi::RSMPI_SUM })?;
+    if let Some(e) = own_error {
+        return Err(e);
+    }
+    match buf[1] as u64 {
+        0 => Ok(buf[0]),
+        1 => Err(remote_error(
+            routine,
+            Some(buf[3] as usize),
+            comm.size(),
+            kind_from_code(buf[2] as u64),
+        )),
+        _ => Err(remote_error(
+            routine,
+            None,
+            comm.size(),
+            ErrorKind::InvalidArgument,
+        )),
+    }
+}
+
+/// Takes part in `first` as a rank that rejected its arguments, so that the
+/// other ranks return an error too; returns `error`.
+pub(crate) fn join_failed(
+    comm: &Comm,
+    routine: &str,
+    first: FirstCollective,
+    error: Error,
+) -> Error {
+    let kind = error.kind();
+    let outcome = match first {
+        FirstCollective::Sum => sum_checked(comm, routine, Err(error)).map(|_| ()),
+        FirstCollective::Gather(width) => {
+            gather_checked(comm, routine, width, Err(error)).map(|_| ())
+        }
+        FirstCollective::None => Err(error),
+    };
+    match outcome {
+        Err(e) => e,
+        Ok(()) => Error::new(kind, format!("{routine}: internal error in join_failed")),
+    }
+}
+
+/// An error that every rank reaches from the same gathered data (so no rank
+/// needs to tell the others).
+pub(crate) fn everywhere(routine: &str, kind: ErrorKind, what: impl std::fmt::Display) -> Error {
+    Error::new(kind, format!("{routine}: {what}"))
+}

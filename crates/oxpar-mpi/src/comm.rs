@@ -1,0 +1,334 @@
+//! A communicator oxpar owns: a duplicate of the caller's, with errors
+//! returned instead of aborting, and checked wrappers for the few MPI calls
+//! oxpar makes.
+//!
+//! rsmpi's safe collectives ignore MPI's return codes (they rely on the
+//! default abort-on-error handler), so oxpar calls MPI through rsmpi's raw
+//! bindings here and turns each failure into an [`ErrorKind::Communication`]
+//! error carrying MPI's own message.
+
+use std::ffi::{c_int, c_void};
+
+use mpi::datatype::Equivalence;
+use mpi::ffi;
+use mpi::raw::AsRaw;
+use oxpar_core::{Error, ErrorKind, Result};
+
+use crate::env;
+
+/// Turns an MPI return code into a `Result` with MPI's message.
+pub(crate) fn check(code: c_int, call: &str) -> Result<()> {
+    if code == ffi::MPI_SUCCESS as c_int {
+        return Ok(());
+    }
+    let mut text = vec![0u8; ffi::MPI_MAX_ERROR_STRING as usize + 1];
+    let mut len: c_int = 0;
+    // SAFETY: the buffer holds MPI_MAX_ERROR_STRING characters plus one.
+    let ok = unsafe { ffi::MPI_Error_string(code, text.as_mut_ptr().cast(), &mut len) };
+    let message = if ok == ffi::MPI_SUCCESS as c_int {
+        String::from_utf8_lossy(&text[..len.clamp(0, text.len() as c_int) as usize]).into_owned()
+    } else {
+        format!("MPI error code {code}")
+    };
+    Err(Error::new(
+        ErrorKind::Communication,
+        format!("{call} failed: {message}"),
+    ))
+}
+
+/// An element count as MPI's `int`, or an error for messages MPI cannot describe.
+pub(crate) fn count(n: usize) -> Result<c_int> {
+    c_int::try_from(n).map_err(|_| {
+        Error::unsupported(format!(
+            "a message of {n} elements exceeds MPI's int count ({})",
+            c_int::MAX
+        ))
+    })
+}
+
+/// An MPI communicator owned by oxpar (freed on drop unless MPI is gone).
+#[derive(Debug)]
+pub struct Comm {
+    raw: ffi::MPI_Comm,
+    rank: usize,
+    size: usize,
+}
+
+// SAFETY: an MPI communicator handle is plain data that may be used from any
+// thread; oxpar serializes its own calls on one communicator (see
+// `MpiBackend`), which is what MPI_THREAD_SERIALIZED requires.
+unsafe impl Send for Comm {}
+// SAFETY: as above; `&Comm` only exposes calls made under oxpar's lock.
+unsafe impl Sync for Comm {}
+
+impl Comm {
+    /// Duplicates `comm` (collective over it) and sets the duplicate to return
+    /// errors. The caller keeps ownership of `comm`.
+    ///
+    /// # Safety
+    /// `comm` is a live intra-communicator handle (or `MPI_COMM_NULL`, refused).
+    pub unsafe fn duplicate(comm: ffi::MPI_Comm) -> Result<Comm> {
+        env::ensure_initialized()?;
+        // Open MPI's MPI_Comm_f2c answers a null pointer (not MPI_COMM_NULL)
+        // for an index it does not know; MPICH never uses 0 as a handle.
+        // SAFETY: MPI_Comm is a pointer or an integer: all-zero bits are valid.
+        let zero: ffi::MPI_Comm = unsafe { std::mem::zeroed() };
+        // SAFETY: reading an immutable constant of the MPI library.
+        if comm == unsafe { ffi::RSMPI_COMM_NULL } || comm == zero {
+            return Err(Error::invalid_argument(
+                "comm",
+                "is MPI_COMM_NULL or not a communicator",
+            ));
+        }
+        let mut inter: c_int = 0;
+        // SAFETY: comm is a live communicator (caller's contract).
+        let code = unsafe { ffi::MPI_Comm_test_inter(comm, &mut inter) };
+        check(code, "MPI_Comm_test_inter")?;
+        if inter != 0 {
+            return Err(Error::invalid_argument(
+                "comm",
+                "is an inter-communicator (oxpar needs an intra-communicator)",
+            ));
+        }
+        let mut dup = std::mem::MaybeUninit::<ffi::MPI_Comm>::uninit();
+        // SAFETY: comm is live; dup is written on success.
+        let code = unsafe { ffi::MPI_Comm_dup(comm, dup.as_mut_ptr()) };
+        check(code, "MPI_Comm_dup")?;
+        // SAFETY: MPI_Comm_dup succeeded and wrote the handle.
+        unsafe { Comm::adopt(dup.assume_init()) }
+    }
+
+    /// Takes ownership of a communicator oxpar created, setting it to return
+    /// errors and caching rank and size.
+    ///
+    /// # Safety
+    /// `raw` is a live communicator nobody else frees.
+    unsafe fn adopt(raw: ffi::MPI_Comm) -> Result<Comm> {
+        let mut comm = Comm {
+            raw,
+            rank: 0,
+            size: 1,
+        };
+        // SAFETY: raw is live; the predefined handler is an immutable constant.
+        let code = unsafe { ffi::MPI_Comm_set_errhandler(raw, ffi::RSMPI_ERRORS_RETURN) };
+        check(code, "MPI_Comm_set_errhandler")?;
+        let (mut rank, mut size): (c_int, c_int) = (0, 0);
+        // SAFETY: raw is live.
+        let code = unsafe { ffi::MPI_Comm_rank(raw, &mut rank) };
+        check(code, "MPI_Comm_rank")?;
+        // SAFETY: raw is live.
+        let code = unsafe { ffi::MPI_Comm_size(raw, &mut size) };
+        check(code, "MPI_Comm_size")?;
+        comm.rank = rank as usize;
+        comm.size = size as usize;
+        Ok(comm)
+    }
+
+    /// A duplicate of `MPI_COMM_WORLD` (initializing MPI if nobody has).
+    pub fn world() -> Result<Comm> {
+        env::ensure_initialized()?;
+        // SAFETY: MPI is initialized, so MPI_COMM_WORLD is live.
+        unsafe { Comm::duplicate(ffi::RSMPI_COMM_WORLD) }
+    }
+
+    /// A duplicate of the communicator with Fortran handle `fcomm` (what C
+    /// gets from `MPI_Comm_c2f`, Fortran has as `integer :: comm`, and mpi4py
+    /// returns from `comm.py2f()`).
+    pub fn from_fortran(fcomm: i32) -> Result<Comm> {
+        env::ensure_initialized()?;
+        // SAFETY: MPI_Comm_f2c accepts any integer; an invalid one gives
+        // MPI_COMM_NULL (refused by `duplicate`) in Open MPI and MPICH.
+        let raw = unsafe { ffi::RSMPI_Comm_f2c(fcomm) };
+        // SAFETY: raw is either MPI_COMM_NULL or a live communicator.
+        unsafe { Comm::duplicate(raw) }
+            .map_err(|e| e.for_arg(&format!("Fortran communicator handle {fcomm}")))
+    }
+
+    /// This process's rank.
+    pub fn rank(&self) -> usize {
+        self.rank
+    }
+
+    /// The number of processes.
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    /// The raw handle (still owned by this `Comm`).
+    pub fn as_raw(&self) -> ffi::MPI_Comm {
+        self.raw
+    }
+
+    /// The Fortran handle of this communicator (for mpi4py's `Comm.f2py`).
+    pub fn fortran_handle(&self) -> i32 {
+        // SAFETY: self.raw is live.
+        unsafe { ffi::RSMPI_Comm_c2f(self.raw) }
+    }
+
+    /// Splits into sub-communicators by `color`, ordered by `key`.
+    pub fn split(&self, color: usize, key: usize) -> Result<Comm> {
+        let mut out = std::mem::MaybeUninit::<ffi::MPI_Comm>::uninit();
+        // SAFETY: self.raw is live; out is written on success.
+        let code = unsafe {
+            ffi::MPI_Comm_split(self.raw, color as c_int, key as c_int, out.as_mut_ptr())
+        };
+        check(code, "MPI_Comm_split")?;
+        // SAFETY: MPI_Comm_split succeeded: a new communicator we own.
+        unsafe { Comm::adopt(out.assume_init()) }
+    }
+
+    /// The processes of this communicator that share this node's memory.
+    pub fn split_shared(&self) -> Result<Comm> {
+        let mut out = std::mem::MaybeUninit::<ffi::MPI_Comm>::uninit();
+        // SAFETY: self.raw is live; RSMPI_INFO_NULL is a constant; out is written on success.
+        let code = unsafe {
+            ffi::MPI_Comm_split_type(
+                self.raw,
+                ffi::RSMPI_COMM_TYPE_SHARED,
+                self.rank as c_int,
+                ffi::RSMPI_INFO_NULL,
+                out.as_mut_ptr(),
+            )
+        };
+        check(code, "MPI_Comm_split_type")?;
+        // SAFETY: the split succeeded: a new communicator we own.
+        unsafe { Comm::adopt(out.assume_init()) }
+    }
+
+    /// `MPI_Allreduce` of `buf` in place with a predefined `op`.
+    pub(crate) fn allreduce<T: Equivalence + Copy>(
+        &self,
+        buf: &mut [T],
+        op: ffi::MPI_Op,
+    ) -> Result<()> {
+        let n = count(buf.len())?;
+        // Small messages: a copy is cheaper than portable MPI_IN_PLACE plumbing.
+        let send = buf.to_vec();
+        // SAFETY: both buffers are valid for n elements of T's MPI type.
+        let code = unsafe {
+            ffi::MPI_Allreduce(
+                send.as_ptr().cast::<c_void>(),
+                buf.as_mut_ptr().cast::<c_void>(),
+                n,
+                T::equivalent_datatype().as_raw(),
+                op,
+                self.raw,
+            )
+        };
+        check(code, "MPI_Allreduce")
+    }
+
+    /// `MPI_Allgather`: `recv` gets every rank's `send`, in rank order.
+    pub(crate) fn allgather<T: Equivalence>(&self, send: &[T], recv: &mut [T]) -> Result<()> {
+        assert_eq!(recv.len(), send.len() * self.size, "allgather buffer size");
+        let n = count(send.len())?;
+        // SAFETY: send holds n elements, recv n per rank (asserted).
+        let code = unsafe {
+            ffi::MPI_Allgather(
+                send.as_ptr().cast::<c_void>(),
+                n,
+                T::equivalent_datatype().as_raw(),
+                recv.as_mut_ptr().cast::<c_void>(),
+                n,
+                T::equivalent_datatype().as_raw(),
+                self.raw,
+            )
+        };
+        check(code, "MPI_Allgather")
+    }
+
+    /// `MPI_Allgatherv`: `recv` gets rank r's `send` at `offsets[r]`, of
+    /// length `counts[r]` (the caller checked that these agree with every
+    /// rank's `send.len()`).
+    pub(crate) fn allgatherv<T: Equivalence>(
+        &self,
+        send: &[T],
+        recv: &mut [T],
+        counts: &[usize],
+    ) -> Result<()> {
+        assert_eq!(counts.len(), self.size, "allgatherv counts");
+        assert_eq!(counts[self.rank], send.len(), "allgatherv own count");
+        assert_eq!(counts.iter().sum::<usize>(), recv.len(), "allgatherv size");
+        let mut displs = Vec::with_capacity(counts.len());
+        let mut at = 0usize;
+        for &c in counts {
+            displs.push(count(at)?);
+            at += c;
+        }
+        let counts: Vec<c_int> = counts.iter().map(|&c| count(c)).collect::<Result<_>>()?;
+        // SAFETY: the buffers match counts and displacements (asserted above).
+        let code = unsafe {
+            ffi::MPI_Allgatherv(
+                send.as_ptr().cast::<c_void>(),
+                counts[self.rank],
+                T::equivalent_datatype().as_raw(),
+                recv.as_mut_ptr().cast::<c_void>(),
+                counts.as_ptr(),
+                displs.as_ptr(),
+                T::equivalent_datatype().as_raw(),
+                self.raw,
+            )
+        };
+        check(code, "MPI_Allgatherv")
+    }
+
+    /// `MPI_Bcast` of `buf` from `root`.
+    pub(crate) fn bcast<T: Equivalence>(&self, buf: &mut [T], root: usize) -> Result<()> {
+        let n = count(buf.len())?;
+        // SAFETY: buf is valid for n elements.
+        let code = unsafe {
+            ffi::MPI_Bcast(
+                buf.as_mut_ptr().cast::<c_void>(),
+                n,
+                T::equivalent_datatype().as_raw(),
+                root as c_int,
+                self.raw,
+            )
+        };
+        check(code, "MPI_Bcast")
+    }
+
+    /// `MPI_Sendrecv`: sends `send` to `dest` and receives `recv` from
+    /// `source`; `None` is `MPI_PROC_NULL` (nothing sent or received).
+    pub(crate) fn sendrecv<T: Equivalence>(
+        &self,
+        send: &[T],
+        dest: Option<usize>,
+        recv: &mut [T],
+        source: Option<usize>,
+        tag: i32,
+    ) -> Result<()> {
+        // SAFETY: reading an immutable constant of the MPI library.
+        let null = unsafe { ffi::RSMPI_PROC_NULL };
+        let rank = |r: Option<usize>| r.map_or(null, |r| r as c_int);
+        let dt = T::equivalent_datatype().as_raw();
+        // SAFETY: both buffers are valid for their lengths.
+        let code = unsafe {
+            ffi::MPI_Sendrecv(
+                send.as_ptr().cast::<c_void>(),
+                count(send.len())?,
+                dt,
+                rank(dest),
+                tag,
+                recv.as_mut_ptr().cast::<c_void>(),
+                count(recv.len())?,
+                dt,
+                rank(source),
+                tag,
+                self.raw,
+                ffi::RSMPI_STATUS_IGNORE,
+            )
+        };
+        check(code, "MPI_Sendrecv")
+    }
+}
+
+impl Drop for Comm {
+    fn drop(&mut self) {
+        // After MPI_Finalize no MPI call is allowed: the handle just goes away.
+        if env::is_initialized() && !env::is_finalized() {
+            // SAFETY: self.raw is a live communicator this Comm owns.
+            unsafe { ffi::MPI_Comm_free(&mut self.raw) };
+        }
+    }
+}

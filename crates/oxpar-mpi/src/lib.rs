@@ -1,0 +1,240 @@
+//! oxpar's MPI backend: distributed vectors and matrices over MPI ranks, each
+//! rank computing its part on a node-local backend (threads, serial, OpenCL).
+//!
+//! Data stays where the program put it: every rank passes *its own block* of
+//! each distributed operand, in its own memory, to the same operation as on
+//! one node. On an [`MpiBackend`] the backend traits of `oxpar-core` mean:
+//!
+//! * `axpy`, `scal`, `copy`, `swap`: each rank updates its own block (no
+//!   communication).
+//! * `dot`, `nrm2`, `asum`: of the whole distributed vector; every rank gets
+//!   the same value. `iamax` returns the *global* index (blocks are numbered in
+//!   rank order).
+//! * `gemv`: `y := alpha*A*x + beta*y` with `A` distributed by row blocks (each
+//!   rank: its rows, all columns), and `x`, `y` distributed vectors (`y` split
+//!   as `A`'s rows, `x` split any way). `ger` likewise.
+//! * `gemm`: SUMMA on the 2-D process grid ([`MpiBackend::grid`]): the rank at
+//!   grid position (i, j) holds block (i, j) of `op(A)`, `op(B)` and `C`.
+//! * `parallel_for`: each rank runs its own range on its local backend.
+//!
+//! Any split that adds up is accepted ([`block_range`] gives the balanced one);
+//! split sizes that do not fit together, and arguments one rank rejects, are an
+//! error on every rank, never a deadlock (see `agree.rs`).
+//!
+//! MPI itself: the caller's MPI is used when the program initialized it (C,
+//! Fortran, mpi4py), and never finalized by oxpar; otherwise oxpar initializes
+//! MPI and finalizes it at exit ([`env`]). Communicators are always duplicated,
+//! so oxpar's messages never mix with the program's.
+
+mod agree;
+mod comm;
+pub mod env;
+mod grid;
+mod halo;
+mod ops;
+mod summa;
+
+use std::sync::{Mutex, MutexGuard};
+
+use oxpar_core::{Backend, BackendKind, Error, ErrorKind, HostBackend, Op, Result};
+
+pub use comm::Comm;
+pub use grid::{block_range, default_grid, GridShape};
+
+use agree::FirstCollective;
+use grid::Grid;
+
+/// Distributed operations over a communicator, computed on a node-local
+/// backend. Operations are collective: every rank of the communicator must
+/// call the same ones in the same order.
+///
+/// Thread safety: one operation at a time per backend (calls from several
+/// threads are serialized by a lock, but their order must still agree across
+/// ranks, which only the program can ensure).
+pub struct MpiBackend {
+    comm: Comm,
+    local: Box<dyn HostBackend>,
+    grid: Grid,
+    ranks_on_node: usize,
+    lock: Mutex<()>,
+}
+
+impl std::fmt::Debug for MpiBackend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MpiBackend")
+            .field("rank", &self.comm.rank())
+            .field("size", &self.comm.size())
+            .field("grid", &self.grid.shape)
+            .field("local", &self.local.name())
+            .finish()
+    }
+}
+
+/// The number of threads each rank should use by default: the CPUs this
+/// process may run on divided by the ranks on its node (at least 1), so that
+/// ranks sharing a node never oversubscribe it. `OXPAR_NUM_THREADS`, when set,
+/// wins.
+pub fn thread_budget(ranks_on_node: usize) -> Result<usize> {
+    if std::env::var_os(oxpar_threads::NUM_THREADS_ENV).is_some() {
+        return oxpar_threads::default_num_threads();
+    }
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Ok((cpus / ranks_on_node.max(1)).max(1))
+}
+
+impl MpiBackend {
+    /// Builds the backend over `comm` (collective over it). `make_local` gets
+    /// this rank's default thread budget ([`thread_budget`]) and returns the
+    /// node-local backend. If it fails on any rank, every rank gets an error.
+    pub fn new(
+        comm: Comm,
+        make_local: impl FnOnce(usize) -> Result<Box<dyn HostBackend>>,
+    ) -> Result<MpiBackend> {
+        let node = comm.split_shared()?;
+        let ranks_on_node = node.size();
+        drop(node);
+        let local = thread_budget(ranks_on_node).and_then(make_local);
+        let gathered = agree::gather_checked(
+            &comm,
+            "mpi context",
+            1,
+            local.as_ref().map(|_| vec![0]).map_err(Clone::clone),
+        );
+        let local = match (local, gathered) {
+            (Ok(l), Ok(_)) => l,
+            (Err(e), _) | (Ok(_), Err(e)) => return Err(e),
+        };
+        let (rows, cols) = default_grid(comm.size());
+        let grid = Grid::new(&comm, rows, cols)?;
+        Ok(MpiBackend {
+            comm,
+            local,
+            grid,
+            ranks_on_node,
+            lock: Mutex::new(()),
+        })
+    }
+
+    /// This rank (0-based).
+    pub fn rank(&self) -> usize {
+        self.comm.rank()
+    }
+
+    /// The number of ranks.
+    pub fn size(&self) -> usize {
+        self.comm.size()
+    }
+
+    /// How many ranks share this rank's node.
+    pub fn ranks_on_node(&self) -> usize {
+        self.ranks_on_node
+    }
+
+    /// The communicator (oxpar's duplicate of the one it was given).
+    pub fn comm(&self) -> &Comm {
+        &self.comm
+    }
+
+    /// The node-local backend each rank computes with.
+    pub fn local(&self) -> &dyn HostBackend {
+        &*self.local
+    }
+
+    /// The 2-D process grid `gemm` and the 2-D halo exchange use; by default
+    /// the most square one ([`default_grid`]).
+    pub fn grid(&self) -> GridShape {
+        self.grid.shape
+    }
+
+    /// Sets the process grid to `rows x cols` (collective). Every rank must ask
+    /// for the same shape, and `rows * cols` must be the number of ranks;
+    /// otherwise every rank gets an error and the old grid stays.
+    pub fn set_grid(&mut self, rows: usize, cols: usize) -> Result<()> {
+        let _guard = lock(&self.lock);
+        let local = if rows == 0 || cols == 0 || rows.checked_mul(cols) != Some(self.size()) {
+            Err(Error::invalid_argument(
+                "grid",
+                format!(
+                    "{rows} x {cols} is not a grid of the communicator's {} ranks",
+                    self.size()
+                ),
+            ))
+        } else {
+            Ok(vec![rows as u64, cols as u64])
+        };
+        let all = agree::gather_checked(&self.comm, "set_grid", 2, local)?;
+        if all.iter().any(|w| w != &all[0]) {
+            return Err(agree::everywhere(
+                "set_grid",
+                ErrorKind::ShapeMismatch,
+                format!("ranks asked for different grids: {}", describe_grids(&all)),
+            ));
+        }
+        self.grid = Grid::new(&self.comm, rows, cols)?;
+        Ok(())
+    }
+
+    fn lock(&self) -> MutexGuard<'_, ()> {
+        lock(&self.lock)
+    }
+}
+
+fn lock(m: &Mutex<()>) -> MutexGuard<'_, ()> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn describe_grids(all: &[Vec<u64>]) -> String {
+    all.iter()
+        .enumerate()
+        .map(|(r, w)| format!("rank {r}: {} x {}", w[0], w[1]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The collective each operation starts with (see `agree.rs`).
+fn first_collective(op: Op) -> FirstCollective {
+    match op {
+        Op::Dot | Op::Asum => FirstCollective::Sum,
+        Op::Nrm2 => FirstCollective::Gather(ops::NRM2_WORDS),
+        Op::Iamax => FirstCollective::Gather(ops::IAMAX_WORDS),
+        Op::Gemv | Op::Ger => FirstCollective::Gather(ops::GEMV_WORDS),
+        Op::Gemm => FirstCollective::Gather(summa::GEMM_WORDS),
+        _ => FirstCollective::None,
+    }
+}
+
+impl Backend for MpiBackend {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Mpi
+    }
+    fn name(&self) -> String {
+        format!(
+            "mpi (rank {} of {}, grid {}x{}) + {}",
+            self.rank(),
+            self.size(),
+            self.grid.shape.rows,
+            self.grid.shape.cols,
+            self.local.name()
+        )
+    }
+    fn num_threads(&self) -> usize {
+        self.local.num_threads()
+    }
+    fn reject(&self, op: Op, error: Error) -> Error {
+        let _guard = self.lock();
+        agree::join_failed(&self.comm, op_name(op), first_collective(op), error)
+    }
+}
+
+fn op_name(op: Op) -> &'static str {
+    match op {
+        Op::Dot => "dot",
+        Op::Nrm2 => "nrm2",
+        Op::Asum => "asum",
+        Op::Iamax => "iamax",
+        Op::Gemv => "gemv",
+        Op::Ger => "ger",
+        Op::Gemm => "gemm",
+        _ => "operation",
+    }
+}

@@ -1,0 +1,214 @@
+//! Level 1 and 2 over block-distributed vectors, and parallel loops.
+
+use std::ops::Range;
+
+use mpi::datatype::Equivalence;
+use oxpar_core::backend::{check, LoopBody};
+use oxpar_core::{
+    ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result, Scalar,
+    Schedule, VecMut, VecRef,
+};
+
+use crate::agree::{self, everywhere};
+use crate::MpiBackend;
+
+/// Words per rank in nrm2's gather: the local norm's bits.
+pub(crate) const NRM2_WORDS: usize = 1;
+/// Words per rank in iamax's gather: local length, local index (or
+/// `u64::MAX`), the absolute value's bits.
+pub(crate) const IAMAX_WORDS: usize = 3;
+/// Words per rank in gemv's and ger's gather: the matrix block's rows and
+/// columns, the lengths of the row-split and column-split vectors.
+pub(crate) const GEMV_WORDS: usize = 4;
+
+impl<T: Scalar + Equivalence> Level1<T> for MpiBackend
+where
+    dyn HostBackend: Level1<T>,
+{
+    fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        Level1::<T>::axpy(&*self.local, alpha, x, y)
+    }
+
+    fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()> {
+        Level1::<T>::scal(&*self.local, alpha, x)
+    }
+
+    fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        Level1::<T>::copy(&*self.local, x, y)
+    }
+
+    fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        Level1::<T>::swap(&*self.local, x, y)
+    }
+
+    fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        let _guard = self.lock();
+        let local = check::same_len(x.len(), y.len())
+            .and_then(|()| Level1::<T>::dot(&*self.local, x, y))
+            .map(T::as_f64);
+        agree::sum_checked(&self.comm, "dot", local).map(T::from_f64)
+    }
+
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+        let _guard = self.lock();
+        let local = Level1::<T>::asum(&*self.local, x).map(T::as_f64);
+        agree::sum_checked(&self.comm, "asum", local).map(T::from_f64)
+    }
+
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+        let _guard = self.lock();
+        let local = Level1::<T>::nrm2(&*self.local, x).map(|v| vec![v.as_f64().to_bits()]);
+        let norms: Vec<f64> = agree::gather_checked(&self.comm, "nrm2", NRM2_WORDS, local)?
+            .iter()
+            .map(|w| f64::from_bits(w[0]))
+            .collect();
+        Ok(T::from_f64(combine_norms(&norms)))
+    }
+
+    fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
+        let _guard = self.lock();
+        let local = Level1::<T>::iamax(&*self.local, x).map(|i| match i {
+            Some(i) => vec![x.len() as u64, i as u64, x.get(i).abs().as_f64().to_bits()],
+            None => vec![0, u64::MAX, 0],
+        });
+        let all = agree::gather_checked(&self.comm, "iamax", IAMAX_WORDS, local)?;
+        // The first NaN wins, else the first largest value, in global order.
+        let mut best: Option<(usize, f64)> = None;
+        let mut offset = 0usize;
+        for w in &all {
+            if w[1] != u64::MAX {
+                let (index, value) = (offset + w[1] as usize, f64::from_bits(w[2]));
+                let better = match best {
+                    None => true,
+                    Some((_, b)) => !b.is_nan() && (value.is_nan() || value > b),
+                };
+                if better {
+                    best = Some((index, value));
+                }
+            }
+            offset += w[0] as usize;
+        }
+        Ok(best.map(|(i, _)| i))
+    }
+}
+
+/// The norm of a vector whose blocks have norms `norms`, without overflow or
+/// underflow: scaled by the largest, summed in rank order (the same on every
+/// rank).
+fn combine_norms(norms: &[f64]) -> f64 {
+    if norms.iter().any(|v| v.is_nan()) {
+        return f64::NAN;
+    }
+    let max = norms.iter().copied().fold(0.0f64, f64::max);
+    if max == 0.0 || max.is_infinite() {
+        return max;
+    }
+    let ssq: f64 = norms.iter().map(|v| (v / max) * (v / max)).sum();
+    max * ssq.sqrt()
+}
+
+impl MpiBackend {
+    /// Checks a row-block matrix operation on every rank and gathers the
+    /// column-split vector `v` whole: `rows_vec` must have the matrix block's
+    /// rows on each rank, the pieces of `v` must add up to its columns.
+    fn gather_row_block_operand<T: Scalar + Equivalence>(
+        &self,
+        routine: &str,
+        block: (usize, usize),
+        rows_vec: usize,
+        v: VecRef<'_, T>,
+    ) -> Result<Vec<T>> {
+        let local = if block.0 != rows_vec {
+            Err(oxpar_core::Error::shape_mismatch(format!(
+                "this rank's block of A has {} rows but its block of the row-split vector has {rows_vec} elements",
+                block.0
+            )))
+        } else {
+            Ok(vec![
+                block.0 as u64,
+                block.1 as u64,
+                rows_vec as u64,
+                v.len() as u64,
+            ])
+        };
+        let all = agree::gather_checked(&self.comm, routine, GEMV_WORDS, local)?;
+        let cols = all[0][1];
+        if let Some((r, w)) = all.iter().enumerate().find(|(_, w)| w[1] != cols) {
+            return Err(everywhere(
+                routine,
+                ErrorKind::ShapeMismatch,
+                format!("A has {cols} columns on rank 0 but {} on rank {r} (every rank holds whole rows)", w[1]),
+            ));
+        }
+        let pieces: Vec<usize> = all.iter().map(|w| w[3] as usize).collect();
+        let total: usize = pieces.iter().sum();
+        if total as u64 != cols {
+            return Err(everywhere(
+                routine,
+                ErrorKind::ShapeMismatch,
+                format!("A has {cols} columns but the column-split vector's blocks add up to {total} ({pieces:?} by rank)"),
+            ));
+        }
+        let mine: Vec<T> = v.iter().collect();
+        let mut whole = vec![T::zero(); total];
+        self.comm.allgatherv(&mine, &mut whole, &pieces)?;
+        Ok(whole)
+    }
+}
+
+impl<T: Scalar + Equivalence> Level2<T> for MpiBackend
+where
+    dyn HostBackend: Level2<T>,
+{
+    fn gemv(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        let _guard = self.lock();
+        let whole_x = self.gather_row_block_operand("gemv", (a.nrows(), a.ncols()), y.len(), x)?;
+        Level2::<T>::gemv(
+            &*self.local,
+            alpha,
+            a,
+            VecRef::from_slice(&whole_x),
+            beta,
+            y,
+        )
+    }
+
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        let _guard = self.lock();
+        let whole_y = self.gather_row_block_operand("ger", (a.nrows(), a.ncols()), x.len(), y)?;
+        Level2::<T>::ger(&*self.local, alpha, x, VecRef::from_slice(&whole_y), a)
+    }
+}
+
+impl ParallelLoops for MpiBackend {
+    fn parallel_for(
+        &self,
+        range: Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()> {
+        self.local.parallel_for(range, schedule, body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::combine_norms;
+
+    #[test]
+    fn norms_combine_without_overflow() {
+        assert_eq!(combine_norms(&[3.0, 4.0]), 5.0);
+        assert_eq!(combine_norms(&[]), 0.0);
+        let big = combine_norms(&[3e300, 4e300]);
+        assert!((big / 5e300 - 1.0).abs() < 1e-15);
+        assert!(combine_norms(&[1.0, f64::NAN, f64::INFINITY]).is_nan());
+        assert_eq!(combine_norms(&[1.0, f64::INFINITY]), f64::INFINITY);
+    }
+}

@@ -1,0 +1,189 @@
+//! Distributed gemm on the 2-D process grid: SUMMA (van de Geijn and Watts,
+//! "SUMMA: Scalable Universal Matrix Multiplication Algorithm", 1997).
+//!
+//! The rank at grid position (i, j) holds block (i, j) of `op(A)` (m_i x ka_j),
+//! `op(B)` (kb_i x n_j) and `C` (m_i x n_j). The inner dimension is walked in
+//! panels no wider than [`PANEL`] that never straddle a block boundary of
+//! either split; for each panel the owning grid column broadcasts its piece
+//! of `op(A)` along each grid row, the owning grid row broadcasts its piece of
+//! `op(B)` down each grid column, and every rank adds the product to its block
+//! of `C` with the local backend.
+//!
+//! Communication per rank, for C = A*B with A m x k, B k x n on a pr x pc grid:
+//! it receives (m/pr)*k elements of A and k*(n/pc) of B, i.e.
+//! k*(m/pr + n/pc) words in ceil(k/PANEL) (plus block boundaries) pairs of
+//! broadcasts of depth log2(pc) and log2(pr). On a square grid of p ranks and
+//! square matrices of order n: 2*n^2/sqrt(p) words per rank, a total of
+//! 2*n^2*sqrt(p) over the machine.
+
+use mpi::datatype::Equivalence;
+use oxpar_core::{Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Scalar};
+
+use crate::agree::{self, everywhere};
+use crate::MpiBackend;
+
+/// Words per rank in gemm's gather: the shapes of op(A), op(B) and C.
+pub(crate) const GEMM_WORDS: usize = 6;
+
+/// The widest panel of the inner dimension multiplied at once.
+pub const PANEL: usize = 256;
+
+fn prefix(sizes: &[u64]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sizes.len() + 1);
+    let mut at = 0usize;
+    out.push(0);
+    for &s in sizes {
+        at += s as usize;
+        out.push(at);
+    }
+    out
+}
+
+/// The block of `starts` (prefix sums) that holds index `k`.
+fn owner(starts: &[usize], k: usize) -> usize {
+    starts.partition_point(|&s| s <= k) - 1
+}
+
+/// Copies `src` into `dst` as a column-major matrix with leading dimension
+/// `src.nrows()`.
+fn pack<T: Scalar>(src: MatRef<'_, T>, dst: &mut [T]) {
+    let m = src.nrows();
+    for j in 0..src.ncols() {
+        for i in 0..m {
+            dst[i + j * m] = src.get(i, j);
+        }
+    }
+}
+
+impl MpiBackend {
+    /// Checks that the blocks of every rank fit together on the grid and
+    /// returns the split of the inner dimension for op(A) (by grid column) and
+    /// op(B) (by grid row).
+    fn gemm_split(&self, shapes: &[Vec<u64>]) -> Result<(Vec<usize>, Vec<usize>)> {
+        let g = self.grid.shape;
+        let at = |i: usize, j: usize| &shapes[i * g.cols + j];
+        let mismatch = |what: String| everywhere("gemm", ErrorKind::ShapeMismatch, what);
+        for i in 0..g.rows {
+            for j in 0..g.cols {
+                let (w, first) = (at(i, j), at(i, 0));
+                if w[0] != first[0] || w[2] != first[2] {
+                    return Err(mismatch(format!(
+                        "grid row {i}: rank {} has op(A) {}x{} and op(B) {}x{}, rank {} has op(A) {}x{} and op(B) {}x{} \
+                         (ranks in a grid row need the same rows of op(A) and of op(B))",
+                        i * g.cols, first[0], first[1], first[2], first[3],
+                        i * g.cols + j, w[0], w[1], w[2], w[3]
+                    )));
+                }
+                let top = at(0, j);
+                if w[1] != top[1] || w[3] != top[3] {
+                    return Err(mismatch(format!(
+                        "grid column {j}: rank {j} has op(A) {}x{} and op(B) {}x{}, rank {} has op(A) {}x{} and op(B) {}x{} \
+                         (ranks in a grid column need the same columns of op(A) and of op(B))",
+                        top[0], top[1], top[2], top[3], i * g.cols + j, w[0], w[1], w[2], w[3]
+                    )));
+                }
+            }
+        }
+        let ka: Vec<u64> = (0..g.cols).map(|j| at(0, j)[1]).collect();
+        let kb: Vec<u64> = (0..g.rows).map(|i| at(i, 0)[2]).collect();
+        let (ka, kb) = (prefix(&ka), prefix(&kb));
+        if ka.last() != kb.last() {
+            return Err(mismatch(format!(
+                "inner dimensions differ: op(A)'s column blocks add up to {} but op(B)'s row blocks to {}",
+                ka.last().unwrap_or(&0),
+                kb.last().unwrap_or(&0)
+            )));
+        }
+        Ok((ka, kb))
+    }
+}
+
+impl<T: Scalar + Equivalence> Level3<T> for MpiBackend
+where
+    dyn HostBackend: Level3<T>,
+{
+    fn gemm(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        mut c: MatMut<'_, T>,
+    ) -> Result<()> {
+        let _guard = self.lock();
+        let (m, n) = (c.nrows(), c.ncols());
+        let local = if a.nrows() != m || b.ncols() != n {
+            Err(Error::shape_mismatch(format!(
+                "this rank's blocks: op(A) is {}x{}, op(B) is {}x{}, C is {m}x{n} (C needs op(A)'s rows and op(B)'s columns)",
+                a.nrows(), a.ncols(), b.nrows(), b.ncols()
+            )))
+        } else {
+            Ok([a.nrows(), a.ncols(), b.nrows(), b.ncols(), m, n]
+                .iter()
+                .map(|&v| v as u64)
+                .collect())
+        };
+        let shapes = agree::gather_checked(&self.comm, "gemm", GEMM_WORDS, local)?;
+        let (ka, kb) = self.gemm_split(&shapes)?;
+        let k = *ka.last().unwrap_or(&0);
+        if self.size() == 1 || k == 0 {
+            // One rank holds everything, or C := beta*C: no communication.
+            return Level3::<T>::gemm(&*self.local, alpha, a, b, beta, c);
+        }
+        // Panel boundaries: both splits' block edges, then at most PANEL apart.
+        let mut cuts: Vec<usize> = ka.iter().chain(kb.iter()).copied().collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut panels = Vec::new();
+        for w in cuts.windows(2) {
+            let mut k0 = w[0];
+            while k0 < w[1] {
+                let k1 = (k0 + PANEL).min(w[1]);
+                panels.push((k0, k1));
+                k0 = k1;
+            }
+        }
+        let g = self.grid.shape;
+        let mut a_panel = vec![T::zero(); m * PANEL];
+        let mut b_panel = vec![T::zero(); PANEL * n];
+        for (step, &(k0, k1)) in panels.iter().enumerate() {
+            let width = k1 - k0;
+            let (ja, ib) = (owner(&ka, k0), owner(&kb, k0));
+            let ap = &mut a_panel[..m * width];
+            if g.col == ja {
+                pack(a.submatrix(0, k0 - ka[ja], m, width), ap);
+            }
+            self.grid.row_comm.bcast(ap, ja)?;
+            let bp = &mut b_panel[..width * n];
+            if g.row == ib {
+                pack(b.submatrix(k0 - kb[ib], 0, width, n), bp);
+            }
+            self.grid.col_comm.bcast(bp, ib)?;
+            let beta_now = if step == 0 { beta } else { T::one() };
+            Level3::<T>::gemm(
+                &*self.local,
+                alpha,
+                MatRef::col_major(ap, m, width, m.max(1))?,
+                MatRef::col_major(bp, width, n, width)?,
+                beta_now,
+                c.rb_mut(),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owners_follow_prefix_sums() {
+        let starts = prefix(&[3, 0, 2]);
+        assert_eq!(starts, vec![0, 3, 3, 5]);
+        assert_eq!(owner(&starts, 0), 0);
+        assert_eq!(owner(&starts, 2), 0);
+        assert_eq!(owner(&starts, 3), 2);
+        assert_eq!(owner(&starts, 4), 2);
+    }
+}

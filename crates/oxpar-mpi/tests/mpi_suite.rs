@@ -1,0 +1,601 @@
+//! The MPI suite. Run plainly (`cargo test -p oxpar-mpi`), it launches itself
+//! under `mpiexec -n 1`, `-n 2`, `-n 3` and `-n 4` (Open MPI, oversubscribed)
+//! and fails if any run fails or hangs; under mpiexec, every rank runs every
+//! check and compares with the serial backend computing on the whole data.
+//!
+//! `OXPAR_MPIEXEC` names the launcher (default `mpiexec`); `OXPAR_MPI_RANKS`
+//! (e.g. `2,4`) picks the rank counts.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use oxpar_core::{
+    Backend, ErrorKind, Level1, Level2, Level3, MatMut, MatRef, Op, Serial, VecMut, VecRef,
+};
+use oxpar_mpi::{block_range, Comm, MpiBackend};
+
+fn under_mpiexec() -> bool {
+    ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some())
+}
+
+fn main() {
+    if under_mpiexec() {
+        run_rank();
+    } else {
+        launch_all();
+    }
+}
+
+/// Launches this binary under mpiexec for each rank count, with a deadline.
+fn launch_all() {
+    let exe = std::env::current_exe().expect("own path");
+    let launcher = std::env::var("OXPAR_MPIEXEC").unwrap_or_else(|_| "mpiexec".into());
+    let counts = std::env::var("OXPAR_MPI_RANKS").unwrap_or_else(|_| "1,2,3,4".into());
+    for n in counts
+        .split(',')
+        .map(|s| s.trim().parse::<usize>().expect("rank count"))
+    {
+        let start = Instant::now();
+        let mut child = Command::new(&launcher)
+            .args(["--oversubscribe", "-n", &n.to_string()])
+            .arg(&exe)
+            .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
+            .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
+            .env("OMPI_MCA_rmaps_base_oversubscribe", "1")
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {launcher}: {e}"));
+        let status = loop {
+            if let Some(s) = child.try_wait().expect("wait") {
+                break s;
+            }
+            if start.elapsed() > Duration::from_secs(300) {
+                let _ = child.kill();
+                panic!("mpiexec -n {n}: still running after 300 s (a deadlock?)");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success(), "mpiexec -n {n} failed: {status}");
+        println!(
+            "mpi suite: {n} rank(s) passed in {:.1} s",
+            start.elapsed().as_secs_f64()
+        );
+    }
+}
+
+/// Deterministic test data, the same on every rank: element `i` of vector `seed`.
+fn value(seed: u64, i: usize) -> f64 {
+    let h = (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ seed.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    ((h >> 11) % 2001) as f64 / 100.0 - 10.0
+}
+
+fn vector(seed: u64, n: usize) -> Vec<f64> {
+    (0..n).map(|i| value(seed, i)).collect()
+}
+
+/// An uneven split of `n` over `size` ranks: rank r gets about (r+1) shares,
+/// and rank 1 (if any) gets nothing when `with_empty`.
+fn uneven(n: usize, size: usize, rank: usize, with_empty: bool) -> std::ops::Range<usize> {
+    let weights: Vec<usize> = (0..size)
+        .map(|r| if with_empty && r == 1 { 0 } else { r + 1 })
+        .collect();
+    let total: usize = weights.iter().sum();
+    let mut start = 0;
+    let mut ranges = Vec::new();
+    for (r, w) in weights.iter().enumerate() {
+        let end = if r + 1 == size {
+            n
+        } else {
+            start + n * w / total
+        };
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges[rank].clone()
+}
+
+fn close(a: f64, b: f64, scale: f64) -> bool {
+    (a - b).abs() <= 1e-12 * scale.max(1.0) || (a.is_nan() && b.is_nan()) || a == b
+}
+
+struct Ctx {
+    mpi: MpiBackend,
+    rank: usize,
+    size: usize,
+}
+
+fn run_rank() {
+    let comm = Comm::world().expect("world");
+    let mpi = MpiBackend::new(comm, |budget| {
+        assert!(budget >= 1);
+        Ok(Box::new(oxpar_threads::ThreadsBackend::with_threads(
+            budget,
+        )?))
+    })
+    .expect("mpi backend");
+    let (rank, size) = (mpi.rank(), mpi.size());
+    let mut ctx = Ctx { mpi, rank, size };
+    assert_eq!(ctx.mpi.ranks_on_node(), size, "all ranks run on this node");
+    level1(&ctx);
+    level2(&ctx);
+    level3(&mut ctx);
+    halo(&mut ctx);
+    errors(&mut ctx);
+    foreign_communicators(&ctx);
+    if rank == 0 {
+        println!("rank 0 of {size}: all checks passed");
+    }
+}
+
+fn level1(c: &Ctx) {
+    for n in [0usize, 1, 5, 1000, 100_003] {
+        for with_empty in [false, true] {
+            let x = vector(1, n);
+            let y = vector(2, n);
+            let r = uneven(n, c.size, c.rank, with_empty);
+            let (xl, yl) = (&x[r.clone()], &y[r.clone()]);
+            let dot =
+                Level1::<f64>::dot(&c.mpi, VecRef::from_slice(xl), VecRef::from_slice(yl)).unwrap();
+            let want = Level1::<f64>::dot(&Serial, VecRef::from_slice(&x), VecRef::from_slice(&y))
+                .unwrap();
+            assert!(
+                close(dot, want, n as f64 * 100.0),
+                "dot n={n}: {dot} vs {want}"
+            );
+            let asum = Level1::<f64>::asum(&c.mpi, VecRef::from_slice(xl)).unwrap();
+            let want = Level1::<f64>::asum(&Serial, VecRef::from_slice(&x)).unwrap();
+            assert!(close(asum, want, want), "asum n={n}");
+            let nrm2 = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(xl)).unwrap();
+            let want = Level1::<f64>::nrm2(&Serial, VecRef::from_slice(&x)).unwrap();
+            assert!(close(nrm2, want, want), "nrm2 n={n}: {nrm2} vs {want}");
+            let i = Level1::<f64>::iamax(&c.mpi, VecRef::from_slice(xl)).unwrap();
+            let want = Level1::<f64>::iamax(&Serial, VecRef::from_slice(&x)).unwrap();
+            assert_eq!(i, want, "iamax n={n}");
+            // f32 too, through the same paths.
+            let xs: Vec<f32> = xl.iter().map(|&v| v as f32).collect();
+            let xall: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+            let s = Level1::<f32>::asum(&c.mpi, VecRef::from_slice(&xs)).unwrap();
+            let want = Level1::<f32>::asum(&Serial, VecRef::from_slice(&xall)).unwrap();
+            assert!(
+                (s - want).abs() <= 1e-5 * want.max(1.0),
+                "sasum n={n}: {s} vs {want}"
+            );
+            // axpy and scal touch the local block only.
+            let mut yl2 = yl.to_vec();
+            Level1::<f64>::axpy(
+                &c.mpi,
+                2.0,
+                VecRef::from_slice(xl),
+                VecMut::from_slice(&mut yl2),
+            )
+            .unwrap();
+            for (k, v) in yl2.iter().enumerate() {
+                assert_eq!(*v, 2.0 * xl[k] + yl[k]);
+            }
+        }
+    }
+    // Special values: a NaN on the last rank wins iamax over a larger value
+    // earlier; an Inf gives an infinite norm; huge values do not overflow.
+    let n = 4 * c.size + 3;
+    let mut x = vector(3, n);
+    x[1] = 1e300;
+    x[n - 2] = f64::NAN;
+    let r = block_range(n, c.size, c.rank);
+    let i = Level1::<f64>::iamax(&c.mpi, VecRef::from_slice(&x[r.clone()])).unwrap();
+    assert_eq!(i, Some(n - 2));
+    x[n - 2] = 2e300;
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&x[r.clone()])).unwrap();
+    let want = Level1::<f64>::nrm2(&Serial, VecRef::from_slice(&x)).unwrap();
+    assert!(
+        nrm.is_finite() && close(nrm, want, want),
+        "nrm2 huge: {nrm} vs {want}"
+    );
+    x[0] = f64::INFINITY;
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&x[r])).unwrap();
+    assert_eq!(nrm, f64::INFINITY);
+}
+
+fn level2(c: &Ctx) {
+    for (m, n) in [(0usize, 3usize), (7, 0), (1, 1), (13, 9), (64, 101)] {
+        let a = vector(4, m * n); // row-major m x n
+        let x = vector(5, n);
+        let y = vector(6, m);
+        let rows = uneven(m, c.size, c.rank, true);
+        let xr = block_range(n, c.size, c.rank);
+        let ablk = &a[rows.start * n..rows.end * n];
+        let mut yl = y[rows.clone()].to_vec();
+        Level2::<f64>::gemv(
+            &c.mpi,
+            1.5,
+            MatRef::row_major(ablk, rows.len(), n, n.max(1)).unwrap(),
+            VecRef::from_slice(&x[xr.clone()]),
+            -0.5,
+            VecMut::from_slice(&mut yl),
+        )
+        .unwrap();
+        let mut want = y.clone();
+        Level2::<f64>::gemv(
+            &Serial,
+            1.5,
+            MatRef::row_major(&a, m, n, n.max(1)).unwrap(),
+            VecRef::from_slice(&x),
+            -0.5,
+            VecMut::from_slice(&mut want),
+        )
+        .unwrap();
+        for (k, i) in rows.clone().enumerate() {
+            assert!(close(yl[k], want[i], 1e3), "gemv {m}x{n} row {i}");
+        }
+        // ger: A += x_rows * y_cols^T with y distributed by block_range.
+        let mut al = ablk.to_vec();
+        let u = vector(7, m);
+        Level2::<f64>::ger(
+            &c.mpi,
+            0.25,
+            VecRef::from_slice(&u[rows.clone()]),
+            VecRef::from_slice(&x[xr]),
+            MatMut::row_major(&mut al, rows.len(), n, n.max(1)).unwrap(),
+        )
+        .unwrap();
+        for (k, i) in rows.clone().enumerate() {
+            for j in 0..n {
+                assert!(close(
+                    al[k * n + j],
+                    a[i * n + j] + 0.25 * u[i] * x[j],
+                    100.0
+                ));
+            }
+        }
+    }
+}
+
+/// Checks distributed gemm against the serial one on the current grid, with
+/// balanced or uneven blocks and either transpose of A.
+fn gemm_case(c: &Ctx, m: usize, n: usize, k: usize, uneven_blocks: bool, trans_a: bool) {
+    let g = c.mpi.grid();
+    let split = |len: usize, parts: usize, idx: usize| {
+        if uneven_blocks {
+            uneven(len, parts, idx, false)
+        } else {
+            block_range(len, parts, idx)
+        }
+    };
+    let a = vector(8, m * k); // row-major m x k
+    let b = vector(9, k * n); // row-major k x n
+    let mut cfull = vector(10, m * n);
+    let (ri, cj) = (split(m, g.rows, g.row), split(n, g.cols, g.col));
+    let (ka, kb) = (split(k, g.cols, g.col), split(k, g.rows, g.row));
+    // op(A) block (ri x ka); stored transposed when trans_a.
+    let ablk: Vec<f64> = if trans_a {
+        ka.clone()
+            .flat_map(|p| ri.clone().map(move |i| (i, p)))
+            .map(|(i, p)| a[i * k + p])
+            .collect()
+    } else {
+        ri.clone()
+            .flat_map(|i| ka.clone().map(move |p| (i, p)))
+            .map(|(i, p)| a[i * k + p])
+            .collect()
+    };
+    let bblk: Vec<f64> = kb
+        .clone()
+        .flat_map(|p| cj.clone().map(move |j| (p, j)))
+        .map(|(p, j)| b[p * n + j])
+        .collect();
+    let mut cblk: Vec<f64> = ri
+        .clone()
+        .flat_map(|i| cj.clone().map(move |j| (i, j)))
+        .map(|(i, j)| cfull[i * n + j])
+        .collect();
+    let aview = if trans_a {
+        MatRef::row_major(&ablk, ka.len(), ri.len(), ri.len().max(1))
+            .unwrap()
+            .t()
+    } else {
+        MatRef::row_major(&ablk, ri.len(), ka.len(), ka.len().max(1)).unwrap()
+    };
+    Level3::<f64>::gemm(
+        &c.mpi,
+        0.5,
+        aview,
+        MatRef::row_major(&bblk, kb.len(), cj.len(), cj.len().max(1)).unwrap(),
+        2.0,
+        MatMut::row_major(&mut cblk, ri.len(), cj.len(), cj.len().max(1)).unwrap(),
+    )
+    .unwrap();
+    Level3::<f64>::gemm(
+        &Serial,
+        0.5,
+        MatRef::row_major(&a, m, k, k.max(1)).unwrap(),
+        MatRef::row_major(&b, k, n, n.max(1)).unwrap(),
+        2.0,
+        MatMut::row_major(&mut cfull, m, n, n.max(1)).unwrap(),
+    )
+    .unwrap();
+    for (ii, i) in ri.clone().enumerate() {
+        for (jj, j) in cj.clone().enumerate() {
+            let got = cblk[ii * cj.len() + jj];
+            assert!(
+                close(got, cfull[i * n + j], k as f64 * 100.0),
+                "gemm {m}x{n}x{k} grid {}x{} C[{i},{j}] = {got} vs {}",
+                g.rows,
+                g.cols,
+                cfull[i * n + j]
+            );
+        }
+    }
+}
+
+fn level3(c: &mut Ctx) {
+    let size = c.size;
+    let mut grids = vec![(size, 1), (1, size)];
+    if size == 4 {
+        grids.push((2, 2));
+    }
+    for (pr, pc) in grids {
+        c.mpi.set_grid(pr, pc).unwrap();
+        for (m, n, k) in [(1, 1, 1), (5, 7, 3), (33, 17, 300), (8, 8, 0), (0, 4, 5)] {
+            for uneven_blocks in [false, true] {
+                gemm_case(c, m, n, k, uneven_blocks, false);
+                gemm_case(c, m, n, k, uneven_blocks, true);
+            }
+        }
+    }
+    // beta = 0: C is not read (NaN in it does not come out).
+    let (pr, pc) = oxpar_mpi::default_grid(size);
+    c.mpi.set_grid(pr, pc).unwrap();
+    let g = c.mpi.grid();
+    let (ri, cj) = g.block(6, 6);
+    let (ka, kb) = (block_range(4, g.cols, g.col), block_range(4, g.rows, g.row));
+    let a = vec![1.0; ri.len() * ka.len()];
+    let b = vec![1.0; kb.len() * cj.len()];
+    let mut cb = vec![f64::NAN; ri.len() * cj.len()];
+    Level3::<f64>::gemm(
+        &c.mpi,
+        1.0,
+        MatRef::row_major(&a, ri.len(), ka.len(), ka.len().max(1)).unwrap(),
+        MatRef::row_major(&b, kb.len(), cj.len(), cj.len().max(1)).unwrap(),
+        0.0,
+        MatMut::row_major(&mut cb, ri.len(), cj.len(), cj.len().max(1)).unwrap(),
+    )
+    .unwrap();
+    assert!(cb.iter().all(|&v| v == 4.0), "beta = 0 must not read C");
+}
+
+fn halo(c: &mut Ctx) {
+    // 1-D: interiors of uneven sizes; ghosts must equal the neighbours' values.
+    for ghost in [0usize, 1, 2] {
+        for periodic in [false, true] {
+            let n = 7 * c.size + 5;
+            let r = {
+                let mut r = block_range(n, c.size, c.rank);
+                if r.len() < ghost.max(1) {
+                    r = r.start..r.start + ghost.max(1);
+                }
+                r
+            };
+            // Global value of cell i is 100 + i (wrapped when periodic).
+            let total = if c.rank + 1 == c.size {
+                r.end
+            } else {
+                usize::MAX
+            };
+            let _ = total;
+            let mut x = vec![-1.0f64; r.len() + 2 * ghost];
+            for (k, i) in r.clone().enumerate() {
+                x[ghost + k] = 100.0 + i as f64;
+            }
+            c.mpi
+                .halo_exchange_1d(VecMut::from_slice(&mut x), ghost, periodic)
+                .unwrap();
+            let nglobal = block_range(n, c.size, c.size - 1).end.max(r.end);
+            for k in 0..ghost {
+                let left = r.start as isize - ghost as isize + k as isize;
+                let right = r.end + k;
+                let want_left = if left >= 0 {
+                    100.0 + left as f64
+                } else if periodic {
+                    100.0 + (left + nglobal as isize) as f64
+                } else {
+                    -1.0
+                };
+                let want_right = if right < nglobal {
+                    100.0 + right as f64
+                } else if periodic {
+                    100.0 + (right - nglobal) as f64
+                } else {
+                    -1.0
+                };
+                assert_eq!(
+                    x[k], want_left,
+                    "1-D left ghost {k} (ghost {ghost}, periodic {periodic})"
+                );
+                assert_eq!(x[ghost + r.len() + k], want_right, "1-D right ghost {k}");
+            }
+        }
+    }
+    // 2-D on each grid shape, row- and column-major arrays.
+    let size = c.size;
+    let mut grids = vec![(size, 1), (1, size)];
+    if size == 4 {
+        grids.push((2, 2));
+    }
+    for (pr, pc) in grids {
+        c.mpi.set_grid(pr, pc).unwrap();
+        let g = c.mpi.grid();
+        for ghost in [1usize, 2] {
+            for periodic in [(false, false), (true, false), (false, true), (true, true)] {
+                let (ny, nx) = (3 * pr + 4, 5 * pc + 2);
+                let (rows, cols) = g.block(ny, nx);
+                let (h, w) = (rows.len() + 2 * ghost, cols.len() + 2 * ghost);
+                let cell = |i: usize, j: usize| (i * 1000 + j) as f64;
+                for col_major in [false, true] {
+                    let mut a = vec![-1.0f64; h * w];
+                    let mut view = if col_major {
+                        MatMut::col_major(&mut a, h, w, h).unwrap()
+                    } else {
+                        MatMut::row_major(&mut a, h, w, w).unwrap()
+                    };
+                    for (ii, i) in rows.clone().enumerate() {
+                        for (jj, j) in cols.clone().enumerate() {
+                            view.set(ghost + ii, ghost + jj, cell(i, j));
+                        }
+                    }
+                    c.mpi
+                        .halo_exchange_2d(view.rb_mut(), ghost, periodic)
+                        .unwrap();
+                    for li in 0..h {
+                        for lj in 0..w {
+                            let gi = rows.start as isize + li as isize - ghost as isize;
+                            let gj = cols.start as isize + lj as isize - ghost as isize;
+                            let wrap = |v: isize, n: usize, p: bool| {
+                                if (0..n as isize).contains(&v) {
+                                    Some(v as usize)
+                                } else if p {
+                                    Some(v.rem_euclid(n as isize) as usize)
+                                } else {
+                                    None
+                                }
+                            };
+                            let want = match (wrap(gi, ny, periodic.0), wrap(gj, nx, periodic.1)) {
+                                (Some(i), Some(j)) => cell(i, j),
+                                _ => -1.0,
+                            };
+                            let got = view.as_ref().get(li, lj);
+                            assert_eq!(got, want, "2-D grid {pr}x{pc} ghost {ghost} periodic {periodic:?} at ({li},{lj})");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Mistakes on one rank are errors on every rank, never a deadlock.
+fn errors(c: &mut Ctx) {
+    let x = vec![1.0f64; 10];
+    // A wrong local length on the last rank.
+    let ylen = if c.rank + 1 == c.size { 9 } else { 10 };
+    let e = Level1::<f64>::dot(
+        &c.mpi,
+        VecRef::from_slice(&x),
+        VecRef::from_slice(&x[..ylen]),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+    if c.rank + 1 != c.size {
+        assert!(e.message().contains(&format!("rank {}", c.size - 1)), "{e}");
+    }
+    let e = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&x)).map(|_| ());
+    assert!(e.is_ok(), "the backend still works after an error");
+    // A front end that rejected the arguments before reaching the backend.
+    let status = if c.rank == 0 {
+        Err(c.mpi.reject(
+            Op::Gemm,
+            oxpar_core::Error::invalid_stride("lda", "too small"),
+        ))
+    } else {
+        let a = vec![0.0; 4];
+        Level3::<f64>::gemm(
+            &c.mpi,
+            1.0,
+            MatRef::row_major(&a, 2, 2, 2).unwrap(),
+            MatRef::row_major(&a, 2, 2, 2).unwrap(),
+            0.0,
+            MatMut::row_major(&mut [0.0; 4], 2, 2, 2).unwrap(),
+        )
+    };
+    let e = status.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidStride, "{e}");
+    for op in [Op::Dot, Op::Asum, Op::Nrm2, Op::Iamax, Op::Gemv] {
+        let r: Result<(), _> = if c.rank == c.size - 1 {
+            Err(c
+                .mpi
+                .reject(op, oxpar_core::Error::invalid_argument("x", "is NULL")))
+        } else {
+            let v = VecRef::from_slice(&x);
+            match op {
+                Op::Dot => Level1::<f64>::dot(&c.mpi, v, v).map(|_| ()),
+                Op::Asum => Level1::<f64>::asum(&c.mpi, v).map(|_| ()),
+                Op::Nrm2 => Level1::<f64>::nrm2(&c.mpi, v).map(|_| ()),
+                Op::Iamax => Level1::<f64>::iamax(&c.mpi, v).map(|_| ()),
+                _ => Level2::<f64>::gemv(
+                    &c.mpi,
+                    1.0,
+                    MatRef::row_major(&x, 1, 10, 10).unwrap(),
+                    v,
+                    0.0,
+                    VecMut::from_slice(&mut [0.0]),
+                ),
+            }
+        };
+        assert_eq!(r.unwrap_err().kind(), ErrorKind::InvalidArgument, "{op:?}");
+    }
+    // Blocks that do not fit together: rank 0's block of op(B) has one row
+    // too many, so the inner dimensions no longer add up.
+    if c.size > 1 {
+        c.mpi.set_grid(c.size, 1).unwrap();
+        let kb = block_range(3, c.size, c.rank).len() + usize::from(c.rank == 0);
+        let e = Level3::<f64>::gemm(
+            &c.mpi,
+            1.0,
+            MatRef::row_major(&[1.0; 6], 2, 3, 3).unwrap(),
+            MatRef::row_major(&vec![1.0; kb * 2], kb, 2, 2).unwrap(),
+            0.0,
+            MatMut::row_major(&mut [0.0; 4], 2, 2, 2).unwrap(),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+        // gemv: a rank whose A block has a different number of columns.
+        let cols = if c.rank == 1 { 4 } else { 3 };
+        let e = Level2::<f64>::gemv(
+            &c.mpi,
+            1.0,
+            MatRef::row_major(&[1.0; 4], 1, cols, cols).unwrap(),
+            VecRef::from_slice(&x[..block_range(3, c.size, c.rank).len()]),
+            0.0,
+            VecMut::from_slice(&mut [0.0]),
+        )
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+        // Ranks asking for different grids.
+        let (pr, pc) = if c.rank == 0 {
+            (1, c.size)
+        } else {
+            (c.size, 1)
+        };
+        let e = c.mpi.set_grid(pr, pc).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+        // Different ghost widths.
+        let ghost = if c.rank == 0 { 2 } else { 1 };
+        let e = c
+            .mpi
+            .halo_exchange_1d(VecMut::from_slice(&mut [0.0f64; 8]), ghost, false)
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    }
+    let e = c.mpi.set_grid(c.size + 1, 1).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    let e = c
+        .mpi
+        .halo_exchange_1d(VecMut::from_slice(&mut [0.0f64; 2]), 1, false)
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+}
+
+fn foreign_communicators(c: &Ctx) {
+    // The world communicator's Fortran handle, as C, Fortran or mpi4py pass it.
+    let handle = c.mpi.comm().fortran_handle();
+    let other = Comm::from_fortran(handle).unwrap();
+    assert_eq!(other.size(), c.size);
+    let world = Comm::world().unwrap();
+    let f = world.fortran_handle();
+    let dup = MpiBackend::new(Comm::from_fortran(f).unwrap(), |_| Ok(Box::new(Serial))).unwrap();
+    assert_eq!(dup.kind(), oxpar_core::BackendKind::Mpi);
+    let s = Level1::<f64>::asum(&dup, VecRef::from_slice(&[1.0, -2.0])).unwrap();
+    assert_eq!(s, 3.0 * c.size as f64);
+    let e = Comm::from_fortran(-12345).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+}
