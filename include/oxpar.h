@@ -707,6 +707,11 @@ const char *oxpar_status_str(int32_t status);
  * the device with `oxpar_buffer` and the `oxpar_buffer_*` routines instead.
  * Parallel loops run serially on the calling thread.
  *
+ * MPI (when the library is built with it): `"mpi"` or `"mpi+threads"`,
+ * `"mpi+threads:N"`, `"mpi+serial"`, `"mpi+opencl..."` over
+ * `MPI_COMM_WORLD` (collective; see `oxpar_context_create_mpi` for another
+ * communicator).
+ *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
  * (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
  * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
@@ -813,6 +818,379 @@ oxpar_status oxpar_parallel_reduce(const oxpar_context *ctx,
                                    void *result,
                                    size_t acc_size,
                                    void *user_data);
+
+/**
+ * Creates an MPI context over a communicator given by its Fortran handle:
+ * C passes `MPI_Comm_c2f(comm)`, Fortran its `integer :: comm`, mpi4py
+ * `comm.py2f()`. oxpar duplicates the communicator (so its messages never
+ * mix with the program's) and frees the duplicate with the context; the
+ * program keeps its own. `spec` is `"mpi"`, `"mpi+threads"` (the default
+ * when NULL: each rank gets the CPUs of its node divided by the ranks on the
+ * node), `"mpi+threads:N"`, `"mpi+serial"` or `"mpi+opencl..."`.
+ *
+ * MPI: if the program has not initialized MPI, oxpar does (asking for
+ * `MPI_THREAD_SERIALIZED`) and finalizes it at exit; oxpar never finalizes
+ * an MPI the program initialized. Collective over `comm`: if it fails on
+ * any rank, it fails on every rank.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (bad spec, a handle that is not an intra-communicator),
+ * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (no MPI in this build, MPI already
+ * finalized), `OXPAR_STATUS_COMM_ERROR` (MPI failed, with MPI's message).
+ *
+ * # Safety
+ * `spec` is NULL or NUL-terminated; `out` is NULL or writable.
+ */
+oxpar_status oxpar_context_create_mpi(const char *spec, int32_t comm, oxpar_context **out);
+
+/**
+ * Stores this process's rank in the context's communicator in `*rank` and
+ * the number of ranks in `*size` (either pointer may be NULL). A context
+ * that is not MPI is a one-process world: rank 0 of 1.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `rank` and `size` are NULL or writable.
+ */
+oxpar_status oxpar_mpi_rank(const oxpar_context *ctx, size_t *rank, size_t *size);
+
+/**
+ * Stores in `*out` how many ranks of the context's communicator share this
+ * rank's node (1 for a context that is not MPI). The default thread count
+ * of an `"mpi+threads"` context is the node's CPUs divided by this.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `out` is NULL or writable.
+ */
+oxpar_status oxpar_mpi_ranks_on_node(const oxpar_context *ctx, size_t *out);
+
+/**
+ * Stores in `*comm` the Fortran handle of the context's communicator
+ * (oxpar's duplicate: use it to run your own collectives alongside oxpar's
+ * without mixing messages; do not free it).
+ *
+ * Errors: `OXPAR_STATUS_UNSUPPORTED` (not an MPI context).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `comm` is NULL or writable.
+ */
+oxpar_status oxpar_mpi_comm(const oxpar_context *ctx, int32_t *comm);
+
+/**
+ * Stores the context's 2-D process grid: `rows x cols` ranks, this rank at
+ * (`row`, `col`); rank r sits at row r / cols, column r % cols. Any pointer
+ * may be NULL. The default grid is the most square one with rows >= cols;
+ * a context that is not MPI has a 1 x 1 grid.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; the outputs are NULL or writable.
+ */
+oxpar_status oxpar_mpi_grid(const oxpar_context *ctx,
+                            size_t *rows,
+                            size_t *cols,
+                            size_t *row,
+                            size_t *col);
+
+/**
+ * Sets the context's process grid to `rows x cols` (collective). Every rank
+ * must pass the same shape and `rows * cols` must be the number of ranks;
+ * otherwise every rank gets an error and the grid stays as it was.
+ *
+ * Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (not a grid of the ranks),
+ * `OXPAR_STATUS_SHAPE_MISMATCH` (ranks asked for different grids),
+ * `OXPAR_STATUS_UNSUPPORTED` (not an MPI context and not 1 x 1).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context.
+ */
+oxpar_status oxpar_mpi_set_grid(const oxpar_context *ctx, size_t rows, size_t cols);
+
+/**
+ * The balanced block distribution: stores in `*start` and `*len` the part of
+ * `0..n` that block `index` of `parts` owns (the first `n % parts` blocks get
+ * one element more). Local, no communication; any pointer may be NULL.
+ *
+ * Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (`parts == 0` or `index >= parts`).
+ *
+ * # Safety
+ * `start` and `len` are NULL or writable.
+ */
+oxpar_status oxpar_block_range(size_t n, size_t parts, size_t index, size_t *start, size_t *len);
+
+/**
+ * Distributed `y := alpha*A*x + beta*y` on floats. `A` is distributed by row
+ * blocks: this rank holds `m_local` whole rows (`m_local x n`, strides `rsa`,
+ * `csa`) and the matching `m_local` elements of `y`; `x` (global length
+ * `n`) is split any way, this rank holding `n_local` of it (the pieces, in
+ * rank order, must add up to `n`). Every rank's `y` block gets its rows of
+ * the result. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together.
+ *
+ * # Safety
+ * As `oxpar_sgemv`.
+ */
+oxpar_status oxpar_mpi_sgemv(const oxpar_context *ctx,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const float *alpha,
+                             const float *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const float *x,
+                             ptrdiff_t incx,
+                             const float *beta,
+                             float *y,
+                             ptrdiff_t incy);
+
+/**
+ * Distributed `A := alpha*x*y^T + A` on floats: this rank holds `m_local`
+ * whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
+ * `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
+ * of it. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * # Safety
+ * As `oxpar_sger`.
+ */
+oxpar_status oxpar_mpi_sger(const oxpar_context *ctx,
+                            size_t m_local,
+                            size_t n,
+                            size_t n_local,
+                            const float *alpha,
+                            const float *x,
+                            ptrdiff_t incx,
+                            const float *y,
+                            ptrdiff_t incy,
+                            float *a,
+                            ptrdiff_t rsa,
+                            ptrdiff_t csa);
+
+/**
+ * Distributed `C := alpha*op(A)*op(B) + beta*C` on floats (SUMMA on the
+ * context's process grid). The rank at grid position (i, j) holds block
+ * (i, j) of each matrix: `op(A)` is `m_local x ka_local`, `op(B)` is
+ * `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one grid row
+ * share `m_local` and `kb_local`, ranks in one grid column share `n_local`
+ * and `ka_local`, and both splits of the inner dimension add up to the same
+ * k; `oxpar_block_range` gives the balanced split. Collective; on a context
+ * that is not MPI, `ka_local == kb_local`.
+ *
+ * Errors as `oxpar_sgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together.
+ *
+ * # Safety
+ * As `oxpar_sgemm`.
+ */
+oxpar_status oxpar_mpi_sgemm(const oxpar_context *ctx,
+                             int32_t transa,
+                             int32_t transb,
+                             size_t m_local,
+                             size_t n_local,
+                             size_t ka_local,
+                             size_t kb_local,
+                             const float *alpha,
+                             const float *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const float *b,
+                             ptrdiff_t rsb,
+                             ptrdiff_t csb,
+                             const float *beta,
+                             float *c,
+                             ptrdiff_t rsc,
+                             ptrdiff_t csc);
+
+/**
+ * Halo exchange of a 1-D block decomposition over the ranks in rank order,
+ * on floats (collective). `x` has `len` elements: `ghost` ghost cells, this
+ * rank's interior (at least `ghost` cells; sizes may differ between ranks),
+ * `ghost` ghost cells. Afterwards each ghost cell holds the neighbouring
+ * rank's edge value; with `periodic` the last rank and rank 0 are
+ * neighbours, otherwise the outer ghosts of the first and last rank are
+ * left alone (they hold the boundary condition). Sends 2*ghost elements.
+ *
+ * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
+ * `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+ * context).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+ * `incx`, writable.
+ */
+oxpar_status oxpar_mpi_shalo_1d(const oxpar_context *ctx,
+                                size_t len,
+                                size_t ghost,
+                                bool periodic,
+                                float *x,
+                                ptrdiff_t incx);
+
+/**
+ * Halo exchange of a 2-D block decomposition on the context's process grid,
+ * on floats (collective). `a` is this rank's `rows x cols` array (strides
+ * `rsa`, `csa`: row-major C arrays pass `cols, 1`, Fortran arrays `1, lda`):
+ * an interior of `(rows - 2*ghost) x (cols - 2*ghost)` framed by `ghost`
+ * layers of ghost cells. Grid rows run along the array's rows: the rank at
+ * grid row i+1 holds the next rows. Ranks in one grid row need the same
+ * number of rows, ranks in one grid column the same number of columns.
+ * Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
+ * `periodic_cols` wrap the domain in each direction; non-periodic outer
+ * ghosts are left alone.
+ *
+ * Errors as `oxpar_mpi_shalo_1d`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+ * its strides describe, writable.
+ */
+oxpar_status oxpar_mpi_shalo_2d(const oxpar_context *ctx,
+                                size_t rows,
+                                size_t cols,
+                                size_t ghost,
+                                bool periodic_rows,
+                                bool periodic_cols,
+                                float *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa);
+
+/**
+ * Distributed `y := alpha*A*x + beta*y` on doubles. `A` is distributed by row
+ * blocks: this rank holds `m_local` whole rows (`m_local x n`, strides `rsa`,
+ * `csa`) and the matching `m_local` elements of `y`; `x` (global length
+ * `n`) is split any way, this rank holding `n_local` of it (the pieces, in
+ * rank order, must add up to `n`). Every rank's `y` block gets its rows of
+ * the result. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together.
+ *
+ * # Safety
+ * As `oxpar_dgemv`.
+ */
+oxpar_status oxpar_mpi_dgemv(const oxpar_context *ctx,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const double *alpha,
+                             const double *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const double *x,
+                             ptrdiff_t incx,
+                             const double *beta,
+                             double *y,
+                             ptrdiff_t incy);
+
+/**
+ * Distributed `A := alpha*x*y^T + A` on doubles: this rank holds `m_local`
+ * whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
+ * `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
+ * of it. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * # Safety
+ * As `oxpar_dger`.
+ */
+oxpar_status oxpar_mpi_dger(const oxpar_context *ctx,
+                            size_t m_local,
+                            size_t n,
+                            size_t n_local,
+                            const double *alpha,
+                            const double *x,
+                            ptrdiff_t incx,
+                            const double *y,
+                            ptrdiff_t incy,
+                            double *a,
+                            ptrdiff_t rsa,
+                            ptrdiff_t csa);
+
+/**
+ * Distributed `C := alpha*op(A)*op(B) + beta*C` on doubles (SUMMA on the
+ * context's process grid). The rank at grid position (i, j) holds block
+ * (i, j) of each matrix: `op(A)` is `m_local x ka_local`, `op(B)` is
+ * `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one grid row
+ * share `m_local` and `kb_local`, ranks in one grid column share `n_local`
+ * and `ka_local`, and both splits of the inner dimension add up to the same
+ * k; `oxpar_block_range` gives the balanced split. Collective; on a context
+ * that is not MPI, `ka_local == kb_local`.
+ *
+ * Errors as `oxpar_dgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together.
+ *
+ * # Safety
+ * As `oxpar_dgemm`.
+ */
+oxpar_status oxpar_mpi_dgemm(const oxpar_context *ctx,
+                             int32_t transa,
+                             int32_t transb,
+                             size_t m_local,
+                             size_t n_local,
+                             size_t ka_local,
+                             size_t kb_local,
+                             const double *alpha,
+                             const double *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const double *b,
+                             ptrdiff_t rsb,
+                             ptrdiff_t csb,
+                             const double *beta,
+                             double *c,
+                             ptrdiff_t rsc,
+                             ptrdiff_t csc);
+
+/**
+ * Halo exchange of a 1-D block decomposition over the ranks in rank order,
+ * on doubles (collective). `x` has `len` elements: `ghost` ghost cells, this
+ * rank's interior (at least `ghost` cells; sizes may differ between ranks),
+ * `ghost` ghost cells. Afterwards each ghost cell holds the neighbouring
+ * rank's edge value; with `periodic` the last rank and rank 0 are
+ * neighbours, otherwise the outer ghosts of the first and last rank are
+ * left alone (they hold the boundary condition). Sends 2*ghost elements.
+ *
+ * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
+ * `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+ * context).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+ * `incx`, writable.
+ */
+oxpar_status oxpar_mpi_dhalo_1d(const oxpar_context *ctx,
+                                size_t len,
+                                size_t ghost,
+                                bool periodic,
+                                double *x,
+                                ptrdiff_t incx);
+
+/**
+ * Halo exchange of a 2-D block decomposition on the context's process grid,
+ * on doubles (collective). `a` is this rank's `rows x cols` array (strides
+ * `rsa`, `csa`: row-major C arrays pass `cols, 1`, Fortran arrays `1, lda`):
+ * an interior of `(rows - 2*ghost) x (cols - 2*ghost)` framed by `ghost`
+ * layers of ghost cells. Grid rows run along the array's rows: the rank at
+ * grid row i+1 holds the next rows. Ranks in one grid row need the same
+ * number of rows, ranks in one grid column the same number of columns.
+ * Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
+ * `periodic_cols` wrap the domain in each direction; non-periodic outer
+ * ghosts are left alone.
+ *
+ * Errors as `oxpar_mpi_dhalo_1d`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+ * its strides describe, writable.
+ */
+oxpar_status oxpar_mpi_dhalo_2d(const oxpar_context *ctx,
+                                size_t rows,
+                                size_t cols,
+                                size_t ghost,
+                                bool periodic_rows,
+                                bool periodic_cols,
+                                double *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa);
 
 /**
  * Creates a buffer of `len` zeros of type `dtype` (`OXPAR_DTYPE_F32` or

@@ -24,7 +24,9 @@ const MAX_NAME: usize = 63;
 /// Pointer-to-number arguments that are scalars read by the callee.
 const SCALARS_IN: &[&str] = &["alpha", "beta"];
 /// Pointer-to-number arguments that are scalars written by the callee.
-const SCALARS_OUT: &[&str] = &["out"];
+const SCALARS_OUT: &[&str] = &[
+    "out", "rank", "size", "rows", "cols", "row", "col", "start", "len", "comm",
+];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
 const ARRAYS: &[&str] = &["a", "b", "c", "x", "y"];
 /// Pointer-to-number arguments that may be NULL or arrays (the caller passes

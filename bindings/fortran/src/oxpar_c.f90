@@ -130,6 +130,23 @@ module oxpar_c
   public :: c_oxpar_backend_available
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
+  public :: c_oxpar_context_create_mpi
+  public :: c_oxpar_mpi_rank
+  public :: c_oxpar_mpi_ranks_on_node
+  public :: c_oxpar_mpi_comm
+  public :: c_oxpar_mpi_grid
+  public :: c_oxpar_mpi_set_grid
+  public :: c_oxpar_block_range
+  public :: c_oxpar_mpi_sgemv
+  public :: c_oxpar_mpi_sger
+  public :: c_oxpar_mpi_sgemm
+  public :: c_oxpar_mpi_shalo_1d
+  public :: c_oxpar_mpi_shalo_2d
+  public :: c_oxpar_mpi_dgemv
+  public :: c_oxpar_mpi_dger
+  public :: c_oxpar_mpi_dgemm
+  public :: c_oxpar_mpi_dhalo_1d
+  public :: c_oxpar_mpi_dhalo_2d
   public :: c_oxpar_buffer_create
   public :: c_oxpar_buffer_free
   public :: c_oxpar_buffer_upload
@@ -697,6 +714,11 @@ module oxpar_c
     !> the device with `oxpar_buffer` and the `oxpar_buffer_*` routines instead.
     !> Parallel loops run serially on the calling thread.
     !>
+    !> MPI (when the library is built with it): `"mpi"` or `"mpi+threads"`,
+    !> `"mpi+threads:N"`, `"mpi+serial"`, `"mpi+opencl..."` over
+    !> `MPI_COMM_WORLD` (collective; see `oxpar_context_create_mpi` for another
+    !> communicator).
+    !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
     !> (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
     !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
@@ -835,6 +857,454 @@ module oxpar_c
       type(c_ptr), value :: user_data
       integer(c_int32_t) :: c_oxpar_parallel_reduce
     end function c_oxpar_parallel_reduce
+
+    !> Creates an MPI context over a communicator given by its Fortran handle:
+    !> C passes `MPI_Comm_c2f(comm)`, Fortran its `integer :: comm`, mpi4py
+    !> `comm.py2f()`. oxpar duplicates the communicator (so its messages never
+    !> mix with the program's) and frees the duplicate with the context; the
+    !> program keeps its own. `spec` is `"mpi"`, `"mpi+threads"` (the default
+    !> when NULL: each rank gets the CPUs of its node divided by the ranks on the
+    !> node), `"mpi+threads:N"`, `"mpi+serial"` or `"mpi+opencl..."`.
+    !>
+    !> MPI: if the program has not initialized MPI, oxpar does (asking for
+    !> `MPI_THREAD_SERIALIZED`) and finalizes it at exit; oxpar never finalizes
+    !> an MPI the program initialized. Collective over `comm`: if it fails on
+    !> any rank, it fails on every rank.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (bad spec, a handle that is not an intra-communicator),
+    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (no MPI in this build, MPI already
+    !> finalized), `OXPAR_STATUS_COMM_ERROR` (MPI failed, with MPI's message).
+    !>
+    !> # Safety
+    !> `spec` is NULL or NUL-terminated; `out` is NULL or writable.
+    function c_oxpar_context_create_mpi(spec, comm, out) bind(C, name="oxpar_context_create_mpi")
+      import :: c_char, c_int32_t, c_ptr
+      implicit none
+      character(kind=c_char), dimension(*), intent(in) :: spec
+      integer(c_int32_t), value :: comm
+      type(c_ptr), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_context_create_mpi
+    end function c_oxpar_context_create_mpi
+
+    !> Stores this process's rank in the context's communicator in `*rank` and
+    !> the number of ranks in `*size` (either pointer may be NULL). A context
+    !> that is not MPI is a one-process world: rank 0 of 1.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `rank` and `size` are NULL or writable.
+    function c_oxpar_mpi_rank(ctx, rank, size) bind(C, name="oxpar_mpi_rank")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), intent(out) :: rank
+      integer(c_size_t), intent(out) :: size
+      integer(c_int32_t) :: c_oxpar_mpi_rank
+    end function c_oxpar_mpi_rank
+
+    !> Stores in `*out` how many ranks of the context's communicator share this
+    !> rank's node (1 for a context that is not MPI). The default thread count
+    !> of an `"mpi+threads"` context is the node's CPUs divided by this.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `out` is NULL or writable.
+    function c_oxpar_mpi_ranks_on_node(ctx, out) bind(C, name="oxpar_mpi_ranks_on_node")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_mpi_ranks_on_node
+    end function c_oxpar_mpi_ranks_on_node
+
+    !> Stores in `*comm` the Fortran handle of the context's communicator
+    !> (oxpar's duplicate: use it to run your own collectives alongside oxpar's
+    !> without mixing messages; do not free it).
+    !>
+    !> Errors: `OXPAR_STATUS_UNSUPPORTED` (not an MPI context).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `comm` is NULL or writable.
+    function c_oxpar_mpi_comm(ctx, comm) bind(C, name="oxpar_mpi_comm")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), intent(out) :: comm
+      integer(c_int32_t) :: c_oxpar_mpi_comm
+    end function c_oxpar_mpi_comm
+
+    !> Stores the context's 2-D process grid: `rows x cols` ranks, this rank at
+    !> (`row`, `col`); rank r sits at row r / cols, column r % cols. Any pointer
+    !> may be NULL. The default grid is the most square one with rows >= cols;
+    !> a context that is not MPI has a 1 x 1 grid.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; the outputs are NULL or writable.
+    function c_oxpar_mpi_grid(ctx, rows, cols, row, col) bind(C, name="oxpar_mpi_grid")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), intent(out) :: rows
+      integer(c_size_t), intent(out) :: cols
+      integer(c_size_t), intent(out) :: row
+      integer(c_size_t), intent(out) :: col
+      integer(c_int32_t) :: c_oxpar_mpi_grid
+    end function c_oxpar_mpi_grid
+
+    !> Sets the context's process grid to `rows x cols` (collective). Every rank
+    !> must pass the same shape and `rows * cols` must be the number of ranks;
+    !> otherwise every rank gets an error and the grid stays as it was.
+    !>
+    !> Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (not a grid of the ranks),
+    !> `OXPAR_STATUS_SHAPE_MISMATCH` (ranks asked for different grids),
+    !> `OXPAR_STATUS_UNSUPPORTED` (not an MPI context and not 1 x 1).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context.
+    function c_oxpar_mpi_set_grid(ctx, rows, cols) bind(C, name="oxpar_mpi_set_grid")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: rows
+      integer(c_size_t), value :: cols
+      integer(c_int32_t) :: c_oxpar_mpi_set_grid
+    end function c_oxpar_mpi_set_grid
+
+    !> The balanced block distribution: stores in `*start` and `*len` the part of
+    !> `0..n` that block `index` of `parts` owns (the first `n % parts` blocks get
+    !> one element more). Local, no communication; any pointer may be NULL.
+    !>
+    !> Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (`parts == 0` or `index >= parts`).
+    !>
+    !> # Safety
+    !> `start` and `len` are NULL or writable.
+    function c_oxpar_block_range(n, parts, index, start, len) bind(C, name="oxpar_block_range")
+      import :: c_int32_t, c_size_t
+      implicit none
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: parts
+      integer(c_size_t), value :: index
+      integer(c_size_t), intent(out) :: start
+      integer(c_size_t), intent(out) :: len
+      integer(c_int32_t) :: c_oxpar_block_range
+    end function c_oxpar_block_range
+
+    !> Distributed `y := alpha*A*x + beta*y` on floats. `A` is distributed by row
+    !> blocks: this rank holds `m_local` whole rows (`m_local x n`, strides `rsa`,
+    !> `csa`) and the matching `m_local` elements of `y`; `x` (global length
+    !> `n`) is split any way, this rank holding `n_local` of it (the pieces, in
+    !> rank order, must add up to `n`). Every rank's `y` block gets its rows of
+    !> the result. Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together.
+    !>
+    !> # Safety
+    !> As `oxpar_sgemv`.
+    function c_oxpar_mpi_sgemv(ctx, m_local, n, n_local, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_mpi_sgemv")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_mpi_sgemv
+    end function c_oxpar_mpi_sgemv
+
+    !> Distributed `A := alpha*x*y^T + A` on floats: this rank holds `m_local`
+    !> whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
+    !> `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
+    !> of it. Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> # Safety
+    !> As `oxpar_sger`.
+    function c_oxpar_mpi_sger(ctx, m_local, n, n_local, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_sger")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_sger
+    end function c_oxpar_mpi_sger
+
+    !> Distributed `C := alpha*op(A)*op(B) + beta*C` on floats (SUMMA on the
+    !> context's process grid). The rank at grid position (i, j) holds block
+    !> (i, j) of each matrix: `op(A)` is `m_local x ka_local`, `op(B)` is
+    !> `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one grid row
+    !> share `m_local` and `kb_local`, ranks in one grid column share `n_local`
+    !> and `ka_local`, and both splits of the inner dimension add up to the same
+    !> k; `oxpar_block_range` gives the balanced split. Collective; on a context
+    !> that is not MPI, `ka_local == kb_local`.
+    !>
+    !> Errors as `oxpar_sgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together.
+    !>
+    !> # Safety
+    !> As `oxpar_sgemm`.
+    function c_oxpar_mpi_sgemm(ctx, transa, transb, m_local, n_local, ka_local, kb_local, alpha, &
+        a, rsa, csa, b, rsb, csb, beta, c, rsc, csc) &
+        bind(C, name="oxpar_mpi_sgemm")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n_local
+      integer(c_size_t), value :: ka_local
+      integer(c_size_t), value :: kb_local
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_mpi_sgemm
+    end function c_oxpar_mpi_sgemm
+
+    !> Halo exchange of a 1-D block decomposition over the ranks in rank order,
+    !> on floats (collective). `x` has `len` elements: `ghost` ghost cells, this
+    !> rank's interior (at least `ghost` cells; sizes may differ between ranks),
+    !> `ghost` ghost cells. Afterwards each ghost cell holds the neighbouring
+    !> rank's edge value; with `periodic` the last rank and rank 0 are
+    !> neighbours, otherwise the outer ghosts of the first and last rank are
+    !> left alone (they hold the boundary condition). Sends 2*ghost elements.
+    !>
+    !> Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
+    !> `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+    !> context).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+    !> `incx`, writable.
+    function c_oxpar_mpi_shalo_1d(ctx, len, ghost, periodic, x, incx) &
+        bind(C, name="oxpar_mpi_shalo_1d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: len
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_mpi_shalo_1d
+    end function c_oxpar_mpi_shalo_1d
+
+    !> Halo exchange of a 2-D block decomposition on the context's process grid,
+    !> on floats (collective). `a` is this rank's `rows x cols` array (strides
+    !> `rsa`, `csa`: row-major C arrays pass `cols, 1`, Fortran arrays `1, lda`):
+    !> an interior of `(rows - 2*ghost) x (cols - 2*ghost)` framed by `ghost`
+    !> layers of ghost cells. Grid rows run along the array's rows: the rank at
+    !> grid row i+1 holds the next rows. Ranks in one grid row need the same
+    !> number of rows, ranks in one grid column the same number of columns.
+    !> Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
+    !> `periodic_cols` wrap the domain in each direction; non-periodic outer
+    !> ghosts are left alone.
+    !>
+    !> Errors as `oxpar_mpi_shalo_1d`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+    !> its strides describe, writable.
+    function c_oxpar_mpi_shalo_2d(ctx, rows, cols, ghost, periodic_rows, periodic_cols, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_shalo_2d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: rows
+      integer(c_size_t), value :: cols
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic_rows
+      logical(c_bool), value :: periodic_cols
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_shalo_2d
+    end function c_oxpar_mpi_shalo_2d
+
+    !> Distributed `y := alpha*A*x + beta*y` on doubles. `A` is distributed by row
+    !> blocks: this rank holds `m_local` whole rows (`m_local x n`, strides `rsa`,
+    !> `csa`) and the matching `m_local` elements of `y`; `x` (global length
+    !> `n`) is split any way, this rank holding `n_local` of it (the pieces, in
+    !> rank order, must add up to `n`). Every rank's `y` block gets its rows of
+    !> the result. Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together.
+    !>
+    !> # Safety
+    !> As `oxpar_dgemv`.
+    function c_oxpar_mpi_dgemv(ctx, m_local, n, n_local, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_mpi_dgemv")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_mpi_dgemv
+    end function c_oxpar_mpi_dgemv
+
+    !> Distributed `A := alpha*x*y^T + A` on doubles: this rank holds `m_local`
+    !> whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
+    !> `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
+    !> of it. Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> # Safety
+    !> As `oxpar_dger`.
+    function c_oxpar_mpi_dger(ctx, m_local, n, n_local, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_dger")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_dger
+    end function c_oxpar_mpi_dger
+
+    !> Distributed `C := alpha*op(A)*op(B) + beta*C` on doubles (SUMMA on the
+    !> context's process grid). The rank at grid position (i, j) holds block
+    !> (i, j) of each matrix: `op(A)` is `m_local x ka_local`, `op(B)` is
+    !> `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one grid row
+    !> share `m_local` and `kb_local`, ranks in one grid column share `n_local`
+    !> and `ka_local`, and both splits of the inner dimension add up to the same
+    !> k; `oxpar_block_range` gives the balanced split. Collective; on a context
+    !> that is not MPI, `ka_local == kb_local`.
+    !>
+    !> Errors as `oxpar_dgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together.
+    !>
+    !> # Safety
+    !> As `oxpar_dgemm`.
+    function c_oxpar_mpi_dgemm(ctx, transa, transb, m_local, n_local, ka_local, kb_local, alpha, &
+        a, rsa, csa, b, rsb, csb, beta, c, rsc, csc) &
+        bind(C, name="oxpar_mpi_dgemm")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n_local
+      integer(c_size_t), value :: ka_local
+      integer(c_size_t), value :: kb_local
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_mpi_dgemm
+    end function c_oxpar_mpi_dgemm
+
+    !> Halo exchange of a 1-D block decomposition over the ranks in rank order,
+    !> on doubles (collective). `x` has `len` elements: `ghost` ghost cells, this
+    !> rank's interior (at least `ghost` cells; sizes may differ between ranks),
+    !> `ghost` ghost cells. Afterwards each ghost cell holds the neighbouring
+    !> rank's edge value; with `periodic` the last rank and rank 0 are
+    !> neighbours, otherwise the outer ghosts of the first and last rank are
+    !> left alone (they hold the boundary condition). Sends 2*ghost elements.
+    !>
+    !> Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
+    !> `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+    !> context).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+    !> `incx`, writable.
+    function c_oxpar_mpi_dhalo_1d(ctx, len, ghost, periodic, x, incx) &
+        bind(C, name="oxpar_mpi_dhalo_1d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: len
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_mpi_dhalo_1d
+    end function c_oxpar_mpi_dhalo_1d
+
+    !> Halo exchange of a 2-D block decomposition on the context's process grid,
+    !> on doubles (collective). `a` is this rank's `rows x cols` array (strides
+    !> `rsa`, `csa`: row-major C arrays pass `cols, 1`, Fortran arrays `1, lda`):
+    !> an interior of `(rows - 2*ghost) x (cols - 2*ghost)` framed by `ghost`
+    !> layers of ghost cells. Grid rows run along the array's rows: the rank at
+    !> grid row i+1 holds the next rows. Ranks in one grid row need the same
+    !> number of rows, ranks in one grid column the same number of columns.
+    !> Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
+    !> `periodic_cols` wrap the domain in each direction; non-periodic outer
+    !> ghosts are left alone.
+    !>
+    !> Errors as `oxpar_mpi_dhalo_1d`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+    !> its strides describe, writable.
+    function c_oxpar_mpi_dhalo_2d(ctx, rows, cols, ghost, periodic_rows, periodic_cols, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_dhalo_2d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: rows
+      integer(c_size_t), value :: cols
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic_rows
+      logical(c_bool), value :: periodic_cols
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_dhalo_2d
+    end function c_oxpar_mpi_dhalo_2d
 
     !> Creates a buffer of `len` zeros of type `dtype` (`OXPAR_DTYPE_F32` or
     !> `OXPAR_DTYPE_F64`) on the device of an OpenCL context; stores the handle

@@ -4,7 +4,7 @@
 //! (written out by hand rather than by a macro so that cbindgen sees every
 //! signature).
 
-use oxpar::{HostBackend, Level1, Level2, Level3, Scalar};
+use oxpar::{HostBackend, Level1, Level2, Level3, Op, Scalar};
 
 use crate::boundary::call;
 use crate::context::oxpar_context;
@@ -12,6 +12,19 @@ use crate::ffi::{self, disjoint, disjoint_matrices, disjoint_vectors, span};
 use crate::status::{oxpar_status, trans_from, CapiError};
 
 type R = Result<(), CapiError>;
+
+/// Runs the argument checks of a routine that is collective on some backends
+/// (MPI). If they fail on this process, the backend is told, so that the
+/// other ranks return an error too instead of waiting for this one forever.
+pub(crate) fn collective_checks<V>(
+    ctx: &oxpar_context,
+    op: Op,
+    checks: impl FnOnce() -> Result<V, CapiError>,
+) -> Result<V, CapiError> {
+    checks().inspect_err(|e| {
+        let _ = ctx.backend.reject(op, e.to_error());
+    })
+}
 
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
@@ -157,14 +170,17 @@ where
     dyn HostBackend: Level1<T>,
 {
     // SAFETY: forwarded pointer contracts.
-    let (ctx, xv, yv) = unsafe {
-        (
-            ffi::context(ctx)?,
-            ffi::vec_ref(x, n, incx, ["x", "incx"])?,
-            ffi::vec_ref(y, n, incy, ["y", "incy"])?,
-        )
-    };
-    let out = ffi::out_ptr(out, "out")?;
+    let ctx = unsafe { ffi::context(ctx)? };
+    let (xv, yv, out) = collective_checks(ctx, Op::Dot, || {
+        // SAFETY: forwarded pointer contracts.
+        let (xv, yv) = unsafe {
+            (
+                ffi::vec_ref(x, n, incx, ["x", "incx"])?,
+                ffi::vec_ref(y, n, incy, ["y", "incy"])?,
+            )
+        };
+        Ok((xv, yv, ffi::out_ptr(out, "out")?))
+    })?;
     let value = Level1::<T>::dot(&*ctx.backend, xv, yv)?;
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
@@ -179,11 +195,16 @@ unsafe fn reduce<T: Scalar, V>(
     x: *const T,
     incx: isize,
     out: *mut V,
+    which: Op,
     op: impl FnOnce(&dyn HostBackend, oxpar::VecRef<'_, T>) -> oxpar::Result<V>,
 ) -> R {
     // SAFETY: forwarded pointer contracts.
-    let (ctx, xv) = unsafe { (ffi::context(ctx)?, ffi::vec_ref(x, n, incx, ["x", "incx"])?) };
-    let out = ffi::out_ptr(out, "out")?;
+    let ctx = unsafe { ffi::context(ctx)? };
+    let (xv, out) = collective_checks(ctx, which, || {
+        // SAFETY: forwarded pointer contracts.
+        let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
+        Ok((xv, ffi::out_ptr(out, "out")?))
+    })?;
     let value = op(&*ctx.backend, xv)?;
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
@@ -193,11 +214,10 @@ unsafe fn reduce<T: Scalar, V>(
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
-unsafe fn gemv<T: Scalar>(
+pub(crate) unsafe fn gemv<T: Scalar>(
     ctx: *const oxpar_context,
     trans: i32,
-    m: usize,
-    n: usize,
+    (m, n, x_len): (usize, usize, Option<usize>),
     alpha: *const T,
     a: *const T,
     rsa: isize,
@@ -213,26 +233,31 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    let trans = trans_from(trans, "trans")?;
-    // SAFETY: forwarded pointer contracts.
-    let (alpha, beta) = unsafe { (ffi::scalar(alpha, "alpha")?, ffi::scalar(beta, "beta")?) };
-    let (lx, ly) = if trans == oxpar::Trans::No {
-        (n, m)
-    } else {
-        (m, n)
-    };
-    // SAFETY: forwarded pointer contracts.
-    let av = unsafe { ffi::mat_ref(a, m, n, rsa, csa, ["a", "rsa", "csa"])? };
-    // SAFETY: forwarded pointer contracts.
-    let (xv, yv) = unsafe {
-        (
-            ffi::vec_ref(x, lx, incx, ["x", "incx"])?,
-            ffi::vec_mut(y, ly, incy, ["y", "incy"])?,
-        )
-    };
-    let ys = span(y, &[(ly, incy)]);
-    disjoint(("y", ys), ("a", span(a, &[(m, rsa), (n, csa)])))?;
-    disjoint(("y", ys), ("x", span(x, &[(lx, incx)])))?;
+    let (trans, alpha, beta, av, xv, yv) = collective_checks(ctx, Op::Gemv, || {
+        let trans = trans_from(trans, "trans")?;
+        // SAFETY: forwarded pointer contracts.
+        let (alpha, beta) = unsafe { (ffi::scalar(alpha, "alpha")?, ffi::scalar(beta, "beta")?) };
+        let (lx, ly) = if trans == oxpar::Trans::No {
+            (n, m)
+        } else {
+            (m, n)
+        };
+        // A distributed x (MPI) is only this rank's block of it.
+        let lx = x_len.unwrap_or(lx);
+        // SAFETY: forwarded pointer contracts.
+        let av = unsafe { ffi::mat_ref(a, m, n, rsa, csa, ["a", "rsa", "csa"])? };
+        // SAFETY: forwarded pointer contracts.
+        let (xv, yv) = unsafe {
+            (
+                ffi::vec_ref(x, lx, incx, ["x", "incx"])?,
+                ffi::vec_mut(y, ly, incy, ["y", "incy"])?,
+            )
+        };
+        let ys = span(y, &[(ly, incy)]);
+        disjoint(("y", ys), ("a", span(a, &[(m, rsa), (n, csa)])))?;
+        disjoint(("y", ys), ("x", span(x, &[(lx, incx)])))?;
+        Ok((trans, alpha, beta, av, xv, yv))
+    })?;
     Ok(Level2::<T>::gemv(
         &*ctx.backend,
         alpha,
@@ -246,10 +271,9 @@ where
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
-unsafe fn ger<T: Scalar>(
+pub(crate) unsafe fn ger<T: Scalar>(
     ctx: *const oxpar_context,
-    m: usize,
-    n: usize,
+    (m, n, y_len): (usize, usize, Option<usize>),
     alpha: *const T,
     x: *const T,
     incx: isize,
@@ -263,32 +287,37 @@ where
     dyn HostBackend: Level2<T>,
 {
     // SAFETY: forwarded pointer contracts.
-    let (ctx, alpha) = unsafe { (ffi::context(ctx)?, ffi::scalar(alpha, "alpha")?) };
-    // SAFETY: forwarded pointer contracts.
-    let (xv, yv) = unsafe {
-        (
-            ffi::vec_ref(x, m, incx, ["x", "incx"])?,
-            ffi::vec_ref(y, n, incy, ["y", "incy"])?,
-        )
-    };
-    // SAFETY: forwarded pointer contracts.
-    let av = unsafe { ffi::mat_mut(a, m, n, rsa, csa, ["a", "rsa", "csa"])? };
-    let as_ = span(a, &[(m, rsa), (n, csa)]);
-    disjoint(("a", as_), ("x", span(x, &[(m, incx)])))?;
-    disjoint(("a", as_), ("y", span(y, &[(n, incy)])))?;
+    let ctx = unsafe { ffi::context(ctx)? };
+    let (alpha, xv, yv, av) = collective_checks(ctx, Op::Ger, || {
+        // SAFETY: forwarded pointer contracts.
+        let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+        // SAFETY: forwarded pointer contracts.
+        let (xv, yv) = unsafe {
+            (
+                ffi::vec_ref(x, m, incx, ["x", "incx"])?,
+                ffi::vec_ref(y, y_len.unwrap_or(n), incy, ["y", "incy"])?,
+            )
+        };
+        // SAFETY: forwarded pointer contracts.
+        let av = unsafe { ffi::mat_mut(a, m, n, rsa, csa, ["a", "rsa", "csa"])? };
+        let as_ = span(a, &[(m, rsa), (n, csa)]);
+        disjoint(("a", as_), ("x", span(x, &[(m, incx)])))?;
+        disjoint(("a", as_), ("y", span(y, &[(yv.len(), incy)])))?;
+        Ok((alpha, xv, yv, av))
+    })?;
     Ok(Level2::<T>::ger(&*ctx.backend, alpha, xv, yv, av)?)
 }
 
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
-unsafe fn gemm<T: Scalar>(
+pub(crate) unsafe fn gemm<T: Scalar>(
     ctx: *const oxpar_context,
     transa: i32,
     transb: i32,
     m: usize,
     n: usize,
-    k: usize,
+    (ka, kb): (usize, usize),
     alpha: *const T,
     a: *const T,
     rsa: isize,
@@ -306,32 +335,35 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    let (ta, tb) = (trans_from(transa, "transa")?, trans_from(transb, "transb")?);
-    // SAFETY: forwarded pointer contracts.
-    let (alpha, beta) = unsafe { (ffi::scalar(alpha, "alpha")?, ffi::scalar(beta, "beta")?) };
-    // Stored shapes: op(A) is m x k, op(B) is k x n.
-    let (am, an) = if ta == oxpar::Trans::No {
-        (m, k)
-    } else {
-        (k, m)
-    };
-    let (bm, bn) = if tb == oxpar::Trans::No {
-        (k, n)
-    } else {
-        (n, k)
-    };
-    // SAFETY: forwarded pointer contracts.
-    let (av, bv) = unsafe {
-        (
-            ffi::mat_ref(a, am, an, rsa, csa, ["a", "rsa", "csa"])?,
-            ffi::mat_ref(b, bm, bn, rsb, csb, ["b", "rsb", "csb"])?,
-        )
-    };
-    // SAFETY: forwarded pointer contracts.
-    let cv = unsafe { ffi::mat_mut(c, m, n, rsc, csc, ["c", "rsc", "csc"])? };
-    let cm = ("c", c.cast_const(), m, n, rsc, csc);
-    disjoint_matrices(cm, ("a", a, am, an, rsa, csa))?;
-    disjoint_matrices(cm, ("b", b, bm, bn, rsb, csb))?;
+    let (ta, tb, alpha, beta, av, bv, cv) = collective_checks(ctx, Op::Gemm, || {
+        let (ta, tb) = (trans_from(transa, "transa")?, trans_from(transb, "transb")?);
+        // SAFETY: forwarded pointer contracts.
+        let (alpha, beta) = unsafe { (ffi::scalar(alpha, "alpha")?, ffi::scalar(beta, "beta")?) };
+        // Stored shapes: op(A) is m x ka, op(B) is kb x n.
+        let (am, an) = if ta == oxpar::Trans::No {
+            (m, ka)
+        } else {
+            (ka, m)
+        };
+        let (bm, bn) = if tb == oxpar::Trans::No {
+            (kb, n)
+        } else {
+            (n, kb)
+        };
+        // SAFETY: forwarded pointer contracts.
+        let (av, bv) = unsafe {
+            (
+                ffi::mat_ref(a, am, an, rsa, csa, ["a", "rsa", "csa"])?,
+                ffi::mat_ref(b, bm, bn, rsb, csb, ["b", "rsb", "csb"])?,
+            )
+        };
+        // SAFETY: forwarded pointer contracts.
+        let cv = unsafe { ffi::mat_mut(c, m, n, rsc, csc, ["c", "rsc", "csc"])? };
+        let cm = ("c", c.cast_const(), m, n, rsc, csc);
+        disjoint_matrices(cm, ("a", a, am, an, rsa, csa))?;
+        disjoint_matrices(cm, ("b", b, bm, bn, rsb, csb))?;
+        Ok((ta, tb, alpha, beta, av, bv, cv))
+    })?;
     Ok(Level3::<T>::gemm(
         &*ctx.backend,
         alpha,
@@ -459,7 +491,9 @@ pub unsafe extern "C" fn oxpar_snrm2(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_snrm2", || unsafe {
-        reduce(ctx, n, x, incx, out, |b, x| Level1::<f32>::nrm2(b, x))
+        reduce(ctx, n, x, incx, out, Op::Nrm2, |b, x| {
+            Level1::<f32>::nrm2(b, x)
+        })
     })
 }
 
@@ -479,7 +513,9 @@ pub unsafe extern "C" fn oxpar_sasum(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_sasum", || unsafe {
-        reduce(ctx, n, x, incx, out, |b, x| Level1::<f32>::asum(b, x))
+        reduce(ctx, n, x, incx, out, Op::Asum, |b, x| {
+            Level1::<f32>::asum(b, x)
+        })
     })
 }
 
@@ -501,7 +537,7 @@ pub unsafe extern "C" fn oxpar_isamax(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_isamax", || unsafe {
-        reduce(ctx, n, x, incx, out, |b, x| {
+        reduce(ctx, n, x, incx, out, Op::Iamax, |b, x| {
             Ok(Level1::<f32>::iamax(b, x)?.unwrap_or(crate::OXPAR_INDEX_NONE))
         })
     })
@@ -535,7 +571,20 @@ pub unsafe extern "C" fn oxpar_sgemv(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_sgemv", || unsafe {
-        gemv(ctx, trans, m, n, alpha, a, rsa, csa, x, incx, beta, y, incy)
+        gemv(
+            ctx,
+            trans,
+            (m, n, None),
+            alpha,
+            a,
+            rsa,
+            csa,
+            x,
+            incx,
+            beta,
+            y,
+            incy,
+        )
     })
 }
 
@@ -562,7 +611,7 @@ pub unsafe extern "C" fn oxpar_sger(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_sger", || unsafe {
-        ger(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa)
+        ger(ctx, (m, n, None), alpha, x, incx, y, incy, a, rsa, csa)
     })
 }
 
@@ -601,7 +650,23 @@ pub unsafe extern "C" fn oxpar_sgemm(
     // SAFETY: this function's contract.
     call("oxpar_sgemm", || unsafe {
         gemm(
-            ctx, transa, transb, m, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+            ctx,
+            transa,
+            transb,
+            m,
+            n,
+            (k, k),
+            alpha,
+            a,
+            rsa,
+            csa,
+            b,
+            rsb,
+            csb,
+            beta,
+            c,
+            rsc,
+            csc,
         )
     })
 }
@@ -723,7 +788,9 @@ pub unsafe extern "C" fn oxpar_dnrm2(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dnrm2", || unsafe {
-        reduce(ctx, n, x, incx, out, |b, x| Level1::<f64>::nrm2(b, x))
+        reduce(ctx, n, x, incx, out, Op::Nrm2, |b, x| {
+            Level1::<f64>::nrm2(b, x)
+        })
     })
 }
 
@@ -743,7 +810,9 @@ pub unsafe extern "C" fn oxpar_dasum(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dasum", || unsafe {
-        reduce(ctx, n, x, incx, out, |b, x| Level1::<f64>::asum(b, x))
+        reduce(ctx, n, x, incx, out, Op::Asum, |b, x| {
+            Level1::<f64>::asum(b, x)
+        })
     })
 }
 
@@ -765,7 +834,7 @@ pub unsafe extern "C" fn oxpar_idamax(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_idamax", || unsafe {
-        reduce(ctx, n, x, incx, out, |b, x| {
+        reduce(ctx, n, x, incx, out, Op::Iamax, |b, x| {
             Ok(Level1::<f64>::iamax(b, x)?.unwrap_or(crate::OXPAR_INDEX_NONE))
         })
     })
@@ -799,7 +868,20 @@ pub unsafe extern "C" fn oxpar_dgemv(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dgemv", || unsafe {
-        gemv(ctx, trans, m, n, alpha, a, rsa, csa, x, incx, beta, y, incy)
+        gemv(
+            ctx,
+            trans,
+            (m, n, None),
+            alpha,
+            a,
+            rsa,
+            csa,
+            x,
+            incx,
+            beta,
+            y,
+            incy,
+        )
     })
 }
 
@@ -826,7 +908,7 @@ pub unsafe extern "C" fn oxpar_dger(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dger", || unsafe {
-        ger(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa)
+        ger(ctx, (m, n, None), alpha, x, incx, y, incy, a, rsa, csa)
     })
 }
 
@@ -865,7 +947,23 @@ pub unsafe extern "C" fn oxpar_dgemm(
     // SAFETY: this function's contract.
     call("oxpar_dgemm", || unsafe {
         gemm(
-            ctx, transa, transb, m, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+            ctx,
+            transa,
+            transb,
+            m,
+            n,
+            (k, k),
+            alpha,
+            a,
+            rsa,
+            csa,
+            b,
+            rsb,
+            csb,
+            beta,
+            c,
+            rsc,
+            csc,
         )
     })
 }

@@ -21,6 +21,32 @@ pub struct oxpar_context {
     /// programs and kernels need the concrete backend.
     #[cfg(feature = "opencl")]
     pub(crate) opencl: Option<oxpar::opencl::OpenClBackend>,
+    /// The same backend as `backend` for an MPI context: grids and halo
+    /// exchanges need the concrete backend.
+    #[cfg(feature = "mpi")]
+    pub(crate) mpi: Option<oxpar::mpi::MpiBackend>,
+}
+
+impl oxpar_context {
+    /// A context around a host backend with no OpenCL or MPI extras.
+    pub(crate) fn plain(backend: Box<dyn HostBackend>) -> oxpar_context {
+        oxpar_context {
+            backend,
+            #[cfg(feature = "opencl")]
+            opencl: None,
+            #[cfg(feature = "mpi")]
+            mpi: None,
+        }
+    }
+
+    /// A context around an MPI backend.
+    #[cfg(feature = "mpi")]
+    pub(crate) fn mpi(backend: oxpar::mpi::MpiBackend) -> oxpar_context {
+        oxpar_context {
+            mpi: Some(backend.clone()),
+            ..oxpar_context::plain(Box::new(backend))
+        }
+    }
 }
 
 /// Creates a context from a spec string: `"serial"`, `"threads"` (thread
@@ -36,6 +62,11 @@ pub struct oxpar_context {
 /// device and **copy** their operands in and out on every call; keep data on
 /// the device with `oxpar_buffer` and the `oxpar_buffer_*` routines instead.
 /// Parallel loops run serially on the calling thread.
+///
+/// MPI (when the library is built with it): `"mpi"` or `"mpi+threads"`,
+/// `"mpi+threads:N"`, `"mpi+serial"`, `"mpi+opencl..."` over
+/// `MPI_COMM_WORLD` (collective; see `oxpar_context_create_mpi` for another
+/// communicator).
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
 /// (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
@@ -66,27 +97,24 @@ pub unsafe extern "C" fn oxpar_context_create(
     })
 }
 
-#[cfg(feature = "opencl")]
-fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> {
-    let family = spec.trim().split(':').next().unwrap_or("");
+pub(crate) fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> {
+    let family = spec.trim().split([':', '+']).next().unwrap_or("");
+    #[cfg(feature = "opencl")]
     if family.eq_ignore_ascii_case("opencl") {
         let cl = oxpar::opencl::OpenClBackend::from_spec(spec.trim())?;
         return Ok(oxpar_context {
-            backend: Box::new(cl.clone()),
-            opencl: Some(cl),
+            opencl: Some(cl.clone()),
+            ..oxpar_context::plain(Box::new(cl))
         });
     }
-    Ok(oxpar_context {
-        backend: oxpar::backend_from_spec(spec)?,
-        opencl: None,
-    })
-}
-
-#[cfg(not(feature = "opencl"))]
-fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> {
-    Ok(oxpar_context {
-        backend: oxpar::backend_from_spec(spec)?,
-    })
+    #[cfg(feature = "mpi")]
+    if family.eq_ignore_ascii_case("mpi") {
+        return Ok(oxpar_context::mpi(oxpar::mpi_backend_from_spec(
+            spec, None,
+        )?));
+    }
+    let _ = family;
+    Ok(oxpar_context::plain(oxpar::backend_from_spec(spec)?))
 }
 
 /// Frees a context and stops its threads. Buffers, programs and kernels made
@@ -127,6 +155,14 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
             return Err(CapiError::invalid("num_threads", "must be at least 1"));
         }
         match ctx.backend.kind() {
+            BackendKind::Mpi => {
+                return Err(CapiError {
+                    status: oxpar_status::Unsupported,
+                    message: "num_threads: an MPI context keeps the threads it was created with \
+                              (ask for them in the spec: \"mpi+threads:N\")"
+                        .to_string(),
+                })
+            }
             BackendKind::Threads => {
                 ctx.backend = Box::new(ThreadsBackend::with_threads(num_threads)?)
             }

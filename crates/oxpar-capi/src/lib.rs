@@ -34,6 +34,7 @@ mod boundary;
 mod context;
 mod ffi;
 mod loops;
+mod mpi;
 mod opencl;
 mod status;
 
@@ -41,6 +42,7 @@ pub use blas::*;
 pub use boundary::{oxpar_last_error_message, oxpar_status_str};
 pub use context::*;
 pub use loops::*;
+pub use mpi::*;
 pub use opencl::*;
 pub use status::{oxpar_backend, oxpar_dtype, oxpar_schedule, oxpar_status, oxpar_trans};
 

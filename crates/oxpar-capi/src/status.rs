@@ -95,6 +95,24 @@ impl CapiError {
     }
 }
 
+impl CapiError {
+    /// The same failure as a Rust error (for backends that pass it on).
+    pub fn to_error(&self) -> Error {
+        let kind = match self.status {
+            oxpar_status::ShapeMismatch => ErrorKind::ShapeMismatch,
+            oxpar_status::InvalidStride => ErrorKind::InvalidStride,
+            oxpar_status::Unsupported => ErrorKind::Unsupported,
+            oxpar_status::BackendUnavailable => ErrorKind::BackendUnavailable,
+            oxpar_status::DeviceError => ErrorKind::Device,
+            oxpar_status::CommError => ErrorKind::Communication,
+            oxpar_status::OutOfMemory => ErrorKind::OutOfMemory,
+            oxpar_status::Panic | oxpar_status::Internal => ErrorKind::Internal,
+            _ => ErrorKind::InvalidArgument,
+        };
+        Error::new(kind, self.message.clone())
+    }
+}
+
 impl From<Error> for CapiError {
     fn from(e: Error) -> Self {
         let status = match e.kind() {

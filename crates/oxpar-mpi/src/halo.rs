@@ -48,7 +48,7 @@ fn interior(len: usize, ghost: usize, what: &str) -> Result<usize> {
 impl MpiBackend {
     /// Checks that every rank passed the same exchange; returns all ranks' words.
     fn agree_halo(&self, routine: &str, local: Result<Vec<u64>>) -> Result<Vec<Vec<u64>>> {
-        let all = agree::gather_checked(&self.comm, routine, HALO_WORDS, local)?;
+        let all = agree::gather_checked(&self.inner.comm, routine, HALO_WORDS, local)?;
         let first = &all[0];
         for (r, w) in all.iter().enumerate() {
             if w[0] != first[0]
@@ -105,14 +105,14 @@ impl MpiBackend {
         let mut recv = vec![T::zero(); ghost];
         // My first interior elements go left; my right ghosts come from the right.
         let send: Vec<T> = (ghost..2 * ghost).map(|i| x.get(i)).collect();
-        self.comm.sendrecv(&send, left, &mut recv, right, 1)?;
+        self.inner.comm.sendrecv(&send, left, &mut recv, right, 1)?;
         if right.is_some() {
             for (k, &v) in recv.iter().enumerate() {
                 x.set(n + ghost + k, v);
             }
         }
         let send: Vec<T> = (n..n + ghost).map(|i| x.get(i)).collect();
-        self.comm.sendrecv(&send, right, &mut recv, left, 2)?;
+        self.inner.comm.sendrecv(&send, right, &mut recv, left, 2)?;
         if left.is_some() {
             for (k, &v) in recv.iter().enumerate() {
                 x.set(k, v);
@@ -134,7 +134,7 @@ impl MpiBackend {
         ghost: usize,
         periodic: (bool, bool),
     ) -> Result<()> {
-        let _guard = self.lock();
+        let guard = self.lock();
         let routine = "halo_exchange_2d";
         let local = interior(a.nrows(), ghost, "rows of a").and_then(|ny| {
             let nx = interior(a.ncols(), ghost, "columns of a")?;
@@ -149,7 +149,7 @@ impl MpiBackend {
             ])
         });
         let all = self.agree_halo(routine, local)?;
-        let g = self.grid.shape;
+        let g = guard.shape;
         for (r, w) in all.iter().enumerate() {
             let (row, col) = (r / g.cols, r % g.cols);
             let (row_first, col_first) = (&all[row * g.cols], &all[col]);
@@ -178,12 +178,16 @@ impl MpiBackend {
         let cols = ghost..ghost + nx;
         let mut recv = vec![T::zero(); ghost * nx];
         let send = strip(&a, ghost..2 * ghost, cols.clone());
-        self.comm.sendrecv(&send, north, &mut recv, south, 3)?;
+        self.inner
+            .comm
+            .sendrecv(&send, north, &mut recv, south, 3)?;
         if south.is_some() {
             unstrip(&mut a, ny + ghost..ny + 2 * ghost, cols.clone(), &recv);
         }
         let send = strip(&a, ny..ny + ghost, cols.clone());
-        self.comm.sendrecv(&send, south, &mut recv, north, 4)?;
+        self.inner
+            .comm
+            .sendrecv(&send, south, &mut recv, north, 4)?;
         if north.is_some() {
             unstrip(&mut a, 0..ghost, cols, &recv);
         }
@@ -192,12 +196,12 @@ impl MpiBackend {
         let rows = 0..ny + 2 * ghost;
         let mut recv = vec![T::zero(); ghost * rows.len()];
         let send = strip(&a, rows.clone(), ghost..2 * ghost);
-        self.comm.sendrecv(&send, west, &mut recv, east, 5)?;
+        self.inner.comm.sendrecv(&send, west, &mut recv, east, 5)?;
         if east.is_some() {
             unstrip(&mut a, rows.clone(), nx + ghost..nx + 2 * ghost, &recv);
         }
         let send = strip(&a, rows.clone(), nx..nx + ghost);
-        self.comm.sendrecv(&send, east, &mut recv, west, 6)?;
+        self.inner.comm.sendrecv(&send, east, &mut recv, west, 6)?;
         if west.is_some() {
             unstrip(&mut a, rows, 0..ghost, &recv);
         }
@@ -209,7 +213,7 @@ impl MpiBackend {
     pub fn reject_halo(&self, error: Error) -> Error {
         let _guard = self.lock();
         agree::join_failed(
-            &self.comm,
+            &self.inner.comm,
             "halo exchange",
             FirstCollective::Gather(HALO_WORDS),
             error,

@@ -34,7 +34,7 @@ mod halo;
 mod ops;
 mod summa;
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use oxpar_core::{Backend, BackendKind, Error, ErrorKind, HostBackend, Op, Result};
 
@@ -51,21 +51,28 @@ use grid::Grid;
 /// Thread safety: one operation at a time per backend (calls from several
 /// threads are serialized by a lock, but their order must still agree across
 /// ranks, which only the program can ensure).
+///
+/// Cloning is cheap and gives another handle to the same backend.
+#[derive(Clone)]
 pub struct MpiBackend {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
     comm: Comm,
     local: Box<dyn HostBackend>,
-    grid: Grid,
     ranks_on_node: usize,
-    lock: Mutex<()>,
+    /// The process grid; its lock also serializes this backend's operations.
+    grid: Mutex<Grid>,
 }
 
 impl std::fmt::Debug for MpiBackend {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MpiBackend")
-            .field("rank", &self.comm.rank())
-            .field("size", &self.comm.size())
-            .field("grid", &self.grid.shape)
-            .field("local", &self.local.name())
+            .field("rank", &self.inner.comm.rank())
+            .field("size", &self.inner.comm.size())
+            .field("grid", &self.grid())
+            .field("local", &self.inner.local.name())
             .finish()
     }
 }
@@ -107,50 +114,51 @@ impl MpiBackend {
         let (rows, cols) = default_grid(comm.size());
         let grid = Grid::new(&comm, rows, cols)?;
         Ok(MpiBackend {
-            comm,
-            local,
-            grid,
-            ranks_on_node,
-            lock: Mutex::new(()),
+            inner: Arc::new(Inner {
+                comm,
+                local,
+                ranks_on_node,
+                grid: Mutex::new(grid),
+            }),
         })
     }
 
     /// This rank (0-based).
     pub fn rank(&self) -> usize {
-        self.comm.rank()
+        self.inner.comm.rank()
     }
 
     /// The number of ranks.
     pub fn size(&self) -> usize {
-        self.comm.size()
+        self.inner.comm.size()
     }
 
     /// How many ranks share this rank's node.
     pub fn ranks_on_node(&self) -> usize {
-        self.ranks_on_node
+        self.inner.ranks_on_node
     }
 
     /// The communicator (oxpar's duplicate of the one it was given).
     pub fn comm(&self) -> &Comm {
-        &self.comm
+        &self.inner.comm
     }
 
     /// The node-local backend each rank computes with.
     pub fn local(&self) -> &dyn HostBackend {
-        &*self.local
+        &*self.inner.local
     }
 
     /// The 2-D process grid `gemm` and the 2-D halo exchange use; by default
     /// the most square one ([`default_grid`]).
     pub fn grid(&self) -> GridShape {
-        self.grid.shape
+        self.lock().shape
     }
 
     /// Sets the process grid to `rows x cols` (collective). Every rank must ask
     /// for the same shape, and `rows * cols` must be the number of ranks;
     /// otherwise every rank gets an error and the old grid stays.
-    pub fn set_grid(&mut self, rows: usize, cols: usize) -> Result<()> {
-        let _guard = lock(&self.lock);
+    pub fn set_grid(&self, rows: usize, cols: usize) -> Result<()> {
+        let mut grid = self.lock();
         let local = if rows == 0 || cols == 0 || rows.checked_mul(cols) != Some(self.size()) {
             Err(Error::invalid_argument(
                 "grid",
@@ -162,7 +170,7 @@ impl MpiBackend {
         } else {
             Ok(vec![rows as u64, cols as u64])
         };
-        let all = agree::gather_checked(&self.comm, "set_grid", 2, local)?;
+        let all = agree::gather_checked(&self.inner.comm, "set_grid", 2, local)?;
         if all.iter().any(|w| w != &all[0]) {
             return Err(agree::everywhere(
                 "set_grid",
@@ -170,17 +178,14 @@ impl MpiBackend {
                 format!("ranks asked for different grids: {}", describe_grids(&all)),
             ));
         }
-        self.grid = Grid::new(&self.comm, rows, cols)?;
+        *grid = Grid::new(&self.inner.comm, rows, cols)?;
         Ok(())
     }
 
-    fn lock(&self) -> MutexGuard<'_, ()> {
-        lock(&self.lock)
+    /// The grid, locked: holding it serializes this backend's operations.
+    fn lock(&self) -> MutexGuard<'_, Grid> {
+        self.inner.grid.lock().unwrap_or_else(|e| e.into_inner())
     }
-}
-
-fn lock(m: &Mutex<()>) -> MutexGuard<'_, ()> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn describe_grids(all: &[Vec<u64>]) -> String {
@@ -208,21 +213,22 @@ impl Backend for MpiBackend {
         BackendKind::Mpi
     }
     fn name(&self) -> String {
+        let g = self.grid();
         format!(
             "mpi (rank {} of {}, grid {}x{}) + {}",
             self.rank(),
             self.size(),
-            self.grid.shape.rows,
-            self.grid.shape.cols,
-            self.local.name()
+            g.rows,
+            g.cols,
+            self.inner.local.name()
         )
     }
     fn num_threads(&self) -> usize {
-        self.local.num_threads()
+        self.inner.local.num_threads()
     }
     fn reject(&self, op: Op, error: Error) -> Error {
         let _guard = self.lock();
-        agree::join_failed(&self.comm, op_name(op), first_collective(op), error)
+        agree::join_failed(&self.inner.comm, op_name(op), first_collective(op), error)
     }
 }
 

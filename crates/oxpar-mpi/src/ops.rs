@@ -26,39 +26,39 @@ where
     dyn HostBackend: Level1<T>,
 {
     fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
-        Level1::<T>::axpy(&*self.local, alpha, x, y)
+        Level1::<T>::axpy(&*self.inner.local, alpha, x, y)
     }
 
     fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()> {
-        Level1::<T>::scal(&*self.local, alpha, x)
+        Level1::<T>::scal(&*self.inner.local, alpha, x)
     }
 
     fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
-        Level1::<T>::copy(&*self.local, x, y)
+        Level1::<T>::copy(&*self.inner.local, x, y)
     }
 
     fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()> {
-        Level1::<T>::swap(&*self.local, x, y)
+        Level1::<T>::swap(&*self.inner.local, x, y)
     }
 
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
         let local = check::same_len(x.len(), y.len())
-            .and_then(|()| Level1::<T>::dot(&*self.local, x, y))
+            .and_then(|()| Level1::<T>::dot(&*self.inner.local, x, y))
             .map(T::as_f64);
-        agree::sum_checked(&self.comm, "dot", local).map(T::from_f64)
+        agree::sum_checked(&self.inner.comm, "dot", local).map(T::from_f64)
     }
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::asum(&*self.local, x).map(T::as_f64);
-        agree::sum_checked(&self.comm, "asum", local).map(T::from_f64)
+        let local = Level1::<T>::asum(&*self.inner.local, x).map(T::as_f64);
+        agree::sum_checked(&self.inner.comm, "asum", local).map(T::from_f64)
     }
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::nrm2(&*self.local, x).map(|v| vec![v.as_f64().to_bits()]);
-        let norms: Vec<f64> = agree::gather_checked(&self.comm, "nrm2", NRM2_WORDS, local)?
+        let local = Level1::<T>::nrm2(&*self.inner.local, x).map(|v| vec![v.as_f64().to_bits()]);
+        let norms: Vec<f64> = agree::gather_checked(&self.inner.comm, "nrm2", NRM2_WORDS, local)?
             .iter()
             .map(|w| f64::from_bits(w[0]))
             .collect();
@@ -67,11 +67,11 @@ where
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         let _guard = self.lock();
-        let local = Level1::<T>::iamax(&*self.local, x).map(|i| match i {
+        let local = Level1::<T>::iamax(&*self.inner.local, x).map(|i| match i {
             Some(i) => vec![x.len() as u64, i as u64, x.get(i).abs().as_f64().to_bits()],
             None => vec![0, u64::MAX, 0],
         });
-        let all = agree::gather_checked(&self.comm, "iamax", IAMAX_WORDS, local)?;
+        let all = agree::gather_checked(&self.inner.comm, "iamax", IAMAX_WORDS, local)?;
         // The first NaN wins, else the first largest value, in global order.
         let mut best: Option<(usize, f64)> = None;
         let mut offset = 0usize;
@@ -131,7 +131,7 @@ impl MpiBackend {
                 v.len() as u64,
             ])
         };
-        let all = agree::gather_checked(&self.comm, routine, GEMV_WORDS, local)?;
+        let all = agree::gather_checked(&self.inner.comm, routine, GEMV_WORDS, local)?;
         let cols = all[0][1];
         if let Some((r, w)) = all.iter().enumerate().find(|(_, w)| w[1] != cols) {
             return Err(everywhere(
@@ -151,7 +151,7 @@ impl MpiBackend {
         }
         let mine: Vec<T> = v.iter().collect();
         let mut whole = vec![T::zero(); total];
-        self.comm.allgatherv(&mine, &mut whole, &pieces)?;
+        self.inner.comm.allgatherv(&mine, &mut whole, &pieces)?;
         Ok(whole)
     }
 }
@@ -171,7 +171,7 @@ where
         let _guard = self.lock();
         let whole_x = self.gather_row_block_operand("gemv", (a.nrows(), a.ncols()), y.len(), x)?;
         Level2::<T>::gemv(
-            &*self.local,
+            &*self.inner.local,
             alpha,
             a,
             VecRef::from_slice(&whole_x),
@@ -183,7 +183,13 @@ where
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         let _guard = self.lock();
         let whole_y = self.gather_row_block_operand("ger", (a.nrows(), a.ncols()), x.len(), y)?;
-        Level2::<T>::ger(&*self.local, alpha, x, VecRef::from_slice(&whole_y), a)
+        Level2::<T>::ger(
+            &*self.inner.local,
+            alpha,
+            x,
+            VecRef::from_slice(&whole_y),
+            a,
+        )
     }
 }
 
@@ -194,7 +200,7 @@ impl ParallelLoops for MpiBackend {
         schedule: Schedule,
         body: &LoopBody<'_>,
     ) -> Result<()> {
-        self.local.parallel_for(range, schedule, body)
+        self.inner.local.parallel_for(range, schedule, body)
     }
 }
 

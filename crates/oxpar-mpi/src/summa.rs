@@ -20,7 +20,7 @@ use mpi::datatype::Equivalence;
 use oxpar_core::{Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Scalar};
 
 use crate::agree::{self, everywhere};
-use crate::MpiBackend;
+use crate::{GridShape, MpiBackend};
 
 /// Words per rank in gemm's gather: the shapes of op(A), op(B) and C.
 pub(crate) const GEMM_WORDS: usize = 6;
@@ -55,47 +55,44 @@ fn pack<T: Scalar>(src: MatRef<'_, T>, dst: &mut [T]) {
     }
 }
 
-impl MpiBackend {
-    /// Checks that the blocks of every rank fit together on the grid and
-    /// returns the split of the inner dimension for op(A) (by grid column) and
-    /// op(B) (by grid row).
-    fn gemm_split(&self, shapes: &[Vec<u64>]) -> Result<(Vec<usize>, Vec<usize>)> {
-        let g = self.grid.shape;
-        let at = |i: usize, j: usize| &shapes[i * g.cols + j];
-        let mismatch = |what: String| everywhere("gemm", ErrorKind::ShapeMismatch, what);
-        for i in 0..g.rows {
-            for j in 0..g.cols {
-                let (w, first) = (at(i, j), at(i, 0));
-                if w[0] != first[0] || w[2] != first[2] {
-                    return Err(mismatch(format!(
+/// Checks that the blocks of every rank fit together on the grid and
+/// returns the split of the inner dimension for op(A) (by grid column) and
+/// op(B) (by grid row).
+fn gemm_split(g: GridShape, shapes: &[Vec<u64>]) -> Result<(Vec<usize>, Vec<usize>)> {
+    let at = |i: usize, j: usize| &shapes[i * g.cols + j];
+    let mismatch = |what: String| everywhere("gemm", ErrorKind::ShapeMismatch, what);
+    for i in 0..g.rows {
+        for j in 0..g.cols {
+            let (w, first) = (at(i, j), at(i, 0));
+            if w[0] != first[0] || w[2] != first[2] {
+                return Err(mismatch(format!(
                         "grid row {i}: rank {} has op(A) {}x{} and op(B) {}x{}, rank {} has op(A) {}x{} and op(B) {}x{} \
                          (ranks in a grid row need the same rows of op(A) and of op(B))",
                         i * g.cols, first[0], first[1], first[2], first[3],
                         i * g.cols + j, w[0], w[1], w[2], w[3]
                     )));
-                }
-                let top = at(0, j);
-                if w[1] != top[1] || w[3] != top[3] {
-                    return Err(mismatch(format!(
+            }
+            let top = at(0, j);
+            if w[1] != top[1] || w[3] != top[3] {
+                return Err(mismatch(format!(
                         "grid column {j}: rank {j} has op(A) {}x{} and op(B) {}x{}, rank {} has op(A) {}x{} and op(B) {}x{} \
                          (ranks in a grid column need the same columns of op(A) and of op(B))",
                         top[0], top[1], top[2], top[3], i * g.cols + j, w[0], w[1], w[2], w[3]
                     )));
-                }
             }
         }
-        let ka: Vec<u64> = (0..g.cols).map(|j| at(0, j)[1]).collect();
-        let kb: Vec<u64> = (0..g.rows).map(|i| at(i, 0)[2]).collect();
-        let (ka, kb) = (prefix(&ka), prefix(&kb));
-        if ka.last() != kb.last() {
-            return Err(mismatch(format!(
+    }
+    let ka: Vec<u64> = (0..g.cols).map(|j| at(0, j)[1]).collect();
+    let kb: Vec<u64> = (0..g.rows).map(|i| at(i, 0)[2]).collect();
+    let (ka, kb) = (prefix(&ka), prefix(&kb));
+    if ka.last() != kb.last() {
+        return Err(mismatch(format!(
                 "inner dimensions differ: op(A)'s column blocks add up to {} but op(B)'s row blocks to {}",
                 ka.last().unwrap_or(&0),
                 kb.last().unwrap_or(&0)
             )));
-        }
-        Ok((ka, kb))
     }
+    Ok((ka, kb))
 }
 
 impl<T: Scalar + Equivalence> Level3<T> for MpiBackend
@@ -110,7 +107,7 @@ where
         beta: T,
         mut c: MatMut<'_, T>,
     ) -> Result<()> {
-        let _guard = self.lock();
+        let grid = self.lock();
         let (m, n) = (c.nrows(), c.ncols());
         let local = if a.nrows() != m || b.ncols() != n {
             Err(Error::shape_mismatch(format!(
@@ -123,12 +120,12 @@ where
                 .map(|&v| v as u64)
                 .collect())
         };
-        let shapes = agree::gather_checked(&self.comm, "gemm", GEMM_WORDS, local)?;
-        let (ka, kb) = self.gemm_split(&shapes)?;
+        let shapes = agree::gather_checked(&self.inner.comm, "gemm", GEMM_WORDS, local)?;
+        let (ka, kb) = gemm_split(grid.shape, &shapes)?;
         let k = *ka.last().unwrap_or(&0);
         if self.size() == 1 || k == 0 {
             // One rank holds everything, or C := beta*C: no communication.
-            return Level3::<T>::gemm(&*self.local, alpha, a, b, beta, c);
+            return Level3::<T>::gemm(&*self.inner.local, alpha, a, b, beta, c);
         }
         // Panel boundaries: both splits' block edges, then at most PANEL apart.
         let mut cuts: Vec<usize> = ka.iter().chain(kb.iter()).copied().collect();
@@ -143,7 +140,7 @@ where
                 k0 = k1;
             }
         }
-        let g = self.grid.shape;
+        let g = grid.shape;
         let mut a_panel = vec![T::zero(); m * PANEL];
         let mut b_panel = vec![T::zero(); PANEL * n];
         for (step, &(k0, k1)) in panels.iter().enumerate() {
@@ -153,15 +150,15 @@ where
             if g.col == ja {
                 pack(a.submatrix(0, k0 - ka[ja], m, width), ap);
             }
-            self.grid.row_comm.bcast(ap, ja)?;
+            grid.row_comm.bcast(ap, ja)?;
             let bp = &mut b_panel[..width * n];
             if g.row == ib {
                 pack(b.submatrix(k0 - kb[ib], 0, width, n), bp);
             }
-            self.grid.col_comm.bcast(bp, ib)?;
+            grid.col_comm.bcast(bp, ib)?;
             let beta_now = if step == 0 { beta } else { T::one() };
             Level3::<T>::gemm(
-                &*self.local,
+                &*self.inner.local,
                 alpha,
                 MatRef::col_major(ap, m, width, m.max(1))?,
                 MatRef::col_major(bp, width, n, width)?,

@@ -21,8 +21,8 @@ pub mod nd;
 
 pub use oxpar_core::{
     backend, error, scalar, schedule, view, Backend, BackendKind, DType, Error, ErrorKind,
-    HostBackend, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result, Scalar, Schedule,
-    Serial, Trans, VecMut, VecRef,
+    HostBackend, Level1, Level2, Level3, MatMut, MatRef, Op, ParallelLoops, Result, Scalar,
+    Schedule, Serial, Trans, VecMut, VecRef,
 };
 pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
 pub use oxpar_threads::{default_num_threads, parallel_reduce, Team, ThreadsBackend, Thresholds};
@@ -31,6 +31,11 @@ pub use oxpar_threads::{default_num_threads, parallel_reduce, Team, ThreadsBacke
 /// buffers, built-in kernels and user kernels from OpenCL C source.
 #[cfg(feature = "opencl")]
 pub use oxpar_opencl as opencl;
+
+/// The MPI backend (cargo feature `mpi`): distributed vectors and matrices
+/// over MPI ranks, each computing on a node-local backend.
+#[cfg(feature = "mpi")]
+pub use oxpar_mpi as mpi;
 
 /// Everything most programs need, in one `use`.
 pub mod prelude {
@@ -46,8 +51,47 @@ pub fn backends() -> Vec<(BackendKind, bool)> {
         (BackendKind::Serial, true),
         (BackendKind::Threads, true),
         (BackendKind::OpenCl, opencl_available()),
-        (BackendKind::Mpi, false),
+        (BackendKind::Mpi, cfg!(feature = "mpi")),
     ]
+}
+
+/// An MPI backend from a spec: `"mpi"` or `"mpi+threads"` (each rank on
+/// threads, by default the node's CPUs divided by the ranks on the node),
+/// `"mpi+threads:N"`, `"mpi+serial"`, or `"mpi+"` followed by any other local
+/// spec (`"mpi+opencl:gpu"`). `comm` is the communicator to duplicate
+/// (`None`: `MPI_COMM_WORLD`, initializing MPI if nobody has). Collective over
+/// the communicator.
+#[cfg(feature = "mpi")]
+pub fn mpi_backend_from_spec(spec: &str, comm: Option<mpi::Comm>) -> Result<mpi::MpiBackend> {
+    let spec = spec.trim();
+    let local_spec = match spec.split_once('+') {
+        Some((head, local)) if head.eq_ignore_ascii_case("mpi") => local.trim(),
+        None if spec.eq_ignore_ascii_case("mpi") => "threads",
+        _ => {
+            return Err(Error::invalid_argument(
+                "spec",
+                format!("{spec:?} is not an MPI spec (mpi, mpi+threads, mpi+threads:N, mpi+serial, mpi+opencl...)"),
+            ))
+        }
+    };
+    if local_spec.to_ascii_lowercase().starts_with("mpi") {
+        return Err(Error::invalid_argument(
+            "spec",
+            format!("{spec:?}: the local backend of an MPI context cannot be MPI"),
+        ));
+    }
+    let comm = match comm {
+        Some(c) => c,
+        None => mpi::Comm::world()?,
+    };
+    mpi::MpiBackend::new(comm, |budget| {
+        if local_spec.eq_ignore_ascii_case("threads") {
+            // The node's CPUs shared out between its ranks.
+            Ok(Box::new(ThreadsBackend::with_threads(budget)?) as Box<dyn HostBackend>)
+        } else {
+            backend_from_spec(local_spec)
+        }
+    })
 }
 
 #[cfg(feature = "opencl")]
@@ -63,7 +107,9 @@ fn opencl_available() -> bool {
 /// A host backend from a spec string: `"serial"`, `"threads"` (default thread
 /// count) or `"threads:N"`; with the cargo feature `opencl`, also `"opencl"`,
 /// `"opencl:gpu"`, `"opencl:cpu:N"`, `"opencl:P:D"` (see
-/// `oxpar_opencl::OpenClBackend::from_spec`; its host path copies).
+/// `oxpar_opencl::OpenClBackend::from_spec`; its host path copies); with the
+/// cargo feature `mpi`, `"mpi..."` specs over `MPI_COMM_WORLD` (see
+/// [`mpi_backend_from_spec`]).
 pub fn backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
     let spec = spec.trim();
     let (name, arg) = match spec.split_once(':') {
@@ -86,14 +132,17 @@ pub fn backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
         ("opencl", _) => Err(Error::backend_unavailable(format!(
             "{spec:?}: the opencl backend is not compiled into this build (cargo feature `opencl`)"
         ))),
-        ("mpi", _) => Err(Error::backend_unavailable(format!(
-            "{spec:?}: the {name} backend is not compiled into this build"
+        #[cfg(feature = "mpi")]
+        (family, _) if family.starts_with("mpi") => Ok(Box::new(mpi_backend_from_spec(spec, None)?)),
+        #[cfg(not(feature = "mpi"))]
+        (family, _) if family.starts_with("mpi") => Err(Error::backend_unavailable(format!(
+            "{spec:?}: the mpi backend is not compiled into this build (cargo feature `mpi`)"
         ))),
         _ => Err(Error::invalid_argument(
             "spec",
             format!(
-                "unknown backend spec {spec:?} (expected serial, threads, threads:N, opencl, opencl:gpu, opencl:cpu:N \
-                 or opencl:P:D)"
+                "unknown backend spec {spec:?} (expected serial, threads, threads:N, opencl, opencl:gpu, opencl:cpu:N, \
+                 opencl:P:D, mpi, mpi+threads, mpi+threads:N, mpi+serial or mpi+opencl...)"
             ),
         )),
     }
@@ -124,8 +173,9 @@ mod tests {
             Ok(b) => assert_eq!(b.kind(), BackendKind::OpenCl),
             Err(e) => assert_eq!(e.kind(), ErrorKind::BackendUnavailable),
         }
+        #[cfg(not(feature = "mpi"))]
         assert_eq!(
-            backend_from_spec("mpi").unwrap_err().kind(),
+            backend_from_spec("mpi+threads").unwrap_err().kind(),
             ErrorKind::BackendUnavailable
         );
         assert_eq!(
