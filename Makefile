@@ -6,7 +6,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and tests need (a C compiler and pkg-config for
 # the benches' OpenMP peer; more arrive with the C ABI, OpenCL and MPI).
-APT_PACKAGES := build-essential pkg-config gfortran valgrind
+APT_PACKAGES := build-essential pkg-config gfortran valgrind libopenmpi-dev openmpi-bin libclang-dev
 PIP_PACKAGES := numpy scipy threadpoolctl
 
 .PHONY: all demo test deps check-rust fmt-check clippy test-rust examples bench compare clean \
@@ -40,7 +40,7 @@ demo: deps
 
 ## Every test suite in the repository, formatting and lints included.
 test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
-	python-test opencl-test
+	python-test opencl-test mpi-test
 
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
 gen:
@@ -52,16 +52,16 @@ gen-check:
 
 ## liboxpar (shared and static), debug and release.
 lib-debug:
-	$(CARGO) build -q -p oxpar-cdylib --features opencl
+	$(CARGO) build -q -p oxpar-cdylib --features opencl,mpi
 lib-release:
-	$(CARGO) build -q --release -p oxpar-cdylib --features opencl
+	$(CARGO) build -q --release -p oxpar-cdylib --features opencl,mpi
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
 
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
-	$(CARGO) clippy --workspace --all-targets --features oxpar-capi/opencl,oxpar-cli/opencl -- -D warnings
+	$(CARGO) clippy --workspace --all-targets --features oxpar-capi/opencl,oxpar-capi/mpi,oxpar-cli/opencl,oxpar-cli/mpi,oxpar-examples/mpi -- -D warnings
 
 # The OpenCL crate's tests run in opencl-test (PoCL, with its kernel cache in a temp folder).
 test-rust:
@@ -89,3 +89,4 @@ include mk/c.mk
 include mk/fortran.mk
 include mk/python.mk
 include mk/opencl.mk
+include mk/mpi.mk

@@ -14,6 +14,67 @@ pub struct InfoArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Run under mpiexec: create an "mpi+threads" context over MPI_COMM_WORLD
+    /// and have rank 0 report every rank's node sharing and thread budget
+    /// (needs a build with the `mpi` feature).
+    #[arg(long)]
+    pub mpi: bool,
+}
+
+/// One MPI rank, as `oxpar info --mpi` shows it.
+#[derive(Debug, Serialize)]
+struct MpiRank {
+    /// The rank in MPI_COMM_WORLD.
+    rank: usize,
+    /// How many ranks share its node.
+    ranks_on_node: usize,
+    /// The threads its "mpi+threads" context computes with.
+    threads: usize,
+}
+
+/// The MPI layout `oxpar info --mpi` reports.
+#[derive(Debug, Serialize)]
+struct MpiInfo {
+    /// Ranks in MPI_COMM_WORLD.
+    size: usize,
+    /// The default 2-D process grid (rows, columns).
+    grid: (usize, usize),
+    /// Every rank, in rank order.
+    ranks: Vec<MpiRank>,
+}
+
+/// Gathers the MPI layout; `Ok(None)` on ranks other than 0, which print nothing.
+#[cfg(feature = "mpi")]
+fn mpi_info() -> Result<Option<MpiInfo>, String> {
+    use oxpar::Backend;
+    let mpi = oxpar::mpi_backend_from_spec("mpi+threads", None).map_err(|e| e.to_string())?;
+    let mine = [mpi.ranks_on_node() as u64, mpi.num_threads() as u64];
+    let all = mpi
+        .comm()
+        .all_gather_u64(&mine)
+        .map_err(|e| e.to_string())?;
+    if mpi.rank() != 0 {
+        return Ok(None);
+    }
+    let g = mpi.grid();
+    Ok(Some(MpiInfo {
+        size: mpi.size(),
+        grid: (g.rows, g.cols),
+        ranks: all
+            .chunks_exact(2)
+            .enumerate()
+            .map(|(rank, w)| MpiRank {
+                rank,
+                ranks_on_node: w[0] as usize,
+                threads: w[1] as usize,
+            })
+            .collect(),
+    }))
+}
+
+#[cfg(not(feature = "mpi"))]
+fn mpi_info() -> Result<Option<MpiInfo>, String> {
+    Err("this build has no MPI (build oxpar-cli with --features mpi)".to_string())
 }
 
 /// One backend and whether it can be used.
@@ -49,6 +110,9 @@ struct Info {
     /// OpenCL devices (builds with the `opencl` feature only).
     #[serde(skip_serializing_if = "Option::is_none")]
     opencl_devices: Option<Vec<OpenClDevice>>,
+    /// The MPI layout (`--mpi` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mpi: Option<MpiInfo>,
 }
 
 /// One OpenCL device, as `oxpar info` shows it.
@@ -123,13 +187,21 @@ fn gather() -> Info {
         cpu_level_requested: std::env::var(CPU_LEVEL_ENV).ok(),
         cpu_features: oxpar::cpu_features(),
         opencl_devices: opencl_devices(),
+        mpi: None,
     }
 }
 
 /// Runs `oxpar info`. Fails (after printing everything else) only when
 /// `OXPAR_NUM_THREADS` is set to something that is not a positive integer.
 pub fn run(args: &InfoArgs) -> Result<(), String> {
-    let info = gather();
+    let mut info = gather();
+    if args.mpi {
+        match mpi_info()? {
+            Some(m) => info.mpi = Some(m),
+            // Only rank 0 reports, for all ranks.
+            None => return Ok(()),
+        }
+    }
     if args.json {
         let text =
             serde_json::to_string_pretty(&info).map_err(|e| format!("cannot write JSON: {e}"))?;
@@ -176,6 +248,18 @@ pub fn run(args: &InfoArgs) -> Result<(), String> {
                         d.spec, d.platform, d.name, d.kind, d.memory_mib, d.compute_units
                     );
                 }
+            }
+        }
+        if let Some(m) = &info.mpi {
+            println!(
+                "mpi: {} ranks, default grid {} x {}",
+                m.size, m.grid.0, m.grid.1
+            );
+            for r in &m.ranks {
+                println!(
+                    "  rank {:<4} {} rank(s) on its node, {} thread(s)",
+                    r.rank, r.ranks_on_node, r.threads
+                );
             }
         }
     }

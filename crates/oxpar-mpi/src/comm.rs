@@ -195,6 +195,14 @@ impl Comm {
         unsafe { Comm::adopt(out.assume_init()) }
     }
 
+    /// Every rank's `words`, in rank order (collective; every rank passes the
+    /// same number of words).
+    pub fn all_gather_u64(&self, words: &[u64]) -> Result<Vec<u64>> {
+        let mut all = vec![0u64; words.len() * self.size];
+        self.allgather(words, &mut all)?;
+        Ok(all)
+    }
+
     /// `MPI_Allreduce` of `buf` in place with a predefined `op`.
     pub(crate) fn allreduce<T: Equivalence + Copy>(
         &self,
