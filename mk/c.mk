@@ -86,13 +86,15 @@ c-sanitizers: c-valgrind c-asan
 # Without OpenCL: PoCL's kernel compiler takes minutes under valgrind and
 # its dlopen'ed libraries and LLVM report errors that are not liboxpar's. The
 # OpenCL loader is pointed at an empty vendor folder (no driver is loaded)
-# and tests/c/test_opencl.c skips; c-asan runs the OpenCL tests.
+# and tests/c/test_opencl.c skips; c-asan runs the OpenCL tests. MPI's
+# initialization is skipped too (its allocations are MPI's own; the MPI
+# suites run under mpiexec in mpi-test).
 c-valgrind: $(C_TEST_BIN)
 	@command -v valgrind >/dev/null 2>&1 || { \
 		echo "error: valgrind is not installed; run 'make deps' (or apt-get install valgrind)"; \
 		exit 1; }
 	@mkdir -p $(C_BUILD)/no-opencl-icds
-	$(C_TEST_ENV) OXPAR_TEST_SKIP_OPENCL=1 OCL_ICD_VENDORS=$(CURDIR)/$(C_BUILD)/no-opencl-icds \
+	$(C_TEST_ENV) OXPAR_TEST_SKIP_OPENCL=1 OXPAR_TEST_SKIP_MPI=1 OCL_ICD_VENDORS=$(CURDIR)/$(C_BUILD)/no-opencl-icds \
 		valgrind --error-exitcode=1 --leak-check=full \
 		--errors-for-leak-kinds=definite,indirect ./$(C_TEST_BIN) $(C_TEST_ARGS)
 
@@ -100,7 +102,7 @@ c-valgrind: $(C_TEST_BIN)
 # above); ASan/UBSan check the C side and LeakSanitizer everything malloc'd,
 # OpenCL included (tests/c/lsan.supp: PoCL's and LLVM's one-off allocations).
 c-asan: $(C_TEST_ASAN_BIN)
-	$(C_TEST_ENV) ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	$(C_TEST_ENV) OXPAR_TEST_SKIP_MPI=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/c/lsan.supp:print_suppressions=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		./$(C_TEST_ASAN_BIN) $(C_TEST_ARGS)

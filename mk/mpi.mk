@@ -21,8 +21,8 @@ MPIRUN := $(MPI_ENV) $(MPIEXEC) --oversubscribe
 # Per-run deadline: a deadlock fails the suite instead of hanging it.
 MPI_TIMEOUT := timeout 300
 
-## Every MPI suite and example.
-mpi-test: mpi-rust-test mpi-rust-examples mpi-info mpi-c-test mpi-fortran-test mpi-python-test
+## Every MPI suite and example (the Rust suite runs in test-rust).
+mpi-test: mpi-rust-examples mpi-info mpi-c-test mpi-fortran-test mpi-python-test
 
 ## The Rust suite (it launches itself under mpiexec -n 1..4).
 mpi-rust-test:
