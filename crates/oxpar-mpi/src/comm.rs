@@ -340,3 +340,21 @@ impl Drop for Comm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mpi_error_codes_become_communication_errors_with_mpis_message() {
+        env::ensure_initialized().unwrap();
+        assert!(check(ffi::MPI_SUCCESS as c_int, "MPI_Nothing").is_ok());
+        let comm = Comm::world().unwrap();
+        // A broadcast from a root that does not exist: MPI reports MPI_ERR_ROOT
+        // (our duplicate returns errors instead of aborting).
+        let e = comm.bcast(&mut [0.0f64; 1], comm.size() + 7).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Communication);
+        assert!(e.message().starts_with("MPI_Bcast failed: "), "{e}");
+        assert!(e.message().to_lowercase().contains("root"), "{e}");
+    }
+}
