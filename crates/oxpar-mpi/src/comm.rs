@@ -203,6 +203,27 @@ impl Comm {
         Ok(all)
     }
 
+    /// Every rank's `bytes` (lengths may differ), in rank order (collective).
+    pub fn all_gather_bytes(&self, bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
+        let lens = self.all_gather_u64(&[bytes.len() as u64])?;
+        let counts: Vec<usize> = lens.iter().map(|&l| l as usize).collect();
+        let mut all = vec![0u8; counts.iter().sum()];
+        self.allgatherv(bytes, &mut all, &counts)?;
+        let mut out = Vec::with_capacity(counts.len());
+        let mut at = 0;
+        for c in counts {
+            out.push(all[at..at + c].to_vec());
+            at += c;
+        }
+        Ok(out)
+    }
+
+    /// Sums `values` over all ranks; every rank gets the sums (collective).
+    pub fn all_sum_u64(&self, values: &mut [u64]) -> Result<()> {
+        // SAFETY: reading an immutable constant of the MPI library.
+        self.allreduce(values, unsafe { ffi::RSMPI_SUM })
+    }
+
     /// `MPI_Allreduce` of `buf` in place with a predefined `op`.
     pub(crate) fn allreduce<T: Equivalence + Copy>(
         &self,

@@ -74,3 +74,17 @@ extern "C" fn finalize_at_exit() {
         unsafe { ffi::MPI_Finalize() };
     }
 }
+
+/// Whether MPI lets any thread call it, one at a time
+/// (`MPI_THREAD_SERIALIZED` or `MPI_THREAD_MULTIPLE`), rather than only the
+/// thread that initialized it. False when MPI is not initialized.
+pub fn any_thread_may_call() -> bool {
+    if !is_initialized() || is_finalized() {
+        return false;
+    }
+    let mut provided: c_int = 0;
+    // SAFETY: MPI is initialized; provided is a valid out pointer.
+    unsafe { ffi::MPI_Query_thread(&mut provided) };
+    // SAFETY: reading an immutable constant of the MPI library.
+    provided >= unsafe { ffi::RSMPI_THREAD_SERIALIZED }
+}

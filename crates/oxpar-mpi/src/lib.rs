@@ -28,6 +28,7 @@
 
 mod agree;
 mod comm;
+mod counter;
 pub mod env;
 mod grid;
 mod halo;
@@ -39,6 +40,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use oxpar_core::{Backend, BackendKind, Error, ErrorKind, HostBackend, Op, Result};
 
 pub use comm::Comm;
+pub use counter::SharedCounter;
 pub use grid::{block_range, default_grid, GridShape};
 
 use agree::FirstCollective;

@@ -124,6 +124,7 @@ fn run_rank() {
     halo(&mut ctx);
     errors(&mut ctx);
     foreign_communicators(&ctx);
+    shared_counter(&ctx);
     if rank == 0 {
         println!("rank 0 of {size}: all checks passed");
     }
@@ -598,4 +599,61 @@ fn foreign_communicators(c: &Ctx) {
     assert_eq!(s, 3.0 * c.size as f64);
     let e = Comm::from_fortran(-12345).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+}
+
+/// Every fetch from every rank and thread gets a distinct value, and together
+/// they cover 0..total exactly.
+fn shared_counter(c: &Ctx) {
+    let counter = oxpar_mpi::SharedCounter::new(c.mpi.comm()).unwrap();
+    let per_thread = 200u64;
+    let threads = if oxpar_mpi::env::any_thread_may_call() {
+        2
+    } else {
+        1
+    };
+    let mut mine: Vec<u64> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    (0..per_thread)
+                        .map(|_| counter.fetch_add(1).unwrap())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    mine.sort_unstable();
+    let mut bytes = Vec::new();
+    for v in &mine {
+        bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    let all: Vec<u64> = c
+        .mpi
+        .comm()
+        .all_gather_bytes(&bytes)
+        .unwrap()
+        .concat()
+        .chunks_exact(8)
+        .map(|b| u64::from_le_bytes(b.try_into().unwrap()))
+        .collect();
+    let mut sorted = all.clone();
+    sorted.sort_unstable();
+    let total = sorted.len() as u64;
+    let mut counts = [total];
+    c.mpi.comm().all_sum_u64(&mut counts).unwrap();
+    assert_eq!(
+        counts[0],
+        total * c.size as u64,
+        "every rank saw the same gathered values"
+    );
+    assert_eq!(
+        sorted,
+        (0..total).collect::<Vec<_>>(),
+        "fetches are distinct and dense"
+    );
+    assert_eq!(counter.fetch_add(0).unwrap(), total);
 }
