@@ -46,6 +46,27 @@ pub(crate) fn count(n: usize) -> Result<c_int> {
     })
 }
 
+/// A buffer address for MPI. An empty slice's pointer is a dangling
+/// `align_of::<T>()`, which for bytes is 1: Open MPI's `MPI_IN_PLACE`. Empty
+/// buffers get the address of a real (unused) word instead.
+fn send_ptr<T>(buf: &[T]) -> *const c_void {
+    static EMPTY: u64 = 0;
+    if buf.is_empty() {
+        (&EMPTY as *const u64).cast()
+    } else {
+        buf.as_ptr().cast()
+    }
+}
+
+/// As [`send_ptr`], for buffers MPI writes (nothing is written to an empty one).
+fn recv_ptr<T>(buf: &mut [T]) -> *mut c_void {
+    if buf.is_empty() {
+        send_ptr(buf).cast_mut()
+    } else {
+        buf.as_mut_ptr().cast()
+    }
+}
+
 /// An MPI communicator owned by oxpar (freed on drop unless MPI is gone).
 #[derive(Debug)]
 pub struct Comm {
@@ -236,8 +257,8 @@ impl Comm {
         // SAFETY: both buffers are valid for n elements of T's MPI type.
         let code = unsafe {
             ffi::MPI_Allreduce(
-                send.as_ptr().cast::<c_void>(),
-                buf.as_mut_ptr().cast::<c_void>(),
+                send_ptr(&send),
+                recv_ptr(buf),
                 n,
                 T::equivalent_datatype().as_raw(),
                 op,
@@ -254,10 +275,10 @@ impl Comm {
         // SAFETY: send holds n elements, recv n per rank (asserted).
         let code = unsafe {
             ffi::MPI_Allgather(
-                send.as_ptr().cast::<c_void>(),
+                send_ptr(send),
                 n,
                 T::equivalent_datatype().as_raw(),
-                recv.as_mut_ptr().cast::<c_void>(),
+                recv_ptr(recv),
                 n,
                 T::equivalent_datatype().as_raw(),
                 self.raw,
@@ -288,10 +309,10 @@ impl Comm {
         // SAFETY: the buffers match counts and displacements (asserted above).
         let code = unsafe {
             ffi::MPI_Allgatherv(
-                send.as_ptr().cast::<c_void>(),
+                send_ptr(send),
                 counts[self.rank],
                 T::equivalent_datatype().as_raw(),
-                recv.as_mut_ptr().cast::<c_void>(),
+                recv_ptr(recv),
                 counts.as_ptr(),
                 displs.as_ptr(),
                 T::equivalent_datatype().as_raw(),
@@ -307,7 +328,7 @@ impl Comm {
         // SAFETY: buf is valid for n elements.
         let code = unsafe {
             ffi::MPI_Bcast(
-                buf.as_mut_ptr().cast::<c_void>(),
+                recv_ptr(buf),
                 n,
                 T::equivalent_datatype().as_raw(),
                 root as c_int,
@@ -334,12 +355,12 @@ impl Comm {
         // SAFETY: both buffers are valid for their lengths.
         let code = unsafe {
             ffi::MPI_Sendrecv(
-                send.as_ptr().cast::<c_void>(),
+                send_ptr(send),
                 count(send.len())?,
                 dt,
                 rank(dest),
                 tag,
-                recv.as_mut_ptr().cast::<c_void>(),
+                recv_ptr(recv),
                 count(recv.len())?,
                 dt,
                 rank(source),

@@ -1,0 +1,550 @@
+//! oxpar's task farm: many independent tasks, identified by index, run on a
+//! backend's threads and (with the `mpi` feature) across MPI ranks.
+//!
+//! * **Dynamic load balancing.** Workers take chunks of tasks that shrink as
+//!   the work runs out (guided self-scheduling: a chunk is the remaining work
+//!   divided by twice the number of workers), from an atomic counter on one
+//!   process or from a counter at rank 0 that every rank advances with MPI's
+//!   one-sided fetch-and-add — no coordinator process, no polling, and no
+//!   task data travels: only indices.
+//! * **Failures.** A task fails when it returns an error or panics. Failed
+//!   tasks are retried, up to [`Farm::retries`] times, each time on the *next*
+//!   worker (the next thread, then the next rank), so a bad node or a thread-
+//!   local state does not fail a task twice for the same reason. The run
+//!   returns every task's [`Outcome`]: no task is ever lost silently.
+//! * **Checkpoints.** With [`Farm::checkpoint`], each completed task is
+//!   appended to a file the moment it returns (see `checkpoint.rs` for the
+//!   format and durability); a rerun with the same file skips them.
+//! * **Progress.** A callback gets [`Progress`] (done, failed, running, time
+//!   left) at a fixed interval from a thread of its own, and once at the end.
+//!
+//! Retries run in rounds: after the first pass over all tasks, the failures
+//! of every worker are gathered (under MPI, on every rank) and re-dealt, so
+//! the set of outcomes and attempt counts never depends on timing.
+
+mod checkpoint;
+#[cfg(feature = "mpi")]
+mod cluster;
+
+use std::ops::Range;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use oxpar_core::{ParallelLoops, Result, Schedule};
+
+pub use checkpoint::SYNC_EVERY;
+
+/// What a task returns: `Ok(())`, or a message saying why it failed.
+pub type TaskResult = std::result::Result<(), String>;
+
+/// A task: called with its index, from any worker thread.
+pub type TaskFn<'a> = dyn Fn(usize) -> TaskResult + Sync + 'a;
+
+/// A progress callback (called from a thread of its own, never concurrently).
+pub type ProgressFn<'a> = dyn Fn(&Progress) + Sync + 'a;
+
+/// How a task ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// It completed, on attempt number `attempts` (1 = first try).
+    Done {
+        /// Attempts it took.
+        attempts: u32,
+    },
+    /// It failed on every attempt; `error` is the last attempt's message.
+    Failed {
+        /// Attempts made (1 + the retries allowed).
+        attempts: u32,
+        /// Why the last attempt failed.
+        error: String,
+    },
+    /// An earlier run completed it (it is in the checkpoint) and it did not run.
+    Resumed,
+}
+
+/// A snapshot of a run, for progress reports.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Tasks in the farm.
+    pub total: usize,
+    /// Tasks completed in this run (under MPI: on this rank).
+    pub done: usize,
+    /// Failed attempts so far (under MPI: on this rank); a failed attempt may
+    /// still succeed on retry.
+    pub failed: usize,
+    /// Tasks running right now (under MPI: on this rank).
+    pub running: usize,
+    /// Tasks skipped because a checkpoint says an earlier run completed them.
+    pub resumed: usize,
+    /// Time since the run started.
+    pub elapsed: Duration,
+    /// Estimated time left, once there is something to extrapolate from.
+    pub eta: Option<Duration>,
+}
+
+/// The result of a run: every task's outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    outcomes: Vec<Outcome>,
+    elapsed: Duration,
+    workers: usize,
+}
+
+impl Report {
+    /// The outcome of every task, by index.
+    pub fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
+    }
+    /// Tasks completed in this run.
+    pub fn done(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Done { .. }))
+    }
+    /// Tasks that failed every attempt.
+    pub fn failed(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Failed { .. }))
+    }
+    /// Tasks skipped thanks to the checkpoint.
+    pub fn resumed(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Resumed))
+    }
+    /// Whether every task is complete (now or in an earlier run).
+    pub fn all_complete(&self) -> bool {
+        self.failed() == 0
+    }
+    /// The failed tasks with their last error, in index order.
+    pub fn failures(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                Outcome::Failed { error, .. } => Some((i, error.as_str())),
+                _ => None,
+            })
+    }
+    /// Wall time of the run.
+    pub fn elapsed(&self) -> Duration {
+        self.elapsed
+    }
+    /// Workers (threads over all ranks) that ran tasks.
+    pub fn workers(&self) -> usize {
+        self.workers
+    }
+    fn count(&self, f: impl Fn(&Outcome) -> bool) -> usize {
+        self.outcomes.iter().filter(|o| f(o)).count()
+    }
+}
+
+/// A task farm over a backend's threads (or, with [`Farm::mpi`], over MPI
+/// ranks and their threads).
+pub struct Farm<'a> {
+    backend: &'a dyn ParallelLoops,
+    #[cfg(feature = "mpi")]
+    mpi: Option<&'a oxpar_mpi::MpiBackend>,
+    retries: u32,
+    checkpoint: Option<PathBuf>,
+    progress: Option<&'a ProgressFn<'a>>,
+    progress_every: Duration,
+}
+
+impl<'a> Farm<'a> {
+    /// A farm on `backend`'s threads (one worker per thread), retrying failed
+    /// tasks twice, without checkpoint or progress.
+    pub fn new(backend: &'a dyn ParallelLoops) -> Farm<'a> {
+        Farm {
+            backend,
+            #[cfg(feature = "mpi")]
+            mpi: None,
+            retries: 2,
+            checkpoint: None,
+            progress: None,
+            progress_every: Duration::from_millis(500),
+        }
+    }
+
+    /// A farm over all ranks of `mpi`'s communicator, each running tasks on
+    /// the threads of its local backend (collective: every rank calls
+    /// [`Farm::run`] with the same task count). When MPI only allows the
+    /// thread that initialized it to call MPI (below
+    /// `MPI_THREAD_SERIALIZED`), each rank runs tasks on one thread.
+    #[cfg(feature = "mpi")]
+    pub fn mpi(mpi: &'a oxpar_mpi::MpiBackend) -> Farm<'a> {
+        Farm {
+            mpi: Some(mpi),
+            ..Farm::new(mpi)
+        }
+    }
+
+    /// How many times a failed task is tried again (default 2).
+    #[must_use]
+    pub fn retries(mut self, retries: u32) -> Farm<'a> {
+        self.retries = retries;
+        self
+    }
+
+    /// Records completed tasks in `path` and skips those an earlier run
+    /// recorded there (under MPI, each rank writes `<path>.rank<r>`).
+    #[must_use]
+    pub fn checkpoint(mut self, path: impl Into<PathBuf>) -> Farm<'a> {
+        self.checkpoint = Some(path.into());
+        self
+    }
+
+    /// Calls `report` every `every` while the farm runs, and once at the end.
+    #[must_use]
+    pub fn progress(mut self, report: &'a ProgressFn<'a>, every: Duration) -> Farm<'a> {
+        self.progress = Some(report);
+        self.progress_every = every.max(Duration::from_millis(1));
+        self
+    }
+
+    /// Runs tasks `0..tasks`, returns when every task has completed or used up
+    /// its retries. Errors are about the farm itself (an unreadable or
+    /// mismatched checkpoint, a failed MPI call), never about tasks: those are
+    /// in the [`Report`].
+    pub fn run(&self, tasks: usize, task: &TaskFn<'_>) -> Result<Report> {
+        #[cfg(feature = "mpi")]
+        if let Some(mpi) = self.mpi {
+            let group = cluster::Ranks::new(mpi, tasks, self.retries)?;
+            return self.run_on(&group, tasks, task);
+        }
+        self.run_on(&Alone, tasks, task)
+    }
+
+    fn run_on(&self, group: &dyn Group, tasks: usize, task: &TaskFn<'_>) -> Result<Report> {
+        let start = Instant::now();
+        // Every process reads every checkpoint file, so all agree on what is left.
+        let resumed = match &self.checkpoint {
+            Some(path) => checkpoint::load(path, tasks),
+            None => Ok(Default::default()),
+        };
+        let resumed = agreed(group, resumed)?;
+        let writer = self
+            .checkpoint
+            .as_ref()
+            .map(|path| checkpoint::Writer::open(&group.checkpoint_file(path), tasks))
+            .transpose();
+        let writer = agreed(group, writer)?;
+        let pending: Vec<usize> = (0..tasks).filter(|t| !resumed.contains(t)).collect();
+
+        let local_workers = group.local_workers(self.backend.num_threads().max(1));
+        let (first_worker, workers) = group.workers(local_workers)?;
+        let run = Run {
+            task,
+            checkpoint: writer.as_ref(),
+            first_worker,
+            done: Mutex::new(Vec::new()),
+            failures: Mutex::new(Vec::new()),
+            done_count: AtomicUsize::new(0),
+            failed_count: AtomicUsize::new(0),
+            running: AtomicUsize::new(0),
+            write_error: Mutex::new(None),
+        };
+        let snapshot = |run: &Run<'_, '_>| Progress {
+            total: tasks,
+            done: run.done_count.load(Ordering::Relaxed),
+            failed: run.failed_count.load(Ordering::Relaxed),
+            running: run.running.load(Ordering::Relaxed),
+            resumed: resumed.len(),
+            elapsed: start.elapsed(),
+            eta: None,
+        };
+
+        let stop = (Mutex::new(false), Condvar::new());
+        let outcome = std::thread::scope(|scope| {
+            if let Some(report) = self.progress {
+                let (run, stop, every, pending) = (&run, &stop, self.progress_every, pending.len());
+                let dispensed = group.dispensed_fraction();
+                scope.spawn(move || loop {
+                    let stopped = stop.0.lock().unwrap_or_else(|e| e.into_inner());
+                    let (stopped, _) = stop
+                        .1
+                        .wait_timeout(stopped, every)
+                        .unwrap_or_else(|e| e.into_inner());
+                    if *stopped {
+                        break;
+                    }
+                    drop(stopped);
+                    let mut p = snapshot(run);
+                    p.eta = eta(&p, pending, dispensed.as_ref().map(|f| f()));
+                    report(&p);
+                });
+            }
+            let outcome = self.rounds(group, &run, &pending, local_workers, workers);
+            *stop.0.lock().unwrap_or_else(|e| e.into_inner()) = true;
+            stop.1.notify_all();
+            outcome
+        });
+        let final_failures = outcome?;
+        if let Some(w) = &writer {
+            w.sync()?;
+        }
+        if let Some(e) = run
+            .write_error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
+            return Err(e);
+        }
+        if let Some(report) = self.progress {
+            let mut p = snapshot(&run);
+            p.eta = Some(Duration::ZERO);
+            report(&p);
+        }
+
+        let mut outcomes = vec![Outcome::Resumed; tasks];
+        let done = std::mem::take(&mut *run.done.lock().unwrap_or_else(|e| e.into_inner()));
+        for (t, attempts) in group.all_done(done)? {
+            outcomes[t] = Outcome::Done { attempts };
+        }
+        for f in final_failures {
+            outcomes[f.task] = Outcome::Failed {
+                attempts: self.retries + 1,
+                error: f.error,
+            };
+        }
+        Ok(Report {
+            outcomes,
+            elapsed: start.elapsed(),
+            workers,
+        })
+    }
+
+    /// The first pass (dynamic) and the retry rounds; returns the failures of
+    /// the last round (tasks that used up their retries), the same on every rank.
+    fn rounds(
+        &self,
+        group: &dyn Group,
+        run: &Run<'_, '_>,
+        pending: &[usize],
+        local_workers: usize,
+        workers: usize,
+    ) -> Result<Vec<Failure>> {
+        let dispenser = group.dispenser(pending.len(), workers)?;
+        self.on_workers(local_workers, &|w| {
+            while let Some(chunk) = dispenser.next() {
+                for &t in &pending[chunk] {
+                    run.attempt(t, 1, w);
+                }
+            }
+        })?;
+        drop(dispenser);
+        let mut failures = group.all_failures(run.take_failures())?;
+        for round in 1..=self.retries {
+            if failures.is_empty() {
+                break;
+            }
+            // Each failed task goes to the next worker after the one it failed on.
+            let mine: Vec<(usize, usize)> = failures
+                .iter()
+                .map(|f| (f.task, (f.worker + 1) % workers))
+                .filter(|&(_, w)| (run.first_worker..run.first_worker + local_workers).contains(&w))
+                .collect();
+            self.on_workers(local_workers, &|w| {
+                for &(t, target) in &mine {
+                    if target == run.first_worker + w {
+                        run.attempt(t, round + 1, w);
+                    }
+                }
+            })?;
+            failures = group.all_failures(run.take_failures())?;
+        }
+        Ok(failures)
+    }
+
+    /// Runs `worker(w)` once for each local worker `w`, each on its own thread.
+    fn on_workers(&self, local_workers: usize, worker: &(dyn Fn(usize) + Sync)) -> Result<()> {
+        self.backend.parallel_for(
+            0..local_workers,
+            Schedule::Static { chunk: 1 },
+            &|range: Range<usize>, _| {
+                for w in range {
+                    worker(w);
+                }
+            },
+        )
+    }
+}
+
+/// The estimated time left: from the completed share of this process's work,
+/// or under MPI from the share of tasks handed out so far.
+fn eta(p: &Progress, pending: usize, dispensed: Option<f64>) -> Option<Duration> {
+    let share = match dispensed {
+        Some(f) => f,
+        None if pending > 0 => (p.done + p.failed) as f64 / pending as f64,
+        None => 1.0,
+    };
+    (share > 0.0).then(|| p.elapsed.mul_f64(((1.0 - share) / share).max(0.0)))
+}
+
+/// `local`, unless any process failed (collective).
+fn agreed<T>(group: &dyn Group, local: Result<T>) -> Result<T> {
+    group.agree(local.as_ref().err())?;
+    local
+}
+
+/// A failed attempt: the task, the (global) worker it failed on, why.
+#[derive(Clone, Debug, PartialEq)]
+struct Failure {
+    task: usize,
+    worker: usize,
+    error: String,
+}
+
+/// The shared state of one run.
+struct Run<'t, 'w> {
+    task: &'t TaskFn<'t>,
+    checkpoint: Option<&'w checkpoint::Writer>,
+    /// The global index of this process's worker 0.
+    first_worker: usize,
+    done: Mutex<Vec<(usize, u32)>>,
+    failures: Mutex<Vec<Failure>>,
+    done_count: AtomicUsize,
+    failed_count: AtomicUsize,
+    running: AtomicUsize,
+    write_error: Mutex<Option<oxpar_core::Error>>,
+}
+
+impl Run<'_, '_> {
+    /// Runs `task` once on local worker `w`, recording how it went.
+    fn attempt(&self, task: usize, attempt: u32, w: usize) {
+        self.running.fetch_add(1, Ordering::Relaxed);
+        let result = catch_unwind(AssertUnwindSafe(|| (self.task)(task)));
+        self.running.fetch_sub(1, Ordering::Relaxed);
+        let error = match result {
+            Ok(Ok(())) => {
+                if let Some(c) = self.checkpoint {
+                    if let Err(e) = c.record(task) {
+                        self.write_error
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .get_or_insert(e);
+                    }
+                }
+                self.done
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((task, attempt));
+                self.done_count.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            Ok(Err(message)) => message,
+            Err(payload) => {
+                let what = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic without a message".to_string());
+                format!("panicked: {what}")
+            }
+        };
+        self.failed_count.fetch_add(1, Ordering::Relaxed);
+        self.failures
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Failure {
+                task,
+                worker: self.first_worker + w,
+                error,
+            });
+    }
+
+    fn take_failures(&self) -> Vec<Failure> {
+        let mut f = std::mem::take(&mut *self.failures.lock().unwrap_or_else(|e| e.into_inner()));
+        f.sort_by_key(|f| f.task);
+        f
+    }
+}
+
+/// Hands out chunks of the pending list (indices into it).
+trait Dispenser: Sync {
+    /// The next chunk, or `None` when everything has been handed out.
+    fn next(&self) -> Option<Range<usize>>;
+}
+
+/// Guided self-scheduling on one process: an atomic counter.
+struct LocalDispenser {
+    next: AtomicUsize,
+    len: usize,
+    workers: usize,
+}
+
+impl Dispenser for LocalDispenser {
+    fn next(&self) -> Option<Range<usize>> {
+        let mut lo = self.next.load(Ordering::Relaxed);
+        loop {
+            if lo >= self.len {
+                return None;
+            }
+            let chunk = ((self.len - lo) / (2 * self.workers)).max(1);
+            match self.next.compare_exchange_weak(
+                lo,
+                lo + chunk,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => return Some(lo..lo + chunk),
+                Err(now) => lo = now,
+            }
+        }
+    }
+}
+
+/// The processes a farm runs over: this one alone, or MPI ranks.
+trait Group: Sync {
+    /// An error on any process is an error on all (collective): `Err` with
+    /// this process's error, or one naming the process that failed.
+    fn agree(&self, local: Option<&oxpar_core::Error>) -> Result<()>;
+    /// The checkpoint file this process appends to.
+    fn checkpoint_file(&self, path: &Path) -> PathBuf;
+    /// How many workers this process may run (MPI's thread level may cap it).
+    fn local_workers(&self, threads: usize) -> usize;
+    /// (global index of this process's worker 0, workers over all processes).
+    fn workers(&self, local: usize) -> Result<(usize, usize)>;
+    /// The first pass's chunks of `len` pending tasks.
+    fn dispenser(&self, len: usize, workers: usize) -> Result<Box<dyn Dispenser + '_>>;
+    /// Every process's failures, sorted by task (collective).
+    fn all_failures(&self, mine: Vec<Failure>) -> Result<Vec<Failure>>;
+    /// Every process's completed tasks (collective).
+    fn all_done(&self, mine: Vec<(usize, u32)>) -> Result<Vec<(usize, u32)>>;
+    /// A way to read the share of tasks handed out across processes, for
+    /// the ETA (`None`: count this process's own progress).
+    fn dispensed_fraction(&self) -> Option<Box<dyn Fn() -> f64 + Send + Sync + '_>>;
+}
+
+/// One process.
+struct Alone;
+
+impl Group for Alone {
+    fn agree(&self, local: Option<&oxpar_core::Error>) -> Result<()> {
+        local.map_or(Ok(()), |e| Err(e.clone()))
+    }
+    fn checkpoint_file(&self, path: &Path) -> PathBuf {
+        path.to_path_buf()
+    }
+    fn local_workers(&self, threads: usize) -> usize {
+        threads
+    }
+    fn workers(&self, local: usize) -> Result<(usize, usize)> {
+        Ok((0, local))
+    }
+    fn dispenser(&self, len: usize, workers: usize) -> Result<Box<dyn Dispenser + '_>> {
+        Ok(Box::new(LocalDispenser {
+            next: AtomicUsize::new(0),
+            len,
+            workers,
+        }))
+    }
+    fn all_failures(&self, mine: Vec<Failure>) -> Result<Vec<Failure>> {
+        Ok(mine)
+    }
+    fn all_done(&self, mine: Vec<(usize, u32)>) -> Result<Vec<(usize, u32)>> {
+        Ok(mine)
+    }
+    fn dispensed_fraction(&self) -> Option<Box<dyn Fn() -> f64 + Send + Sync + '_>> {
+        None
+    }
+}

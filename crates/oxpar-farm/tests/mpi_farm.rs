@@ -1,0 +1,213 @@
+//! The farm over MPI ranks. Run plainly, it launches itself under
+//! `mpiexec -n 1..4` (like oxpar-mpi's suite); under mpiexec every rank runs
+//! the same farms and checks the same report.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use oxpar_core::{Backend, ErrorKind};
+use oxpar_farm::{Farm, Outcome};
+use oxpar_mpi::{Comm, MpiBackend};
+
+fn under_mpiexec() -> bool {
+    ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some())
+}
+
+fn main() {
+    if under_mpiexec() {
+        rank_main();
+    } else {
+        let launcher = std::env::var("OXPAR_MPIEXEC").unwrap_or_else(|_| "mpiexec".into());
+        for n in [1, 2, 3, 4] {
+            let dir =
+                std::env::temp_dir().join(format!("oxpar-mpi-farm-{}-{n}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            let start = Instant::now();
+            let mut child = Command::new(&launcher)
+                .args(["--oversubscribe", "-n", &n.to_string()])
+                .arg(std::env::current_exe().unwrap())
+                .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
+                .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
+                .env("OXPAR_FARM_TEST_DIR", &dir)
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {launcher}: {e}"));
+            let status = loop {
+                if let Some(s) = child.try_wait().unwrap() {
+                    break s;
+                }
+                if start.elapsed() > Duration::from_secs(300) {
+                    let _ = child.kill();
+                    panic!("mpiexec -n {n}: still running after 300 s (a deadlock?)");
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            };
+            assert!(status.success(), "mpiexec -n {n} failed: {status}");
+            println!(
+                "mpi farm: {n} rank(s) passed in {:.1} s",
+                start.elapsed().as_secs_f64()
+            );
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+fn dir() -> PathBuf {
+    PathBuf::from(std::env::var_os("OXPAR_FARM_TEST_DIR").expect("test dir"))
+}
+
+/// Counts, over all ranks, how often each task ran.
+fn global_counts(comm: &Comm, mine: &HashMap<usize, u64>, n: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; n];
+    for (&t, &c) in mine {
+        counts[t] += c;
+    }
+    comm.all_sum_u64(&mut counts).unwrap();
+    counts
+}
+
+fn rank_main() {
+    let mpi = MpiBackend::new(Comm::world().unwrap(), |budget| {
+        Ok(Box::new(oxpar_threads::ThreadsBackend::with_threads(
+            budget,
+        )?))
+    })
+    .unwrap();
+    let rank = mpi.rank();
+    every_task_once(&mpi);
+    failures_move_to_another_worker(&mpi);
+    checkpoint_resume(&mpi);
+    mismatched_farms(&mpi);
+    if rank == 0 {
+        println!(
+            "rank 0 of {}: farm checks passed ({} thread(s) per rank)",
+            mpi.size(),
+            mpi.num_threads()
+        );
+    }
+}
+
+fn every_task_once(mpi: &MpiBackend) {
+    for n in [0usize, 1, 5, 1000] {
+        let ran: Mutex<HashMap<usize, u64>> = Mutex::new(HashMap::new());
+        let report = Farm::mpi(mpi)
+            .run(n, &|t| {
+                *ran.lock().unwrap().entry(t).or_default() += 1;
+                Ok(())
+            })
+            .unwrap();
+        let counts = global_counts(mpi.comm(), &ran.into_inner().unwrap(), n);
+        assert!(counts.iter().all(|&c| c == 1), "n={n}: {counts:?}");
+        assert_eq!(report.done(), n, "every rank has every outcome");
+        assert!(report
+            .outcomes()
+            .iter()
+            .all(|o| *o == Outcome::Done { attempts: 1 }));
+    }
+}
+
+fn failures_move_to_another_worker(mpi: &MpiBackend) {
+    let markers = dir().join("markers");
+    std::fs::create_dir_all(&markers).unwrap();
+    let me = || {
+        format!(
+            "rank {} thread {:?}",
+            mpi.rank(),
+            std::thread::current().id()
+        )
+    };
+    let n = 40;
+    let report = Farm::mpi(mpi)
+        .retries(2)
+        .run(n, &|t| {
+            if t == 7 {
+                return Err(format!("task 7 always fails ({})", me()));
+            }
+            if t % 4 == 0 {
+                // Fails on its first attempt; the retry must come from another worker.
+                let marker = markers.join(t.to_string());
+                match std::fs::read_to_string(&marker) {
+                    Err(_) => {
+                        std::fs::write(&marker, me()).unwrap();
+                        return Err("transient".into());
+                    }
+                    Ok(first) if first == me() && worker_count(mpi) > 1 => {
+                        return Err(format!("retried on the worker that failed: {first}"));
+                    }
+                    Ok(_) => {}
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    for (t, o) in report.outcomes().iter().enumerate() {
+        match (t, o) {
+            (7, Outcome::Failed { attempts: 3, error }) => {
+                assert!(error.starts_with("task 7 always fails"), "{error}")
+            }
+            (t, Outcome::Done { attempts: 2 }) if t % 4 == 0 => {}
+            (t, Outcome::Done { attempts: 1 }) if t % 4 != 0 && t != 7 => {}
+            _ => panic!("task {t}: unexpected {o:?}"),
+        }
+    }
+}
+
+/// Whether the farm has more than one worker (so a retry can move).
+fn worker_count(mpi: &MpiBackend) -> usize {
+    let local = if oxpar_mpi::env::any_thread_may_call() {
+        mpi.num_threads()
+    } else {
+        1
+    };
+    local * mpi.size()
+}
+
+fn checkpoint_resume(mpi: &MpiBackend) {
+    let path = dir().join("farm.ckpt");
+    let n = 100;
+    let ran: Mutex<HashMap<usize, u64>> = Mutex::new(HashMap::new());
+    let first = Farm::mpi(mpi)
+        .retries(0)
+        .checkpoint(&path)
+        .run(n, &|t| {
+            *ran.lock().unwrap().entry(t).or_default() += 1;
+            if t == 9 || t == 64 {
+                Err("down".into())
+            } else {
+                Ok(())
+            }
+        })
+        .unwrap();
+    assert_eq!((first.done(), first.failed()), (98, 2));
+    let ran_first = global_counts(mpi.comm(), &ran.into_inner().unwrap(), n);
+    assert!(ran_first.iter().all(|&c| c == 1));
+    // The rerun reads every rank's file and runs only the two failures.
+    let ran: Mutex<HashMap<usize, u64>> = Mutex::new(HashMap::new());
+    let second = Farm::mpi(mpi)
+        .checkpoint(&path)
+        .run(n, &|t| {
+            *ran.lock().unwrap().entry(t).or_default() += 1;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!((second.resumed(), second.done()), (98, 2));
+    let ran_second = global_counts(mpi.comm(), &ran.into_inner().unwrap(), n);
+    for (t, &c) in ran_second.iter().enumerate() {
+        assert_eq!(c, u64::from(t == 9 || t == 64), "task {t}");
+    }
+}
+
+fn mismatched_farms(mpi: &MpiBackend) {
+    if mpi.size() < 2 {
+        return;
+    }
+    let n = if mpi.rank() == 1 { 11 } else { 10 };
+    let e = Farm::mpi(mpi).run(n, &|_| Ok(())).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    assert!(e.message().contains("rank 1"), "{e}");
+}
