@@ -206,6 +206,35 @@ typedef int32_t oxpar_dtype;
 #endif // __cplusplus
 
 /**
+ * How a task ended (`oxpar_farm_report_task`).
+ */
+enum oxpar_task_state
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * It completed in this run.
+   */
+  OXPAR_TASK_STATE_DONE = 0,
+  /**
+   * It failed on every attempt.
+   */
+  OXPAR_TASK_STATE_FAILED = 1,
+  /**
+   * An earlier run completed it (it is in the checkpoint); it did not run.
+   */
+  OXPAR_TASK_STATE_RESUMED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum oxpar_task_state oxpar_task_state;
+#else
+typedef int32_t oxpar_task_state;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Device memory holding `len` elements of one type (`OXPAR_DTYPE_F32` or
  * `OXPAR_DTYPE_F64`), made by `oxpar_buffer_create` on an OpenCL context
  * and usable only with that context.
@@ -230,6 +259,18 @@ typedef struct oxpar_buffer oxpar_buffer;
 typedef struct oxpar_context oxpar_context;
 
 /**
+ * A farm's settings: retries, checkpoint file, progress callback. Create
+ * with `oxpar_farm_create`, free with `oxpar_farm_free`; one farm may run
+ * many times.
+ */
+typedef struct oxpar_farm oxpar_farm;
+
+/**
+ * The outcome of every task of a run. Free with `oxpar_farm_report_free`.
+ */
+typedef struct oxpar_farm_report oxpar_farm_report;
+
+/**
  * A kernel of a program with its arguments (`oxpar_kernel_create`). It holds
  * one set of arguments: use one kernel handle from one thread at a time
  * (make one per thread to launch concurrently). Free it with
@@ -243,6 +284,28 @@ typedef struct oxpar_kernel oxpar_kernel;
  * keep what they need, so it may be freed before them.
  */
 typedef struct oxpar_program oxpar_program;
+
+/**
+ * A progress report: tasks in the farm, completed, failed attempts, running
+ * now, skipped thanks to the checkpoint, seconds since the start, and the
+ * estimated seconds left (negative while unknown). Under MPI the counts are
+ * the calling rank's. Called from a thread of its own, never concurrently.
+ */
+typedef void (*oxpar_progress_fn)(size_t total,
+                                  size_t done,
+                                  size_t failed,
+                                  size_t running,
+                                  size_t resumed,
+                                  double elapsed_seconds,
+                                  double eta_seconds,
+                                  void *user_data);
+
+/**
+ * A task: runs task number `task` and returns 0 on success, anything else
+ * on failure (call `oxpar_farm_task_error` first to say why). Called on any
+ * of the context's threads, concurrently with other tasks.
+ */
+typedef int32_t (*oxpar_task_fn)(size_t task, void *user_data);
 
 /**
  * A loop body: called with a half-open sub-range `[begin, end)` of the
@@ -767,6 +830,139 @@ oxpar_status oxpar_context_backend(const oxpar_context *ctx, int32_t *out);
  * usable on this machine; false for unknown values.
  */
 bool oxpar_backend_available(int32_t backend);
+
+/**
+ * Creates a farm with the defaults: 2 retries, no checkpoint, no progress.
+ *
+ * # Safety
+ * `out` is NULL or writable.
+ */
+oxpar_status oxpar_farm_create(oxpar_farm **out);
+
+/**
+ * Frees a farm. NULL is a no-op.
+ *
+ * # Safety
+ * `farm` is NULL or a live farm not in use by another call.
+ */
+void oxpar_farm_free(oxpar_farm *farm);
+
+/**
+ * How many times a failed task is tried again, each time on the next worker
+ * (default 2).
+ *
+ * # Safety
+ * `farm` is NULL or a live farm not in use by another call.
+ */
+oxpar_status oxpar_farm_set_retries(oxpar_farm *farm, uint32_t retries);
+
+/**
+ * Records each completed task in the file `path` as it completes, and skips
+ * tasks an earlier run recorded there (NULL: no checkpoint). Under MPI each
+ * rank appends to `path.rank<r>` and every rank reads them all. A process
+ * killed in the middle loses only the tasks that were running.
+ *
+ * # Safety
+ * `farm` is NULL or a live farm not in use by another call; `path` is NULL
+ * or NUL-terminated.
+ */
+oxpar_status oxpar_farm_set_checkpoint(oxpar_farm *farm, const char *path);
+
+/**
+ * Calls `progress(..., user_data)` every `interval_seconds` while a run
+ * lasts, and once at the end (NULL: no progress reports).
+ *
+ * Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (interval not positive and finite).
+ *
+ * # Safety
+ * `farm` is NULL or a live farm not in use by another call; `progress` may be
+ * called from another thread with `user_data` during `oxpar_farm_run`.
+ */
+oxpar_status oxpar_farm_set_progress(oxpar_farm *farm,
+                                     oxpar_progress_fn progress,
+                                     void *user_data,
+                                     double interval_seconds);
+
+/**
+ * Sets the message of the failure the calling task is about to report (by
+ * returning nonzero); it appears in the run's report. Only meaningful inside
+ * a task; NULL clears it.
+ *
+ * # Safety
+ * `message` is NULL or NUL-terminated.
+ */
+void oxpar_farm_task_error(const char *message);
+
+/**
+ * Runs tasks `0 .. ntasks - 1` with `task(i, user_data)` on the context's
+ * threads — on an MPI context, on every rank's threads (collective: every
+ * rank calls it with the same `ntasks`; each rank runs its own copy of the
+ * task function, and only task indices travel). Workers take chunks of
+ * tasks that shrink as the work runs out; a failed task (nonzero return)
+ * is retried on the next worker up to the farm's retry count. Returns when
+ * every task has completed or used up its retries, with every task's
+ * outcome in `*report` (on every rank).
+ *
+ * Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
+ * checkpoint; ranks running different farms — on every rank),
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * # Safety
+ * `farm` is NULL or a live farm, `ctx` NULL or a live context, `report`
+ * NULL or writable; `task` must be safe to call concurrently from several
+ * threads with `user_data`, and must not unwind or longjmp.
+ */
+oxpar_status oxpar_farm_run(const oxpar_farm *farm,
+                            const oxpar_context *ctx,
+                            size_t ntasks,
+                            oxpar_task_fn task,
+                            void *user_data,
+                            oxpar_farm_report **report);
+
+/**
+ * Stores how many tasks completed in the run, failed for good, and were
+ * skipped thanks to the checkpoint (any pointer may be NULL).
+ *
+ * # Safety
+ * `report` is NULL or a live report; the outputs are NULL or writable.
+ */
+oxpar_status oxpar_farm_report_counts(const oxpar_farm_report *report,
+                                      size_t *done,
+                                      size_t *failed,
+                                      size_t *resumed);
+
+/**
+ * Stores the outcome of task `task` (an `OXPAR_TASK_STATE_*` value) and the
+ * attempts it took (0 for a resumed task); either pointer may be NULL.
+ *
+ * Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (task out of range).
+ *
+ * # Safety
+ * `report` is NULL or a live report; the outputs are NULL or writable.
+ */
+oxpar_status oxpar_farm_report_task(const oxpar_farm_report *report,
+                                    size_t task,
+                                    int32_t *state,
+                                    uint32_t *attempts);
+
+/**
+ * The error message of a task that failed for good (its last attempt's),
+ * or NULL for a task that did not fail or is out of range. The string
+ * belongs to the report and lives as long as it.
+ *
+ * # Safety
+ * `report` is NULL or a live report.
+ */
+const char *oxpar_farm_report_error(const oxpar_farm_report *report, size_t task);
+
+/**
+ * Frees a report. NULL is a no-op.
+ *
+ * # Safety
+ * `report` is NULL or a live report, freed once.
+ */
+void oxpar_farm_report_free(oxpar_farm_report *report);
 
 /**
  * Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the

@@ -96,6 +96,15 @@ module oxpar_c
   !> `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
   integer(c_int32_t), parameter, public :: OXPAR_DTYPE_F64 = 1
 
+  ! enum oxpar_task_state
+  ! How a task ended (`oxpar_farm_report_task`).
+  !> It completed in this run.
+  integer(c_int32_t), parameter, public :: OXPAR_TASK_STATE_DONE = 0
+  !> It failed on every attempt.
+  integer(c_int32_t), parameter, public :: OXPAR_TASK_STATE_FAILED = 1
+  !> An earlier run completed it (it is in the checkpoint); it did not run.
+  integer(c_int32_t), parameter, public :: OXPAR_TASK_STATE_RESUMED = 2
+
   public :: c_oxpar_abi_version
   public :: c_oxpar_version
   public :: c_oxpar_saxpy
@@ -128,6 +137,17 @@ module oxpar_c
   public :: c_oxpar_context_num_threads
   public :: c_oxpar_context_backend
   public :: c_oxpar_backend_available
+  public :: c_oxpar_farm_create
+  public :: c_oxpar_farm_free
+  public :: c_oxpar_farm_set_retries
+  public :: c_oxpar_farm_set_checkpoint
+  public :: c_oxpar_farm_set_progress
+  public :: c_oxpar_farm_task_error
+  public :: c_oxpar_farm_run
+  public :: c_oxpar_farm_report_counts
+  public :: c_oxpar_farm_report_task
+  public :: c_oxpar_farm_report_error
+  public :: c_oxpar_farm_report_free
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
   public :: c_oxpar_context_create_mpi
@@ -797,6 +817,176 @@ module oxpar_c
       integer(c_int32_t), value :: backend
       logical(c_bool) :: c_oxpar_backend_available
     end function c_oxpar_backend_available
+
+    !> Creates a farm with the defaults: 2 retries, no checkpoint, no progress.
+    !>
+    !> # Safety
+    !> `out` is NULL or writable.
+    function c_oxpar_farm_create(out) bind(C, name="oxpar_farm_create")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_farm_create
+    end function c_oxpar_farm_create
+
+    !> Frees a farm. NULL is a no-op.
+    !>
+    !> # Safety
+    !> `farm` is NULL or a live farm not in use by another call.
+    subroutine c_oxpar_farm_free(farm) bind(C, name="oxpar_farm_free")
+      import :: c_ptr
+      implicit none
+      type(c_ptr), value :: farm
+    end subroutine c_oxpar_farm_free
+
+    !> How many times a failed task is tried again, each time on the next worker
+    !> (default 2).
+    !>
+    !> # Safety
+    !> `farm` is NULL or a live farm not in use by another call.
+    function c_oxpar_farm_set_retries(farm, retries) bind(C, name="oxpar_farm_set_retries")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: farm
+      integer(c_int32_t), value :: retries
+      integer(c_int32_t) :: c_oxpar_farm_set_retries
+    end function c_oxpar_farm_set_retries
+
+    !> Records each completed task in the file `path` as it completes, and skips
+    !> tasks an earlier run recorded there (NULL: no checkpoint). Under MPI each
+    !> rank appends to `path.rank<r>` and every rank reads them all. A process
+    !> killed in the middle loses only the tasks that were running.
+    !>
+    !> # Safety
+    !> `farm` is NULL or a live farm not in use by another call; `path` is NULL
+    !> or NUL-terminated.
+    function c_oxpar_farm_set_checkpoint(farm, path) bind(C, name="oxpar_farm_set_checkpoint")
+      import :: c_char, c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: farm
+      character(kind=c_char), dimension(*), intent(in) :: path
+      integer(c_int32_t) :: c_oxpar_farm_set_checkpoint
+    end function c_oxpar_farm_set_checkpoint
+
+    !> Calls `progress(..., user_data)` every `interval_seconds` while a run
+    !> lasts, and once at the end (NULL: no progress reports).
+    !>
+    !> Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (interval not positive and finite).
+    !>
+    !> # Safety
+    !> `farm` is NULL or a live farm not in use by another call; `progress` may be
+    !> called from another thread with `user_data` during `oxpar_farm_run`.
+    function c_oxpar_farm_set_progress(farm, progress, user_data, interval_seconds) &
+        bind(C, name="oxpar_farm_set_progress")
+      import :: c_double, c_funptr, c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: farm
+      type(c_funptr), value :: progress
+      type(c_ptr), value :: user_data
+      real(c_double), value :: interval_seconds
+      integer(c_int32_t) :: c_oxpar_farm_set_progress
+    end function c_oxpar_farm_set_progress
+
+    !> Sets the message of the failure the calling task is about to report (by
+    !> returning nonzero); it appears in the run's report. Only meaningful inside
+    !> a task; NULL clears it.
+    !>
+    !> # Safety
+    !> `message` is NULL or NUL-terminated.
+    subroutine c_oxpar_farm_task_error(message) bind(C, name="oxpar_farm_task_error")
+      import :: c_char
+      implicit none
+      character(kind=c_char), dimension(*), intent(in) :: message
+    end subroutine c_oxpar_farm_task_error
+
+    !> Runs tasks `0 .. ntasks - 1` with `task(i, user_data)` on the context's
+    !> threads — on an MPI context, on every rank's threads (collective: every
+    !> rank calls it with the same `ntasks`; each rank runs its own copy of the
+    !> task function, and only task indices travel). Workers take chunks of
+    !> tasks that shrink as the work runs out; a failed task (nonzero return)
+    !> is retried on the next worker up to the farm's retry count. Returns when
+    !> every task has completed or used up its retries, with every task's
+    !> outcome in `*report` (on every rank).
+    !>
+    !> Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
+    !> checkpoint; ranks running different farms — on every rank),
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> # Safety
+    !> `farm` is NULL or a live farm, `ctx` NULL or a live context, `report`
+    !> NULL or writable; `task` must be safe to call concurrently from several
+    !> threads with `user_data`, and must not unwind or longjmp.
+    function c_oxpar_farm_run(farm, ctx, ntasks, task, user_data, report) &
+        bind(C, name="oxpar_farm_run")
+      import :: c_funptr, c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: farm
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: ntasks
+      type(c_funptr), value :: task
+      type(c_ptr), value :: user_data
+      type(c_ptr), intent(out) :: report
+      integer(c_int32_t) :: c_oxpar_farm_run
+    end function c_oxpar_farm_run
+
+    !> Stores how many tasks completed in the run, failed for good, and were
+    !> skipped thanks to the checkpoint (any pointer may be NULL).
+    !>
+    !> # Safety
+    !> `report` is NULL or a live report; the outputs are NULL or writable.
+    function c_oxpar_farm_report_counts(report, done, failed, resumed) &
+        bind(C, name="oxpar_farm_report_counts")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: report
+      integer(c_size_t), intent(out) :: done
+      integer(c_size_t), intent(out) :: failed
+      integer(c_size_t), intent(out) :: resumed
+      integer(c_int32_t) :: c_oxpar_farm_report_counts
+    end function c_oxpar_farm_report_counts
+
+    !> Stores the outcome of task `task` (an `OXPAR_TASK_STATE_*` value) and the
+    !> attempts it took (0 for a resumed task); either pointer may be NULL.
+    !>
+    !> Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (task out of range).
+    !>
+    !> # Safety
+    !> `report` is NULL or a live report; the outputs are NULL or writable.
+    function c_oxpar_farm_report_task(report, task, state, attempts) &
+        bind(C, name="oxpar_farm_report_task")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: report
+      integer(c_size_t), value :: task
+      integer(c_int32_t), intent(out) :: state
+      integer(c_int32_t), intent(out) :: attempts
+      integer(c_int32_t) :: c_oxpar_farm_report_task
+    end function c_oxpar_farm_report_task
+
+    !> The error message of a task that failed for good (its last attempt's),
+    !> or NULL for a task that did not fail or is out of range. The string
+    !> belongs to the report and lives as long as it.
+    !>
+    !> # Safety
+    !> `report` is NULL or a live report.
+    function c_oxpar_farm_report_error(report, task) bind(C, name="oxpar_farm_report_error")
+      import :: c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: report
+      integer(c_size_t), value :: task
+      type(c_ptr) :: c_oxpar_farm_report_error
+    end function c_oxpar_farm_report_error
+
+    !> Frees a report. NULL is a no-op.
+    !>
+    !> # Safety
+    !> `report` is NULL or a live report, freed once.
+    subroutine c_oxpar_farm_report_free(report) bind(C, name="oxpar_farm_report_free")
+      import :: c_ptr
+      implicit none
+      type(c_ptr), value :: report
+    end subroutine c_oxpar_farm_report_free
 
     !> Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
     !> context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block

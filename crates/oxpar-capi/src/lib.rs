@@ -32,6 +32,7 @@
 mod blas;
 mod boundary;
 mod context;
+mod farm;
 mod ffi;
 mod loops;
 mod mpi;
@@ -41,6 +42,7 @@ mod status;
 pub use blas::*;
 pub use boundary::{oxpar_last_error_message, oxpar_status_str};
 pub use context::*;
+pub use farm::*;
 pub use loops::*;
 pub use mpi::*;
 pub use opencl::*;

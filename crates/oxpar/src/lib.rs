@@ -32,6 +32,10 @@ pub use oxpar_threads::{default_num_threads, parallel_reduce, Team, ThreadsBacke
 #[cfg(feature = "opencl")]
 pub use oxpar_opencl as opencl;
 
+/// The task farm: many independent tasks over threads (and, with the cargo
+/// feature `mpi`, MPI ranks), balanced dynamically, retried, checkpointed.
+pub use oxpar_farm as farm;
+
 /// The MPI backend (cargo feature `mpi`): distributed vectors and matrices
 /// over MPI ranks, each computing on a node-local backend.
 #[cfg(feature = "mpi")]
