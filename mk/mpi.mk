@@ -17,7 +17,7 @@ MPIEXEC ?= mpiexec
 MPI_RANKS ?= 1 2 3 4
 MPI_ENV := OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_base_oversubscribe=1 \
 	RUST_BACKTRACE=0
-MPIRUN := $(MPI_ENV) $(MPIEXEC) --oversubscribe
+MPIRUN := env $(MPI_ENV) $(MPIEXEC) --oversubscribe
 # Per-run deadline: a deadlock fails the suite instead of hanging it.
 MPI_TIMEOUT := timeout 300
 

@@ -35,10 +35,28 @@
 !> `oxpar_buffer_nrm2`, `oxpar_buffer_asum`, `oxpar_buffer_iamax`,
 !> `oxpar_buffer_gemv`, `oxpar_buffer_ger` and user kernels (`oxpar_program`,
 !> `oxpar_kernel`, `oxpar_finish`).
+!>
+!> MPI: `init_mpi(comm)` creates a context over a communicator (the module
+!> needs no `use mpi`: a communicator is its `integer` handle). On such a
+!> context every array is *this rank's block*: `oxpar_axpy`, `oxpar_scal`,
+!> `oxpar_copy`, `oxpar_swap` update the local blocks; `oxpar_dot`,
+!> `oxpar_nrm2`, `oxpar_asum` return the value of the whole distributed vector
+!> on every rank, `oxpar_iamax` its global index (blocks numbered in rank
+!> order). `oxpar_gemm`, `oxpar_gemv` and `oxpar_ger` take whole matrices,
+!> which ranks do not have: distributed matrices go to `oxpar_mpi_gemv`,
+!> `oxpar_mpi_ger` and `oxpar_mpi_gemm` (on any other context these are the
+!> one-process case), stencils' ghost cells to `oxpar_halo_exchange`;
+!> `oxpar_mpi_rank`, `oxpar_mpi_grid`, `oxpar_mpi_set_grid` and
+!> `oxpar_block_range` describe the distribution. Ranks and grid coordinates
+!> count from 0, as in MPI; array indices (`oxpar_block_range`'s `first`,
+!> `oxpar_iamax`) from 1, as in Fortran. Routines that communicate are
+!> collective: every rank calls them in the same order, and an argument one
+!> rank rejects is an error on every rank (the rank at fault gets the precise
+!> status and message, the others a message naming it), never a deadlock.
 !> The raw `bind(C)` interfaces are in the module `oxpar_c`.
 module oxpar
-  use, intrinsic :: iso_c_binding, only: c_associated, c_char, c_double, c_f_pointer, c_float, c_int32_t, &
-    c_int64_t, c_intptr_t, c_loc, c_null_char, c_null_ptr, c_ptr, c_ptrdiff_t, c_size_t
+  use, intrinsic :: iso_c_binding, only: c_associated, c_bool, c_char, c_double, c_f_pointer, c_float, &
+    c_int32_t, c_int64_t, c_intptr_t, c_loc, c_null_char, c_null_ptr, c_ptr, c_ptrdiff_t, c_size_t
   use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64, int32, int64
   use, intrinsic :: ieee_arithmetic, only: ieee_quiet_nan, ieee_value
   use oxpar_c
@@ -54,6 +72,9 @@ module oxpar
   public :: oxpar_to_device, oxpar_buffer_axpy, oxpar_buffer_dot, oxpar_buffer_gemm, oxpar_finish
   public :: oxpar_buffer_scal, oxpar_buffer_copy, oxpar_buffer_swap, oxpar_buffer_nrm2, oxpar_buffer_asum, &
     oxpar_buffer_iamax, oxpar_buffer_gemv, oxpar_buffer_ger
+  public :: oxpar_mpi_rank, oxpar_mpi_ranks_on_node, oxpar_mpi_comm, oxpar_mpi_grid, oxpar_mpi_set_grid, &
+    oxpar_block_range
+  public :: oxpar_mpi_gemv, oxpar_mpi_ger, oxpar_mpi_gemm, oxpar_halo_exchange
 
   ! Re-exported from oxpar_c: status codes, backends, versions.
   public :: OXPAR_STATUS_OK, OXPAR_STATUS_NULL_POINTER, OXPAR_STATUS_INVALID_ARGUMENT, &
@@ -64,8 +85,9 @@ module oxpar
   public :: OXPAR_VERSION_MAJOR, OXPAR_VERSION_MINOR, OXPAR_VERSION_PATCH, OXPAR_VERSION_STRING, &
     OXPAR_VERSION_NUMBER, OXPAR_ABI_VERSION
 
-  !> An execution context: a backend (serial or host threads) and its threads.
-  !> Not usable until `init` succeeds; free it with `destroy`.
+  !> An execution context: a backend (serial, host threads, OpenCL, MPI) and
+  !> its threads. Not usable until `init` (or `init_mpi`) succeeds; free it
+  !> with `destroy`.
   type :: oxpar_context
     private
     !> The C handle (`oxpar_context *`), null when not initialised.
@@ -73,7 +95,11 @@ module oxpar
   contains
     !> Creates the context (destroying the one it held, if any).
     procedure :: init => context_init
+    !> Creates an MPI context over a communicator (collective over it).
+    procedure :: init_mpi => context_init_mpi
     !> Frees the context and stops its threads; a no-op when not initialised.
+    !> On an MPI context it frees oxpar's communicator: call it on every rank,
+    !> before `MPI_Finalize`.
     procedure :: destroy => context_destroy
     !> The number of threads it computes with (0 when not initialised).
     procedure :: num_threads => context_num_threads
@@ -255,15 +281,47 @@ module oxpar
     module procedure buffer_ger_sp, buffer_ger_dp
   end interface oxpar_buffer_ger
 
+  !> Distributed `y := alpha*a*x + beta*y`, `a` split by row blocks (each rank
+  !> holds whole rows):
+  !> `call oxpar_mpi_gemv(ctx, a, x, y [, alpha] [, beta] [, stat] [, errmsg])`.
+  interface oxpar_mpi_gemv
+    module procedure mpi_gemv_sp, mpi_gemv_dp
+  end interface oxpar_mpi_gemv
+
+  !> Distributed `a := alpha*x*y^T + a`, `a` split by row blocks:
+  !> `call oxpar_mpi_ger(ctx, a, x, y [, alpha] [, stat] [, errmsg])`.
+  interface oxpar_mpi_ger
+    module procedure mpi_ger_sp, mpi_ger_dp
+  end interface oxpar_mpi_ger
+
+  !> Distributed `c := alpha*op(a)*op(b) + beta*c` on the process grid (SUMMA):
+  !> `call oxpar_mpi_gemm(ctx, a, b, c [, transa] [, transb] [, alpha] [, beta] [, stat] [, errmsg])`.
+  interface oxpar_mpi_gemm
+    module procedure mpi_gemm_sp, mpi_gemm_dp
+  end interface oxpar_mpi_gemm
+
+  !> Fills the ghost cells of this rank's block from its neighbours (1-D over
+  !> the ranks, 2-D over the process grid):
+  !> `call oxpar_halo_exchange(ctx, x, ghost [, periodic] [, stat] [, errmsg])` or
+  !> `call oxpar_halo_exchange(ctx, a, ghost [, periodic_rows] [, periodic_cols] [, stat] [, errmsg])`.
+  interface oxpar_halo_exchange
+    module procedure halo_1d_sp, halo_1d_dp, halo_2d_sp, halo_2d_dp
+  end interface oxpar_halo_exchange
+
   interface op_shape
     module procedure op_shape_sp, op_shape_dp
   end interface op_shape
+
+  ! The collective a rejected call joins on an MPI context (`join_rejected`).
+  integer, parameter :: JOIN_DOT = 1, JOIN_GEMV = 2, JOIN_GER = 3, JOIN_GEMM = 4, JOIN_HALO = 5
 
 contains
 
   !> Creates the context from `spec`: `"serial"`, `"threads"` (the default:
   !> as many threads as `OXPAR_NUM_THREADS` says, else the CPUs this process
   !> may use) or `"threads:N"`; then, with `num_threads`, sets the thread count.
+  !> `"opencl..."` and `"mpi..."` specs (MPI over `MPI_COMM_WORLD`: see
+  !> `init_mpi`) work when liboxpar has those backends.
   !> A context it already held is destroyed first; after an error it holds none.
   subroutine context_init(self, spec, num_threads, stat, errmsg)
     !> The context.
@@ -306,7 +364,47 @@ contains
     if (present(errmsg)) errmsg = message
   end subroutine context_init
 
+  !> Creates an MPI context over the communicator `comm` (collective over it:
+  !> every rank of `comm` calls it). oxpar works on its own duplicate of
+  !> `comm`, freed by `destroy`; the program keeps `comm`. If the program has
+  !> not initialised MPI, oxpar does (and finalizes it at exit); oxpar never
+  !> finalizes an MPI the program initialised. A context it already held is
+  !> destroyed first; after an error it holds none, on every rank.
+  !> (`init("mpi...")` gives the same over `MPI_COMM_WORLD`.)
+  subroutine context_init_mpi(self, comm, spec, stat, errmsg)
+    !> The context.
+    class(oxpar_context), intent(inout) :: self
+    !> The communicator: its `integer` handle (`MPI_COMM_WORLD`, one from
+    !> `MPI_Comm_split`, ...; with `mpi_f08`, `comm%mpi_val`).
+    integer, intent(in) :: comm
+    !> `"mpi+threads"` (the default: each rank gets its node's CPUs divided
+    !> by the ranks on the node), `"mpi"` (the same), `"mpi+threads:N"`,
+    !> `"mpi+serial"` or `"mpi+opencl..."`; trailing blanks are ignored.
+    character(len=*), intent(in), optional :: spec
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    type(c_ptr) :: handle
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    call self%destroy()
+    handle = c_null_ptr
+    if (present(spec)) then
+      status = c_oxpar_context_create_mpi(trim(spec) // c_null_char, int(comm, c_int32_t), handle)
+    else
+      status = c_oxpar_context_create_mpi("mpi+threads" // c_null_char, int(comm, c_int32_t), handle)
+    end if
+    message = error_message(status)
+    if (status == OXPAR_STATUS_OK) self%handle = handle
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine context_init_mpi
+
   !> Frees the context and stops its threads; a no-op when not initialised.
+  !> On an MPI context it frees oxpar's communicator: call it on every rank,
+  !> before `MPI_Finalize`.
   subroutine context_destroy(self)
     !> The context.
     class(oxpar_context), intent(inout) :: self
@@ -425,8 +523,10 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(transa, ta)) then
       message = "oxpar_gemm: transa: " // bad_trans(transa)
+      call join_rejected(ctx, JOIN_GEMM)
     else if (.not. trans_code(transb, tb)) then
       message = "oxpar_gemm: transb: " // bad_trans(transb)
+      call join_rejected(ctx, JOIN_GEMM)
     else
       m = size(c, 1)
       n = size(c, 2)
@@ -435,9 +535,11 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (ma /= m) then
         message = "oxpar_gemm: a: op(a) has " // str(ma) // " rows but c has " // str(m)
+        call join_rejected(ctx, JOIN_GEMM)
       else if (kb /= k .or. nb /= n) then
         message = "oxpar_gemm: b: op(b) is " // str(kb) // " x " // str(nb) // " but must be " // str(k) &
           // " x " // str(n) // " (columns of op(a) x columns of c)"
+        call join_rejected(ctx, JOIN_GEMM)
       else
         al = 1.0_sp
         if (present(alpha)) al = alpha
@@ -485,13 +587,16 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(trans, t)) then
       message = "oxpar_gemv: trans: " // bad_trans(trans)
+      call join_rejected(ctx, JOIN_GEMV)
     else
       call op_shape(a, t, rows, cols)
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (size(x) /= cols) then
         message = "oxpar_gemv: x: has " // str(size(x)) // " elements but op(a) has " // str(cols) // " columns"
+        call join_rejected(ctx, JOIN_GEMV)
       else if (size(y) /= rows) then
         message = "oxpar_gemv: y: has " // str(size(y)) // " elements but op(a) has " // str(rows) // " rows"
+        call join_rejected(ctx, JOIN_GEMV)
       else
         al = 1.0_sp
         if (present(alpha)) al = alpha
@@ -534,8 +639,10 @@ contains
     status = OXPAR_STATUS_SHAPE_MISMATCH
     if (size(x) /= size(a, 1)) then
       message = "oxpar_ger: x: has " // str(size(x)) // " elements but a has " // str(size(a, 1)) // " rows"
+      call join_rejected(ctx, JOIN_GER)
     else if (size(y) /= size(a, 2)) then
       message = "oxpar_ger: y: has " // str(size(y)) // " elements but a has " // str(size(a, 2)) // " columns"
+      call join_rejected(ctx, JOIN_GER)
     else
       al = 1.0_sp
       if (present(alpha)) al = alpha
@@ -573,6 +680,7 @@ contains
     if (size(x) /= size(y)) then
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_dot: y: has " // str(size(y)) // " elements but x has " // str(size(x))
+      call join_rejected(ctx, JOIN_DOT)
     else
       call vector_sp(x, px, incx)
       call vector_sp(y, py, incy)
@@ -866,8 +974,10 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(transa, ta)) then
       message = "oxpar_gemm: transa: " // bad_trans(transa)
+      call join_rejected(ctx, JOIN_GEMM)
     else if (.not. trans_code(transb, tb)) then
       message = "oxpar_gemm: transb: " // bad_trans(transb)
+      call join_rejected(ctx, JOIN_GEMM)
     else
       m = size(c, 1)
       n = size(c, 2)
@@ -876,9 +986,11 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (ma /= m) then
         message = "oxpar_gemm: a: op(a) has " // str(ma) // " rows but c has " // str(m)
+        call join_rejected(ctx, JOIN_GEMM)
       else if (kb /= k .or. nb /= n) then
         message = "oxpar_gemm: b: op(b) is " // str(kb) // " x " // str(nb) // " but must be " // str(k) &
           // " x " // str(n) // " (columns of op(a) x columns of c)"
+        call join_rejected(ctx, JOIN_GEMM)
       else
         al = 1.0_dp
         if (present(alpha)) al = alpha
@@ -926,13 +1038,16 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(trans, t)) then
       message = "oxpar_gemv: trans: " // bad_trans(trans)
+      call join_rejected(ctx, JOIN_GEMV)
     else
       call op_shape(a, t, rows, cols)
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (size(x) /= cols) then
         message = "oxpar_gemv: x: has " // str(size(x)) // " elements but op(a) has " // str(cols) // " columns"
+        call join_rejected(ctx, JOIN_GEMV)
       else if (size(y) /= rows) then
         message = "oxpar_gemv: y: has " // str(size(y)) // " elements but op(a) has " // str(rows) // " rows"
+        call join_rejected(ctx, JOIN_GEMV)
       else
         al = 1.0_dp
         if (present(alpha)) al = alpha
@@ -975,8 +1090,10 @@ contains
     status = OXPAR_STATUS_SHAPE_MISMATCH
     if (size(x) /= size(a, 1)) then
       message = "oxpar_ger: x: has " // str(size(x)) // " elements but a has " // str(size(a, 1)) // " rows"
+      call join_rejected(ctx, JOIN_GER)
     else if (size(y) /= size(a, 2)) then
       message = "oxpar_ger: y: has " // str(size(y)) // " elements but a has " // str(size(a, 2)) // " columns"
+      call join_rejected(ctx, JOIN_GER)
     else
       al = 1.0_dp
       if (present(alpha)) al = alpha
@@ -1014,6 +1131,7 @@ contains
     if (size(x) /= size(y)) then
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_dot: y: has " // str(size(y)) // " elements but x has " // str(size(x))
+      call join_rejected(ctx, JOIN_DOT)
     else
       call vector_dp(x, px, incx)
       call vector_dp(y, py, incy)
@@ -2779,6 +2897,764 @@ contains
     call finish(status, message, stat)
     if (present(errmsg)) errmsg = message
   end subroutine kernel_set_arg_dp
+
+  ! ---------------------------------------------------------------------------
+  ! MPI: ranks, the process grid, block distributions.
+
+  !> This process's rank in the context's communicator (0-based, as MPI numbers
+  !> ranks) and the number of ranks. A context that is not MPI is a
+  !> one-process world: rank 0 of 1. Local (no communication).
+  subroutine oxpar_mpi_rank(ctx, rank, size, stat, errmsg)
+    !> The context.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank, from 0 (-1 after an error).
+    integer, intent(out), optional :: rank
+    !> The number of ranks (-1 after an error).
+    integer, intent(out), optional :: size
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    integer(c_size_t) :: r, s
+    character(len=:), allocatable :: message
+
+    status = c_oxpar_mpi_rank(ctx%handle, r, s)
+    message = error_message(status)
+    if (status /= OXPAR_STATUS_OK) then
+      r = -1
+      s = -1
+    end if
+    if (present(rank)) rank = int(r)
+    if (present(size)) size = int(s)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_mpi_rank
+
+  !> How many ranks of the context's communicator share this rank's node (1
+  !> for a context that is not MPI; 0 after an error). An `"mpi+threads"`
+  !> context gives each rank the node's CPUs divided by this.
+  function oxpar_mpi_ranks_on_node(ctx, stat, errmsg) result(n)
+    !> The context.
+    type(oxpar_context), intent(in) :: ctx
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer :: n
+    integer(c_int32_t) :: status
+    integer(c_size_t) :: out
+    character(len=:), allocatable :: message
+
+    n = 0
+    status = c_oxpar_mpi_ranks_on_node(ctx%handle, out)
+    if (status == OXPAR_STATUS_OK) n = int(out)
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function oxpar_mpi_ranks_on_node
+
+  !> The `integer` handle of the context's communicator: oxpar's duplicate of
+  !> the one it was created with, for the program's own collectives alongside
+  !> oxpar's without mixing messages. Do not free it (`destroy` does).
+  !> Errors: `OXPAR_STATUS_UNSUPPORTED` (not an MPI context).
+  subroutine oxpar_mpi_comm(ctx, comm, stat, errmsg)
+    !> The MPI context.
+    type(oxpar_context), intent(in) :: ctx
+    !> The communicator (-1 after an error).
+    integer, intent(out) :: comm
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status, out
+    character(len=:), allocatable :: message
+
+    comm = -1
+    status = c_oxpar_mpi_comm(ctx%handle, out)
+    if (status == OXPAR_STATUS_OK) comm = int(out)
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_mpi_comm
+
+  !> The context's 2-D process grid (used by `oxpar_mpi_gemm` and the 2-D
+  !> `oxpar_halo_exchange`): `rows x cols` ranks, this rank at grid row `row`,
+  !> column `col`, both from 0; rank r sits at row r / cols, column
+  !> mod(r, cols). The default is the most square grid with rows >= cols; a
+  !> context that is not MPI has a 1 x 1 grid. Local (no communication).
+  subroutine oxpar_mpi_grid(ctx, rows, cols, row, col, stat, errmsg)
+    !> The context.
+    type(oxpar_context), intent(in) :: ctx
+    !> Grid rows (-1 after an error).
+    integer, intent(out), optional :: rows
+    !> Grid columns (-1 after an error).
+    integer, intent(out), optional :: cols
+    !> This rank's grid row, from 0 (-1 after an error).
+    integer, intent(out), optional :: row
+    !> This rank's grid column, from 0 (-1 after an error).
+    integer, intent(out), optional :: col
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    integer(c_size_t) :: g(4)
+    character(len=:), allocatable :: message
+
+    status = c_oxpar_mpi_grid(ctx%handle, g(1), g(2), g(3), g(4))
+    message = error_message(status)
+    if (status /= OXPAR_STATUS_OK) g = -1
+    if (present(rows)) rows = int(g(1))
+    if (present(cols)) cols = int(g(2))
+    if (present(row)) row = int(g(3))
+    if (present(col)) col = int(g(4))
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_mpi_grid
+
+  !> Sets the context's process grid to `rows x cols` (collective). Every rank
+  !> must pass the same shape and `rows * cols` must be the number of ranks;
+  !> otherwise every rank gets an error and the grid stays as it was.
+  !> Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (not a grid of the ranks),
+  !> `OXPAR_STATUS_SHAPE_MISMATCH` (ranks asked for different grids),
+  !> `OXPAR_STATUS_UNSUPPORTED` (not an MPI context and not 1 x 1).
+  subroutine oxpar_mpi_set_grid(ctx, rows, cols, stat, errmsg)
+    !> The context.
+    type(oxpar_context), intent(in) :: ctx
+    !> Grid rows, at least 1.
+    integer, intent(in) :: rows
+    !> Grid columns, at least 1.
+    integer, intent(in) :: cols
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    if (rows < 1 .or. cols < 1) then
+      ! A 0 x 0 grid, which the library rejects on this rank and so on every rank.
+      status = c_oxpar_mpi_set_grid(ctx%handle, 0_c_size_t, 0_c_size_t)
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_mpi_set_grid: rows, cols: must be at least 1, got " // str(rows) // " x " // str(cols)
+    else
+      status = c_oxpar_mpi_set_grid(ctx%handle, csize(rows), csize(cols))
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_mpi_set_grid
+
+  !> The balanced block distribution of `n` elements over `parts` blocks: block
+  !> `index` (from 0, as ranks and grid coordinates are numbered) holds the
+  !> `len` elements `first, ..., first + len - 1` (1-based Fortran indices;
+  !> the first `mod(n, parts)` blocks get one element more). So rank `r` of
+  !> `p` holds `x(first:first+len-1)` after
+  !> `call oxpar_block_range(size(x), p, r, first, len)`. Local (no
+  !> communication); the distributed routines accept any split that adds up.
+  subroutine oxpar_block_range(n, parts, index, first, len, stat, errmsg)
+    !> The number of elements, 0 or more.
+    integer, intent(in) :: n
+    !> The number of blocks, at least 1.
+    integer, intent(in) :: parts
+    !> The block, `0 <= index < parts`.
+    integer, intent(in) :: index
+    !> The 1-based index of the block's first element (-1 after an error).
+    integer, intent(out) :: first
+    !> The block's number of elements (-1 after an error).
+    integer, intent(out) :: len
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    integer(c_size_t) :: s, l
+    character(len=:), allocatable :: message
+
+    first = -1
+    len = -1
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (n < 0) then
+      message = "oxpar_block_range: n: must be 0 or more, got " // str(n)
+    else if (parts < 1) then
+      message = "oxpar_block_range: parts: must be at least 1, got " // str(parts)
+    else if (index < 0 .or. index >= parts) then
+      message = "oxpar_block_range: index: must be from 0 to parts - 1 = " // str(parts - 1) // ", got " &
+        // str(index)
+    else
+      status = c_oxpar_block_range(csize(n), csize(parts), csize(index), s, l)
+      message = error_message(status)
+      if (status == OXPAR_STATUS_OK) then
+        first = int(s) + 1
+        len = int(l)
+      end if
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine oxpar_block_range
+
+  !> After an argument error found here, before the library was called: on an
+  !> MPI context the other ranks are waiting in the routine's first
+  !> collective, so join it with arguments the library rejects (a null array),
+  !> as the library does for the errors it finds itself. Every rank then
+  !> returns an error. A no-op on other contexts.
+  subroutine join_rejected(ctx, routine)
+    !> The context of the rejected call.
+    type(oxpar_context), intent(in) :: ctx
+    !> `JOIN_DOT`, `JOIN_GEMV`, `JOIN_GER`, `JOIN_GEMM` or `JOIN_HALO`.
+    integer, intent(in) :: routine
+    integer(c_int32_t) :: status
+    integer(c_size_t), parameter :: one = 1
+    integer(c_ptrdiff_t), parameter :: inc = 1
+    real(c_double) :: scalar
+
+    if (ctx%backend() /= OXPAR_BACKEND_MPI) return
+    scalar = 1
+    ! Each call fails its argument checks (a null array of 1 element), which
+    ! every rank then learns from the collective; its status is ours to ignore.
+    select case (routine)
+    case (JOIN_DOT)
+      status = c_oxpar_ddot(ctx%handle, one, c_null_ptr, inc, c_null_ptr, inc, scalar)
+    case (JOIN_GEMV)
+      status = c_oxpar_mpi_dgemv(ctx%handle, one, one, one, scalar, c_null_ptr, inc, inc, c_null_ptr, inc, &
+        scalar, c_null_ptr, inc)
+    case (JOIN_GER)
+      status = c_oxpar_mpi_dger(ctx%handle, one, one, one, scalar, c_null_ptr, inc, c_null_ptr, inc, &
+        c_null_ptr, inc, inc)
+    case (JOIN_GEMM)
+      status = c_oxpar_mpi_dgemm(ctx%handle, OXPAR_TRANS_NO, OXPAR_TRANS_NO, one, one, one, one, scalar, &
+        c_null_ptr, inc, inc, c_null_ptr, inc, inc, scalar, c_null_ptr, inc, inc)
+    case (JOIN_HALO)
+      status = c_oxpar_mpi_dhalo_1d(ctx%handle, one, 0_c_size_t, .false._c_bool, c_null_ptr, inc)
+    end select
+  end subroutine join_rejected
+
+  ! ---------------------------------------------------------------------------
+  ! MPI, real32
+
+  !> Distributed `y := alpha*a*x + beta*y` on real32 arrays (collective). The
+  !> `m x n` matrix is split by row blocks: this rank holds `m_local` whole
+  !> rows of it and the matching `m_local` elements of `y`; `x` is split any
+  !> way (its blocks, in rank order, make up its `n` elements). On a context
+  !> that is not MPI, `x` is the whole vector. `y` is updated in place.
+  subroutine mpi_gemv_sp(ctx, a, x, y, alpha, beta, stat, errmsg)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's rows of the matrix: `m_local x n`.
+    real(sp), intent(in), target :: a(:,:)
+    !> This rank's block of `x` (any length, 0 included).
+    real(sp), intent(in), target :: x(:)
+    !> This rank's block of `y`, `m_local` elements (read only when `beta /= 0`).
+    real(sp), intent(inout), target :: y(:)
+    !> Default 1.
+    real(sp), intent(in), optional :: alpha
+    !> Default 0.
+    real(sp), intent(in), optional :: beta
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    real(sp) :: al, be
+    type(c_ptr) :: pa, px, py
+    integer(c_ptrdiff_t) :: rsa, csa, incx, incy
+    character(len=:), allocatable :: message
+
+    if (size(y) /= size(a, 1)) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_mpi_gemv: y: has " // str(size(y)) // " elements but this rank's block of a has " &
+        // str(size(a, 1)) // " rows"
+      call join_rejected(ctx, JOIN_GEMV)
+    else
+      al = 1.0_sp
+      if (present(alpha)) al = alpha
+      be = 0.0_sp
+      if (present(beta)) be = beta
+      call matrix_sp(a, pa, rsa, csa)
+      call vector_sp(x, px, incx)
+      call vector_sp(y, py, incy)
+      status = c_oxpar_mpi_sgemv(ctx%handle, csize(size(a, 1)), csize(size(a, 2)), csize(size(x)), al, pa, &
+        rsa, csa, px, incx, be, py, incy)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine mpi_gemv_sp
+
+  !> Distributed `a := alpha*x*y^T + a` on real32 arrays (collective): this rank
+  !> holds `m_local` whole rows of the `m x n` matrix and the matching
+  !> `m_local` elements of `x`; `y` is split any way (its blocks, in rank
+  !> order, make up its `n` elements). On a context that is not MPI, `y` is
+  !> the whole vector.
+  subroutine mpi_ger_sp(ctx, a, x, y, alpha, stat, errmsg)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's rows of the matrix, `m_local x n`, updated.
+    real(sp), intent(inout), target :: a(:,:)
+    !> This rank's block of `x`, `m_local` elements.
+    real(sp), intent(in), target :: x(:)
+    !> This rank's block of `y` (any length, 0 included).
+    real(sp), intent(in), target :: y(:)
+    !> Default 1.
+    real(sp), intent(in), optional :: alpha
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    real(sp) :: al
+    type(c_ptr) :: pa, px, py
+    integer(c_ptrdiff_t) :: rsa, csa, incx, incy
+    character(len=:), allocatable :: message
+
+    if (size(x) /= size(a, 1)) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_mpi_ger: x: has " // str(size(x)) // " elements but this rank's block of a has " &
+        // str(size(a, 1)) // " rows"
+      call join_rejected(ctx, JOIN_GER)
+    else
+      al = 1.0_sp
+      if (present(alpha)) al = alpha
+      call matrix_sp(a, pa, rsa, csa)
+      call vector_sp(x, px, incx)
+      call vector_sp(y, py, incy)
+      status = c_oxpar_mpi_sger(ctx%handle, csize(size(a, 1)), csize(size(a, 2)), csize(size(y)), al, px, &
+        incx, py, incy, pa, rsa, csa)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine mpi_ger_sp
+
+  !> Distributed `c := alpha*op(a)*op(b) + beta*c` on real32 matrices (collective;
+  !> SUMMA on the context's process grid, see `oxpar_mpi_grid`). The rank at
+  !> grid position (i, j) holds block (i, j) of each matrix: `op(a)` is
+  !> `m_i x ka_j`, `op(b)` is `kb_i x n_j`, `c` is `m_i x n_j`, where the
+  !> row blocks `m_i` and `kb_i` go with grid row i, the column blocks `ka_j`
+  !> and `n_j` with grid column j, and the `ka_j` and the `kb_i` both add up
+  !> to the inner dimension k (`oxpar_block_range` gives balanced splits). With
+  !> `transa = 'T'` this rank's `a` is the transpose of its block of `op(a)`
+  !> (`ka_j x m_i`); likewise `b`. On a context that is not MPI, the whole matrices.
+  subroutine mpi_gemm_sp(ctx, a, b, c, transa, transb, alpha, beta, stat, errmsg)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's block: `op(a)` is `m_i x ka_j`.
+    real(sp), intent(in), target :: a(:,:)
+    !> This rank's block: `op(b)` is `kb_i x n_j`.
+    real(sp), intent(in), target :: b(:,:)
+    !> This rank's `m_i x n_j` block of the result (read only when `beta /= 0`).
+    real(sp), intent(inout), target :: c(:,:)
+    !> `'N'` (default) or `'T'`: whether `op(a)` is `a` or its transpose.
+    character(len=1), intent(in), optional :: transa
+    !> `'N'` (default) or `'T'`: whether `op(b)` is `b` or its transpose.
+    character(len=1), intent(in), optional :: transb
+    !> Default 1.
+    real(sp), intent(in), optional :: alpha
+    !> Default 0.
+    real(sp), intent(in), optional :: beta
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: ta, tb, status
+    integer :: ma, ka, kb, nb
+    real(sp) :: al, be
+    type(c_ptr) :: pa, pb, pc
+    integer(c_ptrdiff_t) :: rsa, csa, rsb, csb, rsc, csc
+    character(len=:), allocatable :: message
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (.not. trans_code(transa, ta)) then
+      message = "oxpar_mpi_gemm: transa: " // bad_trans(transa)
+    else if (.not. trans_code(transb, tb)) then
+      message = "oxpar_mpi_gemm: transb: " // bad_trans(transb)
+    else
+      call op_shape(a, ta, ma, ka)
+      call op_shape(b, tb, kb, nb)
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      if (ma /= size(c, 1)) then
+        message = "oxpar_mpi_gemm: a: this rank's op(a) has " // str(ma) // " rows but its block of c has " &
+          // str(size(c, 1))
+      else if (nb /= size(c, 2)) then
+        message = "oxpar_mpi_gemm: b: this rank's op(b) has " // str(nb) // " columns but its block of c has " &
+          // str(size(c, 2))
+      end if
+    end if
+    if (allocated(message)) then
+      call join_rejected(ctx, JOIN_GEMM)
+    else
+      al = 1.0_sp
+      if (present(alpha)) al = alpha
+      be = 0.0_sp
+      if (present(beta)) be = beta
+      call matrix_sp(a, pa, rsa, csa)
+      call matrix_sp(b, pb, rsb, csb)
+      call matrix_sp(c, pc, rsc, csc)
+      status = c_oxpar_mpi_sgemm(ctx%handle, ta, tb, csize(size(c, 1)), csize(size(c, 2)), csize(ka), &
+        csize(kb), al, pa, rsa, csa, pb, rsb, csb, be, pc, rsc, csc)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine mpi_gemm_sp
+
+  !> Halo exchange of a 1-D block decomposition over the ranks in rank order,
+  !> on a real32 array (collective). `x` is `ghost` ghost cells, this rank's
+  !> interior (at least `ghost` cells; sizes may differ between ranks), then
+  !> `ghost` ghost cells. Afterwards each ghost cell holds the neighbouring
+  !> rank's edge value; with `periodic` the last rank and rank 0 are
+  !> neighbours, otherwise the outer ghosts of the first and last rank are
+  !> left alone (they hold the boundary condition). Every rank must pass the
+  !> same `ghost` and `periodic`. Errors: `OXPAR_STATUS_UNSUPPORTED` (not an
+  !> MPI context), `OXPAR_STATUS_SHAPE_MISMATCH` (an interior shorter than
+  !> `ghost`), `OXPAR_STATUS_INVALID_ARGUMENT` (ranks disagree), each on every rank.
+  subroutine halo_1d_sp(ctx, x, ghost, periodic, stat, errmsg)
+    !> The MPI context.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's block with its ghost cells at both ends.
+    real(sp), intent(inout), target :: x(:)
+    !> The ghost cells at each end, 0 or more.
+    integer, intent(in) :: ghost
+    !> Whether the domain wraps around; default `.false.`.
+    logical, intent(in), optional :: periodic
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    logical(c_bool) :: wrap
+    type(c_ptr) :: px
+    integer(c_ptrdiff_t) :: incx
+    character(len=:), allocatable :: message
+
+    if (ghost < 0) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
+      call join_rejected(ctx, JOIN_HALO)
+    else
+      wrap = .false.
+      if (present(periodic)) wrap = logical(periodic, c_bool)
+      call vector_sp(x, px, incx)
+      status = c_oxpar_mpi_shalo_1d(ctx%handle, csize(size(x)), csize(ghost), wrap, px, incx)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine halo_1d_sp
+
+  !> Halo exchange of a 2-D block decomposition on the context's process grid,
+  !> on a real32 array (collective). `a` is this rank's block of the domain:
+  !> an interior of `(size(a, 1) - 2*ghost) x (size(a, 2) - 2*ghost)`
+  !> framed by `ghost` layers of ghost cells. Grid rows run along the array's
+  !> first index: the rank at grid position (i+1, j) holds the next values of
+  !> the first index after those of the rank at (i, j), and the rank at
+  !> (i, j+1) the next values of the second index. Ranks in one grid row need
+  !> the same interior `size(a, 1)`, ranks in one grid column the same
+  !> `size(a, 2)`. Corner ghosts are filled too (9-point stencils work); the
+  !> outer ghosts of a non-periodic direction are left alone. Every rank must
+  !> pass the same `ghost` and periodic flags. Errors as the 1-D exchange.
+  subroutine halo_2d_sp(ctx, a, ghost, periodic_rows, periodic_cols, stat, errmsg)
+    !> The MPI context.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's block with its frame of ghost cells.
+    real(sp), intent(inout), target :: a(:,:)
+    !> The layers of ghost cells on each side, 0 or more.
+    integer, intent(in) :: ghost
+    !> Whether the domain wraps around along the first index (grid rows); default `.false.`.
+    logical, intent(in), optional :: periodic_rows
+    !> Whether the domain wraps around along the second index (grid columns); default `.false.`.
+    logical, intent(in), optional :: periodic_cols
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    logical(c_bool) :: wrap_rows, wrap_cols
+    type(c_ptr) :: pa
+    integer(c_ptrdiff_t) :: rsa, csa
+    character(len=:), allocatable :: message
+
+    if (ghost < 0) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
+      call join_rejected(ctx, JOIN_HALO)
+    else
+      wrap_rows = .false.
+      if (present(periodic_rows)) wrap_rows = logical(periodic_rows, c_bool)
+      wrap_cols = .false.
+      if (present(periodic_cols)) wrap_cols = logical(periodic_cols, c_bool)
+      call matrix_sp(a, pa, rsa, csa)
+      status = c_oxpar_mpi_shalo_2d(ctx%handle, csize(size(a, 1)), csize(size(a, 2)), csize(ghost), &
+        wrap_rows, wrap_cols, pa, rsa, csa)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine halo_2d_sp
+
+  ! ---------------------------------------------------------------------------
+  ! MPI, real64
+
+  !> Distributed `y := alpha*a*x + beta*y` on real64 arrays (collective). The
+  !> `m x n` matrix is split by row blocks: this rank holds `m_local` whole
+  !> rows of it and the matching `m_local` elements of `y`; `x` is split any
+  !> way (its blocks, in rank order, make up its `n` elements). On a context
+  !> that is not MPI, `x` is the whole vector. `y` is updated in place.
+  subroutine mpi_gemv_dp(ctx, a, x, y, alpha, beta, stat, errmsg)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's rows of the matrix: `m_local x n`.
+    real(dp), intent(in), target :: a(:,:)
+    !> This rank's block of `x` (any length, 0 included).
+    real(dp), intent(in), target :: x(:)
+    !> This rank's block of `y`, `m_local` elements (read only when `beta /= 0`).
+    real(dp), intent(inout), target :: y(:)
+    !> Default 1.
+    real(dp), intent(in), optional :: alpha
+    !> Default 0.
+    real(dp), intent(in), optional :: beta
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    real(dp) :: al, be
+    type(c_ptr) :: pa, px, py
+    integer(c_ptrdiff_t) :: rsa, csa, incx, incy
+    character(len=:), allocatable :: message
+
+    if (size(y) /= size(a, 1)) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_mpi_gemv: y: has " // str(size(y)) // " elements but this rank's block of a has " &
+        // str(size(a, 1)) // " rows"
+      call join_rejected(ctx, JOIN_GEMV)
+    else
+      al = 1.0_dp
+      if (present(alpha)) al = alpha
+      be = 0.0_dp
+      if (present(beta)) be = beta
+      call matrix_dp(a, pa, rsa, csa)
+      call vector_dp(x, px, incx)
+      call vector_dp(y, py, incy)
+      status = c_oxpar_mpi_dgemv(ctx%handle, csize(size(a, 1)), csize(size(a, 2)), csize(size(x)), al, pa, &
+        rsa, csa, px, incx, be, py, incy)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine mpi_gemv_dp
+
+  !> Distributed `a := alpha*x*y^T + a` on real64 arrays (collective): this rank
+  !> holds `m_local` whole rows of the `m x n` matrix and the matching
+  !> `m_local` elements of `x`; `y` is split any way (its blocks, in rank
+  !> order, make up its `n` elements). On a context that is not MPI, `y` is
+  !> the whole vector.
+  subroutine mpi_ger_dp(ctx, a, x, y, alpha, stat, errmsg)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's rows of the matrix, `m_local x n`, updated.
+    real(dp), intent(inout), target :: a(:,:)
+    !> This rank's block of `x`, `m_local` elements.
+    real(dp), intent(in), target :: x(:)
+    !> This rank's block of `y` (any length, 0 included).
+    real(dp), intent(in), target :: y(:)
+    !> Default 1.
+    real(dp), intent(in), optional :: alpha
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    real(dp) :: al
+    type(c_ptr) :: pa, px, py
+    integer(c_ptrdiff_t) :: rsa, csa, incx, incy
+    character(len=:), allocatable :: message
+
+    if (size(x) /= size(a, 1)) then
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      message = "oxpar_mpi_ger: x: has " // str(size(x)) // " elements but this rank's block of a has " &
+        // str(size(a, 1)) // " rows"
+      call join_rejected(ctx, JOIN_GER)
+    else
+      al = 1.0_dp
+      if (present(alpha)) al = alpha
+      call matrix_dp(a, pa, rsa, csa)
+      call vector_dp(x, px, incx)
+      call vector_dp(y, py, incy)
+      status = c_oxpar_mpi_dger(ctx%handle, csize(size(a, 1)), csize(size(a, 2)), csize(size(y)), al, px, &
+        incx, py, incy, pa, rsa, csa)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine mpi_ger_dp
+
+  !> Distributed `c := alpha*op(a)*op(b) + beta*c` on real64 matrices (collective;
+  !> SUMMA on the context's process grid, see `oxpar_mpi_grid`). The rank at
+  !> grid position (i, j) holds block (i, j) of each matrix: `op(a)` is
+  !> `m_i x ka_j`, `op(b)` is `kb_i x n_j`, `c` is `m_i x n_j`, where the
+  !> row blocks `m_i` and `kb_i` go with grid row i, the column blocks `ka_j`
+  !> and `n_j` with grid column j, and the `ka_j` and the `kb_i` both add up
+  !> to the inner dimension k (`oxpar_block_range` gives balanced splits). With
+  !> `transa = 'T'` this rank's `a` is the transpose of its block of `op(a)`
+  !> (`ka_j x m_i`); likewise `b`. On a context that is not MPI, the whole matrices.
+  subroutine mpi_gemm_dp(ctx, a, b, c, transa, transb, alpha, beta, stat, errmsg)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's block: `op(a)` is `m_i x ka_j`.
+    real(dp), intent(in), target :: a(:,:)
+    !> This rank's block: `op(b)` is `kb_i x n_j`.
+    real(dp), intent(in), target :: b(:,:)
+    !> This rank's `m_i x n_j` block of the result (read only when `beta /= 0`).
+    real(dp), intent(inout), target :: c(:,:)
+    !> `'N'` (default) or `'T'`: whether `op(a)` is `a` or its transpose.
+    character(len=1), intent(in), optional :: transa
+    !> `'N'` (default) or `'T'`: whether `op(b)` is `b` or its transpose.
+    character(len=1), intent(in), optional :: transb
+    !> Default 1.
+    real(dp), intent(in), optional :: alpha
+    !> Default 0.
+    real(dp), intent(in), optional :: beta
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: ta, tb, status
+    integer :: ma, ka, kb, nb
+    real(dp) :: al, be
+    type(c_ptr) :: pa, pb, pc
+    integer(c_ptrdiff_t) :: rsa, csa, rsb, csb, rsc, csc
+    character(len=:), allocatable :: message
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    if (.not. trans_code(transa, ta)) then
+      message = "oxpar_mpi_gemm: transa: " // bad_trans(transa)
+    else if (.not. trans_code(transb, tb)) then
+      message = "oxpar_mpi_gemm: transb: " // bad_trans(transb)
+    else
+      call op_shape(a, ta, ma, ka)
+      call op_shape(b, tb, kb, nb)
+      status = OXPAR_STATUS_SHAPE_MISMATCH
+      if (ma /= size(c, 1)) then
+        message = "oxpar_mpi_gemm: a: this rank's op(a) has " // str(ma) // " rows but its block of c has " &
+          // str(size(c, 1))
+      else if (nb /= size(c, 2)) then
+        message = "oxpar_mpi_gemm: b: this rank's op(b) has " // str(nb) // " columns but its block of c has " &
+          // str(size(c, 2))
+      end if
+    end if
+    if (allocated(message)) then
+      call join_rejected(ctx, JOIN_GEMM)
+    else
+      al = 1.0_dp
+      if (present(alpha)) al = alpha
+      be = 0.0_dp
+      if (present(beta)) be = beta
+      call matrix_dp(a, pa, rsa, csa)
+      call matrix_dp(b, pb, rsb, csb)
+      call matrix_dp(c, pc, rsc, csc)
+      status = c_oxpar_mpi_dgemm(ctx%handle, ta, tb, csize(size(c, 1)), csize(size(c, 2)), csize(ka), &
+        csize(kb), al, pa, rsa, csa, pb, rsb, csb, be, pc, rsc, csc)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine mpi_gemm_dp
+
+  !> Halo exchange of a 1-D block decomposition over the ranks in rank order,
+  !> on a real64 array (collective). `x` is `ghost` ghost cells, this rank's
+  !> interior (at least `ghost` cells; sizes may differ between ranks), then
+  !> `ghost` ghost cells. Afterwards each ghost cell holds the neighbouring
+  !> rank's edge value; with `periodic` the last rank and rank 0 are
+  !> neighbours, otherwise the outer ghosts of the first and last rank are
+  !> left alone (they hold the boundary condition). Every rank must pass the
+  !> same `ghost` and `periodic`. Errors: `OXPAR_STATUS_UNSUPPORTED` (not an
+  !> MPI context), `OXPAR_STATUS_SHAPE_MISMATCH` (an interior shorter than
+  !> `ghost`), `OXPAR_STATUS_INVALID_ARGUMENT` (ranks disagree), each on every rank.
+  subroutine halo_1d_dp(ctx, x, ghost, periodic, stat, errmsg)
+    !> The MPI context.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's block with its ghost cells at both ends.
+    real(dp), intent(inout), target :: x(:)
+    !> The ghost cells at each end, 0 or more.
+    integer, intent(in) :: ghost
+    !> Whether the domain wraps around; default `.false.`.
+    logical, intent(in), optional :: periodic
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    logical(c_bool) :: wrap
+    type(c_ptr) :: px
+    integer(c_ptrdiff_t) :: incx
+    character(len=:), allocatable :: message
+
+    if (ghost < 0) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
+      call join_rejected(ctx, JOIN_HALO)
+    else
+      wrap = .false.
+      if (present(periodic)) wrap = logical(periodic, c_bool)
+      call vector_dp(x, px, incx)
+      status = c_oxpar_mpi_dhalo_1d(ctx%handle, csize(size(x)), csize(ghost), wrap, px, incx)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine halo_1d_dp
+
+  !> Halo exchange of a 2-D block decomposition on the context's process grid,
+  !> on a real64 array (collective). `a` is this rank's block of the domain:
+  !> an interior of `(size(a, 1) - 2*ghost) x (size(a, 2) - 2*ghost)`
+  !> framed by `ghost` layers of ghost cells. Grid rows run along the array's
+  !> first index: the rank at grid position (i+1, j) holds the next values of
+  !> the first index after those of the rank at (i, j), and the rank at
+  !> (i, j+1) the next values of the second index. Ranks in one grid row need
+  !> the same interior `size(a, 1)`, ranks in one grid column the same
+  !> `size(a, 2)`. Corner ghosts are filled too (9-point stencils work); the
+  !> outer ghosts of a non-periodic direction are left alone. Every rank must
+  !> pass the same `ghost` and periodic flags. Errors as the 1-D exchange.
+  subroutine halo_2d_dp(ctx, a, ghost, periodic_rows, periodic_cols, stat, errmsg)
+    !> The MPI context.
+    type(oxpar_context), intent(in) :: ctx
+    !> This rank's block with its frame of ghost cells.
+    real(dp), intent(inout), target :: a(:,:)
+    !> The layers of ghost cells on each side, 0 or more.
+    integer, intent(in) :: ghost
+    !> Whether the domain wraps around along the first index (grid rows); default `.false.`.
+    logical, intent(in), optional :: periodic_rows
+    !> Whether the domain wraps around along the second index (grid columns); default `.false.`.
+    logical, intent(in), optional :: periodic_cols
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    logical(c_bool) :: wrap_rows, wrap_cols
+    type(c_ptr) :: pa
+    integer(c_ptrdiff_t) :: rsa, csa
+    character(len=:), allocatable :: message
+
+    if (ghost < 0) then
+      status = OXPAR_STATUS_INVALID_ARGUMENT
+      message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
+      call join_rejected(ctx, JOIN_HALO)
+    else
+      wrap_rows = .false.
+      if (present(periodic_rows)) wrap_rows = logical(periodic_rows, c_bool)
+      wrap_cols = .false.
+      if (present(periodic_cols)) wrap_cols = logical(periodic_cols, c_bool)
+      call matrix_dp(a, pa, rsa, csa)
+      status = c_oxpar_mpi_dhalo_2d(ctx%handle, csize(size(a, 1)), csize(size(a, 2)), csize(ghost), &
+        wrap_rows, wrap_cols, pa, rsa, csa)
+      message = error_message(status)
+    end if
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine halo_2d_dp
 
   ! ---------------------------------------------------------------------------
   ! Helpers.

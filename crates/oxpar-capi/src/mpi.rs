@@ -89,16 +89,17 @@ pub unsafe extern "C" fn oxpar_context_create_mpi(
     call("oxpar_context_create_mpi", || {
         let out = ffi::out_ptr(out, "out")?;
         let spec = if spec.is_null() {
-            "mpi+threads"
+            Ok("mpi+threads")
         } else {
             // SAFETY: a non-null spec is NUL-terminated (the caller's contract).
-            unsafe { CStr::from_ptr(spec) }
-                .to_str()
-                .map_err(|_| CapiError::invalid("spec", "is not valid UTF-8"))?
+            unsafe { CStr::from_ptr(spec) }.to_str()
         };
         #[cfg(feature = "mpi")]
         {
+            // The communicator first (collective), then the spec: a rank whose
+            // spec is wrong still takes part, and every rank gets the error.
             let comm = oxpar::mpi::Comm::from_fortran(comm)?;
+            let spec = spec.unwrap_or("mpi+<a spec that is not valid UTF-8>");
             let backend = oxpar::mpi_backend_from_spec(spec, Some(comm))?;
             let handle = Box::into_raw(Box::new(oxpar_context::mpi(backend)));
             // SAFETY: out was checked non-null and is writable (caller's contract).
@@ -106,7 +107,10 @@ pub unsafe extern "C" fn oxpar_context_create_mpi(
             Ok(())
         }
         #[cfg(not(feature = "mpi"))]
-        Err(unavailable())
+        {
+            spec.map_err(|_| CapiError::invalid("spec", "is not valid UTF-8"))?;
+            Err(unavailable())
+        }
     })
 }
 

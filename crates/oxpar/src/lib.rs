@@ -69,26 +69,31 @@ pub fn backends() -> Vec<(BackendKind, bool)> {
 pub fn mpi_backend_from_spec(spec: &str, comm: Option<mpi::Comm>) -> Result<mpi::MpiBackend> {
     let spec = spec.trim();
     let local_spec = match spec.split_once('+') {
-        Some((head, local)) if head.eq_ignore_ascii_case("mpi") => local.trim(),
-        None if spec.eq_ignore_ascii_case("mpi") => "threads",
-        _ => {
-            return Err(Error::invalid_argument(
-                "spec",
-                format!("{spec:?} is not an MPI spec (mpi, mpi+threads, mpi+threads:N, mpi+serial, mpi+opencl...)"),
-            ))
-        }
-    };
-    if local_spec.to_ascii_lowercase().starts_with("mpi") {
-        return Err(Error::invalid_argument(
+        Some((head, local)) if head.eq_ignore_ascii_case("mpi") => Ok(local.trim()),
+        None if spec.eq_ignore_ascii_case("mpi") => Ok("threads"),
+        _ => Err(Error::invalid_argument(
             "spec",
-            format!("{spec:?}: the local backend of an MPI context cannot be MPI"),
-        ));
+            format!("{spec:?} is not an MPI spec (mpi, mpi+threads, mpi+threads:N, mpi+serial, mpi+opencl...)"),
+        )),
     }
+    .and_then(|local| {
+        if local.to_ascii_lowercase().starts_with("mpi") {
+            Err(Error::invalid_argument(
+                "spec",
+                format!("{spec:?}: the local backend of an MPI context cannot be MPI"),
+            ))
+        } else {
+            Ok(local)
+        }
+    });
     let comm = match comm {
         Some(c) => c,
+        // Every rank reaches this with its own spec: a rank whose spec is
+        // wrong must still take part, so that all ranks fail together.
         None => mpi::Comm::world()?,
     };
     mpi::MpiBackend::new(comm, |budget| {
+        let local_spec = local_spec?;
         if local_spec.eq_ignore_ascii_case("threads") {
             // The node's CPUs shared out between its ranks.
             Ok(Box::new(ThreadsBackend::with_threads(budget)?) as Box<dyn HostBackend>)
