@@ -40,7 +40,7 @@ demo: deps
 
 ## Every test suite in the repository, formatting and lints included.
 test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
-	python-test opencl-test mpi-test
+	python-test opencl-test mpi-test farm-test
 
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
 gen:
@@ -90,3 +90,4 @@ include mk/fortran.mk
 include mk/python.mk
 include mk/opencl.mk
 include mk/mpi.mk
+include mk/farm.mk
