@@ -330,8 +330,9 @@ unsafe fn halo_1d<T: Scalar + Halo>(
     {
         let m = mpi_of(ctx, "a halo exchange")?;
         // SAFETY: forwarded pointer contracts.
-        let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"]) }
-            .map_err(|e| CapiError::from(m.reject_halo(e.to_error())))?;
+        let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"]) }.inspect_err(|e| {
+            let _ = m.reject_halo(e.to_error());
+        })?;
         Ok(T::exchange_1d(m, xv, ghost, periodic)?)
     }
     #[cfg(not(feature = "mpi"))]
@@ -358,7 +359,9 @@ unsafe fn halo_2d<T: Scalar + Halo>(
         let m = mpi_of(ctx, "a halo exchange")?;
         // SAFETY: forwarded pointer contracts.
         let av = unsafe { ffi::mat_mut(a, rows, cols, rsa, csa, ["a", "rsa", "csa"]) }
-            .map_err(|e| CapiError::from(m.reject_halo(e.to_error())))?;
+            .inspect_err(|e| {
+                let _ = m.reject_halo(e.to_error());
+            })?;
         Ok(T::exchange_2d(m, av, ghost, periodic)?)
     }
     #[cfg(not(feature = "mpi"))]
@@ -595,8 +598,12 @@ pub unsafe extern "C" fn oxpar_mpi_shalo_1d(
 /// grid row i+1 holds the next rows. Ranks in one grid row need the same
 /// number of rows, ranks in one grid column the same number of columns.
 /// Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
-/// `periodic_cols` wrap the domain in each direction; non-periodic outer
-/// ghosts are left alone.
+/// `periodic_cols` wrap the domain in each direction. Ghosts outside a
+/// non-periodic domain are never overwritten with interior values: along
+/// the domain's edge they keep what the rank put there (the boundary
+/// condition), except that a corner ghost next to another rank takes that
+/// rank's copy of the same outside cell, so set boundary values by global
+/// position.
 ///
 /// Errors as `oxpar_mpi_shalo_1d`.
 ///
@@ -814,8 +821,12 @@ pub unsafe extern "C" fn oxpar_mpi_dhalo_1d(
 /// grid row i+1 holds the next rows. Ranks in one grid row need the same
 /// number of rows, ranks in one grid column the same number of columns.
 /// Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
-/// `periodic_cols` wrap the domain in each direction; non-periodic outer
-/// ghosts are left alone.
+/// `periodic_cols` wrap the domain in each direction. Ghosts outside a
+/// non-periodic domain are never overwritten with interior values: along
+/// the domain's edge they keep what the rank put there (the boundary
+/// condition), except that a corner ghost next to another rank takes that
+/// rank's copy of the same outside cell, so set boundary values by global
+/// position.
 ///
 /// Errors as `oxpar_mpi_dhalo_1d`.
 ///

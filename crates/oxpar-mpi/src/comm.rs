@@ -161,8 +161,19 @@ impl Comm {
         // MPI_COMM_NULL (refused by `duplicate`) in Open MPI and MPICH.
         let raw = unsafe { ffi::RSMPI_Comm_f2c(fcomm) };
         // SAFETY: raw is either MPI_COMM_NULL or a live communicator.
-        unsafe { Comm::duplicate(raw) }
-            .map_err(|e| e.for_arg(&format!("Fortran communicator handle {fcomm}")))
+        unsafe { Comm::duplicate(raw) }.map_err(|e| {
+            if e.kind() == ErrorKind::InvalidArgument {
+                Error::invalid_argument(
+                    "comm",
+                    format!(
+                        "Fortran handle {fcomm}: {}",
+                        e.message().trim_start_matches("comm: ")
+                    ),
+                )
+            } else {
+                e
+            }
+        })
     }
 
     /// This process's rank.
@@ -252,12 +263,24 @@ impl Comm {
         op: ffi::MPI_Op,
     ) -> Result<()> {
         let n = count(buf.len())?;
-        // Small messages: a copy is cheaper than portable MPI_IN_PLACE plumbing.
-        let send = buf.to_vec();
+        // A copy of the input is simpler than portable MPI_IN_PLACE plumbing;
+        // on the stack for the few words oxpar's reductions send.
+        let mut small = [std::mem::MaybeUninit::<T>::uninit(); 8];
+        let heap;
+        let send: &[T] = if buf.len() <= small.len() {
+            for (s, v) in small.iter_mut().zip(buf.iter()) {
+                s.write(*v);
+            }
+            // SAFETY: the first buf.len() elements were just initialized.
+            unsafe { std::slice::from_raw_parts(small.as_ptr().cast::<T>(), buf.len()) }
+        } else {
+            heap = buf.to_vec();
+            &heap
+        };
         // SAFETY: both buffers are valid for n elements of T's MPI type.
         let code = unsafe {
             ffi::MPI_Allreduce(
-                send_ptr(&send),
+                send_ptr(send),
                 recv_ptr(buf),
                 n,
                 T::equivalent_datatype().as_raw(),

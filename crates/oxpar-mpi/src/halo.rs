@@ -4,8 +4,11 @@
 //! A rank's array holds its interior block surrounded by `ghost` layers of
 //! copies of its neighbours' edge values. After an exchange every ghost layer
 //! holds the current values of the neighbouring interior; ghosts at the edge
-//! of a non-periodic domain are left untouched (they hold the boundary
-//! condition).
+//! of a non-periodic domain are never overwritten with interior values (they
+//! hold the boundary condition). In 2-D, a corner ghost outside the domain
+//! but next to another rank takes that rank's copy of the same outside cell
+//! (the second phase moves whole columns, ghost rows included), so boundary
+//! values should be set by global position, the same on every rank.
 //!
 //! Communication per exchange, per rank: 1-D, `2*ghost` elements to 2
 //! neighbours; 2-D with an `ny x nx` interior, `2*ghost*nx` elements north and

@@ -79,16 +79,23 @@ impl std::fmt::Debug for MpiBackend {
     }
 }
 
-/// The number of threads each rank should use by default: the CPUs this
-/// process may run on divided by the ranks on its node (at least 1), so that
-/// ranks sharing a node never oversubscribe it. `OXPAR_NUM_THREADS`, when set,
-/// wins.
+/// The number of threads each rank should use by default: the node's CPUs
+/// divided by the ranks on the node, and never more than the CPUs this rank
+/// may run on (its affinity mask and cgroup quota), at least 1 — so ranks
+/// sharing a node never oversubscribe it. `OXPAR_NUM_THREADS`, when set, wins.
+///
+/// mpiexec usually binds each rank to one core (Open MPI does for 2 ranks or
+/// fewer): then the budget is 1. Give ranks more cores with
+/// `--map-by slot:PE=<n>` (Open MPI) or `--bind-to none`.
 pub fn thread_budget(ranks_on_node: usize) -> Result<usize> {
     if std::env::var_os(oxpar_threads::NUM_THREADS_ENV).is_some() {
         return oxpar_threads::default_num_threads();
     }
-    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-    Ok((cpus / ranks_on_node.max(1)).max(1))
+    let allowed = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // SAFETY: sysconf has no preconditions.
+    let online = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+    let node = usize::try_from(online).unwrap_or(allowed).max(1);
+    Ok((node / ranks_on_node.max(1)).min(allowed).max(1))
 }
 
 impl MpiBackend {
