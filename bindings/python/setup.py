@@ -1,5 +1,8 @@
 """Builds liboxpar with cargo, bundles it, and compiles the cffi extension.
 
+liboxpar gets the OpenCL backend where an OpenCL loader is installed and the
+MPI backend where an MPI is (`mpicc`, or pkg-config's `ompi`/`mpich`).
+
 The extension (`oxpar._native`) is cffi's API mode: compiled against
 include/oxpar.h, it calls liboxpar with a fraction of ctypes' per-call cost
 (measured: about 0.3 us against 1 us for a bare call) and releases the GIL
@@ -35,14 +38,30 @@ def opencl_loader_present():
         return False
 
 
+def mpi_present():
+    """Whether an MPI implementation (its compiler wrapper, or Open MPI's or
+    MPICH's pkg-config file) is installed to build and link against."""
+    if shutil.which("mpicc"):
+        return True
+    for name in ("ompi", "mpich"):
+        try:
+            if subprocess.run(["pkg-config", "--exists", name], check=False).returncode == 0:
+                return True
+        except OSError:
+            return False
+    return False
+
+
 class BuildWithCargo(build_ext):
-    """Builds liboxpar with cargo (OpenCL in when its loader is there) and bundles it."""
+    """Builds liboxpar with cargo (OpenCL and MPI in when they are there) and bundles it."""
 
     def run(self):
         root = workspace_root()
         target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
-        # The OpenCL backend only where its loader is there to link against.
-        features = ["--features", "opencl"] if opencl_loader_present() else []
+        # The OpenCL backend only where its loader is there to link against,
+        # the MPI backend only where an MPI is installed.
+        wanted = [name for name, present in (("opencl", opencl_loader_present()), ("mpi", mpi_present())) if present]
+        features = ["--features", ",".join(wanted)] if wanted else []
         subprocess.run(
             ["cargo", "build", "--release", "-p", "oxpar-cdylib", *features], cwd=root, check=True
         )

@@ -1,5 +1,9 @@
 """Bad input gives a clear exception naming the argument, never a crash."""
 
+import subprocess
+import sys
+import textwrap
+
 import numpy as np
 import pytest
 
@@ -77,8 +81,12 @@ def test_bad_scalars_and_flags():
 def test_context_errors():
     with pytest.raises(ValueError, match="spec"):
         oxpar.Context("cuda")
-    with pytest.raises(oxpar.BackendUnavailableError):
-        oxpar.Context("mpi")  # never compiled into the Python package's liboxpar
+    with pytest.raises(ValueError, match="comm: only an MPI context"):
+        oxpar.Context("threads", comm=0)
+    with pytest.raises(TypeError, match="comm: expected an MPI communicator"):
+        oxpar.Context("mpi", comm="world")
+    with pytest.raises(ValueError, match="not a Fortran communicator handle"):
+        oxpar.Context("mpi", comm=2**40)
     try:
         # Compiled in where setup.py found an OpenCL loader; otherwise unavailable.
         oxpar.Context("opencl").close()
@@ -95,3 +103,38 @@ def test_context_errors():
         oxpar.dot(np.ones(2), np.ones(2), ctx=ctx)
     with pytest.raises(TypeError, match="ctx"):
         oxpar.dot(np.ones(2), np.ones(2), ctx="threads")
+
+
+def test_mpi_context_without_mpiexec():
+    # MPI is compiled in where setup.py found an MPI; otherwise "mpi" is
+    # unavailable. Started without mpiexec, an MPI context is a one-rank
+    # world (MPI initializes as a singleton, and oxpar, having initialized
+    # it, finalizes it at exit). In a child process, so that this one never
+    # initializes MPI (the fork tests would not like it).
+    code = textwrap.dedent(
+        """
+        import numpy as np, oxpar
+        try:
+            ctx = oxpar.Context("mpi")
+        except oxpar.BackendUnavailableError as e:
+            print("unavailable:", e)
+            raise SystemExit(0)
+        assert (ctx.rank, ctx.size, ctx.ranks_on_node) == (0, 1, 1), ctx
+        assert ctx.grid == oxpar.Grid(1, 1, 0, 0) and ctx.backend == "mpi"
+        x = np.arange(5.0)
+        assert oxpar.dot(x, x, ctx=ctx) == 30.0 and oxpar.iamax(x, ctx=ctx) == 4
+        y = oxpar.mpi.gemv(np.ones((2, 5)), x, ctx=ctx)
+        assert list(y) == [10.0, 10.0]
+        h = oxpar.mpi.halo_exchange(np.array([0.0, 1, 2, 3, 0]), 1, periodic=True, ctx=ctx)
+        assert list(h) == [3.0, 1, 2, 3, 1]
+        with oxpar.Context("mpi+serial", comm=ctx.comm_handle) as dup:
+            assert dup.size == 1 and oxpar.asum(x, ctx=dup) == 10.0
+        print("mpi: rank 0 of 1")
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    if oxpar._lib.oxpar_backend_available(oxpar._lib.OXPAR_BACKEND_MPI):
+        assert "mpi: rank 0 of 1" in run.stdout, run.stdout + run.stderr
+    else:
+        assert "unavailable: " in run.stdout and "without MPI" in run.stdout, run.stdout

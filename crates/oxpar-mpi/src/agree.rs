@@ -176,3 +176,21 @@ pub(crate) fn join_failed(
 pub(crate) fn everywhere(routine: &str, kind: ErrorKind, what: impl std::fmt::Display) -> Error {
     Error::new(kind, format!("{routine}: {what}"))
 }
+
+/// Checks that every rank works on the same element type: `sizes` holds each
+/// rank's element size in bytes (the same data on every rank, so every rank
+/// reaches the same verdict without telling the others).
+pub(crate) fn same_element_type(routine: &str, sizes: impl Iterator<Item = u64>) -> Result<()> {
+    let sizes: Vec<u64> = sizes.collect();
+    match sizes.iter().position(|&s| s != sizes[0]) {
+        None => Ok(()),
+        Some(r) => Err(everywhere(
+            routine,
+            ErrorKind::InvalidArgument,
+            format!(
+                "rank 0 passes {}-byte elements but rank {r} {}-byte ones (every rank must use the same type)",
+                sizes[0], sizes[r]
+            ),
+        )),
+    }
+}

@@ -60,12 +60,20 @@ impl MpiBackend {
                 || w[3] != first[3]
                 || w[6] != first[6]
             {
+                let describe =
+                    |w: &[u64]| {
+                        format!(
+                        "a {}-D exchange of {}-byte elements with ghost {} and periodic ({}, {})",
+                        w[0], w[6], w[1], w[2] != 0, w[3] != 0
+                    )
+                    };
                 return Err(everywhere(
                     routine,
                     ErrorKind::InvalidArgument,
                     format!(
-                        "ranks disagree on the exchange: rank 0 has ghost {} periodic ({}, {}), rank {r} has ghost {} periodic ({}, {})",
-                        first[1], first[2] != 0, first[3] != 0, w[1], w[2] != 0, w[3] != 0
+                        "ranks disagree on the exchange: rank 0 asks for {}, rank {r} for {}",
+                        describe(first),
+                        describe(w)
                     ),
                 ));
             }

@@ -18,8 +18,9 @@ pub(crate) const NRM2_WORDS: usize = 1;
 /// `u64::MAX`), the absolute value's bits.
 pub(crate) const IAMAX_WORDS: usize = 3;
 /// Words per rank in gemv's and ger's gather: the matrix block's rows and
-/// columns, the lengths of the row-split and column-split vectors.
-pub(crate) const GEMV_WORDS: usize = 4;
+/// columns, the lengths of the row-split and column-split vectors, the
+/// element size.
+pub(crate) const GEMV_WORDS: usize = 5;
 
 impl<T: Scalar + Equivalence> Level1<T> for MpiBackend
 where
@@ -129,9 +130,11 @@ impl MpiBackend {
                 block.1 as u64,
                 rows_vec as u64,
                 v.len() as u64,
+                size_of::<T>() as u64,
             ])
         };
         let all = agree::gather_checked(&self.inner.comm, routine, GEMV_WORDS, local)?;
+        agree::same_element_type(routine, all.iter().map(|w| w[4]))?;
         let cols = all[0][1];
         if let Some((r, w)) = all.iter().enumerate().find(|(_, w)| w[1] != cols) {
             return Err(everywhere(

@@ -22,8 +22,9 @@ use oxpar_core::{Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, 
 use crate::agree::{self, everywhere};
 use crate::{GridShape, MpiBackend};
 
-/// Words per rank in gemm's gather: the shapes of op(A), op(B) and C.
-pub(crate) const GEMM_WORDS: usize = 6;
+/// Words per rank in gemm's gather: the shapes of op(A), op(B) and C, and
+/// the element size.
+pub(crate) const GEMM_WORDS: usize = 7;
 
 /// The widest panel of the inner dimension multiplied at once.
 pub const PANEL: usize = 256;
@@ -115,12 +116,21 @@ where
                 a.nrows(), a.ncols(), b.nrows(), b.ncols()
             )))
         } else {
-            Ok([a.nrows(), a.ncols(), b.nrows(), b.ncols(), m, n]
-                .iter()
-                .map(|&v| v as u64)
-                .collect())
+            Ok([
+                a.nrows(),
+                a.ncols(),
+                b.nrows(),
+                b.ncols(),
+                m,
+                n,
+                size_of::<T>(),
+            ]
+            .iter()
+            .map(|&v| v as u64)
+            .collect())
         };
         let shapes = agree::gather_checked(&self.inner.comm, "gemm", GEMM_WORDS, local)?;
+        agree::same_element_type("gemm", shapes.iter().map(|w| w[6]))?;
         let (ka, kb) = gemm_split(grid.shape, &shapes)?;
         let k = *ka.last().unwrap_or(&0);
         if self.size() == 1 || k == 0 {
@@ -143,25 +153,40 @@ where
         let g = grid.shape;
         let mut a_panel = vec![T::zero(); m * PANEL];
         let mut b_panel = vec![T::zero(); PANEL * n];
+        // A panel this rank owns is used in place; only panels that travel
+        // are packed (to send) or received into the buffers.
+        let (a_alone, b_alone) = (g.cols == 1, g.rows == 1);
         for (step, &(k0, k1)) in panels.iter().enumerate() {
             let width = k1 - k0;
             let (ja, ib) = (owner(&ka, k0), owner(&kb, k0));
+            // Only the owning grid column holds this panel of op(A).
+            let a_own = || a.submatrix(0, k0 - ka[ja], m, width);
             let ap = &mut a_panel[..m * width];
-            if g.col == ja {
-                pack(a.submatrix(0, k0 - ka[ja], m, width), ap);
-            }
-            grid.row_comm.bcast(ap, ja)?;
+            let a_use = if a_alone {
+                a_own()
+            } else {
+                if g.col == ja {
+                    pack(a_own(), ap);
+                }
+                grid.row_comm.bcast(ap, ja)?;
+                MatRef::col_major(ap, m, width, m.max(1))?
+            };
             let bp = &mut b_panel[..width * n];
-            if g.row == ib {
-                pack(b.submatrix(k0 - kb[ib], 0, width, n), bp);
-            }
-            grid.col_comm.bcast(bp, ib)?;
+            let b_use = if b_alone {
+                b.submatrix(k0 - kb[ib], 0, width, n)
+            } else {
+                if g.row == ib {
+                    pack(b.submatrix(k0 - kb[ib], 0, width, n), bp);
+                }
+                grid.col_comm.bcast(bp, ib)?;
+                MatRef::col_major(bp, width, n, width)?
+            };
             let beta_now = if step == 0 { beta } else { T::one() };
             Level3::<T>::gemm(
                 &*self.inner.local,
                 alpha,
-                MatRef::col_major(ap, m, width, m.max(1))?,
-                MatRef::col_major(bp, width, n, width)?,
+                a_use,
+                b_use,
                 beta_now,
                 c.rb_mut(),
             )?;

@@ -561,6 +561,51 @@ fn errors(c: &mut Ctx) {
         )
         .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+        // Rank 0 multiplies floats, the others doubles.
+        let e = if c.rank == 0 {
+            Level2::<f32>::gemv(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&[1.0f32; 3], 1, 3, 3).unwrap(),
+                VecRef::from_slice(&[1.0f32; 3][..block_range(3, c.size, c.rank).len()]),
+                0.0,
+                VecMut::from_slice(&mut [0.0f32]),
+            )
+        } else {
+            Level2::<f64>::gemv(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&[1.0; 3], 1, 3, 3).unwrap(),
+                VecRef::from_slice(&x[..block_range(3, c.size, c.rank).len()]),
+                0.0,
+                VecMut::from_slice(&mut [0.0]),
+            )
+        }
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+        assert!(e.message().contains("4-byte"), "{e}");
+        let kb = block_range(2, c.size, c.rank).len();
+        let e = if c.rank == 0 {
+            Level3::<f32>::gemm(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&[1.0f32; 2], 1, 2, 2).unwrap(),
+                MatRef::row_major(&vec![1.0f32; kb], kb, 1, 1).unwrap(),
+                0.0,
+                MatMut::row_major(&mut [0.0f32], 1, 1, 1).unwrap(),
+            )
+        } else {
+            Level3::<f64>::gemm(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&[1.0; 2], 1, 2, 2).unwrap(),
+                MatRef::row_major(&vec![1.0; kb], kb, 1, 1).unwrap(),
+                0.0,
+                MatMut::row_major(&mut [0.0], 1, 1, 1).unwrap(),
+            )
+        }
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
         // Ranks asking for different grids.
         let (pr, pc) = if c.rank == 0 {
             (1, c.size)

@@ -16,6 +16,11 @@ Python programmer expects.
 On an OpenCL context (`oxpar.Context("opencl")`), `oxpar.to_device` keeps
 arrays in device memory (`oxpar.Buffer`), `dot`/`axpy`/`gemm` run on Buffers
 without copies, and `oxpar.Program` builds user kernels (see `oxpar.opencl`).
+
+On an MPI context (`oxpar.Context("mpi+threads", comm=MPI.COMM_WORLD)`, when
+liboxpar is built with MPI) arrays are this rank's block: `dot`, `nrm2`,
+`asum`, `iamax` give global results on every rank, and `oxpar.mpi` has the
+distributed `gemv`, `ger`, `gemm` and `halo_exchange` (see `oxpar.mpi`).
 """
 
 from ._errors import (
@@ -35,8 +40,10 @@ from ._errors import (
 from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, swap
-from .context import Context, default_context
+from . import mpi
+from .context import Context, Grid, default_context
 from .loops import parallel_for
+from .mpi import block_range
 from .opencl import Buffer, Kernel, LocalMemory, Program, empty_device, to_device, zeros_device
 
 __version__ = _ffi.string(_lib.oxpar_version()).decode()
@@ -45,7 +52,7 @@ ABI_VERSION = _lib.OXPAR_ABI_VERSION
 __all__ = [
     "Context", "default_context", "dot", "nrm2", "asum", "iamax", "axpy", "scal", "copy", "swap",
     "gemv", "ger", "gemm", "parallel_for", "Buffer", "to_device", "empty_device", "zeros_device",
-    "Program", "Kernel", "LocalMemory", "OxparError", "OxparTypeError", "InvalidArgumentError",
-    "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
+    "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",
+    "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
 ]

@@ -4,11 +4,21 @@ Every function works on strided views (slices, transposes, Fortran order)
 without copying, takes `ctx=` (default: `oxpar.default_context()`), releases
 the GIL while liboxpar computes, and raises `oxpar.OxparError` subclasses
 (TypeError/ValueError as well) with a message naming the argument at fault.
+
+On an MPI context (`oxpar.Context("mpi", comm=...)`) every vector is this
+rank's block of a distributed vector: `axpy`, `scal`, `copy`, `swap` update
+the local blocks, `dot`, `nrm2`, `asum` return the value for the whole vector
+on every rank and `iamax` its global index (blocks numbered in rank order).
+Those four are collective: an argument error on one rank raises on every
+rank (the others' message names the rank at fault). The distributed
+`gemv`, `ger` and `gemm`, whose local shapes differ from the global ones,
+are in `oxpar.mpi`.
 """
 
 import numpy as np
 
 from ._array import as_array, float_dtype, matrix, vector
+from ._collective import join_failed
 from ._errors import InvalidArgumentError, ShapeMismatchError, check
 from ._ffi import ffi, lib
 from .context import resolve
@@ -43,6 +53,8 @@ def _scalar(dtype, value, name):
 
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
+# What oxpar_i?amax stores for an empty vector (OXPAR_INDEX_NONE, SIZE_MAX).
+_INDEX_NONE = int(ffi.cast("size_t", -1))
 # dtype -> (C function, buffer type, output type), looked up by identity.
 _DOT_FAST = (
     (_F64, lib.oxpar_ddot, ffi.typeof("double[]"), ffi.typeof("double *")),
@@ -71,25 +83,35 @@ def dot(x, y, *, ctx=None) -> float:
     elif isinstance(x, Buffer) or isinstance(y, Buffer):
         if all_buffers((("x", x), ("y", y))):
             return buffer_dot(x, y, ctx)
-    x, y = as_array(x, "x"), as_array(y, "y")
-    dtype = float_dtype((("x", x), ("y", y)))
-    px, n, incx = vector(x, "x")
-    py, ny, incy = vector(y, "y")
-    if n != ny:
-        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
+    ctx = resolve(ctx)
+    try:
+        x, y = as_array(x, "x"), as_array(y, "y")
+        dtype = float_dtype((("x", x), ("y", y)))
+        px, n, incx = vector(x, "x")
+        py, ny, incy = vector(y, "y")
+        if n != ny:
+            raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
+    except Exception:
+        join_failed(ctx, "dot")  # collective on MPI: the other ranks raise too
+        raise
     out = ffi.new(_SCALAR[dtype])
-    check(_fn(dtype, "dot")(resolve(ctx).ptr, n, px, incx, py, incy, out))
+    check(_fn(dtype, "dot")(ctx.ptr, n, px, incx, py, incy, out))
     return float(out[0])
 
 
 def _reduce(x, name, ctx):
     if type(x) is not np.ndarray and isinstance(x, Buffer):
         return buffer_reduce(x, name, ctx)
-    x = as_array(x, "x")
-    dtype = float_dtype((("x", x),))
-    px, n, incx = vector(x, "x")
+    ctx = resolve(ctx)
+    try:
+        x = as_array(x, "x")
+        dtype = float_dtype((("x", x),))
+        px, n, incx = vector(x, "x")
+    except Exception:
+        join_failed(ctx, name)
+        raise
     out = ffi.new(_SCALAR[dtype])
-    check(_fn(dtype, name)(resolve(ctx).ptr, n, px, incx, out))
+    check(_fn(dtype, name)(ctx.ptr, n, px, incx, out))
     return float(out[0])
 
 
@@ -110,16 +132,25 @@ def iamax(x, *, ctx=None) -> int:
     """The index of the first element of largest absolute value (the first
     NaN if there is one), like `numpy.argmax(numpy.abs(x))`. Raises
     ValueError for an empty array. Given an `oxpar.Buffer` it runs on its
-    OpenCL device (and waits for the result)."""
+    OpenCL device (and waits for the result). On an MPI context, the global
+    index over every rank's block (an empty block is fine; ValueError on
+    every rank when all are empty)."""
     if type(x) is not np.ndarray and isinstance(x, Buffer):
         return buffer_iamax(x, ctx)
-    x = as_array(x, "x")
-    dtype = float_dtype((("x", x),))
-    px, n, incx = vector(x, "x")
-    if n == 0:
+    ctx = resolve(ctx)
+    try:
+        x = as_array(x, "x")
+        dtype = float_dtype((("x", x),))
+        px, n, incx = vector(x, "x")
+    except Exception:
+        join_failed(ctx, "iamax")
+        raise
+    if n == 0 and not ctx._mpi:
         raise InvalidArgumentError("x: iamax of an empty array")
     out = ffi.new("size_t *")
-    check(getattr(lib, f"oxpar_i{_PREFIX[dtype]}amax")(resolve(ctx).ptr, n, px, incx, out))
+    check(getattr(lib, f"oxpar_i{_PREFIX[dtype]}amax")(ctx.ptr, n, px, incx, out))
+    if out[0] == _INDEX_NONE:
+        raise InvalidArgumentError("x: iamax of an empty array (every rank's block is empty)")
     return int(out[0])
 
 
@@ -198,32 +229,33 @@ def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
     if type(a) is not np.ndarray or type(x) is not np.ndarray or (y is not None and type(y) is not np.ndarray):
         if all_buffers((("a", a), ("x", x), ("y", y))):
             return buffer_gemv(a, x, y, alpha, beta, trans, ctx)
-    a, x = as_array(a, "a"), as_array(x, "x")
-    arrays = [("a", a), ("x", x)]
-    if y is not None:
-        if not isinstance(y, np.ndarray):
-            raise TypeError("y: must be a NumPy array (it is written in place)")
-        arrays.append(("y", y))
-    dtype = float_dtype(arrays)
-    pa, m, n, rsa, csa = matrix(a, "a")
-    rows, cols = (n, m) if trans else (m, n)
-    px, nx, incx = vector(x, "x")
-    if nx != cols:
-        raise ShapeMismatchError(f"x: has {nx} elements but op(a) has {cols} columns")
-    if y is None:
-        if beta != 0:
-            raise InvalidArgumentError("beta: must be 0 when no y is given (there is nothing to scale)")
-        y = np.empty(rows, dtype=dtype)
-    py, ny, incy = vector(y, "y", writable=True)
-    if ny != rows:
-        raise ShapeMismatchError(f"y: has {ny} elements but op(a) has {rows} rows")
+    ctx = resolve(ctx)
+    try:
+        a, x = as_array(a, "a"), as_array(x, "x")
+        arrays = [("a", a), ("x", x)]
+        if y is not None:
+            if not isinstance(y, np.ndarray):
+                raise TypeError("y: must be a NumPy array (it is written in place)")
+            arrays.append(("y", y))
+        dtype = float_dtype(arrays)
+        pa, m, n, rsa, csa = matrix(a, "a")
+        rows, cols = (n, m) if trans else (m, n)
+        px, nx, incx = vector(x, "x")
+        if nx != cols:
+            raise ShapeMismatchError(f"x: has {nx} elements but op(a) has {cols} columns")
+        if y is None:
+            if beta != 0:
+                raise InvalidArgumentError("beta: must be 0 when no y is given (there is nothing to scale)")
+            y = np.empty(rows, dtype=dtype)
+        py, ny, incy = vector(y, "y", writable=True)
+        if ny != rows:
+            raise ShapeMismatchError(f"y: has {ny} elements but op(a) has {rows} rows")
+        alpha_p, beta_p = _scalar(dtype, alpha, "alpha"), _scalar(dtype, beta, "beta")
+    except Exception:
+        join_failed(ctx, "gemv")  # collective on MPI: the other ranks raise too
+        raise
     t = lib.OXPAR_TRANS_YES if trans else lib.OXPAR_TRANS_NO
-    check(
-        _fn(dtype, "gemv")(
-            resolve(ctx).ptr, t, m, n, _scalar(dtype, alpha, "alpha"), pa, rsa, csa, px, incx,
-            _scalar(dtype, beta, "beta"), py, incy,
-        )
-    )
+    check(_fn(dtype, "gemv")(ctx.ptr, t, m, n, alpha_p, pa, rsa, csa, px, incx, beta_p, py, incy))
     return y
 
 
@@ -233,16 +265,22 @@ def ger(alpha, x, y, a, *, ctx=None):
     if type(x) is not np.ndarray or type(y) is not np.ndarray or type(a) is not np.ndarray:
         if all_buffers((("x", x), ("y", y), ("a", a))):
             return buffer_ger(alpha, x, y, a, ctx)
-    x, y = as_array(x, "x"), as_array(y, "y")
-    if not isinstance(a, np.ndarray):
-        raise TypeError("a: must be a NumPy array (it is updated in place)")
-    dtype = float_dtype((("x", x), ("y", y), ("a", a)))
-    px, m, incx = vector(x, "x")
-    py, n, incy = vector(y, "y")
-    pa, am, an, rsa, csa = matrix(a, "a", writable=True)
-    if (am, an) != (m, n):
-        raise ShapeMismatchError(f"a: has shape {(am, an)} but outer(x, y) has shape {(m, n)}")
-    check(_fn(dtype, "ger")(resolve(ctx).ptr, m, n, _scalar(dtype, alpha, "alpha"), px, incx, py, incy, pa, rsa, csa))
+    ctx = resolve(ctx)
+    try:
+        x, y = as_array(x, "x"), as_array(y, "y")
+        if not isinstance(a, np.ndarray):
+            raise TypeError("a: must be a NumPy array (it is updated in place)")
+        dtype = float_dtype((("x", x), ("y", y), ("a", a)))
+        px, m, incx = vector(x, "x")
+        py, n, incy = vector(y, "y")
+        pa, am, an, rsa, csa = matrix(a, "a", writable=True)
+        if (am, an) != (m, n):
+            raise ShapeMismatchError(f"a: has shape {(am, an)} but outer(x, y) has shape {(m, n)}")
+        alpha_p = _scalar(dtype, alpha, "alpha")
+    except Exception:
+        join_failed(ctx, "ger")  # collective on MPI: the other ranks raise too
+        raise
+    check(_fn(dtype, "ger")(ctx.ptr, m, n, alpha_p, px, incx, py, incy, pa, rsa, csa))
     return a
 
 
@@ -255,32 +293,37 @@ def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, c
     if isinstance(a, Buffer) or isinstance(b, Buffer) or isinstance(out, Buffer):
         if all_buffers((("a", a), ("b", b), ("out", out))):
             return buffer_gemm(a, b, out, alpha, beta, trans_a, trans_b, ctx)
-    a, b = as_array(a, "a"), as_array(b, "b")
-    arrays = [("a", a), ("b", b)]
-    if out is not None:
-        if not isinstance(out, np.ndarray):
-            raise TypeError("out: must be a NumPy array (it is written in place)")
-        arrays.append(("out", out))
-    dtype = float_dtype(arrays)
-    pa, am, an, rsa, csa = matrix(a, "a")
-    pb, bm, bn, rsb, csb = matrix(b, "b")
-    m, k = (an, am) if trans_a else (am, an)
-    kb, n = (bn, bm) if trans_b else (bm, bn)
-    if k != kb:
-        raise ShapeMismatchError(f"b: op(a) is {m}x{k} but op(b) is {kb}x{n} (inner dimensions differ)")
-    if out is None:
-        if beta != 0:
-            raise InvalidArgumentError("beta: must be 0 when no out is given (there is nothing to scale)")
-        out = np.empty((m, n), dtype=dtype)
-    pc, cm, cn, rsc, csc = matrix(out, "out", writable=True)
-    if (cm, cn) != (m, n):
-        raise ShapeMismatchError(f"out: has shape {(cm, cn)} but op(a)@op(b) has shape {(m, n)}")
+    ctx = resolve(ctx)
+    try:
+        a, b = as_array(a, "a"), as_array(b, "b")
+        arrays = [("a", a), ("b", b)]
+        if out is not None:
+            if not isinstance(out, np.ndarray):
+                raise TypeError("out: must be a NumPy array (it is written in place)")
+            arrays.append(("out", out))
+        dtype = float_dtype(arrays)
+        pa, am, an, rsa, csa = matrix(a, "a")
+        pb, bm, bn, rsb, csb = matrix(b, "b")
+        m, k = (an, am) if trans_a else (am, an)
+        kb, n = (bn, bm) if trans_b else (bm, bn)
+        if k != kb:
+            raise ShapeMismatchError(f"b: op(a) is {m}x{k} but op(b) is {kb}x{n} (inner dimensions differ)")
+        if out is None:
+            if beta != 0:
+                raise InvalidArgumentError("beta: must be 0 when no out is given (there is nothing to scale)")
+            out = np.empty((m, n), dtype=dtype)
+        pc, cm, cn, rsc, csc = matrix(out, "out", writable=True)
+        if (cm, cn) != (m, n):
+            raise ShapeMismatchError(f"out: has shape {(cm, cn)} but op(a)@op(b) has shape {(m, n)}")
+        alpha_p, beta_p = _scalar(dtype, alpha, "alpha"), _scalar(dtype, beta, "beta")
+    except Exception:
+        join_failed(ctx, "gemm")  # collective on MPI: the other ranks raise too
+        raise
     ta = lib.OXPAR_TRANS_YES if trans_a else lib.OXPAR_TRANS_NO
     tb = lib.OXPAR_TRANS_YES if trans_b else lib.OXPAR_TRANS_NO
     check(
         _fn(dtype, "gemm")(
-            resolve(ctx).ptr, ta, tb, m, n, k, _scalar(dtype, alpha, "alpha"), pa, rsa, csa, pb, rsb, csb,
-            _scalar(dtype, beta, "beta"), pc, rsc, csc,
+            ctx.ptr, ta, tb, m, n, k, alpha_p, pa, rsa, csa, pb, rsb, csb, beta_p, pc, rsc, csc
         )
     )
     return out

@@ -2,8 +2,10 @@
 
 import os
 import threading
+from collections import namedtuple
 
-from ._errors import check
+from ._collective import join_failed
+from ._errors import InvalidArgumentError, check
 from ._ffi import ffi, lib
 from ._managed import Managed
 
@@ -15,6 +17,31 @@ _BACKEND_NAMES = {
 }
 
 
+Grid = namedtuple("Grid", ["rows", "cols", "row", "col"])
+Grid.__doc__ = """An MPI context's process grid: `rows x cols` ranks, this rank at
+(`row`, `col`); rank r sits at row r // cols, column r % cols."""
+
+_INT32 = (-(2**31), 2**31 - 1)
+
+
+def _fortran_handle(comm) -> int:
+    """The Fortran handle of a communicator: `comm.py2f()` (mpi4py), or an int."""
+    if isinstance(comm, bool):
+        raise TypeError("comm: expected an MPI communicator (e.g. mpi4py's MPI.COMM_WORLD) or its handle, got bool")
+    if isinstance(comm, int):
+        handle = comm
+    elif hasattr(comm, "py2f"):
+        handle = comm.py2f()
+    else:
+        raise TypeError(
+            "comm: expected an MPI communicator with py2f() (e.g. mpi4py's MPI.COMM_WORLD) or its Fortran "
+            f"handle (an int), got {type(comm).__name__}"
+        )
+    if not isinstance(handle, int) or not _INT32[0] <= handle <= _INT32[1]:
+        raise InvalidArgumentError(f"comm: {handle!r} is not a Fortran communicator handle (a 32-bit int)")
+    return handle
+
+
 class Context(Managed):
     """A backend with its own threads: `Context("threads", num_threads=2)`.
 
@@ -24,19 +51,43 @@ class Context(Managed):
     `"opencl:P:D"`; see `oxpar.to_device` and `oxpar.Program` for device
     memory and kernels). Use it with `with`,
     or call `close()`; pass it to any function as `ctx=`. One context may be
-    used from several Python threads at once.
+    used from several Python threads at once (an MPI context's collective
+    calls must come in the same order on every rank, which only one thread
+    per rank, or the program's own ordering, ensures).
+
+    When liboxpar is built with MPI, `"mpi"` / `"mpi+threads"` (each rank
+    gets the node's CPUs divided by the ranks on the node), `"mpi+threads:N"`
+    and `"mpi+serial"` make a context over the ranks of `comm`: an mpi4py
+    communicator (anything with `py2f()`) or its Fortran handle (an int);
+    without `comm`, MPI_COMM_WORLD. Creating it is collective over `comm`.
+    oxpar works on its own duplicate of the communicator (freed with the
+    context), initializes MPI if nobody has (and then finalizes it at exit)
+    and never finalizes an MPI it did not initialize. On such a context
+    array arguments are this rank's block (see `oxpar.mpi`), and `rank`,
+    `size`, `grid` describe the process layout.
     """
 
     _free = staticmethod(lib.oxpar_context_free)
     _what = "ctx"
+    _mpi = False
 
-    def __init__(self, spec: str = "threads", *, num_threads=None):
+    def __init__(self, spec: str = "threads", *, num_threads=None, comm=None):
         if not isinstance(spec, str):
             raise TypeError(f"spec: expected a string such as 'threads' or 'serial', got {type(spec).__name__}")
         self._ptr = ffi.NULL
         out = ffi.new("oxpar_context **")
-        check(lib.oxpar_context_create(spec.encode(), out))
+        if comm is None:
+            check(lib.oxpar_context_create(spec.encode(), out))
+        else:
+            if not spec.strip().lower().startswith("mpi"):
+                raise InvalidArgumentError(
+                    f"comm: only an MPI context ('mpi', 'mpi+threads', ...) takes one, not {spec!r}"
+                )
+            check(lib.oxpar_context_create_mpi(spec.encode(), _fortran_handle(comm), out))
         self._ptr = out[0]
+        # Routines that are collective on MPI contexts look at this before
+        # raising an argument error found in Python (see _collective.py).
+        self._mpi = self.backend == "mpi"
         if num_threads is not None:
             try:
                 self.num_threads = num_threads
@@ -59,7 +110,7 @@ class Context(Managed):
 
     @property
     def backend(self) -> str:
-        """`"serial"`, `"threads"` or `"opencl"`."""
+        """`"serial"`, `"threads"`, `"opencl"` or `"mpi"`."""
         out = ffi.new("int32_t *")
         check(lib.oxpar_context_backend(self.ptr, out))
         return _BACKEND_NAMES.get(out[0], "unknown")
@@ -71,9 +122,85 @@ class Context(Managed):
         returns."""
         check(lib.oxpar_context_finish(self.ptr))
 
+    @property
+    def rank(self) -> int:
+        """This process's rank in the context's communicator (0 for a
+        context that is not MPI)."""
+        out = ffi.new("size_t *")
+        check(lib.oxpar_mpi_rank(self.ptr, out, ffi.NULL))
+        return int(out[0])
+
+    @property
+    def size(self) -> int:
+        """The number of ranks in the context's communicator (1 for a context
+        that is not MPI)."""
+        out = ffi.new("size_t *")
+        check(lib.oxpar_mpi_rank(self.ptr, ffi.NULL, out))
+        return int(out[0])
+
+    @property
+    def ranks_on_node(self) -> int:
+        """How many ranks of the communicator share this rank's node (1 for a
+        context that is not MPI)."""
+        out = ffi.new("size_t *")
+        check(lib.oxpar_mpi_ranks_on_node(self.ptr, out))
+        return int(out[0])
+
+    @property
+    def grid(self) -> Grid:
+        """The process grid `oxpar.mpi.gemm` and 2-D halo exchanges use, as
+        `Grid(rows, cols, row, col)`; by default the most square one with
+        rows >= cols (1 x 1 for a context that is not MPI)."""
+        out = ffi.new("size_t[4]")
+        check(lib.oxpar_mpi_grid(self.ptr, out, out + 1, out + 2, out + 3))
+        return Grid(*(int(v) for v in out))
+
+    def set_grid(self, rows: int, cols: int) -> None:
+        """Makes the process grid `rows x cols` (collective: every rank must
+        ask for the same shape, and `rows * cols` must be the number of
+        ranks; otherwise every rank raises and the grid stays as it was)."""
+        ptr = self.ptr
+        try:
+            for name, v in (("rows", rows), ("cols", cols)):
+                if not isinstance(v, int) or isinstance(v, bool):
+                    raise TypeError(f"{name}: expected an int, got {type(v).__name__}")
+                if v < 1:
+                    raise InvalidArgumentError(f"{name}: a grid needs at least 1, got {v}")
+        except Exception:
+            join_failed(self, "set_grid")
+            raise
+        check(lib.oxpar_mpi_set_grid(ptr, rows, cols))
+
+    @property
+    def comm_handle(self) -> int:
+        """The Fortran handle of the context's communicator: oxpar's
+        duplicate, for collectives of your own that must not mix with
+        oxpar's messages (do not free it). UnsupportedError (also
+        NotImplementedError) if the context is not MPI."""
+        out = ffi.new("int32_t *")
+        check(lib.oxpar_mpi_comm(self.ptr, out))
+        return int(out[0])
+
+    @property
+    def comm(self):
+        """The context's communicator (oxpar's duplicate) as an mpi4py
+        communicator (`MPI.Comm.f2py(ctx.comm_handle)`); it belongs to the
+        context, which frees it: do not free it, nor use it after `close()`.
+        Needs mpi4py."""
+        handle = self.comm_handle
+        try:
+            from mpi4py import MPI
+        except ImportError as e:
+            raise ImportError(
+                "ctx.comm needs mpi4py (pip install mpi4py); ctx.comm_handle is the Fortran handle"
+            ) from e
+        return MPI.Comm.f2py(handle)
+
     def __repr__(self) -> str:
         if self._ptr == ffi.NULL:
             return "<oxpar.Context (closed)>"
+        if self._mpi:
+            return f"<oxpar.Context mpi rank={self.rank} size={self.size} num_threads={self.num_threads}>"
         return f"<oxpar.Context {self.backend} num_threads={self.num_threads}>"
 
 
