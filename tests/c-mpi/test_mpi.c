@@ -1544,6 +1544,22 @@ int main(int argc, char **argv) {
         test_gemm(threads, 1);
     }
     oxpar_context_free(threads);
+
+    /* ... and through one whose ranks compute on an OpenCL device (PoCL in
+     * the tests): the host-pointer routines copy to the device and back. */
+    {
+        oxpar_context *cl = NULL;
+        oxpar_status st =
+            oxpar_context_create_mpi("mpi+opencl:cpu", (int32_t)MPI_Comm_c2f(MPI_COMM_WORLD), &cl);
+        if (st == OXPAR_STATUS_OK) {
+            test_level1_case(cl, 1000, SPLIT_UNEVEN);
+            test_gemm(cl, 1);
+        } else {
+            CHECK(st == OXPAR_STATUS_BACKEND_UNAVAILABLE, "create_mpi(\"mpi+opencl:cpu\"): %s",
+                  oxpar_last_error_message());
+        }
+        oxpar_context_free(cl);
+    }
     oxpar_context_free(ctx);
 
     /* oxpar left the program's MPI running */
