@@ -95,7 +95,7 @@ c-valgrind: $(C_TEST_BIN)
 		exit 1; }
 	@mkdir -p $(C_BUILD)/no-opencl-icds
 	$(C_TEST_ENV) OXPAR_TEST_SKIP_OPENCL=1 OXPAR_TEST_SKIP_MPI=1 OCL_ICD_VENDORS=$(CURDIR)/$(C_BUILD)/no-opencl-icds \
-		valgrind --error-exitcode=1 --leak-check=full \
+		valgrind --error-exitcode=1 --leak-check=full --child-silent-after-fork=yes \
 		--errors-for-leak-kinds=definite,indirect ./$(C_TEST_BIN) $(C_TEST_ARGS)
 
 # The Rust library is not instrumented (its memory is checked by valgrind

@@ -7,7 +7,7 @@
 # gfortran unless FC is set (make's own default FC, f77, does not count).
 FORTRAN_FC := $(if $(filter default undefined,$(origin FC)),gfortran,$(FC))
 # -fcheck=all: bounds, pointers and temporaries are checked in the tests.
-FORTRAN_FLAGS ?= -std=f2018 -Wall -Wextra -Werror -g -fcheck=all -fbacktrace
+FORTRAN_FLAGS ?= -std=f2018 -frecursive -Wall -Wextra -Werror -g -fcheck=all -fbacktrace
 FORTRAN_SRC := bindings/fortran/src
 FORTRAN_TEST_SRC := bindings/fortran/test
 FORTRAN_BUILD := bindings/fortran/build

@@ -49,5 +49,6 @@ int main(int argc, char **argv) {
     test_loops_bad_input();
     test_parallel_for_extremes();
     test_opencl();
+    test_farm();
     return check_summary();
 }

@@ -22,7 +22,8 @@ pub type oxpar_task_fn = Option<unsafe extern "C" fn(task: usize, user_data: *mu
 /// A progress report: tasks in the farm, completed, failed attempts, running
 /// now, skipped thanks to the checkpoint, seconds since the start, and the
 /// estimated seconds left (negative while unknown). Under MPI the counts are
-/// the calling rank's. Called from a thread of its own, never concurrently.
+/// the calling rank's. Called from a thread of its own while the run lasts,
+/// and once more from the calling thread at the end; never concurrently.
 pub type oxpar_progress_fn = Option<
     unsafe extern "C" fn(
         total: usize,
@@ -186,9 +187,11 @@ pub unsafe extern "C" fn oxpar_farm_set_progress(
                 format!("{interval_seconds} is not a positive number of seconds"),
             ));
         }
+        // Longer than any run: only the final report comes.
+        let every = Duration::try_from_secs_f64(interval_seconds).unwrap_or(Duration::MAX);
         farm.progress = progress;
         farm.progress_data = user_data;
-        farm.progress_every = Duration::from_secs_f64(interval_seconds);
+        farm.progress_every = every;
         Ok(())
     })
 }
@@ -253,12 +256,18 @@ pub unsafe extern "C" fn oxpar_farm_run(
 ) -> oxpar_status {
     call("oxpar_farm_run", || {
         // SAFETY: the caller's contract.
-        let settings =
-            unsafe { farm.as_ref() }.ok_or_else(|| CapiError::null("farm", "is NULL"))?;
-        // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
-        let task = task.ok_or_else(|| CapiError::null("task", "is NULL"))?;
-        let out = ffi::out_ptr(report, "report")?;
+        let checks = || {
+            // SAFETY: the caller's contract.
+            let settings =
+                unsafe { farm.as_ref() }.ok_or_else(|| CapiError::null("farm", "is NULL"))?;
+            let task = task.ok_or_else(|| CapiError::null("task", "is NULL"))?;
+            Ok((settings, task, ffi::out_ptr(report, "report")?))
+        };
+        // On an MPI context the other ranks must learn of a rejection here.
+        let (settings, task, out) = checks().inspect_err(|e: &CapiError| {
+            let _ = new_farm(ctx).reject(e.to_error());
+        })?;
         let data = Shared(user_data);
         let run_task = move |i: usize| {
             let _ = TASK_ERROR.try_with(|e| e.borrow_mut().take());

@@ -52,9 +52,14 @@ fn files_of(path: &Path) -> Vec<PathBuf> {
         .unwrap_or(Path::new("."));
     if let (Some(name), Ok(entries)) = (name, std::fs::read_dir(dir)) {
         let prefix = format!("{name}.rank");
+        // Exactly `<name>.rank<digits>`: a `.bak` copy beside it is not read.
+        let is_rank_file = |file: &str| {
+            file.strip_prefix(&prefix)
+                .is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+        };
         let mut ranks: Vec<PathBuf> = entries
             .filter_map(|e| e.ok())
-            .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .filter(|e| is_rank_file(&e.file_name().to_string_lossy()))
             .map(|e| e.path())
             .collect();
         ranks.sort();
@@ -140,15 +145,24 @@ impl Writer {
     pub fn open(path: &Path, tasks: usize) -> Result<Writer> {
         let mut file = OpenOptions::new()
             .create(true)
+            .read(true)
             .append(true)
             .open(path)
             .map_err(|e| io_error(path, "cannot open for writing", e))?;
-        let len = file
-            .metadata()
-            .map_err(|e| io_error(path, "cannot stat", e))?
-            .len();
-        if len == 0 {
+        let mut text = Vec::new();
+        file.read_to_end(&mut text)
+            .map_err(|e| io_error(path, "cannot read", e))?;
+        if !text.contains(&b'\n') {
+            // New, or its header was cut short (so nothing was recorded):
+            // start it over.
+            file.set_len(0)
+                .map_err(|e| io_error(path, "cannot truncate", e))?;
             file.write_all(format!("{MAGIC}{tasks}\n").as_bytes())
+                .map_err(|e| io_error(path, "cannot write", e))?;
+        } else if text.last() != Some(&b'\n') {
+            // A record cut short by a crash: end its line, so that it stays
+            // ignored instead of merging with the next record.
+            file.write_all(b"\n")
                 .map_err(|e| io_error(path, "cannot write", e))?;
         }
         Ok(Writer {

@@ -22,18 +22,25 @@ impl<'a> Ranks<'a> {
     /// Checks that every rank runs the same farm (collective).
     pub(crate) fn new(mpi: &'a MpiBackend, tasks: usize, retries: u32) -> Result<Ranks<'a>> {
         let comm = mpi.comm();
-        let all = comm.all_gather_u64(&[tasks as u64, u64::from(retries)])?;
-        if let Some((r, w)) = all
-            .chunks_exact(2)
+        let all = comm.all_gather_u64(&[0, tasks as u64, u64::from(retries)])?;
+        let rows: Vec<&[u64]> = all.chunks_exact(3).collect();
+        if let Some(r) = rows.iter().position(|w| w[0] != 0) {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!("farm: rank {r} rejected its arguments (see the error reported there)"),
+            ));
+        }
+        if let Some((r, w)) = rows
+            .iter()
             .enumerate()
-            .find(|(_, w)| w != &&all[..2])
+            .find(|(_, w)| w[1..] != rows[0][1..])
         {
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
                 format!(
                     "farm: rank 0 runs {} tasks with {} retries, rank {r} runs {} tasks with {} retries \
                      (every rank must run the same farm)",
-                    all[0], all[1], w[0], w[1]
+                    rows[0][1], rows[0][2], w[1], w[2]
                 ),
             ));
         }
@@ -42,6 +49,13 @@ impl<'a> Ranks<'a> {
             seen: AtomicUsize::new(0),
             len: AtomicUsize::new(0),
         })
+    }
+
+    /// Takes part in [`Ranks::new`] as a rank that rejected its arguments, so
+    /// that the other ranks fail too; returns `error`.
+    pub(crate) fn reject(mpi: &MpiBackend, error: Error) -> Error {
+        let _ = mpi.comm().all_gather_u64(&[1, 0, 0]);
+        error
     }
 }
 
@@ -110,6 +124,22 @@ impl Group for Ranks<'_> {
             Some(r) => Err(Error::new(
                 ErrorKind::InvalidArgument,
                 format!("farm: rank {r} could not start (see the error reported there)"),
+            )),
+        }
+    }
+
+    fn agree_resumed(&self, count: usize, digest: u64) -> Result<()> {
+        let all = self.comm.all_gather_u64(&[count as u64, digest])?;
+        let rows: Vec<&[u64]> = all.chunks_exact(2).collect();
+        match rows.iter().position(|w| w != &rows[0]) {
+            None => Ok(()),
+            Some(r) => Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "farm: the ranks read different checkpoints: rank 0 finds {} completed tasks, rank {r} {} \
+                     (every rank must name the same checkpoint, on a file system they share)",
+                    rows[0][0], rows[r][0]
+                ),
             )),
         }
     }

@@ -43,7 +43,8 @@ pub type TaskResult = std::result::Result<(), String>;
 /// A task: called with its index, from any worker thread.
 pub type TaskFn<'a> = dyn Fn(usize) -> TaskResult + Sync + 'a;
 
-/// A progress callback (called from a thread of its own, never concurrently).
+/// A progress callback (called from a thread of its own while a run lasts,
+/// and once from the calling thread at the end; never concurrently).
 pub type ProgressFn<'a> = dyn Fn(&Progress) + Sync + 'a;
 
 /// How a task ended.
@@ -200,6 +201,18 @@ impl<'a> Farm<'a> {
         self
     }
 
+    /// Takes part in a run as a process that rejected its own arguments
+    /// before calling [`Farm::run`] (a front end's checks), so that under MPI
+    /// the other ranks return an error too instead of waiting for this one;
+    /// returns `error`. On one process it just returns `error`.
+    pub fn reject(&self, error: oxpar_core::Error) -> oxpar_core::Error {
+        #[cfg(feature = "mpi")]
+        if let Some(mpi) = self.mpi {
+            return cluster::Ranks::reject(mpi, error);
+        }
+        error
+    }
+
     /// Runs tasks `0..tasks`, returns when every task has completed or used up
     /// its retries. Errors are about the farm itself (an unreadable or
     /// mismatched checkpoint, a failed MPI call), never about tasks: those are
@@ -221,13 +234,31 @@ impl<'a> Farm<'a> {
             None => Ok(Default::default()),
         };
         let resumed = agreed(group, resumed)?;
+        // Every rank must skip the same tasks, or outcomes would be wrong.
+        let mut sorted: Vec<usize> = resumed.iter().copied().collect();
+        sorted.sort_unstable();
+        group.agree_resumed(sorted.len(), digest(&sorted))?;
         let writer = self
             .checkpoint
             .as_ref()
             .map(|path| checkpoint::Writer::open(&group.checkpoint_file(path), tasks))
             .transpose();
         let writer = agreed(group, writer)?;
-        let pending: Vec<usize> = (0..tasks).filter(|t| !resumed.contains(t)).collect();
+        // The report holds every task's outcome: refuse a count that cannot
+        // be held rather than abort on allocation.
+        let mut outcomes: Vec<Outcome> = Vec::new();
+        let mut pending: Vec<usize> = Vec::new();
+        let reserved = outcomes
+            .try_reserve_exact(tasks)
+            .and_then(|()| pending.try_reserve_exact(tasks - resumed.len()))
+            .map_err(|_| {
+                oxpar_core::Error::new(
+                    oxpar_core::ErrorKind::OutOfMemory,
+                    format!("farm: cannot hold the outcomes of {tasks} tasks"),
+                )
+            });
+        agreed(group, reserved)?;
+        pending.extend((0..tasks).filter(|t| !resumed.contains(t)));
 
         let local_workers = group.local_workers(self.backend.num_threads().max(1));
         let (first_worker, workers) = group.workers(local_workers)?;
@@ -295,7 +326,7 @@ impl<'a> Farm<'a> {
             report(&p);
         }
 
-        let mut outcomes = vec![Outcome::Resumed; tasks];
+        outcomes.resize(tasks, Outcome::Resumed);
         let done = std::mem::take(&mut *run.done.lock().unwrap_or_else(|e| e.into_inner()));
         for (t, attempts) in group.all_done(done)? {
             outcomes[t] = Outcome::Done { attempts };
@@ -378,6 +409,16 @@ fn eta(p: &Progress, pending: usize, dispensed: Option<f64>) -> Option<Duration>
         None => 1.0,
     };
     (share > 0.0).then(|| p.elapsed.mul_f64(((1.0 - share) / share).max(0.0)))
+}
+
+/// An FNV-1a digest of sorted task indices (to compare sets across ranks).
+fn digest(sorted: &[usize]) -> u64 {
+    sorted.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &t| {
+        (t as u64)
+            .to_le_bytes()
+            .iter()
+            .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    })
 }
 
 /// `local`, unless any process failed (collective).
@@ -498,6 +539,8 @@ trait Group: Sync {
     /// An error on any process is an error on all (collective): `Err` with
     /// this process's error, or one naming the process that failed.
     fn agree(&self, local: Option<&oxpar_core::Error>) -> Result<()>;
+    /// Every process skips the same tasks (`count` of them, with `digest`).
+    fn agree_resumed(&self, count: usize, digest: u64) -> Result<()>;
     /// The checkpoint file this process appends to.
     fn checkpoint_file(&self, path: &Path) -> PathBuf;
     /// How many workers this process may run (MPI's thread level may cap it).
@@ -521,6 +564,9 @@ struct Alone;
 impl Group for Alone {
     fn agree(&self, local: Option<&oxpar_core::Error>) -> Result<()> {
         local.map_or(Ok(()), |e| Err(e.clone()))
+    }
+    fn agree_resumed(&self, _count: usize, _digest: u64) -> Result<()> {
+        Ok(())
     }
     fn checkpoint_file(&self, path: &Path) -> PathBuf {
         path.to_path_buf()

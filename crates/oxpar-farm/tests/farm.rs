@@ -238,6 +238,25 @@ fn bad_checkpoints_are_errors() {
         .unwrap();
     assert_eq!(r.resumed(), 1);
     assert_eq!(ran.load(Ordering::Relaxed), 4);
+    // The records appended after the torn line did not merge with it.
+    let again = Farm::new(&Serial)
+        .checkpoint(&torn)
+        .run(5, &|_| panic!("nothing should run"))
+        .unwrap();
+    assert_eq!(again.resumed(), 5);
+    // A header cut short: the file starts over.
+    let torn_header = temp_path("torn-header.ckpt");
+    std::fs::write(&torn_header, "oxpar-farm check").unwrap();
+    let r = Farm::new(&Serial)
+        .checkpoint(&torn_header)
+        .run(3, &|_| Ok(()))
+        .unwrap();
+    assert_eq!(r.done(), 3);
+    let again = Farm::new(&Serial)
+        .checkpoint(&torn_header)
+        .run(3, &|_| panic!("nothing should run"))
+        .unwrap();
+    assert_eq!(again.resumed(), 3);
 
     let dir = temp_path("a-directory");
     std::fs::create_dir_all(&dir).unwrap();

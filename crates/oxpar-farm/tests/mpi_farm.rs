@@ -210,4 +210,32 @@ fn mismatched_farms(mpi: &MpiBackend) {
     let e = Farm::mpi(mpi).run(n, &|_| Ok(())).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
     assert!(e.message().contains("rank 1"), "{e}");
+
+    // A front end that rejected its arguments on the last rank.
+    let last = mpi.size() - 1;
+    let e = if mpi.rank() == last {
+        Farm::mpi(mpi).reject(oxpar_core::Error::invalid_argument("task", "is NULL"))
+    } else {
+        Farm::mpi(mpi).run(10, &|_| Ok(())).unwrap_err()
+    };
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    if mpi.rank() != last {
+        assert!(e.message().contains(&format!("rank {last}")), "{e}");
+    }
+
+    // Only rank 0 names a checkpoint that records some tasks: the ranks
+    // would skip different tasks, so the run is refused everywhere.
+    let path = dir().join("partial.ckpt");
+    if mpi.rank() == 0 {
+        std::fs::write(&path, "oxpar-farm checkpoint v1 tasks=10\n0\n1\n").unwrap();
+    }
+    let mut farm = Farm::mpi(mpi);
+    if mpi.rank() == 0 {
+        farm = farm.checkpoint(&path);
+    }
+    let e = farm.run(10, &|_| Ok(())).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    assert!(e.message().contains("different checkpoints"), "{e}");
+    // The farm still works afterwards.
+    assert_eq!(Farm::mpi(mpi).run(10, &|_| Ok(())).unwrap().done(), 10);
 }
