@@ -61,7 +61,7 @@ fmt-check:
 
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
-	$(CARGO) clippy --workspace --all-targets --features oxpar-capi/opencl,oxpar-capi/mpi,oxpar-cli/opencl,oxpar-cli/mpi,oxpar-examples/mpi -- -D warnings
+	$(CARGO) clippy --workspace --all-targets --features oxpar-capi/opencl,oxpar-capi/mpi,oxpar-cli/opencl,oxpar-cli/mpi,oxpar-examples/mpi,oxpar-benches/mpi -- -D warnings
 
 # The OpenCL crate's tests run in opencl-test (PoCL, with its kernel cache in a temp folder).
 test-rust:

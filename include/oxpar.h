@@ -289,7 +289,8 @@ typedef struct oxpar_program oxpar_program;
  * A progress report: tasks in the farm, completed, failed attempts, running
  * now, skipped thanks to the checkpoint, seconds since the start, and the
  * estimated seconds left (negative while unknown). Under MPI the counts are
- * the calling rank's. Called from a thread of its own, never concurrently.
+ * the calling rank's. Called from a thread of its own while the run lasts,
+ * and once more from the calling thread at the end; never concurrently.
  */
 typedef void (*oxpar_progress_fn)(size_t total,
                                   size_t done,
@@ -1231,8 +1232,12 @@ oxpar_status oxpar_mpi_shalo_1d(const oxpar_context *ctx,
  * grid row i+1 holds the next rows. Ranks in one grid row need the same
  * number of rows, ranks in one grid column the same number of columns.
  * Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
- * `periodic_cols` wrap the domain in each direction; non-periodic outer
- * ghosts are left alone.
+ * `periodic_cols` wrap the domain in each direction. Ghosts outside a
+ * non-periodic domain are never overwritten with interior values: along
+ * the domain's edge they keep what the rank put there (the boundary
+ * condition), except that a corner ghost next to another rank takes that
+ * rank's copy of the same outside cell, so set boundary values by global
+ * position.
  *
  * Errors as `oxpar_mpi_shalo_1d`.
  *
@@ -1369,8 +1374,12 @@ oxpar_status oxpar_mpi_dhalo_1d(const oxpar_context *ctx,
  * grid row i+1 holds the next rows. Ranks in one grid row need the same
  * number of rows, ranks in one grid column the same number of columns.
  * Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
- * `periodic_cols` wrap the domain in each direction; non-periodic outer
- * ghosts are left alone.
+ * `periodic_cols` wrap the domain in each direction. Ghosts outside a
+ * non-periodic domain are never overwritten with interior values: along
+ * the domain's edge they keep what the rank put there (the boundary
+ * condition), except that a corner ghost next to another rank takes that
+ * rank's copy of the same outside cell, so set boundary values by global
+ * position.
  *
  * Errors as `oxpar_mpi_dhalo_1d`.
  *

@@ -1313,8 +1313,12 @@ module oxpar_c
     !> grid row i+1 holds the next rows. Ranks in one grid row need the same
     !> number of rows, ranks in one grid column the same number of columns.
     !> Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
-    !> `periodic_cols` wrap the domain in each direction; non-periodic outer
-    !> ghosts are left alone.
+    !> `periodic_cols` wrap the domain in each direction. Ghosts outside a
+    !> non-periodic domain are never overwritten with interior values: along
+    !> the domain's edge they keep what the rank put there (the boundary
+    !> condition), except that a corner ghost next to another rank takes that
+    !> rank's copy of the same outside cell, so set boundary values by global
+    !> position.
     !>
     !> Errors as `oxpar_mpi_shalo_1d`.
     !>
@@ -1472,8 +1476,12 @@ module oxpar_c
     !> grid row i+1 holds the next rows. Ranks in one grid row need the same
     !> number of rows, ranks in one grid column the same number of columns.
     !> Corner ghosts are filled too (9-point stencils work). `periodic_rows` /
-    !> `periodic_cols` wrap the domain in each direction; non-periodic outer
-    !> ghosts are left alone.
+    !> `periodic_cols` wrap the domain in each direction. Ghosts outside a
+    !> non-periodic domain are never overwritten with interior values: along
+    !> the domain's edge they keep what the rank put there (the boundary
+    !> condition), except that a corner ghost next to another rank takes that
+    !> rank's copy of the same outside cell, so set boundary values by global
+    !> position.
     !>
     !> Errors as `oxpar_mpi_dhalo_1d`.
     !>
