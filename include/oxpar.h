@@ -906,8 +906,15 @@ void oxpar_farm_task_error(const char *message);
  *
  * Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
  * `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
- * checkpoint; ranks running different farms — on every rank),
- * `OXPAR_STATUS_COMM_ERROR`.
+ * checkpoint; ranks running different farms or reading different
+ * checkpoints — on every rank), `OXPAR_STATUS_OUT_OF_MEMORY` (more tasks
+ * than a report can hold), `OXPAR_STATUS_COMM_ERROR`. On an MPI context a
+ * NULL farm, task or report on one rank is an error on every rank (the
+ * others get INVALID_ARGUMENT naming it), never a deadlock.
+ *
+ * Chunks: a worker takes about a millisecond of work at a time at its own
+ * recent pace (one task at a time when tasks are expensive), and never more
+ * than the remaining tasks / (2 x workers).
  *
  * # Safety
  * `farm` is NULL or a live farm, `ctx` NULL or a live context, `report`
@@ -946,6 +953,23 @@ oxpar_status oxpar_farm_report_task(const oxpar_farm_report *report,
                                     size_t task,
                                     int32_t *state,
                                     uint32_t *attempts);
+
+/**
+ * Stores the outcomes of tasks `0 .. n - 1` at once: `states[i]` gets an
+ * `OXPAR_TASK_STATE_*` value and `attempts[i]` the attempts task i took
+ * (either array may be NULL). `n` must not exceed the run's task count.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (report),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (`n` larger than the run's task count).
+ *
+ * # Safety
+ * `report` is NULL or a live report; `states` and `attempts` are NULL or
+ * hold `n` writable elements.
+ */
+oxpar_status oxpar_farm_report_states(const oxpar_farm_report *report,
+                                      int32_t *states,
+                                      uint32_t *attempts,
+                                      size_t n);
 
 /**
  * The error message of a task that failed for good (its last attempt's),

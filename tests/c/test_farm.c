@@ -278,6 +278,27 @@ static void farm_failures(oxpar_farm *farm, const oxpar_context *ctx, const char
     CHECK(strcmp(oxpar_last_error_message(), keep) == 0,
           "%s retries %u: a successful run changed the last error message to \"%s\"", spec,
           (unsigned)retries, oxpar_last_error_message());
+    /* the bulk reader agrees with the per-task one */
+    {
+        int32_t states[FAIL_TASKS];
+        uint32_t tries[FAIL_TASKS];
+        size_t mismatched = 0;
+        if (CHECK_OK(oxpar_farm_report_states(r, states, tries, FAIL_TASKS), "report_states")) {
+            for (t = 0; t < FAIL_TASKS; t++) {
+                uint32_t a;
+                if (task_state(r, t, &a) != states[t] || a != tries[t]) {
+                    mismatched++;
+                }
+            }
+            CHECK(mismatched == 0, "%s: report_states differs from report_task for %lu tasks",
+                  spec, (unsigned long)mismatched);
+        }
+        CHECK_OK(oxpar_farm_report_states(r, NULL, tries, 3), "report_states(NULL states)");
+        CHECK_ERR(oxpar_farm_report_states(r, states, tries, FAIL_TASKS + 1),
+                  OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_farm_report_states", "n");
+        CHECK_ERR(oxpar_farm_report_states(NULL, states, tries, 1), OXPAR_STATUS_NULL_POINTER,
+                  "oxpar_farm_report_states", "report");
+    }
     for (t = 0; t < FAIL_TASKS; t++) {
         uint32_t a;
         int32_t s = task_state(r, t, &a);

@@ -4071,27 +4071,19 @@ contains
   end subroutine progress_trampoline
 
   !> After an argument error found here, before the library was called: on an
-  !> MPI context the other ranks are waiting in the run's first collective,
-  !> which compares every rank's task count and retries; join it with a
-  !> farm of its own (0 tasks, retries no `set_retries` can set), so that
-  !> every rank returns an error. When every rank rejected the call, they
-  !> all run that empty farm, without effect. A no-op on other contexts.
+  !> MPI context the other ranks are waiting in the run's first collective.
+  !> A run with a NULL farm is rejected by the library, which joins that
+  !> collective as a failed rank, so every rank returns an error. A no-op on
+  !> other contexts.
   subroutine join_rejected_farm(ctx)
     !> The context of the rejected run.
     type(oxpar_context), intent(in) :: ctx
-    type(c_ptr) :: farm, report
+    type(c_ptr) :: report
     integer(c_int32_t) :: status
 
     if (ctx%backend() /= OXPAR_BACKEND_MPI) return
-    farm = c_null_ptr
     report = c_null_ptr
-    status = c_oxpar_farm_create(farm)
-    if (status /= OXPAR_STATUS_OK) return
-    ! uint32 4294967295: more retries than any Fortran farm has.
-    status = c_oxpar_farm_set_retries(farm, -1_c_int32_t)
-    status = c_oxpar_farm_run(farm, ctx%handle, 0_c_size_t, c_funloc(task_trampoline), c_null_ptr, report)
-    if (status == OXPAR_STATUS_OK) call c_oxpar_farm_report_free(report)
-    call c_oxpar_farm_free(farm)
+    status = c_oxpar_farm_run(c_null_ptr, ctx%handle, 0_c_size_t, c_null_funptr, c_null_ptr, report)
   end subroutine join_rejected_farm
 
   !> The run's number of tasks; 0 when there is no report.

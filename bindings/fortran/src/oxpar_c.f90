@@ -146,6 +146,7 @@ module oxpar_c
   public :: c_oxpar_farm_run
   public :: c_oxpar_farm_report_counts
   public :: c_oxpar_farm_report_task
+  public :: c_oxpar_farm_report_states
   public :: c_oxpar_farm_report_error
   public :: c_oxpar_farm_report_free
   public :: c_oxpar_parallel_for
@@ -910,8 +911,15 @@ module oxpar_c
     !>
     !> Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
-    !> checkpoint; ranks running different farms — on every rank),
-    !> `OXPAR_STATUS_COMM_ERROR`.
+    !> checkpoint; ranks running different farms or reading different
+    !> checkpoints — on every rank), `OXPAR_STATUS_OUT_OF_MEMORY` (more tasks
+    !> than a report can hold), `OXPAR_STATUS_COMM_ERROR`. On an MPI context a
+    !> NULL farm, task or report on one rank is an error on every rank (the
+    !> others get INVALID_ARGUMENT naming it), never a deadlock.
+    !>
+    !> Chunks: a worker takes about a millisecond of work at a time at its own
+    !> recent pace (one task at a time when tasks are expensive), and never more
+    !> than the remaining tasks / (2 x workers).
     !>
     !> # Safety
     !> `farm` is NULL or a live farm, `ctx` NULL or a live context, `report`
@@ -963,6 +971,27 @@ module oxpar_c
       integer(c_int32_t), intent(out) :: attempts
       integer(c_int32_t) :: c_oxpar_farm_report_task
     end function c_oxpar_farm_report_task
+
+    !> Stores the outcomes of tasks `0 .. n - 1` at once: `states[i]` gets an
+    !> `OXPAR_TASK_STATE_*` value and `attempts[i]` the attempts task i took
+    !> (either array may be NULL). `n` must not exceed the run's task count.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (report),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (`n` larger than the run's task count).
+    !>
+    !> # Safety
+    !> `report` is NULL or a live report; `states` and `attempts` are NULL or
+    !> hold `n` writable elements.
+    function c_oxpar_farm_report_states(report, states, attempts, n) &
+        bind(C, name="oxpar_farm_report_states")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: report
+      integer(c_int32_t), intent(out) :: states
+      integer(c_int32_t), intent(out) :: attempts
+      integer(c_size_t), value :: n
+      integer(c_int32_t) :: c_oxpar_farm_report_states
+    end function c_oxpar_farm_report_states
 
     !> The error message of a task that failed for good (its last attempt's),
     !> or NULL for a task that did not fail or is out of range. The string

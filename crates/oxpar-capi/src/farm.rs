@@ -238,8 +238,15 @@ impl Shared {
 ///
 /// Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
-/// checkpoint; ranks running different farms — on every rank),
-/// `OXPAR_STATUS_COMM_ERROR`.
+/// checkpoint; ranks running different farms or reading different
+/// checkpoints — on every rank), `OXPAR_STATUS_OUT_OF_MEMORY` (more tasks
+/// than a report can hold), `OXPAR_STATUS_COMM_ERROR`. On an MPI context a
+/// NULL farm, task or report on one rank is an error on every rank (the
+/// others get INVALID_ARGUMENT naming it), never a deadlock.
+///
+/// Chunks: a worker takes about a millisecond of work at a time at its own
+/// recent pace (one task at a time when tasks are expensive), and never more
+/// than the remaining tasks / (2 x workers).
 ///
 /// # Safety
 /// `farm` is NULL or a live farm, `ctx` NULL or a live context, `report`
@@ -411,6 +418,52 @@ pub unsafe extern "C" fn oxpar_farm_report_task(
         if !attempts.is_null() {
             // SAFETY: as above.
             unsafe { ffi::write_out(attempts, a) };
+        }
+        Ok(())
+    })
+}
+
+/// Stores the outcomes of tasks `0 .. n - 1` at once: `states[i]` gets an
+/// `OXPAR_TASK_STATE_*` value and `attempts[i]` the attempts task i took
+/// (either array may be NULL). `n` must not exceed the run's task count.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (report),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (`n` larger than the run's task count).
+///
+/// # Safety
+/// `report` is NULL or a live report; `states` and `attempts` are NULL or
+/// hold `n` writable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_farm_report_states(
+    report: *const oxpar_farm_report,
+    states: *mut i32,
+    attempts: *mut u32,
+    n: usize,
+) -> oxpar_status {
+    call("oxpar_farm_report_states", || {
+        // SAFETY: the caller's contract.
+        let r = unsafe { report_ref(report)? };
+        if n > r.outcomes.len() {
+            return Err(CapiError::invalid(
+                "n",
+                format!("{n} is more than the run's {} tasks", r.outcomes.len()),
+            ));
+        }
+        for (i, o) in r.outcomes[..n].iter().enumerate() {
+            let (s, a) = match o {
+                Outcome::Done { attempts } => (oxpar_task_state::Done, *attempts),
+                Outcome::Failed { attempts, .. } => (oxpar_task_state::Failed, *attempts),
+                Outcome::Resumed => (oxpar_task_state::Resumed, 0),
+            };
+            // SAFETY: non-null arrays hold n writable elements (caller's contract).
+            unsafe {
+                if !states.is_null() {
+                    states.add(i).write(s as i32);
+                }
+                if !attempts.is_null() {
+                    attempts.add(i).write(a);
+                }
+            }
         }
         Ok(())
     })

@@ -16,6 +16,8 @@ pub(crate) struct Ranks<'a> {
     /// Chunks handed out so far (for the ETA), as last seen on this rank.
     seen: AtomicUsize,
     len: AtomicUsize,
+    /// Tasks this rank has taken (for the ETA).
+    taken: AtomicUsize,
 }
 
 impl<'a> Ranks<'a> {
@@ -48,6 +50,7 @@ impl<'a> Ranks<'a> {
             comm,
             seen: AtomicUsize::new(0),
             len: AtomicUsize::new(0),
+            taken: AtomicUsize::new(0),
         })
     }
 
@@ -91,7 +94,7 @@ fn decode(mut bytes: &[u8]) -> Vec<Failure> {
     out
 }
 
-/// Guided chunks from the counter at rank 0.
+/// Chunks from the counter at rank 0.
 struct SharedDispenser<'a> {
     counter: SharedCounter,
     len: usize,
@@ -100,16 +103,18 @@ struct SharedDispenser<'a> {
 }
 
 impl Dispenser for SharedDispenser<'_> {
-    fn next(&self) -> Option<Range<usize>> {
+    fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>> {
         let seen = self.ranks.seen.load(Ordering::Relaxed);
-        let chunk = (self.len.saturating_sub(seen) / (2 * self.workers)).max(1);
+        let chunk = crate::chunk_size(self.len.saturating_sub(seen), self.workers, task_seconds);
         // A failed fetch (MPI error) ends this worker's share; the other
         // workers still drain the counter.
         let lo = self.counter.fetch_add(chunk as u64).ok()? as usize;
         self.ranks
             .seen
             .fetch_max(lo.saturating_add(chunk), Ordering::Relaxed);
-        (lo < self.len).then(|| lo..(lo + chunk).min(self.len))
+        let range = (lo < self.len).then(|| lo..(lo + chunk).min(self.len))?;
+        self.ranks.taken.fetch_add(range.len(), Ordering::Relaxed);
+        Some(range)
     }
 }
 
@@ -166,6 +171,7 @@ impl Group for Ranks<'_> {
 
     fn dispenser(&self, len: usize, workers: usize) -> Result<Box<dyn Dispenser + '_>> {
         self.seen.store(0, Ordering::Relaxed);
+        self.taken.store(0, Ordering::Relaxed);
         self.len.store(len, Ordering::Relaxed);
         Ok(Box::new(SharedDispenser {
             counter: SharedCounter::new(self.comm)?,
@@ -208,10 +214,19 @@ impl Group for Ranks<'_> {
             .collect())
     }
 
-    fn dispensed_fraction(&self) -> Option<Box<dyn Fn() -> f64 + Send + Sync + '_>> {
-        Some(Box::new(|| {
+    fn dispensed_fraction(&self) -> Option<Box<dyn Fn(usize) -> f64 + Send + Sync + '_>> {
+        Some(Box::new(|finished| {
             let len = self.len.load(Ordering::Relaxed).max(1);
-            (self.seen.load(Ordering::Relaxed).min(len)) as f64 / len as f64
+            let handed_out = self.seen.load(Ordering::Relaxed).min(len) as f64 / len as f64;
+            // Scale by how much of what this rank took it has finished, so a
+            // large early chunk does not look like work done.
+            let taken = self.taken.load(Ordering::Relaxed);
+            let through = if taken == 0 {
+                0.0
+            } else {
+                (finished as f64 / taken as f64).min(1.0)
+            };
+            handed_out * through
         }))
     }
 }

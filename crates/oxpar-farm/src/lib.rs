@@ -1,12 +1,14 @@
 //! oxpar's task farm: many independent tasks, identified by index, run on a
 //! backend's threads and (with the `mpi` feature) across MPI ranks.
 //!
-//! * **Dynamic load balancing.** Workers take chunks of tasks that shrink as
-//!   the work runs out (guided self-scheduling: a chunk is the remaining work
-//!   divided by twice the number of workers), from an atomic counter on one
-//!   process or from a counter at rank 0 that every rank advances with MPI's
-//!   one-sided fetch-and-add — no coordinator process, no polling, and no
-//!   task data travels: only indices.
+//! * **Dynamic load balancing.** Workers take chunks of tasks from an atomic
+//!   counter on one process, or from a counter at rank 0 that every rank
+//!   advances with MPI's one-sided fetch-and-add — no coordinator process, no
+//!   polling, and no task data travels: only indices. A chunk holds about a
+//!   millisecond of work at the asking worker's pace (one task at first, one
+//!   at a time for expensive tasks), and never more than guided
+//!   self-scheduling's remaining / (2 x workers), so chunks shrink as the
+//!   work runs out.
 //! * **Failures.** A task fails when it returns an error or panics. Failed
 //!   tasks are retried, up to [`Farm::retries`] times, each time on the *next*
 //!   worker (the next thread, then the next rank), so a bad node or a thread-
@@ -299,7 +301,8 @@ impl<'a> Farm<'a> {
                     }
                     drop(stopped);
                     let mut p = snapshot(run);
-                    p.eta = eta(&p, pending, dispensed.as_ref().map(|f| f()));
+                    let finished = p.done + p.failed;
+                    p.eta = eta(&p, pending, dispensed.as_ref().map(|f| f(finished)));
                     report(&p);
                 });
             }
@@ -356,10 +359,15 @@ impl<'a> Farm<'a> {
     ) -> Result<Vec<Failure>> {
         let dispenser = group.dispenser(pending.len(), workers)?;
         self.on_workers(local_workers, &|w| {
-            while let Some(chunk) = dispenser.next() {
+            // This worker's recent time per task, which sizes its chunks.
+            let mut pace: Option<f64> = None;
+            while let Some(chunk) = dispenser.next(pace) {
+                let (len, start) = (chunk.len(), Instant::now());
                 for &t in &pending[chunk] {
                     run.attempt(t, 1, w);
                 }
+                let per_task = start.elapsed().as_secs_f64() / len as f64;
+                pace = Some(pace.map_or(per_task, |p| 0.5 * (p + per_task)));
             }
         })?;
         drop(dispenser);
@@ -401,7 +409,8 @@ impl<'a> Farm<'a> {
 }
 
 /// The estimated time left: from the completed share of this process's work,
-/// or under MPI from the share of tasks handed out so far.
+/// or under MPI from the share of tasks handed out so far, scaled by how much
+/// of its own share this rank has finished.
 fn eta(p: &Progress, pending: usize, dispensed: Option<f64>) -> Option<Duration> {
     let share = match dispensed {
         Some(f) => f,
@@ -503,10 +512,32 @@ impl Run<'_, '_> {
 /// Hands out chunks of the pending list (indices into it).
 trait Dispenser: Sync {
     /// The next chunk, or `None` when everything has been handed out.
-    fn next(&self) -> Option<Range<usize>>;
+    /// `task_seconds` is the asking worker's recent time per task, if it has
+    /// run any (see [`chunk_size`]).
+    fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>>;
 }
 
-/// Guided self-scheduling on one process: an atomic counter.
+/// Work a chunk should hold: enough that taking it (an atomic, or an MPI
+/// one-sided fetch of a microsecond or two) costs well under 1%.
+const CHUNK_SECONDS: f64 = 1e-3;
+
+/// The size of the next chunk, with `remaining` tasks left for `workers`
+/// workers: guided self-scheduling's `remaining / (2 workers)` at most (so
+/// the work still spreads), but only as many tasks as take about
+/// [`CHUNK_SECONDS`] at the asker's recent pace, and 1 before it has one.
+/// Expensive tasks thus go one at a time (a slow task never holds others
+/// back in its chunk), cheap ones in large chunks (little overhead).
+fn chunk_size(remaining: usize, workers: usize, task_seconds: Option<f64>) -> usize {
+    let guided = (remaining / (2 * workers.max(1))).max(1);
+    let paced = match task_seconds {
+        None => 1,
+        Some(t) if t > 0.0 => (CHUNK_SECONDS / t).clamp(1.0, guided as f64) as usize,
+        Some(_) => guided,
+    };
+    paced.clamp(1, guided)
+}
+
+/// Chunks from an atomic counter, on one process.
 struct LocalDispenser {
     next: AtomicUsize,
     len: usize,
@@ -514,13 +545,13 @@ struct LocalDispenser {
 }
 
 impl Dispenser for LocalDispenser {
-    fn next(&self) -> Option<Range<usize>> {
+    fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>> {
         let mut lo = self.next.load(Ordering::Relaxed);
         loop {
             if lo >= self.len {
                 return None;
             }
-            let chunk = ((self.len - lo) / (2 * self.workers)).max(1);
+            let chunk = chunk_size(self.len - lo, self.workers, task_seconds);
             match self.next.compare_exchange_weak(
                 lo,
                 lo + chunk,
@@ -553,9 +584,10 @@ trait Group: Sync {
     fn all_failures(&self, mine: Vec<Failure>) -> Result<Vec<Failure>>;
     /// Every process's completed tasks (collective).
     fn all_done(&self, mine: Vec<(usize, u32)>) -> Result<Vec<(usize, u32)>>;
-    /// A way to read the share of tasks handed out across processes, for
-    /// the ETA (`None`: count this process's own progress).
-    fn dispensed_fraction(&self) -> Option<Box<dyn Fn() -> f64 + Send + Sync + '_>>;
+    /// A way to estimate the share of all work finished across processes
+    /// from this process's finished attempts, for the ETA (`None`: count this
+    /// process's own progress).
+    fn dispensed_fraction(&self) -> Option<Box<dyn Fn(usize) -> f64 + Send + Sync + '_>>;
 }
 
 /// One process.
@@ -590,7 +622,7 @@ impl Group for Alone {
     fn all_done(&self, mine: Vec<(usize, u32)>) -> Result<Vec<(usize, u32)>> {
         Ok(mine)
     }
-    fn dispensed_fraction(&self) -> Option<Box<dyn Fn() -> f64 + Send + Sync + '_>> {
+    fn dispensed_fraction(&self) -> Option<Box<dyn Fn(usize) -> f64 + Send + Sync + '_>> {
         None
     }
 }

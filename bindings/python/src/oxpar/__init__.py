@@ -21,6 +21,10 @@ On an MPI context (`oxpar.Context("mpi+threads", comm=MPI.COMM_WORLD)`, when
 liboxpar is built with MPI) arrays are this rank's block: `dot`, `nrm2`,
 `asum`, `iamax` give global results on every rank, and `oxpar.mpi` has the
 distributed `gemv`, `ger`, `gemm` and `halo_exchange` (see `oxpar.mpi`).
+
+`oxpar.farm(fn, ntasks)` runs many independent Python tasks `fn(i)` over a
+context's threads or an MPI context's ranks, with retries, checkpoints and
+progress, and returns an `oxpar.FarmReport` (see `oxpar.farm`'s module).
 """
 
 from ._errors import (
@@ -42,6 +46,7 @@ from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, swap
 from . import mpi
 from .context import Context, Grid, default_context
+from .farm import FarmError, FarmReport, Progress, TaskState, farm
 from .loops import parallel_for
 from .mpi import block_range
 from .opencl import Buffer, Kernel, LocalMemory, Program, empty_device, to_device, zeros_device
@@ -51,7 +56,8 @@ ABI_VERSION = _lib.OXPAR_ABI_VERSION
 
 __all__ = [
     "Context", "default_context", "dot", "nrm2", "asum", "iamax", "axpy", "scal", "copy", "swap",
-    "gemv", "ger", "gemm", "parallel_for", "Buffer", "to_device", "empty_device", "zeros_device",
+    "gemv", "ger", "gemm", "parallel_for", "farm", "FarmReport", "FarmError", "Progress", "TaskState",
+    "Buffer", "to_device", "empty_device", "zeros_device",
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
