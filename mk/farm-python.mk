@@ -48,7 +48,7 @@ farm-python-example: python-install mpi-python-deps
 
 ## oxpar.farm vs multiprocessing.Pool, ProcessPoolExecutor and ThreadPoolExecutor
 ## (threads), then oxpar.farm on an "mpi+threads" context over 2 and 4 ranks.
-farm-bench: python-install mpi-python-deps
+farm-bench: farm-rust-bench python-install mpi-python-deps
 	$(PYTHON) benches/farm_python.py
 	@set -e; for n in $(FARM_PY_BENCH_RANKS); do \
 		echo; echo "== $(MPIEXEC) --bind-to none -n $$n $(PYTHON) benches/farm_python.py"; \

@@ -3,7 +3,7 @@
 # Makefile; run from the repository root. The Rust suites run in test-rust
 # (threads, kill-and-resume) and farm-rust-mpi-test (mpiexec -n 1..4).
 
-.PHONY: farm-test farm-rust-mpi-test farm-rust-examples
+.PHONY: farm-test farm-rust-mpi-test farm-rust-examples farm-rust-bench
 
 ## Every farm suite and example.
 farm-test: farm-rust-mpi-test farm-rust-examples farm-c-test farm-fortran-test farm-python-test
@@ -21,3 +21,10 @@ farm-rust-examples:
 -include mk/farm-c.mk
 -include mk/farm-fortran.mk
 -include mk/farm-python.mk
+
+## The farm's own cost from Rust (10^4 tiny tasks, 200 skewed ones) on 2
+## threads and on 2 and 4 ranks; `make farm-bench` adds the Python peers.
+farm-rust-bench:
+	$(CARGO) build -q --release -p oxpar-benches --features mpi --bin farm_bench
+	./target/release/farm_bench threads:2
+	for n in 2 4; do $(MPI_TIMEOUT) $(MPIRUN) --bind-to none -n $$n ./target/release/farm_bench mpi+threads || exit 1; done
