@@ -1,0 +1,32 @@
+//! liboxpar_blas: a standard BLAS and CBLAS that existing programs link or
+//! load unchanged (SONAME `libblas.so.3`), computing on oxpar's threads and
+//! kernels.
+//!
+//! * The Fortran interface (`dgemm_`, `ddot_`, ...) follows the reference
+//!   BLAS calling convention: every argument by reference, LP64 `int`
+//!   integers, hidden string lengths after the last argument (accepted and
+//!   ignored: only the first character of a character argument matters).
+//! * The CBLAS interface (`cblas_dgemm`, ...) follows netlib's CBLAS: row-major
+//!   calls are turned into column-major ones by swapping arguments, exactly as
+//!   netlib's wrappers do, so errors are reported at the same positions.
+//! * Every real (s, d) routine of the reference BLAS is here, levels 1 to 3,
+//!   plus the real-valued routines on complex vectors the testers need
+//!   (`scasum`, `scnrm2`, `dzasum`, `dznrm2`).
+//! * Invalid arguments are reported as the reference BLAS does: `xerbla_` is
+//!   called with the routine's name and the argument's 1-based position, and
+//!   the routine returns without touching anything. The handler is looked up
+//!   at run time, so a program's own `xerbla_` (or `cblas_xerbla`) wins over
+//!   this library's (see [`xerbla`]).
+//! * Threads: `OXPAR_NUM_THREADS`, else `OPENBLAS_NUM_THREADS`, else
+//!   `OMP_NUM_THREADS`, else the CPUs this process may use (see [`threads`]).
+//!
+//! The numerical work goes through oxpar's threads backend where oxpar has
+//! the operation (gemm, gemv, ger and the level-1 kernels); the other
+//! routines are written here on the same conventions.
+
+pub mod args;
+pub mod level1;
+pub mod level2;
+pub mod level3;
+pub mod threads;
+pub mod xerbla;
