@@ -126,9 +126,11 @@ pkgconfigdir ?= $(libdir)/pkgconfig
 OXPAR_VERSION := $(shell sed -n 's/^.define OXPAR_VERSION_STRING "\(.*\)"$$/\1/p' include/oxpar.h)
 # What the static liboxpar.a needs besides itself (Libs.private in oxpar.pc):
 # rustc's native-static-libs for x86_64-linux-gnu, as printed by
-# `make c-native-static-libs` (liboxpar is built with OpenCL, hence
-# -lOpenCL); update both if that changes.
-OXPAR_LIBS_PRIVATE ?= -lOpenCL -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+# `make c-native-static-libs` (liboxpar is built with MPI and OpenCL, hence
+# -lmpi, with the directory Open MPI's wrapper names, and -lOpenCL); update
+# both if that changes.
+OXPAR_MPI_LINK ?= $(shell mpicc --showme:link 2>/dev/null || echo -lmpi)
+OXPAR_LIBS_PRIVATE ?= $(OXPAR_MPI_LINK) -lOpenCL -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 # In oxpar.pc, directories under the prefix are written as ${prefix}/...
 C_PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(libdir))
 C_PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(includedir))
@@ -199,5 +201,5 @@ install-check:
 
 ## Prints rustc's native-static-libs for liboxpar.a (compare OXPAR_LIBS_PRIVATE).
 c-native-static-libs:
-	$(CARGO) rustc -q --release -p oxpar-cdylib --features opencl --lib --crate-type staticlib -- \
+	$(CARGO) rustc -q --release -p oxpar-cdylib --features opencl,mpi --lib --crate-type staticlib -- \
 		--print native-static-libs 2>&1 | sed -n 's/.*native-static-libs: //p'
