@@ -6,7 +6,8 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and tests need (a C compiler and pkg-config for
 # the benches' OpenMP peer; more arrive with the C ABI, OpenCL and MPI).
-APT_PACKAGES := build-essential pkg-config gfortran valgrind libopenmpi-dev openmpi-bin libclang-dev
+APT_PACKAGES := build-essential pkg-config gfortran valgrind libopenmpi-dev openmpi-bin libclang-dev \
+	libblas-test libopenblas-dev libblis-dev
 PIP_PACKAGES := numpy scipy threadpoolctl
 
 .PHONY: all demo test deps check-rust fmt-check clippy test-rust examples bench compare clean \
@@ -40,7 +41,7 @@ demo: deps
 
 ## Every test suite in the repository, formatting and lints included.
 test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
-	python-test opencl-test mpi-test farm-test
+	python-test opencl-test mpi-test farm-test blas-test
 
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
 gen:
@@ -91,3 +92,4 @@ include mk/python.mk
 include mk/opencl.mk
 include mk/mpi.mk
 include mk/farm.mk
+include mk/blas.mk

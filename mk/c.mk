@@ -153,7 +153,7 @@ FORTRAN_BUILD_DIR ?= bindings/fortran/build
 # liboxpar.so is installed under its plain name only: it has no SONAME
 # (cargo sets none), so a versioned file name would not reach the programs
 # linked against it.
-install: lib-release
+install: lib-release blas-install
 	@test -n "$(OXPAR_VERSION)" || { echo "error: no OXPAR_VERSION_STRING in include/oxpar.h"; exit 1; }
 	install -d "$(DESTDIR)$(libdir)" "$(DESTDIR)$(includedir)" "$(DESTDIR)$(pkgconfigdir)"
 	install -m 0755 target/release/liboxpar.so "$(DESTDIR)$(libdir)/liboxpar.so"

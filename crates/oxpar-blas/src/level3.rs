@@ -1,2 +1,1041 @@
 //! BLAS level 3: the Fortran (`name_`) and CBLAS (`cblas_name`) entry points
-//! for s and d.
+//! for s and d: gemm, symm, syrk, syr2k, trmm, trsm.
+//!
+//! The Fortran routines check their arguments in the reference's order
+//! (reference BLAS 3.11), report the first invalid one to `xerbla_` and
+//! return; they take the reference's quick returns, and with `alpha == 0`
+//! they read neither `A` nor `B`. With `beta == 0` the output is set without
+//! being read (NaN in it does not come out).
+//!
+//! The CBLAS routines are netlib's wrappers: a row-major call becomes the
+//! column-major call on the transposed problem (gemm swaps `A` and `B` and
+//! `m` and `n`; symm, trmm and trsm flip side and uplo and swap `m` and `n`;
+//! syrk and syr2k flip uplo and trans). Invalid enumerations are reported to
+//! `cblas_xerbla` at netlib's positions (a bad layout is argument 1); every
+//! other error is found by the Fortran-level checks on the mapped arguments,
+//! which report to `xerbla_`.
+//!
+//! gemm is one call to the threads backend's gemm. The others are blocked so
+//! that nearly all of their work is gemm calls on sub-blocks:
+//!
+//! * symm: blocks of rows of `C`, three gemms each, with only the diagonal
+//!   block of `A` copied into a full symmetric buffer;
+//! * syrk, syr2k: recursive halving of `C`, a gemm for each off-diagonal
+//!   block, a full product in a small buffer for the smallest diagonal blocks;
+//! * trmm, trsm: recursive halving of the triangle, a gemm for each
+//!   off-diagonal block, register-blocked direct loops (compiled for AVX-512,
+//!   AVX2 or the baseline, as the CPU allows) on the smallest diagonal blocks.
+//!
+//! Large symm, syrk, syr2k, trmm and trsm calls are split into independent
+//! blocks of columns of the result, which the threads of the backend's team
+//! take in turn, each computing with single-threaded gemms; smaller ones (or
+//! ones with too few columns) split each gemm across threads instead.
+//!
+//! Rounding differs from the reference's loops (other summation orders,
+//! fused multiply-adds), and the reference's skipping of multiplications by
+//! zero elements (in trmm, trsm, syrk and syr2k) is not reproduced: results
+//! differ from it only where an operand holds infinities or NaNs.
+
+use std::ffi::{c_char, c_int};
+
+use oxpar_core::Scalar;
+
+use crate::args::{
+    int, letter, scalar, CBLAS_COL_MAJOR, CBLAS_CONJ_TRANS, CBLAS_LEFT, CBLAS_LOWER,
+    CBLAS_NON_UNIT, CBLAS_NO_TRANS, CBLAS_RIGHT, CBLAS_ROW_MAJOR, CBLAS_TRANS, CBLAS_UNIT,
+    CBLAS_UPPER,
+};
+use crate::xerbla::{report, report_cblas};
+
+mod raw;
+mod simd;
+mod symm;
+mod syrk;
+mod tri;
+
+use raw::{scale, scale_triangle, Mat};
+
+/// The reference's name of routine `base` for element type `T` (`"DGEMM"`).
+fn fortran_name<T: Scalar>(base: &str) -> String {
+    format!("{}{base}", T::BLAS_PREFIX.to_ascii_uppercase())
+}
+
+/// The CBLAS name of routine `base` for element type `T` (`"cblas_dgemm"`).
+fn cblas_name<T: Scalar>(base: &str) -> String {
+    format!("cblas_{}{base}", T::BLAS_PREFIX)
+}
+
+/// `max(1, n)`, as the reference's leading-dimension checks use it.
+fn at_least_one(n: i32) -> i32 {
+    n.max(1)
+}
+
+/// A Fortran-convention size that the checks have found non-negative.
+fn size(n: i32) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------
+// The routines, on plain values (character arguments already upper-cased).
+// ---------------------------------------------------------------------------
+
+/// gemm: `C := alpha*op(A)*op(B) + beta*C`.
+///
+/// # Safety
+/// The arrays hold the elements the reference routine would address.
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemm<T: Scalar>(
+    transa: u8,
+    transb: u8,
+    m: i32,
+    n: i32,
+    k: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    b: *const T,
+    ldb: i32,
+    beta: T,
+    c: *mut T,
+    ldc: i32,
+) {
+    let nota = transa == b'N';
+    let notb = transb == b'N';
+    let (nrowa, ncola) = if nota { (m, k) } else { (k, m) };
+    let (nrowb, ncolb) = if notb { (k, n) } else { (n, k) };
+    let info = if !nota && transa != b'C' && transa != b'T' {
+        1
+    } else if !notb && transb != b'C' && transb != b'T' {
+        2
+    } else if m < 0 {
+        3
+    } else if n < 0 {
+        4
+    } else if k < 0 {
+        5
+    } else if lda < at_least_one(nrowa) {
+        8
+    } else if ldb < at_least_one(nrowb) {
+        10
+    } else if ldc < at_least_one(m) {
+        13
+    } else {
+        0
+    };
+    if info != 0 {
+        report(&fortran_name::<T>("GEMM"), info);
+        return;
+    }
+    if m == 0 || n == 0 || ((alpha == T::zero() || k == 0) && beta == T::one()) {
+        return;
+    }
+    let cm = Mat::col_major(c, size(m), size(n), size(ldc));
+    if alpha == T::zero() {
+        // SAFETY: C is m x n with ldc >= m (checked); A and B are not read.
+        unsafe { scale(beta, cm) };
+        return;
+    }
+    let am = Mat::col_major(a, size(nrowa), size(ncola), size(lda));
+    let bm = Mat::col_major(b, size(nrowb), size(ncolb), size(ldb));
+    let opa = if nota { am } else { am.t() };
+    let opb = if notb { bm } else { bm.t() };
+    // SAFETY: the arrays hold what the reference addresses (caller's
+    // contract), the leading dimensions were checked, and C is the output.
+    unsafe { raw::gemm(alpha, opa, opb, beta, cm) };
+}
+
+/// symm: `C := alpha*A*B + beta*C` (side `L`) or `alpha*B*A + beta*C`
+/// (side `R`), `A` symmetric with its `uplo` triangle stored.
+///
+/// # Safety
+/// As [`gemm`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn symm<T: Scalar>(
+    side: u8,
+    uplo: u8,
+    m: i32,
+    n: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    b: *const T,
+    ldb: i32,
+    beta: T,
+    c: *mut T,
+    ldc: i32,
+) {
+    let lside = side == b'L';
+    let nrowa = if lside { m } else { n };
+    let upper = uplo == b'U';
+    let info = if !lside && side != b'R' {
+        1
+    } else if !upper && uplo != b'L' {
+        2
+    } else if m < 0 {
+        3
+    } else if n < 0 {
+        4
+    } else if lda < at_least_one(nrowa) {
+        7
+    } else if ldb < at_least_one(m) {
+        9
+    } else if ldc < at_least_one(m) {
+        12
+    } else {
+        0
+    };
+    if info != 0 {
+        report(&fortran_name::<T>("SYMM"), info);
+        return;
+    }
+    if m == 0 || n == 0 || (alpha == T::zero() && beta == T::one()) {
+        return;
+    }
+    let (mu, nu) = (size(m), size(n));
+    let cm = Mat::col_major(c, mu, nu, size(ldc));
+    if alpha == T::zero() {
+        // SAFETY: C is m x n with ldc >= m (checked); A and B are not read.
+        unsafe { scale(beta, cm) };
+        return;
+    }
+    let am = Mat::col_major(a, size(nrowa), size(nrowa), size(lda));
+    // The lower triangle of A is the upper triangle of the view A^T.
+    let stored_upper = if upper { am } else { am.t() };
+    let bm = Mat::col_major(b, mu, nu, size(ldb));
+    // SAFETY: as in gemm: checked dimensions over the caller's arrays. The
+    // right-side product is the left-side one on B^T and C^T (A = A^T).
+    unsafe {
+        if lside {
+            symm::symm_upper(alpha, stored_upper, bm, beta, cm);
+        } else {
+            symm::symm_upper(alpha, stored_upper, bm.t(), beta, cm.t());
+        }
+    }
+}
+
+/// syrk (`b == None`): `C := alpha*A*A^T + beta*C` (trans `N`) or
+/// `alpha*A^T*A + beta*C`; syr2k (`b == Some`): `C := alpha*A*B^T +
+/// alpha*B*A^T + beta*C` or `alpha*A^T*B + alpha*B^T*A + beta*C`. Only the
+/// `uplo` triangle of `C` is referenced.
+///
+/// # Safety
+/// As [`gemm`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn syrk<T: Scalar>(
+    uplo: u8,
+    trans: u8,
+    n: i32,
+    k: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    b: Option<(*const T, i32)>,
+    beta: T,
+    c: *mut T,
+    ldc: i32,
+) {
+    let notrans = trans == b'N';
+    let (nrowa, ncola) = if notrans { (n, k) } else { (k, n) };
+    let upper = uplo == b'U';
+    let info = if !upper && uplo != b'L' {
+        1
+    } else if !notrans && trans != b'T' && trans != b'C' {
+        2
+    } else if n < 0 {
+        3
+    } else if k < 0 {
+        4
+    } else if lda < at_least_one(nrowa) {
+        7
+    } else if b.is_some_and(|(_, ldb)| ldb < at_least_one(nrowa)) {
+        9
+    } else if ldc < at_least_one(n) {
+        if b.is_some() {
+            12
+        } else {
+            10
+        }
+    } else {
+        0
+    };
+    if info != 0 {
+        let name = if b.is_some() { "SYR2K" } else { "SYRK" };
+        report(&fortran_name::<T>(name), info);
+        return;
+    }
+    if n == 0 || ((alpha == T::zero() || k == 0) && beta == T::one()) {
+        return;
+    }
+    let cm = Mat::col_major(c, size(n), size(n), size(ldc));
+    if alpha == T::zero() || k == 0 {
+        // SAFETY: C is n x n with ldc >= n (checked); A and B are not read.
+        unsafe { scale_triangle(beta, cm, upper) };
+        return;
+    }
+    let op = |p: *const T, ld: i32| {
+        let pm = Mat::col_major(p, size(nrowa), size(ncola), size(ld));
+        if notrans {
+            pm
+        } else {
+            pm.t()
+        }
+    };
+    let p = op(a, lda);
+    let q = b.map(|(b, ldb)| op(b, ldb));
+    // The upper triangle of C is the lower triangle of the view C^T, which
+    // the same (symmetric) update gives.
+    let lower = if upper { cm.t() } else { cm };
+    // SAFETY: as in gemm: checked dimensions over the caller's arrays.
+    unsafe { syrk::syrk_lower(alpha, p, q, beta, lower) };
+}
+
+/// trmm (`solve == false`): `B := alpha*op(A)*B` or `alpha*B*op(A)`; trsm
+/// (`solve == true`): `B := alpha*inv(op(A))*B` or `alpha*B*inv(op(A))`.
+///
+/// # Safety
+/// As [`gemm`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn triangular<T: Scalar>(
+    solve: bool,
+    side: u8,
+    uplo: u8,
+    transa: u8,
+    diag: u8,
+    m: i32,
+    n: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    b: *mut T,
+    ldb: i32,
+) {
+    let lside = side == b'L';
+    let nrowa = if lside { m } else { n };
+    let nounit = diag == b'N';
+    let upper = uplo == b'U';
+    let info = if !lside && side != b'R' {
+        1
+    } else if !upper && uplo != b'L' {
+        2
+    } else if transa != b'N' && transa != b'T' && transa != b'C' {
+        3
+    } else if diag != b'U' && diag != b'N' {
+        4
+    } else if m < 0 {
+        5
+    } else if n < 0 {
+        6
+    } else if lda < at_least_one(nrowa) {
+        9
+    } else if ldb < at_least_one(m) {
+        11
+    } else {
+        0
+    };
+    if info != 0 {
+        report(
+            &fortran_name::<T>(if solve { "TRSM" } else { "TRMM" }),
+            info,
+        );
+        return;
+    }
+    if m == 0 || n == 0 {
+        return;
+    }
+    let bm = Mat::col_major(b, size(m), size(n), size(ldb));
+    if alpha == T::zero() {
+        // SAFETY: B is m x n with ldb >= m (checked); A is not read.
+        unsafe { scale(T::zero(), bm) };
+        return;
+    }
+    let am = Mat::col_major(a, size(nrowa), size(nrowa), size(lda));
+    let notrans = transa == b'N';
+    // Canonical form: B' := alpha*T*B' (or inv(T)), T lower or upper.
+    // Left: T = op(A), B' = B. Right: B*op(A) = (op(A)^T * B^T)^T, so
+    // T = op(A)^T and B' = B^T. A transposed view has the other triangle.
+    let (t, lower, bv) = if lside {
+        if notrans {
+            (am, !upper, bm)
+        } else {
+            (am.t(), upper, bm)
+        }
+    } else if notrans {
+        (am.t(), upper, bm.t())
+    } else {
+        (am, !upper, bm.t())
+    };
+    // SAFETY: as in gemm: checked dimensions over the caller's arrays.
+    unsafe {
+        if solve {
+            tri::trsm(lower, !nounit, alpha, t, bv);
+        } else {
+            tri::trmm(lower, !nounit, alpha, t, bv);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// CBLAS: netlib's wrappers.
+// ---------------------------------------------------------------------------
+
+/// A CBLAS transpose as the Fortran character netlib passes for it.
+fn trans_letter(t: c_int) -> Option<u8> {
+    match t {
+        CBLAS_TRANS => Some(b'T'),
+        CBLAS_CONJ_TRANS => Some(b'C'),
+        CBLAS_NO_TRANS => Some(b'N'),
+        _ => None,
+    }
+}
+
+/// A CBLAS uplo as its Fortran character, flipped for row-major calls.
+fn uplo_letter(u: c_int, flip: bool) -> Option<u8> {
+    match (u, flip) {
+        (CBLAS_UPPER, false) | (CBLAS_LOWER, true) => Some(b'U'),
+        (CBLAS_LOWER, false) | (CBLAS_UPPER, true) => Some(b'L'),
+        _ => None,
+    }
+}
+
+/// A CBLAS side as its Fortran character, flipped for row-major calls.
+fn side_letter(s: c_int, flip: bool) -> Option<u8> {
+    match (s, flip) {
+        (CBLAS_LEFT, false) | (CBLAS_RIGHT, true) => Some(b'L'),
+        (CBLAS_RIGHT, false) | (CBLAS_LEFT, true) => Some(b'R'),
+        _ => None,
+    }
+}
+
+/// A CBLAS diag as its Fortran character.
+fn diag_letter(d: c_int) -> Option<u8> {
+    match d {
+        CBLAS_UNIT => Some(b'U'),
+        CBLAS_NON_UNIT => Some(b'N'),
+        _ => None,
+    }
+}
+
+/// netlib's `cblas_?gemm`.
+///
+/// # Safety
+/// As [`gemm`], for the mapped call.
+#[allow(clippy::too_many_arguments)]
+unsafe fn cblas_gemm<T: Scalar>(
+    layout: c_int,
+    transa: c_int,
+    transb: c_int,
+    m: c_int,
+    n: c_int,
+    k: c_int,
+    alpha: T,
+    a: *const T,
+    lda: c_int,
+    b: *const T,
+    ldb: c_int,
+    beta: T,
+    c: *mut T,
+    ldc: c_int,
+) {
+    let name = || cblas_name::<T>("gemm");
+    match layout {
+        CBLAS_COL_MAJOR => {
+            let Some(ta) = trans_letter(transa) else {
+                return report_cblas(2, &name());
+            };
+            let Some(tb) = trans_letter(transb) else {
+                return report_cblas(3, &name());
+            };
+            // SAFETY: the caller's contract.
+            unsafe { gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) };
+        }
+        CBLAS_ROW_MAJOR => {
+            // C^T = op(B)^T * op(A)^T: the column-major call with A and B
+            // (and m and n) swapped.
+            let Some(tb) = trans_letter(transa) else {
+                return report_cblas(2, &name());
+            };
+            // netlib 3.11 reports an invalid TransB of a row-major call as
+            // argument 2 (3.12.1 changed it to 3); 3.11 is reproduced.
+            let Some(ta) = trans_letter(transb) else {
+                return report_cblas(2, &name());
+            };
+            // SAFETY: the caller's contract.
+            unsafe { gemm(ta, tb, n, m, k, alpha, b, ldb, a, lda, beta, c, ldc) };
+        }
+        _ => report_cblas(1, &name()),
+    }
+}
+
+/// netlib's `cblas_?symm`.
+///
+/// # Safety
+/// As [`gemm`], for the mapped call.
+#[allow(clippy::too_many_arguments)]
+unsafe fn cblas_symm<T: Scalar>(
+    layout: c_int,
+    side: c_int,
+    uplo: c_int,
+    m: c_int,
+    n: c_int,
+    alpha: T,
+    a: *const T,
+    lda: c_int,
+    b: *const T,
+    ldb: c_int,
+    beta: T,
+    c: *mut T,
+    ldc: c_int,
+) {
+    let name = || cblas_name::<T>("symm");
+    let row = match layout {
+        CBLAS_COL_MAJOR => false,
+        CBLAS_ROW_MAJOR => true,
+        _ => return report_cblas(1, &name()),
+    };
+    let Some(sd) = side_letter(side, row) else {
+        return report_cblas(2, &name());
+    };
+    let Some(ul) = uplo_letter(uplo, row) else {
+        return report_cblas(3, &name());
+    };
+    let (fm, fn_) = if row { (n, m) } else { (m, n) };
+    // SAFETY: the caller's contract.
+    unsafe { symm(sd, ul, fm, fn_, alpha, a, lda, b, ldb, beta, c, ldc) };
+}
+
+/// netlib's `cblas_?syrk` (`b == None`) and `cblas_?syr2k`.
+///
+/// # Safety
+/// As [`gemm`], for the mapped call.
+#[allow(clippy::too_many_arguments)]
+unsafe fn cblas_syrk<T: Scalar>(
+    layout: c_int,
+    uplo: c_int,
+    trans: c_int,
+    n: c_int,
+    k: c_int,
+    alpha: T,
+    a: *const T,
+    lda: c_int,
+    b: Option<(*const T, c_int)>,
+    beta: T,
+    c: *mut T,
+    ldc: c_int,
+) {
+    let name = || cblas_name::<T>(if b.is_some() { "syr2k" } else { "syrk" });
+    let (ul, tr) = match layout {
+        CBLAS_COL_MAJOR => {
+            let Some(ul) = uplo_letter(uplo, false) else {
+                return report_cblas(2, &name());
+            };
+            let Some(tr) = trans_letter(trans) else {
+                return report_cblas(3, &name());
+            };
+            (ul, tr)
+        }
+        CBLAS_ROW_MAJOR => {
+            // netlib reports an invalid Uplo of a row-major call as argument 3.
+            let Some(ul) = uplo_letter(uplo, true) else {
+                return report_cblas(3, &name());
+            };
+            let tr = match trans {
+                CBLAS_TRANS | CBLAS_CONJ_TRANS => b'N',
+                CBLAS_NO_TRANS => b'T',
+                _ => return report_cblas(3, &name()),
+            };
+            (ul, tr)
+        }
+        _ => return report_cblas(1, &name()),
+    };
+    // SAFETY: the caller's contract.
+    unsafe { syrk(ul, tr, n, k, alpha, a, lda, b, beta, c, ldc) };
+}
+
+/// netlib's `cblas_?trmm` (`solve == false`) and `cblas_?trsm`.
+///
+/// # Safety
+/// As [`gemm`], for the mapped call.
+#[allow(clippy::too_many_arguments)]
+unsafe fn cblas_triangular<T: Scalar>(
+    solve: bool,
+    layout: c_int,
+    side: c_int,
+    uplo: c_int,
+    transa: c_int,
+    diag: c_int,
+    m: c_int,
+    n: c_int,
+    alpha: T,
+    a: *const T,
+    lda: c_int,
+    b: *mut T,
+    ldb: c_int,
+) {
+    let name = || cblas_name::<T>(if solve { "trsm" } else { "trmm" });
+    let row = match layout {
+        CBLAS_COL_MAJOR => false,
+        CBLAS_ROW_MAJOR => true,
+        _ => return report_cblas(1, &name()),
+    };
+    let Some(sd) = side_letter(side, row) else {
+        return report_cblas(2, &name());
+    };
+    let Some(ul) = uplo_letter(uplo, row) else {
+        return report_cblas(3, &name());
+    };
+    let Some(ta) = trans_letter(transa) else {
+        return report_cblas(4, &name());
+    };
+    let Some(di) = diag_letter(diag) else {
+        return report_cblas(5, &name());
+    };
+    let (fm, fn_) = if row { (n, m) } else { (m, n) };
+    // SAFETY: the caller's contract.
+    unsafe { triangular(solve, sd, ul, ta, di, fm, fn_, alpha, a, lda, b, ldb) };
+}
+
+// ---------------------------------------------------------------------------
+// The exported symbols.
+// ---------------------------------------------------------------------------
+
+macro_rules! fortran_and_cblas {
+    ($t:ty, $gemm:ident, $symm:ident, $syrk:ident, $syr2k:ident, $trmm:ident, $trsm:ident,
+     $cgemm:ident, $csymm:ident, $csyrk:ident, $csyr2k:ident, $ctrmm:ident, $ctrsm:ident) => {
+        /// Reference BLAS `?GEMM`: `C := alpha*op(A)*op(B) + beta*C`.
+        ///
+        /// # Safety
+        /// Fortran convention: every argument by reference; the arrays hold
+        /// the elements the reference routine addresses.
+        #[no_mangle]
+        pub unsafe extern "C" fn $gemm(
+            transa: *const c_char,
+            transb: *const c_char,
+            m: *const c_int,
+            n: *const c_int,
+            k: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            b: *const $t,
+            ldb: *const c_int,
+            beta: *const $t,
+            c: *mut $t,
+            ldc: *const c_int,
+        ) {
+            // SAFETY: Fortran convention: readable arguments by reference and
+            // arrays as the reference addresses them (caller's contract).
+            unsafe {
+                gemm::<$t>(
+                    letter(transa),
+                    letter(transb),
+                    int(m),
+                    int(n),
+                    int(k),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    b,
+                    int(ldb),
+                    scalar(beta),
+                    c,
+                    int(ldc),
+                )
+            }
+        }
+
+        /// Reference BLAS `?SYMM`: `C := alpha*A*B + beta*C` or
+        /// `alpha*B*A + beta*C`, `A` symmetric.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $symm(
+            side: *const c_char,
+            uplo: *const c_char,
+            m: *const c_int,
+            n: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            b: *const $t,
+            ldb: *const c_int,
+            beta: *const $t,
+            c: *mut $t,
+            ldc: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                symm::<$t>(
+                    letter(side),
+                    letter(uplo),
+                    int(m),
+                    int(n),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    b,
+                    int(ldb),
+                    scalar(beta),
+                    c,
+                    int(ldc),
+                )
+            }
+        }
+
+        /// Reference BLAS `?SYRK`: `C := alpha*A*A^T + beta*C` or
+        /// `alpha*A^T*A + beta*C` on one triangle of `C`.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $syrk(
+            uplo: *const c_char,
+            trans: *const c_char,
+            n: *const c_int,
+            k: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            beta: *const $t,
+            c: *mut $t,
+            ldc: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                syrk::<$t>(
+                    letter(uplo),
+                    letter(trans),
+                    int(n),
+                    int(k),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    None,
+                    scalar(beta),
+                    c,
+                    int(ldc),
+                )
+            }
+        }
+
+        /// Reference BLAS `?SYR2K`: `C := alpha*A*B^T + alpha*B*A^T + beta*C`
+        /// or `alpha*A^T*B + alpha*B^T*A + beta*C` on one triangle of `C`.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $syr2k(
+            uplo: *const c_char,
+            trans: *const c_char,
+            n: *const c_int,
+            k: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            b: *const $t,
+            ldb: *const c_int,
+            beta: *const $t,
+            c: *mut $t,
+            ldc: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                syrk::<$t>(
+                    letter(uplo),
+                    letter(trans),
+                    int(n),
+                    int(k),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    Some((b, int(ldb))),
+                    scalar(beta),
+                    c,
+                    int(ldc),
+                )
+            }
+        }
+
+        /// Reference BLAS `?TRMM`: `B := alpha*op(A)*B` or `alpha*B*op(A)`,
+        /// `A` triangular.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $trmm(
+            side: *const c_char,
+            uplo: *const c_char,
+            transa: *const c_char,
+            diag: *const c_char,
+            m: *const c_int,
+            n: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            b: *mut $t,
+            ldb: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                triangular::<$t>(
+                    false,
+                    letter(side),
+                    letter(uplo),
+                    letter(transa),
+                    letter(diag),
+                    int(m),
+                    int(n),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    b,
+                    int(ldb),
+                )
+            }
+        }
+
+        /// Reference BLAS `?TRSM`: solves `op(A)*X = alpha*B` or
+        /// `X*op(A) = alpha*B` for `X`, `A` triangular; `X` overwrites `B`.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $trsm(
+            side: *const c_char,
+            uplo: *const c_char,
+            transa: *const c_char,
+            diag: *const c_char,
+            m: *const c_int,
+            n: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            b: *mut $t,
+            ldb: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                triangular::<$t>(
+                    true,
+                    letter(side),
+                    letter(uplo),
+                    letter(transa),
+                    letter(diag),
+                    int(m),
+                    int(n),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    b,
+                    int(ldb),
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?gemm`.
+        ///
+        /// # Safety
+        /// The arrays hold the elements the (mapped) reference routine
+        /// addresses.
+        #[no_mangle]
+        pub unsafe extern "C" fn $cgemm(
+            layout: c_int,
+            transa: c_int,
+            transb: c_int,
+            m: c_int,
+            n: c_int,
+            k: c_int,
+            alpha: $t,
+            a: *const $t,
+            lda: c_int,
+            b: *const $t,
+            ldb: c_int,
+            beta: $t,
+            c: *mut $t,
+            ldc: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_gemm::<$t>(
+                    layout, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?symm`.
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $csymm(
+            layout: c_int,
+            side: c_int,
+            uplo: c_int,
+            m: c_int,
+            n: c_int,
+            alpha: $t,
+            a: *const $t,
+            lda: c_int,
+            b: *const $t,
+            ldb: c_int,
+            beta: $t,
+            c: *mut $t,
+            ldc: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_symm::<$t>(
+                    layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?syrk`.
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $csyrk(
+            layout: c_int,
+            uplo: c_int,
+            trans: c_int,
+            n: c_int,
+            k: c_int,
+            alpha: $t,
+            a: *const $t,
+            lda: c_int,
+            beta: $t,
+            c: *mut $t,
+            ldc: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_syrk::<$t>(layout, uplo, trans, n, k, alpha, a, lda, None, beta, c, ldc)
+            }
+        }
+
+        /// netlib CBLAS `cblas_?syr2k`.
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $csyr2k(
+            layout: c_int,
+            uplo: c_int,
+            trans: c_int,
+            n: c_int,
+            k: c_int,
+            alpha: $t,
+            a: *const $t,
+            lda: c_int,
+            b: *const $t,
+            ldb: c_int,
+            beta: $t,
+            c: *mut $t,
+            ldc: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_syrk::<$t>(
+                    layout,
+                    uplo,
+                    trans,
+                    n,
+                    k,
+                    alpha,
+                    a,
+                    lda,
+                    Some((b, ldb)),
+                    beta,
+                    c,
+                    ldc,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?trmm`.
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $ctrmm(
+            layout: c_int,
+            side: c_int,
+            uplo: c_int,
+            transa: c_int,
+            diag: c_int,
+            m: c_int,
+            n: c_int,
+            alpha: $t,
+            a: *const $t,
+            lda: c_int,
+            b: *mut $t,
+            ldb: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_triangular::<$t>(
+                    false, layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?trsm`.
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $ctrsm(
+            layout: c_int,
+            side: c_int,
+            uplo: c_int,
+            transa: c_int,
+            diag: c_int,
+            m: c_int,
+            n: c_int,
+            alpha: $t,
+            a: *const $t,
+            lda: c_int,
+            b: *mut $t,
+            ldb: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_triangular::<$t>(
+                    true, layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
+                )
+            }
+        }
+    };
+}
+
+fortran_and_cblas!(
+    f32,
+    sgemm_,
+    ssymm_,
+    ssyrk_,
+    ssyr2k_,
+    strmm_,
+    strsm_,
+    cblas_sgemm,
+    cblas_ssymm,
+    cblas_ssyrk,
+    cblas_ssyr2k,
+    cblas_strmm,
+    cblas_strsm
+);
+fortran_and_cblas!(
+    f64,
+    dgemm_,
+    dsymm_,
+    dsyrk_,
+    dsyr2k_,
+    dtrmm_,
+    dtrsm_,
+    cblas_dgemm,
+    cblas_dsymm,
+    cblas_dsyrk,
+    cblas_dsyr2k,
+    cblas_dtrmm,
+    cblas_dtrsm
+);

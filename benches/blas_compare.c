@@ -1,0 +1,182 @@
+/* One program, any BLAS: cblas_dgemm and cblas_sgemm (square, n = 1024 and
+ * 2048) and cblas_ddot (n = 10^7), best of a few runs after a warm-up call.
+ * Built once against -lblas (it records libblas.so.3) and run with
+ * LD_LIBRARY_PATH pointing at each library in turn by benches/blas_compare.py
+ * (`make blas-bench`), which prints the table and the ratios.
+ *
+ *   blas_compare [--reps R] [--quick]
+ *
+ * --reps   timed runs per case (default 3 for gemm, 10 for ddot: the best counts)
+ * --quick  n = 512 and 1024 for gemm, 10^6 for ddot
+ *
+ * Prints "library PATH" (the file cblas_dgemm came from), then one line per
+ * case: "result KERNEL N SECONDS GFLOPS GBPS CHECK", where GFLOP/s counts
+ * 2 n^3 flops per gemm and 2 n per dot, GB/s counts the bytes a dot must read
+ * (2 n elements; "-" for gemm) and CHECK is ok or FAILED (a few entries of C
+ * recomputed in double, the dot against a double loop). Exits 1 if a check
+ * failed. Thread counts come from the environment (the driver sets them). */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* CBLAS, declared here so that no particular cblas.h is needed. */
+enum CBLAS_ORDER { CblasRowMajor = 101, CblasColMajor = 102 };
+enum CBLAS_TRANSPOSE { CblasNoTrans = 111, CblasTrans = 112, CblasConjTrans = 113 };
+void cblas_dgemm(enum CBLAS_ORDER layout, enum CBLAS_TRANSPOSE transa, enum CBLAS_TRANSPOSE transb,
+                 int m, int n, int k, double alpha, const double *a, int lda, const double *b,
+                 int ldb, double beta, double *c, int ldc);
+void cblas_sgemm(enum CBLAS_ORDER layout, enum CBLAS_TRANSPOSE transa, enum CBLAS_TRANSPOSE transb,
+                 int m, int n, int k, float alpha, const float *a, int lda, const float *b,
+                 int ldb, float beta, float *c, int ldc);
+double cblas_ddot(int n, const double *x, int incx, const double *y, int incy);
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static unsigned long long rng_state = 0x2545f4914f6cdd1dULL;
+static double rnd(void) {
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (double)(rng_state >> 11) / 9007199254740992.0 - 0.5;
+}
+
+static void *xmalloc(size_t bytes) {
+    void *p = malloc(bytes);
+    if (!p) {
+        fprintf(stderr, "blas_compare: out of memory (%zu bytes)\n", bytes);
+        exit(2);
+    }
+    return p;
+}
+
+static int failures;
+
+static void result(const char *kernel, long n, double secs, double flops, double bytes, int ok) {
+    char gbps[32] = "-";
+    if (bytes > 0) snprintf(gbps, sizeof gbps, "%.2f", bytes / secs * 1e-9);
+    printf("result %s %ld %.6f %.2f %s %s\n", kernel, n, secs, flops / secs * 1e-9, gbps,
+           ok ? "ok" : "FAILED");
+    fflush(stdout);
+    if (!ok) failures++;
+}
+
+/* C = A B (column-major, n x n), best of reps; checks 16 entries. */
+static void bench_dgemm(int n, int reps) {
+    size_t nn = (size_t)n * (size_t)n;
+    double *a = xmalloc(nn * sizeof *a), *b = xmalloc(nn * sizeof *b), *c = xmalloc(nn * sizeof *c);
+    for (size_t i = 0; i < nn; i++) {
+        a[i] = rnd();
+        b[i] = rnd();
+        c[i] = 0.0;
+    }
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+    double best = 1e30;
+    for (int r = 0; r < reps; r++) {
+        double t = now();
+        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        t = now() - t;
+        if (t < best) best = t;
+    }
+    int ok = 1;
+    for (int s = 0; s < 16; s++) {
+        int i = (int)((unsigned)(s * 7919 + 13) % (unsigned)n), j = (int)((unsigned)(s * 104729 + 7) % (unsigned)n);
+        double want = 0.0, mag = 0.0;
+        for (int l = 0; l < n; l++) {
+            want += a[i + (size_t)l * n] * b[l + (size_t)j * n];
+            mag += fabs(a[i + (size_t)l * n] * b[l + (size_t)j * n]);
+        }
+        if (!(fabs(c[i + (size_t)j * n] - want) <= 1e-12 * mag + 1e-300)) ok = 0;
+    }
+    result("dgemm", n, best, 2.0 * n * (double)n * n, 0, ok);
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void bench_sgemm(int n, int reps) {
+    size_t nn = (size_t)n * (size_t)n;
+    float *a = xmalloc(nn * sizeof *a), *b = xmalloc(nn * sizeof *b), *c = xmalloc(nn * sizeof *c);
+    for (size_t i = 0; i < nn; i++) {
+        a[i] = (float)rnd();
+        b[i] = (float)rnd();
+        c[i] = 0.0f;
+    }
+    cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a, n, b, n, 0.0f, c, n);
+    double best = 1e30;
+    for (int r = 0; r < reps; r++) {
+        double t = now();
+        cblas_sgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a, n, b, n, 0.0f, c, n);
+        t = now() - t;
+        if (t < best) best = t;
+    }
+    int ok = 1;
+    for (int s = 0; s < 16; s++) {
+        int i = (int)((unsigned)(s * 7919 + 13) % (unsigned)n), j = (int)((unsigned)(s * 104729 + 7) % (unsigned)n);
+        double want = 0.0, mag = 0.0;
+        for (int l = 0; l < n; l++) {
+            want += (double)a[i + (size_t)l * n] * b[l + (size_t)j * n];
+            mag += fabs((double)a[i + (size_t)l * n] * b[l + (size_t)j * n]);
+        }
+        if (!(fabs(c[i + (size_t)j * n] - want) <= 1e-5 * mag + 1e-30)) ok = 0;
+    }
+    result("sgemm", n, best, 2.0 * n * (double)n * n, 0, ok);
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void bench_ddot(int n, int reps) {
+    double *x = xmalloc((size_t)n * sizeof *x), *y = xmalloc((size_t)n * sizeof *y);
+    double want = 0.0, mag = 0.0;
+    for (int i = 0; i < n; i++) {
+        x[i] = rnd();
+        y[i] = rnd();
+        want += x[i] * y[i];
+        mag += fabs(x[i] * y[i]);
+    }
+    volatile double sink = cblas_ddot(n, x, 1, y, 1);
+    double best = 1e30;
+    int ok = 1;
+    for (int r = 0; r < reps; r++) {
+        double t = now();
+        double d = cblas_ddot(n, x, 1, y, 1);
+        t = now() - t;
+        if (t < best) best = t;
+        if (!(fabs(d - want) <= 1e-12 * mag)) ok = 0;
+        sink = d;
+    }
+    (void)sink;
+    result("ddot", n, best, 2.0 * n, 16.0 * n, ok);
+    free(x);
+    free(y);
+}
+
+int main(int argc, char **argv) {
+    int reps = 0, quick = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--quick") == 0) quick = 1;
+        else {
+            fprintf(stderr, "usage: %s [--reps R] [--quick]\n", argv[0]);
+            return 2;
+        }
+    }
+    Dl_info info;
+    void *sym = dlsym(RTLD_DEFAULT, "cblas_dgemm");
+    printf("library %s\n", sym && dladdr(sym, &info) && info.dli_fname ? info.dli_fname : "unknown");
+    fflush(stdout);
+    int gemm_reps = reps > 0 ? reps : 3, dot_reps = reps > 0 ? reps : 10;
+    int small = quick ? 512 : 1024, large = quick ? 1024 : 2048, dot_n = quick ? 1000000 : 10000000;
+    bench_dgemm(small, gemm_reps);
+    bench_dgemm(large, gemm_reps);
+    bench_sgemm(small, gemm_reps);
+    bench_sgemm(large, gemm_reps);
+    bench_ddot(dot_n, dot_reps);
+    return failures ? 1 : 0;
+}

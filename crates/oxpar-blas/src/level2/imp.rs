@@ -1,0 +1,1391 @@
+//! The level-2 routines on Rust values: argument checks in the reference
+//! order, quick returns, then the computation. Generic over `f32`/`f64`; the
+//! entry points in the parent module read the Fortran or CBLAS arguments and
+//! call these.
+//!
+//! Every routine turns the caller's arrays into slices covering exactly the
+//! elements the reference BLAS reads (so a caller that allocated the minimum
+//! the reference documents is never overrun), then computes with safe
+//! indexing. Vectors are addressed by their logical index `i` (0-based): with
+//! increment `inc`, element `i` sits at `i*inc` from element 0, and for
+//! `inc < 0` element 0 is the last in memory (the reference's
+//! `KX = 1 - (N-1)*INCX`).
+//!
+//! The loops follow the reference's order of operations (the same products,
+//! sums in the same order, the same `X(J) .NE. ZERO` skips of BLAS 3.11), so
+//! their results agree bit for bit with a reference compiled without FMA
+//! contraction. `gemv` and `ger` compute on oxpar's threads backend instead,
+//! whose kernels may fuse multiply-adds and sum in blocks.
+
+use std::ops::Range;
+
+use oxpar_core::{Level2, MatMut, MatRef, Scalar, VecMut, VecRef};
+
+use crate::xerbla::report;
+
+/// The routine's name as the reference spells it, e.g. `"DGEMV"`.
+fn name<T: Scalar>(base: &str) -> String {
+    format!("{}{base}", T::BLAS_PREFIX.to_ascii_uppercase())
+}
+
+/// Reports argument `info` of routine `base` (for `T`) to `xerbla_`.
+fn fail<T: Scalar>(base: &str, info: i32) {
+    report(&name::<T>(base), info);
+}
+
+/// The elements a vector of `n >= 1` elements at increment `inc != 0` spans.
+fn span(n: usize, inc: isize) -> usize {
+    1 + (n - 1) * inc.unsigned_abs()
+}
+
+/// The `len` elements from `p` as a slice (empty when `len == 0`, whatever `p`).
+///
+/// # Safety
+/// When `len > 0`, `p` is non-null, aligned, and the `len` elements from it are
+/// initialized and not written through any other path while the slice lives.
+unsafe fn slice<'a, T>(p: *const T, len: usize) -> &'a [T] {
+    if len == 0 {
+        &[]
+    } else {
+        // SAFETY: the caller's contract.
+        unsafe { std::slice::from_raw_parts(p, len) }
+    }
+}
+
+/// As [`slice`], mutable.
+///
+/// # Safety
+/// As [`slice`], and no other reference to these elements exists while the
+/// slice lives.
+unsafe fn slice_mut<'a, T>(p: *mut T, len: usize) -> &'a mut [T] {
+    if len == 0 {
+        &mut []
+    } else {
+        // SAFETY: the caller's contract.
+        unsafe { std::slice::from_raw_parts_mut(p, len) }
+    }
+}
+
+/// Where logical element 0 of a vector sits in its slice.
+fn origin(n: usize, inc: isize) -> isize {
+    if inc < 0 {
+        (n as isize - 1) * -inc
+    } else {
+        0
+    }
+}
+
+/// A read-only strided vector over a slice.
+#[derive(Clone, Copy)]
+struct Xr<'a, T> {
+    d: &'a [T],
+    inc: isize,
+    o: isize,
+}
+
+/// A mutable strided vector over a slice.
+struct Xm<'a, T> {
+    d: &'a mut [T],
+    inc: isize,
+    o: isize,
+}
+
+impl<'a, T: Scalar> Xr<'a, T> {
+    fn new(d: &'a [T], n: usize, inc: isize) -> Self {
+        Xr {
+            d,
+            inc,
+            o: origin(n, inc),
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, i: usize) -> T {
+        self.d[(self.o + i as isize * self.inc) as usize]
+    }
+
+    /// Elements `s..s + len` as a slice when the increment is 1.
+    #[inline(always)]
+    fn unit(&self, s: usize, len: usize) -> Option<&'a [T]> {
+        (self.inc == 1).then(|| &self.d[s..s + len])
+    }
+}
+
+impl<'a, T: Scalar> Xm<'a, T> {
+    fn new(d: &'a mut [T], n: usize, inc: isize) -> Self {
+        Xm {
+            d,
+            inc,
+            o: origin(n, inc),
+        }
+    }
+
+    #[inline(always)]
+    fn pos(&self, i: usize) -> usize {
+        (self.o + i as isize * self.inc) as usize
+    }
+
+    #[inline(always)]
+    fn get(&self, i: usize) -> T {
+        self.d[self.pos(i)]
+    }
+
+    #[inline(always)]
+    fn set(&mut self, i: usize, v: T) {
+        let p = self.pos(i);
+        self.d[p] = v;
+    }
+
+    /// A read-only view of the same elements.
+    fn r(&self) -> Xr<'_, T> {
+        Xr {
+            d: self.d,
+            inc: self.inc,
+            o: self.o,
+        }
+    }
+}
+
+/// `y(s+k) := y(s+k) + t*a(k)` for every `k` of `a`.
+#[inline(always)]
+fn axpy_to<T: Scalar>(t: T, a: &[T], y: &mut Xm<'_, T>, s: usize) {
+    if y.inc == 1 {
+        for (yi, &ai) in y.d[s..s + a.len()].iter_mut().zip(a) {
+            *yi += t * ai;
+        }
+    } else {
+        for (k, &ai) in a.iter().enumerate() {
+            let p = y.pos(s + k);
+            y.d[p] += t * ai;
+        }
+    }
+}
+
+/// `d(k) := d(k) + x(s+k)*t` for every `k` of `d`.
+#[inline(always)]
+fn axpy_from<T: Scalar>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
+    if let Some(xs) = x.unit(s, d.len()) {
+        for (di, &xi) in d.iter_mut().zip(xs) {
+            *di += xi * t;
+        }
+    } else {
+        for (k, di) in d.iter_mut().enumerate() {
+            *di += x.get(s + k) * t;
+        }
+    }
+}
+
+/// `acc := acc + a(k)*x(s+k)` (or `-` with `SUB`) over the elements of `a`,
+/// in increasing `k` (or decreasing with `REV`).
+#[inline(always)]
+fn dot<T: Scalar, const SUB: bool, const REV: bool>(
+    mut acc: T,
+    a: &[T],
+    x: &Xr<'_, T>,
+    s: usize,
+) -> T {
+    let step = |acc: T, ai: T, xi: T| if SUB { acc - ai * xi } else { acc + ai * xi };
+    match (x.unit(s, a.len()), REV) {
+        (Some(xs), false) => {
+            for (&ai, &xi) in a.iter().zip(xs) {
+                acc = step(acc, ai, xi);
+            }
+        }
+        (Some(xs), true) => {
+            for (&ai, &xi) in a.iter().zip(xs).rev() {
+                acc = step(acc, ai, xi);
+            }
+        }
+        (None, false) => {
+            for (k, &ai) in a.iter().enumerate() {
+                acc = step(acc, ai, x.get(s + k));
+            }
+        }
+        (None, true) => {
+            for (k, &ai) in a.iter().enumerate().rev() {
+                acc = step(acc, ai, x.get(s + k));
+            }
+        }
+    }
+    acc
+}
+
+/// `y := beta*y` as the reference does it: zeros without reading when
+/// `beta == 0`, nothing when `beta == 1`.
+fn scale<T: Scalar>(beta: T, y: &mut Xm<'_, T>, n: usize) {
+    if beta == T::one() {
+        return;
+    }
+    for i in 0..n {
+        let v = if beta == T::zero() {
+            T::zero()
+        } else {
+            beta * y.get(i)
+        };
+        y.set(i, v);
+    }
+}
+
+/// How a square matrix is stored, for the triangular and symmetric routines.
+#[derive(Clone, Copy)]
+enum Storage {
+    /// Column-major with leading dimension `ld`.
+    Full { ld: usize },
+    /// Band storage with `k` off-diagonals and leading dimension `ld`.
+    Band { ld: usize, k: usize },
+    /// Packed columns of the triangle.
+    Packed,
+}
+
+/// One triangle of an `n x n` matrix in some [`Storage`].
+#[derive(Clone, Copy)]
+struct Tri {
+    upper: bool,
+    n: usize,
+    storage: Storage,
+}
+
+impl Tri {
+    /// Column `j`'s stored off-diagonal elements: the first row they cover, and
+    /// where they are in the array (contiguous, in increasing row order). The
+    /// diagonal element sits right after them (upper) or right before them
+    /// (lower).
+    #[inline(always)]
+    fn off(&self, j: usize) -> (usize, Range<usize>) {
+        let n = self.n;
+        match (self.storage, self.upper) {
+            (Storage::Full { ld }, true) => (0, j * ld..j * ld + j),
+            (Storage::Full { ld }, false) => (j + 1, j * ld + j + 1..j * ld + n),
+            (Storage::Band { ld, k }, true) => {
+                let i0 = j.saturating_sub(k);
+                (i0, j * ld + k - (j - i0)..j * ld + k)
+            }
+            (Storage::Band { ld, k }, false) => {
+                let last = (n - 1).min(j + k);
+                (j + 1, j * ld + 1..j * ld + 1 + (last - j))
+            }
+            (Storage::Packed, true) => {
+                let kk = j * (j + 1) / 2;
+                (0, kk..kk + j)
+            }
+            (Storage::Packed, false) => {
+                let kk = j * (2 * n - j + 1) / 2;
+                (j + 1, kk + 1..kk + n - j)
+            }
+        }
+    }
+
+    /// Where column `j`'s diagonal element is.
+    #[inline(always)]
+    fn diag(&self, j: usize) -> usize {
+        let (_, r) = self.off(j);
+        if self.upper {
+            r.end
+        } else {
+            r.start - 1
+        }
+    }
+
+    /// Column `j`'s stored elements including the diagonal: the first row and
+    /// where they are.
+    #[inline(always)]
+    fn with_diag(&self, j: usize) -> (usize, Range<usize>) {
+        let (i0, r) = self.off(j);
+        if self.upper {
+            (i0, r.start..r.end + 1)
+        } else {
+            (j, r.start - 1..r.end)
+        }
+    }
+
+    /// How many array elements the routines read: up to the last column's
+    /// diagonal (upper) or last stored element (lower). Where columns end
+    /// grows with the column in every layout, since the leading dimension is
+    /// at least the rows stored, so the last column ends furthest in.
+    fn extent(&self) -> usize {
+        if self.n == 0 {
+            0
+        } else {
+            self.with_diag(self.n - 1).1.end
+        }
+    }
+}
+
+fn is_trans(t: u8) -> bool {
+    t != b'N'
+}
+
+fn bad_trans(t: u8) -> bool {
+    !matches!(t, b'N' | b'T' | b'C')
+}
+
+fn bad_uplo(u: u8) -> bool {
+    !matches!(u, b'U' | b'L')
+}
+
+fn bad_diag(d: u8) -> bool {
+    !matches!(d, b'U' | b'N')
+}
+
+// ---------------------------------------------------------------------------
+// gemv, gbmv
+
+/// `?GEMV`: `y := alpha*op(A)*x + beta*y`, `A` m x n.
+///
+/// # Safety
+/// The reference BLAS contract for valid arguments: `a`, `x`, `y` hold the
+/// elements the routine addresses, and `y` overlaps neither.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn gemv<T: Scalar>(
+    trans: u8,
+    m: i32,
+    n: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    x: *const T,
+    incx: i32,
+    beta: T,
+    y: *mut T,
+    incy: i32,
+) {
+    let info = if bad_trans(trans) {
+        1
+    } else if m < 0 {
+        2
+    } else if n < 0 {
+        3
+    } else if lda < m.max(1) {
+        6
+    } else if incx == 0 {
+        8
+    } else if incy == 0 {
+        11
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("GEMV", info);
+    }
+    if m == 0 || n == 0 || (alpha == T::zero() && beta == T::one()) {
+        return;
+    }
+    let (m, n, lda) = (m as usize, n as usize, lda as usize);
+    let (incx, incy) = (incx as isize, incy as isize);
+    let trans = is_trans(trans);
+    let (lenx, leny) = if trans { (m, n) } else { (n, m) };
+    // SAFETY: the reference reads A(1:m, 1:n) with leading dimension lda,
+    // lenx elements of x and leny of y at their increments; y overlaps neither.
+    let (a, xs, ys) = unsafe {
+        (
+            slice(a, (n - 1) * lda + m),
+            slice(x, span(lenx, incx)),
+            slice_mut(y, span(leny, incy)),
+        )
+    };
+    if alpha == T::zero() {
+        scale(beta, &mut Xm::new(ys, leny, incy), leny);
+        return;
+    }
+    if !gemv_backend(trans, m, n, alpha, a, lda, xs, incx, beta, &mut *ys, incy) {
+        gemv_loops(trans, m, n, alpha, a, lda, xs, incx, beta, ys, incy);
+    }
+}
+
+/// `gemv` on oxpar's threads backend. Strided `y` (and, for `A^T`, strided
+/// `x`) are gathered into contiguous buffers so the kernels run their
+/// contiguous paths. Returns false when a view could not be built (never for
+/// arguments that passed the checks).
+#[allow(clippy::too_many_arguments)]
+fn gemv_backend<T: Scalar>(
+    trans: bool,
+    m: usize,
+    n: usize,
+    alpha: T,
+    a: &[T],
+    lda: usize,
+    xs: &[T],
+    incx: isize,
+    beta: T,
+    ys: &mut [T],
+    incy: isize,
+) -> bool {
+    let Ok(am) = MatRef::col_major(a, m, n, lda) else {
+        return false;
+    };
+    let (am, lenx, leny) = if trans { (am.t(), m, n) } else { (am, n, m) };
+    let gathered_x: Vec<T>;
+    let xv = if trans && incx != 1 {
+        let x = Xr::new(xs, lenx, incx);
+        gathered_x = (0..lenx).map(|i| x.get(i)).collect();
+        VecRef::from_slice(&gathered_x)
+    } else {
+        match VecRef::from_blas(xs, lenx, incx) {
+            Ok(v) => v,
+            Err(_) => return false,
+        }
+    };
+    let backend = crate::threads::backend();
+    if incy == 1 {
+        return Level2::<T>::gemv(backend, alpha, am, xv, beta, VecMut::from_slice(ys)).is_ok();
+    }
+    // Strided y: compute in a contiguous copy (not read when beta == 0, as
+    // y itself is not), then store it back.
+    let mut y = Xm::new(ys, leny, incy);
+    let mut buf: Vec<T> = if beta == T::zero() {
+        vec![T::zero(); leny]
+    } else {
+        (0..leny).map(|i| y.get(i)).collect()
+    };
+    if Level2::<T>::gemv(backend, alpha, am, xv, beta, VecMut::from_slice(&mut buf)).is_err() {
+        return false;
+    }
+    for (i, &v) in buf.iter().enumerate() {
+        y.set(i, v);
+    }
+    true
+}
+
+/// `gemv` as the reference's loops (the fallback of [`gemv_backend`]).
+#[allow(clippy::too_many_arguments)]
+fn gemv_loops<T: Scalar>(
+    trans: bool,
+    m: usize,
+    n: usize,
+    alpha: T,
+    a: &[T],
+    lda: usize,
+    xs: &[T],
+    incx: isize,
+    beta: T,
+    ys: &mut [T],
+    incy: isize,
+) {
+    let (lenx, leny) = if trans { (m, n) } else { (n, m) };
+    let x = Xr::new(xs, lenx, incx);
+    let mut y = Xm::new(ys, leny, incy);
+    scale(beta, &mut y, leny);
+    for j in 0..n {
+        let col = &a[j * lda..j * lda + m];
+        if trans {
+            let t = dot::<T, false, false>(T::zero(), col, &x, 0);
+            y.set(j, y.get(j) + alpha * t);
+        } else {
+            axpy_to(alpha * x.get(j), col, &mut y, 0);
+        }
+    }
+}
+
+/// `?GBMV`: `y := alpha*op(A)*x + beta*y`, `A` m x n with `kl` sub- and `ku`
+/// super-diagonals in band storage.
+///
+/// # Safety
+/// As [`gemv`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn gbmv<T: Scalar>(
+    trans: u8,
+    m: i32,
+    n: i32,
+    kl: i32,
+    ku: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    x: *const T,
+    incx: i32,
+    beta: T,
+    y: *mut T,
+    incy: i32,
+) {
+    let info = if bad_trans(trans) {
+        1
+    } else if m < 0 {
+        2
+    } else if n < 0 {
+        3
+    } else if kl < 0 {
+        4
+    } else if ku < 0 {
+        5
+    } else if i64::from(lda) < i64::from(kl) + i64::from(ku) + 1 {
+        8
+    } else if incx == 0 {
+        10
+    } else if incy == 0 {
+        13
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("GBMV", info);
+    }
+    if m == 0 || n == 0 || (alpha == T::zero() && beta == T::one()) {
+        return;
+    }
+    let (m, n, kl, ku, lda) = (
+        m as usize,
+        n as usize,
+        kl as usize,
+        ku as usize,
+        lda as usize,
+    );
+    let (incx, incy) = (incx as isize, incy as isize);
+    let trans = is_trans(trans);
+    let (lenx, leny) = if trans { (m, n) } else { (n, m) };
+    // Column j holds rows max(0, j-ku)..=min(m-1, j+kl), row i at ku+i-j; the
+    // last column with any row in the band ends furthest in.
+    let rows = |j: usize| j.saturating_sub(ku)..(m - 1).min(j + kl) + 1;
+    let jlast = (n - 1).min(m - 1 + ku);
+    let extent = jlast * lda + ku + rows(jlast).end - jlast;
+    // SAFETY: the reference reads the band elements of A (up to `extent`),
+    // lenx elements of x and leny of y; y overlaps neither.
+    let (a, x, ys) = unsafe {
+        (
+            slice(a, extent),
+            slice(x, span(lenx, incx)),
+            slice_mut(y, span(leny, incy)),
+        )
+    };
+    let x = Xr::new(x, lenx, incx);
+    let mut y = Xm::new(ys, leny, incy);
+    scale(beta, &mut y, leny);
+    if alpha == T::zero() {
+        return;
+    }
+    for j in 0..n {
+        let r = rows(j);
+        if r.start >= r.end {
+            // A column below the band's reach: the reference still adds
+            // alpha*0 to y(j) for A^T (which turns -0 into +0, and gives NaN
+            // for an infinite alpha).
+            if trans {
+                y.set(j, y.get(j) + alpha * T::zero());
+            }
+            continue;
+        }
+        let base = j * lda + ku - j;
+        let col = &a[base + r.start..base + r.end];
+        if trans {
+            let t = dot::<T, false, false>(T::zero(), col, &x, r.start);
+            y.set(j, y.get(j) + alpha * t);
+        } else {
+            axpy_to(alpha * x.get(j), col, &mut y, r.start);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// symv, sbmv, spmv
+
+/// `y(s+k) += t1*a(k)` and returns `sum a(k)*x(s+k)`, over the elements of `a`.
+#[inline(always)]
+fn symv_col<T: Scalar>(t1: T, a: &[T], x: &Xr<'_, T>, y: &mut Xm<'_, T>, s: usize) -> T {
+    let mut t2 = T::zero();
+    match x.unit(s, a.len()) {
+        Some(xs) if y.inc == 1 => {
+            for ((yi, &ai), &xi) in y.d[s..s + a.len()].iter_mut().zip(a).zip(xs) {
+                *yi += t1 * ai;
+                t2 += ai * xi;
+            }
+        }
+        _ => {
+            for (k, &ai) in a.iter().enumerate() {
+                let p = y.pos(s + k);
+                y.d[p] += t1 * ai;
+                t2 += ai * x.get(s + k);
+            }
+        }
+    }
+    t2
+}
+
+/// The common part of `symv`, `sbmv` and `spmv` after the checks.
+///
+/// # Safety
+/// `a` holds `tri.extent()` elements, `x` and `y` `n` elements at their
+/// increments, and `y` overlaps neither (the reference BLAS contract).
+#[allow(clippy::too_many_arguments)]
+unsafe fn symmetric_mv<T: Scalar>(
+    tri: Tri,
+    alpha: T,
+    a: *const T,
+    x: *const T,
+    incx: i32,
+    beta: T,
+    y: *mut T,
+    incy: i32,
+) {
+    let n = tri.n;
+    let (incx, incy) = (incx as isize, incy as isize);
+    // SAFETY: the caller's contract.
+    let (a, x, ys) = unsafe {
+        (
+            slice(a, tri.extent()),
+            slice(x, span(n, incx)),
+            slice_mut(y, span(n, incy)),
+        )
+    };
+    let x = Xr::new(x, n, incx);
+    let mut y = Xm::new(ys, n, incy);
+    scale(beta, &mut y, n);
+    if alpha == T::zero() {
+        return;
+    }
+    for j in 0..n {
+        let t1 = alpha * x.get(j);
+        let (i0, r) = tri.off(j);
+        let d = a[tri.diag(j)];
+        if tri.upper {
+            let t2 = symv_col(t1, &a[r], &x, &mut y, i0);
+            y.set(j, y.get(j) + t1 * d + alpha * t2);
+        } else {
+            y.set(j, y.get(j) + t1 * d);
+            let t2 = symv_col(t1, &a[r], &x, &mut y, i0);
+            y.set(j, y.get(j) + alpha * t2);
+        }
+    }
+}
+
+/// `?SYMV`: `y := alpha*A*x + beta*y`, `A` symmetric, one triangle stored.
+///
+/// # Safety
+/// As [`gemv`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn symv<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    x: *const T,
+    incx: i32,
+    beta: T,
+    y: *mut T,
+    incy: i32,
+) {
+    let info = if bad_uplo(uplo) {
+        1
+    } else if n < 0 {
+        2
+    } else if lda < n.max(1) {
+        5
+    } else if incx == 0 {
+        7
+    } else if incy == 0 {
+        10
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("SYMV", info);
+    }
+    if n == 0 || (alpha == T::zero() && beta == T::one()) {
+        return;
+    }
+    let tri = Tri {
+        upper: uplo == b'U',
+        n: n as usize,
+        storage: Storage::Full { ld: lda as usize },
+    };
+    // SAFETY: the caller's contract; the triangle lies within tri.extent().
+    unsafe { symmetric_mv(tri, alpha, a, x, incx, beta, y, incy) }
+}
+
+/// `?SBMV`: `y := alpha*A*x + beta*y`, `A` symmetric band with `k`
+/// off-diagonals, one triangle stored.
+///
+/// # Safety
+/// As [`gemv`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn sbmv<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    k: i32,
+    alpha: T,
+    a: *const T,
+    lda: i32,
+    x: *const T,
+    incx: i32,
+    beta: T,
+    y: *mut T,
+    incy: i32,
+) {
+    let info = if bad_uplo(uplo) {
+        1
+    } else if n < 0 {
+        2
+    } else if k < 0 {
+        3
+    } else if i64::from(lda) < i64::from(k) + 1 {
+        6
+    } else if incx == 0 {
+        8
+    } else if incy == 0 {
+        11
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("SBMV", info);
+    }
+    if n == 0 || (alpha == T::zero() && beta == T::one()) {
+        return;
+    }
+    let tri = Tri {
+        upper: uplo == b'U',
+        n: n as usize,
+        storage: Storage::Band {
+            ld: lda as usize,
+            k: k as usize,
+        },
+    };
+    // SAFETY: the caller's contract; the band lies within tri.extent().
+    unsafe { symmetric_mv(tri, alpha, a, x, incx, beta, y, incy) }
+}
+
+/// `?SPMV`: `y := alpha*A*x + beta*y`, `A` symmetric, one triangle packed.
+///
+/// # Safety
+/// As [`gemv`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn spmv<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    ap: *const T,
+    x: *const T,
+    incx: i32,
+    beta: T,
+    y: *mut T,
+    incy: i32,
+) {
+    let info = if bad_uplo(uplo) {
+        1
+    } else if n < 0 {
+        2
+    } else if incx == 0 {
+        6
+    } else if incy == 0 {
+        9
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("SPMV", info);
+    }
+    if n == 0 || (alpha == T::zero() && beta == T::one()) {
+        return;
+    }
+    let tri = Tri {
+        upper: uplo == b'U',
+        n: n as usize,
+        storage: Storage::Packed,
+    };
+    // SAFETY: the caller's contract; the packed triangle is tri.extent() long.
+    unsafe { symmetric_mv(tri, alpha, ap, x, incx, beta, y, incy) }
+}
+
+// ---------------------------------------------------------------------------
+// trmv, tbmv, tpmv, trsv, tbsv, tpsv
+
+/// The common part of the triangular products and solves after the checks.
+///
+/// # Safety
+/// `a` holds `tri.extent()` elements and `x` `n` elements at `incx`, not
+/// overlapping `a` (the reference BLAS contract).
+unsafe fn triangular<T: Scalar>(
+    tri: Tri,
+    trans: u8,
+    unit: bool,
+    solve: bool,
+    a: *const T,
+    x: *mut T,
+    incx: i32,
+) {
+    let n = tri.n;
+    let incx = incx as isize;
+    // SAFETY: the caller's contract.
+    let (a, xs) = unsafe { (slice(a, tri.extent()), slice_mut(x, span(n, incx))) };
+    let mut x = Xm::new(xs, n, incx);
+    let nounit = !unit;
+    let trans = is_trans(trans);
+    let zero = T::zero();
+    match (solve, trans, tri.upper) {
+        // x := A*x, upper: columns left to right.
+        (false, false, true) => {
+            for j in 0..n {
+                let xj = x.get(j);
+                if xj != zero {
+                    let (i0, r) = tri.off(j);
+                    axpy_to(xj, &a[r], &mut x, i0);
+                    if nounit {
+                        x.set(j, x.get(j) * a[tri.diag(j)]);
+                    }
+                }
+            }
+        }
+        // x := A*x, lower: columns right to left.
+        (false, false, false) => {
+            for j in (0..n).rev() {
+                let xj = x.get(j);
+                if xj != zero {
+                    let (i0, r) = tri.off(j);
+                    axpy_to(xj, &a[r], &mut x, i0);
+                    if nounit {
+                        x.set(j, x.get(j) * a[tri.diag(j)]);
+                    }
+                }
+            }
+        }
+        // x := A^T*x, upper: dots right to left, rows bottom-up.
+        (false, true, true) => {
+            for j in (0..n).rev() {
+                let mut t = x.get(j);
+                if nounit {
+                    t *= a[tri.diag(j)];
+                }
+                let (i0, r) = tri.off(j);
+                t = dot::<T, false, true>(t, &a[r], &x.r(), i0);
+                x.set(j, t);
+            }
+        }
+        // x := A^T*x, lower: dots left to right, rows top-down.
+        (false, true, false) => {
+            for j in 0..n {
+                let mut t = x.get(j);
+                if nounit {
+                    t *= a[tri.diag(j)];
+                }
+                let (i0, r) = tri.off(j);
+                t = dot::<T, false, false>(t, &a[r], &x.r(), i0);
+                x.set(j, t);
+            }
+        }
+        // A*x = b, upper: back substitution by columns.
+        (true, false, true) => {
+            for j in (0..n).rev() {
+                if x.get(j) != zero {
+                    if nounit {
+                        x.set(j, x.get(j) / a[tri.diag(j)]);
+                    }
+                    let t = x.get(j);
+                    let (i0, r) = tri.off(j);
+                    axpy_to(-t, &a[r], &mut x, i0);
+                }
+            }
+        }
+        // A*x = b, lower: forward substitution by columns.
+        (true, false, false) => {
+            for j in 0..n {
+                if x.get(j) != zero {
+                    if nounit {
+                        x.set(j, x.get(j) / a[tri.diag(j)]);
+                    }
+                    let t = x.get(j);
+                    let (i0, r) = tri.off(j);
+                    axpy_to(-t, &a[r], &mut x, i0);
+                }
+            }
+        }
+        // A^T*x = b, upper: forward substitution by dots, rows top-down.
+        (true, true, true) => {
+            for j in 0..n {
+                let (i0, r) = tri.off(j);
+                let mut t = dot::<T, true, false>(x.get(j), &a[r], &x.r(), i0);
+                if nounit {
+                    t = t / a[tri.diag(j)];
+                }
+                x.set(j, t);
+            }
+        }
+        // A^T*x = b, lower: back substitution by dots, rows bottom-up.
+        (true, true, false) => {
+            for j in (0..n).rev() {
+                let (i0, r) = tri.off(j);
+                let mut t = dot::<T, true, true>(x.get(j), &a[r], &x.r(), i0);
+                if nounit {
+                    t = t / a[tri.diag(j)];
+                }
+                x.set(j, t);
+            }
+        }
+    }
+}
+
+/// The checks shared by the six triangular routines, in the reference's
+/// order: UPLO 1, TRANS 2, DIAG 3, N 4, then K (`k`: its position), LDA
+/// (`ld`: value, minimum, position) and INCX (`incx`: value, position).
+#[allow(clippy::too_many_arguments)]
+fn triangular_info(
+    uplo: u8,
+    trans: u8,
+    diag: u8,
+    n: i32,
+    k: Option<(i32, i32)>,
+    ld: Option<(i32, i64, i32)>,
+    incx: (i32, i32),
+) -> i32 {
+    if bad_uplo(uplo) {
+        1
+    } else if bad_trans(trans) {
+        2
+    } else if bad_diag(diag) {
+        3
+    } else if n < 0 {
+        4
+    } else if let Some((_, pos)) = k.filter(|&(k, _)| k < 0) {
+        pos
+    } else if let Some((_, _, pos)) = ld.filter(|&(ld, min, _)| i64::from(ld) < min) {
+        pos
+    } else if incx.0 == 0 {
+        incx.1
+    } else {
+        0
+    }
+}
+
+macro_rules! triangular_routines {
+    (@check Full, $u:ident, $t:ident, $d:ident, $n:ident, $k:ident, $lda:ident, $incx:ident) => {{
+        let _ = $k;
+        (
+            triangular_info($u, $t, $d, $n, None, Some(($lda, i64::from($n.max(1)), 6)), ($incx, 8)),
+            Storage::Full { ld: $lda.max(0) as usize },
+        )
+    }};
+    (@check Band, $u:ident, $t:ident, $d:ident, $n:ident, $k:ident, $lda:ident, $incx:ident) => {
+        (
+            triangular_info($u, $t, $d, $n, Some(($k, 5)), Some(($lda, i64::from($k) + 1, 7)), ($incx, 9)),
+            Storage::Band { ld: $lda.max(0) as usize, k: $k.max(0) as usize },
+        )
+    };
+    (@check Packed, $u:ident, $t:ident, $d:ident, $n:ident, $k:ident, $lda:ident, $incx:ident) => {{
+        let _ = ($k, $lda);
+        (
+            triangular_info($u, $t, $d, $n, None, None, ($incx, 7)),
+            Storage::Packed,
+        )
+    }};
+    ($(
+        $(#[$doc:meta])*
+        fn $name:ident / $rname:literal, solve = $solve:literal, $storage:ident
+    );* $(;)?) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// The reference BLAS contract: `a` holds the elements the routine
+        /// addresses and `x` its `n` elements at `incx`, not overlapping `a`.
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) unsafe fn $name<T: Scalar>(
+            uplo: u8,
+            trans: u8,
+            diag: u8,
+            n: i32,
+            k: i32,
+            a: *const T,
+            lda: i32,
+            x: *mut T,
+            incx: i32,
+        ) {
+            let (info, storage) = triangular_routines!(@check $storage, uplo, trans, diag, n, k, lda, incx);
+            if info != 0 {
+                return fail::<T>($rname, info);
+            }
+            if n == 0 {
+                return;
+            }
+            let tri = Tri { upper: uplo == b'U', n: n as usize, storage };
+            // SAFETY: the caller's contract; the triangle lies within tri.extent().
+            unsafe { triangular(tri, trans, diag == b'U', $solve, a, x, incx) }
+        }
+    )*};
+}
+
+triangular_routines! {
+    /// `?TRMV`: `x := op(A)*x`, `A` triangular (`k` is ignored).
+    fn trmv / "TRMV", solve = false, Full;
+    /// `?TBMV`: `x := op(A)*x`, `A` triangular band with `k` off-diagonals.
+    fn tbmv / "TBMV", solve = false, Band;
+    /// `?TPMV`: `x := op(A)*x`, `A` triangular packed (`k`, `lda` ignored).
+    fn tpmv / "TPMV", solve = false, Packed;
+    /// `?TRSV`: solves `op(A)*x = b` in place, `A` triangular (`k` ignored).
+    fn trsv / "TRSV", solve = true, Full;
+    /// `?TBSV`: solves `op(A)*x = b` in place, `A` triangular band.
+    fn tbsv / "TBSV", solve = true, Band;
+    /// `?TPSV`: solves `op(A)*x = b` in place, `A` triangular packed
+    /// (`k`, `lda` ignored).
+    fn tpsv / "TPSV", solve = true, Packed;
+}
+
+// ---------------------------------------------------------------------------
+// ger, syr, spr, syr2, spr2
+
+/// `?GER`: `A := alpha*x*y^T + A`, `A` m x n.
+///
+/// # Safety
+/// The reference BLAS contract: `x`, `y` and `a` hold the elements the routine
+/// addresses, and `a` overlaps neither vector.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn ger<T: Scalar>(
+    m: i32,
+    n: i32,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    y: *const T,
+    incy: i32,
+    a: *mut T,
+    lda: i32,
+) {
+    let info = if m < 0 {
+        1
+    } else if n < 0 {
+        2
+    } else if incx == 0 {
+        5
+    } else if incy == 0 {
+        7
+    } else if lda < m.max(1) {
+        9
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("GER", info);
+    }
+    if m == 0 || n == 0 || alpha == T::zero() {
+        return;
+    }
+    let (m, n, lda) = (m as usize, n as usize, lda as usize);
+    let (incx, incy) = (incx as isize, incy as isize);
+    // SAFETY: the reference reads m elements of x and n of y at their
+    // increments and updates A(1:m, 1:n); A overlaps neither vector.
+    let (xs, ys, a) = unsafe {
+        (
+            slice(x, span(m, incx)),
+            slice(y, span(n, incy)),
+            slice_mut(a, (n - 1) * lda + m),
+        )
+    };
+    let x = Xr::new(xs, m, incx);
+    let y = Xr::new(ys, n, incy);
+    // The reference skips the columns where y(j) = 0; oxpar's kernel does not,
+    // which differs only when x holds an infinity or a NaN (Inf*0 = NaN). Take
+    // the kernel when that cannot happen.
+    let exact = (0..n).all(|j| y.get(j) != T::zero()) || (0..m).all(|i| x.get(i).is_finite());
+    if exact {
+        if let (Ok(xv), Ok(yv)) = (
+            VecRef::from_blas(xs, m, incx),
+            VecRef::from_blas(ys, n, incy),
+        ) {
+            if let Ok(am) = MatMut::col_major(&mut *a, m, n, lda) {
+                if Level2::<T>::ger(crate::threads::backend(), alpha, xv, yv, am).is_ok() {
+                    return;
+                }
+            }
+        }
+    }
+    for j in 0..n {
+        let yj = y.get(j);
+        if yj != T::zero() {
+            axpy_from(alpha * yj, &x, 0, &mut a[j * lda..j * lda + m]);
+        }
+    }
+}
+
+/// The common part of `syr` and `spr` after the checks.
+///
+/// # Safety
+/// `x` holds `n` elements at `incx` and `a` `tri.extent()` elements, not
+/// overlapping `x`.
+unsafe fn symmetric_r1<T: Scalar>(tri: Tri, alpha: T, x: *const T, incx: i32, a: *mut T) {
+    let n = tri.n;
+    let incx = incx as isize;
+    // SAFETY: the caller's contract.
+    let (xs, a) = unsafe { (slice(x, span(n, incx)), slice_mut(a, tri.extent())) };
+    let x = Xr::new(xs, n, incx);
+    for j in 0..n {
+        let xj = x.get(j);
+        if xj != T::zero() {
+            let (i0, r) = tri.with_diag(j);
+            axpy_from(alpha * xj, &x, i0, &mut a[r]);
+        }
+    }
+}
+
+/// `?SYR`: `A := alpha*x*x^T + A`, `A` symmetric, one triangle stored.
+///
+/// # Safety
+/// As [`ger`].
+pub(crate) unsafe fn syr<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    a: *mut T,
+    lda: i32,
+) {
+    let info = if bad_uplo(uplo) {
+        1
+    } else if n < 0 {
+        2
+    } else if incx == 0 {
+        5
+    } else if lda < n.max(1) {
+        7
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("SYR", info);
+    }
+    if n == 0 || alpha == T::zero() {
+        return;
+    }
+    let tri = Tri {
+        upper: uplo == b'U',
+        n: n as usize,
+        storage: Storage::Full { ld: lda as usize },
+    };
+    // SAFETY: the caller's contract; the triangle lies within tri.extent().
+    unsafe { symmetric_r1(tri, alpha, x, incx, a) }
+}
+
+/// `?SPR`: `A := alpha*x*x^T + A`, `A` symmetric, one triangle packed.
+///
+/// # Safety
+/// As [`ger`].
+pub(crate) unsafe fn spr<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    ap: *mut T,
+) {
+    let info = if bad_uplo(uplo) {
+        1
+    } else if n < 0 {
+        2
+    } else if incx == 0 {
+        5
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("SPR", info);
+    }
+    if n == 0 || alpha == T::zero() {
+        return;
+    }
+    let tri = Tri {
+        upper: uplo == b'U',
+        n: n as usize,
+        storage: Storage::Packed,
+    };
+    // SAFETY: the caller's contract; the packed triangle is tri.extent() long.
+    unsafe { symmetric_r1(tri, alpha, x, incx, ap) }
+}
+
+/// The common part of `syr2` and `spr2` after the checks.
+///
+/// # Safety
+/// `x` and `y` hold `n` elements at their increments and `a` `tri.extent()`
+/// elements, overlapping neither.
+unsafe fn symmetric_r2<T: Scalar>(
+    tri: Tri,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    y: *const T,
+    incy: i32,
+    a: *mut T,
+) {
+    let n = tri.n;
+    let (incx, incy) = (incx as isize, incy as isize);
+    // SAFETY: the caller's contract.
+    let (xs, ys, a) = unsafe {
+        (
+            slice(x, span(n, incx)),
+            slice(y, span(n, incy)),
+            slice_mut(a, tri.extent()),
+        )
+    };
+    let x = Xr::new(xs, n, incx);
+    let y = Xr::new(ys, n, incy);
+    for j in 0..n {
+        let (xj, yj) = (x.get(j), y.get(j));
+        if xj != T::zero() || yj != T::zero() {
+            let (t1, t2) = (alpha * yj, alpha * xj);
+            let (i0, r) = tri.with_diag(j);
+            let col = &mut a[r];
+            match (x.unit(i0, col.len()), y.unit(i0, col.len())) {
+                (Some(xs), Some(ys)) => {
+                    for ((ai, &xi), &yi) in col.iter_mut().zip(xs).zip(ys) {
+                        *ai = *ai + xi * t1 + yi * t2;
+                    }
+                }
+                _ => {
+                    for (k, ai) in col.iter_mut().enumerate() {
+                        *ai = *ai + x.get(i0 + k) * t1 + y.get(i0 + k) * t2;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `?SYR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one triangle
+/// stored.
+///
+/// # Safety
+/// As [`ger`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn syr2<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    y: *const T,
+    incy: i32,
+    a: *mut T,
+    lda: i32,
+) {
+    let info = if bad_uplo(uplo) {
+        1
+    } else if n < 0 {
+        2
+    } else if incx == 0 {
+        5
+    } else if incy == 0 {
+        7
+    } else if lda < n.max(1) {
+        9
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("SYR2", info);
+    }
+    if n == 0 || alpha == T::zero() {
+        return;
+    }
+    let tri = Tri {
+        upper: uplo == b'U',
+        n: n as usize,
+        storage: Storage::Full { ld: lda as usize },
+    };
+    // SAFETY: the caller's contract; the triangle lies within tri.extent().
+    unsafe { symmetric_r2(tri, alpha, x, incx, y, incy, a) }
+}
+
+/// `?SPR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one triangle
+/// packed.
+///
+/// # Safety
+/// As [`ger`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn spr2<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    y: *const T,
+    incy: i32,
+    ap: *mut T,
+) {
+    let info = if bad_uplo(uplo) {
+        1
+    } else if n < 0 {
+        2
+    } else if incx == 0 {
+        5
+    } else if incy == 0 {
+        7
+    } else {
+        0
+    };
+    if info != 0 {
+        return fail::<T>("SPR2", info);
+    }
+    if n == 0 || alpha == T::zero() {
+        return;
+    }
+    let tri = Tri {
+        upper: uplo == b'U',
+        n: n as usize,
+        storage: Storage::Packed,
+    };
+    // SAFETY: the caller's contract; the packed triangle is tri.extent() long.
+    unsafe { symmetric_r2(tri, alpha, x, incx, y, incy, ap) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triangle_storage_positions() {
+        // Full, upper and lower, n = 3, ld = 4.
+        let up = Tri {
+            upper: true,
+            n: 3,
+            storage: Storage::Full { ld: 4 },
+        };
+        assert_eq!(up.off(2), (0, 8..10));
+        assert_eq!(up.diag(2), 10);
+        assert_eq!(up.extent(), 11);
+        let lo = Tri { upper: false, ..up };
+        assert_eq!(lo.off(0), (1, 1..3));
+        assert_eq!(lo.diag(1), 5);
+        assert_eq!(lo.with_diag(1), (1, 5..7));
+        assert_eq!(lo.extent(), 11);
+        // Packed lower n = 4: columns start at 0, 4, 7, 9.
+        let pl = Tri {
+            upper: false,
+            n: 4,
+            storage: Storage::Packed,
+        };
+        assert_eq!((0..4).map(|j| pl.diag(j)).collect::<Vec<_>>(), [0, 4, 7, 9]);
+        assert_eq!(pl.extent(), 10);
+        let pu = Tri { upper: true, ..pl };
+        assert_eq!((0..4).map(|j| pu.diag(j)).collect::<Vec<_>>(), [0, 2, 5, 9]);
+        assert_eq!(pu.extent(), 10);
+        // Band upper k = 2, ld = 3: diagonal in row 2; column 1 has one
+        // super-diagonal element at row 1.
+        let bu = Tri {
+            upper: true,
+            n: 4,
+            storage: Storage::Band { ld: 3, k: 2 },
+        };
+        assert_eq!(bu.off(1), (0, 4..5));
+        assert_eq!(bu.off(3), (1, 9..11));
+        assert_eq!(bu.diag(3), 11);
+        assert_eq!(bu.extent(), 12);
+        let bl = Tri { upper: false, ..bu };
+        assert_eq!(bl.off(3), (4, 10..10));
+        assert_eq!(bl.off(2), (3, 7..8));
+        assert_eq!(bl.extent(), 10);
+    }
+
+    #[test]
+    fn gemv_loops_match_the_backend() {
+        let (m, n, lda) = (7, 5, 9);
+        let a: Vec<f64> = (0..lda * n).map(|k| ((k * 5) % 13) as f64 - 6.0).collect();
+        for trans in [false, true] {
+            let (lx, ly) = if trans { (m, n) } else { (n, m) };
+            for (incx, incy) in [(1, 1), (-2, 3), (2, -1)] {
+                let xs: Vec<f64> = (0..span(lx, incx)).map(|k| (k % 7) as f64 - 3.0).collect();
+                let y0: Vec<f64> = (0..span(ly, incy)).map(|k| (k % 5) as f64).collect();
+                let (mut y1, mut y2) = (y0.clone(), y0.clone());
+                gemv_loops(trans, m, n, 1.5, &a, lda, &xs, incx, 0.5, &mut y1, incy);
+                assert!(gemv_backend(
+                    trans, m, n, 1.5, &a, lda, &xs, incx, 0.5, &mut y2, incy
+                ));
+                assert_eq!(y1, y2, "trans={trans} incx={incx} incy={incy}");
+            }
+        }
+    }
+}
