@@ -113,17 +113,19 @@ pub(crate) fn gather_checked(
 /// Sums `local` over all ranks (`MPI_SUM` on `f64`), with each rank's status
 /// folded into the same message. Every rank gets the same sum.
 pub(crate) fn sum_checked(comm: &Comm, routine: &str, local: Result<f64>) -> Result<f64> {
-    // [value, number of failing ranks, sum of their kind codes, sum of their ranks]
-    let mut buf = [0.0f64; 4];
+    // [value, failures]: a failing rank adds FAILURE + 16 * rank + kind code,
+    // exact in an f64 for up to 2^17 failing ranks; with one failure the
+    // rank and kind come back out. Two words keep the message as small as
+    // a plain allreduce of the value.
+    const FAILURE: f64 = (1u64 << 36) as f64;
+    let mut buf = [0.0f64; 2];
     let own_error = match local {
         Ok(v) => {
             buf[0] = v;
             None
         }
         Err(e) => {
-            buf[1] = 1.0;
-            buf[2] = kind_code(e.kind()) as f64;
-            buf[3] = comm.rank() as f64;
+            buf[1] = FAILURE + (16 * comm.rank() as u64 + kind_code(e.kind())) as f64;
             Some(e)
         }
     };
@@ -132,14 +134,18 @@ pub(crate) fn sum_checked(comm: &Comm, routine: &str, local: Result<f64>) -> Res
     if let Some(e) = own_error {
         return Err(e);
     }
-    match buf[1] as u64 {
+    let failures = (buf[1] / FAILURE).floor() as u64;
+    match failures {
         0 => Ok(buf[0]),
-        1 => Err(remote_error(
-            routine,
-            Some(buf[3] as usize),
-            comm.size(),
-            kind_from_code(buf[2] as u64),
-        )),
+        1 => {
+            let detail = (buf[1] - FAILURE) as u64;
+            Err(remote_error(
+                routine,
+                Some((detail / 16) as usize),
+                comm.size(),
+                kind_from_code(detail % 16),
+            ))
+        }
         _ => Err(remote_error(
             routine,
             None,
