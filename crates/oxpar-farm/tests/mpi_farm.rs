@@ -12,6 +12,16 @@ use oxpar_core::{Backend, ErrorKind};
 use oxpar_farm::{Farm, Outcome};
 use oxpar_mpi::{Comm, MpiBackend};
 
+/// Flags for the launcher: `OXPAR_MPIEXEC_FLAGS`, else Open MPI's
+/// `--oversubscribe` (MPICH's mpiexec takes none: set it to "").
+fn launcher_flags() -> Vec<String> {
+    std::env::var("OXPAR_MPIEXEC_FLAGS")
+        .unwrap_or_else(|_| "--oversubscribe".into())
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
 fn under_mpiexec() -> bool {
     ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"]
         .iter()
@@ -30,7 +40,8 @@ fn main() {
             std::fs::create_dir_all(&dir).unwrap();
             let start = Instant::now();
             let mut child = Command::new(&launcher)
-                .args(["--oversubscribe", "-n", &n.to_string()])
+                .args(launcher_flags())
+                .args(["-n", &n.to_string()])
                 .arg(std::env::current_exe().unwrap())
                 .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
                 .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")

@@ -67,6 +67,29 @@ fn recv_ptr<T>(buf: &mut [T]) -> *mut c_void {
     }
 }
 
+/// Runs `f` with MPI_COMM_WORLD's error handler set to return errors, then
+/// puts the program's handler back.
+fn with_world_errors_returned(f: impl FnOnce() -> c_int) -> c_int {
+    let mut previous = std::mem::MaybeUninit::<ffi::MPI_Errhandler>::uninit();
+    // SAFETY: MPI is initialized (callers ensure it); previous is written on success.
+    let got = unsafe { ffi::MPI_Comm_get_errhandler(ffi::RSMPI_COMM_WORLD, previous.as_mut_ptr()) };
+    if got != ffi::MPI_SUCCESS as c_int {
+        return f();
+    }
+    // SAFETY: MPI_Comm_get_errhandler succeeded and wrote the handle.
+    let mut previous = unsafe { previous.assume_init() };
+    // SAFETY: the world communicator and the predefined handler are valid.
+    unsafe { ffi::MPI_Comm_set_errhandler(ffi::RSMPI_COMM_WORLD, ffi::RSMPI_ERRORS_RETURN) };
+    let code = f();
+    // SAFETY: restoring the handler read above, then releasing the reference
+    // MPI_Comm_get_errhandler took on it.
+    unsafe {
+        ffi::MPI_Comm_set_errhandler(ffi::RSMPI_COMM_WORLD, previous);
+        ffi::MPI_Errhandler_free(&mut previous);
+    }
+    code
+}
+
 /// An MPI communicator owned by oxpar (freed on drop unless MPI is gone).
 #[derive(Debug)]
 pub struct Comm {
@@ -102,9 +125,20 @@ impl Comm {
             ));
         }
         let mut inter: c_int = 0;
-        // SAFETY: comm is a live communicator (caller's contract).
-        let code = unsafe { ffi::MPI_Comm_test_inter(comm, &mut inter) };
-        check(code, "MPI_Comm_test_inter")?;
+        // A handle that is not a communicator (MPICH's MPI_Comm_f2c accepts
+        // any integer) raises an error on MPI_COMM_WORLD, whose handler
+        // aborts by default: return errors there for this one call.
+        let code = with_world_errors_returned(|| {
+            // SAFETY: comm is a communicator handle or an invalid one, which
+            // MPI reports as an error (returned, see above).
+            unsafe { ffi::MPI_Comm_test_inter(comm, &mut inter) }
+        });
+        check(code, "MPI_Comm_test_inter").map_err(|_| {
+            Error::invalid_argument(
+                "comm",
+                "is not a communicator (MPI_Comm_test_inter refused it)",
+            )
+        })?;
         if inter != 0 {
             return Err(Error::invalid_argument(
                 "comm",

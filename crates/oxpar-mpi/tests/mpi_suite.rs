@@ -3,7 +3,9 @@
 //! and fails if any run fails or hangs; under mpiexec, every rank runs every
 //! check and compares with the serial backend computing on the whole data.
 //!
-//! `OXPAR_MPIEXEC` names the launcher (default `mpiexec`); `OXPAR_MPI_RANKS`
+//! `OXPAR_MPIEXEC` names the launcher (default `mpiexec`),
+//! `OXPAR_MPIEXEC_FLAGS` its flags (default `--oversubscribe`; for MPICH:
+//! `OXPAR_MPIEXEC=mpiexec.mpich OXPAR_MPIEXEC_FLAGS=`); `OXPAR_MPI_RANKS`
 //! (e.g. `2,4`) picks the rank counts.
 
 use std::process::Command;
@@ -13,6 +15,16 @@ use oxpar_core::{
     Backend, ErrorKind, Level1, Level2, Level3, MatMut, MatRef, Op, Serial, VecMut, VecRef,
 };
 use oxpar_mpi::{block_range, Comm, MpiBackend};
+
+/// Flags for the launcher: `OXPAR_MPIEXEC_FLAGS`, else Open MPI's
+/// `--oversubscribe` (MPICH's mpiexec takes none: set it to "").
+fn launcher_flags() -> Vec<String> {
+    std::env::var("OXPAR_MPIEXEC_FLAGS")
+        .unwrap_or_else(|_| "--oversubscribe".into())
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
 
 fn under_mpiexec() -> bool {
     ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"]
@@ -39,7 +51,8 @@ fn launch_all() {
     {
         let start = Instant::now();
         let mut child = Command::new(&launcher)
-            .args(["--oversubscribe", "-n", &n.to_string()])
+            .args(launcher_flags())
+            .args(["-n", &n.to_string()])
             .arg(&exe)
             .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
             .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
