@@ -4022,7 +4022,7 @@ contains
     !> Why the task failed.
     character(len=*), intent(in) :: message
 
-    call c_oxpar_farm_task_error(trim(message) // c_null_char)
+    call c_oxpar_farm_task_error(message(1:len_trim(message)) // c_null_char)
   end subroutine oxpar_farm_task_error
 
   !> The C task: calls the Fortran task of the run with a 1-based number.
@@ -4034,28 +4034,27 @@ contains
     type(c_ptr), value :: user_data
     integer(c_int32_t) :: status
     type(task_call), pointer :: call_info
-    integer :: number
+    integer :: number, n, first
+    ! A fixed-length buffer: deferred-length character results (as from
+    ! `decimal`) are not safe on several threads at once with gfortran (a
+    ! message came out cut short under load).
+    character(len=40, kind=c_char) :: message
 
     number = int(task) + 1
-    call c_oxpar_farm_task_error("task " // decimal(number) // " failed" // c_null_char)
+    message = "task "
+    first = 26
+    n = number
+    do
+      message(first:first) = achar(iachar("0") + mod(n, 10), kind=c_char)
+      n = n / 10
+      if (n == 0) exit
+      first = first - 1
+    end do
+    message = "task " // message(first:26) // " failed" // c_null_char
+    call c_oxpar_farm_task_error(message)
     call c_f_pointer(user_data, call_info)
     status = int(call_info%task(number, call_info%data), c_int32_t)
   end function task_trampoline
-
-  !> A non-negative integer as text, without I/O (safe on any thread).
-  recursive pure function decimal(i) result(s)
-    integer, intent(in) :: i
-    character(len=:), allocatable :: s
-    character(len=10), parameter :: digits = "0123456789"
-    integer :: n
-
-    n = i
-    s = digits(mod(n, 10) + 1:mod(n, 10) + 1)
-    do while (n >= 10)
-      n = n / 10
-      s = digits(mod(n, 10) + 1:mod(n, 10) + 1) // s
-    end do
-  end function decimal
 
   !> The C progress callback: calls the farm's Fortran progress procedure.
   recursive subroutine progress_trampoline(total, done, failed, running, resumed, elapsed, eta, user_data) &
