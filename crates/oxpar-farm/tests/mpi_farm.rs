@@ -4,67 +4,30 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use oxpar_core::{Backend, ErrorKind};
 use oxpar_farm::{Farm, Outcome};
+use oxpar_mpi::launch::{rank_counts, run_self, under_mpiexec};
 use oxpar_mpi::{Comm, MpiBackend};
-
-/// Flags for the launcher: `OXPAR_MPIEXEC_FLAGS`, else Open MPI's
-/// `--oversubscribe` (MPICH's mpiexec takes none: set it to "").
-fn launcher_flags() -> Vec<String> {
-    std::env::var("OXPAR_MPIEXEC_FLAGS")
-        .unwrap_or_else(|_| "--oversubscribe".into())
-        .split_whitespace()
-        .map(String::from)
-        .collect()
-}
-
-fn under_mpiexec() -> bool {
-    ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some())
-}
 
 fn main() {
     if under_mpiexec() {
         rank_main();
-    } else {
-        let launcher = std::env::var("OXPAR_MPIEXEC").unwrap_or_else(|_| "mpiexec".into());
-        for n in [1, 2, 3, 4] {
-            let dir =
-                std::env::temp_dir().join(format!("oxpar-mpi-farm-{}-{n}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(&dir).unwrap();
-            let start = Instant::now();
-            let mut child = Command::new(&launcher)
-                .args(launcher_flags())
-                .args(["-n", &n.to_string()])
-                .arg(std::env::current_exe().unwrap())
-                .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
-                .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
-                .env("OXPAR_FARM_TEST_DIR", &dir)
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot start {launcher}: {e}"));
-            let status = loop {
-                if let Some(s) = child.try_wait().unwrap() {
-                    break s;
-                }
-                if start.elapsed() > Duration::from_secs(300) {
-                    let _ = child.kill();
-                    panic!("mpiexec -n {n}: still running after 300 s (a deadlock?)");
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            };
-            assert!(status.success(), "mpiexec -n {n} failed: {status}");
-            println!(
-                "mpi farm: {n} rank(s) passed in {:.1} s",
-                start.elapsed().as_secs_f64()
-            );
-            let _ = std::fs::remove_dir_all(&dir);
-        }
+        return;
+    }
+    for n in rank_counts() {
+        let dir = std::env::temp_dir().join(format!("oxpar-mpi-farm-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let env = [("OXPAR_FARM_TEST_DIR", dir.as_os_str())];
+        let took = run_self(n, &env, Duration::from_secs(300)).unwrap_or_else(|e| panic!("{e}"));
+        println!(
+            "mpi farm: {n} rank(s) passed in {:.1} s",
+            took.as_secs_f64()
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }
 

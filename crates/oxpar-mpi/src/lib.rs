@@ -32,6 +32,7 @@ mod counter;
 pub mod env;
 mod grid;
 mod halo;
+pub mod launch;
 mod ops;
 mod summa;
 

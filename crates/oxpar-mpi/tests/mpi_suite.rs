@@ -3,76 +3,26 @@
 //! and fails if any run fails or hangs; under mpiexec, every rank runs every
 //! check and compares with the serial backend computing on the whole data.
 //!
-//! `OXPAR_MPIEXEC` names the launcher (default `mpiexec`),
-//! `OXPAR_MPIEXEC_FLAGS` its flags (default `--oversubscribe`; for MPICH:
-//! `OXPAR_MPIEXEC=mpiexec.mpich OXPAR_MPIEXEC_FLAGS=`); `OXPAR_MPI_RANKS`
-//! (e.g. `2,4`) picks the rank counts.
+//! The launcher and rank counts can be changed: see `oxpar_mpi::launch`.
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use oxpar_core::{
     Backend, ErrorKind, Level1, Level2, Level3, MatMut, MatRef, Op, Serial, VecMut, VecRef,
 };
+use oxpar_mpi::launch::{rank_counts, run_self, under_mpiexec};
 use oxpar_mpi::{block_range, Comm, MpiBackend};
-
-/// Flags for the launcher: `OXPAR_MPIEXEC_FLAGS`, else Open MPI's
-/// `--oversubscribe` (MPICH's mpiexec takes none: set it to "").
-fn launcher_flags() -> Vec<String> {
-    std::env::var("OXPAR_MPIEXEC_FLAGS")
-        .unwrap_or_else(|_| "--oversubscribe".into())
-        .split_whitespace()
-        .map(String::from)
-        .collect()
-}
-
-fn under_mpiexec() -> bool {
-    ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some())
-}
 
 fn main() {
     if under_mpiexec() {
         run_rank();
-    } else {
-        launch_all();
+        return;
     }
-}
-
-/// Launches this binary under mpiexec for each rank count, with a deadline.
-fn launch_all() {
-    let exe = std::env::current_exe().expect("own path");
-    let launcher = std::env::var("OXPAR_MPIEXEC").unwrap_or_else(|_| "mpiexec".into());
-    let counts = std::env::var("OXPAR_MPI_RANKS").unwrap_or_else(|_| "1,2,3,4".into());
-    for n in counts
-        .split(',')
-        .map(|s| s.trim().parse::<usize>().expect("rank count"))
-    {
-        let start = Instant::now();
-        let mut child = Command::new(&launcher)
-            .args(launcher_flags())
-            .args(["-n", &n.to_string()])
-            .arg(&exe)
-            .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
-            .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
-            .env("OMPI_MCA_rmaps_base_oversubscribe", "1")
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {launcher}: {e}"));
-        let status = loop {
-            if let Some(s) = child.try_wait().expect("wait") {
-                break s;
-            }
-            if start.elapsed() > Duration::from_secs(300) {
-                let _ = child.kill();
-                panic!("mpiexec -n {n}: still running after 300 s (a deadlock?)");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        };
-        assert!(status.success(), "mpiexec -n {n} failed: {status}");
+    for n in rank_counts() {
+        let took = run_self(n, &[], Duration::from_secs(300)).unwrap_or_else(|e| panic!("{e}"));
         println!(
             "mpi suite: {n} rank(s) passed in {:.1} s",
-            start.elapsed().as_secs_f64()
+            took.as_secs_f64()
         );
     }
 }
