@@ -268,18 +268,14 @@ impl<'a> Farm<'a> {
             task,
             checkpoint: writer.as_ref(),
             first_worker,
-            done: Mutex::new(Vec::new()),
-            failures: Mutex::new(Vec::new()),
-            done_count: AtomicUsize::new(0),
-            failed_count: AtomicUsize::new(0),
-            running: AtomicUsize::new(0),
+            slots: (0..local_workers).map(|_| WorkerSlot::default()).collect(),
             write_error: Mutex::new(None),
         };
         let snapshot = |run: &Run<'_, '_>| Progress {
             total: tasks,
-            done: run.done_count.load(Ordering::Relaxed),
-            failed: run.failed_count.load(Ordering::Relaxed),
-            running: run.running.load(Ordering::Relaxed),
+            done: run.total(|s| &s.done_count),
+            failed: run.total(|s| &s.failed_count),
+            running: run.total(|s| &s.running),
             resumed: resumed.len(),
             elapsed: start.elapsed(),
             eta: None,
@@ -330,8 +326,7 @@ impl<'a> Farm<'a> {
         }
 
         outcomes.resize(tasks, Outcome::Resumed);
-        let done = std::mem::take(&mut *run.done.lock().unwrap_or_else(|e| e.into_inner()));
-        for (t, attempts) in group.all_done(done)? {
+        for (t, attempts) in group.all_done(run.take_done())? {
             outcomes[t] = Outcome::Done { attempts };
         }
         for f in final_failures {
@@ -444,26 +439,45 @@ struct Failure {
     error: String,
 }
 
+/// What one worker records. Each worker writes only its own slot (its locks
+/// are never contended, its counters never bounce between cores: the
+/// alignment keeps slots on separate cache lines); readers add them up.
+#[repr(align(128))]
+#[derive(Default)]
+struct WorkerSlot {
+    done: Mutex<Vec<(usize, u32)>>,
+    failures: Mutex<Vec<Failure>>,
+    done_count: AtomicUsize,
+    failed_count: AtomicUsize,
+    running: AtomicUsize,
+}
+
 /// The shared state of one run.
 struct Run<'t, 'w> {
     task: &'t TaskFn<'t>,
     checkpoint: Option<&'w checkpoint::Writer>,
     /// The global index of this process's worker 0.
     first_worker: usize,
-    done: Mutex<Vec<(usize, u32)>>,
-    failures: Mutex<Vec<Failure>>,
-    done_count: AtomicUsize,
-    failed_count: AtomicUsize,
-    running: AtomicUsize,
+    /// One per local worker.
+    slots: Vec<WorkerSlot>,
     write_error: Mutex<Option<oxpar_core::Error>>,
 }
 
 impl Run<'_, '_> {
+    /// A counter summed over the workers.
+    fn total(&self, counter: impl Fn(&WorkerSlot) -> &AtomicUsize) -> usize {
+        self.slots
+            .iter()
+            .map(|s| counter(s).load(Ordering::Relaxed))
+            .sum()
+    }
+
     /// Runs `task` once on local worker `w`, recording how it went.
     fn attempt(&self, task: usize, attempt: u32, w: usize) {
-        self.running.fetch_add(1, Ordering::Relaxed);
+        let slot = &self.slots[w];
+        slot.running.fetch_add(1, Ordering::Relaxed);
         let result = catch_unwind(AssertUnwindSafe(|| (self.task)(task)));
-        self.running.fetch_sub(1, Ordering::Relaxed);
+        slot.running.fetch_sub(1, Ordering::Relaxed);
         let error = match result {
             Ok(Ok(())) => {
                 if let Some(c) = self.checkpoint {
@@ -474,11 +488,11 @@ impl Run<'_, '_> {
                             .get_or_insert(e);
                     }
                 }
-                self.done
+                slot.done
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .push((task, attempt));
-                self.done_count.fetch_add(1, Ordering::Relaxed);
+                slot.done_count.fetch_add(1, Ordering::Relaxed);
                 return;
             }
             Ok(Err(message)) => message,
@@ -491,8 +505,8 @@ impl Run<'_, '_> {
                 format!("panicked: {what}")
             }
         };
-        self.failed_count.fetch_add(1, Ordering::Relaxed);
-        self.failures
+        slot.failed_count.fetch_add(1, Ordering::Relaxed);
+        slot.failures
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .push(Failure {
@@ -503,9 +517,22 @@ impl Run<'_, '_> {
     }
 
     fn take_failures(&self) -> Vec<Failure> {
-        let mut f = std::mem::take(&mut *self.failures.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut f: Vec<Failure> = self
+            .slots
+            .iter()
+            .flat_map(|s| {
+                std::mem::take(&mut *s.failures.lock().unwrap_or_else(|e| e.into_inner()))
+            })
+            .collect();
         f.sort_by_key(|f| f.task);
         f
+    }
+
+    fn take_done(&self) -> Vec<(usize, u32)> {
+        self.slots
+            .iter()
+            .flat_map(|s| std::mem::take(&mut *s.done.lock().unwrap_or_else(|e| e.into_inner())))
+            .collect()
     }
 }
 
