@@ -406,11 +406,7 @@ pub unsafe extern "C" fn oxpar_farm_report_task(
                 format!("{task} is not below the run's {} tasks", r.outcomes.len()),
             )
         })?;
-        let (s, a) = match o {
-            Outcome::Done { attempts } => (oxpar_task_state::Done, *attempts),
-            Outcome::Failed { attempts, .. } => (oxpar_task_state::Failed, *attempts),
-            Outcome::Resumed => (oxpar_task_state::Resumed, 0),
-        };
+        let (s, a) = state_of(o);
         if !state.is_null() {
             // SAFETY: non-null outputs are writable (caller's contract).
             unsafe { ffi::write_out(state, s as i32) };
@@ -450,11 +446,7 @@ pub unsafe extern "C" fn oxpar_farm_report_states(
             ));
         }
         for (i, o) in r.outcomes[..n].iter().enumerate() {
-            let (s, a) = match o {
-                Outcome::Done { attempts } => (oxpar_task_state::Done, *attempts),
-                Outcome::Failed { attempts, .. } => (oxpar_task_state::Failed, *attempts),
-                Outcome::Resumed => (oxpar_task_state::Resumed, 0),
-            };
+            let (s, a) = state_of(o);
             // SAFETY: non-null arrays hold n writable elements (caller's contract).
             unsafe {
                 if !states.is_null() {
@@ -467,6 +459,15 @@ pub unsafe extern "C" fn oxpar_farm_report_states(
         }
         Ok(())
     })
+}
+
+/// A task's state and attempts, as the report functions give them.
+fn state_of(o: &Outcome) -> (oxpar_task_state, u32) {
+    match o {
+        Outcome::Done { attempts } => (oxpar_task_state::Done, *attempts),
+        Outcome::Failed { attempts, .. } => (oxpar_task_state::Failed, *attempts),
+        Outcome::Resumed => (oxpar_task_state::Resumed, 0),
+    }
 }
 
 /// The error message of a task that failed for good (its last attempt's),

@@ -341,12 +341,6 @@ fn halo(c: &mut Ctx) {
                 r
             };
             // Global value of cell i is 100 + i (wrapped when periodic).
-            let total = if c.rank + 1 == c.size {
-                r.end
-            } else {
-                usize::MAX
-            };
-            let _ = total;
             let mut x = vec![-1.0f64; r.len() + 2 * ghost];
             for (k, i) in r.clone().enumerate() {
                 x[ghost + k] = 100.0 + i as f64;
