@@ -114,7 +114,7 @@ pub(crate) fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> 
         )?));
     }
     let _ = family;
-    Ok(oxpar_context::plain(oxpar::backend_from_spec(spec)?))
+    Ok(oxpar_context::plain(oxpar::plain_backend_from_spec(spec)?))
 }
 
 /// Frees a context and stops its threads. Buffers, programs and kernels made

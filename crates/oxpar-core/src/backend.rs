@@ -14,6 +14,7 @@ use std::fmt::Debug;
 use std::ops::Range;
 
 use crate::error::{Error, Result};
+use crate::exact::{ExactSum, Reduction};
 use crate::scalar::Scalar;
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
@@ -85,6 +86,10 @@ pub enum Op {
     Asum,
     /// [`Level1::iamax`].
     Iamax,
+    /// [`Level1::sum`].
+    Sum,
+    /// [`Level1::reduce_exact`] (reproducible `dot`, `nrm2`, `asum`, `sum`).
+    ReduceExact,
     /// [`Level2::gemv`].
     Gemv,
     /// [`Level2::ger`].
@@ -139,6 +144,27 @@ pub trait Level1<T: Scalar>: Backend {
     /// first NaN wins (as NumPy's `argmax`; reference BLAS skips NaNs that are
     /// not first, which hides them).
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>>;
+    /// `sum x_i`; 0 for an empty vector. The default adds in order on the
+    /// calling thread.
+    fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        Ok(x.iter().fold(T::zero(), |acc, v| acc + v))
+    }
+    /// Adds the reduction `what` of `x` (and `y`, for [`Reduction::Dot`];
+    /// ignored otherwise) into an exact accumulator, without any rounding:
+    /// the basis of reproducible mode (see [`crate::repro`]). Every backend
+    /// returns the same accumulator for the same data, however it splits
+    /// the work. The default goes element by element on the calling thread.
+    fn reduce_exact(
+        &self,
+        what: Reduction,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<ExactSum> {
+        if what.needs_y() {
+            check::same_len(x.len(), y.len())?;
+        }
+        Ok(crate::exact::reduce_elementwise(what, x, y))
+    }
 }
 
 /// BLAS level 2: matrix-vector operations.
@@ -188,6 +214,102 @@ pub trait ParallelLoops: Backend {
         schedule: Schedule,
         body: &LoopBody<'_>,
     ) -> Result<()>;
+}
+
+// A boxed backend is a backend, so wrappers such as
+// `repro::Reproducible<Box<dyn HostBackend>>` work; every method is forwarded,
+// the provided ones too.
+impl<B: Backend + ?Sized> Backend for Box<B> {
+    fn kind(&self) -> BackendKind {
+        (**self).kind()
+    }
+    fn name(&self) -> String {
+        (**self).name()
+    }
+    fn num_threads(&self) -> usize {
+        (**self).num_threads()
+    }
+    fn reject(&self, op: Op, error: Error) -> Error {
+        (**self).reject(op, error)
+    }
+}
+
+impl<T: Scalar, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
+    fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        (**self).axpy(alpha, x, y)
+    }
+    fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()> {
+        (**self).scal(alpha, x)
+    }
+    fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        (**self).copy(x, y)
+    }
+    fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        (**self).swap(x, y)
+    }
+    fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        (**self).dot(x, y)
+    }
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+        (**self).nrm2(x)
+    }
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+        (**self).asum(x)
+    }
+    fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
+        (**self).iamax(x)
+    }
+    fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        (**self).sum(x)
+    }
+    fn reduce_exact(
+        &self,
+        what: Reduction,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<ExactSum> {
+        (**self).reduce_exact(what, x, y)
+    }
+}
+
+impl<T: Scalar, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
+    fn gemv(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).gemv(alpha, a, x, beta, y)
+    }
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        (**self).ger(alpha, x, y, a)
+    }
+}
+
+impl<T: Scalar, B: Level3<T> + ?Sized> Level3<T> for Box<B> {
+    fn gemm(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).gemm(alpha, a, b, beta, c)
+    }
+}
+
+impl<B: ParallelLoops + ?Sized> ParallelLoops for Box<B> {
+    fn parallel_for(
+        &self,
+        range: Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()> {
+        (**self).parallel_for(range, schedule, body)
+    }
 }
 
 /// Everything a host-memory backend offers, for both element types, as one

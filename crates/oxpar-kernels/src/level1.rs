@@ -117,6 +117,24 @@ fn asum_body<T: Scalar, const FMA: bool>(x: &[T]) -> T {
     sum_block(&mut acc)
 }
 
+#[inline(always)]
+fn sum_body<T: Scalar, const FMA: bool>(x: &[T]) -> T {
+    if x.len() < BLOCK {
+        return x.iter().fold(T::zero(), |acc, &a| acc + a);
+    }
+    let mut acc = [T::zero(); BLOCK];
+    let (xb, xt) = x.as_chunks::<BLOCK>();
+    for a in xb {
+        for l in 0..BLOCK {
+            acc[l] += a[l];
+        }
+    }
+    for (l, &a) in xt.iter().enumerate() {
+        acc[l] += a;
+    }
+    sum_block(&mut acc)
+}
+
 /// Largest |x| of a block and whether it holds a NaN; vectorizes (max and an
 /// unordered compare per lane).
 #[inline(always)]
@@ -173,6 +191,10 @@ multiversion!(
 multiversion!(
     /// `sum |x_i|` on a contiguous slice.
     pub fn asum_contiguous, asum_contiguous_at<T>(x: &[T]) -> T => asum_body
+);
+multiversion!(
+    /// `sum x_i` on a contiguous slice.
+    pub fn sum_contiguous, sum_contiguous_at<T>(x: &[T]) -> T => sum_body
 );
 multiversion!(
     /// First index of NaN, else of the largest |x_i|, on a contiguous slice.
@@ -268,6 +290,14 @@ pub fn asum<T: Scalar>(x: VecRef<'_, T>) -> T {
     match x.as_slice() {
         Some(xs) => asum_contiguous(xs),
         None => x.iter().fold(T::zero(), |acc, a| acc + a.abs()),
+    }
+}
+
+/// `sum x_i`.
+pub fn sum<T: Scalar>(x: VecRef<'_, T>) -> T {
+    match x.as_slice() {
+        Some(xs) => sum_contiguous(xs),
+        None => x.iter().fold(T::zero(), |acc, a| acc + a),
     }
 }
 

@@ -11,6 +11,7 @@
 //! `oxpar_core::backend::check`; the backends do that once, up front.
 
 pub mod dispatch;
+pub mod exact;
 pub mod level1;
 pub mod level2;
 pub mod level3;

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use oxpar_core::backend::check;
+use oxpar_core::exact::{ExactSum, Reduction};
 use oxpar_core::{Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef};
 use oxpar_kernels::{level1 as k1, level2 as k2, level3 as k3, Par};
 
@@ -146,6 +147,53 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
             parts,
             |r| k1::asum(x.subvector(r.start, r.len())),
             |a, b| a + b,
+        ))
+    }
+
+    fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        let n = x.len();
+        let parts = self.parts(n, self.inner.thresholds.level1);
+        Ok(self.fold_blocks(
+            n,
+            parts,
+            |r| k1::sum(x.subvector(r.start, r.len())),
+            |a, b| a + b,
+        ))
+    }
+
+    fn reduce_exact(
+        &self,
+        what: Reduction,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<ExactSum> {
+        let y = if what.needs_y() {
+            check::same_len(x.len(), y.len())?;
+            y
+        } else {
+            x
+        };
+        let n = x.len();
+        // Exact accumulation costs several times an ordinary reduction per
+        // element, so threads pay off on shorter vectors.
+        let parts = self.parts(n, self.inner.thresholds.level1 / 8);
+        Ok(self.fold_blocks(
+            n,
+            parts,
+            |r| {
+                let mut acc = ExactSum::new();
+                oxpar_kernels::exact::exact_reduce(
+                    what,
+                    x.subvector(r.start, r.len()),
+                    Some(y.subvector(r.start, r.len())),
+                    &mut acc,
+                );
+                acc
+            },
+            |mut a, b| {
+                a.merge(&b);
+                a
+            },
         ))
     }
 

@@ -19,8 +19,10 @@
 
 pub mod nd;
 
+pub use oxpar_core::exact::{ExactSum, Reduction};
+pub use oxpar_core::repro::Reproducible;
 pub use oxpar_core::{
-    backend, error, scalar, schedule, view, Backend, BackendKind, DType, Error, ErrorKind,
+    backend, error, exact, repro, scalar, schedule, view, Backend, BackendKind, DType, Error, ErrorKind,
     HostBackend, Level1, Level2, Level3, MatMut, MatRef, Op, ParallelLoops, Result, Scalar,
     Schedule, Serial, Trans, VecMut, VecRef,
 };
@@ -98,7 +100,7 @@ pub fn mpi_backend_from_spec(spec: &str, comm: Option<mpi::Comm>) -> Result<mpi:
             // The node's CPUs shared out between its ranks.
             Ok(Box::new(ThreadsBackend::with_threads(budget)?) as Box<dyn HostBackend>)
         } else {
-            backend_from_spec(local_spec)
+            plain_backend_from_spec(local_spec)
         }
     })
 }
@@ -119,7 +121,23 @@ fn opencl_available() -> bool {
 /// `oxpar_opencl::OpenClBackend::from_spec`; its host path copies); with the
 /// cargo feature `mpi`, `"mpi..."` specs over `MPI_COMM_WORLD` (see
 /// [`mpi_backend_from_spec`]).
+///
+/// With `OXPAR_REPRODUCIBLE=1` the backend comes wrapped in
+/// [`Reproducible`]: its `dot`, `nrm2`, `asum` and `sum` are correctly
+/// rounded and the same for any thread count, rank count and backend (see
+/// [`repro`]).
 pub fn backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
+    let backend = plain_backend_from_spec(spec)?;
+    if repro::enabled_by_env()? {
+        Ok(Box::new(Reproducible::new(backend)))
+    } else {
+        Ok(backend)
+    }
+}
+
+/// [`backend_from_spec`] without looking at `OXPAR_REPRODUCIBLE`, for front
+/// ends that keep that switch themselves (the C ABI's contexts do).
+pub fn plain_backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
     let spec = spec.trim();
     let (name, arg) = match spec.split_once(':') {
         Some((n, a)) => (n, Some(a)),

@@ -1,0 +1,254 @@
+//! Reproducible mode: reductions that give the same bits for any number of
+//! threads, any number of MPI ranks and any split of the data between them,
+//! and on every backend.
+//!
+//! `dot`, `nrm2`, `asum` and `sum` are computed by [`Level1::reduce_exact`]
+//! into an [`ExactSum`], an exact long accumulator, and rounded once: the
+//! result is the exact result **correctly rounded** (to nearest, ties to
+//! even), so it depends on the mathematical value alone. `nrm2` is the
+//! correctly rounded square root of the exact sum of squares. The method and
+//! its references are in [`crate::exact`].
+//!
+//! Semantics worth knowing:
+//! * NaN if any element (or product) is NaN, if `+inf` and `-inf` both occur,
+//!   or for `dot` if `inf * 0` occurs; otherwise `±inf` if an infinity
+//!   occurs. `nrm2` is NaN if any element is NaN, else `+inf` if any is
+//!   infinite.
+//! * Finite products and sums never overflow or underflow on the way: the
+//!   result is `±inf` only if the exact value rounds beyond the largest
+//!   finite number, and tiny results are rounded correctly into subnormals.
+//! * An exact zero comes out as `+0.0`.
+//!
+//! Switch it on per backend with [`Reproducible`], or for contexts made from
+//! a spec (the C ABI, Fortran, Python, `oxpar::backend_from_spec`) with
+//! `OXPAR_REPRODUCIBLE=1` (see [`enabled_by_env`]).
+
+use crate::backend::{
+    Backend, BackendKind, Level1, Level2, Level3, LoopBody, Op, ParallelLoops,
+};
+use crate::error::{Error, Result};
+use crate::exact::{round_to, sqrt_to, Reduction};
+use crate::scalar::Scalar;
+use crate::schedule::Schedule;
+use crate::view::{MatMut, MatRef, VecMut, VecRef};
+use std::ops::Range;
+
+/// The environment variable that makes new contexts reproducible: `1`,
+/// `true`, `yes` or `on` (any case) switch it on; `0`, `false`, `no`, `off`
+/// or empty leave it off.
+pub const REPRODUCIBLE_ENV: &str = "OXPAR_REPRODUCIBLE";
+
+/// Whether `OXPAR_REPRODUCIBLE` asks for reproducible mode. An unrecognised
+/// value is an `INVALID_ARGUMENT` error naming it.
+pub fn enabled_by_env() -> Result<bool> {
+    match std::env::var(REPRODUCIBLE_ENV) {
+        Err(_) => Ok(false),
+        Ok(v) => parse_flag(&v).ok_or_else(|| {
+            Error::invalid_argument(
+                REPRODUCIBLE_ENV,
+                format_args!("is {v:?}: expected 1/0, true/false, yes/no or on/off"),
+            )
+        }),
+    }
+}
+
+/// Parses an on/off flag (`1`/`0`, `true`/`false`, `yes`/`no`, `on`/`off`).
+pub fn parse_flag(v: &str) -> Option<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reproducible `x . y` on `backend` (correctly rounded).
+pub fn dot<T: Scalar, B: Level1<T> + ?Sized>(
+    backend: &B,
+    x: VecRef<'_, T>,
+    y: VecRef<'_, T>,
+) -> Result<T> {
+    Ok(round_to(&backend.reduce_exact(Reduction::Dot, x, y)?))
+}
+
+/// Reproducible `sum x_i` (correctly rounded).
+pub fn sum<T: Scalar, B: Level1<T> + ?Sized>(backend: &B, x: VecRef<'_, T>) -> Result<T> {
+    Ok(round_to(&backend.reduce_exact(Reduction::Sum, x, x)?))
+}
+
+/// Reproducible `sum |x_i|` (correctly rounded).
+pub fn asum<T: Scalar, B: Level1<T> + ?Sized>(backend: &B, x: VecRef<'_, T>) -> Result<T> {
+    Ok(round_to(&backend.reduce_exact(Reduction::Asum, x, x)?))
+}
+
+/// Reproducible Euclidean norm: the correctly rounded square root of the
+/// exact sum of squares.
+pub fn nrm2<T: Scalar, B: Level1<T> + ?Sized>(backend: &B, x: VecRef<'_, T>) -> Result<T> {
+    Ok(sqrt_to(&backend.reduce_exact(Reduction::SumSq, x, x)?))
+}
+
+/// A backend whose `dot`, `nrm2`, `asum` and `sum` are reproducible (see the
+/// module documentation); every other operation is the inner backend's.
+///
+/// ```
+/// use oxpar_core::{repro::Reproducible, Level1, Serial, VecRef};
+/// let b = Reproducible::new(Serial);
+/// let x = [1e100, 1.0, -1e100];
+/// let s = b.sum(VecRef::from_slice(&x)).unwrap();
+/// assert_eq!(s, 1.0); // an ordinary sum gives 0
+/// ```
+#[derive(Clone, Debug)]
+pub struct Reproducible<B> {
+    inner: B,
+}
+
+impl<B> Reproducible<B> {
+    /// Wraps `inner`.
+    pub fn new(inner: B) -> Self {
+        Reproducible { inner }
+    }
+
+    /// The wrapped backend.
+    pub fn inner(&self) -> &B {
+        &self.inner
+    }
+
+    /// Unwraps the backend.
+    pub fn into_inner(self) -> B {
+        self.inner
+    }
+}
+
+impl<B: Backend> Backend for Reproducible<B> {
+    fn kind(&self) -> BackendKind {
+        self.inner.kind()
+    }
+    fn name(&self) -> String {
+        format!("{}, reproducible", self.inner.name())
+    }
+    fn num_threads(&self) -> usize {
+        self.inner.num_threads()
+    }
+    fn reject(&self, op: Op, error: Error) -> Error {
+        // The reductions run as `reduce_exact` on the inner backend, so that
+        // is the collective another process is waiting in.
+        let op = match op {
+            Op::Dot | Op::Nrm2 | Op::Asum | Op::Sum => Op::ReduceExact,
+            other => other,
+        };
+        self.inner.reject(op, error)
+    }
+}
+
+impl<T: Scalar, B: Level1<T>> Level1<T> for Reproducible<B> {
+    fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        self.inner.axpy(alpha, x, y)
+    }
+    fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()> {
+        self.inner.scal(alpha, x)
+    }
+    fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        self.inner.copy(x, y)
+    }
+    fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        self.inner.swap(x, y)
+    }
+    fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        dot(&self.inner, x, y)
+    }
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+        nrm2(&self.inner, x)
+    }
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+        asum(&self.inner, x)
+    }
+    fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
+        self.inner.iamax(x)
+    }
+    fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        sum(&self.inner, x)
+    }
+    fn reduce_exact(
+        &self,
+        what: Reduction,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<crate::exact::ExactSum> {
+        self.inner.reduce_exact(what, x, y)
+    }
+}
+
+impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
+    fn gemv(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.gemv(alpha, a, x, beta, y)
+    }
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.ger(alpha, x, y, a)
+    }
+}
+
+impl<T: Scalar, B: Level3<T>> Level3<T> for Reproducible<B> {
+    fn gemm(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.gemm(alpha, a, b, beta, c)
+    }
+}
+
+impl<B: ParallelLoops> ParallelLoops for Reproducible<B> {
+    fn parallel_for(
+        &self,
+        range: Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()> {
+        self.inner.parallel_for(range, schedule, body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Serial;
+
+    #[test]
+    fn wrapper_rounds_correctly() {
+        let b = Reproducible::new(Serial);
+        let x = [1e100, 1.0, -1e100, 2f64.powi(-60)];
+        assert_eq!(Level1::<f64>::sum(&b, VecRef::from_slice(&x)).unwrap(), 1.0);
+        assert_eq!(Level1::<f64>::asum(&b, VecRef::from_slice(&x)).unwrap(), 2e100);
+        let y = [1e100, 1.0, 1e100, 1.0];
+        let d = Level1::<f64>::dot(&b, VecRef::from_slice(&x), VecRef::from_slice(&y)).unwrap();
+        // 1e200 - 1e200 cancels exactly; 1 + 2^-60 rounds to 1.
+        assert_eq!(d, 1.0);
+        let v = [3.0f32, 4.0];
+        assert_eq!(Level1::<f32>::nrm2(&b, VecRef::from_slice(&v)).unwrap(), 5.0);
+        assert!(b.name().ends_with("reproducible"));
+    }
+
+    #[test]
+    fn flags_parse() {
+        assert_eq!(parse_flag(" ON "), Some(true));
+        assert_eq!(parse_flag("0"), Some(false));
+        assert_eq!(parse_flag(""), Some(false));
+        assert_eq!(parse_flag("maybe"), None);
+    }
+
+    #[test]
+    fn dot_checks_lengths() {
+        let b = Reproducible::new(Serial);
+        let e = Level1::<f64>::dot(&b, VecRef::from_slice(&[1.0]), VecRef::from_slice(&[]));
+        assert!(e.is_err());
+    }
+}
