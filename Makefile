@@ -71,6 +71,7 @@ test-rust:
 examples:
 	$(CARGO) run -q -p oxpar-examples --bin ndarray_gemm
 	$(CARGO) run -q -p oxpar-examples --bin threads_only
+	$(CARGO) run -q --release -p oxpar-examples --bin reproducible_dot
 
 ## Criterion benchmarks of every kernel (minutes).
 bench: deps
