@@ -8,7 +8,9 @@ rates for sgemm (above 1: oxpar is faster), of times for launch overhead
 * sgemm, square n = 512, 1024, 2048 (2048 dropped by --quick), column-major,
   C := A*B on device-resident buffers: oxpar-opencl's `gemm_buf` vs CLBlast's
   `CLBlastSgemm` (benches/clblast_sgemm.c, compiled here with `cc -O2` into a
-  temporary directory, linked with -lclblast -lOpenCL). GFLOP/s, each the
+  temporary directory, linked with -lclblast -lOpenCL; or a program built
+  from it beforehand, given with --clblast-bin, for machines without a C
+  compiler or the CLBlast headers). GFLOP/s, each the
   best of a few calls after an untimed warm-up call (CLBlast compiles its
   kernels on its first call; PoCL compiles on first launch).
 * saxpy, n = 10^6 and 10^7: oxpar against itself, data resident (`axpy_buf`
@@ -29,6 +31,7 @@ Requires the example: `cargo build --release -p oxpar-opencl --example compare`
 POCL_CACHE_DIR is set to a temporary directory unless already set.
 
 Usage: python3 benches/compare_opencl.py [--quick] [--device SPEC] [--example PATH]
+                                         [--clblast-bin PATH]
 """
 
 import argparse
@@ -89,13 +92,15 @@ def oxpar_side(example, device, gemm_sizes):
     }
 
 
-def clblast_side(tmp, platform, device, gemm_sizes):
-    """Compiles and runs benches/clblast_sgemm.c; returns {n: record}."""
-    cc = os.environ.get("CC", "cc")
-    exe = Path(tmp) / "clblast_sgemm"
-    src = REPO_ROOT / "benches" / "clblast_sgemm.c"
-    run([cc, "-O2", str(src), "-o", str(exe), "-lclblast", "-lOpenCL", "-lm"],
-        "compiling clblast_sgemm.c (needs libclblast-dev and the OpenCL headers)")
+def clblast_side(tmp, platform, device, gemm_sizes, exe=None):
+    """Runs benches/clblast_sgemm.c, compiled first unless exe (a prebuilt
+    program) is given; returns {n: record}."""
+    if exe is None:
+        cc = os.environ.get("CC", "cc")
+        exe = Path(tmp) / "clblast_sgemm"
+        src = REPO_ROOT / "benches" / "clblast_sgemm.c"
+        run([cc, "-O2", str(src), "-o", str(exe), "-lclblast", "-lOpenCL", "-lm"],
+            "compiling clblast_sgemm.c (needs libclblast-dev and the OpenCL headers)")
     out = run([str(exe), str(platform), str(device), str(REPS)] + [str(n) for n in gemm_sizes],
               "clblast_sgemm")
     recs = json_lines(out)
@@ -141,11 +146,15 @@ def main():
                     help="oxpar backend spec of the device (default: opencl)")
     ap.add_argument("--example", default=str(REPO_ROOT / "target" / "release" / "examples" / "compare"),
                     help="the oxpar-opencl `compare` example binary")
+    ap.add_argument("--clblast-bin", default=None,
+                    help="a prebuilt benches/clblast_sgemm.c program (default: compile it with cc)")
     args = ap.parse_args()
 
     if not Path(args.example).exists():
         sys.exit(f"{args.example} is missing: run "
                  "`cargo build --release -p oxpar-opencl --example compare` first")
+    if args.clblast_bin is not None and not Path(args.clblast_bin).exists():
+        sys.exit(f"{args.clblast_bin} (--clblast-bin) is missing")
     gemm_sizes = QUICK_GEMM_SIZES if args.quick else GEMM_SIZES
 
     tmp = tempfile.mkdtemp(prefix="oxpar-opencl-compare-")
@@ -160,7 +169,7 @@ def main():
         if ox["build_s"] is not None:
             print(f"oxpar built-in kernels compiled in {ox['build_s']:.2f} s")
 
-        clb = clblast_side(tmp, p, d, gemm_sizes)
+        clb = clblast_side(tmp, p, d, gemm_sizes, args.clblast_bin)
         for n in gemm_sizes:
             o, c = ox["sgemm"][n], clb[n]
             print(f"sgemm n={n:<5} col-major, resident   oxpar {o['gflops']:7.2f} GFLOP/s  "
