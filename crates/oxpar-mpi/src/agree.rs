@@ -20,8 +20,11 @@ const STATUS_OK: u64 = 0;
 /// its arguments can join the right one.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum FirstCollective {
-    /// An `f64` sum (dot, asum).
+    /// An `f64` sum (dot, asum, sum).
     Sum,
+    /// An exact `i64` sum of `n` words per rank (the reproducible
+    /// reductions' accumulators).
+    WordSum(usize),
     /// A gather of `n` words per rank (nrm2, iamax, gemv, ger, gemm, halo).
     Gather(usize),
     /// Nothing: the operation is local to each rank.
@@ -110,6 +113,32 @@ pub(crate) fn gather_checked(
     Ok(rows.iter().map(|r| r[1..].to_vec()).collect())
 }
 
+/// The error for a checked collective in which `failures` ranks failed, if
+/// any: with exactly one, `detail` is its `16 * rank + kind code`, so the
+/// error names that rank and the kind of its error.
+fn failure_error(routine: &str, size: usize, failures: u64, detail: u64) -> Option<Error> {
+    match failures {
+        0 => None,
+        1 => Some(remote_error(
+            routine,
+            Some((detail / 16) as usize),
+            size,
+            kind_from_code(detail % 16),
+        )),
+        _ => Some(remote_error(
+            routine,
+            None,
+            size,
+            ErrorKind::InvalidArgument,
+        )),
+    }
+}
+
+/// What a failing rank reports in a summed status: `16 * rank + kind code`.
+fn failure_detail(comm: &Comm, error: &Error) -> u64 {
+    16 * comm.rank() as u64 + kind_code(error.kind())
+}
+
 /// Sums `local` over all ranks (`MPI_SUM` on `f64`), with each rank's status
 /// folded into the same message. Every rank gets the same sum.
 pub(crate) fn sum_checked(comm: &Comm, routine: &str, local: Result<f64>) -> Result<f64> {
@@ -125,7 +154,7 @@ pub(crate) fn sum_checked(comm: &Comm, routine: &str, local: Result<f64>) -> Res
             None
         }
         Err(e) => {
-            buf[1] = FAILURE + (16 * comm.rank() as u64 + kind_code(e.kind())) as f64;
+            buf[1] = FAILURE + failure_detail(comm, &e) as f64;
             Some(e)
         }
     };
@@ -135,24 +164,54 @@ pub(crate) fn sum_checked(comm: &Comm, routine: &str, local: Result<f64>) -> Res
         return Err(e);
     }
     let failures = (buf[1] / FAILURE).floor() as u64;
-    match failures {
-        0 => Ok(buf[0]),
-        1 => {
-            let detail = (buf[1] - FAILURE) as u64;
-            Err(remote_error(
-                routine,
-                Some((detail / 16) as usize),
-                comm.size(),
-                kind_from_code(detail % 16),
-            ))
-        }
-        _ => Err(remote_error(
-            routine,
-            None,
-            comm.size(),
-            ErrorKind::InvalidArgument,
-        )),
+    let detail = (buf[1] - failures as f64 * FAILURE) as u64;
+    match failure_error(routine, comm.size(), failures, detail) {
+        None => Ok(buf[0]),
+        Some(e) => Err(e),
     }
+}
+
+/// Sums `width` `i64` words over all ranks, word by word (`MPI_SUM` on
+/// `MPI_INT64_T`, exact as long as no sum leaves the `i64` range), with each
+/// rank's status in the same message. `local` is this rank's words, or the
+/// error it found. Every rank gets the same sums, or every rank an error (its
+/// own, or one naming the failing rank and its error kind).
+///
+/// Encoding: two status words follow the data, `[failures, detail]`. A rank
+/// that accepted its arguments sends `[0, 0]` after its words; a failing one
+/// sends zeros for the data and `[1, 16 * rank + kind code]`. Summed, the
+/// first counts the failing ranks, and with exactly one the second names it
+/// and its error kind (with several, it is not read).
+pub(crate) fn sum_words_checked(
+    comm: &Comm,
+    routine: &str,
+    width: usize,
+    local: Result<Vec<i64>>,
+) -> Result<Vec<i64>> {
+    let mut buf = vec![0i64; width + 2];
+    let own_error = match local {
+        Ok(words) => {
+            assert_eq!(words.len(), width, "sum_words_checked width");
+            buf[..width].copy_from_slice(&words);
+            None
+        }
+        Err(e) => {
+            buf[width] = 1;
+            buf[width + 1] = failure_detail(comm, &e) as i64;
+            Some(e)
+        }
+    };
+    // SAFETY: reading an immutable constant of the MPI library.
+    comm.allreduce(&mut buf, unsafe { ffi::RSMPI_SUM })?;
+    if let Some(e) = own_error {
+        return Err(e);
+    }
+    let (failures, detail) = (buf[width] as u64, buf[width + 1] as u64);
+    if let Some(e) = failure_error(routine, comm.size(), failures, detail) {
+        return Err(e);
+    }
+    buf.truncate(width);
+    Ok(buf)
 }
 
 /// Takes part in `first` as a rank that rejected its arguments, so that the
@@ -166,6 +225,9 @@ pub(crate) fn join_failed(
     let kind = error.kind();
     let outcome = match first {
         FirstCollective::Sum => sum_checked(comm, routine, Err(error)).map(|_| ()),
+        FirstCollective::WordSum(width) => {
+            sum_words_checked(comm, routine, width, Err(error)).map(|_| ())
+        }
         FirstCollective::Gather(width) => {
             gather_checked(comm, routine, width, Err(error)).map(|_| ())
         }

@@ -7,9 +7,15 @@
 //!
 //! * `axpy`, `scal`, `copy`, `swap`: each rank updates its own block (no
 //!   communication).
-//! * `dot`, `nrm2`, `asum`: of the whole distributed vector; every rank gets
-//!   the same value. `iamax` returns the *global* index (blocks are numbered in
-//!   rank order).
+//! * `dot`, `nrm2`, `asum`, `sum`: of the whole distributed vector; every rank
+//!   gets the same value. `iamax` returns the *global* index (blocks are
+//!   numbered in rank order).
+//! * `reduce_exact`: the exact accumulator of the whole distributed vector
+//!   (each rank's block reduced on its local backend, the accumulators added
+//!   exactly in one allreduce), the same on every rank. Wrapped in
+//!   [`oxpar_core::repro::Reproducible`], `dot`, `nrm2`, `asum` and `sum` are
+//!   then correctly rounded: the same bits for any rank count, split and
+//!   thread count, and the same as on one node.
 //! * `gemv`: `y := alpha*A*x + beta*y` with `A` distributed by row blocks (each
 //!   rank: its rows, all columns), and `x`, `y` distributed vectors (`y` split
 //!   as `A`'s rows, `x` split any way). `ger` likewise.
@@ -23,8 +29,8 @@
 //!
 //! MPI itself: the caller's MPI is used when the program initialized it (C,
 //! Fortran, mpi4py), and never finalized by oxpar; otherwise oxpar initializes
-//! MPI and finalizes it at exit ([`env`]). Communicators are always duplicated,
-//! so oxpar's messages never mix with the program's.
+//! MPI and finalizes it at exit ([`env`](mod@env)). Communicators are always
+//! duplicated, so oxpar's messages never mix with the program's.
 
 mod agree;
 mod comm;
@@ -209,7 +215,8 @@ fn describe_grids(all: &[Vec<u64>]) -> String {
 /// The collective each operation starts with (see `agree.rs`).
 fn first_collective(op: Op) -> FirstCollective {
     match op {
-        Op::Dot | Op::Asum => FirstCollective::Sum,
+        Op::Dot | Op::Asum | Op::Sum => FirstCollective::Sum,
+        Op::ReduceExact => FirstCollective::WordSum(ops::EXACT_WORDS),
         Op::Nrm2 => FirstCollective::Gather(ops::NRM2_WORDS),
         Op::Iamax => FirstCollective::Gather(ops::IAMAX_WORDS),
         Op::Gemv | Op::Ger => FirstCollective::Gather(ops::GEMV_WORDS),
@@ -248,6 +255,8 @@ fn op_name(op: Op) -> &'static str {
         Op::Nrm2 => "nrm2",
         Op::Asum => "asum",
         Op::Iamax => "iamax",
+        Op::Sum => "sum",
+        Op::ReduceExact => "reproducible reduction",
         Op::Gemv => "gemv",
         Op::Ger => "ger",
         Op::Gemm => "gemm",

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use mpi::datatype::Equivalence;
 use oxpar_core::backend::{check, LoopBody};
+use oxpar_core::exact::{ExactSum, Reduction, WORDS};
 use oxpar_core::{
     ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result, Scalar,
     Schedule, VecMut, VecRef,
@@ -21,6 +22,21 @@ pub(crate) const IAMAX_WORDS: usize = 3;
 /// columns, the lengths of the row-split and column-split vectors, the
 /// element size.
 pub(crate) const GEMV_WORDS: usize = 5;
+/// Words per rank in `reduce_exact`'s exact sum: the accumulator's flat form
+/// ([`ExactSum::to_words`]), then the element size in bytes (summed over the
+/// ranks, it tells whether they all use the same type). The two status words
+/// of [`agree::sum_words_checked`] follow.
+pub(crate) const EXACT_WORDS: usize = WORDS + 1;
+
+/// The routine a reproducible reduction reports its errors as.
+fn exact_routine(what: Reduction) -> &'static str {
+    match what {
+        Reduction::Sum => "sum (reproducible)",
+        Reduction::Asum => "asum (reproducible)",
+        Reduction::Dot => "dot (reproducible)",
+        Reduction::SumSq => "nrm2 (reproducible)",
+    }
+}
 
 impl<T: Scalar + Equivalence> Level1<T> for MpiBackend
 where
@@ -64,6 +80,54 @@ where
             .map(|w| f64::from_bits(w[0]))
             .collect();
         Ok(T::from_f64(combine_norms(&norms)))
+    }
+
+    fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        let _guard = self.lock();
+        let local = Level1::<T>::sum(&*self.inner.local, x).map(T::as_f64);
+        agree::sum_checked(&self.inner.comm, "sum", local).map(T::from_f64)
+    }
+
+    /// The exact accumulator of the whole distributed vector: each rank
+    /// reduces its block on the node-local backend, then one checked
+    /// allreduce adds the accumulators' flat forms word by word, which is
+    /// exact, so every rank gets the same accumulator whatever the rank count
+    /// and split. Ranks that pass different element types get an error.
+    fn reduce_exact(
+        &self,
+        what: Reduction,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<ExactSum> {
+        let _guard = self.lock();
+        let routine = exact_routine(what);
+        let elem = size_of::<T>() as i64;
+        let local = Level1::<T>::reduce_exact(&*self.inner.local, what, x, y).map(|acc| {
+            let mut words = Vec::with_capacity(EXACT_WORDS);
+            words.extend_from_slice(&acc.to_words());
+            words.push(elem);
+            words
+        });
+        let total = agree::sum_words_checked(&self.inner.comm, routine, EXACT_WORDS, local)?;
+        // Element sizes are positive, so they add up to size * elem only if
+        // every rank's is elem: each rank reaches the verdict on its own.
+        if total[WORDS] != elem * self.size() as i64 {
+            return Err(everywhere(
+                routine,
+                ErrorKind::InvalidArgument,
+                format!(
+                    "this rank passes {elem}-byte elements but not every rank does \
+                     (every rank must use the same type)"
+                ),
+            ));
+        }
+        ExactSum::from_words(&total[..WORDS]).ok_or_else(|| {
+            everywhere(
+                routine,
+                ErrorKind::Internal,
+                "the ranks' accumulators do not add up to a valid one",
+            )
+        })
     }
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {

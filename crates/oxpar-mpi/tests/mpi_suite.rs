@@ -7,8 +7,12 @@
 
 use std::time::Duration;
 
+use std::ops::Range;
+
+use oxpar_core::exact::{reduce_elementwise, Reduction};
+use oxpar_core::repro::Reproducible;
 use oxpar_core::{
-    Backend, ErrorKind, Level1, Level2, Level3, MatMut, MatRef, Op, Serial, VecMut, VecRef,
+    Backend, ErrorKind, Level1, Level2, Level3, MatMut, MatRef, Op, Scalar, Serial, VecMut, VecRef,
 };
 use oxpar_mpi::launch::{rank_counts, run_self, under_mpiexec};
 use oxpar_mpi::{block_range, Comm, MpiBackend};
@@ -82,10 +86,13 @@ fn run_rank() {
     let mut ctx = Ctx { mpi, rank, size };
     assert_eq!(ctx.mpi.ranks_on_node(), size, "all ranks run on this node");
     level1(&ctx);
+    sums(&ctx);
+    reproducible(&ctx);
     level2(&ctx);
     level3(&mut ctx);
     halo(&mut ctx);
     errors(&mut ctx);
+    reproducible_errors(&ctx);
     foreign_communicators(&ctx);
     shared_counter(&ctx);
     if rank == 0 {
@@ -658,4 +665,349 @@ fn shared_counter(c: &Ctx) {
         "fetches are distinct and dense"
     );
     assert_eq!(counter.fetch_add(0).unwrap(), total);
+}
+
+/// The ordinary distributed `sum` agrees with the serial one to rounding.
+fn sums(c: &Ctx) {
+    for n in [0usize, 1, 5, 1000, 100_003] {
+        let x = vector(11, n);
+        let xs: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+        let want = Level1::<f64>::sum(&Serial, VecRef::from_slice(&x)).unwrap();
+        let want32 = Level1::<f32>::sum(&Serial, VecRef::from_slice(&xs)).unwrap();
+        let scale = Level1::<f64>::asum(&Serial, VecRef::from_slice(&x)).unwrap();
+        for (split, r) in splits(n, c.size, c.rank) {
+            let got = Level1::<f64>::sum(&c.mpi, VecRef::from_slice(&x[r.clone()])).unwrap();
+            assert!(
+                (got - want).abs() <= 1e-13 * scale.max(1.0),
+                "sum n={n} ({split}): {got} vs {want}"
+            );
+            let got = Level1::<f32>::sum(&c.mpi, VecRef::from_slice(&xs[r])).unwrap();
+            assert!(
+                (got - want32).abs() as f64 <= 1e-5 * scale.max(1.0),
+                "f32 sum n={n} ({split}): {got} vs {want32}"
+            );
+        }
+    }
+}
+
+/// Splits of a global vector of `n` elements: this rank's range in each.
+/// Every split covers `0..n` in rank order; several leave ranks empty.
+fn splits(n: usize, size: usize, rank: usize) -> Vec<(&'static str, Range<usize>)> {
+    let last = if rank + 1 == size { 0..n } else { n..n };
+    let first = if rank == 0 { 0..n } else { n..n };
+    vec![
+        ("balanced", block_range(n, size, rank)),
+        ("uneven", uneven(n, size, rank, false)),
+        ("uneven, rank 1 empty", uneven(n, size, rank, true)),
+        ("all on the last rank", last),
+        ("all on rank 0", first),
+    ]
+}
+
+/// Where hostile data may go for one element type.
+struct Limits {
+    /// A huge magnitude (whose square overflows the type).
+    big: f64,
+    /// Exponents of the binade case: `emin..emax`.
+    emin: i32,
+    emax: i32,
+    /// The smallest subnormal.
+    tiny: f64,
+    /// The smallest normal number.
+    min_normal: f64,
+}
+
+const F64_LIMITS: Limits = Limits {
+    big: 1e300,
+    // 600 binades.
+    emin: -540,
+    emax: 60,
+    tiny: 5e-324,
+    min_normal: f64::MIN_POSITIVE,
+};
+
+const F32_LIMITS: Limits = Limits {
+    big: 1e38,
+    // Every binade of f32, subnormals included.
+    emin: -149,
+    emax: 107,
+    tiny: 1.401298464324817e-45,
+    min_normal: f32::MIN_POSITIVE as f64,
+};
+
+/// A pseudo-random sign.
+fn sign(seed: u64, i: usize) -> f64 {
+    if value(seed, i) < 0.0 {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+/// A pseudo-random integer significand in `1..2^20`.
+fn mantissa(seed: u64, i: usize) -> f64 {
+    let h = (i as u64 + 7).wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ seed.wrapping_mul(0x9E37_79B9);
+    ((h >> 20) % (1 << 20)) as f64 + 1.0
+}
+
+/// The hostile test vectors `(name, x, y)`, the same on every rank for every
+/// rank count (values are rounded to the element type by the caller).
+fn hostile_cases(l: &Limits) -> Vec<(&'static str, Vec<f64>, Vec<f64>)> {
+    let mut cases = Vec::new();
+    cases.push(("empty", vec![], vec![]));
+    cases.push(("one element", vec![-3.25], vec![l.big]));
+    // Huge cancellation: [B, v, -B, w, ...] with a different B every four
+    // elements, so that each pair cancels only when both halves are added,
+    // often on different ranks; y repeats its factor across each pair so
+    // that the products cancel too.
+    let n = 1003;
+    let (mut x, mut y) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for i in 0..n {
+        let k = i / 4;
+        let b = l.big * (1.0 - k as f64 * 1e-4);
+        let (xv, yv) = match i % 4 {
+            0 => (b, 0.5 * l.big / (k + 1) as f64),
+            1 => (value(12, i), value(13, i)),
+            2 => (-b, 0.5 * l.big / (k + 1) as f64),
+            _ => (value(14, i) * 1e-3, -1.0),
+        };
+        x.push(xv);
+        y.push(yv);
+    }
+    cases.push(("cancellation", x, y));
+    // Many binades: +-m * 2^e, e sweeping emin..emax; y scaled by 2^(-e/2)
+    // so that the products span hundreds of binades without overflowing.
+    let span = (l.emax - l.emin) as usize;
+    let (mut x, mut y) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for i in 0..n {
+        let e = l.emin + ((i * 97) % span) as i32;
+        x.push(sign(15, i) * mantissa(15, i) * 2f64.powi(e - 20));
+        y.push(sign(16, i) * mantissa(16, i) * 2f64.powi(-e / 2 - 20));
+    }
+    cases.push(("binades", x, y));
+    // Subnormals: multiples of the smallest one, a few smallest normals
+    // cancelling, and y mixing subnormals with ordinary factors.
+    let min_normal = l.min_normal;
+    let (mut x, mut y) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for i in 0..n {
+        let xv = match i % 7 {
+            3 => min_normal,
+            5 => -min_normal,
+            _ => sign(17, i) * (i % 1000 + 1) as f64 * l.tiny,
+        };
+        x.push(xv);
+        y.push(if i % 3 == 0 {
+            0.75
+        } else {
+            sign(18, i) * (i % 50 + 1) as f64 * l.tiny
+        });
+    }
+    cases.push(("subnormals", x, y));
+    // Special values, one case each, at places that fall on different ranks
+    // for different rank counts and splits.
+    let base = |seed| vector(seed, n);
+    let special = |at: &[(usize, f64)], y_at: &[(usize, f64)]| {
+        let (mut x, mut y) = (base(19), base(20));
+        for &(i, v) in at {
+            x[i] = v;
+        }
+        for &(i, v) in y_at {
+            y[i] = v;
+        }
+        (x, y)
+    };
+    let (x, y) = special(&[(2 * n / 3, f64::NAN)], &[]);
+    cases.push(("NaN", x, y));
+    let (x, y) = special(&[(0, f64::INFINITY)], &[]);
+    cases.push(("+inf first", x, y));
+    let (x, y) = special(&[(n - 1, f64::NEG_INFINITY)], &[]);
+    cases.push(("-inf last", x, y));
+    let (x, y) = special(&[(1, f64::INFINITY), (n - 2, f64::NEG_INFINITY)], &[]);
+    cases.push(("+inf and -inf", x, y));
+    let (x, y) = special(&[(n / 2, f64::INFINITY)], &[(n / 2, 0.0)]);
+    cases.push(("inf * 0", x, y));
+    let (x, y) = special(&[], &[(n / 3, f64::NAN), (n / 4, f64::INFINITY)]);
+    cases.push(("NaN and inf in y", x, y));
+    // Long and mostly tame (the kernels' fast path), with one huge
+    // cancelling pair far apart (the exact fallback for two blocks).
+    let n = 100_003;
+    let (mut x, mut y) = (vector(21, n), vector(22, n));
+    x[100] = l.big;
+    x[n - 100] = -l.big;
+    y[100] = 2.0;
+    y[n - 100] = 2.0;
+    cases.push(("long", x, y));
+    cases
+}
+
+/// The reductions of reproducible mode, by the operation that computes each.
+const REPRO_OPS: [(Op, Reduction); 4] = [
+    (Op::Dot, Reduction::Dot),
+    (Op::Nrm2, Reduction::SumSq),
+    (Op::Asum, Reduction::Asum),
+    (Op::Sum, Reduction::Sum),
+];
+
+fn reduce<T: Scalar, B: Level1<T>>(
+    b: &B,
+    op: Op,
+    x: VecRef<'_, T>,
+    y: VecRef<'_, T>,
+) -> oxpar_core::Result<T> {
+    match op {
+        Op::Dot => b.dot(x, y),
+        Op::Nrm2 => b.nrm2(x),
+        Op::Asum => b.asum(x),
+        _ => b.sum(x),
+    }
+}
+
+/// Reproducible dot, nrm2, asum and sum over MPI give the bits of the serial
+/// backend on the whole vector, on every rank, for every split and rank
+/// count; the exact accumulators themselves agree word for word.
+fn check_reproducible<T: Scalar>(
+    c: &Ctx,
+    backends: &[(&str, Reproducible<MpiBackend>)],
+    case: &str,
+    x: &[T],
+    y: &[T],
+) where
+    MpiBackend: Level1<T>,
+{
+    let serial = Reproducible::new(Serial);
+    let (xv, yv) = (VecRef::from_slice(x), VecRef::from_slice(y));
+    let ty = std::any::type_name::<T>();
+    for (op, what) in REPRO_OPS {
+        let want = reduce(&serial, op, xv, yv).unwrap().as_f64().to_bits();
+        let want_words = reduce_elementwise(what, xv, yv).to_words();
+        for (split, r) in splits(x.len(), c.size, c.rank) {
+            let (xl, yl) = (&x[r.clone()], &y[r]);
+            let (xl, yl) = (VecRef::from_slice(xl), VecRef::from_slice(yl));
+            for (name, b) in backends {
+                let got = reduce(b, op, xl, yl).unwrap().as_f64().to_bits();
+                assert_eq!(
+                    got,
+                    want,
+                    "{ty} {op:?} {case} ({split}, {name}): {} vs {}",
+                    f64::from_bits(got),
+                    f64::from_bits(want)
+                );
+                let acc = b.inner().reduce_exact(what, xl, yl).unwrap();
+                assert!(
+                    acc.to_words() == want_words,
+                    "{ty} {what:?} {case} ({split}, {name}): accumulators differ"
+                );
+            }
+        }
+    }
+}
+
+fn reproducible(c: &Ctx) {
+    let serial_local = MpiBackend::new(Comm::world().unwrap(), |_| Ok(Box::new(Serial))).unwrap();
+    let backends = [
+        ("threads on each rank", Reproducible::new(c.mpi.clone())),
+        ("serial on each rank", Reproducible::new(serial_local)),
+    ];
+    for (case, x, y) in hostile_cases(&F64_LIMITS) {
+        check_reproducible::<f64>(c, &backends, case, &x, &y);
+    }
+    for (case, x, y) in hostile_cases(&F32_LIMITS) {
+        let x: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+        let y: Vec<f32> = y.iter().map(|&v| v as f32).collect();
+        assert!(
+            case.contains("inf") || case.contains("NaN") || x.iter().all(|v| v.is_finite()),
+            "f32 case {case} must be finite"
+        );
+        check_reproducible::<f32>(c, &backends, case, &x, &y);
+    }
+    // Ordinary summation loses the small terms; reproducible mode does not.
+    let x = [1e300, 1.0, -1e300, 0.5];
+    let r = block_range(4, c.size, c.rank);
+    let s = Level1::<f64>::sum(&backends[0].1, VecRef::from_slice(&x[r])).unwrap();
+    assert_eq!(s, 1.5);
+}
+
+/// Reproducible reductions: a mistake on one rank is an error on every rank.
+fn reproducible_errors(c: &Ctx) {
+    let repro = Reproducible::new(c.mpi.clone());
+    let x = vec![1.0f64; 10];
+    let last = c.size - 1;
+    // Mismatched x and y lengths on the last rank.
+    let ylen = if c.rank == last { 9 } else { 10 };
+    let e = Level1::<f64>::dot(
+        &repro,
+        VecRef::from_slice(&x),
+        VecRef::from_slice(&x[..ylen]),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+    if c.rank != last {
+        assert!(e.message().contains(&format!("rank {last}")), "{e}");
+    }
+    // Two ranks with mismatched lengths: the others cannot name one.
+    if c.size > 2 {
+        let ylen = if c.rank < 2 { 9 } else { 10 };
+        let e = Level1::<f32>::dot(
+            &repro,
+            VecRef::from_slice(&[1.0f32; 10]),
+            VecRef::from_slice(&[1.0f32; 10][..ylen]),
+        )
+        .unwrap_err();
+        if c.rank >= 2 {
+            assert!(e.message().contains("more than one rank"), "{e}");
+        } else {
+            assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+        }
+    }
+    // A front end that rejected the arguments, through the wrapper (which
+    // joins reduce_exact's collective) and on the MPI backend directly.
+    for (op, _) in REPRO_OPS {
+        let r = if c.rank == last {
+            Err(repro.reject(op, oxpar_core::Error::invalid_argument("x", "is NULL")))
+        } else {
+            let v = VecRef::from_slice(&x);
+            reduce(&repro, op, v, v).map(|_| ())
+        };
+        let e = r.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{op:?}: {e}");
+    }
+    let r = if c.rank == 0 {
+        Err(c.mpi.reject(
+            Op::ReduceExact,
+            oxpar_core::Error::invalid_stride("incx", "is 0"),
+        ))
+    } else {
+        let v = VecRef::from_slice(&x);
+        Level1::<f64>::reduce_exact(&c.mpi, Reduction::Asum, v, v).map(|_| ())
+    };
+    let e = r.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidStride, "{e}");
+    if c.rank != 0 {
+        assert!(e.message().contains("rank 0"), "{e}");
+    }
+    // The ordinary sum's collective.
+    let r = if c.rank == last {
+        Err(c
+            .mpi
+            .reject(Op::Sum, oxpar_core::Error::invalid_argument("x", "is NULL")))
+    } else {
+        Level1::<f64>::sum(&c.mpi, VecRef::from_slice(&x)).map(|_| ())
+    };
+    assert_eq!(r.unwrap_err().kind(), ErrorKind::InvalidArgument);
+    // Rank 0 sums floats, the others doubles.
+    if c.size > 1 {
+        let e = if c.rank == 0 {
+            Level1::<f32>::sum(&repro, VecRef::from_slice(&[1.0f32; 3])).map(|_| ())
+        } else {
+            Level1::<f64>::sum(&repro, VecRef::from_slice(&x)).map(|_| ())
+        }
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+        assert!(e.message().contains("-byte"), "{e}");
+    }
+    // Still works afterwards.
+    let s = Level1::<f64>::sum(&repro, VecRef::from_slice(&x)).unwrap();
+    assert_eq!(s, 10.0 * c.size as f64);
+    let s = Level1::<f64>::sum(&c.mpi, VecRef::from_slice(&x)).unwrap();
+    assert_eq!(s, 10.0 * c.size as f64);
 }
