@@ -1,7 +1,7 @@
 /* oxpar built-in kernels: BLAS level 1.
  *
  * Element-wise kernels loop with a grid stride, so any global size works.
- * Reductions (dot, asum, nrm2, iamax) write one partial result per
+ * Reductions (dot, asum, sum, nrm2, iamax) write one partial result per
  * work-group; the host combines those few partials in group order. */
 
 __kernel void oxpar_axpy(const long n, const real alpha,
@@ -73,6 +73,19 @@ __kernel void oxpar_asum_partial(const long n,
     real acc = (real)0;
     for (long i = get_global_id(0); i < n; i += get_global_size(0))
         acc += fabs(x[offx + i * incx]);
+    const real s = oxpar_wg_sum(acc, scratch);
+    if (get_local_id(0) == 0)
+        partial[get_group_id(0)] = s;
+}
+
+/* sum x_i: an ordinary reduction (work-item sums, then a tree per group). */
+__kernel void oxpar_sum_partial(const long n,
+                                __global const real* x, const long offx, const long incx,
+                                __global real* partial, __local real* scratch)
+{
+    real acc = (real)0;
+    for (long i = get_global_id(0); i < n; i += get_global_size(0))
+        acc += x[offx + i * incx];
     const real s = oxpar_wg_sum(acc, scratch);
     if (get_local_id(0) == 0)
         partial[get_group_id(0)] = s;

@@ -5,20 +5,22 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use ocl::core::{ArgVal, Kernel as KernelCore, KernelWorkGroupInfo, KernelWorkGroupInfoResult};
+use oxpar_core::exact::{LIMBS, LOW_BIT};
 use oxpar_core::{DType, Error, ErrorKind, Result, Scalar};
 
 use crate::{err, raw, user, DeviceScalar, Shared};
 
 /// The sources, in the order they are concatenated.
-const SOURCES: [&str; 4] = [
+const SOURCES: [&str; 5] = [
     include_str!("../kernels/common.cl"),
     include_str!("../kernels/level1.cl"),
     include_str!("../kernels/level2.cl"),
     include_str!("../kernels/level3.cl"),
+    include_str!("../kernels/exact.cl"),
 ];
 
 /// Every kernel the sources define.
-const NAMES: [&str; 14] = [
+const NAMES: [&str; 16] = [
     "oxpar_axpy",
     "oxpar_scal",
     "oxpar_scale_beta",
@@ -26,6 +28,7 @@ const NAMES: [&str; 14] = [
     "oxpar_swap",
     "oxpar_dot_partial",
     "oxpar_asum_partial",
+    "oxpar_sum_partial",
     "oxpar_nrm2_partial",
     "oxpar_iamax_partial",
     "oxpar_gemv",
@@ -33,6 +36,7 @@ const NAMES: [&str; 14] = [
     "oxpar_scale_beta_mat",
     "oxpar_gemm_tiled",
     "oxpar_gemm_simple",
+    "oxpar_exact_partial",
 ];
 
 /// Rows (= columns) of results each gemm work-item computes (`RX` in level3.cl).
@@ -42,6 +46,30 @@ const GEMM_TK: usize = 16;
 
 /// The largest 1-D work-group the built-in kernels use.
 const MAX_WG: usize = 256;
+
+/// The first limb of the full accumulator (`oxpar_core::exact`'s layout)
+/// that the f32 exact kernel keeps: the one holding `2^-298`, the lowest bit
+/// a product of two `f32` (subnormals included) can have.
+const EXACT_F32_LO: usize = ((-298 - LOW_BIT) / 32) as usize;
+/// Limbs the f32 exact kernel keeps: products stay below `2^256` and sums of
+/// up to `2^64` of them below `2^320`; the window's top (signed) limb starts
+/// higher still.
+const EXACT_F32_LIMBS: usize = 24;
+const _: () = assert!(32 * EXACT_F32_LO as i32 + LOW_BIT <= -298);
+const _: () = assert!(32 * (EXACT_F32_LO + EXACT_F32_LIMBS - 1) as i32 + LOW_BIT >= 320 + 32);
+const _: () = assert!(EXACT_F32_LO + EXACT_F32_LIMBS <= LIMBS);
+
+/// The limbs of the full accumulator an exact kernel for `dtype` keeps, as
+/// `(first, count)`: for `f64` all of them (products reach from `2^-2148`
+/// to `2^2048`); for `f32` a window of [`EXACT_F32_LIMBS`]. Outside the
+/// window every limb of a partial result is zero (the window's top limb is
+/// signed and carries everything above it).
+pub(crate) fn exact_window(dtype: DType) -> (usize, usize) {
+    match dtype {
+        DType::F32 => (EXACT_F32_LO, EXACT_F32_LIMBS),
+        DType::F64 => (0, LIMBS),
+    }
+}
 
 /// One kernel argument.
 pub(crate) enum Arg<'a> {
@@ -102,6 +130,11 @@ impl Builtins {
             DType::F64 => "-DREAL=double -DOXPAR_FP64".to_string(),
         };
         options.push_str(&format!(" -DOXPAR_GEMM_LX={}", lx.unwrap_or(8)));
+        let (exact_lo, exact_limbs) = exact_window(dtype);
+        options.push_str(&format!(
+            " -DOXPAR_EXACT_LOW_BIT={LOW_BIT} -DOXPAR_EXACT_LO={exact_lo} \
+             -DOXPAR_EXACT_LIMBS={exact_limbs}"
+        ));
         let source = SOURCES.join("\n");
         let (program, _log) = user::compile(shared, &source, &options, false).map_err(|e| {
             Error::new(
@@ -152,7 +185,13 @@ impl Builtins {
 
     /// The 1-D work-group size for `name`: a power of two, at most 256.
     pub(crate) fn wg(&self, name: &str) -> Result<usize> {
-        let max = self.get(name)?.max_wg.clamp(1, MAX_WG);
+        self.wg_at_most(name, MAX_WG)
+    }
+
+    /// The 1-D work-group size for `name`: a power of two, at most `cap`
+    /// (and at most what the device runs the kernel with).
+    pub(crate) fn wg_at_most(&self, name: &str, cap: usize) -> Result<usize> {
+        let max = self.get(name)?.max_wg.clamp(1, cap.max(1));
         Ok(1 << max.ilog2())
     }
 

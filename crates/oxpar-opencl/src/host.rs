@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use oxpar_core::backend::{check, LoopBody};
+use oxpar_core::exact::{ExactSum, Reduction};
 use oxpar_core::{
     Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result, Schedule, Serial, VecMut, VecRef,
 };
@@ -182,6 +183,41 @@ impl<T: DeviceScalar> Level1<T> for OpenClBackend {
             return Ok(None);
         }
         self.iamax_buf(self.upload_vec(x)?.as_vec())
+    }
+
+    /// An ordinary floating-point sum on the device
+    /// ([`OpenClBackend::sum_buf`]): the same from run to run on one
+    /// device, not correctly rounded (wrap the backend in
+    /// [`Reproducible`](oxpar_core::repro::Reproducible) for that).
+    fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        if x.is_empty() {
+            return Ok(T::zero());
+        }
+        self.sum_buf(self.upload_vec(x)?.as_vec())
+    }
+
+    /// The exact accumulator computed on the device
+    /// ([`OpenClBackend::reduce_exact_buf`]); `y` is copied (and its length
+    /// checked) for [`Reduction::Dot`] only.
+    fn reduce_exact(
+        &self,
+        what: Reduction,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<ExactSum> {
+        if what.needs_y() {
+            check::same_len(x.len(), y.len())?;
+        }
+        if x.is_empty() {
+            return Ok(ExactSum::new());
+        }
+        let dx = self.upload_vec(x)?;
+        if what.needs_y() {
+            let dy = self.upload_vec(y)?;
+            self.reduce_exact_buf(what, dx.as_vec(), Some(dy.as_vec()))
+        } else {
+            self.reduce_exact_buf(what, dx.as_vec(), None)
+        }
     }
 }
 

@@ -20,6 +20,12 @@
 //!   each call packs the host views into fresh device buffers, runs the
 //!   built-in kernel and copies the results back. Parallel loops run serially
 //!   on the calling thread (a C or Rust callback cannot run on a device).
+//! * **Reproducible reductions**: [`OpenClBackend::reduce_exact_buf`] (and
+//!   the host path's [`Level1::reduce_exact`](oxpar_core::Level1::reduce_exact))
+//!   computes `oxpar_core`'s exact accumulator on the device with integer
+//!   arithmetic only, so `dot`, `nrm2`, `asum` and `sum` wrapped in
+//!   [`Reproducible`](oxpar_core::repro::Reproducible) are correctly rounded
+//!   and equal, bit for bit, to every other backend's.
 //! * **User kernels** ([`OpenClBackend::build_program`], [`Kernel`]): OpenCL C
 //!   source, arguments set by index and checked against the kernel's
 //!   declaration, launches over 1 to 3 dimensions.

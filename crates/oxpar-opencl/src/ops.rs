@@ -11,9 +11,10 @@
 
 use ocl::OclPrm;
 use oxpar_core::backend::check;
-use oxpar_core::{DType, Result, Scalar};
+use oxpar_core::exact::{ExactSum, Reduction, LIMBS, WORDS};
+use oxpar_core::{DType, Error, Result, Scalar};
 
-use crate::builtins::{long, real, Arg, Builtins};
+use crate::builtins::{exact_window, long, real, Arg, Builtins};
 use crate::{err, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, OpenClBackend};
 
 /// Most work-groups an element-wise kernel gets (it loops over the rest).
@@ -23,6 +24,30 @@ use crate::{err, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut,
 const ELEMENTWISE_GROUPS: usize = usize::MAX;
 /// Most work-groups (so partial results) a reduction gets.
 const REDUCTION_GROUPS: usize = 512;
+
+/// Elements each work-item of the exact kernel adds, at least, before more
+/// work-groups are started: a work-item's fixed cost (clearing, carrying and
+/// summing its 27 or 143 words) is worth several dozen elements.
+const EXACT_MIN_PER_ITEM: usize = 64;
+/// Work-groups of the exact kernel per compute unit, at most (and at most
+/// [`REDUCTION_GROUPS`] in all): enough to fill a GPU, few partials to add.
+const EXACT_GROUPS_PER_UNIT: usize = 4;
+/// Local memory the exact kernel's group sum uses, at most (and at most half
+/// of what the device has).
+const EXACT_LOCAL_BYTES: u64 = 32 * 1024;
+/// The largest work-group of the exact kernel. Each work-item holds its own
+/// accumulator (27 longs for f32, 143 for f64) in private memory.
+const EXACT_MAX_WG: usize = 256;
+
+/// The code of a reduction in `exact.cl` (`OXPAR_RED_*`).
+fn reduction_code(what: Reduction) -> i64 {
+    match what {
+        Reduction::Sum => 0,
+        Reduction::Asum => 1,
+        Reduction::Dot => 2,
+        Reduction::SumSq => 3,
+    }
+}
 
 /// Blue's constants for a scaled sum of squares, as in LAPACK 3.10's nrm2:
 /// `(tsml, tbig, ssml, sbig)`, powers of two from the type's exponent range.
@@ -303,6 +328,121 @@ impl OpenClBackend {
         }
         let [xm, xo, xs] = vec_args(&x);
         self.sum_of_partials("oxpar_asum_partial", n, vec![long(n), xm, xo, xs])
+    }
+
+    /// `sum x_i`; 0 for an empty vector: an ordinary floating-point sum,
+    /// reduced as [`dot_buf`](Self::dot_buf) (per work-item sums, a tree per
+    /// work-group, the partials added on the host in group order), so the
+    /// result is the same from run to run on one device but not across
+    /// devices or against other backends. For a correctly rounded,
+    /// reproducible sum use [`reduce_exact_buf`](Self::reduce_exact_buf)
+    /// with [`Reduction::Sum`] and round with
+    /// [`oxpar_core::exact::round_to`].
+    pub fn sum_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<T> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(T::zero());
+        }
+        let [xm, xo, xs] = vec_args(&x);
+        self.sum_of_partials("oxpar_sum_partial", n, vec![long(n), xm, xo, xs])
+    }
+
+    /// Adds the reduction `what` of `x` (and of `y` for [`Reduction::Dot`])
+    /// into an exact accumulator on the device, without any rounding: the
+    /// device half of reproducible mode (see [`oxpar_core::repro`]). The
+    /// accumulator is the same, bit for bit, as
+    /// [`oxpar_core::exact::reduce_elementwise`] on the same numbers, and as
+    /// every other backend's [`Level1::reduce_exact`](oxpar_core::Level1::reduce_exact);
+    /// round it with [`oxpar_core::exact::round_to`] (`dot`, `asum`, `sum`)
+    /// or [`oxpar_core::exact::sqrt_to`] (`nrm2`, from [`Reduction::SumSq`]).
+    ///
+    /// `y` is required for [`Reduction::Dot`] (an
+    /// [`ErrorKind::InvalidArgument`](oxpar_core::ErrorKind) error names it
+    /// when missing) and must have `x`'s length; for the other reductions it
+    /// is ignored (neither checked nor read). An empty `x` gives a zero
+    /// accumulator without launching anything. NaN and infinities are counted
+    /// by IEEE rules (a NaN operand or `inf * 0` is a NaN; `inf` times a
+    /// nonzero number an infinity of the product's sign).
+    ///
+    /// The kernel (`kernels/exact.cl`) reads elements as raw bits and works
+    /// in integers only, so exactness does not depend on the device's
+    /// floating-point arithmetic: each work-item adds its elements into a
+    /// private long accumulator (`f64`: all 140 limbs; `f32`: the 24 limbs
+    /// its products can reach), each work-group adds those in local memory
+    /// and writes one flat partial, and the host merges the partials.
+    pub fn reduce_exact_buf<T: DeviceScalar>(
+        &self,
+        what: Reduction,
+        x: DeviceVec<'_, T>,
+        y: Option<DeviceVec<'_, T>>,
+    ) -> Result<ExactSum> {
+        self.owns(x.buf, "x")?;
+        let y = if what.needs_y() {
+            let y = y.ok_or_else(|| {
+                Error::invalid_argument("y", "is required for Reduction::Dot (x . y)")
+            })?;
+            self.owns(y.buf, "y")?;
+            check::same_len(x.len(), y.len())?;
+            y
+        } else {
+            x
+        };
+        let n = x.len();
+        if n == 0 {
+            return Ok(ExactSum::new());
+        }
+        let b = self.builtins::<T>()?;
+        let name = "oxpar_exact_partial";
+        let info = &self.shared.info;
+        // Local memory for the group sum: `chunk` words per work-item.
+        let budget = (info.local_mem_bytes / 2).clamp(8, EXACT_LOCAL_BYTES) as usize;
+        let word = std::mem::size_of::<i64>();
+        let wg = b.wg_at_most(name, (budget / word).min(EXACT_MAX_WG))?;
+        let (lo, limbs) = exact_window(T::DTYPE);
+        let words = limbs + 3;
+        let chunk = (budget / (word * wg)).clamp(1, words);
+        let max_groups =
+            (EXACT_GROUPS_PER_UNIT * info.compute_units as usize).clamp(1, REDUCTION_GROUPS);
+        let groups = n.div_ceil(wg * EXACT_MIN_PER_ITEM).clamp(1, max_groups);
+        let partial = self.scratch::<i64>(groups * words)?;
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        b.run(
+            &self.shared.queue,
+            name,
+            &[
+                long(n),
+                Arg::Long(reduction_code(what)),
+                xm,
+                xo,
+                xs,
+                ym,
+                yo,
+                ys,
+                Arg::Mem(Some(partial.as_core())),
+                Arg::Local(chunk * wg * word),
+                long(chunk),
+            ],
+            &[groups * wg],
+            Some(&[wg]),
+        )?;
+        let partials = Self::read_back(&partial)?;
+        // Each group's window back into the full layout, then an exact merge.
+        let mut acc = ExactSum::new();
+        let mut full = [0i64; WORDS];
+        for g in partials.chunks_exact(words).take(groups) {
+            full[lo..lo + limbs].copy_from_slice(&g[..limbs]);
+            full[LIMBS..].copy_from_slice(&g[limbs..]);
+            let part = ExactSum::from_words(&full).ok_or_else(|| {
+                Error::internal(format!(
+                    "{name}: a work-group's partial accumulator is malformed \
+                     (a limb beyond 2^62 or a negative count)"
+                ))
+            })?;
+            acc.merge(&part);
+        }
+        Ok(acc)
     }
 
     /// The Euclidean norm, by Blue's scaled sum of squares (LAPACK 3.10's
