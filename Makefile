@@ -94,3 +94,4 @@ include mk/opencl.mk
 include mk/mpi.mk
 include mk/farm.mk
 include mk/blas.mk
+include mk/repro.mk

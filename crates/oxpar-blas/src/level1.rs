@@ -26,13 +26,33 @@
 //!
 //! A NULL array with `n > 0` is treated as an empty vector (nothing is
 //! touched, functions return 0) rather than dereferenced.
+//!
+//! # Reproducible mode
+//!
+//! With `OXPAR_REPRODUCIBLE=1` in the environment (read once per process,
+//! see [`crate::threads::reproducible`]), `?dot`, `?nrm2`, `?asum`,
+//! `scasum`/`dzasum` and `scnrm2`/`dznrm2` (Fortran and CBLAS forms, and the
+//! `*sub_` subroutine forms) add every element, or the exact product of every
+//! pair, into an exact long accumulator on the threads backend
+//! (`Level1::reduce_exact`) and round once: the result is the exact result
+//! correctly rounded (`nrm2`: the correctly rounded square root of the exact
+//! sum of squares), so it has the same bits for any thread count and any
+//! increment sign. Increments of 0 and overlapping operands are exact too
+//! (the elements are copied first). Special values follow
+//! `oxpar_core::repro`: NaN if an element or product is NaN, `inf - inf` or
+//! `inf * 0` occurs, else `±inf` if an infinity occurs; finite values never
+//! overflow on the way; an exact zero is `+0.0`. The argument rules above
+//! (`n <= 0`, `incx <= 0` for `?asum`) are unchanged. `sdsdot` and `dsdot`
+//! are not affected: they keep the reference's sequential loop in double
+//! precision (the same for any thread count, but not correctly rounded).
 
 use std::ffi::{c_int, c_void};
 
+use oxpar_core::exact::{reduce_elementwise, round_to, sqrt_to, ExactSum, Reduction};
 use oxpar_core::{Level1, Scalar, VecMut, VecRef};
 
 use crate::args;
-use crate::threads::backend;
+use crate::threads::{backend, reproducible};
 
 /// `2^k` as an `f32` (normal range only).
 const fn pow2_f32(k: i32) -> f32 {
@@ -518,6 +538,46 @@ unsafe fn axpy<T: Precision>(n: i32, alpha: T, x: *const T, incx: i32, y: *mut T
     }
 }
 
+/// Reproducible mode: the exact sum of `what` over the reference's vector
+/// `x` (and `y` for [`Reduction::Dot`]; pass `x` again otherwise), on the
+/// threads backend. Vectors oxpar does not view in place (increment 0, a
+/// misaligned pointer) are copied, in the reference's order, and summed
+/// element by element.
+///
+/// # Safety
+/// `x` and `y` are not NULL and hold `n` elements at their increments.
+unsafe fn exact_sum<T: Precision>(
+    what: Reduction,
+    n: usize,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+) -> ExactSum {
+    // SAFETY: both arrays hold their elements (caller's contract); reads only.
+    if let (Some(xv), Some(yv)) = unsafe { (view(x, n, incx), view(y, n, incy)) } {
+        // The backend fails only on its argument checks, before any work.
+        if let Ok(acc) = backend().reduce_exact(what, xv, yv) {
+            return acc;
+        }
+    }
+    // SAFETY: as above.
+    let xs: Vec<T> = unsafe { elements(x, n, incx) }.collect();
+    let ys: Vec<T> = if what.needs_y() {
+        // SAFETY: as above.
+        unsafe { elements(y, n, incy) }.collect()
+    } else {
+        Vec::new()
+    };
+    let xv = VecRef::from_slice(&xs);
+    let yv = if what.needs_y() {
+        VecRef::from_slice(&ys)
+    } else {
+        xv
+    };
+    reduce_elementwise(what, xv, yv)
+}
+
 /// `?dot`.
 ///
 /// # Safety
@@ -527,6 +587,10 @@ unsafe fn dot<T: Precision>(n: i32, x: *const T, incx: i32, y: *const T, incy: i
         return T::zero();
     }
     let (n, incx, incy) = (n as usize, incx as isize, incy as isize);
+    if reproducible() {
+        // SAFETY: the caller's contract.
+        return round_to(&unsafe { exact_sum(Reduction::Dot, n, x, incx, y, incy) });
+    }
     // SAFETY: both arrays hold their elements (caller's contract); reads only.
     if let (Some(xv), Some(yv)) = unsafe { (view(x, n, incx), view(y, n, incy)) } {
         if let Ok(d) = backend().dot(xv, yv) {
@@ -599,6 +663,10 @@ unsafe fn nrm2<T: Precision>(n: i32, x: *const T, incx: i32) -> T {
         return T::zero();
     }
     let (n, incx) = (n as usize, incx as isize);
+    if reproducible() {
+        // SAFETY: the caller's contract.
+        return sqrt_to(&unsafe { exact_sum(Reduction::SumSq, n, x, incx, x, incx) });
+    }
     if incx != 0 {
         // SAFETY: the array holds the elements (caller's contract).
         if let Some(xv) = unsafe { view(x, n, incx) } {
@@ -620,6 +688,10 @@ unsafe fn asum<T: Precision>(n: i32, x: *const T, incx: i32) -> T {
         return T::zero();
     }
     let (n, incx) = (n as usize, incx as isize);
+    if reproducible() {
+        // SAFETY: the caller's contract.
+        return round_to(&unsafe { exact_sum(Reduction::Asum, n, x, incx, x, incx) });
+    }
     // SAFETY: the array holds the elements (caller's contract).
     if let Some(xv) = unsafe { view(x, n, incx) } {
         if let Ok(r) = backend().asum(xv) {
@@ -741,6 +813,36 @@ unsafe fn complex_parts<T: Precision>(
     })
 }
 
+/// Reproducible mode: the exact sum of `what` ([`Reduction::Asum`] or
+/// [`Reduction::SumSq`]) over the real and imaginary parts of the
+/// reference's complex vector.
+///
+/// # Safety
+/// `x` is not NULL and holds `n` complex elements at `incx`.
+unsafe fn complex_exact_sum<T: Precision>(
+    what: Reduction,
+    n: usize,
+    x: *const T,
+    incx: isize,
+) -> ExactSum {
+    if incx == 1 {
+        // The parts of a contiguous complex vector: 2n contiguous reals.
+        // SAFETY: the array holds the elements (caller's contract).
+        return unsafe { exact_sum(what, 2 * n, x, 1, x, 1) };
+    }
+    // The real parts start at x, the imaginary ones one T later, both at
+    // twice the complex increment (an increment of 0 is copied by exact_sum).
+    // SAFETY: the array holds the elements (caller's contract).
+    let (mut acc, im) = unsafe {
+        (
+            exact_sum(what, n, x, 2 * incx, x, 2 * incx),
+            exact_sum(what, n, x.add(1), 2 * incx, x.add(1), 2 * incx),
+        )
+    };
+    acc.merge(&im);
+    acc
+}
+
 /// `scasum`/`dzasum`: `sum |re| + |im|` (0 for `incx <= 0`).
 ///
 /// # Safety
@@ -750,6 +852,10 @@ unsafe fn casum<T: Precision>(n: i32, x: *const T, incx: i32) -> T {
         return T::zero();
     }
     let (n, incx) = (n as usize, incx as isize);
+    if reproducible() {
+        // SAFETY: the caller's contract.
+        return round_to(&unsafe { complex_exact_sum(Reduction::Asum, n, x, incx) });
+    }
     let sums = if incx == 1 {
         // The parts of a contiguous complex vector: 2n contiguous reals.
         // SAFETY: the array holds the elements (caller's contract).
@@ -780,6 +886,11 @@ unsafe fn casum<T: Precision>(n: i32, x: *const T, incx: i32) -> T {
 unsafe fn cnrm2<T: Precision>(n: i32, x: *const T, incx: i32) -> T {
     if n <= 0 || x.is_null() {
         return T::zero();
+    }
+    if reproducible() {
+        // SAFETY: the caller's contract.
+        let acc = unsafe { complex_exact_sum(Reduction::SumSq, n as usize, x, incx as isize) };
+        return sqrt_to(&acc);
     }
     // SAFETY: the array holds the elements (caller's contract).
     let parts = unsafe { complex_parts(x, n as usize, incx as isize) };
@@ -1287,7 +1398,9 @@ real_level1!(
 );
 
 /// `SDSDOT(N, SB, SX, INCX, SY, INCY)`: `sb + x . y`, accumulated in double
-/// precision and rounded to single at the end (`sb` for `n <= 0`).
+/// precision and rounded to single at the end (`sb` for `n <= 0`). Not
+/// affected by reproducible mode: the sequential loop gives the same result
+/// for any thread count, but it is not correctly rounded.
 ///
 /// # Safety
 /// Scalars are readable; `x` and `y` hold `n` elements at their increments.
@@ -1307,7 +1420,8 @@ pub unsafe extern "C" fn sdsdot_(
 }
 
 /// `DSDOT(N, SX, INCX, SY, INCY)`: the dot product of single-precision
-/// vectors, accumulated and returned in double precision.
+/// vectors, accumulated and returned in double precision. Not affected by
+/// reproducible mode (as [`sdsdot_`]).
 ///
 /// # Safety
 /// Scalars are readable; `x` and `y` hold `n` elements at their increments.

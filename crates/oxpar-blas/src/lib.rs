@@ -19,6 +19,14 @@
 //!   this library's (see [`xerbla`]).
 //! * Threads: `OXPAR_NUM_THREADS`, else `OPENBLAS_NUM_THREADS`, else
 //!   `OMP_NUM_THREADS`, else the CPUs this process may use (see [`threads`]).
+//! * Reproducible mode: `OXPAR_REPRODUCIBLE=1` (also `true`, `yes`, `on`)
+//!   makes `?dot`, `?nrm2`, `?asum`, `scasum`/`dzasum` and `scnrm2`/`dznrm2`
+//!   (Fortran and CBLAS forms) correctly rounded, so their results have the
+//!   same bits for any thread count (see [`level1`]); `sdsdot` and `dsdot`
+//!   are unchanged (see [`threads::reproducible`]).
+//!
+//! Both variables are read once per process, at the first call that needs
+//! them.
 //!
 //! The numerical work goes through oxpar's threads backend where oxpar has
 //! the operation (gemm, gemv, ger and the level-1 kernels); the other

@@ -1,4 +1,6 @@
-//! The thread budget and the backend every routine computes on.
+//! The thread budget, the reproducible switch and the backend every routine
+//! computes on. All three are read from the environment once per process, at
+//! the first call that needs them.
 
 use std::sync::OnceLock;
 
@@ -38,5 +40,33 @@ pub fn backend() -> &'static ThreadsBackend {
         ThreadsBackend::with_threads(thread_count())
             .or_else(|_| ThreadsBackend::with_threads(1))
             .expect("one thread always starts")
+    })
+}
+
+/// The variable that switches on reproducible mode: `1`, `true`, `yes` or
+/// `on` (any case); `0`, `false`, `no`, `off` or empty leave it off (see
+/// [`reproducible`]).
+pub const REPRODUCIBLE_VARIABLE: &str = oxpar_core::repro::REPRODUCIBLE_ENV;
+
+/// Whether the library runs in reproducible mode: `OXPAR_REPRODUCIBLE`, read
+/// once per process (setting it after the first call changes nothing).
+///
+/// In reproducible mode `sdot`, `ddot`, `snrm2`, `dnrm2`, `sasum`, `dasum`,
+/// `scasum`, `dzasum`, `scnrm2` and `dznrm2` (Fortran and CBLAS forms) return
+/// the correctly rounded value of the exact result, so the same bits for any
+/// thread count (see [`crate::level1`] and `oxpar_core::repro`). `sdsdot` and
+/// `dsdot` keep the reference's sequential double-precision loop, which is
+/// already independent of the thread count but not correctly rounded.
+///
+/// An unrecognised value leaves the mode off and prints one warning on
+/// stderr naming it (a BLAS routine has no way to report an error).
+pub fn reproducible() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| match oxpar_core::repro::enabled_by_env() {
+        Ok(on) => on,
+        Err(e) => {
+            eprintln!("liboxpar_blas: {e}; reproducible mode stays off");
+            false
+        }
     })
 }
