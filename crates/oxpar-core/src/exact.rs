@@ -71,7 +71,11 @@ impl Reduction {
 /// Adds the reduction `what` of `x` (and `y` for [`Reduction::Dot`]) into a
 /// new accumulator element by element: the reference the fast kernels are
 /// tested against, and the path of backends without one.
-pub fn reduce_elementwise<T: Scalar>(what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> ExactSum {
+pub fn reduce_elementwise<T: Scalar>(
+    what: Reduction,
+    x: VecRef<'_, T>,
+    y: VecRef<'_, T>,
+) -> ExactSum {
     let mut acc = ExactSum::new();
     let wide = T::DTYPE == DType::F32;
     for i in 0..x.len() {
@@ -236,7 +240,11 @@ impl ExactSum {
         let (index, shift) = (offset / 32, offset % 32);
         // m << shift spans at most 160 bits: five 32-bit digits.
         let low = m << shift;
-        let high = if shift == 0 { 0 } else { (m >> (128 - shift)) as u64 };
+        let high = if shift == 0 {
+            0
+        } else {
+            (m >> (128 - shift)) as u64
+        };
         let digits = [
             low as u32,
             (low >> 32) as u32,
@@ -467,13 +475,17 @@ impl Magnitude {
 
     /// Bits `pos..pos + 64` as an integer (bits outside the accumulator are 0).
     fn bits_from(&self, pos: i32) -> u64 {
-        let mut out = 0u64;
-        for k in 0..64 {
-            if self.bit(pos + k) {
-                out |= 1 << k;
+        // The three digits holding those bits, as one 96-bit window.
+        let digit = |i: i32| -> u128 {
+            if (0..LIMBS as i32).contains(&i) {
+                self.limbs[i as usize] as u32 as u128
+            } else {
+                0
             }
-        }
-        out
+        };
+        let (i, b) = (pos.div_euclid(32), pos.rem_euclid(32));
+        let window = digit(i) | digit(i + 1) << 32 | digit(i + 2) << 64;
+        (window >> b) as u64
     }
 
     /// Whether any bit below `pos` is set.
@@ -519,7 +531,8 @@ impl Magnitude {
         if root_exponent > format.emax {
             return f64::INFINITY;
         }
-        let quantum = (root_exponent - format.precision + 1).max(format.emin - format.precision + 1);
+        let quantum =
+            (root_exponent - format.precision + 1).max(format.emin - format.precision + 1);
         // First guess from the leading 64 bits: value ~ top * 2^(lead_pos).
         let top_pos = (lead - 63).max(0);
         let top = self.bits_from(top_pos) as f64;
@@ -639,8 +652,14 @@ mod tests {
         let tiny = f64::from_bits(1);
         assert_eq!(sum_of(&[tiny, tiny, tiny]).round_f64(), 3.0 * tiny);
         assert_eq!(sum_of(&[f64::MAX, f64::MAX]).round_f64(), f64::INFINITY);
-        assert_eq!(sum_of(&[f64::MAX, f64::MAX, -f64::MAX]).round_f64(), f64::MAX);
-        assert_eq!(sum_of(&[-f64::MAX, -f64::MAX]).round_f64(), f64::NEG_INFINITY);
+        assert_eq!(
+            sum_of(&[f64::MAX, f64::MAX, -f64::MAX]).round_f64(),
+            f64::MAX
+        );
+        assert_eq!(
+            sum_of(&[-f64::MAX, -f64::MAX]).round_f64(),
+            f64::NEG_INFINITY
+        );
     }
 
     #[test]
@@ -666,7 +685,9 @@ mod tests {
     #[test]
     fn specials_follow_ieee() {
         assert!(sum_of(&[1.0, f64::NAN]).round_f64().is_nan());
-        assert!(sum_of(&[f64::INFINITY, f64::NEG_INFINITY]).round_f64().is_nan());
+        assert!(sum_of(&[f64::INFINITY, f64::NEG_INFINITY])
+            .round_f64()
+            .is_nan());
         assert_eq!(sum_of(&[f64::INFINITY, 1.0]).round_f64(), f64::INFINITY);
         let mut s = ExactSum::new();
         s.add_product_f64(f64::INFINITY, 0.0);
