@@ -254,7 +254,8 @@ typedef struct oxpar_buffer oxpar_buffer;
  * Thread safety: compute calls may share one context from many threads at
  * once (concurrent parallel regions on the same threads run one after the
  * other, or inline); `oxpar_context_set_num_threads` must not run
- * concurrently with any other use.
+ * concurrently with any other use. `oxpar_context_set_reproducible` may
+ * (a call that runs at the same time uses the old or the new mode).
  */
 typedef struct oxpar_context oxpar_context;
 
@@ -404,6 +405,10 @@ oxpar_status oxpar_sswap(const oxpar_context *ctx,
 /**
  * `*out := x . y` on floats (0 when `n == 0`).
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -421,6 +426,10 @@ oxpar_status oxpar_sdot(const oxpar_context *ctx,
  * `*out :=` the Euclidean norm of `x` (floats), without overflow or
  * underflow in intermediate results; NaN if any element is NaN.
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * correctly rounded square root of the exact sum of squares: the same bits
+ * on any backend, number of threads or MPI ranks.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -435,6 +444,10 @@ oxpar_status oxpar_snrm2(const oxpar_context *ctx,
 /**
  * `*out :=` the sum of the absolute values of `x` (floats).
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -445,6 +458,32 @@ oxpar_status oxpar_sasum(const oxpar_context *ctx,
                          const float *x,
                          ptrdiff_t incx,
                          float *out);
+
+/**
+ * `*out :=` the sum of the elements of `x` (floats; 0 when `n == 0`). The
+ * ordinary sum adds in an order that depends on the backend and its number
+ * of threads (so the last bits may differ between them).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
+ * address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
+ * another rank rejected its arguments).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssum(const oxpar_context *ctx,
+                        size_t n,
+                        const float *x,
+                        ptrdiff_t incx,
+                        float *out);
 
 /**
  * `*out :=` the 0-based index of the first element of largest absolute
@@ -604,6 +643,10 @@ oxpar_status oxpar_dswap(const oxpar_context *ctx,
 /**
  * `*out := x . y` on doubles (0 when `n == 0`).
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -621,6 +664,10 @@ oxpar_status oxpar_ddot(const oxpar_context *ctx,
  * `*out :=` the Euclidean norm of `x` (doubles), without overflow or
  * underflow in intermediate results; NaN if any element is NaN.
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * correctly rounded square root of the exact sum of squares: the same bits
+ * on any backend, number of threads or MPI ranks.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -635,6 +682,10 @@ oxpar_status oxpar_dnrm2(const oxpar_context *ctx,
 /**
  * `*out :=` the sum of the absolute values of `x` (doubles).
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -645,6 +696,32 @@ oxpar_status oxpar_dasum(const oxpar_context *ctx,
                          const double *x,
                          ptrdiff_t incx,
                          double *out);
+
+/**
+ * `*out :=` the sum of the elements of `x` (doubles; 0 when `n == 0`). The
+ * ordinary sum adds in an order that depends on the backend and its number
+ * of threads (so the last bits may differ between them).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
+ * address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
+ * another rank rejected its arguments).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsum(const oxpar_context *ctx,
+                        size_t n,
+                        const double *x,
+                        ptrdiff_t incx,
+                        double *out);
 
 /**
  * `*out :=` the 0-based index of the first element of largest absolute
@@ -777,9 +854,16 @@ const char *oxpar_status_str(int32_t status);
  * communicator).
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
- * (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
+ * (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
+ * `OXPAR_REPRODUCIBLE`),
  * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
  * that could not start).
+ *
+ * Reproducible mode (see `oxpar_context_set_reproducible`) starts on when
+ * the environment variable `OXPAR_REPRODUCIBLE` is `1`, `true`, `yes` or
+ * `on` (any case), off when it is unset, empty, `0`, `false`, `no` or `off`;
+ * any other value makes creation fail with `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (the message names the variable and its value).
  *
  * # Safety
  * `spec` is NULL or a NUL-terminated string; `out` is NULL or writable.
@@ -817,6 +901,50 @@ oxpar_status oxpar_context_set_num_threads(oxpar_context *ctx, size_t num_thread
  * `ctx` is NULL or a live handle; `out` is NULL or writable.
  */
 oxpar_status oxpar_context_num_threads(const oxpar_context *ctx, size_t *out);
+
+/**
+ * Switches reproducible mode on (`on = 1`) or off (`on = 0`).
+ *
+ * In reproducible mode `oxpar_?dot`, `oxpar_?nrm2`, `oxpar_?asum` and
+ * `oxpar_?sum` (and their `oxpar_buffer_*` forms on an OpenCL context) give
+ * the exact result **correctly rounded** (to nearest, ties to even): the
+ * same bits whatever the number of threads, MPI ranks or the backend, and
+ * for any split of the data. `nrm2` is the correctly rounded square root of
+ * the exact sum of squares. Nothing overflows or underflows on the way
+ * (`1e200*1e200 - 1e200*1e200` is 0; a result is infinite only if the exact
+ * value rounds beyond the largest finite number; tiny results round
+ * correctly into subnormals). An exact zero is `+0.0`. The result is NaN if
+ * an element (or for dot a product) is NaN, if `+inf` and `-inf` both occur,
+ * or for dot if `inf * 0` occurs; otherwise `±inf` if an infinity occurs
+ * (`nrm2`: NaN if an element is NaN, else `+inf` if one is infinite). It
+ * costs more than the ordinary routines, which stay the default. Other
+ * routines are not affected.
+ *
+ * A new context starts with the mode given by `OXPAR_REPRODUCIBLE` (see
+ * `oxpar_context_create`). On an MPI context every rank must use the same
+ * mode for a given call (the routines are collective).
+ *
+ * Thread safety: may be called while other threads use the context; a call
+ * running at the same time uses either the old or the new mode.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (`on` is neither 0 nor 1; the mode is unchanged).
+ *
+ * # Safety
+ * `ctx` is NULL or a live handle.
+ */
+oxpar_status oxpar_context_set_reproducible(oxpar_context *ctx, int32_t on);
+
+/**
+ * Stores 1 in `*out` if the context is in reproducible mode (see
+ * `oxpar_context_set_reproducible`), else 0.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx or out).
+ *
+ * # Safety
+ * `ctx` is NULL or a live handle; `out` is NULL or writable.
+ */
+oxpar_status oxpar_context_get_reproducible(const oxpar_context *ctx, int32_t *out);
 
 /**
  * Stores the context's backend (an `OXPAR_BACKEND_*` value) in `*out`.
@@ -1054,8 +1182,12 @@ oxpar_status oxpar_parallel_reduce(const oxpar_context *ctx,
  * an MPI the program initialized. Collective over `comm`: if it fails on
  * any rank, it fails on every rank.
  *
+ * Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
+ * `oxpar_context_create`).
+ *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
- * (bad spec, a handle that is not an intra-communicator),
+ * (bad spec, a handle that is not an intra-communicator, a bad
+ * `OXPAR_REPRODUCIBLE`),
  * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (no MPI in this build, MPI already
  * finalized), `OXPAR_STATUS_COMM_ERROR` (MPI failed, with MPI's message).
  *
@@ -1547,6 +1679,10 @@ oxpar_status oxpar_buffer_daxpy(const oxpar_context *ctx,
  * `*out := x . y` on float buffers (vectors as in `oxpar_buffer_saxpy`);
  * 0 for n = 0. Waits for the result.
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded, the same bits as the host routines give on
+ * any context in that mode.
+ *
  * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
  *
  * # Safety
@@ -1703,6 +1839,10 @@ oxpar_status oxpar_buffer_sswap(const oxpar_context *ctx,
  * `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
  * `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * correctly rounded square root of the exact sum of squares, the same bits
+ * as the host routines give on any context in that mode.
+ *
  * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
  *
  * # Safety
@@ -1719,6 +1859,10 @@ oxpar_status oxpar_buffer_snrm2(const oxpar_context *ctx,
  * `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
  * `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
  *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded, the same bits as the host routines give on
+ * any context in that mode.
+ *
  * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
  *
  * # Safety
@@ -1730,6 +1874,28 @@ oxpar_status oxpar_buffer_sasum(const oxpar_context *ctx,
                                 size_t offx,
                                 ptrdiff_t incx,
                                 float *out);
+
+/**
+ * `*out :=` the sum of the elements of `x` on a float buffer (`x` as in
+ * `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result. The ordinary
+ * sum is the same from run to run on one device, but its last bits may
+ * differ from other devices and backends.
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded, the same bits as the host routines give on
+ * any context in that mode.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+ *
+ * # Safety
+ * `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+ */
+oxpar_status oxpar_buffer_ssum(const oxpar_context *ctx,
+                               size_t n,
+                               const oxpar_buffer *x,
+                               size_t offx,
+                               ptrdiff_t incx,
+                               float *out);
 
 /**
  * `*out :=` the 0-based index of the first element of largest absolute
@@ -1876,6 +2042,20 @@ oxpar_status oxpar_buffer_dasum(const oxpar_context *ctx,
                                 size_t offx,
                                 ptrdiff_t incx,
                                 double *out);
+
+/**
+ * `*out :=` the sum of the elements of `x` on a double buffer; as
+ * `oxpar_buffer_ssum`.
+ *
+ * # Safety
+ * As `oxpar_buffer_ssum`.
+ */
+oxpar_status oxpar_buffer_dsum(const oxpar_context *ctx,
+                               size_t n,
+                               const oxpar_buffer *x,
+                               size_t offx,
+                               ptrdiff_t incx,
+                               double *out);
 
 /**
  * As `oxpar_buffer_isamax` on a double buffer.

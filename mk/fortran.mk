@@ -15,7 +15,7 @@ FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
 FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
-	test_oxpar_opencl)
+	test_oxpar_opencl test_oxpar_reproducible)
 # PoCL caches compiled kernels; keep its cache in a writable folder of our own.
 FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
@@ -23,6 +23,7 @@ FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-ca
 fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_context
 	$(FORTRAN_BUILD)/test_oxpar_blas
+	$(FORTRAN_BUILD)/test_oxpar_reproducible
 	@# OpenCL (PoCL): skipped with a message where no device is found.
 	@mkdir -p $(FORTRAN_POCL_CACHE)
 	POCL_CACHE_DIR=$(FORTRAN_POCL_CACHE) $(FORTRAN_BUILD)/test_oxpar_opencl

@@ -50,5 +50,6 @@ int main(int argc, char **argv) {
     test_parallel_for_extremes();
     test_opencl();
     test_farm();
+    test_reproducible();
     return check_summary();
 }

@@ -15,6 +15,7 @@ void test_loops_bad_input(void);
 void test_parallel_for_extremes(void);
 void test_opencl(void);
 void test_farm(void);
+void test_reproducible(void);
 
 /* malloc that aborts the tests when memory runs out. */
 void *xmalloc(size_t bytes);

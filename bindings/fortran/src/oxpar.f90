@@ -24,6 +24,12 @@
 !> column-major as always in Fortran; `transa`, `transb` and `trans` take
 !> `'N'` (the default) or `'T'` (`'C'` is accepted as `'T'` for real data).
 !>
+!> Reproducible mode (`call ctx%set_reproducible(.true.)`, or
+!> `OXPAR_REPRODUCIBLE=1` in the environment; `ctx%reproducible()` tells):
+!> `oxpar_dot`, `oxpar_nrm2`, `oxpar_asum` and `oxpar_sum` return the exact
+!> result correctly rounded, the same bits on every backend and for any
+!> number of threads or MPI ranks.
+!>
 !> A context owns threads: create it with `init`, free it with `destroy` (a
 !> context has no finalizer, so copies of one share its threads; destroy
 !> exactly one of them). One context may serve calls from several threads.
@@ -32,7 +38,7 @@
 !> arrays to the device and back on each call; `oxpar_buffer` keeps data on
 !> the device for `oxpar_buffer_axpy`, `oxpar_buffer_dot`, `oxpar_buffer_gemm`,
 !> `oxpar_buffer_scal`, `oxpar_buffer_copy`, `oxpar_buffer_swap`,
-!> `oxpar_buffer_nrm2`, `oxpar_buffer_asum`, `oxpar_buffer_iamax`,
+!> `oxpar_buffer_nrm2`, `oxpar_buffer_asum`, `oxpar_buffer_sum`, `oxpar_buffer_iamax`,
 !> `oxpar_buffer_gemv`, `oxpar_buffer_ger` and user kernels (`oxpar_program`,
 !> `oxpar_kernel`, `oxpar_finish`).
 !>
@@ -40,7 +46,7 @@
 !> needs no `use mpi`: a communicator is its `integer` handle). On such a
 !> context every array is *this rank's block*: `oxpar_axpy`, `oxpar_scal`,
 !> `oxpar_copy`, `oxpar_swap` update the local blocks; `oxpar_dot`,
-!> `oxpar_nrm2`, `oxpar_asum` return the value of the whole distributed vector
+!> `oxpar_nrm2`, `oxpar_asum`, `oxpar_sum` return the value of the whole distributed vector
 !> on every rank, `oxpar_iamax` its global index (blocks numbered in rank
 !> order). `oxpar_gemm`, `oxpar_gemv` and `oxpar_ger` take whole matrices,
 !> which ranks do not have: distributed matrices go to `oxpar_mpi_gemv`,
@@ -72,13 +78,13 @@ module oxpar
 
   public :: oxpar_context
   public :: oxpar_gemm, oxpar_gemv, oxpar_ger
-  public :: oxpar_dot, oxpar_nrm2, oxpar_asum, oxpar_iamax
+  public :: oxpar_dot, oxpar_nrm2, oxpar_asum, oxpar_sum, oxpar_iamax
   public :: oxpar_axpy, oxpar_scal, oxpar_copy, oxpar_swap
   public :: oxpar_version, oxpar_status_str
   public :: oxpar_buffer, oxpar_program, oxpar_kernel
   public :: oxpar_to_device, oxpar_buffer_axpy, oxpar_buffer_dot, oxpar_buffer_gemm, oxpar_finish
   public :: oxpar_buffer_scal, oxpar_buffer_copy, oxpar_buffer_swap, oxpar_buffer_nrm2, oxpar_buffer_asum, &
-    oxpar_buffer_iamax, oxpar_buffer_gemv, oxpar_buffer_ger
+    oxpar_buffer_sum, oxpar_buffer_iamax, oxpar_buffer_gemv, oxpar_buffer_ger
   public :: oxpar_mpi_rank, oxpar_mpi_ranks_on_node, oxpar_mpi_comm, oxpar_mpi_grid, oxpar_mpi_set_grid, &
     oxpar_block_range
   public :: oxpar_mpi_gemv, oxpar_mpi_ger, oxpar_mpi_gemm, oxpar_halo_exchange
@@ -116,6 +122,10 @@ module oxpar
     procedure :: set_num_threads => context_set_num_threads
     !> Its backend, an `OXPAR_BACKEND_*` value (-1 when not initialised).
     procedure :: backend => context_backend
+    !> Switches reproducible mode on or off (see `set_reproducible`).
+    procedure :: set_reproducible => context_set_reproducible
+    !> Whether it is in reproducible mode (.false. when not initialised).
+    procedure :: reproducible => context_reproducible
     !> Whether `init` has succeeded (and `destroy` not been called since).
     procedure :: initialized => context_initialized
   end type oxpar_context
@@ -350,6 +360,11 @@ module oxpar
   interface oxpar_asum
     module procedure asum_sp, asum_dp
   end interface oxpar_asum
+
+  !> The sum of the elements: `r = oxpar_sum(ctx, x [, stat] [, errmsg])`.
+  interface oxpar_sum
+    module procedure sum_sp, sum_dp
+  end interface oxpar_sum
 
   !> The 1-based index of the largest absolute value, 0 for an empty array:
   !> `i = oxpar_iamax(ctx, x [, stat] [, errmsg])`.
@@ -597,6 +612,51 @@ contains
     if (.not. c_associated(self%handle)) return
     if (c_oxpar_context_backend(self%handle, out) == OXPAR_STATUS_OK) backend = int(out)
   end function context_backend
+
+  !> Switches reproducible mode on (`.true.`) or off. In reproducible mode
+  !> `oxpar_dot`, `oxpar_nrm2`, `oxpar_asum` and `oxpar_sum` (and the
+  !> `oxpar_buffer_*` forms on an OpenCL context) return the exact result
+  !> correctly rounded (to nearest, ties to even; `oxpar_nrm2` the correctly
+  !> rounded square root of the exact sum of squares): the same bits whatever
+  !> the backend, its number of threads or MPI ranks, and with nothing
+  !> overflowing or underflowing on the way. An exact zero is `+0.0`; NaN if
+  !> an element (or a product) is NaN, if both infinities occur, or for
+  !> `oxpar_dot` if `inf * 0` occurs; otherwise an infinity if one occurs.
+  !> A new context starts in the mode `OXPAR_REPRODUCIBLE` gives (`1`,
+  !> `true`, `yes`, `on`; unset or `0`, `false`, `no`, `off`: not). May be
+  !> called while other threads use the context. On an MPI context every
+  !> rank must use the same mode.
+  subroutine context_set_reproducible(self, on, stat, errmsg)
+    !> The context.
+    class(oxpar_context), intent(inout) :: self
+    !> The mode.
+    logical, intent(in) :: on
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status, flag
+    character(len=:), allocatable :: message
+
+    flag = 0
+    if (on) flag = 1
+    status = c_oxpar_context_set_reproducible(self%handle, flag)
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine context_set_reproducible
+
+  !> Whether the context is in reproducible mode; `.false.` when not initialised.
+  function context_reproducible(self) result(on)
+    !> The context.
+    class(oxpar_context), intent(in) :: self
+    logical :: on
+    integer(c_int32_t) :: out
+
+    on = .false.
+    if (.not. c_associated(self%handle)) return
+    if (c_oxpar_context_get_reproducible(self%handle, out) == OXPAR_STATUS_OK) on = out == 1
+  end function context_reproducible
 
   !> Whether the context is usable (`init` succeeded, `destroy` not called since).
   pure function context_initialized(self) result(yes)
@@ -880,6 +940,32 @@ contains
     call finish(status, message, stat)
     if (present(errmsg)) errmsg = message
   end function asum_sp
+
+  !> The sum of the elements of a real32 vector (NaN after an error).
+  function sum_sp(ctx, x, stat, errmsg) result(res)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> The vector.
+    real(sp), intent(in), target :: x(:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    real(sp) :: res
+    integer(c_int32_t) :: status
+    real(c_float) :: out
+    type(c_ptr) :: px
+    integer(c_ptrdiff_t) :: incx
+    character(len=:), allocatable :: message
+
+    res = ieee_value(res, ieee_quiet_nan)
+    call vector_sp(x, px, incx)
+    status = c_oxpar_ssum(ctx%handle, csize(size(x)), px, incx, out)
+    if (status == OXPAR_STATUS_OK) res = out
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function sum_sp
 
   !> The 1-based index of the first element of largest absolute value of a
   !> real32 vector (the first NaN if there is one); 0 when it is empty or after
@@ -1332,6 +1418,32 @@ contains
     if (present(errmsg)) errmsg = message
   end function asum_dp
 
+  !> The sum of the elements of a real64 vector (NaN after an error).
+  function sum_dp(ctx, x, stat, errmsg) result(res)
+    !> The context to compute on.
+    type(oxpar_context), intent(in) :: ctx
+    !> The vector.
+    real(dp), intent(in), target :: x(:)
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    real(dp) :: res
+    integer(c_int32_t) :: status
+    real(c_double) :: out
+    type(c_ptr) :: px
+    integer(c_ptrdiff_t) :: incx
+    character(len=:), allocatable :: message
+
+    res = ieee_value(res, ieee_quiet_nan)
+    call vector_dp(x, px, incx)
+    status = c_oxpar_dsum(ctx%handle, csize(size(x)), px, incx, out)
+    if (status == OXPAR_STATUS_OK) res = out
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function sum_dp
+
   !> The 1-based index of the first element of largest absolute value of a
   !> real64 vector (the first NaN if there is one); 0 when it is empty or after
   !> an error.
@@ -1765,6 +1877,37 @@ contains
     call finish(status, message, stat)
     if (present(errmsg)) errmsg = message
   end function oxpar_buffer_asum
+
+  !> The sum of the elements of a buffer, waited for; real64 for both kinds (a
+  !> real32 result converts exactly). NaN after an error.
+  function oxpar_buffer_sum(ctx, x, stat, errmsg) result(res)
+    !> The OpenCL context of the buffer.
+    type(oxpar_context), intent(in) :: ctx
+    !> The buffer.
+    type(oxpar_buffer), intent(in) :: x
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    real(dp) :: res
+    integer(c_int32_t) :: status
+    real(c_float) :: out_sp
+    real(c_double) :: out_dp
+    character(len=:), allocatable :: message
+
+    res = ieee_value(res, ieee_quiet_nan)
+    if (x%real_kind() == sp) then
+      status = c_oxpar_buffer_ssum(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out_sp)
+      if (status == OXPAR_STATUS_OK) res = real(out_sp, dp)
+    else
+      ! real64 or no buffer at all (then the library names the null handle).
+      status = c_oxpar_buffer_dsum(ctx%handle, csize(x%length()), x%handle, 0_c_size_t, 1_c_ptrdiff_t, out_dp)
+      if (status == OXPAR_STATUS_OK) res = out_dp
+    end if
+    message = error_message(status)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end function oxpar_buffer_sum
 
   !> The 1-based index of the first element of largest absolute value of a
   !> buffer (the first NaN if there is one), waited for; 0 for an empty

@@ -114,6 +114,7 @@ module oxpar_c
   public :: c_oxpar_sdot
   public :: c_oxpar_snrm2
   public :: c_oxpar_sasum
+  public :: c_oxpar_ssum
   public :: c_oxpar_isamax
   public :: c_oxpar_sgemv
   public :: c_oxpar_sger
@@ -125,6 +126,7 @@ module oxpar_c
   public :: c_oxpar_ddot
   public :: c_oxpar_dnrm2
   public :: c_oxpar_dasum
+  public :: c_oxpar_dsum
   public :: c_oxpar_idamax
   public :: c_oxpar_dgemv
   public :: c_oxpar_dger
@@ -135,6 +137,8 @@ module oxpar_c
   public :: c_oxpar_context_free
   public :: c_oxpar_context_set_num_threads
   public :: c_oxpar_context_num_threads
+  public :: c_oxpar_context_set_reproducible
+  public :: c_oxpar_context_get_reproducible
   public :: c_oxpar_context_backend
   public :: c_oxpar_backend_available
   public :: c_oxpar_farm_create
@@ -185,6 +189,7 @@ module oxpar_c
   public :: c_oxpar_buffer_sswap
   public :: c_oxpar_buffer_snrm2
   public :: c_oxpar_buffer_sasum
+  public :: c_oxpar_buffer_ssum
   public :: c_oxpar_buffer_isamax
   public :: c_oxpar_buffer_sgemv
   public :: c_oxpar_buffer_sger
@@ -193,6 +198,7 @@ module oxpar_c
   public :: c_oxpar_buffer_dswap
   public :: c_oxpar_buffer_dnrm2
   public :: c_oxpar_buffer_dasum
+  public :: c_oxpar_buffer_dsum
   public :: c_oxpar_buffer_idamax
   public :: c_oxpar_buffer_dgemv
   public :: c_oxpar_buffer_dger
@@ -301,6 +307,10 @@ module oxpar_c
 
     !> `*out := x . y` on floats (0 when `n == 0`).
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -321,6 +331,10 @@ module oxpar_c
     !> `*out :=` the Euclidean norm of `x` (floats), without overflow or
     !> underflow in intermediate results; NaN if any element is NaN.
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> correctly rounded square root of the exact sum of squares: the same bits
+    !> on any backend, number of threads or MPI ranks.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -338,6 +352,10 @@ module oxpar_c
 
     !> `*out :=` the sum of the absolute values of `x` (floats).
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -352,6 +370,35 @@ module oxpar_c
       real(c_float), intent(out) :: out
       integer(c_int32_t) :: c_oxpar_sasum
     end function c_oxpar_sasum
+
+    !> `*out :=` the sum of the elements of `x` (floats; 0 when `n == 0`). The
+    !> ordinary sum adds in an order that depends on the backend and its number
+    !> of threads (so the last bits may differ between them).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
+    !> address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
+    !> another rank rejected its arguments).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_ssum(ctx, n, x, incx, out) bind(C, name="oxpar_ssum")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_ssum
+    end function c_oxpar_ssum
 
     !> `*out :=` the 0-based index of the first element of largest absolute
     !> value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
@@ -538,6 +585,10 @@ module oxpar_c
 
     !> `*out := x . y` on doubles (0 when `n == 0`).
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -558,6 +609,10 @@ module oxpar_c
     !> `*out :=` the Euclidean norm of `x` (doubles), without overflow or
     !> underflow in intermediate results; NaN if any element is NaN.
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> correctly rounded square root of the exact sum of squares: the same bits
+    !> on any backend, number of threads or MPI ranks.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -575,6 +630,10 @@ module oxpar_c
 
     !> `*out :=` the sum of the absolute values of `x` (doubles).
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -589,6 +648,35 @@ module oxpar_c
       real(c_double), intent(out) :: out
       integer(c_int32_t) :: c_oxpar_dasum
     end function c_oxpar_dasum
+
+    !> `*out :=` the sum of the elements of `x` (doubles; 0 when `n == 0`). The
+    !> ordinary sum adds in an order that depends on the backend and its number
+    !> of threads (so the last bits may differ between them).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
+    !> address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
+    !> another rank rejected its arguments).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_dsum(ctx, n, x, incx, out) bind(C, name="oxpar_dsum")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_dsum
+    end function c_oxpar_dsum
 
     !> `*out :=` the 0-based index of the first element of largest absolute
     !> value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
@@ -741,9 +829,16 @@ module oxpar_c
     !> communicator).
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
-    !> (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
+    !> (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
+    !> `OXPAR_REPRODUCIBLE`),
     !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
     !> that could not start).
+    !>
+    !> Reproducible mode (see `oxpar_context_set_reproducible`) starts on when
+    !> the environment variable `OXPAR_REPRODUCIBLE` is `1`, `true`, `yes` or
+    !> `on` (any case), off when it is unset, empty, `0`, `false`, `no` or `off`;
+    !> any other value makes creation fail with `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (the message names the variable and its value).
     !>
     !> # Safety
     !> `spec` is NULL or a NUL-terminated string; `out` is NULL or writable.
@@ -797,6 +892,60 @@ module oxpar_c
       integer(c_size_t), intent(out) :: out
       integer(c_int32_t) :: c_oxpar_context_num_threads
     end function c_oxpar_context_num_threads
+
+    !> Switches reproducible mode on (`on = 1`) or off (`on = 0`).
+    !>
+    !> In reproducible mode `oxpar_?dot`, `oxpar_?nrm2`, `oxpar_?asum` and
+    !> `oxpar_?sum` (and their `oxpar_buffer_*` forms on an OpenCL context) give
+    !> the exact result **correctly rounded** (to nearest, ties to even): the
+    !> same bits whatever the number of threads, MPI ranks or the backend, and
+    !> for any split of the data. `nrm2` is the correctly rounded square root of
+    !> the exact sum of squares. Nothing overflows or underflows on the way
+    !> (`1e200*1e200 - 1e200*1e200` is 0; a result is infinite only if the exact
+    !> value rounds beyond the largest finite number; tiny results round
+    !> correctly into subnormals). An exact zero is `+0.0`. The result is NaN if
+    !> an element (or for dot a product) is NaN, if `+inf` and `-inf` both occur,
+    !> or for dot if `inf * 0` occurs; otherwise `±inf` if an infinity occurs
+    !> (`nrm2`: NaN if an element is NaN, else `+inf` if one is infinite). It
+    !> costs more than the ordinary routines, which stay the default. Other
+    !> routines are not affected.
+    !>
+    !> A new context starts with the mode given by `OXPAR_REPRODUCIBLE` (see
+    !> `oxpar_context_create`). On an MPI context every rank must use the same
+    !> mode for a given call (the routines are collective).
+    !>
+    !> Thread safety: may be called while other threads use the context; a call
+    !> running at the same time uses either the old or the new mode.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (`on` is neither 0 nor 1; the mode is unchanged).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live handle.
+    function c_oxpar_context_set_reproducible(ctx, on) &
+        bind(C, name="oxpar_context_set_reproducible")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: on
+      integer(c_int32_t) :: c_oxpar_context_set_reproducible
+    end function c_oxpar_context_set_reproducible
+
+    !> Stores 1 in `*out` if the context is in reproducible mode (see
+    !> `oxpar_context_set_reproducible`), else 0.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx or out).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live handle; `out` is NULL or writable.
+    function c_oxpar_context_get_reproducible(ctx, out) &
+        bind(C, name="oxpar_context_get_reproducible")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_context_get_reproducible
+    end function c_oxpar_context_get_reproducible
 
     !> Stores the context's backend (an `OXPAR_BACKEND_*` value) in `*out`.
     !>
@@ -1090,8 +1239,12 @@ module oxpar_c
     !> an MPI the program initialized. Collective over `comm`: if it fails on
     !> any rank, it fails on every rank.
     !>
+    !> Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
+    !> `oxpar_context_create`).
+    !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
-    !> (bad spec, a handle that is not an intra-communicator),
+    !> (bad spec, a handle that is not an intra-communicator, a bad
+    !> `OXPAR_REPRODUCIBLE`),
     !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (no MPI in this build, MPI already
     !> finalized), `OXPAR_STATUS_COMM_ERROR` (MPI failed, with MPI's message).
     !>
@@ -1689,6 +1842,10 @@ module oxpar_c
     !> `*out := x . y` on float buffers (vectors as in `oxpar_buffer_saxpy`);
     !> 0 for n = 0. Waits for the result.
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded, the same bits as the host routines give on
+    !> any context in that mode.
+    !>
     !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
     !>
     !> # Safety
@@ -1874,6 +2031,10 @@ module oxpar_c
     !> `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
     !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> correctly rounded square root of the exact sum of squares, the same bits
+    !> as the host routines give on any context in that mode.
+    !>
     !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
     !>
     !> # Safety
@@ -1893,6 +2054,10 @@ module oxpar_c
     !> `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
     !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
     !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded, the same bits as the host routines give on
+    !> any context in that mode.
+    !>
     !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
     !>
     !> # Safety
@@ -1908,6 +2073,31 @@ module oxpar_c
       real(c_float), intent(out) :: out
       integer(c_int32_t) :: c_oxpar_buffer_sasum
     end function c_oxpar_buffer_sasum
+
+    !> `*out :=` the sum of the elements of `x` on a float buffer (`x` as in
+    !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result. The ordinary
+    !> sum is the same from run to run on one device, but its last bits may
+    !> differ from other devices and backends.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded, the same bits as the host routines give on
+    !> any context in that mode.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+    !>
+    !> # Safety
+    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+    function c_oxpar_buffer_ssum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_ssum")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_ssum
+    end function c_oxpar_buffer_ssum
 
     !> `*out :=` the 0-based index of the first element of largest absolute
     !> value of `x` (a float buffer, as in `oxpar_buffer_saxpy`); the first NaN
@@ -2083,6 +2273,23 @@ module oxpar_c
       real(c_double), intent(out) :: out
       integer(c_int32_t) :: c_oxpar_buffer_dasum
     end function c_oxpar_buffer_dasum
+
+    !> `*out :=` the sum of the elements of `x` on a double buffer; as
+    !> `oxpar_buffer_ssum`.
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_ssum`.
+    function c_oxpar_buffer_dsum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dsum")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_dsum
+    end function c_oxpar_buffer_dsum
 
     !> As `oxpar_buffer_isamax` on a double buffer.
     !>

@@ -1,6 +1,7 @@
 !> The device part of the module `oxpar` on an OpenCL context: buffers
 !> (round trips, kinds, errors), device BLAS (axpy, dot, gemm, scal, copy,
-!> swap, nrm2, asum, iamax, gemv, ger) against naive Fortran,
+!> swap, nrm2, asum, sum, iamax, gemv, ger) against naive Fortran, reproducible
+!> mode (buffers and host routines bitwise equal to a serial context),
 !> host routines on an OpenCL context, a user kernel and a failed build.
 !> Without an OpenCL device it says so and passes.
 program test_oxpar_opencl
@@ -338,6 +339,52 @@ program test_oxpar_opencl
     call kern%create(prog, "vadd", stat=st, errmsg=msg)
     call check(st == OXPAR_STATUS_NULL_POINTER .and. .not. kern%created(), "kernel of a destroyed program")
     call kern%destroy()
+  end block
+
+  ! Reproducible mode: buffer reductions (real64 results for both kinds) and
+  ! the host routines on the device give the serial context's bits.
+  block
+    integer, parameter :: n = 1001
+    real(dp) :: xd(n), yd(n), want(4), got(4)
+    real(sp) :: xs(n)
+    real(dp) :: u(3)
+    type(oxpar_context) :: serial
+
+    do i = 1, n
+      call random_number(u)
+      xd(i) = scale(1.0_dp + u(1), int(u(2) * 400.0_dp) - 200)
+      if (u(3) < 0.5_dp) xd(i) = -xd(i)
+      yd(i) = scale(1.0_dp + u(3), int(u(1) * 400.0_dp) - 200)
+      xs(i) = real(scale(u(1) - 0.5_dp, int(u(2) * 100.0_dp) - 50), sp)
+    end do
+    call serial%init("serial")
+    call serial%set_reproducible(.true.)
+    call ctx%set_reproducible(.true.)
+    call check(ctx%reproducible(), "opencl context reproducible")
+    want = [oxpar_dot(serial, xd, yd), oxpar_nrm2(serial, xd), oxpar_asum(serial, xd), oxpar_sum(serial, xd)]
+    got = [oxpar_dot(ctx, xd, yd), oxpar_nrm2(ctx, xd), oxpar_asum(ctx, xd), oxpar_sum(ctx, xd)]
+    call check(all(transfer(got, 0_int64, 4) == transfer(want, 0_int64, 4)), "reproducible host routines on opencl")
+    call oxpar_to_device(ctx, xd, bx, stat=st)
+    call oxpar_to_device(ctx, yd, by, stat=st)
+    got(1) = oxpar_buffer_dot(ctx, bx, by, stat=st)
+    if (st == OXPAR_STATUS_OK) then
+      got(2:4) = [oxpar_buffer_nrm2(ctx, bx), oxpar_buffer_asum(ctx, bx), oxpar_buffer_sum(ctx, bx)]
+      call check(all(transfer(got, 0_int64, 4) == transfer(want, 0_int64, 4)), "reproducible real64 buffers")
+    else
+      write (*, '(a)') "note: no real64 on this OpenCL device; reproducible real64 buffers skipped"
+    end if
+    call oxpar_to_device(ctx, xs, bz)
+    want(1:3) = real([oxpar_nrm2(serial, xs), oxpar_asum(serial, xs), oxpar_sum(serial, xs)], dp)
+    got(1:3) = [oxpar_buffer_nrm2(ctx, bz), oxpar_buffer_asum(ctx, bz), oxpar_buffer_sum(ctx, bz)]
+    call check(all(transfer(got(1:3), 0_int64, 3) == transfer(want(1:3), 0_int64, 3)), "reproducible real32 buffers")
+    ! The ordinary buffer sum.
+    call ctx%set_reproducible(.false.)
+    call oxpar_to_device(ctx, [1.0_sp, 2.0_sp, 3.5_sp], bz)
+    call check(abs(oxpar_buffer_sum(ctx, bz) - 6.5_dp) <= 0.0_dp, "buffer sum real32")
+    call serial%destroy()
+    call bx%destroy()
+    call by%destroy()
+    call bz%destroy()
   end block
 
   ! A source that does not compile: errmsg carries the build log.

@@ -171,7 +171,14 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    let (xv, yv, out) = collective_checks(ctx, Op::Dot, || {
+    // Read once: the collective told of a rejection and the one run agree.
+    let reproducible = ctx.is_reproducible();
+    let which = if reproducible {
+        Op::ReduceExact
+    } else {
+        Op::Dot
+    };
+    let (xv, yv, out) = collective_checks(ctx, which, || {
         // SAFETY: forwarded pointer contracts.
         let (xv, yv) = unsafe {
             (
@@ -181,7 +188,11 @@ where
         };
         Ok((xv, yv, ffi::out_ptr(out, "out")?))
     })?;
-    let value = Level1::<T>::dot(&*ctx.backend, xv, yv)?;
+    let value = if reproducible {
+        oxpar::repro::dot(&*ctx.backend, xv, yv)?
+    } else {
+        Level1::<T>::dot(&*ctx.backend, xv, yv)?
+    };
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
     Ok(())
@@ -190,7 +201,7 @@ where
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 unsafe fn reduce<T: Scalar, V>(
-    ctx: *const oxpar_context,
+    ctx: &oxpar_context,
     n: usize,
     x: *const T,
     incx: isize,
@@ -198,14 +209,65 @@ unsafe fn reduce<T: Scalar, V>(
     which: Op,
     op: impl FnOnce(&dyn HostBackend, oxpar::VecRef<'_, T>) -> oxpar::Result<V>,
 ) -> R {
-    // SAFETY: forwarded pointer contracts.
-    let ctx = unsafe { ffi::context(ctx)? };
     let (xv, out) = collective_checks(ctx, which, || {
         // SAFETY: forwarded pointer contracts.
         let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
         Ok((xv, ffi::out_ptr(out, "out")?))
     })?;
     let value = op(&*ctx.backend, xv)?;
+    // SAFETY: checked non-null; writable per the contract.
+    unsafe { ffi::write_out(out, value) };
+    Ok(())
+}
+
+/// The reductions of one vector to a number of its type that reproducible
+/// mode changes.
+#[derive(Copy, Clone)]
+enum Norm {
+    Nrm2,
+    Asum,
+    Sum,
+}
+
+/// `nrm2`, `asum` or `sum`, ordinary or reproducible as the context says.
+///
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn norm<T: Scalar>(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const T,
+    incx: isize,
+    out: *mut T,
+    which: Norm,
+) -> R
+where
+    dyn HostBackend: Level1<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    // Read once: the collective told of a rejection and the one run agree.
+    let reproducible = ctx.is_reproducible();
+    let op = match (reproducible, which) {
+        (true, _) => Op::ReduceExact,
+        (false, Norm::Nrm2) => Op::Nrm2,
+        (false, Norm::Asum) => Op::Asum,
+        (false, Norm::Sum) => Op::Sum,
+    };
+    let (xv, out) = collective_checks(ctx, op, || {
+        // SAFETY: forwarded pointer contracts.
+        let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
+        Ok((xv, ffi::out_ptr(out, "out")?))
+    })?;
+    let b: &dyn HostBackend = &*ctx.backend;
+    let value = match (reproducible, which) {
+        (true, Norm::Nrm2) => oxpar::repro::nrm2(b, xv)?,
+        (true, Norm::Asum) => oxpar::repro::asum(b, xv)?,
+        (true, Norm::Sum) => oxpar::repro::sum(b, xv)?,
+        (false, Norm::Nrm2) => Level1::<T>::nrm2(b, xv)?,
+        (false, Norm::Asum) => Level1::<T>::asum(b, xv)?,
+        (false, Norm::Sum) => Level1::<T>::sum(b, xv)?,
+    };
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
     Ok(())
@@ -454,6 +516,10 @@ pub unsafe extern "C" fn oxpar_sswap(
 
 /// `*out := x . y` on floats (0 when `n == 0`).
 ///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded: the same bits on any backend, number of
+/// threads or MPI ranks.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -477,6 +543,10 @@ pub unsafe extern "C" fn oxpar_sdot(
 /// `*out :=` the Euclidean norm of `x` (floats), without overflow or
 /// underflow in intermediate results; NaN if any element is NaN.
 ///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// correctly rounded square root of the exact sum of squares: the same bits
+/// on any backend, number of threads or MPI ranks.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -491,13 +561,15 @@ pub unsafe extern "C" fn oxpar_snrm2(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_snrm2", || unsafe {
-        reduce(ctx, n, x, incx, out, Op::Nrm2, |b, x| {
-            Level1::<f32>::nrm2(b, x)
-        })
+        norm(ctx, n, x, incx, out, Norm::Nrm2)
     })
 }
 
 /// `*out :=` the sum of the absolute values of `x` (floats).
+///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded: the same bits on any backend, number of
+/// threads or MPI ranks.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -513,9 +585,38 @@ pub unsafe extern "C" fn oxpar_sasum(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_sasum", || unsafe {
-        reduce(ctx, n, x, incx, out, Op::Asum, |b, x| {
-            Level1::<f32>::asum(b, x)
-        })
+        norm(ctx, n, x, incx, out, Norm::Asum)
+    })
+}
+/// `*out :=` the sum of the elements of `x` (floats; 0 when `n == 0`). The
+/// ordinary sum adds in an order that depends on the backend and its number
+/// of threads (so the last bits may differ between them).
+///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded: the same bits on any backend, number of
+/// threads or MPI ranks.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
+/// address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
+/// another rank rejected its arguments).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f32,
+    incx: isize,
+    out: *mut f32,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssum", || unsafe {
+        norm(ctx, n, x, incx, out, Norm::Sum)
     })
 }
 
@@ -537,7 +638,7 @@ pub unsafe extern "C" fn oxpar_isamax(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_isamax", || unsafe {
-        reduce(ctx, n, x, incx, out, Op::Iamax, |b, x| {
+        reduce(ffi::context(ctx)?, n, x, incx, out, Op::Iamax, |b, x| {
             Ok(Level1::<f32>::iamax(b, x)?.unwrap_or(crate::OXPAR_INDEX_NONE))
         })
     })
@@ -751,6 +852,10 @@ pub unsafe extern "C" fn oxpar_dswap(
 
 /// `*out := x . y` on doubles (0 when `n == 0`).
 ///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded: the same bits on any backend, number of
+/// threads or MPI ranks.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -774,6 +879,10 @@ pub unsafe extern "C" fn oxpar_ddot(
 /// `*out :=` the Euclidean norm of `x` (doubles), without overflow or
 /// underflow in intermediate results; NaN if any element is NaN.
 ///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// correctly rounded square root of the exact sum of squares: the same bits
+/// on any backend, number of threads or MPI ranks.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -788,13 +897,15 @@ pub unsafe extern "C" fn oxpar_dnrm2(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dnrm2", || unsafe {
-        reduce(ctx, n, x, incx, out, Op::Nrm2, |b, x| {
-            Level1::<f64>::nrm2(b, x)
-        })
+        norm(ctx, n, x, incx, out, Norm::Nrm2)
     })
 }
 
 /// `*out :=` the sum of the absolute values of `x` (doubles).
+///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded: the same bits on any backend, number of
+/// threads or MPI ranks.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -810,9 +921,38 @@ pub unsafe extern "C" fn oxpar_dasum(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dasum", || unsafe {
-        reduce(ctx, n, x, incx, out, Op::Asum, |b, x| {
-            Level1::<f64>::asum(b, x)
-        })
+        norm(ctx, n, x, incx, out, Norm::Asum)
+    })
+}
+/// `*out :=` the sum of the elements of `x` (doubles; 0 when `n == 0`). The
+/// ordinary sum adds in an order that depends on the backend and its number
+/// of threads (so the last bits may differ between them).
+///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded: the same bits on any backend, number of
+/// threads or MPI ranks.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
+/// address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
+/// another rank rejected its arguments).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the
+/// elements its sizes and strides describe (readable, and writable for
+/// outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const f64,
+    incx: isize,
+    out: *mut f64,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsum", || unsafe {
+        norm(ctx, n, x, incx, out, Norm::Sum)
     })
 }
 
@@ -834,7 +974,7 @@ pub unsafe extern "C" fn oxpar_idamax(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_idamax", || unsafe {
-        reduce(ctx, n, x, incx, out, Op::Iamax, |b, x| {
+        reduce(ffi::context(ctx)?, n, x, incx, out, Op::Iamax, |b, x| {
             Ok(Level1::<f64>::iamax(b, x)?.unwrap_or(crate::OXPAR_INDEX_NONE))
         })
     })

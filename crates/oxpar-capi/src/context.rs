@@ -1,6 +1,7 @@
 //! Contexts: a backend and its configuration behind an opaque handle.
 
 use std::ffi::{c_char, CStr};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use oxpar::{BackendKind, HostBackend, ThreadsBackend};
 
@@ -14,9 +15,14 @@ use crate::status::{backend_kind_from, oxpar_status, CapiError};
 /// Thread safety: compute calls may share one context from many threads at
 /// once (concurrent parallel regions on the same threads run one after the
 /// other, or inline); `oxpar_context_set_num_threads` must not run
-/// concurrently with any other use.
+/// concurrently with any other use. `oxpar_context_set_reproducible` may
+/// (a call that runs at the same time uses the old or the new mode).
 pub struct oxpar_context {
     pub(crate) backend: Box<dyn HostBackend>,
+    /// Reproducible mode (`oxpar_context_set_reproducible`): dot, nrm2, asum
+    /// and sum are computed exactly and rounded once. Atomic, so that it may
+    /// be switched while other threads compute with the context.
+    pub(crate) reproducible: AtomicBool,
     /// The same device as `backend` for an OpenCL context: device buffers,
     /// programs and kernels need the concrete backend.
     #[cfg(feature = "opencl")]
@@ -32,6 +38,7 @@ impl oxpar_context {
     pub(crate) fn plain(backend: Box<dyn HostBackend>) -> oxpar_context {
         oxpar_context {
             backend,
+            reproducible: AtomicBool::new(false),
             #[cfg(feature = "opencl")]
             opencl: None,
             #[cfg(feature = "mpi")]
@@ -46,6 +53,19 @@ impl oxpar_context {
             mpi: Some(backend.clone()),
             ..oxpar_context::plain(Box::new(backend))
         }
+    }
+
+    /// Whether dot, nrm2, asum and sum are reproducible on this context now.
+    pub(crate) fn is_reproducible(&self) -> bool {
+        self.reproducible.load(Ordering::Relaxed)
+    }
+
+    /// Sets the mode from `OXPAR_REPRODUCIBLE` (every constructor calls it);
+    /// an unrecognised value is an `INVALID_ARGUMENT` error naming it.
+    pub(crate) fn with_mode_from_env(self) -> Result<oxpar_context, CapiError> {
+        self.reproducible
+            .store(oxpar::repro::enabled_by_env()?, Ordering::Relaxed);
+        Ok(self)
     }
 }
 
@@ -69,9 +89,16 @@ impl oxpar_context {
 /// communicator).
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
-/// (unknown or malformed spec, bad `OXPAR_NUM_THREADS`),
+/// (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
+/// `OXPAR_REPRODUCIBLE`),
 /// `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
 /// that could not start).
+///
+/// Reproducible mode (see `oxpar_context_set_reproducible`) starts on when
+/// the environment variable `OXPAR_REPRODUCIBLE` is `1`, `true`, `yes` or
+/// `on` (any case), off when it is unset, empty, `0`, `false`, `no` or `off`;
+/// any other value makes creation fail with `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (the message names the variable and its value).
 ///
 /// # Safety
 /// `spec` is NULL or a NUL-terminated string; `out` is NULL or writable.
@@ -99,22 +126,25 @@ pub unsafe extern "C" fn oxpar_context_create(
 
 pub(crate) fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> {
     let family = spec.trim().split([':', '+']).next().unwrap_or("");
+    #[cfg(feature = "mpi")]
+    if family.eq_ignore_ascii_case("mpi") {
+        // The backend first (collective), then the environment: a rank whose
+        // OXPAR_REPRODUCIBLE is wrong still takes part in the creation.
+        return oxpar_context::mpi(oxpar::mpi_backend_from_spec(spec, None)?).with_mode_from_env();
+    }
+    // Before a device or threads are started for nothing.
+    oxpar::repro::enabled_by_env()?;
     #[cfg(feature = "opencl")]
     if family.eq_ignore_ascii_case("opencl") {
         let cl = oxpar::opencl::OpenClBackend::from_spec(spec.trim())?;
-        return Ok(oxpar_context {
+        return oxpar_context {
             opencl: Some(cl.clone()),
             ..oxpar_context::plain(Box::new(cl))
-        });
-    }
-    #[cfg(feature = "mpi")]
-    if family.eq_ignore_ascii_case("mpi") {
-        return Ok(oxpar_context::mpi(oxpar::mpi_backend_from_spec(
-            spec, None,
-        )?));
+        }
+        .with_mode_from_env();
     }
     let _ = family;
-    Ok(oxpar_context::plain(oxpar::plain_backend_from_spec(spec)?))
+    oxpar_context::plain(oxpar::plain_backend_from_spec(spec)?).with_mode_from_env()
 }
 
 /// Frees a context and stops its threads. Buffers, programs and kernels made
@@ -196,6 +226,81 @@ pub unsafe extern "C" fn oxpar_context_num_threads(
         let out = ffi::out_ptr(out, "out")?;
         // SAFETY: checked non-null, writable per the caller's contract.
         unsafe { ffi::write_out(out, ctx.backend.num_threads()) };
+        Ok(())
+    })
+}
+
+/// Switches reproducible mode on (`on = 1`) or off (`on = 0`).
+///
+/// In reproducible mode `oxpar_?dot`, `oxpar_?nrm2`, `oxpar_?asum` and
+/// `oxpar_?sum` (and their `oxpar_buffer_*` forms on an OpenCL context) give
+/// the exact result **correctly rounded** (to nearest, ties to even): the
+/// same bits whatever the number of threads, MPI ranks or the backend, and
+/// for any split of the data. `nrm2` is the correctly rounded square root of
+/// the exact sum of squares. Nothing overflows or underflows on the way
+/// (`1e200*1e200 - 1e200*1e200` is 0; a result is infinite only if the exact
+/// value rounds beyond the largest finite number; tiny results round
+/// correctly into subnormals). An exact zero is `+0.0`. The result is NaN if
+/// an element (or for dot a product) is NaN, if `+inf` and `-inf` both occur,
+/// or for dot if `inf * 0` occurs; otherwise `±inf` if an infinity occurs
+/// (`nrm2`: NaN if an element is NaN, else `+inf` if one is infinite). It
+/// costs more than the ordinary routines, which stay the default. Other
+/// routines are not affected.
+///
+/// A new context starts with the mode given by `OXPAR_REPRODUCIBLE` (see
+/// `oxpar_context_create`). On an MPI context every rank must use the same
+/// mode for a given call (the routines are collective).
+///
+/// Thread safety: may be called while other threads use the context; a call
+/// running at the same time uses either the old or the new mode.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (`on` is neither 0 nor 1; the mode is unchanged).
+///
+/// # Safety
+/// `ctx` is NULL or a live handle.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_context_set_reproducible(
+    ctx: *mut oxpar_context,
+    on: i32,
+) -> oxpar_status {
+    call("oxpar_context_set_reproducible", || {
+        // SAFETY: the caller's contract (only a shared reference is taken:
+        // the mode is atomic).
+        let ctx = unsafe { ffi::context(ctx.cast_const())? };
+        let on = match on {
+            0 => false,
+            1 => true,
+            v => {
+                return Err(CapiError::invalid(
+                    "on",
+                    format!("is {v}: must be 0 (off) or 1 (on)"),
+                ))
+            }
+        };
+        ctx.reproducible.store(on, Ordering::Relaxed);
+        Ok(())
+    })
+}
+
+/// Stores 1 in `*out` if the context is in reproducible mode (see
+/// `oxpar_context_set_reproducible`), else 0.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx or out).
+///
+/// # Safety
+/// `ctx` is NULL or a live handle; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_context_get_reproducible(
+    ctx: *const oxpar_context,
+    out: *mut i32,
+) -> oxpar_status {
+    call("oxpar_context_get_reproducible", || {
+        // SAFETY: the caller's contract.
+        let ctx = unsafe { ffi::context(ctx)? };
+        let out = ffi::out_ptr(out, "out")?;
+        // SAFETY: checked non-null, writable per the caller's contract.
+        unsafe { ffi::write_out(out, i32::from(ctx.is_reproducible())) };
         Ok(())
     })
 }

@@ -73,8 +73,12 @@ fn mpi_of<'a>(ctx: &'a oxpar_context, what: &str) -> Result<&'a oxpar::mpi::MpiB
 /// an MPI the program initialized. Collective over `comm`: if it fails on
 /// any rank, it fails on every rank.
 ///
+/// Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
+/// `oxpar_context_create`).
+///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
-/// (bad spec, a handle that is not an intra-communicator),
+/// (bad spec, a handle that is not an intra-communicator, a bad
+/// `OXPAR_REPRODUCIBLE`),
 /// `OXPAR_STATUS_BACKEND_UNAVAILABLE` (no MPI in this build, MPI already
 /// finalized), `OXPAR_STATUS_COMM_ERROR` (MPI failed, with MPI's message).
 ///
@@ -101,7 +105,9 @@ pub unsafe extern "C" fn oxpar_context_create_mpi(
             let comm = oxpar::mpi::Comm::from_fortran(comm)?;
             let spec = spec.unwrap_or("mpi+<a spec that is not valid UTF-8>");
             let backend = oxpar::mpi_backend_from_spec(spec, Some(comm))?;
-            let handle = Box::into_raw(Box::new(oxpar_context::mpi(backend)));
+            // OXPAR_REPRODUCIBLE after the collective part, as the spec.
+            let ctx = oxpar_context::mpi(backend).with_mode_from_env()?;
+            let handle = Box::into_raw(Box::new(ctx));
             // SAFETY: out was checked non-null and is writable (caller's contract).
             unsafe { ffi::write_out(out, handle) };
             Ok(())

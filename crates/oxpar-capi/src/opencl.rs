@@ -119,10 +119,11 @@ mod imp {
 mod imp {
     use std::ffi::{c_char, c_void, CStr};
 
+    use oxpar::exact::{round_to, sqrt_to};
     use oxpar::opencl::{
         DeviceBuffer, DeviceScalar, KernelArg, MatLayout, OpenClBackend, VecLayout,
     };
-    use oxpar::Trans;
+    use oxpar::{Reduction, Trans};
 
     use super::{oxpar_buffer, oxpar_kernel, oxpar_program};
     use crate::context::oxpar_context;
@@ -193,15 +194,28 @@ mod imp {
     /// `ctx` is NULL or a live context.
     unsafe fn device<'a>(ctx: *const oxpar_context) -> Result<&'a OpenClBackend, CapiError> {
         // SAFETY: the caller's contract.
+        Ok(unsafe { context_and_device(ctx)? }.1)
+    }
+
+    /// The context and its OpenCL device; `OXPAR_STATUS_UNSUPPORTED` for a
+    /// host one.
+    ///
+    /// # Safety
+    /// `ctx` is NULL or a live context.
+    unsafe fn context_and_device<'a>(
+        ctx: *const oxpar_context,
+    ) -> Result<(&'a oxpar_context, &'a OpenClBackend), CapiError> {
+        // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
-        ctx.opencl.as_ref().ok_or_else(|| CapiError {
+        let cl = ctx.opencl.as_ref().ok_or_else(|| CapiError {
             status: oxpar_status::Unsupported,
             message: format!(
                 "ctx: a {} context has no device memory or kernels (create the context with \
                  \"opencl\")",
                 ctx.backend.kind().as_str()
             ),
-        })
+        })?;
+        Ok((ctx, cl))
     }
 
     fn wrong_type(name: &str, b: &Buffer, want: &str) -> CapiError {
@@ -464,13 +478,23 @@ mod imp {
         out: *mut T,
     ) -> R {
         // SAFETY: the caller's contract.
-        let (cl, xb, yb) = unsafe { (device(ctx)?, buf::<T>(x, "x")?, buf::<T>(y, "y")?) };
+        let ((ctx, cl), xb, yb) = unsafe {
+            (
+                context_and_device(ctx)?,
+                buf::<T>(x, "x")?,
+                buf::<T>(y, "y")?,
+            )
+        };
         inc_checked(n, incx, "incx")?;
         inc_checked(n, incy, "incy")?;
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let yv = yb.vec(VecLayout::new(n, offy, incy)).map_err(named("y"))?;
         let out = ffi::out_ptr(out, "out")?;
-        let value = cl.dot_buf(xv, yv)?;
+        let value = if ctx.is_reproducible() {
+            round_to::<T>(&cl.reduce_exact_buf(Reduction::Dot, xv, Some(yv))?)
+        } else {
+            cl.dot_buf(xv, yv)?
+        };
         // SAFETY: checked non-null, writable per the contract.
         unsafe { ffi::write_out(out, value) };
         Ok(())
@@ -608,6 +632,7 @@ mod imp {
     pub(crate) enum Norm {
         Nrm2,
         Asum,
+        Sum,
     }
 
     /// # Safety
@@ -622,13 +647,22 @@ mod imp {
         out: *mut T,
     ) -> R {
         // SAFETY: the caller's contract.
-        let (cl, xb) = unsafe { (device(ctx)?, buf::<T>(x, "x")?) };
+        let ((ctx, cl), xb) = unsafe { (context_and_device(ctx)?, buf::<T>(x, "x")?) };
         inc_checked(n, incx, "incx")?;
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let out = ffi::out_ptr(out, "out")?;
-        let value = match which {
-            Norm::Nrm2 => cl.nrm2_buf(xv)?,
-            Norm::Asum => cl.asum_buf(xv)?,
+        let value = if ctx.is_reproducible() {
+            match which {
+                Norm::Nrm2 => sqrt_to::<T>(&cl.reduce_exact_buf(Reduction::SumSq, xv, None)?),
+                Norm::Asum => round_to::<T>(&cl.reduce_exact_buf(Reduction::Asum, xv, None)?),
+                Norm::Sum => round_to::<T>(&cl.reduce_exact_buf(Reduction::Sum, xv, None)?),
+            }
+        } else {
+            match which {
+                Norm::Nrm2 => cl.nrm2_buf(xv)?,
+                Norm::Asum => cl.asum_buf(xv)?,
+                Norm::Sum => cl.sum_buf(xv)?,
+            }
         };
         // SAFETY: checked non-null, writable per the contract.
         unsafe { ffi::write_out(out, value) };
@@ -1088,6 +1122,10 @@ pub unsafe extern "C" fn oxpar_buffer_daxpy(
 /// `*out := x . y` on float buffers (vectors as in `oxpar_buffer_saxpy`);
 /// 0 for n = 0. Waits for the result.
 ///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded, the same bits as the host routines give on
+/// any context in that mode.
+///
 /// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
 ///
 /// # Safety
@@ -1310,6 +1348,10 @@ pub unsafe extern "C" fn oxpar_buffer_sswap(
 /// `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
 /// `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
 ///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// correctly rounded square root of the exact sum of squares, the same bits
+/// as the host routines give on any context in that mode.
+///
 /// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
 ///
 /// # Safety
@@ -1334,6 +1376,10 @@ pub unsafe extern "C" fn oxpar_buffer_snrm2(
 /// `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
 /// `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
 ///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded, the same bits as the host routines give on
+/// any context in that mode.
+///
 /// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
 ///
 /// # Safety
@@ -1351,6 +1397,36 @@ pub unsafe extern "C" fn oxpar_buffer_sasum(
         with_opencl!(
             // SAFETY: this function's contract.
             unsafe { imp::norm(ctx, imp::Norm::Asum, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// `*out :=` the sum of the elements of `x` on a float buffer (`x` as in
+/// `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result. The ordinary
+/// sum is the same from run to run on one device, but its last bits may
+/// differ from other devices and backends.
+///
+/// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+/// exact one correctly rounded, the same bits as the host routines give on
+/// any context in that mode.
+///
+/// Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+///
+/// # Safety
+/// `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_ssum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut f32,
+) -> oxpar_status {
+    call("oxpar_buffer_ssum", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::norm(ctx, imp::Norm::Sum, n, x, offx, incx, out) }
         )
     })
 }
@@ -1569,6 +1645,28 @@ pub unsafe extern "C" fn oxpar_buffer_dasum(
         with_opencl!(
             // SAFETY: this function's contract.
             unsafe { imp::norm(ctx, imp::Norm::Asum, n, x, offx, incx, out) }
+        )
+    })
+}
+
+/// `*out :=` the sum of the elements of `x` on a double buffer; as
+/// `oxpar_buffer_ssum`.
+///
+/// # Safety
+/// As `oxpar_buffer_ssum`.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_dsum(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const oxpar_buffer,
+    offx: usize,
+    incx: isize,
+    out: *mut f64,
+) -> oxpar_status {
+    call("oxpar_buffer_dsum", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::norm(ctx, imp::Norm::Sum, n, x, offx, incx, out) }
         )
     })
 }

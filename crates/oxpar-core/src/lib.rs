@@ -10,8 +10,8 @@
 
 pub mod backend;
 pub mod error;
-pub mod repro;
 pub mod exact;
+pub mod repro;
 pub mod scalar;
 pub mod schedule;
 pub mod serial;

@@ -23,9 +23,7 @@
 //! a spec (the C ABI, Fortran, Python, `oxpar::backend_from_spec`) with
 //! `OXPAR_REPRODUCIBLE=1` (see [`enabled_by_env`]).
 
-use crate::backend::{
-    Backend, BackendKind, Level1, Level2, Level3, LoopBody, Op, ParallelLoops,
-};
+use crate::backend::{Backend, BackendKind, Level1, Level2, Level3, LoopBody, Op, ParallelLoops};
 use crate::error::{Error, Result};
 use crate::exact::{round_to, sqrt_to, Reduction};
 use crate::scalar::Scalar;
@@ -227,13 +225,19 @@ mod tests {
         let b = Reproducible::new(Serial);
         let x = [1e100, 1.0, -1e100, 2f64.powi(-60)];
         assert_eq!(Level1::<f64>::sum(&b, VecRef::from_slice(&x)).unwrap(), 1.0);
-        assert_eq!(Level1::<f64>::asum(&b, VecRef::from_slice(&x)).unwrap(), 2e100);
+        assert_eq!(
+            Level1::<f64>::asum(&b, VecRef::from_slice(&x)).unwrap(),
+            2e100
+        );
         let y = [1e100, 1.0, 1e100, 1.0];
         let d = Level1::<f64>::dot(&b, VecRef::from_slice(&x), VecRef::from_slice(&y)).unwrap();
         // 1e200 - 1e200 cancels exactly; 1 + 2^-60 rounds to 1.
         assert_eq!(d, 1.0);
         let v = [3.0f32, 4.0];
-        assert_eq!(Level1::<f32>::nrm2(&b, VecRef::from_slice(&v)).unwrap(), 5.0);
+        assert_eq!(
+            Level1::<f32>::nrm2(&b, VecRef::from_slice(&v)).unwrap(),
+            5.0
+        );
         assert!(b.name().ends_with("reproducible"));
     }
 

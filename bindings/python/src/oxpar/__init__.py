@@ -19,8 +19,12 @@ without copies, and `oxpar.Program` builds user kernels (see `oxpar.opencl`).
 
 On an MPI context (`oxpar.Context("mpi+threads", comm=MPI.COMM_WORLD)`, when
 liboxpar is built with MPI) arrays are this rank's block: `dot`, `nrm2`,
-`asum`, `iamax` give global results on every rank, and `oxpar.mpi` has the
+`asum`, `sum`, `iamax` give global results on every rank, and `oxpar.mpi` has the
 distributed `gemv`, `ger`, `gemm` and `halo_exchange` (see `oxpar.mpi`).
+
+`oxpar.Context(..., reproducible=True)` (or OXPAR_REPRODUCIBLE=1) makes
+`dot`, `nrm2`, `asum` and `sum` correctly rounded: the same bits on every
+backend and for any number of threads or MPI ranks.
 
 `oxpar.farm(fn, ntasks)` runs many independent Python tasks `fn(i)` over a
 context's threads or an MPI context's ranks, with retries, checkpoints and
@@ -43,7 +47,7 @@ from ._errors import (
 )
 from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
-from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, swap
+from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, sum, swap
 from . import mpi
 from .context import Context, Grid, default_context
 from .farm import FarmError, FarmReport, Progress, TaskState, farm
@@ -55,7 +59,7 @@ __version__ = _ffi.string(_lib.oxpar_version()).decode()
 ABI_VERSION = _lib.OXPAR_ABI_VERSION
 
 __all__ = [
-    "Context", "default_context", "dot", "nrm2", "asum", "iamax", "axpy", "scal", "copy", "swap",
+    "Context", "default_context", "dot", "nrm2", "asum", "sum", "iamax", "axpy", "scal", "copy", "swap",
     "gemv", "ger", "gemm", "parallel_for", "farm", "FarmReport", "FarmError", "Progress", "TaskState",
     "Buffer", "to_device", "empty_device", "zeros_device",
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",

@@ -1,6 +1,6 @@
 """Argument errors found in Python on one MPI rank, made errors on every rank.
 
-On an MPI context the reductions (`dot`, `nrm2`, `asum`, `iamax`) and the
+On an MPI context the reductions (`dot`, `nrm2`, `asum`, `sum`, `iamax`) and the
 routines of `oxpar.mpi` are collective: every rank must enter them. liboxpar
 turns an argument one rank rejects into an error on every rank (the others'
 message names that rank) instead of a deadlock. An argument that Python
@@ -26,6 +26,10 @@ def _nrm2(p):
 
 def _asum(p):
     return lib.oxpar_dasum(p, 0, _NULL, 1, _NULL)
+
+
+def _sum(p):
+    return lib.oxpar_dsum(p, 0, _NULL, 1, _NULL)
 
 
 def _iamax(p):
@@ -63,6 +67,7 @@ _REJECT = {
     "dot": _dot,
     "nrm2": _nrm2,
     "asum": _asum,
+    "sum": _sum,
     "iamax": _iamax,
     "gemv": _gemv,
     "ger": _ger,

@@ -5,11 +5,16 @@ without copying, takes `ctx=` (default: `oxpar.default_context()`), releases
 the GIL while liboxpar computes, and raises `oxpar.OxparError` subclasses
 (TypeError/ValueError as well) with a message naming the argument at fault.
 
+On a context in reproducible mode (`Context(..., reproducible=True)`,
+`ctx.reproducible = True` or OXPAR_REPRODUCIBLE=1) `dot`, `nrm2`, `asum` and
+`sum` return the exact result correctly rounded: the same bits on every
+backend and for any number of threads or MPI ranks.
+
 On an MPI context (`oxpar.Context("mpi", comm=...)`) every vector is this
 rank's block of a distributed vector: `axpy`, `scal`, `copy`, `swap` update
-the local blocks, `dot`, `nrm2`, `asum` return the value for the whole vector
-on every rank and `iamax` its global index (blocks numbered in rank order).
-Those four are collective: an argument error on one rank raises on every
+the local blocks, `dot`, `nrm2`, `asum`, `sum` return the value for the whole
+vector on every rank and `iamax` its global index (blocks numbered in rank
+order). Those five are collective: an argument error on one rank raises on every
 rank (the others' message names the rank at fault). The distributed
 `gemv`, `ger` and `gemm`, whose local shapes differ from the global ones,
 are in `oxpar.mpi`.
@@ -64,7 +69,8 @@ _DOT_FAST = (
 
 def dot(x, y, *, ctx=None) -> float:
     """`x . y` of two 1-D arrays of equal length (0.0 when empty). Given two
-    `oxpar.Buffer`s it runs on their OpenCL device (and waits for the result)."""
+    `oxpar.Buffer`s it runs on their OpenCL device (and waits for the result).
+    Correctly rounded on a context in reproducible mode (`ctx.reproducible`)."""
     if type(x) is np.ndarray and type(y) is np.ndarray:
         # Contiguous arrays of one float dtype, in as few Python steps as
         # possible: this is what a small-n call costs.
@@ -126,6 +132,15 @@ def asum(x, *, ctx=None) -> float:
     """The sum of the absolute values of a 1-D array (or `oxpar.Buffer`, on
     its OpenCL device)."""
     return _reduce(x, "asum", ctx)
+
+
+def sum(x, *, ctx=None) -> float:  # noqa: A001 (oxpar.sum, like numpy.sum)
+    """The sum of the elements of a 1-D array (or `oxpar.Buffer`, on its
+    OpenCL device); 0.0 when empty. The ordinary sum's last bits depend on
+    the backend and its number of threads; on a context in reproducible mode
+    (`ctx.reproducible = True`) it is the exact sum correctly rounded, the
+    same everywhere."""
+    return _reduce(x, "sum", ctx)
 
 
 def iamax(x, *, ctx=None) -> int:

@@ -4,6 +4,8 @@ import os
 import threading
 from collections import namedtuple
 
+import numpy as np
+
 from ._collective import join_failed
 from ._errors import InvalidArgumentError, check
 from ._ffi import ffi, lib
@@ -42,6 +44,13 @@ def _fortran_handle(comm) -> int:
     return handle
 
 
+def _flag(value, name: str) -> bool:
+    """A bool (or the ints 0 and 1, NumPy's bools too)."""
+    if isinstance(value, (bool, np.bool_)) or (isinstance(value, int) and value in (0, 1)):
+        return bool(value)
+    raise TypeError(f"{name}: expected True or False, got {value!r}")
+
+
 class Context(Managed):
     """A backend with its own threads: `Context("threads", num_threads=2)`.
 
@@ -65,15 +74,23 @@ class Context(Managed):
     and never finalizes an MPI it did not initialize. On such a context
     array arguments are this rank's block (see `oxpar.mpi`), and `rank`,
     `size`, `grid` describe the process layout.
+
+    `reproducible=True` switches on reproducible mode (see the
+    `reproducible` property); None (the default) keeps what the environment
+    variable OXPAR_REPRODUCIBLE says (`1`/`true`/`yes`/`on`; unset, `0`,
+    `false`, `no`, `off`: off; any other value makes the constructor raise
+    InvalidArgumentError).
     """
 
     _free = staticmethod(lib.oxpar_context_free)
     _what = "ctx"
     _mpi = False
 
-    def __init__(self, spec: str = "threads", *, num_threads=None, comm=None):
+    def __init__(self, spec: str = "threads", *, num_threads=None, comm=None, reproducible=None):
         if not isinstance(spec, str):
             raise TypeError(f"spec: expected a string such as 'threads' or 'serial', got {type(spec).__name__}")
+        if reproducible is not None:
+            reproducible = _flag(reproducible, "reproducible")
         self._ptr = ffi.NULL
         out = ffi.new("oxpar_context **")
         if comm is None:
@@ -88,12 +105,14 @@ class Context(Managed):
         # Routines that are collective on MPI contexts look at this before
         # raising an argument error found in Python (see _collective.py).
         self._mpi = self.backend == "mpi"
-        if num_threads is not None:
-            try:
+        try:
+            if num_threads is not None:
                 self.num_threads = num_threads
-            except BaseException:
-                self.close()
-                raise
+            if reproducible is not None:
+                self.reproducible = reproducible
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def num_threads(self) -> int:
@@ -107,6 +126,27 @@ class Context(Managed):
         if not isinstance(n, int) or isinstance(n, bool) or n < 1:
             raise ValueError(f"num_threads: expected a positive integer, got {n!r}")
         check(lib.oxpar_context_set_num_threads(self.ptr, n))
+
+    @property
+    def reproducible(self) -> bool:
+        """Reproducible mode (settable; also `Context(..., reproducible=True)`
+        or OXPAR_REPRODUCIBLE=1 for new contexts). When on, `dot`, `nrm2`,
+        `asum` and `sum` (on arrays and on Buffers) return the exact result
+        correctly rounded (to nearest, ties to even; `nrm2` the correctly
+        rounded square root of the exact sum of squares): the same bits on
+        every backend, for any number of threads or MPI ranks. Nothing
+        overflows or underflows on the way; an exact zero is +0.0; NaN if an
+        element (or a product) is NaN, if both infinities occur, or for `dot`
+        if inf * 0 occurs; otherwise an infinity if one occurs. It costs more
+        than the ordinary routines. It may be switched while other threads
+        use the context; on an MPI context every rank must use the same mode."""
+        out = ffi.new("int32_t *")
+        check(lib.oxpar_context_get_reproducible(self.ptr, out))
+        return bool(out[0])
+
+    @reproducible.setter
+    def reproducible(self, on) -> None:
+        check(lib.oxpar_context_set_reproducible(self.ptr, int(_flag(on, "reproducible"))))
 
     @property
     def backend(self) -> str:
@@ -200,8 +240,11 @@ class Context(Managed):
         if self._ptr == ffi.NULL:
             return "<oxpar.Context (closed)>"
         if self._mpi:
-            return f"<oxpar.Context mpi rank={self.rank} size={self.size} num_threads={self.num_threads}>"
-        return f"<oxpar.Context {self.backend} num_threads={self.num_threads}>"
+            return (
+                f"<oxpar.Context mpi rank={self.rank} size={self.size} num_threads={self.num_threads}"
+                f"{' reproducible' if self.reproducible else ''}>"
+            )
+        return f"<oxpar.Context {self.backend} num_threads={self.num_threads}{' reproducible' if self.reproducible else ''}>"
 
 
 _default = None

@@ -12,11 +12,13 @@
     array([0., 2., 4., 6.], dtype=float32)
 
 `Buffer`s stay on the device: the BLAS routines (`oxpar.dot`, `axpy`,
-`scal`, `copy`, `swap`, `nrm2`, `asum`, `iamax`, `gemv`, `ger`, `gemm`) given
-Buffers run there without copying (the host routines given NumPy arrays on an
-OpenCL context copy in and out on every call). Launches and device BLAS calls
-return once queued; `to_numpy()`, the reductions (`dot`, `nrm2`, `asum`,
-`iamax`) and `ctx.finish()` wait.
+`scal`, `copy`, `swap`, `nrm2`, `asum`, `sum`, `iamax`, `gemv`, `ger`,
+`gemm`) given Buffers run there without copying (the host routines given
+NumPy arrays on an OpenCL context copy in and out on every call). Launches
+and device BLAS calls return once queued; `to_numpy()`, the reductions
+(`dot`, `nrm2`, `asum`, `sum`, `iamax`) and `ctx.finish()` wait. In
+reproducible mode (`ctx.reproducible`) `dot`, `nrm2`, `asum` and `sum` on
+Buffers give the same bits as on host arrays on any context.
 
 Kernel arguments are Buffers, `LocalMemory(nbytes)` or NumPy scalars that name
 their C type: `np.int32` (int), `np.uint32` (uint), `np.int64` (long),
@@ -295,7 +297,7 @@ def buffer_swap(x, y, ctx) -> None:
 
 
 def buffer_reduce(x, name, ctx) -> float:
-    """nrm2 or asum of a 1-D Buffer (waits for the result)."""
+    """nrm2, asum or sum of a 1-D Buffer (waits for the result)."""
     dtype, c = _common((("x", x),), ctx)
     n = _vector_len(x, "x")
     out = ffi.new(_C_SCALAR[dtype])
