@@ -61,11 +61,31 @@ impl oxpar_context {
     }
 
     /// Sets the mode from `OXPAR_REPRODUCIBLE` (every constructor calls it);
-    /// an unrecognised value is an `INVALID_ARGUMENT` error naming it.
+    /// an unrecognised value is an `INVALID_ARGUMENT` error naming it. On an
+    /// MPI context the ranks agree first (collective): an unrecognised value
+    /// on one rank, or ranks with different values, fail every rank, since
+    /// the two modes make different collectives.
     pub(crate) fn with_mode_from_env(self) -> Result<oxpar_context, CapiError> {
-        self.reproducible
-            .store(oxpar::repro::enabled_by_env()?, Ordering::Relaxed);
+        let on = self.agreed_mode(
+            oxpar::repro::REPRODUCIBLE_ENV,
+            oxpar::repro::enabled_by_env(),
+        )?;
+        self.reproducible.store(on, Ordering::Relaxed);
         Ok(self)
+    }
+
+    /// `local` as is, or on an MPI context the value every rank agrees on.
+    pub(crate) fn agreed_mode(
+        &self,
+        what: &str,
+        local: oxpar::Result<bool>,
+    ) -> Result<bool, CapiError> {
+        #[cfg(feature = "mpi")]
+        if let Some(mpi) = &self.mpi {
+            return Ok(mpi.agree_flag(what, local)?);
+        }
+        let _ = what;
+        Ok(local?)
     }
 }
 
@@ -248,8 +268,10 @@ pub unsafe extern "C" fn oxpar_context_num_threads(
 /// routines are not affected.
 ///
 /// A new context starts with the mode given by `OXPAR_REPRODUCIBLE` (see
-/// `oxpar_context_create`). On an MPI context every rank must use the same
-/// mode for a given call (the routines are collective).
+/// `oxpar_context_create`). On an MPI context this call is collective: every
+/// rank calls it, and if the ranks ask for different modes (or one passes a
+/// bad `on`) every rank gets `OXPAR_STATUS_INVALID_ARGUMENT` and the mode
+/// stays as it was, since the two modes make different collectives.
 ///
 /// Thread safety: may be called while other threads use the context; a call
 /// running at the same time uses either the old or the new mode.
@@ -268,16 +290,16 @@ pub unsafe extern "C" fn oxpar_context_set_reproducible(
         // SAFETY: the caller's contract (only a shared reference is taken:
         // the mode is atomic).
         let ctx = unsafe { ffi::context(ctx.cast_const())? };
-        let on = match on {
-            0 => false,
-            1 => true,
-            v => {
-                return Err(CapiError::invalid(
-                    "on",
-                    format!("is {v}: must be 0 (off) or 1 (on)"),
-                ))
-            }
+        let local = match on {
+            0 => Ok(false),
+            1 => Ok(true),
+            v => Err(oxpar::Error::invalid_argument(
+                "on",
+                format!("is {v}: must be 0 (off) or 1 (on)"),
+            )),
         };
+        // On an MPI context every rank takes part, even one with a bad `on`.
+        let on = ctx.agreed_mode("oxpar_context_set_reproducible", local)?;
         ctx.reproducible.store(on, Ordering::Relaxed);
         Ok(())
     })

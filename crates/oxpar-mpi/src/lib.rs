@@ -170,6 +170,29 @@ impl MpiBackend {
         self.lock().shape
     }
 
+    /// Agrees on an on/off setting (such as reproducible mode) that every
+    /// rank must share because it changes which collectives an operation
+    /// makes (collective). `local` is this rank's value, or the error that
+    /// stopped it from having one; any rank's error, or ranks holding
+    /// different values, is an `INVALID_ARGUMENT` error on every rank naming
+    /// `what`.
+    pub fn agree_flag(&self, what: &str, local: Result<bool>) -> Result<bool> {
+        let words = local.map(|on| vec![on as u64]);
+        let all = agree::gather_checked(&self.inner.comm, what, 1, words)?;
+        let on = all.iter().filter(|w| w[0] == 1).count();
+        if on != 0 && on != all.len() {
+            return Err(agree::everywhere(
+                what,
+                ErrorKind::InvalidArgument,
+                format!(
+                    "ranks disagree: {on} of {} ranks have it on (it must be the same on every rank)",
+                    all.len()
+                ),
+            ));
+        }
+        Ok(on != 0)
+    }
+
     /// Sets the process grid to `rows x cols` (collective). Every rank must ask
     /// for the same shape, and `rows * cols` must be the number of ranks;
     /// otherwise every rank gets an error and the old grid stays.
