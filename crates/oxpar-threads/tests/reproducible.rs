@@ -176,11 +176,9 @@ fn correctly_rounded_against_integer_reference() {
         Reproducible::new(ThreadsBackend::with_config(3, Thresholds::always_parallel()).unwrap());
     for case in 0..200 {
         let n = 1 + (rng.next() % 3000) as usize;
-        // Values over 20 binades so products' exact sums fit in an i128.
+        // Values over 20 binades: their exact sums fit in an i128.
         let x: Vec<f64> = (0..n).map(|_| rng.spread(20, 0)).collect();
-        let y: Vec<f64> = (0..n).map(|_| rng.spread(20, 0)).collect();
         let xs: Vec<(i128, i32)> = x.iter().map(|&v| split(v)).collect();
-        let ys: Vec<(i128, i32)> = y.iter().map(|&v| split(v)).collect();
         let lo_x = xs.iter().map(|p| p.1).min().unwrap();
         let want_sum = integer_reference(&xs, lo_x);
         let got_sum = Level1::<f64>::sum(&b, VecRef::from_slice(&x)).unwrap();
