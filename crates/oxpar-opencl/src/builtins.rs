@@ -8,7 +8,7 @@ use ocl::core::{ArgVal, Kernel as KernelCore, KernelWorkGroupInfo, KernelWorkGro
 use oxpar_core::exact::{LIMBS, LOW_BIT};
 use oxpar_core::{DType, Error, ErrorKind, Result, Scalar};
 
-use crate::{err, raw, user, DeviceScalar, Shared};
+use crate::{err, raw, user, DeviceScalar, DeviceType, Shared};
 
 /// The sources, in the order they are concatenated.
 const SOURCES: [&str; 5] = [
@@ -20,7 +20,7 @@ const SOURCES: [&str; 5] = [
 ];
 
 /// Every kernel the sources define.
-const NAMES: [&str; 16] = [
+const NAMES: [&str; 20] = [
     "oxpar_axpy",
     "oxpar_scal",
     "oxpar_scale_beta",
@@ -36,6 +36,10 @@ const NAMES: [&str; 16] = [
     "oxpar_scale_beta_mat",
     "oxpar_gemm_tiled",
     "oxpar_gemm_simple",
+    "oxpar_gemm_cpu",
+    "oxpar_gemm_gpu8",
+    "oxpar_gemm_gpu4",
+    "oxpar_gemm_gpu2",
     "oxpar_exact_partial",
 ];
 
@@ -43,6 +47,62 @@ const NAMES: [&str; 16] = [
 const GEMM_RX: usize = 4;
 /// Depth of a gemm tile (`TK` in level3.cl).
 const GEMM_TK: usize = 16;
+
+/// `oxpar_gemm_cpu` (CPU devices, PoCL): each work-item (= work-group)
+/// computes `2*CVW` rows, `CVW` elements being 64 bytes (one AVX-512
+/// register; the compiler splits it in two on AVX2), by `CNR` x `CJB` columns,
+/// in slices of `CKC` along k. 2 x 8 accumulator vectors and the loads fit
+/// the 32 (AVX-512) registers; a 32 x 128 packed slice of A (16 KiB) stays in
+/// L1 while the work-item sweeps 128 columns of B with it, so that A is read
+/// from memory once per 128 columns of C rather than once per 8. Measured on
+/// PoCL (2-core AVX-512 EPYC): CKC 64..256 and CJB 4..16 within noise of
+/// each other at n = 512 and 1024, CJB 16 best at n = 2048 (leading dimension
+/// 8 KiB, where the strided columns of A miss the caches).
+const GEMM_CPU_NR: usize = 8;
+const GEMM_CPU_JB: usize = 16;
+const GEMM_CPU_KC: usize = 128;
+const GEMM_CPU_VEC_BYTES: usize = 64;
+
+/// `oxpar_gemm_gpu8`, `_gpu4`, `_gpu2` (every other device): work-groups
+/// of `GLX` x `GLX` = 16 x 16 (8 x 8 where the device runs fewer than 256
+/// work-items), each work-item an R x R register block. R = 8 (f32 only:
+/// 64 accumulators; 128 x 128 blocks of C per work-group, 16 multiply-adds
+/// per word read from local memory, the usual shape for NVIDIA and AMD
+/// sgemm) where the product has enough blocks to give each compute unit one;
+/// smaller products take R = 4 or 2 (64 x 64, 32 x 32 blocks) rather than
+/// leave compute units idle: at n = 512 an H200's 132 SMs get 16 blocks of
+/// 128, 64 of 64, 256 of 32. f64 stops at R = 4 (double registers count
+/// twice). `GTK` = 16 deep tiles: 2 x 16 x (16R + 1) words of local memory
+/// (16.5 KiB for f32 at R = 8).
+const GEMM_GPU_TK: usize = 16;
+/// The GPU kernels by register block, largest first.
+const GEMM_GPU: [(&str, usize); 3] = [
+    ("oxpar_gemm_gpu8", 8),
+    ("oxpar_gemm_gpu4", 4),
+    ("oxpar_gemm_gpu2", 2),
+];
+
+/// How gemm runs on a device (for the layouts and sizes the fast kernels
+/// take; the others go to `oxpar_gemm_tiled`, or `oxpar_gemm_simple`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum GemmFast {
+    /// `oxpar_gemm_cpu`: one work-item per (rows, columns) block of C.
+    Cpu { rows: usize, cols: usize },
+    /// `oxpar_gemm_gpu<R>`: `lx` x `lx` work-items per block of C, `rx`
+    /// the register blocks (R, largest first) this device and type run.
+    Gpu {
+        lx: usize,
+        rx: &'static [(&'static str, usize)],
+        units: usize,
+    },
+}
+
+/// The environment variable that picks the gemm kernel, for testing and
+/// measuring one against another: `cpu`, `gpu` (register block by size),
+/// `gpu8`, `gpu4`, `gpu2` (that block only; `gpu8` is f32 only), `tiled` (the
+/// generic-stride kernel; `oxpar_gemm_simple` where it does not fit) or unset
+/// (by device type: `cpu` on CPUs, `gpu` elsewhere).
+pub(crate) const GEMM_ENV: &str = "OXPAR_OPENCL_GEMM";
 
 /// The largest 1-D work-group the built-in kernels use.
 const MAX_WG: usize = 256;
@@ -75,6 +135,8 @@ pub(crate) fn exact_window(dtype: DType) -> (usize, usize) {
 pub(crate) enum Arg<'a> {
     /// `long` (sizes, offsets, strides).
     Long(i64),
+    /// `int` (sizes, offsets, strides of kernels that index with `int`).
+    Int(i32),
     /// `float`.
     F32(f32),
     /// `double`.
@@ -110,6 +172,8 @@ pub(crate) struct Builtins {
     kernels: HashMap<&'static str, Builtin>,
     /// The gemm work-group edge when the tiled kernel fits the device.
     gemm_lx: Option<usize>,
+    /// The fast gemm kernel for this device, if any.
+    gemm_fast: Option<GemmFast>,
     dtype: DType,
 }
 
@@ -130,6 +194,33 @@ impl Builtins {
             DType::F64 => "-DREAL=double -DOXPAR_FP64".to_string(),
         };
         options.push_str(&format!(" -DOXPAR_GEMM_LX={}", lx.unwrap_or(8)));
+        let choice = std::env::var(GEMM_ENV).unwrap_or_default();
+        let want_cpu = match choice.as_str() {
+            "cpu" => Some(true),
+            "gpu" | "gpu8" | "gpu4" | "gpu2" => Some(false),
+            "tiled" => None,
+            _ => Some(info.device_type == DeviceType::Cpu),
+        };
+        let cvw = GEMM_CPU_VEC_BYTES / elem;
+        options.push_str(&format!(
+            " -DOXPAR_GEMM_CVW={cvw} -DOXPAR_GEMM_CNR={GEMM_CPU_NR} \
+             -DOXPAR_GEMM_CJB={GEMM_CPU_JB} -DOXPAR_GEMM_CKC={GEMM_CPU_KC}"
+        ));
+        let gpu_rx = match (dtype, choice.as_str()) {
+            (_, "gpu2") => &GEMM_GPU[2..],
+            (_, "gpu4") => &GEMM_GPU[1..2],
+            (DType::F32, "gpu8") => &GEMM_GPU[..1],
+            (DType::F32, _) => &GEMM_GPU[..],
+            (DType::F64, _) => &GEMM_GPU[1..],
+        };
+        let gpu_local = |glx: usize| (2 * GEMM_GPU_TK * (glx * gpu_rx[0].1 + 1) * elem) as u64;
+        let glx = [16usize, 8].into_iter().find(|&glx| {
+            glx * glx <= info.max_work_group_size && gpu_local(glx) <= info.local_mem_bytes
+        });
+        options.push_str(&format!(
+            " -DOXPAR_GEMM_GLX={} -DOXPAR_GEMM_GTK={GEMM_GPU_TK}",
+            glx.unwrap_or(8)
+        ));
         let (exact_lo, exact_limbs) = exact_window(dtype);
         options.push_str(&format!(
             " -DOXPAR_EXACT_LOW_BIT={LOW_BIT} -DOXPAR_EXACT_LO={exact_lo} \
@@ -170,9 +261,28 @@ impl Builtins {
                 .get("oxpar_gemm_tiled")
                 .is_some_and(|k| k.max_wg >= lx * lx)
         });
+        let gemm_fast = match want_cpu {
+            Some(true) => Some(GemmFast::Cpu {
+                rows: 2 * cvw,
+                cols: GEMM_CPU_NR * GEMM_CPU_JB,
+            }),
+            Some(false) => glx
+                .filter(|&glx| {
+                    gpu_rx
+                        .iter()
+                        .all(|(name, _)| kernels.get(name).is_some_and(|k| k.max_wg >= glx * glx))
+                })
+                .map(|lx| GemmFast::Gpu {
+                    lx,
+                    rx: gpu_rx,
+                    units: (info.compute_units as usize).max(1),
+                }),
+            None => None,
+        };
         Ok(Builtins {
             kernels,
             gemm_lx,
+            gemm_fast,
             dtype,
         })
     }
@@ -200,6 +310,39 @@ impl Builtins {
         self.gemm_lx
     }
 
+    /// The fast gemm kernel for a `rows` x `cols` product on this device,
+    /// if any: its name, global and local sizes.
+    pub(crate) fn gemm_fast(
+        &self,
+        rows: usize,
+        cols: usize,
+    ) -> Option<(&'static str, [usize; 2], [usize; 2])> {
+        match self.gemm_fast? {
+            GemmFast::Cpu { rows: mr, cols: nr } => Some((
+                "oxpar_gemm_cpu",
+                [rows.div_ceil(mr), cols.div_ceil(nr)],
+                [1, 1],
+            )),
+            GemmFast::Gpu { lx, rx, units } => {
+                let blocks = |r: usize| rows.div_ceil(lx * r) * cols.div_ceil(lx * r);
+                let &(name, r) = rx
+                    .iter()
+                    .find(|&&(_, r)| blocks(r) >= units)
+                    .or(rx.last())?;
+                Some((
+                    name,
+                    [rows.div_ceil(lx * r) * lx, cols.div_ceil(lx * r) * lx],
+                    [lx, lx],
+                ))
+            }
+        }
+    }
+
+    /// Whether the fast gemm kernel is the CPU one.
+    pub(crate) fn gemm_fast_is_cpu(&self) -> Option<bool> {
+        self.gemm_fast.map(|f| matches!(f, GemmFast::Cpu { .. }))
+    }
+
     /// Rows (and columns) of C one tiled-gemm work-group computes.
     pub(crate) fn gemm_tile(&self) -> Option<usize> {
         self.gemm_lx.map(|lx| lx * GEMM_RX)
@@ -221,6 +364,7 @@ impl Builtins {
         for (i, a) in args.iter().enumerate() {
             let val = match a {
                 Arg::Long(v) => ArgVal::scalar(v),
+                Arg::Int(v) => ArgVal::scalar(v),
                 Arg::F32(v) => ArgVal::scalar(v),
                 Arg::F64(v) => ArgVal::scalar(v),
                 Arg::Mem(Some(m)) => ArgVal::mem(m),

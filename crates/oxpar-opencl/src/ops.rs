@@ -121,6 +121,82 @@ fn mat_args<'a, T: DeviceScalar>(a: &DeviceMat<'a, T>) -> [Arg<'a>; 4] {
     ]
 }
 
+/// The arguments of `oxpar_gemm_cpu` and `oxpar_gemm_gpu<R>` for `C :=
+/// alpha*A*B + beta*C` and the shape of the product they compute, or `None`
+/// where they do not apply. Either may compute the transposed product
+/// instead (`C^T := alpha*B^T*A^T + beta*C^T`, the same elements): the CPU
+/// kernel needs its A to have unit row stride (a column is one vector
+/// load), so it takes A, or B^T where only B has unit column stride; the GPU
+/// kernel stores C along its rows, so it takes the product whose C has the
+/// smaller row stride. Both index with `int`: every buffer, size and stride
+/// must fit in one.
+struct GemmFastArgs<'a> {
+    args: [Arg<'a>; 17],
+    rows: usize,
+    cols: usize,
+}
+
+fn gemm_fast_args<'a, T: DeviceScalar>(
+    cpu: bool,
+    alpha: T,
+    a: &DeviceMat<'a, T>,
+    b: &DeviceMat<'a, T>,
+    beta: T,
+    c: &DeviceMat<'a, T>,
+) -> Option<GemmFastArgs<'a>> {
+    let swap = if cpu {
+        match (a.layout.rs, b.layout.cs) {
+            (1, _) => false,
+            (_, 1) => true,
+            _ => return None,
+        }
+    } else {
+        c.layout.cs.unsigned_abs() < c.layout.rs.unsigned_abs()
+    };
+    let (a, b, c) = if swap {
+        let t = |x: &DeviceMat<'a, T>| DeviceMat {
+            buf: x.buf,
+            layout: x.layout.t(),
+        };
+        (t(b), t(a), t(c))
+    } else {
+        (*a, *b, *c)
+    };
+    let fits = |v: usize| i32::try_from(v).is_ok();
+    if ![a.buf.len(), b.buf.len(), c.buf.len()]
+        .into_iter()
+        .all(fits)
+    {
+        return None;
+    }
+    let i = |v: usize| i32::try_from(v).ok().map(Arg::Int);
+    let s = |v: isize| i32::try_from(v).ok().map(Arg::Int);
+    let (m, k, n) = (a.layout.rows, a.layout.cols, b.layout.cols);
+    Some(GemmFastArgs {
+        args: [
+            i(m)?,
+            i(n)?,
+            i(k)?,
+            real(alpha),
+            Arg::Mem(a.buf.mem()),
+            i(a.layout.offset)?,
+            s(a.layout.rs)?,
+            s(a.layout.cs)?,
+            Arg::Mem(b.buf.mem()),
+            i(b.layout.offset)?,
+            s(b.layout.rs)?,
+            s(b.layout.cs)?,
+            real(beta),
+            Arg::Mem(c.buf.mem()),
+            i(c.layout.offset)?,
+            s(c.layout.rs)?,
+            s(c.layout.cs)?,
+        ],
+        rows: m,
+        cols: n,
+    })
+}
+
 impl OpenClBackend {
     /// A device buffer for partial results (contents undefined).
     fn scratch<U: OclPrm>(&self, len: usize) -> Result<ocl::Buffer<U>> {
@@ -632,10 +708,16 @@ impl OpenClBackend {
     /// element strides for every operand). With `beta == 0`, `C` is not read;
     /// with `alpha == 0` or an inner dimension of 0, `A` and `B` are not read.
     ///
-    /// Runs a kernel tiled in local memory (64x64 blocks of C per work-group
-    /// of 16x16, each work-item a 4x4 register block; 32x32 blocks on devices
-    /// whose work-groups are smaller), or one work-item per element of C
-    /// where even that does not fit.
+    /// Where one of A and B has a unit stride in the right direction (on CPU
+    /// devices: A column-major or B row-major) and every index fits in an
+    /// `int`, a kernel for the device type runs: on CPUs, one work-item per
+    /// 32 x 128 block of C (f32) with AVX-512-wide vectors and a packed slice
+    /// of A; elsewhere, tiles in local memory with 8 x 8, 4 x 4 or 2 x 2
+    /// register blocks per work-item of 16 x 16 (by the product's size).
+    /// Otherwise a kernel for any strides runs, tiled in local memory (64x64
+    /// blocks of C per work-group of 16x16, each work-item a 4x4 register
+    /// block; 32x32 blocks on devices whose work-groups are smaller), or one
+    /// work-item per element of C where even that does not fit.
     pub fn gemm_buf<T: DeviceScalar>(
         &self,
         alpha: T,
@@ -664,6 +746,13 @@ impl OpenClBackend {
                 &[m, n],
                 None,
             );
+        }
+        if let Some(cpu) = kb.gemm_fast_is_cpu() {
+            if let Some(f) = gemm_fast_args(cpu, alpha, &a, &b, beta, &c) {
+                if let Some((name, global, local)) = kb.gemm_fast(f.rows, f.cols) {
+                    return kb.run(&self.shared.queue, name, &f.args, &global, Some(&local));
+                }
+            }
         }
         let [am, ao, ars, acs] = mat_args(&a);
         let [bm, bo, brs, bcs] = mat_args(&b);

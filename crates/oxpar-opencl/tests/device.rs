@@ -464,6 +464,9 @@ fn level3<T: DeviceScalar>(cl: &OpenClBackend) {
         (65, 63, 17),
         (130, 70, 129),
         (3, 200, 1),
+        // Whole 128 x 128 tiles of the CPU kernel and 8x8-blocked GPU tiles,
+        // plus edges, in every layout.
+        (264, 136, 140),
     ];
     for (s, &(m, n, k)) in shapes.iter().enumerate() {
         for case in 0..4 {
