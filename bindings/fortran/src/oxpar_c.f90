@@ -911,8 +911,10 @@ module oxpar_c
     !> routines are not affected.
     !>
     !> A new context starts with the mode given by `OXPAR_REPRODUCIBLE` (see
-    !> `oxpar_context_create`). On an MPI context every rank must use the same
-    !> mode for a given call (the routines are collective).
+    !> `oxpar_context_create`). On an MPI context this call is collective: every
+    !> rank calls it, and if the ranks ask for different modes (or one passes a
+    !> bad `on`) every rank gets `OXPAR_STATUS_INVALID_ARGUMENT` and the mode
+    !> stays as it was, since the two modes make different collectives.
     !>
     !> Thread safety: may be called while other threads use the context; a call
     !> running at the same time uses either the old or the new mode.
