@@ -1491,6 +1491,531 @@ static void test_errors(const oxpar_context *ctx) {
     run_gemm_case(ctx, &gemm_cases[1], 1);
 }
 
+/* ---- reproducible mode ------------------------------------------------------ */
+
+/* A 64-bit hash of (seed, i) (splitmix64's finalizer). */
+static uint64_t hash64(uint64_t seed, uint64_t i) {
+    uint64_t z = i * 0x9e3779b97f4a7c15u + seed * 0xbf58476d1ce4e5b9u + 0x94d049bb133111ebu;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return z ^ (z >> 31);
+}
+
+/* A random significand in [1, 2) with every bit (53 or 24) used, times 2^e,
+ * with a random sign. */
+static double rnd_double(uint64_t h, int e) {
+    double m = 1.0 + (double)(h >> 12) / 4503599627370496.0; /* 52 random bits */
+    return ldexp((h & 1) ? -m : m, e);
+}
+
+static float rnd_float(uint64_t h, int e) {
+    float m = 1.0f + (float)(h >> 41) / 8388608.0f; /* 23 random bits */
+    return (float)ldexp((h & 1) ? -m : m, e);
+}
+
+/*
+ * Element i of two hostile vectors of length n, the same on every rank.
+ * Element i and its mirror n-1-i are a pair: a quarter of the pairs are
+ * huge and cancel exactly (x = +v and -v, y = w at both, so the products
+ * +-v*w, beyond the double range, cancel too) and end up on different ranks
+ * under most splits; the rest are independent: subnormals (times values
+ * near 2^-500 in y, products far below the subnormals), and values with
+ * random significands over 600 binades (2^-300 .. 2^300) and random signs.
+ * Floats likewise within their range (huge pairs near 2^90..2^110, values
+ * over 2^-40 .. 2^40, subnormals). Nothing overflows in the exact results.
+ */
+static void hostile(unsigned seed, size_t n, size_t i, double *x, double *y, float *xf, float *yf) {
+    size_t j = i < n - 1 - i ? i : n - 1 - i;
+    int mirror = j != i;
+    uint64_t hp = hash64(seed, j), h1 = hash64(seed + 1000, i), h2 = hash64(seed + 2000, i);
+    switch (hp % 8) {
+    case 0:
+    case 1: {
+        uint64_t hv = hash64(seed + 3000, j), hw = hash64(seed + 4000, j);
+        double v = rnd_double(hv, 900 + (int)(hv % 97));
+        float vf = rnd_float(hv, 90 + (int)(hv % 21));
+        if (j == n - 1 - j) { /* the middle element of an odd n: no partner */
+            v = 1.0;
+            vf = 1.0f;
+        }
+        x[i] = mirror ? -v : v;
+        y[i] = rnd_double(hw, 900 + (int)(hw % 97));
+        xf[i] = mirror ? -vf : vf;
+        yf[i] = rnd_float(hw, 90 + (int)(hw % 21));
+        break;
+    }
+    case 2:
+        /* subnormals: 2^-1074 .. 2^-1023 (2^-149 .. 2^-127) */
+        x[i] = ldexp((double)((h1 >> 11) % ((uint64_t)1 << 51)) + 1.0, -1074) *
+               ((h1 & 1) ? -1.0 : 1.0);
+        y[i] = rnd_double(h2, -500 + (int)(h2 % 50));
+        xf[i] = (float)ldexp((double)((h1 >> 40) % ((uint64_t)1 << 22)) + 1.0, -149) *
+                ((h1 & 1) ? -1.0f : 1.0f);
+        yf[i] = rnd_float(h2, -20 + (int)(h2 % 40));
+        break;
+    default:
+        x[i] = rnd_double(h1, -300 + (int)((h1 >> 3) % 601));
+        y[i] = rnd_double(h2, -300 + (int)((h2 >> 3) % 601));
+        xf[i] = rnd_float(h1, -40 + (int)((h1 >> 3) % 81));
+        yf[i] = rnd_float(h2, -40 + (int)((h2 >> 3) % 81));
+        break;
+    }
+}
+
+/* Splits beyond split()'s: everything on the last rank, and rank-dependent
+ * pseudo-random sizes (some possibly empty). */
+#define SPLIT_ALL_LAST SPLIT_MODES
+#define SPLIT_RANDOM (SPLIT_MODES + 1)
+#define REPRO_SPLITS (SPLIT_MODES + 2)
+
+static void repro_split(size_t n, int mode, size_t *counts, const char **how) {
+    size_t i, given = 0, w[MAX_RANKS], total = 0;
+    if (mode < SPLIT_MODES) {
+        split(n, world_size, mode, counts);
+        *how = split_name(mode);
+        return;
+    }
+    if (mode == SPLIT_ALL_LAST) {
+        for (i = 0; i < world_size; i++) {
+            counts[i] = i == world_size - 1 ? n : 0;
+        }
+        *how = "all-on-the-last-rank";
+        return;
+    }
+    for (i = 0; i < world_size; i++) {
+        w[i] = hash64(77, i) % 5; /* weights 0..4: some ranks may get nothing */
+        total += w[i];
+    }
+    for (i = 0; i < world_size; i++) {
+        counts[i] = total ? n * w[i] / total : 0;
+        given += counts[i];
+    }
+    counts[world_size - 1] += n - given;
+    *how = "random";
+}
+
+/* The bits of a double and of a float, for messages. */
+static unsigned long long bits64(double v) {
+    uint64_t u;
+    memcpy(&u, &v, sizeof u);
+    return (unsigned long long)u;
+}
+
+static unsigned bits32(float v) {
+    uint32_t u;
+    memcpy(&u, &v, sizeof u);
+    return (unsigned)u;
+}
+
+/* Checks that a double result has exactly the bits of the reference. */
+#define CHECK_SAME_D(got, want, ...)                                                              \
+    check_same_d((got), (want), __LINE__, __VA_ARGS__)
+#define CHECK_SAME_F(got, want, ...)                                                              \
+    check_same_f((got), (want), __LINE__, __VA_ARGS__)
+
+static void check_same_d(double got, double want, int line, const char *what, const char *how) {
+    check_true(memcmp(&got, &want, sizeof got) == 0, line,
+               "%s (%s split): %.17g (0x%016llx), want %.17g (0x%016llx) bit for bit", what, how,
+               got, bits64(got), want, bits64(want));
+}
+
+static void check_same_f(float got, float want, int line, const char *what, const char *how) {
+    check_true(memcmp(&got, &want, sizeof got) == 0, line,
+               "%s (%s split): %.9g (0x%08x), want %.9g (0x%08x) bit for bit", what, how,
+               (double)got, bits32(got), (double)want, bits32(want));
+}
+
+/* The reproducible results of one vector pair: dot, nrm2, asum, sum of x. */
+struct repro_d {
+    double dot, nrm2, asum, sum;
+};
+struct repro_f {
+    float dot, nrm2, asum, sum;
+};
+
+/* Every reduction of this rank's block (n elements from x, y at strides
+ * incx, incy; the pointers address element 0). */
+static void repro_run(const oxpar_context *ctx, size_t n, const double *x, ptrdiff_t incx,
+                      const double *y, ptrdiff_t incy, const float *xf, const float *yf,
+                      struct repro_d *d, struct repro_f *f, const char *how) {
+    d->dot = d->nrm2 = d->asum = d->sum = -1;
+    f->dot = f->nrm2 = f->asum = f->sum = -1;
+    CHECK_OK(oxpar_ddot(ctx, n, x, incx, y, incy, &d->dot), "reproducible ddot (%s)", how);
+    CHECK_OK(oxpar_dnrm2(ctx, n, x, incx, &d->nrm2), "reproducible dnrm2 (%s)", how);
+    CHECK_OK(oxpar_dasum(ctx, n, x, incx, &d->asum), "reproducible dasum (%s)", how);
+    CHECK_OK(oxpar_dsum(ctx, n, x, incx, &d->sum), "reproducible dsum (%s)", how);
+    CHECK_OK(oxpar_sdot(ctx, n, xf, incx, yf, incy, &f->dot), "reproducible sdot (%s)", how);
+    CHECK_OK(oxpar_snrm2(ctx, n, xf, incx, &f->nrm2), "reproducible snrm2 (%s)", how);
+    CHECK_OK(oxpar_sasum(ctx, n, xf, incx, &f->asum), "reproducible sasum (%s)", how);
+    CHECK_OK(oxpar_ssum(ctx, n, xf, incx, &f->sum), "reproducible ssum (%s)", how);
+}
+
+static void repro_compare(const struct repro_d *d, const struct repro_f *f,
+                          const struct repro_d *rd, const struct repro_f *rf, const char *what,
+                          const char *how) {
+    char name[96];
+    snprintf(name, sizeof name, "ddot %s", what);
+    CHECK_SAME_D(d->dot, rd->dot, name, how);
+    snprintf(name, sizeof name, "dnrm2 %s", what);
+    CHECK_SAME_D(d->nrm2, rd->nrm2, name, how);
+    snprintf(name, sizeof name, "dasum %s", what);
+    CHECK_SAME_D(d->asum, rd->asum, name, how);
+    snprintf(name, sizeof name, "dsum %s", what);
+    CHECK_SAME_D(d->sum, rd->sum, name, how);
+    snprintf(name, sizeof name, "sdot %s", what);
+    CHECK_SAME_F(f->dot, rf->dot, name, how);
+    snprintf(name, sizeof name, "snrm2 %s", what);
+    CHECK_SAME_F(f->nrm2, rf->nrm2, name, how);
+    snprintf(name, sizeof name, "sasum %s", what);
+    CHECK_SAME_F(f->asum, rf->asum, name, how);
+    snprintf(name, sizeof name, "ssum %s", what);
+    CHECK_SAME_F(f->sum, rf->sum, name, how);
+}
+
+static int32_t repro_mode(const oxpar_context *ctx) {
+    int32_t on = -1;
+    CHECK_OK(oxpar_context_get_reproducible(ctx, &on), "get_reproducible");
+    return on;
+}
+
+/*
+ * The global reproducible reductions of a hostile vector split over the
+ * ranks in many ways must have the bits of a local serial context's on the
+ * whole vector: the reference does not depend on the rank count, so this
+ * proves the results equal for every rank count the suite runs with.
+ * `quick`: a single split (for the other node-local backends).
+ */
+static void test_reproducible_sums(oxpar_context *ctx, oxpar_context *serial, int quick) {
+    enum { N = 100003 };
+    double *x = xmalloc(N * sizeof(double)), *y = xmalloc(N * sizeof(double));
+    float *xf = xmalloc(N * sizeof(float)), *yf = xmalloc(N * sizeof(float));
+    double *xs, *ys;
+    float *xsf, *ysf;
+    size_t counts[MAX_RANKS], s0, nl, i;
+    struct repro_d rd, d;
+    struct repro_f rf, f;
+    const char *how;
+    int mode;
+
+    for (i = 0; i < N; i++) {
+        hostile(5, N, i, x, y, xf, yf);
+    }
+    /* the reference: a serial context in reproducible mode, whole vectors */
+    repro_run(serial, N, x, 1, y, 1, xf, yf, &rd, &rf, "serial reference");
+    CHECK(isfinite(rd.dot) && isfinite(rd.nrm2) && isfinite(rd.asum) && isfinite(rd.sum) &&
+              isfinite(rf.dot) && isfinite(rf.nrm2) && isfinite(rf.asum) && isfinite(rf.sum),
+          "hostile data: the exact results should be finite (%g %g %g %g / %g %g %g %g)", rd.dot,
+          rd.nrm2, rd.asum, rd.sum, (double)rf.dot, (double)rf.nrm2, (double)rf.asum,
+          (double)rf.sum);
+
+    for (mode = quick ? SPLIT_UNEVEN : 0; mode < (quick ? SPLIT_UNEVEN + 1 : REPRO_SPLITS);
+         mode++) {
+        repro_split(N, mode, counts, &how);
+        s0 = split_start(counts, world_rank);
+        nl = counts[world_rank];
+        if (nl > 0) {
+            repro_run(ctx, nl, x + s0, 1, y + s0, 1, xf + s0, yf + s0, &d, &f, how);
+        } else {
+            /* an empty block may pass NULL (the strided and reversed runs
+             * below pass pointers) */
+            repro_run(ctx, 0, NULL, 1, NULL, 1, NULL, NULL, &d, &f, how);
+        }
+        repro_compare(&d, &f, &rd, &rf, "distributed", how);
+    }
+
+    if (!quick) {
+        /* local blocks in reverse order (negative strides) and strided
+         * (every third element, NaN between) */
+        repro_split(N, SPLIT_REVERSED, counts, &how);
+        s0 = split_start(counts, world_rank);
+        nl = counts[world_rank];
+        if (nl > 0) {
+            repro_run(ctx, nl, x + s0 + nl - 1, -1, y + s0 + nl - 1, -1, xf + s0 + nl - 1,
+                      yf + s0 + nl - 1, &d, &f, how);
+        } else {
+            repro_run(ctx, 0, x, -1, y, -1, xf, yf, &d, &f, how);
+        }
+        repro_compare(&d, &f, &rd, &rf, "distributed, blocks reversed (inc = -1)", how);
+        xs = xmalloc((3 * nl + 1) * sizeof(double));
+        ys = xmalloc((3 * nl + 1) * sizeof(double));
+        xsf = xmalloc((3 * nl + 1) * sizeof(float));
+        ysf = xmalloc((3 * nl + 1) * sizeof(float));
+        for (i = 0; i < 3 * nl + 1; i++) {
+            int in = i % 3 == 0 && i / 3 < nl;
+            xs[i] = in ? x[s0 + i / 3] : test_nan();
+            ys[i] = in ? y[s0 + i / 3] : test_nan();
+            xsf[i] = in ? xf[s0 + i / 3] : (float)test_nan();
+            ysf[i] = in ? yf[s0 + i / 3] : (float)test_nan();
+        }
+        repro_run(ctx, nl, xs, 3, ys, 3, xsf, ysf, &d, &f, how);
+        repro_compare(&d, &f, &rd, &rf, "distributed, strided blocks (inc = 3)", how);
+        free(xs);
+        free(ys);
+        free(xsf);
+        free(ysf);
+    }
+    free(x);
+    free(y);
+    free(xf);
+    free(yf);
+}
+
+/*
+ * Known exact answers across ranks: cancelling pairs over many binades
+ * whose sum is exactly one tiny subnormal, and an exact zero, which must be
+ * +0.0 (never -0.0); infinities of both signs on different ranks give NaN.
+ */
+static double exact_pair(size_t i, size_t n) {
+    size_t j = i < n - 1 - i ? i : n - 1 - i;
+    uint64_t h = hash64(9, j);
+    double v = rnd_double(h, -1000 + (int)(h % 2000));
+    return i == j ? v : -v;
+}
+
+static void test_reproducible_exact(oxpar_context *ctx) {
+    enum { N = 1001 };
+    double x[N], y[N], got;
+    float xf[N], gotf;
+    size_t counts[MAX_RANKS], s0, nl, i;
+    const char *how;
+    int mode;
+    const double tiny = ldexp(3.0, -1074);
+    const float tinyf = (float)ldexp(3.0, -149);
+
+    for (i = 0; i < N; i++) {
+        size_t j = i < N - 1 - i ? i : N - 1 - i;
+        uint64_t h = hash64(9, j);
+        float vf = rnd_float(h, -120 + (int)(h % 240));
+        x[i] = exact_pair(i, N);
+        xf[i] = i == j ? vf : -vf;
+        y[i] = 1.0;
+    }
+    x[N / 2] = tiny; /* the middle, unpaired */
+    xf[N / 2] = tinyf;
+    for (mode = 0; mode < REPRO_SPLITS; mode++) {
+        repro_split(N, mode, counts, &how);
+        s0 = split_start(counts, world_rank);
+        nl = counts[world_rank];
+
+        got = 0;
+        CHECK_OK(oxpar_dsum(ctx, nl, x + s0, 1, &got), "dsum of pairs + 3*2^-1074 (%s)", how);
+        CHECK_SAME_D(got, tiny, "dsum of cancelling pairs and 3*2^-1074", how);
+        got = 0;
+        CHECK_OK(oxpar_ddot(ctx, nl, x + s0, 1, y + s0, 1, &got), "ddot x.1 (%s)", how);
+        CHECK_SAME_D(got, tiny, "ddot of cancelling pairs and 3*2^-1074 with ones", how);
+        gotf = 0;
+        CHECK_OK(oxpar_ssum(ctx, nl, xf + s0, 1, &gotf), "ssum of pairs + 3*2^-149 (%s)", how);
+        CHECK_SAME_F(gotf, tinyf, "ssum of cancelling pairs and 3*2^-149", how);
+
+        /* the exact zero is +0.0, whatever the split */
+        x[N / 2] = -0.0;
+        got = -1;
+        CHECK_OK(oxpar_dsum(ctx, nl, x + s0, 1, &got), "dsum to zero (%s)", how);
+        CHECK_SAME_D(got, 0.0, "dsum of cancelling pairs and -0.0 (an exact zero)", how);
+        x[N / 2] = tiny;
+
+        /* +inf and -inf on different ranks (the first and the last element) */
+        x[0] = test_inf();
+        x[N - 1] = -test_inf();
+        got = 0;
+        CHECK_OK(oxpar_dsum(ctx, nl, x + s0, 1, &got), "dsum +inf -inf (%s)", how);
+        CHECK(isnan(got), "dsum with +inf and -inf (%s split): %g, want NaN", how, got);
+        x[N - 1] = 1.0;
+        got = 0;
+        CHECK_OK(oxpar_dsum(ctx, nl, x + s0, 1, &got), "dsum +inf (%s)", how);
+        CHECK(isinf(got) && got > 0, "dsum with +inf (%s split): %g, want +inf", how, got);
+        got = 0;
+        CHECK_OK(oxpar_dnrm2(ctx, nl, x + s0, 1, &got), "dnrm2 +inf (%s)", how);
+        CHECK(isinf(got) && got > 0, "dnrm2 with +inf (%s split): %g, want +inf", how, got);
+        x[0] = exact_pair(0, N);
+        x[N - 1] = exact_pair(N - 1, N);
+    }
+}
+
+/* A context that works in reproducible mode, compared with the serial one. */
+static void check_repro_still_works(const oxpar_context *ctx, const oxpar_context *serial,
+                                    const char *after) {
+    enum { N = 300 };
+    double x[N], y[N], got = -1, want = -2;
+    float xf[N], yf[N];
+    size_t counts[MAX_RANKS], s0, i;
+    for (i = 0; i < N; i++) {
+        hostile(11, N, i, x, y, xf, yf);
+    }
+    split(N, world_size, SPLIT_UNEVEN, counts);
+    s0 = split_start(counts, world_rank);
+    CHECK_OK(oxpar_ddot(serial, N, x, 1, y, 1, &want), "serial ddot after %s", after);
+    CHECK_OK(oxpar_ddot(ctx, counts[world_rank], x + s0, 1, y + s0, 1, &got),
+             "reproducible ddot after %s", after);
+    CHECK_SAME_D(got, want, "reproducible ddot after an error", after);
+}
+
+/* Mode changes are collective: disagreement and bad values fail everywhere;
+ * argument errors in reproducible reductions fail everywhere, no hang. */
+static void test_reproducible_errors(oxpar_context *ctx, const oxpar_context *serial) {
+    enum { N = 40 };
+    double x[N], y[N], got = 0;
+    float xf[N], yf[N], gotf = 0;
+    size_t last = last_rank(), counts[MAX_RANKS], s0, nl, i;
+    int multi = world_size > 1;
+    oxpar_status st;
+    int32_t start;
+
+    for (i = 0; i < N; i++) {
+        hostile(13, N, i, x, y, xf, yf);
+    }
+    split(N, world_size, SPLIT_BALANCED, counts);
+    s0 = split_start(counts, world_rank);
+    nl = counts[world_rank];
+
+    /* different modes asked for: every rank fails, the mode stays (from on,
+     * then from off) */
+    for (start = 1; start >= 0; start--) {
+        CHECK_OK(oxpar_context_set_reproducible(ctx, start), "set_reproducible(%d)", (int)start);
+        if (multi) {
+            st = oxpar_context_set_reproducible(ctx, world_rank == 0 ? 1 : 0);
+            CHECK_ERR(st, OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_set_reproducible: ");
+            CHECK(repro_mode(ctx) == start, "after a disagreement from %d: mode %d", (int)start,
+                  (int)repro_mode(ctx));
+            st = oxpar_context_set_reproducible(ctx, world_rank == last ? 1 : 0);
+            CHECK_ERR(st, OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_set_reproducible: ");
+            CHECK(repro_mode(ctx) == start, "after a disagreement from %d: mode %d", (int)start,
+                  (int)repro_mode(ctx));
+        }
+        /* a bad value on the last rank (the others ask for the other mode) */
+        st = oxpar_context_set_reproducible(ctx, world_rank == last ? 2 : 1 - start);
+        if (world_rank == last) {
+            CHECK_ERR(st, OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_set_reproducible: on:");
+        } else {
+            CHECK(st == OXPAR_STATUS_INVALID_ARGUMENT, "bad `on` on rank %zu: status %d (%s)",
+                  last, (int)st, oxpar_status_str(st));
+            CHECK_REMOTE_ERR(st, last);
+        }
+        CHECK(repro_mode(ctx) == start, "after a bad `on` on rank %zu from %d: mode %d", last,
+              (int)start, (int)repro_mode(ctx));
+        /* a bad value everywhere */
+        st = oxpar_context_set_reproducible(ctx, -1);
+        CHECK_ERR(st, OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_set_reproducible: on:");
+        CHECK(repro_mode(ctx) == start, "after on = -1 from %d: mode %d", (int)start,
+              (int)repro_mode(ctx));
+        /* the same mode everywhere, again: fine */
+        CHECK_OK(oxpar_context_set_reproducible(ctx, start), "set_reproducible(%d) again",
+                 (int)start);
+        CHECK(repro_mode(ctx) == start, "mode %d, want %d", (int)repro_mode(ctx), (int)start);
+    }
+    CHECK_ERR(oxpar_context_set_reproducible(NULL, 1), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_context_set_reproducible: ");
+
+    /* argument errors in reproducible reductions: an error on every rank */
+    CHECK_OK(oxpar_context_set_reproducible(ctx, 1), "set_reproducible(1)");
+    check_repro_still_works(ctx, serial, "switching it on after errors");
+
+    st = oxpar_ddot(ctx, nl, world_rank == last ? NULL : x + s0, 1, y + s0, 1, &got);
+    if (world_rank == last) {
+        CHECK_ERR(st, OXPAR_STATUS_NULL_POINTER, "oxpar_ddot: x:");
+    } else {
+        CHECK_REMOTE_ERR(st, last);
+    }
+    check_repro_still_works(ctx, serial, "a NULL x in a reproducible ddot");
+
+    st = oxpar_ddot(ctx, nl > 1 ? nl : 2, x, 1, y, world_rank == last ? 0 : 1, &got);
+    if (world_rank == last) {
+        CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_ddot: incy:");
+    } else {
+        CHECK_REMOTE_ERR(st, last);
+    }
+    check_repro_still_works(ctx, serial, "incy = 0 in a reproducible ddot");
+
+    st = oxpar_sdot(ctx, nl > 1 ? nl : 2, xf, world_rank == 0 ? 0 : 1, yf, 1, &gotf);
+    if (world_rank == 0) {
+        CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_sdot: incx:");
+    } else {
+        CHECK_REMOTE_ERR(st, 0);
+    }
+    st = oxpar_dnrm2(ctx, nl, x + s0, 1, world_rank == last ? NULL : &got);
+    if (world_rank == last) {
+        CHECK_ERR(st, OXPAR_STATUS_NULL_POINTER, "oxpar_dnrm2: out:");
+    } else {
+        CHECK_REMOTE_ERR(st, last);
+    }
+    st = oxpar_dasum(ctx, world_rank == 0 ? 3 : nl, world_rank == 0 ? NULL : x + s0, 1, &got);
+    if (world_rank == 0) {
+        CHECK_ERR(st, OXPAR_STATUS_NULL_POINTER, "oxpar_dasum: x:");
+    } else {
+        CHECK_REMOTE_ERR(st, 0);
+    }
+    st = oxpar_ssum(ctx, nl > 1 ? nl : 2, xf, world_rank == last ? 0 : 1, &gotf);
+    if (world_rank == last) {
+        CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_ssum: incx:");
+    } else {
+        CHECK_REMOTE_ERR(st, last);
+    }
+    st = oxpar_dsum(ctx, nl, x + s0, 1, world_rank == 0 ? NULL : &got);
+    if (world_rank == 0) {
+        CHECK_ERR(st, OXPAR_STATUS_NULL_POINTER, "oxpar_dsum: out:");
+    } else {
+        CHECK_REMOTE_ERR(st, 0);
+    }
+    check_repro_still_works(ctx, serial, "errors in reproducible nrm2, asum, sum");
+
+    /* ranks passing different element types (double on rank 0, float
+     * elsewhere): an error everywhere */
+    if (multi) {
+        if (world_rank == 0) {
+            st = oxpar_dsum(ctx, nl, x + s0, 1, &got);
+        } else {
+            st = oxpar_ssum(ctx, nl, xf + s0, 1, &gotf);
+        }
+        CHECK(st == OXPAR_STATUS_INVALID_ARGUMENT,
+              "dsum on rank 0, ssum elsewhere: status %d (%s), want INVALID_ARGUMENT: %s",
+              (int)st, oxpar_status_str(st), oxpar_last_error_message());
+        check_repro_still_works(ctx, serial, "mixed element types");
+    }
+}
+
+static void test_reproducible(oxpar_context *ctx) {
+    oxpar_context *serial = NULL;
+    int32_t on = -1;
+
+    CHECK_OK(oxpar_context_create("serial", &serial), "create(\"serial\")");
+    if (serial == NULL) {
+        return;
+    }
+    CHECK_OK(oxpar_context_set_reproducible(serial, 1), "serial: set_reproducible(1)");
+    CHECK(repro_mode(ctx) == 0, "the MPI context starts in reproducible mode (%d)",
+          (int)repro_mode(ctx));
+
+    CHECK_OK(oxpar_context_set_reproducible(ctx, 1), "set_reproducible(1) (collective)");
+    CHECK_OK(oxpar_context_get_reproducible(ctx, &on), "get_reproducible");
+    CHECK(on == 1, "get_reproducible after set(1): %d", (int)on);
+
+    test_reproducible_sums(ctx, serial, 0);
+    test_reproducible_exact(ctx);
+    test_reproducible_errors(ctx, serial);
+
+    /* back off: later tests use the ordinary routines */
+    CHECK_OK(oxpar_context_set_reproducible(ctx, 0), "set_reproducible(0)");
+    CHECK(repro_mode(ctx) == 0, "mode after switching it off: %d", (int)repro_mode(ctx));
+    check_context_still_works(ctx, "reproducible mode switched off");
+    oxpar_context_free(serial);
+}
+
+/* The hostile sums on another node-local backend (threads, OpenCL): a
+ * context created in reproducible mode through OXPAR_REPRODUCIBLE is not
+ * testable here (the environment is the program's), so switch it on. */
+static void test_reproducible_quick(oxpar_context *ctx) {
+    oxpar_context *serial = NULL;
+    CHECK_OK(oxpar_context_create("serial", &serial), "create(\"serial\")");
+    if (serial == NULL) {
+        return;
+    }
+    CHECK_OK(oxpar_context_set_reproducible(serial, 1), "serial: set_reproducible(1)");
+    CHECK_OK(oxpar_context_set_reproducible(ctx, 1), "set_reproducible(1)");
+    test_reproducible_sums(ctx, serial, 1);
+    CHECK_OK(oxpar_context_set_reproducible(ctx, 0), "set_reproducible(0)");
+    oxpar_context_free(serial);
+}
+
 /* ---- main ------------------------------------------------------------------ */
 
 int main(int argc, char **argv) {
@@ -1534,6 +2059,7 @@ int main(int argc, char **argv) {
     test_gemm(ctx, 0);
     test_halo(ctx);
     test_errors(ctx);
+    test_reproducible(ctx);
 
     /* the same through a context whose ranks compute with 2 threads each */
     CHECK_OK(oxpar_context_create_mpi("mpi+threads:2", (int32_t)MPI_Comm_c2f(MPI_COMM_WORLD),
@@ -1542,6 +2068,7 @@ int main(int argc, char **argv) {
     if (threads != NULL) {
         test_level1_case(threads, 1000, SPLIT_UNEVEN);
         test_gemm(threads, 1);
+        test_reproducible_quick(threads);
     }
     oxpar_context_free(threads);
 
@@ -1554,6 +2081,7 @@ int main(int argc, char **argv) {
         if (st == OXPAR_STATUS_OK) {
             test_level1_case(cl, 1000, SPLIT_UNEVEN);
             test_gemm(cl, 1);
+            test_reproducible_quick(cl);
         } else {
             CHECK(st == OXPAR_STATUS_BACKEND_UNAVAILABLE, "create_mpi(\"mpi+opencl:cpu\"): %s",
                   oxpar_last_error_message());

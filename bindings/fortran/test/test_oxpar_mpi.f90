@@ -5,11 +5,12 @@
 !> context, or loops): contexts, ranks and grids, block ranges, distributed
 !> level 1 with uneven splits (one rank empty), gemv and ger, SUMMA gemm on
 !> p x 1, 1 x p and 2 x 2 grids, 1-D and 2-D halo exchanges, a context on a
-!> split communicator, and errors on one rank that must be errors on every
-!> rank, after which the context still works.
+!> split communicator, errors on one rank that must be errors on every
+!> rank, after which the context still works, and reproducible mode (bitwise
+!> the serial context's results on hostile data).
 program test_oxpar_mpi
-  use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64, error_unit
-  use, intrinsic :: ieee_arithmetic, only: ieee_is_nan, ieee_quiet_nan, ieee_value
+  use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64, error_unit, int32, int64
+  use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_is_nan, ieee_quiet_nan, ieee_value
   use mpi
   use oxpar
   use oxpar_testing, only: has
@@ -38,6 +39,7 @@ program test_oxpar_mpi
     call check_halo_1d()
     call check_halo_2d()
     call check_split_comm()
+    call check_reproducible()
   end if
   call ctx%destroy()
   call serial%destroy()
@@ -845,5 +847,123 @@ contains
     call check(ierr == MPI_SUCCESS .and. total == np, "MPI_COMM_WORLD still works")
     call check_still_works("the split communicator is gone")
   end subroutine check_split_comm
+
+  ! ---------------------------------------------------------------------------
+  !> Reproducible mode: dot, nrm2, asum, sum of hostile data (huge pairs that
+  !> cancel exactly, products beyond the range, values over 600 binades,
+  !> subnormals) split unevenly and all on the last rank have the bits of a
+  !> serial reproducible context's on the whole vectors (the same for any
+  !> number of ranks). Ranks asking for different modes all fail; the mode
+  !> stays. Switched off again at the end.
+  subroutine check_reproducible()
+    integer, parameter :: n = 1001
+    real(dp) :: x(n), y(n), want(4), got(4)
+    real(sp) :: xs(n), ys(n), wants(4), gots(4)
+    integer :: i, j, first, len, split
+    integer(int64) :: h
+    character(len=:), allocatable :: how
+
+    do i = 1, n
+      j = min(i, n + 1 - i)
+      h = hash(j)
+      if (mod(h, 4_int64) == 0 .and. 2 * j /= n + 1) then
+        ! a huge pair: +v at j, -v at its mirror; the same y at both
+        x(i) = scale(1 + real(mod(h / 8, 1024_int64), dp) / 1024, 900 + int(mod(h / 16384, 97_int64)))
+        if (i /= j) x(i) = -x(i)
+        y(i) = scale(1 + real(mod(h / 64, 1024_int64), dp) / 1024, 900 + int(mod(h / 65536, 97_int64)))
+        xs(i) = scale(1 + real(mod(h / 8, 1024_int64), sp) / 1024, 90 + int(mod(h / 16384, 21_int64)))
+        if (i /= j) xs(i) = -xs(i)
+        ys(i) = scale(1 + real(mod(h / 64, 1024_int64), sp) / 1024, 90 + int(mod(h / 65536, 21_int64)))
+      else
+        h = hash(n + i)
+        if (mod(h, 8_int64) == 1) then
+          ! subnormals
+          x(i) = scale(real(mod(h / 8, 100000_int64) + 1, dp), -1074)
+          xs(i) = scale(real(mod(h / 8, 100000_int64) + 1, sp), -149)
+        else
+          x(i) = scale(1 + real(mod(h / 8, 4096_int64), dp) / 4096, int(mod(h / 32768, 601_int64)) - 300)
+          xs(i) = scale(1 + real(mod(h / 8, 4096_int64), sp) / 4096, int(mod(h / 32768, 81_int64)) - 40)
+        end if
+        if (mod(h / 2, 2_int64) == 1) x(i) = -x(i)
+        if (mod(h / 4, 2_int64) == 1) xs(i) = -xs(i)
+        y(i) = scale(1 + real(mod(h / 3, 512_int64), dp) / 512, int(mod(h / 7, 601_int64)) - 300)
+        ys(i) = scale(1 + real(mod(h / 3, 512_int64), sp) / 512, int(mod(h / 7, 81_int64)) - 40)
+      end if
+    end do
+
+    call serial%set_reproducible(.true.)
+    want = [oxpar_dot(serial, x, y), oxpar_nrm2(serial, x), oxpar_asum(serial, x), oxpar_sum(serial, x)]
+    wants = [oxpar_dot(serial, xs, ys), oxpar_nrm2(serial, xs), oxpar_asum(serial, xs), oxpar_sum(serial, xs)]
+    call check(all(ieee_is_finite(want)) .and. all(ieee_is_finite(wants)), "reproducible: finite references")
+
+    call check(.not. ctx%reproducible(), "reproducible: off at first")
+    call ctx%set_reproducible(.true., stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_OK .and. ctx%reproducible(), "reproducible: set_reproducible(.true.): " // msg)
+    do split = 1, 2
+      if (split == 1) then
+        call uneven(n, np, me, first, len)
+        how = "uneven split"
+      else
+        first = 1
+        len = 0
+        if (me == last) len = n
+        how = "all on the last rank"
+      end if
+      got = [oxpar_dot(ctx, x(first:first + len - 1), y(first:first + len - 1)), &
+        oxpar_nrm2(ctx, x(first:first + len - 1)), oxpar_asum(ctx, x(first:first + len - 1)), &
+        oxpar_sum(ctx, x(first:first + len - 1))]
+      gots = [oxpar_dot(ctx, xs(first:first + len - 1), ys(first:first + len - 1)), &
+        oxpar_nrm2(ctx, xs(first:first + len - 1)), oxpar_asum(ctx, xs(first:first + len - 1)), &
+        oxpar_sum(ctx, xs(first:first + len - 1))]
+      do i = 1, 4
+        call check(transfer(got(i), 0_int64) == transfer(want(i), 0_int64), &
+          "reproducible real64 " // names(i) // ", " // how // ": not the serial bits")
+        call check(transfer(gots(i), 0_int32) == transfer(wants(i), 0_int32), &
+          "reproducible real32 " // names(i) // ", " // how // ": not the serial bits")
+      end do
+    end do
+
+    ! Different modes on different ranks: an error everywhere, the mode stays.
+    if (np > 1) then
+      call ctx%set_reproducible(me /= 0, stat=st, errmsg=msg)
+      call check_everywhere(OXPAR_STATUS_INVALID_ARGUMENT, "disagree", "reproducible: ranks disagree")
+      call check(ctx%reproducible(), "reproducible: the mode stays on after a disagreement")
+    end if
+    call ctx%set_reproducible(.false.)
+    call check(.not. ctx%reproducible(), "reproducible: off again")
+    call serial%set_reproducible(.false.)
+    call check_still_works("reproducible mode")
+  end subroutine check_reproducible
+
+  !> A hash of i in [0, 2^31 - 1) (no intermediate overflows).
+  pure function hash(i) result(h)
+    integer, intent(in) :: i
+    integer(int64), parameter :: m = 2147483647_int64
+    integer(int64) :: h
+    integer :: k
+
+    h = mod(int(i, int64) * 2654435761_int64 + 12345_int64, m)
+    do k = 1, 3
+      h = mod(h * 48271_int64 + 11_int64, m)
+      h = ieor(h, ishft(h, -11))
+    end do
+  end function hash
+
+  !> The name of reduction i (dot, nrm2, asum, sum).
+  pure function names(i) result(s)
+    integer, intent(in) :: i
+    character(len=:), allocatable :: s
+
+    select case (i)
+    case (1)
+      s = "dot"
+    case (2)
+      s = "nrm2"
+    case (3)
+      s = "asum"
+    case default
+      s = "sum"
+    end select
+  end function names
 
 end program test_oxpar_mpi

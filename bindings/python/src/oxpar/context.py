@@ -89,8 +89,6 @@ class Context(Managed):
     def __init__(self, spec: str = "threads", *, num_threads=None, comm=None, reproducible=None):
         if not isinstance(spec, str):
             raise TypeError(f"spec: expected a string such as 'threads' or 'serial', got {type(spec).__name__}")
-        if reproducible is not None:
-            reproducible = _flag(reproducible, "reproducible")
         self._ptr = ffi.NULL
         out = ffi.new("oxpar_context **")
         if comm is None:
@@ -146,7 +144,16 @@ class Context(Managed):
 
     @reproducible.setter
     def reproducible(self, on) -> None:
-        check(lib.oxpar_context_set_reproducible(self.ptr, int(_flag(on, "reproducible"))))
+        try:
+            flag = _flag(on, "reproducible")
+        except TypeError:
+            if self._mpi:
+                # The switch is collective on an MPI context: take part with
+                # a value the library rejects, so that every rank fails
+                # instead of the others pairing with a later collective.
+                lib.oxpar_context_set_reproducible(self.ptr, 2)
+            raise
+        check(lib.oxpar_context_set_reproducible(self.ptr, int(flag)))
 
     @property
     def backend(self) -> str:
