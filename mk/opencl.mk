@@ -20,11 +20,14 @@ opencl-deps:
 	fi
 
 ## The OpenCL backend's tests (conformance suite included) on PoCL, with
-## PoCL's kernel cache in a temporary folder.
+## PoCL's kernel cache in a temporary folder; the gemm tests run again with
+## OXPAR_OPENCL_GEMM=gpu so that the kernels a GPU would use run here too.
 opencl-test: opencl-deps
 	@cache=$$(mktemp -d) && trap 'rm -rf "$$cache"' EXIT && \
 		echo "POCL_CACHE_DIR=$$cache $(CARGO) test -p oxpar-opencl" && \
 		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl && \
+		echo "OXPAR_OPENCL_GEMM=gpu: the GPU gemm kernels on PoCL" && \
+		OXPAR_OPENCL_GEMM=gpu POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl --test device --test conformance && \
 		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-cli --features opencl --test cli
 
 ## The OpenCL platforms and devices this machine has.
