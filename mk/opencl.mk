@@ -27,7 +27,7 @@ opencl-test: opencl-deps
 		echo "POCL_CACHE_DIR=$$cache $(CARGO) test -p oxpar-opencl" && \
 		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl && \
 		echo "OXPAR_OPENCL_GEMM=gpu: the GPU gemm kernels on PoCL" && \
-		OXPAR_OPENCL_GEMM=gpu POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl --test device --test conformance && \
+		OXPAR_OPENCL_GEMM=gpu POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl --test device --test conformance --test gemm_layouts && \
 		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-cli --features opencl --test cli
 
 ## The OpenCL platforms and devices this machine has.

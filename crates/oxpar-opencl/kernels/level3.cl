@@ -241,41 +241,103 @@ void oxpar_gemm_cpu(const int m, const int n, const int k, const real alpha,
 /* oxpar_gemm_gpu<R>: the tiled product for GPUs, with int indices (the
  * host checks that every index fits). A work-group of GLX x GLX work-items
  * computes a TS x TS block of C (TS = GLX*R), each work-item an R x R
- * register block, its rows and columns GLX apart (tx + r*GLX), so that a warp
- * reads consecutive local words (no bank conflicts) and each value read from
- * local memory feeds R multiply-adds. Tiles of A (TS x GTK) and B (GTK x TS)
- * go through local memory, whose rows are padded by one word: each operand is
- * read along its unit (or smaller) stride, so loads from global memory
- * coalesce for column- and row-major operands alike (transposes included),
- * and the padding keeps the transposing stores into local memory free of
- * bank conflicts. Tiles inside the matrices skip the edge checks. R = 8, 4
- * and 2 are compiled (oxpar_gemm_gpu8, _gpu4, _gpu2): the host takes the
- * largest block that still gives every compute unit a work-group. */
+ * register block, in the shape of CLBlast's and cuBLAS's sgemm kernels:
+ *
+ * - Register blocks in vector chunks. A work-item's R rows are R/V runs of
+ *   V = min(R, 4) consecutive rows, the runs GLX*V apart (rows
+ *   (q*GLX + tx)*V + v), and the same for its columns. Each run is one
+ *   vector read from local memory (128 bits for f32), so a step along k
+ *   costs 2R/V local reads for R*R multiply-adds (4 for 64 at R = 8, against
+ *   16 with scalar reads, which left the local-memory pipe as busy as the
+ *   FMA units), and the V-wide reads of a warp's consecutive tx cover
+ *   consecutive words: no bank conflicts.
+ * - Tiles GTK = 32 deep (set by the host): half the barriers per
+ *   multiply-add of 16-deep tiles. Local rows are padded by 4 words (not 1)
+ *   so that they stay 16-byte aligned for the vector reads.
+ * - Loads along each operand's unit (or smaller) stride, so that they
+ *   coalesce for column- and row-major operands alike (transposes included).
+ *   In tiles inside the matrices, an operand with unit stride whose offset
+ *   and other stride are multiples of 4 is read as 4-vectors (the buffer
+ *   itself is aligned: OpenCL allocates it): along the tile's rows, straight
+ *   into local memory; along k, as 4 values of one row of the tile that go to
+ *   4 local rows, with each warp's lanes 2 vectors along k by 16 rows, which
+ *   spreads those stores over all 32 banks (with 4-word padding). The scalar
+ *   path reads along k in runs of 8 (one 32-byte sector) by 4 rows, again
+ *   free of bank conflicts. Edge tiles take the scalar path with checks.
+ * - C is written as V-vectors where its rows are adjacent and aligned.
+ *
+ * R = 8, 4 and 2 are compiled (oxpar_gemm_gpu8, _gpu4, _gpu2): the host
+ * takes the largest block that still gives every compute unit a work-group.
+ * No prefetch into registers: at R = 8 that would cost 2*GTK*TS/GWG = 32 more
+ * registers and drop the SMs from two resident work-groups to one, and the
+ * second work-group already hides the first one's loads and barriers. */
 #ifndef OXPAR_GEMM_GLX
 #define OXPAR_GEMM_GLX 16
 #endif
 #ifndef OXPAR_GEMM_GTK
-#define OXPAR_GEMM_GTK 16
+#define OXPAR_GEMM_GTK 32
 #endif
 #define GLX OXPAR_GEMM_GLX
 #define GTK OXPAR_GEMM_GTK
 #define GWG (GLX * GLX)
+/* Local rows are GLX*R + GPAD words long. */
+#define GPAD 4
+#if GTK % 8 != 0
+#error "OXPAR_GEMM_GTK must be a multiple of 8"
+#endif
+typedef OXPAR_CAT(REAL, 4) greal4;
+typedef OXPAR_CAT(REAL, 2) greal2;
 
-/* Loads the TS x GTK tile of X (rows r0.., columns p0..) into Xs[p][r]:
- * along r where X's rows are adjacent (|rs| <= |cs|), else along p. */
-#define OXPAR_GEMM_LOAD(TS, Xs, x, offx, rsx, csx, r0, rows, p0, full)                 \
+/* Loads the TS x GTK tile of X (X(r, p) = x[offx + r*rsx + p*csx], rows
+ * r0.., columns p0..) into Xs[p*LD + r] (zeros outside rows x k unless
+ * full): along r where X's rows are adjacent (|rs| <= |cs|), else along p;
+ * as 4-vectors where full and vec (unit stride, offset and other stride
+ * multiples of 4). */
+#define OXPAR_GEMM_LOAD(TS, LD, Xs, x, offx, rsx, csx, r0, rows, p0, full, vec)          \
     do {                                                                                \
-        const bool along_r = abs(rsx) <= abs(csx);                                      \
-        for (int e = tid; e < GTK * (TS); e += GWG) {                                   \
-            const int p = along_r ? e / (TS) : e % GTK;                                 \
-            const int r = along_r ? e % (TS) : e / GTK;                                 \
-            const int gr = r0 + r, gp = p0 + p;                                         \
-            Xs[p][r] = (full || (gr < rows && gp < k)) ? x[offx + gr * rsx + gp * csx]  \
-                                                       : (real)0;                       \
+        if (abs(rsx) <= abs(csx)) {                                                     \
+            if ((full) && (vec)) { /* rsx == 1 */                                       \
+                for (int e = tid; e < GTK * (TS) / 4; e += GWG) {                       \
+                    const int r = 4 * (e % ((TS) / 4)), p = e / ((TS) / 4);             \
+                    *(__local greal4*)(Xs + p * (LD) + r) =                             \
+                        *(__global const greal4*)(x + offx + r0 + r + (p0 + p) * csx);  \
+                }                                                                       \
+            } else {                                                                    \
+                for (int e = tid; e < GTK * (TS); e += GWG) {                           \
+                    const int r = e % (TS), p = e / (TS);                               \
+                    const int gr = r0 + r, gp = p0 + p;                                 \
+                    Xs[p * (LD) + r] = ((full) || (gr < rows && gp < k))                \
+                                           ? x[offx + gr * rsx + gp * csx]              \
+                                           : (real)0;                                   \
+                }                                                                       \
+            }                                                                           \
+        } else {                                                                        \
+            if ((full) && (vec)) { /* csx == 1 */                                       \
+                for (int e = tid; e < GTK * (TS) / 4; e += GWG) {                       \
+                    const int h = e >> 1, r = h % (TS);                                 \
+                    const int p = 4 * (2 * (h / (TS)) + (e & 1));                       \
+                    const greal4 v =                                                    \
+                        *(__global const greal4*)(x + offx + (r0 + r) * rsx + p0 + p);  \
+                    Xs[p * (LD) + r] = v.s0;                                            \
+                    Xs[(p + 1) * (LD) + r] = v.s1;                                      \
+                    Xs[(p + 2) * (LD) + r] = v.s2;                                      \
+                    Xs[(p + 3) * (LD) + r] = v.s3;                                      \
+                }                                                                       \
+            } else {                                                                    \
+                for (int e = tid; e < GTK * (TS); e += GWG) {                           \
+                    const int h = e >> 3, r = h % (TS);                                 \
+                    const int p = 8 * (h / (TS)) + (e & 7);                             \
+                    const int gr = r0 + r, gp = p0 + p;                                 \
+                    Xs[p * (LD) + r] = ((full) || (gr < rows && gp < k))                \
+                                           ? x[offx + gr * rsx + gp * csx]              \
+                                           : (real)0;                                   \
+                }                                                                       \
+            }                                                                           \
         }                                                                               \
     } while (0)
 
-#define OXPAR_GEMM_GPU(NAME, R)                                                         \
+/* R: register block edge; V: its vector runs (min(R, 4)); VT: realV. */
+#define OXPAR_GEMM_GPU(NAME, R, V, VT)                                                  \
 __kernel __attribute__((reqd_work_group_size(GLX, GLX, 1)))                             \
 void NAME(const int m, const int n, const int k, const real alpha,                      \
           __global const real* a, const int offa, const int rsa, const int csa,         \
@@ -283,53 +345,85 @@ void NAME(const int m, const int n, const int k, const real alpha,              
           const real beta,                                                              \
           __global real* c, const int offc, const int rsc, const int csc)               \
 {                                                                                       \
-    __local real As[GTK][GLX * (R) + 1]; /* As[p][i] = A(i0 + i, p0 + p) */             \
-    __local real Bs[GTK][GLX * (R) + 1]; /* Bs[p][j] = B(p0 + p, j0 + j) */             \
+    /* As[p*LD + i] = A(i0 + i, p0 + p), Bs[p*LD + j] = B(p0 + p, j0 + j); declared \
+     * as 4-vectors for their alignment. */                                             \
+    __local greal4 As4[GTK * (GLX * (R) + GPAD) / 4];                                   \
+    __local greal4 Bs4[GTK * (GLX * (R) + GPAD) / 4];                                   \
+    __local real* As = (__local real*)As4;                                              \
+    __local real* Bs = (__local real*)Bs4;                                              \
     const int tx = (int)get_local_id(0), ty = (int)get_local_id(1);                     \
     const int tid = ty * GLX + tx;                                                      \
     const int i0 = (int)get_group_id(0) * (GLX * (R));                                  \
     const int j0 = (int)get_group_id(1) * (GLX * (R));                                  \
     const bool inside = i0 + GLX * (R) <= m && j0 + GLX * (R) <= n;                     \
-    real acc[R][R];                                                                     \
-    for (int r = 0; r < (R); ++r)                                                       \
-        for (int s = 0; s < (R); ++s)                                                   \
-            acc[r][s] = (real)0;                                                        \
+    const bool veca = (abs(rsa) <= abs(csa) ? rsa == 1 && (csa & 3) == 0                \
+                                            : csa == 1 && (rsa & 3) == 0) &&            \
+                      (offa & 3) == 0;                                                  \
+    const bool vecb = (abs(csb) <= abs(rsb) ? csb == 1 && (rsb & 3) == 0                \
+                                            : rsb == 1 && (csb & 3) == 0) &&            \
+                      (offb & 3) == 0;                                                  \
+    /* acc[s][q]: rows (q*GLX + tx)*V .. +V-1, column (s/V*GLX + ty)*V + s%V. */        \
+    VT acc[R][(R) / (V)];                                                               \
+    for (int s = 0; s < (R); ++s)                                                       \
+        for (int q = 0; q < (R) / (V); ++q)                                             \
+            acc[s][q] = (VT)0;                                                          \
     for (int p0 = 0; p0 < k; p0 += GTK) {                                               \
         if (inside && p0 + GTK <= k) {                                                  \
-            OXPAR_GEMM_LOAD(GLX * (R), As, a, offa, rsa, csa, i0, m, p0, true);         \
-            OXPAR_GEMM_LOAD(GLX * (R), Bs, b, offb, csb, rsb, j0, n, p0, true);         \
+            OXPAR_GEMM_LOAD(GLX * (R), GLX * (R) + GPAD, As, a, offa, rsa, csa, i0, m,  \
+                            p0, true, veca);                                            \
+            OXPAR_GEMM_LOAD(GLX * (R), GLX * (R) + GPAD, Bs, b, offb, csb, rsb, j0, n,  \
+                            p0, true, vecb);                                            \
         } else {                                                                        \
-            OXPAR_GEMM_LOAD(GLX * (R), As, a, offa, rsa, csa, i0, m, p0, false);        \
-            OXPAR_GEMM_LOAD(GLX * (R), Bs, b, offb, csb, rsb, j0, n, p0, false);        \
+            OXPAR_GEMM_LOAD(GLX * (R), GLX * (R) + GPAD, As, a, offa, rsa, csa, i0, m,  \
+                            p0, false, false);                                          \
+            OXPAR_GEMM_LOAD(GLX * (R), GLX * (R) + GPAD, Bs, b, offb, csb, rsb, j0, n,  \
+                            p0, false, false);                                          \
         }                                                                               \
         barrier(CLK_LOCAL_MEM_FENCE);                                                   \
         for (int p = 0; p < GTK; ++p) {                                                 \
-            real ar[R], br[R];                                                          \
-            for (int r = 0; r < (R); ++r) {                                             \
-                ar[r] = As[p][tx + r * GLX];                                            \
-                br[r] = Bs[p][ty + r * GLX];                                            \
+            __local const VT* ap = (__local const VT*)(As + p * (GLX * (R) + GPAD));    \
+            __local const VT* bp = (__local const VT*)(Bs + p * (GLX * (R) + GPAD));    \
+            VT av[(R) / (V)];                                                           \
+            real br[R];                                                                 \
+            for (int q = 0; q < (R) / (V); ++q) {                                       \
+                av[q] = ap[q * GLX + tx];                                               \
+                OXPAR_CAT(vstore, V)(bp[q * GLX + ty], q, br);                          \
             }                                                                           \
-            for (int r = 0; r < (R); ++r)                                               \
-                for (int s = 0; s < (R); ++s)                                           \
-                    acc[r][s] = fma(ar[r], br[s], acc[r][s]);                           \
+            for (int s = 0; s < (R); ++s)                                               \
+                for (int q = 0; q < (R) / (V); ++q)                                     \
+                    acc[s][q] = fma(av[q], (VT)br[s], acc[s][q]);                       \
         }                                                                               \
         barrier(CLK_LOCAL_MEM_FENCE);                                                   \
     }                                                                                   \
+    const bool vecc = rsc == 1 && ((offc | csc) & ((V) - 1)) == 0;                      \
     for (int s = 0; s < (R); ++s) {                                                     \
-        const int j = j0 + ty + s * GLX;                                                \
-        for (int r = 0; r < (R); ++r) {                                                 \
-            const int i = i0 + tx + r * GLX;                                            \
-            if (inside || (i < m && j < n)) {                                           \
-                __global real* at = c + offc + i * rsc + j * csc;                       \
+        const int j = j0 + ((s / (V)) * GLX + ty) * (V) + s % (V);                      \
+        for (int q = 0; q < (R) / (V); ++q) {                                           \
+            const int i = i0 + (q * GLX + tx) * (V);                                    \
+            __global real* at = c + offc + i * rsc + j * csc;                           \
+            if (inside && vecc) {                                                       \
+                __global VT* vt = (__global VT*)at;                                     \
                 if (beta == (real)0)                                                    \
-                    *at = alpha * acc[r][s];                                            \
+                    *vt = alpha * acc[s][q];                                            \
                 else                                                                    \
-                    *at = alpha * acc[r][s] + beta * *at;                               \
+                    *vt = alpha * acc[s][q] + beta * *vt;                               \
+            } else {                                                                    \
+                real t[V];                                                              \
+                OXPAR_CAT(vstore, V)(acc[s][q], 0, t);                                  \
+                for (int v = 0; v < (V); ++v) {                                         \
+                    if (inside || (i + v < m && j < n)) {                               \
+                        __global real* e = at + v * rsc;                                \
+                        if (beta == (real)0)                                            \
+                            *e = alpha * t[v];                                          \
+                        else                                                            \
+                            *e = alpha * t[v] + beta * *e;                              \
+                    }                                                                   \
+                }                                                                       \
             }                                                                           \
         }                                                                               \
     }                                                                                   \
 }
 
-OXPAR_GEMM_GPU(oxpar_gemm_gpu8, 8)
-OXPAR_GEMM_GPU(oxpar_gemm_gpu4, 4)
-OXPAR_GEMM_GPU(oxpar_gemm_gpu2, 2)
+OXPAR_GEMM_GPU(oxpar_gemm_gpu8, 8, 4, greal4)
+OXPAR_GEMM_GPU(oxpar_gemm_gpu4, 4, 4, greal4)
+OXPAR_GEMM_GPU(oxpar_gemm_gpu2, 2, 2, greal2)

@@ -72,9 +72,14 @@ const GEMM_CPU_VEC_BYTES: usize = 64;
 /// smaller products take R = 4 or 2 (64 x 64, 32 x 32 blocks) rather than
 /// leave compute units idle: at n = 512 an H200's 132 SMs get 16 blocks of
 /// 128, 64 of 64, 256 of 32. f64 stops at R = 4 (double registers count
-/// twice). `GTK` = 16 deep tiles: 2 x 16 x (16R + 1) words of local memory
-/// (16.5 KiB for f32 at R = 8).
-const GEMM_GPU_TK: usize = 16;
+/// twice). `GTK` = 32 deep tiles (half the barriers per multiply-add of 16),
+/// rows padded by `GEMM_GPU_PAD` = 4 words (which keeps them 16-byte aligned
+/// for vector reads): 2 x 32 x (16R + 4) words of local memory (33 KiB for
+/// f32 at R = 8, within the 48 KiB a work-group may have on NVIDIA and
+/// leaving room for 2 work-groups per SM; f64 at R = 4: 34 KiB).
+const GEMM_GPU_TK: usize = 32;
+/// Words of padding per local row of the GPU kernels (`GPAD` in level3.cl).
+const GEMM_GPU_PAD: usize = 4;
 /// The GPU kernels by register block, largest first.
 const GEMM_GPU: [(&str, usize); 3] = [
     ("oxpar_gemm_gpu8", 8),
@@ -213,7 +218,8 @@ impl Builtins {
             (DType::F32, _) => &GEMM_GPU[..],
             (DType::F64, _) => &GEMM_GPU[1..],
         };
-        let gpu_local = |glx: usize| (2 * GEMM_GPU_TK * (glx * gpu_rx[0].1 + 1) * elem) as u64;
+        let gpu_local =
+            |glx: usize| (2 * GEMM_GPU_TK * (glx * gpu_rx[0].1 + GEMM_GPU_PAD) * elem) as u64;
         let glx = [16usize, 8].into_iter().find(|&glx| {
             glx * glx <= info.max_work_group_size && gpu_local(glx) <= info.local_mem_bytes
         });
