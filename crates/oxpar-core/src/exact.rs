@@ -77,19 +77,7 @@ pub fn reduce_elementwise<T: Scalar>(
     y: VecRef<'_, T>,
 ) -> ExactSum {
     let mut acc = ExactSum::new();
-    let wide = T::DTYPE == DType::F32;
-    for i in 0..x.len() {
-        let a = x.get(i).as_f64();
-        match what {
-            Reduction::Sum => acc.add_f64(a),
-            Reduction::Asum => acc.add_f64(a.abs()),
-            // Products of two f32 are exact in f64.
-            Reduction::Dot if wide => acc.add_f64(a * y.get(i).as_f64()),
-            Reduction::Dot => acc.add_product_f64(a, y.get(i).as_f64()),
-            Reduction::SumSq if wide => acc.add_f64(a * a),
-            Reduction::SumSq => acc.add_product_f64(a, a),
-        }
-    }
+    acc.add_reduction(what, x, y);
     acc
 }
 
@@ -197,6 +185,29 @@ impl ExactSum {
     pub fn add_scaled_i64(&mut self, m: i64, exp: i32) {
         if m != 0 {
             self.deposit(m < 0, m.unsigned_abs() as u128, exp);
+        }
+    }
+
+    /// Adds the reduction `what` of `x` (and `y` for [`Reduction::Dot`]; not
+    /// read otherwise) element by element. Lengths must match for `Dot`.
+    pub fn add_reduction<T: Scalar>(
+        &mut self,
+        what: Reduction,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) {
+        let wide = T::DTYPE == DType::F32;
+        for i in 0..x.len() {
+            let a = x.get(i).as_f64();
+            match what {
+                Reduction::Sum => self.add_f64(a),
+                Reduction::Asum => self.add_f64(a.abs()),
+                // Products of two f32 are exact in f64.
+                Reduction::Dot if wide => self.add_f64(a * y.get(i).as_f64()),
+                Reduction::Dot => self.add_product_f64(a, y.get(i).as_f64()),
+                Reduction::SumSq if wide => self.add_f64(a * a),
+                Reduction::SumSq => self.add_product_f64(a, a),
+            }
         }
     }
 

@@ -202,15 +202,7 @@ fn block_f64(level: CpuLevel, what: Reduction, x: &[f64], y: &[f64], acc: &mut E
 
 /// The long-accumulator path, element by element (any data).
 fn block_slow(what: Reduction, x: &[f64], y: &[f64], acc: &mut ExactSum) {
-    match what {
-        Reduction::Sum => x.iter().for_each(|&v| acc.add_f64(v)),
-        Reduction::Asum => x.iter().for_each(|&v| acc.add_f64(v.abs())),
-        Reduction::Dot => x
-            .iter()
-            .zip(y)
-            .for_each(|(&a, &b)| acc.add_product_f64(a, b)),
-        Reduction::SumSq => x.iter().for_each(|&a| acc.add_product_f64(a, a)),
-    }
+    acc.add_reduction(what, VecRef::from_slice(x), VecRef::from_slice(y));
 }
 
 /// `2^e` for a normal exponent.
