@@ -17,6 +17,32 @@
 /** What `oxpar_?iamax` stores for an empty vector (Rust: `OXPAR_INDEX_NONE`). */
 #define OXPAR_INDEX_NONE SIZE_MAX
 
+/*
+ * Arrays. A vector is (pointer to its first logical element, n, inc); a
+ * matrix is (pointer to element (0, 0), rows, cols, rs, cs), element (i, j)
+ * being at p[i*rs + j*cs]. Strides count elements, may be negative, and are
+ * ignored along a dimension of at most one element. Note for BLAS users:
+ * with inc < 0, pass the address of the logical first element, which BLAS
+ * would find at x + (n-1)*|inc|, not the array's base.
+ *
+ * Which layouts are accepted (the same rule for every routine):
+ *  - Arrays that are only read (x, a, b, ...) may have any strides, 0
+ *    included (one value broadcast along a dimension), and their elements may
+ *    share addresses (a sliding window).
+ *  - An array that is written (y, c, an updated a) must have distinct
+ *    elements, decided exactly: inc != 0 when n > 1; a matrix is refused
+ *    (OXPAR_STATUS_INVALID_STRIDE) only when two of its elements really share
+ *    an address, so every slice of a larger array is accepted.
+ *  - A written array may share memory with the arrays that are read: the
+ *    result is as if every input were read before any output is written
+ *    (oxpar reads such an input from a private copy).
+ *  - Two arrays that are both written (x and y of oxpar_?swap) must not share
+ *    an element (OXPAR_STATUS_INVALID_ARGUMENT), unless they are the very same
+ *    vector.
+ * Device buffers (oxpar_buffer_*) follow the same stride rules; there an
+ * output buffer must also be a different buffer from every input.
+ */
+
 /**
  * The ABI version: bumped whenever a signature or a documented behaviour of
  * an existing function changes, never for additions. Compare it with
@@ -43,8 +69,8 @@ enum oxpar_status
   OXPAR_STATUS_NULL_POINTER = 100,
   /**
    * An argument has a value the routine does not accept (an unknown
-   * enumeration value or spec, a negative range, a misaligned array, an
-   * output that shares memory with an input).
+   * enumeration value or spec, a negative range, a misaligned array, two
+   * written arrays that share an element).
    */
   OXPAR_STATUS_INVALID_ARGUMENT = 101,
   /**
@@ -52,8 +78,9 @@ enum oxpar_status
    */
   OXPAR_STATUS_SHAPE_MISMATCH = 102,
   /**
-   * A stride or leading dimension is zero where it may not be, too small
-   * (elements of one matrix overlap), or overflows the address space.
+   * A written array whose elements share an address (a zero increment, a
+   * leading dimension too small), or strides that overflow the address
+   * space.
    */
   OXPAR_STATUS_INVALID_STRIDE = 103,
   /**

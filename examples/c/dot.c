@@ -31,14 +31,22 @@ int main(void) {
     }
     printf("x . y = 1*4 + 3*3 + 5*2 + 7*1 = %g\n", result);
 
-    /* A mistake: an increment of 0 for 4 elements. The call returns an error
-     * code, leaves result alone and says which argument is wrong. */
-    st = oxpar_ddot(ctx, 4, data, 0, ys, 1, &result);
-    printf("with incx = 0: status %d (%s)\n  %s\n", (int)st, oxpar_status_str(st),
+    /* An increment of 0 reads one element n times: 1 * (1 + 2 + 3 + 4). */
+    double repeated = 0.0;
+    st = oxpar_ddot(ctx, 4, data, 0, ys, 1, &repeated);
+    printf("with incx = 0: %g\n", repeated);
+
+    /* A mistake: an output increment of 0 (all of y would land on one
+     * element). The call returns an error code, leaves y alone and says
+     * which argument is wrong. */
+    double y[4] = {0, 0, 0, 0}, one = 1.0;
+    oxpar_status bad = oxpar_daxpy(ctx, 4, &one, data, 2, y, 0);
+    printf("axpy with incy = 0: status %d (%s)\n  %s\n", (int)bad, oxpar_status_str(bad),
            oxpar_last_error_message());
 
     oxpar_context_free(ctx);
-    if (result != 30.0 || st != OXPAR_STATUS_INVALID_STRIDE) {
+    if (result != 30.0 || st != OXPAR_STATUS_OK || repeated != 10.0 ||
+        bad != OXPAR_STATUS_INVALID_STRIDE || y[0] != 0.0) {
         printf("dot: WRONG\n");
         return 1;
     }

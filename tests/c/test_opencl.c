@@ -220,10 +220,14 @@ static int test_buffer_blas(const oxpar_context *ctx, int32_t dtype) {
                   : oxpar_buffer_saxpy(ctx, N, &salpha, x, 3, 2, y, 0, 1),
               OXPAR_STATUS_SHAPE_MISMATCH, dbl ? "oxpar_buffer_daxpy" : "oxpar_buffer_saxpy",
               "x");
-    CHECK_ERR(dbl ? oxpar_buffer_ddot(ctx, N, x, 0, 0, y, 0, 1, (double *)tmp)
-                  : oxpar_buffer_sdot(ctx, N, x, 0, 0, y, 0, 1, (float *)tmp),
-              OXPAR_STATUS_INVALID_STRIDE, dbl ? "oxpar_buffer_ddot" : "oxpar_buffer_sdot",
-              "incx");
+    CHECK_ERR(dbl ? oxpar_buffer_daxpy(ctx, N, &dalpha, x, 0, 1, y, 0, 0)
+                  : oxpar_buffer_saxpy(ctx, N, &salpha, x, 0, 1, y, 0, 0),
+              OXPAR_STATUS_INVALID_STRIDE, dbl ? "oxpar_buffer_daxpy" : "oxpar_buffer_saxpy",
+              "incy");
+    /* a zero increment in what is only read: x[0] N times */
+    CHECK_OK(dbl ? oxpar_buffer_ddot(ctx, N, x, 0, 0, y, 0, 1, (double *)tmp)
+                 : oxpar_buffer_sdot(ctx, N, x, 0, 0, y, 0, 1, (float *)tmp),
+             "%s dot with incx 0", tag);
     CHECK_ERR(dbl ? oxpar_buffer_daxpy(ctx, N, &dalpha, y, 0, 1, y, 0, 1)
                   : oxpar_buffer_saxpy(ctx, N, &salpha, y, 0, 1, y, 0, 1),
               OXPAR_STATUS_INVALID_ARGUMENT, dbl ? "oxpar_buffer_daxpy" : "oxpar_buffer_saxpy",

@@ -34,11 +34,40 @@ fn version_block() -> String {
     ) + "\n\n/** What `oxpar_?iamax` stores for an empty vector (Rust: `OXPAR_INDEX_NONE`). */\n#define OXPAR_INDEX_NONE SIZE_MAX"
 }
 
+/// The rules for array arguments, stated once at the top of the header.
+const ARRAY_RULES: &str = "
+
+/*
+ * Arrays. A vector is (pointer to its first logical element, n, inc); a
+ * matrix is (pointer to element (0, 0), rows, cols, rs, cs), element (i, j)
+ * being at p[i*rs + j*cs]. Strides count elements, may be negative, and are
+ * ignored along a dimension of at most one element. Note for BLAS users:
+ * with inc < 0, pass the address of the logical first element, which BLAS
+ * would find at x + (n-1)*|inc|, not the array's base.
+ *
+ * Which layouts are accepted (the same rule for every routine):
+ *  - Arrays that are only read (x, a, b, ...) may have any strides, 0
+ *    included (one value broadcast along a dimension), and their elements may
+ *    share addresses (a sliding window).
+ *  - An array that is written (y, c, an updated a) must have distinct
+ *    elements, decided exactly: inc != 0 when n > 1; a matrix is refused
+ *    (OXPAR_STATUS_INVALID_STRIDE) only when two of its elements really share
+ *    an address, so every slice of a larger array is accepted.
+ *  - A written array may share memory with the arrays that are read: the
+ *    result is as if every input were read before any output is written
+ *    (oxpar reads such an input from a private copy).
+ *  - Two arrays that are both written (x and y of oxpar_?swap) must not share
+ *    an element (OXPAR_STATUS_INVALID_ARGUMENT), unless they are the very same
+ *    vector.
+ * Device buffers (oxpar_buffer_*) follow the same stride rules; there an
+ * output buffer must also be a different buffer from every input.
+ */";
+
 fn header() -> Result<String, String> {
     let crate_dir = root().join("crates/oxpar-capi");
     let mut config =
         cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).map_err(|e| e.to_string())?;
-    config.after_includes = Some(version_block());
+    config.after_includes = Some(version_block() + ARRAY_RULES);
     let bindings = cbindgen::Builder::new()
         .with_crate(&crate_dir)
         .with_config(config)

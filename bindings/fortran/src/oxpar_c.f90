@@ -39,13 +39,14 @@ module oxpar_c
   !> A required pointer or handle is NULL.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_NULL_POINTER = 100
   !> An argument has a value the routine does not accept (an unknown
-  !> enumeration value or spec, a negative range, a misaligned array, an
-  !> output that shares memory with an input).
+  !> enumeration value or spec, a negative range, a misaligned array, two
+  !> written arrays that share an element).
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_INVALID_ARGUMENT = 101
   !> Dimensions of the operands do not agree.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_SHAPE_MISMATCH = 102
-  !> A stride or leading dimension is zero where it may not be, too small
-  !> (elements of one matrix overlap), or overflows the address space.
+  !> A written array whose elements share an address (a zero increment, a
+  !> leading dimension too small), or strides that overflow the address
+  !> space.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_INVALID_STRIDE = 103
   !> The operation is valid but not offered by this backend or build.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_UNSUPPORTED = 104

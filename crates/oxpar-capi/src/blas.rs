@@ -8,7 +8,7 @@ use oxpar::{HostBackend, Level1, Level2, Level3, Op, Scalar};
 
 use crate::boundary::call;
 use crate::context::oxpar_context;
-use crate::ffi::{self, disjoint, disjoint_matrices, disjoint_vectors, span};
+use crate::ffi::{self, detach_mat, detach_vec, exclusive_outputs, read_mat, read_vec, Operand};
 use crate::status::{oxpar_status, trans_from, CapiError};
 
 type R = Result<(), CapiError>;
@@ -41,32 +41,23 @@ where
     dyn HostBackend: Level1<T>,
 {
     // SAFETY: forwarded pointer contracts.
-    let (ctx, alpha) = unsafe { (ffi::context(ctx)?, ffi::scalar(alpha, "alpha")?) };
-    if std::ptr::eq(x, y) && incx == incy {
-        // y := alpha*y + y, the very same vector in and out: read it into a
-        // copy first, so the kernel never sees aliased input and output.
-        // SAFETY: forwarded pointer contracts.
-        let copy: Vec<T> = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? }
-            .iter()
-            .collect();
-        // SAFETY: forwarded pointer contracts.
-        let yv = unsafe { ffi::vec_mut(y, n, incy, ["y", "incy"])? };
-        return Ok(Level1::<T>::axpy(
-            &*ctx.backend,
-            alpha,
-            oxpar::VecRef::from_slice(&copy),
-            yv,
-        )?);
-    }
-    // SAFETY: forwarded pointer contracts.
-    let (xv, yv) = unsafe {
+    let (ctx, alpha, xv, yv) = unsafe {
         (
+            ffi::context(ctx)?,
+            ffi::scalar(alpha, "alpha")?,
             ffi::vec_ref(x, n, incx, ["x", "incx"])?,
             ffi::vec_mut(y, n, incy, ["y", "incy"])?,
         )
     };
-    disjoint_vectors(("y", y, n, incy), ("x", x, n, incx))?;
-    Ok(Level1::<T>::axpy(&*ctx.backend, alpha, xv, yv)?)
+    // y := alpha*x + y with x sharing y's memory (x == y included) reads x
+    // from a copy, so the kernel never sees aliased input and output.
+    let x_copy = detach_vec(xv, &[Operand::vector(yv.as_ref())]);
+    Ok(Level1::<T>::axpy(
+        &*ctx.backend,
+        alpha,
+        read_vec(xv, &x_copy),
+        yv,
+    )?)
 }
 
 /// # Safety
@@ -107,12 +98,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    if std::ptr::eq(x, y) && incx == incy {
-        // Copying a vector onto itself: nothing to do (after the checks).
-        // SAFETY: forwarded pointer contracts.
-        unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
-        return Ok(());
-    }
     // SAFETY: forwarded pointer contracts.
     let (xv, yv) = unsafe {
         (
@@ -120,8 +105,11 @@ where
             ffi::vec_mut(y, n, incy, ["y", "incy"])?,
         )
     };
-    disjoint_vectors(("y", y, n, incy), ("x", x, n, incx))?;
-    Ok(Level1::<T>::copy(&*ctx.backend, xv, yv)?)
+    if std::ptr::eq(x, y) && xv.inc() == yv.inc() {
+        return Ok(()); // copying a vector onto itself
+    }
+    let x_copy = detach_vec(xv, &[Operand::vector(yv.as_ref())]);
+    Ok(Level1::<T>::copy(&*ctx.backend, read_vec(xv, &x_copy), yv)?)
 }
 
 /// # Safety
@@ -139,19 +127,21 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    if std::ptr::eq(x, y) && incx == incy {
-        // SAFETY: forwarded pointer contracts.
-        unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
-        return Ok(());
-    }
-    // SAFETY: forwarded pointer contracts.
+    // SAFETY: forwarded pointer contracts. x and y may be the same memory:
+    // nothing is written until that has been checked below.
     let (xv, yv) = unsafe {
         (
             ffi::vec_mut(x, n, incx, ["x", "incx"])?,
             ffi::vec_mut(y, n, incy, ["y", "incy"])?,
         )
     };
-    disjoint_vectors(("y", y, n, incy), ("x", x, n, incx))?;
+    if std::ptr::eq(x, y) && xv.inc() == yv.inc() {
+        return Ok(()); // swapping a vector with itself
+    }
+    exclusive_outputs(
+        ("x", Operand::vector(xv.as_ref())),
+        ("y", Operand::vector(yv.as_ref())),
+    )?;
     Ok(Level1::<T>::swap(&*ctx.backend, xv, yv)?)
 }
 
@@ -315,16 +305,16 @@ where
                 ffi::vec_mut(y, ly, incy, ["y", "incy"])?,
             )
         };
-        let ys = span(y, &[(ly, incy)]);
-        disjoint(("y", ys), ("a", span(a, &[(m, rsa), (n, csa)])))?;
-        disjoint(("y", ys), ("x", span(x, &[(lx, incx)])))?;
         Ok((trans, alpha, beta, av, xv, yv))
     })?;
+    // Inputs that share memory with y are read from copies.
+    let outputs = [Operand::vector(yv.as_ref())];
+    let (a_copy, x_copy) = (detach_mat(av, &outputs), detach_vec(xv, &outputs));
     Ok(Level2::<T>::gemv(
         &*ctx.backend,
         alpha,
-        trans.apply(av),
-        xv,
+        trans.apply(read_mat(av, &a_copy)),
+        read_vec(xv, &x_copy),
         beta,
         yv,
     )?)
@@ -362,12 +352,18 @@ where
         };
         // SAFETY: forwarded pointer contracts.
         let av = unsafe { ffi::mat_mut(a, m, n, rsa, csa, ["a", "rsa", "csa"])? };
-        let as_ = span(a, &[(m, rsa), (n, csa)]);
-        disjoint(("a", as_), ("x", span(x, &[(m, incx)])))?;
-        disjoint(("a", as_), ("y", span(y, &[(yv.len(), incy)])))?;
         Ok((alpha, xv, yv, av))
     })?;
-    Ok(Level2::<T>::ger(&*ctx.backend, alpha, xv, yv, av)?)
+    // Inputs that share memory with A are read from copies.
+    let outputs = [Operand::matrix(av.as_ref())];
+    let (x_copy, y_copy) = (detach_vec(xv, &outputs), detach_vec(yv, &outputs));
+    Ok(Level2::<T>::ger(
+        &*ctx.backend,
+        alpha,
+        read_vec(xv, &x_copy),
+        read_vec(yv, &y_copy),
+        av,
+    )?)
 }
 
 /// # Safety
@@ -421,16 +417,16 @@ where
         };
         // SAFETY: forwarded pointer contracts.
         let cv = unsafe { ffi::mat_mut(c, m, n, rsc, csc, ["c", "rsc", "csc"])? };
-        let cm = ("c", c.cast_const(), m, n, rsc, csc);
-        disjoint_matrices(cm, ("a", a, am, an, rsa, csa))?;
-        disjoint_matrices(cm, ("b", b, bm, bn, rsb, csb))?;
         Ok((ta, tb, alpha, beta, av, bv, cv))
     })?;
+    // Inputs that share memory with C are read from copies.
+    let outputs = [Operand::matrix(cv.as_ref())];
+    let (a_copy, b_copy) = (detach_mat(av, &outputs), detach_mat(bv, &outputs));
     Ok(Level3::<T>::gemm(
         &*ctx.backend,
         alpha,
-        ta.apply(av),
-        tb.apply(bv),
+        ta.apply(read_mat(av, &a_copy)),
+        tb.apply(read_mat(bv, &b_copy)),
         beta,
         cv,
     )?)

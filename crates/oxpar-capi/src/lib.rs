@@ -16,10 +16,12 @@
 //!   or shape, and element strides (`ptrdiff_t`, negative allowed). Fortran
 //!   passes column-major data as `rs = 1, cs = lda`; NumPy passes
 //!   `strides / itemsize`. A pointer may be NULL only when its array is empty.
-//! * Vector increments may be 0 only for vectors of at most one element;
-//!   matrices must not have elements that share an address (leading dimension
-//!   too small); outputs must not overlap inputs, except that elementwise
-//!   routines (`axpy`, `copy`, `swap`) accept the very same vector for both.
+//! * Arrays that are only read may have any strides (0 and self-overlapping
+//!   layouts included); a written array must have distinct elements (decided
+//!   exactly); a written array may share memory with the arrays read (the
+//!   result is as if all inputs were read first: such inputs are copied);
+//!   two written arrays must not share an element unless they are the same
+//!   vector. The header states these rules once, at its top.
 //!
 //! The functions here convert arguments, call the safe Rust crates, and map
 //! errors: no algorithms live in this crate.

@@ -289,6 +289,8 @@ mod imp {
         }
     }
 
+    /// An output vector's increment: non-zero when it has two or more
+    /// elements (inputs may have any increment).
     fn inc_checked(n: usize, inc: isize, name: &str) -> R {
         if inc == 0 && n > 1 {
             return Err(CapiError {
@@ -454,7 +456,6 @@ mod imp {
         distinct((y, "y"), (x, "x"))?;
         // SAFETY: the caller's contract; x and y are different handles.
         let (xb, yb) = unsafe { (buf::<T>(x, "x")?, buf_mut::<T>(y, "y")?) };
-        inc_checked(n, incx, "incx")?;
         inc_checked(n, incy, "incy")?;
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let yv = yb
@@ -485,8 +486,6 @@ mod imp {
                 buf::<T>(y, "y")?,
             )
         };
-        inc_checked(n, incx, "incx")?;
-        inc_checked(n, incy, "incy")?;
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let yv = yb.vec(VecLayout::new(n, offy, incy)).map_err(named("y"))?;
         let out = ffi::out_ptr(out, "out")?;
@@ -590,7 +589,6 @@ mod imp {
         distinct((y, "y"), (x, "x"))?;
         // SAFETY: the caller's contract; x and y are different handles.
         let (xb, yb) = unsafe { (buf::<T>(x, "x")?, buf_mut::<T>(y, "y")?) };
-        inc_checked(n, incx, "incx")?;
         inc_checked(n, incy, "incy")?;
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let yv = yb
@@ -648,7 +646,6 @@ mod imp {
     ) -> R {
         // SAFETY: the caller's contract.
         let ((ctx, cl), xb) = unsafe { (context_and_device(ctx)?, buf::<T>(x, "x")?) };
-        inc_checked(n, incx, "incx")?;
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let out = ffi::out_ptr(out, "out")?;
         let value = if ctx.is_reproducible() {
@@ -681,7 +678,6 @@ mod imp {
     ) -> R {
         // SAFETY: the caller's contract.
         let (cl, xb) = unsafe { (device(ctx)?, buf::<T>(x, "x")?) };
-        inc_checked(n, incx, "incx")?;
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let out = ffi::out_ptr(out, "out")?;
         let value = cl.iamax_buf(xv)?.unwrap_or(crate::OXPAR_INDEX_NONE);
@@ -722,7 +718,6 @@ mod imp {
         let (ab, xb, yb) = unsafe { (buf::<T>(a, "a")?, buf::<T>(x, "x")?, buf_mut::<T>(y, "y")?) };
         // A is stored m x n; op(A) maps x (lx elements) to y (ly elements).
         let (lx, ly) = if ta == Trans::No { (n, m) } else { (m, n) };
-        inc_checked(lx, incx, "incx")?;
         inc_checked(ly, incy, "incy")?;
         let av = ab
             .mat(MatLayout::new(m, n, offa, rsa, csa))
@@ -760,8 +755,6 @@ mod imp {
         distinct((a, "a"), (y, "y"))?;
         // SAFETY: the caller's contract; a is neither x nor y.
         let (xb, yb, ab) = unsafe { (buf::<T>(x, "x")?, buf::<T>(y, "y")?, buf_mut::<T>(a, "a")?) };
-        inc_checked(m, incx, "incx")?;
-        inc_checked(n, incy, "incy")?;
         let xv = xb.vec(VecLayout::new(m, offx, incx)).map_err(named("x"))?;
         let yv = yb.vec(VecLayout::new(n, offy, incy)).map_err(named("y"))?;
         let av = ab

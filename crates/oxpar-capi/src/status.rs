@@ -12,13 +12,14 @@ pub enum oxpar_status {
     /// A required pointer or handle is NULL.
     NullPointer = 100,
     /// An argument has a value the routine does not accept (an unknown
-    /// enumeration value or spec, a negative range, a misaligned array, an
-    /// output that shares memory with an input).
+    /// enumeration value or spec, a negative range, a misaligned array, two
+    /// written arrays that share an element).
     InvalidArgument = 101,
     /// Dimensions of the operands do not agree.
     ShapeMismatch = 102,
-    /// A stride or leading dimension is zero where it may not be, too small
-    /// (elements of one matrix overlap), or overflows the address space.
+    /// A written array whose elements share an address (a zero increment, a
+    /// leading dimension too small), or strides that overflow the address
+    /// space.
     InvalidStride = 103,
     /// The operation is valid but not offered by this backend or build.
     Unsupported = 104,

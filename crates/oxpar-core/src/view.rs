@@ -1,17 +1,28 @@
 //! Strided views of caller memory: vectors and matrices in BLAS layout.
 //!
 //! A view is a pointer to its logical element 0 (or (0, 0)), its dimensions and
-//! its element strides. Strides may be negative; a stride may be anything when
-//! its dimension is at most 1, and must be non-zero otherwise. Views never own
-//! memory: CPU backends compute in the caller's arrays, zero-copy.
+//! its element strides. Strides may be negative or zero, and may be anything
+//! at all when their dimension is at most 1 (they are then normalized, see
+//! [`normalize_inc`] and [`normalize_strides`]). Views never own memory: CPU
+//! backends compute in the caller's arrays, zero-copy.
 //!
 //! Safe constructors take slices and follow BLAS's convention for negative
 //! strides: the lowest-addressed element is the slice's first, so
 //! `VecRef::from_blas(x, n, -1)` reads `x[n-1], x[n-2], ..., x[0]`. The `unsafe`
 //! `from_raw_parts` constructors take a pointer to element 0, as BLIS does.
 //!
-//! Mutable views additionally guarantee that no two elements share an address
-//! (no self-overlap), which the constructors check.
+//! # Which layouts are accepted
+//! - **Read-only views** ([`VecRef`], [`MatRef`]) accept any strides whose
+//!   extent fits the address space, including a zero stride (NumPy's
+//!   `broadcast_to`, one value repeated along a row) and layouts in which
+//!   several elements share an address (a sliding window): reading them twice
+//!   is harmless.
+//! - **Mutable views** ([`VecMut`], [`MatMut`]) must have pairwise distinct
+//!   elements, which is decided exactly: a vector needs a non-zero stride when
+//!   it has two or more elements; an `m x n` matrix with strides `(rs, cs)`
+//!   has two elements at one address exactly when, with `g = gcd(|rs|, |cs|)`,
+//!   `|cs|/g < m` and `|rs|/g < n` (see [`matrix_collision`]). So
+//!   `a[:, ::2]` of a `10 x 41` array (strides `(41, 2)`) is a valid output.
 
 use std::marker::PhantomData;
 
@@ -23,12 +34,6 @@ use crate::scalar::Scalar;
 fn extent(dim: usize, stride: isize, what: &str) -> Result<usize> {
     if dim <= 1 {
         return Ok(0);
-    }
-    if stride == 0 {
-        return Err(Error::invalid_stride(
-            what,
-            format!("stride is 0 for a dimension of {dim} (must be non-zero)"),
-        ));
     }
     (dim - 1)
         .checked_mul(stride.unsigned_abs())
@@ -73,25 +78,59 @@ fn check_ptr<T>(ptr: *const T, empty: bool, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// The stride a vector of `len` elements is used with: `inc` itself, or 1
+/// when `len <= 1`, where the stride never addresses anything (so an extreme
+/// value such as `isize::MIN` never reaches a kernel's arithmetic).
+#[inline]
+pub fn normalize_inc(len: usize, inc: isize) -> isize {
+    if len <= 1 {
+        1
+    } else {
+        inc
+    }
+}
+
+/// The strides an `nrows x ncols` matrix is used with: a dimension of at most
+/// one element gets a harmless stride that keeps the matrix column-major
+/// (rows of one element: `rs = 1` unless `cs == 1`) or row-major, so that
+/// kernels see an ordinary layout and no extreme value.
+#[inline]
+pub fn normalize_strides(nrows: usize, ncols: usize, rs: isize, cs: isize) -> (isize, isize) {
+    let wide = |d: usize| isize::try_from(d.max(1)).unwrap_or(isize::MAX);
+    match (nrows <= 1, ncols <= 1) {
+        (true, true) => (1, 1),
+        (true, false) if cs.unsigned_abs() == 1 => (wide(ncols), cs),
+        (true, false) => (1, cs),
+        (false, true) if rs.unsigned_abs() == 1 => (rs, wide(nrows)),
+        (false, true) => (rs, 1),
+        (false, false) => (rs, cs),
+    }
+}
+
 /// Checks a vector given by a pointer to element 0, a length and a stride,
 /// naming the arguments in errors (`array`, e.g. `"x"`; `inc`, e.g. `"incx"`):
-/// non-null and aligned when non-empty, a non-zero stride when `len > 1`, and
-/// an extent that fits the address space.
+/// non-null and aligned when non-empty, and an extent that fits the address
+/// space. With `distinct` (an output), also a non-zero stride when `len > 1`.
 pub fn validate_vector<T>(
     ptr: *const T,
     len: usize,
     inc: isize,
     array: &str,
     inc_name: &str,
+    distinct: bool,
 ) -> Result<()> {
     check_ptr(ptr, len == 0, array)?;
-    check_bytes::<T>(extent(len, inc, inc_name)?, inc_name)
+    check_bytes::<T>(extent(len, inc, inc_name)?, inc_name)?;
+    if distinct {
+        check_distinct_vector(len, inc, array, inc_name)?;
+    }
+    Ok(())
 }
 
 /// Checks a matrix given by a pointer to element (0, 0), its shape and its
 /// strides, naming the arguments in errors (`names = [array, rs, cs]`, e.g.
-/// `["a", "rsa", "csa"]`). With `distinct`, also refuses layouts in which two
-/// elements share an address (a leading dimension that is too small).
+/// `["a", "rsa", "csa"]`). With `distinct` (an output), also refuses layouts
+/// in which two elements share an address (decided exactly).
 pub fn validate_matrix<T>(
     ptr: *const T,
     nrows: usize,
@@ -114,7 +153,7 @@ pub fn validate_matrix<T>(
         .ok_or_else(|| Error::invalid_stride(cs_name, "strides overflow the address space"))?;
     check_bytes::<T>(total, cs_name)?;
     if distinct {
-        check_no_self_overlap(nrows, ncols, rs, cs, names)?;
+        check_distinct_matrix(nrows, ncols, rs, cs, names)?;
     }
     Ok(())
 }
@@ -129,49 +168,104 @@ fn base_offset(dim: usize, stride: isize) -> usize {
     }
 }
 
-/// Checks that distinct (i, j) never share an address (needed for outputs).
-fn check_no_self_overlap(
+/// Refuses a written vector whose elements share an address (stride 0).
+fn check_distinct_vector(len: usize, inc: isize, array: &str, inc_name: &str) -> Result<()> {
+    if len > 1 && inc == 0 {
+        return Err(Error::invalid_stride(
+            inc_name,
+            format!(
+                "is 0 for the {len} elements of {array}, which is written: its elements would \
+                 share one address (a zero stride is allowed only for arrays that are only read)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn gcd(mut a: usize, mut b: usize) -> usize {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// Two elements `(i1, j1) != (i2, j2)` of an `nrows x ncols` matrix with
+/// strides `(rs, cs)` that share an address, or `None` when every element has
+/// an address of its own.
+///
+/// The test is exact. Elements `(i, j)` and `(i + di, j + dj)` coincide when
+/// `di*rs + dj*cs = 0`. With both strides non-zero and `g = gcd(|rs|, |cs|)`,
+/// the solutions are the multiples of `(cs/g, -rs/g)`, so a pair exists inside
+/// the matrix exactly when `|cs|/g < nrows` and `|rs|/g < ncols`. A zero
+/// stride along a dimension of two or more elements is a collision at once.
+pub fn matrix_collision(
+    nrows: usize,
+    ncols: usize,
+    rs: isize,
+    cs: isize,
+) -> Option<((usize, usize), (usize, usize))> {
+    if nrows == 0 || ncols == 0 || (nrows == 1 && ncols == 1) {
+        return None;
+    }
+    // A step (di, dj) between two coinciding elements, if one fits.
+    let step: (isize, isize) = if nrows > 1 && rs == 0 {
+        (1, 0)
+    } else if ncols > 1 && cs == 0 {
+        (0, 1)
+    } else if nrows == 1 || ncols == 1 {
+        return None;
+    } else {
+        let g = gcd(rs.unsigned_abs(), cs.unsigned_abs());
+        let (di, dj) = (cs.unsigned_abs() / g, rs.unsigned_abs() / g);
+        if di >= nrows || dj >= ncols {
+            return None;
+        }
+        // Signs so that di*rs + dj*cs = 0.
+        let same_sign = (rs < 0) == (cs < 0);
+        (
+            di as isize,
+            if same_sign {
+                -(dj as isize)
+            } else {
+                dj as isize
+            },
+        )
+    };
+    let (di, dj) = step;
+    let i1 = if di < 0 { di.unsigned_abs() } else { 0 };
+    let j1 = if dj < 0 { dj.unsigned_abs() } else { 0 };
+    Some((
+        (i1, j1),
+        ((i1 as isize + di) as usize, (j1 as isize + dj) as usize),
+    ))
+}
+
+/// Refuses a written matrix in which two elements share an address.
+fn check_distinct_matrix(
     nrows: usize,
     ncols: usize,
     rs: isize,
     cs: isize,
     names: [&str; 3],
 ) -> Result<()> {
-    if nrows <= 1 || ncols <= 1 {
-        return Ok(());
-    }
     let [array, rs_name, cs_name] = names;
-    let (small, small_dim, small_name, big, big_name, what) =
-        if rs.unsigned_abs() <= cs.unsigned_abs() {
-            (
-                rs.unsigned_abs(),
-                nrows,
-                rs_name,
-                cs.unsigned_abs(),
-                cs_name,
-                "rows",
-            )
-        } else {
-            (
-                cs.unsigned_abs(),
-                ncols,
-                cs_name,
-                rs.unsigned_abs(),
-                rs_name,
-                "columns",
-            )
-        };
-    if big < small * small_dim {
-        return Err(Error::invalid_stride(
-            big_name,
+    match matrix_collision(nrows, ncols, rs, cs) {
+        None => Ok(()),
+        Some(((i1, j1), (i2, j2))) => Err(Error::invalid_stride(
+            // The stride at fault: a zero one, else the larger (the leading
+            // dimension).
+            if (nrows > 1 && rs == 0) || (cs != 0 && rs.unsigned_abs() >= cs.unsigned_abs()) {
+                rs_name
+            } else {
+                cs_name
+            },
             format!(
-                "{big} is smaller than {small_dim} {what} x {small_name} {small} = {}, so elements of {array} overlap \
-                 (leading dimension too small)",
-                small * small_dim
+                "elements ({i1}, {j1}) and ({i2}, {j2}) of the {nrows}x{ncols} array {array}, \
+                 which is written, share an address ({rs_name} = {rs}, {cs_name} = {cs}; \
+                 a leading dimension too small?)"
             ),
-        ));
+        )),
     }
-    Ok(())
 }
 
 macro_rules! vec_common {
@@ -286,21 +380,22 @@ impl<'a, T: Scalar> VecRef<'a, T> {
                 data.len()
             )));
         }
+        let base = base_offset(n, inc);
         // SAFETY: checked above that every element is inside `data`.
-        Ok(unsafe { Self::from_raw_unchecked(data.as_ptr().add(base_offset(n, inc)), n, inc) })
+        Ok(unsafe { Self::from_raw_unchecked(data.as_ptr().add(base), n, normalize_inc(n, inc)) })
     }
 
     /// A vector from a pointer to element 0, its length and its stride (which
-    /// may be negative). Checks the pointer (non-null and aligned when `len > 0`)
-    /// and the stride (non-zero when `len > 1`, no address overflow).
+    /// may be negative or zero). Checks the pointer (non-null and aligned when
+    /// `len > 0`) and the stride (no address overflow).
     ///
     /// # Safety
     /// For the lifetime `'a`, elements `ptr + i*inc` for `i < len` must be
     /// valid, initialized, inside one allocation, and not written by anyone.
     pub unsafe fn from_raw_parts(ptr: *const T, len: usize, inc: isize) -> Result<Self> {
-        validate_vector(ptr, len, inc, "pointer", "inc")?;
+        validate_vector(ptr, len, inc, "pointer", "inc", false)?;
         // SAFETY: checked above; the rest is the caller's contract.
-        Ok(unsafe { Self::from_raw_unchecked(ptr, len, inc) })
+        Ok(unsafe { Self::from_raw_unchecked(ptr, len, normalize_inc(len, inc)) })
     }
 
     /// A vector without any checks.
@@ -372,23 +467,26 @@ impl<'a, T: Scalar> VecMut<'a, T> {
     /// `n` elements of `data` at stride `inc`, BLAS-style (see [`VecRef::from_blas`]).
     pub fn from_blas(data: &'a mut [T], n: usize, inc: isize) -> Result<Self> {
         let len = VecRef::from_blas(data, n, inc)?.len;
+        check_distinct_vector(n, inc, "the vector", "inc")?;
         let ptr = data.as_mut_ptr();
         // SAFETY: the checks of VecRef::from_blas hold for the same memory, which
         // we borrow mutably; a non-zero stride means no self-overlap.
-        Ok(unsafe { Self::from_raw_unchecked(ptr.add(base_offset(n, inc)), len, inc) })
+        Ok(unsafe {
+            Self::from_raw_unchecked(ptr.add(base_offset(n, inc)), len, normalize_inc(n, inc))
+        })
     }
 
     /// A mutable vector from a pointer to element 0; checks as
-    /// [`VecRef::from_raw_parts`].
+    /// [`VecRef::from_raw_parts`], and that the stride is non-zero when
+    /// `len > 1` (the elements are distinct).
     ///
     /// # Safety
     /// For the lifetime `'a`, elements `ptr + i*inc` for `i < len` must be
     /// valid, initialized, inside one allocation, and accessed by nobody else.
     pub unsafe fn from_raw_parts(ptr: *mut T, len: usize, inc: isize) -> Result<Self> {
-        // SAFETY: forwarded contract.
-        unsafe { VecRef::from_raw_parts(ptr, len, inc)? };
+        validate_vector(ptr.cast_const(), len, inc, "pointer", "inc", true)?;
         // SAFETY: checked above; the rest is the caller's contract.
-        Ok(unsafe { Self::from_raw_unchecked(ptr, len, inc) })
+        Ok(unsafe { Self::from_raw_unchecked(ptr, len, normalize_inc(len, inc)) })
     }
 
     /// A mutable vector without any checks.
@@ -662,6 +760,7 @@ impl<'a, T: Scalar> MatRef<'a, T> {
         cs: isize,
     ) -> Result<Self> {
         let base = slice_layout(data.len(), nrows, ncols, rs, cs)?;
+        let (rs, cs) = normalize_strides(nrows, ncols, rs, cs);
         // SAFETY: every element is inside `data` (checked above).
         Ok(unsafe { Self::from_raw_unchecked(data.as_ptr().add(base), nrows, ncols, rs, cs) })
     }
@@ -700,6 +799,7 @@ impl<'a, T: Scalar> MatRef<'a, T> {
             ["pointer", "row stride", "column stride"],
             false,
         )?;
+        let (rs, cs) = normalize_strides(nrows, ncols, rs, cs);
         // SAFETY: checked above; the rest is the caller's contract.
         Ok(unsafe { Self::from_raw_unchecked(ptr, nrows, ncols, rs, cs) })
     }
@@ -772,13 +872,14 @@ impl<'a, T: Scalar> MatMut<'a, T> {
         cs: isize,
     ) -> Result<Self> {
         let base = slice_layout(data.len(), nrows, ncols, rs, cs)?;
-        check_no_self_overlap(
+        check_distinct_matrix(
             nrows,
             ncols,
             rs,
             cs,
             ["matrix", "row stride", "column stride"],
         )?;
+        let (rs, cs) = normalize_strides(nrows, ncols, rs, cs);
         // SAFETY: in bounds and non-overlapping (checked above); unique borrow.
         Ok(unsafe { Self::from_raw_unchecked(data.as_mut_ptr().add(base), nrows, ncols, rs, cs) })
     }
@@ -807,15 +908,16 @@ impl<'a, T: Scalar> MatMut<'a, T> {
         rs: isize,
         cs: isize,
     ) -> Result<Self> {
-        // SAFETY: forwarded contract.
-        unsafe { MatRef::from_raw_parts(ptr, nrows, ncols, rs, cs)? };
-        check_no_self_overlap(
+        validate_matrix(
+            ptr.cast_const(),
             nrows,
             ncols,
             rs,
             cs,
             ["matrix", "row stride", "column stride"],
+            true,
         )?;
+        let (rs, cs) = normalize_strides(nrows, ncols, rs, cs);
         // SAFETY: checked above; the rest is the caller's contract.
         Ok(unsafe { Self::from_raw_unchecked(ptr, nrows, ncols, rs, cs) })
     }
@@ -1012,8 +1114,13 @@ mod tests {
     #[test]
     fn vector_checks() {
         let x = [0.0f64; 4];
+        assert!(
+            VecRef::from_blas(&x, 2, 0).is_ok(),
+            "a read-only vector may repeat one element"
+        );
+        let mut y = [0.0f64; 4];
         assert_eq!(
-            VecRef::from_blas(&x, 2, 0).unwrap_err().kind(),
+            VecMut::from_blas(&mut y, 2, 0).unwrap_err().kind(),
             ErrorKind::InvalidStride
         );
         assert!(

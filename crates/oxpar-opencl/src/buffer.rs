@@ -189,13 +189,13 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
 
     /// A strided vector in this buffer; errors if an element falls outside it.
     pub fn vec(&self, layout: VecLayout) -> Result<DeviceVec<'_, T>> {
-        layout.check(self.len)?;
+        layout.check(self.len, false)?;
         Ok(DeviceVec { buf: self, layout })
     }
 
     /// A strided mutable vector in this buffer (elements must not overlap).
     pub fn vec_mut(&mut self, layout: VecLayout) -> Result<DeviceVecMut<'_, T>> {
-        layout.check(self.len)?;
+        layout.check(self.len, true)?;
         Ok(DeviceVecMut { buf: self, layout })
     }
 
@@ -260,12 +260,13 @@ impl VecLayout {
         }
     }
 
-    /// Checks that every element lies in a buffer of `buf_len` elements.
-    pub(crate) fn check(&self, buf_len: usize) -> Result<()> {
+    /// Checks that every element lies in a buffer of `buf_len` elements;
+    /// with `distinct` (a written vector), also a non-zero stride.
+    pub(crate) fn check(&self, buf_len: usize, distinct: bool) -> Result<()> {
         if self.len == 0 {
             return Ok(());
         }
-        if self.len > 1 && self.stride == 0 {
+        if distinct && self.len > 1 && self.stride == 0 {
             return Err(Error::invalid_stride(
                 "stride",
                 format!(
@@ -525,23 +526,27 @@ mod tests {
 
     #[test]
     fn layouts_check_bounds_and_strides() {
-        assert!(VecLayout::contiguous(4).check(4).is_ok());
+        assert!(VecLayout::contiguous(4).check(4, true).is_ok());
         assert_eq!(
-            VecLayout::contiguous(5).check(4).unwrap_err().kind(),
+            VecLayout::contiguous(5).check(4, true).unwrap_err().kind(),
             ErrorKind::ShapeMismatch
         );
         let b = VecLayout::blas(3, -2);
         assert_eq!((b.offset, b.stride), (4, -2));
-        assert!(b.check(5).is_ok());
-        assert!(b.check(4).is_err());
+        assert!(b.check(5, true).is_ok());
+        assert!(b.check(4, true).is_err());
         assert_eq!(
-            VecLayout::new(2, 0, 0).check(4).unwrap_err().kind(),
+            VecLayout::new(2, 0, 0).check(4, true).unwrap_err().kind(),
             ErrorKind::InvalidStride
         );
-        assert!(VecLayout::new(1, 3, 0).check(4).is_ok());
-        assert!(VecLayout::new(0, 99, 0).check(0).is_ok());
+        assert!(
+            VecLayout::new(2, 0, 0).check(4, false).is_ok(),
+            "a read-only vector may repeat one element"
+        );
+        assert!(VecLayout::new(1, 3, 0).check(4, true).is_ok());
+        assert!(VecLayout::new(0, 99, 0).check(0, true).is_ok());
         // Negative strides below index 0 are refused.
-        assert!(VecLayout::new(3, 1, -1).check(10).is_err());
+        assert!(VecLayout::new(3, 1, -1).check(10, true).is_err());
 
         let m = MatLayout::col_major(3, 2, 4);
         assert!(m.check::<f32>(7, true).is_ok());

@@ -122,8 +122,15 @@ fn buffers_refuse_other_contexts_and_bad_layouts() {
         x.vec(VecLayout::new(2, 0, -1)).unwrap_err().kind(),
         ErrorKind::ShapeMismatch
     );
+    // A zero stride repeats one element: fine to read, refused to write.
+    let repeated = x.vec(VecLayout::new(3, 1, 0)).unwrap();
     assert_eq!(
-        x.vec(VecLayout::new(2, 0, 0)).unwrap_err().kind(),
+        cl.dot_buf(repeated, x.as_vec()).unwrap(),
+        2.0 * (1.0 + 2.0 + 3.0)
+    );
+    let mut w = cl.zeroed::<f32>(3).unwrap();
+    assert_eq!(
+        w.vec_mut(VecLayout::new(2, 0, 0)).unwrap_err().kind(),
         ErrorKind::InvalidStride
     );
     let mut m = cl.zeroed::<f32>(9).unwrap();
