@@ -58,5 +58,41 @@ program test_oxpar_blas
     call run_dp(ctx)
     call ctx%destroy()
   end do
+  call check_zero_strides()
   call summary()
+
+contains
+
+  !> Inputs that are only read may repeat an element (increment or stride 0);
+  !> Fortran arrays never have zero strides, so this goes through the raw C
+  !> interface with real64 data.
+  subroutine check_zero_strides()
+    use, intrinsic :: iso_c_binding, only: c_loc, c_null_char, c_ptr, c_double, c_size_t, c_ptrdiff_t
+    use oxpar_c, only: c_oxpar_context_create, c_oxpar_context_free, c_oxpar_ddot, c_oxpar_dgemm, &
+      c_oxpar_daxpy
+    real(c_double), target :: x(4) = [2.0_c_double, 9.0_c_double, 9.0_c_double, 9.0_c_double]
+    real(c_double), target :: y(4) = [1.0_c_double, 2.0_c_double, 3.0_c_double, 4.0_c_double]
+    real(c_double), target :: row(3) = [1.0_c_double, 2.0_c_double, 3.0_c_double]
+    real(c_double), target :: b(3, 2), c(4, 2), z(4)
+    real(c_double) :: dot, one = 1.0_c_double, zero = 0.0_c_double
+    type(c_ptr) :: raw
+    integer :: st
+
+    st = c_oxpar_context_create("threads:2" // c_null_char, raw)
+    call check(st == 0, "raw context")
+    st = c_oxpar_ddot(raw, 4_c_size_t, c_loc(x), 0_c_ptrdiff_t, c_loc(y), 1_c_ptrdiff_t, dot)
+    call check(st == 0 .and. abs(dot - 20.0_c_double) < 1e-12_c_double, "ddot with incx = 0 reads x(1) four times")
+    ! A (4 x 3) is `row` broadcast down the rows: rsa = 0, csa = 1.
+    b = reshape([1.0_c_double, 0.0_c_double, 1.0_c_double, 0.0_c_double, 1.0_c_double, 1.0_c_double], [3, 2])
+    st = c_oxpar_dgemm(raw, 0, 0, 4_c_size_t, 2_c_size_t, 3_c_size_t, one, c_loc(row), 0_c_ptrdiff_t, &
+      1_c_ptrdiff_t, c_loc(b), 1_c_ptrdiff_t, 3_c_ptrdiff_t, zero, c_loc(c), 1_c_ptrdiff_t, 4_c_ptrdiff_t)
+    call check(st == 0 .and. all(abs(c(:, 1) - 4.0_c_double) < 1e-12_c_double) .and. &
+      all(abs(c(:, 2) - 5.0_c_double) < 1e-12_c_double), &
+      "dgemm with a broadcast row (rsa = 0)")
+    ! A written array with increment 0 is refused (stat 103), untouched.
+    z = 7.0_c_double
+    st = c_oxpar_daxpy(raw, 4_c_size_t, one, c_loc(y), 1_c_ptrdiff_t, c_loc(z), 0_c_ptrdiff_t)
+    call check(st == 103 .and. all(abs(z - 7.0_c_double) < 1e-12_c_double), "daxpy into y with incy = 0 is refused")
+    call c_oxpar_context_free(raw)
+  end subroutine check_zero_strides
 end program test_oxpar_blas

@@ -115,4 +115,29 @@ mod tests {
             x.slice(s![..;-1]).dot(&x)
         );
     }
+
+    #[test]
+    fn broadcast_inputs_and_every_second_column_outputs() {
+        let backend = oxpar_threads::ThreadsBackend::with_threads(2).unwrap();
+        let close = |x: &Array2<f64>, y: &Array2<f64>| {
+            x.iter().zip(y.iter()).all(|(p, q)| (p - q).abs() < 1e-12)
+        };
+        // A broadcast row (stride 0) as A; c[:, ::2] of a 10 x 41 array as C.
+        let row = Array1::from_shape_fn(7, |j| j as f64 - 2.5);
+        let a = row.broadcast((10, 7)).unwrap();
+        let b = Array2::from_shape_fn((7, 21), |(i, j)| ((i * 3 + j) % 5) as f64);
+        let mut c = Array2::<f64>::zeros((10, 41));
+        gemm(&backend, 1.0, a, b.view(), 0.0, c.slice_mut(s![.., ..;2])).unwrap();
+        let expected = a.dot(&b);
+        assert!(close(&c.slice(s![.., ..;2]).to_owned(), &expected));
+        assert!(c.slice(s![.., 1..;2]).iter().all(|&v| v == 0.0));
+        // A zero-stride vector read by gemv.
+        let two = ndarray::arr0(2.0);
+        let x = two.broadcast(21).unwrap();
+        assert_eq!(x.strides(), &[0]);
+        let mut y = Array1::<f64>::zeros(10);
+        gemv(&backend, 1.0, c.slice(s![.., ..;2]), x, 0.0, y.view_mut()).unwrap();
+        let want = c.slice(s![.., ..;2]).dot(&x);
+        assert!(y.iter().zip(want.iter()).all(|(p, q)| (p - q).abs() < 1e-9));
+    }
 }

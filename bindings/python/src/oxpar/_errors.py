@@ -39,8 +39,9 @@ class ShapeMismatchError(InvalidArgumentError):
 
 
 class InvalidStrideError(InvalidArgumentError):
-    """A stride that is not a multiple of the item size, zero where it may not
-    be, or elements that overlap."""
+    """A stride that is not a multiple of the item size, or an array that is
+    written whose elements share an address (a zero stride, a leading
+    dimension too small)."""
 
     code = 103
 

@@ -5,6 +5,16 @@ without copying, takes `ctx=` (default: `oxpar.default_context()`), releases
 the GIL while liboxpar computes, and raises `oxpar.OxparError` subclasses
 (TypeError/ValueError as well) with a message naming the argument at fault.
 
+Which arrays are accepted: arrays that are only read may have any strides,
+zero included (`np.broadcast_to`) and overlapping ones
+(`sliding_window_view`). An array that is written (`y`, `out`, `a` of `ger`)
+must have distinct elements: every slice of a larger array qualifies, and
+`InvalidStrideError` is raised only when two elements really share an
+address. A written array may share memory with the arrays read; the result
+is then NumPy's, as if the inputs had been copied first (oxpar copies them).
+`swap`'s two arrays, both written, must not share an element unless they are
+the same view.
+
 On a context in reproducible mode (`Context(..., reproducible=True)`,
 `ctx.reproducible = True` or OXPAR_REPRODUCIBLE=1) `dot`, `nrm2`, `asum` and
 `sum` return the exact result correctly rounded: the same bits on every
