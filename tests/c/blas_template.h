@@ -695,6 +695,19 @@ static void FN(test_views)(const oxpar_context *ctx, const char *cname) {
                  FN(mat_strides)(40, 33, -1, -40), 3);
     FN(gemm_run)(ctx, cname, 0, 0, FN(mat_strides)(150, 140, 1, 0),
                  FN(mat_strides)(140, 160, 1, 140), FN(mat_strides)(150, 160, 1, 150), 1);
+    /* Extreme strides along dimensions of one element are never used */
+    {
+        T a1[3] = {1, 2, 3}, b1[6] = {1, 0, 0, 1, 1, 1}, c1[2] = {0, 0}, one = 1, zero = 0;
+        CHECK_OK(GEMM(ctx, OXPAR_TRANS_NO, OXPAR_TRANS_NO, 1, 2, 3, &one, a1, PTRDIFF_MIN, 1, b1, 1,
+                      3, &zero, c1, PTRDIFF_MIN, 1),
+                 "%s %s with rs = PTRDIFF_MIN on one row", cname, NAME_GEMM);
+        CHECK(c1[0] == 1 && c1[1] == 1 + 2 + 3, "%s %s one row: got %g %g", cname, NAME_GEMM,
+              (double)c1[0], (double)c1[1]);
+        CHECK_OK(DOT(ctx, 1, a1 + 2, PTRDIFF_MIN, b1, PTRDIFF_MAX, &c1[0]), "%s %s n = 1",
+                 cname, NAME_DOT);
+        CHECK(c1[0] == 3, "%s %s n = 1 with extreme increments: %g", cname, NAME_DOT,
+              (double)c1[0]);
+    }
     /* gemv and ger with a broadcast A / zero increments in what is read */
     {
         FN(mat) a = FN(mat_strides)(5, 4, 0, 1);
