@@ -52,10 +52,22 @@ gen-check:
 	$(CARGO) run -q -p xtask -- check
 
 ## liboxpar (shared and static), debug and release.
+# liboxpar.so carries the SONAME liboxpar.so.<ABI> (crates/oxpar-cdylib/build.rs),
+# which programs linked against it look for at run time: a link of that name
+# next to cargo's liboxpar.so lets the programs built in the tree run in place.
+OXPAR_TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+define oxpar_soname_link
+	@so=$(OXPAR_TARGET_DIR)/$(1)/liboxpar.so; \
+	soname=$$(readelf -d $$so | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p'); \
+	test -n "$$soname" || { echo "error: $$so has no SONAME"; exit 1; }; \
+	ln -sfn liboxpar.so $(OXPAR_TARGET_DIR)/$(1)/$$soname
+endef
 lib-debug:
 	$(CARGO) build -q -p oxpar-cdylib --features opencl,mpi
+	$(call oxpar_soname_link,debug)
 lib-release:
 	$(CARGO) build -q --release -p oxpar-cdylib --features opencl,mpi
+	$(call oxpar_soname_link,release)
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
