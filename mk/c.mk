@@ -232,7 +232,7 @@ install-check: fortran-lib
 	echo "install-check: lib/liboxpar.so -> $$soname -> $$soname.$(OXPAR_VERSION) (SONAME $$soname)"; \
 	loads() { \
 		readelf -d "$$1" | grep -q "(NEEDED).*\[$$soname\]" || fail "$$(basename "$$1") does not ask for $$soname"; \
-		loaded=$$(ldd "$$1" | awk -v n="$$soname" '$$1 == n {print $$3}'); \
+		loaded=$$(ldd "$$1" | awk -v n="$$soname" '$$1 == n {print ($$3 == "not" ? "(not found)" : $$3)}'); \
 		[ "$$loaded" = "$$prefix/lib/$$soname" ] \
 			|| fail "$$(basename "$$1") loads $$soname from '$${loaded:-nowhere}', not $$prefix/lib"; \
 	}; \
