@@ -10,7 +10,7 @@ APT_PACKAGES := build-essential pkg-config gfortran valgrind libopenmpi-dev open
 	libblas-test libopenblas-dev libblis-dev
 PIP_PACKAGES := numpy scipy threadpoolctl
 
-.PHONY: all demo test deps check-rust fmt-check clippy test-rust examples bench compare clean \
+.PHONY: all demo test deps check-rust fmt-check clippy doc-check test-rust examples bench compare clean \
 	gen gen-check lib-debug lib-release
 
 # Where `make install` puts things.
@@ -40,7 +40,7 @@ demo: deps
 	$(CARGO) run --release -q -p oxpar-examples --bin threads_only
 
 ## Every test suite in the repository, formatting and lints included.
-test: deps fmt-check clippy gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
+test: deps fmt-check clippy doc-check gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
 	python-test opencl-test mpi-test farm-test blas-test
 
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
@@ -52,10 +52,22 @@ gen-check:
 	$(CARGO) run -q -p xtask -- check
 
 ## liboxpar (shared and static), debug and release.
+# liboxpar.so carries the SONAME liboxpar.so.<ABI> (crates/oxpar-cdylib/build.rs),
+# which programs linked against it look for at run time: a link of that name
+# next to cargo's liboxpar.so lets the programs built in the tree run in place.
+OXPAR_TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+define oxpar_soname_link
+	@so=$(OXPAR_TARGET_DIR)/$(1)/liboxpar.so; \
+	soname=$$(readelf -d $$so | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p'); \
+	test -n "$$soname" || { echo "error: $$so has no SONAME"; exit 1; }; \
+	ln -sfn liboxpar.so $(OXPAR_TARGET_DIR)/$(1)/$$soname
+endef
 lib-debug:
 	$(CARGO) build -q -p oxpar-cdylib --features opencl,mpi
+	$(call oxpar_soname_link,debug)
 lib-release:
 	$(CARGO) build -q --release -p oxpar-cdylib --features opencl,mpi
+	$(call oxpar_soname_link,release)
 
 fmt-check:
 	$(CARGO) fmt --all -- --check
@@ -63,6 +75,15 @@ fmt-check:
 clippy:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy --workspace --all-targets --features oxpar-capi/opencl,oxpar-capi/mpi,oxpar-cli/opencl,oxpar-cli/mpi,oxpar-examples/mpi,oxpar-benches/mpi -- -D warnings
+
+# The API documentation of every crate, with rustdoc's warnings (broken
+# intra-doc links among them) as errors: without and with the optional
+# backends (the features clippy's second run enables). The front pages'
+# examples run as doctests in test-rust.
+DOC_CHECK_FEATURES := oxpar-capi/opencl,oxpar-capi/mpi,oxpar-cli/opencl,oxpar-cli/mpi,oxpar-examples/mpi,oxpar-benches/mpi
+doc-check:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -q --workspace --no-deps
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -q --workspace --no-deps --features $(DOC_CHECK_FEATURES)
 
 # The OpenCL crate's tests run in opencl-test (PoCL, with its kernel cache in a temp folder).
 test-rust:

@@ -9,8 +9,10 @@
 #   make c-sanitizers    the C tests under valgrind, then built with ASan+UBSan
 #   make c-bench         benches/c_overhead.c against target/release
 #   make install         PREFIX=/usr/local by default; DESTDIR is honoured
-#   make install-check   install into a temporary prefix, build and run
-#                        examples/c/gemm.c through pkg-config
+#   make install-check   install into a temporary prefix, build
+#                        examples/c/gemm.c and examples/fortran/gemm.f90
+#                        through pkg-config alone, run them with no
+#                        LD_LIBRARY_PATH
 #
 # The C tests expect the documented behaviour of the C ABI. Checks of bugs
 # found in liboxpar and not fixed yet fail until they are; to see the rest
@@ -129,6 +131,23 @@ c-clean:
 	rm -rf $(C_BUILD)
 
 # ---- install ------------------------------------------------------------
+#
+# $(libdir)/liboxpar.so.<ABI>.<VERSION>   the library; its SONAME is
+#                                        liboxpar.so.<ABI> (<ABI> =
+#                                        OXPAR_ABI_VERSION, set by
+#                                        crates/oxpar-cdylib/build.rs)
+# $(libdir)/liboxpar.so.<ABI>            -> the file above (what programs load)
+# $(libdir)/liboxpar.so                  -> liboxpar.so.<ABI> (what -loxpar links)
+# $(libdir)/liboxpar.a
+# $(includedir)/oxpar.h
+# $(pkgconfigdir)/oxpar.pc
+# and, when the Fortran bindings are built (make fortran-lib):
+# $(libdir)/liboxpar_fortran.a
+# $(libdir)/fortran/<modtag>/{oxpar,oxpar_c}.mod   <modtag>: gfortran-mod-<N>
+#                                        (the module format version gfortran
+#                                        wrote, as Debian names these folders)
+#                                        or the compiler's name
+# $(pkgconfigdir)/oxpar-fortran.pc
 
 libdir ?= $(PREFIX)/lib
 includedir ?= $(PREFIX)/include
@@ -142,72 +161,112 @@ OXPAR_VERSION := $(shell sed -n 's/^.define OXPAR_VERSION_STRING "\(.*\)"$$/\1/p
 # both if that changes.
 OXPAR_MPI_LINK ?= $(shell mpicc --showme:link 2>/dev/null || echo -lmpi)
 OXPAR_LIBS_PRIVATE ?= $(OXPAR_MPI_LINK) -lOpenCL -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
-# In oxpar.pc, directories under the prefix are written as ${prefix}/...
+# In the .pc files, directories under the prefix are written as ${prefix}/...
 C_PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(libdir))
 C_PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(includedir))
 # Where the Fortran bindings leave their modules and library, if built.
 FORTRAN_BUILD_DIR ?= bindings/fortran/build
+C_RELEASE_SO := $(or $(CARGO_TARGET_DIR),target)/release/liboxpar.so
 
-## Installs liboxpar.so, liboxpar.a, oxpar.h and oxpar.pc under
-## $(DESTDIR)$(PREFIX), plus the Fortran modules and library if built.
-# liboxpar.so is installed under its plain name only: it has no SONAME
-# (cargo sets none), so a versioned file name would not reach the programs
-# linked against it.
+## Installs liboxpar (with its SONAME links), oxpar.h and oxpar.pc under
+## $(DESTDIR)$(PREFIX), plus the Fortran modules, library and
+## oxpar-fortran.pc if built (make fortran-lib).
 install: lib-release blas-install
 	@test -n "$(OXPAR_VERSION)" || { echo "error: no OXPAR_VERSION_STRING in include/oxpar.h"; exit 1; }
-	install -d "$(DESTDIR)$(libdir)" "$(DESTDIR)$(includedir)" "$(DESTDIR)$(pkgconfigdir)"
-	install -m 0755 target/release/liboxpar.so "$(DESTDIR)$(libdir)/liboxpar.so"
-	install -m 0644 target/release/liboxpar.a "$(DESTDIR)$(libdir)/liboxpar.a"
-	install -m 0644 include/oxpar.h "$(DESTDIR)$(includedir)/oxpar.h"
+	@set -e; \
+	soname=$$(readelf -d $(C_RELEASE_SO) | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p'); \
+	test -n "$$soname" || { echo "error: $(C_RELEASE_SO) has no SONAME"; exit 1; }; \
+	real="$$soname.$(OXPAR_VERSION)"; \
+	run() { echo "$$*"; "$$@"; }; \
+	run install -d "$(DESTDIR)$(libdir)" "$(DESTDIR)$(includedir)" "$(DESTDIR)$(pkgconfigdir)"; \
+	run install -m 0755 $(C_RELEASE_SO) "$(DESTDIR)$(libdir)/$$real"; \
+	run ln -sfn "$$real" "$(DESTDIR)$(libdir)/$$soname"; \
+	run ln -sfn "$$soname" "$(DESTDIR)$(libdir)/liboxpar.so"; \
+	run install -m 0644 $(dir $(C_RELEASE_SO))liboxpar.a "$(DESTDIR)$(libdir)/liboxpar.a"; \
+	run install -m 0644 include/oxpar.h "$(DESTDIR)$(includedir)/oxpar.h"
 	sed -e '/^#/d' -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(C_PC_LIBDIR)|g' \
 		-e 's|@INCLUDEDIR@|$(C_PC_INCLUDEDIR)|g' -e 's|@VERSION@|$(OXPAR_VERSION)|g' \
 		-e 's|@LIBS_PRIVATE@|$(OXPAR_LIBS_PRIVATE)|g' pkgconfig/oxpar.pc.in \
 		> "$(DESTDIR)$(pkgconfigdir)/oxpar.pc"
-	@set -e; for f in $(FORTRAN_BUILD_DIR)/*.mod; do \
-		if [ -f "$$f" ]; then \
-			echo "install -m 0644 $$f $(DESTDIR)$(includedir)/"; \
-			install -m 0644 "$$f" "$(DESTDIR)$(includedir)/"; \
-		fi; \
-	done; \
-	if [ -f $(FORTRAN_BUILD_DIR)/liboxpar_fortran.a ]; then \
-		echo "install -m 0644 $(FORTRAN_BUILD_DIR)/liboxpar_fortran.a $(DESTDIR)$(libdir)/"; \
-		install -m 0644 $(FORTRAN_BUILD_DIR)/liboxpar_fortran.a "$(DESTDIR)$(libdir)/"; \
-	fi
+	@set -e; \
+	if [ ! -f $(FORTRAN_BUILD_DIR)/liboxpar_fortran.a ] || [ ! -f $(FORTRAN_BUILD_DIR)/oxpar.mod ]; then \
+		echo "install: no Fortran bindings in $(FORTRAN_BUILD_DIR) (make fortran-lib builds them)"; exit 0; \
+	fi; \
+	tag=$$(gzip -dc $(FORTRAN_BUILD_DIR)/oxpar.mod 2>/dev/null | head -n 1 \
+		| sed -n "s/^GFORTRAN module version '\([0-9]*\)'.*/gfortran-mod-\1/p"); \
+	[ -n "$$tag" ] || tag=$(notdir $(FORTRAN_FC)); \
+	moddir="$(libdir)/fortran/$$tag"; \
+	run() { echo "$$*"; "$$@"; }; \
+	run install -d "$(DESTDIR)$$moddir"; \
+	for f in $(FORTRAN_BUILD_DIR)/*.mod; do run install -m 0644 "$$f" "$(DESTDIR)$$moddir/"; done; \
+	run install -m 0644 $(FORTRAN_BUILD_DIR)/liboxpar_fortran.a "$(DESTDIR)$(libdir)/"; \
+	pcmoddir=$$(echo "$$moddir" | sed 's|^$(PREFIX)/|$${prefix}/|'); \
+	echo "writing $(DESTDIR)$(pkgconfigdir)/oxpar-fortran.pc"; \
+	sed -e '/^#/d' -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(C_PC_LIBDIR)|g' \
+		-e "s|@FMODDIR@|$$pcmoddir|g" -e 's|@VERSION@|$(OXPAR_VERSION)|g' \
+		-e 's|@FC@|$(FORTRAN_FC)|g' pkgconfig/oxpar-fortran.pc.in \
+		> "$(DESTDIR)$(pkgconfigdir)/oxpar-fortran.pc"
 
-## Installs into a temporary prefix and builds examples/c/gemm.c against that
-## copy through pkg-config, shared and static; also checks a DESTDIR install.
-install-check:
+## Installs into a temporary prefix (Fortran bindings included), then builds
+## examples/c/gemm.c and examples/fortran/gemm.f90 against that copy through
+## pkg-config alone and runs them with no LD_LIBRARY_PATH; checks the SONAME
+## links, a static link with Libs.private, and a DESTDIR install.
+install-check: fortran-lib
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	prefix="$$tmp/prefix"; \
+	fail() { echo "install-check: $$*"; exit 1; }; \
 	echo "install-check: installing into $$prefix"; \
 	$(MAKE) --no-print-directory install PREFIX="$$prefix" >"$$tmp/install.log" || { cat "$$tmp/install.log"; exit 1; }; \
+	unset LD_LIBRARY_PATH; \
 	export PKG_CONFIG_PATH="$$prefix/lib/pkgconfig"; \
 	v=$$(pkg-config --modversion oxpar); \
-	test "$$v" = "$(OXPAR_VERSION)" || { echo "install-check: oxpar.pc says version '$$v', oxpar.h '$(OXPAR_VERSION)'"; exit 1; }; \
+	test "$$v" = "$(OXPAR_VERSION)" || fail "oxpar.pc says version '$$v', oxpar.h '$(OXPAR_VERSION)'"; \
+	soname=$$(readelf -d "$$prefix/lib/liboxpar.so" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p'); \
+	abi=$$(sed -n 's/^#define OXPAR_ABI_VERSION \([0-9]*\)$$/\1/p' include/oxpar.h); \
+	test "$$soname" = "liboxpar.so.$$abi" || fail "SONAME is '$$soname', not liboxpar.so.$$abi"; \
+	test "$$(readlink "$$prefix/lib/liboxpar.so")" = "$$soname" || fail "liboxpar.so is not a link to $$soname"; \
+	test "$$(readlink "$$prefix/lib/$$soname")" = "$$soname.$(OXPAR_VERSION)" \
+		|| fail "$$soname is not a link to $$soname.$(OXPAR_VERSION)"; \
+	test -f "$$prefix/lib/$$soname.$(OXPAR_VERSION)" -a ! -L "$$prefix/lib/$$soname.$(OXPAR_VERSION)" \
+		|| fail "$$soname.$(OXPAR_VERSION) is not a file"; \
+	echo "install-check: lib/liboxpar.so -> $$soname -> $$soname.$(OXPAR_VERSION) (SONAME $$soname)"; \
+	loads() { \
+		readelf -d "$$1" | grep -q "(NEEDED).*\[$$soname\]" || fail "$$(basename "$$1") does not ask for $$soname"; \
+		loaded=$$(ldd "$$1" | awk -v n="$$soname" '$$1 == n {print ($$3 == "not" ? "(not found)" : $$3)}'); \
+		[ "$$loaded" = "$$prefix/lib/$$soname" ] \
+			|| fail "$$(basename "$$1") loads $$soname from '$${loaded:-nowhere}', not $$prefix/lib"; \
+	}; \
 	echo "$(CC) -std=c99 $(C_WARN) examples/c/gemm.c -o gemm \$$(pkg-config --cflags --libs oxpar)"; \
 	$(CC) -std=c99 $(C_WARN) examples/c/gemm.c -o "$$tmp/gemm" $$(pkg-config --cflags --libs oxpar); \
-	LD_LIBRARY_PATH="$$prefix/lib" ldd "$$tmp/gemm" | grep -q "$$prefix/lib/liboxpar.so" \
-		|| { echo "install-check: gemm does not load the installed liboxpar.so"; exit 1; }; \
-	LD_LIBRARY_PATH="$$prefix/lib" "$$tmp/gemm" >"$$tmp/gemm.out" || { cat "$$tmp/gemm.out"; exit 1; }; \
+	loads "$$tmp/gemm"; \
+	"$$tmp/gemm" >"$$tmp/gemm.out" || { cat "$$tmp/gemm.out"; fail "gemm failed"; }; \
 	cat "$$tmp/gemm.out"; \
 	grep -q '^  \[   22.0   28.0 \]$$' "$$tmp/gemm.out" && grep -q '^  \[   49.0   64.0 \]$$' "$$tmp/gemm.out" \
 		&& grep -q '^gemm: ok$$' "$$tmp/gemm.out" \
-		|| { echo "install-check: unexpected output from gemm"; exit 1; }; \
+		|| fail "unexpected output from gemm"; \
+	echo "$(FORTRAN_FC) examples/fortran/gemm.f90 -o gemm_f \$$(pkg-config --cflags --libs oxpar-fortran)"; \
+	$(FORTRAN_FC) examples/fortran/gemm.f90 -o "$$tmp/gemm_f" $$(pkg-config --cflags --libs oxpar-fortran); \
+	loads "$$tmp/gemm_f"; \
+	"$$tmp/gemm_f" >"$$tmp/gemm_f.out" || { cat "$$tmp/gemm_f.out"; fail "the Fortran gemm failed"; }; \
+	diff -u examples/fortran/gemm.out "$$tmp/gemm_f.out" || fail "the Fortran gemm's output differs from examples/fortran/gemm.out"; \
+	echo "install-check: the Fortran gemm matches examples/fortran/gemm.out"; \
 	echo "install-check: static link with Libs.private"; \
 	$(CC) -std=c99 $(C_WARN) examples/c/gemm.c -o "$$tmp/gemm_static" $$(pkg-config --cflags oxpar) \
 		$$(pkg-config --libs-only-L oxpar) -Wl,-Bstatic -loxpar -Wl,-Bdynamic \
 		$$(pkg-config --static --libs-only-l oxpar | sed 's/-loxpar//'); \
-	! readelf -d "$$tmp/gemm_static" | grep -q 'liboxpar' \
-		|| { echo "install-check: gemm_static still needs liboxpar.so"; exit 1; }; \
-	"$$tmp/gemm_static" | grep -q '^gemm: ok$$' || { echo "install-check: gemm_static failed"; exit 1; }; \
+	! readelf -d "$$tmp/gemm_static" | grep -q 'liboxpar' || fail "gemm_static still needs liboxpar.so"; \
+	"$$tmp/gemm_static" | grep -q '^gemm: ok$$' || fail "gemm_static failed"; \
 	echo "install-check: DESTDIR staging"; \
 	$(MAKE) --no-print-directory install DESTDIR="$$tmp/stage" PREFIX=/opt/oxpar >"$$tmp/install.log" \
 		|| { cat "$$tmp/install.log"; exit 1; }; \
-	for f in lib/liboxpar.so lib/liboxpar.a include/oxpar.h lib/pkgconfig/oxpar.pc; do \
-		test -f "$$tmp/stage/opt/oxpar/$$f" || { echo "install-check: DESTDIR install lacks $$f"; exit 1; }; \
+	for f in lib/liboxpar.so lib/$$soname lib/$$soname.$(OXPAR_VERSION) lib/liboxpar.a include/oxpar.h \
+		lib/pkgconfig/oxpar.pc lib/pkgconfig/oxpar-fortran.pc lib/liboxpar_fortran.a; do \
+		test -e "$$tmp/stage/opt/oxpar/$$f" || fail "DESTDIR install lacks $$f"; \
 	done; \
 	grep -q '^prefix=/opt/oxpar$$' "$$tmp/stage/opt/oxpar/lib/pkgconfig/oxpar.pc" \
-		|| { echo "install-check: staged oxpar.pc has the wrong prefix"; exit 1; }; \
+		|| fail "staged oxpar.pc has the wrong prefix"; \
+	PKG_CONFIG_PATH="$$tmp/stage/opt/oxpar/lib/pkgconfig" pkg-config --libs oxpar \
+		| grep -q -- '-Wl,-rpath,/opt/oxpar/lib' || fail "staged oxpar.pc has no rpath to /opt/oxpar/lib"; \
 	echo "install-check: ok"
 
 ## Prints rustc's native-static-libs for liboxpar.a (compare OXPAR_LIBS_PRIVATE).

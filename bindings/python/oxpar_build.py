@@ -28,6 +28,14 @@ def version() -> str:
     return re.search(r'#define OXPAR_VERSION_STRING "([^"]+)"', header_path().read_text()).group(1)
 
 
+def soname() -> str:
+    """liboxpar's SONAME, `liboxpar.so.<OXPAR_ABI_VERSION>` (the name the
+    extension records and loads; crates/oxpar-cdylib/build.rs sets it from the
+    same header)."""
+    abi = re.search(r"#define OXPAR_ABI_VERSION (\d+)", header_path().read_text()).group(1)
+    return f"liboxpar.so.{abi}"
+
+
 def cdef_from_header(text: str) -> str:
     """The header as cffi's parser accepts it: the C99 branch of every
     conditional (nothing is defined: `#ifndef X` keeps, `#ifdef X` and the

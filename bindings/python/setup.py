@@ -6,7 +6,9 @@ MPI backend where an MPI is (`mpicc`, or pkg-config's `ompi`/`mpich`).
 The extension (`oxpar._native`) is cffi's API mode: compiled against
 include/oxpar.h, it calls liboxpar with a fraction of ctypes' per-call cost
 (measured: about 0.3 us against 1 us for a bare call) and releases the GIL
-around every call. liboxpar.so is copied into the package (`oxpar/_lib`) and
+around every call. The extension is linked against cargo's liboxpar.so and
+records its SONAME (`liboxpar.so.<ABI>`); the library is copied into the
+package under that name (`oxpar/_lib/liboxpar.so.<ABI>`, the only copy) and
 found through an `$ORIGIN` run path, so the installed package needs nothing
 else.
 """
@@ -21,7 +23,7 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from oxpar_build import HERE, version, workspace_root  # noqa: E402
+from oxpar_build import HERE, soname, version, workspace_root  # noqa: E402
 
 
 def opencl_loader_present():
@@ -66,17 +68,24 @@ class BuildWithCargo(build_ext):
             ["cargo", "build", "--release", "-p", "oxpar-cdylib", *features], cwd=root, check=True
         )
         built = target / "release" / "liboxpar.so"
+        name = soname()
         lib_dir = Path(self.build_lib) / "oxpar" / "_lib"
         lib_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(built, lib_dir / "liboxpar.so")
+        # A reused build folder may hold a copy under another name (an older
+        # ABI, or the unversioned name of earlier builds): ship one copy only.
+        for stale in lib_dir.glob("liboxpar.so*"):
+            if stale.name != name:
+                stale.unlink()
+        shutil.copy2(built, lib_dir / name)
+        # -loxpar links cargo's copy; at run time the SONAME is looked up in _lib.
         for ext in self.extensions:
-            setattr(ext, "library_dirs", [*getattr(ext, "library_dirs"), str(lib_dir)])
+            setattr(ext, "library_dirs", [*getattr(ext, "library_dirs"), str(built.parent)])
         super().run()
         if self.inplace:
             # Editable/in-place builds: put the library next to the sources too.
             src_lib = HERE / "src" / "oxpar" / "_lib"
             src_lib.mkdir(exist_ok=True)
-            shutil.copy2(built, src_lib / "liboxpar.so")
+            shutil.copy2(built, src_lib / name)
 
 
 setup(

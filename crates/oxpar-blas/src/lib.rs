@@ -31,6 +31,34 @@
 //! The numerical work goes through oxpar's threads backend where oxpar has
 //! the operation (gemm, gemv, ger and the level-1 kernels); the other
 //! routines are written here on the same conventions.
+//!
+//! C and Fortran programs link the shared library; Rust code can call the
+//! same functions through this crate:
+//!
+//! ```
+//! use oxpar_blas::args::{CBLAS_NO_TRANS, CBLAS_ROW_MAJOR};
+//! use oxpar_blas::{level1::ddot_, level3::cblas_dgemm};
+//!
+//! // Fortran's DDOT(3, X, -1, Y, 1): a negative increment walks X from its
+//! // end, and X is passed by its first array element, as in any BLAS.
+//! let x = [1.0f64, 2.0, 3.0];
+//! let y = [1.0f64, 10.0, 100.0];
+//! let (n, incx, incy) = (3, -1, 1);
+//! // SAFETY: x and y hold n elements at their increments; scalars are readable.
+//! let dot = unsafe { ddot_(&n, x.as_ptr(), &incx, y.as_ptr(), &incy) };
+//! assert_eq!(dot, 3.0 + 20.0 + 100.0);
+//!
+//! // cblas_dgemm, row-major: C (2x2) := A (2x3) * B (3x2).
+//! let a = [1.0f64, 2.0, 3.0, 4.0, 5.0, 6.0];
+//! let b = [1.0f64, 2.0, 3.0, 4.0, 5.0, 6.0];
+//! let mut c = [0.0f64; 4];
+//! // SAFETY: a, b and c hold the elements their shapes and leading dimensions address.
+//! unsafe {
+//!     cblas_dgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, 2, 2, 3,
+//!         1.0, a.as_ptr(), 3, b.as_ptr(), 2, 0.0, c.as_mut_ptr(), 2);
+//! }
+//! assert_eq!(c, [22.0, 28.0, 49.0, 64.0]);
+//! ```
 
 pub mod args;
 pub mod level1;

@@ -25,6 +25,39 @@
 //!
 //! The functions here convert arguments, call the safe Rust crates, and map
 //! errors: no algorithms live in this crate.
+//!
+//! C programs link liboxpar (crate `oxpar-cdylib`) and include `oxpar.h`;
+//! the same calls from Rust, as a test of the boundary would make them:
+//!
+//! ```
+//! use std::ffi::CStr;
+//! use std::ptr;
+//! use oxpar_capi::*;
+//!
+//! let mut ctx = ptr::null_mut();
+//! // SAFETY: a NUL-terminated spec and a place for the handle.
+//! let status = unsafe { oxpar_context_create(c"threads:2".as_ptr(), &mut ctx) };
+//! assert_eq!(status, oxpar_status::Ok);
+//!
+//! let x = [1.0f64, 2.0, 3.0];
+//! let y = [4.0f64, 5.0, 6.0];
+//! let mut dot = 0.0;
+//! // SAFETY: a live context; x and y hold 3 elements at increment 1.
+//! let status = unsafe { oxpar_ddot(ctx, 3, x.as_ptr(), 1, y.as_ptr(), 1, &mut dot) };
+//! assert_eq!((status, dot), (oxpar_status::Ok, 32.0));
+//!
+//! // An unknown backend: a status and a message naming the call; no handle.
+//! let mut other = ptr::null_mut();
+//! // SAFETY: as above.
+//! let status = unsafe { oxpar_context_create(c"warp-drive".as_ptr(), &mut other) };
+//! assert_eq!((status, other), (oxpar_status::InvalidArgument, ptr::null_mut()));
+//! // SAFETY: the message is a NUL-terminated string valid until the next failing call.
+//! let message = unsafe { CStr::from_ptr(oxpar_last_error_message()) }.to_str().unwrap();
+//! assert!(message.starts_with("oxpar_context_create: "), "{message}");
+//!
+//! // SAFETY: ctx came from oxpar_context_create and is freed once.
+//! unsafe { oxpar_context_free(ctx) };
+//! ```
 
 #![allow(
     non_camel_case_types,

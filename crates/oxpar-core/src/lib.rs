@@ -7,6 +7,38 @@
 //! * The backend trait family ([`Backend`], [`Level1`], [`Level2`], [`Level3`],
 //!   [`ParallelLoops`], and the object-safe bundle [`HostBackend`]).
 //! * [`Serial`]: the reference backend, written for clarity, used as the oracle.
+//!
+//! Views describe caller memory without copying it; any backend runs on them
+//! (here the serial reference, one thread):
+//!
+//! ```
+//! use oxpar_core::prelude::*;
+//! use oxpar_core::Serial;
+//!
+//! // A 2x3 row-major A and a 3x2 column-major B, in plain slices.
+//! let a = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+//! let b = [1.0, 3.0, 5.0, 2.0, 4.0, 6.0];
+//! let mut c = [0.0f64; 4];
+//! Serial.gemm(
+//!     1.0,
+//!     MatRef::row_major(&a, 2, 3, 3)?,
+//!     MatRef::col_major(&b, 3, 2, 3)?,
+//!     0.0,
+//!     MatMut::row_major(&mut c, 2, 2, 2)?,
+//! )?;
+//! assert_eq!(c, [22.0, 28.0, 49.0, 64.0]);
+//!
+//! // Every other element of a slice, backwards (BLAS's negative increment).
+//! let x = [1.0f64, 10.0, 2.0, 20.0, 3.0];
+//! let y = [1.0f64, 1.0, 1.0];
+//! let dot = Serial.dot(VecRef::from_blas(&x, 3, -2)?, VecRef::from_slice(&y))?;
+//! assert_eq!(dot, 6.0);
+//!
+//! // Bad shapes are errors, never panics.
+//! let err = Serial.dot(VecRef::from_slice(&x), VecRef::from_slice(&y)).unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::ShapeMismatch);
+//! # Ok::<(), oxpar_core::Error>(())
+//! ```
 
 pub mod backend;
 pub mod error;

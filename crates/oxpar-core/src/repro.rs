@@ -3,7 +3,7 @@
 //! and on every backend.
 //!
 //! `dot`, `nrm2`, `asum` and `sum` are computed by [`Level1::reduce_exact`]
-//! into an [`ExactSum`], an exact long accumulator, and rounded once: the
+//! into an [`ExactSum`](crate::exact::ExactSum), an exact long accumulator, and rounded once: the
 //! result is the exact result **correctly rounded** (to nearest, ties to
 //! even), so it depends on the mathematical value alone. `nrm2` is the
 //! correctly rounded square root of the exact sum of squares. The method and

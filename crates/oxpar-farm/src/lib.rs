@@ -23,6 +23,30 @@
 //! Retries run in rounds: after the first pass over all tasks, the failures
 //! of every worker are gathered (under MPI, on every rank) and re-dealt, so
 //! the set of outcomes and attempt counts never depends on timing.
+//!
+//! ```
+//! use std::sync::atomic::{AtomicU64, Ordering};
+//! use oxpar_farm::{Farm, Outcome};
+//! use oxpar_threads::ThreadsBackend;
+//!
+//! let threads = ThreadsBackend::with_threads(2)?;
+//! let total = AtomicU64::new(0);
+//! let report = Farm::new(&threads).retries(1).run(100, &|i| {
+//!     if i == 13 {
+//!         return Err(format!("task {i} is unlucky"));
+//!     }
+//!     total.fetch_add(i as u64, Ordering::Relaxed);
+//!     Ok(())
+//! })?;
+//! assert_eq!((report.done(), report.failed()), (99, 1));
+//! // Task 13 was tried twice (once more on the next worker) and is reported.
+//! assert_eq!(
+//!     report.outcomes()[13],
+//!     Outcome::Failed { attempts: 2, error: "task 13 is unlucky".into() }
+//! );
+//! assert_eq!(total.into_inner(), 99 * 100 / 2 - 13);
+//! # Ok::<(), oxpar_core::Error>(())
+//! ```
 
 mod checkpoint;
 #[cfg(feature = "mpi")]
@@ -140,7 +164,7 @@ impl Report {
     }
 }
 
-/// A task farm over a backend's threads (or, with [`Farm::mpi`], over MPI
+/// A task farm over a backend's threads (or, with `Farm::mpi` (cargo feature `mpi`), over MPI
 /// ranks and their threads).
 pub struct Farm<'a> {
     backend: &'a dyn ParallelLoops,

@@ -31,6 +31,26 @@
 //! Fortran, mpi4py), and never finalized by oxpar; otherwise oxpar initializes
 //! MPI and finalizes it at exit ([`env`](mod@env)). Communicators are always
 //! duplicated, so oxpar's messages never mix with the program's.
+//!
+//! A distributed dot product, each rank holding its block of a vector of
+//! 1000 ones (`no_run`: it is meant to be started by `mpiexec -n <ranks>`,
+//! and a test binary would initialize MPI as a singleton):
+//!
+//! ```no_run
+//! use oxpar_core::prelude::*;
+//! use oxpar_mpi::{block_range, Comm, MpiBackend};
+//! use oxpar_threads::ThreadsBackend;
+//!
+//! // Collective: every rank builds the backend, each on its share of the node's CPUs.
+//! let mpi = MpiBackend::new(Comm::world()?, |threads| {
+//!     Ok(Box::new(ThreadsBackend::with_threads(threads)?) as Box<dyn HostBackend>)
+//! })?;
+//! let mine = block_range(1000, mpi.size(), mpi.rank());
+//! let x = vec![1.0f64; mine.len()];
+//! let dot = Level1::<f64>::dot(&mpi, VecRef::from_slice(&x), VecRef::from_slice(&x))?;
+//! assert_eq!(dot, 1000.0); // the whole vector's, on every rank
+//! # Ok::<(), oxpar_core::Error>(())
+//! ```
 
 mod agree;
 mod comm;

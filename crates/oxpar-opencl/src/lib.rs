@@ -35,6 +35,10 @@
 //! Every command goes to one in-order queue per backend, so operations take
 //! effect in the order they were issued; downloads wait for what came before.
 //!
+//! An example (`no_run`: it needs an OpenCL driver and device at run time,
+//! which `cargo test` may not have; the crate's tests run the same calls on
+//! PoCL in `make opencl-test`):
+//!
 //! ```no_run
 //! use oxpar_core::prelude::*;
 //! use oxpar_opencl::{OpenClBackend, VecLayout};

@@ -120,7 +120,7 @@ fn opencl_available() -> bool {
 /// `"opencl:gpu"`, `"opencl:cpu:N"`, `"opencl:P:D"` (see
 /// `oxpar_opencl::OpenClBackend::from_spec`; its host path copies); with the
 /// cargo feature `mpi`, `"mpi..."` specs over `MPI_COMM_WORLD` (see
-/// [`mpi_backend_from_spec`]).
+/// `mpi_backend_from_spec`, there with that feature).
 ///
 /// With `OXPAR_REPRODUCIBLE=1` the backend comes wrapped in
 /// [`Reproducible`]: its `dot`, `nrm2`, `asum` and `sum` are correctly
