@@ -1327,8 +1327,9 @@ static void test_errors(const oxpar_context *ctx) {
     }
     check_context_still_works(ctx, "a NULL x in ddot");
 
-    /* ddot with incx = 0 on rank 0 */
-    st = oxpar_ddot(ctx, nl > 0 ? nl : 1, x, world_rank == 0 ? 0 : 1, y, 1, &got);
+    /* ddot with an increment that overflows the address space on rank 0
+     * (a zero increment is valid for an input) */
+    st = oxpar_ddot(ctx, nl > 1 ? nl : 2, x, world_rank == 0 ? PTRDIFF_MAX : 1, y, 1, &got);
     if (world_rank == 0) {
         CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_ddot: incx:");
     } else {
@@ -1918,7 +1919,7 @@ static void test_reproducible_errors(oxpar_context *ctx, const oxpar_context *se
     }
     check_repro_still_works(ctx, serial, "a NULL x in a reproducible ddot");
 
-    st = oxpar_ddot(ctx, nl > 1 ? nl : 2, x, 1, y, world_rank == last ? 0 : 1, &got);
+    st = oxpar_ddot(ctx, nl > 1 ? nl : 2, x, 1, y, world_rank == last ? PTRDIFF_MAX : 1, &got);
     if (world_rank == last) {
         CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_ddot: incy:");
     } else {
@@ -1926,7 +1927,7 @@ static void test_reproducible_errors(oxpar_context *ctx, const oxpar_context *se
     }
     check_repro_still_works(ctx, serial, "incy = 0 in a reproducible ddot");
 
-    st = oxpar_sdot(ctx, nl > 1 ? nl : 2, xf, world_rank == 0 ? 0 : 1, yf, 1, &gotf);
+    st = oxpar_sdot(ctx, nl > 1 ? nl : 2, xf, world_rank == 0 ? PTRDIFF_MAX : 1, yf, 1, &gotf);
     if (world_rank == 0) {
         CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_sdot: incx:");
     } else {
@@ -1944,7 +1945,7 @@ static void test_reproducible_errors(oxpar_context *ctx, const oxpar_context *se
     } else {
         CHECK_REMOTE_ERR(st, 0);
     }
-    st = oxpar_ssum(ctx, nl > 1 ? nl : 2, xf, world_rank == last ? 0 : 1, &gotf);
+    st = oxpar_ssum(ctx, nl > 1 ? nl : 2, xf, world_rank == last ? PTRDIFF_MAX : 1, &gotf);
     if (world_rank == last) {
         CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_ssum: incx:");
     } else {
