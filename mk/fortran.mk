@@ -15,7 +15,7 @@ FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
 FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
-	test_oxpar_opencl test_oxpar_reproducible)
+	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops)
 # PoCL caches compiled kernels; keep its cache in a writable folder of our own.
 FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
@@ -24,6 +24,7 @@ fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_context
 	$(FORTRAN_BUILD)/test_oxpar_blas
 	$(FORTRAN_BUILD)/test_oxpar_reproducible
+	$(FORTRAN_BUILD)/test_oxpar_loops
 	@# OpenCL (PoCL): skipped with a message where no device is found.
 	@mkdir -p $(FORTRAN_POCL_CACHE)
 	POCL_CACHE_DIR=$(FORTRAN_POCL_CACHE) $(FORTRAN_BUILD)/test_oxpar_opencl
