@@ -438,6 +438,18 @@ where
 
 /// `y := alpha*x + y` on floats. `alpha == 0` returns without reading `x`.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -460,6 +472,17 @@ pub unsafe extern "C" fn oxpar_saxpy(
 
 /// `x := alpha*x` on floats.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -477,6 +500,18 @@ pub unsafe extern "C" fn oxpar_sscal(
 }
 
 /// `y := x` on floats.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -496,6 +531,18 @@ pub unsafe extern "C" fn oxpar_scopy(
 }
 
 /// Exchanges the float vectors `x` and `y`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -519,6 +566,20 @@ pub unsafe extern "C" fn oxpar_sswap(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -547,6 +608,19 @@ pub unsafe extern "C" fn oxpar_sdot(
 /// correctly rounded square root of the exact sum of squares: the same bits
 /// on any backend, number of threads or MPI ranks.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -570,6 +644,19 @@ pub unsafe extern "C" fn oxpar_snrm2(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -596,11 +683,18 @@ pub unsafe extern "C" fn oxpar_sasum(
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
-/// address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
-/// another rank rejected its arguments).
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -623,6 +717,19 @@ pub unsafe extern "C" fn oxpar_ssum(
 /// `*out :=` the 0-based index of the first element of largest absolute
 /// value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
 /// when `n == 0`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -649,6 +756,22 @@ pub unsafe extern "C" fn oxpar_isamax(
 /// and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
 /// `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
 /// does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+/// nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+/// or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+/// than one element; rsa, csa that give two elements of A one address, or an
+/// operand beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -692,6 +815,21 @@ pub unsafe extern "C" fn oxpar_sgemv(
 /// `A := alpha*x*y^T + A` on floats, `A` being `m x n` with strides `rsa`,
 /// `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+/// type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+/// for a vector of more than one element; rsa, csa that give two elements of
+/// A one address, or an operand beyond the address space). On an OpenCL
+/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// On an MPI context the call is collective: an argument error on one rank
+/// fails every rank (the others get an error naming that rank), and an MPI
+/// failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -723,6 +861,16 @@ pub unsafe extern "C" fn oxpar_sger(
 /// matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
 /// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
 /// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+/// `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+/// c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+/// two elements of one matrix the same address, or an operand beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -774,6 +922,18 @@ pub unsafe extern "C" fn oxpar_sgemm(
 
 /// `y := alpha*x + y` on doubles. `alpha == 0` returns without reading `x`.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -796,6 +956,17 @@ pub unsafe extern "C" fn oxpar_daxpy(
 
 /// `x := alpha*x` on doubles.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -813,6 +984,18 @@ pub unsafe extern "C" fn oxpar_dscal(
 }
 
 /// `y := x` on doubles.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -832,6 +1015,18 @@ pub unsafe extern "C" fn oxpar_dcopy(
 }
 
 /// Exchanges the double vectors `x` and `y`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -855,6 +1050,20 @@ pub unsafe extern "C" fn oxpar_dswap(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -883,6 +1092,19 @@ pub unsafe extern "C" fn oxpar_ddot(
 /// correctly rounded square root of the exact sum of squares: the same bits
 /// on any backend, number of threads or MPI ranks.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -906,6 +1128,19 @@ pub unsafe extern "C" fn oxpar_dnrm2(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -932,11 +1167,18 @@ pub unsafe extern "C" fn oxpar_dasum(
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
-/// address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
-/// another rank rejected its arguments).
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -959,6 +1201,19 @@ pub unsafe extern "C" fn oxpar_dsum(
 /// `*out :=` the 0-based index of the first element of largest absolute
 /// value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
 /// when `n == 0`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -985,6 +1240,22 @@ pub unsafe extern "C" fn oxpar_idamax(
 /// and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
 /// `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
 /// does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+/// nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+/// or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+/// than one element; rsa, csa that give two elements of A one address, or an
+/// operand beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1028,6 +1299,21 @@ pub unsafe extern "C" fn oxpar_dgemv(
 /// `A := alpha*x*y^T + A` on doubles, `A` being `m x n` with strides `rsa`,
 /// `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+/// type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+/// for a vector of more than one element; rsa, csa that give two elements of
+/// A one address, or an operand beyond the address space). On an OpenCL
+/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// On an MPI context the call is collective: an argument error on one rank
+/// fails every rank (the others get an error naming that rank), and an MPI
+/// failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1059,6 +1345,16 @@ pub unsafe extern "C" fn oxpar_dger(
 /// matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
 /// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
 /// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+/// `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+/// c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+/// two elements of one matrix the same address, or an operand beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the

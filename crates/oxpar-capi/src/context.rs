@@ -170,6 +170,8 @@ pub(crate) fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> 
 /// Frees a context and stops its threads. Buffers, programs and kernels made
 /// from it stay valid (each keeps its device alive) until freed themselves. NULL is a no-op.
 ///
+/// Never fails (nothing is returned).
+///
 /// # Safety
 /// `ctx` is NULL or a handle from `oxpar_context_create` not yet freed, and
 /// no other call is using it.
@@ -232,6 +234,8 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
 }
 
 /// Stores the number of threads the context computes with in `*out`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
 ///
 /// # Safety
 /// `ctx` is NULL or a live handle; `out` is NULL or writable.
@@ -299,7 +303,7 @@ pub unsafe extern "C" fn oxpar_context_set_reproducible(
             )),
         };
         // On an MPI context every rank takes part, even one with a bad `on`.
-        let on = ctx.agreed_mode("oxpar_context_set_reproducible", local)?;
+        let on = ctx.agreed_mode("on", local)?;
         ctx.reproducible.store(on, Ordering::Relaxed);
         Ok(())
     })
@@ -329,6 +333,8 @@ pub unsafe extern "C" fn oxpar_context_get_reproducible(
 
 /// Stores the context's backend (an `OXPAR_BACKEND_*` value) in `*out`.
 ///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
+///
 /// # Safety
 /// `ctx` is NULL or a live handle; `out` is NULL or writable.
 #[no_mangle]
@@ -354,6 +360,8 @@ pub unsafe extern "C" fn oxpar_context_backend(
 
 /// Whether a backend (`OXPAR_BACKEND_*`) is compiled into this library and
 /// usable on this machine; false for unknown values.
+///
+/// Never fails: false for a value that is no `OXPAR_BACKEND_*`.
 #[no_mangle]
 pub extern "C" fn oxpar_backend_available(backend: i32) -> bool {
     std::panic::catch_unwind(|| {
