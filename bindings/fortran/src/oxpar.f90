@@ -60,6 +60,12 @@
 !> rank rejects is an error on every rank (the rank at fault gets the precise
 !> status and message, the others a message naming it), never a deadlock.
 !>
+!> Parallel loops: `ctx%parallel_for(first, last, body)` and
+!> `ctx%parallel_reduce(first, last, body, combine, acc)` run `bind(C)`
+!> procedures (`oxpar_loop_body`, `oxpar_reduce_body`,
+!> `oxpar_reduce_combine`) over sub-ranges of the iterations `first` to
+!> `last` on the context's threads, with OpenMP's schedules.
+!>
 !> Task farm: `oxpar_farm` runs many independent tasks, numbered 1 to
 !> `ntasks`, on a context's threads (on an MPI context, on every rank's
 !> threads), retries the failed ones on another worker, optionally keeps a

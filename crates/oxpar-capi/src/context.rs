@@ -17,6 +17,19 @@ use crate::status::{backend_kind_from, oxpar_status, CapiError};
 /// other, or inline); `oxpar_context_set_num_threads` must not run
 /// concurrently with any other use. `oxpar_context_set_reproducible` may
 /// (a call that runs at the same time uses the old or the new mode).
+///
+/// fork(): the child of a process that forks has only the thread that called
+/// `fork()`. A serial or threads context created before the fork stays
+/// usable there: every call on it runs on the calling thread (the parallel
+/// loops too, each iteration once; `oxpar_context_num_threads` still reports
+/// the count it was created with), it never waits for the parent's threads
+/// or their locks, and `oxpar_context_free` in the child is safe (it leaves
+/// those threads alone). A context created in the child gets threads of its
+/// own. The parent's contexts are not affected. Fork while no other thread
+/// of the parent is inside an oxpar call on the context you will use in the
+/// child (as for any lock-holding library). OpenCL and MPI contexts must
+/// not be used in a forked child: neither OpenCL drivers nor MPI survive
+/// `fork()` (create the child's own, where the platform allows it).
 pub struct oxpar_context {
     pub(crate) backend: Box<dyn HostBackend>,
     /// Reproducible mode (`oxpar_context_set_reproducible`): dot, nrm2, asum
@@ -106,7 +119,7 @@ impl oxpar_context {
 /// MPI (when the library is built with it): `"mpi"` or `"mpi+threads"`,
 /// `"mpi+threads:N"`, `"mpi+serial"`, `"mpi+opencl..."` over
 /// `MPI_COMM_WORLD` (collective; see `oxpar_context_create_mpi` for another
-/// communicator).
+/// communicator and the MPI thread level each feature needs).
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
 /// (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or

@@ -73,6 +73,20 @@ fn mpi_of<'a>(ctx: &'a oxpar_context, what: &str) -> Result<&'a oxpar::mpi::MpiB
 /// an MPI the program initialized. Collective over `comm`: if it fails on
 /// any rank, it fails on every rank.
 ///
+/// Thread level: oxpar makes its MPI calls on the thread that called the
+/// oxpar function, one call at a time per context, and its compute threads
+/// never call MPI. So plain `MPI_Init` (`MPI_THREAD_SINGLE`) or
+/// `MPI_THREAD_FUNNELED` is enough for every operation (the distributed BLAS,
+/// halo exchanges, grids, reproducible mode, the task farm) as long as the
+/// program calls oxpar on an MPI context from the thread that initialized MPI
+/// only (an `"mpi+threads"` context still computes on several threads; use
+/// FUNNELED rather than SINGLE if your MPI insists that no other thread
+/// exists). `MPI_THREAD_SERIALIZED` lets any thread call oxpar on MPI
+/// contexts, one at a time, and lets the task farm run several tasks per
+/// rank at once (below it, each rank runs its tasks one at a time).
+/// `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
+/// are serialized, but is fine.
+///
 /// Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
 /// `oxpar_context_create`).
 ///
