@@ -34,8 +34,11 @@ pub(crate) fn describe_bad_split(n: usize, pieces: &[usize]) -> String {
         .enumerate()
         .filter_map(|(r, &p)| {
             let want = block_range(n, pieces.len(), r).len();
+            let plural = if p == 1 { "" } else { "s" };
             (p != want).then(|| {
-                format!("rank {r} passes {p} elements where the balanced split gives it {want}")
+                format!(
+                    "rank {r} passes {p} element{plural} where the balanced split gives it {want}"
+                )
             })
         })
         .collect();
