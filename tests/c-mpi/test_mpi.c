@@ -531,7 +531,7 @@ static void test_contexts(const oxpar_context *world) {
         CHECK_OK(oxpar_mpi_grid(ctx, &rows, &cols, &row, &col), "serial: grid");
         CHECK(rows == 1 && cols == 1 && row == 0 && col == 0,
               "serial: grid %zu x %zu at (%zu, %zu)", rows, cols, row, col);
-        CHECK_ERR(oxpar_mpi_comm(ctx, &handle), OXPAR_STATUS_UNSUPPORTED, "oxpar_mpi_comm: ");
+        CHECK_ERR(oxpar_mpi_comm(ctx, &handle), OXPAR_STATUS_UNSUPPORTED, "oxpar_mpi_comm: ctx: ");
         CHECK_OK(oxpar_mpi_set_grid(ctx, 1, 1), "serial: set_grid(1, 1)");
         CHECK_ERR(oxpar_mpi_set_grid(ctx, 2, 1), OXPAR_STATUS_UNSUPPORTED, "oxpar_mpi_set_grid: ");
         CHECK_ERR(oxpar_mpi_dhalo_1d(ctx, 4, 1, 0, x, 1), OXPAR_STATUS_UNSUPPORTED,
