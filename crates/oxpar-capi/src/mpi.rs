@@ -217,9 +217,7 @@ pub unsafe extern "C" fn oxpar_mpi_comm(ctx: *const oxpar_context, comm: *mut i3
         let out = ffi::out_ptr(comm, "comm")?;
         #[cfg(feature = "mpi")]
         {
-            let handle = mpi_of(ctx, "ctx: a communicator")?
-                .comm()
-                .fortran_handle();
+            let handle = mpi_of(ctx, "ctx: a communicator")?.comm().fortran_handle();
             // SAFETY: checked non-null, writable per the caller's contract.
             unsafe { ffi::write_out(out, handle) };
             Ok(())
