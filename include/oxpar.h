@@ -283,6 +283,19 @@ typedef struct oxpar_buffer oxpar_buffer;
  * other, or inline); `oxpar_context_set_num_threads` must not run
  * concurrently with any other use. `oxpar_context_set_reproducible` may
  * (a call that runs at the same time uses the old or the new mode).
+ *
+ * fork(): the child of a process that forks has only the thread that called
+ * `fork()`. A serial or threads context created before the fork stays
+ * usable there: every call on it runs on the calling thread (the parallel
+ * loops too, each iteration once; `oxpar_context_num_threads` still reports
+ * the count it was created with), it never waits for the parent's threads
+ * or their locks, and `oxpar_context_free` in the child is safe (it leaves
+ * those threads alone). A context created in the child gets threads of its
+ * own. The parent's contexts are not affected. Fork while no other thread
+ * of the parent is inside an oxpar call on the context you will use in the
+ * child (as for any lock-holding library). OpenCL and MPI contexts must
+ * not be used in a forked child: neither OpenCL drivers nor MPI survive
+ * `fork()` (create the child's own, where the platform allows it).
  */
 typedef struct oxpar_context oxpar_context;
 
@@ -360,17 +373,33 @@ extern "C" {
 
 /**
  * The ABI version of the loaded library (compare with `OXPAR_ABI_VERSION`).
+ *
+ * Never fails.
  */
 uint32_t oxpar_abi_version(void);
 
 /**
  * The library version as a static NUL-terminated string, e.g. `"0.1.0"`
  * (never free it). Compare with `OXPAR_VERSION_STRING`.
+ *
+ * Never fails.
  */
 const char *oxpar_version(void);
 
 /**
  * `y := alpha*x + y` on floats. `alpha == 0` returns without reading `x`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+ * overlapping x without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -388,6 +417,17 @@ oxpar_status oxpar_saxpy(const oxpar_context *ctx,
 /**
  * `x := alpha*x` on floats.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -401,6 +441,18 @@ oxpar_status oxpar_sscal(const oxpar_context *ctx,
 
 /**
  * `y := x` on floats.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+ * overlapping x without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -416,6 +468,18 @@ oxpar_status oxpar_scopy(const oxpar_context *ctx,
 
 /**
  * Exchanges the float vectors `x` and `y`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+ * overlapping x without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -435,6 +499,20 @@ oxpar_status oxpar_sswap(const oxpar_context *ctx,
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
  * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -457,6 +535,19 @@ oxpar_status oxpar_sdot(const oxpar_context *ctx,
  * correctly rounded square root of the exact sum of squares: the same bits
  * on any backend, number of threads or MPI ranks.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -474,6 +565,19 @@ oxpar_status oxpar_snrm2(const oxpar_context *ctx,
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
  * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -495,11 +599,18 @@ oxpar_status oxpar_sasum(const oxpar_context *ctx,
  * exact one correctly rounded: the same bits on any backend, number of
  * threads or MPI ranks.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
- * address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
- * another rank rejected its arguments).
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -516,6 +627,19 @@ oxpar_status oxpar_ssum(const oxpar_context *ctx,
  * `*out :=` the 0-based index of the first element of largest absolute
  * value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
  * when `n == 0`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -534,6 +658,22 @@ oxpar_status oxpar_isamax(const oxpar_context *ctx,
  * and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
  * `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
  * does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+ * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+ * nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+ * or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+ * than one element; rsa, csa that give two elements of A one address, or an
+ * operand beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -557,6 +697,21 @@ oxpar_status oxpar_sgemv(const oxpar_context *ctx,
 /**
  * `A := alpha*x*y^T + A` on floats, `A` being `m x n` with strides `rsa`,
  * `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+ * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+ * type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+ * for a vector of more than one element; rsa, csa that give two elements of
+ * A one address, or an operand beyond the address space). On an OpenCL
+ * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * On an MPI context the call is collective: an argument error on one rank
+ * fails every rank (the others get an error naming that rank), and an MPI
+ * failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -584,6 +739,16 @@ oxpar_status oxpar_sger(const oxpar_context *ctx,
  * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
  * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
  *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+ * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+ * `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+ * c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+ * two elements of one matrix the same address, or an operand beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -610,6 +775,18 @@ oxpar_status oxpar_sgemm(const oxpar_context *ctx,
 /**
  * `y := alpha*x + y` on doubles. `alpha == 0` returns without reading `x`.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+ * overlapping x without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -626,6 +803,17 @@ oxpar_status oxpar_daxpy(const oxpar_context *ctx,
 /**
  * `x := alpha*x` on doubles.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -639,6 +827,18 @@ oxpar_status oxpar_dscal(const oxpar_context *ctx,
 
 /**
  * `y := x` on doubles.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+ * overlapping x without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -654,6 +854,18 @@ oxpar_status oxpar_dcopy(const oxpar_context *ctx,
 
 /**
  * Exchanges the double vectors `x` and `y`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+ * overlapping x without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -673,6 +885,20 @@ oxpar_status oxpar_dswap(const oxpar_context *ctx,
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
  * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+ * beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -695,6 +921,19 @@ oxpar_status oxpar_ddot(const oxpar_context *ctx,
  * correctly rounded square root of the exact sum of squares: the same bits
  * on any backend, number of threads or MPI ranks.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -712,6 +951,19 @@ oxpar_status oxpar_dnrm2(const oxpar_context *ctx,
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
  * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -733,11 +985,18 @@ oxpar_status oxpar_dasum(const oxpar_context *ctx,
  * exact one correctly rounded: the same bits on any backend, number of
  * threads or MPI ranks.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
- * address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
- * another rank rejected its arguments).
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -754,6 +1013,19 @@ oxpar_status oxpar_dsum(const oxpar_context *ctx,
  * `*out :=` the 0-based index of the first element of largest absolute
  * value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
  * when `n == 0`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -772,6 +1044,22 @@ oxpar_status oxpar_idamax(const oxpar_context *ctx,
  * and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
  * `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
  * does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+ * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+ * nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+ * or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+ * than one element; rsa, csa that give two elements of A one address, or an
+ * operand beyond the address space). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -795,6 +1083,21 @@ oxpar_status oxpar_dgemv(const oxpar_context *ctx,
 /**
  * `A := alpha*x*y^T + A` on doubles, `A` being `m x n` with strides `rsa`,
  * `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+ * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+ * type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+ * for a vector of more than one element; rsa, csa that give two elements of
+ * A one address, or an operand beyond the address space). On an OpenCL
+ * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * On an MPI context the call is collective: an argument error on one rank
+ * fails every rank (the others get an error naming that rank), and an MPI
+ * failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -821,6 +1124,16 @@ oxpar_status oxpar_dger(const oxpar_context *ctx,
  * matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
  * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
  * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+ * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+ * `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+ * c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+ * two elements of one matrix the same address, or an operand beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -851,12 +1164,16 @@ oxpar_status oxpar_dgemm(const oxpar_context *ctx,
  * dimension of 5 (must be non-zero)"`. The string belongs to oxpar: do not
  * free it; it stays valid until the next failing oxpar call on this thread.
  * Successful calls do not change it.
+ *
+ * Never fails.
  */
 const char *oxpar_last_error_message(void);
 
 /**
  * A static description of a status code, e.g. `"invalid stride"`;
  * `"unknown status"` for a value that is not one. Never free it.
+ *
+ * Never fails: a value that is no status gives `"unknown status"`.
  */
 const char *oxpar_status_str(int32_t status);
 
@@ -878,7 +1195,7 @@ const char *oxpar_status_str(int32_t status);
  * MPI (when the library is built with it): `"mpi"` or `"mpi+threads"`,
  * `"mpi+threads:N"`, `"mpi+serial"`, `"mpi+opencl..."` over
  * `MPI_COMM_WORLD` (collective; see `oxpar_context_create_mpi` for another
- * communicator).
+ * communicator and the MPI thread level each feature needs).
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
  * (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
@@ -900,6 +1217,8 @@ oxpar_status oxpar_context_create(const char *spec, oxpar_context **out);
 /**
  * Frees a context and stops its threads. Buffers, programs and kernels made
  * from it stay valid (each keeps its device alive) until freed themselves. NULL is a no-op.
+ *
+ * Never fails (nothing is returned).
  *
  * # Safety
  * `ctx` is NULL or a handle from `oxpar_context_create` not yet freed, and
@@ -923,6 +1242,8 @@ oxpar_status oxpar_context_set_num_threads(oxpar_context *ctx, size_t num_thread
 
 /**
  * Stores the number of threads the context computes with in `*out`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
  *
  * # Safety
  * `ctx` is NULL or a live handle; `out` is NULL or writable.
@@ -978,6 +1299,8 @@ oxpar_status oxpar_context_get_reproducible(const oxpar_context *ctx, int32_t *o
 /**
  * Stores the context's backend (an `OXPAR_BACKEND_*` value) in `*out`.
  *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
+ *
  * # Safety
  * `ctx` is NULL or a live handle; `out` is NULL or writable.
  */
@@ -986,11 +1309,15 @@ oxpar_status oxpar_context_backend(const oxpar_context *ctx, int32_t *out);
 /**
  * Whether a backend (`OXPAR_BACKEND_*`) is compiled into this library and
  * usable on this machine; false for unknown values.
+ *
+ * Never fails: false for a value that is no `OXPAR_BACKEND_*`.
  */
 bool oxpar_backend_available(int32_t backend);
 
 /**
  * Creates a farm with the defaults: 2 retries, no checkpoint, no progress.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (out).
  *
  * # Safety
  * `out` is NULL or writable.
@@ -1000,6 +1327,8 @@ oxpar_status oxpar_farm_create(oxpar_farm **out);
 /**
  * Frees a farm. NULL is a no-op.
  *
+ * Never fails (nothing is returned).
+ *
  * # Safety
  * `farm` is NULL or a live farm not in use by another call.
  */
@@ -1008,6 +1337,8 @@ void oxpar_farm_free(oxpar_farm *farm);
 /**
  * How many times a failed task is tried again, each time on the next worker
  * (default 2).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (farm).
  *
  * # Safety
  * `farm` is NULL or a live farm not in use by another call.
@@ -1019,6 +1350,10 @@ oxpar_status oxpar_farm_set_retries(oxpar_farm *farm, uint32_t retries);
  * tasks an earlier run recorded there (NULL: no checkpoint). Under MPI each
  * rank appends to `path.rank<r>` and every rank reads them all. A process
  * killed in the middle loses only the tasks that were running.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (farm),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (path empty or not UTF-8). A file that
+ * cannot be read or written is `oxpar_farm_run`'s error.
  *
  * # Safety
  * `farm` is NULL or a live farm not in use by another call; `path` is NULL
@@ -1046,6 +1381,8 @@ oxpar_status oxpar_farm_set_progress(oxpar_farm *farm,
  * returning nonzero); it appears in the run's report. Only meaningful inside
  * a task; NULL clears it.
  *
+ * Never fails (nothing is returned); outside a task it has no effect.
+ *
  * # Safety
  * `message` is NULL or NUL-terminated.
  */
@@ -1060,6 +1397,11 @@ void oxpar_farm_task_error(const char *message);
  * is retried on the next worker up to the farm's retry count. Returns when
  * every task has completed or used up its retries, with every task's
  * outcome in `*report` (on every rank).
+ *
+ * On an MPI context initialized below `MPI_THREAD_SERIALIZED` (plain
+ * `MPI_Init`, `MPI_THREAD_FUNNELED`), each rank runs its tasks one at a time
+ * on the calling thread, which must then be the one that initialized MPI;
+ * from `MPI_THREAD_SERIALIZED` up, on all of the context's threads.
  *
  * Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
  * `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
@@ -1088,6 +1430,8 @@ oxpar_status oxpar_farm_run(const oxpar_farm *farm,
 /**
  * Stores how many tasks completed in the run, failed for good, and were
  * skipped thanks to the checkpoint (any pointer may be NULL).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (report).
  *
  * # Safety
  * `report` is NULL or a live report; the outputs are NULL or writable.
@@ -1133,6 +1477,9 @@ oxpar_status oxpar_farm_report_states(const oxpar_farm_report *report,
  * or NULL for a task that did not fail or is out of range. The string
  * belongs to the report and lives as long as it.
  *
+ * Never fails: NULL for a NULL report, a task that did not fail, or one out
+ * of range.
+ *
  * # Safety
  * `report` is NULL or a live report.
  */
@@ -1140,6 +1487,8 @@ const char *oxpar_farm_report_error(const oxpar_farm_report *report, size_t task
 
 /**
  * Frees a report. NULL is a no-op.
+ *
+ * Never fails (nothing is returned).
  *
  * # Safety
  * `report` is NULL or a live report, freed once.
@@ -1211,6 +1560,20 @@ oxpar_status oxpar_parallel_reduce(const oxpar_context *ctx,
  * an MPI the program initialized. Collective over `comm`: if it fails on
  * any rank, it fails on every rank.
  *
+ * Thread level: oxpar makes its MPI calls on the thread that called the
+ * oxpar function, one call at a time per context, and its compute threads
+ * never call MPI. So plain `MPI_Init` (`MPI_THREAD_SINGLE`) or
+ * `MPI_THREAD_FUNNELED` is enough for every operation (the distributed BLAS,
+ * halo exchanges, grids, reproducible mode, the task farm) as long as the
+ * program calls oxpar on an MPI context from the thread that initialized MPI
+ * only (an `"mpi+threads"` context still computes on several threads; use
+ * FUNNELED rather than SINGLE if your MPI insists that no other thread
+ * exists). `MPI_THREAD_SERIALIZED` lets any thread call oxpar on MPI
+ * contexts, one at a time, and lets the task farm run several tasks per
+ * rank at once (below it, each rank runs its tasks one at a time).
+ * `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
+ * are serialized, but is fine.
+ *
  * Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
  * `oxpar_context_create`).
  *
@@ -1230,6 +1593,8 @@ oxpar_status oxpar_context_create_mpi(const char *spec, int32_t comm, oxpar_cont
  * the number of ranks in `*size` (either pointer may be NULL). A context
  * that is not MPI is a one-process world: rank 0 of 1.
  *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx).
+ *
  * # Safety
  * `ctx` is NULL or a live context; `rank` and `size` are NULL or writable.
  */
@@ -1239,6 +1604,8 @@ oxpar_status oxpar_mpi_rank(const oxpar_context *ctx, size_t *rank, size_t *size
  * Stores in `*out` how many ranks of the context's communicator share this
  * rank's node (1 for a context that is not MPI). The default thread count
  * of an `"mpi+threads"` context is the node's CPUs divided by this.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
  *
  * # Safety
  * `ctx` is NULL or a live context; `out` is NULL or writable.
@@ -1262,6 +1629,8 @@ oxpar_status oxpar_mpi_comm(const oxpar_context *ctx, int32_t *comm);
  * (`row`, `col`); rank r sits at row r / cols, column r % cols. Any pointer
  * may be NULL. The default grid is the most square one with rows >= cols;
  * a context that is not MPI has a 1 x 1 grid.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx).
  *
  * # Safety
  * `ctx` is NULL or a live context; the outputs are NULL or writable.
@@ -1306,8 +1675,15 @@ oxpar_status oxpar_block_range(size_t n, size_t parts, size_t index, size_t *sta
  * rank order, must add up to `n`). Every rank's `y` block gets its rows of
  * the result. Collective; on a context that is not MPI, `n_local == n`.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
  * Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together (rows of A and y differ on a rank, or
+ * the blocks of x do not add up to n: the message names the ranks whose
+ * block is off the balanced split).
  *
  * # Safety
  * As `oxpar_sgemv`.
@@ -1331,6 +1707,16 @@ oxpar_status oxpar_mpi_sgemv(const oxpar_context *ctx,
  * whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
  * `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
  * of it. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_sger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of A and x differ on a rank, or
+ * the blocks of y do not add up to n: the message names the ranks whose
+ * block is off the balanced split).
  *
  * # Safety
  * As `oxpar_sger`.
@@ -1392,6 +1778,11 @@ oxpar_status oxpar_mpi_sgemm(const oxpar_context *ctx,
  * neighbours, otherwise the outer ghosts of the first and last rank are
  * left alone (they hold the boundary condition). Sends 2*ghost elements.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
  * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
  * `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
@@ -1448,8 +1839,15 @@ oxpar_status oxpar_mpi_shalo_2d(const oxpar_context *ctx,
  * rank order, must add up to `n`). Every rank's `y` block gets its rows of
  * the result. Collective; on a context that is not MPI, `n_local == n`.
  *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
  * Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together (rows of A and y differ on a rank, or
+ * the blocks of x do not add up to n: the message names the ranks whose
+ * block is off the balanced split).
  *
  * # Safety
  * As `oxpar_dgemv`.
@@ -1473,6 +1871,16 @@ oxpar_status oxpar_mpi_dgemv(const oxpar_context *ctx,
  * whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
  * `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
  * of it. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_dger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of A and x differ on a rank, or
+ * the blocks of y do not add up to n: the message names the ranks whose
+ * block is off the balanced split).
  *
  * # Safety
  * As `oxpar_dger`.
@@ -1533,6 +1941,11 @@ oxpar_status oxpar_mpi_dgemm(const oxpar_context *ctx,
  * rank's edge value; with `periodic` the last rank and rank 0 are
  * neighbours, otherwise the outer ghosts of the first and last rank are
  * left alone (they hold the boundary condition). Sends 2*ghost elements.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
@@ -1607,6 +2020,8 @@ oxpar_status oxpar_buffer_create(const oxpar_context *ctx,
  * argument keeps its memory until the argument is replaced or the kernel is
  * freed; commands already queued on it complete.
  *
+ * Never fails (nothing is returned).
+ *
  * # Safety
  * `buf` is NULL or a live buffer handle not used by any other call, freed
  * once.
@@ -1646,6 +2061,8 @@ oxpar_status oxpar_buffer_download(const oxpar_buffer *buf, void *host, size_t n
 /**
  * Stores the buffer's number of elements in `*out`.
  *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (buf, out).
+ *
  * # Safety
  * `buf` is NULL or a live buffer; `out` is NULL or writable.
  */
@@ -1653,6 +2070,8 @@ oxpar_status oxpar_buffer_len(const oxpar_buffer *buf, size_t *out);
 
 /**
  * Stores the buffer's element type (an `OXPAR_DTYPE_*` value) in `*out`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (buf, out).
  *
  * # Safety
  * `buf` is NULL or a live buffer; `out` is NULL or writable.
@@ -1690,6 +2109,9 @@ oxpar_status oxpar_buffer_saxpy(const oxpar_context *ctx,
 /**
  * `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`
  * (`OXPAR_STATUS_UNSUPPORTED` on a device without double precision).
+ *
+ * Errors: as `oxpar_buffer_saxpy` (on a device without double precision,
+ * double buffers cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_saxpy`.
@@ -1729,6 +2151,9 @@ oxpar_status oxpar_buffer_sdot(const oxpar_context *ctx,
 
 /**
  * `*out := x . y` on double buffers; as `oxpar_buffer_sdot`.
+ *
+ * Errors: as `oxpar_buffer_sdot` (on a device without double precision,
+ * double buffers cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_sdot`.
@@ -1782,6 +2207,9 @@ oxpar_status oxpar_buffer_sgemm(const oxpar_context *ctx,
 /**
  * `C := alpha*op(A)*op(B) + beta*C` on double buffers; as
  * `oxpar_buffer_sgemm`.
+ *
+ * Errors: as `oxpar_buffer_sgemm` (on a device without double precision,
+ * double buffers cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_sgemm`.
@@ -2006,6 +2434,9 @@ oxpar_status oxpar_buffer_sger(const oxpar_context *ctx,
 /**
  * `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
  *
+ * Errors: as `oxpar_buffer_sscal` (on a device without double precision,
+ * double buffers cannot be created).
+ *
  * # Safety
  * As `oxpar_buffer_sscal`.
  */
@@ -2018,6 +2449,9 @@ oxpar_status oxpar_buffer_dscal(const oxpar_context *ctx,
 
 /**
  * `y := x` on double buffers; as `oxpar_buffer_scopy`.
+ *
+ * Errors: as `oxpar_buffer_scopy` (on a device without double precision,
+ * double buffers cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_scopy`.
@@ -2034,6 +2468,9 @@ oxpar_status oxpar_buffer_dcopy(const oxpar_context *ctx,
 /**
  * Exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
  *
+ * Errors: as `oxpar_buffer_sswap` (on a device without double precision,
+ * double buffers cannot be created).
+ *
  * # Safety
  * As `oxpar_buffer_sswap`.
  */
@@ -2049,6 +2486,9 @@ oxpar_status oxpar_buffer_dswap(const oxpar_context *ctx,
 /**
  * `*out :=` the Euclidean norm of `x` on a double buffer; as `oxpar_buffer_snrm2`.
  *
+ * Errors: as `oxpar_buffer_snrm2` (on a device without double precision,
+ * double buffers cannot be created).
+ *
  * # Safety
  * As `oxpar_buffer_snrm2`.
  */
@@ -2061,6 +2501,9 @@ oxpar_status oxpar_buffer_dnrm2(const oxpar_context *ctx,
 
 /**
  * `*out :=` the sum of the absolute values of `x` on a double buffer; as `oxpar_buffer_sasum`.
+ *
+ * Errors: as `oxpar_buffer_sasum` (on a device without double precision,
+ * double buffers cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_sasum`.
@@ -2076,6 +2519,9 @@ oxpar_status oxpar_buffer_dasum(const oxpar_context *ctx,
  * `*out :=` the sum of the elements of `x` on a double buffer; as
  * `oxpar_buffer_ssum`.
  *
+ * Errors: as `oxpar_buffer_ssum` (on a device without double precision,
+ * double buffers cannot be created).
+ *
  * # Safety
  * As `oxpar_buffer_ssum`.
  */
@@ -2089,6 +2535,9 @@ oxpar_status oxpar_buffer_dsum(const oxpar_context *ctx,
 /**
  * As `oxpar_buffer_isamax` on a double buffer.
  *
+ * Errors: as `oxpar_buffer_isamax` (on a device without double precision,
+ * double buffers cannot be created).
+ *
  * # Safety
  * As `oxpar_buffer_isamax`.
  */
@@ -2101,6 +2550,9 @@ oxpar_status oxpar_buffer_idamax(const oxpar_context *ctx,
 
 /**
  * `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
+ *
+ * Errors: as `oxpar_buffer_sgemv` (on a device without double precision,
+ * double buffers cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_sgemv`.
@@ -2124,6 +2576,9 @@ oxpar_status oxpar_buffer_dgemv(const oxpar_context *ctx,
 
 /**
  * `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
+ *
+ * Errors: as `oxpar_buffer_sger` (on a device without double precision,
+ * double buffers cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_sger`.
@@ -2166,6 +2621,8 @@ oxpar_status oxpar_program_build(const oxpar_context *ctx,
 /**
  * Frees a program. NULL is a no-op. Kernels made from it stay usable.
  *
+ * Never fails (nothing is returned).
+ *
  * # Safety
  * `program` is NULL or a live program handle not used by any other call,
  * freed once.
@@ -2191,6 +2648,8 @@ oxpar_status oxpar_kernel_create(const oxpar_program *program,
 /**
  * Frees a kernel (and its hold on the buffers set as its arguments). NULL
  * is a no-op; launches already queued complete.
+ *
+ * Never fails (nothing is returned).
  *
  * # Safety
  * `kernel` is NULL or a live kernel handle not used by any other call,

@@ -47,6 +47,18 @@ int check_ok(oxpar_status status, const char *file, int line, const char *fmt, .
     return 0;
 }
 
+/* Whether `msg` names its function twice ("f: f: ..."): every message must
+ * start with the function's name exactly once. */
+static int repeats_prefix(const char *msg) {
+    const char *colon = msg != NULL ? strstr(msg, ": ") : NULL;
+    size_t n;
+    if (colon == NULL) {
+        return 0;
+    }
+    n = (size_t)(colon - msg);
+    return strncmp(colon + 2, msg, n) == 0 && colon[2 + n] == ':';
+}
+
 int check_err(oxpar_status status, oxpar_status want, const char *function,
               const char *arg, const char *file, int line) {
     const char *msg = oxpar_last_error_message();
@@ -57,7 +69,8 @@ int check_err(oxpar_status status, oxpar_status want, const char *function,
     } else {
         snprintf(prefix, sizeof prefix, "%s: ", function);
     }
-    ok = status == want && msg != NULL && strncmp(msg, prefix, strlen(prefix)) == 0;
+    ok = status == want && msg != NULL && strncmp(msg, prefix, strlen(prefix)) == 0 &&
+         !repeats_prefix(msg);
     if (ok) {
         passed++;
         return 1;
@@ -65,7 +78,7 @@ int check_err(oxpar_status status, oxpar_status want, const char *function,
     failed++;
     fprintf(stderr,
             "FAIL %s:%d: %s (%s): expected status %d (%s) and a message starting "
-            "with \"%s\"\n     got status %d (%s), message \"%s\"\n",
+            "with \"%s\" (once)\n     got status %d (%s), message \"%s\"\n",
             file, line, function, arg ? arg : "-", (int)want, oxpar_status_str(want), prefix,
             (int)status, oxpar_status_str(status), msg ? msg : "(NULL)");
     return 0;

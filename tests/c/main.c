@@ -42,6 +42,7 @@ int main(int argc, char **argv) {
     test_version_and_status();
     test_contexts();
     test_last_error_per_thread();
+    test_fork();
     test_blas();
     test_blas_bad_input();
     test_parallel_for();

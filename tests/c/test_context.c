@@ -5,10 +5,14 @@
 #define _POSIX_C_SOURCE 200809L /* setenv, pthreads */
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "oxpar.h"
@@ -378,4 +382,111 @@ void test_last_error_per_thread(void) {
         free(xs);
         oxpar_context_free(ctx);
     }
+}
+
+/* A body that counts its iterations into the slot of each (no two calls
+ * share a slot). */
+static void count_range(size_t begin, size_t end, void *user_data) {
+    int *hits = (int *)user_data;
+    size_t i;
+    for (i = begin; i < end; i++) {
+        hits[i]++;
+    }
+}
+
+enum { FORK_N = 100000 };
+
+/* In the child of a fork: uses the parent's context (whose threads did not
+ * survive the fork), then a new one. Returns a bit mask of what failed. */
+static int use_after_fork(oxpar_context *old, const double *x) {
+    static int hits[FORK_N];
+    oxpar_context *fresh = NULL;
+    double d = 0;
+    size_t threads = 0, i;
+    int failed = 0, ok = 1;
+
+    oxpar_status st = oxpar_ddot(old, FORK_N, x, 1, x, 1, &d);
+    if (st != OXPAR_STATUS_OK || d != (double)FORK_N) {
+        fprintf(stderr, "forked child: ddot: status %d (%s), %.17g\n", (int)st,
+                oxpar_last_error_message(), d);
+        failed |= 1;
+    }
+    if (oxpar_parallel_for(old, 0, FORK_N, OXPAR_SCHEDULE_DYNAMIC, 7, count_range, hits) !=
+        OXPAR_STATUS_OK) {
+        failed |= 2;
+    }
+    for (i = 0; i < FORK_N; i++) {
+        ok = ok && hits[i] == 1;
+    }
+    if (!ok) {
+        failed |= 4;
+    }
+    if (oxpar_context_num_threads(old, &threads) != OXPAR_STATUS_OK || threads != 3) {
+        failed |= 8;
+    }
+    if (oxpar_context_create("threads:2", &fresh) != OXPAR_STATUS_OK ||
+        oxpar_ddot(fresh, FORK_N, x, 1, x, 1, &d) != OXPAR_STATUS_OK || d != (double)FORK_N) {
+        failed |= 16;
+    }
+    oxpar_context_free(fresh);
+    oxpar_context_free(old);
+    return failed;
+}
+
+/* fork(): a context created before it works in the child (on the calling
+ * thread), a new one there gets threads of its own, and the parent's keeps
+ * working; a deadlock in the child is caught by an alarm. */
+void test_fork(void) {
+    static double x[FORK_N];
+    oxpar_context *ctx = NULL;
+    double d = 0;
+    size_t i;
+    pid_t pid;
+    int status = 0, fds[2], failed = -1;
+
+    for (i = 0; i < FORK_N; i++) {
+        x[i] = 1.0;
+    }
+    if (!CHECK_OK(oxpar_context_create("threads:3", &ctx), "create threads:3")) {
+        return;
+    }
+    /* the parent's threads are running when it forks */
+    CHECK_OK(oxpar_ddot(ctx, FORK_N, x, 1, x, 1, &d), "ddot before fork");
+    /* The child reports through a pipe: its exit status may be a memory
+     * checker's (the parent's threads, gone in the child, are left alone on
+     * purpose, which such a tool counts as a leak). */
+    if (!CHECK(pipe(fds) == 0, "pipe")) {
+        oxpar_context_free(ctx);
+        return;
+    }
+    fflush(NULL);
+    pid = fork();
+    if (pid == 0) {
+        alarm(60);
+        failed = use_after_fork(ctx, x);
+        if (write(fds[1], &failed, sizeof failed) != (ssize_t)sizeof failed) {
+            _exit(2);
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    if (!CHECK(pid > 0, "fork failed")) {
+        close(fds[0]);
+        oxpar_context_free(ctx);
+        return;
+    }
+    if (read(fds[0], &failed, sizeof failed) != (ssize_t)sizeof failed) {
+        failed = -1;
+    }
+    close(fds[0]);
+    CHECK(waitpid(pid, &status, 0) == pid, "waitpid");
+    CHECK(failed == 0 && !WIFSIGNALED(status),
+          "the forked child: failed %d (bits: 1 ddot, 2 parallel_for, 4 coverage, 8 num_threads, "
+          "16 a new context; -1: no report), %s %d (signal 14: it hung)",
+          failed, WIFSIGNALED(status) ? "signal" : "exit",
+          WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    d = 0;
+    CHECK(oxpar_ddot(ctx, FORK_N, x, 1, x, 1, &d) == OXPAR_STATUS_OK && d == (double)FORK_N,
+          "the parent's context after the fork: %g", d);
+    oxpar_context_free(ctx);
 }

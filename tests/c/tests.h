@@ -7,6 +7,7 @@
 void test_version_and_status(void);
 void test_contexts(void);
 void test_last_error_per_thread(void);
+void test_fork(void);
 void test_blas(void);
 void test_blas_bad_input(void);
 void test_parallel_for(void);

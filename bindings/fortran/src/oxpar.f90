@@ -60,6 +60,12 @@
 !> rank rejects is an error on every rank (the rank at fault gets the precise
 !> status and message, the others a message naming it), never a deadlock.
 !>
+!> Parallel loops: `ctx%parallel_for(first, last, body)` and
+!> `ctx%parallel_reduce(first, last, body, combine, acc)` run `bind(C)`
+!> procedures (`oxpar_loop_body`, `oxpar_reduce_body`,
+!> `oxpar_reduce_combine`) over sub-ranges of the iterations `first` to
+!> `last` on the context's threads, with OpenMP's schedules.
+!>
 !> Task farm: `oxpar_farm` runs many independent tasks, numbered 1 to
 !> `ntasks`, on a context's threads (on an MPI context, on every rank's
 !> threads), retries the failed ones on another worker, optionally keeps a
@@ -89,6 +95,7 @@ module oxpar
     oxpar_block_range
   public :: oxpar_mpi_gemv, oxpar_mpi_ger, oxpar_mpi_gemm, oxpar_halo_exchange
   public :: oxpar_farm, oxpar_farm_report, oxpar_farm_task, oxpar_farm_progress, oxpar_farm_task_error
+  public :: oxpar_loop_body, oxpar_reduce_body, oxpar_reduce_combine
 
   ! Re-exported from oxpar_c: status codes, backends, versions.
   public :: OXPAR_STATUS_OK, OXPAR_STATUS_NULL_POINTER, OXPAR_STATUS_INVALID_ARGUMENT, &
@@ -99,6 +106,7 @@ module oxpar
   public :: OXPAR_VERSION_MAJOR, OXPAR_VERSION_MINOR, OXPAR_VERSION_PATCH, OXPAR_VERSION_STRING, &
     OXPAR_VERSION_NUMBER, OXPAR_ABI_VERSION
   public :: OXPAR_TASK_STATE_DONE, OXPAR_TASK_STATE_FAILED, OXPAR_TASK_STATE_RESUMED
+  public :: OXPAR_SCHEDULE_STATIC, OXPAR_SCHEDULE_DYNAMIC, OXPAR_SCHEDULE_GUIDED
 
   !> An execution context: a backend (serial, host threads, OpenCL, MPI) and
   !> its threads. Not usable until `init` (or `init_mpi`) succeeds; free it
@@ -128,6 +136,20 @@ module oxpar
     procedure :: reproducible => context_reproducible
     !> Whether `init` has succeeded (and `destroy` not been called since).
     procedure :: initialized => context_initialized
+    !> Calls a `bind(C)` loop body (`oxpar_loop_body`) on sub-ranges of the
+    !> iterations `first` to `last`, on the context's threads:
+    !> `call ctx%parallel_for(first, last, body [, schedule] [, chunk] [, data] [, stat] [, errmsg])`.
+    generic :: parallel_for => context_parallel_for_i32, context_parallel_for_i64
+    !> A parallel reduction of the iterations `first` to `last` into `acc`
+    !> (real32, real64, int32, int64, or any type through `c_loc` and its
+    !> size in bytes), with `bind(C)` procedures `oxpar_reduce_body` and
+    !> `oxpar_reduce_combine`: `call ctx%parallel_reduce(first, last, body,
+    !> combine, acc [, acc_bytes] [, schedule] [, chunk] [, data] [, stat] [, errmsg])`.
+    generic :: parallel_reduce => reduce_dp_i32, reduce_dp_i64, reduce_sp_i32, reduce_sp_i64, &
+      reduce_int64_i32, reduce_int64_i64, reduce_int32_i32, reduce_int32_i64, reduce_ptr_i32, reduce_ptr_i64
+    procedure, private :: context_parallel_for_i32, context_parallel_for_i64
+    procedure, private :: reduce_dp_i32, reduce_dp_i64, reduce_sp_i32, reduce_sp_i64, reduce_int64_i32, &
+      reduce_int64_i64, reduce_int32_i32, reduce_int32_i64, reduce_ptr_i32, reduce_ptr_i64
   end type oxpar_context
 
   !> Device memory on an OpenCL context: `n` real32 or real64 elements.
@@ -302,6 +324,57 @@ module oxpar
       !> The `data` given to `set_progress` (`c_null_ptr` if none).
       type(c_ptr), intent(in) :: data
     end subroutine oxpar_farm_progress
+  end interface
+
+  abstract interface
+    !> A loop body for `oxpar_context%parallel_for`: runs the iterations
+    !> `begin` to `end - 1` (a half-open range: `do i = begin, end - 1`), in
+    !> the numbering of the loop's `first` and `last`. It is the C API's
+    !> `oxpar_range_fn`, so it must be `bind(C)` with exactly these
+    !> arguments. It is called concurrently on several threads, each range
+    !> once: write only what belongs to its own iterations (a slot of an
+    !> array per iteration), keep no `save` or module state, and be
+    !> `recursive` (or compiled with `-frecursive`), like every procedure it
+    !> calls. `data` comes through as given to `parallel_for`.
+    subroutine oxpar_loop_body(begin, end, data) bind(C)
+      import :: c_ptr, c_size_t
+      !> The first iteration of this sub-range.
+      integer(c_size_t), value :: begin
+      !> One past the last iteration of this sub-range.
+      integer(c_size_t), value :: end
+      !> The `data` given to `parallel_for` (`c_null_ptr` if none).
+      type(c_ptr), value :: data
+    end subroutine oxpar_loop_body
+
+    !> A reduction body for `oxpar_context%parallel_reduce`: folds the
+    !> iterations `begin` to `end - 1` into the accumulator at `acc`, private
+    !> to the calling thread (`call c_f_pointer(acc, s)` with `s` a pointer
+    !> of the accumulator's type). The C API's `oxpar_reduce_fn`; the rules
+    !> of `oxpar_loop_body` apply.
+    subroutine oxpar_reduce_body(begin, end, acc, data) bind(C)
+      import :: c_ptr, c_size_t
+      !> The first iteration of this sub-range.
+      integer(c_size_t), value :: begin
+      !> One past the last iteration of this sub-range.
+      integer(c_size_t), value :: end
+      !> This thread's accumulator.
+      type(c_ptr), value :: acc
+      !> The `data` given to `parallel_reduce` (`c_null_ptr` if none).
+      type(c_ptr), value :: data
+    end subroutine oxpar_reduce_body
+
+    !> Combines two accumulators of `oxpar_context%parallel_reduce`:
+    !> `acc := acc (+) other` (the C API's `oxpar_combine_fn`). `other` is
+    !> only read.
+    subroutine oxpar_reduce_combine(acc, other, data) bind(C)
+      import :: c_ptr
+      !> The accumulator that receives the other.
+      type(c_ptr), value :: acc
+      !> The accumulator added into `acc`.
+      type(c_ptr), value :: other
+      !> The `data` given to `parallel_reduce` (`c_null_ptr` if none).
+      type(c_ptr), value :: data
+    end subroutine oxpar_reduce_combine
   end interface
 
   !> What a run's C `user_data` points to: the Fortran task and its data.
@@ -666,6 +739,577 @@ contains
 
     yes = c_associated(self%handle)
   end function context_initialized
+
+  ! ---------------------------------------------------------------------------
+  ! Parallel loops. Iterations `first` to `last` (inclusive, as in a `do`
+  ! loop) go to the C API as the half-open range `[first, last + 1)`, so a
+  ! body sees the caller's own numbering: `do i = begin, end - 1`.
+
+  !> Calls `body(begin, end, data)` on sub-ranges that together cover the
+  !> iterations `first` to `last` exactly once, on the context's threads,
+  !> and returns when every call has returned. Nothing is called when
+  !> `last < first`. On an OpenCL context the body runs on the calling
+  !> thread; on an MPI context, on this rank's threads (not collective).
+  subroutine context_parallel_for_i32(self, first, last, body, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int32), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`).
+    integer(int32), intent(in) :: last
+    !> The loop body: a `bind(C)` procedure with the interface `oxpar_loop_body`.
+    procedure(oxpar_loop_body) :: body
+    !> `OXPAR_SCHEDULE_STATIC` (the default: blocks fixed up front),
+    !> `OXPAR_SCHEDULE_DYNAMIC` (threads take the next `chunk` iterations as
+    !> they finish) or `OXPAR_SCHEDULE_GUIDED` (blocks shrink from
+    !> remaining/threads down to `chunk`).
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0; 0 (the default) means one block per thread
+    !> for static, 1 for dynamic and guided.
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` as it is (`c_loc` of a `target`; default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    call run_loop(self%handle, "parallel_for", int(first, int64), int(last, int64), c_funloc(body), &
+      c_null_funptr, c_null_ptr, 0_c_size_t, schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine context_parallel_for_i32
+
+  !> Calls `body(begin, end, data)` on sub-ranges that together cover the
+  !> iterations `first` to `last` exactly once, on the context's threads,
+  !> and returns when every call has returned. Nothing is called when
+  !> `last < first`. On an OpenCL context the body runs on the calling
+  !> thread; on an MPI context, on this rank's threads (not collective).
+  subroutine context_parallel_for_i64(self, first, last, body, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int64), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`).
+    integer(int64), intent(in) :: last
+    !> The loop body: a `bind(C)` procedure with the interface `oxpar_loop_body`.
+    procedure(oxpar_loop_body) :: body
+    !> `OXPAR_SCHEDULE_STATIC` (the default: blocks fixed up front),
+    !> `OXPAR_SCHEDULE_DYNAMIC` (threads take the next `chunk` iterations as
+    !> they finish) or `OXPAR_SCHEDULE_GUIDED` (blocks shrink from
+    !> remaining/threads down to `chunk`).
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0; 0 (the default) means one block per thread
+    !> for static, 1 for dynamic and guided.
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` as it is (`c_loc` of a `target`; default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+    call run_loop(self%handle, "parallel_for", int(first, int64), int(last, int64), c_funloc(body), &
+      c_null_funptr, c_null_ptr, 0_c_size_t, schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine context_parallel_for_i64
+
+  !> `parallel_reduce` into a real64 accumulator (bounds of kind int32).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_dp_i32(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int32), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int32), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    real(dp), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_dp_i32
+
+  !> `parallel_reduce` into a real64 accumulator (bounds of kind int64).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_dp_i64(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int64), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int64), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    real(dp), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_dp_i64
+
+  !> `parallel_reduce` into a real32 accumulator (bounds of kind int32).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_sp_i32(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int32), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int32), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    real(sp), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_sp_i32
+
+  !> `parallel_reduce` into a real32 accumulator (bounds of kind int64).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_sp_i64(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int64), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int64), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    real(sp), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_sp_i64
+
+  !> `parallel_reduce` into a int64 accumulator (bounds of kind int32).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_int64_i32(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int32), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int32), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    integer(int64), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_int64_i32
+
+  !> `parallel_reduce` into a int64 accumulator (bounds of kind int64).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_int64_i64(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int64), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int64), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    integer(int64), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_int64_i64
+
+  !> `parallel_reduce` into a int32 accumulator (bounds of kind int32).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_int32_i32(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int32), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int32), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    integer(int32), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_int32_i32
+
+  !> `parallel_reduce` into a int32 accumulator (bounds of kind int64).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_int32_i64(self, first, last, body, combine, acc, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int64), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int64), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The identity on entry (0 for a sum, `-huge(acc)` for a maximum), the
+    !> result on return (unchanged after an error).
+    integer(int32), intent(inout), target :: acc
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), c_loc(acc), int(storage_size(acc) / 8, c_size_t), schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_int32_i64
+
+  !> `parallel_reduce` into an accumulator of any type, given by its
+  !> address and size in bytes (bounds of kind int32).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_ptr_i32(self, first, last, body, combine, acc, acc_bytes, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int32), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int32), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The accumulator's address (`c_loc` of a `target` of any type): the
+    !> identity on entry, the result on return (unchanged after an error).
+    type(c_ptr), intent(in) :: acc
+    !> The accumulator's size in bytes (`storage_size(x) / 8`), at least 1.
+    integer, intent(in) :: acc_bytes
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    integer(c_size_t) :: bytes
+
+    bytes = 0
+    if (acc_bytes > 0) bytes = int(acc_bytes, c_size_t)
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), acc, bytes, schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_ptr_i32
+
+  !> `parallel_reduce` into an accumulator of any type, given by its
+  !> address and size in bytes (bounds of kind int64).
+  !> Each thread starts its own accumulator as a copy of `acc`'s value on
+  !> entry (the identity), folds its sub-ranges into it with `body`, and the
+  !> threads' accumulators are combined with `combine`, in thread order,
+  !> into another copy of the identity, which is stored in `acc`. With the
+  !> static schedule the grouping, and so the result's rounding, depends
+  !> only on the range and the number of threads.
+  subroutine reduce_ptr_i64(self, first, last, body, combine, acc, acc_bytes, schedule, chunk, data, stat, errmsg)
+    !> The context whose threads run the loop.
+    class(oxpar_context), intent(in) :: self
+    !> The first iteration (at least 0).
+    integer(int64), intent(in) :: first
+    !> The last iteration (the loop is empty when `last < first`: `acc` keeps the identity).
+    integer(int64), intent(in) :: last
+    !> The body: a `bind(C)` procedure with the interface `oxpar_reduce_body`.
+    procedure(oxpar_reduce_body) :: body
+    !> Combines two accumulators: a `bind(C)` procedure with the interface `oxpar_reduce_combine`.
+    procedure(oxpar_reduce_combine) :: combine
+    !> The accumulator's address (`c_loc` of a `target` of any type): the
+    !> identity on entry, the result on return (unchanged after an error).
+    type(c_ptr), intent(in) :: acc
+    !> The accumulator's size in bytes (`storage_size(x) / 8`), at least 1.
+    integer, intent(in) :: acc_bytes
+    !> `OXPAR_SCHEDULE_STATIC` (default), `OXPAR_SCHEDULE_DYNAMIC` or `OXPAR_SCHEDULE_GUIDED`.
+    integer, intent(in), optional :: schedule
+    !> The block size, at least 0 (0, the default: one block per thread for
+    !> static, 1 for dynamic and guided).
+    integer, intent(in), optional :: chunk
+    !> Passed to every call of `body` and `combine` as it is (default `c_null_ptr`).
+    type(c_ptr), intent(in), optional :: data
+    !> `OXPAR_STATUS_OK`, or the error's status; absent: an error stops the program.
+    integer, intent(out), optional :: stat
+    !> The error's message (`""` on success).
+    character(len=:), allocatable, intent(out), optional :: errmsg
+    integer(c_int32_t) :: status
+    character(len=:), allocatable :: message
+    integer(c_size_t) :: bytes
+
+    bytes = 0
+    if (acc_bytes > 0) bytes = int(acc_bytes, c_size_t)
+
+    call run_loop(self%handle, "parallel_reduce", int(first, int64), int(last, int64), c_funloc(body), &
+      c_funloc(combine), acc, bytes, schedule, chunk, data, status, message)
+    call finish(status, message, stat)
+    if (present(errmsg)) errmsg = message
+  end subroutine reduce_ptr_i64
+
+  !> The work of `parallel_for` (`combine` null) and `parallel_reduce`: the
+  !> arguments checked and converted, the C loop called.
+  subroutine run_loop(handle, what, first, last, body, combine, acc, bytes, schedule, chunk, data, status, &
+      message)
+    type(c_ptr), intent(in) :: handle
+    character(len=*), intent(in) :: what
+    integer(int64), intent(in) :: first, last
+    type(c_funptr), intent(in) :: body, combine
+    type(c_ptr), intent(in) :: acc
+    integer(c_size_t), intent(in) :: bytes
+    integer, intent(in), optional :: schedule, chunk
+    type(c_ptr), intent(in), optional :: data
+    integer(c_int32_t), intent(out) :: status
+    character(len=:), allocatable, intent(out) :: message
+    integer(c_size_t) :: begin, end, block
+    integer(c_int32_t) :: sched
+    type(c_ptr) :: user_data
+
+    status = OXPAR_STATUS_INVALID_ARGUMENT
+    sched = OXPAR_SCHEDULE_STATIC
+    if (present(schedule)) sched = int(schedule, c_int32_t)
+    block = 0
+    if (present(chunk)) block = int(max(chunk, 0), c_size_t)
+    user_data = c_null_ptr
+    if (present(data)) user_data = data
+    if (first < 0) then
+      message = "oxpar_context%" // what // ": first: must be at least 0, got " // str64(first)
+      return
+    end if
+    if (present(chunk)) then
+      if (chunk < 0) then
+        message = "oxpar_context%" // what // ": chunk: must be at least 0 (0: the schedule's default), got " &
+          // str(chunk)
+        return
+      end if
+    end if
+    if (last == huge(last)) then
+      message = "oxpar_context%" // what // ": last: must be less than huge(0_int64)"
+      return
+    end if
+    if (c_associated(combine)) then
+      if (.not. c_associated(acc)) then
+        message = "oxpar_context%" // what // ": acc: is c_null_ptr (pass c_loc of the accumulator)"
+        return
+      else if (bytes == 0) then
+        message = "oxpar_context%" // what // ": acc_bytes: must be the accumulator's size in bytes (at least 1)"
+        return
+      end if
+    end if
+    ! A `do` loop's bounds: empty when last < first.
+    begin = int(first, c_size_t)
+    end = int(max(last, first - 1) + 1, c_size_t)
+    if (c_associated(combine)) then
+      status = c_oxpar_parallel_reduce(handle, begin, end, sched, block, body, combine, acc, bytes, user_data)
+    else
+      status = c_oxpar_parallel_for(handle, begin, end, sched, block, body, user_data)
+    end if
+    message = error_message(status)
+  end subroutine run_loop
 
   !> The version of the loaded liboxpar, e.g. `"0.1.0"` (compare with
   !> `OXPAR_VERSION_STRING`, the version these interfaces were made for).
@@ -4414,9 +5058,130 @@ contains
     if (status == OXPAR_STATUS_OK) then
       message = ""
     else
-      message = c_string(c_oxpar_last_error_message())
+      message = fortran_message(c_string(c_oxpar_last_error_message()))
     end if
   end function error_message
+
+  !> A message of the C library as a Fortran user should read it: the C
+  !> function's name that starts it becomes the Fortran procedure's
+  !> (`oxpar_dgemm` -> `oxpar_gemm`, `oxpar_context_create` ->
+  !> `oxpar_context%init`), and advice to call C functions or about NULL
+  !> handles becomes the Fortran equivalent.
+  function fortran_message(text) result(message)
+    !> The C library's message (`"function: argument: what is wrong"`).
+    character(len=*), intent(in) :: text
+    character(len=:), allocatable :: message
+    integer :: colon
+
+    colon = index(text, ": ")
+    if (colon > 1) then
+      message = fortran_name(text(:colon - 1)) // text(colon:)
+    else
+      message = text
+    end if
+    message = replaced(message, "ctx: is NULL (create one with oxpar_context_create)", &
+      "ctx: the oxpar_context is not initialised (call ctx%init or ctx%init_mpi first)")
+    message = replaced(message, "farm: is NULL", "farm: the oxpar_farm is not initialised (call farm%init first)")
+    message = replaced(message, "report: is NULL", "report: there is no report (oxpar_farm%run makes one)")
+    ! Other handles (buffers, programs, kernels): in Fortran, not created.
+    if (len(message) >= 9) then
+      if (message(len(message) - 8:) == ": is NULL") &
+        message = message(:len(message) - 9) // ": is not created (or was destroyed)"
+    end if
+  end function fortran_message
+
+  !> The Fortran procedure that calls the C function `c_name` (as the user
+  !> writes it); `c_name` itself when the names are the same.
+  function fortran_name(c_name) result(name)
+    character(len=*), intent(in) :: c_name
+    character(len=:), allocatable :: name
+    ! The routines whose C names carry the element type (`oxpar_sdot`, `oxpar_idamax`).
+    character(len=*), parameter :: typed(11) = [character(len=5) :: "axpy", "scal", "copy", "swap", "dot", &
+      "nrm2", "asum", "sum", "gemv", "ger", "gemm"]
+    character(len=*), parameter :: families(3) = [character(len=13) :: "oxpar_buffer_", "oxpar_mpi_", "oxpar_"]
+    character(len=:), allocatable :: family, rest
+    integer :: i
+
+    select case (c_name)
+    case ("oxpar_context_create")
+      name = "oxpar_context%init"
+    case ("oxpar_context_create_mpi")
+      name = "oxpar_context%init_mpi"
+    case ("oxpar_context_set_num_threads")
+      name = "oxpar_context%set_num_threads"
+    case ("oxpar_context_set_reproducible")
+      name = "oxpar_context%set_reproducible"
+    case ("oxpar_parallel_for")
+      name = "oxpar_context%parallel_for"
+    case ("oxpar_parallel_reduce")
+      name = "oxpar_context%parallel_reduce"
+    case ("oxpar_context_finish")
+      name = "oxpar_finish"
+    case ("oxpar_farm_create")
+      name = "oxpar_farm%init"
+    case ("oxpar_farm_set_retries")
+      name = "oxpar_farm%set_retries"
+    case ("oxpar_farm_set_checkpoint")
+      name = "oxpar_farm%set_checkpoint"
+    case ("oxpar_farm_set_progress")
+      name = "oxpar_farm%set_progress"
+    case ("oxpar_farm_run")
+      name = "oxpar_farm%run"
+    case ("oxpar_buffer_create")
+      name = "oxpar_buffer%create"
+    case ("oxpar_buffer_upload")
+      name = "oxpar_buffer%upload"
+    case ("oxpar_buffer_download")
+      name = "oxpar_buffer%download"
+    case ("oxpar_program_build")
+      name = "oxpar_program%build"
+    case ("oxpar_kernel_create")
+      name = "oxpar_kernel%create"
+    case ("oxpar_kernel_launch")
+      name = "oxpar_kernel%launch"
+    case ("oxpar_kernel_set_arg_local")
+      name = "oxpar_kernel%set_arg_local"
+    case ("oxpar_kernel_set_arg_u32", "oxpar_kernel_set_arg_u64")
+      name = "oxpar_kernel%set_arg_unsigned"
+    case ("oxpar_kernel_set_arg_buffer", "oxpar_kernel_set_arg_i32", "oxpar_kernel_set_arg_i64", &
+        "oxpar_kernel_set_arg_f32", "oxpar_kernel_set_arg_f64")
+      name = "oxpar_kernel%set_arg"
+    case ("oxpar_mpi_shalo_1d", "oxpar_mpi_dhalo_1d", "oxpar_mpi_shalo_2d", "oxpar_mpi_dhalo_2d")
+      name = "oxpar_halo_exchange"
+    case default
+      name = c_name
+      ! oxpar_<family><s|d><routine>, oxpar_<family>i<s|d>amax: without the type letter.
+      do i = 1, size(families)
+        family = trim(families(i))
+        if (len(c_name) <= len(family)) cycle
+        if (c_name(:len(family)) /= family) cycle
+        rest = c_name(len(family) + 1:)
+        if (rest == "isamax" .or. rest == "idamax") then
+          name = family // "iamax"
+        else if (len(rest) > 1 .and. (rest(1:1) == "s" .or. rest(1:1) == "d")) then
+          if (any(typed == rest(2:))) name = family // rest(2:)
+        end if
+        exit
+      end do
+    end select
+  end function fortran_name
+
+  !> `text` with every occurrence of `old` replaced by `new`.
+  function replaced(text, old, new) result(out)
+    character(len=*), intent(in) :: text, old, new
+    character(len=:), allocatable :: out
+    integer :: at, from
+
+    out = ""
+    from = 1
+    do
+      at = index(text(from:), old)
+      if (at == 0) exit
+      out = out // text(from:from + at - 2) // new
+      from = from + at - 1 + len(old)
+    end do
+    out = out // text(from:)
+  end function replaced
 
   !> A copy of the NUL-terminated C string at `p` (`""` for a null pointer).
   function c_string(p) result(s)
@@ -4479,6 +5244,16 @@ contains
     write (buf, '(i0)') i
     s = trim(buf)
   end function str
+
+  !> An `int64` integer as text.
+  pure function str64(i) result(s)
+    integer(int64), intent(in) :: i
+    character(len=:), allocatable :: s
+    character(len=24) :: buf
+
+    write (buf, '(i0)') i
+    s = trim(buf)
+  end function str64
 
   !> A Fortran size as a C `size_t`.
   elemental function csize(i) result(n)

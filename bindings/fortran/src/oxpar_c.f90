@@ -220,6 +220,8 @@ module oxpar_c
 
   interface
     !> The ABI version of the loaded library (compare with `OXPAR_ABI_VERSION`).
+    !>
+    !> Never fails.
     function c_oxpar_abi_version() bind(C, name="oxpar_abi_version")
       import :: c_int32_t
       implicit none
@@ -228,6 +230,8 @@ module oxpar_c
 
     !> The library version as a static NUL-terminated string, e.g. `"0.1.0"`
     !> (never free it). Compare with `OXPAR_VERSION_STRING`.
+    !>
+    !> Never fails.
     function c_oxpar_version() bind(C, name="oxpar_version")
       import :: c_ptr
       implicit none
@@ -235,6 +239,18 @@ module oxpar_c
     end function c_oxpar_version
 
     !> `y := alpha*x + y` on floats. `alpha == 0` returns without reading `x`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+    !> overlapping x without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -255,6 +271,17 @@ module oxpar_c
 
     !> `x := alpha*x` on floats.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -271,6 +298,18 @@ module oxpar_c
     end function c_oxpar_sscal
 
     !> `y := x` on floats.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+    !> overlapping x without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -289,6 +328,18 @@ module oxpar_c
     end function c_oxpar_scopy
 
     !> Exchanges the float vectors `x` and `y`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+    !> overlapping x without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -311,6 +362,20 @@ module oxpar_c
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -336,6 +401,19 @@ module oxpar_c
     !> correctly rounded square root of the exact sum of squares: the same bits
     !> on any backend, number of threads or MPI ranks.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -356,6 +434,19 @@ module oxpar_c
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -380,11 +471,18 @@ module oxpar_c
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
-    !> address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
-    !> another rank rejected its arguments).
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -404,6 +502,19 @@ module oxpar_c
     !> `*out :=` the 0-based index of the first element of largest absolute
     !> value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
     !> when `n == 0`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -425,6 +536,22 @@ module oxpar_c
     !> and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
     !> `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
     !> does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+    !> or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+    !> than one element; rsa, csa that give two elements of A one address, or an
+    !> operand beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -452,6 +579,21 @@ module oxpar_c
 
     !> `A := alpha*x*y^T + A` on floats, `A` being `m x n` with strides `rsa`,
     !> `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+    !> type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+    !> for a vector of more than one element; rsa, csa that give two elements of
+    !> A one address, or an operand beyond the address space). On an OpenCL
+    !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> On an MPI context the call is collective: an argument error on one rank
+    !> fails every rank (the others get an error naming that rank), and an MPI
+    !> failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -482,6 +624,16 @@ module oxpar_c
     !> matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
     !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
     !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+    !> `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+    !> c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+    !> two elements of one matrix the same address, or an operand beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -514,6 +666,18 @@ module oxpar_c
 
     !> `y := alpha*x + y` on doubles. `alpha == 0` returns without reading `x`.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+    !> overlapping x without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -533,6 +697,17 @@ module oxpar_c
 
     !> `x := alpha*x` on doubles.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -549,6 +724,18 @@ module oxpar_c
     end function c_oxpar_dscal
 
     !> `y := x` on doubles.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+    !> overlapping x without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -567,6 +754,18 @@ module oxpar_c
     end function c_oxpar_dcopy
 
     !> Exchanges the double vectors `x` and `y`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+    !> overlapping x without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -589,6 +788,20 @@ module oxpar_c
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+    !> beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -614,6 +827,19 @@ module oxpar_c
     !> correctly rounded square root of the exact sum of squares: the same bits
     !> on any backend, number of threads or MPI ranks.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -634,6 +860,19 @@ module oxpar_c
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -658,11 +897,18 @@ module oxpar_c
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
-    !> address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
-    !> another rank rejected its arguments).
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -682,6 +928,19 @@ module oxpar_c
     !> `*out :=` the 0-based index of the first element of largest absolute
     !> value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
     !> when `n == 0`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -703,6 +962,22 @@ module oxpar_c
     !> and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
     !> `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
     !> does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+    !> or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+    !> than one element; rsa, csa that give two elements of A one address, or an
+    !> operand beyond the address space). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -730,6 +1005,21 @@ module oxpar_c
 
     !> `A := alpha*x*y^T + A` on doubles, `A` being `m x n` with strides `rsa`,
     !> `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+    !> type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+    !> for a vector of more than one element; rsa, csa that give two elements of
+    !> A one address, or an operand beyond the address space). On an OpenCL
+    !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> On an MPI context the call is collective: an argument error on one rank
+    !> fails every rank (the others get an error naming that rank), and an MPI
+    !> failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -760,6 +1050,16 @@ module oxpar_c
     !> matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
     !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
     !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+    !> `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+    !> c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+    !> two elements of one matrix the same address, or an operand beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -795,6 +1095,8 @@ module oxpar_c
     !> dimension of 5 (must be non-zero)"`. The string belongs to oxpar: do not
     !> free it; it stays valid until the next failing oxpar call on this thread.
     !> Successful calls do not change it.
+    !>
+    !> Never fails.
     function c_oxpar_last_error_message() bind(C, name="oxpar_last_error_message")
       import :: c_ptr
       implicit none
@@ -803,6 +1105,8 @@ module oxpar_c
 
     !> A static description of a status code, e.g. `"invalid stride"`;
     !> `"unknown status"` for a value that is not one. Never free it.
+    !>
+    !> Never fails: a value that is no status gives `"unknown status"`.
     function c_oxpar_status_str(status) bind(C, name="oxpar_status_str")
       import :: c_int32_t, c_ptr
       implicit none
@@ -827,7 +1131,7 @@ module oxpar_c
     !> MPI (when the library is built with it): `"mpi"` or `"mpi+threads"`,
     !> `"mpi+threads:N"`, `"mpi+serial"`, `"mpi+opencl..."` over
     !> `MPI_COMM_WORLD` (collective; see `oxpar_context_create_mpi` for another
-    !> communicator).
+    !> communicator and the MPI thread level each feature needs).
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
     !> (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
@@ -853,6 +1157,8 @@ module oxpar_c
 
     !> Frees a context and stops its threads. Buffers, programs and kernels made
     !> from it stay valid (each keeps its device alive) until freed themselves. NULL is a no-op.
+    !>
+    !> Never fails (nothing is returned).
     !>
     !> # Safety
     !> `ctx` is NULL or a handle from `oxpar_context_create` not yet freed, and
@@ -883,6 +1189,8 @@ module oxpar_c
     end function c_oxpar_context_set_num_threads
 
     !> Stores the number of threads the context computes with in `*out`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
     !>
     !> # Safety
     !> `ctx` is NULL or a live handle; `out` is NULL or writable.
@@ -952,6 +1260,8 @@ module oxpar_c
 
     !> Stores the context's backend (an `OXPAR_BACKEND_*` value) in `*out`.
     !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
+    !>
     !> # Safety
     !> `ctx` is NULL or a live handle; `out` is NULL or writable.
     function c_oxpar_context_backend(ctx, out) bind(C, name="oxpar_context_backend")
@@ -964,6 +1274,8 @@ module oxpar_c
 
     !> Whether a backend (`OXPAR_BACKEND_*`) is compiled into this library and
     !> usable on this machine; false for unknown values.
+    !>
+    !> Never fails: false for a value that is no `OXPAR_BACKEND_*`.
     function c_oxpar_backend_available(backend) bind(C, name="oxpar_backend_available")
       import :: c_bool, c_int32_t
       implicit none
@@ -972,6 +1284,8 @@ module oxpar_c
     end function c_oxpar_backend_available
 
     !> Creates a farm with the defaults: 2 retries, no checkpoint, no progress.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (out).
     !>
     !> # Safety
     !> `out` is NULL or writable.
@@ -984,6 +1298,8 @@ module oxpar_c
 
     !> Frees a farm. NULL is a no-op.
     !>
+    !> Never fails (nothing is returned).
+    !>
     !> # Safety
     !> `farm` is NULL or a live farm not in use by another call.
     subroutine c_oxpar_farm_free(farm) bind(C, name="oxpar_farm_free")
@@ -994,6 +1310,8 @@ module oxpar_c
 
     !> How many times a failed task is tried again, each time on the next worker
     !> (default 2).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (farm).
     !>
     !> # Safety
     !> `farm` is NULL or a live farm not in use by another call.
@@ -1009,6 +1327,10 @@ module oxpar_c
     !> tasks an earlier run recorded there (NULL: no checkpoint). Under MPI each
     !> rank appends to `path.rank<r>` and every rank reads them all. A process
     !> killed in the middle loses only the tasks that were running.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (farm),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (path empty or not UTF-8). A file that
+    !> cannot be read or written is `oxpar_farm_run`'s error.
     !>
     !> # Safety
     !> `farm` is NULL or a live farm not in use by another call; `path` is NULL
@@ -1044,6 +1366,8 @@ module oxpar_c
     !> returning nonzero); it appears in the run's report. Only meaningful inside
     !> a task; NULL clears it.
     !>
+    !> Never fails (nothing is returned); outside a task it has no effect.
+    !>
     !> # Safety
     !> `message` is NULL or NUL-terminated.
     subroutine c_oxpar_farm_task_error(message) bind(C, name="oxpar_farm_task_error")
@@ -1060,6 +1384,11 @@ module oxpar_c
     !> is retried on the next worker up to the farm's retry count. Returns when
     !> every task has completed or used up its retries, with every task's
     !> outcome in `*report` (on every rank).
+    !>
+    !> On an MPI context initialized below `MPI_THREAD_SERIALIZED` (plain
+    !> `MPI_Init`, `MPI_THREAD_FUNNELED`), each rank runs its tasks one at a time
+    !> on the calling thread, which must then be the one that initialized MPI;
+    !> from `MPI_THREAD_SERIALIZED` up, on all of the context's threads.
     !>
     !> Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
@@ -1092,6 +1421,8 @@ module oxpar_c
 
     !> Stores how many tasks completed in the run, failed for good, and were
     !> skipped thanks to the checkpoint (any pointer may be NULL).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (report).
     !>
     !> # Safety
     !> `report` is NULL or a live report; the outputs are NULL or writable.
@@ -1149,6 +1480,9 @@ module oxpar_c
     !> or NULL for a task that did not fail or is out of range. The string
     !> belongs to the report and lives as long as it.
     !>
+    !> Never fails: NULL for a NULL report, a task that did not fail, or one out
+    !> of range.
+    !>
     !> # Safety
     !> `report` is NULL or a live report.
     function c_oxpar_farm_report_error(report, task) bind(C, name="oxpar_farm_report_error")
@@ -1160,6 +1494,8 @@ module oxpar_c
     end function c_oxpar_farm_report_error
 
     !> Frees a report. NULL is a no-op.
+    !>
+    !> Never fails (nothing is returned).
     !>
     !> # Safety
     !> `report` is NULL or a live report, freed once.
@@ -1242,6 +1578,20 @@ module oxpar_c
     !> an MPI the program initialized. Collective over `comm`: if it fails on
     !> any rank, it fails on every rank.
     !>
+    !> Thread level: oxpar makes its MPI calls on the thread that called the
+    !> oxpar function, one call at a time per context, and its compute threads
+    !> never call MPI. So plain `MPI_Init` (`MPI_THREAD_SINGLE`) or
+    !> `MPI_THREAD_FUNNELED` is enough for every operation (the distributed BLAS,
+    !> halo exchanges, grids, reproducible mode, the task farm) as long as the
+    !> program calls oxpar on an MPI context from the thread that initialized MPI
+    !> only (an `"mpi+threads"` context still computes on several threads; use
+    !> FUNNELED rather than SINGLE if your MPI insists that no other thread
+    !> exists). `MPI_THREAD_SERIALIZED` lets any thread call oxpar on MPI
+    !> contexts, one at a time, and lets the task farm run several tasks per
+    !> rank at once (below it, each rank runs its tasks one at a time).
+    !> `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
+    !> are serialized, but is fine.
+    !>
     !> Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
     !> `oxpar_context_create`).
     !>
@@ -1266,6 +1616,8 @@ module oxpar_c
     !> the number of ranks in `*size` (either pointer may be NULL). A context
     !> that is not MPI is a one-process world: rank 0 of 1.
     !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx).
+    !>
     !> # Safety
     !> `ctx` is NULL or a live context; `rank` and `size` are NULL or writable.
     function c_oxpar_mpi_rank(ctx, rank, size) bind(C, name="oxpar_mpi_rank")
@@ -1280,6 +1632,8 @@ module oxpar_c
     !> Stores in `*out` how many ranks of the context's communicator share this
     !> rank's node (1 for a context that is not MPI). The default thread count
     !> of an `"mpi+threads"` context is the node's CPUs divided by this.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; `out` is NULL or writable.
@@ -1311,6 +1665,8 @@ module oxpar_c
     !> (`row`, `col`); rank r sits at row r / cols, column r % cols. Any pointer
     !> may be NULL. The default grid is the most square one with rows >= cols;
     !> a context that is not MPI has a 1 x 1 grid.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; the outputs are NULL or writable.
@@ -1370,8 +1726,15 @@ module oxpar_c
     !> rank order, must add up to `n`). Every rank's `y` block gets its rows of
     !> the result. Collective; on a context that is not MPI, `n_local == n`.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
     !> Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-    !> when the blocks do not fit together.
+    !> when the blocks do not fit together (rows of A and y differ on a rank, or
+    !> the blocks of x do not add up to n: the message names the ranks whose
+    !> block is off the balanced split).
     !>
     !> # Safety
     !> As `oxpar_sgemv`.
@@ -1399,6 +1762,16 @@ module oxpar_c
     !> whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
     !> `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
     !> of it. Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_sger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of A and x differ on a rank, or
+    !> the blocks of y do not add up to n: the message names the ranks whose
+    !> block is off the balanced split).
     !>
     !> # Safety
     !> As `oxpar_sger`.
@@ -1469,6 +1842,11 @@ module oxpar_c
     !> neighbours, otherwise the outer ghosts of the first and last rank are
     !> left alone (they hold the boundary condition). Sends 2*ghost elements.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
     !> Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
     !> `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
@@ -1533,8 +1911,15 @@ module oxpar_c
     !> rank order, must add up to `n`). Every rank's `y` block gets its rows of
     !> the result. Collective; on a context that is not MPI, `n_local == n`.
     !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
     !> Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-    !> when the blocks do not fit together.
+    !> when the blocks do not fit together (rows of A and y differ on a rank, or
+    !> the blocks of x do not add up to n: the message names the ranks whose
+    !> block is off the balanced split).
     !>
     !> # Safety
     !> As `oxpar_dgemv`.
@@ -1562,6 +1947,16 @@ module oxpar_c
     !> whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
     !> `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
     !> of it. Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_dger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of A and x differ on a rank, or
+    !> the blocks of y do not add up to n: the message names the ranks whose
+    !> block is off the balanced split).
     !>
     !> # Safety
     !> As `oxpar_dger`.
@@ -1631,6 +2026,11 @@ module oxpar_c
     !> rank's edge value; with `periodic` the last rank and rank 0 are
     !> neighbours, otherwise the outer ghosts of the first and last rank are
     !> left alone (they hold the boundary condition). Sends 2*ghost elements.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
@@ -1716,6 +2116,8 @@ module oxpar_c
     !> argument keeps its memory until the argument is replaced or the kernel is
     !> freed; commands already queued on it complete.
     !>
+    !> Never fails (nothing is returned).
+    !>
     !> # Safety
     !> `buf` is NULL or a live buffer handle not used by any other call, freed
     !> once.
@@ -1767,6 +2169,8 @@ module oxpar_c
 
     !> Stores the buffer's number of elements in `*out`.
     !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (buf, out).
+    !>
     !> # Safety
     !> `buf` is NULL or a live buffer; `out` is NULL or writable.
     function c_oxpar_buffer_len(buf, out) bind(C, name="oxpar_buffer_len")
@@ -1778,6 +2182,8 @@ module oxpar_c
     end function c_oxpar_buffer_len
 
     !> Stores the buffer's element type (an `OXPAR_DTYPE_*` value) in `*out`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (buf, out).
     !>
     !> # Safety
     !> `buf` is NULL or a live buffer; `out` is NULL or writable.
@@ -1823,6 +2229,9 @@ module oxpar_c
 
     !> `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`
     !> (`OXPAR_STATUS_UNSUPPORTED` on a device without double precision).
+    !>
+    !> Errors: as `oxpar_buffer_saxpy` (on a device without double precision,
+    !> double buffers cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_saxpy`.
@@ -1870,6 +2279,9 @@ module oxpar_c
     end function c_oxpar_buffer_sdot
 
     !> `*out := x . y` on double buffers; as `oxpar_buffer_sdot`.
+    !>
+    !> Errors: as `oxpar_buffer_sdot` (on a device without double precision,
+    !> double buffers cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_sdot`.
@@ -1932,6 +2344,9 @@ module oxpar_c
 
     !> `C := alpha*op(A)*op(B) + beta*C` on double buffers; as
     !> `oxpar_buffer_sgemm`.
+    !>
+    !> Errors: as `oxpar_buffer_sgemm` (on a device without double precision,
+    !> double buffers cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_sgemm`.
@@ -2193,6 +2608,9 @@ module oxpar_c
 
     !> `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
     !>
+    !> Errors: as `oxpar_buffer_sscal` (on a device without double precision,
+    !> double buffers cannot be created).
+    !>
     !> # Safety
     !> As `oxpar_buffer_sscal`.
     function c_oxpar_buffer_dscal(ctx, n, alpha, x, offx, incx) bind(C, name="oxpar_buffer_dscal")
@@ -2208,6 +2626,9 @@ module oxpar_c
     end function c_oxpar_buffer_dscal
 
     !> `y := x` on double buffers; as `oxpar_buffer_scopy`.
+    !>
+    !> Errors: as `oxpar_buffer_scopy` (on a device without double precision,
+    !> double buffers cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_scopy`.
@@ -2228,6 +2649,9 @@ module oxpar_c
 
     !> Exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
     !>
+    !> Errors: as `oxpar_buffer_sswap` (on a device without double precision,
+    !> double buffers cannot be created).
+    !>
     !> # Safety
     !> As `oxpar_buffer_sswap`.
     function c_oxpar_buffer_dswap(ctx, n, x, offx, incx, y, offy, incy) &
@@ -2247,6 +2671,9 @@ module oxpar_c
 
     !> `*out :=` the Euclidean norm of `x` on a double buffer; as `oxpar_buffer_snrm2`.
     !>
+    !> Errors: as `oxpar_buffer_snrm2` (on a device without double precision,
+    !> double buffers cannot be created).
+    !>
     !> # Safety
     !> As `oxpar_buffer_snrm2`.
     function c_oxpar_buffer_dnrm2(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dnrm2")
@@ -2262,6 +2689,9 @@ module oxpar_c
     end function c_oxpar_buffer_dnrm2
 
     !> `*out :=` the sum of the absolute values of `x` on a double buffer; as `oxpar_buffer_sasum`.
+    !>
+    !> Errors: as `oxpar_buffer_sasum` (on a device without double precision,
+    !> double buffers cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_sasum`.
@@ -2280,6 +2710,9 @@ module oxpar_c
     !> `*out :=` the sum of the elements of `x` on a double buffer; as
     !> `oxpar_buffer_ssum`.
     !>
+    !> Errors: as `oxpar_buffer_ssum` (on a device without double precision,
+    !> double buffers cannot be created).
+    !>
     !> # Safety
     !> As `oxpar_buffer_ssum`.
     function c_oxpar_buffer_dsum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dsum")
@@ -2296,6 +2729,9 @@ module oxpar_c
 
     !> As `oxpar_buffer_isamax` on a double buffer.
     !>
+    !> Errors: as `oxpar_buffer_isamax` (on a device without double precision,
+    !> double buffers cannot be created).
+    !>
     !> # Safety
     !> As `oxpar_buffer_isamax`.
     function c_oxpar_buffer_idamax(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_idamax")
@@ -2311,6 +2747,9 @@ module oxpar_c
     end function c_oxpar_buffer_idamax
 
     !> `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
+    !>
+    !> Errors: as `oxpar_buffer_sgemv` (on a device without double precision,
+    !> double buffers cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_sgemv`.
@@ -2339,6 +2778,9 @@ module oxpar_c
     end function c_oxpar_buffer_dgemv
 
     !> `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
+    !>
+    !> Errors: as `oxpar_buffer_sger` (on a device without double precision,
+    !> double buffers cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_sger`.
@@ -2388,6 +2830,8 @@ module oxpar_c
 
     !> Frees a program. NULL is a no-op. Kernels made from it stay usable.
     !>
+    !> Never fails (nothing is returned).
+    !>
     !> # Safety
     !> `program` is NULL or a live program handle not used by any other call,
     !> freed once.
@@ -2418,6 +2862,8 @@ module oxpar_c
 
     !> Frees a kernel (and its hold on the buffers set as its arguments). NULL
     !> is a no-op; launches already queued complete.
+    !>
+    !> Never fails (nothing is returned).
     !>
     !> # Safety
     !> `kernel` is NULL or a live kernel handle not used by any other call,

@@ -23,7 +23,8 @@ program test_oxpar_context
   call ctx%init("serial")
   call check(ctx%num_threads() == 1 .and. ctx%backend() == OXPAR_BACKEND_SERIAL, "serial")
   call ctx%set_num_threads(2, stat=st, errmsg=msg)
-  call check(st == OXPAR_STATUS_UNSUPPORTED .and. has(msg, "oxpar_context_set_num_threads"), "serial refuses 2 threads")
+  call check(st == OXPAR_STATUS_UNSUPPORTED .and. has(msg, "oxpar_context%set_num_threads: num_threads"), &
+    "serial refuses 2 threads: " // msg)
   call check(ctx%num_threads() == 1, "serial keeps 1 thread")
 
   ! Explicit thread counts; trailing blanks in the spec do not matter.

@@ -42,7 +42,8 @@ program test_oxpar_reproducible
   call plain%destroy()
   call check(.not. plain%reproducible(), "a destroyed context is not reproducible")
   call plain%set_reproducible(.true., stat=st, errmsg=msg)
-  call check(st == OXPAR_STATUS_NULL_POINTER .and. has(msg, "oxpar_context_set_reproducible: ctx"), &
+  call check(st == OXPAR_STATUS_NULL_POINTER .and. has(msg, "oxpar_context%set_reproducible: ctx: ") .and. &
+    has(msg, "ctx%init") .and. .not. has(msg, "oxpar_context_create"), &
     "set_reproducible on no context: " // msg)
 
   call serial%init("serial")

@@ -434,6 +434,18 @@ where
 
 /// `y := alpha*x + y` on floats. `alpha == 0` returns without reading `x`.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -456,6 +468,17 @@ pub unsafe extern "C" fn oxpar_saxpy(
 
 /// `x := alpha*x` on floats.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -473,6 +496,18 @@ pub unsafe extern "C" fn oxpar_sscal(
 }
 
 /// `y := x` on floats.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -492,6 +527,18 @@ pub unsafe extern "C" fn oxpar_scopy(
 }
 
 /// Exchanges the float vectors `x` and `y`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -515,6 +562,20 @@ pub unsafe extern "C" fn oxpar_sswap(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -543,6 +604,19 @@ pub unsafe extern "C" fn oxpar_sdot(
 /// correctly rounded square root of the exact sum of squares: the same bits
 /// on any backend, number of threads or MPI ranks.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -566,6 +640,19 @@ pub unsafe extern "C" fn oxpar_snrm2(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -592,11 +679,18 @@ pub unsafe extern "C" fn oxpar_sasum(
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
-/// address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
-/// another rank rejected its arguments).
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -619,6 +713,19 @@ pub unsafe extern "C" fn oxpar_ssum(
 /// `*out :=` the 0-based index of the first element of largest absolute
 /// value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
 /// when `n == 0`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -645,6 +752,22 @@ pub unsafe extern "C" fn oxpar_isamax(
 /// and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
 /// `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
 /// does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+/// nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+/// or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+/// than one element; rsa, csa that give two elements of A one address, or an
+/// operand beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -688,6 +811,21 @@ pub unsafe extern "C" fn oxpar_sgemv(
 /// `A := alpha*x*y^T + A` on floats, `A` being `m x n` with strides `rsa`,
 /// `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+/// type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+/// for a vector of more than one element; rsa, csa that give two elements of
+/// A one address, or an operand beyond the address space). On an OpenCL
+/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// On an MPI context the call is collective: an argument error on one rank
+/// fails every rank (the others get an error naming that rank), and an MPI
+/// failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -719,6 +857,16 @@ pub unsafe extern "C" fn oxpar_sger(
 /// matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
 /// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
 /// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+/// `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+/// c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+/// two elements of one matrix the same address, or an operand beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -770,6 +918,18 @@ pub unsafe extern "C" fn oxpar_sgemm(
 
 /// `y := alpha*x + y` on doubles. `alpha == 0` returns without reading `x`.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -792,6 +952,17 @@ pub unsafe extern "C" fn oxpar_daxpy(
 
 /// `x := alpha*x` on doubles.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -809,6 +980,18 @@ pub unsafe extern "C" fn oxpar_dscal(
 }
 
 /// `y := x` on doubles.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -828,6 +1011,18 @@ pub unsafe extern "C" fn oxpar_dcopy(
 }
 
 /// Exchanges the double vectors `x` and `y`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
+/// overlapping x without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -851,6 +1046,20 @@ pub unsafe extern "C" fn oxpar_dswap(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
+/// beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -879,6 +1088,19 @@ pub unsafe extern "C" fn oxpar_ddot(
 /// correctly rounded square root of the exact sum of squares: the same bits
 /// on any backend, number of threads or MPI ranks.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -902,6 +1124,19 @@ pub unsafe extern "C" fn oxpar_dnrm2(
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -928,11 +1163,18 @@ pub unsafe extern "C" fn oxpar_dasum(
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out, x with n > 0),
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx = 0 with n > 1, or a vector beyond the
-/// address space), `OXPAR_STATUS_COMM_ERROR` (MPI context: MPI failed or
-/// another rank rejected its arguments).
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -955,6 +1197,19 @@ pub unsafe extern "C" fn oxpar_dsum(
 /// `*out :=` the 0-based index of the first element of largest absolute
 /// value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
 /// when `n == 0`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -981,6 +1236,22 @@ pub unsafe extern "C" fn oxpar_idamax(
 /// and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
 /// `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
 /// does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
+/// nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
+/// or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
+/// than one element; rsa, csa that give two elements of A one address, or an
+/// operand beyond the address space). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1024,6 +1295,21 @@ pub unsafe extern "C" fn oxpar_dgemv(
 /// `A := alpha*x*y^T + A` on doubles, `A` being `m x n` with strides `rsa`,
 /// `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
+/// type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
+/// for a vector of more than one element; rsa, csa that give two elements of
+/// A one address, or an operand beyond the address space). On an OpenCL
+/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// On an MPI context the call is collective: an argument error on one rank
+/// fails every rank (the others get an error naming that rank), and an MPI
+/// failure is `OXPAR_STATUS_COMM_ERROR`.
+///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1055,6 +1341,16 @@ pub unsafe extern "C" fn oxpar_dger(
 /// matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
 /// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
 /// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
+/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
+/// `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
+/// c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
+/// two elements of one matrix the same address, or an operand beyond the
+/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the

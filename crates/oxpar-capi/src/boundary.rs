@@ -13,10 +13,24 @@ thread_local! {
 }
 
 fn set_last_error(function: &str, message: &str) {
+    let text = format!("{function}: {}", without_prefix(function, message));
     // Interior NUL bytes cannot appear in a C string; replace them.
-    let text = format!("{function}: {message}").replace('\0', " ");
+    let text = text.replace('\0', " ");
     let text = CString::new(text).unwrap_or_default();
     LAST_ERROR.with(|e| *e.borrow_mut() = text);
+}
+
+/// `message` without any leading `"{function}: "`: every message gets the
+/// function's name once, here, even when an error was built by code that
+/// already named it (an MPI check told the routine's name, say).
+fn without_prefix<'a>(function: &str, mut message: &'a str) -> &'a str {
+    while let Some(rest) = message
+        .strip_prefix(function)
+        .and_then(|rest| rest.strip_prefix(": "))
+    {
+        message = rest;
+    }
+    message
 }
 
 /// Runs the body of entry point `function`, turning `Err` and panics into a
@@ -46,6 +60,8 @@ pub(crate) fn call(function: &str, body: impl FnOnce() -> Result<(), CapiError>)
 /// dimension of 5 (must be non-zero)"`. The string belongs to oxpar: do not
 /// free it; it stays valid until the next failing oxpar call on this thread.
 /// Successful calls do not change it.
+///
+/// Never fails.
 #[no_mangle]
 pub extern "C" fn oxpar_last_error_message() -> *const c_char {
     catch_unwind(|| LAST_ERROR.with(|e| e.borrow().as_ptr())).unwrap_or(c"".as_ptr())
@@ -53,6 +69,8 @@ pub extern "C" fn oxpar_last_error_message() -> *const c_char {
 
 /// A static description of a status code, e.g. `"invalid stride"`;
 /// `"unknown status"` for a value that is not one. Never free it.
+///
+/// Never fails: a value that is no status gives `"unknown status"`.
 #[no_mangle]
 pub extern "C" fn oxpar_status_str(status: i32) -> *const c_char {
     let text: &'static CStr = oxpar_status::ALL
@@ -76,6 +94,42 @@ mod tests {
         // SAFETY: as above.
         let unknown = unsafe { CStr::from_ptr(oxpar_status_str(12345)) };
         assert_eq!(unknown, c"unknown status");
+    }
+
+    fn last_error() -> String {
+        // SAFETY: the pointer is valid until the next failing call on this thread.
+        unsafe { CStr::from_ptr(oxpar_last_error_message()) }
+            .to_str()
+            .unwrap()
+            .to_string()
+    }
+
+    #[test]
+    fn the_function_prefix_is_never_repeated() {
+        for (inner, expected) in [
+            ("on: is 2", "oxpar_f: on: is 2"),
+            ("oxpar_f: on: is 2", "oxpar_f: on: is 2"),
+            (
+                "oxpar_f: oxpar_f: ranks disagree",
+                "oxpar_f: ranks disagree",
+            ),
+            // Another function's name, or the name without ": ", stays.
+            ("oxpar_g: x", "oxpar_f: oxpar_g: x"),
+            (
+                "oxpar_f needs an MPI context",
+                "oxpar_f: oxpar_f needs an MPI context",
+            ),
+            ("", "oxpar_f: "),
+        ] {
+            let status = call("oxpar_f", || {
+                Err(CapiError::invalid("x", "y")).map_err(|mut e| {
+                    e.message = inner.to_string();
+                    e
+                })
+            });
+            assert_eq!(status, oxpar_status::InvalidArgument);
+            assert_eq!(last_error(), expected, "from {inner:?}");
+        }
     }
 
     #[test]

@@ -17,6 +17,19 @@ use crate::status::{backend_kind_from, oxpar_status, CapiError};
 /// other, or inline); `oxpar_context_set_num_threads` must not run
 /// concurrently with any other use. `oxpar_context_set_reproducible` may
 /// (a call that runs at the same time uses the old or the new mode).
+///
+/// fork(): the child of a process that forks has only the thread that called
+/// `fork()`. A serial or threads context created before the fork stays
+/// usable there: every call on it runs on the calling thread (the parallel
+/// loops too, each iteration once; `oxpar_context_num_threads` still reports
+/// the count it was created with), it never waits for the parent's threads
+/// or their locks, and `oxpar_context_free` in the child is safe (it leaves
+/// those threads alone). A context created in the child gets threads of its
+/// own. The parent's contexts are not affected. Fork while no other thread
+/// of the parent is inside an oxpar call on the context you will use in the
+/// child (as for any lock-holding library). OpenCL and MPI contexts must
+/// not be used in a forked child: neither OpenCL drivers nor MPI survive
+/// `fork()` (create the child's own, where the platform allows it).
 pub struct oxpar_context {
     pub(crate) backend: Box<dyn HostBackend>,
     /// Reproducible mode (`oxpar_context_set_reproducible`): dot, nrm2, asum
@@ -106,7 +119,7 @@ impl oxpar_context {
 /// MPI (when the library is built with it): `"mpi"` or `"mpi+threads"`,
 /// `"mpi+threads:N"`, `"mpi+serial"`, `"mpi+opencl..."` over
 /// `MPI_COMM_WORLD` (collective; see `oxpar_context_create_mpi` for another
-/// communicator).
+/// communicator and the MPI thread level each feature needs).
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
 /// (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
@@ -170,6 +183,8 @@ pub(crate) fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> 
 /// Frees a context and stops its threads. Buffers, programs and kernels made
 /// from it stay valid (each keeps its device alive) until freed themselves. NULL is a no-op.
 ///
+/// Never fails (nothing is returned).
+///
 /// # Safety
 /// `ctx` is NULL or a handle from `oxpar_context_create` not yet freed, and
 /// no other call is using it.
@@ -232,6 +247,8 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
 }
 
 /// Stores the number of threads the context computes with in `*out`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
 ///
 /// # Safety
 /// `ctx` is NULL or a live handle; `out` is NULL or writable.
@@ -299,7 +316,7 @@ pub unsafe extern "C" fn oxpar_context_set_reproducible(
             )),
         };
         // On an MPI context every rank takes part, even one with a bad `on`.
-        let on = ctx.agreed_mode("oxpar_context_set_reproducible", local)?;
+        let on = ctx.agreed_mode("on", local)?;
         ctx.reproducible.store(on, Ordering::Relaxed);
         Ok(())
     })
@@ -329,6 +346,8 @@ pub unsafe extern "C" fn oxpar_context_get_reproducible(
 
 /// Stores the context's backend (an `OXPAR_BACKEND_*` value) in `*out`.
 ///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
+///
 /// # Safety
 /// `ctx` is NULL or a live handle; `out` is NULL or writable.
 #[no_mangle]
@@ -354,6 +373,8 @@ pub unsafe extern "C" fn oxpar_context_backend(
 
 /// Whether a backend (`OXPAR_BACKEND_*`) is compiled into this library and
 /// usable on this machine; false for unknown values.
+///
+/// Never fails: false for a value that is no `OXPAR_BACKEND_*`.
 #[no_mangle]
 pub extern "C" fn oxpar_backend_available(backend: i32) -> bool {
     std::panic::catch_unwind(|| {

@@ -76,6 +76,8 @@ thread_local! {
 
 /// Creates a farm with the defaults: 2 retries, no checkpoint, no progress.
 ///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (out).
+///
 /// # Safety
 /// `out` is NULL or writable.
 #[no_mangle]
@@ -97,6 +99,8 @@ pub unsafe extern "C" fn oxpar_farm_create(out: *mut *mut oxpar_farm) -> oxpar_s
 
 /// Frees a farm. NULL is a no-op.
 ///
+/// Never fails (nothing is returned).
+///
 /// # Safety
 /// `farm` is NULL or a live farm not in use by another call.
 #[no_mangle]
@@ -117,6 +121,8 @@ unsafe fn farm_mut<'a>(farm: *mut oxpar_farm) -> Result<&'a mut oxpar_farm, Capi
 /// How many times a failed task is tried again, each time on the next worker
 /// (default 2).
 ///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (farm).
+///
 /// # Safety
 /// `farm` is NULL or a live farm not in use by another call.
 #[no_mangle]
@@ -135,6 +141,10 @@ pub unsafe extern "C" fn oxpar_farm_set_retries(
 /// tasks an earlier run recorded there (NULL: no checkpoint). Under MPI each
 /// rank appends to `path.rank<r>` and every rank reads them all. A process
 /// killed in the middle loses only the tasks that were running.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (farm),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (path empty or not UTF-8). A file that
+/// cannot be read or written is `oxpar_farm_run`'s error.
 ///
 /// # Safety
 /// `farm` is NULL or a live farm not in use by another call; `path` is NULL
@@ -200,6 +210,8 @@ pub unsafe extern "C" fn oxpar_farm_set_progress(
 /// returning nonzero); it appears in the run's report. Only meaningful inside
 /// a task; NULL clears it.
 ///
+/// Never fails (nothing is returned); outside a task it has no effect.
+///
 /// # Safety
 /// `message` is NULL or NUL-terminated.
 #[no_mangle]
@@ -235,6 +247,11 @@ impl Shared {
 /// is retried on the next worker up to the farm's retry count. Returns when
 /// every task has completed or used up its retries, with every task's
 /// outcome in `*report` (on every rank).
+///
+/// On an MPI context initialized below `MPI_THREAD_SERIALIZED` (plain
+/// `MPI_Init`, `MPI_THREAD_FUNNELED`), each rank runs its tasks one at a time
+/// on the calling thread, which must then be the one that initialized MPI;
+/// from `MPI_THREAD_SERIALIZED` up, on all of the context's threads.
 ///
 /// Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
@@ -361,6 +378,8 @@ unsafe fn report_ref<'a>(
 /// Stores how many tasks completed in the run, failed for good, and were
 /// skipped thanks to the checkpoint (any pointer may be NULL).
 ///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (report).
+///
 /// # Safety
 /// `report` is NULL or a live report; the outputs are NULL or writable.
 #[no_mangle]
@@ -474,6 +493,9 @@ fn state_of(o: &Outcome) -> (oxpar_task_state, u32) {
 /// or NULL for a task that did not fail or is out of range. The string
 /// belongs to the report and lives as long as it.
 ///
+/// Never fails: NULL for a NULL report, a task that did not fail, or one out
+/// of range.
+///
 /// # Safety
 /// `report` is NULL or a live report.
 #[no_mangle]
@@ -492,6 +514,8 @@ pub unsafe extern "C" fn oxpar_farm_report_error(
 }
 
 /// Frees a report. NULL is a no-op.
+///
+/// Never fails (nothing is returned).
 ///
 /// # Safety
 /// `report` is NULL or a live report, freed once.

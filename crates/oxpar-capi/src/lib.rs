@@ -97,6 +97,8 @@ pub const OXPAR_ABI_VERSION: u32 = 1;
 pub const OXPAR_INDEX_NONE: usize = usize::MAX;
 
 /// The ABI version of the loaded library (compare with `OXPAR_ABI_VERSION`).
+///
+/// Never fails.
 #[no_mangle]
 pub extern "C" fn oxpar_abi_version() -> u32 {
     OXPAR_ABI_VERSION
@@ -104,6 +106,8 @@ pub extern "C" fn oxpar_abi_version() -> u32 {
 
 /// The library version as a static NUL-terminated string, e.g. `"0.1.0"`
 /// (never free it). Compare with `OXPAR_VERSION_STRING`.
+///
+/// Never fails.
 #[no_mangle]
 pub extern "C" fn oxpar_version() -> *const c_char {
     const VERSION: &CStr =

@@ -73,6 +73,20 @@ fn mpi_of<'a>(ctx: &'a oxpar_context, what: &str) -> Result<&'a oxpar::mpi::MpiB
 /// an MPI the program initialized. Collective over `comm`: if it fails on
 /// any rank, it fails on every rank.
 ///
+/// Thread level: oxpar makes its MPI calls on the thread that called the
+/// oxpar function, one call at a time per context, and its compute threads
+/// never call MPI. So plain `MPI_Init` (`MPI_THREAD_SINGLE`) or
+/// `MPI_THREAD_FUNNELED` is enough for every operation (the distributed BLAS,
+/// halo exchanges, grids, reproducible mode, the task farm) as long as the
+/// program calls oxpar on an MPI context from the thread that initialized MPI
+/// only (an `"mpi+threads"` context still computes on several threads; use
+/// FUNNELED rather than SINGLE if your MPI insists that no other thread
+/// exists). `MPI_THREAD_SERIALIZED` lets any thread call oxpar on MPI
+/// contexts, one at a time, and lets the task farm run several tasks per
+/// rank at once (below it, each rank runs its tasks one at a time).
+/// `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
+/// are serialized, but is fine.
+///
 /// Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
 /// `oxpar_context_create`).
 ///
@@ -124,6 +138,8 @@ pub unsafe extern "C" fn oxpar_context_create_mpi(
 /// the number of ranks in `*size` (either pointer may be NULL). A context
 /// that is not MPI is a one-process world: rank 0 of 1.
 ///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx).
+///
 /// # Safety
 /// `ctx` is NULL or a live context; `rank` and `size` are NULL or writable.
 #[no_mangle]
@@ -158,6 +174,8 @@ pub unsafe extern "C" fn oxpar_mpi_rank(
 /// Stores in `*out` how many ranks of the context's communicator share this
 /// rank's node (1 for a context that is not MPI). The default thread count
 /// of an `"mpi+threads"` context is the node's CPUs divided by this.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; `out` is NULL or writable.
@@ -199,7 +217,7 @@ pub unsafe extern "C" fn oxpar_mpi_comm(ctx: *const oxpar_context, comm: *mut i3
         let out = ffi::out_ptr(comm, "comm")?;
         #[cfg(feature = "mpi")]
         {
-            let handle = mpi_of(ctx, "oxpar_mpi_comm")?.comm().fortran_handle();
+            let handle = mpi_of(ctx, "ctx: a communicator")?.comm().fortran_handle();
             // SAFETY: checked non-null, writable per the caller's contract.
             unsafe { ffi::write_out(out, handle) };
             Ok(())
@@ -213,6 +231,8 @@ pub unsafe extern "C" fn oxpar_mpi_comm(ctx: *const oxpar_context, comm: *mut i3
 /// (`row`, `col`); rank r sits at row r / cols, column r % cols. Any pointer
 /// may be NULL. The default grid is the most square one with rows >= cols;
 /// a context that is not MPI has a 1 x 1 grid.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; the outputs are NULL or writable.
@@ -427,8 +447,15 @@ halo_impl!(f64);
 /// rank order, must add up to `n`). Every rank's `y` block gets its rows of
 /// the result. Collective; on a context that is not MPI, `n_local == n`.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
 /// Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together (rows of A and y differ on a rank, or
+/// the blocks of x do not add up to n: the message names the ranks whose
+/// block is off the balanced split).
 ///
 /// # Safety
 /// As `oxpar_sgemv`.
@@ -471,6 +498,16 @@ pub unsafe extern "C" fn oxpar_mpi_sgemv(
 /// whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
 /// `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
 /// of it. Collective; on a context that is not MPI, `n_local == n`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors as `oxpar_sger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+/// when the blocks do not fit together (rows of A and x differ on a rank, or
+/// the blocks of y do not add up to n: the message names the ranks whose
+/// block is off the balanced split).
 ///
 /// # Safety
 /// As `oxpar_sger`.
@@ -573,6 +610,11 @@ pub unsafe extern "C" fn oxpar_mpi_sgemm(
 /// neighbours, otherwise the outer ghosts of the first and last rank are
 /// left alone (they hold the boundary condition). Sends 2*ghost elements.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
 /// Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
 /// `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
@@ -650,8 +692,15 @@ pub unsafe extern "C" fn oxpar_mpi_shalo_2d(
 /// rank order, must add up to `n`). Every rank's `y` block gets its rows of
 /// the result. Collective; on a context that is not MPI, `n_local == n`.
 ///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
 /// Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together (rows of A and y differ on a rank, or
+/// the blocks of x do not add up to n: the message names the ranks whose
+/// block is off the balanced split).
 ///
 /// # Safety
 /// As `oxpar_dgemv`.
@@ -694,6 +743,16 @@ pub unsafe extern "C" fn oxpar_mpi_dgemv(
 /// whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
 /// `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
 /// of it. Collective; on a context that is not MPI, `n_local == n`.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+///
+/// Errors as `oxpar_dger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+/// when the blocks do not fit together (rows of A and x differ on a rank, or
+/// the blocks of y do not add up to n: the message names the ranks whose
+/// block is off the balanced split).
 ///
 /// # Safety
 /// As `oxpar_dger`.
@@ -795,6 +854,11 @@ pub unsafe extern "C" fn oxpar_mpi_dgemm(
 /// rank's edge value; with `periodic` the last rank and rank 0 are
 /// neighbours, otherwise the outer ghosts of the first and last rank are
 /// left alone (they hold the boundary condition). Sends 2*ghost elements.
+///
+/// Vectors are given by a pointer to their logical first element: element `i`
+/// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+/// convention). Reference BLAS takes the array's lowest address instead: to
+/// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
 /// Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or

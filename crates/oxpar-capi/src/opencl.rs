@@ -955,6 +955,8 @@ pub unsafe extern "C" fn oxpar_buffer_create(
 /// argument keeps its memory until the argument is replaced or the kernel is
 /// freed; commands already queued on it complete.
 ///
+/// Never fails (nothing is returned).
+///
 /// # Safety
 /// `buf` is NULL or a live buffer handle not used by any other call, freed
 /// once.
@@ -1016,6 +1018,8 @@ pub unsafe extern "C" fn oxpar_buffer_download(
 
 /// Stores the buffer's number of elements in `*out`.
 ///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (buf, out).
+///
 /// # Safety
 /// `buf` is NULL or a live buffer; `out` is NULL or writable.
 #[no_mangle]
@@ -1032,6 +1036,8 @@ pub unsafe extern "C" fn oxpar_buffer_len(
 }
 
 /// Stores the buffer's element type (an `OXPAR_DTYPE_*` value) in `*out`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (buf, out).
 ///
 /// # Safety
 /// `buf` is NULL or a live buffer; `out` is NULL or writable.
@@ -1090,6 +1096,9 @@ pub unsafe extern "C" fn oxpar_buffer_saxpy(
 /// `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`
 /// (`OXPAR_STATUS_UNSUPPORTED` on a device without double precision).
 ///
+/// Errors: as `oxpar_buffer_saxpy` (on a device without double precision,
+/// double buffers cannot be created).
+///
 /// # Safety
 /// As `oxpar_buffer_saxpy`.
 #[no_mangle]
@@ -1144,6 +1153,9 @@ pub unsafe extern "C" fn oxpar_buffer_sdot(
 }
 
 /// `*out := x . y` on double buffers; as `oxpar_buffer_sdot`.
+///
+/// Errors: as `oxpar_buffer_sdot` (on a device without double precision,
+/// double buffers cannot be created).
 ///
 /// # Safety
 /// As `oxpar_buffer_sdot`.
@@ -1218,6 +1230,9 @@ pub unsafe extern "C" fn oxpar_buffer_sgemm(
 
 /// `C := alpha*op(A)*op(B) + beta*C` on double buffers; as
 /// `oxpar_buffer_sgemm`.
+///
+/// Errors: as `oxpar_buffer_sgemm` (on a device without double precision,
+/// double buffers cannot be created).
 ///
 /// # Safety
 /// As `oxpar_buffer_sgemm`.
@@ -1535,6 +1550,9 @@ pub unsafe extern "C" fn oxpar_buffer_sger(
 
 /// `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
 ///
+/// Errors: as `oxpar_buffer_sscal` (on a device without double precision,
+/// double buffers cannot be created).
+///
 /// # Safety
 /// As `oxpar_buffer_sscal`.
 #[no_mangle]
@@ -1555,6 +1573,9 @@ pub unsafe extern "C" fn oxpar_buffer_dscal(
 }
 
 /// `y := x` on double buffers; as `oxpar_buffer_scopy`.
+///
+/// Errors: as `oxpar_buffer_scopy` (on a device without double precision,
+/// double buffers cannot be created).
 ///
 /// # Safety
 /// As `oxpar_buffer_scopy`.
@@ -1579,6 +1600,9 @@ pub unsafe extern "C" fn oxpar_buffer_dcopy(
 
 /// Exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
 ///
+/// Errors: as `oxpar_buffer_sswap` (on a device without double precision,
+/// double buffers cannot be created).
+///
 /// # Safety
 /// As `oxpar_buffer_sswap`.
 #[no_mangle]
@@ -1602,6 +1626,9 @@ pub unsafe extern "C" fn oxpar_buffer_dswap(
 
 /// `*out :=` the Euclidean norm of `x` on a double buffer; as `oxpar_buffer_snrm2`.
 ///
+/// Errors: as `oxpar_buffer_snrm2` (on a device without double precision,
+/// double buffers cannot be created).
+///
 /// # Safety
 /// As `oxpar_buffer_snrm2`.
 #[no_mangle]
@@ -1622,6 +1649,9 @@ pub unsafe extern "C" fn oxpar_buffer_dnrm2(
 }
 
 /// `*out :=` the sum of the absolute values of `x` on a double buffer; as `oxpar_buffer_sasum`.
+///
+/// Errors: as `oxpar_buffer_sasum` (on a device without double precision,
+/// double buffers cannot be created).
 ///
 /// # Safety
 /// As `oxpar_buffer_sasum`.
@@ -1645,6 +1675,9 @@ pub unsafe extern "C" fn oxpar_buffer_dasum(
 /// `*out :=` the sum of the elements of `x` on a double buffer; as
 /// `oxpar_buffer_ssum`.
 ///
+/// Errors: as `oxpar_buffer_ssum` (on a device without double precision,
+/// double buffers cannot be created).
+///
 /// # Safety
 /// As `oxpar_buffer_ssum`.
 #[no_mangle]
@@ -1666,6 +1699,9 @@ pub unsafe extern "C" fn oxpar_buffer_dsum(
 
 /// As `oxpar_buffer_isamax` on a double buffer.
 ///
+/// Errors: as `oxpar_buffer_isamax` (on a device without double precision,
+/// double buffers cannot be created).
+///
 /// # Safety
 /// As `oxpar_buffer_isamax`.
 #[no_mangle]
@@ -1686,6 +1722,9 @@ pub unsafe extern "C" fn oxpar_buffer_idamax(
 }
 
 /// `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
+///
+/// Errors: as `oxpar_buffer_sgemv` (on a device without double precision,
+/// double buffers cannot be created).
 ///
 /// # Safety
 /// As `oxpar_buffer_sgemv`.
@@ -1721,6 +1760,9 @@ pub unsafe extern "C" fn oxpar_buffer_dgemv(
 }
 
 /// `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
+///
+/// Errors: as `oxpar_buffer_sger` (on a device without double precision,
+/// double buffers cannot be created).
 ///
 /// # Safety
 /// As `oxpar_buffer_sger`.
@@ -1786,6 +1828,8 @@ pub unsafe extern "C" fn oxpar_program_build(
 
 /// Frees a program. NULL is a no-op. Kernels made from it stay usable.
 ///
+/// Never fails (nothing is returned).
+///
 /// # Safety
 /// `program` is NULL or a live program handle not used by any other call,
 /// freed once.
@@ -1821,6 +1865,8 @@ pub unsafe extern "C" fn oxpar_kernel_create(
 
 /// Frees a kernel (and its hold on the buffers set as its arguments). NULL
 /// is a no-op; launches already queued complete.
+///
+/// Never fails (nothing is returned).
 ///
 /// # Safety
 /// `kernel` is NULL or a live kernel handle not used by any other call,

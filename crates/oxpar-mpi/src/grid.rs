@@ -21,6 +21,40 @@ pub fn block_range(n: usize, parts: usize, index: usize) -> Range<usize> {
     start..start + base + usize::from(index < extra)
 }
 
+/// What is wrong with a split of `n` elements into the ranks' blocks `pieces`
+/// (in rank order) that do not add up to `n`, for an error message: the ranks
+/// whose block differs from the balanced split ([`block_range`]) and what
+/// that split gives them, e.g. `rank 1 passes 3 elements where the balanced
+/// split gives it 2 (blocks by rank: [2, 3, 2], 7 in all)`. Any split that
+/// adds up is accepted, so the ranks named are the likely culprits.
+pub(crate) fn describe_bad_split(n: usize, pieces: &[usize]) -> String {
+    const SHOWN: usize = 4;
+    let off: Vec<String> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(r, &p)| {
+            let want = block_range(n, pieces.len(), r).len();
+            let plural = if p == 1 { "" } else { "s" };
+            (p != want).then(|| {
+                format!(
+                    "rank {r} passes {p} element{plural} where the balanced split gives it {want}"
+                )
+            })
+        })
+        .collect();
+    let mut named = off
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if off.len() > SHOWN {
+        named += &format!(" and {} more ranks", off.len() - SHOWN);
+    }
+    let total: usize = pieces.iter().sum();
+    format!("{named} (blocks by rank: {pieces:?}, {total} in all)")
+}
+
 /// The shape of a 2-D process grid and this rank's place in it. Ranks are
 /// laid out row by row: rank `r` is at row `r / cols`, column `r % cols`
 /// (MPI_Cart_create's order).
@@ -120,6 +154,26 @@ mod tests {
                 assert_eq!(next, n);
             }
         }
+    }
+
+    #[test]
+    fn a_bad_split_names_the_ranks_off_the_balanced_one() {
+        assert_eq!(
+            describe_bad_split(6, &[2, 3, 2]),
+            "rank 1 passes 3 elements where the balanced split gives it 2 (blocks by rank: [2, 3, 2], 7 in all)"
+        );
+        assert_eq!(
+            describe_bad_split(7, &[3, 2, 1]),
+            "rank 2 passes 1 element where the balanced split gives it 2 (blocks by rank: [3, 2, 1], 6 in all)"
+        );
+        let many = describe_bad_split(100, &[0; 7]);
+        assert!(
+            many.starts_with(
+                "rank 0 passes 0 elements where the balanced split gives it 15, rank 1"
+            ) && many
+                .contains(" and 3 more ranks (blocks by rank: [0, 0, 0, 0, 0, 0, 0], 0 in all)"),
+            "{many}"
+        );
     }
 
     #[test]

@@ -213,7 +213,7 @@ impl MpiBackend {
             return Err(everywhere(
                 routine,
                 ErrorKind::ShapeMismatch,
-                format!("A has {cols} columns but the column-split vector's blocks add up to {total} ({pieces:?} by rank)"),
+                format!("A has {cols} columns but the column-split vector's blocks add up to {total}: {}", crate::grid::describe_bad_split(cols as usize, &pieces)),
             ));
         }
         let mine: Vec<T> = v.iter().collect();

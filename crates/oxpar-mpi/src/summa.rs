@@ -83,14 +83,17 @@ fn gemm_split(g: GridShape, shapes: &[Vec<u64>]) -> Result<(Vec<usize>, Vec<usiz
             }
         }
     }
-    let ka: Vec<u64> = (0..g.cols).map(|j| at(0, j)[1]).collect();
-    let kb: Vec<u64> = (0..g.rows).map(|i| at(i, 0)[2]).collect();
-    let (ka, kb) = (prefix(&ka), prefix(&kb));
+    let a_blocks: Vec<u64> = (0..g.cols).map(|j| at(0, j)[1]).collect();
+    let b_blocks: Vec<u64> = (0..g.rows).map(|i| at(i, 0)[2]).collect();
+    let (ka, kb) = (prefix(&a_blocks), prefix(&b_blocks));
     if ka.last() != kb.last() {
         return Err(mismatch(format!(
-                "inner dimensions differ: op(A)'s column blocks add up to {} but op(B)'s row blocks to {}",
+                "inner dimensions differ: op(A)'s column blocks add up to {} ({a_blocks:?} by grid column) \
+                 but op(B)'s row blocks to {} ({b_blocks:?} by grid row; the rank at grid position (i, j) \
+                 is i x {} + j)",
                 ka.last().unwrap_or(&0),
-                kb.last().unwrap_or(&0)
+                kb.last().unwrap_or(&0),
+                g.cols
             )));
     }
     Ok((ka, kb))

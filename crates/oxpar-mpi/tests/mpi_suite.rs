@@ -513,6 +513,14 @@ fn errors(c: &mut Ctx) {
         )
         .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+        // The message shows the blocks by grid row, where rank 0's is off.
+        let rows: Vec<usize> = (0..c.size)
+            .map(|r| block_range(3, c.size, r).len() + usize::from(r == 0))
+            .collect();
+        assert!(
+            e.message().contains(&format!("to 4 ({rows:?} by grid row")),
+            "{e}"
+        );
         // gemv: a rank whose A block has a different number of columns.
         let cols = if c.rank == 1 { 4 } else { 3 };
         let e = Level2::<f64>::gemv(
