@@ -395,11 +395,11 @@ const char *oxpar_version(void);
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
- * overlapping x without being the very same vector),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -448,11 +448,11 @@ oxpar_status oxpar_sscal(const oxpar_context *ctx,
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
- * overlapping x without being the very same vector),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -475,11 +475,11 @@ oxpar_status oxpar_scopy(const oxpar_context *ctx,
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
- * overlapping x without being the very same vector),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+ * sharing an element without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+ * the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+ * and `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -507,12 +507,12 @@ oxpar_status oxpar_sswap(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
- * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
- * `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+ * increment of 0, which reads one element n times, is allowed). On an OpenCL
+ * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * On an MPI context the call is collective: an argument error on one rank
+ * fails every rank (the others get an error naming that rank), and an MPI
+ * failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -542,11 +542,12 @@ oxpar_status oxpar_sdot(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -573,11 +574,12 @@ oxpar_status oxpar_snrm2(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -606,11 +608,12 @@ oxpar_status oxpar_sasum(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -635,11 +638,12 @@ oxpar_status oxpar_ssum(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -664,16 +668,16 @@ oxpar_status oxpar_isamax(const oxpar_context *ctx,
  * convention). Reference BLAS takes the array's lowest address instead: to
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
- * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
- * nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
- * or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
- * than one element; rsa, csa that give two elements of A one address, or an
- * operand beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
- * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
- * `OXPAR_STATUS_COMM_ERROR`.
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
+ * `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+ * operand beyond the address space). A and x may have any strides, 0 included,
+ * and may share memory with y: the result is as if they were read first. On an
+ * OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -703,15 +707,15 @@ oxpar_status oxpar_sgemv(const oxpar_context *ctx,
  * convention). Reference BLAS takes the array's lowest address instead: to
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
- * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
- * type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
- * for a vector of more than one element; rsa, csa that give two elements of
- * A one address, or an operand beyond the address space). On an OpenCL
- * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
- * On an MPI context the call is collective: an argument error on one rank
- * fails every rank (the others get an error naming that rank), and an MPI
- * failure is `OXPAR_STATUS_COMM_ERROR`.
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+ * address, or an operand beyond the address space). x and y may have any
+ * increments, 0 included, and may share memory with A: the result is as if
+ * they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+ * and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
+ * an argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -739,15 +743,16 @@ oxpar_status oxpar_sger(const oxpar_context *ctx,
  * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
  * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
- * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
- * `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
- * c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
- * two elements of one matrix the same address, or an operand beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
+ * nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+ * address, or an operand beyond the address space). A and B may have any
+ * strides, 0 included, and may share memory with C: the result is as if they
+ * were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -781,11 +786,11 @@ oxpar_status oxpar_sgemm(const oxpar_context *ctx,
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
- * overlapping x without being the very same vector),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -834,11 +839,11 @@ oxpar_status oxpar_dscal(const oxpar_context *ctx,
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
- * overlapping x without being the very same vector),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -861,11 +866,11 @@ oxpar_status oxpar_dcopy(const oxpar_context *ctx,
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
- * overlapping x without being the very same vector),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+ * sharing an element without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+ * the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+ * and `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -893,12 +898,12 @@ oxpar_status oxpar_dswap(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
- * beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
- * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
- * `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+ * increment of 0, which reads one element n times, is allowed). On an OpenCL
+ * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ * On an MPI context the call is collective: an argument error on one rank
+ * fails every rank (the others get an error naming that rank), and an MPI
+ * failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -928,11 +933,12 @@ oxpar_status oxpar_ddot(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -959,11 +965,12 @@ oxpar_status oxpar_dnrm2(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -992,11 +999,12 @@ oxpar_status oxpar_dasum(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1021,11 +1029,12 @@ oxpar_status oxpar_dsum(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
- * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1050,16 +1059,16 @@ oxpar_status oxpar_idamax(const oxpar_context *ctx,
  * convention). Reference BLAS takes the array's lowest address instead: to
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
- * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
- * nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
- * or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
- * than one element; rsa, csa that give two elements of A one address, or an
- * operand beyond the address space). On an OpenCL context also
- * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
- * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
- * `OXPAR_STATUS_COMM_ERROR`.
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
+ * `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+ * operand beyond the address space). A and x may have any strides, 0 included,
+ * and may share memory with y: the result is as if they were read first. On an
+ * OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1089,15 +1098,15 @@ oxpar_status oxpar_dgemv(const oxpar_context *ctx,
  * convention). Reference BLAS takes the array's lowest address instead: to
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
- * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
- * type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
- * for a vector of more than one element; rsa, csa that give two elements of
- * A one address, or an operand beyond the address space). On an OpenCL
- * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
- * On an MPI context the call is collective: an argument error on one rank
- * fails every rank (the others get an error naming that rank), and an MPI
- * failure is `OXPAR_STATUS_COMM_ERROR`.
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+ * address, or an operand beyond the address space). x and y may have any
+ * increments, 0 included, and may share memory with A: the result is as if
+ * they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+ * and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
+ * an argument error on one rank fails every rank (the others get an error
+ * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1125,15 +1134,16 @@ oxpar_status oxpar_dger(const oxpar_context *ctx,
  * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
  * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
- * empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
- * `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
- * c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
- * two elements of one matrix the same address, or an operand beyond the
- * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
+ * nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+ * address, or an operand beyond the address space). A and B may have any
+ * strides, 0 included, and may share memory with C: the result is as if they
+ * were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
- * argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2089,7 +2099,7 @@ oxpar_status oxpar_buffer_dtype(const oxpar_buffer *buf, int32_t *out);
  * OpenCL context), `OXPAR_STATUS_INVALID_ARGUMENT` (a buffer of another
  * type or another context, y the same buffer as x),
  * `OXPAR_STATUS_SHAPE_MISMATCH` (an element outside its buffer),
- * `OXPAR_STATUS_INVALID_STRIDE` (an increment of 0 with n > 1),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1; incx may be 0),
  * `OXPAR_STATUS_DEVICE_ERROR`.
  *
  * # Safety

@@ -246,11 +246,11 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-    !> overlapping x without being the very same vector),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -305,11 +305,11 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-    !> overlapping x without being the very same vector),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -335,11 +335,11 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-    !> overlapping x without being the very same vector),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+    !> sharing an element without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+    !> the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+    !> and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -370,12 +370,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-    !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
-    !> `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+    !> increment of 0, which reads one element n times, is allowed). On an OpenCL
+    !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> On an MPI context the call is collective: an argument error on one rank
+    !> fails every rank (the others get an error naming that rank), and an MPI
+    !> failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -408,11 +408,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -442,11 +443,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -478,11 +480,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -510,11 +513,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -542,16 +546,16 @@ module oxpar_c
     !> convention). Reference BLAS takes the array's lowest address instead: to
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
-    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
-    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
-    !> or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
-    !> than one element; rsa, csa that give two elements of A one address, or an
-    !> operand beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-    !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
-    !> `OXPAR_STATUS_COMM_ERROR`.
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
+    !> `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+    !> operand beyond the address space). A and x may have any strides, 0 included,
+    !> and may share memory with y: the result is as if they were read first. On an
+    !> OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -585,15 +589,15 @@ module oxpar_c
     !> convention). Reference BLAS takes the array's lowest address instead: to
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
-    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
-    !> type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
-    !> for a vector of more than one element; rsa, csa that give two elements of
-    !> A one address, or an operand beyond the address space). On an OpenCL
-    !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !> On an MPI context the call is collective: an argument error on one rank
-    !> fails every rank (the others get an error naming that rank), and an MPI
-    !> failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+    !> address, or an operand beyond the address space). x and y may have any
+    !> increments, 0 included, and may share memory with A: the result is as if
+    !> they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+    !> and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
+    !> an argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -625,15 +629,16 @@ module oxpar_c
     !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
     !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
-    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
-    !> `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
-    !> c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
-    !> two elements of one matrix the same address, or an operand beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
+    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+    !> address, or an operand beyond the address space). A and B may have any
+    !> strides, 0 included, and may share memory with C: the result is as if they
+    !> were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -672,11 +677,11 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-    !> overlapping x without being the very same vector),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -731,11 +736,11 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-    !> overlapping x without being the very same vector),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -761,11 +766,11 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-    !> overlapping x without being the very same vector),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+    !> sharing an element without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+    !> the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+    !> and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -796,12 +801,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-    !> beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-    !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
-    !> `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+    !> increment of 0, which reads one element n times, is allowed). On an OpenCL
+    !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !> On an MPI context the call is collective: an argument error on one rank
+    !> fails every rank (the others get an error naming that rank), and an MPI
+    !> failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -834,11 +839,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -868,11 +874,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -904,11 +911,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -936,11 +944,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -968,16 +977,16 @@ module oxpar_c
     !> convention). Reference BLAS takes the array's lowest address instead: to
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
-    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
-    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
-    !> or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
-    !> than one element; rsa, csa that give two elements of A one address, or an
-    !> operand beyond the address space). On an OpenCL context also
-    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-    !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
-    !> `OXPAR_STATUS_COMM_ERROR`.
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
+    !> `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+    !> operand beyond the address space). A and x may have any strides, 0 included,
+    !> and may share memory with y: the result is as if they were read first. On an
+    !> OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1011,15 +1020,15 @@ module oxpar_c
     !> convention). Reference BLAS takes the array's lowest address instead: to
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
-    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
-    !> type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
-    !> for a vector of more than one element; rsa, csa that give two elements of
-    !> A one address, or an operand beyond the address space). On an OpenCL
-    !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !> On an MPI context the call is collective: an argument error on one rank
-    !> fails every rank (the others get an error naming that rank), and an MPI
-    !> failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+    !> address, or an operand beyond the address space). x and y may have any
+    !> increments, 0 included, and may share memory with A: the result is as if
+    !> they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+    !> and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
+    !> an argument error on one rank fails every rank (the others get an error
+    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1051,15 +1060,16 @@ module oxpar_c
     !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
     !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
-    !> empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
-    !> `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
-    !> c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
-    !> two elements of one matrix the same address, or an operand beyond the
-    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
+    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+    !> address, or an operand beyond the address space). A and B may have any
+    !> strides, 0 included, and may share memory with C: the result is as if they
+    !> were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-    !> argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2205,7 +2215,7 @@ module oxpar_c
     !> OpenCL context), `OXPAR_STATUS_INVALID_ARGUMENT` (a buffer of another
     !> type or another context, y the same buffer as x),
     !> `OXPAR_STATUS_SHAPE_MISMATCH` (an element outside its buffer),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (an increment of 0 with n > 1),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1; incx may be 0),
     !> `OXPAR_STATUS_DEVICE_ERROR`.
     !>
     !> # Safety

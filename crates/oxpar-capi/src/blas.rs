@@ -440,11 +440,11 @@ where
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-/// overlapping x without being the very same vector),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+/// address space). y may share memory with x: the result is as if x were read
+/// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -503,11 +503,11 @@ pub unsafe extern "C" fn oxpar_sscal(
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-/// overlapping x without being the very same vector),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+/// address space). y may share memory with x: the result is as if x were read
+/// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -534,11 +534,11 @@ pub unsafe extern "C" fn oxpar_scopy(
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-/// overlapping x without being the very same vector),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+/// sharing an element without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+/// the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+/// and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -570,12 +570,12 @@ pub unsafe extern "C" fn oxpar_sswap(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-/// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
-/// `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+/// increment of 0, which reads one element n times, is allowed). On an OpenCL
+/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// On an MPI context the call is collective: an argument error on one rank
+/// fails every rank (the others get an error naming that rank), and an MPI
+/// failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -611,11 +611,12 @@ pub unsafe extern "C" fn oxpar_sdot(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -648,11 +649,12 @@ pub unsafe extern "C" fn oxpar_snrm2(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -686,11 +688,12 @@ pub unsafe extern "C" fn oxpar_sasum(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -721,11 +724,12 @@ pub unsafe extern "C" fn oxpar_ssum(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -758,16 +762,16 @@ pub unsafe extern "C" fn oxpar_isamax(
 /// convention). Reference BLAS takes the array's lowest address instead: to
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
-/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
-/// nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
-/// or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
-/// than one element; rsa, csa that give two elements of A one address, or an
-/// operand beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-/// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
-/// `OXPAR_STATUS_COMM_ERROR`.
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
+/// `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+/// operand beyond the address space). A and x may have any strides, 0 included,
+/// and may share memory with y: the result is as if they were read first. On an
+/// OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error naming
+/// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -816,15 +820,15 @@ pub unsafe extern "C" fn oxpar_sgemv(
 /// convention). Reference BLAS takes the array's lowest address instead: to
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
-/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
-/// type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
-/// for a vector of more than one element; rsa, csa that give two elements of
-/// A one address, or an operand beyond the address space). On an OpenCL
-/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
-/// On an MPI context the call is collective: an argument error on one rank
-/// fails every rank (the others get an error naming that rank), and an MPI
-/// failure is `OXPAR_STATUS_COMM_ERROR`.
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+/// address, or an operand beyond the address space). x and y may have any
+/// increments, 0 included, and may share memory with A: the result is as if
+/// they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+/// and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
+/// an argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -858,15 +862,16 @@ pub unsafe extern "C" fn oxpar_sger(
 /// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
 /// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
-/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
-/// `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
-/// c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
-/// two elements of one matrix the same address, or an operand beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
+/// nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+/// address, or an operand beyond the address space). A and B may have any
+/// strides, 0 included, and may share memory with C: the result is as if they
+/// were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// argument error on one rank fails every rank (the others get an error naming
+/// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -924,11 +929,11 @@ pub unsafe extern "C" fn oxpar_sgemm(
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-/// overlapping x without being the very same vector),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+/// address space). y may share memory with x: the result is as if x were read
+/// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -987,11 +992,11 @@ pub unsafe extern "C" fn oxpar_dscal(
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-/// overlapping x without being the very same vector),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+/// address space). y may share memory with x: the result is as if x were read
+/// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1018,11 +1023,11 @@ pub unsafe extern "C" fn oxpar_dcopy(
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; y
-/// overlapping x without being the very same vector),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+/// sharing an element without being the very same vector),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+/// the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+/// and `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1054,12 +1059,12 @@ pub unsafe extern "C" fn oxpar_dswap(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector
-/// beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-/// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
-/// `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+/// increment of 0, which reads one element n times, is allowed). On an OpenCL
+/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
+/// On an MPI context the call is collective: an argument error on one rank
+/// fails every rank (the others get an error naming that rank), and an MPI
+/// failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1095,11 +1100,12 @@ pub unsafe extern "C" fn oxpar_ddot(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1132,11 +1138,12 @@ pub unsafe extern "C" fn oxpar_dnrm2(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1170,11 +1177,12 @@ pub unsafe extern "C" fn oxpar_dasum(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1205,11 +1213,12 @@ pub unsafe extern "C" fn oxpar_dsum(
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
-/// `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
-/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+/// which reads one element n times, is allowed). On an OpenCL context also
+/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank), and an MPI failure is
+/// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1242,16 +1251,16 @@ pub unsafe extern "C" fn oxpar_idamax(
 /// convention). Reference BLAS takes the array's lowest address instead: to
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not
-/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO`
-/// nor `OXPAR_TRANS_YES`; an array not aligned for its type; y overlapping a
-/// or x), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 for a vector of more
-/// than one element; rsa, csa that give two elements of A one address, or an
-/// operand beyond the address space). On an OpenCL context also
-/// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
-/// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
-/// `OXPAR_STATUS_COMM_ERROR`.
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
+/// `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+/// operand beyond the address space). A and x may have any strides, 0 included,
+/// and may share memory with y: the result is as if they were read first. On an
+/// OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+/// argument error on one rank fails every rank (the others get an error naming
+/// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1300,15 +1309,15 @@ pub unsafe extern "C" fn oxpar_dgemv(
 /// convention). Reference BLAS takes the array's lowest address instead: to
 /// port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not
-/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its
-/// type; a overlapping x or y), `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0
-/// for a vector of more than one element; rsa, csa that give two elements of
-/// A one address, or an operand beyond the address space). On an OpenCL
-/// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
-/// On an MPI context the call is collective: an argument error on one rank
-/// fails every rank (the others get an error naming that rank), and an MPI
-/// failure is `OXPAR_STATUS_COMM_ERROR`.
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+/// address, or an operand beyond the address space). x and y may have any
+/// increments, 0 included, and may share memory with A: the result is as if
+/// they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+/// and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
+/// an argument error on one rank fails every rank (the others get an error
+/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1342,15 +1351,16 @@ pub unsafe extern "C" fn oxpar_dger(
 /// row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
 /// does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not
-/// empty), `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither
-/// `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type;
-/// c overlapping a or b), `OXPAR_STATUS_INVALID_STRIDE` (strides that give
-/// two elements of one matrix the same address, or an operand beyond the
-/// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
+/// nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+/// address, or an operand beyond the address space). A and B may have any
+/// strides, 0 included, and may share memory with C: the result is as if they
+/// were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
-/// argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// argument error on one rank fails every rank (the others get an error naming
+/// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the

@@ -1067,7 +1067,7 @@ pub unsafe extern "C" fn oxpar_buffer_dtype(
 /// OpenCL context), `OXPAR_STATUS_INVALID_ARGUMENT` (a buffer of another
 /// type or another context, y the same buffer as x),
 /// `OXPAR_STATUS_SHAPE_MISMATCH` (an element outside its buffer),
-/// `OXPAR_STATUS_INVALID_STRIDE` (an increment of 0 with n > 1),
+/// `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1; incx may be 0),
 /// `OXPAR_STATUS_DEVICE_ERROR`.
 ///
 /// # Safety
