@@ -18,8 +18,8 @@
 //! * [`sum_checked`]: an `f64` allreduce of `[value, status]` (dot, asum, sum,
 //!   nrm2). The status word is a *tally*: a count of failing ranks and, for
 //!   each bit of the call's code, a count of the ranks that have it set
-//!   ([`tally`]), packed into the 53 exact bits of an `f64` (one word up to
-//!   8191 ranks). Every rank sees the same counts: the ranks agree exactly
+//!   ([`tally`]), packed into the 53 exact bits of an `f64` (13 bits per
+//!   counter, one word up to 8191 ranks; one word per counter beyond). Every rank sees the same counts: the ranks agree exactly
 //!   when no rank failed and every bit is set on all ranks or on none.
 //!   Only then is the value used; otherwise every rank makes one more
 //!   collective, a gather of each rank's full status, to name the ranks at
@@ -108,8 +108,26 @@ const ROUTINES: [Routine; 16] = [
 ];
 
 impl Routine {
-    fn index(self) -> u64 {
-        ROUTINES.iter().position(|&r| r == self).unwrap_or(0) as u64
+    /// The routine's position in [`ROUTINES`].
+    const fn index(self) -> u64 {
+        match self {
+            Routine::Dot => 0,
+            Routine::Asum => 1,
+            Routine::Sum => 2,
+            Routine::Nrm2 => 3,
+            Routine::Exact(Reduction::Dot) => 4,
+            Routine::Exact(Reduction::Asum) => 5,
+            Routine::Exact(Reduction::Sum) => 6,
+            Routine::Exact(Reduction::SumSq) => 7,
+            Routine::Iamax => 8,
+            Routine::Gemv => 9,
+            Routine::Ger => 10,
+            Routine::Gemm => 11,
+            Routine::Halo => 12,
+            Routine::Context => 13,
+            Routine::Setting => 14,
+            Routine::SetGrid => 15,
+        }
     }
 
     fn name(self) -> &'static str {
@@ -391,46 +409,47 @@ fn tally_agrees(counts: &[u64; TALLY], size: usize) -> bool {
     counts[0] == 0 && counts[1..].iter().all(|&c| c == 0 || c == size as u64)
 }
 
-/// Bits per counter so that a count of up to `size` fits.
-fn counter_bits(size: usize) -> u32 {
-    usize::BITS - size.leading_zeros()
+/// Bits of each counter when all of them share one word: 4 x 13 = 52 bits,
+/// exact in an `f64` (53) and an `i64` sum.
+const FIELD_BITS: u32 = 13;
+/// The most ranks whose counters share one word.
+const ONE_WORD_RANKS: usize = (1 << FIELD_BITS) - 1;
+/// The most status words a summed collective sends (one counter per word,
+/// for communicators of more than [`ONE_WORD_RANKS`] ranks).
+const MAX_TALLY_WORDS: usize = TALLY;
+
+/// How many words hold the counters for `size` ranks: one (13 bits per
+/// counter) up to [`ONE_WORD_RANKS`], else one per counter.
+fn tally_words(size: usize) -> usize {
+    if size <= ONE_WORD_RANKS {
+        1
+    } else {
+        MAX_TALLY_WORDS
+    }
 }
 
-/// How many words of `capacity` bits hold the counters for `size` ranks.
-fn tally_words(size: usize, capacity: u32) -> usize {
-    let per_word = (capacity / counter_bits(size)).max(1) as usize;
-    TALLY.div_ceil(per_word)
-}
-
-/// Packs counters into `out` (words of `capacity` bits, so that summing
-/// packed words sums the counters, none of which exceeds `size`).
-fn pack(counts: &[u64; TALLY], size: usize, capacity: u32, out: &mut [u64]) {
-    let bits = counter_bits(size);
-    let per_word = (capacity / bits).max(1) as usize;
-    out.fill(0);
-    for (i, &c) in counts.iter().enumerate() {
-        out[i / per_word] |= c << (bits * (i % per_word) as u32);
+/// Packs counters into `out` ([`tally_words`] words), so that summing
+/// packed words sums the counters.
+fn pack(counts: &[u64; TALLY], out: &mut [u64]) {
+    if let [word] = out {
+        *word = counts[0]
+            | counts[1] << FIELD_BITS
+            | counts[2] << (2 * FIELD_BITS)
+            | counts[3] << (3 * FIELD_BITS);
+    } else {
+        out.copy_from_slice(counts);
     }
 }
 
 /// The counters packed by [`pack`] (after summing).
-fn unpack(words: &[u64], size: usize, capacity: u32) -> [u64; TALLY] {
-    let bits = counter_bits(size);
-    let per_word = (capacity / bits).max(1) as usize;
-    let mask = (1u64 << bits) - 1;
-    let mut counts = [0u64; TALLY];
-    for (i, c) in counts.iter_mut().enumerate() {
-        *c = (words[i / per_word] >> (bits * (i % per_word) as u32)) & mask;
+fn unpack(words: &[u64]) -> [u64; TALLY] {
+    if let [word] = words {
+        let field = |i: u32| (word >> (i * FIELD_BITS)) & ((1 << FIELD_BITS) - 1);
+        [field(0), field(1), field(2), field(3)]
+    } else {
+        [words[0], words[1], words[2], words[3]]
     }
-    counts
 }
-
-/// Exact integer bits of an `f64` (a sum of packed words stays exact).
-const F64_BITS: u32 = 53;
-/// Bits of a packed word in an `i64` sum (kept non-negative).
-const I64_BITS: u32 = 62;
-/// The most status words a summed collective sends (one counter per word).
-const MAX_TALLY_WORDS: usize = TALLY;
 
 /// Gathers `width` (at most [`GATHER_DATA`]) words from every rank, in rank
 /// order, together with each rank's status. `local` is this rank's words, or
@@ -475,14 +494,9 @@ pub(crate) fn sum_checked(
     local: Result<f64>,
 ) -> Result<f64> {
     let size = comm.size();
-    let words = tally_words(size, F64_BITS);
+    let words = tally_words(size);
     let mut packed = [0u64; MAX_TALLY_WORDS];
-    pack(
-        &tally(call, local.is_err()),
-        size,
-        F64_BITS,
-        &mut packed[..words],
-    );
+    pack(&tally(call, local.is_err()), &mut packed[..words]);
     let mut buf = [0.0f64; 1 + MAX_TALLY_WORDS];
     let own_error = match local {
         Ok(v) => {
@@ -500,7 +514,7 @@ pub(crate) fn sum_checked(
     for (p, &b) in packed.iter_mut().zip(&buf[1..]) {
         *p = b as u64;
     }
-    if own_error.is_none() && tally_agrees(&unpack(&packed[..words], size, F64_BITS), size) {
+    if own_error.is_none() && tally_agrees(&unpack(&packed[..words]), size) {
         return Ok(buf[0]);
     }
     resolve(comm, routine, call, own_error).map(|()| buf[0])
@@ -520,14 +534,9 @@ pub(crate) fn sum_words_checked(
     local: Result<Vec<i64>>,
 ) -> Result<Vec<i64>> {
     let size = comm.size();
-    let words = tally_words(size, I64_BITS);
+    let words = tally_words(size);
     let mut packed = [0u64; MAX_TALLY_WORDS];
-    pack(
-        &tally(call, local.is_err()),
-        size,
-        I64_BITS,
-        &mut packed[..words],
-    );
+    pack(&tally(call, local.is_err()), &mut packed[..words]);
     let mut buf = vec![0i64; width + words];
     let own_error = match local {
         Ok(data) => {
@@ -545,7 +554,7 @@ pub(crate) fn sum_words_checked(
     for (p, &b) in packed.iter_mut().zip(&buf[width..]) {
         *p = b as u64;
     }
-    if own_error.is_some() || !tally_agrees(&unpack(&packed[..words], size, I64_BITS), size) {
+    if own_error.is_some() || !tally_agrees(&unpack(&packed[..words]), size) {
         resolve(comm, routine, call, own_error)?;
     }
     buf.truncate(width);
@@ -602,6 +611,9 @@ mod tests {
         }
         assert_eq!(Call::from_code(3), None);
         assert_eq!(Call::from_code(4 * ROUTINES.len() as u64), None);
+        for (i, r) in ROUTINES.iter().enumerate() {
+            assert_eq!(r.index(), i as u64);
+        }
         // Summed routines sit in aligned runs of four.
         assert_eq!(Routine::Dot.index() % 4, 0);
         assert_eq!(Routine::Exact(Reduction::Dot).index() % 4, 0);
@@ -629,39 +641,41 @@ mod tests {
                         p
                     })
                     .collect();
-                for capacity in [F64_BITS, I64_BITS, 3] {
-                    let words = tally_words(size, capacity);
+                // One word (as for up to 8191 ranks) and one word per
+                // counter (beyond).
+                for words in [1, MAX_TALLY_WORDS] {
                     let mut total = vec![0u64; words];
                     for &p in &picks {
                         let failed = p == calls.len();
                         let call = calls[p.min(calls.len() - 1)];
                         let mut w = vec![0u64; words];
-                        pack(&tally(call, failed), size, capacity, &mut w);
+                        pack(&tally(call, failed), &mut w);
                         for (t, v) in total.iter_mut().zip(&w) {
                             *t += v;
                         }
                     }
                     let agree = picks.iter().all(|&p| p == picks[0] && p < calls.len());
                     assert_eq!(
-                        tally_agrees(&unpack(&total, size, capacity), size),
+                        tally_agrees(&unpack(&total), size),
                         agree,
-                        "{picks:?} capacity {capacity}"
+                        "{picks:?} in {words} word(s)"
                     );
                 }
             }
         }
-        // Large communicators: one word up to 8191 ranks, more beyond.
-        assert_eq!(tally_words(8191, F64_BITS), 1);
-        assert_eq!(tally_words(8192, F64_BITS), 2);
-        assert_eq!(tally_words(1 << 40, F64_BITS), 4);
-        let size = 100_000;
-        let mut counts = [0u64; TALLY];
-        counts[1] = size as u64;
-        let mut w = [0u64; 4];
-        let n = tally_words(size, F64_BITS);
-        pack(&counts, size, F64_BITS, &mut w[..n]);
-        assert!(w[..n].iter().all(|&v| v < 1 << 53));
-        assert_eq!(unpack(&w[..n], size, F64_BITS), counts);
+        // Large communicators: one word up to 8191 ranks, more beyond; the
+        // sums stay exact in an f64.
+        assert_eq!(tally_words(8191), 1);
+        assert_eq!(tally_words(8192), MAX_TALLY_WORDS);
+        let full = [8191u64; TALLY];
+        let mut w = [0u64; 1];
+        pack(&full, &mut w);
+        assert!(w[0] < 1 << 53);
+        assert_eq!(unpack(&w), full);
+        let many = [1u64 << 40, 3, 1 << 40, 0];
+        let mut w = [0u64; MAX_TALLY_WORDS];
+        pack(&many, &mut w);
+        assert_eq!(unpack(&w), many);
     }
 
     #[test]
