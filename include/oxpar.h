@@ -1184,6 +1184,14 @@ oxpar_status oxpar_parallel_reduce(const oxpar_context *ctx,
  * an MPI the program initialized. Collective over `comm`: if it fails on
  * any rank, it fails on every rank.
  *
+ * On an MPI context every routine that communicates (`dot`, `nrm2`, `asum`,
+ * `sum`, `i?amax`, the `oxpar_mpi_*` routines) is collective: every rank
+ * calls it, in the same order. A wrong argument on one rank is an error on
+ * every rank (the others' message names it), and so are ranks that mix
+ * element types or operations: `oxpar_sdot` on one rank with `oxpar_ddot`
+ * on the others is `OXPAR_STATUS_INVALID_ARGUMENT` everywhere, with a
+ * message such as `rank 1 of 2 called it with f32 where rank 0 has f64`.
+ *
  * Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
  * `oxpar_context_create`).
  *
@@ -1280,7 +1288,8 @@ oxpar_status oxpar_block_range(size_t n, size_t parts, size_t index, size_t *sta
  * the result. Collective; on a context that is not MPI, `n_local == n`.
  *
  * Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the double routine instead.
  *
  * # Safety
  * As `oxpar_sgemv`.
@@ -1304,6 +1313,9 @@ oxpar_status oxpar_mpi_sgemv(const oxpar_context *ctx,
  * whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
  * `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
  * of it. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Errors as `oxpar_mpi_sgemv` (a float `ger` on some ranks and a double one
+ * on others is `OXPAR_STATUS_INVALID_ARGUMENT` on every rank).
  *
  * # Safety
  * As `oxpar_sger`.
@@ -1332,7 +1344,8 @@ oxpar_status oxpar_mpi_sger(const oxpar_context *ctx,
  * that is not MPI, `ka_local == kb_local`.
  *
  * Errors as `oxpar_sgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the double routine instead.
  *
  * # Safety
  * As `oxpar_sgemm`.
@@ -1367,7 +1380,7 @@ oxpar_status oxpar_mpi_sgemm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
- * `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+ * `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
  * context).
  *
  * # Safety
@@ -1422,7 +1435,8 @@ oxpar_status oxpar_mpi_shalo_2d(const oxpar_context *ctx,
  * the result. Collective; on a context that is not MPI, `n_local == n`.
  *
  * Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the float routine instead.
  *
  * # Safety
  * As `oxpar_dgemv`.
@@ -1446,6 +1460,9 @@ oxpar_status oxpar_mpi_dgemv(const oxpar_context *ctx,
  * whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
  * `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
  * of it. Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Errors as `oxpar_mpi_dgemv` (a float `ger` on some ranks and a double one
+ * on others is `OXPAR_STATUS_INVALID_ARGUMENT` on every rank).
  *
  * # Safety
  * As `oxpar_dger`.
@@ -1474,7 +1491,8 @@ oxpar_status oxpar_mpi_dger(const oxpar_context *ctx,
  * that is not MPI, `ka_local == kb_local`.
  *
  * Errors as `oxpar_dgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the float routine instead.
  *
  * # Safety
  * As `oxpar_dgemm`.
@@ -1509,7 +1527,7 @@ oxpar_status oxpar_mpi_dgemm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
- * `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+ * `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
  * context).
  *
  * # Safety

@@ -14,6 +14,11 @@
 //! communicator call it in the same order. Arguments one rank rejects, and
 //! local shapes that do not fit together, are an error on *every* rank (each
 //! gets a status and a message naming the rank at fault), never a deadlock.
+//! The first collective of each call also carries every rank's operation and
+//! element type, so a rank calling the float routine where the others call
+//! the double one (or `dot` where the others call `nrm2`) is
+//! `OXPAR_STATUS_INVALID_ARGUMENT` on every rank, naming the ranks at fault
+//! and their types, never a number computed from mixed data.
 //!
 //! The functions exist in every build; without the cargo feature `mpi`,
 //! those that need MPI answer `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
@@ -72,6 +77,14 @@ fn mpi_of<'a>(ctx: &'a oxpar_context, what: &str) -> Result<&'a oxpar::mpi::MpiB
 /// `MPI_THREAD_SERIALIZED`) and finalizes it at exit; oxpar never finalizes
 /// an MPI the program initialized. Collective over `comm`: if it fails on
 /// any rank, it fails on every rank.
+///
+/// On an MPI context every routine that communicates (`dot`, `nrm2`, `asum`,
+/// `sum`, `i?amax`, the `oxpar_mpi_*` routines) is collective: every rank
+/// calls it, in the same order. A wrong argument on one rank is an error on
+/// every rank (the others' message names it), and so are ranks that mix
+/// element types or operations: `oxpar_sdot` on one rank with `oxpar_ddot`
+/// on the others is `OXPAR_STATUS_INVALID_ARGUMENT` everywhere, with a
+/// message such as `rank 1 of 2 called it with f32 where rank 0 has f64`.
 ///
 /// Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
 /// `oxpar_context_create`).
@@ -428,7 +441,8 @@ halo_impl!(f64);
 /// the result. Collective; on a context that is not MPI, `n_local == n`.
 ///
 /// Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the double routine instead.
 ///
 /// # Safety
 /// As `oxpar_sgemv`.
@@ -471,6 +485,9 @@ pub unsafe extern "C" fn oxpar_mpi_sgemv(
 /// whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
 /// `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
 /// of it. Collective; on a context that is not MPI, `n_local == n`.
+///
+/// Errors as `oxpar_mpi_sgemv` (a float `ger` on some ranks and a double one
+/// on others is `OXPAR_STATUS_INVALID_ARGUMENT` on every rank).
 ///
 /// # Safety
 /// As `oxpar_sger`.
@@ -516,7 +533,8 @@ pub unsafe extern "C" fn oxpar_mpi_sger(
 /// that is not MPI, `ka_local == kb_local`.
 ///
 /// Errors as `oxpar_sgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the double routine instead.
 ///
 /// # Safety
 /// As `oxpar_sgemm`.
@@ -575,7 +593,7 @@ pub unsafe extern "C" fn oxpar_mpi_sgemm(
 ///
 /// Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
-/// `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+/// `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
 /// context).
 ///
 /// # Safety
@@ -651,7 +669,8 @@ pub unsafe extern "C" fn oxpar_mpi_shalo_2d(
 /// the result. Collective; on a context that is not MPI, `n_local == n`.
 ///
 /// Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the float routine instead.
 ///
 /// # Safety
 /// As `oxpar_dgemv`.
@@ -694,6 +713,9 @@ pub unsafe extern "C" fn oxpar_mpi_dgemv(
 /// whole rows of `A` (`m_local x n`) and the matching `m_local` elements of
 /// `x`; `y` (global length `n`) is split any way, this rank holding `n_local`
 /// of it. Collective; on a context that is not MPI, `n_local == n`.
+///
+/// Errors as `oxpar_mpi_dgemv` (a float `ger` on some ranks and a double one
+/// on others is `OXPAR_STATUS_INVALID_ARGUMENT` on every rank).
 ///
 /// # Safety
 /// As `oxpar_dger`.
@@ -739,7 +761,8 @@ pub unsafe extern "C" fn oxpar_mpi_dger(
 /// that is not MPI, `ka_local == kb_local`.
 ///
 /// Errors as `oxpar_dgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the float routine instead.
 ///
 /// # Safety
 /// As `oxpar_dgemm`.
@@ -798,7 +821,7 @@ pub unsafe extern "C" fn oxpar_mpi_dgemm(
 ///
 /// Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
-/// `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+/// `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
 /// context).
 ///
 /// # Safety
