@@ -24,10 +24,6 @@ use oxpar_core::{Error, ErrorKind, MatMut, Result, Scalar, VecMut};
 use crate::agree::{self, everywhere, Call, FirstCollective, Routine};
 use crate::MpiBackend;
 
-/// A halo exchange's words in its checked gather: dimensionality, ghost
-/// width, periodic flags (rows, columns), interior rows and columns (the
-/// element type travels in the status word).
-
 fn neighbour(pos: usize, count: usize, step: isize, periodic: bool) -> Option<usize> {
     let next = pos as isize + step;
     if (0..count as isize).contains(&next) {
@@ -49,7 +45,10 @@ fn interior(len: usize, ghost: usize, what: &str) -> Result<usize> {
 }
 
 impl MpiBackend {
-    /// Checks that every rank passed the same exchange; returns all ranks' words.
+    /// Checks that every rank passed the same exchange; returns all ranks'
+    /// words: dimensionality, ghost width, periodic flags (rows, columns),
+    /// interior rows and columns (the element type travels in the status
+    /// word of the checked gather).
     fn agree_halo<T: Scalar>(
         &self,
         routine: &str,

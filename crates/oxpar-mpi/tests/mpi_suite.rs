@@ -166,8 +166,27 @@ fn level1(c: &Ctx) {
         "nrm2 huge: {nrm} vs {want}"
     );
     x[0] = f64::INFINITY;
-    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&x[r])).unwrap();
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&x[r.clone()])).unwrap();
     assert_eq!(nrm, f64::INFINITY);
+    // Tiny values everywhere (squares would underflow), and tiny next to
+    // ordinary ones: both paths of nrm2 give the serial answer.
+    let tiny: Vec<f64> = vector(4, n).iter().map(|v| v * 1e-300).collect();
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&tiny[r.clone()])).unwrap();
+    let want = Level1::<f64>::nrm2(&Serial, VecRef::from_slice(&tiny)).unwrap();
+    assert!(
+        nrm > 0.0 && close(nrm / want, 1.0, 1.0),
+        "nrm2 tiny: {nrm} vs {want}"
+    );
+    let mut mixed = vector(5, n);
+    mixed[n - 1] = 1e-200;
+    for v in &mut mixed[..n / 2] {
+        *v *= 1e-290;
+    }
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&mixed[r.clone()])).unwrap();
+    let want = Level1::<f64>::nrm2(&Serial, VecRef::from_slice(&mixed)).unwrap();
+    assert!(close(nrm, want, want), "nrm2 mixed scales: {nrm} vs {want}");
+    let nrm = Level1::<f32>::nrm2(&c.mpi, VecRef::from_slice(&[3.0f32, 4.0])).unwrap();
+    assert_eq!(nrm, (25.0 * c.size as f64).sqrt() as f32, "snrm2");
 }
 
 fn level2(c: &Ctx) {
