@@ -1584,6 +1584,14 @@ oxpar_status oxpar_parallel_reduce(const oxpar_context *ctx,
  * `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
  * are serialized, but is fine.
  *
+ * On an MPI context every routine that communicates (`dot`, `nrm2`, `asum`,
+ * `sum`, `i?amax`, the `oxpar_mpi_*` routines) is collective: every rank
+ * calls it, in the same order. A wrong argument on one rank is an error on
+ * every rank (the others' message names it), and so are ranks that mix
+ * element types or operations: `oxpar_sdot` on one rank with `oxpar_ddot`
+ * on the others is `OXPAR_STATUS_INVALID_ARGUMENT` everywhere, with a
+ * message such as `rank 1 of 2 called it with f32 where rank 0 has f64`.
+ *
  * Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
  * `oxpar_context_create`).
  *
@@ -1693,7 +1701,8 @@ oxpar_status oxpar_block_range(size_t n, size_t parts, size_t index, size_t *sta
  * Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
  * when the blocks do not fit together (rows of A and y differ on a rank, or
  * the blocks of x do not add up to n: the message names the ranks whose
- * block is off the balanced split).
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the double routine instead.
  *
  * # Safety
  * As `oxpar_sgemv`.
@@ -1726,7 +1735,8 @@ oxpar_status oxpar_mpi_sgemv(const oxpar_context *ctx,
  * Errors as `oxpar_sger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
  * when the blocks do not fit together (rows of A and x differ on a rank, or
  * the blocks of y do not add up to n: the message names the ranks whose
- * block is off the balanced split).
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the double routine instead.
  *
  * # Safety
  * As `oxpar_sger`.
@@ -1755,7 +1765,8 @@ oxpar_status oxpar_mpi_sger(const oxpar_context *ctx,
  * that is not MPI, `ka_local == kb_local`.
  *
  * Errors as `oxpar_sgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the double routine instead.
  *
  * # Safety
  * As `oxpar_sgemm`.
@@ -1795,7 +1806,7 @@ oxpar_status oxpar_mpi_sgemm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
- * `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+ * `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
  * context).
  *
  * # Safety
@@ -1857,7 +1868,8 @@ oxpar_status oxpar_mpi_shalo_2d(const oxpar_context *ctx,
  * Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
  * when the blocks do not fit together (rows of A and y differ on a rank, or
  * the blocks of x do not add up to n: the message names the ranks whose
- * block is off the balanced split).
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the float routine instead.
  *
  * # Safety
  * As `oxpar_dgemv`.
@@ -1890,7 +1902,8 @@ oxpar_status oxpar_mpi_dgemv(const oxpar_context *ctx,
  * Errors as `oxpar_dger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
  * when the blocks do not fit together (rows of A and x differ on a rank, or
  * the blocks of y do not add up to n: the message names the ranks whose
- * block is off the balanced split).
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the float routine instead.
  *
  * # Safety
  * As `oxpar_dger`.
@@ -1919,7 +1932,8 @@ oxpar_status oxpar_mpi_dger(const oxpar_context *ctx,
  * that is not MPI, `ka_local == kb_local`.
  *
  * Errors as `oxpar_dgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
- * when the blocks do not fit together.
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call the float routine instead.
  *
  * # Safety
  * As `oxpar_dgemm`.
@@ -1959,7 +1973,7 @@ oxpar_status oxpar_mpi_dgemm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
- * `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+ * `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
  * context).
  *
  * # Safety

@@ -1512,6 +1512,110 @@ static void test_errors(const oxpar_context *ctx) {
     run_gemm_case(ctx, &gemm_cases[1], 1);
 }
 
+/* ---- mixed element types ----------------------------------------------------- */
+
+/* One rank (the last) called the float routine, the others the double one:
+ * with several ranks every rank fails with OXPAR_STATUS_INVALID_ARGUMENT
+ * and a message naming the last rank and both types; on one rank the call
+ * succeeds. */
+static void check_mixed(oxpar_status st, const char *what, int line) {
+    char want[96];
+    const char *msg = oxpar_last_error_message();
+    if (world_size == 1) {
+        check_ok(st, line, "%s on one rank", what);
+        return;
+    }
+    snprintf(want, sizeof want, "rank %zu of %zu called it with f32 where", last_rank(),
+             world_size);
+    check_true(st == OXPAR_STATUS_INVALID_ARGUMENT && msg != NULL && strstr(msg, want) != NULL &&
+                   strstr(msg, "f64") != NULL,
+               line, "%s: status %d (%s), message \"%s\", want INVALID_ARGUMENT and \"%s ... f64\"",
+               what, (int)st, oxpar_status_str(st), msg ? msg : "(NULL)", want);
+}
+
+#define CHECK_MIXED(st, what) check_mixed((st), (what), __LINE__)
+
+static void test_mixed_types(const oxpar_context *ctx) {
+    enum { N = 6 };
+    double xd[N * N], yd[N * N], od = -7, one = 1, zero = 0;
+    float xs[N * N], ys[N * N], os = -7, ones = 1, zeros = 0;
+    size_t oi = 99, last = last_rank(), piece, start, kb, i;
+    int f32 = world_rank == last, multi = world_size > 1;
+    oxpar_status st;
+    char want[96];
+
+    for (i = 0; i < N * N; i++) {
+        xd[i] = val(70, i);
+        yd[i] = val(71, i);
+        xs[i] = (float)xd[i];
+        ys[i] = (float)yd[i];
+    }
+    st = f32 ? oxpar_sdot(ctx, N, xs, 1, ys, 1, &os) : oxpar_ddot(ctx, N, xd, 1, yd, 1, &od);
+    CHECK_MIXED(st, "sdot with ddot");
+    CHECK(!multi || (os == -7 && od == -7), "dot wrote its output on error");
+    st = f32 ? oxpar_snrm2(ctx, N, xs, 1, &os) : oxpar_dnrm2(ctx, N, xd, 1, &od);
+    CHECK_MIXED(st, "snrm2 with dnrm2");
+    st = f32 ? oxpar_sasum(ctx, N, xs, 1, &os) : oxpar_dasum(ctx, N, xd, 1, &od);
+    CHECK_MIXED(st, "sasum with dasum");
+    st = f32 ? oxpar_ssum(ctx, N, xs, 1, &os) : oxpar_dsum(ctx, N, xd, 1, &od);
+    CHECK_MIXED(st, "ssum with dsum");
+    st = f32 ? oxpar_isamax(ctx, N, xs, 1, &oi) : oxpar_idamax(ctx, N, xd, 1, &oi);
+    CHECK_MIXED(st, "isamax with idamax");
+    CHECK(!multi || oi == 99, "iamax wrote its output on error");
+
+    /* gemv and ger: a 1 x N row block per rank, x (gemv) / y (ger) split */
+    oxpar_block_range(N, world_size, world_rank, &start, &piece);
+    st = f32 ? oxpar_mpi_sgemv(ctx, 1, N, piece, &ones, xs, N, 1, ys + start, 1, &zeros, &os, 1)
+             : oxpar_mpi_dgemv(ctx, 1, N, piece, &one, xd, N, 1, yd + start, 1, &zero, &od, 1);
+    CHECK_MIXED(st, "sgemv with dgemv");
+    st = f32 ? oxpar_mpi_sger(ctx, 1, N, piece, &ones, xs, 1, ys + start, 1, xs + N, N, 1)
+             : oxpar_mpi_dger(ctx, 1, N, piece, &one, xd, 1, yd + start, 1, xd + N, N, 1);
+    CHECK_MIXED(st, "sger with dger");
+    CHECK(!multi || (xs[N] == (float)val(70, N) && xd[N] == val(70, N)), "ger wrote A on error");
+
+    /* gemm on a grid of one column: op(B)'s N rows split over the ranks */
+    CHECK_OK(oxpar_mpi_set_grid(ctx, world_size, 1), "set_grid(p, 1)");
+    oxpar_block_range(N, world_size, world_rank, &start, &kb);
+    st = f32 ? oxpar_mpi_sgemm(ctx, OXPAR_TRANS_NO, OXPAR_TRANS_NO, 1, 1, N, kb, &ones, xs, N, 1,
+                               ys, 1, 1, &zeros, &os, 1, 1)
+             : oxpar_mpi_dgemm(ctx, OXPAR_TRANS_NO, OXPAR_TRANS_NO, 1, 1, N, kb, &one, xd, N, 1,
+                               yd, 1, 1, &zero, &od, 1, 1);
+    CHECK_MIXED(st, "sgemm with dgemm");
+
+    /* halo exchanges, 1-D and 2-D */
+    st = f32 ? oxpar_mpi_shalo_1d(ctx, N, 1, 1, xs, 1) : oxpar_mpi_dhalo_1d(ctx, N, 1, 1, xd, 1);
+    CHECK_MIXED(st, "shalo_1d with dhalo_1d");
+    st = f32 ? oxpar_mpi_shalo_2d(ctx, N, N, 1, 1, 1, xs, N, 1)
+             : oxpar_mpi_dhalo_2d(ctx, N, N, 1, 1, 1, xd, N, 1);
+    CHECK_MIXED(st, "shalo_2d with dhalo_2d");
+    if (multi) {
+        CHECK(xs[0] == (float)val(70, 0) && xd[0] == val(70, 0), "halo wrote ghosts on error");
+    }
+
+    /* different operations that share a collective: ddot on the last rank,
+     * dnrm2 on the others */
+    if (multi) {
+        st = f32 ? oxpar_ddot(ctx, N, xd, 1, yd, 1, &od) : oxpar_dnrm2(ctx, N, xd, 1, &od);
+        snprintf(want, sizeof want, "rank %zu of %zu called dot (f64) where", last, world_size);
+        CHECK(st == OXPAR_STATUS_INVALID_ARGUMENT &&
+                  strstr(oxpar_last_error_message(), want) != NULL,
+              "ddot with dnrm2: status %d, message \"%s\", want \"%s\"", (int)st,
+              oxpar_last_error_message(), want);
+    }
+    /* the context still works, in both types */
+    check_context_still_works(ctx, "mixed element types");
+    os = -7;
+    CHECK_OK(oxpar_ssum(ctx, N, xs, 1, &os), "ssum after mixed types");
+    {
+        float want_s = 0;
+        for (i = 0; i < N; i++) {
+            want_s += xs[i];
+        }
+        CHECK(os == want_s * (float)world_size, "ssum after mixed types: %g, want %g", (double)os,
+              (double)(want_s * (float)world_size));
+    }
+}
+
 /* ---- reproducible mode ------------------------------------------------------ */
 
 /* A 64-bit hash of (seed, i) (splitmix64's finalizer). */
@@ -2082,6 +2186,7 @@ int main(int argc, char **argv) {
     test_gemm(ctx, 0);
     test_halo(ctx);
     test_errors(ctx);
+    test_mixed_types(ctx);
     test_reproducible(ctx);
 
     /* the same through a context whose ranks compute with 2 threads each */

@@ -59,6 +59,9 @@
 !> collective: every rank calls them in the same order, and an argument one
 !> rank rejects is an error on every rank (the rank at fault gets the precise
 !> status and message, the others a message naming it), never a deadlock.
+!> `real32` arrays on some ranks with `real64` on others are
+!> `OXPAR_STATUS_INVALID_ARGUMENT` on every rank, naming the ranks at fault and
+!> their types, never a result computed from mixed data.
 !>
 !> Parallel loops: `ctx%parallel_for(first, last, body)` and
 !> `ctx%parallel_reduce(first, last, body, combine, acc)` run `bind(C)`

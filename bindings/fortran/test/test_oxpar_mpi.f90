@@ -6,8 +6,9 @@
 !> level 1 with uneven splits (one rank empty), gemv and ger, SUMMA gemm on
 !> p x 1, 1 x p and 2 x 2 grids, 1-D and 2-D halo exchanges, a context on a
 !> split communicator, errors on one rank that must be errors on every
-!> rank, after which the context still works, and reproducible mode (bitwise
-!> the serial context's results on hostile data).
+!> rank, after which the context still works, reproducible mode (bitwise
+!> the serial context's results on hostile data), and real32 on one rank with
+!> real64 on the others (an error on every rank naming the rank and types).
 program test_oxpar_mpi
   use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64, error_unit, int32, int64
   use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_is_nan, ieee_quiet_nan, ieee_value
@@ -40,6 +41,7 @@ program test_oxpar_mpi
     call check_halo_2d()
     call check_split_comm()
     call check_reproducible()
+    call check_mixed_types()
   end if
   call ctx%destroy()
   call serial%destroy()
@@ -98,6 +100,83 @@ contains
     d = oxpar_dot(ctx, ones, ones, stat=st, errmsg=msg)
     call check(st == OXPAR_STATUS_OK .and. abs(d - 3 * np) <= 0, "the context works after " // what // ": " // msg)
   end subroutine check_still_works
+
+  !> The last rank calls the real32 routine while the others call the real64
+  !> one: with several ranks, every rank gets OXPAR_STATUS_INVALID_ARGUMENT
+  !> naming the last rank and both types (nothing is written); on one rank
+  !> the call works. Afterwards the context still computes.
+  subroutine check_mixed(what)
+    character(len=*), intent(in) :: what
+    character(len=:), allocatable :: want
+
+    if (np == 1) then
+      call check(st == OXPAR_STATUS_OK, what // " on one rank: " // msg)
+      return
+    end if
+    want = "rank " // str(last) // " of " // str(np) // " called it with f32 where"
+    call check(st == OXPAR_STATUS_INVALID_ARGUMENT .and. has(msg, want) .and. has(msg, "f64"), &
+      what // ": " // msg)
+  end subroutine check_mixed
+
+  subroutine check_mixed_types()
+    integer, parameter :: n = 6
+    real(dp) :: x(n), a(1, n), y(1), h(n), d
+    real(sp) :: xs(n), as(1, n), ys(1), hs(n), s
+    integer :: first, len, k
+
+    x = [(val1(k, 2), k = 1, n)]
+    xs = real(x, sp)
+    a(1, :) = x
+    as(1, :) = xs
+    y = -7
+    ys = -7
+    if (me == last) then
+      s = oxpar_dot(ctx, xs, xs, stat=st, errmsg=msg)
+    else
+      d = oxpar_dot(ctx, x, x, stat=st, errmsg=msg)
+    end if
+    call check_mixed("real32 dot among real64")
+    if (me == last) then
+      s = oxpar_nrm2(ctx, xs, stat=st, errmsg=msg)
+    else
+      d = oxpar_nrm2(ctx, x, stat=st, errmsg=msg)
+    end if
+    call check_mixed("real32 nrm2 among real64")
+    if (me == last) then
+      s = oxpar_sum(ctx, xs, stat=st, errmsg=msg)
+    else
+      d = oxpar_sum(ctx, x, stat=st, errmsg=msg)
+    end if
+    call check_mixed("real32 sum among real64")
+    if (me == last) then
+      k = oxpar_iamax(ctx, xs, stat=st, errmsg=msg)
+    else
+      k = oxpar_iamax(ctx, x, stat=st, errmsg=msg)
+    end if
+    call check_mixed("real32 iamax among real64")
+    ! gemv: one row per rank, x split evenly
+    call oxpar_block_range(n, np, me, first, len)
+    if (me == last) then
+      call oxpar_mpi_gemv(ctx, as, xs(first:first + len - 1), ys, stat=st, errmsg=msg)
+    else
+      call oxpar_mpi_gemv(ctx, a, x(first:first + len - 1), y, stat=st, errmsg=msg)
+    end if
+    call check_mixed("real32 gemv among real64")
+    if (np > 1) call check(abs(ys(1) + 7) <= 0 .and. abs(y(1) + 7) <= 0, "gemv wrote y on error")
+    h = x
+    hs = xs
+    if (me == last) then
+      call oxpar_halo_exchange(ctx, hs, 1, periodic=.true., stat=st, errmsg=msg)
+    else
+      call oxpar_halo_exchange(ctx, h, 1, periodic=.true., stat=st, errmsg=msg)
+    end if
+    call check_mixed("real32 halo exchange among real64")
+    if (np > 1) call check(all(abs(h - x) <= 0) .and. all(abs(hs - xs) <= 0), &
+      "halo exchange wrote ghosts on error")
+    call check_still_works("mixed element types")
+    s = oxpar_sum(ctx, xs, stat=st, errmsg=msg)
+    call check(st == OXPAR_STATUS_OK .and. abs(s - sum(xs) * np) <= 0, "real32 sum after mixed types: " // msg)
+  end subroutine check_mixed_types
 
   !> An integer as text.
   pure function str(i) result(s)

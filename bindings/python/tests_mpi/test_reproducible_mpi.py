@@ -246,7 +246,8 @@ def test_a_mistake_on_one_rank_raises_everywhere(rctx):
     if SIZE > 1:
         # float32 on rank 0, float64 elsewhere: every rank raises
         err = outcome(lambda: oxpar.sum(np.ones(3, dtype=np.float32 if RANK == 0 else np.float64), ctx=rctx))
-        assert isinstance(err, oxpar.InvalidArgumentError) and "same type" in str(err), repr(err)
+        assert isinstance(err, oxpar.InvalidArgumentError) and "same element type" in str(err), repr(err)
+        assert "rank 0" in str(err) and "f32" in str(err) and "f64" in str(err), str(err)
         still_works(rctx)
     assert rctx.reproducible
 

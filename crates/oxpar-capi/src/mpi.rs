@@ -14,6 +14,11 @@
 //! communicator call it in the same order. Arguments one rank rejects, and
 //! local shapes that do not fit together, are an error on *every* rank (each
 //! gets a status and a message naming the rank at fault), never a deadlock.
+//! The first collective of each call also carries every rank's operation and
+//! element type, so a rank calling the float routine where the others call
+//! the double one (or `dot` where the others call `nrm2`) is
+//! `OXPAR_STATUS_INVALID_ARGUMENT` on every rank, naming the ranks at fault
+//! and their types, never a number computed from mixed data.
 //!
 //! The functions exist in every build; without the cargo feature `mpi`,
 //! those that need MPI answer `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
@@ -86,6 +91,14 @@ fn mpi_of<'a>(ctx: &'a oxpar_context, what: &str) -> Result<&'a oxpar::mpi::MpiB
 /// rank at once (below it, each rank runs its tasks one at a time).
 /// `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
 /// are serialized, but is fine.
+///
+/// On an MPI context every routine that communicates (`dot`, `nrm2`, `asum`,
+/// `sum`, `i?amax`, the `oxpar_mpi_*` routines) is collective: every rank
+/// calls it, in the same order. A wrong argument on one rank is an error on
+/// every rank (the others' message names it), and so are ranks that mix
+/// element types or operations: `oxpar_sdot` on one rank with `oxpar_ddot`
+/// on the others is `OXPAR_STATUS_INVALID_ARGUMENT` everywhere, with a
+/// message such as `rank 1 of 2 called it with f32 where rank 0 has f64`.
 ///
 /// Reproducible mode starts as `OXPAR_REPRODUCIBLE` says (see
 /// `oxpar_context_create`).
@@ -455,7 +468,8 @@ halo_impl!(f64);
 /// Errors as `oxpar_sgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
 /// when the blocks do not fit together (rows of A and y differ on a rank, or
 /// the blocks of x do not add up to n: the message names the ranks whose
-/// block is off the balanced split).
+/// block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the double routine instead.
 ///
 /// # Safety
 /// As `oxpar_sgemv`.
@@ -507,7 +521,8 @@ pub unsafe extern "C" fn oxpar_mpi_sgemv(
 /// Errors as `oxpar_sger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
 /// when the blocks do not fit together (rows of A and x differ on a rank, or
 /// the blocks of y do not add up to n: the message names the ranks whose
-/// block is off the balanced split).
+/// block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the double routine instead.
 ///
 /// # Safety
 /// As `oxpar_sger`.
@@ -553,7 +568,8 @@ pub unsafe extern "C" fn oxpar_mpi_sger(
 /// that is not MPI, `ka_local == kb_local`.
 ///
 /// Errors as `oxpar_sgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the double routine instead.
 ///
 /// # Safety
 /// As `oxpar_sgemm`.
@@ -617,7 +633,7 @@ pub unsafe extern "C" fn oxpar_mpi_sgemm(
 ///
 /// Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
-/// `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+/// `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
 /// context).
 ///
 /// # Safety
@@ -700,7 +716,8 @@ pub unsafe extern "C" fn oxpar_mpi_shalo_2d(
 /// Errors as `oxpar_dgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
 /// when the blocks do not fit together (rows of A and y differ on a rank, or
 /// the blocks of x do not add up to n: the message names the ranks whose
-/// block is off the balanced split).
+/// block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the float routine instead.
 ///
 /// # Safety
 /// As `oxpar_dgemv`.
@@ -752,7 +769,8 @@ pub unsafe extern "C" fn oxpar_mpi_dgemv(
 /// Errors as `oxpar_dger`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
 /// when the blocks do not fit together (rows of A and x differ on a rank, or
 /// the blocks of y do not add up to n: the message names the ranks whose
-/// block is off the balanced split).
+/// block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the float routine instead.
 ///
 /// # Safety
 /// As `oxpar_dger`.
@@ -798,7 +816,8 @@ pub unsafe extern "C" fn oxpar_mpi_dger(
 /// that is not MPI, `ka_local == kb_local`.
 ///
 /// Errors as `oxpar_dgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
-/// when the blocks do not fit together.
+/// when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+/// on every rank when some ranks call the float routine instead.
 ///
 /// # Safety
 /// As `oxpar_dgemm`.
@@ -862,7 +881,7 @@ pub unsafe extern "C" fn oxpar_mpi_dgemm(
 ///
 /// Errors: `OXPAR_STATUS_SHAPE_MISMATCH` (interior shorter than `ghost`),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (ranks passed different `ghost` or
-/// `periodic`), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
+/// `periodic`, or mixed the float and double exchanges), each on every rank; `OXPAR_STATUS_UNSUPPORTED` (not an MPI
 /// context).
 ///
 /// # Safety

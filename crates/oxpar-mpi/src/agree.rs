@@ -1,34 +1,210 @@
 //! Collective argument checks: every rank learns whether any rank rejected
-//! its arguments, so a mistake on one rank is an error on all of them rather
-//! than a deadlock (the others would wait forever in a collective the failing
-//! rank never entered).
+//! its arguments, or called a different operation or element type, so a
+//! mistake on one rank is an error on all of them rather than a deadlock (the
+//! others would wait forever in a collective the failing rank never entered)
+//! or a silently wrong number (an `f32` partial sum added to `f64` ones).
 //!
 //! Each distributed operation starts with exactly one *checked* collective in
-//! which every rank also reports its status. A rank that failed its own checks
-//! still takes part in that collective (see [`crate::MpiBackend::reject`]), then
-//! returns its error; the others return an error naming that rank.
+//! which every rank also reports its status: the error it found, or the
+//! operation it is in and its element type (a [`Call`]). A rank that failed
+//! its own checks still takes part in that collective (see
+//! [`crate::MpiBackend::reject`]), then returns its error; the others return
+//! an error naming that rank. Ranks that agree on nothing but the collective
+//! itself (`sdot` on one, `ddot` on another; `dot` against `asum`) all return
+//! an error naming the ranks at fault and what they called.
+//!
+//! Three kinds of first collective carry the status, one mechanism for all:
+//!
+//! * [`sum_checked`]: an `f64` allreduce of `[value, status]` (dot, asum, sum,
+//!   nrm2). The status word is a *tally*: a count of failing ranks and, for
+//!   each bit of the call's code, a count of the ranks that have it set
+//!   ([`tally`]), packed into the 53 exact bits of an `f64` (13 bits per
+//!   counter, one word up to 8191 ranks; one word per counter beyond). Every rank sees the same counts: the ranks agree exactly
+//!   when no rank failed and every bit is set on all ranks or on none.
+//!   Only then is the value used; otherwise every rank makes one more
+//!   collective, a gather of each rank's full status, to name the ranks at
+//!   fault. The common case costs no more than a plain allreduce of the value
+//!   and one word.
+//! * [`sum_words_checked`]: the same tally after the words of an exact `i64`
+//!   sum (the reproducible reductions).
+//! * [`gather_checked`]: an allgather of [`GATHER_WORDS`] words per rank,
+//!   the first its status (call code and error kind), the same width for
+//!   every operation that starts with a gather (nrm2's fallback aside), so
+//!   that any two of them met on different ranks are told apart.
+//!
+//! Operations whose first collectives differ (an allreduce against an
+//! allgather: `dot` on one rank, `gemv` on another) cannot be matched by any
+//! check; MPI's own rule applies (every rank makes the same calls in the same
+//! order).
 
 use mpi::ffi;
-use oxpar_core::{Error, ErrorKind, Result};
+use oxpar_core::exact::Reduction;
+use oxpar_core::{DType, Error, ErrorKind, Result, Scalar};
 
 use crate::comm::Comm;
 
-/// Status word of a rank that accepted its arguments.
-const STATUS_OK: u64 = 0;
+/// Data words per rank in a checked gather (after the status word): enough
+/// for every operation's shapes (gemm's six).
+pub(crate) const GATHER_DATA: usize = 7;
+/// Words per rank in a checked gather: the status, then the data.
+pub(crate) const GATHER_WORDS: usize = GATHER_DATA + 1;
 
 /// Which collective an operation starts with, so that a rank that rejected
 /// its arguments can join the right one.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum FirstCollective {
-    /// An `f64` sum (dot, asum, sum).
+    /// An `f64` sum (dot, asum, sum, nrm2).
     Sum,
     /// An exact `i64` sum of `n` words per rank (the reproducible
     /// reductions' accumulators).
     WordSum(usize),
-    /// A gather of `n` words per rank (nrm2, iamax, gemv, ger, gemm, halo).
-    Gather(usize),
+    /// A gather of [`GATHER_WORDS`] words per rank (iamax, gemv, ger, gemm,
+    /// halo exchanges, settings).
+    Gather,
     /// Nothing: the operation is local to each rank.
     None,
+}
+
+/// The operations that start with a checked collective, as ranks announce
+/// them to each other.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Routine {
+    Dot,
+    Asum,
+    Sum,
+    Nrm2,
+    /// A reproducible reduction.
+    Exact(Reduction),
+    Iamax,
+    Gemv,
+    Ger,
+    Gemm,
+    Halo,
+    Context,
+    Setting,
+    SetGrid,
+}
+
+/// Every routine, in code order. Routines that share a summed collective
+/// come in aligned runs of four, so that their code within the run
+/// (`index % 4`) takes two bits.
+const ROUTINES: [Routine; 16] = [
+    Routine::Dot,
+    Routine::Asum,
+    Routine::Sum,
+    Routine::Nrm2,
+    Routine::Exact(Reduction::Dot),
+    Routine::Exact(Reduction::Asum),
+    Routine::Exact(Reduction::Sum),
+    Routine::Exact(Reduction::SumSq),
+    Routine::Iamax,
+    Routine::Gemv,
+    Routine::Ger,
+    Routine::Gemm,
+    Routine::Halo,
+    Routine::Context,
+    Routine::Setting,
+    Routine::SetGrid,
+];
+
+impl Routine {
+    /// The routine's position in [`ROUTINES`].
+    const fn index(self) -> u64 {
+        match self {
+            Routine::Dot => 0,
+            Routine::Asum => 1,
+            Routine::Sum => 2,
+            Routine::Nrm2 => 3,
+            Routine::Exact(Reduction::Dot) => 4,
+            Routine::Exact(Reduction::Asum) => 5,
+            Routine::Exact(Reduction::Sum) => 6,
+            Routine::Exact(Reduction::SumSq) => 7,
+            Routine::Iamax => 8,
+            Routine::Gemv => 9,
+            Routine::Ger => 10,
+            Routine::Gemm => 11,
+            Routine::Halo => 12,
+            Routine::Context => 13,
+            Routine::Setting => 14,
+            Routine::SetGrid => 15,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Routine::Dot => "dot",
+            Routine::Asum => "asum",
+            Routine::Sum => "sum",
+            Routine::Nrm2 => "nrm2",
+            Routine::Exact(Reduction::Dot) => "dot (reproducible)",
+            Routine::Exact(Reduction::Asum) => "asum (reproducible)",
+            Routine::Exact(Reduction::Sum) => "sum (reproducible)",
+            Routine::Exact(Reduction::SumSq) => "nrm2 (reproducible)",
+            Routine::Iamax => "iamax",
+            Routine::Gemv => "gemv",
+            Routine::Ger => "ger",
+            Routine::Gemm => "gemm",
+            Routine::Halo => "a halo exchange",
+            Routine::Context => "the context's creation",
+            Routine::Setting => "a collective setting",
+            Routine::SetGrid => "set_grid",
+        }
+    }
+}
+
+/// What a rank brings to a checked collective: the operation, and the
+/// element type it computes on (none for untyped ones such as settings).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Call {
+    routine: Routine,
+    dtype: Option<DType>,
+}
+
+impl Call {
+    /// `routine` on elements of type `T`.
+    pub(crate) fn typed<T: Scalar>(routine: Routine) -> Call {
+        Call {
+            routine,
+            dtype: Some(T::DTYPE),
+        }
+    }
+
+    /// `routine`, which has no element type.
+    pub(crate) fn untyped(routine: Routine) -> Call {
+        Call {
+            routine,
+            dtype: None,
+        }
+    }
+
+    /// `4 * routine index + type` (0: none, 1: f32, 2: f64).
+    fn code(self) -> u64 {
+        let dtype = match self.dtype {
+            None => 0,
+            Some(DType::F32) => 1,
+            Some(DType::F64) => 2,
+        };
+        4 * self.routine.index() + dtype
+    }
+
+    fn from_code(code: u64) -> Option<Call> {
+        let routine = *ROUTINES.get(usize::try_from(code / 4).ok()?)?;
+        let dtype = match code % 4 {
+            0 => None,
+            1 => Some(DType::F32),
+            2 => Some(DType::F64),
+            _ => return None,
+        };
+        Some(Call { routine, dtype })
+    }
+}
+
+fn dtype_name(dtype: Option<DType>) -> &'static str {
+    match dtype {
+        None => "no element type",
+        Some(DType::F32) => "f32",
+        Some(DType::F64) => "f64",
+    }
 }
 
 fn kind_code(kind: ErrorKind) -> u64 {
@@ -59,156 +235,327 @@ fn kind_from_code(code: u64) -> ErrorKind {
     }
 }
 
-/// The error a rank reports when `rank` (another one) rejected its arguments.
-fn remote_error(routine: &str, rank: Option<usize>, size: usize, kind: ErrorKind) -> Error {
-    let who = match rank {
-        Some(r) => format!("rank {r} of {size}"),
-        None => "more than one rank".to_string(),
+/// A rank's full status in one word: its call's code, and above bit 32 the
+/// kind code of the error it found (0 when it accepted its arguments).
+fn status_word(call: Call, error: Option<&Error>) -> u64 {
+    call.code() | error.map_or(0, |e| kind_code(e.kind()) << 32)
+}
+
+/// `ranks` (sorted) as a short list: "rank 2", "ranks 0, 1 and 3",
+/// "ranks 1-5 and 7".
+fn list_ranks(ranks: &[usize]) -> String {
+    let mut items: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < ranks.len() {
+        let mut j = i;
+        while j + 1 < ranks.len() && ranks[j + 1] == ranks[j] + 1 {
+            j += 1;
+        }
+        if j - i >= 2 {
+            items.push(format!("{}-{}", ranks[i], ranks[j]));
+        } else {
+            items.extend(ranks[i..=j].iter().map(|r| r.to_string()));
+        }
+        i = j + 1;
+    }
+    let word = if ranks.len() == 1 { "rank" } else { "ranks" };
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{word} {} and {last}", rest.join(", "))
+        }
+        _ => format!("{word} {}", items.join("")),
+    }
+}
+
+/// The error a rank reports when other ranks (`failed`: rank and error
+/// kind) rejected their arguments.
+fn remote_error(routine: &str, size: usize, failed: &[(usize, ErrorKind)]) -> Error {
+    let kind = failed[0].1;
+    let kind = if failed.iter().all(|f| f.1 == kind) {
+        kind
+    } else {
+        ErrorKind::InvalidArgument
+    };
+    let ranks: Vec<usize> = failed.iter().map(|f| f.0).collect();
+    let (pronoun, s) = if ranks.len() == 1 {
+        ("its", "")
+    } else {
+        ("their", "s")
     };
     Error::new(
         kind,
         format!(
-            "{routine}: {who} rejected its arguments ({kind}); see the error reported there \
-             (no rank computed anything)"
+            "{routine}: {} of {size} rejected {pronoun} arguments ({kind}); see the error{s} reported \
+             there (no rank computed anything)",
+            list_ranks(&ranks)
         ),
     )
 }
 
-/// Gathers `width` words from every rank, in rank order, together with each
-/// rank's status. `local` is this rank's words, or the error it found. On
-/// success returns `size` rows of `width` words; if any rank failed, every
-/// rank returns an error (its own, or one naming the first failing rank).
+/// The error every rank reports when the ranks called different operations
+/// or element types (`calls[r]` is rank r's).
+fn mismatch_error(routine: &str, calls: &[Call]) -> Error {
+    // The reference is the call most ranks made (ties: the lowest rank's).
+    let count = |c: &Call| calls.iter().filter(|d| *d == c).count();
+    let mut reference = calls[0];
+    for c in calls {
+        if count(c) > count(&reference) {
+            reference = *c;
+        }
+    }
+    let holders: Vec<usize> = (0..calls.len())
+        .filter(|&r| calls[r] == reference)
+        .collect();
+    let mut seen: Vec<Call> = Vec::new();
+    let mut parts = Vec::new();
+    for c in calls {
+        if *c == reference || seen.contains(c) {
+            continue;
+        }
+        seen.push(*c);
+        let ranks: Vec<usize> = (0..calls.len()).filter(|&r| calls[r] == *c).collect();
+        let verb = if holders.len() == 1 { "has" } else { "have" };
+        let (who, whose) = (list_ranks(&ranks), list_ranks(&holders));
+        parts.push(if c.routine == reference.routine {
+            format!(
+                "{who} of {} called it with {} where {whose} {verb} {}",
+                calls.len(),
+                dtype_name(c.dtype),
+                dtype_name(reference.dtype)
+            )
+        } else {
+            format!(
+                "{who} of {} called {} ({}) where {whose} called {} ({})",
+                calls.len(),
+                c.routine.name(),
+                dtype_name(c.dtype),
+                reference.routine.name(),
+                dtype_name(reference.dtype)
+            )
+        });
+    }
+    let same_routine = seen.iter().all(|c| c.routine == reference.routine);
+    let rule = if same_routine {
+        "every rank must pass the same element type"
+    } else {
+        "every rank must make the same calls in the same order"
+    };
+    Error::new(
+        ErrorKind::InvalidArgument,
+        format!("{routine}: {} ({rule})", parts.join("; ")),
+    )
+}
+
+/// The verdict every rank reaches from every rank's status word
+/// (`statuses[r]` is rank r's): this rank's own error first, then an error
+/// naming the ranks that failed, then one naming the ranks that called
+/// something else than the others.
+fn verdict(routine: &str, statuses: &[u64], own: Option<Error>) -> Result<()> {
+    if let Some(e) = own {
+        return Err(e);
+    }
+    let failed: Vec<(usize, ErrorKind)> = statuses
+        .iter()
+        .enumerate()
+        .filter(|(_, &s)| s >> 32 != 0)
+        .map(|(r, &s)| (r, kind_from_code(s >> 32)))
+        .collect();
+    if !failed.is_empty() {
+        return Err(remote_error(routine, statuses.len(), &failed));
+    }
+    let calls: Option<Vec<Call>> = statuses.iter().map(|&s| Call::from_code(s)).collect();
+    let Some(calls) = calls else {
+        return Err(everywhere(
+            routine,
+            ErrorKind::Internal,
+            "a rank sent a status word this library does not know",
+        ));
+    };
+    if calls.iter().any(|c| *c != calls[0]) {
+        return Err(mismatch_error(routine, &calls));
+    }
+    Ok(())
+}
+
+/// Gathers every rank's status word (the second collective of a summed
+/// check that found a failure or a disagreement) and returns the verdict.
+fn resolve(comm: &Comm, routine: &str, call: Call, own: Option<Error>) -> Result<()> {
+    let statuses = comm.all_gather_u64(&[status_word(call, own.as_ref())])?;
+    verdict(routine, &statuses, own)
+}
+
+/// Counters in a summed status: failing ranks, ranks computing on `f64`,
+/// then one per bit of the call's code within its run of four routines.
+const TALLY: usize = 4;
+
+/// This rank's contribution to the counters of a summed status: `[1, 0, 0,
+/// 0]` if it failed, else `[0, f64?, bit 0, bit 1]`.
+fn tally(call: Call, failed: bool) -> [u64; TALLY] {
+    if failed {
+        return [1, 0, 0, 0];
+    }
+    let within = call.routine.index() % 4;
+    [
+        0,
+        u64::from(call.dtype == Some(DType::F64)),
+        within & 1,
+        within >> 1,
+    ]
+}
+
+/// Whether summed counters say that every rank accepted its arguments and
+/// made the same call: no failure, and each bit counter 0 or `size`.
+fn tally_agrees(counts: &[u64; TALLY], size: usize) -> bool {
+    counts[0] == 0 && counts[1..].iter().all(|&c| c == 0 || c == size as u64)
+}
+
+/// Bits of each counter when all of them share one word: 4 x 13 = 52 bits,
+/// exact in an `f64` (53) and an `i64` sum.
+const FIELD_BITS: u32 = 13;
+/// The most ranks whose counters share one word.
+const ONE_WORD_RANKS: usize = (1 << FIELD_BITS) - 1;
+/// The most status words a summed collective sends (one counter per word,
+/// for communicators of more than [`ONE_WORD_RANKS`] ranks).
+const MAX_TALLY_WORDS: usize = TALLY;
+
+/// How many words hold the counters for `size` ranks: one (13 bits per
+/// counter) up to [`ONE_WORD_RANKS`], else one per counter.
+fn tally_words(size: usize) -> usize {
+    if size <= ONE_WORD_RANKS {
+        1
+    } else {
+        MAX_TALLY_WORDS
+    }
+}
+
+/// Packs counters into `out` ([`tally_words`] words), so that summing
+/// packed words sums the counters.
+fn pack(counts: &[u64; TALLY], out: &mut [u64]) {
+    if let [word] = out {
+        *word = counts[0]
+            | counts[1] << FIELD_BITS
+            | counts[2] << (2 * FIELD_BITS)
+            | counts[3] << (3 * FIELD_BITS);
+    } else {
+        out.copy_from_slice(counts);
+    }
+}
+
+/// The counters packed by [`pack`] (after summing).
+fn unpack(words: &[u64]) -> [u64; TALLY] {
+    if let [word] = words {
+        let field = |i: u32| (word >> (i * FIELD_BITS)) & ((1 << FIELD_BITS) - 1);
+        [field(0), field(1), field(2), field(3)]
+    } else {
+        [words[0], words[1], words[2], words[3]]
+    }
+}
+
+/// Gathers `width` (at most [`GATHER_DATA`]) words from every rank, in rank
+/// order, together with each rank's status. `local` is this rank's words, or
+/// the error it found. On success returns `size` rows of [`GATHER_DATA`]
+/// words (this rank's words, then zeros); if any rank failed or made another
+/// call, every rank returns an error (its own, or one naming the ranks at
+/// fault).
 pub(crate) fn gather_checked(
     comm: &Comm,
     routine: &str,
-    width: usize,
+    call: Call,
     local: Result<Vec<u64>>,
 ) -> Result<Vec<Vec<u64>>> {
-    let mut send = vec![STATUS_OK; width + 1];
+    let mut send = [0u64; GATHER_WORDS];
     let own_error = match local {
         Ok(words) => {
-            assert_eq!(words.len(), width, "gather_checked width");
-            send[1..].copy_from_slice(&words);
+            assert!(words.len() <= GATHER_DATA, "gather_checked width");
+            send[1..=words.len()].copy_from_slice(&words);
             None
         }
-        Err(e) => {
-            send[0] = kind_code(e.kind());
-            Some(e)
-        }
+        Err(e) => Some(e),
     };
-    let mut recv = vec![0u64; (width + 1) * comm.size()];
+    send[0] = status_word(call, own_error.as_ref());
+    let mut recv = vec![0u64; GATHER_WORDS * comm.size()];
     comm.allgather(&send, &mut recv)?;
-    if let Some(e) = own_error {
-        return Err(e);
-    }
-    let rows: Vec<&[u64]> = recv.chunks_exact(width + 1).collect();
-    if let Some((rank, row)) = rows.iter().enumerate().find(|(_, r)| r[0] != STATUS_OK) {
-        return Err(remote_error(
-            routine,
-            Some(rank),
-            comm.size(),
-            kind_from_code(row[0]),
-        ));
-    }
-    Ok(rows.iter().map(|r| r[1..].to_vec()).collect())
-}
-
-/// The error for a checked collective in which `failures` ranks failed, if
-/// any: with exactly one, `detail` is its `16 * rank + kind code`, so the
-/// error names that rank and the kind of its error.
-fn failure_error(routine: &str, size: usize, failures: u64, detail: u64) -> Option<Error> {
-    match failures {
-        0 => None,
-        1 => Some(remote_error(
-            routine,
-            Some((detail / 16) as usize),
-            size,
-            kind_from_code(detail % 16),
-        )),
-        _ => Some(remote_error(
-            routine,
-            None,
-            size,
-            ErrorKind::InvalidArgument,
-        )),
-    }
-}
-
-/// What a failing rank reports in a summed status: `16 * rank + kind code`.
-fn failure_detail(comm: &Comm, error: &Error) -> u64 {
-    16 * comm.rank() as u64 + kind_code(error.kind())
+    let statuses: Vec<u64> = recv.chunks_exact(GATHER_WORDS).map(|r| r[0]).collect();
+    verdict(routine, &statuses, own_error)?;
+    Ok(recv
+        .chunks_exact(GATHER_WORDS)
+        .map(|r| r[1..].to_vec())
+        .collect())
 }
 
 /// Sums `local` over all ranks (`MPI_SUM` on `f64`), with each rank's status
-/// folded into the same message. Every rank gets the same sum.
-pub(crate) fn sum_checked(comm: &Comm, routine: &str, local: Result<f64>) -> Result<f64> {
-    // [value, failures]: a failing rank adds FAILURE + 16 * rank + kind code,
-    // exact in an f64 for up to 2^17 failing ranks; with one failure the
-    // rank and kind come back out. Two words keep the message as small as
-    // a plain allreduce of the value.
-    const FAILURE: f64 = (1u64 << 36) as f64;
-    let mut buf = [0.0f64; 2];
+/// (its error, or its call) folded into one more word of the same message.
+/// Every rank gets the same sum, or every rank an error (its own, or one
+/// naming the ranks that failed or made another call).
+pub(crate) fn sum_checked(
+    comm: &Comm,
+    routine: &str,
+    call: Call,
+    local: Result<f64>,
+) -> Result<f64> {
+    let size = comm.size();
+    let words = tally_words(size);
+    let mut packed = [0u64; MAX_TALLY_WORDS];
+    pack(&tally(call, local.is_err()), &mut packed[..words]);
+    let mut buf = [0.0f64; 1 + MAX_TALLY_WORDS];
     let own_error = match local {
         Ok(v) => {
             buf[0] = v;
             None
         }
-        Err(e) => {
-            buf[1] = FAILURE + failure_detail(comm, &e) as f64;
-            Some(e)
-        }
+        Err(e) => Some(e),
     };
+    for (b, &p) in buf[1..].iter_mut().zip(&packed[..words]) {
+        *b = p as f64;
+    }
+    let buf = &mut buf[..1 + words];
     // SAFETY: reading an immutable constant of the MPI library.
-    comm.allreduce(&mut buf, unsafe { ffi::RSMPI_SUM })?;
-    if let Some(e) = own_error {
-        return Err(e);
+    comm.allreduce(buf, unsafe { ffi::RSMPI_SUM })?;
+    for (p, &b) in packed.iter_mut().zip(&buf[1..]) {
+        *p = b as u64;
     }
-    let failures = (buf[1] / FAILURE).floor() as u64;
-    let detail = (buf[1] - failures as f64 * FAILURE) as u64;
-    match failure_error(routine, comm.size(), failures, detail) {
-        None => Ok(buf[0]),
-        Some(e) => Err(e),
+    if own_error.is_none() && tally_agrees(&unpack(&packed[..words]), size) {
+        return Ok(buf[0]);
     }
+    resolve(comm, routine, call, own_error).map(|()| buf[0])
 }
 
 /// Sums `width` `i64` words over all ranks, word by word (`MPI_SUM` on
 /// `MPI_INT64_T`, exact as long as no sum leaves the `i64` range), with each
-/// rank's status in the same message. `local` is this rank's words, or the
-/// error it found. Every rank gets the same sums, or every rank an error (its
-/// own, or one naming the failing rank and its error kind).
-///
-/// Encoding: two status words follow the data, `[failures, detail]`. A rank
-/// that accepted its arguments sends `[0, 0]` after its words; a failing one
-/// sends zeros for the data and `[1, 16 * rank + kind code]`. Summed, the
-/// first counts the failing ranks, and with exactly one the second names it
-/// and its error kind (with several, it is not read).
+/// rank's status in the same message (the tally of [`sum_checked`], after
+/// the data). `local` is this rank's words, or the error it found. Every
+/// rank gets the same sums, or every rank an error (its own, or one naming
+/// the ranks that failed or made another call).
 pub(crate) fn sum_words_checked(
     comm: &Comm,
     routine: &str,
+    call: Call,
     width: usize,
     local: Result<Vec<i64>>,
 ) -> Result<Vec<i64>> {
-    let mut buf = vec![0i64; width + 2];
+    let size = comm.size();
+    let words = tally_words(size);
+    let mut packed = [0u64; MAX_TALLY_WORDS];
+    pack(&tally(call, local.is_err()), &mut packed[..words]);
+    let mut buf = vec![0i64; width + words];
     let own_error = match local {
-        Ok(words) => {
-            assert_eq!(words.len(), width, "sum_words_checked width");
-            buf[..width].copy_from_slice(&words);
+        Ok(data) => {
+            assert_eq!(data.len(), width, "sum_words_checked width");
+            buf[..width].copy_from_slice(&data);
             None
         }
-        Err(e) => {
-            buf[width] = 1;
-            buf[width + 1] = failure_detail(comm, &e) as i64;
-            Some(e)
-        }
+        Err(e) => Some(e),
     };
+    for (b, &p) in buf[width..].iter_mut().zip(&packed[..words]) {
+        *b = p as i64;
+    }
     // SAFETY: reading an immutable constant of the MPI library.
     comm.allreduce(&mut buf, unsafe { ffi::RSMPI_SUM })?;
-    if let Some(e) = own_error {
-        return Err(e);
+    for (p, &b) in packed.iter_mut().zip(&buf[width..]) {
+        *p = b as u64;
     }
-    let (failures, detail) = (buf[width] as u64, buf[width + 1] as u64);
-    if let Some(e) = failure_error(routine, comm.size(), failures, detail) {
-        return Err(e);
+    if own_error.is_some() || !tally_agrees(&unpack(&packed[..words]), size) {
+        resolve(comm, routine, call, own_error)?;
     }
     buf.truncate(width);
     Ok(buf)
@@ -223,14 +570,14 @@ pub(crate) fn join_failed(
     error: Error,
 ) -> Error {
     let kind = error.kind();
+    // A failing rank's call is never read: only its error kind.
+    let call = Call::untyped(Routine::Context);
     let outcome = match first {
-        FirstCollective::Sum => sum_checked(comm, routine, Err(error)).map(|_| ()),
+        FirstCollective::Sum => sum_checked(comm, routine, call, Err(error)).map(|_| ()),
         FirstCollective::WordSum(width) => {
-            sum_words_checked(comm, routine, width, Err(error)).map(|_| ())
+            sum_words_checked(comm, routine, call, width, Err(error)).map(|_| ())
         }
-        FirstCollective::Gather(width) => {
-            gather_checked(comm, routine, width, Err(error)).map(|_| ())
-        }
+        FirstCollective::Gather => gather_checked(comm, routine, call, Err(error)).map(|_| ()),
         FirstCollective::None => Err(error),
     };
     match outcome {
@@ -245,20 +592,138 @@ pub(crate) fn everywhere(routine: &str, kind: ErrorKind, what: impl std::fmt::Di
     Error::new(kind, format!("{routine}: {what}"))
 }
 
-/// Checks that every rank works on the same element type: `sizes` holds each
-/// rank's element size in bytes (the same data on every rank, so every rank
-/// reaches the same verdict without telling the others).
-pub(crate) fn same_element_type(routine: &str, sizes: impl Iterator<Item = u64>) -> Result<()> {
-    let sizes: Vec<u64> = sizes.collect();
-    match sizes.iter().position(|&s| s != sizes[0]) {
-        None => Ok(()),
-        Some(r) => Err(everywhere(
-            routine,
-            ErrorKind::InvalidArgument,
-            format!(
-                "rank 0 passes {}-byte elements but rank {r} {}-byte ones (every rank must use the same type)",
-                sizes[0], sizes[r]
-            ),
-        )),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_round_trip_through_their_codes() {
+        for r in ROUTINES {
+            for call in [
+                Call::untyped(r),
+                Call::typed::<f32>(r),
+                Call::typed::<f64>(r),
+            ] {
+                assert_eq!(Call::from_code(call.code()), Some(call));
+                let s = status_word(call, None);
+                assert_eq!(s >> 32, 0);
+            }
+        }
+        assert_eq!(Call::from_code(3), None);
+        assert_eq!(Call::from_code(4 * ROUTINES.len() as u64), None);
+        for (i, r) in ROUTINES.iter().enumerate() {
+            assert_eq!(r.index(), i as u64);
+        }
+        // Summed routines sit in aligned runs of four.
+        assert_eq!(Routine::Dot.index() % 4, 0);
+        assert_eq!(Routine::Exact(Reduction::Dot).index() % 4, 0);
+    }
+
+    /// Sums the ranks' packed tallies as the allreduce would and checks
+    /// the verdict for every mix of calls on up to 5 ranks.
+    #[test]
+    fn tallies_agree_exactly_when_every_rank_made_the_same_call() {
+        let calls = [
+            Call::typed::<f32>(Routine::Dot),
+            Call::typed::<f64>(Routine::Dot),
+            Call::typed::<f64>(Routine::Asum),
+            Call::typed::<f32>(Routine::Sum),
+            Call::typed::<f64>(Routine::Nrm2),
+        ];
+        for size in 1..=5usize {
+            let combos = (calls.len() + 1).pow(size as u32);
+            for mut k in 0..combos {
+                // Choice `calls.len()` stands for a failing rank.
+                let picks: Vec<usize> = (0..size)
+                    .map(|_| {
+                        let p = k % (calls.len() + 1);
+                        k /= calls.len() + 1;
+                        p
+                    })
+                    .collect();
+                // One word (as for up to 8191 ranks) and one word per
+                // counter (beyond).
+                for words in [1, MAX_TALLY_WORDS] {
+                    let mut total = vec![0u64; words];
+                    for &p in &picks {
+                        let failed = p == calls.len();
+                        let call = calls[p.min(calls.len() - 1)];
+                        let mut w = vec![0u64; words];
+                        pack(&tally(call, failed), &mut w);
+                        for (t, v) in total.iter_mut().zip(&w) {
+                            *t += v;
+                        }
+                    }
+                    let agree = picks.iter().all(|&p| p == picks[0] && p < calls.len());
+                    assert_eq!(
+                        tally_agrees(&unpack(&total), size),
+                        agree,
+                        "{picks:?} in {words} word(s)"
+                    );
+                }
+            }
+        }
+        // Large communicators: one word up to 8191 ranks, more beyond; the
+        // sums stay exact in an f64.
+        assert_eq!(tally_words(8191), 1);
+        assert_eq!(tally_words(8192), MAX_TALLY_WORDS);
+        let full = [8191u64; TALLY];
+        let mut w = [0u64; 1];
+        pack(&full, &mut w);
+        assert!(w[0] < 1 << 53);
+        assert_eq!(unpack(&w), full);
+        let many = [1u64 << 40, 3, 1 << 40, 0];
+        let mut w = [0u64; MAX_TALLY_WORDS];
+        pack(&many, &mut w);
+        assert_eq!(unpack(&w), many);
+    }
+
+    #[test]
+    fn messages_name_the_ranks_at_fault_and_their_types() {
+        let d = Call::typed::<f64>(Routine::Dot);
+        let s = Call::typed::<f32>(Routine::Dot);
+        let e = verdict("dot", &[d.code(), s.code()], None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert_eq!(
+            e.message(),
+            "dot: rank 1 of 2 called it with f32 where rank 0 has f64 \
+             (every rank must pass the same element type)"
+        );
+        let e = verdict(
+            "dot",
+            &[s.code(), d.code(), d.code(), s.code(), s.code()],
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            e.message()
+                .contains("ranks 1 and 2 of 5 called it with f64 where ranks 0, 3 and 4 have f32"),
+            "{e}"
+        );
+        let e = verdict("dot", &[s.code(), d.code(), d.code(), d.code()], None).unwrap_err();
+        assert!(
+            e.message()
+                .contains("rank 0 of 4 called it with f32 where ranks 1-3 have f64"),
+            "{e}"
+        );
+        let n = Call::typed::<f64>(Routine::Asum);
+        let e = verdict("dot", &[d.code(), n.code()], None).unwrap_err();
+        assert!(
+            e.message()
+                .contains("rank 1 of 2 called asum (f64) where rank 0 called dot (f64)"),
+            "{e}"
+        );
+        assert!(e.message().contains("same calls in the same order"), "{e}");
+        // Failures come first and are all named.
+        let failed = 2u64 << 32;
+        let e = verdict("gemv", &[failed, s.code(), failed], None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::ShapeMismatch);
+        assert!(
+            e.message()
+                .starts_with("gemv: ranks 0 and 2 of 3 rejected their arguments"),
+            "{e}"
+        );
+        assert!(verdict("dot", &[d.code(); 3], None).is_ok());
+        assert_eq!(list_ranks(&[0, 1, 2, 5, 7, 8]), "ranks 0-2, 5, 7 and 8");
     }
 }

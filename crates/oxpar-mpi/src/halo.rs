@@ -21,12 +21,8 @@
 use mpi::datatype::Equivalence;
 use oxpar_core::{Error, ErrorKind, MatMut, Result, Scalar, VecMut};
 
-use crate::agree::{self, everywhere, FirstCollective};
+use crate::agree::{self, everywhere, Call, FirstCollective, Routine};
 use crate::MpiBackend;
-
-/// Words per rank in a halo exchange's gather: dimensionality, ghost width,
-/// periodic flags (rows, columns), interior rows and columns, element size.
-pub(crate) const HALO_WORDS: usize = 7;
 
 fn neighbour(pos: usize, count: usize, step: isize, periodic: bool) -> Option<usize> {
     let next = pos as isize + step;
@@ -49,24 +45,29 @@ fn interior(len: usize, ghost: usize, what: &str) -> Result<usize> {
 }
 
 impl MpiBackend {
-    /// Checks that every rank passed the same exchange; returns all ranks' words.
-    fn agree_halo(&self, routine: &str, local: Result<Vec<u64>>) -> Result<Vec<Vec<u64>>> {
-        let all = agree::gather_checked(&self.inner.comm, routine, HALO_WORDS, local)?;
+    /// Checks that every rank passed the same exchange; returns all ranks'
+    /// words: dimensionality, ghost width, periodic flags (rows, columns),
+    /// interior rows and columns (the element type travels in the status
+    /// word of the checked gather).
+    fn agree_halo<T: Scalar>(
+        &self,
+        routine: &str,
+        local: Result<Vec<u64>>,
+    ) -> Result<Vec<Vec<u64>>> {
+        let call = Call::typed::<T>(Routine::Halo);
+        let all = agree::gather_checked(&self.inner.comm, routine, call, local)?;
         let first = &all[0];
         for (r, w) in all.iter().enumerate() {
-            if w[0] != first[0]
-                || w[1] != first[1]
-                || w[2] != first[2]
-                || w[3] != first[3]
-                || w[6] != first[6]
-            {
-                let describe =
-                    |w: &[u64]| {
-                        format!(
-                        "a {}-D exchange of {}-byte elements with ghost {} and periodic ({}, {})",
-                        w[0], w[6], w[1], w[2] != 0, w[3] != 0
+            if w[0] != first[0] || w[1] != first[1] || w[2] != first[2] || w[3] != first[3] {
+                let describe = |w: &[u64]| {
+                    format!(
+                        "a {}-D exchange with ghost {} and periodic ({}, {})",
+                        w[0],
+                        w[1],
+                        w[2] != 0,
+                        w[3] != 0
                     )
-                    };
+                };
                 return Err(everywhere(
                     routine,
                     ErrorKind::InvalidArgument,
@@ -94,18 +95,9 @@ impl MpiBackend {
     ) -> Result<()> {
         let _guard = self.lock();
         let routine = "halo_exchange_1d";
-        let local = interior(x.len(), ghost, "x").map(|n| {
-            vec![
-                1,
-                ghost as u64,
-                u64::from(periodic),
-                0,
-                n as u64,
-                0,
-                size_of::<T>() as u64,
-            ]
-        });
-        self.agree_halo(routine, local)?;
+        let local = interior(x.len(), ghost, "x")
+            .map(|n| vec![1, ghost as u64, u64::from(periodic), 0, n as u64, 0]);
+        self.agree_halo::<T>(routine, local)?;
         if ghost == 0 {
             return Ok(());
         }
@@ -156,10 +148,9 @@ impl MpiBackend {
                 u64::from(periodic.1),
                 ny as u64,
                 nx as u64,
-                size_of::<T>() as u64,
             ])
         });
-        let all = self.agree_halo(routine, local)?;
+        let all = self.agree_halo::<T>(routine, local)?;
         let g = guard.shape;
         for (r, w) in all.iter().enumerate() {
             let (row, col) = (r / g.cols, r % g.cols);
@@ -226,7 +217,7 @@ impl MpiBackend {
         agree::join_failed(
             &self.inner.comm,
             "halo exchange",
-            FirstCollective::Gather(HALO_WORDS),
+            FirstCollective::Gather,
             error,
         )
     }

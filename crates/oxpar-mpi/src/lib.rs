@@ -70,7 +70,7 @@ pub use comm::Comm;
 pub use counter::SharedCounter;
 pub use grid::{block_range, default_grid, GridShape};
 
-use agree::FirstCollective;
+use agree::{Call, FirstCollective, Routine};
 use grid::Grid;
 
 /// Distributed operations over a communicator, computed on a node-local
@@ -140,8 +140,8 @@ impl MpiBackend {
         let gathered = agree::gather_checked(
             &comm,
             "mpi context",
-            1,
-            local.as_ref().map(|_| vec![0]).map_err(Clone::clone),
+            Call::untyped(Routine::Context),
+            local.as_ref().map(|_| vec![]).map_err(Clone::clone),
         );
         let local = match (local, gathered) {
             (Ok(l), Ok(_)) => l,
@@ -198,7 +198,8 @@ impl MpiBackend {
     /// `what`.
     pub fn agree_flag(&self, what: &str, local: Result<bool>) -> Result<bool> {
         let words = local.map(|on| vec![on as u64]);
-        let all = agree::gather_checked(&self.inner.comm, what, 1, words)?;
+        let call = Call::untyped(Routine::Setting);
+        let all = agree::gather_checked(&self.inner.comm, what, call, words)?;
         let on = all.iter().filter(|w| w[0] == 1).count();
         if on != 0 && on != all.len() {
             return Err(agree::everywhere(
@@ -229,8 +230,9 @@ impl MpiBackend {
         } else {
             Ok(vec![rows as u64, cols as u64])
         };
-        let all = agree::gather_checked(&self.inner.comm, "set_grid", 2, local)?;
-        if all.iter().any(|w| w != &all[0]) {
+        let call = Call::untyped(Routine::SetGrid);
+        let all = agree::gather_checked(&self.inner.comm, "set_grid", call, local)?;
+        if all.iter().any(|w| w[..2] != all[0][..2]) {
             return Err(agree::everywhere(
                 "set_grid",
                 ErrorKind::ShapeMismatch,
@@ -258,12 +260,9 @@ fn describe_grids(all: &[Vec<u64>]) -> String {
 /// The collective each operation starts with (see `agree.rs`).
 fn first_collective(op: Op) -> FirstCollective {
     match op {
-        Op::Dot | Op::Asum | Op::Sum => FirstCollective::Sum,
+        Op::Dot | Op::Asum | Op::Sum | Op::Nrm2 => FirstCollective::Sum,
         Op::ReduceExact => FirstCollective::WordSum(ops::EXACT_WORDS),
-        Op::Nrm2 => FirstCollective::Gather(ops::NRM2_WORDS),
-        Op::Iamax => FirstCollective::Gather(ops::IAMAX_WORDS),
-        Op::Gemv | Op::Ger => FirstCollective::Gather(ops::GEMV_WORDS),
-        Op::Gemm => FirstCollective::Gather(summa::GEMM_WORDS),
+        Op::Iamax | Op::Gemv | Op::Ger | Op::Gemm => FirstCollective::Gather,
         _ => FirstCollective::None,
     }
 }

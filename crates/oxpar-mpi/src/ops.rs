@@ -10,23 +10,29 @@ use oxpar_core::{
     Schedule, VecMut, VecRef,
 };
 
-use crate::agree::{self, everywhere};
+use crate::agree::{self, everywhere, Call, Routine};
 use crate::MpiBackend;
 
-/// Words per rank in nrm2's gather: the local norm's bits.
-pub(crate) const NRM2_WORDS: usize = 1;
-/// Words per rank in iamax's gather: local length, local index (or
-/// `u64::MAX`), the absolute value's bits.
-pub(crate) const IAMAX_WORDS: usize = 3;
-/// Words per rank in gemv's and ger's gather: the matrix block's rows and
-/// columns, the lengths of the row-split and column-split vectors, the
-/// element size.
-pub(crate) const GEMV_WORDS: usize = 5;
 /// Words per rank in `reduce_exact`'s exact sum: the accumulator's flat form
-/// ([`ExactSum::to_words`]), then the element size in bytes (summed over the
-/// ranks, it tells whether they all use the same type). The two status words
-/// of [`agree::sum_words_checked`] follow.
-pub(crate) const EXACT_WORDS: usize = WORDS + 1;
+/// ([`ExactSum::to_words`]). The status words of [`agree::sum_words_checked`]
+/// follow.
+pub(crate) const EXACT_WORDS: usize = WORDS;
+
+/// Local norms whose squares add up in `f64` with neither overflow (for any
+/// number of ranks below 2^100) nor a loss to underflow: `[2^-450, 2^450]`
+/// (and 0, infinity and NaN, whose squares are exact enough). Every `f32` norm
+/// is either 0 or in the range.
+const SAFE_NORM: (f64, f64) = (pow2(-450), pow2(450));
+/// What a rank whose norm is out of [`SAFE_NORM`] adds instead of its square:
+/// the sum is then negative (the other ranks' squares add up to less than
+/// 2^1000, and an infinite one makes the norm infinite anyway), and every
+/// rank takes the careful path.
+const OUT_OF_RANGE: f64 = -pow2(1000);
+
+/// `2^e`, for a normal exponent `e`.
+const fn pow2(e: i32) -> f64 {
+    f64::from_bits(((1023 + e) as u64) << 52)
+}
 
 /// The routine a reproducible reduction reports its errors as.
 fn exact_routine(what: Reduction) -> &'static str {
@@ -63,21 +69,45 @@ where
         let local = check::same_len(x.len(), y.len())
             .and_then(|()| Level1::<T>::dot(&*self.inner.local, x, y))
             .map(T::as_f64);
-        agree::sum_checked(&self.inner.comm, "dot", local).map(T::from_f64)
+        let call = Call::typed::<T>(Routine::Dot);
+        agree::sum_checked(&self.inner.comm, "dot", call, local).map(T::from_f64)
     }
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
         let local = Level1::<T>::asum(&*self.inner.local, x).map(T::as_f64);
-        agree::sum_checked(&self.inner.comm, "asum", local).map(T::from_f64)
+        let call = Call::typed::<T>(Routine::Asum);
+        agree::sum_checked(&self.inner.comm, "asum", call, local).map(T::from_f64)
     }
 
+    /// The local norms' squares are added in the checked allreduce (the same
+    /// collective as dot's, so a dot on one rank and an nrm2 on another are
+    /// an error, not a deadlock); when some rank's norm is so large or so
+    /// small that its square could overflow or underflow, every rank also
+    /// gathers the norms themselves and combines them with scaling.
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::nrm2(&*self.inner.local, x).map(|v| vec![v.as_f64().to_bits()]);
-        let norms: Vec<f64> = agree::gather_checked(&self.inner.comm, "nrm2", NRM2_WORDS, local)?
-            .iter()
-            .map(|w| f64::from_bits(w[0]))
+        let norm = Level1::<T>::nrm2(&*self.inner.local, x).map(T::as_f64);
+        let mine = norm.as_ref().map_or(0, |v| v.to_bits());
+        let local = norm.map(|v| {
+            if v == 0.0 || !v.is_finite() || (SAFE_NORM.0..=SAFE_NORM.1).contains(&v) {
+                v * v
+            } else {
+                OUT_OF_RANGE
+            }
+        });
+        let call = Call::typed::<T>(Routine::Nrm2);
+        let ssq = agree::sum_checked(&self.inner.comm, "nrm2", call, local)?;
+        if ssq >= 0.0 || ssq.is_nan() {
+            return Ok(T::from_f64(ssq.sqrt()));
+        }
+        // Every rank agreed above, so every rank has a norm to send.
+        let norms: Vec<f64> = self
+            .inner
+            .comm
+            .all_gather_u64(&[mine])?
+            .into_iter()
+            .map(f64::from_bits)
             .collect();
         Ok(T::from_f64(combine_norms(&norms)))
     }
@@ -85,14 +115,16 @@ where
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
         let local = Level1::<T>::sum(&*self.inner.local, x).map(T::as_f64);
-        agree::sum_checked(&self.inner.comm, "sum", local).map(T::from_f64)
+        let call = Call::typed::<T>(Routine::Sum);
+        agree::sum_checked(&self.inner.comm, "sum", call, local).map(T::from_f64)
     }
 
     /// The exact accumulator of the whole distributed vector: each rank
     /// reduces its block on the node-local backend, then one checked
     /// allreduce adds the accumulators' flat forms word by word, which is
     /// exact, so every rank gets the same accumulator whatever the rank count
-    /// and split. Ranks that pass different element types get an error.
+    /// and split. Ranks that pass different element types, or ask for
+    /// different reductions, get an error.
     fn reduce_exact(
         &self,
         what: Reduction,
@@ -101,27 +133,11 @@ where
     ) -> Result<ExactSum> {
         let _guard = self.lock();
         let routine = exact_routine(what);
-        let elem = size_of::<T>() as i64;
-        let local = Level1::<T>::reduce_exact(&*self.inner.local, what, x, y).map(|acc| {
-            let mut words = Vec::with_capacity(EXACT_WORDS);
-            words.extend_from_slice(&acc.to_words());
-            words.push(elem);
-            words
-        });
-        let total = agree::sum_words_checked(&self.inner.comm, routine, EXACT_WORDS, local)?;
-        // Element sizes are positive, so they add up to size * elem only if
-        // every rank's is elem: each rank reaches the verdict on its own.
-        if total[WORDS] != elem * self.size() as i64 {
-            return Err(everywhere(
-                routine,
-                ErrorKind::InvalidArgument,
-                format!(
-                    "this rank passes {elem}-byte elements but not every rank does \
-                     (every rank must use the same type)"
-                ),
-            ));
-        }
-        ExactSum::from_words(&total[..WORDS]).ok_or_else(|| {
+        let local = Level1::<T>::reduce_exact(&*self.inner.local, what, x, y)
+            .map(|acc| acc.to_words().to_vec());
+        let call = Call::typed::<T>(Routine::Exact(what));
+        let total = agree::sum_words_checked(&self.inner.comm, routine, call, EXACT_WORDS, local)?;
+        ExactSum::from_words(&total).ok_or_else(|| {
             everywhere(
                 routine,
                 ErrorKind::Internal,
@@ -136,7 +152,8 @@ where
             Some(i) => vec![x.len() as u64, i as u64, x.get(i).abs().as_f64().to_bits()],
             None => vec![0, u64::MAX, 0],
         });
-        let all = agree::gather_checked(&self.inner.comm, "iamax", IAMAX_WORDS, local)?;
+        let call = Call::typed::<T>(Routine::Iamax);
+        let all = agree::gather_checked(&self.inner.comm, "iamax", call, local)?;
         // The first NaN wins, else the first largest value, in global order.
         let mut best: Option<(usize, f64)> = None;
         let mut offset = 0usize;
@@ -178,7 +195,7 @@ impl MpiBackend {
     /// rows on each rank, the pieces of `v` must add up to its columns.
     fn gather_row_block_operand<T: Scalar + Equivalence>(
         &self,
-        routine: &str,
+        routine: Routine,
         block: (usize, usize),
         rows_vec: usize,
         v: VecRef<'_, T>,
@@ -194,11 +211,15 @@ impl MpiBackend {
                 block.1 as u64,
                 rows_vec as u64,
                 v.len() as u64,
-                size_of::<T>() as u64,
             ])
         };
-        let all = agree::gather_checked(&self.inner.comm, routine, GEMV_WORDS, local)?;
-        agree::same_element_type(routine, all.iter().map(|w| w[4]))?;
+        let call = Call::typed::<T>(routine);
+        let routine = if routine == Routine::Ger {
+            "ger"
+        } else {
+            "gemv"
+        };
+        let all = agree::gather_checked(&self.inner.comm, routine, call, local)?;
         let cols = all[0][1];
         if let Some((r, w)) = all.iter().enumerate().find(|(_, w)| w[1] != cols) {
             return Err(everywhere(
@@ -236,7 +257,8 @@ where
         y: VecMut<'_, T>,
     ) -> Result<()> {
         let _guard = self.lock();
-        let whole_x = self.gather_row_block_operand("gemv", (a.nrows(), a.ncols()), y.len(), x)?;
+        let whole_x =
+            self.gather_row_block_operand(Routine::Gemv, (a.nrows(), a.ncols()), y.len(), x)?;
         Level2::<T>::gemv(
             &*self.inner.local,
             alpha,
@@ -249,7 +271,8 @@ where
 
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         let _guard = self.lock();
-        let whole_y = self.gather_row_block_operand("ger", (a.nrows(), a.ncols()), x.len(), y)?;
+        let whole_y =
+            self.gather_row_block_operand(Routine::Ger, (a.nrows(), a.ncols()), x.len(), y)?;
         Level2::<T>::ger(
             &*self.inner.local,
             alpha,

@@ -19,12 +19,8 @@
 use mpi::datatype::Equivalence;
 use oxpar_core::{Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Scalar};
 
-use crate::agree::{self, everywhere};
+use crate::agree::{self, everywhere, Call, Routine};
 use crate::{GridShape, MpiBackend};
-
-/// Words per rank in gemm's gather: the shapes of op(A), op(B) and C, and
-/// the element size.
-pub(crate) const GEMM_WORDS: usize = 7;
 
 /// The widest panel of the inner dimension multiplied at once.
 pub const PANEL: usize = 256;
@@ -119,21 +115,13 @@ where
                 a.nrows(), a.ncols(), b.nrows(), b.ncols()
             )))
         } else {
-            Ok([
-                a.nrows(),
-                a.ncols(),
-                b.nrows(),
-                b.ncols(),
-                m,
-                n,
-                size_of::<T>(),
-            ]
-            .iter()
-            .map(|&v| v as u64)
-            .collect())
+            Ok([a.nrows(), a.ncols(), b.nrows(), b.ncols(), m, n]
+                .iter()
+                .map(|&v| v as u64)
+                .collect())
         };
-        let shapes = agree::gather_checked(&self.inner.comm, "gemm", GEMM_WORDS, local)?;
-        agree::same_element_type("gemm", shapes.iter().map(|w| w[6]))?;
+        let call = Call::typed::<T>(Routine::Gemm);
+        let shapes = agree::gather_checked(&self.inner.comm, "gemm", call, local)?;
         let (ka, kb) = gemm_split(grid.shape, &shapes)?;
         let k = *ka.last().unwrap_or(&0);
         if self.size() == 1 || k == 0 {

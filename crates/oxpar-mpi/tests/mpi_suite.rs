@@ -93,6 +93,8 @@ fn run_rank() {
     halo(&mut ctx);
     errors(&mut ctx);
     reproducible_errors(&ctx);
+    mixed_types(&mut ctx);
+    mixed_operations(&ctx);
     foreign_communicators(&ctx);
     shared_counter(&ctx);
     if rank == 0 {
@@ -164,8 +166,27 @@ fn level1(c: &Ctx) {
         "nrm2 huge: {nrm} vs {want}"
     );
     x[0] = f64::INFINITY;
-    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&x[r])).unwrap();
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&x[r.clone()])).unwrap();
     assert_eq!(nrm, f64::INFINITY);
+    // Tiny values everywhere (squares would underflow), and tiny next to
+    // ordinary ones: both paths of nrm2 give the serial answer.
+    let tiny: Vec<f64> = vector(4, n).iter().map(|v| v * 1e-300).collect();
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&tiny[r.clone()])).unwrap();
+    let want = Level1::<f64>::nrm2(&Serial, VecRef::from_slice(&tiny)).unwrap();
+    assert!(
+        nrm > 0.0 && close(nrm / want, 1.0, 1.0),
+        "nrm2 tiny: {nrm} vs {want}"
+    );
+    let mut mixed = vector(5, n);
+    mixed[n - 1] = 1e-200;
+    for v in &mut mixed[..n / 2] {
+        *v *= 1e-290;
+    }
+    let nrm = Level1::<f64>::nrm2(&c.mpi, VecRef::from_slice(&mixed[r.clone()])).unwrap();
+    let want = Level1::<f64>::nrm2(&Serial, VecRef::from_slice(&mixed)).unwrap();
+    assert!(close(nrm, want, want), "nrm2 mixed scales: {nrm} vs {want}");
+    let nrm = Level1::<f32>::nrm2(&c.mpi, VecRef::from_slice(&[3.0f32, 4.0])).unwrap();
+    assert_eq!(nrm, (25.0 * c.size as f64).sqrt() as f32, "snrm2");
 }
 
 fn level2(c: &Ctx) {
@@ -555,7 +576,9 @@ fn errors(c: &mut Ctx) {
         }
         .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
-        assert!(e.message().contains("4-byte"), "{e}");
+        // Two ranks are a tie: rank 0's type is the reference then.
+        assert!(e.message().contains("rank 0"), "{e}");
+        assert!(e.message().contains("f32"), "{e}");
         let kb = block_range(2, c.size, c.rank).len();
         let e = if c.rank == 0 {
             Level3::<f32>::gemm(
@@ -962,7 +985,7 @@ fn reproducible_errors(c: &Ctx) {
         )
         .unwrap_err();
         if c.rank >= 2 {
-            assert!(e.message().contains("more than one rank"), "{e}");
+            assert!(e.message().contains("ranks 0 and 1 of"), "{e}");
         } else {
             assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
         }
@@ -1011,11 +1034,299 @@ fn reproducible_errors(c: &Ctx) {
         }
         .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
-        assert!(e.message().contains("-byte"), "{e}");
+        assert!(e.message().contains("rank 0"), "{e}");
+        assert!(
+            e.message().contains("f32") && e.message().contains("f64"),
+            "{e}"
+        );
     }
     // Still works afterwards.
     let s = Level1::<f64>::sum(&repro, VecRef::from_slice(&x)).unwrap();
     assert_eq!(s, 10.0 * c.size as f64);
     let s = Level1::<f64>::sum(&c.mpi, VecRef::from_slice(&x)).unwrap();
     assert_eq!(s, 10.0 * c.size as f64);
+}
+
+/// Runs `f32_call` on the last rank and `f64_call` on the others: with more
+/// than one rank, every rank must get an error naming the last rank and
+/// both types; on one rank the call just works.
+fn one_rank_f32<A, B>(
+    c: &Ctx,
+    what: &str,
+    f32_call: impl FnOnce() -> oxpar_core::Result<A>,
+    f64_call: impl FnOnce() -> oxpar_core::Result<B>,
+) {
+    let last = c.size - 1;
+    let outcome = if c.rank == last {
+        f32_call().map(|_| ())
+    } else {
+        f64_call().map(|_| ())
+    };
+    if c.size == 1 {
+        outcome.unwrap_or_else(|e| panic!("{what} on one rank: {e}"));
+        return;
+    }
+    let e = outcome.expect_err(what);
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{what}: {e}");
+    let want = format!("rank {last} of {} called it with f32 where", c.size);
+    assert!(e.message().contains(&want), "{what}: {e}");
+    assert!(
+        e.message()
+            .contains("f64 (every rank must pass the same element type)"),
+        "{what}: {e}"
+    );
+}
+
+/// A rank calling the f32 routine while the others call the f64 one is an
+/// error on every rank (never a number computed from mixed data), for every
+/// distributed operation; the backend still works afterwards.
+fn mixed_types(c: &mut Ctx) {
+    let xd = vec![1.5f64; 6];
+    let xs = vec![1.5f32; 6];
+    let (vd, vs) = (VecRef::from_slice(&xd), VecRef::from_slice(&xs));
+    one_rank_f32(
+        c,
+        "dot",
+        || Level1::<f32>::dot(&c.mpi, vs, vs),
+        || Level1::<f64>::dot(&c.mpi, vd, vd),
+    );
+    one_rank_f32(
+        c,
+        "nrm2",
+        || Level1::<f32>::nrm2(&c.mpi, vs),
+        || Level1::<f64>::nrm2(&c.mpi, vd),
+    );
+    one_rank_f32(
+        c,
+        "asum",
+        || Level1::<f32>::asum(&c.mpi, vs),
+        || Level1::<f64>::asum(&c.mpi, vd),
+    );
+    one_rank_f32(
+        c,
+        "sum",
+        || Level1::<f32>::sum(&c.mpi, vs),
+        || Level1::<f64>::sum(&c.mpi, vd),
+    );
+    one_rank_f32(
+        c,
+        "iamax",
+        || Level1::<f32>::iamax(&c.mpi, vs),
+        || Level1::<f64>::iamax(&c.mpi, vd),
+    );
+    let repro = Reproducible::new(c.mpi.clone());
+    one_rank_f32(
+        c,
+        "repro dot",
+        || Level1::<f32>::dot(&repro, vs, vs),
+        || Level1::<f64>::dot(&repro, vd, vd),
+    );
+    one_rank_f32(
+        c,
+        "repro nrm2",
+        || Level1::<f32>::nrm2(&repro, vs),
+        || Level1::<f64>::nrm2(&repro, vd),
+    );
+    // gemv and ger on a 1 x 3 row block each; x (gemv) / y (ger) split evenly.
+    let piece = block_range(3, c.size, c.rank).len();
+    one_rank_f32(
+        c,
+        "gemv",
+        || {
+            Level2::<f32>::gemv(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&xs[..3], 1, 3, 3).unwrap(),
+                VecRef::from_slice(&xs[..piece]),
+                0.0,
+                VecMut::from_slice(&mut [0.0f32]),
+            )
+        },
+        || {
+            Level2::<f64>::gemv(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&xd[..3], 1, 3, 3).unwrap(),
+                VecRef::from_slice(&xd[..piece]),
+                0.0,
+                VecMut::from_slice(&mut [0.0f64]),
+            )
+        },
+    );
+    let (mut as_, mut ad) = (vec![0.0f32; 3], vec![0.0f64; 3]);
+    one_rank_f32(
+        c,
+        "ger",
+        || {
+            Level2::<f32>::ger(
+                &c.mpi,
+                1.0,
+                VecRef::from_slice(&xs[..1]),
+                VecRef::from_slice(&xs[..piece]),
+                MatMut::row_major(&mut as_, 1, 3, 3).unwrap(),
+            )
+        },
+        || {
+            Level2::<f64>::ger(
+                &c.mpi,
+                1.0,
+                VecRef::from_slice(&xd[..1]),
+                VecRef::from_slice(&xd[..piece]),
+                MatMut::row_major(&mut ad, 1, 3, 3).unwrap(),
+            )
+        },
+    );
+    if c.size > 1 {
+        assert!(
+            as_.iter().all(|&v| v == 0.0) && ad.iter().all(|&v| v == 0.0),
+            "ger wrote on error"
+        );
+    }
+    // gemm on a grid of one column: op(B)'s rows split over the ranks.
+    c.mpi.set_grid(c.size, 1).unwrap();
+    let kb = block_range(2, c.size, c.rank).len();
+    let (mut cs, mut cd) = ([7.0f32], [7.0f64]);
+    one_rank_f32(
+        c,
+        "gemm",
+        || {
+            Level3::<f32>::gemm(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&xs[..kb], 1, kb, kb.max(1)).unwrap(),
+                MatRef::row_major(&xs[..kb], kb, 1, 1).unwrap(),
+                0.0,
+                MatMut::row_major(&mut cs, 1, 1, 1).unwrap(),
+            )
+        },
+        || {
+            Level3::<f64>::gemm(
+                &c.mpi,
+                1.0,
+                MatRef::row_major(&xd[..kb], 1, kb, kb.max(1)).unwrap(),
+                MatRef::row_major(&xd[..kb], kb, 1, 1).unwrap(),
+                0.0,
+                MatMut::row_major(&mut cd, 1, 1, 1).unwrap(),
+            )
+        },
+    );
+    if c.size > 1 {
+        assert!(cs[0] == 7.0 && cd[0] == 7.0, "gemm wrote on error");
+    }
+    let (mut hs, mut hd) = (vec![2.0f32; 6], vec![2.0f64; 6]);
+    one_rank_f32(
+        c,
+        "halo 1-D",
+        || c.mpi.halo_exchange_1d(VecMut::from_slice(&mut hs), 1, true),
+        || c.mpi.halo_exchange_1d(VecMut::from_slice(&mut hd), 1, true),
+    );
+    let (mut hs, mut hd) = (vec![2.0f32; 16], vec![2.0f64; 16]);
+    one_rank_f32(
+        c,
+        "halo 2-D",
+        || {
+            c.mpi.halo_exchange_2d(
+                MatMut::row_major(&mut hs, 4, 4, 4).unwrap(),
+                1,
+                (true, true),
+            )
+        },
+        || {
+            c.mpi.halo_exchange_2d(
+                MatMut::row_major(&mut hd, 4, 4, 4).unwrap(),
+                1,
+                (true, true),
+            )
+        },
+    );
+    // Correct calls still work, with the right numbers, in both types.
+    let d = Level1::<f64>::dot(&c.mpi, vd, vd).unwrap();
+    assert_eq!(d, 6.0 * 2.25 * c.size as f64);
+    let s = Level1::<f32>::sum(&c.mpi, vs).unwrap();
+    assert_eq!(s, 9.0 * c.size as f32);
+    let n = Level1::<f32>::nrm2(&repro, vs).unwrap();
+    assert_eq!(n, (6.0 * 2.25 * c.size as f64).sqrt() as f32);
+}
+
+/// Different operations that start with the same collective, met on
+/// different ranks, are an error on every rank naming the odd one out.
+fn mixed_operations(c: &Ctx) {
+    if c.size == 1 {
+        return;
+    }
+    let last = c.size - 1;
+    let x = vec![2.0f64; 4];
+    let v = VecRef::from_slice(&x);
+    let repro = Reproducible::new(c.mpi.clone());
+    type Pair<'a> = (&'a str, Box<dyn Fn() -> oxpar_core::Result<()> + 'a>);
+    let cases: Vec<(Pair, Pair)> = vec![
+        (
+            (
+                "dot",
+                Box::new(|| Level1::<f64>::dot(&c.mpi, v, v).map(|_| ())),
+            ),
+            (
+                "nrm2",
+                Box::new(|| Level1::<f64>::nrm2(&c.mpi, v).map(|_| ())),
+            ),
+        ),
+        (
+            (
+                "asum",
+                Box::new(|| Level1::<f64>::asum(&c.mpi, v).map(|_| ())),
+            ),
+            (
+                "sum",
+                Box::new(|| {
+                    Level1::<f32>::sum(&c.mpi, VecRef::from_slice(&[2.0f32; 4])).map(|_| ())
+                }),
+            ),
+        ),
+        (
+            (
+                "dot (reproducible)",
+                Box::new(|| Level1::<f64>::dot(&repro, v, v).map(|_| ())),
+            ),
+            (
+                "asum (reproducible)",
+                Box::new(|| Level1::<f64>::asum(&repro, v).map(|_| ())),
+            ),
+        ),
+        (
+            (
+                "iamax",
+                Box::new(|| Level1::<f64>::iamax(&c.mpi, v).map(|_| ())),
+            ),
+            (
+                "halo exchange",
+                Box::new(|| {
+                    c.mpi
+                        .halo_exchange_1d(VecMut::from_slice(&mut [0.0f64; 4]), 1, false)
+                }),
+            ),
+        ),
+    ];
+    for ((main, run_main), (odd, run_odd)) in &cases {
+        let e = if c.rank == last {
+            run_odd()
+        } else {
+            run_main()
+        }
+        .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{main}/{odd}: {e}");
+        let odd_name = if *odd == "halo exchange" {
+            "a halo exchange"
+        } else {
+            odd
+        };
+        let want = format!("rank {last} of {} called {odd_name} (", c.size);
+        assert!(e.message().contains(&want), "{main}/{odd}: {e}");
+        assert!(
+            e.message().contains(&format!("called {main} (f64)")),
+            "{main}/{odd}: {e}"
+        );
+        assert!(e.message().contains("same calls in the same order"), "{e}");
+    }
+    let d = Level1::<f64>::dot(&c.mpi, v, v).unwrap();
+    assert_eq!(d, 16.0 * c.size as f64);
 }

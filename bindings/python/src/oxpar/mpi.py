@@ -13,7 +13,10 @@ context call them in the same order, with arrays of the same dtype. A
 wrong argument on one rank (a dtype, a length, a read-only output) raises
 on every rank, never deadlocks: the failing rank gets the precise message,
 the others one that names the rank at fault; blocks that do not fit
-together are a ShapeMismatchError on every rank. The GIL is released while
+together are a ShapeMismatchError on every rank. float32 arrays on some
+ranks and float64 on others (in the reductions too) are an
+InvalidArgumentError on every rank naming the ranks at fault and their
+types, never a number computed from mixed data. The GIL is released while
 liboxpar computes and communicates.
 
 * `gemv`, `ger`: the matrix by row blocks (each rank: whole rows); the
