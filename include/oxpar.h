@@ -511,7 +511,8 @@ oxpar_status oxpar_sswap(const oxpar_context *ctx,
  * increment of 0, which reads one element n times, is allowed). On an OpenCL
  * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
  * On an MPI context the call is collective: an argument error on one rank
- * fails every rank (the others get an error naming that rank), and an MPI
+ * fails every rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI
  * failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -546,7 +547,8 @@ oxpar_status oxpar_sdot(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -578,7 +580,8 @@ oxpar_status oxpar_snrm2(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -612,7 +615,8 @@ oxpar_status oxpar_sasum(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -642,7 +646,8 @@ oxpar_status oxpar_ssum(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -715,7 +720,8 @@ oxpar_status oxpar_sgemv(const oxpar_context *ctx,
  * they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
  * and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
  * an argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -902,7 +908,8 @@ oxpar_status oxpar_dswap(const oxpar_context *ctx,
  * increment of 0, which reads one element n times, is allowed). On an OpenCL
  * context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
  * On an MPI context the call is collective: an argument error on one rank
- * fails every rank (the others get an error naming that rank), and an MPI
+ * fails every rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI
  * failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -937,7 +944,8 @@ oxpar_status oxpar_ddot(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -969,7 +977,8 @@ oxpar_status oxpar_dnrm2(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -1003,7 +1012,8 @@ oxpar_status oxpar_dasum(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -1033,7 +1043,8 @@ oxpar_status oxpar_dsum(const oxpar_context *ctx,
  * which reads one element n times, is allowed). On an OpenCL context also
  * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
  * context the call is collective: an argument error on one rank fails every
- * rank (the others get an error naming that rank), and an MPI failure is
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
@@ -1106,7 +1117,8 @@ oxpar_status oxpar_dgemv(const oxpar_context *ctx,
  * they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
  * and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
  * an argument error on one rank fails every rank (the others get an error
- * naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ * naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the

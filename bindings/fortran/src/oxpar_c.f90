@@ -374,7 +374,8 @@ module oxpar_c
     !> increment of 0, which reads one element n times, is allowed). On an OpenCL
     !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !> On an MPI context the call is collective: an argument error on one rank
-    !> fails every rank (the others get an error naming that rank), and an MPI
+    !> fails every rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI
     !> failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -412,7 +413,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -447,7 +449,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -484,7 +487,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -517,7 +521,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -597,7 +602,9 @@ module oxpar_c
     !> they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
     !> and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
     !> an argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -805,7 +812,8 @@ module oxpar_c
     !> increment of 0, which reads one element n times, is allowed). On an OpenCL
     !> context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
     !> On an MPI context the call is collective: an argument error on one rank
-    !> fails every rank (the others get an error naming that rank), and an MPI
+    !> fails every rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI
     !> failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -843,7 +851,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -878,7 +887,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -915,7 +925,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -948,7 +959,8 @@ module oxpar_c
     !> which reads one element n times, is allowed). On an OpenCL context also
     !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
     !> context the call is collective: an argument error on one rank fails every
-    !> rank (the others get an error naming that rank), and an MPI failure is
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
@@ -1028,7 +1040,9 @@ module oxpar_c
     !> they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
     !> and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
     !> an argument error on one rank fails every rank (the others get an error
-    !> naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !> naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the

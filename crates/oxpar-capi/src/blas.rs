@@ -574,7 +574,8 @@ pub unsafe extern "C" fn oxpar_sswap(
 /// increment of 0, which reads one element n times, is allowed). On an OpenCL
 /// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 /// On an MPI context the call is collective: an argument error on one rank
-/// fails every rank (the others get an error naming that rank), and an MPI
+/// fails every rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI
 /// failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -615,7 +616,8 @@ pub unsafe extern "C" fn oxpar_sdot(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -653,7 +655,8 @@ pub unsafe extern "C" fn oxpar_snrm2(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -692,7 +695,8 @@ pub unsafe extern "C" fn oxpar_sasum(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -728,7 +732,8 @@ pub unsafe extern "C" fn oxpar_ssum(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -828,7 +833,8 @@ pub unsafe extern "C" fn oxpar_sgemv(
 /// they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
 /// and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
 /// an argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1063,7 +1069,8 @@ pub unsafe extern "C" fn oxpar_dswap(
 /// increment of 0, which reads one element n times, is allowed). On an OpenCL
 /// context also `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`.
 /// On an MPI context the call is collective: an argument error on one rank
-/// fails every rank (the others get an error naming that rank), and an MPI
+/// fails every rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI
 /// failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -1104,7 +1111,8 @@ pub unsafe extern "C" fn oxpar_ddot(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -1142,7 +1150,8 @@ pub unsafe extern "C" fn oxpar_dnrm2(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -1181,7 +1190,8 @@ pub unsafe extern "C" fn oxpar_dasum(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -1217,7 +1227,8 @@ pub unsafe extern "C" fn oxpar_dsum(
 /// which reads one element n times, is allowed). On an OpenCL context also
 /// `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
 /// context the call is collective: an argument error on one rank fails every
-/// rank (the others get an error naming that rank), and an MPI failure is
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
@@ -1317,7 +1328,8 @@ pub unsafe extern "C" fn oxpar_dgemv(
 /// they were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
 /// and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:
 /// an argument error on one rank fails every rank (the others get an error
-/// naming that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+/// naming that rank; ranks that mix element types or
+/// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
