@@ -32,13 +32,16 @@ fn mget(l: &MatLayout, h: &[f64], i: usize, j: usize) -> f64 {
     h[(l.offset as isize + i as isize * l.rs + j as isize * l.cs) as usize]
 }
 
-/// Layouts for `n` elements: contiguous, offset and strided, backwards.
+/// Layouts for `n` elements: contiguous, offset and strided, backwards,
+/// offset with stride 1. Paired with the list reversed, the first and last
+/// give both operands stride 1 (the element-wise kernels' fast path).
 fn vec_layouts(n: usize) -> Vec<(VecLayout, usize)> {
     vec![
         (VecLayout::contiguous(n), n),
         (VecLayout::new(n, 3, 2), 3 + 2 * n),
         (VecLayout::blas(n, -3), 3 * n.max(1)),
         (VecLayout::new(n, n.max(1) * 2, -1), 2 * n.max(1) + 1),
+        (VecLayout::new(n, 5, 1), n + 7),
     ]
 }
 
