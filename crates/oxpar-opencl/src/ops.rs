@@ -104,10 +104,23 @@ fn iamax_better<T: Scalar>(va: T, ia: Option<usize>, vb: T, ib: Option<usize>) -
     }
 }
 
-/// Whether the `_unit` element-wise kernels apply: every vector has stride 1
-/// (or at most one element, whose stride is never used).
-fn all_unit(layouts: &[crate::VecLayout]) -> bool {
-    layouts.iter().all(|l| l.stride == 1 || l.len <= 1)
+/// The start offsets for the `_unit` element-wise kernels, when they apply:
+/// every vector has stride 1, or every one stride -1 (element `i` of each
+/// then pairs with element `i` of the others just the same when all are
+/// walked forwards from their lowest index), or the vectors have at most
+/// one element (whose stride is never used).
+fn unit_starts<const K: usize>(layouts: [crate::VecLayout; K]) -> Option<[Arg<'static>; K]> {
+    let n = layouts.first()?.len;
+    let all = |s: isize| layouts.iter().all(|l| l.stride == s);
+    let back = if n <= 1 || all(1) {
+        0
+    } else if all(-1) {
+        n - 1
+    } else {
+        return None;
+    };
+    // offset - (n-1) >= 0: the layouts were checked against their buffers.
+    Some(layouts.map(|l| long(l.offset - back)))
 }
 
 fn vec_args<'a, T: DeviceScalar>(v: &DeviceVec<'a, T>) -> [Arg<'a>; 3] {
@@ -260,7 +273,7 @@ impl OpenClBackend {
         let y = y.as_ref();
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
-        if all_unit(&[x.layout, y.layout]) {
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
             return self.launch_1d(
                 &b,
                 "oxpar_axpy_unit",
@@ -288,7 +301,7 @@ impl OpenClBackend {
         let b = self.builtins::<T>()?;
         let x = x.as_ref();
         let [xm, xo, xs] = vec_args(&x);
-        if all_unit(&[x.layout]) {
+        if let Some([xo]) = unit_starts([x.layout]) {
             return self.launch_1d(
                 &b,
                 "oxpar_scal_unit",
@@ -315,7 +328,7 @@ impl OpenClBackend {
     ) -> Result<()> {
         let n = x.len();
         let [xm, xo, xs] = vec_args(&x);
-        if all_unit(&[x.layout]) {
+        if let Some([xo]) = unit_starts([x.layout]) {
             return self.launch_1d(
                 b,
                 "oxpar_scale_beta_unit",
@@ -350,7 +363,7 @@ impl OpenClBackend {
         let y = y.as_ref();
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
-        if all_unit(&[x.layout, y.layout]) {
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
             return self.launch_1d(
                 &b,
                 "oxpar_copy_unit",
@@ -385,7 +398,7 @@ impl OpenClBackend {
         let (x, y) = (x.as_ref(), y.as_ref());
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
-        if all_unit(&[x.layout, y.layout]) {
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
             return self.launch_1d(
                 &b,
                 "oxpar_swap_unit",
