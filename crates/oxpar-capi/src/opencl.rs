@@ -1977,8 +1977,10 @@ pub unsafe extern "C" fn oxpar_kernel_free(kernel: *mut oxpar_kernel) {
 
 /// Sets argument `index` (0-based) of a kernel to a buffer (a `__global` or
 /// `__constant` pointer to `float`/`double` or their vector types, checked
-/// against the declaration when the driver reports it). The kernel keeps
-/// the buffer's memory alive while it is set.
+/// against the declaration when the driver reports it). The kernel does not
+/// keep the buffer: freeing it releases its memory (once queued commands
+/// complete), and the kernel's next launch is an error until the argument is
+/// set again.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, arg),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (index out of range, a type that does not
