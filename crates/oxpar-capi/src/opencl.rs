@@ -379,9 +379,16 @@ mod imp {
         let cl = unsafe { device(ctx)? };
         let out = ffi::out_ptr(out, "out")?;
         let inner = match dtype {
-            // SAFETY (both): `host` holds `n` elements per the contract.
-            0 => Buffer::F32(cl.upload(unsafe { host_slice::<f32>(host, n, n)? })?),
-            1 => Buffer::F64(cl.upload(unsafe { host_slice::<f64>(host, n, n)? })?),
+            0 => {
+                // SAFETY: `host` holds `n` elements per the contract.
+                let s = unsafe { host_slice::<f32>(host, n, n)? };
+                Buffer::F32(cl.upload(s)?)
+            }
+            1 => {
+                // SAFETY: as above.
+                let s = unsafe { host_slice::<f64>(host, n, n)? };
+                Buffer::F64(cl.upload(s)?)
+            }
             v => {
                 return Err(CapiError::invalid(
                     "dtype",

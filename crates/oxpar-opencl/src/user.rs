@@ -577,7 +577,7 @@ impl Kernel {
                     ),
                 ));
             };
-            if let Err(e) = ocl::core::set_kernel_arg(&self.kernel, i as u32, ArgVal::mem(&*mem)) {
+            if let Err(e) = ocl::core::set_kernel_arg(&self.kernel, i as u32, ArgVal::mem(&mem)) {
                 self.unbind_buffers(&bound);
                 return Err(err::core(
                     &format!("kernel `{}`, {}", self.name, self.arg_label(i)),
