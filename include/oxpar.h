@@ -2389,12 +2389,12 @@ oxpar_status oxpar_context_profiling(const oxpar_context *ctx, int32_t *out);
 
 /**
  * The device's clock, in nanoseconds, when the last profiled kernel launch
- * or transfer of an OpenCL context was queued, started and ended (waits for
- * that command to complete). Only differences mean something: `*end_ns -
- * *start_ns` is the time the device spent on it. A routine that runs
- * several kernels reports its last one.
+ * or transfer of an OpenCL context was queued (`*queued`), started
+ * (`*start`) and ended (`*end`); waits for that command to complete. Only
+ * differences mean something: `*end - *start` is the time the device spent
+ * on it. A routine that runs several kernels reports its last one.
  *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued_ns, start_ns, end_ns),
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
  * transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
  * OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
@@ -2404,9 +2404,9 @@ oxpar_status oxpar_context_profiling(const oxpar_context *ctx, int32_t *out);
  * `ctx` is NULL or a live context; the three outputs are NULL or writable.
  */
 oxpar_status oxpar_context_last_profile(const oxpar_context *ctx,
-                                        uint64_t *queued_ns,
-                                        uint64_t *start_ns,
-                                        uint64_t *end_ns);
+                                        uint64_t *queued,
+                                        uint64_t *start,
+                                        uint64_t *end);
 
 /**
  * Stores in `*out` the bytes of device memory held by an OpenCL context's

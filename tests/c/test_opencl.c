@@ -723,7 +723,7 @@ static void test_memory_and_profiling(const oxpar_context *ctx) {
     CHECK_ERR(oxpar_context_last_profile(ctx, &q, &t0, &t1), OXPAR_STATUS_INVALID_ARGUMENT,
               "oxpar_context_last_profile", "ctx");
     CHECK_ERR(oxpar_context_last_profile(ctx, NULL, &t0, &t1), OXPAR_STATUS_NULL_POINTER,
-              "oxpar_context_last_profile", "queued_ns");
+              "oxpar_context_last_profile", "queued");
     CHECK_OK(oxpar_buffer_scopy(ctx, N, x, 0, 1, y, 0, 1), "scopy");
     CHECK_OK(oxpar_buffer_saxpy(ctx, N, &two, x, 0, 1, y, 0, 1), "saxpy");
     CHECK_OK(oxpar_context_last_profile(ctx, &q, &t0, &t1), "last_profile after saxpy");

@@ -2686,12 +2686,12 @@ module oxpar_c
     end function c_oxpar_context_profiling
 
     !> The device's clock, in nanoseconds, when the last profiled kernel launch
-    !> or transfer of an OpenCL context was queued, started and ended (waits for
-    !> that command to complete). Only differences mean something: `*end_ns -
-    !> *start_ns` is the time the device spent on it. A routine that runs
-    !> several kernels reports its last one.
+    !> or transfer of an OpenCL context was queued (`*queued`), started
+    !> (`*start`) and ended (`*end`); waits for that command to complete. Only
+    !> differences mean something: `*end - *start` is the time the device spent
+    !> on it. A routine that runs several kernels reports its last one.
     !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued_ns, start_ns, end_ns),
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
     !> transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
     !> OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
@@ -2699,14 +2699,14 @@ module oxpar_c
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; the three outputs are NULL or writable.
-    function c_oxpar_context_last_profile(ctx, queued_ns, start_ns, end_ns) &
+    function c_oxpar_context_last_profile(ctx, queued, start, end) &
         bind(C, name="oxpar_context_last_profile")
       import :: c_int32_t, c_int64_t, c_ptr
       implicit none
       type(c_ptr), value :: ctx
-      integer(c_int64_t), intent(out) :: queued_ns
-      integer(c_int64_t), intent(out) :: start_ns
-      integer(c_int64_t), intent(out) :: end_ns
+      integer(c_int64_t), intent(out) :: queued
+      integer(c_int64_t), intent(out) :: start
+      integer(c_int64_t), intent(out) :: end
       integer(c_int32_t) :: c_oxpar_context_last_profile
     end function c_oxpar_context_last_profile
 

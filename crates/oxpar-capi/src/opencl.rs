@@ -428,15 +428,15 @@ mod imp {
     /// The contract of `oxpar_context_last_profile`.
     pub(crate) unsafe fn last_profile(
         ctx: *const oxpar_context,
-        queued_ns: *mut u64,
-        start_ns: *mut u64,
-        end_ns: *mut u64,
+        queued: *mut u64,
+        start: *mut u64,
+        end: *mut u64,
     ) -> R {
         // SAFETY: the caller's contract.
         let cl = unsafe { device(ctx)? };
-        let queued_ns = ffi::out_ptr(queued_ns, "queued_ns")?;
-        let start_ns = ffi::out_ptr(start_ns, "start_ns")?;
-        let end_ns = ffi::out_ptr(end_ns, "end_ns")?;
+        let queued = ffi::out_ptr(queued, "queued")?;
+        let start = ffi::out_ptr(start, "start")?;
+        let end = ffi::out_ptr(end, "end")?;
         let t = cl.last_profile()?.ok_or_else(|| {
             CapiError::invalid(
                 "ctx",
@@ -445,9 +445,9 @@ mod imp {
         })?;
         // SAFETY: checked non-null, writable per the contract.
         unsafe {
-            ffi::write_out(queued_ns, t.queued_ns);
-            ffi::write_out(start_ns, t.start_ns);
-            ffi::write_out(end_ns, t.end_ns);
+            ffi::write_out(queued, t.queued_ns);
+            ffi::write_out(start, t.start_ns);
+            ffi::write_out(end, t.end_ns);
         }
         Ok(())
     }
@@ -2248,12 +2248,12 @@ pub unsafe extern "C" fn oxpar_context_profiling(
 }
 
 /// The device's clock, in nanoseconds, when the last profiled kernel launch
-/// or transfer of an OpenCL context was queued, started and ended (waits for
-/// that command to complete). Only differences mean something: `*end_ns -
-/// *start_ns` is the time the device spent on it. A routine that runs
-/// several kernels reports its last one.
+/// or transfer of an OpenCL context was queued (`*queued`), started
+/// (`*start`) and ended (`*end`); waits for that command to complete. Only
+/// differences mean something: `*end - *start` is the time the device spent
+/// on it. A routine that runs several kernels reports its last one.
 ///
-/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued_ns, start_ns, end_ns),
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
 /// transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
 /// OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
@@ -2264,14 +2264,14 @@ pub unsafe extern "C" fn oxpar_context_profiling(
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_context_last_profile(
     ctx: *const oxpar_context,
-    queued_ns: *mut u64,
-    start_ns: *mut u64,
-    end_ns: *mut u64,
+    queued: *mut u64,
+    start: *mut u64,
+    end: *mut u64,
 ) -> oxpar_status {
     call("oxpar_context_last_profile", || {
         with_opencl!(
             // SAFETY: this function's contract.
-            unsafe { imp::last_profile(ctx, queued_ns, start_ns, end_ns) }
+            unsafe { imp::last_profile(ctx, queued, start, end) }
         )
     })
 }
