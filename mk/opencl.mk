@@ -42,8 +42,11 @@ opencl-bench: opencl-deps
 ## oxpar-opencl against its peers on the default OpenCL device
 ## (benches/compare_opencl.py): sgemm vs CLBlast, saxpy resident vs with
 ## transfers, kernel launch overhead vs PyOpenCL (skipped if it will not
-## install). QUICK=1 leaves out sgemm n=2048; OXPAR_OPENCL_DEVICE picks the device.
-opencl-compare: opencl-deps
+## install); from Python (the package installed first), the element-wise
+## built-ins vs one-line user kernels and PyOpenCL, and allocation, upload
+## and download vs PyOpenCL. QUICK=1 leaves out sgemm n=2048 and runs fewer
+## rounds; OXPAR_OPENCL_DEVICE picks the device.
+opencl-compare: opencl-deps python-install
 	@missing=""; for p in $(OPENCL_COMPARE_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \

@@ -5,11 +5,13 @@
  * OXPAR_TEST_SKIP_OPENCL is set to a non-empty value (the valgrind run sets
  * it: PoCL's kernel compiler is far too slow under valgrind).
  */
+#define _POSIX_C_SOURCE 200809L /* nanosleep */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "oxpar.h"
@@ -632,13 +634,17 @@ static void test_lifetimes_and_foreign_buffers(const oxpar_context *ctx) {
     CHECK_OK(oxpar_kernel_set_arg_buffer(k, 2, out), "set_arg 2");
     CHECK_OK(oxpar_kernel_set_arg_u32(k, 3, N), "set_arg 3");
     CHECK_OK(oxpar_kernel_set_arg_f32(k, 4, 1.0f), "set_arg 4");
-    /* the kernel holds the input's memory: its handle may go first */
+    CHECK_OK(oxpar_kernel_launch(k, 1, global, NULL), "launch after the context was freed");
+    /* the kernel does not hold its arguments' memory: a freed buffer's goes */
     oxpar_buffer_free(theirs);
     theirs = NULL;
-    CHECK_OK(oxpar_kernel_launch(k, 1, global, NULL), "launch after the context was freed");
     CHECK_OK(oxpar_buffer_download(out, r, N), "download after the context was freed");
     for (i = 0; i < N; i++) same &= r[i] == 2.0f * h[i];
     CHECK(same, "vadd after freeing the context computed something else");
+    CHECK_ERR(oxpar_kernel_launch(k, 1, global, NULL), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_kernel_launch", "kernel");
+    CHECK(last_error_contains("freed") && last_error_contains("argument 0"),
+          "relaunch with a freed argument: %s", oxpar_last_error_message());
 
 done:
     oxpar_kernel_free(k);
@@ -647,6 +653,128 @@ done:
     oxpar_buffer_free(mine);
     oxpar_buffer_free(theirs);
     oxpar_context_free(other);
+}
+
+/* Waits (5 s at most) until the context's resident bytes are `want`: the
+ * driver releases a freed buffer's memory once its commands complete. */
+static uint64_t resident_becomes(const oxpar_context *ctx, uint64_t want) {
+    uint64_t now = 0;
+    int tries;
+    for (tries = 0; tries < 1000; tries++) {
+        if (oxpar_context_resident_bytes(ctx, &now) != OXPAR_STATUS_OK || now == want) break;
+        {
+            struct timespec ts = {0, 5000000};
+            nanosleep(&ts, NULL);
+        }
+    }
+    return now;
+}
+
+/* Buffers made empty or from host data, resident memory, profiling. */
+static void test_memory_and_profiling(const oxpar_context *ctx) {
+    enum { N = 1 << 18 };
+    float *h = malloc(N * sizeof *h), *r = malloc(N * sizeof *r);
+    double dh[3] = {1.5, -2.0, 4.25}, dr[3] = {0};
+    oxpar_buffer *x = NULL, *y = NULL, *d = NULL;
+    oxpar_buffer *sentinel = (oxpar_buffer *)(void *)&dh, *out = sentinel;
+    oxpar_program *prog = NULL;
+    oxpar_kernel *k = NULL;
+    oxpar_context *host = NULL;
+    uint64_t base = 0, now = 0, q = 0, t0 = 0, t1 = 0, q2 = 0, u0 = 0, u1 = 0;
+    float two = 2.0f;
+    size_t global[1] = {N};
+    int on = -1, same = 1;
+    size_t i;
+
+    if (h == NULL || r == NULL) goto done;
+    for (i = 0; i < N; i++) h[i] = (float)i;
+    CHECK_OK(oxpar_context_resident_bytes(ctx, &base), "resident_bytes");
+    if (!CHECK_OK(oxpar_buffer_create_from(ctx, OXPAR_DTYPE_F32, h, N, &x), "create_from")) {
+        goto done;
+    }
+    if (!CHECK_OK(oxpar_buffer_create_empty(ctx, OXPAR_DTYPE_F32, N, &y), "create_empty")) {
+        goto done;
+    }
+    CHECK_OK(oxpar_buffer_create_from(ctx, OXPAR_DTYPE_F64, dh, 3, &d), "create_from f64");
+    CHECK_OK(oxpar_context_resident_bytes(ctx, &now), "resident_bytes");
+    CHECK(now == base + 2 * N * sizeof(float) + 3 * sizeof(double),
+          "resident bytes %lu, want %lu", (unsigned long)now,
+          (unsigned long)(base + 2 * N * sizeof(float) + 3 * sizeof(double)));
+    CHECK_OK(oxpar_buffer_download(d, dr, 3), "download f64");
+    CHECK(dr[0] == 1.5 && dr[1] == -2.0 && dr[2] == 4.25, "create_from f64 holds other data");
+    CHECK_ERR(oxpar_buffer_create_from(ctx, OXPAR_DTYPE_F32, NULL, 4, &out),
+              OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_create_from", "host");
+    CHECK_ERR(oxpar_buffer_create_from(ctx, 7, h, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_buffer_create_from", "dtype");
+    CHECK_ERR(oxpar_buffer_create_empty(ctx, OXPAR_DTYPE_F64, 4, NULL),
+              OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_create_empty", "out");
+    CHECK(out == sentinel, "create_from wrote *out on failure");
+
+    /* profiling: off by default, then ordered device times */
+    CHECK_OK(oxpar_context_profiling(ctx, &on), "profiling");
+    CHECK(on == 0, "profiling is %d by default", on);
+    CHECK_ERR(oxpar_context_last_profile(ctx, &q, &t0, &t1), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_context_last_profile", "profiling");
+    CHECK_ERR(oxpar_context_set_profiling(ctx, 2), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_context_set_profiling", "on");
+    CHECK_OK(oxpar_context_set_profiling(ctx, 1), "set_profiling");
+    CHECK_OK(oxpar_context_profiling(ctx, &on), "profiling");
+    CHECK(on == 1, "profiling is %d once on", on);
+    CHECK_ERR(oxpar_context_last_profile(ctx, &q, &t0, &t1), OXPAR_STATUS_INVALID_ARGUMENT,
+              "oxpar_context_last_profile", "ctx");
+    CHECK_ERR(oxpar_context_last_profile(ctx, NULL, &t0, &t1), OXPAR_STATUS_NULL_POINTER,
+              "oxpar_context_last_profile", "queued");
+    CHECK_OK(oxpar_buffer_scopy(ctx, N, x, 0, 1, y, 0, 1), "scopy");
+    CHECK_OK(oxpar_buffer_saxpy(ctx, N, &two, x, 0, 1, y, 0, 1), "saxpy");
+    CHECK_OK(oxpar_context_last_profile(ctx, &q, &t0, &t1), "last_profile after saxpy");
+    CHECK(q > 0 && q <= t0 && t0 < t1, "saxpy times: queued %llu start %llu end %llu",
+          (unsigned long long)q, (unsigned long long)t0, (unsigned long long)t1);
+    CHECK_OK(oxpar_buffer_download(y, r, N), "download");
+    CHECK_OK(oxpar_context_last_profile(ctx, &q2, &u0, &u1), "last_profile after download");
+    CHECK(t1 <= u0 && u0 < u1, "download times %llu..%llu after saxpy's end %llu",
+          (unsigned long long)u0, (unsigned long long)u1, (unsigned long long)t1);
+    for (i = 0; i < N; i++) same &= r[i] == 3.0f * h[i];
+    CHECK(same, "copy then axpy on an empty buffer computed something else");
+
+    /* a kernel's last launch does not keep a freed buffer's memory */
+    if (CHECK_OK(oxpar_program_build(ctx, VADD_SOURCE, NULL, &prog), "build") &&
+        CHECK_OK(oxpar_kernel_create(prog, "vadd", &k), "kernel")) {
+        CHECK_OK(oxpar_kernel_set_arg_buffer(k, 0, x), "arg 0");
+        CHECK_OK(oxpar_kernel_set_arg_buffer(k, 1, x), "arg 1");
+        CHECK_OK(oxpar_kernel_set_arg_buffer(k, 2, y), "arg 2");
+        CHECK_OK(oxpar_kernel_set_arg_u32(k, 3, N), "arg 3");
+        CHECK_OK(oxpar_kernel_set_arg_f32(k, 4, 0.5f), "arg 4");
+        CHECK_OK(oxpar_kernel_launch(k, 1, global, NULL), "launch");
+        CHECK_OK(oxpar_context_last_profile(ctx, &q, &t0, &t1), "last_profile after launch");
+        CHECK(u1 <= t0 && t0 < t1, "launch times %llu..%llu after the download's end %llu",
+              (unsigned long long)t0, (unsigned long long)t1, (unsigned long long)u1);
+        oxpar_buffer_free(x);
+        oxpar_buffer_free(y);
+        oxpar_buffer_free(d);
+        x = y = d = NULL;
+        CHECK_OK(oxpar_context_finish(ctx), "finish");
+        now = resident_becomes(ctx, base);
+        CHECK(now == base, "resident bytes %lu after freeing, want %lu", (unsigned long)now,
+              (unsigned long)base);
+    }
+    CHECK_OK(oxpar_context_set_profiling(ctx, 0), "profiling off");
+
+    if (CHECK_OK(oxpar_context_create("serial", &host), "serial context")) {
+        CHECK_ERR(oxpar_context_set_profiling(host, 1), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_context_set_profiling", "ctx");
+        CHECK_ERR(oxpar_context_resident_bytes(host, &now), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_context_resident_bytes", "ctx");
+        oxpar_context_free(host);
+    }
+
+done:
+    oxpar_kernel_free(k);
+    oxpar_program_free(prog);
+    oxpar_buffer_free(x);
+    oxpar_buffer_free(y);
+    oxpar_buffer_free(d);
+    free(h);
+    free(r);
 }
 
 static void test_bad_handles(const oxpar_context *ctx) {
@@ -777,6 +905,7 @@ void test_opencl(void) {
     test_host_routines(ctx);
     test_user_kernels(ctx);
     test_lifetimes_and_foreign_buffers(ctx);
+    test_memory_and_profiling(ctx);
     test_bad_handles(ctx);
     CHECK_OK(oxpar_context_finish(ctx), "finish");
     oxpar_context_free(ctx);

@@ -26,7 +26,7 @@ const SCALARS_IN: &[&str] = &["alpha", "beta"];
 /// Pointer-to-number arguments that are scalars written by the callee.
 const SCALARS_OUT: &[&str] = &[
     "out", "rank", "size", "rows", "cols", "row", "col", "start", "len", "comm", "done", "failed",
-    "resumed", "state", "attempts", "states",
+    "resumed", "state", "attempts", "states", "queued", "end",
 ];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
 const ARRAYS: &[&str] = &["a", "b", "c", "x", "y"];

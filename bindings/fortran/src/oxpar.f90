@@ -2348,7 +2348,8 @@ contains
   end function buffer_created
 
   !> Frees the buffer; a no-op when not created. Commands already queued on
-  !> it complete, and a kernel that has it as an argument keeps its memory.
+  !> it complete, then its memory is released (a kernel that has it as an
+  !> argument does not keep it: set that argument again before a launch).
   subroutine buffer_destroy(self)
     !> The buffer.
     class(oxpar_buffer), intent(inout) :: self
@@ -2685,8 +2686,8 @@ contains
   end subroutine kernel_create
 
   !> Sets argument `index` (0-based) of the kernel to a buffer (a `__global`
-  !> or `__constant` pointer); the kernel keeps the buffer's memory alive
-  !> while it is set.
+  !> or `__constant` pointer). The kernel does not keep the buffer alive:
+  !> after `destroy` of it, set the argument again before a launch.
   subroutine kernel_set_arg_buffer(self, index, value, stat, errmsg)
     !> The kernel.
     class(oxpar_kernel), intent(inout) :: self

@@ -174,6 +174,8 @@ module oxpar_c
   public :: c_oxpar_mpi_dhalo_1d
   public :: c_oxpar_mpi_dhalo_2d
   public :: c_oxpar_buffer_create
+  public :: c_oxpar_buffer_create_empty
+  public :: c_oxpar_buffer_create_from
   public :: c_oxpar_buffer_free
   public :: c_oxpar_buffer_upload
   public :: c_oxpar_buffer_download
@@ -217,6 +219,10 @@ module oxpar_c
   public :: c_oxpar_kernel_set_arg_local
   public :: c_oxpar_kernel_launch
   public :: c_oxpar_context_finish
+  public :: c_oxpar_context_set_profiling
+  public :: c_oxpar_context_profiling
+  public :: c_oxpar_context_last_profile
+  public :: c_oxpar_context_resident_bytes
 
   interface
     !> The ABI version of the loaded library (compare with `OXPAR_ABI_VERSION`).
@@ -2152,9 +2158,51 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_buffer_create
     end function c_oxpar_buffer_create
 
-    !> Frees a buffer. NULL is a no-op. A kernel that has the buffer as an
-    !> argument keeps its memory until the argument is replaced or the kernel is
-    !> freed; commands already queued on it complete.
+    !> Creates a buffer of `len` elements of type `dtype` whose contents are
+    !> unspecified (as `numpy.empty`'s): nothing is written to the device, so
+    !> this costs an allocation only; write the buffer before reading it. Same
+    !> handle, errors and ownership as `oxpar_buffer_create`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `out` is NULL or writable.
+    function c_oxpar_buffer_create_empty(ctx, dtype, len, out) &
+        bind(C, name="oxpar_buffer_create_empty")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: dtype
+      integer(c_size_t), value :: len
+      type(c_ptr), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_create_empty
+    end function c_oxpar_buffer_create_empty
+
+    !> Creates a buffer holding a copy of `n` elements of host memory of type
+    !> `dtype` (`float` or `double`, suitably aligned), in one step (no fill
+    !> first); returns when the copy is done. Same handle and ownership as
+    !> `oxpar_buffer_create`.
+    !>
+    !> Errors: those of `oxpar_buffer_create`, and `OXPAR_STATUS_NULL_POINTER`
+    !> (host with n > 0), `OXPAR_STATUS_INVALID_ARGUMENT` (host misaligned).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `host` is NULL or addresses `n`
+    !> readable elements; `out` is NULL or writable.
+    function c_oxpar_buffer_create_from(ctx, dtype, host, n, out) &
+        bind(C, name="oxpar_buffer_create_from")
+      import :: c_int32_t, c_ptr, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: dtype
+      type(c_ptr), value :: host
+      integer(c_size_t), value :: n
+      type(c_ptr), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_create_from
+    end function c_oxpar_buffer_create_from
+
+    !> Frees a buffer. NULL is a no-op. Its device memory is released once the
+    !> commands already queued on it complete (they do); a kernel that has the
+    !> buffer as an argument does not keep it (launching that kernel again is
+    !> an error until the argument is set anew).
     !>
     !> Never fails (nothing is returned).
     !>
@@ -2916,8 +2964,10 @@ module oxpar_c
 
     !> Sets argument `index` (0-based) of a kernel to a buffer (a `__global` or
     !> `__constant` pointer to `float`/`double` or their vector types, checked
-    !> against the declaration when the driver reports it). The kernel keeps
-    !> the buffer's memory alive while it is set.
+    !> against the declaration when the driver reports it). The kernel does not
+    !> keep the buffer: freeing it releases its memory (once queued commands
+    !> complete), and the kernel's next launch is an error until the argument is
+    !> set again.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, arg),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (index out of range, a type that does not
@@ -3049,8 +3099,9 @@ module oxpar_c
     !> memory — and nothing here can catch it.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, global),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (dims, an argument not set, work-group
-    !> sizes the device refuses), `OXPAR_STATUS_DEVICE_ERROR`.
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (dims, an argument not set, a buffer
+    !> argument freed since it was set, work-group sizes the device refuses),
+    !> `OXPAR_STATUS_DEVICE_ERROR`.
     !>
     !> # Safety
     !> `kernel` is NULL or a live kernel used by no other call meanwhile;
@@ -3082,6 +3133,85 @@ module oxpar_c
       type(c_ptr), value :: ctx
       integer(c_int32_t) :: c_oxpar_context_finish
     end function c_oxpar_context_finish
+
+    !> Switches profiling on (`on` = 1) or off (0) for an OpenCL context. While
+    !> on, each kernel launch (built-in routine or user kernel) and each
+    !> transfer (`oxpar_buffer_create_from`, `oxpar_buffer_upload`,
+    !> `oxpar_buffer_download`) keeps its event, and
+    !> `oxpar_context_last_profile` reports the device times of the last one.
+    !> Off (the default) costs nothing; switching it off forgets the last event.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (on is neither 0 nor 1), `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL
+    !> context, or a device whose queue cannot profile),
+    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context.
+    function c_oxpar_context_set_profiling(ctx, on) bind(C, name="oxpar_context_set_profiling")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: on
+      integer(c_int32_t) :: c_oxpar_context_set_profiling
+    end function c_oxpar_context_set_profiling
+
+    !> Stores 1 in `*out` if profiling is on for an OpenCL context, else 0.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+    !> (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `out` is NULL or writable.
+    function c_oxpar_context_profiling(ctx, out) bind(C, name="oxpar_context_profiling")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_context_profiling
+    end function c_oxpar_context_profiling
+
+    !> The device's clock, in nanoseconds, when the last profiled kernel launch
+    !> or transfer of an OpenCL context was queued (`*queued`), started
+    !> (`*start`) and ended (`*end`); waits for that command to complete. Only
+    !> differences mean something: `*end - *start` is the time the device spent
+    !> on it. A routine that runs several kernels reports its last one.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
+    !> transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
+    !> OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
+    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; the three outputs are NULL or writable.
+    function c_oxpar_context_last_profile(ctx, queued, start, end) &
+        bind(C, name="oxpar_context_last_profile")
+      import :: c_int32_t, c_int64_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int64_t), intent(out) :: queued
+      integer(c_int64_t), intent(out) :: start
+      integer(c_int64_t), intent(out) :: end
+      integer(c_int32_t) :: c_oxpar_context_last_profile
+    end function c_oxpar_context_last_profile
+
+    !> Stores in `*out` the bytes of device memory held by an OpenCL context's
+    !> buffers that OpenCL has not released yet: a freed buffer counts until the
+    !> commands queued on it have completed and the driver lets its memory go.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+    !> (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `out` is NULL or writable.
+    function c_oxpar_context_resident_bytes(ctx, out) bind(C, name="oxpar_context_resident_bytes")
+      import :: c_int32_t, c_int64_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int64_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_context_resident_bytes
+    end function c_oxpar_context_resident_bytes
   end interface
 
 end module oxpar_c

@@ -394,3 +394,163 @@ def test_wrong_kernel_arguments(cl):
     k2 = prog.kernel("vadd")
     k2(n, None, a, a, c, np.uint32(n))
     np.testing.assert_array_equal(c.to_numpy(), np.full(n, 2, np.float32))
+
+
+def _resident_becomes(ctx, want, timeout=5.0):
+    """ctx.resident_bytes once it is `want` (or after `timeout` seconds): the
+    driver releases a closed Buffer's memory once its commands complete."""
+    import time
+
+    end = time.monotonic() + timeout
+    while True:
+        now = ctx.resident_bytes
+        if now == want or time.monotonic() > end:
+            return now
+        time.sleep(0.005)
+
+
+SCALE = """
+__kernel void scale(__global float *x, float a, uint n) {
+    size_t i = get_global_id(0);
+    if (i < n) x[i] *= a;
+}
+"""
+
+
+def test_close_releases_memory_a_kernel_last_used():
+    # A context of its own, so that other tests' Buffers do not count.
+    with oxpar.Context("opencl") as ctx:
+        assert ctx.resident_bytes == 0
+        n = 1 << 20
+        k = oxpar.Program(ctx, SCALE).kernel("scale")
+        x = oxpar.to_device(np.full(n, 2.0, np.float32), ctx)
+        y = oxpar.empty_device(n, np.float64, ctx)
+        assert ctx.resident_bytes == 4 * n + 8 * n
+        k(n, None, x, np.float32(1.5), np.uint32(n))
+        np.testing.assert_array_equal(x.to_numpy()[:3], [3.0, 3.0, 3.0])
+        x.close()  # the kernel's last launch used x: its memory goes all the same
+        assert _resident_becomes(ctx, 8 * n) == 8 * n
+        # A launch still queued when the Buffer is closed completes first.
+        z = oxpar.to_device(np.ones(n, np.float32), ctx)
+        for _ in range(3):
+            k(n, None, z, np.float32(2.0), np.uint32(n))
+        z.close()
+        y.close()
+        ctx.finish()
+        assert _resident_becomes(ctx, 0) == 0
+        # The built-in kernels do not keep their operands either.
+        a = oxpar.to_device(np.ones(n, np.float32), ctx)
+        b = oxpar.zeros_device(n, np.float32, ctx)
+        oxpar.axpy(2.0, a, b)
+        assert oxpar.dot(a, b) == 2.0 * n
+        a.close()
+        b.close()
+        assert _resident_becomes(ctx, 0) == 0
+
+
+def test_resident_bytes_on_a_host_context():
+    with oxpar.Context("serial") as host:
+        with pytest.raises(oxpar.UnsupportedError):
+            host.resident_bytes
+        with pytest.raises(oxpar.UnsupportedError):
+            host.profile = True
+        with pytest.raises(oxpar.UnsupportedError):
+            _ = host.profile
+
+
+def test_empty_and_zeros(cl, fdtype):
+    # empty_device: unspecified contents, any use once written.
+    e = oxpar.empty_device((3, 4), fdtype, cl)
+    assert e.shape == (3, 4) and e.dtype == fdtype
+    want = np.arange(12, dtype=fdtype).reshape(3, 4)
+    e.set(want)
+    np.testing.assert_array_equal(e.to_numpy(), want)
+    # zeros_device: zeros, even where an empty buffer's memory was reused.
+    for _ in range(3):
+        junk = oxpar.to_device(np.full(1000, 7, fdtype), cl)
+        junk.close()
+        z = oxpar.zeros_device(1000, fdtype, cl)
+        np.testing.assert_array_equal(z.to_numpy(), np.zeros(1000, fdtype))
+    # Outputs made for a routine (beta == 0) are fully written.
+    a = oxpar.to_device(np.ones((5, 3), fdtype), cl)
+    x = oxpar.to_device(np.arange(3, dtype=fdtype), cl)
+    np.testing.assert_array_equal(oxpar.gemv(a, x).to_numpy(), np.full(5, 3.0))
+    np.testing.assert_array_equal(oxpar.gemm(a, oxpar.to_device(np.zeros((3, 0), fdtype), cl)).to_numpy().shape, (5, 0))
+    c = oxpar.gemm(oxpar.to_device(np.zeros((4, 0), fdtype), cl), oxpar.to_device(np.zeros((0, 2), fdtype), cl))
+    np.testing.assert_array_equal(c.to_numpy(), np.zeros((4, 2)))
+
+
+def test_get_into_an_existing_array(cl, fdtype):
+    rng = np.random.default_rng(3)
+    a = rng.standard_normal((6, 5)).astype(fdtype)
+    buf = oxpar.to_device(a, cl)
+    out = np.full((6, 5), -1, fdtype)
+    assert buf.get(out=out) is out
+    np.testing.assert_array_equal(out, a)
+    out2 = np.zeros((6, 5), fdtype)
+    assert buf.get(ary=out2) is out2  # PyOpenCL's name
+    np.testing.assert_array_equal(out2, a)
+    out3 = np.zeros((6, 5), fdtype)
+    assert buf.to_numpy(out3) is out3
+    np.testing.assert_array_equal(out3, a)
+    empty = oxpar.to_device(np.zeros(0, fdtype), cl)
+    assert empty.get(out=np.zeros(0, fdtype)).shape == (0,)
+
+    other = np.float64 if fdtype == np.float32 else np.float32
+    bad = [
+        ([[0.0] * 5] * 6, oxpar.OxparTypeError),  # a list
+        (np.zeros((6, 5), other), oxpar.OxparTypeError),
+        (np.zeros((5, 6), fdtype), oxpar.ShapeMismatchError),
+        (np.zeros(30, fdtype), oxpar.ShapeMismatchError),
+        (np.zeros((6, 10), fdtype)[:, ::2], oxpar.InvalidArgumentError),
+        (np.asfortranarray(np.zeros((6, 5), fdtype)), oxpar.InvalidArgumentError),
+    ]
+    ro = np.zeros((6, 5), fdtype)
+    ro.flags.writeable = False
+    bad.append((ro, oxpar.InvalidArgumentError))
+    for o, err in bad:
+        before = np.array(o, copy=True)
+        with pytest.raises(err):
+            buf.get(out=o)
+        if isinstance(o, np.ndarray):
+            np.testing.assert_array_equal(o, before)  # nothing written
+    with pytest.raises(oxpar.InvalidArgumentError):
+        buf.get(out=out, ary=out2)
+    buf.close()
+    with pytest.raises(ValueError, match="closed"):
+        buf.get(out=out)
+
+
+def test_profiling_times_are_positive_and_ordered():
+    with oxpar.Context("opencl", profile=True) as ctx:
+        assert ctx.profile is True
+        with pytest.raises(oxpar.InvalidArgumentError):
+            ctx.last_profile()  # nothing issued yet
+        n = 1 << 20
+        x = oxpar.to_device(np.ones(n, np.float32), ctx)
+        up = ctx.last_profile()
+        y = oxpar.zeros_device(n, np.float32, ctx)
+        oxpar.axpy(3.0, x, y)
+        ax = ctx.last_profile()
+        out = np.empty(n, np.float32)
+        y.get(out=out)
+        down = ctx.last_profile()
+        assert out[0] == 3.0
+        k = oxpar.Program(ctx, SCALE).kernel("scale")
+        k(n, None, y, np.float32(0.5), np.uint32(n))
+        user = ctx.last_profile()
+        for t in (up, ax, down, user):
+            assert isinstance(t, oxpar.ProfileTimes)
+            assert 0 < t.queued_ns <= t.start_ns < t.end_ns, t
+            assert t.duration_ns == t.end_ns - t.start_ns > 0
+            assert t.seconds == pytest.approx(t.duration_ns * 1e-9)
+        for a, b in [(up, ax), (ax, down), (down, user)]:
+            assert a.end_ns <= b.start_ns, (a, b)  # one in-order queue
+        ctx.profile = False
+        assert ctx.profile is False
+        with pytest.raises(oxpar.InvalidArgumentError, match="off"):
+            ctx.last_profile()
+        with pytest.raises(TypeError):
+            ctx.profile = 1
+    with oxpar.Context("opencl") as ctx:
+        assert ctx.profile is False

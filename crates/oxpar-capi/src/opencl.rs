@@ -7,10 +7,10 @@
 //!
 //! Lifetimes: every buffer, program and kernel keeps its device (OpenCL
 //! context and command queue) alive, so handles may be freed in any order,
-//! the context before them included. A kernel keeps the buffers set as its
-//! arguments alive until they are replaced or the kernel is freed, so freeing
-//! such a buffer handle first is safe too (the memory goes when the kernel
-//! lets go of it).
+//! the context before them included. A kernel does not keep the buffers set
+//! as its arguments: freeing one releases its memory once the commands
+//! queued on it complete, and launching the kernel again before that
+//! argument is set anew is an error.
 
 #![cfg_attr(
     not(feature = "opencl"),
@@ -302,20 +302,24 @@ mod imp {
     }
 
     /// # Safety
-    /// The contract of `oxpar_buffer_create`.
+    /// The contract of `oxpar_buffer_create` (`zero`) or
+    /// `oxpar_buffer_create_empty`.
     pub(crate) unsafe fn buffer_create(
         ctx: *const oxpar_context,
         dtype: i32,
         len: usize,
         out: *mut *mut oxpar_buffer,
+        zero: bool,
     ) -> R {
         // SAFETY: the caller's contract.
         let cl = unsafe { device(ctx)? };
         let out = ffi::out_ptr(out, "out")?;
-        let inner = match dtype {
-            0 => Buffer::F32(cl.zeroed::<f32>(len)?),
-            1 => Buffer::F64(cl.zeroed::<f64>(len)?),
-            v => {
+        let inner = match (dtype, zero) {
+            (0, true) => Buffer::F32(cl.zeroed::<f32>(len)?),
+            (1, true) => Buffer::F64(cl.zeroed::<f64>(len)?),
+            (0, false) => Buffer::F32(cl.empty::<f32>(len)?),
+            (1, false) => Buffer::F64(cl.empty::<f64>(len)?),
+            (v, _) => {
                 return Err(CapiError::invalid(
                     "dtype",
                     format!("{v} is neither OXPAR_DTYPE_F32 (0) nor OXPAR_DTYPE_F64 (1)"),
@@ -360,6 +364,103 @@ mod imp {
         }
         // SAFETY: non-null, aligned, and `n` readable elements per the contract.
         Ok(unsafe { std::slice::from_raw_parts(host.cast::<T>(), n) })
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_buffer_create_from`.
+    pub(crate) unsafe fn buffer_create_from(
+        ctx: *const oxpar_context,
+        dtype: i32,
+        host: *const c_void,
+        n: usize,
+        out: *mut *mut oxpar_buffer,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        let out = ffi::out_ptr(out, "out")?;
+        let inner = match dtype {
+            0 => {
+                // SAFETY: `host` holds `n` elements per the contract.
+                let s = unsafe { host_slice::<f32>(host, n, n)? };
+                Buffer::F32(cl.upload(s)?)
+            }
+            1 => {
+                // SAFETY: as above.
+                let s = unsafe { host_slice::<f64>(host, n, n)? };
+                Buffer::F64(cl.upload(s)?)
+            }
+            v => {
+                return Err(CapiError::invalid(
+                    "dtype",
+                    format!("{v} is neither OXPAR_DTYPE_F32 (0) nor OXPAR_DTYPE_F64 (1)"),
+                ))
+            }
+        };
+        let handle = Box::into_raw(Box::new(oxpar_buffer { inner }));
+        // SAFETY: checked non-null, writable per the contract.
+        unsafe { ffi::write_out(out, handle) };
+        Ok(())
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_context_set_profiling`.
+    pub(crate) unsafe fn set_profiling(ctx: *const oxpar_context, on: i32) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        match on {
+            0 | 1 => Ok(cl.set_profiling(on == 1)?),
+            v => Err(CapiError::invalid("on", format!("is {v}; expected 0 or 1"))),
+        }
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_context_profiling`.
+    pub(crate) unsafe fn profiling(ctx: *const oxpar_context, out: *mut i32) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        let out = ffi::out_ptr(out, "out")?;
+        // SAFETY: checked non-null, writable per the contract.
+        unsafe { ffi::write_out(out, i32::from(cl.profiling())) };
+        Ok(())
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_context_last_profile`.
+    pub(crate) unsafe fn last_profile(
+        ctx: *const oxpar_context,
+        queued: *mut u64,
+        start: *mut u64,
+        end: *mut u64,
+    ) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        let queued = ffi::out_ptr(queued, "queued")?;
+        let start = ffi::out_ptr(start, "start")?;
+        let end = ffi::out_ptr(end, "end")?;
+        let t = cl.last_profile()?.ok_or_else(|| {
+            CapiError::invalid(
+                "ctx",
+                "no kernel launch or transfer was issued since profiling was switched on",
+            )
+        })?;
+        // SAFETY: checked non-null, writable per the contract.
+        unsafe {
+            ffi::write_out(queued, t.queued_ns);
+            ffi::write_out(start, t.start_ns);
+            ffi::write_out(end, t.end_ns);
+        }
+        Ok(())
+    }
+
+    /// # Safety
+    /// The contract of `oxpar_context_resident_bytes`.
+    pub(crate) unsafe fn resident_bytes(ctx: *const oxpar_context, out: *mut u64) -> R {
+        // SAFETY: the caller's contract.
+        let cl = unsafe { device(ctx)? };
+        let out = ffi::out_ptr(out, "out")?;
+        // SAFETY: checked non-null, writable per the contract.
+        unsafe { ffi::write_out(out, cl.resident_bytes()) };
+        Ok(())
     }
 
     /// # Safety
@@ -946,14 +1047,64 @@ pub unsafe extern "C" fn oxpar_buffer_create(
     call("oxpar_buffer_create", || {
         with_opencl!(
             // SAFETY: this function's contract.
-            unsafe { imp::buffer_create(ctx, dtype, len, out) }
+            unsafe { imp::buffer_create(ctx, dtype, len, out, true) }
         )
     })
 }
 
-/// Frees a buffer. NULL is a no-op. A kernel that has the buffer as an
-/// argument keeps its memory until the argument is replaced or the kernel is
-/// freed; commands already queued on it complete.
+/// Creates a buffer of `len` elements of type `dtype` whose contents are
+/// unspecified (as `numpy.empty`'s): nothing is written to the device, so
+/// this costs an allocation only; write the buffer before reading it. Same
+/// handle, errors and ownership as `oxpar_buffer_create`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_create_empty(
+    ctx: *const oxpar_context,
+    dtype: i32,
+    len: usize,
+    out: *mut *mut oxpar_buffer,
+) -> oxpar_status {
+    call("oxpar_buffer_create_empty", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::buffer_create(ctx, dtype, len, out, false) }
+        )
+    })
+}
+
+/// Creates a buffer holding a copy of `n` elements of host memory of type
+/// `dtype` (`float` or `double`, suitably aligned), in one step (no fill
+/// first); returns when the copy is done. Same handle and ownership as
+/// `oxpar_buffer_create`.
+///
+/// Errors: those of `oxpar_buffer_create`, and `OXPAR_STATUS_NULL_POINTER`
+/// (host with n > 0), `OXPAR_STATUS_INVALID_ARGUMENT` (host misaligned).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; `host` is NULL or addresses `n`
+/// readable elements; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_buffer_create_from(
+    ctx: *const oxpar_context,
+    dtype: i32,
+    host: *const c_void,
+    n: usize,
+    out: *mut *mut oxpar_buffer,
+) -> oxpar_status {
+    call("oxpar_buffer_create_from", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::buffer_create_from(ctx, dtype, host, n, out) }
+        )
+    })
+}
+
+/// Frees a buffer. NULL is a no-op. Its device memory is released once the
+/// commands already queued on it complete (they do); a kernel that has the
+/// buffer as an argument does not keep it (launching that kernel again is
+/// an error until the argument is set anew).
 ///
 /// Never fails (nothing is returned).
 ///
@@ -1879,8 +2030,10 @@ pub unsafe extern "C" fn oxpar_kernel_free(kernel: *mut oxpar_kernel) {
 
 /// Sets argument `index` (0-based) of a kernel to a buffer (a `__global` or
 /// `__constant` pointer to `float`/`double` or their vector types, checked
-/// against the declaration when the driver reports it). The kernel keeps
-/// the buffer's memory alive while it is set.
+/// against the declaration when the driver reports it). The kernel does not
+/// keep the buffer: freeing it releases its memory (once queued commands
+/// complete), and the kernel's next launch is an error until the argument is
+/// set again.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, arg),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (index out of range, a type that does not
@@ -2050,8 +2203,9 @@ pub unsafe extern "C" fn oxpar_kernel_set_arg_local(
 /// memory — and nothing here can catch it.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (kernel, global),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (dims, an argument not set, work-group
-/// sizes the device refuses), `OXPAR_STATUS_DEVICE_ERROR`.
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (dims, an argument not set, a buffer
+/// argument freed since it was set, work-group sizes the device refuses),
+/// `OXPAR_STATUS_DEVICE_ERROR`.
 ///
 /// # Safety
 /// `kernel` is NULL or a live kernel used by no other call meanwhile;
@@ -2088,6 +2242,104 @@ pub unsafe extern "C" fn oxpar_context_finish(ctx: *const oxpar_context) -> oxpa
         with_opencl!(
             // SAFETY: this function's contract.
             unsafe { imp::context_finish(ctx) }
+        )
+    })
+}
+
+/// Switches profiling on (`on` = 1) or off (0) for an OpenCL context. While
+/// on, each kernel launch (built-in routine or user kernel) and each
+/// transfer (`oxpar_buffer_create_from`, `oxpar_buffer_upload`,
+/// `oxpar_buffer_download`) keeps its event, and
+/// `oxpar_context_last_profile` reports the device times of the last one.
+/// Off (the default) costs nothing; switching it off forgets the last event.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (on is neither 0 nor 1), `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL
+/// context, or a device whose queue cannot profile),
+/// `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+///
+/// # Safety
+/// `ctx` is NULL or a live context.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_context_set_profiling(
+    ctx: *const oxpar_context,
+    on: i32,
+) -> oxpar_status {
+    call("oxpar_context_set_profiling", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::set_profiling(ctx, on) }
+        )
+    })
+}
+
+/// Stores 1 in `*out` if profiling is on for an OpenCL context, else 0.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+/// (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_context_profiling(
+    ctx: *const oxpar_context,
+    out: *mut i32,
+) -> oxpar_status {
+    call("oxpar_context_profiling", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::profiling(ctx, out) }
+        )
+    })
+}
+
+/// The device's clock, in nanoseconds, when the last profiled kernel launch
+/// or transfer of an OpenCL context was queued (`*queued`), started
+/// (`*start`) and ended (`*end`); waits for that command to complete. Only
+/// differences mean something: `*end - *start` is the time the device spent
+/// on it. A routine that runs several kernels reports its last one.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
+/// transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
+/// OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
+/// `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; the three outputs are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_context_last_profile(
+    ctx: *const oxpar_context,
+    queued: *mut u64,
+    start: *mut u64,
+    end: *mut u64,
+) -> oxpar_status {
+    call("oxpar_context_last_profile", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::last_profile(ctx, queued, start, end) }
+        )
+    })
+}
+
+/// Stores in `*out` the bytes of device memory held by an OpenCL context's
+/// buffers that OpenCL has not released yet: a freed buffer counts until the
+/// commands queued on it have completed and the driver lets its memory go.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+/// (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_context_resident_bytes(
+    ctx: *const oxpar_context,
+    out: *mut u64,
+) -> oxpar_status {
+    call("oxpar_context_resident_bytes", || {
+        with_opencl!(
+            // SAFETY: this function's contract.
+            unsafe { imp::resident_bytes(ctx, out) }
         )
     })
 }

@@ -1,8 +1,59 @@
 /* oxpar built-in kernels: BLAS level 1.
  *
- * Element-wise kernels loop with a grid stride, so any global size works.
+ * Element-wise kernels come in two forms. The `_unit` ones take vectors of
+ * stride 1 and give each work-item one element with a `size_t` index: no
+ * loop, no multiply by a stride, so a CPU driver (PoCL) vectorizes them
+ * across work-items into plain vector loads and a GPU coalesces them, like
+ * the simplest user kernel. The general ones (any strides, negative
+ * included) loop with a grid stride, so any global size works.
  * Reductions (dot, asum, sum, nrm2, iamax) write one partial result per
  * work-group; the host combines those few partials in group order. */
+
+__kernel void oxpar_axpy_unit(const long n, const real alpha,
+                              __global const real* x, const long offx,
+                              __global real* y, const long offy)
+{
+    const size_t i = get_global_id(0);
+    if (i < (size_t)n)
+        y[(size_t)offy + i] += alpha * x[(size_t)offx + i];
+}
+
+__kernel void oxpar_scal_unit(const long n, const real alpha,
+                              __global real* x, const long offx)
+{
+    const size_t i = get_global_id(0);
+    if (i < (size_t)n)
+        x[(size_t)offx + i] = alpha * x[(size_t)offx + i];
+}
+
+__kernel void oxpar_scale_beta_unit(const long n, const real beta,
+                                    __global real* x, const long offx)
+{
+    const size_t i = get_global_id(0);
+    if (i < (size_t)n)
+        x[(size_t)offx + i] = beta == (real)0 ? (real)0 : beta * x[(size_t)offx + i];
+}
+
+__kernel void oxpar_copy_unit(const long n,
+                              __global const real* x, const long offx,
+                              __global real* y, const long offy)
+{
+    const size_t i = get_global_id(0);
+    if (i < (size_t)n)
+        y[(size_t)offy + i] = x[(size_t)offx + i];
+}
+
+__kernel void oxpar_swap_unit(const long n,
+                              __global real* x, const long offx,
+                              __global real* y, const long offy)
+{
+    const size_t i = get_global_id(0);
+    if (i < (size_t)n) {
+        const real t = x[(size_t)offx + i];
+        x[(size_t)offx + i] = y[(size_t)offy + i];
+        y[(size_t)offy + i] = t;
+    }
+}
 
 __kernel void oxpar_axpy(const long n, const real alpha,
                          __global const real* x, const long offx, const long incx,

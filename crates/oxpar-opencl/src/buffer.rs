@@ -1,9 +1,11 @@
 //! Device-resident buffers, their layouts, and strided views of them.
 
+use std::sync::Arc;
+
 use oxpar_core::view::validate_matrix;
 use oxpar_core::{Error, ErrorKind, Result, Scalar};
 
-use crate::{err, OpenClBackend};
+use crate::{err, raw, OpenClBackend, Shared};
 
 mod sealed {
     /// The binding's element bound, kept out of the public API.
@@ -19,18 +21,28 @@ impl DeviceScalar for f64 {}
 
 /// An array in a device's memory, created by one [`OpenClBackend`] and usable
 /// only with it (another backend's context gives an
-/// [`ErrorKind::InvalidArgument`] error). Freed when dropped (OpenCL keeps
-/// the memory until commands already queued on it have finished).
+/// [`ErrorKind::InvalidArgument`] error). Freed when dropped: OpenCL keeps
+/// the memory until commands already queued on it have finished, and
+/// nothing else keeps it (a [`Kernel`](crate::Kernel) that had the buffer as
+/// an argument does not: its next launch asks for the argument again).
+/// [`OpenClBackend::resident_bytes`] counts the memory until OpenCL has
+/// released it.
 ///
 /// Transfers are explicit: [`OpenClBackend::upload`],
-/// [`OpenClBackend::zeroed`], [`DeviceBuffer::download`],
+/// [`OpenClBackend::zeroed`], [`OpenClBackend::empty`], [`DeviceBuffer::download`],
 /// [`DeviceBuffer::upload`]. Kernels see a buffer through views
 /// ([`DeviceBuffer::as_vec`], [`DeviceBuffer::vec`], [`DeviceBuffer::mat`], ...).
 pub struct DeviceBuffer<T: DeviceScalar> {
-    backend_id: u64,
+    /// The backend's shared state (its id, its profiling switch).
+    shared: Arc<Shared>,
     len: usize,
     /// `None` for an empty buffer: OpenCL has no zero-sized buffers.
     mem: Option<ocl::Buffer<T>>,
+    /// The memory object again, owned by this buffer alone: kernels that
+    /// were given the buffer as an argument hold a `Weak` of it, so they
+    /// can set it again for a launch while the buffer lives but never keep
+    /// its memory once it is dropped.
+    token: Option<Arc<ocl::core::Mem>>,
 }
 
 impl<T: DeviceScalar> std::fmt::Debug for DeviceBuffer<T> {
@@ -38,7 +50,7 @@ impl<T: DeviceScalar> std::fmt::Debug for DeviceBuffer<T> {
         f.debug_struct("DeviceBuffer")
             .field("dtype", &T::DTYPE)
             .field("len", &self.len)
-            .field("backend", &self.backend_id)
+            .field("backend", &self.shared.id)
             .finish()
     }
 }
@@ -61,7 +73,47 @@ impl OpenClBackend {
         Ok(())
     }
 
-    /// A buffer of `len` zeros on this backend's device.
+    /// Wraps a new memory object of `len` elements (counted in
+    /// [`resident_bytes`](Self::resident_bytes) until OpenCL releases it).
+    fn wrap<T: DeviceScalar>(&self, len: usize, mem: Option<ocl::Buffer<T>>) -> DeviceBuffer<T> {
+        let token = mem.as_ref().map(|b| {
+            raw::track_release(
+                b.as_core(),
+                (len * std::mem::size_of::<T>()) as u64,
+                &self.shared.resident,
+            );
+            Arc::new(b.as_core().clone())
+        });
+        DeviceBuffer {
+            shared: Arc::clone(&self.shared),
+            len,
+            mem,
+            token,
+        }
+    }
+
+    /// A buffer of `len` elements whose contents are unspecified (as
+    /// `numpy.empty`'s): nothing is written to the device, so this costs an
+    /// allocation only. Write it (a kernel, [`DeviceBuffer::upload`], an
+    /// output of a built-in) before reading it.
+    pub fn empty<T: DeviceScalar>(&self, len: usize) -> Result<DeviceBuffer<T>> {
+        self.check_alloc::<T>(len)?;
+        let mem = if len == 0 {
+            None
+        } else {
+            Some(
+                ocl::Buffer::<T>::builder()
+                    .queue(self.shared.queue.clone())
+                    .len(len)
+                    .build()
+                    .map_err(|e| err::cl(&format!("allocating {len} elements"), &e))?,
+            )
+        };
+        Ok(self.wrap(len, mem))
+    }
+
+    /// A buffer of `len` zeros on this backend's device (a fill on the
+    /// device; [`empty`](Self::empty) skips it).
     pub fn zeroed<T: DeviceScalar>(&self, len: usize) -> Result<DeviceBuffer<T>> {
         self.check_alloc::<T>(len)?;
         let mem = if len == 0 {
@@ -76,17 +128,21 @@ impl OpenClBackend {
                     .map_err(|e| err::cl(&format!("allocating {len} elements"), &e))?,
             )
         };
-        Ok(DeviceBuffer {
-            backend_id: self.shared.id,
-            len,
-            mem,
-        })
+        Ok(self.wrap(len, mem))
     }
 
     /// A buffer on this backend's device holding a copy of `data` (returns
-    /// when the copy is done).
+    /// when the copy is done). The memory is created from the host data in
+    /// one step (no fill, no second copy); with profiling on
+    /// ([`set_profiling`](Self::set_profiling)) it is allocated and then
+    /// written, so that the copy has device times.
     pub fn upload<T: DeviceScalar>(&self, data: &[T]) -> Result<DeviceBuffer<T>> {
         let len = data.len();
+        if self.profiling() {
+            let mut b = self.empty::<T>(len)?;
+            b.upload(data)?;
+            return Ok(b);
+        }
         self.check_alloc::<T>(len)?;
         let mem = if len == 0 {
             None
@@ -100,11 +156,7 @@ impl OpenClBackend {
                     .map_err(|e| err::cl(&format!("uploading {len} elements"), &e))?,
             )
         };
-        Ok(DeviceBuffer {
-            backend_id: self.shared.id,
-            len,
-            mem,
-        })
+        Ok(self.wrap(len, mem))
     }
 }
 
@@ -120,12 +172,30 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
     }
 
     pub(crate) fn backend_id(&self) -> u64 {
-        self.backend_id
+        self.shared.id
     }
 
     /// The OpenCL memory object; `None` for an empty buffer.
     pub(crate) fn mem(&self) -> Option<&ocl::core::Mem> {
         self.mem.as_ref().map(|b| b.as_core())
+    }
+
+    /// The memory object's liveness token (see the field); `None` for an
+    /// empty buffer.
+    pub(crate) fn token(&self) -> Option<&Arc<ocl::core::Mem>> {
+        self.token.as_ref()
+    }
+
+    /// OpenCL's reference count of the memory object (`CL_MEM_REFERENCE_COUNT`;
+    /// `None` for an empty buffer): this buffer holds two references, and
+    /// OpenCL one more per command in flight that uses it. For tests.
+    #[doc(hidden)]
+    pub fn cl_reference_count(&self) -> Option<u32> {
+        let m = self.mem()?;
+        match ocl::core::get_mem_object_info(m, ocl::core::MemInfo::ReferenceCount) {
+            Ok(ocl::core::MemInfoResult::ReferenceCount(n)) => Some(n),
+            _ => None,
+        }
     }
 
     /// Copies the whole buffer into `out` (which must have [`len`](Self::len)
@@ -140,10 +210,18 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
         }
         match &self.mem {
             None => Ok(()),
-            Some(b) => b
-                .read(out)
-                .enq()
-                .map_err(|e| err::cl(&format!("downloading {} elements", self.len), &e)),
+            Some(b) => {
+                let mut ev = ocl::Event::empty();
+                let cmd = b.read(out);
+                let profiled = self.shared.profiling();
+                let cmd = if profiled { cmd.enew(&mut ev) } else { cmd };
+                cmd.enq()
+                    .map_err(|e| err::cl(&format!("downloading {} elements", self.len), &e))?;
+                if profiled {
+                    self.shared.record(ev.into());
+                }
+                Ok(())
+            }
         }
     }
 
@@ -166,10 +244,18 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
         }
         match &self.mem {
             None => Ok(()),
-            Some(b) => b
-                .write(data)
-                .enq()
-                .map_err(|e| err::cl(&format!("uploading {} elements", self.len), &e)),
+            Some(b) => {
+                let mut ev = ocl::Event::empty();
+                let cmd = b.write(data);
+                let profiled = self.shared.profiling();
+                let cmd = if profiled { cmd.enew(&mut ev) } else { cmd };
+                cmd.enq()
+                    .map_err(|e| err::cl(&format!("uploading {} elements", self.len), &e))?;
+                if profiled {
+                    self.shared.record(ev.into());
+                }
+                Ok(())
+            }
         }
     }
 

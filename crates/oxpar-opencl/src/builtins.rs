@@ -20,8 +20,13 @@ const SOURCES: [&str; 5] = [
 ];
 
 /// Every kernel the sources define.
-const NAMES: [&str; 20] = [
+const NAMES: [&str; 25] = [
     "oxpar_axpy",
+    "oxpar_axpy_unit",
+    "oxpar_scal_unit",
+    "oxpar_scale_beta_unit",
+    "oxpar_copy_unit",
+    "oxpar_swap_unit",
     "oxpar_scal",
     "oxpar_scale_beta",
     "oxpar_copy",
@@ -354,10 +359,14 @@ impl Builtins {
         self.gemm_lx.map(|lx| lx * GEMM_RX)
     }
 
-    /// Sets the arguments of `name` and enqueues it on `queue`.
+    /// Sets the arguments of `name` and enqueues it on the backend's queue
+    /// (keeping its event while profiling), then sets its buffer arguments
+    /// back to null: OpenCL keeps what a queued command uses, and the kernel
+    /// object must not keep a buffer's memory once the buffer is freed
+    /// (some drivers retain memory objects set as kernel arguments).
     pub(crate) fn run(
         &self,
-        queue: &ocl::Queue,
+        shared: &Shared,
         name: &str,
         args: &[Arg<'_>],
         global: &[usize],
@@ -392,7 +401,27 @@ impl Builtins {
             a[..l.len()].copy_from_slice(l);
             a
         });
-        raw::enqueue_builtin(queue.as_core(), &kernel, global.len() as u32, g, l)
-            .map_err(|e| Error::new(e.kind(), format!("{name}: {}", e.message())))
+        let mut ev = ocl::core::Event::null();
+        let profiled = shared.profiling();
+        let r = raw::enqueue_builtin(
+            shared.queue.as_core(),
+            &kernel,
+            global.len() as u32,
+            g,
+            l,
+            profiled.then_some(&mut ev),
+        )
+        .map_err(|e| Error::new(e.kind(), format!("{name}: {}", e.message())));
+        for (i, a) in args.iter().enumerate() {
+            if matches!(a, Arg::Mem(Some(_))) {
+                // Cannot fail for an index and a type that were just set.
+                let _ = ocl::core::set_kernel_arg(&kernel, i as u32, ArgVal::mem_null());
+            }
+        }
+        r?;
+        if profiled {
+            shared.record(ev);
+        }
+        Ok(())
     }
 }

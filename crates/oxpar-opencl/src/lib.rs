@@ -29,6 +29,9 @@
 //! * **User kernels** ([`OpenClBackend::build_program`], [`Kernel`]): OpenCL C
 //!   source, arguments set by index and checked against the kernel's
 //!   declaration, launches over 1 to 3 dimensions.
+//! * **Profiling** ([`OpenClBackend::set_profiling`],
+//!   [`OpenClBackend::last_profile`]): the device's start and end times of
+//!   the last kernel launch or transfer.
 //!
 //! Element types are `f32` everywhere and `f64` on devices that report
 //! `cl_khr_fp64` (elsewhere: [`ErrorKind::Unsupported`](oxpar_core::ErrorKind)).
@@ -70,8 +73,8 @@ mod ops;
 mod raw;
 mod user;
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use oxpar_core::{Backend, BackendKind, DType, Error, Result};
 
@@ -104,6 +107,50 @@ pub(crate) struct Shared {
     pub(crate) queue: ocl::Queue,
     /// The built-in programs, compiled on first use: `[f32, f64]`.
     builtins: [OnceLock<Result<Arc<builtins::Builtins>>>; 2],
+    /// Bytes of the buffers' memory objects that OpenCL has not released.
+    pub(crate) resident: Arc<AtomicU64>,
+    /// Whether commands record their event (the queue always has
+    /// `CL_QUEUE_PROFILING_ENABLE` when the device supports it).
+    profiling: AtomicBool,
+    /// Whether the queue was created with `CL_QUEUE_PROFILING_ENABLE`.
+    can_profile: bool,
+    /// The event of the last kernel launch or transfer, while profiling.
+    last_event: Mutex<Option<ocl::core::Event>>,
+}
+
+impl Shared {
+    /// Whether commands should record their event now.
+    pub(crate) fn profiling(&self) -> bool {
+        self.profiling.load(Ordering::Relaxed)
+    }
+
+    /// Keeps `ev` as the last profiled command.
+    pub(crate) fn record(&self, ev: ocl::core::Event) {
+        if !ev.is_null() {
+            *self.last_event.lock().unwrap_or_else(|e| e.into_inner()) = Some(ev);
+        }
+    }
+}
+
+/// The device's clock (nanoseconds, `CL_PROFILING_COMMAND_*`) at the steps
+/// of one command, from [`OpenClBackend::last_profile`]. Only differences
+/// mean something: `end_ns - start_ns` is the time the device spent on the
+/// command, `start_ns - queued_ns` the time it waited.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ProfileTimes {
+    /// When the command was queued.
+    pub queued_ns: u64,
+    /// When the device started it.
+    pub start_ns: u64,
+    /// When it finished.
+    pub end_ns: u64,
+}
+
+impl ProfileTimes {
+    /// `end_ns - start_ns` (0 if a driver reports them out of order).
+    pub fn duration_ns(&self) -> u64 {
+        self.end_ns.saturating_sub(self.start_ns)
+    }
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -156,7 +203,14 @@ impl OpenClBackend {
                     err::describe(&e)
                 ))
             })?;
-        let queue = ocl::Queue::new(&context, found.device, None).map_err(|e| {
+        // Profiling costs a timestamp per command and is needed to switch it
+        // on later (a queue's properties are fixed): every device must
+        // support it, but a queue that refuses it is created without.
+        let props = ocl::core::QUEUE_PROFILING_ENABLE;
+        let profiled = ocl::Queue::new(&context, found.device, Some(props));
+        let can_profile = profiled.is_ok();
+        let queue = profiled.or_else(|_| ocl::Queue::new(&context, found.device, None));
+        let queue = queue.map_err(|e| {
             Error::backend_unavailable(format!(
                 "cannot create an OpenCL command queue on {}: {}",
                 found.info.name,
@@ -172,6 +226,10 @@ impl OpenClBackend {
                 context,
                 queue,
                 builtins: [OnceLock::new(), OnceLock::new()],
+                resident: Arc::new(AtomicU64::new(0)),
+                profiling: AtomicBool::new(false),
+                can_profile,
+                last_event: Mutex::new(None),
             }),
         })
     }
@@ -193,6 +251,85 @@ impl OpenClBackend {
             .queue
             .finish()
             .map_err(|e| err::cl("waiting for the command queue", &e))
+    }
+
+    /// Bytes of device memory held by this backend's buffers that OpenCL
+    /// has not released yet. A dropped buffer counts until OpenCL frees its
+    /// memory object, which it does once the commands queued on it have
+    /// completed (nothing else keeps it: kernels hold no buffer). Scratch
+    /// memory of reductions is not counted.
+    pub fn resident_bytes(&self) -> u64 {
+        self.shared.resident.load(Ordering::Acquire)
+    }
+
+    /// Switches profiling on or off for this backend and its clones. While
+    /// on, each kernel launch (built-in or user) and each transfer
+    /// ([`upload`](Self::upload), [`DeviceBuffer::upload`],
+    /// [`DeviceBuffer::download`]) keeps its event, and
+    /// [`last_profile`](Self::last_profile) reports the device times of the
+    /// last one. A routine that runs several kernels (gemm with `beta`,
+    /// reductions) reports its last kernel. Off (the default) costs nothing.
+    ///
+    /// Errors: [`ErrorKind::Unsupported`](oxpar_core::ErrorKind) when the
+    /// device's queue does not support profiling.
+    pub fn set_profiling(&self, on: bool) -> Result<()> {
+        if on && !self.shared.can_profile {
+            return Err(Error::unsupported(format!(
+                "OpenCL device {} refused a command queue with profiling",
+                self.shared.info.name
+            )));
+        }
+        self.shared.profiling.store(on, Ordering::Relaxed);
+        if !on {
+            *self
+                .shared
+                .last_event
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = None;
+        }
+        Ok(())
+    }
+
+    /// Whether profiling is on ([`set_profiling`](Self::set_profiling)).
+    pub fn profiling(&self) -> bool {
+        self.shared.profiling()
+    }
+
+    /// The device times of the last kernel launch or transfer issued on
+    /// this backend (from any thread) since profiling was switched on;
+    /// `None` if there was none. Waits for that command to complete.
+    ///
+    /// Errors: [`ErrorKind::InvalidArgument`](oxpar_core::ErrorKind) when
+    /// profiling is off; [`ErrorKind::Device`](oxpar_core::ErrorKind) when
+    /// the command failed.
+    pub fn last_profile(&self) -> Result<Option<ProfileTimes>> {
+        if !self.profiling() {
+            return Err(Error::invalid_argument(
+                "profiling",
+                "is off: switch it on (set_profiling) before the commands to time",
+            ));
+        }
+        let ev = self
+            .shared
+            .last_event
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let Some(ev) = ev else { return Ok(None) };
+        ocl::core::wait_for_event(&ev)
+            .map_err(|e| err::core("waiting for a profiled command", e))?;
+        let get = |what: ocl::core::ProfilingInfo| -> Result<u64> {
+            use ocl::core::ProfilingInfoResult as P;
+            match ocl::core::get_event_profiling_info(&ev, what) {
+                Ok(P::Queued(t) | P::Submit(t) | P::Start(t) | P::End(t)) => Ok(t),
+                Err(e) => Err(err::core("reading a command's profiling times", e)),
+            }
+        };
+        Ok(Some(ProfileTimes {
+            queued_ns: get(ocl::core::ProfilingInfo::Queued)?,
+            start_ns: get(ocl::core::ProfilingInfo::Start)?,
+            end_ns: get(ocl::core::ProfilingInfo::End)?,
+        }))
     }
 
     /// Compiles the built-in kernels for `T` now rather than on first use

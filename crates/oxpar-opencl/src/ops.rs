@@ -104,6 +104,25 @@ fn iamax_better<T: Scalar>(va: T, ia: Option<usize>, vb: T, ib: Option<usize>) -
     }
 }
 
+/// The start offsets for the `_unit` element-wise kernels, when they apply:
+/// every vector has stride 1, or every one stride -1 (element `i` of each
+/// then pairs with element `i` of the others just the same when all are
+/// walked forwards from their lowest index), or the vectors have at most
+/// one element (whose stride is never used).
+fn unit_starts<const K: usize>(layouts: [crate::VecLayout; K]) -> Option<[Arg<'static>; K]> {
+    let n = layouts.first()?.len;
+    let all = |s: isize| layouts.iter().all(|l| l.stride == s);
+    let back = if n <= 1 || all(1) {
+        0
+    } else if all(-1) {
+        n - 1
+    } else {
+        return None;
+    };
+    // offset - (n-1) >= 0: the layouts were checked against their buffers.
+    Some(layouts.map(|l| long(l.offset - back)))
+}
+
 fn vec_args<'a, T: DeviceScalar>(v: &DeviceVec<'a, T>) -> [Arg<'a>; 3] {
     [
         Arg::Mem(v.buf.mem()),
@@ -227,7 +246,7 @@ impl OpenClBackend {
     ) -> Result<()> {
         let wg = b.wg(name)?;
         let groups = n.div_ceil(wg).clamp(1, max_groups);
-        b.run(&self.shared.queue, name, args, &[groups * wg], Some(&[wg]))
+        b.run(&self.shared, name, args, &[groups * wg], Some(&[wg]))
     }
 
     /// Work-groups and work-group size of a reduction over `n` items.
@@ -254,6 +273,15 @@ impl OpenClBackend {
         let y = y.as_ref();
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_axpy_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), real(alpha), xm, xo, ym, yo],
+            );
+        }
         self.launch_1d(
             &b,
             "oxpar_axpy",
@@ -273,6 +301,15 @@ impl OpenClBackend {
         let b = self.builtins::<T>()?;
         let x = x.as_ref();
         let [xm, xo, xs] = vec_args(&x);
+        if let Some([xo]) = unit_starts([x.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_scal_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), real(alpha), xm, xo],
+            );
+        }
         self.launch_1d(
             &b,
             "oxpar_scal",
@@ -291,6 +328,15 @@ impl OpenClBackend {
     ) -> Result<()> {
         let n = x.len();
         let [xm, xo, xs] = vec_args(&x);
+        if let Some([xo]) = unit_starts([x.layout]) {
+            return self.launch_1d(
+                b,
+                "oxpar_scale_beta_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), real(beta), xm, xo],
+            );
+        }
         self.launch_1d(
             b,
             "oxpar_scale_beta",
@@ -317,6 +363,15 @@ impl OpenClBackend {
         let y = y.as_ref();
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_copy_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), xm, xo, ym, yo],
+            );
+        }
         self.launch_1d(
             &b,
             "oxpar_copy",
@@ -343,6 +398,15 @@ impl OpenClBackend {
         let (x, y) = (x.as_ref(), y.as_ref());
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_swap_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), xm, xo, ym, yo],
+            );
+        }
         self.launch_1d(
             &b,
             "oxpar_swap",
@@ -389,7 +453,7 @@ impl OpenClBackend {
         let mut args: Vec<Arg<'_>> = args;
         args.push(Arg::Mem(Some(partial.as_core())));
         args.push(Arg::Local(wg * std::mem::size_of::<T>()));
-        b.run(&self.shared.queue, name, &args, &[groups * wg], Some(&[wg]))?;
+        b.run(&self.shared, name, &args, &[groups * wg], Some(&[wg]))?;
         Ok(Self::read_back(&partial)?
             .into_iter()
             .fold(T::zero(), |a, v| a + v))
@@ -485,7 +549,7 @@ impl OpenClBackend {
         let [xm, xo, xs] = vec_args(&x);
         let [ym, yo, ys] = vec_args(&y);
         b.run(
-            &self.shared.queue,
+            &self.shared,
             name,
             &[
                 long(n),
@@ -542,7 +606,7 @@ impl OpenClBackend {
         let (tsml, tbig, ssml, sbig) = blue::<T>();
         let [xm, xo, xs] = vec_args(&x);
         b.run(
-            &self.shared.queue,
+            &self.shared,
             name,
             &[
                 long(n),
@@ -583,7 +647,7 @@ impl OpenClBackend {
         let pidx = self.scratch::<i64>(groups)?;
         let [xm, xo, xs] = vec_args(&x);
         b.run(
-            &self.shared.queue,
+            &self.shared,
             name,
             &[
                 long(n),
@@ -682,7 +746,7 @@ impl OpenClBackend {
         let [ym, yo, ys] = vec_args(&y);
         let [am, ao, ars, acs] = mat_args(&a);
         b.run(
-            &self.shared.queue,
+            &self.shared,
             "oxpar_ger",
             &[
                 long(m),
@@ -740,7 +804,7 @@ impl OpenClBackend {
         let [cm, co, crs, ccs] = mat_args(&c);
         if no_product {
             return kb.run(
-                &self.shared.queue,
+                &self.shared,
                 "oxpar_scale_beta_mat",
                 &[long(m), long(n), real(beta), cm, co, crs, ccs],
                 &[m, n],
@@ -750,7 +814,7 @@ impl OpenClBackend {
         if let Some(cpu) = kb.gemm_fast_is_cpu() {
             if let Some(f) = gemm_fast_args(cpu, alpha, &a, &b, beta, &c) {
                 if let Some((name, global, local)) = kb.gemm_fast(f.rows, f.cols) {
-                    return kb.run(&self.shared.queue, name, &f.args, &global, Some(&local));
+                    return kb.run(&self.shared, name, &f.args, &global, Some(&local));
                 }
             }
         }
@@ -777,19 +841,13 @@ impl OpenClBackend {
         ];
         match (kb.gemm_lx(), kb.gemm_tile()) {
             (Some(lx), Some(tile)) => kb.run(
-                &self.shared.queue,
+                &self.shared,
                 "oxpar_gemm_tiled",
                 &args,
                 &[m.div_ceil(tile) * lx, n.div_ceil(tile) * lx],
                 Some(&[lx, lx]),
             ),
-            _ => kb.run(
-                &self.shared.queue,
-                "oxpar_gemm_simple",
-                &args,
-                &[m, n],
-                None,
-            ),
+            _ => kb.run(&self.shared, "oxpar_gemm_simple", &args, &[m, n], None),
         }
     }
 }

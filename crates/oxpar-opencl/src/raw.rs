@@ -1,7 +1,10 @@
-//! Every `unsafe` block of this crate: kernel enqueue, and one direct call
+//! Every `unsafe` block of this crate: kernel enqueue, and two direct calls
 //! to the OpenCL loader.
 
+use std::ffi::c_void;
 use std::ptr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use ocl::core::{CommandQueue, Event, Kernel as KernelCore};
 use oxpar_core::{Error, ErrorKind, Result};
@@ -26,7 +29,49 @@ pub(crate) fn platform_count() -> u32 {
     }
 }
 
-/// Enqueues a built-in kernel whose arguments are set.
+/// What a memory object's destructor callback needs: the counter to lower
+/// and by how much.
+struct Release {
+    counter: Arc<AtomicU64>,
+    bytes: u64,
+}
+
+extern "C" fn on_release(_mem: ocl::ffi::cl_mem, user_data: *mut c_void) {
+    // SAFETY: `user_data` is the `Box<Release>` leaked by `track_release`
+    // for this memory object, whose destructor callback OpenCL calls once.
+    let r = unsafe { Box::from_raw(user_data.cast::<Release>()) };
+    r.counter.fetch_sub(r.bytes, Ordering::AcqRel);
+}
+
+/// Adds `bytes` to `counter` until OpenCL releases `mem` (its destructor
+/// callback takes them off). Where the driver refuses the callback, the
+/// memory object is not counted.
+pub(crate) fn track_release(mem: &ocl::core::Mem, bytes: u64, counter: &Arc<AtomicU64>) {
+    counter.fetch_add(bytes, Ordering::AcqRel);
+    let data = Box::into_raw(Box::new(Release {
+        counter: Arc::clone(counter),
+        bytes,
+    }));
+    // SAFETY: `mem` is a live memory object; the callback is a plain
+    // function that takes back ownership of `data` exactly once (OpenCL
+    // calls it once, when the object is released); if registration fails
+    // OpenCL never calls it, and `data` is reclaimed here.
+    let status = unsafe {
+        ocl::ffi::clSetMemObjectDestructorCallback(
+            mem.as_ptr(),
+            Some(on_release),
+            data.cast::<c_void>(),
+        )
+    };
+    if status != 0 {
+        // SAFETY: not registered, so still owned here.
+        let r = unsafe { Box::from_raw(data) };
+        r.counter.fetch_sub(r.bytes, Ordering::AcqRel);
+    }
+}
+
+/// Enqueues a built-in kernel whose arguments are set; with `event`, the
+/// command's event is stored there.
 ///
 /// Built-in kernels index only elements of the layouts the caller passed as
 /// arguments; every caller in `ops` checks those layouts against the buffers
@@ -37,6 +82,7 @@ pub(crate) fn enqueue_builtin(
     dims: u32,
     global: [usize; 3],
     local: Option<[usize; 3]>,
+    event: Option<&mut Event>,
 ) -> Result<()> {
     // SAFETY: the kernel's arguments are all set (the caller set every one
     // just before, under the kernel's lock); the buffer arguments stay alive
@@ -53,7 +99,7 @@ pub(crate) fn enqueue_builtin(
             &global,
             local,
             None::<Event>,
-            None::<&mut Event>,
+            event,
         )
     }
     .map_err(|e| err::core("enqueueing a built-in kernel", e))
@@ -111,9 +157,13 @@ impl Kernel {
         if g.contains(&0) {
             return Ok(());
         }
-        // SAFETY: every argument is set (checked above), buffer arguments are
-        // retained by the kernel and by OpenCL until the command completes,
-        // and the caller guarantees that the kernel stays inside them.
+        let bound = self.bind_buffers()?;
+        let profiled = self.shared().profiling();
+        let mut ev = Event::null();
+        // SAFETY: every argument is set (checked above; buffers just bound
+        // from live buffers, held in `bound` until after the enqueue, after
+        // which OpenCL retains them until the command completes), and the
+        // caller guarantees that the kernel stays inside them.
         let r = unsafe {
             ocl::core::enqueue_kernel(
                 self.queue(),
@@ -123,9 +173,14 @@ impl Kernel {
                 &g,
                 l,
                 None::<Event>,
-                None::<&mut Event>,
+                profiled.then_some(&mut ev),
             )
         };
+        self.unbind_buffers(&bound);
+        drop(bound);
+        if r.is_ok() && profiled {
+            self.shared().record(ev);
+        }
         r.map_err(|e| {
             let e = ocl::Error::from(e);
             use ocl::core::Status as S;

@@ -2,7 +2,7 @@
 //! set by index and checked against their declarations.
 
 use std::ffi::CString;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use ocl::core::{
     ArgVal, KernelArgAddressQualifier as Addr, KernelArgInfo, KernelArgInfoResult, KernelInfo,
@@ -219,11 +219,13 @@ fn arg_decl(kernel: &ocl::core::Kernel, idx: u32) -> Option<ArgDecl> {
     })
 }
 
-/// What a set argument keeps alive.
+/// What a set argument remembers.
 enum Held {
-    /// A buffer: its memory object stays alive while the kernel may use it.
+    /// A buffer (`None`: an empty one, passed as null). The kernel object
+    /// holds null in between launches and the buffer only weakly, so that
+    /// freeing the buffer frees its memory; each launch sets it again.
     Mem {
-        _keep: Option<ocl::core::Mem>,
+        buffer: Option<Weak<ocl::core::Mem>>,
     },
     Value,
 }
@@ -239,7 +241,10 @@ struct Slot {
 /// A kernel holds one set of arguments, so it is `Send` but not `Sync`; make
 /// one kernel per thread from the same program to launch concurrently.
 /// Arguments are captured at launch: setting new ones afterwards does not
-/// affect a launch already queued.
+/// affect a launch already queued. A buffer argument is held weakly: the
+/// kernel never keeps a freed buffer's memory, and launching it after that
+/// buffer was dropped is an [`ErrorKind::InvalidArgument`] error until the
+/// argument is set again.
 pub struct Kernel {
     shared: Arc<Shared>,
     kernel: ocl::core::Kernel,
@@ -262,6 +267,7 @@ pub struct BufferArg<'a> {
     backend_id: u64,
     dtype: DType,
     mem: Option<&'a ocl::core::Mem>,
+    token: Option<&'a Arc<ocl::core::Mem>>,
 }
 
 impl std::fmt::Debug for BufferArg<'_> {
@@ -307,6 +313,7 @@ impl<'a, T: DeviceScalar> From<&'a DeviceBuffer<T>> for KernelArg<'a> {
             backend_id: b.backend_id(),
             dtype: T::DTYPE,
             mem: b.mem(),
+            token: b.token(),
         })
     }
 }
@@ -511,7 +518,7 @@ impl Kernel {
                     None => ArgVal::mem_null(),
                 },
                 Held::Mem {
-                    _keep: b.mem.cloned(),
+                    buffer: b.token.map(Arc::downgrade),
                 },
             ),
             KernelArg::I32(v) => (ArgVal::scalar(v), Held::Value),
@@ -539,8 +546,55 @@ impl Kernel {
                 (ArgVal::local::<u8>(bytes), Held::Value)
             }
         };
+        let is_mem = matches!(held, Held::Mem { buffer: Some(_) });
         let r = ocl::core::set_kernel_arg(&self.kernel, idx, val);
+        if is_mem && r.is_ok() {
+            // OpenCL checked the memory object; the kernel holds null until
+            // a launch sets it again (see `Held::Mem`).
+            let _ = ocl::core::set_kernel_arg(&self.kernel, idx, ArgVal::mem_null());
+        }
         self.after_set(index, r, held, &arg)
+    }
+
+    /// Sets the buffer arguments for a launch; returns the memory objects,
+    /// which the caller keeps until the launch is enqueued. Errors if a
+    /// buffer was freed since it was set.
+    pub(crate) fn bind_buffers(&self) -> Result<Vec<(u32, Arc<ocl::core::Mem>)>> {
+        let mut bound = Vec::new();
+        for (i, slot) in self.slots.iter().enumerate() {
+            let Some(Held::Mem { buffer: Some(w) }) = &slot.set else {
+                continue;
+            };
+            let Some(mem) = w.upgrade() else {
+                self.unbind_buffers(&bound);
+                return Err(Error::invalid_argument(
+                    "kernel",
+                    format!(
+                        "kernel `{}`, {}: the buffer set as this argument has been freed; set \
+                         the argument again before launching",
+                        self.name,
+                        self.arg_label(i)
+                    ),
+                ));
+            };
+            if let Err(e) = ocl::core::set_kernel_arg(&self.kernel, i as u32, ArgVal::mem(&mem)) {
+                self.unbind_buffers(&bound);
+                return Err(err::core(
+                    &format!("kernel `{}`, {}", self.name, self.arg_label(i)),
+                    e,
+                ));
+            }
+            bound.push((i as u32, mem));
+        }
+        Ok(bound)
+    }
+
+    /// Sets the buffer arguments `bound` back to null after a launch.
+    pub(crate) fn unbind_buffers(&self, bound: &[(u32, Arc<ocl::core::Mem>)]) {
+        for (i, _) in bound {
+            // Cannot fail for an index and a type that were just set.
+            let _ = ocl::core::set_kernel_arg(&self.kernel, *i, ArgVal::mem_null());
+        }
     }
 
     fn after_set(
@@ -606,5 +660,9 @@ impl Kernel {
 
     pub(crate) fn queue(&self) -> &ocl::core::CommandQueue {
         self.shared.queue.as_core()
+    }
+
+    pub(crate) fn shared(&self) -> &Shared {
+        &self.shared
     }
 }

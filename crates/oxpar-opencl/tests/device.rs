@@ -32,13 +32,17 @@ fn mget(l: &MatLayout, h: &[f64], i: usize, j: usize) -> f64 {
     h[(l.offset as isize + i as isize * l.rs + j as isize * l.cs) as usize]
 }
 
-/// Layouts for `n` elements: contiguous, offset and strided, backwards.
+/// Layouts for `n` elements: contiguous, offset and strided, backwards,
+/// offset with stride 1. Paired with the list reversed, the first and last
+/// give both operands stride 1 (the element-wise kernels' fast path); the
+/// fourth (stride -1) with itself is the fast path's other case.
 fn vec_layouts(n: usize) -> Vec<(VecLayout, usize)> {
     vec![
         (VecLayout::contiguous(n), n),
         (VecLayout::new(n, 3, 2), 3 + 2 * n),
         (VecLayout::blas(n, -3), 3 * n.max(1)),
         (VecLayout::new(n, n.max(1) * 2, -1), 2 * n.max(1) + 1),
+        (VecLayout::new(n, 5, 1), n + 7),
     ]
 }
 
@@ -164,10 +168,13 @@ fn buffers_refuse_other_contexts_and_bad_layouts() {
 
 fn level1<T: DeviceScalar>(cl: &OpenClBackend) {
     for n in [0usize, 1, 2, 255, 256, 257, 4099, 70_001] {
-        for (k, ((xl, xlen), (yl, ylen))) in vec_layouts(n)
-            .into_iter()
-            .zip(vec_layouts(n).into_iter().rev())
-            .enumerate()
+        let layouts = vec_layouts(n);
+        let last = layouts.len() - 1;
+        // Each layout with the list's reverse; and both backwards at stride
+        // -1 (the element-wise kernels' fast path walks them forwards).
+        let pairs = (0..=last).map(|i| (i, last - i)).chain([(3, 3)]);
+        for (k, ((xl, xlen), (yl, ylen))) in
+            pairs.map(|(i, j)| (layouts[i], layouts[j])).enumerate()
         {
             let seed = n as u64 * 31 + k as u64;
             let (xb, xh) = data::<T>(cl, xlen, seed);

@@ -272,7 +272,7 @@ fn buffers_of_another_backend_are_refused() {
 }
 
 #[test]
-fn arguments_outlive_their_buffers() {
+fn arguments_do_not_outlive_their_buffers() {
     let cl = backend_or_skip!();
     let p = program(&cl);
     let mut k = p.kernel("vadd").unwrap();
@@ -281,10 +281,24 @@ fn arguments_outlive_their_buffers() {
         let a = cl.upload(&[1.0f32, 2.0, 3.0, 4.0]).unwrap();
         k.set_arg(0, &a).unwrap();
         k.set_arg(1, &a).unwrap();
-    } // `a` is dropped; the kernel keeps its memory alive.
+    } // `a` is dropped and its memory freed: the kernel holds it weakly.
     k.set_arg(2, &mut out).unwrap();
     k.set_arg(3, 4u32).unwrap();
-    // SAFETY: vadd stays below n = 4, the buffers' length.
+    // SAFETY: vadd stays below n = 4, the buffers' length (and this launch
+    // is refused before anything is enqueued).
+    let e = unsafe { k.launch(&[4], None) }.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    assert!(
+        e.message().contains("argument 0") && e.message().contains("freed"),
+        "{e}"
+    );
+    let b = cl.upload(&[1.0f32, 2.0, 3.0, 4.0]).unwrap();
+    k.set_arg(0, &b).unwrap();
+    // SAFETY: as above.
+    let e = unsafe { k.launch(&[4], None) }.unwrap_err();
+    assert!(e.message().contains("argument 1"), "{e}");
+    k.set_arg(1, &b).unwrap();
+    // SAFETY: as above.
     unsafe { k.launch(&[4], None).unwrap() };
     assert_eq!(out.to_vec().unwrap(), [2.0, 4.0, 6.0, 8.0]);
 }

@@ -49,7 +49,7 @@ from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, sum, swap
 from . import mpi
-from .context import Context, Grid, default_context
+from .context import Context, Grid, ProfileTimes, default_context
 from .farm import FarmError, FarmReport, Progress, TaskState, farm
 from .loops import parallel_for
 from .mpi import block_range
@@ -59,7 +59,7 @@ __version__ = _ffi.string(_lib.oxpar_version()).decode()
 ABI_VERSION = _lib.OXPAR_ABI_VERSION
 
 __all__ = [
-    "Context", "default_context", "dot", "nrm2", "asum", "sum", "iamax", "axpy", "scal", "copy", "swap",
+    "Context", "ProfileTimes", "default_context", "dot", "nrm2", "asum", "sum", "iamax", "axpy", "scal", "copy", "swap",
     "gemv", "ger", "gemm", "parallel_for", "farm", "FarmReport", "FarmError", "Progress", "TaskState",
     "Buffer", "to_device", "empty_device", "zeros_device",
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",

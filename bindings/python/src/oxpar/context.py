@@ -23,6 +23,25 @@ Grid = namedtuple("Grid", ["rows", "cols", "row", "col"])
 Grid.__doc__ = """An MPI context's process grid: `rows x cols` ranks, this rank at
 (`row`, `col`); rank r sits at row r // cols, column r % cols."""
 
+
+
+class ProfileTimes(namedtuple("ProfileTimes", ["queued_ns", "start_ns", "end_ns"])):
+    """The device's clock (ns) when a command was queued, started and
+    ended (`Context.last_profile()`)."""
+
+    __slots__ = ()
+
+    @property
+    def duration_ns(self) -> int:
+        """Time the device spent on the command: end_ns - start_ns."""
+        return self.end_ns - self.start_ns
+
+    @property
+    def seconds(self) -> float:
+        """duration_ns in seconds."""
+        return self.duration_ns * 1e-9
+
+
 _INT32 = (-(2**31), 2**31 - 1)
 
 
@@ -86,7 +105,7 @@ class Context(Managed):
     _what = "ctx"
     _mpi = False
 
-    def __init__(self, spec: str = "threads", *, num_threads=None, comm=None, reproducible=None):
+    def __init__(self, spec: str = "threads", *, num_threads=None, comm=None, reproducible=None, profile=None):
         if not isinstance(spec, str):
             raise TypeError(f"spec: expected a string such as 'threads' or 'serial', got {type(spec).__name__}")
         self._ptr = ffi.NULL
@@ -108,6 +127,8 @@ class Context(Managed):
                 self.num_threads = num_threads
             if reproducible is not None:
                 self.reproducible = reproducible
+            if profile is not None:
+                self.profile = profile
         except BaseException:
             self.close()
             raise
@@ -168,6 +189,46 @@ class Context(Managed):
         device reported meanwhile. Host contexts finish each call before it
         returns."""
         check(lib.oxpar_context_finish(self.ptr))
+
+    @property
+    def profile(self) -> bool:
+        """Whether an OpenCL context keeps the device times of its kernel
+        launches and transfers (settable; also `Context("opencl",
+        profile=True)`). Off by default, and then free. Read the times with
+        `last_profile()`. Host contexts raise UnsupportedError."""
+        out = ffi.new("int32_t *")
+        check(lib.oxpar_context_profiling(self.ptr, out))
+        return bool(out[0])
+
+    @profile.setter
+    def profile(self, on) -> None:
+        if not isinstance(on, (bool, np.bool_)):
+            raise TypeError(f"profile: expected True or False, got {type(on).__name__}")
+        check(lib.oxpar_context_set_profiling(self.ptr, 1 if on else 0))
+
+    def last_profile(self) -> "ProfileTimes":
+        """The device's times (ns) of the last kernel launch (built-in
+        routine or user kernel) or transfer (`to_device`, `Buffer.set`,
+        `Buffer.get`/`to_numpy`) on this OpenCL context, as a ProfileTimes
+        `(queued_ns, start_ns, end_ns)`; its `.duration_ns` (end - start) is
+        the time the device spent on it, `.seconds` the same in seconds.
+        Waits for that command. Only differences of these clock values mean
+        something. A routine that runs several kernels reports its last.
+        Raises InvalidArgumentError if `profile` is off or nothing was
+        issued since it was switched on."""
+        q, t0, t1 = ffi.new("uint64_t *"), ffi.new("uint64_t *"), ffi.new("uint64_t *")
+        check(lib.oxpar_context_last_profile(self.ptr, q, t0, t1))
+        return ProfileTimes(int(q[0]), int(t0[0]), int(t1[0]))
+
+    @property
+    def resident_bytes(self) -> int:
+        """Bytes of device memory held by this OpenCL context's Buffers that
+        the driver has not released yet: a closed Buffer counts until the
+        commands queued on it have completed. Host contexts raise
+        UnsupportedError."""
+        out = ffi.new("uint64_t *")
+        check(lib.oxpar_context_resident_bytes(self.ptr, out))
+        return int(out[0])
 
     @property
     def rank(self) -> int:

@@ -20,6 +20,10 @@ and device BLAS calls return once queued; `to_numpy()`, the reductions
 reproducible mode (`ctx.reproducible`) `dot`, `nrm2`, `asum` and `sum` on
 Buffers give the same bits as on host arrays on any context.
 
+`Context("opencl", profile=True)` keeps the device times of launches and
+transfers: `ctx.last_profile()` gives the last one's (`.duration_ns`).
+`ctx.resident_bytes` counts the device memory the context's Buffers hold.
+
 Kernel arguments are Buffers, `LocalMemory(nbytes)` or NumPy scalars that name
 their C type: `np.int32` (int), `np.uint32` (uint), `np.int64` (long),
 `np.uint64` (ulong), `np.float32` (float), `np.float64` (double). A plain
@@ -66,16 +70,19 @@ def _shape(shape) -> tuple:
 class Buffer(Managed):
     """Device memory of float32 or float64 with a 1-D or 2-D C-ordered shape,
     on one OpenCL context. Made by `to_device`, `empty_device` or
-    `zeros_device`; read back with `to_numpy()`. Freed by `close()`, at the
-    end of a `with` block, or when garbage collected; a closed buffer raises
-    ValueError when used."""
+    `zeros_device` (`Buffer(shape, dtype, ctx)` is zero-filled too); read
+    back with `to_numpy()` or `get(out=array)`. Freed by `close()`, at the end
+    of a `with` block, or when garbage collected: the device memory goes back
+    to the driver as soon as the commands queued on it complete, even if a
+    Kernel's last launch used the buffer (`ctx.resident_bytes` shows it). A
+    closed buffer raises ValueError when used."""
 
     __slots__ = ("_ptr", "shape", "dtype", "ctx", "__weakref__")
 
     _free = staticmethod(lib.oxpar_buffer_free)
     _what = "buffer"
 
-    def __init__(self, shape, dtype, ctx):
+    def __init__(self, shape, dtype, ctx, *, _fill=True, _host=None):
         self._ptr = ffi.NULL
         ctx = _check_ctx(ctx)
         self.shape = _shape(shape)
@@ -87,7 +94,14 @@ class Buffer(Managed):
             raise OxparTypeError(f"dtype: {self.dtype} is not supported on the device (use float32 or float64)")
         self.ctx = ctx
         out = ffi.new("oxpar_buffer **")
-        check(lib.oxpar_buffer_create(ctx.ptr, _DTYPE_CODE[self.dtype], self.size, out))
+        code = _DTYPE_CODE[self.dtype]
+        if _host is not None:
+            host = ffi.from_buffer(_C_ARRAY[self.dtype], _host, False)
+            check(lib.oxpar_buffer_create_from(ctx.ptr, code, host, self.size, out))
+        elif _fill:
+            check(lib.oxpar_buffer_create(ctx.ptr, code, self.size, out))
+        else:
+            check(lib.oxpar_buffer_create_empty(ctx.ptr, code, self.size, out))
         self._ptr = out[0]
 
     @property
@@ -120,14 +134,42 @@ class Buffer(Managed):
         check(lib.oxpar_buffer_upload(self.ptr, ffi.from_buffer(_C_ARRAY[self.dtype], a, False), self.size))
         return self
 
-    def to_numpy(self) -> np.ndarray:
-        """A new C-ordered array with the buffer's contents (waits for the
-        commands queued before on the context)."""
-        out = np.empty(self.shape, dtype=self.dtype)
-        check(lib.oxpar_buffer_download(self.ptr, ffi.from_buffer(_C_ARRAY[self.dtype], out, True), self.size))
+    def to_numpy(self, out=None) -> np.ndarray:
+        """The buffer's contents (waits for the commands queued before on the
+        context): in a new C-ordered array, or written into `out`, an
+        existing writeable C-contiguous NumPy array of the buffer's dtype
+        and shape, which is returned (no allocation: PyOpenCL's
+        `get(ary=...)`). A wrong `out` raises OxparTypeError (not an array,
+        another dtype), ShapeMismatchError (another shape) or
+        InvalidArgumentError (not C-contiguous, read-only), and nothing is
+        written."""
+        ptr = self.ptr
+        if out is None:
+            out = np.empty(self.shape, dtype=self.dtype)
+        else:
+            self._check_out(out)
+        check(lib.oxpar_buffer_download(ptr, ffi.from_buffer(_C_ARRAY[self.dtype], out, True), self.size))
         return out
 
-    get = to_numpy
+    def get(self, out=None, *, ary=None) -> np.ndarray:
+        """`to_numpy(out)`; `ary` is PyOpenCL's name for `out`."""
+        if ary is not None:
+            if out is not None:
+                raise InvalidArgumentError("ary: give out or ary (the same thing), not both")
+            out = ary
+        return self.to_numpy(out)
+
+    def _check_out(self, out) -> None:
+        if not isinstance(out, np.ndarray):
+            raise OxparTypeError(f"out: expected a NumPy array, got {type(out).__name__}")
+        if out.dtype != self.dtype:
+            raise OxparTypeError(f"out: dtype {out.dtype} differs from the Buffer's {self.dtype} (oxpar never converts silently)")
+        if out.shape != self.shape:
+            raise ShapeMismatchError(f"out: has shape {out.shape} but the Buffer has shape {self.shape}")
+        if not out.flags.c_contiguous:
+            raise InvalidArgumentError("out: must be C-contiguous (the Buffer is copied into it as one block)")
+        if not out.flags.writeable:
+            raise InvalidArgumentError("out: is read-only")
 
     def __repr__(self) -> str:
         state = " (closed)" if self.closed else ""
@@ -136,27 +178,25 @@ class Buffer(Managed):
 
 def to_device(array, ctx) -> Buffer:
     """A new Buffer on `ctx` (an OpenCL context) holding a copy of a 1-D or
-    2-D float32/float64 array (any layout; stored C-ordered)."""
+    2-D float32/float64 array (any layout; stored C-ordered). The device
+    memory is created from the data in one step (no fill first)."""
     a = as_array(array, "array")
     if a.dtype not in _DTYPE_CODE:
         raise OxparTypeError(f"array: dtype {a.dtype} is not supported on the device (use float32 or float64)")
-    buf = Buffer(a.shape, a.dtype, ctx)
-    try:
-        buf.set(a)
-    except BaseException:
-        buf.close()
-        raise
-    return buf
+    return Buffer(a.shape, a.dtype, ctx, _host=np.ascontiguousarray(a))
 
 
 def empty_device(shape, dtype, ctx) -> Buffer:
-    """A new Buffer of `shape` (int or 1-/2-tuple) and `dtype` on `ctx`.
-    OpenCL buffers are created zeroed, so this equals `zeros_device`."""
-    return Buffer(shape, dtype, ctx)
+    """A new Buffer of `shape` (int or 1-/2-tuple) and `dtype` on `ctx`
+    whose contents are unspecified, like `numpy.empty`'s: nothing is
+    written to the device, so it costs an allocation only. Write it (a
+    kernel, `set`, an `out=`/`y=` of a routine) before reading it; use
+    `zeros_device` for zeros."""
+    return Buffer(shape, dtype, ctx, _fill=False)
 
 
 def zeros_device(shape, dtype, ctx) -> Buffer:
-    """A new Buffer of zeros."""
+    """A new Buffer of zeros (filled on the device)."""
     return Buffer(shape, dtype, ctx)
 
 
@@ -244,7 +284,7 @@ def buffer_gemm(a, b, out, alpha, beta, trans_a, trans_b, ctx):
     if out is None:
         if beta != 0:
             raise InvalidArgumentError("beta: must be 0 when no out is given (there is nothing to scale)")
-        out = Buffer((m, n), dtype, c)
+        out = Buffer((m, n), dtype, c, _fill=False)  # beta == 0: never read
     else:
         if out.shape != (m, n):
             raise ShapeMismatchError(f"out: has shape {out.shape} but op(a)@op(b) has shape {(m, n)}")
@@ -330,7 +370,7 @@ def buffer_gemv(a, x, y, alpha, beta, trans, ctx):
     if y is None:
         if beta != 0:
             raise InvalidArgumentError("beta: must be 0 when no y is given (there is nothing to scale)")
-        y = Buffer(rows, dtype, c)
+        y = Buffer(rows, dtype, c, _fill=False)  # beta == 0: never read
     else:
         ny = _vector_len(y, "y")
         if ny != rows:
@@ -436,7 +476,9 @@ class Kernel(Managed):
     or `k.launch(global_size, local_size, *args)`: sizes are an int or a
     tuple of 1 to 3 ints, `local_size` None lets the driver choose. Returns
     once queued. One Kernel holds one set of arguments: use it from one
-    thread at a time (make one per thread with `prog.kernel(name)`)."""
+    thread at a time (make one per thread with `prog.kernel(name)`). It does
+    not keep its Buffer arguments alive: closing one after a launch frees
+    its device memory once the launch completes."""
 
     _free = staticmethod(lib.oxpar_kernel_free)
     _what = "kernel"
