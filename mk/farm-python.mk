@@ -17,9 +17,12 @@
 #                              then farm-python-example
 #   make farm-python-example   examples/python/farm_sweep.py on threads, then
 #                              on 2 ranks
-#   make farm-bench            benches/farm_python.py on threads (oxpar vs
-#                              multiprocessing and concurrent.futures), then
-#                              on 2 and 4 ranks
+#   make farm-bench            farm-rust-bench and farm-transport-bench
+#                              (mk/farm.mk: the makespan on TCP with osc
+#                              pt2pt as a ratio of the one on shared memory),
+#                              then benches/farm_python.py on threads (oxpar
+#                              vs multiprocessing and concurrent.futures),
+#                              then on 2 and 4 ranks
 #
 # Each mpiexec run has a deadline (MPI_TIMEOUT): a deadlock fails instead of
 # hanging.
@@ -63,7 +66,7 @@ farm-python-example: python-install mpi-python-deps
 
 ## oxpar.farm vs multiprocessing.Pool, ProcessPoolExecutor and ThreadPoolExecutor
 ## (threads), then oxpar.farm on an "mpi+threads" context over 2 and 4 ranks.
-farm-bench: farm-rust-bench python-install mpi-python-deps
+farm-bench: farm-rust-bench farm-transport-bench python-install mpi-python-deps
 	$(PYTHON) benches/farm_python.py
 	@set -e; for n in $(FARM_PY_BENCH_RANKS); do \
 		echo; echo "== $(MPIEXEC) --bind-to none -n $$n $(PYTHON) benches/farm_python.py"; \
