@@ -159,7 +159,9 @@ impl Dispenser for RootDispenser<'_> {
     }
 
     fn served(&self) -> bool {
-        self.ranks.comm.size() > 1
+        // Even alone (nothing to serve), so that tasks never run on the
+        // calling thread of an MPI farm.
+        true
     }
 
     fn serve(&self) -> Result<()> {
@@ -219,6 +221,10 @@ struct Queue {
     waiting: usize,
     /// Rank 0 has nothing more to hand out (or serving failed here).
     exhausted: bool,
+    /// Every worker has returned (only before `exhausted` if one panicked):
+    /// the serving thread then only asks until rank 0 has nothing left, so
+    /// that rank 0 is not left waiting.
+    workers_done: bool,
     /// The workers' recent time per task.
     pace: Option<f64>,
 }
@@ -262,7 +268,7 @@ impl RemoteDispenser<'_> {
                         }
                         None => 0,
                     };
-                    if q.waiting > 0 || q.queued < keep {
+                    if q.waiting > 0 || q.queued < keep || q.workers_done {
                         break (2 * keep).saturating_sub(q.queued).max(q.waiting).max(1);
                     }
                     // Only a safety net: the workers wake this thread.
@@ -352,6 +358,11 @@ impl Dispenser for RemoteDispenser<'_> {
             self.close();
         }
         served
+    }
+
+    fn workers_done(&self) {
+        self.lock().workers_done = true;
+        self.drained.notify_one();
     }
 }
 

@@ -404,13 +404,17 @@ impl<'a> Farm<'a> {
                 pace = Some(pace.map_or(per_task, |p| 0.5 * (p + per_task)));
             }
         };
-        if dispenser.served() {
-            // The workers run on threads of their own; this thread (the one
-            // that may call MPI) serves the other ranks meanwhile, so that
-            // handing out work never waits for a task to end.
+        // Under MPI the workers run on threads of their own; this thread
+        // (the one that may call MPI) serves the other ranks meanwhile, so
+        // that handing out work never waits for a task to end.
+        let off_caller = dispenser.served();
+        if off_caller {
             let dispenser = &*dispenser;
             std::thread::scope(|scope| {
-                let workers = scope.spawn(|| self.on_workers(local_workers, &work));
+                let workers = scope.spawn(|| {
+                    let _done = WorkersDone(dispenser);
+                    self.on_workers(local_workers, &work)
+                });
                 let served = dispenser.serve();
                 let worked = workers
                     .join()
@@ -432,13 +436,24 @@ impl<'a> Farm<'a> {
                 .map(|f| (f.task, (f.worker + 1) % workers))
                 .filter(|&(_, w)| (run.first_worker..run.first_worker + local_workers).contains(&w))
                 .collect();
-            self.on_workers(local_workers, &|w| {
+            let retry = |w: usize| {
                 for &(t, target) in &mine {
                     if target == run.first_worker + w {
                         run.attempt(t, round + 1, w);
                     }
                 }
-            })?;
+            };
+            if off_caller {
+                // Tasks run where they ran in the first pass.
+                std::thread::scope(|scope| {
+                    scope
+                        .spawn(|| self.on_workers(local_workers, &retry))
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })?;
+            } else {
+                self.on_workers(local_workers, &retry)?;
+            }
             failures = group.all_failures(run.take_failures())?;
         }
         Ok(failures)
@@ -611,6 +626,20 @@ trait Dispenser: Sync {
     /// first stops handing out chunks here, so the workers end.
     fn serve(&self) -> Result<()> {
         Ok(())
+    }
+
+    /// Every local worker has returned (called once, after the last, even
+    /// when one panicked), so [`Dispenser::serve`] must not wait for them.
+    fn workers_done(&self) {}
+}
+
+/// Tells a dispenser that the workers are done when dropped (so also when
+/// a worker's panic unwinds).
+struct WorkersDone<'d>(&'d dyn Dispenser);
+
+impl Drop for WorkersDone<'_> {
+    fn drop(&mut self) {
+        self.0.workers_done();
     }
 }
 

@@ -85,22 +85,46 @@ fn rank_main() {
 }
 
 fn every_task_once(mpi: &MpiBackend) {
+    // The calling thread hands out work; tasks (retries included) never run
+    // on it, so that it is always free to answer the other ranks.
+    let caller = std::thread::current().id();
+    let on_caller = AtomicUsize::new(0);
     for n in [0usize, 1, 5, 1000] {
         let ran: Mutex<HashMap<usize, u64>> = Mutex::new(HashMap::new());
         let report = Farm::mpi(mpi)
+            .retries(1)
             .run(n, &|t| {
+                if std::thread::current().id() == caller {
+                    on_caller.fetch_add(1, Ordering::Relaxed);
+                }
                 *ran.lock().unwrap().entry(t).or_default() += 1;
+                if t == 3 {
+                    return Err("task 3 always fails".into());
+                }
                 Ok(())
             })
             .unwrap();
         let counts = global_counts(mpi.comm(), &ran.into_inner().unwrap(), n);
-        assert!(counts.iter().all(|&c| c == 1), "n={n}: {counts:?}");
-        assert_eq!(report.done(), n, "every rank has every outcome");
-        assert!(report
-            .outcomes()
-            .iter()
-            .all(|o| *o == Outcome::Done { attempts: 1 }));
+        // Task 3 fails, and fails again on its retry (on the next worker).
+        let want = |t: usize| if t == 3 { 2 } else { 1 };
+        assert!(
+            counts.iter().enumerate().all(|(t, &c)| c == want(t)),
+            "n={n}: {counts:?}"
+        );
+        assert_eq!(
+            report.done(),
+            n - usize::from(n > 3),
+            "every rank has every outcome"
+        );
+        for (t, o) in report.outcomes().iter().enumerate() {
+            match o {
+                Outcome::Failed { attempts: 2, .. } if t == 3 => {}
+                Outcome::Done { attempts: 1 } if t != 3 => {}
+                _ => panic!("n={n}, task {t}: {o:?}"),
+            }
+        }
     }
+    assert_eq!(on_caller.into_inner(), 0, "tasks ran on the calling thread");
 }
 
 fn failures_move_to_another_worker(mpi: &MpiBackend) {
