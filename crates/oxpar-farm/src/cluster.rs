@@ -99,7 +99,8 @@ fn decode(mut bytes: &[u8]) -> Vec<Failure> {
     out
 }
 
-/// The tag of a rank's request for tasks: `[tasks wanted, its workers]`.
+/// The tag of a rank's request for tasks: `[tasks wanted, its workers, the
+/// fewest tasks worth a round trip]`.
 const TAG_ASK: i32 = 30_517;
 /// The tag of rank 0's answer: `[first, end)` of the chunk granted, empty
 /// when every task has been handed out.
@@ -115,7 +116,7 @@ const PREFETCH_SECONDS: f64 = 2e-3;
 /// Polling intervals of the serving threads: from the first to the longest,
 /// doubling while nothing arrives.
 const POLL_FIRST: Duration = Duration::from_micros(20);
-const POLL_LONGEST: Duration = Duration::from_micros(500);
+const POLL_LONGEST: Duration = Duration::from_micros(200);
 
 /// A polling interval that doubles while nothing happens.
 struct Backoff(Duration);
@@ -175,24 +176,26 @@ impl Dispenser for RootDispenser<'_> {
                 continue;
             };
             poll.reset();
-            let (want, their_workers) = match ask[..] {
-                [want, workers] => (want as usize, workers as usize),
+            let (want, their_workers, floor) = match ask[..] {
+                [want, workers, floor] => (want as usize, workers as usize, floor as usize),
                 _ => {
                     return Err(Error::new(
                         ErrorKind::Communication,
                         format!(
-                            "farm: rank {rank} sent a request of {} words, not 2",
+                            "farm: rank {rank} sent a request of {} words, not 3",
                             ask.len()
                         ),
                     ))
                 }
             };
             // Guided self-scheduling's share for the asking rank's workers,
-            // and no more than it asked for.
+            // but about a millisecond of their work at least (so that cheap
+            // tasks do not take a round trip per few of them as the work runs
+            // out), and no more than it asked for.
             let chunk = self.counter.take(|remaining| {
                 let share =
                     remaining.saturating_mul(their_workers.max(1)) / (2 * self.workers.max(1));
-                want.clamp(1, share.max(1))
+                share.max(floor).min(want).max(1)
             });
             let (lo, hi) = match &chunk {
                 Some(c) => {
@@ -258,18 +261,19 @@ impl RemoteDispenser<'_> {
         let mut round_trip = 0.0f64;
         loop {
             // Ask when the workers would otherwise soon run dry.
-            let want = {
+            let (want, floor) = {
                 let mut q = self.lock();
                 loop {
-                    let keep = match q.pace {
+                    let tasks_in = |seconds: f64| match q.pace {
                         Some(pace) => {
-                            let horizon = PREFETCH_SECONDS + 2.0 * round_trip;
-                            self.local_workers * (horizon / pace.max(1e-9)).min(1e9) as usize
+                            self.local_workers * (seconds / pace.max(1e-9)).min(1e9) as usize
                         }
                         None => 0,
                     };
+                    let keep = tasks_in(PREFETCH_SECONDS + 2.0 * round_trip);
                     if q.waiting > 0 || q.queued < keep || q.workers_done {
-                        break (2 * keep).saturating_sub(q.queued).max(q.waiting).max(1);
+                        let want = (2 * keep).saturating_sub(q.queued).max(q.waiting).max(1);
+                        break (want, tasks_in(crate::CHUNK_SECONDS).clamp(1, want));
                     }
                     // Only a safety net: the workers wake this thread.
                     q = self
@@ -280,7 +284,11 @@ impl RemoteDispenser<'_> {
                 }
             };
             let asked = Instant::now();
-            comm.send_u64(&[want as u64, self.local_workers as u64], 0, TAG_ASK)?;
+            comm.send_u64(
+                &[want as u64, self.local_workers as u64, floor as u64],
+                0,
+                TAG_ASK,
+            )?;
             let mut poll = Backoff::new();
             let grant = loop {
                 match comm.try_recv_u64(Some(0), TAG_GRANT)? {
