@@ -6,8 +6,14 @@
 #
 #   make farm-c-test       tests/c-farm-mpi under mpiexec -n 1, 2, 3 and 4
 #                          (MPI_RANKS), with MPI_Init and again with
-#                          MPI_THREAD_MULTIPLE (threads on every rank), then
-#                          farm-c-examples
+#                          MPI_THREAD_MULTIPLE (threads on every rank); then
+#                          at 3 ranks (FARM_TRANSPORT_RANKS) at each thread
+#                          level MPI_Init_thread may give (SINGLE, FUNNELED,
+#                          SERIALIZED, MULTIPLE), on the default transport
+#                          and on TCP with the point-to-point one-sided
+#                          component (FARM_TCP_MCA: a cluster without RDMA,
+#                          where MPI progresses only inside MPI calls), each
+#                          with the busy-rank-0 check; then farm-c-examples
 #   make farm-c-examples   examples/c/farm_sweep.c on threads, then on 2 ranks
 #
 # Each mpiexec run has a deadline (MPI_TIMEOUT): a deadlock fails instead of
@@ -24,6 +30,11 @@ FARM_MPI_C_TEST_BIN := $(C_BUILD)/oxpar_farm_mpi_c_tests
 # Arguments for the test program (e.g. --skip-known-bugs).
 FARM_MPI_C_TEST_ARGS ?=
 FARM_C_EXAMPLE_BIN := $(C_BUILD)/examples/farm_sweep
+# The transport of a cluster without RDMA, and the ranks the suite runs on
+# there (shared with mk/farm-python.mk).
+FARM_TCP_MCA ?= --mca btl tcp,self --mca osc pt2pt
+FARM_TRANSPORT_RANKS ?= 3
+FARM_THREAD_LEVELS ?= single funneled serialized multiple
 
 ## The MPI farm tests under mpiexec -n $(MPI_RANKS), then the example.
 farm-c-test: lib-debug
@@ -34,6 +45,14 @@ farm-c-test: lib-debug
 			echo "$(MPI_TIMEOUT) $(MPIEXEC) -n $$n ./$(FARM_MPI_C_TEST_BIN) $$mode $(FARM_MPI_C_TEST_ARGS)"; \
 			$(MPI_TIMEOUT) $(MPIRUN) -n $$n ./$(FARM_MPI_C_TEST_BIN) $$mode $(FARM_MPI_C_TEST_ARGS) \
 				|| failed="$$failed $$n$${mode:+ ($$mode)}"; \
+		done; \
+	done; \
+	for level in $(FARM_THREAD_LEVELS); do \
+		for mca in "" "$(FARM_TCP_MCA)"; do \
+			n=$(FARM_TRANSPORT_RANKS); \
+			echo "$(MPI_TIMEOUT) $(MPIEXEC) $$mca -n $$n ./$(FARM_MPI_C_TEST_BIN) --thread-level=$$level $(FARM_MPI_C_TEST_ARGS)"; \
+			$(MPI_TIMEOUT) $(MPIRUN) $$mca -n $$n ./$(FARM_MPI_C_TEST_BIN) --thread-level=$$level $(FARM_MPI_C_TEST_ARGS) \
+				|| failed="$$failed $$n ($$level$${mca:+, $$mca})"; \
 		done; \
 	done; \
 	if [ -n "$$failed" ]; then echo "farm-c-test: failed with$$failed rank(s)"; exit 1; fi

@@ -131,7 +131,8 @@ int main(int argc, char **argv) {
         }
     }
     if (use_mpi) {
-        /* every thread of a rank may then run tasks (oxpar calls MPI one at a time) */
+        /* any thread level works: tasks run on the context's threads, which
+           never call MPI, while this thread hands out work to the ranks */
         MPI_Init_thread(&argc, &argv, MPI_THREAD_SERIALIZED, &provided);
         MPI_Comm_rank(MPI_COMM_WORLD, &s.rank);
         st = oxpar_context_create_mpi("mpi+threads", (int32_t)MPI_Comm_c2f(MPI_COMM_WORLD), &ctx);

@@ -1,13 +1,19 @@
 /*
  * The task farm over MPI ranks, from C: run under mpiexec with any number of
  * ranks (make farm-c-test: 1, 2, 3 and 4). The program initializes MPI
- * itself (MPI_Init, or MPI_Init_thread(MPI_THREAD_MULTIPLE) with
- * --thread-multiple, so that every rank runs tasks on several threads) and
- * finalizes it after every context is freed.
+ * itself (MPI_Init, or MPI_Init_thread at the level --thread-level=single,
+ * funneled, serialized or multiple names; --thread-multiple is the same as
+ * --thread-level=multiple)
+ * and finalizes it after every context is freed. --busy-rank-0-only runs
+ * only the check that the farm does not wait for a busy rank 0 (make
+ * farm-c-test runs it at 3 ranks, at every thread level, on TCP with Open
+ * MPI's osc pt2pt as well).
  *
  * Every rank runs its own copy of each task function and counts what it ran;
  * MPI_Allreduce adds the counts up. Checked: every task runs exactly once
- * across ranks; failures are retried (on another rank when a rank is bad) and
+ * across ranks; while rank 0 is inside a long task the other ranks still get
+ * work (rank 0 runs few of the tasks, whatever the transport's progress
+ * model and the thread level); failures are retried (on another rank when a rank is bad) and
  * every rank gets the same outcomes, attempts and messages; a checkpoint
  * written by all ranks resumes (on fewer ranks too); ranks that pass
  * different task counts or retries, or one rank whose checkpoint cannot be
@@ -37,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -871,36 +878,139 @@ static void farm_local_arg_error(const oxpar_context *ctx) {
     oxpar_farm_free(farm);
 }
 
+/* ---- a busy rank 0 ------------------------------------------------------------ */
+
+struct busy {
+    unsigned long ran; /* tasks this rank ran (atomic) */
+};
+
+static int32_t busy_task(size_t t, void *user) {
+    struct busy *b = (struct busy *)user;
+    (void)t;
+    __atomic_fetch_add(&b->ran, 1UL, __ATOMIC_RELAXED);
+    sleep_us(world_rank == 0 ? 300000L : 5000L);
+    return 0;
+}
+
+/* Rank 0's tasks take 0.3 s, the others' 5 ms, one worker per rank ("mpi+serial"):
+   the other ranks must get work while rank 0 is inside a task. When the farm
+   handed out work through a one-sided counter at rank 0, on TCP with Open
+   MPI's osc pt2pt a request waited for rank 0 to enter MPI: rank 0 ran 40 of
+   the 60 tasks in 12 s (3 ranks); now it runs about 1 and the run takes 0.3 s.
+   Checked on the count (at most 10, which leaves the others 3 s for 59 tasks
+   of 5 ms on a loaded machine), not on the time; the time is printed. */
+static void farm_busy_rank_0(const oxpar_context *ctx, const char *spec) {
+    enum { N = 60 };
+    oxpar_farm *farm = NULL;
+    oxpar_farm_report *r = NULL;
+    struct busy b;
+    unsigned long *by_rank;
+    size_t d = 0, f = 0, s = 0;
+    double start, took;
+    oxpar_status st;
+    int i;
+    if (world_size < 2 || !CHECK_OK(oxpar_farm_create(&farm), "farm_create")) {
+        return;
+    }
+    by_rank = (unsigned long *)xmalloc((size_t)world_size * sizeof(unsigned long));
+    b.ran = 0;
+    MPI_Barrier(MPI_COMM_WORLD);
+    start = MPI_Wtime();
+    st = oxpar_farm_run(farm, ctx, N, busy_task, &b, &r);
+    took = MPI_Wtime() - start;
+    CHECK_OK(st, "%s, busy rank 0: run", spec);
+    MPI_Allgather(&b.ran, 1, MPI_UNSIGNED_LONG, by_rank, 1, MPI_UNSIGNED_LONG, MPI_COMM_WORLD);
+    if (st == OXPAR_STATUS_OK) {
+        counts(r, &d, &f, &s);
+    }
+    CHECK(d == N && f == 0, "%s, busy rank 0: %lu done, %lu failed", spec, (unsigned long)d,
+          (unsigned long)f);
+    CHECK(by_rank[0] <= 10,
+          "%s, busy rank 0: rank 0 ran %lu of %d tasks of 0.3 s in %.2f s (the other ranks "
+          "waited for it to hand out work)",
+          spec, by_rank[0], N, took);
+    if (world_rank == 0) {
+        /* mpiexec --mca passes its settings on as OMPI_MCA_* variables */
+        const char *btl = getenv("OMPI_MCA_btl"), *osc = getenv("OMPI_MCA_osc");
+        printf("farm busy rank 0 (%s, %d ranks, btl %s, osc %s): tasks by rank", spec, world_size,
+               btl ? btl : "default", osc ? osc : "default");
+        for (i = 0; i < world_size; i++) {
+            printf(" %lu", by_rank[i]);
+        }
+        printf(", %.2f s\n", took);
+        fflush(stdout);
+    }
+    free(by_rank);
+    oxpar_farm_report_free(r);
+    oxpar_farm_free(farm);
+}
+
 /* ---- main ------------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    int level;
+} levels[] = {{"SINGLE", MPI_THREAD_SINGLE},
+              {"FUNNELED", MPI_THREAD_FUNNELED},
+              {"SERIALIZED", MPI_THREAD_SERIALIZED},
+              {"MULTIPLE", MPI_THREAD_MULTIPLE}};
 
 int main(int argc, char **argv) {
     static const char *const specs[] = {"mpi+serial", "mpi+threads:2"};
-    int multiple = 0, provided = 0, i, any_failed, round = 1;
+    int level = -1, provided = 0, i, any_failed, round = 1, busy_only = 0, multiple;
+    const char *level_name = NULL;
     long totals[2], sums[2];
     size_t s;
     for (i = 1; i < argc; i++) {
+        size_t l;
+        int known = 0;
         if (strcmp(argv[i], "--thread-multiple") == 0) {
-            multiple = 1;
+            level = MPI_THREAD_MULTIPLE;
+            level_name = "MULTIPLE";
+            known = 1;
+        } else if (strncmp(argv[i], "--thread-level=", 15) == 0) {
+            for (l = 0; l < sizeof levels / sizeof levels[0]; l++) {
+                if (strcasecmp(argv[i] + 15, levels[l].name) == 0) {
+                    level = levels[l].level;
+                    level_name = levels[l].name;
+                    known = 1;
+                }
+            }
+        } else if (strcmp(argv[i], "--busy-rank-0-only") == 0) {
+            busy_only = known = 1;
         } else if (strcmp(argv[i], "--skip-known-bugs") == 0) {
-            skipping = 1;
-        } else {
-            fprintf(stderr, "usage: %s [--thread-multiple] [--skip-known-bugs]\n", argv[0]);
+            skipping = known = 1;
+        }
+        if (!known) {
+            fprintf(stderr,
+                    "usage: %s [--thread-level=single|funneled|serialized|multiple] "
+                    "[--thread-multiple] [--busy-rank-0-only] [--skip-known-bugs]\n",
+                    argv[0]);
             return 2;
         }
     }
-    if (multiple) {
-        MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
+    if (level >= 0) {
+        MPI_Init_thread(&argc, &argv, level, &provided);
     } else {
         MPI_Init(&argc, &argv);
     }
     MPI_Comm_rank(MPI_COMM_WORLD, &world_rank);
     MPI_Comm_size(MPI_COMM_WORLD, &world_size);
-    if (multiple) {
-        CHECK(provided == MPI_THREAD_MULTIPLE, "MPI_THREAD_MULTIPLE not provided (%d)",
-              provided);
+    if (level >= 0) {
+        CHECK(provided >= level, "MPI_Init_thread: asked for the %s level (%d), got %d",
+              level_name, level, provided);
     }
+    multiple = level == MPI_THREAD_MULTIPLE;
 
-    if (all_ranks(make_shared_dir())) {
+    if (busy_only) {
+        oxpar_context *ctx = NULL;
+        if (CHECK_OK(oxpar_context_create_mpi("mpi+serial", (int32_t)MPI_Comm_c2f(MPI_COMM_WORLD),
+                                              &ctx),
+                     "create mpi+serial")) {
+            farm_busy_rank_0(ctx, "mpi+serial");
+        }
+        oxpar_context_free(ctx);
+    } else if (all_ranks(make_shared_dir())) {
         for (s = 0; s < sizeof specs / sizeof specs[0]; s++) {
             oxpar_context *ctx = NULL;
             oxpar_status st =
@@ -911,6 +1021,9 @@ int main(int argc, char **argv) {
                 continue;
             }
             farm_once(ctx, specs[s]);
+            if (s == 0) {
+                farm_busy_rank_0(ctx, specs[s]);
+            }
             farm_failures(ctx, specs[s], 0, round++);
             farm_failures(ctx, specs[s], 1, round++);
             farm_failures(ctx, specs[s], 2, round++);
@@ -948,8 +1061,10 @@ int main(int argc, char **argv) {
             }
             printf("\n");
         }
-        printf("farm mpi c tests%s: %d ranks, %ld passed, %ld failed\n",
-               multiple ? " (MPI_THREAD_MULTIPLE)" : "", world_size, sums[0], sums[1]);
+        printf("farm mpi c tests%s%s%s%s: %d ranks, %ld passed, %ld failed\n",
+               busy_only ? " (busy rank 0 only)" : "", level_name ? " (MPI_THREAD_" : "",
+               level_name ? level_name : "", level_name ? ")" : "", world_size, sums[0],
+               sums[1]);
         fflush(stdout);
     }
     MPI_Finalize();

@@ -73,7 +73,12 @@
 !> `ntasks`, on a context's threads (on an MPI context, on every rank's
 !> threads), retries the failed ones on another worker, optionally keeps a
 !> checkpoint file so that a rerun skips the completed ones, and returns each
-!> task's outcome in an `oxpar_farm_report` (see `oxpar_farm_task`).
+!> task's outcome in an `oxpar_farm_report` (see `oxpar_farm_task`). On an
+!> MPI context the tasks run on the context's threads, never on the calling
+!> thread, which hands out work to the ranks meanwhile: no rank waits for
+!> another's task to end, at any MPI thread level (plain `MPI_Init` is
+!> enough) and on any transport; a task may call MPI only under
+!> `MPI_THREAD_MULTIPLE`.
 !> The raw `bind(C)` interfaces are in the module `oxpar_c`.
 module oxpar
   use, intrinsic :: iso_c_binding, only: c_associated, c_bool, c_char, c_double, c_f_pointer, c_float, &

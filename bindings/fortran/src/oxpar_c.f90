@@ -1432,6 +1432,15 @@ module oxpar_c
     !> recent pace (one task at a time when tasks are expensive), and never more
     !> than the remaining tasks / (2 x workers).
     !>
+    !> On an MPI context, tasks run on the context's threads and never on the
+    !> calling thread: that one (which must be allowed to call MPI: under
+    !> `MPI_THREAD_FUNNELED` or `MPI_THREAD_SINGLE`, the thread that initialized
+    !> MPI) hands out work to the ranks with point-to-point messages meanwhile.
+    !> So no rank waits for another's task to end, whatever the transport (TCP
+    !> without RDMA included) and thread level; plain `MPI_Init` is enough. A
+    !> task may call MPI itself only under `MPI_THREAD_MULTIPLE`, and must not
+    !> make collective calls on the farm's communicator.
+    !>
     !> # Safety
     !> `farm` is NULL or a live farm, `ctx` NULL or a live context, `report`
     !> NULL or writable; `task` must be safe to call concurrently from several

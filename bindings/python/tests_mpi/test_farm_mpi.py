@@ -8,16 +8,24 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections import Counter
 
 import numpy as np
 import pytest
 from conftest import RANK, SIZE, WORLD
+from mpi4py import MPI
 
 import oxpar
 from oxpar import TaskState
 
 BAD = SIZE - 1  # the rank that gets it wrong
+_LEVELS = {
+    MPI.THREAD_SINGLE: "SINGLE",
+    MPI.THREAD_FUNNELED: "FUNNELED",
+    MPI.THREAD_SERIALIZED: "SERIALIZED",
+    MPI.THREAD_MULTIPLE: "MULTIPLE",
+}
 
 
 @pytest.fixture(params=["mpi+threads:1", "mpi+serial", "mpi+threads:2"], scope="module")
@@ -215,3 +223,37 @@ def test_argument_rejected_on_one_rank_raises_everywhere(ctx):
             assert isinstance(err, oxpar.InvalidArgumentError), repr(err)
             assert f"rank {BAD} rejected its arguments" in str(err), str(err)
     assert after.done == 10 and ran.over_ranks().tolist() == [1] * 10
+
+
+def test_busy_rank_0_does_not_hold_the_others_back():
+    """Rank 0's tasks take 0.3 s, the others' 5 ms, one worker per rank: the
+    other ranks must get work while rank 0 is inside a task, whatever the
+    transport (make farm-python-test also runs this on TCP with Open MPI's
+    osc pt2pt, where MPI progresses only inside MPI calls) and whatever
+    thread level mpi4py initialized MPI with (MPI4PY_RC_THREAD_LEVEL). When
+    the farm handed out work through a one-sided counter at rank 0, rank 0
+    ran 40 of the 60 tasks there (12 s), and at MPI_THREAD_MULTIPLE the
+    transport refused the counter's window. Checked on the count (at most 10,
+    which leaves the others 3 s for 59 tasks of 5 ms on a loaded machine),
+    not on the time."""
+    if SIZE == 1:
+        pytest.skip("needs another rank besides rank 0")
+    n = 60
+    counts = Counts(n)
+
+    def task(i):
+        counts.add(i)
+        time.sleep(0.3 if RANK == 0 else 0.005)
+
+    with oxpar.Context("mpi+threads:1", comm=WORLD) as c:
+        report = oxpar.farm(task, n, ctx=c)
+    by_rank = WORLD.allgather(int(counts.array.sum()))
+    if RANK == 0:
+        print(
+            f"\nbusy rank 0 ({SIZE} ranks, MPI_THREAD_{_LEVELS[MPI.Query_thread()]}, "
+            f"btl {os.environ.get('OMPI_MCA_btl', 'default')}, osc {os.environ.get('OMPI_MCA_osc', 'default')}): "
+            f"tasks by rank {by_rank}, {report.elapsed:.2f} s"
+        )
+    assert (report.done, report.failed) == (n, 0)
+    assert counts.over_ranks().tolist() == [1] * n
+    assert by_rank[0] <= 10, f"rank 0 ran {by_rank[0]} of {n} tasks of 0.3 s ({by_rank}, {report.elapsed:.2f} s)"

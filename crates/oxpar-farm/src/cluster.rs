@@ -1,14 +1,19 @@
-//! Farms over MPI ranks: a shared counter at rank 0 hands out chunks, and
-//! failures and completions are gathered on every rank.
+//! Farms over MPI ranks: rank 0's serving thread hands out chunks of its
+//! counter to the other ranks' serving threads with two-sided messages (see
+//! the crate's *Under MPI* for why), and failures and completions are
+//! gathered on every rank.
 
+use std::collections::VecDeque;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use oxpar_core::{Error, ErrorKind, Result};
-use oxpar_mpi::{Comm, MpiBackend, SharedCounter};
+use oxpar_mpi::{Comm, MpiBackend};
 
-use crate::{Dispenser, Failure, Group};
+use crate::{Counter, Dispenser, Failure, Group};
 
 /// The ranks of an MPI backend's communicator.
 pub(crate) struct Ranks<'a> {
@@ -94,27 +99,278 @@ fn decode(mut bytes: &[u8]) -> Vec<Failure> {
     out
 }
 
-/// Chunks from the counter at rank 0.
-struct SharedDispenser<'a> {
-    counter: SharedCounter,
-    len: usize,
+/// The tag of a rank's request for tasks: `[tasks wanted, its workers, the
+/// fewest tasks worth a round trip]`.
+const TAG_ASK: i32 = 30_517;
+/// The tag of rank 0's answer: `[first, end)` of the chunk granted, empty
+/// when every task has been handed out.
+const TAG_GRANT: i32 = 30_518;
+
+/// Work a rank keeps queued beyond what its workers are running, so that
+/// they rarely wait for a round trip to rank 0 (on top of twice the round
+/// trip measured). Tasks that take longer than this are asked for one at a
+/// time, when a worker needs one, so none waits in a queue while another
+/// rank could run it.
+const PREFETCH_SECONDS: f64 = 2e-3;
+
+/// Polling intervals of the serving threads: from the first to the longest,
+/// doubling while nothing arrives.
+const POLL_FIRST: Duration = Duration::from_micros(20);
+const POLL_LONGEST: Duration = Duration::from_micros(200);
+
+/// A polling interval that doubles while nothing happens.
+struct Backoff(Duration);
+
+impl Backoff {
+    fn new() -> Backoff {
+        Backoff(POLL_FIRST)
+    }
+    fn reset(&mut self) {
+        self.0 = POLL_FIRST;
+    }
+    fn wait(&mut self) {
+        std::thread::sleep(self.0);
+        self.0 = (self.0 * 2).min(POLL_LONGEST);
+    }
+}
+
+/// Rank 0's dispenser: its workers take chunks from the counter directly, and
+/// its serving thread grants chunks of the same counter to the other ranks.
+struct RootDispenser<'a> {
+    counter: Counter,
     workers: usize,
     ranks: &'a Ranks<'a>,
 }
 
-impl Dispenser for SharedDispenser<'_> {
+impl RootDispenser<'_> {
+    /// Records a chunk handed out (for the ETA).
+    fn handed_out(&self, chunk: &Range<usize>) {
+        self.ranks.seen.fetch_max(chunk.end, Ordering::Relaxed);
+    }
+}
+
+impl Dispenser for RootDispenser<'_> {
     fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>> {
-        let seen = self.ranks.seen.load(Ordering::Relaxed);
-        let chunk = crate::chunk_size(self.len.saturating_sub(seen), self.workers, task_seconds);
-        // A failed fetch (MPI error) ends this worker's share; the other
-        // workers still drain the counter.
-        let lo = self.counter.fetch_add(chunk as u64).ok()? as usize;
-        self.ranks
-            .seen
-            .fetch_max(lo.saturating_add(chunk), Ordering::Relaxed);
-        let range = (lo < self.len).then(|| lo..(lo + chunk).min(self.len))?;
-        self.ranks.taken.fetch_add(range.len(), Ordering::Relaxed);
-        Some(range)
+        let chunk = self
+            .counter
+            .take(|remaining| crate::chunk_size(remaining, self.workers, task_seconds))?;
+        self.handed_out(&chunk);
+        self.ranks.taken.fetch_add(chunk.len(), Ordering::Relaxed);
+        Some(chunk)
+    }
+
+    fn served(&self) -> bool {
+        // Even alone (nothing to serve), so that tasks never run on the
+        // calling thread of an MPI farm.
+        true
+    }
+
+    fn serve(&self) -> Result<()> {
+        let comm = self.ranks.comm;
+        // Every other rank asks until it is told that nothing is left.
+        let mut unfinished = comm.size() - 1;
+        let mut poll = Backoff::new();
+        while unfinished > 0 {
+            let Some((rank, ask)) = comm.try_recv_u64(None, TAG_ASK)? else {
+                poll.wait();
+                continue;
+            };
+            poll.reset();
+            let (want, their_workers, floor) = match ask[..] {
+                [want, workers, floor] => (want as usize, workers as usize, floor as usize),
+                _ => {
+                    return Err(Error::new(
+                        ErrorKind::Communication,
+                        format!(
+                            "farm: rank {rank} sent a request of {} words, not 3",
+                            ask.len()
+                        ),
+                    ))
+                }
+            };
+            // Guided self-scheduling's share for the asking rank's workers,
+            // but about a millisecond of their work at least (so that cheap
+            // tasks do not take a round trip per few of them as the work runs
+            // out), and no more than it asked for.
+            let chunk = self.counter.take(|remaining| {
+                let share =
+                    remaining.saturating_mul(their_workers.max(1)) / (2 * self.workers.max(1));
+                share.max(floor).min(want).max(1)
+            });
+            let (lo, hi) = match &chunk {
+                Some(c) => {
+                    self.handed_out(c);
+                    (c.start, c.end)
+                }
+                None => {
+                    unfinished -= 1;
+                    (self.counter.len, self.counter.len)
+                }
+            };
+            comm.send_u64(&[lo as u64, hi as u64], rank, TAG_GRANT)?;
+        }
+        Ok(())
+    }
+}
+
+/// What a rank other than 0 holds: chunks granted by rank 0 that its workers
+/// have not taken yet.
+#[derive(Default)]
+struct Queue {
+    chunks: VecDeque<Range<usize>>,
+    /// Tasks in `chunks`.
+    queued: usize,
+    /// Workers waiting for a chunk.
+    waiting: usize,
+    /// Rank 0 has nothing more to hand out (or serving failed here).
+    exhausted: bool,
+    /// Every worker has returned (only before `exhausted` if one panicked):
+    /// the serving thread then only asks until rank 0 has nothing left, so
+    /// that rank 0 is not left waiting.
+    workers_done: bool,
+    /// The workers' recent time per task.
+    pace: Option<f64>,
+}
+
+/// The dispenser of a rank other than 0: its workers take chunks from a local
+/// queue, which its serving thread keeps filled by asking rank 0.
+struct RemoteDispenser<'a> {
+    queue: Mutex<Queue>,
+    /// Wakes workers waiting for a chunk.
+    filled: Condvar,
+    /// Wakes the serving thread: a worker took a chunk or waits for one.
+    drained: Condvar,
+    local_workers: usize,
+    ranks: &'a Ranks<'a>,
+}
+
+impl RemoteDispenser<'_> {
+    fn lock(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Ends the hand-out here (the workers finish what they hold).
+    fn close(&self) {
+        self.lock().exhausted = true;
+        self.filled.notify_all();
+    }
+
+    fn serve_until_exhausted(&self) -> Result<()> {
+        let comm = self.ranks.comm;
+        // The round trip to rank 0 (an average), which the queue must cover.
+        let mut round_trip = 0.0f64;
+        loop {
+            // Ask when the workers would otherwise soon run dry.
+            let (want, floor) = {
+                let mut q = self.lock();
+                loop {
+                    let tasks_in = |seconds: f64| match q.pace {
+                        Some(pace) => {
+                            self.local_workers * (seconds / pace.max(1e-9)).min(1e9) as usize
+                        }
+                        None => 0,
+                    };
+                    let keep = tasks_in(PREFETCH_SECONDS + 2.0 * round_trip);
+                    if q.waiting > 0 || q.queued < keep || q.workers_done {
+                        let want = (2 * keep).saturating_sub(q.queued).max(q.waiting).max(1);
+                        break (want, tasks_in(crate::CHUNK_SECONDS).clamp(1, want));
+                    }
+                    // Only a safety net: the workers wake this thread.
+                    q = self
+                        .drained
+                        .wait_timeout(q, Duration::from_millis(100))
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0;
+                }
+            };
+            let asked = Instant::now();
+            comm.send_u64(
+                &[want as u64, self.local_workers as u64, floor as u64],
+                0,
+                TAG_ASK,
+            )?;
+            let mut poll = Backoff::new();
+            let grant = loop {
+                match comm.try_recv_u64(Some(0), TAG_GRANT)? {
+                    Some((_, grant)) => break grant,
+                    None => poll.wait(),
+                }
+            };
+            round_trip = 0.5 * (round_trip + asked.elapsed().as_secs_f64());
+            let (lo, hi) = match grant[..] {
+                [lo, hi] if lo <= hi => (lo as usize, hi as usize),
+                _ => {
+                    return Err(Error::new(
+                        ErrorKind::Communication,
+                        format!("farm: rank 0 granted {grant:?}, not a range"),
+                    ))
+                }
+            };
+            let mut q = self.lock();
+            if lo == hi {
+                q.exhausted = true;
+                drop(q);
+                self.filled.notify_all();
+                return Ok(());
+            }
+            self.ranks.seen.fetch_max(hi, Ordering::Relaxed);
+            q.chunks.push_back(lo..hi);
+            q.queued += hi - lo;
+            drop(q);
+            self.filled.notify_all();
+        }
+    }
+}
+
+impl Dispenser for RemoteDispenser<'_> {
+    fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>> {
+        let mut q = self.lock();
+        if let Some(t) = task_seconds {
+            q.pace = Some(q.pace.map_or(t, |p| 0.5 * (p + t)));
+        }
+        loop {
+            let queued = q.queued;
+            if let Some(front) = q.chunks.front_mut() {
+                // About a millisecond of work at this worker's pace, and no
+                // more than its share of what is queued here.
+                let n = crate::chunk_size(2 * queued, self.local_workers, task_seconds)
+                    .min(front.end - front.start);
+                let chunk = front.start..front.start + n;
+                front.start += n;
+                if front.start == front.end {
+                    q.chunks.pop_front();
+                }
+                q.queued -= n;
+                drop(q);
+                self.drained.notify_one();
+                self.ranks.taken.fetch_add(chunk.len(), Ordering::Relaxed);
+                return Some(chunk);
+            }
+            if q.exhausted {
+                return None;
+            }
+            q.waiting += 1;
+            self.drained.notify_one();
+            q = self.filled.wait(q).unwrap_or_else(|e| e.into_inner());
+            q.waiting -= 1;
+        }
+    }
+
+    fn served(&self) -> bool {
+        true
+    }
+
+    fn serve(&self) -> Result<()> {
+        let served = self.serve_until_exhausted();
+        if served.is_err() {
+            self.close();
+        }
+        served
+    }
+
+    fn workers_done(&self) {
+        self.lock().workers_done = true;
+        self.drained.notify_one();
     }
 }
 
@@ -156,11 +412,9 @@ impl Group for Ranks<'_> {
     }
 
     fn local_workers(&self, threads: usize) -> usize {
-        if oxpar_mpi::env::any_thread_may_call() {
-            threads
-        } else {
-            1
-        }
+        // Workers never call MPI (the thread that called the run does, for
+        // them), so every thread level allows them all.
+        threads
     }
 
     fn workers(&self, local: usize) -> Result<(usize, usize)> {
@@ -169,16 +423,30 @@ impl Group for Ranks<'_> {
         Ok((first, all.iter().sum::<u64>() as usize))
     }
 
-    fn dispenser(&self, len: usize, workers: usize) -> Result<Box<dyn Dispenser + '_>> {
+    fn dispenser(
+        &self,
+        len: usize,
+        workers: usize,
+        local_workers: usize,
+    ) -> Result<Box<dyn Dispenser + '_>> {
         self.seen.store(0, Ordering::Relaxed);
         self.taken.store(0, Ordering::Relaxed);
         self.len.store(len, Ordering::Relaxed);
-        Ok(Box::new(SharedDispenser {
-            counter: SharedCounter::new(self.comm)?,
-            len,
-            workers,
-            ranks: self,
-        }))
+        if self.comm.rank() == 0 {
+            Ok(Box::new(RootDispenser {
+                counter: Counter::new(len),
+                workers,
+                ranks: self,
+            }))
+        } else {
+            Ok(Box::new(RemoteDispenser {
+                queue: Mutex::new(Queue::default()),
+                filled: Condvar::new(),
+                drained: Condvar::new(),
+                local_workers,
+                ranks: self,
+            }))
+        }
     }
 
     fn all_failures(&self, mine: Vec<Failure>) -> Result<Vec<Failure>> {

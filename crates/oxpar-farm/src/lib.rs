@@ -2,9 +2,9 @@
 //! backend's threads and (with the `mpi` feature) across MPI ranks.
 //!
 //! * **Dynamic load balancing.** Workers take chunks of tasks from an atomic
-//!   counter on one process, or from a counter at rank 0 that every rank
-//!   advances with MPI's one-sided fetch-and-add — no coordinator process, no
-//!   polling, and no task data travels: only indices. A chunk holds about a
+//!   counter on one process; under MPI, from a counter at rank 0 that the
+//!   other ranks draw on with small two-sided messages (see *Under MPI*
+//!   below). No task data travels: only indices. A chunk holds about a
 //!   millisecond of work at the asking worker's pace (one task at first, one
 //!   at a time for expensive tasks), and never more than guided
 //!   self-scheduling's remaining / (2 x workers), so chunks shrink as the
@@ -47,6 +47,52 @@
 //! assert_eq!(total.into_inner(), 99 * 100 / 2 - 13);
 //! # Ok::<(), oxpar_core::Error>(())
 //! ```
+//!
+//! # Under MPI
+//!
+//! The time a farm takes must not depend on the transport's progress model
+//! or on what rank 0 is doing, at any thread level MPI was initialized with.
+//! Two things rule out the obvious designs:
+//!
+//! * a one-sided counter (`MPI_Fetch_and_op` on a window at rank 0) only
+//!   advances without rank 0's help where the transport has RDMA or shared
+//!   memory. On TCP (Open MPI's `osc pt2pt`, what a cluster without RDMA
+//!   gets) a fetch completes only when rank 0 enters MPI: with rank 0 inside
+//!   a long task, every other rank waited for it, and under
+//!   `MPI_THREAD_MULTIPLE` that component refuses the window altogether;
+//! * a helper thread that calls MPI on rank 0 while tasks run needs
+//!   `MPI_THREAD_MULTIPLE`, and below `MPI_THREAD_SERIALIZED` only the
+//!   thread that initialized MPI may call it at all.
+//!
+//! So the roles are turned around: on every rank the tasks run on worker
+//! threads (the backend's), which never call MPI, and the thread that called
+//! [`Farm::run`] (the one allowed to call MPI at every level) serves while
+//! they work. On rank 0 it answers the other ranks' requests for tasks from
+//! the counter that rank 0's own workers take from directly; on the others
+//! it keeps a small local queue filled by asking rank 0 (a request with
+//! `MPI_Send`, polled with `MPI_Improbe`, backing off from 20 µs to 0.2 ms
+//! while nothing comes). No thread that MPI must progress is ever inside user
+//! code, so requests are answered within a poll interval on any transport,
+//! and only point-to-point messages are used, which every transport and
+//! thread level supports. A rank queues about 2 ms plus two round trips of
+//! work beyond what it runs, so cheap tasks do not wait for the round trip;
+//! expensive ones are asked for one at a time, when a worker needs one, so
+//! none sits in a queue while another rank could run it. Rank 0 grants
+//! guided self-scheduling's share, but never less than about a millisecond
+//! of the asking rank's work, so cheap tasks take few round trips as the
+//! work runs out.
+//!
+//! What it costs: one more thread per rank, asleep or polling (at most
+//! about five thousand cheap wake-ups a second, while a run lasts), and a
+//! few round trips of a fraction of a millisecond per run, which a farm of
+//! tiny tasks notices (10^4 tasks of a few nanoseconds on 2 ranks: about
+//! 0.2-0.3 µs per task against 0.08 with the one-sided counter on shared
+//! memory). What it means for tasks: they
+//! never run on the thread that called the run, and at any level below
+//! `MPI_THREAD_MULTIPLE` they must not call MPI themselves (at
+//! `MPI_THREAD_SINGLE`, as oxpar's threads backend already does, the workers
+//! are threads that never call MPI, which Open MPI and MPICH treat as
+//! `MPI_THREAD_FUNNELED`).
 
 mod checkpoint;
 #[cfg(feature = "mpi")]
@@ -193,9 +239,9 @@ impl<'a> Farm<'a> {
 
     /// A farm over all ranks of `mpi`'s communicator, each running tasks on
     /// the threads of its local backend (collective: every rank calls
-    /// [`Farm::run`] with the same task count). When MPI only allows the
-    /// thread that initialized it to call MPI (below
-    /// `MPI_THREAD_SERIALIZED`), each rank runs tasks on one thread.
+    /// [`Farm::run`] with the same task count, from a thread that may call
+    /// MPI). Tasks run on worker threads at every MPI thread level, while the
+    /// calling thread hands out work (see the module's *Under MPI*).
     #[cfg(feature = "mpi")]
     pub fn mpi(mpi: &'a oxpar_mpi::MpiBackend) -> Farm<'a> {
         Farm {
@@ -376,8 +422,8 @@ impl<'a> Farm<'a> {
         local_workers: usize,
         workers: usize,
     ) -> Result<Vec<Failure>> {
-        let dispenser = group.dispenser(pending.len(), workers)?;
-        self.on_workers(local_workers, &|w| {
+        let dispenser = group.dispenser(pending.len(), workers, local_workers)?;
+        let work = |w: usize| {
             // This worker's recent time per task, which sizes its chunks.
             let mut pace: Option<f64> = None;
             while let Some(chunk) = dispenser.next(pace) {
@@ -388,7 +434,27 @@ impl<'a> Farm<'a> {
                 let per_task = start.elapsed().as_secs_f64() / len as f64;
                 pace = Some(pace.map_or(per_task, |p| 0.5 * (p + per_task)));
             }
-        })?;
+        };
+        // Under MPI the workers run on threads of their own; this thread
+        // (the one that may call MPI) serves the other ranks meanwhile, so
+        // that handing out work never waits for a task to end.
+        let off_caller = dispenser.served();
+        if off_caller {
+            let dispenser = &*dispenser;
+            std::thread::scope(|scope| {
+                let workers = scope.spawn(|| {
+                    let _done = WorkersDone(dispenser);
+                    self.on_workers(local_workers, &work)
+                });
+                let served = dispenser.serve();
+                let worked = workers
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                served.and(worked)
+            })?;
+        } else {
+            self.on_workers(local_workers, &work)?;
+        }
         drop(dispenser);
         let mut failures = group.all_failures(run.take_failures())?;
         for round in 1..=self.retries {
@@ -401,13 +467,24 @@ impl<'a> Farm<'a> {
                 .map(|f| (f.task, (f.worker + 1) % workers))
                 .filter(|&(_, w)| (run.first_worker..run.first_worker + local_workers).contains(&w))
                 .collect();
-            self.on_workers(local_workers, &|w| {
+            let retry = |w: usize| {
                 for &(t, target) in &mine {
                     if target == run.first_worker + w {
                         run.attempt(t, round + 1, w);
                     }
                 }
-            })?;
+            };
+            if off_caller {
+                // Tasks run where they ran in the first pass.
+                std::thread::scope(|scope| {
+                    scope
+                        .spawn(|| self.on_workers(local_workers, &retry))
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })?;
+            } else {
+                self.on_workers(local_workers, &retry)?;
+            }
             failures = group.all_failures(run.take_failures())?;
         }
         Ok(failures)
@@ -564,8 +641,37 @@ impl Run<'_, '_> {
 trait Dispenser: Sync {
     /// The next chunk, or `None` when everything has been handed out.
     /// `task_seconds` is the asking worker's recent time per task, if it has
-    /// run any (see [`chunk_size`]).
+    /// run any (see [`chunk_size`]). Called by the workers, never by the
+    /// thread that runs [`Dispenser::serve`].
     fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>>;
+
+    /// Whether the thread that called the run must run [`Dispenser::serve`]
+    /// while the workers run on threads of their own.
+    fn served(&self) -> bool {
+        false
+    }
+
+    /// The dispenser's communication, on the thread that called the run
+    /// (the one that may call MPI), concurrently with the workers; returns
+    /// once no process needs anything more from this one. On an error it
+    /// first stops handing out chunks here, so the workers end.
+    fn serve(&self) -> Result<()> {
+        Ok(())
+    }
+
+    /// Every local worker has returned (called once, after the last, even
+    /// when one panicked), so [`Dispenser::serve`] must not wait for them.
+    fn workers_done(&self) {}
+}
+
+/// Tells a dispenser that the workers are done when dropped (so also when
+/// a worker's panic unwinds).
+struct WorkersDone<'d>(&'d dyn Dispenser);
+
+impl Drop for WorkersDone<'_> {
+    fn drop(&mut self) {
+        self.0.workers_done();
+    }
 }
 
 /// Work a chunk should hold: enough that taking it (an atomic, or an MPI
@@ -588,21 +694,32 @@ fn chunk_size(remaining: usize, workers: usize, task_seconds: Option<f64>) -> us
     paced.clamp(1, guided)
 }
 
-/// Chunks from an atomic counter, on one process.
-struct LocalDispenser {
+/// The next unhanded task of a pending list of `len`, advanced atomically: a
+/// process's own workers take chunks with a compare-and-swap (and under MPI,
+/// rank 0's service thread takes chunks for the other ranks from the same
+/// counter).
+struct Counter {
     next: AtomicUsize,
     len: usize,
-    workers: usize,
 }
 
-impl Dispenser for LocalDispenser {
-    fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>> {
+impl Counter {
+    fn new(len: usize) -> Counter {
+        Counter {
+            next: AtomicUsize::new(0),
+            len,
+        }
+    }
+
+    /// The next chunk, of `size(remaining)` tasks (at least 1, at most what
+    /// remains), or `None` when every task has been handed out.
+    fn take(&self, size: impl Fn(usize) -> usize) -> Option<Range<usize>> {
         let mut lo = self.next.load(Ordering::Relaxed);
         loop {
             if lo >= self.len {
                 return None;
             }
-            let chunk = chunk_size(self.len - lo, self.workers, task_seconds);
+            let chunk = size(self.len - lo).clamp(1, self.len - lo);
             match self.next.compare_exchange_weak(
                 lo,
                 lo + chunk,
@@ -613,6 +730,19 @@ impl Dispenser for LocalDispenser {
                 Err(now) => lo = now,
             }
         }
+    }
+}
+
+/// Chunks from an atomic counter, on one process.
+struct LocalDispenser {
+    counter: Counter,
+    workers: usize,
+}
+
+impl Dispenser for LocalDispenser {
+    fn next(&self, task_seconds: Option<f64>) -> Option<Range<usize>> {
+        self.counter
+            .take(|remaining| chunk_size(remaining, self.workers, task_seconds))
     }
 }
 
@@ -629,8 +759,14 @@ trait Group: Sync {
     fn local_workers(&self, threads: usize) -> usize;
     /// (global index of this process's worker 0, workers over all processes).
     fn workers(&self, local: usize) -> Result<(usize, usize)>;
-    /// The first pass's chunks of `len` pending tasks.
-    fn dispenser(&self, len: usize, workers: usize) -> Result<Box<dyn Dispenser + '_>>;
+    /// The first pass's chunks of `len` pending tasks, for `workers` workers
+    /// in all, `local_workers` of them in this process.
+    fn dispenser(
+        &self,
+        len: usize,
+        workers: usize,
+        local_workers: usize,
+    ) -> Result<Box<dyn Dispenser + '_>>;
     /// Every process's failures, sorted by task (collective).
     fn all_failures(&self, mine: Vec<Failure>) -> Result<Vec<Failure>>;
     /// Every process's completed tasks (collective).
@@ -660,10 +796,14 @@ impl Group for Alone {
     fn workers(&self, local: usize) -> Result<(usize, usize)> {
         Ok((0, local))
     }
-    fn dispenser(&self, len: usize, workers: usize) -> Result<Box<dyn Dispenser + '_>> {
+    fn dispenser(
+        &self,
+        len: usize,
+        workers: usize,
+        _local_workers: usize,
+    ) -> Result<Box<dyn Dispenser + '_>> {
         Ok(Box::new(LocalDispenser {
-            next: AtomicUsize::new(0),
-            len,
+            counter: Counter::new(len),
             workers,
         }))
     }

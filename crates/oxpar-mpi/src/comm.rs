@@ -428,6 +428,87 @@ impl Comm {
         };
         check(code, "MPI_Sendrecv")
     }
+
+    /// Sends `words` to rank `dest` with `tag` (`MPI_Send`: returns once the
+    /// buffer may be reused; a few words go out eagerly, without waiting for
+    /// the receiver). For small protocol messages, such as the task farm's.
+    pub fn send_u64(&self, words: &[u64], dest: usize, tag: i32) -> Result<()> {
+        let dest = c_int::try_from(dest)
+            .ok()
+            .filter(|&d| (d as usize) < self.size)
+            .ok_or_else(|| {
+                Error::invalid_argument("dest", format!("rank {dest} is not below {}", self.size))
+            })?;
+        // SAFETY: the buffer is valid for its length; the datatype is a
+        // constant of the MPI library.
+        let code = unsafe {
+            ffi::MPI_Send(
+                send_ptr(words),
+                count(words.len())?,
+                ffi::RSMPI_UINT64_T,
+                dest,
+                tag,
+                self.raw,
+            )
+        };
+        check(code, "MPI_Send")
+    }
+
+    /// The next message with `tag` from `source` (`None`: from any rank), if
+    /// one has arrived: its sender and its words. Never blocks, and makes MPI
+    /// progress (so that this rank's sends and receives advance while it
+    /// polls). Matched and received in one step (`MPI_Improbe` +
+    /// `MPI_Mrecv`), so that no other receive can take the message between.
+    pub fn try_recv_u64(
+        &self,
+        source: Option<usize>,
+        tag: i32,
+    ) -> Result<Option<(usize, Vec<u64>)>> {
+        // SAFETY: reading an immutable constant of the MPI library.
+        let any = unsafe { ffi::RSMPI_ANY_SOURCE };
+        let source = source.map_or(Ok(any), |s| {
+            c_int::try_from(s)
+                .ok()
+                .filter(|&r| (r as usize) < self.size)
+                .ok_or_else(|| {
+                    Error::invalid_argument(
+                        "source",
+                        format!("rank {s} is not below {}", self.size),
+                    )
+                })
+        })?;
+        let mut flag: c_int = 0;
+        // SAFETY: MPI_Message and MPI_Status are plain handles/structs: the
+        // all-zero bits are valid placeholders, overwritten on a match.
+        let mut message: ffi::MPI_Message = unsafe { std::mem::zeroed() };
+        // SAFETY: as above.
+        let mut status: ffi::MPI_Status = unsafe { std::mem::zeroed() };
+        // SAFETY: the communicator is live; the out pointers are valid.
+        let code = unsafe {
+            ffi::MPI_Improbe(source, tag, self.raw, &mut flag, &mut message, &mut status)
+        };
+        check(code, "MPI_Improbe")?;
+        if flag == 0 {
+            return Ok(None);
+        }
+        let mut n: c_int = 0;
+        // SAFETY: status was written by the matching probe.
+        let code = unsafe { ffi::MPI_Get_count(&status, ffi::RSMPI_UINT64_T, &mut n) };
+        check(code, "MPI_Get_count")?;
+        let mut words = vec![0u64; usize::try_from(n).unwrap_or(0)];
+        // SAFETY: the message was matched above; the buffer holds its n words.
+        let code = unsafe {
+            ffi::MPI_Mrecv(
+                recv_ptr(&mut words),
+                n.max(0),
+                ffi::RSMPI_UINT64_T,
+                &mut message,
+                ffi::RSMPI_STATUS_IGNORE,
+            )
+        };
+        check(code, "MPI_Mrecv")?;
+        Ok(Some((status.MPI_SOURCE as usize, words)))
+    }
 }
 
 impl Drop for Comm {

@@ -54,7 +54,6 @@
 
 mod agree;
 mod comm;
-mod counter;
 pub mod env;
 mod grid;
 mod halo;
@@ -67,7 +66,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use oxpar_core::{Backend, BackendKind, Error, ErrorKind, HostBackend, Op, Result};
 
 pub use comm::Comm;
-pub use counter::SharedCounter;
 pub use grid::{block_range, default_grid, GridShape};
 
 use agree::{Call, FirstCollective, Routine};

@@ -96,7 +96,7 @@ fn run_rank() {
     mixed_types(&mut ctx);
     mixed_operations(&ctx);
     foreign_communicators(&ctx);
-    shared_counter(&ctx);
+    point_to_point(&ctx);
     if rank == 0 {
         println!("rank 0 of {size}: all checks passed");
     }
@@ -641,61 +641,35 @@ fn foreign_communicators(c: &Ctx) {
     assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
 }
 
-/// Every fetch from every rank and thread gets a distinct value, and together
-/// they cover 0..total exactly.
-fn shared_counter(c: &Ctx) {
-    let counter = oxpar_mpi::SharedCounter::new(c.mpi.comm()).unwrap();
-    let per_thread = 200u64;
-    let threads = if oxpar_mpi::env::any_thread_may_call() {
-        2
-    } else {
-        1
+/// Point-to-point words (what the task farm's hand-out uses): every rank
+/// sends to the next one around the ring and polls for the message from the
+/// previous one, by source and from any source; an empty message arrives
+/// empty; a message is received once; ranks that do not exist are errors.
+fn point_to_point(c: &Ctx) {
+    let comm = c.mpi.comm();
+    let (rank, size) = (comm.rank(), comm.size());
+    let (next, prev) = ((rank + 1) % size, (rank + size - 1) % size);
+    let poll = |source: Option<usize>, tag: i32| loop {
+        if let Some(m) = comm.try_recv_u64(source, tag).unwrap() {
+            return m;
+        }
+        std::thread::sleep(std::time::Duration::from_micros(50));
     };
-    let mut mine: Vec<u64> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    (0..per_thread)
-                        .map(|_| counter.fetch_add(1).unwrap())
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
-            .collect()
-    });
-    mine.sort_unstable();
-    let mut bytes = Vec::new();
-    for v in &mine {
-        bytes.extend_from_slice(&v.to_le_bytes());
-    }
-    let all: Vec<u64> = c
-        .mpi
-        .comm()
-        .all_gather_bytes(&bytes)
-        .unwrap()
-        .concat()
-        .chunks_exact(8)
-        .map(|b| u64::from_le_bytes(b.try_into().unwrap()))
-        .collect();
-    let mut sorted = all.clone();
-    sorted.sort_unstable();
-    let total = sorted.len() as u64;
-    let mut counts = [total];
-    c.mpi.comm().all_sum_u64(&mut counts).unwrap();
+    comm.send_u64(&[rank as u64, 10 * rank as u64, u64::MAX], next, 7)
+        .unwrap();
     assert_eq!(
-        counts[0],
-        total * c.size as u64,
-        "every rank saw the same gathered values"
+        poll(Some(prev), 7),
+        (prev, vec![prev as u64, 10 * prev as u64, u64::MAX])
     );
-    assert_eq!(
-        sorted,
-        (0..total).collect::<Vec<_>>(),
-        "fetches are distinct and dense"
-    );
-    assert_eq!(counter.fetch_add(0).unwrap(), total);
+    comm.send_u64(&[], next, 8).unwrap();
+    assert_eq!(poll(None, 8), (prev, vec![]));
+    // Nothing else is waiting with either tag.
+    assert_eq!(comm.try_recv_u64(None, 7).unwrap(), None);
+    assert_eq!(comm.try_recv_u64(Some(prev), 8).unwrap(), None);
+    let e = comm.send_u64(&[1], size, 7).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
+    let e = comm.try_recv_u64(Some(size + 3), 7).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
 }
 
 /// The ordinary distributed `sum` agrees with the serial one to rounding.

@@ -16,8 +16,11 @@ is tried again on the next worker (thread, then rank), up to `retries`
 times; the run returns when every task has completed or used up its
 retries, and `farm` returns a `FarmReport` with every task's outcome.
 
-Threads and the GIL: tasks run on the context's threads (the calling thread
-is one of them) and each takes the GIL while it runs Python code, so
+Threads and the GIL: tasks run on the context's threads (on a threads
+context the calling thread is one of them; on an MPI context it hands out
+work to the ranks meanwhile and runs no task, at every MPI thread level, so
+no rank waits for another one's task to end) and each takes the GIL while
+it runs Python code, so
 pure-Python tasks run one at a time; tasks that spend their time in code
 that releases the GIL (NumPy's large array operations and linear algebra,
 oxpar's own routines, I/O, `time.sleep`) overlap across the threads. For
@@ -29,7 +32,11 @@ each rank runs its own copy of `fn` (only task indices travel, so `fn` and
 what it reads must exist on every rank), and every rank gets every task's
 outcome in its report. Results stay where their task ran: gather them
 yourself (e.g. mpi4py's `comm.Reduce` of arrays where each task filled its
-slot). Tasks must not make collective calls of their own.
+slot). Tasks must not make collective calls of their own, and call MPI at
+all only when MPI runs at MPI_THREAD_MULTIPLE (mpi4py's default): the
+calling thread talks to the other ranks while they run. Any thread level
+works for the farm itself, on any transport (shared memory, or TCP on a
+cluster without RDMA).
 """
 
 import os
@@ -441,12 +448,12 @@ def farm(fn, ntasks, *, ctx=None, retries=2, checkpoint=None, progress=None, pro
       it is not called again and a RuntimeWarning says why after the run.
     * `ctx`: the context (default: `oxpar.default_context()`).
 
-    KeyboardInterrupt (Ctrl-C reaches the tasks that run on the calling
-    thread, which is one of the workers) and any other exception that is not
-    an `Exception` (SystemExit, ...) raised by a task stop the run: tasks
-    already running finish, the others are not started and are reported as
-    failed ("not run: the farm stopped on KeyboardInterrupt ..."), and once
-    the run has returned `farm` re-raises that exception, with the report
+    KeyboardInterrupt (on a threads context Ctrl-C reaches the tasks that
+    run on the calling thread, which is one of the workers) and any other
+    exception that is not an `Exception` (SystemExit, ...) raised by a task
+    stop the run: tasks already running finish, the others are not started
+    and are reported as failed ("not run: the farm stopped on
+    KeyboardInterrupt ..."), and once the run has returned `farm` re-raises that exception, with the report
     as its `farm_report` attribute. Completed tasks are in the checkpoint,
     so a rerun resumes.
 
