@@ -1415,11 +1415,6 @@ module oxpar_c
     !> every task has completed or used up its retries, with every task's
     !> outcome in `*report` (on every rank).
     !>
-    !> On an MPI context initialized below `MPI_THREAD_SERIALIZED` (plain
-    !> `MPI_Init`, `MPI_THREAD_FUNNELED`), each rank runs its tasks one at a time
-    !> on the calling thread, which must then be the one that initialized MPI;
-    !> from `MPI_THREAD_SERIALIZED` up, on all of the context's threads.
-    !>
     !> Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
     !> checkpoint; ranks running different farms or reading different
@@ -1626,8 +1621,9 @@ module oxpar_c
     !> only (an `"mpi+threads"` context still computes on several threads; use
     !> FUNNELED rather than SINGLE if your MPI insists that no other thread
     !> exists). `MPI_THREAD_SERIALIZED` lets any thread call oxpar on MPI
-    !> contexts, one at a time, and lets the task farm run several tasks per
-    !> rank at once (below it, each rank runs its tasks one at a time).
+    !> contexts, one at a time. The task farm runs its tasks on all of the
+    !> context's threads at every level (they never call MPI; the calling thread
+    !> hands out work meanwhile).
     !> `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
     !> are serialized, but is fine.
     !>

@@ -248,11 +248,6 @@ impl Shared {
 /// every task has completed or used up its retries, with every task's
 /// outcome in `*report` (on every rank).
 ///
-/// On an MPI context initialized below `MPI_THREAD_SERIALIZED` (plain
-/// `MPI_Init`, `MPI_THREAD_FUNNELED`), each rank runs its tasks one at a time
-/// on the calling thread, which must then be the one that initialized MPI;
-/// from `MPI_THREAD_SERIALIZED` up, on all of the context's threads.
-///
 /// Errors (about the farm, never about tasks): `OXPAR_STATUS_NULL_POINTER`,
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (an unreadable, unwritable or mismatched
 /// checkpoint; ranks running different farms or reading different

@@ -87,8 +87,9 @@ fn mpi_of<'a>(ctx: &'a oxpar_context, what: &str) -> Result<&'a oxpar::mpi::MpiB
 /// only (an `"mpi+threads"` context still computes on several threads; use
 /// FUNNELED rather than SINGLE if your MPI insists that no other thread
 /// exists). `MPI_THREAD_SERIALIZED` lets any thread call oxpar on MPI
-/// contexts, one at a time, and lets the task farm run several tasks per
-/// rank at once (below it, each rank runs its tasks one at a time).
+/// contexts, one at a time. The task farm runs its tasks on all of the
+/// context's threads at every level (they never call MPI; the calling thread
+/// hands out work meanwhile).
 /// `MPI_THREAD_MULTIPLE` adds nothing for oxpar, whose calls on one context
 /// are serialized, but is fine.
 ///
