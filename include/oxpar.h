@@ -417,6 +417,10 @@ oxpar_status oxpar_sswap(const oxpar_context *ctx,
 /**
  * `*out := x . y` on floats (0 when `n == 0`).
  *
+ * Ordinary (not reproducible) mode accumulates in double on every backend
+ * but OpenCL and rounds once to float: the result is within about one float
+ * ulp of the exact value plus `n * 2^-53` times the sum of `|x_i * y_i|`.
+ *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
  * threads or MPI ranks.
@@ -438,6 +442,10 @@ oxpar_status oxpar_sdot(const oxpar_context *ctx,
  * `*out :=` the Euclidean norm of `x` (floats), without overflow or
  * underflow in intermediate results; NaN if any element is NaN.
  *
+ * Ordinary (not reproducible) mode accumulates in double on every backend
+ * but OpenCL and rounds once to float: the result is within about one float
+ * ulp of the exact value plus `n * 2^-53` times the norm.
+ *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * correctly rounded square root of the exact sum of squares: the same bits
  * on any backend, number of threads or MPI ranks.
@@ -455,6 +463,10 @@ oxpar_status oxpar_snrm2(const oxpar_context *ctx,
 
 /**
  * `*out :=` the sum of the absolute values of `x` (floats).
+ *
+ * Ordinary (not reproducible) mode accumulates in double on every backend
+ * but OpenCL and rounds once to float: the result is within about one float
+ * ulp of the exact value plus `n * 2^-53` times the result.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
@@ -475,6 +487,10 @@ oxpar_status oxpar_sasum(const oxpar_context *ctx,
  * `*out :=` the sum of the elements of `x` (floats; 0 when `n == 0`). The
  * ordinary sum adds in an order that depends on the backend and its number
  * of threads (so the last bits may differ between them).
+ *
+ * Ordinary (not reproducible) mode accumulates in double on every backend
+ * but OpenCL and rounds once to float: the result is within about one float
+ * ulp of the exact value plus `n * 2^-53` times the sum of `|x_i|`.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of

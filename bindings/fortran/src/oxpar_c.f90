@@ -317,6 +317,10 @@ module oxpar_c
 
     !> `*out := x . y` on floats (0 when `n == 0`).
     !>
+    !> Ordinary (not reproducible) mode accumulates in double on every backend
+    !> but OpenCL and rounds once to float: the result is within about one float
+    !> ulp of the exact value plus `n * 2^-53` times the sum of `|x_i * y_i|`.
+    !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
@@ -341,6 +345,10 @@ module oxpar_c
     !> `*out :=` the Euclidean norm of `x` (floats), without overflow or
     !> underflow in intermediate results; NaN if any element is NaN.
     !>
+    !> Ordinary (not reproducible) mode accumulates in double on every backend
+    !> but OpenCL and rounds once to float: the result is within about one float
+    !> ulp of the exact value plus `n * 2^-53` times the norm.
+    !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> correctly rounded square root of the exact sum of squares: the same bits
     !> on any backend, number of threads or MPI ranks.
@@ -361,6 +369,10 @@ module oxpar_c
     end function c_oxpar_snrm2
 
     !> `*out :=` the sum of the absolute values of `x` (floats).
+    !>
+    !> Ordinary (not reproducible) mode accumulates in double on every backend
+    !> but OpenCL and rounds once to float: the result is within about one float
+    !> ulp of the exact value plus `n * 2^-53` times the result.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
@@ -384,6 +396,10 @@ module oxpar_c
     !> `*out :=` the sum of the elements of `x` (floats; 0 when `n == 0`). The
     !> ordinary sum adds in an order that depends on the backend and its number
     !> of threads (so the last bits may differ between them).
+    !>
+    !> Ordinary (not reproducible) mode accumulates in double on every backend
+    !> but OpenCL and rounds once to float: the result is within about one float
+    !> ulp of the exact value plus `n * 2^-53` times the sum of `|x_i|`.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of

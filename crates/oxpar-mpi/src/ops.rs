@@ -61,14 +61,13 @@ where
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
         let local = check::same_len(x.len(), y.len())
-            .and_then(|()| Level1::<T>::dot(&*self.inner.local, x, y))
-            .map(T::as_f64);
+            .and_then(|()| Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Dot, x, y));
         agree::sum_checked(&self.inner.comm, "dot", local).map(T::from_f64)
     }
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::asum(&*self.inner.local, x).map(T::as_f64);
+        let local = Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Asum, x, x);
         agree::sum_checked(&self.inner.comm, "asum", local).map(T::from_f64)
     }
 
@@ -84,7 +83,7 @@ where
 
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::sum(&*self.inner.local, x).map(T::as_f64);
+        let local = Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Sum, x, x);
         agree::sum_checked(&self.inner.comm, "sum", local).map(T::from_f64)
     }
 

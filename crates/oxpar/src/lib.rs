@@ -202,7 +202,7 @@ mod tests {
             let e = backend_from_spec(spec).unwrap_err();
             assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{spec}");
             assert!(
-                e.to_string().starts_with("spec: ") && e.to_string().contains("more than the 4096"),
+                e.message().starts_with("spec: ") && e.message().contains("more than the 4096"),
                 "{spec}: {e}"
             );
         }
