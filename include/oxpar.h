@@ -417,8 +417,8 @@ oxpar_status oxpar_sswap(const oxpar_context *ctx,
 /**
  * `*out := x . y` on floats (0 when `n == 0`).
  *
- * Ordinary (not reproducible) mode accumulates in double on every backend
- * but OpenCL and rounds once to float: the result is within about one float
+ * Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+ * device, when it has double precision) and rounds once to float: the result is within about one float
  * ulp of the exact value plus `n * 2^-53` times the sum of `|x_i * y_i|`.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
@@ -442,8 +442,8 @@ oxpar_status oxpar_sdot(const oxpar_context *ctx,
  * `*out :=` the Euclidean norm of `x` (floats), without overflow or
  * underflow in intermediate results; NaN if any element is NaN.
  *
- * Ordinary (not reproducible) mode accumulates in double on every backend
- * but OpenCL and rounds once to float: the result is within about one float
+ * Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+ * device, when it has double precision) and rounds once to float: the result is within about one float
  * ulp of the exact value plus `n * 2^-53` times the norm.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
@@ -464,8 +464,8 @@ oxpar_status oxpar_snrm2(const oxpar_context *ctx,
 /**
  * `*out :=` the sum of the absolute values of `x` (floats).
  *
- * Ordinary (not reproducible) mode accumulates in double on every backend
- * but OpenCL and rounds once to float: the result is within about one float
+ * Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+ * device, when it has double precision) and rounds once to float: the result is within about one float
  * ulp of the exact value plus `n * 2^-53` times the result.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
@@ -488,8 +488,8 @@ oxpar_status oxpar_sasum(const oxpar_context *ctx,
  * ordinary sum adds in an order that depends on the backend and its number
  * of threads (so the last bits may differ between them).
  *
- * Ordinary (not reproducible) mode accumulates in double on every backend
- * but OpenCL and rounds once to float: the result is within about one float
+ * Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+ * device, when it has double precision) and rounds once to float: the result is within about one float
  * ulp of the exact value plus `n * 2^-53` times the sum of `|x_i|`.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the

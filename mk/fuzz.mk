@@ -4,7 +4,7 @@
 #
 #   make fuzz-capi    a brief seeded run (FUZZ_SECONDS, default 30), in make test
 #   make fuzz-long    a long run: FUZZ_SECONDS=600 by default; FUZZ_ITERS=N
-#                     stops after N iterations instead, FUZZ_SEED=S picks
+#                     also stops it after N iterations; FUZZ_SEED=S picks
 #                     another sequence (a failure prints its seed and
 #                     iteration: rerun with the same seed to replay it)
 #
