@@ -73,6 +73,9 @@ mod old {
     }
 }
 
+/// A call to time.
+type Timed<'a> = Box<dyn FnMut() + 'a>;
+
 fn data(n: usize, seed: u64) -> Vec<f32> {
     let mut s = seed;
     (0..n)
@@ -130,7 +133,7 @@ fn main() {
     );
     for n in [100_000usize, 10_000_000] {
         let (x, y) = (data(n, 1), data(n, 2));
-        let rows: [(&str, Box<dyn FnMut()>, Box<dyn FnMut()>); 4] = [
+        let rows: [(&str, Timed<'_>, Timed<'_>); 4] = [
             (
                 "dot",
                 Box::new(|| {
