@@ -123,11 +123,16 @@ static int nregions;
 static size_t page;
 
 static struct region *region_new(size_t len, int against_end) {
-    struct region *r = &regions[nregions++];
+    struct region *r;
     size_t data_pages = (len + page - 1) / page;
     if (data_pages == 0) {
         data_pages = 1;
     }
+    if (nregions == MAX_REGIONS) {
+        fputs("capi_fuzz: too many regions in one call\n", stderr);
+        exit(2);
+    }
+    r = &regions[nregions++];
     memset(r, 0, sizeof *r);
     r->map_len = (data_pages + 2) * page;
     r->map = mmap(NULL, r->map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -666,7 +671,6 @@ static void fuzz_level1(size_t esize) {
              (long)incy, alpha.v, share ? " (y shares x's memory)" : "",
              alpha.ptr == NULL ? " alpha=NULL" : "");
     begin_call();
-#define CALL1(S, D, ...) (esize == 4 ? S(__VA_ARGS__) : D(__VA_ARGS__))
     switch (which) {
     case AXPY:
         st = esize == 4 ? oxpar_saxpy(ctx, n, alpha.ptr, (const float *)(void *)x.base, incx,
@@ -713,7 +717,6 @@ static void fuzz_level1(size_t esize) {
                         : oxpar_idamax(ctx, n, (const double *)(void *)x.base, incx, outp);
         break;
     }
-#undef CALL1
     if (st == OXPAR_STATUS_OK && !must_fail) {
         /* the reference, from the inputs as they were */
         switch (which) {
