@@ -6,7 +6,7 @@ use mpi::datatype::Equivalence;
 use oxpar_core::backend::{check, LoopBody};
 use oxpar_core::exact::{ExactSum, Reduction, WORDS};
 use oxpar_core::{
-    ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result, Scalar,
+    DType, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result, Scalar,
     Schedule, VecMut, VecRef,
 };
 
@@ -35,6 +35,26 @@ fn exact_routine(what: Reduction) -> &'static str {
         Reduction::Asum => "asum (reproducible)",
         Reduction::Dot => "dot (reproducible)",
         Reduction::SumSq => "nrm2 (reproducible)",
+    }
+}
+
+impl MpiBackend {
+    /// This rank's norm in f64: for f32 data the square root of the f64 sum
+    /// of squares (no f32 square overflows or vanishes in f64), so the ranks'
+    /// norms are combined before the one rounding to f32; for f64 (or a sum
+    /// that met NaN or Inf) the local backend's scaled `nrm2`.
+    fn local_norm<T: Scalar>(&self, x: VecRef<'_, T>) -> Result<f64>
+    where
+        dyn HostBackend: Level1<T>,
+    {
+        let local = &*self.inner.local;
+        if T::DTYPE == DType::F32 {
+            let s = Level1::<T>::reduce_wide(local, Reduction::SumSq, x, x)?;
+            if s.is_finite() {
+                return Ok(s.sqrt());
+            }
+        }
+        Level1::<T>::nrm2(local, x).map(T::as_f64)
     }
 }
 
@@ -73,7 +93,7 @@ where
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::nrm2(&*self.inner.local, x).map(|v| vec![v.as_f64().to_bits()]);
+        let local = self.local_norm(x).map(|v| vec![v.to_bits()]);
         let norms: Vec<f64> = agree::gather_checked(&self.inner.comm, "nrm2", NRM2_WORDS, local)?
             .iter()
             .map(|w| f64::from_bits(w[0]))
