@@ -876,7 +876,7 @@ static void fuzz_gemv(size_t esize) {
     maybe_break(&y, &must_fail);
     scalar_init(&alpha, esize, &must_fail, 1);
     scalar_init(&beta, esize, &must_fail, 1);
-    if (beta.v == 0 && y.valid_memory && !share && one_in(3)) {
+    if (beta.v == 0 && y.valid_memory && yl > 0 && !share && one_in(3)) {
         /* beta == 0: y is not read, NaN included */
         for (i = 0; i < yl; i++) {
             store(elem_ptr(&y, i, 0), esize, NAN);
@@ -967,7 +967,7 @@ static void fuzz_ger(size_t esize) {
                     : oxpar_dger(ctx, m, n, alpha.ptr, (const double *)(void *)x.base, incx,
                                  (const double *)(void *)y.base, incy, (double *)(void *)a.base,
                                  rsa, csa);
-    if (st == OXPAR_STATUS_OK && !must_fail) {
+    if (st == OXPAR_STATUS_OK && !must_fail && op_elems(&a) > 0) {
         for (i = 0; i < m; i++) {
             for (j = 0; j < n; j++) {
                 double av = before_value(&a, i, j);
@@ -1042,7 +1042,7 @@ static void fuzz_gemm(size_t esize) {
     maybe_break(&c, &must_fail);
     scalar_init(&alpha, esize, &must_fail, 1);
     scalar_init(&beta, esize, &must_fail, 1);
-    if (beta.v == 0 && c.valid_memory && !share && one_in(3)) {
+    if (beta.v == 0 && c.valid_memory && op_elems(&c) > 0 && !share && one_in(3)) {
         for (i = 0; i < m; i++) {
             for (j = 0; j < n; j++) {
                 store(elem_ptr(&c, i, j), esize, NAN);
@@ -1063,7 +1063,7 @@ static void fuzz_gemm(size_t esize) {
              : oxpar_dgemm(ctx, ta, tb, m, n, k, alpha.ptr, (const double *)(void *)a.base, rsa,
                            csa, (const double *)(void *)b.base, rsb, csb, beta.ptr,
                            (double *)(void *)c.base, rsc, csc);
-    if (st == OXPAR_STATUS_OK && !must_fail) {
+    if (st == OXPAR_STATUS_OK && !must_fail && op_elems(&c) > 0) {
         for (i = 0; i < m; i++) {
             for (j = 0; j < n; j++) {
                 long double s = 0, abs_s = 0;
