@@ -41,7 +41,7 @@ demo: deps
 
 ## Every test suite in the repository, formatting and lints included.
 test: deps fmt-check clippy doc-check gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
-	python-test opencl-test mpi-test farm-test blas-test
+	fuzz-capi python-test opencl-test mpi-test farm-test blas-test
 
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
 gen:
@@ -109,6 +109,7 @@ clean:
 
 # C tests, header checks, sanitizers and install (mk/c.mk); Fortran (mk/fortran.mk).
 include mk/c.mk
+include mk/fuzz.mk
 include mk/fortran.mk
 include mk/python.mk
 include mk/opencl.mk

@@ -155,7 +155,21 @@ void test_contexts(void) {
     expect_create_error(NULL, OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", NULL);
     setenv("OXPAR_NUM_THREADS", "0", 1);
     expect_create_error("threads", OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", NULL);
+    /* above OXPAR_MAX_THREADS: a named error, never an attempt to start them */
+    setenv("OXPAR_NUM_THREADS", "1099511627776", 1);
+    expect_create_error("threads", OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", "4096");
+    setenv("OXPAR_NUM_THREADS", "4097", 1);
+    expect_create_error(NULL, OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", "4096");
+    setenv("OXPAR_NUM_THREADS", "18446744073709551616", 1); /* SIZE_MAX + 1 */
+    expect_create_error("threads", OXPAR_STATUS_INVALID_ARGUMENT, "OXPAR_NUM_THREADS", "4096");
     restore_env();
+    CHECK(OXPAR_MAX_THREADS == 4096, "OXPAR_MAX_THREADS is %lu", (unsigned long)OXPAR_MAX_THREADS);
+    expect_create_error("threads:4294967296", OXPAR_STATUS_INVALID_ARGUMENT, "spec", "4096");
+    expect_create_error("threads:4097", OXPAR_STATUS_INVALID_ARGUMENT, "spec", "4096");
+    expect_create_error("threads:18446744073709551615", OXPAR_STATUS_INVALID_ARGUMENT, "spec",
+                        "4096");
+    expect_create_error("threads:99999999999999999999999", OXPAR_STATUS_INVALID_ARGUMENT, "spec",
+                        "4096");
 
     /* unknown or malformed specs */
     expect_create_error("cuda", OXPAR_STATUS_INVALID_ARGUMENT, "spec", "cuda");
@@ -213,6 +227,21 @@ void test_contexts(void) {
         n = 777;
         CHECK_OK(oxpar_context_num_threads(ctx, &n), "num_threads");
         CHECK(n == 4, "a failed set_num_threads(0) changed the count to %lu", (unsigned long)n);
+        {
+            /* above OXPAR_MAX_THREADS: refused, the context keeps its threads */
+            static const size_t huge[] = {OXPAR_MAX_THREADS + 1, (size_t)1 << 32, SIZE_MAX};
+            size_t h;
+            for (h = 0; h < sizeof huge / sizeof huge[0]; h++) {
+                CHECK_ERR(oxpar_context_set_num_threads(ctx, huge[h]),
+                          OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_set_num_threads",
+                          "num_threads");
+                CHECK(last_error_contains("4096"), "set_num_threads(%lu): message \"%s\"",
+                      (unsigned long)huge[h], oxpar_last_error_message());
+            }
+            n = 777;
+            CHECK_OK(oxpar_context_num_threads(ctx, &n), "num_threads");
+            CHECK(n == 4, "a refused set_num_threads changed the count to %lu", (unsigned long)n);
+        }
         CHECK_OK(oxpar_context_backend(ctx, &b), "backend");
         CHECK(b == OXPAR_BACKEND_THREADS, "backend after set_num_threads is %d", (int)b);
         /* the new threads work */
@@ -230,6 +259,8 @@ void test_contexts(void) {
     if (CHECK_OK(oxpar_context_create("serial", &ctx), "create serial")) {
         CHECK_OK(oxpar_context_set_num_threads(ctx, 1), "serial set_num_threads(1)");
         CHECK_ERR(oxpar_context_set_num_threads(ctx, 2), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_context_set_num_threads", "num_threads");
+        CHECK_ERR(oxpar_context_set_num_threads(ctx, SIZE_MAX), OXPAR_STATUS_INVALID_ARGUMENT,
                   "oxpar_context_set_num_threads", "num_threads");
         CHECK_ERR(oxpar_context_set_num_threads(ctx, 0), OXPAR_STATUS_INVALID_ARGUMENT,
                   "oxpar_context_set_num_threads", "num_threads");

@@ -409,6 +409,74 @@ static void progress_init(struct progress_log *l, size_t total) {
     l->expect_total = total;
 }
 
+static int32_t trivial_task(size_t t, void *user) {
+    (void)t;
+    (void)user;
+    return 0;
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* A run returns when its last task ends, never after waiting out the
+   progress interval: 100 runs of 10 trivial tasks with a 0.2 s interval each
+   take well under 0.2 s, and an interval of 1e30 s (the final report only)
+   returns at all. A hang is turned into a failure by alarm(). */
+static void farm_progress_never_waits(const oxpar_context *ctx, const char *spec) {
+    oxpar_farm *farm = NULL;
+    oxpar_farm_report *r = NULL;
+    struct progress_log log;
+    double slowest = 0.0;
+    unsigned long slow = 0, extra_reports = 0, bad = 0;
+    int i;
+    if (!CHECK_OK(oxpar_farm_create(&farm), "farm_create")) {
+        return;
+    }
+    alarm(120);
+    CHECK_OK(oxpar_farm_set_progress(farm, progress_cb, &log, 0.2), "set_progress(0.2)");
+    for (i = 0; i < 100; i++) {
+        double t0 = now_seconds(), took;
+        progress_init(&log, 10);
+        if (oxpar_farm_run(farm, ctx, 10, trivial_task, NULL, &r) != OXPAR_STATUS_OK) {
+            bad++;
+            continue;
+        }
+        took = now_seconds() - t0;
+        oxpar_farm_report_free(r);
+        r = NULL;
+        slowest = took > slowest ? took : slowest;
+        slow += took >= 0.15;
+        extra_reports += took < 0.2 && log.calls != 1;
+    }
+    CHECK(bad == 0 && slow == 0 && extra_reports == 0,
+          "%s: 100 runs of 10 trivial tasks, progress every 0.2 s: %lu failed, %lu took 0.15 s "
+          "or more (slowest %.3f s), %lu had other reports than the final one",
+          spec, bad, slow, slowest, extra_reports);
+
+    CHECK_OK(oxpar_farm_set_progress(farm, progress_cb, &log, 1e30), "set_progress(1e30)");
+    for (i = 0; i < 50; i++) {
+        size_t n = (size_t)(i % 5) * 7;
+        progress_init(&log, n);
+        if (!CHECK_OK(oxpar_farm_run(farm, ctx, n, trivial_task, NULL, &r),
+                      "%s: run %lu tasks, progress every 1e30 s", spec, (unsigned long)n)) {
+            break;
+        }
+        oxpar_farm_report_free(r);
+        r = NULL;
+        if (!CHECK(log.calls == 1 && log.done == n && log.eta == 0.0,
+                   "%s: interval 1e30 s, %lu tasks: %lu reports (expected the final one), "
+                   "last done %lu eta %g",
+                   spec, (unsigned long)n, log.calls, (unsigned long)log.done, log.eta)) {
+            break;
+        }
+    }
+    alarm(0);
+    oxpar_farm_free(farm);
+}
+
 static void farm_progress(const oxpar_context *ctx, const char *spec) {
     enum { N = 60 };
     oxpar_farm *farm = NULL;
@@ -473,6 +541,7 @@ static void farm_progress(const oxpar_context *ctx, const char *spec) {
     }
     probe_free(&p);
     oxpar_farm_free(farm);
+    farm_progress_never_waits(ctx, spec);
 }
 
 /* ---- checkpoints -------------------------------------------------------- */

@@ -31,6 +31,16 @@ module oxpar_c
   !> `oxpar_abi_version()` at run time to refuse a mismatched library.
   integer(c_int32_t), parameter, public :: OXPAR_ABI_VERSION = 1
 
+  !> The most threads a context may have: 4096, on every machine. It bounds
+  !> `"threads:N"` and `"mpi+threads:N"` specs, `oxpar_context_set_num_threads`
+  !> and `OXPAR_NUM_THREADS`; a larger count is `OXPAR_STATUS_INVALID_ARGUMENT`
+  !> naming the spec, `num_threads` or the variable. (Eight times the hardware
+  !> threads of a two-socket node of 256-core CPUs, so oversubscription fits;
+  !> beyond it the count is a mistake that would exhaust memory.) Without
+  !> `OXPAR_NUM_THREADS`, `"threads"` takes the CPUs this process may use, at
+  !> most this many.
+  integer(c_int32_t), parameter, public :: OXPAR_MAX_THREADS = 4096
+
   ! enum oxpar_status
   ! The result of every fallible call: 0 on success. Codes are stable: a
   ! retired code is never reused.
@@ -365,6 +375,11 @@ module oxpar_c
 
     !> `*out := x . y` on floats (0 when `n == 0`).
     !>
+    !> Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+    !> device, when it has double precision) and rounds once to float: the result is within about
+    !> one float
+    !> ulp of the exact value plus `n * 2^-53` times the sum of `|x_i * y_i|`.
+    !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
     !> threads or MPI ranks.
@@ -404,6 +419,11 @@ module oxpar_c
     !> `*out :=` the Euclidean norm of `x` (floats), without overflow or
     !> underflow in intermediate results; NaN if any element is NaN.
     !>
+    !> Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+    !> device, when it has double precision) and rounds once to float: the result is within about
+    !> one float
+    !> ulp of the exact value plus `n * 2^-53` times the norm.
+    !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> correctly rounded square root of the exact sum of squares: the same bits
     !> on any backend, number of threads or MPI ranks.
@@ -439,6 +459,11 @@ module oxpar_c
     end function c_oxpar_snrm2
 
     !> `*out :=` the sum of the absolute values of `x` (floats).
+    !>
+    !> Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+    !> device, when it has double precision) and rounds once to float: the result is within about
+    !> one float
+    !> ulp of the exact value plus `n * 2^-53` times the result.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
@@ -477,6 +502,11 @@ module oxpar_c
     !> `*out :=` the sum of the elements of `x` (floats; 0 when `n == 0`). The
     !> ordinary sum adds in an order that depends on the backend and its number
     !> of threads (so the last bits may differ between them).
+    !>
+    !> Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+    !> device, when it has double precision) and rounds once to float: the result is within about
+    !> one float
+    !> ulp of the exact value plus `n * 2^-53` times the sum of `|x_i|`.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
@@ -1146,8 +1176,8 @@ module oxpar_c
 
     !> Creates a context from a spec string: `"serial"`, `"threads"` (thread
     !> count from `OXPAR_NUM_THREADS`, else the CPUs this process may use) or
-    !> `"threads:N"`; NULL means `"threads"`. On success stores the new handle in
-    !> `*out`.
+    !> `"threads:N"` (1 <= N <= `OXPAR_MAX_THREADS`); NULL means `"threads"`. On
+    !> success stores the new handle in `*out`.
     !>
     !> OpenCL (when the library is built with it): `"opencl"` (the device named
     !> by `OXPAR_OPENCL_DEVICE` if set, else the first GPU, else the first
@@ -1164,8 +1194,10 @@ module oxpar_c
     !> communicator and the MPI thread level each feature needs).
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
-    !> (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
-    !> `OXPAR_REPRODUCIBLE`),
+    !> (unknown or malformed spec, a thread count of 0 or above
+    !> `OXPAR_MAX_THREADS` in the spec or in `OXPAR_NUM_THREADS`, bad
+    !> `OXPAR_NUM_THREADS` or `OXPAR_REPRODUCIBLE`; the message names the spec or
+    !> the variable),
     !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
     !> that could not start).
     !>
@@ -1200,10 +1232,13 @@ module oxpar_c
     end subroutine c_oxpar_context_free
 
     !> Changes the number of threads of a threads context (its threads are
-    !> replaced). For a serial context only 1 is accepted.
+    !> replaced): 1 to `OXPAR_MAX_THREADS`. For a serial context only 1 is
+    !> accepted.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_ARGUMENT`
-    !> (n = 0), `OXPAR_STATUS_UNSUPPORTED` (serial with n > 1),
+    !> (`num_threads` is 0 or above `OXPAR_MAX_THREADS`, whatever the context;
+    !> the message names `num_threads`), `OXPAR_STATUS_UNSUPPORTED` (serial with
+    !> n > 1),
     !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (threads could not start; the context
     !> keeps its old threads).
     !>
@@ -1374,9 +1409,14 @@ module oxpar_c
     end function c_oxpar_farm_set_checkpoint
 
     !> Calls `progress(..., user_data)` every `interval_seconds` while a run
-    !> lasts, and once at the end (NULL: no progress reports).
+    !> lasts, and once at the end (NULL: no progress reports). A run never waits
+    !> for the interval: it returns as soon as its last task ends, whatever the
+    !> interval. An interval longer than the run (any huge value, e.g. `1e30`)
+    !> means the final report only; intervals below a millisecond count as one
+    !> millisecond.
     !>
-    !> Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (interval not positive and finite).
+    !> Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (`interval_seconds` is NaN,
+    !> infinite, zero or negative).
     !>
     !> # Safety
     !> `farm` is NULL or a live farm not in use by another call; `progress` may be

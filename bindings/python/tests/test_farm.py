@@ -258,6 +258,33 @@ def test_progress_callable(farm_ctx):
     assert [p.done for p in seen] == sorted(p.done for p in seen)
 
 
+def test_a_run_never_waits_for_the_progress_interval(farm_ctx):
+    # The farm's progress thread wakes when the run ends: 100 runs of 10
+    # trivial tasks with a 0.2 s interval each take well under 0.2 s.
+    times = []
+    for _ in range(100):
+        seen = []
+        start = time.perf_counter()
+        report = oxpar.farm(lambda i: None, 10, ctx=farm_ctx, progress=seen.append, progress_interval=0.2)
+        took = time.perf_counter() - start
+        times.append(took)
+        assert report.done == 10
+        if took < 0.2:
+            assert len(seen) == 1 and seen[0].eta == 0.0, "only the final report"
+    assert max(times) < 0.15, f"median {sorted(times)[50]:.4f} s, slowest {max(times):.4f} s"
+
+
+def test_a_huge_progress_interval_means_the_final_report_only(farm_ctx):
+    for n in (0, 1, 10, 100):
+        seen = []
+        report = oxpar.farm(lambda i: None, n, ctx=farm_ctx, progress=seen.append, progress_interval=1e30)
+        assert report.done == n
+        assert len(seen) == 1 and seen[0].done == n and seen[0].eta == 0.0
+    for bad in (float("nan"), float("inf"), -1.0, 0.0):
+        with pytest.raises(ValueError, match="progress_interval"):
+            oxpar.farm(lambda i: None, 3, ctx=farm_ctx, progress=seen.append, progress_interval=bad)
+
+
 def test_progress_callable_that_raises():
     calls = []
 

@@ -16,19 +16,27 @@ pub const THREAD_VARIABLES: [&str; 3] = [
 
 /// The thread count: the first of [`THREAD_VARIABLES`] that holds a positive
 /// integer (OpenMP's lists such as `"4,2"` count by their first entry), else
-/// the CPUs this process may run on.
+/// the CPUs this process may run on; at most [`oxpar_threads::MAX_THREADS`]
+/// (4096): a larger value is lowered to it, as OpenBLAS lowers a count above
+/// its compiled-in maximum (a BLAS call has no status to report it with).
 pub fn thread_count() -> usize {
+    use oxpar_threads::MAX_THREADS;
     for name in THREAD_VARIABLES {
         if let Ok(text) = std::env::var(name) {
             let first = text.split(',').next().unwrap_or("").trim();
-            if let Ok(n) = first.parse::<usize>() {
-                if n > 0 {
-                    return n;
+            match first.parse::<usize>() {
+                Ok(n) if n > 0 => return n.min(MAX_THREADS),
+                // All digits, too large for the type.
+                Err(_) if !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()) => {
+                    return MAX_THREADS
                 }
+                _ => {}
             }
         }
     }
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(MAX_THREADS)
 }
 
 /// The backend every routine computes on, created on first use with

@@ -559,6 +559,10 @@ pub unsafe extern "C" fn oxpar_sswap(
 
 /// `*out := x . y` on floats (0 when `n == 0`).
 ///
+/// Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+/// device, when it has double precision) and rounds once to float: the result is within about one float
+/// ulp of the exact value plus `n * 2^-53` times the sum of `|x_i * y_i|`.
+///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
 /// threads or MPI ranks.
@@ -601,6 +605,10 @@ pub unsafe extern "C" fn oxpar_sdot(
 /// `*out :=` the Euclidean norm of `x` (floats), without overflow or
 /// underflow in intermediate results; NaN if any element is NaN.
 ///
+/// Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+/// device, when it has double precision) and rounds once to float: the result is within about one float
+/// ulp of the exact value plus `n * 2^-53` times the norm.
+///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// correctly rounded square root of the exact sum of squares: the same bits
 /// on any backend, number of threads or MPI ranks.
@@ -639,6 +647,10 @@ pub unsafe extern "C" fn oxpar_snrm2(
 }
 
 /// `*out :=` the sum of the absolute values of `x` (floats).
+///
+/// Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+/// device, when it has double precision) and rounds once to float: the result is within about one float
+/// ulp of the exact value plus `n * 2^-53` times the result.
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
@@ -679,6 +691,10 @@ pub unsafe extern "C" fn oxpar_sasum(
 /// `*out :=` the sum of the elements of `x` (floats; 0 when `n == 0`). The
 /// ordinary sum adds in an order that depends on the backend and its number
 /// of threads (so the last bits may differ between them).
+///
+/// Ordinary (not reproducible) mode accumulates in double (on an OpenCL
+/// device, when it has double precision) and rounds once to float: the result is within about one float
+/// ulp of the exact value plus `n * 2^-53` times the sum of `|x_i|`.
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of

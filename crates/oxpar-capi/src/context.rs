@@ -102,10 +102,21 @@ impl oxpar_context {
     }
 }
 
+/// The most threads a context may have: 4096, on every machine. It bounds
+/// `"threads:N"` and `"mpi+threads:N"` specs, `oxpar_context_set_num_threads`
+/// and `OXPAR_NUM_THREADS`; a larger count is `OXPAR_STATUS_INVALID_ARGUMENT`
+/// naming the spec, `num_threads` or the variable. (Eight times the hardware
+/// threads of a two-socket node of 256-core CPUs, so oversubscription fits;
+/// beyond it the count is a mistake that would exhaust memory.) Without
+/// `OXPAR_NUM_THREADS`, `"threads"` takes the CPUs this process may use, at
+/// most this many.
+pub const OXPAR_MAX_THREADS: usize = 4096;
+const _: () = assert!(OXPAR_MAX_THREADS == oxpar::MAX_THREADS);
+
 /// Creates a context from a spec string: `"serial"`, `"threads"` (thread
 /// count from `OXPAR_NUM_THREADS`, else the CPUs this process may use) or
-/// `"threads:N"`; NULL means `"threads"`. On success stores the new handle in
-/// `*out`.
+/// `"threads:N"` (1 <= N <= `OXPAR_MAX_THREADS`); NULL means `"threads"`. On
+/// success stores the new handle in `*out`.
 ///
 /// OpenCL (when the library is built with it): `"opencl"` (the device named
 /// by `OXPAR_OPENCL_DEVICE` if set, else the first GPU, else the first
@@ -122,8 +133,10 @@ impl oxpar_context {
 /// communicator and the MPI thread level each feature needs).
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (out), `OXPAR_STATUS_INVALID_ARGUMENT`
-/// (unknown or malformed spec, bad `OXPAR_NUM_THREADS` or
-/// `OXPAR_REPRODUCIBLE`),
+/// (unknown or malformed spec, a thread count of 0 or above
+/// `OXPAR_MAX_THREADS` in the spec or in `OXPAR_NUM_THREADS`, bad
+/// `OXPAR_NUM_THREADS` or `OXPAR_REPRODUCIBLE`; the message names the spec or
+/// the variable),
 /// `OXPAR_STATUS_BACKEND_UNAVAILABLE` (a backend not compiled in, or threads
 /// that could not start).
 ///
@@ -199,10 +212,13 @@ pub unsafe extern "C" fn oxpar_context_free(ctx: *mut oxpar_context) {
 }
 
 /// Changes the number of threads of a threads context (its threads are
-/// replaced). For a serial context only 1 is accepted.
+/// replaced): 1 to `OXPAR_MAX_THREADS`. For a serial context only 1 is
+/// accepted.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_ARGUMENT`
-/// (n = 0), `OXPAR_STATUS_UNSUPPORTED` (serial with n > 1),
+/// (`num_threads` is 0 or above `OXPAR_MAX_THREADS`, whatever the context;
+/// the message names `num_threads`), `OXPAR_STATUS_UNSUPPORTED` (serial with
+/// n > 1),
 /// `OXPAR_STATUS_BACKEND_UNAVAILABLE` (threads could not start; the context
 /// keeps its old threads).
 ///
@@ -216,9 +232,7 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
     call("oxpar_context_set_num_threads", || {
         // SAFETY: a non-null handle is live and not shared during this call.
         let ctx = unsafe { ctx.as_mut() }.ok_or_else(|| CapiError::null("ctx", "is NULL"))?;
-        if num_threads == 0 {
-            return Err(CapiError::invalid("num_threads", "must be at least 1"));
-        }
+        oxpar::check_num_threads("num_threads", num_threads)?;
         match ctx.backend.kind() {
             BackendKind::Mpi => {
                 return Err(CapiError {

@@ -174,9 +174,14 @@ pub unsafe extern "C" fn oxpar_farm_set_checkpoint(
 }
 
 /// Calls `progress(..., user_data)` every `interval_seconds` while a run
-/// lasts, and once at the end (NULL: no progress reports).
+/// lasts, and once at the end (NULL: no progress reports). A run never waits
+/// for the interval: it returns as soon as its last task ends, whatever the
+/// interval. An interval longer than the run (any huge value, e.g. `1e30`)
+/// means the final report only; intervals below a millisecond count as one
+/// millisecond.
 ///
-/// Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (interval not positive and finite).
+/// Errors: `OXPAR_STATUS_INVALID_ARGUMENT` (`interval_seconds` is NaN,
+/// infinite, zero or negative).
 ///
 /// # Safety
 /// `farm` is NULL or a live farm not in use by another call; `progress` may be

@@ -145,9 +145,28 @@ pub trait Level1<T: Scalar>: Backend {
     /// not first, which hides them).
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>>;
     /// `sum x_i`; 0 for an empty vector. The default adds in order on the
-    /// calling thread.
+    /// calling thread, in f64, and rounds once to `T`.
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
-        Ok(x.iter().fold(T::zero(), |acc, v| acc + v))
+        Ok(T::from_f64(x.iter().fold(0.0, |acc, v| acc + v.as_f64())))
+    }
+    /// The ordinary (not reproducible) reduction `what` of `x` (and `y`, for
+    /// [`Reduction::Dot`]; ignored otherwise) accumulated in f64 and **not**
+    /// rounded to `T`: what a distributed backend adds across ranks before
+    /// its one rounding, so that f32 data is summed in f64 end to end.
+    /// [`Reduction::SumSq`] is the unscaled sum of squares (for f64 data it
+    /// may overflow or underflow; `nrm2` does not use it). The default
+    /// rounds through `T` (`dot`, `asum`, `sum`, and the square of `nrm2`);
+    /// backends that accumulate in f64 return their accumulator.
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+        Ok(match what {
+            Reduction::Dot => self.dot(x, y)?.as_f64(),
+            Reduction::Asum => self.asum(x)?.as_f64(),
+            Reduction::Sum => self.sum(x)?.as_f64(),
+            Reduction::SumSq => {
+                let n = self.nrm2(x)?.as_f64();
+                n * n
+            }
+        })
     }
     /// Adds the reduction `what` of `x` (and `y`, for [`Reduction::Dot`];
     /// ignored otherwise) into an exact accumulator, without any rounding:
@@ -261,6 +280,9 @@ impl<T: Scalar, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
     }
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
         (**self).sum(x)
+    }
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+        (**self).reduce_wide(what, x, y)
     }
     fn reduce_exact(
         &self,

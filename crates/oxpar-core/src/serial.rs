@@ -11,6 +11,7 @@ use crate::backend::{
     check, Backend, BackendKind, Level1, Level2, Level3, LoopBody, ParallelLoops,
 };
 use crate::error::Result;
+use crate::exact::Reduction;
 use crate::scalar::Scalar;
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
@@ -101,19 +102,38 @@ impl<T: Scalar> Level1<T> for Serial {
         Ok(())
     }
 
+    // The reductions add in f64 and round once to T (the same accuracy
+    // promise as every other backend's ordinary f32 reductions).
+
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
-        check::same_len(x.len(), y.len())?;
-        Ok(x.iter()
-            .zip(y.iter())
-            .fold(T::zero(), |acc, (a, b)| acc + a * b))
+        Ok(T::from_f64(self.reduce_wide(Reduction::Dot, x, y)?))
     }
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
-        Ok(reference_nrm2(x.iter()))
+        // Scaled, in f64 (for f32 data no scaling would be needed).
+        Ok(T::from_f64(reference_nrm2(x.iter().map(T::as_f64))))
     }
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
-        Ok(x.iter().fold(T::zero(), |acc, v| acc + v.abs()))
+        Ok(T::from_f64(self.reduce_wide(Reduction::Asum, x, x)?))
+    }
+
+    fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        Ok(T::from_f64(self.reduce_wide(Reduction::Sum, x, x)?))
+    }
+
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+        let x64 = x.iter().map(T::as_f64);
+        Ok(match what {
+            Reduction::Dot => {
+                check::same_len(x.len(), y.len())?;
+                x64.zip(y.iter().map(T::as_f64))
+                    .fold(0.0, |acc, (a, b)| acc + a * b)
+            }
+            Reduction::Asum => x64.fold(0.0, |acc, v| acc + v.abs()),
+            Reduction::Sum => x64.fold(0.0, |acc, v| acc + v),
+            Reduction::SumSq => x64.fold(0.0, |acc, v| acc + v * v),
+        })
     }
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {

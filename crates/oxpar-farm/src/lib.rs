@@ -266,6 +266,10 @@ impl<'a> Farm<'a> {
     }
 
     /// Calls `report` every `every` while the farm runs, and once at the end.
+    /// An interval longer than the run (up to [`Duration::MAX`]) means the
+    /// final report only: the run never waits for the reporting thread, which
+    /// wakes the moment the last task ends. Intervals below a millisecond
+    /// count as one millisecond.
     #[must_use]
     pub fn progress(mut self, report: &'a ProgressFn<'a>, every: Duration) -> Farm<'a> {
         self.progress = Some(report);
@@ -357,10 +361,14 @@ impl<'a> Farm<'a> {
                 let (run, stop, every, pending) = (&run, &stop, self.progress_every, pending.len());
                 let dispensed = group.dispensed_fraction();
                 scope.spawn(move || loop {
+                    // Waits on the condition, not on the clock: a run that
+                    // ended before this thread got here (or while it was
+                    // reporting) is seen at once, and a wake-up that is not
+                    // the end waits out the rest of the interval.
                     let stopped = stop.0.lock().unwrap_or_else(|e| e.into_inner());
                     let (stopped, _) = stop
                         .1
-                        .wait_timeout(stopped, every)
+                        .wait_timeout_while(stopped, every, |stopped| !*stopped)
                         .unwrap_or_else(|e| e.into_inner());
                     if *stopped {
                         break;

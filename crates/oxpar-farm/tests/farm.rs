@@ -293,3 +293,81 @@ fn progress_reports_and_ends_complete() {
         assert!(pair[0].done <= pair[1].done && pair[0].elapsed <= pair[1].elapsed);
     }
 }
+
+/// Runs `f` on a thread of its own and fails (instead of hanging the test
+/// binary) when it has not returned after `limit`.
+fn returns_within<R: Send + 'static>(limit: Duration, f: impl FnOnce() -> R + Send + 'static) -> R {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(r) => r,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("did not return within {limit:?}")
+        }
+        Err(_) => panic!("failed (see the panic above)"),
+    }
+}
+
+#[test]
+fn a_run_never_waits_for_the_progress_interval() {
+    // The progress thread must see that the run ended even when it ended
+    // before the thread first waited: each run of 10 trivial tasks returns
+    // long before one interval (the bug took a whole interval in a few
+    // percent of the runs), and only the final report comes.
+    returns_within(Duration::from_secs(120), || {
+        let threads = ThreadsBackend::with_threads(2).unwrap();
+        let interval = Duration::from_millis(200);
+        let mut times = Vec::new();
+        for _ in 0..100 {
+            let reports = AtomicUsize::new(0);
+            let count = |_: &Progress| {
+                reports.fetch_add(1, Ordering::Relaxed);
+            };
+            let start = std::time::Instant::now();
+            let report = Farm::new(&threads)
+                .progress(&count, interval)
+                .run(10, &|_| Ok(()))
+                .unwrap();
+            let took = start.elapsed();
+            assert_eq!(report.done(), 10);
+            times.push(took);
+            if took < interval {
+                assert_eq!(reports.load(Ordering::Relaxed), 1, "only the final report");
+            }
+        }
+        times.sort();
+        let (median, max) = (times[times.len() / 2], times[times.len() - 1]);
+        assert!(
+            max < Duration::from_millis(150),
+            "median {median:?}, slowest {max:?}"
+        );
+    });
+}
+
+#[test]
+fn an_endless_interval_means_the_final_report_only() {
+    // Duration::MAX (what the C ABI makes of 1e30 seconds) must not block.
+    returns_within(Duration::from_secs(120), || {
+        for backend in [
+            ThreadsBackend::with_threads(1).unwrap(),
+            ThreadsBackend::with_threads(3).unwrap(),
+        ] {
+            for tasks in [0usize, 1, 10, 200] {
+                for _ in 0..20 {
+                    let seen: Mutex<Vec<Progress>> = Mutex::new(Vec::new());
+                    let keep = |p: &Progress| seen.lock().unwrap().push(p.clone());
+                    let report = Farm::new(&backend)
+                        .progress(&keep, Duration::MAX)
+                        .run(tasks, &|_| Ok(()))
+                        .unwrap();
+                    assert_eq!(report.done(), tasks);
+                    let seen = seen.into_inner().unwrap();
+                    assert_eq!(seen.len(), 1, "only the final report");
+                    assert_eq!((seen[0].done, seen[0].eta), (tasks, Some(Duration::ZERO)));
+                }
+            }
+        }
+    });
+}

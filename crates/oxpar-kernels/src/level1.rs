@@ -5,6 +5,14 @@
 //! flight); anything else takes a plain strided loop. Reductions therefore
 //! associate differently from the serial reference: results agree to rounding,
 //! not bit for bit.
+//!
+//! The reductions (`dot`, `nrm2`, `asum`, `sum`) accumulate in f64 whatever
+//! the element type, and their `*_wide` forms return that f64 unrounded, so
+//! the threads backend and MPI add partial results in f64 and round to f32
+//! once: an f32 result is within about one f32 ulp of the exact value plus
+//! `n * 2^-53` times the sum of absolute values (of the products, for `dot`).
+//! The loops are memory-bound, so the wider arithmetic costs nothing
+//! measurable (the f32 data moves as f32; the widening is in registers).
 
 use oxpar_core::serial::reference_nrm2;
 use oxpar_core::{Scalar, VecMut, VecRef};
@@ -66,71 +74,87 @@ fn scal_body<T: Scalar, const FMA: bool>(alpha: T, x: &mut [T]) {
     }
 }
 
+/// `x . y` with products and sums in `A` (the element type, or f64 to widen
+/// f32: a product of two f32 is exact in f64, so the only roundings are the
+/// f64 additions).
 #[inline(always)]
-fn dot_body<T: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> T {
+fn dot_acc<T: Scalar, A: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> A {
+    let w = |v: T| A::from_f64(v.as_f64());
     if x.len() < BLOCK {
         // Short vectors: the blocked loop's set-up and final tree cost more.
         return x
             .iter()
             .zip(y)
-            .fold(T::zero(), |acc, (&a, &b)| madd::<T, FMA>(a, b, acc));
+            .fold(A::zero(), |acc, (&a, &b)| madd::<A, FMA>(w(a), w(b), acc));
     }
-    let mut acc = [T::zero(); BLOCK];
+    let mut acc = [A::zero(); BLOCK];
     let head = to_cache_line(x.as_ptr(), x.len());
     for (l, (&a, &b)) in x[..head].iter().zip(&y[..head]).enumerate() {
-        acc[l] = madd::<T, FMA>(a, b, acc[l]);
+        acc[l] = madd::<A, FMA>(w(a), w(b), acc[l]);
     }
     let (x, y) = (&x[head..], &y[head..]);
     let (xb, xt) = x.as_chunks::<BLOCK>();
     let (yb, yt) = y.as_chunks::<BLOCK>();
     for (a, b) in xb.iter().zip(yb) {
         for l in 0..BLOCK {
-            acc[l] = madd::<T, FMA>(a[l], b[l], acc[l]);
+            acc[l] = madd::<A, FMA>(w(a[l]), w(b[l]), acc[l]);
         }
     }
     for (l, (&a, &b)) in xt.iter().zip(yt).enumerate() {
-        acc[l] = madd::<T, FMA>(a, b, acc[l]);
+        acc[l] = madd::<A, FMA>(w(a), w(b), acc[l]);
+    }
+    sum_block(&mut acc)
+}
+
+/// `x . y` in the element type (gemv's rows).
+#[inline(always)]
+fn dot_body<T: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> T {
+    dot_acc::<T, T, FMA>(x, y)
+}
+
+/// `x . y` accumulated in f64.
+#[inline(always)]
+fn dot_wide_body<T: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> f64 {
+    dot_acc::<T, f64, FMA>(x, y)
+}
+
+#[inline(always)]
+fn sumsq_wide_body<T: Scalar, const FMA: bool>(x: &[T]) -> f64 {
+    dot_acc::<T, f64, FMA>(x, x)
+}
+
+#[inline(always)]
+fn asum_wide_body<T: Scalar, const FMA: bool>(x: &[T]) -> f64 {
+    if x.len() < BLOCK {
+        return x.iter().fold(0.0, |acc, &a| acc + a.abs().as_f64());
+    }
+    let mut acc = [0.0f64; BLOCK];
+    let (xb, xt) = x.as_chunks::<BLOCK>();
+    for a in xb {
+        for l in 0..BLOCK {
+            acc[l] += a[l].abs().as_f64();
+        }
+    }
+    for (l, &a) in xt.iter().enumerate() {
+        acc[l] += a.abs().as_f64();
     }
     sum_block(&mut acc)
 }
 
 #[inline(always)]
-fn sumsq_body<T: Scalar, const FMA: bool>(x: &[T]) -> T {
-    dot_body::<T, FMA>(x, x)
-}
-
-#[inline(always)]
-fn asum_body<T: Scalar, const FMA: bool>(x: &[T]) -> T {
+fn sum_wide_body<T: Scalar, const FMA: bool>(x: &[T]) -> f64 {
     if x.len() < BLOCK {
-        return x.iter().fold(T::zero(), |acc, &a| acc + a.abs());
+        return x.iter().fold(0.0, |acc, &a| acc + a.as_f64());
     }
-    let mut acc = [T::zero(); BLOCK];
+    let mut acc = [0.0f64; BLOCK];
     let (xb, xt) = x.as_chunks::<BLOCK>();
     for a in xb {
         for l in 0..BLOCK {
-            acc[l] += a[l].abs();
+            acc[l] += a[l].as_f64();
         }
     }
     for (l, &a) in xt.iter().enumerate() {
-        acc[l] += a.abs();
-    }
-    sum_block(&mut acc)
-}
-
-#[inline(always)]
-fn sum_body<T: Scalar, const FMA: bool>(x: &[T]) -> T {
-    if x.len() < BLOCK {
-        return x.iter().fold(T::zero(), |acc, &a| acc + a);
-    }
-    let mut acc = [T::zero(); BLOCK];
-    let (xb, xt) = x.as_chunks::<BLOCK>();
-    for a in xb {
-        for l in 0..BLOCK {
-            acc[l] += a[l];
-        }
-    }
-    for (l, &a) in xt.iter().enumerate() {
-        acc[l] += a;
+        acc[l] += a.as_f64();
     }
     sum_block(&mut acc)
 }
@@ -181,20 +205,27 @@ multiversion!(
     pub fn scal_contiguous, scal_contiguous_at<T>(alpha: T, x: &mut [T]) -> () => scal_body
 );
 multiversion!(
-    /// `x . y` on contiguous slices of equal length.
+    /// `x . y` on contiguous slices of equal length, accumulated in the
+    /// element type (gemv's rows; the dot product itself uses [`dot_wide_contiguous`]).
     pub fn dot_contiguous, dot_contiguous_at<T>(x: &[T], y: &[T]) -> T => dot_body
 );
 multiversion!(
-    /// `sum x_i^2` on a contiguous slice (no scaling: may overflow or underflow).
-    pub fn sumsq_contiguous, sumsq_contiguous_at<T>(x: &[T]) -> T => sumsq_body
+    /// `x . y` on contiguous slices of equal length, accumulated in f64 (f32
+    /// products are exact in f64) and not rounded back.
+    pub fn dot_wide_contiguous, dot_wide_contiguous_at<T>(x: &[T], y: &[T]) -> f64 => dot_wide_body
 );
 multiversion!(
-    /// `sum |x_i|` on a contiguous slice.
-    pub fn asum_contiguous, asum_contiguous_at<T>(x: &[T]) -> T => asum_body
+    /// `sum x_i^2` on a contiguous slice, accumulated in f64 (no scaling: for
+    /// f64 data it may overflow or underflow; for f32 it cannot).
+    pub fn sumsq_wide_contiguous, sumsq_wide_contiguous_at<T>(x: &[T]) -> f64 => sumsq_wide_body
 );
 multiversion!(
-    /// `sum x_i` on a contiguous slice.
-    pub fn sum_contiguous, sum_contiguous_at<T>(x: &[T]) -> T => sum_body
+    /// `sum |x_i|` on a contiguous slice, accumulated in f64.
+    pub fn asum_wide_contiguous, asum_wide_contiguous_at<T>(x: &[T]) -> f64 => asum_wide_body
+);
+multiversion!(
+    /// `sum x_i` on a contiguous slice, accumulated in f64.
+    pub fn sum_wide_contiguous, sum_wide_contiguous_at<T>(x: &[T]) -> f64 => sum_wide_body
 );
 multiversion!(
     /// First index of NaN, else of the largest |x_i|, on a contiguous slice.
@@ -247,57 +278,79 @@ pub fn swap<T: Scalar>(mut x: VecMut<'_, T>, mut y: VecMut<'_, T>) {
     }
 }
 
-/// `x . y`. Lengths must match.
+/// `x . y`, accumulated in f64 and rounded once to `T`. Lengths must match.
 pub fn dot<T: Scalar>(x: VecRef<'_, T>, y: VecRef<'_, T>) -> T {
+    T::from_f64(dot_wide(x, y))
+}
+
+/// `x . y` accumulated in f64, not rounded back (threads and ranks add these
+/// partial results before the one rounding to `T`). Lengths must match.
+pub fn dot_wide<T: Scalar>(x: VecRef<'_, T>, y: VecRef<'_, T>) -> f64 {
     match (x.as_slice(), y.as_slice()) {
-        (Some(xs), Some(ys)) => dot_contiguous(xs, ys),
+        (Some(xs), Some(ys)) => dot_wide_contiguous(xs, ys),
         _ => x
             .iter()
             .zip(y.iter())
-            .fold(T::zero(), |acc, (a, b)| acc + a * b),
+            .fold(0.0, |acc, (a, b)| acc + a.as_f64() * b.as_f64()),
     }
 }
 
-/// `sum x_i^2`, unscaled: the fast first pass of [`nrm2`].
-pub fn sumsq<T: Scalar>(x: VecRef<'_, T>) -> T {
+/// `sum x_i^2` accumulated in f64, unscaled: the fast first pass of [`nrm2`].
+pub fn sumsq_wide<T: Scalar>(x: VecRef<'_, T>) -> f64 {
     match x.as_slice() {
-        Some(xs) => sumsq_contiguous(xs),
-        None => x.iter().fold(T::zero(), |acc, a| acc + a * a),
+        Some(xs) => sumsq_wide_contiguous(xs),
+        None => x.iter().fold(0.0, |acc, a| acc + a.as_f64() * a.as_f64()),
     }
 }
 
-/// Whether an unscaled sum of squares of `n` elements can be trusted: finite,
-/// and large enough that squares lost to underflow (each below the smallest
-/// normal number) cannot matter at working precision.
-pub fn sumsq_is_safe<T: Scalar>(sumsq: T, n: usize) -> bool {
-    let floor = T::from_f64(n as f64) * T::min_positive_value() / T::epsilon();
+/// Whether an unscaled f64 sum of squares of `n` elements can be trusted:
+/// finite, and large enough that squares lost to underflow (each below the
+/// smallest normal f64) cannot matter at f64 precision. For f32 data it is
+/// never too large, and too small only when every element is zero.
+pub fn sumsq_is_safe(sumsq: f64, n: usize) -> bool {
+    let floor = n as f64 * f64::MIN_POSITIVE / f64::EPSILON;
     sumsq.is_finite() && sumsq >= floor
 }
 
-/// The Euclidean norm: one fast unscaled pass, and the scaled algorithm only
-/// when that pass overflowed, underflowed or met NaN/Inf.
-pub fn nrm2<T: Scalar>(x: VecRef<'_, T>) -> T {
-    let s = sumsq(x);
+/// The Euclidean norm in f64: one fast unscaled pass in f64, and the scaled
+/// algorithm only when that pass overflowed, underflowed or met NaN/Inf.
+pub fn nrm2_wide<T: Scalar>(x: VecRef<'_, T>) -> f64 {
+    let s = sumsq_wide(x);
     if sumsq_is_safe(s, x.len()) {
         s.sqrt()
     } else {
-        reference_nrm2(x.iter())
+        reference_nrm2(x.iter()).as_f64()
     }
 }
 
-/// `sum |x_i|`.
+/// The Euclidean norm, rounded once to `T` (see [`nrm2_wide`]).
+pub fn nrm2<T: Scalar>(x: VecRef<'_, T>) -> T {
+    T::from_f64(nrm2_wide(x))
+}
+
+/// `sum |x_i|`, accumulated in f64 and rounded once to `T`.
 pub fn asum<T: Scalar>(x: VecRef<'_, T>) -> T {
+    T::from_f64(asum_wide(x))
+}
+
+/// `sum |x_i|` accumulated in f64, not rounded back.
+pub fn asum_wide<T: Scalar>(x: VecRef<'_, T>) -> f64 {
     match x.as_slice() {
-        Some(xs) => asum_contiguous(xs),
-        None => x.iter().fold(T::zero(), |acc, a| acc + a.abs()),
+        Some(xs) => asum_wide_contiguous(xs),
+        None => x.iter().fold(0.0, |acc, a| acc + a.as_f64().abs()),
     }
 }
 
-/// `sum x_i`.
+/// `sum x_i`, accumulated in f64 and rounded once to `T`.
 pub fn sum<T: Scalar>(x: VecRef<'_, T>) -> T {
+    T::from_f64(sum_wide(x))
+}
+
+/// `sum x_i` accumulated in f64, not rounded back.
+pub fn sum_wide<T: Scalar>(x: VecRef<'_, T>) -> f64 {
     match x.as_slice() {
-        Some(xs) => sum_contiguous(xs),
-        None => x.iter().fold(T::zero(), |acc, a| acc + a),
+        Some(xs) => sum_wide_contiguous(xs),
+        None => x.iter().fold(0.0, |acc, a| acc + a.as_f64()),
     }
 }
 
@@ -343,7 +396,12 @@ mod tests {
                 );
                 let naive_asum: f64 = x.iter().map(|a| a.abs()).sum();
                 assert!(
-                    (asum_contiguous_at(level, &x) - naive_asum).abs() <= 1e-13 * (n as f64 + 1.0)
+                    (asum_wide_contiguous_at(level, &x) - naive_asum).abs()
+                        <= 1e-13 * (n as f64 + 1.0)
+                );
+                assert!(
+                    (dot_wide_contiguous_at(level, &x, &y) - naive).abs()
+                        <= 1e-13 * (n as f64 + 1.0)
                 );
                 let mut z = y.clone();
                 axpy_contiguous_at(level, 0.5, &x, &mut z);
@@ -356,6 +414,135 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Exact sums of f32 data as f64 (the data are small integers and
+    /// integer multiples of powers of two, so these sums are exact).
+    fn f32_cases() -> Vec<(String, Vec<f32>, Vec<f32>)> {
+        let mut s = 12345u64;
+        let mut next = move || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            s >> 33
+        };
+        let ints: Vec<f32> = (0..34_418).map(|_| (next() % 1000) as f32).collect();
+        let ones = vec![1.0f32; 34_418];
+        // Mixed magnitudes: 2^-12 .. 2^12 with both signs, long enough that
+        // an f32 accumulator loses many bits.
+        let mixed: Vec<f32> = (0..300_001)
+            .map(|_| {
+                let e = (next() % 25) as i32 - 12;
+                let m = (next() % 1024) as f32 + 1.0;
+                let sign = if next() % 3 == 0 { -1.0 } else { 1.0 };
+                sign * m * 2f32.powi(e)
+            })
+            .collect();
+        let halves: Vec<f32> = (0..300_001).map(|_| (next() % 7) as f32 * 0.5).collect();
+        vec![
+            ("34,418 small integers".into(), ints.clone(), ones),
+            ("mixed magnitudes".into(), mixed.clone(), halves),
+            (
+                "small integers . mixed".into(),
+                ints.repeat(9)[..300_001].to_vec(),
+                mixed,
+            ),
+        ]
+    }
+
+    fn exact<T: Scalar>(what: oxpar_core::exact::Reduction, x: &[T], y: &[T]) -> f64 {
+        let mut acc = oxpar_core::exact::ExactSum::new();
+        crate::exact::exact_reduce(
+            what,
+            VecRef::from_slice(x),
+            Some(VecRef::from_slice(y)),
+            &mut acc,
+        );
+        acc.round_f64()
+    }
+
+    #[test]
+    fn f32_reductions_accumulate_in_f64_and_round_once() {
+        use oxpar_core::exact::Reduction;
+        for (name, x, y) in f32_cases() {
+            let n = x.len();
+            let abs_dot: f64 = x
+                .iter()
+                .zip(&y)
+                .map(|(a, b)| (*a as f64 * *b as f64).abs())
+                .sum();
+            let abs_x: f64 = x.iter().map(|a| (*a as f64).abs()).sum();
+            let sq_x: f64 = x.iter().map(|a| *a as f64 * *a as f64).sum();
+            // One f32 rounding of the result plus the f64 accumulation error.
+            let bound = |exact: f64, abs: f64| {
+                (exact.abs() * f32::EPSILON as f64 / 2.0) + n as f64 * abs * 2f64.powi(-53)
+            };
+            for level in detect().up_to() {
+                let cases = [
+                    (
+                        "dot",
+                        dot_wide_contiguous_at(level, &x, &y),
+                        exact(Reduction::Dot, &x, &y),
+                        abs_dot,
+                    ),
+                    (
+                        "asum",
+                        asum_wide_contiguous_at(level, &x),
+                        exact(Reduction::Asum, &x, &x),
+                        abs_x,
+                    ),
+                    (
+                        "sum",
+                        sum_wide_contiguous_at(level, &x),
+                        exact(Reduction::Sum, &x, &x),
+                        abs_x,
+                    ),
+                    (
+                        "sumsq",
+                        sumsq_wide_contiguous_at(level, &x),
+                        exact(Reduction::SumSq, &x, &x),
+                        sq_x,
+                    ),
+                ];
+                for (what, wide, exact, abs) in cases {
+                    let err = ((wide as f32) as f64 - exact).abs();
+                    assert!(
+                        err <= bound(exact, abs),
+                        "{name}, {what}, {level:?}: {} vs exact {exact} (error {err:e})",
+                        wide as f32
+                    );
+                }
+            }
+            // The rounded entry points and strided views agree with the wide ones.
+            let (xv, yv) = (VecRef::from_slice(&x), VecRef::from_slice(&y));
+            let exact_dot = exact(Reduction::Dot, &x, &y);
+            assert!(
+                ((dot(xv, yv) as f64) - exact_dot).abs() <= bound(exact_dot, abs_dot),
+                "{name}"
+            );
+            let nrm = exact(Reduction::SumSq, &x, &x).sqrt();
+            assert!(
+                ((nrm2(xv) as f64) - nrm).abs()
+                    <= nrm * 1.01 * f32::EPSILON as f64 / 2.0 + n as f64 * nrm * 2f64.powi(-53),
+                "{name} nrm2 {} vs {nrm}",
+                nrm2(xv)
+            );
+            let strided: Vec<f32> = x.iter().flat_map(|&v| [v, f32::NAN]).collect();
+            let xs = VecRef::from_blas(&strided, x.len(), 2).unwrap();
+            let exact_sum = exact(Reduction::Sum, &x, &x);
+            assert!(
+                ((sum(xs) as f64) - exact_sum).abs() <= bound(exact_sum, abs_x),
+                "{name} strided"
+            );
+        }
+        // The reported case: snrm2 of 34,418 small integers, correctly rounded here.
+        let (_, ints, _) = &f32_cases()[0];
+        let exact_nrm = exact(Reduction::SumSq, ints, ints).sqrt();
+        let got = nrm2(VecRef::from_slice(ints)) as f64;
+        assert!(
+            (got - exact_nrm).abs() / exact_nrm <= f32::EPSILON as f64 / 2.0,
+            "{got} vs {exact_nrm}"
+        );
     }
 
     #[test]

@@ -106,8 +106,9 @@ impl std::fmt::Debug for MpiBackend {
 
 /// The number of threads each rank should use by default: the node's CPUs
 /// divided by the ranks on the node, and never more than the CPUs this rank
-/// may run on (its affinity mask and cgroup quota), at least 1 — so ranks
-/// sharing a node never oversubscribe it. `OXPAR_NUM_THREADS`, when set, wins.
+/// may run on (its affinity mask and cgroup quota), at least 1 and at most
+/// [`oxpar_threads::MAX_THREADS`] — so ranks sharing a node never
+/// oversubscribe it. `OXPAR_NUM_THREADS`, when set, wins.
 ///
 /// mpiexec usually binds each rank to one core (Open MPI does for 2 ranks or
 /// fewer): then the budget is 1. Give ranks more cores with
@@ -120,7 +121,9 @@ pub fn thread_budget(ranks_on_node: usize) -> Result<usize> {
     // SAFETY: sysconf has no preconditions.
     let online = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
     let node = usize::try_from(online).unwrap_or(allowed).max(1);
-    Ok((node / ranks_on_node.max(1)).min(allowed).max(1))
+    Ok((node / ranks_on_node.max(1))
+        .min(allowed)
+        .clamp(1, oxpar_threads::MAX_THREADS))
 }
 
 impl MpiBackend {

@@ -6,7 +6,7 @@ use mpi::datatype::Equivalence;
 use oxpar_core::backend::{check, LoopBody};
 use oxpar_core::exact::{ExactSum, Reduction, WORDS};
 use oxpar_core::{
-    ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result, Scalar,
+    DType, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result, Scalar,
     Schedule, VecMut, VecRef,
 };
 
@@ -44,6 +44,26 @@ fn exact_routine(what: Reduction) -> &'static str {
     }
 }
 
+impl MpiBackend {
+    /// This rank's norm in f64: for f32 data the square root of the f64 sum
+    /// of squares (no f32 square overflows or vanishes in f64), so the ranks'
+    /// norms are combined before the one rounding to f32; for f64 (or a sum
+    /// that met NaN or Inf) the local backend's scaled `nrm2`.
+    fn local_norm<T: Scalar>(&self, x: VecRef<'_, T>) -> Result<f64>
+    where
+        dyn HostBackend: Level1<T>,
+    {
+        let local = &*self.inner.local;
+        if T::DTYPE == DType::F32 {
+            let s = Level1::<T>::reduce_wide(local, Reduction::SumSq, x, x)?;
+            if s.is_finite() {
+                return Ok(s.sqrt());
+            }
+        }
+        Level1::<T>::nrm2(local, x).map(T::as_f64)
+    }
+}
+
 impl<T: Scalar + Equivalence> Level1<T> for MpiBackend
 where
     dyn HostBackend: Level1<T>,
@@ -67,15 +87,14 @@ where
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
         let local = check::same_len(x.len(), y.len())
-            .and_then(|()| Level1::<T>::dot(&*self.inner.local, x, y))
-            .map(T::as_f64);
+            .and_then(|()| Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Dot, x, y));
         let call = Call::typed::<T>(Routine::Dot);
         agree::sum_checked(&self.inner.comm, "dot", call, local).map(T::from_f64)
     }
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::asum(&*self.inner.local, x).map(T::as_f64);
+        let local = Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Asum, x, x);
         let call = Call::typed::<T>(Routine::Asum);
         agree::sum_checked(&self.inner.comm, "asum", call, local).map(T::from_f64)
     }
@@ -87,7 +106,7 @@ where
     /// gathers the norms themselves and combines them with scaling.
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let norm = Level1::<T>::nrm2(&*self.inner.local, x).map(T::as_f64);
+        let norm = self.local_norm(x);
         let mine = norm.as_ref().map_or(0, |v| v.to_bits());
         let local = norm.map(|v| {
             if v == 0.0 || !v.is_finite() || (SAFE_NORM.0..=SAFE_NORM.1).contains(&v) {
@@ -114,7 +133,7 @@ where
 
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::sum(&*self.inner.local, x).map(T::as_f64);
+        let local = Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Sum, x, x);
         let call = Call::typed::<T>(Routine::Sum);
         agree::sum_checked(&self.inner.comm, "sum", call, local).map(T::from_f64)
     }

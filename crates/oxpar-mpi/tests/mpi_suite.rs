@@ -87,6 +87,7 @@ fn run_rank() {
     assert_eq!(ctx.mpi.ranks_on_node(), size, "all ranks run on this node");
     level1(&ctx);
     sums(&ctx);
+    f32_accuracy(&ctx);
     reproducible(&ctx);
     level2(&ctx);
     level3(&mut ctx);
@@ -690,6 +691,52 @@ fn sums(c: &Ctx) {
             assert!(
                 (got - want32).abs() as f64 <= 1e-5 * scale.max(1.0),
                 "f32 sum n={n} ({split}): {got} vs {want32}"
+            );
+        }
+    }
+}
+
+/// Ordinary f32 dot, sum, asum and nrm2 over the ranks accumulate in f64 end
+/// to end (each rank's partial result travels unrounded) and round once:
+/// within half an f32 ulp of the exact value plus n * 2^-53 of the sum of
+/// magnitudes, for every split.
+fn f32_accuracy(c: &Ctx) {
+    let n = 200_003;
+    let x: Vec<f32> = (0..n)
+        .map(|i| (sign(5, i) * mantissa(5, i) * 2f64.powi((i % 29) as i32 - 14)) as f32)
+        .collect();
+    let y: Vec<f32> = x.iter().rev().copied().collect();
+    let exact = |what, a: &[f32], b: &[f32]| {
+        reduce_elementwise(what, VecRef::from_slice(a), VecRef::from_slice(b)).round_f64()
+    };
+    let abs_dot: f64 = x
+        .iter()
+        .zip(&y)
+        .map(|(a, b)| (*a as f64 * *b as f64).abs())
+        .sum();
+    let abs_x: f64 = x.iter().map(|a| (*a as f64).abs()).sum();
+    let nrm = exact(Reduction::SumSq, &x, &x).sqrt();
+    let want = [
+        ("dot", exact(Reduction::Dot, &x, &y), abs_dot),
+        ("sum", exact(Reduction::Sum, &x, &x), abs_x),
+        ("asum", exact(Reduction::Asum, &x, &x), abs_x),
+        ("nrm2", nrm, nrm),
+    ];
+    for (split, r) in splits(n, c.size, c.rank) {
+        let (xv, yv) = (VecRef::from_slice(&x[r.clone()]), VecRef::from_slice(&y[r]));
+        let got = [
+            Level1::<f32>::dot(&c.mpi, xv, yv).unwrap(),
+            Level1::<f32>::sum(&c.mpi, xv).unwrap(),
+            Level1::<f32>::asum(&c.mpi, xv).unwrap(),
+            Level1::<f32>::nrm2(&c.mpi, xv).unwrap(),
+        ];
+        for ((what, exact, abs), got) in want.iter().zip(got) {
+            let bound =
+                exact.abs() * f32::EPSILON as f64 / 2.0 * 1.0001 + n as f64 * abs * 2f64.powi(-53);
+            assert!(
+                (got as f64 - exact).abs() <= bound,
+                "f32 {what} over {} ranks ({split}): {got} against the exact {exact}",
+                c.size
             );
         }
     }

@@ -104,27 +104,29 @@ __kernel void oxpar_swap(const long n,
     }
 }
 
+/* The ordinary reductions accumulate in acc_t (double where the device has
+ * it, see common.cl) and write one acc_t partial per group. */
 __kernel void oxpar_dot_partial(const long n,
                                 __global const real* x, const long offx, const long incx,
                                 __global const real* y, const long offy, const long incy,
-                                __global real* partial, __local real* scratch)
+                                __global acc_t* partial, __local acc_t* scratch)
 {
-    real acc = (real)0;
+    acc_t acc = (acc_t)0;
     for (long i = get_global_id(0); i < n; i += get_global_size(0))
-        acc += x[offx + i * incx] * y[offy + i * incy];
-    const real s = oxpar_wg_sum(acc, scratch);
+        acc += (acc_t)x[offx + i * incx] * (acc_t)y[offy + i * incy];
+    const acc_t s = oxpar_wg_sum_acc(acc, scratch);
     if (get_local_id(0) == 0)
         partial[get_group_id(0)] = s;
 }
 
 __kernel void oxpar_asum_partial(const long n,
                                  __global const real* x, const long offx, const long incx,
-                                 __global real* partial, __local real* scratch)
+                                 __global acc_t* partial, __local acc_t* scratch)
 {
-    real acc = (real)0;
+    acc_t acc = (acc_t)0;
     for (long i = get_global_id(0); i < n; i += get_global_size(0))
-        acc += fabs(x[offx + i * incx]);
-    const real s = oxpar_wg_sum(acc, scratch);
+        acc += (acc_t)fabs(x[offx + i * incx]);
+    const acc_t s = oxpar_wg_sum_acc(acc, scratch);
     if (get_local_id(0) == 0)
         partial[get_group_id(0)] = s;
 }
@@ -132,12 +134,28 @@ __kernel void oxpar_asum_partial(const long n,
 /* sum x_i: an ordinary reduction (work-item sums, then a tree per group). */
 __kernel void oxpar_sum_partial(const long n,
                                 __global const real* x, const long offx, const long incx,
-                                __global real* partial, __local real* scratch)
+                                __global acc_t* partial, __local acc_t* scratch)
 {
-    real acc = (real)0;
+    acc_t acc = (acc_t)0;
     for (long i = get_global_id(0); i < n; i += get_global_size(0))
-        acc += x[offx + i * incx];
-    const real s = oxpar_wg_sum(acc, scratch);
+        acc += (acc_t)x[offx + i * incx];
+    const acc_t s = oxpar_wg_sum_acc(acc, scratch);
+    if (get_local_id(0) == 0)
+        partial[get_group_id(0)] = s;
+}
+
+/* sum x_i^2, unscaled, in acc_t: nrm2 of float data on a device with double
+ * (no float's square overflows or underflows in double). */
+__kernel void oxpar_sumsq_partial(const long n,
+                                  __global const real* x, const long offx, const long incx,
+                                  __global acc_t* partial, __local acc_t* scratch)
+{
+    acc_t acc = (acc_t)0;
+    for (long i = get_global_id(0); i < n; i += get_global_size(0)) {
+        const acc_t v = (acc_t)x[offx + i * incx];
+        acc += v * v;
+    }
+    const acc_t s = oxpar_wg_sum_acc(acc, scratch);
     if (get_local_id(0) == 0)
         partial[get_group_id(0)] = s;
 }

@@ -20,7 +20,7 @@ const SOURCES: [&str; 5] = [
 ];
 
 /// Every kernel the sources define.
-const NAMES: [&str; 25] = [
+const NAMES: [&str; 26] = [
     "oxpar_axpy",
     "oxpar_axpy_unit",
     "oxpar_scal_unit",
@@ -35,6 +35,7 @@ const NAMES: [&str; 25] = [
     "oxpar_asum_partial",
     "oxpar_sum_partial",
     "oxpar_nrm2_partial",
+    "oxpar_sumsq_partial",
     "oxpar_iamax_partial",
     "oxpar_gemv",
     "oxpar_ger",
@@ -185,6 +186,9 @@ pub(crate) struct Builtins {
     /// The fast gemm kernel for this device, if any.
     gemm_fast: Option<GemmFast>,
     dtype: DType,
+    /// Whether the ordinary reductions accumulate in double (`acc_t` in
+    /// common.cl): for f64, and for f32 on a device with `cl_khr_fp64`.
+    acc_f64: bool,
 }
 
 impl Builtins {
@@ -200,9 +204,11 @@ impl Builtins {
             lx * lx <= info.max_work_group_size && needs_local(lx) <= info.local_mem_bytes
         });
         let mut options = match dtype {
+            DType::F32 if info.fp64 => "-DREAL=float -DOXPAR_ACC_FP64".to_string(),
             DType::F32 => "-DREAL=float".to_string(),
             DType::F64 => "-DREAL=double -DOXPAR_FP64".to_string(),
         };
+        let acc_f64 = dtype == DType::F64 || info.fp64;
         options.push_str(&format!(" -DOXPAR_GEMM_LX={}", lx.unwrap_or(8)));
         let choice = std::env::var(GEMM_ENV).unwrap_or_default();
         let want_cpu = match choice.as_str() {
@@ -295,6 +301,7 @@ impl Builtins {
             gemm_lx,
             gemm_fast,
             dtype,
+            acc_f64,
         })
     }
 
@@ -302,6 +309,12 @@ impl Builtins {
         self.kernels
             .get(name)
             .ok_or_else(|| Error::internal(format!("no built-in kernel {name}")))
+    }
+
+    /// Whether the ordinary reductions' partial results are f64 (else the
+    /// element type).
+    pub(crate) fn acc_f64(&self) -> bool {
+        self.acc_f64
     }
 
     /// The 1-D work-group size for `name`: a power of two, at most 256.

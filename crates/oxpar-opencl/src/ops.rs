@@ -440,6 +440,10 @@ impl OpenClBackend {
     /// by its per-group output and local scratch, then adds the per-group
     /// partial sums on the host in group order (so the result is the same
     /// from run to run).
+    ///
+    /// Where the device has double precision the kernels accumulate in f64
+    /// (f32 data too), the partials are added in f64 and the result is
+    /// rounded to `T` once.
     fn sum_of_partials<T: DeviceScalar>(
         &self,
         name: &str,
@@ -447,6 +451,9 @@ impl OpenClBackend {
         args: Vec<Arg<'_>>,
     ) -> Result<T> {
         let b = self.builtins::<T>()?;
+        if b.acc_f64() {
+            return Ok(T::from_f64(self.sum_of_partials_f64(&b, name, n, args)?));
+        }
         let (groups, wg) = Self::reduction_shape(&b, name, n)?;
         let partial = self.scratch::<T>(groups)?;
         // Shorten the arguments' lifetime to this call, to add the scratch.
@@ -457,6 +464,24 @@ impl OpenClBackend {
         Ok(Self::read_back(&partial)?
             .into_iter()
             .fold(T::zero(), |a, v| a + v))
+    }
+
+    /// [`sum_of_partials`](Self::sum_of_partials) for kernels built with an
+    /// f64 accumulator: the partials' sum in f64, not rounded.
+    fn sum_of_partials_f64(
+        &self,
+        b: &Builtins,
+        name: &str,
+        n: usize,
+        args: Vec<Arg<'_>>,
+    ) -> Result<f64> {
+        let (groups, wg) = Self::reduction_shape(b, name, n)?;
+        let partial = self.scratch::<f64>(groups)?;
+        let mut args: Vec<Arg<'_>> = args;
+        args.push(Arg::Mem(Some(partial.as_core())));
+        args.push(Arg::Local(wg * std::mem::size_of::<f64>()));
+        b.run(&self.shared.queue, name, &args, &[groups * wg], Some(&[wg]))?;
+        Ok(Self::read_back(&partial)?.into_iter().sum())
     }
 
     /// The sum of absolute values (reduced as [`dot_buf`](Self::dot_buf)).
@@ -600,6 +625,14 @@ impl OpenClBackend {
             return Ok(T::zero());
         }
         let b = self.builtins::<T>()?;
+        if T::DTYPE == DType::F32 && b.acc_f64() {
+            // f32 squares can neither overflow nor vanish in f64: the plain
+            // sum of squares in f64, rounded once (NaN and Inf come through).
+            let [xm, xo, xs] = vec_args(&x);
+            let sumsq =
+                self.sum_of_partials_f64(&b, "oxpar_sumsq_partial", n, vec![long(n), xm, xo, xs])?;
+            return Ok(T::from_f64(sumsq.sqrt()));
+        }
         let name = "oxpar_nrm2_partial";
         let (groups, wg) = Self::reduction_shape(&b, name, n)?;
         let partial = self.scratch::<T>(3 * groups)?;

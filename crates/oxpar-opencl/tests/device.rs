@@ -607,3 +607,91 @@ fn backend_describes_itself() {
         5.0
     );
 }
+
+#[test]
+fn f32_reductions_accumulate_in_f64_where_the_device_has_it() {
+    // On a device with double precision, ordinary f32 dot, asum, sum and
+    // nrm2 add in f64 and round once: within half an f32 ulp of the exact
+    // value plus n * 2^-53 of the sum of magnitudes (an f32 accumulator is
+    // off by thousands of ulps on this data).
+    let cl = backend_or_skip!();
+    if !cl.device().fp64 {
+        eprintln!("skipped: {} has no double precision", cl.device().name);
+        return;
+    }
+    let mut s = 34_418u64;
+    let mut next = move || {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        s >> 33
+    };
+    let ints: Vec<f32> = (0..34_418).map(|_| (next() % 1000) as f32).collect();
+    let mixed: Vec<f32> = (0..300_007)
+        .map(|_| {
+            let m = (next() % (1 << 20)) as f32 + 1.0;
+            let e = (next() % 30) as i32 - 35;
+            let sign = if next() % 5 < 2 { -1.0 } else { 1.0 };
+            sign * m * 2f32.powi(e)
+        })
+        .collect();
+    for (name, x) in [
+        ("34,418 small integers", &ints),
+        ("mixed magnitudes", &mixed),
+    ] {
+        let n = x.len();
+        let y: Vec<f32> = x.iter().rev().copied().collect();
+        let xb = cl.upload(x).unwrap();
+        let yb = cl.upload(&y).unwrap();
+        let (xv, yv) = (
+            xb.vec(VecLayout::contiguous(n)).unwrap(),
+            yb.vec(VecLayout::contiguous(n)).unwrap(),
+        );
+        let exact = |what, a: &[f32], b: &[f32]| {
+            oxpar_core::exact::reduce_elementwise(
+                what,
+                oxpar_core::VecRef::from_slice(a),
+                oxpar_core::VecRef::from_slice(b),
+            )
+            .round_f64()
+        };
+        use oxpar_core::exact::Reduction;
+        let abs_dot: f64 = x
+            .iter()
+            .zip(&y)
+            .map(|(a, b)| (*a as f64 * *b as f64).abs())
+            .sum();
+        let abs_x: f64 = x.iter().map(|a| (*a as f64).abs()).sum();
+        let nrm = exact(Reduction::SumSq, x, x).sqrt();
+        let checks = [
+            (
+                "dot",
+                cl.dot_buf(xv, yv).unwrap(),
+                exact(Reduction::Dot, x, &y),
+                abs_dot,
+            ),
+            (
+                "asum",
+                cl.asum_buf(xv).unwrap(),
+                exact(Reduction::Asum, x, x),
+                abs_x,
+            ),
+            (
+                "sum",
+                cl.sum_buf(xv).unwrap(),
+                exact(Reduction::Sum, x, x),
+                abs_x,
+            ),
+            ("nrm2", cl.nrm2_buf(xv).unwrap(), nrm, nrm),
+        ];
+        for (what, got, want, abs) in checks {
+            let err = (got as f64 - want).abs();
+            let bound =
+                want.abs() * f32::EPSILON as f64 / 2.0 * 1.0001 + n as f64 * abs * 2f64.powi(-53);
+            assert!(
+                err <= bound,
+                "{name}, {what}: {got} against the exact {want} (error {err:e})"
+            );
+        }
+    }
+}

@@ -110,29 +110,17 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
         Ok(())
     }
 
+    // The reductions add the blocks' f64 partial results (see
+    // `oxpar_kernels::level1`) and round to T once.
+
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        let parts = self.parts(n, self.inner.thresholds.level1);
-        Ok(self.fold_blocks(
-            n,
-            parts,
-            |r| k1::dot(x.subvector(r.start, r.len()), y.subvector(r.start, r.len())),
-            |a, b| a + b,
-        ))
+        Ok(T::from_f64(self.reduce_wide(Reduction::Dot, x, y)?))
     }
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
-        let n = x.len();
-        let parts = self.parts(n, self.inner.thresholds.level1);
-        let sumsq = self.fold_blocks(
-            n,
-            parts,
-            |r| k1::sumsq(x.subvector(r.start, r.len())),
-            |a, b| a + b,
-        );
-        if k1::sumsq_is_safe(sumsq, n) {
-            Ok(sumsq.sqrt())
+        let sumsq = self.reduce_wide(Reduction::SumSq, x, x)?;
+        if k1::sumsq_is_safe(sumsq, x.len()) {
+            Ok(T::from_f64(sumsq.sqrt()))
         } else {
             // Overflow, underflow, NaN or Inf: the scaled algorithm (rare).
             Ok(oxpar_core::serial::reference_nrm2(x.iter()))
@@ -140,23 +128,34 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
     }
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
-        let n = x.len();
-        let parts = self.parts(n, self.inner.thresholds.level1);
-        Ok(self.fold_blocks(
-            n,
-            parts,
-            |r| k1::asum(x.subvector(r.start, r.len())),
-            |a, b| a + b,
-        ))
+        Ok(T::from_f64(self.reduce_wide(Reduction::Asum, x, x)?))
     }
 
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
+        Ok(T::from_f64(self.reduce_wide(Reduction::Sum, x, x)?))
+    }
+
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+        let y = if what.needs_y() {
+            check::same_len(x.len(), y.len())?;
+            y
+        } else {
+            x
+        };
         let n = x.len();
         let parts = self.parts(n, self.inner.thresholds.level1);
         Ok(self.fold_blocks(
             n,
             parts,
-            |r| k1::sum(x.subvector(r.start, r.len())),
+            |r| {
+                let x = x.subvector(r.start, r.len());
+                match what {
+                    Reduction::Dot => k1::dot_wide(x, y.subvector(r.start, r.len())),
+                    Reduction::Asum => k1::asum_wide(x),
+                    Reduction::Sum => k1::sum_wide(x),
+                    Reduction::SumSq => k1::sumsq_wide(x),
+                }
+            },
             |a, b| a + b,
         ))
     }

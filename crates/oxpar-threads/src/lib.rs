@@ -40,7 +40,10 @@ use std::sync::Arc;
 
 use oxpar_core::{Backend, BackendKind, Error, Result};
 
-pub use config::{default_num_threads, Thresholds, NUM_THREADS_ENV};
+pub use config::{
+    check_num_threads, default_num_threads, parse_num_threads, Thresholds, MAX_THREADS,
+    NUM_THREADS_ENV,
+};
 pub use loops::parallel_for;
 pub use oxpar_core::backend::parallel_reduce;
 pub use team::Team;
@@ -68,16 +71,16 @@ impl ThreadsBackend {
         Self::with_threads(default_num_threads()?)
     }
 
-    /// A backend with exactly `num_threads` threads (the caller's included).
+    /// A backend with exactly `num_threads` threads (the caller's included),
+    /// 1 to [`MAX_THREADS`]; another count is an
+    /// [`ErrorKind::InvalidArgument`](oxpar_core::ErrorKind) naming `num_threads`.
     pub fn with_threads(num_threads: usize) -> Result<Self> {
         Self::with_config(num_threads, Thresholds::default())
     }
 
     /// A backend with explicit serial-cutoff thresholds (for tuning and tests).
     pub fn with_config(num_threads: usize, thresholds: Thresholds) -> Result<Self> {
-        if num_threads == 0 {
-            return Err(Error::invalid_argument("num_threads", "must be at least 1"));
-        }
+        check_num_threads("num_threads", num_threads)?;
         let team = Team::new(num_threads).map_err(|e| {
             Error::backend_unavailable(format!("cannot start {num_threads} threads: {e}"))
         })?;

@@ -27,7 +27,10 @@ pub use oxpar_core::{
     Scalar, Schedule, Serial, Trans, VecMut, VecRef,
 };
 pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
-pub use oxpar_threads::{default_num_threads, parallel_reduce, Team, ThreadsBackend, Thresholds};
+pub use oxpar_threads::{
+    check_num_threads, default_num_threads, parallel_reduce, Team, ThreadsBackend, Thresholds,
+    MAX_THREADS,
+};
 
 /// The OpenCL backend (cargo feature `opencl`): devices, device-resident
 /// buffers, built-in kernels and user kernels from OpenCL C source.
@@ -146,13 +149,12 @@ pub fn plain_backend_from_spec(spec: &str) -> Result<Box<dyn HostBackend>> {
     match (name.to_ascii_lowercase().as_str(), arg) {
         ("serial", None) => Ok(Box::new(Serial)),
         ("threads", None) => Ok(Box::new(ThreadsBackend::new()?)),
-        ("threads", Some(n)) => match n.trim().parse::<usize>() {
-            Ok(n) if n > 0 => Ok(Box::new(ThreadsBackend::with_threads(n)?)),
-            _ => Err(Error::invalid_argument(
-                "spec",
-                format!("{spec:?}: thread count must be a positive integer"),
-            )),
-        },
+        ("threads", Some(n)) => {
+            let n = oxpar_threads::parse_num_threads("thread count", n).map_err(|e| {
+                Error::invalid_argument("spec", format!("{spec:?}: {}", e.message()))
+            })?;
+            Ok(Box::new(ThreadsBackend::with_threads(n)?))
+        }
         #[cfg(feature = "opencl")]
         ("opencl", _) => Ok(Box::new(oxpar_opencl::OpenClBackend::from_spec(spec)?)),
         #[cfg(not(feature = "opencl"))]
@@ -190,6 +192,20 @@ mod tests {
             backend_from_spec("threads:0").unwrap_err().kind(),
             ErrorKind::InvalidArgument
         );
+        // Beyond the limit: a named error, never an attempt to start them.
+        for spec in [
+            "threads:4097",
+            "threads:4294967296",
+            "threads:18446744073709551615",
+            "threads:99999999999999999999999",
+        ] {
+            let e = backend_from_spec(spec).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{spec}");
+            assert!(
+                e.message().starts_with("spec: ") && e.message().contains("more than the 4096"),
+                "{spec}: {e}"
+            );
+        }
         #[cfg(not(feature = "opencl"))]
         assert_eq!(
             backend_from_spec("opencl").unwrap_err().kind(),

@@ -49,7 +49,7 @@ from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, sum, swap
 from . import mpi
-from .context import Context, Grid, ProfileTimes, default_context
+from .context import MAX_THREADS, Context, Grid, ProfileTimes, default_context
 from .farm import FarmError, FarmReport, Progress, TaskState, farm
 from .loops import parallel_for
 from .mpi import block_range
@@ -65,4 +65,5 @@ __all__ = [
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
+    "MAX_THREADS",
 ]

@@ -20,6 +20,13 @@ On a context in reproducible mode (`Context(..., reproducible=True)`,
 `sum` return the exact result correctly rounded: the same bits on every
 backend and for any number of threads or MPI ranks.
 
+Otherwise (ordinary mode) float32 `dot`, `nrm2`, `asum` and `sum` accumulate
+in float64 (on an OpenCL device: when it has double precision) and round
+once to float32: the result is within about one float32 ulp of the exact
+value plus `n * 2**-53` times the sum of absolute values (of the products,
+for `dot`), so it matches `math.fsum` far more closely than a float32
+accumulator would.
+
 On an MPI context (`oxpar.Context("mpi", comm=...)`) every vector is this
 rank's block of a distributed vector: `axpy`, `scal`, `copy`, `swap` update
 the local blocks, `dot`, `nrm2`, `asum`, `sum` return the value for the whole
@@ -80,7 +87,9 @@ _DOT_FAST = (
 def dot(x, y, *, ctx=None) -> float:
     """`x . y` of two 1-D arrays of equal length (0.0 when empty). Given two
     `oxpar.Buffer`s it runs on their OpenCL device (and waits for the result).
-    Correctly rounded on a context in reproducible mode (`ctx.reproducible`)."""
+    Correctly rounded on a context in reproducible mode (`ctx.reproducible`);
+    otherwise float32 data is accumulated in float64 and rounded once (see
+    the module's notes on accuracy)."""
     if type(x) is np.ndarray and type(y) is np.ndarray:
         # Contiguous arrays of one float dtype, in as few Python steps as
         # possible: this is what a small-n call costs.
@@ -134,13 +143,15 @@ def _reduce(x, name, ctx):
 def nrm2(x, *, ctx=None) -> float:
     """The Euclidean norm of a 1-D array, without overflow or underflow; NaN
     if any element is NaN. Given an `oxpar.Buffer` it runs on its OpenCL
-    device (and waits for the result)."""
+    device (and waits for the result). float32 data is accumulated in
+    float64 and rounded once (see the module's notes on accuracy)."""
     return _reduce(x, "nrm2", ctx)
 
 
 def asum(x, *, ctx=None) -> float:
     """The sum of the absolute values of a 1-D array (or `oxpar.Buffer`, on
-    its OpenCL device)."""
+    its OpenCL device). float32 data is accumulated in float64 and rounded
+    once (see the module's notes on accuracy)."""
     return _reduce(x, "asum", ctx)
 
 
@@ -149,7 +160,8 @@ def sum(x, *, ctx=None) -> float:  # noqa: A001 (oxpar.sum, like numpy.sum)
     OpenCL device); 0.0 when empty. The ordinary sum's last bits depend on
     the backend and its number of threads; on a context in reproducible mode
     (`ctx.reproducible = True`) it is the exact sum correctly rounded, the
-    same everywhere."""
+    same everywhere. Otherwise float32 data is accumulated in float64 and
+    rounded once (see the module's notes on accuracy)."""
     return _reduce(x, "sum", ctx)
 
 

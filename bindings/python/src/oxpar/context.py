@@ -44,6 +44,10 @@ class ProfileTimes(namedtuple("ProfileTimes", ["queued_ns", "start_ns", "end_ns"
 
 _INT32 = (-(2**31), 2**31 - 1)
 
+MAX_THREADS = lib.OXPAR_MAX_THREADS
+"""The most threads a context may have: 4096 on every machine (`"threads:N"`,
+`num_threads=` and OXPAR_NUM_THREADS beyond it raise InvalidArgumentError)."""
+
 
 def _fortran_handle(comm) -> int:
     """The Fortran handle of a communicator: `comm.py2f()` (mpi4py), or an int."""
@@ -99,6 +103,12 @@ class Context(Managed):
     variable OXPAR_REPRODUCIBLE says (`1`/`true`/`yes`/`on`; unset, `0`,
     `false`, `no`, `off`: off; any other value makes the constructor raise
     InvalidArgumentError).
+
+    Thread counts (`"threads:N"`, `num_threads=`, OXPAR_NUM_THREADS) go from 1
+    to `oxpar.MAX_THREADS` (4096, the same on every machine: eight times the
+    hardware threads of a two-socket node of 256-core CPUs); a larger one
+    raises InvalidArgumentError (a ValueError) naming the spec, `num_threads`
+    or the variable.
     """
 
     _free = staticmethod(lib.oxpar_context_free)
@@ -144,6 +154,11 @@ class Context(Managed):
     def num_threads(self, n: int) -> None:
         if not isinstance(n, int) or isinstance(n, bool) or n < 1:
             raise ValueError(f"num_threads: expected a positive integer, got {n!r}")
+        if n > MAX_THREADS:
+            # liboxpar says the same; a count beyond size_t never gets there.
+            raise InvalidArgumentError(
+                f"num_threads: {n} threads is more than the {MAX_THREADS} a backend may have"
+            )
         check(lib.oxpar_context_set_num_threads(self.ptr, n))
 
     @property

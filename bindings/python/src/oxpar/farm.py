@@ -446,6 +446,10 @@ def farm(fn, ntasks, *, ctx=None, retries=2, checkpoint=None, progress=None, pro
       gets a `Progress` every `progress_interval` seconds and once at the
       end, from a thread of its own (never two calls at once). If it raises,
       it is not called again and a RuntimeWarning says why after the run.
+      The run never waits for the interval: it returns when its last task
+      ends. `progress_interval` must be a positive number of seconds (NaN,
+      infinity, 0 and negative values raise); one longer than the run (any
+      huge value, e.g. 1e30) means the final report only.
     * `ctx`: the context (default: `oxpar.default_context()`).
 
     KeyboardInterrupt (on a threads context Ctrl-C reaches the tasks that
