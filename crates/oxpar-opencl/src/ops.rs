@@ -480,7 +480,7 @@ impl OpenClBackend {
         let mut args: Vec<Arg<'_>> = args;
         args.push(Arg::Mem(Some(partial.as_core())));
         args.push(Arg::Local(wg * std::mem::size_of::<f64>()));
-        b.run(&self.shared.queue, name, &args, &[groups * wg], Some(&[wg]))?;
+        b.run(&self.shared, name, &args, &[groups * wg], Some(&[wg]))?;
         Ok(Self::read_back(&partial)?.into_iter().sum())
     }
 
