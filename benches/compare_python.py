@@ -4,6 +4,10 @@ with the ratio oxpar/peer.
 
 * gemm: oxpar.gemm vs NumPy's `@` (OpenBLAS), 1 and 2 threads.
 * dot: oxpar.dot vs numpy.dot at n = 10, 10^3, 10^7 (small n: call overhead).
+* level 1 at n = 10^7, 1 and 2 threads, interleaved on the same arrays: dot,
+  axpy, scal, nrm2, asum against NumPy's own way (`np.dot`, `y += a * x`,
+  `x *= a`, `np.linalg.norm`, `np.abs(x).sum()`), and a STREAM-like bound
+  (`np.add(x, y, out=z)`, 24 bytes per element) for what memory allows.
 * a chunked parallel map-and-sum over 10^7 elements, sum(sqrt(x) * sin(x)):
   oxpar.parallel_for with a Numba cfunc vs multiprocessing.Pool(2) vs
   ThreadPoolExecutor(2) with NumPy per chunk vs Numba prange.
@@ -71,6 +75,32 @@ def dot_cases():
         ox = best(lambda: oxpar.dot(x, y))
         nt = best(lambda: np.dot(x, y))
         line(f"ddot n={n}", ox * 1e6, "numpy", nt * 1e6, "us", False)
+
+
+def level1_big_cases(rounds=3):
+    """Memory-bound level 1 at 10^7: oxpar and NumPy alternate on the same
+    arrays (so both see the same pages and the same machine noise); the best
+    of `rounds` alternations counts for each."""
+    n = 10**7
+    rng = np.random.default_rng(2)
+    x, y, z = rng.standard_normal(n), rng.standard_normal(n), np.empty(n)
+    for t in (1, 2):
+        with oxpar.Context("threads", num_threads=t) as ctx, threadpool_limits(t):
+            cases = (
+                ("dot", lambda: oxpar.dot(x, y, ctx=ctx), lambda: np.dot(x, y), "np.dot"),
+                ("axpy", lambda: oxpar.axpy(1e-9, x, y, ctx=ctx), lambda: np.add(y, 1e-9 * x, out=y), "y += a*x"),
+                ("scal", lambda: oxpar.scal(1.0, x, ctx=ctx), lambda: np.multiply(x, 1.0, out=x), "x *= a"),
+                ("nrm2", lambda: oxpar.nrm2(x, ctx=ctx), lambda: np.linalg.norm(x), "np.linalg.norm"),
+                ("asum", lambda: oxpar.asum(x, ctx=ctx), lambda: np.abs(x).sum(), "np.abs(x).sum()"),
+            )
+            for name, ox_fn, np_fn, peer in cases:
+                ox_t = np_t = float("inf")
+                for _ in range(rounds):
+                    ox_t = min(ox_t, best(ox_fn, min_time=0.2))
+                    np_t = min(np_t, best(np_fn, min_time=0.2))
+                line(f"{name} n=1e7 threads={t} vs {peer}", ox_t * 1e3, "numpy", np_t * 1e3, "ms", False)
+    stream = best(lambda: np.add(x, y, out=z), min_time=0.2)
+    print(f"{'stream-like n=1e7':<34} np.add(x, y, out=z) {24 * n / stream / 1e9:.1f} GB/s (one thread)")
 
 
 N_MAP = 10**7
@@ -143,6 +173,7 @@ def main():
     print(f"oxpar {oxpar.__version__}, numpy {np.__version__}")
     gemm_cases((256, 1024) if args.quick else (256, 1024, 2048))
     dot_cases()
+    level1_big_cases()
     map_cases()
 
 
