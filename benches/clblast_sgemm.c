@@ -1,13 +1,15 @@
-/* CLBlast's sgemm on one OpenCL device, for benches/compare_opencl.py.
+/* CLBlast's sgemm and saxpy on one OpenCL device, for benches/compare_opencl.py.
  *
  *   clblast_sgemm PLATFORM DEVICE REPS N [N ...]
  *
  * For each N: square, column-major C := A*B (CLBlastSgemm, no transposes)
  * on buffers resident on device DEVICE of platform PLATFORM (the indices
- * clinfo -l and oxpar report). The first call is timed on its own (CLBlast
- * compiles its kernels for the device then, and PoCL compiles on first
- * launch), then the best of REPS calls, each waited for with clFinish.
- * Prints one JSON object per N, plus a first line naming the device.
+ * clinfo -l and oxpar report); for each `axpy:N`, y := 0.5*x + y on N floats
+ * (CLBlastSaxpy, unit increments) on resident buffers. The first call is
+ * timed on its own (CLBlast compiles its kernels for the device then, and
+ * PoCL compiles on first launch), then the best of REPS calls, each waited
+ * for with clFinish. Prints one JSON object per N, plus a first line naming
+ * the device.
  *
  * Build: cc -O2 clblast_sgemm.c -o clblast_sgemm -lclblast -lOpenCL
  */
@@ -16,6 +18,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double now(void) {
@@ -45,6 +48,63 @@ static void sgemm(cl_command_queue queue, size_t n, cl_mem a, cl_mem b, cl_mem c
     cl_int err = clFinish(queue);
     if (err != CL_SUCCESS)
         die("clFinish", err);
+}
+
+/* One CLBlastSaxpy call, waited for. */
+static void saxpy(cl_command_queue queue, size_t n, cl_mem x, cl_mem y) {
+    CLBlastStatusCode s = CLBlastSaxpy(n, 0.5f, x, 0, 1, y, 0, 1, &queue, NULL);
+    if (s != CLBlastSuccess)
+        die("CLBlastSaxpy", s);
+    cl_int err = clFinish(queue);
+    if (err != CL_SUCCESS)
+        die("clFinish", err);
+}
+
+/* Times saxpy on n resident floats and prints its JSON line. */
+static void time_saxpy(cl_context ctx, cl_command_queue queue, size_t n, int reps) {
+    size_t bytes = n * sizeof(float);
+    float *x = malloc(bytes), *y = malloc(bytes), *got = malloc(bytes);
+    cl_int err;
+    if (!x || !y || !got)
+        die("malloc", 0);
+    fill(x, n, 7, 13);
+    fill(y, n, 5, 11);
+    cl_mem dx = clCreateBuffer(ctx, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, bytes, x, &err);
+    if (err != CL_SUCCESS)
+        die("clCreateBuffer", err);
+    cl_mem dy = clCreateBuffer(ctx, CL_MEM_READ_WRITE | CL_MEM_COPY_HOST_PTR, bytes, y, &err);
+    if (err != CL_SUCCESS)
+        die("clCreateBuffer", err);
+    double t = now();
+    saxpy(queue, n, dx, dy);
+    double first = now() - t, best = INFINITY;
+    for (int r = 0; r < reps; r++) {
+        t = now();
+        saxpy(queue, n, dx, dy);
+        double d = now() - t;
+        if (d < best)
+            best = d;
+    }
+    /* y has had 0.5*x added reps + 1 times: check a few entries. */
+    err = clEnqueueReadBuffer(queue, dy, CL_TRUE, 0, bytes, got, 0, NULL, NULL);
+    if (err != CL_SUCCESS)
+        die("clEnqueueReadBuffer", err);
+    double max_err = 0.0;
+    for (size_t i = 0; i < n; i += n / 7 + 1) {
+        double want = (double)y[i] + 0.5 * (double)x[i] * (double)(reps + 1);
+        double e = fabs((double)got[i] - want);
+        if (e > max_err)
+            max_err = e;
+    }
+    printf("{\"case\":\"saxpy\",\"n\":%zu,\"first_s\":%e,\"best_s\":%e,\"gbs\":%e,"
+           "\"max_err\":%e}\n",
+           n, first, best, 12.0 * (double)n / best / 1e9, max_err);
+    fflush(stdout);
+    clReleaseMemObject(dx);
+    clReleaseMemObject(dy);
+    free(x);
+    free(y);
+    free(got);
 }
 
 int main(int argc, char **argv) {
@@ -89,6 +149,10 @@ int main(int argc, char **argv) {
         die("clCreateCommandQueue", err);
 
     for (int arg = 4; arg < argc; arg++) {
+        if (strncmp(argv[arg], "axpy:", 5) == 0) {
+            time_saxpy(ctx, queue, (size_t)strtoul(argv[arg] + 5, NULL, 10), reps);
+            continue;
+        }
         size_t n = (size_t)strtoul(argv[arg], NULL, 10);
         size_t len = n * n, bytes = len * sizeof(float);
         float *a = malloc(bytes), *b = malloc(bytes), *c = malloc(bytes);

@@ -14,8 +14,9 @@ rates for sgemm (above 1: oxpar is faster), of times for launch overhead
   best of a few calls after an untimed warm-up call (CLBlast compiles its
   kernels on its first call; PoCL compiles on first launch).
 * saxpy, n = 10^6 and 10^7: oxpar against itself, data resident (`axpy_buf`
-  only) vs with transfers (upload x and y, axpy, download y). GB/s counted as
-  12 bytes per element for both, so the ratio is a ratio of times.
+  only) vs with transfers (upload x and y, axpy, download y), and resident
+  against CLBlast's `CLBlastSaxpy` (the same program). GB/s counted as
+  12 bytes per element, so the ratios are ratios of times.
 * Launch overhead: an empty user kernel (one buffer argument, one
   work-item) launched and waited for (`finish`), microseconds per launch,
   best over batches: oxpar vs PyOpenCL, when `import pyopencl` works.
@@ -130,17 +131,17 @@ def oxpar_side(example, device, gemm_sizes):
 
 def clblast_side(tmp, platform, device, gemm_sizes, exe=None):
     """Runs benches/clblast_sgemm.c, compiled first unless exe (a prebuilt
-    program) is given; returns {n: record}."""
+    program) is given; returns {"sgemm": {n: record}, "saxpy": {n: record}}."""
     if exe is None:
         cc = os.environ.get("CC", "cc")
         exe = Path(tmp) / "clblast_sgemm"
         src = REPO_ROOT / "benches" / "clblast_sgemm.c"
         run([cc, "-O2", str(src), "-o", str(exe), "-lclblast", "-lOpenCL", "-lm"],
             "compiling clblast_sgemm.c (needs libclblast-dev and the OpenCL headers)")
-    out = run([str(exe), str(platform), str(device), str(REPS)] + [str(n) for n in gemm_sizes],
-              "clblast_sgemm")
+    args = [str(n) for n in gemm_sizes] + [f"axpy:{n}" for n in AXPY_SIZES]
+    out = run([str(exe), str(platform), str(device), str(REPS)] + args, "clblast_sgemm")
     recs = json_lines(out)
-    return {r["n"]: r for r in recs if r["case"] == "sgemm"}
+    return {case: {r["n"]: r for r in recs if r["case"] == case} for case in ("sgemm", "saxpy")}
 
 
 def pyopencl_launch(platform, device):
@@ -382,7 +383,7 @@ def main():
             if clb is None:
                 print(f"sgemm n={n:<5} col-major, resident   oxpar {o['gflops']:7.2f} GFLOP/s")
                 continue
-            c = clb[n]
+            c = clb["sgemm"][n]
             print(f"sgemm n={n:<5} col-major, resident   oxpar {o['gflops']:7.2f} GFLOP/s  "
                   f"CLBlast {c['gflops']:7.2f} GFLOP/s  oxpar/CLBlast {o['gflops'] / c['gflops']:.2f}"
                   f"   (first call: oxpar {o['first_s']:.2f} s, CLBlast {c['first_s']:.2f} s;"
@@ -393,6 +394,11 @@ def main():
             print(f"saxpy n={n:<9} oxpar vs itself      resident {a['resident_gbs']:7.2f} GB/s  "
                   f"with transfers {a['transfers_gbs']:7.2f} GB/s  "
                   f"resident/transfers {a['resident_gbs'] / a['transfers_gbs']:.2f}")
+            if clb is not None:
+                c = clb["saxpy"][n]
+                print(f"saxpy n={n:<9} resident             oxpar {a['resident_gbs']:7.2f} GB/s  "
+                      f"CLBlast {c['gbs']:7.2f} GB/s  oxpar/CLBlast {a['resident_gbs'] / c['gbs']:.2f}"
+                      f"   (max err CLBlast {c['max_err']:.1e})")
 
         ox_us = ox["launch"]["us"]
         peer = pyopencl_launch(p, d)
