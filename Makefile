@@ -10,8 +10,8 @@ APT_PACKAGES := build-essential pkg-config gfortran valgrind libopenmpi-dev open
 	libblas-test libopenblas-dev libblis-dev
 PIP_PACKAGES := numpy scipy threadpoolctl
 
-.PHONY: all demo test deps check-rust fmt-check clippy doc-check test-rust examples bench compare clean \
-	gen gen-check lib-debug lib-release
+.PHONY: all demo test check deps check-rust fmt-check clippy clippy-all doc-check test-rust test-unit \
+	examples bench compare clean gen gen-check lib-debug lib-release
 
 # Where `make install` puts things.
 PREFIX ?= /usr/local
@@ -43,6 +43,11 @@ demo: deps
 test: deps fmt-check clippy doc-check gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
 	fuzz-capi python-test opencl-test mpi-test farm-test blas-test
 
+## The everyday fast tier (a few minutes with a warm cache): formatting,
+## clippy with every feature, the generated files, the Rust unit tests and
+## the C tests. `make test` runs every suite.
+check: fmt-check clippy-all gen-check test-unit c-test
+
 ## Regenerates include/oxpar.h and the Fortran raw interfaces.
 gen:
 	$(CARGO) run -q -p xtask -- gen
@@ -72,8 +77,11 @@ lib-release:
 fmt-check:
 	$(CARGO) fmt --all -- --check
 
-clippy:
+clippy: clippy-all
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+## Clippy with the optional backends (MPI, OpenCL) compiled in.
+clippy-all:
 	$(CARGO) clippy --workspace --all-targets --features oxpar-capi/opencl,oxpar-capi/mpi,oxpar-cli/opencl,oxpar-cli/mpi,oxpar-examples/mpi,oxpar-benches/mpi -- -D warnings
 
 # The API documentation of every crate, with rustdoc's warnings (broken
@@ -88,6 +96,10 @@ doc-check:
 # The OpenCL crate's tests run in opencl-test (PoCL, with its kernel cache in a temp folder).
 test-rust:
 	$(CARGO) test --workspace --exclude oxpar-opencl
+
+# The unit tests inside the crates (no integration suites, no doctests).
+test-unit:
+	$(CARGO) test -q --workspace --exclude oxpar-opencl --lib --bins
 
 examples:
 	$(CARGO) run -q -p oxpar-examples --bin ndarray_gemm
