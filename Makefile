@@ -27,8 +27,11 @@ deps: check-rust
 	fi
 	@rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy 2>/dev/null || true
 
+# The minimum Rust version, read from the workspace's Cargo.toml.
+RUST_MIN := $(shell sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
+
 check-rust:
-	@command -v $(CARGO) >/dev/null || { echo "error: cargo not found. Install Rust 1.88 or newer (https://rustup.rs) and re-run."; exit 1; }
+	@command -v $(CARGO) >/dev/null || { echo "error: cargo not found. Install Rust $(RUST_MIN) or newer (https://rustup.rs) and re-run."; exit 1; }
 
 ## Builds in release mode, shows what oxpar sees on this machine, runs a short benchmark.
 demo: deps
