@@ -107,15 +107,15 @@ impl std::fmt::Debug for MpiBackend {
 /// The number of threads each rank should use by default: the node's CPUs
 /// divided by the ranks on the node, and never more than the CPUs this rank
 /// may run on (its affinity mask and cgroup quota), at least 1 and at most
-/// [`oxpar_threads::MAX_THREADS`] — so ranks sharing a node never
+/// [`oxpar_core::budget::MAX_THREADS`] — so ranks sharing a node never
 /// oversubscribe it. `OXPAR_NUM_THREADS`, when set, wins.
 ///
 /// mpiexec usually binds each rank to one core (Open MPI does for 2 ranks or
 /// fewer): then the budget is 1. Give ranks more cores with
 /// `--map-by slot:PE=<n>` (Open MPI) or `--bind-to none`.
 pub fn thread_budget(ranks_on_node: usize) -> Result<usize> {
-    if std::env::var_os(oxpar_threads::NUM_THREADS_ENV).is_some() {
-        return oxpar_threads::default_num_threads();
+    if std::env::var_os(oxpar_core::budget::NUM_THREADS_ENV).is_some() {
+        return oxpar_core::budget::default_num_threads();
     }
     let allowed = std::thread::available_parallelism().map_or(1, |n| n.get());
     // SAFETY: sysconf has no preconditions.
@@ -123,7 +123,7 @@ pub fn thread_budget(ranks_on_node: usize) -> Result<usize> {
     let node = usize::try_from(online).unwrap_or(allowed).max(1);
     Ok((node / ranks_on_node.max(1))
         .min(allowed)
-        .clamp(1, oxpar_threads::MAX_THREADS))
+        .clamp(1, oxpar_core::budget::MAX_THREADS))
 }
 
 impl MpiBackend {
