@@ -274,6 +274,64 @@ typedef int32_t oxpar_task_state;
 #endif // __cplusplus
 
 /**
+ * The collective routines a binding may reject on this rank's behalf with
+ * `oxpar_context_reject` (the s and d forms alike).
+ */
+enum oxpar_routine
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `oxpar_?dot` (reproducible or not, as the context is).
+   */
+  OXPAR_ROUTINE_DOT = 0,
+  /**
+   * `oxpar_?nrm2`.
+   */
+  OXPAR_ROUTINE_NRM2 = 1,
+  /**
+   * `oxpar_?asum`.
+   */
+  OXPAR_ROUTINE_ASUM = 2,
+  /**
+   * `oxpar_?sum`.
+   */
+  OXPAR_ROUTINE_SUM = 3,
+  /**
+   * `oxpar_i?amax`.
+   */
+  OXPAR_ROUTINE_IAMAX = 4,
+  /**
+   * `oxpar_?gemv` and `oxpar_mpi_?gemv`.
+   */
+  OXPAR_ROUTINE_GEMV = 5,
+  /**
+   * `oxpar_?ger` and `oxpar_mpi_?ger`.
+   */
+  OXPAR_ROUTINE_GER = 6,
+  /**
+   * `oxpar_?gemm` and `oxpar_mpi_?gemm`.
+   */
+  OXPAR_ROUTINE_GEMM = 7,
+  /**
+   * `oxpar_mpi_?halo_1d` and `oxpar_mpi_?halo_2d`.
+   */
+  OXPAR_ROUTINE_HALO = 8,
+  /**
+   * `oxpar_mpi_set_grid`.
+   */
+  OXPAR_ROUTINE_SET_GRID = 9,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum oxpar_routine oxpar_routine;
+#else
+typedef int32_t oxpar_routine;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Device memory holding `len` elements of one type (`OXPAR_DTYPE_F32` or
  * `OXPAR_DTYPE_F64`), made by `oxpar_buffer_create` on an OpenCL context
  * and usable only with that context.
@@ -1713,6 +1771,30 @@ oxpar_status oxpar_mpi_grid(const oxpar_context *ctx,
                             size_t *cols,
                             size_t *row,
                             size_t *col);
+
+/**
+ * For bindings that check arguments themselves: takes part in `routine`
+ * (an `oxpar_routine`) on this rank as a rank that rejected its arguments
+ * with `status` and `message`, so that every other rank's call of that
+ * routine fails too (with `status` and a message naming this rank) instead
+ * of waiting for this one. The binding then reports its own error. On a
+ * context that is not MPI nothing is communicated. `message` may be NULL.
+ *
+ * Returns `OXPAR_STATUS_OK` once this rank has taken part (the rejection is
+ * the binding's to report), or an error about the call itself.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (an unknown routine, or a status that is not an error code),
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `message` is NULL or a NUL-terminated
+ * string.
+ */
+oxpar_status oxpar_context_reject(const oxpar_context *ctx,
+                                  int32_t routine,
+                                  int32_t status,
+                                  const char *message);
 
 /**
  * Sets the context's process grid to `rows x cols` (collective). Every rank

@@ -1535,6 +1535,76 @@ static void check_mixed(oxpar_status st, const char *what, int line) {
 
 #define CHECK_MIXED(st, what) check_mixed((st), (what), __LINE__)
 
+/* oxpar_context_reject: a binding that rejected its arguments itself takes
+ * part in the routine on this rank; the others fail with the same status, a
+ * message naming this rank, and nothing written. */
+static void test_context_reject(const oxpar_context *ctx) {
+    enum { N = 8 };
+    double x[N], y[N], out = -7, one = 1, zero = 0, a[N * N];
+    size_t last = last_rank(), i, rows = 0, cols = 0;
+    oxpar_status st;
+
+    for (i = 0; i < N; i++) {
+        x[i] = val(80, i);
+        y[i] = val(81, i);
+    }
+    for (i = 0; i < N * N; i++) {
+        a[i] = val(82, i);
+    }
+    if (world_rank == last) {
+        st = oxpar_context_reject(ctx, OXPAR_ROUTINE_DOT, OXPAR_STATUS_SHAPE_MISMATCH,
+                                  "y: checked by the binding");
+        CHECK_OK(st, "oxpar_context_reject(DOT) on the rejecting rank");
+    } else {
+        st = oxpar_ddot(ctx, N, x, 1, y, 1, &out);
+        CHECK_ERR(st, OXPAR_STATUS_SHAPE_MISMATCH, "oxpar_ddot:");
+        CHECK_REMOTE_ERR(st, last);
+        CHECK(out == -7, "ddot wrote its result after another rank's rejection");
+    }
+    check_context_still_works(ctx, "oxpar_context_reject(DOT)");
+
+    if (world_rank == last) {
+        CHECK_OK(oxpar_context_reject(ctx, OXPAR_ROUTINE_GEMV, OXPAR_STATUS_INVALID_STRIDE, NULL),
+                 "oxpar_context_reject(GEMV)");
+    } else {
+        st = oxpar_mpi_dgemv(ctx, 1, N, 0, &one, a, 1, N, x, 1, &zero, y, 1);
+        CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_mpi_dgemv:");
+        CHECK_REMOTE_ERR(st, last);
+    }
+    check_context_still_works(ctx, "oxpar_context_reject(GEMV)");
+
+    if (world_rank == last) {
+        CHECK_OK(oxpar_context_reject(ctx, OXPAR_ROUTINE_HALO, OXPAR_STATUS_INVALID_ARGUMENT,
+                                      "ghost: bad"),
+                 "oxpar_context_reject(HALO)");
+    } else {
+        st = oxpar_mpi_dhalo_1d(ctx, N, 1, 0, x, 1);
+        CHECK_ERR(st, OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_mpi_dhalo_1d:");
+        CHECK_REMOTE_ERR(st, last);
+    }
+    check_context_still_works(ctx, "oxpar_context_reject(HALO)");
+
+    CHECK_OK(oxpar_mpi_grid(ctx, &rows, &cols, NULL, NULL), "grid before a rejected set_grid");
+    if (world_rank == last) {
+        CHECK_OK(oxpar_context_reject(ctx, OXPAR_ROUTINE_SET_GRID, OXPAR_STATUS_SHAPE_MISMATCH,
+                                      NULL),
+                 "oxpar_context_reject(SET_GRID)");
+    } else {
+        st = oxpar_mpi_set_grid(ctx, rows, cols);
+        CHECK_ERR(st, OXPAR_STATUS_SHAPE_MISMATCH, "oxpar_mpi_set_grid:");
+        CHECK_REMOTE_ERR(st, last);
+    }
+    check_context_still_works(ctx, "oxpar_context_reject(SET_GRID)");
+
+    /* Bad calls of oxpar_context_reject itself are local errors. */
+    CHECK_ERR(oxpar_context_reject(ctx, 99, OXPAR_STATUS_SHAPE_MISMATCH, NULL),
+              OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_reject: routine:");
+    CHECK_ERR(oxpar_context_reject(ctx, OXPAR_ROUTINE_DOT, OXPAR_STATUS_OK, NULL),
+              OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_reject: status:");
+    CHECK_ERR(oxpar_context_reject(NULL, OXPAR_ROUTINE_DOT, OXPAR_STATUS_SHAPE_MISMATCH, NULL),
+              OXPAR_STATUS_NULL_POINTER, "oxpar_context_reject: ctx:");
+}
+
 static void test_mixed_types(const oxpar_context *ctx) {
     enum { N = 6 };
     double xd[N * N], yd[N * N], od = -7, one = 1, zero = 0;
@@ -2186,6 +2256,7 @@ int main(int argc, char **argv) {
     test_gemm(ctx, 0);
     test_halo(ctx);
     test_errors(ctx);
+    test_context_reject(ctx);
     test_mixed_types(ctx);
     test_reproducible(ctx);
 

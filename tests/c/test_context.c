@@ -286,6 +286,21 @@ void test_contexts(void) {
           (int)b);
     oxpar_context_free(NULL); /* a no-op */
     CHECK(1, "oxpar_context_free(NULL) returned");
+
+    /* oxpar_context_reject communicates nothing on a context that is not MPI */
+    {
+        oxpar_context *t = NULL;
+        if (CHECK_OK(oxpar_context_create("threads:2", &t), "create threads:2")) {
+            CHECK_OK(oxpar_context_reject(t, OXPAR_ROUTINE_GEMM, OXPAR_STATUS_SHAPE_MISMATCH,
+                                          "c: checked by the caller"),
+                     "oxpar_context_reject on a threads context");
+            CHECK_ERR(oxpar_context_reject(t, -1, OXPAR_STATUS_SHAPE_MISMATCH, NULL),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_reject", "routine");
+            CHECK_ERR(oxpar_context_reject(t, OXPAR_ROUTINE_DOT, 12345, NULL),
+                      OXPAR_STATUS_INVALID_ARGUMENT, "oxpar_context_reject", "status");
+            oxpar_context_free(t);
+        }
+    }
 }
 
 /* ---- the last error message belongs to the calling thread ---- */

@@ -544,8 +544,10 @@ module oxpar
     module procedure op_shape_sp, op_shape_dp
   end interface op_shape
 
-  ! The collective a rejected call joins on an MPI context (`join_rejected`).
-  integer, parameter :: JOIN_DOT = 1, JOIN_GEMV = 2, JOIN_GER = 3, JOIN_GEMM = 4, JOIN_HALO = 5
+  ! The collective a rejected call joins on an MPI context (`join_rejected`):
+  ! the library's `oxpar_routine` values.
+  integer(c_int32_t), parameter :: JOIN_DOT = OXPAR_ROUTINE_DOT, JOIN_GEMV = OXPAR_ROUTINE_GEMV, &
+    JOIN_GER = OXPAR_ROUTINE_GER, JOIN_GEMM = OXPAR_ROUTINE_GEMM, JOIN_HALO = OXPAR_ROUTINE_HALO
 
 contains
 
@@ -1371,10 +1373,10 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(transa, ta)) then
       message = "oxpar_gemm: transa: " // bad_trans(transa)
-      call join_rejected(ctx, JOIN_GEMM)
+      call join_rejected(ctx, JOIN_GEMM, status, message)
     else if (.not. trans_code(transb, tb)) then
       message = "oxpar_gemm: transb: " // bad_trans(transb)
-      call join_rejected(ctx, JOIN_GEMM)
+      call join_rejected(ctx, JOIN_GEMM, status, message)
     else
       m = size(c, 1)
       n = size(c, 2)
@@ -1383,11 +1385,11 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (ma /= m) then
         message = "oxpar_gemm: a: op(a) has " // str(ma) // " rows but c has " // str(m)
-        call join_rejected(ctx, JOIN_GEMM)
+        call join_rejected(ctx, JOIN_GEMM, status, message)
       else if (kb /= k .or. nb /= n) then
         message = "oxpar_gemm: b: op(b) is " // str(kb) // " x " // str(nb) // " but must be " // str(k) &
           // " x " // str(n) // " (columns of op(a) x columns of c)"
-        call join_rejected(ctx, JOIN_GEMM)
+        call join_rejected(ctx, JOIN_GEMM, status, message)
       else
         al = 1.0_sp
         if (present(alpha)) al = alpha
@@ -1435,16 +1437,16 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(trans, t)) then
       message = "oxpar_gemv: trans: " // bad_trans(trans)
-      call join_rejected(ctx, JOIN_GEMV)
+      call join_rejected(ctx, JOIN_GEMV, status, message)
     else
       call op_shape(a, t, rows, cols)
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (size(x) /= cols) then
         message = "oxpar_gemv: x: has " // str(size(x)) // " elements but op(a) has " // str(cols) // " columns"
-        call join_rejected(ctx, JOIN_GEMV)
+        call join_rejected(ctx, JOIN_GEMV, status, message)
       else if (size(y) /= rows) then
         message = "oxpar_gemv: y: has " // str(size(y)) // " elements but op(a) has " // str(rows) // " rows"
-        call join_rejected(ctx, JOIN_GEMV)
+        call join_rejected(ctx, JOIN_GEMV, status, message)
       else
         al = 1.0_sp
         if (present(alpha)) al = alpha
@@ -1487,10 +1489,10 @@ contains
     status = OXPAR_STATUS_SHAPE_MISMATCH
     if (size(x) /= size(a, 1)) then
       message = "oxpar_ger: x: has " // str(size(x)) // " elements but a has " // str(size(a, 1)) // " rows"
-      call join_rejected(ctx, JOIN_GER)
+      call join_rejected(ctx, JOIN_GER, status, message)
     else if (size(y) /= size(a, 2)) then
       message = "oxpar_ger: y: has " // str(size(y)) // " elements but a has " // str(size(a, 2)) // " columns"
-      call join_rejected(ctx, JOIN_GER)
+      call join_rejected(ctx, JOIN_GER, status, message)
     else
       al = 1.0_sp
       if (present(alpha)) al = alpha
@@ -1528,7 +1530,7 @@ contains
     if (size(x) /= size(y)) then
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_dot: y: has " // str(size(y)) // " elements but x has " // str(size(x))
-      call join_rejected(ctx, JOIN_DOT)
+      call join_rejected(ctx, JOIN_DOT, status, message)
     else
       call vector_sp(x, px, incx)
       call vector_sp(y, py, incy)
@@ -1848,10 +1850,10 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(transa, ta)) then
       message = "oxpar_gemm: transa: " // bad_trans(transa)
-      call join_rejected(ctx, JOIN_GEMM)
+      call join_rejected(ctx, JOIN_GEMM, status, message)
     else if (.not. trans_code(transb, tb)) then
       message = "oxpar_gemm: transb: " // bad_trans(transb)
-      call join_rejected(ctx, JOIN_GEMM)
+      call join_rejected(ctx, JOIN_GEMM, status, message)
     else
       m = size(c, 1)
       n = size(c, 2)
@@ -1860,11 +1862,11 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (ma /= m) then
         message = "oxpar_gemm: a: op(a) has " // str(ma) // " rows but c has " // str(m)
-        call join_rejected(ctx, JOIN_GEMM)
+        call join_rejected(ctx, JOIN_GEMM, status, message)
       else if (kb /= k .or. nb /= n) then
         message = "oxpar_gemm: b: op(b) is " // str(kb) // " x " // str(nb) // " but must be " // str(k) &
           // " x " // str(n) // " (columns of op(a) x columns of c)"
-        call join_rejected(ctx, JOIN_GEMM)
+        call join_rejected(ctx, JOIN_GEMM, status, message)
       else
         al = 1.0_dp
         if (present(alpha)) al = alpha
@@ -1912,16 +1914,16 @@ contains
     status = OXPAR_STATUS_INVALID_ARGUMENT
     if (.not. trans_code(trans, t)) then
       message = "oxpar_gemv: trans: " // bad_trans(trans)
-      call join_rejected(ctx, JOIN_GEMV)
+      call join_rejected(ctx, JOIN_GEMV, status, message)
     else
       call op_shape(a, t, rows, cols)
       status = OXPAR_STATUS_SHAPE_MISMATCH
       if (size(x) /= cols) then
         message = "oxpar_gemv: x: has " // str(size(x)) // " elements but op(a) has " // str(cols) // " columns"
-        call join_rejected(ctx, JOIN_GEMV)
+        call join_rejected(ctx, JOIN_GEMV, status, message)
       else if (size(y) /= rows) then
         message = "oxpar_gemv: y: has " // str(size(y)) // " elements but op(a) has " // str(rows) // " rows"
-        call join_rejected(ctx, JOIN_GEMV)
+        call join_rejected(ctx, JOIN_GEMV, status, message)
       else
         al = 1.0_dp
         if (present(alpha)) al = alpha
@@ -1964,10 +1966,10 @@ contains
     status = OXPAR_STATUS_SHAPE_MISMATCH
     if (size(x) /= size(a, 1)) then
       message = "oxpar_ger: x: has " // str(size(x)) // " elements but a has " // str(size(a, 1)) // " rows"
-      call join_rejected(ctx, JOIN_GER)
+      call join_rejected(ctx, JOIN_GER, status, message)
     else if (size(y) /= size(a, 2)) then
       message = "oxpar_ger: y: has " // str(size(y)) // " elements but a has " // str(size(a, 2)) // " columns"
-      call join_rejected(ctx, JOIN_GER)
+      call join_rejected(ctx, JOIN_GER, status, message)
     else
       al = 1.0_dp
       if (present(alpha)) al = alpha
@@ -2005,7 +2007,7 @@ contains
     if (size(x) /= size(y)) then
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_dot: y: has " // str(size(y)) // " elements but x has " // str(size(x))
-      call join_rejected(ctx, JOIN_DOT)
+      call join_rejected(ctx, JOIN_DOT, status, message)
     else
       call vector_dp(x, px, incx)
       call vector_dp(y, py, incy)
@@ -4028,38 +4030,23 @@ contains
 
   !> After an argument error found here, before the library was called: on an
   !> MPI context the other ranks are waiting in the routine's first
-  !> collective, so join it with arguments the library rejects (a null array),
-  !> as the library does for the errors it finds itself. Every rank then
-  !> returns an error. A no-op on other contexts.
-  subroutine join_rejected(ctx, routine)
+  !> collective, so join it as a rank that rejected its arguments
+  !> (`oxpar_context_reject`), passing this error's status and message on:
+  !> every rank then returns an error of that kind. A no-op on other contexts.
+  subroutine join_rejected(ctx, routine, status, message)
     !> The context of the rejected call.
     type(oxpar_context), intent(in) :: ctx
     !> `JOIN_DOT`, `JOIN_GEMV`, `JOIN_GER`, `JOIN_GEMM` or `JOIN_HALO`.
-    integer, intent(in) :: routine
-    integer(c_int32_t) :: status
-    integer(c_size_t), parameter :: one = 1
-    integer(c_ptrdiff_t), parameter :: inc = 1
-    real(c_double) :: scalar
+    integer(c_int32_t), intent(in) :: routine
+    !> The error's status.
+    integer(c_int32_t), intent(in) :: status
+    !> The error's message.
+    character(len=*), intent(in) :: message
+    integer(c_int32_t) :: joined
 
     if (ctx%backend() /= OXPAR_BACKEND_MPI) return
-    scalar = 1
-    ! Each call fails its argument checks (a null array of 1 element), which
-    ! every rank then learns from the collective; its status is ours to ignore.
-    select case (routine)
-    case (JOIN_DOT)
-      status = c_oxpar_ddot(ctx%handle, one, c_null_ptr, inc, c_null_ptr, inc, scalar)
-    case (JOIN_GEMV)
-      status = c_oxpar_mpi_dgemv(ctx%handle, one, one, one, scalar, c_null_ptr, inc, inc, c_null_ptr, inc, &
-        scalar, c_null_ptr, inc)
-    case (JOIN_GER)
-      status = c_oxpar_mpi_dger(ctx%handle, one, one, one, scalar, c_null_ptr, inc, c_null_ptr, inc, &
-        c_null_ptr, inc, inc)
-    case (JOIN_GEMM)
-      status = c_oxpar_mpi_dgemm(ctx%handle, OXPAR_TRANS_NO, OXPAR_TRANS_NO, one, one, one, one, scalar, &
-        c_null_ptr, inc, inc, c_null_ptr, inc, inc, scalar, c_null_ptr, inc, inc)
-    case (JOIN_HALO)
-      status = c_oxpar_mpi_dhalo_1d(ctx%handle, one, 0_c_size_t, .false._c_bool, c_null_ptr, inc)
-    end select
+    ! Its status is ours to ignore: the caller reports its own error.
+    joined = c_oxpar_context_reject(ctx%handle, routine, status, message // c_null_char)
   end subroutine join_rejected
 
   ! ---------------------------------------------------------------------------
@@ -4097,7 +4084,7 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_mpi_gemv: y: has " // str(size(y)) // " elements but this rank's block of a has " &
         // str(size(a, 1)) // " rows"
-      call join_rejected(ctx, JOIN_GEMV)
+      call join_rejected(ctx, JOIN_GEMV, status, message)
     else
       al = 1.0_sp
       if (present(alpha)) al = alpha
@@ -4144,7 +4131,7 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_mpi_ger: x: has " // str(size(x)) // " elements but this rank's block of a has " &
         // str(size(a, 1)) // " rows"
-      call join_rejected(ctx, JOIN_GER)
+      call join_rejected(ctx, JOIN_GER, status, message)
     else
       al = 1.0_sp
       if (present(alpha)) al = alpha
@@ -4214,7 +4201,7 @@ contains
       end if
     end if
     if (allocated(message)) then
-      call join_rejected(ctx, JOIN_GEMM)
+      call join_rejected(ctx, JOIN_GEMM, status, message)
     else
       al = 1.0_sp
       if (present(alpha)) al = alpha
@@ -4263,7 +4250,7 @@ contains
     if (ghost < 0) then
       status = OXPAR_STATUS_INVALID_ARGUMENT
       message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
-      call join_rejected(ctx, JOIN_HALO)
+      call join_rejected(ctx, JOIN_HALO, status, message)
     else
       wrap = .false.
       if (present(periodic)) wrap = logical(periodic, c_bool)
@@ -4310,7 +4297,7 @@ contains
     if (ghost < 0) then
       status = OXPAR_STATUS_INVALID_ARGUMENT
       message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
-      call join_rejected(ctx, JOIN_HALO)
+      call join_rejected(ctx, JOIN_HALO, status, message)
     else
       wrap_rows = .false.
       if (present(periodic_rows)) wrap_rows = logical(periodic_rows, c_bool)
@@ -4360,7 +4347,7 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_mpi_gemv: y: has " // str(size(y)) // " elements but this rank's block of a has " &
         // str(size(a, 1)) // " rows"
-      call join_rejected(ctx, JOIN_GEMV)
+      call join_rejected(ctx, JOIN_GEMV, status, message)
     else
       al = 1.0_dp
       if (present(alpha)) al = alpha
@@ -4407,7 +4394,7 @@ contains
       status = OXPAR_STATUS_SHAPE_MISMATCH
       message = "oxpar_mpi_ger: x: has " // str(size(x)) // " elements but this rank's block of a has " &
         // str(size(a, 1)) // " rows"
-      call join_rejected(ctx, JOIN_GER)
+      call join_rejected(ctx, JOIN_GER, status, message)
     else
       al = 1.0_dp
       if (present(alpha)) al = alpha
@@ -4477,7 +4464,7 @@ contains
       end if
     end if
     if (allocated(message)) then
-      call join_rejected(ctx, JOIN_GEMM)
+      call join_rejected(ctx, JOIN_GEMM, status, message)
     else
       al = 1.0_dp
       if (present(alpha)) al = alpha
@@ -4526,7 +4513,7 @@ contains
     if (ghost < 0) then
       status = OXPAR_STATUS_INVALID_ARGUMENT
       message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
-      call join_rejected(ctx, JOIN_HALO)
+      call join_rejected(ctx, JOIN_HALO, status, message)
     else
       wrap = .false.
       if (present(periodic)) wrap = logical(periodic, c_bool)
@@ -4573,7 +4560,7 @@ contains
     if (ghost < 0) then
       status = OXPAR_STATUS_INVALID_ARGUMENT
       message = "oxpar_halo_exchange: ghost: must be 0 or more, got " // str(ghost)
-      call join_rejected(ctx, JOIN_HALO)
+      call join_rejected(ctx, JOIN_HALO, status, message)
     else
       wrap_rows = .false.
       if (present(periodic_rows)) wrap_rows = logical(periodic_rows, c_bool)

@@ -116,6 +116,30 @@ module oxpar_c
   !> An earlier run completed it (it is in the checkpoint); it did not run.
   integer(c_int32_t), parameter, public :: OXPAR_TASK_STATE_RESUMED = 2
 
+  ! enum oxpar_routine
+  ! The collective routines a binding may reject on this rank's behalf with
+  ! `oxpar_context_reject` (the s and d forms alike).
+  !> `oxpar_?dot` (reproducible or not, as the context is).
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_DOT = 0
+  !> `oxpar_?nrm2`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_NRM2 = 1
+  !> `oxpar_?asum`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_ASUM = 2
+  !> `oxpar_?sum`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_SUM = 3
+  !> `oxpar_i?amax`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_IAMAX = 4
+  !> `oxpar_?gemv` and `oxpar_mpi_?gemv`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_GEMV = 5
+  !> `oxpar_?ger` and `oxpar_mpi_?ger`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_GER = 6
+  !> `oxpar_?gemm` and `oxpar_mpi_?gemm`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_GEMM = 7
+  !> `oxpar_mpi_?halo_1d` and `oxpar_mpi_?halo_2d`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_HALO = 8
+  !> `oxpar_mpi_set_grid`.
+  integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_SET_GRID = 9
+
   public :: c_oxpar_abi_version
   public :: c_oxpar_version
   public :: c_oxpar_saxpy
@@ -171,6 +195,7 @@ module oxpar_c
   public :: c_oxpar_mpi_ranks_on_node
   public :: c_oxpar_mpi_comm
   public :: c_oxpar_mpi_grid
+  public :: c_oxpar_context_reject
   public :: c_oxpar_mpi_set_grid
   public :: c_oxpar_block_range
   public :: c_oxpar_mpi_sgemv
@@ -1763,6 +1788,34 @@ module oxpar_c
       integer(c_size_t), intent(out) :: col
       integer(c_int32_t) :: c_oxpar_mpi_grid
     end function c_oxpar_mpi_grid
+
+    !> For bindings that check arguments themselves: takes part in `routine`
+    !> (an `oxpar_routine`) on this rank as a rank that rejected its arguments
+    !> with `status` and `message`, so that every other rank's call of that
+    !> routine fails too (with `status` and a message naming this rank) instead
+    !> of waiting for this one. The binding then reports its own error. On a
+    !> context that is not MPI nothing is communicated. `message` may be NULL.
+    !>
+    !> Returns `OXPAR_STATUS_OK` once this rank has taken part (the rejection is
+    !> the binding's to report), or an error about the call itself.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (an unknown routine, or a status that is not an error code),
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `message` is NULL or a NUL-terminated
+    !> string.
+    function c_oxpar_context_reject(ctx, routine, status, message) &
+        bind(C, name="oxpar_context_reject")
+      import :: c_char, c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: routine
+      integer(c_int32_t), value :: status
+      character(kind=c_char), dimension(*), intent(in) :: message
+      integer(c_int32_t) :: c_oxpar_context_reject
+    end function c_oxpar_context_reject
 
     !> Sets the context's process grid to `rows x cols` (collective). Every rank
     !> must pass the same shape and `rows * cols` must be the number of ranks;

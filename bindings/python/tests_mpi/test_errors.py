@@ -55,6 +55,18 @@ def test_level1_lengths_dtypes_and_shapes(ctx):
     still_works(ctx)
 
 
+def test_python_rejections_reach_the_other_ranks_with_their_kind(ctx):
+    # Found in Python on one rank, passed on through oxpar_context_reject:
+    # the other ranks get the same kind of error, naming that rank.
+    x = np.ones(4)
+    err = outcome(lambda: oxpar.dot(x, np.ones(5 if RANK == BAD else 4), ctx=ctx))
+    check_everywhere(err, oxpar.ShapeMismatchError, "y: has 5", others_type=oxpar.ShapeMismatchError)
+    a = np.ones((3, SIZE))  # 3 whole rows per rank; x split one element per rank
+    err = outcome(lambda: oxpar.mpi.gemv(a, np.ones(1), np.ones(2 if RANK == BAD else 3), ctx=ctx))
+    check_everywhere(err, oxpar.ShapeMismatchError, "y: has 2", others_type=oxpar.ShapeMismatchError)
+    still_works(ctx)
+
+
 def test_plain_level2_and_3_on_an_mpi_context_never_hang(ctx):
     # oxpar.gemv/ger/gemm are collective on an MPI context too: an argument
     # Python rejects on one rank reaches the others.

@@ -81,7 +81,9 @@ pub use farm::*;
 pub use loops::*;
 pub use mpi::*;
 pub use opencl::*;
-pub use status::{oxpar_backend, oxpar_dtype, oxpar_schedule, oxpar_status, oxpar_trans};
+pub use status::{
+    oxpar_backend, oxpar_dtype, oxpar_routine, oxpar_schedule, oxpar_status, oxpar_trans,
+};
 
 use std::ffi::{c_char, CStr};
 

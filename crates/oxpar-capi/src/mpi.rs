@@ -39,7 +39,7 @@ use crate::blas::{gemm, gemv, ger};
 use crate::boundary::call;
 use crate::context::oxpar_context;
 use crate::ffi;
-use crate::status::{oxpar_status, CapiError};
+use crate::status::{oxpar_routine, oxpar_status, CapiError};
 
 type R = Result<(), CapiError>;
 
@@ -279,6 +279,94 @@ pub unsafe extern "C" fn oxpar_mpi_grid(
         }
         Ok(())
     })
+}
+
+/// For bindings that check arguments themselves: takes part in `routine`
+/// (an `oxpar_routine`) on this rank as a rank that rejected its arguments
+/// with `status` and `message`, so that every other rank's call of that
+/// routine fails too (with `status` and a message naming this rank) instead
+/// of waiting for this one. The binding then reports its own error. On a
+/// context that is not MPI nothing is communicated. `message` may be NULL.
+///
+/// Returns `OXPAR_STATUS_OK` once this rank has taken part (the rejection is
+/// the binding's to report), or an error about the call itself.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (an unknown routine, or a status that is not an error code),
+/// `OXPAR_STATUS_COMM_ERROR`.
+///
+/// # Safety
+/// `ctx` is NULL or a live context; `message` is NULL or a NUL-terminated
+/// string.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_context_reject(
+    ctx: *const oxpar_context,
+    routine: i32,
+    status: i32,
+    message: *const c_char,
+) -> oxpar_status {
+    call("oxpar_context_reject", || {
+        // SAFETY: the caller's contract.
+        let ctx = unsafe { ffi::context(ctx)? };
+        let routine = oxpar_routine::from_i32(routine).ok_or_else(|| {
+            CapiError::invalid("routine", format!("{routine} is not an oxpar_routine"))
+        })?;
+        let status = oxpar_status::ALL
+            .into_iter()
+            .find(|s| *s as i32 == status && *s != oxpar_status::Ok)
+            .ok_or_else(|| {
+                CapiError::invalid("status", format!("{status} is not an error status"))
+            })?;
+        let message = if message.is_null() {
+            "rejected by the caller".to_string()
+        } else {
+            // SAFETY: non-null messages are NUL-terminated (caller's contract).
+            unsafe { CStr::from_ptr(message) }
+                .to_string_lossy()
+                .into_owned()
+        };
+        let error = CapiError { status, message }.to_error();
+        reject_routine(ctx, routine, error)
+    })
+}
+
+/// Joins `routine`'s first collective as a failing rank (MPI contexts only).
+fn reject_routine(
+    ctx: &oxpar_context,
+    routine: oxpar_routine,
+    error: oxpar::Error,
+) -> Result<(), CapiError> {
+    #[cfg(feature = "mpi")]
+    if let Some(m) = ctx.mpi.as_ref() {
+        use oxpar::Op;
+        let kind = error.kind();
+        let reduction = |op| {
+            if ctx.is_reproducible() {
+                Op::ReduceExact
+            } else {
+                op
+            }
+        };
+        let joined = match routine {
+            oxpar_routine::Dot => ctx.backend.reject(reduction(Op::Dot), error),
+            oxpar_routine::Nrm2 => ctx.backend.reject(reduction(Op::Nrm2), error),
+            oxpar_routine::Asum => ctx.backend.reject(reduction(Op::Asum), error),
+            oxpar_routine::Sum => ctx.backend.reject(reduction(Op::Sum), error),
+            oxpar_routine::Iamax => ctx.backend.reject(Op::Iamax, error),
+            oxpar_routine::Gemv => ctx.backend.reject(Op::Gemv, error),
+            oxpar_routine::Ger => ctx.backend.reject(Op::Ger, error),
+            oxpar_routine::Gemm => ctx.backend.reject(Op::Gemm, error),
+            oxpar_routine::Halo => m.reject_halo(error),
+            oxpar_routine::SetGrid => m.reject_set_grid(error),
+        };
+        // Only a failure of MPI itself is about this call.
+        if joined.kind() == oxpar::ErrorKind::Communication && kind != joined.kind() {
+            return Err(joined.into());
+        }
+        return Ok(());
+    }
+    let _ = (ctx, routine, error);
+    Ok(())
 }
 
 /// Sets the context's process grid to `rows x cols` (collective). Every rank

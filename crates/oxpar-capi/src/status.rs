@@ -144,6 +144,43 @@ pub enum oxpar_trans {
     Yes = 1,
 }
 
+/// The collective routines a binding may reject on this rank's behalf with
+/// `oxpar_context_reject` (the s and d forms alike).
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_routine {
+    /// `oxpar_?dot` (reproducible or not, as the context is).
+    Dot = 0,
+    /// `oxpar_?nrm2`.
+    Nrm2 = 1,
+    /// `oxpar_?asum`.
+    Asum = 2,
+    /// `oxpar_?sum`.
+    Sum = 3,
+    /// `oxpar_i?amax`.
+    Iamax = 4,
+    /// `oxpar_?gemv` and `oxpar_mpi_?gemv`.
+    Gemv = 5,
+    /// `oxpar_?ger` and `oxpar_mpi_?ger`.
+    Ger = 6,
+    /// `oxpar_?gemm` and `oxpar_mpi_?gemm`.
+    Gemm = 7,
+    /// `oxpar_mpi_?halo_1d` and `oxpar_mpi_?halo_2d`.
+    Halo = 8,
+    /// `oxpar_mpi_set_grid`.
+    SetGrid = 9,
+}
+
+impl oxpar_routine {
+    /// The routine a C value names, if any.
+    pub(crate) fn from_i32(value: i32) -> Option<Self> {
+        use oxpar_routine::*;
+        [Dot, Nrm2, Asum, Sum, Iamax, Gemv, Ger, Gemm, Halo, SetGrid]
+            .into_iter()
+            .find(|r| *r as i32 == value)
+    }
+}
+
 /// Loop schedules for `oxpar_parallel_for` (OpenMP's meanings).
 #[repr(i32)]
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

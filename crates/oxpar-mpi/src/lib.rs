@@ -244,6 +244,13 @@ impl MpiBackend {
         Ok(())
     }
 
+    /// Takes part in [`MpiBackend::set_grid`] as a rank that rejected its
+    /// arguments (see [`oxpar_core::Backend::reject`]); returns `error`.
+    pub fn reject_set_grid(&self, error: Error) -> Error {
+        let _grid = self.lock();
+        agree::join_failed(&self.inner.comm, "set_grid", FirstCollective::Gather, error)
+    }
+
     /// The grid, locked: holding it serializes this backend's operations.
     fn lock(&self) -> MutexGuard<'_, Grid> {
         self.inner.grid.lock().unwrap_or_else(|e| e.into_inner())
