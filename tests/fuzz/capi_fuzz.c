@@ -87,6 +87,11 @@ static void describe(const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(call_desc, sizeof call_desc, fmt, ap);
     va_end(ap);
+    if (verbose > 0) {
+        /* Every call before it is made: the last line names a call that hangs. */
+        fprintf(stderr, "%lu: %s\n", iteration, call_desc);
+        fflush(stderr);
+    }
 }
 
 static void fail(const char *fmt, ...) {

@@ -175,7 +175,9 @@ impl<T: Scalar> Level2<T> for Serial {
         mut a: MatMut<'_, T>,
     ) -> Result<()> {
         check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
-        if alpha == T::zero() {
+        // An empty A: nothing to do, however long the other dimension (a
+        // zero-stride y can be any length).
+        if alpha == T::zero() || a.is_empty() {
             return Ok(());
         }
         for j in 0..y.len() {
@@ -202,6 +204,10 @@ impl<T: Scalar> Level3<T> for Serial {
             (b.nrows(), b.ncols()),
             (c.nrows(), c.ncols()),
         )?;
+        if c.is_empty() {
+            // Nothing to write, however long the other dimension.
+            return Ok(());
+        }
         let k = a.ncols();
         for j in 0..c.ncols() {
             for i in 0..c.nrows() {
@@ -289,5 +295,34 @@ mod tests {
                 .unwrap();
             assert!(hits.lock().unwrap().iter().all(|&h| h == 1));
         }
+    }
+
+    #[test]
+    fn empty_outputs_return_at_once_whatever_the_other_dimension() {
+        // A 0 x 2^62 product and a rank-one update of a 0 x 2^62 matrix (a
+        // zero-stride y can be that long): nothing to write, so no loop may
+        // run over the long dimension (the C ABI fuzz driver found the gemm).
+        let huge = 1usize << 62;
+        let one = [1.0f64];
+        let mut none: [f64; 0] = [];
+        // SAFETY: empty views address nothing; the zero-stride view reads one[0].
+        let (a, b, c, y) = unsafe {
+            (
+                MatRef::from_raw_parts(one.as_ptr(), 0, 0, 1, 1).unwrap(),
+                MatRef::from_raw_parts(one.as_ptr(), 0, huge, 1, 1).unwrap(),
+                MatMut::from_raw_parts(none.as_mut_ptr(), 0, huge, 1, 1).unwrap(),
+                VecRef::from_raw_parts(one.as_ptr(), huge, 0).unwrap(),
+            )
+        };
+        let started = std::time::Instant::now();
+        Serial.gemm(2.0, a, b, 0.5, c).unwrap();
+        // SAFETY: as above.
+        let a0 = unsafe { MatMut::from_raw_parts(none.as_mut_ptr(), 0, huge, 1, 1).unwrap() };
+        Serial.ger(2.0, VecRef::from_slice(&none), y, a0).unwrap();
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "took {:?}",
+            started.elapsed()
+        );
     }
 }
