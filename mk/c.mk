@@ -165,7 +165,7 @@ OXPAR_LIBS_PRIVATE ?= $(OXPAR_MPI_LINK) -lOpenCL -lgcc_s -lutil -lrt -lpthread -
 C_PC_LIBDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(libdir))
 C_PC_INCLUDEDIR := $(patsubst $(PREFIX)/%,$${prefix}/%,$(includedir))
 # Where the Fortran bindings leave their modules and library, if built.
-FORTRAN_BUILD_DIR ?= bindings/fortran/build
+FORTRAN_BUILD_DIR ?= bindings/fortran/build-release
 C_RELEASE_SO := $(or $(CARGO_TARGET_DIR),target)/release/liboxpar.so
 
 ## Installs liboxpar (with its SONAME links), oxpar.h and oxpar.pc under

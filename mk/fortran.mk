@@ -12,6 +12,10 @@ FORTRAN_SRC := bindings/fortran/src
 FORTRAN_TEST_SRC := bindings/fortran/test
 FORTRAN_BUILD := bindings/fortran/build
 FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
+# The library users get (make fortran-lib, make install): optimized, no -fcheck.
+FORTRAN_RELEASE_FLAGS ?= -std=f2018 -frecursive -O2 -g
+FORTRAN_RELEASE_BUILD := bindings/fortran/build-release
+FORTRAN_RELEASE_LIB := $(FORTRAN_RELEASE_BUILD)/liboxpar_fortran.a
 FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
@@ -45,11 +49,24 @@ fortran-example: lib-debug $(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examp
 	$(FORTRAN_BUILD)/examples/parallel_loops >$(FORTRAN_BUILD)/examples/parallel_loops.out
 	diff -u examples/fortran/parallel_loops.out $(FORTRAN_BUILD)/examples/parallel_loops.out
 
-## The modules (.mod) and liboxpar_fortran.a in bindings/fortran/build.
-fortran-lib: $(FORTRAN_LIB)
+## The modules (.mod) and liboxpar_fortran.a that `make install` copies, in
+## bindings/fortran/build-release: the same sources as the tests use, compiled
+## for users (optimized, without the tests' run-time checks).
+fortran-lib: $(FORTRAN_RELEASE_LIB)
 
 fortran-clean:
-	rm -rf $(FORTRAN_BUILD)
+	rm -rf $(FORTRAN_BUILD) $(FORTRAN_RELEASE_BUILD)
+
+$(FORTRAN_RELEASE_BUILD)/oxpar_c.o: $(FORTRAN_SRC)/oxpar_c.f90
+	@mkdir -p $(@D)
+	$(FORTRAN_FC) $(FORTRAN_RELEASE_FLAGS) -J$(@D) -c $< -o $@
+
+$(FORTRAN_RELEASE_BUILD)/oxpar.o: $(FORTRAN_SRC)/oxpar.f90 $(FORTRAN_RELEASE_BUILD)/oxpar_c.o
+	$(FORTRAN_FC) $(FORTRAN_RELEASE_FLAGS) -J$(@D) -c $< -o $@
+
+$(FORTRAN_RELEASE_LIB): $(FORTRAN_RELEASE_BUILD)/oxpar_c.o $(FORTRAN_RELEASE_BUILD)/oxpar.o
+	rm -f $@
+	$(AR) rcs $@ $^
 
 $(FORTRAN_BUILD)/oxpar_c.o: $(FORTRAN_SRC)/oxpar_c.f90
 	@mkdir -p $(@D)
