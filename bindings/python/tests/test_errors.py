@@ -49,7 +49,7 @@ def test_outputs_sharing_elements_are_value_errors():
     buf = np.ones(20)
     with pytest.raises(ValueError, match="y: shares elements with x"):
         oxpar.swap(buf[:10], buf[5:15])
-    with pytest.raises(oxpar.InvalidStrideError, match="share an address"):
+    with pytest.raises(oxpar.InvalidStrideError, match="of the 4x3 array out, which is written, share an address"):
         oxpar.gemm(np.ones((4, 2)), np.ones((2, 3)), np.lib.stride_tricks.as_strided(buf, (4, 3), (8, 8)))
 
 

@@ -6,6 +6,7 @@ expect for that kind of mistake.
 """
 
 import builtins
+import re
 
 from ._ffi import ffi, lib
 
@@ -100,16 +101,24 @@ _BY_CODE = {
 _BY_CODE[900] = InternalError
 
 
-def error_for(status: int) -> OxparError:
-    """The exception for a failed call, with the library's message."""
+_WORD = re.compile(r"\b\w+\b")
+
+
+def error_for(status: int, names=None) -> OxparError:
+    """The exception for a failed call, with the library's message; `names`
+    maps the C arguments' names to the Python ones where they differ (`c` of
+    `oxpar_dgemm` is `out` of `oxpar.gemm`)."""
     message = ffi.string(lib.oxpar_last_error_message()).decode("utf-8", "replace")
+    if names and message:
+        message = _WORD.sub(lambda m: names.get(m.group(0), m.group(0)), message)
     cls = _BY_CODE.get(status, OxparError)
     err = cls(message or ffi.string(lib.oxpar_status_str(status)).decode())
     err.code = status
     return err
 
 
-def check(status: int) -> None:
-    """Raises the matching exception unless `status` is OK."""
+def check(status: int, names=None) -> None:
+    """Raises the matching exception unless `status` is OK (see `error_for`
+    for `names`)."""
     if status:
-        raise error_for(status)
+        raise error_for(status, names)

@@ -361,6 +361,11 @@ def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, c
     check(
         _fn(dtype, "gemm")(
             ctx.ptr, ta, tb, m, n, k, alpha_p, pa, rsa, csa, pb, rsb, csb, beta_p, pc, rsc, csc
-        )
+        ),
+        _GEMM_NAMES,
     )
     return out
+
+
+# The C arguments of `oxpar_?gemm` that `oxpar.gemm` names otherwise.
+_GEMM_NAMES = {"c": "out", "rsc": "out's row stride", "csc": "out's column stride"}
