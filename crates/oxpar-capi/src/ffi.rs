@@ -186,7 +186,8 @@ impl Operand {
         self.dims.iter().any(|&(d, _)| d == 0)
     }
 
-    /// True for a vector, or a matrix with one column or one row.
+    /// `(first byte, count, byte step)` of a vector, or of a matrix with one
+    /// column or one row; `None` for other matrices.
     fn as_progression(&self) -> Option<(isize, usize, isize)> {
         match self.dims {
             [(n, s), (1, _)] | [(1, _), (n, s)] => Some((self.ptr, n, s * self.size)),

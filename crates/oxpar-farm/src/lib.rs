@@ -682,8 +682,8 @@ impl Drop for WorkersDone<'_> {
     }
 }
 
-/// Work a chunk should hold: enough that taking it (an atomic, or an MPI
-/// one-sided fetch of a microsecond or two) costs well under 1%.
+/// Work a chunk should hold: enough that taking it (an atomic, or under MPI
+/// a request answered by rank 0's serving thread) costs well under 1%.
 const CHUNK_SECONDS: f64 = 1e-3;
 
 /// The size of the next chunk, with `remaining` tasks left for `workers`

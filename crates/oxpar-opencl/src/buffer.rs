@@ -7,6 +7,21 @@ use oxpar_core::{Error, ErrorKind, Result, Scalar};
 
 use crate::{err, raw, OpenClBackend, Shared};
 
+/// Enqueues a read or write command (ocl's two kinds share no trait) and
+/// waits for it, recording its event for `last_profile` when profiling is on.
+macro_rules! enqueue_transfer {
+    ($shared:expr, $cmd:expr, $what:literal, $len:expr) => {{
+        let mut ev = ocl::Event::empty();
+        let profiled = $shared.profiling();
+        let cmd = if profiled { $cmd.enew(&mut ev) } else { $cmd };
+        cmd.enq()
+            .map_err(|e| err::cl(&format!("{} {} elements", $what, $len), &e))?;
+        if profiled {
+            $shared.record(ev.into());
+        }
+    }};
+}
+
 mod sealed {
     /// The binding's element bound, kept out of the public API.
     pub trait Sealed: ocl::OclPrm {}
@@ -208,21 +223,10 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
                 out.len()
             )));
         }
-        match &self.mem {
-            None => Ok(()),
-            Some(b) => {
-                let mut ev = ocl::Event::empty();
-                let cmd = b.read(out);
-                let profiled = self.shared.profiling();
-                let cmd = if profiled { cmd.enew(&mut ev) } else { cmd };
-                cmd.enq()
-                    .map_err(|e| err::cl(&format!("downloading {} elements", self.len), &e))?;
-                if profiled {
-                    self.shared.record(ev.into());
-                }
-                Ok(())
-            }
+        if let Some(b) = &self.mem {
+            enqueue_transfer!(self.shared, b.read(out), "downloading", self.len);
         }
+        Ok(())
     }
 
     /// The whole buffer as a new vector (see [`download`](Self::download)).
@@ -242,21 +246,10 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
                 data.len()
             )));
         }
-        match &self.mem {
-            None => Ok(()),
-            Some(b) => {
-                let mut ev = ocl::Event::empty();
-                let cmd = b.write(data);
-                let profiled = self.shared.profiling();
-                let cmd = if profiled { cmd.enew(&mut ev) } else { cmd };
-                cmd.enq()
-                    .map_err(|e| err::cl(&format!("uploading {} elements", self.len), &e))?;
-                if profiled {
-                    self.shared.record(ev.into());
-                }
-                Ok(())
-            }
+        if let Some(b) = &self.mem {
+            enqueue_transfer!(self.shared, b.write(data), "uploading", self.len);
         }
+        Ok(())
     }
 
     /// The whole buffer as a contiguous vector.
