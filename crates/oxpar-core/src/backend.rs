@@ -65,6 +65,60 @@ impl Trans {
     }
 }
 
+/// Which side of the other operand a symmetric or triangular matrix `A`
+/// multiplies (symm, trmm) or divides (trsm) from.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Side {
+    /// `A*B` (or `A*X = B`).
+    #[default]
+    Left,
+    /// `B*A` (or `X*A = B`).
+    Right,
+}
+
+/// Which triangle of a square view holds a symmetric or triangular matrix;
+/// the other triangle is neither read nor written. It describes the view as
+/// passed: the transpose `a.t()` of a view holding the upper triangle holds
+/// the lower one (see [`Uplo::flip`]), which is how `op(A) = A^T` is asked for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Uplo {
+    /// Elements `(i, j)` with `i <= j`.
+    #[default]
+    Upper,
+    /// Elements `(i, j)` with `i >= j`.
+    Lower,
+}
+
+impl Uplo {
+    /// The other triangle: what the transpose of the view holds.
+    pub fn flip(self) -> Uplo {
+        match self {
+            Uplo::Upper => Uplo::Lower,
+            Uplo::Lower => Uplo::Upper,
+        }
+    }
+
+    /// Whether element `(i, j)` lies in this triangle (the diagonal belongs
+    /// to both).
+    pub fn holds(self, i: usize, j: usize) -> bool {
+        match self {
+            Uplo::Upper => i <= j,
+            Uplo::Lower => i >= j,
+        }
+    }
+}
+
+/// Whether a triangular matrix has ones on its diagonal (not read) or the
+/// stored diagonal.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Diag {
+    /// The diagonal is read.
+    #[default]
+    NonUnit,
+    /// The diagonal is taken as all ones and not read.
+    Unit,
+}
+
 /// The operations of the trait family, named so that a front end can tell a
 /// backend which one a process gave up on (see [`Backend::reject`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -94,8 +148,28 @@ pub enum Op {
     Gemv,
     /// [`Level2::ger`].
     Ger,
+    /// [`Level2::symv`].
+    Symv,
+    /// [`Level2::trmv`].
+    Trmv,
+    /// [`Level2::trsv`].
+    Trsv,
+    /// [`Level2::syr`].
+    Syr,
+    /// [`Level2::syr2`].
+    Syr2,
     /// [`Level3::gemm`].
     Gemm,
+    /// [`Level3::symm`].
+    Symm,
+    /// [`Level3::syrk`].
+    Syrk,
+    /// [`Level3::syr2k`].
+    Syr2k,
+    /// [`Level3::trmm`].
+    Trmm,
+    /// [`Level3::trsm`].
+    Trsm,
     /// [`ParallelLoops::parallel_for`].
     ParallelFor,
 }
@@ -201,6 +275,63 @@ pub trait Level2<T: Scalar>: Backend {
     ) -> Result<()>;
     /// `A := alpha*x*y^T + A`. With `alpha == 0`, returns at once.
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()>;
+    /// `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo`
+    /// triangle (the other is not read). With `beta == 0`, `y` is not read;
+    /// with `alpha == 0`, `A` and `x` are not read.
+    fn symv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        crate::reference::symv(uplo, alpha, a, x, beta, y);
+        Ok(())
+    }
+    /// `x := A*x` with `A` triangular, held in its `uplo` triangle (pass
+    /// `a.t()` and `uplo.flip()` for `A^T`).
+    fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
+        crate::reference::trmv(uplo, diag, a, x);
+        Ok(())
+    }
+    /// `x := A^-1*x` (solves `A*z = x`) with `A` triangular, held in its
+    /// `uplo` triangle. No test for singularity: a zero on the diagonal
+    /// gives infinities or NaN, as in BLAS.
+    fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
+        crate::reference::trsv(uplo, diag, a, x);
+        Ok(())
+    }
+    /// `A := alpha*x*x^T + A` on the `uplo` triangle of `A` (the other is
+    /// neither read nor written). With `alpha == 0`, returns at once.
+    fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), x.len(), (a.nrows(), a.ncols()))?;
+        crate::reference::syr(uplo, alpha, x, a);
+        Ok(())
+    }
+    /// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of `A`. With
+    /// `alpha == 0`, returns at once.
+    fn syr2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        crate::reference::syr2(uplo, alpha, x, y, a);
+        Ok(())
+    }
 }
 
 /// BLAS level 3: matrix-matrix operations.
@@ -216,6 +347,99 @@ pub trait Level3<T: Scalar>: Backend {
         beta: T,
         c: MatMut<'_, T>,
     ) -> Result<()>;
+    /// `C := alpha*A*B + beta*C` ([`Side::Left`]) or `alpha*B*A + beta*C`
+    /// ([`Side::Right`]) with `A` symmetric, held in its `uplo` triangle.
+    /// With `beta == 0`, `C` is not read; with `alpha == 0`, `A` and `B` are
+    /// not read.
+    #[allow(clippy::too_many_arguments)]
+    fn symm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::symm(
+            side,
+            (a.nrows(), a.ncols()),
+            (b.nrows(), b.ncols()),
+            (c.nrows(), c.ncols()),
+        )?;
+        crate::reference::symm(side, uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+    /// `C := alpha*A*A^T + beta*C` on the `uplo` triangle of the `n x n`
+    /// matrix `C` (the other triangle is neither read nor written); `A` is
+    /// `n x k` (pass `a.t()` for `A^T*A`). With `beta == 0`, `C` is not read;
+    /// with `alpha == 0` or `k == 0`, `A` is not read.
+    fn syrk(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk((a.nrows(), a.ncols()), None, (c.nrows(), c.ncols()))?;
+        crate::reference::syrk(uplo, alpha, a, beta, c);
+        Ok(())
+    }
+    /// `C := alpha*(A*B^T + B*A^T) + beta*C` on the `uplo` triangle of `C`;
+    /// `A` and `B` are `n x k`.
+    fn syr2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk(
+            (a.nrows(), a.ncols()),
+            Some((b.nrows(), b.ncols())),
+            (c.nrows(), c.ncols()),
+        )?;
+        crate::reference::syr2k(uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+    /// `B := alpha*A*B` ([`Side::Left`]) or `alpha*B*A` ([`Side::Right`]) with
+    /// `A` triangular, held in its `uplo` triangle (pass `a.t()` and
+    /// `uplo.flip()` for `A^T`). With `alpha == 0`, `B` is set to zero and
+    /// `A` is not read.
+    fn trmm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
+        crate::reference::trmm(side, uplo, diag, alpha, a, b);
+        Ok(())
+    }
+    /// Solves `A*X = alpha*B` ([`Side::Left`]) or `X*A = alpha*B`
+    /// ([`Side::Right`]) with `A` triangular, held in its `uplo` triangle;
+    /// `X` overwrites `B`. With `alpha == 0`, `B` is set to zero and `A` is
+    /// not read. No test for singularity (as in BLAS).
+    fn trsm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
+        crate::reference::trsm(side, uplo, diag, alpha, a, b);
+        Ok(())
+    }
 }
 
 /// A loop body: called with a sub-range of the iteration space and the index
@@ -308,6 +532,36 @@ impl<T: Scalar, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         (**self).ger(alpha, x, y, a)
     }
+    fn symv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).symv(uplo, alpha, a, x, beta, y)
+    }
+    fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        (**self).trmv(uplo, diag, a, x)
+    }
+    fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        (**self).trsv(uplo, diag, a, x)
+    }
+    fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        (**self).syr(uplo, alpha, x, a)
+    }
+    fn syr2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).syr2(uplo, alpha, x, y, a)
+    }
 }
 
 impl<T: Scalar, B: Level3<T> + ?Sized> Level3<T> for Box<B> {
@@ -320,6 +574,61 @@ impl<T: Scalar, B: Level3<T> + ?Sized> Level3<T> for Box<B> {
         c: MatMut<'_, T>,
     ) -> Result<()> {
         (**self).gemm(alpha, a, b, beta, c)
+    }
+    fn symm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).symm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn syrk(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).syrk(uplo, alpha, a, beta, c)
+    }
+    fn syr2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).syr2k(uplo, alpha, a, b, beta, c)
+    }
+    fn trmm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).trmm(side, uplo, diag, alpha, a, b)
+    }
+    fn trsm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).trsm(side, uplo, diag, alpha, a, b)
     }
 }
 
@@ -443,6 +752,78 @@ pub mod check {
             return Err(Error::shape_mismatch(format!(
                 "op(A)*op(B) is {}x{} but C is {}x{}",
                 a.0, b.1, c.0, c.1
+            )));
+        }
+        Ok(())
+    }
+
+    /// A matrix that must be square.
+    pub fn square(name: &str, a: (usize, usize)) -> Result<()> {
+        if a.0 != a.1 {
+            return Err(Error::shape_mismatch(format!(
+                "{name} is {}x{} but must be square",
+                a.0, a.1
+            )));
+        }
+        Ok(())
+    }
+
+    /// symm shapes: `A` square, of `C`'s rows (left) or columns (right);
+    /// `B` and `C` the same shape.
+    pub fn symm(side: Side, a: (usize, usize), b: (usize, usize), c: (usize, usize)) -> Result<()> {
+        square("A", a)?;
+        let (dim, what) = match side {
+            Side::Left => (c.0, "rows"),
+            Side::Right => (c.1, "columns"),
+        };
+        if a.0 != dim {
+            return Err(Error::shape_mismatch(format!(
+                "A is {}x{} but C has {dim} {what}",
+                a.0, a.1
+            )));
+        }
+        if b != c {
+            return Err(Error::shape_mismatch(format!(
+                "B is {}x{} but C is {}x{}",
+                b.0, b.1, c.0, c.1
+            )));
+        }
+        Ok(())
+    }
+
+    /// syrk (`b` None) and syr2k shapes: `C` square `n x n`, `A` (and `B`)
+    /// `n x k`.
+    pub fn syrk(a: (usize, usize), b: Option<(usize, usize)>, c: (usize, usize)) -> Result<()> {
+        square("C", c)?;
+        if a.0 != c.0 {
+            return Err(Error::shape_mismatch(format!(
+                "A is {}x{} but C is {}x{}",
+                a.0, a.1, c.0, c.1
+            )));
+        }
+        if let Some(b) = b {
+            if b != a {
+                return Err(Error::shape_mismatch(format!(
+                    "B is {}x{} but A is {}x{}",
+                    b.0, b.1, a.0, a.1
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// trmm and trsm shapes: `A` square, of `B`'s rows (left) or columns
+    /// (right).
+    pub fn tri_side(side: Side, a: (usize, usize), b: (usize, usize)) -> Result<()> {
+        square("A", a)?;
+        let (dim, what) = match side {
+            Side::Left => (b.0, "rows"),
+            Side::Right => (b.1, "columns"),
+        };
+        if a.0 != dim {
+            return Err(Error::shape_mismatch(format!(
+                "A is {}x{} but B has {dim} {what}",
+                a.0, a.1
             )));
         }
         Ok(())

@@ -44,6 +44,7 @@ pub mod backend;
 pub mod budget;
 pub mod error;
 pub mod exact;
+pub mod reference;
 pub mod repro;
 pub mod scalar;
 pub mod schedule;
@@ -51,7 +52,8 @@ pub mod serial;
 pub mod view;
 
 pub use backend::{
-    Backend, BackendKind, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Trans,
+    Backend, BackendKind, Diag, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Side,
+    Trans, Uplo,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use scalar::{DType, Scalar};

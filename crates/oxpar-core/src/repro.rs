@@ -23,7 +23,9 @@
 //! a spec (the C ABI, Fortran, Python, `oxpar::backend_from_spec`) with
 //! `OXPAR_REPRODUCIBLE=1` (see [`enabled_by_env`]).
 
-use crate::backend::{Backend, BackendKind, Level1, Level2, Level3, LoopBody, Op, ParallelLoops};
+use crate::backend::{
+    Backend, BackendKind, Diag, Level1, Level2, Level3, LoopBody, Op, ParallelLoops, Side, Uplo,
+};
 use crate::error::{Error, Result};
 use crate::exact::{round_to, sqrt_to, Reduction};
 use crate::scalar::Scalar;
@@ -189,6 +191,36 @@ impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         self.inner.ger(alpha, x, y, a)
     }
+    fn symv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.symv(uplo, alpha, a, x, beta, y)
+    }
+    fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        self.inner.trmv(uplo, diag, a, x)
+    }
+    fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        self.inner.trsv(uplo, diag, a, x)
+    }
+    fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.syr(uplo, alpha, x, a)
+    }
+    fn syr2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.syr2(uplo, alpha, x, y, a)
+    }
 }
 
 impl<T: Scalar, B: Level3<T>> Level3<T> for Reproducible<B> {
@@ -201,6 +233,61 @@ impl<T: Scalar, B: Level3<T>> Level3<T> for Reproducible<B> {
         c: MatMut<'_, T>,
     ) -> Result<()> {
         self.inner.gemm(alpha, a, b, beta, c)
+    }
+    fn symm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.symm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn syrk(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.syrk(uplo, alpha, a, beta, c)
+    }
+    fn syr2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.syr2k(uplo, alpha, a, b, beta, c)
+    }
+    fn trmm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.trmm(side, uplo, diag, alpha, a, b)
+    }
+    fn trsm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.trsm(side, uplo, diag, alpha, a, b)
     }
 }
 

@@ -6,8 +6,8 @@ use mpi::datatype::Equivalence;
 use oxpar_core::backend::{check, LoopBody};
 use oxpar_core::exact::{ExactSum, Reduction, WORDS};
 use oxpar_core::{
-    DType, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result, Scalar,
-    Schedule, VecMut, VecRef,
+    DType, Diag, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result,
+    Scalar, Schedule, Uplo, VecMut, VecRef,
 };
 
 use crate::agree::{self, everywhere, Call, Routine};
@@ -300,6 +300,47 @@ where
             a,
         )
     }
+
+    fn symv(
+        &self,
+        _uplo: Uplo,
+        _alpha: T,
+        _a: MatRef<'_, T>,
+        _x: VecRef<'_, T>,
+        _beta: T,
+        _y: VecMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("symv"))
+    }
+    fn trmv(&self, _: Uplo, _: Diag, _: MatRef<'_, T>, _: VecMut<'_, T>) -> Result<()> {
+        Err(not_distributed("trmv"))
+    }
+    fn trsv(&self, _: Uplo, _: Diag, _: MatRef<'_, T>, _: VecMut<'_, T>) -> Result<()> {
+        Err(not_distributed("trsv"))
+    }
+    fn syr(&self, _: Uplo, _: T, _: VecRef<'_, T>, _: MatMut<'_, T>) -> Result<()> {
+        Err(not_distributed("syr"))
+    }
+    fn syr2(
+        &self,
+        _: Uplo,
+        _: T,
+        _: VecRef<'_, T>,
+        _: VecRef<'_, T>,
+        _: MatMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("syr2"))
+    }
+}
+
+/// The error of a structured BLAS operation (symmetric or triangular) on an
+/// MPI context: what each rank's blocks would mean is not defined yet, so
+/// every rank says so at once (no collective is needed: every rank answers
+/// the same).
+pub(crate) fn not_distributed(op: &str) -> oxpar_core::Error {
+    oxpar_core::Error::unsupported(format!(
+        "{op} has no distributed form on an MPI context; call it on a node-local context (serial or threads) with whole matrices"
+    ))
 }
 
 impl ParallelLoops for MpiBackend {

@@ -17,7 +17,11 @@
 //! 2*n^2*sqrt(p) over the machine.
 
 use mpi::datatype::Equivalence;
-use oxpar_core::{Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Scalar};
+use oxpar_core::{
+    Diag, Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Scalar, Side, Uplo,
+};
+
+use crate::ops::not_distributed;
 
 use crate::agree::{self, everywhere, Call, Routine};
 use crate::{GridShape, MpiBackend};
@@ -183,6 +187,55 @@ where
             )?;
         }
         Ok(())
+    }
+
+    fn symm(
+        &self,
+        _: Side,
+        _: Uplo,
+        _: T,
+        _: MatRef<'_, T>,
+        _: MatRef<'_, T>,
+        _: T,
+        _: MatMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("symm"))
+    }
+    fn syrk(&self, _: Uplo, _: T, _: MatRef<'_, T>, _: T, _: MatMut<'_, T>) -> Result<()> {
+        Err(not_distributed("syrk"))
+    }
+    fn syr2k(
+        &self,
+        _: Uplo,
+        _: T,
+        _: MatRef<'_, T>,
+        _: MatRef<'_, T>,
+        _: T,
+        _: MatMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("syr2k"))
+    }
+    fn trmm(
+        &self,
+        _: Side,
+        _: Uplo,
+        _: Diag,
+        _: T,
+        _: MatRef<'_, T>,
+        _: MatMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("trmm"))
+    }
+    fn trsm(
+        &self,
+        _: Side,
+        _: Uplo,
+        _: Diag,
+        _: T,
+        _: MatRef<'_, T>,
+        _: MatMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("trsm"))
     }
 }
 

@@ -1,0 +1,312 @@
+//! Plain-loop reference versions of the structured BLAS operations (symmetric
+//! and triangular level 2 and 3): the oracle the other backends are tested
+//! against, and the serial backend's own bodies. Clarity over speed: every
+//! element is found through [`sym`] or [`tri`], the way the definition reads.
+//!
+//! Shapes are checked by the callers (the trait methods, through
+//! [`crate::backend::check`]); these functions assume them.
+
+use crate::backend::{Diag, Side, Uplo};
+use crate::scalar::Scalar;
+use crate::view::{MatMut, MatRef, VecMut, VecRef};
+
+/// Element `(i, j)` of the symmetric matrix whose `uplo` triangle `a` holds.
+pub fn sym<T: Scalar>(a: &MatRef<'_, T>, uplo: Uplo, i: usize, j: usize) -> T {
+    if uplo.holds(i, j) {
+        a.get(i, j)
+    } else {
+        a.get(j, i)
+    }
+}
+
+/// Element `(i, j)` of the triangular matrix whose `uplo` triangle `a` holds
+/// (with ones on the diagonal, not read, when `diag` is [`Diag::Unit`]).
+pub fn tri<T: Scalar>(a: &MatRef<'_, T>, uplo: Uplo, diag: Diag, i: usize, j: usize) -> T {
+    if i == j && diag == Diag::Unit {
+        T::one()
+    } else if uplo.holds(i, j) {
+        a.get(i, j)
+    } else {
+        T::zero()
+    }
+}
+
+/// `beta * old`, without reading `old` when `beta` is zero.
+fn scaled<T: Scalar>(beta: T, old: impl FnOnce() -> T) -> T {
+    if beta == T::zero() {
+        T::zero()
+    } else {
+        beta * old()
+    }
+}
+
+/// `y := alpha*A*x + beta*y`, `A` symmetric.
+pub fn symv<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    mut y: VecMut<'_, T>,
+) {
+    let n = y.len();
+    for i in 0..n {
+        let ax = if alpha == T::zero() {
+            T::zero()
+        } else {
+            alpha * (0..n).fold(T::zero(), |acc, j| acc + sym(&a, uplo, i, j) * x.get(j))
+        };
+        let old = scaled(beta, || y.as_ref().get(i));
+        y.set(i, ax + old);
+    }
+}
+
+/// `x := A*x`, `A` triangular.
+pub fn trmv<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'_, T>) {
+    let n = x.len();
+    let ax: Vec<T> = (0..n)
+        .map(|i| {
+            (0..n).fold(T::zero(), |acc, j| {
+                if uplo.holds(i, j) {
+                    acc + tri(&a, uplo, diag, i, j) * x.as_ref().get(j)
+                } else {
+                    acc
+                }
+            })
+        })
+        .collect();
+    for (i, v) in ax.into_iter().enumerate() {
+        x.set(i, v);
+    }
+}
+
+/// `x := A^-1*x`, `A` triangular: substitution in the order the triangle
+/// allows (forward for lower, backward for upper).
+pub fn trsv<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'_, T>) {
+    let n = x.len();
+    let order: Vec<usize> = match uplo {
+        Uplo::Lower => (0..n).collect(),
+        Uplo::Upper => (0..n).rev().collect(),
+    };
+    for &i in &order {
+        let mut v = x.as_ref().get(i);
+        for j in 0..n {
+            if j != i && uplo.holds(i, j) {
+                v = v - a.get(i, j) * x.as_ref().get(j);
+            }
+        }
+        if diag == Diag::NonUnit {
+            v = v / a.get(i, i);
+        }
+        x.set(i, v);
+    }
+}
+
+/// `A := alpha*x*x^T + A` on the `uplo` triangle.
+pub fn syr<T: Scalar>(uplo: Uplo, alpha: T, x: VecRef<'_, T>, mut a: MatMut<'_, T>) {
+    if alpha == T::zero() {
+        return;
+    }
+    let n = x.len();
+    for j in 0..n {
+        for i in 0..n {
+            if uplo.holds(i, j) {
+                let v = a.as_ref().get(i, j) + alpha * x.get(i) * x.get(j);
+                a.set(i, j, v);
+            }
+        }
+    }
+}
+
+/// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle.
+pub fn syr2<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    x: VecRef<'_, T>,
+    y: VecRef<'_, T>,
+    mut a: MatMut<'_, T>,
+) {
+    if alpha == T::zero() {
+        return;
+    }
+    let n = x.len();
+    for j in 0..n {
+        for i in 0..n {
+            if uplo.holds(i, j) {
+                let v = a.as_ref().get(i, j) + alpha * (x.get(i) * y.get(j) + y.get(i) * x.get(j));
+                a.set(i, j, v);
+            }
+        }
+    }
+}
+
+/// `C := alpha*A*B + beta*C` (left) or `alpha*B*A + beta*C` (right), `A`
+/// symmetric.
+pub fn symm<T: Scalar>(
+    side: Side,
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    mut c: MatMut<'_, T>,
+) {
+    let (m, n) = (c.nrows(), c.ncols());
+    for j in 0..n {
+        for i in 0..m {
+            let ab = if alpha == T::zero() {
+                T::zero()
+            } else {
+                let s = match side {
+                    Side::Left => {
+                        (0..m).fold(T::zero(), |acc, p| acc + sym(&a, uplo, i, p) * b.get(p, j))
+                    }
+                    Side::Right => {
+                        (0..n).fold(T::zero(), |acc, p| acc + b.get(i, p) * sym(&a, uplo, p, j))
+                    }
+                };
+                alpha * s
+            };
+            let old = scaled(beta, || c.as_ref().get(i, j));
+            c.set(i, j, ab + old);
+        }
+    }
+}
+
+/// `C := alpha*A*A^T + beta*C` on the `uplo` triangle of `C`.
+pub fn syrk<T: Scalar>(uplo: Uplo, alpha: T, a: MatRef<'_, T>, beta: T, mut c: MatMut<'_, T>) {
+    let (n, k) = (c.nrows(), a.ncols());
+    for j in 0..n {
+        for i in 0..n {
+            if !uplo.holds(i, j) {
+                continue;
+            }
+            let aa = if alpha == T::zero() {
+                T::zero()
+            } else {
+                alpha * (0..k).fold(T::zero(), |acc, p| acc + a.get(i, p) * a.get(j, p))
+            };
+            let old = scaled(beta, || c.as_ref().get(i, j));
+            c.set(i, j, aa + old);
+        }
+    }
+}
+
+/// `C := alpha*(A*B^T + B*A^T) + beta*C` on the `uplo` triangle of `C`.
+pub fn syr2k<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    mut c: MatMut<'_, T>,
+) {
+    let (n, k) = (c.nrows(), a.ncols());
+    for j in 0..n {
+        for i in 0..n {
+            if !uplo.holds(i, j) {
+                continue;
+            }
+            let ab = if alpha == T::zero() {
+                T::zero()
+            } else {
+                alpha
+                    * (0..k).fold(T::zero(), |acc, p| {
+                        acc + a.get(i, p) * b.get(j, p) + b.get(i, p) * a.get(j, p)
+                    })
+            };
+            let old = scaled(beta, || c.as_ref().get(i, j));
+            c.set(i, j, ab + old);
+        }
+    }
+}
+
+/// `B := alpha*A*B` (left) or `alpha*B*A` (right), `A` triangular.
+pub fn trmm<T: Scalar>(
+    side: Side,
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) {
+    let (m, n) = (b.nrows(), b.ncols());
+    if alpha == T::zero() {
+        fill_zero(&mut b);
+        return;
+    }
+    let old: Vec<T> = (0..n)
+        .flat_map(|j| (0..m).map(move |i| (i, j)))
+        .map(|(i, j)| b.as_ref().get(i, j))
+        .collect();
+    let bij = |i: usize, j: usize| old[i + j * m];
+    for j in 0..n {
+        for i in 0..m {
+            let s = match side {
+                Side::Left => (0..m).fold(T::zero(), |acc, p| {
+                    if uplo.holds(i, p) {
+                        acc + tri(&a, uplo, diag, i, p) * bij(p, j)
+                    } else {
+                        acc
+                    }
+                }),
+                Side::Right => (0..n).fold(T::zero(), |acc, p| {
+                    if uplo.holds(p, j) {
+                        acc + bij(i, p) * tri(&a, uplo, diag, p, j)
+                    } else {
+                        acc
+                    }
+                }),
+            };
+            b.set(i, j, alpha * s);
+        }
+    }
+}
+
+/// Solves `A*X = alpha*B` (left) or `X*A = alpha*B` (right), `A` triangular;
+/// `X` overwrites `B`.
+pub fn trsm<T: Scalar>(
+    side: Side,
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) {
+    let (m, n) = (b.nrows(), b.ncols());
+    if alpha == T::zero() {
+        fill_zero(&mut b);
+        return;
+    }
+    match side {
+        // Each column of B on its own: A x = alpha b.
+        Side::Left => {
+            for j in 0..n {
+                for i in 0..m {
+                    let v = alpha * b.as_ref().get(i, j);
+                    b.set(i, j, v);
+                }
+                trsv(uplo, diag, a, b.col_mut(j));
+            }
+        }
+        // Each row of B on its own: x A = alpha b, that is A^T x^T = alpha b^T,
+        // and A^T holds the other triangle.
+        Side::Right => {
+            for i in 0..m {
+                for j in 0..n {
+                    let v = alpha * b.as_ref().get(i, j);
+                    b.set(i, j, v);
+                }
+                trsv(uplo.flip(), diag, a.t(), b.row_mut(i));
+            }
+        }
+    }
+}
+
+fn fill_zero<T: Scalar>(b: &mut MatMut<'_, T>) {
+    for j in 0..b.ncols() {
+        for i in 0..b.nrows() {
+            b.set(i, j, T::zero());
+        }
+    }
+}
