@@ -28,7 +28,14 @@
  * peer that sends two doubles too, so that the cost of oxpar's layer itself
  * shows apart from the message size:
  *   ddot-2words ranks=2 n_local=1000 peer2_us=... ratio2=... best_peer2_us=...
- *     best_ratio2=...
+ *     best_ratio2=... floor=...
+ * floor = peer2/peer is what the second word alone costs the hand-written
+ * program: no checked protocol can get below it on this MPI. One 8-byte
+ * word cannot carry both the value and the check (every bit pattern of the
+ * value is a possible sum, so no pattern is left to say "the ranks
+ * disagree"), and on Open MPI 4.1 over shared memory every message of 9 to
+ * 32 bytes costs the same extra ~0.08 us (a bare MPI_Sendrecv shows the same
+ * step), so the status cannot ride more cheaply in 12 bytes either.
  */
 #include <mpi.h>
 #include <stdio.h>
@@ -147,9 +154,9 @@ int main(int argc, char **argv) {
                    size, n, reps[s], batches, ox * 1e6, peer * 1e6, ox / peer, t_ox[0] * 1e6,
                    t_peer[0] * 1e6, t_ox[0] / t_peer[0]);
             printf("ddot-2words ranks=%d n_local=%zu peer2_us=%.2f ratio2=%.3f best_peer2_us=%.2f "
-                   "best_ratio2=%.3f\n",
+                   "best_ratio2=%.3f floor=%.3f\n",
                    size, n, t_peer2[batches / 2] * 1e6, ox / t_peer2[batches / 2],
-                   t_peer2[0] * 1e6, t_ox[0] / t_peer2[0]);
+                   t_peer2[0] * 1e6, t_ox[0] / t_peer2[0], t_peer2[batches / 2] / peer);
             fflush(stdout);
         }
         free(x);
