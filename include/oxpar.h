@@ -2794,6 +2794,83 @@ oxpar_status oxpar_buffer_dger(const oxpar_context *ctx,
                                ptrdiff_t csa);
 
 /**
+ * Waits until every command queued on an OpenCL context (kernels,
+ * transfers) has finished, and reports a failure the device had meanwhile.
+ * On a host context it returns `OXPAR_STATUS_OK` at once (host calls finish
+ * before they return).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_DEVICE_ERROR`,
+ * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context.
+ */
+oxpar_status oxpar_context_finish(const oxpar_context *ctx);
+
+/**
+ * Switches profiling on (`on` = 1) or off (0) for an OpenCL context. While
+ * on, each kernel launch (built-in routine or user kernel) and each
+ * transfer (`oxpar_buffer_create_from`, `oxpar_buffer_upload`,
+ * `oxpar_buffer_download`) keeps its event, and
+ * `oxpar_context_last_profile` reports the device times of the last one.
+ * Off (the default) costs nothing; switching it off forgets the last event.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (on is neither 0 nor 1), `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL
+ * context, or a device whose queue cannot profile),
+ * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context.
+ */
+oxpar_status oxpar_context_set_profiling(const oxpar_context *ctx, int32_t on);
+
+/**
+ * Stores 1 in `*out` if profiling is on for an OpenCL context, else 0.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+ * (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `out` is NULL or writable.
+ */
+oxpar_status oxpar_context_profiling(const oxpar_context *ctx, int32_t *out);
+
+/**
+ * The device's clock, in nanoseconds, when the last profiled kernel launch
+ * or transfer of an OpenCL context was queued (`*queued`), started
+ * (`*start`) and ended (`*end`); waits for that command to complete. Only
+ * differences mean something: `*end - *start` is the time the device spent
+ * on it. A routine that runs several kernels reports its last one.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
+ * transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
+ * OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
+ * `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; the three outputs are NULL or writable.
+ */
+oxpar_status oxpar_context_last_profile(const oxpar_context *ctx,
+                                        uint64_t *queued,
+                                        uint64_t *start,
+                                        uint64_t *end);
+
+/**
+ * Stores in `*out` the bytes of device memory held by an OpenCL context's
+ * buffers that OpenCL has not released yet: a freed buffer counts until the
+ * commands queued on it have completed and the driver lets its memory go.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+ * (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `out` is NULL or writable.
+ */
+oxpar_status oxpar_context_resident_bytes(const oxpar_context *ctx, uint64_t *out);
+
+/**
  * Builds OpenCL C `source` for the device of an OpenCL context with
  * compiler `options` (e.g. `"-DN=4"`; NULL for none); stores the program in
  * `*out`. A source that does not compile is `OXPAR_STATUS_INVALID_ARGUMENT`
@@ -2963,83 +3040,6 @@ oxpar_status oxpar_kernel_launch(oxpar_kernel *kernel,
                                  uint32_t dims,
                                  const size_t *global,
                                  const size_t *local);
-
-/**
- * Waits until every command queued on an OpenCL context (kernels,
- * transfers) has finished, and reports a failure the device had meanwhile.
- * On a host context it returns `OXPAR_STATUS_OK` at once (host calls finish
- * before they return).
- *
- * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_DEVICE_ERROR`,
- * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
- *
- * # Safety
- * `ctx` is NULL or a live context.
- */
-oxpar_status oxpar_context_finish(const oxpar_context *ctx);
-
-/**
- * Switches profiling on (`on` = 1) or off (0) for an OpenCL context. While
- * on, each kernel launch (built-in routine or user kernel) and each
- * transfer (`oxpar_buffer_create_from`, `oxpar_buffer_upload`,
- * `oxpar_buffer_download`) keeps its event, and
- * `oxpar_context_last_profile` reports the device times of the last one.
- * Off (the default) costs nothing; switching it off forgets the last event.
- *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
- * (on is neither 0 nor 1), `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL
- * context, or a device whose queue cannot profile),
- * `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
- *
- * # Safety
- * `ctx` is NULL or a live context.
- */
-oxpar_status oxpar_context_set_profiling(const oxpar_context *ctx, int32_t on);
-
-/**
- * Stores 1 in `*out` if profiling is on for an OpenCL context, else 0.
- *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
- * (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
- *
- * # Safety
- * `ctx` is NULL or a live context; `out` is NULL or writable.
- */
-oxpar_status oxpar_context_profiling(const oxpar_context *ctx, int32_t *out);
-
-/**
- * The device's clock, in nanoseconds, when the last profiled kernel launch
- * or transfer of an OpenCL context was queued (`*queued`), started
- * (`*start`) and ended (`*end`); waits for that command to complete. Only
- * differences mean something: `*end - *start` is the time the device spent
- * on it. A routine that runs several kernels reports its last one.
- *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
- * transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
- * OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
- * `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
- *
- * # Safety
- * `ctx` is NULL or a live context; the three outputs are NULL or writable.
- */
-oxpar_status oxpar_context_last_profile(const oxpar_context *ctx,
-                                        uint64_t *queued,
-                                        uint64_t *start,
-                                        uint64_t *end);
-
-/**
- * Stores in `*out` the bytes of device memory held by an OpenCL context's
- * buffers that OpenCL has not released yet: a freed buffer counts until the
- * commands queued on it have completed and the driver lets its memory go.
- *
- * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
- * (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
- *
- * # Safety
- * `ctx` is NULL or a live context; `out` is NULL or writable.
- */
-oxpar_status oxpar_context_resident_bytes(const oxpar_context *ctx, uint64_t *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -240,6 +240,11 @@ module oxpar_c
   public :: c_oxpar_buffer_idamax
   public :: c_oxpar_buffer_dgemv
   public :: c_oxpar_buffer_dger
+  public :: c_oxpar_context_finish
+  public :: c_oxpar_context_set_profiling
+  public :: c_oxpar_context_profiling
+  public :: c_oxpar_context_last_profile
+  public :: c_oxpar_context_resident_bytes
   public :: c_oxpar_program_build
   public :: c_oxpar_program_free
   public :: c_oxpar_kernel_create
@@ -253,11 +258,6 @@ module oxpar_c
   public :: c_oxpar_kernel_set_arg_f64
   public :: c_oxpar_kernel_set_arg_local
   public :: c_oxpar_kernel_launch
-  public :: c_oxpar_context_finish
-  public :: c_oxpar_context_set_profiling
-  public :: c_oxpar_context_profiling
-  public :: c_oxpar_context_last_profile
-  public :: c_oxpar_context_resident_bytes
 
   interface
     !> The ABI version of the loaded library (compare with `OXPAR_ABI_VERSION`).
@@ -2991,6 +2991,102 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_buffer_dger
     end function c_oxpar_buffer_dger
 
+    !> Waits until every command queued on an OpenCL context (kernels,
+    !> transfers) has finished, and reports a failure the device had meanwhile.
+    !> On a host context it returns `OXPAR_STATUS_OK` at once (host calls finish
+    !> before they return).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_DEVICE_ERROR`,
+    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context.
+    function c_oxpar_context_finish(ctx) bind(C, name="oxpar_context_finish")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t) :: c_oxpar_context_finish
+    end function c_oxpar_context_finish
+
+    !> Switches profiling on (`on` = 1) or off (0) for an OpenCL context. While
+    !> on, each kernel launch (built-in routine or user kernel) and each
+    !> transfer (`oxpar_buffer_create_from`, `oxpar_buffer_upload`,
+    !> `oxpar_buffer_download`) keeps its event, and
+    !> `oxpar_context_last_profile` reports the device times of the last one.
+    !> Off (the default) costs nothing; switching it off forgets the last event.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (on is neither 0 nor 1), `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL
+    !> context, or a device whose queue cannot profile),
+    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context.
+    function c_oxpar_context_set_profiling(ctx, on) bind(C, name="oxpar_context_set_profiling")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: on
+      integer(c_int32_t) :: c_oxpar_context_set_profiling
+    end function c_oxpar_context_set_profiling
+
+    !> Stores 1 in `*out` if profiling is on for an OpenCL context, else 0.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+    !> (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `out` is NULL or writable.
+    function c_oxpar_context_profiling(ctx, out) bind(C, name="oxpar_context_profiling")
+      import :: c_int32_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_context_profiling
+    end function c_oxpar_context_profiling
+
+    !> The device's clock, in nanoseconds, when the last profiled kernel launch
+    !> or transfer of an OpenCL context was queued (`*queued`), started
+    !> (`*start`) and ended (`*end`); waits for that command to complete. Only
+    !> differences mean something: `*end - *start` is the time the device spent
+    !> on it. A routine that runs several kernels reports its last one.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
+    !> transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
+    !> OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
+    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; the three outputs are NULL or writable.
+    function c_oxpar_context_last_profile(ctx, queued, start, end) &
+        bind(C, name="oxpar_context_last_profile")
+      import :: c_int32_t, c_int64_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int64_t), intent(out) :: queued
+      integer(c_int64_t), intent(out) :: start
+      integer(c_int64_t), intent(out) :: end
+      integer(c_int32_t) :: c_oxpar_context_last_profile
+    end function c_oxpar_context_last_profile
+
+    !> Stores in `*out` the bytes of device memory held by an OpenCL context's
+    !> buffers that OpenCL has not released yet: a freed buffer counts until the
+    !> commands queued on it have completed and the driver lets its memory go.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
+    !> (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `out` is NULL or writable.
+    function c_oxpar_context_resident_bytes(ctx, out) bind(C, name="oxpar_context_resident_bytes")
+      import :: c_int32_t, c_int64_t, c_ptr
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int64_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_context_resident_bytes
+    end function c_oxpar_context_resident_bytes
+
     !> Builds OpenCL C `source` for the device of an OpenCL context with
     !> compiler `options` (e.g. `"-DN=4"`; NULL for none); stores the program in
     !> `*out`. A source that does not compile is `OXPAR_STATUS_INVALID_ARGUMENT`
@@ -3214,102 +3310,6 @@ module oxpar_c
       type(c_ptr), value :: local
       integer(c_int32_t) :: c_oxpar_kernel_launch
     end function c_oxpar_kernel_launch
-
-    !> Waits until every command queued on an OpenCL context (kernels,
-    !> transfers) has finished, and reports a failure the device had meanwhile.
-    !> On a host context it returns `OXPAR_STATUS_OK` at once (host calls finish
-    !> before they return).
-    !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_DEVICE_ERROR`,
-    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
-    !>
-    !> # Safety
-    !> `ctx` is NULL or a live context.
-    function c_oxpar_context_finish(ctx) bind(C, name="oxpar_context_finish")
-      import :: c_int32_t, c_ptr
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_int32_t) :: c_oxpar_context_finish
-    end function c_oxpar_context_finish
-
-    !> Switches profiling on (`on` = 1) or off (0) for an OpenCL context. While
-    !> on, each kernel launch (built-in routine or user kernel) and each
-    !> transfer (`oxpar_buffer_create_from`, `oxpar_buffer_upload`,
-    !> `oxpar_buffer_download`) keeps its event, and
-    !> `oxpar_context_last_profile` reports the device times of the last one.
-    !> Off (the default) costs nothing; switching it off forgets the last event.
-    !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx), `OXPAR_STATUS_INVALID_ARGUMENT`
-    !> (on is neither 0 nor 1), `OXPAR_STATUS_UNSUPPORTED` (not an OpenCL
-    !> context, or a device whose queue cannot profile),
-    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library built without OpenCL).
-    !>
-    !> # Safety
-    !> `ctx` is NULL or a live context.
-    function c_oxpar_context_set_profiling(ctx, on) bind(C, name="oxpar_context_set_profiling")
-      import :: c_int32_t, c_ptr
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_int32_t), value :: on
-      integer(c_int32_t) :: c_oxpar_context_set_profiling
-    end function c_oxpar_context_set_profiling
-
-    !> Stores 1 in `*out` if profiling is on for an OpenCL context, else 0.
-    !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
-    !> (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
-    !>
-    !> # Safety
-    !> `ctx` is NULL or a live context; `out` is NULL or writable.
-    function c_oxpar_context_profiling(ctx, out) bind(C, name="oxpar_context_profiling")
-      import :: c_int32_t, c_ptr
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_int32_t), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_context_profiling
-    end function c_oxpar_context_profiling
-
-    !> The device's clock, in nanoseconds, when the last profiled kernel launch
-    !> or transfer of an OpenCL context was queued (`*queued`), started
-    !> (`*start`) and ended (`*end`); waits for that command to complete. Only
-    !> differences mean something: `*end - *start` is the time the device spent
-    !> on it. A routine that runs several kernels reports its last one.
-    !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, queued, start, end),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (profiling is off, or no launch or
-    !> transfer since it was switched on), `OXPAR_STATUS_UNSUPPORTED` (not an
-    !> OpenCL context), `OXPAR_STATUS_DEVICE_ERROR` (the command failed),
-    !> `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
-    !>
-    !> # Safety
-    !> `ctx` is NULL or a live context; the three outputs are NULL or writable.
-    function c_oxpar_context_last_profile(ctx, queued, start, end) &
-        bind(C, name="oxpar_context_last_profile")
-      import :: c_int32_t, c_int64_t, c_ptr
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_int64_t), intent(out) :: queued
-      integer(c_int64_t), intent(out) :: start
-      integer(c_int64_t), intent(out) :: end
-      integer(c_int32_t) :: c_oxpar_context_last_profile
-    end function c_oxpar_context_last_profile
-
-    !> Stores in `*out` the bytes of device memory held by an OpenCL context's
-    !> buffers that OpenCL has not released yet: a freed buffer counts until the
-    !> commands queued on it have completed and the driver lets its memory go.
-    !>
-    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out), `OXPAR_STATUS_UNSUPPORTED`
-    !> (not an OpenCL context), `OXPAR_STATUS_BACKEND_UNAVAILABLE`.
-    !>
-    !> # Safety
-    !> `ctx` is NULL or a live context; `out` is NULL or writable.
-    function c_oxpar_context_resident_bytes(ctx, out) bind(C, name="oxpar_context_resident_bytes")
-      import :: c_int32_t, c_int64_t, c_ptr
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_int64_t), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_context_resident_bytes
-    end function c_oxpar_context_resident_bytes
   end interface
 
 end module oxpar_c
