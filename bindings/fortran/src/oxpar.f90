@@ -81,35 +81,49 @@
 !> `MPI_THREAD_MULTIPLE`.
 !> The raw `bind(C)` interfaces are in the module `oxpar_c`.
 module oxpar
-  ! The routines live in one module per area; this one only gathers the
-  ! names meant for programs. A new area (a generated module, say) needs its
-  ! `use` line here and its names in a `public` statement below.
+  ! `oxpar` only gathers: each area is a module of its own (see
+  ! bindings/fortran/README.md), and this one re-exports the names meant for
+  ! programs. A new module joins with its `use` line and a `public` statement
+  ! of its names; a generic name it shares with another module (more kinds
+  ! of `oxpar_gemm`, say) merges with it here and needs no second `public`.
+  use oxpar_c
   use oxpar_base
   use oxpar_blas
   use oxpar_opencl_buffers
   use oxpar_opencl_kernels
   use oxpar_mpi
   use oxpar_task_farm
-  use oxpar_c
   implicit none
   private
 
+  ! oxpar_base: the context, loop bodies, version.
   public :: oxpar_context
+  public :: oxpar_loop_body, oxpar_reduce_body, oxpar_reduce_combine
+  public :: oxpar_version, oxpar_status_str
+
+  ! oxpar_blas
   public :: oxpar_gemm, oxpar_gemv, oxpar_ger
   public :: oxpar_dot, oxpar_nrm2, oxpar_asum, oxpar_sum, oxpar_iamax
   public :: oxpar_axpy, oxpar_scal, oxpar_copy, oxpar_swap
-  public :: oxpar_version, oxpar_status_str
-  public :: oxpar_buffer, oxpar_program, oxpar_kernel
-  public :: oxpar_to_device, oxpar_buffer_axpy, oxpar_buffer_dot, oxpar_buffer_gemm, oxpar_finish
+
+  ! oxpar_opencl_buffers
+  public :: oxpar_buffer
+  public :: oxpar_to_device, oxpar_buffer_axpy, oxpar_buffer_dot, oxpar_buffer_gemm
   public :: oxpar_buffer_scal, oxpar_buffer_copy, oxpar_buffer_swap, oxpar_buffer_nrm2, oxpar_buffer_asum, &
     oxpar_buffer_sum, oxpar_buffer_iamax, oxpar_buffer_gemv, oxpar_buffer_ger
+
+  ! oxpar_opencl_kernels
+  public :: oxpar_program, oxpar_kernel, oxpar_finish
+
+  ! oxpar_mpi
   public :: oxpar_mpi_rank, oxpar_mpi_ranks_on_node, oxpar_mpi_comm, oxpar_mpi_grid, oxpar_mpi_set_grid, &
     oxpar_block_range
   public :: oxpar_mpi_gemv, oxpar_mpi_ger, oxpar_mpi_gemm, oxpar_halo_exchange
-  public :: oxpar_farm, oxpar_farm_report, oxpar_farm_task, oxpar_farm_progress, oxpar_farm_task_error
-  public :: oxpar_loop_body, oxpar_reduce_body, oxpar_reduce_combine
 
-  ! Re-exported from oxpar_c: status codes, backends, versions.
+  ! oxpar_task_farm
+  public :: oxpar_farm, oxpar_farm_report, oxpar_farm_task, oxpar_farm_progress, oxpar_farm_task_error
+
+  ! oxpar_c: status codes, backends, versions, task states, schedules.
   public :: OXPAR_STATUS_OK, OXPAR_STATUS_NULL_POINTER, OXPAR_STATUS_INVALID_ARGUMENT, &
     OXPAR_STATUS_SHAPE_MISMATCH, OXPAR_STATUS_INVALID_STRIDE, OXPAR_STATUS_UNSUPPORTED, &
     OXPAR_STATUS_BACKEND_UNAVAILABLE, OXPAR_STATUS_DEVICE_ERROR, OXPAR_STATUS_OUT_OF_MEMORY, &
