@@ -143,10 +143,12 @@ c-clean:
 # $(pkgconfigdir)/oxpar.pc
 # and, when the Fortran bindings are built (make fortran-lib):
 # $(libdir)/liboxpar_fortran.a
-# $(libdir)/fortran/<modtag>/{oxpar,oxpar_c}.mod   <modtag>: gfortran-mod-<N>
-#                                        (the module format version gfortran
-#                                        wrote, as Debian names these folders)
-#                                        or the compiler's name
+# $(libdir)/fortran/<modtag>/*.mod        every module of the bindings (`use
+#                                        oxpar` reads those it gathers);
+#                                        <modtag>: gfortran-mod-<N> (the module
+#                                        format version gfortran wrote, as
+#                                        Debian names these folders) or the
+#                                        compiler's name
 # $(pkgconfigdir)/oxpar-fortran.pc
 
 libdir ?= $(PREFIX)/lib
@@ -250,6 +252,11 @@ install-check: fortran-lib
 	"$$tmp/gemm_f" >"$$tmp/gemm_f.out" || { cat "$$tmp/gemm_f.out"; fail "the Fortran gemm failed"; }; \
 	diff -u examples/fortran/gemm.out "$$tmp/gemm_f.out" || fail "the Fortran gemm's output differs from examples/fortran/gemm.out"; \
 	echo "install-check: the Fortran gemm matches examples/fortran/gemm.out"; \
+	for m in $(FORTRAN_BUILD_DIR)/*.mod; do \
+		ls "$$prefix"/lib/fortran/*/"$$(basename "$$m")" >/dev/null 2>&1 \
+			|| fail "the Fortran module $$(basename "$$m") is not installed"; \
+	done; \
+	echo "install-check: every Fortran module is installed ($$(cd $(FORTRAN_BUILD_DIR) && echo *.mod))"; \
 	echo "install-check: static link with Libs.private"; \
 	$(CC) -std=c99 $(C_WARN) examples/c/gemm.c -o "$$tmp/gemm_static" $$(pkg-config --cflags oxpar) \
 		$$(pkg-config --libs-only-L oxpar) -Wl,-Bstatic -loxpar -Wl,-Bdynamic \

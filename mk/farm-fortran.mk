@@ -1,8 +1,9 @@
-# The task farm from Fortran (oxpar_farm in the module `oxpar`): the threads
-# test, the MPI test under mpiexec and the parameter-sweep example. Included
-# by mk/farm.mk (after mk/fortran.mk and mk/mpi-fortran.mk); run from the
-# repository root. Builds go to bindings/fortran/build, temporary files
-# (checkpoints) to bindings/fortran/build/farm.
+# The task farm from Fortran (oxpar_farm in the module `oxpar`, from
+# oxpar_task_farm): the threads test, the MPI test under mpiexec and the
+# parameter-sweep example. Included by mk/farm.mk (after mk/fortran.mk and
+# mk/mpi-fortran.mk); run from the repository root. Builds go to
+# bindings/fortran/build, temporary files (checkpoints) to
+# bindings/fortran/build/farm.
 #
 #   make farm-fortran-test   bindings/fortran/test/test_oxpar_farm.f90 (a
 #                            "threads:2" and a "serial" context), then

@@ -1,5 +1,5 @@
-# MPI from Fortran: the MPI part of the module `oxpar`
-# (bindings/fortran/test/test_oxpar_mpi.f90) and the example
+# MPI from Fortran: the MPI part of the module `oxpar` (oxpar_mpi, tested by
+# bindings/fortran/test/test_oxpar_mpi.f90) and the example
 # examples/fortran/mpi_heat.f90, compiled with the MPI compiler wrapper against
 # liboxpar_fortran.a (built by mk/fortran.mk) and the debug liboxpar (which
 # lib-debug builds with MPI), then run under mpiexec. Included by mk/mpi.mk.
