@@ -161,14 +161,9 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    // Read once: the collective told of a rejection and the one run agree.
-    let reproducible = ctx.is_reproducible();
-    let which = if reproducible {
-        Op::ReduceExact
-    } else {
-        Op::Dot
-    };
-    let (xv, yv, out) = collective_checks(ctx, which, || {
+    // The context's backend is reproducible or not as the context says: the
+    // collective told of a rejection is the one the call would make.
+    let (xv, yv, out) = collective_checks(ctx, Op::Dot, || {
         // SAFETY: forwarded pointer contracts.
         let (xv, yv) = unsafe {
             (
@@ -178,11 +173,7 @@ where
         };
         Ok((xv, yv, ffi::out_ptr(out, "out")?))
     })?;
-    let value = if reproducible {
-        oxpar::repro::dot(&*ctx.backend, xv, yv)?
-    } else {
-        Level1::<T>::dot(&*ctx.backend, xv, yv)?
-    };
+    let value = Level1::<T>::dot(&*ctx.backend, xv, yv)?;
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
     Ok(())
@@ -210,8 +201,7 @@ unsafe fn reduce<T: Scalar, V>(
     Ok(())
 }
 
-/// The reductions of one vector to a number of its type that reproducible
-/// mode changes.
+/// The reductions of one vector to a number of its type.
 #[derive(Copy, Clone)]
 enum Norm {
     Nrm2,
@@ -219,7 +209,7 @@ enum Norm {
     Sum,
 }
 
-/// `nrm2`, `asum` or `sum`, ordinary or reproducible as the context says.
+/// `nrm2`, `asum` or `sum` (reproducible or not as the context's backend is).
 ///
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
@@ -236,13 +226,10 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    // Read once: the collective told of a rejection and the one run agree.
-    let reproducible = ctx.is_reproducible();
-    let op = match (reproducible, which) {
-        (true, _) => Op::ReduceExact,
-        (false, Norm::Nrm2) => Op::Nrm2,
-        (false, Norm::Asum) => Op::Asum,
-        (false, Norm::Sum) => Op::Sum,
+    let op = match which {
+        Norm::Nrm2 => Op::Nrm2,
+        Norm::Asum => Op::Asum,
+        Norm::Sum => Op::Sum,
     };
     let (xv, out) = collective_checks(ctx, op, || {
         // SAFETY: forwarded pointer contracts.
@@ -250,13 +237,10 @@ where
         Ok((xv, ffi::out_ptr(out, "out")?))
     })?;
     let b: &dyn HostBackend = &*ctx.backend;
-    let value = match (reproducible, which) {
-        (true, Norm::Nrm2) => oxpar::repro::nrm2(b, xv)?,
-        (true, Norm::Asum) => oxpar::repro::asum(b, xv)?,
-        (true, Norm::Sum) => oxpar::repro::sum(b, xv)?,
-        (false, Norm::Nrm2) => Level1::<T>::nrm2(b, xv)?,
-        (false, Norm::Asum) => Level1::<T>::asum(b, xv)?,
-        (false, Norm::Sum) => Level1::<T>::sum(b, xv)?,
+    let value = match which {
+        Norm::Nrm2 => Level1::<T>::nrm2(b, xv)?,
+        Norm::Asum => Level1::<T>::asum(b, xv)?,
+        Norm::Sum => Level1::<T>::sum(b, xv)?,
     };
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };

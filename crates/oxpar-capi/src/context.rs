@@ -1,8 +1,8 @@
 //! Contexts: a backend and its configuration behind an opaque handle.
 
 use std::ffi::{c_char, CStr};
-use std::sync::atomic::{AtomicBool, Ordering};
 
+use oxpar::repro::{ReproSwitch, Reproducible};
 use oxpar::{BackendKind, HostBackend, ThreadsBackend};
 
 use crate::boundary::call;
@@ -31,11 +31,15 @@ use crate::status::{backend_kind_from, oxpar_status, CapiError};
 /// not be used in a forked child: neither OpenCL drivers nor MPI survive
 /// `fork()` (create the child's own, where the platform allows it).
 pub struct oxpar_context {
+    /// The one backend object every routine calls: the host backend wrapped
+    /// so that reproducible mode is its property (exported functions never
+    /// branch on the mode).
     pub(crate) backend: Box<dyn HostBackend>,
     /// Reproducible mode (`oxpar_context_set_reproducible`): dot, nrm2, asum
-    /// and sum are computed exactly and rounded once. Atomic, so that it may
-    /// be switched while other threads compute with the context.
-    pub(crate) reproducible: AtomicBool,
+    /// and sum are computed exactly and rounded once. The switch `backend`
+    /// follows; atomic, so that it may be flipped while other threads compute
+    /// with the context.
+    pub(crate) reproducible: ReproSwitch,
     /// The same device as `backend` for an OpenCL context: device buffers,
     /// programs and kernels need the concrete backend.
     #[cfg(feature = "opencl")]
@@ -49,9 +53,10 @@ pub struct oxpar_context {
 impl oxpar_context {
     /// A context around a host backend with no OpenCL or MPI extras.
     pub(crate) fn plain(backend: Box<dyn HostBackend>) -> oxpar_context {
+        let reproducible = ReproSwitch::new(false);
         oxpar_context {
-            backend,
-            reproducible: AtomicBool::new(false),
+            backend: switchable(backend, &reproducible),
+            reproducible,
             #[cfg(feature = "opencl")]
             opencl: None,
             #[cfg(feature = "mpi")]
@@ -70,7 +75,7 @@ impl oxpar_context {
 
     /// Whether dot, nrm2, asum and sum are reproducible on this context now.
     pub(crate) fn is_reproducible(&self) -> bool {
-        self.reproducible.load(Ordering::Relaxed)
+        self.reproducible.get()
     }
 
     /// Sets the mode from `OXPAR_REPRODUCIBLE` (every constructor calls it);
@@ -83,7 +88,7 @@ impl oxpar_context {
             oxpar::repro::REPRODUCIBLE_ENV,
             oxpar::repro::enabled_by_env(),
         )?;
-        self.reproducible.store(on, Ordering::Relaxed);
+        self.reproducible.set(on);
         Ok(self)
     }
 
@@ -100,6 +105,11 @@ impl oxpar_context {
         let _ = what;
         Ok(local?)
     }
+}
+
+/// `backend` made to follow `switch` (see [`oxpar_context::backend`]).
+fn switchable(backend: Box<dyn HostBackend>, switch: &ReproSwitch) -> Box<dyn HostBackend> {
+    Box::new(Reproducible::switchable(backend, switch.clone()))
 }
 
 /// The most threads a context may have: 4096, on every machine. It bounds
@@ -243,7 +253,10 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
                 })
             }
             BackendKind::Threads => {
-                ctx.backend = Box::new(ThreadsBackend::with_threads(num_threads)?)
+                ctx.backend = switchable(
+                    Box::new(ThreadsBackend::with_threads(num_threads)?),
+                    &ctx.reproducible,
+                )
             }
             _ if num_threads == 1 => {}
             kind => {
@@ -331,7 +344,7 @@ pub unsafe extern "C" fn oxpar_context_set_reproducible(
         };
         // On an MPI context every rank takes part, even one with a bad `on`.
         let on = ctx.agreed_mode("on", local)?;
-        ctx.reproducible.store(on, Ordering::Relaxed);
+        ctx.reproducible.set(on);
         Ok(())
     })
 }

@@ -340,18 +340,11 @@ fn reject_routine(
     if let Some(m) = ctx.mpi.as_ref() {
         use oxpar::Op;
         let kind = error.kind();
-        let reduction = |op| {
-            if ctx.is_reproducible() {
-                Op::ReduceExact
-            } else {
-                op
-            }
-        };
         let joined = match routine {
-            oxpar_routine::Dot => ctx.backend.reject(reduction(Op::Dot), error),
-            oxpar_routine::Nrm2 => ctx.backend.reject(reduction(Op::Nrm2), error),
-            oxpar_routine::Asum => ctx.backend.reject(reduction(Op::Asum), error),
-            oxpar_routine::Sum => ctx.backend.reject(reduction(Op::Sum), error),
+            oxpar_routine::Dot => ctx.backend.reject(Op::Dot, error),
+            oxpar_routine::Nrm2 => ctx.backend.reject(Op::Nrm2, error),
+            oxpar_routine::Asum => ctx.backend.reject(Op::Asum, error),
+            oxpar_routine::Sum => ctx.backend.reject(Op::Sum, error),
             oxpar_routine::Iamax => ctx.backend.reject(Op::Iamax, error),
             oxpar_routine::Gemv => ctx.backend.reject(Op::Gemv, error),
             oxpar_routine::Ger => ctx.backend.reject(Op::Ger, error),

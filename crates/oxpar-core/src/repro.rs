@@ -32,6 +32,8 @@ use crate::scalar::Scalar;
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// The environment variable that makes new contexts reproducible: `1`,
 /// `true`, `yes` or `on` (any case) switch it on; `0`, `false`, `no`, `off`
@@ -86,8 +88,37 @@ pub fn nrm2<T: Scalar, B: Level1<T> + ?Sized>(backend: &B, x: VecRef<'_, T>) -> 
     Ok(sqrt_to(&backend.reduce_exact(Reduction::SumSq, x, x)?))
 }
 
+/// A shared on/off switch for reproducible mode: the owner of a
+/// [`Reproducible::switchable`] backend keeps a clone and flips it (a C
+/// context does, for `oxpar_context_set_reproducible`), so that the mode is a
+/// property of the backend object and callers never branch on it. Atomic:
+/// it may be flipped while other threads compute (a call in flight sees
+/// either mode; on MPI contexts the flip is itself collective).
+#[derive(Clone, Debug, Default)]
+pub struct ReproSwitch(Arc<AtomicBool>);
+
+impl ReproSwitch {
+    /// A switch, initially `on`.
+    pub fn new(on: bool) -> Self {
+        ReproSwitch(Arc::new(AtomicBool::new(on)))
+    }
+
+    /// Whether reproducible mode is on.
+    pub fn get(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// Switches reproducible mode on or off.
+    pub fn set(&self, on: bool) {
+        self.0.store(on, Ordering::Relaxed);
+    }
+}
+
 /// A backend whose `dot`, `nrm2`, `asum` and `sum` are reproducible (see the
 /// module documentation); every other operation is the inner backend's.
+/// Made with [`Reproducible::new`] it is always on; with
+/// [`Reproducible::switchable`] it follows a [`ReproSwitch`] and is the inner
+/// backend itself while the switch is off.
 ///
 /// ```
 /// use oxpar_core::{repro::Reproducible, Level1, Serial, VecRef};
@@ -99,12 +130,41 @@ pub fn nrm2<T: Scalar, B: Level1<T> + ?Sized>(backend: &B, x: VecRef<'_, T>) -> 
 #[derive(Clone, Debug)]
 pub struct Reproducible<B> {
     inner: B,
+    /// `None`: always on.
+    switch: Option<ReproSwitch>,
 }
 
 impl<B> Reproducible<B> {
-    /// Wraps `inner`.
+    /// Wraps `inner`, reproducible from now on.
     pub fn new(inner: B) -> Self {
-        Reproducible { inner }
+        Reproducible {
+            inner,
+            switch: None,
+        }
+    }
+
+    /// Wraps `inner`, reproducible while `switch` is on.
+    ///
+    /// ```
+    /// use oxpar_core::repro::{ReproSwitch, Reproducible};
+    /// use oxpar_core::{Level1, Serial, VecRef};
+    /// let switch = ReproSwitch::new(false);
+    /// let b = Reproducible::switchable(Serial, switch.clone());
+    /// let x = [1e100, 1.0, -1e100];
+    /// assert_eq!(b.sum(VecRef::from_slice(&x)).unwrap(), 0.0); // ordinary
+    /// switch.set(true);
+    /// assert_eq!(b.sum(VecRef::from_slice(&x)).unwrap(), 1.0); // exact
+    /// ```
+    pub fn switchable(inner: B, switch: ReproSwitch) -> Self {
+        Reproducible {
+            inner,
+            switch: Some(switch),
+        }
+    }
+
+    /// Whether the reductions are reproducible now.
+    pub fn is_on(&self) -> bool {
+        self.switch.as_ref().is_none_or(ReproSwitch::get)
     }
 
     /// The wrapped backend.
@@ -123,7 +183,11 @@ impl<B: Backend> Backend for Reproducible<B> {
         self.inner.kind()
     }
     fn name(&self) -> String {
-        format!("{}, reproducible", self.inner.name())
+        if self.is_on() {
+            format!("{}, reproducible", self.inner.name())
+        } else {
+            self.inner.name()
+        }
     }
     fn num_threads(&self) -> usize {
         self.inner.num_threads()
@@ -132,7 +196,7 @@ impl<B: Backend> Backend for Reproducible<B> {
         // The reductions run as `reduce_exact` on the inner backend, so that
         // is the collective another process is waiting in.
         let op = match op {
-            Op::Dot | Op::Nrm2 | Op::Asum | Op::Sum => Op::ReduceExact,
+            Op::Dot | Op::Nrm2 | Op::Asum | Op::Sum if self.is_on() => Op::ReduceExact,
             other => other,
         };
         self.inner.reject(op, error)
@@ -153,19 +217,35 @@ impl<T: Scalar, B: Level1<T>> Level1<T> for Reproducible<B> {
         self.inner.swap(x, y)
     }
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
-        dot(&self.inner, x, y)
+        if self.is_on() {
+            dot(&self.inner, x, y)
+        } else {
+            self.inner.dot(x, y)
+        }
     }
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
-        nrm2(&self.inner, x)
+        if self.is_on() {
+            nrm2(&self.inner, x)
+        } else {
+            self.inner.nrm2(x)
+        }
     }
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
-        asum(&self.inner, x)
+        if self.is_on() {
+            asum(&self.inner, x)
+        } else {
+            self.inner.asum(x)
+        }
     }
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         self.inner.iamax(x)
     }
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
-        sum(&self.inner, x)
+        if self.is_on() {
+            sum(&self.inner, x)
+        } else {
+            self.inner.sum(x)
+        }
     }
     fn reduce_exact(
         &self,
