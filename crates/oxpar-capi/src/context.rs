@@ -1,6 +1,6 @@
 //! Contexts: a backend and its configuration behind an opaque handle.
 
-use std::ffi::{c_char, CStr};
+use std::ffi::c_char;
 
 use oxpar::repro::{ReproSwitch, Reproducible};
 use oxpar::{BackendKind, HostBackend, ThreadsBackend};
@@ -165,17 +165,11 @@ pub unsafe extern "C" fn oxpar_context_create(
 ) -> oxpar_status {
     call("oxpar_context_create", || {
         let out = ffi::out_ptr(out, "out")?;
-        let spec = if spec.is_null() {
-            "threads"
-        } else {
-            // SAFETY: a non-null spec is NUL-terminated (the caller's contract).
-            unsafe { CStr::from_ptr(spec) }
-                .to_str()
-                .map_err(|_| CapiError::invalid("spec", "is not valid UTF-8"))?
-        };
-        let handle = Box::into_raw(Box::new(context_from_spec(spec)?));
+        // SAFETY: a non-null spec is NUL-terminated (the caller's contract).
+        let spec = unsafe { ffi::opt_str(spec, "spec")? }.unwrap_or("threads");
+        let ctx = context_from_spec(spec)?;
         // SAFETY: out was checked non-null and is writable (caller's contract).
-        unsafe { ffi::write_out(out, handle) };
+        unsafe { ffi::give_handle(out, ctx) };
         Ok(())
     })
 }
@@ -213,12 +207,8 @@ pub(crate) fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> 
 /// no other call is using it.
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_context_free(ctx: *mut oxpar_context) {
-    if !ctx.is_null() {
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            // SAFETY: a live handle created by Box::into_raw, freed once.
-            drop(unsafe { Box::from_raw(ctx) });
-        }));
-    }
+    // SAFETY: the caller's contract.
+    unsafe { ffi::free_handle(ctx) }
 }
 
 /// Changes the number of threads of a threads context (its threads are
@@ -241,7 +231,7 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
 ) -> oxpar_status {
     call("oxpar_context_set_num_threads", || {
         // SAFETY: a non-null handle is live and not shared during this call.
-        let ctx = unsafe { ctx.as_mut() }.ok_or_else(|| CapiError::null("ctx", "is NULL"))?;
+        let ctx = unsafe { ffi::handle_mut(ctx, "ctx")? };
         oxpar::check_num_threads("num_threads", num_threads)?;
         match ctx.backend.kind() {
             BackendKind::Mpi => {

@@ -3,7 +3,7 @@
 //! another worker when they fail, optionally checkpointed.
 
 use std::cell::RefCell;
-use std::ffi::{c_char, c_void, CStr, CString};
+use std::ffi::{c_char, c_void, CString};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -84,15 +84,15 @@ thread_local! {
 pub unsafe extern "C" fn oxpar_farm_create(out: *mut *mut oxpar_farm) -> oxpar_status {
     call("oxpar_farm_create", || {
         let out = ffi::out_ptr(out, "out")?;
-        let farm = Box::new(oxpar_farm {
+        let farm = oxpar_farm {
             retries: 2,
             checkpoint: None,
             progress: None,
             progress_data: std::ptr::null_mut(),
             progress_every: Duration::from_millis(500),
-        });
+        };
         // SAFETY: checked non-null, writable per the caller's contract.
-        unsafe { ffi::write_out(out, Box::into_raw(farm)) };
+        unsafe { ffi::give_handle(out, farm) };
         Ok(())
     })
 }
@@ -105,17 +105,15 @@ pub unsafe extern "C" fn oxpar_farm_create(out: *mut *mut oxpar_farm) -> oxpar_s
 /// `farm` is NULL or a live farm not in use by another call.
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_farm_free(farm: *mut oxpar_farm) {
-    if !farm.is_null() {
-        // SAFETY: a live handle from oxpar_farm_create, freed once.
-        drop(unsafe { Box::from_raw(farm) });
-    }
+    // SAFETY: the caller's contract.
+    unsafe { ffi::free_handle(farm) }
 }
 
 /// # Safety
 /// `farm` is NULL or a live farm not in use by another call.
 unsafe fn farm_mut<'a>(farm: *mut oxpar_farm) -> Result<&'a mut oxpar_farm, CapiError> {
     // SAFETY: the caller's contract.
-    unsafe { farm.as_mut() }.ok_or_else(|| CapiError::null("farm", "is NULL"))
+    unsafe { ffi::handle_mut(farm, "farm") }
 }
 
 /// How many times a failed task is tried again, each time on the next worker
@@ -161,9 +159,7 @@ pub unsafe extern "C" fn oxpar_farm_set_checkpoint(
             None
         } else {
             // SAFETY: a non-null path is NUL-terminated (the caller's contract).
-            let text = unsafe { CStr::from_ptr(path) }
-                .to_str()
-                .map_err(|_| CapiError::invalid("path", "is not valid UTF-8"))?;
+            let text = unsafe { ffi::text(path, "path")? };
             if text.is_empty() {
                 return Err(CapiError::invalid("path", "is empty"));
             }
@@ -221,12 +217,8 @@ pub unsafe extern "C" fn oxpar_farm_set_progress(
 /// `message` is NULL or NUL-terminated.
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_farm_task_error(message: *const c_char) {
-    let text = (!message.is_null()).then(|| {
-        // SAFETY: a non-null message is NUL-terminated (the caller's contract).
-        unsafe { CStr::from_ptr(message) }
-            .to_string_lossy()
-            .into_owned()
-    });
+    // SAFETY: a non-null message is NUL-terminated (the caller's contract).
+    let text = unsafe { ffi::lossy_text(message) };
     let _ = TASK_ERROR.try_with(|e| *e.borrow_mut() = text);
 }
 
@@ -292,8 +284,7 @@ pub unsafe extern "C" fn oxpar_farm_run(
         let ctx = unsafe { ffi::context(ctx)? };
         let checks = || {
             // SAFETY: the caller's contract.
-            let settings =
-                unsafe { farm.as_ref() }.ok_or_else(|| CapiError::null("farm", "is NULL"))?;
+            let settings = unsafe { ffi::handle(farm, "farm")? };
             let task = task.ok_or_else(|| CapiError::null("task", "is NULL"))?;
             Ok((settings, task, ffi::out_ptr(report, "report")?))
         };
@@ -353,15 +344,15 @@ pub unsafe extern "C" fn oxpar_farm_run(
                 _ => None,
             })
             .collect();
-        let handle = Box::new(oxpar_farm_report {
+        let handle = oxpar_farm_report {
             done: result.done(),
             failed: result.failed(),
             resumed: result.resumed(),
             outcomes,
             errors,
-        });
+        };
         // SAFETY: checked non-null, writable per the caller's contract.
-        unsafe { ffi::write_out(out, Box::into_raw(handle)) };
+        unsafe { ffi::give_handle(out, handle) };
         Ok(())
     })
 }
@@ -381,7 +372,7 @@ unsafe fn report_ref<'a>(
     report: *const oxpar_farm_report,
 ) -> Result<&'a oxpar_farm_report, CapiError> {
     // SAFETY: the caller's contract.
-    unsafe { report.as_ref() }.ok_or_else(|| CapiError::null("report", "is NULL"))
+    unsafe { ffi::handle(report, "report") }
 }
 
 /// Stores how many tasks completed in the run, failed for good, and were
@@ -530,8 +521,6 @@ pub unsafe extern "C" fn oxpar_farm_report_error(
 /// `report` is NULL or a live report, freed once.
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_farm_report_free(report: *mut oxpar_farm_report) {
-    if !report.is_null() {
-        // SAFETY: a live handle from oxpar_farm_run, freed once.
-        drop(unsafe { Box::from_raw(report) });
-    }
+    // SAFETY: the caller's contract.
+    unsafe { ffi::free_handle(report) }
 }

@@ -1,5 +1,10 @@
-//! The only module that turns raw pointers from C into references and views.
-//! Every check that names an argument happens here, before any use.
+//! The only module that turns raw pointers from C into references, views,
+//! strings, slices and handles (in the manner of rustls-ffi's `Castable`):
+//! every other module of the C ABI goes through these checked helpers, so
+//! the raw-pointer operations live here alone. Every check that names an
+//! argument happens here, before any use.
+
+use std::ffi::{c_char, CStr};
 
 use oxpar::view::{normalize_inc, normalize_strides, validate_matrix, validate_vector};
 use oxpar::{MatMut, MatRef, Scalar, VecMut, VecRef};
@@ -52,6 +57,116 @@ pub(crate) fn out_ptr<T>(p: *mut T, name: &str) -> Result<*mut T, CapiError> {
 pub(crate) unsafe fn write_out<T>(p: *mut T, value: T) {
     // SAFETY: checked non-null; writable per the caller's contract.
     unsafe { p.write_unaligned(value) }
+}
+
+// ---------------------------------------------------------------------------
+// Handles (opaque objects C holds as `Box::into_raw` pointers), C strings and
+// raw slices.
+
+/// The object behind a handle argument.
+///
+/// # Safety
+/// `p` is NULL or a live handle of type `H` not written during `'a`.
+pub(crate) unsafe fn handle<'a, H>(p: *const H, name: &str) -> Result<&'a H, CapiError> {
+    // SAFETY: non-null handles are live (the caller's contract).
+    unsafe { p.as_ref() }.ok_or_else(|| CapiError::null(name, "is NULL"))
+}
+
+/// The object behind a handle argument the call changes.
+///
+/// # Safety
+/// `p` is NULL or a live handle of type `H` used by nothing else during `'a`.
+pub(crate) unsafe fn handle_mut<'a, H>(p: *mut H, name: &str) -> Result<&'a mut H, CapiError> {
+    // SAFETY: non-null handles are live and not shared (the caller's contract).
+    unsafe { p.as_mut() }.ok_or_else(|| CapiError::null(name, "is NULL"))
+}
+
+/// Hands `value` to C as a new handle stored in `*out` (which passed
+/// [`out_ptr`]); C frees it with [`free_handle`].
+///
+/// # Safety
+/// `out` is writable.
+pub(crate) unsafe fn give_handle<H>(out: *mut *mut H, value: H) {
+    // SAFETY: the caller's contract.
+    unsafe { write_out(out, Box::into_raw(Box::new(value))) };
+}
+
+/// Frees a handle made by [`give_handle`]; NULL is a no-op. A panic in the
+/// object's destructor is caught (nothing is reported: free functions
+/// return nothing).
+///
+/// # Safety
+/// `p` is NULL or a live handle of type `H`, freed once, in use by nothing
+/// else.
+pub(crate) unsafe fn free_handle<H>(p: *mut H) {
+    if !p.is_null() {
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            // SAFETY: a live handle made by Box::into_raw, freed once.
+            drop(unsafe { Box::from_raw(p) });
+        }));
+    }
+}
+
+/// A NUL-terminated UTF-8 string argument; `None` for NULL.
+///
+/// # Safety
+/// `p` is NULL or NUL-terminated and unchanged during `'a`.
+pub(crate) unsafe fn opt_str<'a>(
+    p: *const c_char,
+    name: &str,
+) -> Result<Option<&'a str>, CapiError> {
+    if p.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: non-null and NUL-terminated per the caller's contract.
+    let text = unsafe { CStr::from_ptr(p) };
+    text.to_str()
+        .map(Some)
+        .map_err(|_| CapiError::invalid(name, "is not valid UTF-8"))
+}
+
+/// A NUL-terminated UTF-8 string argument that must not be NULL.
+///
+/// # Safety
+/// As [`opt_str`].
+pub(crate) unsafe fn text<'a>(p: *const c_char, name: &str) -> Result<&'a str, CapiError> {
+    // SAFETY: the caller's contract.
+    unsafe { opt_str(p, name) }?.ok_or_else(|| CapiError::null(name, "is NULL"))
+}
+
+/// A message from C (NUL-terminated, any bytes: invalid UTF-8 is replaced);
+/// `None` for NULL.
+///
+/// # Safety
+/// `p` is NULL or NUL-terminated.
+pub(crate) unsafe fn lossy_text(p: *const c_char) -> Option<String> {
+    // SAFETY: non-null and NUL-terminated per the caller's contract.
+    (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+}
+
+/// `n` elements at `p` (which is non-null and aligned, checked by the
+/// caller), read-only.
+///
+/// # Safety
+/// The `n` elements are readable and not written during `'a`.
+pub(crate) unsafe fn slice<'a, T>(p: *const T, n: usize) -> &'a [T] {
+    if n == 0 {
+        return &[];
+    }
+    // SAFETY: the caller's contract.
+    unsafe { std::slice::from_raw_parts(p, n) }
+}
+
+/// `n` elements at `p` (non-null and aligned, checked by the caller), written.
+///
+/// # Safety
+/// The `n` elements are writable and used by nothing else during `'a`.
+pub(crate) unsafe fn slice_mut<'a, T>(p: *mut T, n: usize) -> &'a mut [T] {
+    if n == 0 {
+        return &mut [];
+    }
+    // SAFETY: the caller's contract.
+    unsafe { std::slice::from_raw_parts_mut(p, n) }
 }
 
 fn vector_checks<T>(

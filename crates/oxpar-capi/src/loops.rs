@@ -103,9 +103,7 @@ impl Acc {
     fn from_identity(identity: &[u8]) -> Self {
         let mut lines = vec![Line([0; 64]); identity.len().div_ceil(64).max(1)];
         // SAFETY: the lines own at least identity.len() contiguous bytes.
-        let bytes = unsafe {
-            std::slice::from_raw_parts_mut(lines.as_mut_ptr().cast::<u8>(), identity.len())
-        };
+        let bytes = unsafe { ffi::slice_mut(lines.as_mut_ptr().cast::<u8>(), identity.len()) };
         bytes.copy_from_slice(identity);
         Acc(lines)
     }
@@ -162,8 +160,7 @@ pub unsafe extern "C" fn oxpar_parallel_reduce(
         check_range(begin, end)?;
         let schedule = schedule_from(schedule, chunk)?;
         // SAFETY: result points to acc_size readable bytes (the contract).
-        let identity =
-            unsafe { std::slice::from_raw_parts(result.cast::<u8>(), acc_size) }.to_vec();
+        let identity = unsafe { ffi::slice(result.cast::<u8>(), acc_size) }.to_vec();
         let data = UserData(user_data);
         let fold = |mut acc: Acc, r: std::ops::Range<usize>| {
             // SAFETY: acc is this thread's accumulator; body is vouched for.

@@ -31,7 +31,7 @@
     )
 )]
 
-use std::ffi::{c_char, CStr};
+use std::ffi::c_char;
 
 use oxpar::Scalar;
 
@@ -120,12 +120,8 @@ pub unsafe extern "C" fn oxpar_context_create_mpi(
 ) -> oxpar_status {
     call("oxpar_context_create_mpi", || {
         let out = ffi::out_ptr(out, "out")?;
-        let spec = if spec.is_null() {
-            Ok("mpi+threads")
-        } else {
-            // SAFETY: a non-null spec is NUL-terminated (the caller's contract).
-            unsafe { CStr::from_ptr(spec) }.to_str()
-        };
+        // SAFETY: a non-null spec is NUL-terminated (the caller's contract).
+        let spec = unsafe { ffi::opt_str(spec, "spec") }.map(|s| s.unwrap_or("mpi+threads"));
         #[cfg(feature = "mpi")]
         {
             // The communicator first (collective), then the spec: a rank whose
@@ -135,9 +131,8 @@ pub unsafe extern "C" fn oxpar_context_create_mpi(
             let backend = oxpar::mpi_backend_from_spec(spec, Some(comm))?;
             // OXPAR_REPRODUCIBLE after the collective part, as the spec.
             let ctx = oxpar_context::mpi(backend).with_mode_from_env()?;
-            let handle = Box::into_raw(Box::new(ctx));
             // SAFETY: out was checked non-null and is writable (caller's contract).
-            unsafe { ffi::write_out(out, handle) };
+            unsafe { ffi::give_handle(out, ctx) };
             Ok(())
         }
         #[cfg(not(feature = "mpi"))]
@@ -317,14 +312,9 @@ pub unsafe extern "C" fn oxpar_context_reject(
             .ok_or_else(|| {
                 CapiError::invalid("status", format!("{status} is not an error status"))
             })?;
-        let message = if message.is_null() {
-            "rejected by the caller".to_string()
-        } else {
-            // SAFETY: non-null messages are NUL-terminated (caller's contract).
-            unsafe { CStr::from_ptr(message) }
-                .to_string_lossy()
-                .into_owned()
-        };
+        // SAFETY: non-null messages are NUL-terminated (caller's contract).
+        let message = unsafe { ffi::lossy_text(message) }
+            .unwrap_or_else(|| "rejected by the caller".to_string());
         let error = CapiError { status, message }.to_error();
         reject_routine(ctx, routine, error)
     })

@@ -10,11 +10,12 @@
 
 use std::ffi::c_void;
 
+use super::oxpar_buffer;
 #[cfg(not(feature = "opencl"))]
 use super::unavailable;
-use super::{free_handle, oxpar_buffer};
 use crate::boundary::call;
 use crate::context::oxpar_context;
+use crate::ffi;
 use crate::status::oxpar_status;
 
 #[cfg(feature = "opencl")]
@@ -54,9 +55,8 @@ mod imp {
                 ))
             }
         };
-        let handle = Box::into_raw(Box::new(oxpar_buffer { inner }));
         // SAFETY: checked non-null, writable per the contract.
-        unsafe { ffi::write_out(out, handle) };
+        unsafe { ffi::give_handle(out, oxpar_buffer { inner }) };
         Ok(())
     }
 
@@ -91,7 +91,7 @@ mod imp {
             ));
         }
         // SAFETY: non-null, aligned, and `n` readable elements per the contract.
-        Ok(unsafe { std::slice::from_raw_parts(host.cast::<T>(), n) })
+        Ok(unsafe { ffi::slice(host.cast::<T>(), n) })
     }
 
     /// # Safety
@@ -124,16 +124,15 @@ mod imp {
                 ))
             }
         };
-        let handle = Box::into_raw(Box::new(oxpar_buffer { inner }));
         // SAFETY: checked non-null, writable per the contract.
-        unsafe { ffi::write_out(out, handle) };
+        unsafe { ffi::give_handle(out, oxpar_buffer { inner }) };
         Ok(())
     }
     /// # Safety
     /// The contract of `oxpar_buffer_upload`.
     pub(crate) unsafe fn buffer_upload(buf: *mut oxpar_buffer, host: *const c_void, n: usize) -> R {
         // SAFETY: the caller's contract.
-        let b = unsafe { buf.as_mut() }.ok_or_else(|| CapiError::null("buf", "is NULL"))?;
+        let b = unsafe { ffi::handle_mut(buf, "buf")? };
         match &mut b.inner {
             Buffer::F32(d) => {
                 // SAFETY: the caller's contract (host holds n elements).
@@ -163,11 +162,11 @@ mod imp {
                 return Ok(());
             }
             // SAFETY: as above, and nobody else uses that memory during the call.
-            let s = unsafe { std::slice::from_raw_parts_mut(s.as_ptr().cast_mut(), n) };
+            let s = unsafe { ffi::slice_mut(s.as_ptr().cast_mut(), n) };
             Ok(d.download(s)?)
         }
         // SAFETY: the caller's contract.
-        let b = unsafe { buf.as_ref() }.ok_or_else(|| CapiError::null("buf", "is NULL"))?;
+        let b = unsafe { ffi::handle(buf, "buf")? };
         match &b.inner {
             Buffer::F32(d) => go(d, host, n),
             Buffer::F64(d) => go(d, host, n),
@@ -178,7 +177,7 @@ mod imp {
     /// `buf` is NULL or live; `out` is NULL or writable.
     pub(crate) unsafe fn buffer_len(buf: *const oxpar_buffer, out: *mut usize) -> R {
         // SAFETY: the caller's contract.
-        let b = unsafe { buf.as_ref() }.ok_or_else(|| CapiError::null("buf", "is NULL"))?;
+        let b = unsafe { ffi::handle(buf, "buf")? };
         let out = ffi::out_ptr(out, "out")?;
         let len = match &b.inner {
             Buffer::F32(d) => d.len(),
@@ -193,7 +192,7 @@ mod imp {
     /// `buf` is NULL or live; `out` is NULL or writable.
     pub(crate) unsafe fn buffer_dtype(buf: *const oxpar_buffer, out: *mut i32) -> R {
         // SAFETY: the caller's contract.
-        let b = unsafe { buf.as_ref() }.ok_or_else(|| CapiError::null("buf", "is NULL"))?;
+        let b = unsafe { ffi::handle(buf, "buf")? };
         let out = ffi::out_ptr(out, "out")?;
         let dtype = match &b.inner {
             Buffer::F32(_) => 0,
@@ -295,7 +294,7 @@ pub unsafe extern "C" fn oxpar_buffer_create_from(
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_buffer_free(buf: *mut oxpar_buffer) {
     // SAFETY: this function's contract.
-    unsafe { free_handle(buf) }
+    unsafe { ffi::free_handle(buf) }
 }
 
 /// Copies `n` elements from host memory into the whole buffer; `n` must

@@ -98,19 +98,6 @@ pub struct oxpar_kernel {
     inner: imp::Kernel,
 }
 
-/// Frees a handle made by `Box::into_raw`; NULL is a no-op.
-///
-/// # Safety
-/// `p` is NULL or a live handle of type `T`, freed once, not in use.
-pub(crate) unsafe fn free_handle<T>(p: *mut T) {
-    if !p.is_null() {
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            // SAFETY: a live handle created by Box::into_raw, freed once.
-            drop(unsafe { Box::from_raw(p) });
-        }));
-    }
-}
-
 #[cfg(not(feature = "opencl"))]
 mod imp {
     /// No value: nothing can make a handle without OpenCL.
@@ -238,7 +225,7 @@ mod imp {
         name: &str,
     ) -> Result<&'a DeviceBuffer<T>, CapiError> {
         // SAFETY: the caller's contract.
-        let b = unsafe { p.as_ref() }.ok_or_else(|| CapiError::null(name, "is NULL"))?;
+        let b = unsafe { ffi::handle(p, name)? };
         T::get(&b.inner).ok_or_else(|| wrong_type(name, &b.inner, T::C_NAME))
     }
 
@@ -251,7 +238,7 @@ mod imp {
         name: &str,
     ) -> Result<&'a mut DeviceBuffer<T>, CapiError> {
         // SAFETY: the caller's contract.
-        let b = unsafe { p.as_mut() }.ok_or_else(|| CapiError::null(name, "is NULL"))?;
+        let b = unsafe { ffi::handle_mut(p, name)? };
         // The message needs the type before the mutable borrow is taken.
         let kind = b.inner.type_name();
         T::get_mut(&mut b.inner).ok_or_else(|| {

@@ -12,14 +12,15 @@ use std::ffi::c_char;
 
 #[cfg(not(feature = "opencl"))]
 use super::unavailable;
-use super::{free_handle, oxpar_buffer, oxpar_kernel, oxpar_program};
+use super::{oxpar_buffer, oxpar_kernel, oxpar_program};
 use crate::boundary::call;
 use crate::context::oxpar_context;
+use crate::ffi;
 use crate::status::oxpar_status;
 
 #[cfg(feature = "opencl")]
 mod imp {
-    use std::ffi::{c_char, CStr};
+    use std::ffi::c_char;
 
     use oxpar::opencl::KernelArg;
 
@@ -28,20 +29,6 @@ mod imp {
     use crate::context::oxpar_context;
     use crate::ffi;
     use crate::status::CapiError;
-
-    /// A NUL-terminated UTF-8 string argument.
-    ///
-    /// # Safety
-    /// `p` is NULL or NUL-terminated.
-    unsafe fn text<'a>(p: *const c_char, name: &str) -> Result<&'a str, CapiError> {
-        if p.is_null() {
-            return Err(CapiError::null(name, "is NULL"));
-        }
-        // SAFETY: non-null and NUL-terminated per the caller's contract.
-        unsafe { CStr::from_ptr(p) }
-            .to_str()
-            .map_err(|_| CapiError::invalid(name, "is not valid UTF-8"))
-    }
 
     /// # Safety
     /// The contract of `oxpar_program_build`.
@@ -54,18 +41,13 @@ mod imp {
         // SAFETY: the caller's contract.
         let cl = unsafe { device(ctx)? };
         // SAFETY: the caller's contract.
-        let source = unsafe { text(source, "source")? };
-        let options = if options.is_null() {
-            ""
-        } else {
-            // SAFETY: the caller's contract.
-            unsafe { text(options, "options")? }
-        };
+        let source = unsafe { ffi::text(source, "source")? };
+        // SAFETY: the caller's contract.
+        let options = unsafe { ffi::opt_str(options, "options")? }.unwrap_or("");
         let out = ffi::out_ptr(out, "out")?;
         let inner = cl.build_program(source, options)?;
-        let handle = Box::into_raw(Box::new(oxpar_program { inner }));
         // SAFETY: checked non-null, writable per the contract.
-        unsafe { ffi::write_out(out, handle) };
+        unsafe { ffi::give_handle(out, oxpar_program { inner }) };
         Ok(())
     }
 
@@ -77,15 +59,13 @@ mod imp {
         out: *mut *mut oxpar_kernel,
     ) -> R {
         // SAFETY: the caller's contract.
-        let program =
-            unsafe { program.as_ref() }.ok_or_else(|| CapiError::null("program", "is NULL"))?;
+        let program = unsafe { ffi::handle(program, "program")? };
         // SAFETY: the caller's contract.
-        let name = unsafe { text(name, "name")? };
+        let name = unsafe { ffi::text(name, "name")? };
         let out = ffi::out_ptr(out, "out")?;
         let inner = program.inner.kernel(name)?;
-        let handle = Box::into_raw(Box::new(oxpar_kernel { inner }));
         // SAFETY: checked non-null, writable per the contract.
-        unsafe { ffi::write_out(out, handle) };
+        unsafe { ffi::give_handle(out, oxpar_kernel { inner }) };
         Ok(())
     }
 
@@ -93,9 +73,7 @@ mod imp {
     /// `kernel` is NULL or a live kernel used by no other call.
     unsafe fn kernel_mut<'a>(kernel: *mut oxpar_kernel) -> Result<&'a mut Kernel, CapiError> {
         // SAFETY: the caller's contract.
-        unsafe { kernel.as_mut() }
-            .map(|k| &mut k.inner)
-            .ok_or_else(|| CapiError::null("kernel", "is NULL"))
+        unsafe { ffi::handle_mut(kernel, "kernel") }.map(|k| &mut k.inner)
     }
 
     /// # Safety
@@ -120,7 +98,7 @@ mod imp {
         // SAFETY: the caller's contract.
         let k = unsafe { kernel_mut(kernel)? };
         // SAFETY: the caller's contract.
-        let b = unsafe { arg.as_ref() }.ok_or_else(|| CapiError::null("arg", "is NULL"))?;
+        let b = unsafe { ffi::handle(arg, "arg")? };
         match &b.inner {
             Buffer::F32(d) => Ok(k.set_arg(index as usize, d)?),
             Buffer::F64(d) => Ok(k.set_arg(index as usize, d)?),
@@ -162,12 +140,12 @@ mod imp {
         }
         let dims = dims as usize;
         // SAFETY: non-null; `dims` readable sizes per the contract.
-        let g = unsafe { std::slice::from_raw_parts(global, dims) };
+        let g = unsafe { ffi::slice(global, dims) };
         let l = if local.is_null() {
             None
         } else {
             // SAFETY: as above.
-            Some(unsafe { std::slice::from_raw_parts(local, dims) })
+            Some(unsafe { ffi::slice(local, dims) })
         };
         // SAFETY: the caller guarantees that the kernel's code stays inside
         // its buffers (documented on oxpar_kernel_launch).
@@ -213,7 +191,7 @@ pub unsafe extern "C" fn oxpar_program_build(
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_program_free(program: *mut oxpar_program) {
     // SAFETY: this function's contract.
-    unsafe { free_handle(program) }
+    unsafe { ffi::free_handle(program) }
 }
 
 /// Creates the kernel called `name` of a program, with no arguments set;
@@ -251,7 +229,7 @@ pub unsafe extern "C" fn oxpar_kernel_create(
 #[no_mangle]
 pub unsafe extern "C" fn oxpar_kernel_free(kernel: *mut oxpar_kernel) {
     // SAFETY: this function's contract.
-    unsafe { free_handle(kernel) }
+    unsafe { ffi::free_handle(kernel) }
 }
 
 /// Sets argument `index` (0-based) of a kernel to a buffer (a `__global` or
