@@ -12,6 +12,8 @@ FORTRAN_SRC := bindings/fortran/src
 FORTRAN_TEST_SRC := bindings/fortran/test
 FORTRAN_BUILD := bindings/fortran/build
 FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
+# Generated from the routine table, included by oxpar.f90.
+FORTRAN_GEN_INC := $(wildcard $(FORTRAN_SRC)/*_gen_*.inc)
 # The library users get (make fortran-lib, make install): optimized, no -fcheck.
 FORTRAN_RELEASE_FLAGS ?= -std=f2018 -frecursive -O2 -g
 FORTRAN_RELEASE_BUILD := bindings/fortran/build-release
@@ -61,8 +63,8 @@ $(FORTRAN_RELEASE_BUILD)/oxpar_c.o: $(FORTRAN_SRC)/oxpar_c.f90
 	@mkdir -p $(@D)
 	$(FORTRAN_FC) $(FORTRAN_RELEASE_FLAGS) -J$(@D) -c $< -o $@
 
-$(FORTRAN_RELEASE_BUILD)/oxpar.o: $(FORTRAN_SRC)/oxpar.f90 $(FORTRAN_RELEASE_BUILD)/oxpar_c.o
-	$(FORTRAN_FC) $(FORTRAN_RELEASE_FLAGS) -J$(@D) -c $< -o $@
+$(FORTRAN_RELEASE_BUILD)/oxpar.o: $(FORTRAN_SRC)/oxpar.f90 $(FORTRAN_GEN_INC) $(FORTRAN_RELEASE_BUILD)/oxpar_c.o
+	$(FORTRAN_FC) $(FORTRAN_RELEASE_FLAGS) -I$(FORTRAN_SRC) -J$(@D) -c $< -o $@
 
 $(FORTRAN_RELEASE_LIB): $(FORTRAN_RELEASE_BUILD)/oxpar_c.o $(FORTRAN_RELEASE_BUILD)/oxpar.o
 	rm -f $@
@@ -72,8 +74,8 @@ $(FORTRAN_BUILD)/oxpar_c.o: $(FORTRAN_SRC)/oxpar_c.f90
 	@mkdir -p $(@D)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -J$(@D) -c $< -o $@
 
-$(FORTRAN_BUILD)/oxpar.o: $(FORTRAN_SRC)/oxpar.f90 $(FORTRAN_BUILD)/oxpar_c.o
-	$(FORTRAN_FC) $(FORTRAN_FLAGS) -J$(@D) -c $< -o $@
+$(FORTRAN_BUILD)/oxpar.o: $(FORTRAN_SRC)/oxpar.f90 $(FORTRAN_GEN_INC) $(FORTRAN_BUILD)/oxpar_c.o
+	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_SRC) -J$(@D) -c $< -o $@
 
 $(FORTRAN_LIB): $(FORTRAN_BUILD)/oxpar_c.o $(FORTRAN_BUILD)/oxpar.o
 	rm -f $@

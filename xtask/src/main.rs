@@ -12,6 +12,8 @@
 
 mod capi_gen;
 mod fortran;
+mod fortran_gen;
+mod python_gen;
 mod routines;
 
 use std::path::{Path, PathBuf};
@@ -110,10 +112,24 @@ fn rustfmt(text: &str) -> Result<String, String> {
 /// The files written from the routine table alone (the header is generated
 /// from the crate, generated.rs included, so they come first).
 fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
-    Ok(vec![(
-        root().join("crates/oxpar-capi/src/generated.rs"),
-        rustfmt(&capi_gen::module())?,
-    )])
+    Ok(vec![
+        (
+            root().join("crates/oxpar-capi/src/generated.rs"),
+            rustfmt(&capi_gen::module())?,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_gen_decl.inc"),
+            fortran_gen::decl(),
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_gen_body.inc"),
+            fortran_gen::body(),
+        ),
+        (
+            root().join("bindings/python/src/oxpar/_routines.py"),
+            python_gen::module(),
+        ),
+    ])
 }
 
 fn from_header() -> Result<Vec<(PathBuf, String)>, String> {

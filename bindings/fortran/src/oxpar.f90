@@ -544,6 +544,10 @@ module oxpar
     module procedure op_shape_sp, op_shape_dp
   end interface op_shape
 
+  ! The routines of the routine table (symv, trmv, trsv, syr, syr2, symm,
+  ! syrk, syr2k, trmm, trsm): generic interfaces and public statements.
+  include "oxpar_blas_gen_decl.inc"
+
   ! The collective a rejected call joins on an MPI context (`join_rejected`):
   ! the library's `oxpar_routine` values.
   integer(c_int32_t), parameter :: JOIN_DOT = OXPAR_ROUTINE_DOT, JOIN_GEMV = OXPAR_ROUTINE_GEMV, &
@@ -5024,7 +5028,19 @@ contains
   end subroutine report_destroy
 
   ! ---------------------------------------------------------------------------
+  ! The routines of the routine table, generated (sp and dp twins).
+  include "oxpar_blas_gen_body.inc"
+
+  ! ---------------------------------------------------------------------------
   ! Helpers.
+
+  !> The C handle of a context (null when not initialised).
+  pure function context_handle(ctx) result(handle)
+    type(oxpar_context), intent(in) :: ctx
+    type(c_ptr) :: handle
+
+    handle = ctx%handle
+  end function context_handle
 
   ! Every public routine ends with `call finish(status, message, stat)` and
   ! `if (present(errmsg)) errmsg = message`: errmsg is assigned where it is a
