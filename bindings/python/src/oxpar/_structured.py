@@ -97,6 +97,11 @@ def _make(name, spec):
     for a in spec["args"]:
         if a["role"] in ("vector", "matrix") and a["py"] != a["name"]:
             renames[a["name"]] = a["py"]
+            if a["role"] == "vector":
+                renames[a["inc"]] = f"{a['py']}'s increment"
+            else:
+                renames[a["rs"]] = f"{a['py']}'s row stride"
+                renames[a["cs"]] = f"{a['py']}'s column stride"
     output = next(a for a in spec["args"] if a.get("io") == "inout")
 
     def routine(*args, **kwargs):
