@@ -2255,9 +2255,9 @@ oxpar_status oxpar_dsyrk(const oxpar_context *ctx,
                          ptrdiff_t csc);
 
 /**
- * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or `alpha*(A^T*B
- * + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the symmetric `C`, on
- * floats.
+ * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+ * `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+ * symmetric `C`, on floats.
  *
  * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
  * there does not come out).
@@ -2303,9 +2303,9 @@ oxpar_status oxpar_ssyr2k(const oxpar_context *ctx,
                           ptrdiff_t csc);
 
 /**
- * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or `alpha*(A^T*B
- * + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the symmetric `C`, on
- * doubles.
+ * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+ * `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+ * symmetric `C`, on doubles.
  *
  * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
  * there does not come out).

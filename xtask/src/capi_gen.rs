@@ -40,7 +40,10 @@ fn ext_rust(r: &Routine, e: Ext) -> String {
                 unreachable!()
             };
             let info = enum_info(kind);
-            format!("if {on} == {}::{} {{ {no} }} else {{ {yes} }}", info.rust, info.variants[0])
+            format!(
+                "if {on} == {}::{} {{ {no} }} else {{ {yes} }}",
+                info.rust, info.variants[0]
+            )
         }
     }
 }
@@ -64,7 +67,9 @@ fn params(r: &Routine, t: &str) -> String {
                 p.push(format!("{rs}: isize"));
                 p.push(format!("{cs}: isize"));
             }
-            Role::Out | Role::IndexOut => panic!("{}: scalar outputs are not generated yet", r.name),
+            Role::Out | Role::IndexOut => {
+                panic!("{}: scalar outputs are not generated yet", r.name)
+            }
         }
     }
     p.join(", ")
@@ -117,7 +122,12 @@ fn helper(s: &mut String, r: &Routine) {
     s.push_str("    // SAFETY: forwarded pointer contracts.\n    let ctx = unsafe { ffi::context(ctx)? };\n");
     for a in r.args {
         if let Role::Enum(kind) = a.role {
-            let _ = writeln!(s, "    let {0} = {1}({0}, \"{0}\")?;", a.name, enum_info(kind).from);
+            let _ = writeln!(
+                s,
+                "    let {0} = {1}({0}, \"{0}\")?;",
+                a.name,
+                enum_info(kind).from
+            );
         }
     }
     for a in r.args {
@@ -139,7 +149,12 @@ fn helper(s: &mut String, r: &Routine) {
                 );
             }
             Role::Matrix {
-                io, rows, cols, rs, cs, ..
+                io,
+                rows,
+                cols,
+                rs,
+                cs,
+                ..
             } => {
                 let f = if io == Io::In { "mat_ref" } else { "mat_mut" };
                 let _ = writeln!(
@@ -194,9 +209,7 @@ fn helper(s: &mut String, r: &Routine) {
             let a = r.arg(c);
             match a.role {
                 Role::Vector { io: Io::In, .. } => format!("read_vec({c}v, &{c}_copy)"),
-                Role::Matrix {
-                    io: Io::In, op, ..
-                } => match op {
+                Role::Matrix { io: Io::In, op, .. } => match op {
                     Some(t) => format!("{t}.apply(read_mat({c}v, &{c}_copy))"),
                     None => format!("read_mat({c}v, &{c}_copy)"),
                 },
@@ -238,13 +251,18 @@ fn pick_of(exts: &[Ext]) -> Option<&'static str> {
     })
 }
 
+/// Writes a shape from its extents.
+type ShapeText = fn(&[&str]) -> String;
+
 /// The shapes of the arrays, for the docs.
 fn shapes_doc(r: &Routine) -> String {
     let mut parts = Vec::new();
     for a in r.args {
-        let (exts, text): (Vec<Ext>, fn(&[&str]) -> String) = match a.role {
+        let (exts, text): (Vec<Ext>, ShapeText) = match a.role {
             Role::Vector { len, .. } => (vec![len], |v| format!("`{}` elements", v[0])),
-            Role::Matrix { rows, cols, .. } => (vec![rows, cols], |v| format!("`{} x {}`", v[0], v[1])),
+            Role::Matrix { rows, cols, .. } => {
+                (vec![rows, cols], |v| format!("`{} x {}`", v[0], v[1]))
+            }
             _ => continue,
         };
         let at = |w| exts.iter().map(|&e| ext_doc(e, w)).collect::<Vec<_>>();
@@ -331,10 +349,20 @@ fn shell(s: &mut String, r: &Routine, t: char) {
     let inputs: Vec<&str> = r
         .args
         .iter()
-        .filter(|a| matches!(a.role, Role::Vector { io: Io::In, .. } | Role::Matrix { io: Io::In, .. }))
+        .filter(|a| {
+            matches!(
+                a.role,
+                Role::Vector { io: Io::In, .. } | Role::Matrix { io: Io::In, .. }
+            )
+        })
         .map(|a| a.name)
         .collect();
-    let output = r.args.iter().find(|a| is_output(a)).expect("an output").name;
+    let output = r
+        .args
+        .iter()
+        .find(|a| is_output(a))
+        .expect("an output")
+        .name;
     let mut invalid = bad_enums;
     invalid.push("an array not aligned for its type".into());
     doc += &format!(
@@ -373,8 +401,21 @@ fn shell(s: &mut String, r: &Routine, t: char) {
 
 /// Wraps a paragraph at about 90 columns (the docs land in the header too).
 fn wrap(line: &str) -> Vec<String> {
+    // Words: split at spaces outside `code`, so no line starts with `+` or `*`.
+    let mut words = vec![String::new()];
+    let mut code = false;
+    for c in line.chars() {
+        if c == '`' {
+            code = !code;
+        }
+        if c == ' ' && !code {
+            words.push(String::new());
+        } else {
+            words.last_mut().expect("a word").push(c);
+        }
+    }
     let mut out = vec![String::new()];
-    for word in line.split(' ') {
+    for word in &words {
         let last = out.last_mut().expect("one line");
         if !last.is_empty() && last.len() + 1 + word.len() > 90 {
             out.push(word.to_string());

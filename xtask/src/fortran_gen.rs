@@ -13,7 +13,8 @@ use std::fmt::Write;
 
 use crate::routines::{element, generated, Arg, Ext, Io, Kind, Role, Routine};
 
-const HEAD: &str = "! Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n";
+const HEAD: &str =
+    "! Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n";
 
 /// The Fortran letters of an enum, its helper, and the description of the letters.
 fn letters(kind: Kind) -> (&'static str, &'static str) {
@@ -189,11 +190,18 @@ fn bind(s: &mut String, r: &Routine, e: Ext, extent: &str, who: &str, noun: &str
 }
 
 fn procedure(s: &mut String, r: &Routine, t: char) {
-    let (kind, word) = if t == 's' { ("sp", "real32") } else { ("dp", "real64") };
+    let (kind, word) = if t == 's' {
+        ("sp", "real32")
+    } else {
+        ("dp", "real64")
+    };
     let n = r.name;
     s.push('\n');
     s.push_str(&comment("  ", &format!("{} (on {word} arrays).", r.doc)));
-    s.push_str(&wrap("  ", &format!("subroutine {n}_{kind}(ctx, {})", dummies(r).join(", "))));
+    s.push_str(&wrap(
+        "  ",
+        &format!("subroutine {n}_{kind}(ctx, {})", dummies(r).join(", ")),
+    ));
     s.push_str(
         "    use, intrinsic :: iso_c_binding, only: c_int32_t, c_ptr, c_ptrdiff_t\n    \
          !> The context to compute on.\n    type(oxpar_context), intent(in) :: ctx\n",
@@ -241,7 +249,12 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     if !en.is_empty() {
         let _ = writeln!(s, "    integer(c_int32_t) :: {}", en.join(", "));
     }
-    let dims: Vec<&str> = r.args.iter().filter(|a| a.role == Role::Dim).map(|a| a.name).collect();
+    let dims: Vec<&str> = r
+        .args
+        .iter()
+        .filter(|a| a.role == Role::Dim)
+        .map(|a| a.name)
+        .collect();
     let dv: Vec<String> = dims.iter().map(|d| format!("d_{d}")).collect();
     let _ = writeln!(s, "    integer :: {}", dv.join(", "));
     let sv: Vec<String> = scalars(r).map(|(a, _)| format!("s_{}", a.name)).collect();
@@ -261,7 +274,9 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     let _ = writeln!(s, "    integer(c_ptrdiff_t) :: {}", strides.join(", "));
     s.push_str("    logical :: failed\n    character(len=:), allocatable :: message\n\n");
     let _ = writeln!(s, "    {} = -1", dv.join(" = -1\n    "));
-    s.push_str("    failed = .false.\n    message = \"\"\n    status = OXPAR_STATUS_INVALID_ARGUMENT\n");
+    s.push_str(
+        "    failed = .false.\n    message = \"\"\n    status = OXPAR_STATUS_INVALID_ARGUMENT\n",
+    );
     let mut first = true;
     for (a, k) in enums(r) {
         let (f, desc) = letters(k);
@@ -284,12 +299,31 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     let mut body = String::new();
     for a in arrays(r) {
         match a.role {
-            Role::Vector { len, .. } => {
-                bind(&mut body, r, len, &format!("size({})", a.name), a.name, "elements")
-            }
+            Role::Vector { len, .. } => bind(
+                &mut body,
+                r,
+                len,
+                &format!("size({})", a.name),
+                a.name,
+                "elements",
+            ),
             Role::Matrix { rows, cols, .. } => {
-                bind(&mut body, r, rows, &format!("size({}, 1)", a.name), a.name, "rows");
-                bind(&mut body, r, cols, &format!("size({}, 2)", a.name), a.name, "columns");
+                bind(
+                    &mut body,
+                    r,
+                    rows,
+                    &format!("size({}, 1)", a.name),
+                    a.name,
+                    "rows",
+                );
+                bind(
+                    &mut body,
+                    r,
+                    cols,
+                    &format!("size({}, 2)", a.name),
+                    a.name,
+                    "columns",
+                );
             }
             _ => {}
         }
@@ -315,10 +349,18 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     for a in arrays(r) {
         match a.role {
             Role::Vector { inc, .. } => {
-                let _ = writeln!(call, "        call vector_{kind}({0}, p_{0}, {inc})", a.name);
+                let _ = writeln!(
+                    call,
+                    "        call vector_{kind}({0}, p_{0}, {inc})",
+                    a.name
+                );
             }
             Role::Matrix { rs, cs, .. } => {
-                let _ = writeln!(call, "        call matrix_{kind}({0}, p_{0}, {rs}, {cs})", a.name);
+                let _ = writeln!(
+                    call,
+                    "        call matrix_{kind}({0}, p_{0}, {rs}, {cs})",
+                    a.name
+                );
             }
             _ => {}
         }

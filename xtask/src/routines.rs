@@ -190,7 +190,11 @@ impl Routine {
 }
 
 const fn arg(name: &'static str, role: Role) -> Arg {
-    Arg { name, role, py: name }
+    Arg {
+        name,
+        role,
+        py: name,
+    }
 }
 const CTX: Arg = arg("ctx", Role::Context);
 const SIDE: Arg = arg("side", Role::Enum(Kind::Side));
@@ -217,7 +221,14 @@ const fn pick(on: &'static str, no: &'static str, yes: &'static str) -> Ext {
 const fn vec(name: &'static str, io: Io, len: Ext, inc: &'static str) -> Arg {
     arg(name, Role::Vector { io, len, inc })
 }
-const fn mat(name: &'static str, io: Io, rows: Ext, cols: Ext, rs: &'static str, cs: &'static str) -> Arg {
+const fn mat(
+    name: &'static str,
+    io: Io,
+    rows: Ext,
+    cols: Ext,
+    rs: &'static str,
+    cs: &'static str,
+) -> Arg {
     arg(
         name,
         Role::Matrix {
@@ -623,32 +634,28 @@ pub fn element(t: char) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-/// The enum's C type, its two constants, and the Rust type and variants.
+/// The enum's two C constants, and the Rust type and variants.
 pub fn enum_info(kind: Kind) -> EnumInfo {
     match kind {
         Kind::Side => EnumInfo {
-            c_type: "oxpar_side",
             consts: ["OXPAR_SIDE_LEFT", "OXPAR_SIDE_RIGHT"],
             rust: "oxpar::Side",
             variants: ["Left", "Right"],
             from: "side_from",
         },
         Kind::Uplo { .. } => EnumInfo {
-            c_type: "oxpar_uplo",
             consts: ["OXPAR_UPLO_UPPER", "OXPAR_UPLO_LOWER"],
             rust: "oxpar::Uplo",
             variants: ["Upper", "Lower"],
             from: "uplo_from",
         },
         Kind::Trans => EnumInfo {
-            c_type: "oxpar_trans",
             consts: ["OXPAR_TRANS_NO", "OXPAR_TRANS_YES"],
             rust: "oxpar::Trans",
             variants: ["No", "Yes"],
             from: "trans_from",
         },
         Kind::Diag => EnumInfo {
-            c_type: "oxpar_diag",
             consts: ["OXPAR_DIAG_NON_UNIT", "OXPAR_DIAG_UNIT"],
             rust: "oxpar::Diag",
             variants: ["NonUnit", "Unit"],
@@ -659,8 +666,6 @@ pub fn enum_info(kind: Kind) -> EnumInfo {
 
 /// See [`enum_info`].
 pub struct EnumInfo {
-    /// The C enum's name.
-    pub c_type: &'static str,
     /// The C constants for 0 and 1.
     pub consts: [&'static str; 2],
     /// The Rust type.
@@ -678,7 +683,12 @@ mod tests {
     #[test]
     fn every_name_the_table_uses_is_an_argument() {
         for r in ROUTINES {
-            let dims: Vec<_> = r.args.iter().filter(|a| a.role == Role::Dim).map(|a| a.name).collect();
+            let dims: Vec<_> = r
+                .args
+                .iter()
+                .filter(|a| a.role == Role::Dim)
+                .map(|a| a.name)
+                .collect();
             let check_ext = |e: Ext| match e {
                 Ext::D(x) => assert!(dims.contains(&x), "{}: {x}", r.name),
                 Ext::Pick { on, no, yes } => {

@@ -2263,9 +2263,9 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dsyrk
     end function c_oxpar_dsyrk
 
-    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or `alpha*(A^T*B
-    !> + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the symmetric `C`, on
-    !> floats.
+    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+    !> `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+    !> symmetric `C`, on floats.
     !>
     !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
     !> there does not come out).
@@ -2316,9 +2316,9 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_ssyr2k
     end function c_oxpar_ssyr2k
 
-    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or `alpha*(A^T*B
-    !> + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the symmetric `C`, on
-    !> doubles.
+    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+    !> `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+    !> symmetric `C`, on doubles.
     !>
     !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
     !> there does not come out).

@@ -84,8 +84,8 @@ pub use loops::*;
 pub use mpi::*;
 pub use opencl::*;
 pub use status::{
-    oxpar_backend, oxpar_diag, oxpar_dtype, oxpar_routine, oxpar_schedule, oxpar_side, oxpar_status,
-    oxpar_trans, oxpar_uplo,
+    oxpar_backend, oxpar_diag, oxpar_dtype, oxpar_routine, oxpar_schedule, oxpar_side,
+    oxpar_status, oxpar_trans, oxpar_uplo,
 };
 
 use std::ffi::{c_char, CStr};
