@@ -2,7 +2,8 @@
 //! (exit 1) when a committed one differs from what `gen` would write.
 //!
 //! Generated: from the routine table (`routines.rs`), the C exports of the
-//! generated routines (`crates/oxpar-capi/src/generated.rs`), their Fortran
+//! generated routines (`crates/oxpar-capi/src/generated.rs`), their ndarray
+//! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
 //! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body}.inc`) and the
 //! Python table (`bindings/python/src/oxpar/_routines.py`); then
 //! `include/oxpar.h` (cbindgen over crates/oxpar-capi, generated.rs
@@ -13,6 +14,7 @@
 mod capi_gen;
 mod fortran;
 mod fortran_gen;
+mod nd_gen;
 mod python_gen;
 mod routines;
 
@@ -104,7 +106,7 @@ fn rustfmt(text: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())?;
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     if !out.status.success() {
-        return Err("rustfmt failed on the generated C exports".into());
+        return Err("rustfmt failed on generated Rust".into());
     }
     String::from_utf8(out.stdout).map_err(|e| e.to_string())
 }
@@ -116,6 +118,10 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("crates/oxpar-capi/src/generated.rs"),
             rustfmt(&capi_gen::module())?,
+        ),
+        (
+            root().join("crates/oxpar/src/nd/generated.rs"),
+            rustfmt(&nd_gen::module())?,
         ),
         (
             root().join("bindings/fortran/src/oxpar_blas_gen_decl.inc"),

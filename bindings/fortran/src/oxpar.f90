@@ -544,8 +544,8 @@ module oxpar
     module procedure op_shape_sp, op_shape_dp
   end interface op_shape
 
-  ! The routines of the routine table (symv, trmv, trsv, syr, syr2, symm,
-  ! syrk, syr2k, trmm, trsm): generic interfaces and public statements.
+  ! The routines generated from the routine table (xtask/src/routines.rs):
+  ! their generic interfaces and public statements.
   include "oxpar_blas_gen_decl.inc"
 
   ! The collective a rejected call joins on an MPI context (`join_rejected`):
