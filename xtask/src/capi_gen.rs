@@ -83,7 +83,7 @@ fn ptr(io: Io) -> &'static str {
 }
 
 /// The argument names of the C signature, strides included.
-fn names(r: &Routine) -> Vec<&'static str> {
+pub fn names(r: &Routine) -> Vec<&'static str> {
     let mut v = Vec::new();
     for a in r.args {
         v.push(a.name);
@@ -427,4 +427,37 @@ fn wrap(line: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Checks that every row of the table, hand-written shells included, names
+/// the C parameters the header declares, in order (so the table describes
+/// the hand-written routines truthfully too).
+pub fn check_header(header: &str) -> Result<(), String> {
+    for r in crate::routines::ROUTINES {
+        for t in r.types.chars() {
+            let name = if r.name == "iamax" {
+                format!("oxpar_i{t}amax")
+            } else {
+                format!("oxpar_{t}{}", r.name)
+            };
+            let start = header
+                .find(&format!(" {name}("))
+                .ok_or_else(|| format!("routine table: {name} is not in the header"))?;
+            let rest = &header[start + name.len() + 2..];
+            let params = &rest[..rest.find(')').ok_or("unterminated prototype")?];
+            let got: Vec<&str> = params
+                .split(',')
+                .map(|p| p.trim().rsplit([' ', '*']).next().unwrap_or(""))
+                .collect();
+            if got != names(r) {
+                return Err(format!(
+                    "routine table: the row of {} names ({}) but the header's {name} has ({})",
+                    r.name,
+                    names(r).join(", "),
+                    got.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(())
 }

@@ -9,7 +9,9 @@
 //! `include/oxpar.h` (cbindgen over crates/oxpar-capi, generated.rs
 //! included, with the version macros computed from the workspace version) and
 //! `bindings/fortran/src/oxpar_c.f90` (raw `bind(C)` interfaces derived from
-//! that header, so the two cannot drift apart).
+//! that header, so the two cannot drift apart). `check` and `gen` also
+//! verify that every row of the table, hand-written routines included, names
+//! the header's parameters in order.
 
 mod capi_gen;
 mod fortran;
@@ -140,6 +142,7 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
 
 fn from_header() -> Result<Vec<(PathBuf, String)>, String> {
     let h = header()?;
+    capi_gen::check_header(&h)?;
     let f = fortran::interfaces(&h)?;
     Ok(vec![
         (root().join("include/oxpar.h"), h),
