@@ -363,6 +363,9 @@ fn shell(s: &mut String, r: &Routine, t: char) {
         .find(|a| is_output(a))
         .expect("an output")
         .name;
+    // The generated routines are not collective: the MPI backend answers
+    // Unsupported for them (a routine that becomes distributed needs its own
+    // sentence here, from a field of its row).
     let mut invalid = bad_enums;
     invalid.push("an array not aligned for its type".into());
     doc += &format!(
