@@ -15,8 +15,6 @@ of `out` for syrk/syr2k), `trans` (op(a) = a.T), `unit_diagonal` (diag),
 here and named by the Python argument; the library checks the rest.
 """
 
-import inspect
-
 import numpy as np
 
 from ._array import as_array, float_dtype, matrix, vector
@@ -70,124 +68,155 @@ def _bind(dims, name, value, who, what):
         )
 
 
-def _signature(spec):
+def _parameters(spec):
+    """The Python parameters: (name, default or _REQUIRED, keyword-only)."""
     params = []
     for p in spec["positional"]:
         if p.endswith("=None"):
-            params.append(inspect.Parameter(p[:-5], inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None))
+            params.append((p[:-5], None, False))
         else:
-            params.append(inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD))
-    named = {p.name for p in params}
+            params.append((p, _REQUIRED, False))
+    named = {p[0] for p in params}
     for a in spec["args"]:
         role = a["role"]
         if role in _KEYWORDS:
             kw = _KEYWORDS[role]
-            params.append(inspect.Parameter(kw, inspect.Parameter.KEYWORD_ONLY, default=_DEFAULTS[kw]))
+            params.append((kw, _DEFAULTS[kw], True))
         elif role == "scalar" and a["name"] not in named:
-            params.append(inspect.Parameter(a["name"], inspect.Parameter.KEYWORD_ONLY, default=a["default"]))
-    params.append(inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, default=None))
-    return inspect.Signature(params)
+            params.append((a["name"], a["default"], True))
+    params.append(("ctx", None, True))
+    return params
+
+
+_REQUIRED = object()
+
+
+class _Plan:
+    """What a routine does with its arguments, worked out once from its spec:
+    `slot` is a parameter's position in the tuple the wrapper passes."""
+
+    def __init__(self, name, spec, slots):
+        self.name = name
+        self.args = spec["args"]
+        self.optional = {p[:-5] for p in spec["positional"] if p.endswith("=None")}
+        self.arrays = tuple((a, slots[a["py"]]) for a in self.args if a["role"] in ("vector", "matrix"))
+        self.enums = tuple((a["name"], a["role"], slots[_KEYWORDS[a["role"]]]) for a in self.args if a["role"] in _KEYWORDS)
+        self.scalars = tuple((a["name"], slots[a["name"]]) for a in self.args if a["role"] == "scalar")
+        self.ctx = slots["ctx"]
+        self.beta = slots.get("beta")
+        self.output = next(a for a in self.args if a.get("io") == "inout")
+        self.fns = {dt: getattr(lib, f"oxpar_{letter}{name}") for dt, letter in _LETTER.items() if letter in spec["types"]}
+        # C names the library's messages use, as the Python arguments are named.
+        self.renames = {}
+        for a, _ in self.arrays:
+            if a["py"] != a["name"]:
+                self.renames[a["name"]] = a["py"]
+                if a["role"] == "vector":
+                    self.renames[a["inc"]] = f"{a['py']}'s increment"
+                else:
+                    self.renames[a["rs"]] = f"{a['py']}'s row stride"
+                    self.renames[a["cs"]] = f"{a['py']}'s column stride"
+
+
+def _run(p, v):
+    """Calls the routine of plan `p` with the parameter values `v`."""
+    ctx = resolve(v[p.ctx])
+    arrays = {}
+    for a, slot in p.arrays:
+        py, value = a["py"], v[slot]
+        if value is None and py in p.optional:
+            continue
+        if a["io"] == "inout":
+            if not isinstance(value, np.ndarray):
+                raise TypeError(f"{py}: must be a NumPy array (it is written in place)")
+            arrays[py] = value
+        else:
+            arrays[py] = as_array(value, py)
+    dtype = float_dtype(list(arrays.items()))
+    enums = {name: _enum(role, v[slot]) for name, role, slot in p.enums}
+    # Bind the dimensions from the arrays given, in the C order.
+    dims = {}
+    views = {}
+    for a, _ in p.arrays:
+        py = a["py"]
+        if py not in arrays:
+            continue
+        if a["role"] == "vector":
+            ptr, n, inc = vector(arrays[py], py, a["io"] == "inout")
+            _bind(dims, _extent(a["len"], enums), n, py, "its length")
+            views[a["name"]] = (ptr, inc)
+        else:
+            ptr, rows, cols, rs, cs = matrix(arrays[py], py, a["io"] == "inout")
+            _bind(dims, _extent(a["rows"], enums), rows, py, "its number of rows")
+            _bind(dims, _extent(a["cols"], enums), cols, py, "its number of columns")
+            views[a["name"]] = (ptr, rs, cs)
+    scalars = {}
+    for name, slot in p.scalars:
+        try:
+            scalars[name] = ffi.new(_SCALAR[dtype], float(v[slot]))
+        except (TypeError, ValueError):
+            raise TypeError(f"{name}: expected a real number, got {type(v[slot]).__name__}") from None
+    out = p.output
+    if out["py"] not in arrays:
+        # An output not given: made, and then there is nothing to scale.
+        if p.beta is not None and float(v[p.beta]) != 0:
+            raise InvalidArgumentError(f"beta: must be 0 when no {out['py']} is given (there is nothing to scale)")
+        if out["role"] == "vector":
+            made = np.empty(dims[_extent(out["len"], enums)][0], dtype=dtype)
+            ptr, _, inc = vector(made, out["py"], True)
+            views[out["name"]] = (ptr, inc)
+        else:
+            shape = (dims[_extent(out["rows"], enums)][0], dims[_extent(out["cols"], enums)][0])
+            made = np.empty(shape, dtype=dtype)
+            ptr, _, _, rs, cs = matrix(made, out["py"], True)
+            views[out["name"]] = (ptr, rs, cs)
+        arrays[out["py"]] = made
+    c_args = []
+    for a in p.args:
+        role = a["role"]
+        if role == "context":
+            c_args.append(ctx.ptr)
+        elif role in _KEYWORDS:
+            c_args.append(enums[a["name"]])
+        elif role == "dim":
+            c_args.append(dims[a["name"]][0] if a["name"] in dims else 0)
+        elif role == "scalar":
+            c_args.append(scalars[a["name"]])
+        else:
+            c_args.extend(views[a["name"]])
+    check(p.fns[dtype](*c_args), p.renames)
+    return arrays[out["py"]]
 
 
 def _make(name, spec):
-    sig = _signature(spec)
-    optional = {p[:-5] for p in spec["positional"] if p.endswith("=None")}
-    # C names the library's messages use, as the Python arguments are named.
-    renames = {}
-    for a in spec["args"]:
-        if a["role"] in ("vector", "matrix") and a["py"] != a["name"]:
-            renames[a["name"]] = a["py"]
-            if a["role"] == "vector":
-                renames[a["inc"]] = f"{a['py']}'s increment"
-            else:
-                renames[a["rs"]] = f"{a['py']}'s row stride"
-                renames[a["cs"]] = f"{a['py']}'s column stride"
-    output = next(a for a in spec["args"] if a.get("io") == "inout")
-
-    def routine(*args, **kwargs):
-        bound = sig.bind(*args, **kwargs)
-        bound.apply_defaults()
-        given = bound.arguments
-        ctx = resolve(given["ctx"])
-        arrays = {}
-        for a in spec["args"]:
-            if a["role"] not in ("vector", "matrix"):
-                continue
-            py, value = a["py"], given[a["py"]]
-            if value is None and py in optional:
-                continue
-            if a["io"] == "inout":
-                if not isinstance(value, np.ndarray):
-                    raise TypeError(f"{py}: must be a NumPy array (it is written in place)")
-                arrays[py] = value
-            else:
-                arrays[py] = as_array(value, py)
-        dtype = float_dtype(list(arrays.items()))
-        enums = {a["name"]: _enum(a["role"], given[_KEYWORDS[a["role"]]]) for a in spec["args"] if a["role"] in _KEYWORDS}
-        # Bind the dimensions from the arrays given, in the C order.
-        dims = {}
-        views = {}
-        for a in spec["args"]:
-            py = a.get("py")
-            if a["role"] == "vector" and py in arrays:
-                p, n, inc = vector(arrays[py], py, writable=a["io"] == "inout")
-                _bind(dims, _extent(a["len"], enums), n, py, "its length")
-                views[a["name"]] = (p, inc)
-            elif a["role"] == "matrix" and py in arrays:
-                p, rows, cols, rs, cs = matrix(arrays[py], py, writable=a["io"] == "inout")
-                _bind(dims, _extent(a["rows"], enums), rows, py, "its number of rows")
-                _bind(dims, _extent(a["cols"], enums), cols, py, "its number of columns")
-                views[a["name"]] = (p, rs, cs)
-        scalars = {}
-        for a in spec["args"]:
-            if a["role"] == "scalar":
-                value = given[a["name"]]
-                try:
-                    scalars[a["name"]] = ffi.new(_SCALAR[dtype], float(value))
-                except (TypeError, ValueError):
-                    raise TypeError(f"{a['name']}: expected a real number, got {type(value).__name__}") from None
-        # An output not given: made, and then there is nothing to scale.
-        made = None
-        if output["py"] not in arrays:
-            if float(given.get("beta", 0.0)) != 0:
-                raise InvalidArgumentError(
-                    f"beta: must be 0 when no {output['py']} is given (there is nothing to scale)"
-                )
-            if output["role"] == "vector":
-                shape = (dims[_extent(output["len"], enums)][0],)
-            else:
-                shape = (dims[_extent(output["rows"], enums)][0], dims[_extent(output["cols"], enums)][0])
-            made = np.empty(shape, dtype=dtype)
-            arrays[output["py"]] = made
-            if output["role"] == "vector":
-                p, _, inc = vector(made, output["py"], writable=True)
-                views[output["name"]] = (p, inc)
-            else:
-                p, _, _, rs, cs = matrix(made, output["py"], writable=True)
-                views[output["name"]] = (p, rs, cs)
-        c_args = []
-        for a in spec["args"]:
-            role = a["role"]
-            if role == "context":
-                c_args.append(ctx.ptr)
-            elif role in _KEYWORDS:
-                c_args.append(enums[a["name"]])
-            elif role == "dim":
-                c_args.append(dims[a["name"]][0] if a["name"] in dims else 0)
-            elif role == "scalar":
-                c_args.append(scalars[a["name"]])
-            else:
-                c_args.extend(views[a["name"]])
-        fn = getattr(lib, f"oxpar_{_LETTER[dtype]}{name}")
-        check(fn(*c_args), renames)
-        return arrays[output["py"]]
-
-    routine.__name__ = routine.__qualname__ = name
-    routine.__signature__ = sig
+    """The function: a real `def` with the routine's parameters (so that
+    Python itself binds them, and help() shows them) that hands them to
+    `_run` with the routine's plan."""
+    params = _parameters(spec)
+    slots = {pname: i for i, (pname, _, _) in enumerate(params)}
+    plan = _Plan(name, spec, slots)
+    text, star = [], False
+    defaults = {}
+    for pname, default, keyword in params:
+        if keyword and not star:
+            text.append("*")
+            star = True
+        if default is _REQUIRED:
+            text.append(pname)
+        else:
+            defaults[f"_d_{pname}"] = default
+            text.append(f"{pname}=_d_{pname}")
+    names = ", ".join(p[0] for p in params)
+    source = f"def {name}({', '.join(text)}):\n    return _run(_plan, ({names},))\n"
+    namespace = {"_run": _run, "_plan": plan, **defaults}
+    exec(source, namespace)  # noqa: S102 - the source is built from the routine table only
+    routine = namespace[name]
+    routine.__module__ = __name__
     doc = spec["doc"][0].upper() + spec["doc"][1:] + "."
     if spec.get("more"):
         doc += "\n\n" + spec["more"]
-    routine.__doc__ = doc + f"\n\nReturns {output['py']} (written in place). See oxpar._structured for the keywords."
+    out = plan.output["py"]
+    routine.__doc__ = doc + f"\n\nReturns {out} (written in place). See oxpar._structured for the keywords."
     return routine
 
 
