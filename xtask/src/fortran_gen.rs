@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use crate::routines::{element, generated, Arg, Ext, Io, Kind, Role, Routine};
+use crate::routines::{element, enum_info, generated, Arg, Ext, Io, Kind, Role, Routine};
 
 const HEAD: &str =
     "! Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n";
@@ -180,7 +180,10 @@ fn bind(s: &mut String, r: &Routine, e: Ext, extent: &str, who: &str, noun: &str
     match e {
         Ext::D(d) => emit(s, "      ", one(d)),
         Ext::Pick { on, no, yes } => {
-            let _ = writeln!(s, "      if (e_{on} == 0) then");
+            let Role::Enum(kind) = r.arg(on).role else {
+                unreachable!()
+            };
+            let _ = writeln!(s, "      if (e_{on} == {}) then", enum_info(kind).consts[0]);
             emit(s, "        ", one(no));
             s.push_str("      else\n");
             emit(s, "        ", one(yes));
