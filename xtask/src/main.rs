@@ -152,6 +152,10 @@ fn from_header() -> Result<Vec<(PathBuf, String)>, String> {
 
 fn write(files: Vec<(PathBuf, String)>) {
     for (path, text) in files {
+        // Unchanged files keep their time stamps, so make rebuilds nothing.
+        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            continue;
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).expect("create the output folder");
         }
