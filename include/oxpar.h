@@ -158,6 +158,83 @@ typedef int32_t oxpar_trans;
 #endif // __cplusplus
 
 /**
+ * Which side of the other operand a symmetric or triangular `A` stands on
+ * (`oxpar_?symm`, `oxpar_?trmm`, `oxpar_?trsm`).
+ */
+enum oxpar_side
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `A*B` (or `A*X = B`).
+   */
+  OXPAR_SIDE_LEFT = 0,
+  /**
+   * `B*A` (or `X*A = B`).
+   */
+  OXPAR_SIDE_RIGHT = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum oxpar_side oxpar_side;
+#else
+typedef int32_t oxpar_side;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Which triangle of a symmetric or triangular matrix is used, describing the
+ * matrix as stored (before any transposition that `trans` asks for).
+ */
+enum oxpar_uplo
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Elements `(i, j)` with `i <= j`.
+   */
+  OXPAR_UPLO_UPPER = 0,
+  /**
+   * Elements `(i, j)` with `i >= j`.
+   */
+  OXPAR_UPLO_LOWER = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum oxpar_uplo oxpar_uplo;
+#else
+typedef int32_t oxpar_uplo;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Whether a triangular matrix's diagonal is read or taken as all ones.
+ */
+enum oxpar_diag
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The diagonal is read.
+   */
+  OXPAR_DIAG_NON_UNIT = 0,
+  /**
+   * The diagonal is taken as all ones and not read.
+   */
+  OXPAR_DIAG_UNIT = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum oxpar_diag oxpar_diag;
+#else
+typedef int32_t oxpar_diag;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Loop schedules for `oxpar_parallel_for` (OpenMP's meanings).
  */
 enum oxpar_schedule
@@ -1616,6 +1693,850 @@ const char *oxpar_farm_report_error(const oxpar_farm_report *report, size_t task
  * `report` is NULL or a live report, freed once.
  */
 void oxpar_farm_report_free(oxpar_farm_report *report);
+
+/**
+ * `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+ * come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+ * have any strides, 0 included, and may share memory with `y`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssymv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const float *alpha,
+                         const float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const float *x,
+                         ptrdiff_t incx,
+                         const float *beta,
+                         float *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle, on doubles.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+ * come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+ * have any strides, 0 included, and may share memory with `y`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsymv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const double *alpha,
+                         const double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const double *x,
+                         ptrdiff_t incx,
+                         const double *beta,
+                         double *y,
+                         ptrdiff_t incy);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_strmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on doubles.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtrmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+ * on floats.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_strsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+ * on doubles.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtrsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`, on floats.
+ *
+ * The other triangle of `A` is neither read nor written.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` may have any
+ * strides, 0 included, and may share memory with `a`: the result is as if it were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssyr(const oxpar_context *ctx,
+                        int32_t uplo,
+                        size_t n,
+                        const float *alpha,
+                        const float *x,
+                        ptrdiff_t incx,
+                        float *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa);
+
+/**
+ * `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`, on doubles.
+ *
+ * The other triangle of `A` is neither read nor written.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` may have any
+ * strides, 0 included, and may share memory with `a`: the result is as if it were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsyr(const oxpar_context *ctx,
+                        int32_t uplo,
+                        size_t n,
+                        const double *alpha,
+                        const double *x,
+                        ptrdiff_t incx,
+                        double *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa);
+
+/**
+ * `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A`, on floats.
+ *
+ * The other triangle of `A` is neither read nor written.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+ * have any strides, 0 included, and may share memory with `a`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssyr2(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const float *alpha,
+                         const float *x,
+                         ptrdiff_t incx,
+                         const float *y,
+                         ptrdiff_t incy,
+                         float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
+ * `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A`, on doubles.
+ *
+ * The other triangle of `A` is neither read nor written.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+ * have any strides, 0 included, and may share memory with `a`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsyr2(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const double *alpha,
+                         const double *x,
+                         ptrdiff_t incx,
+                         const double *y,
+                         ptrdiff_t incy,
+                         double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
+ * `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+ * symmetric, held in its `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+ * come out).
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+ * to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+ * has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+ * type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+ * address, or an array beyond the address space). `a` and `b` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if they were read first. On an
+ * MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssymm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         size_t m,
+                         size_t n,
+                         const float *alpha,
+                         const float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const float *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const float *beta,
+                         float *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+ * symmetric, held in its `uplo` triangle, on doubles.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+ * come out).
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+ * to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+ * has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+ * type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+ * address, or an array beyond the address space). `a` and `b` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if they were read first. On an
+ * MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsymm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         size_t m,
+                         size_t n,
+                         const double *alpha,
+                         const double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const double *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const double *beta,
+                         double *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+ * yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on floats.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose.
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `c`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssyrk(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         size_t n,
+                         size_t k,
+                         const float *alpha,
+                         const float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const float *beta,
+                         float *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+ * yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on doubles.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose.
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `c`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsyrk(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         size_t n,
+                         size_t k,
+                         const double *alpha,
+                         const double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const double *beta,
+                         double *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+ * `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+ * symmetric `C`, on floats.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
+ * transpose.
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+ * an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
+ * share memory with `c`: the result is as if they were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssyr2k(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t trans,
+                          size_t n,
+                          size_t k,
+                          const float *alpha,
+                          const float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const float *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          const float *beta,
+                          float *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+ * `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+ * symmetric `C`, on doubles.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
+ * transpose.
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+ * an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
+ * share memory with `c`: the result is as if they were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsyr2k(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t trans,
+                          size_t n,
+                          size_t k,
+                          const double *alpha,
+                          const double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const double *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          const double *beta,
+                          double *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+ * in its `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+ * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+ * of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+ * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `b`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_strmm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const float *alpha,
+                         const float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
+
+/**
+ * `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+ * in its `uplo` triangle, on doubles.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+ * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+ * of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+ * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `b`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtrmm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const double *alpha,
+                         const double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
+
+/**
+ * `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+ * triangular, held in its `uplo` triangle, on floats.
+ *
+ * Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+ * triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+ * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+ * of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+ * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `b`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_strsm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const float *alpha,
+                         const float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
+
+/**
+ * `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+ * triangular, held in its `uplo` triangle, on doubles.
+ *
+ * Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+ * triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+ * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+ * of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+ * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `b`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtrsm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const double *alpha,
+                         const double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
 
 /**
  * Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the

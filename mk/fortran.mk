@@ -13,6 +13,8 @@ FORTRAN_SRC := bindings/fortran/src
 FORTRAN_TEST_SRC := bindings/fortran/test
 FORTRAN_BUILD := bindings/fortran/build
 FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
+# Generated from the routine table, included by oxpar.f90.
+FORTRAN_GEN_INC := $(wildcard $(FORTRAN_SRC)/*_gen_*.inc)
 # The library users get (make fortran-lib, make install): optimized, no -fcheck.
 FORTRAN_RELEASE_FLAGS ?= -std=f2018 -frecursive -O2 -g
 FORTRAN_RELEASE_BUILD := bindings/fortran/build-release
@@ -20,7 +22,7 @@ FORTRAN_RELEASE_LIB := $(FORTRAN_RELEASE_BUILD)/liboxpar_fortran.a
 FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
-	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops)
+	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops test_oxpar_structured)
 # PoCL caches compiled kernels; keep its cache in a writable folder of our own.
 FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
@@ -28,6 +30,7 @@ FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-ca
 fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_context
 	$(FORTRAN_BUILD)/test_oxpar_blas
+	$(FORTRAN_BUILD)/test_oxpar_structured
 	$(FORTRAN_BUILD)/test_oxpar_reproducible
 	$(FORTRAN_BUILD)/test_oxpar_loops
 	@# OpenCL (PoCL): skipped with a message where no device is found.
@@ -61,8 +64,8 @@ fortran-clean:
 # The library's sources (src/<unit>.f90): the raw interfaces, the base with
 # the context, the parallel loops (a submodule of the base), one module per
 # area, and the umbrella module `oxpar` that programs use.
-FORTRAN_UNITS := oxpar_c oxpar_base oxpar_loops oxpar_blas oxpar_opencl_buffers oxpar_opencl_kernels \
-	oxpar_mpi oxpar_task_farm oxpar
+FORTRAN_UNITS := oxpar_c oxpar_base oxpar_loops oxpar_blas oxpar_blas_gen oxpar_opencl_buffers \
+	oxpar_opencl_kernels oxpar_mpi oxpar_task_farm oxpar
 
 # The library in folder $(1), compiled with the flags in variable $(2): every
 # unit's object (and .mod), then liboxpar_fortran.a. An object depends on the
@@ -71,12 +74,13 @@ FORTRAN_UNITS := oxpar_c oxpar_base oxpar_loops oxpar_blas oxpar_opencl_buffers 
 define fortran_library
 $(addprefix $(1)/,$(addsuffix .o,$(FORTRAN_UNITS))): $(1)/%.o: $(FORTRAN_SRC)/%.f90
 	@mkdir -p $$(@D)
-	$$(FORTRAN_FC) $$($(2)) -J$$(@D) -c $$< -o $$@
+	$$(FORTRAN_FC) $$($(2)) -I$(FORTRAN_SRC) -J$$(@D) -c $$< -o $$@
 
 $(1)/oxpar_base.o: $(1)/oxpar_c.o
 $(1)/oxpar_loops.o $(1)/oxpar_blas.o $(1)/oxpar_opencl_buffers.o $(1)/oxpar_mpi.o $(1)/oxpar_task_farm.o: \
 	$(1)/oxpar_base.o
 $(1)/oxpar_opencl_kernels.o: $(1)/oxpar_opencl_buffers.o
+$(1)/oxpar_blas_gen.o: $(1)/oxpar_base.o $(FORTRAN_GEN_INC)
 $(1)/oxpar.o: $(addprefix $(1)/,$(addsuffix .o,$(filter-out oxpar,$(FORTRAN_UNITS))))
 
 $(1)/liboxpar_fortran.a: $(addprefix $(1)/,$(addsuffix .o,$(FORTRAN_UNITS)))
@@ -92,6 +96,7 @@ $(FORTRAN_BUILD)/test/oxpar_testing.o: $(FORTRAN_TEST_SRC)/oxpar_testing.f90
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -J$(@D) -c $< -o $@
 
 $(FORTRAN_BUILD)/test/test_oxpar_blas.o: $(FORTRAN_TEST_SRC)/blas_checks.inc
+$(FORTRAN_BUILD)/test/test_oxpar_structured.o: $(FORTRAN_TEST_SRC)/structured_checks.inc
 
 $(FORTRAN_BUILD)/test/test_%.o: $(FORTRAN_TEST_SRC)/test_%.f90 $(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@

@@ -45,6 +45,7 @@ int main(int argc, char **argv) {
     test_fork();
     test_blas();
     test_blas_bad_input();
+    test_structured();
     test_parallel_for();
     test_parallel_reduce();
     test_loops_bad_input();

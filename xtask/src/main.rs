@@ -1,12 +1,24 @@
 //! `cargo run -p xtask -- gen` writes every generated file; `-- check` fails
 //! (exit 1) when a committed one differs from what `gen` would write.
 //!
-//! Generated: `include/oxpar.h` (cbindgen over crates/oxpar-capi, with the
-//! version macros computed from the workspace version) and
+//! Generated: from the routine table (`routines.rs`), the C exports of the
+//! generated routines (`crates/oxpar-capi/src/generated.rs`), their ndarray
+//! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
+//! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body}.inc`) and the
+//! Python table (`bindings/python/src/oxpar/_routines.py`); then
+//! `include/oxpar.h` (cbindgen over crates/oxpar-capi, generated.rs
+//! included, with the version macros computed from the workspace version) and
 //! `bindings/fortran/src/oxpar_c.f90` (raw `bind(C)` interfaces derived from
-//! that header, so the two cannot drift apart).
+//! that header, so the two cannot drift apart). `check` and `gen` also
+//! verify that every row of the table, hand-written routines included, names
+//! the header's parameters in order.
 
+mod capi_gen;
 mod fortran;
+mod fortran_gen;
+mod nd_gen;
+mod python_gen;
+mod routines;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -78,8 +90,59 @@ fn header() -> Result<String, String> {
     String::from_utf8(out).map_err(|e| e.to_string())
 }
 
-fn generated() -> Result<Vec<(PathBuf, String)>, String> {
+/// Formats generated Rust as `cargo fmt` would.
+fn rustfmt(text: &str) -> Result<String, String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2021"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err("rustfmt failed on generated Rust".into());
+    }
+    String::from_utf8(out.stdout).map_err(|e| e.to_string())
+}
+
+/// The files written from the routine table alone (the header is generated
+/// from the crate, generated.rs included, so they come first).
+fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
+    Ok(vec![
+        (
+            root().join("crates/oxpar-capi/src/generated.rs"),
+            rustfmt(&capi_gen::module())?,
+        ),
+        (
+            root().join("crates/oxpar/src/nd/generated.rs"),
+            rustfmt(&nd_gen::module())?,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_gen_decl.inc"),
+            fortran_gen::decl(),
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_gen_body.inc"),
+            fortran_gen::body(),
+        ),
+        (
+            root().join("bindings/python/src/oxpar/_routines.py"),
+            python_gen::module(),
+        ),
+    ])
+}
+
+fn from_header() -> Result<Vec<(PathBuf, String)>, String> {
     let h = header()?;
+    capi_gen::check_header(&h)?;
     let f = fortran::interfaces(&h)?;
     Ok(vec![
         (root().join("include/oxpar.h"), h),
@@ -87,9 +150,38 @@ fn generated() -> Result<Vec<(PathBuf, String)>, String> {
     ])
 }
 
+fn write(files: Vec<(PathBuf, String)>) {
+    for (path, text) in files {
+        // Unchanged files keep their time stamps, so make rebuilds nothing.
+        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            continue;
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("create the output folder");
+        }
+        std::fs::write(&path, text).expect("write a generated file");
+        println!(
+            "wrote {}",
+            path.strip_prefix(root()).unwrap_or(&path).display()
+        );
+    }
+}
+
 fn main() -> ExitCode {
     let cmd = std::env::args().nth(1).unwrap_or_default();
-    let files = match generated() {
+    let files = match (cmd.as_str(), from_table()) {
+        ("gen", Ok(table)) => {
+            // The header is read from the crate: write its input first.
+            write(table);
+            from_header()
+        }
+        (_, Ok(mut table)) => from_header().map(|h| {
+            table.extend(h);
+            table
+        }),
+        (_, Err(e)) => Err(e),
+    };
+    let files = match files {
         Ok(f) => f,
         Err(e) => {
             eprintln!("xtask: {e}");
@@ -98,16 +190,7 @@ fn main() -> ExitCode {
     };
     match cmd.as_str() {
         "gen" => {
-            for (path, text) in files {
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir).expect("create the output folder");
-                }
-                std::fs::write(&path, text).expect("write a generated file");
-                println!(
-                    "wrote {}",
-                    path.strip_prefix(root()).unwrap_or(&path).display()
-                );
-            }
+            write(files);
             ExitCode::SUCCESS
         }
         "check" => {

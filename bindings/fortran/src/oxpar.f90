@@ -89,6 +89,7 @@ module oxpar
   use oxpar_c
   use oxpar_base
   use oxpar_blas
+  use oxpar_blas_gen
   use oxpar_opencl_buffers
   use oxpar_opencl_kernels
   use oxpar_mpi
@@ -105,6 +106,10 @@ module oxpar
   public :: oxpar_gemm, oxpar_gemv, oxpar_ger
   public :: oxpar_dot, oxpar_nrm2, oxpar_asum, oxpar_sum, oxpar_iamax
   public :: oxpar_axpy, oxpar_scal, oxpar_copy, oxpar_swap
+
+  ! oxpar_blas_gen (generated from the routine table)
+  public :: oxpar_symv, oxpar_trmv, oxpar_trsv, oxpar_syr, oxpar_syr2
+  public :: oxpar_symm, oxpar_syrk, oxpar_syr2k, oxpar_trmm, oxpar_trsm
 
   ! oxpar_opencl_buffers
   public :: oxpar_buffer

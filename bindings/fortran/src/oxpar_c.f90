@@ -80,6 +80,29 @@ module oxpar_c
   !> Use its transpose.
   integer(c_int32_t), parameter, public :: OXPAR_TRANS_YES = 1
 
+  ! enum oxpar_side
+  ! Which side of the other operand a symmetric or triangular `A` stands on
+  ! (`oxpar_?symm`, `oxpar_?trmm`, `oxpar_?trsm`).
+  !> `A*B` (or `A*X = B`).
+  integer(c_int32_t), parameter, public :: OXPAR_SIDE_LEFT = 0
+  !> `B*A` (or `X*A = B`).
+  integer(c_int32_t), parameter, public :: OXPAR_SIDE_RIGHT = 1
+
+  ! enum oxpar_uplo
+  ! Which triangle of a symmetric or triangular matrix is used, describing the
+  ! matrix as stored (before any transposition that `trans` asks for).
+  !> Elements `(i, j)` with `i <= j`.
+  integer(c_int32_t), parameter, public :: OXPAR_UPLO_UPPER = 0
+  !> Elements `(i, j)` with `i >= j`.
+  integer(c_int32_t), parameter, public :: OXPAR_UPLO_LOWER = 1
+
+  ! enum oxpar_diag
+  ! Whether a triangular matrix's diagonal is read or taken as all ones.
+  !> The diagonal is read.
+  integer(c_int32_t), parameter, public :: OXPAR_DIAG_NON_UNIT = 0
+  !> The diagonal is taken as all ones and not read.
+  integer(c_int32_t), parameter, public :: OXPAR_DIAG_UNIT = 1
+
   ! enum oxpar_schedule
   ! Loop schedules for `oxpar_parallel_for` (OpenMP's meanings).
   !> Blocks fixed up front: one per thread (chunk 0) or `chunk`-sized round-robin.
@@ -188,6 +211,26 @@ module oxpar_c
   public :: c_oxpar_farm_report_states
   public :: c_oxpar_farm_report_error
   public :: c_oxpar_farm_report_free
+  public :: c_oxpar_ssymv
+  public :: c_oxpar_dsymv
+  public :: c_oxpar_strmv
+  public :: c_oxpar_dtrmv
+  public :: c_oxpar_strsv
+  public :: c_oxpar_dtrsv
+  public :: c_oxpar_ssyr
+  public :: c_oxpar_dsyr
+  public :: c_oxpar_ssyr2
+  public :: c_oxpar_dsyr2
+  public :: c_oxpar_ssymm
+  public :: c_oxpar_dsymm
+  public :: c_oxpar_ssyrk
+  public :: c_oxpar_dsyrk
+  public :: c_oxpar_ssyr2k
+  public :: c_oxpar_dsyr2k
+  public :: c_oxpar_strmm
+  public :: c_oxpar_dtrmm
+  public :: c_oxpar_strsm
+  public :: c_oxpar_dtrsm
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
   public :: c_oxpar_context_create_mpi
@@ -1603,6 +1646,932 @@ module oxpar_c
       implicit none
       type(c_ptr), value :: report
     end subroutine c_oxpar_farm_report_free
+
+    !> `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+    !> come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+    !> have any strides, 0 included, and may share memory with `y`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ssymv(ctx, uplo, n, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_ssymv")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_ssymv
+    end function c_oxpar_ssymv
+
+    !> `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle, on doubles.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+    !> come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+    !> have any strides, 0 included, and may share memory with `y`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dsymv(ctx, uplo, n, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_dsymv")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_dsymv
+    end function c_oxpar_dsymv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_strmv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_strmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_strmv
+    end function c_oxpar_strmv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on doubles.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtrmv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_dtrmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_dtrmv
+    end function c_oxpar_dtrmv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+    !> on floats.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_strsv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_strsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_strsv
+    end function c_oxpar_strsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+    !> on doubles.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtrsv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_dtrsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_dtrsv
+    end function c_oxpar_dtrsv
+
+    !> `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`, on floats.
+    !>
+    !> The other triangle of `A` is neither read nor written.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` may have any
+    !> strides, 0 included, and may share memory with `a`: the result is as if it were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ssyr(ctx, uplo, n, alpha, x, incx, a, rsa, csa) bind(C, name="oxpar_ssyr")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_ssyr
+    end function c_oxpar_ssyr
+
+    !> `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`, on doubles.
+    !>
+    !> The other triangle of `A` is neither read nor written.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` may have any
+    !> strides, 0 included, and may share memory with `a`: the result is as if it were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dsyr(ctx, uplo, n, alpha, x, incx, a, rsa, csa) bind(C, name="oxpar_dsyr")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_dsyr
+    end function c_oxpar_dsyr
+
+    !> `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A`, on floats.
+    !>
+    !> The other triangle of `A` is neither read nor written.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+    !> have any strides, 0 included, and may share memory with `a`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ssyr2(ctx, uplo, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_ssyr2")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_ssyr2
+    end function c_oxpar_ssyr2
+
+    !> `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A`, on doubles.
+    !>
+    !> The other triangle of `A` is neither read nor written.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+    !> have any strides, 0 included, and may share memory with `a`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dsyr2(ctx, uplo, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_dsyr2")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_dsyr2
+    end function c_oxpar_dsyr2
+
+    !> `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+    !> symmetric, held in its `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+    !> come out).
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+    !> to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+    !> has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+    !> type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+    !> address, or an array beyond the address space). `a` and `b` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if they were read first. On an
+    !> MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ssymm(ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_ssymm")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_ssymm
+    end function c_oxpar_ssymm
+
+    !> `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+    !> symmetric, held in its `uplo` triangle, on doubles.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+    !> come out).
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+    !> to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+    !> has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+    !> type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+    !> address, or an array beyond the address space). `a` and `b` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if they were read first. On an
+    !> MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dsymm(ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_dsymm")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_dsymm
+    end function c_oxpar_dsymm
+
+    !> `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+    !> yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on floats.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose.
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `c`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ssyrk(ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc) &
+        bind(C, name="oxpar_ssyrk")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_ssyrk
+    end function c_oxpar_ssyrk
+
+    !> `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+    !> yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on doubles.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose.
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `c`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dsyrk(ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc) &
+        bind(C, name="oxpar_dsyrk")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_dsyrk
+    end function c_oxpar_dsyrk
+
+    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+    !> `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+    !> symmetric `C`, on floats.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
+    !> transpose.
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+    !> an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
+    !> share memory with `c`: the result is as if they were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ssyr2k(ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_ssyr2k")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_ssyr2k
+    end function c_oxpar_ssyr2k
+
+    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+    !> `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+    !> symmetric `C`, on doubles.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
+    !> transpose.
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+    !> an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
+    !> share memory with `c`: the result is as if they were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dsyr2k(ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_dsyr2k")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_dsyr2k
+    end function c_oxpar_dsyr2k
+
+    !> `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+    !> in its `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+    !> of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_strmm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_strmm")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_strmm
+    end function c_oxpar_strmm
+
+    !> `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+    !> in its `uplo` triangle, on doubles.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+    !> of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtrmm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_dtrmm")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_dtrmm
+    end function c_oxpar_dtrmm
+
+    !> `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+    !> triangular, held in its `uplo` triangle, on floats.
+    !>
+    !> Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+    !> triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+    !> of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_strsm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_strsm")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_strsm
+    end function c_oxpar_strsm
+
+    !> `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+    !> triangular, held in its `uplo` triangle, on doubles.
+    !>
+    !> Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+    !> triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+    !> of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtrsm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_dtrsm")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_dtrsm
+    end function c_oxpar_dtrsm
 
     !> Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
     !> context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block

@@ -175,3 +175,17 @@ def test_different_grids(ctx):
 def test_wrong_context_type_is_local():
     with pytest.raises(TypeError, match="ctx: expected an oxpar.Context"):
         oxpar.mpi.gemv(np.ones((1, 1)), np.ones(1), ctx="mpi")
+
+
+def test_structured_routines_are_unsupported_on_every_rank(ctx):
+    # symv ... trsm are not distributed: every rank gets UnsupportedError (the
+    # call is not collective, so nothing waits), and the context keeps working.
+    a, b = np.eye(3), np.ones((3, 2))
+    for call in (
+        lambda: oxpar.trsm(a, b.copy(), lower=True, ctx=ctx),
+        lambda: oxpar.syrk(a, ctx=ctx),
+        lambda: oxpar.symv(a, np.ones(3), ctx=ctx),
+        lambda: oxpar.syr2(1.0, np.ones(3), np.ones(3), a.copy(), ctx=ctx),
+    ):
+        same_everywhere(outcome(call), oxpar.UnsupportedError, "oxpar_d")
+    still_works(ctx)

@@ -3,6 +3,10 @@
 //! Each exported function is a thin, typed shell around one generic helper
 //! (written out by hand rather than by a macro so that cbindgen sees every
 //! signature).
+//!
+//! These are the routines with special cases (reproducible mode, MPI
+//! collectives); the others are generated from the routine table into
+//! `generated.rs`.
 
 use oxpar::{HostBackend, Level1, Level2, Level3, Op, Scalar};
 

@@ -69,6 +69,7 @@ mod boundary;
 mod context;
 mod farm;
 mod ffi;
+mod generated;
 mod loops;
 mod mpi;
 mod opencl;
@@ -78,11 +79,13 @@ pub use blas::*;
 pub use boundary::{oxpar_last_error_message, oxpar_status_str};
 pub use context::*;
 pub use farm::*;
+pub use generated::*;
 pub use loops::*;
 pub use mpi::*;
 pub use opencl::*;
 pub use status::{
-    oxpar_backend, oxpar_dtype, oxpar_routine, oxpar_schedule, oxpar_status, oxpar_trans,
+    oxpar_backend, oxpar_diag, oxpar_dtype, oxpar_routine, oxpar_schedule, oxpar_side,
+    oxpar_status, oxpar_trans, oxpar_uplo,
 };
 
 use std::ffi::{c_char, CStr};

@@ -144,6 +144,38 @@ pub enum oxpar_trans {
     Yes = 1,
 }
 
+/// Which side of the other operand a symmetric or triangular `A` stands on
+/// (`oxpar_?symm`, `oxpar_?trmm`, `oxpar_?trsm`).
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_side {
+    /// `A*B` (or `A*X = B`).
+    Left = 0,
+    /// `B*A` (or `X*A = B`).
+    Right = 1,
+}
+
+/// Which triangle of a symmetric or triangular matrix is used, describing the
+/// matrix as stored (before any transposition that `trans` asks for).
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_uplo {
+    /// Elements `(i, j)` with `i <= j`.
+    Upper = 0,
+    /// Elements `(i, j)` with `i >= j`.
+    Lower = 1,
+}
+
+/// Whether a triangular matrix's diagonal is read or taken as all ones.
+#[repr(i32)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum oxpar_diag {
+    /// The diagonal is read.
+    NonUnit = 0,
+    /// The diagonal is taken as all ones and not read.
+    Unit = 1,
+}
+
 /// The collective routines a binding may reject on this rank's behalf with
 /// `oxpar_context_reject` (the s and d forms alike).
 #[repr(i32)]
@@ -224,6 +256,39 @@ pub(crate) fn trans_from(value: i32, arg: &str) -> Result<oxpar::Trans, CapiErro
         v => Err(CapiError::invalid(
             arg,
             format!("{v} is neither OXPAR_TRANS_NO (0) nor OXPAR_TRANS_YES (1)"),
+        )),
+    }
+}
+
+pub(crate) fn side_from(value: i32, arg: &str) -> Result<oxpar::Side, CapiError> {
+    match value {
+        0 => Ok(oxpar::Side::Left),
+        1 => Ok(oxpar::Side::Right),
+        v => Err(CapiError::invalid(
+            arg,
+            format!("{v} is neither OXPAR_SIDE_LEFT (0) nor OXPAR_SIDE_RIGHT (1)"),
+        )),
+    }
+}
+
+pub(crate) fn uplo_from(value: i32, arg: &str) -> Result<oxpar::Uplo, CapiError> {
+    match value {
+        0 => Ok(oxpar::Uplo::Upper),
+        1 => Ok(oxpar::Uplo::Lower),
+        v => Err(CapiError::invalid(
+            arg,
+            format!("{v} is neither OXPAR_UPLO_UPPER (0) nor OXPAR_UPLO_LOWER (1)"),
+        )),
+    }
+}
+
+pub(crate) fn diag_from(value: i32, arg: &str) -> Result<oxpar::Diag, CapiError> {
+    match value {
+        0 => Ok(oxpar::Diag::NonUnit),
+        1 => Ok(oxpar::Diag::Unit),
+        v => Err(CapiError::invalid(
+            arg,
+            format!("{v} is neither OXPAR_DIAG_NON_UNIT (0) nor OXPAR_DIAG_UNIT (1)"),
         )),
     }
 }

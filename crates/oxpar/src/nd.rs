@@ -7,6 +7,10 @@
 use ndarray::{ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2};
 use oxpar_core::{Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef};
 
+// The routines of the routine table (xtask/src/routines.rs), written from it.
+mod generated;
+pub use generated::*;
+
 /// An oxpar view of an ndarray vector view.
 pub fn vec_ref<'a, T: Scalar>(x: &ArrayView1<'a, T>) -> VecRef<'a, T> {
     // SAFETY: an ArrayView1 borrows `len` valid elements at stride `strides()[0]`
@@ -139,5 +143,50 @@ mod tests {
         gemv(&backend, 1.0, c.slice(s![.., ..;2]), x, 0.0, y.view_mut()).unwrap();
         let want = c.slice(s![.., ..;2]).dot(&x);
         assert!(y.iter().zip(want.iter()).all(|(p, q)| (p - q).abs() < 1e-9));
+    }
+
+    #[test]
+    fn generated_structured_routines_take_views() {
+        use oxpar_core::{Diag, Side, Uplo};
+        let backend = oxpar_threads::ThreadsBackend::with_threads(2).unwrap();
+        // A lower-triangular 4x4 with a strong diagonal, given as the transpose
+        // of an upper one (a.t() with uplo flipped), and B with reversed columns.
+        let u = Array2::from_shape_fn((4, 4), |(i, j)| match i.cmp(&j) {
+            std::cmp::Ordering::Less => (i + 2 * j) as f64 * 0.25,
+            std::cmp::Ordering::Equal => 4.0 + i as f64,
+            std::cmp::Ordering::Greater => f64::NAN, // never read
+        });
+        let b0 = Array2::from_shape_fn((4, 3), |(i, j)| (i as f64) - 0.5 * j as f64);
+        let mut b = b0.clone();
+        let lower = u.t();
+        trsm(
+            &backend,
+            Side::Left,
+            Uplo::Upper.flip(),
+            Diag::NonUnit,
+            2.0,
+            lower,
+            b.slice_mut(s![.., ..;-1]),
+        )
+        .unwrap();
+        // the residual, with the lower triangle as a dense matrix
+        let dense = Array2::from_shape_fn((4, 4), |(i, j)| if i >= j { u[[j, i]] } else { 0.0 });
+        let back = dense.dot(&b.slice(s![.., ..;-1]));
+        let want = b0.slice(s![.., ..;-1]).mapv(|v| 2.0 * v);
+        assert!(back
+            .iter()
+            .zip(want.iter())
+            .all(|(p, q)| (p - q).abs() < 1e-12));
+        // syrk on the upper triangle of a row-major C, from A's transpose
+        let a = Array2::from_shape_fn((3, 5), |(i, j)| (i * 5 + j) as f64 * 0.125 - 1.0);
+        let mut c = Array2::<f64>::from_elem((5, 5), -7.0);
+        syrk(&backend, Uplo::Upper, 1.0, a.t(), 0.0, c.view_mut()).unwrap();
+        let full = a.t().dot(&a);
+        for i in 0..5 {
+            for j in 0..5 {
+                let want = if i <= j { full[[i, j]] } else { -7.0 };
+                assert!((c[[i, j]] - want).abs() < 1e-12, "({i}, {j})");
+            }
+        }
     }
 }

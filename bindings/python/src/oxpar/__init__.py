@@ -26,6 +26,11 @@ distributed `gemv`, `ger`, `gemm` and `halo_exchange` (see `oxpar.mpi`).
 `dot`, `nrm2`, `asum` and `sum` correctly rounded: the same bits on every
 backend and for any number of threads or MPI ranks.
 
+The symmetric and triangular routines (`symv`, `trsm`, ...: the routines of
+the routine table, listed in `oxpar._structured.__all__`) take SciPy-style
+keywords (`lower=`, `trans=`, `unit_diagonal=`, `side=`) and work in place
+like BLAS; see `oxpar._structured`.
+
 `oxpar.farm(fn, ntasks)` runs many independent Python tasks `fn(i)` over a
 context's threads or an MPI context's ranks, with retries, checkpoints and
 progress, and returns an `oxpar.FarmReport` (see `oxpar.farm`'s module).
@@ -48,6 +53,8 @@ from ._errors import (
 from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, sum, swap
+from . import _structured
+from ._structured import *  # noqa: F401,F403 (the routines of the routine table)
 from . import mpi
 from .context import MAX_THREADS, Context, Grid, ProfileTimes, default_context
 from .farm import FarmError, FarmReport, Progress, TaskState, farm
@@ -66,4 +73,4 @@ __all__ = [
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
     "MAX_THREADS",
-]
+] + _structured.__all__

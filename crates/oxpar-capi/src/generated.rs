@@ -1,0 +1,1520 @@
+//! Generated from the routine table (xtask/src/routines.rs) by `make gen`.
+//! Do not edit: change the table and regenerate.
+//!
+//! Each routine is a generic helper (argument conversion through `ffi`,
+//! private copies of inputs that share memory with the output, the trait
+//! call) and one typed shell per element type.
+
+use oxpar::{HostBackend, Level2, Level3, Scalar};
+
+use crate::boundary::call;
+use crate::context::oxpar_context;
+use crate::ffi::{self, detach_mat, detach_vec, read_mat, read_vec, Operand};
+use crate::status::{diag_from, oxpar_status, side_from, trans_from, uplo_from, CapiError};
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn symv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    x: *const T,
+    incx: isize,
+    beta: *const T,
+    y: *mut T,
+    incy: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (n, n);
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    // SAFETY: forwarded pointer contracts.
+    let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let yv = unsafe { ffi::vec_mut(y, len, incy, ["y", "incy"])? };
+    // Inputs that share memory with y are read from copies.
+    let outputs = [Operand::vector(yv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    let x_copy = detach_vec(xv, &outputs);
+    Ok(Level2::<T>::symv(
+        &*ctx.backend,
+        uplo,
+        alpha,
+        read_mat(av, &a_copy),
+        read_vec(xv, &x_copy),
+        beta,
+        yv,
+    )?)
+}
+
+/// `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle, on floats.
+///
+/// The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+/// come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+/// given by a pointer to its element (0, 0) and its element strides (row, column):
+/// column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+/// vector by a pointer to its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+/// have any strides, 0 included, and may share memory with `y`: the result is as if they were
+/// read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssymv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    x: *const f32,
+    incx: isize,
+    beta: *const f32,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssymv", || unsafe {
+        symv(ctx, uplo, n, alpha, a, rsa, csa, x, incx, beta, y, incy)
+    })
+}
+
+/// `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle, on doubles.
+///
+/// The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+/// come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+/// given by a pointer to its element (0, 0) and its element strides (row, column):
+/// column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+/// vector by a pointer to its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+/// have any strides, 0 included, and may share memory with `y`: the result is as if they were
+/// read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsymv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    x: *const f64,
+    incx: isize,
+    beta: *const f64,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsymv", || unsafe {
+        symv(ctx, uplo, n, alpha, a, rsa, csa, x, incx, beta, y, incy)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn trmv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    x: *mut T,
+    incx: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    let (rows, cols) = (n, n);
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    // The transpose of the view holds the other triangle.
+    let uplo = if trans == oxpar::Trans::Yes {
+        uplo.flip()
+    } else {
+        uplo
+    };
+    // Inputs that share memory with x are read from copies.
+    let outputs = [Operand::vector(xv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    Ok(Level2::<T>::trmv(
+        &*ctx.backend,
+        uplo,
+        diag,
+        trans.apply(read_mat(av, &a_copy)),
+        xv,
+    )?)
+}
+
+/// `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on floats.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+/// its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+/// `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_strmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    x: *mut f32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_strmv", || unsafe {
+        trmv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx)
+    })
+}
+
+/// `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on doubles.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+/// its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+/// `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtrmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    x: *mut f64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtrmv", || unsafe {
+        trmv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn trsv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    x: *mut T,
+    incx: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    let (rows, cols) = (n, n);
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    // The transpose of the view holds the other triangle.
+    let uplo = if trans == oxpar::Trans::Yes {
+        uplo.flip()
+    } else {
+        uplo
+    };
+    // Inputs that share memory with x are read from copies.
+    let outputs = [Operand::vector(xv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    Ok(Level2::<T>::trsv(
+        &*ctx.backend,
+        uplo,
+        diag,
+        trans.apply(read_mat(av, &a_copy)),
+        xv,
+    )?)
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+/// on floats.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+/// its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+/// `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_strsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    x: *mut f32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_strsv", || unsafe {
+        trsv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx)
+    })
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+/// on doubles.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+/// its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+/// `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtrsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    x: *mut f64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtrsv", || unsafe {
+        trsv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn syr<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    a: *mut T,
+    rsa: isize,
+    csa: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    let (rows, cols) = (n, n);
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_mut(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    // Inputs that share memory with a are read from copies.
+    let outputs = [Operand::matrix(av.as_ref())];
+    let x_copy = detach_vec(xv, &outputs);
+    Ok(Level2::<T>::syr(
+        &*ctx.backend,
+        uplo,
+        alpha,
+        read_vec(xv, &x_copy),
+        av,
+    )?)
+}
+
+/// `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`, on floats.
+///
+/// The other triangle of `A` is neither read nor written.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+/// its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+/// `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `a` the same address, or an array beyond the address space). `x` may have any
+/// strides, 0 included, and may share memory with `a`: the result is as if it were read
+/// first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssyr(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f32,
+    x: *const f32,
+    incx: isize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssyr", || unsafe {
+        syr(ctx, uplo, n, alpha, x, incx, a, rsa, csa)
+    })
+}
+
+/// `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`, on doubles.
+///
+/// The other triangle of `A` is neither read nor written.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+/// its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+/// `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `a` the same address, or an array beyond the address space). `x` may have any
+/// strides, 0 included, and may share memory with `a`: the result is as if it were read
+/// first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsyr(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f64,
+    x: *const f64,
+    incx: isize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsyr", || unsafe {
+        syr(ctx, uplo, n, alpha, x, incx, a, rsa, csa)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn syr2<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+    a: *mut T,
+    rsa: isize,
+    csa: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let yv = unsafe { ffi::vec_ref(y, len, incy, ["y", "incy"])? };
+    let (rows, cols) = (n, n);
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_mut(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    // Inputs that share memory with a are read from copies.
+    let outputs = [Operand::matrix(av.as_ref())];
+    let x_copy = detach_vec(xv, &outputs);
+    let y_copy = detach_vec(yv, &outputs);
+    Ok(Level2::<T>::syr2(
+        &*ctx.backend,
+        uplo,
+        alpha,
+        read_vec(xv, &x_copy),
+        read_vec(yv, &y_copy),
+        av,
+    )?)
+}
+
+/// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A`, on floats.
+///
+/// The other triangle of `A` is neither read nor written.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+/// given by a pointer to its element (0, 0) and its element strides (row, column):
+/// column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+/// vector by a pointer to its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+/// have any strides, 0 included, and may share memory with `a`: the result is as if they were
+/// read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssyr2(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f32,
+    x: *const f32,
+    incx: isize,
+    y: *const f32,
+    incy: isize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssyr2", || unsafe {
+        syr2(ctx, uplo, n, alpha, x, incx, y, incy, a, rsa, csa)
+    })
+}
+
+/// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A`, on doubles.
+///
+/// The other triangle of `A` is neither read nor written.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+/// given by a pointer to its element (0, 0) and its element strides (row, column):
+/// column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+/// vector by a pointer to its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+/// have any strides, 0 included, and may share memory with `a`: the result is as if they were
+/// read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsyr2(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f64,
+    x: *const f64,
+    incx: isize,
+    y: *const f64,
+    incy: isize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsyr2", || unsafe {
+        syr2(ctx, uplo, n, alpha, x, incx, y, incy, a, rsa, csa)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn symm<T: Scalar>(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    m: usize,
+    n: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    b: *const T,
+    rsb: isize,
+    csb: isize,
+    beta: *const T,
+    c: *mut T,
+    rsc: isize,
+    csc: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level3<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let side = side_from(side, "side")?;
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (
+        if side == oxpar::Side::Left { m } else { n },
+        if side == oxpar::Side::Left { m } else { n },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    let (rows, cols) = (m, n);
+    // SAFETY: forwarded pointer contracts.
+    let bv = unsafe { ffi::mat_ref(b, rows, cols, rsb, csb, ["b", "rsb", "csb"])? };
+    // SAFETY: forwarded pointer contracts.
+    let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let (rows, cols) = (m, n);
+    // SAFETY: forwarded pointer contracts.
+    let cv = unsafe { ffi::mat_mut(c, rows, cols, rsc, csc, ["c", "rsc", "csc"])? };
+    // Inputs that share memory with c are read from copies.
+    let outputs = [Operand::matrix(cv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    let b_copy = detach_mat(bv, &outputs);
+    Ok(Level3::<T>::symm(
+        &*ctx.backend,
+        side,
+        uplo,
+        alpha,
+        read_mat(av, &a_copy),
+        read_mat(bv, &b_copy),
+        beta,
+        cv,
+    )?)
+}
+
+/// `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+/// symmetric, held in its `uplo` triangle, on floats.
+///
+/// The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+/// come out).
+///
+/// `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+/// stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+/// stored) is used.
+///
+/// Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+/// stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+/// to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+/// has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+/// uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+/// type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+/// address, or an array beyond the address space). `a` and `b` may have any strides, 0
+/// included, and may share memory with `c`: the result is as if they were read first. On an
+/// MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssymm(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    b: *const f32,
+    rsb: isize,
+    csb: isize,
+    beta: *const f32,
+    c: *mut f32,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssymm", || unsafe {
+        symm(
+            ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+        )
+    })
+}
+
+/// `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+/// symmetric, held in its `uplo` triangle, on doubles.
+///
+/// The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+/// come out).
+///
+/// `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+/// stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+/// stored) is used.
+///
+/// Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+/// stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+/// to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+/// has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+/// uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+/// type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+/// address, or an array beyond the address space). `a` and `b` may have any strides, 0
+/// included, and may share memory with `c`: the result is as if they were read first. On an
+/// MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsymm(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    b: *const f64,
+    rsb: isize,
+    csb: isize,
+    beta: *const f64,
+    c: *mut f64,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsymm", || unsafe {
+        symm(
+            ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+        )
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn syrk<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    n: usize,
+    k: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    beta: *const T,
+    c: *mut T,
+    rsc: isize,
+    csc: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level3<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (
+        if trans == oxpar::Trans::No { n } else { k },
+        if trans == oxpar::Trans::No { k } else { n },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    // SAFETY: forwarded pointer contracts.
+    let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let (rows, cols) = (n, n);
+    // SAFETY: forwarded pointer contracts.
+    let cv = unsafe { ffi::mat_mut(c, rows, cols, rsc, csc, ["c", "rsc", "csc"])? };
+    // Inputs that share memory with c are read from copies.
+    let outputs = [Operand::matrix(cv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    Ok(Level3::<T>::syrk(
+        &*ctx.backend,
+        uplo,
+        alpha,
+        trans.apply(read_mat(av, &a_copy)),
+        beta,
+        cv,
+    )?)
+}
+
+/// `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+/// yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on floats.
+///
+/// The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+/// there does not come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose.
+///
+/// Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+/// stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+/// an array beyond the address space). `a` may have any strides, 0 included, and may share
+/// memory with `c`: the result is as if it were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssyrk(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    n: usize,
+    k: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    beta: *const f32,
+    c: *mut f32,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssyrk", || unsafe {
+        syrk(
+            ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc,
+        )
+    })
+}
+
+/// `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+/// yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on doubles.
+///
+/// The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+/// there does not come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose.
+///
+/// Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+/// stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+/// an array beyond the address space). `a` may have any strides, 0 included, and may share
+/// memory with `c`: the result is as if it were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsyrk(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    n: usize,
+    k: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    beta: *const f64,
+    c: *mut f64,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsyrk", || unsafe {
+        syrk(
+            ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc,
+        )
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn syr2k<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    n: usize,
+    k: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    b: *const T,
+    rsb: isize,
+    csb: isize,
+    beta: *const T,
+    c: *mut T,
+    rsc: isize,
+    csc: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level3<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (
+        if trans == oxpar::Trans::No { n } else { k },
+        if trans == oxpar::Trans::No { k } else { n },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    let (rows, cols) = (
+        if trans == oxpar::Trans::No { n } else { k },
+        if trans == oxpar::Trans::No { k } else { n },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let bv = unsafe { ffi::mat_ref(b, rows, cols, rsb, csb, ["b", "rsb", "csb"])? };
+    // SAFETY: forwarded pointer contracts.
+    let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let (rows, cols) = (n, n);
+    // SAFETY: forwarded pointer contracts.
+    let cv = unsafe { ffi::mat_mut(c, rows, cols, rsc, csc, ["c", "rsc", "csc"])? };
+    // Inputs that share memory with c are read from copies.
+    let outputs = [Operand::matrix(cv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    let b_copy = detach_mat(bv, &outputs);
+    Ok(Level3::<T>::syr2k(
+        &*ctx.backend,
+        uplo,
+        alpha,
+        trans.apply(read_mat(av, &a_copy)),
+        trans.apply(read_mat(bv, &b_copy)),
+        beta,
+        cv,
+    )?)
+}
+
+/// `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+/// `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+/// symmetric `C`, on floats.
+///
+/// The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+/// there does not come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
+/// transpose.
+///
+/// Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+/// stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+/// stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+/// an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
+/// share memory with `c`: the result is as if they were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssyr2k(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    n: usize,
+    k: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    b: *const f32,
+    rsb: isize,
+    csb: isize,
+    beta: *const f32,
+    c: *mut f32,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssyr2k", || unsafe {
+        syr2k(
+            ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+        )
+    })
+}
+
+/// `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+/// `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+/// symmetric `C`, on doubles.
+///
+/// The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+/// there does not come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
+/// transpose.
+///
+/// Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+/// stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+/// stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
+/// an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
+/// share memory with `c`: the result is as if they were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsyr2k(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    n: usize,
+    k: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    b: *const f64,
+    rsb: isize,
+    csb: isize,
+    beta: *const f64,
+    c: *mut f64,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsyr2k", || unsafe {
+        syr2k(
+            ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, csc,
+        )
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn trmm<T: Scalar>(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    m: usize,
+    n: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    b: *mut T,
+    rsb: isize,
+    csb: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level3<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let side = side_from(side, "side")?;
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (
+        if side == oxpar::Side::Left { m } else { n },
+        if side == oxpar::Side::Left { m } else { n },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    let (rows, cols) = (m, n);
+    // SAFETY: forwarded pointer contracts.
+    let bv = unsafe { ffi::mat_mut(b, rows, cols, rsb, csb, ["b", "rsb", "csb"])? };
+    // The transpose of the view holds the other triangle.
+    let uplo = if trans == oxpar::Trans::Yes {
+        uplo.flip()
+    } else {
+        uplo
+    };
+    // Inputs that share memory with b are read from copies.
+    let outputs = [Operand::matrix(bv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    Ok(Level3::<T>::trmm(
+        &*ctx.backend,
+        side,
+        uplo,
+        diag,
+        alpha,
+        trans.apply(read_mat(av, &a_copy)),
+        bv,
+    )?)
+}
+
+/// `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+/// in its `uplo` triangle, on floats.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+/// stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+/// stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+/// its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+/// of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+/// stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+/// uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+/// `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+/// included, and may share memory with `b`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_strmm(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    b: *mut f32,
+    rsb: isize,
+    csb: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_strmm", || unsafe {
+        trmm(
+            ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb,
+        )
+    })
+}
+
+/// `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+/// in its `uplo` triangle, on doubles.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+/// stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+/// stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+/// its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+/// of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+/// stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+/// uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+/// `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+/// included, and may share memory with `b`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtrmm(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    b: *mut f64,
+    rsb: isize,
+    csb: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtrmm", || unsafe {
+        trmm(
+            ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb,
+        )
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn trsm<T: Scalar>(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    m: usize,
+    n: usize,
+    alpha: *const T,
+    a: *const T,
+    rsa: isize,
+    csa: isize,
+    b: *mut T,
+    rsb: isize,
+    csb: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level3<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let side = side_from(side, "side")?;
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (
+        if side == oxpar::Side::Left { m } else { n },
+        if side == oxpar::Side::Left { m } else { n },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::mat_ref(a, rows, cols, rsa, csa, ["a", "rsa", "csa"])? };
+    let (rows, cols) = (m, n);
+    // SAFETY: forwarded pointer contracts.
+    let bv = unsafe { ffi::mat_mut(b, rows, cols, rsb, csb, ["b", "rsb", "csb"])? };
+    // The transpose of the view holds the other triangle.
+    let uplo = if trans == oxpar::Trans::Yes {
+        uplo.flip()
+    } else {
+        uplo
+    };
+    // Inputs that share memory with b are read from copies.
+    let outputs = [Operand::matrix(bv.as_ref())];
+    let a_copy = detach_mat(av, &outputs);
+    Ok(Level3::<T>::trsm(
+        &*ctx.backend,
+        side,
+        uplo,
+        diag,
+        alpha,
+        trans.apply(read_mat(av, &a_copy)),
+        bv,
+    )?)
+}
+
+/// `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+/// triangular, held in its `uplo` triangle, on floats.
+///
+/// Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+/// triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+/// stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+/// stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+/// its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+/// of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+/// stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+/// uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+/// `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+/// included, and may share memory with `b`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_strsm(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f32,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    b: *mut f32,
+    rsb: isize,
+    csb: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_strsm", || unsafe {
+        trsm(
+            ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb,
+        )
+    })
+}
+
+/// `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+/// triangular, held in its `uplo` triangle, on doubles.
+///
+/// Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+/// triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+/// stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+/// stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
+/// its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
+/// of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+/// stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+/// its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+/// row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+/// uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
+/// `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `b` the same address, or an array beyond the address space). `a` may have any strides, 0
+/// included, and may share memory with `b`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtrsm(
+    ctx: *const oxpar_context,
+    side: i32,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    m: usize,
+    n: usize,
+    alpha: *const f64,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    b: *mut f64,
+    rsb: isize,
+    csb: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtrsm", || unsafe {
+        trsm(
+            ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb,
+        )
+    })
+}

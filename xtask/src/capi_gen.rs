@@ -1,0 +1,466 @@
+//! Writes crates/oxpar-capi/src/generated.rs from the routine table: for each
+//! generated routine a generic helper (argument conversion through `ffi`,
+//! copies of inputs that share memory with the output, the trait call) and
+//! one typed `extern "C"` shell per element type, with its documentation
+//! (which cbindgen copies into include/oxpar.h).
+
+use std::fmt::Write;
+
+use crate::routines::{element, enum_info, generated, Arg, Ext, Io, Kind, Role, Routine};
+
+/// The module's text (before rustfmt).
+pub fn module() -> String {
+    let mut s = String::from(
+        "//! Generated from the routine table (xtask/src/routines.rs) by `make gen`.\n\
+         //! Do not edit: change the table and regenerate.\n\
+         //!\n\
+         //! Each routine is a generic helper (argument conversion through `ffi`,\n\
+         //! private copies of inputs that share memory with the output, the trait\n\
+         //! call) and one typed shell per element type.\n\n\
+         use oxpar::{HostBackend, Level2, Level3, Scalar};\n\n\
+         use crate::boundary::call;\n\
+         use crate::context::oxpar_context;\n\
+         use crate::ffi::{self, detach_mat, detach_vec, read_mat, read_vec, Operand};\n\
+         use crate::status::{diag_from, oxpar_status, side_from, trans_from, uplo_from, CapiError};\n\n",
+    );
+    for r in generated() {
+        helper(&mut s, r);
+        for t in r.types.chars() {
+            shell(&mut s, r, t);
+        }
+    }
+    s
+}
+
+fn ext_rust(r: &Routine, e: Ext) -> String {
+    match e {
+        Ext::D(x) => x.to_string(),
+        Ext::Pick { on, no, yes } => {
+            let Role::Enum(kind) = r.arg(on).role else {
+                unreachable!()
+            };
+            let info = enum_info(kind);
+            format!(
+                "if {on} == {}::{} {{ {no} }} else {{ {yes} }}",
+                info.rust, info.variants[0]
+            )
+        }
+    }
+}
+
+/// The C parameters of a routine as Rust, `T` standing for the element type.
+fn params(r: &Routine, t: &str) -> String {
+    let mut p = Vec::new();
+    for a in r.args {
+        let n = a.name;
+        match a.role {
+            Role::Context => p.push(format!("{n}: *const oxpar_context")),
+            Role::Enum(_) => p.push(format!("{n}: i32")),
+            Role::Dim => p.push(format!("{n}: usize")),
+            Role::Scalar { .. } => p.push(format!("{n}: *const {t}")),
+            Role::Vector { io, inc, .. } => {
+                p.push(format!("{n}: {} {t}", ptr(io)));
+                p.push(format!("{inc}: isize"));
+            }
+            Role::Matrix { io, rs, cs, .. } => {
+                p.push(format!("{n}: {} {t}", ptr(io)));
+                p.push(format!("{rs}: isize"));
+                p.push(format!("{cs}: isize"));
+            }
+            Role::Out | Role::IndexOut => {
+                panic!("{}: scalar outputs are not generated yet", r.name)
+            }
+        }
+    }
+    p.join(", ")
+}
+
+fn ptr(io: Io) -> &'static str {
+    match io {
+        Io::In => "*const",
+        Io::InOut => "*mut",
+    }
+}
+
+/// The argument names of the C signature, strides included.
+pub fn names(r: &Routine) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    for a in r.args {
+        v.push(a.name);
+        match a.role {
+            Role::Vector { inc, .. } => v.push(inc),
+            Role::Matrix { rs, cs, .. } => v.extend([rs, cs]),
+            _ => {}
+        }
+    }
+    v
+}
+
+fn is_output(a: &Arg) -> bool {
+    matches!(
+        a.role,
+        Role::Vector { io: Io::InOut, .. } | Role::Matrix { io: Io::InOut, .. }
+    )
+}
+
+fn helper(s: &mut String, r: &Routine) {
+    let level = match r.level {
+        2 => "Level2",
+        3 => "Level3",
+        l => panic!("{}: level {l} routines are not generated yet", r.name),
+    };
+    let outputs: Vec<&Arg> = r.args.iter().filter(|a| is_output(a)).collect();
+    assert_eq!(outputs.len(), 1, "{}: one written array", r.name);
+    let _ = writeln!(
+        s,
+        "/// # Safety\n/// The pointer contracts of the exported functions that call it.\n\
+         #[allow(clippy::too_many_arguments, reason = \"the BLAS signature\")]\n\
+         unsafe fn {}<T: Scalar>({}) -> Result<(), CapiError>\nwhere\n    dyn HostBackend: {level}<T>,\n{{",
+        r.name,
+        params(r, "T"),
+    );
+    s.push_str("    // SAFETY: forwarded pointer contracts.\n    let ctx = unsafe { ffi::context(ctx)? };\n");
+    for a in r.args {
+        if let Role::Enum(kind) = a.role {
+            let _ = writeln!(
+                s,
+                "    let {0} = {1}({0}, \"{0}\")?;",
+                a.name,
+                enum_info(kind).from
+            );
+        }
+    }
+    for a in r.args {
+        let n = a.name;
+        match a.role {
+            Role::Scalar { .. } => {
+                let _ = writeln!(
+                    s,
+                    "    // SAFETY: forwarded pointer contracts.\n    let {n} = unsafe {{ ffi::scalar({n}, \"{n}\")? }};"
+                );
+            }
+            Role::Vector { io, len, inc } => {
+                let f = if io == Io::In { "vec_ref" } else { "vec_mut" };
+                let _ = writeln!(
+                    s,
+                    "    let len = {};\n    // SAFETY: forwarded pointer contracts.\n    \
+                     let {n}v = unsafe {{ ffi::{f}({n}, len, {inc}, [\"{n}\", \"{inc}\"])? }};",
+                    ext_rust(r, len)
+                );
+            }
+            Role::Matrix {
+                io,
+                rows,
+                cols,
+                rs,
+                cs,
+                ..
+            } => {
+                let f = if io == Io::In { "mat_ref" } else { "mat_mut" };
+                let _ = writeln!(
+                    s,
+                    "    let (rows, cols) = ({}, {});\n    // SAFETY: forwarded pointer contracts.\n    \
+                     let {n}v = unsafe {{ ffi::{f}({n}, rows, cols, {rs}, {cs}, [\"{n}\", \"{rs}\", \"{cs}\"])? }};",
+                    ext_rust(r, rows),
+                    ext_rust(r, cols)
+                );
+            }
+            _ => {}
+        }
+    }
+    // op(A) = A^T is the transposed view, whose stored triangle is the other one.
+    for a in r.args {
+        if let Role::Enum(Kind::Uplo { of }) = a.role {
+            if let Role::Matrix { op: Some(t), .. } = r.arg(of).role {
+                let _ = writeln!(
+                    s,
+                    "    // The transpose of the view holds the other triangle.\n    \
+                     let uplo = if {t} == oxpar::Trans::Yes {{ uplo.flip() }} else {{ uplo }};"
+                );
+            }
+        }
+    }
+    let out = outputs[0];
+    let operand = match out.role {
+        Role::Vector { .. } => "vector",
+        _ => "matrix",
+    };
+    let _ = writeln!(
+        s,
+        "    // Inputs that share memory with {} are read from copies.\n    \
+         let outputs = [Operand::{operand}({}v.as_ref())];",
+        out.name, out.name
+    );
+    for a in r.args {
+        match a.role {
+            Role::Vector { io: Io::In, .. } => {
+                let _ = writeln!(s, "    let {0}_copy = detach_vec({0}v, &outputs);", a.name);
+            }
+            Role::Matrix { io: Io::In, .. } => {
+                let _ = writeln!(s, "    let {0}_copy = detach_mat({0}v, &outputs);", a.name);
+            }
+            _ => {}
+        }
+    }
+    let call: Vec<String> = r
+        .call
+        .iter()
+        .map(|c| {
+            let a = r.arg(c);
+            match a.role {
+                Role::Vector { io: Io::In, .. } => format!("read_vec({c}v, &{c}_copy)"),
+                Role::Matrix { io: Io::In, op, .. } => match op {
+                    Some(t) => format!("{t}.apply(read_mat({c}v, &{c}_copy))"),
+                    None => format!("read_mat({c}v, &{c}_copy)"),
+                },
+                Role::Vector { .. } | Role::Matrix { .. } => format!("{c}v"),
+                _ => c.to_string(),
+            }
+        })
+        .collect();
+    let _ = writeln!(
+        s,
+        "    Ok({level}::<T>::{}(&*ctx.backend, {})?)\n}}\n",
+        r.name,
+        call.join(", ")
+    );
+}
+
+/// `x`, `` `a` and `b` ``: a list of code names for the docs.
+fn list(names: &[&str], and: &str) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        k => format!("{} {and} {}", q[..k - 1].join(", "), q[k - 1]),
+    }
+}
+
+fn ext_doc(e: Ext, which: usize) -> &'static str {
+    match e {
+        Ext::D(x) => x,
+        Ext::Pick { no, yes, .. } => [no, yes][which],
+    }
+}
+
+/// The enum a matrix's or vector's shape depends on, if any.
+fn pick_of(exts: &[Ext]) -> Option<&'static str> {
+    exts.iter().find_map(|e| match e {
+        Ext::Pick { on, .. } => Some(*on),
+        Ext::D(_) => None,
+    })
+}
+
+/// Writes a shape from its extents.
+type ShapeText = fn(&[&str]) -> String;
+
+/// The shapes of the arrays, for the docs.
+fn shapes_doc(r: &Routine) -> String {
+    let mut parts = Vec::new();
+    for a in r.args {
+        let (exts, text): (Vec<Ext>, ShapeText) = match a.role {
+            Role::Vector { len, .. } => (vec![len], |v| format!("`{}` elements", v[0])),
+            Role::Matrix { rows, cols, .. } => {
+                (vec![rows, cols], |v| format!("`{} x {}`", v[0], v[1]))
+            }
+            _ => continue,
+        };
+        let at = |w| exts.iter().map(|&e| ext_doc(e, w)).collect::<Vec<_>>();
+        let shape = match pick_of(&exts) {
+            None => text(&at(0)),
+            Some(on) => {
+                let Role::Enum(kind) = r.arg(on).role else {
+                    unreachable!()
+                };
+                let c = enum_info(kind).consts;
+                format!(
+                    "{} ({on} = `{}`) or {} (`{}`)",
+                    text(&at(0)),
+                    c[0],
+                    text(&at(1)),
+                    c[1]
+                )
+            }
+        };
+        let stored = if matches!(a.role, Role::Matrix { .. }) {
+            " as stored"
+        } else {
+            ""
+        };
+        parts.push(format!("`{}` is {shape}{stored}", a.name));
+    }
+    parts.join("; ")
+}
+
+fn enums_doc(r: &Routine) -> (String, Vec<String>) {
+    let mut text = Vec::new();
+    let mut bad = Vec::new();
+    for a in r.args {
+        let Role::Enum(kind) = a.role else { continue };
+        let c = enum_info(kind).consts;
+        let what = match kind {
+            Kind::Side => "on which side of `b` the matrix `a` stands".to_string(),
+            Kind::Uplo { of } => format!("which triangle of `{of}` (as stored) is used"),
+            Kind::Trans => {
+                let of: Vec<&str> = r
+                    .args
+                    .iter()
+                    .filter(|m| matches!(m.role, Role::Matrix { op: Some(t), .. } if t == a.name))
+                    .map(|m| m.name)
+                    .collect();
+                format!("whether op({0}) is `{0}` or its transpose", of.join(", "))
+            }
+            Kind::Diag => "whether the diagonal of `a` is read or taken as all ones".to_string(),
+        };
+        text.push(format!("`{}` (`{}` or `{}`): {what}", a.name, c[0], c[1]));
+        bad.push(format!("{} neither `{}` nor `{}`", a.name, c[0], c[1]));
+    }
+    (text.join("; "), bad)
+}
+
+fn shell(s: &mut String, r: &Routine, t: char) {
+    let (_, rust, word) = element(t);
+    let mut doc = format!("{}, on {word}.\n", r.doc);
+    if !r.more.is_empty() {
+        doc += &format!("\n{}\n", r.more);
+    }
+    let (enums, bad_enums) = enums_doc(r);
+    if !enums.is_empty() {
+        doc += &format!("\n{enums}.\n");
+    }
+    doc += &format!(
+        "\nShapes: {}. A matrix is given by a pointer to its element (0, 0) and its element strides \
+         (row, column): column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; \
+         a vector by a pointer to its logical first element and its increment.\n",
+        shapes_doc(r)
+    );
+    let scalars: Vec<&str> = r
+        .args
+        .iter()
+        .filter(|a| matches!(a.role, Role::Context | Role::Scalar { .. }))
+        .map(|a| a.name)
+        .collect();
+    let arrays: Vec<&str> = r
+        .args
+        .iter()
+        .filter(|a| matches!(a.role, Role::Vector { .. } | Role::Matrix { .. }))
+        .map(|a| a.name)
+        .collect();
+    let inputs: Vec<&str> = r
+        .args
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.role,
+                Role::Vector { io: Io::In, .. } | Role::Matrix { io: Io::In, .. }
+            )
+        })
+        .map(|a| a.name)
+        .collect();
+    let output = r
+        .args
+        .iter()
+        .find(|a| is_output(a))
+        .expect("an output")
+        .name;
+    // The generated routines are not collective: the MPI backend answers
+    // Unsupported for them (a routine that becomes distributed needs its own
+    // sentence here, from a field of its row).
+    let mut invalid = bad_enums;
+    invalid.push("an array not aligned for its type".into());
+    doc += &format!(
+        "\nErrors: `OXPAR_STATUS_NULL_POINTER` ({}; {} when not empty), `OXPAR_STATUS_INVALID_ARGUMENT` ({}), \
+         `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `{output}` the same address, or an array \
+         beyond the address space). {} may have any strides, 0 included, and may share memory with `{output}`: \
+         the result is as if {} read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call \
+         is not collective).\n",
+        scalars.join(", "),
+        list(&arrays, "or"),
+        invalid.join("; "),
+        list(&inputs, "and"),
+        if inputs.len() == 1 { "it were" } else { "they were" },
+    );
+    doc += "\n# Safety\n`ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes \
+            and strides describe (readable, and writable for outputs) for the duration of the call.";
+    for line in doc.lines() {
+        if line.is_empty() {
+            s.push_str("///\n");
+        } else {
+            for part in wrap(line) {
+                let _ = writeln!(s, "/// {part}");
+            }
+        }
+    }
+    let name = format!("oxpar_{t}{}", r.name);
+    let _ = writeln!(
+        s,
+        "#[no_mangle]\npub unsafe extern \"C\" fn {name}({}) -> oxpar_status {{\n    \
+         // SAFETY: this function's contract.\n    call(\"{name}\", || unsafe {{ {}({}) }})\n}}\n",
+        params(r, rust),
+        r.name,
+        names(r).join(", ")
+    );
+}
+
+/// Wraps a paragraph at about 90 columns (the docs land in the header too).
+fn wrap(line: &str) -> Vec<String> {
+    // Words: split at spaces outside `code`, so no line starts with `+` or `*`.
+    let mut words = vec![String::new()];
+    let mut code = false;
+    for c in line.chars() {
+        if c == '`' {
+            code = !code;
+        }
+        if c == ' ' && !code {
+            words.push(String::new());
+        } else {
+            words.last_mut().expect("a word").push(c);
+        }
+    }
+    let mut out = vec![String::new()];
+    for word in &words {
+        let last = out.last_mut().expect("one line");
+        if !last.is_empty() && last.len() + 1 + word.len() > 90 {
+            out.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    out
+}
+
+/// Checks that every row of the table, hand-written shells included, names
+/// the C parameters the header declares, in order (so the table describes
+/// the hand-written routines truthfully too).
+pub fn check_header(header: &str) -> Result<(), String> {
+    for r in crate::routines::ROUTINES {
+        for t in r.types.chars() {
+            let name = if r.name == "iamax" {
+                format!("oxpar_i{t}amax")
+            } else {
+                format!("oxpar_{t}{}", r.name)
+            };
+            let start = header
+                .find(&format!(" {name}("))
+                .ok_or_else(|| format!("routine table: {name} is not in the header"))?;
+            let rest = &header[start + name.len() + 2..];
+            let params = &rest[..rest.find(')').ok_or("unterminated prototype")?];
+            let got: Vec<&str> = params
+                .split(',')
+                .map(|p| p.trim().rsplit([' ', '*']).next().unwrap_or(""))
+                .collect();
+            if got != names(r) {
+                return Err(format!(
+                    "routine table: the row of {} names ({}) but the header's {name} has ({})",
+                    r.name,
+                    names(r).join(", "),
+                    got.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(())
+}

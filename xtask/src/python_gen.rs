@@ -1,0 +1,84 @@
+//! Writes bindings/python/src/oxpar/_routines.py: the generated routines of
+//! the table as Python data, which `oxpar._structured` turns into functions
+//! (argument checks, shapes, the C call) at import time.
+
+use std::fmt::Write;
+
+use crate::routines::{generated, Ext, Io, Kind, Role};
+
+fn ext(e: Ext) -> String {
+    match e {
+        Ext::D(x) => format!("{x:?}"),
+        Ext::Pick { on, no, yes } => format!("({on:?}, {no:?}, {yes:?})"),
+    }
+}
+
+fn io(i: Io) -> &'static str {
+    match i {
+        Io::In => "in",
+        Io::InOut => "inout",
+    }
+}
+
+/// The module's text.
+pub fn module() -> String {
+    let mut s = String::from(
+        "\"\"\"Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n\n\
+         Each routine: its docstring, element types, Python positional arguments\n\
+         (`name=None`: an output made when not given) and its C arguments in order,\n\
+         each a dict with its role. An extent is a dimension name or\n\
+         `(enum, when 0, when 1)`.\n\"\"\"\n\nROUTINES = {\n",
+    );
+    for r in generated() {
+        let _ = writeln!(s, "    {:?}: {{", r.name);
+        let _ = writeln!(s, "        \"doc\": {:?},", r.doc.replace('`', ""));
+        if !r.more.is_empty() {
+            let _ = writeln!(s, "        \"more\": {:?},", r.more.replace('`', ""));
+        }
+        let _ = writeln!(s, "        \"types\": {:?},", r.types);
+        let py: Vec<String> = r.py.iter().map(|p| format!("{p:?}")).collect();
+        let _ = writeln!(s, "        \"positional\": ({},),", py.join(", "));
+        s.push_str("        \"args\": (\n");
+        for a in r.args {
+            let n = a.name;
+            let body = match a.role {
+                Role::Context => "\"role\": \"context\"".to_string(),
+                Role::Enum(k) => match k {
+                    Kind::Side => "\"role\": \"side\"".into(),
+                    Kind::Uplo { of } => format!("\"role\": \"uplo\", \"of\": {of:?}"),
+                    Kind::Trans => "\"role\": \"trans\"".into(),
+                    Kind::Diag => "\"role\": \"diag\"".into(),
+                },
+                Role::Dim => "\"role\": \"dim\"".into(),
+                Role::Scalar { default } => format!("\"role\": \"scalar\", \"default\": {default}.0"),
+                Role::Vector { io: i, len, inc } => format!(
+                    "\"role\": \"vector\", \"io\": {:?}, \"len\": {}, \"inc\": {inc:?}, \"py\": {:?}",
+                    io(i),
+                    ext(len),
+                    a.py
+                ),
+                Role::Matrix {
+                    io: i,
+                    rows,
+                    cols,
+                    rs,
+                    cs,
+                    op,
+                } => format!(
+                    "\"role\": \"matrix\", \"io\": {:?}, \"rows\": {}, \"cols\": {}, \"rs\": {rs:?}, \"cs\": {cs:?}, \
+                     \"op\": {}, \"py\": {:?}",
+                    io(i),
+                    ext(rows),
+                    ext(cols),
+                    op.map_or("None".to_string(), |t| format!("{t:?}")),
+                    a.py
+                ),
+                Role::Out | Role::IndexOut => panic!("{}: scalar outputs are not generated yet", r.name),
+            };
+            let _ = writeln!(s, "            {{\"name\": {n:?}, {body}}},");
+        }
+        s.push_str("        ),\n    },\n");
+    }
+    s.push_str("}\n");
+    s
+}

@@ -1,0 +1,720 @@
+//! The routine table: one description of every BLAS routine of oxpar's
+//! native API, from which the C exports, the Fortran generics and the Python
+//! wrappers of the routines marked [`Shell::Generated`] are written (see
+//! `capi_gen.rs`, `fortran_gen.rs`, `python_gen.rs`).
+//!
+//! A row lists the C arguments in order, each with its role. Shapes are
+//! expressions over the dimension arguments ([`Ext`]); a matrix's shape is
+//! the shape *as stored* (what the pointer and strides describe), and `op`
+//! names the `trans` argument that transposes it before the trait call.
+//! `call` is the trait method's argument list, by argument name (the method
+//! has the routine's name, on the trait of its `level`).
+//!
+//! Adding a routine: a trait method with its default (crates/oxpar-core), a
+//! row here with `Shell::Generated`, `make gen`, and tests.
+
+/// Whether the C shell is written by the generator or by hand.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Shell {
+    /// Hand-written in crates/oxpar-capi/src/blas.rs (reproducible mode or an
+    /// MPI collective needs more than argument conversion); described here
+    /// for completeness.
+    Hand,
+    /// Written from this row into crates/oxpar-capi/src/generated.rs, the
+    /// Fortran generic and the Python wrapper.
+    Generated,
+}
+
+/// Whether an array is read, written, or both.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Io {
+    /// Only read: any strides, may share memory with outputs (read from a copy then).
+    In,
+    /// Read (maybe) and written.
+    InOut,
+}
+
+/// The enumerations C passes as `int32_t`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `oxpar_side`: left (0) or right (1).
+    Side,
+    /// `oxpar_uplo` of the matrix named: upper (0) or lower (1), as stored.
+    Uplo {
+        /// The matrix whose triangle it names.
+        of: &'static str,
+    },
+    /// `oxpar_trans`: no (0) or yes (1).
+    Trans,
+    /// `oxpar_diag`: non-unit (0) or unit (1).
+    Diag,
+}
+
+/// An extent (length, rows, columns) in terms of dimension arguments.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Ext {
+    /// A dimension argument.
+    D(&'static str),
+    /// `no` when the enum argument `on` is 0 (no, left), else `yes`.
+    Pick {
+        /// The enum argument deciding.
+        on: &'static str,
+        /// The extent when it is 0.
+        no: &'static str,
+        /// The extent when it is 1.
+        yes: &'static str,
+    },
+}
+
+/// The role of one C argument.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The `oxpar_context *`.
+    Context,
+    /// An enumeration, `int32_t`.
+    Enum(Kind),
+    /// A dimension, `size_t`.
+    Dim,
+    /// A scalar read through a pointer (`alpha`, `beta`), with its default
+    /// in the Fortran and Python wrappers.
+    Scalar {
+        /// The default value, as a decimal literal.
+        default: &'static str,
+    },
+    /// A vector: pointer, length, increment argument.
+    Vector {
+        /// Read or written.
+        io: Io,
+        /// Its number of elements.
+        len: Ext,
+        /// The name of its increment argument.
+        inc: &'static str,
+    },
+    /// A matrix: pointer, stored shape, row and column stride arguments.
+    Matrix {
+        /// Read or written.
+        io: Io,
+        /// Its rows as stored.
+        rows: Ext,
+        /// Its columns as stored.
+        cols: Ext,
+        /// The name of its row stride argument.
+        rs: &'static str,
+        /// The name of its column stride argument.
+        cs: &'static str,
+        /// The `trans` argument transposing it, if any.
+        op: Option<&'static str>,
+    },
+    /// A scalar result of the element type, written through a pointer.
+    Out,
+    /// An index result (`size_t`), written through a pointer.
+    IndexOut,
+}
+
+/// One C argument (strides and increments are listed with their array's role
+/// and are not arguments of their own here).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Arg {
+    /// The C name.
+    pub name: &'static str,
+    /// What it is.
+    pub role: Role,
+    /// The name the Python wrapper gives it (`out` for `c`, `b` for trsv's `x`).
+    pub py: &'static str,
+}
+
+impl Arg {
+    /// The same argument, named otherwise in Python.
+    const fn py(self, py: &'static str) -> Arg {
+        Arg { py, ..self }
+    }
+
+    /// The same matrix, transposed by the enum argument `trans`.
+    const fn op(self, trans: &'static str) -> Arg {
+        match self.role {
+            Role::Matrix {
+                io,
+                rows,
+                cols,
+                rs,
+                cs,
+                ..
+            } => Arg {
+                role: Role::Matrix {
+                    io,
+                    rows,
+                    cols,
+                    rs,
+                    cs,
+                    op: Some(trans),
+                },
+                ..self
+            },
+            _ => panic!("only a matrix has an op"),
+        }
+    }
+}
+
+/// One routine.
+#[derive(Copy, Clone, Debug)]
+pub struct Routine {
+    /// The name without the type letter (`oxpar_<t><name>`).
+    pub name: &'static str,
+    /// What it computes, one line.
+    pub doc: &'static str,
+    /// More about it (conventions, what is not read), or "".
+    pub more: &'static str,
+    /// The element types, one letter each: `s`, `d` (later `c`, `z`).
+    pub types: &'static str,
+    /// The trait of the method: 1, 2 or 3 (`Level1`, `Level2`, `Level3`).
+    pub level: u8,
+    /// Who writes the C shell.
+    pub shell: Shell,
+    /// The C arguments, in order.
+    pub args: &'static [Arg],
+    /// The trait method's arguments, by C name, in order.
+    pub call: &'static [&'static str],
+    /// The Python positional arguments (Python names), `"y=None"` for an
+    /// output made when not given.
+    pub py: &'static [&'static str],
+}
+
+impl Routine {
+    /// The argument named `name`.
+    pub fn arg(&self, name: &str) -> &Arg {
+        self.args
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("{}: no argument {name}", self.name))
+    }
+}
+
+const fn arg(name: &'static str, role: Role) -> Arg {
+    Arg {
+        name,
+        role,
+        py: name,
+    }
+}
+const CTX: Arg = arg("ctx", Role::Context);
+const SIDE: Arg = arg("side", Role::Enum(Kind::Side));
+const TRANS: Arg = arg("trans", Role::Enum(Kind::Trans));
+const DIAG: Arg = arg("diag", Role::Enum(Kind::Diag));
+const ALPHA: Arg = arg("alpha", Role::Scalar { default: "1" });
+const BETA: Arg = arg("beta", Role::Scalar { default: "0" });
+const OUT: Arg = arg("out", Role::Out);
+const fn uplo(of: &'static str) -> Arg {
+    arg("uplo", Role::Enum(Kind::Uplo { of }))
+}
+const fn trans(name: &'static str) -> Arg {
+    arg(name, Role::Enum(Kind::Trans))
+}
+const fn dim(name: &'static str) -> Arg {
+    arg(name, Role::Dim)
+}
+const fn d(name: &'static str) -> Ext {
+    Ext::D(name)
+}
+const fn pick(on: &'static str, no: &'static str, yes: &'static str) -> Ext {
+    Ext::Pick { on, no, yes }
+}
+const fn vec(name: &'static str, io: Io, len: Ext, inc: &'static str) -> Arg {
+    arg(name, Role::Vector { io, len, inc })
+}
+const fn mat(
+    name: &'static str,
+    io: Io,
+    rows: Ext,
+    cols: Ext,
+    rs: &'static str,
+    cs: &'static str,
+) -> Arg {
+    arg(
+        name,
+        Role::Matrix {
+            io,
+            rows,
+            cols,
+            rs,
+            cs,
+            op: None,
+        },
+    )
+}
+
+use Io::{In, InOut};
+
+/// Every BLAS routine of the native API.
+pub const ROUTINES: &[Routine] = &[
+    // ---- Level 1 (hand-written shells: reproducible mode, MPI collectives) ----
+    Routine {
+        name: "axpy",
+        doc: "`y := alpha*x + y`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), ALPHA, vec("x", In, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
+        call: &["alpha", "x", "y"],
+        py: &["alpha", "x", "y"],
+    },
+    Routine {
+        name: "scal",
+        doc: "`x := alpha*x`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), ALPHA, vec("x", InOut, d("n"), "incx")],
+        call: &["alpha", "x"],
+        py: &["alpha", "x"],
+    },
+    Routine {
+        name: "copy",
+        doc: "`y := x`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
+        call: &["x", "y"],
+        py: &["x", "y"],
+    },
+    Routine {
+        name: "swap",
+        doc: "exchanges `x` and `y`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), vec("x", InOut, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
+        call: &["x", "y"],
+        py: &["x", "y"],
+    },
+    Routine {
+        name: "dot",
+        doc: "`*out := x . y`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", In, d("n"), "incy"), OUT],
+        call: &["x", "y"],
+        py: &["x", "y"],
+    },
+    Routine {
+        name: "nrm2",
+        doc: "`*out :=` the Euclidean norm of `x`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
+        call: &["x"],
+        py: &["x"],
+    },
+    Routine {
+        name: "asum",
+        doc: "`*out :=` the sum of `|x_i|`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
+        call: &["x"],
+        py: &["x"],
+    },
+    Routine {
+        name: "sum",
+        doc: "`*out :=` the sum of the `x_i`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
+        call: &["x"],
+        py: &["x"],
+    },
+    Routine {
+        // C: oxpar_i<t>amax.
+        name: "iamax",
+        doc: "`*out :=` the first index of the largest `|x_i|`",
+        more: "",
+        types: "sd",
+        level: 1,
+        shell: Shell::Hand,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), arg("out", Role::IndexOut)],
+        call: &["x"],
+        py: &["x"],
+    },
+    // ---- Level 2 ----
+    Routine {
+        name: "gemv",
+        doc: "`y := alpha*op(A)*x + beta*y`",
+        more: "",
+        types: "sd",
+        level: 2,
+        shell: Shell::Hand,
+        args: &[
+            CTX,
+            TRANS,
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            mat("a", In, d("m"), d("n"), "rsa", "csa").op("trans"),
+            vec("x", In, pick("trans", "n", "m"), "incx"),
+            BETA,
+            vec("y", InOut, pick("trans", "m", "n"), "incy"),
+        ],
+        call: &["alpha", "a", "x", "beta", "y"],
+        py: &["a", "x", "y=None"],
+    },
+    Routine {
+        name: "ger",
+        doc: "`A := alpha*x*y^T + A`",
+        more: "",
+        types: "sd",
+        level: 2,
+        shell: Shell::Hand,
+        args: &[
+            CTX,
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("m"), "incx"),
+            vec("y", In, d("n"), "incy"),
+            mat("a", InOut, d("m"), d("n"), "rsa", "csa"),
+        ],
+        call: &["alpha", "x", "y", "a"],
+        py: &["alpha", "x", "y", "a"],
+    },
+    Routine {
+        name: "symv",
+        doc: "`y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not come out).",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            dim("n"),
+            ALPHA,
+            mat("a", In, d("n"), d("n"), "rsa", "csa"),
+            vec("x", In, d("n"), "incx"),
+            BETA,
+            vec("y", InOut, d("n"), "incy"),
+        ],
+        call: &["uplo", "alpha", "a", "x", "beta", "y"],
+        py: &["a", "x", "y=None"],
+    },
+    Routine {
+        name: "trmv",
+        doc: "`x := op(A)*x` with `A` triangular, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            TRANS,
+            DIAG,
+            dim("n"),
+            mat("a", In, d("n"), d("n"), "rsa", "csa").op("trans"),
+            vec("x", InOut, d("n"), "incx"),
+        ],
+        call: &["uplo", "diag", "a", "x"],
+        py: &["a", "x"],
+    },
+    Routine {
+        name: "trsv",
+        doc: "`x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit. \
+               No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            TRANS,
+            DIAG,
+            dim("n"),
+            mat("a", In, d("n"), d("n"), "rsa", "csa").op("trans"),
+            vec("x", InOut, d("n"), "incx").py("b"),
+        ],
+        call: &["uplo", "diag", "a", "x"],
+        py: &["a", "b"],
+    },
+    Routine {
+        name: "syr",
+        doc: "`A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`",
+        more: "The other triangle of `A` is neither read nor written.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("n"), "incx"),
+            mat("a", InOut, d("n"), d("n"), "rsa", "csa"),
+        ],
+        call: &["uplo", "alpha", "x", "a"],
+        py: &["alpha", "x", "a"],
+    },
+    Routine {
+        name: "syr2",
+        doc: "`A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A`",
+        more: "The other triangle of `A` is neither read nor written.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("n"), "incx"),
+            vec("y", In, d("n"), "incy"),
+            mat("a", InOut, d("n"), d("n"), "rsa", "csa"),
+        ],
+        call: &["uplo", "alpha", "x", "y", "a"],
+        py: &["alpha", "x", "y", "a"],
+    },
+    // ---- Level 3 ----
+    Routine {
+        name: "gemm",
+        doc: "`C := alpha*op(A)*op(B) + beta*C`",
+        more: "",
+        types: "sd",
+        level: 3,
+        shell: Shell::Hand,
+        args: &[
+            CTX,
+            trans("transa"),
+            trans("transb"),
+            dim("m"),
+            dim("n"),
+            dim("k"),
+            ALPHA,
+            mat("a", In, pick("transa", "m", "k"), pick("transa", "k", "m"), "rsa", "csa").op("transa"),
+            mat("b", In, pick("transb", "k", "n"), pick("transb", "n", "k"), "rsb", "csb").op("transb"),
+            BETA,
+            mat("c", InOut, d("m"), d("n"), "rsc", "csc").py("out"),
+        ],
+        call: &["alpha", "a", "b", "beta", "c"],
+        py: &["a", "b", "out=None"],
+    },
+    Routine {
+        name: "symm",
+        doc: "`C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A` symmetric, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not come out).",
+        types: "sd",
+        level: 3,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            SIDE,
+            uplo("a"),
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            mat("a", In, pick("side", "m", "n"), pick("side", "m", "n"), "rsa", "csa"),
+            mat("b", In, d("m"), d("n"), "rsb", "csb"),
+            BETA,
+            mat("c", InOut, d("m"), d("n"), "rsc", "csc").py("out"),
+        ],
+        call: &["side", "uplo", "alpha", "a", "b", "beta", "c"],
+        py: &["a", "b", "out=None"],
+    },
+    Routine {
+        name: "syrk",
+        doc: "`C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`",
+        more: "The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN there does not come out).",
+        types: "sd",
+        level: 3,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("c"),
+            TRANS,
+            dim("n"),
+            dim("k"),
+            ALPHA,
+            mat("a", In, pick("trans", "n", "k"), pick("trans", "k", "n"), "rsa", "csa").op("trans"),
+            BETA,
+            mat("c", InOut, d("n"), d("n"), "rsc", "csc").py("out"),
+        ],
+        call: &["uplo", "alpha", "a", "beta", "c"],
+        py: &["a", "out=None"],
+    },
+    Routine {
+        name: "syr2k",
+        doc: "`C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the symmetric `C`",
+        more: "The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN there does not come out).",
+        types: "sd",
+        level: 3,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("c"),
+            TRANS,
+            dim("n"),
+            dim("k"),
+            ALPHA,
+            mat("a", In, pick("trans", "n", "k"), pick("trans", "k", "n"), "rsa", "csa").op("trans"),
+            mat("b", In, pick("trans", "n", "k"), pick("trans", "k", "n"), "rsb", "csb").op("trans"),
+            BETA,
+            mat("c", InOut, d("n"), d("n"), "rsc", "csc").py("out"),
+        ],
+        call: &["uplo", "alpha", "a", "b", "beta", "c"],
+        py: &["a", "b", "out=None"],
+    },
+    Routine {
+        name: "trmm",
+        doc: "`B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit.",
+        types: "sd",
+        level: 3,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            SIDE,
+            uplo("a"),
+            TRANS,
+            DIAG,
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            mat("a", In, pick("side", "m", "n"), pick("side", "m", "n"), "rsa", "csa").op("trans"),
+            mat("b", InOut, d("m"), d("n"), "rsb", "csb"),
+        ],
+        call: &["side", "uplo", "diag", "alpha", "a", "b"],
+        py: &["a", "b"],
+    },
+    Routine {
+        name: "trsm",
+        doc: "`B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A` triangular, held in its `uplo` triangle",
+        more: "Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other \
+               triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
+        types: "sd",
+        level: 3,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            SIDE,
+            uplo("a"),
+            TRANS,
+            DIAG,
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            mat("a", In, pick("side", "m", "n"), pick("side", "m", "n"), "rsa", "csa").op("trans"),
+            mat("b", InOut, d("m"), d("n"), "rsb", "csb"),
+        ],
+        call: &["side", "uplo", "diag", "alpha", "a", "b"],
+        py: &["a", "b"],
+    },
+];
+
+/// The routines whose wrappers are generated.
+pub fn generated() -> impl Iterator<Item = &'static Routine> {
+    ROUTINES.iter().filter(|r| r.shell == Shell::Generated)
+}
+
+/// The C type of an element type letter, the Rust one, and the word the docs use.
+pub fn element(t: char) -> (&'static str, &'static str, &'static str) {
+    match t {
+        's' => ("float", "f32", "floats"),
+        'd' => ("double", "f64", "doubles"),
+        _ => panic!("element type {t} is not supported yet"),
+    }
+}
+
+/// The enum's two C constants, and the Rust type and variants.
+pub fn enum_info(kind: Kind) -> EnumInfo {
+    match kind {
+        Kind::Side => EnumInfo {
+            consts: ["OXPAR_SIDE_LEFT", "OXPAR_SIDE_RIGHT"],
+            rust: "oxpar::Side",
+            variants: ["Left", "Right"],
+            from: "side_from",
+        },
+        Kind::Uplo { .. } => EnumInfo {
+            consts: ["OXPAR_UPLO_UPPER", "OXPAR_UPLO_LOWER"],
+            rust: "oxpar::Uplo",
+            variants: ["Upper", "Lower"],
+            from: "uplo_from",
+        },
+        Kind::Trans => EnumInfo {
+            consts: ["OXPAR_TRANS_NO", "OXPAR_TRANS_YES"],
+            rust: "oxpar::Trans",
+            variants: ["No", "Yes"],
+            from: "trans_from",
+        },
+        Kind::Diag => EnumInfo {
+            consts: ["OXPAR_DIAG_NON_UNIT", "OXPAR_DIAG_UNIT"],
+            rust: "oxpar::Diag",
+            variants: ["NonUnit", "Unit"],
+            from: "diag_from",
+        },
+    }
+}
+
+/// See [`enum_info`].
+pub struct EnumInfo {
+    /// The C constants for 0 and 1.
+    pub consts: [&'static str; 2],
+    /// The Rust type.
+    pub rust: &'static str,
+    /// Its variants for 0 and 1.
+    pub variants: [&'static str; 2],
+    /// The checked conversion in crates/oxpar-capi/src/status.rs.
+    pub from: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_the_table_uses_is_an_argument() {
+        for r in ROUTINES {
+            let dims: Vec<_> = r
+                .args
+                .iter()
+                .filter(|a| a.role == Role::Dim)
+                .map(|a| a.name)
+                .collect();
+            let check_ext = |e: Ext| match e {
+                Ext::D(x) => assert!(dims.contains(&x), "{}: {x}", r.name),
+                Ext::Pick { on, no, yes } => {
+                    assert!(matches!(r.arg(on).role, Role::Enum(_)), "{}: {on}", r.name);
+                    assert!(dims.contains(&no) && dims.contains(&yes), "{}", r.name);
+                }
+            };
+            for a in r.args {
+                match a.role {
+                    Role::Vector { len, .. } => check_ext(len),
+                    Role::Matrix { rows, cols, op, .. } => {
+                        check_ext(rows);
+                        check_ext(cols);
+                        if let Some(t) = op {
+                            assert_eq!(r.arg(t).role, Role::Enum(Kind::Trans), "{}", r.name);
+                        }
+                    }
+                    Role::Enum(Kind::Uplo { of }) => {
+                        assert!(matches!(r.arg(of).role, Role::Matrix { .. }), "{}", r.name)
+                    }
+                    _ => {}
+                }
+            }
+            for c in r.call {
+                r.arg(c);
+            }
+        }
+    }
+}
