@@ -475,6 +475,10 @@ mod avx512 {
     /// Chunks between two flushes (see the module documentation).
     const SEGMENT_CHUNKS: u32 = 128;
 
+    /// Chunks deposited before their range tests are checked (see `run`);
+    /// a divisor of [`SEGMENT_CHUNKS`].
+    const GROUP: u32 = 4;
+
     /// Flushes between two commits of the integer lanes.
     const COMMIT_FLUSHES: u32 = 256;
 
@@ -875,6 +879,34 @@ mod avx512 {
                 }
             };
         }
+        // The end of a segment (`end`: the index after its last chunk):
+        // flush, and maybe commit or move the bins down.
+        macro_rules! segment_end {
+            ($end:expr) => {
+                let end: usize = $end;
+                for j in 0..6 {
+                    let p = st.ints[j].as_mut_ptr().cast::<__m512i>();
+                    let s = start[j / 2];
+                    let d = _mm512_sub_epi64(_mm512_castpd_si512(b[j]), _mm512_castpd_si512(s));
+                    // SAFETY: `st.ints[j]` is 8 i64s.
+                    unsafe { _mm512_storeu_si512(p, _mm512_add_epi64(_mm512_loadu_si512(p), d)) };
+                    b[j] = s;
+                }
+                st.flushes += 1;
+                st.chunks_left = SEGMENT_CHUNKS;
+                store!();
+                if st.flushes == COMMIT_FLUSHES {
+                    st.commit(acc);
+                }
+                if st.slow_chunks >= RETOP_CHUNKS {
+                    let from = end.saturating_sub(SEGMENT_CHUNKS as usize * CHUNK);
+                    let to = n.min(end);
+                    st.maybe_lower::<KIND>(&x[from..to], &y[from..to], acc);
+                    load!();
+                }
+                st.slow_chunks = 0;
+            };
+        }
         if st.top == NO_TOP && n > 0 {
             // SAFETY: this function's own contract.
             let m = unsafe { finite_max::<KIND>(&x[..n.min(LOOKAHEAD)], &y[..n.min(LOOKAHEAD)]) };
@@ -882,7 +914,50 @@ mod avx512 {
         }
         load!();
         let mut i = 0;
+        // Chunks still to be done one at a time after a group failed its
+        // range test.
+        let mut careful = 0u32;
         while i < n {
+            if careful == 0 && st.chunks_left >= GROUP && n - i >= GROUP as usize * CHUNK {
+                // The group path: deposit GROUP chunks without testing,
+                // gather their range tests, and check once at the end; if
+                // any value was out of range, the bins go back to what they
+                // were and the group is redone chunk by chunk below.
+                let saved = b;
+                let mut seen = _mm512_setzero_si512();
+                for c in 0..GROUP as usize {
+                    let at = i + c * CHUNK;
+                    // SAFETY: `at + CHUNK <= i + GROUP * CHUNK <= n`, and
+                    // `y` is as long as `x`.
+                    let (xv, yv) = unsafe {
+                        let (px, py) = (x.as_ptr().add(at), y.as_ptr().add(at));
+                        (
+                            [_mm512_loadu_pd(px), _mm512_loadu_pd(px.add(8))],
+                            [_mm512_loadu_pd(py), _mm512_loadu_pd(py.add(8))],
+                        )
+                    };
+                    let v = values::<KIND>(xv, yv);
+                    // seen |= (v0 - L) | (v1 - L): one ternary-logic op.
+                    seen = _mm512_ternarylogic_epi64::<0xFE>(
+                        seen,
+                        _mm512_sub_epi64(_mm512_castpd_si512(v[0]), low),
+                        _mm512_sub_epi64(_mm512_castpd_si512(v[1]), low),
+                    );
+                    deposit::<KIND, false>(&mut b, v, xv, yv, one);
+                }
+                if _mm512_test_epi64_mask(seen, mask) == 0 {
+                    i += GROUP as usize * CHUNK;
+                    st.chunks_left -= GROUP;
+                    if st.chunks_left == 0 {
+                        segment_end!(i);
+                    }
+                } else {
+                    b = saved;
+                    careful = GROUP;
+                }
+                continue;
+            }
+            careful = careful.saturating_sub(1);
             let (px, py) = if n - i >= CHUNK {
                 (x[i..].as_ptr(), y[i..].as_ptr())
             } else {
@@ -945,27 +1020,7 @@ mod avx512 {
 
             st.chunks_left -= 1;
             if st.chunks_left == 0 {
-                for j in 0..6 {
-                    let p = st.ints[j].as_mut_ptr().cast::<__m512i>();
-                    let s = start[j / 2];
-                    let d = _mm512_sub_epi64(_mm512_castpd_si512(b[j]), _mm512_castpd_si512(s));
-                    // SAFETY: `st.ints[j]` is 8 i64s.
-                    unsafe { _mm512_storeu_si512(p, _mm512_add_epi64(_mm512_loadu_si512(p), d)) };
-                    b[j] = s;
-                }
-                st.flushes += 1;
-                st.chunks_left = SEGMENT_CHUNKS;
-                store!();
-                if st.flushes == COMMIT_FLUSHES {
-                    st.commit(acc);
-                }
-                if st.slow_chunks >= RETOP_CHUNKS {
-                    let from = (i + CHUNK).saturating_sub(SEGMENT_CHUNKS as usize * CHUNK);
-                    let to = n.min(i + CHUNK);
-                    st.maybe_lower::<KIND>(&x[from..to], &y[from..to], acc);
-                    load!();
-                }
-                st.slow_chunks = 0;
+                segment_end!(i + CHUNK);
             }
             i += CHUNK;
         }
