@@ -918,44 +918,53 @@ mod avx512 {
         // range test.
         let mut careful = 0u32;
         while i < n {
-            if careful == 0 && st.chunks_left >= GROUP && n - i >= GROUP as usize * CHUNK {
+            if careful == 0 {
                 // The group path: deposit GROUP chunks without testing,
-                // gather their range tests, and check once at the end; if
+                // gather their range tests, and check once per group; if
                 // any value was out of range, the bins go back to what they
-                // were and the group is redone chunk by chunk below.
-                let saved = b;
-                let mut seen = _mm512_setzero_si512();
-                for c in 0..GROUP as usize {
-                    let at = i + c * CHUNK;
-                    // SAFETY: `at + CHUNK <= i + GROUP * CHUNK <= n`, and
-                    // `y` is as long as `x`.
-                    let (xv, yv) = unsafe {
-                        let (px, py) = (x.as_ptr().add(at), y.as_ptr().add(at));
-                        (
-                            [_mm512_loadu_pd(px), _mm512_loadu_pd(px.add(8))],
-                            [_mm512_loadu_pd(py), _mm512_loadu_pd(py.add(8))],
-                        )
-                    };
-                    let v = values::<KIND>(xv, yv);
-                    // seen |= (v0 - L) | (v1 - L): one ternary-logic op.
-                    seen = _mm512_ternarylogic_epi64::<0xFE>(
-                        seen,
-                        _mm512_sub_epi64(_mm512_castpd_si512(v[0]), low),
-                        _mm512_sub_epi64(_mm512_castpd_si512(v[1]), low),
-                    );
-                    deposit::<KIND, false>(&mut b, v, xv, yv, one);
-                }
-                if _mm512_test_epi64_mask(seen, mask) == 0 {
-                    i += GROUP as usize * CHUNK;
-                    st.chunks_left -= GROUP;
-                    if st.chunks_left == 0 {
-                        segment_end!(i);
+                // were and the group is redone chunk by chunk below. Groups
+                // never cross a segment's end.
+                let groups = (st.chunks_left / GROUP).min(((n - i) / CHUNK) as u32 / GROUP);
+                let mut done = 0;
+                while done < groups {
+                    let saved = b;
+                    let mut seen = _mm512_setzero_si512();
+                    for c in 0..GROUP as usize {
+                        let at = i + c * CHUNK;
+                        // SAFETY: `at + CHUNK <= i + GROUP * CHUNK <= n` (a
+                        // whole group is left), and `y` is as long as `x`.
+                        let (xv, yv) = unsafe {
+                            let (px, py) = (x.as_ptr().add(at), y.as_ptr().add(at));
+                            (
+                                [_mm512_loadu_pd(px), _mm512_loadu_pd(px.add(8))],
+                                [_mm512_loadu_pd(py), _mm512_loadu_pd(py.add(8))],
+                            )
+                        };
+                        let v = values::<KIND>(xv, yv);
+                        // seen |= (v0 - L) | (v1 - L): one ternary-logic op.
+                        seen = _mm512_ternarylogic_epi64::<0xFE>(
+                            seen,
+                            _mm512_sub_epi64(_mm512_castpd_si512(v[0]), low),
+                            _mm512_sub_epi64(_mm512_castpd_si512(v[1]), low),
+                        );
+                        deposit::<KIND, false>(&mut b, v, xv, yv, one);
                     }
-                } else {
-                    b = saved;
-                    careful = GROUP;
+                    if _mm512_test_epi64_mask(seen, mask) != 0 {
+                        b = saved;
+                        careful = GROUP;
+                        break;
+                    }
+                    i += GROUP as usize * CHUNK;
+                    done += 1;
                 }
-                continue;
+                st.chunks_left -= done * GROUP;
+                if st.chunks_left == 0 {
+                    segment_end!(i);
+                    continue;
+                }
+                if i >= n {
+                    break;
+                }
             }
             careful = careful.saturating_sub(1);
             let (px, py) = if n - i >= CHUNK {
