@@ -174,8 +174,10 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
         };
         let n = x.len();
         // Exact accumulation costs several times an ordinary reduction per
-        // element, so threads pay off on shorter vectors.
-        let parts = self.parts(n, self.inner.thresholds.level1 / 8);
+        // element, so threads pay off on shorter vectors (how much shorter
+        // depends on the kernel this CPU gets).
+        let cost = oxpar_kernels::exact::relative_cost();
+        let parts = self.parts(n, self.inner.thresholds.level1 / cost);
         Ok(self.fold_blocks(
             n,
             parts,
