@@ -482,6 +482,7 @@ mod avx512 {
         TINY_PRODUCT_EXPONENT,
     };
     use oxpar_core::exact::{ExactSum, Reduction};
+    use std::arch::asm;
     use std::arch::x86_64::*;
 
     /// Elements per chunk: two registers of eight `f64`.
@@ -848,6 +849,150 @@ mod avx512 {
         (left, p)
     }
 
+    /// Rounding control for the steps of [`deposit_flagged`] that may round:
+    /// to nearest, with exceptions suppressed (they raise no flags).
+    const SAE: i32 = _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC;
+
+    /// MXCSR's exception flags, all but the denormal-operand one (denormal
+    /// inputs are no trouble as long as nothing rounds).
+    const RAISED: u32 = 0x3d;
+
+    /// The MXCSR register.
+    #[inline(always)]
+    fn mxcsr() -> u32 {
+        let mut csr = 0u32;
+        // SAFETY: stores the register into `csr`.
+        unsafe {
+            asm!("stmxcsr [{p}]", p = in(reg) &mut csr, options(nostack, preserves_flags));
+        }
+        csr
+    }
+
+    /// Sets the MXCSR register (as [`mxcsr`] read it: same modes).
+    #[inline(always)]
+    fn set_mxcsr(csr: u32) {
+        // SAFETY: loads `csr`, a value read from the register, into it.
+        unsafe {
+            asm!("ldmxcsr [{p}]", p = in(reg) &csr, options(nostack, preserves_flags, readonly));
+        }
+    }
+
+    /// Clears the exception flags of `csr` (the MXCSR), and returns `px`
+    /// and `py` as if the instruction had changed them: loads through the
+    /// returned pointers, and everything computed from them, cannot be
+    /// moved before the clearing by the compiler.
+    ///
+    /// # Safety
+    /// `csr` must be the MXCSR as [`mxcsr`] read it.
+    #[inline(always)]
+    unsafe fn clear_flags(csr: u32, px: *const f64, py: *const f64) -> (*const f64, *const f64) {
+        let cleared = csr & !0x3f;
+        let (mut px, mut py) = (px, py);
+        // SAFETY: the caller's; the pointers are not touched.
+        unsafe {
+            asm!(
+                "ldmxcsr [{c}]",
+                "# {px} {py}",
+                c = in(reg) &cleared,
+                px = inout(reg) px,
+                py = inout(reg) py,
+                options(nostack, preserves_flags, readonly),
+            );
+        }
+        (px, py)
+    }
+
+    /// The exception flags ([`RAISED`]) set since [`clear_flags`], read
+    /// once every operation that went into the bins `b` is done (they are
+    /// the instruction's inputs, so the compiler cannot move any of those
+    /// operations past it; the CPU reads the flags in program order).
+    #[target_feature(enable = "avx512f,avx2,fma")]
+    #[inline]
+    fn flags_after(b: &[__m512d; 6]) -> u32 {
+        let mut csr = 0u32;
+        // SAFETY: stores the MXCSR into `csr`; the bins are only named.
+        unsafe {
+            asm!(
+                "stmxcsr [{p}]",
+                "# {b0} {b1} {b2} {b3} {b4} {b5}",
+                p = in(reg) &mut csr,
+                b0 = in(zmm_reg) b[0],
+                b1 = in(zmm_reg) b[1],
+                b2 = in(zmm_reg) b[2],
+                b3 = in(zmm_reg) b[3],
+                b4 = in(zmm_reg) b[4],
+                b5 = in(zmm_reg) b[5],
+                options(nostack, preserves_flags),
+            );
+        }
+        csr & RAISED
+    }
+
+    /// Whether every bin is within `2^(b_k - 2)` of its start (so in its
+    /// binade): the bits of bin `k`, less those of its start, are in
+    /// `[-2^50, 2^50)` (NaNs, infinities and negative values are far out).
+    /// The rest of a segment done chunk by chunk adds less than that again
+    /// (see the module documentation), so the bins stay in their binades
+    /// until the flush, however the segment was split between the paths.
+    #[target_feature(enable = "avx512f,avx2,fma")]
+    #[inline]
+    fn near_start(b: &[__m512d; 6], start: &[__m512d; 3]) -> bool {
+        let quarter = _mm512_set1_epi64(1 << 50);
+        let width = _mm512_set1_epi64(1 << 51);
+        let mut out = 0u8;
+        for j in 0..6 {
+            let low = _mm512_sub_epi64(_mm512_castpd_si512(start[j / 2]), quarter);
+            let d = _mm512_sub_epi64(_mm512_castpd_si512(b[j]), low);
+            out |= _mm512_cmpge_epu64_mask(d, width);
+        }
+        out == 0
+    }
+
+    /// [`deposit`] without the range test, for the flagged path: the steps
+    /// that may round (the product, and `t = S + v` in each deposit) do so
+    /// with exceptions suppressed; every other step must be exact, and if
+    /// one is not (a value too small for the bins, a lost bit of an error
+    /// term, an infinity meeting its opposite), it raises the inexact or
+    /// invalid flag. So when no flag is raised and the bins end in their
+    /// binades, every value went into the bins exactly, whatever its range;
+    /// NaNs, infinities and overflow leave the bins out of their binades.
+    /// The bins may leave their binades in between: each step is still
+    /// exact (certified by the flags), and only the end value is turned into
+    /// an integer.
+    #[target_feature(enable = "avx512f,avx2,fma")]
+    #[inline]
+    fn deposit_flagged<const KIND: u8>(
+        b: &mut [__m512d; 6],
+        x: [__m512d; 2],
+        y: [__m512d; 2],
+        one: __m512d,
+    ) {
+        let products = KIND == DOT || KIND == SUMSQ;
+        let v = if products {
+            [
+                _mm512_mul_round_pd::<SAE>(x[0], y[0]),
+                _mm512_mul_round_pd::<SAE>(x[1], y[1]),
+            ]
+        } else {
+            values::<KIND>(x, y)
+        };
+        for h in 0..2 {
+            let t0 = _mm512_add_round_pd::<SAE>(b[h], v[h]);
+            let q0 = _mm512_fmsub_pd(t0, one, b[h]);
+            b[h] = t0;
+            let r0 = _mm512_fnmadd_pd(q0, one, v[h]);
+            b[2 + h] = _mm512_add_pd(b[2 + h], r0);
+            if products {
+                let e = _mm512_fmsub_pd(x[h], y[h], v[h]);
+                let t1 = _mm512_add_round_pd::<SAE>(b[2 + h], e);
+                let qe = _mm512_fmsub_pd(t1, one, b[2 + h]);
+                b[2 + h] = t1;
+                let r1 = _mm512_sub_pd(e, qe);
+                b[4 + h] = _mm512_add_pd(b[4 + h], r1);
+            }
+        }
+    }
+
     /// The kernel: deposits all of `x` (and `y`) into `st`'s bins.
     ///
     /// # Safety
@@ -929,56 +1074,64 @@ mod avx512 {
         }
         load!();
         let mut i = 0;
-        // Chunks still to be done one at a time after a group failed its
-        // range test.
+        // Chunks still to be done one at a time after the flagged path
+        // failed, and how many times in a row it did.
         let mut careful = 0u32;
+        let mut fails = 0u32;
+        // The caller's MXCSR, restored at the end (the flagged path clears
+        // its exception flags).
+        let csr = mxcsr();
         while i < n {
             if careful == 0 {
-                // The group path: deposit GROUP chunks without testing,
-                // gather their range tests, and check once per group; if
-                // any value was out of range, the bins go back to what they
-                // were and the group is redone chunk by chunk below. Groups
-                // never cross a segment's end.
-                let groups = (st.chunks_left / GROUP).min(((n - i) / CHUNK) as u32 / GROUP);
-                let mut done = 0;
-                while done < groups {
+                // The flagged path: the rest of the segment (as far as whole
+                // chunks go), deposited with no range test; the hardware's
+                // exception flags tell whether every step that must be exact
+                // was (see `deposit_flagged`), and the bins must end in their
+                // binades. If not, the bins go back to what they were and
+                // those chunks are redone one at a time below.
+                let k = st.chunks_left.min(((n - i) / CHUNK) as u32);
+                if k > 0 {
                     let saved = b;
-                    let mut seen = _mm512_setzero_si512();
-                    for c in 0..GROUP as usize {
-                        let at = i + c * CHUNK;
-                        // SAFETY: `at + CHUNK <= i + GROUP * CHUNK <= n` (a
-                        // whole group is left), and `y` is as long as `x`.
-                        let (xv, yv) = unsafe {
-                            let (px, py) = (x.as_ptr().add(at), y.as_ptr().add(at));
+                    // SAFETY: `i + k * CHUNK <= n`, and `y` is as long as `x`.
+                    let (px, py) = unsafe { clear_flags(csr, x.as_ptr().add(i), y.as_ptr().add(i)) };
+                    // The chunk `c` of this stretch, loaded.
+                    let chunk = |c: usize| {
+                        // SAFETY: `c < k`: `(c + 1) * CHUNK <= k * CHUNK`
+                        // elements from `i` are in `x` and `y`.
+                        unsafe {
+                            let (px, py) = (px.add(c * CHUNK), py.add(c * CHUNK));
                             (
                                 [_mm512_loadu_pd(px), _mm512_loadu_pd(px.add(8))],
                                 [_mm512_loadu_pd(py), _mm512_loadu_pd(py.add(8))],
                             )
-                        };
-                        let v = values::<KIND>(xv, yv);
-                        // seen |= (v0 - L) | (v1 - L): one ternary-logic op.
-                        seen = _mm512_ternarylogic_epi64::<0xFE>(
-                            seen,
-                            _mm512_sub_epi64(_mm512_castpd_si512(v[0]), low),
-                            _mm512_sub_epi64(_mm512_castpd_si512(v[1]), low),
-                        );
-                        deposit::<KIND, false>(&mut b, v, xv, yv, one);
+                        }
+                    };
+                    // Two chunks a step (fewer register moves), then the
+                    // odd one.
+                    for c in (0..k as usize - 1).step_by(2) {
+                        for c in [c, c + 1] {
+                            let (xv, yv) = chunk(c);
+                            deposit_flagged::<KIND>(&mut b, xv, yv, one);
+                        }
                     }
-                    if _mm512_test_epi64_mask(seen, mask) != 0 {
-                        b = saved;
-                        careful = GROUP;
-                        break;
+                    if k % 2 == 1 {
+                        let (xv, yv) = chunk(k as usize - 1);
+                        deposit_flagged::<KIND>(&mut b, xv, yv, one);
                     }
-                    i += GROUP as usize * CHUNK;
-                    done += 1;
-                }
-                st.chunks_left -= done * GROUP;
-                if st.chunks_left == 0 {
-                    segment_end!(i);
-                    continue;
-                }
-                if i >= n {
-                    break;
+                    if flags_after(&b) == 0 && near_start(&b, &start) {
+                        i += k as usize * CHUNK;
+                        st.chunks_left -= k;
+                        fails = 0;
+                        if st.chunks_left == 0 {
+                            segment_end!(i);
+                        }
+                        continue;
+                    }
+                    b = saved;
+                    // Data that keeps failing goes on chunk by chunk for a
+                    // while (1, 3, 7, 15 more segments) before trying again.
+                    careful = k + SEGMENT_CHUNKS * ((1 << fails) - 1);
+                    fails = (fails + 1).min(4);
                 }
             }
             careful = careful.saturating_sub(1);
@@ -1049,6 +1202,7 @@ mod avx512 {
             i += CHUNK;
         }
         store!();
+        set_mxcsr(csr);
     }
 }
 
@@ -1246,6 +1400,91 @@ mod tests {
                     check(&x, &y0, &format!("{v} at {k}"));
                 }
             }
+        }
+    }
+
+    /// Values over the bound in the AVX-512 path's flagged stretches: they
+    /// move the bins far (out of their binades and back, or close to the
+    /// edge), and the chunks after them in the segment may be done chunk by
+    /// chunk (strided data comes in pieces of a block; a tiny value sends
+    /// the rest of its piece down that path). Bin 0 starts at `1.5 * 2^10`
+    /// here (values near 1 at the start), `B = 2`.
+    #[test]
+    fn big_values_between_the_paths_are_exact() {
+        let n = 4 * BLOCK + 100;
+        let base = data(n, 47, 1);
+        let y = vec![1.0; 2 * n];
+        // Per piece of BLOCK: a value for its elements, and where a tiny one
+        // goes (none if `usize::MAX`).
+        let layouts: [[(f64, usize); 4]; 5] = [
+            // Drifts to 1.94 * 2^10 (a quarter is the limit), then values
+            // just under the bound, chunk by chunk: past 2^11 unless the
+            // drift was caught.
+            [(1.0, usize::MAX), (14.2, usize::MAX), (1.99, 100), (1.0, usize::MAX)],
+            [(1.0, usize::MAX), (7.0, usize::MAX), (7.0, 3), (1.99, 5)],
+            // Up and back down within a piece and across pieces.
+            [(1.0, usize::MAX), (40.0, usize::MAX), (-40.0, usize::MAX), (1.0, 7)],
+            [(1.0, usize::MAX), (-14.2, 9), (-1.99, usize::MAX), (1.0, usize::MAX)],
+            [(1.0, 0), (300.0, usize::MAX), (-300.0, 511), (1.0, usize::MAX)],
+        ];
+        for (case, layout) in layouts.iter().enumerate() {
+            let mut xs = base.clone();
+            for (piece, &(v, tiny)) in layout.iter().enumerate() {
+                for (i, x) in xs[piece * BLOCK..(piece + 1) * BLOCK].iter_mut().enumerate() {
+                    if piece > 0 {
+                        *x = v * (1.0 + (i % 7) as f64 * 2f64.powi(-40));
+                    }
+                    if i == tiny {
+                        *x = 1e-30;
+                    }
+                }
+            }
+            // Contiguous (one piece) and strided (pieces of BLOCK).
+            let x2: Vec<f64> = xs.iter().flat_map(|&v| [v, 0.5]).collect();
+            for what in ALL {
+                let want = slow(what, &xs, &y[..n]).to_words();
+                for level in detect_cached().up_to() {
+                    let got = fast(level, what, &xs, &y[..n]).to_words();
+                    assert_eq!(got, want, "case {case} {what:?} {level:?}");
+                    let mut acc = ExactSum::new();
+                    exact_reduce_at(
+                        level,
+                        what,
+                        VecRef::from_blas(&x2, n, 2).unwrap(),
+                        Some(VecRef::from_blas(&y, n, 2).unwrap()),
+                        &mut acc,
+                    );
+                    assert_eq!(acc.to_words(), want, "strided case {case} {what:?} {level:?}");
+                }
+            }
+        }
+    }
+
+    /// The AVX-512 path clears the exception flags for its flagged
+    /// stretches: the flags the caller had raised must stay raised.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn exception_flags_are_left_alone() {
+        fn mxcsr() -> u32 {
+            let mut csr = 0u32;
+            // SAFETY: stores the register into `csr`.
+            unsafe { std::arch::asm!("stmxcsr [{p}]", p = in(reg) &mut csr) };
+            csr
+        }
+        fn set_mxcsr(csr: u32) {
+            // SAFETY: the value comes from the register, flags changed only.
+            unsafe { std::arch::asm!("ldmxcsr [{p}]", p = in(reg) &csr) };
+        }
+        let x = data(3000, 3, 40);
+        let y = data(3000, 4, 40);
+        let entry = mxcsr();
+        for flags in [0, 0x20, 0x3f] {
+            set_mxcsr((entry & !0x3f) | flags);
+            let got = fast(CpuLevel::Avx512F, Reduction::Dot, &x, &y);
+            let after = mxcsr();
+            set_mxcsr(entry);
+            assert_eq!(after & flags, flags);
+            assert_eq!(got.to_words(), slow(Reduction::Dot, &x, &y).to_words());
         }
     }
 
