@@ -572,6 +572,11 @@ mod avx512 {
         flushes: u32,
         /// Chunks of this segment that were slow (see [`RETOP_CHUNKS`]).
         slow_chunks: u32,
+        /// Chunks still to be done one at a time after a flagged stretch
+        /// failed (kept across pieces: strided data comes a block at a time).
+        careful: u32,
+        /// Flagged stretches that failed in a row.
+        fails: u32,
     }
 
     impl Stream {
@@ -583,6 +588,8 @@ mod avx512 {
                 chunks_left: SEGMENT_CHUNKS,
                 flushes: 0,
                 slow_chunks: 0,
+                careful: 0,
+                fails: 0,
             }
         }
 
@@ -1103,15 +1110,11 @@ mod avx512 {
         }
         load!();
         let mut i = 0;
-        // Chunks still to be done one at a time after the flagged path
-        // failed, and how many times in a row it did.
-        let mut careful = 0u32;
-        let mut fails = 0u32;
         // The caller's MXCSR, restored at the end (the flagged path clears
         // its exception flags).
         let csr = mxcsr();
         while i < n {
-            if careful == 0 {
+            if st.careful == 0 {
                 // The flagged path: the rest of the segment (as far as whole
                 // chunks go), deposited with no range test; the hardware's
                 // exception flags tell whether every step that must be exact
@@ -1151,7 +1154,7 @@ mod avx512 {
                     if flags_after(&b) == 0 && near_start(&b, &start) {
                         i += k as usize * CHUNK;
                         st.chunks_left -= k;
-                        fails = 0;
+                        st.fails = 0;
                         if st.chunks_left == 0 {
                             segment_end!(i);
                         }
@@ -1160,11 +1163,11 @@ mod avx512 {
                     b = saved;
                     // Data that keeps failing goes on chunk by chunk for a
                     // while (1, 3, 7, 15 more segments) before trying again.
-                    careful = k + SEGMENT_CHUNKS * ((1 << fails) - 1);
-                    fails = (fails + 1).min(4);
+                    st.careful = k + SEGMENT_CHUNKS * ((1 << st.fails) - 1);
+                    st.fails = (st.fails + 1).min(4);
                 }
             }
-            careful = careful.saturating_sub(1);
+            st.careful = st.careful.saturating_sub(1);
             let (px, py) = if n - i >= CHUNK {
                 (x[i..].as_ptr(), y[i..].as_ptr())
             } else {
