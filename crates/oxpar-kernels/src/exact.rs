@@ -1388,14 +1388,14 @@ mod tests {
         }
     }
 
-    /// The AVX-512 path deposits a group of chunks before testing their
-    /// range, and redoes the group from saved bins when one value was out
-    /// of range: one odd value at every position of the first groups and
-    /// around a segment's end (2048 elements), of every kind that fails the
-    /// test (far below the rest, over the bound, NaN, infinities, zeros,
-    /// a product that underflows to zero).
+    /// The AVX-512 path deposits a stretch of chunks with no test, and
+    /// redoes it chunk by chunk from saved bins when one value did not go in
+    /// exactly: one odd value at every position of the first chunks and
+    /// around a segment's end (2048 elements), of every kind the range test
+    /// of the chunk-by-chunk path rejects (far below the rest, over the
+    /// bound, NaN, infinities, zeros, a product that underflows to zero).
     #[test]
-    fn one_odd_value_in_a_group_is_exact() {
+    fn one_odd_value_in_a_stretch_is_exact() {
         let n = 2200;
         let x0: Vec<f64> = data(n, 17, 3);
         let y0: Vec<f64> = data(n, 19, 3);
@@ -1419,8 +1419,8 @@ mod tests {
         }
     }
 
-    /// A value over the bound (or NaN) in the last chunk, full or partial,
-    /// after whole groups.
+    /// A value over the bound (or NaN, or tiny) in the last chunks, full or
+    /// partial, after a flagged stretch.
     #[test]
     fn odd_value_in_the_last_chunk_is_exact() {
         for n in [64, 128, 130, 143, 144, 200, 2048, 2063] {
