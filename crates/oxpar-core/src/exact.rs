@@ -278,14 +278,32 @@ impl ExactSum {
     /// Propagates carries so that every limb but the top one holds a digit
     /// in `0..2^32` (the value is unchanged).
     pub fn normalize(&mut self) {
-        let mut carry = 0i64;
-        for limb in self.limbs.iter_mut().take(LIMBS - 1) {
-            let v = *limb + carry;
-            carry = v >> 32;
-            *limb = v & 0xffff_ffff;
-        }
-        self.limbs[LIMBS - 1] += carry;
+        // A sum touches few limbs: zero limbs below the lowest nonzero one
+        // carry nothing, and above the highest one only the carry moves on,
+        // which settles to 0 (they stay zero) or -1 (they all become
+        // 0xffff_ffff and the top limb takes the -1). The full carry chain
+        // over all the limbs cost a good part of a short reduction.
+        let top = LIMBS - 1;
         self.pending = 0;
+        let Some(low) = self.limbs[..top].iter().position(|&l| l != 0) else {
+            return;
+        };
+        let high = self.limbs[..top]
+            .iter()
+            .rposition(|&l| l != 0)
+            .unwrap_or(low);
+        let mut carry = 0i64;
+        let mut i = low;
+        while i < top && (i <= high || (carry != 0 && carry != -1)) {
+            let v = self.limbs[i] + carry;
+            carry = v >> 32;
+            self.limbs[i] = v & 0xffff_ffff;
+            i += 1;
+        }
+        if carry == -1 {
+            self.limbs[i..top].fill(0xffff_ffff);
+        }
+        self.limbs[top] += carry;
     }
 
     /// The flat form, for sending through MPI or OpenCL: the normalized limbs
@@ -371,9 +389,10 @@ impl ExactSum {
         n.normalize();
         let neg = n.limbs[LIMBS - 1] < 0;
         if neg {
-            for l in n.limbs.iter_mut() {
-                *l = -*l;
-            }
+            // Negate the limbs as they were, not the normalized ones: those
+            // are 0xffff_ffff all the way up, which would make the carry
+            // pass run over every limb.
+            n.limbs = self.limbs.map(|l| -l);
             n.normalize();
         }
         (Magnitude { limbs: n.limbs }, neg)
@@ -636,6 +655,49 @@ mod tests {
             s.add_f64(v);
         }
         s
+    }
+
+    /// `normalize` skips the zero limbs; it must agree with the full carry
+    /// chain on any limbs (both signs, carries running to the top).
+    #[test]
+    fn normalize_matches_the_full_carry_chain() {
+        fn full(limbs: &mut [i64; LIMBS]) {
+            let mut carry = 0i64;
+            for limb in limbs.iter_mut().take(LIMBS - 1) {
+                let v = *limb + carry;
+                carry = v >> 32;
+                *limb = v & 0xffff_ffff;
+            }
+            limbs[LIMBS - 1] += carry;
+        }
+        let mut r = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            r ^= r << 13;
+            r ^= r >> 7;
+            r ^= r << 17;
+            r
+        };
+        for case in 0..4000 {
+            let mut s = ExactSum::new();
+            let touched = 1 + (next() % 6) as usize;
+            for _ in 0..touched {
+                let i = match case % 4 {
+                    0 => (next() % LIMBS as u64) as usize,
+                    1 => LIMBS - 1 - (next() % 3) as usize,
+                    2 => (next() % 3) as usize,
+                    _ => 60 + (next() % 4) as usize,
+                };
+                let v = next() as i64 >> (next() % 64);
+                s.limbs[i] = s.limbs[i].wrapping_add(v) >> 2;
+            }
+            let mut want = s.limbs;
+            full(&mut want);
+            s.normalize();
+            assert_eq!(s.limbs, want, "case {case}");
+        }
+        let mut s = ExactSum::new();
+        s.normalize();
+        assert_eq!(s.limbs, [0; LIMBS]);
     }
 
     #[test]

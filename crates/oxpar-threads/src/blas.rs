@@ -173,9 +173,11 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
             x
         };
         let n = x.len();
-        // Exact accumulation costs several times an ordinary reduction per
-        // element, so threads pay off on shorter vectors.
-        let parts = self.parts(n, self.inner.thresholds.level1 / 8);
+        // Exact accumulation costs more than an ordinary reduction per
+        // element, so threads pay off on shorter vectors (how much shorter
+        // depends on the kernel this CPU gets).
+        let threshold = oxpar_kernels::exact::split_threshold(self.inner.thresholds.level1);
+        let parts = self.parts(n, threshold);
         Ok(self.fold_blocks(
             n,
             parts,
