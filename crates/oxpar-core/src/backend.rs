@@ -260,7 +260,9 @@ pub trait Level1<T: Scalar>: Backend {
     }
 }
 
-/// BLAS level 2: matrix-vector operations.
+/// BLAS level 2: matrix-vector operations. `gemv` and `ger` are required;
+/// the symmetric and triangular operations default to blocked versions built
+/// on them (see [`crate::blocked`]).
 pub trait Level2<T: Scalar>: Backend {
     /// `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`). With `beta == 0`, `y`
     /// is not read (NaN in it does not come out); with `alpha == 0`, `A` and `x`
@@ -287,35 +289,23 @@ pub trait Level2<T: Scalar>: Backend {
         beta: T,
         y: VecMut<'_, T>,
     ) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
-        crate::reference::symv(uplo, alpha, a, x, beta, y);
-        Ok(())
+        crate::blocked::symv(self, uplo, alpha, a, x, beta, y)
     }
     /// `x := A*x` with `A` triangular, held in its `uplo` triangle (pass
     /// `a.t()` and `uplo.flip()` for `A^T`).
     fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
-        crate::reference::trmv(uplo, diag, a, x);
-        Ok(())
+        crate::blocked::trmv(self, uplo, diag, a, x)
     }
     /// `x := A^-1*x` (solves `A*z = x`) with `A` triangular, held in its
     /// `uplo` triangle. No test for singularity: a zero on the diagonal
     /// gives infinities or NaN, as in BLAS.
     fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
-        crate::reference::trsv(uplo, diag, a, x);
-        Ok(())
+        crate::blocked::trsv(self, uplo, diag, a, x)
     }
     /// `A := alpha*x*x^T + A` on the `uplo` triangle of `A` (the other is
     /// neither read nor written). With `alpha == 0`, returns at once.
     fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::ger(x.len(), x.len(), (a.nrows(), a.ncols()))?;
-        crate::reference::syr(uplo, alpha, x, a);
-        Ok(())
+        crate::blocked::syr(self, uplo, alpha, x, a)
     }
     /// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of `A`. With
     /// `alpha == 0`, returns at once.
@@ -327,10 +317,7 @@ pub trait Level2<T: Scalar>: Backend {
         y: VecRef<'_, T>,
         a: MatMut<'_, T>,
     ) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
-        crate::reference::syr2(uplo, alpha, x, y, a);
-        Ok(())
+        crate::blocked::syr2(self, uplo, alpha, x, y, a)
     }
 }
 

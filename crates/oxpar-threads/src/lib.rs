@@ -34,6 +34,7 @@ mod config;
 pub mod fork;
 mod loops;
 mod split;
+mod structured;
 pub mod team;
 
 use std::sync::Arc;
