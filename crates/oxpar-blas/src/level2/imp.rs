@@ -11,15 +11,17 @@
 //! `inc < 0` element 0 is the last in memory (the reference's
 //! `KX = 1 - (N-1)*INCX`).
 //!
-//! The loops follow the reference's order of operations (the same products,
-//! sums in the same order, the same `X(J) .NE. ZERO` skips of BLAS 3.11), so
-//! their results agree bit for bit with a reference compiled without FMA
-//! contraction. `gemv` and `ger` compute on oxpar's threads backend instead,
-//! whose kernels may fuse multiply-adds and sum in blocks.
+//! `gemv`, `ger`, `symv`, `trmv`, `trsv`, `syr` and `syr2` are argument
+//! translation only: the checks and quick returns of the reference, then the
+//! threads backend's trait method on views of the caller's arrays (whose
+//! kernels may fuse multiply-adds and sum in blocks, so results differ from
+//! the reference's in the last bits). The banded and packed forms are still
+//! loops here, in the reference's order of operations (the same products,
+//! sums in the same order, the same `X(J) .NE. ZERO` skips of BLAS 3.11).
 
 use std::ops::Range;
 
-use oxpar_core::{Level2, MatMut, MatRef, Scalar, VecMut, VecRef};
+use oxpar_core::{Diag, Level2, MatMut, MatRef, Scalar, Uplo, VecMut, VecRef};
 
 use crate::xerbla::report;
 
@@ -226,11 +228,9 @@ fn scale<T: Scalar>(beta: T, y: &mut Xm<'_, T>, n: usize) {
     }
 }
 
-/// How a square matrix is stored, for the triangular and symmetric routines.
+/// How a square matrix is stored, for the banded and packed routines.
 #[derive(Clone, Copy)]
 enum Storage {
-    /// Column-major with leading dimension `ld`.
-    Full { ld: usize },
     /// Band storage with `k` off-diagonals and leading dimension `ld`.
     Band { ld: usize, k: usize },
     /// Packed columns of the triangle.
@@ -254,8 +254,6 @@ impl Tri {
     fn off(&self, j: usize) -> (usize, Range<usize>) {
         let n = self.n;
         match (self.storage, self.upper) {
-            (Storage::Full { ld }, true) => (0, j * ld..j * ld + j),
-            (Storage::Full { ld }, false) => (j + 1, j * ld + j + 1..j * ld + n),
             (Storage::Band { ld, k }, true) => {
                 let i0 = j.saturating_sub(k);
                 (i0, j * ld + k - (j - i0)..j * ld + k)
@@ -321,6 +319,15 @@ fn bad_trans(t: u8) -> bool {
 
 fn bad_uplo(u: u8) -> bool {
     !matches!(u, b'U' | b'L')
+}
+
+/// The triangle a valid `UPLO` letter names.
+fn uplo_of(u: u8) -> Uplo {
+    if u == b'U' {
+        Uplo::Upper
+    } else {
+        Uplo::Lower
+    }
 }
 
 fn bad_diag(d: u8) -> bool {
@@ -682,13 +689,28 @@ pub(crate) unsafe fn symv<T: Scalar>(
     if n == 0 || (alpha == T::zero() && beta == T::one()) {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Full { ld: lda as usize },
+    let (n, lda) = (n as usize, lda as usize);
+    let (incx, incy) = (incx as isize, incy as isize);
+    // SAFETY: the reference reads the uplo triangle of A(1:n, 1:n) (up to
+    // the last diagonal element), n elements of x and y at their increments;
+    // y overlaps neither.
+    let (a, xs, ys) = unsafe {
+        (
+            slice(a, (n - 1) * lda + n),
+            slice(x, span(n, incx)),
+            slice_mut(y, span(n, incy)),
+        )
     };
-    // SAFETY: the caller's contract; the triangle lies within tri.extent().
-    unsafe { symmetric_mv(tri, alpha, a, x, incx, beta, y, incy) }
+    let (Ok(am), Ok(xv), Ok(yv)) = (
+        MatRef::col_major(a, n, n, lda),
+        VecRef::from_blas(xs, n, incx),
+        VecMut::from_blas(ys, n, incy),
+    ) else {
+        return;
+    };
+    let uplo = uplo_of(uplo);
+    // Cannot fail: the shapes agree by construction.
+    let _ = Level2::<T>::symv(crate::threads::backend(), uplo, alpha, am, xv, beta, yv);
 }
 
 /// `?SBMV`: `y := alpha*A*x + beta*y`, `A` symmetric band with `k`
@@ -945,13 +967,6 @@ fn triangular_info(
 }
 
 macro_rules! triangular_routines {
-    (@check Full, $u:ident, $t:ident, $d:ident, $n:ident, $k:ident, $lda:ident, $incx:ident) => {{
-        let _ = $k;
-        (
-            triangular_info($u, $t, $d, $n, None, Some(($lda, i64::from($n.max(1)), 6)), ($incx, 8)),
-            Storage::Full { ld: $lda.max(0) as usize },
-        )
-    }};
     (@check Band, $u:ident, $t:ident, $d:ident, $n:ident, $k:ident, $lda:ident, $incx:ident) => {
         (
             triangular_info($u, $t, $d, $n, Some(($k, 5)), Some(($lda, i64::from($k) + 1, 7)), ($incx, 9)),
@@ -1001,19 +1016,96 @@ macro_rules! triangular_routines {
 }
 
 triangular_routines! {
-    /// `?TRMV`: `x := op(A)*x`, `A` triangular (`k` is ignored).
-    fn trmv / "TRMV", solve = false, Full;
     /// `?TBMV`: `x := op(A)*x`, `A` triangular band with `k` off-diagonals.
     fn tbmv / "TBMV", solve = false, Band;
     /// `?TPMV`: `x := op(A)*x`, `A` triangular packed (`k`, `lda` ignored).
     fn tpmv / "TPMV", solve = false, Packed;
-    /// `?TRSV`: solves `op(A)*x = b` in place, `A` triangular (`k` ignored).
-    fn trsv / "TRSV", solve = true, Full;
     /// `?TBSV`: solves `op(A)*x = b` in place, `A` triangular band.
     fn tbsv / "TBSV", solve = true, Band;
     /// `?TPSV`: solves `op(A)*x = b` in place, `A` triangular packed
     /// (`k`, `lda` ignored).
     fn tpsv / "TPSV", solve = true, Packed;
+}
+
+/// `?TRMV` (`solve` false: `x := op(A)*x`) and `?TRSV` (`solve` true:
+/// solves `op(A)*x = b` in place), `A` triangular: checks, then the threads
+/// backend's trmv or trsv on views (`op(A) = A^T` is the transposed view,
+/// which holds the other triangle).
+///
+/// # Safety
+/// The reference BLAS contract: `a` holds the elements the routine
+/// addresses and `x` its `n` elements at `incx`, not overlapping `a`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn trmv_trsv<T: Scalar>(
+    solve: bool,
+    uplo: u8,
+    trans: u8,
+    diag: u8,
+    n: i32,
+    a: *const T,
+    lda: i32,
+    x: *mut T,
+    incx: i32,
+) {
+    let info = triangular_info(uplo, trans, diag, n, None, Some((lda, i64::from(n.max(1)), 6)), (incx, 8));
+    if info != 0 {
+        return fail::<T>(if solve { "TRSV" } else { "TRMV" }, info);
+    }
+    if n == 0 {
+        return;
+    }
+    let (n, lda, incx) = (n as usize, lda as usize, incx as isize);
+    // SAFETY: the reference reads the uplo triangle of A(1:n, 1:n) (up to
+    // the last diagonal element) and n elements of x at incx, not
+    // overlapping A.
+    let (a, xs) = unsafe { (slice(a, (n - 1) * lda + n), slice_mut(x, span(n, incx))) };
+    let (Ok(am), Ok(xv)) = (MatRef::col_major(a, n, n, lda), VecMut::from_blas(xs, n, incx)) else {
+        return;
+    };
+    let (am, uplo) = if is_trans(trans) {
+        (am.t(), uplo_of(uplo).flip())
+    } else {
+        (am, uplo_of(uplo))
+    };
+    let diag = if diag == b'U' { Diag::Unit } else { Diag::NonUnit };
+    let backend = crate::threads::backend();
+    // Cannot fail: the shapes agree by construction.
+    let _ = if solve {
+        Level2::<T>::trsv(backend, uplo, diag, am, xv)
+    } else {
+        Level2::<T>::trmv(backend, uplo, diag, am, xv)
+    };
+}
+
+macro_rules! full_triangular {
+    ($($(#[$doc:meta])* fn $name:ident, solve = $solve:literal;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// As [`trmv_trsv`].
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) unsafe fn $name<T: Scalar>(
+            uplo: u8,
+            trans: u8,
+            diag: u8,
+            n: i32,
+            _k: i32,
+            a: *const T,
+            lda: i32,
+            x: *mut T,
+            incx: i32,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe { trmv_trsv($solve, uplo, trans, diag, n, a, lda, x, incx) }
+        }
+    )*};
+}
+
+full_triangular! {
+    /// `?TRMV`: `x := op(A)*x`, `A` triangular (`k` is ignored).
+    fn trmv, solve = false;
+    /// `?TRSV`: solves `op(A)*x = b` in place, `A` triangular (`k` ignored).
+    fn trsv, solve = true;
 }
 
 // ---------------------------------------------------------------------------
@@ -1142,13 +1234,51 @@ pub(crate) unsafe fn syr<T: Scalar>(
     if n == 0 || alpha == T::zero() {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Full { ld: lda as usize },
+    // SAFETY: the caller's contract.
+    unsafe { symmetric_rank(uplo, n, alpha, x, incx, None, a, lda) }
+}
+
+/// `syr` (`y` None) and `syr2` after the checks: the threads backend's syr or
+/// syr2 on views.
+///
+/// # Safety
+/// `x` (and `y`) hold `n` elements at their increments and `a` the `uplo`
+/// triangle of an `n x n` matrix with leading dimension `lda >= n`, not
+/// overlapping the vectors.
+#[allow(clippy::too_many_arguments)]
+unsafe fn symmetric_rank<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    y: Option<(*const T, i32)>,
+    a: *mut T,
+    lda: i32,
+) {
+    let (n, lda) = (n as usize, lda as usize);
+    let incx = incx as isize;
+    // SAFETY: the caller's contract; the triangle ends at the last diagonal
+    // element.
+    let (xs, am) = unsafe { (slice(x, span(n, incx)), slice_mut(a, (n - 1) * lda + n)) };
+    let (Ok(xv), Ok(am)) = (VecRef::from_blas(xs, n, incx), MatMut::col_major(am, n, n, lda)) else {
+        return;
     };
-    // SAFETY: the caller's contract; the triangle lies within tri.extent().
-    unsafe { symmetric_r1(tri, alpha, x, incx, a) }
+    let backend = crate::threads::backend();
+    let uplo = uplo_of(uplo);
+    // Cannot fail: the shapes agree by construction.
+    let _ = match y {
+        None => Level2::<T>::syr(backend, uplo, alpha, xv, am),
+        Some((y, incy)) => {
+            let incy = incy as isize;
+            // SAFETY: the caller's contract.
+            let ys = unsafe { slice(y, span(n, incy)) };
+            let Ok(yv) = VecRef::from_blas(ys, n, incy) else {
+                return;
+            };
+            Level2::<T>::syr2(backend, uplo, alpha, xv, yv, am)
+        }
+    };
 }
 
 /// `?SPR`: `A := alpha*x*x^T + A`, `A` symmetric, one triangle packed.
@@ -1271,13 +1401,8 @@ pub(crate) unsafe fn syr2<T: Scalar>(
     if n == 0 || alpha == T::zero() {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Full { ld: lda as usize },
-    };
-    // SAFETY: the caller's contract; the triangle lies within tri.extent().
-    unsafe { symmetric_r2(tri, alpha, x, incx, y, incy, a) }
+    // SAFETY: the caller's contract.
+    unsafe { symmetric_rank(uplo, n, alpha, x, incx, Some((y, incy)), a, lda) }
 }
 
 /// `?SPR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one triangle
@@ -1328,20 +1453,6 @@ mod tests {
 
     #[test]
     fn triangle_storage_positions() {
-        // Full, upper and lower, n = 3, ld = 4.
-        let up = Tri {
-            upper: true,
-            n: 3,
-            storage: Storage::Full { ld: 4 },
-        };
-        assert_eq!(up.off(2), (0, 8..10));
-        assert_eq!(up.diag(2), 10);
-        assert_eq!(up.extent(), 11);
-        let lo = Tri { upper: false, ..up };
-        assert_eq!(lo.off(0), (1, 1..3));
-        assert_eq!(lo.diag(1), 5);
-        assert_eq!(lo.with_diag(1), (1, 5..7));
-        assert_eq!(lo.extent(), 11);
         // Packed lower n = 4: columns start at 0, 4, 7, 9.
         let pl = Tri {
             upper: false,
