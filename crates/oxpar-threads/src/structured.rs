@@ -51,11 +51,18 @@ fn area_block(n: usize, parts: usize, p: usize, growing: bool) -> Range<usize> {
     cut(p)..cut(p + 1).max(cut(p))
 }
 
+/// A triangle goes to the team only when it has this many times the level-2
+/// cutoff in elements (from n = 725 at the default cutoff): one core does a
+/// triangle of n = 512 (131,072 elements, twice the gemv cutoff) in about
+/// 30 us, the order of what waking the team costs when the machine is busy
+/// (measured: 2 threads took 8 times as long as 1 there).
+const TRIANGLE_CUTOFF: usize = 4;
+
 impl ThreadsBackend {
     /// Threads for an `n x n` triangle (1 = run inline).
     fn triangle_parts(&self, n: usize) -> usize {
-        self.parts(n.saturating_mul(n) / 2, self.inner.thresholds.level2)
-            .min(n.max(1))
+        let cutoff = self.inner.thresholds.level2.saturating_mul(TRIANGLE_CUTOFF);
+        self.parts(n.saturating_mul(n) / 2, cutoff).min(n.max(1))
     }
 
     /// Runs `f(p)` for `p` in `0..parts` on the team (inline when 1).

@@ -64,6 +64,57 @@ fn axpy2_body<T: Scalar, const FMA: bool>(s: T, x: &[T], t: T, y: &[T], a: &mut 
     }
 }
 
+/// `y += sum_k t[k]*a[k]` and returns the four `a[k] . x`: four columns per
+/// pass, so `x` and `y` are streamed once for four columns.
+#[inline(always)]
+fn symv4_body<T: Scalar, const FMA: bool>(t: [T; 4], a: [&[T]; 4], x: &[T], y: &mut [T]) -> [T; 4] {
+    const W: usize = 8;
+    let n = y.len();
+    let (x, a) = (&x[..n], a.map(|c| &c[..n]));
+    let mut acc = [[T::zero(); W]; 4];
+    let (yb, yt) = y.as_chunks_mut::<W>();
+    let (xb, xt) = x.as_chunks::<W>();
+    let ab = a.map(|c| c.as_chunks::<W>().0);
+    for (b, (yc, xc)) in yb.iter_mut().zip(xb).enumerate() {
+        let (c0, c1, c2, c3) = (&ab[0][b], &ab[1][b], &ab[2][b], &ab[3][b]);
+        for l in 0..W {
+            let v = madd::<T, FMA>(t[0], c0[l], yc[l]);
+            let v = madd::<T, FMA>(t[1], c1[l], v);
+            let v = madd::<T, FMA>(t[2], c2[l], v);
+            yc[l] = madd::<T, FMA>(t[3], c3[l], v);
+            acc[0][l] = madd::<T, FMA>(c0[l], xc[l], acc[0][l]);
+            acc[1][l] = madd::<T, FMA>(c1[l], xc[l], acc[1][l]);
+            acc[2][l] = madd::<T, FMA>(c2[l], xc[l], acc[2][l]);
+            acc[3][l] = madd::<T, FMA>(c3[l], xc[l], acc[3][l]);
+        }
+    }
+    let tail = yb.len() * W;
+    for (l, (yv, &xv)) in yt.iter_mut().zip(xt).enumerate() {
+        let mut v = *yv;
+        for k in 0..4 {
+            v = madd::<T, FMA>(t[k], a[k][tail + l], v);
+            acc[k][l] = madd::<T, FMA>(a[k][tail + l], xv, acc[k][l]);
+        }
+        *yv = v;
+    }
+    acc.map(|mut r| {
+        let mut width = W / 2;
+        while width > 0 {
+            for l in 0..width {
+                r[l] += r[l + width];
+            }
+            width /= 2;
+        }
+        r[0]
+    })
+}
+
+multiversion!(
+    /// `y += sum_k t[k]*a[k]` and returns the dots `a[k] . x` (the four
+    /// columns and `x` at least as long as `y`).
+    pub fn symv4_contiguous, symv4_contiguous_at<T>(t: [T; 4], a: [&[T]; 4], x: &[T], y: &mut [T]) -> [T; 4] => symv4_body
+);
+
 multiversion!(
     /// `y += t*a` and returns `a . x` (`x` and `y` at least as long as `a`).
     pub fn symv_col_contiguous, symv_col_contiguous_at<T>(t: T, a: &[T], x: &[T], y: &mut [T]) -> T => symv_col_body
@@ -104,10 +155,36 @@ fn off_rows(uplo: Uplo, n: usize, j: usize) -> Range<usize> {
 pub fn symv_cols<T: Scalar>(uplo: Uplo, a: MatRef<'_, T>, xs: &[T], cols: Range<usize>, y: &mut [T]) {
     let n = a.nrows();
     if let Some((st, ld)) = col_major_storage(&a) {
-        for j in cols {
+        let col = |j: usize, rows: Range<usize>| &st[j * ld + rows.start..j * ld + rows.end];
+        let mut j = cols.start;
+        // Four columns at a time over the rows they all hold (above the
+        // first, or below the last); the few rows between them one by one.
+        while j + 4 <= cols.end {
+            let shared = match uplo {
+                Uplo::Upper => 0..j,
+                Uplo::Lower => j + 4..n,
+            };
+            let t = [xs[j], xs[j + 1], xs[j + 2], xs[j + 3]];
+            let c = [0, 1, 2, 3].map(|k| col(j + k, shared.clone()));
+            let mut d = symv4_contiguous(t, c, &xs[shared.clone()], &mut y[shared]);
+            for k in 0..4 {
+                let jk = j + k;
+                let inner = match uplo {
+                    Uplo::Upper => j..jk,
+                    Uplo::Lower => jk + 1..j + 4,
+                };
+                for i in inner {
+                    let v = st[jk * ld + i];
+                    y[i] += v * xs[jk];
+                    d[k] += v * xs[i];
+                }
+                y[jk] += st[jk * ld + jk] * xs[jk] + d[k];
+            }
+            j += 4;
+        }
+        for j in j..cols.end {
             let rows = off_rows(uplo, n, j);
-            let col = &st[j * ld + rows.start..j * ld + rows.end];
-            let t2 = symv_col_contiguous(xs[j], col, &xs[rows.clone()], &mut y[rows]);
+            let t2 = symv_col_contiguous(xs[j], col(j, rows.clone()), &xs[rows.clone()], &mut y[rows]);
             y[j] += st[j * ld + j] * xs[j] + t2;
         }
     } else {
@@ -293,6 +370,16 @@ mod tests {
                 let d = symv_col_contiguous_at(level, 2.0, &a, &x, &mut y);
                 assert_eq!(d, a.iter().zip(&x).map(|(p, q)| p * q).sum::<f64>());
                 assert!(y.iter().zip(&a).all(|(&yi, &ai)| yi == 1.0 + 2.0 * ai));
+                let cols: Vec<Vec<f64>> = (0..4).map(|k| a.iter().map(|v| v + k as f64).collect()).collect();
+                let mut w = vec![1.0; n];
+                let t4 = [1.0, -2.0, 0.5, 3.0];
+                let d4 = symv4_contiguous_at(level, t4, [&cols[0], &cols[1], &cols[2], &cols[3]], &x, &mut w);
+                for k in 0..4 {
+                    assert_eq!(d4[k], cols[k].iter().zip(&x).map(|(p, q)| p * q).sum::<f64>());
+                }
+                for i in 0..n {
+                    assert_eq!(w[i], 1.0 + (0..4).map(|k| t4[k] * cols[k][i]).sum::<f64>(), "{level:?} n={n}");
+                }
                 let mut z = vec![1.0; n];
                 axpy2_contiguous_at(level, 2.0, &a, 3.0, &x, &mut z);
                 for i in 0..n {
