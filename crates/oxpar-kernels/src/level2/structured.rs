@@ -13,6 +13,11 @@ use oxpar_core::{Diag, MatMut, MatRef, Scalar, Uplo, VecMut};
 
 use crate::dispatch::multiversion;
 use crate::level1::{axpy_contiguous, dot_contiguous};
+use crate::level2::gemv_cols_contiguous;
+
+/// Columns per block of the column-major trmv and trsv: the diagonal block
+/// goes element by element, the rest through the gemv kernel.
+const W: usize = 8;
 
 #[inline(always)]
 fn madd<T: Scalar, const FMA: bool>(a: T, b: T, c: T) -> T {
@@ -23,6 +28,7 @@ fn madd<T: Scalar, const FMA: bool>(a: T, b: T, c: T) -> T {
     }
 }
 
+/// Lanes of the dot accumulators.
 const L: usize = 16;
 
 /// `y += t*a` and returns `a . x`, loading each element of `a` once.
@@ -222,19 +228,42 @@ fn trmv_slice<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: &mut [T]) 
     let n = x.len();
     let unit = diag == Diag::Unit;
     if let Some((st, ld)) = col_major_storage(&a) {
-        // Columns in the order that leaves each x[j] unread after it changes:
-        // column j adds x[j]*a(:, j) to the rows above (upper) or below it.
-        let mut step = |j: usize| {
-            let xj = x[j];
-            let rows = off_rows(uplo, n, j);
-            axpy_contiguous(xj, &st[j * ld + rows.start..j * ld + rows.end], &mut x[rows]);
-            if !unit {
-                x[j] = xj * st[j * ld + j];
+        // Blocks of W columns in the order that leaves each x[j] unread after
+        // it changes: a block adds its columns times the old x[block] to the
+        // rows above it (upper) or below it (gemv, four columns per pass),
+        // then multiplies x[block] by its diagonal block (column by column).
+        let step = |j0: usize, x: &mut [T]| {
+            let w = W.min(n - j0);
+            let mut xs = [T::zero(); W];
+            xs[..w].copy_from_slice(&x[j0..j0 + w]);
+            let (rows, at) = match uplo {
+                Uplo::Upper => (0..j0, j0 * ld),
+                Uplo::Lower => (j0 + w..n, j0 * ld + j0 + w),
+            };
+            if !rows.is_empty() {
+                gemv_cols_contiguous(&st[at..], ld, &xs[..w], &mut x[rows]);
+            }
+            let mut col = |c: usize| {
+                let xc = x[c];
+                let inner = match uplo {
+                    Uplo::Upper => j0..c,
+                    Uplo::Lower => c + 1..j0 + w,
+                };
+                for i in inner {
+                    x[i] += xc * st[c * ld + i];
+                }
+                if !unit {
+                    x[c] = xc * st[c * ld + c];
+                }
+            };
+            match uplo {
+                Uplo::Upper => (j0..j0 + w).for_each(&mut col),
+                Uplo::Lower => (j0..j0 + w).rev().for_each(&mut col),
             }
         };
         match uplo {
-            Uplo::Upper => (0..n).for_each(&mut step),
-            Uplo::Lower => (0..n).rev().for_each(&mut step),
+            Uplo::Upper => (0..n).step_by(W).for_each(|j0| step(j0, x)),
+            Uplo::Lower => (0..n).step_by(W).rev().for_each(|j0| step(j0, x)),
         }
         return;
     }
@@ -278,18 +307,43 @@ fn trsv_slice<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: &mut [T]) 
     let n = x.len();
     let unit = diag == Diag::Unit;
     if let Some((st, ld)) = col_major_storage(&a) {
-        // Column substitution: solve x[j], then remove it from the rows left.
-        let mut step = |j: usize| {
-            if !unit {
-                x[j] = x[j] / st[j * ld + j];
+        // Blocks of W columns in solving order: solve the diagonal block
+        // (column substitution), then remove its columns times the solution
+        // from the rows still to solve (gemv, four columns per pass).
+        let step = |j0: usize, x: &mut [T]| {
+            let w = W.min(n - j0);
+            let mut col = |c: usize| {
+                if !unit {
+                    x[c] = x[c] / st[c * ld + c];
+                }
+                let xc = x[c];
+                let inner = match uplo {
+                    Uplo::Upper => j0..c,
+                    Uplo::Lower => c + 1..j0 + w,
+                };
+                for i in inner {
+                    x[i] = x[i] - xc * st[c * ld + i];
+                }
+            };
+            match uplo {
+                Uplo::Lower => (j0..j0 + w).for_each(&mut col),
+                Uplo::Upper => (j0..j0 + w).rev().for_each(&mut col),
             }
-            let xj = x[j];
-            let rows = off_rows(uplo, n, j);
-            axpy_contiguous(T::zero() - xj, &st[j * ld + rows.start..j * ld + rows.end], &mut x[rows]);
+            let mut xs = [T::zero(); W];
+            for (k, v) in xs[..w].iter_mut().enumerate() {
+                *v = T::zero() - x[j0 + k];
+            }
+            let (rows, at) = match uplo {
+                Uplo::Upper => (0..j0, j0 * ld),
+                Uplo::Lower => (j0 + w..n, j0 * ld + j0 + w),
+            };
+            if !rows.is_empty() {
+                gemv_cols_contiguous(&st[at..], ld, &xs[..w], &mut x[rows]);
+            }
         };
         match uplo {
-            Uplo::Lower => (0..n).for_each(&mut step),
-            Uplo::Upper => (0..n).rev().for_each(&mut step),
+            Uplo::Lower => (0..n).step_by(W).for_each(|j0| step(j0, x)),
+            Uplo::Upper => (0..n).step_by(W).rev().for_each(|j0| step(j0, x)),
         }
         return;
     }
