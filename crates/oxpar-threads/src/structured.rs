@@ -7,8 +7,9 @@
 //!   copies are added at the end: the triangle is read once.
 //! * trmv: each thread takes a range of rows: its diagonal block by the
 //!   kernel, the rest of its rows by gemv against a copy of the input `x`.
-//! * trsv: a sequence of diagonal-block solves (kernel, one thread) and
-//!   gemv updates of the rest of `x` (all threads), by blocks of [`TRSV_NB`].
+//! * trsv: one core up to large orders (see [`TRSV_CUTOFF`]); above, a
+//!   sequence of diagonal-block solves (kernel, one thread) and gemv updates
+//!   of the rest of `x` (all threads).
 //! * syr, syr2: each thread updates a range of columns.
 //!
 //! Layouts other than column-major (or row-major, handled as the transpose)
@@ -25,9 +26,20 @@ use oxpar_kernels::level2 as k2;
 use crate::split::{SharedMatMut, SharedVecMut};
 use crate::ThreadsBackend;
 
-/// Rows per step of the blocked trsv: enough that the gemv updates carry the
-/// work, few enough that the serial diagonal solves stay a small share.
-pub(crate) const TRSV_NB: usize = 256;
+/// The blocked parallel trsv takes over from one core only for triangles of
+/// this many times the level-2 cutoff in elements (from n = 8192 at the
+/// default cutoff). Its steps are sequential, each a fork-join: at n = 4096
+/// on 2 threads it was 1.6 times as fast as one core on a quiet machine but
+/// up to 2.4 times as slow when another process shared the cores, while one
+/// core alone already beat OpenBLAS there.
+const TRSV_CUTOFF: usize = 512;
+
+/// Rows per step of the blocked trsv: an eighth of the order (so at most
+/// eight fork-joins and an eighth of the work in serial diagonal solves),
+/// at least 64.
+fn trsv_nb(n: usize) -> usize {
+    (n / 8).max(64)
+}
 
 /// Part `p` of `0..n` cut into `parts` ranges of about equal triangle area,
 /// where index `i` stands for `i + 1` elements (`growing`) or `n - i`.
@@ -178,15 +190,16 @@ pub(crate) fn trsv<T: Scalar>(
     check::square("A", (a.nrows(), a.ncols()))?;
     check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
     let n = x.len();
-    if tb.triangle_parts(n) == 1 || n <= TRSV_NB {
+    let cutoff = tb.inner.thresholds.level2.saturating_mul(TRSV_CUTOFF);
+    if tb.parts(n.saturating_mul(n) / 2, cutoff) == 1 || n <= trsv_nb(n) {
         k2::trsv(uplo, diag, a, x);
         return Ok(());
     }
     let mut w: Vec<T> = x.as_ref().iter().collect();
     let mut wv = VecMut::from_slice(&mut w);
     let order: Vec<Range<usize>> = match uplo {
-        Uplo::Lower => blocked::blocks(n, TRSV_NB).collect(),
-        Uplo::Upper => blocked::blocks(n, TRSV_NB).rev().collect(),
+        Uplo::Lower => blocked::blocks(n, trsv_nb(n)).collect(),
+        Uplo::Upper => blocked::blocks(n, trsv_nb(n)).rev().collect(),
     };
     let minus_one = T::zero() - T::one();
     // Column-major: after a block is solved, subtract its columns from the
