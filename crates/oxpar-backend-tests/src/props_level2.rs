@@ -39,7 +39,8 @@ where
 
 fn close<T: Scalar>(got: f64, want: f64, scale: f64, terms: usize) -> bool {
     let eps = T::epsilon().as_f64();
-    (got - want).abs() <= (terms as f64 + 4.0) * eps * scale + 16.0 * T::min_positive_value().as_f64()
+    (got - want).abs()
+        <= (terms as f64 + 4.0) * eps * scale + 16.0 * T::min_positive_value().as_f64()
 }
 
 fn fail(e: oxpar_core::Error) -> TestCaseError {
@@ -71,10 +72,23 @@ impl<T: Scalar> Tri<T> {
     /// when `unit`); off-diagonal values scaled by `off`, diagonal values
     /// moved to `[1, 2)` in magnitude when `solvable`.
     #[allow(clippy::too_many_arguments)]
-    fn new(n: usize, lay: Layout, trans: bool, upper: bool, unit: bool, fill: f64, solvable: bool, seed: u64) -> Self {
+    fn new(
+        n: usize,
+        lay: Layout,
+        trans: bool,
+        upper: bool,
+        unit: bool,
+        fill: f64,
+        solvable: bool,
+        seed: u64,
+    ) -> Self {
         let mut a = TestMat::<T>::new(n, n, lay, seed);
         let uplo = if upper { Uplo::Upper } else { Uplo::Lower };
-        let t = Tri { a: a.clone(), trans, uplo };
+        let t = Tri {
+            a: a.clone(),
+            trans,
+            uplo,
+        };
         for i in 0..n {
             for j in 0..n {
                 let (si, sj) = if trans { (j, i) } else { (i, j) };
@@ -151,7 +165,14 @@ fn diag_of(unit: bool) -> Diag {
 /// `symv` against naive loops: NaN in the other triangle; `beta = 0` with
 /// NaN in y; guards of y intact.
 pub fn symv<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
-    let shape = (order(), layout(), any::<bool>(), any::<bool>(), inc(), inc());
+    let shape = (
+        order(),
+        layout(),
+        any::<bool>(),
+        any::<bool>(),
+        inc(),
+        inc(),
+    );
     run(
         (shape, scalar(), scalar(), any::<u64>()),
         |((n, lay, trans, upper, incx, incy), alpha, beta, seed)| {
@@ -190,90 +211,127 @@ pub fn symv<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
 /// `trmv` against naive loops: NaN in the other triangle and on a unit
 /// diagonal; guards of x intact.
 pub fn trmv<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
-    let shape = (order(), layout(), any::<bool>(), any::<bool>(), any::<bool>(), inc());
-    run((shape, any::<u64>()), |((n, lay, trans, upper, unit, incx), seed)| {
-        let a = Tri::<T>::new(n, lay, trans, upper, unit, f64::NAN, false, seed);
-        let mut x = TestVec::<T>::new(n, incx, seed + 1);
-        let xl = x.logical();
-        b.trmv(a.uplo, diag_of(unit), a.view(), x.view_mut())
-            .map_err(fail)?;
-        for (i, got) in x.logical().into_iter().enumerate() {
-            let want: f64 = (0..n).map(|j| a.tri(i, j, unit) * xl[j]).sum();
-            let scale: f64 = (0..n).map(|j| (a.tri(i, j, unit) * xl[j]).abs()).sum();
-            prop_assert!(close::<T>(got, want, scale, n + 2), "n={n} i={i}: {got} vs {want}");
-        }
-        x.assert_guards_intact();
-        Ok(())
-    });
+    let shape = (
+        order(),
+        layout(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        inc(),
+    );
+    run(
+        (shape, any::<u64>()),
+        |((n, lay, trans, upper, unit, incx), seed)| {
+            let a = Tri::<T>::new(n, lay, trans, upper, unit, f64::NAN, false, seed);
+            let mut x = TestVec::<T>::new(n, incx, seed + 1);
+            let xl = x.logical();
+            b.trmv(a.uplo, diag_of(unit), a.view(), x.view_mut())
+                .map_err(fail)?;
+            for (i, got) in x.logical().into_iter().enumerate() {
+                let want: f64 = (0..n).map(|j| a.tri(i, j, unit) * xl[j]).sum();
+                let scale: f64 = (0..n).map(|j| (a.tri(i, j, unit) * xl[j]).abs()).sum();
+                prop_assert!(
+                    close::<T>(got, want, scale, n + 2),
+                    "n={n} i={i}: {got} vs {want}"
+                );
+            }
+            x.assert_guards_intact();
+            Ok(())
+        },
+    );
 }
 
 /// `trsv` by its residual: `A*x` must give back the right-hand side (a
 /// well-conditioned triangle: diagonal of magnitude at least 1, small
 /// off-diagonal elements); NaN off the triangle and on a unit diagonal.
 pub fn trsv<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
-    let shape = (order(), layout(), any::<bool>(), any::<bool>(), any::<bool>(), inc());
-    run((shape, any::<u64>()), |((n, lay, trans, upper, unit, incx), seed)| {
-        let a = Tri::<T>::new(n, lay, trans, upper, unit, f64::NAN, true, seed);
-        let mut x = TestVec::<T>::new(n, incx, seed + 1);
-        let rhs = x.logical();
-        b.trsv(a.uplo, diag_of(unit), a.view(), x.view_mut())
-            .map_err(fail)?;
-        let xl = x.logical();
-        for i in 0..n {
-            let back: f64 = (0..n).map(|j| a.tri(i, j, unit) * xl[j]).sum();
-            let scale: f64 = (0..n).map(|j| (a.tri(i, j, unit) * xl[j]).abs()).sum();
-            prop_assert!(
-                close::<T>(back, rhs[i], scale + rhs[i].abs(), 4 * n + 4),
-                "n={n} i={i}: A*x = {back}, b = {}",
-                rhs[i]
-            );
-        }
-        x.assert_guards_intact();
-        Ok(())
-    });
+    let shape = (
+        order(),
+        layout(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        inc(),
+    );
+    run(
+        (shape, any::<u64>()),
+        |((n, lay, trans, upper, unit, incx), seed)| {
+            let a = Tri::<T>::new(n, lay, trans, upper, unit, f64::NAN, true, seed);
+            let mut x = TestVec::<T>::new(n, incx, seed + 1);
+            let rhs = x.logical();
+            b.trsv(a.uplo, diag_of(unit), a.view(), x.view_mut())
+                .map_err(fail)?;
+            let xl = x.logical();
+            for i in 0..n {
+                let back: f64 = (0..n).map(|j| a.tri(i, j, unit) * xl[j]).sum();
+                let scale: f64 = (0..n).map(|j| (a.tri(i, j, unit) * xl[j]).abs()).sum();
+                prop_assert!(
+                    close::<T>(back, rhs[i], scale + rhs[i].abs(), 4 * n + 4),
+                    "n={n} i={i}: A*x = {back}, b = {}",
+                    rhs[i]
+                );
+            }
+            x.assert_guards_intact();
+            Ok(())
+        },
+    );
 }
 
 /// `syr` (`two == false`) or `syr2` against naive loops: the other triangle
 /// keeps its sentinel; guards of A intact.
 fn rank_update<T: Scalar, B: Full<T> + ?Sized>(b: &B, two: bool) {
-    let shape = (order(), layout(), any::<bool>(), any::<bool>(), inc(), inc());
-    run((shape, scalar(), any::<u64>()), |((n, lay, trans, upper, incx, incy), alpha, seed)| {
-        let mut a = Tri::<T>::new(n, lay, trans, upper, false, UNTOUCHED, false, seed);
-        let before = a.clone();
-        let x = TestVec::<T>::new(n, incx, seed + 1);
-        let y = TestVec::<T>::new(n, incy, seed + 2);
-        let alpha = T::from_f64(alpha);
-        let uplo = a.uplo;
-        if two {
-            b.syr2(uplo, alpha, x.view(), y.view(), a.view_mut())
-        } else {
-            b.syr(uplo, alpha, x.view(), a.view_mut())
-        }
-        .map_err(fail)?;
-        let (xl, yl, al) = (x.logical(), y.logical(), alpha.as_f64());
-        for j in 0..n {
-            for i in 0..n {
-                let (old, got) = (before.get(i, j), a.get(i, j));
-                if !uplo.holds(i, j) {
-                    prop_assert_eq!(got, UNTOUCHED, "({}, {}) outside the triangle", i, j);
-                    continue;
-                }
-                let upd = if two {
-                    al * (xl[i] * yl[j] + yl[i] * xl[j])
-                } else {
-                    al * xl[i] * xl[j]
-                };
-                let mag = if two {
-                    al.abs() * ((xl[i] * yl[j]).abs() + (yl[i] * xl[j]).abs())
-                } else {
-                    upd.abs()
-                };
-                prop_assert!(close::<T>(got, old + upd, old.abs() + mag, 4), "n={n} ({i},{j}): {got} vs {}", old + upd);
+    let shape = (
+        order(),
+        layout(),
+        any::<bool>(),
+        any::<bool>(),
+        inc(),
+        inc(),
+    );
+    run(
+        (shape, scalar(), any::<u64>()),
+        |((n, lay, trans, upper, incx, incy), alpha, seed)| {
+            let mut a = Tri::<T>::new(n, lay, trans, upper, false, UNTOUCHED, false, seed);
+            let before = a.clone();
+            let x = TestVec::<T>::new(n, incx, seed + 1);
+            let y = TestVec::<T>::new(n, incy, seed + 2);
+            let alpha = T::from_f64(alpha);
+            let uplo = a.uplo;
+            if two {
+                b.syr2(uplo, alpha, x.view(), y.view(), a.view_mut())
+            } else {
+                b.syr(uplo, alpha, x.view(), a.view_mut())
             }
-        }
-        a.a.assert_guards_intact();
-        Ok(())
-    });
+            .map_err(fail)?;
+            let (xl, yl, al) = (x.logical(), y.logical(), alpha.as_f64());
+            for j in 0..n {
+                for i in 0..n {
+                    let (old, got) = (before.get(i, j), a.get(i, j));
+                    if !uplo.holds(i, j) {
+                        prop_assert_eq!(got, UNTOUCHED, "({}, {}) outside the triangle", i, j);
+                        continue;
+                    }
+                    let upd = if two {
+                        al * (xl[i] * yl[j] + yl[i] * xl[j])
+                    } else {
+                        al * xl[i] * xl[j]
+                    };
+                    let mag = if two {
+                        al.abs() * ((xl[i] * yl[j]).abs() + (yl[i] * xl[j]).abs())
+                    } else {
+                        upd.abs()
+                    };
+                    prop_assert!(
+                        close::<T>(got, old + upd, old.abs() + mag, 4),
+                        "n={n} ({i},{j}): {got} vs {}",
+                        old + upd
+                    );
+                }
+            }
+            a.a.assert_guards_intact();
+            Ok(())
+        },
+    );
 }
 
 /// `syr` against naive loops.
@@ -297,7 +355,14 @@ pub fn level2_shape_errors<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
     let (u, d) = (Uplo::Upper, Diag::NonUnit);
     for a in [rect.view(), sq.view()] {
         let one = T::one();
-        let r = b.symv(u, one, a, VecRef::from_slice(&x3), one, VecMut::from_slice(&mut y3));
+        let r = b.symv(
+            u,
+            one,
+            a,
+            VecRef::from_slice(&x3),
+            one,
+            VecMut::from_slice(&mut y3),
+        );
         assert_eq!(kind(r), shape);
         assert_eq!(kind(b.trmv(u, d, a, VecMut::from_slice(&mut y3))), shape);
         assert_eq!(kind(b.trsv(u, d, a, VecMut::from_slice(&mut y3))), shape);
@@ -308,6 +373,9 @@ pub fn level2_shape_errors<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
         let mut a = a;
         let (one, x) = (T::one(), VecRef::from_slice(&x3));
         assert_eq!(kind(b.syr(u, one, x, a.rb_mut())), shape);
-        assert_eq!(kind(b.syr2(u, one, x, VecRef::from_slice(&x4), a.rb_mut())), shape);
+        assert_eq!(
+            kind(b.syr2(u, one, x, VecRef::from_slice(&x4), a.rb_mut())),
+            shape
+        );
     }
 }

@@ -81,7 +81,12 @@ impl<T: Scalar> Level3<T> for Defaults {
 }
 
 impl ParallelLoops for Defaults {
-    fn parallel_for(&self, range: Range<usize>, schedule: Schedule, body: &LoopBody<'_>) -> Result<()> {
+    fn parallel_for(
+        &self,
+        range: Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()> {
         Serial.parallel_for(range, schedule, body)
     }
 }

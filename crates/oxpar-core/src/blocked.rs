@@ -32,7 +32,11 @@ pub fn sub_mut<T: Scalar>(v: VecMut<'_, T>, r: Range<usize>) -> VecMut<'_, T> {
 }
 
 /// The block of `a` with rows `rows` and columns `cols`.
-pub fn block_mut<T: Scalar>(a: MatMut<'_, T>, rows: Range<usize>, cols: Range<usize>) -> MatMut<'_, T> {
+pub fn block_mut<T: Scalar>(
+    a: MatMut<'_, T>,
+    rows: Range<usize>,
+    cols: Range<usize>,
+) -> MatMut<'_, T> {
     let (_, a) = a.split_at_col_mut(cols.start);
     let (a, _) = a.split_at_col_mut(cols.len());
     let (_, a) = a.split_at_row_mut(rows.start);
@@ -141,7 +145,10 @@ pub fn split_pair<T: Scalar>(
     if rest.start >= r.end {
         let (head, tail) = x.split_at_mut(r.end);
         let off = r.end;
-        (sub_mut(head, r), sub_mut(tail, rest.start - off..rest.end - off))
+        (
+            sub_mut(head, r),
+            sub_mut(tail, rest.start - off..rest.end - off),
+        )
     } else {
         let (head, tail) = x.split_at_mut(r.start);
         (sub_mut(tail, 0..r.len()), sub_mut(head, rest))

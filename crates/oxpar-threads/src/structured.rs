@@ -241,7 +241,11 @@ pub(crate) fn syr<T: Scalar>(
     a: MatMut<'_, T>,
 ) -> Result<()> {
     check::square("A", (a.nrows(), a.ncols()))?;
-    check::ger(x.len(), y.map_or(x.len(), |y| y.len()), (a.nrows(), a.ncols()))?;
+    check::ger(
+        x.len(),
+        y.map_or(x.len(), |y| y.len()),
+        (a.nrows(), a.ncols()),
+    )?;
     let n = x.len();
     if alpha == T::zero() || n == 0 {
         return Ok(());

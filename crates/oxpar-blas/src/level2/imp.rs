@@ -1047,7 +1047,15 @@ pub(crate) unsafe fn trmv_trsv<T: Scalar>(
     x: *mut T,
     incx: i32,
 ) {
-    let info = triangular_info(uplo, trans, diag, n, None, Some((lda, i64::from(n.max(1)), 6)), (incx, 8));
+    let info = triangular_info(
+        uplo,
+        trans,
+        diag,
+        n,
+        None,
+        Some((lda, i64::from(n.max(1)), 6)),
+        (incx, 8),
+    );
     if info != 0 {
         return fail::<T>(if solve { "TRSV" } else { "TRMV" }, info);
     }
@@ -1059,7 +1067,10 @@ pub(crate) unsafe fn trmv_trsv<T: Scalar>(
     // the last diagonal element) and n elements of x at incx, not
     // overlapping A.
     let (a, xs) = unsafe { (slice(a, (n - 1) * lda + n), slice_mut(x, span(n, incx))) };
-    let (Ok(am), Ok(xv)) = (MatRef::col_major(a, n, n, lda), VecMut::from_blas(xs, n, incx)) else {
+    let (Ok(am), Ok(xv)) = (
+        MatRef::col_major(a, n, n, lda),
+        VecMut::from_blas(xs, n, incx),
+    ) else {
         return;
     };
     let (am, uplo) = if is_trans(trans) {
@@ -1067,7 +1078,11 @@ pub(crate) unsafe fn trmv_trsv<T: Scalar>(
     } else {
         (am, uplo_of(uplo))
     };
-    let diag = if diag == b'U' { Diag::Unit } else { Diag::NonUnit };
+    let diag = if diag == b'U' {
+        Diag::Unit
+    } else {
+        Diag::NonUnit
+    };
     let backend = crate::threads::backend();
     // Cannot fail: the shapes agree by construction.
     let _ = if solve {
@@ -1261,7 +1276,10 @@ unsafe fn symmetric_rank<T: Scalar>(
     // SAFETY: the caller's contract; the triangle ends at the last diagonal
     // element.
     let (xs, am) = unsafe { (slice(x, span(n, incx)), slice_mut(a, (n - 1) * lda + n)) };
-    let (Ok(xv), Ok(am)) = (VecRef::from_blas(xs, n, incx), MatMut::col_major(am, n, n, lda)) else {
+    let (Ok(xv), Ok(am)) = (
+        VecRef::from_blas(xs, n, incx),
+        MatMut::col_major(am, n, n, lda),
+    ) else {
         return;
     };
     let backend = crate::threads::backend();

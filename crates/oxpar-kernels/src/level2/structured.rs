@@ -141,7 +141,10 @@ fn col_major_storage<'a, T: Scalar>(a: &MatRef<'a, T>) -> Option<(&'a [T], usize
     // SAFETY: rs = 1 and cs = ld > 0, so the view occupies the (n-1)*ld + m
     // elements from its first one, all inside its allocation (checked when
     // the view was built), and they are borrowed for 'a.
-    Some((unsafe { std::slice::from_raw_parts(a.as_ptr(), (n - 1) * ld + m) }, ld))
+    Some((
+        unsafe { std::slice::from_raw_parts(a.as_ptr(), (n - 1) * ld + m) },
+        ld,
+    ))
 }
 
 /// Column `j`'s stored elements strictly off the diagonal: their rows.
@@ -158,7 +161,13 @@ fn off_rows(uplo: Uplo, n: usize, j: usize) -> Range<usize> {
 /// diagonal adds `a(i, j)*xs[j]` to `y[i]` and `a(i, j)*xs[i]` to `y[j]`.
 /// Summing the `y` of disjoint column ranges gives `S*xs`. `xs` and `y` have
 /// `n` elements.
-pub fn symv_cols<T: Scalar>(uplo: Uplo, a: MatRef<'_, T>, xs: &[T], cols: Range<usize>, y: &mut [T]) {
+pub fn symv_cols<T: Scalar>(
+    uplo: Uplo,
+    a: MatRef<'_, T>,
+    xs: &[T],
+    cols: Range<usize>,
+    y: &mut [T],
+) {
     let n = a.nrows();
     if let Some((st, ld)) = col_major_storage(&a) {
         let col = |j: usize, rows: Range<usize>| &st[j * ld + rows.start..j * ld + rows.end];
@@ -172,8 +181,8 @@ pub fn symv_cols<T: Scalar>(uplo: Uplo, a: MatRef<'_, T>, xs: &[T], cols: Range<
             };
             let t = [xs[j], xs[j + 1], xs[j + 2], xs[j + 3]];
             let c = [0, 1, 2, 3].map(|k| col(j + k, shared.clone()));
-            let mut d = symv4_contiguous(t, c, &xs[shared.clone()], &mut y[shared]);
-            for k in 0..4 {
+            let d = symv4_contiguous(t, c, &xs[shared.clone()], &mut y[shared]);
+            for (k, mut dk) in d.into_iter().enumerate() {
                 let jk = j + k;
                 let inner = match uplo {
                     Uplo::Upper => j..jk,
@@ -182,15 +191,16 @@ pub fn symv_cols<T: Scalar>(uplo: Uplo, a: MatRef<'_, T>, xs: &[T], cols: Range<
                 for i in inner {
                     let v = st[jk * ld + i];
                     y[i] += v * xs[jk];
-                    d[k] += v * xs[i];
+                    dk += v * xs[i];
                 }
-                y[jk] += st[jk * ld + jk] * xs[jk] + d[k];
+                y[jk] += st[jk * ld + jk] * xs[jk] + dk;
             }
             j += 4;
         }
         for j in j..cols.end {
             let rows = off_rows(uplo, n, j);
-            let t2 = symv_col_contiguous(xs[j], col(j, rows.clone()), &xs[rows.clone()], &mut y[rows]);
+            let t2 =
+                symv_col_contiguous(xs[j], col(j, rows.clone()), &xs[rows.clone()], &mut y[rows]);
             y[j] += st[j * ld + j] * xs[j] + t2;
         }
     } else {
@@ -293,7 +303,10 @@ fn row_slice<'a, T: Scalar>(a: &MatRef<'a, T>, i: usize, cols: Range<usize>) -> 
     // SAFETY: cs = 1, so row i's elements cols are contiguous and inside the
     // view, which borrows them for 'a.
     unsafe {
-        std::slice::from_raw_parts(a.as_ptr().offset(i as isize * a.rs() + cols.start as isize), cols.len())
+        std::slice::from_raw_parts(
+            a.as_ptr().offset(i as isize * a.rs() + cols.start as isize),
+            cols.len(),
+        )
     }
 }
 
@@ -391,7 +404,9 @@ pub fn syr_cols<T: Scalar>(
             let col = &mut st[k * ld + rows.start..k * ld + rows.end];
             match y {
                 None => axpy_contiguous(alpha * x[j], &x[rows], col),
-                Some(y) => axpy2_contiguous(alpha * y[j], &x[rows.clone()], alpha * x[j], &y[rows], col),
+                Some(y) => {
+                    axpy2_contiguous(alpha * y[j], &x[rows.clone()], alpha * x[j], &y[rows], col)
+                }
             }
         }
         return;
@@ -424,15 +439,30 @@ mod tests {
                 let d = symv_col_contiguous_at(level, 2.0, &a, &x, &mut y);
                 assert_eq!(d, a.iter().zip(&x).map(|(p, q)| p * q).sum::<f64>());
                 assert!(y.iter().zip(&a).all(|(&yi, &ai)| yi == 1.0 + 2.0 * ai));
-                let cols: Vec<Vec<f64>> = (0..4).map(|k| a.iter().map(|v| v + k as f64).collect()).collect();
+                let cols: Vec<Vec<f64>> = (0..4)
+                    .map(|k| a.iter().map(|v| v + k as f64).collect())
+                    .collect();
                 let mut w = vec![1.0; n];
                 let t4 = [1.0, -2.0, 0.5, 3.0];
-                let d4 = symv4_contiguous_at(level, t4, [&cols[0], &cols[1], &cols[2], &cols[3]], &x, &mut w);
+                let d4 = symv4_contiguous_at(
+                    level,
+                    t4,
+                    [&cols[0], &cols[1], &cols[2], &cols[3]],
+                    &x,
+                    &mut w,
+                );
                 for k in 0..4 {
-                    assert_eq!(d4[k], cols[k].iter().zip(&x).map(|(p, q)| p * q).sum::<f64>());
+                    assert_eq!(
+                        d4[k],
+                        cols[k].iter().zip(&x).map(|(p, q)| p * q).sum::<f64>()
+                    );
                 }
                 for i in 0..n {
-                    assert_eq!(w[i], 1.0 + (0..4).map(|k| t4[k] * cols[k][i]).sum::<f64>(), "{level:?} n={n}");
+                    assert_eq!(
+                        w[i],
+                        1.0 + (0..4).map(|k| t4[k] * cols[k][i]).sum::<f64>(),
+                        "{level:?} n={n}"
+                    );
                 }
                 let mut z = vec![1.0; n];
                 axpy2_contiguous_at(level, 2.0, &a, 3.0, &x, &mut z);
