@@ -31,7 +31,7 @@ macro_rules! conformance_suite {
     ($make:expr) => {
         $crate::__conformance_tests!($make; axpy, scal, copy, swap, dot, nrm2, asum, iamax, gemv, ger, gemm,
             special_values, shape_errors, parallel_loops,
-            symv, trmv, trsv, syr, syr2, level2_shape_errors);
+            symv, trmv, trsv, syr, syr2, level2_shape_errors, gbmv, sbmv_spmv, banded_triangular, spr_spr2);
     };
 }
 

@@ -379,3 +379,422 @@ pub fn level2_shape_errors<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// The banded and packed forms.
+
+/// Band widths worth testing: none, one, a few, and wider than the matrix.
+fn width() -> impl Strategy<Value = usize> {
+    prop::sample::select(vec![0usize, 1, 2, 3, 7, 40])
+}
+
+/// Orders for the banded and packed forms.
+fn band_order() -> impl Strategy<Value = usize> {
+    prop::sample::select(vec![0usize, 1, 2, 3, 5, 8, 17, 33, 64, 65, 100])
+}
+
+/// An `m x n` band with `kl` sub- and `ku` super-diagonals in BLAS band
+/// storage (leading dimension `kl + ku + 1 + pad`), NaN in every stored
+/// position `keep` rejects and in the storage no element uses.
+#[derive(Clone, Debug)]
+struct TestBand<T> {
+    buf: Vec<T>,
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    ld: usize,
+    /// Whether the view is the transpose of what is stored.
+    trans: bool,
+}
+
+impl<T: Scalar> TestBand<T> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        m: usize,
+        n: usize,
+        kl: usize,
+        ku: usize,
+        pad: usize,
+        trans: bool,
+        seed: u64,
+        value: impl Fn(usize, usize, f64) -> f64,
+    ) -> Self {
+        let ld = kl + ku + 1 + pad;
+        let mut buf = vec![T::from_f64(f64::NAN); ld * n.max(1)];
+        let vals = crate::data::values(m * n, seed);
+        for j in 0..n {
+            for i in j.saturating_sub(ku)..(j + kl + 1).min(m) {
+                // The value of element (i, j) of the view (stored (j, i) when
+                // transposed).
+                let (vi, vj) = if trans { (j, i) } else { (i, j) };
+                buf[ku + i - j + j * ld] = T::from_f64(value(vi, vj, vals[i + j * m]));
+            }
+        }
+        TestBand {
+            buf,
+            m,
+            n,
+            kl,
+            ku,
+            ld,
+            trans,
+        }
+    }
+
+    fn view(&self) -> oxpar_core::BandRef<'_, T> {
+        let b =
+            oxpar_core::BandRef::from_blas(&self.buf, self.m, self.n, self.kl, self.ku, self.ld)
+                .expect("test band layout is valid");
+        if self.trans {
+            b.t()
+        } else {
+            b
+        }
+    }
+
+    /// Element (i, j) of the view (0 outside the band).
+    fn get(&self, i: usize, j: usize) -> f64 {
+        let (si, sj) = if self.trans { (j, i) } else { (i, j) };
+        if sj <= si + self.ku && si <= sj + self.kl {
+            self.buf[self.ku + si - sj + sj * self.ld].as_f64()
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A packed triangle of order `n`, stored as `stored`; the view is its
+/// transpose when `trans`.
+#[derive(Clone, Debug)]
+struct TestPacked<T> {
+    buf: Vec<T>,
+    n: usize,
+    stored: Uplo,
+    trans: bool,
+}
+
+impl<T: Scalar> TestPacked<T> {
+    fn new(
+        n: usize,
+        stored: Uplo,
+        trans: bool,
+        seed: u64,
+        value: impl Fn(usize, usize, f64) -> f64,
+    ) -> Self {
+        let mut buf = Vec::with_capacity(n * (n + 1) / 2);
+        let vals = crate::data::values(n * n, seed);
+        for j in 0..n {
+            for i in (0..n).filter(|&i| stored.holds(i, j)) {
+                let (vi, vj) = if trans { (j, i) } else { (i, j) };
+                buf.push(T::from_f64(value(vi, vj, vals[i + j * n])));
+            }
+        }
+        TestPacked {
+            buf,
+            n,
+            stored,
+            trans,
+        }
+    }
+
+    fn uplo(&self) -> Uplo {
+        if self.trans {
+            self.stored.flip()
+        } else {
+            self.stored
+        }
+    }
+
+    fn view(&self) -> oxpar_core::PackedRef<'_, T> {
+        let p = oxpar_core::PackedRef::from_blas(&self.buf, self.n, self.stored).expect("valid");
+        if self.trans {
+            p.t()
+        } else {
+            p
+        }
+    }
+
+    /// Element (i, j) of the view (0 outside its triangle).
+    fn get(&self, i: usize, j: usize) -> f64 {
+        let (si, sj) = if self.trans { (j, i) } else { (i, j) };
+        if !self.stored.holds(si, sj) {
+            return 0.0;
+        }
+        let at = match self.stored {
+            Uplo::Upper => si + sj * (sj + 1) / 2,
+            Uplo::Lower => si + sj * (2 * self.n - sj - 1) / 2,
+        };
+        self.buf[at].as_f64()
+    }
+}
+
+/// Checks `y := alpha*M*x + beta*y` for the matrix `elem` (`m x n`).
+#[allow(clippy::too_many_arguments)]
+fn check_mv<T: Scalar>(
+    what: &str,
+    m: usize,
+    n: usize,
+    elem: impl Fn(usize, usize) -> f64,
+    alpha: f64,
+    xl: &[f64],
+    beta: f64,
+    yl: &[f64],
+    got: &[f64],
+) -> Result<(), TestCaseError> {
+    for i in 0..m {
+        let (s, mag) = if alpha == 0.0 {
+            (0.0, 0.0)
+        } else {
+            (0..n).fold((0.0, 0.0), |(s, g), j| {
+                (s + elem(i, j) * xl[j], g + (elem(i, j) * xl[j]).abs())
+            })
+        };
+        let by = if beta == 0.0 { 0.0 } else { beta * yl[i] };
+        let want = alpha * s + by;
+        prop_assert!(
+            close::<T>(got[i], want, alpha.abs() * mag + by.abs(), n + 2),
+            "{what} i={i}: {} vs {want}",
+            got[i]
+        );
+    }
+    Ok(())
+}
+
+/// `gbmv` against naive loops: NaN in the storage no element uses; both the
+/// band and its transpose; `beta = 0` with NaN in y.
+pub fn gbmv<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
+    let shape = (
+        band_order(),
+        band_order(),
+        width(),
+        width(),
+        any::<bool>(),
+        inc(),
+        inc(),
+    );
+    run(
+        (shape, scalar(), scalar(), any::<u64>()),
+        |((m, n, kl, ku, trans, incx, incy), alpha, beta, seed)| {
+            // The view is m x n: stored n x m when transposed.
+            let a = if trans {
+                TestBand::<T>::new(n, m, ku, kl, 1, true, seed, |_, _, v| v)
+            } else {
+                TestBand::<T>::new(m, n, kl, ku, 1, false, seed, |_, _, v| v)
+            };
+            let x = TestVec::<T>::new(n, incx, seed + 1);
+            let mut y = TestVec::<T>::new(m, incy, seed + 2);
+            if beta == 0.0 {
+                (0..m).for_each(|i| y.set(i, f64::NAN));
+            }
+            let (xl, yl) = (x.logical(), y.logical());
+            let (al, be) = (T::from_f64(alpha), T::from_f64(beta));
+            b.gbmv(al, a.view(), x.view(), be, y.view_mut())
+                .map_err(fail)?;
+            check_mv::<T>(
+                "gbmv",
+                m,
+                n,
+                |i, j| a.get(i, j),
+                al.as_f64(),
+                &xl,
+                be.as_f64(),
+                &yl,
+                &y.logical(),
+            )?;
+            y.assert_guards_intact();
+            Ok(())
+        },
+    );
+}
+
+/// `sbmv` and `spmv` against naive loops: NaN in the other triangle.
+pub fn sbmv_spmv<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
+    let shape = (
+        band_order(),
+        width(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        inc(),
+        inc(),
+    );
+    run(
+        (shape, scalar(), scalar(), any::<u64>()),
+        |((n, k, upper, trans, packed, incx, incy), alpha, beta, seed)| {
+            let uplo = if upper { Uplo::Upper } else { Uplo::Lower };
+            let keep = |i: usize, j: usize, v: f64| if uplo.holds(i, j) { v } else { f64::NAN };
+            let x = TestVec::<T>::new(n, incx, seed + 1);
+            let mut y = TestVec::<T>::new(n, incy, seed + 2);
+            if beta == 0.0 {
+                (0..n).for_each(|i| y.set(i, f64::NAN));
+            }
+            let (xl, yl) = (x.logical(), y.logical());
+            let (al, be) = (T::from_f64(alpha), T::from_f64(beta));
+            let sym = |get: &dyn Fn(usize, usize) -> f64, i: usize, j: usize| {
+                if uplo.holds(i, j) {
+                    get(i, j)
+                } else {
+                    get(j, i)
+                }
+            };
+            if packed {
+                let stored = if trans { uplo.flip() } else { uplo };
+                let a = TestPacked::<T>::new(n, stored, trans, seed, keep);
+                b.spmv(al, a.view(), x.view(), be, y.view_mut())
+                    .map_err(fail)?;
+                let get = |i, j| a.get(i, j);
+                check_mv::<T>(
+                    "spmv",
+                    n,
+                    n,
+                    |i, j| sym(&get, i, j),
+                    al.as_f64(),
+                    &xl,
+                    be.as_f64(),
+                    &yl,
+                    &y.logical(),
+                )?;
+            } else {
+                let a = TestBand::<T>::new(n, n, k, k, 0, trans, seed, keep);
+                b.sbmv(uplo, al, a.view(), x.view(), be, y.view_mut())
+                    .map_err(fail)?;
+                let get = |i, j| a.get(i, j);
+                check_mv::<T>(
+                    "sbmv",
+                    n,
+                    n,
+                    |i, j| sym(&get, i, j),
+                    al.as_f64(),
+                    &xl,
+                    be.as_f64(),
+                    &yl,
+                    &y.logical(),
+                )?;
+            }
+            y.assert_guards_intact();
+            Ok(())
+        },
+    );
+}
+
+/// `tbmv`, `tbsv`, `tpmv` and `tpsv` against naive loops (the solves by
+/// their residual): NaN in the other triangle and on a unit diagonal.
+pub fn banded_triangular<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
+    let shape = (
+        band_order(),
+        width(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        inc(),
+    );
+    run(
+        (shape, any::<u64>()),
+        |((n, k, upper, trans, unit, packed, solve, incx), seed)| {
+            let uplo = if upper { Uplo::Upper } else { Uplo::Lower };
+            let value = |i: usize, j: usize, v: f64| {
+                if !uplo.holds(i, j) || (i == j && unit) {
+                    f64::NAN
+                } else if i == j && solve {
+                    v.signum() * (1.0 + v.abs())
+                } else if solve {
+                    v / (n as f64)
+                } else {
+                    v
+                }
+            };
+            let mut x = TestVec::<T>::new(n, incx, seed + 1);
+            let x0 = x.logical();
+            let diag = diag_of(unit);
+            let tri_get: Box<dyn Fn(usize, usize) -> f64> = if packed {
+                let stored = if trans { uplo.flip() } else { uplo };
+                let a = TestPacked::<T>::new(n, stored, trans, seed, value);
+                prop_assert_eq!(a.uplo(), uplo);
+                if solve {
+                    b.tpsv(diag, a.view(), x.view_mut()).map_err(fail)?;
+                } else {
+                    b.tpmv(diag, a.view(), x.view_mut()).map_err(fail)?;
+                }
+                Box::new(move |i, j| a.get(i, j))
+            } else {
+                let a = TestBand::<T>::new(n, n, k, k, 2, trans, seed, value);
+                if solve {
+                    b.tbsv(uplo, diag, a.view(), x.view_mut()).map_err(fail)?;
+                } else {
+                    b.tbmv(uplo, diag, a.view(), x.view_mut()).map_err(fail)?;
+                }
+                Box::new(move |i, j| a.get(i, j))
+            };
+            let t = |i: usize, j: usize| {
+                if i == j && unit {
+                    1.0
+                } else if uplo.holds(i, j) {
+                    tri_get(i, j)
+                } else {
+                    0.0
+                }
+            };
+            let xl = x.logical();
+            for i in 0..n {
+                let (v, want) = if solve { (&xl, &x0) } else { (&x0, &xl) };
+                let s: f64 = (0..n).map(|j| t(i, j) * v[j]).sum();
+                let scale: f64 =
+                    (0..n).map(|j| (t(i, j) * v[j]).abs()).sum::<f64>() + want[i].abs();
+                prop_assert!(
+                    close::<T>(s, want[i], scale, 4 * n + 4),
+                    "n={n} k={k} i={i}: {s} vs {}",
+                    want[i]
+                );
+            }
+            x.assert_guards_intact();
+            Ok(())
+        },
+    );
+}
+
+/// `spr` and `spr2` against naive loops.
+pub fn spr_spr2<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
+    let shape = (band_order(), any::<bool>(), any::<bool>(), inc(), inc());
+    run(
+        (shape, scalar(), any::<u64>()),
+        |((n, upper, two, incx, incy), alpha, seed)| {
+            let uplo = if upper { Uplo::Upper } else { Uplo::Lower };
+            let mut a = TestPacked::<T>::new(n, uplo, false, seed, |_, _, v| v);
+            let before = a.clone();
+            let x = TestVec::<T>::new(n, incx, seed + 1);
+            let y = TestVec::<T>::new(n, incy, seed + 2);
+            let al = T::from_f64(alpha);
+            let ap = oxpar_core::PackedMut::from_blas(&mut a.buf, n, uplo).expect("valid");
+            if two {
+                b.spr2(al, x.view(), y.view(), ap)
+            } else {
+                b.spr(al, x.view(), ap)
+            }
+            .map_err(fail)?;
+            let (xl, yl, al) = (x.logical(), y.logical(), al.as_f64());
+            for j in 0..n {
+                for i in (0..n).filter(|&i| uplo.holds(i, j)) {
+                    let upd = if two {
+                        al * (xl[i] * yl[j] + yl[i] * xl[j])
+                    } else {
+                        al * xl[i] * xl[j]
+                    };
+                    let mag = if two {
+                        al.abs() * ((xl[i] * yl[j]).abs() + (yl[i] * xl[j]).abs())
+                    } else {
+                        upd.abs()
+                    };
+                    let (old, got) = (before.get(i, j), a.get(i, j));
+                    prop_assert!(
+                        close::<T>(got, old + upd, old.abs() + mag, 4),
+                        "n={n} ({i},{j})"
+                    );
+                }
+            }
+            Ok(())
+        },
+    );
+}

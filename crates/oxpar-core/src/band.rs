@@ -142,7 +142,10 @@ impl<'a, T: Scalar> BandRef<'a, T> {
 
     /// The rows of column `j` inside the band.
     pub fn col_rows(&self, j: usize) -> Range<usize> {
-        j.saturating_sub(self.ku)..(j + self.kl + 1).min(self.m)
+        let end = (j + self.kl + 1).min(self.m);
+        // A column right of the band's last row is empty (and starts at its
+        // end, not past it).
+        j.saturating_sub(self.ku).min(end)..end
     }
 
     /// Column `j`'s band elements as a contiguous slice with the rows they

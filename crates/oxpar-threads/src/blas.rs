@@ -8,10 +8,12 @@ use std::sync::OnceLock;
 use oxpar_core::backend::check;
 use oxpar_core::exact::{ExactSum, Reduction};
 use oxpar_core::{
-    Diag, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, Uplo, VecMut, VecRef,
+    BandRef, Diag, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result, Scalar,
+    Uplo, VecMut, VecRef,
 };
 use oxpar_kernels::{level1 as k1, level2 as k2, level3 as k3, Par};
 
+use crate::banded;
 use crate::split::{block, SharedMatMut, SharedVecMut};
 use crate::structured;
 use crate::ThreadsBackend;
@@ -310,6 +312,72 @@ impl<T: Scalar> Level2<T> for ThreadsBackend {
         a: MatMut<'_, T>,
     ) -> Result<()> {
         structured::syr(self, uplo, alpha, x, Some(y), a)
+    }
+
+    // The banded and packed forms: see `crate::banded`.
+
+    fn gbmv(
+        &self,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        banded::gbmv(alpha, a, x, beta, y)
+    }
+
+    fn sbmv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        banded::sbmv(uplo, alpha, a, x, beta, y)
+    }
+
+    fn spmv(
+        &self,
+        alpha: T,
+        a: PackedRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        banded::spmv(alpha, a, x, beta, y)
+    }
+
+    fn tbmv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tbmv_tbsv(false, uplo, diag, a, x)
+    }
+
+    fn tbsv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tbmv_tbsv(true, uplo, diag, a, x)
+    }
+
+    fn tpmv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tpmv_tpsv(false, diag, a, x)
+    }
+
+    fn tpsv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tpmv_tpsv(true, diag, a, x)
+    }
+
+    fn spr(&self, alpha: T, x: VecRef<'_, T>, a: PackedMut<'_, T>) -> Result<()> {
+        banded::spr(alpha, x, None, a)
+    }
+
+    fn spr2(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        banded::spr(alpha, x, Some(y), a)
     }
 }
 

@@ -29,6 +29,7 @@
 //! # Ok::<(), oxpar_core::Error>(())
 //! ```
 
+mod banded;
 mod blas;
 mod config;
 pub mod fork;

@@ -1,0 +1,208 @@
+//! Single-core kernels of the banded and packed level-2 forms (gbmv, sbmv,
+//! spmv, tbmv, tbsv, tpmv, tpsv, spr, spr2).
+//!
+//! Each stored column of a band or packed triangle is contiguous, so every
+//! kernel walks those: as columns of the matrix (axpys, for `symv`-like
+//! products an axpy fused with a dot) or, for a transposed view, as its rows
+//! (dots). Vectors are contiguous slices here; the backends gather strided
+//! ones. Shapes must already be checked.
+
+use std::ops::Range;
+
+use oxpar_core::{BandRef, Diag, PackedMut, PackedRef, Scalar, Uplo};
+
+use super::structured::{axpy2_contiguous, symv_col_contiguous};
+use crate::level1::{axpy_contiguous, dot_contiguous};
+
+/// The part `part` (inside `range`) of a segment covering `range`.
+fn within<'a, T>(range: &Range<usize>, seg: &'a [T], part: Range<usize>) -> &'a [T] {
+    &seg[part.start - range.start..part.end - range.start]
+}
+
+/// The rows of column `j` (or columns of row `j`) of a line that lie in the
+/// `uplo` triangle, for lines along columns (`by_cols`) or rows.
+fn in_triangle(range: &Range<usize>, j: usize, uplo: Uplo, by_cols: bool) -> Range<usize> {
+    // Column j of the upper triangle: rows <= j; row j of it: columns >= j.
+    let before = (uplo == Uplo::Upper) == by_cols;
+    if before {
+        range.start..(j + 1).min(range.end)
+    } else {
+        j.max(range.start)..range.end
+    }
+}
+
+/// `y += alpha*A*x` for a band matrix.
+pub fn gbmv_acc<T: Scalar>(alpha: T, a: BandRef<'_, T>, x: &[T], y: &mut [T]) {
+    if a.col_segment(0).is_some() || a.ncols() == 0 {
+        for (j, &xj) in x.iter().enumerate().take(a.ncols()) {
+            let (rows, seg) = a.col_segment(j).expect("band storage");
+            axpy_contiguous(alpha * xj, seg, &mut y[rows]);
+        }
+    } else {
+        for (i, yi) in y.iter_mut().enumerate() {
+            let (cols, seg) = a.row_segment(i).expect("transposed band storage");
+            *yi += alpha * dot_contiguous(seg, &x[cols]);
+        }
+    }
+}
+
+/// `y += S*xs` for the symmetric matrix held in the `uplo` triangle of stored
+/// columns `line(j)` (rows and contiguous elements, the triangle's rows of
+/// column `j` among them, diagonal included).
+fn sym_acc<'a, T: Scalar + 'a>(
+    n: usize,
+    uplo: Uplo,
+    line: impl Fn(usize) -> (Range<usize>, &'a [T]),
+    xs: &[T],
+    y: &mut [T],
+) {
+    for j in 0..n {
+        let (range, seg) = line(j);
+        let tri = in_triangle(&range, j, uplo, true);
+        let off = match uplo {
+            Uplo::Upper => tri.start..j,
+            Uplo::Lower => j + 1..tri.end,
+        };
+        let t2 = symv_col_contiguous(
+            xs[j],
+            within(&range, seg, off.clone()),
+            &xs[off.clone()],
+            &mut y[off],
+        );
+        y[j] += seg[j - range.start] * xs[j] + t2;
+    }
+}
+
+/// `y += A*xs` for `A` symmetric in the `uplo` triangle of a band view
+/// (`xs` already scaled by alpha).
+pub fn sbmv_acc<T: Scalar>(uplo: Uplo, a: BandRef<'_, T>, xs: &[T], y: &mut [T]) {
+    // A symmetric matrix is its own transpose: work on the stored band.
+    let (a, uplo) = if a.col_segment(0).is_some() || a.ncols() == 0 {
+        (a, uplo)
+    } else {
+        (a.t(), uplo.flip())
+    };
+    sym_acc(
+        a.ncols(),
+        uplo,
+        |j| a.col_segment(j).expect("band storage"),
+        xs,
+        y,
+    );
+}
+
+/// `y += A*xs` for `A` symmetric in a packed triangle (`xs` scaled by alpha).
+pub fn spmv_acc<T: Scalar>(a: PackedRef<'_, T>, xs: &[T], y: &mut [T]) {
+    sym_acc(a.n(), a.stored_uplo(), |j| a.stored_col(j), xs, y);
+}
+
+/// `x := T*x` (`solve` false) or `x := T^-1*x` for the triangular matrix in
+/// the `uplo` triangle of the lines `line(j)`: the matrix's columns
+/// (`by_cols`) or rows, each with the diagonal at one end.
+fn tri_lines<'a, T: Scalar + 'a>(
+    uplo: Uplo,
+    diag: Diag,
+    solve: bool,
+    by_cols: bool,
+    line: impl Fn(usize) -> (Range<usize>, &'a [T]),
+    x: &mut [T],
+) {
+    let n = x.len();
+    let unit = diag == Diag::Unit;
+    let step = |j: usize, x: &mut [T]| {
+        let (range, seg) = line(j);
+        let tri = in_triangle(&range, j, uplo, by_cols);
+        let d = seg[j - range.start];
+        let off = if tri.start == j {
+            j + 1..tri.end
+        } else {
+            tri.start..j
+        };
+        let a = within(&range, seg, off.clone());
+        match (by_cols, solve) {
+            (true, false) => {
+                let xj = x[j];
+                axpy_contiguous(xj, a, &mut x[off]);
+                if !unit {
+                    x[j] = xj * d;
+                }
+            }
+            (true, true) => {
+                if !unit {
+                    x[j] = x[j] / d;
+                }
+                let xj = x[j];
+                axpy_contiguous(T::zero() - xj, a, &mut x[off]);
+            }
+            (false, false) => {
+                let s = dot_contiguous(a, &x[off]);
+                x[j] = if unit { x[j] + s } else { d * x[j] + s };
+            }
+            (false, true) => {
+                let v = x[j] - dot_contiguous(a, &x[off]);
+                x[j] = if unit { v } else { v / d };
+            }
+        }
+    };
+    // Products go in the order that reads each x[j] before it changes, solves
+    // in the order that has what they need solved: forward for an upper
+    // product or a lower solve, by columns or by rows alike.
+    let forward = (uplo == Uplo::Upper) != solve;
+    if forward {
+        (0..n).for_each(|j| step(j, x));
+    } else {
+        (0..n).rev().for_each(|j| step(j, x));
+    }
+}
+
+/// `x := A*x` (`solve` false) or `x := A^-1*x`, `A` triangular in the
+/// `uplo` triangle of a band view.
+pub fn tbmv_tbsv<T: Scalar>(uplo: Uplo, diag: Diag, solve: bool, a: BandRef<'_, T>, x: &mut [T]) {
+    if a.col_segment(0).is_some() || a.ncols() == 0 {
+        tri_lines(
+            uplo,
+            diag,
+            solve,
+            true,
+            |j| a.col_segment(j).expect("band storage"),
+            x,
+        );
+    } else {
+        tri_lines(
+            uplo,
+            diag,
+            solve,
+            false,
+            |i| a.row_segment(i).expect("transposed band"),
+            x,
+        );
+    }
+}
+
+/// `x := A*x` (`solve` false) or `x := A^-1*x`, `A` triangular in a packed
+/// triangle.
+pub fn tpmv_tpsv<T: Scalar>(diag: Diag, solve: bool, a: PackedRef<'_, T>, x: &mut [T]) {
+    // Stored columns are the view's columns, or its rows when transposed.
+    tri_lines(
+        a.uplo(),
+        diag,
+        solve,
+        !a.is_transposed(),
+        |j| a.stored_col(j),
+        x,
+    );
+}
+
+/// `A := alpha*x*x^T + A` (`y` None) or `A := alpha*(x*y^T + y*x^T) + A` on
+/// a packed triangle.
+pub fn spr_spr2<T: Scalar>(alpha: T, x: &[T], y: Option<&[T]>, mut a: PackedMut<'_, T>) {
+    for j in 0..a.n() {
+        let (rows, seg) = a.stored_col_mut(j);
+        match y {
+            None => axpy_contiguous(alpha * x[j], &x[rows], seg),
+            Some(y) => {
+                axpy2_contiguous(alpha * y[j], &x[rows.clone()], alpha * x[j], &y[rows], seg)
+            }
+        }
+    }
+}
