@@ -18,10 +18,8 @@
 //!   argument errors reach `xerbla_` with the Fortran routine's name and
 //!   positions, exactly as netlib's CBLAS reports them.
 //!
-//! `gemv`, `ger`, `symv`, `trmv`, `trsv`, `syr` and `syr2` compute on
-//! oxpar's threads backend (the `oxpar_core::Level2` trait methods); the
-//! banded and packed forms are column-oriented loops in the reference's
-//! order of operations.
+//! Every routine computes on oxpar's threads backend, through the
+//! `oxpar_core::Level2` trait methods (see `imp`).
 
 mod imp;
 
