@@ -1316,8 +1316,9 @@ mod tests {
         // gbmv: 4 x 5, kl = 1, ku = 2, ld = 5: column 4 holds rows 2..4, the
         // last at ku + 3 - 4 + 4*5.
         assert_eq!(band_extent(4, 5, 1, 2, 5), 22);
-        // 2 x 6, ku = 1: columns 3.. are empty; column 2 ends at row 1.
-        assert_eq!(band_extent(2, 6, 0, 1, 2), 1 + 1 - 2 + 2 * 2 + 1);
+        // 2 x 6, ku = 1, ld = 2: columns 3.. are empty; column 2 ends at
+        // row 1, element ku + 1 - 2 + 2*2 = 4.
+        assert_eq!(band_extent(2, 6, 0, 1, 2), 5);
     }
 
     #[test]
