@@ -12,7 +12,50 @@ use std::ops::Range;
 use oxpar_core::{BandRef, Diag, PackedMut, PackedRef, Scalar, Uplo};
 
 use super::structured::{axpy2_contiguous, symv_col_contiguous};
+use crate::dispatch::multiversion;
 use crate::level1::{axpy_contiguous, dot_contiguous};
+
+/// Segments shorter than this take inline loops: for a narrow band the
+/// dispatch to the multiversioned kernels costs more than it saves.
+const SHORT: usize = 64;
+
+/// `y += t*a`.
+#[inline(always)]
+fn axpy<T: Scalar, const FMA: bool>(t: T, a: &[T], y: &mut [T]) {
+    if a.len() < SHORT {
+        for (yi, &ai) in y.iter_mut().zip(a) {
+            *yi = madd::<T, FMA>(t, ai, *yi);
+        }
+    } else {
+        axpy_contiguous(t, a, y);
+    }
+}
+
+/// `a . x`.
+#[inline(always)]
+fn dot<T: Scalar, const FMA: bool>(a: &[T], x: &[T]) -> T {
+    if a.len() < SHORT {
+        // A plain loop, not a fold: a closure would not inherit the target
+        // features of the CPU-level variant, and mul_add without them is a
+        // library call.
+        let mut s = T::zero();
+        for (&p, &q) in a.iter().zip(x) {
+            s = madd::<T, FMA>(p, q, s);
+        }
+        s
+    } else {
+        dot_contiguous(a, x)
+    }
+}
+
+#[inline(always)]
+fn madd<T: Scalar, const FMA: bool>(a: T, b: T, c: T) -> T {
+    if FMA {
+        a.mul_add(b, c)
+    } else {
+        a * b + c
+    }
+}
 
 /// The part `part` (inside `range`) of a segment covering `range`.
 fn within<'a, T>(range: &Range<usize>, seg: &'a [T], part: Range<usize>) -> &'a [T] {
@@ -36,12 +79,12 @@ pub fn gbmv_acc<T: Scalar>(alpha: T, a: BandRef<'_, T>, x: &[T], y: &mut [T]) {
     if a.col_segment(0).is_some() || a.ncols() == 0 {
         for (j, &xj) in x.iter().enumerate().take(a.ncols()) {
             let (rows, seg) = a.col_segment(j).expect("band storage");
-            axpy_contiguous(alpha * xj, seg, &mut y[rows]);
+            axpy::<T, false>(alpha * xj, seg, &mut y[rows]);
         }
     } else {
         for (i, yi) in y.iter_mut().enumerate() {
             let (cols, seg) = a.row_segment(i).expect("transposed band storage");
-            *yi += alpha * dot_contiguous(seg, &x[cols]);
+            *yi += alpha * dot::<T, false>(seg, &x[cols]);
         }
     }
 }
@@ -99,7 +142,8 @@ pub fn spmv_acc<T: Scalar>(a: PackedRef<'_, T>, xs: &[T], y: &mut [T]) {
 /// `x := T*x` (`solve` false) or `x := T^-1*x` for the triangular matrix in
 /// the `uplo` triangle of the lines `line(j)`: the matrix's columns
 /// (`by_cols`) or rows, each with the diagonal at one end.
-fn tri_lines<'a, T: Scalar + 'a>(
+#[inline(always)]
+fn tri_lines<'a, T: Scalar + 'a, const FMA: bool>(
     uplo: Uplo,
     diag: Diag,
     solve: bool,
@@ -109,7 +153,13 @@ fn tri_lines<'a, T: Scalar + 'a>(
 ) {
     let n = x.len();
     let unit = diag == Diag::Unit;
-    let step = |j: usize, x: &mut [T]| {
+    // Products go in the order that reads each x[j] before it changes, solves
+    // in the order that has what they need solved: forward for an upper
+    // product or a lower solve, by columns or by rows alike. (A loop, not a
+    // closure per step: see `dot`.)
+    let forward = (uplo == Uplo::Upper) != solve;
+    for step in 0..n {
+        let j = if forward { step } else { n - 1 - step };
         let (range, seg) = line(j);
         let tri = in_triangle(&range, j, uplo, by_cols);
         let d = seg[j - range.start];
@@ -122,7 +172,7 @@ fn tri_lines<'a, T: Scalar + 'a>(
         match (by_cols, solve) {
             (true, false) => {
                 let xj = x[j];
-                axpy_contiguous(xj, a, &mut x[off]);
+                axpy::<T, FMA>(xj, a, &mut x[off]);
                 if !unit {
                     x[j] = xj * d;
                 }
@@ -132,58 +182,41 @@ fn tri_lines<'a, T: Scalar + 'a>(
                     x[j] = x[j] / d;
                 }
                 let xj = x[j];
-                axpy_contiguous(T::zero() - xj, a, &mut x[off]);
+                axpy::<T, FMA>(T::zero() - xj, a, &mut x[off]);
             }
             (false, false) => {
-                let s = dot_contiguous(a, &x[off]);
+                let s = dot::<T, FMA>(a, &x[off]);
                 x[j] = if unit { x[j] + s } else { d * x[j] + s };
             }
             (false, true) => {
-                let v = x[j] - dot_contiguous(a, &x[off]);
+                let v = x[j] - dot::<T, FMA>(a, &x[off]);
                 x[j] = if unit { v } else { v / d };
             }
         }
-    };
-    // Products go in the order that reads each x[j] before it changes, solves
-    // in the order that has what they need solved: forward for an upper
-    // product or a lower solve, by columns or by rows alike.
-    let forward = (uplo == Uplo::Upper) != solve;
-    if forward {
-        (0..n).for_each(|j| step(j, x));
-    } else {
-        (0..n).rev().for_each(|j| step(j, x));
     }
 }
 
-/// `x := A*x` (`solve` false) or `x := A^-1*x`, `A` triangular in the
-/// `uplo` triangle of a band view.
-pub fn tbmv_tbsv<T: Scalar>(uplo: Uplo, diag: Diag, solve: bool, a: BandRef<'_, T>, x: &mut [T]) {
+#[inline(always)]
+fn tb_body<T: Scalar, const FMA: bool>(
+    uplo: Uplo,
+    diag: Diag,
+    solve: bool,
+    a: BandRef<'_, T>,
+    x: &mut [T],
+) {
     if a.col_segment(0).is_some() || a.ncols() == 0 {
-        tri_lines(
-            uplo,
-            diag,
-            solve,
-            true,
-            |j| a.col_segment(j).expect("band storage"),
-            x,
-        );
+        let line = |j| a.col_segment(j).expect("band storage");
+        tri_lines::<T, FMA>(uplo, diag, solve, true, line, x);
     } else {
-        tri_lines(
-            uplo,
-            diag,
-            solve,
-            false,
-            |i| a.row_segment(i).expect("transposed band"),
-            x,
-        );
+        let line = |i| a.row_segment(i).expect("transposed band");
+        tri_lines::<T, FMA>(uplo, diag, solve, false, line, x);
     }
 }
 
-/// `x := A*x` (`solve` false) or `x := A^-1*x`, `A` triangular in a packed
-/// triangle.
-pub fn tpmv_tpsv<T: Scalar>(diag: Diag, solve: bool, a: PackedRef<'_, T>, x: &mut [T]) {
+#[inline(always)]
+fn tp_body<T: Scalar, const FMA: bool>(diag: Diag, solve: bool, a: PackedRef<'_, T>, x: &mut [T]) {
     // Stored columns are the view's columns, or its rows when transposed.
-    tri_lines(
+    tri_lines::<T, FMA>(
         a.uplo(),
         diag,
         solve,
@@ -193,15 +226,74 @@ pub fn tpmv_tpsv<T: Scalar>(diag: Diag, solve: bool, a: PackedRef<'_, T>, x: &mu
     );
 }
 
+multiversion!(
+    /// `x := A*x` (`solve` false) or `x := A^-1*x`, `A` triangular in the
+    /// `uplo` triangle of a band view. (Compiled per CPU level: a narrow
+    /// band's short columns are done inline, with fused multiply-adds.)
+    pub fn tbmv_tbsv, tbmv_tbsv_at<T>(uplo: Uplo, diag: Diag, solve: bool, a: BandRef<'_, T>, x: &mut [T]) -> () => tb_body
+);
+
+multiversion!(
+    /// `x := A*x` (`solve` false) or `x := A^-1*x`, `A` triangular in a
+    /// packed triangle.
+    pub fn tpmv_tpsv, tpmv_tpsv_at<T>(diag: Diag, solve: bool, a: PackedRef<'_, T>, x: &mut [T]) -> () => tp_body
+);
+
 /// `A := alpha*x*x^T + A` (`y` None) or `A := alpha*(x*y^T + y*x^T) + A` on
 /// a packed triangle.
 pub fn spr_spr2<T: Scalar>(alpha: T, x: &[T], y: Option<&[T]>, mut a: PackedMut<'_, T>) {
     for j in 0..a.n() {
         let (rows, seg) = a.stored_col_mut(j);
         match y {
-            None => axpy_contiguous(alpha * x[j], &x[rows], seg),
+            None => axpy::<T, false>(alpha * x[j], &x[rows], seg),
             Some(y) => {
                 axpy2_contiguous(alpha * y[j], &x[rows.clone()], alpha * x[j], &y[rows], seg)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dispatch::detect;
+
+    #[test]
+    fn every_cpu_level_solves_what_it_multiplies() {
+        // Upper bands of order 90, as stored and transposed: k = 3 has only
+        // short columns (inline loops), k = 70 also long ones (the kernels).
+        for k in [3usize, 70] {
+            let (n, ld) = (90, k + 1);
+            let data: Vec<f64> = (0..ld * n)
+                .map(|p| {
+                    if p % ld == k {
+                        2.0
+                    } else {
+                        ((p * 7) % 11) as f64 / 40.0 - 0.1
+                    }
+                })
+                .collect();
+            let band = BandRef::from_blas(&data, n, n, 0, k, ld).unwrap();
+            let x0: Vec<f64> = (0..n).map(|i| (i % 5) as f64 - 1.5).collect();
+            for level in detect().up_to() {
+                for (a, uplo) in [(band, Uplo::Upper), (band.t(), Uplo::Lower)] {
+                    let mut x = x0.clone();
+                    tbmv_tbsv_at(level, uplo, Diag::NonUnit, false, a, &mut x);
+                    for (i, &xi) in x.iter().enumerate() {
+                        let want: f64 = (0..n)
+                            .filter(|&j| uplo.holds(i, j))
+                            .map(|j| a.get(i, j) * x0[j])
+                            .sum();
+                        assert!((xi - want).abs() < 1e-12, "{level:?} k={k} {uplo:?} i={i}");
+                    }
+                    tbmv_tbsv_at(level, uplo, Diag::NonUnit, true, a, &mut x);
+                    for (i, (&got, &want)) in x.iter().zip(&x0).enumerate() {
+                        assert!(
+                            (got - want).abs() < 1e-12,
+                            "{level:?} k={k} {uplo:?} solve i={i}"
+                        );
+                    }
+                }
             }
         }
     }
