@@ -63,18 +63,21 @@ fn area_block(n: usize, parts: usize, p: usize, growing: bool) -> Range<usize> {
     cut(p)..cut(p + 1).max(cut(p))
 }
 
-/// A triangle goes to the team only when it has this many times the level-2
-/// cutoff in elements (from n = 725 at the default cutoff): one core does a
-/// triangle of n = 512 (131,072 elements, twice the gemv cutoff) in about
-/// 30 us, the order of what waking the team costs when the machine is busy
+/// A triangle goes to the team only when its multiply-adds reach this many
+/// times the level-2 cutoff (gemv's one per element): from n = 725 for trmv,
+/// syr and syr2, from n = 512 for symv (two per element). One core does a
+/// trmv of n = 512 (131,072 elements, twice the gemv cutoff) in about 25 us,
+/// the order of what waking the team costs when the machine is busy
 /// (measured: 2 threads took 8 times as long as 1 there).
 const TRIANGLE_CUTOFF: usize = 4;
 
 impl ThreadsBackend {
-    /// Threads for an `n x n` triangle (1 = run inline).
-    fn triangle_parts(&self, n: usize) -> usize {
+    /// Threads for an `n x n` triangle with `per_element` multiply-adds per
+    /// stored element (1 = run inline).
+    fn triangle_parts(&self, n: usize, per_element: usize) -> usize {
         let cutoff = self.inner.thresholds.level2.saturating_mul(TRIANGLE_CUTOFF);
-        self.parts(n.saturating_mul(n) / 2, cutoff).min(n.max(1))
+        let work = (n.saturating_mul(n) / 2).saturating_mul(per_element);
+        self.parts(work, cutoff).min(n.max(1))
     }
 
     /// Runs `f(p)` for `p` in `0..parts` on the team (inline when 1).
@@ -121,7 +124,7 @@ pub(crate) fn symv<T: Scalar>(
         return blocked::symv(tb, uplo, alpha, a, x, beta, y);
     };
     let xs: Vec<T> = x.iter().map(|v| alpha * v).collect();
-    let parts = tb.triangle_parts(n);
+    let parts = tb.triangle_parts(n, 2);
     let slots: Vec<OnceLock<Vec<T>>> = (0..parts).map(|_| OnceLock::new()).collect();
     tb.each_part(parts, |p| {
         let mut acc = vec![T::zero(); n];
@@ -148,7 +151,7 @@ pub(crate) fn trmv<T: Scalar>(
     check::square("A", (a.nrows(), a.ncols()))?;
     check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
     let n = x.len();
-    let parts = tb.triangle_parts(n);
+    let parts = tb.triangle_parts(n, 1);
     if parts == 1 {
         k2::trmv(uplo, diag, a, x);
         return Ok(());
@@ -264,7 +267,7 @@ pub(crate) fn syr<T: Scalar>(
     };
     let xs: Vec<T> = x.iter().collect();
     let ys: Option<Vec<T>> = y.map(|y| y.iter().collect());
-    let parts = tb.triangle_parts(n);
+    let parts = tb.triangle_parts(n, if y.is_some() { 2 } else { 1 });
     let shared = SharedMatMut::new(a);
     tb.each_part(parts, |p| {
         // Column j of the upper triangle has j + 1 elements.
