@@ -1,13 +1,19 @@
 //! The banded and packed level-2 forms on the threads backend: the
-//! single-core kernels of `oxpar_kernels::level2::banded` on the calling
-//! thread (they walk each stored column once; a band is usually too thin
-//! for a split to pay), with strided vectors gathered into contiguous ones.
+//! single-core kernels of `oxpar_kernels::level2::banded` (they walk each
+//! stored column once), with strided vectors gathered into contiguous ones.
+//! `spmv` is split across the team as symv is; the others run on the calling
+//! thread (a band is usually too thin for a split to pay; the packed
+//! triangular and rank-update forms are not split yet).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use oxpar_core::backend::check;
 use oxpar_core::{BandRef, Diag, PackedMut, PackedRef, Result, Scalar, Uplo, VecMut, VecRef};
 use oxpar_kernels::level2::banded as kb;
+
+use crate::structured::area_block;
+use crate::ThreadsBackend;
 
 /// `x` as a contiguous slice (a copy when strided).
 fn contiguous<'a, T: Scalar>(x: &'a VecRef<'_, T>) -> Cow<'a, [T]> {
@@ -79,6 +85,7 @@ pub(crate) fn sbmv<T: Scalar>(
 }
 
 pub(crate) fn spmv<T: Scalar>(
+    tb: &ThreadsBackend,
     alpha: T,
     a: PackedRef<'_, T>,
     x: VecRef<'_, T>,
@@ -86,7 +93,25 @@ pub(crate) fn spmv<T: Scalar>(
     y: VecMut<'_, T>,
 ) -> Result<()> {
     check::gemv((a.n(), a.n()), x.len(), y.len())?;
-    mv(alpha, x, beta, y, |x, w| kb::spmv_acc(a, x, w));
+    let n = a.n();
+    // As symv: column ranges of equal area, each summed into its own copy of
+    // y, the copies added at the end.
+    let parts = tb.triangle_parts(n, 2);
+    mv(alpha, x, beta, y, |x, w| {
+        let growing = a.stored_uplo() == Uplo::Upper;
+        if parts == 1 {
+            return kb::spmv_cols(a, x, 0..n, w);
+        }
+        let slots: Vec<OnceLock<Vec<T>>> = (0..parts).map(|_| OnceLock::new()).collect();
+        tb.each_part(parts, |p| {
+            let mut acc = vec![T::zero(); n];
+            kb::spmv_cols(a, x, area_block(n, parts, p, growing), &mut acc);
+            let _ = slots[p].set(acc);
+        });
+        for acc in slots.into_iter().filter_map(OnceLock::into_inner) {
+            w.iter_mut().zip(acc).for_each(|(wi, v)| *wi += v);
+        }
+    });
     Ok(())
 }
 

@@ -347,7 +347,7 @@ impl<T: Scalar> Level2<T> for ThreadsBackend {
         beta: T,
         y: VecMut<'_, T>,
     ) -> Result<()> {
-        banded::spmv(alpha, a, x, beta, y)
+        banded::spmv(self, alpha, a, x, beta, y)
     }
 
     fn tbmv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {

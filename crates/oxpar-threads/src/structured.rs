@@ -43,7 +43,7 @@ fn trsv_nb(n: usize) -> usize {
 
 /// Part `p` of `0..n` cut into `parts` ranges of about equal triangle area,
 /// where index `i` stands for `i + 1` elements (`growing`) or `n - i`.
-fn area_block(n: usize, parts: usize, p: usize, growing: bool) -> Range<usize> {
+pub(crate) fn area_block(n: usize, parts: usize, p: usize, growing: bool) -> Range<usize> {
     // The first index whose cumulative area reaches the share k/parts.
     let cut = |k: usize| -> usize {
         if k == 0 {
@@ -74,14 +74,14 @@ const TRIANGLE_CUTOFF: usize = 4;
 impl ThreadsBackend {
     /// Threads for an `n x n` triangle with `per_element` multiply-adds per
     /// stored element (1 = run inline).
-    fn triangle_parts(&self, n: usize, per_element: usize) -> usize {
+    pub(crate) fn triangle_parts(&self, n: usize, per_element: usize) -> usize {
         let cutoff = self.inner.thresholds.level2.saturating_mul(TRIANGLE_CUTOFF);
         let work = (n.saturating_mul(n) / 2).saturating_mul(per_element);
         self.parts(work, cutoff).min(n.max(1))
     }
 
     /// Runs `f(p)` for `p` in `0..parts` on the team (inline when 1).
-    fn each_part(&self, parts: usize, f: impl Fn(usize) + Sync) {
+    pub(crate) fn each_part(&self, parts: usize, f: impl Fn(usize) + Sync) {
         if parts == 1 {
             f(0);
         } else {

@@ -93,13 +93,13 @@ pub fn gbmv_acc<T: Scalar>(alpha: T, a: BandRef<'_, T>, x: &[T], y: &mut [T]) {
 /// columns `line(j)` (rows and contiguous elements, the triangle's rows of
 /// column `j` among them, diagonal included).
 fn sym_acc<'a, T: Scalar + 'a>(
-    n: usize,
+    cols: Range<usize>,
     uplo: Uplo,
     line: impl Fn(usize) -> (Range<usize>, &'a [T]),
     xs: &[T],
     y: &mut [T],
 ) {
-    for j in 0..n {
+    for j in cols {
         let (range, seg) = line(j);
         let tri = in_triangle(&range, j, uplo, true);
         let off = match uplo {
@@ -117,7 +117,7 @@ fn sym_acc<'a, T: Scalar + 'a>(
 }
 
 /// `y += A*xs` for `A` symmetric in the `uplo` triangle of a band view
-/// (`xs` already scaled by alpha).
+/// (`xs` already scaled by alpha, if at all).
 pub fn sbmv_acc<T: Scalar>(uplo: Uplo, a: BandRef<'_, T>, xs: &[T], y: &mut [T]) {
     // A symmetric matrix is its own transpose: work on the stored band.
     let (a, uplo) = if a.col_segment(0).is_some() || a.ncols() == 0 {
@@ -125,18 +125,16 @@ pub fn sbmv_acc<T: Scalar>(uplo: Uplo, a: BandRef<'_, T>, xs: &[T], y: &mut [T])
     } else {
         (a.t(), uplo.flip())
     };
-    sym_acc(
-        a.ncols(),
-        uplo,
-        |j| a.col_segment(j).expect("band storage"),
-        xs,
-        y,
-    );
+    let line = |j| a.col_segment(j).expect("band storage");
+    sym_acc(0..a.ncols(), uplo, line, xs, y);
 }
 
-/// `y += A*xs` for `A` symmetric in a packed triangle (`xs` scaled by alpha).
-pub fn spmv_acc<T: Scalar>(a: PackedRef<'_, T>, xs: &[T], y: &mut [T]) {
-    sym_acc(a.n(), a.stored_uplo(), |j| a.stored_col(j), xs, y);
+/// `y += S*xs` over the stored columns `cols` of the symmetric matrix `S` in
+/// a packed triangle: each stored element off the diagonal adds to the `y`
+/// of its row and of its column, so summing the `y` of disjoint column
+/// ranges gives `S*xs`.
+pub fn spmv_cols<T: Scalar>(a: PackedRef<'_, T>, xs: &[T], cols: Range<usize>, y: &mut [T]) {
+    sym_acc(cols, a.stored_uplo(), |j| a.stored_col(j), xs, y);
 }
 
 /// `x := T*x` (`solve` false) or `x := T^-1*x` for the triangular matrix in
