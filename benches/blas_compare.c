@@ -1,13 +1,19 @@
 /* One program, any BLAS: cblas_dgemm and cblas_sgemm (square, n = 1024 and
- * 2048) and cblas_ddot (n = 10^7), best of a few runs after a warm-up call.
+ * 2048) and cblas_ddot (n = 10^7), best of a few runs after a warm-up call;
+ * with --level2, the symmetric and triangular level-2 routines instead.
  * Built once against -lblas (it records libblas.so.3) and run with
  * LD_LIBRARY_PATH pointing at each library in turn by benches/blas_compare.py
  * (`make blas-bench`), which prints the table and the ratios.
  *
- *   blas_compare [--reps R] [--quick]
+ *   blas_compare [--reps R] [--quick] [--level2]
  *
  * --reps   timed runs per case (default 3 for gemm, 10 for ddot: the best counts)
  * --quick  n = 512 and 1024 for gemm, 10^6 for ddot
+ * --level2 cblas_dsymv, dtrmv, dtrsv (upper and lower, column-major, unit
+ *          increments), dsyr and dsyr2 at n = 512 (cache-resident) and 4096
+ *          (default 20 runs at 512 and 5 at 4096); GFLOP/s counts 2 n^2
+ *          flops for symv, syr and syr2 and n^2 for trmv and trsv; CHECK
+ *          recomputes a few entries in double (for trsv, the residual)
  *
  * Prints "library PATH" (the file cblas_dgemm came from), then one line per
  * case: "result KERNEL N SECONDS GFLOPS GBPS CHECK", where GFLOP/s counts
@@ -33,6 +39,18 @@ void cblas_sgemm(enum CBLAS_ORDER layout, enum CBLAS_TRANSPOSE transa, enum CBLA
                  int m, int n, int k, float alpha, const float *a, int lda, const float *b,
                  int ldb, float beta, float *c, int ldc);
 double cblas_ddot(int n, const double *x, int incx, const double *y, int incy);
+enum CBLAS_UPLO { CblasUpper = 121, CblasLower = 122 };
+enum CBLAS_DIAG { CblasNonUnit = 131, CblasUnit = 132 };
+void cblas_dsymv(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, int n, double alpha, const double *a,
+                 int lda, const double *x, int incx, double beta, double *y, int incy);
+void cblas_dtrmv(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, enum CBLAS_TRANSPOSE trans,
+                 enum CBLAS_DIAG diag, int n, const double *a, int lda, double *x, int incx);
+void cblas_dtrsv(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, enum CBLAS_TRANSPOSE trans,
+                 enum CBLAS_DIAG diag, int n, const double *a, int lda, double *x, int incx);
+void cblas_dsyr(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, int n, double alpha, const double *x,
+                int incx, double *a, int lda);
+void cblas_dsyr2(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, int n, double alpha, const double *x,
+                 int incx, const double *y, int incy, double *a, int lda);
 
 static double now(void) {
     struct timespec ts;
@@ -157,13 +175,118 @@ static void bench_ddot(int n, int reps) {
     free(y);
 }
 
+/* The level-2 cases. A is n x n column-major with a well-conditioned lower
+ * and upper triangle (diagonal 2 + |r|, off-diagonal r / n), so repeated
+ * solves stay finite; x is reset before every run, outside the timing. */
+enum l2_op { L2_SYMV, L2_TRMV, L2_TRSV, L2_SYR, L2_SYR2 };
+
+static void bench_level2(enum l2_op op, enum CBLAS_UPLO uplo, int n, int reps) {
+    static const char *names[] = {"dsymv", "dtrmv", "dtrsv", "dsyr", "dsyr2"};
+    size_t nn = (size_t)n * (size_t)n;
+    double *a = xmalloc(nn * sizeof *a), *a0 = xmalloc(nn * sizeof *a0);
+    double *x = xmalloc((size_t)n * sizeof *x), *x0 = xmalloc((size_t)n * sizeof *x0);
+    double *y = xmalloc((size_t)n * sizeof *y), *y0 = xmalloc((size_t)n * sizeof *y0);
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++) a0[i + (size_t)j * n] = i == j ? 2.0 + fabs(rnd()) : rnd() / n;
+    for (int i = 0; i < n; i++) {
+        x0[i] = rnd();
+        y0[i] = rnd();
+    }
+    int upper = uplo == CblasUpper;
+    double best = 1e30;
+    for (int r = 0; r <= reps; r++) { /* run 0 is the warm-up */
+        memcpy(a, a0, nn * sizeof *a);
+        memcpy(x, x0, (size_t)n * sizeof *x);
+        memcpy(y, y0, (size_t)n * sizeof *y);
+        double t = now();
+        switch (op) {
+        case L2_SYMV: cblas_dsymv(CblasColMajor, uplo, n, 1.5, a, n, x, 1, 0.5, y, 1); break;
+        case L2_TRMV: cblas_dtrmv(CblasColMajor, uplo, CblasNoTrans, CblasNonUnit, n, a, n, x, 1); break;
+        case L2_TRSV: cblas_dtrsv(CblasColMajor, uplo, CblasNoTrans, CblasNonUnit, n, a, n, x, 1); break;
+        case L2_SYR: cblas_dsyr(CblasColMajor, uplo, n, 1.5, x, 1, a, n); break;
+        case L2_SYR2: cblas_dsyr2(CblasColMajor, uplo, n, 1.5, x, 1, y, 1, a, n); break;
+        }
+        t = now() - t;
+        if (r > 0 && t < best) best = t;
+    }
+    /* Entries of the last run's result against a double loop. */
+    int ok = 1;
+    for (int s = 0; s < 8; s++) {
+        int i = (int)((unsigned)(s * 7919 + 13) % (unsigned)n), j = (int)((unsigned)(s * 104729 + 7) % (unsigned)n);
+        double want = 0.0, mag = 0.0, got = 0.0;
+#define TRI(p, q) ((upper ? (p) <= (q) : (p) >= (q)) ? a0[(p) + (size_t)(q) * n] : 0.0)
+#define SYM(p, q) ((upper ? (p) <= (q) : (p) >= (q)) ? a0[(p) + (size_t)(q) * n] : a0[(q) + (size_t)(p) * n])
+        switch (op) {
+        case L2_SYMV:
+            for (int l = 0; l < n; l++) {
+                want += 1.5 * SYM(i, l) * x0[l];
+                mag += fabs(1.5 * SYM(i, l) * x0[l]);
+            }
+            want += 0.5 * y0[i];
+            mag += fabs(0.5 * y0[i]);
+            got = y[i];
+            break;
+        case L2_TRMV:
+            for (int l = 0; l < n; l++) {
+                want += TRI(i, l) * x0[l];
+                mag += fabs(TRI(i, l) * x0[l]);
+            }
+            got = x[i];
+            break;
+        case L2_TRSV: /* the residual: row i of A times x gives back x0[i] */
+            for (int l = 0; l < n; l++) {
+                got += TRI(i, l) * x[l];
+                mag += fabs(TRI(i, l) * x[l]);
+            }
+            want = x0[i];
+            break;
+        case L2_SYR:
+        case L2_SYR2:
+            if (!(upper ? i <= j : i >= j)) {
+                int t = i;
+                i = j;
+                j = t;
+            }
+            want = a0[i + (size_t)j * n] + 1.5 * (op == L2_SYR ? x0[i] * x0[j] : x0[i] * y0[j] + y0[i] * x0[j]);
+            mag = fabs(want) + 3.0;
+            got = a[i + (size_t)j * n];
+            break;
+        }
+#undef TRI
+#undef SYM
+        if (!(fabs(got - want) <= 1e-12 * (mag + 1.0) * n)) ok = 0;
+    }
+    char kernel[32];
+    snprintf(kernel, sizeof kernel, "%s_%c", names[op], upper ? 'U' : 'L');
+    double flops = (op == L2_TRMV || op == L2_TRSV) ? (double)n * n : 2.0 * n * (double)n;
+    result(kernel, n, best, flops, 0, ok);
+    free(a);
+    free(a0);
+    free(x);
+    free(x0);
+    free(y);
+    free(y0);
+}
+
+static void bench_level2_all(int reps) {
+    static const int sizes[] = {512, 4096};
+    for (int k = 0; k < 2; k++) {
+        int n = sizes[k], r = reps > 0 ? reps : (n <= 512 ? 20 : 5);
+        for (int op = L2_SYMV; op <= L2_SYR2; op++) {
+            bench_level2((enum l2_op)op, CblasUpper, n, r);
+            bench_level2((enum l2_op)op, CblasLower, n, r);
+        }
+    }
+}
+
 int main(int argc, char **argv) {
-    int reps = 0, quick = 0;
+    int reps = 0, quick = 0, level2 = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
         else if (strcmp(argv[i], "--quick") == 0) quick = 1;
+        else if (strcmp(argv[i], "--level2") == 0) level2 = 1;
         else {
-            fprintf(stderr, "usage: %s [--reps R] [--quick]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--reps R] [--quick] [--level2]\n", argv[0]);
             return 2;
         }
     }
@@ -171,6 +294,10 @@ int main(int argc, char **argv) {
     void *sym = dlsym(RTLD_DEFAULT, "cblas_dgemm");
     printf("library %s\n", sym && dladdr(sym, &info) && info.dli_fname ? info.dli_fname : "unknown");
     fflush(stdout);
+    if (level2) {
+        bench_level2_all(reps);
+        return failures ? 1 : 0;
+    }
     int gemm_reps = reps > 0 ? reps : 3, dot_reps = reps > 0 ? reps : 10;
     int small = quick ? 512 : 1024, large = quick ? 1024 : 2048, dot_n = quick ? 1000000 : 10000000;
     bench_dgemm(small, gemm_reps);

@@ -19,16 +19,19 @@
 
 pub mod data;
 pub mod props;
+pub mod props_level2;
 
 pub use props::*;
+pub use props_level2::*;
 
 /// Expands to one `#[test]` per operation and element type, each running the
-/// property of [`props`] against the backend that `$make` builds.
+/// property of [`props`] (and [`props_level2`]) against the backend that `$make` builds.
 #[macro_export]
 macro_rules! conformance_suite {
     ($make:expr) => {
         $crate::__conformance_tests!($make; axpy, scal, copy, swap, dot, nrm2, asum, iamax, gemv, ger, gemm,
-            special_values, shape_errors, parallel_loops);
+            special_values, shape_errors, parallel_loops,
+            symv, trmv, trsv, syr, syr2, level2_shape_errors, gbmv, sbmv_spmv, banded_triangular, spr_spr2);
     };
 }
 
@@ -43,12 +46,12 @@ macro_rules! __conformance_tests {
                 #[test]
                 fn f32() {
                     let backend = $make;
-                    $crate::props::$name::<f32, _>(&backend);
+                    $crate::$name::<f32, _>(&backend);
                 }
                 #[test]
                 fn f64() {
                     let backend = $make;
-                    $crate::props::$name::<f64, _>(&backend);
+                    $crate::$name::<f64, _>(&backend);
                 }
             }
         )*

@@ -18,8 +18,8 @@
 //!   argument errors reach `xerbla_` with the Fortran routine's name and
 //!   positions, exactly as netlib's CBLAS reports them.
 //!
-//! `gemv` and `ger` compute on oxpar's threads backend; the others are
-//! column-oriented loops in the reference's order of operations.
+//! Every routine computes on oxpar's threads backend, through the
+//! `oxpar_core::Level2` trait methods (see `imp`).
 
 mod imp;
 

@@ -13,6 +13,7 @@
 use std::fmt::Debug;
 use std::ops::Range;
 
+use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::error::{Error, Result};
 use crate::exact::{ExactSum, Reduction};
 use crate::scalar::Scalar;
@@ -158,6 +159,24 @@ pub enum Op {
     Syr,
     /// [`Level2::syr2`].
     Syr2,
+    /// [`Level2::gbmv`].
+    Gbmv,
+    /// [`Level2::sbmv`].
+    Sbmv,
+    /// [`Level2::spmv`].
+    Spmv,
+    /// [`Level2::tbmv`].
+    Tbmv,
+    /// [`Level2::tbsv`].
+    Tbsv,
+    /// [`Level2::tpmv`].
+    Tpmv,
+    /// [`Level2::tpsv`].
+    Tpsv,
+    /// [`Level2::spr`].
+    Spr,
+    /// [`Level2::spr2`].
+    Spr2,
     /// [`Level3::gemm`].
     Gemm,
     /// [`Level3::symm`].
@@ -260,7 +279,9 @@ pub trait Level1<T: Scalar>: Backend {
     }
 }
 
-/// BLAS level 2: matrix-vector operations.
+/// BLAS level 2: matrix-vector operations. `gemv` and `ger` are required;
+/// the symmetric and triangular operations default to blocked versions built
+/// on them (see [`crate::blocked`]).
 pub trait Level2<T: Scalar>: Backend {
     /// `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`). With `beta == 0`, `y`
     /// is not read (NaN in it does not come out); with `alpha == 0`, `A` and `x`
@@ -287,35 +308,23 @@ pub trait Level2<T: Scalar>: Backend {
         beta: T,
         y: VecMut<'_, T>,
     ) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
-        crate::reference::symv(uplo, alpha, a, x, beta, y);
-        Ok(())
+        crate::blocked::symv(self, uplo, alpha, a, x, beta, y)
     }
     /// `x := A*x` with `A` triangular, held in its `uplo` triangle (pass
     /// `a.t()` and `uplo.flip()` for `A^T`).
     fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
-        crate::reference::trmv(uplo, diag, a, x);
-        Ok(())
+        crate::blocked::trmv(self, uplo, diag, a, x)
     }
     /// `x := A^-1*x` (solves `A*z = x`) with `A` triangular, held in its
     /// `uplo` triangle. No test for singularity: a zero on the diagonal
     /// gives infinities or NaN, as in BLAS.
     fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
-        crate::reference::trsv(uplo, diag, a, x);
-        Ok(())
+        crate::blocked::trsv(self, uplo, diag, a, x)
     }
     /// `A := alpha*x*x^T + A` on the `uplo` triangle of `A` (the other is
     /// neither read nor written). With `alpha == 0`, returns at once.
     fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
-        check::square("A", (a.nrows(), a.ncols()))?;
-        check::ger(x.len(), x.len(), (a.nrows(), a.ncols()))?;
-        crate::reference::syr(uplo, alpha, x, a);
-        Ok(())
+        crate::blocked::syr(self, uplo, alpha, x, a)
     }
     /// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of `A`. With
     /// `alpha == 0`, returns at once.
@@ -327,9 +336,106 @@ pub trait Level2<T: Scalar>: Backend {
         y: VecRef<'_, T>,
         a: MatMut<'_, T>,
     ) -> Result<()> {
+        crate::blocked::syr2(self, uplo, alpha, x, y, a)
+    }
+
+    // The banded and packed forms: plain loops by default (see
+    // [`crate::reference`]); the threads backend walks the stored columns.
+
+    /// `y := alpha*A*x + beta*y` with `A` a band matrix (pass `a.t()` for `A^T`).
+    /// With `beta == 0`, `y` is not read; with `alpha == 0`, `A` and `x` are not
+    /// read.
+    fn gbmv(
+        &self,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        crate::reference::gbmv(alpha, a, x, beta, y);
+        Ok(())
+    }
+    /// `y := alpha*A*x + beta*y` with `A` a symmetric band matrix held in the
+    /// `uplo` triangle of the band view `a` (the other is not read). As [`Level2::symv`]
+    /// for `alpha` and `beta`.
+    fn sbmv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
         check::square("A", (a.nrows(), a.ncols()))?;
-        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
-        crate::reference::syr2(uplo, alpha, x, y, a);
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        crate::reference::sbmv(uplo, alpha, a, x, beta, y);
+        Ok(())
+    }
+    /// `y := alpha*A*x + beta*y` with `A` symmetric, held in the packed triangle
+    /// `a`. As [`Level2::symv`] for `alpha` and `beta`.
+    fn spmv(
+        &self,
+        alpha: T,
+        a: PackedRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        check::gemv((a.n(), a.n()), x.len(), y.len())?;
+        crate::reference::spmv(alpha, a, x, beta, y);
+        Ok(())
+    }
+    /// `x := A*x` with `A` triangular, held in the `uplo` triangle of the band
+    /// view `a` (pass `a.t()` and `uplo.flip()` for `A^T`).
+    fn tbmv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
+        crate::reference::tbmv(uplo, diag, a, x);
+        Ok(())
+    }
+    /// `x := A^-1*x` with `A` triangular, held in the `uplo` triangle of the band
+    /// view `a`. No test for singularity (as in BLAS).
+    fn tbsv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
+        crate::reference::tbsv(uplo, diag, a, x);
+        Ok(())
+    }
+    /// `x := A*x` with `A` triangular, held in the packed triangle `a` (pass
+    /// `a.t()` for `A^T`).
+    fn tpmv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::gemv((a.n(), a.n()), x.len(), x.len())?;
+        crate::reference::tpmv(diag, a, x);
+        Ok(())
+    }
+    /// `x := A^-1*x` with `A` triangular, held in the packed triangle `a`. No
+    /// test for singularity (as in BLAS).
+    fn tpsv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::gemv((a.n(), a.n()), x.len(), x.len())?;
+        crate::reference::tpsv(diag, a, x);
+        Ok(())
+    }
+    /// `A := alpha*x*x^T + A` on the packed triangle `a`. With `alpha == 0`,
+    /// returns at once.
+    fn spr(&self, alpha: T, x: VecRef<'_, T>, a: PackedMut<'_, T>) -> Result<()> {
+        check::ger(x.len(), x.len(), (a.n(), a.n()))?;
+        crate::reference::spr(alpha, x, a);
+        Ok(())
+    }
+    /// `A := alpha*(x*y^T + y*x^T) + A` on the packed triangle `a`. With
+    /// `alpha == 0`, returns at once.
+    fn spr2(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        check::ger(x.len(), y.len(), (a.n(), a.n()))?;
+        crate::reference::spr2(alpha, x, y, a);
         Ok(())
     }
 }
@@ -561,6 +667,61 @@ impl<T: Scalar, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
         a: MatMut<'_, T>,
     ) -> Result<()> {
         (**self).syr2(uplo, alpha, x, y, a)
+    }
+    fn gbmv(
+        &self,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).gbmv(alpha, a, x, beta, y)
+    }
+    fn sbmv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).sbmv(uplo, alpha, a, x, beta, y)
+    }
+    fn spmv(
+        &self,
+        alpha: T,
+        a: PackedRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).spmv(alpha, a, x, beta, y)
+    }
+    fn tbmv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        (**self).tbmv(uplo, diag, a, x)
+    }
+    fn tbsv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        (**self).tbsv(uplo, diag, a, x)
+    }
+    fn tpmv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        (**self).tpmv(diag, a, x)
+    }
+    fn tpsv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        (**self).tpsv(diag, a, x)
+    }
+    fn spr(&self, alpha: T, x: VecRef<'_, T>, a: PackedMut<'_, T>) -> Result<()> {
+        (**self).spr(alpha, x, a)
+    }
+    fn spr2(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        (**self).spr2(alpha, x, y, a)
     }
 }
 

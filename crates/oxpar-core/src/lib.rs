@@ -41,6 +41,8 @@
 //! ```
 
 pub mod backend;
+pub mod band;
+pub mod blocked;
 pub mod budget;
 pub mod error;
 pub mod exact;
@@ -55,6 +57,7 @@ pub use backend::{
     Backend, BackendKind, Diag, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Side,
     Trans, Uplo,
 };
+pub use band::{BandRef, PackedMut, PackedRef};
 pub use error::{Error, ErrorKind, Result};
 pub use scalar::{DType, Scalar};
 pub use schedule::Schedule;
@@ -64,6 +67,7 @@ pub use view::{MatMut, MatRef, VecMut, VecRef};
 /// Everything a user of the traits needs, in one `use`.
 pub mod prelude {
     pub use crate::backend::*;
+    pub use crate::band::{BandRef, PackedMut, PackedRef};
     pub use crate::error::{Error, ErrorKind, Result};
     pub use crate::scalar::Scalar;
     pub use crate::schedule::Schedule;

@@ -1,5 +1,6 @@
 //! Plain-loop reference versions of the structured BLAS operations (symmetric
-//! and triangular level 2 and 3): the oracle the other backends are tested
+//! and triangular level 2 and 3, and the banded and packed level-2 forms):
+//! the oracle the other backends are tested
 //! against, and the serial backend's own bodies. Clarity over speed: every
 //! element is found through [`sym`] or [`tri`], the way the definition reads.
 //!
@@ -7,6 +8,7 @@
 //! [`crate::backend::check`]); these functions assume them.
 
 use crate::backend::{Diag, Side, Uplo};
+use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::scalar::Scalar;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 
@@ -299,6 +301,181 @@ pub fn trsm<T: Scalar>(
                 }
                 trsv(uplo.flip(), diag, a.t(), b.row_mut(i));
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The banded and packed forms: the same definitions over an element accessor
+// (`get(i, j)` of the matrix as the operation sees it, zero outside what is
+// stored).
+
+/// `y := alpha*M*x + beta*y` for the `m x n` matrix whose elements `get`
+/// gives (not called when `alpha` is zero; `y` not read when `beta` is).
+fn mv_with<T: Scalar>(
+    n: usize,
+    get: impl Fn(usize, usize) -> T,
+    alpha: T,
+    x: VecRef<'_, T>,
+    beta: T,
+    mut y: VecMut<'_, T>,
+) {
+    for i in 0..y.len() {
+        let ax = if alpha == T::zero() {
+            T::zero()
+        } else {
+            alpha * (0..n).fold(T::zero(), |acc, j| acc + get(i, j) * x.get(j))
+        };
+        let old = scaled(beta, || y.as_ref().get(i));
+        y.set(i, ax + old);
+    }
+}
+
+/// Element `(i, j)` of the triangular matrix held in the `uplo` triangle of
+/// what `get` reads.
+fn tri_with<T: Scalar>(
+    get: &impl Fn(usize, usize) -> T,
+    uplo: Uplo,
+    diag: Diag,
+    i: usize,
+    j: usize,
+) -> T {
+    if i == j && diag == Diag::Unit {
+        T::one()
+    } else if uplo.holds(i, j) {
+        get(i, j)
+    } else {
+        T::zero()
+    }
+}
+
+/// `x := T*x` for the triangular matrix in the `uplo` triangle of `get`.
+fn trmv_with<T: Scalar>(
+    get: impl Fn(usize, usize) -> T,
+    uplo: Uplo,
+    diag: Diag,
+    mut x: VecMut<'_, T>,
+) {
+    let n = x.len();
+    let tx: Vec<T> = (0..n)
+        .map(|i| {
+            (0..n)
+                .filter(|&j| uplo.holds(i, j))
+                .fold(T::zero(), |acc, j| {
+                    acc + tri_with(&get, uplo, diag, i, j) * x.as_ref().get(j)
+                })
+        })
+        .collect();
+    for (i, v) in tx.into_iter().enumerate() {
+        x.set(i, v);
+    }
+}
+
+/// `x := T^-1*x` for the triangular matrix in the `uplo` triangle of `get`.
+fn trsv_with<T: Scalar>(
+    get: impl Fn(usize, usize) -> T,
+    uplo: Uplo,
+    diag: Diag,
+    mut x: VecMut<'_, T>,
+) {
+    let n = x.len();
+    let order: Vec<usize> = match uplo {
+        Uplo::Lower => (0..n).collect(),
+        Uplo::Upper => (0..n).rev().collect(),
+    };
+    for &i in &order {
+        let mut v = x.as_ref().get(i);
+        for j in (0..n).filter(|&j| j != i && uplo.holds(i, j)) {
+            v = v - get(i, j) * x.as_ref().get(j);
+        }
+        if diag == Diag::NonUnit {
+            v = v / get(i, i);
+        }
+        x.set(i, v);
+    }
+}
+
+/// `y := alpha*A*x + beta*y`, `A` a band matrix.
+pub fn gbmv<T: Scalar>(alpha: T, a: BandRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) {
+    mv_with(a.ncols(), |i, j| a.get(i, j), alpha, x, beta, y);
+}
+
+/// `y := alpha*A*x + beta*y`, `A` symmetric in the `uplo` triangle of a band.
+pub fn sbmv<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    a: BandRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    y: VecMut<'_, T>,
+) {
+    let sym = |i: usize, j: usize| {
+        if uplo.holds(i, j) {
+            a.get(i, j)
+        } else {
+            a.get(j, i)
+        }
+    };
+    mv_with(a.ncols(), sym, alpha, x, beta, y);
+}
+
+/// `y := alpha*A*x + beta*y`, `A` symmetric in a packed triangle.
+pub fn spmv<T: Scalar>(alpha: T, a: PackedRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) {
+    let uplo = a.uplo();
+    let sym = |i: usize, j: usize| {
+        if uplo.holds(i, j) {
+            a.get(i, j)
+        } else {
+            a.get(j, i)
+        }
+    };
+    mv_with(a.n(), sym, alpha, x, beta, y);
+}
+
+/// `x := A*x`, `A` triangular in the `uplo` triangle of a band.
+pub fn tbmv<T: Scalar>(uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) {
+    trmv_with(|i, j| a.get(i, j), uplo, diag, x);
+}
+
+/// `x := A^-1*x`, `A` triangular in the `uplo` triangle of a band.
+pub fn tbsv<T: Scalar>(uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) {
+    trsv_with(|i, j| a.get(i, j), uplo, diag, x);
+}
+
+/// `x := A*x`, `A` triangular in a packed triangle.
+pub fn tpmv<T: Scalar>(diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) {
+    trmv_with(|i, j| a.get(i, j), a.uplo(), diag, x);
+}
+
+/// `x := A^-1*x`, `A` triangular in a packed triangle.
+pub fn tpsv<T: Scalar>(diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) {
+    trsv_with(|i, j| a.get(i, j), a.uplo(), diag, x);
+}
+
+/// `A := alpha*x*x^T + A` on a packed triangle.
+pub fn spr<T: Scalar>(alpha: T, x: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
+    if alpha == T::zero() {
+        return;
+    }
+    let (n, uplo) = (a.n(), a.uplo());
+    for j in 0..n {
+        for i in (0..n).filter(|&i| uplo.holds(i, j)) {
+            let v = a.as_ref().get(i, j) + alpha * x.get(i) * x.get(j);
+            a.set(i, j, v);
+        }
+    }
+}
+
+/// `A := alpha*(x*y^T + y*x^T) + A` on a packed triangle.
+pub fn spr2<T: Scalar>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
+    if alpha == T::zero() {
+        return;
+    }
+    let (n, uplo) = (a.n(), a.uplo());
+    for j in 0..n {
+        for i in (0..n).filter(|&i| uplo.holds(i, j)) {
+            let v = a.as_ref().get(i, j) + alpha * (x.get(i) * y.get(j) + y.get(i) * x.get(j));
+            a.set(i, j, v);
         }
     }
 }

@@ -26,6 +26,7 @@
 use crate::backend::{
     Backend, BackendKind, Diag, Level1, Level2, Level3, LoopBody, Op, ParallelLoops, Side, Uplo,
 };
+use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::error::{Error, Result};
 use crate::exact::{round_to, sqrt_to, Reduction};
 use crate::scalar::Scalar;
@@ -300,6 +301,61 @@ impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
         a: MatMut<'_, T>,
     ) -> Result<()> {
         self.inner.syr2(uplo, alpha, x, y, a)
+    }
+    fn gbmv(
+        &self,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.gbmv(alpha, a, x, beta, y)
+    }
+    fn sbmv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.sbmv(uplo, alpha, a, x, beta, y)
+    }
+    fn spmv(
+        &self,
+        alpha: T,
+        a: PackedRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.spmv(alpha, a, x, beta, y)
+    }
+    fn tbmv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        self.inner.tbmv(uplo, diag, a, x)
+    }
+    fn tbsv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        self.inner.tbsv(uplo, diag, a, x)
+    }
+    fn tpmv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        self.inner.tpmv(diag, a, x)
+    }
+    fn tpsv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        self.inner.tpsv(diag, a, x)
+    }
+    fn spr(&self, alpha: T, x: VecRef<'_, T>, a: PackedMut<'_, T>) -> Result<()> {
+        self.inner.spr(alpha, x, a)
+    }
+    fn spr2(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.spr2(alpha, x, y, a)
     }
 }
 

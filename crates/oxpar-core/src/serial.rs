@@ -8,10 +8,11 @@
 use std::ops::Range;
 
 use crate::backend::{
-    check, Backend, BackendKind, Level1, Level2, Level3, LoopBody, ParallelLoops,
+    check, Backend, BackendKind, Diag, Level1, Level2, Level3, LoopBody, ParallelLoops, Uplo,
 };
 use crate::error::Result;
 use crate::exact::Reduction;
+use crate::reference;
 use crate::scalar::Scalar;
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
@@ -186,6 +187,59 @@ impl<T: Scalar> Level2<T> for Serial {
                 a.set(i, j, v);
             }
         }
+        Ok(())
+    }
+
+    // The structured operations stay plain loops here (the trait's blocked
+    // defaults would make the oracle depend on gemv and ger).
+
+    fn symv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        reference::symv(uplo, alpha, a, x, beta, y);
+        Ok(())
+    }
+
+    fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
+        reference::trmv(uplo, diag, a, x);
+        Ok(())
+    }
+
+    fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
+        reference::trsv(uplo, diag, a, x);
+        Ok(())
+    }
+
+    fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), x.len(), (a.nrows(), a.ncols()))?;
+        reference::syr(uplo, alpha, x, a);
+        Ok(())
+    }
+
+    fn syr2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        reference::syr2(uplo, alpha, x, y, a);
         Ok(())
     }
 }

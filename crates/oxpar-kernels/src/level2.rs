@@ -2,12 +2,18 @@
 //!
 //! Both routines walk the matrix along its contiguous direction when it has
 //! one: column-major `gemv` is a sweep of axpys over columns, row-major `gemv`
-//! a dot per row; `ger` updates columns (or rows) with axpys.
+//! a dot per row; `ger` updates columns (or rows) with axpys. The symmetric
+//! and triangular kernels (symv, trmv, trsv, syr, syr2) are in [`structured`],
+//! the banded and packed ones in [`banded`].
 
 use oxpar_core::{MatMut, MatRef, Scalar, VecMut, VecRef};
 
 use crate::dispatch::multiversion;
 use crate::level1;
+
+pub mod banded;
+pub mod structured;
+pub use structured::{symv_cols, syr_cols, trmv, trsv};
 
 #[inline(always)]
 fn madd<T: Scalar, const FMA: bool>(a: T, b: T, c: T) -> T {

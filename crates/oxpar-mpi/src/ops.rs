@@ -6,8 +6,8 @@ use mpi::datatype::Equivalence;
 use oxpar_core::backend::{check, LoopBody};
 use oxpar_core::exact::{ExactSum, Reduction, WORDS};
 use oxpar_core::{
-    DType, Diag, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, ParallelLoops, Result,
-    Scalar, Schedule, Uplo, VecMut, VecRef,
+    BandRef, DType, Diag, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, PackedMut,
+    PackedRef, ParallelLoops, Result, Scalar, Schedule, Uplo, VecMut, VecRef,
 };
 
 use crate::agree::{self, everywhere, Call, Routine};
@@ -330,6 +330,61 @@ where
         _: MatMut<'_, T>,
     ) -> Result<()> {
         Err(not_distributed("syr2"))
+    }
+    fn gbmv(
+        &self,
+        _alpha: T,
+        _a: BandRef<'_, T>,
+        _x: VecRef<'_, T>,
+        _beta: T,
+        _y: VecMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("gbmv"))
+    }
+    fn sbmv(
+        &self,
+        _uplo: Uplo,
+        _alpha: T,
+        _a: BandRef<'_, T>,
+        _x: VecRef<'_, T>,
+        _beta: T,
+        _y: VecMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("sbmv"))
+    }
+    fn spmv(
+        &self,
+        _alpha: T,
+        _a: PackedRef<'_, T>,
+        _x: VecRef<'_, T>,
+        _beta: T,
+        _y: VecMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("spmv"))
+    }
+    fn tbmv(&self, _uplo: Uplo, _diag: Diag, _a: BandRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
+        Err(not_distributed("tbmv"))
+    }
+    fn tbsv(&self, _uplo: Uplo, _diag: Diag, _a: BandRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
+        Err(not_distributed("tbsv"))
+    }
+    fn tpmv(&self, _diag: Diag, _a: PackedRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
+        Err(not_distributed("tpmv"))
+    }
+    fn tpsv(&self, _diag: Diag, _a: PackedRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
+        Err(not_distributed("tpsv"))
+    }
+    fn spr(&self, _alpha: T, _x: VecRef<'_, T>, _a: PackedMut<'_, T>) -> Result<()> {
+        Err(not_distributed("spr"))
+    }
+    fn spr2(
+        &self,
+        _alpha: T,
+        _x: VecRef<'_, T>,
+        _y: VecRef<'_, T>,
+        _a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        Err(not_distributed("spr2"))
     }
 }
 

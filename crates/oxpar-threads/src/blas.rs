@@ -1,22 +1,28 @@
 //! Level 1, 2 and 3 on the threads backend: split, then run the single-core
-//! kernels of `oxpar-kernels` on each block.
+//! kernels of `oxpar-kernels` on each block (the symmetric and triangular
+//! level-2 operations in [`crate::structured`]).
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use oxpar_core::backend::check;
 use oxpar_core::exact::{ExactSum, Reduction};
-use oxpar_core::{Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef};
+use oxpar_core::{
+    BandRef, Diag, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result, Scalar,
+    Uplo, VecMut, VecRef,
+};
 use oxpar_kernels::{level1 as k1, level2 as k2, level3 as k3, Par};
 
+use crate::banded;
 use crate::split::{block, SharedMatMut, SharedVecMut};
+use crate::structured;
 use crate::ThreadsBackend;
 
 impl ThreadsBackend {
     /// Threads to use for `work` units against a cutoff (1 = run inline).
     /// Callers may lower it further (never below 1); blocks are numbered below
     /// it and team members with higher indices sit the region out.
-    fn parts(&self, work: usize, threshold: usize) -> usize {
+    pub(crate) fn parts(&self, work: usize, threshold: usize) -> usize {
         if work < threshold.max(2) {
             1
         } else {
@@ -271,6 +277,109 @@ impl<T: Scalar> Level2<T> for ThreadsBackend {
             k2::ger(alpha, x, ys, unsafe { shared.cols_mut(r) });
         });
         Ok(())
+    }
+
+    // The symmetric and triangular operations: see `crate::structured`.
+
+    fn symv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        structured::symv(self, uplo, alpha, a, x, beta, y)
+    }
+
+    fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        structured::trmv(self, uplo, diag, a, x)
+    }
+
+    fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        structured::trsv(self, uplo, diag, a, x)
+    }
+
+    fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        structured::syr(self, uplo, alpha, x, None, a)
+    }
+
+    fn syr2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        structured::syr(self, uplo, alpha, x, Some(y), a)
+    }
+
+    // The banded and packed forms: see `crate::banded`.
+
+    fn gbmv(
+        &self,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        banded::gbmv(alpha, a, x, beta, y)
+    }
+
+    fn sbmv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        banded::sbmv(uplo, alpha, a, x, beta, y)
+    }
+
+    fn spmv(
+        &self,
+        alpha: T,
+        a: PackedRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        banded::spmv(self, alpha, a, x, beta, y)
+    }
+
+    fn tbmv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tbmv_tbsv(false, uplo, diag, a, x)
+    }
+
+    fn tbsv(&self, uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tbmv_tbsv(true, uplo, diag, a, x)
+    }
+
+    fn tpmv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tpmv_tpsv(false, diag, a, x)
+    }
+
+    fn tpsv(&self, diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
+        banded::tpmv_tpsv(true, diag, a, x)
+    }
+
+    fn spr(&self, alpha: T, x: VecRef<'_, T>, a: PackedMut<'_, T>) -> Result<()> {
+        banded::spr(alpha, x, None, a)
+    }
+
+    fn spr2(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        banded::spr(alpha, x, Some(y), a)
     }
 }
 

@@ -29,11 +29,13 @@
 //! # Ok::<(), oxpar_core::Error>(())
 //! ```
 
+mod banded;
 mod blas;
 mod config;
 pub mod fork;
 mod loops;
 mod split;
+mod structured;
 pub mod team;
 
 use std::sync::Arc;

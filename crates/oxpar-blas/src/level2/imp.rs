@@ -11,15 +11,18 @@
 //! `inc < 0` element 0 is the last in memory (the reference's
 //! `KX = 1 - (N-1)*INCX`).
 //!
-//! The loops follow the reference's order of operations (the same products,
-//! sums in the same order, the same `X(J) .NE. ZERO` skips of BLAS 3.11), so
-//! their results agree bit for bit with a reference compiled without FMA
-//! contraction. `gemv` and `ger` compute on oxpar's threads backend instead,
-//! whose kernels may fuse multiply-adds and sum in blocks.
+//! Every routine is argument translation: the checks and quick returns of
+//! the reference, then the threads backend's trait method on views of the
+//! caller's arrays (band and packed storage through `oxpar_core::BandRef`
+//! and `PackedRef`), whose kernels may fuse multiply-adds and sum in blocks,
+//! so results differ from the reference's in the last bits. Two loops in the
+//! reference's order remain: `gemv`'s fallback should a view not build
+//! (never for valid arguments), and `ger` where the reference's skip of
+//! `y(j) = 0` columns changes the result (an infinity or NaN in `x`).
 
-use std::ops::Range;
-
-use oxpar_core::{Level2, MatMut, MatRef, Scalar, VecMut, VecRef};
+use oxpar_core::{
+    BandRef, Diag, Level2, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo, VecMut, VecRef,
+};
 
 use crate::xerbla::report;
 
@@ -135,15 +138,6 @@ impl<'a, T: Scalar> Xm<'a, T> {
         let p = self.pos(i);
         self.d[p] = v;
     }
-
-    /// A read-only view of the same elements.
-    fn r(&self) -> Xr<'_, T> {
-        Xr {
-            d: self.d,
-            inc: self.inc,
-            o: self.o,
-        }
-    }
 }
 
 /// `y(s+k) := y(s+k) + t*a(k)` for every `k` of `a`.
@@ -226,11 +220,9 @@ fn scale<T: Scalar>(beta: T, y: &mut Xm<'_, T>, n: usize) {
     }
 }
 
-/// How a square matrix is stored, for the triangular and symmetric routines.
+/// How a square matrix is stored, for the banded and packed routines.
 #[derive(Clone, Copy)]
 enum Storage {
-    /// Column-major with leading dimension `ld`.
-    Full { ld: usize },
     /// Band storage with `k` off-diagonals and leading dimension `ld`.
     Band { ld: usize, k: usize },
     /// Packed columns of the triangle.
@@ -246,67 +238,38 @@ struct Tri {
 }
 
 impl Tri {
-    /// Column `j`'s stored off-diagonal elements: the first row they cover, and
-    /// where they are in the array (contiguous, in increasing row order). The
-    /// diagonal element sits right after them (upper) or right before them
-    /// (lower).
-    #[inline(always)]
-    fn off(&self, j: usize) -> (usize, Range<usize>) {
-        let n = self.n;
-        match (self.storage, self.upper) {
-            (Storage::Full { ld }, true) => (0, j * ld..j * ld + j),
-            (Storage::Full { ld }, false) => (j + 1, j * ld + j + 1..j * ld + n),
-            (Storage::Band { ld, k }, true) => {
-                let i0 = j.saturating_sub(k);
-                (i0, j * ld + k - (j - i0)..j * ld + k)
-            }
-            (Storage::Band { ld, k }, false) => {
-                let last = (n - 1).min(j + k);
-                (j + 1, j * ld + 1..j * ld + 1 + (last - j))
-            }
-            (Storage::Packed, true) => {
-                let kk = j * (j + 1) / 2;
-                (0, kk..kk + j)
-            }
-            (Storage::Packed, false) => {
-                let kk = j * (2 * n - j + 1) / 2;
-                (j + 1, kk + 1..kk + n - j)
-            }
-        }
-    }
-
-    /// Where column `j`'s diagonal element is.
-    #[inline(always)]
-    fn diag(&self, j: usize) -> usize {
-        let (_, r) = self.off(j);
+    /// The triangle stored.
+    fn uplo(&self) -> Uplo {
         if self.upper {
-            r.end
+            Uplo::Upper
         } else {
-            r.start - 1
+            Uplo::Lower
         }
     }
 
-    /// Column `j`'s stored elements including the diagonal: the first row and
-    /// where they are.
-    #[inline(always)]
-    fn with_diag(&self, j: usize) -> (usize, Range<usize>) {
-        let (i0, r) = self.off(j);
-        if self.upper {
-            (i0, r.start..r.end + 1)
-        } else {
-            (j, r.start - 1..r.end)
+    /// The `(kl, ku)` of the band holding the triangle, for band storage.
+    fn band_widths(&self) -> Option<(usize, usize, usize)> {
+        match self.storage {
+            Storage::Band { ld, k } => Some(if self.upper { (0, k, ld) } else { (k, 0, ld) }),
+            Storage::Packed => None,
         }
     }
 
-    /// How many array elements the routines read: up to the last column's
-    /// diagonal (upper) or last stored element (lower). Where columns end
-    /// grows with the column in every layout, since the leading dimension is
-    /// at least the rows stored, so the last column ends furthest in.
+    /// The band view of `a`, for band storage.
+    fn band<'a, T: Scalar>(&self, a: &'a [T]) -> Option<BandRef<'a, T>> {
+        let (kl, ku, ld) = self.band_widths()?;
+        BandRef::from_blas(a, self.n, self.n, kl, ku, ld).ok()
+    }
+
+    /// How many array elements the routines read: up to the last element
+    /// stored.
     fn extent(&self) -> usize {
         if self.n == 0 {
-            0
-        } else {
-            self.with_diag(self.n - 1).1.end
+            return 0;
+        }
+        match self.band_widths() {
+            Some((kl, ku, ld)) => band_extent(self.n, self.n, kl, ku, ld),
+            None => self.n * (self.n + 1) / 2,
         }
     }
 }
@@ -321,6 +284,15 @@ fn bad_trans(t: u8) -> bool {
 
 fn bad_uplo(u: u8) -> bool {
     !matches!(u, b'U' | b'L')
+}
+
+/// The triangle a valid `UPLO` letter names.
+fn uplo_of(u: u8) -> Uplo {
+    if u == b'U' {
+        Uplo::Upper
+    } else {
+        Uplo::Lower
+    }
 }
 
 fn bad_diag(d: u8) -> bool {
@@ -532,78 +504,45 @@ pub(crate) unsafe fn gbmv<T: Scalar>(
     let (incx, incy) = (incx as isize, incy as isize);
     let trans = is_trans(trans);
     let (lenx, leny) = if trans { (m, n) } else { (n, m) };
-    // Column j holds rows max(0, j-ku)..=min(m-1, j+kl), row i at ku+i-j; the
-    // last column with any row in the band ends furthest in.
-    let rows = |j: usize| j.saturating_sub(ku)..(m - 1).min(j + kl) + 1;
-    let jlast = (n - 1).min(m - 1 + ku);
-    let extent = jlast * lda + ku + rows(jlast).end - jlast;
-    // SAFETY: the reference reads the band elements of A (up to `extent`),
-    // lenx elements of x and leny of y; y overlaps neither.
-    let (a, x, ys) = unsafe {
+    // SAFETY: the reference reads the band elements of A (up to the last
+    // one stored), lenx elements of x and leny of y; y overlaps neither.
+    let (a, xs, ys) = unsafe {
         (
-            slice(a, extent),
+            slice(a, band_extent(m, n, kl, ku, lda)),
             slice(x, span(lenx, incx)),
             slice_mut(y, span(leny, incy)),
         )
     };
-    let x = Xr::new(x, lenx, incx);
-    let mut y = Xm::new(ys, leny, incy);
-    scale(beta, &mut y, leny);
-    if alpha == T::zero() {
+    let (Ok(band), Ok(xv), Ok(yv)) = (
+        BandRef::from_blas(a, m, n, kl, ku, lda),
+        VecRef::from_blas(xs, lenx, incx),
+        VecMut::from_blas(ys, leny, incy),
+    ) else {
         return;
-    }
-    for j in 0..n {
-        let r = rows(j);
-        if r.start >= r.end {
-            // A column below the band's reach: the reference still adds
-            // alpha*0 to y(j) for A^T (which turns -0 into +0, and gives NaN
-            // for an infinite alpha).
-            if trans {
-                y.set(j, y.get(j) + alpha * T::zero());
-            }
-            continue;
-        }
-        let base = j * lda + ku - j;
-        let col = &a[base + r.start..base + r.end];
-        if trans {
-            let t = dot::<T, false, false>(T::zero(), col, &x, r.start);
-            y.set(j, y.get(j) + alpha * t);
-        } else {
-            axpy_to(alpha * x.get(j), col, &mut y, r.start);
-        }
-    }
+    };
+    let band = if trans { band.t() } else { band };
+    // Cannot fail: the shapes agree by construction.
+    let _ = Level2::<T>::gbmv(crate::threads::backend(), alpha, band, xv, beta, yv);
+}
+
+/// The elements BLAS band storage of an `m x n` matrix (`m, n >= 1`) spans:
+/// up to the last element of the last column with any row in the band.
+fn band_extent(m: usize, n: usize, kl: usize, ku: usize, ld: usize) -> usize {
+    let j = (n - 1).min(m - 1 + ku);
+    let i = (m - 1).min(j + kl);
+    ku + i - j + j * ld + 1
 }
 
 // ---------------------------------------------------------------------------
 // symv, sbmv, spmv
 
-/// `y(s+k) += t1*a(k)` and returns `sum a(k)*x(s+k)`, over the elements of `a`.
-#[inline(always)]
-fn symv_col<T: Scalar>(t1: T, a: &[T], x: &Xr<'_, T>, y: &mut Xm<'_, T>, s: usize) -> T {
-    let mut t2 = T::zero();
-    match x.unit(s, a.len()) {
-        Some(xs) if y.inc == 1 => {
-            for ((yi, &ai), &xi) in y.d[s..s + a.len()].iter_mut().zip(a).zip(xs) {
-                *yi += t1 * ai;
-                t2 += ai * xi;
-            }
-        }
-        _ => {
-            for (k, &ai) in a.iter().enumerate() {
-                let p = y.pos(s + k);
-                y.d[p] += t1 * ai;
-                t2 += ai * x.get(s + k);
-            }
-        }
-    }
-    t2
-}
-
-/// The common part of `symv`, `sbmv` and `spmv` after the checks.
+/// The common part of `sbmv` and `spmv` after the checks: the threads
+/// backend's sbmv or spmv on views.
 ///
 /// # Safety
-/// `a` holds `tri.extent()` elements, `x` and `y` `n` elements at their
-/// increments, and `y` overlaps neither (the reference BLAS contract).
+/// `a` holds the band or packed triangle `tri` describes, `x` and `y` `n`
+/// elements at their increments, and `y` overlaps neither (the reference
+/// BLAS contract).
 #[allow(clippy::too_many_arguments)]
 unsafe fn symmetric_mv<T: Scalar>(
     tri: Tri,
@@ -618,32 +557,31 @@ unsafe fn symmetric_mv<T: Scalar>(
     let n = tri.n;
     let (incx, incy) = (incx as isize, incy as isize);
     // SAFETY: the caller's contract.
-    let (a, x, ys) = unsafe {
+    let (a, xs, ys) = unsafe {
         (
             slice(a, tri.extent()),
             slice(x, span(n, incx)),
             slice_mut(y, span(n, incy)),
         )
     };
-    let x = Xr::new(x, n, incx);
-    let mut y = Xm::new(ys, n, incy);
-    scale(beta, &mut y, n);
-    if alpha == T::zero() {
+    let (Ok(xv), Ok(yv)) = (
+        VecRef::from_blas(xs, n, incx),
+        VecMut::from_blas(ys, n, incy),
+    ) else {
         return;
-    }
-    for j in 0..n {
-        let t1 = alpha * x.get(j);
-        let (i0, r) = tri.off(j);
-        let d = a[tri.diag(j)];
-        if tri.upper {
-            let t2 = symv_col(t1, &a[r], &x, &mut y, i0);
-            y.set(j, y.get(j) + t1 * d + alpha * t2);
-        } else {
-            y.set(j, y.get(j) + t1 * d);
-            let t2 = symv_col(t1, &a[r], &x, &mut y, i0);
-            y.set(j, y.get(j) + alpha * t2);
-        }
-    }
+    };
+    let backend = crate::threads::backend();
+    // Cannot fail: the shapes agree by construction.
+    let _ = match tri.storage {
+        Storage::Band { .. } => match tri.band(a) {
+            Some(band) => Level2::<T>::sbmv(backend, tri.uplo(), alpha, band, xv, beta, yv),
+            None => return,
+        },
+        Storage::Packed => match PackedRef::from_blas(a, n, tri.uplo()) {
+            Ok(ap) => Level2::<T>::spmv(backend, alpha, ap, xv, beta, yv),
+            Err(_) => return,
+        },
+    };
 }
 
 /// `?SYMV`: `y := alpha*A*x + beta*y`, `A` symmetric, one triangle stored.
@@ -682,13 +620,28 @@ pub(crate) unsafe fn symv<T: Scalar>(
     if n == 0 || (alpha == T::zero() && beta == T::one()) {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Full { ld: lda as usize },
+    let (n, lda) = (n as usize, lda as usize);
+    let (incx, incy) = (incx as isize, incy as isize);
+    // SAFETY: the reference reads the uplo triangle of A(1:n, 1:n) (up to
+    // the last diagonal element), n elements of x and y at their increments;
+    // y overlaps neither.
+    let (a, xs, ys) = unsafe {
+        (
+            slice(a, (n - 1) * lda + n),
+            slice(x, span(n, incx)),
+            slice_mut(y, span(n, incy)),
+        )
     };
-    // SAFETY: the caller's contract; the triangle lies within tri.extent().
-    unsafe { symmetric_mv(tri, alpha, a, x, incx, beta, y, incy) }
+    let (Ok(am), Ok(xv), Ok(yv)) = (
+        MatRef::col_major(a, n, n, lda),
+        VecRef::from_blas(xs, n, incx),
+        VecMut::from_blas(ys, n, incy),
+    ) else {
+        return;
+    };
+    let uplo = uplo_of(uplo);
+    // Cannot fail: the shapes agree by construction.
+    let _ = Level2::<T>::symv(crate::threads::backend(), uplo, alpha, am, xv, beta, yv);
 }
 
 /// `?SBMV`: `y := alpha*A*x + beta*y`, `A` symmetric band with `k`
@@ -788,11 +741,13 @@ pub(crate) unsafe fn spmv<T: Scalar>(
 // ---------------------------------------------------------------------------
 // trmv, tbmv, tpmv, trsv, tbsv, tpsv
 
-/// The common part of the triangular products and solves after the checks.
+/// The common part of the banded and packed triangular products and solves
+/// after the checks: the threads backend's tbmv, tbsv, tpmv or tpsv on views
+/// (`op(A) = A^T` is the transposed view, which holds the other triangle).
 ///
 /// # Safety
-/// `a` holds `tri.extent()` elements and `x` `n` elements at `incx`, not
-/// overlapping `a` (the reference BLAS contract).
+/// `a` holds the band or packed triangle `tri` describes and `x` `n`
+/// elements at `incx`, not overlapping `a` (the reference BLAS contract).
 unsafe fn triangular<T: Scalar>(
     tri: Tri,
     trans: u8,
@@ -806,110 +761,41 @@ unsafe fn triangular<T: Scalar>(
     let incx = incx as isize;
     // SAFETY: the caller's contract.
     let (a, xs) = unsafe { (slice(a, tri.extent()), slice_mut(x, span(n, incx))) };
-    let mut x = Xm::new(xs, n, incx);
-    let nounit = !unit;
+    let Ok(xv) = VecMut::from_blas(xs, n, incx) else {
+        return;
+    };
+    let backend = crate::threads::backend();
+    let diag = if unit { Diag::Unit } else { Diag::NonUnit };
     let trans = is_trans(trans);
-    let zero = T::zero();
-    match (solve, trans, tri.upper) {
-        // x := A*x, upper: columns left to right.
-        (false, false, true) => {
-            for j in 0..n {
-                let xj = x.get(j);
-                if xj != zero {
-                    let (i0, r) = tri.off(j);
-                    axpy_to(xj, &a[r], &mut x, i0);
-                    if nounit {
-                        x.set(j, x.get(j) * a[tri.diag(j)]);
-                    }
-                }
+    // Cannot fail: the shapes agree by construction.
+    let _ = match tri.storage {
+        Storage::Band { .. } => {
+            let Some(band) = tri.band(a) else {
+                return;
+            };
+            let (band, uplo) = if trans {
+                (band.t(), tri.uplo().flip())
+            } else {
+                (band, tri.uplo())
+            };
+            if solve {
+                Level2::<T>::tbsv(backend, uplo, diag, band, xv)
+            } else {
+                Level2::<T>::tbmv(backend, uplo, diag, band, xv)
             }
         }
-        // x := A*x, lower: columns right to left.
-        (false, false, false) => {
-            for j in (0..n).rev() {
-                let xj = x.get(j);
-                if xj != zero {
-                    let (i0, r) = tri.off(j);
-                    axpy_to(xj, &a[r], &mut x, i0);
-                    if nounit {
-                        x.set(j, x.get(j) * a[tri.diag(j)]);
-                    }
-                }
+        Storage::Packed => {
+            let Ok(ap) = PackedRef::from_blas(a, n, tri.uplo()) else {
+                return;
+            };
+            let ap = if trans { ap.t() } else { ap };
+            if solve {
+                Level2::<T>::tpsv(backend, diag, ap, xv)
+            } else {
+                Level2::<T>::tpmv(backend, diag, ap, xv)
             }
         }
-        // x := A^T*x, upper: dots right to left, rows bottom-up.
-        (false, true, true) => {
-            for j in (0..n).rev() {
-                let mut t = x.get(j);
-                if nounit {
-                    t *= a[tri.diag(j)];
-                }
-                let (i0, r) = tri.off(j);
-                t = dot::<T, false, true>(t, &a[r], &x.r(), i0);
-                x.set(j, t);
-            }
-        }
-        // x := A^T*x, lower: dots left to right, rows top-down.
-        (false, true, false) => {
-            for j in 0..n {
-                let mut t = x.get(j);
-                if nounit {
-                    t *= a[tri.diag(j)];
-                }
-                let (i0, r) = tri.off(j);
-                t = dot::<T, false, false>(t, &a[r], &x.r(), i0);
-                x.set(j, t);
-            }
-        }
-        // A*x = b, upper: back substitution by columns.
-        (true, false, true) => {
-            for j in (0..n).rev() {
-                if x.get(j) != zero {
-                    if nounit {
-                        x.set(j, x.get(j) / a[tri.diag(j)]);
-                    }
-                    let t = x.get(j);
-                    let (i0, r) = tri.off(j);
-                    axpy_to(-t, &a[r], &mut x, i0);
-                }
-            }
-        }
-        // A*x = b, lower: forward substitution by columns.
-        (true, false, false) => {
-            for j in 0..n {
-                if x.get(j) != zero {
-                    if nounit {
-                        x.set(j, x.get(j) / a[tri.diag(j)]);
-                    }
-                    let t = x.get(j);
-                    let (i0, r) = tri.off(j);
-                    axpy_to(-t, &a[r], &mut x, i0);
-                }
-            }
-        }
-        // A^T*x = b, upper: forward substitution by dots, rows top-down.
-        (true, true, true) => {
-            for j in 0..n {
-                let (i0, r) = tri.off(j);
-                let mut t = dot::<T, true, false>(x.get(j), &a[r], &x.r(), i0);
-                if nounit {
-                    t = t / a[tri.diag(j)];
-                }
-                x.set(j, t);
-            }
-        }
-        // A^T*x = b, lower: back substitution by dots, rows bottom-up.
-        (true, true, false) => {
-            for j in (0..n).rev() {
-                let (i0, r) = tri.off(j);
-                let mut t = dot::<T, true, true>(x.get(j), &a[r], &x.r(), i0);
-                if nounit {
-                    t = t / a[tri.diag(j)];
-                }
-                x.set(j, t);
-            }
-        }
-    }
+    };
 }
 
 /// The checks shared by the six triangular routines, in the reference's
@@ -945,13 +831,6 @@ fn triangular_info(
 }
 
 macro_rules! triangular_routines {
-    (@check Full, $u:ident, $t:ident, $d:ident, $n:ident, $k:ident, $lda:ident, $incx:ident) => {{
-        let _ = $k;
-        (
-            triangular_info($u, $t, $d, $n, None, Some(($lda, i64::from($n.max(1)), 6)), ($incx, 8)),
-            Storage::Full { ld: $lda.max(0) as usize },
-        )
-    }};
     (@check Band, $u:ident, $t:ident, $d:ident, $n:ident, $k:ident, $lda:ident, $incx:ident) => {
         (
             triangular_info($u, $t, $d, $n, Some(($k, 5)), Some(($lda, i64::from($k) + 1, 7)), ($incx, 9)),
@@ -1001,19 +880,111 @@ macro_rules! triangular_routines {
 }
 
 triangular_routines! {
-    /// `?TRMV`: `x := op(A)*x`, `A` triangular (`k` is ignored).
-    fn trmv / "TRMV", solve = false, Full;
     /// `?TBMV`: `x := op(A)*x`, `A` triangular band with `k` off-diagonals.
     fn tbmv / "TBMV", solve = false, Band;
     /// `?TPMV`: `x := op(A)*x`, `A` triangular packed (`k`, `lda` ignored).
     fn tpmv / "TPMV", solve = false, Packed;
-    /// `?TRSV`: solves `op(A)*x = b` in place, `A` triangular (`k` ignored).
-    fn trsv / "TRSV", solve = true, Full;
     /// `?TBSV`: solves `op(A)*x = b` in place, `A` triangular band.
     fn tbsv / "TBSV", solve = true, Band;
     /// `?TPSV`: solves `op(A)*x = b` in place, `A` triangular packed
     /// (`k`, `lda` ignored).
     fn tpsv / "TPSV", solve = true, Packed;
+}
+
+/// `?TRMV` (`solve` false: `x := op(A)*x`) and `?TRSV` (`solve` true:
+/// solves `op(A)*x = b` in place), `A` triangular: checks, then the threads
+/// backend's trmv or trsv on views (`op(A) = A^T` is the transposed view,
+/// which holds the other triangle).
+///
+/// # Safety
+/// The reference BLAS contract: `a` holds the elements the routine
+/// addresses and `x` its `n` elements at `incx`, not overlapping `a`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn trmv_trsv<T: Scalar>(
+    solve: bool,
+    uplo: u8,
+    trans: u8,
+    diag: u8,
+    n: i32,
+    a: *const T,
+    lda: i32,
+    x: *mut T,
+    incx: i32,
+) {
+    let info = triangular_info(
+        uplo,
+        trans,
+        diag,
+        n,
+        None,
+        Some((lda, i64::from(n.max(1)), 6)),
+        (incx, 8),
+    );
+    if info != 0 {
+        return fail::<T>(if solve { "TRSV" } else { "TRMV" }, info);
+    }
+    if n == 0 {
+        return;
+    }
+    let (n, lda, incx) = (n as usize, lda as usize, incx as isize);
+    // SAFETY: the reference reads the uplo triangle of A(1:n, 1:n) (up to
+    // the last diagonal element) and n elements of x at incx, not
+    // overlapping A.
+    let (a, xs) = unsafe { (slice(a, (n - 1) * lda + n), slice_mut(x, span(n, incx))) };
+    let (Ok(am), Ok(xv)) = (
+        MatRef::col_major(a, n, n, lda),
+        VecMut::from_blas(xs, n, incx),
+    ) else {
+        return;
+    };
+    let (am, uplo) = if is_trans(trans) {
+        (am.t(), uplo_of(uplo).flip())
+    } else {
+        (am, uplo_of(uplo))
+    };
+    let diag = if diag == b'U' {
+        Diag::Unit
+    } else {
+        Diag::NonUnit
+    };
+    let backend = crate::threads::backend();
+    // Cannot fail: the shapes agree by construction.
+    let _ = if solve {
+        Level2::<T>::trsv(backend, uplo, diag, am, xv)
+    } else {
+        Level2::<T>::trmv(backend, uplo, diag, am, xv)
+    };
+}
+
+macro_rules! full_triangular {
+    ($($(#[$doc:meta])* fn $name:ident, solve = $solve:literal;)*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// As [`trmv_trsv`].
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) unsafe fn $name<T: Scalar>(
+            uplo: u8,
+            trans: u8,
+            diag: u8,
+            n: i32,
+            _k: i32,
+            a: *const T,
+            lda: i32,
+            x: *mut T,
+            incx: i32,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe { trmv_trsv($solve, uplo, trans, diag, n, a, lda, x, incx) }
+        }
+    )*};
+}
+
+full_triangular! {
+    /// `?TRMV`: `x := op(A)*x`, `A` triangular (`k` is ignored).
+    fn trmv, solve = false;
+    /// `?TRSV`: solves `op(A)*x = b` in place, `A` triangular (`k` ignored).
+    fn trsv, solve = true;
 }
 
 // ---------------------------------------------------------------------------
@@ -1092,26 +1063,6 @@ pub(crate) unsafe fn ger<T: Scalar>(
     }
 }
 
-/// The common part of `syr` and `spr` after the checks.
-///
-/// # Safety
-/// `x` holds `n` elements at `incx` and `a` `tri.extent()` elements, not
-/// overlapping `x`.
-unsafe fn symmetric_r1<T: Scalar>(tri: Tri, alpha: T, x: *const T, incx: i32, a: *mut T) {
-    let n = tri.n;
-    let incx = incx as isize;
-    // SAFETY: the caller's contract.
-    let (xs, a) = unsafe { (slice(x, span(n, incx)), slice_mut(a, tri.extent())) };
-    let x = Xr::new(xs, n, incx);
-    for j in 0..n {
-        let xj = x.get(j);
-        if xj != T::zero() {
-            let (i0, r) = tri.with_diag(j);
-            axpy_from(alpha * xj, &x, i0, &mut a[r]);
-        }
-    }
-}
-
 /// `?SYR`: `A := alpha*x*x^T + A`, `A` symmetric, one triangle stored.
 ///
 /// # Safety
@@ -1142,13 +1093,54 @@ pub(crate) unsafe fn syr<T: Scalar>(
     if n == 0 || alpha == T::zero() {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Full { ld: lda as usize },
+    // SAFETY: the caller's contract.
+    unsafe { symmetric_rank(uplo, n, alpha, x, incx, None, a, lda) }
+}
+
+/// `syr` (`y` None) and `syr2` after the checks: the threads backend's syr or
+/// syr2 on views.
+///
+/// # Safety
+/// `x` (and `y`) hold `n` elements at their increments and `a` the `uplo`
+/// triangle of an `n x n` matrix with leading dimension `lda >= n`, not
+/// overlapping the vectors.
+#[allow(clippy::too_many_arguments)]
+unsafe fn symmetric_rank<T: Scalar>(
+    uplo: u8,
+    n: i32,
+    alpha: T,
+    x: *const T,
+    incx: i32,
+    y: Option<(*const T, i32)>,
+    a: *mut T,
+    lda: i32,
+) {
+    let (n, lda) = (n as usize, lda as usize);
+    let incx = incx as isize;
+    // SAFETY: the caller's contract; the triangle ends at the last diagonal
+    // element.
+    let (xs, am) = unsafe { (slice(x, span(n, incx)), slice_mut(a, (n - 1) * lda + n)) };
+    let (Ok(xv), Ok(am)) = (
+        VecRef::from_blas(xs, n, incx),
+        MatMut::col_major(am, n, n, lda),
+    ) else {
+        return;
     };
-    // SAFETY: the caller's contract; the triangle lies within tri.extent().
-    unsafe { symmetric_r1(tri, alpha, x, incx, a) }
+    let backend = crate::threads::backend();
+    let uplo = uplo_of(uplo);
+    // Cannot fail: the shapes agree by construction.
+    let _ = match y {
+        None => Level2::<T>::syr(backend, uplo, alpha, xv, am),
+        Some((y, incy)) => {
+            let incy = incy as isize;
+            // SAFETY: the caller's contract.
+            let ys = unsafe { slice(y, span(n, incy)) };
+            let Ok(yv) = VecRef::from_blas(ys, n, incy) else {
+                return;
+            };
+            Level2::<T>::syr2(backend, uplo, alpha, xv, yv, am)
+        }
+    };
 }
 
 /// `?SPR`: `A := alpha*x*x^T + A`, `A` symmetric, one triangle packed.
@@ -1178,61 +1170,49 @@ pub(crate) unsafe fn spr<T: Scalar>(
     if n == 0 || alpha == T::zero() {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Packed,
-    };
-    // SAFETY: the caller's contract; the packed triangle is tri.extent() long.
-    unsafe { symmetric_r1(tri, alpha, x, incx, ap) }
+    // SAFETY: the caller's contract.
+    unsafe { packed_rank(uplo, n, alpha, x, incx, None, ap) }
 }
 
-/// The common part of `syr2` and `spr2` after the checks.
+/// `spr` (`y` None) and `spr2` after the checks: the threads backend's spr
+/// or spr2 on views.
 ///
 /// # Safety
-/// `x` and `y` hold `n` elements at their increments and `a` `tri.extent()`
-/// elements, overlapping neither.
-unsafe fn symmetric_r2<T: Scalar>(
-    tri: Tri,
+/// `x` (and `y`) hold `n` elements at their increments and `ap` the packed
+/// `uplo` triangle of order `n`, not overlapping the vectors.
+unsafe fn packed_rank<T: Scalar>(
+    uplo: u8,
+    n: i32,
     alpha: T,
     x: *const T,
     incx: i32,
-    y: *const T,
-    incy: i32,
-    a: *mut T,
+    y: Option<(*const T, i32)>,
+    ap: *mut T,
 ) {
-    let n = tri.n;
-    let (incx, incy) = (incx as isize, incy as isize);
+    let n = n as usize;
+    let incx = incx as isize;
     // SAFETY: the caller's contract.
-    let (xs, ys, a) = unsafe {
-        (
-            slice(x, span(n, incx)),
-            slice(y, span(n, incy)),
-            slice_mut(a, tri.extent()),
-        )
+    let (xs, ap) = unsafe { (slice(x, span(n, incx)), slice_mut(ap, n * (n + 1) / 2)) };
+    let (Ok(xv), Ok(ap)) = (
+        VecRef::from_blas(xs, n, incx),
+        PackedMut::from_blas(ap, n, uplo_of(uplo)),
+    ) else {
+        return;
     };
-    let x = Xr::new(xs, n, incx);
-    let y = Xr::new(ys, n, incy);
-    for j in 0..n {
-        let (xj, yj) = (x.get(j), y.get(j));
-        if xj != T::zero() || yj != T::zero() {
-            let (t1, t2) = (alpha * yj, alpha * xj);
-            let (i0, r) = tri.with_diag(j);
-            let col = &mut a[r];
-            match (x.unit(i0, col.len()), y.unit(i0, col.len())) {
-                (Some(xs), Some(ys)) => {
-                    for ((ai, &xi), &yi) in col.iter_mut().zip(xs).zip(ys) {
-                        *ai = *ai + xi * t1 + yi * t2;
-                    }
-                }
-                _ => {
-                    for (k, ai) in col.iter_mut().enumerate() {
-                        *ai = *ai + x.get(i0 + k) * t1 + y.get(i0 + k) * t2;
-                    }
-                }
-            }
+    let backend = crate::threads::backend();
+    // Cannot fail: the shapes agree by construction.
+    let _ = match y {
+        None => Level2::<T>::spr(backend, alpha, xv, ap),
+        Some((y, incy)) => {
+            let incy = incy as isize;
+            // SAFETY: the caller's contract.
+            let ys = unsafe { slice(y, span(n, incy)) };
+            let Ok(yv) = VecRef::from_blas(ys, n, incy) else {
+                return;
+            };
+            Level2::<T>::spr2(backend, alpha, xv, yv, ap)
         }
-    }
+    };
 }
 
 /// `?SYR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one triangle
@@ -1271,13 +1251,8 @@ pub(crate) unsafe fn syr2<T: Scalar>(
     if n == 0 || alpha == T::zero() {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Full { ld: lda as usize },
-    };
-    // SAFETY: the caller's contract; the triangle lies within tri.extent().
-    unsafe { symmetric_r2(tri, alpha, x, incx, y, incy, a) }
+    // SAFETY: the caller's contract.
+    unsafe { symmetric_rank(uplo, n, alpha, x, incx, Some((y, incy)), a, lda) }
 }
 
 /// `?SPR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one triangle
@@ -1313,13 +1288,8 @@ pub(crate) unsafe fn spr2<T: Scalar>(
     if n == 0 || alpha == T::zero() {
         return;
     }
-    let tri = Tri {
-        upper: uplo == b'U',
-        n: n as usize,
-        storage: Storage::Packed,
-    };
-    // SAFETY: the caller's contract; the packed triangle is tri.extent() long.
-    unsafe { symmetric_r2(tri, alpha, x, incx, y, incy, ap) }
+    // SAFETY: the caller's contract.
+    unsafe { packed_rank(uplo, n, alpha, x, incx, Some((y, incy)), ap) }
 }
 
 #[cfg(test)]
@@ -1327,47 +1297,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn triangle_storage_positions() {
-        // Full, upper and lower, n = 3, ld = 4.
-        let up = Tri {
-            upper: true,
-            n: 3,
-            storage: Storage::Full { ld: 4 },
-        };
-        assert_eq!(up.off(2), (0, 8..10));
-        assert_eq!(up.diag(2), 10);
-        assert_eq!(up.extent(), 11);
-        let lo = Tri { upper: false, ..up };
-        assert_eq!(lo.off(0), (1, 1..3));
-        assert_eq!(lo.diag(1), 5);
-        assert_eq!(lo.with_diag(1), (1, 5..7));
-        assert_eq!(lo.extent(), 11);
-        // Packed lower n = 4: columns start at 0, 4, 7, 9.
-        let pl = Tri {
+    fn storage_extents() {
+        // Packed order 4: 10 elements. Band upper k = 2, ld = 3, n = 4: up to
+        // the last diagonal element, row 2 of column 3; lower: row 0 of it.
+        let pk = Tri {
             upper: false,
             n: 4,
             storage: Storage::Packed,
         };
-        assert_eq!((0..4).map(|j| pl.diag(j)).collect::<Vec<_>>(), [0, 4, 7, 9]);
-        assert_eq!(pl.extent(), 10);
-        let pu = Tri { upper: true, ..pl };
-        assert_eq!((0..4).map(|j| pu.diag(j)).collect::<Vec<_>>(), [0, 2, 5, 9]);
-        assert_eq!(pu.extent(), 10);
-        // Band upper k = 2, ld = 3: diagonal in row 2; column 1 has one
-        // super-diagonal element at row 1.
+        assert_eq!(pk.extent(), 10);
         let bu = Tri {
             upper: true,
             n: 4,
             storage: Storage::Band { ld: 3, k: 2 },
         };
-        assert_eq!(bu.off(1), (0, 4..5));
-        assert_eq!(bu.off(3), (1, 9..11));
-        assert_eq!(bu.diag(3), 11);
         assert_eq!(bu.extent(), 12);
-        let bl = Tri { upper: false, ..bu };
-        assert_eq!(bl.off(3), (4, 10..10));
-        assert_eq!(bl.off(2), (3, 7..8));
-        assert_eq!(bl.extent(), 10);
+        assert_eq!(Tri { upper: false, ..bu }.extent(), 10);
+        // gbmv: 4 x 5, kl = 1, ku = 2, ld = 5: column 4 holds rows 2..4, the
+        // last at ku + 3 - 4 + 4*5.
+        assert_eq!(band_extent(4, 5, 1, 2, 5), 22);
+        // 2 x 6, ku = 1, ld = 2: columns 3.. are empty; column 2 ends at
+        // row 1, element ku + 1 - 2 + 2*2 = 4.
+        assert_eq!(band_extent(2, 6, 0, 1, 2), 5);
     }
 
     #[test]
