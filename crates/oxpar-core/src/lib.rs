@@ -41,6 +41,7 @@
 //! ```
 
 pub mod backend;
+pub mod blocked;
 pub mod budget;
 pub mod error;
 pub mod exact;

@@ -32,6 +32,7 @@
 mod blas;
 mod config;
 pub mod fork;
+mod level3;
 mod loops;
 mod split;
 pub mod team;
