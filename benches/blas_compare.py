@@ -23,7 +23,7 @@ ratios oxpar/OpenBLAS and oxpar/BLIS (above 1: oxpar is faster). Exits 1 if a
 library could not be run or gave wrong results.
 
 Usage: python3 benches/blas_compare.py [--bin PATH] [--threads N] [--quick]
-           [--reps R] [--oxpar DIR] [--openblas DIR] [--blis DIR]
+           [--level3] [--reps R] [--oxpar DIR] [--openblas DIR] [--blis DIR]
 """
 
 import argparse
@@ -72,6 +72,7 @@ def run_one(name, folder, args, threads, timeout):
     for var in THREAD_VARIABLES:
         env[var] = str(threads)
     cmd = [args.bin] + (["--quick"] if args.quick else []) + (["--reps", str(args.reps)] if args.reps else [])
+    cmd += ["--level3"] if args.level3 else []
     print(f"running {name} ({os.path.realpath(lib)}, {threads} threads) ...", flush=True)
     try:
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
@@ -113,6 +114,7 @@ def main():
     parser.add_argument("--bin", default=os.path.join(REPO, "target", "blas", "bench", "blas_compare"))
     parser.add_argument("--threads", type=int, default=cpus())
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    parser.add_argument("--level3", action="store_true", help="only the level-3 routines other than gemm")
     parser.add_argument("--reps", type=int, default=0, help="timed runs per case (the best counts)")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per library")
     parser.add_argument("--oxpar", default=os.path.join(REPO, "target", "blas", "lib"))

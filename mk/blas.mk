@@ -25,7 +25,7 @@
 # their output. BLAS_TEST_TIMEOUT (seconds per program, default 300) bounds a
 # hang; BLAS_BENCH_THREADS (default: the CPUs this process may use) sets the
 # thread count of every library in blas-bench; BLAS_BENCH_ARGS passes
-# --quick or --reps R.
+# --quick, --level3 (only the level-3 routines other than gemm) or --reps R.
 
 .PHONY: blas-lib blas-test blas-testers blas-programs blas-bench blas-install blas-install-check
 
