@@ -19,6 +19,7 @@
 
 pub mod data;
 pub mod props;
+pub mod props_level3;
 
 pub use props::*;
 
@@ -28,7 +29,8 @@ pub use props::*;
 macro_rules! conformance_suite {
     ($make:expr) => {
         $crate::__conformance_tests!($make; axpy, scal, copy, swap, dot, nrm2, asum, iamax, gemv, ger, gemm,
-            special_values, shape_errors, parallel_loops);
+            special_values, shape_errors, parallel_loops,
+            symm, syrk, syr2k, trmm, trsm, sum, reduce_exact);
     };
 }
 

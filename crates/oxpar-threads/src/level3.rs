@@ -23,10 +23,6 @@ use oxpar_kernels::level3::{self as k3, tri, Par};
 use crate::split::SharedMatMut;
 use crate::ThreadsBackend;
 
-/// Below this many multiply-adds a call is not split into column blocks
-/// (the cutoff of the parallel gemm).
-const SPLIT_WORK: usize = 128 * 128 * 128;
-
 /// Columns per block, at least, when trmm, trsm or symm are split.
 const MIN_PART: usize = 128;
 
@@ -55,11 +51,12 @@ type Part<'p, T> = dyn Fn(Range<usize>, MatMut<'_, T>) -> Result<()> + Sync + 'p
 impl ThreadsBackend {
     /// The width of the column blocks to split a call of `work`
     /// multiply-adds with `n` columns into, or `None` when it is not worth
-    /// it: about two blocks per thread, for balance, in multiples of 32
+    /// it (below the level-3 threshold, as the parallel gemm): about two
+    /// blocks per thread, for balance, in multiples of 32
     /// columns and at least `min_part`.
     fn column_blocks(&self, n: usize, work: usize, min_part: usize) -> Option<usize> {
         let threads = self.inner.num_threads;
-        if threads == 1 || work < SPLIT_WORK || self.forked() {
+        if threads == 1 || work < self.inner.thresholds.level3.max(2) || self.forked() {
             return None;
         }
         let size = n

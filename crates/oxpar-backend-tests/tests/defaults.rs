@@ -1,0 +1,100 @@
+//! The conformance suite on the trait family's default bodies: a backend
+//! that implements only what the traits require (here by forwarding to the
+//! serial backend), so symm, syrk, syr2k, trmm and trsm run the blocked
+//! defaults of `oxpar_core::blocked` on its gemm, as the OpenCL host path
+//! does.
+
+use oxpar_core::backend::LoopBody;
+use oxpar_core::exact::Reduction;
+use oxpar_core::{
+    Backend, BackendKind, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result,
+    Scalar, Schedule, Serial, VecMut, VecRef,
+};
+
+/// Only the required methods, forwarded to [`Serial`].
+#[derive(Debug)]
+struct RequiredOnly;
+
+impl Backend for RequiredOnly {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Serial
+    }
+    fn name(&self) -> String {
+        "required methods only".to_string()
+    }
+    fn num_threads(&self) -> usize {
+        1
+    }
+}
+
+impl<T: Scalar> Level1<T> for RequiredOnly {
+    fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        Serial.axpy(alpha, x, y)
+    }
+    fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()> {
+        Serial.scal(alpha, x)
+    }
+    fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        Serial.copy(x, y)
+    }
+    fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()> {
+        Serial.swap(x, y)
+    }
+    fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        Serial.dot(x, y)
+    }
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+        Serial.nrm2(x)
+    }
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+        Serial.asum(x)
+    }
+    fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
+        Serial.iamax(x)
+    }
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+        Serial.reduce_wide(what, x, y)
+    }
+}
+
+impl<T: Scalar> Level2<T> for RequiredOnly {
+    fn gemv(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        Serial.gemv(alpha, a, x, beta, y)
+    }
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        Serial.ger(alpha, x, y, a)
+    }
+}
+
+impl<T: Scalar> Level3<T> for RequiredOnly {
+    fn gemm(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        Serial.gemm(alpha, a, b, beta, c)
+    }
+}
+
+impl ParallelLoops for RequiredOnly {
+    fn parallel_for(
+        &self,
+        range: std::ops::Range<usize>,
+        schedule: Schedule,
+        body: &LoopBody<'_>,
+    ) -> Result<()> {
+        Serial.parallel_for(range, schedule, body)
+    }
+}
+
+oxpar_backend_tests::conformance_suite!(crate::RequiredOnly);
