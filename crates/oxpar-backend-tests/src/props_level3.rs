@@ -82,7 +82,13 @@ fn poison<T: Scalar>(m: &mut TestMat<T>) {
 pub fn symm<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
     let shape = (side(), uplo(), dim(), cols(), any::<bool>(), any::<bool>());
     run(
-        (shape, (layout(), layout(), layout()), scalar(), scalar(), any::<u64>()),
+        (
+            shape,
+            (layout(), layout(), layout()),
+            scalar(),
+            scalar(),
+            any::<u64>(),
+        ),
         |((side, uplo, m, n, ta, tb), (la, lb, lc), alpha, beta, seed)| {
             let na = if side == Side::Left { m } else { n };
             let mut a = stored::<T>(na, la, uplo, ta, seed);
@@ -102,13 +108,18 @@ pub fn symm<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
             let before = c.clone();
             let full = |i: usize, j: usize| {
                 let (i, j) = if uplo.holds(i, j) { (i, j) } else { (j, i) };
-                if ta { a.get(j, i) } else { a.get(i, j) }
+                if ta {
+                    a.get(j, i)
+                } else {
+                    a.get(i, j)
+                }
             };
             let bij = |i: usize, j: usize| if tb { bm.get(j, i) } else { bm.get(i, j) };
             let (alpha, beta) = (t::<T>(alpha), t::<T>(beta));
             let av = if ta { a.view().t() } else { a.view() };
             let bv = if tb { bm.view().t() } else { bm.view() };
-            b.symm(side, uplo, alpha, av, bv, beta, c.view_mut()).map_err(fail)?;
+            b.symm(side, uplo, alpha, av, bv, beta, c.view_mut())
+                .map_err(fail)?;
             let (al, be) = (alpha.as_f64(), beta.as_f64());
             for j in 0..n {
                 for i in 0..m {
@@ -119,7 +130,11 @@ pub fn symm<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
                     } else {
                         (0..n).map(|p| bij(i, p) * full(p, j)).collect()
                     };
-                    let bc = if be == 0.0 { 0.0 } else { be * before.get(i, j) };
+                    let bc = if be == 0.0 {
+                        0.0
+                    } else {
+                        be * before.get(i, j)
+                    };
                     let want = al * terms.iter().sum::<f64>() + bc;
                     let scale = al.abs() * terms.iter().map(|v| v.abs()).sum::<f64>() + bc.abs();
                     let got = c.get(i, j);
@@ -140,7 +155,13 @@ pub fn symm<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
 fn rank_k<T: Scalar, B: Full<T> + ?Sized>(b: &B, two: bool) {
     let shape = (uplo(), cols(), dim(), any::<bool>());
     run(
-        (shape, (layout(), layout(), layout()), scalar(), scalar(), any::<u64>()),
+        (
+            shape,
+            (layout(), layout(), layout()),
+            scalar(),
+            scalar(),
+            any::<u64>(),
+        ),
         |((uplo, n, k, trans), (la, lb, lc), alpha, beta, seed)| {
             let make = |l, s| {
                 if trans {
@@ -165,7 +186,8 @@ fn rank_k<T: Scalar, B: Full<T> + ?Sized>(b: &B, two: bool) {
                 poison(&mut bm);
             }
             let before = c.clone();
-            let get = |m: &TestMat<T>, i: usize, p: usize| if trans { m.get(p, i) } else { m.get(i, p) };
+            let get =
+                |m: &TestMat<T>, i: usize, p: usize| if trans { m.get(p, i) } else { m.get(i, p) };
             let (alpha, beta) = (t::<T>(alpha), t::<T>(beta));
             let (av, bv) = if trans {
                 (a.view().t(), bm.view().t())
@@ -173,7 +195,8 @@ fn rank_k<T: Scalar, B: Full<T> + ?Sized>(b: &B, two: bool) {
                 (a.view(), bm.view())
             };
             if two {
-                b.syr2k(uplo, alpha, av, bv, beta, c.view_mut()).map_err(fail)?;
+                b.syr2k(uplo, alpha, av, bv, beta, c.view_mut())
+                    .map_err(fail)?;
             } else {
                 b.syrk(uplo, alpha, av, beta, c.view_mut()).map_err(fail)?;
             }
@@ -193,13 +216,20 @@ fn rank_k<T: Scalar, B: Full<T> + ?Sized>(b: &B, two: bool) {
                     } else if two {
                         (0..k)
                             .flat_map(|p| {
-                                [get(&a, i, p) * get(&bm, j, p), get(&bm, i, p) * get(&a, j, p)]
+                                [
+                                    get(&a, i, p) * get(&bm, j, p),
+                                    get(&bm, i, p) * get(&a, j, p),
+                                ]
                             })
                             .collect()
                     } else {
                         (0..k).map(|p| get(&a, i, p) * get(&a, j, p)).collect()
                     };
-                    let bc = if be == 0.0 { 0.0 } else { be * before.get(i, j) };
+                    let bc = if be == 0.0 {
+                        0.0
+                    } else {
+                        be * before.get(i, j)
+                    };
                     let want = al * terms.iter().sum::<f64>() + bc;
                     let scale = al.abs() * terms.iter().map(|v| v.abs()).sum::<f64>() + bc.abs();
                     prop_assert!(
@@ -240,7 +270,11 @@ fn triangular<T: Scalar, B: Full<T> + ?Sized>(b: &B, solve: bool) {
                 for i in 0..na {
                     let v = a.get(i, j);
                     if i == j {
-                        let d = if diag == Diag::Unit { f64::NAN } else { v.signum() * (1.0 + v.abs()) };
+                        let d = if diag == Diag::Unit {
+                            f64::NAN
+                        } else {
+                            v.signum() * (1.0 + v.abs())
+                        };
                         a.set(i, j, d);
                     } else if !v.is_nan() {
                         a.set(i, j, v / (2.0 * na as f64));
@@ -257,7 +291,11 @@ fn triangular<T: Scalar, B: Full<T> + ?Sized>(b: &B, solve: bool) {
                 if i == j && diag == Diag::Unit {
                     1.0
                 } else if uplo.holds(i, j) {
-                    if trans { a.get(j, i) } else { a.get(i, j) }
+                    if trans {
+                        a.get(j, i)
+                    } else {
+                        a.get(i, j)
+                    }
                 } else {
                     0.0
                 }
@@ -265,9 +303,11 @@ fn triangular<T: Scalar, B: Full<T> + ?Sized>(b: &B, solve: bool) {
             let alpha = t::<T>(alpha);
             let av = if trans { a.view().t() } else { a.view() };
             if solve {
-                b.trsm(side, uplo, diag, alpha, av, x.view_mut()).map_err(fail)?;
+                b.trsm(side, uplo, diag, alpha, av, x.view_mut())
+                    .map_err(fail)?;
             } else {
-                b.trmm(side, uplo, diag, alpha, av, x.view_mut()).map_err(fail)?;
+                b.trmm(side, uplo, diag, alpha, av, x.view_mut())
+                    .map_err(fail)?;
             }
             let al = alpha.as_f64();
             // trmm: got = alpha*op(A)*B0, want from B0; trsm: op(A)*X must
@@ -287,7 +327,11 @@ fn triangular<T: Scalar, B: Full<T> + ?Sized>(b: &B, solve: bool) {
                     } else if solve {
                         let lhs: f64 = terms.iter().sum();
                         let scale = terms.iter().map(|v| v.abs()).sum::<f64>();
-                        (lhs, al * output.get(i, j), scale + (al * output.get(i, j)).abs())
+                        (
+                            lhs,
+                            al * output.get(i, j),
+                            scale + (al * output.get(i, j)).abs(),
+                        )
                     } else {
                         let scale = al.abs() * terms.iter().map(|v| v.abs()).sum::<f64>();
                         (output.get(i, j), al * terms.iter().sum::<f64>(), scale)
@@ -322,7 +366,10 @@ pub fn sum<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
         let got = b.sum(x.view()).map_err(fail)?.as_f64();
         let want: f64 = xl.iter().sum();
         let scale: f64 = xl.iter().map(|v| v.abs()).sum();
-        prop_assert!(close::<T>(got, want, scale, n + 2), "n={n}: {got} vs {want}");
+        prop_assert!(
+            close::<T>(got, want, scale, n + 2),
+            "n={n}: {got} vs {want}"
+        );
         Ok(())
     });
 }
@@ -351,7 +398,13 @@ pub fn reduce_exact<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
                     Reduction::SumSq => want.add_product_f64(xi, xi),
                 }
             }
-            prop_assert_eq!(got.round_f64().to_bits(), want.round_f64().to_bits(), "{:?} n={}", what, n);
+            prop_assert_eq!(
+                got.round_f64().to_bits(),
+                want.round_f64().to_bits(),
+                "{:?} n={}",
+                what,
+                n
+            );
             prop_assert_eq!(got.round_f32().to_bits(), want.round_f32().to_bits());
             Ok(())
         },

@@ -7,8 +7,8 @@
 use oxpar_core::backend::LoopBody;
 use oxpar_core::exact::Reduction;
 use oxpar_core::{
-    Backend, BackendKind, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result,
-    Scalar, Schedule, Serial, VecMut, VecRef,
+    Backend, BackendKind, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result, Scalar,
+    Schedule, Serial, VecMut, VecRef,
 };
 
 /// Only the required methods, forwarded to [`Serial`].

@@ -164,7 +164,14 @@ unsafe fn gemm<T: Scalar>(
     let (am, bm) = unsafe { (mat(a, nrowa, ncola, lda), mat(b, nrowb, ncolb, ldb)) };
     let opa = if nota { am } else { am.t() };
     let opb = if notb { bm } else { bm.t() };
-    done(Level3::gemm(crate::threads::backend(), alpha, opa, opb, beta, cm));
+    done(Level3::gemm(
+        crate::threads::backend(),
+        alpha,
+        opa,
+        opb,
+        beta,
+        cm,
+    ));
 }
 
 /// symm: `C := alpha*A*B + beta*C` (side `L`) or `alpha*B*A + beta*C`

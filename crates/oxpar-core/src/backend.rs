@@ -374,7 +374,16 @@ pub trait Level3<T: Scalar>: Backend {
             (b.nrows(), b.ncols()),
             (c.nrows(), c.ncols()),
         )?;
-        blocked::symm(&|al, a, b, be, c| self.gemm(al, a, b, be, c), side, uplo, alpha, a, b, beta, c)
+        blocked::symm(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            side,
+            uplo,
+            alpha,
+            a,
+            b,
+            beta,
+            c,
+        )
     }
     /// `C := alpha*A*A^T + beta*C` on the `uplo` triangle of the `n x n`
     /// matrix `C` (the other triangle is neither read nor written); `A` is
@@ -390,7 +399,17 @@ pub trait Level3<T: Scalar>: Backend {
     ) -> Result<()> {
         check::syrk((a.nrows(), a.ncols()), None, (c.nrows(), c.ncols()))?;
         let leaf = blocked::reference_syrk_leaf;
-        blocked::syrk(&|al, a, b, be, c| self.gemm(al, a, b, be, c), &leaf, blocked::REFERENCE_LEAF, uplo, alpha, a, None, beta, c)
+        blocked::syrk(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            alpha,
+            a,
+            None,
+            beta,
+            c,
+        )
     }
     /// `C := alpha*(A*B^T + B*A^T) + beta*C` on the `uplo` triangle of `C`;
     /// `A` and `B` are `n x k`.
@@ -409,7 +428,17 @@ pub trait Level3<T: Scalar>: Backend {
             (c.nrows(), c.ncols()),
         )?;
         let leaf = blocked::reference_syrk_leaf;
-        blocked::syrk(&|al, a, b, be, c| self.gemm(al, a, b, be, c), &leaf, blocked::REFERENCE_LEAF, uplo, alpha, a, Some(b), beta, c)
+        blocked::syrk(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            alpha,
+            a,
+            Some(b),
+            beta,
+            c,
+        )
     }
     /// `B := alpha*A*B` ([`Side::Left`]) or `alpha*B*A` ([`Side::Right`]) with
     /// `A` triangular, held in its `uplo` triangle (pass `a.t()` and
@@ -427,7 +456,16 @@ pub trait Level3<T: Scalar>: Backend {
         check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         let leaf = blocked::reference_trmm_leaf;
-        blocked::trmm_left(&|al, a, b, be, c| self.gemm(al, a, b, be, c), &leaf, blocked::REFERENCE_LEAF, uplo, diag, alpha, a, b)
+        blocked::trmm_left(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            diag,
+            alpha,
+            a,
+            b,
+        )
     }
     /// Solves `A*X = alpha*B` ([`Side::Left`]) or `X*A = alpha*B`
     /// ([`Side::Right`]) with `A` triangular, held in its `uplo` triangle;
@@ -445,7 +483,16 @@ pub trait Level3<T: Scalar>: Backend {
         check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         let leaf = blocked::reference_trsm_leaf;
-        blocked::trsm_left(&|al, a, b, be, c| self.gemm(al, a, b, be, c), &leaf, blocked::REFERENCE_LEAF, uplo, diag, alpha, a, b)
+        blocked::trsm_left(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            diag,
+            alpha,
+            a,
+            b,
+        )
     }
 }
 

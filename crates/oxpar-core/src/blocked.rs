@@ -157,13 +157,25 @@ pub fn trsm_left<T: Scalar>(
         // X1 := inv(A11)*alpha*B1; B2 := alpha*B2 - A21*X1; X2 := inv(A22)*B2.
         Uplo::Lower => {
             trsm_left(gemm, leaf, leaf_size, uplo, diag, alpha, a11, b1.rb_mut())?;
-            gemm(minus_one, a.submatrix(m1, 0, m2, m1), b1.as_ref(), alpha, b2.rb_mut())?;
+            gemm(
+                minus_one,
+                a.submatrix(m1, 0, m2, m1),
+                b1.as_ref(),
+                alpha,
+                b2.rb_mut(),
+            )?;
             trsm_left(gemm, leaf, leaf_size, uplo, diag, T::one(), a22, b2)
         }
         // X2 first, then B1 := alpha*B1 - A12*X2, then X1.
         Uplo::Upper => {
             trsm_left(gemm, leaf, leaf_size, uplo, diag, alpha, a22, b2.rb_mut())?;
-            gemm(minus_one, a.submatrix(0, m1, m1, m2), b2.as_ref(), alpha, b1.rb_mut())?;
+            gemm(
+                minus_one,
+                a.submatrix(0, m1, m1, m2),
+                b2.as_ref(),
+                alpha,
+                b1.rb_mut(),
+            )?;
             trsm_left(gemm, leaf, leaf_size, uplo, diag, T::one(), a11, b1)
         }
     }
@@ -184,7 +196,16 @@ pub fn syrk<T: Scalar>(
     beta: T,
     c: MatMut<'_, T>,
 ) -> Result<()> {
-    syrk_lower(gemm, leaf, leaf_size, alpha, a, b, beta, lower_view(uplo, c))
+    syrk_lower(
+        gemm,
+        leaf,
+        leaf_size,
+        alpha,
+        a,
+        b,
+        beta,
+        lower_view(uplo, c),
+    )
 }
 
 /// The view whose lower triangle is the `uplo` triangle of `c`.
@@ -370,12 +391,24 @@ pub fn symm_upper<T: Scalar>(
         // The first product takes beta (so C is read only when beta != 0).
         let mut first_beta = beta;
         if i0 > 0 {
-            gemm(alpha, a.submatrix(0, i0, i0, ib).t(), b.submatrix(0, 0, i0, n), beta, ci.rb_mut())?;
+            gemm(
+                alpha,
+                a.submatrix(0, i0, i0, ib).t(),
+                b.submatrix(0, 0, i0, n),
+                beta,
+                ci.rb_mut(),
+            )?;
             first_beta = T::one();
         }
         gemm(alpha, d, b.submatrix(i0, 0, ib, n), first_beta, ci.rb_mut())?;
         if i1 < m {
-            gemm(alpha, a.submatrix(i0, i1, ib, m - i1), b.submatrix(i1, 0, m - i1, n), T::one(), ci)?;
+            gemm(
+                alpha,
+                a.submatrix(i0, i1, ib, m - i1),
+                b.submatrix(i1, 0, m - i1, n),
+                T::one(),
+                ci,
+            )?;
         }
         i0 = i1;
     }

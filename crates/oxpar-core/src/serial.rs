@@ -8,12 +8,11 @@
 use std::ops::Range;
 
 use crate::backend::{
-    check, Backend, BackendKind, Diag, Level1, Level2, Level3, LoopBody, ParallelLoops, Side,
-    Uplo,
+    check, Backend, BackendKind, Diag, Level1, Level2, Level3, LoopBody, ParallelLoops, Side, Uplo,
 };
-use crate::reference;
 use crate::error::Result;
 use crate::exact::Reduction;
+use crate::reference;
 use crate::scalar::Scalar;
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};

@@ -98,7 +98,11 @@ pub fn syrk_lower_block<T: Scalar>(
     for j in 0..n {
         for i in j..n {
             let wij = buf[i + j * n];
-            let sum = if b.is_some() { wij + buf[j + i * n] } else { wij };
+            let sum = if b.is_some() {
+                wij + buf[j + i * n]
+            } else {
+                wij
+            };
             let v = if beta == T::zero() {
                 alpha * sum
             } else {

@@ -59,10 +59,7 @@ impl ThreadsBackend {
         if threads == 1 || work < self.inner.thresholds.level3.max(2) || self.forked() {
             return None;
         }
-        let size = n
-            .div_ceil(2 * threads)
-            .max(min_part)
-            .next_multiple_of(32);
+        let size = n.div_ceil(2 * threads).max(min_part).next_multiple_of(32);
         (size < n).then_some(size)
     }
 
@@ -100,7 +97,9 @@ impl ThreadsBackend {
     }
 
     /// This backend's (parallel) gemm, as the blocked algorithms take it.
-    fn par_gemm<T: Scalar>(&self) -> impl Fn(T, MatRef<'_, T>, MatRef<'_, T>, T, MatMut<'_, T>) -> Result<()> + Sync + '_ {
+    fn par_gemm<T: Scalar>(
+        &self,
+    ) -> impl Fn(T, MatRef<'_, T>, MatRef<'_, T>, T, MatMut<'_, T>) -> Result<()> + Sync + '_ {
         move |alpha, a, b, beta, c| Level3::<T>::gemm(self, alpha, a, b, beta, c)
     }
 
@@ -151,9 +150,7 @@ impl ThreadsBackend {
                     &seq_gemm, &leaf, SYRK_LEAF, alpha, a, b, beta, cols.start, lower,
                 )
             }),
-            None => {
-                blocked::syrk_lower(&self.par_gemm(), &leaf, SYRK_LEAF, alpha, a, b, beta, c)
-            }
+            None => blocked::syrk_lower(&self.par_gemm(), &leaf, SYRK_LEAF, alpha, a, b, beta, c),
         }
     }
 

@@ -78,7 +78,14 @@ pub fn pack<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>) -> Vec<T> {
     tp
 }
 
-fn panels<T: Scalar>(op: Op, uplo: Uplo, diag: Diag, alpha: T, a: MatRef<'_, T>, mut b: MatMut<'_, T>) {
+fn panels<T: Scalar>(
+    op: Op,
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) {
     let (m, n) = (b.nrows(), b.ncols());
     if m == 0 || n == 0 {
         return;
@@ -216,7 +223,13 @@ mod tests {
         let (m, n) = (13, 37);
         // A well-conditioned triangle: a dominant diagonal.
         let a: Vec<f64> = (0..m * m)
-            .map(|v| if v % (m + 1) == 0 { 2.0 } else { (v % 7) as f64 / 16.0 - 0.2 })
+            .map(|v| {
+                if v % (m + 1) == 0 {
+                    2.0
+                } else {
+                    (v % 7) as f64 / 16.0 - 0.2
+                }
+            })
             .collect();
         let b0: Vec<f64> = (0..m * n).map(|v| ((v * 5) % 11) as f64 - 5.0).collect();
         let a = MatRef::col_major(&a, m, m, m).unwrap();
@@ -263,7 +276,10 @@ mod tests {
                     reference::trmm(Side::Left, uplo, diag, 0.5, a, w);
                 }
                 for (g, w) in got.iter().zip(&want) {
-                    assert!((g - w).abs() <= 1e-12 * w.abs().max(1.0), "{level:?}: {g} vs {w}");
+                    assert!(
+                        (g - w).abs() <= 1e-12 * w.abs().max(1.0),
+                        "{level:?}: {g} vs {w}"
+                    );
                 }
             }
         }
