@@ -31,7 +31,7 @@ const MIN_PART_SYRK: usize = 64;
 
 /// Diagonal blocks of syrk and syr2k up to this size are computed in full
 /// in a buffer.
-const SYRK_LEAF: usize = 64;
+const SYRK_LEAF: usize = 128;
 
 /// gemm on the calling thread alone.
 fn seq_gemm<T: Scalar>(
