@@ -8,7 +8,7 @@
  * LIB is a path to a shared library exporting CBLAS (liboxpar_blas.so,
  * OpenBLAS's or BLIS's libblas.so.3). Routines: dtrmm, dtrsm (left, lower,
  * no transpose, non-unit), dsyrk, dsyr2k (lower, no transpose), dsymm (left,
- * lower), n x n (default 2048), best of R runs (default 5) per library, with
+ * lower) and, as the ceiling, dgemm; n x n (default 2048), best of R runs (default 5) per library, with
  * a pause between runs so that spinning threads of one library go idle
  * before the next runs. Thread counts come from the environment. Prints one
  * line per routine: GFLOP/s per library, then each library's ratio to the
@@ -25,6 +25,8 @@ typedef void (*tri_fn)(int, int, int, int, int, int, int, double, const double *
 typedef void (*syrk_fn)(int, int, int, int, int, double, const double *, int, double, double *, int);
 typedef void (*syr2k_fn)(int, int, int, int, int, double, const double *, int, const double *, int,
                          double, double *, int);
+typedef void (*gemm_fn)(int, int, int, int, int, int, double, const double *, int, const double *,
+                        int, double, double *, int);
 typedef void (*symm_fn)(int, int, int, int, int, double, const double *, int, const double *, int,
                         double, double *, int);
 
@@ -34,6 +36,7 @@ struct lib {
     syrk_fn syrk;
     syr2k_fn syr2k;
     symm_fn symm;
+    gemm_fn gemm;
 };
 
 static double now(void) {
@@ -58,7 +61,8 @@ static void call(const struct lib *l, int r, int n, const double *a, const doubl
     case 1: l->trsm(102, 141, 122, 111, 131, n, n, 1.0, a, n, c, n); break;
     case 2: l->syrk(102, 122, 111, n, n, 1.0, a, n, 0.0, c, n); break;
     case 3: l->syr2k(102, 122, 111, n, n, 1.0, a, n, b, n, 0.0, c, n); break;
-    default: l->symm(102, 141, 122, n, n, 1.0, a, n, b, n, 0.0, c, n); break;
+    case 4: l->symm(102, 141, 122, n, n, 1.0, a, n, b, n, 0.0, c, n); break;
+    default: l->gemm(102, 111, 111, n, n, n, 1.0, a, n, b, n, 0.0, c, n); break;
     }
 }
 
@@ -81,6 +85,7 @@ int main(int argc, char **argv) {
             l->syrk = (syrk_fn)sym(h, argv[i], "cblas_dsyrk");
             l->syr2k = (syr2k_fn)sym(h, argv[i], "cblas_dsyr2k");
             l->symm = (symm_fn)sym(h, argv[i], "cblas_dsymm");
+            l->gemm = (gemm_fn)sym(h, argv[i], "cblas_dgemm");
         }
     }
     if (nlibs == 0 || n <= 0 || reps <= 0) {
@@ -99,11 +104,11 @@ int main(int argc, char **argv) {
         b[i] = (double)(s >> 11) / 9007199254740992.0 - 0.5;
     }
     for (int i = 0; i < n; i++) a[i + (size_t)i * n] = 1.0 + 0.5 * n;
-    static const char *names[] = {"dtrmm", "dtrsm", "dsyrk", "dsyr2k", "dsymm"};
-    static const double flops[] = {1.0, 1.0, 1.0, 2.0, 2.0};
+    static const char *names[] = {"dtrmm", "dtrsm", "dsyrk", "dsyr2k", "dsymm", "dgemm"};
+    static const double flops[] = {1.0, 1.0, 1.0, 2.0, 2.0, 2.0};
     int failed = 0;
     for (int k = 0; k < nlibs; k++) printf("lib%d %s\n", k, libs[k].path);
-    for (int r = 0; r < 5; r++) {
+    for (int r = 0; r < 6; r++) {
         double best[8];
         for (int k = 0; k < nlibs; k++) best[k] = 1e30;
         for (int rep = 0; rep <= reps; rep++) { /* rep 0 is the warm-up */
