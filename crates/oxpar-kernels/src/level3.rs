@@ -8,6 +8,11 @@
 //! two threads, takes general (also negative) strides, never reads C when told
 //! not to, and parallelizes with rayon inside whatever pool calls it, which is
 //! how the threads backend keeps it on its own pool.
+//!
+//! Also the single-core pieces of the blocked symm, syrk, syr2k, trmm and
+//! trsm (whose recursions are `oxpar_core::blocked`): the triangular kernels
+//! on small diagonal blocks ([`tri`]) and the full-product kernel on the
+//! diagonal blocks of syrk and syr2k ([`syrk_lower_block`]).
 
 use oxpar_core::{MatMut, MatRef, Scalar};
 
