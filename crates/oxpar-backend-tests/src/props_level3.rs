@@ -6,8 +6,8 @@
 //! unit diagonal hold NaN; `beta = 0` puts NaN in `C`; `alpha = 0` puts NaN
 //! in `A` and `B`; the other triangle of a syrk output and the padding of
 //! every output keep their values. Sizes cross the blocked algorithms' leaf
-//! sizes (32, 64) and, for the column counts, the threads backend's column
-//! blocks (128).
+//! sizes (32, 64, 128) and, for the column counts, the threads backend's
+//! column blocks (128).
 #![allow(
     clippy::needless_range_loop,
     reason = "(i, j) index math mirrors the BLAS definitions"
@@ -24,7 +24,7 @@ use crate::props::{close, run, t, Full};
 /// Sizes around the leaf sizes of the blocked algorithms.
 fn dim() -> impl Strategy<Value = usize> {
     prop_oneof![
-        4 => prop::sample::select(vec![0usize, 1, 2, 3, 5, 7, 16, 31, 32, 33, 63, 64, 65, 97]),
+        4 => prop::sample::select(vec![0usize, 1, 2, 3, 5, 7, 16, 31, 32, 33, 63, 64, 65, 97, 127, 128, 129]),
         1 => 0usize..100,
     ]
 }
