@@ -1,23 +1,28 @@
 /* One program, any BLAS: cblas_dgemm and cblas_sgemm (square, n = 1024 and
- * 2048) and cblas_ddot (n = 10^7), best of a few runs after a warm-up call;
- * with --level2, the symmetric and triangular level-2 routines instead.
+ * 2048), cblas_ddot (n = 10^7) and the other level-3 routines in double
+ * (dtrmm, dtrsm, dsyrk, dsyr2k, dsymm; n = 2048), best of a few runs after a
+ * warm-up call; with --level2, the symmetric and triangular level-2 routines
+ * instead.
  * Built once against -lblas (it records libblas.so.3) and run with
  * LD_LIBRARY_PATH pointing at each library in turn by benches/blas_compare.py
  * (`make blas-bench`), which prints the table and the ratios.
  *
- *   blas_compare [--reps R] [--quick] [--level2]
+ *   blas_compare [--reps R] [--quick] [--level2] [--level3]
  *
- * --reps   timed runs per case (default 3 for gemm, 10 for ddot: the best counts)
- * --quick  n = 512 and 1024 for gemm, 10^6 for ddot
- * --level2 cblas_dsymv, dtrmv, dtrsv (upper and lower, column-major, unit
- *          increments), dsyr and dsyr2 at n = 512 (cache-resident) and 4096
- *          (default 20 runs at 512 and 5 at 4096); GFLOP/s counts 2 n^2
- *          flops for symv, syr and syr2 and n^2 for trmv and trsv; CHECK
- *          recomputes a few entries in double (for trsv, the residual)
+ * --reps    timed runs per case (default 3 for level 3, 10 for ddot: the best counts)
+ * --quick   n = 512 and 1024 for gemm, 1024 for the other level-3 routines,
+ *           10^6 for ddot
+ * --level3  only the level-3 routines other than gemm
+ * --level2  cblas_dsymv, dtrmv, dtrsv (upper and lower, column-major, unit
+ *           increments), dsyr and dsyr2 at n = 512 (cache-resident) and 4096
+ *           (default 20 runs at 512 and 5 at 4096); GFLOP/s counts 2 n^2
+ *           flops for symv, syr and syr2 and n^2 for trmv and trsv; CHECK
+ *           recomputes a few entries in double (for trsv, the residual)
  *
  * Prints "library PATH" (the file cblas_dgemm came from), then one line per
  * case: "result KERNEL N SECONDS GFLOPS GBPS CHECK", where GFLOP/s counts
- * 2 n^3 flops per gemm and 2 n per dot, GB/s counts the bytes a dot must read
+ * 2 n^3 flops per gemm, symm and syr2k, n^3 per trmm, trsm and syrk, and 2 n
+ * per dot, GB/s counts the bytes a dot must read
  * (2 n elements; "-" for gemm) and CHECK is ok or FAILED (a few entries of C
  * recomputed in double, the dot against a double loop). Exits 1 if a check
  * failed. Thread counts come from the environment (the driver sets them). */
@@ -51,6 +56,21 @@ void cblas_dsyr(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, int n, double alp
                 int incx, double *a, int lda);
 void cblas_dsyr2(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, int n, double alpha, const double *x,
                  int incx, const double *y, int incy, double *a, int lda);
+enum CBLAS_SIDE { CblasLeft = 141, CblasRight = 142 };
+void cblas_dtrmm(enum CBLAS_ORDER layout, enum CBLAS_SIDE side, enum CBLAS_UPLO uplo,
+                 enum CBLAS_TRANSPOSE transa, enum CBLAS_DIAG diag, int m, int n, double alpha,
+                 const double *a, int lda, double *b, int ldb);
+void cblas_dtrsm(enum CBLAS_ORDER layout, enum CBLAS_SIDE side, enum CBLAS_UPLO uplo,
+                 enum CBLAS_TRANSPOSE transa, enum CBLAS_DIAG diag, int m, int n, double alpha,
+                 const double *a, int lda, double *b, int ldb);
+void cblas_dsyrk(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, enum CBLAS_TRANSPOSE trans, int n,
+                 int k, double alpha, const double *a, int lda, double beta, double *c, int ldc);
+void cblas_dsyr2k(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, enum CBLAS_TRANSPOSE trans, int n,
+                  int k, double alpha, const double *a, int lda, const double *b, int ldb,
+                  double beta, double *c, int ldc);
+void cblas_dsymm(enum CBLAS_ORDER layout, enum CBLAS_SIDE side, enum CBLAS_UPLO uplo, int m, int n,
+                 double alpha, const double *a, int lda, const double *b, int ldb, double beta,
+                 double *c, int ldc);
 
 static double now(void) {
     struct timespec ts;
@@ -279,14 +299,97 @@ static void bench_level2_all(int reps) {
     }
 }
 
+/* The level-3 routines other than gemm, column-major n x n, all on the
+ * lower triangle (and the left side) of a random A (with a dominant diagonal,
+ * so the solve is well conditioned); the output is restored from its input
+ * before each run (outside the timing). Checks 16 entries of the result in
+ * double. */
+enum routine { TRMM, TRSM, SYRK, SYR2K, SYMM };
+
+static double lower_a(const double *a, int n, int i, int j) {
+    return i >= j ? a[i + (size_t)j * n] : 0.0;
+}
+
+static void call(enum routine r, int n, const double *a, const double *b, double *c) {
+    switch (r) {
+    case TRMM:
+        cblas_dtrmm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n, n, 1.0, a, n, c, n);
+        break;
+    case TRSM:
+        cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n, n, 1.0, a, n, c, n);
+        break;
+    case SYRK:
+        cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, n, n, 1.0, a, n, 0.0, c, n);
+        break;
+    case SYR2K:
+        cblas_dsyr2k(CblasColMajor, CblasLower, CblasNoTrans, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        break;
+    case SYMM:
+        cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, n, n, 1.0, a, n, b, n, 0.0, c, n);
+        break;
+    }
+}
+
+static void bench_level3(enum routine r, int n, int reps) {
+    static const char *names[] = {"dtrmm", "dtrsm", "dsyrk", "dsyr2k", "dsymm"};
+    static const double flops[] = {1.0, 1.0, 1.0, 2.0, 2.0};
+    size_t nn = (size_t)n * (size_t)n;
+    double *a = xmalloc(nn * sizeof *a), *b = xmalloc(nn * sizeof *b), *c = xmalloc(nn * sizeof *c);
+    for (size_t i = 0; i < nn; i++) {
+        a[i] = rnd();
+        b[i] = rnd();
+    }
+    for (int i = 0; i < n; i++) a[i + (size_t)i * n] = 1.0 + 0.5 * n;
+    double best = 1e30;
+    for (int rep = 0; rep <= reps; rep++) {
+        memcpy(c, b, nn * sizeof *c);
+        double t = now();
+        call(r, n, a, b, c);
+        t = now() - t;
+        if (rep > 0 && t < best) best = t; /* run 0 is the warm-up */
+    }
+    int ok = 1;
+    for (int s = 0; s < 16; s++) {
+        int i = (int)((unsigned)(s * 7919 + 13) % (unsigned)n), j = (int)((unsigned)(s * 104729 + 7) % (unsigned)n);
+        if ((r == SYRK || r == SYR2K) && i < j) {
+            int t = i;
+            i = j;
+            j = t;
+        }
+        double got = c[i + (size_t)j * n], want = 0.0, mag = 0.0;
+        for (int l = 0; l < n; l++) {
+            double term;
+            switch (r) {
+            case TRMM: term = lower_a(a, n, i, l) * b[l + (size_t)j * n]; break;
+            /* (A X)(i, j) must give B(i, j) back. */
+            case TRSM: term = lower_a(a, n, i, l) * c[l + (size_t)j * n]; break;
+            case SYRK: term = a[i + (size_t)l * n] * a[j + (size_t)l * n]; break;
+            case SYR2K:
+                term = a[i + (size_t)l * n] * b[j + (size_t)l * n] + b[i + (size_t)l * n] * a[j + (size_t)l * n];
+                break;
+            default: term = (i >= l ? lower_a(a, n, i, l) : lower_a(a, n, l, i)) * b[l + (size_t)j * n]; break;
+            }
+            want += term;
+            mag += fabs(term);
+        }
+        if (r == TRSM) got = b[i + (size_t)j * n];
+        if (!(fabs(got - want) <= 1e-12 * mag + 1e-300)) ok = 0;
+    }
+    result(names[r], n, best, flops[r] * n * (double)n * n, 0, ok);
+    free(a);
+    free(b);
+    free(c);
+}
+
 int main(int argc, char **argv) {
-    int reps = 0, quick = 0, level2 = 0;
+    int reps = 0, quick = 0, level2 = 0, only_level3 = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
         else if (strcmp(argv[i], "--quick") == 0) quick = 1;
         else if (strcmp(argv[i], "--level2") == 0) level2 = 1;
+        else if (strcmp(argv[i], "--level3") == 0) only_level3 = 1;
         else {
-            fprintf(stderr, "usage: %s [--reps R] [--quick] [--level2]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--reps R] [--quick] [--level2] [--level3]\n", argv[0]);
             return 2;
         }
     }
@@ -300,10 +403,13 @@ int main(int argc, char **argv) {
     }
     int gemm_reps = reps > 0 ? reps : 3, dot_reps = reps > 0 ? reps : 10;
     int small = quick ? 512 : 1024, large = quick ? 1024 : 2048, dot_n = quick ? 1000000 : 10000000;
-    bench_dgemm(small, gemm_reps);
-    bench_dgemm(large, gemm_reps);
-    bench_sgemm(small, gemm_reps);
-    bench_sgemm(large, gemm_reps);
-    bench_ddot(dot_n, dot_reps);
+    if (!only_level3) {
+        bench_dgemm(small, gemm_reps);
+        bench_dgemm(large, gemm_reps);
+        bench_sgemm(small, gemm_reps);
+        bench_sgemm(large, gemm_reps);
+        bench_ddot(dot_n, dot_reps);
+    }
+    for (enum routine r = TRMM; r <= SYMM; r++) bench_level3(r, large, gemm_reps);
     return failures ? 1 : 0;
 }

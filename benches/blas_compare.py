@@ -23,7 +23,7 @@ ratios oxpar/OpenBLAS and oxpar/BLIS (above 1: oxpar is faster). Exits 1 if a
 library could not be run or gave wrong results.
 
 Usage: python3 benches/blas_compare.py [--bin PATH] [--threads N] [--quick]
-           [--reps R] [--level2] [--oxpar DIR] [--openblas DIR] [--blis DIR]
+           [--reps R] [--level2] [--level3] [--oxpar DIR] [--openblas DIR] [--blis DIR]
 """
 
 import argparse
@@ -73,6 +73,7 @@ def run_one(name, folder, args, threads, timeout):
         env[var] = str(threads)
     cmd = [args.bin] + (["--quick"] if args.quick else []) + (["--reps", str(args.reps)] if args.reps else [])
     cmd += ["--level2"] if args.level2 else []
+    cmd += ["--level3"] if args.level3 else []
     print(f"running {name} ({os.path.realpath(lib)}, {threads} threads) ...", flush=True)
     try:
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, check=False)
@@ -114,6 +115,7 @@ def main():
     parser.add_argument("--bin", default=os.path.join(REPO, "target", "blas", "bench", "blas_compare"))
     parser.add_argument("--threads", type=int, default=cpus())
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
+    parser.add_argument("--level3", action="store_true", help="only the level-3 routines other than gemm")
     parser.add_argument("--reps", type=int, default=0, help="timed runs per case (the best counts)")
     parser.add_argument("--level2", action="store_true", help="symv, trmv, trsv, syr, syr2 instead of gemm and dot")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per library")

@@ -16,6 +16,11 @@
 #                            handlers, cblas_dgemm in both layouts, Fortran
 #   make blas-bench          benches/blas_compare.c on oxpar, OpenBLAS and BLIS
 #                            (same program, same thread count), with ratios
+#   make blas-bench-level3   benches/level3_interleaved.c: trmm, trsm, syrk,
+#                            syr2k and symm on OpenBLAS, BLIS and oxpar loaded
+#                            into one process, runs interleaved; extra
+#                            libraries (an older liboxpar_blas.so, for a
+#                            before/after) in BLAS_BENCH_LIBS
 #   make blas-install        liboxpar_blas under $(DESTDIR)$(libdir)/oxpar-blas
 #                            and oxpar-blas.pc (PREFIX=/usr/local by default)
 #   make blas-install-check  install into a temporary prefix, build a program
@@ -25,9 +30,10 @@
 # their output. BLAS_TEST_TIMEOUT (seconds per program, default 300) bounds a
 # hang; BLAS_BENCH_THREADS (default: the CPUs this process may use) sets the
 # thread count of every library in blas-bench; BLAS_BENCH_ARGS passes
-# --quick, --reps R or --level2 (symv, trmv, trsv, syr, syr2).
+# --quick, --reps R, --level2 (symv, trmv, trsv, syr, syr2) or --level3 (only
+# the level-3 routines other than gemm).
 
-.PHONY: blas-lib blas-test blas-testers blas-programs blas-bench blas-install blas-install-check
+.PHONY: blas-lib blas-test blas-testers blas-programs blas-bench blas-bench-level3 blas-install blas-install-check
 
 BLAS_TARGET := $(or $(CARGO_TARGET_DIR),target)
 BLAS_BUILD := $(BLAS_TARGET)/blas
@@ -91,6 +97,17 @@ blas-bench: blas-lib
 	$(CC) -std=c99 -O2 -Wall -Wextra -Werror benches/blas_compare.c -o $(BLAS_BENCH_BIN) -lblas -lm
 	$(PYTHON) benches/blas_compare.py --bin $(BLAS_BENCH_BIN) --threads $(BLAS_BENCH_THREADS) $(BLAS_BENCH_ARGS) \
 		--oxpar $(BLAS_LIB_DIR) --openblas $(BLAS_OPENBLAS_DIR) --blis $(or $(BLAS_BLIS_DIR),none)
+
+## benches/level3_interleaved.c: the libraries dlopen-ed into one process.
+# Ratios are to the first library (OpenBLAS). OPENBLAS_CORETYPE passes through
+# (where OpenBLAS does not recognise a virtual CPU it picks slow kernels).
+blas-bench-level3: blas-lib
+	@mkdir -p $(dir $(BLAS_BENCH_BIN))
+	$(CC) -std=c99 -O2 -Wall -Wextra -Werror benches/level3_interleaved.c -o $(BLAS_BUILD)/bench/level3_interleaved -ldl -lm
+	@export OXPAR_NUM_THREADS=$(BLAS_BENCH_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_BENCH_THREADS) \
+		BLIS_NUM_THREADS=$(BLAS_BENCH_THREADS) OMP_NUM_THREADS=$(BLAS_BENCH_THREADS); \
+	$(BLAS_BUILD)/bench/level3_interleaved $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
+		$(if $(BLAS_BLIS_DIR),$(BLAS_BLIS_DIR)/libblas.so.3) $(BLAS_LIB_DIR)/liboxpar_blas.so $(BLAS_BENCH_LIBS)
 
 # ---- install ------------------------------------------------------------
 #

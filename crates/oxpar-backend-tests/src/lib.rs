@@ -20,18 +20,20 @@
 pub mod data;
 pub mod props;
 pub mod props_level2;
+pub mod props_level3;
 
 pub use props::*;
 pub use props_level2::*;
 
 /// Expands to one `#[test]` per operation and element type, each running the
-/// property of [`props`] (and [`props_level2`]) against the backend that `$make` builds.
+/// property of [`props`] (and [`props_level2`], [`props_level3`]) against the backend that `$make` builds.
 #[macro_export]
 macro_rules! conformance_suite {
     ($make:expr) => {
         $crate::__conformance_tests!($make; axpy, scal, copy, swap, dot, nrm2, asum, iamax, gemv, ger, gemm,
             special_values, shape_errors, parallel_loops,
-            symv, trmv, trsv, syr, syr2, level2_shape_errors, gbmv, sbmv_spmv, banded_triangular, spr_spr2);
+            symv, trmv, trsv, syr, syr2, level2_shape_errors, gbmv, sbmv_spmv, banded_triangular, spr_spr2,
+            symm, syrk, syr2k, trmm, trsm, sum, reduce_exact);
     };
 }
 

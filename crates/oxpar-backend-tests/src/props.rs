@@ -16,6 +16,9 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 use crate::data::{inc, layout, scalar, size, Layout, TestMat, TestVec};
 
+// The structured level-3 operations and the reductions have their own file.
+pub use crate::props_level3::*;
+
 /// Everything the suite calls on a backend, for one element type.
 pub trait Full<T: Scalar>: Level1<T> + Level2<T> + Level3<T> + ParallelLoops {}
 impl<T: Scalar, B: Level1<T> + Level2<T> + Level3<T> + ParallelLoops + ?Sized> Full<T> for B {}
@@ -28,7 +31,7 @@ fn cases() -> u32 {
         .unwrap_or(48)
 }
 
-fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
+pub(crate) fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
 where
     S::Value: std::fmt::Debug,
 {
@@ -44,13 +47,13 @@ where
 
 /// Whether `got` matches `want` for a result of `terms` rounded operations on
 /// values whose absolute sum is `scale`, in precision `T`.
-fn close<T: Scalar>(got: f64, want: f64, scale: f64, terms: usize) -> bool {
+pub(crate) fn close<T: Scalar>(got: f64, want: f64, scale: f64, terms: usize) -> bool {
     let eps = T::epsilon().as_f64();
     (got - want).abs()
         <= (terms as f64 + 4.0) * eps * scale + 16.0 * T::min_positive_value().as_f64()
 }
 
-fn t<T: Scalar>(v: f64) -> T {
+pub(crate) fn t<T: Scalar>(v: f64) -> T {
     T::from_f64(v)
 }
 

@@ -1,30 +1,33 @@
-//! The conformance suite on a backend that has only the required methods of
-//! the trait family (here the serial backend's), so the provided ones run
-//! their defaults: the blocked symv, trmv, trsv, syr and syr2 built on gemv
-//! and ger.
+//! The conformance suite on the trait family's default bodies: a backend
+//! that implements only what the traits require (here by forwarding to the
+//! serial backend), so the structured operations run the blocked defaults
+//! of `oxpar_core::blocked` (symv, trmv, trsv, syr, syr2 on its gemv and ger;
+//! symm, syrk, syr2k, trmm, trsm on its gemm), as the OpenCL host path does.
 
-use std::ops::Range;
+use oxpar_core::backend::LoopBody;
+use oxpar_core::exact::Reduction;
+use oxpar_core::{
+    Backend, BackendKind, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result, Scalar,
+    Schedule, Serial, VecMut, VecRef,
+};
 
-use oxpar_core::prelude::*;
-use oxpar_core::Serial;
-
-/// Forwards the required methods to [`Serial`]; everything else is default.
+/// Only the required methods, forwarded to [`Serial`].
 #[derive(Debug)]
-struct Defaults;
+struct RequiredOnly;
 
-impl Backend for Defaults {
+impl Backend for RequiredOnly {
     fn kind(&self) -> BackendKind {
-        Serial.kind()
+        BackendKind::Serial
     }
     fn name(&self) -> String {
-        "defaults over serial".to_string()
+        "required methods only".to_string()
     }
     fn num_threads(&self) -> usize {
         1
     }
 }
 
-impl<T: Scalar> Level1<T> for Defaults {
+impl<T: Scalar> Level1<T> for RequiredOnly {
     fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
         Serial.axpy(alpha, x, y)
     }
@@ -49,9 +52,12 @@ impl<T: Scalar> Level1<T> for Defaults {
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         Serial.iamax(x)
     }
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+        Serial.reduce_wide(what, x, y)
+    }
 }
 
-impl<T: Scalar> Level2<T> for Defaults {
+impl<T: Scalar> Level2<T> for RequiredOnly {
     fn gemv(
         &self,
         alpha: T,
@@ -67,7 +73,7 @@ impl<T: Scalar> Level2<T> for Defaults {
     }
 }
 
-impl<T: Scalar> Level3<T> for Defaults {
+impl<T: Scalar> Level3<T> for RequiredOnly {
     fn gemm(
         &self,
         alpha: T,
@@ -80,10 +86,10 @@ impl<T: Scalar> Level3<T> for Defaults {
     }
 }
 
-impl ParallelLoops for Defaults {
+impl ParallelLoops for RequiredOnly {
     fn parallel_for(
         &self,
-        range: Range<usize>,
+        range: std::ops::Range<usize>,
         schedule: Schedule,
         body: &LoopBody<'_>,
     ) -> Result<()> {
@@ -91,4 +97,4 @@ impl ParallelLoops for Defaults {
     }
 }
 
-oxpar_backend_tests::conformance_suite!(crate::Defaults);
+oxpar_backend_tests::conformance_suite!(crate::RequiredOnly);

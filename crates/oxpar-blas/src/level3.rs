@@ -15,21 +15,12 @@
 //! other error is found by the Fortran-level checks on the mapped arguments,
 //! which report to `xerbla_`.
 //!
-//! gemm is one call to the threads backend's gemm. The others are blocked so
-//! that nearly all of their work is gemm calls on sub-blocks:
-//!
-//! * symm: blocks of rows of `C`, three gemms each, with only the diagonal
-//!   block of `A` copied into a full symmetric buffer;
-//! * syrk, syr2k: recursive halving of `C`, a gemm for each off-diagonal
-//!   block, a full product in a small buffer for the smallest diagonal blocks;
-//! * trmm, trsm: recursive halving of the triangle, a gemm for each
-//!   off-diagonal block, register-blocked direct loops (compiled for AVX-512,
-//!   AVX2 or the baseline, as the CPU allows) on the smallest diagonal blocks.
-//!
-//! Large symm, syrk, syr2k, trmm and trsm calls are split into independent
-//! blocks of columns of the result, which the threads of the backend's team
-//! take in turn, each computing with single-threaded gemms; smaller ones (or
-//! ones with too few columns) split each gemm across threads instead.
+//! Every routine is argument translation only: after the checks and quick
+//! returns, the arrays become oxpar views (a transposed operand is the view
+//! `A^T`, whose stored triangle is the other one) and the routine is one call
+//! to the threads backend's trait method (see [`crate::threads::backend`]),
+//! whose blocked, parallel algorithms live in oxpar-threads and
+//! oxpar-kernels.
 //!
 //! Rounding differs from the reference's loops (other summation orders,
 //! fused multiply-adds), and the reference's skipping of multiplications by
@@ -47,13 +38,8 @@ use crate::args::{
 };
 use crate::xerbla::{report, report_cblas};
 
-mod raw;
-mod simd;
-mod symm;
-mod syrk;
-mod tri;
-
-use raw::{scale, scale_triangle, Mat};
+use oxpar_core::blocked::{fill, fill_scaled, lower_view, scale_lower};
+use oxpar_core::{Diag, Level3, MatMut, MatRef, Side, Uplo};
 
 /// The reference's name of routine `base` for element type `T` (`"DGEMM"`).
 fn fortran_name<T: Scalar>(base: &str) -> String {
@@ -73,6 +59,43 @@ fn at_least_one(n: i32) -> i32 {
 /// A Fortran-convention size that the checks have found non-negative.
 fn size(n: i32) -> usize {
     usize::try_from(n).unwrap_or(0)
+}
+
+/// The column-major (Fortran) matrix `A(i, j) = p[i + j*ld]`.
+///
+/// # Safety
+/// `p` addresses the `rows x cols` elements the reference would, with `ld`
+/// checked (`ld >= max(1, rows)`), and nobody writes them while the view
+/// lives.
+unsafe fn mat<'a, T: Scalar>(p: *const T, rows: i32, cols: i32, ld: i32) -> MatRef<'a, T> {
+    // SAFETY: the caller's contract; a checked leading dimension keeps the
+    // elements of distinct (i, j) apart.
+    unsafe { MatRef::from_raw_unchecked(p, size(rows), size(cols), 1, size(ld) as isize) }
+}
+
+/// As [`mat`], writable.
+///
+/// # Safety
+/// As [`mat`], and nobody else reads or writes the elements while the view
+/// lives.
+unsafe fn mat_mut<'a, T: Scalar>(p: *mut T, rows: i32, cols: i32, ld: i32) -> MatMut<'a, T> {
+    // SAFETY: as in mat.
+    unsafe { MatMut::from_raw_unchecked(p, size(rows), size(cols), 1, size(ld) as isize) }
+}
+
+/// The backend's result for arguments the checks accepted: shapes agree by
+/// construction, so an error here is a bug (BLAS has no status to return).
+fn done(r: oxpar_core::Result<()>) {
+    debug_assert!(r.is_ok(), "level-3 shapes agree by construction: {r:?}");
+}
+
+/// The BLAS uplo letter `U` or `L` (already checked).
+fn uplo_of(upper: bool) -> Uplo {
+    if upper {
+        Uplo::Upper
+    } else {
+        Uplo::Lower
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -129,19 +152,26 @@ unsafe fn gemm<T: Scalar>(
     if m == 0 || n == 0 || ((alpha == T::zero() || k == 0) && beta == T::one()) {
         return;
     }
-    let cm = Mat::col_major(c, size(m), size(n), size(ldc));
-    if alpha == T::zero() {
-        // SAFETY: C is m x n with ldc >= m (checked); A and B are not read.
-        unsafe { scale(beta, cm) };
+    // SAFETY: C is m x n with ldc >= m (checked), and the output.
+    let cm = unsafe { mat_mut(c, m, n, ldc) };
+    if alpha == T::zero() || k == 0 {
+        // A and B are not read.
+        fill_scaled(beta, cm);
         return;
     }
-    let am = Mat::col_major(a, size(nrowa), size(ncola), size(lda));
-    let bm = Mat::col_major(b, size(nrowb), size(ncolb), size(ldb));
+    // SAFETY: the arrays hold what the reference addresses (caller's
+    // contract) and the leading dimensions were checked.
+    let (am, bm) = unsafe { (mat(a, nrowa, ncola, lda), mat(b, nrowb, ncolb, ldb)) };
     let opa = if nota { am } else { am.t() };
     let opb = if notb { bm } else { bm.t() };
-    // SAFETY: the arrays hold what the reference addresses (caller's
-    // contract), the leading dimensions were checked, and C is the output.
-    unsafe { raw::gemm(alpha, opa, opb, beta, cm) };
+    done(Level3::gemm(
+        crate::threads::backend(),
+        alpha,
+        opa,
+        opb,
+        beta,
+        cm,
+    ));
 }
 
 /// symm: `C := alpha*A*B + beta*C` (side `L`) or `alpha*B*A + beta*C`
@@ -191,26 +221,18 @@ unsafe fn symm<T: Scalar>(
     if m == 0 || n == 0 || (alpha == T::zero() && beta == T::one()) {
         return;
     }
-    let (mu, nu) = (size(m), size(n));
-    let cm = Mat::col_major(c, mu, nu, size(ldc));
+    // SAFETY: C is m x n with ldc >= m (checked), and the output.
+    let cm = unsafe { mat_mut(c, m, n, ldc) };
     if alpha == T::zero() {
-        // SAFETY: C is m x n with ldc >= m (checked); A and B are not read.
-        unsafe { scale(beta, cm) };
+        // A and B are not read.
+        fill_scaled(beta, cm);
         return;
     }
-    let am = Mat::col_major(a, size(nrowa), size(nrowa), size(lda));
-    // The lower triangle of A is the upper triangle of the view A^T.
-    let stored_upper = if upper { am } else { am.t() };
-    let bm = Mat::col_major(b, mu, nu, size(ldb));
-    // SAFETY: as in gemm: checked dimensions over the caller's arrays. The
-    // right-side product is the left-side one on B^T and C^T (A = A^T).
-    unsafe {
-        if lside {
-            symm::symm_upper(alpha, stored_upper, bm, beta, cm);
-        } else {
-            symm::symm_upper(alpha, stored_upper, bm.t(), beta, cm.t());
-        }
-    }
+    // SAFETY: as in gemm: checked dimensions over the caller's arrays.
+    let (am, bm) = unsafe { (mat(a, nrowa, nrowa, lda), mat(b, m, n, ldb)) };
+    let side = if lside { Side::Left } else { Side::Right };
+    let backend = crate::threads::backend();
+    done(backend.symm(side, uplo_of(upper), alpha, am, bm, beta, cm));
 }
 
 /// syrk (`b == None`): `C := alpha*A*A^T + beta*C` (trans `N`) or
@@ -266,27 +288,28 @@ unsafe fn syrk<T: Scalar>(
     if n == 0 || ((alpha == T::zero() || k == 0) && beta == T::one()) {
         return;
     }
-    let cm = Mat::col_major(c, size(n), size(n), size(ldc));
+    // SAFETY: C is n x n with ldc >= n (checked), and the output.
+    let cm = unsafe { mat_mut(c, n, n, ldc) };
+    let uplo = uplo_of(upper);
     if alpha == T::zero() || k == 0 {
-        // SAFETY: C is n x n with ldc >= n (checked); A and B are not read.
-        unsafe { scale_triangle(beta, cm, upper) };
+        // A and B are not read.
+        scale_lower(beta, lower_view(uplo, cm));
         return;
     }
     let op = |p: *const T, ld: i32| {
-        let pm = Mat::col_major(p, size(nrowa), size(ncola), size(ld));
+        // SAFETY: as in gemm: checked dimensions over the caller's arrays.
+        let pm = unsafe { mat(p, nrowa, ncola, ld) };
         if notrans {
             pm
         } else {
             pm.t()
         }
     };
-    let p = op(a, lda);
-    let q = b.map(|(b, ldb)| op(b, ldb));
-    // The upper triangle of C is the lower triangle of the view C^T, which
-    // the same (symmetric) update gives.
-    let lower = if upper { cm.t() } else { cm };
-    // SAFETY: as in gemm: checked dimensions over the caller's arrays.
-    unsafe { syrk::syrk_lower(alpha, p, q, beta, lower) };
+    let backend = crate::threads::backend();
+    done(match b {
+        None => backend.syrk(uplo, alpha, op(a, lda), beta, cm),
+        Some((b, ldb)) => backend.syr2k(uplo, alpha, op(a, lda), op(b, ldb), beta, cm),
+    });
 }
 
 /// trmm (`solve == false`): `B := alpha*op(A)*B` or `alpha*B*op(A)`; trsm
@@ -342,36 +365,29 @@ unsafe fn triangular<T: Scalar>(
     if m == 0 || n == 0 {
         return;
     }
-    let bm = Mat::col_major(b, size(m), size(n), size(ldb));
+    // SAFETY: B is m x n with ldb >= m (checked), and the output.
+    let bm = unsafe { mat_mut(b, m, n, ldb) };
     if alpha == T::zero() {
-        // SAFETY: B is m x n with ldb >= m (checked); A is not read.
-        unsafe { scale(T::zero(), bm) };
+        // A is not read.
+        fill(T::zero(), bm);
         return;
     }
-    let am = Mat::col_major(a, size(nrowa), size(nrowa), size(lda));
-    let notrans = transa == b'N';
-    // Canonical form: B' := alpha*T*B' (or inv(T)), T lower or upper.
-    // Left: T = op(A), B' = B. Right: B*op(A) = (op(A)^T * B^T)^T, so
-    // T = op(A)^T and B' = B^T. A transposed view has the other triangle.
-    let (t, lower, bv) = if lside {
-        if notrans {
-            (am, !upper, bm)
-        } else {
-            (am.t(), upper, bm)
-        }
-    } else if notrans {
-        (am.t(), upper, bm.t())
-    } else {
-        (am, !upper, bm.t())
-    };
     // SAFETY: as in gemm: checked dimensions over the caller's arrays.
-    unsafe {
-        if solve {
-            tri::trsm(lower, !nounit, alpha, t, bv);
-        } else {
-            tri::trmm(lower, !nounit, alpha, t, bv);
-        }
-    }
+    let am = unsafe { mat(a, nrowa, nrowa, lda) };
+    // op(A) = A^T is the view A^T, whose stored triangle is the other one.
+    let (opa, uplo) = if transa == b'N' {
+        (am, uplo_of(upper))
+    } else {
+        (am.t(), uplo_of(!upper))
+    };
+    let side = if lside { Side::Left } else { Side::Right };
+    let diag = if nounit { Diag::NonUnit } else { Diag::Unit };
+    let backend = crate::threads::backend();
+    done(if solve {
+        backend.trsm(side, uplo, diag, alpha, opa, bm)
+    } else {
+        backend.trmm(side, uplo, diag, alpha, opa, bm)
+    });
 }
 
 // ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ use std::fmt::Debug;
 use std::ops::Range;
 
 use crate::band::{BandRef, PackedMut, PackedRef};
+use crate::blocked;
 use crate::error::{Error, Result};
 use crate::exact::{ExactSum, Reduction};
 use crate::scalar::Scalar;
@@ -441,6 +442,11 @@ pub trait Level2<T: Scalar>: Backend {
 }
 
 /// BLAS level 3: matrix-matrix operations.
+///
+/// Only gemm is required: the defaults of the others are the blocked
+/// algorithms of [`crate::blocked`] on this backend's gemm, with the plain
+/// loops of [`crate::reference`] on diagonal blocks of up to
+/// [`blocked::REFERENCE_LEAF`].
 pub trait Level3<T: Scalar>: Backend {
     /// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes). With
     /// `beta == 0`, `C` is not read; with `alpha == 0` or an inner dimension of
@@ -474,8 +480,16 @@ pub trait Level3<T: Scalar>: Backend {
             (b.nrows(), b.ncols()),
             (c.nrows(), c.ncols()),
         )?;
-        crate::reference::symm(side, uplo, alpha, a, b, beta, c);
-        Ok(())
+        blocked::symm(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            side,
+            uplo,
+            alpha,
+            a,
+            b,
+            beta,
+            c,
+        )
     }
     /// `C := alpha*A*A^T + beta*C` on the `uplo` triangle of the `n x n`
     /// matrix `C` (the other triangle is neither read nor written); `A` is
@@ -490,8 +504,18 @@ pub trait Level3<T: Scalar>: Backend {
         c: MatMut<'_, T>,
     ) -> Result<()> {
         check::syrk((a.nrows(), a.ncols()), None, (c.nrows(), c.ncols()))?;
-        crate::reference::syrk(uplo, alpha, a, beta, c);
-        Ok(())
+        let leaf = blocked::reference_syrk_leaf;
+        blocked::syrk(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            alpha,
+            a,
+            None,
+            beta,
+            c,
+        )
     }
     /// `C := alpha*(A*B^T + B*A^T) + beta*C` on the `uplo` triangle of `C`;
     /// `A` and `B` are `n x k`.
@@ -509,8 +533,18 @@ pub trait Level3<T: Scalar>: Backend {
             Some((b.nrows(), b.ncols())),
             (c.nrows(), c.ncols()),
         )?;
-        crate::reference::syr2k(uplo, alpha, a, b, beta, c);
-        Ok(())
+        let leaf = blocked::reference_syrk_leaf;
+        blocked::syrk(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            alpha,
+            a,
+            Some(b),
+            beta,
+            c,
+        )
     }
     /// `B := alpha*A*B` ([`Side::Left`]) or `alpha*B*A` ([`Side::Right`]) with
     /// `A` triangular, held in its `uplo` triangle (pass `a.t()` and
@@ -526,8 +560,18 @@ pub trait Level3<T: Scalar>: Backend {
         b: MatMut<'_, T>,
     ) -> Result<()> {
         check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
-        crate::reference::trmm(side, uplo, diag, alpha, a, b);
-        Ok(())
+        let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
+        let leaf = blocked::reference_trmm_leaf;
+        blocked::trmm_left(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            diag,
+            alpha,
+            a,
+            b,
+        )
     }
     /// Solves `A*X = alpha*B` ([`Side::Left`]) or `X*A = alpha*B`
     /// ([`Side::Right`]) with `A` triangular, held in its `uplo` triangle;
@@ -543,8 +587,18 @@ pub trait Level3<T: Scalar>: Backend {
         b: MatMut<'_, T>,
     ) -> Result<()> {
         check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
-        crate::reference::trsm(side, uplo, diag, alpha, a, b);
-        Ok(())
+        let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
+        let leaf = blocked::reference_trsm_leaf;
+        blocked::trsm_left(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &leaf,
+            blocked::REFERENCE_LEAF,
+            uplo,
+            diag,
+            alpha,
+            a,
+            b,
+        )
     }
 }
 

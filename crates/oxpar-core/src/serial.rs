@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::backend::{
-    check, Backend, BackendKind, Diag, Level1, Level2, Level3, LoopBody, ParallelLoops, Uplo,
+    check, Backend, BackendKind, Diag, Level1, Level2, Level3, LoopBody, ParallelLoops, Side, Uplo,
 };
 use crate::error::Result;
 use crate::exact::Reduction;
@@ -280,6 +280,84 @@ impl<T: Scalar> Level3<T> for Serial {
         }
         Ok(())
     }
+
+    // The structured operations are the plain loops of `reference` (the
+    // trait's defaults would block them on gemm).
+
+    fn symm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::symm(side, dims(&a), dims(&b), (c.nrows(), c.ncols()))?;
+        reference::symm(side, uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+
+    fn syrk(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk(dims(&a), None, (c.nrows(), c.ncols()))?;
+        reference::syrk(uplo, alpha, a, beta, c);
+        Ok(())
+    }
+
+    fn syr2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk(dims(&a), Some(dims(&b)), (c.nrows(), c.ncols()))?;
+        reference::syr2k(uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+
+    fn trmm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::tri_side(side, dims(&a), (b.nrows(), b.ncols()))?;
+        reference::trmm(side, uplo, diag, alpha, a, b);
+        Ok(())
+    }
+
+    fn trsm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::tri_side(side, dims(&a), (b.nrows(), b.ncols()))?;
+        reference::trsm(side, uplo, diag, alpha, a, b);
+        Ok(())
+    }
+}
+
+/// A matrix view's shape, for the shape checks.
+fn dims<T: Scalar>(a: &MatRef<'_, T>) -> (usize, usize) {
+    (a.nrows(), a.ncols())
 }
 
 impl ParallelLoops for Serial {

@@ -8,8 +8,15 @@
 //! two threads, takes general (also negative) strides, never reads C when told
 //! not to, and parallelizes with rayon inside whatever pool calls it, which is
 //! how the threads backend keeps it on its own pool.
+//!
+//! Also the single-core pieces of the blocked symm, syrk, syr2k, trmm and
+//! trsm (whose recursions are `oxpar_core::blocked`): the triangular kernels
+//! on small diagonal blocks ([`tri`]) and the full-product kernel on the
+//! diagonal blocks of syrk and syr2k ([`syrk_lower_block`]).
 
 use oxpar_core::{MatMut, MatRef, Scalar};
+
+pub mod tri;
 
 /// How much parallelism a level 3 call may use.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -70,6 +77,44 @@ pub fn gemm<T: Scalar>(
             false,
             parallelism,
         );
+    }
+}
+
+/// The diagonal-block kernel of blocked syrk (`b == None`) and syr2k on the
+/// lower triangle of the square `c`: `C := alpha*A*A^T + beta*C` (or
+/// `alpha*(A*B^T + B*A^T) + beta*C`), computed as one full product `A*A^T`
+/// (or `A*B^T`) into a buffer on the calling thread, of which only the lower
+/// triangle reaches `C` (the other triangle of `C` is neither read nor
+/// written). With `beta == 0`, `C` is not read.
+pub fn syrk_lower_block<T: Scalar>(
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: Option<MatRef<'_, T>>,
+    beta: T,
+    mut c: MatMut<'_, T>,
+) {
+    let n = a.nrows();
+    if n == 0 {
+        return;
+    }
+    let mut buf = vec![T::zero(); n * n];
+    let w = MatMut::col_major(&mut buf, n, n, n).expect("a contiguous n x n buffer");
+    gemm(Par::Seq, T::one(), a, b.unwrap_or(a).t(), T::zero(), w);
+    for j in 0..n {
+        for i in j..n {
+            let wij = buf[i + j * n];
+            let sum = if b.is_some() {
+                wij + buf[j + i * n]
+            } else {
+                wij
+            };
+            let v = if beta == T::zero() {
+                alpha * sum
+            } else {
+                alpha * sum + beta * c.as_ref().get(i, j)
+            };
+            c.set(i, j, v);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Level 1, 2 and 3 on the threads backend: split, then run the single-core
 //! kernels of `oxpar-kernels` on each block (the symmetric and triangular
-//! level-2 operations in [`crate::structured`]).
+//! level-2 operations in [`crate::structured`] and [`crate::banded`], the
+//! structured level-3 ones in `crate::level3`).
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -9,7 +10,7 @@ use oxpar_core::backend::check;
 use oxpar_core::exact::{ExactSum, Reduction};
 use oxpar_core::{
     BandRef, Diag, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result, Scalar,
-    Uplo, VecMut, VecRef,
+    Side, Uplo, VecMut, VecRef,
 };
 use oxpar_kernels::{level1 as k1, level2 as k2, level3 as k3, Par};
 
@@ -408,5 +409,67 @@ impl<T: Scalar> Level3<T> for ThreadsBackend {
             self.install(move || k3::gemm(Par::Rayon(threads), alpha, a, b, beta, c));
         }
         Ok(())
+    }
+
+    // The structured operations: see `crate::level3`.
+
+    fn symm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.symm_blocked(side, uplo, alpha, a, b, beta, c)
+    }
+
+    fn syrk(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.syrk_blocked(uplo, alpha, a, None, beta, c)
+    }
+
+    fn syr2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.syrk_blocked(uplo, alpha, a, Some(b), beta, c)
+    }
+
+    fn trmm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.triangular_blocked(false, side, uplo, diag, alpha, a, b)
+    }
+
+    fn trsm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.triangular_blocked(true, side, uplo, diag, alpha, a, b)
     }
 }

@@ -33,6 +33,7 @@ mod banded;
 mod blas;
 mod config;
 pub mod fork;
+mod level3;
 mod loops;
 mod split;
 mod structured;
