@@ -244,12 +244,14 @@ fn rank_k<T: Scalar, B: Full<T> + ?Sized>(b: &B, two: bool) {
     );
 }
 
-/// `syrk`: see [`rank_k`].
+/// `syrk` against loops: both triangles, `A` as given or as a transposed
+/// view, the other triangle of `C` untouched.
 pub fn syrk<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
     rank_k(b, false);
 }
 
-/// `syr2k`: see [`rank_k`].
+/// `syr2k` against loops: both triangles, `A` and `B` as given or as
+/// transposed views, the other triangle of `C` untouched.
 pub fn syr2k<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
     rank_k(b, true);
 }
@@ -348,12 +350,15 @@ fn triangular<T: Scalar, B: Full<T> + ?Sized>(b: &B, solve: bool) {
     );
 }
 
-/// `trmm`: see [`triangular`].
+/// `trmm` against a loop: both sides and triangles, unit and stored
+/// diagonals, `A` as given or as a transposed view.
 pub fn trmm<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
     triangular(b, false);
 }
 
-/// `trsm`: see [`triangular`].
+/// `trsm` by its residual `op(A)*X - alpha*B` on a well-conditioned `A`:
+/// both sides and triangles, unit and stored diagonals, `A` as given or as a
+/// transposed view.
 pub fn trsm<T: Scalar, B: Full<T> + ?Sized>(b: &B) {
     triangular(b, true);
 }
