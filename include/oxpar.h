@@ -2077,6 +2077,720 @@ oxpar_status oxpar_dsyr2(const oxpar_context *ctx,
                          ptrdiff_t csa);
 
 /**
+ * `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+ * super-diagonals, on floats.
+ *
+ * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+ * does not come out).
+ *
+ * `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+ *
+ * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+ * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+ * `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+ * `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+ * `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+ * `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+ * its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
+ * array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
+ * beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
+ * were read first; `x` may have any strides, 0 included. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_sgbmv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t kl,
+                         size_t ku,
+                         const float *alpha,
+                         const float *a,
+                         ptrdiff_t lda,
+                         const float *x,
+                         ptrdiff_t incx,
+                         const float *beta,
+                         float *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+ * super-diagonals, on doubles.
+ *
+ * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+ * does not come out).
+ *
+ * `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+ *
+ * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+ * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+ * `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+ * `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+ * `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+ * `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+ * its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
+ * array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
+ * beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
+ * were read first; `x` may have any strides, 0 included. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dgbmv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t kl,
+                         size_t ku,
+                         const double *alpha,
+                         const double *a,
+                         ptrdiff_t lda,
+                         const double *x,
+                         ptrdiff_t incx,
+                         const double *beta,
+                         double *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
+ * its `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+ * come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
+ * the address space). `a` and `x` may share memory with `y`: the result is as if they were
+ * read first; `x` may have any strides, 0 included. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ssbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         size_t k,
+                         const float *alpha,
+                         const float *a,
+                         ptrdiff_t lda,
+                         const float *x,
+                         ptrdiff_t incx,
+                         const float *beta,
+                         float *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
+ * its `uplo` triangle, on doubles.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+ * come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
+ * the address space). `a` and `x` may share memory with `y`: the result is as if they were
+ * read first; `x` may have any strides, 0 included. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dsbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         size_t k,
+                         const double *alpha,
+                         const double *a,
+                         ptrdiff_t lda,
+                         const double *x,
+                         ptrdiff_t incx,
+                         const double *beta,
+                         double *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle in packed
+ * storage, on floats.
+ *
+ * `beta == 0` does not read `y` (NaN there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its logical
+ * first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `ap`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, or an array beyond the address space). `ap` and `x` may
+ * share memory with `y`: the result is as if they were read first; `x` may have any strides,
+ * 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_sspmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const float *alpha,
+                         const float *ap,
+                         const float *x,
+                         ptrdiff_t incx,
+                         const float *beta,
+                         float *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle in packed
+ * storage, on doubles.
+ *
+ * `beta == 0` does not read `y` (NaN there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its logical
+ * first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `ap`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, or an array beyond the address space). `ap` and `x` may
+ * share memory with `y`: the result is as if they were read first; `x` may have any strides,
+ * 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dspmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const double *alpha,
+                         const double *ap,
+                         const double *x,
+                         ptrdiff_t incx,
+                         const double *beta,
+                         double *y,
+                         ptrdiff_t incy);
+
+/**
+ * `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+ * `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+ * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_stbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const float *a,
+                         ptrdiff_t lda,
+                         float *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+ * `uplo` triangle, on doubles.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+ * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const double *a,
+                         ptrdiff_t lda,
+                         double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+ * off-diagonals, held in its `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+ * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_stbsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const float *a,
+                         ptrdiff_t lda,
+                         float *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+ * off-diagonals, held in its `uplo` triangle, on doubles.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+ * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtbsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const double *a,
+                         ptrdiff_t lda,
+                         double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+ * floats.
+ *
+ * The diagonal of `A` is not read when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_stpmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const float *ap,
+                         float *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+ * doubles.
+ *
+ * The diagonal of `A` is not read when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtpmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const double *ap,
+                         double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+ * in packed storage, on floats.
+ *
+ * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+ * the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_stpsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const float *ap,
+                         float *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+ * in packed storage, on doubles.
+ *
+ * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+ * the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+ * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+ * `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+ * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `x` the same address, or an array beyond the address
+ * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dtpsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const double *ap,
+                         double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
+ * floats.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `ap` is the `uplo` triangle of an `n x n` matrix packed
+ * column by column in `n*(n+1)/2` contiguous elements: element `(i, j)` at
+ * `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`)
+ * (row-packed data of one triangle is the other triangle of the transpose packed by columns:
+ * flip `uplo`, and `trans` where there is one). A vector is given by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `ap` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+ * address space). `x` may have any strides, 0 included, and may share memory with `ap`: the
+ * result is as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every
+ * rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_sspr(const oxpar_context *ctx,
+                        int32_t uplo,
+                        size_t n,
+                        const float *alpha,
+                        const float *x,
+                        ptrdiff_t incx,
+                        float *ap);
+
+/**
+ * `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
+ * doubles.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `ap` is the `uplo` triangle of an `n x n` matrix packed
+ * column by column in `n*(n+1)/2` contiguous elements: element `(i, j)` at
+ * `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`)
+ * (row-packed data of one triangle is the other triangle of the transpose packed by columns:
+ * flip `uplo`, and `trans` where there is one). A vector is given by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `ap` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+ * address space). `x` may have any strides, 0 included, and may share memory with `ap`: the
+ * result is as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every
+ * rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dspr(const oxpar_context *ctx,
+                        int32_t uplo,
+                        size_t n,
+                        const double *alpha,
+                        const double *x,
+                        ptrdiff_t incx,
+                        double *ap);
+
+/**
+ * `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A` in packed
+ * storage, on floats.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `y` is `n` elements; `ap` is the `uplo` triangle of an
+ * `n x n` matrix packed column by column in `n*(n+1)/2` contiguous elements: element
+ * `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower,
+ * `i >= j`) (row-packed data of one triangle is the other triangle of the transpose packed
+ * by columns: flip `uplo`, and `trans` where there is one). A vector is given by a pointer
+ * to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `ap` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+ * address space). `x` and `y` may have any strides, 0 included, and may share memory with
+ * `ap`: the result is as if they were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_sspr2(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const float *alpha,
+                         const float *x,
+                         ptrdiff_t incx,
+                         const float *y,
+                         ptrdiff_t incy,
+                         float *ap);
+
+/**
+ * `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A` in packed
+ * storage, on doubles.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `y` is `n` elements; `ap` is the `uplo` triangle of an
+ * `n x n` matrix packed column by column in `n*(n+1)/2` contiguous elements: element
+ * `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower,
+ * `i >= j`) (row-packed data of one triangle is the other triangle of the transpose packed
+ * by columns: flip `uplo`, and `trans` where there is one). A vector is given by a pointer
+ * to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `ap` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+ * address space). `x` and `y` may have any strides, 0 included, and may share memory with
+ * `ap`: the result is as if they were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dspr2(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const double *alpha,
+                         const double *x,
+                         ptrdiff_t incx,
+                         const double *y,
+                         ptrdiff_t incy,
+                         double *ap);
+
+/**
  * `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
  * symmetric, held in its `uplo` triangle, on floats.
  *

@@ -20,7 +20,7 @@ pub fn module() -> String {
          use oxpar::{HostBackend, Level2, Level3, Scalar};\n\n\
          use crate::boundary::call;\n\
          use crate::context::oxpar_context;\n\
-         use crate::ffi::{self, detach_mat, detach_vec, read_mat, read_vec, Operand};\n\
+         use crate::ffi::{self, detach_mat, detach_slice, detach_vec, read_mat, read_vec, Operand};\n\
          use crate::status::{diag_from, oxpar_status, side_from, trans_from, uplo_from, CapiError};\n\n",
     );
     for r in generated() {
@@ -67,6 +67,11 @@ fn params(r: &Routine, t: &str) -> String {
                 p.push(format!("{rs}: isize"));
                 p.push(format!("{cs}: isize"));
             }
+            Role::Band { ld, .. } => {
+                p.push(format!("{n}: *const {t}"));
+                p.push(format!("{ld}: isize"));
+            }
+            Role::Packed { io, .. } => p.push(format!("{n}: {} {t}", ptr(io))),
             Role::Out | Role::IndexOut => {
                 panic!("{}: scalar outputs are not generated yet", r.name)
             }
@@ -90,6 +95,7 @@ pub fn names(r: &Routine) -> Vec<&'static str> {
         match a.role {
             Role::Vector { inc, .. } => v.push(inc),
             Role::Matrix { rs, cs, .. } => v.extend([rs, cs]),
+            Role::Band { ld, .. } => v.push(ld),
             _ => {}
         }
     }
@@ -99,7 +105,26 @@ pub fn names(r: &Routine) -> Vec<&'static str> {
 fn is_output(a: &Arg) -> bool {
     matches!(
         a.role,
-        Role::Vector { io: Io::InOut, .. } | Role::Matrix { io: Io::InOut, .. }
+        Role::Vector { io: Io::InOut, .. }
+            | Role::Matrix { io: Io::InOut, .. }
+            | Role::Packed { io: Io::InOut, .. }
+    )
+}
+
+fn is_input_array(a: &Arg) -> bool {
+    matches!(
+        a.role,
+        Role::Vector { io: Io::In, .. }
+            | Role::Matrix { io: Io::In, .. }
+            | Role::Band { .. }
+            | Role::Packed { io: Io::In, .. }
+    )
+}
+
+fn is_array(a: &Arg) -> bool {
+    matches!(
+        a.role,
+        Role::Vector { .. } | Role::Matrix { .. } | Role::Band { .. } | Role::Packed { .. }
     )
 }
 
@@ -165,13 +190,48 @@ fn helper(s: &mut String, r: &Routine) {
                     ext_rust(r, cols)
                 );
             }
+            Role::Band {
+                rows,
+                cols,
+                kl,
+                ku,
+                ld,
+                ..
+            } => {
+                let _ = writeln!(
+                    s,
+                    "    let (rows, cols) = ({}, {});\n    let (kl, ku) = ({}, {});\n    \
+                     // SAFETY: forwarded pointer contracts.\n    \
+                     let {n}v = unsafe {{ ffi::band_ref({n}, (rows, cols), (kl, ku), {ld}, [\"{n}\", \"{ld}\"])? }};",
+                    ext_rust(r, rows),
+                    ext_rust(r, cols),
+                    ext_rust(r, kl),
+                    ext_rust(r, ku)
+                );
+            }
+            Role::Packed {
+                io, n: order, uplo, ..
+            } => {
+                let (f, bind) = if io == Io::In {
+                    ("packed_ref", format!("{n}v"))
+                } else {
+                    ("packed_mut", format!("({n}v, {n}_elements)"))
+                };
+                let _ = writeln!(
+                    s,
+                    "    // SAFETY: forwarded pointer contracts.\n    \
+                     let {bind} = unsafe {{ ffi::{f}({n}, {order}, {uplo}, \"{n}\")? }};"
+                );
+            }
             _ => {}
         }
     }
     // op(A) = A^T is the transposed view, whose stored triangle is the other one.
     for a in r.args {
         if let Role::Enum(Kind::Uplo { of }) = a.role {
-            if let Role::Matrix { op: Some(t), .. } = r.arg(of).role {
+            if let Role::Matrix { op: Some(t), .. } | Role::Band { op: Some(t), .. } =
+                r.arg(of).role
+            {
                 let _ = writeln!(
                     s,
                     "    // The transpose of the view holds the other triangle.\n    \
@@ -182,14 +242,15 @@ fn helper(s: &mut String, r: &Routine) {
     }
     let out = outputs[0];
     let operand = match out.role {
-        Role::Vector { .. } => "vector",
-        _ => "matrix",
+        Role::Vector { .. } => format!("Operand::vector({}v.as_ref())", out.name),
+        Role::Packed { .. } => format!("{}_elements", out.name),
+        _ => format!("Operand::matrix({}v.as_ref())", out.name),
     };
     let _ = writeln!(
         s,
         "    // Inputs that share memory with {} are read from copies.\n    \
-         let outputs = [Operand::{operand}({}v.as_ref())];",
-        out.name, out.name
+         let outputs = [{operand}];",
+        out.name
     );
     for a in r.args {
         match a.role {
@@ -198,6 +259,13 @@ fn helper(s: &mut String, r: &Routine) {
             }
             Role::Matrix { io: Io::In, .. } => {
                 let _ = writeln!(s, "    let {0}_copy = detach_mat({0}v, &outputs);", a.name);
+            }
+            Role::Band { .. } | Role::Packed { io: Io::In, .. } => {
+                let _ = writeln!(
+                    s,
+                    "    let {0}_copy = detach_slice({0}v.data(), &outputs);",
+                    a.name
+                );
             }
             _ => {}
         }
@@ -213,7 +281,13 @@ fn helper(s: &mut String, r: &Routine) {
                     Some(t) => format!("{t}.apply(read_mat({c}v, &{c}_copy))"),
                     None => format!("read_mat({c}v, &{c}_copy)"),
                 },
-                Role::Vector { .. } | Role::Matrix { .. } => format!("{c}v"),
+                Role::Band { op, .. } | Role::Packed { io: Io::In, op, .. } => match op {
+                    Some(t) => format!(
+                        "if {t} == oxpar::Trans::Yes {{ {c}v.view(&{c}_copy).t() }} else {{ {c}v.view(&{c}_copy) }}"
+                    ),
+                    None => format!("{c}v.view(&{c}_copy)"),
+                },
+                Role::Vector { .. } | Role::Matrix { .. } | Role::Packed { .. } => format!("{c}v"),
                 _ => c.to_string(),
             }
         })
@@ -263,6 +337,10 @@ fn shapes_doc(r: &Routine) -> String {
             Role::Matrix { rows, cols, .. } => {
                 (vec![rows, cols], |v| format!("`{} x {}`", v[0], v[1]))
             }
+            Role::Band { .. } | Role::Packed { .. } => {
+                parts.push(storage_doc(a));
+                continue;
+            }
             _ => continue,
         };
         let at = |w| exts.iter().map(|&e| ext_doc(e, w)).collect::<Vec<_>>();
@@ -292,6 +370,45 @@ fn shapes_doc(r: &Routine) -> String {
     parts.join("; ")
 }
 
+/// The storage of a band or packed argument, for the docs.
+fn storage_doc(a: &Arg) -> String {
+    let n = a.name;
+    match a.role {
+        Role::Band {
+            rows,
+            cols,
+            kl: Ext::D(kl),
+            ku: Ext::D(ku),
+            ld,
+            ..
+        } => format!(
+            "`{n}` is the `{} x {}` band matrix with `{kl}` sub- and `{ku}` super-diagonals in LAPACK band \
+             storage: element `(i, j)` of the band at `{n}[{ku} + i - j + j*{ld}]`, `{ld} >= {kl} + {ku} + 1` \
+             (CBLAS row-major band data is the band storage of the transpose: swap `m` and `n`, `kl` and `ku`, \
+             and flip `trans`)",
+            ext_doc(rows, 0),
+            ext_doc(cols, 0)
+        ),
+        Role::Band { cols, kl, ld, .. } => {
+            let k = ext_doc(kl, 1);
+            format!(
+                "`{n}` is the `uplo` triangle of the `{0} x {0}` band matrix with `{k}` off-diagonals in LAPACK band \
+                 storage: element `(i, j)` of the triangle at `{n}[{k} + i - j + j*{ld}]` (upper) or \
+                 `{n}[i - j + j*{ld}]` (lower), `{ld} >= {k} + 1` (CBLAS row-major band data of one triangle is the \
+                 other triangle's band storage of the transpose: flip `uplo`, and `trans` where there is one)",
+                ext_doc(cols, 0)
+            )
+        }
+        Role::Packed { n: order, .. } => format!(
+            "`{n}` is the `uplo` triangle of an `{order} x {order}` matrix packed column by column in \
+             `{order}*({order}+1)/2` contiguous elements: element `(i, j)` at `{n}[i + j*(j+1)/2]` (upper, `i <= j`) \
+             or `{n}[i + j*(2*{order}-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other \
+             triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one)"
+        ),
+        _ => unreachable!(),
+    }
+}
+
 fn enums_doc(r: &Routine) -> (String, Vec<String>) {
     let mut text = Vec::new();
     let mut bad = Vec::new();
@@ -305,7 +422,14 @@ fn enums_doc(r: &Routine) -> (String, Vec<String>) {
                 let of: Vec<&str> = r
                     .args
                     .iter()
-                    .filter(|m| matches!(m.role, Role::Matrix { op: Some(t), .. } if t == a.name))
+                    .filter(|m| {
+                        matches!(
+                            m.role,
+                            Role::Matrix { op: Some(t), .. }
+                                | Role::Band { op: Some(t), .. }
+                                | Role::Packed { op: Some(t), .. } if t == a.name
+                        )
+                    })
                     .map(|m| m.name)
                     .collect();
                 format!("whether op({0}) is `{0}` or its transpose", of.join(", "))
@@ -328,11 +452,17 @@ fn shell(s: &mut String, r: &Routine, t: char) {
     if !enums.is_empty() {
         doc += &format!("\n{enums}.\n");
     }
+    let strided_matrix = r.args.iter().any(|a| matches!(a.role, Role::Matrix { .. }));
     doc += &format!(
-        "\nShapes: {}. A matrix is given by a pointer to its element (0, 0) and its element strides \
-         (row, column): column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; \
-         a vector by a pointer to its logical first element and its increment.\n",
-        shapes_doc(r)
+        "\nShapes: {}. {} by a pointer to its logical first element and its increment.\n",
+        shapes_doc(r),
+        if strided_matrix {
+            "A matrix is given by a pointer to its element (0, 0) and its element strides \
+             (row, column): column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; \
+             a vector"
+        } else {
+            "A vector is given"
+        }
     );
     let scalars: Vec<&str> = r
         .args
@@ -343,10 +473,10 @@ fn shell(s: &mut String, r: &Routine, t: char) {
     let arrays: Vec<&str> = r
         .args
         .iter()
-        .filter(|a| matches!(a.role, Role::Vector { .. } | Role::Matrix { .. }))
+        .filter(|a| is_array(a))
         .map(|a| a.name)
         .collect();
-    let inputs: Vec<&str> = r
+    let strided: Vec<&str> = r
         .args
         .iter()
         .filter(|a| {
@@ -355,6 +485,12 @@ fn shell(s: &mut String, r: &Routine, t: char) {
                 Role::Vector { io: Io::In, .. } | Role::Matrix { io: Io::In, .. }
             )
         })
+        .map(|a| a.name)
+        .collect();
+    let inputs: Vec<&str> = r
+        .args
+        .iter()
+        .filter(|a| is_input_array(a))
         .map(|a| a.name)
         .collect();
     let output = r
@@ -368,17 +504,60 @@ fn shell(s: &mut String, r: &Routine, t: char) {
     // sentence here, from a field of its row).
     let mut invalid = bad_enums;
     invalid.push("an array not aligned for its type".into());
+    let mut stride_errors = Vec::new();
+    let out_arg = r.arg(output);
+    if !matches!(out_arg.role, Role::Packed { .. }) {
+        stride_errors.push(format!(
+            "strides that give two elements of `{output}` the same address"
+        ));
+    }
+    for a in r.args {
+        if let Role::Band { kl, ld, .. } = a.role {
+            let rows = match kl {
+                Ext::D(_) => "kl + ku + 1".to_string(),
+                Ext::Pick { .. } => format!("{} + 1", ext_doc(kl, 1)),
+            };
+            stride_errors.push(format!("`{ld}` below the band's `{rows}` rows"));
+        }
+    }
+    stride_errors.push("an array beyond the address space".into());
+    let were = if inputs.len() == 1 {
+        "it were"
+    } else {
+        "they were"
+    };
+    let sharing = if strided == inputs {
+        format!(
+            "{} may have any strides, 0 included, and may share memory with `{output}`: the result is as if {were} read first.",
+            list(&inputs, "and")
+        )
+    } else if strided.is_empty() {
+        format!(
+            "{} may share memory with `{output}`: the result is as if {were} read first.",
+            list(&inputs, "and")
+        )
+    } else {
+        format!(
+            "{} may share memory with `{output}`: the result is as if {were} read first; {} may have any strides, 0 included.",
+            list(&inputs, "and"),
+            list(&strided, "and")
+        )
+    };
     doc += &format!(
         "\nErrors: `OXPAR_STATUS_NULL_POINTER` ({}; {} when not empty), `OXPAR_STATUS_INVALID_ARGUMENT` ({}), \
-         `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `{output}` the same address, or an array \
-         beyond the address space). {} may have any strides, 0 included, and may share memory with `{output}`: \
-         the result is as if {} read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call \
+         `OXPAR_STATUS_INVALID_STRIDE` ({}). {sharing} On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call \
          is not collective).\n",
         scalars.join(", "),
         list(&arrays, "or"),
         invalid.join("; "),
-        list(&inputs, "and"),
-        if inputs.len() == 1 { "it were" } else { "they were" },
+        {
+            let (last, rest) = stride_errors.split_last().expect("one at least");
+            if rest.is_empty() {
+                last.clone()
+            } else {
+                format!("{}, or {last}", rest.join(", "))
+            }
+        },
     );
     doc += "\n# Safety\n`ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes \
             and strides describe (readable, and writable for outputs) for the duration of the call.";

@@ -29,7 +29,7 @@ const SCALARS_OUT: &[&str] = &[
     "resumed", "state", "attempts", "states", "queued", "end",
 ];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
-const ARRAYS: &[&str] = &["a", "b", "c", "x", "y"];
+const ARRAYS: &[&str] = &["a", "ap", "b", "c", "x", "y"];
 /// Pointer-to-number arguments that may be NULL or arrays (the caller passes
 /// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes.
 const OPTIONAL_ARRAYS: &[&str] = &["global", "local"];

@@ -27,9 +27,12 @@ fn letters(kind: Kind) -> (&'static str, &'static str) {
 }
 
 fn arrays(r: &Routine) -> impl Iterator<Item = &Arg> {
-    r.args
-        .iter()
-        .filter(|a| matches!(a.role, Role::Vector { .. } | Role::Matrix { .. }))
+    r.args.iter().filter(|a| {
+        matches!(
+            a.role,
+            Role::Vector { .. } | Role::Matrix { .. } | Role::Band { .. } | Role::Packed { .. }
+        )
+    })
 }
 
 fn enums(r: &Routine) -> impl Iterator<Item = (&Arg, Kind)> {
@@ -49,6 +52,7 @@ fn scalars(r: &Routine) -> impl Iterator<Item = (&Arg, &'static str)> {
 /// The dummy arguments after `ctx`, in order.
 fn dummies(r: &Routine) -> Vec<&'static str> {
     let mut v: Vec<&str> = arrays(r).map(|a| a.name).collect();
+    v.extend(r.given_dims());
     v.extend(enums(r).map(|(a, _)| a.name));
     v.extend(scalars(r).map(|(a, _)| a.name));
     v.extend(["stat", "errmsg"]);
@@ -121,7 +125,13 @@ pub fn decl() -> String {
         for a in arrays(r) {
             usage += &format!(", {}", a.name);
         }
-        for d in dummies(r).iter().skip(arrays(r).count()) {
+        for d in r.given_dims() {
+            usage += &format!(", {d}");
+        }
+        for d in dummies(r)
+            .iter()
+            .skip(arrays(r).count() + r.given_dims().len())
+        {
             usage += &format!(" [, {d}]");
         }
         usage += ")";
@@ -217,6 +227,24 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
                 "(:,:)",
                 format!("`{} x {}`", ext_doc(rows, r), ext_doc(cols, r)),
             ),
+            Role::Band { cols, kl, ku, .. } => (
+                Io::In,
+                "(:,:)",
+                format!(
+                    "LAPACK band storage of the `{}` columns: `kl + ku + 1` rows (`kl = {}`, `ku = {}`), \
+                     element `(i, j)` of the band in row `ku + 1 + i - j` of column `j`; contiguous columns",
+                    ext_doc(cols, r),
+                    ext_doc(kl, r),
+                    ext_doc(ku, r)
+                ),
+            ),
+            Role::Packed { io, n: order, .. } => (
+                io,
+                "(:)",
+                format!(
+                    "The `uplo` triangle packed by columns, `{order}*({order}+1)/2` contiguous elements"
+                ),
+            ),
             _ => unreachable!(),
         };
         let intent = if io == Io::In { "in" } else { "inout" };
@@ -225,6 +253,12 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
             "    !> {what}{}.\n    real({kind}), intent({intent}), target :: {}{shape}\n",
             if io == Io::In { "" } else { ", updated" },
             a.name
+        );
+    }
+    for d in r.given_dims() {
+        let _ = write!(
+            s,
+            "    !> The dimension `{d}`.\n    integer, intent(in) :: {d}\n"
         );
     }
     for (a, k) in enums(r) {
@@ -271,6 +305,8 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
         match a.role {
             Role::Vector { inc, .. } => strides.push(inc),
             Role::Matrix { rs, cs, .. } => strides.extend([rs, cs]),
+            Role::Band { ld, .. } => strides.extend(["rs_band", ld]),
+            Role::Packed { .. } => strides.push("inc_packed"),
             _ => {}
         }
     }
@@ -300,8 +336,60 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     };
     let _ = writeln!(s, "{indent}status = OXPAR_STATUS_SHAPE_MISMATCH");
     let mut body = String::new();
+    for d in r.given_dims() {
+        let _ = write!(
+            body,
+            "      if (.not. failed .and. {d} < 0) then\n        failed = .true.\n        \
+             status = OXPAR_STATUS_INVALID_ARGUMENT\n        \
+             message = \"oxpar_{n}: {d}: must be >= 0, got \" // str({d})\n      end if\n      d_{d} = {d}\n"
+        );
+    }
     for a in arrays(r) {
         match a.role {
+            Role::Band { cols, kl, ku, .. } => {
+                bind(
+                    &mut body,
+                    r,
+                    cols,
+                    &format!("size({}, 2)", a.name),
+                    a.name,
+                    "columns",
+                );
+                // A triangle's band: its `k` is the storage's rows less one.
+                let given = r.given_dims();
+                for e in [kl, ku] {
+                    if let Ext::Pick { no, yes, .. } = e {
+                        let k = if no == "0" { yes } else { no };
+                        if !given.contains(&k) {
+                            bind(
+                                &mut body,
+                                r,
+                                Ext::D(k),
+                                &format!("size({}, 1) - 1", a.name),
+                                a.name,
+                                "rows less one",
+                            );
+                            break;
+                        }
+                    }
+                }
+            }
+            Role::Packed { n: order, .. } => {
+                let _ = write!(
+                    body,
+                    "      if (.not. failed .and. gen_packed_order(size({0})) < 0) then\n        failed = .true.\n        \
+                     message = \"oxpar_{n}: {0}: has \" // str(size({0})) // \" elements, which is no n*(n+1)/2\"\n      end if\n",
+                    a.name
+                );
+                bind(
+                    &mut body,
+                    r,
+                    Ext::D(order),
+                    &format!("gen_packed_order(size({}))", a.name),
+                    a.name,
+                    "as order",
+                );
+            }
             Role::Vector { len, .. } => bind(
                 &mut body,
                 r,
@@ -365,8 +453,43 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
                     a.name
                 );
             }
+            Role::Band { ld, .. } => {
+                let _ = writeln!(
+                    call,
+                    "        call matrix_{kind}({0}, p_{0}, rs_band, {ld})",
+                    a.name
+                );
+            }
+            Role::Packed { .. } => {
+                let _ = writeln!(
+                    call,
+                    "        call vector_{kind}({0}, p_{0}, inc_packed)",
+                    a.name
+                );
+            }
             _ => {}
         }
+    }
+    // Band and packed storage address their elements from the first one:
+    // refuse sections that are not laid out so (before the C call).
+    let layout = arrays(r).find_map(|a| match a.role {
+        Role::Band { .. } => Some(format!(
+            "rs_band /= 1 .and. size({0}, 1) > 1\n{0}: band storage needs contiguous columns (rows 1 apart)",
+            a.name
+        )),
+        Role::Packed { .. } => Some(format!(
+            "inc_packed /= 1 .and. size({0}) > 1\n{0}: packed storage needs contiguous elements",
+            a.name
+        )),
+        _ => None,
+    });
+    if let Some(text) = &layout {
+        let (cond, why) = text.split_once('\n').expect("two lines");
+        let _ = writeln!(
+            call,
+            "        if ({cond}) then\n          status = OXPAR_STATUS_INVALID_STRIDE\n          \
+             message = \"oxpar_{n}: {why}\"\n        else"
+        );
     }
     let mut cargs = vec!["context_handle(ctx)".to_string()];
     for a in r.args {
@@ -379,6 +502,8 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
             Role::Matrix { rs, cs, .. } => {
                 cargs.extend([format!("p_{}", a.name), rs.to_string(), cs.to_string()])
             }
+            Role::Band { ld, .. } => cargs.extend([format!("p_{}", a.name), ld.to_string()]),
+            Role::Packed { .. } => cargs.push(format!("p_{}", a.name)),
             Role::Out | Role::IndexOut => unreachable!(),
         }
     }
@@ -389,8 +514,17 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     ));
     let _ = writeln!(
         call,
-        "        message = gen_message(status, \"{cname}\", \"oxpar_{n}\")\n      end if"
+        "        message = gen_message(status, \"{cname}\", \"oxpar_{n}\")"
     );
+    if layout.is_some() {
+        // Indent the C call under the layout check.
+        let start = call.rfind("        status = c_").expect("the call");
+        let tail: String = call[start..].lines().map(|l| format!("  {l}\n")).collect();
+        call.truncate(start);
+        call.push_str(&tail);
+        call.push_str("        end if\n");
+    }
+    call.push_str("      end if\n");
     s.push_str(&shift(&call));
     if !first {
         s.push_str("    end if\n");
@@ -420,6 +554,23 @@ const HELPERS: &str = r#"
       failed = .true.
     end if
   end subroutine gen_bind
+
+  !> The order `n` of a packed triangle of `length = n*(n+1)/2` elements, or
+  !> -1 when no order has that many.
+  pure function gen_packed_order(length) result(n)
+    integer, intent(in) :: length
+    integer :: n
+
+    n = int((sqrt(8.0d0 * length + 1.0d0) - 1.0d0) / 2.0d0)
+    ! Correct a rounding of the square root either way.
+    do while (n * (n + 1) / 2 > length)
+      n = n - 1
+    end do
+    do while ((n + 1) * (n + 2) / 2 <= length)
+      n = n + 1
+    end do
+    if (n * (n + 1) / 2 /= length) n = -1
+  end function gen_packed_order
 
   !> The message of a status, under the generic's name (`oxpar_trsm` for `oxpar_dtrsm`).
   function gen_message(status, c_name, name) result(message)

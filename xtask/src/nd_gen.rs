@@ -11,7 +11,7 @@ pub fn module() -> String {
     let mut s = String::from(
         "//! Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n\n\
          use ndarray::{ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2};\n\
-         use oxpar_core::{Diag, Level2, Level3, Result, Scalar, Side, Uplo};\n\n\
+         use oxpar_core::{BandRef, Diag, Level2, Level3, PackedMut, PackedRef, Result, Scalar, Side, Uplo};\n\n\
          use super::{mat_mut, mat_ref, vec_mut, vec_ref};\n\n",
     );
     for r in generated() {
@@ -33,21 +33,34 @@ pub fn module() -> String {
                     ("ArrayView2<'_, T>".into(), format!("mat_ref(&{c})"))
                 }
                 Role::Matrix { .. } => ("ArrayViewMut2<'_, T>".into(), format!("mat_mut({c})")),
+                // Band and packed storage: oxpar views, made from ndarray
+                // data by `nd::band_view` and `nd::packed_view{,_mut}`.
+                Role::Band { .. } => ("BandRef<'_, T>".into(), c.to_string()),
+                Role::Packed { io: Io::In, .. } => ("PackedRef<'_, T>".into(), c.to_string()),
+                Role::Packed { .. } => ("PackedMut<'_, T>".into(), c.to_string()),
                 _ => panic!("{}: {c} cannot be a trait argument", r.name),
             };
             params.push(format!("{c}: {ty}"));
             args.push(arg);
         }
-        let transposed = r
+        let transposed = r.args.iter().any(|a| {
+            matches!(
+                a.role,
+                Role::Matrix { op: Some(_), .. } | Role::Band { op: Some(_), .. }
+            )
+        });
+        let packed_op = r
             .args
             .iter()
-            .any(|a| matches!(a.role, Role::Matrix { op: Some(_), .. }));
+            .any(|a| matches!(a.role, Role::Packed { op: Some(_), .. }));
         let _ = writeln!(
             s,
             "/// {} (see [`{level}::{n}`]).{}",
             r.doc,
             if transposed {
                 "\n///\n/// `op(A) = A^T` is asked for by passing `a.t()` (with `uplo.flip()` where `uplo` describes `a`)."
+            } else if packed_op {
+                "\n///\n/// `op(A) = A^T` is asked for by passing `ap.t()`."
             } else {
                 ""
             },

@@ -26,7 +26,7 @@ pub fn module() -> String {
         "\"\"\"Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n\n\
          Each routine: its docstring, element types, Python positional arguments\n\
          (`name=None`: an output made when not given) and its C arguments in order,\n\
-         each a dict with its role. An extent is a dimension name or\n\
+         each a dict with its role. An extent is a dimension name (`\"0\"`: none) or\n\
          `(enum, when 0, when 1)`.\n\"\"\"\n\nROUTINES = {\n",
     );
     for r in generated() {
@@ -70,6 +70,29 @@ pub fn module() -> String {
                     io(i),
                     ext(rows),
                     ext(cols),
+                    op.map_or("None".to_string(), |t| format!("{t:?}")),
+                    a.py
+                ),
+                Role::Band {
+                    rows,
+                    cols,
+                    kl,
+                    ku,
+                    ld,
+                    op,
+                } => format!(
+                    "\"role\": \"band\", \"io\": \"in\", \"rows\": {}, \"cols\": {}, \"kl\": {}, \"ku\": {}, \"ld\": {ld:?}, \
+                     \"op\": {}, \"py\": {:?}",
+                    ext(rows),
+                    ext(cols),
+                    ext(kl),
+                    ext(ku),
+                    op.map_or("None".to_string(), |t| format!("{t:?}")),
+                    a.py
+                ),
+                Role::Packed { io: i, n, uplo, op } => format!(
+                    "\"role\": \"packed\", \"io\": {:?}, \"n\": {n:?}, \"uplo\": {uplo:?}, \"op\": {}, \"py\": {:?}",
+                    io(i),
                     op.map_or("None".to_string(), |t| format!("{t:?}")),
                     a.py
                 ),

@@ -105,6 +105,36 @@ pub enum Role {
         /// The `trans` argument transposing it, if any.
         op: Option<&'static str>,
     },
+    /// A band matrix in LAPACK band storage, read only: pointer and leading
+    /// dimension argument. Column `j` of the band sits in column `j` of a
+    /// column-major array, element `(i, j)` in its row `ku + i - j` (the
+    /// layout of `oxpar::BandRef::from_blas`).
+    Band {
+        /// Its rows.
+        rows: Ext,
+        /// Its columns.
+        cols: Ext,
+        /// Its sub-diagonals (a dimension, or `"0"` / `k` picked by `uplo`).
+        kl: Ext,
+        /// Its super-diagonals, as `kl`.
+        ku: Ext,
+        /// The name of its leading dimension argument (`>= kl + ku + 1`).
+        ld: &'static str,
+        /// The `trans` argument transposing it, if any.
+        op: Option<&'static str>,
+    },
+    /// One triangle of an `n x n` matrix in packed storage, the columns of the
+    /// triangle one after another (BLAS `AP`): pointer only.
+    Packed {
+        /// Read or written.
+        io: Io,
+        /// Its order (a dimension argument).
+        n: &'static str,
+        /// The `uplo` argument naming the triangle stored.
+        uplo: &'static str,
+        /// The `trans` argument transposing it, if any.
+        op: Option<&'static str>,
+    },
     /// A scalar result of the element type, written through a pointer.
     Out,
     /// An index result (`size_t`), written through a pointer.
@@ -150,6 +180,33 @@ impl Arg {
                 },
                 ..self
             },
+            Role::Band {
+                rows,
+                cols,
+                kl,
+                ku,
+                ld,
+                ..
+            } => Arg {
+                role: Role::Band {
+                    rows,
+                    cols,
+                    kl,
+                    ku,
+                    ld,
+                    op: Some(trans),
+                },
+                ..self
+            },
+            Role::Packed { io, n, uplo, .. } => Arg {
+                role: Role::Packed {
+                    io,
+                    n,
+                    uplo,
+                    op: Some(trans),
+                },
+                ..self
+            },
             _ => panic!("only a matrix has an op"),
         }
     }
@@ -180,6 +237,16 @@ pub struct Routine {
 }
 
 impl Routine {
+    /// The dimensions the caller gives (not bound from an array's extents):
+    /// those among the Python positional arguments (`m`, `kl`, `ku` of gbmv).
+    pub fn given_dims(&self) -> Vec<&'static str> {
+        self.args
+            .iter()
+            .filter(|a| a.role == Role::Dim && self.py.contains(&a.name))
+            .map(|a| a.name)
+            .collect()
+    }
+
     /// The argument named `name`.
     pub fn arg(&self, name: &str) -> &Arg {
         self.args
@@ -237,6 +304,44 @@ const fn mat(
             cols,
             rs,
             cs,
+            op: None,
+        },
+    )
+}
+
+/// A general band matrix `rows x cols` with `kl` and `ku` dimension arguments.
+const fn band(name: &'static str, rows: Ext, cols: Ext, kl: Ext, ku: Ext, ld: &'static str) -> Arg {
+    arg(
+        name,
+        Role::Band {
+            rows,
+            cols,
+            kl,
+            ku,
+            ld,
+            op: None,
+        },
+    )
+}
+/// The `n x n` band holding one triangle with `k` off-diagonals: `ku = k`
+/// when `uplo` is upper, `kl = k` when lower.
+const fn tri_band(name: &'static str, n: &'static str, k: &'static str, ld: &'static str) -> Arg {
+    band(
+        name,
+        d(n),
+        d(n),
+        pick("uplo", "0", k),
+        pick("uplo", k, "0"),
+        ld,
+    )
+}
+const fn packed(name: &'static str, io: Io, n: &'static str) -> Arg {
+    arg(
+        name,
+        Role::Packed {
+            io,
+            n,
+            uplo: "uplo",
             op: None,
         },
     )
@@ -484,6 +589,187 @@ pub const ROUTINES: &[Routine] = &[
         call: &["uplo", "alpha", "x", "y", "a"],
         py: &["alpha", "x", "y", "a"],
     },
+    Routine {
+        name: "gbmv",
+        doc: "`y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku` super-diagonals",
+        more: "Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there does not come out).",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            TRANS,
+            dim("m"),
+            dim("n"),
+            dim("kl"),
+            dim("ku"),
+            ALPHA,
+            band("a", d("m"), d("n"), d("kl"), d("ku"), "lda").op("trans"),
+            vec("x", In, pick("trans", "n", "m"), "incx"),
+            BETA,
+            vec("y", InOut, pick("trans", "m", "n"), "incy"),
+        ],
+        call: &["alpha", "a", "x", "beta", "y"],
+        py: &["m", "kl", "ku", "a", "x", "y=None"],
+    },
+    Routine {
+        name: "sbmv",
+        doc: "`y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not come out).",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            dim("n"),
+            dim("k"),
+            ALPHA,
+            tri_band("a", "n", "k", "lda"),
+            vec("x", In, d("n"), "incx"),
+            BETA,
+            vec("y", InOut, d("n"), "incy"),
+        ],
+        call: &["uplo", "alpha", "a", "x", "beta", "y"],
+        py: &["a", "x", "y=None"],
+    },
+    Routine {
+        name: "spmv",
+        doc: "`y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle in packed storage",
+        more: "`beta == 0` does not read `y` (NaN there does not come out).",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("ap"),
+            dim("n"),
+            ALPHA,
+            packed("ap", In, "n"),
+            vec("x", In, d("n"), "incx"),
+            BETA,
+            vec("y", InOut, d("n"), "incy"),
+        ],
+        call: &["alpha", "ap", "x", "beta", "y"],
+        py: &["ap", "x", "y=None"],
+    },
+    Routine {
+        name: "tbmv",
+        doc: "`x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            TRANS,
+            DIAG,
+            dim("n"),
+            dim("k"),
+            tri_band("a", "n", "k", "lda").op("trans"),
+            vec("x", InOut, d("n"), "incx"),
+        ],
+        call: &["uplo", "diag", "a", "x"],
+        py: &["a", "x"],
+    },
+    Routine {
+        name: "tbsv",
+        doc: "`x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k` off-diagonals, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit. \
+               No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("a"),
+            TRANS,
+            DIAG,
+            dim("n"),
+            dim("k"),
+            tri_band("a", "n", "k", "lda").op("trans"),
+            vec("x", InOut, d("n"), "incx").py("b"),
+        ],
+        call: &["uplo", "diag", "a", "x"],
+        py: &["a", "b"],
+    },
+    Routine {
+        name: "tpmv",
+        doc: "`x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage",
+        more: "The diagonal of `A` is not read when `diag` is unit.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("ap"),
+            TRANS,
+            DIAG,
+            dim("n"),
+            packed("ap", In, "n").op("trans"),
+            vec("x", InOut, d("n"), "incx"),
+        ],
+        call: &["diag", "ap", "x"],
+        py: &["ap", "x"],
+    },
+    Routine {
+        name: "tpsv",
+        doc: "`x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle in packed storage",
+        more: "The diagonal of `A` is not read when `diag` is unit. \
+               No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("ap"),
+            TRANS,
+            DIAG,
+            dim("n"),
+            packed("ap", In, "n").op("trans"),
+            vec("x", InOut, d("n"), "incx").py("b"),
+        ],
+        call: &["diag", "ap", "x"],
+        py: &["ap", "b"],
+    },
+    Routine {
+        name: "spr",
+        doc: "`A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage",
+        more: "",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("ap"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("n"), "incx"),
+            packed("ap", InOut, "n"),
+        ],
+        call: &["alpha", "x", "ap"],
+        py: &["alpha", "x", "ap"],
+    },
+    Routine {
+        name: "spr2",
+        doc: "`A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A` in packed storage",
+        more: "",
+        types: "sd",
+        level: 2,
+        shell: Shell::Generated,
+        args: &[
+            CTX,
+            uplo("ap"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("n"), "incx"),
+            vec("y", In, d("n"), "incy"),
+            packed("ap", InOut, "n"),
+        ],
+        call: &["alpha", "x", "y", "ap"],
+        py: &["alpha", "x", "y", "ap"],
+    },
     // ---- Level 3 ----
     Routine {
         name: "gemm",
@@ -689,11 +975,18 @@ mod tests {
                 .filter(|a| a.role == Role::Dim)
                 .map(|a| a.name)
                 .collect();
+            // A dimension argument, or the literal 0 (a band's missing side).
+            let known = |x: &str| x == "0" || dims.contains(&x);
             let check_ext = |e: Ext| match e {
-                Ext::D(x) => assert!(dims.contains(&x), "{}: {x}", r.name),
+                Ext::D(x) => assert!(known(x), "{}: {x}", r.name),
                 Ext::Pick { on, no, yes } => {
                     assert!(matches!(r.arg(on).role, Role::Enum(_)), "{}: {on}", r.name);
-                    assert!(dims.contains(&no) && dims.contains(&yes), "{}", r.name);
+                    assert!(known(no) && known(yes), "{}", r.name);
+                }
+            };
+            let check_op = |op: Option<&str>| {
+                if let Some(t) = op {
+                    assert_eq!(r.arg(t).role, Role::Enum(Kind::Trans), "{}", r.name);
                 }
             };
             for a in r.args {
@@ -702,13 +995,34 @@ mod tests {
                     Role::Matrix { rows, cols, op, .. } => {
                         check_ext(rows);
                         check_ext(cols);
-                        if let Some(t) = op {
-                            assert_eq!(r.arg(t).role, Role::Enum(Kind::Trans), "{}", r.name);
+                        check_op(op);
+                    }
+                    Role::Band {
+                        rows,
+                        cols,
+                        kl,
+                        ku,
+                        op,
+                        ..
+                    } => {
+                        for e in [rows, cols, kl, ku] {
+                            check_ext(e);
                         }
+                        check_op(op);
                     }
-                    Role::Enum(Kind::Uplo { of }) => {
-                        assert!(matches!(r.arg(of).role, Role::Matrix { .. }), "{}", r.name)
+                    Role::Packed { n, uplo, op, .. } => {
+                        assert!(dims.contains(&n), "{}: {n}", r.name);
+                        assert!(matches!(r.arg(uplo).role, Role::Enum(Kind::Uplo { .. })));
+                        check_op(op);
                     }
+                    Role::Enum(Kind::Uplo { of }) => assert!(
+                        matches!(
+                            r.arg(of).role,
+                            Role::Matrix { .. } | Role::Band { .. } | Role::Packed { .. }
+                        ),
+                        "{}",
+                        r.name
+                    ),
                     _ => {}
                 }
             }

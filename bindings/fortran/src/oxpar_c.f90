@@ -221,6 +221,24 @@ module oxpar_c
   public :: c_oxpar_dsyr
   public :: c_oxpar_ssyr2
   public :: c_oxpar_dsyr2
+  public :: c_oxpar_sgbmv
+  public :: c_oxpar_dgbmv
+  public :: c_oxpar_ssbmv
+  public :: c_oxpar_dsbmv
+  public :: c_oxpar_sspmv
+  public :: c_oxpar_dspmv
+  public :: c_oxpar_stbmv
+  public :: c_oxpar_dtbmv
+  public :: c_oxpar_stbsv
+  public :: c_oxpar_dtbsv
+  public :: c_oxpar_stpmv
+  public :: c_oxpar_dtpmv
+  public :: c_oxpar_stpsv
+  public :: c_oxpar_dtpsv
+  public :: c_oxpar_sspr
+  public :: c_oxpar_dspr
+  public :: c_oxpar_sspr2
+  public :: c_oxpar_dspr2
   public :: c_oxpar_ssymm
   public :: c_oxpar_dsymm
   public :: c_oxpar_ssyrk
@@ -2066,6 +2084,784 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: csa
       integer(c_int32_t) :: c_oxpar_dsyr2
     end function c_oxpar_dsyr2
+
+    !> `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+    !> super-diagonals, on floats.
+    !>
+    !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+    !> does not come out).
+    !>
+    !> `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+    !>
+    !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+    !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+    !> `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+    !> `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+    !> its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
+    !> array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
+    !> beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
+    !> were read first; `x` may have any strides, 0 included. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_sgbmv(ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_sgbmv")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: kl
+      integer(c_size_t), value :: ku
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_sgbmv
+    end function c_oxpar_sgbmv
+
+    !> `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+    !> super-diagonals, on doubles.
+    !>
+    !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+    !> does not come out).
+    !>
+    !> `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+    !>
+    !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+    !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+    !> `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+    !> `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+    !> its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
+    !> array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
+    !> beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
+    !> were read first; `x` may have any strides, 0 included. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dgbmv(ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_dgbmv")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: kl
+      integer(c_size_t), value :: ku
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_dgbmv
+    end function c_oxpar_dgbmv
+
+    !> `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
+    !> its `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+    !> come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
+    !> the address space). `a` and `x` may share memory with `y`: the result is as if they were
+    !> read first; `x` may have any strides, 0 included. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ssbmv(ctx, uplo, n, k, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_ssbmv")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_ssbmv
+    end function c_oxpar_ssbmv
+
+    !> `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
+    !> its `uplo` triangle, on doubles.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+    !> come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
+    !> the address space). `a` and `x` may share memory with `y`: the result is as if they were
+    !> read first; `x` may have any strides, 0 included. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dsbmv(ctx, uplo, n, k, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_dsbmv")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_dsbmv
+    end function c_oxpar_dsbmv
+
+    !> `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle in packed
+    !> storage, on floats.
+    !>
+    !> `beta == 0` does not read `y` (NaN there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its logical
+    !> first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `ap`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, or an array beyond the address space). `ap` and `x` may
+    !> share memory with `y`: the result is as if they were read first; `x` may have any strides,
+    !> 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_sspmv(ctx, uplo, n, alpha, ap, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_sspmv")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_sspmv
+    end function c_oxpar_sspmv
+
+    !> `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle in packed
+    !> storage, on doubles.
+    !>
+    !> `beta == 0` does not read `y` (NaN there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its logical
+    !> first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `ap`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, or an array beyond the address space). `ap` and `x` may
+    !> share memory with `y`: the result is as if they were read first; `x` may have any strides,
+    !> 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dspmv(ctx, uplo, n, alpha, ap, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_dspmv")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_dspmv
+    end function c_oxpar_dspmv
+
+    !> `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+    !> `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+    !> rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_stbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_stbmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_stbmv
+    end function c_oxpar_stbmv
+
+    !> `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+    !> `uplo` triangle, on doubles.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+    !> rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_dtbmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_dtbmv
+    end function c_oxpar_dtbmv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+    !> off-diagonals, held in its `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+    !> rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_stbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_stbsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_stbsv
+    end function c_oxpar_stbsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+    !> off-diagonals, held in its `uplo` triangle, on doubles.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+    !> rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_dtbsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_dtbsv
+    end function c_oxpar_dtbsv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+    !> floats.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_stpmv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_stpmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_stpmv
+    end function c_oxpar_stpmv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+    !> doubles.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtpmv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_dtpmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_dtpmv
+    end function c_oxpar_dtpmv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+    !> in packed storage, on floats.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+    !> the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_stpsv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_stpsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_stpsv
+    end function c_oxpar_stpsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+    !> in packed storage, on doubles.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+    !> the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+    !> `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `x` the same address, or an array beyond the address
+    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dtpsv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_dtpsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_dtpsv
+    end function c_oxpar_dtpsv
+
+    !> `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
+    !> floats.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `ap` is the `uplo` triangle of an `n x n` matrix packed
+    !> column by column in `n*(n+1)/2` contiguous elements: element `(i, j)` at
+    !> `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`)
+    !> (row-packed data of one triangle is the other triangle of the transpose packed by columns:
+    !> flip `uplo`, and `trans` where there is one). A vector is given by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `ap` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+    !> address space). `x` may have any strides, 0 included, and may share memory with `ap`: the
+    !> result is as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every
+    !> rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_sspr(ctx, uplo, n, alpha, x, incx, ap) bind(C, name="oxpar_sspr")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: ap
+      integer(c_int32_t) :: c_oxpar_sspr
+    end function c_oxpar_sspr
+
+    !> `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
+    !> doubles.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `ap` is the `uplo` triangle of an `n x n` matrix packed
+    !> column by column in `n*(n+1)/2` contiguous elements: element `(i, j)` at
+    !> `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`)
+    !> (row-packed data of one triangle is the other triangle of the transpose packed by columns:
+    !> flip `uplo`, and `trans` where there is one). A vector is given by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `ap` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+    !> address space). `x` may have any strides, 0 included, and may share memory with `ap`: the
+    !> result is as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every
+    !> rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dspr(ctx, uplo, n, alpha, x, incx, ap) bind(C, name="oxpar_dspr")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: ap
+      integer(c_int32_t) :: c_oxpar_dspr
+    end function c_oxpar_dspr
+
+    !> `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A` in packed
+    !> storage, on floats.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `y` is `n` elements; `ap` is the `uplo` triangle of an
+    !> `n x n` matrix packed column by column in `n*(n+1)/2` contiguous elements: element
+    !> `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower,
+    !> `i >= j`) (row-packed data of one triangle is the other triangle of the transpose packed
+    !> by columns: flip `uplo`, and `trans` where there is one). A vector is given by a pointer
+    !> to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `ap` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+    !> address space). `x` and `y` may have any strides, 0 included, and may share memory with
+    !> `ap`: the result is as if they were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_sspr2(ctx, uplo, n, alpha, x, incx, y, incy, ap) bind(C, name="oxpar_sspr2")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: ap
+      integer(c_int32_t) :: c_oxpar_sspr2
+    end function c_oxpar_sspr2
+
+    !> `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A` in packed
+    !> storage, on doubles.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `y` is `n` elements; `ap` is the `uplo` triangle of an
+    !> `n x n` matrix packed column by column in `n*(n+1)/2` contiguous elements: element
+    !> `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower,
+    !> `i >= j`) (row-packed data of one triangle is the other triangle of the transpose packed
+    !> by columns: flip `uplo`, and `trans` where there is one). A vector is given by a pointer
+    !> to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `ap` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+    !> address space). `x` and `y` may have any strides, 0 included, and may share memory with
+    !> `ap`: the result is as if they were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_dspr2(ctx, uplo, n, alpha, x, incx, y, incy, ap) bind(C, name="oxpar_dspr2")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: ap
+      integer(c_int32_t) :: c_oxpar_dspr2
+    end function c_oxpar_dspr2
 
     !> `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
     !> symmetric, held in its `uplo` triangle, on floats.

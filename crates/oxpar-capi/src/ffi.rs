@@ -7,7 +7,7 @@
 use std::ffi::{c_char, CStr};
 
 use oxpar::view::{normalize_inc, normalize_strides, validate_matrix, validate_vector};
-use oxpar::{MatMut, MatRef, Scalar, VecMut, VecRef};
+use oxpar::{BandRef, Error, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo, VecMut, VecRef};
 
 use crate::context::oxpar_context;
 use crate::status::CapiError;
@@ -269,6 +269,196 @@ pub(crate) unsafe fn mat_mut<'a, T: Scalar>(
     Ok(unsafe { MatMut::from_raw_unchecked(ptr, m, n, rs, cs) })
 }
 
+/// A band matrix in LAPACK band storage as C passed it: the elements it
+/// spans (for the aliasing rules and private copies) and its shape.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Band<'a, T> {
+    data: &'a [T],
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    ld: usize,
+}
+
+/// How many elements a band in LAPACK storage spans, up to its last stored
+/// element (0 when empty); `None` when that overflows.
+fn band_len(m: usize, n: usize, kl: usize, ku: usize, ld: usize) -> Option<usize> {
+    if m == 0 || n == 0 {
+        return Some(0);
+    }
+    // The last stored element: the last column that meets the band, its last
+    // band row; element (i, j) is at ku + i - j + j*ld.
+    let j = (n - 1).min((m - 1).saturating_add(ku));
+    let i = (m - 1).min(j.saturating_add(kl));
+    let row = ku.checked_add(i)? - j;
+    j.checked_mul(ld)?.checked_add(row)?.checked_add(1)
+}
+
+/// A read-only `m x n` band with `kl` sub- and `ku` super-diagonals in
+/// LAPACK band storage: column `j` of the band in column `j` of a
+/// column-major array with leading dimension `ld >= kl + ku + 1`, element
+/// `(i, j)` in its row `ku + i - j`. `names = [array, leading dimension]`.
+///
+/// # Safety
+/// For `'a`, the elements up to the band's last stored one are readable and
+/// not written.
+pub(crate) unsafe fn band_ref<'a, T: Scalar>(
+    ptr: *const T,
+    (m, n): (usize, usize),
+    (kl, ku): (usize, usize),
+    ld: isize,
+    names: [&str; 2],
+) -> Result<Band<'a, T>, CapiError> {
+    let rows = kl
+        .checked_add(ku)
+        .and_then(|k| k.checked_add(1))
+        .ok_or_else(|| {
+            CapiError::invalid(
+                "kl",
+                format!("kl + ku + 1 overflows (kl = {kl}, ku = {ku})"),
+            )
+        })?;
+    let ld = usize::try_from(ld)
+        .ok()
+        .filter(|&ld| ld >= rows)
+        .ok_or_else(|| {
+            Error::invalid_stride(
+                names[1],
+                format!("{ld}, but a band with kl = {kl} and ku = {ku} needs at least {rows}"),
+            )
+        })?;
+    let len = band_len(m, n, kl, ku, ld).ok_or_else(|| {
+        Error::invalid_stride(names[1], "the band reaches beyond the address space")
+    })?;
+    if len > 0 && ptr.is_null() {
+        return Err(CapiError::null(
+            names[0],
+            format!("is NULL but the band is {m}x{n}"),
+        ));
+    }
+    validate_vector(ptr, len, 1, names[0], names[1], false)?;
+    // SAFETY: non-null and aligned when len > 0 (checked); readable per the
+    // caller's contract.
+    let data = unsafe { slice(ptr, len) };
+    Ok(Band {
+        data,
+        m,
+        n,
+        kl,
+        ku,
+        ld,
+    })
+}
+
+impl<'a, T: Scalar> Band<'a, T> {
+    /// The elements the band spans.
+    pub(crate) fn data(&self) -> &'a [T] {
+        self.data
+    }
+
+    /// The view to compute with: over the caller's memory, or over the
+    /// private copy [`detach_slice`] made.
+    pub(crate) fn view<'b>(&self, copy: &'b Option<Vec<T>>) -> BandRef<'b, T>
+    where
+        'a: 'b,
+    {
+        let data = copy.as_deref().unwrap_or(self.data);
+        BandRef::from_blas(data, self.m, self.n, self.kl, self.ku, self.ld)
+            .expect("a band checked by band_ref")
+    }
+}
+
+/// One packed triangle as C passed it (see [`packed_ref`]).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Packed<'a, T> {
+    data: &'a [T],
+    n: usize,
+    uplo: Uplo,
+}
+
+/// The elements of a packed triangle of order `n`.
+fn packed_len(n: usize, name: &str) -> Result<usize, CapiError> {
+    n.checked_add(1)
+        .and_then(|k| k.checked_mul(n))
+        .map(|k| k / 2)
+        .ok_or_else(|| {
+            CapiError::from(Error::invalid_stride(
+                name,
+                format!("a packed triangle of order {n} reaches beyond the address space"),
+            ))
+        })
+}
+
+fn packed_checks<T>(
+    ptr: *const T,
+    n: usize,
+    name: &str,
+    written: bool,
+) -> Result<usize, CapiError> {
+    let len = packed_len(n, name)?;
+    if len > 0 && ptr.is_null() {
+        return Err(CapiError::null(name, format!("is NULL but n = {n}")));
+    }
+    // Contiguous: the elements are distinct, only alignment and the address
+    // space are left to check.
+    validate_vector(ptr, len, 1, name, name, written)?;
+    Ok(len)
+}
+
+/// The read-only `uplo` triangle of an `n x n` matrix in packed storage
+/// (`n*(n+1)/2` contiguous elements, the triangle's columns one after
+/// another).
+///
+/// # Safety
+/// For `'a`, the `n*(n+1)/2` elements at `ptr` are readable and not written.
+pub(crate) unsafe fn packed_ref<'a, T: Scalar>(
+    ptr: *const T,
+    n: usize,
+    uplo: Uplo,
+    name: &str,
+) -> Result<Packed<'a, T>, CapiError> {
+    let len = packed_checks(ptr, n, name, false)?;
+    // SAFETY: checked above; readable per the caller's contract.
+    let data = unsafe { slice(ptr, len) };
+    Ok(Packed { data, n, uplo })
+}
+
+impl<'a, T: Scalar> Packed<'a, T> {
+    /// The elements of the triangle.
+    pub(crate) fn data(&self) -> &'a [T] {
+        self.data
+    }
+
+    /// As [`Band::view`].
+    pub(crate) fn view<'b>(&self, copy: &'b Option<Vec<T>>) -> PackedRef<'b, T>
+    where
+        'a: 'b,
+    {
+        let data = copy.as_deref().unwrap_or(self.data);
+        PackedRef::from_blas(data, self.n, self.uplo).expect("a triangle checked by packed_ref")
+    }
+}
+
+/// As [`packed_ref`], written; with the operand its elements are, for the
+/// aliasing rules of the inputs.
+///
+/// # Safety
+/// For `'a`, the `n*(n+1)/2` elements at `ptr` are writable and used by
+/// nobody else.
+pub(crate) unsafe fn packed_mut<'a, T: Scalar>(
+    ptr: *mut T,
+    n: usize,
+    uplo: Uplo,
+    name: &str,
+) -> Result<(PackedMut<'a, T>, Operand), CapiError> {
+    let len = packed_checks(ptr, n, name, true)?;
+    // SAFETY: checked above; writable and exclusive per the caller's contract.
+    let data = unsafe { slice_mut(ptr, len) };
+    let operand = Operand::slice(data);
+    Ok((PackedMut::from_blas(data, n, uplo)?, operand))
+}
+
 /// Where an operand's elements are, for the aliasing rules: element `(i, j)`
 /// is at byte address `ptr + (i*rs + j*cs) * size` (a vector is `n x 1`).
 #[derive(Copy, Clone, Debug)]
@@ -294,6 +484,15 @@ impl Operand {
             ptr: a.as_ptr() as isize,
             size: std::mem::size_of::<T>() as isize,
             dims: [(a.nrows(), a.rs()), (a.ncols(), a.cs())],
+        }
+    }
+
+    /// The elements of a contiguous slice.
+    pub(crate) fn slice<T>(data: &[T]) -> Self {
+        Operand {
+            ptr: data.as_ptr() as isize,
+            size: std::mem::size_of::<T>() as isize,
+            dims: [(data.len(), 1), (1, 1)],
         }
     }
 
@@ -457,6 +656,16 @@ pub(crate) fn detach_mat<T: Scalar>(a: MatRef<'_, T>, outputs: &[Operand]) -> Op
             .flat_map(|j| (0..a.nrows()).map(move |i| a.get(i, j)))
             .collect()
     })
+}
+
+/// As [`detach_vec`] for the contiguous elements of a band or a packed
+/// triangle ([`Band::data`], [`Packed::data`]): the copy is of them all.
+pub(crate) fn detach_slice<T: Scalar>(data: &[T], outputs: &[Operand]) -> Option<Vec<T>> {
+    let me = Operand::slice(data);
+    outputs
+        .iter()
+        .any(|o| may_share(&me, o))
+        .then(|| data.to_vec())
 }
 
 /// The view to compute with: the caller's, or one over its private copy.

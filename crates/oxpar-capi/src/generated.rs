@@ -9,7 +9,7 @@ use oxpar::{HostBackend, Level2, Level3, Scalar};
 
 use crate::boundary::call;
 use crate::context::oxpar_context;
-use crate::ffi::{self, detach_mat, detach_vec, read_mat, read_vec, Operand};
+use crate::ffi::{self, detach_mat, detach_slice, detach_vec, read_mat, read_vec, Operand};
 use crate::status::{diag_from, oxpar_status, side_from, trans_from, uplo_from, CapiError};
 
 /// # Safety
@@ -683,6 +683,1262 @@ pub unsafe extern "C" fn oxpar_dsyr2(
     // SAFETY: this function's contract.
     call("oxpar_dsyr2", || unsafe {
         syr2(ctx, uplo, n, alpha, x, incx, y, incy, a, rsa, csa)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn gbmv<T: Scalar>(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    alpha: *const T,
+    a: *const T,
+    lda: isize,
+    x: *const T,
+    incx: isize,
+    beta: *const T,
+    y: *mut T,
+    incy: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let trans = trans_from(trans, "trans")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (m, n);
+    let (kl, ku) = (kl, ku);
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let len = if trans == oxpar::Trans::No { n } else { m };
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    // SAFETY: forwarded pointer contracts.
+    let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let len = if trans == oxpar::Trans::No { m } else { n };
+    // SAFETY: forwarded pointer contracts.
+    let yv = unsafe { ffi::vec_mut(y, len, incy, ["y", "incy"])? };
+    // Inputs that share memory with y are read from copies.
+    let outputs = [Operand::vector(yv.as_ref())];
+    let a_copy = detach_slice(av.data(), &outputs);
+    let x_copy = detach_vec(xv, &outputs);
+    Ok(Level2::<T>::gbmv(
+        &*ctx.backend,
+        alpha,
+        if trans == oxpar::Trans::Yes {
+            av.view(&a_copy).t()
+        } else {
+            av.view(&a_copy)
+        },
+        read_vec(xv, &x_copy),
+        beta,
+        yv,
+    )?)
+}
+
+/// `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+/// super-diagonals, on floats.
+///
+/// Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+/// does not come out).
+///
+/// `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+///
+/// Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+/// band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+/// `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+/// `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+/// `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+/// `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+/// its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
+/// array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
+/// beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
+/// were read first; `x` may have any strides, 0 included. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sgbmv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    alpha: *const f32,
+    a: *const f32,
+    lda: isize,
+    x: *const f32,
+    incx: isize,
+    beta: *const f32,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sgbmv", || unsafe {
+        gbmv(
+            ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy,
+        )
+    })
+}
+
+/// `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+/// super-diagonals, on doubles.
+///
+/// Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+/// does not come out).
+///
+/// `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+///
+/// Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+/// band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+/// `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+/// `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+/// `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+/// `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+/// its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
+/// array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
+/// beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
+/// were read first; `x` may have any strides, 0 included. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dgbmv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    alpha: *const f64,
+    a: *const f64,
+    lda: isize,
+    x: *const f64,
+    incx: isize,
+    beta: *const f64,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dgbmv", || unsafe {
+        gbmv(
+            ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy,
+        )
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn sbmv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    k: usize,
+    alpha: *const T,
+    a: *const T,
+    lda: isize,
+    x: *const T,
+    incx: isize,
+    beta: *const T,
+    y: *mut T,
+    incy: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let (rows, cols) = (n, n);
+    let (kl, ku) = (
+        if uplo == oxpar::Uplo::Upper { 0 } else { k },
+        if uplo == oxpar::Uplo::Upper { k } else { 0 },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    // SAFETY: forwarded pointer contracts.
+    let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let yv = unsafe { ffi::vec_mut(y, len, incy, ["y", "incy"])? };
+    // Inputs that share memory with y are read from copies.
+    let outputs = [Operand::vector(yv.as_ref())];
+    let a_copy = detach_slice(av.data(), &outputs);
+    let x_copy = detach_vec(xv, &outputs);
+    Ok(Level2::<T>::sbmv(
+        &*ctx.backend,
+        uplo,
+        alpha,
+        av.view(&a_copy),
+        read_vec(xv, &x_copy),
+        beta,
+        yv,
+    )?)
+}
+
+/// `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
+/// its `uplo` triangle, on floats.
+///
+/// The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+/// come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
+/// the address space). `a` and `x` may share memory with `y`: the result is as if they were
+/// read first; `x` may have any strides, 0 included. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssbmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    k: usize,
+    alpha: *const f32,
+    a: *const f32,
+    lda: isize,
+    x: *const f32,
+    incx: isize,
+    beta: *const f32,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ssbmv", || unsafe {
+        sbmv(ctx, uplo, n, k, alpha, a, lda, x, incx, beta, y, incy)
+    })
+}
+
+/// `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
+/// its `uplo` triangle, on doubles.
+///
+/// The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not
+/// come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
+/// the address space). `a` and `x` may share memory with `y`: the result is as if they were
+/// read first; `x` may have any strides, 0 included. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsbmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    k: usize,
+    alpha: *const f64,
+    a: *const f64,
+    lda: isize,
+    x: *const f64,
+    incx: isize,
+    beta: *const f64,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dsbmv", || unsafe {
+        sbmv(ctx, uplo, n, k, alpha, a, lda, x, incx, beta, y, incy)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn spmv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const T,
+    ap: *const T,
+    x: *const T,
+    incx: isize,
+    beta: *const T,
+    y: *mut T,
+    incy: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    // SAFETY: forwarded pointer contracts.
+    let apv = unsafe { ffi::packed_ref(ap, n, uplo, "ap")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    // SAFETY: forwarded pointer contracts.
+    let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let yv = unsafe { ffi::vec_mut(y, len, incy, ["y", "incy"])? };
+    // Inputs that share memory with y are read from copies.
+    let outputs = [Operand::vector(yv.as_ref())];
+    let ap_copy = detach_slice(apv.data(), &outputs);
+    let x_copy = detach_vec(xv, &outputs);
+    Ok(Level2::<T>::spmv(
+        &*ctx.backend,
+        alpha,
+        apv.view(&ap_copy),
+        read_vec(xv, &x_copy),
+        beta,
+        yv,
+    )?)
+}
+
+/// `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle in packed
+/// storage, on floats.
+///
+/// `beta == 0` does not read `y` (NaN there does not come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its logical
+/// first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `ap`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, or an array beyond the address space). `ap` and `x` may
+/// share memory with `y`: the result is as if they were read first; `x` may have any strides,
+/// 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sspmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f32,
+    ap: *const f32,
+    x: *const f32,
+    incx: isize,
+    beta: *const f32,
+    y: *mut f32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sspmv", || unsafe {
+        spmv(ctx, uplo, n, alpha, ap, x, incx, beta, y, incy)
+    })
+}
+
+/// `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle in packed
+/// storage, on doubles.
+///
+/// `beta == 0` does not read `y` (NaN there does not come out).
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements; `y` is `n` elements. A vector is given by a pointer to its logical
+/// first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `ap`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+/// elements of `y` the same address, or an array beyond the address space). `ap` and `x` may
+/// share memory with `y`: the result is as if they were read first; `x` may have any strides,
+/// 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+/// collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dspmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f64,
+    ap: *const f64,
+    x: *const f64,
+    incx: isize,
+    beta: *const f64,
+    y: *mut f64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dspmv", || unsafe {
+        spmv(ctx, uplo, n, alpha, ap, x, incx, beta, y, incy)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn tbmv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const T,
+    lda: isize,
+    x: *mut T,
+    incx: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    let (rows, cols) = (n, n);
+    let (kl, ku) = (
+        if uplo == oxpar::Uplo::Upper { 0 } else { k },
+        if uplo == oxpar::Uplo::Upper { k } else { 0 },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    // The transpose of the view holds the other triangle.
+    let uplo = if trans == oxpar::Trans::Yes {
+        uplo.flip()
+    } else {
+        uplo
+    };
+    // Inputs that share memory with x are read from copies.
+    let outputs = [Operand::vector(xv.as_ref())];
+    let a_copy = detach_slice(av.data(), &outputs);
+    Ok(Level2::<T>::tbmv(
+        &*ctx.backend,
+        uplo,
+        diag,
+        if trans == oxpar::Trans::Yes {
+            av.view(&a_copy).t()
+        } else {
+            av.view(&a_copy)
+        },
+        xv,
+    )?)
+}
+
+/// `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+/// `uplo` triangle, on floats.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_stbmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const f32,
+    lda: isize,
+    x: *mut f32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_stbmv", || unsafe {
+        tbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
+/// `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+/// `uplo` triangle, on doubles.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtbmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const f64,
+    lda: isize,
+    x: *mut f64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtbmv", || unsafe {
+        tbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn tbsv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const T,
+    lda: isize,
+    x: *mut T,
+    incx: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    let (rows, cols) = (n, n);
+    let (kl, ku) = (
+        if uplo == oxpar::Uplo::Upper { 0 } else { k },
+        if uplo == oxpar::Uplo::Upper { k } else { 0 },
+    );
+    // SAFETY: forwarded pointer contracts.
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    // The transpose of the view holds the other triangle.
+    let uplo = if trans == oxpar::Trans::Yes {
+        uplo.flip()
+    } else {
+        uplo
+    };
+    // Inputs that share memory with x are read from copies.
+    let outputs = [Operand::vector(xv.as_ref())];
+    let a_copy = detach_slice(av.data(), &outputs);
+    Ok(Level2::<T>::tbsv(
+        &*ctx.backend,
+        uplo,
+        diag,
+        if trans == oxpar::Trans::Yes {
+            av.view(&a_copy).t()
+        } else {
+            av.view(&a_copy)
+        },
+        xv,
+    )?)
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+/// off-diagonals, held in its `uplo` triangle, on floats.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_stbsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const f32,
+    lda: isize,
+    x: *mut f32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_stbsv", || unsafe {
+        tbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+/// off-diagonals, held in its `uplo` triangle, on doubles.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
+/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
+/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+/// call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtbsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const f64,
+    lda: isize,
+    x: *mut f64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtbsv", || unsafe {
+        tbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn tpmv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const T,
+    x: *mut T,
+    incx: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    // SAFETY: forwarded pointer contracts.
+    let apv = unsafe { ffi::packed_ref(ap, n, uplo, "ap")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    // Inputs that share memory with x are read from copies.
+    let outputs = [Operand::vector(xv.as_ref())];
+    let ap_copy = detach_slice(apv.data(), &outputs);
+    Ok(Level2::<T>::tpmv(
+        &*ctx.backend,
+        diag,
+        if trans == oxpar::Trans::Yes {
+            apv.view(&ap_copy).t()
+        } else {
+            apv.view(&ap_copy)
+        },
+        xv,
+    )?)
+}
+
+/// `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+/// floats.
+///
+/// The diagonal of `A` is not read when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_stpmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const f32,
+    x: *mut f32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_stpmv", || unsafe {
+        tpmv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
+/// `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+/// doubles.
+///
+/// The diagonal of `A` is not read when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtpmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const f64,
+    x: *mut f64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtpmv", || unsafe {
+        tpmv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn tpsv<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const T,
+    x: *mut T,
+    incx: isize,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    let trans = trans_from(trans, "trans")?;
+    let diag = diag_from(diag, "diag")?;
+    // SAFETY: forwarded pointer contracts.
+    let apv = unsafe { ffi::packed_ref(ap, n, uplo, "ap")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    // Inputs that share memory with x are read from copies.
+    let outputs = [Operand::vector(xv.as_ref())];
+    let ap_copy = detach_slice(apv.data(), &outputs);
+    Ok(Level2::<T>::tpsv(
+        &*ctx.backend,
+        diag,
+        if trans == oxpar::Trans::Yes {
+            apv.view(&ap_copy).t()
+        } else {
+            apv.view(&ap_copy)
+        },
+        xv,
+    )?)
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+/// in packed storage, on floats.
+///
+/// The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+/// the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_stpsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const f32,
+    x: *mut f32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_stpsv", || unsafe {
+        tpsv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+/// in packed storage, on doubles.
+///
+/// The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+/// the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
+/// transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
+/// `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
+/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+/// (strides that give two elements of `x` the same address, or an array beyond the address
+/// space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dtpsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const f64,
+    x: *mut f64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dtpsv", || unsafe {
+        tpsv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn spr<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    ap: *mut T,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    // SAFETY: forwarded pointer contracts.
+    let (apv, ap_elements) = unsafe { ffi::packed_mut(ap, n, uplo, "ap")? };
+    // Inputs that share memory with ap are read from copies.
+    let outputs = [ap_elements];
+    let x_copy = detach_vec(xv, &outputs);
+    Ok(Level2::<T>::spr(
+        &*ctx.backend,
+        alpha,
+        read_vec(xv, &x_copy),
+        apv,
+    )?)
+}
+
+/// `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
+/// floats.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `ap` is the `uplo` triangle of an `n x n` matrix packed
+/// column by column in `n*(n+1)/2` contiguous elements: element `(i, j)` at
+/// `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`)
+/// (row-packed data of one triangle is the other triangle of the transpose packed by columns:
+/// flip `uplo`, and `trans` where there is one). A vector is given by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `ap` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+/// address space). `x` may have any strides, 0 included, and may share memory with `ap`: the
+/// result is as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every
+/// rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sspr(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f32,
+    x: *const f32,
+    incx: isize,
+    ap: *mut f32,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sspr", || unsafe {
+        spr(ctx, uplo, n, alpha, x, incx, ap)
+    })
+}
+
+/// `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
+/// doubles.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `ap` is the `uplo` triangle of an `n x n` matrix packed
+/// column by column in `n*(n+1)/2` contiguous elements: element `(i, j)` at
+/// `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`)
+/// (row-packed data of one triangle is the other triangle of the transpose packed by columns:
+/// flip `uplo`, and `trans` where there is one). A vector is given by a pointer to its
+/// logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `ap` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+/// address space). `x` may have any strides, 0 included, and may share memory with `ap`: the
+/// result is as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every
+/// rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dspr(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f64,
+    x: *const f64,
+    incx: isize,
+    ap: *mut f64,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dspr", || unsafe {
+        spr(ctx, uplo, n, alpha, x, incx, ap)
+    })
+}
+
+/// # Safety
+/// The pointer contracts of the exported functions that call it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn spr2<T: Scalar>(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+    ap: *mut T,
+) -> Result<(), CapiError>
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    let uplo = uplo_from(uplo, "uplo")?;
+    // SAFETY: forwarded pointer contracts.
+    let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
+    let len = n;
+    // SAFETY: forwarded pointer contracts.
+    let yv = unsafe { ffi::vec_ref(y, len, incy, ["y", "incy"])? };
+    // SAFETY: forwarded pointer contracts.
+    let (apv, ap_elements) = unsafe { ffi::packed_mut(ap, n, uplo, "ap")? };
+    // Inputs that share memory with ap are read from copies.
+    let outputs = [ap_elements];
+    let x_copy = detach_vec(xv, &outputs);
+    let y_copy = detach_vec(yv, &outputs);
+    Ok(Level2::<T>::spr2(
+        &*ctx.backend,
+        alpha,
+        read_vec(xv, &x_copy),
+        read_vec(yv, &y_copy),
+        apv,
+    )?)
+}
+
+/// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A` in packed
+/// storage, on floats.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `y` is `n` elements; `ap` is the `uplo` triangle of an
+/// `n x n` matrix packed column by column in `n*(n+1)/2` contiguous elements: element
+/// `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower,
+/// `i >= j`) (row-packed data of one triangle is the other triangle of the transpose packed
+/// by columns: flip `uplo`, and `trans` where there is one). A vector is given by a pointer
+/// to its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `ap` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+/// address space). `x` and `y` may have any strides, 0 included, and may share memory with
+/// `ap`: the result is as if they were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sspr2(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f32,
+    x: *const f32,
+    incx: isize,
+    y: *const f32,
+    incy: isize,
+    ap: *mut f32,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_sspr2", || unsafe {
+        spr2(ctx, uplo, n, alpha, x, incx, y, incy, ap)
+    })
+}
+
+/// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle of the symmetric `A` in packed
+/// storage, on doubles.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used.
+///
+/// Shapes: `x` is `n` elements; `y` is `n` elements; `ap` is the `uplo` triangle of an
+/// `n x n` matrix packed column by column in `n*(n+1)/2` contiguous elements: element
+/// `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`) or `ap[i + j*(2*n-j-1)/2]` (lower,
+/// `i >= j`) (row-packed data of one triangle is the other triangle of the transpose packed
+/// by columns: flip `uplo`, and `trans` where there is one). A vector is given by a pointer
+/// to its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `ap` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (an array beyond the
+/// address space). `x` and `y` may have any strides, 0 included, and may share memory with
+/// `ap`: the result is as if they were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dspr2(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    alpha: *const f64,
+    x: *const f64,
+    incx: isize,
+    y: *const f64,
+    incy: isize,
+    ap: *mut f64,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_dspr2", || unsafe {
+        spr2(ctx, uplo, n, alpha, x, incx, y, incy, ap)
     })
 }
 

@@ -5,7 +5,10 @@
 //! element strides.
 
 use ndarray::{ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2};
-use oxpar_core::{Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef};
+use oxpar_core::{
+    BandRef, Error, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result, Scalar,
+    Uplo, VecMut, VecRef,
+};
 
 // The routines of the routine table (xtask/src/routines.rs), written from it.
 mod generated;
@@ -42,6 +45,68 @@ pub fn mat_mut<'a, T: Scalar>(mut a: ArrayViewMut2<'a, T>) -> MatMut<'a, T> {
     // SAFETY: a mutable ndarray view's elements are distinct and uniquely borrowed.
     unsafe { MatMut::from_raw_parts(a.as_mut_ptr(), m, n, rs, cs) }
         .expect("ndarray views are valid oxpar views")
+}
+
+/// A band view of LAPACK band storage in an ndarray (as SciPy's `ab`): the
+/// `m x n` band with `kl` sub- and `ku` super-diagonals, column `j` of the
+/// band in column `j` of `ab`, element `(i, j)` in row `ku + i - j`. `ab`
+/// has `n` columns and at least `kl + ku + 1` rows and is in column-major
+/// (Fortran) order, which band storage is (use `ab.t()` of a C-order array
+/// of the transpose's storage, or copy).
+pub fn band_view<'a, T: Scalar>(
+    ab: ArrayView2<'a, T>,
+    m: usize,
+    kl: usize,
+    ku: usize,
+) -> Result<BandRef<'a, T>> {
+    let (rows, n) = ab.dim();
+    let data = ab.reversed_axes().to_slice().ok_or_else(|| {
+        Error::invalid_stride(
+            "ab",
+            "band storage needs a column-major (Fortran-order) array",
+        )
+    })?;
+    BandRef::from_blas(data, m, n, kl, ku, rows.max(1))
+}
+
+/// A packed triangle in a contiguous ndarray vector of `n*(n+1)/2` elements
+/// (the `uplo` triangle's columns one after another, BLAS `AP`).
+pub fn packed_view<'a, T: Scalar>(ap: ArrayView1<'a, T>, uplo: Uplo) -> Result<PackedRef<'a, T>> {
+    let n = packed_order(ap.len())?;
+    let data = ap
+        .to_slice()
+        .ok_or_else(|| Error::invalid_stride("ap", "packed storage needs contiguous elements"))?;
+    PackedRef::from_blas(data, n, uplo)
+}
+
+/// As [`packed_view`], written (for `spr` and `spr2`).
+pub fn packed_view_mut<'a, T: Scalar>(
+    ap: ArrayViewMut1<'a, T>,
+    uplo: Uplo,
+) -> Result<PackedMut<'a, T>> {
+    let n = packed_order(ap.len())?;
+    let data = ap
+        .into_slice()
+        .ok_or_else(|| Error::invalid_stride("ap", "packed storage needs contiguous elements"))?;
+    PackedMut::from_blas(data, n, uplo)
+}
+
+/// The order `n` of a packed triangle of `len = n*(n+1)/2` elements.
+fn packed_order(len: usize) -> Result<usize> {
+    // The float estimate is exact up to huge lengths; the loop settles rounding.
+    let mut n = (((8.0 * len as f64 + 1.0).sqrt() - 1.0) / 2.0) as usize;
+    while n * (n + 1) / 2 > len {
+        n -= 1;
+    }
+    while (n + 1) * (n + 2) / 2 <= len {
+        n += 1;
+    }
+    if n * (n + 1) / 2 != len {
+        return Err(Error::shape_mismatch(format!(
+            "ap: {len} elements is no packed triangle (n*(n+1)/2 for some n)"
+        )));
+    }
+    Ok(n)
 }
 
 /// `y := alpha*x + y`.
@@ -188,5 +253,83 @@ mod tests {
                 assert!((c[[i, j]] - want).abs() < 1e-12, "({i}, {j})");
             }
         }
+    }
+
+    #[test]
+    fn band_and_packed_storage_from_ndarray() {
+        use ndarray::ShapeBuilder;
+        use oxpar_core::Diag;
+        let backend = oxpar_threads::ThreadsBackend::with_threads(2).unwrap();
+        // A 5 x 4 band with kl = 1, ku = 2 in a Fortran-order (4 x 4) `ab`.
+        let (m, n, kl, ku) = (5, 4, 1, 2);
+        let dense = Array2::from_shape_fn((m, n), |(i, j)| {
+            if j <= i + ku && i <= j + kl {
+                (i * 7 + j) as f64 * 0.5 - 3.0
+            } else {
+                0.0
+            }
+        });
+        let mut ab = Array2::<f64>::from_elem((kl + ku + 1, n).f(), f64::NAN);
+        for j in 0..n {
+            for i in j.saturating_sub(ku)..(j + kl + 1).min(m) {
+                ab[[ku + i - j, j]] = dense[[i, j]];
+            }
+        }
+        let x = Array1::from_shape_fn(m, |i| 1.0 - i as f64 * 0.25);
+        let mut y = Array1::<f64>::zeros(n);
+        let band = band_view(ab.view(), m, kl, ku).unwrap();
+        gbmv(&backend, 2.0, band.t(), x.view(), 0.0, y.view_mut()).unwrap();
+        let want = dense.t().dot(&x) * 2.0;
+        assert!(y
+            .iter()
+            .zip(want.iter())
+            .all(|(p, q)| (p - q).abs() < 1e-12));
+        // C order is refused (band storage is column-major).
+        assert!(band_view(ab.as_standard_layout().view(), m, kl, ku).is_err());
+
+        // The lower triangle of a 4 x 4, packed; tpmv with A^T, spr on it.
+        let tri = Array2::from_shape_fn((4, 4), |(i, j)| {
+            if i >= j {
+                (i + 2 * j) as f64 + 1.0
+            } else {
+                0.0
+            }
+        });
+        let mut ap = Array1::<f64>::zeros(10);
+        let mut k = 0;
+        for j in 0..4 {
+            for i in j..4 {
+                ap[k] = tri[[i, j]];
+                k += 1;
+            }
+        }
+        let x0 = Array1::from_shape_fn(4, |i| i as f64 - 1.5);
+        let mut x = x0.clone();
+        let view = packed_view(ap.view(), Uplo::Lower).unwrap();
+        let view = view.t(); // op(A) = A^T
+        tpmv(&backend, Diag::NonUnit, view, x.view_mut()).unwrap();
+        let want = tri.t().dot(&x0);
+        assert!(x
+            .iter()
+            .zip(want.iter())
+            .all(|(p, q)| (p - q).abs() < 1e-12));
+        spr(
+            &backend,
+            0.5,
+            x0.view(),
+            packed_view_mut(ap.view_mut(), Uplo::Lower).unwrap(),
+        )
+        .unwrap();
+        let mut k = 0;
+        for j in 0..4 {
+            for i in j..4 {
+                let want = tri[[i, j]] + 0.5 * x0[i] * x0[j];
+                assert!((ap[k] - want).abs() < 1e-12, "({i}, {j})");
+                k += 1;
+            }
+        }
+        // Not a triangle's length, and a strided vector.
+        assert!(packed_view(ap.slice(s![..9]), Uplo::Upper).is_err());
+        assert!(packed_view(ap.slice(s![..;2]), Uplo::Upper).is_err());
     }
 }
