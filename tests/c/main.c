@@ -46,6 +46,7 @@ int main(int argc, char **argv) {
     test_blas();
     test_blas_bad_input();
     test_structured();
+    test_banded();
     test_parallel_for();
     test_parallel_reduce();
     test_loops_bad_input();

@@ -11,6 +11,7 @@ void test_fork(void);
 void test_blas(void);
 void test_blas_bad_input(void);
 void test_structured(void);
+void test_banded(void);
 void test_parallel_for(void);
 void test_parallel_reduce(void);
 void test_loops_bad_input(void);
