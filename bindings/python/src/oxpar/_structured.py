@@ -1,4 +1,4 @@
-"""The symmetric and triangular BLAS routines, made from the routine table.
+"""The symmetric, triangular, band and packed BLAS routines, made from the routine table.
 
 `_routines.py` (generated from the table) describes each routine's C
 arguments; this module turns every entry into a function with NumPy/SciPy
@@ -13,12 +13,25 @@ of `out` for syrk/syr2k), `trans` (op(a) = a.T), `unit_diagonal` (diag),
 `alpha` and `beta`, and `ctx`. An output that is not given (`y=None`,
 `out=None`) is made (C order) and requires `beta == 0`. Shapes are checked
 here and named by the Python argument; the library checks the rest.
+
+Band matrices (gbmv, sbmv, tbmv, tbsv) are given in LAPACK band storage, as
+SciPy's `ab` (scipy.linalg.solve_banded) and scipy.linalg.blas.dgbmv take
+them: an `(rows, n)` array whose column `j` holds column `j` of the band,
+element `(i, j)` in row `ku + i - j` (`kl + ku + 1` rows for gbmv, which takes
+`m, kl, ku` as SciPy does; `k + 1` rows for the triangle of sbmv, tbmv and
+tbsv, `k` read from them). Fortran order is used in place, any other layout
+read from a Fortran-order copy. Packed triangles (spmv, tpmv, tpsv, spr,
+spr2) are 1-D arrays of `n*(n+1)/2` elements, the triangle's columns one
+after another, as SciPy's `ap`; one that is written must be contiguous.
 """
+
+import math
+import operator
 
 import numpy as np
 
 from ._array import as_array, float_dtype, matrix, vector
-from ._errors import InvalidArgumentError, ShapeMismatchError, check
+from ._errors import InvalidArgumentError, InvalidStrideError, ShapeMismatchError, check
 from ._ffi import ffi, lib
 from ._routines import ROUTINES
 from .context import resolve
@@ -68,6 +81,54 @@ def _bind(dims, name, value, who, what):
         )
 
 
+def _dimension(name, value):
+    """A dimension the caller gives: a non-negative integer."""
+    try:
+        value = operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name}: expected an integer, got {type(value).__name__}") from None
+    if value < 0:
+        raise InvalidArgumentError(f"{name}: must be >= 0, got {value}")
+    return value
+
+
+def _band(a, ab, dims, enums):
+    """`(pointer, leading dimension, the array read)` of LAPACK band storage `ab`
+    (read from a Fortran-order copy unless it is one), binding its columns and,
+    for a triangle's band, `k` from its rows."""
+    py = a["py"]
+    if ab.ndim != 2:
+        raise ShapeMismatchError(f"{py}: expected a 2-D band storage array, got {ab.ndim}-D with shape {ab.shape}")
+    if not ab.flags.f_contiguous:
+        ab = np.asfortranarray(ab)
+    rows, cols = ab.shape
+    _bind(dims, _extent(a["cols"], enums), cols, py, "its number of columns")
+    for ext in (a["kl"], a["ku"]):
+        name = _extent(ext, enums)
+        if name != "0" and name not in dims:
+            if rows == 0:
+                raise ShapeMismatchError(f"{py}: band storage needs at least one row (the diagonal)")
+            _bind(dims, name, rows - 1, py, "its number of rows less one")
+    ptr, _, _, _, _ = matrix(ab, py)
+    return ptr, max(rows, 1), ab
+
+
+def _packed(ap, py, writable):
+    """`(pointer, n)` of a packed triangle of `n*(n+1)/2` elements."""
+    if ap.ndim != 1:
+        raise ShapeMismatchError(f"{py}: expected a 1-D packed triangle, got {ap.ndim}-D with shape {ap.shape}")
+    if not ap.flags.c_contiguous:
+        if writable:
+            raise InvalidStrideError(f"{py}: a packed triangle that is written must be contiguous")
+        ap = np.ascontiguousarray(ap)
+    size = ap.shape[0]
+    n = (math.isqrt(8 * size + 1) - 1) // 2
+    if n * (n + 1) // 2 != size:
+        raise ShapeMismatchError(f"{py}: {size} elements is no packed triangle (n*(n+1)/2 for an order n)")
+    ptr, _, _ = vector(ap, py, writable)
+    return ptr, n
+
+
 def _parameters(spec):
     """The Python parameters: (name, default or _REQUIRED, keyword-only)."""
     params = []
@@ -99,7 +160,11 @@ class _Plan:
         self.name = name
         self.args = spec["args"]
         self.optional = {p[:-5] for p in spec["positional"] if p.endswith("=None")}
-        self.arrays = tuple((a, slots[a["py"]]) for a in self.args if a["role"] in ("vector", "matrix"))
+        self.arrays = tuple(
+            (a, slots[a["py"]]) for a in self.args if a["role"] in ("vector", "matrix", "band", "packed")
+        )
+        # Dimensions the caller gives (gbmv's m, kl, ku).
+        self.given = tuple((a["name"], slots[a["name"]]) for a in self.args if a["role"] == "dim" and a["name"] in slots)
         self.enums = tuple((a["name"], a["role"], slots[_KEYWORDS[a["role"]]]) for a in self.args if a["role"] in _KEYWORDS)
         self.scalars = tuple((a["name"], slots[a["name"]]) for a in self.args if a["role"] == "scalar")
         self.ctx = slots["ctx"]
@@ -113,7 +178,7 @@ class _Plan:
                 self.renames[a["name"]] = a["py"]
                 if a["role"] == "vector":
                     self.renames[a["inc"]] = f"{a['py']}'s increment"
-                else:
+                elif a["role"] == "matrix":
                     self.renames[a["rs"]] = f"{a['py']}'s row stride"
                     self.renames[a["cs"]] = f"{a['py']}'s column stride"
 
@@ -134,14 +199,24 @@ def _run(p, v):
             arrays[py] = as_array(value, py)
     dtype = float_dtype(list(arrays.items()))
     enums = {name: _enum(role, v[slot]) for name, role, slot in p.enums}
-    # Bind the dimensions from the arrays given, in the C order.
+    # Bind the dimensions given, then those of the arrays given, in the C order.
     dims = {}
+    for name, slot in p.given:
+        dims[name] = (_dimension(name, v[slot]), name)
     views = {}
     for a, _ in p.arrays:
         py = a["py"]
         if py not in arrays:
             continue
-        if a["role"] == "vector":
+        if a["role"] == "band":
+            ptr, ld, keep = _band(a, arrays[py], dims, enums)
+            arrays[py] = keep
+            views[a["name"]] = (ptr, ld)
+        elif a["role"] == "packed":
+            ptr, n = _packed(arrays[py], py, a["io"] == "inout")
+            _bind(dims, a["n"], n, py, "its order (n for its n*(n+1)/2 elements)")
+            views[a["name"]] = (ptr,)
+        elif a["role"] == "vector":
             ptr, n, inc = vector(arrays[py], py, a["io"] == "inout")
             _bind(dims, _extent(a["len"], enums), n, py, "its length")
             views[a["name"]] = (ptr, inc)
