@@ -355,6 +355,17 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
                     a.name,
                     "columns",
                 );
+                // Given widths: the section must hold the band's rows (its
+                // column stride, the C `lda`, may be larger for a section).
+                if let (Ext::D(kl), Ext::D(ku)) = (kl, ku) {
+                    let _ = write!(
+                        body,
+                        "      if (.not. failed .and. size({0}, 1) < d_{kl} + d_{ku} + 1) then\n        failed = .true.\n        \
+                         message = \"oxpar_{n}: {0}: has \" // str(size({0}, 1)) // \" rows but its band needs {kl} + {ku} + 1 = \" // &\n          \
+                         str(d_{kl} + d_{ku} + 1)\n      end if\n",
+                        a.name
+                    );
+                }
                 // A triangle's band: its `k` is the storage's rows less one.
                 let given = r.given_dims();
                 for e in [kl, ku] {
