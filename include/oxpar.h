@@ -2094,12 +2094,13 @@ oxpar_status oxpar_dsyr2(const oxpar_context *ctx,
  * its logical first element and its increment.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
- * array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
- * elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
- * beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
- * were read first; `x` may have any strides, 0 included. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
+ * with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+ * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2138,12 +2139,13 @@ oxpar_status oxpar_sgbmv(const oxpar_context *ctx,
  * its logical first element and its increment.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
- * array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
- * elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
- * beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
- * were read first; `x` may have any strides, 0 included. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
+ * with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+ * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2182,12 +2184,13 @@ oxpar_status oxpar_dgbmv(const oxpar_context *ctx,
  * logical first element and its increment.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
- * elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
- * the address space). `a` and `x` may share memory with `y`: the result is as if they were
- * read first; `x` may have any strides, 0 included. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; k
+ * with `k + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` and `x`
+ * may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2224,12 +2227,13 @@ oxpar_status oxpar_ssbmv(const oxpar_context *ctx,
  * logical first element and its increment.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
- * elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
- * the address space). `a` and `x` may share memory with `y`: the result is as if they were
- * read first; `x` may have any strides, 0 included. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; k
+ * with `k + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` and `x`
+ * may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2347,11 +2351,11 @@ oxpar_status oxpar_dspmv(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
  * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
- * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+ * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2389,11 +2393,11 @@ oxpar_status oxpar_stbmv(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
  * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
- * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+ * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2432,11 +2436,11 @@ oxpar_status oxpar_dtbmv(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
  * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
- * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+ * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2475,11 +2479,11 @@ oxpar_status oxpar_stbsv(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
  * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
- * rows, or an array beyond the address space). `a` may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+ * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes

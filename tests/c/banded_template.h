@@ -480,6 +480,8 @@ static void FN(bad_input)(const oxpar_context *ctx) {
     CHECK_ERR(OX(gbmv)(ctx, 0, 3, 3, 1, 1, &one, buf, 2, buf + 16, 1, &zero, buf + 24, 1),
               OXPAR_STATUS_INVALID_STRIDE, OXNAME(gbmv), "lda");
     CHECK_ERR(OX(tbmv)(ctx, 1, 0, 0, 3, 2, buf, -3, buf + 16, 1), OXPAR_STATUS_INVALID_STRIDE, OXNAME(tbmv), "lda");
+    CHECK_ERR(OX(tbsv)(ctx, 1, 0, 0, 3, SIZE_MAX, buf, 4, buf + 16, 1), OXPAR_STATUS_INVALID_ARGUMENT, OXNAME(tbsv),
+              "k");
     CHECK_ERR(OX(sbmv)(ctx, 0, 3, 0, &one, buf, 0, buf + 8, 1, &zero, buf + 16, 1), OXPAR_STATUS_INVALID_STRIDE,
               OXNAME(sbmv), "lda");
     /* sizes: kl + ku overflows; a band or triangle beyond the address space */

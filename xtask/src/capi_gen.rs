@@ -48,6 +48,20 @@ fn ext_rust(r: &Routine, e: Ext) -> String {
     }
 }
 
+/// The dimension argument a band's width comes from (`kl`, or a triangle's `k`).
+fn width_name(kl: Ext) -> &'static str {
+    match kl {
+        Ext::D(x) => x,
+        Ext::Pick { no, yes, .. } => {
+            if no == "0" {
+                yes
+            } else {
+                no
+            }
+        }
+    }
+}
+
 /// The C parameters of a routine as Rust, `T` standing for the element type.
 fn params(r: &Routine, t: &str) -> String {
     let mut p = Vec::new();
@@ -202,11 +216,12 @@ fn helper(s: &mut String, r: &Routine) {
                     s,
                     "    let (rows, cols) = ({}, {});\n    let (kl, ku) = ({}, {});\n    \
                      // SAFETY: forwarded pointer contracts.\n    \
-                     let {n}v = unsafe {{ ffi::band_ref({n}, (rows, cols), (kl, ku), {ld}, [\"{n}\", \"{ld}\"])? }};",
+                     let {n}v = unsafe {{ ffi::band_ref({n}, (rows, cols), (kl, ku), {ld}, [\"{n}\", \"{ld}\", \"{}\"])? }};",
                     ext_rust(r, rows),
                     ext_rust(r, cols),
                     ext_rust(r, kl),
-                    ext_rust(r, ku)
+                    ext_rust(r, ku),
+                    width_name(kl)
                 );
             }
             Role::Packed {
@@ -503,6 +518,15 @@ fn shell(s: &mut String, r: &Routine, t: char) {
     // Unsupported for them (a routine that becomes distributed needs its own
     // sentence here, from a field of its row).
     let mut invalid = bad_enums;
+    for a in r.args {
+        if let Role::Band { kl, .. } = a.role {
+            let rows = match kl {
+                Ext::D(_) => "kl + ku + 1",
+                Ext::Pick { .. } => "k + 1",
+            };
+            invalid.push(format!("{} with `{rows}` overflowing", width_name(kl)));
+        }
+    }
     invalid.push("an array not aligned for its type".into());
     let mut stride_errors = Vec::new();
     let out_arg = r.arg(output);

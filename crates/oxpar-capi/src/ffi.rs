@@ -298,7 +298,8 @@ fn band_len(m: usize, n: usize, kl: usize, ku: usize, ld: usize) -> Option<usize
 /// A read-only `m x n` band with `kl` sub- and `ku` super-diagonals in
 /// LAPACK band storage: column `j` of the band in column `j` of a
 /// column-major array with leading dimension `ld >= kl + ku + 1`, element
-/// `(i, j)` in its row `ku + i - j`. `names = [array, leading dimension]`.
+/// `(i, j)` in its row `ku + i - j`. `names = [array, leading dimension,
+/// band width]` (the width argument named when `kl + ku + 1` overflows).
 ///
 /// # Safety
 /// For `'a`, the elements up to the band's last stored one are readable and
@@ -308,15 +309,15 @@ pub(crate) unsafe fn band_ref<'a, T: Scalar>(
     (m, n): (usize, usize),
     (kl, ku): (usize, usize),
     ld: isize,
-    names: [&str; 2],
+    names: [&str; 3],
 ) -> Result<Band<'a, T>, CapiError> {
     let rows = kl
         .checked_add(ku)
         .and_then(|k| k.checked_add(1))
         .ok_or_else(|| {
             CapiError::invalid(
-                "kl",
-                format!("kl + ku + 1 overflows (kl = {kl}, ku = {ku})"),
+                names[2],
+                format!("the band's rows overflow (kl = {kl}, ku = {ku})"),
             )
         })?;
     let ld = usize::try_from(ld)

@@ -716,7 +716,7 @@ where
     let (rows, cols) = (m, n);
     let (kl, ku) = (kl, ku);
     // SAFETY: forwarded pointer contracts.
-    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda", "kl"])? };
     let len = if trans == oxpar::Trans::No { n } else { m };
     // SAFETY: forwarded pointer contracts.
     let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
@@ -760,12 +760,13 @@ where
 /// its logical first element and its increment.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
-/// array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
-/// elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
-/// beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
-/// were read first; `x` may have any strides, 0 included. On an MPI context
-/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
+/// with `kl + ku + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+/// `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+/// `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+/// strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+/// is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -812,12 +813,13 @@ pub unsafe extern "C" fn oxpar_sgbmv(
 /// its logical first element and its increment.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an
-/// array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
-/// elements of `y` the same address, `lda` below the band's `kl + ku + 1` rows, or an array
-/// beyond the address space). `a` and `x` may share memory with `y`: the result is as if they
-/// were read first; `x` may have any strides, 0 included. On an MPI context
-/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
+/// with `kl + ku + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+/// `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+/// `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+/// strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+/// is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -878,7 +880,7 @@ where
         if uplo == oxpar::Uplo::Upper { k } else { 0 },
     );
     // SAFETY: forwarded pointer contracts.
-    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda", "k"])? };
     let len = n;
     // SAFETY: forwarded pointer contracts.
     let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
@@ -919,12 +921,13 @@ where
 /// logical first element and its increment.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
-/// elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
-/// the address space). `a` and `x` may share memory with `y`: the result is as if they were
-/// read first; `x` may have any strides, 0 included. On an MPI context
-/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; k
+/// with `k + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+/// `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` and `x`
+/// may share memory with `y`: the result is as if they were read first; `x` may have any
+/// strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+/// is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -967,12 +970,13 @@ pub unsafe extern "C" fn oxpar_ssbmv(
 /// logical first element and its increment.
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
-/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-/// an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
-/// elements of `y` the same address, `lda` below the band's `k + 1` rows, or an array beyond
-/// the address space). `a` and `x` may share memory with `y`: the result is as if they were
-/// read first; `x` may have any strides, 0 included. On an MPI context
-/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; k
+/// with `k + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+/// `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` and `x`
+/// may share memory with `y`: the result is as if they were read first; `x` may have any
+/// strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+/// is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1164,7 +1168,7 @@ where
         if uplo == oxpar::Uplo::Upper { k } else { 0 },
     );
     // SAFETY: forwarded pointer contracts.
-    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda", "k"])? };
     let len = n;
     // SAFETY: forwarded pointer contracts.
     let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
@@ -1210,11 +1214,11 @@ where
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
 /// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
-/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
-/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-/// call is not collective).
+/// nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+/// `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+/// memory with `x`: the result is as if it were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1258,11 +1262,11 @@ pub unsafe extern "C" fn oxpar_stbmv(
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
 /// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
-/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
-/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-/// call is not collective).
+/// nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+/// `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+/// memory with `x`: the result is as if it were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1315,7 +1319,7 @@ where
         if uplo == oxpar::Uplo::Upper { k } else { 0 },
     );
     // SAFETY: forwarded pointer contracts.
-    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda"])? };
+    let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda", "k"])? };
     let len = n;
     // SAFETY: forwarded pointer contracts.
     let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
@@ -1362,11 +1366,11 @@ where
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
 /// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
-/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
-/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-/// call is not collective).
+/// nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+/// `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+/// memory with `x`: the result is as if it were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1411,11 +1415,11 @@ pub unsafe extern "C" fn oxpar_stbsv(
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
 /// trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-/// nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-/// (strides that give two elements of `x` the same address, `lda` below the band's `k + 1`
-/// rows, or an array beyond the address space). `a` may share memory with `x`: the result is
-/// as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-/// call is not collective).
+/// nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
+/// `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
+/// memory with `x`: the result is as if it were read first. On an MPI context
+/// `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
