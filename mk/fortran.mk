@@ -82,7 +82,7 @@ $(1)/oxpar_loops.o $(1)/oxpar_blas.o $(1)/oxpar_opencl_buffers.o $(1)/oxpar_mpi.
 	$(1)/oxpar_base.o
 $(1)/oxpar_opencl_kernels.o: $(1)/oxpar_opencl_buffers.o
 $(1)/oxpar_blas_gen.o: $(1)/oxpar_base.o $(FORTRAN_GEN_INC)
-$(1)/oxpar.o: $(addprefix $(1)/,$(addsuffix .o,$(filter-out oxpar,$(FORTRAN_UNITS))))
+$(1)/oxpar.o: $(addprefix $(1)/,$(addsuffix .o,$(filter-out oxpar,$(FORTRAN_UNITS)))) $(FORTRAN_GEN_INC)
 
 $(1)/liboxpar_fortran.a: $(addprefix $(1)/,$(addsuffix .o,$(FORTRAN_UNITS)))
 	rm -f $$@

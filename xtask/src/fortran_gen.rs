@@ -2,7 +2,9 @@
 //! include files for the module that holds the BLAS generics:
 //! `oxpar_blas_gen_decl.inc` (the `public` statements and generic interfaces,
 //! for the specification part) and `oxpar_blas_gen_body.inc` (the sp/dp
-//! module procedures and their helpers, for after `contains`).
+//! module procedures and their helpers, for after `contains`); a third,
+//! `oxpar_blas_gen_public.inc`, is the `public` statement with which the
+//! umbrella module `oxpar` re-exports the generics.
 //!
 //! The generated code uses from its host module only `oxpar_context`,
 //! `context_handle`, `finish`, `error_message`, `str`, `csize`,
@@ -144,6 +146,16 @@ pub fn decl() -> String {
             n = r.name
         );
     }
+    s
+}
+
+/// The `public` statement of the generic names for the umbrella module
+/// `oxpar` (bindings/fortran/src/oxpar.f90 includes it), so a new row needs
+/// no hand edit there.
+pub fn public() -> String {
+    let mut s = String::from(HEAD);
+    let names: Vec<String> = generated().map(|r| format!("oxpar_{}", r.name)).collect();
+    s.push_str(&wrap("  ", &format!("public :: {}", names.join(", "))));
     s
 }
 

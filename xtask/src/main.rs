@@ -4,7 +4,7 @@
 //! Generated: from the routine table (`routines.rs`), the C exports of the
 //! generated routines (`crates/oxpar-capi/src/generated.rs`), their ndarray
 //! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
-//! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body}.inc`) and the
+//! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`) and the
 //! Python table (`bindings/python/src/oxpar/_routines.py`); then
 //! `include/oxpar.h` (cbindgen over crates/oxpar-capi, generated.rs
 //! included, with the version macros computed from the workspace version) and
@@ -132,6 +132,10 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("bindings/fortran/src/oxpar_blas_gen_body.inc"),
             fortran_gen::body(),
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_gen_public.inc"),
+            fortran_gen::public(),
         ),
         (
             root().join("bindings/python/src/oxpar/_routines.py"),

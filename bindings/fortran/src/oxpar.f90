@@ -108,10 +108,7 @@ module oxpar
   public :: oxpar_axpy, oxpar_scal, oxpar_copy, oxpar_swap
 
   ! oxpar_blas_gen (generated from the routine table)
-  public :: oxpar_symv, oxpar_trmv, oxpar_trsv, oxpar_syr, oxpar_syr2
-  public :: oxpar_symm, oxpar_syrk, oxpar_syr2k, oxpar_trmm, oxpar_trsm
-  public :: oxpar_gbmv, oxpar_sbmv, oxpar_tbmv, oxpar_tbsv
-  public :: oxpar_spmv, oxpar_tpmv, oxpar_tpsv, oxpar_spr, oxpar_spr2
+  include "oxpar_blas_gen_public.inc"
 
   ! oxpar_opencl_buffers
   public :: oxpar_buffer
