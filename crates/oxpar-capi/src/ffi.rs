@@ -734,6 +734,68 @@ mod tests {
     }
 
     #[test]
+    fn band_len_reaches_the_last_stored_element() {
+        for (m, n, kl, ku, extra) in (0..6).flat_map(|m| {
+            (0..6).flat_map(move |n| {
+                (0..4).flat_map(move |kl| {
+                    (0..4).flat_map(move |ku| (0..2).map(move |e| (m, n, kl, ku, e)))
+                })
+            })
+        }) {
+            let ld = kl + ku + 1 + extra;
+            let want = (0..m)
+                .flat_map(|i| (0..n).map(move |j| (i, j)))
+                .filter(|&(i, j)| j <= i + ku && i <= j + kl)
+                .map(|(i, j)| ku + i - j + j * ld + 1)
+                .max()
+                .unwrap_or(0);
+            assert_eq!(
+                band_len(m, n, kl, ku, ld),
+                Some(want),
+                "{m}x{n} kl {kl} ku {ku} ld {ld}"
+            );
+            // The view over exactly that many elements is accepted.
+            let data = vec![0.0f64; want];
+            assert!(BandRef::from_blas(&data, m, n, kl, ku, ld).is_ok());
+        }
+        assert_eq!(band_len(usize::MAX / 2, usize::MAX / 2, 0, 0, 4), None);
+    }
+
+    #[test]
+    fn band_and_packed_arguments_are_checked() {
+        let data = [1.0f64; 16];
+        // SAFETY: the band (4x4, kl = ku = 1, ld 3) spans 11 of the 16 elements.
+        let band =
+            unsafe { band_ref(data.as_ptr(), (4, 4), (1, 1), 3, ["a", "lda", "kl"]) }.unwrap();
+        assert_eq!(band.data().len(), 11);
+        assert_eq!(band.view(&None).get(3, 2), 1.0);
+        let copy = Some(vec![2.0; 11]);
+        assert_eq!(band.view(&copy).get(3, 2), 2.0);
+        // SAFETY: every call below fails its checks before reading anything.
+        unsafe {
+            let e = band_ref(data.as_ptr(), (4, 4), (1, 1), 2, ["a", "lda", "kl"]).unwrap_err();
+            assert!(e.message.starts_with("lda:"), "{}", e.message);
+            let e =
+                band_ref(data.as_ptr(), (4, 4), (usize::MAX, 1), 3, ["a", "lda", "k"]).unwrap_err();
+            assert!(e.message.starts_with("k:"), "{}", e.message);
+            let e = band_ref::<f64>(std::ptr::null(), (4, 4), (1, 1), 3, ["a", "lda", "kl"])
+                .unwrap_err();
+            assert!(e.message.starts_with("a:"), "{}", e.message);
+            let e = packed_ref::<f64>(std::ptr::null(), 2, Uplo::Upper, "ap").unwrap_err();
+            assert!(e.message.starts_with("ap:"), "{}", e.message);
+            assert!(packed_ref(data.as_ptr(), usize::MAX, Uplo::Lower, "ap").is_err());
+        }
+        // Empty ones may be NULL.
+        // SAFETY: nothing is read.
+        unsafe {
+            assert!(
+                band_ref::<f64>(std::ptr::null(), (0, 4), (1, 1), 3, ["a", "lda", "kl"]).is_ok()
+            );
+            assert!(packed_ref::<f64>(std::ptr::null(), 0, Uplo::Upper, "ap").is_ok());
+        }
+    }
+
+    #[test]
     fn vectors_are_decided_exactly() {
         // Every pair of small progressions, against enumeration.
         for (p, q) in [(0, 0), (0, 1), (0, 5), (3, 0), (7, 2)] {
