@@ -20,7 +20,7 @@
 //!    (num-complex's `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
 //!    `float _Complex`/`double _Complex`, Fortran `complex(c_float_complex)`,
 //!    NumPy `complex64`/`complex128`), with `Real = f32`/`f64`,
-//!    `DTYPE = DType::C64`/`C128`, `BLAS_PREFIX = 'c'`/`'z'`, `conj` the
+//!    `DTYPE = DType::C32`/`C64`, `BLAS_PREFIX = 'c'`/`'z'`, `conj` the
 //!    conjugate and `abs1 = |re| + |im|`. They are not `Scalar`.
 //! 2. **Trait family.** Every backend's `impl<T: Scalar> Level1<T>` becomes
 //!    either `impl<T: Element>` (where the body is plain arithmetic, as the
@@ -68,9 +68,12 @@ mod sealed {
     impl Sealed for f64 {}
 }
 
-/// The element type of an array, as the C ABI and Python see it. The
-/// complex tags are reserved for the complex types (NumPy's names); no
-/// operation accepts them yet.
+/// The element type of an array, as the C ABI and Python see it. Tags are
+/// named after the Rust type, by component size as `f32`/`f64` are (and as
+/// num-complex's `Complex32`/`Complex64`); [`DType::name`] gives NumPy's
+/// names, which count the whole element (`complex64` is [`DType::C32`]).
+/// The complex tags are reserved for the complex types; no operation
+/// accepts them yet.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DType {
     /// IEEE 754 binary32 (`float`, `real(c_float)`, `numpy.float32`).
@@ -78,23 +81,23 @@ pub enum DType {
     /// IEEE 754 binary64 (`double`, `real(c_double)`, `numpy.float64`).
     F64,
     /// Two binary32, real then imaginary (`float _Complex`,
-    /// `complex(c_float_complex)`, `numpy.complex64`).
-    C64,
+    /// `complex(c_float_complex)`, `numpy.complex64`, `Complex<f32>`).
+    C32,
     /// Two binary64, real then imaginary (`double _Complex`,
-    /// `complex(c_double_complex)`, `numpy.complex128`).
-    C128,
+    /// `complex(c_double_complex)`, `numpy.complex128`, `Complex<f64>`).
+    C64,
 }
 
 impl DType {
     /// Every tag, reals first.
-    pub const ALL: [DType; 4] = [DType::F32, DType::F64, DType::C64, DType::C128];
+    pub const ALL: [DType; 4] = [DType::F32, DType::F64, DType::C32, DType::C64];
 
     /// The size of one element in bytes.
     pub const fn size(self) -> usize {
         match self {
             DType::F32 => 4,
-            DType::F64 | DType::C64 => 8,
-            DType::C128 => 16,
+            DType::F64 | DType::C32 => 8,
+            DType::C64 => 16,
         }
     }
 
@@ -103,8 +106,8 @@ impl DType {
         match self {
             DType::F32 => "float32",
             DType::F64 => "float64",
-            DType::C64 => "complex64",
-            DType::C128 => "complex128",
+            DType::C32 => "complex64",
+            DType::C64 => "complex128",
         }
     }
 
@@ -113,21 +116,21 @@ impl DType {
         match self {
             DType::F32 => 's',
             DType::F64 => 'd',
-            DType::C64 => 'c',
-            DType::C128 => 'z',
+            DType::C32 => 'c',
+            DType::C64 => 'z',
         }
     }
 
     /// Whether elements are complex.
     pub const fn is_complex(self) -> bool {
-        matches!(self, DType::C64 | DType::C128)
+        matches!(self, DType::C32 | DType::C64)
     }
 
     /// The tag of the real type underneath (itself for a real type).
     pub const fn real(self) -> DType {
         match self {
-            DType::F32 | DType::C64 => DType::F32,
-            DType::F64 | DType::C128 => DType::F64,
+            DType::F32 | DType::C32 => DType::F32,
+            DType::F64 | DType::C64 => DType::F64,
         }
     }
 }
@@ -283,10 +286,10 @@ mod tests {
         assert_eq!(sizes, [4, 8, 8, 16]);
         let prefixes: String = DType::ALL.iter().map(|d| d.blas_prefix()).collect();
         assert_eq!(prefixes, "sdcz");
-        assert_eq!(DType::C128.name(), "complex128");
-        assert!(DType::C64.is_complex() && !DType::F64.is_complex());
-        assert_eq!(DType::C64.real(), DType::F32);
-        assert_eq!(DType::C128.real(), DType::F64);
+        assert_eq!(DType::C64.name(), "complex128");
+        assert!(DType::C32.is_complex() && !DType::F64.is_complex());
+        assert_eq!(DType::C32.real(), DType::F32);
+        assert_eq!(DType::C64.real(), DType::F64);
         assert_eq!(<f32 as Element>::DTYPE.size(), std::mem::size_of::<f32>());
         assert_eq!(<f64 as Element>::BLAS_PREFIX, 'd');
     }
