@@ -285,12 +285,7 @@ pub trait Level1<T: Element>: Backend {
     /// the work. The default goes element by element on the calling thread.
     /// Real element types only: a complex reduction needs an accumulator
     /// per component.
-    fn reduce_exact(
-        &self,
-        what: Reduction,
-        x: VecRef<'_, T>,
-        y: VecRef<'_, T>,
-    ) -> Result<ExactSum>
+    fn reduce_exact(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<ExactSum>
     where
         T: Scalar,
     {
@@ -692,12 +687,7 @@ impl<T: Element, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
     {
         (**self).reduce_wide(what, x, y)
     }
-    fn reduce_exact(
-        &self,
-        what: Reduction,
-        x: VecRef<'_, T>,
-        y: VecRef<'_, T>,
-    ) -> Result<ExactSum>
+    fn reduce_exact(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<ExactSum>
     where
         T: Scalar,
     {

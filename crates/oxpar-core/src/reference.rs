@@ -94,7 +94,7 @@ pub fn trsv<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<
         let mut v = x.as_ref().get(i);
         for j in 0..n {
             if j != i && uplo.holds(i, j) {
-                v = v - a.get(i, j) * x.as_ref().get(j);
+                v -= a.get(i, j) * x.as_ref().get(j);
             }
         }
         if diag == Diag::NonUnit {
@@ -386,7 +386,7 @@ fn trsv_with<T: Element>(
     for &i in &order {
         let mut v = x.as_ref().get(i);
         for j in (0..n).filter(|&j| j != i && uplo.holds(i, j)) {
-            v = v - get(i, j) * x.as_ref().get(j);
+            v -= get(i, j) * x.as_ref().get(j);
         }
         if diag == Diag::NonUnit {
             v = v / get(i, i);
@@ -420,7 +420,13 @@ pub fn sbmv<T: Element>(
 }
 
 /// `y := alpha*A*x + beta*y`, `A` symmetric in a packed triangle.
-pub fn spmv<T: Element>(alpha: T, a: PackedRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) {
+pub fn spmv<T: Element>(
+    alpha: T,
+    a: PackedRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    y: VecMut<'_, T>,
+) {
     let uplo = a.uplo();
     let sym = |i: usize, j: usize| {
         if uplo.holds(i, j) {

@@ -339,10 +339,7 @@ impl KernelArg<'_> {
     /// What was given, for messages.
     fn describe(&self) -> String {
         match self {
-            KernelArg::Buffer(b) => format!(
-                "a buffer of {}",
-                cl_element(b.dtype)
-            ),
+            KernelArg::Buffer(b) => format!("a buffer of {}", cl_element(b.dtype)),
             KernelArg::I32(_) => "an i32 (int)".into(),
             KernelArg::U32(_) => "a u32 (uint)".into(),
             KernelArg::I64(_) => "an i64 (long)".into(),
