@@ -45,6 +45,8 @@ pub mod backend;
 pub mod band;
 pub mod blocked;
 pub mod budget;
+#[cfg(test)]
+mod complex_ready;
 pub mod error;
 pub mod exact;
 pub mod reference;

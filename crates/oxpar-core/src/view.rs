@@ -1254,4 +1254,42 @@ mod tests {
         let (top, bottom) = m.split_at_row_mut(1);
         assert_eq!((top.nrows(), bottom.nrows(), bottom.get(0, 2)), (1, 3, 7.0));
     }
+
+    #[test]
+    fn conjugate_transpose_of_real_data_is_the_transpose() {
+        use crate::backend::{Level3, Trans};
+        let a: Vec<f64> = (0..12).map(|v| v as f64 - 5.5).collect();
+        let av = MatRef::row_major(&a, 3, 4, 4).unwrap();
+        let (h, t) = (av.h(), av.t());
+        assert!(h.is_conj() && !t.is_conj());
+        assert_eq!((h.nrows(), h.ncols(), h.rs(), h.cs()), (4, 3, 1, 4));
+        assert_eq!((h.rs(), h.cs()), (t.rs(), t.cs()));
+        for i in 0..4 {
+            for j in 0..3 {
+                assert_eq!(h.get(i, j), t.get(i, j));
+            }
+        }
+        // The mark survives sub-views and transposes, not read-only views of
+        // outputs.
+        assert!(h.submatrix(1, 1, 2, 2).is_conj() && h.t().is_conj() && !h.h().is_conj());
+        let mut c = vec![0.0f64; 16];
+        let mut cm = MatMut::col_major(&mut c, 4, 4, 4).unwrap();
+        assert!(!cm.as_ref().is_conj() && !cm.is_conj());
+        // gemm with op = ConjYes on reals equals op = Yes.
+        crate::Serial
+            .gemm(1.0, Trans::ConjYes.apply(av), av, 0.0, cm.rb_mut())
+            .unwrap();
+        let mut d = vec![0.0f64; 16];
+        crate::Serial
+            .gemm(
+                1.0,
+                Trans::Yes.apply(av),
+                av,
+                0.0,
+                MatMut::col_major(&mut d, 4, 4, 4).unwrap(),
+            )
+            .unwrap();
+        assert_eq!(c, d);
+        assert_eq!(c[0], (0..3).map(|i| a[4 * i] * a[4 * i]).sum::<f64>());
+    }
 }
