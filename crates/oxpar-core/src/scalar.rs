@@ -34,27 +34,36 @@
 //!    already generic over `Element`: symmetric and triangular operations are
 //!    the same algorithms for complex data; the Hermitian ones (hemv, her,
 //!    her2, hemm, herk, her2k) and `dotc`/`gerc` are new trait methods with
-//!    defaults built the same way. [`crate::HostBackend`] gains the bounds
-//!    `Level1<Complex<f32>> + ...` (one line each).
+//!    defaults built the same way ([`crate::Level1::dot`] stays BLAS's
+//!    unconjugated `dotu`). [`crate::HostBackend`] gains the bounds
+//!    `Level1<Complex<f32>> + ...` (one line each). A test-only stand-in
+//!    complex type in this crate already runs the level-2 and level-3
+//!    defaults through a naive backend of three methods.
 //! 3. **Conjugation.** A view carries a conjugation flag
 //!    ([`crate::MatRef::h`] is the conjugate transpose, [`crate::Trans::ConjYes`]
 //!    asks for it by argument); conjugation is the identity on reals, so real
 //!    kernels ignore the flag, and every complex kernel must honour it
 //!    ([`crate::MatRef::is_conj`]), never by copying.
-//! 4. **C ABI.** The routine table (xtask's `routines.rs`) lists element
-//!    types as letters; adding `c` and `z` to a row generates
-//!    `oxpar_c*`/`oxpar_z*` with complex scalars by pointer (as `alpha` is
-//!    today), a C element type laid out as `float _Complex`, and the
-//!    generator's letter-to-type maps gain `c`/`z` (C type, Rust type, Fortran
-//!    kind, NumPy dtype). Real-returning routines (`nrm2`, `asum`) return the
-//!    real type, which the table must express per letter. The C enum
-//!    `OXPAR_TRANS_CONJ` (2) already exists and means plain transpose for
-//!    real data, as BLAS's `'C'`.
-//! 5. **Bindings.** Fortran: the generated generics gain the `complex(real32)`
-//!    and `complex(real64)` twins; Python: the dtype dispatch maps
+//! 4. **C ABI.** The routine table (xtask's `routines.rs`) lists each
+//!    routine's element types as letters (`types: "sd"`); a row becomes
+//!    complex by `"sdcz"`. The generator then needs: `routines::element`
+//!    to map `c`/`z` to a C element type laid out as `float _Complex`/
+//!    `double _Complex` and to `Complex<f32>`/`Complex<f64>`; complex
+//!    scalars by pointer (as `alpha` already is); a real return type per
+//!    letter for `nrm2`/`asum` (hand-written level-1 shells today); the
+//!    `Trans` enum's third constant, `OXPAR_TRANS_CONJ = 2`, accepted by the
+//!    C ABI's `trans_from` (which rejects 2 today) and meaning plain
+//!    transpose for `s`/`d` as BLAS's `'C'`; generated code that flips
+//!    `uplo` for a transposed operand must test "not `No`"
+//!    ([`crate::Trans::is_transposed`]) rather than "`Yes`". The C ABI's
+//!    `oxpar_dtype` (device buffers) gains the complex tags with them.
+//! 5. **Bindings.** Fortran: the generator's type loop (`['s', 'd']`, kinds
+//!    `sp`/`dp`) gains `c`/`z` with `complex(real32)`/`complex(real64)`
+//!    twins in the same generics; Python: the dtype dispatch maps
 //!    `complex64`/`complex128` to `c`/`z` and rejects mixed real/complex
-//!    arguments. MPI's agreement already has room for the complex
-//!    [`DType`]s; its reductions must send two components.
+//!    arguments; the ndarray facade is already generic over `Element`.
+//!    MPI's agreement codes already have room for the complex [`DType`]s
+//!    (three bits); its sums must carry two components per value.
 
 use std::fmt::{Debug, Display};
 use std::iter::Sum;
