@@ -236,7 +236,8 @@ pub trait Level1<T: Element>: Backend {
     fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()>;
     /// Exchanges `x` and `y`.
     fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()>;
-    /// `x . y`; 0 for empty vectors.
+    /// `x . y`; 0 for empty vectors. For complex elements this is BLAS's
+    /// `dotu`: neither operand is conjugated.
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T>;
     /// The Euclidean norm, without overflow or underflow in intermediate
     /// results: the answer is finite whenever the true norm is representable.

@@ -1138,6 +1138,7 @@ macro_rules! debug_mat {
                     .field("ncols", &self.ncols)
                     .field("rs", &self.rs)
                     .field("cs", &self.cs)
+                    .field("conj", &self.is_conj())
                     .finish()
             }
         }
