@@ -59,11 +59,13 @@ impl Op {
     }
 }
 
-/// `"f32"` or `"f64"`.
+/// `"f32"`, `"f64"`, `"c32"` or `"c64"`.
 pub fn dtype_name<T: Scalar>() -> &'static str {
     match T::DTYPE {
         DType::F32 => "f32",
         DType::F64 => "f64",
+        DType::C32 => "c32",
+        DType::C64 => "c64",
     }
 }
 

@@ -17,7 +17,7 @@ use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::blocked;
 use crate::error::{Error, Result};
 use crate::exact::{ExactSum, Reduction};
-use crate::scalar::Scalar;
+use crate::scalar::{Element, Scalar};
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 
@@ -47,7 +47,7 @@ impl BackendKind {
     }
 }
 
-/// Whether a matrix operand is used as is or transposed.
+/// Whether a matrix operand is used as is, transposed or conjugate-transposed.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Trans {
     /// `op(A) = A`.
@@ -55,15 +55,26 @@ pub enum Trans {
     No,
     /// `op(A) = A^T`.
     Yes,
+    /// `op(A) = A^H`, the conjugate transpose. For real elements the same as
+    /// [`Trans::Yes`] (BLAS's `'C'` on real data).
+    ConjYes,
 }
 
 impl Trans {
-    /// `op(a)`: the view itself or its transpose (no data moves).
-    pub fn apply<'a, T: Scalar>(self, a: MatRef<'a, T>) -> MatRef<'a, T> {
+    /// `op(a)`: the view itself, its transpose or its conjugate transpose
+    /// (no data moves; see [`MatRef::h`]).
+    pub fn apply<'a, T: Element>(self, a: MatRef<'a, T>) -> MatRef<'a, T> {
         match self {
             Trans::No => a,
             Trans::Yes => a.t(),
+            Trans::ConjYes => a.h(),
         }
+    }
+
+    /// Whether `op(A)` swaps rows and columns ([`Trans::Yes`] or
+    /// [`Trans::ConjYes`]).
+    pub fn is_transposed(self) -> bool {
+        self != Trans::No
     }
 }
 
@@ -215,7 +226,7 @@ pub trait Backend: Send + Sync + Debug {
 }
 
 /// BLAS level 1: vector operations.
-pub trait Level1<T: Scalar>: Backend {
+pub trait Level1<T: Element>: Backend {
     /// `y := alpha*x + y`. With `alpha == 0`, returns at once (x is not read),
     /// as reference BLAS does.
     fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()>;
@@ -225,15 +236,17 @@ pub trait Level1<T: Scalar>: Backend {
     fn copy(&self, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()>;
     /// Exchanges `x` and `y`.
     fn swap(&self, x: VecMut<'_, T>, y: VecMut<'_, T>) -> Result<()>;
-    /// `x . y`; 0 for empty vectors.
+    /// `x . y`; 0 for empty vectors. For complex elements this is BLAS's
+    /// `dotu`: neither operand is conjugated.
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T>;
     /// The Euclidean norm, without overflow or underflow in intermediate
     /// results: the answer is finite whenever the true norm is representable.
     /// NaN if any element is NaN; otherwise +inf if any element is infinite.
-    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T>;
-    /// The sum of absolute values.
-    fn asum(&self, x: VecRef<'_, T>) -> Result<T>;
-    /// The 0-based index of the first element of largest absolute value, or
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T::Real>;
+    /// The sum of absolute values, [`Element::abs1`] (`|re| + |im|` for
+    /// complex elements, as BLAS).
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T::Real>;
+    /// The 0-based index of the first element of largest [`Element::abs1`], or
     /// `None` for an empty vector. NaN counts as larger than every number: the
     /// first NaN wins (as NumPy's `argmax`; reference BLAS skips NaNs that are
     /// not first, which hides them).
@@ -241,7 +254,7 @@ pub trait Level1<T: Scalar>: Backend {
     /// `sum x_i`; 0 for an empty vector. The default adds in order on the
     /// calling thread, in f64, and rounds once to `T`.
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
-        Ok(T::from_f64(x.iter().fold(0.0, |acc, v| acc + v.as_f64())))
+        Ok(T::sum_wide(x.iter()))
     }
     /// The ordinary (not reproducible) reduction `what` of `x` (and `y`, for
     /// [`Reduction::Dot`]; ignored otherwise) accumulated in f64 and **not**
@@ -250,8 +263,12 @@ pub trait Level1<T: Scalar>: Backend {
     /// [`Reduction::SumSq`] is the unscaled sum of squares (for f64 data it
     /// may overflow or underflow; `nrm2` does not use it). The default
     /// rounds through `T` (`dot`, `asum`, `sum`, and the square of `nrm2`);
-    /// backends that accumulate in f64 return their accumulator.
-    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+    /// backends that accumulate in f64 return their accumulator. Real
+    /// element types only (one f64 per result); complex data needs two.
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64>
+    where
+        T: Scalar,
+    {
         Ok(match what {
             Reduction::Dot => self.dot(x, y)?.as_f64(),
             Reduction::Asum => self.asum(x)?.as_f64(),
@@ -267,12 +284,12 @@ pub trait Level1<T: Scalar>: Backend {
     /// the basis of reproducible mode (see [`crate::repro`]). Every backend
     /// returns the same accumulator for the same data, however it splits
     /// the work. The default goes element by element on the calling thread.
-    fn reduce_exact(
-        &self,
-        what: Reduction,
-        x: VecRef<'_, T>,
-        y: VecRef<'_, T>,
-    ) -> Result<ExactSum> {
+    /// Real element types only: a complex reduction needs an accumulator
+    /// per component.
+    fn reduce_exact(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<ExactSum>
+    where
+        T: Scalar,
+    {
         if what.needs_y() {
             check::same_len(x.len(), y.len())?;
         }
@@ -283,7 +300,7 @@ pub trait Level1<T: Scalar>: Backend {
 /// BLAS level 2: matrix-vector operations. `gemv` and `ger` are required;
 /// the symmetric and triangular operations default to blocked versions built
 /// on them (see [`crate::blocked`]).
-pub trait Level2<T: Scalar>: Backend {
+pub trait Level2<T: Element>: Backend {
     /// `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`). With `beta == 0`, `y`
     /// is not read (NaN in it does not come out); with `alpha == 0`, `A` and `x`
     /// are not read.
@@ -447,7 +464,7 @@ pub trait Level2<T: Scalar>: Backend {
 /// algorithms of [`crate::blocked`] on this backend's gemm, with the plain
 /// loops of [`crate::reference`] on diagonal blocks of up to
 /// [`blocked::REFERENCE_LEAF`].
-pub trait Level3<T: Scalar>: Backend {
+pub trait Level3<T: Element>: Backend {
     /// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes). With
     /// `beta == 0`, `C` is not read; with `alpha == 0` or an inner dimension of
     /// 0, `A` and `B` are not read.
@@ -637,7 +654,7 @@ impl<B: Backend + ?Sized> Backend for Box<B> {
     }
 }
 
-impl<T: Scalar, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
+impl<T: Element, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
     fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
         (**self).axpy(alpha, x, y)
     }
@@ -653,10 +670,10 @@ impl<T: Scalar, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         (**self).dot(x, y)
     }
-    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T::Real> {
         (**self).nrm2(x)
     }
-    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T::Real> {
         (**self).asum(x)
     }
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
@@ -665,20 +682,21 @@ impl<T: Scalar, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
         (**self).sum(x)
     }
-    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64> {
+    fn reduce_wide(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<f64>
+    where
+        T: Scalar,
+    {
         (**self).reduce_wide(what, x, y)
     }
-    fn reduce_exact(
-        &self,
-        what: Reduction,
-        x: VecRef<'_, T>,
-        y: VecRef<'_, T>,
-    ) -> Result<ExactSum> {
+    fn reduce_exact(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<ExactSum>
+    where
+        T: Scalar,
+    {
         (**self).reduce_exact(what, x, y)
     }
 }
 
-impl<T: Scalar, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
+impl<T: Element, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
     fn gemv(
         &self,
         alpha: T,
@@ -779,7 +797,7 @@ impl<T: Scalar, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
     }
 }
 
-impl<T: Scalar, B: Level3<T> + ?Sized> Level3<T> for Box<B> {
+impl<T: Element, B: Level3<T> + ?Sized> Level3<T> for Box<B> {
     fn gemm(
         &self,
         alpha: T,

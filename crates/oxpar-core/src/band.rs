@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::backend::Uplo;
 use crate::error::{Error, Result};
-use crate::scalar::Scalar;
+use crate::scalar::Element;
 
 /// An `m x n` band matrix with `kl` sub- and `ku` super-diagonals, read-only.
 ///
@@ -33,7 +33,7 @@ pub struct BandRef<'a, T> {
     cs: usize,
 }
 
-impl<'a, T: Scalar> BandRef<'a, T> {
+impl<'a, T: Element> BandRef<'a, T> {
     /// BLAS band storage (`?GBMV`, `?SBMV`, `?TBMV`): column `j` of the band
     /// in column `j` of a column-major array with leading dimension `ld >=
     /// kl + ku + 1`, element `(i, j)` in row `ku + i - j`. The slice must
@@ -123,7 +123,7 @@ impl<'a, T: Scalar> BandRef<'a, T> {
         if self.holds(i, j) {
             self.data[self.index(i, j)]
         } else {
-            T::zero()
+            T::ZERO
         }
     }
 
@@ -221,7 +221,7 @@ fn check_packed(len: usize, n: usize) -> Result<()> {
     Ok(())
 }
 
-impl<'a, T: Scalar> PackedRef<'a, T> {
+impl<'a, T: Element> PackedRef<'a, T> {
     /// The `uplo` triangle of an `n x n` matrix packed in `data` (at least
     /// `n*(n+1)/2` elements).
     pub fn from_blas(data: &'a [T], n: usize, uplo: Uplo) -> Result<Self> {
@@ -276,7 +276,7 @@ impl<'a, T: Scalar> PackedRef<'a, T> {
         if self.stored.holds(si, sj) {
             self.data[packed_index(self.n, self.stored, si, sj)]
         } else {
-            T::zero()
+            T::ZERO
         }
     }
 
@@ -297,7 +297,7 @@ pub struct PackedMut<'a, T> {
     stored: Uplo,
 }
 
-impl<'a, T: Scalar> PackedMut<'a, T> {
+impl<'a, T: Element> PackedMut<'a, T> {
     /// As [`PackedRef::from_blas`].
     pub fn from_blas(data: &'a mut [T], n: usize, uplo: Uplo) -> Result<Self> {
         check_packed(data.len(), n)?;

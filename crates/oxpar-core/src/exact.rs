@@ -83,17 +83,21 @@ pub fn reduce_elementwise<T: Scalar>(
 
 /// The accumulator's sum correctly rounded to `T`.
 pub fn round_to<T: Scalar>(acc: &ExactSum) -> T {
-    match T::DTYPE {
-        DType::F32 => T::from_f64(acc.round_f32() as f64),
-        DType::F64 => T::from_f64(acc.round_f64()),
+    // A Scalar is f32 or f64: no complex tag reaches here.
+    if T::DTYPE == DType::F32 {
+        T::from_f64(acc.round_f32() as f64)
+    } else {
+        T::from_f64(acc.round_f64())
     }
 }
 
 /// The square root of the accumulator's sum correctly rounded to `T`.
 pub fn sqrt_to<T: Scalar>(acc: &ExactSum) -> T {
-    match T::DTYPE {
-        DType::F32 => T::from_f64(acc.sqrt_f32() as f64),
-        DType::F64 => T::from_f64(acc.sqrt_f64()),
+    // A Scalar is f32 or f64: no complex tag reaches here.
+    if T::DTYPE == DType::F32 {
+        T::from_f64(acc.sqrt_f32() as f64)
+    } else {
+        T::from_f64(acc.sqrt_f64())
     }
 }
 

@@ -1,6 +1,7 @@
 //! The vocabulary every oxpar crate shares.
 //!
-//! * [`Scalar`]: the element types (`f32`, `f64`).
+//! * [`Element`]: the element types (`f32`, `f64`; complex ones to come) and
+//!   [`Scalar`], the real ones.
 //! * [`VecRef`]/[`VecMut`]/[`MatRef`]/[`MatMut`]: BLAS-layout views with element
 //!   strides (negative where BLAS allows them), row- or column-major, transposable.
 //! * [`Error`] and [`ErrorKind`]: failures a caller can act on.
@@ -44,6 +45,8 @@ pub mod backend;
 pub mod band;
 pub mod blocked;
 pub mod budget;
+#[cfg(test)]
+mod complex_ready;
 pub mod error;
 pub mod exact;
 pub mod reference;
@@ -59,7 +62,7 @@ pub use backend::{
 };
 pub use band::{BandRef, PackedMut, PackedRef};
 pub use error::{Error, ErrorKind, Result};
-pub use scalar::{DType, Scalar};
+pub use scalar::{DType, Element, Scalar};
 pub use schedule::Schedule;
 pub use serial::Serial;
 pub use view::{MatMut, MatRef, VecMut, VecRef};
@@ -69,7 +72,7 @@ pub mod prelude {
     pub use crate::backend::*;
     pub use crate::band::{BandRef, PackedMut, PackedRef};
     pub use crate::error::{Error, ErrorKind, Result};
-    pub use crate::scalar::Scalar;
+    pub use crate::scalar::{Element, Scalar};
     pub use crate::schedule::Schedule;
     pub use crate::view::*;
 }

@@ -9,11 +9,11 @@
 
 use crate::backend::{Diag, Side, Uplo};
 use crate::band::{BandRef, PackedMut, PackedRef};
-use crate::scalar::Scalar;
+use crate::scalar::Element;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 
 /// Element `(i, j)` of the symmetric matrix whose `uplo` triangle `a` holds.
-pub fn sym<T: Scalar>(a: &MatRef<'_, T>, uplo: Uplo, i: usize, j: usize) -> T {
+pub fn sym<T: Element>(a: &MatRef<'_, T>, uplo: Uplo, i: usize, j: usize) -> T {
     if uplo.holds(i, j) {
         a.get(i, j)
     } else {
@@ -23,27 +23,27 @@ pub fn sym<T: Scalar>(a: &MatRef<'_, T>, uplo: Uplo, i: usize, j: usize) -> T {
 
 /// Element `(i, j)` of the triangular matrix whose `uplo` triangle `a` holds
 /// (with ones on the diagonal, not read, when `diag` is [`Diag::Unit`]).
-pub fn tri<T: Scalar>(a: &MatRef<'_, T>, uplo: Uplo, diag: Diag, i: usize, j: usize) -> T {
+pub fn tri<T: Element>(a: &MatRef<'_, T>, uplo: Uplo, diag: Diag, i: usize, j: usize) -> T {
     if i == j && diag == Diag::Unit {
-        T::one()
+        T::ONE
     } else if uplo.holds(i, j) {
         a.get(i, j)
     } else {
-        T::zero()
+        T::ZERO
     }
 }
 
 /// `beta * old`, without reading `old` when `beta` is zero.
-fn scaled<T: Scalar>(beta: T, old: impl FnOnce() -> T) -> T {
-    if beta == T::zero() {
-        T::zero()
+fn scaled<T: Element>(beta: T, old: impl FnOnce() -> T) -> T {
+    if beta == T::ZERO {
+        T::ZERO
     } else {
         beta * old()
     }
 }
 
 /// `y := alpha*A*x + beta*y`, `A` symmetric.
-pub fn symv<T: Scalar>(
+pub fn symv<T: Element>(
     uplo: Uplo,
     alpha: T,
     a: MatRef<'_, T>,
@@ -53,10 +53,10 @@ pub fn symv<T: Scalar>(
 ) {
     let n = y.len();
     for i in 0..n {
-        let ax = if alpha == T::zero() {
-            T::zero()
+        let ax = if alpha == T::ZERO {
+            T::ZERO
         } else {
-            alpha * (0..n).fold(T::zero(), |acc, j| acc + sym(&a, uplo, i, j) * x.get(j))
+            alpha * (0..n).fold(T::ZERO, |acc, j| acc + sym(&a, uplo, i, j) * x.get(j))
         };
         let old = scaled(beta, || y.as_ref().get(i));
         y.set(i, ax + old);
@@ -64,11 +64,11 @@ pub fn symv<T: Scalar>(
 }
 
 /// `x := A*x`, `A` triangular.
-pub fn trmv<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'_, T>) {
+pub fn trmv<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'_, T>) {
     let n = x.len();
     let ax: Vec<T> = (0..n)
         .map(|i| {
-            (0..n).fold(T::zero(), |acc, j| {
+            (0..n).fold(T::ZERO, |acc, j| {
                 if uplo.holds(i, j) {
                     acc + tri(&a, uplo, diag, i, j) * x.as_ref().get(j)
                 } else {
@@ -84,7 +84,7 @@ pub fn trmv<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'
 
 /// `x := A^-1*x`, `A` triangular: substitution in the order the triangle
 /// allows (forward for lower, backward for upper).
-pub fn trsv<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'_, T>) {
+pub fn trsv<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'_, T>) {
     let n = x.len();
     let order: Vec<usize> = match uplo {
         Uplo::Lower => (0..n).collect(),
@@ -94,7 +94,7 @@ pub fn trsv<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'
         let mut v = x.as_ref().get(i);
         for j in 0..n {
             if j != i && uplo.holds(i, j) {
-                v = v - a.get(i, j) * x.as_ref().get(j);
+                v -= a.get(i, j) * x.as_ref().get(j);
             }
         }
         if diag == Diag::NonUnit {
@@ -105,8 +105,8 @@ pub fn trsv<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<'
 }
 
 /// `A := alpha*x*x^T + A` on the `uplo` triangle.
-pub fn syr<T: Scalar>(uplo: Uplo, alpha: T, x: VecRef<'_, T>, mut a: MatMut<'_, T>) {
-    if alpha == T::zero() {
+pub fn syr<T: Element>(uplo: Uplo, alpha: T, x: VecRef<'_, T>, mut a: MatMut<'_, T>) {
+    if alpha == T::ZERO {
         return;
     }
     let n = x.len();
@@ -121,14 +121,14 @@ pub fn syr<T: Scalar>(uplo: Uplo, alpha: T, x: VecRef<'_, T>, mut a: MatMut<'_, 
 }
 
 /// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle.
-pub fn syr2<T: Scalar>(
+pub fn syr2<T: Element>(
     uplo: Uplo,
     alpha: T,
     x: VecRef<'_, T>,
     y: VecRef<'_, T>,
     mut a: MatMut<'_, T>,
 ) {
-    if alpha == T::zero() {
+    if alpha == T::ZERO {
         return;
     }
     let n = x.len();
@@ -144,7 +144,7 @@ pub fn syr2<T: Scalar>(
 
 /// `C := alpha*A*B + beta*C` (left) or `alpha*B*A + beta*C` (right), `A`
 /// symmetric.
-pub fn symm<T: Scalar>(
+pub fn symm<T: Element>(
     side: Side,
     uplo: Uplo,
     alpha: T,
@@ -156,15 +156,15 @@ pub fn symm<T: Scalar>(
     let (m, n) = (c.nrows(), c.ncols());
     for j in 0..n {
         for i in 0..m {
-            let ab = if alpha == T::zero() {
-                T::zero()
+            let ab = if alpha == T::ZERO {
+                T::ZERO
             } else {
                 let s = match side {
                     Side::Left => {
-                        (0..m).fold(T::zero(), |acc, p| acc + sym(&a, uplo, i, p) * b.get(p, j))
+                        (0..m).fold(T::ZERO, |acc, p| acc + sym(&a, uplo, i, p) * b.get(p, j))
                     }
                     Side::Right => {
-                        (0..n).fold(T::zero(), |acc, p| acc + b.get(i, p) * sym(&a, uplo, p, j))
+                        (0..n).fold(T::ZERO, |acc, p| acc + b.get(i, p) * sym(&a, uplo, p, j))
                     }
                 };
                 alpha * s
@@ -176,17 +176,17 @@ pub fn symm<T: Scalar>(
 }
 
 /// `C := alpha*A*A^T + beta*C` on the `uplo` triangle of `C`.
-pub fn syrk<T: Scalar>(uplo: Uplo, alpha: T, a: MatRef<'_, T>, beta: T, mut c: MatMut<'_, T>) {
+pub fn syrk<T: Element>(uplo: Uplo, alpha: T, a: MatRef<'_, T>, beta: T, mut c: MatMut<'_, T>) {
     let (n, k) = (c.nrows(), a.ncols());
     for j in 0..n {
         for i in 0..n {
             if !uplo.holds(i, j) {
                 continue;
             }
-            let aa = if alpha == T::zero() {
-                T::zero()
+            let aa = if alpha == T::ZERO {
+                T::ZERO
             } else {
-                alpha * (0..k).fold(T::zero(), |acc, p| acc + a.get(i, p) * a.get(j, p))
+                alpha * (0..k).fold(T::ZERO, |acc, p| acc + a.get(i, p) * a.get(j, p))
             };
             let old = scaled(beta, || c.as_ref().get(i, j));
             c.set(i, j, aa + old);
@@ -195,7 +195,7 @@ pub fn syrk<T: Scalar>(uplo: Uplo, alpha: T, a: MatRef<'_, T>, beta: T, mut c: M
 }
 
 /// `C := alpha*(A*B^T + B*A^T) + beta*C` on the `uplo` triangle of `C`.
-pub fn syr2k<T: Scalar>(
+pub fn syr2k<T: Element>(
     uplo: Uplo,
     alpha: T,
     a: MatRef<'_, T>,
@@ -209,11 +209,11 @@ pub fn syr2k<T: Scalar>(
             if !uplo.holds(i, j) {
                 continue;
             }
-            let ab = if alpha == T::zero() {
-                T::zero()
+            let ab = if alpha == T::ZERO {
+                T::ZERO
             } else {
                 alpha
-                    * (0..k).fold(T::zero(), |acc, p| {
+                    * (0..k).fold(T::ZERO, |acc, p| {
                         acc + a.get(i, p) * b.get(j, p) + b.get(i, p) * a.get(j, p)
                     })
             };
@@ -224,7 +224,7 @@ pub fn syr2k<T: Scalar>(
 }
 
 /// `B := alpha*A*B` (left) or `alpha*B*A` (right), `A` triangular.
-pub fn trmm<T: Scalar>(
+pub fn trmm<T: Element>(
     side: Side,
     uplo: Uplo,
     diag: Diag,
@@ -233,7 +233,7 @@ pub fn trmm<T: Scalar>(
     mut b: MatMut<'_, T>,
 ) {
     let (m, n) = (b.nrows(), b.ncols());
-    if alpha == T::zero() {
+    if alpha == T::ZERO {
         fill_zero(&mut b);
         return;
     }
@@ -245,14 +245,14 @@ pub fn trmm<T: Scalar>(
     for j in 0..n {
         for i in 0..m {
             let s = match side {
-                Side::Left => (0..m).fold(T::zero(), |acc, p| {
+                Side::Left => (0..m).fold(T::ZERO, |acc, p| {
                     if uplo.holds(i, p) {
                         acc + tri(&a, uplo, diag, i, p) * bij(p, j)
                     } else {
                         acc
                     }
                 }),
-                Side::Right => (0..n).fold(T::zero(), |acc, p| {
+                Side::Right => (0..n).fold(T::ZERO, |acc, p| {
                     if uplo.holds(p, j) {
                         acc + bij(i, p) * tri(&a, uplo, diag, p, j)
                     } else {
@@ -267,7 +267,7 @@ pub fn trmm<T: Scalar>(
 
 /// Solves `A*X = alpha*B` (left) or `X*A = alpha*B` (right), `A` triangular;
 /// `X` overwrites `B`.
-pub fn trsm<T: Scalar>(
+pub fn trsm<T: Element>(
     side: Side,
     uplo: Uplo,
     diag: Diag,
@@ -276,7 +276,7 @@ pub fn trsm<T: Scalar>(
     mut b: MatMut<'_, T>,
 ) {
     let (m, n) = (b.nrows(), b.ncols());
-    if alpha == T::zero() {
+    if alpha == T::ZERO {
         fill_zero(&mut b);
         return;
     }
@@ -312,7 +312,7 @@ pub fn trsm<T: Scalar>(
 
 /// `y := alpha*M*x + beta*y` for the `m x n` matrix whose elements `get`
 /// gives (not called when `alpha` is zero; `y` not read when `beta` is).
-fn mv_with<T: Scalar>(
+fn mv_with<T: Element>(
     n: usize,
     get: impl Fn(usize, usize) -> T,
     alpha: T,
@@ -321,10 +321,10 @@ fn mv_with<T: Scalar>(
     mut y: VecMut<'_, T>,
 ) {
     for i in 0..y.len() {
-        let ax = if alpha == T::zero() {
-            T::zero()
+        let ax = if alpha == T::ZERO {
+            T::ZERO
         } else {
-            alpha * (0..n).fold(T::zero(), |acc, j| acc + get(i, j) * x.get(j))
+            alpha * (0..n).fold(T::ZERO, |acc, j| acc + get(i, j) * x.get(j))
         };
         let old = scaled(beta, || y.as_ref().get(i));
         y.set(i, ax + old);
@@ -333,7 +333,7 @@ fn mv_with<T: Scalar>(
 
 /// Element `(i, j)` of the triangular matrix held in the `uplo` triangle of
 /// what `get` reads.
-fn tri_with<T: Scalar>(
+fn tri_with<T: Element>(
     get: &impl Fn(usize, usize) -> T,
     uplo: Uplo,
     diag: Diag,
@@ -341,16 +341,16 @@ fn tri_with<T: Scalar>(
     j: usize,
 ) -> T {
     if i == j && diag == Diag::Unit {
-        T::one()
+        T::ONE
     } else if uplo.holds(i, j) {
         get(i, j)
     } else {
-        T::zero()
+        T::ZERO
     }
 }
 
 /// `x := T*x` for the triangular matrix in the `uplo` triangle of `get`.
-fn trmv_with<T: Scalar>(
+fn trmv_with<T: Element>(
     get: impl Fn(usize, usize) -> T,
     uplo: Uplo,
     diag: Diag,
@@ -361,7 +361,7 @@ fn trmv_with<T: Scalar>(
         .map(|i| {
             (0..n)
                 .filter(|&j| uplo.holds(i, j))
-                .fold(T::zero(), |acc, j| {
+                .fold(T::ZERO, |acc, j| {
                     acc + tri_with(&get, uplo, diag, i, j) * x.as_ref().get(j)
                 })
         })
@@ -372,7 +372,7 @@ fn trmv_with<T: Scalar>(
 }
 
 /// `x := T^-1*x` for the triangular matrix in the `uplo` triangle of `get`.
-fn trsv_with<T: Scalar>(
+fn trsv_with<T: Element>(
     get: impl Fn(usize, usize) -> T,
     uplo: Uplo,
     diag: Diag,
@@ -386,7 +386,7 @@ fn trsv_with<T: Scalar>(
     for &i in &order {
         let mut v = x.as_ref().get(i);
         for j in (0..n).filter(|&j| j != i && uplo.holds(i, j)) {
-            v = v - get(i, j) * x.as_ref().get(j);
+            v -= get(i, j) * x.as_ref().get(j);
         }
         if diag == Diag::NonUnit {
             v = v / get(i, i);
@@ -396,12 +396,12 @@ fn trsv_with<T: Scalar>(
 }
 
 /// `y := alpha*A*x + beta*y`, `A` a band matrix.
-pub fn gbmv<T: Scalar>(alpha: T, a: BandRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) {
+pub fn gbmv<T: Element>(alpha: T, a: BandRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) {
     mv_with(a.ncols(), |i, j| a.get(i, j), alpha, x, beta, y);
 }
 
 /// `y := alpha*A*x + beta*y`, `A` symmetric in the `uplo` triangle of a band.
-pub fn sbmv<T: Scalar>(
+pub fn sbmv<T: Element>(
     uplo: Uplo,
     alpha: T,
     a: BandRef<'_, T>,
@@ -420,7 +420,13 @@ pub fn sbmv<T: Scalar>(
 }
 
 /// `y := alpha*A*x + beta*y`, `A` symmetric in a packed triangle.
-pub fn spmv<T: Scalar>(alpha: T, a: PackedRef<'_, T>, x: VecRef<'_, T>, beta: T, y: VecMut<'_, T>) {
+pub fn spmv<T: Element>(
+    alpha: T,
+    a: PackedRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    y: VecMut<'_, T>,
+) {
     let uplo = a.uplo();
     let sym = |i: usize, j: usize| {
         if uplo.holds(i, j) {
@@ -433,28 +439,28 @@ pub fn spmv<T: Scalar>(alpha: T, a: PackedRef<'_, T>, x: VecRef<'_, T>, beta: T,
 }
 
 /// `x := A*x`, `A` triangular in the `uplo` triangle of a band.
-pub fn tbmv<T: Scalar>(uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) {
+pub fn tbmv<T: Element>(uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) {
     trmv_with(|i, j| a.get(i, j), uplo, diag, x);
 }
 
 /// `x := A^-1*x`, `A` triangular in the `uplo` triangle of a band.
-pub fn tbsv<T: Scalar>(uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) {
+pub fn tbsv<T: Element>(uplo: Uplo, diag: Diag, a: BandRef<'_, T>, x: VecMut<'_, T>) {
     trsv_with(|i, j| a.get(i, j), uplo, diag, x);
 }
 
 /// `x := A*x`, `A` triangular in a packed triangle.
-pub fn tpmv<T: Scalar>(diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) {
+pub fn tpmv<T: Element>(diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) {
     trmv_with(|i, j| a.get(i, j), a.uplo(), diag, x);
 }
 
 /// `x := A^-1*x`, `A` triangular in a packed triangle.
-pub fn tpsv<T: Scalar>(diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) {
+pub fn tpsv<T: Element>(diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) {
     trsv_with(|i, j| a.get(i, j), a.uplo(), diag, x);
 }
 
 /// `A := alpha*x*x^T + A` on a packed triangle.
-pub fn spr<T: Scalar>(alpha: T, x: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
-    if alpha == T::zero() {
+pub fn spr<T: Element>(alpha: T, x: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
+    if alpha == T::ZERO {
         return;
     }
     let (n, uplo) = (a.n(), a.uplo());
@@ -467,8 +473,8 @@ pub fn spr<T: Scalar>(alpha: T, x: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
 }
 
 /// `A := alpha*(x*y^T + y*x^T) + A` on a packed triangle.
-pub fn spr2<T: Scalar>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
-    if alpha == T::zero() {
+pub fn spr2<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
+    if alpha == T::ZERO {
         return;
     }
     let (n, uplo) = (a.n(), a.uplo());
@@ -480,10 +486,10 @@ pub fn spr2<T: Scalar>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: Pack
     }
 }
 
-fn fill_zero<T: Scalar>(b: &mut MatMut<'_, T>) {
+fn fill_zero<T: Element>(b: &mut MatMut<'_, T>) {
     for j in 0..b.ncols() {
         for i in 0..b.nrows() {
-            b.set(i, j, T::zero());
+            b.set(i, j, T::ZERO);
         }
     }
 }

@@ -1,49 +1,212 @@
 //! The element types oxpar computes on.
+//!
+//! Two traits split the notion of a number:
+//!
+//! * [`Element`]: every type a vector or matrix may hold, real or complex.
+//!   It carries what generic BLAS code needs: arithmetic, [`Element::ZERO`]
+//!   and [`Element::ONE`], conjugation, the BLAS magnitude
+//!   [`Element::abs1`], and the associated real type [`Element::Real`]
+//!   (what `nrm2` and `asum` return). The trait family ([`crate::Level1`],
+//!   [`crate::Level2`], [`crate::Level3`]) and the views are written over it,
+//!   so `alpha` and `beta` are elements (complex for complex data).
+//! * [`Scalar`]: the real types `f32` and `f64`, with `Element<Real = Self>`
+//!   and what only makes sense for reals: ordering and `Float`, the f64
+//!   round trip, the OpenCL C type name.
+//!
+//! Only `f32` and `f64` implement them today; the complex types plug in as
+//! follows (the work of the complex issue):
+//!
+//! 1. **Types.** `unsafe impl Element for Complex<f32>` and `Complex<f64>`
+//!    (num-complex's `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
+//!    `float _Complex`/`double _Complex`, Fortran `complex(c_float_complex)`,
+//!    NumPy `complex64`/`complex128`), with `Real = f32`/`f64`,
+//!    `DTYPE = DType::C32`/`C64`, `BLAS_PREFIX = 'c'`/`'z'`, `conj` the
+//!    conjugate and `abs1 = |re| + |im|`. They are not `Scalar`.
+//! 2. **Trait family.** Every backend's `impl<T: Scalar> Level1<T>` becomes
+//!    either `impl<T: Element>` (where the body is plain arithmetic, as the
+//!    serial reference) or a second impl for the two complex types (the
+//!    threads kernels: gemm crate's c32/c64 micro-kernels with conjugation
+//!    flags). Methods whose defaults are real-only carry `where T: Scalar`
+//!    ([`crate::Level1::reduce_wide`], [`crate::Level1::reduce_exact`]):
+//!    a complex impl omits them, and reproducible complex reductions get
+//!    their own methods (an exact accumulator per component). The level-2
+//!    and level-3 defaults ([`crate::blocked`], [`crate::reference`]) are
+//!    already generic over `Element`: symmetric and triangular operations are
+//!    the same algorithms for complex data; the Hermitian ones (hemv, her,
+//!    her2, hemm, herk, her2k) and `dotc`/`gerc` are new trait methods with
+//!    defaults built the same way ([`crate::Level1::dot`] stays BLAS's
+//!    unconjugated `dotu`). [`crate::HostBackend`] gains the bounds
+//!    `Level1<Complex<f32>> + ...` (one line each). A test-only stand-in
+//!    complex type in this crate already runs the level-2 and level-3
+//!    defaults through a naive backend of three methods.
+//! 3. **Conjugation.** A view carries a conjugation flag
+//!    ([`crate::MatRef::h`] is the conjugate transpose, [`crate::Trans::ConjYes`]
+//!    asks for it by argument); conjugation is the identity on reals, so real
+//!    kernels ignore the flag, and every complex kernel must honour it
+//!    ([`crate::MatRef::is_conj`]), never by copying.
+//! 4. **C ABI.** The routine table (xtask's `routines.rs`) lists each
+//!    routine's element types as letters (`types: "sd"`); a row becomes
+//!    complex by `"sdcz"`. The generator then needs: `routines::element`
+//!    to map `c`/`z` to a C element type laid out as `float _Complex`/
+//!    `double _Complex` and to `Complex<f32>`/`Complex<f64>`; complex
+//!    scalars by pointer (as `alpha` already is); a real return type per
+//!    letter for `nrm2`/`asum` (hand-written level-1 shells today); the
+//!    `Trans` enum's third constant, `OXPAR_TRANS_CONJ = 2`, accepted by the
+//!    C ABI's `trans_from` (which rejects 2 today) and meaning plain
+//!    transpose for `s`/`d` as BLAS's `'C'`; generated code that flips
+//!    `uplo` for a transposed operand must test "not `No`"
+//!    ([`crate::Trans::is_transposed`]) rather than "`Yes`". The C ABI's
+//!    `oxpar_dtype` (device buffers) gains the complex tags with them.
+//! 5. **Bindings.** Fortran: the generator's type loop (`['s', 'd']`, kinds
+//!    `sp`/`dp`) gains `c`/`z` with `complex(real32)`/`complex(real64)`
+//!    twins in the same generics; Python: the dtype dispatch maps
+//!    `complex64`/`complex128` to `c`/`z` and rejects mixed real/complex
+//!    arguments; the ndarray facade is already generic over `Element`.
+//!    MPI's agreement codes already have room for the complex [`DType`]s
+//!    (three bits); its sums must carry two components per value.
 
 use std::fmt::{Debug, Display};
 use std::iter::Sum;
-use std::ops::{AddAssign, MulAssign};
+use std::ops::{Add, AddAssign, Div, Mul, MulAssign, Neg, Sub, SubAssign};
 
 use num_traits::Float;
 
-mod sealed {
+pub(crate) mod sealed {
     pub trait Sealed {}
     impl Sealed for f32 {}
     impl Sealed for f64 {}
 }
 
-/// The element type of an array, as the C ABI and Python see it.
+/// The element type of an array, as the C ABI and Python see it. Tags are
+/// named after the Rust type, by component size as `f32`/`f64` are (and as
+/// num-complex's `Complex32`/`Complex64`); [`DType::name`] gives NumPy's
+/// names, which count the whole element (`complex64` is [`DType::C32`]).
+/// The complex tags are reserved for the complex types; no operation
+/// accepts them yet.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DType {
     /// IEEE 754 binary32 (`float`, `real(c_float)`, `numpy.float32`).
     F32,
     /// IEEE 754 binary64 (`double`, `real(c_double)`, `numpy.float64`).
     F64,
+    /// Two binary32, real then imaginary (`float _Complex`,
+    /// `complex(c_float_complex)`, `numpy.complex64`, `Complex<f32>`).
+    C32,
+    /// Two binary64, real then imaginary (`double _Complex`,
+    /// `complex(c_double_complex)`, `numpy.complex128`, `Complex<f64>`).
+    C64,
+}
+
+impl DType {
+    /// Every tag, reals first.
+    pub const ALL: [DType; 4] = [DType::F32, DType::F64, DType::C32, DType::C64];
+
+    /// The size of one element in bytes.
+    pub const fn size(self) -> usize {
+        match self {
+            DType::F32 => 4,
+            DType::F64 | DType::C32 => 8,
+            DType::C64 => 16,
+        }
+    }
+
+    /// NumPy's name: `"float32"`, `"float64"`, `"complex64"`, `"complex128"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            DType::F32 => "float32",
+            DType::F64 => "float64",
+            DType::C32 => "complex64",
+            DType::C64 => "complex128",
+        }
+    }
+
+    /// The BLAS prefix: `'s'`, `'d'`, `'c'` or `'z'`.
+    pub const fn blas_prefix(self) -> char {
+        match self {
+            DType::F32 => 's',
+            DType::F64 => 'd',
+            DType::C32 => 'c',
+            DType::C64 => 'z',
+        }
+    }
+
+    /// Whether elements are complex.
+    pub const fn is_complex(self) -> bool {
+        matches!(self, DType::C32 | DType::C64)
+    }
+
+    /// The tag of the real type underneath (itself for a real type).
+    pub const fn real(self) -> DType {
+        match self {
+            DType::F32 | DType::C32 => DType::F32,
+            DType::F64 | DType::C64 => DType::F64,
+        }
+    }
+}
+
+/// An element type of vectors and matrices: real (`f32`, `f64`) or, with
+/// the complex issue, complex. See the module documentation for how the
+/// complex types plug in.
+///
+/// The constants [`Element::ZERO`] and [`Element::ONE`] are constants, not
+/// methods, so that they never clash with `num_traits`' `zero()`/`one()` in
+/// code over [`Scalar`].
+///
+/// # Safety
+/// Implementors are plain `Copy` values with no padding for which every bit
+/// pattern is valid, so kernels may treat their memory as raw numbers. The
+/// trait is sealed.
+pub unsafe trait Element:
+    Copy
+    + Default
+    + Debug
+    + PartialEq
+    + Send
+    + Sync
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+    + AddAssign
+    + SubAssign
+    + MulAssign
+    + Sum
+    + sealed::Sealed
+    + 'static
+{
+    /// The real type underneath: `Self` for reals, the component type for
+    /// complex numbers. `nrm2` and `asum` return it.
+    type Real: Scalar;
+    /// The element type's tag.
+    const DTYPE: DType;
+    /// The BLAS prefix: `'s'`, `'d'` (and `'c'`, `'z'` for complex).
+    const BLAS_PREFIX: char;
+    /// The additive identity.
+    const ZERO: Self;
+    /// The multiplicative identity.
+    const ONE: Self;
+
+    /// The complex conjugate (the identity on reals).
+    fn conj(self) -> Self;
+    /// The element with real part `re` and imaginary part 0.
+    fn from_real(re: Self::Real) -> Self;
+    /// The real part.
+    fn re(self) -> Self::Real;
+    /// The imaginary part (0 for reals).
+    fn im(self) -> Self::Real;
+    /// BLAS's magnitude for `asum` and `iamax`: `|re| + |im|` (`|x|` for reals).
+    fn abs1(self) -> Self::Real;
+    /// The sum of `it` in order, accumulated in the widest real type (f64)
+    /// and rounded once: what the default [`crate::Level1::sum`] computes.
+    fn sum_wide<I: Iterator<Item = Self>>(it: I) -> Self;
 }
 
 /// A real floating-point element type: `f32` or `f64`.
 ///
 /// # Safety
-/// Implementors are plain `Copy` values with no padding for which every bit
-/// pattern is valid, so kernels may treat their memory as raw numbers. The trait
-/// is sealed: only `f32` and `f64` implement it.
-pub unsafe trait Scalar:
-    Float
-    + Default
-    + Debug
-    + Display
-    + Send
-    + Sync
-    + Sum
-    + AddAssign
-    + MulAssign
-    + sealed::Sealed
-    + 'static
-{
-    /// The element type's tag.
-    const DTYPE: DType;
-    /// The BLAS prefix: `'s'` or `'d'`.
-    const BLAS_PREFIX: char;
+/// As [`Element`]. The trait is sealed: only `f32` and `f64` implement it.
+pub unsafe trait Scalar: Element<Real = Self> + Float + Display + PartialOrd {
     /// The name of the type in OpenCL C.
     const CL_TYPE: &'static str;
 
@@ -53,10 +216,48 @@ pub unsafe trait Scalar:
     fn as_f64(self) -> f64;
 }
 
-// SAFETY: f32 is a primitive with no padding; every bit pattern is a valid f32.
+macro_rules! real_element {
+    ($t:ty, $dtype:ident, $prefix:literal) => {
+        // SAFETY: a primitive float with no padding; every bit pattern is valid.
+        unsafe impl Element for $t {
+            type Real = $t;
+            const DTYPE: DType = DType::$dtype;
+            const BLAS_PREFIX: char = $prefix;
+            const ZERO: Self = 0.0;
+            const ONE: Self = 1.0;
+
+            #[inline(always)]
+            fn conj(self) -> Self {
+                self
+            }
+            #[inline(always)]
+            fn from_real(re: Self) -> Self {
+                re
+            }
+            #[inline(always)]
+            fn re(self) -> Self {
+                self
+            }
+            #[inline(always)]
+            fn im(self) -> Self {
+                0.0
+            }
+            #[inline(always)]
+            fn abs1(self) -> Self {
+                self.abs()
+            }
+            fn sum_wide<I: Iterator<Item = Self>>(it: I) -> Self {
+                <$t as Scalar>::from_f64(it.fold(0.0, |acc, v| acc + v.as_f64()))
+            }
+        }
+    };
+}
+
+real_element!(f32, F32, 's');
+real_element!(f64, F64, 'd');
+
+// SAFETY: as the Element impl above.
 unsafe impl Scalar for f32 {
-    const DTYPE: DType = DType::F32;
-    const BLAS_PREFIX: char = 's';
     const CL_TYPE: &'static str = "float";
 
     #[inline(always)]
@@ -70,10 +271,8 @@ unsafe impl Scalar for f32 {
     }
 }
 
-// SAFETY: f64 is a primitive with no padding; every bit pattern is a valid f64.
+// SAFETY: as the Element impl above.
 unsafe impl Scalar for f64 {
-    const DTYPE: DType = DType::F64;
-    const BLAS_PREFIX: char = 'd';
     const CL_TYPE: &'static str = "double";
 
     #[inline(always)]
@@ -83,5 +282,36 @@ unsafe impl Scalar for f64 {
     #[inline(always)]
     fn as_f64(self) -> f64 {
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dtype_helpers() {
+        let sizes: Vec<usize> = DType::ALL.iter().map(|d| d.size()).collect();
+        assert_eq!(sizes, [4, 8, 8, 16]);
+        let prefixes: String = DType::ALL.iter().map(|d| d.blas_prefix()).collect();
+        assert_eq!(prefixes, "sdcz");
+        assert_eq!(DType::C64.name(), "complex128");
+        assert!(DType::C32.is_complex() && !DType::F64.is_complex());
+        assert_eq!(DType::C32.real(), DType::F32);
+        assert_eq!(DType::C64.real(), DType::F64);
+        assert_eq!(<f32 as Element>::DTYPE.size(), std::mem::size_of::<f32>());
+        assert_eq!(<f64 as Element>::BLAS_PREFIX, 'd');
+    }
+
+    #[test]
+    fn real_elements() {
+        assert_eq!((-2.5f64).abs1(), 2.5);
+        assert_eq!(3.0f32.conj(), 3.0);
+        assert_eq!(3.0f32.im(), 0.0);
+        assert_eq!(f64::from_real(1.5).re(), 1.5);
+        assert!(f64::NAN.abs1().is_nan());
+        // f32 data is summed in f64 and rounded once: 2^24 + 1 + 1 is exact.
+        let big = 16_777_216.0f32;
+        assert_eq!(f32::sum_wide([big, 1.0, 1.0].into_iter()), big + 2.0);
     }
 }

@@ -27,7 +27,7 @@
 use std::marker::PhantomData;
 
 use crate::error::{Error, Result};
-use crate::scalar::Scalar;
+use crate::scalar::Element;
 
 /// Checks one dimension/stride pair and returns `(dim - 1) * |stride|`, the
 /// distance in elements from the first to the last element along it.
@@ -270,7 +270,7 @@ fn check_distinct_matrix(
 
 macro_rules! vec_common {
     ($name:ident) => {
-        impl<'a, T: Scalar> $name<'a, T> {
+        impl<'a, T: Element> $name<'a, T> {
             /// Number of elements.
             #[inline]
             pub fn len(&self) -> usize {
@@ -358,7 +358,7 @@ unsafe impl<T: Sync> Sync for VecMut<'_, T> {}
 vec_common!(VecRef);
 vec_common!(VecMut);
 
-impl<'a, T: Scalar> VecRef<'a, T> {
+impl<'a, T: Element> VecRef<'a, T> {
     /// A contiguous vector over the whole slice.
     pub fn from_slice(data: &'a [T]) -> Self {
         VecRef {
@@ -453,7 +453,7 @@ impl<'a, T: Scalar> VecRef<'a, T> {
     }
 }
 
-impl<'a, T: Scalar> VecMut<'a, T> {
+impl<'a, T: Element> VecMut<'a, T> {
     /// A contiguous vector over the whole slice.
     pub fn from_slice(data: &'a mut [T]) -> Self {
         VecMut {
@@ -592,7 +592,7 @@ impl<'a, T: Scalar> VecMut<'a, T> {
 
 macro_rules! mat_common {
     ($name:ident) => {
-        impl<'a, T: Scalar> $name<'a, T> {
+        impl<'a, T: Element> $name<'a, T> {
             /// Number of rows.
             #[inline]
             pub fn nrows(&self) -> usize {
@@ -623,7 +623,8 @@ macro_rules! mat_common {
             pub fn as_ptr(&self) -> *const T {
                 self.ptr as *const T
             }
-            /// Element (i, j); panics when out of bounds.
+            /// Element (i, j), conjugated if the view is marked so; panics
+            /// when out of bounds.
             #[inline]
             pub fn get(&self, i: usize, j: usize) -> T {
                 assert!(
@@ -633,7 +634,13 @@ macro_rules! mat_common {
                     self.ncols
                 );
                 // SAFETY: in bounds; the constructor checked the whole extent.
-                unsafe { *self.ptr.offset(i as isize * self.rs + j as isize * self.cs) }
+                let v = unsafe { *self.ptr.offset(i as isize * self.rs + j as isize * self.cs) };
+                // For real T, conj is the identity and the branch folds away.
+                if self.is_conj() {
+                    v.conj()
+                } else {
+                    v
+                }
             }
             /// True when columns are contiguous (`rs == 1`): Fortran order.
             #[inline]
@@ -683,12 +690,21 @@ macro_rules! mat_common {
 
 /// A read-only strided matrix.
 #[derive(Copy, Clone)]
+///
+/// A view may be marked conjugated ([`MatRef::h`], [`MatRef::conj`]): its
+/// logical elements are the conjugates of the stored ones. [`MatRef::get`]
+/// applies the mark; code that reads the memory itself ([`MatRef::as_ptr`],
+/// [`MatRef::row`], [`MatRef::col`], packing kernels) sees the stored
+/// elements and must apply [`MatRef::is_conj`]. Conjugation is the identity
+/// on real elements, so real kernels may ignore the mark; every complex
+/// kernel must honour it.
 pub struct MatRef<'a, T> {
     ptr: *const T,
     nrows: usize,
     ncols: usize,
     rs: isize,
     cs: isize,
+    conj: bool,
     _borrow: PhantomData<&'a [T]>,
 }
 
@@ -748,7 +764,7 @@ fn check_ld(ld: usize, dim: usize, order: &str) -> Result<isize> {
         .map_err(|_| Error::invalid_stride("leading dimension", "does not fit in isize"))
 }
 
-impl<'a, T: Scalar> MatRef<'a, T> {
+impl<'a, T: Element> MatRef<'a, T> {
     /// An `nrows x ncols` matrix in `data` with element strides `rs` and `cs`
     /// (BLAS convention for negative strides: the lowest-addressed element is
     /// `data[0]`).
@@ -822,11 +838,13 @@ impl<'a, T: Scalar> MatRef<'a, T> {
             ncols,
             rs,
             cs,
+            conj: false,
             _borrow: PhantomData,
         }
     }
 
-    /// The transpose (swaps dimensions and strides; no data moves).
+    /// The transpose (swaps dimensions and strides; no data moves; a
+    /// conjugation mark stays).
     #[inline]
     pub fn t(&self) -> Self {
         MatRef {
@@ -835,8 +853,32 @@ impl<'a, T: Scalar> MatRef<'a, T> {
             ncols: self.nrows,
             rs: self.cs,
             cs: self.rs,
+            conj: self.conj,
             _borrow: PhantomData,
         }
+    }
+
+    /// The conjugate transpose `A^H` (no data moves): the transpose with the
+    /// conjugation mark flipped. For real elements the same as [`MatRef::t`].
+    #[inline]
+    pub fn h(&self) -> Self {
+        self.t().conj()
+    }
+
+    /// The elementwise conjugate (no data moves): the same view with the
+    /// conjugation mark flipped.
+    #[inline]
+    pub fn conj(&self) -> Self {
+        MatRef {
+            conj: !self.conj,
+            ..*self
+        }
+    }
+
+    /// Whether the logical elements are the conjugates of the stored ones.
+    #[inline]
+    pub fn is_conj(&self) -> bool {
+        self.conj
     }
 
     /// The `nrows x ncols` block starting at (i, j).
@@ -857,12 +899,19 @@ impl<'a, T: Scalar> MatRef<'a, T> {
             ncols,
             rs: self.rs,
             cs: self.cs,
+            conj: self.conj,
             _borrow: PhantomData,
         }
     }
 }
 
-impl<'a, T: Scalar> MatMut<'a, T> {
+impl<'a, T: Element> MatMut<'a, T> {
+    /// Always false: an output view is never conjugated.
+    #[inline]
+    pub fn is_conj(&self) -> bool {
+        false
+    }
+
     /// As [`MatRef::from_slice`], and also checks that no two elements overlap.
     pub fn from_slice(
         data: &'a mut [T],
@@ -953,6 +1002,7 @@ impl<'a, T: Scalar> MatMut<'a, T> {
             ncols: self.ncols,
             rs: self.rs,
             cs: self.cs,
+            conj: false,
             _borrow: PhantomData,
         }
     }
@@ -1072,7 +1122,7 @@ impl<'a, T: Scalar> MatMut<'a, T> {
 
 macro_rules! debug_vec {
     ($($name:ident),*) => {$(
-        impl<T: Scalar> std::fmt::Debug for $name<'_, T> {
+        impl<T: Element> std::fmt::Debug for $name<'_, T> {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(stringify!($name)).field("len", &self.len).field("inc", &self.inc).finish()
             }
@@ -1081,13 +1131,14 @@ macro_rules! debug_vec {
 }
 macro_rules! debug_mat {
     ($($name:ident),*) => {$(
-        impl<T: Scalar> std::fmt::Debug for $name<'_, T> {
+        impl<T: Element> std::fmt::Debug for $name<'_, T> {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(stringify!($name))
                     .field("nrows", &self.nrows)
                     .field("ncols", &self.ncols)
                     .field("rs", &self.rs)
                     .field("cs", &self.cs)
+                    .field("conj", &self.is_conj())
                     .finish()
             }
         }
@@ -1203,5 +1254,43 @@ mod tests {
         assert_eq!(m.as_ref().get(1, 2), 7.0);
         let (top, bottom) = m.split_at_row_mut(1);
         assert_eq!((top.nrows(), bottom.nrows(), bottom.get(0, 2)), (1, 3, 7.0));
+    }
+
+    #[test]
+    fn conjugate_transpose_of_real_data_is_the_transpose() {
+        use crate::backend::{Level3, Trans};
+        let a: Vec<f64> = (0..12).map(|v| v as f64 - 5.5).collect();
+        let av = MatRef::row_major(&a, 3, 4, 4).unwrap();
+        let (h, t) = (av.h(), av.t());
+        assert!(h.is_conj() && !t.is_conj());
+        assert_eq!((h.nrows(), h.ncols(), h.rs(), h.cs()), (4, 3, 1, 4));
+        assert_eq!((h.rs(), h.cs()), (t.rs(), t.cs()));
+        for i in 0..4 {
+            for j in 0..3 {
+                assert_eq!(h.get(i, j), t.get(i, j));
+            }
+        }
+        // The mark survives sub-views and transposes, not read-only views of
+        // outputs.
+        assert!(h.submatrix(1, 1, 2, 2).is_conj() && h.t().is_conj() && !h.h().is_conj());
+        let mut c = vec![0.0f64; 16];
+        let mut cm = MatMut::col_major(&mut c, 4, 4, 4).unwrap();
+        assert!(!cm.as_ref().is_conj() && !cm.is_conj());
+        // gemm with op = ConjYes on reals equals op = Yes.
+        crate::Serial
+            .gemm(1.0, Trans::ConjYes.apply(av), av, 0.0, cm.rb_mut())
+            .unwrap();
+        let mut d = vec![0.0f64; 16];
+        crate::Serial
+            .gemm(
+                1.0,
+                Trans::Yes.apply(av),
+                av,
+                0.0,
+                MatMut::col_major(&mut d, 4, 4, 4).unwrap(),
+            )
+            .unwrap();
+        assert_eq!(c, d);
+        assert_eq!(c[0], (0..3).map(|i| a[4 * i] * a[4 * i]).sum::<f64>());
     }
 }

@@ -166,28 +166,26 @@ fn for_each_block<T: Scalar>(
         let len = BLOCK.min(n - start);
         let xs = x.subvector(start, len);
         let ys = y.subvector(start, len);
-        match T::DTYPE {
-            DType::F64 => {
-                for (i, (a, b)) in xb[..len].iter_mut().zip(&mut yb[..len]).enumerate() {
-                    *a = xs.get(i).as_f64();
-                    *b = ys.get(i).as_f64();
-                }
-                f(what, &xb[..len], &yb[..len]);
+        // A Scalar is f32 or f64: no complex tag reaches here.
+        if T::DTYPE == DType::F64 {
+            for (i, (a, b)) in xb[..len].iter_mut().zip(&mut yb[..len]).enumerate() {
+                *a = xs.get(i).as_f64();
+                *b = ys.get(i).as_f64();
             }
-            DType::F32 => {
-                // Products of two f32 are exact in f64, so every f32
-                // reduction becomes an exact sum of f64 values.
-                for (i, v) in xb[..len].iter_mut().enumerate() {
-                    let a = xs.get(i).as_f64();
-                    *v = match what {
-                        Reduction::Sum => a,
-                        Reduction::Asum => a.abs(),
-                        Reduction::Dot => a * ys.get(i).as_f64(),
-                        Reduction::SumSq => a * a,
-                    };
-                }
-                f(Reduction::Sum, &xb[..len], &xb[..len]);
+            f(what, &xb[..len], &yb[..len]);
+        } else {
+            // Products of two f32 are exact in f64, so every f32
+            // reduction becomes an exact sum of f64 values.
+            for (i, v) in xb[..len].iter_mut().enumerate() {
+                let a = xs.get(i).as_f64();
+                *v = match what {
+                    Reduction::Sum => a,
+                    Reduction::Asum => a.abs(),
+                    Reduction::Dot => a * ys.get(i).as_f64(),
+                    Reduction::SumSq => a * a,
+                };
             }
+            f(Reduction::Sum, &xb[..len], &xb[..len]);
         }
         start += len;
     }

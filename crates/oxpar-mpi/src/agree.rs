@@ -18,8 +18,9 @@
 //! * [`sum_checked`]: an `f64` allreduce of `[value, status]` (dot, asum, sum,
 //!   nrm2). The status word is a *tally*: a count of failing ranks and, for
 //!   each bit of the call's code, a count of the ranks that have it set
-//!   ([`tally`]), packed into the 53 exact bits of an `f64` (13 bits per
-//!   counter, one word up to 8191 ranks; one word per counter beyond). Every rank sees the same counts: the ranks agree exactly
+//!   ([`tally`]), packed into the 53 exact bits of an `f64` (8 bits per
+//!   counter, one word up to 255 ranks; one word per counter beyond).
+//!   Every rank sees the same counts: the ranks agree exactly
 //!   when no rank failed and every bit is set on all ranks or on none.
 //!   Only then is the value used; otherwise every rank makes one more
 //!   collective, a gather of each rank's full status, to name the ranks at
@@ -39,7 +40,8 @@
 
 use mpi::ffi;
 use oxpar_core::exact::Reduction;
-use oxpar_core::{DType, Error, ErrorKind, Result, Scalar};
+use oxpar_core::scalar::Element;
+use oxpar_core::{DType, Error, ErrorKind, Result};
 
 use crate::comm::Comm;
 
@@ -162,7 +164,7 @@ pub(crate) struct Call {
 
 impl Call {
     /// `routine` on elements of type `T`.
-    pub(crate) fn typed<T: Scalar>(routine: Routine) -> Call {
+    pub(crate) fn typed<T: Element>(routine: Routine) -> Call {
         Call {
             routine,
             dtype: Some(T::DTYPE),
@@ -177,33 +179,48 @@ impl Call {
         }
     }
 
-    /// `4 * routine index + type` (0: none, 1: f32, 2: f64).
-    fn code(self) -> u64 {
-        let dtype = match self.dtype {
+    /// The element type's code, [`DTYPE_BITS`] bits: 0 none, 1 f32, 2 f64,
+    /// 3 c32, 4 c64.
+    fn dtype_code(self) -> u64 {
+        match self.dtype {
             None => 0,
             Some(DType::F32) => 1,
             Some(DType::F64) => 2,
-        };
-        4 * self.routine.index() + dtype
+            Some(DType::C32) => 3,
+            Some(DType::C64) => 4,
+        }
+    }
+
+    /// `2^DTYPE_BITS * routine index + type code`.
+    fn code(self) -> u64 {
+        (self.routine.index() << DTYPE_BITS) | self.dtype_code()
     }
 
     fn from_code(code: u64) -> Option<Call> {
-        let routine = *ROUTINES.get(usize::try_from(code / 4).ok()?)?;
-        let dtype = match code % 4 {
+        let routine = *ROUTINES.get(usize::try_from(code >> DTYPE_BITS).ok()?)?;
+        let dtype = match code & ((1 << DTYPE_BITS) - 1) {
             0 => None,
             1 => Some(DType::F32),
             2 => Some(DType::F64),
+            3 => Some(DType::C32),
+            4 => Some(DType::C64),
             _ => return None,
         };
         Some(Call { routine, dtype })
     }
 }
 
+/// Bits of a call's code that hold its element type (five values: none and
+/// the four types).
+const DTYPE_BITS: u32 = 3;
+
 fn dtype_name(dtype: Option<DType>) -> &'static str {
     match dtype {
         None => "no element type",
         Some(DType::F32) => "f32",
         Some(DType::F64) => "f64",
+        Some(DType::C32) => "c32",
+        Some(DType::C64) => "c64",
     }
 }
 
@@ -384,23 +401,24 @@ fn resolve(comm: &Comm, routine: &str, call: Call, own: Option<Error>) -> Result
     verdict(routine, &statuses, own)
 }
 
-/// Counters in a summed status: failing ranks, ranks computing on `f64`,
-/// then one per bit of the call's code within its run of four routines.
-const TALLY: usize = 4;
+/// Counters in a summed status: failing ranks, then one per bit of the
+/// element type's code ([`DTYPE_BITS`]), then one per bit of the routine's
+/// index within its run of four.
+const TALLY: usize = 1 + DTYPE_BITS as usize + 2;
 
-/// This rank's contribution to the counters of a summed status: `[1, 0, 0,
-/// 0]` if it failed, else `[0, f64?, bit 0, bit 1]`.
+/// This rank's contribution to the counters of a summed status: `[1, 0,
+/// ...]` if it failed, else `[0, type bits..., routine bits...]`.
 fn tally(call: Call, failed: bool) -> [u64; TALLY] {
+    let mut counts = [0u64; TALLY];
     if failed {
-        return [1, 0, 0, 0];
+        counts[0] = 1;
+        return counts;
     }
-    let within = call.routine.index() % 4;
-    [
-        0,
-        u64::from(call.dtype == Some(DType::F64)),
-        within & 1,
-        within >> 1,
-    ]
+    let bits = call.dtype_code() | (call.routine.index() % 4) << DTYPE_BITS;
+    for (i, c) in counts[1..].iter_mut().enumerate() {
+        *c = (bits >> i) & 1;
+    }
+    counts
 }
 
 /// Whether summed counters say that every rank accepted its arguments and
@@ -409,16 +427,17 @@ fn tally_agrees(counts: &[u64; TALLY], size: usize) -> bool {
     counts[0] == 0 && counts[1..].iter().all(|&c| c == 0 || c == size as u64)
 }
 
-/// Bits of each counter when all of them share one word: 4 x 13 = 52 bits,
+/// Bits of each counter when all of them share one word: 6 x 8 = 48 bits,
 /// exact in an `f64` (53) and an `i64` sum.
-const FIELD_BITS: u32 = 13;
+const FIELD_BITS: u32 = 8;
+const _: () = assert!(TALLY as u32 * FIELD_BITS <= 53);
 /// The most ranks whose counters share one word.
 const ONE_WORD_RANKS: usize = (1 << FIELD_BITS) - 1;
 /// The most status words a summed collective sends (one counter per word,
 /// for communicators of more than [`ONE_WORD_RANKS`] ranks).
 const MAX_TALLY_WORDS: usize = TALLY;
 
-/// How many words hold the counters for `size` ranks: one (13 bits per
+/// How many words hold the counters for `size` ranks: one (8 bits per
 /// counter) up to [`ONE_WORD_RANKS`], else one per counter.
 fn tally_words(size: usize) -> usize {
     if size <= ONE_WORD_RANKS {
@@ -432,10 +451,10 @@ fn tally_words(size: usize) -> usize {
 /// packed words sums the counters.
 fn pack(counts: &[u64; TALLY], out: &mut [u64]) {
     if let [word] = out {
-        *word = counts[0]
-            | counts[1] << FIELD_BITS
-            | counts[2] << (2 * FIELD_BITS)
-            | counts[3] << (3 * FIELD_BITS);
+        *word = counts
+            .iter()
+            .enumerate()
+            .fold(0, |w, (i, &c)| w | c << (i as u32 * FIELD_BITS));
     } else {
         out.copy_from_slice(counts);
     }
@@ -444,10 +463,9 @@ fn pack(counts: &[u64; TALLY], out: &mut [u64]) {
 /// The counters packed by [`pack`] (after summing).
 fn unpack(words: &[u64]) -> [u64; TALLY] {
     if let [word] = words {
-        let field = |i: u32| (word >> (i * FIELD_BITS)) & ((1 << FIELD_BITS) - 1);
-        [field(0), field(1), field(2), field(3)]
+        std::array::from_fn(|i| (word >> (i as u32 * FIELD_BITS)) & ((1 << FIELD_BITS) - 1))
     } else {
-        [words[0], words[1], words[2], words[3]]
+        std::array::from_fn(|i| words[i])
     }
 }
 
@@ -599,18 +617,24 @@ mod tests {
     #[test]
     fn calls_round_trip_through_their_codes() {
         for r in ROUTINES {
-            for call in [
-                Call::untyped(r),
-                Call::typed::<f32>(r),
-                Call::typed::<f64>(r),
-            ] {
+            let mut calls = vec![Call::untyped(r)];
+            calls.extend(DType::ALL.map(|d| Call {
+                routine: r,
+                dtype: Some(d),
+            }));
+            assert_eq!(calls[1], Call::typed::<f32>(r));
+            assert_eq!(calls[2], Call::typed::<f64>(r));
+            for (i, &call) in calls.iter().enumerate() {
+                assert_eq!(call.dtype_code(), i as u64);
                 assert_eq!(Call::from_code(call.code()), Some(call));
                 let s = status_word(call, None);
                 assert_eq!(s >> 32, 0);
             }
         }
-        assert_eq!(Call::from_code(3), None);
-        assert_eq!(Call::from_code(4 * ROUTINES.len() as u64), None);
+        for unused in 5..8 {
+            assert_eq!(Call::from_code(unused), None);
+        }
+        assert_eq!(Call::from_code((ROUTINES.len() as u64) << DTYPE_BITS), None);
         for (i, r) in ROUTINES.iter().enumerate() {
             assert_eq!(r.index(), i as u64);
         }
@@ -620,17 +644,23 @@ mod tests {
     }
 
     /// Sums the ranks' packed tallies as the allreduce would and checks
-    /// the verdict for every mix of calls on up to 5 ranks.
+    /// the verdict for every mix of calls on up to 4 ranks.
     #[test]
     fn tallies_agree_exactly_when_every_rank_made_the_same_call() {
+        let c64 = |routine| Call {
+            routine,
+            dtype: Some(DType::C64),
+        };
         let calls = [
             Call::typed::<f32>(Routine::Dot),
             Call::typed::<f64>(Routine::Dot),
             Call::typed::<f64>(Routine::Asum),
             Call::typed::<f32>(Routine::Sum),
             Call::typed::<f64>(Routine::Nrm2),
+            c64(Routine::Dot),
+            c64(Routine::Nrm2),
         ];
-        for size in 1..=5usize {
+        for size in 1..=4usize {
             let combos = (calls.len() + 1).pow(size as u32);
             for mut k in 0..combos {
                 // Choice `calls.len()` stands for a failing rank.
@@ -641,7 +671,7 @@ mod tests {
                         p
                     })
                     .collect();
-                // One word (as for up to 8191 ranks) and one word per
+                // One word (as for up to 255 ranks) and one word per
                 // counter (beyond).
                 for words in [1, MAX_TALLY_WORDS] {
                     let mut total = vec![0u64; words];
@@ -663,16 +693,16 @@ mod tests {
                 }
             }
         }
-        // Large communicators: one word up to 8191 ranks, more beyond; the
+        // Large communicators: one word up to 255 ranks, more beyond; the
         // sums stay exact in an f64.
-        assert_eq!(tally_words(8191), 1);
-        assert_eq!(tally_words(8192), MAX_TALLY_WORDS);
-        let full = [8191u64; TALLY];
+        assert_eq!(tally_words(255), 1);
+        assert_eq!(tally_words(256), MAX_TALLY_WORDS);
+        let full = [255u64; TALLY];
         let mut w = [0u64; 1];
         pack(&full, &mut w);
         assert!(w[0] < 1 << 53);
         assert_eq!(unpack(&w), full);
-        let many = [1u64 << 40, 3, 1 << 40, 0];
+        let many = [1u64 << 40, 3, 1 << 40, 0, 7, 1 << 41];
         let mut w = [0u64; MAX_TALLY_WORDS];
         pack(&many, &mut w);
         assert_eq!(unpack(&w), many);

@@ -134,11 +134,12 @@ const _: () = assert!(EXACT_F32_LO + EXACT_F32_LIMBS <= LIMBS);
 /// `(first, count)`: for `f64` all of them (products reach from `2^-2148`
 /// to `2^2048`); for `f32` a window of [`EXACT_F32_LIMBS`]. Outside the
 /// window every limb of a partial result is zero (the window's top limb is
-/// signed and carries everything above it).
+/// signed and carries everything above it). A complex type keeps one
+/// accumulator per component, each with its real type's window.
 pub(crate) fn exact_window(dtype: DType) -> (usize, usize) {
     match dtype {
-        DType::F32 => (EXACT_F32_LO, EXACT_F32_LIMBS),
-        DType::F64 => (0, LIMBS),
+        DType::F32 | DType::C32 => (EXACT_F32_LO, EXACT_F32_LIMBS),
+        DType::F64 | DType::C64 => (0, LIMBS),
     }
 }
 
@@ -166,9 +167,11 @@ pub(crate) fn long<N: TryInto<i64>>(v: N) -> Arg<'static> {
 
 /// A value of the element type.
 pub(crate) fn real<T: DeviceScalar>(v: T) -> Arg<'static> {
-    match T::DTYPE {
-        DType::F32 => Arg::F32(<f32 as Scalar>::from_f64(v.as_f64())),
-        DType::F64 => Arg::F64(v.as_f64()),
+    // A DeviceScalar is f32 or f64: no complex tag reaches here.
+    if T::DTYPE == DType::F32 {
+        Arg::F32(<f32 as Scalar>::from_f64(v.as_f64()))
+    } else {
+        Arg::F64(v.as_f64())
     }
 }
 
@@ -194,21 +197,25 @@ pub(crate) struct Builtins {
 impl Builtins {
     /// Compiles the sources for `dtype` on the backend's device.
     pub(crate) fn build(shared: &Shared, dtype: DType) -> Result<Self> {
-        let elem = match dtype {
-            DType::F32 => 4,
-            DType::F64 => 8,
-        };
+        if dtype.is_complex() {
+            return Err(Error::unsupported(format!(
+                "the OpenCL backend has no built-in kernels for {} yet",
+                dtype.name()
+            )));
+        }
+        let elem = dtype.size();
+        let double = dtype == DType::F64;
         let info = &shared.info;
         let needs_local = |lx: usize| (2 * GEMM_TK * lx * GEMM_RX * elem) as u64;
         let lx = [16usize, 8].into_iter().find(|&lx| {
             lx * lx <= info.max_work_group_size && needs_local(lx) <= info.local_mem_bytes
         });
-        let mut options = match dtype {
-            DType::F32 if info.fp64 => "-DREAL=float -DOXPAR_ACC_FP64".to_string(),
-            DType::F32 => "-DREAL=float".to_string(),
-            DType::F64 => "-DREAL=double -DOXPAR_FP64".to_string(),
+        let mut options = match (double, info.fp64) {
+            (false, true) => "-DREAL=float -DOXPAR_ACC_FP64".to_string(),
+            (false, false) => "-DREAL=float".to_string(),
+            (true, _) => "-DREAL=double -DOXPAR_FP64".to_string(),
         };
-        let acc_f64 = dtype == DType::F64 || info.fp64;
+        let acc_f64 = double || info.fp64;
         options.push_str(&format!(" -DOXPAR_GEMM_LX={}", lx.unwrap_or(8)));
         let choice = std::env::var(GEMM_ENV).unwrap_or_default();
         let want_cpu = match choice.as_str() {
@@ -222,12 +229,12 @@ impl Builtins {
             " -DOXPAR_GEMM_CVW={cvw} -DOXPAR_GEMM_CNR={GEMM_CPU_NR} \
              -DOXPAR_GEMM_CJB={GEMM_CPU_JB} -DOXPAR_GEMM_CKC={GEMM_CPU_KC}"
         ));
-        let gpu_rx = match (dtype, choice.as_str()) {
+        let gpu_rx = match (double, choice.as_str()) {
             (_, "gpu2") => &GEMM_GPU[2..],
             (_, "gpu4") => &GEMM_GPU[1..2],
-            (DType::F32, "gpu8") => &GEMM_GPU[..1],
-            (DType::F32, _) => &GEMM_GPU[..],
-            (DType::F64, _) => &GEMM_GPU[1..],
+            (false, "gpu8") => &GEMM_GPU[..1],
+            (false, _) => &GEMM_GPU[..],
+            (true, _) => &GEMM_GPU[1..],
         };
         let gpu_local =
             |glx: usize| (2 * GEMM_GPU_TK * (glx * gpu_rx[0].1 + GEMM_GPU_PAD) * elem) as u64;

@@ -340,10 +340,8 @@ impl OpenClBackend {
 
     /// The built-in programs for `T`, compiled on first use.
     pub(crate) fn builtins<T: DeviceScalar>(&self) -> Result<Arc<builtins::Builtins>> {
-        let slot = match T::DTYPE {
-            DType::F32 => 0,
-            DType::F64 => 1,
-        };
+        // A DeviceScalar is f32 or f64: no complex tag reaches here.
+        let slot = usize::from(T::DTYPE == DType::F64);
         if T::DTYPE == DType::F64 && !self.shared.info.fp64 {
             return Err(Error::unsupported(format!(
                 "OpenCL device {} has no double precision (cl_khr_fp64)",

@@ -339,13 +339,7 @@ impl KernelArg<'_> {
     /// What was given, for messages.
     fn describe(&self) -> String {
         match self {
-            KernelArg::Buffer(b) => format!(
-                "a buffer of {}",
-                match b.dtype {
-                    DType::F32 => "float",
-                    DType::F64 => "double",
-                }
-            ),
+            KernelArg::Buffer(b) => format!("a buffer of {}", cl_element(b.dtype)),
             KernelArg::I32(_) => "an i32 (int)".into(),
             KernelArg::U32(_) => "a u32 (uint)".into(),
             KernelArg::I64(_) => "an i64 (long)".into(),
@@ -355,6 +349,17 @@ impl KernelArg<'_> {
             KernelArg::F64(_) => "an f64 (double)".into(),
             KernelArg::Local(n) => format!("{n} bytes of local memory"),
         }
+    }
+}
+
+/// The OpenCL C type of one element: complex numbers are two-component
+/// vectors (`float2`, `double2`), real then imaginary.
+fn cl_element(dtype: DType) -> &'static str {
+    match dtype {
+        DType::F32 => "float",
+        DType::F64 => "double",
+        DType::C32 => "float2",
+        DType::C64 => "double2",
     }
 }
 
@@ -394,10 +399,7 @@ fn mismatch(decl: &ArgDecl, given: &KernelArg<'_>) -> Option<&'static str> {
                 .filter(|w| !matches!(*w, "const" | "volatile" | "restrict"))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let elem = match b.dtype {
-                DType::F32 => "float",
-                DType::F64 => "double",
-            };
+            let elem = cl_element(b.dtype);
             let fits = pointee
                 .strip_prefix(elem)
                 .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()));

@@ -67,6 +67,7 @@ fn any_finite<T: Scalar>(r: &mut Rng) -> T {
             let bits = (r.next() & (1 << 63)) | exp << 52 | (b & ((1 << 52) - 1));
             T::from_f64(f64::from_bits(bits))
         }
+        DType::C32 | DType::C64 => unreachable!("a Scalar is real"),
     }
 }
 
@@ -76,6 +77,7 @@ fn subnormal<T: Scalar>(r: &mut Rng) -> T {
     match T::DTYPE {
         DType::F32 => T::from_f64(f32::from_bits((b as u32) & 0x807f_ffff) as f64),
         DType::F64 => T::from_f64(f64::from_bits(b & 0x800f_ffff_ffff_ffff)),
+        DType::C32 | DType::C64 => unreachable!("a Scalar is real"),
     }
 }
 
@@ -84,6 +86,7 @@ fn huge<T: Scalar>() -> f64 {
     match T::DTYPE {
         DType::F32 => 1e38,
         DType::F64 => 1e300,
+        DType::C32 | DType::C64 => unreachable!("a Scalar is real"),
     }
 }
 
@@ -186,6 +189,7 @@ impl<T: Scalar> Bits for T {
         match T::DTYPE {
             DType::F32 => (self.as_f64() as f32).to_bits() as u64,
             DType::F64 => self.as_f64().to_bits(),
+            DType::C32 | DType::C64 => unreachable!("a Scalar is real"),
         }
     }
 }
@@ -247,6 +251,7 @@ fn hostile<T: DeviceScalar>(cl: &OpenClBackend) {
     let (max, tiny) = match T::DTYPE {
         DType::F32 => (f32::MAX as f64, f32::from_bits(1) as f64),
         DType::F64 => (f64::MAX, f64::from_bits(1)),
+        DType::C32 | DType::C64 => unreachable!("a Scalar is real"),
     };
     let cases: Vec<(Vec<f64>, Vec<f64>)> = vec![
         (vec![big, 1.0, -big], vec![big, 1.0, big]),

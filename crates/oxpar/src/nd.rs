@@ -6,8 +6,8 @@
 
 use ndarray::{ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2};
 use oxpar_core::{
-    BandRef, Error, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result, Scalar,
-    Uplo, VecMut, VecRef,
+    BandRef, Element, Error, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result,
+    Scalar, Uplo, VecMut, VecRef,
 };
 
 // The routines of the routine table (xtask/src/routines.rs), written from it.
@@ -15,7 +15,7 @@ mod generated;
 pub use generated::*;
 
 /// An oxpar view of an ndarray vector view.
-pub fn vec_ref<'a, T: Scalar>(x: &ArrayView1<'a, T>) -> VecRef<'a, T> {
+pub fn vec_ref<'a, T: Element>(x: &ArrayView1<'a, T>) -> VecRef<'a, T> {
     // SAFETY: an ArrayView1 borrows `len` valid elements at stride `strides()[0]`
     // for 'a, and nobody writes them meanwhile.
     unsafe { VecRef::from_raw_parts(x.as_ptr(), x.len(), x.strides()[0]) }
@@ -23,7 +23,7 @@ pub fn vec_ref<'a, T: Scalar>(x: &ArrayView1<'a, T>) -> VecRef<'a, T> {
 }
 
 /// An oxpar view of an ndarray mutable vector view.
-pub fn vec_mut<'a, T: Scalar>(mut x: ArrayViewMut1<'a, T>) -> VecMut<'a, T> {
+pub fn vec_mut<'a, T: Element>(mut x: ArrayViewMut1<'a, T>) -> VecMut<'a, T> {
     let (len, inc) = (x.len(), x.strides()[0]);
     // SAFETY: a mutable ndarray view borrows its distinct elements uniquely for 'a.
     unsafe { VecMut::from_raw_parts(x.as_mut_ptr(), len, inc) }
@@ -31,7 +31,7 @@ pub fn vec_mut<'a, T: Scalar>(mut x: ArrayViewMut1<'a, T>) -> VecMut<'a, T> {
 }
 
 /// An oxpar view of an ndarray matrix view.
-pub fn mat_ref<'a, T: Scalar>(a: &ArrayView2<'a, T>) -> MatRef<'a, T> {
+pub fn mat_ref<'a, T: Element>(a: &ArrayView2<'a, T>) -> MatRef<'a, T> {
     let s = a.strides();
     // SAFETY: an ArrayView2 borrows every element ptr + i*s0 + j*s1 for 'a.
     unsafe { MatRef::from_raw_parts(a.as_ptr(), a.nrows(), a.ncols(), s[0], s[1]) }
@@ -39,7 +39,7 @@ pub fn mat_ref<'a, T: Scalar>(a: &ArrayView2<'a, T>) -> MatRef<'a, T> {
 }
 
 /// An oxpar view of an ndarray mutable matrix view.
-pub fn mat_mut<'a, T: Scalar>(mut a: ArrayViewMut2<'a, T>) -> MatMut<'a, T> {
+pub fn mat_mut<'a, T: Element>(mut a: ArrayViewMut2<'a, T>) -> MatMut<'a, T> {
     let (m, n) = a.dim();
     let (rs, cs) = (a.strides()[0], a.strides()[1]);
     // SAFETY: a mutable ndarray view's elements are distinct and uniquely borrowed.
@@ -110,7 +110,7 @@ fn packed_order(len: usize) -> Result<usize> {
 }
 
 /// `y := alpha*x + y`.
-pub fn axpy<T: Scalar, B: Level1<T> + ?Sized>(
+pub fn axpy<T: Element, B: Level1<T> + ?Sized>(
     backend: &B,
     alpha: T,
     x: ArrayView1<'_, T>,
@@ -120,7 +120,7 @@ pub fn axpy<T: Scalar, B: Level1<T> + ?Sized>(
 }
 
 /// `x . y`.
-pub fn dot<T: Scalar, B: Level1<T> + ?Sized>(
+pub fn dot<T: Element, B: Level1<T> + ?Sized>(
     backend: &B,
     x: ArrayView1<'_, T>,
     y: ArrayView1<'_, T>,
@@ -128,13 +128,16 @@ pub fn dot<T: Scalar, B: Level1<T> + ?Sized>(
     backend.dot(vec_ref(&x), vec_ref(&y))
 }
 
-/// The Euclidean norm of `x`.
-pub fn nrm2<T: Scalar, B: Level1<T> + ?Sized>(backend: &B, x: ArrayView1<'_, T>) -> Result<T> {
+/// The Euclidean norm of `x` (real, also for complex elements).
+pub fn nrm2<T: Element, B: Level1<T> + ?Sized>(
+    backend: &B,
+    x: ArrayView1<'_, T>,
+) -> Result<T::Real> {
     backend.nrm2(vec_ref(&x))
 }
 
 /// `y := alpha*A*x + beta*y` (pass `a.t()` for the transpose).
-pub fn gemv<T: Scalar, B: Level2<T> + ?Sized>(
+pub fn gemv<T: Element, B: Level2<T> + ?Sized>(
     backend: &B,
     alpha: T,
     a: ArrayView2<'_, T>,
@@ -146,7 +149,7 @@ pub fn gemv<T: Scalar, B: Level2<T> + ?Sized>(
 }
 
 /// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes).
-pub fn gemm<T: Scalar, B: Level3<T> + ?Sized>(
+pub fn gemm<T: Element, B: Level3<T> + ?Sized>(
     backend: &B,
     alpha: T,
     a: ArrayView2<'_, T>,

@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::backend::{check, Diag, Level2, Uplo};
 use crate::error::Result;
 use crate::reference;
-use crate::scalar::Scalar;
+use crate::scalar::Element;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 
 /// Rows and columns per block.
@@ -26,13 +26,13 @@ pub fn blocks(n: usize, nb: usize) -> impl DoubleEndedIterator<Item = Range<usiz
 }
 
 /// Elements `r` of `v`.
-pub fn sub_mut<T: Scalar>(v: VecMut<'_, T>, r: Range<usize>) -> VecMut<'_, T> {
+pub fn sub_mut<T: Element>(v: VecMut<'_, T>, r: Range<usize>) -> VecMut<'_, T> {
     let (_, tail) = v.split_at_mut(r.start);
     tail.split_at_mut(r.len()).0
 }
 
 /// The block of `a` with rows `rows` and columns `cols`.
-pub fn block_mut<T: Scalar>(
+pub fn block_mut<T: Element>(
     a: MatMut<'_, T>,
     rows: Range<usize>,
     cols: Range<usize>,
@@ -52,14 +52,14 @@ fn strip(uplo: Uplo, n: usize, r: &Range<usize>) -> Range<usize> {
     }
 }
 
-fn minus_one<T: Scalar>() -> T {
-    T::zero() - T::one()
+fn minus_one<T: Element>() -> T {
+    T::ZERO - T::ONE
 }
 
 /// [`Level2::symv`]: diagonal blocks first (they apply `beta`, so every `y`
 /// element is scaled once and not read when `beta == 0`), then each
 /// off-diagonal strip twice, as itself and as its transpose.
-pub fn symv<T: Scalar, B: Level2<T> + ?Sized>(
+pub fn symv<T: Element, B: Level2<T> + ?Sized>(
     b: &B,
     uplo: Uplo,
     alpha: T,
@@ -76,7 +76,7 @@ pub fn symv<T: Scalar, B: Level2<T> + ?Sized>(
         let xr = x.subvector(r.start, r.len());
         reference::symv(uplo, alpha, d, xr, beta, sub_mut(y.rb_mut(), r));
     }
-    if alpha == T::zero() {
+    if alpha == T::ZERO {
         return Ok(());
     }
     for r in blocks(n, NB) {
@@ -87,8 +87,8 @@ pub fn symv<T: Scalar, B: Level2<T> + ?Sized>(
         let a_s = a.submatrix(s.start, r.start, s.len(), r.len());
         let xr = x.subvector(r.start, r.len());
         let xs = x.subvector(s.start, s.len());
-        b.gemv(alpha, a_s, xr, T::one(), sub_mut(y.rb_mut(), s))?;
-        b.gemv(alpha, a_s.t(), xs, T::one(), sub_mut(y.rb_mut(), r))?;
+        b.gemv(alpha, a_s, xr, T::ONE, sub_mut(y.rb_mut(), s))?;
+        b.gemv(alpha, a_s.t(), xs, T::ONE, sub_mut(y.rb_mut(), r))?;
     }
     Ok(())
 }
@@ -106,7 +106,7 @@ fn row_rest(uplo: Uplo, n: usize, r: &Range<usize>) -> Range<usize> {
 /// element before it is overwritten (top-down for upper, bottom-up for
 /// lower); each is its diagonal block times itself plus one `gemv` with the
 /// rest of its rows.
-pub fn trmv<T: Scalar, B: Level2<T> + ?Sized>(
+pub fn trmv<T: Element, B: Level2<T> + ?Sized>(
     b: &B,
     uplo: Uplo,
     diag: Diag,
@@ -130,14 +130,14 @@ pub fn trmv<T: Scalar, B: Level2<T> + ?Sized>(
         let a_r = a.submatrix(r.start, rest.start, r.len(), rest.len());
         // `x[rest]` has not been overwritten yet: its blocks come later.
         let (xr, xrest) = split_pair(x.rb_mut(), r, rest);
-        b.gemv(T::one(), a_r, xrest.as_ref(), T::one(), xr)?;
+        b.gemv(T::ONE, a_r, xrest.as_ref(), T::ONE, xr)?;
     }
     Ok(())
 }
 
 /// `x[r]` and `x[rest]` as two disjoint mutable views (`rest` lies wholly
 /// before or wholly after `r`).
-pub fn split_pair<T: Scalar>(
+pub fn split_pair<T: Element>(
     x: VecMut<'_, T>,
     r: Range<usize>,
     rest: Range<usize>,
@@ -158,7 +158,7 @@ pub fn split_pair<T: Scalar>(
 /// [`Level2::trsv`] in place: row blocks in solving order (top-down for
 /// lower, bottom-up for upper); each subtracts one `gemv` of its rows with
 /// the part of `x` already solved, then solves its diagonal block.
-pub fn trsv<T: Scalar, B: Level2<T> + ?Sized>(
+pub fn trsv<T: Element, B: Level2<T> + ?Sized>(
     b: &B,
     uplo: Uplo,
     diag: Diag,
@@ -177,7 +177,7 @@ pub fn trsv<T: Scalar, B: Level2<T> + ?Sized>(
         if !rest.is_empty() {
             let a_r = a.submatrix(r.start, rest.start, r.len(), rest.len());
             let (xr, solved) = split_pair(x.rb_mut(), r.clone(), rest);
-            b.gemv(minus_one(), a_r, solved.as_ref(), T::one(), xr)?;
+            b.gemv(minus_one(), a_r, solved.as_ref(), T::ONE, xr)?;
         }
         let d = a.submatrix(r.start, r.start, r.len(), r.len());
         reference::trsv(uplo, diag, d, sub_mut(x.rb_mut(), r));
@@ -187,7 +187,7 @@ pub fn trsv<T: Scalar, B: Level2<T> + ?Sized>(
 
 /// [`Level2::syr`]: diagonal blocks by loops, each off-diagonal strip of a
 /// block column by one `ger`.
-pub fn syr<T: Scalar, B: Level2<T> + ?Sized>(
+pub fn syr<T: Element, B: Level2<T> + ?Sized>(
     b: &B,
     uplo: Uplo,
     alpha: T,
@@ -200,7 +200,7 @@ pub fn syr<T: Scalar, B: Level2<T> + ?Sized>(
 }
 
 /// [`Level2::syr2`]: as [`syr`], with two `ger` per strip.
-pub fn syr2<T: Scalar, B: Level2<T> + ?Sized>(
+pub fn syr2<T: Element, B: Level2<T> + ?Sized>(
     b: &B,
     uplo: Uplo,
     alpha: T,
@@ -213,7 +213,7 @@ pub fn syr2<T: Scalar, B: Level2<T> + ?Sized>(
     rank_update(b, uplo, alpha, x, Some(y), a)
 }
 
-fn rank_update<T: Scalar, B: Level2<T> + ?Sized>(
+fn rank_update<T: Element, B: Level2<T> + ?Sized>(
     b: &B,
     uplo: Uplo,
     alpha: T,
@@ -221,7 +221,7 @@ fn rank_update<T: Scalar, B: Level2<T> + ?Sized>(
     y: Option<VecRef<'_, T>>,
     mut a: MatMut<'_, T>,
 ) -> Result<()> {
-    if alpha == T::zero() {
+    if alpha == T::ZERO {
         return Ok(());
     }
     let n = x.len();

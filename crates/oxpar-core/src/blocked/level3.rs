@@ -25,7 +25,7 @@
 
 use crate::backend::{Diag, Side, Uplo};
 use crate::error::Result;
-use crate::scalar::Scalar;
+use crate::scalar::Element;
 use crate::view::{MatMut, MatRef};
 
 /// A gemm: `C := alpha*A*B + beta*C`, with the documented semantics of
@@ -66,7 +66,7 @@ pub fn split(n: usize) -> usize {
 /// The left-side form of a trmm or trsm: `B*op(A)` is `(op(A)^T*B^T)^T`, so
 /// the right side becomes the left side on `A^T` (whose triangle is the
 /// other one) and `B^T`. No data moves.
-pub fn left_form<'a, 'b, T: Scalar>(
+pub fn left_form<'a, 'b, T: Element>(
     side: Side,
     uplo: Uplo,
     a: MatRef<'a, T>,
@@ -81,7 +81,7 @@ pub fn left_form<'a, 'b, T: Scalar>(
 /// `B := alpha*A*B` (left side), `A` triangular in its `uplo` triangle.
 /// With `alpha == 0`, `B` is set to zero and `A` is not read.
 #[allow(clippy::too_many_arguments)]
-pub fn trmm_left<T: Scalar>(
+pub fn trmm_left<T: Element>(
     gemm: &Gemm<'_, T>,
     leaf: &TriLeaf<'_, T>,
     leaf_size: usize,
@@ -94,8 +94,8 @@ pub fn trmm_left<T: Scalar>(
     if b.nrows() == 0 || b.ncols() == 0 {
         return Ok(());
     }
-    if alpha == T::zero() {
-        fill(T::zero(), b);
+    if alpha == T::ZERO {
+        fill(T::ZERO, b);
         return Ok(());
     }
     let m = a.nrows();
@@ -111,13 +111,13 @@ pub fn trmm_left<T: Scalar>(
         // still holds its old value.
         Uplo::Lower => {
             trmm_left(gemm, leaf, leaf_size, uplo, diag, alpha, a22, b2.rb_mut())?;
-            gemm(alpha, a.submatrix(m1, 0, m2, m1), b1.as_ref(), T::one(), b2)?;
+            gemm(alpha, a.submatrix(m1, 0, m2, m1), b1.as_ref(), T::ONE, b2)?;
             trmm_left(gemm, leaf, leaf_size, uplo, diag, alpha, a11, b1)
         }
         // [B1; B2] := alpha*[A11 A12; 0 A22]*[B1; B2]: B1 first.
         Uplo::Upper => {
             trmm_left(gemm, leaf, leaf_size, uplo, diag, alpha, a11, b1.rb_mut())?;
-            gemm(alpha, a.submatrix(0, m1, m1, m2), b2.as_ref(), T::one(), b1)?;
+            gemm(alpha, a.submatrix(0, m1, m1, m2), b2.as_ref(), T::ONE, b1)?;
             trmm_left(gemm, leaf, leaf_size, uplo, diag, alpha, a22, b2)
         }
     }
@@ -127,7 +127,7 @@ pub fn trmm_left<T: Scalar>(
 /// triangle; `X` overwrites `B`. With `alpha == 0`, `B` is set to zero and
 /// `A` is not read.
 #[allow(clippy::too_many_arguments)]
-pub fn trsm_left<T: Scalar>(
+pub fn trsm_left<T: Element>(
     gemm: &Gemm<'_, T>,
     leaf: &TriLeaf<'_, T>,
     leaf_size: usize,
@@ -140,8 +140,8 @@ pub fn trsm_left<T: Scalar>(
     if b.nrows() == 0 || b.ncols() == 0 {
         return Ok(());
     }
-    if alpha == T::zero() {
-        fill(T::zero(), b);
+    if alpha == T::ZERO {
+        fill(T::ZERO, b);
         return Ok(());
     }
     let m = a.nrows();
@@ -152,7 +152,7 @@ pub fn trsm_left<T: Scalar>(
     let (m1, m2) = (split(m), m - split(m));
     let (a11, a22) = (a.submatrix(0, 0, m1, m1), a.submatrix(m1, m1, m2, m2));
     let (mut b1, mut b2) = b.split_at_row_mut(m1);
-    let minus_one = -T::one();
+    let minus_one = -T::ONE;
     match uplo {
         // X1 := inv(A11)*alpha*B1; B2 := alpha*B2 - A21*X1; X2 := inv(A22)*B2.
         Uplo::Lower => {
@@ -164,7 +164,7 @@ pub fn trsm_left<T: Scalar>(
                 alpha,
                 b2.rb_mut(),
             )?;
-            trsm_left(gemm, leaf, leaf_size, uplo, diag, T::one(), a22, b2)
+            trsm_left(gemm, leaf, leaf_size, uplo, diag, T::ONE, a22, b2)
         }
         // X2 first, then B1 := alpha*B1 - A12*X2, then X1.
         Uplo::Upper => {
@@ -176,7 +176,7 @@ pub fn trsm_left<T: Scalar>(
                 alpha,
                 b1.rb_mut(),
             )?;
-            trsm_left(gemm, leaf, leaf_size, uplo, diag, T::one(), a11, b1)
+            trsm_left(gemm, leaf, leaf_size, uplo, diag, T::ONE, a11, b1)
         }
     }
 }
@@ -185,7 +185,7 @@ pub fn trsm_left<T: Scalar>(
 /// beta*C` on the `uplo` triangle of `C`. With `beta == 0`, `C` is not read;
 /// with `alpha == 0` or `k == 0`, `A` and `B` are not read.
 #[allow(clippy::too_many_arguments)]
-pub fn syrk<T: Scalar>(
+pub fn syrk<T: Element>(
     gemm: &Gemm<'_, T>,
     leaf: &SyrkLeaf<'_, T>,
     leaf_size: usize,
@@ -209,7 +209,7 @@ pub fn syrk<T: Scalar>(
 }
 
 /// The view whose lower triangle is the `uplo` triangle of `c`.
-pub fn lower_view<T: Scalar>(uplo: Uplo, c: MatMut<'_, T>) -> MatMut<'_, T> {
+pub fn lower_view<T: Element>(uplo: Uplo, c: MatMut<'_, T>) -> MatMut<'_, T> {
     match uplo {
         Uplo::Lower => c,
         Uplo::Upper => c.t_mut(),
@@ -218,7 +218,7 @@ pub fn lower_view<T: Scalar>(uplo: Uplo, c: MatMut<'_, T>) -> MatMut<'_, T> {
 
 /// [`syrk`] on the lower triangle of `c`.
 #[allow(clippy::too_many_arguments)]
-pub fn syrk_lower<T: Scalar>(
+pub fn syrk_lower<T: Element>(
     gemm: &Gemm<'_, T>,
     leaf: &SyrkLeaf<'_, T>,
     leaf_size: usize,
@@ -232,7 +232,7 @@ pub fn syrk_lower<T: Scalar>(
     if n == 0 {
         return Ok(());
     }
-    if alpha == T::zero() || k == 0 {
+    if alpha == T::ZERO || k == 0 {
         scale_lower(beta, c);
         return Ok(());
     }
@@ -256,7 +256,7 @@ pub fn syrk_lower<T: Scalar>(
 /// `C21 := alpha*A2*A1^T + beta*C21` (or `alpha*(A2*B1^T + B2*A1^T) +
 /// beta*C21`), with `A2` the rows `i0..` of `A` and `A1` the rows `j0..`.
 #[allow(clippy::too_many_arguments)]
-fn off_diagonal<T: Scalar>(
+fn off_diagonal<T: Element>(
     gemm: &Gemm<'_, T>,
     alpha: T,
     a: MatRef<'_, T>,
@@ -273,13 +273,13 @@ fn off_diagonal<T: Scalar>(
         Some(b) => {
             let (b1, b2) = (self::rows(b, j0, cols), self::rows(b, i0, rows));
             gemm(alpha, a2, b1.t(), beta, c21.rb_mut())?;
-            gemm(alpha, b2, a1.t(), T::one(), c21)
+            gemm(alpha, b2, a1.t(), T::ONE, c21)
         }
     }
 }
 
 /// Rows `i..i+r` of `x`, all columns.
-fn rows<T: Scalar>(x: MatRef<'_, T>, i: usize, r: usize) -> MatRef<'_, T> {
+fn rows<T: Element>(x: MatRef<'_, T>, i: usize, r: usize) -> MatRef<'_, T> {
     x.submatrix(i, 0, r, x.ncols())
 }
 
@@ -289,7 +289,7 @@ fn rows<T: Scalar>(x: MatRef<'_, T>, i: usize, r: usize) -> MatRef<'_, T> {
 /// the rest with one gemm (two for syr2k). Blocks of different columns are
 /// independent, which is how the threads backend splits large updates.
 #[allow(clippy::too_many_arguments)]
-pub fn syrk_lower_columns<T: Scalar>(
+pub fn syrk_lower_columns<T: Element>(
     gemm: &Gemm<'_, T>,
     leaf: &SyrkLeaf<'_, T>,
     leaf_size: usize,
@@ -305,7 +305,7 @@ pub fn syrk_lower_columns<T: Scalar>(
     let (diag, below) = cols.split_at_row_mut(w);
     let (aj, bj) = (rows(a, j0, w), b.map(|b| rows(b, j0, w)));
     syrk_lower(gemm, leaf, leaf_size, alpha, aj, bj, beta, diag)?;
-    if alpha == T::zero() || k == 0 {
+    if alpha == T::ZERO || k == 0 {
         fill_scaled(beta, below);
         return Ok(());
     }
@@ -316,7 +316,7 @@ pub fn syrk_lower_columns<T: Scalar>(
 /// symmetric in its `uplo` triangle. With `beta == 0`, `C` is not read; with
 /// `alpha == 0`, `A` and `B` are not read.
 #[allow(clippy::too_many_arguments)]
-pub fn symm<T: Scalar>(
+pub fn symm<T: Element>(
     gemm: &Gemm<'_, T>,
     side: Side,
     uplo: Uplo,
@@ -335,7 +335,7 @@ pub fn symm<T: Scalar>(
 /// lower triangle of `A` is the upper triangle of the view `A^T`. No data
 /// moves.
 #[allow(clippy::type_complexity)]
-pub fn symm_form<'a, 'b, 'c, T: Scalar>(
+pub fn symm_form<'a, 'b, 'c, T: Element>(
     side: Side,
     uplo: Uplo,
     a: MatRef<'a, T>,
@@ -363,7 +363,7 @@ pub fn symm_form<'a, 'b, 'c, T: Scalar>(
 ///
 /// Blocks of columns of `B` and `C` are independent (the threads backend's
 /// split).
-pub fn symm_upper<T: Scalar>(
+pub fn symm_upper<T: Element>(
     gemm: &Gemm<'_, T>,
     alpha: T,
     a: MatRef<'_, T>,
@@ -375,11 +375,11 @@ pub fn symm_upper<T: Scalar>(
     if m == 0 || n == 0 {
         return Ok(());
     }
-    if alpha == T::zero() {
+    if alpha == T::ZERO {
         fill_scaled(beta, c);
         return Ok(());
     }
-    let mut diag = vec![T::zero(); SYMM_BLOCK.min(m) * SYMM_BLOCK.min(m)];
+    let mut diag = vec![T::ZERO; SYMM_BLOCK.min(m) * SYMM_BLOCK.min(m)];
     let mut i0 = 0;
     while i0 < m {
         let ib = SYMM_BLOCK.min(m - i0);
@@ -398,7 +398,7 @@ pub fn symm_upper<T: Scalar>(
                 beta,
                 ci.rb_mut(),
             )?;
-            first_beta = T::one();
+            first_beta = T::ONE;
         }
         gemm(alpha, d, b.submatrix(i0, 0, ib, n), first_beta, ci.rb_mut())?;
         if i1 < m {
@@ -406,7 +406,7 @@ pub fn symm_upper<T: Scalar>(
                 alpha,
                 a.submatrix(i0, i1, ib, m - i1),
                 b.submatrix(i1, 0, m - i1, n),
-                T::one(),
+                T::ONE,
                 ci,
             )?;
         }
@@ -417,7 +417,7 @@ pub fn symm_upper<T: Scalar>(
 
 /// The full symmetric `n x n` matrix whose upper triangle `a` holds, into
 /// `out` (column-major, `n*n` elements).
-pub fn expand_upper<T: Scalar>(a: MatRef<'_, T>, out: &mut [T]) {
+pub fn expand_upper<T: Element>(a: MatRef<'_, T>, out: &mut [T]) {
     let n = a.nrows();
     for j in 0..n {
         for i in 0..=j {
@@ -429,7 +429,7 @@ pub fn expand_upper<T: Scalar>(a: MatRef<'_, T>, out: &mut [T]) {
 }
 
 /// Every element of `c` set to `v`.
-pub fn fill<T: Scalar>(v: T, mut c: MatMut<'_, T>) {
+pub fn fill<T: Element>(v: T, mut c: MatMut<'_, T>) {
     let mut c = outer_cols(&mut c);
     for j in 0..c.ncols() {
         for i in 0..c.nrows() {
@@ -439,11 +439,11 @@ pub fn fill<T: Scalar>(v: T, mut c: MatMut<'_, T>) {
 }
 
 /// `C := beta*C`; with `beta == 0`, `C` is set to zero without being read.
-pub fn fill_scaled<T: Scalar>(beta: T, mut c: MatMut<'_, T>) {
-    if beta == T::zero() {
-        return fill(T::zero(), c);
+pub fn fill_scaled<T: Element>(beta: T, mut c: MatMut<'_, T>) {
+    if beta == T::ZERO {
+        return fill(T::ZERO, c);
     }
-    if beta == T::one() {
+    if beta == T::ONE {
         return;
     }
     let mut c = outer_cols(&mut c);
@@ -457,14 +457,14 @@ pub fn fill_scaled<T: Scalar>(beta: T, mut c: MatMut<'_, T>) {
 
 /// `C := beta*C` on the lower triangle (diagonal included) of the square
 /// `c`; with `beta == 0`, set to zero without being read.
-pub fn scale_lower<T: Scalar>(beta: T, mut c: MatMut<'_, T>) {
-    if beta == T::one() {
+pub fn scale_lower<T: Element>(beta: T, mut c: MatMut<'_, T>) {
+    if beta == T::ONE {
         return;
     }
     for j in 0..c.ncols() {
         for i in j..c.nrows() {
-            let v = if beta == T::zero() {
-                T::zero()
+            let v = if beta == T::ZERO {
+                T::ZERO
             } else {
                 beta * c.as_ref().get(i, j)
             };
@@ -475,7 +475,7 @@ pub fn scale_lower<T: Scalar>(beta: T, mut c: MatMut<'_, T>) {
 
 /// The view itself, or its transpose when that makes the inner loop (over
 /// rows) the closer-packed one.
-fn outer_cols<'s, T: Scalar>(c: &'s mut MatMut<'_, T>) -> MatMut<'s, T> {
+fn outer_cols<'s, T: Element>(c: &'s mut MatMut<'_, T>) -> MatMut<'s, T> {
     if c.rs().unsigned_abs() > c.cs().unsigned_abs() {
         c.rb_mut().t_mut()
     } else {
@@ -484,7 +484,7 @@ fn outer_cols<'s, T: Scalar>(c: &'s mut MatMut<'_, T>) -> MatMut<'s, T> {
 }
 
 /// The reference leaf for trmm ([`crate::reference::trmm`], left side).
-pub fn reference_trmm_leaf<T: Scalar>(
+pub fn reference_trmm_leaf<T: Element>(
     uplo: Uplo,
     diag: Diag,
     alpha: T,
@@ -495,7 +495,7 @@ pub fn reference_trmm_leaf<T: Scalar>(
 }
 
 /// The reference leaf for trsm ([`crate::reference::trsm`], left side).
-pub fn reference_trsm_leaf<T: Scalar>(
+pub fn reference_trsm_leaf<T: Element>(
     uplo: Uplo,
     diag: Diag,
     alpha: T,
@@ -507,7 +507,7 @@ pub fn reference_trsm_leaf<T: Scalar>(
 
 /// The reference leaf for syrk and syr2k ([`crate::reference::syrk`] and
 /// [`crate::reference::syr2k`] on the lower triangle).
-pub fn reference_syrk_leaf<T: Scalar>(
+pub fn reference_syrk_leaf<T: Element>(
     alpha: T,
     a: MatRef<'_, T>,
     b: Option<MatRef<'_, T>>,

@@ -335,7 +335,7 @@ fn trsv_slice<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: &mut [T]) 
                     Uplo::Lower => c + 1..j0 + w,
                 };
                 for i in inner {
-                    x[i] = x[i] - xc * st[c * ld + i];
+                    x[i] -= xc * st[c * ld + i];
                 }
             };
             match uplo {
