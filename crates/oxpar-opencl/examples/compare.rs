@@ -25,7 +25,7 @@
 use std::time::{Duration, Instant};
 
 use oxpar_core::Result;
-use oxpar_opencl::{MatLayout, OpenClBackend};
+use oxpar_opencl::{DeviceLevel1, DeviceLevel3, MatLayout, OpenClBackend};
 
 /// Command-line options.
 struct Options {
@@ -134,7 +134,7 @@ fn sgemm(cl: &OpenClBackend, n: usize, reps: usize) -> Result<()> {
     let mut dc = cl.zeroed::<f32>(n * n)?;
     let l = MatLayout::col_major(n, n, n);
     let mut run = || -> Result<()> {
-        cl.gemm_buf(1.0, da.mat(l)?, db.mat(l)?, 0.0, dc.mat_mut(l)?)?;
+        cl.gemm(1.0, da.mat(l)?, db.mat(l)?, 0.0, dc.mat_mut(l)?)?;
         cl.finish()
     };
     let first = best(1, &mut run)?;
@@ -166,7 +166,7 @@ fn saxpy(cl: &OpenClBackend, n: usize, reps: usize) -> Result<()> {
     let mut dx = cl.upload(&x)?;
     let mut dy = cl.upload(&y0)?;
     let mut resident = || -> Result<()> {
-        cl.axpy_buf(0.5, dx.as_vec(), dy.as_vec_mut())?;
+        cl.axpy(0.5, dx.as_vec(), dy.as_vec_mut())?;
         cl.finish()
     };
     resident()?;
@@ -174,7 +174,7 @@ fn saxpy(cl: &OpenClBackend, n: usize, reps: usize) -> Result<()> {
     let mut transfers = || -> Result<()> {
         dx.upload(&x)?;
         dy.upload(&y0)?;
-        cl.axpy_buf(0.5, dx.as_vec(), dy.as_vec_mut())?;
+        cl.axpy(0.5, dx.as_vec(), dy.as_vec_mut())?;
         dy.download(&mut y)
     };
     transfers()?;

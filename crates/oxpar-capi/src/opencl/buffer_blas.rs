@@ -18,7 +18,7 @@ use crate::status::oxpar_status;
 #[cfg(feature = "opencl")]
 mod imp {
     use oxpar::exact::{round_to, sqrt_to};
-    use oxpar::opencl::{MatLayout, VecLayout};
+    use oxpar::opencl::{DeviceLevel1, DeviceLevel2, DeviceLevel3, MatLayout, VecLayout};
     use oxpar::{Reduction, Trans};
 
     use super::super::imp::*;
@@ -51,7 +51,7 @@ mod imp {
         let yv = yb
             .vec_mut(VecLayout::new(n, offy, incy))
             .map_err(named("y"))?;
-        Ok(cl.axpy_buf(alpha, xv, yv)?)
+        Ok(cl.axpy(alpha, xv, yv)?)
     }
 
     /// # Safety
@@ -80,9 +80,9 @@ mod imp {
         let yv = yb.vec(VecLayout::new(n, offy, incy)).map_err(named("y"))?;
         let out = ffi::out_ptr(out, "out")?;
         let value = if ctx.is_reproducible() {
-            round_to::<T>(&cl.reduce_exact_buf(Reduction::Dot, xv, Some(yv))?)
+            round_to::<T>(&cl.reduce_exact(Reduction::Dot, xv, Some(yv))?)
         } else {
-            cl.dot_buf(xv, yv)?
+            cl.dot(xv, yv)?
         };
         // SAFETY: checked non-null, writable per the contract.
         unsafe { ffi::write_out(out, value) };
@@ -137,7 +137,7 @@ mod imp {
             .map_err(named("c"))?;
         let av = if ta == Trans::No { av } else { av.t() };
         let bv = if tb == Trans::No { bv } else { bv.t() };
-        Ok(cl.gemm_buf(alpha, av, bv, beta, cv)?)
+        Ok(cl.gemm(alpha, av, bv, beta, cv)?)
     }
 
     /// # Safety
@@ -158,7 +158,7 @@ mod imp {
         let xv = xb
             .vec_mut(VecLayout::new(n, offx, incx))
             .map_err(named("x"))?;
-        Ok(cl.scal_buf(alpha, xv)?)
+        Ok(cl.scal(alpha, xv)?)
     }
 
     /// # Safety
@@ -184,7 +184,7 @@ mod imp {
         let yv = yb
             .vec_mut(VecLayout::new(n, offy, incy))
             .map_err(named("y"))?;
-        Ok(cl.copy_buf(xv, yv)?)
+        Ok(cl.copy(xv, yv)?)
     }
 
     /// # Safety
@@ -213,7 +213,7 @@ mod imp {
         let yv = yb
             .vec_mut(VecLayout::new(n, offy, incy))
             .map_err(named("y"))?;
-        Ok(cl.swap_buf(xv, yv)?)
+        Ok(cl.swap(xv, yv)?)
     }
 
     /// Which reduction of one vector to a scalar `norm` computes.
@@ -240,15 +240,15 @@ mod imp {
         let out = ffi::out_ptr(out, "out")?;
         let value = if ctx.is_reproducible() {
             match which {
-                Norm::Nrm2 => sqrt_to::<T>(&cl.reduce_exact_buf(Reduction::SumSq, xv, None)?),
-                Norm::Asum => round_to::<T>(&cl.reduce_exact_buf(Reduction::Asum, xv, None)?),
-                Norm::Sum => round_to::<T>(&cl.reduce_exact_buf(Reduction::Sum, xv, None)?),
+                Norm::Nrm2 => sqrt_to::<T>(&cl.reduce_exact(Reduction::SumSq, xv, None)?),
+                Norm::Asum => round_to::<T>(&cl.reduce_exact(Reduction::Asum, xv, None)?),
+                Norm::Sum => round_to::<T>(&cl.reduce_exact(Reduction::Sum, xv, None)?),
             }
         } else {
             match which {
-                Norm::Nrm2 => cl.nrm2_buf(xv)?,
-                Norm::Asum => cl.asum_buf(xv)?,
-                Norm::Sum => cl.sum_buf(xv)?,
+                Norm::Nrm2 => cl.nrm2(xv)?,
+                Norm::Asum => cl.asum(xv)?,
+                Norm::Sum => cl.sum(xv)?,
             }
         };
         // SAFETY: checked non-null, writable per the contract.
@@ -270,7 +270,7 @@ mod imp {
         let (cl, xb) = unsafe { (device(ctx)?, buf::<T>(x, "x")?) };
         let xv = xb.vec(VecLayout::new(n, offx, incx)).map_err(named("x"))?;
         let out = ffi::out_ptr(out, "out")?;
-        let value = cl.iamax_buf(xv)?.unwrap_or(crate::OXPAR_INDEX_NONE);
+        let value = cl.iamax(xv)?.unwrap_or(crate::OXPAR_INDEX_NONE);
         // SAFETY: checked non-null, writable per the contract.
         unsafe { ffi::write_out(out, value) };
         Ok(())
@@ -317,7 +317,7 @@ mod imp {
             .vec_mut(VecLayout::new(ly, offy, incy))
             .map_err(named("y"))?;
         let av = if ta == Trans::No { av } else { av.t() };
-        Ok(cl.gemv_buf(alpha, av, xv, beta, yv)?)
+        Ok(cl.gemv(alpha, av, xv, beta, yv)?)
     }
 
     /// # Safety
@@ -350,7 +350,7 @@ mod imp {
         let av = ab
             .mat_mut(MatLayout::new(m, n, offa, rsa, csa))
             .map_err(named("a"))?;
-        Ok(cl.ger_buf(alpha, xv, yv, av)?)
+        Ok(cl.ger(alpha, xv, yv, av)?)
     }
 }
 
