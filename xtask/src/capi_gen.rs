@@ -309,7 +309,7 @@ fn helper(s: &mut String, r: &Routine) {
         .collect();
     let _ = writeln!(
         s,
-        "    Ok({level}::<T>::{}(&*ctx.backend, {})?)\n}}\n",
+        "    Ok({level}::<T>::{}(ctx.host(), {})?)\n}}\n",
         r.name,
         call.join(", ")
     );

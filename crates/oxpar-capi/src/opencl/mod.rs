@@ -195,15 +195,7 @@ mod imp {
     ) -> Result<(&'a oxpar_context, &'a OpenClBackend), CapiError> {
         // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
-        let cl = ctx.opencl.as_ref().ok_or_else(|| CapiError {
-            status: oxpar_status::Unsupported,
-            message: format!(
-                "ctx: a {} context has no device memory or kernels (create the context with \
-                 \"opencl\")",
-                ctx.backend.kind().as_str()
-            ),
-        })?;
-        Ok((ctx, cl))
+        Ok((ctx, ctx.device()?))
     }
 
     pub(crate) fn wrong_type(name: &str, b: &Buffer, want: &str) -> CapiError {
