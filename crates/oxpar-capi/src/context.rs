@@ -54,9 +54,10 @@ pub struct oxpar_context {
 enum Special {
     /// Serial or threads: nothing more.
     Host,
-    /// An OpenCL device: buffers, programs and kernels.
+    /// An OpenCL device: buffers, programs and kernels, and the routines
+    /// on buffers (reproducible by the context's switch).
     #[cfg(feature = "opencl")]
-    Device(oxpar::opencl::OpenClBackend),
+    Device(oxpar::opencl::SwitchableDevice),
     /// MPI ranks: grids, halo exchanges, collective agreement.
     #[cfg(feature = "mpi")]
     Mpi(oxpar::mpi::MpiBackend),
@@ -87,7 +88,10 @@ impl oxpar_context {
     /// A context around an OpenCL device.
     #[cfg(feature = "opencl")]
     pub(crate) fn opencl(backend: oxpar::opencl::OpenClBackend) -> oxpar_context {
-        oxpar_context::new(Box::new(backend.clone()), Special::Device(backend))
+        let mut ctx = oxpar_context::new(Box::new(backend.clone()), Special::Host);
+        let device = oxpar::opencl::SwitchableDevice::new(backend, ctx.reproducible.clone());
+        ctx.special = Special::Device(device);
+        ctx
     }
 
     /// The backend of the host-pointer routines (reproducible when the mode
@@ -99,24 +103,31 @@ impl oxpar_context {
     /// The OpenCL device of the context, if it has one.
     #[cfg(feature = "opencl")]
     pub(crate) fn device_opt(&self) -> Option<&oxpar::opencl::OpenClBackend> {
-        match &self.special {
-            Special::Device(cl) => Some(cl),
-            _ => None,
-        }
+        self.device_ops().ok().map(|d| d.backend())
     }
 
     /// The OpenCL device of the context; `OXPAR_STATUS_UNSUPPORTED` for a
     /// host one.
     #[cfg(feature = "opencl")]
     pub(crate) fn device(&self) -> Result<&oxpar::opencl::OpenClBackend, CapiError> {
-        self.device_opt().ok_or_else(|| CapiError {
-            status: oxpar_status::Unsupported,
-            message: format!(
-                "ctx: a {} context has no device memory or kernels (create the context with \
-                 \"opencl\")",
-                self.host.kind().as_str()
-            ),
-        })
+        self.device_ops().map(|d| d.backend())
+    }
+
+    /// The routines on device buffers (`DeviceLevel1` ..., reproducible when
+    /// the context is); `OXPAR_STATUS_UNSUPPORTED` for a host context.
+    #[cfg(feature = "opencl")]
+    pub(crate) fn device_ops(&self) -> Result<&oxpar::opencl::SwitchableDevice, CapiError> {
+        match &self.special {
+            Special::Device(d) => Ok(d),
+            _ => Err(CapiError {
+                status: oxpar_status::Unsupported,
+                message: format!(
+                    "ctx: a {} context has no device memory or kernels (create the context with \
+                     \"opencl\")",
+                    self.host.kind().as_str()
+                ),
+            }),
+        }
     }
 
     /// The MPI backend of the context, if it is one.

@@ -68,6 +68,7 @@
 mod buffer;
 mod builtins;
 mod device_level;
+mod device_repro;
 mod discovery;
 mod err;
 mod host;
@@ -85,6 +86,7 @@ pub use buffer::{
     VecLayout,
 };
 pub use device_level::{DeviceLevel1, DeviceLevel2, DeviceLevel3};
+pub use device_repro::SwitchableDevice;
 pub use discovery::{
     is_available, platforms, DeviceInfo, DeviceSelector, DeviceType, PlatformInfo, DEVICE_ENV,
 };
