@@ -514,3 +514,68 @@ fn argument_errors() {
     assert_eq!(z.to_words(), ExactSum::new().to_words());
     assert_eq!(DeviceLevel1::sum(&cl, empty.as_vec()).unwrap(), 0.0);
 }
+
+/// The switchable device: while its switch is on, dot, nrm2, asum and sum are
+/// the exact accumulators rounded once (as the serial reference's); while it
+/// is off, the backend's ordinary reductions; the rest is the backend's own.
+fn switchable_follows_its_switch<T: DeviceScalar>(cl: &OpenClBackend) {
+    use oxpar_core::repro::ReproSwitch;
+    use oxpar_opencl::SwitchableDevice;
+    if !runs::<T>(cl) {
+        return;
+    }
+    let switch = ReproSwitch::new(false);
+    let dev = SwitchableDevice::new(cl.clone(), switch.clone());
+    // Cancellation, so ordinary and exact sums differ in their last bits.
+    let mut x: Vec<T> = values(4099, 7).into_iter().map(T::from_f64).collect();
+    x.extend([T::from_f64(1e20), T::from_f64(-1e20)]);
+    let y: Vec<T> = values(x.len(), 8).into_iter().map(T::from_f64).collect();
+    let (xb, yb) = (cl.upload(&x).unwrap(), cl.upload(&y).unwrap());
+    let (xv, yv) = (xb.as_vec(), yb.as_vec());
+    let exact = |what| reduce_elementwise(what, VecRef::from_slice(&x), VecRef::from_slice(&y));
+    let bits = |v: T| v.as_f64().to_bits();
+    for on in [false, true, false] {
+        switch.set(on);
+        assert_eq!(dev.is_reproducible(), on);
+        let got = [
+            DeviceLevel1::dot(&dev, xv, yv).unwrap(),
+            DeviceLevel1::nrm2(&dev, xv).unwrap(),
+            DeviceLevel1::asum(&dev, xv).unwrap(),
+            DeviceLevel1::sum(&dev, xv).unwrap(),
+        ];
+        let want: [T; 4] = if on {
+            [
+                round_to(&exact(Reduction::Dot)),
+                sqrt_to(&exact(Reduction::SumSq)),
+                round_to(&exact(Reduction::Asum)),
+                round_to(&exact(Reduction::Sum)),
+            ]
+        } else {
+            [
+                DeviceLevel1::dot(cl, xv, yv).unwrap(),
+                DeviceLevel1::nrm2(cl, xv).unwrap(),
+                DeviceLevel1::asum(cl, xv).unwrap(),
+                DeviceLevel1::sum(cl, xv).unwrap(),
+            ]
+        };
+        for (g, w) in got.into_iter().zip(want) {
+            assert_eq!(bits(g), bits(w), "on = {on}: {g:?} != {w:?}");
+        }
+        assert_eq!(
+            DeviceLevel1::iamax(&dev, xv).unwrap(),
+            DeviceLevel1::iamax(cl, xv).unwrap()
+        );
+    }
+    // Errors come through unchanged.
+    let short = cl.upload(&x[..3]).unwrap();
+    switch.set(true);
+    let e = DeviceLevel1::dot(&dev, xv, short.as_vec()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+}
+
+#[test]
+fn switchable_device() {
+    let cl = backend_or_skip!();
+    switchable_follows_its_switch::<f32>(&cl);
+    switchable_follows_its_switch::<f64>(&cl);
+}
