@@ -11,10 +11,10 @@
 //!   printed names the device and its platform/device indices, so that a
 //!   peer can be run on the same one.
 //! * sgemm: square, column-major, `C := A*B` on device-resident buffers
-//!   (`gemm_buf` then `finish`). One untimed warm-up call (PoCL compiles the
+//!   (`DeviceLevel3::gemm` then `finish`). One untimed warm-up call (PoCL compiles the
 //!   kernel for its work-group size on first launch), then the best of `R`.
-//! * saxpy: `y := a*x + y` with `axpy_buf` on resident data, and the same
-//!   with transfers (upload x and y into existing buffers, `axpy_buf`,
+//! * saxpy: `y := a*x + y` with `DeviceLevel1::axpy` on resident data, and the same
+//!   with transfers (upload x and y into existing buffers, `axpy`,
 //!   download y). Both count 12 bytes per element (x and y read, y written).
 //! * launch: an empty user kernel (one buffer argument) over one work-item,
 //!   launched then `finish`ed; the best over batches of `L` launches of the

@@ -1,5 +1,5 @@
 //! Reproducible mode on OpenCL: the device's exact accumulators
-//! ([`OpenClBackend::reduce_exact_buf`], and the host path's
+//! ([`DeviceLevel1::reduce_exact`], and the host path's
 //! `Level1::reduce_exact`) must equal, word for word, the element-by-element
 //! reference of oxpar-core, for every reduction, element type, size and
 //! layout, and on hostile data (cancellation, 2000 binades, subnormals,
@@ -425,7 +425,7 @@ fn device_sum<T: DeviceScalar>(cl: &OpenClBackend) {
                 .as_f64();
             assert!(
                 (got - want).abs() <= tol,
-                "sum_buf n={n} {dl:?}: {got} vs {want}"
+                "device sum n={n} {dl:?}: {got} vs {want}"
             );
             // ... and the host path.
             let got = Level1::<T>::sum(cl, x).unwrap().as_f64();
