@@ -12,6 +12,11 @@
 //!
 //! Adding a routine: a trait method with its default (crates/oxpar-core), a
 //! row here with `Shell::Generated`, `make gen`, and tests.
+//!
+//! A routine on OpenCL device buffers too (`oxpar_buffer_<t><name>`, see
+//! `buffer_gen.rs`): a kernel and a method of `DeviceLevel1/2/3` in
+//! crates/oxpar-opencl (with its delegation in `SwitchableDevice`), and
+//! `device: Some(..)` on the row with the float routine's documentation.
 
 /// Whether the C shell is written by the generator or by hand.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -13,9 +13,10 @@
 //! argument is set anew is an error.
 //!
 //! One file per C object: [`buffer`] (device memory), [`buffer_blas`] (BLAS
-//! on buffers), [`program`] (programs and kernels), [`device`] (the context's
-//! queue: finishing, profiling, resident memory). Each has the exported
-//! functions and, when built with OpenCL, their bodies in its own `imp`.
+//! on buffers, generated from the routine table), [`program`] (programs and
+//! kernels), [`device`] (the context's queue: finishing, profiling, resident
+//! memory). Each has the exported functions and, when built with OpenCL,
+//! their bodies in its own `imp`.
 
 #![cfg_attr(
     not(feature = "opencl"),
