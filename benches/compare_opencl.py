@@ -6,14 +6,14 @@ rates for sgemm (above 1: oxpar is faster), of times for launch overhead
 (below 1: oxpar is faster):
 
 * sgemm, square n = 512, 1024, 2048 (2048 dropped by --quick), column-major,
-  C := A*B on device-resident buffers: oxpar-opencl's `gemm_buf` vs CLBlast's
+  C := A*B on device-resident buffers: oxpar-opencl's `DeviceLevel3::gemm` vs CLBlast's
   `CLBlastSgemm` (benches/clblast_sgemm.c, compiled here with `cc -O2` into a
   temporary directory, linked with -lclblast -lOpenCL; or a program built
   from it beforehand, given with --clblast-bin, for machines without a C
   compiler or the CLBlast headers). GFLOP/s, each the
   best of a few calls after an untimed warm-up call (CLBlast compiles its
   kernels on its first call; PoCL compiles on first launch).
-* saxpy, n = 10^6 and 10^7: oxpar against itself, data resident (`axpy_buf`
+* saxpy, n = 10^6 and 10^7: oxpar against itself, data resident (`DeviceLevel1::axpy`
   only) vs with transfers (upload x and y, axpy, download y), and resident
   against CLBlast's `CLBlastSaxpy` (the same program). GB/s counted as
   12 bytes per element, so the ratios are ratios of times.

@@ -3941,11 +3941,10 @@ oxpar_status oxpar_buffer_saxpy(const oxpar_context *ctx,
                                 ptrdiff_t incy);
 
 /**
- * `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`
- * (`OXPAR_STATUS_UNSUPPORTED` on a device without double precision).
+ * `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`.
  *
- * Errors: as `oxpar_buffer_saxpy` (on a device without double precision,
- * double buffers cannot be created).
+ * Errors: as `oxpar_buffer_saxpy` (on a device without double precision, double buffers
+ * cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_saxpy`.
@@ -3954,6 +3953,115 @@ oxpar_status oxpar_buffer_daxpy(const oxpar_context *ctx,
                                 size_t n,
                                 const double *alpha,
                                 const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `x := alpha*x` on float buffers of an OpenCL context (`x` as in
+ * `oxpar_buffer_saxpy`). Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`.
+ *
+ * # Safety
+ * `ctx`, `x` are NULL or live handles, `x` used by no other call
+ * meanwhile; `alpha` is NULL or readable.
+ */
+oxpar_status oxpar_buffer_sscal(const oxpar_context *ctx,
+                                size_t n,
+                                const float *alpha,
+                                oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx);
+
+/**
+ * `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
+ *
+ * Errors: as `oxpar_buffer_sscal` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_sscal`.
+ */
+oxpar_status oxpar_buffer_dscal(const oxpar_context *ctx,
+                                size_t n,
+                                const double *alpha,
+                                oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx);
+
+/**
+ * `y := x` on float buffers (vectors as in `oxpar_buffer_saxpy`); `y` must
+ * be another buffer than `x`. Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`.
+ *
+ * # Safety
+ * `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
+ * meanwhile.
+ */
+oxpar_status oxpar_buffer_scopy(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * `y := x` on double buffers; as `oxpar_buffer_scopy`.
+ *
+ * Errors: as `oxpar_buffer_scopy` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_scopy`.
+ */
+oxpar_status oxpar_buffer_dcopy(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * Exchanges `x` and `y` on float buffers (vectors as in
+ * `oxpar_buffer_saxpy`); they must be different buffers. Returns once the
+ * kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy` (`OXPAR_STATUS_INVALID_ARGUMENT` for y
+ * the same buffer as x).
+ *
+ * # Safety
+ * `ctx`, `x`, `y` are NULL or live handles, `x` and `y` used by no other
+ * call meanwhile.
+ */
+oxpar_status oxpar_buffer_sswap(const oxpar_context *ctx,
+                                size_t n,
+                                oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
+ * exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
+ *
+ * Errors: as `oxpar_buffer_sswap` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_sswap`.
+ */
+oxpar_status oxpar_buffer_dswap(const oxpar_context *ctx,
+                                size_t n,
+                                oxpar_buffer *x,
                                 size_t offx,
                                 ptrdiff_t incx,
                                 oxpar_buffer *y,
@@ -3986,8 +4094,8 @@ oxpar_status oxpar_buffer_sdot(const oxpar_context *ctx,
 /**
  * `*out := x . y` on double buffers; as `oxpar_buffer_sdot`.
  *
- * Errors: as `oxpar_buffer_sdot` (on a device without double precision,
- * double buffers cannot be created).
+ * Errors: as `oxpar_buffer_sdot` (on a device without double precision, double buffers
+ * cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_sdot`.
@@ -4001,130 +4109,6 @@ oxpar_status oxpar_buffer_ddot(const oxpar_context *ctx,
                                size_t offy,
                                ptrdiff_t incy,
                                double *out);
-
-/**
- * `C := alpha*op(A)*op(B) + beta*C` on float buffers, as `oxpar_sgemm` with
- * each matrix given by its buffer, the index of its element (0, 0) as
- * stored (`offa`, ...) and its element strides: element (i, j) of the
- * stored A is at index `offa + i*rsa + j*csa`. `c` must be another buffer
- * than `a` and `b`. Returns once the kernel is queued.
- *
- * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
- * (transa, transb), `OXPAR_STATUS_INVALID_STRIDE` (strides of C that make
- * elements share an index).
- *
- * # Safety
- * `ctx`, `a`, `b`, `c` are NULL or live handles, `c` used by no other call
- * meanwhile; `alpha`, `beta` are NULL or readable.
- */
-oxpar_status oxpar_buffer_sgemm(const oxpar_context *ctx,
-                                int32_t transa,
-                                int32_t transb,
-                                size_t m,
-                                size_t n,
-                                size_t k,
-                                const float *alpha,
-                                const oxpar_buffer *a,
-                                size_t offa,
-                                ptrdiff_t rsa,
-                                ptrdiff_t csa,
-                                const oxpar_buffer *b,
-                                size_t offb,
-                                ptrdiff_t rsb,
-                                ptrdiff_t csb,
-                                const float *beta,
-                                oxpar_buffer *c,
-                                size_t offc,
-                                ptrdiff_t rsc,
-                                ptrdiff_t csc);
-
-/**
- * `C := alpha*op(A)*op(B) + beta*C` on double buffers; as
- * `oxpar_buffer_sgemm`.
- *
- * Errors: as `oxpar_buffer_sgemm` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_sgemm`.
- */
-oxpar_status oxpar_buffer_dgemm(const oxpar_context *ctx,
-                                int32_t transa,
-                                int32_t transb,
-                                size_t m,
-                                size_t n,
-                                size_t k,
-                                const double *alpha,
-                                const oxpar_buffer *a,
-                                size_t offa,
-                                ptrdiff_t rsa,
-                                ptrdiff_t csa,
-                                const oxpar_buffer *b,
-                                size_t offb,
-                                ptrdiff_t rsb,
-                                ptrdiff_t csb,
-                                const double *beta,
-                                oxpar_buffer *c,
-                                size_t offc,
-                                ptrdiff_t rsc,
-                                ptrdiff_t csc);
-
-/**
- * `x := alpha*x` on float buffers of an OpenCL context (`x` as in
- * `oxpar_buffer_saxpy`). Returns once the kernel is queued.
- *
- * Errors: as `oxpar_buffer_saxpy`.
- *
- * # Safety
- * `ctx`, `x` are NULL or live handles, `x` used by no other call
- * meanwhile; `alpha` is NULL or readable.
- */
-oxpar_status oxpar_buffer_sscal(const oxpar_context *ctx,
-                                size_t n,
-                                const float *alpha,
-                                oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx);
-
-/**
- * `y := x` on float buffers (vectors as in `oxpar_buffer_saxpy`); `y` must
- * be another buffer than `x`. Returns once the kernel is queued.
- *
- * Errors: as `oxpar_buffer_saxpy`.
- *
- * # Safety
- * `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
- * meanwhile.
- */
-oxpar_status oxpar_buffer_scopy(const oxpar_context *ctx,
-                                size_t n,
-                                const oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx,
-                                oxpar_buffer *y,
-                                size_t offy,
-                                ptrdiff_t incy);
-
-/**
- * Exchanges `x` and `y` on float buffers (vectors as in
- * `oxpar_buffer_saxpy`); they must be different buffers. Returns once the
- * kernel is queued.
- *
- * Errors: as `oxpar_buffer_saxpy` (`OXPAR_STATUS_INVALID_ARGUMENT` for y
- * the same buffer as x).
- *
- * # Safety
- * `ctx`, `x`, `y` are NULL or live handles, `x` and `y` used by no other
- * call meanwhile.
- */
-oxpar_status oxpar_buffer_sswap(const oxpar_context *ctx,
-                                size_t n,
-                                oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx,
-                                oxpar_buffer *y,
-                                size_t offy,
-                                ptrdiff_t incy);
 
 /**
  * `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
@@ -4147,6 +4131,22 @@ oxpar_status oxpar_buffer_snrm2(const oxpar_context *ctx,
                                 float *out);
 
 /**
+ * `*out :=` the Euclidean norm of `x` on double buffers; as `oxpar_buffer_snrm2`.
+ *
+ * Errors: as `oxpar_buffer_snrm2` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_snrm2`.
+ */
+oxpar_status oxpar_buffer_dnrm2(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                double *out);
+
+/**
  * `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
  * `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
  *
@@ -4165,6 +4165,22 @@ oxpar_status oxpar_buffer_sasum(const oxpar_context *ctx,
                                 size_t offx,
                                 ptrdiff_t incx,
                                 float *out);
+
+/**
+ * `*out :=` the sum of `|x_i|` on double buffers; as `oxpar_buffer_sasum`.
+ *
+ * Errors: as `oxpar_buffer_sasum` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_sasum`.
+ */
+oxpar_status oxpar_buffer_dasum(const oxpar_context *ctx,
+                                size_t n,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                double *out);
 
 /**
  * `*out :=` the sum of the elements of `x` on a float buffer (`x` as in
@@ -4189,6 +4205,22 @@ oxpar_status oxpar_buffer_ssum(const oxpar_context *ctx,
                                float *out);
 
 /**
+ * `*out :=` the sum of the `x_i` on double buffers; as `oxpar_buffer_ssum`.
+ *
+ * Errors: as `oxpar_buffer_ssum` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_ssum`.
+ */
+oxpar_status oxpar_buffer_dsum(const oxpar_context *ctx,
+                               size_t n,
+                               const oxpar_buffer *x,
+                               size_t offx,
+                               ptrdiff_t incx,
+                               double *out);
+
+/**
  * `*out :=` the 0-based index of the first element of largest absolute
  * value of `x` (a float buffer, as in `oxpar_buffer_saxpy`); the first NaN
  * if there is one; `OXPAR_INDEX_NONE` for n = 0. Waits for the result.
@@ -4199,6 +4231,23 @@ oxpar_status oxpar_buffer_ssum(const oxpar_context *ctx,
  * `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
  */
 oxpar_status oxpar_buffer_isamax(const oxpar_context *ctx,
+                                 size_t n,
+                                 const oxpar_buffer *x,
+                                 size_t offx,
+                                 ptrdiff_t incx,
+                                 size_t *out);
+
+/**
+ * `*out :=` the first index of the largest `|x_i|` on double buffers; as
+ * `oxpar_buffer_isamax`.
+ *
+ * Errors: as `oxpar_buffer_isamax` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_isamax`.
+ */
+oxpar_status oxpar_buffer_idamax(const oxpar_context *ctx,
                                  size_t n,
                                  const oxpar_buffer *x,
                                  size_t offx,
@@ -4238,6 +4287,32 @@ oxpar_status oxpar_buffer_sgemv(const oxpar_context *ctx,
                                 ptrdiff_t incy);
 
 /**
+ * `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
+ *
+ * Errors: as `oxpar_buffer_sgemv` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_sgemv`.
+ */
+oxpar_status oxpar_buffer_dgemv(const oxpar_context *ctx,
+                                int32_t trans,
+                                size_t m,
+                                size_t n,
+                                const double *alpha,
+                                const oxpar_buffer *a,
+                                size_t offa,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                const oxpar_buffer *x,
+                                size_t offx,
+                                ptrdiff_t incx,
+                                const double *beta,
+                                oxpar_buffer *y,
+                                size_t offy,
+                                ptrdiff_t incy);
+
+/**
  * `A := alpha*x*y^T + A` on float buffers, as `oxpar_sger` with the
  * matrix as in `oxpar_buffer_sgemv` and the vectors as in
  * `oxpar_buffer_saxpy` (`x` of `m`, `y` of `n` elements). `a` must be
@@ -4266,153 +4341,10 @@ oxpar_status oxpar_buffer_sger(const oxpar_context *ctx,
                                ptrdiff_t csa);
 
 /**
- * `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
- *
- * Errors: as `oxpar_buffer_sscal` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_sscal`.
- */
-oxpar_status oxpar_buffer_dscal(const oxpar_context *ctx,
-                                size_t n,
-                                const double *alpha,
-                                oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx);
-
-/**
- * `y := x` on double buffers; as `oxpar_buffer_scopy`.
- *
- * Errors: as `oxpar_buffer_scopy` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_scopy`.
- */
-oxpar_status oxpar_buffer_dcopy(const oxpar_context *ctx,
-                                size_t n,
-                                const oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx,
-                                oxpar_buffer *y,
-                                size_t offy,
-                                ptrdiff_t incy);
-
-/**
- * Exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
- *
- * Errors: as `oxpar_buffer_sswap` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_sswap`.
- */
-oxpar_status oxpar_buffer_dswap(const oxpar_context *ctx,
-                                size_t n,
-                                oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx,
-                                oxpar_buffer *y,
-                                size_t offy,
-                                ptrdiff_t incy);
-
-/**
- * `*out :=` the Euclidean norm of `x` on a double buffer; as `oxpar_buffer_snrm2`.
- *
- * Errors: as `oxpar_buffer_snrm2` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_snrm2`.
- */
-oxpar_status oxpar_buffer_dnrm2(const oxpar_context *ctx,
-                                size_t n,
-                                const oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx,
-                                double *out);
-
-/**
- * `*out :=` the sum of the absolute values of `x` on a double buffer; as `oxpar_buffer_sasum`.
- *
- * Errors: as `oxpar_buffer_sasum` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_sasum`.
- */
-oxpar_status oxpar_buffer_dasum(const oxpar_context *ctx,
-                                size_t n,
-                                const oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx,
-                                double *out);
-
-/**
- * `*out :=` the sum of the elements of `x` on a double buffer; as
- * `oxpar_buffer_ssum`.
- *
- * Errors: as `oxpar_buffer_ssum` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_ssum`.
- */
-oxpar_status oxpar_buffer_dsum(const oxpar_context *ctx,
-                               size_t n,
-                               const oxpar_buffer *x,
-                               size_t offx,
-                               ptrdiff_t incx,
-                               double *out);
-
-/**
- * As `oxpar_buffer_isamax` on a double buffer.
- *
- * Errors: as `oxpar_buffer_isamax` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_isamax`.
- */
-oxpar_status oxpar_buffer_idamax(const oxpar_context *ctx,
-                                 size_t n,
-                                 const oxpar_buffer *x,
-                                 size_t offx,
-                                 ptrdiff_t incx,
-                                 size_t *out);
-
-/**
- * `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
- *
- * Errors: as `oxpar_buffer_sgemv` (on a device without double precision,
- * double buffers cannot be created).
- *
- * # Safety
- * As `oxpar_buffer_sgemv`.
- */
-oxpar_status oxpar_buffer_dgemv(const oxpar_context *ctx,
-                                int32_t trans,
-                                size_t m,
-                                size_t n,
-                                const double *alpha,
-                                const oxpar_buffer *a,
-                                size_t offa,
-                                ptrdiff_t rsa,
-                                ptrdiff_t csa,
-                                const oxpar_buffer *x,
-                                size_t offx,
-                                ptrdiff_t incx,
-                                const double *beta,
-                                oxpar_buffer *y,
-                                size_t offy,
-                                ptrdiff_t incy);
-
-/**
  * `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
  *
- * Errors: as `oxpar_buffer_sger` (on a device without double precision,
- * double buffers cannot be created).
+ * Errors: as `oxpar_buffer_sger` (on a device without double precision, double buffers
+ * cannot be created).
  *
  * # Safety
  * As `oxpar_buffer_sger`.
@@ -4431,6 +4363,72 @@ oxpar_status oxpar_buffer_dger(const oxpar_context *ctx,
                                size_t offa,
                                ptrdiff_t rsa,
                                ptrdiff_t csa);
+
+/**
+ * `C := alpha*op(A)*op(B) + beta*C` on float buffers, as `oxpar_sgemm` with
+ * each matrix given by its buffer, the index of its element (0, 0) as
+ * stored (`offa`, ...) and its element strides: element (i, j) of the
+ * stored A is at index `offa + i*rsa + j*csa`. `c` must be another buffer
+ * than `a` and `b`. Returns once the kernel is queued.
+ *
+ * Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (transa, transb), `OXPAR_STATUS_INVALID_STRIDE` (strides of C that make
+ * elements share an index).
+ *
+ * # Safety
+ * `ctx`, `a`, `b`, `c` are NULL or live handles, `c` used by no other call
+ * meanwhile; `alpha`, `beta` are NULL or readable.
+ */
+oxpar_status oxpar_buffer_sgemm(const oxpar_context *ctx,
+                                int32_t transa,
+                                int32_t transb,
+                                size_t m,
+                                size_t n,
+                                size_t k,
+                                const float *alpha,
+                                const oxpar_buffer *a,
+                                size_t offa,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                const oxpar_buffer *b,
+                                size_t offb,
+                                ptrdiff_t rsb,
+                                ptrdiff_t csb,
+                                const float *beta,
+                                oxpar_buffer *c,
+                                size_t offc,
+                                ptrdiff_t rsc,
+                                ptrdiff_t csc);
+
+/**
+ * `C := alpha*op(A)*op(B) + beta*C` on double buffers; as `oxpar_buffer_sgemm`.
+ *
+ * Errors: as `oxpar_buffer_sgemm` (on a device without double precision, double buffers
+ * cannot be created).
+ *
+ * # Safety
+ * As `oxpar_buffer_sgemm`.
+ */
+oxpar_status oxpar_buffer_dgemm(const oxpar_context *ctx,
+                                int32_t transa,
+                                int32_t transb,
+                                size_t m,
+                                size_t n,
+                                size_t k,
+                                const double *alpha,
+                                const oxpar_buffer *a,
+                                size_t offa,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                const oxpar_buffer *b,
+                                size_t offb,
+                                ptrdiff_t rsb,
+                                ptrdiff_t csb,
+                                const double *beta,
+                                oxpar_buffer *c,
+                                size_t offc,
+                                ptrdiff_t rsc,
+                                ptrdiff_t csc);
 
 /**
  * Waits until every command queued on an OpenCL context (kernels,

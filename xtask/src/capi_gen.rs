@@ -32,7 +32,7 @@ pub fn module() -> String {
     s
 }
 
-fn ext_rust(r: &Routine, e: Ext) -> String {
+pub(crate) fn ext_rust(r: &Routine, e: Ext) -> String {
     match e {
         Ext::D(x) => x.to_string(),
         Ext::Pick { on, no, yes } => {
@@ -309,7 +309,7 @@ fn helper(s: &mut String, r: &Routine) {
         .collect();
     let _ = writeln!(
         s,
-        "    Ok({level}::<T>::{}(&*ctx.backend, {})?)\n}}\n",
+        "    Ok({level}::<T>::{}(ctx.host(), {})?)\n}}\n",
         r.name,
         call.join(", ")
     );
@@ -606,7 +606,7 @@ fn shell(s: &mut String, r: &Routine, t: char) {
 }
 
 /// Wraps a paragraph at about 90 columns (the docs land in the header too).
-fn wrap(line: &str) -> Vec<String> {
+pub(crate) fn wrap(line: &str) -> Vec<String> {
     // Words: split at spaces outside `code`, so no line starts with `+` or `*`.
     let mut words = vec![String::new()];
     let mut code = false;

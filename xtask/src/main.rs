@@ -2,7 +2,8 @@
 //! (exit 1) when a committed one differs from what `gen` would write.
 //!
 //! Generated: from the routine table (`routines.rs`), the C exports of the
-//! generated routines (`crates/oxpar-capi/src/generated.rs`), their ndarray
+//! generated routines (`crates/oxpar-capi/src/generated.rs`), the routines on
+//! OpenCL device buffers (`crates/oxpar-capi/src/opencl/buffer_blas.rs`), their ndarray
 //! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
 //! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`) and the
 //! Python table (`bindings/python/src/oxpar/_routines.py`); then
@@ -13,6 +14,7 @@
 //! verify that every row of the table, hand-written routines included, names
 //! the header's parameters in order.
 
+mod buffer_gen;
 mod capi_gen;
 mod fortran;
 mod fortran_gen;
@@ -120,6 +122,10 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("crates/oxpar-capi/src/generated.rs"),
             rustfmt(&capi_gen::module())?,
+        ),
+        (
+            root().join("crates/oxpar-capi/src/opencl/buffer_blas.rs"),
+            rustfmt(&buffer_gen::module())?,
         ),
         (
             root().join("crates/oxpar/src/nd/generated.rs"),

@@ -12,6 +12,11 @@
 //!
 //! Adding a routine: a trait method with its default (crates/oxpar-core), a
 //! row here with `Shell::Generated`, `make gen`, and tests.
+//!
+//! A routine on OpenCL device buffers too (`oxpar_buffer_<t><name>`, see
+//! `buffer_gen.rs`): a kernel and a method of `DeviceLevel1/2/3` in
+//! crates/oxpar-opencl (with its delegation in `SwitchableDevice`), and
+//! `device: Some(..)` on the row with the float routine's documentation.
 
 /// Whether the C shell is written by the generator or by hand.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -23,6 +28,16 @@ pub enum Shell {
     /// Written from this row into crates/oxpar-capi/src/generated.rs, the
     /// Fortran generic and the Python wrapper.
     Generated,
+}
+
+/// A routine on device buffers: the trait method of the same name on
+/// `DeviceLevel1/2/3` (crates/oxpar-opencl), called on the context's
+/// device (reproducible as the context is).
+#[derive(Copy, Clone, Debug)]
+pub struct Device {
+    /// The documentation of the float routine, complete (summary, errors,
+    /// safety); the double one refers to it.
+    pub doc: &'static str,
 }
 
 /// Whether an array is read, written, or both.
@@ -227,6 +242,12 @@ pub struct Routine {
     pub level: u8,
     /// Who writes the C shell.
     pub shell: Shell,
+    /// Whether the routine exists on OpenCL device buffers too
+    /// (`oxpar_buffer_<t><name>`, generated into
+    /// crates/oxpar-capi/src/opencl/buffer_blas.rs by `buffer_gen.rs`, the
+    /// same arguments with each array a buffer handle plus the index of its
+    /// first element, `off<name>`), and its documentation there.
+    pub device: Option<Device>,
     /// The C arguments, in order.
     pub args: &'static [Arg],
     /// The trait method's arguments, by C name, in order.
@@ -359,6 +380,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_AXPY),
         args: &[CTX, dim("n"), ALPHA, vec("x", In, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
         call: &["alpha", "x", "y"],
         py: &["alpha", "x", "y"],
@@ -370,6 +392,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_SCAL),
         args: &[CTX, dim("n"), ALPHA, vec("x", InOut, d("n"), "incx")],
         call: &["alpha", "x"],
         py: &["alpha", "x"],
@@ -381,6 +404,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_COPY),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
         call: &["x", "y"],
         py: &["x", "y"],
@@ -392,6 +416,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_SWAP),
         args: &[CTX, dim("n"), vec("x", InOut, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
         call: &["x", "y"],
         py: &["x", "y"],
@@ -403,6 +428,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_DOT),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", In, d("n"), "incy"), OUT],
         call: &["x", "y"],
         py: &["x", "y"],
@@ -414,6 +440,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_NRM2),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
         call: &["x"],
         py: &["x"],
@@ -425,6 +452,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_ASUM),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
         call: &["x"],
         py: &["x"],
@@ -436,6 +464,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_SUM),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
         call: &["x"],
         py: &["x"],
@@ -448,6 +477,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 1,
         shell: Shell::Hand,
+        device: Some(BUF_IAMAX),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), arg("out", Role::IndexOut)],
         call: &["x"],
         py: &["x"],
@@ -460,6 +490,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Hand,
+        device: Some(BUF_GEMV),
         args: &[
             CTX,
             TRANS,
@@ -481,6 +512,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Hand,
+        device: Some(BUF_GER),
         args: &[
             CTX,
             dim("m"),
@@ -500,6 +532,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -520,6 +553,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -540,6 +574,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -559,6 +594,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -577,6 +613,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -596,6 +633,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             TRANS,
@@ -619,6 +657,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -640,6 +679,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("ap"),
@@ -660,6 +700,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -681,6 +722,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("a"),
@@ -701,6 +743,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("ap"),
@@ -721,6 +764,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("ap"),
@@ -740,6 +784,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("ap"),
@@ -758,6 +803,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 2,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("ap"),
@@ -778,6 +824,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 3,
         shell: Shell::Hand,
+        device: Some(BUF_GEMM),
         args: &[
             CTX,
             trans("transa"),
@@ -801,6 +848,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 3,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             SIDE,
@@ -823,6 +871,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 3,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("c"),
@@ -844,6 +893,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 3,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             uplo("c"),
@@ -866,6 +916,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 3,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             SIDE,
@@ -889,6 +940,7 @@ pub const ROUTINES: &[Routine] = &[
         types: "sd",
         level: 3,
         shell: Shell::Generated,
+        device: None,
         args: &[
             CTX,
             SIDE,
@@ -960,6 +1012,194 @@ pub struct EnumInfo {
     pub variants: [&'static str; 2],
     /// The checked conversion in crates/oxpar-capi/src/status.rs.
     pub from: &'static str,
+}
+
+// ---- The float documentation of the routines on device buffers (`Device`) ----
+
+/// `oxpar_buffer_saxpy`
+const BUF_AXPY: Device = Device {
+    doc: "`y := alpha*x + y` on float buffers of an OpenCL context. Element `i` of\n\
+`x` is at index `offx + i*incx` of its buffer (increments may be\n\
+negative: `offx` is then the index of the logical first element), and\n\
+likewise for `y`. `y` must be another buffer than `x`. Returns once the\n\
+kernel is queued; later calls on the context see its result.\n\
+\n\
+Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_UNSUPPORTED` (not an\n\
+OpenCL context), `OXPAR_STATUS_INVALID_ARGUMENT` (a buffer of another\n\
+type or another context, y the same buffer as x),\n\
+`OXPAR_STATUS_SHAPE_MISMATCH` (an element outside its buffer),\n\
+`OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1; incx may be 0),\n\
+`OXPAR_STATUS_DEVICE_ERROR`.\n\
+\n\
+# Safety\n\
+`ctx`, `x`, `y` are NULL or live handles, `y` used by no other call\n\
+meanwhile; `alpha` is NULL or readable.",
+};
+
+/// `oxpar_buffer_sscal`
+const BUF_SCAL: Device = Device {
+    doc: "`x := alpha*x` on float buffers of an OpenCL context (`x` as in\n\
+`oxpar_buffer_saxpy`). Returns once the kernel is queued.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`.\n\
+\n\
+# Safety\n\
+`ctx`, `x` are NULL or live handles, `x` used by no other call\n\
+meanwhile; `alpha` is NULL or readable.",
+};
+
+/// `oxpar_buffer_scopy`
+const BUF_COPY: Device = Device {
+    doc: "`y := x` on float buffers (vectors as in `oxpar_buffer_saxpy`); `y` must\n\
+be another buffer than `x`. Returns once the kernel is queued.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`.\n\
+\n\
+# Safety\n\
+`ctx`, `x`, `y` are NULL or live handles, `y` used by no other call\n\
+meanwhile.",
+};
+
+/// `oxpar_buffer_sswap`
+const BUF_SWAP: Device = Device {
+    doc: "Exchanges `x` and `y` on float buffers (vectors as in\n\
+`oxpar_buffer_saxpy`); they must be different buffers. Returns once the\n\
+kernel is queued.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy` (`OXPAR_STATUS_INVALID_ARGUMENT` for y\n\
+the same buffer as x).\n\
+\n\
+# Safety\n\
+`ctx`, `x`, `y` are NULL or live handles, `x` and `y` used by no other\n\
+call meanwhile.",
+};
+
+/// `oxpar_buffer_sdot`
+const BUF_DOT: Device = Device {
+    doc: "`*out := x . y` on float buffers (vectors as in `oxpar_buffer_saxpy`);\n\
+0 for n = 0. Waits for the result.\n\
+\n\
+In reproducible mode (`oxpar_context_set_reproducible`) the result is the\n\
+exact one correctly rounded, the same bits as the host routines give on\n\
+any context in that mode.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).\n\
+\n\
+# Safety\n\
+`ctx`, `x`, `y` are NULL or live handles; `out` is NULL or writable.",
+};
+
+/// `oxpar_buffer_snrm2`
+const BUF_NRM2: Device = Device {
+    doc: "`*out :=` the Euclidean norm of `x` on a float buffer (`x` as in\n\
+`oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.\n\
+\n\
+In reproducible mode (`oxpar_context_set_reproducible`) the result is the\n\
+correctly rounded square root of the exact sum of squares, the same bits\n\
+as the host routines give on any context in that mode.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).\n\
+\n\
+# Safety\n\
+`ctx`, `x` are NULL or live handles; `out` is NULL or writable.",
+};
+
+/// `oxpar_buffer_sasum`
+const BUF_ASUM: Device = Device {
+    doc: "`*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in\n\
+`oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.\n\
+\n\
+In reproducible mode (`oxpar_context_set_reproducible`) the result is the\n\
+exact one correctly rounded, the same bits as the host routines give on\n\
+any context in that mode.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).\n\
+\n\
+# Safety\n\
+`ctx`, `x` are NULL or live handles; `out` is NULL or writable.",
+};
+
+/// `oxpar_buffer_ssum`
+const BUF_SUM: Device = Device {
+    doc: "`*out :=` the sum of the elements of `x` on a float buffer (`x` as in\n\
+`oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result. The ordinary\n\
+sum is the same from run to run on one device, but its last bits may\n\
+differ from other devices and backends.\n\
+\n\
+In reproducible mode (`oxpar_context_set_reproducible`) the result is the\n\
+exact one correctly rounded, the same bits as the host routines give on\n\
+any context in that mode.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).\n\
+\n\
+# Safety\n\
+`ctx`, `x` are NULL or live handles; `out` is NULL or writable.",
+};
+
+/// `oxpar_buffer_isamax`
+const BUF_IAMAX: Device = Device {
+    doc: "`*out :=` the 0-based index of the first element of largest absolute\n\
+value of `x` (a float buffer, as in `oxpar_buffer_saxpy`); the first NaN\n\
+if there is one; `OXPAR_INDEX_NONE` for n = 0. Waits for the result.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).\n\
+\n\
+# Safety\n\
+`ctx`, `x` are NULL or live handles; `out` is NULL or writable.",
+};
+
+/// `oxpar_buffer_sgemv`
+const BUF_GEMV: Device = Device {
+    doc: "`y := alpha*op(A)*x + beta*y` on float buffers, as `oxpar_sgemv` with\n\
+the matrix given by its buffer, the index of its element (0, 0) (`offa`)\n\
+and its element strides (element (i, j) of the stored `m x n` A is at\n\
+index `offa + i*rsa + j*csa`), and the vectors as in\n\
+`oxpar_buffer_saxpy`. `y` must be another buffer than `a` and `x`.\n\
+Returns once the kernel is queued.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`\n\
+(trans).\n\
+\n\
+# Safety\n\
+`ctx`, `a`, `x`, `y` are NULL or live handles, `y` used by no other call\n\
+meanwhile; `alpha`, `beta` are NULL or readable.",
+};
+
+/// `oxpar_buffer_sger`
+const BUF_GER: Device = Device {
+    doc: "`A := alpha*x*y^T + A` on float buffers, as `oxpar_sger` with the\n\
+matrix as in `oxpar_buffer_sgemv` and the vectors as in\n\
+`oxpar_buffer_saxpy` (`x` of `m`, `y` of `n` elements). `a` must be\n\
+another buffer than `x` and `y`. Returns once the kernel is queued.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_STRIDE`\n\
+(strides of A that make elements share an index).\n\
+\n\
+# Safety\n\
+`ctx`, `x`, `y`, `a` are NULL or live handles, `a` used by no other call\n\
+meanwhile; `alpha` is NULL or readable.",
+};
+
+/// `oxpar_buffer_sgemm`
+const BUF_GEMM: Device = Device {
+    doc: "`C := alpha*op(A)*op(B) + beta*C` on float buffers, as `oxpar_sgemm` with\n\
+each matrix given by its buffer, the index of its element (0, 0) as\n\
+stored (`offa`, ...) and its element strides: element (i, j) of the\n\
+stored A is at index `offa + i*rsa + j*csa`. `c` must be another buffer\n\
+than `a` and `b`. Returns once the kernel is queued.\n\
+\n\
+Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`\n\
+(transa, transb), `OXPAR_STATUS_INVALID_STRIDE` (strides of C that make\n\
+elements share an index).\n\
+\n\
+# Safety\n\
+`ctx`, `a`, `b`, `c` are NULL or live handles, `c` used by no other call\n\
+meanwhile; `alpha`, `beta` are NULL or readable.",
+};
+
+/// The routines that exist on device buffers too.
+pub fn on_device() -> impl Iterator<Item = (&'static Routine, Device)> {
+    ROUTINES.iter().filter_map(|r| r.device.map(|d| (r, d)))
 }
 
 #[cfg(test)]

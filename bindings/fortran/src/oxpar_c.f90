@@ -279,28 +279,28 @@ module oxpar_c
   public :: c_oxpar_buffer_dtype
   public :: c_oxpar_buffer_saxpy
   public :: c_oxpar_buffer_daxpy
+  public :: c_oxpar_buffer_sscal
+  public :: c_oxpar_buffer_dscal
+  public :: c_oxpar_buffer_scopy
+  public :: c_oxpar_buffer_dcopy
+  public :: c_oxpar_buffer_sswap
+  public :: c_oxpar_buffer_dswap
   public :: c_oxpar_buffer_sdot
   public :: c_oxpar_buffer_ddot
+  public :: c_oxpar_buffer_snrm2
+  public :: c_oxpar_buffer_dnrm2
+  public :: c_oxpar_buffer_sasum
+  public :: c_oxpar_buffer_dasum
+  public :: c_oxpar_buffer_ssum
+  public :: c_oxpar_buffer_dsum
+  public :: c_oxpar_buffer_isamax
+  public :: c_oxpar_buffer_idamax
+  public :: c_oxpar_buffer_sgemv
+  public :: c_oxpar_buffer_dgemv
+  public :: c_oxpar_buffer_sger
+  public :: c_oxpar_buffer_dger
   public :: c_oxpar_buffer_sgemm
   public :: c_oxpar_buffer_dgemm
-  public :: c_oxpar_buffer_sscal
-  public :: c_oxpar_buffer_scopy
-  public :: c_oxpar_buffer_sswap
-  public :: c_oxpar_buffer_snrm2
-  public :: c_oxpar_buffer_sasum
-  public :: c_oxpar_buffer_ssum
-  public :: c_oxpar_buffer_isamax
-  public :: c_oxpar_buffer_sgemv
-  public :: c_oxpar_buffer_sger
-  public :: c_oxpar_buffer_dscal
-  public :: c_oxpar_buffer_dcopy
-  public :: c_oxpar_buffer_dswap
-  public :: c_oxpar_buffer_dnrm2
-  public :: c_oxpar_buffer_dasum
-  public :: c_oxpar_buffer_dsum
-  public :: c_oxpar_buffer_idamax
-  public :: c_oxpar_buffer_dgemv
-  public :: c_oxpar_buffer_dger
   public :: c_oxpar_context_finish
   public :: c_oxpar_context_set_profiling
   public :: c_oxpar_context_profiling
@@ -4182,11 +4182,10 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_buffer_saxpy
     end function c_oxpar_buffer_saxpy
 
-    !> `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`
-    !> (`OXPAR_STATUS_UNSUPPORTED` on a device without double precision).
+    !> `y := alpha*x + y` on double buffers; as `oxpar_buffer_saxpy`.
     !>
-    !> Errors: as `oxpar_buffer_saxpy` (on a device without double precision,
-    !> double buffers cannot be created).
+    !> Errors: as `oxpar_buffer_saxpy` (on a device without double precision, double buffers
+    !> cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_saxpy`.
@@ -4205,6 +4204,137 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: incy
       integer(c_int32_t) :: c_oxpar_buffer_daxpy
     end function c_oxpar_buffer_daxpy
+
+    !> `x := alpha*x` on float buffers of an OpenCL context (`x` as in
+    !> `oxpar_buffer_saxpy`). Returns once the kernel is queued.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`.
+    !>
+    !> # Safety
+    !> `ctx`, `x` are NULL or live handles, `x` used by no other call
+    !> meanwhile; `alpha` is NULL or readable.
+    function c_oxpar_buffer_sscal(ctx, n, alpha, x, offx, incx) bind(C, name="oxpar_buffer_sscal")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_buffer_sscal
+    end function c_oxpar_buffer_sscal
+
+    !> `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
+    !>
+    !> Errors: as `oxpar_buffer_sscal` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_sscal`.
+    function c_oxpar_buffer_dscal(ctx, n, alpha, x, offx, incx) bind(C, name="oxpar_buffer_dscal")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_buffer_dscal
+    end function c_oxpar_buffer_dscal
+
+    !> `y := x` on float buffers (vectors as in `oxpar_buffer_saxpy`); `y` must
+    !> be another buffer than `x`. Returns once the kernel is queued.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`.
+    !>
+    !> # Safety
+    !> `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
+    !> meanwhile.
+    function c_oxpar_buffer_scopy(ctx, n, x, offx, incx, y, offy, incy) &
+        bind(C, name="oxpar_buffer_scopy")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_scopy
+    end function c_oxpar_buffer_scopy
+
+    !> `y := x` on double buffers; as `oxpar_buffer_scopy`.
+    !>
+    !> Errors: as `oxpar_buffer_scopy` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_scopy`.
+    function c_oxpar_buffer_dcopy(ctx, n, x, offx, incx, y, offy, incy) &
+        bind(C, name="oxpar_buffer_dcopy")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_dcopy
+    end function c_oxpar_buffer_dcopy
+
+    !> Exchanges `x` and `y` on float buffers (vectors as in
+    !> `oxpar_buffer_saxpy`); they must be different buffers. Returns once the
+    !> kernel is queued.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy` (`OXPAR_STATUS_INVALID_ARGUMENT` for y
+    !> the same buffer as x).
+    !>
+    !> # Safety
+    !> `ctx`, `x`, `y` are NULL or live handles, `x` and `y` used by no other
+    !> call meanwhile.
+    function c_oxpar_buffer_sswap(ctx, n, x, offx, incx, y, offy, incy) &
+        bind(C, name="oxpar_buffer_sswap")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_sswap
+    end function c_oxpar_buffer_sswap
+
+    !> exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
+    !>
+    !> Errors: as `oxpar_buffer_sswap` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_sswap`.
+    function c_oxpar_buffer_dswap(ctx, n, x, offx, incx, y, offy, incy) &
+        bind(C, name="oxpar_buffer_dswap")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_dswap
+    end function c_oxpar_buffer_dswap
 
     !> `*out := x . y` on float buffers (vectors as in `oxpar_buffer_saxpy`);
     !> 0 for n = 0. Waits for the result.
@@ -4235,8 +4365,8 @@ module oxpar_c
 
     !> `*out := x . y` on double buffers; as `oxpar_buffer_sdot`.
     !>
-    !> Errors: as `oxpar_buffer_sdot` (on a device without double precision,
-    !> double buffers cannot be created).
+    !> Errors: as `oxpar_buffer_sdot` (on a device without double precision, double buffers
+    !> cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_sdot`.
@@ -4255,6 +4385,302 @@ module oxpar_c
       real(c_double), intent(out) :: out
       integer(c_int32_t) :: c_oxpar_buffer_ddot
     end function c_oxpar_buffer_ddot
+
+    !> `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
+    !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> correctly rounded square root of the exact sum of squares, the same bits
+    !> as the host routines give on any context in that mode.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+    !>
+    !> # Safety
+    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+    function c_oxpar_buffer_snrm2(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_snrm2")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_snrm2
+    end function c_oxpar_buffer_snrm2
+
+    !> `*out :=` the Euclidean norm of `x` on double buffers; as `oxpar_buffer_snrm2`.
+    !>
+    !> Errors: as `oxpar_buffer_snrm2` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_snrm2`.
+    function c_oxpar_buffer_dnrm2(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dnrm2")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_dnrm2
+    end function c_oxpar_buffer_dnrm2
+
+    !> `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
+    !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded, the same bits as the host routines give on
+    !> any context in that mode.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+    !>
+    !> # Safety
+    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+    function c_oxpar_buffer_sasum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_sasum")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_sasum
+    end function c_oxpar_buffer_sasum
+
+    !> `*out :=` the sum of `|x_i|` on double buffers; as `oxpar_buffer_sasum`.
+    !>
+    !> Errors: as `oxpar_buffer_sasum` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_sasum`.
+    function c_oxpar_buffer_dasum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dasum")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_dasum
+    end function c_oxpar_buffer_dasum
+
+    !> `*out :=` the sum of the elements of `x` on a float buffer (`x` as in
+    !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result. The ordinary
+    !> sum is the same from run to run on one device, but its last bits may
+    !> differ from other devices and backends.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded, the same bits as the host routines give on
+    !> any context in that mode.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+    !>
+    !> # Safety
+    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+    function c_oxpar_buffer_ssum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_ssum")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_ssum
+    end function c_oxpar_buffer_ssum
+
+    !> `*out :=` the sum of the `x_i` on double buffers; as `oxpar_buffer_ssum`.
+    !>
+    !> Errors: as `oxpar_buffer_ssum` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_ssum`.
+    function c_oxpar_buffer_dsum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dsum")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_dsum
+    end function c_oxpar_buffer_dsum
+
+    !> `*out :=` the 0-based index of the first element of largest absolute
+    !> value of `x` (a float buffer, as in `oxpar_buffer_saxpy`); the first NaN
+    !> if there is one; `OXPAR_INDEX_NONE` for n = 0. Waits for the result.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
+    !>
+    !> # Safety
+    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
+    function c_oxpar_buffer_isamax(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_isamax")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_size_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_isamax
+    end function c_oxpar_buffer_isamax
+
+    !> `*out :=` the first index of the largest `|x_i|` on double buffers; as
+    !> `oxpar_buffer_isamax`.
+    !>
+    !> Errors: as `oxpar_buffer_isamax` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_isamax`.
+    function c_oxpar_buffer_idamax(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_idamax")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_size_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_buffer_idamax
+    end function c_oxpar_buffer_idamax
+
+    !> `y := alpha*op(A)*x + beta*y` on float buffers, as `oxpar_sgemv` with
+    !> the matrix given by its buffer, the index of its element (0, 0) (`offa`)
+    !> and its element strides (element (i, j) of the stored `m x n` A is at
+    !> index `offa + i*rsa + j*csa`), and the vectors as in
+    !> `oxpar_buffer_saxpy`. `y` must be another buffer than `a` and `x`.
+    !> Returns once the kernel is queued.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (trans).
+    !>
+    !> # Safety
+    !> `ctx`, `a`, `x`, `y` are NULL or live handles, `y` used by no other call
+    !> meanwhile; `alpha`, `beta` are NULL or readable.
+    function c_oxpar_buffer_sgemv(ctx, trans, m, n, alpha, a, offa, rsa, csa, x, offx, incx, beta, &
+        y, offy, incy) &
+        bind(C, name="oxpar_buffer_sgemv")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_size_t), value :: offa
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_sgemv
+    end function c_oxpar_buffer_sgemv
+
+    !> `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
+    !>
+    !> Errors: as `oxpar_buffer_sgemv` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_sgemv`.
+    function c_oxpar_buffer_dgemv(ctx, trans, m, n, alpha, a, offa, rsa, csa, x, offx, incx, beta, &
+        y, offy, incy) &
+        bind(C, name="oxpar_buffer_dgemv")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_size_t), value :: offa
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_buffer_dgemv
+    end function c_oxpar_buffer_dgemv
+
+    !> `A := alpha*x*y^T + A` on float buffers, as `oxpar_sger` with the
+    !> matrix as in `oxpar_buffer_sgemv` and the vectors as in
+    !> `oxpar_buffer_saxpy` (`x` of `m`, `y` of `n` elements). `a` must be
+    !> another buffer than `x` and `y`. Returns once the kernel is queued.
+    !>
+    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides of A that make elements share an index).
+    !>
+    !> # Safety
+    !> `ctx`, `x`, `y`, `a` are NULL or live handles, `a` used by no other call
+    !> meanwhile; `alpha` is NULL or readable.
+    function c_oxpar_buffer_sger(ctx, m, n, alpha, x, offx, incx, y, offy, incy, a, offa, rsa, csa) &
+        bind(C, name="oxpar_buffer_sger")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_size_t), value :: offa
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_buffer_sger
+    end function c_oxpar_buffer_sger
+
+    !> `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
+    !>
+    !> Errors: as `oxpar_buffer_sger` (on a device without double precision, double buffers
+    !> cannot be created).
+    !>
+    !> # Safety
+    !> As `oxpar_buffer_sger`.
+    function c_oxpar_buffer_dger(ctx, m, n, alpha, x, offx, incx, y, offy, incy, a, offa, rsa, csa) &
+        bind(C, name="oxpar_buffer_dger")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_size_t), value :: offx
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_size_t), value :: offy
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_size_t), value :: offa
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_buffer_dger
+    end function c_oxpar_buffer_dger
 
     !> `C := alpha*op(A)*op(B) + beta*C` on float buffers, as `oxpar_sgemm` with
     !> each matrix given by its buffer, the index of its element (0, 0) as
@@ -4297,11 +4723,10 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_buffer_sgemm
     end function c_oxpar_buffer_sgemm
 
-    !> `C := alpha*op(A)*op(B) + beta*C` on double buffers; as
-    !> `oxpar_buffer_sgemm`.
+    !> `C := alpha*op(A)*op(B) + beta*C` on double buffers; as `oxpar_buffer_sgemm`.
     !>
-    !> Errors: as `oxpar_buffer_sgemm` (on a device without double precision,
-    !> double buffers cannot be created).
+    !> Errors: as `oxpar_buffer_sgemm` (on a device without double precision, double buffers
+    !> cannot be created).
     !>
     !> # Safety
     !> As `oxpar_buffer_sgemm`.
@@ -4332,433 +4757,6 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: csc
       integer(c_int32_t) :: c_oxpar_buffer_dgemm
     end function c_oxpar_buffer_dgemm
-
-    !> `x := alpha*x` on float buffers of an OpenCL context (`x` as in
-    !> `oxpar_buffer_saxpy`). Returns once the kernel is queued.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`.
-    !>
-    !> # Safety
-    !> `ctx`, `x` are NULL or live handles, `x` used by no other call
-    !> meanwhile; `alpha` is NULL or readable.
-    function c_oxpar_buffer_sscal(ctx, n, alpha, x, offx, incx) bind(C, name="oxpar_buffer_sscal")
-      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      real(c_float), intent(in) :: alpha
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      integer(c_int32_t) :: c_oxpar_buffer_sscal
-    end function c_oxpar_buffer_sscal
-
-    !> `y := x` on float buffers (vectors as in `oxpar_buffer_saxpy`); `y` must
-    !> be another buffer than `x`. Returns once the kernel is queued.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`.
-    !>
-    !> # Safety
-    !> `ctx`, `x`, `y` are NULL or live handles, `y` used by no other call
-    !> meanwhile.
-    function c_oxpar_buffer_scopy(ctx, n, x, offx, incx, y, offy, incy) &
-        bind(C, name="oxpar_buffer_scopy")
-      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      integer(c_int32_t) :: c_oxpar_buffer_scopy
-    end function c_oxpar_buffer_scopy
-
-    !> Exchanges `x` and `y` on float buffers (vectors as in
-    !> `oxpar_buffer_saxpy`); they must be different buffers. Returns once the
-    !> kernel is queued.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy` (`OXPAR_STATUS_INVALID_ARGUMENT` for y
-    !> the same buffer as x).
-    !>
-    !> # Safety
-    !> `ctx`, `x`, `y` are NULL or live handles, `x` and `y` used by no other
-    !> call meanwhile.
-    function c_oxpar_buffer_sswap(ctx, n, x, offx, incx, y, offy, incy) &
-        bind(C, name="oxpar_buffer_sswap")
-      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      integer(c_int32_t) :: c_oxpar_buffer_sswap
-    end function c_oxpar_buffer_sswap
-
-    !> `*out :=` the Euclidean norm of `x` on a float buffer (`x` as in
-    !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
-    !>
-    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
-    !> correctly rounded square root of the exact sum of squares, the same bits
-    !> as the host routines give on any context in that mode.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
-    !>
-    !> # Safety
-    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
-    function c_oxpar_buffer_snrm2(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_snrm2")
-      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_float), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_snrm2
-    end function c_oxpar_buffer_snrm2
-
-    !> `*out :=` the sum of the absolute values of `x` on a float buffer (`x` as in
-    !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result.
-    !>
-    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
-    !> exact one correctly rounded, the same bits as the host routines give on
-    !> any context in that mode.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
-    !>
-    !> # Safety
-    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
-    function c_oxpar_buffer_sasum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_sasum")
-      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_float), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_sasum
-    end function c_oxpar_buffer_sasum
-
-    !> `*out :=` the sum of the elements of `x` on a float buffer (`x` as in
-    !> `oxpar_buffer_saxpy`); 0 for n = 0. Waits for the result. The ordinary
-    !> sum is the same from run to run on one device, but its last bits may
-    !> differ from other devices and backends.
-    !>
-    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
-    !> exact one correctly rounded, the same bits as the host routines give on
-    !> any context in that mode.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
-    !>
-    !> # Safety
-    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
-    function c_oxpar_buffer_ssum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_ssum")
-      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_float), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_ssum
-    end function c_oxpar_buffer_ssum
-
-    !> `*out :=` the 0-based index of the first element of largest absolute
-    !> value of `x` (a float buffer, as in `oxpar_buffer_saxpy`); the first NaN
-    !> if there is one; `OXPAR_INDEX_NONE` for n = 0. Waits for the result.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_NULL_POINTER` (out).
-    !>
-    !> # Safety
-    !> `ctx`, `x` are NULL or live handles; `out` is NULL or writable.
-    function c_oxpar_buffer_isamax(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_isamax")
-      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      integer(c_size_t), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_isamax
-    end function c_oxpar_buffer_isamax
-
-    !> `y := alpha*op(A)*x + beta*y` on float buffers, as `oxpar_sgemv` with
-    !> the matrix given by its buffer, the index of its element (0, 0) (`offa`)
-    !> and its element strides (element (i, j) of the stored `m x n` A is at
-    !> index `offa + i*rsa + j*csa`), and the vectors as in
-    !> `oxpar_buffer_saxpy`. `y` must be another buffer than `a` and `x`.
-    !> Returns once the kernel is queued.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_ARGUMENT`
-    !> (trans).
-    !>
-    !> # Safety
-    !> `ctx`, `a`, `x`, `y` are NULL or live handles, `y` used by no other call
-    !> meanwhile; `alpha`, `beta` are NULL or readable.
-    function c_oxpar_buffer_sgemv(ctx, trans, m, n, alpha, a, offa, rsa, csa, x, offx, incx, beta, &
-        y, offy, incy) &
-        bind(C, name="oxpar_buffer_sgemv")
-      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_int32_t), value :: trans
-      integer(c_size_t), value :: m
-      integer(c_size_t), value :: n
-      real(c_float), intent(in) :: alpha
-      type(c_ptr), value :: a
-      integer(c_size_t), value :: offa
-      integer(c_ptrdiff_t), value :: rsa
-      integer(c_ptrdiff_t), value :: csa
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_float), intent(in) :: beta
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      integer(c_int32_t) :: c_oxpar_buffer_sgemv
-    end function c_oxpar_buffer_sgemv
-
-    !> `A := alpha*x*y^T + A` on float buffers, as `oxpar_sger` with the
-    !> matrix as in `oxpar_buffer_sgemv` and the vectors as in
-    !> `oxpar_buffer_saxpy` (`x` of `m`, `y` of `n` elements). `a` must be
-    !> another buffer than `x` and `y`. Returns once the kernel is queued.
-    !>
-    !> Errors: as `oxpar_buffer_saxpy`, and `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides of A that make elements share an index).
-    !>
-    !> # Safety
-    !> `ctx`, `x`, `y`, `a` are NULL or live handles, `a` used by no other call
-    !> meanwhile; `alpha` is NULL or readable.
-    function c_oxpar_buffer_sger(ctx, m, n, alpha, x, offx, incx, y, offy, incy, a, offa, rsa, csa) &
-        bind(C, name="oxpar_buffer_sger")
-      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: m
-      integer(c_size_t), value :: n
-      real(c_float), intent(in) :: alpha
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      type(c_ptr), value :: a
-      integer(c_size_t), value :: offa
-      integer(c_ptrdiff_t), value :: rsa
-      integer(c_ptrdiff_t), value :: csa
-      integer(c_int32_t) :: c_oxpar_buffer_sger
-    end function c_oxpar_buffer_sger
-
-    !> `x := alpha*x` on double buffers; as `oxpar_buffer_sscal`.
-    !>
-    !> Errors: as `oxpar_buffer_sscal` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_sscal`.
-    function c_oxpar_buffer_dscal(ctx, n, alpha, x, offx, incx) bind(C, name="oxpar_buffer_dscal")
-      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      real(c_double), intent(in) :: alpha
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      integer(c_int32_t) :: c_oxpar_buffer_dscal
-    end function c_oxpar_buffer_dscal
-
-    !> `y := x` on double buffers; as `oxpar_buffer_scopy`.
-    !>
-    !> Errors: as `oxpar_buffer_scopy` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_scopy`.
-    function c_oxpar_buffer_dcopy(ctx, n, x, offx, incx, y, offy, incy) &
-        bind(C, name="oxpar_buffer_dcopy")
-      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      integer(c_int32_t) :: c_oxpar_buffer_dcopy
-    end function c_oxpar_buffer_dcopy
-
-    !> Exchanges `x` and `y` on double buffers; as `oxpar_buffer_sswap`.
-    !>
-    !> Errors: as `oxpar_buffer_sswap` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_sswap`.
-    function c_oxpar_buffer_dswap(ctx, n, x, offx, incx, y, offy, incy) &
-        bind(C, name="oxpar_buffer_dswap")
-      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      integer(c_int32_t) :: c_oxpar_buffer_dswap
-    end function c_oxpar_buffer_dswap
-
-    !> `*out :=` the Euclidean norm of `x` on a double buffer; as `oxpar_buffer_snrm2`.
-    !>
-    !> Errors: as `oxpar_buffer_snrm2` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_snrm2`.
-    function c_oxpar_buffer_dnrm2(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dnrm2")
-      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_double), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_dnrm2
-    end function c_oxpar_buffer_dnrm2
-
-    !> `*out :=` the sum of the absolute values of `x` on a double buffer; as `oxpar_buffer_sasum`.
-    !>
-    !> Errors: as `oxpar_buffer_sasum` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_sasum`.
-    function c_oxpar_buffer_dasum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dasum")
-      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_double), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_dasum
-    end function c_oxpar_buffer_dasum
-
-    !> `*out :=` the sum of the elements of `x` on a double buffer; as
-    !> `oxpar_buffer_ssum`.
-    !>
-    !> Errors: as `oxpar_buffer_ssum` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_ssum`.
-    function c_oxpar_buffer_dsum(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_dsum")
-      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_double), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_dsum
-    end function c_oxpar_buffer_dsum
-
-    !> As `oxpar_buffer_isamax` on a double buffer.
-    !>
-    !> Errors: as `oxpar_buffer_isamax` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_isamax`.
-    function c_oxpar_buffer_idamax(ctx, n, x, offx, incx, out) bind(C, name="oxpar_buffer_idamax")
-      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: n
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      integer(c_size_t), intent(out) :: out
-      integer(c_int32_t) :: c_oxpar_buffer_idamax
-    end function c_oxpar_buffer_idamax
-
-    !> `y := alpha*op(A)*x + beta*y` on double buffers; as `oxpar_buffer_sgemv`.
-    !>
-    !> Errors: as `oxpar_buffer_sgemv` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_sgemv`.
-    function c_oxpar_buffer_dgemv(ctx, trans, m, n, alpha, a, offa, rsa, csa, x, offx, incx, beta, &
-        y, offy, incy) &
-        bind(C, name="oxpar_buffer_dgemv")
-      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_int32_t), value :: trans
-      integer(c_size_t), value :: m
-      integer(c_size_t), value :: n
-      real(c_double), intent(in) :: alpha
-      type(c_ptr), value :: a
-      integer(c_size_t), value :: offa
-      integer(c_ptrdiff_t), value :: rsa
-      integer(c_ptrdiff_t), value :: csa
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      real(c_double), intent(in) :: beta
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      integer(c_int32_t) :: c_oxpar_buffer_dgemv
-    end function c_oxpar_buffer_dgemv
-
-    !> `A := alpha*x*y^T + A` on double buffers; as `oxpar_buffer_sger`.
-    !>
-    !> Errors: as `oxpar_buffer_sger` (on a device without double precision,
-    !> double buffers cannot be created).
-    !>
-    !> # Safety
-    !> As `oxpar_buffer_sger`.
-    function c_oxpar_buffer_dger(ctx, m, n, alpha, x, offx, incx, y, offy, incy, a, offa, rsa, csa) &
-        bind(C, name="oxpar_buffer_dger")
-      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
-      implicit none
-      type(c_ptr), value :: ctx
-      integer(c_size_t), value :: m
-      integer(c_size_t), value :: n
-      real(c_double), intent(in) :: alpha
-      type(c_ptr), value :: x
-      integer(c_size_t), value :: offx
-      integer(c_ptrdiff_t), value :: incx
-      type(c_ptr), value :: y
-      integer(c_size_t), value :: offy
-      integer(c_ptrdiff_t), value :: incy
-      type(c_ptr), value :: a
-      integer(c_size_t), value :: offa
-      integer(c_ptrdiff_t), value :: rsa
-      integer(c_ptrdiff_t), value :: csa
-      integer(c_int32_t) :: c_oxpar_buffer_dger
-    end function c_oxpar_buffer_dger
 
     !> Waits until every command queued on an OpenCL context (kernels,
     !> transfers) has finished, and reports a failure the device had meanwhile.

@@ -26,7 +26,7 @@ pub(crate) fn collective_checks<V>(
     checks: impl FnOnce() -> Result<V, CapiError>,
 ) -> Result<V, CapiError> {
     checks().inspect_err(|e| {
-        let _ = ctx.backend.reject(op, e.to_error());
+        let _ = ctx.host().reject(op, e.to_error());
     })
 }
 
@@ -57,7 +57,7 @@ where
     // from a copy, so the kernel never sees aliased input and output.
     let x_copy = detach_vec(xv, &[Operand::vector(yv.as_ref())]);
     Ok(Level1::<T>::axpy(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         read_vec(xv, &x_copy),
         yv,
@@ -84,7 +84,7 @@ where
             ffi::vec_mut(x, n, incx, ["x", "incx"])?,
         )
     };
-    Ok(Level1::<T>::scal(&*ctx.backend, alpha, xv)?)
+    Ok(Level1::<T>::scal(ctx.host(), alpha, xv)?)
 }
 
 /// # Safety
@@ -113,7 +113,7 @@ where
         return Ok(()); // copying a vector onto itself
     }
     let x_copy = detach_vec(xv, &[Operand::vector(yv.as_ref())]);
-    Ok(Level1::<T>::copy(&*ctx.backend, read_vec(xv, &x_copy), yv)?)
+    Ok(Level1::<T>::copy(ctx.host(), read_vec(xv, &x_copy), yv)?)
 }
 
 /// # Safety
@@ -146,7 +146,7 @@ where
         ("x", Operand::vector(xv.as_ref())),
         ("y", Operand::vector(yv.as_ref())),
     )?;
-    Ok(Level1::<T>::swap(&*ctx.backend, xv, yv)?)
+    Ok(Level1::<T>::swap(ctx.host(), xv, yv)?)
 }
 
 /// # Safety
@@ -177,7 +177,7 @@ where
         };
         Ok((xv, yv, ffi::out_ptr(out, "out")?))
     })?;
-    let value = Level1::<T>::dot(&*ctx.backend, xv, yv)?;
+    let value = Level1::<T>::dot(ctx.host(), xv, yv)?;
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
     Ok(())
@@ -199,7 +199,7 @@ unsafe fn reduce<T: Scalar, V>(
         let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
         Ok((xv, ffi::out_ptr(out, "out")?))
     })?;
-    let value = op(&*ctx.backend, xv)?;
+    let value = op(ctx.host(), xv)?;
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
     Ok(())
@@ -240,7 +240,7 @@ where
         let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
         Ok((xv, ffi::out_ptr(out, "out")?))
     })?;
-    let b: &dyn HostBackend = &*ctx.backend;
+    let b: &dyn HostBackend = ctx.host();
     let value = match which {
         Norm::Nrm2 => Level1::<T>::nrm2(b, xv)?,
         Norm::Asum => Level1::<T>::asum(b, xv)?,
@@ -299,7 +299,7 @@ where
     let outputs = [Operand::vector(yv.as_ref())];
     let (a_copy, x_copy) = (detach_mat(av, &outputs), detach_vec(xv, &outputs));
     Ok(Level2::<T>::gemv(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         trans.apply(read_mat(av, &a_copy)),
         read_vec(xv, &x_copy),
@@ -346,7 +346,7 @@ where
     let outputs = [Operand::matrix(av.as_ref())];
     let (x_copy, y_copy) = (detach_vec(xv, &outputs), detach_vec(yv, &outputs));
     Ok(Level2::<T>::ger(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         read_vec(xv, &x_copy),
         read_vec(yv, &y_copy),
@@ -411,7 +411,7 @@ where
     let outputs = [Operand::matrix(cv.as_ref())];
     let (a_copy, b_copy) = (detach_mat(av, &outputs), detach_mat(bv, &outputs));
     Ok(Level3::<T>::gemm(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         ta.apply(read_mat(av, &a_copy)),
         tb.apply(read_mat(bv, &b_copy)),

@@ -31,46 +31,125 @@ use crate::status::{backend_kind_from, oxpar_status, CapiError};
 /// not be used in a forked child: neither OpenCL drivers nor MPI survive
 /// `fork()` (create the child's own, where the platform allows it).
 pub struct oxpar_context {
-    /// The one backend object every routine calls: the host backend wrapped
-    /// so that reproducible mode is its property (exported functions never
-    /// branch on the mode).
-    pub(crate) backend: Box<dyn HostBackend>,
+    /// The host backend every routine calls, wrapped so that reproducible
+    /// mode is its property (exported functions never branch on the mode).
+    /// Private: everything asks through the accessors below.
+    host: Box<dyn HostBackend>,
     /// Reproducible mode (`oxpar_context_set_reproducible`): dot, nrm2, asum
-    /// and sum are computed exactly and rounded once. The switch `backend`
+    /// and sum are computed exactly and rounded once. The switch `host`
     /// follows; atomic, so that it may be flipped while other threads compute
     /// with the context.
-    pub(crate) reproducible: ReproSwitch,
-    /// The same device as `backend` for an OpenCL context: device buffers,
-    /// programs and kernels need the concrete backend.
+    reproducible: ReproSwitch,
+    /// The concrete backend behind `host` where routines beyond the host
+    /// ones need it (device memory, grids).
+    #[cfg_attr(
+        not(any(feature = "opencl", feature = "mpi")),
+        allow(dead_code, reason = "only OpenCL and MPI contexts are special")
+    )]
+    special: Special,
+}
+
+/// What a context is beyond its host routines: the same backend as its
+/// `host`, concrete.
+enum Special {
+    /// Serial or threads: nothing more.
+    Host,
+    /// An OpenCL device: buffers, programs and kernels, and the routines
+    /// on buffers (reproducible by the context's switch).
     #[cfg(feature = "opencl")]
-    pub(crate) opencl: Option<oxpar::opencl::OpenClBackend>,
-    /// The same backend as `backend` for an MPI context: grids and halo
-    /// exchanges need the concrete backend.
+    Device(oxpar::opencl::SwitchableDevice),
+    /// MPI ranks: grids, halo exchanges, collective agreement.
     #[cfg(feature = "mpi")]
-    pub(crate) mpi: Option<oxpar::mpi::MpiBackend>,
+    Mpi(oxpar::mpi::MpiBackend),
 }
 
 impl oxpar_context {
-    /// A context around a host backend with no OpenCL or MPI extras.
-    pub(crate) fn plain(backend: Box<dyn HostBackend>) -> oxpar_context {
+    /// A context around `host`, reproducible mode off.
+    fn new(host: Box<dyn HostBackend>, special: Special) -> oxpar_context {
         let reproducible = ReproSwitch::new(false);
         oxpar_context {
-            backend: switchable(backend, &reproducible),
+            host: switchable(host, &reproducible),
             reproducible,
-            #[cfg(feature = "opencl")]
-            opencl: None,
-            #[cfg(feature = "mpi")]
-            mpi: None,
+            special,
         }
+    }
+
+    /// A context around a host backend with no OpenCL or MPI extras.
+    pub(crate) fn plain(backend: Box<dyn HostBackend>) -> oxpar_context {
+        oxpar_context::new(backend, Special::Host)
     }
 
     /// A context around an MPI backend.
     #[cfg(feature = "mpi")]
     pub(crate) fn mpi(backend: oxpar::mpi::MpiBackend) -> oxpar_context {
-        oxpar_context {
-            mpi: Some(backend.clone()),
-            ..oxpar_context::plain(Box::new(backend))
+        oxpar_context::new(Box::new(backend.clone()), Special::Mpi(backend))
+    }
+
+    /// A context around an OpenCL device.
+    #[cfg(feature = "opencl")]
+    pub(crate) fn opencl(backend: oxpar::opencl::OpenClBackend) -> oxpar_context {
+        let mut ctx = oxpar_context::new(Box::new(backend.clone()), Special::Host);
+        let device = oxpar::opencl::SwitchableDevice::new(backend, ctx.reproducible.clone());
+        ctx.special = Special::Device(device);
+        ctx
+    }
+
+    /// The backend of the host-pointer routines (reproducible when the mode
+    /// is on).
+    pub(crate) fn host(&self) -> &dyn HostBackend {
+        &*self.host
+    }
+
+    /// The OpenCL device of the context, if it has one.
+    #[cfg(feature = "opencl")]
+    pub(crate) fn device_opt(&self) -> Option<&oxpar::opencl::OpenClBackend> {
+        self.device_ops().ok().map(|d| d.backend())
+    }
+
+    /// The OpenCL device of the context; `OXPAR_STATUS_UNSUPPORTED` for a
+    /// host one.
+    #[cfg(feature = "opencl")]
+    pub(crate) fn device(&self) -> Result<&oxpar::opencl::OpenClBackend, CapiError> {
+        self.device_ops().map(|d| d.backend())
+    }
+
+    /// The routines on device buffers (`DeviceLevel1` ..., reproducible when
+    /// the context is); `OXPAR_STATUS_UNSUPPORTED` for a host context.
+    #[cfg(feature = "opencl")]
+    pub(crate) fn device_ops(&self) -> Result<&oxpar::opencl::SwitchableDevice, CapiError> {
+        match &self.special {
+            Special::Device(d) => Ok(d),
+            _ => Err(CapiError {
+                status: oxpar_status::Unsupported,
+                message: format!(
+                    "ctx: a {} context has no device memory or kernels (create the context with \
+                     \"opencl\")",
+                    self.host.kind().as_str()
+                ),
+            }),
         }
+    }
+
+    /// The MPI backend of the context, if it is one.
+    #[cfg(feature = "mpi")]
+    pub(crate) fn mpi_opt(&self) -> Option<&oxpar::mpi::MpiBackend> {
+        match &self.special {
+            Special::Mpi(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The MPI backend of the context, or an `OXPAR_STATUS_UNSUPPORTED`
+    /// error naming `what` (the routine that needs one).
+    #[cfg(feature = "mpi")]
+    pub(crate) fn mpi_backend(&self, what: &str) -> Result<&oxpar::mpi::MpiBackend, CapiError> {
+        self.mpi_opt().ok_or_else(|| CapiError {
+            status: oxpar_status::Unsupported,
+            message: format!(
+                "{what} needs an MPI context (this one is {})",
+                self.host.name()
+            ),
+        })
     }
 
     /// Whether dot, nrm2, asum and sum are reproducible on this context now.
@@ -99,7 +178,7 @@ impl oxpar_context {
         local: oxpar::Result<bool>,
     ) -> Result<bool, CapiError> {
         #[cfg(feature = "mpi")]
-        if let Some(mpi) = &self.mpi {
+        if let Some(mpi) = self.mpi_opt() {
             return Ok(mpi.agree_flag(what, local)?);
         }
         let _ = what;
@@ -107,7 +186,7 @@ impl oxpar_context {
     }
 }
 
-/// `backend` made to follow `switch` (see [`oxpar_context::backend`]).
+/// `backend` made to follow `switch` (see [`oxpar_context::host`]).
 fn switchable(backend: Box<dyn HostBackend>, switch: &ReproSwitch) -> Box<dyn HostBackend> {
     Box::new(Reproducible::switchable(backend, switch.clone()))
 }
@@ -187,11 +266,7 @@ pub(crate) fn context_from_spec(spec: &str) -> Result<oxpar_context, CapiError> 
     #[cfg(feature = "opencl")]
     if family.eq_ignore_ascii_case("opencl") {
         let cl = oxpar::opencl::OpenClBackend::from_spec(spec.trim())?;
-        return oxpar_context {
-            opencl: Some(cl.clone()),
-            ..oxpar_context::plain(Box::new(cl))
-        }
-        .with_mode_from_env();
+        return oxpar_context::opencl(cl).with_mode_from_env();
     }
     let _ = family;
     oxpar_context::plain(oxpar::plain_backend_from_spec(spec)?).with_mode_from_env()
@@ -233,7 +308,7 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
         // SAFETY: a non-null handle is live and not shared during this call.
         let ctx = unsafe { ffi::handle_mut(ctx, "ctx")? };
         oxpar::check_num_threads("num_threads", num_threads)?;
-        match ctx.backend.kind() {
+        match ctx.host.kind() {
             BackendKind::Mpi => {
                 return Err(CapiError {
                     status: oxpar_status::Unsupported,
@@ -243,7 +318,7 @@ pub unsafe extern "C" fn oxpar_context_set_num_threads(
                 })
             }
             BackendKind::Threads => {
-                ctx.backend = switchable(
+                ctx.host = switchable(
                     Box::new(ThreadsBackend::with_threads(num_threads)?),
                     &ctx.reproducible,
                 )
@@ -279,7 +354,7 @@ pub unsafe extern "C" fn oxpar_context_num_threads(
         let ctx = unsafe { ffi::context(ctx)? };
         let out = ffi::out_ptr(out, "out")?;
         // SAFETY: checked non-null, writable per the caller's contract.
-        unsafe { ffi::write_out(out, ctx.backend.num_threads()) };
+        unsafe { ffi::write_out(out, ctx.host.num_threads()) };
         Ok(())
     })
 }
@@ -376,7 +451,7 @@ pub unsafe extern "C" fn oxpar_context_backend(
         // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
         let out = ffi::out_ptr(out, "out")?;
-        let kind = match ctx.backend.kind() {
+        let kind = match ctx.host.kind() {
             BackendKind::Serial => 0,
             BackendKind::Threads => 1,
             BackendKind::OpenCl => 2,

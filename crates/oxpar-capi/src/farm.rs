@@ -360,10 +360,10 @@ pub unsafe extern "C" fn oxpar_farm_run(
 /// The farm for a context: over its ranks on an MPI context, else its threads.
 fn new_farm(ctx: &oxpar_context) -> Farm<'_> {
     #[cfg(feature = "mpi")]
-    if let Some(m) = ctx.mpi.as_ref() {
+    if let Some(m) = ctx.mpi_opt() {
         return Farm::mpi(m);
     }
-    Farm::new(&*ctx.backend)
+    Farm::new(ctx.host())
 }
 
 /// # Safety

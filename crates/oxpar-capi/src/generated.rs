@@ -53,7 +53,7 @@ where
     let a_copy = detach_mat(av, &outputs);
     let x_copy = detach_vec(xv, &outputs);
     Ok(Level2::<T>::symv(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         alpha,
         read_mat(av, &a_copy),
@@ -192,7 +192,7 @@ where
     let outputs = [Operand::vector(xv.as_ref())];
     let a_copy = detach_mat(av, &outputs);
     Ok(Level2::<T>::trmv(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         diag,
         trans.apply(read_mat(av, &a_copy)),
@@ -329,7 +329,7 @@ where
     let outputs = [Operand::vector(xv.as_ref())];
     let a_copy = detach_mat(av, &outputs);
     Ok(Level2::<T>::trsv(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         diag,
         trans.apply(read_mat(av, &a_copy)),
@@ -463,7 +463,7 @@ where
     let outputs = [Operand::matrix(av.as_ref())];
     let x_copy = detach_vec(xv, &outputs);
     Ok(Level2::<T>::syr(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         alpha,
         read_vec(xv, &x_copy),
@@ -591,7 +591,7 @@ where
     let x_copy = detach_vec(xv, &outputs);
     let y_copy = detach_vec(yv, &outputs);
     Ok(Level2::<T>::syr2(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         alpha,
         read_vec(xv, &x_copy),
@@ -730,7 +730,7 @@ where
     let a_copy = detach_slice(av.data(), &outputs);
     let x_copy = detach_vec(xv, &outputs);
     Ok(Level2::<T>::gbmv(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         if trans == oxpar::Trans::Yes {
             av.view(&a_copy).t()
@@ -894,7 +894,7 @@ where
     let a_copy = detach_slice(av.data(), &outputs);
     let x_copy = detach_vec(xv, &outputs);
     Ok(Level2::<T>::sbmv(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         alpha,
         av.view(&a_copy),
@@ -1040,7 +1040,7 @@ where
     let ap_copy = detach_slice(apv.data(), &outputs);
     let x_copy = detach_vec(xv, &outputs);
     Ok(Level2::<T>::spmv(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         apv.view(&ap_copy),
         read_vec(xv, &x_copy),
@@ -1182,7 +1182,7 @@ where
     let outputs = [Operand::vector(xv.as_ref())];
     let a_copy = detach_slice(av.data(), &outputs);
     Ok(Level2::<T>::tbmv(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         diag,
         if trans == oxpar::Trans::Yes {
@@ -1333,7 +1333,7 @@ where
     let outputs = [Operand::vector(xv.as_ref())];
     let a_copy = detach_slice(av.data(), &outputs);
     Ok(Level2::<T>::tbsv(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         diag,
         if trans == oxpar::Trans::Yes {
@@ -1473,7 +1473,7 @@ where
     let outputs = [Operand::vector(xv.as_ref())];
     let ap_copy = detach_slice(apv.data(), &outputs);
     Ok(Level2::<T>::tpmv(
-        &*ctx.backend,
+        ctx.host(),
         diag,
         if trans == oxpar::Trans::Yes {
             apv.view(&ap_copy).t()
@@ -1604,7 +1604,7 @@ where
     let outputs = [Operand::vector(xv.as_ref())];
     let ap_copy = detach_slice(apv.data(), &outputs);
     Ok(Level2::<T>::tpsv(
-        &*ctx.backend,
+        ctx.host(),
         diag,
         if trans == oxpar::Trans::Yes {
             apv.view(&ap_copy).t()
@@ -1736,7 +1736,7 @@ where
     let outputs = [ap_elements];
     let x_copy = detach_vec(xv, &outputs);
     Ok(Level2::<T>::spr(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         read_vec(xv, &x_copy),
         apv,
@@ -1856,7 +1856,7 @@ where
     let x_copy = detach_vec(xv, &outputs);
     let y_copy = detach_vec(yv, &outputs);
     Ok(Level2::<T>::spr2(
-        &*ctx.backend,
+        ctx.host(),
         alpha,
         read_vec(xv, &x_copy),
         read_vec(yv, &y_copy),
@@ -1995,7 +1995,7 @@ where
     let a_copy = detach_mat(av, &outputs);
     let b_copy = detach_mat(bv, &outputs);
     Ok(Level3::<T>::symm(
-        &*ctx.backend,
+        ctx.host(),
         side,
         uplo,
         alpha,
@@ -2156,7 +2156,7 @@ where
     let outputs = [Operand::matrix(cv.as_ref())];
     let a_copy = detach_mat(av, &outputs);
     Ok(Level3::<T>::syrk(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         alpha,
         trans.apply(read_mat(av, &a_copy)),
@@ -2319,7 +2319,7 @@ where
     let a_copy = detach_mat(av, &outputs);
     let b_copy = detach_mat(bv, &outputs);
     Ok(Level3::<T>::syr2k(
-        &*ctx.backend,
+        ctx.host(),
         uplo,
         alpha,
         trans.apply(read_mat(av, &a_copy)),
@@ -2490,7 +2490,7 @@ where
     let outputs = [Operand::matrix(bv.as_ref())];
     let a_copy = detach_mat(av, &outputs);
     Ok(Level3::<T>::trmm(
-        &*ctx.backend,
+        ctx.host(),
         side,
         uplo,
         diag,
@@ -2657,7 +2657,7 @@ where
     let outputs = [Operand::matrix(bv.as_ref())];
     let a_copy = detach_mat(av, &outputs);
     Ok(Level3::<T>::trsm(
-        &*ctx.backend,
+        ctx.host(),
         side,
         uplo,
         diag,

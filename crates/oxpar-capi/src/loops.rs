@@ -82,7 +82,7 @@ pub unsafe extern "C" fn oxpar_parallel_for(
         check_range(begin, end)?;
         let schedule = schedule_from(schedule, chunk)?;
         let data = UserData(user_data);
-        Ok(ctx.backend.parallel_for(begin..end, schedule, &|r, _| {
+        Ok(ctx.host().parallel_for(begin..end, schedule, &|r, _| {
             // SAFETY: the caller vouches for concurrent calls of body.
             unsafe { body(r.start, r.end, data.get()) }
         })?)
@@ -168,7 +168,7 @@ pub unsafe extern "C" fn oxpar_parallel_reduce(
             acc
         };
         let total = parallel_reduce(
-            &*ctx.backend,
+            ctx.host(),
             begin..end,
             schedule,
             || Acc::from_identity(&identity),

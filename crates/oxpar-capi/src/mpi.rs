@@ -53,18 +53,6 @@ fn unavailable() -> CapiError {
     }
 }
 
-/// The MPI backend of a context, or an UNSUPPORTED error naming `what`.
-#[cfg(feature = "mpi")]
-fn mpi_of<'a>(ctx: &'a oxpar_context, what: &str) -> Result<&'a oxpar::mpi::MpiBackend, CapiError> {
-    ctx.mpi.as_ref().ok_or_else(|| CapiError {
-        status: oxpar_status::Unsupported,
-        message: format!(
-            "{what} needs an MPI context (this one is {})",
-            ctx.backend.name()
-        ),
-    })
-}
-
 /// Creates an MPI context over a communicator given by its Fortran handle:
 /// C passes `MPI_Comm_c2f(comm)`, Fortran its `integer :: comm`, mpi4py
 /// `comm.py2f()`. oxpar duplicates the communicator (so its messages never
@@ -161,7 +149,7 @@ pub unsafe extern "C" fn oxpar_mpi_rank(
         // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
         #[cfg(feature = "mpi")]
-        let (r, s) = ctx.mpi.as_ref().map_or((0, 1), |m| (m.rank(), m.size()));
+        let (r, s) = ctx.mpi_opt().map_or((0, 1), |m| (m.rank(), m.size()));
         #[cfg(not(feature = "mpi"))]
         let (r, s) = {
             let _ = ctx;
@@ -198,7 +186,7 @@ pub unsafe extern "C" fn oxpar_mpi_ranks_on_node(
         let ctx = unsafe { ffi::context(ctx)? };
         let out = ffi::out_ptr(out, "out")?;
         #[cfg(feature = "mpi")]
-        let n = ctx.mpi.as_ref().map_or(1, |m| m.ranks_on_node());
+        let n = ctx.mpi_opt().map_or(1, |m| m.ranks_on_node());
         #[cfg(not(feature = "mpi"))]
         let n = {
             let _ = ctx;
@@ -226,7 +214,10 @@ pub unsafe extern "C" fn oxpar_mpi_comm(ctx: *const oxpar_context, comm: *mut i3
         let out = ffi::out_ptr(comm, "comm")?;
         #[cfg(feature = "mpi")]
         {
-            let handle = mpi_of(ctx, "ctx: a communicator")?.comm().fortran_handle();
+            let handle = ctx
+                .mpi_backend("ctx: a communicator")?
+                .comm()
+                .fortran_handle();
             // SAFETY: checked non-null, writable per the caller's contract.
             unsafe { ffi::write_out(out, handle) };
             Ok(())
@@ -257,7 +248,7 @@ pub unsafe extern "C" fn oxpar_mpi_grid(
         // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
         #[cfg(feature = "mpi")]
-        let g = ctx.mpi.as_ref().map_or((1, 1, 0, 0), |m| {
+        let g = ctx.mpi_opt().map_or((1, 1, 0, 0), |m| {
             let g = m.grid();
             (g.rows, g.cols, g.row, g.col)
         });
@@ -327,18 +318,18 @@ fn reject_routine(
     error: oxpar::Error,
 ) -> Result<(), CapiError> {
     #[cfg(feature = "mpi")]
-    if let Some(m) = ctx.mpi.as_ref() {
+    if let Some(m) = ctx.mpi_opt() {
         use oxpar::Op;
         let kind = error.kind();
         let joined = match routine {
-            oxpar_routine::Dot => ctx.backend.reject(Op::Dot, error),
-            oxpar_routine::Nrm2 => ctx.backend.reject(Op::Nrm2, error),
-            oxpar_routine::Asum => ctx.backend.reject(Op::Asum, error),
-            oxpar_routine::Sum => ctx.backend.reject(Op::Sum, error),
-            oxpar_routine::Iamax => ctx.backend.reject(Op::Iamax, error),
-            oxpar_routine::Gemv => ctx.backend.reject(Op::Gemv, error),
-            oxpar_routine::Ger => ctx.backend.reject(Op::Ger, error),
-            oxpar_routine::Gemm => ctx.backend.reject(Op::Gemm, error),
+            oxpar_routine::Dot => ctx.host().reject(Op::Dot, error),
+            oxpar_routine::Nrm2 => ctx.host().reject(Op::Nrm2, error),
+            oxpar_routine::Asum => ctx.host().reject(Op::Asum, error),
+            oxpar_routine::Sum => ctx.host().reject(Op::Sum, error),
+            oxpar_routine::Iamax => ctx.host().reject(Op::Iamax, error),
+            oxpar_routine::Gemv => ctx.host().reject(Op::Gemv, error),
+            oxpar_routine::Ger => ctx.host().reject(Op::Ger, error),
+            oxpar_routine::Gemm => ctx.host().reject(Op::Gemm, error),
             oxpar_routine::Halo => m.reject_halo(error),
             oxpar_routine::SetGrid => m.reject_set_grid(error),
         };
@@ -372,7 +363,7 @@ pub unsafe extern "C" fn oxpar_mpi_set_grid(
         // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
         #[cfg(feature = "mpi")]
-        if let Some(m) = ctx.mpi.as_ref() {
+        if let Some(m) = ctx.mpi_opt() {
             return Ok(m.set_grid(rows, cols)?);
         }
         if (rows, cols) == (1, 1) {
@@ -382,7 +373,7 @@ pub unsafe extern "C" fn oxpar_mpi_set_grid(
                 status: oxpar_status::Unsupported,
                 message: format!(
                     "a {rows} x {cols} grid needs an MPI context ({} is one process)",
-                    ctx.backend.name()
+                    ctx.host().name()
                 ),
             })
         }
@@ -439,7 +430,7 @@ unsafe fn halo_1d<T: Scalar + Halo>(
     let ctx = unsafe { ffi::context(ctx)? };
     #[cfg(feature = "mpi")]
     {
-        let m = mpi_of(ctx, "a halo exchange")?;
+        let m = ctx.mpi_backend("a halo exchange")?;
         // SAFETY: forwarded pointer contracts.
         let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"]) }.inspect_err(|e| {
             let _ = m.reject_halo(e.to_error());
@@ -467,7 +458,7 @@ unsafe fn halo_2d<T: Scalar + Halo>(
     let ctx = unsafe { ffi::context(ctx)? };
     #[cfg(feature = "mpi")]
     {
-        let m = mpi_of(ctx, "a halo exchange")?;
+        let m = ctx.mpi_backend("a halo exchange")?;
         // SAFETY: forwarded pointer contracts.
         let av = unsafe { ffi::mat_mut(a, rows, cols, rsa, csa, ["a", "rsa", "csa"]) }
             .inspect_err(|e| {

@@ -11,10 +11,10 @@
 //!   printed names the device and its platform/device indices, so that a
 //!   peer can be run on the same one.
 //! * sgemm: square, column-major, `C := A*B` on device-resident buffers
-//!   (`gemm_buf` then `finish`). One untimed warm-up call (PoCL compiles the
+//!   (`DeviceLevel3::gemm` then `finish`). One untimed warm-up call (PoCL compiles the
 //!   kernel for its work-group size on first launch), then the best of `R`.
-//! * saxpy: `y := a*x + y` with `axpy_buf` on resident data, and the same
-//!   with transfers (upload x and y into existing buffers, `axpy_buf`,
+//! * saxpy: `y := a*x + y` with `DeviceLevel1::axpy` on resident data, and the same
+//!   with transfers (upload x and y into existing buffers, `axpy`,
 //!   download y). Both count 12 bytes per element (x and y read, y written).
 //! * launch: an empty user kernel (one buffer argument) over one work-item,
 //!   launched then `finish`ed; the best over batches of `L` launches of the
@@ -25,7 +25,7 @@
 use std::time::{Duration, Instant};
 
 use oxpar_core::Result;
-use oxpar_opencl::{MatLayout, OpenClBackend};
+use oxpar_opencl::{DeviceLevel1, DeviceLevel3, MatLayout, OpenClBackend};
 
 /// Command-line options.
 struct Options {
@@ -134,7 +134,7 @@ fn sgemm(cl: &OpenClBackend, n: usize, reps: usize) -> Result<()> {
     let mut dc = cl.zeroed::<f32>(n * n)?;
     let l = MatLayout::col_major(n, n, n);
     let mut run = || -> Result<()> {
-        cl.gemm_buf(1.0, da.mat(l)?, db.mat(l)?, 0.0, dc.mat_mut(l)?)?;
+        cl.gemm(1.0, da.mat(l)?, db.mat(l)?, 0.0, dc.mat_mut(l)?)?;
         cl.finish()
     };
     let first = best(1, &mut run)?;
@@ -166,7 +166,7 @@ fn saxpy(cl: &OpenClBackend, n: usize, reps: usize) -> Result<()> {
     let mut dx = cl.upload(&x)?;
     let mut dy = cl.upload(&y0)?;
     let mut resident = || -> Result<()> {
-        cl.axpy_buf(0.5, dx.as_vec(), dy.as_vec_mut())?;
+        cl.axpy(0.5, dx.as_vec(), dy.as_vec_mut())?;
         cl.finish()
     };
     resident()?;
@@ -174,7 +174,7 @@ fn saxpy(cl: &OpenClBackend, n: usize, reps: usize) -> Result<()> {
     let mut transfers = || -> Result<()> {
         dx.upload(&x)?;
         dy.upload(&y0)?;
-        cl.axpy_buf(0.5, dx.as_vec(), dy.as_vec_mut())?;
+        cl.axpy(0.5, dx.as_vec(), dy.as_vec_mut())?;
         dy.download(&mut y)
     };
     transfers()?;

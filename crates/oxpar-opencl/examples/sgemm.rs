@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use oxpar_core::{Backend, Level3, MatMut, MatRef};
-use oxpar_opencl::{MatLayout, OpenClBackend};
+use oxpar_opencl::{DeviceLevel3, MatLayout, OpenClBackend};
 use oxpar_threads::ThreadsBackend;
 
 fn best(reps: usize, mut f: impl FnMut()) -> Duration {
@@ -45,7 +45,8 @@ fn main() -> oxpar_core::Result<()> {
     cl.warm_up::<f32>()?;
     println!("  build of the built-in kernels: {:.2?}", t.elapsed());
     let mut run = || {
-        cl.gemm_buf(
+        DeviceLevel3::gemm(
+            &cl,
             1.0,
             da.mat(l).unwrap(),
             db.mat(l).unwrap(),
@@ -65,7 +66,8 @@ fn main() -> oxpar_core::Result<()> {
 
     let mut c = vec![0.0f32; n * n];
     let d = best(reps, || {
-        cl.gemm(
+        Level3::gemm(
+            &cl,
             1.0,
             MatRef::col_major(&a, n, n, n).unwrap(),
             MatRef::col_major(&b, n, n, n).unwrap(),

@@ -5,7 +5,7 @@
 //! runs the built-in kernel on them and copies the outputs back into the
 //! output view's elements, leaving everything between them untouched. That
 //! is two transfers per operand per call: keep data on the device with
-//! [`DeviceBuffer`] and the `*_buf` operations when it is reused.
+//! [`DeviceBuffer`] and the device trait family when it is reused.
 //!
 //! Outputs that are fully overwritten (`beta == 0`) are not read from the
 //! host at all. Parallel loops run on the calling thread, in order, like
@@ -19,7 +19,9 @@ use oxpar_core::{
     Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result, Schedule, Serial, VecMut, VecRef,
 };
 
-use crate::{DeviceBuffer, DeviceScalar, MatLayout, OpenClBackend};
+use crate::{
+    DeviceBuffer, DeviceLevel1, DeviceLevel2, DeviceLevel3, DeviceScalar, MatLayout, OpenClBackend,
+};
 
 /// Whether a matrix is packed column by column (else row by row): the order
 /// of its smaller stride, so the host walks memory forwards.
@@ -119,7 +121,7 @@ impl<T: DeviceScalar> Level1<T> for OpenClBackend {
         }
         let dx = self.upload_vec(x)?;
         let mut dy = self.upload_vec(y.as_ref())?;
-        self.axpy_buf(alpha, dx.as_vec(), dy.as_vec_mut())?;
+        DeviceLevel1::axpy(self, alpha, dx.as_vec(), dy.as_vec_mut())?;
         Self::download_vec(&dy, y)
     }
 
@@ -128,7 +130,7 @@ impl<T: DeviceScalar> Level1<T> for OpenClBackend {
             return Ok(());
         }
         let mut dx = self.upload_vec(x.as_ref())?;
-        self.scal_buf(alpha, dx.as_vec_mut())?;
+        DeviceLevel1::scal(self, alpha, dx.as_vec_mut())?;
         Self::download_vec(&dx, x)
     }
 
@@ -139,7 +141,7 @@ impl<T: DeviceScalar> Level1<T> for OpenClBackend {
         }
         let dx = self.upload_vec(x)?;
         let mut dy = self.zeroed(y.len())?;
-        self.copy_buf(dx.as_vec(), dy.as_vec_mut())?;
+        DeviceLevel1::copy(self, dx.as_vec(), dy.as_vec_mut())?;
         Self::download_vec(&dy, y)
     }
 
@@ -150,7 +152,7 @@ impl<T: DeviceScalar> Level1<T> for OpenClBackend {
         }
         let mut dx = self.upload_vec(x.as_ref())?;
         let mut dy = self.upload_vec(y.as_ref())?;
-        self.swap_buf(dx.as_vec_mut(), dy.as_vec_mut())?;
+        DeviceLevel1::swap(self, dx.as_vec_mut(), dy.as_vec_mut())?;
         Self::download_vec(&dx, x)?;
         Self::download_vec(&dy, y)
     }
@@ -161,43 +163,43 @@ impl<T: DeviceScalar> Level1<T> for OpenClBackend {
             return Ok(T::zero());
         }
         let (dx, dy) = (self.upload_vec(x)?, self.upload_vec(y)?);
-        self.dot_buf(dx.as_vec(), dy.as_vec())
+        DeviceLevel1::dot(self, dx.as_vec(), dy.as_vec())
     }
 
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
         if x.is_empty() {
             return Ok(T::zero());
         }
-        self.nrm2_buf(self.upload_vec(x)?.as_vec())
+        DeviceLevel1::nrm2(self, self.upload_vec(x)?.as_vec())
     }
 
     fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
         if x.is_empty() {
             return Ok(T::zero());
         }
-        self.asum_buf(self.upload_vec(x)?.as_vec())
+        DeviceLevel1::asum(self, self.upload_vec(x)?.as_vec())
     }
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         if x.is_empty() {
             return Ok(None);
         }
-        self.iamax_buf(self.upload_vec(x)?.as_vec())
+        DeviceLevel1::iamax(self, self.upload_vec(x)?.as_vec())
     }
 
     /// An ordinary floating-point sum on the device
-    /// ([`OpenClBackend::sum_buf`]): the same from run to run on one
+    /// ([`DeviceLevel1::sum`]): the same from run to run on one
     /// device, not correctly rounded (wrap the backend in
     /// [`Reproducible`](oxpar_core::repro::Reproducible) for that).
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
         if x.is_empty() {
             return Ok(T::zero());
         }
-        self.sum_buf(self.upload_vec(x)?.as_vec())
+        DeviceLevel1::sum(self, self.upload_vec(x)?.as_vec())
     }
 
     /// The exact accumulator computed on the device
-    /// ([`OpenClBackend::reduce_exact_buf`]); `y` is copied (and its length
+    /// ([`DeviceLevel1::reduce_exact`]); `y` is copied (and its length
     /// checked) for [`Reduction::Dot`] only.
     fn reduce_exact(
         &self,
@@ -214,9 +216,9 @@ impl<T: DeviceScalar> Level1<T> for OpenClBackend {
         let dx = self.upload_vec(x)?;
         if what.needs_y() {
             let dy = self.upload_vec(y)?;
-            self.reduce_exact_buf(what, dx.as_vec(), Some(dy.as_vec()))
+            DeviceLevel1::reduce_exact(self, what, dx.as_vec(), Some(dy.as_vec()))
         } else {
-            self.reduce_exact_buf(what, dx.as_vec(), None)
+            DeviceLevel1::reduce_exact(self, what, dx.as_vec(), None)
         }
     }
 }
@@ -247,7 +249,7 @@ impl<T: DeviceScalar> Level2<T> for OpenClBackend {
         } else {
             let (da, al) = self.upload_mat(a)?;
             let dx = self.upload_vec(x)?;
-            self.gemv_buf(alpha, da.mat(al)?, dx.as_vec(), beta, dy.as_vec_mut())?;
+            DeviceLevel2::gemv(self, alpha, da.mat(al)?, dx.as_vec(), beta, dy.as_vec_mut())?;
         }
         Self::download_vec(&dy, y)
     }
@@ -261,7 +263,7 @@ impl<T: DeviceScalar> Level2<T> for OpenClBackend {
         let dx = self.upload_vec(x)?;
         let dy = self.upload_vec(y)?;
         let (mut da, al) = self.stage_out_mat(&a, true)?;
-        self.ger_buf(alpha, dx.as_vec(), dy.as_vec(), da.mat_mut(al)?)?;
+        DeviceLevel2::ger(self, alpha, dx.as_vec(), dy.as_vec(), da.mat_mut(al)?)?;
         Self::download_mat(&da, al, a)
     }
 }
@@ -272,7 +274,8 @@ impl OpenClBackend {
     fn scale_out_vec<T: DeviceScalar>(&self, beta: T, dy: &mut DeviceBuffer<T>) -> Result<()> {
         let m = dy.len();
         let empty = self.zeroed::<T>(0)?;
-        self.gemv_buf(
+        DeviceLevel2::gemv(
+            self,
             T::zero(),
             empty.mat(MatLayout::col_major(m, 0, m.max(1)))?,
             empty.as_vec(),
@@ -301,7 +304,8 @@ impl<T: DeviceScalar> Level3<T> for OpenClBackend {
         if no_product {
             // A and B are not read: an empty inner dimension stands in for them.
             let empty = self.zeroed::<T>(0)?;
-            self.gemm_buf(
+            DeviceLevel3::gemm(
+                self,
                 T::zero(),
                 empty.mat(MatLayout::col_major(m, 0, m.max(1)))?,
                 empty.mat(MatLayout::col_major(0, n, 1))?,
@@ -311,7 +315,7 @@ impl<T: DeviceScalar> Level3<T> for OpenClBackend {
         } else {
             let (da, al) = self.upload_mat(a)?;
             let (db, bl) = self.upload_mat(b)?;
-            self.gemm_buf(alpha, da.mat(al)?, db.mat(bl)?, beta, dc.mat_mut(cl)?)?;
+            DeviceLevel3::gemm(self, alpha, da.mat(al)?, db.mat(bl)?, beta, dc.mat_mut(cl)?)?;
         }
         Self::download_mat(&dc, cl, c)
     }

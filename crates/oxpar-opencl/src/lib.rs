@@ -11,8 +11,9 @@
 //! * **Device-resident buffers** ([`DeviceBuffer`]): transfers are explicit
 //!   ([`OpenClBackend::upload`], [`DeviceBuffer::download`]). Strided views of
 //!   them ([`DeviceVec`], [`DeviceMat`], ...) described by [`VecLayout`] and
-//!   [`MatLayout`] feed the built-in kernels ([`OpenClBackend::dot_buf`],
-//!   [`OpenClBackend::gemm_buf`], ...) without any host round trip.
+//!   [`MatLayout`] feed the built-in kernels through the device trait family
+//!   ([`DeviceLevel1`], [`DeviceLevel2`], [`DeviceLevel3`]: core's operations
+//!   on device views) without any host round trip.
 //! * **The host path**: [`OpenClBackend`] implements oxpar-core's
 //!   [`Level1`](oxpar_core::Level1), [`Level2`](oxpar_core::Level2),
 //!   [`Level3`](oxpar_core::Level3) and [`ParallelLoops`](oxpar_core::ParallelLoops),
@@ -20,7 +21,7 @@
 //!   each call packs the host views into fresh device buffers, runs the
 //!   built-in kernel and copies the results back. Parallel loops run serially
 //!   on the calling thread (a C or Rust callback cannot run on a device).
-//! * **Reproducible reductions**: [`OpenClBackend::reduce_exact_buf`] (and
+//! * **Reproducible reductions**: [`DeviceLevel1::reduce_exact`] (and
 //!   the host path's [`Level1::reduce_exact`](oxpar_core::Level1::reduce_exact))
 //!   computes `oxpar_core`'s exact accumulator on the device with integer
 //!   arithmetic only, so `dot`, `nrm2`, `asum` and `sum` wrapped in
@@ -43,20 +44,20 @@
 //! PoCL in `make opencl-test`):
 //!
 //! ```no_run
-//! use oxpar_core::prelude::*;
-//! use oxpar_opencl::{OpenClBackend, VecLayout};
+//! use oxpar_core::{Level1, VecRef};
+//! use oxpar_opencl::{DeviceLevel1, OpenClBackend, VecLayout};
 //!
 //! let cl = OpenClBackend::from_spec("opencl")?;
 //! let x = cl.upload(&[1.0f32, 2.0, 3.0])?;
 //! let mut y = cl.upload(&[1.0f32; 3])?;
-//! cl.axpy_buf(2.0, x.as_vec(), y.as_vec_mut())?;
-//! assert_eq!(cl.dot_buf(x.as_vec(), y.as_vec())?, 3.0 + 10.0 + 21.0);
+//! DeviceLevel1::axpy(&cl, 2.0, x.as_vec(), y.as_vec_mut())?;
+//! assert_eq!(DeviceLevel1::dot(&cl, x.as_vec(), y.as_vec())?, 3.0 + 10.0 + 21.0);
 //! // Every other element, backwards, BLAS-style:
 //! let rev = x.vec(VecLayout::blas(2, -2))?;
-//! assert_eq!(cl.iamax_buf(rev)?, Some(0));
+//! assert_eq!(DeviceLevel1::iamax(&cl, rev)?, Some(0));
 //! // The same backend on host memory (copies in and out):
 //! let h = [3.0f32, 4.0];
-//! assert_eq!(cl.nrm2(VecRef::from_slice(&h))?, 5.0);
+//! assert_eq!(Level1::nrm2(&cl, VecRef::from_slice(&h))?, 5.0);
 //! # Ok::<(), oxpar_core::Error>(())
 //! ```
 //!
@@ -66,6 +67,8 @@
 
 mod buffer;
 mod builtins;
+mod device_level;
+mod device_repro;
 mod discovery;
 mod err;
 mod host;
@@ -82,6 +85,8 @@ pub use buffer::{
     DeviceBuffer, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, MatLayout,
     VecLayout,
 };
+pub use device_level::{DeviceLevel1, DeviceLevel2, DeviceLevel3};
+pub use device_repro::SwitchableDevice;
 pub use discovery::{
     is_available, platforms, DeviceInfo, DeviceSelector, DeviceType, PlatformInfo, DEVICE_ENV,
 };

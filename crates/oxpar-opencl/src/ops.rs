@@ -15,7 +15,10 @@ use oxpar_core::exact::{ExactSum, Reduction, LIMBS, WORDS};
 use oxpar_core::{DType, Error, Result, Scalar};
 
 use crate::builtins::{exact_window, long, real, Arg, Builtins};
-use crate::{err, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, OpenClBackend};
+use crate::{
+    err, DeviceLevel1, DeviceLevel2, DeviceLevel3, DeviceMat, DeviceMatMut, DeviceScalar,
+    DeviceVec, DeviceVecMut, OpenClBackend,
+};
 
 /// Most work-groups an element-wise kernel gets (it loops over the rest).
 /// Unbounded, so each work-item handles one element: PoCL vectorizes across
@@ -257,70 +260,6 @@ impl OpenClBackend {
         Ok((n.div_ceil(wg).clamp(1, REDUCTION_GROUPS), wg))
     }
 
-    /// `y := alpha*x + y`. With `alpha == 0`, returns at once (x is not read).
-    pub fn axpy_buf<T: DeviceScalar>(
-        &self,
-        alpha: T,
-        x: DeviceVec<'_, T>,
-        y: DeviceVecMut<'_, T>,
-    ) -> Result<()> {
-        self.owns(x.buf, "x")?;
-        self.owns(y.buf, "y")?;
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        if n == 0 || alpha == T::zero() {
-            return Ok(());
-        }
-        let b = self.builtins::<T>()?;
-        let y = y.as_ref();
-        let [xm, xo, xs] = vec_args(&x);
-        let [ym, yo, ys] = vec_args(&y);
-        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
-            return self.launch_1d(
-                &b,
-                "oxpar_axpy_unit",
-                n,
-                ELEMENTWISE_GROUPS,
-                &[long(n), real(alpha), xm, xo, ym, yo],
-            );
-        }
-        self.launch_1d(
-            &b,
-            "oxpar_axpy",
-            n,
-            ELEMENTWISE_GROUPS,
-            &[long(n), real(alpha), xm, xo, xs, ym, yo, ys],
-        )
-    }
-
-    /// `x := alpha*x` (a plain product: `0 * NaN` is NaN).
-    pub fn scal_buf<T: DeviceScalar>(&self, alpha: T, x: DeviceVecMut<'_, T>) -> Result<()> {
-        self.owns(x.buf, "x")?;
-        let n = x.len();
-        if n == 0 {
-            return Ok(());
-        }
-        let b = self.builtins::<T>()?;
-        let x = x.as_ref();
-        let [xm, xo, xs] = vec_args(&x);
-        if let Some([xo]) = unit_starts([x.layout]) {
-            return self.launch_1d(
-                &b,
-                "oxpar_scal_unit",
-                n,
-                ELEMENTWISE_GROUPS,
-                &[long(n), real(alpha), xm, xo],
-            );
-        }
-        self.launch_1d(
-            &b,
-            "oxpar_scal",
-            n,
-            ELEMENTWISE_GROUPS,
-            &[long(n), real(alpha), xm, xo, xs],
-        )
-    }
-
     /// `x := beta*x`, zeros without reading x when `beta == 0`.
     fn scale_beta<T: DeviceScalar>(
         &self,
@@ -345,96 +284,6 @@ impl OpenClBackend {
             n,
             ELEMENTWISE_GROUPS,
             &[long(n), real(beta), xm, xo, xs],
-        )
-    }
-
-    /// `y := x`.
-    pub fn copy_buf<T: DeviceScalar>(
-        &self,
-        x: DeviceVec<'_, T>,
-        y: DeviceVecMut<'_, T>,
-    ) -> Result<()> {
-        self.owns(x.buf, "x")?;
-        self.owns(y.buf, "y")?;
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        if n == 0 {
-            return Ok(());
-        }
-        let b = self.builtins::<T>()?;
-        let y = y.as_ref();
-        let [xm, xo, xs] = vec_args(&x);
-        let [ym, yo, ys] = vec_args(&y);
-        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
-            return self.launch_1d(
-                &b,
-                "oxpar_copy_unit",
-                n,
-                ELEMENTWISE_GROUPS,
-                &[long(n), xm, xo, ym, yo],
-            );
-        }
-        self.launch_1d(
-            &b,
-            "oxpar_copy",
-            n,
-            ELEMENTWISE_GROUPS,
-            &[long(n), xm, xo, xs, ym, yo, ys],
-        )
-    }
-
-    /// Exchanges `x` and `y`.
-    pub fn swap_buf<T: DeviceScalar>(
-        &self,
-        x: DeviceVecMut<'_, T>,
-        y: DeviceVecMut<'_, T>,
-    ) -> Result<()> {
-        self.owns(x.buf, "x")?;
-        self.owns(y.buf, "y")?;
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        if n == 0 {
-            return Ok(());
-        }
-        let b = self.builtins::<T>()?;
-        let (x, y) = (x.as_ref(), y.as_ref());
-        let [xm, xo, xs] = vec_args(&x);
-        let [ym, yo, ys] = vec_args(&y);
-        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
-            return self.launch_1d(
-                &b,
-                "oxpar_swap_unit",
-                n,
-                ELEMENTWISE_GROUPS,
-                &[long(n), xm, xo, ym, yo],
-            );
-        }
-        self.launch_1d(
-            &b,
-            "oxpar_swap",
-            n,
-            ELEMENTWISE_GROUPS,
-            &[long(n), xm, xo, xs, ym, yo, ys],
-        )
-    }
-
-    /// `x . y`; 0 for empty vectors. Work-group tree sums, then the partial
-    /// sums (at most 512) are added on the host in group order, so the result
-    /// is the same from run to run on a device.
-    pub fn dot_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T> {
-        self.owns(x.buf, "x")?;
-        self.owns(y.buf, "y")?;
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        if n == 0 {
-            return Ok(T::zero());
-        }
-        let [xm, xo, xs] = vec_args(&x);
-        let [ym, yo, ys] = vec_args(&y);
-        self.sum_of_partials(
-            "oxpar_dot_partial",
-            n,
-            vec![long(n), xm, xo, xs, ym, yo, ys],
         )
     }
 
@@ -485,9 +334,206 @@ impl OpenClBackend {
         b.run(&self.shared, name, &args, &[groups * wg], Some(&[wg]))?;
         Ok(Self::read_back(&partial)?.into_iter().sum())
     }
+}
 
-    /// The sum of absolute values (reduced as [`dot_buf`](Self::dot_buf)).
-    pub fn asum_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<T> {
+impl<T: DeviceScalar> DeviceLevel1<T> for OpenClBackend {
+    /// `y := alpha*x + y`. With `alpha == 0`, returns at once (x is not read).
+    fn axpy(&self, alpha: T, x: DeviceVec<'_, T>, y: DeviceVecMut<'_, T>) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 || alpha == T::zero() {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let y = y.as_ref();
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_axpy_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), real(alpha), xm, xo, ym, yo],
+            );
+        }
+        self.launch_1d(
+            &b,
+            "oxpar_axpy",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), real(alpha), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// `x := alpha*x` (a plain product: `0 * NaN` is NaN).
+    fn scal(&self, alpha: T, x: DeviceVecMut<'_, T>) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let x = x.as_ref();
+        let [xm, xo, xs] = vec_args(&x);
+        if let Some([xo]) = unit_starts([x.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_scal_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), real(alpha), xm, xo],
+            );
+        }
+        self.launch_1d(
+            &b,
+            "oxpar_scal",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), real(alpha), xm, xo, xs],
+        )
+    }
+
+    /// `y := x`.
+    fn copy(&self, x: DeviceVec<'_, T>, y: DeviceVecMut<'_, T>) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let y = y.as_ref();
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_copy_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), xm, xo, ym, yo],
+            );
+        }
+        self.launch_1d(
+            &b,
+            "oxpar_copy",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// Exchanges `x` and `y`.
+    fn swap(&self, x: DeviceVecMut<'_, T>, y: DeviceVecMut<'_, T>) -> Result<()> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let b = self.builtins::<T>()?;
+        let (x, y) = (x.as_ref(), y.as_ref());
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        if let Some([xo, yo]) = unit_starts([x.layout, y.layout]) {
+            return self.launch_1d(
+                &b,
+                "oxpar_swap_unit",
+                n,
+                ELEMENTWISE_GROUPS,
+                &[long(n), xm, xo, ym, yo],
+            );
+        }
+        self.launch_1d(
+            &b,
+            "oxpar_swap",
+            n,
+            ELEMENTWISE_GROUPS,
+            &[long(n), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// `x . y`; 0 for empty vectors. Work-group tree sums, then the partial
+    /// sums (at most 512) are added on the host in group order, so the result
+    /// is the same from run to run on a device.
+    fn dot(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T> {
+        self.owns(x.buf, "x")?;
+        self.owns(y.buf, "y")?;
+        check::same_len(x.len(), y.len())?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(T::zero());
+        }
+        let [xm, xo, xs] = vec_args(&x);
+        let [ym, yo, ys] = vec_args(&y);
+        self.sum_of_partials(
+            "oxpar_dot_partial",
+            n,
+            vec![long(n), xm, xo, xs, ym, yo, ys],
+        )
+    }
+
+    /// The Euclidean norm, by Blue's scaled sum of squares (LAPACK 3.10's
+    /// `nrm2`): magnitudes above `2^52` (f32; `2^486` for f64) are scaled
+    /// down and those below `2^-63` (`2^-511`) scaled up before squaring, so
+    /// neither huge nor tiny elements overflow or vanish; the three partial
+    /// sums per work-group are combined on the host. The result is finite
+    /// whenever the true norm is (for fewer than `2^23` elements in f32,
+    /// `2^52` in f64, where even a sum of unscaled mid-range squares cannot
+    /// overflow). NaN if any element is NaN; otherwise +inf if any is infinite.
+    fn nrm2(&self, x: DeviceVec<'_, T>) -> Result<T> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(T::zero());
+        }
+        let b = self.builtins::<T>()?;
+        if T::DTYPE == DType::F32 && b.acc_f64() {
+            // f32 squares can neither overflow nor vanish in f64: the plain
+            // sum of squares in f64, rounded once (NaN and Inf come through).
+            let [xm, xo, xs] = vec_args(&x);
+            let sumsq =
+                self.sum_of_partials_f64(&b, "oxpar_sumsq_partial", n, vec![long(n), xm, xo, xs])?;
+            return Ok(T::from_f64(sumsq.sqrt()));
+        }
+        let name = "oxpar_nrm2_partial";
+        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
+        let partial = self.scratch::<T>(3 * groups)?;
+        let (tsml, tbig, ssml, sbig) = blue::<T>();
+        let [xm, xo, xs] = vec_args(&x);
+        b.run(
+            &self.shared,
+            name,
+            &[
+                long(n),
+                xm,
+                xo,
+                xs,
+                real(tsml),
+                real(tbig),
+                real(ssml),
+                real(sbig),
+                Arg::Mem(Some(partial.as_core())),
+                Arg::Local(wg * std::mem::size_of::<T>()),
+            ],
+            &[groups * wg],
+            Some(&[wg]),
+        )?;
+        let sums = Self::read_back(&partial)?
+            .chunks_exact(3)
+            .fold([T::zero(); 3], |acc, c| {
+                [acc[0] + c[0], acc[1] + c[1], acc[2] + c[2]]
+            });
+        Ok(blue_combine(sums[0], sums[1], sums[2]))
+    }
+
+    /// The sum of absolute values (reduced as [`dot`](DeviceLevel1::dot)).
+    fn asum(&self, x: DeviceVec<'_, T>) -> Result<T> {
         self.owns(x.buf, "x")?;
         let n = x.len();
         if n == 0 {
@@ -497,15 +543,58 @@ impl OpenClBackend {
         self.sum_of_partials("oxpar_asum_partial", n, vec![long(n), xm, xo, xs])
     }
 
+    /// The 0-based index of the first element of largest absolute value, or
+    /// `None` for an empty vector. NaN counts as larger than every number:
+    /// the first NaN wins (as oxpar-core's [`Level1::iamax`](oxpar_core::Level1::iamax)).
+    fn iamax(&self, x: DeviceVec<'_, T>) -> Result<Option<usize>> {
+        self.owns(x.buf, "x")?;
+        let n = x.len();
+        if n == 0 {
+            return Ok(None);
+        }
+        let b = self.builtins::<T>()?;
+        let name = "oxpar_iamax_partial";
+        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
+        let pval = self.scratch::<T>(groups)?;
+        let pidx = self.scratch::<i64>(groups)?;
+        let [xm, xo, xs] = vec_args(&x);
+        b.run(
+            &self.shared,
+            name,
+            &[
+                long(n),
+                xm,
+                xo,
+                xs,
+                Arg::Mem(Some(pval.as_core())),
+                Arg::Mem(Some(pidx.as_core())),
+                Arg::Local(wg * std::mem::size_of::<T>()),
+                Arg::Local(wg * std::mem::size_of::<i64>()),
+            ],
+            &[groups * wg],
+            Some(&[wg]),
+        )?;
+        let vals = Self::read_back(&pval)?;
+        let idxs = Self::read_back(&pidx)?;
+        let mut best: (T, Option<usize>) = (T::zero(), None);
+        for (v, i) in vals.into_iter().zip(idxs) {
+            let i = usize::try_from(i).ok();
+            if iamax_better(v, i, best.0, best.1) {
+                best = (v, i);
+            }
+        }
+        Ok(best.1)
+    }
+
     /// `sum x_i`; 0 for an empty vector: an ordinary floating-point sum,
-    /// reduced as [`dot_buf`](Self::dot_buf) (per work-item sums, a tree per
+    /// reduced as [`dot`](DeviceLevel1::dot) (per work-item sums, a tree per
     /// work-group, the partials added on the host in group order), so the
     /// result is the same from run to run on one device but not across
     /// devices or against other backends. For a correctly rounded,
-    /// reproducible sum use [`reduce_exact_buf`](Self::reduce_exact_buf)
+    /// reproducible sum use [`reduce_exact`](DeviceLevel1::reduce_exact)
     /// with [`Reduction::Sum`] and round with
     /// [`oxpar_core::exact::round_to`].
-    pub fn sum_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<T> {
+    fn sum(&self, x: DeviceVec<'_, T>) -> Result<T> {
         self.owns(x.buf, "x")?;
         let n = x.len();
         if n == 0 {
@@ -538,7 +627,7 @@ impl OpenClBackend {
     /// private long accumulator (`f64`: all 140 limbs; `f32`: the 24 limbs
     /// its products can reach), each work-group adds those in local memory
     /// and writes one flat partial, and the host merges the partials.
-    pub fn reduce_exact_buf<T: DeviceScalar>(
+    fn reduce_exact(
         &self,
         what: Reduction,
         x: DeviceVec<'_, T>,
@@ -611,107 +700,12 @@ impl OpenClBackend {
         }
         Ok(acc)
     }
+}
 
-    /// The Euclidean norm, by Blue's scaled sum of squares (LAPACK 3.10's
-    /// `nrm2`): magnitudes above `2^52` (f32; `2^486` for f64) are scaled
-    /// down and those below `2^-63` (`2^-511`) scaled up before squaring, so
-    /// neither huge nor tiny elements overflow or vanish; the three partial
-    /// sums per work-group are combined on the host. The result is finite
-    /// whenever the true norm is (for fewer than `2^23` elements in f32,
-    /// `2^52` in f64, where even a sum of unscaled mid-range squares cannot
-    /// overflow). NaN if any element is NaN; otherwise +inf if any is infinite.
-    pub fn nrm2_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<T> {
-        self.owns(x.buf, "x")?;
-        let n = x.len();
-        if n == 0 {
-            return Ok(T::zero());
-        }
-        let b = self.builtins::<T>()?;
-        if T::DTYPE == DType::F32 && b.acc_f64() {
-            // f32 squares can neither overflow nor vanish in f64: the plain
-            // sum of squares in f64, rounded once (NaN and Inf come through).
-            let [xm, xo, xs] = vec_args(&x);
-            let sumsq =
-                self.sum_of_partials_f64(&b, "oxpar_sumsq_partial", n, vec![long(n), xm, xo, xs])?;
-            return Ok(T::from_f64(sumsq.sqrt()));
-        }
-        let name = "oxpar_nrm2_partial";
-        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
-        let partial = self.scratch::<T>(3 * groups)?;
-        let (tsml, tbig, ssml, sbig) = blue::<T>();
-        let [xm, xo, xs] = vec_args(&x);
-        b.run(
-            &self.shared,
-            name,
-            &[
-                long(n),
-                xm,
-                xo,
-                xs,
-                real(tsml),
-                real(tbig),
-                real(ssml),
-                real(sbig),
-                Arg::Mem(Some(partial.as_core())),
-                Arg::Local(wg * std::mem::size_of::<T>()),
-            ],
-            &[groups * wg],
-            Some(&[wg]),
-        )?;
-        let sums = Self::read_back(&partial)?
-            .chunks_exact(3)
-            .fold([T::zero(); 3], |acc, c| {
-                [acc[0] + c[0], acc[1] + c[1], acc[2] + c[2]]
-            });
-        Ok(blue_combine(sums[0], sums[1], sums[2]))
-    }
-
-    /// The 0-based index of the first element of largest absolute value, or
-    /// `None` for an empty vector. NaN counts as larger than every number:
-    /// the first NaN wins (as oxpar-core's [`Level1::iamax`](oxpar_core::Level1::iamax)).
-    pub fn iamax_buf<T: DeviceScalar>(&self, x: DeviceVec<'_, T>) -> Result<Option<usize>> {
-        self.owns(x.buf, "x")?;
-        let n = x.len();
-        if n == 0 {
-            return Ok(None);
-        }
-        let b = self.builtins::<T>()?;
-        let name = "oxpar_iamax_partial";
-        let (groups, wg) = Self::reduction_shape(&b, name, n)?;
-        let pval = self.scratch::<T>(groups)?;
-        let pidx = self.scratch::<i64>(groups)?;
-        let [xm, xo, xs] = vec_args(&x);
-        b.run(
-            &self.shared,
-            name,
-            &[
-                long(n),
-                xm,
-                xo,
-                xs,
-                Arg::Mem(Some(pval.as_core())),
-                Arg::Mem(Some(pidx.as_core())),
-                Arg::Local(wg * std::mem::size_of::<T>()),
-                Arg::Local(wg * std::mem::size_of::<i64>()),
-            ],
-            &[groups * wg],
-            Some(&[wg]),
-        )?;
-        let vals = Self::read_back(&pval)?;
-        let idxs = Self::read_back(&pidx)?;
-        let mut best: (T, Option<usize>) = (T::zero(), None);
-        for (v, i) in vals.into_iter().zip(idxs) {
-            let i = usize::try_from(i).ok();
-            if iamax_better(v, i, best.0, best.1) {
-                best = (v, i);
-            }
-        }
-        Ok(best.1)
-    }
-
+impl<T: DeviceScalar> DeviceLevel2<T> for OpenClBackend {
     /// `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`). With `beta == 0`,
     /// `y` is not read; with `alpha == 0`, `A` and `x` are not read.
-    pub fn gemv_buf<T: DeviceScalar>(
+    fn gemv(
         &self,
         alpha: T,
         a: DeviceMat<'_, T>,
@@ -760,7 +754,7 @@ impl OpenClBackend {
     }
 
     /// `A := alpha*x*y^T + A`. With `alpha == 0`, returns at once.
-    pub fn ger_buf<T: DeviceScalar>(
+    fn ger(
         &self,
         alpha: T,
         x: DeviceVec<'_, T>,
@@ -802,7 +796,9 @@ impl OpenClBackend {
             None,
         )
     }
+}
 
+impl<T: DeviceScalar> DeviceLevel3<T> for OpenClBackend {
     /// `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for transposes; any
     /// element strides for every operand). With `beta == 0`, `C` is not read;
     /// with `alpha == 0` or an inner dimension of 0, `A` and `B` are not read.
@@ -817,7 +813,7 @@ impl OpenClBackend {
     /// blocks of C per work-group of 16x16, each work-item a 4x4 register
     /// block; 32x32 blocks on devices whose work-groups are smaller), or one
     /// work-item per element of C where even that does not fit.
-    pub fn gemm_buf<T: DeviceScalar>(
+    fn gemm(
         &self,
         alpha: T,
         a: DeviceMat<'_, T>,

@@ -7,7 +7,10 @@ mod common;
 
 use common::values;
 use oxpar_core::{ErrorKind, Scalar};
-use oxpar_opencl::{DeviceBuffer, DeviceScalar, MatLayout, OpenClBackend, VecLayout};
+use oxpar_opencl::{
+    DeviceBuffer, DeviceLevel1, DeviceLevel2, DeviceLevel3, DeviceScalar, MatLayout, OpenClBackend,
+    VecLayout,
+};
 
 fn t<T: Scalar>(v: f64) -> T {
     T::from_f64(v)
@@ -106,17 +109,17 @@ fn buffers_refuse_other_contexts_and_bad_layouts() {
     let other = OpenClBackend::from_spec("opencl").unwrap();
     let x = cl.upload(&[1.0f32, 2.0, 3.0]).unwrap();
     let y = other.upload(&[1.0f32, 2.0, 3.0]).unwrap();
-    let e = cl.dot_buf(x.as_vec(), y.as_vec()).unwrap_err();
+    let e = cl.dot(x.as_vec(), y.as_vec()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument);
     assert!(e.message().contains("another OpenCL backend"), "{e}");
     assert!(e.message().starts_with("y:"), "{e}");
     let mut z = other.zeroed::<f32>(3).unwrap();
     assert_eq!(
-        cl.copy_buf(x.as_vec(), z.as_vec_mut()).unwrap_err().kind(),
+        cl.copy(x.as_vec(), z.as_vec_mut()).unwrap_err().kind(),
         ErrorKind::InvalidArgument
     );
     // Within one context, all fine.
-    assert_eq!(cl.dot_buf(x.as_vec(), x.as_vec()).unwrap(), 14.0);
+    assert_eq!(cl.dot(x.as_vec(), x.as_vec()).unwrap(), 14.0);
     // Views outside the buffer, zero strides, overlapping outputs.
     assert_eq!(
         x.vec(VecLayout::new(2, 2, 1)).unwrap_err().kind(),
@@ -129,7 +132,7 @@ fn buffers_refuse_other_contexts_and_bad_layouts() {
     // A zero stride repeats one element: fine to read, refused to write.
     let repeated = x.vec(VecLayout::new(3, 1, 0)).unwrap();
     assert_eq!(
-        cl.dot_buf(repeated, x.as_vec()).unwrap(),
+        cl.dot(repeated, x.as_vec()).unwrap(),
         2.0 * (1.0 + 2.0 + 3.0)
     );
     let mut w = cl.zeroed::<f32>(3).unwrap();
@@ -154,7 +157,7 @@ fn buffers_refuse_other_contexts_and_bad_layouts() {
     let a = cl.zeroed::<f32>(6).unwrap();
     let mut c = cl.zeroed::<f32>(4).unwrap();
     let e = cl
-        .gemm_buf(
+        .gemm(
             1.0,
             a.mat(MatLayout::col_major(2, 3, 2)).unwrap(),
             a.mat(MatLayout::col_major(2, 3, 2)).unwrap(),
@@ -187,13 +190,13 @@ fn level1<T: DeviceScalar>(cl: &OpenClBackend) {
             let scale: f64 = (0..n)
                 .map(|i| (vget(&xl, &xh, i) * vget(&yl, &yh, i)).abs())
                 .sum();
-            let got = cl.dot_buf(x, yb.vec(yl).unwrap()).unwrap().as_f64();
+            let got = cl.dot(x, yb.vec(yl).unwrap()).unwrap().as_f64();
             assert!(
                 (got - want).abs() <= tol::<T>(n, scale),
                 "dot {what}: {got} vs {want}"
             );
             let want: f64 = (0..n).map(|i| vget(&xl, &xh, i).abs()).sum();
-            let got = cl.asum_buf(x).unwrap().as_f64();
+            let got = cl.asum(x).unwrap().as_f64();
             assert!(
                 (got - want).abs() <= tol::<T>(n, want),
                 "asum {what}: {got} vs {want}"
@@ -202,18 +205,18 @@ fn level1<T: DeviceScalar>(cl: &OpenClBackend) {
                 .map(|i| vget(&xl, &xh, i).powi(2))
                 .sum::<f64>()
                 .sqrt();
-            let got = cl.nrm2_buf(x).unwrap().as_f64();
+            let got = cl.nrm2(x).unwrap().as_f64();
             assert!(
                 (got - want).abs() <= tol::<T>(n, want),
                 "nrm2 {what}: {got} vs {want}"
             );
             let m = (0..n).map(|i| vget(&xl, &xh, i).abs()).fold(-1.0, f64::max);
             let want = (0..n).position(|i| vget(&xl, &xh, i).abs() == m);
-            assert_eq!(cl.iamax_buf(x).unwrap(), want, "iamax {what}");
+            assert_eq!(cl.iamax(x).unwrap(), want, "iamax {what}");
 
             // axpy: y += alpha*x; then the guards (elements outside y) must hold.
             let alpha = t::<T>(-0.75);
-            cl.axpy_buf(alpha, x, yb.vec_mut(yl).unwrap()).unwrap();
+            cl.axpy(alpha, x, yb.vec_mut(yl).unwrap()).unwrap();
             let after: Vec<f64> = yb.to_vec().unwrap().iter().map(|v| v.as_f64()).collect();
             let inside: std::collections::HashSet<usize> = (0..n)
                 .map(|i| (yl.offset as isize + i as isize * yl.stride) as usize)
@@ -231,7 +234,7 @@ fn level1<T: DeviceScalar>(cl: &OpenClBackend) {
 
             // scal, copy, swap are exact.
             let mut x2 = cl.upload(&xb.to_vec().unwrap()).unwrap();
-            cl.scal_buf(t::<T>(3.0), x2.vec_mut(xl).unwrap()).unwrap();
+            cl.scal(t::<T>(3.0), x2.vec_mut(xl).unwrap()).unwrap();
             let s: Vec<f64> = x2.to_vec().unwrap().iter().map(|v| v.as_f64()).collect();
             for i in 0..n {
                 assert_eq!(
@@ -239,13 +242,13 @@ fn level1<T: DeviceScalar>(cl: &OpenClBackend) {
                     (t::<T>(3.0) * t::<T>(vget(&xl, &xh, i))).as_f64()
                 );
             }
-            cl.copy_buf(x, yb.vec_mut(yl).unwrap()).unwrap();
+            cl.copy(x, yb.vec_mut(yl).unwrap()).unwrap();
             let c: Vec<f64> = yb.to_vec().unwrap().iter().map(|v| v.as_f64()).collect();
             for i in 0..n {
                 assert_eq!(vget(&yl, &c, i), vget(&xl, &xh, i), "copy {what}");
             }
             let (mut sx, sxh) = data::<T>(cl, xlen, seed + 11);
-            cl.swap_buf(sx.vec_mut(xl).unwrap(), yb.vec_mut(yl).unwrap())
+            cl.swap(sx.vec_mut(xl).unwrap(), yb.vec_mut(yl).unwrap())
                 .unwrap();
             let (a, b): (Vec<f64>, Vec<f64>) = (
                 sx.to_vec().unwrap().iter().map(|v| v.as_f64()).collect(),
@@ -278,7 +281,7 @@ fn special<T: DeviceScalar>(cl: &OpenClBackend) {
             -T::max_value().sqrt(),
         ] {
             let b = cl.upload(&vec![v; n]).unwrap();
-            let got = cl.nrm2_buf(b.as_vec()).unwrap().as_f64();
+            let got = cl.nrm2(b.as_vec()).unwrap().as_f64();
             let want = v.as_f64().abs() * (n as f64).sqrt();
             if want <= T::max_value().as_f64() {
                 assert!(
@@ -293,47 +296,46 @@ fn special<T: DeviceScalar>(cl: &OpenClBackend) {
         let mut h: Vec<T> = (0..n).map(|i| t::<T>((i % 5) as f64 - 2.0)).collect();
         h[n - 1] = T::infinity();
         let b = cl.upload(&h).unwrap();
-        assert_eq!(cl.iamax_buf(b.as_vec()).unwrap(), Some(n - 1));
-        assert_eq!(cl.nrm2_buf(b.as_vec()).unwrap(), T::infinity());
+        assert_eq!(cl.iamax(b.as_vec()).unwrap(), Some(n - 1));
+        assert_eq!(cl.nrm2(b.as_vec()).unwrap(), T::infinity());
         h[n / 2] = T::nan();
         h[n - 1] = T::nan();
         let b = cl.upload(&h).unwrap();
-        assert_eq!(cl.iamax_buf(b.as_vec()).unwrap(), Some(n / 2));
-        assert!(cl.nrm2_buf(b.as_vec()).unwrap().is_nan());
-        assert!(cl.asum_buf(b.as_vec()).unwrap().is_nan());
-        assert!(cl.dot_buf(b.as_vec(), b.as_vec()).unwrap().is_nan());
+        assert_eq!(cl.iamax(b.as_vec()).unwrap(), Some(n / 2));
+        assert!(cl.nrm2(b.as_vec()).unwrap().is_nan());
+        assert!(cl.asum(b.as_vec()).unwrap().is_nan());
+        assert!(cl.dot(b.as_vec(), b.as_vec()).unwrap().is_nan());
         // Ties: the first maximum, also backwards.
         let tie: Vec<T> = (0..n)
             .map(|i| t::<T>(if i % 3 == 1 { -4.0 } else { 1.0 }))
             .collect();
         let b = cl.upload(&tie).unwrap();
         let first = if n > 1 { Some(1) } else { Some(0) };
-        assert_eq!(cl.iamax_buf(b.as_vec()).unwrap(), first);
+        assert_eq!(cl.iamax(b.as_vec()).unwrap(), first);
         if n > 1 {
             let last4 = (0..n).rev().find(|i| i % 3 == 1).unwrap();
             let rev = b.vec(VecLayout::blas(n, -1)).unwrap();
-            assert_eq!(cl.iamax_buf(rev).unwrap(), Some(n - 1 - last4));
+            assert_eq!(cl.iamax(rev).unwrap(), Some(n - 1 - last4));
         }
         // alpha == 0: axpy reads nothing, changes nothing.
         let mut y = cl.upload(&vec![t::<T>(1.5); n]).unwrap();
         let nan = cl.upload(&vec![T::nan(); n]).unwrap();
-        cl.axpy_buf(T::zero(), nan.as_vec(), y.as_vec_mut())
-            .unwrap();
+        cl.axpy(T::zero(), nan.as_vec(), y.as_vec_mut()).unwrap();
         assert!(y.to_vec().unwrap().iter().all(|&v| v == t::<T>(1.5)));
         // scal by 0 is a product: NaN stays NaN.
         let mut z = cl.upload(&vec![T::nan(); n]).unwrap();
-        cl.scal_buf(T::zero(), z.as_vec_mut()).unwrap();
+        cl.scal(T::zero(), z.as_vec_mut()).unwrap();
         assert!(z.to_vec().unwrap().iter().all(|v| v.is_nan()));
     }
     // Empty vectors.
     let e = cl.zeroed::<T>(0).unwrap();
-    assert_eq!(cl.iamax_buf(e.as_vec()).unwrap(), None);
-    assert_eq!(cl.nrm2_buf(e.as_vec()).unwrap(), T::zero());
-    assert_eq!(cl.dot_buf(e.as_vec(), e.as_vec()).unwrap(), T::zero());
+    assert_eq!(cl.iamax(e.as_vec()).unwrap(), None);
+    assert_eq!(cl.nrm2(e.as_vec()).unwrap(), T::zero());
+    assert_eq!(cl.dot(e.as_vec(), e.as_vec()).unwrap(), T::zero());
     // The same reduction twice gives the same bits.
     let (b, _) = data::<T>(cl, 123_457, 5);
-    let d1 = cl.dot_buf(b.as_vec(), b.as_vec()).unwrap();
-    let d2 = cl.dot_buf(b.as_vec(), b.as_vec()).unwrap();
+    let d1 = cl.dot(b.as_vec(), b.as_vec()).unwrap();
+    let d2 = cl.dot(b.as_vec(), b.as_vec()).unwrap();
     assert_eq!(d1, d2, "reductions are deterministic");
 }
 
@@ -390,7 +392,7 @@ fn level2<T: DeviceScalar>(cl: &OpenClBackend) {
                         }
                         yb.upload(&nan).unwrap();
                     }
-                    cl.gemv_buf(
+                    cl.gemv(
                         t(alpha),
                         a_op,
                         xb.vec(xl).unwrap(),
@@ -424,7 +426,7 @@ fn level2<T: DeviceScalar>(cl: &OpenClBackend) {
                 let (xb2, xh2) = data::<T>(cl, xlen2, seed + 3);
                 let (yb2, yh2) = data::<T>(cl, ylen2, seed + 4);
                 let mut a2 = cl.upload(&ab.to_vec().unwrap()).unwrap();
-                cl.ger_buf(
+                cl.ger(
                     t(0.5),
                     xb2.vec(xl2).unwrap(),
                     yb2.vec(yl2).unwrap(),
@@ -448,7 +450,7 @@ fn level2<T: DeviceScalar>(cl: &OpenClBackend) {
     // alpha == 0 does not read A or x: NaN there must not come out.
     let nan = cl.upload(&[T::nan(); 6]).unwrap();
     let mut y = cl.upload(&[t::<T>(2.0); 3]).unwrap();
-    cl.gemv_buf(
+    cl.gemv(
         T::zero(),
         nan.mat(MatLayout::col_major(3, 2, 3)).unwrap(),
         nan.vec(VecLayout::contiguous(2)).unwrap(),
@@ -532,7 +534,7 @@ fn level3<T: DeviceScalar>(cl: &OpenClBackend) {
                     }
                     cb.upload(&nan).unwrap();
                 }
-                cl.gemm_buf(t(alpha), av, bv, t(beta), cb.mat_mut(cl_).unwrap())
+                cl.gemm(t(alpha), av, bv, t(beta), cb.mat_mut(cl_).unwrap())
                     .unwrap();
                 let got: Vec<f64> = cb.to_vec().unwrap().iter().map(|v| v.as_f64()).collect();
                 let mut inside = vec![false; got.len()];
@@ -568,7 +570,7 @@ fn level3<T: DeviceScalar>(cl: &OpenClBackend) {
     let nan = cl.upload(&[T::nan(); 4]).unwrap();
     let mut c = cl.upload(&[t::<T>(3.0); 4]).unwrap();
     let nm = nan.mat(MatLayout::col_major(2, 2, 2)).unwrap();
-    cl.gemm_buf(
+    cl.gemm(
         T::zero(),
         nm,
         nm,
@@ -666,23 +668,23 @@ fn f32_reductions_accumulate_in_f64_where_the_device_has_it() {
         let checks = [
             (
                 "dot",
-                cl.dot_buf(xv, yv).unwrap(),
+                cl.dot(xv, yv).unwrap(),
                 exact(Reduction::Dot, x, &y),
                 abs_dot,
             ),
             (
                 "asum",
-                cl.asum_buf(xv).unwrap(),
+                cl.asum(xv).unwrap(),
                 exact(Reduction::Asum, x, x),
                 abs_x,
             ),
             (
                 "sum",
-                cl.sum_buf(xv).unwrap(),
+                cl.sum(xv).unwrap(),
                 exact(Reduction::Sum, x, x),
                 abs_x,
             ),
-            ("nrm2", cl.nrm2_buf(xv).unwrap(), nrm, nrm),
+            ("nrm2", cl.nrm2(xv).unwrap(), nrm, nrm),
         ];
         for (what, got, want, abs) in checks {
             let err = (got as f64 - want).abs();

@@ -8,7 +8,7 @@ mod common;
 
 use common::values;
 use oxpar_core::Scalar;
-use oxpar_opencl::{DeviceScalar, MatLayout, OpenClBackend};
+use oxpar_opencl::{DeviceLevel3, DeviceScalar, MatLayout, OpenClBackend};
 
 /// A layout of an `r x c` matrix and the buffer length it needs: column-major
 /// padded to a multiple of 4 at offset 4, row-major padded at offset 8,
@@ -43,7 +43,7 @@ fn run<T: DeviceScalar>(cl: &OpenClBackend) {
                 let (ab, bb) = (cl.upload(&ah).unwrap(), cl.upload(&bh).unwrap());
                 let mut cb = cl.upload(&ch).unwrap();
                 let beta = if kc == 2 { 0.0 } else { 0.5 };
-                cl.gemm_buf(
+                cl.gemm(
                     T::from_f64(1.5),
                     ab.mat(la).unwrap(),
                     bb.mat(lb).unwrap(),

@@ -1,5 +1,5 @@
 //! Reproducible mode on OpenCL: the device's exact accumulators
-//! ([`OpenClBackend::reduce_exact_buf`], and the host path's
+//! ([`DeviceLevel1::reduce_exact`], and the host path's
 //! `Level1::reduce_exact`) must equal, word for word, the element-by-element
 //! reference of oxpar-core, for every reduction, element type, size and
 //! layout, and on hostile data (cancellation, 2000 binades, subnormals,
@@ -13,7 +13,7 @@ use common::values;
 use oxpar_core::exact::{reduce_elementwise, round_to, sqrt_to, ExactSum, Reduction};
 use oxpar_core::repro::Reproducible;
 use oxpar_core::{DType, ErrorKind, Level1, Scalar, Serial, VecRef};
-use oxpar_opencl::{DeviceBuffer, DeviceScalar, OpenClBackend, VecLayout};
+use oxpar_opencl::{DeviceBuffer, DeviceLevel1, DeviceScalar, OpenClBackend, VecLayout};
 
 const REDUCTIONS: [Reduction; 4] = [
     Reduction::Sum,
@@ -31,9 +31,7 @@ fn runs<T: DeviceScalar>(cl: &OpenClBackend) -> bool {
         return true;
     }
     let x = cl.upload(&[T::one()]).unwrap();
-    let e = cl
-        .reduce_exact_buf(Reduction::Sum, x.as_vec(), None)
-        .unwrap_err();
+    let e = DeviceLevel1::reduce_exact(cl, Reduction::Sum, x.as_vec(), None).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     eprintln!("note: device has no fp64; skipping the f64 reproducible tests");
     false
@@ -160,9 +158,13 @@ fn check_all<T: DeviceScalar>(
         let xb = place(cl, x, xl, xlen);
         let yb = place(cl, y, yl, ylen);
         for (what, want) in REDUCTIONS.into_iter().zip(&wants) {
-            let got = cl
-                .reduce_exact_buf(what, xb.vec(xl).unwrap(), Some(yb.vec(yl).unwrap()))
-                .unwrap();
+            let got = DeviceLevel1::reduce_exact(
+                cl,
+                what,
+                xb.vec(xl).unwrap(),
+                Some(yb.vec(yl).unwrap()),
+            )
+            .unwrap();
             let ctx = format!("{what:?} {:?} {label} x {xl:?} y {yl:?}", T::DTYPE);
             assert_eq!(got.to_words(), want.to_words(), "{ctx}");
             assert_eq!(
@@ -272,15 +274,11 @@ fn hostile<T: DeviceScalar>(cl: &OpenClBackend) {
     // squares of 300000 maxima is finite inside the accumulator.
     let x: Vec<T> = [big, 1.0, -big].map(T::from_f64).to_vec();
     let xb = cl.upload(&x).unwrap();
-    let s = cl
-        .reduce_exact_buf(Reduction::Sum, xb.as_vec(), None)
-        .unwrap();
+    let s = DeviceLevel1::reduce_exact(cl, Reduction::Sum, xb.as_vec(), None).unwrap();
     assert_eq!(round_to::<T>(&s), T::one());
     let maxima: Vec<T> = std::iter::repeat_n(T::from_f64(max), 300_000).collect();
     let m = cl.upload(&maxima).unwrap();
-    let sq = cl
-        .reduce_exact_buf(Reduction::SumSq, m.as_vec(), None)
-        .unwrap();
+    let sq = DeviceLevel1::reduce_exact(cl, Reduction::SumSq, m.as_vec(), None).unwrap();
     assert_eq!(sq.nans(), 0);
     assert_eq!(sq.infinities(), (0, 0));
     assert!(round_to::<T>(&sq).as_f64().is_infinite());
@@ -330,8 +328,7 @@ fn specials<T: DeviceScalar>(cl: &OpenClBackend) {
         let x: Vec<T> = x.iter().map(|&v| T::from_f64(v)).collect();
         let y: Vec<T> = y.iter().map(|&v| T::from_f64(v)).collect();
         let (xb, yb) = (cl.upload(&x).unwrap(), cl.upload(&y).unwrap());
-        cl.reduce_exact_buf(what, xb.as_vec(), Some(yb.as_vec()))
-            .unwrap()
+        DeviceLevel1::reduce_exact(cl, what, xb.as_vec(), Some(yb.as_vec())).unwrap()
     };
     let r = sum_of(Reduction::Dot, &[inf, 1.0], &[0.0, 1.0]);
     assert_eq!(r.nans(), 1);
@@ -428,10 +425,12 @@ fn device_sum<T: DeviceScalar>(cl: &OpenClBackend) {
             // The device-buffer call on the same layout as the host view...
             let buf = cl.upload(&hx).unwrap();
             let dl = VecLayout::blas(n, l.stride);
-            let got = cl.sum_buf(buf.vec(dl).unwrap()).unwrap().as_f64();
+            let got = DeviceLevel1::sum(cl, buf.vec(dl).unwrap())
+                .unwrap()
+                .as_f64();
             assert!(
                 (got - want).abs() <= tol,
-                "sum_buf n={n} {dl:?}: {got} vs {want}"
+                "device sum n={n} {dl:?}: {got} vs {want}"
             );
             // ... and the host path.
             let got = Level1::<T>::sum(cl, x).unwrap().as_f64();
@@ -442,11 +441,17 @@ fn device_sum<T: DeviceScalar>(cl: &OpenClBackend) {
         }
     }
     let inf = cl.upload(&[1.0, f64::INFINITY].map(T::from_f64)).unwrap();
-    assert_eq!(cl.sum_buf(inf.as_vec()).unwrap().as_f64(), f64::INFINITY);
+    assert_eq!(
+        DeviceLevel1::sum(cl, inf.as_vec()).unwrap().as_f64(),
+        f64::INFINITY
+    );
     let nan = cl
         .upload(&[f64::INFINITY, f64::NEG_INFINITY].map(T::from_f64))
         .unwrap();
-    assert!(cl.sum_buf(nan.as_vec()).unwrap().as_f64().is_nan());
+    assert!(DeviceLevel1::sum(cl, nan.as_vec())
+        .unwrap()
+        .as_f64()
+        .is_nan());
 }
 
 #[test]
@@ -471,9 +476,8 @@ fn argument_errors() {
     let foreign = other.upload(&[1.0f32, 2.0, 3.0]).unwrap();
 
     // Lengths.
-    let e = cl
-        .reduce_exact_buf(Reduction::Dot, x.as_vec(), Some(y2.as_vec()))
-        .unwrap_err();
+    let e =
+        DeviceLevel1::reduce_exact(&cl, Reduction::Dot, x.as_vec(), Some(y2.as_vec())).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
     let e = Level1::<f32>::reduce_exact(
         &cl,
@@ -484,42 +488,99 @@ fn argument_errors() {
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
     // Dot needs y.
-    let e = cl
-        .reduce_exact_buf(Reduction::Dot, x.as_vec(), None)
-        .unwrap_err();
+    let e = DeviceLevel1::reduce_exact(&cl, Reduction::Dot, x.as_vec(), None).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
     assert!(e.message().starts_with("y:"), "{e}");
     // Buffers of another context, as x or as y.
     for (a, b, arg) in [(&foreign, &x, "x:"), (&x, &foreign, "y:")] {
-        let e = cl
-            .reduce_exact_buf(Reduction::Dot, a.as_vec(), Some(b.as_vec()))
+        let e = DeviceLevel1::reduce_exact(&cl, Reduction::Dot, a.as_vec(), Some(b.as_vec()))
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
         assert!(e.message().contains("another OpenCL backend"), "{e}");
         assert!(e.message().starts_with(arg), "{e}");
     }
     for what in [Reduction::Sum, Reduction::Asum, Reduction::SumSq] {
-        let e = cl
-            .reduce_exact_buf(what, foreign.as_vec(), None)
-            .unwrap_err();
+        let e = DeviceLevel1::reduce_exact(&cl, what, foreign.as_vec(), None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
         // y is ignored for reductions of x alone.
-        let s = cl
-            .reduce_exact_buf(what, x.as_vec(), Some(y2.as_vec()))
-            .unwrap();
+        let s = DeviceLevel1::reduce_exact(&cl, what, x.as_vec(), Some(y2.as_vec())).unwrap();
         assert_eq!(
             round_to::<f32>(&s),
             if what == Reduction::SumSq { 14.0 } else { 6.0 }
         );
     }
-    let e = cl.sum_buf(foreign.as_vec()).unwrap_err();
+    let e = DeviceLevel1::sum(&cl, foreign.as_vec()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}");
     assert!(e.message().starts_with("x:"), "{e}");
     // Empty vectors: zero, nothing launched.
     let empty = cl.zeroed::<f32>(0).unwrap();
-    let z = cl
-        .reduce_exact_buf(Reduction::Dot, empty.as_vec(), Some(empty.as_vec()))
+    let z = DeviceLevel1::reduce_exact(&cl, Reduction::Dot, empty.as_vec(), Some(empty.as_vec()))
         .unwrap();
     assert_eq!(z.to_words(), ExactSum::new().to_words());
-    assert_eq!(cl.sum_buf(empty.as_vec()).unwrap(), 0.0);
+    assert_eq!(DeviceLevel1::sum(&cl, empty.as_vec()).unwrap(), 0.0);
+}
+
+/// The switchable device: while its switch is on, dot, nrm2, asum and sum are
+/// the exact accumulators rounded once (as the serial reference's); while it
+/// is off, the backend's ordinary reductions; the rest is the backend's own.
+fn switchable_follows_its_switch<T: DeviceScalar>(cl: &OpenClBackend) {
+    use oxpar_core::repro::ReproSwitch;
+    use oxpar_opencl::SwitchableDevice;
+    if !runs::<T>(cl) {
+        return;
+    }
+    let switch = ReproSwitch::new(false);
+    let dev = SwitchableDevice::new(cl.clone(), switch.clone());
+    // Cancellation, so ordinary and exact sums differ in their last bits.
+    let mut x: Vec<T> = values(4099, 7).into_iter().map(T::from_f64).collect();
+    x.extend([T::from_f64(1e20), T::from_f64(-1e20)]);
+    let y: Vec<T> = values(x.len(), 8).into_iter().map(T::from_f64).collect();
+    let (xb, yb) = (cl.upload(&x).unwrap(), cl.upload(&y).unwrap());
+    let (xv, yv) = (xb.as_vec(), yb.as_vec());
+    let exact = |what| reduce_elementwise(what, VecRef::from_slice(&x), VecRef::from_slice(&y));
+    let bits = |v: T| v.as_f64().to_bits();
+    for on in [false, true, false] {
+        switch.set(on);
+        assert_eq!(dev.is_reproducible(), on);
+        let got = [
+            DeviceLevel1::dot(&dev, xv, yv).unwrap(),
+            DeviceLevel1::nrm2(&dev, xv).unwrap(),
+            DeviceLevel1::asum(&dev, xv).unwrap(),
+            DeviceLevel1::sum(&dev, xv).unwrap(),
+        ];
+        let want: [T; 4] = if on {
+            [
+                round_to(&exact(Reduction::Dot)),
+                sqrt_to(&exact(Reduction::SumSq)),
+                round_to(&exact(Reduction::Asum)),
+                round_to(&exact(Reduction::Sum)),
+            ]
+        } else {
+            [
+                DeviceLevel1::dot(cl, xv, yv).unwrap(),
+                DeviceLevel1::nrm2(cl, xv).unwrap(),
+                DeviceLevel1::asum(cl, xv).unwrap(),
+                DeviceLevel1::sum(cl, xv).unwrap(),
+            ]
+        };
+        for (g, w) in got.into_iter().zip(want) {
+            assert_eq!(bits(g), bits(w), "on = {on}: {g:?} != {w:?}");
+        }
+        assert_eq!(
+            DeviceLevel1::iamax(&dev, xv).unwrap(),
+            DeviceLevel1::iamax(cl, xv).unwrap()
+        );
+    }
+    // Errors come through unchanged.
+    let short = cl.upload(&x[..3]).unwrap();
+    switch.set(true);
+    let e = DeviceLevel1::dot(&dev, xv, short.as_vec()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+}
+
+#[test]
+fn switchable_device() {
+    let cl = backend_or_skip!();
+    switchable_follows_its_switch::<f32>(&cl);
+    switchable_follows_its_switch::<f64>(&cl);
 }

@@ -10,7 +10,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use oxpar_core::ErrorKind;
-use oxpar_opencl::OpenClBackend;
+use oxpar_opencl::{DeviceLevel1, OpenClBackend};
 
 /// A backend of its own on the default device, or `None` without a device.
 fn own_backend() -> Option<OpenClBackend> {
@@ -159,9 +159,9 @@ fn built_in_kernels_do_not_keep_freed_buffers() {
     let x = cl.upload(&vec![1.0f32; n]).unwrap();
     let mut y = cl.upload(&vec![2.0f32; n]).unwrap();
     let (ix, iy) = (x.cl_reference_count(), y.cl_reference_count());
-    cl.axpy_buf(3.0, x.as_vec(), y.as_vec_mut()).unwrap();
-    cl.scal_buf(0.5, y.as_vec_mut()).unwrap();
-    let _ = cl.dot_buf(x.as_vec(), y.as_vec()).unwrap();
+    cl.axpy(3.0, x.as_vec(), y.as_vec_mut()).unwrap();
+    cl.scal(0.5, y.as_vec_mut()).unwrap();
+    let _ = cl.dot(x.as_vec(), y.as_vec()).unwrap();
     cl.finish().unwrap();
     assert_eq!(y.to_vec().unwrap()[n - 1], 2.5);
     assert_eq!((refs_become(&x, ix), refs_become(&y, iy)), (ix, iy));
@@ -179,7 +179,7 @@ fn empty_buffers_are_usable_once_written() {
     e.upload(&[1.0, 2.0, 3.0, 4.0, 5.0]).unwrap();
     assert_eq!(e.to_vec().unwrap(), [1.0, 2.0, 3.0, 4.0, 5.0]);
     let mut f = cl.empty::<f64>(5).unwrap();
-    cl.copy_buf(e.as_vec(), f.as_vec_mut()).unwrap();
+    cl.copy(e.as_vec(), f.as_vec_mut()).unwrap();
     assert_eq!(f.to_vec().unwrap(), [1.0, 2.0, 3.0, 4.0, 5.0]);
     assert!(cl.empty::<f32>(0).unwrap().to_vec().unwrap().is_empty());
     // The device's limit applies as to zeroed buffers.
@@ -202,7 +202,7 @@ fn profiling_reports_ordered_device_times() {
     let x = cl.upload(&host).unwrap();
     let up = cl.last_profile().unwrap().expect("the upload was profiled");
     let mut y = cl.zeroed::<f32>(n).unwrap();
-    cl.axpy_buf(2.0, x.as_vec(), y.as_vec_mut()).unwrap();
+    cl.axpy(2.0, x.as_vec(), y.as_vec_mut()).unwrap();
     let ax = cl.last_profile().unwrap().expect("axpy was profiled");
     let mut out = vec![0.0f32; n];
     y.download(&mut out).unwrap();

@@ -88,7 +88,7 @@ mod imp {
     pub(crate) unsafe fn context_finish(ctx: *const oxpar_context) -> R {
         // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
-        match &ctx.opencl {
+        match ctx.device_opt() {
             Some(cl) => Ok(cl.finish()?),
             None => Ok(()), // host contexts finish every call before returning
         }

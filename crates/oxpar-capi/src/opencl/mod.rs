@@ -13,9 +13,10 @@
 //! argument is set anew is an error.
 //!
 //! One file per C object: [`buffer`] (device memory), [`buffer_blas`] (BLAS
-//! on buffers), [`program`] (programs and kernels), [`device`] (the context's
-//! queue: finishing, profiling, resident memory). Each has the exported
-//! functions and, when built with OpenCL, their bodies in its own `imp`.
+//! on buffers, generated from the routine table), [`program`] (programs and
+//! kernels), [`device`] (the context's queue: finishing, profiling, resident
+//! memory). Each has the exported functions and, when built with OpenCL,
+//! their bodies in its own `imp`.
 
 #![cfg_attr(
     not(feature = "opencl"),
@@ -195,15 +196,7 @@ mod imp {
     ) -> Result<(&'a oxpar_context, &'a OpenClBackend), CapiError> {
         // SAFETY: the caller's contract.
         let ctx = unsafe { ffi::context(ctx)? };
-        let cl = ctx.opencl.as_ref().ok_or_else(|| CapiError {
-            status: oxpar_status::Unsupported,
-            message: format!(
-                "ctx: a {} context has no device memory or kernels (create the context with \
-                 \"opencl\")",
-                ctx.backend.kind().as_str()
-            ),
-        })?;
-        Ok((ctx, cl))
+        Ok((ctx, ctx.device()?))
     }
 
     pub(crate) fn wrong_type(name: &str, b: &Buffer, want: &str) -> CapiError {
