@@ -173,7 +173,16 @@ impl ThreadsBackend {
             if solve {
                 blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
             } else {
-                blocked::trmm_left(gemm, &tri::trmm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
+                blocked::trmm_left(
+                    gemm,
+                    &tri::trmm::<T>,
+                    tri::TRMM_LEAF,
+                    uplo,
+                    diag,
+                    alpha,
+                    a,
+                    b,
+                )
             }
         };
         match self.column_blocks(n, (m * m / 2).saturating_mul(n), MIN_PART) {

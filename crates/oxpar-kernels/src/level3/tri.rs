@@ -1,7 +1,7 @@
 //! Small triangular products and solves: the diagonal blocks of blocked
 //! trmm and trsm (see `oxpar_core::blocked`), `B := alpha*A*B` or
-//! `B := alpha*inv(A)*B` with `A` an `m x m` triangle of at most a few dozen
-//! rows (its `uplo` triangle read, the diagonal not read when unit) and `B`
+//! `B := alpha*inv(A)*B` with `A` an `m x m` triangle of at most a hundred
+//! or so rows (its `uplo` triangle read, the diagonal not read when unit) and `B`
 //! any strided `m x n` view.
 //!
 //! `B` is processed in panels of [`W`] columns, each copied to a small
@@ -9,7 +9,8 @@
 //! when `B`'s rows are contiguous (the right-side cases, on `B^T`), rows a
 //! leading dimension apart would compete for the same cache sets. Row `i` of
 //! the result is accumulated in registers from row `i` and the rows on one
-//! side of it, with the coefficients of row `i` of the packed triangle;
+//! side of it, with the coefficients of row `i` of the packed triangle (a
+//! product four rows at a time, as its rows need only the old ones);
 //! the loop is compiled for AVX-512, AVX2 or the baseline by the kernels'
 //! run-time dispatch.
 
@@ -25,6 +26,11 @@ pub const W: usize = 32;
 /// at most this large (a good size for them: the packed triangle stays in
 /// L1 next to a panel).
 pub const LEAF: usize = 64;
+
+/// The diagonal blocks of blocked trmm, larger than [`LEAF`]: a product's
+/// rows go four at a time, at near the speed of gemm, which
+/// at this size beats the small gemms of a deeper recursion.
+pub const TRMM_LEAF: usize = 128;
 
 /// `B := alpha*A*B`, `A` triangular in its `uplo` triangle (unit diagonal
 /// assumed and not read with [`Diag::Unit`]). Shapes must agree.
