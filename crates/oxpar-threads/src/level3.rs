@@ -55,12 +55,21 @@ impl ThreadsBackend {
     /// blocks per thread, for balance, in multiples of 32
     /// columns and at least `min_part`.
     fn column_blocks(&self, n: usize, work: usize, min_part: usize) -> Option<usize> {
-        let threads = self.inner.num_threads;
-        if threads == 1 || work < self.inner.thresholds.level3.max(2) || self.forked() {
+        if !self.worth_splitting(work) {
             return None;
         }
-        let size = n.div_ceil(2 * threads).max(min_part).next_multiple_of(32);
+        let size = n
+            .div_ceil(2 * self.inner.num_threads)
+            .max(min_part)
+            .next_multiple_of(32);
         (size < n).then_some(size)
+    }
+
+    /// Whether a call of `work` multiply-adds is split across the team:
+    /// more than one thread, at least the level-3 threshold (as the
+    /// parallel gemm), and not inside a forked region.
+    fn worth_splitting(&self, work: usize) -> bool {
+        self.inner.num_threads > 1 && work >= self.inner.thresholds.level3.max(2) && !self.forked()
     }
 
     /// Runs `part` on each block of `size` columns of `c`, the blocks dealt
@@ -117,7 +126,18 @@ impl ThreadsBackend {
         check::symm(side, dims(&a), dims(&b), (c.nrows(), c.ncols()))?;
         let (a, b, c) = blocked::symm_form(side, uplo, a, b, c);
         let (m, n) = (c.nrows(), c.ncols());
-        match self.column_blocks(n, m * m * n, MIN_PART) {
+        let work = m * m * n;
+        if m / blocked::SYMM_BLOCK >= 2 * self.inner.num_threads && self.worth_splitting(work) {
+            // Tall enough: blocks of rows of C (columns of C^T), each three
+            // gemms as wide as C (the shapes of the single-threaded call),
+            // rather than narrower blocks of columns.
+            return self.for_column_blocks(c.t_mut(), blocked::SYMM_BLOCK, &|rows, ct| {
+                let mut diag = vec![T::zero(); rows.len() * rows.len()];
+                let ci = ct.t_mut();
+                blocked::symm_upper_rows(&seq_gemm, alpha, a, b, beta, rows.start, ci, &mut diag)
+            });
+        }
+        match self.column_blocks(n, work, MIN_PART) {
             Some(size) => self.for_column_blocks(c, size, &|cols, c| {
                 let b = b.submatrix(0, cols.start, m, cols.len());
                 blocked::symm_upper(&seq_gemm, alpha, a, b, beta, c)
@@ -173,7 +193,16 @@ impl ThreadsBackend {
             if solve {
                 blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
             } else {
-                blocked::trmm_left(gemm, &tri::trmm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
+                blocked::trmm_left(
+                    gemm,
+                    &tri::trmm::<T>,
+                    tri::TRMM_LEAF,
+                    uplo,
+                    diag,
+                    alpha,
+                    a,
+                    b,
+                )
             }
         };
         match self.column_blocks(n, (m * m / 2).saturating_mul(n), MIN_PART) {

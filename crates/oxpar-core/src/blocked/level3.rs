@@ -383,34 +383,61 @@ pub fn symm_upper<T: Element>(
     let mut i0 = 0;
     while i0 < m {
         let ib = SYMM_BLOCK.min(m - i0);
-        let i1 = i0 + ib;
         let (_, rest) = c.rb_mut().split_at_row_mut(i0);
-        let (mut ci, _) = rest.split_at_row_mut(ib);
-        expand_upper(a.submatrix(i0, i0, ib, ib), &mut diag[..ib * ib]);
-        let d = MatRef::col_major(&diag[..ib * ib], ib, ib, ib)?;
-        // The first product takes beta (so C is read only when beta != 0).
-        let mut first_beta = beta;
-        if i0 > 0 {
-            gemm(
-                alpha,
-                a.submatrix(0, i0, i0, ib).t(),
-                b.submatrix(0, 0, i0, n),
-                beta,
-                ci.rb_mut(),
-            )?;
-            first_beta = T::ONE;
-        }
-        gemm(alpha, d, b.submatrix(i0, 0, ib, n), first_beta, ci.rb_mut())?;
-        if i1 < m {
-            gemm(
-                alpha,
-                a.submatrix(i0, i1, ib, m - i1),
-                b.submatrix(i1, 0, m - i1, n),
-                T::ONE,
-                ci,
-            )?;
-        }
-        i0 = i1;
+        let (ci, _) = rest.split_at_row_mut(ib);
+        symm_upper_rows(gemm, alpha, a, b, beta, i0, ci, &mut diag)?;
+        i0 += ib;
+    }
+    Ok(())
+}
+
+/// The block of rows `i0..i0+ci.nrows()` of [`symm_upper`], `ci`: the
+/// formula above, with `diag` (at least `ci.nrows()` squared elements) for
+/// the full copy of the diagonal block. Blocks of rows are independent (the
+/// threads backend's split for tall calls).
+#[allow(clippy::too_many_arguments)]
+pub fn symm_upper_rows<T: Element>(
+    gemm: &Gemm<'_, T>,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    i0: usize,
+    mut ci: MatMut<'_, T>,
+    diag: &mut [T],
+) -> Result<()> {
+    let (m, n, ib) = (a.nrows(), b.ncols(), ci.nrows());
+    if ib == 0 || n == 0 {
+        return Ok(());
+    }
+    if alpha == T::ZERO {
+        fill_scaled(beta, ci);
+        return Ok(());
+    }
+    let i1 = i0 + ib;
+    expand_upper(a.submatrix(i0, i0, ib, ib), &mut diag[..ib * ib]);
+    let d = MatRef::col_major(&diag[..ib * ib], ib, ib, ib)?;
+    // The first product takes beta (so C is read only when beta != 0).
+    let mut first_beta = beta;
+    if i0 > 0 {
+        gemm(
+            alpha,
+            a.submatrix(0, i0, i0, ib).t(),
+            b.submatrix(0, 0, i0, n),
+            beta,
+            ci.rb_mut(),
+        )?;
+        first_beta = T::ONE;
+    }
+    gemm(alpha, d, b.submatrix(i0, 0, ib, n), first_beta, ci.rb_mut())?;
+    if i1 < m {
+        gemm(
+            alpha,
+            a.submatrix(i0, i1, ib, m - i1),
+            b.submatrix(i1, 0, m - i1, n),
+            T::ONE,
+            ci,
+        )?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Small triangular products and solves: the diagonal blocks of blocked
 //! trmm and trsm (see `oxpar_core::blocked`), `B := alpha*A*B` or
-//! `B := alpha*inv(A)*B` with `A` an `m x m` triangle of at most a few dozen
-//! rows (its `uplo` triangle read, the diagonal not read when unit) and `B`
+//! `B := alpha*inv(A)*B` with `A` an `m x m` triangle of at most a hundred
+//! or so rows (its `uplo` triangle read, the diagonal not read when unit) and `B`
 //! any strided `m x n` view.
 //!
 //! `B` is processed in panels of [`W`] columns, each copied to a small
@@ -9,7 +9,8 @@
 //! when `B`'s rows are contiguous (the right-side cases, on `B^T`), rows a
 //! leading dimension apart would compete for the same cache sets. Row `i` of
 //! the result is accumulated in registers from row `i` and the rows on one
-//! side of it, with the coefficients of row `i` of the packed triangle;
+//! side of it, with the coefficients of row `i` of the packed triangle (a
+//! product four rows at a time, as its rows need only the old ones);
 //! the loop is compiled for AVX-512, AVX2 or the baseline by the kernels'
 //! run-time dispatch.
 
@@ -25,6 +26,11 @@ pub const W: usize = 32;
 /// at most this large (a good size for them: the packed triangle stays in
 /// L1 next to a panel).
 pub const LEAF: usize = 64;
+
+/// The diagonal blocks of blocked trmm, larger than [`LEAF`]: a product's
+/// rows go four at a time, at near the speed of gemm, which
+/// at this size beats the small gemms of a deeper recursion.
+pub const TRMM_LEAF: usize = 128;
 
 /// `B := alpha*A*B`, `A` triangular in its `uplo` triangle (unit diagonal
 /// assumed and not read with [`Diag::Unit`]). Shapes must agree.
@@ -168,8 +174,25 @@ fn rows_body<T: Scalar, const FMA: bool>(k: Kernel<T>, tp: &[T], m: usize, buf: 
     // loops, no closures: the body must be compiled into the caller's
     // instruction set.
     let forward = k.lower == (k.op == Op::Solve);
-    for step in 0..m {
-        let i = if forward { step } else { m - 1 - step };
+    // A product's rows are independent given the old rows: blocks of R
+    // rows at once (R accumulators per row of B read), from the far end;
+    // the rows left over (fewer than R, at the near end) go one at a time.
+    let blocks = if k.op == Op::Mul { m / R } else { 0 };
+    for t in 0..blocks {
+        let i0 = if k.lower { m - R * (t + 1) } else { R * t };
+        mul_rows::<T, FMA>(k, tp, m, buf, i0);
+    }
+    let blocked = blocks * R;
+    let rest = m - blocked;
+    for step in 0..rest {
+        let i = match (k.op, k.lower) {
+            // The rows at the top, from the bottom up.
+            (Op::Mul, true) => rest - 1 - step,
+            // The rows at the bottom, from the top down.
+            (Op::Mul, false) => blocked + step,
+            _ if forward => step,
+            _ => m - 1 - step,
+        };
         let (lo, hi) = if k.lower { (0, i) } else { (i + 1, m) };
         let xi = row(buf, i);
         let d = tp[i + i * m];
@@ -207,6 +230,70 @@ fn rows_body<T: Scalar, const FMA: bool>(k: Kernel<T>, tp: &[T], m: usize, buf: 
             }
         }
         buf[i * W..(i + 1) * W].copy_from_slice(&acc);
+    }
+}
+
+/// `acc[r] += tp(i0+r, c)*row c of buf` for the rows `r` from `first` on
+/// of the block at `i0` (`acc` may be shorter than [`R`]: the rows past its
+/// end are left out). A plain function, not a closure, so that it is
+/// compiled into its caller's instruction set.
+#[inline(always)]
+fn add_row<T: Scalar, const FMA: bool>(
+    tp: &[T],
+    m: usize,
+    buf: &[T],
+    i0: usize,
+    c: usize,
+    first: usize,
+    acc: &mut [[T; W]],
+) {
+    let xc = row(buf, c);
+    let a = &tp[i0 + c * m..i0 + c * m + R];
+    for r in first..acc.len() {
+        for q in 0..W {
+            acc[r][q] = madd::<T, FMA>(a[r], xc[q], acc[r][q]);
+        }
+    }
+}
+
+/// Rows per block of a product in [`rows_body`].
+const R: usize = 4;
+
+/// Rows `i0..i0+R` of a product, from the old rows of `buf` (those above
+/// them and themselves for lower, themselves and below for upper). Inside
+/// the `R x R` diagonal block only the coefficients of the triangle are
+/// used (the diagonal one when unit, from `tp`), so an infinite entry of
+/// `B` meets no zero of the other triangle (no NaN the loops of the
+/// reference BLAS would not make).
+#[inline(always)]
+fn mul_rows<T: Scalar, const FMA: bool>(
+    k: Kernel<T>,
+    tp: &[T],
+    m: usize,
+    buf: &mut [T],
+    i0: usize,
+) {
+    let mut acc = [[T::zero(); W]; R];
+    if k.lower {
+        for c in 0..i0 {
+            add_row::<T, FMA>(tp, m, buf, i0, c, 0, &mut acc);
+        }
+        for d in 0..R {
+            add_row::<T, FMA>(tp, m, buf, i0, i0 + d, d, &mut acc);
+        }
+    } else {
+        for d in 0..R {
+            add_row::<T, FMA>(tp, m, buf, i0, i0 + d, 0, &mut acc[..=d]);
+        }
+        for c in i0 + R..m {
+            add_row::<T, FMA>(tp, m, buf, i0, c, 0, &mut acc);
+        }
+    }
+    for (r, acc) in acc.iter().enumerate() {
+        let out = &mut buf[(i0 + r) * W..(i0 + r + 1) * W];
+        for (o, v) in out.iter_mut().zip(acc) {
+            *o = k.alpha * *v;
+        }
     }
 }
 
@@ -280,6 +367,54 @@ mod tests {
                         (g - w).abs() <= 1e-12 * w.abs().max(1.0),
                         "{level:?}: {g} vs {w}"
                     );
+                }
+            }
+        }
+    }
+
+    /// The blocked rows of a product (sizes around the block of [`R`]
+    /// rows, both triangles, both diagonals) against the reference loops,
+    /// with an infinite entry in each row of `B` in turn: it must reach
+    /// only the rows that its triangle coefficients reach, never meet a
+    /// zero of the other triangle (which would make a NaN).
+    #[test]
+    fn products_in_blocks_keep_infinities_to_the_triangle() {
+        let n = 3;
+        for m in [1, 2, 3, 4, 5, 7, 8, 9, 13] {
+            // Positive coefficients: an infinity stays one signed infinity.
+            let a: Vec<f64> = (0..m * m).map(|v| 0.25 + (v % 5) as f64 / 8.0).collect();
+            let a = MatRef::col_major(&a, m, m, m).unwrap();
+            for level in detect().up_to() {
+                for uplo in [Uplo::Lower, Uplo::Upper] {
+                    for diag in [Diag::Unit, Diag::NonUnit] {
+                        for inf_row in 0..m {
+                            let mut b0: Vec<f64> =
+                                (0..m * n).map(|v| (v % 7) as f64 + 1.0).collect();
+                            b0[inf_row + m] = f64::INFINITY;
+                            let (mut got, mut want) = (b0.clone(), b0);
+                            let k = Kernel {
+                                op: Op::Mul,
+                                lower: uplo == Uplo::Lower,
+                                unit: diag == Diag::Unit,
+                                alpha: 2.0,
+                            };
+                            let mut g = MatMut::col_major(&mut got, m, n, m).unwrap();
+                            let mut buf = vec![0.0; m * W];
+                            copy_panel(&mut g, &mut buf, true);
+                            rows_at(level, k, &pack(uplo, diag, a), m, &mut buf);
+                            copy_panel(&mut g, &mut buf, false);
+                            let w = MatMut::col_major(&mut want, m, n, m).unwrap();
+                            reference::trmm(Side::Left, uplo, diag, 2.0, a, w);
+                            for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+                                let same = if w.is_finite() {
+                                    (g - w).abs() <= 1e-12 * w.abs().max(1.0)
+                                } else {
+                                    g.to_bits() == w.to_bits() || (g.is_nan() && w.is_nan())
+                                };
+                                assert!(same, "{level:?} m={m} {uplo:?} {diag:?} inf at {inf_row}, entry {i}: {g} vs {w}");
+                            }
+                        }
+                    }
                 }
             }
         }
