@@ -13,7 +13,8 @@ FORTRAN_SRC := bindings/fortran/src
 FORTRAN_TEST_SRC := bindings/fortran/test
 FORTRAN_BUILD := bindings/fortran/build
 FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
-# Generated from the routine table, included by oxpar.f90.
+# Generated from the routine table: the decl and body files are included by
+# oxpar_blas_gen.f90, the public statement by the umbrella oxpar.f90.
 FORTRAN_GEN_INC := $(wildcard $(FORTRAN_SRC)/*_gen_*.inc)
 # The library users get (make fortran-lib, make install): optimized, no -fcheck.
 FORTRAN_RELEASE_FLAGS ?= -std=f2018 -frecursive -O2 -g

@@ -234,7 +234,7 @@ pub fn trmm<T: Element>(
 ) {
     let (m, n) = (b.nrows(), b.ncols());
     if alpha == T::ZERO {
-        fill_zero(&mut b);
+        crate::blocked::fill(T::ZERO, b.rb_mut());
         return;
     }
     let old: Vec<T> = (0..n)
@@ -277,7 +277,7 @@ pub fn trsm<T: Element>(
 ) {
     let (m, n) = (b.nrows(), b.ncols());
     if alpha == T::ZERO {
-        fill_zero(&mut b);
+        crate::blocked::fill(T::ZERO, b.rb_mut());
         return;
     }
     match side {
@@ -482,14 +482,6 @@ pub fn spr2<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: Pac
         for i in (0..n).filter(|&i| uplo.holds(i, j)) {
             let v = a.as_ref().get(i, j) + alpha * (x.get(i) * y.get(j) + y.get(i) * x.get(j));
             a.set(i, j, v);
-        }
-    }
-}
-
-fn fill_zero<T: Element>(b: &mut MatMut<'_, T>) {
-    for j in 0..b.ncols() {
-        for i in 0..b.nrows() {
-            b.set(i, j, T::ZERO);
         }
     }
 }

@@ -169,35 +169,17 @@ fn axpy_from<T: Scalar>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
     }
 }
 
-/// `acc := acc + a(k)*x(s+k)` (or `-` with `SUB`) over the elements of `a`,
-/// in increasing `k` (or decreasing with `REV`).
-#[inline(always)]
-fn dot<T: Scalar, const SUB: bool, const REV: bool>(
-    mut acc: T,
-    a: &[T],
-    x: &Xr<'_, T>,
-    s: usize,
-) -> T {
-    let step = |acc: T, ai: T, xi: T| if SUB { acc - ai * xi } else { acc + ai * xi };
-    match (x.unit(s, a.len()), REV) {
-        (Some(xs), false) => {
+/// `acc + sum_k a(k)*x(s+k)`, in increasing `k`.
+fn dot<T: Scalar>(mut acc: T, a: &[T], x: &Xr<'_, T>, s: usize) -> T {
+    match x.unit(s, a.len()) {
+        Some(xs) => {
             for (&ai, &xi) in a.iter().zip(xs) {
-                acc = step(acc, ai, xi);
+                acc += ai * xi;
             }
         }
-        (Some(xs), true) => {
-            for (&ai, &xi) in a.iter().zip(xs).rev() {
-                acc = step(acc, ai, xi);
-            }
-        }
-        (None, false) => {
+        None => {
             for (k, &ai) in a.iter().enumerate() {
-                acc = step(acc, ai, x.get(s + k));
-            }
-        }
-        (None, true) => {
-            for (k, &ai) in a.iter().enumerate().rev() {
-                acc = step(acc, ai, x.get(s + k));
+                acc += ai * x.get(s + k);
             }
         }
     }
@@ -440,7 +422,7 @@ fn gemv_loops<T: Scalar>(
     for j in 0..n {
         let col = &a[j * lda..j * lda + m];
         if trans {
-            let t = dot::<T, false, false>(T::zero(), col, &x, 0);
+            let t = dot(T::zero(), col, &x, 0);
             y.set(j, y.get(j) + alpha * t);
         } else {
             axpy_to(alpha * x.get(j), col, &mut y, 0);

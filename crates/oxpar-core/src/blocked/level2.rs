@@ -52,10 +52,6 @@ fn strip(uplo: Uplo, n: usize, r: &Range<usize>) -> Range<usize> {
     }
 }
 
-fn minus_one<T: Element>() -> T {
-    T::ZERO - T::ONE
-}
-
 /// [`Level2::symv`]: diagonal blocks first (they apply `beta`, so every `y`
 /// element is scaled once and not read when `beta == 0`), then each
 /// off-diagonal strip twice, as itself and as its transpose.
@@ -177,7 +173,7 @@ pub fn trsv<T: Element, B: Level2<T> + ?Sized>(
         if !rest.is_empty() {
             let a_r = a.submatrix(r.start, rest.start, r.len(), rest.len());
             let (xr, solved) = split_pair(x.rb_mut(), r.clone(), rest);
-            b.gemv(minus_one(), a_r, solved.as_ref(), T::ONE, xr)?;
+            b.gemv(-T::ONE, a_r, solved.as_ref(), T::ONE, xr)?;
         }
         let d = a.submatrix(r.start, r.start, r.len(), r.len());
         reference::trsv(uplo, diag, d, sub_mut(x.rb_mut(), r));
