@@ -6,7 +6,9 @@
 
 use std::fmt::Write;
 
-use crate::routines::{element, enum_info, generated, Arg, Ext, Io, Kind, Role, Routine};
+use crate::routines::{
+    c_name, element, enum_info, generated, with_helper, Arg, Ext, Io, Kind, Role, Routine,
+};
 
 /// The module's text (before rustfmt).
 pub fn module() -> String {
@@ -86,9 +88,8 @@ fn params(r: &Routine, t: &str) -> String {
                 p.push(format!("{ld}: isize"));
             }
             Role::Packed { io, .. } => p.push(format!("{n}: {} {t}", ptr(io))),
-            Role::Out | Role::IndexOut => {
-                panic!("{}: scalar outputs are not generated yet", r.name)
-            }
+            Role::Out => p.push(format!("{n}: *mut {t}")),
+            Role::IndexOut => p.push(format!("{n}: *mut usize")),
         }
     }
     p.join(", ")
@@ -605,6 +606,75 @@ fn shell(s: &mut String, r: &Routine, t: char) {
     );
 }
 
+/// The text of crates/oxpar-capi/src/blas/shells.rs (before rustfmt): the
+/// typed shells of the routines with a hand-written helper, every routine's
+/// float shell and then every double one (the order the header has always
+/// had).
+pub fn helper_shells() -> String {
+    let mut s = String::from(
+        "//! Generated from the routine table (xtask/src/routines.rs) by `make gen`.\n\
+         //! Do not edit: change the table (and its docs in xtask/src/helper_docs.rs)\n\
+         //! and regenerate.\n\
+         //!\n\
+         //! The typed shells of the routines whose generic helpers in `blas.rs`\n\
+         //! are written by hand.\n\n\
+         use super::*;\n\n",
+    );
+    for t in "sdcz".chars() {
+        for (r, h) in with_helper().filter(|(r, _)| r.types.contains(t)) {
+            helper_shell(&mut s, r, h, t);
+        }
+    }
+    s
+}
+
+/// Vectors' negative-increment convention, in each shell that has vectors.
+const NEGATIVE_INCREMENTS: &str =
+    "Vectors are given by a pointer to their logical first element: element `i`
+of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+convention). Reference BLAS takes the array's lowest address instead: to
+port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.";
+
+/// The pointer contract of every shell.
+const SAFETY: &str = "# Safety
+`ctx` is NULL or a live context; every non-NULL pointer addresses the
+elements its sizes and strides describe (readable, and writable for
+outputs) for the duration of the call.";
+
+fn helper_shell(s: &mut String, r: &Routine, h: crate::routines::Helper, t: char) {
+    let (_, rust, words) = element(t);
+    let word = words.trim_end_matches('s');
+    let typed = |text: &str| text.replace("{floats}", words).replace("{float}", word);
+    let mut paragraphs: Vec<String> = typed(h.doc).split("\n\n").map(str::to_string).collect();
+    if t == 's' && !h.single.is_empty() {
+        paragraphs.insert(1, h.single.to_string());
+    }
+    if r.args.iter().any(|a| matches!(a.role, Role::Vector { .. })) {
+        paragraphs.push(NEGATIVE_INCREMENTS.to_string());
+    }
+    paragraphs.push(typed(h.errors));
+    paragraphs.push(SAFETY.to_string());
+    for line in paragraphs.join("\n\n").lines() {
+        if line.is_empty() {
+            s.push_str("///\n");
+        } else {
+            let _ = writeln!(s, "/// {line}");
+        }
+    }
+    let name = c_name(r, t);
+    let call = if h.call.is_empty() {
+        format!("{}({})", r.name, names(r).join(", "))
+    } else {
+        h.call.to_string()
+    };
+    let _ = writeln!(
+        s,
+        "#[no_mangle]\npub unsafe extern \"C\" fn {name}({}) -> oxpar_status {{\n    \
+         // SAFETY: this function's contract.\n    call(\"{name}\", || unsafe {{ {call} }})\n}}\n",
+        params(r, rust),
+    );
+}
+
 /// Wraps a paragraph at about 90 columns (the docs land in the header too).
 pub(crate) fn wrap(line: &str) -> Vec<String> {
     // Words: split at spaces outside `code`, so no line starts with `+` or `*`.
@@ -641,11 +711,7 @@ pub(crate) fn wrap(line: &str) -> Vec<String> {
 pub fn check_header(header: &str) -> Result<(), String> {
     for r in crate::routines::ROUTINES {
         for t in r.types.chars() {
-            let name = if r.name == "iamax" {
-                format!("oxpar_i{t}amax")
-            } else {
-                format!("oxpar_{t}{}", r.name)
-            };
+            let name = c_name(r, t);
             let start = header
                 .find(&format!(" {name}("))
                 .ok_or_else(|| format!("routine table: {name} is not in the header"))?;

@@ -2,7 +2,9 @@
 //! (exit 1) when a committed one differs from what `gen` would write.
 //!
 //! Generated: from the routine table (`routines.rs`), the C exports of the
-//! generated routines (`crates/oxpar-capi/src/generated.rs`), the routines on
+//! generated routines (`crates/oxpar-capi/src/generated.rs`) and the typed
+//! shells of those with a hand-written helper
+//! (`crates/oxpar-capi/src/blas/shells.rs`), the routines on
 //! OpenCL device buffers (`crates/oxpar-capi/src/opencl/buffer_blas.rs`), their ndarray
 //! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
 //! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`) and the
@@ -18,6 +20,7 @@ mod buffer_gen;
 mod capi_gen;
 mod fortran;
 mod fortran_gen;
+mod helper_docs;
 mod nd_gen;
 mod python_gen;
 mod routines;
@@ -122,6 +125,10 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("crates/oxpar-capi/src/generated.rs"),
             rustfmt(&capi_gen::module())?,
+        ),
+        (
+            root().join("crates/oxpar-capi/src/blas/shells.rs"),
+            rustfmt(&capi_gen::helper_shells())?,
         ),
         (
             root().join("crates/oxpar-capi/src/opencl/buffer_blas.rs"),

@@ -1,7 +1,8 @@
 //! The routine table: one description of every BLAS routine of oxpar's
-//! native API, from which the C exports, the Fortran generics and the Python
-//! wrappers of the routines marked [`Shell::Generated`] are written (see
-//! `capi_gen.rs`, `fortran_gen.rs`, `python_gen.rs`).
+//! native API, from which the typed C exports of every routine are written
+//! (`capi_gen.rs`; with their generic helpers too for the routines marked
+//! [`Shell::Generated`], whose Fortran generics and Python wrappers are
+//! written whole as well: `fortran_gen.rs`, `python_gen.rs`).
 //!
 //! A row lists the C arguments in order, each with its role. Shapes are
 //! expressions over the dimension arguments ([`Ext`]); a matrix's shape is
@@ -18,16 +19,35 @@
 //! crates/oxpar-opencl (with its delegation in `SwitchableDevice`), and
 //! `device: Some(..)` on the row with the float routine's documentation.
 
-/// Whether the C shell is written by the generator or by hand.
+/// How the C routine is made: both ways its typed `extern "C"` shells are
+/// generated; what differs is the generic helper they call.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Shell {
-    /// Hand-written in crates/oxpar-capi/src/blas.rs (reproducible mode or an
-    /// MPI collective needs more than argument conversion); described here
-    /// for completeness.
-    Hand,
-    /// Written from this row into crates/oxpar-capi/src/generated.rs, the
-    /// Fortran generic and the Python wrapper.
+    /// The shells (written into crates/oxpar-capi/src/blas/shells.rs) call
+    /// a hand-written generic helper of crates/oxpar-capi/src/blas.rs, which
+    /// keeps what argument conversion alone cannot say: reproducible mode, MPI
+    /// collectives, aliasing copies. The documentation is the row's
+    /// [`Helper`] (in `helper_docs.rs`).
+    Helper(Helper),
+    /// The helper, the shells (crates/oxpar-capi/src/generated.rs), the
+    /// Fortran generic and the Python wrapper are all written from this row.
     Generated,
+}
+
+/// The C shells of a routine with a hand-written helper (see [`Shell::Helper`]).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Helper {
+    /// The helper call, over the C argument names; `""` for the helper of
+    /// the routine's name taking the C arguments in order.
+    pub call: &'static str,
+    /// The summary paragraphs, `{floats}` / `{float}` standing for the
+    /// element type's words (`floats`, `float`).
+    pub doc: &'static str,
+    /// A paragraph for single precision only (its accumulation), placed after
+    /// the first paragraph of `doc`, or "".
+    pub single: &'static str,
+    /// The `Errors:` paragraph (MPI collective notes included).
+    pub errors: &'static str,
 }
 
 /// A routine on device buffers: the trait method of the same name on
@@ -368,18 +388,19 @@ const fn packed(name: &'static str, io: Io, n: &'static str) -> Arg {
     )
 }
 
+use crate::helper_docs;
 use Io::{In, InOut};
 
 /// Every BLAS routine of the native API.
 pub const ROUTINES: &[Routine] = &[
-    // ---- Level 1 (hand-written shells: reproducible mode, MPI collectives) ----
+    // ---- Level 1 (hand-written helpers: reproducible mode, MPI collectives) ----
     Routine {
         name: "axpy",
         doc: "`y := alpha*x + y`",
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::AXPY),
         device: Some(BUF_AXPY),
         args: &[CTX, dim("n"), ALPHA, vec("x", In, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
         call: &["alpha", "x", "y"],
@@ -391,7 +412,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::SCAL),
         device: Some(BUF_SCAL),
         args: &[CTX, dim("n"), ALPHA, vec("x", InOut, d("n"), "incx")],
         call: &["alpha", "x"],
@@ -403,7 +424,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::COPY),
         device: Some(BUF_COPY),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
         call: &["x", "y"],
@@ -415,7 +436,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::SWAP),
         device: Some(BUF_SWAP),
         args: &[CTX, dim("n"), vec("x", InOut, d("n"), "incx"), vec("y", InOut, d("n"), "incy")],
         call: &["x", "y"],
@@ -427,7 +448,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::DOT),
         device: Some(BUF_DOT),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", In, d("n"), "incy"), OUT],
         call: &["x", "y"],
@@ -439,7 +460,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::NRM2),
         device: Some(BUF_NRM2),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
         call: &["x"],
@@ -451,7 +472,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::ASUM),
         device: Some(BUF_ASUM),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
         call: &["x"],
@@ -463,7 +484,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::SUM),
         device: Some(BUF_SUM),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
         call: &["x"],
@@ -476,7 +497,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 1,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::IAMAX),
         device: Some(BUF_IAMAX),
         args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), arg("out", Role::IndexOut)],
         call: &["x"],
@@ -489,7 +510,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 2,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::GEMV),
         device: Some(BUF_GEMV),
         args: &[
             CTX,
@@ -511,7 +532,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 2,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::GER),
         device: Some(BUF_GER),
         args: &[
             CTX,
@@ -823,7 +844,7 @@ pub const ROUTINES: &[Routine] = &[
         more: "",
         types: "sd",
         level: 3,
-        shell: Shell::Hand,
+        shell: Shell::Helper(helper_docs::GEMM),
         device: Some(BUF_GEMM),
         args: &[
             CTX,
@@ -957,6 +978,23 @@ pub const ROUTINES: &[Routine] = &[
         py: &["a", "b"],
     },
 ];
+
+/// The routines with a hand-written C helper, and their documentation.
+pub fn with_helper() -> impl Iterator<Item = (&'static Routine, Helper)> {
+    ROUTINES.iter().filter_map(|r| match r.shell {
+        Shell::Helper(h) => Some((r, h)),
+        Shell::Generated => None,
+    })
+}
+
+/// The C name of a routine for element type `t` (`oxpar_i<t>amax` for iamax).
+pub fn c_name(r: &Routine, t: char) -> String {
+    if r.name == "iamax" {
+        format!("oxpar_i{t}amax")
+    } else {
+        format!("oxpar_{t}{}", r.name)
+    }
+}
 
 /// The routines whose wrappers are generated.
 pub fn generated() -> impl Iterator<Item = &'static Routine> {
