@@ -1,5 +1,5 @@
 //! The C documentation of the routines whose typed shells call a hand-written
-//! helper of crates/oxpar-capi/src/blas.rs (rows with [`Shell::Helper`]): what
+//! helper of crates/oxpar-capi/src/blas.rs (rows with `Shell::Helper`): what
 //! the table cannot derive (reproducible mode, MPI collectives, aliasing). The
 //! shells add the negative-increment convention (when there are vectors) and
 //! the safety contract; `{floats}` and `{float}` are the element type's words.
