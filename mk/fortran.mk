@@ -13,8 +13,9 @@ FORTRAN_SRC := bindings/fortran/src
 FORTRAN_TEST_SRC := bindings/fortran/test
 FORTRAN_BUILD := bindings/fortran/build
 FORTRAN_LIB := $(FORTRAN_BUILD)/liboxpar_fortran.a
-# Generated from the routine table: the decl and body files are included by
-# oxpar_blas_gen.f90, the public statement by the umbrella oxpar.f90.
+# Generated from the routine table: the gen decl and body files are included
+# by oxpar_blas_gen.f90, the twin ones by oxpar_blas.f90, the public statement
+# by the umbrella oxpar.f90.
 FORTRAN_GEN_INC := $(wildcard $(FORTRAN_SRC)/*_gen_*.inc)
 # The library users get (make fortran-lib, make install): optimized, no -fcheck.
 FORTRAN_RELEASE_FLAGS ?= -std=f2018 -frecursive -O2 -g
@@ -82,7 +83,7 @@ $(1)/oxpar_base.o: $(1)/oxpar_c.o
 $(1)/oxpar_loops.o $(1)/oxpar_blas.o $(1)/oxpar_opencl_buffers.o $(1)/oxpar_mpi.o $(1)/oxpar_task_farm.o: \
 	$(1)/oxpar_base.o
 $(1)/oxpar_opencl_kernels.o: $(1)/oxpar_opencl_buffers.o
-$(1)/oxpar_blas_gen.o: $(1)/oxpar_base.o $(FORTRAN_GEN_INC)
+$(1)/oxpar_blas.o $(1)/oxpar_blas_gen.o: $(1)/oxpar_base.o $(FORTRAN_GEN_INC)
 $(1)/oxpar.o: $(addprefix $(1)/,$(addsuffix .o,$(filter-out oxpar,$(FORTRAN_UNITS)))) $(FORTRAN_GEN_INC)
 
 $(1)/liboxpar_fortran.a: $(addprefix $(1)/,$(addsuffix .o,$(FORTRAN_UNITS)))

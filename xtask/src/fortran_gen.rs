@@ -81,7 +81,7 @@ fn words(stmt: &str) -> Vec<String> {
 
 /// Wraps a Fortran statement at about 110 columns with `&` continuations
 /// (never inside a string literal).
-fn wrap(indent: &str, stmt: &str) -> String {
+pub(crate) fn wrap(indent: &str, stmt: &str) -> String {
     let mut out = String::new();
     let mut line = indent.to_string();
     for (i, word) in words(stmt).iter().enumerate() {

@@ -7,7 +7,9 @@
 //! (`crates/oxpar-capi/src/blas/shells.rs`), the routines on
 //! OpenCL device buffers (`crates/oxpar-capi/src/opencl/buffer_blas.rs`), their ndarray
 //! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
-//! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`) and the
+//! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`), the
+//! sp/dp twins of the other Fortran generics from their template
+//! (`bindings/fortran/src/oxpar_blas_twin_gen_{decl,body,public}.inc`) and the
 //! Python table (`bindings/python/src/oxpar/_routines.py`); then
 //! `include/oxpar.h` (cbindgen over crates/oxpar-capi, generated.rs
 //! included, with the version macros computed from the workspace version) and
@@ -20,6 +22,7 @@ mod buffer_gen;
 mod capi_gen;
 mod fortran;
 mod fortran_gen;
+mod fortran_twins;
 mod helper_docs;
 mod nd_gen;
 mod python_gen;
@@ -121,6 +124,9 @@ fn rustfmt(text: &str) -> Result<String, String> {
 /// The files written from the routine table alone (the header is generated
 /// from the crate, generated.rs included, so they come first).
 fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
+    let template = std::fs::read_to_string(root().join(fortran_twins::TEMPLATE))
+        .map_err(|e| format!("{}: {e}", fortran_twins::TEMPLATE))?;
+    let [twin_decl, twin_body, twin_public] = fortran_twins::files(&template)?;
     Ok(vec![
         (
             root().join("crates/oxpar-capi/src/generated.rs"),
@@ -149,6 +155,18 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("bindings/fortran/src/oxpar_blas_gen_public.inc"),
             fortran_gen::public(),
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_twin_gen_decl.inc"),
+            twin_decl,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_twin_gen_body.inc"),
+            twin_body,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_blas_twin_gen_public.inc"),
+            twin_public,
         ),
         (
             root().join("bindings/python/src/oxpar/_routines.py"),

@@ -102,10 +102,8 @@ module oxpar
   public :: oxpar_loop_body, oxpar_reduce_body, oxpar_reduce_combine
   public :: oxpar_version, oxpar_status_str
 
-  ! oxpar_blas
-  public :: oxpar_gemm, oxpar_gemv, oxpar_ger
-  public :: oxpar_dot, oxpar_nrm2, oxpar_asum, oxpar_sum, oxpar_iamax
-  public :: oxpar_axpy, oxpar_scal, oxpar_copy, oxpar_swap
+  ! oxpar_blas (its generics written from the routine table and their template)
+  include "oxpar_blas_twin_gen_public.inc"
 
   ! oxpar_blas_gen (generated from the routine table)
   include "oxpar_blas_gen_public.inc"

@@ -1,0 +1,131 @@
+//! Writes the sp/dp twins of the hand-written Fortran procedures of the
+//! module `oxpar_blas` (the routines with a hand-written C helper) from one
+//! template each, `bindings/fortran/src/oxpar_blas_twins.f90.in`, as
+//! fortran-lang stdlib writes its type twins with fypp: for every element
+//! type of the routine's row in the table, the procedure `NAME_<kind>`, and
+//! the generic `oxpar_NAME` over them (`oxpar_blas_twin_gen_decl.inc`, for the
+//! specification part, and `oxpar_blas_twin_gen_body.inc`, after `contains`;
+//! `oxpar_blas_twin_gen_public.inc` is the umbrella module's `public` of them).
+//!
+//! What stays in the template is what the table does not describe: each
+//! generic's argument order, its shape checks and their messages (the MPI
+//! collective ones through `join_rejected`), and the scalar results.
+
+use std::fmt::Write;
+
+use crate::fortran_gen::wrap;
+use crate::routines::{with_helper, Routine};
+
+const HEAD: &str =
+    "! Generated from bindings/fortran/src/oxpar_blas_twins.f90.in and the routine table\n\
+                    ! (xtask/src/routines.rs) by `make gen`: do not edit.\n";
+
+/// The template's path, from the workspace root.
+pub const TEMPLATE: &str = "bindings/fortran/src/oxpar_blas_twins.f90.in";
+
+/// One routine's section of the template.
+struct Section {
+    row: &'static Routine,
+    /// The generic's `!>` documentation, unindented.
+    doc: String,
+    /// The procedure, with placeholders.
+    body: String,
+}
+
+/// The kind, the C kind and the type's name of an element type letter.
+fn kinds(t: char) -> (&'static str, &'static str, &'static str) {
+    match t {
+        's' => ("sp", "c_float", "real32"),
+        'd' => ("dp", "c_double", "real64"),
+        _ => panic!("element type {t} has no Fortran twin yet"),
+    }
+}
+
+fn instantiate(text: &str, t: char) -> String {
+    let (k, ck, real) = kinds(t);
+    text.replace("${t}$", &t.to_string())
+        .replace("${k}$", k)
+        .replace("${ck}$", ck)
+        .replace("${real}$", real)
+}
+
+/// The template's sections in its order (the order of the generated files),
+/// checked against the table: one for each routine with a hand-written helper.
+fn sections(template: &str) -> Result<Vec<Section>, String> {
+    let mut out: Vec<Section> = Vec::new();
+    for part in template.split("\n#:routine ").skip(1) {
+        let (name, rest) = part.split_once('\n').ok_or("a #:routine line")?;
+        let name = name.trim();
+        let (doc, body) = rest
+            .split_once("#:body\n")
+            .ok_or_else(|| format!("{TEMPLATE}: {name}: no #:body"))?;
+        let row = with_helper()
+            .map(|(r, _)| r)
+            .find(|r| r.name == name)
+            .ok_or_else(|| {
+                format!("{TEMPLATE}: {name} is no routine with a hand-written helper")
+            })?;
+        out.push(Section {
+            row,
+            doc: doc.to_string(),
+            body: body.trim_end().to_string(),
+        });
+    }
+    for (r, _) in with_helper() {
+        if !out.iter().any(|s| s.row.name == r.name) {
+            return Err(format!("{TEMPLATE}: no section for {}", r.name));
+        }
+    }
+    Ok(out)
+}
+
+/// The three include files: declarations, procedures, and the umbrella
+/// module's `public` statement of the generics.
+pub fn files(template: &str) -> Result<[String; 3], String> {
+    let sections = sections(template)?;
+    let mut decl = String::from(HEAD);
+    let names: Vec<String> = sections
+        .iter()
+        .map(|s| format!("oxpar_{}", s.row.name))
+        .collect();
+    let public = wrap("  ", &format!("public :: {}", names.join(", ")));
+    decl.push('\n');
+    decl += &public;
+    for s in &sections {
+        decl.push('\n');
+        for line in s.doc.lines() {
+            let _ = writeln!(decl, "  {line}");
+        }
+        let procs: Vec<String> = s
+            .row
+            .types
+            .chars()
+            .map(|t| format!("{}_{}", s.row.name, kinds(t).0))
+            .collect();
+        let _ = writeln!(
+            decl,
+            "  interface oxpar_{0}\n    module procedure {1}\n  end interface oxpar_{0}",
+            s.row.name,
+            procs.join(", ")
+        );
+    }
+    let mut body = String::from(HEAD);
+    for t in "sdcz".chars() {
+        let of_type: Vec<&Section> = sections
+            .iter()
+            .filter(|s| s.row.types.contains(t))
+            .collect();
+        if of_type.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            body,
+            "\n  ! ---------------------------------------------------------------------------\n  ! {}",
+            kinds(t).2
+        );
+        for s in of_type {
+            let _ = writeln!(body, "\n{}", instantiate(&s.body, t));
+        }
+    }
+    Ok([decl, body, format!("{HEAD}{public}")])
+}
