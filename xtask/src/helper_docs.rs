@@ -17,6 +17,7 @@ pub const AXPY: Helper = Helper {
 address space). y may share memory with x: the result is as if x were read\n\
 first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and\n\
 `OXPAR_STATUS_OUT_OF_MEMORY`.",
+    collective: false,
 };
 
 /// `oxpar_sscal`, `oxpar_dscal`.
@@ -29,6 +30,7 @@ pub const SCAL: Helper = Helper {
 `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the\n\
 address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and\n\
 `OXPAR_STATUS_OUT_OF_MEMORY`.",
+    collective: false,
 };
 
 /// `oxpar_scopy`, `oxpar_dcopy`.
@@ -42,6 +44,7 @@ pub const COPY: Helper = Helper {
 address space). y may share memory with x: the result is as if x were read\n\
 first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and\n\
 `OXPAR_STATUS_OUT_OF_MEMORY`.",
+    collective: false,
 };
 
 /// `oxpar_sswap`, `oxpar_dswap`.
@@ -55,6 +58,7 @@ sharing an element without being the very same vector),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond\n\
 the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`\n\
 and `OXPAR_STATUS_OUT_OF_MEMORY`.",
+    collective: false,
 };
 
 /// `oxpar_sdot`, `oxpar_ddot`.
@@ -77,6 +81,7 @@ On an MPI context the call is collective: an argument error on one rank\n\
 fails every rank (the others get an error naming that rank; ranks that mix element types or\n\
 operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI\n\
 failure is `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_snrm2`, `oxpar_dnrm2`.
@@ -100,6 +105,7 @@ context the call is collective: an argument error on one rank fails every\n\
 rank (the others get an error naming that rank; ranks that mix element types or\n\
 operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is\n\
 `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_sasum`, `oxpar_dasum`.
@@ -122,6 +128,7 @@ context the call is collective: an argument error on one rank fails every\n\
 rank (the others get an error naming that rank; ranks that mix element types or\n\
 operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is\n\
 `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_ssum`, `oxpar_dsum`.
@@ -146,6 +153,7 @@ context the call is collective: an argument error on one rank fails every\n\
 rank (the others get an error naming that rank; ranks that mix element types or\n\
 operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is\n\
 `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_isamax`, `oxpar_idamax`.
@@ -164,6 +172,7 @@ context the call is collective: an argument error on one rank fails every\n\
 rank (the others get an error naming that rank; ranks that mix element types or\n\
 operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is\n\
 `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_sgemv`, `oxpar_dgemv`.
@@ -185,6 +194,7 @@ OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and\n\
 `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an\n\
 argument error on one rank fails every rank (the others get an error naming\n\
 that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_sger`, `oxpar_dger`.
@@ -203,6 +213,7 @@ and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective:\n\
 an argument error on one rank fails every rank (the others get an error\n\
 naming that rank; ranks that mix element types or\n\
 operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_sgemm`, `oxpar_dgemm`.
@@ -226,4 +237,5 @@ were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and\n\
 `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an\n\
 argument error on one rank fails every rank (the others get an error naming\n\
 that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };

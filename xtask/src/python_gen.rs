@@ -1,10 +1,12 @@
-//! Writes bindings/python/src/oxpar/_routines.py: the generated routines of
-//! the table as Python data, which `oxpar._structured` turns into functions
-//! (argument checks, shapes, the C call) at import time.
+//! Writes bindings/python/src/oxpar/_routines.py: the routines of the table
+//! as Python data. `oxpar._structured` turns the generated ones (`ROUTINES`)
+//! into functions (argument checks, shapes, the C call) at import time;
+//! `oxpar.blas` takes from the others (`HELPER_ROUTINES`) the C functions per
+//! element type, the C argument order and the names its messages use.
 
 use std::fmt::Write;
 
-use crate::routines::{generated, Ext, Io, Kind, Role};
+use crate::routines::{c_name, generated, with_helper, Ext, Io, Kind, Role, Routine, Shell};
 
 fn ext(e: Ext) -> String {
     match e {
@@ -24,18 +26,70 @@ fn io(i: Io) -> &'static str {
 pub fn module() -> String {
     let mut s = String::from(
         "\"\"\"Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n\n\
-         Each routine: its docstring, element types, Python positional arguments\n\
-         (`name=None`: an output made when not given) and its C arguments in order,\n\
-         each a dict with its role. An extent is a dimension name (`\"0\"`: none) or\n\
-         `(enum, when 0, when 1)`.\n\"\"\"\n\nROUTINES = {\n",
+         Each routine: its docstring, element types and C function of each, Python\n\
+         positional arguments (`name=None`: an output made when not given) and its C\n\
+         arguments in order, each a dict with its role. An extent is a dimension name\n\
+         (`\"0\"`: none) or `(enum, when 0, when 1)`. `ROUTINES` become functions in\n\
+         oxpar._structured; `HELPER_ROUTINES` (C helpers written by hand) drive the\n\
+         argument handling of oxpar.blas, and also say whether the routine is collective\n\
+         on MPI and, for each written array, whether its old value is always used\n\
+         (`updated`).\n\"\"\"\n\nROUTINES = {\n",
     );
     for r in generated() {
+        entry(&mut s, r);
+    }
+    s.push_str(
+        "}\n\n# The routines whose C helpers are hand-written (oxpar.blas): the same\n\
+         # description, and each element type's C function.\nHELPER_ROUTINES = {\n",
+    );
+    for (r, _) in with_helper() {
+        entry(&mut s, r);
+    }
+    s.push_str("}\n");
+    s
+}
+
+/// For a written array of a routine with a hand-written helper, whether its
+/// old value is always used (`"updated": True`: it is on the right of the
+/// routine's `:=` and no `beta` can drop it), which `oxpar.blas` says when it
+/// is not a NumPy array; "" otherwise.
+fn updated(r: &Routine, name: &str, i: Io) -> &'static str {
+    if i != Io::InOut || !matches!(r.shell, Shell::Helper(_)) {
+        return "";
+    }
+    let Some((_, rhs)) = r.doc.trim_matches('`').split_once(":=") else {
+        return ", \"updated\": False";
+    };
+    let read = rhs
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(name));
+    let beta = r.args.iter().any(|a| a.name == "beta");
+    if read && !beta {
+        ", \"updated\": True"
+    } else {
+        ", \"updated\": False"
+    }
+}
+
+/// One routine's entry.
+fn entry(s: &mut String, r: &Routine) {
+    {
         let _ = writeln!(s, "    {:?}: {{", r.name);
         let _ = writeln!(s, "        \"doc\": {:?},", r.doc.replace('`', ""));
         if !r.more.is_empty() {
             let _ = writeln!(s, "        \"more\": {:?},", r.more.replace('`', ""));
         }
         let _ = writeln!(s, "        \"types\": {:?},", r.types);
+        let fns: Vec<String> = r
+            .types
+            .chars()
+            .map(|t| format!("\"{t}\": {:?}", c_name(r, t)))
+            .collect();
+        let _ = writeln!(s, "        \"c\": {{{}}},", fns.join(", "));
+        if let Shell::Helper(h) = r.shell {
+            let collective = if h.collective { "True" } else { "False" };
+            let _ = writeln!(s, "        \"collective\": {collective},");
+        }
         let py: Vec<String> = r.py.iter().map(|p| format!("{p:?}")).collect();
         let _ = writeln!(s, "        \"positional\": ({},),", py.join(", "));
         s.push_str("        \"args\": (\n");
@@ -46,16 +100,18 @@ pub fn module() -> String {
                 Role::Enum(k) => match k {
                     Kind::Side => "\"role\": \"side\"".into(),
                     Kind::Uplo { of } => format!("\"role\": \"uplo\", \"of\": {of:?}"),
+                    Kind::Trans if a.py != a.name => format!("\"role\": \"trans\", \"py\": {:?}", a.py),
                     Kind::Trans => "\"role\": \"trans\"".into(),
                     Kind::Diag => "\"role\": \"diag\"".into(),
                 },
                 Role::Dim => "\"role\": \"dim\"".into(),
                 Role::Scalar { default } => format!("\"role\": \"scalar\", \"default\": {default}.0"),
                 Role::Vector { io: i, len, inc } => format!(
-                    "\"role\": \"vector\", \"io\": {:?}, \"len\": {}, \"inc\": {inc:?}, \"py\": {:?}",
+                    "\"role\": \"vector\", \"io\": {:?}, \"len\": {}, \"inc\": {inc:?}, \"py\": {:?}{}",
                     io(i),
                     ext(len),
-                    a.py
+                    a.py,
+                    updated(r, a.name, i)
                 ),
                 Role::Matrix {
                     io: i,
@@ -66,12 +122,13 @@ pub fn module() -> String {
                     op,
                 } => format!(
                     "\"role\": \"matrix\", \"io\": {:?}, \"rows\": {}, \"cols\": {}, \"rs\": {rs:?}, \"cs\": {cs:?}, \
-                     \"op\": {}, \"py\": {:?}",
+                     \"op\": {}, \"py\": {:?}{}",
                     io(i),
                     ext(rows),
                     ext(cols),
                     op.map_or("None".to_string(), |t| format!("{t:?}")),
-                    a.py
+                    a.py,
+                    updated(r, a.name, i)
                 ),
                 Role::Band {
                     rows,
@@ -96,12 +153,11 @@ pub fn module() -> String {
                     op.map_or("None".to_string(), |t| format!("{t:?}")),
                     a.py
                 ),
-                Role::Out | Role::IndexOut => panic!("{}: scalar outputs are not generated yet", r.name),
+                Role::Out => "\"role\": \"out\"".into(),
+                Role::IndexOut => "\"role\": \"index_out\"".into(),
             };
             let _ = writeln!(s, "            {{\"name\": {n:?}, {body}}},");
         }
         s.push_str("        ),\n    },\n");
     }
-    s.push_str("}\n");
-    s
 }

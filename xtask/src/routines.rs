@@ -48,6 +48,10 @@ pub struct Helper {
     pub single: &'static str,
     /// The `Errors:` paragraph (MPI collective notes included).
     pub errors: &'static str,
+    /// Whether the routine is collective on an MPI context (every rank calls
+    /// it; an argument one rank rejects fails every rank): the bindings then
+    /// tell the library of an argument they reject themselves.
+    pub collective: bool,
 }
 
 /// A routine on device buffers: the trait method of the same name on
@@ -848,8 +852,8 @@ pub const ROUTINES: &[Routine] = &[
         device: Some(BUF_GEMM),
         args: &[
             CTX,
-            trans("transa"),
-            trans("transb"),
+            trans("transa").py("trans_a"),
+            trans("transb").py("trans_b"),
             dim("m"),
             dim("n"),
             dim("k"),
@@ -1243,6 +1247,13 @@ pub fn on_device() -> impl Iterator<Item = (&'static Routine, Device)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_collective_routine_says_so() {
+        for (r, h) in with_helper() {
+            assert_eq!(h.collective, h.errors.contains("collective"), "{}", r.name);
+        }
+    }
 
     #[test]
     fn every_name_the_table_uses_is_an_argument() {

@@ -1,9 +1,13 @@
 """Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.
 
-Each routine: its docstring, element types, Python positional arguments
-(`name=None`: an output made when not given) and its C arguments in order,
-each a dict with its role. An extent is a dimension name (`"0"`: none) or
-`(enum, when 0, when 1)`.
+Each routine: its docstring, element types and C function of each, Python
+positional arguments (`name=None`: an output made when not given) and its C
+arguments in order, each a dict with its role. An extent is a dimension name
+(`"0"`: none) or `(enum, when 0, when 1)`. `ROUTINES` become functions in
+oxpar._structured; `HELPER_ROUTINES` (C helpers written by hand) drive the
+argument handling of oxpar.blas, and also say whether the routine is collective
+on MPI and, for each written array, whether its old value is always used
+(`updated`).
 """
 
 ROUTINES = {
@@ -11,6 +15,7 @@ ROUTINES = {
         "doc": "y := alpha*A*x + beta*y with A symmetric, held in its uplo triangle",
         "more": "The other triangle of A is not read. beta == 0 does not read y (NaN there does not come out).",
         "types": "sd",
+        "c": {"s": "oxpar_ssymv", "d": "oxpar_dsymv"},
         "positional": ("a", "x", "y=None",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -27,6 +32,7 @@ ROUTINES = {
         "doc": "x := op(A)*x with A triangular, held in its uplo triangle",
         "more": "The other triangle of A is not read, nor its diagonal when diag is unit.",
         "types": "sd",
+        "c": {"s": "oxpar_strmv", "d": "oxpar_dtrmv"},
         "positional": ("a", "x",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -42,6 +48,7 @@ ROUTINES = {
         "doc": "x := op(A)^-1*x (solves op(A)*z = x) with A triangular, held in its uplo triangle",
         "more": "The other triangle of A is not read, nor its diagonal when diag is unit. No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
         "types": "sd",
+        "c": {"s": "oxpar_strsv", "d": "oxpar_dtrsv"},
         "positional": ("a", "b",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -57,6 +64,7 @@ ROUTINES = {
         "doc": "A := alpha*x*x^T + A on the uplo triangle of the symmetric A",
         "more": "The other triangle of A is neither read nor written.",
         "types": "sd",
+        "c": {"s": "oxpar_ssyr", "d": "oxpar_dsyr"},
         "positional": ("alpha", "x", "a",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -71,6 +79,7 @@ ROUTINES = {
         "doc": "A := alpha*(x*y^T + y*x^T) + A on the uplo triangle of the symmetric A",
         "more": "The other triangle of A is neither read nor written.",
         "types": "sd",
+        "c": {"s": "oxpar_ssyr2", "d": "oxpar_dsyr2"},
         "positional": ("alpha", "x", "y", "a",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -86,6 +95,7 @@ ROUTINES = {
         "doc": "y := alpha*op(A)*x + beta*y with A an m x n band matrix with kl sub- and ku super-diagonals",
         "more": "Elements of a outside the band are not read. beta == 0 does not read y (NaN there does not come out).",
         "types": "sd",
+        "c": {"s": "oxpar_sgbmv", "d": "oxpar_dgbmv"},
         "positional": ("m", "kl", "ku", "a", "x", "y=None",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -105,6 +115,7 @@ ROUTINES = {
         "doc": "y := alpha*A*x + beta*y with A a symmetric band matrix with k off-diagonals, held in its uplo triangle",
         "more": "The other triangle of A is not read. beta == 0 does not read y (NaN there does not come out).",
         "types": "sd",
+        "c": {"s": "oxpar_ssbmv", "d": "oxpar_dsbmv"},
         "positional": ("a", "x", "y=None",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -122,6 +133,7 @@ ROUTINES = {
         "doc": "y := alpha*A*x + beta*y with A symmetric, held in its uplo triangle in packed storage",
         "more": "beta == 0 does not read y (NaN there does not come out).",
         "types": "sd",
+        "c": {"s": "oxpar_sspmv", "d": "oxpar_dspmv"},
         "positional": ("ap", "x", "y=None",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -138,6 +150,7 @@ ROUTINES = {
         "doc": "x := op(A)*x with A a triangular band matrix with k off-diagonals, held in its uplo triangle",
         "more": "The other triangle of A is not read, nor its diagonal when diag is unit.",
         "types": "sd",
+        "c": {"s": "oxpar_stbmv", "d": "oxpar_dtbmv"},
         "positional": ("a", "x",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -154,6 +167,7 @@ ROUTINES = {
         "doc": "x := op(A)^-1*x (solves op(A)*z = x) with A a triangular band matrix with k off-diagonals, held in its uplo triangle",
         "more": "The other triangle of A is not read, nor its diagonal when diag is unit. No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
         "types": "sd",
+        "c": {"s": "oxpar_stbsv", "d": "oxpar_dtbsv"},
         "positional": ("a", "b",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -170,6 +184,7 @@ ROUTINES = {
         "doc": "x := op(A)*x with A triangular, held in its uplo triangle in packed storage",
         "more": "The diagonal of A is not read when diag is unit.",
         "types": "sd",
+        "c": {"s": "oxpar_stpmv", "d": "oxpar_dtpmv"},
         "positional": ("ap", "x",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -185,6 +200,7 @@ ROUTINES = {
         "doc": "x := op(A)^-1*x (solves op(A)*z = x) with A triangular, held in its uplo triangle in packed storage",
         "more": "The diagonal of A is not read when diag is unit. No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
         "types": "sd",
+        "c": {"s": "oxpar_stpsv", "d": "oxpar_dtpsv"},
         "positional": ("ap", "b",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -199,6 +215,7 @@ ROUTINES = {
     "spr": {
         "doc": "A := alpha*x*x^T + A on the uplo triangle of the symmetric A in packed storage",
         "types": "sd",
+        "c": {"s": "oxpar_sspr", "d": "oxpar_dspr"},
         "positional": ("alpha", "x", "ap",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -212,6 +229,7 @@ ROUTINES = {
     "spr2": {
         "doc": "A := alpha*(x*y^T + y*x^T) + A on the uplo triangle of the symmetric A in packed storage",
         "types": "sd",
+        "c": {"s": "oxpar_sspr2", "d": "oxpar_dspr2"},
         "positional": ("alpha", "x", "y", "ap",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -227,6 +245,7 @@ ROUTINES = {
         "doc": "C := alpha*A*B + beta*C (side left) or alpha*B*A + beta*C (side right) with A symmetric, held in its uplo triangle",
         "more": "The other triangle of A is not read. beta == 0 does not read C (NaN there does not come out).",
         "types": "sd",
+        "c": {"s": "oxpar_ssymm", "d": "oxpar_dsymm"},
         "positional": ("a", "b", "out=None",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -245,6 +264,7 @@ ROUTINES = {
         "doc": "C := alpha*A*A^T + beta*C (trans no, A is n x k) or alpha*A^T*A + beta*C (trans yes, A is k x n) on the uplo triangle of the symmetric C",
         "more": "The other triangle of C is neither read nor written. beta == 0 does not read C (NaN there does not come out).",
         "types": "sd",
+        "c": {"s": "oxpar_ssyrk", "d": "oxpar_dsyrk"},
         "positional": ("a", "out=None",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -262,6 +282,7 @@ ROUTINES = {
         "doc": "C := alpha*(A*B^T + B*A^T) + beta*C (trans no, A and B are n x k) or alpha*(A^T*B + B^T*A) + beta*C (trans yes, k x n) on the uplo triangle of the symmetric C",
         "more": "The other triangle of C is neither read nor written. beta == 0 does not read C (NaN there does not come out).",
         "types": "sd",
+        "c": {"s": "oxpar_ssyr2k", "d": "oxpar_dsyr2k"},
         "positional": ("a", "b", "out=None",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -280,6 +301,7 @@ ROUTINES = {
         "doc": "B := alpha*op(A)*B (side left) or alpha*B*op(A) (side right) with A triangular, held in its uplo triangle",
         "more": "The other triangle of A is not read, nor its diagonal when diag is unit.",
         "types": "sd",
+        "c": {"s": "oxpar_strmm", "d": "oxpar_dtrmm"},
         "positional": ("a", "b",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -298,6 +320,7 @@ ROUTINES = {
         "doc": "B := alpha*op(A)^-1*B (side left) or alpha*B*op(A)^-1 (side right) with A triangular, held in its uplo triangle",
         "more": "Solves op(A)*X = alpha*B or X*op(A) = alpha*B for X, which overwrites B. The other triangle of A is not read, nor its diagonal when diag is unit. No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
         "types": "sd",
+        "c": {"s": "oxpar_strsm", "d": "oxpar_dtrsm"},
         "positional": ("a", "b",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -310,6 +333,184 @@ ROUTINES = {
             {"name": "alpha", "role": "scalar", "default": 1.0},
             {"name": "a", "role": "matrix", "io": "in", "rows": ("side", "m", "n"), "cols": ("side", "m", "n"), "rs": "rsa", "cs": "csa", "op": "trans", "py": "a"},
             {"name": "b", "role": "matrix", "io": "inout", "rows": "m", "cols": "n", "rs": "rsb", "cs": "csb", "op": None, "py": "b"},
+        ),
+    },
+}
+
+# The routines whose C helpers are hand-written (oxpar.blas): the same
+# description, and each element type's C function.
+HELPER_ROUTINES = {
+    "axpy": {
+        "doc": "y := alpha*x + y",
+        "types": "sd",
+        "c": {"s": "oxpar_saxpy", "d": "oxpar_daxpy"},
+        "collective": False,
+        "positional": ("alpha", "x", "y",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "inout", "len": "n", "inc": "incy", "py": "y", "updated": True},
+        ),
+    },
+    "scal": {
+        "doc": "x := alpha*x",
+        "types": "sd",
+        "c": {"s": "oxpar_sscal", "d": "oxpar_dscal"},
+        "collective": False,
+        "positional": ("alpha", "x",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0},
+            {"name": "x", "role": "vector", "io": "inout", "len": "n", "inc": "incx", "py": "x", "updated": True},
+        ),
+    },
+    "copy": {
+        "doc": "y := x",
+        "types": "sd",
+        "c": {"s": "oxpar_scopy", "d": "oxpar_dcopy"},
+        "collective": False,
+        "positional": ("x", "y",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "inout", "len": "n", "inc": "incy", "py": "y", "updated": False},
+        ),
+    },
+    "swap": {
+        "doc": "exchanges x and y",
+        "types": "sd",
+        "c": {"s": "oxpar_sswap", "d": "oxpar_dswap"},
+        "collective": False,
+        "positional": ("x", "y",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "inout", "len": "n", "inc": "incx", "py": "x", "updated": False},
+            {"name": "y", "role": "vector", "io": "inout", "len": "n", "inc": "incy", "py": "y", "updated": False},
+        ),
+    },
+    "dot": {
+        "doc": "*out := x . y",
+        "types": "sd",
+        "c": {"s": "oxpar_sdot", "d": "oxpar_ddot"},
+        "collective": True,
+        "positional": ("x", "y",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "in", "len": "n", "inc": "incy", "py": "y"},
+            {"name": "out", "role": "out"},
+        ),
+    },
+    "nrm2": {
+        "doc": "*out := the Euclidean norm of x",
+        "types": "sd",
+        "c": {"s": "oxpar_snrm2", "d": "oxpar_dnrm2"},
+        "collective": True,
+        "positional": ("x",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "out", "role": "out"},
+        ),
+    },
+    "asum": {
+        "doc": "*out := the sum of |x_i|",
+        "types": "sd",
+        "c": {"s": "oxpar_sasum", "d": "oxpar_dasum"},
+        "collective": True,
+        "positional": ("x",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "out", "role": "out"},
+        ),
+    },
+    "sum": {
+        "doc": "*out := the sum of the x_i",
+        "types": "sd",
+        "c": {"s": "oxpar_ssum", "d": "oxpar_dsum"},
+        "collective": True,
+        "positional": ("x",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "out", "role": "out"},
+        ),
+    },
+    "iamax": {
+        "doc": "*out := the first index of the largest |x_i|",
+        "types": "sd",
+        "c": {"s": "oxpar_isamax", "d": "oxpar_idamax"},
+        "collective": True,
+        "positional": ("x",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "out", "role": "index_out"},
+        ),
+    },
+    "gemv": {
+        "doc": "y := alpha*op(A)*x + beta*y",
+        "types": "sd",
+        "c": {"s": "oxpar_sgemv", "d": "oxpar_dgemv"},
+        "collective": True,
+        "positional": ("a", "x", "y=None",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "trans", "role": "trans"},
+            {"name": "m", "role": "dim"},
+            {"name": "n", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0},
+            {"name": "a", "role": "matrix", "io": "in", "rows": "m", "cols": "n", "rs": "rsa", "cs": "csa", "op": "trans", "py": "a"},
+            {"name": "x", "role": "vector", "io": "in", "len": ("trans", "n", "m"), "inc": "incx", "py": "x"},
+            {"name": "beta", "role": "scalar", "default": 0.0},
+            {"name": "y", "role": "vector", "io": "inout", "len": ("trans", "m", "n"), "inc": "incy", "py": "y", "updated": False},
+        ),
+    },
+    "ger": {
+        "doc": "A := alpha*x*y^T + A",
+        "types": "sd",
+        "c": {"s": "oxpar_sger", "d": "oxpar_dger"},
+        "collective": True,
+        "positional": ("alpha", "x", "y", "a",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "m", "role": "dim"},
+            {"name": "n", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0},
+            {"name": "x", "role": "vector", "io": "in", "len": "m", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "in", "len": "n", "inc": "incy", "py": "y"},
+            {"name": "a", "role": "matrix", "io": "inout", "rows": "m", "cols": "n", "rs": "rsa", "cs": "csa", "op": None, "py": "a", "updated": True},
+        ),
+    },
+    "gemm": {
+        "doc": "C := alpha*op(A)*op(B) + beta*C",
+        "types": "sd",
+        "c": {"s": "oxpar_sgemm", "d": "oxpar_dgemm"},
+        "collective": True,
+        "positional": ("a", "b", "out=None",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "transa", "role": "trans", "py": "trans_a"},
+            {"name": "transb", "role": "trans", "py": "trans_b"},
+            {"name": "m", "role": "dim"},
+            {"name": "n", "role": "dim"},
+            {"name": "k", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0},
+            {"name": "a", "role": "matrix", "io": "in", "rows": ("transa", "m", "k"), "cols": ("transa", "k", "m"), "rs": "rsa", "cs": "csa", "op": "transa", "py": "a"},
+            {"name": "b", "role": "matrix", "io": "in", "rows": ("transb", "k", "n"), "cols": ("transb", "n", "k"), "rs": "rsb", "cs": "csb", "op": "transb", "py": "b"},
+            {"name": "beta", "role": "scalar", "default": 0.0},
+            {"name": "c", "role": "matrix", "io": "inout", "rows": "m", "cols": "n", "rs": "rsc", "cs": "csc", "op": None, "py": "out", "updated": False},
         ),
     },
 }

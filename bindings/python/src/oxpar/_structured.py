@@ -170,7 +170,7 @@ class _Plan:
         self.ctx = slots["ctx"]
         self.beta = slots.get("beta")
         self.output = next(a for a in self.args if a.get("io") == "inout")
-        self.fns = {dt: getattr(lib, f"oxpar_{letter}{name}") for dt, letter in _LETTER.items() if letter in spec["types"]}
+        self.fns = {dt: getattr(lib, spec["c"][letter]) for dt, letter in _LETTER.items() if letter in spec["types"]}
         # C names the library's messages use, as the Python arguments are named.
         self.renames = {}
         for a, _ in self.arrays:

@@ -39,9 +39,10 @@ are in `oxpar.mpi`.
 
 import numpy as np
 
-from ._array import as_array, float_dtype, matrix, vector
-from ._collective import join_failed
-from ._errors import InvalidArgumentError, ShapeMismatchError, check
+from ._blas_args import LETTERS as _PREFIX
+from ._blas_args import routine as _routine
+from ._blas_args import scalar as _scalar
+from ._errors import InvalidArgumentError, check
 from ._ffi import ffi, lib
 from .context import resolve
 from .opencl import (
@@ -59,20 +60,23 @@ from .opencl import (
     buffer_swap,
 )
 
-_PREFIX = {np.dtype(np.float32): "s", np.dtype(np.float64): "d"}
-_SCALAR = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
+# Each routine's argument handling comes from its row of the routine table
+# (oxpar._blas_args); what stays here is each function's signature and
+# docstring, its OpenCL Buffer dispatch, dot's fast path and iamax's rule for
+# an empty vector. oxpar.mpi uses _PREFIX and _scalar.
+_AXPY, _SCAL, _COPY, _SWAP = (_routine(n) for n in ("axpy", "scal", "copy", "swap"))
+_DOT, _GEMV, _GER, _GEMM = (_routine(n) for n in ("dot", "gemv", "ger", "gemm"))
+_REDUCE = {n: _routine(n) for n in ("nrm2", "asum", "sum")}
 
 
-def _fn(dtype, name):
-    return getattr(lib, f"oxpar_{_PREFIX[dtype]}{name}")
+def _empty(ctx, dims):
+    # Checked after the collective checks, on this rank only: on MPI an empty
+    # block is fine, and an all-empty vector is found by the library.
+    if dims["n"] == 0 and not ctx._mpi:
+        raise InvalidArgumentError("x: iamax of an empty array")
 
 
-def _scalar(dtype, value, name):
-    try:
-        return ffi.new(_SCALAR[dtype], float(value))
-    except (TypeError, ValueError):
-        raise TypeError(f"{name}: expected a real number, got {type(value).__name__}") from None
-
+_IAMAX = _routine("iamax", _empty)
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
 # What oxpar_i?amax stores for an empty vector (OXPAR_INDEX_NONE, SIZE_MAX).
@@ -108,36 +112,13 @@ def dot(x, y, *, ctx=None) -> float:
     elif isinstance(x, Buffer) or isinstance(y, Buffer):
         if all_buffers((("x", x), ("y", y))):
             return buffer_dot(x, y, ctx)
-    ctx = resolve(ctx)
-    try:
-        x, y = as_array(x, "x"), as_array(y, "y")
-        dtype = float_dtype((("x", x), ("y", y)))
-        px, n, incx = vector(x, "x")
-        py, ny, incy = vector(y, "y")
-        if n != ny:
-            raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
-    except Exception:
-        join_failed(ctx, "dot")  # collective on MPI: the other ranks raise too
-        raise
-    out = ffi.new(_SCALAR[dtype])
-    check(_fn(dtype, "dot")(ctx.ptr, n, px, incx, py, incy, out))
-    return float(out[0])
+    return _DOT(ctx, x=x, y=y)
 
 
 def _reduce(x, name, ctx):
     if type(x) is not np.ndarray and isinstance(x, Buffer):
         return buffer_reduce(x, name, ctx)
-    ctx = resolve(ctx)
-    try:
-        x = as_array(x, "x")
-        dtype = float_dtype((("x", x),))
-        px, n, incx = vector(x, "x")
-    except Exception:
-        join_failed(ctx, name)
-        raise
-    out = ffi.new(_SCALAR[dtype])
-    check(_fn(dtype, name)(ctx.ptr, n, px, incx, out))
-    return float(out[0])
+    return _REDUCE[name](ctx, x=x)
 
 
 def nrm2(x, *, ctx=None) -> float:
@@ -174,21 +155,10 @@ def iamax(x, *, ctx=None) -> int:
     every rank when all are empty)."""
     if type(x) is not np.ndarray and isinstance(x, Buffer):
         return buffer_iamax(x, ctx)
-    ctx = resolve(ctx)
-    try:
-        x = as_array(x, "x")
-        dtype = float_dtype((("x", x),))
-        px, n, incx = vector(x, "x")
-    except Exception:
-        join_failed(ctx, "iamax")
-        raise
-    if n == 0 and not ctx._mpi:
-        raise InvalidArgumentError("x: iamax of an empty array")
-    out = ffi.new("size_t *")
-    check(getattr(lib, f"oxpar_i{_PREFIX[dtype]}amax")(ctx.ptr, n, px, incx, out))
-    if out[0] == _INDEX_NONE:
+    index = _IAMAX(ctx, x=x)
+    if index == _INDEX_NONE:
         raise InvalidArgumentError("x: iamax of an empty array (every rank's block is empty)")
-    return int(out[0])
+    return int(index)
 
 
 def axpy(alpha, x, y, *, ctx=None):
@@ -197,16 +167,7 @@ def axpy(alpha, x, y, *, ctx=None):
     if isinstance(x, Buffer) or isinstance(y, Buffer):
         if all_buffers((("x", x), ("y", y))):
             return buffer_axpy(alpha, x, y, ctx)
-    x = as_array(x, "x")
-    if not isinstance(y, np.ndarray):
-        raise TypeError("y: must be a NumPy array (it is updated in place)")
-    dtype = float_dtype((("x", x), ("y", y)))
-    px, n, incx = vector(x, "x")
-    py, ny, incy = vector(y, "y", writable=True)
-    if n != ny:
-        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
-    check(_fn(dtype, "axpy")(resolve(ctx).ptr, n, _scalar(dtype, alpha, "alpha"), px, incx, py, incy))
-    return y
+    return _AXPY(ctx, alpha=alpha, x=x, y=y)
 
 
 def scal(alpha, x, *, ctx=None):
@@ -214,12 +175,7 @@ def scal(alpha, x, *, ctx=None):
     queued on its OpenCL device."""
     if type(x) is not np.ndarray and isinstance(x, Buffer):
         return buffer_scal(alpha, x, ctx)
-    if not isinstance(x, np.ndarray):
-        raise TypeError("x: must be a NumPy array (it is updated in place)")
-    dtype = float_dtype((("x", x),))
-    px, n, incx = vector(x, "x", writable=True)
-    check(_fn(dtype, "scal")(resolve(ctx).ptr, n, _scalar(dtype, alpha, "alpha"), px, incx))
-    return x
+    return _SCAL(ctx, alpha=alpha, x=x)
 
 
 def copy(x, y, *, ctx=None):
@@ -228,16 +184,7 @@ def copy(x, y, *, ctx=None):
     if type(x) is not np.ndarray or type(y) is not np.ndarray:
         if all_buffers((("x", x), ("y", y))):
             return buffer_copy(x, y, ctx)
-    x = as_array(x, "x")
-    if not isinstance(y, np.ndarray):
-        raise TypeError("y: must be a NumPy array (it is written in place)")
-    dtype = float_dtype((("x", x), ("y", y)))
-    px, n, incx = vector(x, "x")
-    py, ny, incy = vector(y, "y", writable=True)
-    if n != ny:
-        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
-    check(_fn(dtype, "copy")(resolve(ctx).ptr, n, px, incx, py, incy))
-    return y
+    return _COPY(ctx, x=x, y=y)
 
 
 def swap(x, y, *, ctx=None) -> None:
@@ -246,15 +193,7 @@ def swap(x, y, *, ctx=None) -> None:
     if type(x) is not np.ndarray or type(y) is not np.ndarray:
         if all_buffers((("x", x), ("y", y))):
             return buffer_swap(x, y, ctx)
-    for name, a in (("x", x), ("y", y)):
-        if not isinstance(a, np.ndarray):
-            raise TypeError(f"{name}: must be a NumPy array (it is written in place)")
-    dtype = float_dtype((("x", x), ("y", y)))
-    px, n, incx = vector(x, "x", writable=True)
-    py, ny, incy = vector(y, "y", writable=True)
-    if n != ny:
-        raise ShapeMismatchError(f"y: has {ny} elements but x has {n}")
-    check(_fn(dtype, "swap")(resolve(ctx).ptr, n, px, incx, py, incy))
+    return _SWAP(ctx, x=x, y=y)
 
 
 def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
@@ -266,34 +205,7 @@ def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
     if type(a) is not np.ndarray or type(x) is not np.ndarray or (y is not None and type(y) is not np.ndarray):
         if all_buffers((("a", a), ("x", x), ("y", y))):
             return buffer_gemv(a, x, y, alpha, beta, trans, ctx)
-    ctx = resolve(ctx)
-    try:
-        a, x = as_array(a, "a"), as_array(x, "x")
-        arrays = [("a", a), ("x", x)]
-        if y is not None:
-            if not isinstance(y, np.ndarray):
-                raise TypeError("y: must be a NumPy array (it is written in place)")
-            arrays.append(("y", y))
-        dtype = float_dtype(arrays)
-        pa, m, n, rsa, csa = matrix(a, "a")
-        rows, cols = (n, m) if trans else (m, n)
-        px, nx, incx = vector(x, "x")
-        if nx != cols:
-            raise ShapeMismatchError(f"x: has {nx} elements but op(a) has {cols} columns")
-        if y is None:
-            if beta != 0:
-                raise InvalidArgumentError("beta: must be 0 when no y is given (there is nothing to scale)")
-            y = np.empty(rows, dtype=dtype)
-        py, ny, incy = vector(y, "y", writable=True)
-        if ny != rows:
-            raise ShapeMismatchError(f"y: has {ny} elements but op(a) has {rows} rows")
-        alpha_p, beta_p = _scalar(dtype, alpha, "alpha"), _scalar(dtype, beta, "beta")
-    except Exception:
-        join_failed(ctx, "gemv")  # collective on MPI: the other ranks raise too
-        raise
-    t = lib.OXPAR_TRANS_YES if trans else lib.OXPAR_TRANS_NO
-    check(_fn(dtype, "gemv")(ctx.ptr, t, m, n, alpha_p, pa, rsa, csa, px, incx, beta_p, py, incy))
-    return y
+    return _GEMV(ctx, a=a, x=x, y=y, alpha=alpha, beta=beta, trans=trans)
 
 
 def ger(alpha, x, y, a, *, ctx=None):
@@ -302,23 +214,7 @@ def ger(alpha, x, y, a, *, ctx=None):
     if type(x) is not np.ndarray or type(y) is not np.ndarray or type(a) is not np.ndarray:
         if all_buffers((("x", x), ("y", y), ("a", a))):
             return buffer_ger(alpha, x, y, a, ctx)
-    ctx = resolve(ctx)
-    try:
-        x, y = as_array(x, "x"), as_array(y, "y")
-        if not isinstance(a, np.ndarray):
-            raise TypeError("a: must be a NumPy array (it is updated in place)")
-        dtype = float_dtype((("x", x), ("y", y), ("a", a)))
-        px, m, incx = vector(x, "x")
-        py, n, incy = vector(y, "y")
-        pa, am, an, rsa, csa = matrix(a, "a", writable=True)
-        if (am, an) != (m, n):
-            raise ShapeMismatchError(f"a: has shape {(am, an)} but outer(x, y) has shape {(m, n)}")
-        alpha_p = _scalar(dtype, alpha, "alpha")
-    except Exception:
-        join_failed(ctx, "ger")  # collective on MPI: the other ranks raise too
-        raise
-    check(_fn(dtype, "ger")(ctx.ptr, m, n, alpha_p, px, incx, py, incy, pa, rsa, csa))
-    return a
+    return _GER(ctx, alpha=alpha, x=x, y=y, a=a)
 
 
 def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, ctx=None):
@@ -330,42 +226,4 @@ def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, c
     if isinstance(a, Buffer) or isinstance(b, Buffer) or isinstance(out, Buffer):
         if all_buffers((("a", a), ("b", b), ("out", out))):
             return buffer_gemm(a, b, out, alpha, beta, trans_a, trans_b, ctx)
-    ctx = resolve(ctx)
-    try:
-        a, b = as_array(a, "a"), as_array(b, "b")
-        arrays = [("a", a), ("b", b)]
-        if out is not None:
-            if not isinstance(out, np.ndarray):
-                raise TypeError("out: must be a NumPy array (it is written in place)")
-            arrays.append(("out", out))
-        dtype = float_dtype(arrays)
-        pa, am, an, rsa, csa = matrix(a, "a")
-        pb, bm, bn, rsb, csb = matrix(b, "b")
-        m, k = (an, am) if trans_a else (am, an)
-        kb, n = (bn, bm) if trans_b else (bm, bn)
-        if k != kb:
-            raise ShapeMismatchError(f"b: op(a) is {m}x{k} but op(b) is {kb}x{n} (inner dimensions differ)")
-        if out is None:
-            if beta != 0:
-                raise InvalidArgumentError("beta: must be 0 when no out is given (there is nothing to scale)")
-            out = np.empty((m, n), dtype=dtype)
-        pc, cm, cn, rsc, csc = matrix(out, "out", writable=True)
-        if (cm, cn) != (m, n):
-            raise ShapeMismatchError(f"out: has shape {(cm, cn)} but op(a)@op(b) has shape {(m, n)}")
-        alpha_p, beta_p = _scalar(dtype, alpha, "alpha"), _scalar(dtype, beta, "beta")
-    except Exception:
-        join_failed(ctx, "gemm")  # collective on MPI: the other ranks raise too
-        raise
-    ta = lib.OXPAR_TRANS_YES if trans_a else lib.OXPAR_TRANS_NO
-    tb = lib.OXPAR_TRANS_YES if trans_b else lib.OXPAR_TRANS_NO
-    check(
-        _fn(dtype, "gemm")(
-            ctx.ptr, ta, tb, m, n, k, alpha_p, pa, rsa, csa, pb, rsb, csb, beta_p, pc, rsc, csc
-        ),
-        _GEMM_NAMES,
-    )
-    return out
-
-
-# The C arguments of `oxpar_?gemm` that `oxpar.gemm` names otherwise.
-_GEMM_NAMES = {"c": "out", "rsc": "out's row stride", "csc": "out's column stride"}
+    return _GEMM(ctx, a=a, b=b, out=out, alpha=alpha, beta=beta, trans_a=trans_a, trans_b=trans_b)
