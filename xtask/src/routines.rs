@@ -11,8 +11,15 @@
 //! `call` is the trait method's argument list, by argument name (the method
 //! has the routine's name, on the trait of its `level`).
 //!
-//! Adding a routine: a trait method with its default (crates/oxpar-core), a
-//! row here with `Shell::Generated`, `make gen`, and tests.
+//! Adding a routine: a trait method with its default (crates/oxpar-core:
+//! `backend.rs`, the body in `reference.rs`, the forwarding in `repro.rs`),
+//! the MPI backend's answer (crates/oxpar-mpi/src/ops.rs), a row here with
+//! `Shell::Generated`, `make gen`, and tests. A routine that needs more than
+//! argument conversion in C (reproducible mode, an MPI collective) has
+//! `Shell::Helper`: its generic helper in crates/oxpar-capi/src/blas.rs, its
+//! documentation in `helper_docs.rs`, its Fortran procedure in
+//! bindings/fortran/src/oxpar_blas_twins.f90.in and its Python function (the
+//! signature, calling the compiled argument handling) in oxpar/blas.py.
 //!
 //! A routine on OpenCL device buffers too (`oxpar_buffer_<t><name>`, see
 //! `buffer_gen.rs`): a kernel and a method of `DeviceLevel1/2/3` in
