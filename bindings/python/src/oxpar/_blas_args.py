@@ -5,7 +5,9 @@ arguments of each routine whose C helper is hand-written (axpy ... gemm).
 From it, once at import, each routine gets a `Routine`: its C function per
 dtype, which arrays are read and which written, the dimensions they share,
 the enum and scalar arguments, its result, and the names the library's
-messages use. `oxpar.blas` keeps only what is not argument handling: each
+messages use; and from those the Python source of the routine's argument
+handling, written out (one straight-line block per value of its `trans`
+flags) and compiled, so that a call costs what a hand-written function does. `oxpar.blas` keeps only what is not argument handling: each
 function's signature and docstring, the OpenCL `Buffer` dispatch, `dot`'s
 fast path and `iamax`'s empty-vector rule.
 
