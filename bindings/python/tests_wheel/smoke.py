@@ -37,6 +37,6 @@ text = oxpar.show_config(mode="text")
 assert text is not None and text.startswith(f"oxpar {oxpar.__version__}\n"), text
 out = subprocess.run([sys.executable, "-m", "oxpar", "info"], capture_output=True, text=True, check=True)
 assert out.stdout.startswith(f"oxpar {oxpar.__version__}\n"), out.stdout
-typed = os.path.join(package, "py.typed")
-assert os.path.isfile(typed), "py.typed is missing from the wheel"
+for typed in ("py.typed", "_structured.pyi"):
+    assert os.path.isfile(os.path.join(package, typed)), f"{typed} is missing from the wheel"
 print(f"wheel ok: oxpar {oxpar.__version__} from {package}, liboxpar from {want}")

@@ -84,4 +84,5 @@ __all__ = [
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
     "MAX_THREADS", "show_config", "info_text",
-] + _structured.__all__
+]
+__all__ += _structured.__all__

@@ -3,6 +3,7 @@
 import os
 import threading
 from collections import namedtuple
+from typing import Any, Optional
 
 import numpy as np
 
@@ -115,7 +116,15 @@ class Context(Managed):
     _what = "ctx"
     _mpi = False
 
-    def __init__(self, spec: str = "threads", *, num_threads=None, comm=None, reproducible=None, profile=None):
+    def __init__(
+        self,
+        spec: str = "threads",
+        *,
+        num_threads: Optional[int] = None,
+        comm: Any = None,
+        reproducible: Optional[bool] = None,
+        profile: Optional[bool] = None,
+    ) -> None:
         if not isinstance(spec, str):
             raise TypeError(f"spec: expected a string such as 'threads' or 'serial', got {type(spec).__name__}")
         self._ptr = ffi.NULL
@@ -179,7 +188,7 @@ class Context(Managed):
         return bool(out[0])
 
     @reproducible.setter
-    def reproducible(self, on) -> None:
+    def reproducible(self, on: bool) -> None:
         try:
             flag = _flag(on, "reproducible")
         except TypeError:
@@ -216,7 +225,7 @@ class Context(Managed):
         return bool(out[0])
 
     @profile.setter
-    def profile(self, on) -> None:
+    def profile(self, on: bool) -> None:
         if not isinstance(on, (bool, np.bool_)):
             raise TypeError(f"profile: expected True or False, got {type(on).__name__}")
         check(lib.oxpar_context_set_profiling(self.ptr, 1 if on else 0))
@@ -305,7 +314,7 @@ class Context(Managed):
         return int(out[0])
 
     @property
-    def comm(self):
+    def comm(self) -> Any:
         """The context's communicator (oxpar's duplicate) as an mpi4py
         communicator (`MPI.Comm.f2py(ctx.comm_handle)`); it belongs to the
         context, which frees it: do not free it, nor use it after `close()`.
@@ -360,7 +369,7 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_default_in_child)
 
 
-def resolve(ctx) -> Context:
+def resolve(ctx: Optional[Context]) -> Context:
     """`ctx`, or the default context when it is None."""
     if ctx is None:
         return _default or default_context()

@@ -48,12 +48,14 @@ import warnings
 import weakref
 from collections import namedtuple
 from enum import IntEnum
+from typing import Any, Callable, Dict, Optional, Union
 
 import numpy as np
 
 from ._errors import InvalidArgumentError, OxparError, check
 from ._ffi import ffi, lib
 from ._managed import Managed
+from .context import Context
 from .context import resolve
 
 __all__ = ["farm", "FarmReport", "FarmError", "Progress", "TaskState"]
@@ -84,7 +86,7 @@ class FarmError(OxparError, RuntimeError):
     """Tasks of a farm failed (`FarmReport.raise_for_failures`); `report` is
     the run's report, `errors` maps each failed task to its message."""
 
-    def __init__(self, report):
+    def __init__(self, report: "FarmReport") -> None:
         self.report = report
         self.errors = report.errors
         shown = list(self.errors.items())[:3]
@@ -122,7 +124,7 @@ class FarmReport:
     (e.g. to gather them with mpi4py).
     """
 
-    def __init__(self, ptr, ntasks, elapsed, tracebacks, messages):
+    def __init__(self, ptr: Any, ntasks: int, elapsed: float, tracebacks: Dict[int, str], messages: Dict[int, bytes]) -> None:
         self._handle = _ReportHandle(ptr)
         counts = ffi.new("size_t[3]")
         check(lib.oxpar_farm_report_counts(ptr, counts, counts + 1, counts + 2))
@@ -168,13 +170,13 @@ class FarmReport:
         return self._attempts
 
     @property
-    def errors(self) -> dict:
+    def errors(self) -> Dict[int, str]:
         """{task: message of its last attempt} for every failed task."""
         self._load()
         return self._errors
 
     @property
-    def tracebacks(self) -> dict:
+    def tracebacks(self) -> Dict[int, str]:
         """{task: formatted traceback} for the failed tasks whose last attempt
         ran in this process (under MPI, others ran on other ranks)."""
         self._load()
@@ -420,7 +422,16 @@ def _count(v, name, upper) -> int:
     return int(v)
 
 
-def farm(fn, ntasks, *, ctx=None, retries=2, checkpoint=None, progress=None, progress_interval=0.25) -> FarmReport:
+def farm(
+    fn: Callable[[int], Any],
+    ntasks: int,
+    *,
+    ctx: Optional[Context] = None,
+    retries: int = 2,
+    checkpoint: Union[str, "os.PathLike[str]", None] = None,
+    progress: Union[bool, str, Callable[[Progress], Any], None] = None,
+    progress_interval: float = 0.25,
+) -> FarmReport:
     """Runs `fn(i)` for every `i` in `range(ntasks)` on the context's threads
     (on an MPI context: on every rank's threads) and returns a `FarmReport`.
 
