@@ -79,7 +79,8 @@ class Context(Managed):
     """A backend with its own threads: `Context("threads", num_threads=2)`.
 
     `spec` is `"serial"`, `"threads"` (thread count from OXPAR_NUM_THREADS,
-    else the CPUs this process may use), `"threads:N"`, or, when liboxpar is
+    else OMP_NUM_THREADS (its first entry, as OpenMP reads "4,2"; an invalid
+    value is ignored), else the CPUs this process may use), `"threads:N"`, or, when liboxpar is
     built with OpenCL, `"opencl"` (also `"opencl:gpu"`, `"opencl:cpu"`,
     `"opencl:P:D"`; see `oxpar.to_device` and `oxpar.Program` for device
     memory and kernels). Use it with `with`,
@@ -344,9 +345,11 @@ _default_lock = threading.Lock()
 
 
 def default_context() -> Context:
-    """The context functions use when given no `ctx=`: `Context("threads")`,
-    created on first use (and again in a forked child, whose parent's
-    threads do not exist)."""
+    """The context functions use when given no `ctx=`: `Context("threads")`
+    (OXPAR_NUM_THREADS threads, else OMP_NUM_THREADS, else the CPUs this
+    process may use), created on first use (and again in a forked child,
+    whose parent's threads do not exist). threadpoolctl's
+    `threadpool_limits` sets its `num_threads` (see oxpar._threadpool)."""
     global _default
     ctx = _default
     if ctx is None:
