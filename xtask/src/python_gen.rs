@@ -109,7 +109,12 @@ pub fn module() -> String {
 /// The type of a positional Python argument: an array (`ArrayLike` when only
 /// read, an ndarray when written in place), a scalar or a given dimension.
 fn positional_type(r: &crate::routines::Routine, py: &str) -> &'static str {
-    match r.args.iter().find(|a| a.py == py || a.name == py).map(|a| a.role) {
+    match r
+        .args
+        .iter()
+        .find(|a| a.py == py || a.name == py)
+        .map(|a| a.role)
+    {
         Some(Role::Dim) => "int",
         Some(Role::Scalar { .. }) => "float",
         Some(Role::Vector { io: Io::InOut, .. })

@@ -73,7 +73,10 @@ fn omp_num_threads_counts_when_oxpar_num_threads_is_unset() {
         "{text}"
     );
     let text = run("2", Some("3"));
-    assert!(text.contains("threads: 3 (from OXPAR_NUM_THREADS=3)"), "{text}");
+    assert!(
+        text.contains("threads: 3 (from OXPAR_NUM_THREADS=3)"),
+        "{text}"
+    );
     let text = run("many", None);
     assert!(
         text.contains("OMP_NUM_THREADS=\"many\" is not a thread count and is ignored"),
