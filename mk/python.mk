@@ -41,7 +41,7 @@ python-wheel-check: python-deps
 
 ## mypy --strict over the examples, against the installed package's types.
 python-typecheck: python-install
-	$(PYTHON) -m mypy --strict --config-file examples/python/mypy.ini examples/python
+	$(PYTHON) -m mypy --strict --cache-dir target/mypy-cache --config-file examples/python/mypy.ini examples/python
 
 ## oxpar next to NumPy, multiprocessing, threads and Numba; prints ratios.
 python-compare: python-install
