@@ -60,3 +60,30 @@ def test_the_stub_has_every_routine_with_its_parameters():
         assert stub_defaults == real, name
         assert all(a.annotation is not None for a in f.args.args + f.args.kwonlyargs), name
         assert f.returns is not None, name
+
+
+def public_methods(cls):
+    for name, member in vars(cls).items():
+        if name.startswith("_") and name not in ("__init__", "__call__", "__enter__", "__exit__"):
+            continue
+        if isinstance(member, property):
+            for fn in (member.fget, member.fset):
+                if fn is not None:
+                    yield f"{cls.__name__}.{name}", fn
+        elif isinstance(member, (staticmethod, classmethod)):
+            yield f"{cls.__name__}.{name}", member.__func__
+        elif inspect.isfunction(member):
+            yield f"{cls.__name__}.{name}", member
+
+
+def test_public_methods_are_annotated():
+    missing = {}
+    for name in oxpar.__all__:
+        cls = getattr(oxpar, name)
+        if inspect.isclass(cls) and cls.__module__.startswith("oxpar"):
+            for mro_cls in cls.__mro__:
+                if mro_cls.__module__.startswith("oxpar"):
+                    for where, fn in public_methods(mro_cls):
+                        if unannotated(fn):
+                            missing[where] = unannotated(fn)
+    assert missing == {}

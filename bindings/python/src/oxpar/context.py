@@ -2,8 +2,7 @@
 
 import os
 import threading
-from collections import namedtuple
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import numpy as np
 
@@ -20,17 +19,24 @@ _BACKEND_NAMES = {
 }
 
 
-Grid = namedtuple("Grid", ["rows", "cols", "row", "col"])
-Grid.__doc__ = """An MPI context's process grid: `rows x cols` ranks, this rank at
-(`row`, `col`); rank r sits at row r // cols, column r % cols."""
+class Grid(NamedTuple):
+    """An MPI context's process grid: `rows x cols` ranks, this rank at
+    (`row`, `col`); rank r sits at row r // cols, column r % cols."""
+
+    rows: int
+    cols: int
+    row: int
+    col: int
 
 
 
-class ProfileTimes(namedtuple("ProfileTimes", ["queued_ns", "start_ns", "end_ns"])):
+class ProfileTimes(NamedTuple):
     """The device's clock (ns) when a command was queued, started and
     ended (`Context.last_profile()`)."""
 
-    __slots__ = ()
+    queued_ns: int
+    start_ns: int
+    end_ns: int
 
     @property
     def duration_ns(self) -> int:

@@ -46,9 +46,8 @@ import time
 import traceback
 import warnings
 import weakref
-from collections import namedtuple
 from enum import IntEnum
-from typing import Any, Callable, Dict, Optional, Union
+from typing import Any, Callable, Dict, NamedTuple, Optional, Union
 
 import numpy as np
 
@@ -74,12 +73,20 @@ class TaskState(IntEnum):
     RESUMED = lib.OXPAR_TASK_STATE_RESUMED
 
 
-Progress = namedtuple("Progress", ["total", "done", "failed", "running", "resumed", "elapsed", "eta"])
-Progress.__doc__ = """A progress report: `total` tasks in the farm, `done` in this run,
+class Progress(NamedTuple):
+    """A progress report: `total` tasks in the farm, `done` in this run,
 `failed` attempts so far (a failed attempt may still succeed on retry),
 `running` now, `resumed` from the checkpoint, `elapsed` seconds, and `eta`,
 the estimated seconds left (None while unknown). On an MPI context the
 counts are this rank's own (`eta` is for the whole farm)."""
+
+    total: int
+    done: int
+    failed: int
+    running: int
+    resumed: int
+    elapsed: float
+    eta: Optional[float]
 
 
 class FarmError(OxparError, RuntimeError):
