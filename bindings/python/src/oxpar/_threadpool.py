@@ -9,6 +9,8 @@ make to keep BLAS single-threaded inside their own parallel loops
 (`threadpool_limits(1, user_api="blas")`, as scikit-learn does) must reach it
 too. It matches the library file `liboxpar.so.<ABI>` that the package
 loads (not the drop-in `liboxpar_blas.so`, which has no context to limit).
+Reading the count creates the default context if nothing has yet; contexts
+made with `oxpar.Context(...)` are the program's own and are not limited.
 """
 
 from typing import Optional
