@@ -159,7 +159,7 @@ void test_omp_num_threads_and_info(void) {
     setenv("OMP_NUM_THREADS", "2,4", 1);
     expect_context(NULL, OXPAR_BACKEND_THREADS, 2);
     setenv("OMP_NUM_THREADS", "99999", 1); /* another library's value: lowered, not an error */
-    expect_context("threads", OXPAR_BACKEND_THREADS, OXPAR_MAX_THREADS);
+    expect_info_threads("threads: 4096 (from OMP_NUM_THREADS=99999 ");
     setenv("OMP_NUM_THREADS", "lots", 1); /* ignored: the CPUs */
     expect_context("threads", OXPAR_BACKEND_THREADS, 0);
     expect_info_threads("OMP_NUM_THREADS=\"lots\" is not a thread count and is ignored");

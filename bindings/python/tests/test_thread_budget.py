@@ -24,16 +24,32 @@ def default_threads_in_child(env_changes):
     return int(out.stdout)
 
 
-def test_omp_num_threads_counts_when_oxpar_num_threads_is_unset():
+def test_omp_num_threads_counts_when_oxpar_num_threads_is_unset(monkeypatch):
+    # The default context of a fresh interpreter.
     assert default_threads_in_child({"OMP_NUM_THREADS": "3"}) == 3
+    # Every "threads" context reads the variables when it is made.
+    monkeypatch.delenv("OXPAR_NUM_THREADS", raising=False)
+
+    def threads(omp):
+        monkeypatch.setenv("OMP_NUM_THREADS", omp)
+        with oxpar.Context("threads") as ctx:
+            return ctx.num_threads
+
+    assert threads("3") == 3
     # OpenMP's list form: the first entry is this level's count.
-    assert default_threads_in_child({"OMP_NUM_THREADS": "2,4"}) == 2
-    assert default_threads_in_child({"OMP_NUM_THREADS": "3", "OXPAR_NUM_THREADS": "1"}) == 1
+    assert threads("2,4") == 2
     # An invalid value is ignored: the CPUs this process may use.
     cpus = len(os.sched_getaffinity(0))
-    for bad in ("0", "", "lots", "-2"):
-        assert default_threads_in_child({"OMP_NUM_THREADS": bad}) == cpus, bad
-    assert default_threads_in_child({"OMP_NUM_THREADS": "100000"}) == oxpar.MAX_THREADS
+    for bad in ("0", "", "lots", "-2", ",3"):
+        assert threads(bad) == cpus, bad
+    # Another library's large value is lowered, not an error (the report
+    # says so without starting that many threads).
+    monkeypatch.setenv("OMP_NUM_THREADS", "100000")
+    assert f"threads: {oxpar.MAX_THREADS} (from OMP_NUM_THREADS=100000 " in oxpar.info_text()
+    monkeypatch.setenv("OXPAR_NUM_THREADS", "1")
+    assert threads("3") == 1
+    with oxpar.Context("threads:2") as ctx:
+        assert ctx.num_threads == 2
 
 
 # threadpoolctl
@@ -134,7 +150,7 @@ def report():
 
     import oxpar
 
-    return oxpar.default_context().num_threads, os.environ.get("OMP_NUM_THREADS")
+    return oxpar.default_context().num_threads, os.environ.get("OMP_NUM_THREADS"), os.getpid()
 
 
 @pytest.fixture
@@ -154,7 +170,8 @@ def test_joblib_loky_worker_gets_the_intended_thread_count(no_oxpar_variable):
     for inner in (1, 3):
         with joblib.parallel_config(backend="loky", inner_max_num_threads=inner):
             results = joblib.Parallel(n_jobs=2)(joblib.delayed(in_worker)(i) for i in range(4))
-        assert results == [(inner, str(inner))] * 4, inner
+        assert [r[:2] for r in results] == [(inner, str(inner))] * 4, inner
+        assert os.getpid() not in {r[2] for r in results}  # ran in worker processes
 
 
 def test_dask_worker_gets_the_intended_thread_count(no_oxpar_variable):
@@ -169,4 +186,6 @@ def test_dask_worker_gets_the_intended_thread_count(no_oxpar_variable):
         n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster, distributed.Client(cluster) as client:
         # The nanny sets OMP_NUM_THREADS=1 (distributed.nanny.pre-spawn-environ).
-        assert client.submit(in_worker, pure=False).result(timeout=60) == (1, "1")
+        threads, omp, pid = client.submit(in_worker, pure=False).result(timeout=60)
+        assert (threads, omp) == (1, "1")
+        assert pid != os.getpid() and pid in {w.pid for w in cluster.workers.values()}
