@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and tests need (a C compiler and pkg-config for
 # the benches' OpenMP peer; more arrive with the C ABI, OpenCL and MPI).
 APT_PACKAGES := build-essential pkg-config gfortran valgrind libopenmpi-dev openmpi-bin libclang-dev \
-	libblas-test libopenblas-dev libblis-dev
+	libblas-test libopenblas-dev libblis-dev python3-venv
 PIP_PACKAGES := numpy scipy threadpoolctl
 
 .PHONY: all demo test check deps check-rust fmt-check clippy clippy-all doc-check test-rust test-unit \
@@ -44,7 +44,7 @@ demo: deps
 
 ## Every test suite in the repository, formatting and lints included.
 test: deps fmt-check clippy doc-check gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
-	fuzz-capi python-test opencl-test mpi-test farm-test blas-test
+	fuzz-capi python-test python-wheel-check python-typecheck opencl-test mpi-test farm-test blas-test
 
 ## The everyday fast tier (a few minutes with a warm cache): formatting,
 ## clippy with every feature, the generated files, the Rust unit tests and

@@ -38,6 +38,7 @@ pinned to 1.
 
 import os
 
+_SET_OMP = "OMP_NUM_THREADS" not in os.environ
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
 for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
@@ -52,6 +53,11 @@ import time  # noqa: E402
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor  # noqa: E402
 
 import numpy as np  # noqa: E402
+
+# NumPy's BLAS has read it; oxpar's "mpi+threads" would read it too (its
+# default honours OMP_NUM_THREADS) and must keep its node share instead.
+if _SET_OMP:
+    del os.environ["OMP_NUM_THREADS"]
 
 import oxpar  # noqa: E402
 

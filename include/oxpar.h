@@ -57,8 +57,8 @@
  * naming the spec, `num_threads` or the variable. (Eight times the hardware
  * threads of a two-socket node of 256-core CPUs, so oversubscription fits;
  * beyond it the count is a mistake that would exhaust memory.) Without
- * `OXPAR_NUM_THREADS`, `"threads"` takes the CPUs this process may use, at
- * most this many.
+ * `OXPAR_NUM_THREADS`, `"threads"` takes `OMP_NUM_THREADS` (lowered to this
+ * many), else the CPUs this process may use, at most this many.
  */
 #define OXPAR_MAX_THREADS 4096
 
@@ -1364,7 +1364,9 @@ const char *oxpar_status_str(int32_t status);
 
 /**
  * Creates a context from a spec string: `"serial"`, `"threads"` (thread
- * count from `OXPAR_NUM_THREADS`, else the CPUs this process may use) or
+ * count from `OXPAR_NUM_THREADS`; when it is unset, from `OMP_NUM_THREADS`
+ * as OpenMP reads it, the first entry of a comma list, an invalid value
+ * being ignored; else the CPUs this process may use) or
  * `"threads:N"` (1 <= N <= `OXPAR_MAX_THREADS`); NULL means `"threads"`. On
  * success stores the new handle in `*out`.
  *
@@ -3255,6 +3257,21 @@ oxpar_status oxpar_dtrsm(const oxpar_context *ctx,
                          double *b,
                          ptrdiff_t rsb,
                          ptrdiff_t csb);
+
+/**
+ * What this build offers on this machine, as the text `oxpar info` prints
+ * (without its MPI part): the version, the backends and whether each is
+ * usable, the default thread count and where it came from
+ * (`OXPAR_NUM_THREADS`, else `OMP_NUM_THREADS`, else the CPUs this process
+ * may use), the CPU level and features, the OpenCL devices. Lines end in
+ * `\n`. Gathered at each call, so it follows the environment.
+ *
+ * The string belongs to oxpar: do not free it; it stays valid until the next
+ * `oxpar_info_text` call on the calling thread.
+ *
+ * Never fails (an invalid `OXPAR_NUM_THREADS` is reported in the text).
+ */
+const char *oxpar_info_text(void);
 
 /**
  * Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the

@@ -1,11 +1,13 @@
 # Python: the oxpar package over liboxpar (bindings/python), its tests and examples.
-.PHONY: python-deps python-install python-test python-examples python-compare
+.PHONY: python-deps python-install python-test python-examples python-compare python-wheel-check \
+	python-typecheck
 
-PY_TEST_PACKAGES := numpy cffi pytest hypothesis numba setuptools wheel
+PY_TEST_PACKAGES := numpy cffi pytest hypothesis numba setuptools wheel threadpoolctl joblib dask distributed \
+	mypy
 
 python-deps:
-	@$(PYTHON) -c "import numpy, cffi, pytest, hypothesis, numba" 2>/dev/null || \
-		$(PYTHON) -m pip install -q $(PY_TEST_PACKAGES)
+	@$(PYTHON) -c "import numpy, cffi, pytest, hypothesis, numba, threadpoolctl, joblib, dask, distributed, mypy" \
+		2>/dev/null || $(PYTHON) -m pip install -q $(PY_TEST_PACKAGES)
 
 ## Builds liboxpar (release) and installs the package, as a user would.
 python-install: python-deps
@@ -19,6 +21,27 @@ python-examples: python-install
 	$(PYTHON) examples/python/errors.py
 	$(PYTHON) examples/python/mandelbrot_numba.py
 	$(PYTHON) examples/python/opencl_kernel.py
+
+# The wheel check's scratch folder (the wheel, a virtual environment).
+PY_WHEEL_DIR := target/python-wheel
+
+## Builds the wheel, installs it alone in a fresh virtual environment (NumPy
+## and cffi from the system's site-packages) and runs a smoke test there with
+## cargo and rustc off PATH: the package and its liboxpar come from the wheel.
+python-wheel-check: python-deps
+	rm -rf $(PY_WHEEL_DIR)
+	$(PYTHON) -m pip wheel -q --no-deps --no-build-isolation ./bindings/python -w $(PY_WHEEL_DIR)/dist
+	$(PYTHON) -m venv --system-site-packages $(PY_WHEEL_DIR)/venv
+	$(PY_WHEEL_DIR)/venv/bin/python -m pip install -q --no-deps --no-index --force-reinstall $(PY_WHEEL_DIR)/dist/oxpar-*.whl
+	cd $(PY_WHEEL_DIR) && nocargo=$$(echo "$$PATH" | tr ':' '\n' | \
+		while read -r d; do [ -x "$$d/cargo" ] || [ -x "$$d/rustc" ] || printf '%s:' "$$d"; done) && \
+		env -u LD_LIBRARY_PATH -u PYTHONPATH -u OXPAR_SOURCE_DIR PATH="$${nocargo%:}" \
+		venv/bin/python $(CURDIR)/bindings/python/tests_wheel/smoke.py
+	rm -rf $(PY_WHEEL_DIR)
+
+## mypy --strict over the examples, against the installed package's types.
+python-typecheck: python-install
+	$(PYTHON) -m mypy --strict --cache-dir target/mypy-cache --config-file examples/python/mypy.ini examples/python
 
 ## oxpar next to NumPy, multiprocessing, threads and Numba; prints ratios.
 python-compare: python-install

@@ -61,8 +61,14 @@ class BuildWithCargo(build_ext):
         root = workspace_root()
         target = Path(os.environ.get("CARGO_TARGET_DIR", root / "target"))
         # The OpenCL backend only where its loader is there to link against,
-        # the MPI backend only where an MPI is installed.
-        wanted = [name for name, present in (("opencl", opencl_loader_present()), ("mpi", mpi_present())) if present]
+        # the MPI backend only where an MPI is installed; OXPAR_CARGO_FEATURES
+        # ("", "opencl", "mpi", "opencl,mpi") chooses instead, e.g. for a
+        # wheel that must not need them where it is installed.
+        chosen = os.environ.get("OXPAR_CARGO_FEATURES")
+        if chosen is not None:
+            wanted = [f.strip() for f in chosen.split(",") if f.strip()]
+        else:
+            wanted = [name for name, present in (("opencl", opencl_loader_present()), ("mpi", mpi_present())) if present]
         features = ["--features", ",".join(wanted)] if wanted else []
         subprocess.run(
             ["cargo", "build", "--release", "-p", "oxpar-cdylib", *features], cwd=root, check=True

@@ -25,6 +25,7 @@ to rank 0 with mpi4py), and retries a task that fails.
 import math
 import os
 import sys
+from typing import Any
 
 import numpy as np
 
@@ -37,14 +38,14 @@ STEPS_PER_PERIOD = 48
 TRANSIENT, SAMPLED = 60, 24  # drive periods
 
 
-def simulate(amplitude):
+def simulate(amplitude: float) -> "np.ndarray[Any, np.dtype[np.float64]]":
     """The Poincaré section (angle wrapped to [-pi, pi)) of every starting
     angle: an array of SAMPLED x len(STARTS)."""
     h = 2 * math.pi / W / STEPS_PER_PERIOD
     y = np.zeros((2, len(STARTS)))
     y[0] = STARTS
 
-    def deriv(t, y):
+    def deriv(t: float, y: "np.ndarray[Any, np.dtype[np.float64]]") -> "np.ndarray[Any, np.dtype[np.float64]]":
         return np.stack((y[1], amplitude * math.cos(W * t) - y[1] / Q - np.sin(y[0])))
 
     section = np.empty((SAMPLED, len(STARTS)))
@@ -61,7 +62,7 @@ def simulate(amplitude):
     return section
 
 
-def distinct(points, tol=1e-3):
+def distinct(points: "np.ndarray[Any, np.dtype[np.float64]]", tol: float = 1e-3) -> int:
     """How many distinct values `points` holds, to within `tol`."""
     values = np.sort(points.ravel())
     return 1 + int(np.count_nonzero(np.diff(values) > tol))
@@ -80,7 +81,7 @@ def main() -> int:
         sections = np.zeros((len(AMPLITUDES), SAMPLED, len(STARTS)))
         mine = np.zeros(len(AMPLITUDES), dtype=bool)  # the tasks this process completed
 
-        def task(i):
+        def task(i: int) -> None:
             sections[i] = simulate(AMPLITUDES[i])  # its own slot: no lock needed
             mine[i] = True
 
@@ -92,6 +93,7 @@ def main() -> int:
         if comm is not None:  # each task's result lives on the rank that ran it
             parts = comm.gather((mine, sections), root=0)
             if rank == 0:
+                assert parts is not None  # gathered on the root
                 for their_mine, their_sections in parts:
                     sections[their_mine] = their_sections[their_mine]
                     mine |= their_mine

@@ -5,6 +5,7 @@ rows out to its threads (dynamic schedule: rows near the set cost more).
 """
 
 import time
+from typing import Any
 
 import numpy as np
 from numba import carray, cfunc, types
@@ -15,7 +16,7 @@ W, H, ITERS = 800, 600, 256
 
 
 @cfunc(types.void(types.uintp, types.uintp, types.voidptr), nopython=True, nogil=True)
-def rows(begin, end, data):
+def rows(begin: int, end: int, data: Any) -> None:
     img = carray(data, (H, W), dtype=np.uint16)
     for r in range(begin, end):
         ci = -1.2 + 2.4 * r / H

@@ -17,6 +17,8 @@ Exits nonzero on a mismatch.
 
 import sys
 
+from typing import Any, Tuple
+
 import numpy as np
 from mpi4py import MPI
 
@@ -27,19 +29,19 @@ STEPS = 200
 REPORT_EVERY = 50
 
 
-def initial_plate():
+def initial_plate() -> "np.ndarray[Any, np.dtype[np.float64]]":
     """The whole plate with its boundary frame: (NY + 2) x (NX + 2)."""
     u = np.zeros((NY + 2, NX + 2))
     u[0, :] = 1.0  # the hot top edge
     return u
 
 
-def jacobi(u):
+def jacobi(u: "np.ndarray[Any, np.dtype[np.float64]]") -> "np.ndarray[Any, np.dtype[np.float64]]":
     """The new interior of `u` (one ghost/boundary layer around it)."""
     return 0.25 * (u[:-2, 1:-1] + u[2:, 1:-1] + u[1:-1, :-2] + u[1:-1, 2:])
 
 
-def serial_run():
+def serial_run() -> Tuple["np.ndarray[Any, np.dtype[np.float64]]", float]:
     u = initial_plate()
     residual = 0.0
     for _ in range(STEPS):
@@ -75,6 +77,7 @@ def main() -> int:
         ok = True
         if comm.Get_rank() == 0:
             field = np.full((NY, NX), np.nan)
+            assert blocks is not None  # gathered on the root
             for r, c, interior in blocks:
                 field[r.start:r.stop, c.start:c.stop] = interior
             serial, serial_residual = serial_run()

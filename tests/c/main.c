@@ -41,6 +41,7 @@ int main(int argc, char **argv) {
 
     test_version_and_status();
     test_contexts();
+    test_omp_num_threads_and_info();
     test_last_error_per_thread();
     test_fork();
     test_blas();

@@ -132,6 +132,55 @@ static void expect_create_error(const char *spec, oxpar_status want, const char 
     }
 }
 
+/* oxpar_info_text's thread line, which must contain `want`. */
+static void expect_info_threads(const char *want) {
+    const char *text = oxpar_info_text();
+    CHECK(text != NULL && strstr(text, want) != NULL, "oxpar_info_text lacks \"%s\": %s", want,
+          text ? text : "(NULL)");
+}
+
+/* OMP_NUM_THREADS sizes "threads" when OXPAR_NUM_THREADS is unset (its first
+ * entry; a value that is no count is ignored), and oxpar_info_text says
+ * where the count came from. */
+void test_omp_num_threads_and_info(void) {
+    const char *omp = getenv("OMP_NUM_THREADS");
+    char *saved_omp = NULL;
+    const char *text;
+    if (omp != NULL) {
+        saved_omp = (char *)xmalloc(strlen(omp) + 1);
+        strcpy(saved_omp, omp);
+    }
+    save_env();
+    unsetenv("OXPAR_NUM_THREADS");
+    setenv("OMP_NUM_THREADS", "3", 1);
+    expect_context("threads", OXPAR_BACKEND_THREADS, 3);
+    expect_context("threads:2", OXPAR_BACKEND_THREADS, 2);
+    expect_info_threads("threads: 3 (from OMP_NUM_THREADS=3 (OXPAR_NUM_THREADS is not set))\n");
+    setenv("OMP_NUM_THREADS", "2,4", 1);
+    expect_context(NULL, OXPAR_BACKEND_THREADS, 2);
+    setenv("OMP_NUM_THREADS", "99999", 1); /* another library's value: lowered, not an error */
+    expect_info_threads("threads: 4096 (from OMP_NUM_THREADS=99999 ");
+    setenv("OMP_NUM_THREADS", "lots", 1); /* ignored: the CPUs */
+    expect_context("threads", OXPAR_BACKEND_THREADS, 0);
+    expect_info_threads("OMP_NUM_THREADS=\"lots\" is not a thread count and is ignored");
+    setenv("OXPAR_NUM_THREADS", "1", 1); /* wins */
+    setenv("OMP_NUM_THREADS", "3", 1);
+    expect_context("threads", OXPAR_BACKEND_THREADS, 1);
+    expect_info_threads("threads: 1 (from OXPAR_NUM_THREADS=1)\n");
+    setenv("OXPAR_NUM_THREADS", "lots", 1); /* reported in the text, never a failure */
+    expect_info_threads("threads: unknown (");
+    text = oxpar_info_text();
+    CHECK(strncmp(text, "oxpar " OXPAR_VERSION_STRING "\n", strlen("oxpar " OXPAR_VERSION_STRING "\n")) == 0,
+          "oxpar_info_text starts \"%.20s\"", text);
+    restore_env();
+    if (saved_omp != NULL) {
+        setenv("OMP_NUM_THREADS", saved_omp, 1);
+        free(saved_omp);
+    } else {
+        unsetenv("OMP_NUM_THREADS");
+    }
+}
+
 void test_contexts(void) {
     oxpar_context *ctx = NULL;
     size_t n = 777;

@@ -6,6 +6,7 @@
 
 void test_version_and_status(void);
 void test_contexts(void);
+void test_omp_num_threads_and_info(void);
 void test_last_error_per_thread(void);
 void test_fork(void);
 void test_blas(void);

@@ -172,6 +172,10 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
             root().join("bindings/python/src/oxpar/_routines.py"),
             python_gen::module(),
         ),
+        (
+            root().join("bindings/python/src/oxpar/_structured.pyi"),
+            python_gen::stub(),
+        ),
     ])
 }
 

@@ -161,3 +161,70 @@ fn entry(s: &mut String, r: &Routine) {
         s.push_str("        ),\n    },\n");
     }
 }
+
+/// The type of a positional Python argument: an array (`ArrayLike` when only
+/// read, an ndarray when written in place), a scalar or a given dimension.
+fn positional_type(r: &crate::routines::Routine, py: &str) -> &'static str {
+    match r
+        .args
+        .iter()
+        .find(|a| a.py == py || a.name == py)
+        .map(|a| a.role)
+    {
+        Some(Role::Dim) => "int",
+        Some(Role::Scalar { .. }) => "float",
+        Some(Role::Vector { io: Io::InOut, .. })
+        | Some(Role::Matrix { io: Io::InOut, .. })
+        | Some(Role::Packed { io: Io::InOut, .. }) => "NDArray[Any]",
+        _ => "ArrayLike",
+    }
+}
+
+/// bindings/python/src/oxpar/_structured.pyi: the signatures of the functions
+/// `oxpar._structured` makes at import time, for type checkers (the same
+/// parameters as its `_parameters`: positional arguments, then the enum
+/// keywords, the scalars not given positionally and `ctx`, keyword-only).
+pub fn stub() -> String {
+    let mut s = String::from(
+        "\"\"\"Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n\n\
+         The signatures of the routines oxpar._structured makes at import time.\n\"\"\"\n\n\
+         from typing import Any, List, Literal, Optional\n\n\
+         from numpy.typing import ArrayLike, NDArray\n\n\
+         from .context import Context\n\n",
+    );
+    let names: Vec<String> = generated().map(|r| format!("{:?}", r.name)).collect();
+    let _ = writeln!(s, "__all__: List[str] = [{}]", names.join(", "));
+    for r in generated() {
+        let mut params: Vec<String> = Vec::new();
+        for p in r.py {
+            match p.strip_suffix("=None") {
+                Some(name) => params.push(format!("{name}: Optional[NDArray[Any]] = None")),
+                None => params.push(format!("{p}: {}", positional_type(r, p))),
+            }
+        }
+        params.push("*".into());
+        for a in r.args {
+            match a.role {
+                Role::Enum(Kind::Side) => {
+                    params.push("side: Literal[\"left\", \"right\"] = \"left\"".into())
+                }
+                Role::Enum(Kind::Uplo { .. }) => params.push("lower: bool = False".into()),
+                Role::Enum(Kind::Trans) => params.push("trans: bool = False".into()),
+                Role::Enum(Kind::Diag) => params.push("unit_diagonal: bool = False".into()),
+                Role::Scalar { default } if !r.py.contains(&a.name) => {
+                    params.push(format!("{}: float = {default}.0", a.name))
+                }
+                _ => {}
+            }
+        }
+        params.push("ctx: Optional[Context] = None".into());
+        let _ = write!(
+            s,
+            "\n\ndef {}({}) -> NDArray[Any]:\n    \"\"\"{}\"\"\"\n",
+            r.name,
+            params.join(", "),
+            r.doc.replace('`', "")
+        );
+    }
+    s
+}

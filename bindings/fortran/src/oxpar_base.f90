@@ -544,8 +544,8 @@ module oxpar_base
 contains
 
   !> Creates the context from `spec`: `"serial"`, `"threads"` (the default:
-  !> as many threads as `OXPAR_NUM_THREADS` says, else the CPUs this process
-  !> may use) or `"threads:N"`; then, with `num_threads`, sets the thread count.
+  !> as many threads as `OXPAR_NUM_THREADS` says, else `OMP_NUM_THREADS`'s
+  !> first entry, else the CPUs this process may use) or `"threads:N"`; then, with `num_threads`, sets the thread count.
   !> `"opencl..."` and `"mpi..."` specs (MPI over `MPI_COMM_WORLD`: see
   !> `init_mpi`) work when liboxpar has those backends.
   !> A context it already held is destroyed first; after an error it holds none.

@@ -37,8 +37,8 @@ module oxpar_c
   !> naming the spec, `num_threads` or the variable. (Eight times the hardware
   !> threads of a two-socket node of 256-core CPUs, so oversubscription fits;
   !> beyond it the count is a mistake that would exhaust memory.) Without
-  !> `OXPAR_NUM_THREADS`, `"threads"` takes the CPUs this process may use, at
-  !> most this many.
+  !> `OXPAR_NUM_THREADS`, `"threads"` takes `OMP_NUM_THREADS` (lowered to this
+  !> many), else the CPUs this process may use, at most this many.
   integer(c_int32_t), parameter, public :: OXPAR_MAX_THREADS = 4096
 
   ! enum oxpar_status
@@ -249,6 +249,7 @@ module oxpar_c
   public :: c_oxpar_dtrmm
   public :: c_oxpar_strsm
   public :: c_oxpar_dtrsm
+  public :: c_oxpar_info_text
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
   public :: c_oxpar_context_create_mpi
@@ -1261,7 +1262,9 @@ module oxpar_c
     end function c_oxpar_status_str
 
     !> Creates a context from a spec string: `"serial"`, `"threads"` (thread
-    !> count from `OXPAR_NUM_THREADS`, else the CPUs this process may use) or
+    !> count from `OXPAR_NUM_THREADS`; when it is unset, from `OMP_NUM_THREADS`
+    !> as OpenMP reads it, the first entry of a comma list, an invalid value
+    !> being ignored; else the CPUs this process may use) or
     !> `"threads:N"` (1 <= N <= `OXPAR_MAX_THREADS`); NULL means `"threads"`. On
     !> success stores the new handle in `*out`.
     !>
@@ -3372,6 +3375,23 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: csb
       integer(c_int32_t) :: c_oxpar_dtrsm
     end function c_oxpar_dtrsm
+
+    !> What this build offers on this machine, as the text `oxpar info` prints
+    !> (without its MPI part): the version, the backends and whether each is
+    !> usable, the default thread count and where it came from
+    !> (`OXPAR_NUM_THREADS`, else `OMP_NUM_THREADS`, else the CPUs this process
+    !> may use), the CPU level and features, the OpenCL devices. Lines end in
+    !> `\n`. Gathered at each call, so it follows the environment.
+    !>
+    !> The string belongs to oxpar: do not free it; it stays valid until the next
+    !> `oxpar_info_text` call on the calling thread.
+    !>
+    !> Never fails (an invalid `OXPAR_NUM_THREADS` is reported in the text).
+    function c_oxpar_info_text() bind(C, name="oxpar_info_text")
+      import :: c_ptr
+      implicit none
+      type(c_ptr) :: c_oxpar_info_text
+    end function c_oxpar_info_text
 
     !> Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
     !> context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block

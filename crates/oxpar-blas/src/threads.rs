@@ -21,22 +21,18 @@ pub const THREAD_VARIABLES: [&str; 3] = [
 /// its compiled-in maximum (a BLAS call has no status to report it with).
 pub fn thread_count() -> usize {
     use oxpar_threads::MAX_THREADS;
-    for name in THREAD_VARIABLES {
-        if let Ok(text) = std::env::var(name) {
-            let first = text.split(',').next().unwrap_or("").trim();
-            match first.parse::<usize>() {
-                Ok(n) if n > 0 => return n.min(MAX_THREADS),
-                // All digits, too large for the type.
-                Err(_) if !first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()) => {
-                    return MAX_THREADS
-                }
-                _ => {}
-            }
-        }
-    }
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(MAX_THREADS)
+    THREAD_VARIABLES
+        .iter()
+        .find_map(|name| {
+            std::env::var(name)
+                .ok()
+                .and_then(|text| oxpar_core::budget::parse_omp_num_threads(&text))
+        })
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(MAX_THREADS)
+        })
 }
 
 /// The backend every routine computes on, created on first use with

@@ -197,13 +197,15 @@ fn switchable(backend: Box<dyn HostBackend>, switch: &ReproSwitch) -> Box<dyn Ho
 /// naming the spec, `num_threads` or the variable. (Eight times the hardware
 /// threads of a two-socket node of 256-core CPUs, so oversubscription fits;
 /// beyond it the count is a mistake that would exhaust memory.) Without
-/// `OXPAR_NUM_THREADS`, `"threads"` takes the CPUs this process may use, at
-/// most this many.
+/// `OXPAR_NUM_THREADS`, `"threads"` takes `OMP_NUM_THREADS` (lowered to this
+/// many), else the CPUs this process may use, at most this many.
 pub const OXPAR_MAX_THREADS: usize = 4096;
 const _: () = assert!(OXPAR_MAX_THREADS == oxpar::MAX_THREADS);
 
 /// Creates a context from a spec string: `"serial"`, `"threads"` (thread
-/// count from `OXPAR_NUM_THREADS`, else the CPUs this process may use) or
+/// count from `OXPAR_NUM_THREADS`; when it is unset, from `OMP_NUM_THREADS`
+/// as OpenMP reads it, the first entry of a comma list, an invalid value
+/// being ignored; else the CPUs this process may use) or
 /// `"threads:N"` (1 <= N <= `OXPAR_MAX_THREADS`); NULL means `"threads"`. On
 /// success stores the new handle in `*out`.
 ///

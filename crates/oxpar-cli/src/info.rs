@@ -3,11 +3,6 @@
 use clap::Args;
 use serde::Serialize;
 
-/// The variable that sets the default thread count (read by oxpar-threads).
-pub const NUM_THREADS_ENV: &str = "OXPAR_NUM_THREADS";
-/// The variable that lowers the CPU level the kernels use.
-pub const CPU_LEVEL_ENV: &str = "OXPAR_CPU_LEVEL";
-
 /// Options of `oxpar info`.
 #[derive(Debug, Args)]
 pub struct InfoArgs {
@@ -95,7 +90,8 @@ struct Info {
     backends: Vec<BackendInfo>,
     /// The default thread count, or `None` when `OXPAR_NUM_THREADS` is invalid.
     threads: Option<usize>,
-    /// Where the thread count comes from.
+    /// Where the thread count comes from (`OXPAR_NUM_THREADS`, else
+    /// `OMP_NUM_THREADS`, else the CPUs this process may use).
     threads_source: String,
     /// Why there is no thread count, if there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -134,67 +130,50 @@ struct OpenClDevice {
     fp64: bool,
 }
 
-#[cfg(feature = "opencl")]
-fn opencl_devices() -> Option<Vec<OpenClDevice>> {
-    let platforms = oxpar::opencl::platforms().unwrap_or_default();
-    Some(
-        platforms
-            .iter()
-            .flat_map(|p| {
-                p.devices.iter().map(move |d| OpenClDevice {
-                    spec: format!("opencl:{}:{}", d.platform_index, d.device_index),
-                    platform: p.name.clone(),
-                    name: d.name.clone(),
-                    kind: d.device_type.as_str().to_string(),
-                    memory_mib: d.global_mem_bytes >> 20,
-                    compute_units: d.compute_units,
-                    fp64: d.fp64,
-                })
-            })
-            .collect(),
-    )
-}
-
-#[cfg(not(feature = "opencl"))]
-fn opencl_devices() -> Option<Vec<OpenClDevice>> {
-    None
-}
-
-fn gather() -> Info {
-    let backends = oxpar::backends()
-        .into_iter()
+fn gather() -> (Info, String) {
+    let info = oxpar::info::gather();
+    let text = info.text();
+    let backends = info
+        .backends
+        .iter()
         .map(|(kind, usable)| BackendInfo {
             name: kind.as_str(),
-            usable,
+            usable: *usable,
         })
         .collect();
-    let env_threads = std::env::var(NUM_THREADS_ENV).ok();
-    let threads_source = match &env_threads {
-        Some(v) => format!("{NUM_THREADS_ENV}={v}"),
-        None => format!("the CPUs this process may use ({NUM_THREADS_ENV} is not set)"),
-    };
-    let (threads, threads_error) = match oxpar::default_num_threads() {
-        Ok(n) => (Some(n), None),
-        Err(e) => (None, Some(e.to_string())),
-    };
-    Info {
-        version: oxpar::VERSION,
+    let opencl_devices = info.opencl_devices.map(|devices| {
+        devices
+            .into_iter()
+            .map(|d| OpenClDevice {
+                spec: d.spec,
+                platform: d.platform,
+                name: d.name,
+                kind: d.kind,
+                memory_mib: d.memory_mib,
+                compute_units: d.compute_units,
+                fp64: d.fp64,
+            })
+            .collect()
+    });
+    let json = Info {
+        version: info.version,
         backends,
-        threads,
-        threads_source,
-        threads_error,
-        cpu_level: oxpar::cpu_level().as_str(),
-        cpu_level_requested: std::env::var(CPU_LEVEL_ENV).ok(),
-        cpu_features: oxpar::cpu_features(),
-        opencl_devices: opencl_devices(),
+        threads: info.threads,
+        threads_source: info.threads_source,
+        threads_error: info.threads_error,
+        cpu_level: info.cpu_level,
+        cpu_level_requested: info.cpu_level_requested,
+        cpu_features: info.cpu_features,
+        opencl_devices,
         mpi: None,
-    }
+    };
+    (json, text)
 }
 
 /// Runs `oxpar info`. Fails (after printing everything else) only when
 /// `OXPAR_NUM_THREADS` is set to something that is not a positive integer.
 pub fn run(args: &InfoArgs) -> Result<(), String> {
-    let mut info = gather();
+    let (mut info, text) = gather();
     if args.mpi {
         match mpi_info()? {
             Some(m) => info.mpi = Some(m),
@@ -207,49 +186,8 @@ pub fn run(args: &InfoArgs) -> Result<(), String> {
             serde_json::to_string_pretty(&info).map_err(|e| format!("cannot write JSON: {e}"))?;
         println!("{text}");
     } else {
-        println!("oxpar {}", info.version);
-        println!("backends:");
-        for b in &info.backends {
-            let state = if b.usable {
-                "usable"
-            } else {
-                "not available in this build"
-            };
-            println!("  {:<8} {state}", b.name);
-        }
-        match info.threads {
-            Some(n) => println!("threads: {n} (from {})", info.threads_source),
-            None => println!(
-                "threads: unknown ({})",
-                info.threads_error.as_deref().unwrap_or("no thread count")
-            ),
-        }
-        match &info.cpu_level_requested {
-            Some(req) => println!("cpu level: {} ({CPU_LEVEL_ENV}={req})", info.cpu_level),
-            None => println!("cpu level: {}", info.cpu_level),
-        }
-        let features = if info.cpu_features.is_empty() {
-            "(none detected)".to_string()
-        } else {
-            info.cpu_features.join(" ")
-        };
-        println!("cpu features: {features}");
-        match &info.opencl_devices {
-            None => {
-                println!("opencl devices: (this build has no OpenCL; build with --features opencl)")
-            }
-            Some(devices) if devices.is_empty() => println!("opencl devices: none found"),
-            Some(devices) => {
-                println!("opencl devices:");
-                for d in devices {
-                    let fp64 = if d.fp64 { "fp64" } else { "no fp64" };
-                    println!(
-                        "  {:<14} {} / {} ({}, {} MiB, {} compute units, {fp64})",
-                        d.spec, d.platform, d.name, d.kind, d.memory_mib, d.compute_units
-                    );
-                }
-            }
-        }
+        // The same text as the C ABI's oxpar_info_text and Python's show_config().
+        print!("{text}");
         if let Some(m) = &info.mpi {
             println!(
                 "mpi: {} ranks, default grid {} x {}",

@@ -55,6 +55,36 @@ fn bad_thread_env_is_reported() {
 }
 
 #[test]
+fn omp_num_threads_counts_when_oxpar_num_threads_is_unset() {
+    let run = |omp: &str, oxpar: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_oxpar"));
+        cmd.arg("info").env("OMP_NUM_THREADS", omp);
+        match oxpar {
+            Some(v) => cmd.env("OXPAR_NUM_THREADS", v),
+            None => cmd.env_remove("OXPAR_NUM_THREADS"),
+        };
+        let out = cmd.output().expect("runs");
+        assert!(out.status.success(), "stderr: {}", stderr(&out));
+        stdout(&out)
+    };
+    let text = run("2,1", None);
+    assert!(
+        text.contains("threads: 2 (from OMP_NUM_THREADS=2,1 (OXPAR_NUM_THREADS is not set))"),
+        "{text}"
+    );
+    let text = run("2", Some("3"));
+    assert!(
+        text.contains("threads: 3 (from OXPAR_NUM_THREADS=3)"),
+        "{text}"
+    );
+    let text = run("many", None);
+    assert!(
+        text.contains("OMP_NUM_THREADS=\"many\" is not a thread count and is ignored"),
+        "{text}"
+    );
+}
+
+#[test]
 fn tiny_bench_json_has_every_record() {
     let out = oxpar(&[
         "bench",

@@ -108,14 +108,16 @@ impl std::fmt::Debug for MpiBackend {
 /// divided by the ranks on the node, and never more than the CPUs this rank
 /// may run on (its affinity mask and cgroup quota), at least 1 and at most
 /// [`oxpar_core::budget::MAX_THREADS`] — so ranks sharing a node never
-/// oversubscribe it. `OXPAR_NUM_THREADS`, when set, wins.
+/// oversubscribe it. `OXPAR_NUM_THREADS`, when set, wins, and then
+/// `OMP_NUM_THREADS` when it holds a count (see
+/// [`oxpar_core::budget::default_num_threads`]).
 ///
 /// mpiexec usually binds each rank to one core (Open MPI does for 2 ranks or
 /// fewer): then the budget is 1. Give ranks more cores with
 /// `--map-by slot:PE=<n>` (Open MPI) or `--bind-to none`.
 pub fn thread_budget(ranks_on_node: usize) -> Result<usize> {
-    if std::env::var_os(oxpar_core::budget::NUM_THREADS_ENV).is_some() {
-        return oxpar_core::budget::default_num_threads();
+    if let (Some(n), _) = oxpar_core::budget::env_num_threads()? {
+        return Ok(n);
     }
     let allowed = std::thread::available_parallelism().map_or(1, |n| n.get());
     // SAFETY: sysconf has no preconditions.

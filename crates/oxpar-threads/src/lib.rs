@@ -69,7 +69,8 @@ struct Inner {
 
 impl ThreadsBackend {
     /// A backend with [`default_num_threads`] threads: `OXPAR_NUM_THREADS` if
-    /// set, else the CPUs this process may run on (affinity- and cgroup-aware).
+    /// set, else `OMP_NUM_THREADS` if it holds a count, else the CPUs this
+    /// process may run on (affinity- and cgroup-aware).
     pub fn new() -> Result<Self> {
         Self::with_threads(default_num_threads()?)
     }

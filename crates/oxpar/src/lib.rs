@@ -17,8 +17,10 @@
 //! # Ok::<(), oxpar::Error>(())
 //! ```
 
+pub mod info;
 pub mod nd;
 
+pub use oxpar_core::budget::{default_num_threads_source, ThreadsSource};
 pub use oxpar_core::exact::{ExactSum, Reduction};
 pub use oxpar_core::repro::Reproducible;
 pub use oxpar_core::{

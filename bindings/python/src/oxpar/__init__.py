@@ -34,6 +34,15 @@ like BLAS; see `oxpar._structured`.
 `oxpar.farm(fn, ntasks)` runs many independent Python tasks `fn(i)` over a
 context's threads or an MPI context's ranks, with retries, checkpoints and
 progress, and returns an `oxpar.FarmReport` (see `oxpar.farm`'s module).
+
+Threads: the default context (functions called without `ctx=`) takes
+OXPAR_NUM_THREADS, else OMP_NUM_THREADS (its first entry, as OpenMP reads
+it; an invalid value is ignored), else the CPUs this process may use, so
+joblib's and Dask's workers, which set OMP_NUM_THREADS, are not
+oversubscribed. With threadpoolctl installed, `threadpool_info()` lists it
+(user_api "blas", internal_api "oxpar") and `threadpool_limits(n)` limits it.
+`oxpar.show_config()` (and `python -m oxpar info`) shows the thread count and
+where it came from, with what `oxpar info` shows.
 """
 
 from ._errors import (
@@ -61,6 +70,8 @@ from .farm import FarmError, FarmReport, Progress, TaskState, farm
 from .loops import parallel_for
 from .mpi import block_range
 from .opencl import Buffer, Kernel, LocalMemory, Program, empty_device, to_device, zeros_device
+from ._config import info_text, show_config
+from . import _threadpool  # noqa: F401 (registers oxpar with threadpoolctl, when installed)
 
 __version__ = _ffi.string(_lib.oxpar_version()).decode()
 ABI_VERSION = _lib.OXPAR_ABI_VERSION
@@ -72,5 +83,6 @@ __all__ = [
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
-    "MAX_THREADS",
-] + _structured.__all__
+    "MAX_THREADS", "show_config", "info_text",
+]
+__all__ += _structured.__all__

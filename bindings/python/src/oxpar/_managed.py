@@ -1,7 +1,12 @@
 """The lifecycle every object that owns a C handle shares."""
 
+from typing import Any, TypeVar
+
 from ._errors import NullPointerError
 from ._ffi import ffi
+
+
+_M = TypeVar("_M", bound="Managed")
 
 
 class Managed:
@@ -23,7 +28,7 @@ class Managed:
         raise NotImplementedError
 
     @property
-    def ptr(self):
+    def ptr(self) -> Any:
         """The C handle; raises ValueError if the object is closed."""
         if self._ptr == ffi.NULL:
             raise NullPointerError(f"{self._what}: the {type(self).__name__} is closed")
@@ -40,13 +45,13 @@ class Managed:
             ptr, self._ptr = self._ptr, ffi.NULL
             type(self)._free(ptr)
 
-    def __enter__(self):
+    def __enter__(self: _M) -> _M:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __del__(self):
+    def __del__(self) -> None:
         try:
             self.close()
         except Exception:

@@ -37,6 +37,8 @@ rank (the others' message names the rank at fault). The distributed
 are in `oxpar.mpi`.
 """
 
+from typing import Any, Optional, Union
+
 import numpy as np
 
 from ._blas_args import LETTERS as _PREFIX
@@ -44,6 +46,8 @@ from ._blas_args import routine as _routine
 from ._blas_args import scalar as _scalar
 from ._errors import InvalidArgumentError, check
 from ._ffi import ffi, lib
+from ._typing import Array, ArrayLike, Scalar
+from .context import Context
 from .context import resolve
 from .opencl import (
     Buffer,
@@ -88,7 +92,7 @@ _DOT_FAST = (
 )
 
 
-def dot(x, y, *, ctx=None) -> float:
+def dot(x: Union[ArrayLike, Buffer], y: Union[ArrayLike, Buffer], *, ctx: Optional[Context] = None) -> float:
     """`x . y` of two 1-D arrays of equal length (0.0 when empty). Given two
     `oxpar.Buffer`s it runs on their OpenCL device (and waits for the result).
     Correctly rounded on a context in reproducible mode (`ctx.reproducible`);
@@ -121,7 +125,7 @@ def _reduce(x, name, ctx):
     return _REDUCE[name](ctx, x=x)
 
 
-def nrm2(x, *, ctx=None) -> float:
+def nrm2(x: Union[ArrayLike, Buffer], *, ctx: Optional[Context] = None) -> float:
     """The Euclidean norm of a 1-D array, without overflow or underflow; NaN
     if any element is NaN. Given an `oxpar.Buffer` it runs on its OpenCL
     device (and waits for the result). float32 data is accumulated in
@@ -129,14 +133,14 @@ def nrm2(x, *, ctx=None) -> float:
     return _reduce(x, "nrm2", ctx)
 
 
-def asum(x, *, ctx=None) -> float:
+def asum(x: Union[ArrayLike, Buffer], *, ctx: Optional[Context] = None) -> float:
     """The sum of the absolute values of a 1-D array (or `oxpar.Buffer`, on
     its OpenCL device). float32 data is accumulated in float64 and rounded
     once (see the module's notes on accuracy)."""
     return _reduce(x, "asum", ctx)
 
 
-def sum(x, *, ctx=None) -> float:  # noqa: A001 (oxpar.sum, like numpy.sum)
+def sum(x: Union[ArrayLike, Buffer], *, ctx: Optional[Context] = None) -> float:  # noqa: A001 (oxpar.sum, like numpy.sum)
     """The sum of the elements of a 1-D array (or `oxpar.Buffer`, on its
     OpenCL device); 0.0 when empty. The ordinary sum's last bits depend on
     the backend and its number of threads; on a context in reproducible mode
@@ -146,7 +150,7 @@ def sum(x, *, ctx=None) -> float:  # noqa: A001 (oxpar.sum, like numpy.sum)
     return _reduce(x, "sum", ctx)
 
 
-def iamax(x, *, ctx=None) -> int:
+def iamax(x: Union[ArrayLike, Buffer], *, ctx: Optional[Context] = None) -> int:
     """The index of the first element of largest absolute value (the first
     NaN if there is one), like `numpy.argmax(numpy.abs(x))`. Raises
     ValueError for an empty array. Given an `oxpar.Buffer` it runs on its
@@ -161,7 +165,7 @@ def iamax(x, *, ctx=None) -> int:
     return int(index)
 
 
-def axpy(alpha, x, y, *, ctx=None):
+def axpy(alpha: Scalar, x: Union[ArrayLike, Buffer], y: Union[Array, Buffer], *, ctx: Optional[Context] = None) -> Any:
     """`y := alpha*x + y` in place; returns `y`. Given two `oxpar.Buffer`s it
     is queued on their OpenCL device."""
     if isinstance(x, Buffer) or isinstance(y, Buffer):
@@ -170,7 +174,7 @@ def axpy(alpha, x, y, *, ctx=None):
     return _AXPY(ctx, alpha=alpha, x=x, y=y)
 
 
-def scal(alpha, x, *, ctx=None):
+def scal(alpha: Scalar, x: Union[Array, Buffer], *, ctx: Optional[Context] = None) -> Any:
     """`x := alpha*x` in place; returns `x`. Given an `oxpar.Buffer` it is
     queued on its OpenCL device."""
     if type(x) is not np.ndarray and isinstance(x, Buffer):
@@ -178,7 +182,7 @@ def scal(alpha, x, *, ctx=None):
     return _SCAL(ctx, alpha=alpha, x=x)
 
 
-def copy(x, y, *, ctx=None):
+def copy(x: Union[ArrayLike, Buffer], y: Union[Array, Buffer], *, ctx: Optional[Context] = None) -> Any:
     """`y := x` in place; returns `y`. Given two `oxpar.Buffer`s it is queued
     on their OpenCL device."""
     if type(x) is not np.ndarray or type(y) is not np.ndarray:
@@ -187,7 +191,7 @@ def copy(x, y, *, ctx=None):
     return _COPY(ctx, x=x, y=y)
 
 
-def swap(x, y, *, ctx=None) -> None:
+def swap(x: Union[Array, Buffer], y: Union[Array, Buffer], *, ctx: Optional[Context] = None) -> None:
     """Exchanges the contents of `x` and `y` in place (on their OpenCL device
     when both are `oxpar.Buffer`s)."""
     if type(x) is not np.ndarray or type(y) is not np.ndarray:
@@ -196,7 +200,16 @@ def swap(x, y, *, ctx=None) -> None:
     return _SWAP(ctx, x=x, y=y)
 
 
-def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
+def gemv(
+    a: Union[ArrayLike, Buffer],
+    x: Union[ArrayLike, Buffer],
+    y: Union[Array, Buffer, None] = None,
+    *,
+    alpha: Scalar = 1.0,
+    beta: Scalar = 0.0,
+    trans: bool = False,
+    ctx: Optional[Context] = None,
+) -> Any:
     """`y := alpha*op(a)@x + beta*y` with `op(a)` = `a` or `a.T` (`trans`).
     Without `y` a new array is returned (and `beta` must be 0). With
     `beta == 0`, `y` is not read. Given `oxpar.Buffer`s (all operands; `a`
@@ -208,7 +221,7 @@ def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, trans=False, ctx=None):
     return _GEMV(ctx, a=a, x=x, y=y, alpha=alpha, beta=beta, trans=trans)
 
 
-def ger(alpha, x, y, a, *, ctx=None):
+def ger(alpha: Scalar, x: Union[ArrayLike, Buffer], y: Union[ArrayLike, Buffer], a: Union[Array, Buffer], *, ctx: Optional[Context] = None) -> Any:
     """`a := alpha*outer(x, y) + a` in place; returns `a`. Given
     `oxpar.Buffer`s (all operands) it is queued on their OpenCL device."""
     if type(x) is not np.ndarray or type(y) is not np.ndarray or type(a) is not np.ndarray:
@@ -217,7 +230,17 @@ def ger(alpha, x, y, a, *, ctx=None):
     return _GER(ctx, alpha=alpha, x=x, y=y, a=a)
 
 
-def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, ctx=None):
+def gemm(
+    a: Union[ArrayLike, Buffer],
+    b: Union[ArrayLike, Buffer],
+    out: Union[Array, Buffer, None] = None,
+    *,
+    alpha: Scalar = 1.0,
+    beta: Scalar = 0.0,
+    trans_a: bool = False,
+    trans_b: bool = False,
+    ctx: Optional[Context] = None,
+) -> Any:
     """`out := alpha*op(a)@op(b) + beta*out`, `op(x)` being `x` or `x.T`.
     Without `out` a new C-ordered array is returned (and `beta` must be 0).
     With `beta == 0`, `out` is not read (NaN in it does not come out).

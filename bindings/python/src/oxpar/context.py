@@ -2,7 +2,7 @@
 
 import os
 import threading
-from collections import namedtuple
+from typing import Any, NamedTuple, Optional
 
 import numpy as np
 
@@ -19,17 +19,24 @@ _BACKEND_NAMES = {
 }
 
 
-Grid = namedtuple("Grid", ["rows", "cols", "row", "col"])
-Grid.__doc__ = """An MPI context's process grid: `rows x cols` ranks, this rank at
-(`row`, `col`); rank r sits at row r // cols, column r % cols."""
+class Grid(NamedTuple):
+    """An MPI context's process grid: `rows x cols` ranks, this rank at
+    (`row`, `col`); rank r sits at row r // cols, column r % cols."""
+
+    rows: int
+    cols: int
+    row: int
+    col: int
 
 
 
-class ProfileTimes(namedtuple("ProfileTimes", ["queued_ns", "start_ns", "end_ns"])):
+class ProfileTimes(NamedTuple):
     """The device's clock (ns) when a command was queued, started and
     ended (`Context.last_profile()`)."""
 
-    __slots__ = ()
+    queued_ns: int
+    start_ns: int
+    end_ns: int
 
     @property
     def duration_ns(self) -> int:
@@ -78,7 +85,8 @@ class Context(Managed):
     """A backend with its own threads: `Context("threads", num_threads=2)`.
 
     `spec` is `"serial"`, `"threads"` (thread count from OXPAR_NUM_THREADS,
-    else the CPUs this process may use), `"threads:N"`, or, when liboxpar is
+    else OMP_NUM_THREADS (its first entry, as OpenMP reads "4,2"; an invalid
+    value is ignored), else the CPUs this process may use), `"threads:N"`, or, when liboxpar is
     built with OpenCL, `"opencl"` (also `"opencl:gpu"`, `"opencl:cpu"`,
     `"opencl:P:D"`; see `oxpar.to_device` and `oxpar.Program` for device
     memory and kernels). Use it with `with`,
@@ -115,7 +123,15 @@ class Context(Managed):
     _what = "ctx"
     _mpi = False
 
-    def __init__(self, spec: str = "threads", *, num_threads=None, comm=None, reproducible=None, profile=None):
+    def __init__(
+        self,
+        spec: str = "threads",
+        *,
+        num_threads: Optional[int] = None,
+        comm: Any = None,
+        reproducible: Optional[bool] = None,
+        profile: Optional[bool] = None,
+    ) -> None:
         if not isinstance(spec, str):
             raise TypeError(f"spec: expected a string such as 'threads' or 'serial', got {type(spec).__name__}")
         self._ptr = ffi.NULL
@@ -179,7 +195,7 @@ class Context(Managed):
         return bool(out[0])
 
     @reproducible.setter
-    def reproducible(self, on) -> None:
+    def reproducible(self, on: bool) -> None:
         try:
             flag = _flag(on, "reproducible")
         except TypeError:
@@ -216,7 +232,7 @@ class Context(Managed):
         return bool(out[0])
 
     @profile.setter
-    def profile(self, on) -> None:
+    def profile(self, on: bool) -> None:
         if not isinstance(on, (bool, np.bool_)):
             raise TypeError(f"profile: expected True or False, got {type(on).__name__}")
         check(lib.oxpar_context_set_profiling(self.ptr, 1 if on else 0))
@@ -305,7 +321,7 @@ class Context(Managed):
         return int(out[0])
 
     @property
-    def comm(self):
+    def comm(self) -> Any:
         """The context's communicator (oxpar's duplicate) as an mpi4py
         communicator (`MPI.Comm.f2py(ctx.comm_handle)`); it belongs to the
         context, which frees it: do not free it, nor use it after `close()`.
@@ -335,9 +351,11 @@ _default_lock = threading.Lock()
 
 
 def default_context() -> Context:
-    """The context functions use when given no `ctx=`: `Context("threads")`,
-    created on first use (and again in a forked child, whose parent's
-    threads do not exist)."""
+    """The context functions use when given no `ctx=`: `Context("threads")`
+    (OXPAR_NUM_THREADS threads, else OMP_NUM_THREADS, else the CPUs this
+    process may use), created on first use (and again in a forked child,
+    whose parent's threads do not exist). threadpoolctl's
+    `threadpool_limits` sets its `num_threads` (see oxpar._threadpool)."""
     global _default
     ctx = _default
     if ctx is None:
@@ -360,7 +378,7 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_default_in_child)
 
 
-def resolve(ctx) -> Context:
+def resolve(ctx: Optional[Context]) -> Context:
     """`ctx`, or the default context when it is None."""
     if ctx is None:
         return _default or default_context()

@@ -46,14 +46,15 @@ import time
 import traceback
 import warnings
 import weakref
-from collections import namedtuple
 from enum import IntEnum
+from typing import Any, Callable, Dict, NamedTuple, Optional, Union
 
 import numpy as np
 
 from ._errors import InvalidArgumentError, OxparError, check
 from ._ffi import ffi, lib
 from ._managed import Managed
+from .context import Context
 from .context import resolve
 
 __all__ = ["farm", "FarmReport", "FarmError", "Progress", "TaskState"]
@@ -72,19 +73,27 @@ class TaskState(IntEnum):
     RESUMED = lib.OXPAR_TASK_STATE_RESUMED
 
 
-Progress = namedtuple("Progress", ["total", "done", "failed", "running", "resumed", "elapsed", "eta"])
-Progress.__doc__ = """A progress report: `total` tasks in the farm, `done` in this run,
+class Progress(NamedTuple):
+    """A progress report: `total` tasks in the farm, `done` in this run,
 `failed` attempts so far (a failed attempt may still succeed on retry),
 `running` now, `resumed` from the checkpoint, `elapsed` seconds, and `eta`,
 the estimated seconds left (None while unknown). On an MPI context the
 counts are this rank's own (`eta` is for the whole farm)."""
+
+    total: int
+    done: int
+    failed: int
+    running: int
+    resumed: int
+    elapsed: float
+    eta: Optional[float]
 
 
 class FarmError(OxparError, RuntimeError):
     """Tasks of a farm failed (`FarmReport.raise_for_failures`); `report` is
     the run's report, `errors` maps each failed task to its message."""
 
-    def __init__(self, report):
+    def __init__(self, report: "FarmReport") -> None:
         self.report = report
         self.errors = report.errors
         shown = list(self.errors.items())[:3]
@@ -122,7 +131,7 @@ class FarmReport:
     (e.g. to gather them with mpi4py).
     """
 
-    def __init__(self, ptr, ntasks, elapsed, tracebacks, messages):
+    def __init__(self, ptr: Any, ntasks: int, elapsed: float, tracebacks: Dict[int, str], messages: Dict[int, bytes]) -> None:
         self._handle = _ReportHandle(ptr)
         counts = ffi.new("size_t[3]")
         check(lib.oxpar_farm_report_counts(ptr, counts, counts + 1, counts + 2))
@@ -168,13 +177,13 @@ class FarmReport:
         return self._attempts
 
     @property
-    def errors(self) -> dict:
+    def errors(self) -> Dict[int, str]:
         """{task: message of its last attempt} for every failed task."""
         self._load()
         return self._errors
 
     @property
-    def tracebacks(self) -> dict:
+    def tracebacks(self) -> Dict[int, str]:
         """{task: formatted traceback} for the failed tasks whose last attempt
         ran in this process (under MPI, others ran on other ranks)."""
         self._load()
@@ -420,7 +429,16 @@ def _count(v, name, upper) -> int:
     return int(v)
 
 
-def farm(fn, ntasks, *, ctx=None, retries=2, checkpoint=None, progress=None, progress_interval=0.25) -> FarmReport:
+def farm(
+    fn: Callable[[int], Any],
+    ntasks: int,
+    *,
+    ctx: Optional[Context] = None,
+    retries: int = 2,
+    checkpoint: Union[str, "os.PathLike[str]", None] = None,
+    progress: Union[bool, str, Callable[[Progress], Any], None] = None,
+    progress_interval: float = 0.25,
+) -> FarmReport:
     """Runs `fn(i)` for every `i` in `range(ntasks)` on the context's threads
     (on an MPI context: on every rank's threads) and returns a `FarmReport`.
 

@@ -1,11 +1,13 @@
 """Parallel loops over compiled kernels, without the GIL."""
 
 import ctypes
+from typing import Any, Optional
 
 import numpy as np
 
 from ._errors import InvalidArgumentError, check
 from ._ffi import ffi, lib
+from .context import Context
 from .context import resolve
 
 _SCHEDULES = {
@@ -49,7 +51,15 @@ def _data_pointer(data):
     raise TypeError(f"data: expected None, a NumPy array or an address, got {type(data).__name__}")
 
 
-def parallel_for(n, kernel, *, data=None, schedule="static", chunk=None, ctx=None) -> None:
+def parallel_for(
+    n: int,
+    kernel: Any,
+    *,
+    data: Any = None,
+    schedule: str = "static",
+    chunk: Optional[int] = None,
+    ctx: Optional[Context] = None,
+) -> None:
     """Runs `kernel(begin, end, data)` over sub-ranges covering `range(n)` on
     the context's threads, without the GIL, and returns when all are done.
 

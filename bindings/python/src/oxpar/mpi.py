@@ -34,12 +34,15 @@ process (the whole data is the only block); `halo_exchange` raises
 UnsupportedError (also NotImplementedError).
 """
 
+from typing import Optional
+
 import numpy as np
 
 from ._array import as_array, float_dtype, matrix, vector
 from ._collective import join_failed
 from ._errors import InvalidArgumentError, ShapeMismatchError, check
 from ._ffi import ffi, lib
+from ._typing import Array, ArrayLike, Scalar
 from .blas import _PREFIX, _scalar
 from .context import Context
 
@@ -83,7 +86,9 @@ def block_range(n: int, parts: int, index: int) -> range:
     return range(int(start[0]), int(start[0]) + int(length[0]))
 
 
-def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, ctx):
+def gemv(
+    a: ArrayLike, x: ArrayLike, y: Optional[Array] = None, *, alpha: Scalar = 1.0, beta: Scalar = 0.0, ctx: Context
+) -> Array:
     """`y := alpha*A@x + beta*y` with `A` distributed by row blocks: `a` is
     this rank's `m_local x n` block (whole rows), `y` the matching `m_local`
     elements of `y`, `x` this rank's piece of `x` (split any way; the pieces,
@@ -114,7 +119,7 @@ def gemv(a, x, y=None, *, alpha=1.0, beta=0.0, ctx):
     return y
 
 
-def ger(alpha, x, y, a, *, ctx):
+def ger(alpha: Scalar, x: ArrayLike, y: ArrayLike, a: Array, *, ctx: Context) -> Array:
     """`A := alpha*outer(x, y) + A` in place with `A` distributed by row
     blocks: `a` is this rank's `m_local x n` block (whole rows), `x` the
     matching `m_local` elements of `x`, `y` this rank's piece of `y` (split
@@ -137,7 +142,17 @@ def ger(alpha, x, y, a, *, ctx):
     return a
 
 
-def gemm(a, b, out=None, *, alpha=1.0, beta=0.0, trans_a=False, trans_b=False, ctx):
+def gemm(
+    a: ArrayLike,
+    b: ArrayLike,
+    out: Optional[Array] = None,
+    *,
+    alpha: Scalar = 1.0,
+    beta: Scalar = 0.0,
+    trans_a: bool = False,
+    trans_b: bool = False,
+    ctx: Context,
+) -> Array:
     """`C := alpha*op(A)@op(B) + beta*C` (SUMMA on `ctx.grid`), `op(X)` being
     `X` or `X.T`. The rank at grid position (i, j) holds block (i, j) of each
     matrix: `op(a)` is `m_i x ka_j`, `op(b)` is `kb_i x n_j`, `out` is
@@ -185,7 +200,7 @@ def _flag(v, name) -> bool:
     return bool(v)
 
 
-def halo_exchange(a, ghost, *, periodic=False, ctx):
+def halo_exchange(a: Array, ghost: int, *, periodic: bool = False, ctx: Context) -> Array:
     """Fills the ghost cells of this rank's block `a` in place from its
     neighbours; returns `a`. Collective; every rank passes the same `ghost`
     and `periodic`.

@@ -31,12 +31,16 @@ Python int or float is refused (TypeError), as its C type would be a guess;
 a wrong guess is silent memory corruption in the kernel.
 """
 
+from typing import Any, Optional, Tuple, Union
+
 import numpy as np
+from numpy.typing import DTypeLike
 
 from ._array import as_array
 from ._errors import InvalidArgumentError, OxparTypeError, ShapeMismatchError, check
 from ._ffi import ffi, lib
 from ._managed import Managed
+from ._typing import Array, ArrayLike
 from .context import Context
 
 _F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
@@ -82,7 +86,9 @@ class Buffer(Managed):
     _free = staticmethod(lib.oxpar_buffer_free)
     _what = "buffer"
 
-    def __init__(self, shape, dtype, ctx, *, _fill=True, _host=None):
+    def __init__(
+        self, shape: Union[int, Tuple[int, ...]], dtype: DTypeLike, ctx: Context, *, _fill: bool = True, _host: Any = None
+    ) -> None:
         self._ptr = ffi.NULL
         ctx = _check_ctx(ctx)
         self.shape = _shape(shape)
@@ -123,7 +129,7 @@ class Buffer(Managed):
     def __len__(self) -> int:
         return self.shape[0]
 
-    def set(self, array) -> "Buffer":
+    def set(self, array: ArrayLike) -> "Buffer":
         """Uploads `array` (same shape and dtype) into the buffer; returns it."""
         a = as_array(array, "array")
         if a.dtype != self.dtype:
@@ -134,7 +140,7 @@ class Buffer(Managed):
         check(lib.oxpar_buffer_upload(self.ptr, ffi.from_buffer(_C_ARRAY[self.dtype], a, False), self.size))
         return self
 
-    def to_numpy(self, out=None) -> np.ndarray:
+    def to_numpy(self, out: Optional[Array] = None) -> Array:
         """The buffer's contents (waits for the commands queued before on the
         context): in a new C-ordered array, or written into `out`, an
         existing writeable C-contiguous NumPy array of the buffer's dtype
@@ -151,7 +157,7 @@ class Buffer(Managed):
         check(lib.oxpar_buffer_download(ptr, ffi.from_buffer(_C_ARRAY[self.dtype], out, True), self.size))
         return out
 
-    def get(self, out=None, *, ary=None) -> np.ndarray:
+    def get(self, out: Optional[Array] = None, *, ary: Optional[Array] = None) -> Array:
         """`to_numpy(out)`; `ary` is PyOpenCL's name for `out`."""
         if ary is not None:
             if out is not None:
@@ -176,7 +182,7 @@ class Buffer(Managed):
         return f"<oxpar.Buffer shape={self.shape} dtype={self.dtype}{state}>"
 
 
-def to_device(array, ctx) -> Buffer:
+def to_device(array: ArrayLike, ctx: Context) -> Buffer:
     """A new Buffer on `ctx` (an OpenCL context) holding a copy of a 1-D or
     2-D float32/float64 array (any layout; stored C-ordered). The device
     memory is created from the data in one step (no fill first)."""
@@ -186,7 +192,7 @@ def to_device(array, ctx) -> Buffer:
     return Buffer(a.shape, a.dtype, ctx, _host=np.ascontiguousarray(a))
 
 
-def empty_device(shape, dtype, ctx) -> Buffer:
+def empty_device(shape: Union[int, Tuple[int, ...]], dtype: DTypeLike, ctx: Context) -> Buffer:
     """A new Buffer of `shape` (int or 1-/2-tuple) and `dtype` on `ctx`
     whose contents are unspecified, like `numpy.empty`'s: nothing is
     written to the device, so it costs an allocation only. Write it (a
@@ -195,7 +201,7 @@ def empty_device(shape, dtype, ctx) -> Buffer:
     return Buffer(shape, dtype, ctx, _fill=False)
 
 
-def zeros_device(shape, dtype, ctx) -> Buffer:
+def zeros_device(shape: Union[int, Tuple[int, ...]], dtype: DTypeLike, ctx: Context) -> Buffer:
     """A new Buffer of zeros (filled on the device)."""
     return Buffer(shape, dtype, ctx)
 
@@ -410,7 +416,7 @@ class LocalMemory:
 
     __slots__ = ("nbytes",)
 
-    def __init__(self, nbytes: int):
+    def __init__(self, nbytes: int) -> None:
         if not isinstance(nbytes, (int, np.integer)) or isinstance(nbytes, bool) or nbytes <= 0:
             raise InvalidArgumentError(f"nbytes: expected a positive integer, got {nbytes!r}")
         self.nbytes = int(nbytes)
@@ -454,7 +460,7 @@ class Program(Managed):
     _free = staticmethod(lib.oxpar_program_free)
     _what = "program"
 
-    def __init__(self, ctx, source: str, options=None):
+    def __init__(self, ctx: Context, source: str, options: Optional[str] = None) -> None:
         self._ptr = ffi.NULL
         self.ctx = _check_ctx(ctx)
         if not isinstance(source, str):
@@ -483,7 +489,7 @@ class Kernel(Managed):
     _free = staticmethod(lib.oxpar_kernel_free)
     _what = "kernel"
 
-    def __init__(self, program: Program, name: str):
+    def __init__(self, program: Program, name: str) -> None:
         self._ptr = ffi.NULL
         if not isinstance(name, str):
             raise TypeError(f"name: expected a string, got {type(name).__name__}")
@@ -524,7 +530,9 @@ class Kernel(Managed):
             f"(int32, uint32, int64, uint64, float32, float64), got {type(arg).__name__}"
         )
 
-    def launch(self, global_size, local_size=None, *args) -> None:
+    def launch(
+        self, global_size: Union[int, Tuple[int, ...]], local_size: Union[int, Tuple[int, ...], None] = None, *args: Any
+    ) -> None:
         k = self.ptr
         gs = _sizes(global_size, "global_size")
         ls = None if local_size is None else _sizes(local_size, "local_size")
