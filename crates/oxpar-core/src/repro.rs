@@ -70,7 +70,7 @@ pub fn dot<T: Scalar, B: Level1<T> + ?Sized>(
     x: VecRef<'_, T>,
     y: VecRef<'_, T>,
 ) -> Result<T> {
-    Ok(round_to(&backend.reduce_exact(Reduction::Dot, x, y)?))
+    backend.reduce_rounded(Reduction::Dot, x, y)
 }
 
 /// Reproducible `sum x_i` (correctly rounded).
@@ -255,6 +255,9 @@ impl<T: Scalar, B: Level1<T>> Level1<T> for Reproducible<B> {
         y: VecRef<'_, T>,
     ) -> Result<crate::exact::ExactSum> {
         self.inner.reduce_exact(what, x, y)
+    }
+    fn reduce_rounded(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        self.inner.reduce_rounded(what, x, y)
     }
 }
 

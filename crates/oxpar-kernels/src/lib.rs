@@ -37,6 +37,7 @@
 //! ```
 
 pub mod dispatch;
+pub mod certified;
 pub mod exact;
 pub mod level1;
 pub mod level2;
