@@ -74,8 +74,8 @@ pub const BLOCK_STEPS: usize = 128;
 /// Lanes: four AVX-512 registers of eight `f64`.
 pub const LANES: usize = 32;
 
-/// Products sampled for the choice of `S_0`.
-pub const SAMPLE: usize = 256;
+/// Products sampled for the choice of `S_0`: two steps.
+pub const SAMPLE: usize = 2 * LANES;
 
 /// The unit roundoff `2^-53`.
 const U: f64 = f64::EPSILON / 2.0;
@@ -168,14 +168,22 @@ fn pow2(e: i32) -> f64 {
     f64::from_bits(((e + 1023) as u64) << 52)
 }
 
+/// The environment variable that switches the certified path off (`0`),
+/// so that the exact kernels alone can be measured against it.
+pub const ENV_SWITCH: &str = "OXPAR_CERTIFIED_DOT";
+
 /// Whether this CPU (and the level the kernels were told to use) runs the
-/// certified kernel.
+/// certified kernel, and [`ENV_SWITCH`] does not turn it off.
 pub fn available() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         use crate::dispatch::{cpu_level, detect_cached, CpuLevel};
-        cpu_level().min(detect_cached()) == CpuLevel::Avx512F
-            && std::arch::is_x86_feature_detected!("avx512dq")
+        static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *ON.get_or_init(|| {
+            cpu_level().min(detect_cached()) == CpuLevel::Avx512F
+                && std::arch::is_x86_feature_detected!("avx512dq")
+                && std::env::var(ENV_SWITCH).map_or(true, |v| v.trim() != "0")
+        })
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
@@ -213,34 +221,26 @@ pub fn dot_f64(x: &[f64], y: &[f64]) -> Option<Enclosure> {
     if !available() {
         return None;
     }
-    let start = start_value(x, y)?;
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: `available` checked AVX-512F and DQ (and the level was
         // clamped to what was detected); the lengths match.
-        unsafe { avx512::run(x, y, start) }
+        unsafe { avx512::run(x, y) }
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let _ = start;
         None
     }
 }
 
-/// `S_0` (see the module documentation), or `None` for data the kernel
-/// would not certify anyway (zeros, non-finite, extreme scales).
-fn start_value(x: &[f64], y: &[f64]) -> Option<f64> {
-    let k = x.len().min(SAMPLE);
-    let (mut max, mut sum) = (0f64, 0f64);
-    for (a, b) in x[..k].iter().zip(&y[..k]) {
-        let p = a * b;
-        max = max.max(p.abs());
-        sum += p;
-    }
-    if !(max.is_finite() && max >= pow2(-900)) {
+/// `S_0` (see the module documentation) from the sample's largest
+/// `|x y|` and its sum, for `n` products; `None` for data the kernel would
+/// not certify anyway (zeros, non-finite values, extreme scales).
+fn start_value(max: f64, sum: f64, n: usize) -> Option<f64> {
+    if !(max.is_finite() && sum.is_finite() && max >= pow2(-900)) {
         return None;
     }
-    let steps = x.len().div_ceil(LANES);
+    let steps = n.div_ceil(LANES);
     let log2_steps = usize::BITS - (steps - 1).leading_zeros();
     let e = ((max.to_bits() >> 52) as i32 - 1023) + log2_steps.div_ceil(2) as i32 + 7;
     if e > 1000 {
@@ -263,7 +263,9 @@ fn kernel_bound(m: f64, w: f64, steps: usize, blocks: usize) -> f64 {
 
 #[cfg(target_arch = "x86_64")]
 mod avx512 {
-    use super::{kernel_bound, two_sum, Enclosure, BLOCK_STEPS, LANES};
+    use super::{
+        kernel_bound, start_value, two_sum, Enclosure, BLOCK_STEPS, ETA, LANES, SAMPLE, U,
+    };
     use crate::exact::avx512::{clear_flags, mxcsr, set_mxcsr, RAISED, SAE};
     use std::arch::asm;
     use std::arch::x86_64::*;
@@ -302,6 +304,18 @@ mod avx512 {
         csr & RAISED
     }
 
+    /// Adds `a` to eight enclosures `[hi, lo, err]` (as [`Enclosure::add`]).
+    #[inline(always)]
+    fn add8(enc: &mut [[f64; 8]; 3], a: &[f64; 8]) {
+        let [hi, lo, err] = enc;
+        for l in 0..8 {
+            let (s, q) = two_sum(hi[l], a[l]);
+            hi[l] = s;
+            lo[l] += q;
+            err[l] += U * lo[l].abs() + ETA;
+        }
+    }
+
     /// One step: a register of products into lane group `j`.
     #[target_feature(enable = "avx512f,avx512dq")]
     #[inline]
@@ -321,11 +335,26 @@ mod avx512 {
     /// The CPU must support AVX-512F and AVX-512DQ; `x` and `y` have the
     /// same length.
     #[target_feature(enable = "avx512f,avx512dq")]
-    pub(super) unsafe fn run(x: &[f64], y: &[f64], start: f64) -> Option<Enclosure> {
+    pub(super) unsafe fn run(x: &[f64], y: &[f64]) -> Option<Enclosure> {
         let n = x.len();
         let full = n / LANES;
         let tail = n % LANES;
         let zero = _mm512_setzero_pd();
+        // The sample (exceptions do not matter yet).
+        let (mut max, mut sum) = (zero, zero);
+        for o in (0..SAMPLE.min(n)).step_by(8) {
+            let k: __mmask8 = ((1u32 << (n - o).min(8)) - 1) as u8;
+            // SAFETY: the masked lanes are within `x[..n]` and `y[..n]`.
+            let p = unsafe {
+                _mm512_mul_pd(
+                    _mm512_maskz_loadu_pd(k, x.as_ptr().add(o)),
+                    _mm512_maskz_loadu_pd(k, y.as_ptr().add(o)),
+                )
+            };
+            max = _mm512_range_pd::<MAX_ABS>(max, p);
+            sum = _mm512_add_pd(sum, p);
+        }
+        let start = start_value(_mm512_reduce_max_pd(max), _mm512_reduce_add_pd(sum), n)?;
         let mut s = [_mm512_set1_pd(start); REGS];
         let mut c = [zero; REGS];
         let mut w = [zero; REGS];
@@ -389,18 +418,30 @@ mod avx512 {
         let (s, c, w, m) = (lanes(&s), lanes(&c), lanes(&w), lanes(&m));
         let max = m.iter().fold(0f64, |a, &b| a.max(b));
         let wsum: f64 = w.iter().sum();
-        if !(max.is_finite() && wsum.is_finite()) {
+        if !(max.is_finite() && wsum.is_finite())
+            || !s.iter().chain(&c).all(|v| v.is_finite())
+        {
             return None;
         }
-        let mut enc = Enclosure::ZERO;
-        for l in 0..LANES {
-            if !(s[l].is_finite() && c[l].is_finite()) {
-                return None;
+        // Eight enclosures side by side (vectorized), then one.
+        let mut lanes8 = [[0f64; 8]; 3];
+        for j in 0..REGS {
+            let mut d = [0f64; 8];
+            let mut e = [0f64; 8];
+            for l in 0..8 {
+                (d[l], e[l]) = two_sum(s[8 * j + l], -start);
             }
-            let (d, e) = two_sum(s[l], -start);
-            enc.add(d);
-            enc.add(e);
-            enc.add(c[l]);
+            let c: &[f64; 8] = c[8 * j..8 * j + 8].try_into().unwrap();
+            for a in [&d, &e, c] {
+                add8(&mut lanes8, a);
+            }
+        }
+        let [hi, lo, err] = lanes8;
+        let mut enc = Enclosure::ZERO;
+        for l in 0..8 {
+            enc.add(hi[l]);
+            enc.add(lo[l]);
+            enc.err += err[l];
         }
         enc.err += kernel_bound(max, wsum, steps, blocks);
         Some(enc)
