@@ -919,7 +919,11 @@ pub(crate) mod avx512 {
     /// # Safety
     /// `csr` must be the MXCSR as [`mxcsr`] read it.
     #[inline(always)]
-    pub(crate) unsafe fn clear_flags(csr: u32, px: *const f64, py: *const f64) -> (*const f64, *const f64) {
+    pub(crate) unsafe fn clear_flags(
+        csr: u32,
+        px: *const f64,
+        py: *const f64,
+    ) -> (*const f64, *const f64) {
         let cleared = csr & !0x3f;
         let (mut px, mut py) = (px, py);
         // SAFETY: the caller's; the pointers are not touched.

@@ -36,8 +36,8 @@
 //! # Ok::<(), oxpar_core::Error>(())
 //! ```
 
-pub mod dispatch;
 pub mod certified;
+pub mod dispatch;
 pub mod exact;
 pub mod level1;
 pub mod level2;

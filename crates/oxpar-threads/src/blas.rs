@@ -206,8 +206,8 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
     }
 
     fn reduce_rounded(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
-        if what == Reduction::Dot && oxpar_kernels::certified::available() {
-            check::same_len(x.len(), y.len())?;
+        check::same_len(x.len(), y.len())?;
+        if what == Reduction::Dot && oxpar_kernels::certified::takes(x, y) {
             // The certified compensated dot costs about what the ordinary
             // one does, so it splits where that does; its parts merge into
             // one enclosure, certified once. Where it cannot be, the exact
@@ -229,9 +229,7 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
                 return Ok(T::from_f64(v));
             }
         }
-        Ok(oxpar_core::exact::round_to(
-            &self.reduce_exact(what, x, y)?,
-        ))
+        Ok(oxpar_core::exact::round_to(&self.reduce_exact(what, x, y)?))
     }
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
