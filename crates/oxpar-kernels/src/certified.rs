@@ -28,8 +28,8 @@
 //!
 //! Five vector operations per eight products (the exact kernel takes about
 //! ten), on four registers at a time. As `q` is exact, `S_end - S_0` is
-//! exactly the sum of the `q`, so the exact dot is `sum_lanes (S_end - S_0)
-//! + sum rho`, and only the compensations `C` (sums of the rounded `rho`)
+//! exactly the sum of the `q`, so the exact dot is the sum over lanes of
+//! `S_end - S_0` plus the sum of the `rho`, and only the compensations `C` (sums of the rounded `rho`)
 //! carry rounding errors. Every step that may round does so with exceptions
 //! suppressed (EVEX "round to nearest, suppress all exceptions") except `q`,
 //! so a raised inexact or invalid flag in the MXCSR (cleared before the
@@ -422,16 +422,17 @@ mod avx512 {
         }
         let lanes = |v: &[__m512d; REGS]| {
             let mut out = [0f64; LANES];
-            for j in 0..REGS {
+            for (j, r) in v.iter().enumerate() {
                 // SAFETY: `out` has room for 8 f64s at `8 * j`.
-                unsafe { _mm512_storeu_pd(out.as_mut_ptr().add(8 * j), v[j]) };
+                unsafe { _mm512_storeu_pd(out.as_mut_ptr().add(8 * j), *r) };
             }
             out
         };
         let (s, c, w, m) = (lanes(&s), lanes(&c), lanes(&w), lanes(&m));
         let max = m.iter().fold(0f64, |a, &b| a.max(b));
         let wsum: f64 = w.iter().sum();
-        if !(max.is_finite() && wsum.is_finite()) || !s.iter().chain(&c).all(|v| v.is_finite()) {
+        let finite = max.is_finite() && wsum.is_finite();
+        if !finite || !s.iter().chain(&c).all(|v| v.is_finite()) {
             return None;
         }
         // Eight enclosures side by side (vectorized), then one.
