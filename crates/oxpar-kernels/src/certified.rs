@@ -288,6 +288,10 @@ mod avx512 {
     /// Registers a step.
     const REGS: usize = LANES / 8;
 
+    /// MXCSR's mode bits that must be clear: flush-to-zero (bit 15), the
+    /// rounding control (bits 13-14) and denormals-are-zero (bit 6).
+    pub(super) const MODES: u32 = 0xe040;
+
     /// VRANGEPD's selector: the larger magnitude, sign cleared.
     const MAX_ABS: i32 = 0b1011;
 
@@ -375,6 +379,11 @@ mod avx512 {
         let mut w = [zero; REGS];
         let mut m = [zero; REGS];
         let csr = mxcsr();
+        // The bound assumes round to nearest and gradual underflow (no
+        // flush-to-zero, no denormals-are-zero), as does the combination.
+        if csr & MODES != 0 {
+            return None;
+        }
         // SAFETY: the caller's contract (the pointers are not touched).
         let (px, py) = unsafe { clear_flags(csr, x.as_ptr(), y.as_ptr()) };
         let mut i = 0;
@@ -574,6 +583,32 @@ mod tests {
         }
         eprintln!("random data: {fallbacks} of {runs} fell back");
         assert_eq!(fallbacks, 0, "{fallbacks} of {runs} random cases fell back");
+    }
+
+    /// Under flush-to-zero, denormals-are-zero or another rounding mode
+    /// (set by some other library in the process) the kernel gives up.
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    #[allow(deprecated)]
+    fn unusual_fp_modes_fall_back() {
+        if !available() {
+            return;
+        }
+        use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
+        let x: Vec<f64> = (0..1000).map(|i| (i as f64).sin()).collect();
+        assert!(dot_f64(&x, &x).is_some());
+        for mode in [0x8000, 0x0040, 0x2000, 0x4000, 0x6000] {
+            // SAFETY: sets and restores the MXCSR's mode bits around a call
+            // that reads them.
+            let got = unsafe {
+                let saved = _mm_getcsr();
+                _mm_setcsr(saved | mode);
+                let got = dot_f64(&x, &x);
+                _mm_setcsr(saved);
+                got
+            };
+            assert!(got.is_none(), "mode {mode:#x}");
+        }
     }
 
     /// `x . x` and `x . -x`: partial sums that drift one way.
