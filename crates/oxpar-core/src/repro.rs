@@ -5,7 +5,10 @@
 //! `dot`, `nrm2`, `asum` and `sum` are computed by [`Level1::reduce_exact`]
 //! into an [`ExactSum`](crate::exact::ExactSum), an exact long accumulator, and rounded once: the
 //! result is the exact result **correctly rounded** (to nearest, ties to
-//! even), so it depends on the mathematical value alone. `nrm2` is the
+//! even), so it depends on the mathematical value alone. `dot` goes through
+//! [`Level1::reduce_rounded`], which a backend may answer by a faster path
+//! when it can prove that path's result correctly rounded (the threads
+//! backend's certified dot): the bits are the same. `nrm2` is the
 //! correctly rounded square root of the exact sum of squares. The method and
 //! its references are in [`crate::exact`].
 //!

@@ -60,12 +60,17 @@
 //! leaves the range makes a `q` inexact (certification fails) or `M` large
 //! (the bound loosens); either way the answer stays right.
 //!
-//! Measured on an Intel Xeon of the Sapphire Rapids generation, one thread:
-//! see the crate's notes on `make repro-bench` (the certified path is about
-//! 1.2 to 1.35 times the ordinary dot at n = 10^5 where the exact kernel
-//! was 1.7 times). Random data (uniform, normal, mixed signs and scales)
-//! certifies essentially always; GenDot data of condition 10^10 and up, and
-//! exact ties, fall back.
+//! **Cost**, measured with `make repro-bench` on an Intel Xeon of the
+//! Sapphire Rapids generation (one thread, uniform data, the same build with
+//! `OXPAR_CERTIFIED_DOT=0` for the exact kernels alone): 1.14 to 1.22 times
+//! the ordinary dot at n = 10^5 (the exact kernels: 1.54 to 1.59), 1.21 to
+//! 1.31 at n = 4096 (2.75 to 2.93) and about 2.5 at n = 1000 (5 to 6),
+//! where a fixed cost of some 0.1 us a call (mostly the MXCSR's reading,
+//! which waits for the loop to drain) weighs. Data that does not certify
+//! pays for both paths. Random data (uniform, normal, mixed signs, 40
+//! binades of scale, `x . x`) certified in every test; GenDot data
+//! (Ogita-Rump-Oishi) of condition 10^4 always, 10^6 and 10^8 mostly, 10^10
+//! and beyond never; exact ties never.
 
 use oxpar_core::{DType, Scalar, VecRef};
 
@@ -277,6 +282,10 @@ fn kernel_bound(m: f64, w: f64, full: usize, tail: bool) -> f64 {
             + tri(full % BLOCK_STEPS)
             + tri(usize::from(tail)))
         * r;
+    // `w` was summed in round to nearest over a lane's blocks and then the
+    // lanes: undo what that may have lost (more than the final 2^-30 of
+    // `Enclosure::round` covers for very long vectors).
+    let w = w * (1.0 + 2.0 * (steps / BLOCK_STEPS + 2 * LANES) as f64 * U);
     n * (U * rho + ETA) + U * (1.0 + 2.0 * b * U) * (b * w + within)
 }
 

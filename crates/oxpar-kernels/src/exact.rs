@@ -40,6 +40,10 @@
 //! 65536, one thread): about 0.09 ns an element for sums (1.2 times the
 //! ordinary sum) and 0.185 ns for dot products (2.2 times the ordinary
 //! dot), against 1.1 ns for the portable (AVX2) path's dot.
+//!
+//! The reproducible `f64` dot of the threads backend tries a cheaper,
+//! certified compensated dot first and comes here only when that cannot
+//! prove its result (see [`crate::certified`]).
 
 use oxpar_core::exact::{ExactSum, Reduction};
 use oxpar_core::{DType, Scalar, VecRef};
