@@ -62,15 +62,20 @@
 //!
 //! **Cost**, measured with `make repro-bench` on an Intel Xeon of the
 //! Sapphire Rapids generation (one thread, uniform data, the same build with
-//! `OXPAR_CERTIFIED_DOT=0` for the exact kernels alone): 1.14 to 1.22 times
-//! the ordinary dot at n = 10^5 (the exact kernels: 1.54 to 1.59), 1.21 to
-//! 1.31 at n = 4096 (2.75 to 2.93) and about 2.5 at n = 1000 (5 to 6),
-//! where a fixed cost of some 0.1 us a call (mostly the MXCSR's reading,
-//! which waits for the loop to drain) weighs. Data that does not certify
-//! pays for both paths. Random data (uniform, normal, mixed signs, 40
-//! binades of scale, `x . x`) certified in every test; GenDot data
-//! (Ogita-Rump-Oishi) of condition 10^4 always, 10^6 and 10^8 mostly, 10^10
-//! and beyond never; exact ties never.
+//! `OXPAR_CERTIFIED_DOT=0` for the exact kernels alone; a shared, noisy
+//! machine): 1.07 to 1.22 times the ordinary dot at n = 10^5 (the exact
+//! kernels: 1.39 to 1.69), 1.27 to 1.31 at n = 4096 (2.75 to 3.0) and 2.6
+//! at n = 1000 (6.1), where a fixed cost of about 0.13 us a call weighs
+//! (mostly reading the MXCSR, which waits for the loop to drain); at 10^7
+//! both are bound by memory (1.0). Vectors 16 bytes off a cache line cost
+//! the same once the first partial step has aligned `x`. Data that does not
+//! certify pays for both paths: cancelling pairs at n = 10^5 took 2.6 to
+//! 3.2 times the ordinary dot (1.7 for the exact kernels alone). Random
+//! data (uniform, normal, mixed signs, 40 binades of scale, `x . x`)
+//! certified in every test; GenDot data (Ogita-Rump-Oishi) of condition
+//! 10^4 always, 10^6 and 10^8 mostly, 10^10 and beyond never (the bound
+//! grows with `|S_0|`, which sits well above the partial sums); exact ties
+//! never.
 
 use oxpar_core::{DType, Scalar, VecRef};
 
