@@ -34,6 +34,10 @@
  *
  * Exits 1 if reproducible mode is on and its results on 1 and 2 threads
  * differ.
+ *
+ * OXPAR_CERTIFIED_DOT=0 in the environment makes the reproducible ddot skip
+ * its certified compensated fast path (AVX-512 CPUs), so that the exact
+ * kernels alone can be compared with it, run after run, with one build.
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep, setenv, posix_memalign */
 

@@ -295,6 +295,18 @@ pub trait Level1<T: Element>: Backend {
         }
         Ok(crate::exact::reduce_elementwise(what, x, y))
     }
+    /// The reduction `what` of `x` (and `y`, for [`Reduction::Dot`])
+    /// computed exactly and correctly rounded to `T` (to nearest, ties to
+    /// even): what reproducible mode returns for `dot`, `asum` and `sum`.
+    /// The default rounds [`Level1::reduce_exact`]; a backend may take a
+    /// faster path when it can prove that path's result is the correctly
+    /// rounded one (correct rounding is unique, so the bits are the same).
+    fn reduce_rounded(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T>
+    where
+        T: Scalar,
+    {
+        Ok(crate::exact::round_to(&self.reduce_exact(what, x, y)?))
+    }
 }
 
 /// BLAS level 2: matrix-vector operations. `gemv` and `ger` are required;
@@ -693,6 +705,12 @@ impl<T: Element, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
         T: Scalar,
     {
         (**self).reduce_exact(what, x, y)
+    }
+    fn reduce_rounded(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T>
+    where
+        T: Scalar,
+    {
+        (**self).reduce_rounded(what, x, y)
     }
 }
 

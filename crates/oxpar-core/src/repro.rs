@@ -5,7 +5,10 @@
 //! `dot`, `nrm2`, `asum` and `sum` are computed by [`Level1::reduce_exact`]
 //! into an [`ExactSum`](crate::exact::ExactSum), an exact long accumulator, and rounded once: the
 //! result is the exact result **correctly rounded** (to nearest, ties to
-//! even), so it depends on the mathematical value alone. `nrm2` is the
+//! even), so it depends on the mathematical value alone. `dot` goes through
+//! [`Level1::reduce_rounded`], which a backend may answer by a faster path
+//! when it can prove that path's result correctly rounded (the threads
+//! backend's certified dot): the bits are the same. `nrm2` is the
 //! correctly rounded square root of the exact sum of squares. The method and
 //! its references are in [`crate::exact`].
 //!
@@ -70,7 +73,7 @@ pub fn dot<T: Scalar, B: Level1<T> + ?Sized>(
     x: VecRef<'_, T>,
     y: VecRef<'_, T>,
 ) -> Result<T> {
-    Ok(round_to(&backend.reduce_exact(Reduction::Dot, x, y)?))
+    backend.reduce_rounded(Reduction::Dot, x, y)
 }
 
 /// Reproducible `sum x_i` (correctly rounded).
@@ -255,6 +258,9 @@ impl<T: Scalar, B: Level1<T>> Level1<T> for Reproducible<B> {
         y: VecRef<'_, T>,
     ) -> Result<crate::exact::ExactSum> {
         self.inner.reduce_exact(what, x, y)
+    }
+    fn reduce_rounded(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        self.inner.reduce_rounded(what, x, y)
     }
 }
 

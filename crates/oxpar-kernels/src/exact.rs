@@ -40,6 +40,10 @@
 //! 65536, one thread): about 0.09 ns an element for sums (1.2 times the
 //! ordinary sum) and 0.185 ns for dot products (2.2 times the ordinary
 //! dot), against 1.1 ns for the portable (AVX2) path's dot.
+//!
+//! The reproducible `f64` dot of the threads backend tries a cheaper,
+//! certified compensated dot first and comes here only when that cannot
+//! prove its result (see [`crate::certified`]).
 
 use oxpar_core::exact::{ExactSum, Reduction};
 use oxpar_core::{DType, Scalar, VecRef};
@@ -507,7 +511,7 @@ fn block_body<const KIND: u8>(x: &[f64], y: &[f64], acc: &mut ExactSum) -> bool 
 // AVX-512 intrinsics are stable since Rust 1.89 (the workspace's
 // rust-version), as is the `avx512f` target feature.
 #[cfg(target_arch = "x86_64")]
-mod avx512 {
+pub(crate) mod avx512 {
     use super::{
         block_slow, exponent, pow2, value, ASUM, BIN_WIDTH, DOT, HEADROOM, SUM, SUMSQ,
         TINY_PRODUCT_EXPONENT,
@@ -885,15 +889,15 @@ mod avx512 {
 
     /// Rounding control for the steps of [`deposit_flagged`] that may round:
     /// to nearest, with exceptions suppressed (they raise no flags).
-    const SAE: i32 = _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC;
+    pub(crate) const SAE: i32 = _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC;
 
     /// MXCSR's exception flags, all but the denormal-operand one (denormal
     /// inputs are no trouble as long as nothing rounds).
-    const RAISED: u32 = 0x3d;
+    pub(crate) const RAISED: u32 = 0x3d;
 
     /// The MXCSR register.
     #[inline(always)]
-    fn mxcsr() -> u32 {
+    pub(crate) fn mxcsr() -> u32 {
         let mut csr = 0u32;
         // SAFETY: stores the register into `csr`.
         unsafe {
@@ -904,7 +908,7 @@ mod avx512 {
 
     /// Sets the MXCSR register (as [`mxcsr`] read it: same modes).
     #[inline(always)]
-    fn set_mxcsr(csr: u32) {
+    pub(crate) fn set_mxcsr(csr: u32) {
         // SAFETY: loads `csr`, a value read from the register, into it.
         unsafe {
             asm!("ldmxcsr [{p}]", p = in(reg) &csr, options(nostack, preserves_flags, readonly));
@@ -919,7 +923,11 @@ mod avx512 {
     /// # Safety
     /// `csr` must be the MXCSR as [`mxcsr`] read it.
     #[inline(always)]
-    unsafe fn clear_flags(csr: u32, px: *const f64, py: *const f64) -> (*const f64, *const f64) {
+    pub(crate) unsafe fn clear_flags(
+        csr: u32,
+        px: *const f64,
+        py: *const f64,
+    ) -> (*const f64, *const f64) {
         let cleared = csr & !0x3f;
         let (mut px, mut py) = (px, py);
         // SAFETY: the caller's; the pointers are not touched.

@@ -36,6 +36,7 @@
 //! # Ok::<(), oxpar_core::Error>(())
 //! ```
 
+pub mod certified;
 pub mod dispatch;
 pub mod exact;
 pub mod level1;

@@ -205,6 +205,33 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
         ))
     }
 
+    fn reduce_rounded(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        if what == Reduction::Dot && oxpar_kernels::certified::takes(x, y) {
+            check::same_len(x.len(), y.len())?;
+            // The certified compensated dot costs about what the ordinary
+            // one does, so it splits where that does; its parts merge into
+            // one enclosure, certified once. Where it cannot be, the exact
+            // kernels run (same bits, see `oxpar_kernels::certified`).
+            let n = x.len();
+            let parts = self.parts(n, self.inner.thresholds.level1);
+            let enclosure = self.fold_blocks(
+                n,
+                parts,
+                |r| {
+                    oxpar_kernels::certified::dot(
+                        x.subvector(r.start, r.len()),
+                        y.subvector(r.start, r.len()),
+                    )
+                },
+                |a, b| Some(a?.merge(b?)),
+            );
+            if let Some(v) = enclosure.and_then(|e| e.round()) {
+                return Ok(T::from_f64(v));
+            }
+        }
+        Ok(oxpar_core::exact::round_to(&self.reduce_exact(what, x, y)?))
+    }
+
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         let n = x.len();
         let parts = self.parts(n, self.inner.thresholds.level1);

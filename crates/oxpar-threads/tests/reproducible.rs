@@ -228,3 +228,51 @@ fn fast_kernels_match_elementwise_accumulator() {
         assert_eq!(got.to_words(), want.to_words(), "{what:?}");
     }
 }
+
+/// The certified compensated dot (the threads backend's fast path, see
+/// `oxpar_kernels::certified`) against the serial backend's exact one, bit
+/// for bit: data it certifies (uniform, drifting `x . x`), data it must
+/// give up on (exact ties, cancellation to far below the terms), and near
+/// ties, on 1 to 3 threads and around the kernel's vector and block sizes.
+#[test]
+fn certified_dot_agrees_with_exact() {
+    let mut rng = Rng(0x51_7cc1_b727_220a);
+    for &n in &[31usize, 32, 33, 64, 65, 4095, 4096, 4097, 12_289, 100_000] {
+        let x: Vec<f64> = (0..n).map(|_| rng.spread(1, 0)).collect();
+        let y: Vec<f64> = (0..n).map(|_| rng.spread(1, 0)).collect();
+        assert_all_equal(&x, &y, &format!("uniform n={n}"));
+        assert_all_equal(&x, &x, &format!("x.x n={n}"));
+        // Pairs that cancel exactly, and one more term: a tie between two
+        // doubles (1 + 2^-53), just above it, or far below the pairs.
+        for last in [2f64.powi(-53), 2f64.powi(-53) + 2f64.powi(-70), 1e-30] {
+            let mut a = x.clone();
+            let mut b = y.clone();
+            for i in (1..n - 2).step_by(2) {
+                a[i] = -a[i - 1];
+                b[i] = b[i - 1];
+            }
+            a[n - 2] = 1.0;
+            b[n - 2] = 1.0;
+            a[n - 1] = last;
+            b[n - 1] = 1.0;
+            if n % 2 == 1 {
+                a[n - 3] = 0.0;
+            }
+            assert_all_equal(&a, &b, &format!("pairs + {last:e} n={n}"));
+            let bk = Reproducible::new(
+                ThreadsBackend::with_config(2, Thresholds::always_parallel()).unwrap(),
+            );
+            let got = Level1::<f64>::dot(&bk, VecRef::from_slice(&a), VecRef::from_slice(&b));
+            let want = reduce_elementwise(
+                Reduction::Dot,
+                VecRef::from_slice(&a),
+                VecRef::from_slice(&b),
+            );
+            assert_eq!(
+                got.unwrap().to_bits(),
+                want.round_f64().to_bits(),
+                "n={n} last={last:e}"
+            );
+        }
+    }
+}
