@@ -53,6 +53,12 @@ from ._errors import (
 from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, sum, swap
+from typing import TYPE_CHECKING
+
+if not TYPE_CHECKING:
+    # The same functions with their common call in C (blas.py's signatures,
+    # docstrings and errors; see _fastpath.py).
+    from ._fastpath import asum, axpy, dot, gemm, gemv, nrm2, scal  # noqa: F811
 from . import _structured
 from ._structured import *  # noqa: F401,F403 (the routines of the routine table)
 from . import mpi
