@@ -32,14 +32,19 @@ from oxpar_build import HERE, header_path, soname, version, workspace_root  # no
 
 
 def fast_extension():
-    """oxpar._fast, compiled against include/oxpar.h and NumPy's headers."""
+    """oxpar._fast, compiled against include/oxpar.h and NumPy's headers; on
+    CPython's limited API from 3.10 (an abi3 extension, like cffi's), a
+    version-specific one on 3.9."""
     import numpy
 
+    limited = sys.version_info >= (3, 10)
     return Extension(
         "oxpar._fast",
         sources=["src/oxpar/_fast.c"],
         include_dirs=[str(header_path().parent), numpy.get_include()],
         libraries=["oxpar"],
+        define_macros=[("Py_LIMITED_API", "0x030A0000")] if limited else [],
+        py_limited_api=limited,
         extra_compile_args=["-O2"],
         extra_link_args=["-Wl,-rpath,$ORIGIN/_lib"],
     )

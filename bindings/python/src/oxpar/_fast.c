@@ -20,6 +20,9 @@
  * The GIL is kept for calls too short to pay for releasing it and released
  * for longer ones (other Python threads run while liboxpar computes).
  *
+ * Built on CPython's limited API (3.10 and later: one abi3 extension, like
+ * cffi's oxpar._native) and NumPy's C API.
+ *
  * `_fast.install(...)` (called by oxpar._fastpath) hands over the fallbacks,
  * the docstrings and what the context lookup needs, and returns the
  * functions.
@@ -67,9 +70,9 @@ static int parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyO
     for (i = 0; i < nnames; i++) {
         vals[i] = i < nargs ? args[i] : NULL;
     }
-    nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    nkw = kwnames == NULL ? 0 : PyTuple_Size(kwnames);
     for (i = 0; i < nkw; i++) {
-        PyObject *key = PyTuple_GET_ITEM(kwnames, i);
+        PyObject *key = PyTuple_GetItem(kwnames, i);
         for (j = 0; j < nnames; j++) {
             if (key == names[j]) {
                 break;
@@ -168,7 +171,7 @@ static int real_of(PyObject *o, double dflt, double *out) {
         return 1;
     }
     if (PyFloat_CheckExact(o) || Py_TYPE(o) == &PyDoubleArrType_Type) {
-        *out = PyFloat_AS_DOUBLE(o);
+        *out = PyFloat_AsDouble(o);
         return 1;
     }
     if (PyLong_CheckExact(o)) {
@@ -190,8 +193,35 @@ static int flag_of(PyObject *o) {
     return o == Py_True ? 1 : -1;
 }
 
+/* Calls blas.py's function with the arguments as given (built as a tuple
+ * and a dict: PyObject_Vectorcall is not in the limited API before 3.12). */
 static PyObject *fall_back(int f, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames) {
-    return PyObject_Vectorcall(fallback[f], args, (size_t)nargs, kwnames);
+    PyObject *pos, *kw = NULL, *r = NULL;
+    Py_ssize_t i, nkw = kwnames == NULL ? 0 : PyTuple_Size(kwnames);
+    pos = PyTuple_New(nargs);
+    if (pos == NULL) {
+        return NULL;
+    }
+    for (i = 0; i < nargs; i++) {
+        Py_INCREF(args[i]);
+        PyTuple_SetItem(pos, i, args[i]);
+    }
+    if (nkw > 0) {
+        kw = PyDict_New();
+        if (kw == NULL) {
+            goto done;
+        }
+        for (i = 0; i < nkw; i++) {
+            if (PyDict_SetItem(kw, PyTuple_GetItem(kwnames, i), args[nargs + i]) < 0) {
+                goto done;
+            }
+        }
+    }
+    r = PyObject_Call(fallback[f], pos, kw);
+done:
+    Py_DECREF(pos);
+    Py_XDECREF(kw);
+    return r;
 }
 
 /* Raises the exception for a failed status through _errors.check. */
@@ -523,7 +553,7 @@ static PyObject *install(PyObject *self, PyObject *args) {
         const char *text;
         char *copy;
         PyObject *fn;
-        if (fb == NULL || doc == NULL || (text = PyUnicode_AsUTF8(doc)) == NULL) {
+        if (fb == NULL || doc == NULL || (text = PyUnicode_AsUTF8AndSize(doc, NULL)) == NULL) {
             if (!PyErr_Occurred()) {
                 PyErr_Format(PyExc_KeyError, "oxpar._fast: no fallback or docstring for %s", NAMES[i]);
             }
@@ -532,7 +562,7 @@ static PyObject *install(PyObject *self, PyObject *args) {
             return NULL;
         }
         /* Kept for the life of the process, as a static docstring would be. */
-        copy = PyMem_RawMalloc(strlen(text) + 1);
+        copy = PyMem_Malloc(strlen(text) + 1);
         if (copy == NULL) {
             Py_DECREF(out);
             Py_DECREF(modname);
