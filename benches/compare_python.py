@@ -181,7 +181,7 @@ def large_cases():
     env = {"x": x, "y": y, "a": a, "v": v, "w": w, "b": b, "c": c}
     for case in ("dot(x, y)", "nrm2(x)", "asum(x)", "axpy(1e-9, x, y)", "scal(1.0, x)", "gemv(a, v, w)",
                  "gemm(b, b, c)"):
-        fast, slow = interleaved(f"oxpar.{case}", f"oxpar.blas.{case}", env)
+        fast, slow = interleaved(f"oxpar.{case}", f"oxpar.blas.{case}", env, rounds=7)
         print(f"large {case:<18} fast {fast * 1e6:10.1f} us  python path {slow * 1e6:10.1f} us  "
               f"python/fast {slow / fast:5.2f}")
 

@@ -100,8 +100,9 @@ static int parse(PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames, PyO
 
 /* The handle of `ctx` (None: the default context), or NULL to fall back:
  * not an oxpar.Context, closed, MPI (its `_addr` is 0), or no default
- * context yet (the fallback creates it). */
-static const oxpar_context *context_of(PyObject *ctx) {
+ * context yet (the fallback creates it). `*owner` is the Context object
+ * (borrowed), kept alive by CALL while the GIL is released. */
+static const oxpar_context *context_of(PyObject *ctx, PyObject **owner) {
     PyObject *addr;
     void *p;
     if (ctx == NULL || ctx == Py_None) {
@@ -113,6 +114,7 @@ static const oxpar_context *context_of(PyObject *ctx) {
     } else if (!PyObject_TypeCheck(ctx, (PyTypeObject *)context_type)) {
         return NULL;
     }
+    *owner = ctx;
     addr = PyObject_GetAttr(ctx, str_addr);
     if (addr == NULL) {
         PyErr_Clear();
@@ -235,12 +237,16 @@ static PyObject *raise_status(oxpar_status status, PyObject *names) {
     return NULL;
 }
 
-/* Runs `call` with the GIL released when `release`. */
-#define CALL(status, release, call)                                                                \
+/* Runs `call` with the GIL released when `release`, holding a reference to
+ * `owner`, the Context, meanwhile: the default context may be replaced (and
+ * its last reference dropped) by another thread while the GIL is free. */
+#define CALL(status, release, owner, call)                                                         \
     do {                                                                                           \
         if (release) {                                                                             \
+            Py_INCREF(owner);                                                                      \
             Py_BEGIN_ALLOW_THREADS status = (call);                                                \
             Py_END_ALLOW_THREADS                                                                   \
+            Py_DECREF(owner);                                                                      \
         } else {                                                                                   \
             status = (call);                                                                       \
         }                                                                                          \
@@ -258,6 +264,7 @@ static PyObject *reduce(int f, PyObject *const *args, Py_ssize_t nargs, PyObject
     PyObject *v[3];
     Py_ssize_t incx, incy;
     const oxpar_context *ctx;
+    PyObject *owner = NULL;
     oxpar_status st;
     int two = f == F_DOT, type;
     npy_intp n;
@@ -269,7 +276,7 @@ static PyObject *reduce(int f, PyObject *const *args, Py_ssize_t nargs, PyObject
         return fall_back(f, args, nargs, kwnames);
     }
     n = PyArray_DIMS((PyArrayObject *)v[0])[0];
-    if ((two && PyArray_DIMS((PyArrayObject *)v[1])[0] != n) || (ctx = context_of(v[two ? 2 : 1])) == NULL) {
+    if ((two && PyArray_DIMS((PyArrayObject *)v[1])[0] != n) || (ctx = context_of(v[two ? 2 : 1], &owner)) == NULL) {
         return fall_back(f, args, nargs, kwnames);
     }
     {
@@ -280,21 +287,21 @@ static PyObject *reduce(int f, PyObject *const *args, Py_ssize_t nargs, PyObject
         if (type == NPY_DOUBLE) {
             double r = 0;
             if (f == F_DOT) {
-                CALL(st, release, oxpar_ddot(ctx, un, px, incx, py, incy, &r));
+                CALL(st, release, owner, oxpar_ddot(ctx, un, px, incx, py, incy, &r));
             } else if (f == F_NRM2) {
-                CALL(st, release, oxpar_dnrm2(ctx, un, px, incx, &r));
+                CALL(st, release, owner, oxpar_dnrm2(ctx, un, px, incx, &r));
             } else {
-                CALL(st, release, oxpar_dasum(ctx, un, px, incx, &r));
+                CALL(st, release, owner, oxpar_dasum(ctx, un, px, incx, &r));
             }
             return st ? raise_status(st, NULL) : PyFloat_FromDouble(r);
         } else {
             float r = 0;
             if (f == F_DOT) {
-                CALL(st, release, oxpar_sdot(ctx, un, px, incx, py, incy, &r));
+                CALL(st, release, owner, oxpar_sdot(ctx, un, px, incx, py, incy, &r));
             } else if (f == F_NRM2) {
-                CALL(st, release, oxpar_snrm2(ctx, un, px, incx, &r));
+                CALL(st, release, owner, oxpar_snrm2(ctx, un, px, incx, &r));
             } else {
-                CALL(st, release, oxpar_sasum(ctx, un, px, incx, &r));
+                CALL(st, release, owner, oxpar_sasum(ctx, un, px, incx, &r));
             }
             return st ? raise_status(st, NULL) : PyFloat_FromDouble((double)r);
         }
@@ -322,6 +329,7 @@ static PyObject *fast_axpy(PyObject *self, PyObject *const *args, Py_ssize_t nar
     PyObject *v[4];
     Py_ssize_t incx, incy;
     const oxpar_context *ctx;
+    PyObject *owner = NULL;
     oxpar_status st;
     double alpha;
     npy_intp n;
@@ -331,7 +339,7 @@ static PyObject *fast_axpy(PyObject *self, PyObject *const *args, Py_ssize_t nar
         (type = float_type(v[1])) < 0 || !array_of(v[1], type, 1, 0, &incx) ||
         !array_of(v[2], type, 1, 1, &incy) ||
         (n = PyArray_DIMS((PyArrayObject *)v[1])[0]) != PyArray_DIMS((PyArrayObject *)v[2])[0] ||
-        !real_of(v[0], 0, &alpha) || (ctx = context_of(v[3])) == NULL) {
+        !real_of(v[0], 0, &alpha) || (ctx = context_of(v[3], &owner)) == NULL) {
         return fall_back(F_AXPY, args, nargs, kwnames);
     }
     {
@@ -339,10 +347,10 @@ static PyObject *fast_axpy(PyObject *self, PyObject *const *args, Py_ssize_t nar
         void *py = PyArray_DATA((PyArrayObject *)v[2]);
         int release = n >= RELEASE_LEVEL1;
         if (type == NPY_DOUBLE) {
-            CALL(st, release, oxpar_daxpy(ctx, (size_t)n, &alpha, px, incx, py, incy));
+            CALL(st, release, owner, oxpar_daxpy(ctx, (size_t)n, &alpha, px, incx, py, incy));
         } else {
             float a = (float)alpha;
-            CALL(st, release, oxpar_saxpy(ctx, (size_t)n, &a, px, incx, py, incy));
+            CALL(st, release, owner, oxpar_saxpy(ctx, (size_t)n, &a, px, incx, py, incy));
         }
     }
     if (st) {
@@ -358,6 +366,7 @@ static PyObject *fast_scal(PyObject *self, PyObject *const *args, Py_ssize_t nar
     PyObject *v[3];
     Py_ssize_t incx;
     const oxpar_context *ctx;
+    PyObject *owner = NULL;
     oxpar_status st;
     double alpha;
     npy_intp n;
@@ -365,7 +374,7 @@ static PyObject *fast_scal(PyObject *self, PyObject *const *args, Py_ssize_t nar
     (void)self;
     if (!parse(args, nargs, kwnames, names, 2, 3, v) || v[0] == NULL || v[1] == NULL ||
         (type = float_type(v[1])) < 0 || !array_of(v[1], type, 1, 1, &incx) || !real_of(v[0], 0, &alpha) ||
-        (ctx = context_of(v[2])) == NULL) {
+        (ctx = context_of(v[2], &owner)) == NULL) {
         return fall_back(F_SCAL, args, nargs, kwnames);
     }
     n = PyArray_DIMS((PyArrayObject *)v[1])[0];
@@ -373,10 +382,10 @@ static PyObject *fast_scal(PyObject *self, PyObject *const *args, Py_ssize_t nar
         void *px = PyArray_DATA((PyArrayObject *)v[1]);
         int release = n >= RELEASE_LEVEL1;
         if (type == NPY_DOUBLE) {
-            CALL(st, release, oxpar_dscal(ctx, (size_t)n, &alpha, px, incx));
+            CALL(st, release, owner, oxpar_dscal(ctx, (size_t)n, &alpha, px, incx));
         } else {
             float a = (float)alpha;
-            CALL(st, release, oxpar_sscal(ctx, (size_t)n, &a, px, incx));
+            CALL(st, release, owner, oxpar_sscal(ctx, (size_t)n, &a, px, incx));
         }
     }
     if (st) {
@@ -392,6 +401,7 @@ static PyObject *fast_gemv(PyObject *self, PyObject *const *args, Py_ssize_t nar
     PyObject *v[7], *y;
     Py_ssize_t sa[2], incx, incy;
     const oxpar_context *ctx;
+    PyObject *owner = NULL;
     oxpar_status st;
     double alpha, beta;
     npy_intp m, n, rows, cols;
@@ -409,7 +419,7 @@ static PyObject *fast_gemv(PyObject *self, PyObject *const *args, Py_ssize_t nar
     y = v[2] == Py_None ? NULL : v[2];
     if (PyArray_DIMS((PyArrayObject *)v[1])[0] != cols ||
         (y == NULL ? beta != 0 : !array_of(y, type, 1, 1, &incy) || PyArray_DIMS((PyArrayObject *)y)[0] != rows) ||
-        (ctx = context_of(v[6])) == NULL) {
+        (ctx = context_of(v[6], &owner)) == NULL) {
         return fall_back(F_GEMV, args, nargs, kwnames);
     }
     if (y == NULL) {
@@ -426,11 +436,11 @@ static PyObject *fast_gemv(PyObject *self, PyObject *const *args, Py_ssize_t nar
         void *py = PyArray_DATA((PyArrayObject *)y);
         int t = trans ? OXPAR_TRANS_YES : OXPAR_TRANS_NO, release = (double)m * (double)n >= RELEASE_LEVEL2;
         if (type == NPY_DOUBLE) {
-            CALL(st, release,
+            CALL(st, release, owner,
                  oxpar_dgemv(ctx, t, (size_t)m, (size_t)n, &alpha, pa, sa[0], sa[1], px, incx, &beta, py, incy));
         } else {
             float a = (float)alpha, b = (float)beta;
-            CALL(st, release, oxpar_sgemv(ctx, t, (size_t)m, (size_t)n, &a, pa, sa[0], sa[1], px, incx, &b, py, incy));
+            CALL(st, release, owner, oxpar_sgemv(ctx, t, (size_t)m, (size_t)n, &a, pa, sa[0], sa[1], px, incx, &b, py, incy));
         }
     }
     if (st) {
@@ -446,6 +456,7 @@ static PyObject *fast_gemm(PyObject *self, PyObject *const *args, Py_ssize_t nar
     PyObject *v[8], *c;
     Py_ssize_t sa[2], sb[2], sc[2];
     const oxpar_context *ctx;
+    PyObject *owner = NULL;
     oxpar_status st;
     double alpha, beta;
     npy_intp m, n, k, kb, dims[2];
@@ -469,7 +480,7 @@ static PyObject *fast_gemm(PyObject *self, PyObject *const *args, Py_ssize_t nar
         (c == NULL ? beta != 0
                    : !array_of(c, type, 2, 1, sc) || PyArray_DIMS((PyArrayObject *)c)[0] != m ||
                          PyArray_DIMS((PyArrayObject *)c)[1] != n) ||
-        (ctx = context_of(v[7])) == NULL) {
+        (ctx = context_of(v[7], &owner)) == NULL) {
         return fall_back(F_GEMM, args, nargs, kwnames);
     }
     if (c == NULL) {
@@ -490,12 +501,12 @@ static PyObject *fast_gemm(PyObject *self, PyObject *const *args, Py_ssize_t nar
         int tra = ta ? OXPAR_TRANS_YES : OXPAR_TRANS_NO, trb = tb ? OXPAR_TRANS_YES : OXPAR_TRANS_NO;
         int release = (double)m * (double)n * (double)k >= RELEASE_LEVEL3;
         if (type == NPY_DOUBLE) {
-            CALL(st, release,
+            CALL(st, release, owner,
                  oxpar_dgemm(ctx, tra, trb, (size_t)m, (size_t)n, (size_t)k, &alpha, pa, sa[0], sa[1], pb, sb[0],
                              sb[1], &beta, pc, sc[0], sc[1]));
         } else {
             float a = (float)alpha, b = (float)beta;
-            CALL(st, release,
+            CALL(st, release, owner,
                  oxpar_sgemm(ctx, tra, trb, (size_t)m, (size_t)n, (size_t)k, &a, pa, sa[0], sa[1], pb, sb[0], sb[1],
                              &b, pc, sc[0], sc[1]));
         }
