@@ -299,3 +299,45 @@ def test_long_calls_release_the_gil():
             time.sleep(0)
         t.join()
     assert ticks > 20, ticks
+
+
+def python_calls(fn):
+    """The Python functions (file, name) that run during `fn()`."""
+    seen = []
+
+    def profile(frame, event, arg):
+        if event == "call":
+            seen.append((frame.f_code.co_filename.rsplit("/", 1)[-1], frame.f_code.co_name))
+
+    import sys
+
+    sys.setprofile(profile)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return seen
+
+
+@pytest.mark.parametrize("dt", [F32, F64])
+def test_common_calls_stay_in_c(dt):
+    # No Python code runs for these: they are what the fast path is for.
+    x, y = np.ones(9, dt), np.ones(9, dt)
+    a, b, c = np.ones((3, 3), dt), np.asfortranarray(np.ones((3, 3), dt)), np.ones((3, 3), dt)
+    ctx = oxpar.default_context()
+    calls = [
+        lambda: oxpar.dot(x, y), lambda: oxpar.dot(x[::-2], y[::2], ctx=ctx), lambda: oxpar.nrm2(x[::3]),
+        lambda: oxpar.asum(x, ctx=ctx), lambda: oxpar.axpy(2.0, x, y), lambda: oxpar.axpy(3, x[::-1], y, ctx=ctx),
+        lambda: oxpar.scal(np.float64(0.5), y), lambda: oxpar.gemv(a, x[:3]), lambda: oxpar.gemv(b, x[:3], y[:3], beta=1.0, trans=True, ctx=ctx),
+        lambda: oxpar.gemm(a, b), lambda: oxpar.gemm(a.T, b[::-1], c, alpha=2, beta=0.5, trans_a=True, ctx=ctx),
+        lambda: oxpar.gemm(a, b, out=np.empty((3, 3), dt, order="F")), lambda: oxpar.dot(x[:0], y[:0]),
+    ]
+    for call in calls:
+        assert [c for c in python_calls(call) if c[0] != "test_fast.py"] == []
+
+
+def test_other_calls_take_the_python_path():
+    x = np.ones(3)
+    for name, call in (("dot", lambda: oxpar.dot(x, [1.0, 2.0, 3.0])), ("scal", lambda: oxpar.scal(np.float32(2.0), x)),
+                       ("gemv", lambda: oxpar.gemv(np.ones((3, 3)), x, trans=1))):
+        assert ("blas.py", name) in python_calls(call)
