@@ -326,11 +326,19 @@ def test_common_calls_stay_in_c(dt):
     a, b, c = np.ones((3, 3), dt), np.asfortranarray(np.ones((3, 3), dt)), np.ones((3, 3), dt)
     ctx = oxpar.default_context()
     calls = [
-        lambda: oxpar.dot(x, y), lambda: oxpar.dot(x[::-2], y[::2], ctx=ctx), lambda: oxpar.nrm2(x[::3]),
-        lambda: oxpar.asum(x, ctx=ctx), lambda: oxpar.axpy(2.0, x, y), lambda: oxpar.axpy(3, x[::-1], y, ctx=ctx),
-        lambda: oxpar.scal(np.float64(0.5), y), lambda: oxpar.gemv(a, x[:3]), lambda: oxpar.gemv(b, x[:3], y[:3], beta=1.0, trans=True, ctx=ctx),
-        lambda: oxpar.gemm(a, b), lambda: oxpar.gemm(a.T, b[::-1], c, alpha=2, beta=0.5, trans_a=True, ctx=ctx),
-        lambda: oxpar.gemm(a, b, out=np.empty((3, 3), dt, order="F")), lambda: oxpar.dot(x[:0], y[:0]),
+        lambda: oxpar.dot(x, y),
+        lambda: oxpar.dot(x[::-2], y[::2], ctx=ctx),
+        lambda: oxpar.nrm2(x[::3]),
+        lambda: oxpar.asum(x, ctx=ctx),
+        lambda: oxpar.axpy(2.0, x, y),
+        lambda: oxpar.axpy(3, x[::-1], y, ctx=ctx),
+        lambda: oxpar.scal(np.float64(0.5), y),
+        lambda: oxpar.gemv(a, x[:3]),
+        lambda: oxpar.gemv(b, x[:3], y[:3], beta=1.0, trans=True, ctx=ctx),
+        lambda: oxpar.gemm(a, b),
+        lambda: oxpar.gemm(a.T, b[::-1], c, alpha=2, beta=0.5, trans_a=True, ctx=ctx),
+        lambda: oxpar.gemm(a, b, out=np.empty((3, 3), dt, order="F")),
+        lambda: oxpar.dot(x[:0], y[:0]),
     ]
     for call in calls:
         assert [c for c in python_calls(call) if c[0] != "test_fast.py"] == []
