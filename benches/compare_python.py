@@ -123,12 +123,17 @@ def per_call(stmt, env, rounds=5, min_time=0.02):
     return min(timer.repeat(rounds, number)) / number
 
 
-def interleaved(ox_stmt, np_stmt, env, rounds=3):
-    """(oxpar's, NumPy's) best time per call, measured in alternation."""
+def interleaved(ox_stmt, np_stmt, env, rounds=3, pause=0.2):
+    """(oxpar's, NumPy's) best time per call, measured in alternation. A
+    pause between the two lets the other side's threads go idle: OpenBLAS's
+    spin for a while after a call, and on a machine with few cores they
+    would take the cores oxpar's threads need (and the other way round)."""
     ox_t = np_t = float("inf")
     for _ in range(rounds):
         ox_t = min(ox_t, per_call(ox_stmt, env))
+        time.sleep(pause)
         np_t = min(np_t, per_call(np_stmt, env))
+        time.sleep(pause)
     return ox_t, np_t
 
 
