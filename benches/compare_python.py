@@ -4,6 +4,15 @@ with the ratio oxpar/peer.
 
 * gemm: oxpar.gemm vs NumPy's `@` (OpenBLAS), 1 and 2 threads.
 * dot: oxpar.dot vs numpy.dot at n = 10, 10^3, 10^7 (small n: call overhead).
+* small calls (`--small` runs only these and the next): dot, nrm2, asum,
+  axpy, scal, gemv, gemm at n = 10, 100, 1000 (gemm 8x8, 32x32, 100x100),
+  with and without `ctx=` and `out=`, against NumPy's own way of doing the
+  same (`np.dot`, `np.linalg.norm`, `np.abs(x).sum()`, `y += a * x`,
+  `x *= a`, `a @ x`, `a @ b`, `np.matmul(..., out=)`), interleaved; the
+  ratio is NumPy's time / oxpar's (at least 1: oxpar as fast or faster).
+* large calls through the C fast path (`oxpar.dot`, ...) vs the Python
+  path it falls back to (`oxpar.blas.dot`, ...): n = 10^6, gemv 1000x1000,
+  gemm 300x300; the ratio is the Python path's time / the fast path's.
 * level 1 at n = 10^7, 1 and 2 threads, interleaved on the same arrays: dot,
   axpy, scal, nrm2, asum against NumPy's own way (`np.dot`, `y += a * x`,
   `x *= a`, `np.linalg.norm`, `np.abs(x).sum()`), and a STREAM-like bound
@@ -24,6 +33,7 @@ for var in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
 import argparse  # noqa: E402
 import multiprocessing as mp  # noqa: E402
 import time  # noqa: E402
+import timeit  # noqa: E402
 from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -103,6 +113,84 @@ def level1_big_cases(rounds=3):
     print(f"{'stream-like n=1e7':<34} np.add(x, y, out=z) {24 * n / stream / 1e9:.1f} GB/s (one thread)")
 
 
+def per_call(stmt, env, rounds=5, min_time=0.02):
+    """Best time per call of `stmt` (names from `env`, bound as locals, as a
+    user's function would have them)."""
+    setup = "; ".join(f"{k} = _env[{k!r}]" for k in env) or "pass"
+    timer = timeit.Timer(stmt, setup, globals={"_env": env, "np": np, "oxpar": oxpar})
+    number, _ = timer.autorange()
+    number = max(1, int(number * min_time / 0.2))
+    return min(timer.repeat(rounds, number)) / number
+
+
+def interleaved(ox_stmt, np_stmt, env, rounds=3, pause=0.2):
+    """(oxpar's, NumPy's) best time per call, measured in alternation. A
+    pause between the two lets the other side's threads go idle: OpenBLAS's
+    spin for a while after a call, and on a machine with few cores they
+    would take the cores oxpar's threads need (and the other way round)."""
+    ox_t = np_t = float("inf")
+    for _ in range(rounds):
+        ox_t = min(ox_t, per_call(ox_stmt, env))
+        time.sleep(pause)
+        np_t = min(np_t, per_call(np_stmt, env))
+        time.sleep(pause)
+    return ox_t, np_t
+
+
+def small_cases():
+    """Every routine, size and option of the small-call goal."""
+    rng = np.random.default_rng(3)
+    ctx = oxpar.Context("threads")
+    print(f"{'routine':<6} {'size':<8} {'option':<14} {'oxpar us':>9} {'numpy us':>9} {'numpy/oxpar':>12}  numpy's way")
+    worst = float("inf")
+    for n in (10, 100, 1000):
+        x, y = rng.standard_normal(n), rng.standard_normal(n)
+        a, yv = rng.standard_normal((n, n)), np.empty(n)
+        env = {"x": x, "y": y, "al": 1.0000001, "one": 1.0, "a": a, "yv": yv, "ctx": ctx}
+        cases = [
+            ("dot", "oxpar.dot(x, y{c})", "np.dot(x, y)"),
+            ("nrm2", "oxpar.nrm2(x{c})", "np.linalg.norm(x)"),
+            ("asum", "oxpar.asum(x{c})", "np.abs(x).sum()"),
+            ("axpy", "oxpar.axpy(al, x, y{c})", "y += al * x"),
+            ("scal", "oxpar.scal(one, x{c})", "x *= one"),
+            ("gemv", "oxpar.gemv(a, x{c})", "a @ x"),
+            ("gemv", "oxpar.gemv(a, x, yv{c})", "np.matmul(a, x, out=yv)"),
+        ]
+        m = {10: 8, 100: 32, 1000: 100}[n]
+        b, c = rng.standard_normal((m, m)), np.empty((m, m))
+        env.update(b=b, b2=rng.standard_normal((m, m)), c=c)
+        cases += [
+            ("gemm", "oxpar.gemm(b, b2{c})", "b @ b2"),
+            ("gemm", "oxpar.gemm(b, b2, c{c})", "np.matmul(b, b2, out=c)"),
+        ]
+        for name, ox, peer in cases:
+            for with_ctx in (False, True):
+                stmt = ox.format(c=", ctx=ctx" if with_ctx else "")
+                ox_t, np_t = interleaved(stmt, peer, env)
+                size = f"{m}x{m}" if name == "gemm" else f"n={n}"
+                option = ("ctx=" if with_ctx else "default ctx") + (" out=" if "out=" in peer else "")
+                ratio = np_t / ox_t
+                worst = min(worst, ratio)
+                print(f"{name:<6} {size:<8} {option:<14} {ox_t * 1e6:9.3f} {np_t * 1e6:9.3f} {ratio:12.2f}  {peer}")
+    print(f"small calls: lowest numpy/oxpar speed ratio {worst:.2f}")
+    ctx.close()
+
+
+def large_cases():
+    """The fast path's large calls against the Python path they replace."""
+    rng = np.random.default_rng(4)
+    n = 10**6
+    x, y = rng.standard_normal(n), rng.standard_normal(n)
+    a, v, w = rng.standard_normal((1000, 1000)), rng.standard_normal(1000), np.empty(1000)
+    b, c = rng.standard_normal((300, 300)), np.empty((300, 300))
+    env = {"x": x, "y": y, "a": a, "v": v, "w": w, "b": b, "c": c}
+    for case in ("dot(x, y)", "nrm2(x)", "asum(x)", "axpy(1e-9, x, y)", "scal(1.0, x)", "gemv(a, v, w)",
+                 "gemm(b, b, c)"):
+        fast, slow = interleaved(f"oxpar.{case}", f"oxpar.blas.{case}", env, rounds=7)
+        print(f"large {case:<18} fast {fast * 1e6:10.1f} us  python path {slow * 1e6:10.1f} us  "
+              f"python/fast {slow / fast:5.2f}")
+
+
 N_MAP = 10**7
 CHUNKS = 64
 
@@ -169,8 +257,13 @@ def map_cases():
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="gemm at n = 256 and 1024 only")
+    ap.add_argument("--small", action="store_true", help="only the small-call table and the large-call check")
     args = ap.parse_args()
     print(f"oxpar {oxpar.__version__}, numpy {np.__version__}")
+    small_cases()
+    large_cases()
+    if args.small:
+        return
     gemm_cases((256, 1024) if args.quick else (256, 1024, 2048))
     dot_cases()
     level1_big_cases()

@@ -11,6 +11,11 @@ records its SONAME (`liboxpar.so.<ABI>`); the library is copied into the
 package under that name (`oxpar/_lib/liboxpar.so.<ABI>`, the only copy) and
 found through an `$ORIGIN` run path, so the installed package needs nothing
 else.
+
+A second extension, `oxpar._fast` (src/oxpar/_fast.c), is the C fast path of
+the small calls (dot, nrm2, asum, axpy, scal, gemv, gemm on NumPy arrays): a
+CPython extension over NumPy's C API that calls the same liboxpar, linked
+and found the same way. It needs NumPy's headers to build.
 """
 
 import os
@@ -19,11 +24,30 @@ import subprocess
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from oxpar_build import HERE, soname, version, workspace_root  # noqa: E402
+from oxpar_build import HERE, header_path, soname, version, workspace_root  # noqa: E402
+
+
+def fast_extension():
+    """oxpar._fast, compiled against include/oxpar.h and NumPy's headers; on
+    CPython's limited API from 3.10 (an abi3 extension, like cffi's), a
+    version-specific one on 3.9."""
+    import numpy
+
+    limited = sys.version_info >= (3, 10)
+    return Extension(
+        "oxpar._fast",
+        sources=["src/oxpar/_fast.c"],
+        include_dirs=[str(header_path().parent), numpy.get_include()],
+        libraries=["oxpar"],
+        define_macros=[("Py_LIMITED_API", "0x030A0000")] if limited else [],
+        py_limited_api=limited,
+        extra_compile_args=["-O2"],
+        extra_link_args=["-Wl,-rpath,$ORIGIN/_lib"],
+    )
 
 
 def opencl_loader_present():
@@ -97,6 +121,7 @@ class BuildWithCargo(build_ext):
 setup(
     version=version(),
     cffi_modules=["build_ffi.py:ffibuilder"],
+    ext_modules=[fast_extension()],
     cmdclass={"build_ext": BuildWithCargo},
     zip_safe=False,
 )

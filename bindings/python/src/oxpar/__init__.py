@@ -45,6 +45,8 @@ oversubscribed. With threadpoolctl installed, `threadpool_info()` lists it
 where it came from, with what `oxpar info` shows.
 """
 
+from typing import TYPE_CHECKING
+
 from ._errors import (
     BackendUnavailableError,
     CommunicationError,
@@ -62,6 +64,11 @@ from ._errors import (
 from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
 from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, sum, swap
+
+if not TYPE_CHECKING:
+    # The same functions with their common call in C (blas.py's signatures,
+    # docstrings and errors; see _fastpath.py).
+    from ._fastpath import asum, axpy, dot, gemm, gemv, nrm2, scal  # noqa: F811
 from . import _structured
 from ._structured import *  # noqa: F401,F403 (the routines of the routine table)
 from . import mpi

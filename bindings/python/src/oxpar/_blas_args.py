@@ -302,7 +302,18 @@ class Routine:
         return "return None"
 
 
+_BUILT = {}
+
+
 def routine(name, before_call=None):
     """The compiled routine `name`; `before_call(ctx, dims)`, if given, runs
     after the checks and before liboxpar is called (iamax's empty-vector rule)."""
-    return Routine(name, HELPER_ROUTINES[name], before_call).run
+    built = _BUILT[name] = Routine(name, HELPER_ROUTINES[name], before_call)
+    return built.run
+
+
+def renames(name):
+    """The Python names the library's messages about routine `name` use for
+    its C arguments (`{"c": "out", ...}`), or None; `routine(name)` must have
+    been built (oxpar.blas builds them all at import)."""
+    return _BUILT[name].renames

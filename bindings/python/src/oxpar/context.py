@@ -122,6 +122,9 @@ class Context(Managed):
     _free = staticmethod(lib.oxpar_context_free)
     _what = "ctx"
     _mpi = False
+    # The handle's address for the C fast path (oxpar._fast): 0 when closed,
+    # and for MPI contexts, whose calls always take blas.py's path.
+    _addr = 0
 
     def __init__(
         self,
@@ -148,6 +151,7 @@ class Context(Managed):
         # Routines that are collective on MPI contexts look at this before
         # raising an argument error found in Python (see _collective.py).
         self._mpi = self.backend == "mpi"
+        self._addr = 0 if self._mpi else int(ffi.cast("uintptr_t", self._ptr))
         try:
             if num_threads is not None:
                 self.num_threads = num_threads
@@ -158,6 +162,12 @@ class Context(Managed):
         except BaseException:
             self.close()
             raise
+
+    def close(self) -> None:
+        """Frees the context (idempotent); using it afterwards raises
+        NullPointerError (a ValueError) naming `ctx`."""
+        self._addr = 0
+        super().close()
 
     @property
     def num_threads(self) -> int:
