@@ -15,8 +15,25 @@
 //!
 //! Three kinds of first collective carry the status, one mechanism for all:
 //!
-//! * [`sum_checked`]: an `f64` allreduce of `[value, status]` (dot, asum, sum,
-//!   nrm2). The status word is a *tally*: a count of failing ranks and, for
+//! * [`sum_checked`] (dot, asum, sum, nrm2): first a *speculative* round, an
+//!   `f64` allreduce of one word. Every rank predicts the same next call
+//!   from the calls all ranks agreed on before (`predict.rs`; the history
+//!   changes only after an agreement every rank sees, so the prediction is
+//!   common knowledge without a message). A rank sends its partial value if
+//!   its call is the predicted one, it found no error and the value is
+//!   *plain* (at most 2^1000 in magnitude: no NaN, no infinity), and NaN
+//!   otherwise. NaN plus anything is NaN, and plain values cannot add up to
+//!   NaN or overflow (2^22 ranks at most take this round), so the sum is a
+//!   number exactly when every rank sent a plain value: every rank is in the
+//!   predicted call with no error, which is the check, and the sum is the
+//!   answer. Each rank reaches the same verdict from the same NaN-or-not,
+//!   whatever order MPI adds in. Otherwise (a misprediction, an error
+//!   somewhere, a NaN, infinite or huge partial) every rank goes on to the
+//!   checked round below, which gives the value or the error on every rank;
+//!   a misprediction costs one extra one-word allreduce.
+//!
+//!   The checked round: an `f64` allreduce of `[value, status]`. The status
+//!   word is a *tally*: a count of failing ranks and, for
 //!   each bit of the call's code, a count of the ranks that have it set
 //!   ([`tally`]), packed into the 53 exact bits of an `f64` (8 bits per
 //!   counter, one word up to 255 ranks; one word per counter beyond).
@@ -24,8 +41,7 @@
 //!   when no rank failed and every bit is set on all ranks or on none.
 //!   Only then is the value used; otherwise every rank makes one more
 //!   collective, a gather of each rank's full status, to name the ranks at
-//!   fault. The common case costs no more than a plain allreduce of the value
-//!   and one word.
+//!   fault.
 //! * [`sum_words_checked`]: the same tally after the words of an exact `i64`
 //!   sum (the reproducible reductions).
 //! * [`gather_checked`]: an allgather of [`GATHER_WORDS`] words per rank,
@@ -501,16 +517,69 @@ pub(crate) fn gather_checked(
         .collect())
 }
 
-/// Sums `local` over all ranks (`MPI_SUM` on `f64`), with each rank's status
-/// (its error, or its call) folded into one more word of the same message.
-/// Every rank gets the same sum, or every rank an error (its own, or one
-/// naming the ranks that failed or made another call).
+/// Partial values a rank may send in the speculative round of
+/// [`sum_checked`]: at most 2^1000 in magnitude, so that
+/// [`SPECULATIVE_RANKS`] of them add up to at most 2^1022 in any order (each
+/// partial sum is bounded by a multiple of 2^1000, which rounding keeps):
+/// never an infinity or a NaN.
+const PLAIN: f64 = f64::from_bits((1023 + 1000) << 52);
+/// The most ranks that take the speculative round (see [`PLAIN`]).
+const SPECULATIVE_RANKS: usize = 1 << 22;
+/// Summed routines: the first four of [`ROUTINES`].
+const SUMMED_ROUTINES: u64 = 4;
+
+/// The predictor's key of a summed call (routine and element type), `None`
+/// for any other call.
+fn summed_key(call: Call) -> Option<u8> {
+    let (index, dtype) = (call.routine.index(), call.dtype_code());
+    (index < SUMMED_ROUTINES && dtype != 0).then(|| (index * 4 + dtype - 1) as u8)
+}
+
+/// The prediction before a communicator agreed on any summed call: a dot
+/// product in `f64`.
+const FIRST_GUESS: u8 = 1;
+const _: () = assert!(DTYPE_BITS == 3 && (SUMMED_ROUTINES * 4) as u8 == crate::predict::KEYS);
+
+/// Sums `local` over all ranks (`MPI_SUM` on `f64`), checking that every
+/// rank accepted its arguments and made the same call (see the module
+/// docs: a one-word round when the call was predicted, else a round with
+/// a status word). Every rank gets the same sum, or every rank an error (its
+/// own, or one naming the ranks that failed or made another call).
 pub(crate) fn sum_checked(
     comm: &Comm,
     routine: &str,
     call: Call,
     local: Result<f64>,
 ) -> Result<f64> {
+    let history = comm.summed();
+    let key = summed_key(call);
+    if comm.size() <= SPECULATIVE_RANKS {
+        let predicted = history.predict().unwrap_or(FIRST_GUESS);
+        let mut word = [f64::NAN];
+        if let Ok(v) = local {
+            if key == Some(predicted) && v.abs() <= PLAIN {
+                word[0] = v;
+            }
+        }
+        // SAFETY: reading an immutable constant of the MPI library.
+        comm.allreduce(&mut word, unsafe { ffi::RSMPI_SUM })?;
+        if !word[0].is_nan() {
+            history.record(predicted, true);
+            return Ok(word[0]);
+        }
+    }
+    let outcome = sum_with_status(comm, routine, call, local);
+    // Every rank reaches the same outcome; on success all made this call.
+    match (&outcome, key) {
+        (Ok(_), Some(key)) => history.record(key, false),
+        _ => history.record_error(),
+    }
+    outcome
+}
+
+/// The checked round of [`sum_checked`]: the value and the ranks' tally
+/// in one allreduce, then a gather of the statuses if they disagree.
+fn sum_with_status(comm: &Comm, routine: &str, call: Call, local: Result<f64>) -> Result<f64> {
     let size = comm.size();
     let words = tally_words(size);
     let mut packed = [0u64; MAX_TALLY_WORDS];

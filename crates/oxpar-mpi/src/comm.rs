@@ -1,6 +1,7 @@
 //! A communicator oxpar owns: a duplicate of the caller's, with errors
-//! returned instead of aborting, and checked wrappers for the few MPI calls
-//! oxpar makes.
+//! returned instead of aborting, checked wrappers for the few MPI calls
+//! oxpar makes, and the history of the summed calls its ranks agreed on
+//! (see `predict.rs`).
 //!
 //! rsmpi's safe collectives ignore MPI's return codes (they rely on the
 //! default abort-on-error handler), so oxpar calls MPI through rsmpi's raw
@@ -15,6 +16,7 @@ use mpi::raw::AsRaw;
 use oxpar_core::{Error, ErrorKind, Result};
 
 use crate::env;
+use crate::predict::Predictor;
 
 /// Turns an MPI return code into a `Result` with MPI's message.
 pub(crate) fn check(code: c_int, call: &str) -> Result<()> {
@@ -96,6 +98,8 @@ pub struct Comm {
     raw: ffi::MPI_Comm,
     rank: usize,
     size: usize,
+    /// The agreed summed calls on this communicator, the same on every rank.
+    summed: Predictor,
 }
 
 // SAFETY: an MPI communicator handle is plain data that may be used from any
@@ -163,6 +167,7 @@ impl Comm {
             raw,
             rank: 0,
             size: 1,
+            summed: Predictor::new(),
         };
         // SAFETY: raw is live; the predefined handler is an immutable constant.
         let code = unsafe { ffi::MPI_Comm_set_errhandler(raw, ffi::RSMPI_ERRORS_RETURN) };
@@ -218,6 +223,11 @@ impl Comm {
     /// The number of processes.
     pub fn size(&self) -> usize {
         self.size
+    }
+
+    /// The history of this communicator's agreed summed calls.
+    pub(crate) fn summed(&self) -> &Predictor {
+        &self.summed
     }
 
     /// The raw handle (still owned by this `Comm`).

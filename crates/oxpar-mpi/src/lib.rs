@@ -59,6 +59,7 @@ mod grid;
 mod halo;
 pub mod launch;
 mod ops;
+mod predict;
 mod summa;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -180,6 +181,17 @@ impl MpiBackend {
     /// The communicator (oxpar's duplicate of the one it was given).
     pub fn comm(&self) -> &Comm {
         &self.inner.comm
+    }
+
+    /// How the summed reductions (dot, asum, sum, nrm2) so far were checked:
+    /// `(speculative, checked)`, the calls that the one-word round answered
+    /// because every rank was in the predicted call, and those that needed
+    /// the round with a status word (a misprediction, an error, or a partial
+    /// value that is NaN, infinite or beyond 2^1000). The same on every
+    /// rank; a steady or periodic sequence of calls should make the second
+    /// count stop growing after one or two periods.
+    pub fn summed_rounds(&self) -> (u64, u64) {
+        self.inner.comm.summed().counts()
     }
 
     /// The node-local backend each rank computes with.
