@@ -96,6 +96,7 @@ fn run_rank() {
     reproducible_errors(&ctx);
     mixed_types(&mut ctx);
     mixed_operations(&ctx);
+    speculation(&ctx);
     foreign_communicators(&ctx);
     point_to_point(&ctx);
     if rank == 0 {
@@ -1350,4 +1351,235 @@ fn mixed_operations(c: &Ctx) {
     }
     let d = Level1::<f64>::dot(&c.mpi, v, v).unwrap();
     assert_eq!(d, 16.0 * c.size as f64);
+}
+
+/// One summed call of a pattern: the routine and its element type.
+#[derive(Copy, Clone, Debug, PartialEq)]
+enum Summed {
+    Dot64,
+    Nrm264,
+    Asum64,
+    Sum64,
+    Dot32,
+    Nrm232,
+}
+
+impl Summed {
+    /// This call on the backend, with `x` and `y` this rank's blocks, as f64.
+    fn run<B>(self, b: &B, x: &[f64], y: &[f64]) -> oxpar_core::Result<f64>
+    where
+        B: Level1<f64> + Level1<f32>,
+    {
+        let (xs, ys): (Vec<f32>, Vec<f32>) = (
+            x.iter().map(|&v| v as f32).collect(),
+            y.iter().map(|&v| v as f32).collect(),
+        );
+        let (vx, vy) = (VecRef::from_slice(x), VecRef::from_slice(y));
+        let (sx, sy) = (VecRef::from_slice(&xs), VecRef::from_slice(&ys));
+        match self {
+            Summed::Dot64 => Level1::<f64>::dot(b, vx, vy),
+            Summed::Nrm264 => Level1::<f64>::nrm2(b, vx),
+            Summed::Asum64 => Level1::<f64>::asum(b, vx),
+            Summed::Sum64 => Level1::<f64>::sum(b, vx),
+            Summed::Dot32 => Level1::<f32>::dot(b, sx, sy).map(f64::from),
+            Summed::Nrm232 => Level1::<f32>::nrm2(b, sx).map(f64::from),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Summed::Dot64 | Summed::Dot32 => "dot",
+            Summed::Nrm264 | Summed::Nrm232 => "nrm2",
+            Summed::Asum64 => "asum",
+            Summed::Sum64 => "sum",
+        }
+    }
+}
+
+/// The summed calls' counters, checked to be the same on every rank (the
+/// history they come from is common knowledge).
+fn rounds(mpi: &MpiBackend) -> (u64, u64) {
+    let (fast, checked) = mpi.summed_rounds();
+    let all = mpi.comm().all_gather_u64(&[fast, checked]).unwrap();
+    for w in all.chunks_exact(2) {
+        assert_eq!(w, [fast, checked], "summed rounds differ between ranks");
+    }
+    (fast, checked)
+}
+
+/// Runs `pattern` `periods` times on split blocks of two vectors, checking
+/// every value against the serial backend on the whole vectors; returns the
+/// number of checked rounds in the last period.
+fn run_pattern(c: &Ctx, mpi: &MpiBackend, pattern: &[Summed], periods: usize) -> u64 {
+    let n = 1001;
+    let (x, y) = (vector(21, n), vector(22, n));
+    let r = uneven(n, c.size, c.rank, true);
+    let mut last = 0;
+    for period in 0..periods {
+        let before = rounds(mpi).1;
+        for &call in pattern {
+            let got = call.run(mpi, &x[r.clone()], &y[r.clone()]).unwrap();
+            let want = call.run(&Serial, &x, &y).unwrap();
+            let rel = if matches!(call, Summed::Dot32 | Summed::Nrm232) {
+                1e-6
+            } else {
+                1e-12
+            };
+            assert!(
+                (got - want).abs() <= rel * want.abs().max(n as f64 * 100.0),
+                "{call:?} in {pattern:?}: {got} vs {want}"
+            );
+        }
+        if period + 1 == periods {
+            last = rounds(mpi).1 - before;
+        }
+    }
+    last
+}
+
+/// `odd` on the last rank while the others make `main`: with more than one
+/// rank, an error on every rank naming the last rank and both calls.
+fn expect_mismatch(c: &Ctx, mpi: &MpiBackend, main: Summed, odd: Summed, when: &str) {
+    let x = vec![1.5f64; 6];
+    let last = c.size - 1;
+    let call = if c.rank == last { odd } else { main };
+    let outcome = call.run(mpi, &x, &x);
+    if c.size == 1 {
+        outcome.unwrap_or_else(|e| panic!("{when}: {e}"));
+        return;
+    }
+    let e = outcome.expect_err(when);
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{when}: {e}");
+    let who = format!("rank {last} of {} ", c.size);
+    assert!(e.message().contains(&who), "{when}: {e}");
+    if main.name() == odd.name() {
+        assert!(e.message().contains("called it with f32"), "{when}: {e}");
+    } else {
+        let what = format!("called {} (", odd.name());
+        assert!(e.message().contains(&what), "{when}: {e}");
+    }
+}
+
+/// The speculative one-word round of the summed reductions: right values and
+/// no checked round in steady and periodic sequences; every mismatch, error,
+/// rejection and special value still caught or computed as before, from the
+/// first call, after a steady run and after a learned alternation.
+fn speculation(c: &Ctx) {
+    use Summed::*;
+    // A fresh backend: its first summed call has no history.
+    let fresh = || {
+        MpiBackend::new(Comm::world().unwrap(), |_| {
+            Ok(Box::new(oxpar_threads::ThreadsBackend::with_threads(1)?))
+        })
+        .unwrap()
+    };
+    let mpi = fresh();
+    expect_mismatch(c, &mpi, Dot64, Dot32, "sdot against ddot, first call");
+    let mpi = fresh();
+    expect_mismatch(c, &mpi, Dot64, Asum64, "asum against dot, first call");
+    // A first call of something else than ddot.
+    let mpi = fresh();
+    assert_eq!(run_pattern(c, &mpi, &[Nrm232], 3), 0);
+
+    let mpi = fresh();
+    for pattern in [
+        &[Dot64][..],
+        &[Dot64, Nrm264],
+        &[Dot64, Dot64, Nrm264],
+        &[Asum64, Sum64, Dot64, Nrm264],
+        &[Dot32, Nrm264, Dot64, Nrm232],
+    ] {
+        assert_eq!(
+            run_pattern(c, &mpi, pattern, 4),
+            0,
+            "{pattern:?}: checked rounds in the fourth period"
+        );
+    }
+    // Steady state, then a mismatch; the backend recovers.
+    run_pattern(c, &mpi, &[Dot64], 10);
+    expect_mismatch(c, &mpi, Dot64, Dot32, "sdot against ddot after a steady run");
+    run_pattern(c, &mpi, &[Dot64], 10);
+    expect_mismatch(c, &mpi, Dot64, Asum64, "asum against dot after a steady run");
+    assert_eq!(run_pattern(c, &mpi, &[Dot64], 3), 0);
+    // After a learned alternation: an odd call where dot is predicted, and
+    // where nrm2 is (the odd rank then makes the predicted call, the
+    // others not).
+    run_pattern(c, &mpi, &[Dot64, Nrm264], 4);
+    expect_mismatch(c, &mpi, Dot64, Asum64, "asum where dot is predicted");
+    run_pattern(c, &mpi, &[Dot64, Nrm264], 4);
+    Summed::Dot64.run(&mpi, &[1.0], &[1.0]).unwrap();
+    expect_mismatch(c, &mpi, Dot64, Nrm264, "dot where nrm2 is predicted");
+    run_pattern(c, &mpi, &[Dot64, Nrm264], 4);
+    Summed::Dot64.run(&mpi, &[1.0], &[1.0]).unwrap();
+    expect_mismatch(c, &mpi, Nrm264, Nrm232, "snrm2 where dnrm2 is predicted");
+    assert_eq!(run_pattern(c, &mpi, &[Dot64, Nrm264], 3), 0);
+
+    // An argument error on one rank in steady state.
+    run_pattern(c, &mpi, &[Dot64], 4);
+    let last = c.size - 1;
+    let x = vec![1.0f64; 10];
+    let ylen = if c.rank == last { 9 } else { 10 };
+    let e = Level1::<f64>::dot(
+        &mpi,
+        VecRef::from_slice(&x),
+        VecRef::from_slice(&x[..ylen]),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
+    if c.rank != last {
+        assert!(e.message().contains(&format!("rank {last} of")), "{e}");
+    }
+    // A rejection (a front end's own checks failed) in steady state.
+    for op in [Op::Dot, Op::Nrm2, Op::Asum, Op::Sum] {
+        run_pattern(c, &mpi, &[Dot64], 3);
+        let r = if c.rank == last {
+            Err(mpi.reject(op, oxpar_core::Error::invalid_argument("x", "is NULL")))
+        } else {
+            let v = VecRef::from_slice(&x);
+            match op {
+                Op::Dot => Level1::<f64>::dot(&mpi, v, v),
+                Op::Nrm2 => Level1::<f64>::nrm2(&mpi, v),
+                Op::Asum => Level1::<f64>::asum(&mpi, v),
+                _ => Level1::<f64>::sum(&mpi, v),
+            }
+        };
+        let e = r.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{op:?}: {e}");
+        if c.rank != last {
+            assert!(e.message().contains(&format!("rank {last} of")), "{e}");
+        }
+    }
+
+    // Special partial values in steady state: a NaN on one rank, +Inf and
+    // -Inf on two, an infinity alone, and a partial beyond 2^1000 (which
+    // takes the checked round and still gives the number).
+    run_pattern(c, &mpi, &[Dot64], 3);
+    let n = 3 * c.size + 2;
+    let r = block_range(n, c.size, c.rank);
+    let y = vector(23, n);
+    let specials: [(&str, Vec<(usize, f64)>); 5] = [
+        ("NaN on the last rank", vec![(n - 1, f64::NAN)]),
+        ("+Inf first, -Inf last", vec![(0, f64::INFINITY), (n - 1, f64::NEG_INFINITY)]),
+        ("+Inf", vec![(0, f64::INFINITY)]),
+        ("-Inf last", vec![(n - 1, f64::NEG_INFINITY)]),
+        ("1e302", vec![(0, 1e302), (n - 1, -3e301)]),
+    ];
+    for (what, set) in &specials {
+        let mut x = vector(24, n);
+        let mut y = y.clone();
+        for &(i, v) in set {
+            x[i] = v;
+            y[i] = 1.5;
+        }
+        for call in [Dot64, Nrm264, Asum64, Sum64] {
+            let got = call.run(&mpi, &x[r.clone()], &y[r.clone()]).unwrap();
+            let want = call.run(&Serial, &x, &y).unwrap();
+            assert!(
+                got.to_bits() == want.to_bits() || close(got, want, want.abs()),
+                "{call:?} with {what}: {got} vs {want}"
+            );
+        }
+    }
+    // The specials left the history intact: steady again at once.
+    assert_eq!(run_pattern(c, &mpi, &[Dot64, Nrm264, Asum64, Sum64], 2), 0);
 }
