@@ -21,22 +21,34 @@
  *   ddot ranks=2 n_local=1000 reps=... batches=... oxpar_us=... peer_us=...
  *     ratio=... best_oxpar_us=... best_peer_us=... best_ratio=...
  *
- * oxpar's allreduce carries two doubles, the value and a status word (every
- * rank's errors, operation and element type), where the peer sends one; an
- * MPI may charge more for 16 bytes than for 8 (Open MPI 4.1 over shared
- * memory: about 0.08 us more per allreduce). A second line per size times a
- * peer that sends two doubles too, so that the cost of oxpar's layer itself
- * shows apart from the message size:
+ * oxpar's check rides in the same single word: every rank predicts the
+ * next summed call from the calls all ranks agreed on before (so every rank
+ * predicts the same, without a message), and sends its partial value if it
+ * is in the predicted call with no error, NaN otherwise; a sum that is a
+ * number proves that every rank was in that call (see the oxpar-mpi crate's
+ * agree.rs). Only a misprediction, an error or a NaN/infinite partial costs
+ * a second round: an allreduce of two doubles, the value and a status word
+ * (every rank's errors, operation and element type). A second line per
+ * size times a peer that sends two doubles, as that fallback round does:
  *   ddot-2words ranks=2 n_local=1000 peer2_us=... ratio2=... best_peer2_us=...
  *     best_ratio2=... floor=...
- * floor = peer2/peer is what the second word alone costs the hand-written
- * program: no checked protocol can get below it on this MPI. One 8-byte
- * word cannot carry both the value and the check (every bit pattern of the
- * value is a possible sum, so no pattern is left to say "the ranks
- * disagree"), and on Open MPI 4.1 over shared memory every message of 9 to
- * 32 bytes costs the same extra ~0.08 us (a bare MPI_Sendrecv shows the same
- * step), so the status cannot ride more cheaply in 12 bytes either.
+ * floor = peer2/peer is what a second word costs the hand-written program
+ * (Open MPI 4.1 over shared memory: about 0.09 us per allreduce; every
+ * message of 9 to 32 bytes costs the same step). One word cannot carry the
+ * check of a single call in isolation (every bit pattern of the value is a
+ * possible sum, so none is left to say "the ranks disagree"); with a
+ * prediction that every rank shares it can, since then the only thing to
+ * say is "not the predicted call", and NaN says it. The steady state pays
+ * no floor, so ratio (against the one-word peer) is the figure to read.
+ *
+ * A third line per size alternates ddot and dnrm2 (the peer: local dot plus
+ * a one-word allreduce, and the local norm squared plus a one-word
+ * allreduce and a square root), so that a periodic pattern shows the same
+ * one-word cost as a steady one:
+ *   ddot-dnrm2 ranks=2 n_local=1000 oxpar_us=... peer_us=... ratio=...
+ *     best_ratio=...
  */
+#include <math.h>
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,28 +67,37 @@ static int cmp_double(const void *a, const void *b) {
 
 static volatile double sink;
 
-/* One batch of `reps` distributed dot products; seconds per call on the
+/* One batch of `reps` distributed reductions; seconds per call on the
  * slowest rank: oxpar on `mpi`, or, when `mpi` is NULL, the peer: a local
- * oxpar_ddot on `one` plus MPI_Allreduce of `words` doubles (the value, and
- * a zero for a second word). */
+ * oxpar call on `one` plus MPI_Allreduce of `words` doubles (the value, and
+ * a zero for a second word). With `alternate`, odd calls are dnrm2 instead
+ * of ddot (the peer's allreduce then adds the local norms' squares). */
 static double batch_words(const oxpar_context *mpi, const oxpar_context *one, size_t n,
-                          const double *x, const double *y, int reps, int words) {
+                          const double *x, const double *y, int reps, int words, int alternate) {
     double t0, t, worst, r = 0, acc = 0;
     int k;
     MPI_Barrier(MPI_COMM_WORLD);
     t0 = MPI_Wtime();
     for (k = 0; k < reps; k++) {
+        int nrm2 = alternate && (k & 1);
         if (mpi != NULL) {
-            if (oxpar_ddot(mpi, n, x, 1, y, 1, &r) != OXPAR_STATUS_OK) {
-                die("oxpar_ddot (mpi)");
+            oxpar_status st = nrm2 ? oxpar_dnrm2(mpi, n, x, 1, &r)
+                                   : oxpar_ddot(mpi, n, x, 1, y, 1, &r);
+            if (st != OXPAR_STATUS_OK) {
+                die("oxpar_ddot/oxpar_dnrm2 (mpi)");
             }
         } else {
             double local[2] = {0, 0}, global[2];
-            if (oxpar_ddot(one, n, x, 1, y, 1, &local[0]) != OXPAR_STATUS_OK) {
-                die("oxpar_ddot (local)");
+            oxpar_status st = nrm2 ? oxpar_dnrm2(one, n, x, 1, &local[0])
+                                   : oxpar_ddot(one, n, x, 1, y, 1, &local[0]);
+            if (st != OXPAR_STATUS_OK) {
+                die("oxpar_ddot/oxpar_dnrm2 (local)");
+            }
+            if (nrm2) {
+                local[0] *= local[0];
             }
             MPI_Allreduce(local, global, words, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
-            r = global[0];
+            r = nrm2 ? sqrt(global[0]) : global[0];
         }
         acc += r;
     }
@@ -88,7 +109,7 @@ static double batch_words(const oxpar_context *mpi, const oxpar_context *one, si
 
 static double batch(const oxpar_context *mpi, const oxpar_context *one, size_t n,
                     const double *x, const double *y, int reps) {
-    return batch_words(mpi, one, n, x, y, reps, 1);
+    return batch_words(mpi, one, n, x, y, reps, 1, 0);
 }
 
 int main(int argc, char **argv) {
@@ -118,8 +139,11 @@ int main(int argc, char **argv) {
         double *t_ox = malloc((size_t)batches * sizeof(double));
         double *t_peer = malloc((size_t)batches * sizeof(double));
         double *t_peer2 = malloc((size_t)batches * sizeof(double));
+        double *t_alt = malloc((size_t)batches * sizeof(double));
+        double *t_alt_peer = malloc((size_t)batches * sizeof(double));
         double r_ox = 0, r_peer = 0, local = 0;
-        if (x == NULL || y == NULL || t_ox == NULL || t_peer == NULL || t_peer2 == NULL) {
+        if (x == NULL || y == NULL || t_ox == NULL || t_peer == NULL || t_peer2 == NULL ||
+            t_alt == NULL || t_alt_peer == NULL) {
             die("out of memory");
         }
         for (i = 0; i < n; i++) {
@@ -136,17 +160,33 @@ int main(int argc, char **argv) {
             fprintf(stderr, "mpi_dot: rank %d: oxpar %.17g, peer %.17g\n", rank, r_ox, r_peer);
             MPI_Abort(MPI_COMM_WORLD, 1);
         }
+        /* and the norms (the squares add exactly; the roots may differ in the last bit) */
+        if (oxpar_dnrm2(mpi, n, x, 1, &r_ox) != OXPAR_STATUS_OK) {
+            die("oxpar_dnrm2 (mpi)");
+        }
+        oxpar_dnrm2(one, n, x, 1, &local);
+        local *= local;
+        MPI_Allreduce(&local, &r_peer, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+        if (fabs(r_ox - sqrt(r_peer)) > 1e-12 * r_ox) {
+            fprintf(stderr, "mpi_dot: rank %d: oxpar nrm2 %.17g, peer %.17g\n", rank, r_ox,
+                    sqrt(r_peer));
+            MPI_Abort(MPI_COMM_WORLD, 1);
+        }
         /* warm up, then alternate batches so both see the same machine */
         batch(mpi, one, n, x, y, 1 + reps[s] / 10);
         batch(NULL, one, n, x, y, 1 + reps[s] / 10);
         for (b = 0; b < batches; b++) {
             t_ox[b] = batch(mpi, one, n, x, y, reps[s]);
             t_peer[b] = batch(NULL, one, n, x, y, reps[s]);
-            t_peer2[b] = batch_words(NULL, one, n, x, y, reps[s], 2);
+            t_peer2[b] = batch_words(NULL, one, n, x, y, reps[s], 2, 0);
+            t_alt[b] = batch_words(mpi, one, n, x, y, reps[s], 1, 1);
+            t_alt_peer[b] = batch_words(NULL, one, n, x, y, reps[s], 1, 1);
         }
         qsort(t_ox, (size_t)batches, sizeof(double), cmp_double);
         qsort(t_peer, (size_t)batches, sizeof(double), cmp_double);
         qsort(t_peer2, (size_t)batches, sizeof(double), cmp_double);
+        qsort(t_alt, (size_t)batches, sizeof(double), cmp_double);
+        qsort(t_alt_peer, (size_t)batches, sizeof(double), cmp_double);
         if (rank == 0) {
             double ox = t_ox[batches / 2], peer = t_peer[batches / 2];
             printf("ddot ranks=%d n_local=%zu reps=%d batches=%d oxpar_us=%.2f peer_us=%.2f "
@@ -157,6 +197,10 @@ int main(int argc, char **argv) {
                    "best_ratio2=%.3f floor=%.3f\n",
                    size, n, t_peer2[batches / 2] * 1e6, ox / t_peer2[batches / 2],
                    t_peer2[0] * 1e6, t_ox[0] / t_peer2[0], t_peer2[batches / 2] / peer);
+            printf("ddot-dnrm2 ranks=%d n_local=%zu oxpar_us=%.2f peer_us=%.2f ratio=%.3f "
+                   "best_ratio=%.3f\n",
+                   size, n, t_alt[batches / 2] * 1e6, t_alt_peer[batches / 2] * 1e6,
+                   t_alt[batches / 2] / t_alt_peer[batches / 2], t_alt[0] / t_alt_peer[0]);
             fflush(stdout);
         }
         free(x);
@@ -164,6 +208,8 @@ int main(int argc, char **argv) {
         free(t_ox);
         free(t_peer);
         free(t_peer2);
+        free(t_alt);
+        free(t_alt_peer);
     }
     oxpar_context_free(one);
     oxpar_context_free(mpi);
