@@ -1563,6 +1563,42 @@ static void test_context_reject(const oxpar_context *ctx) {
     }
     check_context_still_works(ctx, "oxpar_context_reject(DOT)");
 
+    /* The same in steady state, where every rank predicts the call (ddot in a
+     * loop; dnrm2 in an alternation with ddot): the rejecting rank's word
+     * still turns the one-word round into the checked one on every rank. */
+    for (i = 0; i < 6; i++) {
+        CHECK_OK(oxpar_ddot(ctx, N, x, 1, y, 1, &out), "steady ddot before a rejection");
+    }
+    out = -7;
+    if (world_rank == last) {
+        CHECK_OK(oxpar_context_reject(ctx, OXPAR_ROUTINE_DOT, OXPAR_STATUS_INVALID_STRIDE, NULL),
+                 "oxpar_context_reject(DOT) in steady state");
+    } else {
+        st = oxpar_ddot(ctx, N, x, 1, y, 1, &out);
+        CHECK_ERR(st, OXPAR_STATUS_INVALID_STRIDE, "oxpar_ddot:");
+        CHECK_REMOTE_ERR(st, last);
+        CHECK(out == -7, "ddot wrote its result after a rejection in steady state");
+    }
+    for (i = 0; i < 6; i++) {
+        if (i % 2 == 0) {
+            CHECK_OK(oxpar_ddot(ctx, N, x, 1, y, 1, &out), "ddot in an alternation");
+        } else {
+            CHECK_OK(oxpar_dnrm2(ctx, N, x, 1, &out), "dnrm2 in an alternation");
+        }
+    }
+    CHECK_OK(oxpar_ddot(ctx, N, x, 1, y, 1, &out), "ddot in an alternation");
+    out = -7;
+    if (world_rank == last) {
+        CHECK_OK(oxpar_context_reject(ctx, OXPAR_ROUTINE_NRM2, OXPAR_STATUS_SHAPE_MISMATCH, NULL),
+                 "oxpar_context_reject(NRM2) where dnrm2 is predicted");
+    } else {
+        st = oxpar_dnrm2(ctx, N, x, 1, &out);
+        CHECK_ERR(st, OXPAR_STATUS_SHAPE_MISMATCH, "oxpar_dnrm2:");
+        CHECK_REMOTE_ERR(st, last);
+        CHECK(out == -7, "dnrm2 wrote its result after a rejection in an alternation");
+    }
+    check_context_still_works(ctx, "oxpar_context_reject in steady state");
+
     if (world_rank == last) {
         CHECK_OK(oxpar_context_reject(ctx, OXPAR_ROUTINE_GEMV, OXPAR_STATUS_INVALID_STRIDE, NULL),
                  "oxpar_context_reject(GEMV)");
