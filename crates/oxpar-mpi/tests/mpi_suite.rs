@@ -1497,9 +1497,21 @@ fn speculation(c: &Ctx) {
     }
     // Steady state, then a mismatch; the backend recovers.
     run_pattern(c, &mpi, &[Dot64], 10);
-    expect_mismatch(c, &mpi, Dot64, Dot32, "sdot against ddot after a steady run");
+    expect_mismatch(
+        c,
+        &mpi,
+        Dot64,
+        Dot32,
+        "sdot against ddot after a steady run",
+    );
     run_pattern(c, &mpi, &[Dot64], 10);
-    expect_mismatch(c, &mpi, Dot64, Asum64, "asum against dot after a steady run");
+    expect_mismatch(
+        c,
+        &mpi,
+        Dot64,
+        Asum64,
+        "asum against dot after a steady run",
+    );
     assert_eq!(run_pattern(c, &mpi, &[Dot64], 3), 0);
     // After a learned alternation: an odd call where dot is predicted, and
     // where nrm2 is (the odd rank then makes the predicted call, the
@@ -1519,12 +1531,8 @@ fn speculation(c: &Ctx) {
     let last = c.size - 1;
     let x = vec![1.0f64; 10];
     let ylen = if c.rank == last { 9 } else { 10 };
-    let e = Level1::<f64>::dot(
-        &mpi,
-        VecRef::from_slice(&x),
-        VecRef::from_slice(&x[..ylen]),
-    )
-    .unwrap_err();
+    let e = Level1::<f64>::dot(&mpi, VecRef::from_slice(&x), VecRef::from_slice(&x[..ylen]))
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::ShapeMismatch, "{e}");
     if c.rank != last {
         assert!(e.message().contains(&format!("rank {last} of")), "{e}");
@@ -1559,7 +1567,10 @@ fn speculation(c: &Ctx) {
     let y = vector(23, n);
     let specials: [(&str, Vec<(usize, f64)>); 5] = [
         ("NaN on the last rank", vec![(n - 1, f64::NAN)]),
-        ("+Inf first, -Inf last", vec![(0, f64::INFINITY), (n - 1, f64::NEG_INFINITY)]),
+        (
+            "+Inf first, -Inf last",
+            vec![(0, f64::INFINITY), (n - 1, f64::NEG_INFINITY)],
+        ),
         ("+Inf", vec![(0, f64::INFINITY)]),
         ("-Inf last", vec![(n - 1, f64::NEG_INFINITY)]),
         ("1e302", vec![(0, 1e302), (n - 1, -3e301)]),
