@@ -8,7 +8,7 @@
 //! which every rank also reports its status: the error it found, or the
 //! operation it is in and its element type (a [`Call`]). A rank that failed
 //! its own checks still takes part in that collective (see
-//! [`crate::MpiBackend::reject`]), then returns its error; the others return
+//! [`oxpar_core::Backend::reject`]), then returns its error; the others return
 //! an error naming that rank. Ranks that agree on nothing but the collective
 //! itself (`sdot` on one, `ddot` on another; `dot` against `asum`) all return
 //! an error naming the ranks at fault and what they called.
