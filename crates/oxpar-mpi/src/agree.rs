@@ -538,7 +538,8 @@ fn summed_key(call: Call) -> Option<u8> {
 /// The prediction before a communicator agreed on any summed call: a dot
 /// product in `f64`.
 const FIRST_GUESS: u8 = 1;
-const _: () = assert!(DTYPE_BITS == 3 && (SUMMED_ROUTINES * 4) as u8 == crate::predict::KEYS);
+// One key per summed routine and element type (codes 1 to 4).
+const _: () = assert!((SUMMED_ROUTINES * 4) as u8 == crate::predict::KEYS);
 
 /// Sums `local` over all ranks (`MPI_SUM` on `f64`), checking that every
 /// rank accepted its arguments and made the same call (see the module
@@ -775,6 +776,33 @@ mod tests {
         let mut w = [0u64; MAX_TALLY_WORDS];
         pack(&many, &mut w);
         assert_eq!(unpack(&w), many);
+    }
+
+    #[test]
+    fn summed_calls_have_distinct_keys_and_no_other_call_has_one() {
+        let mut seen = Vec::new();
+        for r in ROUTINES {
+            assert_eq!(summed_key(Call::untyped(r)), None);
+            for d in DType::ALL {
+                let key = summed_key(Call {
+                    routine: r,
+                    dtype: Some(d),
+                });
+                assert_eq!(key.is_some(), r.index() < SUMMED_ROUTINES, "{r:?}");
+                if let Some(k) = key {
+                    assert!(k < crate::predict::KEYS && !seen.contains(&k));
+                    seen.push(k);
+                }
+            }
+        }
+        assert_eq!(seen.len(), usize::from(crate::predict::KEYS));
+        assert_eq!(
+            summed_key(Call::typed::<f64>(Routine::Dot)),
+            Some(FIRST_GUESS)
+        );
+        // Plain partials cannot add up to an overflow on the most ranks
+        // that take the speculative round.
+        assert_eq!(PLAIN * SPECULATIVE_RANKS as f64, 2f64.powi(1022));
     }
 
     #[test]
