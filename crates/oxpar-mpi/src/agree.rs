@@ -30,7 +30,11 @@
 //!   whatever order MPI adds in. Otherwise (a misprediction, an error
 //!   somewhere, a NaN, infinite or huge partial) every rank goes on to the
 //!   checked round below, which gives the value or the error on every rank;
-//!   a misprediction costs one extra one-word allreduce.
+//!   a misprediction costs one extra one-word allreduce. The history records
+//!   a call only when every rank returns its value, and an error (which
+//!   every rank returns too) leaves it as it was, so the ranks' histories
+//!   stay equal (short of a failure of MPI itself, after which MPI promises
+//!   nothing either).
 //!
 //!   The checked round: an `f64` allreduce of `[value, status]`. The status
 //!   word is a *tally*: a count of failing ranks and, for
