@@ -16,6 +16,7 @@
 
 use oxpar_core::{MatMut, MatRef, Scalar};
 
+pub mod packed;
 pub mod tri;
 
 /// How much parallelism a level 3 call may use.

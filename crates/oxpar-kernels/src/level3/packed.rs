@@ -1,0 +1,532 @@
+//! Triangle-aware packed products for syrk and syr2k: the lower trapezoid
+//! of `C` updated by one macro-kernel that packs each panel of the operands
+//! once and runs the `gemm` crate's micro-kernels over only the micro-tiles
+//! on or below the diagonal.
+//!
+//! A blocked recursion on top of gemm calls repacks the same panels in every
+//! call it makes, and at n = 2048 that packing was the gap to OpenBLAS. Here,
+//! as in OpenBLAS's and BLIS's own syrk, the loops are those of one gemm
+//! (blocks of `nc` columns, `kc` depth and `mc` rows, sizes from the `gemm`
+//! crate's cache model), with three differences: the rows of a block of
+//! columns start at its first column (the rows above are outside the
+//! triangle), micro-tiles wholly above the diagonal are skipped, and a tile
+//! that crosses the diagonal is computed into a small buffer of which only
+//! the part on or below the diagonal reaches `C` (so the other triangle of
+//! `C` is never read or written). syr2k is the same loops over two products,
+//! `A*B^T` then `B*A^T`, the second accumulating into the first.
+//!
+//! The micro-kernels are the `gemm` crate's own for AVX-512 and AVX2+FMA,
+//! picked by the kernels' dispatch level; on other CPUs (or a lower
+//! `OXPAR_CPU_LEVEL`) the blocked recursion on gemm calls runs instead.
+
+use gemm_common::cache::{kernel_params, KernelParams};
+use gemm_common::microkernel::MicroKernelFn;
+use oxpar_core::blocked;
+use oxpar_core::{DType, MatMut, MatRef, Result, Scalar};
+
+use crate::dispatch::{cpu_level, CpuLevel};
+use crate::level3::{gemm, syrk_lower_block, Par};
+
+/// Diagonal blocks of the fallback recursion up to this size are computed
+/// in full in a buffer ([`syrk_lower_block`]).
+pub const FALLBACK_LEAF: usize = 128;
+
+/// `C := alpha*A*A0^T + beta*C` (`b == None`) or `alpha*(A*B0^T + B*A0^T) +
+/// beta*C` on the elements `i >= j` of the `m x w` view `c` (`w <= m`), where
+/// `A`, `B` are `m x k` and `A0`, `B0` their first `w` rows: with `w == m`
+/// the lower triangle of a syrk or syr2k, with `A`, `B`, `C` the rows
+/// `j0..` of a larger call its block of columns `j0..j0+w` (how the threads
+/// backend splits a call). Elements above the diagonal are neither read nor
+/// written; with `beta == 0`, `C` is not read; with `alpha == 0` or `k == 0`,
+/// `A` and `B` are not read.
+pub fn syrk_trapezoid<T: Scalar>(
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: Option<MatRef<'_, T>>,
+    beta: T,
+    c: MatMut<'_, T>,
+) {
+    syrk_trapezoid_at(cpu_level(), alpha, a, b, beta, c);
+}
+
+/// [`syrk_trapezoid`] with the micro-kernels of `level` (clamped to the
+/// detected level; the blocked recursion where `level` has none), so tests
+/// can compare both paths.
+pub fn syrk_trapezoid_at<T: Scalar>(
+    level: CpuLevel,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: Option<MatRef<'_, T>>,
+    beta: T,
+    c: MatMut<'_, T>,
+) {
+    let (m, w, k) = (c.nrows(), c.ncols(), a.ncols());
+    debug_assert!(w <= m && a.nrows() == m);
+    if m == 0 || w == 0 {
+        return;
+    }
+    match kit::<T>(level) {
+        Some(kit) if alpha != T::zero() && k > 0 => packed(&kit, alpha, a, b, beta, c),
+        _ => {
+            let leaf = syrk_lower_block::<T>;
+            blocked::syrk_lower_columns(
+                &seq_gemm::<T>,
+                &leaf,
+                FALLBACK_LEAF,
+                alpha,
+                a,
+                b,
+                beta,
+                0,
+                c,
+            )
+            .expect("the sequential gemm does not fail");
+        }
+    }
+}
+
+/// gemm on the calling thread, as the blocked recursion takes it.
+fn seq_gemm<T: Scalar>(
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    c: MatMut<'_, T>,
+) -> Result<()> {
+    gemm(Par::Seq, alpha, a, b, beta, c);
+    Ok(())
+}
+
+/// Whether [`syrk_trapezoid`] runs the packed macro-kernel for `T` on this
+/// CPU (rather than the blocked recursion).
+pub fn has_packed<T: Scalar>() -> bool {
+    kit::<T>(cpu_level()).is_some()
+}
+
+/// A set of micro-kernels: `ukr[(regs - 1) * nr + (n - 1)]` computes a tile
+/// of `n` columns and up to `regs * lanes` rows.
+struct Kit<T: 'static> {
+    /// Elements per SIMD register.
+    lanes: usize,
+    /// Rows of a full micro-tile.
+    mr: usize,
+    /// Columns of a full micro-tile.
+    nr: usize,
+    ukr: &'static [MicroKernelFn<T>],
+}
+
+#[cfg(target_arch = "x86_64")]
+mod kits {
+    use gemm_common::microkernel::MicroKernelFn;
+    use gemm_f32::microkernel::{avx512f::f32 as s512, fma::f32 as s256};
+    use gemm_f64::microkernel::{avx512f::f64 as d512, fma::f64 as d256};
+
+    pub static F64_AVX512: [[MicroKernelFn<f64>; d512::NR]; d512::MR_DIV_N] = d512::UKR;
+    pub static F64_AVX2: [[MicroKernelFn<f64>; d256::NR]; d256::MR_DIV_N] = d256::UKR;
+    pub static F32_AVX512: [[MicroKernelFn<f32>; s512::NR]; s512::MR_DIV_N] = s512::UKR;
+    pub static F32_AVX2: [[MicroKernelFn<f32>; s256::NR]; s256::MR_DIV_N] = s256::UKR;
+}
+
+/// The micro-kernels for `T` at `level` (clamped to the detected level).
+fn kit<T: Scalar>(level: CpuLevel) -> Option<Kit<T>> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        fn make<U, const NR: usize, const R: usize>(
+            lanes: usize,
+            table: &'static [[MicroKernelFn<U>; NR]; R],
+        ) -> Kit<U> {
+            Kit {
+                lanes,
+                mr: lanes * R,
+                nr: NR,
+                ukr: table.as_flattened(),
+            }
+        }
+        let level = level.min(crate::dispatch::detect_cached());
+        match (T::DTYPE, level) {
+            (DType::F64, CpuLevel::Avx512F) => return retype(make(8, &kits::F64_AVX512)),
+            (DType::F64, CpuLevel::Avx2Fma) => return retype(make(4, &kits::F64_AVX2)),
+            (DType::F32, CpuLevel::Avx512F) => return retype(make(16, &kits::F32_AVX512)),
+            (DType::F32, CpuLevel::Avx2Fma) => return retype(make(8, &kits::F32_AVX2)),
+            _ => {}
+        }
+    }
+    let _ = level;
+    None
+}
+
+/// `kit` as a kit for `T`, whose `DTYPE` the caller matched to `U`'s.
+#[cfg(target_arch = "x86_64")]
+fn retype<T: Scalar, U: Scalar>(kit: Kit<U>) -> Option<Kit<T>> {
+    assert!(T::DTYPE == U::DTYPE);
+    // SAFETY: `Scalar` is sealed to f32 and f64, one type per DTYPE, so `T`
+    // and `U` are the same type and so are their kernel pointers.
+    let ukr = unsafe {
+        std::slice::from_raw_parts(kit.ukr.as_ptr().cast::<MicroKernelFn<T>>(), kit.ukr.len())
+    };
+    Some(Kit {
+        lanes: kit.lanes,
+        mr: kit.mr,
+        nr: kit.nr,
+        ukr,
+    })
+}
+
+/// A buffer of `len` elements starting on a 64-byte boundary (the packed
+/// panels are read a register at a time).
+struct Aligned<T> {
+    storage: Vec<T>,
+    start: usize,
+}
+
+impl<T: Scalar> Aligned<T> {
+    fn new(len: usize) -> Self {
+        let extra = 64 / std::mem::size_of::<T>();
+        let storage = vec![T::zero(); len + extra];
+        let start = storage.as_ptr().align_offset(64).min(extra);
+        Aligned { storage, start }
+    }
+
+    fn ptr(&mut self) -> *mut T {
+        self.storage[self.start..].as_mut_ptr()
+    }
+}
+
+/// Packs rows `i0..i0+rows` and columns `p0..p0+kb` of `x` into panels of
+/// `width` rows: panel `t` holds, for each column `p`, its `width` rows
+/// contiguous (rows past the end zero), and starts at `t*width*kb`. Both
+/// operands of a micro-kernel take this layout (the right one as rows of
+/// `B`, i.e. columns of `B^T`).
+///
+/// # Safety
+/// `dst` must hold `rows.div_ceil(width) * width * kb` elements, and the
+/// rows and columns must lie inside `x`.
+unsafe fn pack<T: Scalar>(
+    x: MatRef<'_, T>,
+    i0: usize,
+    rows: usize,
+    p0: usize,
+    kb: usize,
+    width: usize,
+    dst: *mut T,
+) {
+    let (rs, cs) = (x.rs(), x.cs());
+    let base = x.as_ptr();
+    // SAFETY: the caller's contract: every address is inside `dst` or `x`.
+    unsafe {
+        for t in 0..rows.div_ceil(width) {
+            let panel = dst.add(t * width * kb);
+            let r0 = i0 + t * width;
+            let h = width.min(rows - t * width);
+            let src = base.offset(r0 as isize * rs + p0 as isize * cs);
+            if rs == 1 {
+                for p in 0..kb {
+                    std::ptr::copy_nonoverlapping(
+                        src.offset(p as isize * cs),
+                        panel.add(p * width),
+                        h,
+                    );
+                }
+            } else {
+                // Row by row, so that a row-major `x` is read along its rows.
+                for i in 0..h {
+                    let row = src.offset(i as isize * rs);
+                    for p in 0..kb {
+                        *panel.add(p * width + i) = *row.offset(p as isize * cs);
+                    }
+                }
+            }
+            if h < width {
+                for p in 0..kb {
+                    for i in h..width {
+                        *panel.add(p * width + i) = T::zero();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The packed macro-kernel of [`syrk_trapezoid`] (`alpha != 0`, `k > 0`).
+fn packed<T: Scalar>(
+    kit: &Kit<T>,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: Option<MatRef<'_, T>>,
+    beta: T,
+    mut c: MatMut<'_, T>,
+) {
+    let (m, w, k) = (c.nrows(), c.ncols(), a.ncols());
+    let (mr, nr, lanes) = (kit.mr, kit.nr, kit.lanes);
+    let KernelParams { kc, mc, nc } = kernel_params(m, w, k, mr, nr, std::mem::size_of::<T>());
+    let kc = kc.clamp(1, k);
+    let mc = mc.max(mr) / mr * mr;
+    let nc = if nc == 0 { w } else { nc.max(nr) / nr * nr };
+    let mut rhs_buf = Aligned::<T>::new(kc * nc.min(w).next_multiple_of(nr));
+    let mut lhs_buf = Aligned::<T>::new(kc * mc.min(m).next_multiple_of(mr));
+    let mut tile = Aligned::<T>::new(mr * nr);
+    let (rhs_p, lhs_p, tile_p) = (rhs_buf.ptr(), lhs_buf.ptr(), tile.ptr());
+    // The two products of syr2k (A*B^T, then B*A^T), or syrk's one.
+    let both;
+    let pairs: &[(MatRef<'_, T>, MatRef<'_, T>)] = match b {
+        None => &[(a, a)],
+        Some(b) => {
+            both = [(a, b), (b, a)];
+            &both
+        }
+    };
+    let (rs, cs) = (c.rs(), c.cs());
+    let cp = c.as_mut_ptr();
+    let mut jc = 0;
+    while jc < w {
+        let nb = nc.min(w - jc);
+        let mut first = true;
+        for &(lhs, rhs) in pairs {
+            let mut pc = 0;
+            while pc < k {
+                let kb = kc.min(k - pc);
+                // dst := keep*dst + alpha*acc, as the micro-kernels' status
+                // code (0: dst not read; 1: keep == 1; 2: general).
+                let (status, keep) = if !first || beta == T::one() {
+                    (1u8, T::one())
+                } else if beta == T::zero() {
+                    (0, T::zero())
+                } else {
+                    (2, beta)
+                };
+                // SAFETY: the buffers were sized for kc x nc and kc x mc
+                // panels, and the rows and columns packed lie inside the
+                // operands (rows jc.. of a view with m >= w rows).
+                unsafe { pack(rhs, jc, nb, pc, kb, nr, rhs_p) };
+                let mut ic = jc;
+                while ic < m {
+                    let mb = mc.min(m - ic);
+                    // SAFETY: as above.
+                    unsafe { pack(lhs, ic, mb, pc, kb, mr, lhs_p) };
+                    for jr in (0..nb).step_by(nr) {
+                        let (col0, nrb) = (jc + jr, nr.min(nb - jr));
+                        // SAFETY: panel `jr / nr` of the packed right operand.
+                        let rp = unsafe { rhs_p.add(jr * kb) };
+                        for ir in (0..mb).step_by(mr) {
+                            let (row0, mrb) = (ic + ir, mr.min(mb - ir));
+                            if row0 + mrb <= col0 {
+                                continue; // wholly above the diagonal
+                            }
+                            let ukr = kit.ukr[(mrb.div_ceil(lanes) - 1) * nr + nrb - 1];
+                            // SAFETY: panel `ir / mr` of the packed left operand.
+                            let lp = unsafe { lhs_p.add(ir * kb) };
+                            if row0 + 1 >= col0 + nrb {
+                                // Wholly on or below the diagonal: into C.
+                                // SAFETY: the tile's rows row0..row0+mrb and
+                                // columns col0..col0+nrb lie inside c, which
+                                // is uniquely writable; the kernel reads and
+                                // writes only those (and C only with status
+                                // 1 or 2), and reads kb steps of each panel.
+                                unsafe {
+                                    let dst = cp.offset(row0 as isize * rs + col0 as isize * cs);
+                                    ukr(
+                                        mrb,
+                                        nrb,
+                                        kb,
+                                        dst,
+                                        lp,
+                                        rp,
+                                        cs,
+                                        rs,
+                                        mr as isize,
+                                        nr as isize,
+                                        1,
+                                        keep,
+                                        alpha,
+                                        status,
+                                        false,
+                                        false,
+                                        false,
+                                        std::ptr::null(),
+                                    );
+                                }
+                            } else {
+                                // Across the diagonal: alpha*acc into the
+                                // tile buffer, its lower part merged into C.
+                                // SAFETY: as above, with the tile buffer
+                                // (mr x nr, column-major) as destination; the
+                                // merge touches only elements of the tile on
+                                // or below the diagonal, inside c.
+                                unsafe {
+                                    ukr(
+                                        mrb,
+                                        nrb,
+                                        kb,
+                                        tile_p,
+                                        lp,
+                                        rp,
+                                        mr as isize,
+                                        1,
+                                        mr as isize,
+                                        nr as isize,
+                                        1,
+                                        T::zero(),
+                                        alpha,
+                                        0,
+                                        false,
+                                        false,
+                                        false,
+                                        std::ptr::null(),
+                                    );
+                                    for j in 0..nrb {
+                                        let col = col0 + j;
+                                        for i in col.max(row0) - row0..mrb {
+                                            let t = *tile_p.add(i + j * mr);
+                                            let d = cp.offset(
+                                                (row0 + i) as isize * rs + col as isize * cs,
+                                            );
+                                            *d = match status {
+                                                0 => t,
+                                                1 => *d + t,
+                                                _ => keep * *d + t,
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    ic += mb;
+                }
+                first = false;
+                pc += kb;
+            }
+        }
+        jc += nb;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A deterministic fill in [-1, 1).
+    fn data(len: usize, seed: u64) -> Vec<f64> {
+        let mut s = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..len)
+            .map(|_| {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                ((s >> 11) as f64 / (1u64 << 53) as f64) * 2.0 - 1.0
+            })
+            .collect()
+    }
+
+    /// The update by plain loops on the lower trapezoid.
+    fn naive(
+        alpha: f64,
+        a: MatRef<'_, f64>,
+        b: Option<MatRef<'_, f64>>,
+        beta: f64,
+        c: &mut MatMut<'_, f64>,
+    ) {
+        for j in 0..c.ncols() {
+            for i in j..c.nrows() {
+                let mut s = 0.0;
+                for p in 0..a.ncols() {
+                    s += match b {
+                        None => a.get(i, p) * a.get(j, p),
+                        Some(b) => a.get(i, p) * b.get(j, p) + b.get(i, p) * a.get(j, p),
+                    };
+                }
+                let old = if beta == 0.0 {
+                    0.0
+                } else {
+                    beta * c.as_ref().get(i, j)
+                };
+                c.set(i, j, alpha * s + old);
+            }
+        }
+    }
+
+    /// Layouts of an `r x c` view: (rs, cs, storage length).
+    fn layouts(r: usize, c: usize) -> [(isize, isize, usize); 4] {
+        let (r1, c1) = (r.max(1), c.max(1));
+        [
+            (1, r1 as isize, r1 * c1),
+            (1, r1 as isize + 3, (r1 + 3) * c1),
+            (c1 as isize, 1, r1 * c1),
+            (-2, -2 * r1 as isize - 1, (2 * r1 + 1) * c1),
+        ]
+    }
+
+    fn check(m: usize, w: usize, k: usize, syr2k: bool, alpha: f64, beta: f64) {
+        for (layout, &(rs, cs, len)) in layouts(m, k).iter().enumerate() {
+            let (ad, bd) = (data(len, 1), data(len, 2));
+            let a = MatRef::from_slice(&ad, m, k, rs, cs).unwrap();
+            let b = syr2k.then(|| MatRef::from_slice(&bd, m, k, rs, cs).unwrap());
+            let (crs, ccs, clen) = layouts(m, w)[3 - layout];
+            let init = if beta == 0.0 {
+                vec![f64::NAN; clen]
+            } else {
+                data(clen, 3)
+            };
+            let mut want = init.clone();
+            naive(
+                alpha,
+                a,
+                b,
+                beta,
+                &mut MatMut::from_slice(&mut want, m, w, crs, ccs).unwrap(),
+            );
+            for level in crate::dispatch::detect_cached().up_to() {
+                let mut got = init.clone();
+                let c = MatMut::from_slice(&mut got, m, w, crs, ccs).unwrap();
+                syrk_trapezoid_at(level, alpha, a, b, beta, c);
+                for (x, (g, e)) in got.iter().zip(&want).enumerate() {
+                    let ok = if e.is_nan() {
+                        g.is_nan()
+                    } else {
+                        (g - e).abs() <= 1e-12 * (1.0 + k as f64)
+                    };
+                    assert!(ok, "m={m} w={w} k={k} syr2k={syr2k} layout={layout} {level:?} at {x}: {g} vs {e}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trapezoid_matches_loops_around_tile_and_block_sizes() {
+        for &(m, w, k) in &[
+            (1, 1, 1),
+            (2, 1, 3),
+            (7, 7, 5),
+            (33, 33, 9),
+            (65, 31, 40),
+            (97, 97, 3),
+            (130, 70, 257),
+        ] {
+            for syr2k in [false, true] {
+                check(m, w, k, syr2k, 1.5, 0.5);
+                check(m, w, k, syr2k, -1.0, 0.0);
+                check(m, w, k, syr2k, 2.0, 1.0);
+            }
+        }
+    }
+
+    #[test]
+    fn trapezoid_spans_several_blocks() {
+        // Deeper than one kc block and taller than one mc block.
+        let KernelParams { kc, mc, .. } = kernel_params(600, 600, 1200, 32, 6, 8);
+        let k = kc + 5;
+        let m = (mc + 40).min(700);
+        check(m, m, k, false, 0.75, -0.5);
+        check(m, m / 2 + 1, k, true, 0.75, 0.0);
+    }
+
+    #[test]
+    fn alpha_zero_or_k_zero_scales_only_the_trapezoid() {
+        for (alpha, k) in [(0.0, 4), (1.0, 0)] {
+            check(9, 6, k, false, alpha, 2.0);
+            check(9, 6, k, true, alpha, 0.0);
+        }
+    }
+}
