@@ -210,21 +210,21 @@ impl ThreadsBackend {
         check::tri_side(side, dims(&a), (b.nrows(), b.ncols()))?;
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         let (m, n) = (b.nrows(), b.ncols());
+        if !solve {
+            // trmm: the packed kernel on each block of columns.
+            return match self.column_blocks(n, (m * m / 2).saturating_mul(n), MIN_PART) {
+                Some(size) => self.for_column_blocks(b, size, &|_, b| {
+                    k3::packed::trmm_left(uplo, diag, alpha, a, b);
+                    Ok(())
+                }),
+                None => {
+                    k3::packed::trmm_left(uplo, diag, alpha, a, b);
+                    Ok(())
+                }
+            };
+        }
         let run = |gemm: &Gemm<'_, T>, b: MatMut<'_, T>| {
-            if solve {
-                blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
-            } else {
-                blocked::trmm_left(
-                    gemm,
-                    &tri::trmm::<T>,
-                    tri::TRMM_LEAF,
-                    uplo,
-                    diag,
-                    alpha,
-                    a,
-                    b,
-                )
-            }
+            blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
         };
         match self.column_blocks(n, (m * m / 2).saturating_mul(n), MIN_PART) {
             Some(size) => self.for_column_blocks(b, size, &|_, b| run(&seq_gemm, b)),

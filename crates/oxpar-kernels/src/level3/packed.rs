@@ -22,10 +22,10 @@
 use gemm_common::cache::{kernel_params, KernelParams};
 use gemm_common::microkernel::MicroKernelFn;
 use oxpar_core::blocked;
-use oxpar_core::{DType, MatMut, MatRef, Result, Scalar};
+use oxpar_core::{DType, Diag, MatMut, MatRef, Result, Scalar, Uplo};
 
 use crate::dispatch::{cpu_level, CpuLevel};
-use crate::level3::{gemm, syrk_lower_block, Par};
+use crate::level3::{gemm, syrk_lower_block, tri, Par};
 
 /// Diagonal blocks of the fallback recursion up to this size are computed
 /// in full in a buffer ([`syrk_lower_block`]).
@@ -257,7 +257,7 @@ fn packed<T: Scalar>(
     mut c: MatMut<'_, T>,
 ) {
     let (m, w, k) = (c.nrows(), c.ncols(), a.ncols());
-    let (mr, nr, lanes) = (kit.mr, kit.nr, kit.lanes);
+    let (mr, nr) = (kit.mr, kit.nr);
     let KernelParams { kc, mc, nc } = kernel_params(m, w, k, mr, nr, std::mem::size_of::<T>());
     let kc = kc.clamp(1, k);
     let mc = mc.max(mr) / mr * mr;
@@ -312,37 +312,27 @@ fn packed<T: Scalar>(
                             if row0 + mrb <= col0 {
                                 continue; // wholly above the diagonal
                             }
-                            let ukr = kit.ukr[(mrb.div_ceil(lanes) - 1) * nr + nrb - 1];
                             // SAFETY: panel `ir / mr` of the packed left operand.
                             let lp = unsafe { lhs_p.add(ir * kb) };
                             if row0 + 1 >= col0 + nrb {
                                 // Wholly on or below the diagonal: into C.
-                                // SAFETY: the tile's rows row0..row0+mrb and
-                                // columns col0..col0+nrb lie inside c, which
-                                // is uniquely writable; the kernel reads and
-                                // writes only those (and C only with status
-                                // 1 or 2), and reads kb steps of each panel.
+                                // SAFETY: the panels hold kb steps; the
+                                // tile's rows row0..row0+mrb and columns
+                                // col0..col0+nrb lie inside c, uniquely
+                                // writable.
                                 unsafe {
                                     let dst = cp.offset(row0 as isize * rs + col0 as isize * cs);
-                                    ukr(
+                                    run_tile(
+                                        kit,
                                         mrb,
                                         nrb,
                                         kb,
-                                        dst,
+                                        (dst, rs, cs),
                                         lp,
                                         rp,
-                                        cs,
-                                        rs,
-                                        mr as isize,
-                                        nr as isize,
-                                        1,
                                         keep,
                                         alpha,
                                         status,
-                                        false,
-                                        false,
-                                        false,
-                                        std::ptr::null(),
                                     );
                                 }
                             } else {
@@ -353,26 +343,8 @@ fn packed<T: Scalar>(
                                 // merge touches only elements of the tile on
                                 // or below the diagonal, inside c.
                                 unsafe {
-                                    ukr(
-                                        mrb,
-                                        nrb,
-                                        kb,
-                                        tile_p,
-                                        lp,
-                                        rp,
-                                        mr as isize,
-                                        1,
-                                        mr as isize,
-                                        nr as isize,
-                                        1,
-                                        T::zero(),
-                                        alpha,
-                                        0,
-                                        false,
-                                        false,
-                                        false,
-                                        std::ptr::null(),
-                                    );
+                                    let buf = (tile_p, 1, mr as isize);
+                                    run_tile(kit, mrb, nrb, kb, buf, lp, rp, T::zero(), alpha, 0);
                                     for j in 0..nrb {
                                         let col = col0 + j;
                                         for i in col.max(row0) - row0..mrb {
@@ -398,6 +370,226 @@ fn packed<T: Scalar>(
             }
         }
         jc += nb;
+    }
+}
+
+/// `B := alpha*A*B` (left side), `A` an `m x m` triangle in its `uplo`
+/// triangle (unit diagonal assumed and not read with [`Diag::Unit`]; the
+/// other triangle not used), `B` `m x n`: the packed macro-kernel below, or
+/// the blocked recursion where the CPU level has no micro-kernels. With
+/// `alpha == 0`, `B` is set to zero and `A` is not read.
+pub fn trmm_left<T: Scalar>(uplo: Uplo, diag: Diag, alpha: T, a: MatRef<'_, T>, b: MatMut<'_, T>) {
+    trmm_left_at(cpu_level(), uplo, diag, alpha, a, b);
+}
+
+/// [`trmm_left`] with the micro-kernels of `level` (clamped to the detected
+/// level; the blocked recursion where `level` has none).
+pub fn trmm_left_at<T: Scalar>(
+    level: CpuLevel,
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatMut<'_, T>,
+) {
+    if b.nrows() == 0 || b.ncols() == 0 {
+        return;
+    }
+    match kit::<T>(level) {
+        Some(kit) if alpha != T::zero() => trmm_packed(&kit, uplo, diag, alpha, a, b),
+        _ => blocked::trmm_left(
+            &seq_gemm::<T>,
+            &tri::trmm::<T>,
+            tri::TRMM_LEAF,
+            uplo,
+            diag,
+            alpha,
+            a,
+            b,
+        )
+        .expect("the sequential gemm does not fail"),
+    }
+}
+
+/// The packed macro-kernel of [`trmm_left`] (`alpha != 0`), in place.
+///
+/// Blocks `K` of `kc` rows of `B` are taken from the end of the triangle
+/// that no other block feeds (the last rows for lower, the first for
+/// upper): each is packed while it still holds its old value, then the
+/// rows the triangle's block column `K` reaches beyond `K` get `B_I +=
+/// alpha*A_IK*B_K`, and `K` itself `B_K := alpha*A_KK*B_K` from the packed
+/// copy, with `A_KK` packed as a full block (zeros outside the triangle, ones
+/// on a unit diagonal) and each micro-tile's product cut to the depth range
+/// where its rows of `A_KK` are not zero.
+fn trmm_packed<T: Scalar>(
+    kit: &Kit<T>,
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) {
+    let (m, n) = (b.nrows(), b.ncols());
+    let (mr, nr) = (kit.mr, kit.nr);
+    let KernelParams { kc, mc, nc } = kernel_params(m, n, m, mr, nr, std::mem::size_of::<T>());
+    let kc = kc.clamp(1, m);
+    let mc = mc.max(mr) / mr * mr;
+    let nc = if nc == 0 { n } else { nc.max(nr) / nr * nr };
+    let mut rhs_buf = Aligned::<T>::new(kc * nc.min(n).next_multiple_of(nr));
+    let mut lhs_buf = Aligned::<T>::new(kc * mc.min(m).next_multiple_of(mr));
+    let (rhs_p, lhs_p) = (rhs_buf.ptr(), lhs_buf.ptr());
+    let (rs, cs) = (b.rs(), b.cs());
+    let bp = b.as_mut_ptr();
+    let lower = uplo == Uplo::Lower;
+    // The blocks K, in the order they are processed.
+    let starts: Vec<usize> = if lower {
+        (0..m).step_by(kc).rev().collect()
+    } else {
+        (0..m).step_by(kc).collect()
+    };
+    let mut jc = 0;
+    while jc < n {
+        let nb = nc.min(n - jc);
+        for &k0 in &starts {
+            let kb = kc.min(m - k0);
+            let bk = b.as_ref().submatrix(k0, jc, kb, nb);
+            // SAFETY: the buffer holds a kc x nc panel; the rows and columns
+            // lie inside `bk` (read as B^T: its rows are the depth).
+            unsafe { pack(bk.t(), 0, nb, 0, kb, nr, rhs_p) };
+            // The rows A's block column K reaches outside K, then K.
+            let outside = if lower { k0 + kb..m } else { 0..k0 };
+            for (rows, on_diag) in [(outside, false), (k0..k0 + kb, true)] {
+                let mut ic = rows.start;
+                while ic < rows.end {
+                    let mb = mc.min(rows.end - ic);
+                    // SAFETY: as above, for the kc x mc left panel, rows
+                    // ic..ic+mb and columns k0..k0+kb inside `a`.
+                    unsafe { pack(a, ic, mb, k0, kb, mr, lhs_p) };
+                    if on_diag {
+                        // SAFETY: the panel just packed, rows ic.., depth k0...
+                        unsafe { triangle_fixup(lower, diag, ic, mb, k0, kb, mr, lhs_p) };
+                    }
+                    for jr in (0..nb).step_by(nr) {
+                        let nrb = nr.min(nb - jr);
+                        for ir in (0..mb).step_by(mr) {
+                            let (row0, mrb) = (ic + ir, mr.min(mb - ir));
+                            // The depth range where these rows of A_KK are
+                            // not zero (all of it outside K).
+                            let (p0, p1) = match (on_diag, lower) {
+                                (false, _) => (0, kb),
+                                (true, true) => (0, (row0 + mrb - k0).min(kb)),
+                                (true, false) => (row0 - k0, kb),
+                            };
+                            let status = if on_diag { 0 } else { 1 };
+                            // SAFETY: panels ir/mr and jr/nr, from depth p0
+                            // on (each panel stores its depth steps mr or nr
+                            // apart); the tile's rows and columns lie in B,
+                            // uniquely writable, and not in the packed copy.
+                            unsafe {
+                                let dst = bp.offset(row0 as isize * rs + (jc + jr) as isize * cs);
+                                run_tile(
+                                    kit,
+                                    mrb,
+                                    nrb,
+                                    p1 - p0,
+                                    (dst, rs, cs),
+                                    lhs_p.add(ir * kb + p0 * mr),
+                                    rhs_p.add(jr * kb + p0 * nr),
+                                    T::one(),
+                                    alpha,
+                                    status,
+                                );
+                            }
+                        }
+                    }
+                    ic += mb;
+                }
+            }
+        }
+        jc += nb;
+    }
+}
+
+/// In a left panel packed from rows `i0..i0+rows` and depth (columns of
+/// `A`) `k0..k0+kb`: zeros outside the `lower` (or upper) triangle, and ones
+/// on the diagonal for [`Diag::Unit`] (where `A`'s diagonal is not read).
+///
+/// # Safety
+/// `dst` must be that panel, as [`pack`] wrote it with `width` rows.
+#[allow(clippy::too_many_arguments)]
+unsafe fn triangle_fixup<T: Scalar>(
+    lower: bool,
+    diag: Diag,
+    i0: usize,
+    rows: usize,
+    k0: usize,
+    kb: usize,
+    width: usize,
+    dst: *mut T,
+) {
+    for t in 0..rows.div_ceil(width) {
+        for p in 0..kb {
+            let col = k0 + p;
+            for i in 0..width.min(rows - t * width) {
+                let row = i0 + t * width + i;
+                let outside = if lower { col > row } else { col < row };
+                // SAFETY: inside the panel (the caller's contract).
+                let e = unsafe { &mut *dst.add(t * width * kb + p * width + i) };
+                if outside {
+                    *e = T::zero();
+                } else if row == col && diag == Diag::Unit {
+                    *e = T::one();
+                }
+            }
+        }
+    }
+}
+
+/// One micro-kernel call: `dst := keep*dst + alpha*L*R` on an `m x n` tile
+/// (`dst` given as pointer, row and column strides) of depth `k`, `L` and
+/// `R` packed panels; `status` the kernels' code (0: `dst` not read, 1:
+/// `keep == 1`, 2: general).
+///
+/// # Safety
+/// The panels must hold `k` depth steps from the pointers given; the tile
+/// must be valid and writable (and initialized unless `status == 0`).
+#[allow(clippy::too_many_arguments)]
+unsafe fn run_tile<T: Scalar>(
+    kit: &Kit<T>,
+    m: usize,
+    n: usize,
+    k: usize,
+    (dst, rs, cs): (*mut T, isize, isize),
+    lhs: *const T,
+    rhs: *const T,
+    keep: T,
+    alpha: T,
+    status: u8,
+) {
+    let ukr = kit.ukr[(m.div_ceil(kit.lanes) - 1) * kit.nr + n - 1];
+    // SAFETY: the caller's contract; the kernel reads `k` steps of each
+    // panel (`mr` and `nr` apart) and touches only the `m x n` tile.
+    unsafe {
+        ukr(
+            m,
+            n,
+            k,
+            dst,
+            lhs,
+            rhs,
+            cs,
+            rs,
+            kit.mr as isize,
+            kit.nr as isize,
+            1,
+            keep,
+            alpha,
+            status,
+            false,
+            false,
+            false,
+            std::ptr::null(),
+        );
     }
 }
 
@@ -528,5 +720,94 @@ mod tests {
             check(9, 6, k, false, alpha, 2.0);
             check(9, 6, k, true, alpha, 0.0);
         }
+    }
+}
+
+#[cfg(test)]
+mod trmm_tests {
+    use super::*;
+    use oxpar_core::{reference, Side};
+
+    /// Deterministic values in [-1, 1).
+    fn values(len: usize, seed: usize) -> Vec<f64> {
+        (0..len)
+            .map(|i| ((i * 7919 + seed * 104_729) % 2003) as f64 / 1001.5 - 1.0)
+            .collect()
+    }
+
+    /// An `m x m` triangle in a column-major (or row-major) buffer with NaN
+    /// in the other triangle and, for a unit diagonal, on the diagonal.
+    fn triangle(m: usize, uplo: Uplo, diag: Diag, row_major: bool, pad: usize) -> Vec<f64> {
+        let ld = m + pad;
+        let mut v = values(ld * m, 5);
+        for j in 0..m {
+            for i in 0..m {
+                let at = if row_major { i * ld + j } else { i + j * ld };
+                let inside = match uplo {
+                    Uplo::Lower => i >= j,
+                    Uplo::Upper => i <= j,
+                };
+                if !inside || (i == j && diag == Diag::Unit) {
+                    v[at] = f64::NAN;
+                }
+            }
+        }
+        v
+    }
+
+    fn check(m: usize, n: usize, alpha: f64) {
+        for uplo in [Uplo::Lower, Uplo::Upper] {
+            for diag in [Diag::NonUnit, Diag::Unit] {
+                for (a_rm, b_layout) in [(false, 0), (true, 1), (false, 2)] {
+                    let ad = triangle(m, uplo, diag, a_rm, 2);
+                    let a = if a_rm {
+                        MatRef::row_major(&ad, m, m, m + 2).unwrap()
+                    } else {
+                        MatRef::col_major(&ad, m, m, m + 2).unwrap()
+                    };
+                    let (rs, cs, len) = match b_layout {
+                        0 => (1, m as isize + 3, (m + 3) * n),
+                        1 => (n as isize, 1, m * n),
+                        _ => (-1, -(m as isize), m * n),
+                    };
+                    let b0 = values(len, 7);
+                    let mut want = b0.clone();
+                    reference::trmm(
+                        Side::Left,
+                        uplo,
+                        diag,
+                        alpha,
+                        a,
+                        MatMut::from_slice(&mut want, m, n, rs, cs).unwrap(),
+                    );
+                    for level in crate::dispatch::detect_cached().up_to() {
+                        let mut got = b0.clone();
+                        let b = MatMut::from_slice(&mut got, m, n, rs, cs).unwrap();
+                        trmm_left_at(level, uplo, diag, alpha, a, b);
+                        for (x, (g, w)) in got.iter().zip(&want).enumerate() {
+                            assert!(
+                                (g - w).abs() <= 1e-12 * (1.0 + m as f64),
+                                "m={m} n={n} {uplo:?} {diag:?} a_rm={a_rm} b={b_layout} \
+                                 {level:?} at {x}: {g} vs {w}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trmm_matches_the_reference_around_tile_and_block_sizes() {
+        for &(m, n) in &[(1, 1), (2, 3), (7, 5), (33, 7), (65, 13), (130, 9)] {
+            check(m, n, 1.5);
+        }
+        check(9, 4, 0.0);
+    }
+
+    #[test]
+    fn trmm_spans_several_depth_and_row_blocks() {
+        let KernelParams { kc, mc, .. } = kernel_params(1200, 50, 1200, 32, 6, 8);
+        check(kc.max(mc) + 37, 11, -0.5);
     }
 }
