@@ -103,8 +103,13 @@ pub fn has_packed<T: Scalar>() -> bool {
     kit::<T>(cpu_level()).is_some()
 }
 
-/// A set of micro-kernels: `ukr[(regs - 1) * nr + (n - 1)]` computes a tile
-/// of `n` columns and up to `regs * lanes` rows.
+/// A packing routine of the `gemm` crate: `(rows, depth, dst, src, depth
+/// stride, row stride, panel stride)`, panels of a fixed number of rows.
+type PackFn<T> = unsafe fn(usize, usize, *mut T, *const T, isize, isize, usize);
+
+/// A set of micro-kernels and the packing routines for their operands:
+/// `ukr[(regs - 1) * nr + (n - 1)]` computes a tile of `n` columns and up to
+/// `regs * lanes` rows.
 struct Kit<T: 'static> {
     /// Elements per SIMD register.
     lanes: usize,
@@ -113,41 +118,159 @@ struct Kit<T: 'static> {
     /// Columns of a full micro-tile.
     nr: usize,
     ukr: &'static [MicroKernelFn<T>],
+    /// Packs panels of `mr` rows (the left operand).
+    pack_l: PackFn<T>,
+    /// Packs panels of `nr` rows (the right operand, as rows of its transpose).
+    pack_r: PackFn<T>,
 }
 
 #[cfg(target_arch = "x86_64")]
 mod kits {
+    use super::Kit;
     use gemm_common::microkernel::MicroKernelFn;
-    use gemm_f32::microkernel::{avx512f::f32 as s512, fma::f32 as s256};
-    use gemm_f64::microkernel::{avx512f::f64 as d512, fma::f64 as d256};
+    use gemm_common::pack_operands::pack_lhs;
+    use gemm_common::simd::{Avx512f, Fma};
+    use gemm_common::Ptr;
 
-    pub static F64_AVX512: [[MicroKernelFn<f64>; d512::NR]; d512::MR_DIV_N] = d512::UKR;
-    pub static F64_AVX2: [[MicroKernelFn<f64>; d256::NR]; d256::MR_DIV_N] = d256::UKR;
-    pub static F32_AVX512: [[MicroKernelFn<f32>; s512::NR]; s512::MR_DIV_N] = s512::UKR;
-    pub static F32_AVX2: [[MicroKernelFn<f32>; s256::NR]; s256::MR_DIV_N] = s256::UKR;
+    /// `$name()`: the kit of `$t` from the micro-kernel module `$m` (with
+    /// `$lanes` elements per register), packing under `$simd`.
+    macro_rules! kit {
+        ($name:ident, $t:ty, $m:path, $lanes:literal, $simd:expr) => {
+            pub fn $name() -> Kit<$t> {
+                use $m as k;
+                static UKR: [[MicroKernelFn<$t>; k::NR]; k::MR_DIV_N] = k::UKR;
+                const MR: usize = $lanes * k::MR_DIV_N;
+                const NR: usize = k::NR;
+                /// Panels of MR rows.
+                unsafe fn pack_l(
+                    m: usize,
+                    k: usize,
+                    dst: *mut $t,
+                    src: *const $t,
+                    cs: isize,
+                    rs: isize,
+                    stride: usize,
+                ) {
+                    // SAFETY: the caller's contract (see `pack`).
+                    unsafe {
+                        if rs == 1 {
+                            super::pack_columns::<$t, MR>(m, k, dst, src, cs, stride)
+                        } else {
+                            let (dst, src) = (Ptr(dst), Ptr(src.cast_mut()));
+                            pack_lhs::<$t, $lanes, MR, _>($simd, m, k, dst, src, cs, rs, stride)
+                        }
+                    }
+                }
+                /// Panels of NR rows.
+                unsafe fn pack_r(
+                    m: usize,
+                    k: usize,
+                    dst: *mut $t,
+                    src: *const $t,
+                    cs: isize,
+                    rs: isize,
+                    stride: usize,
+                ) {
+                    // SAFETY: as above.
+                    unsafe {
+                        if rs == 1 {
+                            super::pack_columns::<$t, NR>(m, k, dst, src, cs, stride)
+                        } else {
+                            let (dst, src) = (Ptr(dst), Ptr(src.cast_mut()));
+                            pack_lhs::<$t, 1, NR, _>($simd, m, k, dst, src, cs, rs, stride)
+                        }
+                    }
+                }
+                Kit {
+                    lanes: $lanes,
+                    mr: MR,
+                    nr: NR,
+                    ukr: UKR.as_flattened(),
+                    pack_l,
+                    pack_r,
+                }
+            }
+        };
+    }
+
+    kit!(
+        f64_avx512,
+        f64,
+        gemm_f64::microkernel::avx512f::f64,
+        8,
+        Avx512f
+    );
+    kit!(f64_avx2, f64, gemm_f64::microkernel::fma::f64, 4, Fma);
+    kit!(
+        f32_avx512,
+        f32,
+        gemm_f32::microkernel::avx512f::f32,
+        16,
+        Avx512f
+    );
+    kit!(f32_avx2, f32, gemm_f32::microkernel::fma::f32, 8, Fma);
+}
+
+/// Columns of the source read together by [`pack_columns`].
+const PACK_COLUMNS: usize = 16;
+
+/// A packing routine for a source with contiguous columns (`rs == 1`):
+/// `rows x k` elements from `src` (columns `cs` apart) into panels of `W`
+/// rows, `stride` apart. The `gemm` crate's routine reads one panel's
+/// column segments at a time, `k` of them a leading dimension apart (a
+/// page each, for large matrices); this one reads [`PACK_COLUMNS`]
+/// columns at a time down all the panels, so the reads stream down a few
+/// columns and the writes fill a panel's consecutive elements.
+///
+/// # Safety
+/// As [`pack`]'s, for `W` rows per panel.
+#[cfg(target_arch = "x86_64")]
+unsafe fn pack_columns<T: Copy, const W: usize>(
+    rows: usize,
+    k: usize,
+    dst: *mut T,
+    src: *const T,
+    cs: isize,
+    stride: usize,
+) {
+    let (full, rem) = (rows / W, rows % W);
+    // SAFETY: the caller's contract: the source rows 0..rows of columns
+    // 0..k and the destination panels exist.
+    unsafe {
+        for p0 in (0..k).step_by(PACK_COLUMNS) {
+            let p1 = (p0 + PACK_COLUMNS).min(k);
+            for t in 0..full {
+                for p in p0..p1 {
+                    let v = src
+                        .offset(p as isize * cs)
+                        .add(t * W)
+                        .cast::<[T; W]>()
+                        .read_unaligned();
+                    dst.add(t * stride + p * W)
+                        .cast::<[T; W]>()
+                        .write_unaligned(v);
+                }
+            }
+            if rem > 0 {
+                for p in p0..p1 {
+                    let from = src.offset(p as isize * cs).add(full * W);
+                    std::ptr::copy_nonoverlapping(from, dst.add(full * stride + p * W), rem);
+                }
+            }
+        }
+    }
 }
 
 /// The micro-kernels for `T` at `level` (clamped to the detected level).
 fn kit<T: Scalar>(level: CpuLevel) -> Option<Kit<T>> {
     #[cfg(target_arch = "x86_64")]
     {
-        fn make<U, const NR: usize, const R: usize>(
-            lanes: usize,
-            table: &'static [[MicroKernelFn<U>; NR]; R],
-        ) -> Kit<U> {
-            Kit {
-                lanes,
-                mr: lanes * R,
-                nr: NR,
-                ukr: table.as_flattened(),
-            }
-        }
         let level = level.min(crate::dispatch::detect_cached());
         match (T::DTYPE, level) {
-            (DType::F64, CpuLevel::Avx512F) => return retype(make(8, &kits::F64_AVX512)),
-            (DType::F64, CpuLevel::Avx2Fma) => return retype(make(4, &kits::F64_AVX2)),
-            (DType::F32, CpuLevel::Avx512F) => return retype(make(16, &kits::F32_AVX512)),
-            (DType::F32, CpuLevel::Avx2Fma) => return retype(make(8, &kits::F32_AVX2)),
+            (DType::F64, CpuLevel::Avx512F) => return retype(kits::f64_avx512()),
+            (DType::F64, CpuLevel::Avx2Fma) => return retype(kits::f64_avx2()),
+            (DType::F32, CpuLevel::Avx512F) => return retype(kits::f32_avx512()),
+            (DType::F32, CpuLevel::Avx2Fma) => return retype(kits::f32_avx2()),
             _ => {}
         }
     }
@@ -160,16 +283,20 @@ fn kit<T: Scalar>(level: CpuLevel) -> Option<Kit<T>> {
 fn retype<T: Scalar, U: Scalar>(kit: Kit<U>) -> Option<Kit<T>> {
     assert!(T::DTYPE == U::DTYPE);
     // SAFETY: `Scalar` is sealed to f32 and f64, one type per DTYPE, so `T`
-    // and `U` are the same type and so are their kernel pointers.
-    let ukr = unsafe {
-        std::slice::from_raw_parts(kit.ukr.as_ptr().cast::<MicroKernelFn<T>>(), kit.ukr.len())
-    };
-    Some(Kit {
-        lanes: kit.lanes,
-        mr: kit.mr,
-        nr: kit.nr,
-        ukr,
-    })
+    // and `U` are the same type and so are their kernels and packers.
+    unsafe {
+        Some(Kit {
+            lanes: kit.lanes,
+            mr: kit.mr,
+            nr: kit.nr,
+            ukr: std::slice::from_raw_parts(
+                kit.ukr.as_ptr().cast::<MicroKernelFn<T>>(),
+                kit.ukr.len(),
+            ),
+            pack_l: std::mem::transmute::<PackFn<U>, PackFn<T>>(kit.pack_l),
+            pack_r: std::mem::transmute::<PackFn<U>, PackFn<T>>(kit.pack_r),
+        })
+    }
 }
 
 /// A buffer of `len` elements starting on a 64-byte boundary (the packed
@@ -192,16 +319,19 @@ impl<T: Scalar> Aligned<T> {
     }
 }
 
-/// Packs rows `i0..i0+rows` and columns `p0..p0+kb` of `x` into panels of
-/// `width` rows: panel `t` holds, for each column `p`, its `width` rows
-/// contiguous (rows past the end zero), and starts at `t*width*kb`. Both
-/// operands of a micro-kernel take this layout (the right one as rows of
-/// `B`, i.e. columns of `B^T`).
+/// Packs rows `i0..i0+rows` and columns `p0..p0+kb` of `x` with `f` into
+/// panels of `width` rows: panel `t` holds, for each column `p`, its
+/// `width` rows contiguous, and starts at `t*width*kb` (rows past the end
+/// of a partial panel are not defined: the micro-kernels compute them but
+/// never store them). Both operands of a micro-kernel take this layout (the
+/// right one as rows of `B`, i.e. columns of `B^T`).
 ///
 /// # Safety
-/// `dst` must hold `rows.div_ceil(width) * width * kb` elements, and the
-/// rows and columns must lie inside `x`.
+/// `dst` must hold `rows.div_ceil(width) * width * kb` elements, the rows
+/// and columns must lie inside `x`, and `f` must pack panels of `width` rows.
+#[allow(clippy::too_many_arguments)]
 unsafe fn pack<T: Scalar>(
+    f: PackFn<T>,
     x: MatRef<'_, T>,
     i0: usize,
     rows: usize,
@@ -211,39 +341,10 @@ unsafe fn pack<T: Scalar>(
     dst: *mut T,
 ) {
     let (rs, cs) = (x.rs(), x.cs());
-    let base = x.as_ptr();
-    // SAFETY: the caller's contract: every address is inside `dst` or `x`.
+    // SAFETY: the caller's contract; (i0, p0) is an element of `x`.
     unsafe {
-        for t in 0..rows.div_ceil(width) {
-            let panel = dst.add(t * width * kb);
-            let r0 = i0 + t * width;
-            let h = width.min(rows - t * width);
-            let src = base.offset(r0 as isize * rs + p0 as isize * cs);
-            if rs == 1 {
-                for p in 0..kb {
-                    std::ptr::copy_nonoverlapping(
-                        src.offset(p as isize * cs),
-                        panel.add(p * width),
-                        h,
-                    );
-                }
-            } else {
-                // Row by row, so that a row-major `x` is read along its rows.
-                for i in 0..h {
-                    let row = src.offset(i as isize * rs);
-                    for p in 0..kb {
-                        *panel.add(p * width + i) = *row.offset(p as isize * cs);
-                    }
-                }
-            }
-            if h < width {
-                for p in 0..kb {
-                    for i in h..width {
-                        *panel.add(p * width + i) = T::zero();
-                    }
-                }
-            }
-        }
+        let src = x.as_ptr().offset(i0 as isize * rs + p0 as isize * cs);
+        f(rows, kb, dst, src, cs, rs, width * kb);
     }
 }
 
@@ -297,12 +398,12 @@ fn packed<T: Scalar>(
                 // SAFETY: the buffers were sized for kc x nc and kc x mc
                 // panels, and the rows and columns packed lie inside the
                 // operands (rows jc.. of a view with m >= w rows).
-                unsafe { pack(rhs, jc, nb, pc, kb, nr, rhs_p) };
+                unsafe { pack(kit.pack_r, rhs, jc, nb, pc, kb, nr, rhs_p) };
                 let mut ic = jc;
                 while ic < m {
                     let mb = mc.min(m - ic);
                     // SAFETY: as above.
-                    unsafe { pack(lhs, ic, mb, pc, kb, mr, lhs_p) };
+                    unsafe { pack(kit.pack_l, lhs, ic, mb, pc, kb, mr, lhs_p) };
                     for jr in (0..nb).step_by(nr) {
                         let (col0, nrb) = (jc + jr, nr.min(nb - jr));
                         // SAFETY: panel `jr / nr` of the packed right operand.
@@ -455,7 +556,7 @@ fn trmm_packed<T: Scalar>(
             let bk = b.as_ref().submatrix(k0, jc, kb, nb);
             // SAFETY: the buffer holds a kc x nc panel; the rows and columns
             // lie inside `bk` (read as B^T: its rows are the depth).
-            unsafe { pack(bk.t(), 0, nb, 0, kb, nr, rhs_p) };
+            unsafe { pack(kit.pack_r, bk.t(), 0, nb, 0, kb, nr, rhs_p) };
             // The rows A's block column K reaches outside K, then K.
             let outside = if lower { k0 + kb..m } else { 0..k0 };
             for (rows, on_diag) in [(outside, false), (k0..k0 + kb, true)] {
@@ -464,7 +565,7 @@ fn trmm_packed<T: Scalar>(
                     let mb = mc.min(rows.end - ic);
                     // SAFETY: as above, for the kc x mc left panel, rows
                     // ic..ic+mb and columns k0..k0+kb inside `a`.
-                    unsafe { pack(a, ic, mb, k0, kb, mr, lhs_p) };
+                    unsafe { pack(kit.pack_l, a, ic, mb, k0, kb, mr, lhs_p) };
                     if on_diag {
                         // SAFETY: the panel just packed, rows ic.., depth k0...
                         unsafe { triangle_fixup(lower, diag, ic, mb, k0, kb, mr, lhs_p) };
