@@ -241,14 +241,22 @@ unsafe fn pack_columns<T: Copy, const W: usize>(
             let p1 = (p0 + PACK_COLUMNS).min(k);
             for t in 0..full {
                 for p in p0..p1 {
-                    let v = src
-                        .offset(p as isize * cs)
-                        .add(t * W)
-                        .cast::<[T; W]>()
-                        .read_unaligned();
-                    dst.add(t * stride + p * W)
-                        .cast::<[T; W]>()
-                        .write_unaligned(v);
+                    let (from, to) = (
+                        src.offset(p as isize * cs).add(t * W),
+                        dst.add(t * stride + p * W),
+                    );
+                    // Four elements at a time: a whole-panel copy would be
+                    // a call to memcpy in this baseline-ISA code.
+                    let mut q = 0;
+                    while q + 4 <= W {
+                        let v = from.add(q).cast::<[T; 4]>().read_unaligned();
+                        to.add(q).cast::<[T; 4]>().write_unaligned(v);
+                        q += 4;
+                    }
+                    while q < W {
+                        *to.add(q) = *from.add(q);
+                        q += 1;
+                    }
                 }
             }
             if rem > 0 {
@@ -437,29 +445,14 @@ fn packed<T: Scalar>(
                                     );
                                 }
                             } else {
-                                // Across the diagonal: alpha*acc into the
-                                // tile buffer, its lower part merged into C.
-                                // SAFETY: as above, with the tile buffer
-                                // (mr x nr, column-major) as destination; the
-                                // merge touches only elements of the tile on
-                                // or below the diagonal, inside c.
+                                // Across the diagonal.
+                                // SAFETY: as above.
                                 unsafe {
-                                    let buf = (tile_p, 1, mr as isize);
-                                    run_tile(kit, mrb, nrb, kb, buf, lp, rp, T::zero(), alpha, 0);
-                                    for j in 0..nrb {
-                                        let col = col0 + j;
-                                        for i in col.max(row0) - row0..mrb {
-                                            let t = *tile_p.add(i + j * mr);
-                                            let d = cp.offset(
-                                                (row0 + i) as isize * rs + col as isize * cs,
-                                            );
-                                            *d = match status {
-                                                0 => t,
-                                                1 => *d + t,
-                                                _ => keep * *d + t,
-                                            };
-                                        }
-                                    }
+                                    let dst = (cp, rs, cs);
+                                    let at = (row0, col0, mrb, nrb);
+                                    let tile = (lp.cast_const(), rp.cast_const(), kb);
+                                    let update = (keep, alpha, status);
+                                    across(kit, dst, at, tile, update, tile_p);
                                 }
                             }
                         }
@@ -471,6 +464,82 @@ fn packed<T: Scalar>(
             }
         }
         jc += nb;
+    }
+}
+
+/// A micro-tile of [`packed`] at rows `row0..row0+mrb` and columns
+/// `col0..col0+nrb` of `C` (`dst`: its pointer and strides) that crosses
+/// the diagonal, its rows in groups of a register: the groups wholly above
+/// the diagonal skipped, those crossing it computed into `buf` (an `mr x nr`
+/// column-major buffer) of which the part on or below the diagonal is
+/// merged into `C`, and the rest computed into `C` directly. `tile` holds
+/// the packed panels of the tile and the depth; `update` the scalars and
+/// status code of the kernel call that a whole tile would get.
+///
+/// # Safety
+/// As for a micro-kernel call on the whole tile (see [`run_tile`]).
+#[allow(clippy::type_complexity)]
+unsafe fn across<T: Scalar>(
+    kit: &Kit<T>,
+    (cp, rs, cs): (*mut T, isize, isize),
+    (row0, col0, mrb, nrb): (usize, usize, usize, usize),
+    (lp, rp, kb): (*const T, *const T, usize),
+    (keep, alpha, status): (T, T, u8),
+    buf: *mut T,
+) {
+    let lanes = kit.lanes;
+    // Row i (of the tile) crosses the diagonal when some column is past it,
+    // i.e. row0 + i < col0 + nrb - 1; it is wholly above when row0 + i < col0.
+    let skip = col0.saturating_sub(row0) / lanes * lanes;
+    let cross_end = (col0 + nrb - 1 - row0).next_multiple_of(lanes).min(mrb);
+    // SAFETY: the caller's contract; row offsets within the tile are
+    // multiples of a register (or its end), so each call reads whole
+    // registers of the packed left panel.
+    unsafe {
+        if cross_end > skip {
+            let rows = cross_end - skip;
+            let lp = lp.add(skip);
+            run_tile(
+                kit,
+                rows,
+                nrb,
+                kb,
+                (buf, 1, kit.mr as isize),
+                lp,
+                rp,
+                T::zero(),
+                alpha,
+                0,
+            );
+            for j in 0..nrb {
+                let col = col0 + j;
+                for i in col.max(row0 + skip) - row0..cross_end {
+                    let t = *buf.add(i - skip + j * kit.mr);
+                    let d = cp.offset((row0 + i) as isize * rs + col as isize * cs);
+                    *d = match status {
+                        0 => t,
+                        1 => *d + t,
+                        _ => keep * *d + t,
+                    };
+                }
+            }
+        }
+        if cross_end < mrb {
+            let dst = cp.offset((row0 + cross_end) as isize * rs + col0 as isize * cs);
+            let lp = lp.add(cross_end);
+            run_tile(
+                kit,
+                mrb - cross_end,
+                nrb,
+                kb,
+                (dst, rs, cs),
+                lp,
+                rp,
+                keep,
+                alpha,
+                status,
+            );
+        }
     }
 }
 
@@ -612,8 +681,11 @@ fn trmm_packed<T: Scalar>(
 }
 
 /// In a left panel packed from rows `i0..i0+rows` and depth (columns of
-/// `A`) `k0..k0+kb`: zeros outside the `lower` (or upper) triangle, and ones
-/// on the diagonal for [`Diag::Unit`] (where `A`'s diagonal is not read).
+/// `A`) `k0..k0+kb`, rows inside the depth range (a diagonal block): zeros
+/// outside the `lower` (or upper) triangle, and ones on the diagonal for
+/// [`Diag::Unit`] (where `A`'s diagonal is not read). Only the depth range
+/// that [`trmm_packed`] gives each micro-panel is fixed: from the panel's
+/// first row's diagonal up to its last row's (lower), or the reverse.
 ///
 /// # Safety
 /// `dst` must be that panel, as [`pack`] wrote it with `width` rows.
@@ -628,18 +700,21 @@ unsafe fn triangle_fixup<T: Scalar>(
     width: usize,
     dst: *mut T,
 ) {
+    debug_assert!(i0 >= k0 && i0 + rows <= k0 + kb);
     for t in 0..rows.div_ceil(width) {
-        for p in 0..kb {
-            let col = k0 + p;
-            for i in 0..width.min(rows - t * width) {
-                let row = i0 + t * width + i;
-                let outside = if lower { col > row } else { col < row };
-                // SAFETY: inside the panel (the caller's contract).
-                let e = unsafe { &mut *dst.add(t * width * kb + p * width + i) };
-                if outside {
-                    *e = T::zero();
-                } else if row == col && diag == Diag::Unit {
-                    *e = T::one();
+        let r0 = i0 + t * width - k0; // the panel's first row, as a depth
+        let h = width.min(rows - t * width);
+        for i in 0..h {
+            let d = r0 + i; // this row's diagonal, as a depth
+            let outside = if lower { d + 1..r0 + h } else { r0..d };
+            // SAFETY: inside the panel (the caller's contract).
+            unsafe {
+                let at = |p: usize| dst.add(t * width * kb + p * width + i);
+                for p in outside {
+                    *at(p) = T::zero();
+                }
+                if diag == Diag::Unit {
+                    *at(d) = T::one();
                 }
             }
         }
