@@ -562,11 +562,27 @@ pub fn trmm_left_at<T: Scalar>(
     a: MatRef<'_, T>,
     b: MatMut<'_, T>,
 ) {
+    trmm_left_with(level, tri::TRMM_LEAF, uplo, diag, alpha, a, b);
+}
+
+/// [`trmm_left_at`], with triangles up to `leaf` rows left to the small
+/// triangle kernel ([`tri::trmm`], faster there than packing).
+fn trmm_left_with<T: Scalar>(
+    level: CpuLevel,
+    leaf: usize,
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatMut<'_, T>,
+) {
     if b.nrows() == 0 || b.ncols() == 0 {
         return;
     }
     match kit::<T>(level) {
-        Some(kit) if alpha != T::zero() => trmm_packed(&kit, uplo, diag, alpha, a, b),
+        Some(kit) if alpha != T::zero() && b.nrows() > leaf => {
+            trmm_packed(&kit, uplo, diag, alpha, a, b)
+        }
         _ => blocked::trmm_left(
             &seq_gemm::<T>,
             &tri::trmm::<T>,
@@ -957,15 +973,18 @@ mod trmm_tests {
                         MatMut::from_slice(&mut want, m, n, rs, cs).unwrap(),
                     );
                     for level in crate::dispatch::detect_cached().up_to() {
-                        let mut got = b0.clone();
-                        let b = MatMut::from_slice(&mut got, m, n, rs, cs).unwrap();
-                        trmm_left_at(level, uplo, diag, alpha, a, b);
-                        for (x, (g, w)) in got.iter().zip(&want).enumerate() {
-                            assert!(
-                                (g - w).abs() <= 1e-12 * (1.0 + m as f64),
-                                "m={m} n={n} {uplo:?} {diag:?} a_rm={a_rm} b={b_layout} \
-                                 {level:?} at {x}: {g} vs {w}"
-                            );
+                        // The packed kernel at every size, and as called.
+                        for leaf in [0, tri::TRMM_LEAF] {
+                            let mut got = b0.clone();
+                            let b = MatMut::from_slice(&mut got, m, n, rs, cs).unwrap();
+                            trmm_left_with(level, leaf, uplo, diag, alpha, a, b);
+                            for (x, (g, w)) in got.iter().zip(&want).enumerate() {
+                                assert!(
+                                    (g - w).abs() <= 1e-12 * (1.0 + m as f64),
+                                    "m={m} n={n} {uplo:?} {diag:?} a_rm={a_rm} b={b_layout} \
+                                     {level:?} leaf={leaf} at {x}: {g} vs {w}"
+                                );
+                            }
                         }
                     }
                 }
@@ -985,5 +1004,77 @@ mod trmm_tests {
     fn trmm_spans_several_depth_and_row_blocks() {
         let KernelParams { kc, mc, .. } = kernel_params(1200, 50, 1200, 32, 6, 8);
         check(kc.max(mc) + 37, 11, -0.5);
+    }
+}
+
+#[cfg(test)]
+mod f32_tests {
+    use super::*;
+    use oxpar_core::{reference, Side};
+
+    /// Values in [-1, 1), exact in f32.
+    fn values(len: usize, seed: usize) -> Vec<f32> {
+        (0..len)
+            .map(|i| ((i * 7919 + seed * 104_729) % 2003) as f32 / 1024.0 - 1.0)
+            .collect()
+    }
+
+    #[test]
+    fn f32_syrk_syr2k_and_trmm_match_the_reference() {
+        // Past a 16-lane register and the f32 tiles (64 x 6 on AVX-512).
+        let (m, w, k) = (131, 77, 45);
+        let (ad, bd) = (values(m * k, 1), values(m * k, 2));
+        let a = MatRef::col_major(&ad, m, k, m).unwrap();
+        let b = MatRef::col_major(&bd, m, k, m).unwrap();
+        for level in crate::dispatch::detect_cached().up_to() {
+            for two in [false, true] {
+                let mut want = values(m * m, 3);
+                let mut got = want.clone();
+                let wv = MatMut::col_major(&mut want, m, m, m).unwrap();
+                if two {
+                    reference::syr2k(Uplo::Lower, 0.5, a, b, 2.0, wv);
+                } else {
+                    reference::syrk(Uplo::Lower, 0.5, a, 2.0, wv);
+                }
+                let c = MatMut::col_major(&mut got, m, w, m).unwrap();
+                syrk_trapezoid_at(level, 0.5, a, two.then_some(b), 2.0, c);
+                for j in 0..w {
+                    for i in 0..m {
+                        let (g, e) = (got[i + j * m], want[i + j * m]);
+                        let e = if i >= j {
+                            e
+                        } else {
+                            values(m * m, 3)[i + j * m]
+                        };
+                        assert!(
+                            (g - e).abs() <= 1e-4,
+                            "{level:?} two={two} ({i},{j}): {g} vs {e}"
+                        );
+                    }
+                }
+            }
+            let t = values(m * m, 4);
+            let t = MatRef::col_major(&t, m, m, m).unwrap();
+            for uplo in [Uplo::Lower, Uplo::Upper] {
+                let mut want = values(m * 9, 5);
+                let mut got = want.clone();
+                reference::trmm(
+                    Side::Left,
+                    uplo,
+                    Diag::NonUnit,
+                    1.5,
+                    t,
+                    MatMut::col_major(&mut want, m, 9, m).unwrap(),
+                );
+                let bv = MatMut::col_major(&mut got, m, 9, m).unwrap();
+                trmm_left_with(level, 0, uplo, Diag::NonUnit, 1.5, t, bv);
+                for (x, (g, e)) in got.iter().zip(&want).enumerate() {
+                    assert!(
+                        (g - e).abs() <= 1e-3,
+                        "{level:?} {uplo:?} at {x}: {g} vs {e}"
+                    );
+                }
+            }
+        }
     }
 }
