@@ -1,15 +1,19 @@
-//! symm, syrk, syr2k, trmm and trsm on the threads backend: the blocked
-//! algorithms of `oxpar_core::blocked` with the kernels of
-//! `oxpar_kernels::level3` on their diagonal blocks.
+//! symm, syrk, syr2k, trmm and trsm on the threads backend: syrk, syr2k
+//! and trmm on the packed macro-kernels of `oxpar_kernels::level3::packed`
+//! (each panel packed once, only the micro-tiles inside the triangle
+//! computed), symm and trsm on the blocked algorithms of
+//! `oxpar_core::blocked` with the kernels of `oxpar_kernels::level3` on
+//! their diagonal blocks.
 //!
-//! Large calls are split into independent blocks of columns of the result,
-//! which the team's threads take in turn, each computing its block with
-//! single-threaded gemms: one region keeps every thread busy with large
-//! gemms, where the alternative (each gemm of the recursion split across
-//! threads, the small kernels between them run by one) would hand the
-//! threads back and forth dozens of times. Smaller calls, or ones with too
-//! few columns, run the recursion on the calling thread with the backend's
-//! own (parallel) gemm.
+//! Large calls are split into independent blocks of columns of the result
+//! (for syrk and syr2k, blocks of equal area of the triangle), which the
+//! team's threads take in turn, each computing its block on its own: one
+//! region keeps every thread busy with large products, where the
+//! alternative (each gemm of the recursion split across threads, the small
+//! kernels between them run by one) would hand the threads back and forth
+//! dozens of times. Smaller calls, or ones with too few columns, run on the
+//! calling thread (symm and trsm: the recursion with the backend's own
+//! parallel gemm).
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
