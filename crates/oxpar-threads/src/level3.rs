@@ -215,17 +215,19 @@ impl ThreadsBackend {
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         let (m, n) = (b.nrows(), b.ncols());
         if !solve {
-            // trmm: the packed kernel on each block of columns.
-            return match self.column_blocks(n, (m * m / 2).saturating_mul(n), MIN_PART) {
-                Some(size) => self.for_column_blocks(b, size, &|_, b| {
+            // trmm: the packed kernel on one block of columns per thread
+            // (each block packs all of the triangle, so fewer, wider blocks).
+            let threads = self.inner.num_threads;
+            let work = (m * m / 2).saturating_mul(n);
+            if self.worth_splitting(work) && n >= 2 * MIN_PART {
+                let size = n.div_ceil(threads).max(MIN_PART).next_multiple_of(8);
+                return self.for_column_blocks(b, size, &|_, b| {
                     k3::packed::trmm_left(uplo, diag, alpha, a, b);
                     Ok(())
-                }),
-                None => {
-                    k3::packed::trmm_left(uplo, diag, alpha, a, b);
-                    Ok(())
-                }
-            };
+                });
+            }
+            k3::packed::trmm_left(uplo, diag, alpha, a, b);
+            return Ok(());
         }
         let run = |gemm: &Gemm<'_, T>, b: MatMut<'_, T>| {
             blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)

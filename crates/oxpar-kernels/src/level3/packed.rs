@@ -1,7 +1,7 @@
-//! Triangle-aware packed products for syrk and syr2k: the lower trapezoid
-//! of `C` updated by one macro-kernel that packs each panel of the operands
-//! once and runs the `gemm` crate's micro-kernels over only the micro-tiles
-//! on or below the diagonal.
+//! Triangle-aware packed products for syrk, syr2k and trmm: one
+//! macro-kernel per call that packs each panel of the operands once and runs
+//! the `gemm` crate's micro-kernels over only the micro-tiles the triangle
+//! reaches.
 //!
 //! A blocked recursion on top of gemm calls repacks the same panels in every
 //! call it makes, and at n = 2048 that packing was the gap to OpenBLAS. Here,
@@ -14,6 +14,12 @@
 //! the part on or below the diagonal reaches `C` (so the other triangle of
 //! `C` is never read or written). syr2k is the same loops over two products,
 //! `A*B^T` then `B*A^T`, the second accumulating into the first.
+//!
+//! trmm (left side, in place) runs the same loops over blocks of rows of
+//! `B` in the order in which each is packed before it is overwritten; see
+//! [`trmm_left`]. Its diagonal blocks of `A` are packed with zeros outside
+//! the triangle, and each micro-tile's depth is cut to where they are not
+//! zero, as OpenBLAS's trmm kernels do.
 //!
 //! The micro-kernels are the `gemm` crate's own for AVX-512 and AVX2+FMA,
 //! picked by the kernels' dispatch level; on other CPUs (or a lower
