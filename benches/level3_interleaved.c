@@ -3,7 +3,7 @@
  * symbols), and every timed run goes through the libraries in turn, so a
  * busy machine slows them all alike and the ratios stay fair.
  *
- *   level3_interleaved [--n N] [--reps R] LIB...
+ *   level3_interleaved [--n N] [--reps R] [--cpu-time] LIB...
  *
  * LIB is a path to a shared library exporting CBLAS (liboxpar_blas.so,
  * OpenBLAS's or BLIS's libblas.so.3). Routines: dtrmm, dtrsm (left, lower,
@@ -39,9 +39,15 @@ struct lib {
     gemm_fn gemm;
 };
 
+/* Wall time, or with --cpu-time the process's CPU time: on a busy machine
+ * a single-threaded run's CPU time leaves out the time other processes
+ * held the core (not their effect on shared caches). Meaningless where a
+ * library's threads spin while idle, so for one thread only. */
+static clockid_t clock_used = CLOCK_MONOTONIC;
+
 static double now(void) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock_used, &ts);
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
@@ -72,6 +78,7 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--n") == 0 && i + 1 < argc) n = atoi(argv[++i]);
         else if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--cpu-time") == 0) clock_used = CLOCK_PROCESS_CPUTIME_ID;
         else if (nlibs < 8) {
             void *h = dlopen(argv[i], RTLD_NOW | RTLD_LOCAL);
             if (!h) {
@@ -89,7 +96,7 @@ int main(int argc, char **argv) {
         }
     }
     if (nlibs == 0 || n <= 0 || reps <= 0) {
-        fprintf(stderr, "usage: %s [--n N] [--reps R] LIB...\n", argv[0]);
+        fprintf(stderr, "usage: %s [--n N] [--reps R] [--cpu-time] LIB...\n", argv[0]);
         return 2;
     }
     size_t nn = (size_t)n * (size_t)n;

@@ -9,13 +9,16 @@
 //! not to, and parallelizes with rayon inside whatever pool calls it, which is
 //! how the threads backend keeps it on its own pool.
 //!
-//! Also the single-core pieces of the blocked symm, syrk, syr2k, trmm and
-//! trsm (whose recursions are `oxpar_core::blocked`): the triangular kernels
-//! on small diagonal blocks ([`tri`]) and the full-product kernel on the
-//! diagonal blocks of syrk and syr2k ([`syrk_lower_block`]).
+//! Also the single-core pieces of symm, syrk, syr2k, trmm and trsm: the
+//! packed, triangle-aware macro-kernels of syrk, syr2k and trmm on the
+//! `gemm` crate's micro-kernels ([`packed`]), and for the blocked
+//! recursions of `oxpar_core::blocked` the triangular kernels on small
+//! diagonal blocks ([`tri`]) and the full-product kernel on the diagonal
+//! blocks of syrk and syr2k ([`syrk_lower_block`]).
 
 use oxpar_core::{MatMut, MatRef, Scalar};
 
+pub mod packed;
 pub mod tri;
 
 /// How much parallelism a level 3 call may use.

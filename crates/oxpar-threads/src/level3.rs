@@ -1,15 +1,19 @@
-//! symm, syrk, syr2k, trmm and trsm on the threads backend: the blocked
-//! algorithms of `oxpar_core::blocked` with the kernels of
-//! `oxpar_kernels::level3` on their diagonal blocks.
+//! symm, syrk, syr2k, trmm and trsm on the threads backend: syrk, syr2k
+//! and trmm on the packed macro-kernels of `oxpar_kernels::level3::packed`
+//! (each panel packed once, only the micro-tiles inside the triangle
+//! computed), symm and trsm on the blocked algorithms of
+//! `oxpar_core::blocked` with the kernels of `oxpar_kernels::level3` on
+//! their diagonal blocks.
 //!
-//! Large calls are split into independent blocks of columns of the result,
-//! which the team's threads take in turn, each computing its block with
-//! single-threaded gemms: one region keeps every thread busy with large
-//! gemms, where the alternative (each gemm of the recursion split across
-//! threads, the small kernels between them run by one) would hand the
-//! threads back and forth dozens of times. Smaller calls, or ones with too
-//! few columns, run the recursion on the calling thread with the backend's
-//! own (parallel) gemm.
+//! Large calls are split into independent blocks of columns of the result
+//! (for syrk and syr2k, blocks of equal area of the triangle), which the
+//! team's threads take in turn, each computing its block on its own: one
+//! region keeps every thread busy with large products, where the
+//! alternative (each gemm of the recursion split across threads, the small
+//! kernels between them run by one) would hand the threads back and forth
+//! dozens of times. Smaller calls, or ones with too few columns, run on the
+//! calling thread (symm and trsm: the recursion with the backend's own
+//! parallel gemm).
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -28,10 +32,6 @@ const MIN_PART: usize = 128;
 
 /// Columns per block, at least, when syrk or syr2k are split.
 const MIN_PART_SYRK: usize = 64;
-
-/// Diagonal blocks of syrk and syr2k up to this size are computed in full
-/// in a buffer.
-const SYRK_LEAF: usize = 128;
 
 /// gemm on the calling thread alone.
 fn seq_gemm<T: Scalar>(
@@ -81,7 +81,21 @@ impl ThreadsBackend {
         part: &Part<'_, T>,
     ) -> Result<()> {
         let n = c.ncols();
-        let blocks = n.div_ceil(size);
+        let bounds: Vec<usize> = (0..n.div_ceil(size)).map(|p| p * size).chain([n]).collect();
+        self.for_column_ranges(c, &bounds, part)
+    }
+
+    /// Runs `part` on each block of columns `bounds[p]..bounds[p + 1]` of
+    /// `c` (`bounds` increasing from 0 to the width of `c`), the blocks dealt
+    /// to the team's threads as they become free. Returns the first error.
+    fn for_column_ranges<T: Scalar>(
+        &self,
+        c: MatMut<'_, T>,
+        bounds: &[usize],
+        part: &Part<'_, T>,
+    ) -> Result<()> {
+        debug_assert!(bounds.first() == Some(&0) && bounds.last() == Some(&c.ncols()));
+        let blocks = bounds.len().saturating_sub(1);
         let shared = SharedMatMut::new(c);
         let next = AtomicUsize::new(0);
         let error = Mutex::new(None);
@@ -90,7 +104,10 @@ impl ThreadsBackend {
             if p >= blocks {
                 break;
             }
-            let cols = p * size..((p + 1) * size).min(n);
+            let cols = bounds[p]..bounds[p + 1];
+            if cols.is_empty() {
+                continue;
+            }
             // SAFETY: each block index is taken once, and blocks are
             // disjoint column ranges inside c.
             let view = unsafe { shared.cols_mut(cols.clone()) };
@@ -146,7 +163,10 @@ impl ThreadsBackend {
         }
     }
 
-    /// syrk (`b == None`) and syr2k.
+    /// syrk (`b == None`) and syr2k: the packed trapezoid kernel, on the
+    /// calling thread or, for large calls, on blocks of columns of equal
+    /// area (column `j` of the lower triangle has `n - j` elements) dealt to
+    /// the team.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn syrk_blocked<T: Scalar>(
         &self,
@@ -160,18 +180,23 @@ impl ThreadsBackend {
         check::syrk(dims(&a), b.as_ref().map(dims), (c.nrows(), c.ncols()))?;
         let c = blocked::lower_view(uplo, c);
         let (n, k) = (a.nrows(), a.ncols());
-        let leaf = k3::syrk_lower_block::<T>;
         let work = (n * n / 2).saturating_mul(k);
-        match self.column_blocks(n, work, MIN_PART_SYRK) {
-            Some(size) => self.for_column_blocks(c, size, &|cols, c| {
-                // The part of these columns on and below the diagonal.
-                let (_, lower) = c.split_at_row_mut(cols.start);
-                blocked::syrk_lower_columns(
-                    &seq_gemm, &leaf, SYRK_LEAF, alpha, a, b, beta, cols.start, lower,
-                )
-            }),
-            None => blocked::syrk_lower(&self.par_gemm(), &leaf, SYRK_LEAF, alpha, a, b, beta, c),
+        let parts = 2 * self.inner.num_threads;
+        if !self.worth_splitting(work) || n < parts * MIN_PART_SYRK {
+            k3::packed::syrk_trapezoid(alpha, a, b, beta, c);
+            return Ok(());
         }
+        let bounds = equal_area_bounds(n, parts, 8);
+        self.for_column_ranges(c, &bounds, &|cols, c| {
+            // The part of these columns on and below the diagonal, and the
+            // rows of the operands it spans.
+            let (_, lower) = c.split_at_row_mut(cols.start);
+            let rows = n - cols.start;
+            let a = a.submatrix(cols.start, 0, rows, k);
+            let b = b.map(|b| b.submatrix(cols.start, 0, rows, k));
+            k3::packed::syrk_trapezoid(alpha, a, b, beta, lower);
+            Ok(())
+        })
     }
 
     /// trmm (`solve == false`) and trsm.
@@ -189,21 +214,23 @@ impl ThreadsBackend {
         check::tri_side(side, dims(&a), (b.nrows(), b.ncols()))?;
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         let (m, n) = (b.nrows(), b.ncols());
-        let run = |gemm: &Gemm<'_, T>, b: MatMut<'_, T>| {
-            if solve {
-                blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
-            } else {
-                blocked::trmm_left(
-                    gemm,
-                    &tri::trmm::<T>,
-                    tri::TRMM_LEAF,
-                    uplo,
-                    diag,
-                    alpha,
-                    a,
-                    b,
-                )
+        if !solve {
+            // trmm: the packed kernel on one block of columns per thread
+            // (each block packs all of the triangle, so fewer, wider blocks).
+            let threads = self.inner.num_threads;
+            let work = (m * m / 2).saturating_mul(n);
+            if self.worth_splitting(work) && n >= 2 * MIN_PART {
+                let size = n.div_ceil(threads).max(MIN_PART).next_multiple_of(8);
+                return self.for_column_blocks(b, size, &|_, b| {
+                    k3::packed::trmm_left(uplo, diag, alpha, a, b);
+                    Ok(())
+                });
             }
+            k3::packed::trmm_left(uplo, diag, alpha, a, b);
+            return Ok(());
+        }
+        let run = |gemm: &Gemm<'_, T>, b: MatMut<'_, T>| {
+            blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
         };
         match self.column_blocks(n, (m * m / 2).saturating_mul(n), MIN_PART) {
             Some(size) => self.for_column_blocks(b, size, &|_, b| run(&seq_gemm, b)),
@@ -212,7 +239,52 @@ impl ThreadsBackend {
     }
 }
 
+/// The bounds of `parts` blocks of columns of the lower triangle of an
+/// `n x n` matrix with about equal numbers of elements (column `j` has
+/// `n - j`), as multiples of `align` (but the last): the first block is the
+/// narrowest. Block `p` ends where the columns before it hold `p + 1` parts
+/// of `n^2 / 2`, at `n * (1 - sqrt(1 - (p + 1) / parts))`.
+fn equal_area_bounds(n: usize, parts: usize, align: usize) -> Vec<usize> {
+    let mut bounds = vec![0];
+    for p in 1..parts {
+        let x = n as f64 * (1.0 - (1.0 - p as f64 / parts as f64).sqrt());
+        let b = ((x / align as f64).round() as usize * align).min(n);
+        if b > *bounds.last().unwrap() {
+            bounds.push(b);
+        }
+    }
+    if *bounds.last().unwrap() < n {
+        bounds.push(n);
+    }
+    bounds
+}
+
 /// A matrix view's shape, for the shape checks.
 fn dims<T: Scalar>(a: &MatRef<'_, T>) -> (usize, usize) {
     (a.nrows(), a.ncols())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::equal_area_bounds;
+
+    #[test]
+    fn equal_area_bounds_split_the_triangle_evenly() {
+        for (n, parts) in [(2048, 4), (1000, 6), (300, 4), (17, 4), (1, 2)] {
+            let b = equal_area_bounds(n, parts, 8);
+            assert_eq!((b[0], *b.last().unwrap()), (0, n));
+            assert!(b.windows(2).all(|w| w[0] < w[1]), "{b:?}");
+            assert!(b[1..b.len() - 1].iter().all(|x| x % 8 == 0), "{b:?}");
+            if n >= 300 {
+                assert_eq!(b.len(), parts + 1);
+                // Each part within 5% of an equal share of n^2/2.
+                let area = |j0: usize, j1: usize| (j0..j1).map(|j| n - j).sum::<usize>() as f64;
+                let share = area(0, n) / parts as f64;
+                for w in b.windows(2) {
+                    let r = area(w[0], w[1]) / share;
+                    assert!((0.95..1.05).contains(&r), "n={n} {b:?}: {r}");
+                }
+            }
+        }
+    }
 }
