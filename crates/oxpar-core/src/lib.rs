@@ -62,6 +62,7 @@ pub use backend::{
 };
 pub use band::{BandRef, PackedMut, PackedRef};
 pub use error::{Error, ErrorKind, Result};
+pub use num_complex::{Complex, Complex32, Complex64};
 pub use scalar::{DType, Element, Scalar};
 pub use schedule::Schedule;
 pub use serial::Serial;

@@ -13,8 +13,8 @@
 //!   and what only makes sense for reals: ordering and `Float`, the f64
 //!   round trip, the OpenCL C type name.
 //!
-//! Only `f32` and `f64` implement them today; the complex types plug in as
-//! follows (the work of the complex issue):
+//! `f32` and `f64` implement both; `Complex<f32>` and `Complex<f64>` implement
+//! [`Element`] only. The complex types plug in as follows:
 //!
 //! 1. **Types.** `unsafe impl Element for Complex<f32>` and `Complex<f64>`
 //!    (num-complex's `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
@@ -69,20 +69,22 @@ use std::fmt::{Debug, Display};
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Div, Mul, MulAssign, Neg, Sub, SubAssign};
 
+use num_complex::Complex;
 use num_traits::Float;
 
 pub(crate) mod sealed {
     pub trait Sealed {}
     impl Sealed for f32 {}
     impl Sealed for f64 {}
+    impl Sealed for num_complex::Complex<f32> {}
+    impl Sealed for num_complex::Complex<f64> {}
 }
 
 /// The element type of an array, as the C ABI and Python see it. Tags are
 /// named after the Rust type, by component size as `f32`/`f64` are (and as
 /// num-complex's `Complex32`/`Complex64`); [`DType::name`] gives NumPy's
 /// names, which count the whole element (`complex64` is [`DType::C32`]).
-/// The complex tags are reserved for the complex types; no operation
-/// accepts them yet.
+/// The complex tags are those of [`Complex<f32>`] and [`Complex<f64>`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DType {
     /// IEEE 754 binary32 (`float`, `real(c_float)`, `numpy.float32`).
@@ -144,9 +146,9 @@ impl DType {
     }
 }
 
-/// An element type of vectors and matrices: real (`f32`, `f64`) or, with
-/// the complex issue, complex. See the module documentation for how the
-/// complex types plug in.
+/// An element type of vectors and matrices: real (`f32`, `f64`) or complex
+/// (num-complex's [`Complex<f32>`], [`Complex<f64>`]). See the module
+/// documentation for how the complex types plug in.
 ///
 /// The constants [`Element::ZERO`] and [`Element::ONE`] are constants, not
 /// methods, so that they never clash with `num_traits`' `zero()`/`one()` in
@@ -180,7 +182,7 @@ pub unsafe trait Element:
     type Real: Scalar;
     /// The element type's tag.
     const DTYPE: DType;
-    /// The BLAS prefix: `'s'`, `'d'` (and `'c'`, `'z'` for complex).
+    /// The BLAS prefix: `'s'`, `'d'`, `'c'` or `'z'`.
     const BLAS_PREFIX: char;
     /// The additive identity.
     const ZERO: Self;
@@ -256,6 +258,51 @@ macro_rules! real_element {
 real_element!(f32, F32, 's');
 real_element!(f64, F64, 'd');
 
+macro_rules! complex_element {
+    ($t:ty, $dtype:ident, $prefix:literal) => {
+        // SAFETY: num-complex's `Complex<T>` is `#[repr(C)] {re, im}` of two
+        // primitive floats: no padding, every bit pattern is valid.
+        unsafe impl Element for Complex<$t> {
+            type Real = $t;
+            const DTYPE: DType = DType::$dtype;
+            const BLAS_PREFIX: char = $prefix;
+            const ZERO: Self = Complex::new(0.0, 0.0);
+            const ONE: Self = Complex::new(1.0, 0.0);
+
+            #[inline(always)]
+            fn conj(self) -> Self {
+                Complex::new(self.re, -self.im)
+            }
+            #[inline(always)]
+            fn from_real(re: $t) -> Self {
+                Complex::new(re, 0.0)
+            }
+            #[inline(always)]
+            fn re(self) -> $t {
+                self.re
+            }
+            #[inline(always)]
+            fn im(self) -> $t {
+                self.im
+            }
+            #[inline(always)]
+            fn abs1(self) -> $t {
+                self.re.abs() + self.im.abs()
+            }
+            fn sum_wide<I: Iterator<Item = Self>>(it: I) -> Self {
+                // Each component in f64, rounded once, as for the reals.
+                let (re, im) = it.fold((0.0f64, 0.0f64), |(r, i), v| {
+                    (r + v.re.as_f64(), i + v.im.as_f64())
+                });
+                Complex::new(<$t as Scalar>::from_f64(re), <$t as Scalar>::from_f64(im))
+            }
+        }
+    };
+}
+
+complex_element!(f32, C32, 'c');
+complex_element!(f64, C64, 'z');
+
 // SAFETY: as the Element impl above.
 unsafe impl Scalar for f32 {
     const CL_TYPE: &'static str = "float";
@@ -313,5 +360,25 @@ mod tests {
         // f32 data is summed in f64 and rounded once: 2^24 + 1 + 1 is exact.
         let big = 16_777_216.0f32;
         assert_eq!(f32::sum_wide([big, 1.0, 1.0].into_iter()), big + 2.0);
+    }
+
+    #[test]
+    fn complex_elements() {
+        type C = Complex<f32>;
+        assert_eq!(<C as Element>::DTYPE, DType::C32);
+        assert_eq!(<Complex<f64> as Element>::BLAS_PREFIX, 'z');
+        assert_eq!(<C as Element>::DTYPE.size(), std::mem::size_of::<C>());
+        assert_eq!(std::mem::size_of::<Complex<f64>>(), 16);
+        let v = C::new(3.0, -4.0);
+        assert_eq!(v.conj(), C::new(3.0, 4.0));
+        assert_eq!(v.abs1(), 7.0);
+        assert_eq!((Element::re(v), Element::im(v)), (3.0, -4.0));
+        assert_eq!(C::from_real(2.0), C::new(2.0, 0.0));
+        assert_eq!(C::ONE * v + C::ZERO, v);
+        assert!(C::new(f32::NAN, 0.0).abs1().is_nan());
+        // Each component is summed in f64 and rounded once.
+        let big = 16_777_216.0f32;
+        let s = C::sum_wide([C::new(big, 1.0), C::new(1.0, big), C::new(1.0, 1.0)].into_iter());
+        assert_eq!(s, C::new(big + 2.0, big + 2.0));
     }
 }
