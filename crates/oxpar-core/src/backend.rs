@@ -239,6 +239,17 @@ pub trait Level1<T: Element>: Backend {
     /// `x . y`; 0 for empty vectors. For complex elements this is BLAS's
     /// `dotu`: neither operand is conjugated.
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T>;
+    /// `conj(x) . y` (BLAS's `dotc`); [`Level1::dot`] for real elements. The
+    /// default for complex elements is a plain loop on the calling thread.
+    fn dotc(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        if !T::DTYPE.is_complex() {
+            return self.dot(x, y);
+        }
+        check::same_len(x.len(), y.len())?;
+        Ok(x.iter()
+            .zip(y.iter())
+            .fold(T::ZERO, |acc, (a, b)| acc + a.conj() * b))
+    }
     /// The Euclidean norm, without overflow or underflow in intermediate
     /// results: the answer is finite whenever the true norm is representable.
     /// NaN if any element is NaN; otherwise +inf if any element is infinite.
@@ -326,6 +337,17 @@ pub trait Level2<T: Element>: Backend {
     ) -> Result<()>;
     /// `A := alpha*x*y^T + A`. With `alpha == 0`, returns at once.
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()>;
+    /// `A := alpha*x*y^H + A` (BLAS's `gerc`; [`Level2::ger`] is `geru`);
+    /// [`Level2::ger`] for real elements. With `alpha == 0`, returns at once.
+    /// The default for complex elements is a plain loop on the calling thread.
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        if !T::DTYPE.is_complex() {
+            return self.ger(alpha, x, y, a);
+        }
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        crate::reference::gerc(alpha, x, y, a);
+        Ok(())
+    }
     /// `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo`
     /// triangle (the other is not read). With `beta == 0`, `y` is not read;
     /// with `alpha == 0`, `A` and `x` are not read.
@@ -682,6 +704,9 @@ impl<T: Element, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         (**self).dot(x, y)
     }
+    fn dotc(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        (**self).dotc(x, y)
+    }
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T::Real> {
         (**self).nrm2(x)
     }
@@ -727,6 +752,9 @@ impl<T: Element, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
     }
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         (**self).ger(alpha, x, y, a)
+    }
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        (**self).gerc(alpha, x, y, a)
     }
     fn symv(
         &self,

@@ -45,6 +45,7 @@ pub mod backend;
 pub mod band;
 pub mod blocked;
 pub mod budget;
+pub mod complex;
 #[cfg(test)]
 mod complex_ready;
 pub mod error;
