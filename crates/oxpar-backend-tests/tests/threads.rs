@@ -24,3 +24,16 @@ mod default_2 {
         oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start")
     );
 }
+
+/// Complex elements, split at every size and with the production cutoffs.
+mod complex_split_1 {
+    oxpar_backend_tests::complex_suite!(crate::split(1));
+}
+mod complex_split_3 {
+    oxpar_backend_tests::complex_suite!(crate::split(3));
+}
+mod complex_default_2 {
+    oxpar_backend_tests::complex_suite!(
+        oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start")
+    );
+}
