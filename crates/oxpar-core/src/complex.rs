@@ -1,6 +1,13 @@
 //! Complex level 1 on the serial backend, and the per-block reductions every
 //! host backend shares for complex data.
 //!
+//! Reproducible mode ([`Reproducible`]) computes complex `dot`, `dotc`,
+//! `nrm2`, `asum` and `sum` exactly and rounds once: the real and imaginary
+//! parts each from one [`ExactSum`] (a complex product's part is two exact
+//! real products), `asum` and `nrm2` from one. Those paths run element by
+//! element on the calling thread, so they are reproducible by construction
+//! (a parallel exact path is a later refinement).
+//!
 //! The reductions accumulate each component in f64 (as the real ones do)
 //! and return the wide partial result, so a parallel backend adds its
 //! blocks' partials in f64 and rounds once with [`narrow`]. `nrm2` is
@@ -11,6 +18,8 @@ use num_complex::Complex;
 
 use crate::backend::{check, Level1};
 use crate::error::Result;
+use crate::exact::{round_to, sqrt_to, ExactSum};
+use crate::repro::Reproducible;
 use crate::scalar::{Element, Scalar};
 use crate::serial::{reference_nrm2, Serial};
 use crate::view::{VecMut, VecRef};
@@ -179,10 +188,109 @@ where
     }
 }
 
+/// The exact `sum x_i * y_i` (with `conj(x_i)` if `conj`), one
+/// accumulator per component.
+pub fn exact_dot<R: Scalar>(
+    conj: bool,
+    x: VecRef<'_, Complex<R>>,
+    y: VecRef<'_, Complex<R>>,
+) -> [ExactSum; 2]
+where
+    Complex<R>: Element,
+{
+    let (mut re, mut im) = (ExactSum::default(), ExactSum::default());
+    for (a, b) in x.iter().zip(y.iter()) {
+        let (a, b) = (widen(a), widen(b));
+        let ai = if conj { -a.im } else { a.im };
+        re.add_product_f64(a.re, b.re);
+        re.add_product_f64(-ai, b.im);
+        im.add_product_f64(a.re, b.im);
+        im.add_product_f64(ai, b.re);
+    }
+    [re, im]
+}
+
+/// The reproducible reductions: correctly rounded, per component.
+impl<R: Scalar, B: Level1<Complex<R>>> Level1<Complex<R>> for Reproducible<B>
+where
+    Complex<R>: Element<Real = R>,
+{
+    fn axpy(
+        &self,
+        alpha: Complex<R>,
+        x: VecRef<'_, Complex<R>>,
+        y: VecMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.inner().axpy(alpha, x, y)
+    }
+    fn scal(&self, alpha: Complex<R>, x: VecMut<'_, Complex<R>>) -> Result<()> {
+        self.inner().scal(alpha, x)
+    }
+    fn copy(&self, x: VecRef<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
+        self.inner().copy(x, y)
+    }
+    fn swap(&self, x: VecMut<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
+        self.inner().swap(x, y)
+    }
+    fn dot(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
+        if !self.is_on() {
+            return self.inner().dot(x, y);
+        }
+        check::same_len(x.len(), y.len())?;
+        let [re, im] = exact_dot(false, x, y);
+        Ok(Complex::new(round_to(&re), round_to(&im)))
+    }
+    fn dotc(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
+        if !self.is_on() {
+            return self.inner().dotc(x, y);
+        }
+        check::same_len(x.len(), y.len())?;
+        let [re, im] = exact_dot(true, x, y);
+        Ok(Complex::new(round_to(&re), round_to(&im)))
+    }
+    fn nrm2(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
+        if !self.is_on() {
+            return self.inner().nrm2(x);
+        }
+        let mut acc = ExactSum::default();
+        for v in x.iter().map(widen) {
+            acc.add_product_f64(v.re, v.re);
+            acc.add_product_f64(v.im, v.im);
+        }
+        Ok(sqrt_to(&acc))
+    }
+    fn asum(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
+        if !self.is_on() {
+            return self.inner().asum(x);
+        }
+        let mut acc = ExactSum::default();
+        for v in x.iter().map(widen) {
+            acc.add_f64(v.re.abs());
+            acc.add_f64(v.im.abs());
+        }
+        Ok(round_to(&acc))
+    }
+    fn iamax(&self, x: VecRef<'_, Complex<R>>) -> Result<Option<usize>> {
+        self.inner().iamax(x)
+    }
+    fn sum(&self, x: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
+        if !self.is_on() {
+            return self.inner().sum(x);
+        }
+        let (mut re, mut im) = (ExactSum::default(), ExactSum::default());
+        for v in x.iter().map(widen) {
+            re.add_f64(v.re);
+            im.add_f64(v.im);
+        }
+        Ok(Complex::new(round_to(&re), round_to(&im)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::backend::{Level2, Level3};
+    use crate::repro::Reproducible;
     use crate::view::{MatMut, MatRef};
 
     type C = Complex<f64>;
@@ -211,6 +319,36 @@ mod tests {
         ];
         assert_eq!(s.iamax(VecRef::from_slice(&n)).unwrap(), Some(1));
         assert!(s.nrm2(VecRef::from_slice(&n)).unwrap().is_nan());
+    }
+
+    #[test]
+    fn reproducible_complex_reductions_are_correctly_rounded() {
+        type C32 = Complex<f32>;
+        let r = Reproducible::new(Serial);
+        // 2^24 + 1 + 1 - 2^24 is 2 exactly; any f32 order loses the ones.
+        let big = 16_777_216.0f32;
+        let x = [
+            C32::new(big, 1.0),
+            C32::new(1.0, big),
+            C32::new(1.0, -big),
+            C32::new(-big, 1.0),
+        ];
+        let ones = [C32::new(1.0, 0.0); 4];
+        let (xv, ov) = (VecRef::from_slice(&x), VecRef::from_slice(&ones));
+        assert_eq!(r.sum(xv).unwrap(), C32::new(2.0, 2.0));
+        assert_eq!(r.dot(xv, ov).unwrap(), C32::new(2.0, 2.0));
+        // dotc against i: conj(x) * i = i*re + im.
+        let i4 = [C32::new(0.0, 1.0); 4];
+        assert_eq!(
+            r.dotc(xv, VecRef::from_slice(&i4)).unwrap(),
+            C32::new(2.0, 2.0)
+        );
+        assert_eq!(r.asum(xv).unwrap(), 4.0 * (big + 1.0));
+        let n = [C32::new(3.0, 4.0)];
+        assert_eq!(r.nrm2(VecRef::from_slice(&n)).unwrap(), 5.0);
+        // The same bits as the sum computed in the other order.
+        let rev: Vec<C32> = x.iter().rev().copied().collect();
+        assert_eq!(r.sum(VecRef::from_slice(&rev)).unwrap(), r.sum(xv).unwrap());
     }
 
     #[test]

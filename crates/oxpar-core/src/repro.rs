@@ -32,7 +32,7 @@ use crate::backend::{
 use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::error::{Error, Result};
 use crate::exact::{round_to, sqrt_to, Reduction};
-use crate::scalar::Scalar;
+use crate::scalar::{Element, Scalar};
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 use std::ops::Range;
@@ -264,7 +264,7 @@ impl<T: Scalar, B: Level1<T>> Level1<T> for Reproducible<B> {
     }
 }
 
-impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
+impl<T: Element, B: Level2<T>> Level2<T> for Reproducible<B> {
     fn gemv(
         &self,
         alpha: T,
@@ -277,6 +277,9 @@ impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
     }
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         self.inner.ger(alpha, x, y, a)
+    }
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.gerc(alpha, x, y, a)
     }
     fn symv(
         &self,
@@ -365,7 +368,7 @@ impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
     }
 }
 
-impl<T: Scalar, B: Level3<T>> Level3<T> for Reproducible<B> {
+impl<T: Element, B: Level3<T>> Level3<T> for Reproducible<B> {
     fn gemm(
         &self,
         alpha: T,
