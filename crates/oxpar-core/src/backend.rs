@@ -13,6 +13,8 @@
 use std::fmt::Debug;
 use std::ops::Range;
 
+use num_complex::{Complex32, Complex64};
+
 use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::blocked;
 use crate::error::{Error, Result};
@@ -922,20 +924,38 @@ impl<B: ParallelLoops + ?Sized> ParallelLoops for Box<B> {
     }
 }
 
-/// Everything a host-memory backend offers, for both element types, as one
+/// Everything a host-memory backend offers, for all four element types, as one
 /// object-safe trait: what the C ABI and the CLI hold as `dyn HostBackend`.
 pub trait HostBackend:
-    Level1<f32> + Level1<f64> + Level2<f32> + Level2<f64> + Level3<f32> + Level3<f64> + ParallelLoops
+    Level1<f32>
+    + Level1<f64>
+    + Level1<Complex32>
+    + Level1<Complex64>
+    + Level2<f32>
+    + Level2<f64>
+    + Level2<Complex32>
+    + Level2<Complex64>
+    + Level3<f32>
+    + Level3<f64>
+    + Level3<Complex32>
+    + Level3<Complex64>
+    + ParallelLoops
 {
 }
 
 impl<B> HostBackend for B where
     B: Level1<f32>
         + Level1<f64>
+        + Level1<Complex32>
+        + Level1<Complex64>
         + Level2<f32>
         + Level2<f64>
+        + Level2<Complex32>
+        + Level2<Complex64>
         + Level3<f32>
         + Level3<f64>
+        + Level3<Complex32>
+        + Level3<Complex64>
         + ParallelLoops
 {
 }
