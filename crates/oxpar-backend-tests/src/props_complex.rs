@@ -886,13 +886,233 @@ where
     }
 }
 
+/// The dense Hermitian matrix an `n x n` stored `a` stands for: its `uplo`
+/// triangle, the conjugate mirror, the diagonal's real parts.
+fn dense_herm(a: &dyn Fn(usize, usize) -> Z, n: usize, uplo: Uplo) -> Vec<Z> {
+    let mut d = vec![Z::new(0.0, 0.0); n * n];
+    for j in 0..n {
+        for i in 0..n {
+            d[i + j * n] = if i == j {
+                Z::new(a(i, i).re, 0.0)
+            } else if uplo.holds(i, j) {
+                a(i, j)
+            } else {
+                a(j, i).conj()
+            };
+        }
+    }
+    d
+}
+
+/// hemv, her, her2, hemm, herk, her2k against loops over the dense
+/// Hermitian matrix; the unused triangle is NaN (never read) or must keep
+/// its value, and Hermitian results have a real diagonal.
+pub fn c_hermitian<R: Scalar, B: FullComplex<R> + ?Sized>(b: &B)
+where
+    Complex<R>: Element<Real = R>,
+{
+    let tol = 16.0 * eps::<R>();
+    let zero = Z::new(0.0, 0.0);
+    for n in [0usize, 1, 3, 17, 40, 67, 130] {
+        for uplo in [Uplo::Upper, Uplo::Lower] {
+            let a = square::<R>(n, uplo, 40 + n as u64, Store::Col);
+            let get = |i: usize, j: usize| a.get(i, j);
+            let h = dense_herm(&get, n, uplo);
+            let scale = 8.0 * (n as f64 + 8.0);
+            let (alpha, beta) = (scalars()[4], scalars()[2]);
+            // hemv
+            let xv = values(n, 41);
+            let x = TVec::<R>::new(&xv, -2);
+            for beta in [beta, zero] {
+                let mut yv = values(n, 42);
+                if beta == zero && n > 0 {
+                    yv[0] = Z::new(f64::NAN, 0.0);
+                }
+                let mut y = TVec::<R>::new(&yv, 1);
+                b.hemv(
+                    uplo,
+                    narrow(alpha),
+                    a.view(),
+                    x.view(),
+                    narrow(beta),
+                    y.view_mut(),
+                )
+                .unwrap();
+                let got = y.logical();
+                for i in 0..n {
+                    let hx: Z = (0..n).map(|j| h[i + j * n] * xv[j]).sum();
+                    let by = if beta == zero { zero } else { beta * yv[i] };
+                    assert!(
+                        close(got[i], alpha * hx + by, tol, scale),
+                        "hemv n={n} {uplo:?} i={i}"
+                    );
+                }
+            }
+            // her and her2: the uplo triangle only, the diagonal real.
+            let yv = values(n, 43);
+            let av = values(n * n, 44);
+            for two in [false, true] {
+                let mut c = TMat::<R>::new(n, n, &av, Store::Padded);
+                let y = TVec::<R>::new(&yv, 3);
+                if two {
+                    b.her2(uplo, narrow(alpha), x.view(), y.view(), c.view_mut())
+                        .unwrap();
+                } else {
+                    b.her(uplo, R::from_f64(-1.5), x.view(), c.view_mut())
+                        .unwrap();
+                }
+                for j in 0..n {
+                    for i in 0..n {
+                        let old = av[i + j * n];
+                        let want = if !uplo.holds(i, j) {
+                            old
+                        } else {
+                            let u = if two {
+                                alpha * xv[i] * yv[j].conj() + alpha.conj() * yv[i] * xv[j].conj()
+                            } else {
+                                -1.5 * xv[i] * xv[j].conj()
+                            };
+                            let v = old + u;
+                            if i == j {
+                                Z::new(v.re, 0.0)
+                            } else {
+                                v
+                            }
+                        };
+                        assert!(
+                            close(c.get(i, j), want, tol, 8.0),
+                            "her(two={two}) n={n} {uplo:?} ({i},{j})"
+                        );
+                    }
+                }
+                assert!(c.guards_intact());
+            }
+            // hemm, both sides.
+            let m = 5;
+            for side in [Side::Left, Side::Right] {
+                let (bm, bn) = if side == Side::Left { (n, m) } else { (m, n) };
+                let bv = values(bm * bn, 45);
+                let bmat = TMat::<R>::new(bm, bn, &bv, Store::Row);
+                let cv = values(bm * bn, 46);
+                let mut c = TMat::<R>::new(bm, bn, &cv, Store::Padded);
+                b.hemm(
+                    side,
+                    uplo,
+                    narrow(alpha),
+                    a.view(),
+                    bmat.view(),
+                    narrow(beta),
+                    c.view_mut(),
+                )
+                .unwrap();
+                for j in 0..bn {
+                    for i in 0..bm {
+                        let ab: Z = if side == Side::Left {
+                            (0..n).map(|p| h[i + p * n] * bv[p + j * bm]).sum()
+                        } else {
+                            (0..n).map(|p| bv[i + p * bm] * h[p + j * n]).sum()
+                        };
+                        let want = alpha * ab + beta * cv[i + j * bm];
+                        assert!(
+                            close(c.get(i, j), want, tol, scale),
+                            "hemm n={n} {side:?} {uplo:?}"
+                        );
+                    }
+                }
+                assert!(c.guards_intact());
+            }
+            // herk and her2k, A n x k (N) or k x n viewed as A^H (H).
+            let k = 6;
+            for op in [Op::N, Op::H] {
+                let (am, an) = if op.transposed() { (k, n) } else { (n, k) };
+                let (av2, bv2) = (values(am * an, 47), values(am * an, 48));
+                let (aa, bb) = (
+                    TMat::<R>::new(am, an, &av2, Store::Col),
+                    TMat::<R>::new(am, an, &bv2, Store::Row),
+                );
+                let (ga, gb) = (
+                    |i: usize, j: usize| aa.get(i, j),
+                    |i: usize, j: usize| bb.get(i, j),
+                );
+                for two in [false, true] {
+                    for rbeta in [0.5, 0.0] {
+                        let mut cv = values(n * n, 49);
+                        if rbeta == 0.0 && n > 0 {
+                            cv[0] = Z::new(f64::NAN, f64::NAN);
+                        }
+                        let mut c = TMat::<R>::new(n, n, &cv, Store::Padded);
+                        let rb = R::from_f64(rbeta);
+                        if two {
+                            b.her2k(
+                                uplo,
+                                narrow(alpha),
+                                op.apply(aa.view()),
+                                op.apply(bb.view()),
+                                rb,
+                                c.view_mut(),
+                            )
+                            .unwrap();
+                        } else {
+                            b.herk(
+                                uplo,
+                                R::from_f64(2.0),
+                                op.apply(aa.view()),
+                                rb,
+                                c.view_mut(),
+                            )
+                            .unwrap();
+                        }
+                        for j in 0..n {
+                            for i in 0..n {
+                                let want = if !uplo.holds(i, j) {
+                                    cv[i + j * n]
+                                } else {
+                                    let s: Z = (0..k)
+                                        .map(|p| {
+                                            if two {
+                                                alpha * op.get(&ga, i, p) * op.get(&gb, j, p).conj()
+                                                    + alpha.conj()
+                                                        * op.get(&gb, i, p)
+                                                        * op.get(&ga, j, p).conj()
+                                            } else {
+                                                2.0 * op.get(&ga, i, p) * op.get(&ga, j, p).conj()
+                                            }
+                                        })
+                                        .sum();
+                                    let old = if rbeta == 0.0 {
+                                        zero
+                                    } else {
+                                        rbeta * cv[i + j * n]
+                                    };
+                                    let v = s + old;
+                                    if i == j {
+                                        Z::new(v.re, 0.0)
+                                    } else {
+                                        v
+                                    }
+                                };
+                                assert!(
+                                    close(c.get(i, j), want, tol, scale),
+                                    "herk(two={two}) n={n} {uplo:?} {op:?} beta={rbeta} ({i},{j}): {} vs {want}",
+                                    c.get(i, j)
+                                );
+                            }
+                        }
+                        assert!(c.guards_intact());
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Expands to one `#[test]` per complex property and component type,
 /// against the backend that `$make` builds.
 #[macro_export]
 macro_rules! complex_suite {
     ($make:expr) => {
         $crate::__complex_tests!($make; c_level1_updates, c_level1_reductions, c_special_values,
-            c_gemv, c_ger, c_gemm, c_level2_structured, c_level3_structured);
+            c_gemv, c_ger, c_gemm, c_level2_structured, c_level3_structured, c_hermitian);
     };
 }
 

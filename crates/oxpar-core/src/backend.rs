@@ -375,6 +375,40 @@ pub trait Level2<T: Element>: Backend {
     fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
         crate::blocked::trsv(self, uplo, diag, a, x)
     }
+    /// `y := alpha*A*x + beta*y` with `A` Hermitian, held in its `uplo`
+    /// triangle (the other is not read; the diagonal's imaginary parts are
+    /// taken as zero); [`Level2::symv`] for real elements. With `beta == 0`,
+    /// `y` is not read; with `alpha == 0`, `A` and `x` are not read.
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::hemv(self, uplo, alpha, a, x, beta, y)
+    }
+    /// `A := alpha*x*x^H + A` (`alpha` real) on the `uplo` triangle of the
+    /// Hermitian `A`, whose diagonal comes out real. With `alpha == 0`,
+    /// returns at once.
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        crate::hermitian::her2(self, uplo, T::from_real(alpha), x, None, a)
+    }
+    /// `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle of
+    /// the Hermitian `A`, whose diagonal comes out real. With `alpha == 0`,
+    /// returns at once.
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::her2(self, uplo, alpha, x, Some(y), a)
+    }
     /// `A := alpha*x*x^T + A` on the `uplo` triangle of `A` (the other is
     /// neither read nor written). With `alpha == 0`, returns at once.
     fn syr(&self, uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
@@ -543,6 +577,53 @@ pub trait Level3<T: Element>: Backend {
             beta,
             c,
         )
+    }
+    /// `C := alpha*A*B + beta*C` (left) or `alpha*B*A + beta*C` (right) with
+    /// `A` Hermitian, held in its `uplo` triangle (the diagonal's imaginary
+    /// parts taken as zero); [`Level3::symm`] for real elements. With
+    /// `beta == 0`, `C` is not read; with `alpha == 0`, `A` and `B` are not
+    /// read.
+    #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::hemm(self, side, uplo, alpha, a, b, beta, c)
+    }
+    /// `C := alpha*A*A^H + beta*C` (`alpha`, `beta` real) on the `uplo`
+    /// triangle of the Hermitian `n x n` matrix `C`, whose diagonal comes
+    /// out real; `A` is `n x k` (pass `a.h()` for `A^H*A`). With `beta == 0`,
+    /// `C` is not read; with `alpha == 0` or `k == 0` and `beta == 1`, `C`
+    /// is left as it is (BLAS's quick return).
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::her2k(self, uplo, T::from_real(alpha), a, None, beta, c)
+    }
+    /// `C := alpha*A*B^H + conj(alpha)*B*A^H + beta*C` (`beta` real) on the
+    /// `uplo` triangle of the Hermitian `C`, as [`Level3::herk`].
+    #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::her2k(self, uplo, alpha, a, Some(b), beta, c)
     }
     /// `C := alpha*A*A^T + beta*C` on the `uplo` triangle of the `n x n`
     /// matrix `C` (the other triangle is neither read nor written); `A` is
@@ -758,6 +839,30 @@ impl<T: Element, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
     fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         (**self).gerc(alpha, x, y, a)
     }
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).hemv(uplo, alpha, a, x, beta, y)
+    }
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        (**self).her(uplo, alpha, x, a)
+    }
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).her2(uplo, alpha, x, y, a)
+    }
     fn symv(
         &self,
         uplo: Uplo,
@@ -867,6 +972,39 @@ impl<T: Element, B: Level3<T> + ?Sized> Level3<T> for Box<B> {
         c: MatMut<'_, T>,
     ) -> Result<()> {
         (**self).symm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).hemm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).herk(uplo, alpha, a, beta, c)
+    }
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).her2k(uplo, alpha, a, b, beta, c)
     }
     fn syrk(
         &self,

@@ -50,6 +50,7 @@ pub mod complex;
 mod complex_ready;
 pub mod error;
 pub mod exact;
+pub mod hermitian;
 pub mod reference;
 pub mod repro;
 pub mod scalar;

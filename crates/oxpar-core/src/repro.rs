@@ -281,6 +281,30 @@ impl<T: Element, B: Level2<T>> Level2<T> for Reproducible<B> {
     fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         self.inner.gerc(alpha, x, y, a)
     }
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.hemv(uplo, alpha, a, x, beta, y)
+    }
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.her(uplo, alpha, x, a)
+    }
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.her2(uplo, alpha, x, y, a)
+    }
     fn symv(
         &self,
         uplo: Uplo,
@@ -390,6 +414,39 @@ impl<T: Element, B: Level3<T>> Level3<T> for Reproducible<B> {
         c: MatMut<'_, T>,
     ) -> Result<()> {
         self.inner.symm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.hemm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.herk(uplo, alpha, a, beta, c)
+    }
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.her2k(uplo, alpha, a, b, beta, c)
     }
     fn syrk(
         &self,

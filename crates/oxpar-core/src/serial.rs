@@ -12,10 +12,10 @@ use crate::backend::{
 };
 use crate::error::Result;
 use crate::exact::Reduction;
-use crate::reference;
 use crate::scalar::{Element, Scalar};
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
+use crate::{hermitian, reference};
 
 /// The serial reference backend.
 #[derive(Copy, Clone, Debug, Default)]
@@ -214,6 +214,42 @@ impl<T: Element> Level2<T> for Serial {
         Ok(())
     }
 
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        hermitian::hemv_ref(uplo, alpha, a, x, beta, y);
+        Ok(())
+    }
+
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), x.len(), (a.nrows(), a.ncols()))?;
+        hermitian::her2_ref(uplo, T::from_real(alpha), x, None, a);
+        Ok(())
+    }
+
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        hermitian::her2_ref(uplo, alpha, x, Some(y), a);
+        Ok(())
+    }
+
     fn trmv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
         check::square("A", (a.nrows(), a.ncols()))?;
         check::gemv((a.nrows(), a.ncols()), x.len(), x.len())?;
@@ -302,6 +338,48 @@ impl<T: Element> Level3<T> for Serial {
     ) -> Result<()> {
         check::symm(side, dims(&a), dims(&b), (c.nrows(), c.ncols()))?;
         reference::symm(side, uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::symm(side, dims(&a), dims(&b), (c.nrows(), c.ncols()))?;
+        hermitian::hemm_ref(side, uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk(dims(&a), None, (c.nrows(), c.ncols()))?;
+        hermitian::her2k_ref(uplo, T::from_real(alpha), a, None, beta, c);
+        Ok(())
+    }
+
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk(dims(&a), Some(dims(&b)), (c.nrows(), c.ncols()))?;
+        hermitian::her2k_ref(uplo, alpha, a, Some(b), beta, c);
         Ok(())
     }
 
