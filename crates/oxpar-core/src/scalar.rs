@@ -13,32 +13,36 @@
 //!   and what only makes sense for reals: ordering and `Float`, the f64
 //!   round trip, the OpenCL C type name.
 //!
-//! `f32` and `f64` implement both; `Complex<f32>` and `Complex<f64>` implement
-//! [`Element`] only. The complex types plug in as follows:
+//! `f32` and `f64` implement both; num-complex's `Complex<f32>` and
+//! `Complex<f64>` (re-exported as [`crate::Complex32`], [`crate::Complex64`])
+//! implement [`Element`] only. How the complex types plug in, and what is
+//! left for later increments:
 //!
-//! 1. **Types.** `unsafe impl Element for Complex<f32>` and `Complex<f64>`
-//!    (num-complex's `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
+//! 1. **Types.** `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
 //!    `float _Complex`/`double _Complex`, Fortran `complex(c_float_complex)`,
-//!    NumPy `complex64`/`complex128`), with `Real = f32`/`f64`,
+//!    NumPy `complex64`/`complex128`: `Real = f32`/`f64`,
 //!    `DTYPE = DType::C32`/`C64`, `BLAS_PREFIX = 'c'`/`'z'`, `conj` the
-//!    conjugate and `abs1 = |re| + |im|`. They are not `Scalar`.
-//! 2. **Trait family.** Every backend's `impl<T: Scalar> Level1<T>` becomes
-//!    either `impl<T: Element>` (where the body is plain arithmetic, as the
-//!    serial reference) or a second impl for the two complex types (the
-//!    threads kernels: gemm crate's c32/c64 micro-kernels with conjugation
-//!    flags). Methods whose defaults are real-only carry `where T: Scalar`
-//!    ([`crate::Level1::reduce_wide`], [`crate::Level1::reduce_exact`]):
-//!    a complex impl omits them, and reproducible complex reductions get
-//!    their own methods (an exact accumulator per component). The level-2
-//!    and level-3 defaults ([`crate::blocked`], [`crate::reference`]) are
-//!    already generic over `Element`: symmetric and triangular operations are
-//!    the same algorithms for complex data; the Hermitian ones (hemv, her,
-//!    her2, hemm, herk, her2k) and `dotc`/`gerc` are new trait methods with
-//!    defaults built the same way ([`crate::Level1::dot`] stays BLAS's
-//!    unconjugated `dotu`). [`crate::HostBackend`] gains the bounds
-//!    `Level1<Complex<f32>> + ...` (one line each). A test-only stand-in
-//!    complex type in this crate already runs the level-2 and level-3
-//!    defaults through a naive backend of three methods.
+//!    conjugate, `abs1 = |re| + |im|`, `sum_wide` per component in f64.
+//! 2. **Trait family.** [`crate::Level1::dot`] is BLAS's unconjugated
+//!    `dotu`; [`crate::Level1::dotc`] and [`crate::Level2::gerc`] are the
+//!    conjugated forms (for reals, `dot` and `ger`); the Hermitian
+//!    operations are [`crate::Level2::hemv`], `her`, `her2` and
+//!    [`crate::Level3::hemm`], `herk`, `her2k` (real `alpha`/`beta` where
+//!    BLAS has them), with defaults in [`crate::hermitian`]; the symmetric
+//!    and triangular defaults ([`crate::blocked`], [`crate::reference`]) run
+//!    unchanged on complex data (complex symmetric, as `csymm`/`csyrk`).
+//!    Methods whose defaults are real-only carry `where T: Scalar`
+//!    ([`crate::Level1::reduce_wide`], [`crate::Level1::reduce_exact`]).
+//!    A backend implements the complex types either by one
+//!    `impl<T: Element>` (plain arithmetic: the serial level 2 and 3) or by
+//!    a second impl for `Complex<R>` beside the real one (the serial level 1
+//!    in [`crate::complex`], the threads backend). Outside this crate, Rust
+//!    cannot see that `Complex<R>` never implements `Scalar`, so a backend
+//!    crate bounds its real impl by a trait of its own (the threads
+//!    backend's `RealElement`) for the two impls to be coherent.
+//!    [`crate::HostBackend`] requires all four element types. Reproducible
+//!    mode ([`crate::repro::Reproducible`]) computes complex `dot`, `dotc`,
+//!    `nrm2`, `asum` and `sum` exactly per component and rounds once.
 //! 3. **Conjugation.** A view carries a conjugation flag
 //!    ([`crate::MatRef::h`] is the conjugate transpose, [`crate::Trans::ConjYes`]
 //!    asks for it by argument); conjugation is the identity on reals, so real
@@ -56,7 +60,12 @@
 //!    transpose for `s`/`d` as BLAS's `'C'`; generated code that flips
 //!    `uplo` for a transposed operand must test "not `No`"
 //!    ([`crate::Trans::is_transposed`]) rather than "`Yes`". The C ABI's
-//!    `oxpar_dtype` (device buffers) gains the complex tags with them.
+//!    `oxpar_dtype` (device buffers) gains the complex tags with them (and
+//!    answers Unsupported for them on OpenCL, whose device buffers are real
+//!    only; its host path computes complex calls on the host). MPI contexts
+//!    implement no complex traits yet: the C ABI must answer Unsupported for
+//!    complex on them, which every rank decides alike from the element type,
+//!    with no collective.
 //! 5. **Bindings.** Fortran: the generator's type loop (`['s', 'd']`, kinds
 //!    `sp`/`dp`) gains `c`/`z` with `complex(real32)`/`complex(real64)`
 //!    twins in the same generics; Python: the dtype dispatch maps
