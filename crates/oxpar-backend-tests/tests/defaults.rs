@@ -7,8 +7,8 @@
 use oxpar_core::backend::LoopBody;
 use oxpar_core::exact::Reduction;
 use oxpar_core::{
-    Backend, BackendKind, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops, Result, Scalar,
-    Schedule, Serial, VecMut, VecRef,
+    Backend, BackendKind, Complex, Element, Level1, Level2, Level3, MatMut, MatRef, ParallelLoops,
+    Result, Scalar, Schedule, Serial, VecMut, VecRef,
 };
 
 /// Only the required methods, forwarded to [`Serial`].
@@ -27,7 +27,13 @@ impl Backend for RequiredOnly {
     }
 }
 
-impl<T: Scalar> Level1<T> for RequiredOnly {
+/// The real types: a trait of this file, so that the complex impl below is
+/// coherent beside the real one.
+trait Real: Scalar {}
+impl Real for f32 {}
+impl Real for f64 {}
+
+impl<T: Real> Level1<T> for RequiredOnly {
     fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
         Serial.axpy(alpha, x, y)
     }
@@ -57,7 +63,7 @@ impl<T: Scalar> Level1<T> for RequiredOnly {
     }
 }
 
-impl<T: Scalar> Level2<T> for RequiredOnly {
+impl<T: Element> Level2<T> for RequiredOnly {
     fn gemv(
         &self,
         alpha: T,
@@ -73,7 +79,7 @@ impl<T: Scalar> Level2<T> for RequiredOnly {
     }
 }
 
-impl<T: Scalar> Level3<T> for RequiredOnly {
+impl<T: Element> Level3<T> for RequiredOnly {
     fn gemm(
         &self,
         alpha: T,
@@ -97,4 +103,44 @@ impl ParallelLoops for RequiredOnly {
     }
 }
 
+/// Complex: the required methods only; `dotc` and `sum` are the defaults.
+impl<R: Scalar> Level1<Complex<R>> for RequiredOnly
+where
+    Complex<R>: Element<Real = R>,
+{
+    fn axpy(
+        &self,
+        alpha: Complex<R>,
+        x: VecRef<'_, Complex<R>>,
+        y: VecMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        Serial.axpy(alpha, x, y)
+    }
+    fn scal(&self, alpha: Complex<R>, x: VecMut<'_, Complex<R>>) -> Result<()> {
+        Serial.scal(alpha, x)
+    }
+    fn copy(&self, x: VecRef<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
+        Serial.copy(x, y)
+    }
+    fn swap(&self, x: VecMut<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
+        Serial.swap(x, y)
+    }
+    fn dot(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
+        Serial.dot(x, y)
+    }
+    fn nrm2(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
+        Serial.nrm2(x)
+    }
+    fn asum(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
+        Serial.asum(x)
+    }
+    fn iamax(&self, x: VecRef<'_, Complex<R>>) -> Result<Option<usize>> {
+        Serial.iamax(x)
+    }
+}
+
 oxpar_backend_tests::conformance_suite!(crate::RequiredOnly);
+
+mod complex {
+    oxpar_backend_tests::complex_suite!(crate::RequiredOnly);
+}

@@ -1,2 +1,6 @@
 //! The conformance suite on the serial reference backend.
 oxpar_backend_tests::conformance_suite!(oxpar_core::Serial);
+
+mod complex {
+    oxpar_backend_tests::complex_suite!(oxpar_core::Serial);
+}

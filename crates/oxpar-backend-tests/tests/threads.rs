@@ -24,3 +24,47 @@ mod default_2 {
         oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start")
     );
 }
+
+/// Complex elements, split at every size and with the production cutoffs.
+mod complex_split_1 {
+    oxpar_backend_tests::complex_suite!(crate::split(1));
+}
+mod complex_split_3 {
+    oxpar_backend_tests::complex_suite!(crate::split(3));
+}
+mod complex_default_2 {
+    oxpar_backend_tests::complex_suite!(
+        oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start")
+    );
+}
+mod complex_reproducible_3 {
+    oxpar_backend_tests::complex_suite!(oxpar_core::repro::Reproducible::new(crate::split(3)));
+}
+
+/// Reproducible complex reductions give the same bits for any thread count,
+/// and the same as the serial backend's.
+#[test]
+fn complex_reproducible_bits_do_not_depend_on_threads() {
+    use oxpar_core::repro::Reproducible;
+    use oxpar_core::{Complex32, Level1, Serial, VecRef};
+    let x: Vec<Complex32> = (0..10_007u32)
+        .map(|i| Complex32::new((i as f32).sin() * 1e6, (i as f32 * 0.37).cos()))
+        .collect();
+    let y: Vec<Complex32> = x.iter().rev().map(|v| v * 1e-3).collect();
+    let (xv, yv) = (VecRef::from_slice(&x), VecRef::from_slice(&y));
+    let want = Reproducible::new(Serial);
+    for threads in [1, 2, 3] {
+        let r = Reproducible::new(split(threads));
+        assert_eq!(r.dot(xv, yv).unwrap(), want.dot(xv, yv).unwrap());
+        assert_eq!(r.dotc(xv, yv).unwrap(), want.dotc(xv, yv).unwrap());
+        assert_eq!(r.sum(xv).unwrap(), want.sum(xv).unwrap());
+        assert_eq!(
+            r.asum(xv).unwrap().to_bits(),
+            want.asum(xv).unwrap().to_bits()
+        );
+        assert_eq!(
+            r.nrm2(xv).unwrap().to_bits(),
+            want.nrm2(xv).unwrap().to_bits()
+        );
+    }
+}

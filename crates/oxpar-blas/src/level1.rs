@@ -49,7 +49,8 @@
 use std::ffi::{c_int, c_void};
 
 use oxpar_core::exact::{reduce_elementwise, round_to, sqrt_to, ExactSum, Reduction};
-use oxpar_core::{Level1, Scalar, VecMut, VecRef};
+use oxpar_core::{Level1, VecMut, VecRef};
+use oxpar_threads::RealElement;
 
 use crate::args;
 use crate::threads::{backend, reproducible};
@@ -66,7 +67,7 @@ const fn pow2_f64(k: i32) -> f64 {
 
 /// The constants of the reference algorithms for one precision, as the
 /// reference's Fortran computes them from the model numbers of its kind.
-trait Precision: Scalar {
+trait Precision: RealElement {
     /// `?rotg`: `radix**max(minexponent-1, 1-maxexponent)`.
     const SAFMIN: Self;
     /// `?rotg`: `radix**max(1-minexponent, maxexponent-1)`.
@@ -145,7 +146,7 @@ fn overlaps<T>(x: *const T, incx: isize, y: *const T, incy: isize, n: usize) -> 
 /// # Safety
 /// The array holds the `n` elements, readable and not written while the view
 /// lives.
-unsafe fn view<'a, T: Scalar>(base: *const T, n: usize, inc: isize) -> Option<VecRef<'a, T>> {
+unsafe fn view<'a, T: RealElement>(base: *const T, n: usize, inc: isize) -> Option<VecRef<'a, T>> {
     if base.is_null() {
         return None;
     }
@@ -161,7 +162,11 @@ unsafe fn view<'a, T: Scalar>(base: *const T, n: usize, inc: isize) -> Option<Ve
 /// # Safety
 /// The array holds the `n` elements, and nobody else accesses them while the
 /// view lives.
-unsafe fn view_mut<'a, T: Scalar>(base: *mut T, n: usize, inc: isize) -> Option<VecMut<'a, T>> {
+unsafe fn view_mut<'a, T: RealElement>(
+    base: *mut T,
+    n: usize,
+    inc: isize,
+) -> Option<VecMut<'a, T>> {
     if base.is_null() {
         return None;
     }

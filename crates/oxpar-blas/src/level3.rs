@@ -29,7 +29,7 @@
 
 use std::ffi::{c_char, c_int};
 
-use oxpar_core::Scalar;
+use oxpar_threads::RealElement;
 
 use crate::args::{
     int, letter, scalar, CBLAS_COL_MAJOR, CBLAS_CONJ_TRANS, CBLAS_LEFT, CBLAS_LOWER,
@@ -42,12 +42,12 @@ use oxpar_core::blocked::{fill, fill_scaled, lower_view, scale_lower};
 use oxpar_core::{Diag, Level3, MatMut, MatRef, Side, Uplo};
 
 /// The reference's name of routine `base` for element type `T` (`"DGEMM"`).
-fn fortran_name<T: Scalar>(base: &str) -> String {
+fn fortran_name<T: RealElement>(base: &str) -> String {
     format!("{}{base}", T::BLAS_PREFIX.to_ascii_uppercase())
 }
 
 /// The CBLAS name of routine `base` for element type `T` (`"cblas_dgemm"`).
-fn cblas_name<T: Scalar>(base: &str) -> String {
+fn cblas_name<T: RealElement>(base: &str) -> String {
     format!("cblas_{}{base}", T::BLAS_PREFIX)
 }
 
@@ -67,7 +67,7 @@ fn size(n: i32) -> usize {
 /// `p` addresses the `rows x cols` elements the reference would, with `ld`
 /// checked (`ld >= max(1, rows)`), and nobody writes them while the view
 /// lives.
-unsafe fn mat<'a, T: Scalar>(p: *const T, rows: i32, cols: i32, ld: i32) -> MatRef<'a, T> {
+unsafe fn mat<'a, T: RealElement>(p: *const T, rows: i32, cols: i32, ld: i32) -> MatRef<'a, T> {
     // SAFETY: the caller's contract; a checked leading dimension keeps the
     // elements of distinct (i, j) apart.
     unsafe { MatRef::from_raw_unchecked(p, size(rows), size(cols), 1, size(ld) as isize) }
@@ -78,7 +78,7 @@ unsafe fn mat<'a, T: Scalar>(p: *const T, rows: i32, cols: i32, ld: i32) -> MatR
 /// # Safety
 /// As [`mat`], and nobody else reads or writes the elements while the view
 /// lives.
-unsafe fn mat_mut<'a, T: Scalar>(p: *mut T, rows: i32, cols: i32, ld: i32) -> MatMut<'a, T> {
+unsafe fn mat_mut<'a, T: RealElement>(p: *mut T, rows: i32, cols: i32, ld: i32) -> MatMut<'a, T> {
     // SAFETY: as in mat.
     unsafe { MatMut::from_raw_unchecked(p, size(rows), size(cols), 1, size(ld) as isize) }
 }
@@ -107,7 +107,7 @@ fn uplo_of(upper: bool) -> Uplo {
 /// # Safety
 /// The arrays hold the elements the reference routine would address.
 #[allow(clippy::too_many_arguments)]
-unsafe fn gemm<T: Scalar>(
+unsafe fn gemm<T: RealElement>(
     transa: u8,
     transb: u8,
     m: i32,
@@ -180,7 +180,7 @@ unsafe fn gemm<T: Scalar>(
 /// # Safety
 /// As [`gemm`].
 #[allow(clippy::too_many_arguments)]
-unsafe fn symm<T: Scalar>(
+unsafe fn symm<T: RealElement>(
     side: u8,
     uplo: u8,
     m: i32,
@@ -243,7 +243,7 @@ unsafe fn symm<T: Scalar>(
 /// # Safety
 /// As [`gemm`].
 #[allow(clippy::too_many_arguments)]
-unsafe fn syrk<T: Scalar>(
+unsafe fn syrk<T: RealElement>(
     uplo: u8,
     trans: u8,
     n: i32,
@@ -318,7 +318,7 @@ unsafe fn syrk<T: Scalar>(
 /// # Safety
 /// As [`gemm`].
 #[allow(clippy::too_many_arguments)]
-unsafe fn triangular<T: Scalar>(
+unsafe fn triangular<T: RealElement>(
     solve: bool,
     side: u8,
     uplo: u8,
@@ -436,7 +436,7 @@ fn diag_letter(d: c_int) -> Option<u8> {
 /// # Safety
 /// As [`gemm`], for the mapped call.
 #[allow(clippy::too_many_arguments)]
-unsafe fn cblas_gemm<T: Scalar>(
+unsafe fn cblas_gemm<T: RealElement>(
     layout: c_int,
     transa: c_int,
     transb: c_int,
@@ -487,7 +487,7 @@ unsafe fn cblas_gemm<T: Scalar>(
 /// # Safety
 /// As [`gemm`], for the mapped call.
 #[allow(clippy::too_many_arguments)]
-unsafe fn cblas_symm<T: Scalar>(
+unsafe fn cblas_symm<T: RealElement>(
     layout: c_int,
     side: c_int,
     uplo: c_int,
@@ -524,7 +524,7 @@ unsafe fn cblas_symm<T: Scalar>(
 /// # Safety
 /// As [`gemm`], for the mapped call.
 #[allow(clippy::too_many_arguments)]
-unsafe fn cblas_syrk<T: Scalar>(
+unsafe fn cblas_syrk<T: RealElement>(
     layout: c_int,
     uplo: c_int,
     trans: c_int,
@@ -572,7 +572,7 @@ unsafe fn cblas_syrk<T: Scalar>(
 /// # Safety
 /// As [`gemm`], for the mapped call.
 #[allow(clippy::too_many_arguments)]
-unsafe fn cblas_triangular<T: Scalar>(
+unsafe fn cblas_triangular<T: RealElement>(
     solve: bool,
     layout: c_int,
     side: c_int,

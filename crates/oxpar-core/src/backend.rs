@@ -13,6 +13,8 @@
 use std::fmt::Debug;
 use std::ops::Range;
 
+use num_complex::{Complex32, Complex64};
+
 use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::blocked;
 use crate::error::{Error, Result};
@@ -239,6 +241,17 @@ pub trait Level1<T: Element>: Backend {
     /// `x . y`; 0 for empty vectors. For complex elements this is BLAS's
     /// `dotu`: neither operand is conjugated.
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T>;
+    /// `conj(x) . y` (BLAS's `dotc`); [`Level1::dot`] for real elements. The
+    /// default for complex elements is a plain loop on the calling thread.
+    fn dotc(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        if !T::DTYPE.is_complex() {
+            return self.dot(x, y);
+        }
+        check::same_len(x.len(), y.len())?;
+        Ok(x.iter()
+            .zip(y.iter())
+            .fold(T::ZERO, |acc, (a, b)| acc + a.conj() * b))
+    }
     /// The Euclidean norm, without overflow or underflow in intermediate
     /// results: the answer is finite whenever the true norm is representable.
     /// NaN if any element is NaN; otherwise +inf if any element is infinite.
@@ -326,6 +339,17 @@ pub trait Level2<T: Element>: Backend {
     ) -> Result<()>;
     /// `A := alpha*x*y^T + A`. With `alpha == 0`, returns at once.
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()>;
+    /// `A := alpha*x*y^H + A` (BLAS's `gerc`; [`Level2::ger`] is `geru`);
+    /// [`Level2::ger`] for real elements. With `alpha == 0`, returns at once.
+    /// The default for complex elements is a plain loop on the calling thread.
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        if !T::DTYPE.is_complex() {
+            return self.ger(alpha, x, y, a);
+        }
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        crate::reference::gerc(alpha, x, y, a);
+        Ok(())
+    }
     /// `y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo`
     /// triangle (the other is not read). With `beta == 0`, `y` is not read;
     /// with `alpha == 0`, `A` and `x` are not read.
@@ -350,6 +374,40 @@ pub trait Level2<T: Element>: Backend {
     /// gives infinities or NaN, as in BLAS.
     fn trsv(&self, uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: VecMut<'_, T>) -> Result<()> {
         crate::blocked::trsv(self, uplo, diag, a, x)
+    }
+    /// `y := alpha*A*x + beta*y` with `A` Hermitian, held in its `uplo`
+    /// triangle (the other is not read; the diagonal's imaginary parts are
+    /// taken as zero); [`Level2::symv`] for real elements. With `beta == 0`,
+    /// `y` is not read; with `alpha == 0`, `A` and `x` are not read.
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::hemv(self, uplo, alpha, a, x, beta, y)
+    }
+    /// `A := alpha*x*x^H + A` (`alpha` real) on the `uplo` triangle of the
+    /// Hermitian `A`, whose diagonal comes out real. With `alpha == 0`,
+    /// returns at once.
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        crate::hermitian::her2(self, uplo, T::from_real(alpha), x, None, a)
+    }
+    /// `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle of
+    /// the Hermitian `A`, whose diagonal comes out real. With `alpha == 0`,
+    /// returns at once.
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::her2(self, uplo, alpha, x, Some(y), a)
     }
     /// `A := alpha*x*x^T + A` on the `uplo` triangle of `A` (the other is
     /// neither read nor written). With `alpha == 0`, returns at once.
@@ -520,6 +578,53 @@ pub trait Level3<T: Element>: Backend {
             c,
         )
     }
+    /// `C := alpha*A*B + beta*C` (left) or `alpha*B*A + beta*C` (right) with
+    /// `A` Hermitian, held in its `uplo` triangle (the diagonal's imaginary
+    /// parts taken as zero); [`Level3::symm`] for real elements. With
+    /// `beta == 0`, `C` is not read; with `alpha == 0`, `A` and `B` are not
+    /// read.
+    #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::hemm(self, side, uplo, alpha, a, b, beta, c)
+    }
+    /// `C := alpha*A*A^H + beta*C` (`alpha`, `beta` real) on the `uplo`
+    /// triangle of the Hermitian `n x n` matrix `C`, whose diagonal comes
+    /// out real; `A` is `n x k` (pass `a.h()` for `A^H*A`). With `beta == 0`,
+    /// `C` is not read; with `alpha == 0` or `k == 0` and `beta == 1`, `C`
+    /// is left as it is (BLAS's quick return).
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::her2k(self, uplo, T::from_real(alpha), a, None, beta, c)
+    }
+    /// `C := alpha*A*B^H + conj(alpha)*B*A^H + beta*C` (`beta` real) on the
+    /// `uplo` triangle of the Hermitian `C`, as [`Level3::herk`].
+    #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        crate::hermitian::her2k(self, uplo, alpha, a, Some(b), beta, c)
+    }
     /// `C := alpha*A*A^T + beta*C` on the `uplo` triangle of the `n x n`
     /// matrix `C` (the other triangle is neither read nor written); `A` is
     /// `n x k` (pass `a.t()` for `A^T*A`). With `beta == 0`, `C` is not read;
@@ -682,6 +787,9 @@ impl<T: Element, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         (**self).dot(x, y)
     }
+    fn dotc(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        (**self).dotc(x, y)
+    }
     fn nrm2(&self, x: VecRef<'_, T>) -> Result<T::Real> {
         (**self).nrm2(x)
     }
@@ -727,6 +835,33 @@ impl<T: Element, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
     }
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         (**self).ger(alpha, x, y, a)
+    }
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        (**self).gerc(alpha, x, y, a)
+    }
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).hemv(uplo, alpha, a, x, beta, y)
+    }
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        (**self).her(uplo, alpha, x, a)
+    }
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).her2(uplo, alpha, x, y, a)
     }
     fn symv(
         &self,
@@ -838,6 +973,39 @@ impl<T: Element, B: Level3<T> + ?Sized> Level3<T> for Box<B> {
     ) -> Result<()> {
         (**self).symm(side, uplo, alpha, a, b, beta, c)
     }
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).hemm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).herk(uplo, alpha, a, beta, c)
+    }
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        (**self).her2k(uplo, alpha, a, b, beta, c)
+    }
     fn syrk(
         &self,
         uplo: Uplo,
@@ -894,20 +1062,38 @@ impl<B: ParallelLoops + ?Sized> ParallelLoops for Box<B> {
     }
 }
 
-/// Everything a host-memory backend offers, for both element types, as one
+/// Everything a host-memory backend offers, for all four element types, as one
 /// object-safe trait: what the C ABI and the CLI hold as `dyn HostBackend`.
 pub trait HostBackend:
-    Level1<f32> + Level1<f64> + Level2<f32> + Level2<f64> + Level3<f32> + Level3<f64> + ParallelLoops
+    Level1<f32>
+    + Level1<f64>
+    + Level1<Complex32>
+    + Level1<Complex64>
+    + Level2<f32>
+    + Level2<f64>
+    + Level2<Complex32>
+    + Level2<Complex64>
+    + Level3<f32>
+    + Level3<f64>
+    + Level3<Complex32>
+    + Level3<Complex64>
+    + ParallelLoops
 {
 }
 
 impl<B> HostBackend for B where
     B: Level1<f32>
         + Level1<f64>
+        + Level1<Complex32>
+        + Level1<Complex64>
         + Level2<f32>
         + Level2<f64>
+        + Level2<Complex32>
+        + Level2<Complex64>
         + Level3<f32>
         + Level3<f64>
+        + Level3<Complex32>
+        + Level3<Complex64>
         + ParallelLoops
 {
 }

@@ -1,115 +1,21 @@
-//! Proof that complex element types plug into the trait family: a test-only
-//! `Complex<f64>` stand-in implements [`Element`], a naive backend
+//! Proof that complex element types plug into the trait family: over
+//! num-complex's `Complex<f64>`, a naive backend
 //! implements the three required operations over it (honouring the
 //! conjugation mark), and the trait's defaults (the blocked level-2 and
 //! level-3 algorithms) then work unchanged, checked against the reference
 //! loops. `Level1::reduce_wide` and `reduce_exact` (`where T: Scalar`) are
 //! left out, as a complex backend would.
 
-use std::iter::Sum;
-use std::ops::{Add, AddAssign, Div, Mul, MulAssign, Neg, Sub, SubAssign};
+use num_complex::Complex64 as Z;
 
 use crate::backend::{check, Backend, BackendKind, Level1, Level2, Level3};
 use crate::error::Result;
-use crate::scalar::{sealed, DType, Element};
+use crate::scalar::Element;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 use crate::{reference, Diag, Side, Trans, Uplo};
 
-/// `double _Complex`'s layout.
-#[derive(Copy, Clone, Debug, Default, PartialEq)]
-#[repr(C)]
-struct Z {
-    re: f64,
-    im: f64,
-}
-
 const fn z(re: f64, im: f64) -> Z {
-    Z { re, im }
-}
-
-impl Add for Z {
-    type Output = Z;
-    fn add(self, o: Z) -> Z {
-        z(self.re + o.re, self.im + o.im)
-    }
-}
-impl Sub for Z {
-    type Output = Z;
-    fn sub(self, o: Z) -> Z {
-        z(self.re - o.re, self.im - o.im)
-    }
-}
-impl Mul for Z {
-    type Output = Z;
-    fn mul(self, o: Z) -> Z {
-        z(
-            self.re * o.re - self.im * o.im,
-            self.re * o.im + self.im * o.re,
-        )
-    }
-}
-impl Div for Z {
-    type Output = Z;
-    fn div(self, o: Z) -> Z {
-        let d = o.re * o.re + o.im * o.im;
-        let n = self * o.conj();
-        z(n.re / d, n.im / d)
-    }
-}
-impl Neg for Z {
-    type Output = Z;
-    fn neg(self) -> Z {
-        z(-self.re, -self.im)
-    }
-}
-impl AddAssign for Z {
-    fn add_assign(&mut self, o: Z) {
-        *self = *self + o;
-    }
-}
-impl SubAssign for Z {
-    fn sub_assign(&mut self, o: Z) {
-        *self = *self - o;
-    }
-}
-impl MulAssign for Z {
-    fn mul_assign(&mut self, o: Z) {
-        *self = *self * o;
-    }
-}
-impl Sum for Z {
-    fn sum<I: Iterator<Item = Z>>(it: I) -> Z {
-        it.fold(Z::ZERO, Add::add)
-    }
-}
-impl sealed::Sealed for Z {}
-
-// SAFETY: two f64, repr(C), no padding; every bit pattern is valid.
-unsafe impl Element for Z {
-    type Real = f64;
-    const DTYPE: DType = DType::C64;
-    const BLAS_PREFIX: char = 'z';
-    const ZERO: Z = z(0.0, 0.0);
-    const ONE: Z = z(1.0, 0.0);
-
-    fn conj(self) -> Z {
-        z(self.re, -self.im)
-    }
-    fn from_real(re: f64) -> Z {
-        z(re, 0.0)
-    }
-    fn re(self) -> f64 {
-        self.re
-    }
-    fn im(self) -> f64 {
-        self.im
-    }
-    fn abs1(self) -> f64 {
-        self.re.abs() + self.im.abs()
-    }
-    fn sum_wide<I: Iterator<Item = Z>>(it: I) -> Z {
-        it.sum()
-    }
+    Z::new(re, im)
 }
 
 /// Naive loops through `get`, which applies the conjugation mark.

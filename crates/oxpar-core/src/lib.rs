@@ -45,10 +45,12 @@ pub mod backend;
 pub mod band;
 pub mod blocked;
 pub mod budget;
+pub mod complex;
 #[cfg(test)]
 mod complex_ready;
 pub mod error;
 pub mod exact;
+pub mod hermitian;
 pub mod reference;
 pub mod repro;
 pub mod scalar;
@@ -62,6 +64,7 @@ pub use backend::{
 };
 pub use band::{BandRef, PackedMut, PackedRef};
 pub use error::{Error, ErrorKind, Result};
+pub use num_complex::{Complex, Complex32, Complex64};
 pub use scalar::{DType, Element, Scalar};
 pub use schedule::Schedule;
 pub use serial::Serial;

@@ -104,6 +104,20 @@ pub fn trsv<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<
     }
 }
 
+/// `A := alpha*x*y^H + A` (for real elements, `ger`).
+pub fn gerc<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: MatMut<'_, T>) {
+    if alpha == T::ZERO || a.is_empty() {
+        return;
+    }
+    for j in 0..a.ncols() {
+        let ay = alpha * y.get(j).conj();
+        for i in 0..a.nrows() {
+            let v = a.as_ref().get(i, j) + x.get(i) * ay;
+            a.set(i, j, v);
+        }
+    }
+}
+
 /// `A := alpha*x*x^T + A` on the `uplo` triangle.
 pub fn syr<T: Element>(uplo: Uplo, alpha: T, x: VecRef<'_, T>, mut a: MatMut<'_, T>) {
     if alpha == T::ZERO {

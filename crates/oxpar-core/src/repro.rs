@@ -32,7 +32,7 @@ use crate::backend::{
 use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::error::{Error, Result};
 use crate::exact::{round_to, sqrt_to, Reduction};
-use crate::scalar::Scalar;
+use crate::scalar::{Element, Scalar};
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
 use std::ops::Range;
@@ -264,7 +264,7 @@ impl<T: Scalar, B: Level1<T>> Level1<T> for Reproducible<B> {
     }
 }
 
-impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
+impl<T: Element, B: Level2<T>> Level2<T> for Reproducible<B> {
     fn gemv(
         &self,
         alpha: T,
@@ -277,6 +277,33 @@ impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
     }
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         self.inner.ger(alpha, x, y, a)
+    }
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.gerc(alpha, x, y, a)
+    }
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.hemv(uplo, alpha, a, x, beta, y)
+    }
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.her(uplo, alpha, x, a)
+    }
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.her2(uplo, alpha, x, y, a)
     }
     fn symv(
         &self,
@@ -365,7 +392,7 @@ impl<T: Scalar, B: Level2<T>> Level2<T> for Reproducible<B> {
     }
 }
 
-impl<T: Scalar, B: Level3<T>> Level3<T> for Reproducible<B> {
+impl<T: Element, B: Level3<T>> Level3<T> for Reproducible<B> {
     fn gemm(
         &self,
         alpha: T,
@@ -387,6 +414,39 @@ impl<T: Scalar, B: Level3<T>> Level3<T> for Reproducible<B> {
         c: MatMut<'_, T>,
     ) -> Result<()> {
         self.inner.symm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.hemm(side, uplo, alpha, a, b, beta, c)
+    }
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.herk(uplo, alpha, a, beta, c)
+    }
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.her2k(uplo, alpha, a, b, beta, c)
     }
     fn syrk(
         &self,

@@ -13,32 +13,36 @@
 //!   and what only makes sense for reals: ordering and `Float`, the f64
 //!   round trip, the OpenCL C type name.
 //!
-//! Only `f32` and `f64` implement them today; the complex types plug in as
-//! follows (the work of the complex issue):
+//! `f32` and `f64` implement both; num-complex's `Complex<f32>` and
+//! `Complex<f64>` (re-exported as [`crate::Complex32`], [`crate::Complex64`])
+//! implement [`Element`] only. How the complex types plug in, and what is
+//! left for later increments:
 //!
-//! 1. **Types.** `unsafe impl Element for Complex<f32>` and `Complex<f64>`
-//!    (num-complex's `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
+//! 1. **Types.** `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
 //!    `float _Complex`/`double _Complex`, Fortran `complex(c_float_complex)`,
-//!    NumPy `complex64`/`complex128`), with `Real = f32`/`f64`,
+//!    NumPy `complex64`/`complex128`: `Real = f32`/`f64`,
 //!    `DTYPE = DType::C32`/`C64`, `BLAS_PREFIX = 'c'`/`'z'`, `conj` the
-//!    conjugate and `abs1 = |re| + |im|`. They are not `Scalar`.
-//! 2. **Trait family.** Every backend's `impl<T: Scalar> Level1<T>` becomes
-//!    either `impl<T: Element>` (where the body is plain arithmetic, as the
-//!    serial reference) or a second impl for the two complex types (the
-//!    threads kernels: gemm crate's c32/c64 micro-kernels with conjugation
-//!    flags). Methods whose defaults are real-only carry `where T: Scalar`
-//!    ([`crate::Level1::reduce_wide`], [`crate::Level1::reduce_exact`]):
-//!    a complex impl omits them, and reproducible complex reductions get
-//!    their own methods (an exact accumulator per component). The level-2
-//!    and level-3 defaults ([`crate::blocked`], [`crate::reference`]) are
-//!    already generic over `Element`: symmetric and triangular operations are
-//!    the same algorithms for complex data; the Hermitian ones (hemv, her,
-//!    her2, hemm, herk, her2k) and `dotc`/`gerc` are new trait methods with
-//!    defaults built the same way ([`crate::Level1::dot`] stays BLAS's
-//!    unconjugated `dotu`). [`crate::HostBackend`] gains the bounds
-//!    `Level1<Complex<f32>> + ...` (one line each). A test-only stand-in
-//!    complex type in this crate already runs the level-2 and level-3
-//!    defaults through a naive backend of three methods.
+//!    conjugate, `abs1 = |re| + |im|`, `sum_wide` per component in f64.
+//! 2. **Trait family.** [`crate::Level1::dot`] is BLAS's unconjugated
+//!    `dotu`; [`crate::Level1::dotc`] and [`crate::Level2::gerc`] are the
+//!    conjugated forms (for reals, `dot` and `ger`); the Hermitian
+//!    operations are [`crate::Level2::hemv`], `her`, `her2` and
+//!    [`crate::Level3::hemm`], `herk`, `her2k` (real `alpha`/`beta` where
+//!    BLAS has them), with defaults in [`crate::hermitian`]; the symmetric
+//!    and triangular defaults ([`crate::blocked`], [`crate::reference`]) run
+//!    unchanged on complex data (complex symmetric, as `csymm`/`csyrk`).
+//!    Methods whose defaults are real-only carry `where T: Scalar`
+//!    ([`crate::Level1::reduce_wide`], [`crate::Level1::reduce_exact`]).
+//!    A backend implements the complex types either by one
+//!    `impl<T: Element>` (plain arithmetic: the serial level 2 and 3) or by
+//!    a second impl for `Complex<R>` beside the real one (the serial level 1
+//!    in [`crate::complex`], the threads backend). Outside this crate, Rust
+//!    cannot see that `Complex<R>` never implements `Scalar`, so a backend
+//!    crate bounds its real impl by a trait of its own (the threads
+//!    backend's `RealElement`) for the two impls to be coherent.
+//!    [`crate::HostBackend`] requires all four element types. Reproducible
+//!    mode ([`crate::repro::Reproducible`]) computes complex `dot`, `dotc`,
+//!    `nrm2`, `asum` and `sum` exactly per component and rounds once.
 //! 3. **Conjugation.** A view carries a conjugation flag
 //!    ([`crate::MatRef::h`] is the conjugate transpose, [`crate::Trans::ConjYes`]
 //!    asks for it by argument); conjugation is the identity on reals, so real
@@ -56,7 +60,12 @@
 //!    transpose for `s`/`d` as BLAS's `'C'`; generated code that flips
 //!    `uplo` for a transposed operand must test "not `No`"
 //!    ([`crate::Trans::is_transposed`]) rather than "`Yes`". The C ABI's
-//!    `oxpar_dtype` (device buffers) gains the complex tags with them.
+//!    `oxpar_dtype` (device buffers) gains the complex tags with them (and
+//!    answers Unsupported for them on OpenCL, whose device buffers are real
+//!    only; its host path computes complex calls on the host). MPI contexts
+//!    implement no complex traits yet: the C ABI must answer Unsupported for
+//!    complex on them, which every rank decides alike from the element type,
+//!    with no collective.
 //! 5. **Bindings.** Fortran: the generator's type loop (`['s', 'd']`, kinds
 //!    `sp`/`dp`) gains `c`/`z` with `complex(real32)`/`complex(real64)`
 //!    twins in the same generics; Python: the dtype dispatch maps
@@ -69,20 +78,22 @@ use std::fmt::{Debug, Display};
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Div, Mul, MulAssign, Neg, Sub, SubAssign};
 
+use num_complex::Complex;
 use num_traits::Float;
 
 pub(crate) mod sealed {
     pub trait Sealed {}
     impl Sealed for f32 {}
     impl Sealed for f64 {}
+    impl Sealed for num_complex::Complex<f32> {}
+    impl Sealed for num_complex::Complex<f64> {}
 }
 
 /// The element type of an array, as the C ABI and Python see it. Tags are
 /// named after the Rust type, by component size as `f32`/`f64` are (and as
 /// num-complex's `Complex32`/`Complex64`); [`DType::name`] gives NumPy's
 /// names, which count the whole element (`complex64` is [`DType::C32`]).
-/// The complex tags are reserved for the complex types; no operation
-/// accepts them yet.
+/// The complex tags are those of [`Complex<f32>`] and [`Complex<f64>`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DType {
     /// IEEE 754 binary32 (`float`, `real(c_float)`, `numpy.float32`).
@@ -144,9 +155,9 @@ impl DType {
     }
 }
 
-/// An element type of vectors and matrices: real (`f32`, `f64`) or, with
-/// the complex issue, complex. See the module documentation for how the
-/// complex types plug in.
+/// An element type of vectors and matrices: real (`f32`, `f64`) or complex
+/// (num-complex's [`Complex<f32>`], [`Complex<f64>`]). See the module
+/// documentation for how the complex types plug in.
 ///
 /// The constants [`Element::ZERO`] and [`Element::ONE`] are constants, not
 /// methods, so that they never clash with `num_traits`' `zero()`/`one()` in
@@ -180,7 +191,7 @@ pub unsafe trait Element:
     type Real: Scalar;
     /// The element type's tag.
     const DTYPE: DType;
-    /// The BLAS prefix: `'s'`, `'d'` (and `'c'`, `'z'` for complex).
+    /// The BLAS prefix: `'s'`, `'d'`, `'c'` or `'z'`.
     const BLAS_PREFIX: char;
     /// The additive identity.
     const ZERO: Self;
@@ -256,6 +267,51 @@ macro_rules! real_element {
 real_element!(f32, F32, 's');
 real_element!(f64, F64, 'd');
 
+macro_rules! complex_element {
+    ($t:ty, $dtype:ident, $prefix:literal) => {
+        // SAFETY: num-complex's `Complex<T>` is `#[repr(C)] {re, im}` of two
+        // primitive floats: no padding, every bit pattern is valid.
+        unsafe impl Element for Complex<$t> {
+            type Real = $t;
+            const DTYPE: DType = DType::$dtype;
+            const BLAS_PREFIX: char = $prefix;
+            const ZERO: Self = Complex::new(0.0, 0.0);
+            const ONE: Self = Complex::new(1.0, 0.0);
+
+            #[inline(always)]
+            fn conj(self) -> Self {
+                Complex::new(self.re, -self.im)
+            }
+            #[inline(always)]
+            fn from_real(re: $t) -> Self {
+                Complex::new(re, 0.0)
+            }
+            #[inline(always)]
+            fn re(self) -> $t {
+                self.re
+            }
+            #[inline(always)]
+            fn im(self) -> $t {
+                self.im
+            }
+            #[inline(always)]
+            fn abs1(self) -> $t {
+                self.re.abs() + self.im.abs()
+            }
+            fn sum_wide<I: Iterator<Item = Self>>(it: I) -> Self {
+                // Each component in f64, rounded once, as for the reals.
+                let (re, im) = it.fold((0.0f64, 0.0f64), |(r, i), v| {
+                    (r + v.re.as_f64(), i + v.im.as_f64())
+                });
+                Complex::new(<$t as Scalar>::from_f64(re), <$t as Scalar>::from_f64(im))
+            }
+        }
+    };
+}
+
+complex_element!(f32, C32, 'c');
+complex_element!(f64, C64, 'z');
+
 // SAFETY: as the Element impl above.
 unsafe impl Scalar for f32 {
     const CL_TYPE: &'static str = "float";
@@ -313,5 +369,25 @@ mod tests {
         // f32 data is summed in f64 and rounded once: 2^24 + 1 + 1 is exact.
         let big = 16_777_216.0f32;
         assert_eq!(f32::sum_wide([big, 1.0, 1.0].into_iter()), big + 2.0);
+    }
+
+    #[test]
+    fn complex_elements() {
+        type C = Complex<f32>;
+        assert_eq!(<C as Element>::DTYPE, DType::C32);
+        assert_eq!(<Complex<f64> as Element>::BLAS_PREFIX, 'z');
+        assert_eq!(<C as Element>::DTYPE.size(), std::mem::size_of::<C>());
+        assert_eq!(std::mem::size_of::<Complex<f64>>(), 16);
+        let v = C::new(3.0, -4.0);
+        assert_eq!(v.conj(), C::new(3.0, 4.0));
+        assert_eq!(v.abs1(), 7.0);
+        assert_eq!((Element::re(v), Element::im(v)), (3.0, -4.0));
+        assert_eq!(C::from_real(2.0), C::new(2.0, 0.0));
+        assert_eq!(C::ONE * v + C::ZERO, v);
+        assert!(C::new(f32::NAN, 0.0).abs1().is_nan());
+        // Each component is summed in f64 and rounded once.
+        let big = 16_777_216.0f32;
+        let s = C::sum_wide([C::new(big, 1.0), C::new(1.0, big), C::new(1.0, 1.0)].into_iter());
+        assert_eq!(s, C::new(big + 2.0, big + 2.0));
     }
 }

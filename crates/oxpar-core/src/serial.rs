@@ -12,10 +12,10 @@ use crate::backend::{
 };
 use crate::error::Result;
 use crate::exact::Reduction;
-use crate::reference;
-use crate::scalar::Scalar;
+use crate::scalar::{Element, Scalar};
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
+use crate::{hermitian, reference};
 
 /// The serial reference backend.
 #[derive(Copy, Clone, Debug, Default)]
@@ -142,7 +142,7 @@ impl<T: Scalar> Level1<T> for Serial {
     }
 }
 
-impl<T: Scalar> Level2<T> for Serial {
+impl<T: Element> Level2<T> for Serial {
     fn gemv(
         &self,
         alpha: T,
@@ -153,13 +153,13 @@ impl<T: Scalar> Level2<T> for Serial {
     ) -> Result<()> {
         check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
         for i in 0..y.len() {
-            let ax = if alpha == T::zero() {
-                T::zero()
+            let ax = if alpha == T::ZERO {
+                T::ZERO
             } else {
-                alpha * (0..x.len()).fold(T::zero(), |acc, j| acc + a.get(i, j) * x.get(j))
+                alpha * (0..x.len()).fold(T::ZERO, |acc, j| acc + a.get(i, j) * x.get(j))
             };
-            let by = if beta == T::zero() {
-                T::zero()
+            let by = if beta == T::ZERO {
+                T::ZERO
             } else {
                 beta * y.as_ref().get(i)
             };
@@ -178,7 +178,7 @@ impl<T: Scalar> Level2<T> for Serial {
         check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
         // An empty A: nothing to do, however long the other dimension (a
         // zero-stride y can be any length).
-        if alpha == T::zero() || a.is_empty() {
+        if alpha == T::ZERO || a.is_empty() {
             return Ok(());
         }
         for j in 0..y.len() {
@@ -187,6 +187,12 @@ impl<T: Scalar> Level2<T> for Serial {
                 a.set(i, j, v);
             }
         }
+        Ok(())
+    }
+
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        reference::gerc(alpha, x, y, a);
         Ok(())
     }
 
@@ -205,6 +211,42 @@ impl<T: Scalar> Level2<T> for Serial {
         check::square("A", (a.nrows(), a.ncols()))?;
         check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
         reference::symv(uplo, alpha, a, x, beta, y);
+        Ok(())
+    }
+
+    fn hemv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        hermitian::hemv_ref(uplo, alpha, a, x, beta, y);
+        Ok(())
+    }
+
+    fn her(&self, uplo: Uplo, alpha: T::Real, x: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), x.len(), (a.nrows(), a.ncols()))?;
+        hermitian::her2_ref(uplo, T::from_real(alpha), x, None, a);
+        Ok(())
+    }
+
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
+        hermitian::her2_ref(uplo, alpha, x, Some(y), a);
         Ok(())
     }
 
@@ -244,7 +286,7 @@ impl<T: Scalar> Level2<T> for Serial {
     }
 }
 
-impl<T: Scalar> Level3<T> for Serial {
+impl<T: Element> Level3<T> for Serial {
     fn gemm(
         &self,
         alpha: T,
@@ -265,13 +307,13 @@ impl<T: Scalar> Level3<T> for Serial {
         let k = a.ncols();
         for j in 0..c.ncols() {
             for i in 0..c.nrows() {
-                let ab = if alpha == T::zero() || k == 0 {
-                    T::zero()
+                let ab = if alpha == T::ZERO || k == 0 {
+                    T::ZERO
                 } else {
-                    alpha * (0..k).fold(T::zero(), |acc, p| acc + a.get(i, p) * b.get(p, j))
+                    alpha * (0..k).fold(T::ZERO, |acc, p| acc + a.get(i, p) * b.get(p, j))
                 };
-                let bc = if beta == T::zero() {
-                    T::zero()
+                let bc = if beta == T::ZERO {
+                    T::ZERO
                 } else {
                     beta * c.as_ref().get(i, j)
                 };
@@ -296,6 +338,48 @@ impl<T: Scalar> Level3<T> for Serial {
     ) -> Result<()> {
         check::symm(side, dims(&a), dims(&b), (c.nrows(), c.ncols()))?;
         reference::symm(side, uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+
+    fn hemm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::symm(side, dims(&a), dims(&b), (c.nrows(), c.ncols()))?;
+        hermitian::hemm_ref(side, uplo, alpha, a, b, beta, c);
+        Ok(())
+    }
+
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: T::Real,
+        a: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk(dims(&a), None, (c.nrows(), c.ncols()))?;
+        hermitian::her2k_ref(uplo, T::from_real(alpha), a, None, beta, c);
+        Ok(())
+    }
+
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T::Real,
+        c: MatMut<'_, T>,
+    ) -> Result<()> {
+        check::syrk(dims(&a), Some(dims(&b)), (c.nrows(), c.ncols()))?;
+        hermitian::her2k_ref(uplo, alpha, a, Some(b), beta, c);
         Ok(())
     }
 
@@ -356,7 +440,7 @@ impl<T: Scalar> Level3<T> for Serial {
 }
 
 /// A matrix view's shape, for the shape checks.
-fn dims<T: Scalar>(a: &MatRef<'_, T>) -> (usize, usize) {
+fn dims<T: Element>(a: &MatRef<'_, T>) -> (usize, usize) {
     (a.nrows(), a.ncols())
 }
 

@@ -37,6 +37,7 @@
 //! ```
 
 pub mod certified;
+pub mod complex;
 pub mod dispatch;
 pub mod exact;
 pub mod level1;

@@ -54,6 +54,7 @@
 
 mod agree;
 mod comm;
+mod complex;
 pub mod env;
 mod grid;
 mod halo;
@@ -65,6 +66,13 @@ mod summa;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use oxpar_core::{Backend, BackendKind, Error, ErrorKind, HostBackend, Op, Result};
+
+/// The real element types the MPI backend distributes (`f32`, `f64`): the
+/// bound of its real implementations, a trait of this crate so that the
+/// complex implementations beside them are coherent.
+pub trait MpiReal: oxpar_core::Scalar + mpi::datatype::Equivalence {}
+impl MpiReal for f32 {}
+impl MpiReal for f64 {}
 
 pub use comm::Comm;
 pub use grid::{block_range, default_grid, GridShape};

@@ -1,5 +1,6 @@
 //! Level 1 and 2 over block-distributed vectors, and parallel loops.
 
+use crate::MpiReal;
 use std::ops::Range;
 
 use mpi::datatype::Equivalence;
@@ -64,7 +65,7 @@ impl MpiBackend {
     }
 }
 
-impl<T: Scalar + Equivalence> Level1<T> for MpiBackend
+impl<T: MpiReal> Level1<T> for MpiBackend
 where
     dyn HostBackend: Level1<T>,
 {
@@ -263,7 +264,7 @@ impl MpiBackend {
     }
 }
 
-impl<T: Scalar + Equivalence> Level2<T> for MpiBackend
+impl<T: MpiReal> Level2<T> for MpiBackend
 where
     dyn HostBackend: Level2<T>,
 {

@@ -16,7 +16,7 @@
 //! square matrices of order n: 2*n^2/sqrt(p) words per rank, a total of
 //! 2*n^2*sqrt(p) over the machine.
 
-use mpi::datatype::Equivalence;
+use crate::MpiReal;
 use oxpar_core::{
     Diag, Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Scalar, Side, Uplo,
 };
@@ -99,7 +99,7 @@ fn gemm_split(g: GridShape, shapes: &[Vec<u64>]) -> Result<(Vec<usize>, Vec<usiz
     Ok((ka, kb))
 }
 
-impl<T: Scalar + Equivalence> Level3<T> for MpiBackend
+impl<T: MpiReal> Level3<T> for MpiBackend
 where
     dyn HostBackend: Level3<T>,
 {

@@ -72,6 +72,7 @@ mod device_repro;
 mod discovery;
 mod err;
 mod host;
+mod host_complex;
 mod ops;
 mod raw;
 mod user;

@@ -5,3 +5,8 @@
 mod common;
 
 oxpar_backend_tests::conformance_suite!(backend_or_skip!());
+
+/// Complex elements (computed on the host for now).
+mod complex {
+    oxpar_backend_tests::complex_suite!(crate::backend_or_skip!());
+}

@@ -9,14 +9,16 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use oxpar_core::backend::check;
-use oxpar_core::{BandRef, Diag, PackedMut, PackedRef, Result, Scalar, Uplo, VecMut, VecRef};
+use oxpar_core::{BandRef, Diag, PackedMut, PackedRef, Result, Uplo, VecMut, VecRef};
+
+use crate::RealElement;
 use oxpar_kernels::level2::banded as kb;
 
 use crate::structured::area_block;
 use crate::ThreadsBackend;
 
 /// `x` as a contiguous slice (a copy when strided).
-fn contiguous<'a, T: Scalar>(x: &'a VecRef<'_, T>) -> Cow<'a, [T]> {
+fn contiguous<'a, T: RealElement>(x: &'a VecRef<'_, T>) -> Cow<'a, [T]> {
     match x.as_slice() {
         Some(s) => Cow::Borrowed(s),
         None => Cow::Owned(x.iter().collect()),
@@ -26,7 +28,7 @@ fn contiguous<'a, T: Scalar>(x: &'a VecRef<'_, T>) -> Cow<'a, [T]> {
 /// `y := alpha*(A*x) + beta*y`, where `product(x, w)` adds `A*x` to the
 /// zeroed `w`; with `alpha == 0` it is not called (A and x not read), with
 /// `beta == 0` `y` is not read.
-fn mv<T: Scalar>(
+fn mv<T: RealElement>(
     alpha: T,
     x: VecRef<'_, T>,
     beta: T,
@@ -49,7 +51,7 @@ fn mv<T: Scalar>(
 
 /// Runs `f` on `x` as one contiguous slice (a copy, written back, when
 /// strided).
-fn in_place<T: Scalar>(mut x: VecMut<'_, T>, f: impl FnOnce(&mut [T])) {
+fn in_place<T: RealElement>(mut x: VecMut<'_, T>, f: impl FnOnce(&mut [T])) {
     if let Some(s) = x.as_slice_mut() {
         return f(s);
     }
@@ -58,7 +60,7 @@ fn in_place<T: Scalar>(mut x: VecMut<'_, T>, f: impl FnOnce(&mut [T])) {
     x.for_each_mut(|i, xi| *xi = w[i]);
 }
 
-pub(crate) fn gbmv<T: Scalar>(
+pub(crate) fn gbmv<T: RealElement>(
     alpha: T,
     a: BandRef<'_, T>,
     x: VecRef<'_, T>,
@@ -70,7 +72,7 @@ pub(crate) fn gbmv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn sbmv<T: Scalar>(
+pub(crate) fn sbmv<T: RealElement>(
     uplo: Uplo,
     alpha: T,
     a: BandRef<'_, T>,
@@ -84,7 +86,7 @@ pub(crate) fn sbmv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn spmv<T: Scalar>(
+pub(crate) fn spmv<T: RealElement>(
     tb: &ThreadsBackend,
     alpha: T,
     a: PackedRef<'_, T>,
@@ -115,7 +117,7 @@ pub(crate) fn spmv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn tbmv_tbsv<T: Scalar>(
+pub(crate) fn tbmv_tbsv<T: RealElement>(
     solve: bool,
     uplo: Uplo,
     diag: Diag,
@@ -128,7 +130,7 @@ pub(crate) fn tbmv_tbsv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn tpmv_tpsv<T: Scalar>(
+pub(crate) fn tpmv_tpsv<T: RealElement>(
     solve: bool,
     diag: Diag,
     a: PackedRef<'_, T>,
@@ -139,7 +141,7 @@ pub(crate) fn tpmv_tpsv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn spr<T: Scalar>(
+pub(crate) fn spr<T: RealElement>(
     alpha: T,
     x: VecRef<'_, T>,
     y: Option<VecRef<'_, T>>,

@@ -9,15 +9,15 @@ use std::sync::OnceLock;
 use oxpar_core::backend::check;
 use oxpar_core::exact::{ExactSum, Reduction};
 use oxpar_core::{
-    BandRef, Diag, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result, Scalar,
-    Side, Uplo, VecMut, VecRef,
+    BandRef, Diag, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result, Side,
+    Uplo, VecMut, VecRef,
 };
 use oxpar_kernels::{level1 as k1, level2 as k2, level3 as k3, Par};
 
 use crate::banded;
 use crate::split::{block, SharedMatMut, SharedVecMut};
 use crate::structured;
-use crate::ThreadsBackend;
+use crate::{RealElement, ThreadsBackend};
 
 impl ThreadsBackend {
     /// Threads to use for `work` units against a cutoff (1 = run inline).
@@ -33,7 +33,7 @@ impl ThreadsBackend {
 
     /// Runs `f` on each of `parts` blocks of `0..n` and folds the results in
     /// block order with `combine` (no allocation when `parts == 1`).
-    fn fold_blocks<R: Send + Sync>(
+    pub(crate) fn fold_blocks<R: Send + Sync>(
         &self,
         n: usize,
         parts: usize,
@@ -55,7 +55,7 @@ impl ThreadsBackend {
     }
 
     /// Runs `f` on each block of `0..n` (no result).
-    fn for_blocks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
+    pub(crate) fn for_blocks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
         if parts == 1 {
             f(0..n);
         } else {
@@ -68,7 +68,7 @@ impl ThreadsBackend {
     }
 }
 
-impl<T: Scalar> Level1<T> for ThreadsBackend {
+impl<T: RealElement> Level1<T> for ThreadsBackend {
     fn axpy(&self, alpha: T, x: VecRef<'_, T>, y: VecMut<'_, T>) -> Result<()> {
         check::same_len(x.len(), y.len())?;
         let n = x.len();
@@ -255,7 +255,7 @@ impl<T: Scalar> Level1<T> for ThreadsBackend {
     }
 }
 
-impl<T: Scalar> Level2<T> for ThreadsBackend {
+impl<T: RealElement> Level2<T> for ThreadsBackend {
     fn gemv(
         &self,
         alpha: T,
@@ -411,7 +411,7 @@ impl<T: Scalar> Level2<T> for ThreadsBackend {
     }
 }
 
-impl<T: Scalar> Level3<T> for ThreadsBackend {
+impl<T: RealElement> Level3<T> for ThreadsBackend {
     fn gemm(
         &self,
         alpha: T,

@@ -21,7 +21,10 @@ use std::sync::Mutex;
 
 use oxpar_core::backend::check;
 use oxpar_core::blocked::{self, Gemm};
-use oxpar_core::{Diag, Level3, MatMut, MatRef, Result, Scalar, Side, Uplo};
+use oxpar_core::{Diag, Level3, MatMut, MatRef, Result, Side, Uplo};
+
+// The real types (a local trait, see `RealElement`).
+use crate::RealElement as Scalar;
 use oxpar_kernels::level3::{self as k3, tri, Par};
 
 use crate::split::SharedMatMut;

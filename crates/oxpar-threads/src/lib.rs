@@ -31,6 +31,7 @@
 
 mod banded;
 mod blas;
+mod complex;
 mod config;
 pub mod fork;
 mod level3;
@@ -50,6 +51,14 @@ pub use config::{
 pub use loops::parallel_for;
 pub use oxpar_core::backend::parallel_reduce;
 pub use team::Team;
+
+/// The real element types (`f32`, `f64`): the bound of the threads
+/// backend's real implementations. A trait of this crate, so that the
+/// complex implementations beside them are coherent (Rust cannot see that
+/// `Complex<R>` never implements another crate's `Scalar`).
+pub trait RealElement: oxpar_core::Scalar {}
+impl RealElement for f32 {}
+impl RealElement for f64 {}
 
 /// The threads backend. Cheap to share (`Arc` inside); clones use the same
 /// threads.

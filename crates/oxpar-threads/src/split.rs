@@ -7,7 +7,7 @@
 use std::marker::PhantomData;
 use std::ops::Range;
 
-use oxpar_core::{MatMut, Scalar, VecMut};
+use oxpar_core::{Element, MatMut, VecMut};
 
 /// Part `p` of `0..n` split into `parts` nearly equal contiguous blocks (the
 /// first `n % parts` blocks are one longer).
@@ -30,7 +30,7 @@ unsafe impl<T: Send> Send for SharedVecMut<'_, T> {}
 // SAFETY: as above.
 unsafe impl<T: Send> Sync for SharedVecMut<'_, T> {}
 
-impl<'a, T: Scalar> SharedVecMut<'a, T> {
+impl<'a, T: Element> SharedVecMut<'a, T> {
     pub(crate) fn new(mut v: VecMut<'a, T>) -> Self {
         SharedVecMut {
             ptr: v.as_mut_ptr(),
@@ -71,7 +71,7 @@ unsafe impl<T: Send> Send for SharedMatMut<'_, T> {}
 // SAFETY: as above.
 unsafe impl<T: Send> Sync for SharedMatMut<'_, T> {}
 
-impl<'a, T: Scalar> SharedMatMut<'a, T> {
+impl<'a, T: Element> SharedMatMut<'a, T> {
     pub(crate) fn new(mut m: MatMut<'a, T>) -> Self {
         SharedMatMut {
             ptr: m.as_mut_ptr(),

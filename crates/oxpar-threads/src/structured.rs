@@ -20,7 +20,9 @@ use std::sync::OnceLock;
 
 use oxpar_core::backend::check;
 use oxpar_core::blocked::{self, split_pair, sub_mut};
-use oxpar_core::{Diag, Level2, MatMut, MatRef, Result, Scalar, Uplo, VecMut, VecRef};
+use oxpar_core::{Diag, Level2, MatMut, MatRef, Result, Uplo, VecMut, VecRef};
+
+use crate::RealElement;
 use oxpar_kernels::level2 as k2;
 
 use crate::split::{SharedMatMut, SharedVecMut};
@@ -96,7 +98,7 @@ impl ThreadsBackend {
 
 /// A column-major view of `a` (as itself, or its transpose when row-major),
 /// with the triangle the returned view holds.
-fn col_major<'a, T: Scalar>(a: MatRef<'a, T>, uplo: Uplo) -> Option<(MatRef<'a, T>, Uplo)> {
+fn col_major<'a, T: RealElement>(a: MatRef<'a, T>, uplo: Uplo) -> Option<(MatRef<'a, T>, Uplo)> {
     if a.rs() == 1 && a.cs() > 0 {
         Some((a, uplo))
     } else if a.cs() == 1 && a.rs() > 0 {
@@ -106,7 +108,7 @@ fn col_major<'a, T: Scalar>(a: MatRef<'a, T>, uplo: Uplo) -> Option<(MatRef<'a, 
     }
 }
 
-pub(crate) fn symv<T: Scalar>(
+pub(crate) fn symv<T: RealElement>(
     tb: &ThreadsBackend,
     uplo: Uplo,
     alpha: T,
@@ -141,7 +143,7 @@ pub(crate) fn symv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn trmv<T: Scalar>(
+pub(crate) fn trmv<T: RealElement>(
     tb: &ThreadsBackend,
     uplo: Uplo,
     diag: Diag,
@@ -183,7 +185,7 @@ pub(crate) fn trmv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn trsv<T: Scalar>(
+pub(crate) fn trsv<T: RealElement>(
     tb: &ThreadsBackend,
     uplo: Uplo,
     diag: Diag,
@@ -235,7 +237,7 @@ pub(crate) fn trsv<T: Scalar>(
     Ok(())
 }
 
-pub(crate) fn syr<T: Scalar>(
+pub(crate) fn syr<T: RealElement>(
     tb: &ThreadsBackend,
     uplo: Uplo,
     alpha: T,

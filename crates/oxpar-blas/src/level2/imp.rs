@@ -21,18 +21,19 @@
 //! `y(j) = 0` columns changes the result (an infinity or NaN in `x`).
 
 use oxpar_core::{
-    BandRef, Diag, Level2, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo, VecMut, VecRef,
+    BandRef, Diag, Level2, MatMut, MatRef, PackedMut, PackedRef, Uplo, VecMut, VecRef,
 };
+use oxpar_threads::RealElement;
 
 use crate::xerbla::report;
 
 /// The routine's name as the reference spells it, e.g. `"DGEMV"`.
-fn name<T: Scalar>(base: &str) -> String {
+fn name<T: RealElement>(base: &str) -> String {
     format!("{}{base}", T::BLAS_PREFIX.to_ascii_uppercase())
 }
 
 /// Reports argument `info` of routine `base` (for `T`) to `xerbla_`.
-fn fail<T: Scalar>(base: &str, info: i32) {
+fn fail<T: RealElement>(base: &str, info: i32) {
     report(&name::<T>(base), info);
 }
 
@@ -93,7 +94,7 @@ struct Xm<'a, T> {
     o: isize,
 }
 
-impl<'a, T: Scalar> Xr<'a, T> {
+impl<'a, T: RealElement> Xr<'a, T> {
     fn new(d: &'a [T], n: usize, inc: isize) -> Self {
         Xr {
             d,
@@ -114,7 +115,7 @@ impl<'a, T: Scalar> Xr<'a, T> {
     }
 }
 
-impl<'a, T: Scalar> Xm<'a, T> {
+impl<'a, T: RealElement> Xm<'a, T> {
     fn new(d: &'a mut [T], n: usize, inc: isize) -> Self {
         Xm {
             d,
@@ -142,7 +143,7 @@ impl<'a, T: Scalar> Xm<'a, T> {
 
 /// `y(s+k) := y(s+k) + t*a(k)` for every `k` of `a`.
 #[inline(always)]
-fn axpy_to<T: Scalar>(t: T, a: &[T], y: &mut Xm<'_, T>, s: usize) {
+fn axpy_to<T: RealElement>(t: T, a: &[T], y: &mut Xm<'_, T>, s: usize) {
     if y.inc == 1 {
         for (yi, &ai) in y.d[s..s + a.len()].iter_mut().zip(a) {
             *yi += t * ai;
@@ -157,7 +158,7 @@ fn axpy_to<T: Scalar>(t: T, a: &[T], y: &mut Xm<'_, T>, s: usize) {
 
 /// `d(k) := d(k) + x(s+k)*t` for every `k` of `d`.
 #[inline(always)]
-fn axpy_from<T: Scalar>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
+fn axpy_from<T: RealElement>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
     if let Some(xs) = x.unit(s, d.len()) {
         for (di, &xi) in d.iter_mut().zip(xs) {
             *di += xi * t;
@@ -170,7 +171,7 @@ fn axpy_from<T: Scalar>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
 }
 
 /// `acc + sum_k a(k)*x(s+k)`, in increasing `k`.
-fn dot<T: Scalar>(mut acc: T, a: &[T], x: &Xr<'_, T>, s: usize) -> T {
+fn dot<T: RealElement>(mut acc: T, a: &[T], x: &Xr<'_, T>, s: usize) -> T {
     match x.unit(s, a.len()) {
         Some(xs) => {
             for (&ai, &xi) in a.iter().zip(xs) {
@@ -188,7 +189,7 @@ fn dot<T: Scalar>(mut acc: T, a: &[T], x: &Xr<'_, T>, s: usize) -> T {
 
 /// `y := beta*y` as the reference does it: zeros without reading when
 /// `beta == 0`, nothing when `beta == 1`.
-fn scale<T: Scalar>(beta: T, y: &mut Xm<'_, T>, n: usize) {
+fn scale<T: RealElement>(beta: T, y: &mut Xm<'_, T>, n: usize) {
     if beta == T::one() {
         return;
     }
@@ -238,7 +239,7 @@ impl Tri {
     }
 
     /// The band view of `a`, for band storage.
-    fn band<'a, T: Scalar>(&self, a: &'a [T]) -> Option<BandRef<'a, T>> {
+    fn band<'a, T: RealElement>(&self, a: &'a [T]) -> Option<BandRef<'a, T>> {
         let (kl, ku, ld) = self.band_widths()?;
         BandRef::from_blas(a, self.n, self.n, kl, ku, ld).ok()
     }
@@ -290,7 +291,7 @@ fn bad_diag(d: u8) -> bool {
 /// The reference BLAS contract for valid arguments: `a`, `x`, `y` hold the
 /// elements the routine addresses, and `y` overlaps neither.
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn gemv<T: Scalar>(
+pub(crate) unsafe fn gemv<T: RealElement>(
     trans: u8,
     m: i32,
     n: i32,
@@ -351,7 +352,7 @@ pub(crate) unsafe fn gemv<T: Scalar>(
 /// contiguous paths. Returns false when a view could not be built (never for
 /// arguments that passed the checks).
 #[allow(clippy::too_many_arguments)]
-fn gemv_backend<T: Scalar>(
+fn gemv_backend<T: RealElement>(
     trans: bool,
     m: usize,
     n: usize,
@@ -402,7 +403,7 @@ fn gemv_backend<T: Scalar>(
 
 /// `gemv` as the reference's loops (the fallback of [`gemv_backend`]).
 #[allow(clippy::too_many_arguments)]
-fn gemv_loops<T: Scalar>(
+fn gemv_loops<T: RealElement>(
     trans: bool,
     m: usize,
     n: usize,
@@ -436,7 +437,7 @@ fn gemv_loops<T: Scalar>(
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn gbmv<T: Scalar>(
+pub(crate) unsafe fn gbmv<T: RealElement>(
     trans: u8,
     m: i32,
     n: i32,
@@ -526,7 +527,7 @@ fn band_extent(m: usize, n: usize, kl: usize, ku: usize, ld: usize) -> usize {
 /// elements at their increments, and `y` overlaps neither (the reference
 /// BLAS contract).
 #[allow(clippy::too_many_arguments)]
-unsafe fn symmetric_mv<T: Scalar>(
+unsafe fn symmetric_mv<T: RealElement>(
     tri: Tri,
     alpha: T,
     a: *const T,
@@ -571,7 +572,7 @@ unsafe fn symmetric_mv<T: Scalar>(
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn symv<T: Scalar>(
+pub(crate) unsafe fn symv<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,
@@ -632,7 +633,7 @@ pub(crate) unsafe fn symv<T: Scalar>(
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn sbmv<T: Scalar>(
+pub(crate) unsafe fn sbmv<T: RealElement>(
     uplo: u8,
     n: i32,
     k: i32,
@@ -683,7 +684,7 @@ pub(crate) unsafe fn sbmv<T: Scalar>(
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn spmv<T: Scalar>(
+pub(crate) unsafe fn spmv<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,
@@ -730,7 +731,7 @@ pub(crate) unsafe fn spmv<T: Scalar>(
 /// # Safety
 /// `a` holds the band or packed triangle `tri` describes and `x` `n`
 /// elements at `incx`, not overlapping `a` (the reference BLAS contract).
-unsafe fn triangular<T: Scalar>(
+unsafe fn triangular<T: RealElement>(
     tri: Tri,
     trans: u8,
     unit: bool,
@@ -836,7 +837,7 @@ macro_rules! triangular_routines {
         /// The reference BLAS contract: `a` holds the elements the routine
         /// addresses and `x` its `n` elements at `incx`, not overlapping `a`.
         #[allow(clippy::too_many_arguments)]
-        pub(crate) unsafe fn $name<T: Scalar>(
+        pub(crate) unsafe fn $name<T: RealElement>(
             uplo: u8,
             trans: u8,
             diag: u8,
@@ -882,7 +883,7 @@ triangular_routines! {
 /// The reference BLAS contract: `a` holds the elements the routine
 /// addresses and `x` its `n` elements at `incx`, not overlapping `a`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn trmv_trsv<T: Scalar>(
+pub(crate) unsafe fn trmv_trsv<T: RealElement>(
     solve: bool,
     uplo: u8,
     trans: u8,
@@ -945,7 +946,7 @@ macro_rules! full_triangular {
         /// # Safety
         /// As [`trmv_trsv`].
         #[allow(clippy::too_many_arguments)]
-        pub(crate) unsafe fn $name<T: Scalar>(
+        pub(crate) unsafe fn $name<T: RealElement>(
             uplo: u8,
             trans: u8,
             diag: u8,
@@ -978,7 +979,7 @@ full_triangular! {
 /// The reference BLAS contract: `x`, `y` and `a` hold the elements the routine
 /// addresses, and `a` overlaps neither vector.
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn ger<T: Scalar>(
+pub(crate) unsafe fn ger<T: RealElement>(
     m: i32,
     n: i32,
     alpha: T,
@@ -1049,7 +1050,7 @@ pub(crate) unsafe fn ger<T: Scalar>(
 ///
 /// # Safety
 /// As [`ger`].
-pub(crate) unsafe fn syr<T: Scalar>(
+pub(crate) unsafe fn syr<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1087,7 +1088,7 @@ pub(crate) unsafe fn syr<T: Scalar>(
 /// triangle of an `n x n` matrix with leading dimension `lda >= n`, not
 /// overlapping the vectors.
 #[allow(clippy::too_many_arguments)]
-unsafe fn symmetric_rank<T: Scalar>(
+unsafe fn symmetric_rank<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1129,7 +1130,7 @@ unsafe fn symmetric_rank<T: Scalar>(
 ///
 /// # Safety
 /// As [`ger`].
-pub(crate) unsafe fn spr<T: Scalar>(
+pub(crate) unsafe fn spr<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1162,7 +1163,7 @@ pub(crate) unsafe fn spr<T: Scalar>(
 /// # Safety
 /// `x` (and `y`) hold `n` elements at their increments and `ap` the packed
 /// `uplo` triangle of order `n`, not overlapping the vectors.
-unsafe fn packed_rank<T: Scalar>(
+unsafe fn packed_rank<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1203,7 +1204,7 @@ unsafe fn packed_rank<T: Scalar>(
 /// # Safety
 /// As [`ger`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn syr2<T: Scalar>(
+pub(crate) unsafe fn syr2<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1243,7 +1244,7 @@ pub(crate) unsafe fn syr2<T: Scalar>(
 /// # Safety
 /// As [`ger`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn spr2<T: Scalar>(
+pub(crate) unsafe fn spr2<T: RealElement>(
     uplo: u8,
     n: i32,
     alpha: T,

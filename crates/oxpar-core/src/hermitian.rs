@@ -1,0 +1,362 @@
+//! The Hermitian operations (hemv, her, her2, hemm, herk, her2k): plain
+//! reference loops, and the trait defaults built on a backend's own kernels.
+//!
+//! A Hermitian matrix is held in its `uplo` triangle; the other triangle is
+//! the conjugate mirror and is never read, and the imaginary parts of the
+//! diagonal are taken as zero (as BLAS), and set to zero where the result
+//! is Hermitian (her, her2, herk, her2k). For real elements every operation
+//! is its symmetric twin.
+//!
+//! The level-2 defaults are blocked like [`crate::blocked::symv`] and
+//! [`crate::blocked::syr`]: diagonal blocks by the loops here, each
+//! off-diagonal strip by the backend's `gemv` (itself and its conjugate
+//! transpose, a view) or `gerc`. The level-3 defaults are one `gemm` each:
+//! hemm on the full matrix expanded into a buffer (`n^2` elements, small
+//! beside the `n^2 m` work), herk and her2k on a product buffer of which
+//! the `uplo` triangle reaches `C` (twice the flops of the triangle alone:
+//! a first increment; a blocked recursion like syrk's is the refinement).
+
+use crate::backend::{check, Level2, Level3, Side, Uplo};
+use crate::blocked::{block_mut, blocks, sub_mut, NB};
+use crate::error::Result;
+use crate::scalar::Element;
+use crate::view::{MatMut, MatRef, VecMut, VecRef};
+
+/// Element `(i, j)` of the Hermitian matrix whose `uplo` triangle `a` holds.
+pub fn herm<T: Element>(a: &MatRef<'_, T>, uplo: Uplo, i: usize, j: usize) -> T {
+    if i == j {
+        T::from_real(a.get(i, i).re())
+    } else if uplo.holds(i, j) {
+        a.get(i, j)
+    } else {
+        a.get(j, i).conj()
+    }
+}
+
+/// Sets the imaginary part of the diagonal of the square `c` to zero.
+fn real_diagonal<T: Element>(c: &mut MatMut<'_, T>) {
+    for i in 0..c.nrows() {
+        let v = c.as_ref().get(i, i).re();
+        c.set(i, i, T::from_real(v));
+    }
+}
+
+/// `y := alpha*A*x + beta*y`, `A` Hermitian (plain loops).
+pub fn hemv_ref<T: Element>(
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    mut y: VecMut<'_, T>,
+) {
+    let n = y.len();
+    for i in 0..n {
+        let ax = if alpha == T::ZERO {
+            T::ZERO
+        } else {
+            alpha * (0..n).fold(T::ZERO, |acc, j| acc + herm(&a, uplo, i, j) * x.get(j))
+        };
+        let old = if beta == T::ZERO {
+            T::ZERO
+        } else {
+            beta * y.as_ref().get(i)
+        };
+        y.set(i, ax + old);
+    }
+}
+
+/// `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle (her2),
+/// or `alpha*x*x^H + A` with `alpha` real when `y` is `None` (her); plain
+/// loops. The diagonal comes out real.
+pub fn her2_ref<T: Element>(
+    uplo: Uplo,
+    alpha: T,
+    x: VecRef<'_, T>,
+    y: Option<VecRef<'_, T>>,
+    mut a: MatMut<'_, T>,
+) {
+    if alpha == T::ZERO {
+        return;
+    }
+    let n = x.len();
+    for j in 0..n {
+        for i in 0..n {
+            if !uplo.holds(i, j) {
+                continue;
+            }
+            let upd = match y {
+                None => alpha * x.get(i) * x.get(j).conj(),
+                Some(y) => {
+                    alpha * x.get(i) * y.get(j).conj() + alpha.conj() * y.get(i) * x.get(j).conj()
+                }
+            };
+            let v = a.as_ref().get(i, j) + upd;
+            a.set(i, j, if i == j { T::from_real(v.re()) } else { v });
+        }
+    }
+}
+
+/// `C := alpha*A*B + beta*C` (left) or `alpha*B*A + beta*C` (right), `A`
+/// Hermitian (plain loops).
+#[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+pub fn hemm_ref<T: Element>(
+    side: Side,
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    mut c: MatMut<'_, T>,
+) {
+    let (m, n) = (c.nrows(), c.ncols());
+    for j in 0..n {
+        for i in 0..m {
+            let ab =
+                if alpha == T::ZERO {
+                    T::ZERO
+                } else {
+                    alpha
+                        * match side {
+                            Side::Left => (0..m)
+                                .fold(T::ZERO, |acc, p| acc + herm(&a, uplo, i, p) * b.get(p, j)),
+                            Side::Right => (0..n)
+                                .fold(T::ZERO, |acc, p| acc + b.get(i, p) * herm(&a, uplo, p, j)),
+                        }
+                };
+            let old = if beta == T::ZERO {
+                T::ZERO
+            } else {
+                beta * c.as_ref().get(i, j)
+            };
+            c.set(i, j, ab + old);
+        }
+    }
+}
+
+/// `C := alpha*A*B^H + conj(alpha)*B*A^H + beta*C` (her2k, `b = Some`) or
+/// `alpha*A*A^H + beta*C` (herk, `alpha` real) on the `uplo` triangle, with
+/// `beta` real; plain loops. The diagonal comes out real.
+pub fn her2k_ref<T: Element>(
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: Option<MatRef<'_, T>>,
+    beta: T::Real,
+    mut c: MatMut<'_, T>,
+) {
+    let (n, k) = (c.nrows(), a.ncols());
+    let beta = T::from_real(beta);
+    if (alpha == T::ZERO || k == 0) && beta == T::ONE {
+        return;
+    }
+    for j in 0..n {
+        for i in 0..n {
+            if !uplo.holds(i, j) {
+                continue;
+            }
+            let s = if alpha == T::ZERO {
+                T::ZERO
+            } else {
+                (0..k).fold(T::ZERO, |acc, p| match b {
+                    None => acc + alpha * a.get(i, p) * a.get(j, p).conj(),
+                    Some(b) => {
+                        acc + alpha * a.get(i, p) * b.get(j, p).conj()
+                            + alpha.conj() * b.get(i, p) * a.get(j, p).conj()
+                    }
+                })
+            };
+            let old = if beta == T::ZERO {
+                T::ZERO
+            } else {
+                beta * c.as_ref().get(i, j)
+            };
+            let v = s + old;
+            c.set(i, j, if i == j { T::from_real(v.re()) } else { v });
+        }
+    }
+}
+
+/// The strip of block column `r` inside the `uplo` triangle (as
+/// `blocked::level2`'s).
+fn strip(uplo: Uplo, n: usize, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    match uplo {
+        Uplo::Upper => 0..r.start,
+        Uplo::Lower => r.end..n,
+    }
+}
+
+/// [`Level2::hemv`]'s default: diagonal blocks by loops (they apply `beta`),
+/// then each off-diagonal strip twice through `gemv`, as itself and as its
+/// conjugate transpose.
+pub fn hemv<T: Element, B: Level2<T> + ?Sized>(
+    b: &B,
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    mut y: VecMut<'_, T>,
+) -> Result<()> {
+    check::square("A", (a.nrows(), a.ncols()))?;
+    check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+    let n = y.len();
+    for r in blocks(n, NB) {
+        let d = a.submatrix(r.start, r.start, r.len(), r.len());
+        let xr = x.subvector(r.start, r.len());
+        hemv_ref(uplo, alpha, d, xr, beta, sub_mut(y.rb_mut(), r));
+    }
+    if alpha == T::ZERO {
+        return Ok(());
+    }
+    for r in blocks(n, NB) {
+        let s = strip(uplo, n, &r);
+        if s.is_empty() {
+            continue;
+        }
+        let a_s = a.submatrix(s.start, r.start, s.len(), r.len());
+        let (xr, xs) = (x.subvector(r.start, r.len()), x.subvector(s.start, s.len()));
+        b.gemv(alpha, a_s, xr, T::ONE, sub_mut(y.rb_mut(), s))?;
+        b.gemv(alpha, a_s.h(), xs, T::ONE, sub_mut(y.rb_mut(), r))?;
+    }
+    Ok(())
+}
+
+/// [`Level2::her`] (`y = None`, `alpha` real) and [`Level2::her2`]'s
+/// default: diagonal blocks by loops, each off-diagonal strip by `gerc`.
+pub fn her2<T: Element, B: Level2<T> + ?Sized>(
+    b: &B,
+    uplo: Uplo,
+    alpha: T,
+    x: VecRef<'_, T>,
+    y: Option<VecRef<'_, T>>,
+    mut a: MatMut<'_, T>,
+) -> Result<()> {
+    check::square("A", (a.nrows(), a.ncols()))?;
+    check::ger(
+        x.len(),
+        y.map_or(x.len(), |y| y.len()),
+        (a.nrows(), a.ncols()),
+    )?;
+    if alpha == T::ZERO {
+        return Ok(());
+    }
+    let n = x.len();
+    for r in blocks(n, NB) {
+        let xr = x.subvector(r.start, r.len());
+        let yr = y.map(|y| y.subvector(r.start, r.len()));
+        her2_ref(
+            uplo,
+            alpha,
+            xr,
+            yr,
+            block_mut(a.rb_mut(), r.clone(), r.clone()),
+        );
+        let s = strip(uplo, n, &r);
+        if s.is_empty() {
+            continue;
+        }
+        let xs = x.subvector(s.start, s.len());
+        match y {
+            None => b.gerc(alpha, xs, xr, block_mut(a.rb_mut(), s, r))?,
+            Some(y) => {
+                let (ys, yr) = (y.subvector(s.start, s.len()), y.subvector(r.start, r.len()));
+                b.gerc(alpha, xs, yr, block_mut(a.rb_mut(), s.clone(), r.clone()))?;
+                b.gerc(alpha.conj(), ys, xr, block_mut(a.rb_mut(), s, r))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`Level3::hemm`]'s default: the full Hermitian matrix expanded into a
+/// buffer, then one `gemm`.
+#[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+pub fn hemm<T: Element, B: Level3<T> + ?Sized>(
+    bk: &B,
+    side: Side,
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    c: MatMut<'_, T>,
+) -> Result<()> {
+    check::symm(
+        side,
+        (a.nrows(), a.ncols()),
+        (b.nrows(), b.ncols()),
+        (c.nrows(), c.ncols()),
+    )?;
+    if alpha == T::ZERO {
+        // Neither A nor B is read: C := beta*C (not read when beta == 0).
+        let mut c = c;
+        for j in 0..c.ncols() {
+            c.col_mut(j)
+                .for_each_mut(|_, v| *v = if beta == T::ZERO { T::ZERO } else { beta * *v });
+        }
+        return Ok(());
+    }
+    let n = a.nrows();
+    let mut full = vec![T::ZERO; n * n];
+    for j in 0..n {
+        for i in 0..n {
+            full[i + j * n] = herm(&a, uplo, i, j);
+        }
+    }
+    let fa = MatRef::col_major(&full, n, n, n.max(1))?;
+    match side {
+        Side::Left => bk.gemm(alpha, fa, b, beta, c),
+        Side::Right => bk.gemm(alpha, b, fa, beta, c),
+    }
+}
+
+/// [`Level3::herk`] (`b = None`, `alpha` real) and [`Level3::her2k`]'s
+/// default: the product `A*B^H` (or `A*A^H`) by one `gemm` into a buffer,
+/// of which the `uplo` triangle reaches `C`. With `beta == 0`, `C` is not
+/// read.
+pub fn her2k<T: Element, B: Level3<T> + ?Sized>(
+    bk: &B,
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: Option<MatRef<'_, T>>,
+    beta: T::Real,
+    mut c: MatMut<'_, T>,
+) -> Result<()> {
+    check::syrk(
+        (a.nrows(), a.ncols()),
+        b.map(|b| (b.nrows(), b.ncols())),
+        (c.nrows(), c.ncols()),
+    )?;
+    let (n, k) = (c.nrows(), a.ncols());
+    let beta_t = T::from_real(beta);
+    if (alpha == T::ZERO || k == 0) && beta_t == T::ONE {
+        // BLAS's quick return: C untouched, its diagonal too.
+        return Ok(());
+    }
+    let mut w = vec![T::ZERO; n * n];
+    if alpha != T::ZERO && k > 0 {
+        let wv = MatMut::col_major(&mut w, n, n, n.max(1))?;
+        bk.gemm(T::ONE, a, b.unwrap_or(a).h(), T::ZERO, wv)?;
+    }
+    for j in 0..n {
+        for i in 0..n {
+            if !uplo.holds(i, j) {
+                continue;
+            }
+            let s = match b {
+                None => alpha * w[i + j * n],
+                Some(_) => alpha * w[i + j * n] + alpha.conj() * w[j + i * n].conj(),
+            };
+            let v = if beta_t == T::ZERO {
+                s
+            } else {
+                s + beta_t * c.as_ref().get(i, j)
+            };
+            c.set(i, j, v);
+        }
+    }
+    real_diagonal(&mut c);
+    Ok(())
+}
