@@ -24,7 +24,7 @@ use oxpar_core::blocked::{self, Gemm};
 use oxpar_core::{Diag, Level3, MatMut, MatRef, Result, Side, Uplo};
 
 // The real types (a local trait, see `RealElement`).
-use crate::RealElement as Scalar;
+use crate::RealElement;
 use oxpar_kernels::level3::{self as k3, tri, Par};
 
 use crate::split::SharedMatMut;
@@ -37,7 +37,7 @@ const MIN_PART: usize = 128;
 const MIN_PART_SYRK: usize = 64;
 
 /// gemm on the calling thread alone.
-fn seq_gemm<T: Scalar>(
+fn seq_gemm<T: RealElement>(
     alpha: T,
     a: MatRef<'_, T>,
     b: MatRef<'_, T>,
@@ -77,7 +77,7 @@ impl ThreadsBackend {
 
     /// Runs `part` on each block of `size` columns of `c`, the blocks dealt
     /// to the team's threads as they become free. Returns the first error.
-    fn for_column_blocks<T: Scalar>(
+    fn for_column_blocks<T: RealElement>(
         &self,
         c: MatMut<'_, T>,
         size: usize,
@@ -91,7 +91,7 @@ impl ThreadsBackend {
     /// Runs `part` on each block of columns `bounds[p]..bounds[p + 1]` of
     /// `c` (`bounds` increasing from 0 to the width of `c`), the blocks dealt
     /// to the team's threads as they become free. Returns the first error.
-    fn for_column_ranges<T: Scalar>(
+    fn for_column_ranges<T: RealElement>(
         &self,
         c: MatMut<'_, T>,
         bounds: &[usize],
@@ -126,14 +126,14 @@ impl ThreadsBackend {
     }
 
     /// This backend's (parallel) gemm, as the blocked algorithms take it.
-    fn par_gemm<T: Scalar>(
+    fn par_gemm<T: RealElement>(
         &self,
     ) -> impl Fn(T, MatRef<'_, T>, MatRef<'_, T>, T, MatMut<'_, T>) -> Result<()> + Sync + '_ {
         move |alpha, a, b, beta, c| Level3::<T>::gemm(self, alpha, a, b, beta, c)
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn symm_blocked<T: Scalar>(
+    pub(crate) fn symm_blocked<T: RealElement>(
         &self,
         side: Side,
         uplo: Uplo,
@@ -171,7 +171,7 @@ impl ThreadsBackend {
     /// area (column `j` of the lower triangle has `n - j` elements) dealt to
     /// the team.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn syrk_blocked<T: Scalar>(
+    pub(crate) fn syrk_blocked<T: RealElement>(
         &self,
         uplo: Uplo,
         alpha: T,
@@ -204,7 +204,7 @@ impl ThreadsBackend {
 
     /// trmm (`solve == false`) and trsm.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn triangular_blocked<T: Scalar>(
+    pub(crate) fn triangular_blocked<T: RealElement>(
         &self,
         solve: bool,
         side: Side,
@@ -263,7 +263,7 @@ fn equal_area_bounds(n: usize, parts: usize, align: usize) -> Vec<usize> {
 }
 
 /// A matrix view's shape, for the shape checks.
-fn dims<T: Scalar>(a: &MatRef<'_, T>) -> (usize, usize) {
+fn dims<T: RealElement>(a: &MatRef<'_, T>) -> (usize, usize) {
     (a.nrows(), a.ncols())
 }
 
