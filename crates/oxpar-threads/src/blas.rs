@@ -44,7 +44,7 @@ impl ThreadsBackend {
             return f(0..n);
         }
         let slots: Vec<OnceLock<R>> = (0..parts).map(|_| OnceLock::new()).collect();
-        self.team().run(&|p| {
+        self.team().run_elastic(&|p| {
             if p < parts {
                 let _ = slots[p].set(f(block(n, parts, p)));
             }
@@ -54,12 +54,37 @@ impl ThreadsBackend {
         results.fold(first, combine)
     }
 
+    /// gemm as one serial product per team thread, on blocks of C's longer
+    /// dimension (rows are the columns of `C^T = B^T*A^T`).
+    fn gemm_on_team<T: Scalar>(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) {
+        let (a, b, c) = if c.nrows() > c.ncols() {
+            (b.t(), a.t(), c.t_mut())
+        } else {
+            (a, b, c)
+        };
+        let n = c.ncols();
+        let parts = self.inner.num_threads.min(n.max(1));
+        let cs = SharedMatMut::new(c);
+        self.for_blocks(n, parts, |cols| {
+            let b = b.submatrix(0, cols.start, b.nrows(), cols.len());
+            // SAFETY: blocks of one region are disjoint.
+            k3::gemm(Par::Seq, alpha, a, b, beta, unsafe { cs.cols_mut(cols) });
+        });
+    }
+
     /// Runs `f` on each block of `0..n` (no result).
     fn for_blocks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
         if parts == 1 {
             f(0..n);
         } else {
-            self.team().run(&|p| {
+            self.team().run_elastic(&|p| {
                 if p < parts {
                     f(block(n, parts, p));
                 }
@@ -429,8 +454,11 @@ impl<T: Scalar> Level3<T> for ThreadsBackend {
             .nrows()
             .saturating_mul(c.ncols())
             .saturating_mul(a.ncols());
-        if self.parts(work, self.inner.thresholds.level3) == 1 || self.forked() {
+        let thresholds = self.inner.thresholds;
+        if self.forked() || self.parts(work, thresholds.level3_team.min(thresholds.level3)) == 1 {
             k3::gemm(Par::Seq, alpha, a, b, beta, c);
+        } else if work < thresholds.level3 {
+            self.gemm_on_team(alpha, a, b, beta, c);
         } else {
             let threads = self.inner.num_threads;
             self.install(move || k3::gemm(Par::Rayon(threads), alpha, a, b, beta, c));
