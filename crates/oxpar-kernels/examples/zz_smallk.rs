@@ -10,7 +10,7 @@ fn best(mut f: impl FnMut(), iters: usize) -> f64 {
     b
 }
 fn main() {
-    for n in [10usize, 32, 100, 128, 256, 1000] {
+    for n in [96usize, 100, 104, 112, 128, 96, 100] {
         let a: Vec<f64> = (0..n * n).map(|i| (i % 7) as f64 - 3.0).collect();
         let x: Vec<f64> = (0..n).map(|i| (i % 3) as f64 - 1.0).collect();
         let mut y = vec![0.0; n];
@@ -22,7 +22,7 @@ fn main() {
         }, iters);
         let b: Vec<f64> = a.clone();
         let mut c = vec![0.0; n * n];
-        let t3 = if n <= 256 { best(|| {
+        let t3 = if n <= 0 { best(|| {
             oxpar_kernels::level3::gemm(oxpar_kernels::Par::Seq, 1.0, MatRef::row_major(&a, n, n, n).unwrap(), MatRef::row_major(&b, n, n, n).unwrap(), 0.0, oxpar_core::MatMut::row_major(&mut c, n, n, n).unwrap());
             std::hint::black_box(&mut c);
         }, (200_000 / (n*n*n/100+1)).max(5)) } else { 0.0 };

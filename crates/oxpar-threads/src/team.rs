@@ -369,6 +369,47 @@ mod tests {
     }
 
     #[test]
+    fn every_index_runs_once_per_elastic_region() {
+        for size in [1, 2, 3, 5] {
+            let team = Team::new(size).unwrap();
+            let counts: Vec<AtomicUsize> = (0..size).map(|_| AtomicUsize::new(0)).collect();
+            for round in 0..2000 {
+                team.run_elastic(&|i| {
+                    counts[i].fetch_add(1, Ordering::Relaxed);
+                    // Now and then a slow index, so that both the caller and
+                    // the workers end up taking indices of the others.
+                    if round % 97 == i {
+                        thread::sleep(Duration::from_micros(50));
+                    }
+                });
+                // Plain regions in between still see every worker.
+                if round % 10 == 0 {
+                    team.run(&|i| {
+                        counts[i].fetch_add(1, Ordering::Relaxed);
+                    });
+                }
+            }
+            assert!(counts.iter().all(|c| c.load(Ordering::Relaxed) == 2200));
+        }
+    }
+
+    #[test]
+    fn elastic_region_panic_reaches_caller() {
+        let team = Team::new(3).unwrap();
+        for _ in 0..50 {
+            let r = catch_unwind(AssertUnwindSafe(|| {
+                team.run_elastic(&|i| assert!(i != 2, "boom in index 2"))
+            }));
+            assert!(r.is_err());
+        }
+        let hits = AtomicUsize::new(0);
+        team.run_elastic(&|_| {
+            hits.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(hits.load(Ordering::Relaxed), 3);
+    }
+
+    #[test]
     fn nested_regions_run_inline() {
         let team = Team::new(3).unwrap();
         let total = AtomicUsize::new(0);
