@@ -65,7 +65,12 @@ const LANES: usize = 16;
 /// The dots of the `R` rows starting at row `i0` of the row-major matrix in
 /// `a` (leading dimension `ld`, `x.len()` columns) with `x`.
 #[inline(always)]
-fn dots<T: Scalar, const FMA: bool, const R: usize>(a: &[T], ld: usize, i0: usize, x: &[T]) -> [T; R] {
+fn dots<T: Scalar, const FMA: bool, const R: usize>(
+    a: &[T],
+    ld: usize,
+    i0: usize,
+    x: &[T],
+) -> [T; R] {
     let n = x.len();
     let mut acc = [[T::zero(); LANES]; R];
     let rows: [&[T]; R] = std::array::from_fn(|r| &a[(i0 + r) * ld..][..n]);
@@ -219,7 +224,17 @@ mod tests {
     #[test]
     fn every_cpu_level_agrees_with_naive_loops() {
         for level in detect().up_to() {
-            for (m, n) in [(1, 1), (3, 5), (17, 9), (64, 33), (65, 70), (15, 4), (16, 7), (33, 8), (100, 100)] {
+            for (m, n) in [
+                (1, 1),
+                (3, 5),
+                (17, 9),
+                (64, 33),
+                (65, 70),
+                (15, 4),
+                (16, 7),
+                (33, 8),
+                (100, 100),
+            ] {
                 let ld = m + 2;
                 let a: Vec<f64> = (0..ld * n).map(|k| ((k * 7) % 11) as f64 - 5.0).collect();
                 let x: Vec<f64> = (0..n).map(|j| (j % 5) as f64 - 2.0).collect();
@@ -238,6 +253,51 @@ mod tests {
                 for (j, &yj) in yt.iter().enumerate() {
                     let dot = (0..m).map(|i| a[i + j * ld] * xt[i]).sum::<f64>();
                     assert_eq!(yj, j as f64 + 0.5 * dot, "{level:?} rows m={n} n={m} j={j}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn row_major_gemv_with_strided_and_reversed_y() {
+        // Row counts around the rows per pass and the 256-row buffer that a
+        // strided y goes through; y starts as NaN where beta == 0.
+        for (m, n) in [
+            (1, 3),
+            (4, 17),
+            (7, 16),
+            (255, 9),
+            (256, 33),
+            (257, 5),
+            (600, 20),
+        ] {
+            let ld = n + 3;
+            let a: Vec<f64> = (0..m * ld).map(|k| ((k * 5) % 13) as f64 - 6.0).collect();
+            let x: Vec<f64> = (0..n).map(|j| (j % 4) as f64 - 1.5).collect();
+            let av = MatRef::row_major(&a, m, n, ld).unwrap();
+            for inc in [1isize, 2, -3] {
+                for (alpha, beta) in [(2.0, 0.0), (-1.0, 0.5), (0.0, 3.0)] {
+                    let len = 1 + (m - 1) * inc.unsigned_abs();
+                    let y0: Vec<f64> = (0..len)
+                        .map(|i| if beta == 0.0 { f64::NAN } else { i as f64 })
+                        .collect();
+                    let mut y = y0.clone();
+                    let yv = VecMut::from_blas(&mut y, m, inc).unwrap();
+                    gemv(alpha, av, VecRef::from_slice(&x), beta, yv);
+                    for i in 0..m {
+                        let at = if inc > 0 {
+                            i * inc as usize
+                        } else {
+                            (m - 1 - i) * inc.unsigned_abs()
+                        };
+                        let dot = (0..n).map(|j| a[i * ld + j] * x[j]).sum::<f64>();
+                        let old = if beta == 0.0 { 0.0 } else { beta * y0[at] };
+                        assert_eq!(
+                            y[at],
+                            alpha * dot + old,
+                            "m={m} n={n} inc={inc} alpha={alpha} i={i}"
+                        );
+                    }
                 }
             }
         }
