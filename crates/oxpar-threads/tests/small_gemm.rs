@@ -32,16 +32,16 @@ fn gemm_around_the_cutoffs_matches_a_triple_loop() {
     for threads in [2, 3] {
         let backend = ThreadsBackend::with_threads(threads).unwrap();
         assert_eq!(backend.thresholds(), defaults);
-        // m*n*k just below, at and above the team cutoff (64^3), well inside
-        // the team range with either dimension of C longer, and at rayon's.
+        // m*n*k just below, at and above the team cutoff (96^3), inside the
+        // team range with either dimension of C longer, and at rayon's.
         for (m, n, k) in [
-            (63, 64, 64),
-            (64, 64, 64),
-            (65, 64, 64),
+            (95, 96, 96),
+            (96, 96, 96),
+            (97, 96, 96),
             (100, 100, 100),
-            (150, 40, 100),
-            (40, 150, 100),
-            (2, 300, 1000),
+            (150, 70, 100),
+            (70, 150, 100),
+            (2, 500, 1000),
             (128, 128, 128),
         ] {
             for (row_major, trans_a) in [(false, false), (true, false), (true, true)] {
