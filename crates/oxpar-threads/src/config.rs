@@ -25,9 +25,9 @@ impl Default for Thresholds {
     /// Chosen for x86-64 nodes: a team region costs about a microsecond (in
     /// which one core streams some 16 K doubles from cache), and level 3 goes
     /// through rayon, whose hand-off from a foreign thread costs ~10 µs
-    /// (below that, from `level3_team`, the team splits C instead: measured
-    /// about 1.4x faster than one thread at 100^3 on two idle cores, while at
-    /// 64^3 to 80^3 a busy machine's late worker ate the gain).
+    /// (below that, from `level3_team`, the team splits C instead: 1.2-1.6x
+    /// faster than one thread at 100^3 when the second core was free, while
+    /// at 64^3 to 80^3 a late worker on a busy machine ate the gain).
     fn default() -> Self {
         Thresholds {
             level1: 32 * 1024,
