@@ -55,30 +55,45 @@ fn gemv_cols_body<T: Scalar, const FMA: bool>(a: &[T], ld: usize, xs: &[T], y: &
     }
 }
 
-/// Dots of four rows with `x`, sharing each load of `x` (row-major gemv).
+/// Rows per pass of the row-major gemv: each load of `x` is shared by this
+/// many rows.
+const ROWS: usize = 4;
+/// Accumulator lanes per row (two AVX-512 registers of f64): with [`ROWS`]
+/// rows, eight independent chains, enough to hide the FMA latency.
+const LANES: usize = 16;
+
+/// The dots of the `R` rows starting at row `i0` of the row-major matrix in
+/// `a` (leading dimension `ld`, `x.len()` columns) with `x`.
 #[inline(always)]
-fn dot4_body<T: Scalar, const FMA: bool>(rows: [&[T]; 4], x: &[T]) -> [T; 4] {
-    const L: usize = 16;
-    let mut acc = [[T::zero(); L]; 4];
-    let (xb, xt) = x.as_chunks::<L>();
-    let blocks = rows.map(|r| r.as_chunks::<L>().0);
+fn dots<T: Scalar, const FMA: bool, const R: usize>(
+    a: &[T],
+    ld: usize,
+    i0: usize,
+    x: &[T],
+) -> [T; R] {
+    let n = x.len();
+    let mut acc = [[T::zero(); LANES]; R];
+    let rows: [&[T]; R] = std::array::from_fn(|r| &a[(i0 + r) * ld..][..n]);
+    let (xb, xt) = x.as_chunks::<LANES>();
+    // Cut to x's block count so the loop below needs no bounds checks.
+    let blocks = rows.map(|r| &r.as_chunks::<LANES>().0[..xb.len()]);
     for (k, xc) in xb.iter().enumerate() {
-        for r in 0..4 {
+        for r in 0..R {
             let row = &blocks[r][k];
-            for l in 0..L {
+            for l in 0..LANES {
                 acc[r][l] = madd::<T, FMA>(row[l], xc[l], acc[r][l]);
             }
         }
     }
-    let tail = xb.len() * L;
-    for r in 0..4 {
+    let tail = xb.len() * LANES;
+    for r in 0..R {
+        let row = &rows[r][tail..];
         for (l, &xv) in xt.iter().enumerate() {
-            acc[r][l] = madd::<T, FMA>(rows[r][tail + l], xv, acc[r][l]);
+            acc[r][l] = madd::<T, FMA>(row[l], xv, acc[r][l]);
         }
     }
-    acc.map(|a| {
-        let mut a = a;
-        let mut width = L / 2;
+    acc.map(|mut a| {
+        let mut width = LANES / 2;
         while width > 0 {
             for l in 0..width {
                 a[l] += a[l + width];
@@ -89,9 +104,29 @@ fn dot4_body<T: Scalar, const FMA: bool>(rows: [&[T]; 4], x: &[T]) -> [T; 4] {
     })
 }
 
+/// `y += alpha*A*x` for a row-major `A` (`y.len()` rows, `x.len()` columns,
+/// leading dimension `ld`): [`ROWS`] dots per pass over `x`, the whole loop in
+/// one dispatched function so the per-pass cost is a few instructions.
+#[inline(always)]
+fn gemv_rows_body<T: Scalar, const FMA: bool>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) {
+    let m = y.len();
+    let mut i = 0;
+    while i + ROWS <= m {
+        let d = dots::<T, FMA, ROWS>(a, ld, i, x);
+        for (yi, di) in y[i..i + ROWS].iter_mut().zip(d) {
+            *yi += alpha * di;
+        }
+        i += ROWS;
+    }
+    for (k, yi) in y.iter_mut().enumerate().skip(i) {
+        *yi += alpha * dots::<T, FMA, 1>(a, ld, k, x)[0];
+    }
+}
+
 multiversion!(
-    /// The dots of four equally long rows with `x`.
-    pub fn dot4_contiguous, dot4_contiguous_at<T>(rows: [&[T]; 4], x: &[T]) -> [T; 4] => dot4_body
+    /// `y += alpha*A*x` for a row-major matrix stored in `a` with leading
+    /// dimension `ld` (`y.len()` rows, `x.len()` columns).
+    pub fn gemv_rows_contiguous, gemv_rows_contiguous_at<T>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) -> () => gemv_rows_body
 );
 
 multiversion!(
@@ -134,26 +169,28 @@ pub fn gemv<T: Scalar>(
             gemv_cols_contiguous(&storage[j0 * ld..], ld, &xs[..cols], y);
         }
     } else if a.cs() == 1 && a.rs() > 0 && x.inc() == 1 {
-        // Row-major: four dots per pass over x.
+        // Row-major: dots of rows with x, several rows per pass.
         let (m, n, ld) = (a.nrows(), a.ncols(), a.rs() as usize);
         // SAFETY: cs = 1 and rs = ld > 0, so the matrix occupies the
         // (m-1)*ld + n elements from its first one, all inside the view's
         // allocation (checked when the view was built).
         let storage = unsafe { std::slice::from_raw_parts(a.as_ptr(), (m - 1) * ld + n) };
         let xs = x.as_slice().expect("unit-stride x");
-        let row = |i: usize| &storage[i * ld..][..n];
-        let mut i = 0;
-        while i + 4 <= m {
-            let d = dot4_contiguous([row(i), row(i + 1), row(i + 2), row(i + 3)], xs);
-            for (k, dk) in d.into_iter().enumerate() {
-                let v = y.as_ref().get(i + k) + alpha * dk;
-                y.set(i + k, v);
+        if let Some(ys) = y.as_slice_mut() {
+            gemv_rows_contiguous(storage, ld, xs, alpha, ys);
+        } else {
+            // A strided y: blocks of rows through a contiguous buffer.
+            let mut buf = [T::zero(); 256];
+            for i0 in (0..m).step_by(buf.len()) {
+                let rows = (m - i0).min(buf.len());
+                for (k, v) in buf[..rows].iter_mut().enumerate() {
+                    *v = y.as_ref().get(i0 + k);
+                }
+                gemv_rows_contiguous(&storage[i0 * ld..], ld, xs, alpha, &mut buf[..rows]);
+                for (k, &v) in buf[..rows].iter().enumerate() {
+                    y.set(i0 + k, v);
+                }
             }
-            i += 4;
-        }
-        for i in i..m {
-            let v = y.as_ref().get(i) + alpha * level1::dot_contiguous(row(i), xs);
-            y.set(i, v);
         }
     } else {
         for i in 0..a.nrows() {
@@ -187,7 +224,17 @@ mod tests {
     #[test]
     fn every_cpu_level_agrees_with_naive_loops() {
         for level in detect().up_to() {
-            for (m, n) in [(1, 1), (3, 5), (17, 9), (64, 33), (65, 70)] {
+            for (m, n) in [
+                (1, 1),
+                (3, 5),
+                (17, 9),
+                (64, 33),
+                (65, 70),
+                (15, 4),
+                (16, 7),
+                (33, 8),
+                (100, 100),
+            ] {
                 let ld = m + 2;
                 let a: Vec<f64> = (0..ld * n).map(|k| ((k * 7) % 11) as f64 - 5.0).collect();
                 let x: Vec<f64> = (0..n).map(|j| (j % 5) as f64 - 2.0).collect();
@@ -197,16 +244,60 @@ mod tests {
                     let want = 1.0 + (0..n).map(|j| a[i + j * ld] * x[j]).sum::<f64>();
                     assert_eq!(yi, want, "{level:?} cols m={m} n={n} i={i}");
                 }
-                let rows: Vec<Vec<f64>> = (0..4)
-                    .map(|r| (0..n).map(|j| ((r * n + j) % 9) as f64 - 4.0).collect())
-                    .collect();
-                let d = dot4_contiguous_at(level, [&rows[0], &rows[1], &rows[2], &rows[3]], &x);
-                for r in 0..4 {
-                    assert_eq!(
-                        d[r],
-                        rows[r].iter().zip(&x).map(|(p, q)| p * q).sum::<f64>(),
-                        "{level:?} dot4 n={n}"
-                    );
+                // Row-major: the same matrix read as `n` rows of `m`, with
+                // row counts around the rows per pass and column counts
+                // around the lane blocks.
+                let xt: Vec<f64> = (0..m).map(|i| (i % 7) as f64 - 3.0).collect();
+                let mut yt: Vec<f64> = (0..n).map(|j| j as f64).collect();
+                gemv_rows_contiguous_at(level, &a, ld, &xt, 0.5, &mut yt);
+                for (j, &yj) in yt.iter().enumerate() {
+                    let dot = (0..m).map(|i| a[i + j * ld] * xt[i]).sum::<f64>();
+                    assert_eq!(yj, j as f64 + 0.5 * dot, "{level:?} rows m={n} n={m} j={j}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn row_major_gemv_with_strided_and_reversed_y() {
+        // Row counts around the rows per pass and the 256-row buffer that a
+        // strided y goes through; y starts as NaN where beta == 0.
+        for (m, n) in [
+            (1, 3),
+            (4, 17),
+            (7, 16),
+            (255, 9),
+            (256, 33),
+            (257, 5),
+            (600, 20),
+        ] {
+            let ld = n + 3;
+            let a: Vec<f64> = (0..m * ld).map(|k| ((k * 5) % 13) as f64 - 6.0).collect();
+            let x: Vec<f64> = (0..n).map(|j| (j % 4) as f64 - 1.5).collect();
+            let av = MatRef::row_major(&a, m, n, ld).unwrap();
+            for inc in [1isize, 2, -3] {
+                for (alpha, beta) in [(2.0, 0.0), (-1.0, 0.5), (0.0, 3.0)] {
+                    let len = 1 + (m - 1) * inc.unsigned_abs();
+                    let y0: Vec<f64> = (0..len)
+                        .map(|i| if beta == 0.0 { f64::NAN } else { i as f64 })
+                        .collect();
+                    let mut y = y0.clone();
+                    let yv = VecMut::from_blas(&mut y, m, inc).unwrap();
+                    gemv(alpha, av, VecRef::from_slice(&x), beta, yv);
+                    for i in 0..m {
+                        let at = if inc > 0 {
+                            i * inc as usize
+                        } else {
+                            (m - 1 - i) * inc.unsigned_abs()
+                        };
+                        let dot = (0..n).map(|j| a[i * ld + j] * x[j]).sum::<f64>();
+                        let old = if beta == 0.0 { 0.0 } else { beta * y0[at] };
+                        assert_eq!(
+                            y[at],
+                            alpha * dot + old,
+                            "m={m} n={n} inc={inc} alpha={alpha} i={i}"
+                        );
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! structured level-3 ones in `crate::level3`).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use oxpar_core::backend::check;
@@ -18,6 +19,10 @@ use crate::banded;
 use crate::split::{block, SharedMatMut, SharedVecMut};
 use crate::structured;
 use crate::{RealElement, ThreadsBackend};
+
+/// Pieces per thread in [`ThreadsBackend::for_chunks`]: enough that a thread
+/// the OS delays costs at most about an eighth of its share.
+const CHUNKS: usize = 8;
 
 impl ThreadsBackend {
     /// Threads to use for `work` units against a cutoff (1 = run inline).
@@ -44,7 +49,7 @@ impl ThreadsBackend {
             return f(0..n);
         }
         let slots: Vec<OnceLock<R>> = (0..parts).map(|_| OnceLock::new()).collect();
-        self.team().run(&|p| {
+        self.team().run_elastic(&|p| {
             if p < parts {
                 let _ = slots[p].set(f(block(n, parts, p)));
             }
@@ -54,12 +59,82 @@ impl ThreadsBackend {
         results.fold(first, combine)
     }
 
+    /// gemm as one serial product per team thread, on blocks of C's longer
+    /// dimension (rows are the columns of `C^T = B^T*A^T`).
+    fn gemm_on_team<T: Scalar>(
+        &self,
+        alpha: T,
+        a: MatRef<'_, T>,
+        b: MatRef<'_, T>,
+        beta: T,
+        c: MatMut<'_, T>,
+    ) {
+        let (a, b, c) = if c.nrows() > c.ncols() {
+            (b.t(), a.t(), c.t_mut())
+        } else {
+            (a, b, c)
+        };
+        let n = c.ncols();
+        let parts = self.inner.num_threads.min(n.max(1));
+        let cs = SharedMatMut::new(c);
+        self.for_blocks(n, parts, |cols| {
+            let b = b.submatrix(0, cols.start, b.nrows(), cols.len());
+            // SAFETY: blocks of one region are disjoint.
+            k3::gemm(Par::Seq, alpha, a, b, beta, unsafe { cs.cols_mut(cols) });
+        });
+    }
+
+    /// Runs `f` on disjoint pieces covering `0..n` (no result), on up to
+    /// `parts` threads: each thread's block is cut into [`CHUNKS`] pieces,
+    /// which it takes front to back; a thread done with its own takes pieces
+    /// from the back of the others' blocks. On a quiet machine every thread
+    /// keeps its block (and its cache) call after call; on a loaded one a
+    /// late or preempted thread's work goes to those that run.
+    fn for_chunks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
+        if parts == 1 {
+            f(0..n);
+            return;
+        }
+        let total = parts * CHUNKS;
+        let taken: Vec<AtomicBool> = (0..total).map(|_| AtomicBool::new(false)).collect();
+        let run = |c: usize| {
+            // The first to swap in `true` runs piece c.
+            let first = !taken[c].swap(true, Ordering::AcqRel);
+            if first {
+                let r = block(n, total, c);
+                if !r.is_empty() {
+                    f(r);
+                }
+            }
+            first
+        };
+        self.team().run_elastic(&|p| {
+            if p >= parts {
+                return;
+            }
+            // Own pieces front to back; a taken one means a thief got there,
+            // and thieves work from the back, so the rest is taken too.
+            for c in p * CHUNKS..(p + 1) * CHUNKS {
+                if !run(c) {
+                    break;
+                }
+            }
+            for q in (p + 1..parts).chain(0..p) {
+                for c in (q * CHUNKS..(q + 1) * CHUNKS).rev() {
+                    if !run(c) {
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
     /// Runs `f` on each block of `0..n` (no result).
     pub(crate) fn for_blocks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
         if parts == 1 {
             f(0..n);
         } else {
-            self.team().run(&|p| {
+            self.team().run_elastic(&|p| {
                 if p < parts {
                     f(block(n, parts, p));
                 }
@@ -73,7 +148,7 @@ impl<T: RealElement> Level1<T> for ThreadsBackend {
         check::same_len(x.len(), y.len())?;
         let n = x.len();
         let ys = SharedVecMut::new(y);
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+        self.for_chunks(n, self.parts(n, self.inner.thresholds.level1), |r| {
             // SAFETY: blocks of one region are disjoint.
             k1::axpy(alpha, x.subvector(r.start, r.len()), unsafe {
                 ys.block_mut(r)
@@ -85,7 +160,7 @@ impl<T: RealElement> Level1<T> for ThreadsBackend {
     fn scal(&self, alpha: T, x: VecMut<'_, T>) -> Result<()> {
         let n = x.len();
         let xs = SharedVecMut::new(x);
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+        self.for_chunks(n, self.parts(n, self.inner.thresholds.level1), |r| {
             // SAFETY: blocks of one region are disjoint.
             k1::scal(alpha, unsafe { xs.block_mut(r) });
         });
@@ -96,7 +171,7 @@ impl<T: RealElement> Level1<T> for ThreadsBackend {
         check::same_len(x.len(), y.len())?;
         let n = x.len();
         let ys = SharedVecMut::new(y);
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+        self.for_chunks(n, self.parts(n, self.inner.thresholds.level1), |r| {
             // SAFETY: blocks of one region are disjoint.
             k1::copy(x.subvector(r.start, r.len()), unsafe { ys.block_mut(r) });
         });
@@ -107,7 +182,7 @@ impl<T: RealElement> Level1<T> for ThreadsBackend {
         check::same_len(x.len(), y.len())?;
         let n = x.len();
         let (xs, ys) = (SharedVecMut::new(x), SharedVecMut::new(y));
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
+        self.for_chunks(n, self.parts(n, self.inner.thresholds.level1), |r| {
             // SAFETY: blocks of one region are disjoint, and x and y are
             // distinct unique borrows.
             k1::swap(unsafe { xs.block_mut(r.clone()) }, unsafe {
@@ -273,7 +348,7 @@ impl<T: RealElement> Level2<T> for ThreadsBackend {
             )
             .min(m.max(1));
         let ys = SharedVecMut::new(y);
-        self.for_blocks(m, parts, |r| {
+        self.for_chunks(m, parts, |r| {
             let rows = a.submatrix(r.start, 0, r.len(), a.ncols());
             // SAFETY: blocks of one region are disjoint.
             k2::gemv(alpha, rows, x, beta, unsafe { ys.block_mut(r) });
@@ -299,7 +374,7 @@ impl<T: RealElement> Level2<T> for ThreadsBackend {
             .parts(n.saturating_mul(a.nrows()), self.inner.thresholds.level2)
             .min(n.max(1));
         let shared = SharedMatMut::new(a);
-        self.for_blocks(n, parts, |r| {
+        self.for_chunks(n, parts, |r| {
             let ys = y.subvector(r.start, r.len());
             // SAFETY: column blocks of one region are disjoint.
             k2::ger(alpha, x, ys, unsafe { shared.cols_mut(r) });
@@ -429,8 +504,11 @@ impl<T: RealElement> Level3<T> for ThreadsBackend {
             .nrows()
             .saturating_mul(c.ncols())
             .saturating_mul(a.ncols());
-        if self.parts(work, self.inner.thresholds.level3) == 1 || self.forked() {
+        let thresholds = self.inner.thresholds;
+        if self.forked() || self.parts(work, thresholds.level3_team.min(thresholds.level3)) == 1 {
             k3::gemm(Par::Seq, alpha, a, b, beta, c);
+        } else if work < thresholds.level3 {
+            self.gemm_on_team(alpha, a, b, beta, c);
         } else {
             let threads = self.inner.num_threads;
             self.install(move || k3::gemm(Par::Rayon(threads), alpha, a, b, beta, c));

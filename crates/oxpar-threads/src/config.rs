@@ -12,19 +12,28 @@ pub struct Thresholds {
     pub level1: usize,
     /// Level 2: matrix elements (rows x columns).
     pub level2: usize,
-    /// Level 3: multiply-adds (m x n x k).
+    /// Level 3: multiply-adds (m x n x k) from which gemm hands the product
+    /// to the `gemm` crate's own parallel loops (on rayon).
     pub level3: usize,
+    /// Level 3: multiply-adds from which a gemm below `level3` is split into
+    /// one block of C per team thread, each a serial product: the team's
+    /// hand-off costs about a microsecond where rayon's costs ten.
+    pub level3_team: usize,
 }
 
 impl Default for Thresholds {
     /// Chosen for x86-64 nodes: a team region costs about a microsecond (in
     /// which one core streams some 16 K doubles from cache), and level 3 goes
-    /// through rayon, whose hand-off from a foreign thread costs ~10 µs.
+    /// through rayon, whose hand-off from a foreign thread costs ~10 µs
+    /// (below that, from `level3_team`, the team splits C instead: 1.2-1.6x
+    /// faster than one thread at 100^3 when the second core was free, while
+    /// at 64^3 to 80^3 a late worker on a busy machine ate the gain).
     fn default() -> Self {
         Thresholds {
             level1: 32 * 1024,
             level2: 64 * 1024,
             level3: 128 * 128 * 128,
+            level3_team: 96 * 96 * 96,
         }
     }
 }
@@ -37,6 +46,7 @@ impl Thresholds {
             level1: 0,
             level2: 0,
             level3: 0,
+            level3_team: 0,
         }
     }
 }

@@ -5,10 +5,12 @@
 //! so it composes with any host program (and with other libraries that use
 //! rayon). It holds two groups of threads that are never busy at once:
 //!
-//! * a [`Team`] (see [`team`]) for parallel loops and for splitting level 1 and
-//!   level 2 kernels: fork-join in about the time of an OpenMP region;
-//! * a private rayon pool for level 3, whose packed gemm schedules itself with
-//!   work stealing.
+//! * a [`Team`] (see [`team`]) for parallel loops, for splitting level 1 and
+//!   level 2 kernels (in pieces that a thread done early takes from one the OS
+//!   delayed) and for mid-size gemm (one serial product per thread): fork-join
+//!   in about the time of an OpenMP region;
+//! * a private rayon pool for large level 3, whose packed gemm schedules itself
+//!   with work stealing.
 //!
 //! Problems too small to gain from threads run on the calling thread alone.
 //!

@@ -87,7 +87,7 @@ impl ThreadsBackend {
         if parts == 1 {
             f(0);
         } else {
-            self.team().run(&|p| {
+            self.team().run_elastic(&|p| {
                 if p < parts {
                     f(p);
                 }

@@ -12,6 +12,13 @@
 //! this process may use, spinning would steal time from the thread doing the
 //! work, so workers then yield instead of spinning.
 //!
+//! A region may also be started as elastic ([`Team::run_elastic`]): then the
+//! caller, once done with index 0, runs itself every index no worker has
+//! claimed yet. On a loaded machine a descheduled worker then costs nothing
+//! (the caller does its block) instead of a time slice of waiting. Workers
+//! claim an index with a compare-and-swap on a per-index generation, so each
+//! index still runs exactly once.
+//!
 //! A region started while the team is busy (a nested `parallel_for`, or two
 //! caller threads at once) runs inline on its calling thread, all indices in
 //! order: the same result, never a deadlock or oversubscription.
@@ -50,6 +57,9 @@ struct Shared {
     shutdown: AtomicBool,
     /// Whether workers spin (false when oversubscribed).
     spin: bool,
+    /// Per index (0 unused): the last generation whose job it was claimed
+    /// for, by its worker or, in an elastic region, by the caller.
+    claimed: Vec<AtomicU64>,
 }
 
 /// A lifetime-erased job pointer. Only dereferenced between the caller's
@@ -101,6 +111,7 @@ impl Team {
             wake: Condvar::new(),
             shutdown: AtomicBool::new(false),
             spin: size <= cpus,
+            claimed: (0..size).map(|_| AtomicU64::new(0)).collect(),
         });
         let mut workers = Vec::with_capacity(size - 1);
         for index in 1..size {
@@ -147,6 +158,19 @@ impl Team {
     /// thread and the others on the workers, and returns when all are done. A
     /// panic in any call is re-raised here after every call has finished.
     pub fn run(&self, job: &(dyn Fn(usize) + Sync)) {
+        self.run_region(job, false);
+    }
+
+    /// As [`Team::run`], but indices that no worker has started by the time
+    /// the caller finishes index 0 run on the caller (in order), so a worker
+    /// the OS has not scheduled does not hold the region up. For work split
+    /// into blocks whose placement does not matter (the BLAS routines); not
+    /// for loops that promise the user one thread per block.
+    pub fn run_elastic(&self, job: &(dyn Fn(usize) + Sync)) {
+        self.run_region(job, true);
+    }
+
+    fn run_region(&self, job: &(dyn Fn(usize) + Sync), elastic: bool) {
         if self.size == 1 {
             job(0);
             return;
@@ -180,12 +204,23 @@ impl Team {
         *lock(&shared.job) = Some(JobPtr(ptr));
         *lock(&shared.caller) = Some(thread::current());
         shared.remaining.store(self.size - 1, Ordering::SeqCst);
-        shared.generation.fetch_add(1, Ordering::SeqCst);
+        let generation = shared.generation.fetch_add(1, Ordering::SeqCst) + 1;
         if shared.sleeping.load(Ordering::SeqCst) > 0 {
             let _g = lock(&shared.sleep_lock);
             shared.wake.notify_all();
         }
-        let mine = catch_unwind(AssertUnwindSafe(|| job(0)));
+        let mut mine = catch_unwind(AssertUnwindSafe(|| job(0)));
+        if elastic {
+            for index in 1..self.size {
+                if claim(shared, index, generation) {
+                    let r = catch_unwind(AssertUnwindSafe(|| job(index)));
+                    if mine.is_ok() {
+                        mine = r;
+                    }
+                    shared.remaining.fetch_sub(1, Ordering::AcqRel);
+                }
+            }
+        }
         self.wait_for_workers();
         *lock(&shared.job) = None;
         let theirs = lock(&shared.panic).take();
@@ -219,6 +254,17 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Claims `index` for region `generation`: true for the first of its worker
+/// and the caller to ask, false once either has it or a later region began.
+fn claim(shared: &Shared, index: usize, generation: u64) -> bool {
+    let slot = &shared.claimed[index];
+    let last = slot.load(Ordering::Acquire);
+    last < generation
+        && slot
+            .compare_exchange(last, generation, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+}
+
 fn worker_loop(shared: &Shared, index: usize) {
     IN_WORKER.with(|w| w.set(true));
     let mut seen = 0u64;
@@ -226,6 +272,13 @@ fn worker_loop(shared: &Shared, index: usize) {
         seen = wait_for_region(shared, seen);
         if shared.shutdown.load(Ordering::Acquire) {
             return;
+        }
+        // The caller of an elastic region may have run this index already;
+        // then the region may be over and its job gone, so it is not touched.
+        // A successful claim keeps the region open (the caller waits for
+        // `remaining`), so the job read below is this generation's.
+        if !claim(shared, index, seen) {
+            continue;
         }
         let job = *lock(&shared.job);
         if let Some(JobPtr(ptr)) = job {
@@ -313,6 +366,47 @@ mod tests {
             }
             assert!(counts.iter().all(|c| c.load(Ordering::Relaxed) == 1000));
         }
+    }
+
+    #[test]
+    fn every_index_runs_once_per_elastic_region() {
+        for size in [1, 2, 3, 5] {
+            let team = Team::new(size).unwrap();
+            let counts: Vec<AtomicUsize> = (0..size).map(|_| AtomicUsize::new(0)).collect();
+            for round in 0..2000 {
+                team.run_elastic(&|i| {
+                    counts[i].fetch_add(1, Ordering::Relaxed);
+                    // Now and then a slow index, so that both the caller and
+                    // the workers end up taking indices of the others.
+                    if round % 97 == i {
+                        thread::sleep(Duration::from_micros(50));
+                    }
+                });
+                // Plain regions in between still see every worker.
+                if round % 10 == 0 {
+                    team.run(&|i| {
+                        counts[i].fetch_add(1, Ordering::Relaxed);
+                    });
+                }
+            }
+            assert!(counts.iter().all(|c| c.load(Ordering::Relaxed) == 2200));
+        }
+    }
+
+    #[test]
+    fn elastic_region_panic_reaches_caller() {
+        let team = Team::new(3).unwrap();
+        for _ in 0..50 {
+            let r = catch_unwind(AssertUnwindSafe(|| {
+                team.run_elastic(&|i| assert!(i != 2, "boom in index 2"))
+            }));
+            assert!(r.is_err());
+        }
+        let hits = AtomicUsize::new(0);
+        team.run_elastic(&|_| {
+            hits.fetch_add(1, Ordering::Relaxed);
+        });
+        assert_eq!(hits.load(Ordering::Relaxed), 3);
     }
 
     #[test]
