@@ -61,7 +61,7 @@ impl ThreadsBackend {
 
     /// gemm as one serial product per team thread, on blocks of C's longer
     /// dimension (rows are the columns of `C^T = B^T*A^T`).
-    fn gemm_on_team<T: Scalar>(
+    fn gemm_on_team<T: RealElement>(
         &self,
         alpha: T,
         a: MatRef<'_, T>,
