@@ -85,14 +85,9 @@ fn dots<T: Scalar, const FMA: bool, const R: usize>(
             }
         }
     }
-    let tail = xb.len() * LANES;
-    for r in 0..R {
-        let row = &rows[r][tail..];
-        for (l, &xv) in xt.iter().enumerate() {
-            acc[r][l] = madd::<T, FMA>(row[l], xv, acc[r][l]);
-        }
-    }
-    acc.map(|mut a| {
+    // Reduce before the tail: indexing the accumulators by a run-time lane
+    // would keep them in memory for the whole loop above.
+    let mut sums = acc.map(|mut a| {
         let mut width = LANES / 2;
         while width > 0 {
             for l in 0..width {
@@ -101,7 +96,15 @@ fn dots<T: Scalar, const FMA: bool, const R: usize>(
             width /= 2;
         }
         a[0]
-    })
+    });
+    let tail = xb.len() * LANES;
+    let tails: [&[T]; R] = rows.map(|r| &r[tail..][..xt.len()]);
+    for (l, &xv) in xt.iter().enumerate() {
+        for r in 0..R {
+            sums[r] = madd::<T, FMA>(tails[r][l], xv, sums[r]);
+        }
+    }
+    sums
 }
 
 /// `y += alpha*A*x` for a row-major `A` (`y.len()` rows, `x.len()` columns,
