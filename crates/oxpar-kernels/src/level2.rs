@@ -12,6 +12,8 @@ use crate::dispatch::multiversion;
 use crate::level1;
 
 pub mod banded;
+#[cfg(target_arch = "x86_64")]
+mod rows_avx512;
 pub mod structured;
 pub use structured::{symv_cols, syr_cols, trmv, trsv};
 
@@ -127,10 +129,45 @@ fn gemv_rows_body<T: Scalar, const FMA: bool>(a: &[T], ld: usize, x: &[T], alpha
 }
 
 multiversion!(
-    /// `y += alpha*A*x` for a row-major matrix stored in `a` with leading
-    /// dimension `ld` (`y.len()` rows, `x.len()` columns).
-    pub fn gemv_rows_contiguous, gemv_rows_contiguous_at<T>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) -> () => gemv_rows_body
+    /// The portable and compiler-vectorized variants of
+    /// [`gemv_rows_contiguous`].
+    #[allow(dead_code)] // Only the `_at` form is called.
+    fn gemv_rows_generic, gemv_rows_generic_at<T>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) -> () => gemv_rows_body
 );
+
+/// `y += alpha*A*x` for a row-major matrix stored in `a` with leading
+/// dimension `ld` (`y.len()` rows, `x.len()` columns).
+#[inline]
+pub fn gemv_rows_contiguous<T: Scalar>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) {
+    gemv_rows_contiguous_at(crate::dispatch::cpu_level(), a, ld, x, alpha, y);
+}
+
+/// [`gemv_rows_contiguous`] with the variant compiled for `level` (clamped
+/// to the detected level): `f64` on AVX-512 has a hand-written kernel.
+pub fn gemv_rows_contiguous_at<T: Scalar>(
+    level: crate::dispatch::CpuLevel,
+    a: &[T],
+    ld: usize,
+    x: &[T],
+    alpha: T,
+    y: &mut [T],
+) {
+    #[cfg(target_arch = "x86_64")]
+    if T::DTYPE == oxpar_core::DType::F64
+        && level.min(crate::dispatch::detect_cached()) == crate::dispatch::CpuLevel::Avx512F
+    {
+        // SAFETY: `T` is `f64` (its DTYPE says so and `Scalar` is sealed to
+        // f32 and f64), so the casts keep lengths and layout; AVX-512F was
+        // detected.
+        unsafe {
+            let cast = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len());
+            let ys = std::slice::from_raw_parts_mut(y.as_mut_ptr().cast::<f64>(), y.len());
+            rows_avx512::gemv_rows(cast(a), ld, cast(x), alpha.as_f64(), ys);
+        }
+        return;
+    }
+    gemv_rows_generic_at(level, a, ld, x, alpha, y);
+}
 
 multiversion!(
     /// `y += A*xs` for a column-major matrix stored in `a` with leading
