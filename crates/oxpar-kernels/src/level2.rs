@@ -299,6 +299,57 @@ mod tests {
     }
 
     #[test]
+    fn row_major_kernels_around_blocks_tails_and_padding() {
+        // Row counts around the rows per pass, column counts around the 8-
+        // and 16-column steps and their tails; the padding between rows is
+        // NaN, which no column tail may read.
+        let sizes: Vec<usize> = (1..=40).chain([63, 99, 100, 101, 128]).collect();
+        for level in detect().up_to() {
+            for &m in &sizes {
+                for &n in &sizes {
+                    let ld = n + 3;
+                    let a: Vec<f64> = (0..(m - 1) * ld + n)
+                        .map(|k| {
+                            if k % ld >= n {
+                                f64::NAN
+                            } else {
+                                ((k * 7) % 11) as f64 - 5.0
+                            }
+                        })
+                        .collect();
+                    let x: Vec<f64> = (0..n).map(|j| (j % 5) as f64 - 2.0).collect();
+                    let mut y: Vec<f64> = (0..m).map(|i| i as f64).collect();
+                    gemv_rows_contiguous_at(level, &a, ld, &x, -1.5, &mut y);
+                    for (i, &yi) in y.iter().enumerate() {
+                        let dot = (0..n).map(|j| a[i * ld + j] * x[j]).sum::<f64>();
+                        assert_eq!(yi, i as f64 - 1.5 * dot, "{level:?} m={m} n={n} i={i}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn row_major_kernels_propagate_nan_and_inf_to_their_rows_only() {
+        for level in detect().up_to() {
+            for (m, n) in [(5, 4), (9, 17), (12, 100), (7, 101)] {
+                let mut a = vec![1.0; m * n];
+                // NaN in the last column (a tail for most n), Inf in the first.
+                a[n - 1] = f64::NAN;
+                a[2 * n] = f64::INFINITY;
+                let x = vec![1.0; n];
+                let mut y = vec![0.0; m];
+                gemv_rows_contiguous_at(level, &a, n, &x, 1.0, &mut y);
+                assert!(y[0].is_nan(), "{level:?} m={m} n={n}");
+                assert_eq!(y[2], f64::INFINITY, "{level:?} m={m} n={n}");
+                for i in [1].into_iter().chain(3..m) {
+                    assert_eq!(y[i], n as f64, "{level:?} m={m} n={n} i={i}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn row_major_gemv_with_strided_and_reversed_y() {
         // Row counts around the rows per pass and the 256-row buffer that a
         // strided y goes through; y starts as NaN where beta == 0.
@@ -306,6 +357,9 @@ mod tests {
             (1, 3),
             (4, 17),
             (7, 16),
+            (5, 100),
+            (99, 101),
+            (101, 8),
             (255, 9),
             (256, 33),
             (257, 5),
