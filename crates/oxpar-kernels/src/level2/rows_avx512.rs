@@ -40,8 +40,8 @@ unsafe fn acc<const R: usize>(
         }
         if j + 8 <= n {
             let x0 = _mm512_loadu_pd(x.add(j));
-            for r in 0..R {
-                lo[r] = _mm512_fmadd_pd(_mm512_loadu_pd(rows.add(r * ld + j)), x0, lo[r]);
+            for (r, l) in lo.iter_mut().enumerate() {
+                *l = _mm512_fmadd_pd(_mm512_loadu_pd(rows.add(r * ld + j)), x0, *l);
             }
             j += 8;
         }
@@ -49,9 +49,9 @@ unsafe fn acc<const R: usize>(
             // Masked lanes are neither read nor faulted on.
             let k: __mmask8 = (1u8 << (n - j)) - 1;
             let x0 = _mm512_maskz_loadu_pd(k, x.add(j));
-            for r in 0..R {
+            for (r, h) in hi.iter_mut().enumerate() {
                 let a = _mm512_maskz_loadu_pd(k, rows.add(r * ld + j));
-                hi[r] = _mm512_fmadd_pd(a, x0, hi[r]);
+                *h = _mm512_fmadd_pd(a, x0, *h);
             }
         }
         std::array::from_fn(|r| _mm512_add_pd(lo[r], hi[r]))
