@@ -13,6 +13,8 @@ use crate::level1;
 
 pub mod banded;
 #[cfg(target_arch = "x86_64")]
+mod rows_avx2;
+#[cfg(target_arch = "x86_64")]
 mod rows_avx512;
 pub mod structured;
 pub use structured::{symv_cols, syr_cols, trmv, trsv};
@@ -87,9 +89,14 @@ fn dots<T: Scalar, const FMA: bool, const R: usize>(
             }
         }
     }
-    // Reduce before the tail: indexing the accumulators by a run-time lane
-    // would keep them in memory for the whole loop above.
-    let mut sums = acc.map(|mut a| {
+    let tail = xb.len() * LANES;
+    for r in 0..R {
+        let row = &rows[r][tail..];
+        for (l, &xv) in xt.iter().enumerate() {
+            acc[r][l] = madd::<T, FMA>(row[l], xv, acc[r][l]);
+        }
+    }
+    acc.map(|mut a| {
         let mut width = LANES / 2;
         while width > 0 {
             for l in 0..width {
@@ -98,15 +105,7 @@ fn dots<T: Scalar, const FMA: bool, const R: usize>(
             width /= 2;
         }
         a[0]
-    });
-    let tail = xb.len() * LANES;
-    let tails: [&[T]; R] = rows.map(|r| &r[tail..][..xt.len()]);
-    for (l, &xv) in xt.iter().enumerate() {
-        for r in 0..R {
-            sums[r] = madd::<T, FMA>(tails[r][l], xv, sums[r]);
-        }
-    }
-    sums
+    })
 }
 
 /// `y += alpha*A*x` for a row-major `A` (`y.len()` rows, `x.len()` columns,
@@ -143,7 +142,8 @@ pub fn gemv_rows_contiguous<T: Scalar>(a: &[T], ld: usize, x: &[T], alpha: T, y:
 }
 
 /// [`gemv_rows_contiguous`] with the variant compiled for `level` (clamped
-/// to the detected level): `f64` on AVX-512 has a hand-written kernel.
+/// to the detected level): `f64` on AVX2 and AVX-512 has hand-written
+/// kernels.
 pub fn gemv_rows_contiguous_at<T: Scalar>(
     level: crate::dispatch::CpuLevel,
     a: &[T],
@@ -153,18 +153,25 @@ pub fn gemv_rows_contiguous_at<T: Scalar>(
     y: &mut [T],
 ) {
     #[cfg(target_arch = "x86_64")]
-    if T::DTYPE == oxpar_core::DType::F64
-        && level.min(crate::dispatch::detect_cached()) == crate::dispatch::CpuLevel::Avx512F
-    {
-        // SAFETY: `T` is `f64` (its DTYPE says so and `Scalar` is sealed to
-        // f32 and f64), so the casts keep lengths and layout; AVX-512F was
-        // detected.
-        unsafe {
-            let cast = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len());
-            let ys = std::slice::from_raw_parts_mut(y.as_mut_ptr().cast::<f64>(), y.len());
-            rows_avx512::gemv_rows(cast(a), ld, cast(x), alpha.as_f64(), ys);
+    if T::DTYPE == oxpar_core::DType::F64 {
+        use crate::dispatch::CpuLevel;
+        let level = level.min(crate::dispatch::detect_cached());
+        if level >= CpuLevel::Avx2Fma {
+            // SAFETY: `T` is `f64` (its DTYPE says so and `Scalar` is sealed
+            // to f32 and f64), so the casts keep lengths and layout; the
+            // level was clamped to what this CPU was detected to support.
+            unsafe {
+                let cast = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len());
+                let ys = std::slice::from_raw_parts_mut(y.as_mut_ptr().cast::<f64>(), y.len());
+                let alpha = alpha.as_f64();
+                if level == CpuLevel::Avx512F {
+                    rows_avx512::gemv_rows(cast(a), ld, cast(x), alpha, ys);
+                } else {
+                    rows_avx2::gemv_rows(cast(a), ld, cast(x), alpha, ys);
+                }
+            }
+            return;
         }
-        return;
     }
     gemv_rows_generic_at(level, a, ld, x, alpha, y);
 }
