@@ -6,9 +6,10 @@
 
 use std::arch::x86_64::*;
 
-/// Columns per step of the main loop: two registers per row, so four rows
-/// keep eight FMA chains in flight.
-const STEP: usize = 16;
+/// Columns per step of the main loop: four cache lines of each row into two
+/// registers per row, so four rows keep eight FMA chains in flight and each
+/// step has enough loads in flight (one line per row per step was slower).
+const STEP: usize = 32;
 
 /// The dot products of the `R` rows at `rows` (`n` columns each, `ld` apart)
 /// with `x`, as per-row vectors still to be summed across lanes.
@@ -23,20 +24,31 @@ unsafe fn acc<const R: usize>(
     x: *const f64,
     n: usize,
 ) -> [__m512d; R] {
-    // SAFETY: j + 16, j + 8 or the masked lanes stay below n, which the
+    // SAFETY: j + 32, j + 16, j + 8 or the masked lanes stay below n, which the
     // caller guarantees readable, as it guarantees AVX-512F.
     unsafe {
         let mut lo = [_mm512_setzero_pd(); R];
         let mut hi = [_mm512_setzero_pd(); R];
         let mut j = 0;
         while j + STEP <= n {
+            let xv: [__m512d; 4] = std::array::from_fn(|q| _mm512_loadu_pd(x.add(j + 8 * q)));
+            for r in 0..R {
+                let p = rows.add(r * ld + j);
+                lo[r] = _mm512_fmadd_pd(_mm512_loadu_pd(p), xv[0], lo[r]);
+                hi[r] = _mm512_fmadd_pd(_mm512_loadu_pd(p.add(8)), xv[1], hi[r]);
+                lo[r] = _mm512_fmadd_pd(_mm512_loadu_pd(p.add(16)), xv[2], lo[r]);
+                hi[r] = _mm512_fmadd_pd(_mm512_loadu_pd(p.add(24)), xv[3], hi[r]);
+            }
+            j += STEP;
+        }
+        if j + 16 <= n {
             let (x0, x1) = (_mm512_loadu_pd(x.add(j)), _mm512_loadu_pd(x.add(j + 8)));
             for r in 0..R {
                 let p = rows.add(r * ld + j);
                 lo[r] = _mm512_fmadd_pd(_mm512_loadu_pd(p), x0, lo[r]);
                 hi[r] = _mm512_fmadd_pd(_mm512_loadu_pd(p.add(8)), x1, hi[r]);
             }
-            j += STEP;
+            j += 16;
         }
         if j + 8 <= n {
             let x0 = _mm512_loadu_pd(x.add(j));
