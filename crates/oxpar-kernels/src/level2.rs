@@ -310,7 +310,7 @@ mod tests {
         // Row counts around the rows per pass, column counts around the 8-
         // and 16-column steps and their tails; the padding between rows is
         // NaN, which no column tail may read.
-        let sizes: Vec<usize> = (1..=40).chain([63, 99, 100, 101, 128]).collect();
+        let sizes: Vec<usize> = (1..=40).chain([63, 95, 99, 100, 101, 127, 128]).collect();
         for level in detect().up_to() {
             for &m in &sizes {
                 for &n in &sizes {
