@@ -12,6 +12,10 @@ use crate::dispatch::multiversion;
 use crate::level1;
 
 pub mod banded;
+#[cfg(target_arch = "x86_64")]
+mod rows_avx2;
+#[cfg(target_arch = "x86_64")]
+mod rows_avx512;
 pub mod structured;
 pub use structured::{symv_cols, syr_cols, trmv, trsv};
 
@@ -124,10 +128,53 @@ fn gemv_rows_body<T: Scalar, const FMA: bool>(a: &[T], ld: usize, x: &[T], alpha
 }
 
 multiversion!(
-    /// `y += alpha*A*x` for a row-major matrix stored in `a` with leading
-    /// dimension `ld` (`y.len()` rows, `x.len()` columns).
-    pub fn gemv_rows_contiguous, gemv_rows_contiguous_at<T>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) -> () => gemv_rows_body
+    /// The portable and compiler-vectorized variants of
+    /// [`gemv_rows_contiguous`].
+    #[allow(dead_code)] // Only the `_at` form is called.
+    fn gemv_rows_generic, gemv_rows_generic_at<T>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) -> () => gemv_rows_body
 );
+
+/// `y += alpha*A*x` for a row-major matrix stored in `a` with leading
+/// dimension `ld` (`y.len()` rows, `x.len()` columns).
+#[inline]
+pub fn gemv_rows_contiguous<T: Scalar>(a: &[T], ld: usize, x: &[T], alpha: T, y: &mut [T]) {
+    gemv_rows_contiguous_at(crate::dispatch::cpu_level(), a, ld, x, alpha, y);
+}
+
+/// [`gemv_rows_contiguous`] with the variant compiled for `level` (clamped
+/// to the detected level): `f64` on AVX2 and AVX-512 has hand-written
+/// kernels.
+pub fn gemv_rows_contiguous_at<T: Scalar>(
+    level: crate::dispatch::CpuLevel,
+    a: &[T],
+    ld: usize,
+    x: &[T],
+    alpha: T,
+    y: &mut [T],
+) {
+    #[cfg(target_arch = "x86_64")]
+    if T::DTYPE == oxpar_core::DType::F64 {
+        use crate::dispatch::CpuLevel;
+        let level = level.min(crate::dispatch::detect_cached());
+        if level >= CpuLevel::Avx2Fma {
+            // SAFETY: `T` is `f64` (its DTYPE says so and `Scalar` is sealed
+            // to f32 and f64), so the casts keep lengths and layout; the
+            // level was clamped to what this CPU was detected to support.
+            unsafe {
+                let cast = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len());
+                let ys = std::slice::from_raw_parts_mut(y.as_mut_ptr().cast::<f64>(), y.len());
+                let alpha = alpha.as_f64();
+                if level == CpuLevel::Avx512F {
+                    rows_avx512::gemv_rows(cast(a), ld, cast(x), alpha, ys);
+                } else {
+                    rows_avx2::gemv_rows(cast(a), ld, cast(x), alpha, ys);
+                }
+            }
+            return;
+        }
+    }
+    gemv_rows_generic_at(level, a, ld, x, alpha, y);
+}
 
 multiversion!(
     /// `y += A*xs` for a column-major matrix stored in `a` with leading
@@ -259,6 +306,57 @@ mod tests {
     }
 
     #[test]
+    fn row_major_kernels_around_blocks_tails_and_padding() {
+        // Row counts around the rows per pass, column counts around the 8-
+        // and 16-column steps and their tails; the padding between rows is
+        // NaN, which no column tail may read.
+        let sizes: Vec<usize> = (1..=40).chain([63, 95, 99, 100, 101, 127, 128]).collect();
+        for level in detect().up_to() {
+            for &m in &sizes {
+                for &n in &sizes {
+                    let ld = n + 3;
+                    let a: Vec<f64> = (0..(m - 1) * ld + n)
+                        .map(|k| {
+                            if k % ld >= n {
+                                f64::NAN
+                            } else {
+                                ((k * 7) % 11) as f64 - 5.0
+                            }
+                        })
+                        .collect();
+                    let x: Vec<f64> = (0..n).map(|j| (j % 5) as f64 - 2.0).collect();
+                    let mut y: Vec<f64> = (0..m).map(|i| i as f64).collect();
+                    gemv_rows_contiguous_at(level, &a, ld, &x, -1.5, &mut y);
+                    for (i, &yi) in y.iter().enumerate() {
+                        let dot = (0..n).map(|j| a[i * ld + j] * x[j]).sum::<f64>();
+                        assert_eq!(yi, i as f64 - 1.5 * dot, "{level:?} m={m} n={n} i={i}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn row_major_kernels_propagate_nan_and_inf_to_their_rows_only() {
+        for level in detect().up_to() {
+            for (m, n) in [(5, 4), (9, 17), (12, 100), (7, 101)] {
+                let mut a = vec![1.0; m * n];
+                // NaN in the last column (a tail for most n), Inf in the first.
+                a[n - 1] = f64::NAN;
+                a[2 * n] = f64::INFINITY;
+                let x = vec![1.0; n];
+                let mut y = vec![0.0; m];
+                gemv_rows_contiguous_at(level, &a, n, &x, 1.0, &mut y);
+                assert!(y[0].is_nan(), "{level:?} m={m} n={n}");
+                assert_eq!(y[2], f64::INFINITY, "{level:?} m={m} n={n}");
+                for i in [1].into_iter().chain(3..m) {
+                    assert_eq!(y[i], n as f64, "{level:?} m={m} n={n} i={i}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn row_major_gemv_with_strided_and_reversed_y() {
         // Row counts around the rows per pass and the 256-row buffer that a
         // strided y goes through; y starts as NaN where beta == 0.
@@ -266,6 +364,9 @@ mod tests {
             (1, 3),
             (4, 17),
             (7, 16),
+            (5, 100),
+            (99, 101),
+            (101, 8),
             (255, 9),
             (256, 33),
             (257, 5),
