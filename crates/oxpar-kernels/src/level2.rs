@@ -337,6 +337,41 @@ mod tests {
     }
 
     #[test]
+    fn row_major_kernels_read_overlapping_rows() {
+        // A matrix that is only read may have rows closer than its width
+        // (a row stride below n: sliding windows, a zero stride): the slice
+        // then holds (m - 1) * ld + n elements, fewer than m full rows.
+        for level in detect().up_to() {
+            for (m, n) in [
+                (12, 19),
+                (37, 4),
+                (9, 14),
+                (6, 6),
+                (2, 32),
+                (26, 100),
+                (5, 101),
+            ] {
+                for ld in [0, 1, 2, 3, n / 2] {
+                    let a: Vec<f64> = (0..(m - 1) * ld + n)
+                        .map(|k| ((k * 5) % 13) as f64 - 6.0)
+                        .collect();
+                    let x: Vec<f64> = (0..n).map(|j| (j % 7) as f64 - 3.0).collect();
+                    let mut y: Vec<f64> = (0..m).map(|i| i as f64).collect();
+                    gemv_rows_contiguous_at(level, &a, ld, &x, 0.5, &mut y);
+                    for (i, &yi) in y.iter().enumerate() {
+                        let dot = (0..n).map(|j| a[i * ld + j] * x[j]).sum::<f64>();
+                        assert_eq!(
+                            yi,
+                            i as f64 + 0.5 * dot,
+                            "{level:?} m={m} n={n} ld={ld} i={i}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn row_major_kernels_propagate_nan_and_inf_to_their_rows_only() {
         for level in detect().up_to() {
             for (m, n) in [(5, 4), (9, 17), (12, 100), (7, 101)] {

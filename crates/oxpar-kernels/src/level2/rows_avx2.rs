@@ -106,7 +106,7 @@ pub(super) unsafe fn gemv_rows(a: &[f64], ld: usize, x: &[f64], alpha: f64, y: &
         return;
     }
     assert!(
-        ld >= n && a.len() >= (m - 1) * ld + n,
+        a.len() >= (m - 1) * ld + n,
         "gemv_rows: matrix slice too short"
     );
     let (pa, px, py) = (a.as_ptr(), x.as_ptr(), y.as_mut_ptr());
