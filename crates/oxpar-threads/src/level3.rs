@@ -25,7 +25,7 @@ use oxpar_core::{Diag, Level3, MatMut, MatRef, Result, Side, Uplo};
 
 // The real types (a local trait, see `RealElement`).
 use crate::RealElement;
-use oxpar_kernels::level3::{self as k3, tri, Par};
+use oxpar_kernels::level3::{self as k3, tri};
 
 use crate::split::SharedMatMut;
 use crate::ThreadsBackend;
@@ -35,18 +35,6 @@ const MIN_PART: usize = 128;
 
 /// Columns per block, at least, when syrk or syr2k are split.
 const MIN_PART_SYRK: usize = 64;
-
-/// gemm on the calling thread alone.
-fn seq_gemm<T: RealElement>(
-    alpha: T,
-    a: MatRef<'_, T>,
-    b: MatRef<'_, T>,
-    beta: T,
-    c: MatMut<'_, T>,
-) -> Result<()> {
-    k3::gemm(Par::Seq, alpha, a, b, beta, c);
-    Ok(())
-}
 
 /// A part of a split call: the columns `Range` of the output, as a view.
 type Part<'p, T> = dyn Fn(Range<usize>, MatMut<'_, T>) -> Result<()> + Sync + 'p;
@@ -154,13 +142,22 @@ impl ThreadsBackend {
             return self.for_column_blocks(c.t_mut(), blocked::SYMM_BLOCK, &|rows, ct| {
                 let mut diag = vec![T::zero(); rows.len() * rows.len()];
                 let ci = ct.t_mut();
-                blocked::symm_upper_rows(&seq_gemm, alpha, a, b, beta, rows.start, ci, &mut diag)
+                blocked::symm_upper_rows(
+                    &k3::packed::seq_gemm,
+                    alpha,
+                    a,
+                    b,
+                    beta,
+                    rows.start,
+                    ci,
+                    &mut diag,
+                )
             });
         }
         match self.column_blocks(n, work, MIN_PART) {
             Some(size) => self.for_column_blocks(c, size, &|cols, c| {
                 let b = b.submatrix(0, cols.start, m, cols.len());
-                blocked::symm_upper(&seq_gemm, alpha, a, b, beta, c)
+                blocked::symm_upper(&k3::packed::seq_gemm, alpha, a, b, beta, c)
             }),
             None => blocked::symm_upper(&self.par_gemm(), alpha, a, b, beta, c),
         }
@@ -236,7 +233,7 @@ impl ThreadsBackend {
             blocked::trsm_left(gemm, &tri::trsm::<T>, tri::LEAF, uplo, diag, alpha, a, b)
         };
         match self.column_blocks(n, (m * m / 2).saturating_mul(n), MIN_PART) {
-            Some(size) => self.for_column_blocks(b, size, &|_, b| run(&seq_gemm, b)),
+            Some(size) => self.for_column_blocks(b, size, &|_, b| run(&k3::packed::seq_gemm, b)),
             None => run(&self.par_gemm(), b),
         }
     }

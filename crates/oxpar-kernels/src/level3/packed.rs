@@ -91,8 +91,9 @@ pub fn syrk_trapezoid_at<T: Scalar>(
     }
 }
 
-/// gemm on the calling thread, as the blocked recursion takes it.
-fn seq_gemm<T: Scalar>(
+/// gemm on the calling thread, in the form the blocked recursions of
+/// `oxpar_core::blocked` take (the threads backend uses it for its parts).
+pub fn seq_gemm<T: Scalar>(
     alpha: T,
     a: MatRef<'_, T>,
     b: MatRef<'_, T>,
@@ -101,12 +102,6 @@ fn seq_gemm<T: Scalar>(
 ) -> Result<()> {
     gemm(Par::Seq, alpha, a, b, beta, c);
     Ok(())
-}
-
-/// Whether [`syrk_trapezoid`] runs the packed macro-kernel for `T` on this
-/// CPU (rather than the blocked recursion).
-pub fn has_packed<T: Scalar>() -> bool {
-    kit::<T>(cpu_level()).is_some()
 }
 
 /// A packing routine of the `gemm` crate: `(rows, depth, dst, src, depth
