@@ -21,7 +21,7 @@ FUZZ_ARGS ?=
 # As c-asan: LeakSanitizer with PoCL's one-off allocations suppressed (a spec
 # such as "opencl:9:9" loads the OpenCL driver); MPI specs are not fuzzed.
 FUZZ_ENV := RUST_BACKTRACE=0 POCL_CACHE_DIR=$(CURDIR)/$(C_POCL_CACHE) \
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	ASAN_OPTIONS=$(C_ASAN_OPTIONS) \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/c/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 

@@ -2,11 +2,11 @@
 .PHONY: python-deps python-install python-test python-examples python-compare python-wheel-check \
 	python-typecheck
 
-PY_TEST_PACKAGES := numpy cffi pytest hypothesis numba setuptools wheel threadpoolctl joblib dask distributed \
+PY_TEST_PACKAGES := numpy scipy cffi pytest hypothesis numba setuptools wheel threadpoolctl joblib dask distributed \
 	mypy
 
 python-deps:
-	@$(PYTHON) -c "import numpy, cffi, pytest, hypothesis, numba, threadpoolctl, joblib, dask, distributed, mypy" \
+	@$(PYTHON) -c "import numpy, scipy, cffi, pytest, hypothesis, numba, threadpoolctl, joblib, dask, distributed, mypy" \
 		2>/dev/null || $(PYTHON) -m pip install -q $(PY_TEST_PACKAGES)
 
 ## Builds liboxpar (release) and installs the package, as a user would.
