@@ -10,10 +10,14 @@
 //! for `sa == 1`, `?axpy` for `alpha == 0`; an increment of 0 repeats one
 //! element where the reference allows it.
 //!
-//! Arithmetic is the reference's, as gfortran compiles it: complex products
-//! are the plain `(ar*br - ai*bi, ar*bi + ai*br)` (no NaN recovery), a real
-//! times a complex number scales each part (`csrot`, `csscal`), `i?amax`
-//! compares `|re| + |im|`. `?axpy`, `?scal`, `?copy`, `?swap`, `?dotc` and
+//! Arithmetic is the reference's, as gfortran compiles it, down to the
+//! special values: complex products are the plain `(ar*br - ai*bi, ar*bi +
+//! ai*br)` (no NaN recovery); where the reference multiplies or divides a
+//! complex number by a real one (`csrot`, `?rotg`) Fortran makes the real
+//! one complex with a zero imaginary part and gfortran computes the full
+//! complex product or quotient (Smith's algorithm), so `2 * (inf, 1)` is
+//! `(inf, NaN)` there, while `csscal`/`zdscal` scale each part
+//! (`CMPLX(SA*REAL(X), SA*AIMAG(X))`); `i?amax` compares `|re| + |im|`. `?axpy`, `?scal`, `?copy`, `?swap`, `?dotc` and
 //! `?dotu` compute on the threads backend (the dot products accumulate in
 //! f64 for c, so they agree with the reference to rounding); overlapping
 //! operands and increments of 0 take a loop in the reference's order.
@@ -170,15 +174,23 @@ where
     }
 }
 
-/// `z * a` for real `a`: each part scaled (what gfortran makes of a complex
-/// times a real).
+/// `z * a` for real `a` as gfortran computes it: Fortran converts `a` to
+/// the complex `(a, 0)` and gfortran multiplies in full (it keeps the zero
+/// part, for the signs of zeros), so `(inf, 1) * 2` is `(inf, NaN)` and a
+/// `-0` part can come out `+0`.
 fn times<R: Precision>(z: Complex<R>, a: R) -> Complex<R> {
-    Complex::new(z.re * a, z.im * a)
+    let zero = R::zero();
+    Complex::new(z.re * a - z.im * zero, z.im * a + z.re * zero)
 }
 
-/// `z / a` for real `a`: each part divided.
+/// `z / a` for real `a` as gfortran computes it: a complex division by
+/// `(a, 0)` with Smith's algorithm (gfortran's `-fcx-fortran-rules`), in
+/// its `|re| >= |im|` branch (the other needs `|a| < 0`).
 fn over<R: Precision>(z: Complex<R>, a: R) -> Complex<R> {
-    Complex::new(z.re / a, z.im / a)
+    let zero = R::zero();
+    let ratio = zero / a;
+    let div = zero * ratio + a;
+    Complex::new((z.im * ratio + z.re) / div, (z.im - z.re * ratio) / div)
 }
 
 /// `?rotg` (3.10+ reference, safe scaling): for `(f, g)` returns `(r, c, s)`
@@ -270,7 +282,8 @@ where
 }
 
 /// `csrot`/`zdrot`: `(x(i), y(i)) := (c*x(i) + s*y(i), c*y(i) - s*x(i))` with
-/// real `c` and `s` (each part scaled), in the reference's order (`y(i)` is
+/// real `c` and `s` (multiplied as gfortran does, see [`times`]), in the
+/// reference's order (`y(i)` is
 /// written before `x(i)`, which matters when they are the same element).
 ///
 /// # Safety
