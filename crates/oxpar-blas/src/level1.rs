@@ -1,5 +1,10 @@
 //! BLAS level 1: the Fortran (`name_`) and CBLAS (`cblas_name`) entry points
-//! for s and d.
+//! for s and d, and the real-valued routines on complex vectors (`scasum`,
+//! `dznrm2`, `scabs1`, ...). The complex routines' entry points are in the
+//! submodule `complex`, the `*sub_` subroutine forms of every function in
+//! `sub` (both re-exported here); `swap`, `copy`, `scal`, `axpy` and
+//! `i?amax` are written once here, generic over the element type, and
+//! serve both.
 //!
 //! Every routine follows reference BLAS 3.11:
 //!
@@ -32,7 +37,8 @@
 //! With `OXPAR_REPRODUCIBLE=1` in the environment (read once per process,
 //! see [`crate::threads::reproducible`]), `?dot`, `?nrm2`, `?asum`,
 //! `scasum`/`dzasum` and `scnrm2`/`dznrm2` (Fortran and CBLAS forms, and the
-//! `*sub_` subroutine forms) add every element, or the exact product of every
+//! `*sub_` subroutine forms; for the complex dot products see the `complex`
+//! submodule's docs) add every element, or the exact product of every
 //! pair, into an exact long accumulator on the threads backend
 //! (`Level1::reduce_exact`) and round once: the result is the exact result
 //! correctly rounded (`nrm2`: the correctly rounded square root of the exact

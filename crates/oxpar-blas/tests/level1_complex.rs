@@ -357,9 +357,7 @@ fn check_vector_ops<R: Scalar>(f: &Fortran<R>, c: &Cblas<R>) {
                     let (mut wx, mut wy) = (x.clone(), y.clone());
                     for i in 0..n {
                         let (px, py) = (pos(i, n, incx), pos(i, n, incy));
-                        let t = wx[px];
-                        wx[px] = wy[py];
-                        wy[py] = t;
+                        std::mem::swap(&mut wx[px], &mut wy[py]);
                     }
                     let (mut gx, mut gy) = (x.clone(), y.clone());
                     // SAFETY: as above.
@@ -513,8 +511,8 @@ fn check_special_values<R: Scalar>(f: &Fortran<R>) {
         // SAFETY: three elements.
         let got = unsafe { (f.iamax)(&3, p(&x), &1) };
         assert_eq!(got, want, "iamax of {x:?}");
-        // SAFETY: as above, with stride 2 over a padded copy.
         let padded: Vec<_> = x.iter().flat_map(|&v| [v, c(1e30, 1e30)]).collect();
+        // SAFETY: three elements at stride 2.
         let got = unsafe { (f.iamax)(&3, p(&padded), &2) };
         assert_eq!(got, want, "iamax stride 2 of {x:?}");
     }
@@ -891,21 +889,29 @@ fn check_against_reference<R: Scalar>(ours: &Fortran<R>, theirs: &Fortran<R>) {
             let ap: P = (&alpha as *const Complex<R>).cast();
             // SAFETY (every closure): the arrays hold n elements at their
             // increments; the scalars are locals.
-            both("axpy", &|f, xp, yp| unsafe {
-                (f.axpy)(&ni, ap, xp, &incx, yp, &incy)
+            both("axpy", &|f, xp, yp| {
+                // SAFETY: see above.
+                unsafe { (f.axpy)(&ni, ap, xp, &incx, yp, &incy) }
             });
-            both("copy", &|f, xp, yp| unsafe {
-                (f.copy)(&ni, xp, &incx, yp, &incy)
+            both("copy", &|f, xp, yp| {
+                // SAFETY: see above.
+                unsafe { (f.copy)(&ni, xp, &incx, yp, &incy) }
             });
-            both("swap", &|f, xp, yp| unsafe {
-                (f.swap)(&ni, xp, &incx, yp, &incy)
+            both("swap", &|f, xp, yp| {
+                // SAFETY: see above.
+                unsafe { (f.swap)(&ni, xp, &incx, yp, &incy) }
             });
-            both("rot", &|f, xp, yp| unsafe {
-                (f.rrot)(&ni, xp, &incx, yp, &incy, &cs, &sn)
+            both("rot", &|f, xp, yp| {
+                // SAFETY: see above.
+                unsafe { (f.rrot)(&ni, xp, &incx, yp, &incy, &cs, &sn) }
             });
-            both("scal", &|f, xp, _| unsafe { (f.scal)(&ni, ap, xp, &incx) });
-            both("real scal", &|f, xp, _| unsafe {
-                (f.rscal)(&ni, &sa, xp, &incx)
+            both("scal", &|f, xp, _| {
+                // SAFETY: see above.
+                unsafe { (f.scal)(&ni, ap, xp, &incx) }
+            });
+            both("real scal", &|f, xp, _| {
+                // SAFETY: see above.
+                unsafe { (f.rscal)(&ni, &sa, xp, &incx) }
             });
             // SAFETY: as above.
             unsafe {
