@@ -999,3 +999,68 @@ fn against_the_reference_blas() {
     check_against_reference(&fortran_c(), &tc);
     check_against_reference(&fortran_z(), &tz);
 }
+
+/// Operands that overlap in memory, by whole elements and by half of one
+/// (the real parts of one vector on the imaginary parts of the other): the
+/// library works element by element in the reference's source order (read
+/// `x(i)` and `y(i)`, then write), as the loops here do. (Fortran forbids
+/// such aliasing, so the compiled reference gives whatever order of loads
+/// and stores its compiler chose: it is not the yardstick here.)
+#[test]
+fn overlapping_operands_follow_the_reference_order() {
+    type Z = Complex<f64>;
+    let alpha = Complex::new(0.5f64, -2.0);
+    let ap: P = (&alpha as *const Z).cast();
+    let (c, s) = (0.6f64, 0.8f64);
+    let n: c_int = 7;
+    // The loops, on raw pointers (the operands overlap).
+    let reference = |op: &str, x: *mut Z, incx: i32, y: *mut Z, incy: i32| {
+        let nu = n as usize;
+        for i in 0..nu {
+            // SAFETY: element i of each vector is inside the buffer.
+            unsafe {
+                let px = x.add(pos(i, nu, incx));
+                let py = y.add(pos(i, nu, incy));
+                let (a, b) = (px.read(), py.read());
+                match op {
+                    "axpy" => py.write(b + alpha * a),
+                    "copy" => py.write(a),
+                    "swap" => {
+                        px.write(b);
+                        py.write(a);
+                    }
+                    _ => {
+                        let t = |k: f64, z: Z| Complex::new(k, 0.0) * z;
+                        let temp = t(c, a) + t(s, b);
+                        py.write(t(c, b) - t(s, a));
+                        px.write(temp);
+                    }
+                }
+            }
+        }
+    };
+    for shift in [0usize, 1, 2, 3, 5] {
+        for (incx, incy) in [(1, 1), (2, -1), (-1, 2), (1, -1), (-2, -2)] {
+            let buf = values::<f64>(40, 9 + shift as u64);
+            for op in ["axpy", "copy", "swap", "rot"] {
+                let (mut got, mut want) = (buf.clone(), buf.clone());
+                let base = got.as_mut_ptr().cast::<f64>();
+                // SAFETY: 7 elements at increments up to 2, shift reals on,
+                // fit in the buffer; x and y may overlap.
+                unsafe {
+                    let (x, y): (M, M) = (base.cast(), base.add(shift).cast());
+                    match op {
+                        "axpy" => l1::zaxpy_(&n, ap, x, &incx, y, &incy),
+                        "copy" => l1::zcopy_(&n, x, &incx, y, &incy),
+                        "swap" => l1::zswap_(&n, x, &incx, y, &incy),
+                        _ => l1::zdrot_(&n, x, &incx, y, &incy, &c, &s),
+                    }
+                    let base = want.as_mut_ptr().cast::<f64>();
+                    reference(op, base.cast(), incx, base.add(shift).cast(), incy);
+                }
+                let tag = format!("{op} y = x + {shift} reals, incx={incx} incy={incy}");
+                assert_same(&got, &want, &tag);
+            }
+        }
+    }
+}
