@@ -13,7 +13,11 @@
 #   xerbla_default   without handlers of its own: the library prints the
 #                    reference messages to stderr and returns
 #   cblas_layouts    cblas_dgemm/cblas_sgemm, both layouts, against loops
+#   complex_level1   zdotc_/cdotu_ called as C _Complex functions, the
+#                    _sub forms, izamax_, lsame_, xerbla_array_
 #   fortran_blas     a Fortran program calling dgemm, sgemm, ddot, dgemv, daxpy
+#   fortran_complex  Fortran: the COMPLEX functions zdotc, cdotu, ..., complex
+#                    level 1, lsame
 
 set -u
 
@@ -79,7 +83,7 @@ run() {
     fi
 }
 
-for prog in xerbla_override xerbla_default cblas_layouts; do
+for prog in xerbla_override xerbla_default cblas_layouts complex_level1; do
     if build "$prog" $cc $cflags "$here/$prog.c" -o "$build_dir/$prog" $libs -lm && run "$prog"; then
         extra=""
         if [ "$prog" = xerbla_default ]; then
@@ -103,15 +107,17 @@ for prog in xerbla_override xerbla_default cblas_layouts; do
     fi
 done
 
-if ! command -v "$fc" >/dev/null 2>&1; then
-    report fortran_blas "NOBUILD" "no Fortran compiler '$fc' (apt-get install gfortran)"
-    failed+=(fortran_blas)
-elif build fortran_blas "$fc" $fflags -J "$build_dir" "$here/fortran_blas.f90" -o "$build_dir/fortran_blas" $libs \
-        && run fortran_blas; then
-    report fortran_blas "ok" "$(tail -1 "$build_dir/fortran_blas.out")"
-else
-    failed+=(fortran_blas)
-fi
+for prog in fortran_blas fortran_complex; do
+    if ! command -v "$fc" >/dev/null 2>&1; then
+        report "$prog" "NOBUILD" "no Fortran compiler '$fc' (apt-get install gfortran)"
+        failed+=("$prog")
+    elif build "$prog" "$fc" $fflags -J "$build_dir" "$here/$prog.f90" -o "$build_dir/$prog" $libs \
+            && run "$prog"; then
+        report "$prog" "ok" "$(tail -1 "$build_dir/$prog.out")"
+    else
+        failed+=("$prog")
+    fi
+done
 
 if [ ${#failed[@]} -eq 0 ]; then
     echo "blas programs: all passed against $lib_real"

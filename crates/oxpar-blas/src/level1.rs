@@ -1,5 +1,10 @@
 //! BLAS level 1: the Fortran (`name_`) and CBLAS (`cblas_name`) entry points
-//! for s and d.
+//! for s and d, and the real-valued routines on complex vectors (`scasum`,
+//! `dznrm2`, `scabs1`, ...). The complex routines' entry points are in the
+//! submodule `complex`, the `*sub_` subroutine forms of every function in
+//! `sub` (both re-exported here); `swap`, `copy`, `scal`, `axpy` and
+//! `i?amax` are written once here, generic over the element type, and
+//! serve both.
 //!
 //! Every routine follows reference BLAS 3.11:
 //!
@@ -32,7 +37,8 @@
 //! With `OXPAR_REPRODUCIBLE=1` in the environment (read once per process,
 //! see [`crate::threads::reproducible`]), `?dot`, `?nrm2`, `?asum`,
 //! `scasum`/`dzasum` and `scnrm2`/`dznrm2` (Fortran and CBLAS forms, and the
-//! `*sub_` subroutine forms) add every element, or the exact product of every
+//! `*sub_` subroutine forms; for the complex dot products see the `complex`
+//! submodule's docs) add every element, or the exact product of every
 //! pair, into an exact long accumulator on the threads backend
 //! (`Level1::reduce_exact`) and round once: the result is the exact result
 //! correctly rounded (`nrm2`: the correctly rounded square root of the exact
@@ -49,11 +55,16 @@
 use std::ffi::{c_int, c_void};
 
 use oxpar_core::exact::{reduce_elementwise, round_to, sqrt_to, ExactSum, Reduction};
-use oxpar_core::{Level1, VecMut, VecRef};
-use oxpar_threads::RealElement;
+use oxpar_core::{Element, Level1, Scalar, VecMut, VecRef};
+use oxpar_threads::{RealElement, ThreadsBackend};
 
 use crate::args;
 use crate::threads::{backend, reproducible};
+
+mod complex;
+mod sub;
+pub use complex::*;
+pub use sub::*;
 
 /// `2^k` as an `f32` (normal range only).
 const fn pow2_f32(k: i32) -> f32 {
@@ -146,7 +157,7 @@ fn overlaps<T>(x: *const T, incx: isize, y: *const T, incy: isize, n: usize) -> 
 /// # Safety
 /// The array holds the `n` elements, readable and not written while the view
 /// lives.
-unsafe fn view<'a, T: RealElement>(base: *const T, n: usize, inc: isize) -> Option<VecRef<'a, T>> {
+unsafe fn view<'a, T: Element>(base: *const T, n: usize, inc: isize) -> Option<VecRef<'a, T>> {
     if base.is_null() {
         return None;
     }
@@ -162,11 +173,7 @@ unsafe fn view<'a, T: RealElement>(base: *const T, n: usize, inc: isize) -> Opti
 /// # Safety
 /// The array holds the `n` elements, and nobody else accesses them while the
 /// view lives.
-unsafe fn view_mut<'a, T: RealElement>(
-    base: *mut T,
-    n: usize,
-    inc: isize,
-) -> Option<VecMut<'a, T>> {
+unsafe fn view_mut<'a, T: Element>(base: *mut T, n: usize, inc: isize) -> Option<VecMut<'a, T>> {
     if base.is_null() {
         return None;
     }
@@ -436,7 +443,10 @@ unsafe fn map_pairs<T: Copy>(
 ///
 /// # Safety
 /// `x` and `y` hold `n` elements at their increments (they may overlap).
-unsafe fn swap<T: Precision>(n: i32, x: *mut T, incx: i32, y: *mut T, incy: i32) {
+unsafe fn swap<T: Element>(n: i32, x: *mut T, incx: i32, y: *mut T, incy: i32)
+where
+    ThreadsBackend: Level1<T>,
+{
     if n <= 0 || x.is_null() || y.is_null() {
         return;
     }
@@ -468,8 +478,11 @@ unsafe fn swap<T: Precision>(n: i32, x: *mut T, incx: i32, y: *mut T, incy: i32)
 ///
 /// # Safety
 /// `x` holds `n` elements at `incx`.
-unsafe fn scal<T: Precision>(n: i32, alpha: T, x: *mut T, incx: i32) {
-    if n <= 0 || incx <= 0 || alpha == T::one() || x.is_null() {
+unsafe fn scal<T: Element>(n: i32, alpha: T, x: *mut T, incx: i32)
+where
+    ThreadsBackend: Level1<T>,
+{
+    if n <= 0 || incx <= 0 || alpha == T::ONE || x.is_null() {
         return;
     }
     let (n, incx) = (n as usize, incx as isize);
@@ -492,7 +505,10 @@ unsafe fn scal<T: Precision>(n: i32, alpha: T, x: *mut T, incx: i32) {
 ///
 /// # Safety
 /// `x` and `y` hold `n` elements at their increments (they may overlap).
-unsafe fn copy<T: Precision>(n: i32, x: *const T, incx: i32, y: *mut T, incy: i32) {
+unsafe fn copy<T: Element>(n: i32, x: *const T, incx: i32, y: *mut T, incy: i32)
+where
+    ThreadsBackend: Level1<T>,
+{
     if n <= 0 || x.is_null() || y.is_null() {
         return;
     }
@@ -518,8 +534,11 @@ unsafe fn copy<T: Precision>(n: i32, x: *const T, incx: i32, y: *mut T, incy: i3
 ///
 /// # Safety
 /// `x` and `y` hold `n` elements at their increments (they may overlap).
-unsafe fn axpy<T: Precision>(n: i32, alpha: T, x: *const T, incx: i32, y: *mut T, incy: i32) {
-    if n <= 0 || alpha == T::zero() || x.is_null() || y.is_null() {
+unsafe fn axpy<T: Element>(n: i32, alpha: T, x: *const T, incx: i32, y: *mut T, incy: i32)
+where
+    ThreadsBackend: Level1<T>,
+{
+    if n <= 0 || alpha == T::ZERO || x.is_null() || y.is_null() {
         return;
     }
     let (n, incx, incy) = (n as usize, incx as isize, incy as isize);
@@ -711,18 +730,19 @@ unsafe fn asum<T: Precision>(n: i32, x: *const T, incx: i32) -> T {
 const IAMAX_BLOCK: usize = 64;
 
 /// The reference's `i?amax` on `xs` (non-empty), 0-based: the first index of
-/// the largest `|x|` where NaNs never compare larger (a NaN first element
-/// wins). Finds the block holding the maximum first (a loop that vectorizes),
-/// then scans that block.
-fn first_max<T: Precision>(xs: &[T]) -> usize {
-    let first = xs[0].abs();
+/// the largest [`Element::abs1`] (`|x|` for reals, `|re| + |im|` for complex
+/// elements, as the reference's `SCABS1`) where NaNs never compare larger (a
+/// NaN first element wins). Finds the block holding the maximum first (a loop
+/// that vectorizes), then scans that block.
+fn first_max<T: Element<Real = R>, R: Scalar>(xs: &[T]) -> usize {
+    let first = xs[0].abs1();
     if first.is_nan() {
         return 0;
     }
     let mut best = (0usize, first);
     for (b, chunk) in xs.chunks(IAMAX_BLOCK).enumerate() {
-        let m = chunk.iter().fold(T::neg_infinity(), |m, v| {
-            let a = v.abs();
+        let m = chunk.iter().fold(R::neg_infinity(), |m, v| {
+            let a = v.abs1();
             if a > m {
                 a
             } else {
@@ -737,15 +757,17 @@ fn first_max<T: Precision>(xs: &[T]) -> usize {
     start
         + xs[start..]
             .iter()
-            .position(|v| v.abs() == best.1)
+            .position(|v| v.abs1() == best.1)
             .unwrap_or(0)
 }
 
-/// `i?amax`, 1-based (0 for `n < 1` or `incx <= 0`).
+/// `i?amax`, 1-based (0 for `n < 1` or `incx <= 0`), by [`Element::abs1`].
+/// Written here rather than on the backend: the backend's `iamax` lets a NaN
+/// anywhere win, the reference only a NaN first element.
 ///
 /// # Safety
 /// `x` holds `n` elements at `incx`.
-unsafe fn iamax<T: Precision>(n: i32, x: *const T, incx: i32) -> i32 {
+unsafe fn iamax<T: Element<Real = R>, R: Scalar>(n: i32, x: *const T, incx: i32) -> i32 {
     if n < 1 || incx <= 0 || x.is_null() {
         return 0;
     }
@@ -759,10 +781,10 @@ unsafe fn iamax<T: Precision>(n: i32, x: *const T, incx: i32) -> i32 {
         return first_max(xs) as i32 + 1;
     }
     let mut best = 0usize;
-    let mut dmax = T::neg_infinity();
+    let mut dmax = R::neg_infinity();
     // SAFETY: the array holds the elements (caller's contract).
     for (i, v) in unsafe { elements(x, n, incx) }.enumerate() {
-        let a = v.abs();
+        let a = v.abs1();
         if i == 0 {
             dmax = a;
         } else if a > dmax {
@@ -1597,92 +1619,3 @@ pub unsafe extern "C" fn cblas_dcabs1(z: *const c_void) -> f64 {
     // SAFETY: the caller's contract.
     unsafe { cabs1(z.cast::<f64>()) }
 }
-
-// ---------------------------------------------------------------------------
-// The subroutine forms of the functions (`ddotsub(n, x, incx, y, incy, dot)`),
-// which netlib's CBLAS builds on and the reference library exports.
-// ---------------------------------------------------------------------------
-
-/// Defines `name(args..., result)`: stores the function's value in `result`
-/// (nothing happens when `result` is NULL).
-macro_rules! sub_form {
-    ($(#[$doc:meta])* $name:ident => $func:ident($($arg:ident: $ty:ty),*) -> $ret:ty) => {
-        $(#[$doc])*
-        ///
-        /// # Safety
-        /// As the function; `result` is NULL or writable.
-        #[no_mangle]
-        pub unsafe extern "C" fn $name($($arg: $ty,)* result: *mut $ret) {
-            if result.is_null() {
-                return;
-            }
-            // SAFETY: the caller's contract.
-            unsafe { *result = $func($($arg),*) }
-        }
-    };
-}
-
-sub_form!(
-    /// `SDOTSUB(N, X, INCX, Y, INCY, DOT)`: `DOT = SDOT(...)`.
-    sdotsub_ => sdot_(n: *const c_int, x: *const f32, incx: *const c_int, y: *const f32, incy: *const c_int) -> f32
-);
-sub_form!(
-    /// `DDOTSUB(N, X, INCX, Y, INCY, DOT)`: `DOT = DDOT(...)`.
-    ddotsub_ => ddot_(n: *const c_int, x: *const f64, incx: *const c_int, y: *const f64, incy: *const c_int) -> f64
-);
-sub_form!(
-    /// `SDSDOTSUB(N, SB, X, INCX, Y, INCY, DOT)`: `DOT = SDSDOT(...)`.
-    sdsdotsub_ => sdsdot_(n: *const c_int, sb: *const f32, x: *const f32, incx: *const c_int, y: *const f32, incy: *const c_int) -> f32
-);
-sub_form!(
-    /// `DSDOTSUB(N, X, INCX, Y, INCY, DOT)`: `DOT = DSDOT(...)`.
-    dsdotsub_ => dsdot_(n: *const c_int, x: *const f32, incx: *const c_int, y: *const f32, incy: *const c_int) -> f64
-);
-sub_form!(
-    /// `SNRM2SUB(N, X, INCX, NRM2)`: `NRM2 = SNRM2(...)`.
-    snrm2sub_ => snrm2_(n: *const c_int, x: *const f32, incx: *const c_int) -> f32
-);
-sub_form!(
-    /// `DNRM2SUB(N, X, INCX, NRM2)`: `NRM2 = DNRM2(...)`.
-    dnrm2sub_ => dnrm2_(n: *const c_int, x: *const f64, incx: *const c_int) -> f64
-);
-sub_form!(
-    /// `SASUMSUB(N, X, INCX, ASUM)`: `ASUM = SASUM(...)`.
-    sasumsub_ => sasum_(n: *const c_int, x: *const f32, incx: *const c_int) -> f32
-);
-sub_form!(
-    /// `DASUMSUB(N, X, INCX, ASUM)`: `ASUM = DASUM(...)`.
-    dasumsub_ => dasum_(n: *const c_int, x: *const f64, incx: *const c_int) -> f64
-);
-sub_form!(
-    /// `ISAMAXSUB(N, X, INCX, IAMAX)`: `IAMAX = ISAMAX(...)`.
-    isamaxsub_ => isamax_(n: *const c_int, x: *const f32, incx: *const c_int) -> c_int
-);
-sub_form!(
-    /// `IDAMAXSUB(N, X, INCX, IAMAX)`: `IAMAX = IDAMAX(...)`.
-    idamaxsub_ => idamax_(n: *const c_int, x: *const f64, incx: *const c_int) -> c_int
-);
-sub_form!(
-    /// `SCASUMSUB(N, X, INCX, ASUM)`: `ASUM = SCASUM(...)`.
-    scasumsub_ => scasum_(n: *const c_int, x: *const c_void, incx: *const c_int) -> f32
-);
-sub_form!(
-    /// `DZASUMSUB(N, X, INCX, ASUM)`: `ASUM = DZASUM(...)`.
-    dzasumsub_ => dzasum_(n: *const c_int, x: *const c_void, incx: *const c_int) -> f64
-);
-sub_form!(
-    /// `SCNRM2SUB(N, X, INCX, NRM2)`: `NRM2 = SCNRM2(...)`.
-    scnrm2sub_ => scnrm2_(n: *const c_int, x: *const c_void, incx: *const c_int) -> f32
-);
-sub_form!(
-    /// `DZNRM2SUB(N, X, INCX, NRM2)`: `NRM2 = DZNRM2(...)`.
-    dznrm2sub_ => dznrm2_(n: *const c_int, x: *const c_void, incx: *const c_int) -> f64
-);
-sub_form!(
-    /// `SCABS1SUB(Z, CABS1)`: `CABS1 = SCABS1(Z)`.
-    scabs1sub_ => scabs1_(z: *const c_void) -> f32
-);
-sub_form!(
-    /// `DCABS1SUB(Z, CABS1)`: `CABS1 = DCABS1(Z)`.
-    dcabs1sub_ => dcabs1_(z: *const c_void) -> f64
-);

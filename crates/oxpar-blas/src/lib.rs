@@ -12,6 +12,13 @@
 //! * Every real (s, d) routine of the reference BLAS is here, levels 1 to 3,
 //!   plus the real-valued routines on complex vectors the testers need
 //!   (`scasum`, `scnrm2`, `dzasum`, `dznrm2`).
+//! * Complex level 1 (c, z): every routine of the reference BLAS 3.11
+//!   (`zaxpy_`, `zdotc_`, `zrotg_`, `zdscal_`, `izamax_`, ...) and its CBLAS
+//!   form (`cblas_zdotc_sub`, ...), with the reference's arithmetic down to
+//!   special values; the complex functions return their value as gfortran
+//!   does (a C `_Complex` return). Also the reference library's helpers
+//!   `lsame_` and `xerbla_array_`, CBLAS's globals, and every `*sub_`
+//!   subroutine form (`zdotcsub_`, `icamaxsub_`, ...) netlib's CBLAS uses.
 //! * Invalid arguments are reported as the reference BLAS does: `xerbla_` is
 //!   called with the routine's name and the argument's 1-based position, and
 //!   the routine returns without touching anything. The handler is looked up
@@ -20,8 +27,9 @@
 //! * Threads: `OXPAR_NUM_THREADS`, else `OPENBLAS_NUM_THREADS`, else
 //!   `OMP_NUM_THREADS`, else the CPUs this process may use (see [`threads`]).
 //! * Reproducible mode: `OXPAR_REPRODUCIBLE=1` (also `true`, `yes`, `on`)
-//!   makes `?dot`, `?nrm2`, `?asum`, `scasum`/`dzasum` and `scnrm2`/`dznrm2`
-//!   (Fortran and CBLAS forms) correctly rounded, so their results have the
+//!   makes `?dot`, `?nrm2`, `?asum`, `scasum`/`dzasum`, `scnrm2`/`dznrm2`
+//!   and the complex `?dotc`/`?dotu` (each part; Fortran, CBLAS and `*sub_`
+//!   forms) correctly rounded, so their results have the
 //!   same bits for any thread count (see [`level1`]); `sdsdot` and `dsdot`
 //!   are unchanged (see [`threads::reproducible`]).
 //!

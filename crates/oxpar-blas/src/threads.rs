@@ -56,7 +56,8 @@ pub const REPRODUCIBLE_VARIABLE: &str = oxpar_core::repro::REPRODUCIBLE_ENV;
 /// once per process (setting it after the first call changes nothing).
 ///
 /// In reproducible mode `sdot`, `ddot`, `snrm2`, `dnrm2`, `sasum`, `dasum`,
-/// `scasum`, `dzasum`, `scnrm2` and `dznrm2` (Fortran and CBLAS forms) return
+/// `scasum`, `dzasum`, `scnrm2`, `dznrm2` and each part of `cdotc`, `cdotu`,
+/// `zdotc` and `zdotu` (Fortran and CBLAS forms) return
 /// the correctly rounded value of the exact result, so the same bits for any
 /// thread count (see [`crate::level1`] and `oxpar_core::repro`). `sdsdot` and
 /// `dsdot` keep the reference's sequential double-precision loop, which is

@@ -17,7 +17,7 @@ use std::process::Command;
 
 use oxpar_blas::level1 as l1;
 use oxpar_core::exact::{reduce_elementwise, round_to, sqrt_to, Reduction};
-use oxpar_core::{Scalar, VecRef};
+use oxpar_core::{Complex, Element, Scalar, VecRef};
 
 /// Set (to anything) in the child processes.
 const CHILD_VAR: &str = "OXPAR_BLAS_TEST_REPRO_CHILD";
@@ -77,12 +77,28 @@ fn put<T: Scalar>(r: &mut Results, name: &str, v: T) {
     r.insert(name.to_string(), v.as_f64().to_bits());
 }
 
+/// Records both parts of `v` under `name re` and `name im`.
+fn put_complex<T: Scalar>(r: &mut Results, name: &str, v: Complex<T>) {
+    put(r, &format!("{name} re"), v.re);
+    put(r, &format!("{name} im"), v.im);
+}
+
 /// The vectors every process uses.
 struct Data {
     x: Vec<f64>,
     y: Vec<f64>,
     xs: Vec<f32>,
     ys: Vec<f32>,
+    /// Complex vectors (pairs of reals), for the complex dot products.
+    zx: Vec<Complex<f64>>,
+    zy: Vec<Complex<f64>>,
+    cx: Vec<Complex<f32>>,
+    cy: Vec<Complex<f32>>,
+}
+
+/// `values` as complex numbers (consecutive pairs).
+fn complex<T: Copy>(v: Vec<T>) -> Vec<Complex<T>> {
+    v.chunks(2).map(|p| Complex::new(p[0], p[1])).collect()
 }
 
 impl Data {
@@ -93,8 +109,23 @@ impl Data {
             y: values(3 * N, 2),
             xs: values_f32(3 * N, 3),
             ys: values_f32(3 * N, 4),
+            zx: complex(values(6 * N, 5)),
+            zy: complex(values(6 * N, 6)),
+            cx: complex(values_f32(6 * N, 7)),
+            cy: complex(values_f32(6 * N, 8)),
         }
     }
+}
+
+/// The exact complex dot product (`conj(x) . y` for `conj`), each part
+/// correctly rounded.
+fn exact_complex_dot<T: Scalar>(conj: bool, x: &[Complex<T>], y: &[Complex<T>]) -> Complex<T>
+where
+    Complex<T>: Element,
+{
+    let [re, im] =
+        oxpar_core::complex::exact_dot(conj, VecRef::from_slice(x), VecRef::from_slice(y));
+    Complex::new(round_to(&re), round_to(&im))
 }
 
 /// Increments of the strided cases: (incx, incy).
@@ -150,6 +181,33 @@ fn expected(d: &Data) -> Results {
             );
         }
     }
+    for (incx, incy) in INCS {
+        let tag = format!("{incx},{incy}");
+        let (x, y) = (strided(&d.zx, N, incx), strided(&d.zy, N, incy));
+        put_complex(
+            &mut r,
+            &format!("zdotc {tag}"),
+            exact_complex_dot(true, &x, &y),
+        );
+        put_complex(
+            &mut r,
+            &format!("zdotu {tag}"),
+            exact_complex_dot(false, &x, &y),
+        );
+        let (x, y) = (strided(&d.cx, N, incx), strided(&d.cy, N, incy));
+        put_complex(
+            &mut r,
+            &format!("cdotc {tag}"),
+            exact_complex_dot(true, &x, &y),
+        );
+        put_complex(
+            &mut r,
+            &format!("cdotu {tag}"),
+            exact_complex_dot(false, &x, &y),
+        );
+    }
+    put_complex(&mut r, "known zdotu", Complex::new(1.0f64, 1.0));
+    put_complex(&mut r, "known zdotc", Complex::new(1.0f64, -1.0));
     // The complex forms read re, im of N complex elements: 2N reals.
     let parts = &d.x[..2 * N];
     put(&mut r, "dzasum", exact(Reduction::Asum, parts, parts));
@@ -200,7 +258,74 @@ fn computed(d: &Data) -> Results {
             }
         }
     }
+    for (incx, incy) in INCS {
+        let tag = format!("{incx},{incy}");
+        // SAFETY: every array holds N complex elements at increments up to 3.
+        unsafe {
+            let (x, y) = (
+                d.zx.as_ptr().cast::<c_void>(),
+                d.zy.as_ptr().cast::<c_void>(),
+            );
+            for (conj, name) in [(true, "zdotc"), (false, "zdotu")] {
+                let f = if conj {
+                    l1::zdotc_(&n, x, &incx, y, &incy)
+                } else {
+                    l1::zdotu_(&n, x, &incx, y, &incy)
+                };
+                let mut c = Complex::new(f64::NAN, f64::NAN);
+                let out = (&mut c as *mut Complex<f64>).cast::<c_void>();
+                if conj {
+                    l1::cblas_zdotc_sub(n, x, incx, y, incy, out);
+                } else {
+                    l1::cblas_zdotu_sub(n, x, incx, y, incy, out);
+                }
+                assert_eq!(
+                    (f.re.to_bits(), f.im.to_bits()),
+                    (c.re.to_bits(), c.im.to_bits()),
+                    "{name}"
+                );
+                put_complex(&mut r, &format!("{name} {tag}"), f);
+            }
+            let (x, y) = (
+                d.cx.as_ptr().cast::<c_void>(),
+                d.cy.as_ptr().cast::<c_void>(),
+            );
+            for (conj, name) in [(true, "cdotc"), (false, "cdotu")] {
+                let f = if conj {
+                    l1::cdotc_(&n, x, &incx, y, &incy)
+                } else {
+                    l1::cdotu_(&n, x, &incx, y, &incy)
+                };
+                let mut c = Complex::new(f32::NAN, f32::NAN);
+                if conj {
+                    l1::cdotcsub_(&n, x, &incx, y, &incy, &mut c);
+                } else {
+                    l1::cdotusub_(&n, x, &incx, y, &incy, &mut c);
+                }
+                assert_eq!(
+                    (f.re.to_bits(), f.im.to_bits()),
+                    (c.re.to_bits(), c.im.to_bits()),
+                    "{name}"
+                );
+                put_complex(&mut r, &format!("{name} {tag}"), f);
+            }
+        }
+    }
     let one = 1;
+    // (1e100 + 1e100 i) + (1 + i) - (1e100 + 1e100 i), times 1: an ordinary
+    // left-to-right sum gives 0 in both parts.
+    let x = [
+        Complex::new(1e100f64, 1e100),
+        Complex::new(1.0, 1.0),
+        Complex::new(-1e100, -1e100),
+    ];
+    let y = [Complex::new(1.0f64, 0.0); 3];
+    // SAFETY: three elements each.
+    unsafe {
+        let (xp, yp) = (x.as_ptr().cast::<c_void>(), y.as_ptr().cast::<c_void>());
+        put_complex(&mut r, "known zdotu", l1::zdotu_(&3, xp, &one, yp, &one));
+        put_complex(&mut r, "known zdotc", l1::zdotc_(&3, xp, &one, yp, &one));
+    }
     // SAFETY: d.x holds 2N reals, N complex elements.
     unsafe {
         let z = d.x.as_ptr().cast::<c_void>();
