@@ -1140,3 +1140,4 @@ syr2_fns!(f64, dsyr2_, cblas_dsyr2, dspr2_, cblas_dspr2);
 // The complex routines reuse the macros above, so their module comes after
 // them.
 mod complex;
+pub use complex::*;
