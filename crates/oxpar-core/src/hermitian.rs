@@ -490,3 +490,165 @@ pub fn her2k<T: Element, B: Level3<T> + ?Sized>(
     real_diagonal(&mut c);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_complex::Complex64 as C;
+
+    const N: usize = 5;
+
+    fn z(k: usize) -> C {
+        C::new(((k * 7) % 11) as f64 - 5.0, ((k * 5) % 9) as f64 - 4.0)
+    }
+
+    /// A column-major `N x N` matrix whose `uplo` triangle within `k`
+    /// off-diagonals holds values (imaginary diagonal parts included, which
+    /// the Hermitian routines must ignore), zero elsewhere.
+    fn full(uplo: Uplo, k: usize) -> Vec<C> {
+        let mut a = vec![C::new(0.0, 0.0); N * N];
+        for j in 0..N {
+            for i in 0..N {
+                if uplo.holds(i, j) && i.abs_diff(j) <= k {
+                    a[i + j * N] = z(i + 3 * j);
+                }
+            }
+        }
+        a
+    }
+
+    #[test]
+    fn band_and_packed_mv_match_hemv() {
+        let x: Vec<C> = (0..N).map(|i| z(i + 20)).collect();
+        let y0: Vec<C> = (0..N).map(|i| z(i + 40)).collect();
+        let (alpha, beta) = (C::new(0.5, -1.5), C::new(2.0, 1.0));
+        for uplo in [Uplo::Upper, Uplo::Lower] {
+            for k in [0, 1, 3] {
+                let a = full(uplo, k);
+                let mut want = y0.clone();
+                let am = MatRef::col_major(&a, N, N, N).unwrap();
+                hemv_ref(
+                    uplo,
+                    alpha,
+                    am,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut want),
+                );
+                // Band storage: column j's band in column j of a (k+1) x N array.
+                let mut band = vec![C::new(0.0, 0.0); (k + 1) * N];
+                for j in 0..N {
+                    for i in 0..N {
+                        if uplo.holds(i, j) && i.abs_diff(j) <= k {
+                            let r = if uplo == Uplo::Upper {
+                                k + i - j
+                            } else {
+                                i - j
+                            };
+                            band[r + j * (k + 1)] = a[i + j * N];
+                        }
+                    }
+                }
+                let (kl, ku) = if uplo == Uplo::Upper { (0, k) } else { (k, 0) };
+                let bv = BandRef::from_blas(&band, N, N, kl, ku, k + 1).unwrap();
+                let mut got = y0.clone();
+                hbmv_ref(
+                    uplo,
+                    alpha,
+                    bv,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut got),
+                );
+                assert_eq!(got, want, "hbmv {uplo:?} k={k}");
+                if k == 3 {
+                    // k = 3 < N - 1: the packed triangle is the full one.
+                    continue;
+                }
+                let a = full(uplo, N);
+                let am = MatRef::col_major(&a, N, N, N).unwrap();
+                let mut want = y0.clone();
+                hemv_ref(
+                    uplo,
+                    alpha,
+                    am,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut want),
+                );
+                let packed: Vec<C> = (0..N)
+                    .flat_map(|j| {
+                        (0..N)
+                            .filter(move |&i| uplo.holds(i, j))
+                            .map(move |i| (i, j))
+                    })
+                    .map(|(i, j)| a[i + j * N])
+                    .collect();
+                let pv = PackedRef::from_blas(&packed, N, uplo).unwrap();
+                let mut got = y0.clone();
+                hpmv_ref(
+                    alpha,
+                    pv,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut got),
+                );
+                assert_eq!(got, want, "hpmv {uplo:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn packed_updates_match_her2() {
+        let x: Vec<C> = (0..N).map(|i| z(i + 20)).collect();
+        let mut y: Vec<C> = (0..N).map(|i| z(i + 40)).collect();
+        // A zero pair: the column is skipped, its diagonal still made real.
+        y[2] = C::new(0.0, 0.0);
+        let mut x2 = x.clone();
+        x2[2] = C::new(0.0, 0.0);
+        let alpha = C::new(0.5, -1.5);
+        for uplo in [Uplo::Upper, Uplo::Lower] {
+            for two in [false, true] {
+                let a0 = full(uplo, N);
+                let mut want = a0.clone();
+                let alpha = if two { alpha } else { C::new(alpha.re, 0.0) };
+                let yv = two.then(|| VecRef::from_slice(&y));
+                her2_ref(
+                    uplo,
+                    alpha,
+                    VecRef::from_slice(&x2),
+                    yv,
+                    MatMut::col_major(&mut want, N, N, N).unwrap(),
+                );
+                let mut packed: Vec<C> = (0..N)
+                    .flat_map(|j| {
+                        (0..N)
+                            .filter(move |&i| uplo.holds(i, j))
+                            .map(move |i| (i, j))
+                    })
+                    .map(|(i, j)| a0[i + j * N])
+                    .collect();
+                hpr2_ref(
+                    alpha,
+                    VecRef::from_slice(&x2),
+                    yv,
+                    PackedMut::from_blas(&mut packed, N, uplo).unwrap(),
+                );
+                let mut k = 0;
+                for j in 0..N {
+                    for i in (0..N).filter(|&i| uplo.holds(i, j)) {
+                        let (g, w) = (packed[k], want[i + j * N]);
+                        assert!(
+                            (g - w).norm() <= 1e-12 * (1.0 + w.norm()),
+                            "{uplo:?} two={two} ({i}, {j}): {g} vs {w}"
+                        );
+                        if i == j {
+                            assert_eq!(g.im, 0.0);
+                        }
+                        k += 1;
+                    }
+                }
+            }
+        }
+    }
+}
