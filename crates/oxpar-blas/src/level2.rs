@@ -1,5 +1,11 @@
 //! BLAS level 2: the Fortran (`name_`) and CBLAS (`cblas_name`) entry points
-//! for s and d.
+//! for s, d, c and z: every level-2 routine of the reference BLAS 3.11
+//! (`?gemv ?gbmv ?symv ?sbmv ?spmv ?trmv ?tbmv ?tpmv ?trsv ?tbsv ?tpsv ?ger
+//! ?syr ?spr ?syr2 ?spr2` real; `?gemv ?gbmv ?hemv ?hbmv ?hpmv ?trmv ?tbmv
+//! ?tpmv ?trsv ?tbsv ?tpsv ?geru ?gerc ?her ?hpr ?her2 ?hpr2` complex). The
+//! complex entry points are in `complex`, whose docs list how netlib's
+//! complex CBLAS wrappers differ (scalars by pointer, the conjugations of a
+//! row-major call).
 //!
 //! * Fortran: `sgemv_`, `dgemv_`, ... with the reference BLAS 3.11 semantics:
 //!   arguments checked in the reference's order, the first invalid one
@@ -7,7 +13,10 @@
 //!   without touching anything), the same quick returns (`m = 0`, `n = 0`,
 //!   `alpha = 0` with `beta = 1`), `beta = 0` setting `y` to zero without
 //!   reading it, and negative increments walking the vector backwards from
-//!   its last element in memory. Character arguments are read by their first
+//!   its last element in memory. `TRANS = 'C'` is the conjugate transpose
+//!   (the transpose on real data); `?HER`, `?HPR`, `?HER2`, `?HPR2` make the
+//!   diagonal real, and the Hermitian routines never read the imaginary
+//!   parts of the diagonal. Character arguments are read by their first
 //!   character, case-insensitively; their hidden lengths are accepted and
 //!   ignored.
 //! * CBLAS: `cblas_sgemv`, `cblas_dgemv`, ... as netlib's wrappers: an invalid

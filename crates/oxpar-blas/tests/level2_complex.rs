@@ -520,6 +520,7 @@ macro_rules! suite {
                 st
             }
 
+            #[allow(clippy::too_many_arguments)]
             fn herm_kind_call(
                 kind: Kind,
                 layout: Option<i32>,

@@ -6,35 +6,33 @@
 //! real `alpha`.
 //!
 //! The CBLAS forms are separate from the real ones because netlib's complex
-//! wrappers differ in two ways:
+//! wrappers differ in two ways. Scalars are passed by pointer
+//! (`const void *alpha`), except the real `alpha` of `cblas_?her` and
+//! `cblas_?hpr`. And a row-major call is not only transposed but also
+//! conjugated where the transpose of a Hermitian or conjugate-transposed
+//! operand is its conjugate; netlib's wrappers do the following, and this
+//! module reproduces it:
 //!
-//! * scalars are passed by pointer (`const void *alpha`), except the real
-//!   `alpha` of `cblas_?her` and `cblas_?hpr`;
-//! * a row-major call is not only transposed but also conjugated where the
-//!   transpose of a Hermitian or conjugate-transposed operand is its
-//!   conjugate. netlib's wrappers do, and this module reproduces:
-//!   - `gemv`, `gbmv` with `ConjTrans`: `y := conj(conj(alpha)*A^T*conj(x)
-//!     + conj(beta)*conj(y))` with `'N'` on the stored transpose: `x` is
-//!     copied conjugated (when `M > 0`; the copy is contiguous, so an
-//!     increment of 0 is then not reported), `y` conjugated in place before
-//!     and after;
-//!   - `hemv`, `hbmv`, `hpmv`: the same with the triangle flipped (when
-//!     `N > 0`);
-//!   - `her`, `hpr`: `x` copied conjugated (when `N > 0`);
-//!   - `her2`, `hpr2`: `x` and `y` copied conjugated and passed swapped (`y`
-//!     first), so the Fortran routine's increment positions are swapped too;
-//!   - `gerc`: `y` copied conjugated, then `geru` on the transpose; `geru`
-//!     as the real `ger`;
-//!   - `trmv`, `tbmv`, `tpmv`, `trsv`, `tbsv`, `tpsv` with `ConjTrans`: `x`
-//!     conjugated in place around `'N'` (in the parent module's macros,
-//!     shared with s and d).
+//! * `gemv`, `gbmv` with `ConjTrans`: `y := conj(conj(alpha)*A^T*conj(x) +
+//!   conj(beta)*conj(y))` with `'N'` on the stored transpose: `x` is copied
+//!   conjugated (when `M > 0`; the copy is contiguous, so an increment of 0
+//!   is then not reported), `y` conjugated in place before and after;
+//! * `hemv`, `hbmv`, `hpmv`: the same with the triangle flipped (when
+//!   `N > 0`);
+//! * `her`, `hpr`: `x` copied conjugated (when `N > 0`);
+//! * `her2`, `hpr2`: `x` and `y` copied conjugated and passed swapped (`y`
+//!   first), so the Fortran routine's increment positions are swapped too;
+//! * `gerc`: `y` copied conjugated, then `geru` on the transpose (errors are
+//!   reported as `?GERU`'s); `geru` as the real `ger`;
+//! * `trmv`, `tbmv`, `tpmv`, `trsv`, `tbsv`, `tpsv` with `ConjTrans`: `x`
+//!   conjugated in place around `'N'` (in the parent module's macros, shared
+//!   with s and d, where conjugation is the identity).
 //!
-//!   Errors are reported where netlib reports them: the enumerations to
-//!   `cblas_xerbla`, the rest by the Fortran routine with its own positions.
-//!   Unlike netlib, an invalid `uplo` or `diag` is reported before any
-//!   vector is conjugated, so such a call leaves `x` and `y` as they were
-//!   (netlib's `cblas_?hemv`, `?hbmv`, `?trmv`, ... return with them
-//!   conjugated).
+//! Errors are reported where netlib reports them: the enumerations to
+//! `cblas_xerbla`, the rest by the Fortran routine with its own positions.
+//! Unlike netlib, an invalid `uplo` or `diag` is reported before any vector
+//! is conjugated, so such a call leaves `x` and `y` as they were (netlib's
+//! `cblas_?hemv`, `?hbmv`, `?trmv`, ... return with them conjugated).
 
 use std::ffi::{c_char, c_int};
 

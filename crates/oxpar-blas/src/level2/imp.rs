@@ -1,7 +1,10 @@
 //! The level-2 routines on Rust values: argument checks in the reference
-//! order, quick returns, then the computation. Generic over `f32`/`f64`; the
-//! entry points in the parent module read the Fortran or CBLAS arguments and
-//! call these.
+//! order, quick returns, then the computation. Generic over the element
+//! types ([`Elem`]: `f32`, `f64`, `Complex<f32>`, `Complex<f64>`), one body
+//! per shape: the symmetric and Hermitian forms (`symv`/`hemv`, `syr`/`her`,
+//! ...) and `ger`/`gerc` differ by a flag, so each concept lives in one
+//! place. The entry points in the parent module read the Fortran or CBLAS
+//! arguments and call these.
 //!
 //! Every routine turns the caller's arrays into slices covering exactly the
 //! elements the reference BLAS reads (so a caller that allocated the minimum
@@ -17,8 +20,21 @@
 //! and `PackedRef`), whose kernels may fuse multiply-adds and sum in blocks,
 //! so results differ from the reference's in the last bits. Two loops in the
 //! reference's order remain: `gemv`'s fallback should a view not build
-//! (never for valid arguments), and `ger` where the reference's skip of
-//! `y(j) = 0` columns changes the result (an infinity or NaN in `x`).
+//! (never for valid arguments), and `ger`/`gerc` where the reference's skip
+//! of `y(j) = 0` columns changes the result (an infinity or NaN in `x`).
+//!
+//! Complex data: `TRANS = 'C'` is the conjugate-transposed view
+//! (`MatRef::h`) for `gemv`, `trmv` and `trsv`; band and packed views carry
+//! no conjugation mark, so `gbmv`, `tbmv`, `tpmv`, `tbsv` and `tpsv` with
+//! `'C'` conjugate the vectors around the transposed operation
+//! (`A^H*x = conj(A^T*conj(x))`, exact: conjugation only flips signs).
+//! Complex `gemv` runs as a one-column `gemm` on the kernels' complex
+//! micro-kernels, several times faster than the backend's complex `gemv`
+//! (a loop per row, strided for `'N'`). `hbmv`, `hpmv`, `hpr` and `hpr2`
+//! are the core trait's defaults (serial reference loops); `her` and
+//! `her2` do not skip `x(j) = 0` columns as the reference does (a result
+//! differs only with an infinity or NaN in `x` or `y`), while `hpr` and
+//! `hpr2` do.
 
 use oxpar_core::{
     BandRef, Diag, Element, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo,
@@ -1214,6 +1230,7 @@ unsafe fn ger_either<T: Elem>(
 ///
 /// # Safety
 /// As [`ger`].
+#[allow(clippy::too_many_arguments)]
 unsafe fn rank1<T: Elem>(
     herm: bool,
     uplo: u8,
@@ -1335,6 +1352,7 @@ unsafe fn packed_rank1<T: Elem>(
 /// # Safety
 /// `x` (and `y`) hold `n` elements at their increments and `ap` the packed
 /// `uplo` triangle of order `n`, not overlapping the vectors.
+#[allow(clippy::too_many_arguments)]
 unsafe fn packed_rank<T: Elem>(
     herm: bool,
     uplo: u8,
