@@ -28,9 +28,11 @@
 //! no conjugation mark, so `gbmv`, `tbmv`, `tpmv`, `tbsv` and `tpsv` with
 //! `'C'` conjugate the vectors around the transposed operation
 //! (`A^H*x = conj(A^T*conj(x))`, exact: conjugation only flips signs).
-//! Complex `gemv` runs as a one-column `gemm` on the kernels' complex
-//! micro-kernels, several times faster than the backend's complex `gemv`
-//! (a loop per row, strided for `'N'`). `hbmv`, `hpmv`, `hpr` and `hpr2`
+//! Complex `gemv` runs as a `gemm` with one column (`'N'`) or one row
+//! (`'T'`, `'C'`: `y^T = x^T*A`, reading `A` by columns; `'C'` through
+//! conjugated vectors, since the kernels are slower on a conjugated
+//! operand) on the kernels' complex micro-kernels, several times faster
+//! than the backend's complex `gemv` (a loop per row, strided for `'N'`). `hbmv`, `hpmv`, `hpr` and `hpr2`
 //! are the core trait's defaults (serial reference loops); `her` and
 //! `her2` do not skip `x(j) = 0` columns as the reference does (a result
 //! differs only with an infinity or NaN in `x` or `y`), while `hpr` and
@@ -51,7 +53,7 @@ pub(crate) trait Elem: Element {
     /// The threads backend, as this type's level-2 operations.
     fn backend() -> &'static dyn Level2<Self>;
     /// The threads backend, as this type's level-3 operations (complex
-    /// `gemv` runs as a one-column `gemm`; see [`gemv_backend`]).
+    /// `gemv` runs as a one-row or one-column `gemm`; see [`gemv_backend`]).
     fn level3() -> &'static dyn Level3<Self>;
 }
 
