@@ -17,7 +17,9 @@
  *           increments), dsyr and dsyr2 at n = 512 (cache-resident) and 4096
  *           (default 20 runs at 512 and 5 at 4096); GFLOP/s counts 2 n^2
  *           flops for symv, syr and syr2 and n^2 for trmv and trsv; CHECK
- *           recomputes a few entries in double (for trsv, the residual)
+ *           recomputes a few entries in double (for trsv, the residual);
+ *           then cblas_zgemv and cblas_cgemv at n = 2000 (NoTrans and
+ *           ConjTrans, column-major, unit increments; 8 n^2 real flops)
  *
  * Prints "library PATH" (the file cblas_dgemm came from), then one line per
  * case: "result KERNEL N SECONDS GFLOPS GBPS CHECK", where GFLOP/s counts
@@ -52,6 +54,10 @@ void cblas_dtrmv(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, enum CBLAS_TRANS
                  enum CBLAS_DIAG diag, int n, const double *a, int lda, double *x, int incx);
 void cblas_dtrsv(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, enum CBLAS_TRANSPOSE trans,
                  enum CBLAS_DIAG diag, int n, const double *a, int lda, double *x, int incx);
+void cblas_zgemv(enum CBLAS_ORDER layout, enum CBLAS_TRANSPOSE trans, int m, int n, const void *alpha,
+                 const void *a, int lda, const void *x, int incx, const void *beta, void *y, int incy);
+void cblas_cgemv(enum CBLAS_ORDER layout, enum CBLAS_TRANSPOSE trans, int m, int n, const void *alpha,
+                 const void *a, int lda, const void *x, int incx, const void *beta, void *y, int incy);
 void cblas_dsyr(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, int n, double alpha, const double *x,
                 int incx, double *a, int lda);
 void cblas_dsyr2(enum CBLAS_ORDER layout, enum CBLAS_UPLO uplo, int n, double alpha, const double *x,
@@ -288,6 +294,62 @@ static void bench_level2(enum l2_op op, enum CBLAS_UPLO uplo, int n, int reps) {
     free(y0);
 }
 
+/* y := alpha op(A) x + beta y with complex A n x n (column-major), in double
+ * (zgemv) or single (cgemv); the data are interleaved (re, im) pairs. CHECK
+ * recomputes 8 entries of y in double. */
+static void bench_complex_gemv(int single, enum CBLAS_TRANSPOSE trans, int n, int reps) {
+    size_t nn = (size_t)n * (size_t)n;
+    double *a = xmalloc(2 * nn * sizeof *a), *x = xmalloc(2 * (size_t)n * sizeof *x);
+    double *y0 = xmalloc(2 * (size_t)n * sizeof *y0), *y = xmalloc(2 * (size_t)n * sizeof *y);
+    float *af = xmalloc(2 * nn * sizeof *af), *xf = xmalloc(2 * (size_t)n * sizeof *xf);
+    float *yf = xmalloc(2 * (size_t)n * sizeof *yf);
+    for (size_t k = 0; k < 2 * nn; k++) af[k] = (float)(a[k] = rnd());
+    for (int k = 0; k < 2 * n; k++) {
+        xf[k] = (float)(x[k] = rnd());
+        y0[k] = rnd();
+    }
+    const double alpha[2] = {1.5, -0.5}, beta[2] = {0.5, 0.25};
+    const float alphaf[2] = {1.5f, -0.5f}, betaf[2] = {0.5f, 0.25f};
+    double best = 1e30;
+    for (int r = 0; r <= reps; r++) { /* run 0 is the warm-up */
+        for (int k = 0; k < 2 * n; k++) yf[k] = (float)(y[k] = y0[k]);
+        double t = now();
+        if (single) cblas_cgemv(CblasColMajor, trans, n, n, alphaf, af, n, xf, 1, betaf, yf, 1);
+        else cblas_zgemv(CblasColMajor, trans, n, n, alpha, a, n, x, 1, beta, y, 1);
+        t = now() - t;
+        if (r > 0 && t < best) best = t;
+    }
+    int ok = 1, conj = trans == CblasConjTrans;
+    for (int s = 0; s < 8; s++) {
+        int i = (int)((unsigned)(s * 7919 + 13) % (unsigned)n);
+        double re = 0.0, im = 0.0, mag = 0.0;
+        for (int l = 0; l < n; l++) {
+            size_t p = trans == CblasNoTrans ? (size_t)i + (size_t)l * n : (size_t)l + (size_t)i * n;
+            double ar = single ? af[2 * p] : a[2 * p], ai = single ? af[2 * p + 1] : a[2 * p + 1];
+            double xr = single ? xf[2 * l] : x[2 * l], xi = single ? xf[2 * l + 1] : x[2 * l + 1];
+            if (conj) ai = -ai;
+            re += ar * xr - ai * xi;
+            im += ar * xi + ai * xr;
+            mag += (fabs(ar) + fabs(ai)) * (fabs(xr) + fabs(xi));
+        }
+        double wr = alpha[0] * re - alpha[1] * im + beta[0] * y0[2 * i] - beta[1] * y0[2 * i + 1];
+        double wi = alpha[0] * im + alpha[1] * re + beta[0] * y0[2 * i + 1] + beta[1] * y0[2 * i];
+        double gr = single ? yf[2 * i] : y[2 * i], gi = single ? yf[2 * i + 1] : y[2 * i + 1];
+        double tol = (single ? 1e-5 : 1e-13) * (2.0 * mag + 2.0) * 4.0;
+        if (!(fabs(gr - wr) <= tol && fabs(gi - wi) <= tol)) ok = 0;
+    }
+    char kernel[32];
+    snprintf(kernel, sizeof kernel, "%cgemv_%c", single ? 'c' : 'z', trans == CblasNoTrans ? 'N' : 'C');
+    result(kernel, n, best, 8.0 * n * (double)n, 0, ok);
+    free(a);
+    free(x);
+    free(y0);
+    free(y);
+    free(af);
+    free(xf);
+    free(yf);
+}
+
 static void bench_level2_all(int reps) {
     static const int sizes[] = {512, 4096};
     for (int k = 0; k < 2; k++) {
@@ -296,6 +358,10 @@ static void bench_level2_all(int reps) {
             bench_level2((enum l2_op)op, CblasUpper, n, r);
             bench_level2((enum l2_op)op, CblasLower, n, r);
         }
+    }
+    for (int single = 0; single <= 1; single++) {
+        bench_complex_gemv(single, CblasNoTrans, 2000, reps > 0 ? reps : 10);
+        bench_complex_gemv(single, CblasConjTrans, 2000, reps > 0 ? reps : 10);
     }
 }
 

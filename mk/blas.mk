@@ -50,8 +50,10 @@ BLAS_MULTIARCH := $(or $(shell $(CC) -print-multiarch 2>/dev/null),x86_64-linux-
 # libblas.so.3 (run_testers.sh counts the reference's PASS lines).
 BLAS_TESTER_DIR ?= /usr/lib/$(BLAS_MULTIARCH)/blas
 # TESTER:INPUT runs TESTER < INPUT.
-BLAS_TESTERS := xblat1s xblat1d xblat1c xblat1z xblat2s:sblat2.in xblat2d:dblat2.in xblat3s:sblat3.in xblat3d:dblat3.in \
-	xscblat1 xdcblat1 xccblat1 xzcblat1 xscblat2:sin2 xdcblat2:din2 xscblat3:sin3 xdcblat3:din3
+BLAS_TESTERS := xblat1s xblat1d xblat1c xblat1z xblat2s:sblat2.in xblat2d:dblat2.in xblat2c:cblat2.in xblat2z:zblat2.in \
+	xblat3s:sblat3.in xblat3d:dblat3.in \
+	xscblat1 xdcblat1 xccblat1 xzcblat1 xscblat2:sin2 xdcblat2:din2 xccblat2:cin2 xzcblat2:zin2 \
+	xscblat3:sin3 xdcblat3:din3
 BLAS_TEST_TIMEOUT ?= 300
 BLAS_SYMBOLS_ARGS ?=
 BLAS_BENCH_THREADS ?= $(shell nproc 2>/dev/null || echo 1)

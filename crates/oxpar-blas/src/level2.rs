@@ -1,5 +1,11 @@
 //! BLAS level 2: the Fortran (`name_`) and CBLAS (`cblas_name`) entry points
-//! for s and d.
+//! for s, d, c and z: every level-2 routine of the reference BLAS 3.11
+//! (`?gemv ?gbmv ?symv ?sbmv ?spmv ?trmv ?tbmv ?tpmv ?trsv ?tbsv ?tpsv ?ger
+//! ?syr ?spr ?syr2 ?spr2` real; `?gemv ?gbmv ?hemv ?hbmv ?hpmv ?trmv ?tbmv
+//! ?tpmv ?trsv ?tbsv ?tpsv ?geru ?gerc ?her ?hpr ?her2 ?hpr2` complex). The
+//! complex entry points are in `complex`, whose docs list how netlib's
+//! complex CBLAS wrappers differ (scalars by pointer, the conjugations of a
+//! row-major call).
 //!
 //! * Fortran: `sgemv_`, `dgemv_`, ... with the reference BLAS 3.11 semantics:
 //!   arguments checked in the reference's order, the first invalid one
@@ -7,7 +13,10 @@
 //!   without touching anything), the same quick returns (`m = 0`, `n = 0`,
 //!   `alpha = 0` with `beta = 1`), `beta = 0` setting `y` to zero without
 //!   reading it, and negative increments walking the vector backwards from
-//!   its last element in memory. Character arguments are read by their first
+//!   its last element in memory. `TRANS = 'C'` is the conjugate transpose
+//!   (the transpose on real data); `?HER`, `?HPR`, `?HER2`, `?HPR2` make the
+//!   diagonal real, and the Hermitian routines never read the imaginary
+//!   parts of the diagonal. Character arguments are read by their first
 //!   character, case-insensitively; their hidden lengths are accepted and
 //!   ignored.
 //! * CBLAS: `cblas_sgemv`, `cblas_dgemv`, ... as netlib's wrappers: an invalid
@@ -104,6 +113,41 @@ fn diag_letter(diag: c_int, pos: i32, routine: &str) -> Option<u8> {
 
 macro_rules! gemv_fns {
     ($t:ty, $f:ident, $c:ident) => {
+        gemv_fns!(@fortran $t, $f);
+
+        #[doc = concat!("`", stringify!($c), "`: `y := alpha*op(A)*x + beta*y` (netlib CBLAS).")]
+        ///
+        /// # Safety
+        /// As the Fortran routine's contract, for the layout given.
+        #[no_mangle]
+        pub unsafe extern "C" fn $c(
+            layout: c_int,
+            trans: c_int,
+            m: c_int,
+            n: c_int,
+            alpha: $t,
+            a: *const $t,
+            lda: c_int,
+            x: *const $t,
+            incx: c_int,
+            beta: $t,
+            y: *mut $t,
+            incy: c_int,
+        ) {
+            let routine = stringify!($c);
+            let Some(row) = row_major(layout, routine) else {
+                return;
+            };
+            let Some(t) = trans_letter(row, trans, 2, routine) else {
+                return;
+            };
+            let (m, n) = if row { (n, m) } else { (m, n) };
+            // SAFETY: the caller's contract, transposed for row-major.
+            unsafe { imp::gemv(t, m, n, alpha, a, lda, x, incx, beta, y, incy) }
+        }
+    };
+    // The Fortran routine alone (the complex CBLAS forms differ; see `complex`).
+    (@fortran $t:ty, $f:ident) => {
         #[doc = concat!("`", stringify!($f), "`: `y := alpha*op(A)*x + beta*y`, `A` m x n")]
         /// (reference BLAS `?GEMV`).
         ///
@@ -143,8 +187,17 @@ macro_rules! gemv_fns {
                 )
             }
         }
+    };
+}
 
-        #[doc = concat!("`", stringify!($c), "`: `y := alpha*op(A)*x + beta*y` (netlib CBLAS).")]
+gemv_fns!(f32, sgemv_, cblas_sgemv);
+gemv_fns!(f64, dgemv_, cblas_dgemv);
+
+macro_rules! gbmv_fns {
+    ($t:ty, $f:ident, $c:ident) => {
+        gbmv_fns!(@fortran $t, $f);
+
+        #[doc = concat!("`", stringify!($c), "`: `y := alpha*op(A)*x + beta*y`, `A` banded (netlib CBLAS).")]
         ///
         /// # Safety
         /// As the Fortran routine's contract, for the layout given.
@@ -154,6 +207,8 @@ macro_rules! gemv_fns {
             trans: c_int,
             m: c_int,
             n: c_int,
+            kl: c_int,
+            ku: c_int,
             alpha: $t,
             a: *const $t,
             lda: c_int,
@@ -170,18 +225,13 @@ macro_rules! gemv_fns {
             let Some(t) = trans_letter(row, trans, 2, routine) else {
                 return;
             };
-            let (m, n) = if row { (n, m) } else { (m, n) };
+            let (m, n, kl, ku) = if row { (n, m, ku, kl) } else { (m, n, kl, ku) };
             // SAFETY: the caller's contract, transposed for row-major.
-            unsafe { imp::gemv(t, m, n, alpha, a, lda, x, incx, beta, y, incy) }
+            unsafe { imp::gbmv(t, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) }
         }
     };
-}
-
-gemv_fns!(f32, sgemv_, cblas_sgemv);
-gemv_fns!(f64, dgemv_, cblas_dgemv);
-
-macro_rules! gbmv_fns {
-    ($t:ty, $f:ident, $c:ident) => {
+    // The Fortran routine alone (the complex CBLAS forms differ; see `complex`).
+    (@fortran $t:ty, $f:ident) => {
         #[doc = concat!("`", stringify!($f), "`: `y := alpha*op(A)*x + beta*y`, `A` an m x n band")]
         /// matrix with `kl` sub- and `ku` super-diagonals (reference BLAS
         /// `?GBMV`).
@@ -225,39 +275,6 @@ macro_rules! gbmv_fns {
                     int(incy),
                 )
             }
-        }
-
-        #[doc = concat!("`", stringify!($c), "`: `y := alpha*op(A)*x + beta*y`, `A` banded (netlib CBLAS).")]
-        ///
-        /// # Safety
-        /// As the Fortran routine's contract, for the layout given.
-        #[no_mangle]
-        pub unsafe extern "C" fn $c(
-            layout: c_int,
-            trans: c_int,
-            m: c_int,
-            n: c_int,
-            kl: c_int,
-            ku: c_int,
-            alpha: $t,
-            a: *const $t,
-            lda: c_int,
-            x: *const $t,
-            incx: c_int,
-            beta: $t,
-            y: *mut $t,
-            incy: c_int,
-        ) {
-            let routine = stringify!($c);
-            let Some(row) = row_major(layout, routine) else {
-                return;
-            };
-            let Some(t) = trans_letter(row, trans, 2, routine) else {
-                return;
-            };
-            let (m, n, kl, ku) = if row { (n, m, ku, kl) } else { (m, n, kl, ku) };
-            // SAFETY: the caller's contract, transposed for row-major.
-            unsafe { imp::gbmv(t, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) }
         }
     };
 }
@@ -490,19 +507,23 @@ spmv_fns!(f64, dspmv_, cblas_dspmv);
 
 /// Reads the enumerations of a CBLAS triangular call (`uplo` 2, `trans` 3,
 /// `diag` 4, checked in netlib's order after the layout): the Fortran letters
-/// for the column-major call, or `None` after reporting the first invalid one.
+/// for the column-major call, and whether `x` is to be conjugated around it
+/// (row-major `ConjTrans`: netlib's complex wrappers compute
+/// `conj(A^T*conj(x))` with `'N'` on the stored transpose; conjugation is
+/// the identity on real data), or `None` after reporting the first invalid
+/// one.
 fn triangular_letters(
     layout: c_int,
     uplo: c_int,
     trans: c_int,
     diag: c_int,
     routine: &str,
-) -> Option<(u8, u8, u8)> {
+) -> Option<(u8, u8, u8, bool)> {
     let row = row_major(layout, routine)?;
     let u = uplo_letter(row, uplo, 2, routine)?;
     let t = trans_letter(row, trans, 3, routine)?;
     let d = diag_letter(diag, 4, routine)?;
-    Some((u, t, d))
+    Some((u, t, d, row && trans == CBLAS_CONJ_TRANS))
 }
 
 macro_rules! triangular_fns {
@@ -560,12 +581,14 @@ macro_rules! triangular_fns {
             x: *mut $t,
             incx: c_int,
         ) {
-            let Some((u, t, d)) = triangular_letters(layout, uplo, trans, diag, stringify!($c))
+            let Some((u, t, d, conj)) =
+                triangular_letters(layout, uplo, trans, diag, stringify!($c))
             else {
                 return;
             };
-            // SAFETY: the caller's contract, transposed for row-major.
-            unsafe { imp::$imp(u, t, d, n, 0, a, lda, x, incx) }
+            // SAFETY: the caller's contract, transposed for row-major; x holds
+            // n elements at incx.
+            unsafe { $crate::level2::complex::conj_around(conj, x, n, incx, || imp::$imp(u, t, d, n, 0, a, lda, x, incx)) }
         }
     };
     // A band: ?TBMV, ?TBSV.
@@ -625,12 +648,14 @@ macro_rules! triangular_fns {
             x: *mut $t,
             incx: c_int,
         ) {
-            let Some((u, t, d)) = triangular_letters(layout, uplo, trans, diag, stringify!($c))
+            let Some((u, t, d, conj)) =
+                triangular_letters(layout, uplo, trans, diag, stringify!($c))
             else {
                 return;
             };
-            // SAFETY: the caller's contract, transposed for row-major.
-            unsafe { imp::$imp(u, t, d, n, k, a, lda, x, incx) }
+            // SAFETY: the caller's contract, transposed for row-major; x holds
+            // n elements at incx.
+            unsafe { $crate::level2::complex::conj_around(conj, x, n, incx, || imp::$imp(u, t, d, n, k, a, lda, x, incx)) }
         }
     };
     // Packed: ?TPMV, ?TPSV.
@@ -686,12 +711,14 @@ macro_rules! triangular_fns {
             x: *mut $t,
             incx: c_int,
         ) {
-            let Some((u, t, d)) = triangular_letters(layout, uplo, trans, diag, stringify!($c))
+            let Some((u, t, d, conj)) =
+                triangular_letters(layout, uplo, trans, diag, stringify!($c))
             else {
                 return;
             };
-            // SAFETY: the caller's contract, transposed for row-major.
-            unsafe { imp::$imp(u, t, d, n, 0, ap, 0, x, incx) }
+            // SAFETY: the caller's contract, transposed for row-major; x holds
+            // n elements at incx.
+            unsafe { $crate::level2::complex::conj_around(conj, x, n, incx, || imp::$imp(u, t, d, n, 0, ap, 0, x, incx)) }
         }
     };
 }
@@ -1118,3 +1145,8 @@ macro_rules! syr2_fns {
 
 syr2_fns!(f32, ssyr2_, cblas_ssyr2, sspr2_, cblas_sspr2);
 syr2_fns!(f64, dsyr2_, cblas_dsyr2, dspr2_, cblas_dspr2);
+
+// The complex routines reuse the macros above, so their module comes after
+// them.
+mod complex;
+pub use complex::*;

@@ -19,6 +19,8 @@
 //!   does (a C `_Complex` return). Also the reference library's helpers
 //!   `lsame_` and `xerbla_array_`, CBLAS's globals, and every `*sub_`
 //!   subroutine form (`zdotcsub_`, `icamaxsub_`, ...) netlib's CBLAS uses.
+//! * Every complex (c, z) level-2 routine of the reference BLAS is here too,
+//!   Fortran and CBLAS forms (see [`level2`]).
 //! * Invalid arguments are reported as the reference BLAS does: `xerbla_` is
 //!   called with the routine's name and the argument's 1-based position, and
 //!   the routine returns without touching anything. The handler is looked up

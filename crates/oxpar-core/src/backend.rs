@@ -526,6 +526,81 @@ pub trait Level2<T: Element>: Backend {
         crate::reference::spr2(alpha, x, y, a);
         Ok(())
     }
+    /// `y := alpha*A*x + beta*y` with `A` a Hermitian band matrix held in the
+    /// `uplo` triangle of the band view `a` (the other is not read; the
+    /// diagonal's imaginary parts are taken as zero); [`Level2::sbmv`] for
+    /// real elements. As [`Level2::hemv`] for `alpha` and `beta`. The default
+    /// for complex elements is a plain loop on the calling thread
+    /// ([`crate::hermitian::hbmv_ref`]).
+    fn hbmv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        if !T::DTYPE.is_complex() {
+            return self.sbmv(uplo, alpha, a, x, beta, y);
+        }
+        check::square("A", (a.nrows(), a.ncols()))?;
+        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
+        crate::hermitian::hbmv_ref(uplo, alpha, a, x, beta, y);
+        Ok(())
+    }
+    /// `y := alpha*A*x + beta*y` with `A` Hermitian, held in the packed
+    /// triangle `a` (the diagonal's imaginary parts are taken as zero);
+    /// [`Level2::spmv`] for real elements. As [`Level2::hemv`] for `alpha` and
+    /// `beta`. The default for complex elements is a plain loop on the
+    /// calling thread ([`crate::hermitian::hpmv_ref`]).
+    fn hpmv(
+        &self,
+        alpha: T,
+        a: PackedRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        if !T::DTYPE.is_complex() {
+            return self.spmv(alpha, a, x, beta, y);
+        }
+        check::gemv((a.n(), a.n()), x.len(), y.len())?;
+        crate::hermitian::hpmv_ref(alpha, a, x, beta, y);
+        Ok(())
+    }
+    /// `A := alpha*x*x^H + A` (`alpha` real) on the packed triangle `a` of the
+    /// Hermitian `A`, whose diagonal comes out real; [`Level2::spr`] for real
+    /// elements. With `alpha == 0`, returns at once. The default for complex
+    /// elements is a plain loop on the calling thread
+    /// ([`crate::hermitian::hpr2_ref`]).
+    fn hpr(&self, alpha: T::Real, x: VecRef<'_, T>, a: PackedMut<'_, T>) -> Result<()> {
+        if !T::DTYPE.is_complex() {
+            return self.spr(T::from_real(alpha), x, a);
+        }
+        check::ger(x.len(), x.len(), (a.n(), a.n()))?;
+        crate::hermitian::hpr2_ref(T::from_real(alpha), x, None, a);
+        Ok(())
+    }
+    /// `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the packed triangle `a`
+    /// of the Hermitian `A`, whose diagonal comes out real; [`Level2::spr2`]
+    /// for real elements. With `alpha == 0`, returns at once. The default for
+    /// complex elements is a plain loop on the calling thread
+    /// ([`crate::hermitian::hpr2_ref`]).
+    fn hpr2(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        if !T::DTYPE.is_complex() {
+            return self.spr2(alpha, x, y, a);
+        }
+        check::ger(x.len(), y.len(), (a.n(), a.n()))?;
+        crate::hermitian::hpr2_ref(alpha, x, Some(y), a);
+        Ok(())
+    }
 }
 
 /// BLAS level 3: matrix-matrix operations.
@@ -947,6 +1022,39 @@ impl<T: Element, B: Level2<T> + ?Sized> Level2<T> for Box<B> {
         a: PackedMut<'_, T>,
     ) -> Result<()> {
         (**self).spr2(alpha, x, y, a)
+    }
+    fn hbmv(
+        &self,
+        uplo: Uplo,
+        alpha: T,
+        a: BandRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).hbmv(uplo, alpha, a, x, beta, y)
+    }
+    fn hpmv(
+        &self,
+        alpha: T,
+        a: PackedRef<'_, T>,
+        x: VecRef<'_, T>,
+        beta: T,
+        y: VecMut<'_, T>,
+    ) -> Result<()> {
+        (**self).hpmv(alpha, a, x, beta, y)
+    }
+    fn hpr(&self, alpha: T::Real, x: VecRef<'_, T>, a: PackedMut<'_, T>) -> Result<()> {
+        (**self).hpr(alpha, x, a)
+    }
+    fn hpr2(
+        &self,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: PackedMut<'_, T>,
+    ) -> Result<()> {
+        (**self).hpr2(alpha, x, y, a)
     }
 }
 

@@ -1,11 +1,18 @@
-//! The Hermitian operations (hemv, her, her2, hemm, herk, her2k): plain
-//! reference loops, and the trait defaults built on a backend's own kernels.
+//! The Hermitian operations (hemv, her, her2, hbmv, hpmv, hpr, hpr2, hemm,
+//! herk, her2k): plain reference loops, and the trait defaults built on a
+//! backend's own kernels.
 //!
 //! A Hermitian matrix is held in its `uplo` triangle; the other triangle is
 //! the conjugate mirror and is never read, and the imaginary parts of the
 //! diagonal are taken as zero (as BLAS), and set to zero where the result
 //! is Hermitian (her, her2, herk, her2k). For real elements every operation
 //! is its symmetric twin.
+//!
+//! The band and packed forms (hbmv, hpmv, hpr, hpr2) are the reference
+//! BLAS's column loops, which touch only the stored band or triangle; hpr
+//! and hpr2 skip a column whose `x(j)` (and `y(j)`) are zero as the
+//! reference does, so an infinity elsewhere in `x` does not turn that column
+//! into NaN.
 //!
 //! The level-2 defaults are blocked like [`crate::blocked::symv`] and
 //! [`crate::blocked::syr`]: diagonal blocks by the loops here, each
@@ -17,6 +24,7 @@
 //! a first increment; a blocked recursion like syrk's is the refinement).
 
 use crate::backend::{check, Level2, Level3, Side, Uplo};
+use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::blocked::{block_mut, blocks, sub_mut, NB};
 use crate::error::Result;
 use crate::scalar::Element;
@@ -94,6 +102,128 @@ pub fn her2_ref<T: Element>(
             let v = a.as_ref().get(i, j) + upd;
             a.set(i, j, if i == j { T::from_real(v.re()) } else { v });
         }
+    }
+}
+
+/// `y := beta*y` as BLAS does it: zeros without reading when `beta == 0`,
+/// nothing when `beta == 1`.
+fn scale_y<T: Element>(beta: T, y: &mut VecMut<'_, T>) {
+    if beta == T::ONE {
+        return;
+    }
+    y.for_each_mut(|_, v| *v = if beta == T::ZERO { T::ZERO } else { beta * *v });
+}
+
+/// `y := alpha*A*x + beta*y` for the Hermitian `A` of order `n = y.len()`
+/// whose `uplo` triangle `get(i, j)` reads, column `j` holding the rows
+/// `rows(j)` strictly inside that triangle; the reference BLAS's column loop
+/// (`?HBMV`, `?HPMV`).
+fn hermitian_columns<T: Element>(
+    uplo: Uplo,
+    get: impl Fn(usize, usize) -> T,
+    rows: impl Fn(usize) -> std::ops::Range<usize>,
+    alpha: T,
+    x: VecRef<'_, T>,
+    beta: T,
+    mut y: VecMut<'_, T>,
+) {
+    scale_y(beta, &mut y);
+    if alpha == T::ZERO {
+        return;
+    }
+    for j in 0..y.len() {
+        let t1 = alpha * x.get(j);
+        let mut t2 = T::ZERO;
+        for i in rows(j) {
+            debug_assert!(uplo.holds(i, j) && i != j);
+            let aij = get(i, j);
+            let yi = y.as_ref().get(i);
+            y.set(i, yi + t1 * aij);
+            t2 += aij.conj() * x.get(i);
+        }
+        let yj = y.as_ref().get(j);
+        y.set(j, yj + t1 * T::from_real(get(j, j).re()) + alpha * t2);
+    }
+}
+
+/// `y := alpha*A*x + beta*y`, `A` Hermitian band held in the `uplo` triangle
+/// of `a` (plain loops over the stored band). With `beta == 0`, `y` is not
+/// read; with `alpha == 0`, `A` and `x` are not read.
+pub fn hbmv_ref<T: Element>(
+    uplo: Uplo,
+    alpha: T,
+    a: BandRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    y: VecMut<'_, T>,
+) {
+    let n = y.len();
+    let rows = |j: usize| match uplo {
+        Uplo::Upper => j.saturating_sub(a.ku())..j,
+        Uplo::Lower => j + 1..(j + a.kl() + 1).min(n),
+    };
+    hermitian_columns(uplo, |i, j| a.get(i, j), rows, alpha, x, beta, y);
+}
+
+/// `y := alpha*A*x + beta*y`, `A` Hermitian held in the packed triangle `a`
+/// (plain loops). With `beta == 0`, `y` is not read; with `alpha == 0`, `A`
+/// and `x` are not read.
+pub fn hpmv_ref<T: Element>(
+    alpha: T,
+    a: PackedRef<'_, T>,
+    x: VecRef<'_, T>,
+    beta: T,
+    y: VecMut<'_, T>,
+) {
+    let (n, uplo) = (y.len(), a.uplo());
+    let rows = |j: usize| match uplo {
+        Uplo::Upper => 0..j,
+        Uplo::Lower => j + 1..n,
+    };
+    hermitian_columns(uplo, |i, j| a.get(i, j), rows, alpha, x, beta, y);
+}
+
+/// `A := alpha*x*y^H + conj(alpha)*y*x^H + A` (hpr2, `y = Some`) or
+/// `alpha*x*x^H + A` with `alpha` real (hpr, `y = None`) on the packed
+/// triangle `a`; the reference BLAS's loops: a column whose `x(j)` (and
+/// `y(j)`) are zero is skipped, and every diagonal element comes out real.
+pub fn hpr2_ref<T: Element>(
+    alpha: T,
+    x: VecRef<'_, T>,
+    y: Option<VecRef<'_, T>>,
+    mut a: PackedMut<'_, T>,
+) {
+    if alpha == T::ZERO {
+        return;
+    }
+    let (n, uplo) = (a.n(), a.uplo());
+    for j in 0..n {
+        let xj = x.get(j);
+        let yj = y.map_or(T::ZERO, |y| y.get(j));
+        let d = a.as_ref().get(j, j).re();
+        if xj == T::ZERO && yj == T::ZERO {
+            a.set(j, j, T::from_real(d));
+            continue;
+        }
+        // her: x(i)*t1; her2: x(i)*t1 + y(i)*t2, as the reference's TEMP1
+        // and TEMP2.
+        let (t1, t2) = match y {
+            None => (alpha * xj.conj(), T::ZERO),
+            Some(_) => (alpha * yj.conj(), (alpha * xj).conj()),
+        };
+        let term = |i: usize| match y {
+            None => x.get(i) * t1,
+            Some(y) => x.get(i) * t1 + y.get(i) * t2,
+        };
+        let rows = match uplo {
+            Uplo::Upper => 0..j,
+            Uplo::Lower => j + 1..n,
+        };
+        for i in rows {
+            let v = a.as_ref().get(i, j) + term(i);
+            a.set(i, j, v);
+        }
+        a.set(j, j, T::from_real(d + term(j).re()));
     }
 }
 
@@ -359,4 +489,166 @@ pub fn her2k<T: Element, B: Level3<T> + ?Sized>(
     }
     real_diagonal(&mut c);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use num_complex::Complex64 as C;
+
+    const N: usize = 5;
+
+    fn z(k: usize) -> C {
+        C::new(((k * 7) % 11) as f64 - 5.0, ((k * 5) % 9) as f64 - 4.0)
+    }
+
+    /// A column-major `N x N` matrix whose `uplo` triangle within `k`
+    /// off-diagonals holds values (imaginary diagonal parts included, which
+    /// the Hermitian routines must ignore), zero elsewhere.
+    fn full(uplo: Uplo, k: usize) -> Vec<C> {
+        let mut a = vec![C::new(0.0, 0.0); N * N];
+        for j in 0..N {
+            for i in 0..N {
+                if uplo.holds(i, j) && i.abs_diff(j) <= k {
+                    a[i + j * N] = z(i + 3 * j);
+                }
+            }
+        }
+        a
+    }
+
+    #[test]
+    fn band_and_packed_mv_match_hemv() {
+        let x: Vec<C> = (0..N).map(|i| z(i + 20)).collect();
+        let y0: Vec<C> = (0..N).map(|i| z(i + 40)).collect();
+        let (alpha, beta) = (C::new(0.5, -1.5), C::new(2.0, 1.0));
+        for uplo in [Uplo::Upper, Uplo::Lower] {
+            for k in [0, 1, 3] {
+                let a = full(uplo, k);
+                let mut want = y0.clone();
+                let am = MatRef::col_major(&a, N, N, N).unwrap();
+                hemv_ref(
+                    uplo,
+                    alpha,
+                    am,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut want),
+                );
+                // Band storage: column j's band in column j of a (k+1) x N array.
+                let mut band = vec![C::new(0.0, 0.0); (k + 1) * N];
+                for j in 0..N {
+                    for i in 0..N {
+                        if uplo.holds(i, j) && i.abs_diff(j) <= k {
+                            let r = if uplo == Uplo::Upper {
+                                k + i - j
+                            } else {
+                                i - j
+                            };
+                            band[r + j * (k + 1)] = a[i + j * N];
+                        }
+                    }
+                }
+                let (kl, ku) = if uplo == Uplo::Upper { (0, k) } else { (k, 0) };
+                let bv = BandRef::from_blas(&band, N, N, kl, ku, k + 1).unwrap();
+                let mut got = y0.clone();
+                hbmv_ref(
+                    uplo,
+                    alpha,
+                    bv,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut got),
+                );
+                assert_eq!(got, want, "hbmv {uplo:?} k={k}");
+                if k == 3 {
+                    // k = 3 < N - 1: the packed triangle is the full one.
+                    continue;
+                }
+                let a = full(uplo, N);
+                let am = MatRef::col_major(&a, N, N, N).unwrap();
+                let mut want = y0.clone();
+                hemv_ref(
+                    uplo,
+                    alpha,
+                    am,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut want),
+                );
+                let packed: Vec<C> = (0..N)
+                    .flat_map(|j| {
+                        (0..N)
+                            .filter(move |&i| uplo.holds(i, j))
+                            .map(move |i| (i, j))
+                    })
+                    .map(|(i, j)| a[i + j * N])
+                    .collect();
+                let pv = PackedRef::from_blas(&packed, N, uplo).unwrap();
+                let mut got = y0.clone();
+                hpmv_ref(
+                    alpha,
+                    pv,
+                    VecRef::from_slice(&x),
+                    beta,
+                    VecMut::from_slice(&mut got),
+                );
+                assert_eq!(got, want, "hpmv {uplo:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn packed_updates_match_her2() {
+        let x: Vec<C> = (0..N).map(|i| z(i + 20)).collect();
+        let mut y: Vec<C> = (0..N).map(|i| z(i + 40)).collect();
+        // A zero pair: the column is skipped, its diagonal still made real.
+        y[2] = C::new(0.0, 0.0);
+        let mut x2 = x.clone();
+        x2[2] = C::new(0.0, 0.0);
+        let alpha = C::new(0.5, -1.5);
+        for uplo in [Uplo::Upper, Uplo::Lower] {
+            for two in [false, true] {
+                let a0 = full(uplo, N);
+                let mut want = a0.clone();
+                let alpha = if two { alpha } else { C::new(alpha.re, 0.0) };
+                let yv = two.then(|| VecRef::from_slice(&y));
+                her2_ref(
+                    uplo,
+                    alpha,
+                    VecRef::from_slice(&x2),
+                    yv,
+                    MatMut::col_major(&mut want, N, N, N).unwrap(),
+                );
+                let mut packed: Vec<C> = (0..N)
+                    .flat_map(|j| {
+                        (0..N)
+                            .filter(move |&i| uplo.holds(i, j))
+                            .map(move |i| (i, j))
+                    })
+                    .map(|(i, j)| a0[i + j * N])
+                    .collect();
+                hpr2_ref(
+                    alpha,
+                    VecRef::from_slice(&x2),
+                    yv,
+                    PackedMut::from_blas(&mut packed, N, uplo).unwrap(),
+                );
+                let mut k = 0;
+                for j in 0..N {
+                    for i in (0..N).filter(|&i| uplo.holds(i, j)) {
+                        let (g, w) = (packed[k], want[i + j * N]);
+                        assert!(
+                            (g - w).norm() <= 1e-12 * (1.0 + w.norm()),
+                            "{uplo:?} two={two} ({i}, {j}): {g} vs {w}"
+                        );
+                        if i == j {
+                            assert_eq!(g.im, 0.0);
+                        }
+                        k += 1;
+                    }
+                }
+            }
+        }
+    }
 }

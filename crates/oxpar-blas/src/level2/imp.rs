@@ -1,7 +1,10 @@
 //! The level-2 routines on Rust values: argument checks in the reference
-//! order, quick returns, then the computation. Generic over `f32`/`f64`; the
-//! entry points in the parent module read the Fortran or CBLAS arguments and
-//! call these.
+//! order, quick returns, then the computation. Generic over the element
+//! types ([`Elem`]: `f32`, `f64`, `Complex<f32>`, `Complex<f64>`), one body
+//! per shape: the symmetric and Hermitian forms (`symv`/`hemv`, `syr`/`her`,
+//! ...) and `ger`/`gerc` differ by a flag, so each concept lives in one
+//! place. The entry points in the parent module read the Fortran or CBLAS
+//! arguments and call these.
 //!
 //! Every routine turns the caller's arrays into slices covering exactly the
 //! elements the reference BLAS reads (so a caller that allocated the minimum
@@ -17,23 +20,67 @@
 //! and `PackedRef`), whose kernels may fuse multiply-adds and sum in blocks,
 //! so results differ from the reference's in the last bits. Two loops in the
 //! reference's order remain: `gemv`'s fallback should a view not build
-//! (never for valid arguments), and `ger` where the reference's skip of
-//! `y(j) = 0` columns changes the result (an infinity or NaN in `x`).
+//! (never for valid arguments), and `ger`/`gerc` where the reference's skip
+//! of `y(j) = 0` columns changes the result (an infinity or NaN in `x`).
+//!
+//! Complex data: `TRANS = 'C'` is the conjugate-transposed view
+//! (`MatRef::h`) for `gemv`, `trmv` and `trsv`; band and packed views carry
+//! no conjugation mark, so `gbmv`, `tbmv`, `tpmv`, `tbsv` and `tpsv` with
+//! `'C'` conjugate the vectors around the transposed operation
+//! (`A^H*x = conj(A^T*conj(x))`, exact: conjugation only flips signs).
+//! Complex `gemv` runs as a `gemm` with one column (`'N'`) or one row
+//! (`'T'`, `'C'`: `y^T = x^T*A`, reading `A` by columns; `'C'` through
+//! conjugated vectors, since the kernels are slower on a conjugated
+//! operand) on the kernels' complex micro-kernels, several times faster
+//! than the backend's complex `gemv` (a loop per row, strided for `'N'`). `hbmv`, `hpmv`, `hpr` and `hpr2`
+//! are the core trait's defaults (serial reference loops); `her` and
+//! `her2` do not skip `x(j) = 0` columns as the reference does (a result
+//! differs only with an infinity or NaN in `x` or `y`), while `hpr` and
+//! `hpr2` do.
 
 use oxpar_core::{
-    BandRef, Diag, Level2, MatMut, MatRef, PackedMut, PackedRef, Uplo, VecMut, VecRef,
+    BandRef, Diag, Element, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo,
+    VecMut, VecRef,
 };
-use oxpar_threads::RealElement;
+use oxpar_threads::ThreadsBackend;
 
 use crate::xerbla::report;
 
+/// The element types the level-2 routines compute on: `f32`, `f64` and the
+/// complex `Complex<f32>`, `Complex<f64>` (every `oxpar_core::Element` whose
+/// level-2 operations the threads backend implements).
+pub(crate) trait Elem: Element {
+    /// The threads backend, as this type's level-2 operations.
+    fn backend() -> &'static dyn Level2<Self>;
+    /// The threads backend, as this type's level-3 operations (complex
+    /// `gemv` runs as a one-row or one-column `gemm`; see [`gemv_backend`]).
+    fn level3() -> &'static dyn Level3<Self>;
+}
+
+impl<T: Element> Elem for T
+where
+    ThreadsBackend: Level2<T> + Level3<T>,
+{
+    fn backend() -> &'static dyn Level2<T> {
+        crate::threads::backend()
+    }
+    fn level3() -> &'static dyn Level3<T> {
+        crate::threads::backend()
+    }
+}
+
+/// Whether both parts of `v` are finite.
+fn finite<T: Element>(v: T) -> bool {
+    v.re().as_f64().is_finite() && v.im().as_f64().is_finite()
+}
+
 /// The routine's name as the reference spells it, e.g. `"DGEMV"`.
-fn name<T: RealElement>(base: &str) -> String {
+fn name<T: Elem>(base: &str) -> String {
     format!("{}{base}", T::BLAS_PREFIX.to_ascii_uppercase())
 }
 
 /// Reports argument `info` of routine `base` (for `T`) to `xerbla_`.
-fn fail<T: RealElement>(base: &str, info: i32) {
+fn fail<T: Elem>(base: &str, info: i32) {
     report(&name::<T>(base), info);
 }
 
@@ -94,7 +141,7 @@ struct Xm<'a, T> {
     o: isize,
 }
 
-impl<'a, T: RealElement> Xr<'a, T> {
+impl<'a, T: Elem> Xr<'a, T> {
     fn new(d: &'a [T], n: usize, inc: isize) -> Self {
         Xr {
             d,
@@ -115,7 +162,7 @@ impl<'a, T: RealElement> Xr<'a, T> {
     }
 }
 
-impl<'a, T: RealElement> Xm<'a, T> {
+impl<'a, T: Elem> Xm<'a, T> {
     fn new(d: &'a mut [T], n: usize, inc: isize) -> Self {
         Xm {
             d,
@@ -143,7 +190,7 @@ impl<'a, T: RealElement> Xm<'a, T> {
 
 /// `y(s+k) := y(s+k) + t*a(k)` for every `k` of `a`.
 #[inline(always)]
-fn axpy_to<T: RealElement>(t: T, a: &[T], y: &mut Xm<'_, T>, s: usize) {
+fn axpy_to<T: Elem>(t: T, a: &[T], y: &mut Xm<'_, T>, s: usize) {
     if y.inc == 1 {
         for (yi, &ai) in y.d[s..s + a.len()].iter_mut().zip(a) {
             *yi += t * ai;
@@ -158,7 +205,7 @@ fn axpy_to<T: RealElement>(t: T, a: &[T], y: &mut Xm<'_, T>, s: usize) {
 
 /// `d(k) := d(k) + x(s+k)*t` for every `k` of `d`.
 #[inline(always)]
-fn axpy_from<T: RealElement>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
+fn axpy_from<T: Elem>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
     if let Some(xs) = x.unit(s, d.len()) {
         for (di, &xi) in d.iter_mut().zip(xs) {
             *di += xi * t;
@@ -171,7 +218,7 @@ fn axpy_from<T: RealElement>(t: T, x: &Xr<'_, T>, s: usize, d: &mut [T]) {
 }
 
 /// `acc + sum_k a(k)*x(s+k)`, in increasing `k`.
-fn dot<T: RealElement>(mut acc: T, a: &[T], x: &Xr<'_, T>, s: usize) -> T {
+fn dot<T: Elem>(mut acc: T, a: &[T], x: &Xr<'_, T>, s: usize) -> T {
     match x.unit(s, a.len()) {
         Some(xs) => {
             for (&ai, &xi) in a.iter().zip(xs) {
@@ -189,13 +236,13 @@ fn dot<T: RealElement>(mut acc: T, a: &[T], x: &Xr<'_, T>, s: usize) -> T {
 
 /// `y := beta*y` as the reference does it: zeros without reading when
 /// `beta == 0`, nothing when `beta == 1`.
-fn scale<T: RealElement>(beta: T, y: &mut Xm<'_, T>, n: usize) {
-    if beta == T::one() {
+fn scale<T: Elem>(beta: T, y: &mut Xm<'_, T>, n: usize) {
+    if beta == T::ONE {
         return;
     }
     for i in 0..n {
-        let v = if beta == T::zero() {
-            T::zero()
+        let v = if beta == T::ZERO {
+            T::ZERO
         } else {
             beta * y.get(i)
         };
@@ -239,7 +286,7 @@ impl Tri {
     }
 
     /// The band view of `a`, for band storage.
-    fn band<'a, T: RealElement>(&self, a: &'a [T]) -> Option<BandRef<'a, T>> {
+    fn band<'a, T: Elem>(&self, a: &'a [T]) -> Option<BandRef<'a, T>> {
         let (kl, ku, ld) = self.band_widths()?;
         BandRef::from_blas(a, self.n, self.n, kl, ku, ld).ok()
     }
@@ -263,6 +310,50 @@ fn is_trans(t: u8) -> bool {
 
 fn bad_trans(t: u8) -> bool {
     !matches!(t, b'N' | b'T' | b'C')
+}
+
+/// How a matrix operand enters: as is, transposed, or conjugate-transposed
+/// (`TRANS` = `'N'`, `'T'`, `'C'`; `'C'` is `'T'` on real data).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Op {
+    N,
+    T,
+    C,
+}
+
+/// The operation a valid `TRANS` letter names.
+fn op_of(t: u8) -> Op {
+    match t {
+        b'N' => Op::N,
+        b'T' => Op::T,
+        _ => Op::C,
+    }
+}
+
+impl Op {
+    /// `op(a)` as a view (no data moves).
+    fn apply<'a, T: Element>(self, a: MatRef<'a, T>) -> MatRef<'a, T> {
+        match self {
+            Op::N => a,
+            Op::T => a.t(),
+            Op::C => a.h(),
+        }
+    }
+
+    /// Whether this is `'C'` on complex data, where the band and packed
+    /// routines (whose views carry no conjugation mark) conjugate the
+    /// vectors around a transposed call instead.
+    fn conj<T: Element>(self) -> bool {
+        self == Op::C && T::DTYPE.is_complex()
+    }
+}
+
+/// Conjugates the `n` elements of a vector at increment `inc` in place.
+fn conj_all<T: Element>(d: &mut [T], n: usize, inc: isize) {
+    let step = inc.unsigned_abs();
+    for k in 0..n {
+        d[k * step] = d[k * step].conj();
+    }
 }
 
 fn bad_uplo(u: u8) -> bool {
@@ -291,7 +382,7 @@ fn bad_diag(d: u8) -> bool {
 /// The reference BLAS contract for valid arguments: `a`, `x`, `y` hold the
 /// elements the routine addresses, and `y` overlaps neither.
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn gemv<T: RealElement>(
+pub(crate) unsafe fn gemv<T: Elem>(
     trans: u8,
     m: i32,
     n: i32,
@@ -322,13 +413,13 @@ pub(crate) unsafe fn gemv<T: RealElement>(
     if info != 0 {
         return fail::<T>("GEMV", info);
     }
-    if m == 0 || n == 0 || (alpha == T::zero() && beta == T::one()) {
+    if m == 0 || n == 0 || (alpha == T::ZERO && beta == T::ONE) {
         return;
     }
     let (m, n, lda) = (m as usize, n as usize, lda as usize);
     let (incx, incy) = (incx as isize, incy as isize);
-    let trans = is_trans(trans);
-    let (lenx, leny) = if trans { (m, n) } else { (n, m) };
+    let op = op_of(trans);
+    let (lenx, leny) = if is_trans(trans) { (m, n) } else { (n, m) };
     // SAFETY: the reference reads A(1:m, 1:n) with leading dimension lda,
     // lenx elements of x and leny of y at their increments; y overlaps neither.
     let (a, xs, ys) = unsafe {
@@ -338,12 +429,12 @@ pub(crate) unsafe fn gemv<T: RealElement>(
             slice_mut(y, span(leny, incy)),
         )
     };
-    if alpha == T::zero() {
+    if alpha == T::ZERO {
         scale(beta, &mut Xm::new(ys, leny, incy), leny);
         return;
     }
-    if !gemv_backend(trans, m, n, alpha, a, lda, xs, incx, beta, &mut *ys, incy) {
-        gemv_loops(trans, m, n, alpha, a, lda, xs, incx, beta, ys, incy);
+    if !gemv_backend(op, m, n, alpha, a, lda, xs, incx, beta, &mut *ys, incy) {
+        gemv_loops(op, m, n, alpha, a, lda, xs, incx, beta, ys, incy);
     }
 }
 
@@ -352,8 +443,8 @@ pub(crate) unsafe fn gemv<T: RealElement>(
 /// contiguous paths. Returns false when a view could not be built (never for
 /// arguments that passed the checks).
 #[allow(clippy::too_many_arguments)]
-fn gemv_backend<T: RealElement>(
-    trans: bool,
+fn gemv_backend<T: Elem>(
+    op: Op,
     m: usize,
     n: usize,
     alpha: T,
@@ -368,7 +459,58 @@ fn gemv_backend<T: RealElement>(
     let Ok(am) = MatRef::col_major(a, m, n, lda) else {
         return false;
     };
-    let (am, lenx, leny) = if trans { (am.t(), m, n) } else { (am, n, m) };
+    let trans = op != Op::N;
+    let (am, lenx, leny) = if trans {
+        (op.apply(am), m, n)
+    } else {
+        (am, n, m)
+    };
+    if T::DTYPE.is_complex() {
+        // Complex: a gemm with one row or column, on the kernels' complex
+        // micro-kernels, which read a conjugated view in place (the
+        // backend's complex gemv is a plain loop per row, strided for 'N').
+        if trans {
+            // y^T := alpha*x^T*A' + beta*y^T with A' = op(A)^T (A itself,
+            // conjugated for 'C'): a one-row gemm, which reads A by its
+            // columns (several times faster than a one-column gemm on the
+            // row-major view op(A)).
+            let a1 = am.t();
+            if op == Op::C {
+                // The kernels are slower on a conjugated operand: compute
+                // conj(conj(alpha)*conj(x)^T*A + conj(beta)*conj(y)^T).
+                let x = Xr::new(xs, lenx, incx);
+                let xc: Vec<T> = (0..lenx).map(|i| x.get(i).conj()).collect();
+                conj_all(ys, leny, incy);
+                let done = match MatMut::from_slice(&mut *ys, 1, leny, 1, incy) {
+                    Ok(ym) => {
+                        let xm = MatRef::row_major(&xc, 1, lenx, lenx.max(1));
+                        xm.is_ok_and(|xm| {
+                            T::level3()
+                                .gemm(alpha.conj(), xm, a1.conj(), beta.conj(), ym)
+                                .is_ok()
+                        })
+                    }
+                    Err(_) => false,
+                };
+                conj_all(ys, leny, incy);
+                return done;
+            }
+            let (Ok(xm), Ok(ym)) = (
+                MatRef::from_slice(xs, 1, lenx, 1, incx),
+                MatMut::from_slice(ys, 1, leny, 1, incy),
+            ) else {
+                return false;
+            };
+            return T::level3().gemm(alpha, xm, a1, beta, ym).is_ok();
+        }
+        let (Ok(xm), Ok(ym)) = (
+            MatRef::from_slice(xs, lenx, 1, incx, 1),
+            MatMut::from_slice(ys, leny, 1, incy, 1),
+        ) else {
+            return false;
+        };
+        return T::level3().gemm(alpha, am, xm, beta, ym).is_ok();
+    }
     let gathered_x: Vec<T>;
     let xv = if trans && incx != 1 {
         let x = Xr::new(xs, lenx, incx);
@@ -380,19 +522,24 @@ fn gemv_backend<T: RealElement>(
             Err(_) => return false,
         }
     };
-    let backend = crate::threads::backend();
+    let backend = T::backend();
     if incy == 1 {
-        return Level2::<T>::gemv(backend, alpha, am, xv, beta, VecMut::from_slice(ys)).is_ok();
+        return backend
+            .gemv(alpha, am, xv, beta, VecMut::from_slice(ys))
+            .is_ok();
     }
     // Strided y: compute in a contiguous copy (not read when beta == 0, as
     // y itself is not), then store it back.
     let mut y = Xm::new(ys, leny, incy);
-    let mut buf: Vec<T> = if beta == T::zero() {
-        vec![T::zero(); leny]
+    let mut buf: Vec<T> = if beta == T::ZERO {
+        vec![T::ZERO; leny]
     } else {
         (0..leny).map(|i| y.get(i)).collect()
     };
-    if Level2::<T>::gemv(backend, alpha, am, xv, beta, VecMut::from_slice(&mut buf)).is_err() {
+    if backend
+        .gemv(alpha, am, xv, beta, VecMut::from_slice(&mut buf))
+        .is_err()
+    {
         return false;
     }
     for (i, &v) in buf.iter().enumerate() {
@@ -403,8 +550,8 @@ fn gemv_backend<T: RealElement>(
 
 /// `gemv` as the reference's loops (the fallback of [`gemv_backend`]).
 #[allow(clippy::too_many_arguments)]
-fn gemv_loops<T: RealElement>(
-    trans: bool,
+fn gemv_loops<T: Elem>(
+    op: Op,
     m: usize,
     n: usize,
     alpha: T,
@@ -416,14 +563,18 @@ fn gemv_loops<T: RealElement>(
     ys: &mut [T],
     incy: isize,
 ) {
+    let trans = op != Op::N;
     let (lenx, leny) = if trans { (m, n) } else { (n, m) };
     let x = Xr::new(xs, lenx, incx);
     let mut y = Xm::new(ys, leny, incy);
     scale(beta, &mut y, leny);
     for j in 0..n {
         let col = &a[j * lda..j * lda + m];
-        if trans {
-            let t = dot(T::zero(), col, &x, 0);
+        if op == Op::C {
+            let t = (0..m).fold(T::ZERO, |acc, i| acc + col[i].conj() * x.get(i));
+            y.set(j, y.get(j) + alpha * t);
+        } else if trans {
+            let t = dot(T::ZERO, col, &x, 0);
             y.set(j, y.get(j) + alpha * t);
         } else {
             axpy_to(alpha * x.get(j), col, &mut y, 0);
@@ -437,7 +588,7 @@ fn gemv_loops<T: RealElement>(
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn gbmv<T: RealElement>(
+pub(crate) unsafe fn gbmv<T: Elem>(
     trans: u8,
     m: i32,
     n: i32,
@@ -474,7 +625,7 @@ pub(crate) unsafe fn gbmv<T: RealElement>(
     if info != 0 {
         return fail::<T>("GBMV", info);
     }
-    if m == 0 || n == 0 || (alpha == T::zero() && beta == T::one()) {
+    if m == 0 || n == 0 || (alpha == T::ZERO && beta == T::ONE) {
         return;
     }
     let (m, n, kl, ku, lda) = (
@@ -485,7 +636,8 @@ pub(crate) unsafe fn gbmv<T: RealElement>(
         lda as usize,
     );
     let (incx, incy) = (incx as isize, incy as isize);
-    let trans = is_trans(trans);
+    let op = op_of(trans);
+    let trans = op != Op::N;
     let (lenx, leny) = if trans { (m, n) } else { (n, m) };
     // SAFETY: the reference reads the band elements of A (up to the last
     // one stored), lenx elements of x and leny of y; y overlaps neither.
@@ -496,16 +648,32 @@ pub(crate) unsafe fn gbmv<T: RealElement>(
             slice_mut(y, span(leny, incy)),
         )
     };
-    let (Ok(band), Ok(xv), Ok(yv)) = (
-        BandRef::from_blas(a, m, n, kl, ku, lda),
+    let Ok(band) = BandRef::from_blas(a, m, n, kl, ku, lda) else {
+        return;
+    };
+    let band = if trans { band.t() } else { band };
+    if op.conj::<T>() {
+        // A^H*x: y := conj(conj(alpha)*A^T*conj(x) + conj(beta)*conj(y)),
+        // x conjugated into a copy, y in place and back (a band view has no
+        // conjugation mark).
+        let x = Xr::new(xs, lenx, incx);
+        let xc: Vec<T> = (0..lenx).map(|i| x.get(i).conj()).collect();
+        conj_all(ys, leny, incy);
+        if let Ok(yv) = VecMut::from_blas(&mut *ys, leny, incy) {
+            // Cannot fail: the shapes agree by construction.
+            let _ = T::backend().gbmv(alpha.conj(), band, VecRef::from_slice(&xc), beta.conj(), yv);
+        }
+        conj_all(ys, leny, incy);
+        return;
+    }
+    let (Ok(xv), Ok(yv)) = (
         VecRef::from_blas(xs, lenx, incx),
         VecMut::from_blas(ys, leny, incy),
     ) else {
         return;
     };
-    let band = if trans { band.t() } else { band };
     // Cannot fail: the shapes agree by construction.
-    let _ = Level2::<T>::gbmv(crate::threads::backend(), alpha, band, xv, beta, yv);
+    let _ = T::backend().gbmv(alpha, band, xv, beta, yv);
 }
 
 /// The elements BLAS band storage of an `m x n` matrix (`m, n >= 1`) spans:
@@ -527,7 +695,8 @@ fn band_extent(m: usize, n: usize, kl: usize, ku: usize, ld: usize) -> usize {
 /// elements at their increments, and `y` overlaps neither (the reference
 /// BLAS contract).
 #[allow(clippy::too_many_arguments)]
-unsafe fn symmetric_mv<T: RealElement>(
+unsafe fn symmetric_mv<T: Elem>(
+    herm: bool,
     tri: Tri,
     alpha: T,
     a: *const T,
@@ -553,26 +722,30 @@ unsafe fn symmetric_mv<T: RealElement>(
     ) else {
         return;
     };
-    let backend = crate::threads::backend();
+    let backend = T::backend();
     // Cannot fail: the shapes agree by construction.
     let _ = match tri.storage {
         Storage::Band { .. } => match tri.band(a) {
-            Some(band) => Level2::<T>::sbmv(backend, tri.uplo(), alpha, band, xv, beta, yv),
+            Some(band) if herm => backend.hbmv(tri.uplo(), alpha, band, xv, beta, yv),
+            Some(band) => backend.sbmv(tri.uplo(), alpha, band, xv, beta, yv),
             None => return,
         },
         Storage::Packed => match PackedRef::from_blas(a, n, tri.uplo()) {
-            Ok(ap) => Level2::<T>::spmv(backend, alpha, ap, xv, beta, yv),
+            Ok(ap) if herm => backend.hpmv(alpha, ap, xv, beta, yv),
+            Ok(ap) => backend.spmv(alpha, ap, xv, beta, yv),
             Err(_) => return,
         },
     };
 }
 
-/// `?SYMV`: `y := alpha*A*x + beta*y`, `A` symmetric, one triangle stored.
+/// `?SYMV` (`herm` false) and `?HEMV` (`herm` true): `y := alpha*A*x +
+/// beta*y`, `A` symmetric or Hermitian, one triangle stored.
 ///
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn symv<T: RealElement>(
+unsafe fn full_mv<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -598,9 +771,9 @@ pub(crate) unsafe fn symv<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("SYMV", info);
+        return fail::<T>(if herm { "HEMV" } else { "SYMV" }, info);
     }
-    if n == 0 || (alpha == T::zero() && beta == T::one()) {
+    if n == 0 || (alpha == T::ZERO && beta == T::ONE) {
         return;
     }
     let (n, lda) = (n as usize, lda as usize);
@@ -624,16 +797,22 @@ pub(crate) unsafe fn symv<T: RealElement>(
     };
     let uplo = uplo_of(uplo);
     // Cannot fail: the shapes agree by construction.
-    let _ = Level2::<T>::symv(crate::threads::backend(), uplo, alpha, am, xv, beta, yv);
+    let _ = if herm {
+        T::backend().hemv(uplo, alpha, am, xv, beta, yv)
+    } else {
+        T::backend().symv(uplo, alpha, am, xv, beta, yv)
+    };
 }
 
-/// `?SBMV`: `y := alpha*A*x + beta*y`, `A` symmetric band with `k`
-/// off-diagonals, one triangle stored.
+/// `?SBMV` (`herm` false) and `?HBMV` (`herm` true): `y := alpha*A*x +
+/// beta*y`, `A` symmetric or Hermitian band with `k` off-diagonals, one
+/// triangle stored.
 ///
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn sbmv<T: RealElement>(
+unsafe fn band_mv<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     k: i32,
@@ -662,9 +841,9 @@ pub(crate) unsafe fn sbmv<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("SBMV", info);
+        return fail::<T>(if herm { "HBMV" } else { "SBMV" }, info);
     }
-    if n == 0 || (alpha == T::zero() && beta == T::one()) {
+    if n == 0 || (alpha == T::ZERO && beta == T::ONE) {
         return;
     }
     let tri = Tri {
@@ -676,15 +855,17 @@ pub(crate) unsafe fn sbmv<T: RealElement>(
         },
     };
     // SAFETY: the caller's contract; the band lies within tri.extent().
-    unsafe { symmetric_mv(tri, alpha, a, x, incx, beta, y, incy) }
+    unsafe { symmetric_mv(herm, tri, alpha, a, x, incx, beta, y, incy) }
 }
 
-/// `?SPMV`: `y := alpha*A*x + beta*y`, `A` symmetric, one triangle packed.
+/// `?SPMV` (`herm` false) and `?HPMV` (`herm` true): `y := alpha*A*x +
+/// beta*y`, `A` symmetric or Hermitian, one triangle packed.
 ///
 /// # Safety
 /// As [`gemv`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn spmv<T: RealElement>(
+unsafe fn packed_mv<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -707,9 +888,9 @@ pub(crate) unsafe fn spmv<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("SPMV", info);
+        return fail::<T>(if herm { "HPMV" } else { "SPMV" }, info);
     }
-    if n == 0 || (alpha == T::zero() && beta == T::one()) {
+    if n == 0 || (alpha == T::ZERO && beta == T::ONE) {
         return;
     }
     let tri = Tri {
@@ -718,7 +899,7 @@ pub(crate) unsafe fn spmv<T: RealElement>(
         storage: Storage::Packed,
     };
     // SAFETY: the caller's contract; the packed triangle is tri.extent() long.
-    unsafe { symmetric_mv(tri, alpha, ap, x, incx, beta, y, incy) }
+    unsafe { symmetric_mv(herm, tri, alpha, ap, x, incx, beta, y, incy) }
 }
 
 // ---------------------------------------------------------------------------
@@ -731,7 +912,7 @@ pub(crate) unsafe fn spmv<T: RealElement>(
 /// # Safety
 /// `a` holds the band or packed triangle `tri` describes and `x` `n`
 /// elements at `incx`, not overlapping `a` (the reference BLAS contract).
-unsafe fn triangular<T: RealElement>(
+unsafe fn triangular<T: Elem>(
     tri: Tri,
     trans: u8,
     unit: bool,
@@ -744,12 +925,36 @@ unsafe fn triangular<T: RealElement>(
     let incx = incx as isize;
     // SAFETY: the caller's contract.
     let (a, xs) = unsafe { (slice(a, tri.extent()), slice_mut(x, span(n, incx))) };
+    let op = op_of(trans);
+    if op.conj::<T>() {
+        // op(A)*x = conj(A^T*conj(x)) (and likewise for the solve): a band
+        // or packed view has no conjugation mark.
+        conj_all(xs, n, incx);
+        triangular_views(tri, Op::T, unit, solve, a, &mut *xs, incx);
+        conj_all(xs, n, incx);
+    } else {
+        triangular_views(tri, op, unit, solve, a, xs, incx);
+    }
+}
+
+/// [`triangular`] on the caller's arrays as slices, for `op` `N` or `T`
+/// (`C` on real data).
+fn triangular_views<T: Elem>(
+    tri: Tri,
+    op: Op,
+    unit: bool,
+    solve: bool,
+    a: &[T],
+    xs: &mut [T],
+    incx: isize,
+) {
+    let n = tri.n;
     let Ok(xv) = VecMut::from_blas(xs, n, incx) else {
         return;
     };
-    let backend = crate::threads::backend();
+    let backend = T::backend();
     let diag = if unit { Diag::Unit } else { Diag::NonUnit };
-    let trans = is_trans(trans);
+    let trans = op != Op::N;
     // Cannot fail: the shapes agree by construction.
     let _ = match tri.storage {
         Storage::Band { .. } => {
@@ -762,9 +967,9 @@ unsafe fn triangular<T: RealElement>(
                 (band, tri.uplo())
             };
             if solve {
-                Level2::<T>::tbsv(backend, uplo, diag, band, xv)
+                backend.tbsv(uplo, diag, band, xv)
             } else {
-                Level2::<T>::tbmv(backend, uplo, diag, band, xv)
+                backend.tbmv(uplo, diag, band, xv)
             }
         }
         Storage::Packed => {
@@ -773,9 +978,9 @@ unsafe fn triangular<T: RealElement>(
             };
             let ap = if trans { ap.t() } else { ap };
             if solve {
-                Level2::<T>::tpsv(backend, diag, ap, xv)
+                backend.tpsv(diag, ap, xv)
             } else {
-                Level2::<T>::tpmv(backend, diag, ap, xv)
+                backend.tpmv(diag, ap, xv)
             }
         }
     };
@@ -837,7 +1042,7 @@ macro_rules! triangular_routines {
         /// The reference BLAS contract: `a` holds the elements the routine
         /// addresses and `x` its `n` elements at `incx`, not overlapping `a`.
         #[allow(clippy::too_many_arguments)]
-        pub(crate) unsafe fn $name<T: RealElement>(
+        pub(crate) unsafe fn $name<T: Elem>(
             uplo: u8,
             trans: u8,
             diag: u8,
@@ -883,7 +1088,7 @@ triangular_routines! {
 /// The reference BLAS contract: `a` holds the elements the routine
 /// addresses and `x` its `n` elements at `incx`, not overlapping `a`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn trmv_trsv<T: RealElement>(
+pub(crate) unsafe fn trmv_trsv<T: Elem>(
     solve: bool,
     uplo: u8,
     trans: u8,
@@ -921,7 +1126,7 @@ pub(crate) unsafe fn trmv_trsv<T: RealElement>(
         return;
     };
     let (am, uplo) = if is_trans(trans) {
-        (am.t(), uplo_of(uplo).flip())
+        (op_of(trans).apply(am), uplo_of(uplo).flip())
     } else {
         (am, uplo_of(uplo))
     };
@@ -930,12 +1135,12 @@ pub(crate) unsafe fn trmv_trsv<T: RealElement>(
     } else {
         Diag::NonUnit
     };
-    let backend = crate::threads::backend();
+    let backend = T::backend();
     // Cannot fail: the shapes agree by construction.
     let _ = if solve {
-        Level2::<T>::trsv(backend, uplo, diag, am, xv)
+        backend.trsv(uplo, diag, am, xv)
     } else {
-        Level2::<T>::trmv(backend, uplo, diag, am, xv)
+        backend.trmv(uplo, diag, am, xv)
     };
 }
 
@@ -946,7 +1151,7 @@ macro_rules! full_triangular {
         /// # Safety
         /// As [`trmv_trsv`].
         #[allow(clippy::too_many_arguments)]
-        pub(crate) unsafe fn $name<T: RealElement>(
+        pub(crate) unsafe fn $name<T: Elem>(
             uplo: u8,
             trans: u8,
             diag: u8,
@@ -979,7 +1184,8 @@ full_triangular! {
 /// The reference BLAS contract: `x`, `y` and `a` hold the elements the routine
 /// addresses, and `a` overlaps neither vector.
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn ger<T: RealElement>(
+unsafe fn ger_either<T: Elem>(
+    conj: bool,
     m: i32,
     n: i32,
     alpha: T,
@@ -1004,9 +1210,14 @@ pub(crate) unsafe fn ger<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("GER", info);
+        let base = match (T::DTYPE.is_complex(), conj) {
+            (false, _) => "GER",
+            (true, false) => "GERU",
+            (true, true) => "GERC",
+        };
+        return fail::<T>(base, info);
     }
-    if m == 0 || n == 0 || alpha == T::zero() {
+    if m == 0 || n == 0 || alpha == T::ZERO {
         return;
     }
     let (m, n, lda) = (m as usize, n as usize, lda as usize);
@@ -1025,22 +1236,27 @@ pub(crate) unsafe fn ger<T: RealElement>(
     // The reference skips the columns where y(j) = 0; oxpar's kernel does not,
     // which differs only when x holds an infinity or a NaN (Inf*0 = NaN). Take
     // the kernel when that cannot happen.
-    let exact = (0..n).all(|j| y.get(j) != T::zero()) || (0..m).all(|i| x.get(i).is_finite());
+    let exact = (0..n).all(|j| y.get(j) != T::ZERO) || (0..m).all(|i| finite(x.get(i)));
     if exact {
         if let (Ok(xv), Ok(yv)) = (
             VecRef::from_blas(xs, m, incx),
             VecRef::from_blas(ys, n, incy),
         ) {
             if let Ok(am) = MatMut::col_major(&mut *a, m, n, lda) {
-                if Level2::<T>::ger(crate::threads::backend(), alpha, xv, yv, am).is_ok() {
+                let done = if conj {
+                    T::backend().gerc(alpha, xv, yv, am)
+                } else {
+                    T::backend().ger(alpha, xv, yv, am)
+                };
+                if done.is_ok() {
                     return;
                 }
             }
         }
     }
     for j in 0..n {
-        let yj = y.get(j);
-        if yj != T::zero() {
+        let yj = if conj { y.get(j).conj() } else { y.get(j) };
+        if yj != T::ZERO {
             axpy_from(alpha * yj, &x, 0, &mut a[j * lda..j * lda + m]);
         }
     }
@@ -1050,7 +1266,9 @@ pub(crate) unsafe fn ger<T: RealElement>(
 ///
 /// # Safety
 /// As [`ger`].
-pub(crate) unsafe fn syr<T: RealElement>(
+#[allow(clippy::too_many_arguments)]
+unsafe fn rank1<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1071,13 +1289,13 @@ pub(crate) unsafe fn syr<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("SYR", info);
+        return fail::<T>(if herm { "HER" } else { "SYR" }, info);
     }
-    if n == 0 || alpha == T::zero() {
+    if n == 0 || alpha == T::ZERO {
         return;
     }
     // SAFETY: the caller's contract.
-    unsafe { symmetric_rank(uplo, n, alpha, x, incx, None, a, lda) }
+    unsafe { symmetric_rank(herm, uplo, n, alpha, x, incx, None, a, lda) }
 }
 
 /// `syr` (`y` None) and `syr2` after the checks: the threads backend's syr or
@@ -1088,7 +1306,8 @@ pub(crate) unsafe fn syr<T: RealElement>(
 /// triangle of an `n x n` matrix with leading dimension `lda >= n`, not
 /// overlapping the vectors.
 #[allow(clippy::too_many_arguments)]
-unsafe fn symmetric_rank<T: RealElement>(
+unsafe fn symmetric_rank<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1109,11 +1328,12 @@ unsafe fn symmetric_rank<T: RealElement>(
     ) else {
         return;
     };
-    let backend = crate::threads::backend();
+    let backend = T::backend();
     let uplo = uplo_of(uplo);
     // Cannot fail: the shapes agree by construction.
     let _ = match y {
-        None => Level2::<T>::syr(backend, uplo, alpha, xv, am),
+        None if herm => backend.her(uplo, alpha.re(), xv, am),
+        None => backend.syr(uplo, alpha, xv, am),
         Some((y, incy)) => {
             let incy = incy as isize;
             // SAFETY: the caller's contract.
@@ -1121,7 +1341,11 @@ unsafe fn symmetric_rank<T: RealElement>(
             let Ok(yv) = VecRef::from_blas(ys, n, incy) else {
                 return;
             };
-            Level2::<T>::syr2(backend, uplo, alpha, xv, yv, am)
+            if herm {
+                backend.her2(uplo, alpha, xv, yv, am)
+            } else {
+                backend.syr2(uplo, alpha, xv, yv, am)
+            }
         }
     };
 }
@@ -1130,7 +1354,8 @@ unsafe fn symmetric_rank<T: RealElement>(
 ///
 /// # Safety
 /// As [`ger`].
-pub(crate) unsafe fn spr<T: RealElement>(
+unsafe fn packed_rank1<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1148,13 +1373,13 @@ pub(crate) unsafe fn spr<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("SPR", info);
+        return fail::<T>(if herm { "HPR" } else { "SPR" }, info);
     }
-    if n == 0 || alpha == T::zero() {
+    if n == 0 || alpha == T::ZERO {
         return;
     }
     // SAFETY: the caller's contract.
-    unsafe { packed_rank(uplo, n, alpha, x, incx, None, ap) }
+    unsafe { packed_rank(herm, uplo, n, alpha, x, incx, None, ap) }
 }
 
 /// `spr` (`y` None) and `spr2` after the checks: the threads backend's spr
@@ -1163,7 +1388,9 @@ pub(crate) unsafe fn spr<T: RealElement>(
 /// # Safety
 /// `x` (and `y`) hold `n` elements at their increments and `ap` the packed
 /// `uplo` triangle of order `n`, not overlapping the vectors.
-unsafe fn packed_rank<T: RealElement>(
+#[allow(clippy::too_many_arguments)]
+unsafe fn packed_rank<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1182,10 +1409,11 @@ unsafe fn packed_rank<T: RealElement>(
     ) else {
         return;
     };
-    let backend = crate::threads::backend();
+    let backend = T::backend();
     // Cannot fail: the shapes agree by construction.
     let _ = match y {
-        None => Level2::<T>::spr(backend, alpha, xv, ap),
+        None if herm => backend.hpr(alpha.re(), xv, ap),
+        None => backend.spr(alpha, xv, ap),
         Some((y, incy)) => {
             let incy = incy as isize;
             // SAFETY: the caller's contract.
@@ -1193,7 +1421,11 @@ unsafe fn packed_rank<T: RealElement>(
             let Ok(yv) = VecRef::from_blas(ys, n, incy) else {
                 return;
             };
-            Level2::<T>::spr2(backend, alpha, xv, yv, ap)
+            if herm {
+                backend.hpr2(alpha, xv, yv, ap)
+            } else {
+                backend.spr2(alpha, xv, yv, ap)
+            }
         }
     };
 }
@@ -1204,7 +1436,8 @@ unsafe fn packed_rank<T: RealElement>(
 /// # Safety
 /// As [`ger`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn syr2<T: RealElement>(
+unsafe fn rank2<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1229,13 +1462,13 @@ pub(crate) unsafe fn syr2<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("SYR2", info);
+        return fail::<T>(if herm { "HER2" } else { "SYR2" }, info);
     }
-    if n == 0 || alpha == T::zero() {
+    if n == 0 || alpha == T::ZERO {
         return;
     }
     // SAFETY: the caller's contract.
-    unsafe { symmetric_rank(uplo, n, alpha, x, incx, Some((y, incy)), a, lda) }
+    unsafe { symmetric_rank(herm, uplo, n, alpha, x, incx, Some((y, incy)), a, lda) }
 }
 
 /// `?SPR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one triangle
@@ -1244,7 +1477,8 @@ pub(crate) unsafe fn syr2<T: RealElement>(
 /// # Safety
 /// As [`ger`].
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn spr2<T: RealElement>(
+unsafe fn packed_rank2<T: Elem>(
+    herm: bool,
     uplo: u8,
     n: i32,
     alpha: T,
@@ -1266,13 +1500,120 @@ pub(crate) unsafe fn spr2<T: RealElement>(
         0
     };
     if info != 0 {
-        return fail::<T>("SPR2", info);
+        return fail::<T>(if herm { "HPR2" } else { "SPR2" }, info);
     }
-    if n == 0 || alpha == T::zero() {
+    if n == 0 || alpha == T::ZERO {
         return;
     }
     // SAFETY: the caller's contract.
-    unsafe { packed_rank(uplo, n, alpha, x, incx, Some((y, incy)), ap) }
+    unsafe { packed_rank(herm, uplo, n, alpha, x, incx, Some((y, incy)), ap) }
+}
+
+// ---------------------------------------------------------------------------
+// The entry points by name: one generic body per shape serves the symmetric
+// and Hermitian (and ger's u/c) forms.
+
+/// Defines `pub(crate)` routines that forward to a generic body with a fixed
+/// first argument.
+macro_rules! forward {
+    ($(
+        $(#[$doc:meta])*
+        fn $name:ident = $body:ident($flag:expr; $($arg:ident: $ty:ty),* $(,)?);
+    )*) => {$(
+        $(#[$doc])*
+        ///
+        /// # Safety
+        /// The reference BLAS contract for the routine (see its body).
+        #[allow(clippy::too_many_arguments)]
+        pub(crate) unsafe fn $name<T: Elem>($($arg: $ty),*) {
+            // SAFETY: the caller's contract.
+            unsafe { $body($flag, $($arg),*) }
+        }
+    )*};
+}
+
+forward! {
+    /// `?SYMV`: `y := alpha*A*x + beta*y`, `A` symmetric, one triangle stored.
+    fn symv = full_mv(false; uplo: u8, n: i32, alpha: T, a: *const T, lda: i32,
+        x: *const T, incx: i32, beta: T, y: *mut T, incy: i32);
+    /// `?HEMV`: `y := alpha*A*x + beta*y`, `A` Hermitian, one triangle stored
+    /// (the diagonal's imaginary parts are not read).
+    fn hemv = full_mv(true; uplo: u8, n: i32, alpha: T, a: *const T, lda: i32,
+        x: *const T, incx: i32, beta: T, y: *mut T, incy: i32);
+    /// `?SBMV`: `y := alpha*A*x + beta*y`, `A` symmetric band with `k`
+    /// off-diagonals, one triangle stored.
+    fn sbmv = band_mv(false; uplo: u8, n: i32, k: i32, alpha: T, a: *const T, lda: i32,
+        x: *const T, incx: i32, beta: T, y: *mut T, incy: i32);
+    /// `?HBMV`: as `?SBMV`, `A` Hermitian.
+    fn hbmv = band_mv(true; uplo: u8, n: i32, k: i32, alpha: T, a: *const T, lda: i32,
+        x: *const T, incx: i32, beta: T, y: *mut T, incy: i32);
+    /// `?SPMV`: `y := alpha*A*x + beta*y`, `A` symmetric, one triangle packed.
+    fn spmv = packed_mv(false; uplo: u8, n: i32, alpha: T, ap: *const T,
+        x: *const T, incx: i32, beta: T, y: *mut T, incy: i32);
+    /// `?HPMV`: as `?SPMV`, `A` Hermitian.
+    fn hpmv = packed_mv(true; uplo: u8, n: i32, alpha: T, ap: *const T,
+        x: *const T, incx: i32, beta: T, y: *mut T, incy: i32);
+    /// `?GER` (real) and `?GERU` (complex): `A := alpha*x*y^T + A`, `A` m x n.
+    fn ger = ger_either(false; m: i32, n: i32, alpha: T, x: *const T, incx: i32,
+        y: *const T, incy: i32, a: *mut T, lda: i32);
+    /// `?GERC`: `A := alpha*x*y^H + A`, `A` m x n.
+    fn gerc = ger_either(true; m: i32, n: i32, alpha: T, x: *const T, incx: i32,
+        y: *const T, incy: i32, a: *mut T, lda: i32);
+    /// `?SYR`: `A := alpha*x*x^T + A`, `A` symmetric, one triangle stored.
+    fn syr = rank1(false; uplo: u8, n: i32, alpha: T, x: *const T, incx: i32,
+        a: *mut T, lda: i32);
+    /// `?SPR`: `A := alpha*x*x^T + A`, `A` symmetric, one triangle packed.
+    fn spr = packed_rank1(false; uplo: u8, n: i32, alpha: T, x: *const T, incx: i32,
+        ap: *mut T);
+    /// `?SYR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one
+    /// triangle stored.
+    fn syr2 = rank2(false; uplo: u8, n: i32, alpha: T, x: *const T, incx: i32,
+        y: *const T, incy: i32, a: *mut T, lda: i32);
+    /// `?HER2`: `A := alpha*x*y^H + conj(alpha)*y*x^H + A`, `A` Hermitian, one
+    /// triangle stored; its diagonal comes out real.
+    fn her2 = rank2(true; uplo: u8, n: i32, alpha: T, x: *const T, incx: i32,
+        y: *const T, incy: i32, a: *mut T, lda: i32);
+    /// `?SPR2`: `A := alpha*x*y^T + alpha*y*x^T + A`, `A` symmetric, one
+    /// triangle packed.
+    fn spr2 = packed_rank2(false; uplo: u8, n: i32, alpha: T, x: *const T, incx: i32,
+        y: *const T, incy: i32, ap: *mut T);
+    /// `?HPR2`: as `?HER2`, one triangle packed.
+    fn hpr2 = packed_rank2(true; uplo: u8, n: i32, alpha: T, x: *const T, incx: i32,
+        y: *const T, incy: i32, ap: *mut T);
+}
+
+/// `?HER`: `A := alpha*x*x^H + A` with `alpha` real, `A` Hermitian, one
+/// triangle stored; its diagonal comes out real.
+///
+/// # Safety
+/// The reference BLAS contract (see [`rank1`]).
+pub(crate) unsafe fn her<T: Elem>(
+    uplo: u8,
+    n: i32,
+    alpha: T::Real,
+    x: *const T,
+    incx: i32,
+    a: *mut T,
+    lda: i32,
+) {
+    // SAFETY: the caller's contract.
+    unsafe { rank1(true, uplo, n, T::from_real(alpha), x, incx, a, lda) }
+}
+
+/// `?HPR`: as `?HER`, one triangle packed.
+///
+/// # Safety
+/// The reference BLAS contract (see [`packed_rank1`]).
+pub(crate) unsafe fn hpr<T: Elem>(
+    uplo: u8,
+    n: i32,
+    alpha: T::Real,
+    x: *const T,
+    incx: i32,
+    ap: *mut T,
+) {
+    // SAFETY: the caller's contract.
+    unsafe { packed_rank1(true, uplo, n, T::from_real(alpha), x, incx, ap) }
 }
 
 #[cfg(test)]
@@ -1308,17 +1649,40 @@ mod tests {
     fn gemv_loops_match_the_backend() {
         let (m, n, lda) = (7, 5, 9);
         let a: Vec<f64> = (0..lda * n).map(|k| ((k * 5) % 13) as f64 - 6.0).collect();
-        for trans in [false, true] {
-            let (lx, ly) = if trans { (m, n) } else { (n, m) };
+        for op in [Op::N, Op::T, Op::C] {
+            let (lx, ly) = if op != Op::N { (m, n) } else { (n, m) };
             for (incx, incy) in [(1, 1), (-2, 3), (2, -1)] {
                 let xs: Vec<f64> = (0..span(lx, incx)).map(|k| (k % 7) as f64 - 3.0).collect();
                 let y0: Vec<f64> = (0..span(ly, incy)).map(|k| (k % 5) as f64).collect();
                 let (mut y1, mut y2) = (y0.clone(), y0.clone());
-                gemv_loops(trans, m, n, 1.5, &a, lda, &xs, incx, 0.5, &mut y1, incy);
+                gemv_loops(op, m, n, 1.5, &a, lda, &xs, incx, 0.5, &mut y1, incy);
                 assert!(gemv_backend(
-                    trans, m, n, 1.5, &a, lda, &xs, incx, 0.5, &mut y2, incy
+                    op, m, n, 1.5, &a, lda, &xs, incx, 0.5, &mut y2, incy
                 ));
-                assert_eq!(y1, y2, "trans={trans} incx={incx} incy={incy}");
+                assert_eq!(y1, y2, "op={op:?} incx={incx} incy={incy}");
+            }
+        }
+    }
+
+    #[test]
+    fn complex_gemv_loops_match_the_backend() {
+        use oxpar_core::Complex64 as C;
+        let (m, n, lda) = (6, 5, 8);
+        let z = |k: usize| C::new(((k * 5) % 13) as f64 - 6.0, ((k * 3) % 7) as f64 - 3.0);
+        let a: Vec<C> = (0..lda * n).map(z).collect();
+        let (alpha, beta) = (C::new(1.5, -0.5), C::new(0.5, 0.25));
+        for op in [Op::N, Op::T, Op::C] {
+            let (lx, ly) = if op != Op::N { (m, n) } else { (n, m) };
+            for (incx, incy) in [(1, 1), (-2, 3), (2, -1)] {
+                let xs: Vec<C> = (0..span(lx, incx)).map(|k| z(k + 3)).collect();
+                let y0: Vec<C> = (0..span(ly, incy)).map(|k| z(k + 7)).collect();
+                let (mut y1, mut y2) = (y0.clone(), y0.clone());
+                gemv_loops(op, m, n, alpha, &a, lda, &xs, incx, beta, &mut y1, incy);
+                assert!(gemv_backend(
+                    op, m, n, alpha, &a, lda, &xs, incx, beta, &mut y2, incy
+                ));
+                // Small integers: both are exact.
+                assert_eq!(y1, y2, "op={op:?} incx={incx} incy={incy}");
             }
         }
     }
