@@ -189,12 +189,13 @@ def blas_symbols(lapack=REFERENCE_LAPACK, reference=REFERENCE_BLAS):
     return defined_symbols(reference) - defined_symbols(lapack)
 
 
-def missing_symbols(lib, users):
-    """The BLAS functions the USERS (shared objects, programs) need that LIB lacks."""
+def missing_symbols(lib, users, lapack=REFERENCE_LAPACK):
+    """The BLAS functions the USERS (shared objects, programs) need that
+    neither LIB nor LAPACK (lsame_, xerbla_array_, ...) defines."""
     needed = set()
     reference = defined_symbols(REFERENCE_BLAS)
     for user in users:
         out = subprocess.run(["nm", "-D", "--undefined-only", user], capture_output=True, text=True,
                              check=False).stdout
         needed |= {line.split()[-1].split("@")[0] for line in out.splitlines() if line.strip()}
-    return sorted((needed & reference) - defined_symbols(lib))
+    return sorted((needed & reference) - defined_symbols(lib) - defined_symbols(lapack))

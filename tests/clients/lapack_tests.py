@@ -330,6 +330,22 @@ def judge(runs, mine, ref, peers_results):
     return failures, known, also_ref
 
 
+def grouped(items):
+    """Failure lines grouped by run and summary label: count and first one."""
+    groups = {}
+    for item in items:
+        run_id, _, rest = item.partition(": ")
+        label = rest.split(" | ")[0] if " | " in rest else rest
+        groups.setdefault((run_id, label), []).append(rest)
+    lines = []
+    for (run_id, label), members in groups.items():
+        if len(members) == 1:
+            lines.append(f"{run_id}: {members[0]}")
+        else:
+            lines.append(f"{run_id}: {label}: {len(members)} tests, first: {members[0].split(' | ')[-1]}")
+    return lines
+
+
 def totals(runs, results):
     """Per precision: tests run, tests over threshold, error lines, crashes."""
     rows = {}
@@ -385,7 +401,9 @@ def main():
 
 def run(args):
     runs = runs_for(args.suite, args.precisions)
-    args.maps_run = runs[-1][0]
+    # /proc/PID/maps is read in one of the longest runs (a short one may end
+    # before it is read).
+    args.maps_run = runs[0][0]
     lib = blasdir.BlasDir(args.label, args.blas_dir, args.work_dir)
     ref = blasdir.BlasDir("reference", args.reference_dir, args.work_dir)
     print(f"lapack-test: {len(runs)} runs ({args.suite}, precisions {args.precisions}) over {lib.lib}")
@@ -450,10 +468,8 @@ def run(args):
     if failures:
         print(f"lapack-test: FAIL: {len(failures)} failure(s) the reference BLAS passes "
               f"(outputs in {keep}):")
-        for item in failures[:60]:
+        for item in grouped(failures)[:60]:
             print(f"    {item}")
-        if len(failures) > 60:
-            print(f"    ... {len(failures) - 60} more")
     if wrong or failures:
         return 1
     total = sum(mine[r]["tests_run"] for r, _, _ in runs)

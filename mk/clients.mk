@@ -1,0 +1,103 @@
+# Real clients of liboxpar_blas: reference LAPACK's own test suite and
+# Debian's NumPy and SciPy, each run over a chosen libblas.so.3 and compared
+# with the same run over the reference BLAS. Included by the top-level
+# Makefile after mk/blas.mk; run from the repository root. Everything written
+# here goes under target/clients/ (ignored by git).
+#
+#   make clients-test        lapack-test and numpy-scipy-test, both run even
+#                            when one fails
+#   make lapack-test         LAPACK's testers (Debian's liblapack-test: lin,
+#                            RFP, mixed precision and every eig input, all
+#                            four precisions) over CLIENTS_BLAS_DIR with
+#                            reference LAPACK; fails on a crash, on a test
+#                            over its threshold that the reference BLAS
+#                            passes (unless OpenBLAS and BLIS fail it too:
+#                            those are listed with their ratios), or when
+#                            another library answered
+#                            (tests/clients/lapack_tests.py)
+#   make numpy-scipy-test    Debian's python3-numpy and python3-scipy under
+#                            /usr/bin/python3 over CLIENTS_BLAS_DIR: the
+#                            import, the loaded libblas.so.3, the error
+#                            handlers, and the numpy.linalg and scipy.linalg
+#                            suites (-m "not slow") with the same failing
+#                            tests as over the reference BLAS
+#                            (tests/clients/numpy_scipy_tests.py)
+#   make clients-selftest    proves the harnesses notice a wrong BLAS: a
+#                            shim built under target/clients/broken (the
+#                            reference with dgemm off by 1e6 ulps) must fail
+#                            both, and the reference must pass
+#   make scipy-bench         benches/scipy_lapack.py: lu_factor, cho_factor
+#                            and solve at n = 2000 over liboxpar_blas and
+#                            OpenBLAS's libblas.so.3 (reference LAPACK on
+#                            both), with ratios
+#
+# CLIENTS_BLAS_DIR is the folder holding the libblas.so.3 under test
+# (default: oxpar's target/blas/lib, built first by blas-lib); e.g.
+# CLIENTS_BLAS_DIR=/usr/lib/x86_64-linux-gnu/openblas-pthread. The reference
+# BLAS's results are cached under target/clients/*/cache, keyed by the files
+# involved, so a second run costs only the library under test.
+# CLIENTS_THREADS (default 1) is the thread count every BLAS gets;
+# LAPACK_TEST_JOBS (default 2) testers run at a time. LAPACK_TEST_SUITE is
+# full (default), lin, eig or quick; LAPACK_TEST_PRECISIONS (default sdcz)
+# any of s, d, c, z. NUMPY_SCIPY_PYTEST_ARGS passes more pytest arguments.
+# OPENBLAS_CORETYPE passes through (OpenBLAS may not recognise a virtual CPU).
+
+.PHONY: clients-test lapack-test numpy-scipy-test clients-selftest scipy-bench
+
+CLIENTS_BLAS_DIR ?= $(BLAS_LIB_DIR)
+CLIENTS_BUILD := $(BLAS_TARGET)/clients
+CLIENTS_THREADS ?= 1
+CLIENTS_PYTHON ?= /usr/bin/python3
+LAPACK_TEST_SUITE ?= full
+LAPACK_TEST_PRECISIONS ?= sdcz
+LAPACK_TEST_JOBS ?= 2
+NUMPY_SCIPY_PYTEST_ARGS ?=
+# oxpar's library is built first when it is the one under test.
+CLIENTS_LIB_DEP := $(if $(filter $(BLAS_LIB_DIR),$(CLIENTS_BLAS_DIR)),blas-lib)
+
+LAPACK_TEST_CMD = $(PYTHON) tests/clients/lapack_tests.py --threads $(CLIENTS_THREADS) \
+	--jobs $(LAPACK_TEST_JOBS) --work-dir $(CLIENTS_BUILD)/lapack
+NUMPY_SCIPY_TEST_CMD = $(PYTHON) tests/clients/numpy_scipy_tests.py --python $(CLIENTS_PYTHON) \
+	--threads $(CLIENTS_THREADS) --work-dir $(CLIENTS_BUILD)/python
+
+## Both client suites over CLIENTS_BLAS_DIR; runs both, then fails if either failed.
+clients-test:
+	@failed=""; \
+	for t in lapack-test numpy-scipy-test; do \
+		echo "=== $$t"; \
+		$(MAKE) --no-print-directory $$t || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "clients-test: failed:$$failed"; exit 1; fi; \
+	echo "clients-test: ok"
+
+## LAPACK's test suite over CLIENTS_BLAS_DIR, compared with the reference BLAS.
+lapack-test: $(CLIENTS_LIB_DEP)
+	@$(LAPACK_TEST_CMD) --blas-dir $(CLIENTS_BLAS_DIR) --suite $(LAPACK_TEST_SUITE) \
+		--precisions $(LAPACK_TEST_PRECISIONS)
+
+## NumPy's and SciPy's linalg suites over CLIENTS_BLAS_DIR, compared with the reference BLAS.
+numpy-scipy-test: $(CLIENTS_LIB_DEP)
+	@$(NUMPY_SCIPY_TEST_CMD) --blas-dir $(CLIENTS_BLAS_DIR) --pytest-args "$(NUMPY_SCIPY_PYTEST_ARGS)"
+
+## The harnesses must reject a BLAS with a wrong dgemm and accept the reference.
+# Exit status 1 is a verdict; 2 (the harness could not run) is not.
+clients-selftest:
+	$(PYTHON) tests/clients/make_broken_blas.py $(CLIENTS_BUILD)/broken
+	@set -e; ref=/usr/lib/$(BLAS_MULTIARCH)/blas; \
+	expect() { want=$$1; shift; rc=0; "$$@" >$(CLIENTS_BUILD)/selftest.log 2>&1 || rc=$$?; \
+		tail -4 $(CLIENTS_BUILD)/selftest.log | sed 's/^/    | /'; \
+		if [ $$rc -ne $$want ]; then echo "clients-selftest: FAIL: exit status $$rc, not $$want: $$*"; exit 1; fi; }; \
+	echo "--- lapack-test over the broken BLAS (must fail)"; \
+	expect 1 $(LAPACK_TEST_CMD) --label broken --blas-dir $(CLIENTS_BUILD)/broken --suite lin --precisions d --no-peers; \
+	grep -q "failure(s) the reference BLAS passes" $(CLIENTS_BUILD)/selftest.log; \
+	echo "--- lapack-test over the reference BLAS (must pass)"; \
+	expect 0 $(LAPACK_TEST_CMD) --label reference-check --blas-dir $$ref --suite quick --precisions d; \
+	echo "--- numpy-scipy-test over the broken BLAS (must fail)"; \
+	expect 1 $(NUMPY_SCIPY_TEST_CMD) --label broken --blas-dir $(CLIENTS_BUILD)/broken; \
+	grep -q "fail here, pass over the reference" $(CLIENTS_BUILD)/selftest.log; \
+	echo "clients-selftest: ok: the broken BLAS was rejected by both, the reference accepted"
+
+## SciPy's LU, Cholesky and solve at n = 2000: liboxpar_blas vs OpenBLAS's libblas.so.3.
+scipy-bench: blas-lib
+	$(CLIENTS_PYTHON) benches/scipy_lapack.py --oxpar $(BLAS_LIB_DIR) --openblas $(BLAS_OPENBLAS_DIR) \
+		--work-dir $(CLIENTS_BUILD)/bench
