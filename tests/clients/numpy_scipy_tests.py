@@ -46,7 +46,7 @@ sys.path.insert(0, HERE)
 import blasdir  # noqa: E402
 
 DEBIAN_DIST = "/usr/lib/python3/dist-packages/"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 def python_env(lib, threads):

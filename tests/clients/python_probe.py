@@ -17,6 +17,7 @@ The error cases, whose outcomes must be the same as over the reference BLAS:
 
 import ctypes
 import json
+import re
 import sys
 
 
@@ -29,8 +30,8 @@ def outcome(call):
         text = f"raised {type(exc).__name__}: {exc}"
         if inner is not None:
             text += f" (from {type(inner).__name__}: {inner})"
-        # ctypes names the function object by its address: drop it.
-        return " ".join(w for w in text.split() if not w.startswith("0x") and not w.endswith(">"))
+        # ctypes names the function object by its address: drop the address.
+        return re.sub(r" at 0x[0-9a-fA-F]+>", ">", text)
     return f"returned {value!r}"
 
 
