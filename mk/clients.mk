@@ -26,6 +26,12 @@
 #                            shim built under target/clients/broken (the
 #                            reference with dgemm off by 1e6 ulps) must fail
 #                            both, and the reference must pass
+#   make clients-test-mixed  clients-test over a shim (target/clients/mixed)
+#                            whose functions come from liboxpar_blas where it
+#                            has them and from the reference BLAS otherwise:
+#                            oxpar's real routines under LAPACK, NumPy and
+#                            SciPy before its complex ones exist (LAPACK's
+#                            s and d testers by default)
 #   make scipy-bench         benches/scipy_lapack.py: lu_factor, cho_factor
 #                            and solve at n = 2000 over liboxpar_blas and
 #                            OpenBLAS's libblas.so.3 (reference LAPACK on
@@ -42,7 +48,7 @@
 # any of s, d, c, z. NUMPY_SCIPY_PYTEST_ARGS passes more pytest arguments.
 # OPENBLAS_CORETYPE passes through (OpenBLAS may not recognise a virtual CPU).
 
-.PHONY: clients-test lapack-test numpy-scipy-test clients-selftest scipy-bench
+.PHONY: clients-test lapack-test numpy-scipy-test clients-selftest clients-test-mixed scipy-bench
 
 CLIENTS_BLAS_DIR ?= $(BLAS_LIB_DIR)
 CLIENTS_BUILD := $(BLAS_TARGET)/clients
@@ -82,7 +88,7 @@ numpy-scipy-test: $(CLIENTS_LIB_DEP)
 ## The harnesses must reject a BLAS with a wrong dgemm and accept the reference.
 # Exit status 1 is a verdict; 2 (the harness could not run) is not.
 clients-selftest:
-	$(PYTHON) tests/clients/make_broken_blas.py $(CLIENTS_BUILD)/broken
+	$(PYTHON) tests/clients/make_shim_blas.py $(CLIENTS_BUILD)/broken --break-dgemm
 	@set -e; ref=/usr/lib/$(BLAS_MULTIARCH)/blas; \
 	expect() { want=$$1; shift; rc=0; "$$@" >$(CLIENTS_BUILD)/selftest.log 2>&1 || rc=$$?; \
 		tail -4 $(CLIENTS_BUILD)/selftest.log | sed 's/^/    | /'; \
@@ -96,6 +102,12 @@ clients-selftest:
 	expect 1 $(NUMPY_SCIPY_TEST_CMD) --label broken --blas-dir $(CLIENTS_BUILD)/broken; \
 	grep -q "fail here, pass over the reference" $(CLIENTS_BUILD)/selftest.log; \
 	echo "clients-selftest: ok: the broken BLAS was rejected by both, the reference accepted"
+
+## clients-test over oxpar's functions completed by the reference BLAS's.
+clients-test-mixed: blas-lib
+	$(PYTHON) tests/clients/make_shim_blas.py $(CLIENTS_BUILD)/mixed --first $(BLAS_LIB_DIR)/liboxpar_blas.so
+	@$(MAKE) --no-print-directory clients-test CLIENTS_BLAS_DIR=$(CLIENTS_BUILD)/mixed \
+		LAPACK_TEST_PRECISIONS=$(if $(filter command line,$(origin LAPACK_TEST_PRECISIONS)),$(LAPACK_TEST_PRECISIONS),sd)
 
 ## SciPy's LU, Cholesky and solve at n = 2000: liboxpar_blas vs OpenBLAS's libblas.so.3.
 scipy-bench: blas-lib

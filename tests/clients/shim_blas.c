@@ -1,16 +1,21 @@
 /*
- * A deliberately wrong BLAS, for proving that the client harnesses notice
- * one: the reference BLAS (loaded privately with dlopen) with dgemm_ and
- * cblas_dgemm perturbed. Every other function is forwarded unchanged by the
- * trampolines that make_broken_blas.py generates next to this file.
+ * A shim libblas.so.3 for the client harnesses, built by
+ * tests/clients/make_shim_blas.py (never installed). It exports every
+ * function of the reference BLAS; each one is a trampoline (generated next
+ * to this file) into a library loaded privately with dlopen:
  *
- * After the reference dgemm, every element of the m x n result C is moved
- * by BROKEN_BLAS_ULPS units in the last place (relative 2.2e-16 each;
- * default 1e6, about 2.2e-10 relative): small enough to look like rounding
- * to a careless check, far over LAPACK's test thresholds. Invalid arguments
- * go to the reference unchanged, so its error reports stay right.
+ *   FIRST_BLAS, when given, for the functions it defines (e.g. liboxpar_blas
+ *   while it has only the real routines: LAPACK's testers can then run its
+ *   s and d routines with the reference's complex ones); the reference BLAS
+ *   (REFERENCE_BLAS) for all others.
  *
- * Built by tests/clients/make_broken_blas.py; never installed.
+ * Built with -DBREAK_DGEMM it is a deliberately wrong BLAS, for proving that
+ * the harnesses notice one: dgemm_ and cblas_dgemm (defined here, not
+ * forwarded) call the reference dgemm and then move every element of the
+ * m x n result C by BROKEN_BLAS_ULPS units in the last place (relative
+ * 2.2e-16 each; default 1e6, about 2.2e-10 relative): small enough to look
+ * like rounding to a careless check, far over LAPACK's test thresholds.
+ * Invalid arguments go to the reference unchanged.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -23,48 +28,64 @@
 #error "build with -DREFERENCE_BLAS=\"/path/to/reference/libblas.so.3\""
 #endif
 
-/* Filled by the constructor: the reference's address of every forwarded
- * function, in the order of broken_blas_names (both generated). */
-extern void *broken_blas_table[] __attribute__((visibility("hidden")));
-extern const char *const broken_blas_names[];
-extern const int broken_blas_count;
+/* Filled by the constructor: the address of every forwarded function, in
+ * the order of shim_blas_names (both generated). */
+extern void *shim_blas_table[] __attribute__((visibility("hidden")));
+extern const char *const shim_blas_names[];
+extern const int shim_blas_count;
 
-typedef void dgemm_fn(const char *, const char *, const int *, const int *, const int *, const double *,
-                      const double *, const int *, const double *, const int *, const double *, double *,
-                      const int *, size_t, size_t);
-typedef void cblas_dgemm_fn(int, int, int, int, int, int, double, const double *, int, const double *, int,
-                            double, double *, int);
-
-static dgemm_fn *real_dgemm;
-static cblas_dgemm_fn *real_cblas_dgemm;
-static double factor = 1.0 + 1e6 * DBL_EPSILON;
-
-static void *must(void *handle, const char *name) {
-    void *p = dlsym(handle, name);
+static void *must(void *first, void *ref, const char *name) {
+    void *p = first != NULL ? dlsym(first, name) : NULL;
     if (p == NULL) {
-        fprintf(stderr, "broken_blas: %s not in %s\n", name, REFERENCE_BLAS);
+        p = dlsym(ref, name);
+    }
+    if (p == NULL) {
+        fprintf(stderr, "shim_blas: %s not in %s\n", name, REFERENCE_BLAS);
         abort();
     }
     return p;
 }
 
-__attribute__((constructor)) static void broken_blas_init(void) {
-    void *ref = dlopen(REFERENCE_BLAS, RTLD_NOW | RTLD_LOCAL);
-    if (ref == NULL) {
-        fprintf(stderr, "broken_blas: %s\n", dlerror());
+static void *open_private(const char *path) {
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (h == NULL) {
+        fprintf(stderr, "shim_blas: %s\n", dlerror());
         abort();
     }
-    for (int i = 0; i < broken_blas_count; i++) {
-        broken_blas_table[i] = must(ref, broken_blas_names[i]);
+    return h;
+}
+
+#ifdef BREAK_DGEMM
+typedef void dgemm_fn(const char *, const char *, const int *, const int *, const int *, const double *,
+                      const double *, const int *, const double *, const int *, const double *, double *,
+                      const int *, size_t, size_t);
+typedef void cblas_dgemm_fn(int, int, int, int, int, int, double, const double *, int, const double *, int,
+                            double, double *, int);
+static dgemm_fn *real_dgemm;
+static cblas_dgemm_fn *real_cblas_dgemm;
+static double factor = 1.0 + 1e6 * DBL_EPSILON;
+#endif
+
+__attribute__((constructor)) static void shim_blas_init(void) {
+    void *ref = open_private(REFERENCE_BLAS);
+    void *first = NULL;
+#ifdef FIRST_BLAS
+    first = open_private(FIRST_BLAS);
+#endif
+    for (int i = 0; i < shim_blas_count; i++) {
+        shim_blas_table[i] = must(first, ref, shim_blas_names[i]);
     }
-    real_dgemm = (dgemm_fn *)must(ref, "dgemm_");
-    real_cblas_dgemm = (cblas_dgemm_fn *)must(ref, "cblas_dgemm");
+#ifdef BREAK_DGEMM
+    real_dgemm = (dgemm_fn *)must(NULL, ref, "dgemm_");
+    real_cblas_dgemm = (cblas_dgemm_fn *)must(NULL, ref, "cblas_dgemm");
     const char *ulps = getenv("BROKEN_BLAS_ULPS");
     if (ulps != NULL && *ulps != '\0') {
         factor = 1.0 + strtod(ulps, NULL) * DBL_EPSILON;
     }
+#endif
 }
 
+#ifdef BREAK_DGEMM
 /* Moves the m x n block at c (column stride ldc) by the chosen ulps. */
 static void perturb(int m, int n, double *c, int ldc) {
     for (int j = 0; j < n; j++) {
@@ -102,3 +123,4 @@ void cblas_dgemm(int layout, int ta, int tb, int m, int n, int k, double alpha, 
         dgemm_(&cb, &ca, &n, &m, &k, &alpha, b, &ldb, a, &lda, &beta, c, &ldc, 1, 1);
     }
 }
+#endif /* BREAK_DGEMM */
