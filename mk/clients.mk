@@ -42,17 +42,26 @@
 # CLIENTS_BLAS_DIR=/usr/lib/x86_64-linux-gnu/openblas-pthread. The reference
 # BLAS's results are cached under target/clients/*/cache, keyed by the files
 # involved, so a second run costs only the library under test.
-# CLIENTS_THREADS (default 1) is the thread count every BLAS gets;
-# LAPACK_TEST_JOBS (default 2) testers run at a time. LAPACK_TEST_SUITE is
-# full (default), lin, eig or quick; LAPACK_TEST_PRECISIONS (default sdcz)
-# any of s, d, c, z. NUMPY_SCIPY_PYTEST_ARGS passes more pytest arguments.
-# OPENBLAS_CORETYPE passes through (OpenBLAS may not recognise a virtual CPU).
+# LAPACK_TEST_THREADS (default 1: LAPACK's test matrices are small) is the
+# thread count every BLAS gets in the testers; LAPACK_TEST_JOBS (default 2)
+# testers run at a time; NUMPY_SCIPY_THREADS (default: the CPUs) is the
+# count in pytest. LAPACK_TEST_SUITE is full (default), lin, eig or quick;
+# LAPACK_TEST_PRECISIONS (default sdcz) any of s, d, c, z.
+# NUMPY_SCIPY_PYTEST_ARGS passes more pytest arguments. OPENBLAS_CORETYPE
+# passes through (OpenBLAS may not recognise a virtual CPU).
+#
+# Costs measured over the reference BLAS on 2 shared cores (load average 8
+# to 11): lapack-test about 100 s per library (the reference's cached after
+# the first run; OpenBLAS and BLIS run only when the library fails a test the
+# reference passes, and are cached too), numpy-scipy-test 50 to 170 s per
+# library.
 
 .PHONY: clients-test lapack-test numpy-scipy-test clients-selftest clients-test-mixed scipy-bench
 
 CLIENTS_BLAS_DIR ?= $(BLAS_LIB_DIR)
 CLIENTS_BUILD := $(BLAS_TARGET)/clients
-CLIENTS_THREADS ?= 1
+LAPACK_TEST_THREADS ?= 1
+NUMPY_SCIPY_THREADS ?= $(shell nproc 2>/dev/null || echo 1)
 CLIENTS_PYTHON ?= /usr/bin/python3
 LAPACK_TEST_SUITE ?= full
 LAPACK_TEST_PRECISIONS ?= sdcz
@@ -61,10 +70,10 @@ NUMPY_SCIPY_PYTEST_ARGS ?=
 # oxpar's library is built first when it is the one under test.
 CLIENTS_LIB_DEP := $(if $(filter $(BLAS_LIB_DIR),$(CLIENTS_BLAS_DIR)),blas-lib)
 
-LAPACK_TEST_CMD = $(PYTHON) tests/clients/lapack_tests.py --threads $(CLIENTS_THREADS) \
+LAPACK_TEST_CMD = $(PYTHON) tests/clients/lapack_tests.py --threads $(LAPACK_TEST_THREADS) \
 	--jobs $(LAPACK_TEST_JOBS) --work-dir $(CLIENTS_BUILD)/lapack
 NUMPY_SCIPY_TEST_CMD = $(PYTHON) tests/clients/numpy_scipy_tests.py --python $(CLIENTS_PYTHON) \
-	--threads $(CLIENTS_THREADS) --work-dir $(CLIENTS_BUILD)/python
+	--threads $(NUMPY_SCIPY_THREADS) --work-dir $(CLIENTS_BUILD)/python
 
 ## Both client suites over CLIENTS_BLAS_DIR; runs both, then fails if either failed.
 clients-test:
