@@ -22,8 +22,10 @@
 #                            suites (-m "not slow") with the same failing
 #                            tests as over the reference BLAS
 #                            (tests/clients/numpy_scipy_tests.py)
-#   make clients-selftest    proves the harnesses notice a wrong BLAS: a
-#                            shim built under target/clients/broken (the
+#   make clients-selftest    proves the harnesses notice a wrong BLAS: their
+#                            parsing and judging on canned output
+#                            (tests/clients/test_harness.py), then a shim
+#                            built under target/clients/broken (the
 #                            reference with dgemm off by 1e6 ulps) must fail
 #                            both, and the reference must pass
 #   make clients-test-mixed  clients-test over a shim (target/clients/mixed)
@@ -97,6 +99,7 @@ numpy-scipy-test: $(CLIENTS_LIB_DEP)
 ## The harnesses must reject a BLAS with a wrong dgemm and accept the reference.
 # Exit status 1 is a verdict; 2 (the harness could not run) is not.
 clients-selftest:
+	$(CLIENTS_PYTHON) -m pytest -q -p no:cacheprovider tests/clients/test_harness.py
 	$(PYTHON) tests/clients/make_shim_blas.py $(CLIENTS_BUILD)/broken --break-dgemm
 	@set -e; ref=/usr/lib/$(BLAS_MULTIARCH)/blas; \
 	expect() { want=$$1; shift; rc=0; "$$@" >$(CLIENTS_BUILD)/selftest.log 2>&1 || rc=$$?; \
