@@ -260,7 +260,7 @@ class Cache:
 
     def _path(self, run):
         run_id, tester, inp = run
-        h = hashlib.sha256(PARSER_VERSION.encode())
+        h = hashlib.sha256(f"{PARSER_VERSION}:{self.args.threads}".encode())
         for path in (os.path.join(self.args.tester_dir, tester), os.path.join(self.args.tester_dir, inp)):
             st = os.stat(path)
             h.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
