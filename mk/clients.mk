@@ -37,7 +37,10 @@
 #   make scipy-bench         benches/scipy_lapack.py: lu_factor, cho_factor
 #                            and solve at n = 2000 over liboxpar_blas and
 #                            OpenBLAS's libblas.so.3 (reference LAPACK on
-#                            both), with ratios
+#                            both), with ratios; SCIPY_BENCH_ARGS passes
+#                            --n, --repeats, --threads; SCIPY_BENCH_OXPAR
+#                            the folder standing for oxpar (e.g.
+#                            target/clients/mixed, after clients-test-mixed)
 #
 # CLIENTS_BLAS_DIR is the folder holding the libblas.so.3 under test
 # (default: oxpar's target/blas/lib, built first by blas-lib); e.g.
@@ -69,6 +72,8 @@ LAPACK_TEST_SUITE ?= full
 LAPACK_TEST_PRECISIONS ?= sdcz
 LAPACK_TEST_JOBS ?= 2
 NUMPY_SCIPY_PYTEST_ARGS ?=
+SCIPY_BENCH_OXPAR ?= $(BLAS_LIB_DIR)
+SCIPY_BENCH_ARGS ?=
 # oxpar's library is built first when it is the one under test.
 CLIENTS_LIB_DEP := $(if $(filter $(BLAS_LIB_DIR),$(CLIENTS_BLAS_DIR)),blas-lib)
 
@@ -123,5 +128,5 @@ clients-test-mixed: blas-lib
 
 ## SciPy's LU, Cholesky and solve at n = 2000: liboxpar_blas vs OpenBLAS's libblas.so.3.
 scipy-bench: blas-lib
-	$(CLIENTS_PYTHON) benches/scipy_lapack.py --oxpar $(BLAS_LIB_DIR) --openblas $(BLAS_OPENBLAS_DIR) \
-		--work-dir $(CLIENTS_BUILD)/bench
+	$(CLIENTS_PYTHON) benches/scipy_lapack.py --oxpar $(SCIPY_BENCH_OXPAR) --openblas $(BLAS_OPENBLAS_DIR) \
+		--work-dir $(CLIENTS_BUILD)/bench $(SCIPY_BENCH_ARGS)
