@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the shim libblas.so.3 of shim_blas.c into OUT_DIR.
 
-    tests/clients/make_shim_blas.py OUT_DIR [--break-dgemm] [--first LIB]
+    tests/clients/make_shim_blas.py OUT_DIR [--break-dgemm] [--first LIB [--only A,B,...]]
         [--reference PATH] [--cc CC]
 
 --break-dgemm  the deliberately wrong BLAS: dgemm_ and cblas_dgemm off by
@@ -9,7 +9,9 @@
                clients-selftest` checks that the harnesses reject it
 --first LIB    forward every function LIB defines to LIB, the rest to the
                reference (e.g. liboxpar_blas before it has the complex
-               routines: `make lapack-test-mixed`)
+               routines: `make clients-test-mixed`)
+--only A,B,... with --first: only these functions from LIB (to find which
+               routine a client's failure comes from)
 
 The library has the SONAME libblas.so.3 and exports every function the
 reference BLAS exports, as trampolines (one indirect jump each, generated
@@ -52,10 +54,13 @@ def trampolines(names):
     return "\n".join(lines) + "\n"
 
 
-def table(names):
-    """C: the names and the table the constructor fills."""
+def table(names, from_first):
+    """C: the names, which may come from the first library, and the table
+    the constructor fills."""
     body = ",\n".join(f'    "{n}"' for n in names)
+    flags = ", ".join("1" if n in from_first else "0" for n in names)
     return (f"const int shim_blas_count = {len(names)};\n"
+            f"const unsigned char shim_blas_from_first[] = {{{flags}}};\n"
             f"__attribute__((visibility(\"hidden\"))) void *shim_blas_table[{len(names)}];\n"
             f"const char *const shim_blas_names[] = {{\n{body}\n}};\n")
 
@@ -73,6 +78,7 @@ def main():
     ap.add_argument("out_dir")
     ap.add_argument("--break-dgemm", action="store_true")
     ap.add_argument("--first", help="a BLAS whose functions are taken first")
+    ap.add_argument("--only", help="with --first: take only these functions (comma-separated) from it")
     ap.add_argument("--reference", default=blasdir.REFERENCE_BLAS)
     ap.add_argument("--cc", default=os.environ.get("CC", "cc"))
     args = ap.parse_args()
@@ -90,6 +96,12 @@ def main():
         first = private_copy(args.first, args.out_dir, "libblas-first.so")
         defines.append(f'-DFIRST_BLAS="{first}"')
         taken = sorted(set(names) & blasdir.defined_symbols(first))
+        if args.only is not None:
+            wanted = {n.strip() for n in args.only.split(",") if n.strip()}
+            unknown = wanted - set(taken)
+            if unknown:
+                sys.exit(f"make_shim_blas.py: --only names what {args.first} does not define: {sorted(unknown)}")
+            taken = sorted(wanted)
     if args.break_dgemm:
         defines.append("-DBREAK_DGEMM")
     asm = os.path.join(args.out_dir, "trampolines.S")
@@ -97,7 +109,7 @@ def main():
     with open(asm, "w", encoding="utf-8") as f:
         f.write(trampolines(names))
     with open(tab, "w", encoding="utf-8") as f:
-        f.write(table(names))
+        f.write(table(names, set(taken)))
     lib = os.path.join(args.out_dir, "libblas.so.3")
     cmd = [args.cc, "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror", *defines,
            "-Wl,-soname,libblas.so.3", "-o", lib + ".new", os.path.join(HERE, "shim_blas.c"), tab, asm, "-ldl"]

@@ -33,6 +33,8 @@
 extern void *shim_blas_table[] __attribute__((visibility("hidden")));
 extern const char *const shim_blas_names[];
 extern const int shim_blas_count;
+/* Per function: 1 when FIRST_BLAS may answer it (make_shim_blas.py --only). */
+extern const unsigned char shim_blas_from_first[];
 
 static void *must(void *first, void *ref, const char *name) {
     void *p = first != NULL ? dlsym(first, name) : NULL;
@@ -73,7 +75,7 @@ __attribute__((constructor)) static void shim_blas_init(void) {
     first = open_private(FIRST_BLAS);
 #endif
     for (int i = 0; i < shim_blas_count; i++) {
-        shim_blas_table[i] = must(first, ref, shim_blas_names[i]);
+        shim_blas_table[i] = must(shim_blas_from_first[i] ? first : NULL, ref, shim_blas_names[i]);
     }
 #ifdef BREAK_DGEMM
     real_dgemm = (dgemm_fn *)must(NULL, ref, "dgemm_");
