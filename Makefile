@@ -7,7 +7,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the build and tests need (a C compiler and pkg-config for
 # the benches' OpenMP peer; more arrive with the C ABI, OpenCL and MPI).
 APT_PACKAGES := build-essential pkg-config gfortran valgrind libopenmpi-dev openmpi-bin libclang-dev \
-	libblas-test libopenblas-dev libblis-dev python3-venv
+	libblas-test libopenblas-dev libblis-dev python3-venv \
+	liblapack3 liblapack-test python3-numpy python3-scipy python3-pytest python3-hypothesis
 PIP_PACKAGES := numpy scipy threadpoolctl
 
 .PHONY: all demo test check deps check-rust fmt-check clippy clippy-all doc-check test-rust test-unit \
@@ -131,4 +132,5 @@ include mk/opencl.mk
 include mk/mpi.mk
 include mk/farm.mk
 include mk/blas.mk
+include mk/clients.mk
 include mk/repro.mk
