@@ -6,7 +6,9 @@
 
 use std::fmt::Write;
 
-use crate::routines::{c_name, generated, with_helper, Ext, Io, Kind, Role, Routine, Shell};
+use crate::routines::{
+    c_name, generated_real, with_helper_real, Ext, Io, Kind, Role, Routine, Shell,
+};
 
 fn ext(e: Ext) -> String {
     match e {
@@ -35,14 +37,14 @@ pub fn module() -> String {
          on MPI and, for each written array, whether its old value is always used\n\
          (`updated`).\n\"\"\"\n\nROUTINES = {\n",
     );
-    for r in generated() {
+    for r in generated_real() {
         entry(&mut s, r);
     }
     s.push_str(
         "}\n\n# The routines whose C helpers are hand-written (oxpar.blas): the same\n\
          # description, and each element type's C function.\nHELPER_ROUTINES = {\n",
     );
-    for (r, _) in with_helper() {
+    for (r, _) in with_helper_real() {
         entry(&mut s, r);
     }
     s.push_str("}\n");
@@ -79,9 +81,9 @@ fn entry(s: &mut String, r: &Routine) {
         if !r.more.is_empty() {
             let _ = writeln!(s, "        \"more\": {:?},", r.more.replace('`', ""));
         }
-        let _ = writeln!(s, "        \"types\": {:?},", r.types);
+        let _ = writeln!(s, "        \"types\": {:?},", r.real_types());
         let fns: Vec<String> = r
-            .types
+            .real_types()
             .chars()
             .map(|t| format!("\"{t}\": {:?}", c_name(r, t)))
             .collect();
@@ -105,7 +107,7 @@ fn entry(s: &mut String, r: &Routine) {
                     Kind::Diag => "\"role\": \"diag\"".into(),
                 },
                 Role::Dim => "\"role\": \"dim\"".into(),
-                Role::Scalar { default } => format!("\"role\": \"scalar\", \"default\": {default}.0"),
+                Role::Scalar { default } | Role::RealScalar { default } => format!("\"role\": \"scalar\", \"default\": {default}.0"),
                 Role::Vector { io: i, len, inc } => format!(
                     "\"role\": \"vector\", \"io\": {:?}, \"len\": {}, \"inc\": {inc:?}, \"py\": {:?}{}",
                     io(i),
@@ -153,7 +155,7 @@ fn entry(s: &mut String, r: &Routine) {
                     op.map_or("None".to_string(), |t| format!("{t:?}")),
                     a.py
                 ),
-                Role::Out => "\"role\": \"out\"".into(),
+                Role::Out | Role::RealOut => "\"role\": \"out\"".into(),
                 Role::IndexOut => "\"role\": \"index_out\"".into(),
             };
             let _ = writeln!(s, "            {{\"name\": {n:?}, {body}}},");
@@ -172,7 +174,7 @@ fn positional_type(r: &crate::routines::Routine, py: &str) -> &'static str {
         .map(|a| a.role)
     {
         Some(Role::Dim) => "int",
-        Some(Role::Scalar { .. }) => "float",
+        Some(Role::Scalar { .. } | Role::RealScalar { .. }) => "float",
         Some(Role::Vector { io: Io::InOut, .. })
         | Some(Role::Matrix { io: Io::InOut, .. })
         | Some(Role::Packed { io: Io::InOut, .. }) => "NDArray[Any]",
@@ -192,9 +194,9 @@ pub fn stub() -> String {
          from numpy.typing import ArrayLike, NDArray\n\n\
          from .context import Context\n\n",
     );
-    let names: Vec<String> = generated().map(|r| format!("{:?}", r.name)).collect();
+    let names: Vec<String> = generated_real().map(|r| format!("{:?}", r.name)).collect();
     let _ = writeln!(s, "__all__: List[str] = [{}]", names.join(", "));
-    for r in generated() {
+    for r in generated_real() {
         let mut params: Vec<String> = Vec::new();
         for p in r.py {
             match p.strip_suffix("=None") {
@@ -211,7 +213,9 @@ pub fn stub() -> String {
                 Role::Enum(Kind::Uplo { .. }) => params.push("lower: bool = False".into()),
                 Role::Enum(Kind::Trans) => params.push("trans: bool = False".into()),
                 Role::Enum(Kind::Diag) => params.push("unit_diagonal: bool = False".into()),
-                Role::Scalar { default } if !r.py.contains(&a.name) => {
+                Role::Scalar { default } | Role::RealScalar { default }
+                    if !r.py.contains(&a.name) =>
+                {
                     params.push(format!("{}: float = {default}.0", a.name))
                 }
                 _ => {}

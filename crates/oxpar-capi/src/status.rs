@@ -142,6 +142,9 @@ pub enum oxpar_trans {
     No = 0,
     /// Use its transpose.
     Yes = 1,
+    /// Use its conjugate transpose; for real elements the transpose (BLAS's
+    /// `'C'` on real data).
+    Conj = 2,
 }
 
 /// Which side of the other operand a symmetric or triangular `A` stands on
@@ -253,9 +256,10 @@ pub(crate) fn trans_from(value: i32, arg: &str) -> Result<oxpar::Trans, CapiErro
     match value {
         0 => Ok(oxpar::Trans::No),
         1 => Ok(oxpar::Trans::Yes),
+        2 => Ok(oxpar::Trans::ConjYes),
         v => Err(CapiError::invalid(
             arg,
-            format!("{v} is neither OXPAR_TRANS_NO (0) nor OXPAR_TRANS_YES (1)"),
+            format!("{v} is none of OXPAR_TRANS_NO (0), OXPAR_TRANS_YES (1), OXPAR_TRANS_CONJ (2)"),
         )),
     }
 }
