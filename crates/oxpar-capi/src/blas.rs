@@ -217,8 +217,14 @@ where
     Ok(Level1::<T>::swap(ctx.host(), xv, yv)?)
 }
 
+/// `dot` (`dotu` for complex elements) or, with `conj`, `dotc`.
+///
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the BLAS signature and the conjugation"
+)]
 unsafe fn dot<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
@@ -522,11 +528,12 @@ where
     let outputs = [Operand::matrix(av.as_ref())];
     let (x_copy, y_copy) = (detach_vec(xv, &outputs), detach_vec(yv, &outputs));
     let (x, y) = (read_vec(xv, &x_copy), read_vec(yv, &y_copy));
-    Ok(if conj {
-        Level2::<T>::gerc(ctx.host(), alpha, x, y, av)?
+    if conj {
+        Level2::<T>::gerc(ctx.host(), alpha, x, y, av)?;
     } else {
-        Level2::<T>::ger(ctx.host(), alpha, x, y, av)?
-    })
+        Level2::<T>::ger(ctx.host(), alpha, x, y, av)?;
+    }
+    Ok(())
 }
 
 /// # Safety
