@@ -134,4 +134,18 @@ void test_complex(void) {
         real_conj_is_transpose(ctx, complex_specs[i]);
         oxpar_context_free(ctx);
     }
+    /* An OpenCL context computes complex data on the host (its device
+     * buffers are real only): the same results. Skipped where OpenCL is not
+     * there, as test_opencl.c is. */
+    if (getenv("OXPAR_TEST_SKIP_OPENCL") == NULL) {
+        oxpar_context *ctx = NULL;
+        if (oxpar_context_create("opencl", &ctx) == OXPAR_STATUS_OK) {
+            complex_all_c(ctx, "opencl");
+            complex_all_z(ctx, "opencl");
+            oxpar_context_free(ctx);
+        } else {
+            printf("test_complex: no OpenCL context (%s); its complex checks skipped\n",
+                   oxpar_last_error_message());
+        }
+    }
 }

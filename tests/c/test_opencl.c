@@ -706,6 +706,8 @@ static void test_memory_and_profiling(const oxpar_context *ctx) {
               OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_create_from", "host");
     CHECK_ERR(oxpar_buffer_create_from(ctx, 7, h, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
               "oxpar_buffer_create_from", "dtype");
+    CHECK_ERR(oxpar_buffer_create_from(ctx, OXPAR_DTYPE_C32, h, 2, &out), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_buffer_create_from", "dtype");
     CHECK_ERR(oxpar_buffer_create_empty(ctx, OXPAR_DTYPE_F64, 4, NULL),
               OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_create_empty", "out");
     CHECK(out == sentinel, "create_from wrote *out on failure");
@@ -789,8 +791,13 @@ static void test_bad_handles(const oxpar_context *ctx) {
 
     CHECK_ERR(oxpar_buffer_create(NULL, OXPAR_DTYPE_F32, 4, &out), OXPAR_STATUS_NULL_POINTER,
               "oxpar_buffer_create", "ctx");
-    CHECK_ERR(oxpar_buffer_create(ctx, 2, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
+    CHECK_ERR(oxpar_buffer_create(ctx, 4, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
               "oxpar_buffer_create", "dtype");
+    /* Device buffers are real only for now. */
+    CHECK_ERR(oxpar_buffer_create(ctx, OXPAR_DTYPE_C64, 4, &out), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_buffer_create", "dtype");
+    CHECK_ERR(oxpar_buffer_create_empty(ctx, OXPAR_DTYPE_C32, 4, &out), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_buffer_create_empty", "dtype");
     CHECK_ERR(oxpar_buffer_create(ctx, OXPAR_DTYPE_F32, 4, NULL), OXPAR_STATUS_NULL_POINTER,
               "oxpar_buffer_create", "out");
     CHECK(out == sentinel, "buffer_create wrote *out on failure");

@@ -132,6 +132,12 @@ module oxpar_c
   integer(c_int32_t), parameter, public :: OXPAR_DTYPE_F32 = 0
   !> `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
   integer(c_int32_t), parameter, public :: OXPAR_DTYPE_F64 = 1
+  !> `oxpar_c32`, two `float` (real part first). Device buffers are real
+  !> only for now: creating one answers `OXPAR_STATUS_UNSUPPORTED` (the
+  !> host routines of an OpenCL context compute complex data on the host).
+  integer(c_int32_t), parameter, public :: OXPAR_DTYPE_C32 = 2
+  !> `oxpar_c64`, two `double`; as `OXPAR_DTYPE_C32`.
+  integer(c_int32_t), parameter, public :: OXPAR_DTYPE_C64 = 3
 
   ! enum oxpar_task_state
   ! How a task ended (`oxpar_farm_report_task`).
@@ -6583,7 +6589,8 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (unknown dtype),
-    !> `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context),
+    !> `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context, or a complex
+    !> dtype: device buffers are real only for now),
     !> `OXPAR_STATUS_OUT_OF_MEMORY` (larger than the device allows or has),
     !> `OXPAR_STATUS_DEVICE_ERROR`, `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library
     !> built without OpenCL).

@@ -250,6 +250,12 @@ pub enum oxpar_dtype {
     F32 = 0,
     /// `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
     F64 = 1,
+    /// `oxpar_c32`, two `float` (real part first). Device buffers are real
+    /// only for now: creating one answers `OXPAR_STATUS_UNSUPPORTED` (the
+    /// host routines of an OpenCL context compute complex data on the host).
+    C32 = 2,
+    /// `oxpar_c64`, two `double`; as `OXPAR_DTYPE_C32`.
+    C64 = 3,
 }
 
 pub(crate) fn trans_from(value: i32, arg: &str) -> Result<oxpar::Trans, CapiError> {
