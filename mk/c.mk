@@ -77,8 +77,12 @@ header-test: lib-debug
 		$(CC) -std=$$std $(C_WARN) $(C_HEADER_WARN) -Iinclude \
 			-c tests/c/header/include_only.c -o $(C_BUILD)/header/include_only_$$std.o; \
 	done
-	$(CC) -std=c11 -D__STDC_NO_COMPLEX__ $(C_WARN) -Wno-pedantic $(C_HEADER_WARN) -Iinclude \
-		-c tests/c/header/complex_struct.c -o $(C_BUILD)/header/complex_struct.o
+	@set -e; for def in OXPAR_COMPLEX_STRUCT __STDC_NO_COMPLEX__; do \
+		echo "$(CC) -std=c11 -D$$def ... -c tests/c/header/complex_struct.c"; \
+		$(CC) -std=c11 -D$$def $(C_WARN) -Wno-pedantic $(C_HEADER_WARN) -Iinclude \
+			-c tests/c/header/complex_struct.c -o $(C_BUILD)/header/complex_struct_$$def.o; \
+	done
+	$(CXX) -std=c++17 -DOXPAR_COMPLEX_STRUCT $(C_WARN) -Iinclude -fsyntax-only tests/c/header/complex_struct_cpp.cpp
 	$(CXX) -std=c++17 $(C_WARN) -Wundef -Wconversion -Wshadow -Iinclude \
 		-c tests/c/header/include_twice.cpp -o $(C_BUILD)/header/include_twice.o
 	$(CXX) -std=c++17 $(C_WARN) -Iinclude tests/c/header/tu_a.cpp tests/c/header/tu_b.cpp \

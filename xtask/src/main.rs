@@ -96,15 +96,17 @@ const COMPLEX_TYPES: &str = "
  * and NumPy complex64 / complex128. So that arrays of those pass as they are,
  * each compiler sees its own type: C99 and later the _Complex types
  * themselves, C++ std::complex, and a C compiler without complex types
- * (__STDC_NO_COMPLEX__, or before C99) a struct of the same layout.
+ * (__STDC_NO_COMPLEX__, or before C99) a struct {re, im} of the same layout.
+ * Defining OXPAR_COMPLEX_STRUCT before including this header picks the
+ * struct everywhere (for tools that parse C without _Complex, as cffi).
  * Scalars (alpha, beta) are passed by pointer like all scalars here.
  */
-#if defined(__cplusplus)
+#if defined(__cplusplus) && !defined(OXPAR_COMPLEX_STRUCT)
 #include <complex>
 typedef std::complex<float> oxpar_c32;
 typedef std::complex<double> oxpar_c64;
 #else
-#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__STDC_NO_COMPLEX__)
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__STDC_NO_COMPLEX__) && !defined(OXPAR_COMPLEX_STRUCT)
 typedef float _Complex oxpar_c32;
 typedef double _Complex oxpar_c64;
 #else

@@ -1,6 +1,7 @@
 /* The header's complex fallback (make header-test compiles this as C11 with
- * __STDC_NO_COMPLEX__ defined, as a compiler without complex types defines
- * it): oxpar_c32 / oxpar_c64 are then structs {re, im}, and they must have
+ * OXPAR_COMPLEX_STRUCT defined, and again with __STDC_NO_COMPLEX__ defined,
+ * as a compiler without complex types defines it): oxpar_c32 / oxpar_c64 are
+ * then structs {re, im}, and they must have
  * the size, alignment and member offsets of float _Complex / double _Complex
  * (which GCC and Clang still know as an extension), so that data written by
  * a C99 program reads the same through them. */
@@ -8,8 +9,8 @@
 
 #include <stddef.h>
 
-#ifndef __STDC_NO_COMPLEX__
-#error "compile with -D__STDC_NO_COMPLEX__ to test the struct fallback"
+#if !defined(OXPAR_COMPLEX_STRUCT) && !defined(__STDC_NO_COMPLEX__)
+#error "compile with -DOXPAR_COMPLEX_STRUCT or -D__STDC_NO_COMPLEX__ to test the struct fallback"
 #endif
 
 _Static_assert(sizeof(oxpar_c32) == sizeof(__complex__ float), "oxpar_c32 size");
