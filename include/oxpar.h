@@ -3686,6 +3686,100 @@ oxpar_status oxpar_dgbmv(const oxpar_context *ctx,
                          ptrdiff_t incy);
 
 /**
+ * `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+ * super-diagonals, on single-precision complex numbers.
+ *
+ * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+ * does not come out).
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+ * its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+ * elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+ * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+ * `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+ * `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+ * `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+ * `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+ * its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+ * `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+ * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cgbmv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t kl,
+                         size_t ku,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t lda,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+ * super-diagonals, on double-precision complex numbers.
+ *
+ * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+ * does not come out).
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+ * its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+ * elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+ * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+ * `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+ * `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+ * `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+ * `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+ * its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+ * `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+ * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zgbmv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t kl,
+                         size_t ku,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t lda,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *y,
+                         ptrdiff_t incy);
+
+/**
  * `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
  * its `uplo` triangle, on floats.
  *
@@ -3936,6 +4030,92 @@ oxpar_status oxpar_dtbmv(const oxpar_context *ctx,
                          ptrdiff_t incx);
 
 /**
+ * `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+ * `uplo` triangle, on single-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c32 *a,
+                         ptrdiff_t lda,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+ * `uplo` triangle, on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c64 *a,
+                         ptrdiff_t lda,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx);
+
+/**
  * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
  * off-diagonals, held in its `uplo` triangle, on floats.
  *
@@ -4024,6 +4204,94 @@ oxpar_status oxpar_dtbsv(const oxpar_context *ctx,
                          ptrdiff_t incx);
 
 /**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+ * off-diagonals, held in its `uplo` triangle, on single-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctbsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c32 *a,
+                         ptrdiff_t lda,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+ * off-diagonals, held in its `uplo` triangle, on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztbsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c64 *a,
+                         ptrdiff_t lda,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx);
+
+/**
  * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
  * floats.
  *
@@ -4103,6 +4371,88 @@ oxpar_status oxpar_dtpmv(const oxpar_context *ctx,
                          size_t n,
                          const double *ap,
                          double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+ * single-precision complex numbers.
+ *
+ * The diagonal of `A` is not read when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctpmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c32 *ap,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+ * double-precision complex numbers.
+ *
+ * The diagonal of `A` is not read when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztpmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c64 *ap,
+                         oxpar_c64 *x,
                          ptrdiff_t incx);
 
 /**
@@ -4187,6 +4537,90 @@ oxpar_status oxpar_dtpsv(const oxpar_context *ctx,
                          size_t n,
                          const double *ap,
                          double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+ * in packed storage, on single-precision complex numbers.
+ *
+ * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+ * the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctpsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c32 *ap,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+ * in packed storage, on double-precision complex numbers.
+ *
+ * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+ * the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztpsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c64 *ap,
+                         oxpar_c64 *x,
                          ptrdiff_t incx);
 
 /**

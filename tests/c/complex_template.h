@@ -867,6 +867,195 @@ static void FN(structured3)(const oxpar_context *ctx, const char *cname) {
     }
 }
 
+/* ---- Band and packed storage (trans 2 conjugates around the transpose) ---- */
+
+/* Dense (row-major) m x n of a band in LAPACK storage (element (i, j) at
+ * a[ku + i - j + j*lda]), zero outside the band, the diagonal 1 if `unit`. */
+static D *FN(band_dense)(const T *a, size_t m, size_t n, size_t kl, size_t ku, size_t lda, int unit) {
+    D *o = (D *)xmalloc((m * n + 1) * sizeof(D));
+    size_t i, j;
+    for (i = 0; i < m; i++) {
+        for (j = 0; j < n; j++) {
+            D v = 0.0;
+            if (i + ku >= j && i <= j + kl) {
+                v = (D)a[ku + i - j + j * lda];
+            }
+            if (unit && i == j) v = 1.0;
+            o[i * n + j] = v;
+        }
+    }
+    return o;
+}
+
+/* op(M) of a dense row-major r x c matrix: trans 0, 1 or 2 (conjugate). */
+static D *FN(dense_op)(const D *mtx, size_t r, size_t c, int trans) {
+    D *o = (D *)xmalloc((r * c + 1) * sizeof(D));
+    size_t i, j;
+    for (i = 0; i < r; i++) {
+        for (j = 0; j < c; j++) {
+            D v = mtx[i * c + j];
+            if (trans == OXPAR_TRANS_CONJ) v = conj(v);
+            if (trans) {
+                o[j * r + i] = v;
+            } else {
+                o[i * c + j] = v;
+            }
+        }
+    }
+    return o;
+}
+
+/* Band storage of `len` elements: NaN everywhere (never read), then random
+ * values in the band, the diagonal strong (for the solves) unless `unit`
+ * leaves it NaN. */
+static T *FN(band_make)(size_t m, size_t n, size_t kl, size_t ku, size_t lda, int unit, size_t *len) {
+    size_t i, j;
+    T *a;
+    *len = n * lda + 1;
+    a = (T *)xmalloc(*len * sizeof(T));
+    for (i = 0; i < *len; i++) a[i] = (T)test_nan();
+    for (j = 0; j < n; j++) {
+        for (i = 0; i < m; i++) {
+            if (i + ku >= j && i <= j + kl) {
+                a[ku + i - j + j * lda] = i == j ? (unit ? (T)test_nan() : (T)(4.0 + rnd() + rnd() * I))
+                                                 : FN(crnd)();
+            }
+        }
+    }
+    return a;
+}
+
+static void FN(band_packed)(const oxpar_context *ctx, const char *cname) {
+    static const size_t sizes[] = {0, 1, 4, 6}, widths[] = {0, 1, 3};
+    size_t mi, ni, wi, wj, i, j, len;
+    int trans, uplo, diag, inc;
+    char what[160];
+    T alpha = (T)(0.5 - 1.0 * I), beta = (T)(1.5 + 0.25 * I);
+    for (mi = 0; mi < 4; mi++) {
+        for (ni = 0; ni < 4; ni++) {
+            for (wi = 0; wi < 3; wi++) {
+                for (wj = 0; wj < 3; wj++) {
+                    size_t m = sizes[mi], n = sizes[ni], kl = widths[wi], ku = widths[wj], lda = kl + ku + 2;
+                    for (trans = 0; trans < 3; trans++) {
+                        size_t lx = trans ? m : n, ly = trans ? n : m;
+                        T *a = FN(band_make)(m, n, kl, ku, lda, 0, &len);
+                        D *dense = FN(band_dense)(a, m, n, kl, ku, lda, 0);
+                        D *op = FN(dense_op)(dense, m, n, trans);
+                        FN(cmat) x = FN(cvec_make)(lx, (int)(mi + trans)), y = FN(cvec_make)(ly, (int)(ni + 2 * trans));
+                        D *want = FN(snapshot)(&y);
+                        for (i = 0; i < ly; i++) {
+                            D acc = 0.0;
+                            for (j = 0; j < lx; j++) acc += op[i * lx + j] * FN(cget)(&x, j, 0);
+                            want[FN(cpos)(&y, i, 0)] = (D)alpha * acc + (D)beta * FN(cget)(&y, i, 0);
+                        }
+                        snprintf(what, sizeof what, "%s %s trans %d %zux%zu kl %zu ku %zu", cname, OXNAME(gbmv),
+                                 trans, m, n, kl, ku);
+                        CHECK_OK(OX(gbmv)(ctx, trans, m, n, kl, ku, &alpha, a, (ptrdiff_t)lda, x.p, x.rs, &beta, y.p,
+                                          y.rs),
+                                 "%s", what);
+                        FN(compare)(what, &y, want, 8.0 * (double)(lx + 1));
+                        free(a);
+                        free(dense);
+                        free(op);
+                        FN(cfree)(&x);
+                        FN(cfree)(&y);
+                    }
+                }
+            }
+        }
+    }
+    /* tbmv, tbsv, tpmv, tpsv */
+    for (ni = 0; ni < 4; ni++) {
+        size_t n = sizes[ni];
+        for (wi = 0; wi < 3; wi++) {
+            size_t k = widths[wi];
+            for (uplo = 0; uplo < 2; uplo++) {
+                for (trans = 0; trans < 3; trans++) {
+                    for (diag = 0; diag < 2; diag++) {
+                        size_t kl = uplo == OXPAR_UPLO_UPPER ? 0 : k, ku = uplo == OXPAR_UPLO_UPPER ? k : 0;
+                        size_t lda = k + 1 + (size_t)diag, plen = n * (n + 1) / 2 + 1;
+                        T *a = FN(band_make)(n, n, kl, ku, lda, diag, &len);
+                        T *ap = (T *)xmalloc(plen * sizeof(T));
+                        D *dense = FN(band_dense)(a, n, n, kl, ku, lda, diag), *t, *rhs, *want, *full;
+                        inc = (int)(wi + (size_t)trans);
+                        for (i = 0; i < plen; i++) ap[i] = (T)test_nan();
+                        for (j = 0; j < n; j++) {
+                            for (i = 0; i < n; i++) {
+                                size_t at;
+                                if (uplo == OXPAR_UPLO_UPPER ? i > j : i < j) continue;
+                                at = uplo == OXPAR_UPLO_UPPER ? i + j * (j + 1) / 2 : i + j * (2 * n - j - 1) / 2;
+                                ap[at] = i == j ? (diag ? (T)test_nan() : (T)(4.0 + rnd() + rnd() * I)) : FN(crnd)();
+                            }
+                        }
+                        {
+                            int packed;
+                            for (packed = 0; packed < 2; packed++) {
+                                FN(cmat) x = FN(cvec_make)(n, inc + packed);
+                                if (packed) {
+                                    /* the dense triangle of the packed storage */
+                                    full = (D *)xmalloc((n * n + 1) * sizeof(D));
+                                    for (i = 0; i < n; i++) {
+                                        for (j = 0; j < n; j++) {
+                                            size_t at;
+                                            D v = 0.0;
+                                            if (uplo == OXPAR_UPLO_UPPER ? i <= j : i >= j) {
+                                                at = uplo == OXPAR_UPLO_UPPER ? i + j * (j + 1) / 2
+                                                                              : i + j * (2 * n - j - 1) / 2;
+                                                v = (D)ap[at];
+                                            }
+                                            if (diag && i == j) v = 1.0;
+                                            full[i * n + j] = v;
+                                        }
+                                    }
+                                } else {
+                                    full = dense;
+                                }
+                                t = FN(dense_op)(full, n, n, trans);
+                                want = FN(snapshot)(&x);
+                                for (i = 0; i < n; i++) {
+                                    D acc = 0.0;
+                                    for (j = 0; j < n; j++) acc += t[i * n + j] * FN(cget)(&x, j, 0);
+                                    want[FN(cpos)(&x, i, 0)] = acc;
+                                }
+                                snprintf(what, sizeof what, "%s %s uplo %d trans %d diag %d n %zu k %zu", cname,
+                                         packed ? OXNAME(tpmv) : OXNAME(tbmv), uplo, trans, diag, n, k);
+                                if (packed) {
+                                    CHECK_OK(OX(tpmv)(ctx, uplo, trans, diag, n, ap, x.p, x.rs), "%s", what);
+                                } else {
+                                    CHECK_OK(OX(tbmv)(ctx, uplo, trans, diag, n, k, a, (ptrdiff_t)lda, x.p, x.rs),
+                                             "%s", what);
+                                }
+                                FN(compare)(what, &x, want, 32.0);
+                                rhs = (D *)xmalloc((n + 1) * sizeof(D));
+                                for (i = 0; i < n; i++) rhs[i] = FN(cget)(&x, i, 0);
+                                FN(solve)(t, n, rhs);
+                                want = FN(snapshot)(&x);
+                                for (i = 0; i < n; i++) want[FN(cpos)(&x, i, 0)] = rhs[i];
+                                snprintf(what, sizeof what, "%s %s uplo %d trans %d diag %d n %zu k %zu", cname,
+                                         packed ? OXNAME(tpsv) : OXNAME(tbsv), uplo, trans, diag, n, k);
+                                if (packed) {
+                                    CHECK_OK(OX(tpsv)(ctx, uplo, trans, diag, n, ap, x.p, x.rs), "%s", what);
+                                } else {
+                                    CHECK_OK(OX(tbsv)(ctx, uplo, trans, diag, n, k, a, (ptrdiff_t)lda, x.p, x.rs),
+                                             "%s", what);
+                                }
+                                FN(compare)(what, &x, want, 64.0);
+                                free(rhs);
+                                free(t);
+                                if (packed) free(full);
+                                FN(cfree)(&x);
+                            }
+                        }
+                        free(a);
+                        free(ap);
+                        free(dense);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /* ---- Bad input ---- */
 
 static void FN(bad_input)(const oxpar_context *ctx) {
@@ -932,6 +1121,7 @@ static void FN(complex_all)(const oxpar_context *ctx, const char *cname) {
     FN(triangular2)(ctx, cname);
     FN(gemm_all)(ctx, cname);
     FN(structured3)(ctx, cname);
+    FN(band_packed)(ctx, cname);
     FN(aliasing)(ctx, cname);
     FN(bad_input)(ctx);
 }

@@ -21,7 +21,7 @@ pub fn module() -> String {
          //! private copies of inputs that share memory with the output, the trait\n\
          //! call) and one typed shell per element type.\n\n\
          use oxpar::{Element, HostBackend, Level2, Level3};\n\n\
-         use crate::blas::no_complex_on_mpi;\n\
+         use crate::blas::{conj_in_place, no_complex_on_mpi};\n\
          use crate::boundary::call;\n\
          use crate::context::oxpar_context;\n\
          use crate::ffi::{self, detach_mat, detach_slice, detach_vec, read_mat, read_vec, Operand};\n\
@@ -179,6 +179,16 @@ fn helper(s: &mut String, r: &Routine) {
             );
         }
     }
+    let conj_op = conjugated_op(r);
+    if let Some(t) = conj_op {
+        let _ = writeln!(
+            s,
+            "    // Band and packed views carry no conjugation: op(A) = A^H is\n    \
+             // conj(A^T conj(..)), the scalars, the vector read and the one written\n    \
+             // conjugated around the call with A^T.\n    \
+             let conj = {t} == oxpar::Trans::ConjYes && T::DTYPE.is_complex();"
+        );
+    }
     for a in r.args {
         let n = a.name;
         match a.role {
@@ -187,13 +197,21 @@ fn helper(s: &mut String, r: &Routine) {
                     s,
                     "    // SAFETY: forwarded pointer contracts.\n    let {n} = unsafe {{ ffi::scalar({n}, \"{n}\")? }};"
                 );
+                if conj_op.is_some() && matches!(a.role, Role::Scalar { .. }) {
+                    let _ = writeln!(s, "    let {n} = if conj {{ {n}.conj() }} else {{ {n} }};");
+                }
             }
             Role::Vector { io, len, inc } => {
                 let f = if io == Io::In { "vec_ref" } else { "vec_mut" };
+                let mutable = if conj_op.is_some() && io == Io::InOut {
+                    "mut "
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     s,
                     "    let len = {};\n    // SAFETY: forwarded pointer contracts.\n    \
-                     let {n}v = unsafe {{ ffi::{f}({n}, len, {inc}, [\"{n}\", \"{inc}\"])? }};",
+                     let {mutable}{n}v = unsafe {{ ffi::{f}({n}, len, {inc}, [\"{n}\", \"{inc}\"])? }};",
                     ext_rust(r, len)
                 );
             }
@@ -295,20 +313,47 @@ fn helper(s: &mut String, r: &Routine) {
             _ => {}
         }
     }
+    if conj_op.is_some() {
+        for a in r.args {
+            match a.role {
+                Role::Vector { io: Io::In, .. } => {
+                    let _ = writeln!(
+                        s,
+                        "    let {0}_conj: Option<Vec<T>> =\n        \
+                         conj.then(|| read_vec({0}v, &{0}_copy).iter().map(Element::conj).collect());",
+                        a.name
+                    );
+                }
+                Role::Vector { io: Io::InOut, .. } => {
+                    let _ = writeln!(
+                        s,
+                        "    if conj {{\n        conj_in_place({}v.rb_mut());\n    }}",
+                        a.name
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
     let call: Vec<String> = r
         .call
         .iter()
         .map(|c| {
             let a = r.arg(c);
             match a.role {
+                Role::Vector { io: Io::In, .. } if conj_op.is_some() => format!(
+                    "match &{c}_conj {{ Some(v) => oxpar::VecRef::from_slice(v), None => read_vec({c}v, &{c}_copy) }}"
+                ),
+                Role::Vector { io: Io::InOut, .. } if conj_op.is_some() => format!("{c}v.rb_mut()"),
                 Role::Vector { io: Io::In, .. } => format!("read_vec({c}v, &{c}_copy)"),
                 Role::Matrix { io: Io::In, op, .. } => match op {
                     Some(t) => format!("{t}.apply(read_mat({c}v, &{c}_copy))"),
                     None => format!("read_mat({c}v, &{c}_copy)"),
                 },
                 Role::Band { op, .. } | Role::Packed { io: Io::In, op, .. } => match op {
-                    // Band and packed rows are real only (their views
-                    // carry no conjugation), where CONJ is the transpose.
+                    // Band and packed views carry no conjugation: for
+                    // CONJ on complex data the vectors are conjugated
+                    // around the call (above).
                     Some(t) => format!(
                         "if {t}.is_transposed() {{ {c}v.view(&{c}_copy).t() }} else {{ {c}v.view(&{c}_copy) }}"
                     ),
@@ -319,12 +364,39 @@ fn helper(s: &mut String, r: &Routine) {
             }
         })
         .collect();
+    if conj_op.is_some() {
+        // The output is conjugated back whatever the call answered: a failing
+        // call leaves its operands as they were.
+        let out = r
+            .args
+            .iter()
+            .find(|a| matches!(a.role, Role::Vector { io: Io::InOut, .. }))
+            .expect("a band or packed op writes a vector")
+            .name;
+        let _ = writeln!(
+            s,
+            "    let result = {level}::<T>::{}(ctx.host(), {});\n    \
+             if conj {{\n        conj_in_place({out}v.rb_mut());\n    }}\n    Ok(result?)\n}}\n",
+            r.name,
+            call.join(", ")
+        );
+        return;
+    }
     let _ = writeln!(
         s,
         "    Ok({level}::<T>::{}(ctx.host(), {})?)\n}}\n",
         r.name,
         call.join(", ")
     );
+}
+
+/// The `trans` argument of a band or packed operand (whose views cannot
+/// carry a conjugation), if the routine has one.
+fn conjugated_op(r: &Routine) -> Option<&'static str> {
+    r.args.iter().find_map(|a| match a.role {
+        Role::Band { op: Some(t), .. } | Role::Packed { op: Some(t), .. } => Some(t),
+        _ => None,
+    })
 }
 
 /// `x`, `` `a` and `b` ``: a list of code names for the docs.

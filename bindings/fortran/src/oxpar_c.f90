@@ -272,18 +272,28 @@ module oxpar_c
   public :: c_oxpar_zher2
   public :: c_oxpar_sgbmv
   public :: c_oxpar_dgbmv
+  public :: c_oxpar_cgbmv
+  public :: c_oxpar_zgbmv
   public :: c_oxpar_ssbmv
   public :: c_oxpar_dsbmv
   public :: c_oxpar_sspmv
   public :: c_oxpar_dspmv
   public :: c_oxpar_stbmv
   public :: c_oxpar_dtbmv
+  public :: c_oxpar_ctbmv
+  public :: c_oxpar_ztbmv
   public :: c_oxpar_stbsv
   public :: c_oxpar_dtbsv
+  public :: c_oxpar_ctbsv
+  public :: c_oxpar_ztbsv
   public :: c_oxpar_stpmv
   public :: c_oxpar_dtpmv
+  public :: c_oxpar_ctpmv
+  public :: c_oxpar_ztpmv
   public :: c_oxpar_stpsv
   public :: c_oxpar_dtpsv
+  public :: c_oxpar_ctpsv
+  public :: c_oxpar_ztpsv
   public :: c_oxpar_sspr
   public :: c_oxpar_dspr
   public :: c_oxpar_sspr2
@@ -3883,6 +3893,108 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dgbmv
     end function c_oxpar_dgbmv
 
+    !> `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+    !> super-diagonals, on single-precision complex numbers.
+    !>
+    !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+    !> does not come out).
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+    !> its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+    !> elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+    !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+    !> `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+    !> `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+    !> its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+    !> `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+    !> `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+    !> `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+    !> strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+    !> is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_cgbmv(ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_cgbmv")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: kl
+      integer(c_size_t), value :: ku
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_cgbmv
+    end function c_oxpar_cgbmv
+
+    !> `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+    !> super-diagonals, on double-precision complex numbers.
+    !>
+    !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+    !> does not come out).
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+    !> its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+    !> elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+    !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+    !> `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+    !> `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+    !> its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+    !> `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+    !> `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+    !> `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+    !> strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+    !> is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zgbmv(ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_zgbmv")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: kl
+      integer(c_size_t), value :: ku
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_zgbmv
+    end function c_oxpar_zgbmv
+
     !> `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
     !> its `uplo` triangle, on floats.
     !>
@@ -4157,6 +4269,100 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dtbmv
     end function c_oxpar_dtbmv
 
+    !> `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+    !> `uplo` triangle, on single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ctbmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctbmv
+    end function c_oxpar_ctbmv
+
+    !> `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+    !> `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ztbmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztbmv
+    end function c_oxpar_ztbmv
+
     !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
     !> off-diagonals, held in its `uplo` triangle, on floats.
     !>
@@ -4253,6 +4459,102 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dtbsv
     end function c_oxpar_dtbsv
 
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+    !> off-diagonals, held in its `uplo` triangle, on single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ctbsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctbsv
+    end function c_oxpar_ctbsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+    !> off-diagonals, held in its `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ztbsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztbsv
+    end function c_oxpar_ztbsv
+
     !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
     !> floats.
     !>
@@ -4340,6 +4642,94 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: incx
       integer(c_int32_t) :: c_oxpar_dtpmv
     end function c_oxpar_dtpmv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+    !> single-precision complex numbers.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctpmv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ctpmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctpmv
+    end function c_oxpar_ctpmv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+    !> double-precision complex numbers.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztpmv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ztpmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztpmv
+    end function c_oxpar_ztpmv
 
     !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
     !> in packed storage, on floats.
@@ -4430,6 +4820,96 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: incx
       integer(c_int32_t) :: c_oxpar_dtpsv
     end function c_oxpar_dtpsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+    !> in packed storage, on single-precision complex numbers.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+    !> the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctpsv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ctpsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctpsv
+    end function c_oxpar_ctpsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+    !> in packed storage, on double-precision complex numbers.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+    !> the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztpsv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ztpsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztpsv
+    end function c_oxpar_ztpsv
 
     !> `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
     !> floats.

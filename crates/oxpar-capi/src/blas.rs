@@ -39,6 +39,18 @@ pub(crate) fn no_complex_on_mpi<T: Element>(ctx: &oxpar_context) -> R {
     Ok(())
 }
 
+/// Conjugates a vector in place (band and packed routines compute
+/// `op(A) = A^H` as `conj(A^T conj(x))`, their views carrying no conjugation).
+pub(crate) fn conj_in_place<T: Element>(mut v: oxpar::VecMut<'_, T>) {
+    if !T::DTYPE.is_complex() {
+        return;
+    }
+    for i in 0..v.len() {
+        let e = v.as_ref().get(i);
+        v.set(i, e.conj());
+    }
+}
+
 /// Runs the argument checks of a routine that is collective on some backends
 /// (MPI). If they fail on this process, the backend is told, so that the
 /// other ranks return an error too instead of waiting for this one forever.

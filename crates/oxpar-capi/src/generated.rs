@@ -7,7 +7,7 @@
 
 use oxpar::{Element, HostBackend, Level2, Level3};
 
-use crate::blas::no_complex_on_mpi;
+use crate::blas::{conj_in_place, no_complex_on_mpi};
 use crate::boundary::call;
 use crate::context::oxpar_context;
 use crate::ffi::{self, detach_mat, detach_slice, detach_vec, read_mat, read_vec, Operand};
@@ -1318,8 +1318,13 @@ where
     let ctx = unsafe { ffi::context(ctx)? };
     no_complex_on_mpi::<T>(ctx)?;
     let trans = trans_from(trans, "trans")?;
+    // Band and packed views carry no conjugation: op(A) = A^H is
+    // conj(A^T conj(..)), the scalars, the vector read and the one written
+    // conjugated around the call with A^T.
+    let conj = trans == oxpar::Trans::ConjYes && T::DTYPE.is_complex();
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
+    let alpha = if conj { alpha.conj() } else { alpha };
     let (rows, cols) = (m, n);
     let (kl, ku) = (kl, ku);
     // SAFETY: forwarded pointer contracts.
@@ -1329,14 +1334,20 @@ where
     let xv = unsafe { ffi::vec_ref(x, len, incx, ["x", "incx"])? };
     // SAFETY: forwarded pointer contracts.
     let beta = unsafe { ffi::scalar(beta, "beta")? };
+    let beta = if conj { beta.conj() } else { beta };
     let len = if trans == oxpar::Trans::No { m } else { n };
     // SAFETY: forwarded pointer contracts.
-    let yv = unsafe { ffi::vec_mut(y, len, incy, ["y", "incy"])? };
+    let mut yv = unsafe { ffi::vec_mut(y, len, incy, ["y", "incy"])? };
     // Inputs that share memory with y are read from copies.
     let outputs = [Operand::vector(yv.as_ref())];
     let a_copy = detach_slice(av.data(), &outputs);
     let x_copy = detach_vec(xv, &outputs);
-    Ok(Level2::<T>::gbmv(
+    let x_conj: Option<Vec<T>> =
+        conj.then(|| read_vec(xv, &x_copy).iter().map(Element::conj).collect());
+    if conj {
+        conj_in_place(yv.rb_mut());
+    }
+    let result = Level2::<T>::gbmv(
         ctx.host(),
         alpha,
         if trans.is_transposed() {
@@ -1344,10 +1355,17 @@ where
         } else {
             av.view(&a_copy)
         },
-        read_vec(xv, &x_copy),
+        match &x_conj {
+            Some(v) => oxpar::VecRef::from_slice(v),
+            None => read_vec(xv, &x_copy),
+        },
         beta,
-        yv,
-    )?)
+        yv.rb_mut(),
+    );
+    if conj {
+        conj_in_place(yv.rb_mut());
+    }
+    Ok(result?)
 }
 
 /// `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
@@ -1454,6 +1472,116 @@ pub unsafe extern "C" fn oxpar_dgbmv(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dgbmv", || unsafe {
+        gbmv(
+            ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy,
+        )
+    })
+}
+
+/// `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+/// super-diagonals, on single-precision complex numbers.
+///
+/// Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+/// does not come out).
+///
+/// `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+/// its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+/// elements, as BLAS's `'C'`).
+///
+/// Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+/// band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+/// `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+/// `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+/// `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+/// `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+/// its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+/// `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+/// `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+/// `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+/// strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+/// is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cgbmv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    alpha: *const oxpar_c32,
+    a: *const oxpar_c32,
+    lda: isize,
+    x: *const oxpar_c32,
+    incx: isize,
+    beta: *const oxpar_c32,
+    y: *mut oxpar_c32,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_cgbmv", || unsafe {
+        gbmv(
+            ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy,
+        )
+    })
+}
+
+/// `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+/// super-diagonals, on double-precision complex numbers.
+///
+/// Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+/// does not come out).
+///
+/// `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+/// its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+/// elements, as BLAS's `'C'`).
+///
+/// Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+/// band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+/// `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+/// `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+/// `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+/// `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+/// its logical first element and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+/// `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+/// `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+/// `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+/// strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+/// is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zgbmv(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    alpha: *const oxpar_c64,
+    a: *const oxpar_c64,
+    lda: isize,
+    x: *const oxpar_c64,
+    incx: isize,
+    beta: *const oxpar_c64,
+    y: *mut oxpar_c64,
+    incy: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_zgbmv", || unsafe {
         gbmv(
             ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy,
         )
@@ -1776,6 +1904,10 @@ where
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
+    // Band and packed views carry no conjugation: op(A) = A^H is
+    // conj(A^T conj(..)), the scalars, the vector read and the one written
+    // conjugated around the call with A^T.
+    let conj = trans == oxpar::Trans::ConjYes && T::DTYPE.is_complex();
     let (rows, cols) = (n, n);
     let (kl, ku) = (
         if uplo == oxpar::Uplo::Upper { 0 } else { k },
@@ -1785,7 +1917,7 @@ where
     let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda", "k"])? };
     let len = n;
     // SAFETY: forwarded pointer contracts.
-    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    let mut xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
     // The (conjugate) transpose of the view holds the other triangle.
     let uplo = if trans.is_transposed() {
         uplo.flip()
@@ -1795,7 +1927,10 @@ where
     // Inputs that share memory with x are read from copies.
     let outputs = [Operand::vector(xv.as_ref())];
     let a_copy = detach_slice(av.data(), &outputs);
-    Ok(Level2::<T>::tbmv(
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    let result = Level2::<T>::tbmv(
         ctx.host(),
         uplo,
         diag,
@@ -1804,8 +1939,12 @@ where
         } else {
             av.view(&a_copy)
         },
-        xv,
-    )?)
+        xv.rb_mut(),
+    );
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    Ok(result?)
 }
 
 /// `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
@@ -1906,6 +2045,104 @@ pub unsafe extern "C" fn oxpar_dtbmv(
     })
 }
 
+/// `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+/// `uplo` triangle, on single-precision complex numbers.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+/// is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+/// space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ctbmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const oxpar_c32,
+    lda: isize,
+    x: *mut oxpar_c32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ctbmv", || unsafe {
+        tbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
+/// `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+/// `uplo` triangle, on double-precision complex numbers.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+/// is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+/// space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ztbmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const oxpar_c64,
+    lda: isize,
+    x: *mut oxpar_c64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ztbmv", || unsafe {
+        tbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
 /// # Safety
 /// The pointer contracts of the exported functions that call it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
@@ -1930,6 +2167,10 @@ where
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
+    // Band and packed views carry no conjugation: op(A) = A^H is
+    // conj(A^T conj(..)), the scalars, the vector read and the one written
+    // conjugated around the call with A^T.
+    let conj = trans == oxpar::Trans::ConjYes && T::DTYPE.is_complex();
     let (rows, cols) = (n, n);
     let (kl, ku) = (
         if uplo == oxpar::Uplo::Upper { 0 } else { k },
@@ -1939,7 +2180,7 @@ where
     let av = unsafe { ffi::band_ref(a, (rows, cols), (kl, ku), lda, ["a", "lda", "k"])? };
     let len = n;
     // SAFETY: forwarded pointer contracts.
-    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    let mut xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
     // The (conjugate) transpose of the view holds the other triangle.
     let uplo = if trans.is_transposed() {
         uplo.flip()
@@ -1949,7 +2190,10 @@ where
     // Inputs that share memory with x are read from copies.
     let outputs = [Operand::vector(xv.as_ref())];
     let a_copy = detach_slice(av.data(), &outputs);
-    Ok(Level2::<T>::tbsv(
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    let result = Level2::<T>::tbsv(
         ctx.host(),
         uplo,
         diag,
@@ -1958,8 +2202,12 @@ where
         } else {
             av.view(&a_copy)
         },
-        xv,
-    )?)
+        xv.rb_mut(),
+    );
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    Ok(result?)
 }
 
 /// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
@@ -2062,6 +2310,106 @@ pub unsafe extern "C" fn oxpar_dtbsv(
     })
 }
 
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+/// off-diagonals, held in its `uplo` triangle, on single-precision complex numbers.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+/// is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+/// space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ctbsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const oxpar_c32,
+    lda: isize,
+    x: *mut oxpar_c32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ctbsv", || unsafe {
+        tbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+/// off-diagonals, held in its `uplo` triangle, on double-precision complex numbers.
+///
+/// The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+/// singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+/// is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+/// LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+/// `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+/// the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+/// is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+/// and its increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+/// aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+/// `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+/// space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+/// context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ztbsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    k: usize,
+    a: *const oxpar_c64,
+    lda: isize,
+    x: *mut oxpar_c64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ztbsv", || unsafe {
+        tbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx)
+    })
+}
+
 /// # Safety
 /// The pointer contracts of the exported functions that call it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
@@ -2084,15 +2432,22 @@ where
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
+    // Band and packed views carry no conjugation: op(A) = A^H is
+    // conj(A^T conj(..)), the scalars, the vector read and the one written
+    // conjugated around the call with A^T.
+    let conj = trans == oxpar::Trans::ConjYes && T::DTYPE.is_complex();
     // SAFETY: forwarded pointer contracts.
     let apv = unsafe { ffi::packed_ref(ap, n, uplo, "ap")? };
     let len = n;
     // SAFETY: forwarded pointer contracts.
-    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    let mut xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
     // Inputs that share memory with x are read from copies.
     let outputs = [Operand::vector(xv.as_ref())];
     let ap_copy = detach_slice(apv.data(), &outputs);
-    Ok(Level2::<T>::tpmv(
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    let result = Level2::<T>::tpmv(
         ctx.host(),
         diag,
         if trans.is_transposed() {
@@ -2100,8 +2455,12 @@ where
         } else {
             apv.view(&ap_copy)
         },
-        xv,
-    )?)
+        xv.rb_mut(),
+    );
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    Ok(result?)
 }
 
 /// `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
@@ -2198,6 +2557,100 @@ pub unsafe extern "C" fn oxpar_dtpmv(
     })
 }
 
+/// `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+/// single-precision complex numbers.
+///
+/// The diagonal of `A` is not read when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+/// is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+/// an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+/// were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+/// not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ctpmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const oxpar_c32,
+    x: *mut oxpar_c32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ctpmv", || unsafe {
+        tpmv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
+/// `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+/// double-precision complex numbers.
+///
+/// The diagonal of `A` is not read when `diag` is unit.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+/// is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+/// an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+/// were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+/// not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ztpmv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const oxpar_c64,
+    x: *mut oxpar_c64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ztpmv", || unsafe {
+        tpmv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
 /// # Safety
 /// The pointer contracts of the exported functions that call it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
@@ -2220,15 +2673,22 @@ where
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
+    // Band and packed views carry no conjugation: op(A) = A^H is
+    // conj(A^T conj(..)), the scalars, the vector read and the one written
+    // conjugated around the call with A^T.
+    let conj = trans == oxpar::Trans::ConjYes && T::DTYPE.is_complex();
     // SAFETY: forwarded pointer contracts.
     let apv = unsafe { ffi::packed_ref(ap, n, uplo, "ap")? };
     let len = n;
     // SAFETY: forwarded pointer contracts.
-    let xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
+    let mut xv = unsafe { ffi::vec_mut(x, len, incx, ["x", "incx"])? };
     // Inputs that share memory with x are read from copies.
     let outputs = [Operand::vector(xv.as_ref())];
     let ap_copy = detach_slice(apv.data(), &outputs);
-    Ok(Level2::<T>::tpsv(
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    let result = Level2::<T>::tpsv(
         ctx.host(),
         diag,
         if trans.is_transposed() {
@@ -2236,8 +2696,12 @@ where
         } else {
             apv.view(&ap_copy)
         },
-        xv,
-    )?)
+        xv.rb_mut(),
+    );
+    if conj {
+        conj_in_place(xv.rb_mut());
+    }
+    Ok(result?)
 }
 
 /// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
@@ -2332,6 +2796,102 @@ pub unsafe extern "C" fn oxpar_dtpsv(
 ) -> oxpar_status {
     // SAFETY: this function's contract.
     call("oxpar_dtpsv", || unsafe {
+        tpsv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+/// in packed storage, on single-precision complex numbers.
+///
+/// The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+/// the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+/// is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+/// an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+/// were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+/// not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ctpsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const oxpar_c32,
+    x: *mut oxpar_c32,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ctpsv", || unsafe {
+        tpsv(ctx, uplo, trans, diag, n, ap, x, incx)
+    })
+}
+
+/// `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+/// in packed storage, on double-precision complex numbers.
+///
+/// The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+/// the diagonal gives infinities or NaN, as in BLAS.
+///
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+/// used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+/// is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+/// real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+/// whether the diagonal of `a` is read or taken as all ones.
+///
+/// Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+/// `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+/// or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+/// triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+/// `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+/// increment.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+/// trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+/// `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+/// `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+/// an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+/// were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+/// not collective).
+///
+/// # Safety
+/// `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+/// and strides describe (readable, and writable for outputs) for the duration of the call.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ztpsv(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    trans: i32,
+    diag: i32,
+    n: usize,
+    ap: *const oxpar_c64,
+    x: *mut oxpar_c64,
+    incx: isize,
+) -> oxpar_status {
+    // SAFETY: this function's contract.
+    call("oxpar_ztpsv", || unsafe {
         tpsv(ctx, uplo, trans, diag, n, ap, x, incx)
     })
 }
