@@ -3,12 +3,13 @@
 //! into functions (argument checks, shapes, the C call) at import time;
 //! `oxpar.blas` takes from the others (`HELPER_ROUTINES`) the C functions per
 //! element type, the C argument order and the names its messages use.
+//! `HELPER_ROUTINES` lists every element type of its rows, complex included
+//! (with `"real": True` on a real scalar or result of a complex routine);
+//! `ROUTINES` the real ones only, as `oxpar._structured` is real only so far.
 
 use std::fmt::Write;
 
-use crate::routines::{
-    c_name, generated_real, with_helper_real, Ext, Io, Kind, Role, Routine, Shell,
-};
+use crate::routines::{c_name, generated_real, with_helper, Ext, Io, Kind, Role, Routine, Shell};
 
 fn ext(e: Ext) -> String {
     match e {
@@ -38,14 +39,16 @@ pub fn module() -> String {
          (`updated`).\n\"\"\"\n\nROUTINES = {\n",
     );
     for r in generated_real() {
-        entry(&mut s, r);
+        entry(&mut s, r, &r.real_types());
     }
     s.push_str(
         "}\n\n# The routines whose C helpers are hand-written (oxpar.blas): the same\n\
          # description, and each element type's C function.\nHELPER_ROUTINES = {\n",
     );
-    for (r, _) in with_helper_real() {
-        entry(&mut s, r);
+    // Every element type of the hand-written routines (complex included);
+    // the structured ones above are real only for now.
+    for (r, _) in with_helper() {
+        entry(&mut s, r, r.types);
     }
     s.push_str("}\n");
     s
@@ -73,17 +76,16 @@ fn updated(r: &Routine, name: &str, i: Io) -> &'static str {
     }
 }
 
-/// One routine's entry.
-fn entry(s: &mut String, r: &Routine) {
+/// One routine's entry, for the element types `types`.
+fn entry(s: &mut String, r: &Routine, types: &str) {
     {
         let _ = writeln!(s, "    {:?}: {{", r.name);
         let _ = writeln!(s, "        \"doc\": {:?},", r.doc.replace('`', ""));
         if !r.more.is_empty() {
             let _ = writeln!(s, "        \"more\": {:?},", r.more.replace('`', ""));
         }
-        let _ = writeln!(s, "        \"types\": {:?},", r.real_types());
-        let fns: Vec<String> = r
-            .real_types()
+        let _ = writeln!(s, "        \"types\": {types:?},");
+        let fns: Vec<String> = types
             .chars()
             .map(|t| format!("\"{t}\": {:?}", c_name(r, t)))
             .collect();
@@ -107,7 +109,10 @@ fn entry(s: &mut String, r: &Routine) {
                     Kind::Diag => "\"role\": \"diag\"".into(),
                 },
                 Role::Dim => "\"role\": \"dim\"".into(),
-                Role::Scalar { default } | Role::RealScalar { default } => format!("\"role\": \"scalar\", \"default\": {default}.0"),
+                Role::Scalar { default } => format!("\"role\": \"scalar\", \"default\": {default}.0"),
+                Role::RealScalar { default } => {
+                    format!("\"role\": \"scalar\", \"default\": {default}.0, \"real\": True")
+                }
                 Role::Vector { io: i, len, inc } => format!(
                     "\"role\": \"vector\", \"io\": {:?}, \"len\": {}, \"inc\": {inc:?}, \"py\": {:?}{}",
                     io(i),
@@ -155,7 +160,8 @@ fn entry(s: &mut String, r: &Routine) {
                     op.map_or("None".to_string(), |t| format!("{t:?}")),
                     a.py
                 ),
-                Role::Out | Role::RealOut => "\"role\": \"out\"".into(),
+                Role::Out => "\"role\": \"out\"".into(),
+                Role::RealOut => "\"role\": \"out\", \"real\": True".into(),
                 Role::IndexOut => "\"role\": \"index_out\"".into(),
             };
             let _ = writeln!(s, "            {{\"name\": {n:?}, {body}}},");
