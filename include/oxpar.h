@@ -721,9 +721,8 @@ oxpar_status oxpar_sdot(const oxpar_context *ctx,
                         float *out);
 
 /**
- * `*out :=` the Euclidean norm of `x` (floats; real for complex
- * elements), without overflow or underflow in intermediate results; NaN if
- * any element is NaN.
+ * `*out :=` the Euclidean norm of `x` (floats), without overflow or
+ * underflow in intermediate results; NaN if any element is NaN.
  *
  * Ordinary (not reproducible) mode accumulates in double (on an OpenCL
  * device, when it has double precision) and rounds once to float: the result is within about one float
@@ -760,8 +759,7 @@ oxpar_status oxpar_snrm2(const oxpar_context *ctx,
                          float *out);
 
 /**
- * `*out :=` the sum of the absolute values of `x` (floats; for complex
- * elements `|re| + |im|` each, as BLAS, and the result is real).
+ * `*out :=` the sum of the absolute values of `x` (floats).
  *
  * Ordinary (not reproducible) mode accumulates in double (on an OpenCL
  * device, when it has double precision) and rounds once to float: the result is within about one float
@@ -838,8 +836,8 @@ oxpar_status oxpar_ssum(const oxpar_context *ctx,
 
 /**
  * `*out :=` the 0-based index of the first element of largest absolute
- * value of `x` (floats; for complex elements the largest `|re| + |im|`,
- * as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+ * value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
+ * when `n == 0`.
  *
  * Vectors are given by a pointer to their logical first element: element `i`
  * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1135,9 +1133,8 @@ oxpar_status oxpar_ddot(const oxpar_context *ctx,
                         double *out);
 
 /**
- * `*out :=` the Euclidean norm of `x` (doubles; real for complex
- * elements), without overflow or underflow in intermediate results; NaN if
- * any element is NaN.
+ * `*out :=` the Euclidean norm of `x` (doubles), without overflow or
+ * underflow in intermediate results; NaN if any element is NaN.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * correctly rounded square root of the exact sum of squares: the same bits
@@ -1170,8 +1167,7 @@ oxpar_status oxpar_dnrm2(const oxpar_context *ctx,
                          double *out);
 
 /**
- * `*out :=` the sum of the absolute values of `x` (doubles; for complex
- * elements `|re| + |im|` each, as BLAS, and the result is real).
+ * `*out :=` the sum of the absolute values of `x` (doubles).
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
@@ -1240,8 +1236,8 @@ oxpar_status oxpar_dsum(const oxpar_context *ctx,
 
 /**
  * `*out :=` the 0-based index of the first element of largest absolute
- * value of `x` (doubles; for complex elements the largest `|re| + |im|`,
- * as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+ * value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
+ * when `n == 0`.
  *
  * Vectors are given by a pointer to their logical first element: element `i`
  * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1612,9 +1608,10 @@ oxpar_status oxpar_cdotc(const oxpar_context *ctx,
                          oxpar_c32 *out);
 
 /**
- * `*out :=` the Euclidean norm of `x` (single-precision complex numbers; real for complex
- * elements), without overflow or underflow in intermediate results; NaN if
- * any element is NaN.
+ * `*out :=` the Euclidean norm of `x` (single-precision complex numbers), without overflow or
+ * underflow in intermediate results; NaN if any element is NaN.
+ *
+ * The result is real: `*out` is the real type of the elements.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * correctly rounded square root of the exact sum of squares: the same bits
@@ -1650,8 +1647,10 @@ oxpar_status oxpar_scnrm2(const oxpar_context *ctx,
                           float *out);
 
 /**
- * `*out :=` the sum of the absolute values of `x` (single-precision complex numbers; for complex
- * elements `|re| + |im|` each, as BLAS, and the result is real).
+ * `*out :=` the sum of the absolute values of `x` (single-precision complex numbers).
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * scasum/dzasum (not the modulus); the result is real.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
@@ -1726,8 +1725,11 @@ oxpar_status oxpar_csum(const oxpar_context *ctx,
 
 /**
  * `*out :=` the 0-based index of the first element of largest absolute
- * value of `x` (single-precision complex numbers; for complex elements the largest `|re| + |im|`,
- * as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+ * value of `x` (single-precision complex numbers); the first NaN if there is one; `OXPAR_INDEX_NONE`
+ * when `n == 0`.
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * icamax/izamax (not the modulus).
  *
  * Vectors are given by a pointer to their logical first element: element `i`
  * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -2144,9 +2146,10 @@ oxpar_status oxpar_zdotc(const oxpar_context *ctx,
                          oxpar_c64 *out);
 
 /**
- * `*out :=` the Euclidean norm of `x` (double-precision complex numbers; real for complex
- * elements), without overflow or underflow in intermediate results; NaN if
- * any element is NaN.
+ * `*out :=` the Euclidean norm of `x` (double-precision complex numbers), without overflow or
+ * underflow in intermediate results; NaN if any element is NaN.
+ *
+ * The result is real: `*out` is the real type of the elements.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * correctly rounded square root of the exact sum of squares: the same bits
@@ -2182,8 +2185,10 @@ oxpar_status oxpar_dznrm2(const oxpar_context *ctx,
                           double *out);
 
 /**
- * `*out :=` the sum of the absolute values of `x` (double-precision complex numbers; for complex
- * elements `|re| + |im|` each, as BLAS, and the result is real).
+ * `*out :=` the sum of the absolute values of `x` (double-precision complex numbers).
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * scasum/dzasum (not the modulus); the result is real.
  *
  * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
  * exact one correctly rounded: the same bits on any backend, number of
@@ -2258,8 +2263,11 @@ oxpar_status oxpar_zsum(const oxpar_context *ctx,
 
 /**
  * `*out :=` the 0-based index of the first element of largest absolute
- * value of `x` (double-precision complex numbers; for complex elements the largest `|re| + |im|`,
- * as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+ * value of `x` (double-precision complex numbers); the first NaN if there is one; `OXPAR_INDEX_NONE`
+ * when `n == 0`.
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * icamax/izamax (not the modulus).
  *
  * Vectors are given by a pointer to their logical first element: element `i`
  * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's

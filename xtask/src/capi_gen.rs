@@ -763,6 +763,9 @@ fn helper_shell(s: &mut String, r: &Routine, h: crate::routines::Helper, t: char
     if t == 's' && !h.single.is_empty() {
         paragraphs.insert(1, h.single.to_string());
     }
+    if matches!(t, 'c' | 'z') && !h.complex.is_empty() {
+        paragraphs.insert(1, h.complex.to_string());
+    }
     if r.args.iter().any(|a| matches!(a.role, Role::Vector { .. })) {
         paragraphs.push(NEGATIVE_INCREMENTS.to_string());
     }

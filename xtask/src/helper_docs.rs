@@ -14,6 +14,7 @@ pub const AXPY: Helper = Helper {
     call: "",
     doc: "`y := alpha*x + y` on {floats}. `alpha == 0` returns without reading `x`.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the\n\
@@ -28,6 +29,7 @@ pub const SCAL: Helper = Helper {
     call: "",
     doc: "`x := alpha*x` on {floats}.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the\n\
@@ -41,6 +43,7 @@ pub const COPY: Helper = Helper {
     call: "",
     doc: "`y := x` on {floats}.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the\n\
@@ -55,6 +58,7 @@ pub const SWAP: Helper = Helper {
     call: "",
     doc: "Exchanges the {float} vectors `x` and `y`.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y\n\
 sharing an element without being the very same vector),\n\
@@ -75,6 +79,7 @@ threads or MPI ranks.",
     single: "Ordinary (not reproducible) mode accumulates in double (on an OpenCL\n\
 device, when it has double precision) and rounds once to float: the result is within about one float\n\
 ulp of the exact value plus `n * 2^-53` times the sum of `|x_i * y_i|`.",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an\n\
@@ -90,9 +95,8 @@ failure is `OXPAR_STATUS_COMM_ERROR`.",
 /// `oxpar_snrm2`, `oxpar_dnrm2`.
 pub const NRM2: Helper = Helper {
     call: "norm(ctx, n, x, incx, out, Norm::Nrm2)",
-    doc: "`*out :=` the Euclidean norm of `x` ({floats}; real for complex\n\
-elements), without overflow or underflow in intermediate results; NaN if\n\
-any element is NaN.\n\
+    doc: "`*out :=` the Euclidean norm of `x` ({floats}), without overflow or\n\
+underflow in intermediate results; NaN if any element is NaN.\n\
 \n\
 In reproducible mode (`oxpar_context_set_reproducible`) the result is the\n\
 correctly rounded square root of the exact sum of squares: the same bits\n\
@@ -100,6 +104,7 @@ on any backend, number of threads or MPI ranks.",
     single: "Ordinary (not reproducible) mode accumulates in double (on an OpenCL\n\
 device, when it has double precision) and rounds once to float: the result is within about one float\n\
 ulp of the exact value plus `n * 2^-53` times the norm.",
+    complex: "The result is real: `*out` is the real type of the elements.",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,\n\
@@ -115,8 +120,7 @@ operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is\n\
 /// `oxpar_sasum`, `oxpar_dasum`.
 pub const ASUM: Helper = Helper {
     call: "norm(ctx, n, x, incx, out, Norm::Asum)",
-    doc: "`*out :=` the sum of the absolute values of `x` ({floats}; for complex\n\
-elements `|re| + |im|` each, as BLAS, and the result is real).\n\
+    doc: "`*out :=` the sum of the absolute values of `x` ({floats}).\n\
 \n\
 In reproducible mode (`oxpar_context_set_reproducible`) the result is the\n\
 exact one correctly rounded: the same bits on any backend, number of\n\
@@ -124,6 +128,8 @@ threads or MPI ranks.",
     single: "Ordinary (not reproducible) mode accumulates in double (on an OpenCL\n\
 device, when it has double precision) and rounds once to float: the result is within about one float\n\
 ulp of the exact value plus `n * 2^-53` times the result.",
+    complex: "The absolute value of a complex element is `|re| + |im|`, as in BLAS\n\
+scasum/dzasum (not the modulus); the result is real.",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,\n\
@@ -149,6 +155,7 @@ threads or MPI ranks.",
     single: "Ordinary (not reproducible) mode accumulates in double (on an OpenCL\n\
 device, when it has double precision) and rounds once to float: the result is within about one float\n\
 ulp of the exact value plus `n * 2^-53` times the sum of `|x_i|`.",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,\n\
@@ -165,9 +172,11 @@ operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is\n\
 pub const IAMAX: Helper = Helper {
     call: "",
     doc: "`*out :=` the 0-based index of the first element of largest absolute\n\
-value of `x` ({floats}; for complex elements the largest `|re| + |im|`,\n\
-as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.",
+value of `x` ({floats}); the first NaN if there is one; `OXPAR_INDEX_NONE`\n\
+when `n == 0`.",
     single: "",
+    complex: "The absolute value of a complex element is `|re| + |im|`, as in BLAS\n\
+icamax/izamax (not the modulus).",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,\n\
@@ -191,6 +200,7 @@ and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has\n\
 BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither\n\
 `A` nor `x`.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,\n\
 `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),\n\
@@ -210,6 +220,7 @@ pub const GER: Helper = Helper {
     doc: "`A := alpha*x*y^T + A` on {floats}, `A` being `m x n` with strides `rsa`,\n\
 `csa`, `x` of `m` and `y` of `n` elements. `alpha == 0` returns at once.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one\n\
@@ -235,6 +246,7 @@ the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: 
 row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there\n\
 does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,\n\
 `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),\n\
@@ -255,6 +267,7 @@ pub const RSCAL: Helper = Helper {
 part is multiplied by `alpha` (as BLAS's csscal; an infinite part does not\n\
 turn the other one into NaN).",
     single: "",
+    complex: "",
     errors: SCAL.errors,
     collective: false,
 };
@@ -269,6 +282,7 @@ In reproducible mode (`oxpar_context_set_reproducible`) each part of the\n\
 result is the exact one correctly rounded: the same bits on any backend or\n\
 number of threads.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an\n\
@@ -286,6 +300,7 @@ In reproducible mode (`oxpar_context_set_reproducible`) each part of the\n\
 result is the exact one correctly rounded: the same bits on any backend or\n\
 number of threads.",
     single: "",
+    complex: "",
     errors: DOTU.errors,
     collective: false,
 };
@@ -297,6 +312,7 @@ pub const GERU: Helper = Helper {
 `A` being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`\n\
 elements. `alpha == 0` returns at once.",
     single: "",
+    complex: "",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one\n\
@@ -313,6 +329,7 @@ pub const GERC: Helper = Helper {
 being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`\n\
 elements. `alpha == 0` returns at once.",
     single: "",
+    complex: "",
     errors: GERU.errors,
     collective: false,
 };

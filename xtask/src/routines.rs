@@ -53,6 +53,10 @@ pub struct Helper {
     /// A paragraph for single precision only (its accumulation), placed after
     /// the first paragraph of `doc`, or "".
     pub single: &'static str,
+    /// A paragraph for the complex element types only (what their real
+    /// results and magnitudes are), placed after the first paragraph of
+    /// `doc`, or "".
+    pub complex: &'static str,
     /// The `Errors:` paragraph (MPI collective notes included).
     pub errors: &'static str,
     /// Whether the routine is collective on an MPI context (every rank calls

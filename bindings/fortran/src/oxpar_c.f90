@@ -578,9 +578,8 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_sdot
     end function c_oxpar_sdot
 
-    !> `*out :=` the Euclidean norm of `x` (floats; real for complex
-    !> elements), without overflow or underflow in intermediate results; NaN if
-    !> any element is NaN.
+    !> `*out :=` the Euclidean norm of `x` (floats), without overflow or
+    !> underflow in intermediate results; NaN if any element is NaN.
     !>
     !> Ordinary (not reproducible) mode accumulates in double (on an OpenCL
     !> device, when it has double precision) and rounds once to float: the result is within about
@@ -621,8 +620,7 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_snrm2
     end function c_oxpar_snrm2
 
-    !> `*out :=` the sum of the absolute values of `x` (floats; for complex
-    !> elements `|re| + |im|` each, as BLAS, and the result is real).
+    !> `*out :=` the sum of the absolute values of `x` (floats).
     !>
     !> Ordinary (not reproducible) mode accumulates in double (on an OpenCL
     !> device, when it has double precision) and rounds once to float: the result is within about
@@ -707,8 +705,8 @@ module oxpar_c
     end function c_oxpar_ssum
 
     !> `*out :=` the 0-based index of the first element of largest absolute
-    !> value of `x` (floats; for complex elements the largest `|re| + |im|`,
-    !> as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+    !> value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
+    !> when `n == 0`.
     !>
     !> Vectors are given by a pointer to their logical first element: element `i`
     !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1037,9 +1035,8 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_ddot
     end function c_oxpar_ddot
 
-    !> `*out :=` the Euclidean norm of `x` (doubles; real for complex
-    !> elements), without overflow or underflow in intermediate results; NaN if
-    !> any element is NaN.
+    !> `*out :=` the Euclidean norm of `x` (doubles), without overflow or
+    !> underflow in intermediate results; NaN if any element is NaN.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> correctly rounded square root of the exact sum of squares: the same bits
@@ -1075,8 +1072,7 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dnrm2
     end function c_oxpar_dnrm2
 
-    !> `*out :=` the sum of the absolute values of `x` (doubles; for complex
-    !> elements `|re| + |im|` each, as BLAS, and the result is real).
+    !> `*out :=` the sum of the absolute values of `x` (doubles).
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
@@ -1151,8 +1147,8 @@ module oxpar_c
     end function c_oxpar_dsum
 
     !> `*out :=` the 0-based index of the first element of largest absolute
-    !> value of `x` (doubles; for complex elements the largest `|re| + |im|`,
-    !> as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+    !> value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
+    !> when `n == 0`.
     !>
     !> Vectors are given by a pointer to their logical first element: element `i`
     !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1564,9 +1560,10 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_cdotc
     end function c_oxpar_cdotc
 
-    !> `*out :=` the Euclidean norm of `x` (single-precision complex numbers; real for complex
-    !> elements), without overflow or underflow in intermediate results; NaN if
-    !> any element is NaN.
+    !> `*out :=` the Euclidean norm of `x` (single-precision complex numbers), without overflow or
+    !> underflow in intermediate results; NaN if any element is NaN.
+    !>
+    !> The result is real: `*out` is the real type of the elements.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> correctly rounded square root of the exact sum of squares: the same bits
@@ -1605,9 +1602,10 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_scnrm2
     end function c_oxpar_scnrm2
 
-    !> `*out :=` the sum of the absolute values of `x` (single-precision complex numbers; for
-    !> complex
-    !> elements `|re| + |im|` each, as BLAS, and the result is real).
+    !> `*out :=` the sum of the absolute values of `x` (single-precision complex numbers).
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> scasum/dzasum (not the modulus); the result is real.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
@@ -1689,9 +1687,12 @@ module oxpar_c
     end function c_oxpar_csum
 
     !> `*out :=` the 0-based index of the first element of largest absolute
-    !> value of `x` (single-precision complex numbers; for complex elements the largest `|re| +
-    !> |im|`,
-    !> as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+    !> value of `x` (single-precision complex numbers); the first NaN if there is one;
+    !> `OXPAR_INDEX_NONE`
+    !> when `n == 0`.
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> icamax/izamax (not the modulus).
     !>
     !> Vectors are given by a pointer to their logical first element: element `i`
     !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -2154,9 +2155,10 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_zdotc
     end function c_oxpar_zdotc
 
-    !> `*out :=` the Euclidean norm of `x` (double-precision complex numbers; real for complex
-    !> elements), without overflow or underflow in intermediate results; NaN if
-    !> any element is NaN.
+    !> `*out :=` the Euclidean norm of `x` (double-precision complex numbers), without overflow or
+    !> underflow in intermediate results; NaN if any element is NaN.
+    !>
+    !> The result is real: `*out` is the real type of the elements.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> correctly rounded square root of the exact sum of squares: the same bits
@@ -2195,9 +2197,10 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dznrm2
     end function c_oxpar_dznrm2
 
-    !> `*out :=` the sum of the absolute values of `x` (double-precision complex numbers; for
-    !> complex
-    !> elements `|re| + |im|` each, as BLAS, and the result is real).
+    !> `*out :=` the sum of the absolute values of `x` (double-precision complex numbers).
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> scasum/dzasum (not the modulus); the result is real.
     !>
     !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
     !> exact one correctly rounded: the same bits on any backend, number of
@@ -2279,9 +2282,12 @@ module oxpar_c
     end function c_oxpar_zsum
 
     !> `*out :=` the 0-based index of the first element of largest absolute
-    !> value of `x` (double-precision complex numbers; for complex elements the largest `|re| +
-    !> |im|`,
-    !> as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+    !> value of `x` (double-precision complex numbers); the first NaN if there is one;
+    !> `OXPAR_INDEX_NONE`
+    !> when `n == 0`.
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> icamax/izamax (not the modulus).
     !>
     !> Vectors are given by a pointer to their logical first element: element `i`
     !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's

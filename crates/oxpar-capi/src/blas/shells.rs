@@ -177,9 +177,8 @@ pub unsafe extern "C" fn oxpar_sdot(
     })
 }
 
-/// `*out :=` the Euclidean norm of `x` (floats; real for complex
-/// elements), without overflow or underflow in intermediate results; NaN if
-/// any element is NaN.
+/// `*out :=` the Euclidean norm of `x` (floats), without overflow or
+/// underflow in intermediate results; NaN if any element is NaN.
 ///
 /// Ordinary (not reproducible) mode accumulates in double (on an OpenCL
 /// device, when it has double precision) and rounds once to float: the result is within about one float
@@ -222,8 +221,7 @@ pub unsafe extern "C" fn oxpar_snrm2(
     })
 }
 
-/// `*out :=` the sum of the absolute values of `x` (floats; for complex
-/// elements `|re| + |im|` each, as BLAS, and the result is real).
+/// `*out :=` the sum of the absolute values of `x` (floats).
 ///
 /// Ordinary (not reproducible) mode accumulates in double (on an OpenCL
 /// device, when it has double precision) and rounds once to float: the result is within about one float
@@ -310,8 +308,8 @@ pub unsafe extern "C" fn oxpar_ssum(
 }
 
 /// `*out :=` the 0-based index of the first element of largest absolute
-/// value of `x` (floats; for complex elements the largest `|re| + |im|`,
-/// as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+/// value of `x` (floats); the first NaN if there is one; `OXPAR_INDEX_NONE`
+/// when `n == 0`.
 ///
 /// Vectors are given by a pointer to their logical first element: element `i`
 /// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -684,9 +682,8 @@ pub unsafe extern "C" fn oxpar_ddot(
     })
 }
 
-/// `*out :=` the Euclidean norm of `x` (doubles; real for complex
-/// elements), without overflow or underflow in intermediate results; NaN if
-/// any element is NaN.
+/// `*out :=` the Euclidean norm of `x` (doubles), without overflow or
+/// underflow in intermediate results; NaN if any element is NaN.
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// correctly rounded square root of the exact sum of squares: the same bits
@@ -725,8 +722,7 @@ pub unsafe extern "C" fn oxpar_dnrm2(
     })
 }
 
-/// `*out :=` the sum of the absolute values of `x` (doubles; for complex
-/// elements `|re| + |im|` each, as BLAS, and the result is real).
+/// `*out :=` the sum of the absolute values of `x` (doubles).
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
@@ -805,8 +801,8 @@ pub unsafe extern "C" fn oxpar_dsum(
 }
 
 /// `*out :=` the 0-based index of the first element of largest absolute
-/// value of `x` (doubles; for complex elements the largest `|re| + |im|`,
-/// as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+/// value of `x` (doubles); the first NaN if there is one; `OXPAR_INDEX_NONE`
+/// when `n == 0`.
 ///
 /// Vectors are given by a pointer to their logical first element: element `i`
 /// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1264,9 +1260,10 @@ pub unsafe extern "C" fn oxpar_cdotc(
     })
 }
 
-/// `*out :=` the Euclidean norm of `x` (single-precision complex numbers; real for complex
-/// elements), without overflow or underflow in intermediate results; NaN if
-/// any element is NaN.
+/// `*out :=` the Euclidean norm of `x` (single-precision complex numbers), without overflow or
+/// underflow in intermediate results; NaN if any element is NaN.
+///
+/// The result is real: `*out` is the real type of the elements.
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// correctly rounded square root of the exact sum of squares: the same bits
@@ -1308,8 +1305,10 @@ pub unsafe extern "C" fn oxpar_scnrm2(
     })
 }
 
-/// `*out :=` the sum of the absolute values of `x` (single-precision complex numbers; for complex
-/// elements `|re| + |im|` each, as BLAS, and the result is real).
+/// `*out :=` the sum of the absolute values of `x` (single-precision complex numbers).
+///
+/// The absolute value of a complex element is `|re| + |im|`, as in BLAS
+/// scasum/dzasum (not the modulus); the result is real.
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
@@ -1394,8 +1393,11 @@ pub unsafe extern "C" fn oxpar_csum(
 }
 
 /// `*out :=` the 0-based index of the first element of largest absolute
-/// value of `x` (single-precision complex numbers; for complex elements the largest `|re| + |im|`,
-/// as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+/// value of `x` (single-precision complex numbers); the first NaN if there is one; `OXPAR_INDEX_NONE`
+/// when `n == 0`.
+///
+/// The absolute value of a complex element is `|re| + |im|`, as in BLAS
+/// icamax/izamax (not the modulus).
 ///
 /// Vectors are given by a pointer to their logical first element: element `i`
 /// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1905,9 +1907,10 @@ pub unsafe extern "C" fn oxpar_zdotc(
     })
 }
 
-/// `*out :=` the Euclidean norm of `x` (double-precision complex numbers; real for complex
-/// elements), without overflow or underflow in intermediate results; NaN if
-/// any element is NaN.
+/// `*out :=` the Euclidean norm of `x` (double-precision complex numbers), without overflow or
+/// underflow in intermediate results; NaN if any element is NaN.
+///
+/// The result is real: `*out` is the real type of the elements.
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// correctly rounded square root of the exact sum of squares: the same bits
@@ -1949,8 +1952,10 @@ pub unsafe extern "C" fn oxpar_dznrm2(
     })
 }
 
-/// `*out :=` the sum of the absolute values of `x` (double-precision complex numbers; for complex
-/// elements `|re| + |im|` each, as BLAS, and the result is real).
+/// `*out :=` the sum of the absolute values of `x` (double-precision complex numbers).
+///
+/// The absolute value of a complex element is `|re| + |im|`, as in BLAS
+/// scasum/dzasum (not the modulus); the result is real.
 ///
 /// In reproducible mode (`oxpar_context_set_reproducible`) the result is the
 /// exact one correctly rounded: the same bits on any backend, number of
@@ -2035,8 +2040,11 @@ pub unsafe extern "C" fn oxpar_zsum(
 }
 
 /// `*out :=` the 0-based index of the first element of largest absolute
-/// value of `x` (double-precision complex numbers; for complex elements the largest `|re| + |im|`,
-/// as BLAS); the first NaN if there is one; `OXPAR_INDEX_NONE` when `n == 0`.
+/// value of `x` (double-precision complex numbers); the first NaN if there is one; `OXPAR_INDEX_NONE`
+/// when `n == 0`.
+///
+/// The absolute value of a complex element is `|re| + |im|`, as in BLAS
+/// icamax/izamax (not the modulus).
 ///
 /// Vectors are given by a pointer to their logical first element: element `i`
 /// of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
