@@ -42,6 +42,32 @@
  * Device buffers (oxpar_buffer_*) follow the same stride rules; there an
  * output buffer must also be a different buffer from every input.
  */
+/*
+ * Complex elements (the oxpar_c*, oxpar_z* and oxpar_sc*, oxpar_dz*
+ * routines). oxpar_c32 and oxpar_c64 are two float / two double, the real
+ * part first: the layout of C99 float _Complex / double _Complex, C++
+ * std::complex<float> / std::complex<double>, Fortran complex(c_float_complex)
+ * and NumPy complex64 / complex128. So that arrays of those pass as they are,
+ * each compiler sees its own type: C99 and later the _Complex types
+ * themselves, C++ std::complex, and a C compiler without complex types
+ * (__STDC_NO_COMPLEX__, or before C99) a struct {re, im} of the same layout.
+ * Defining OXPAR_COMPLEX_STRUCT before including this header picks the
+ * struct everywhere (for tools that parse C without _Complex, as cffi).
+ * Scalars (alpha, beta) are passed by pointer like all scalars here.
+ */
+#if defined(__cplusplus) && !defined(OXPAR_COMPLEX_STRUCT)
+#include <complex>
+typedef std::complex<float> oxpar_c32;
+typedef std::complex<double> oxpar_c64;
+#else
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__STDC_NO_COMPLEX__) && !defined(OXPAR_COMPLEX_STRUCT)
+typedef float _Complex oxpar_c32;
+typedef double _Complex oxpar_c64;
+#else
+typedef struct oxpar_c32 { float re; float im; } oxpar_c32;
+typedef struct oxpar_c64 { double re; double im; } oxpar_c64;
+#endif
+#endif
 
 /**
  * The ABI version: bumped whenever a signature or a documented behaviour of
@@ -148,6 +174,11 @@ enum oxpar_trans
    * Use its transpose.
    */
   OXPAR_TRANS_YES = 1,
+  /**
+   * Use its conjugate transpose; for real elements the transpose (BLAS's
+   * `'C'` on real data).
+   */
+  OXPAR_TRANS_CONJ = 2,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -312,6 +343,16 @@ enum oxpar_dtype
    * `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
    */
   OXPAR_DTYPE_F64 = 1,
+  /**
+   * `oxpar_c32`, two `float` (real part first). Device buffers are real
+   * only for now: creating one answers `OXPAR_STATUS_UNSUPPORTED` (the
+   * host routines of an OpenCL context compute complex data on the host).
+   */
+  OXPAR_DTYPE_C32 = 2,
+  /**
+   * `oxpar_c64`, two `double`; as `OXPAR_DTYPE_C32`.
+   */
+  OXPAR_DTYPE_C64 = 3,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -828,8 +869,10 @@ oxpar_status oxpar_isamax(const oxpar_context *ctx,
  * `y := alpha*op(A)*x + beta*y` on floats, where `A` is the `m x n` matrix at
  * `a` with element strides `rsa` (between rows) and `csa` (between columns),
  * and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
- * `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
- * does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+ * `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+ * (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+ * BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+ * `A` nor `x`.
  *
  * Vectors are given by a pointer to their logical first element: element `i`
  * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -837,8 +880,8 @@ oxpar_status oxpar_isamax(const oxpar_context *ctx,
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
- * `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
  * operand beyond the address space). A and x may have any strides, 0 included,
  * and may share memory with y: the result is as if they were read first. On an
@@ -907,14 +950,15 @@ oxpar_status oxpar_sger(const oxpar_context *ctx,
  * `C := alpha*op(A)*op(B) + beta*C` on floats, with `op(A)` `m x k`, `op(B)`
  * `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
  * (0, 0) as stored and its element strides (row, column). `transa`/`transb`
- * are `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (then `a` holds the `k x m`
- * matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
+ * are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+ * matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+ * the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs = ld`;
  * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
  * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
- * nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
  * address, or an operand beyond the address space). A and B may have any
  * strides, 0 included, and may share memory with C: the result is as if they
@@ -1225,8 +1269,10 @@ oxpar_status oxpar_idamax(const oxpar_context *ctx,
  * `y := alpha*op(A)*x + beta*y` on doubles, where `A` is the `m x n` matrix at
  * `a` with element strides `rsa` (between rows) and `csa` (between columns),
  * and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
- * `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
- * does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+ * `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+ * (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+ * BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+ * `A` nor `x`.
  *
  * Vectors are given by a pointer to their logical first element: element `i`
  * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1234,8 +1280,8 @@ oxpar_status oxpar_idamax(const oxpar_context *ctx,
  * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
- * `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
  * operand beyond the address space). A and x may have any strides, 0 included,
  * and may share memory with y: the result is as if they were read first. On an
@@ -1304,14 +1350,15 @@ oxpar_status oxpar_dger(const oxpar_context *ctx,
  * `C := alpha*op(A)*op(B) + beta*C` on doubles, with `op(A)` `m x k`, `op(B)`
  * `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
  * (0, 0) as stored and its element strides (row, column). `transa`/`transb`
- * are `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (then `a` holds the `k x m`
- * matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
+ * are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+ * matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+ * the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs = ld`;
  * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
  * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
- * nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
  * address, or an operand beyond the address space). A and B may have any
  * strides, 0 included, and may share memory with C: the result is as if they
@@ -1340,6 +1387,1082 @@ oxpar_status oxpar_dgemm(const oxpar_context *ctx,
                          ptrdiff_t csb,
                          const double *beta,
                          double *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `y := alpha*x + y` on single-precision complex numbers. `alpha == 0` returns without reading `x`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_caxpy(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         oxpar_c32 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `x := alpha*x` on single-precision complex numbers.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cscal(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := alpha*x` on single-precision complex numbers with a real `alpha`: each real and imaginary
+ * part is multiplied by `alpha` (as BLAS's csscal; an infinite part does not
+ * turn the other one into NaN).
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_csscal(const oxpar_context *ctx,
+                          size_t n,
+                          const float *alpha,
+                          oxpar_c32 *x,
+                          ptrdiff_t incx);
+
+/**
+ * `y := x` on single-precision complex numbers.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ccopy(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         oxpar_c32 *y,
+                         ptrdiff_t incy);
+
+/**
+ * Exchanges the single-precision complex number vectors `x` and `y`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+ * sharing an element without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+ * the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+ * and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cswap(const oxpar_context *ctx,
+                         size_t n,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         oxpar_c32 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `*out := sum x_i * y_i` on single-precision complex numbers, neither conjugated (BLAS's dotu;
+ * 0 when `n == 0`).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+ * result is the exact one correctly rounded: the same bits on any backend or
+ * number of threads.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+ * increment of 0, which reads one element n times, is allowed).
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cdotu(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *y,
+                         ptrdiff_t incy,
+                         oxpar_c32 *out);
+
+/**
+ * `*out := sum conj(x_i) * y_i` on single-precision complex numbers (BLAS's dotc; 0 when
+ * `n == 0`).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+ * result is the exact one correctly rounded: the same bits on any backend or
+ * number of threads.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+ * increment of 0, which reads one element n times, is allowed).
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cdotc(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *y,
+                         ptrdiff_t incy,
+                         oxpar_c32 *out);
+
+/**
+ * `*out :=` the Euclidean norm of `x` (single-precision complex numbers), without overflow or
+ * underflow in intermediate results; NaN if any element is NaN.
+ *
+ * The result is real: `*out` is the real type of the elements.
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * correctly rounded square root of the exact sum of squares: the same bits
+ * on any backend, number of threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_scnrm2(const oxpar_context *ctx,
+                          size_t n,
+                          const oxpar_c32 *x,
+                          ptrdiff_t incx,
+                          float *out);
+
+/**
+ * `*out :=` the sum of the absolute values of `x` (single-precision complex numbers).
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * scasum/dzasum (not the modulus); the result is real.
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_scasum(const oxpar_context *ctx,
+                          size_t n,
+                          const oxpar_c32 *x,
+                          ptrdiff_t incx,
+                          float *out);
+
+/**
+ * `*out :=` the sum of the elements of `x` (single-precision complex numbers; 0 when `n == 0`). The
+ * ordinary sum adds in an order that depends on the backend and its number
+ * of threads (so the last bits may differ between them).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_csum(const oxpar_context *ctx,
+                        size_t n,
+                        const oxpar_c32 *x,
+                        ptrdiff_t incx,
+                        oxpar_c32 *out);
+
+/**
+ * `*out :=` the 0-based index of the first element of largest absolute
+ * value of `x` (single-precision complex numbers); the first NaN if there is one; `OXPAR_INDEX_NONE`
+ * when `n == 0`.
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * icamax/izamax (not the modulus).
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_icamax(const oxpar_context *ctx,
+                          size_t n,
+                          const oxpar_c32 *x,
+                          ptrdiff_t incx,
+                          size_t *out);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` on single-precision complex numbers, where `A` is the `m x n` matrix at
+ * `a` with element strides `rsa` (between rows) and `csa` (between columns),
+ * and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
+ * `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+ * (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+ * BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+ * `A` nor `x`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+ * operand beyond the address space). A and x may have any strides, 0 included,
+ * and may share memory with y: the result is as if they were read first. On an
+ * OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cgemv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `A := alpha*x*y^T + A` on single-precision complex numbers, nothing conjugated (BLAS's geru),
+ * `A` being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+ * elements. `alpha == 0` returns at once.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+ * address, or an operand beyond the address space). x and y may have any
+ * increments, 0 included, and may share memory with A: the result is as if
+ * they were read first.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cgeru(const oxpar_context *ctx,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *y,
+                         ptrdiff_t incy,
+                         oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
+ * `A := alpha*x*y^H + A` on single-precision complex numbers, `y` conjugated (BLAS's gerc), `A`
+ * being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+ * elements. `alpha == 0` returns at once.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+ * address, or an operand beyond the address space). x and y may have any
+ * increments, 0 included, and may share memory with A: the result is as if
+ * they were read first.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cgerc(const oxpar_context *ctx,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *y,
+                         ptrdiff_t incy,
+                         oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
+ * `C := alpha*op(A)*op(B) + beta*C` on single-precision complex numbers, with `op(A)` `m x k`, `op(B)`
+ * `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
+ * (0, 0) as stored and its element strides (row, column). `transa`/`transb`
+ * are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+ * matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+ * the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs = ld`;
+ * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
+ * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+ * address, or an operand beyond the address space). A and B may have any
+ * strides, 0 included, and may share memory with C: the result is as if they
+ * were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cgemm(const oxpar_context *ctx,
+                         int32_t transa,
+                         int32_t transb,
+                         size_t m,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `y := alpha*x + y` on double-precision complex numbers. `alpha == 0` returns without reading `x`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zaxpy(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         oxpar_c64 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `x := alpha*x` on double-precision complex numbers.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zscal(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := alpha*x` on double-precision complex numbers with a real `alpha`: each real and imaginary
+ * part is multiplied by `alpha` (as BLAS's csscal; an infinite part does not
+ * turn the other one into NaN).
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+ * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zdscal(const oxpar_context *ctx,
+                          size_t n,
+                          const double *alpha,
+                          oxpar_c64 *x,
+                          ptrdiff_t incx);
+
+/**
+ * `y := x` on double-precision complex numbers.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+ * address space). y may share memory with x: the result is as if x were read
+ * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zcopy(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         oxpar_c64 *y,
+                         ptrdiff_t incy);
+
+/**
+ * Exchanges the double-precision complex number vectors `x` and `y`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+ * sharing an element without being the very same vector),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+ * the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+ * and `OXPAR_STATUS_OUT_OF_MEMORY`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zswap(const oxpar_context *ctx,
+                         size_t n,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         oxpar_c64 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `*out := sum x_i * y_i` on double-precision complex numbers, neither conjugated (BLAS's dotu;
+ * 0 when `n == 0`).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+ * result is the exact one correctly rounded: the same bits on any backend or
+ * number of threads.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+ * increment of 0, which reads one element n times, is allowed).
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zdotu(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *y,
+                         ptrdiff_t incy,
+                         oxpar_c64 *out);
+
+/**
+ * `*out := sum conj(x_i) * y_i` on double-precision complex numbers (BLAS's dotc; 0 when
+ * `n == 0`).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+ * result is the exact one correctly rounded: the same bits on any backend or
+ * number of threads.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+ * increment of 0, which reads one element n times, is allowed).
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zdotc(const oxpar_context *ctx,
+                         size_t n,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *y,
+                         ptrdiff_t incy,
+                         oxpar_c64 *out);
+
+/**
+ * `*out :=` the Euclidean norm of `x` (double-precision complex numbers), without overflow or
+ * underflow in intermediate results; NaN if any element is NaN.
+ *
+ * The result is real: `*out` is the real type of the elements.
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * correctly rounded square root of the exact sum of squares: the same bits
+ * on any backend, number of threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dznrm2(const oxpar_context *ctx,
+                          size_t n,
+                          const oxpar_c64 *x,
+                          ptrdiff_t incx,
+                          double *out);
+
+/**
+ * `*out :=` the sum of the absolute values of `x` (double-precision complex numbers).
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * scasum/dzasum (not the modulus); the result is real.
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_dzasum(const oxpar_context *ctx,
+                          size_t n,
+                          const oxpar_c64 *x,
+                          ptrdiff_t incx,
+                          double *out);
+
+/**
+ * `*out :=` the sum of the elements of `x` (double-precision complex numbers; 0 when `n == 0`). The
+ * ordinary sum adds in an order that depends on the backend and its number
+ * of threads (so the last bits may differ between them).
+ *
+ * In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+ * exact one correctly rounded: the same bits on any backend, number of
+ * threads or MPI ranks.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zsum(const oxpar_context *ctx,
+                        size_t n,
+                        const oxpar_c64 *x,
+                        ptrdiff_t incx,
+                        oxpar_c64 *out);
+
+/**
+ * `*out :=` the 0-based index of the first element of largest absolute
+ * value of `x` (double-precision complex numbers); the first NaN if there is one; `OXPAR_INDEX_NONE`
+ * when `n == 0`.
+ *
+ * The absolute value of a complex element is `|re| + |im|`, as in BLAS
+ * icamax/izamax (not the modulus).
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+ * which reads one element n times, is allowed). On an OpenCL context also
+ * `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+ * `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_izamax(const oxpar_context *ctx,
+                          size_t n,
+                          const oxpar_c64 *x,
+                          ptrdiff_t incx,
+                          size_t *out);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` on double-precision complex numbers, where `A` is the `m x n` matrix at
+ * `a` with element strides `rsa` (between rows) and `csa` (between columns),
+ * and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
+ * `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+ * (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+ * BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+ * `A` nor `x`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+ * operand beyond the address space). A and x may have any strides, 0 included,
+ * and may share memory with y: the result is as if they were read first. On an
+ * OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zgemv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `A := alpha*x*y^T + A` on double-precision complex numbers, nothing conjugated (BLAS's geru),
+ * `A` being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+ * elements. `alpha == 0` returns at once.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+ * address, or an operand beyond the address space). x and y may have any
+ * increments, 0 included, and may share memory with A: the result is as if
+ * they were read first.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zgeru(const oxpar_context *ctx,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *y,
+                         ptrdiff_t incy,
+                         oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
+ * `A := alpha*x*y^H + A` on double-precision complex numbers, `y` conjugated (BLAS's gerc), `A`
+ * being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+ * elements. `alpha == 0` returns at once.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+ * address, or an operand beyond the address space). x and y may have any
+ * increments, 0 included, and may share memory with A: the result is as if
+ * they were read first.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zgerc(const oxpar_context *ctx,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *y,
+                         ptrdiff_t incy,
+                         oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
+ * `C := alpha*op(A)*op(B) + beta*C` on double-precision complex numbers, with `op(A)` `m x k`, `op(B)`
+ * `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
+ * (0, 0) as stored and its element strides (row, column). `transa`/`transb`
+ * are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+ * matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+ * the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs = ld`;
+ * row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
+ * does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+ * address, or an operand beyond the address space). A and B may have any
+ * strides, 0 included, and may share memory with C: the result is as if they
+ * were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+ * `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+ * argument error on one rank fails every rank (the others get an error naming
+ * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+ * every rank, decided from the element type alone (no communication).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the
+ * elements its sizes and strides describe (readable, and writable for
+ * outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zgemm(const oxpar_context *ctx,
+                         int32_t transa,
+                         int32_t transb,
+                         size_t m,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c64 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *c,
                          ptrdiff_t rsc,
                          ptrdiff_t csc);
 
@@ -1775,14 +2898,95 @@ oxpar_status oxpar_dsymv(const oxpar_context *ctx,
                          ptrdiff_t incy);
 
 /**
+ * `y := alpha*A*x + beta*y` with `A` Hermitian, held in its `uplo` triangle, on
+ * single-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+ * 0). `beta == 0` does not read `y` (NaN there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+ * have any strides, 0 included, and may share memory with `y`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_chemv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*A*x + beta*y` with `A` Hermitian, held in its `uplo` triangle, on
+ * double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+ * 0). `beta == 0` does not read `y` (NaN there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+ * have any strides, 0 included, and may share memory with `y`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zhemv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *y,
+                         ptrdiff_t incy);
+
+/**
  * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on floats.
  *
  * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
  * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1791,12 +2995,12 @@ oxpar_status oxpar_dsymv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1819,9 +3023,10 @@ oxpar_status oxpar_strmv(const oxpar_context *ctx,
  * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
  * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1830,12 +3035,12 @@ oxpar_status oxpar_strmv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1853,16 +3058,16 @@ oxpar_status oxpar_dtrmv(const oxpar_context *ctx,
                          ptrdiff_t incx);
 
 /**
- * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
- * on floats.
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on single-precision
+ * complex numbers.
  *
- * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
- * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
  * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1871,12 +3076,95 @@ oxpar_status oxpar_dtrmv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctrmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on double-precision
+ * complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztrmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+ * on floats.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1901,9 +3189,10 @@ oxpar_status oxpar_strsv(const oxpar_context *ctx,
  * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
  * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1912,12 +3201,12 @@ oxpar_status oxpar_strsv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
- * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
- * call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1932,6 +3221,90 @@ oxpar_status oxpar_dtrsv(const oxpar_context *ctx,
                          ptrdiff_t rsa,
                          ptrdiff_t csa,
                          double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+ * on single-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctrsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+ * on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `a` may have any strides, 0 included, and may share
+ * memory with `x`: the result is as if it were read first. On an MPI context
+ * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztrsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c64 *x,
                          ptrdiff_t incx);
 
 /**
@@ -2079,13 +3452,163 @@ oxpar_status oxpar_dsyr2(const oxpar_context *ctx,
                          ptrdiff_t csa);
 
 /**
+ * `A := alpha*x*x^H + A` (`alpha` real) on the `uplo` triangle of the Hermitian `A`, on
+ * single-precision complex numbers.
+ *
+ * The other triangle of `A` is neither read nor written; the diagonal comes out real.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` may have any
+ * strides, 0 included, and may share memory with `a`: the result is as if it were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cher(const oxpar_context *ctx,
+                        int32_t uplo,
+                        size_t n,
+                        const float *alpha,
+                        const oxpar_c32 *x,
+                        ptrdiff_t incx,
+                        oxpar_c32 *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa);
+
+/**
+ * `A := alpha*x*x^H + A` (`alpha` real) on the `uplo` triangle of the Hermitian `A`, on
+ * double-precision complex numbers.
+ *
+ * The other triangle of `A` is neither read nor written; the diagonal comes out real.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+ * its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+ * `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` may have any
+ * strides, 0 included, and may share memory with `a`: the result is as if it were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zher(const oxpar_context *ctx,
+                        int32_t uplo,
+                        size_t n,
+                        const double *alpha,
+                        const oxpar_c64 *x,
+                        ptrdiff_t incx,
+                        oxpar_c64 *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa);
+
+/**
+ * `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle of the Hermitian `A`, on
+ * single-precision complex numbers.
+ *
+ * The other triangle of `A` is neither read nor written; the diagonal comes out real.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+ * have any strides, 0 included, and may share memory with `a`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cher2(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *y,
+                         ptrdiff_t incy,
+                         oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
+ * `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle of the Hermitian `A`, on
+ * double-precision complex numbers.
+ *
+ * The other triangle of `A` is neither read nor written; the diagonal comes out real.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used.
+ *
+ * Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+ * given by a pointer to its element (0, 0) and its element strides (row, column):
+ * column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+ * vector by a pointer to its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+ * elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+ * have any strides, 0 included, and may share memory with `a`: the result is as if they were
+ * read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zher2(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *y,
+                         ptrdiff_t incy,
+                         oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa);
+
+/**
  * `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
  * super-diagonals, on floats.
  *
  * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
  * does not come out).
  *
- * `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+ * its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+ * elements, as BLAS's `'C'`).
  *
  * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
  * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
@@ -2096,8 +3619,8 @@ oxpar_status oxpar_dsyr2(const oxpar_context *ctx,
  * its logical first element and its increment.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
- * with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+ * `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
  * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
  * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
@@ -2130,7 +3653,9 @@ oxpar_status oxpar_sgbmv(const oxpar_context *ctx,
  * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
  * does not come out).
  *
- * `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+ * its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+ * elements, as BLAS's `'C'`).
  *
  * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
  * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
@@ -2141,8 +3666,8 @@ oxpar_status oxpar_sgbmv(const oxpar_context *ctx,
  * its logical first element and its increment.
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
- * `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
- * with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+ * `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
  * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
  * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
@@ -2166,6 +3691,100 @@ oxpar_status oxpar_dgbmv(const oxpar_context *ctx,
                          ptrdiff_t incx,
                          const double *beta,
                          double *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+ * super-diagonals, on single-precision complex numbers.
+ *
+ * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+ * does not come out).
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+ * its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+ * elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+ * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+ * `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+ * `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+ * `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+ * `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+ * its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+ * `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+ * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cgbmv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t kl,
+                         size_t ku,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t lda,
+                         const oxpar_c32 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *y,
+                         ptrdiff_t incy);
+
+/**
+ * `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+ * super-diagonals, on double-precision complex numbers.
+ *
+ * Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+ * does not come out).
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+ * its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+ * elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+ * band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+ * `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+ * `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+ * `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+ * `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+ * its logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+ * `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+ * `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+ * `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+ * strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+ * is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zgbmv(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t kl,
+                         size_t ku,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t lda,
+                         const oxpar_c64 *x,
+                         ptrdiff_t incx,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *y,
                          ptrdiff_t incy);
 
 /**
@@ -2339,9 +3958,10 @@ oxpar_status oxpar_dspmv(const oxpar_context *ctx,
  * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
  * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2352,12 +3972,12 @@ oxpar_status oxpar_dspmv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
- * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
- * memory with `x`: the result is as if it were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2381,9 +4001,10 @@ oxpar_status oxpar_stbmv(const oxpar_context *ctx,
  * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
  * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2394,12 +4015,12 @@ oxpar_status oxpar_stbmv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
- * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
- * memory with `x`: the result is as if it were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2417,16 +4038,16 @@ oxpar_status oxpar_dtbmv(const oxpar_context *ctx,
                          ptrdiff_t incx);
 
 /**
- * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
- * off-diagonals, held in its `uplo` triangle, on floats.
+ * `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+ * `uplo` triangle, on single-precision complex numbers.
  *
- * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
- * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
  * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2437,12 +4058,99 @@ oxpar_status oxpar_dtbmv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
- * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
- * memory with `x`: the result is as if it were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c32 *a,
+                         ptrdiff_t lda,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+ * `uplo` triangle, on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztbmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c64 *a,
+                         ptrdiff_t lda,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+ * off-diagonals, held in its `uplo` triangle, on floats.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2467,9 +4175,10 @@ oxpar_status oxpar_stbsv(const oxpar_context *ctx,
  * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
  * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2480,12 +4189,12 @@ oxpar_status oxpar_stbsv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
- * `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
- * memory with `x`: the result is as if it were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2503,15 +4212,104 @@ oxpar_status oxpar_dtbsv(const oxpar_context *ctx,
                          ptrdiff_t incx);
 
 /**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+ * off-diagonals, held in its `uplo` triangle, on single-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctbsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c32 *a,
+                         ptrdiff_t lda,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+ * off-diagonals, held in its `uplo` triangle, on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+ * LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+ * `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+ * the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+ * is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+ * space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztbsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c64 *a,
+                         ptrdiff_t lda,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx);
+
+/**
  * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
  * floats.
  *
  * The diagonal of `A` is not read when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
  * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2522,11 +4320,12 @@ oxpar_status oxpar_dtbsv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2548,9 +4347,10 @@ oxpar_status oxpar_stpmv(const oxpar_context *ctx,
  * The diagonal of `A` is not read when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
  * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2561,11 +4361,12 @@ oxpar_status oxpar_stpmv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2581,16 +4382,16 @@ oxpar_status oxpar_dtpmv(const oxpar_context *ctx,
                          ptrdiff_t incx);
 
 /**
- * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
- * in packed storage, on floats.
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+ * single-precision complex numbers.
  *
- * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
- * the diagonal gives infinities or NaN, as in BLAS.
+ * The diagonal of `A` is not read when `diag` is unit.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
  * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2601,11 +4402,95 @@ oxpar_status oxpar_dtpmv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctpmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c32 *ap,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+ * double-precision complex numbers.
+ *
+ * The diagonal of `A` is not read when `diag` is unit.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztpmv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c64 *ap,
+                         oxpar_c64 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+ * in packed storage, on floats.
+ *
+ * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+ * the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2628,9 +4513,10 @@ oxpar_status oxpar_stpsv(const oxpar_context *ctx,
  * the diagonal gives infinities or NaN, as in BLAS.
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
- * transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
- * `a` is read or taken as all ones.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
  * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2641,11 +4527,12 @@ oxpar_status oxpar_stpsv(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
- * nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
- * (strides that give two elements of `x` the same address, or an array beyond the address
- * space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2658,6 +4545,90 @@ oxpar_status oxpar_dtpsv(const oxpar_context *ctx,
                          size_t n,
                          const double *ap,
                          double *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+ * in packed storage, on single-precision complex numbers.
+ *
+ * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+ * the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctpsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c32 *ap,
+                         oxpar_c32 *x,
+                         ptrdiff_t incx);
+
+/**
+ * `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+ * in packed storage, on double-precision complex numbers.
+ *
+ * The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+ * the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+ * is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+ * whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+ * `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+ * or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+ * triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+ * `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+ * increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+ * `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+ * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+ * an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+ * were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+ * not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztpsv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t n,
+                         const oxpar_c64 *ap,
+                         oxpar_c64 *x,
                          ptrdiff_t incx);
 
 /**
@@ -2889,6 +4860,190 @@ oxpar_status oxpar_dsymm(const oxpar_context *ctx,
                          ptrdiff_t csc);
 
 /**
+ * `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+ * symmetric, held in its `uplo` triangle, on single-precision complex numbers.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+ * come out).
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+ * to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+ * has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+ * type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+ * address, or an array beyond the address space). `a` and `b` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if they were read first. On an
+ * MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_csymm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+ * symmetric, held in its `uplo` triangle, on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+ * come out).
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+ * to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+ * has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+ * type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+ * address, or an array beyond the address space). `a` and `b` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if they were read first. On an
+ * MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zsymm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c64 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+ * Hermitian, held in its `uplo` triangle, on single-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+ * 0). `beta == 0` does not read `C` (NaN there does not come out).
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+ * to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+ * has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+ * type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+ * address, or an array beyond the address space). `a` and `b` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if they were read first. On an
+ * MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_chemm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+ * Hermitian, held in its `uplo` triangle, on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+ * 0). `beta == 0` does not read `C` (NaN there does not come out).
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+ * to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+ * has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+ * logical first element and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+ * type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+ * address, or an array beyond the address space). `a` and `b` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if they were read first. On an
+ * MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zhemm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c64 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
  * `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
  * yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on floats.
  *
@@ -2896,8 +5051,9 @@ oxpar_status oxpar_dsymm(const oxpar_context *ctx,
  * there does not come out).
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`).
  *
  * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
  * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -2907,11 +5063,11 @@ oxpar_status oxpar_dsymm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
- * an array beyond the address space). `a` may have any strides, 0 included, and may share
- * memory with `c`: the result is as if it were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2939,8 +5095,9 @@ oxpar_status oxpar_ssyrk(const oxpar_context *ctx,
  * there does not come out).
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
- * transpose.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`).
  *
  * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
  * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -2950,11 +5107,11 @@ oxpar_status oxpar_ssyrk(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
- * an array beyond the address space). `a` may have any strides, 0 included, and may share
- * memory with `c`: the result is as if it were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2975,6 +5132,96 @@ oxpar_status oxpar_dsyrk(const oxpar_context *ctx,
                          ptrdiff_t csc);
 
 /**
+ * `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+ * yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on single-precision
+ * complex numbers.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_csyrk(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c32 *beta,
+                         oxpar_c32 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+ * yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on double-precision
+ * complex numbers.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zsyrk(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         size_t n,
+                         size_t k,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const oxpar_c64 *beta,
+                         oxpar_c64 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
  * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
  * `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
  * symmetric `C`, on floats.
@@ -2983,8 +5230,9 @@ oxpar_status oxpar_dsyrk(const oxpar_context *ctx,
  * there does not come out).
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
- * transpose.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+ * b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+ * for real elements, as BLAS's `'C'`).
  *
  * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
  * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
@@ -2995,11 +5243,12 @@ oxpar_status oxpar_dsyrk(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
- * an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
- * share memory with `c`: the result is as if they were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` and `b` may have any
+ * strides, 0 included, and may share memory with `c`: the result is as if they were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3031,8 +5280,9 @@ oxpar_status oxpar_ssyr2k(const oxpar_context *ctx,
  * there does not come out).
  *
  * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
- * used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
- * transpose.
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+ * b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+ * for real elements, as BLAS's `'C'`).
  *
  * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
  * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
@@ -3043,11 +5293,12 @@ oxpar_status oxpar_ssyr2k(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
- * trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
- * `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
- * an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
- * share memory with `c`: the result is as if they were read first. On an MPI context
- * `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` and `b` may have any
+ * strides, 0 included, and may share memory with `c`: the result is as if they were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3071,6 +5322,302 @@ oxpar_status oxpar_dsyr2k(const oxpar_context *ctx,
                           ptrdiff_t csc);
 
 /**
+ * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+ * `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+ * symmetric `C`, on single-precision complex numbers.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+ * b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+ * for real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` and `b` may have any
+ * strides, 0 included, and may share memory with `c`: the result is as if they were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_csyr2k(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t trans,
+                          size_t n,
+                          size_t k,
+                          const oxpar_c32 *alpha,
+                          const oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c32 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          const oxpar_c32 *beta,
+                          oxpar_c32 *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+ * `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+ * symmetric `C`, on double-precision complex numbers.
+ *
+ * The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+ * there does not come out).
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+ * b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+ * for real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` and `b` may have any
+ * strides, 0 included, and may share memory with `c`: the result is as if they were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zsyr2k(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t trans,
+                          size_t n,
+                          size_t k,
+                          const oxpar_c64 *alpha,
+                          const oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c64 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          const oxpar_c64 *beta,
+                          oxpar_c64 *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * `C := alpha*op(A)*op(A)^H + beta*C` (`alpha`, `beta` real) on the `uplo` triangle of the
+ * Hermitian `n x n` `C`, `op(A)` being `n x k`: `A` (trans no, stored `n x k`) or `A^H`
+ * (trans conj, stored `k x n`), on single-precision complex numbers.
+ *
+ * The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+ * `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes
+ * `op(A) = A^T`, which BLAS does not offer.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cherk(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         size_t n,
+                         size_t k,
+                         const float *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const float *beta,
+                         oxpar_c32 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*op(A)*op(A)^H + beta*C` (`alpha`, `beta` real) on the `uplo` triangle of the
+ * Hermitian `n x n` `C`, `op(A)` being `n x k`: `A` (trans no, stored `n x k`) or `A^H`
+ * (trans conj, stored `k x n`), on double-precision complex numbers.
+ *
+ * The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+ * `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes
+ * `op(A) = A^T`, which BLAS does not offer.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+ * is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+ * real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+ * included, and may share memory with `c`: the result is as if it were read first. On an MPI
+ * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zherk(const oxpar_context *ctx,
+                         int32_t uplo,
+                         int32_t trans,
+                         size_t n,
+                         size_t k,
+                         const double *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         const double *beta,
+                         oxpar_c64 *c,
+                         ptrdiff_t rsc,
+                         ptrdiff_t csc);
+
+/**
+ * `C := alpha*op(A)*op(B)^H + conj(alpha)*op(B)*op(A)^H + beta*C` (`beta` real) on the
+ * `uplo` triangle of the Hermitian `n x n` `C`, `op(A)`, `op(B)` being `n x k`: as stored
+ * (trans no) or `A^H`, `B^H` (trans conj, stored `k x n`), on single-precision complex
+ * numbers.
+ *
+ * The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+ * `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes the
+ * plain transposes, which BLAS does not offer.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+ * b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+ * for real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` and `b` may have any
+ * strides, 0 included, and may share memory with `c`: the result is as if they were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_cher2k(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t trans,
+                          size_t n,
+                          size_t k,
+                          const oxpar_c32 *alpha,
+                          const oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c32 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          const float *beta,
+                          oxpar_c32 *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * `C := alpha*op(A)*op(B)^H + conj(alpha)*op(B)*op(A)^H + beta*C` (`beta` real) on the
+ * `uplo` triangle of the Hermitian `n x n` `C`, `op(A)`, `op(B)` being `n x k`: as stored
+ * (trans no) or `A^H`, `B^H` (trans conj, stored `k x n`), on double-precision complex
+ * numbers.
+ *
+ * The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+ * `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes the
+ * plain transposes, which BLAS does not offer.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+ * used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+ * b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+ * for real elements, as BLAS's `'C'`).
+ *
+ * Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+ * stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+ * trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+ * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+ * `c` the same address, or an array beyond the address space). `a` and `b` may have any
+ * strides, 0 included, and may share memory with `c`: the result is as if they were read
+ * first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+ * collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_zher2k(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t trans,
+                          size_t n,
+                          size_t k,
+                          const oxpar_c64 *alpha,
+                          const oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c64 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          const double *beta,
+                          oxpar_c64 *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
  * `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
  * in its `uplo` triangle, on floats.
  *
@@ -3078,9 +5625,10 @@ oxpar_status oxpar_dsyr2k(const oxpar_context *ctx,
  *
  * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
  * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
- * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
- * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
- * of `a` is read or taken as all ones.
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
  * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3090,12 +5638,13 @@ oxpar_status oxpar_dsyr2k(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
- * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
- * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
- * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
- * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
- * included, and may share memory with `b`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3124,9 +5673,10 @@ oxpar_status oxpar_strmm(const oxpar_context *ctx,
  *
  * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
  * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
- * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
- * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
- * of `a` is read or taken as all ones.
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
  * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3136,12 +5686,13 @@ oxpar_status oxpar_strmm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
- * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
- * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
- * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
- * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
- * included, and may share memory with `b`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3163,18 +5714,17 @@ oxpar_status oxpar_dtrmm(const oxpar_context *ctx,
                          ptrdiff_t csb);
 
 /**
- * `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
- * triangular, held in its `uplo` triangle, on floats.
+ * `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+ * in its `uplo` triangle, on single-precision complex numbers.
  *
- * Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
- * triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
- * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
  *
  * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
  * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
- * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
- * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
- * of `a` is read or taken as all ones.
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
  * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3184,12 +5734,111 @@ oxpar_status oxpar_dtrmm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
- * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
- * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
- * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
- * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
- * included, and may share memory with `b`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctrmm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
+
+/**
+ * `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+ * in its `uplo` triangle, on double-precision complex numbers.
+ *
+ * The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztrmm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c64 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
+
+/**
+ * `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+ * triangular, held in its `uplo` triangle, on floats.
+ *
+ * Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+ * triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3220,9 +5869,10 @@ oxpar_status oxpar_strsm(const oxpar_context *ctx,
  *
  * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
  * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
- * stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
- * its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
- * of `a` is read or taken as all ones.
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
  *
  * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
  * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3232,12 +5882,13 @@ oxpar_status oxpar_strsm(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
- * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
- * `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
- * aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
- * `b` the same address, or an array beyond the address space). `a` may have any strides, 0
- * included, and may share memory with `b`: the result is as if it were read first. On an MPI
- * context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3255,6 +5906,106 @@ oxpar_status oxpar_dtrsm(const oxpar_context *ctx,
                          ptrdiff_t rsa,
                          ptrdiff_t csa,
                          double *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
+
+/**
+ * `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+ * triangular, held in its `uplo` triangle, on single-precision complex numbers.
+ *
+ * Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+ * triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ctrsm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c32 *alpha,
+                         const oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb);
+
+/**
+ * `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+ * triangular, held in its `uplo` triangle, on double-precision complex numbers.
+ *
+ * Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+ * triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+ * singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+ *
+ * `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+ * stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+ * stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+ * whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+ * transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+ * `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+ *
+ * Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+ * stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+ * its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+ * row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+ * and its increment.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+ * uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+ * `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+ * `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+ * (strides that give two elements of `b` the same address, or an array beyond the address
+ * space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+ * as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+ * call is not collective).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+ * and strides describe (readable, and writable for outputs) for the duration of the call.
+ */
+oxpar_status oxpar_ztrsm(const oxpar_context *ctx,
+                         int32_t side,
+                         int32_t uplo,
+                         int32_t trans,
+                         int32_t diag,
+                         size_t m,
+                         size_t n,
+                         const oxpar_c64 *alpha,
+                         const oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c64 *b,
                          ptrdiff_t rsb,
                          ptrdiff_t csb);
 
@@ -3819,7 +6570,8 @@ oxpar_status oxpar_mpi_dhalo_2d(const oxpar_context *ctx,
  *
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (unknown dtype),
- * `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context),
+ * `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context, or a complex
+ * dtype: device buffers are real only for now),
  * `OXPAR_STATUS_OUT_OF_MEMORY` (larger than the device allows or has),
  * `OXPAR_STATUS_DEVICE_ERROR`, `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library
  * built without OpenCL).

@@ -67,8 +67,9 @@ c-examples: lib-debug
 		echo "--- $$e"; ./$(C_BUILD)/examples/$$e; \
 	done
 
-## include/oxpar.h on its own in C99, C11 and C2x; twice in C++17; in two
-## C++ translation units linked into one program with liboxpar.
+## include/oxpar.h on its own in C99, C11 and C2x; its complex fallback (a
+## C compiler without complex types); twice in C++17; in two C++ translation
+## units linked into one program with liboxpar.
 header-test: lib-debug
 	@mkdir -p $(C_BUILD)/header
 	@set -e; for std in c99 c11 c2x; do \
@@ -76,6 +77,12 @@ header-test: lib-debug
 		$(CC) -std=$$std $(C_WARN) $(C_HEADER_WARN) -Iinclude \
 			-c tests/c/header/include_only.c -o $(C_BUILD)/header/include_only_$$std.o; \
 	done
+	@set -e; for def in OXPAR_COMPLEX_STRUCT __STDC_NO_COMPLEX__; do \
+		echo "$(CC) -std=c11 -D$$def ... -c tests/c/header/complex_struct.c"; \
+		$(CC) -std=c11 -D$$def $(C_WARN) -Wno-pedantic $(C_HEADER_WARN) -Iinclude \
+			-c tests/c/header/complex_struct.c -o $(C_BUILD)/header/complex_struct_$$def.o; \
+	done
+	$(CXX) -std=c++17 -DOXPAR_COMPLEX_STRUCT $(C_WARN) -Iinclude -fsyntax-only tests/c/header/complex_struct_cpp.cpp
 	$(CXX) -std=c++17 $(C_WARN) -Wundef -Wconversion -Wshadow -Iinclude \
 		-c tests/c/header/include_twice.cpp -o $(C_BUILD)/header/include_twice.o
 	$(CXX) -std=c++17 $(C_WARN) -Iinclude tests/c/header/tu_a.cpp tests/c/header/tu_b.cpp \

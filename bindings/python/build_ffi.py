@@ -20,7 +20,9 @@ ffibuilder = cffi.FFI()
 ffibuilder.cdef(cdef_from_header(HEADER.read_text()))
 ffibuilder.set_source(
     "oxpar._native",
-    '#include "oxpar.h"',
+    # The cdef reads the header's struct spelling of the complex types; the
+    # compiled source must see the same one.
+    "#define OXPAR_COMPLEX_STRUCT 1\n#include \"oxpar.h\"",
     include_dirs=[str(HEADER.parent)],
     libraries=["oxpar"],
     extra_link_args=["-Wl,-rpath,$ORIGIN/_lib"],

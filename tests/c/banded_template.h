@@ -454,7 +454,7 @@ static void FN(bad_input)(const oxpar_context *ctx) {
     size_t i;
     for (i = 0; i < 64; i++) buf[i] = (T)1;
     /* enums */
-    CHECK_ERR(OX(gbmv)(ctx, 2, 2, 2, 0, 0, &one, buf, 1, buf + 8, 1, &zero, buf + 16, 1),
+    CHECK_ERR(OX(gbmv)(ctx, 3, 2, 2, 0, 0, &one, buf, 1, buf + 8, 1, &zero, buf + 16, 1),
               OXPAR_STATUS_INVALID_ARGUMENT, OXNAME(gbmv), "trans");
     CHECK_ERR(OX(sbmv)(ctx, -1, 2, 1, &one, buf, 2, buf + 8, 1, &zero, buf + 16, 1), OXPAR_STATUS_INVALID_ARGUMENT,
               OXNAME(sbmv), "uplo");

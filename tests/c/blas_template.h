@@ -1009,7 +1009,7 @@ static void FN(test_bad_input)(const oxpar_context *ctx) {
     /* gemv: A is 4 x 3 column-major (rsa 1, csa 4); x has 3 elements, y 4 */
     CHECK_ERR(GEMV(NULL, OXPAR_TRANS_NO, 4, 3, &one, ab, 1, 4, xb, 1, &one, yb, 1),
               OXPAR_STATUS_NULL_POINTER, NAME_GEMV, "ctx");
-    CHECK_ERR(GEMV(ctx, 2, 4, 3, &one, ab, 1, 4, xb, 1, &one, yb, 1),
+    CHECK_ERR(GEMV(ctx, 3, 4, 3, &one, ab, 1, 4, xb, 1, &one, yb, 1),
               OXPAR_STATUS_INVALID_ARGUMENT, NAME_GEMV, "trans");
     CHECK_ERR(GEMV(ctx, -1, 4, 3, &one, ab, 1, 4, xb, 1, &one, yb, 1),
               OXPAR_STATUS_INVALID_ARGUMENT, NAME_GEMV, "trans");
@@ -1056,7 +1056,7 @@ static void FN(test_bad_input)(const oxpar_context *ctx) {
 #define GEMM_ARGS_C cb, 1, 4
     CHECK_ERR(GEMM(NULL, 0, 0, 4, 3, 2, &one, GEMM_ARGS_A, GEMM_ARGS_B, &one, GEMM_ARGS_C),
               OXPAR_STATUS_NULL_POINTER, NAME_GEMM, "ctx");
-    CHECK_ERR(GEMM(ctx, 2, 0, 4, 3, 2, &one, GEMM_ARGS_A, GEMM_ARGS_B, &one, GEMM_ARGS_C),
+    CHECK_ERR(GEMM(ctx, 3, 0, 4, 3, 2, &one, GEMM_ARGS_A, GEMM_ARGS_B, &one, GEMM_ARGS_C),
               OXPAR_STATUS_INVALID_ARGUMENT, NAME_GEMM, "transa");
     CHECK_ERR(GEMM(ctx, 0, -1, 4, 3, 2, &one, GEMM_ARGS_A, GEMM_ARGS_B, &one, GEMM_ARGS_C),
               OXPAR_STATUS_INVALID_ARGUMENT, NAME_GEMM, "transb");

@@ -55,5 +55,6 @@ int main(int argc, char **argv) {
     test_opencl();
     test_farm();
     test_reproducible();
+    test_complex();
     return check_summary();
 }

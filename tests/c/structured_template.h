@@ -537,7 +537,7 @@ static void FN(bad_input)(const oxpar_context *ctx) {
               OXNAME(trsm), "side");
     CHECK_ERR(OX(trsm)(ctx, 0, -1, 0, 0, 2, 2, &one, buf, 1, 2, buf + 8, 1, 2), OXPAR_STATUS_INVALID_ARGUMENT,
               OXNAME(trsm), "uplo");
-    CHECK_ERR(OX(trmm)(ctx, 0, 0, 2, 0, 2, 2, &one, buf, 1, 2, buf + 8, 1, 2), OXPAR_STATUS_INVALID_ARGUMENT,
+    CHECK_ERR(OX(trmm)(ctx, 0, 0, 3, 0, 2, 2, &one, buf, 1, 2, buf + 8, 1, 2), OXPAR_STATUS_INVALID_ARGUMENT,
               OXNAME(trmm), "trans");
     CHECK_ERR(OX(trmv)(ctx, 0, 0, 7, 2, buf, 1, 2, buf + 8, 1), OXPAR_STATUS_INVALID_ARGUMENT, OXNAME(trmv),
               "diag");

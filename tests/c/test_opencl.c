@@ -234,9 +234,9 @@ static int test_buffer_blas(const oxpar_context *ctx, int32_t dtype) {
                   : oxpar_buffer_saxpy(ctx, N, &salpha, y, 0, 1, y, 0, 1),
               OXPAR_STATUS_INVALID_ARGUMENT, dbl ? "oxpar_buffer_daxpy" : "oxpar_buffer_saxpy",
               "y");
-    CHECK_ERR(dbl ? oxpar_buffer_dgemm(ctx, 2, 0, M, NN, K, &dalpha, a, 3, 1, LDA, b, 0, K, 1,
+    CHECK_ERR(dbl ? oxpar_buffer_dgemm(ctx, 3, 0, M, NN, K, &dalpha, a, 3, 1, LDA, b, 0, K, 1,
                                        &dbeta, c, 0, NN, 1)
-                  : oxpar_buffer_sgemm(ctx, 2, 0, M, NN, K, &salpha, a, 3, 1, LDA, b, 0, K, 1,
+                  : oxpar_buffer_sgemm(ctx, 3, 0, M, NN, K, &salpha, a, 3, 1, LDA, b, 0, K, 1,
                                        &sbeta, c, 0, NN, 1),
               OXPAR_STATUS_INVALID_ARGUMENT, dbl ? "oxpar_buffer_dgemm" : "oxpar_buffer_sgemm",
               "transa");
@@ -454,9 +454,9 @@ static int test_buffer_blas_more(const oxpar_context *ctx, int32_t dtype) {
                   : oxpar_buffer_sgemv(ctx, 0, M, K, &salpha, a, 3, 1, LDA, x, 1, 2, NULL, y, 0,
                                        1),
               OXPAR_STATUS_NULL_POINTER, NAME("gemv"), "beta");
-    CHECK_ERR(dbl ? oxpar_buffer_dgemv(ctx, 2, M, K, &dalpha, a, 3, 1, LDA, x, 1, 2, &dbeta, y,
+    CHECK_ERR(dbl ? oxpar_buffer_dgemv(ctx, 3, M, K, &dalpha, a, 3, 1, LDA, x, 1, 2, &dbeta, y,
                                        0, 1)
-                  : oxpar_buffer_sgemv(ctx, 2, M, K, &salpha, a, 3, 1, LDA, x, 1, 2, &sbeta, y,
+                  : oxpar_buffer_sgemv(ctx, 3, M, K, &salpha, a, 3, 1, LDA, x, 1, 2, &sbeta, y,
                                        0, 1),
               OXPAR_STATUS_INVALID_ARGUMENT, NAME("gemv"), "trans");
     CHECK_ERR(dbl ? oxpar_buffer_dger(ctx, M, K, &dalpha, x, 1, 2, y, 0, 1, NULL, 3, 1, LDA)
@@ -706,6 +706,8 @@ static void test_memory_and_profiling(const oxpar_context *ctx) {
               OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_create_from", "host");
     CHECK_ERR(oxpar_buffer_create_from(ctx, 7, h, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
               "oxpar_buffer_create_from", "dtype");
+    CHECK_ERR(oxpar_buffer_create_from(ctx, OXPAR_DTYPE_C32, h, 2, &out), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_buffer_create_from", "dtype");
     CHECK_ERR(oxpar_buffer_create_empty(ctx, OXPAR_DTYPE_F64, 4, NULL),
               OXPAR_STATUS_NULL_POINTER, "oxpar_buffer_create_empty", "out");
     CHECK(out == sentinel, "create_from wrote *out on failure");
@@ -789,8 +791,13 @@ static void test_bad_handles(const oxpar_context *ctx) {
 
     CHECK_ERR(oxpar_buffer_create(NULL, OXPAR_DTYPE_F32, 4, &out), OXPAR_STATUS_NULL_POINTER,
               "oxpar_buffer_create", "ctx");
-    CHECK_ERR(oxpar_buffer_create(ctx, 2, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
+    CHECK_ERR(oxpar_buffer_create(ctx, 4, 4, &out), OXPAR_STATUS_INVALID_ARGUMENT,
               "oxpar_buffer_create", "dtype");
+    /* Device buffers are real only for now. */
+    CHECK_ERR(oxpar_buffer_create(ctx, OXPAR_DTYPE_C64, 4, &out), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_buffer_create", "dtype");
+    CHECK_ERR(oxpar_buffer_create_empty(ctx, OXPAR_DTYPE_C32, 4, &out), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_buffer_create_empty", "dtype");
     CHECK_ERR(oxpar_buffer_create(ctx, OXPAR_DTYPE_F32, 4, NULL), OXPAR_STATUS_NULL_POINTER,
               "oxpar_buffer_create", "out");
     CHECK(out == sentinel, "buffer_create wrote *out on failure");

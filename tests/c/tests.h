@@ -20,6 +20,7 @@ void test_parallel_for_extremes(void);
 void test_opencl(void);
 void test_farm(void);
 void test_reproducible(void);
+void test_complex(void);
 
 /* malloc that aborts the tests when memory runs out. */
 void *xmalloc(size_t bytes);

@@ -795,11 +795,12 @@ static void fuzz_level1(size_t esize) {
 
 static int32_t random_trans(int *must_fail) {
     if (one_in(60)) {
-        static const int32_t bad[] = {2, -1, 7, INT32_MAX, INT32_MIN};
+        static const int32_t bad[] = {3, -1, 7, INT32_MAX, INT32_MIN};
         *must_fail = 1;
         return bad[below(5)];
     }
-    return one_in(2) ? OXPAR_TRANS_YES : OXPAR_TRANS_NO;
+    /* OXPAR_TRANS_CONJ is the transpose on real data. */
+    return one_in(2) ? OXPAR_TRANS_NO : one_in(2) ? OXPAR_TRANS_YES : OXPAR_TRANS_CONJ;
 }
 
 /* A matrix layout: column-major, row-major, or random strides. */
@@ -847,8 +848,8 @@ static void fuzz_gemv(size_t esize) {
         }
     }
     matrix_strides(m, n, &rsa, &csa);
-    xl = trans == OXPAR_TRANS_YES ? m : n;
-    yl = trans == OXPAR_TRANS_YES ? n : m;
+    xl = trans != OXPAR_TRANS_NO ? m : n;
+    yl = trans != OXPAR_TRANS_NO ? n : m;
     no_long_zero(m, &rsa);
     no_long_zero(n, &csa);
     no_long_zero(xl, &incx);
@@ -900,7 +901,7 @@ static void fuzz_gemv(size_t esize) {
             double yv = beta.v == 0 ? 0 : before_value(&y, i, 0);
             if (alpha.v != 0) {
                 for (j = 0; j < xl; j++) {
-                    double av = trans == OXPAR_TRANS_YES ? before_value(&a, j, i)
+                    double av = trans != OXPAR_TRANS_NO ? before_value(&a, j, i)
                                                          : before_value(&a, i, j);
                     double t = av * before_value(&x, j, 0);
                     s += t;
@@ -1004,10 +1005,10 @@ static void fuzz_gemm(size_t esize) {
     } else if (m > 40 && m <= 300 && n > 40 && n <= 300 && k > 40 && k <= 300) {
         k = 40; /* keep the reference cheap */
     }
-    ar = ta == OXPAR_TRANS_YES ? k : m;
-    ac = ta == OXPAR_TRANS_YES ? m : k;
-    br = tb == OXPAR_TRANS_YES ? n : k;
-    bc = tb == OXPAR_TRANS_YES ? k : n;
+    ar = ta != OXPAR_TRANS_NO ? k : m;
+    ac = ta != OXPAR_TRANS_NO ? m : k;
+    br = tb != OXPAR_TRANS_NO ? n : k;
+    bc = tb != OXPAR_TRANS_NO ? k : n;
     matrix_strides(ar, ac, &rsa, &csa);
     matrix_strides(br, bc, &rsb, &csb);
     matrix_strides(m, n, &rsc, &csc);
@@ -1069,9 +1070,9 @@ static void fuzz_gemm(size_t esize) {
                 double cv = beta.v == 0 ? 0 : before_value(&c, i, j);
                 if (alpha.v != 0) {
                     for (l = 0; l < k; l++) {
-                        double av = ta == OXPAR_TRANS_YES ? before_value(&a, l, i)
+                        double av = ta != OXPAR_TRANS_NO ? before_value(&a, l, i)
                                                           : before_value(&a, i, l);
-                        double bv = tb == OXPAR_TRANS_YES ? before_value(&b, j, l)
+                        double bv = tb != OXPAR_TRANS_NO ? before_value(&b, j, l)
                                                           : before_value(&b, l, j);
                         s += (long double)av * bv;
                         abs_s += fabsl((long double)av * bv);

@@ -44,7 +44,7 @@ pub fn module() -> String {
     }
     s.push_str("}\n\n");
     for (r, d) in on_device() {
-        for t in r.types.chars() {
+        for t in r.real_types().chars() {
             shell(&mut s, r, d, t);
         }
     }
@@ -69,7 +69,7 @@ fn params(r: &Routine, t: &str) -> String {
             Role::Context => p.push(format!("{n}: *const oxpar_context")),
             Role::Enum(_) => p.push(format!("{n}: i32")),
             Role::Dim => p.push(format!("{n}: usize")),
-            Role::Scalar { .. } => p.push(format!("{n}: *const {t}")),
+            Role::Scalar { .. } | Role::RealScalar { .. } => p.push(format!("{n}: *const {t}")),
             Role::Vector { io, inc, .. } => {
                 p.push(format!("{n}: {} oxpar_buffer", ptr(io)));
                 p.push(format!("off{n}: usize"));
@@ -81,7 +81,7 @@ fn params(r: &Routine, t: &str) -> String {
                 p.push(format!("{rs}: isize"));
                 p.push(format!("{cs}: isize"));
             }
-            Role::Out => p.push(format!("{n}: *mut {t}")),
+            Role::Out | Role::RealOut => p.push(format!("{n}: *mut {t}")),
             Role::IndexOut => p.push(format!("{n}: *mut usize")),
             Role::Band { .. } | Role::Packed { .. } => {
                 panic!(
@@ -149,7 +149,7 @@ fn helper(s: &mut String, r: &Routine) {
         }
     }
     for a in r.args {
-        if let Role::Scalar { .. } = a.role {
+        if let Role::Scalar { .. } | Role::RealScalar { .. } = a.role {
             let _ = writeln!(
                 s,
                 "    // SAFETY: the caller's contract.\n    let {0} = unsafe {{ ffi::scalar({0}, \"{0}\")? }};",
@@ -246,7 +246,7 @@ fn helper(s: &mut String, r: &Routine) {
     let out = r
         .args
         .iter()
-        .find(|a| matches!(a.role, Role::Out | Role::IndexOut));
+        .find(|a| matches!(a.role, Role::Out | Role::RealOut | Role::IndexOut));
     match out {
         None => {
             let _ = writeln!(s, "    Ok({call})\n}}\n");

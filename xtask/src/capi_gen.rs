@@ -7,7 +7,8 @@
 use std::fmt::Write;
 
 use crate::routines::{
-    c_name, element, enum_info, generated, with_helper, Arg, Ext, Io, Kind, Role, Routine,
+    c_name, element, enum_info, generated, real_element, with_helper, Arg, Ext, Io, Kind, Role,
+    Routine,
 };
 
 /// The module's text (before rustfmt).
@@ -19,11 +20,13 @@ pub fn module() -> String {
          //! Each routine is a generic helper (argument conversion through `ffi`,\n\
          //! private copies of inputs that share memory with the output, the trait\n\
          //! call) and one typed shell per element type.\n\n\
-         use oxpar::{HostBackend, Level2, Level3, Scalar};\n\n\
+         use oxpar::{Element, HostBackend, Level2, Level3};\n\n\
+         use crate::blas::{conj_in_place, no_complex_on_mpi};\n\
          use crate::boundary::call;\n\
          use crate::context::oxpar_context;\n\
          use crate::ffi::{self, detach_mat, detach_slice, detach_vec, read_mat, read_vec, Operand};\n\
-         use crate::status::{diag_from, oxpar_status, side_from, trans_from, uplo_from, CapiError};\n\n",
+         use crate::status::{diag_from, oxpar_status, side_from, trans_from, uplo_from, CapiError};\n\
+         use crate::{oxpar_c32, oxpar_c64};\n\n",
     );
     for r in generated() {
         helper(&mut s, r);
@@ -64,8 +67,9 @@ fn width_name(kl: Ext) -> &'static str {
     }
 }
 
-/// The C parameters of a routine as Rust, `T` standing for the element type.
-fn params(r: &Routine, t: &str) -> String {
+/// The C parameters of a routine as Rust, `t` standing for the element type
+/// and `real` for its real type.
+fn params(r: &Routine, t: &str, real: &str) -> String {
     let mut p = Vec::new();
     for a in r.args {
         let n = a.name;
@@ -74,6 +78,7 @@ fn params(r: &Routine, t: &str) -> String {
             Role::Enum(_) => p.push(format!("{n}: i32")),
             Role::Dim => p.push(format!("{n}: usize")),
             Role::Scalar { .. } => p.push(format!("{n}: *const {t}")),
+            Role::RealScalar { .. } => p.push(format!("{n}: *const {real}")),
             Role::Vector { io, inc, .. } => {
                 p.push(format!("{n}: {} {t}", ptr(io)));
                 p.push(format!("{inc}: isize"));
@@ -89,6 +94,7 @@ fn params(r: &Routine, t: &str) -> String {
             }
             Role::Packed { io, .. } => p.push(format!("{n}: {} {t}", ptr(io))),
             Role::Out => p.push(format!("{n}: *mut {t}")),
+            Role::RealOut => p.push(format!("{n}: *mut {real}")),
             Role::IndexOut => p.push(format!("{n}: *mut usize")),
         }
     }
@@ -155,11 +161,14 @@ fn helper(s: &mut String, r: &Routine) {
         s,
         "/// # Safety\n/// The pointer contracts of the exported functions that call it.\n\
          #[allow(clippy::too_many_arguments, reason = \"the BLAS signature\")]\n\
-         unsafe fn {}<T: Scalar>({}) -> Result<(), CapiError>\nwhere\n    dyn HostBackend: {level}<T>,\n{{",
+         unsafe fn {}<T: Element>({}) -> Result<(), CapiError>\nwhere\n    dyn HostBackend: {level}<T>,\n{{",
         r.name,
-        params(r, "T"),
+        params(r, "T", "T::Real"),
     );
-    s.push_str("    // SAFETY: forwarded pointer contracts.\n    let ctx = unsafe { ffi::context(ctx)? };\n");
+    s.push_str(
+        "    // SAFETY: forwarded pointer contracts.\n    let ctx = unsafe { ffi::context(ctx)? };\n    \
+         no_complex_on_mpi::<T>(ctx)?;\n",
+    );
     for a in r.args {
         if let Role::Enum(kind) = a.role {
             let _ = writeln!(
@@ -170,21 +179,39 @@ fn helper(s: &mut String, r: &Routine) {
             );
         }
     }
+    let conj_op = conjugated_op(r);
+    if let Some(t) = conj_op {
+        let _ = writeln!(
+            s,
+            "    // Band and packed views carry no conjugation: op(A) = A^H is\n    \
+             // conj(A^T conj(..)), the scalars, the vector read and the one written\n    \
+             // conjugated around the call with A^T.\n    \
+             let conj = {t} == oxpar::Trans::ConjYes && T::DTYPE.is_complex();"
+        );
+    }
     for a in r.args {
         let n = a.name;
         match a.role {
-            Role::Scalar { .. } => {
+            Role::Scalar { .. } | Role::RealScalar { .. } => {
                 let _ = writeln!(
                     s,
                     "    // SAFETY: forwarded pointer contracts.\n    let {n} = unsafe {{ ffi::scalar({n}, \"{n}\")? }};"
                 );
+                if conj_op.is_some() && matches!(a.role, Role::Scalar { .. }) {
+                    let _ = writeln!(s, "    let {n} = if conj {{ {n}.conj() }} else {{ {n} }};");
+                }
             }
             Role::Vector { io, len, inc } => {
                 let f = if io == Io::In { "vec_ref" } else { "vec_mut" };
+                let mutable = if conj_op.is_some() && io == Io::InOut {
+                    "mut "
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     s,
                     "    let len = {};\n    // SAFETY: forwarded pointer contracts.\n    \
-                     let {n}v = unsafe {{ ffi::{f}({n}, len, {inc}, [\"{n}\", \"{inc}\"])? }};",
+                     let {mutable}{n}v = unsafe {{ ffi::{f}({n}, len, {inc}, [\"{n}\", \"{inc}\"])? }};",
                     ext_rust(r, len)
                 );
             }
@@ -250,8 +277,8 @@ fn helper(s: &mut String, r: &Routine) {
             {
                 let _ = writeln!(
                     s,
-                    "    // The transpose of the view holds the other triangle.\n    \
-                     let uplo = if {t} == oxpar::Trans::Yes {{ uplo.flip() }} else {{ uplo }};"
+                    "    // The (conjugate) transpose of the view holds the other triangle.\n    \
+                     let uplo = if {t}.is_transposed() {{ uplo.flip() }} else {{ uplo }};"
                 );
             }
         }
@@ -286,20 +313,49 @@ fn helper(s: &mut String, r: &Routine) {
             _ => {}
         }
     }
+    if conj_op.is_some() {
+        for a in r.args {
+            match a.role {
+                Role::Vector { io: Io::In, .. } => {
+                    let _ = writeln!(
+                        s,
+                        "    let {0}_conj: Option<Vec<T>> =\n        \
+                         conj.then(|| read_vec({0}v, &{0}_copy).iter().map(Element::conj).collect());",
+                        a.name
+                    );
+                }
+                Role::Vector { io: Io::InOut, .. } => {
+                    let _ = writeln!(
+                        s,
+                        "    if conj {{\n        conj_in_place({}v.rb_mut());\n    }}",
+                        a.name
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
     let call: Vec<String> = r
         .call
         .iter()
         .map(|c| {
             let a = r.arg(c);
             match a.role {
+                Role::Vector { io: Io::In, .. } if conj_op.is_some() => format!(
+                    "match &{c}_conj {{ Some(v) => oxpar::VecRef::from_slice(v), None => read_vec({c}v, &{c}_copy) }}"
+                ),
+                Role::Vector { io: Io::InOut, .. } if conj_op.is_some() => format!("{c}v.rb_mut()"),
                 Role::Vector { io: Io::In, .. } => format!("read_vec({c}v, &{c}_copy)"),
                 Role::Matrix { io: Io::In, op, .. } => match op {
                     Some(t) => format!("{t}.apply(read_mat({c}v, &{c}_copy))"),
                     None => format!("read_mat({c}v, &{c}_copy)"),
                 },
                 Role::Band { op, .. } | Role::Packed { io: Io::In, op, .. } => match op {
+                    // Band and packed views carry no conjugation: for
+                    // CONJ on complex data the vectors are conjugated
+                    // around the call (above).
                     Some(t) => format!(
-                        "if {t} == oxpar::Trans::Yes {{ {c}v.view(&{c}_copy).t() }} else {{ {c}v.view(&{c}_copy) }}"
+                        "if {t}.is_transposed() {{ {c}v.view(&{c}_copy).t() }} else {{ {c}v.view(&{c}_copy) }}"
                     ),
                     None => format!("{c}v.view(&{c}_copy)"),
                 },
@@ -308,12 +364,39 @@ fn helper(s: &mut String, r: &Routine) {
             }
         })
         .collect();
+    if conj_op.is_some() {
+        // The output is conjugated back whatever the call answered: a failing
+        // call leaves its operands as they were.
+        let out = r
+            .args
+            .iter()
+            .find(|a| matches!(a.role, Role::Vector { io: Io::InOut, .. }))
+            .expect("a band or packed op writes a vector")
+            .name;
+        let _ = writeln!(
+            s,
+            "    let result = {level}::<T>::{}(ctx.host(), {});\n    \
+             if conj {{\n        conj_in_place({out}v.rb_mut());\n    }}\n    Ok(result?)\n}}\n",
+            r.name,
+            call.join(", ")
+        );
+        return;
+    }
     let _ = writeln!(
         s,
         "    Ok({level}::<T>::{}(ctx.host(), {})?)\n}}\n",
         r.name,
         call.join(", ")
     );
+}
+
+/// The `trans` argument of a band or packed operand (whose views cannot
+/// carry a conjugation), if the routine has one.
+fn conjugated_op(r: &Routine) -> Option<&'static str> {
+    r.args.iter().find_map(|a| match a.role {
+        Role::Band { op: Some(t), .. } | Role::Packed { op: Some(t), .. } => Some(t),
+        _ => None,
+    })
 }
 
 /// `x`, `` `a` and `b` ``: a list of code names for the docs.
@@ -448,18 +531,38 @@ fn enums_doc(r: &Routine) -> (String, Vec<String>) {
                     })
                     .map(|m| m.name)
                     .collect();
-                format!("whether op({0}) is `{0}` or its transpose", of.join(", "))
+                format!(
+                    "whether op({0}) is `{0}`, its transpose or its conjugate transpose (`{1}`, the \
+                     transpose for real elements, as BLAS's `'C'`)",
+                    of.join(", "),
+                    TRANS_CONJ
+                )
             }
             Kind::Diag => "whether the diagonal of `a` is read or taken as all ones".to_string(),
         };
-        text.push(format!("`{}` (`{}` or `{}`): {what}", a.name, c[0], c[1]));
-        bad.push(format!("{} neither `{}` nor `{}`", a.name, c[0], c[1]));
+        if kind == Kind::Trans {
+            text.push(format!(
+                "`{}` (`{}`, `{}` or `{TRANS_CONJ}`): {what}",
+                a.name, c[0], c[1]
+            ));
+            bad.push(format!(
+                "{} none of `{}`, `{}`, `{TRANS_CONJ}`",
+                a.name, c[0], c[1]
+            ));
+        } else {
+            text.push(format!("`{}` (`{}` or `{}`): {what}", a.name, c[0], c[1]));
+            bad.push(format!("{} neither `{}` nor `{}`", a.name, c[0], c[1]));
+        }
     }
     (text.join("; "), bad)
 }
 
+/// The C constant of the conjugate transpose, the `Trans` enum's third value.
+const TRANS_CONJ: &str = "OXPAR_TRANS_CONJ";
+
 fn shell(s: &mut String, r: &Routine, t: char) {
     let (_, rust, word) = element(t);
+    let (_, real, _) = real_element(t);
     let mut doc = format!("{}, on {word}.\n", r.doc);
     if !r.more.is_empty() {
         doc += &format!("\n{}\n", r.more);
@@ -483,7 +586,12 @@ fn shell(s: &mut String, r: &Routine, t: char) {
     let scalars: Vec<&str> = r
         .args
         .iter()
-        .filter(|a| matches!(a.role, Role::Context | Role::Scalar { .. }))
+        .filter(|a| {
+            matches!(
+                a.role,
+                Role::Context | Role::Scalar { .. } | Role::RealScalar { .. }
+            )
+        })
         .map(|a| a.name)
         .collect();
     let arrays: Vec<&str> = r
@@ -595,12 +703,12 @@ fn shell(s: &mut String, r: &Routine, t: char) {
             }
         }
     }
-    let name = format!("oxpar_{t}{}", r.name);
+    let name = c_name(r, t);
     let _ = writeln!(
         s,
         "#[no_mangle]\npub unsafe extern \"C\" fn {name}({}) -> oxpar_status {{\n    \
          // SAFETY: this function's contract.\n    call(\"{name}\", || unsafe {{ {}({}) }})\n}}\n",
-        params(r, rust),
+        params(r, rust, real),
         r.name,
         names(r).join(", ")
     );
@@ -635,6 +743,11 @@ of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
 convention). Reference BLAS takes the array's lowest address instead: to
 port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.";
 
+/// What an MPI context answers for complex elements, in the complex shells
+/// of the hand-written helpers (whose collective notes are the real types').
+const COMPLEX_ON_MPI: &str = "On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+every rank, decided from the element type alone (no communication).";
+
 /// The pointer contract of every shell.
 const SAFETY: &str = "# Safety
 `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -643,16 +756,23 @@ outputs) for the duration of the call.";
 
 fn helper_shell(s: &mut String, r: &Routine, h: crate::routines::Helper, t: char) {
     let (_, rust, words) = element(t);
+    let (_, real, _) = real_element(t);
     let word = words.trim_end_matches('s');
     let typed = |text: &str| text.replace("{floats}", words).replace("{float}", word);
     let mut paragraphs: Vec<String> = typed(h.doc).split("\n\n").map(str::to_string).collect();
     if t == 's' && !h.single.is_empty() {
         paragraphs.insert(1, h.single.to_string());
     }
+    if matches!(t, 'c' | 'z') && !h.complex.is_empty() {
+        paragraphs.insert(1, h.complex.to_string());
+    }
     if r.args.iter().any(|a| matches!(a.role, Role::Vector { .. })) {
         paragraphs.push(NEGATIVE_INCREMENTS.to_string());
     }
     paragraphs.push(typed(h.errors));
+    if matches!(t, 'c' | 'z') {
+        paragraphs.push(COMPLEX_ON_MPI.to_string());
+    }
     paragraphs.push(SAFETY.to_string());
     for line in paragraphs.join("\n\n").lines() {
         if line.is_empty() {
@@ -671,7 +791,7 @@ fn helper_shell(s: &mut String, r: &Routine, h: crate::routines::Helper, t: char
         s,
         "#[no_mangle]\npub unsafe extern \"C\" fn {name}({}) -> oxpar_status {{\n    \
          // SAFETY: this function's contract.\n    call(\"{name}\", || unsafe {{ {call} }})\n}}\n",
-        params(r, rust),
+        params(r, rust, real),
     );
 }
 

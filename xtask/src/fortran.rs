@@ -489,6 +489,10 @@ enum Base {
     PtrDiff,
     F32,
     F64,
+    /// `float _Complex` (the header's `oxpar_c32` as C11 sees it).
+    C32,
+    /// `double _Complex` (`oxpar_c64`).
+    C64,
     /// An opaque struct (a handle).
     Opaque,
     /// A function pointer typedef.
@@ -652,6 +656,8 @@ fn declaration(
         let target = &words[1..words.len() - 1];
         let base = match target {
             ["struct", _] => Base::Opaque,
+            ["float", "_Complex"] => Base::C32,
+            ["double", "_Complex"] => Base::C64,
             ["enum", name] if enums.contains(*name) => Base::I32,
             _ => {
                 let ty = parse_type(target, types).map_err(|e| format!("{e} in `{code}`"))?;
@@ -862,6 +868,8 @@ fn number(base: &Base) -> Option<(&'static str, &'static str)> {
         Base::PtrDiff => ("c_ptrdiff_t", "integer"),
         Base::F32 => ("c_float", "real"),
         Base::F64 => ("c_double", "real"),
+        Base::C32 => ("c_float_complex", "complex"),
+        Base::C64 => ("c_double_complex", "complex"),
         _ => return None,
     })
 }
@@ -889,7 +897,7 @@ impl Param {
                 "character(kind=c_char), dimension(*), intent(in)",
                 &["c_char"],
             ),
-            (Base::F32 | Base::F64, 1) if ARRAYS.contains(&name) => {
+            (Base::F32 | Base::F64 | Base::C32 | Base::C64, 1) if ARRAYS.contains(&name) => {
                 decl("type(c_ptr), value", &["c_ptr"])
             }
             (_, 1) if num.is_some() && OPTIONAL_ARRAYS.contains(&name) => {

@@ -13,7 +13,7 @@
 
 use std::fmt::Write;
 
-use crate::routines::{element, enum_info, generated, Arg, Ext, Io, Kind, Role, Routine};
+use crate::routines::{element, enum_info, generated_real, Arg, Ext, Io, Kind, Role, Routine};
 
 const HEAD: &str =
     "! Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n";
@@ -46,7 +46,7 @@ fn enums(r: &Routine) -> impl Iterator<Item = (&Arg, Kind)> {
 
 fn scalars(r: &Routine) -> impl Iterator<Item = (&Arg, &'static str)> {
     r.args.iter().filter_map(|a| match a.role {
-        Role::Scalar { default } => Some((a, default)),
+        Role::Scalar { default } | Role::RealScalar { default } => Some((a, default)),
         _ => None,
     })
 }
@@ -120,9 +120,11 @@ fn comment(indent: &str, text: &str) -> String {
 /// The declarations file.
 pub fn decl() -> String {
     let mut s = String::from(HEAD);
-    let names: Vec<String> = generated().map(|r| format!("oxpar_{}", r.name)).collect();
+    let names: Vec<String> = generated_real()
+        .map(|r| format!("oxpar_{}", r.name))
+        .collect();
     s.push_str(&wrap("  ", &format!("public :: {}", names.join(", "))));
-    for r in generated() {
+    for r in generated_real() {
         let mut usage = format!("call oxpar_{}(ctx", r.name);
         for a in arrays(r) {
             usage += &format!(", {}", a.name);
@@ -154,7 +156,9 @@ pub fn decl() -> String {
 /// no hand edit there.
 pub fn public() -> String {
     let mut s = String::from(HEAD);
-    let names: Vec<String> = generated().map(|r| format!("oxpar_{}", r.name)).collect();
+    let names: Vec<String> = generated_real()
+        .map(|r| format!("oxpar_{}", r.name))
+        .collect();
     s.push_str(&wrap("  ", &format!("public :: {}", names.join(", "))));
     s
 }
@@ -162,7 +166,7 @@ pub fn public() -> String {
 /// The module procedures file.
 pub fn body() -> String {
     let mut s = String::from(HEAD);
-    for r in generated() {
+    for r in generated_real() {
         for t in ['s', 'd'] {
             assert!(r.types.contains(t), "{}: sp/dp twins only", r.name);
             procedure(&mut s, r, t);
@@ -520,14 +524,14 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
             Role::Context => {}
             Role::Enum(_) => cargs.push(format!("e_{}", a.name)),
             Role::Dim => cargs.push(format!("csize(max(d_{}, 0))", a.name)),
-            Role::Scalar { .. } => cargs.push(format!("s_{}", a.name)),
+            Role::Scalar { .. } | Role::RealScalar { .. } => cargs.push(format!("s_{}", a.name)),
             Role::Vector { inc, .. } => cargs.extend([format!("p_{}", a.name), inc.to_string()]),
             Role::Matrix { rs, cs, .. } => {
                 cargs.extend([format!("p_{}", a.name), rs.to_string(), cs.to_string()])
             }
             Role::Band { ld, .. } => cargs.extend([format!("p_{}", a.name), ld.to_string()]),
             Role::Packed { .. } => cargs.push(format!("p_{}", a.name)),
-            Role::Out | Role::IndexOut => unreachable!(),
+            Role::Out | Role::RealOut | Role::IndexOut => unreachable!(),
         }
     }
     let cname = format!("oxpar_{t}{n}");

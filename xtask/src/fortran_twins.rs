@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use crate::fortran_gen::wrap;
-use crate::routines::{with_helper, Routine};
+use crate::routines::{with_helper_real, Routine};
 
 const HEAD: &str =
     "! Generated from bindings/fortran/src/oxpar_blas_twins.f90.in and the routine table\n\
@@ -59,7 +59,7 @@ fn sections(template: &str) -> Result<Vec<Section>, String> {
         let (doc, body) = rest
             .split_once("#:body\n")
             .ok_or_else(|| format!("{TEMPLATE}: {name}: no #:body"))?;
-        let row = with_helper()
+        let row = with_helper_real()
             .map(|(r, _)| r)
             .find(|r| r.name == name)
             .ok_or_else(|| {
@@ -71,7 +71,7 @@ fn sections(template: &str) -> Result<Vec<Section>, String> {
             body: body.trim_end().to_string(),
         });
     }
-    for (r, _) in with_helper() {
+    for (r, _) in with_helper_real() {
         if !out.iter().any(|s| s.row.name == r.name) {
             return Err(format!("{TEMPLATE}: no section for {}", r.name));
         }
@@ -98,7 +98,7 @@ pub fn files(template: &str) -> Result<[String; 3], String> {
         }
         let procs: Vec<String> = s
             .row
-            .types
+            .real_types()
             .chars()
             .map(|t| format!("{}_{}", s.row.name, kinds(t).0))
             .collect();
@@ -113,7 +113,7 @@ pub fn files(template: &str) -> Result<[String; 3], String> {
     for t in "sdcz".chars() {
         let of_type: Vec<&Section> = sections
             .iter()
-            .filter(|s| s.row.types.contains(t))
+            .filter(|s| s.row.real_types().contains(t))
             .collect();
         if of_type.is_empty() {
             continue;

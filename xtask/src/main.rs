@@ -83,11 +83,43 @@ const ARRAY_RULES: &str = "
  * output buffer must also be a different buffer from every input.
  */";
 
+/// The complex element types, written here rather than by cbindgen (which
+/// sees the C ABI's aliases of num-complex's `Complex<f32>`/`Complex<f64>`
+/// and is told to leave them out): each compiler gets its own spelling of
+/// the one layout, two floats (doubles), real part first.
+const COMPLEX_TYPES: &str = "
+/*
+ * Complex elements (the oxpar_c*, oxpar_z* and oxpar_sc*, oxpar_dz*
+ * routines). oxpar_c32 and oxpar_c64 are two float / two double, the real
+ * part first: the layout of C99 float _Complex / double _Complex, C++
+ * std::complex<float> / std::complex<double>, Fortran complex(c_float_complex)
+ * and NumPy complex64 / complex128. So that arrays of those pass as they are,
+ * each compiler sees its own type: C99 and later the _Complex types
+ * themselves, C++ std::complex, and a C compiler without complex types
+ * (__STDC_NO_COMPLEX__, or before C99) a struct {re, im} of the same layout.
+ * Defining OXPAR_COMPLEX_STRUCT before including this header picks the
+ * struct everywhere (for tools that parse C without _Complex, as cffi).
+ * Scalars (alpha, beta) are passed by pointer like all scalars here.
+ */
+#if defined(__cplusplus) && !defined(OXPAR_COMPLEX_STRUCT)
+#include <complex>
+typedef std::complex<float> oxpar_c32;
+typedef std::complex<double> oxpar_c64;
+#else
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L && !defined(__STDC_NO_COMPLEX__) && !defined(OXPAR_COMPLEX_STRUCT)
+typedef float _Complex oxpar_c32;
+typedef double _Complex oxpar_c64;
+#else
+typedef struct oxpar_c32 { float re; float im; } oxpar_c32;
+typedef struct oxpar_c64 { double re; double im; } oxpar_c64;
+#endif
+#endif";
+
 fn header() -> Result<String, String> {
     let crate_dir = root().join("crates/oxpar-capi");
     let mut config =
         cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).map_err(|e| e.to_string())?;
-    config.after_includes = Some(version_block() + ARRAY_RULES);
+    config.after_includes = Some(version_block() + ARRAY_RULES + COMPLEX_TYPES);
     let bindings = cbindgen::Builder::new()
         .with_crate(&crate_dir)
         .with_config(config)

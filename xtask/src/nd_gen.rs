@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::routines::{generated, Io, Kind, Role};
+use crate::routines::{generated_real, Io, Kind, Role};
 
 /// The module's text (before rustfmt).
 pub fn module() -> String {
@@ -14,7 +14,7 @@ pub fn module() -> String {
          use oxpar_core::{BandRef, Diag, Level2, Level3, PackedMut, PackedRef, Result, Scalar, Side, Uplo};\n\n\
          use super::{mat_mut, mat_ref, vec_mut, vec_ref};\n\n",
     );
-    for r in generated() {
+    for r in generated_real() {
         let level = format!("Level{}", r.level);
         let mut params = vec!["backend: &B".to_string()];
         let mut args = Vec::new();
@@ -24,7 +24,7 @@ pub fn module() -> String {
                 Role::Enum(Kind::Side) => ("Side".to_string(), c.to_string()),
                 Role::Enum(Kind::Uplo { .. }) => ("Uplo".to_string(), c.to_string()),
                 Role::Enum(Kind::Diag) => ("Diag".to_string(), c.to_string()),
-                Role::Scalar { .. } => ("T".to_string(), c.to_string()),
+                Role::Scalar { .. } | Role::RealScalar { .. } => ("T".to_string(), c.to_string()),
                 Role::Vector { io: Io::In, .. } => {
                     ("ArrayView1<'_, T>".into(), format!("vec_ref(&{c})"))
                 }

@@ -3,10 +3,13 @@
 //! into functions (argument checks, shapes, the C call) at import time;
 //! `oxpar.blas` takes from the others (`HELPER_ROUTINES`) the C functions per
 //! element type, the C argument order and the names its messages use.
+//! `HELPER_ROUTINES` lists every element type of its rows, complex included
+//! (with `"real": True` on a real scalar or result of a complex routine);
+//! `ROUTINES` the real ones only, as `oxpar._structured` is real only so far.
 
 use std::fmt::Write;
 
-use crate::routines::{c_name, generated, with_helper, Ext, Io, Kind, Role, Routine, Shell};
+use crate::routines::{c_name, generated_real, with_helper, Ext, Io, Kind, Role, Routine, Shell};
 
 fn ext(e: Ext) -> String {
     match e {
@@ -35,15 +38,17 @@ pub fn module() -> String {
          on MPI and, for each written array, whether its old value is always used\n\
          (`updated`).\n\"\"\"\n\nROUTINES = {\n",
     );
-    for r in generated() {
-        entry(&mut s, r);
+    for r in generated_real() {
+        entry(&mut s, r, &r.real_types());
     }
     s.push_str(
         "}\n\n# The routines whose C helpers are hand-written (oxpar.blas): the same\n\
          # description, and each element type's C function.\nHELPER_ROUTINES = {\n",
     );
+    // Every element type of the hand-written routines (complex included);
+    // the structured ones above are real only for now.
     for (r, _) in with_helper() {
-        entry(&mut s, r);
+        entry(&mut s, r, r.types);
     }
     s.push_str("}\n");
     s
@@ -71,17 +76,16 @@ fn updated(r: &Routine, name: &str, i: Io) -> &'static str {
     }
 }
 
-/// One routine's entry.
-fn entry(s: &mut String, r: &Routine) {
+/// One routine's entry, for the element types `types`.
+fn entry(s: &mut String, r: &Routine, types: &str) {
     {
         let _ = writeln!(s, "    {:?}: {{", r.name);
         let _ = writeln!(s, "        \"doc\": {:?},", r.doc.replace('`', ""));
         if !r.more.is_empty() {
             let _ = writeln!(s, "        \"more\": {:?},", r.more.replace('`', ""));
         }
-        let _ = writeln!(s, "        \"types\": {:?},", r.types);
-        let fns: Vec<String> = r
-            .types
+        let _ = writeln!(s, "        \"types\": {types:?},");
+        let fns: Vec<String> = types
             .chars()
             .map(|t| format!("\"{t}\": {:?}", c_name(r, t)))
             .collect();
@@ -106,6 +110,9 @@ fn entry(s: &mut String, r: &Routine) {
                 },
                 Role::Dim => "\"role\": \"dim\"".into(),
                 Role::Scalar { default } => format!("\"role\": \"scalar\", \"default\": {default}.0"),
+                Role::RealScalar { default } => {
+                    format!("\"role\": \"scalar\", \"default\": {default}.0, \"real\": True")
+                }
                 Role::Vector { io: i, len, inc } => format!(
                     "\"role\": \"vector\", \"io\": {:?}, \"len\": {}, \"inc\": {inc:?}, \"py\": {:?}{}",
                     io(i),
@@ -154,6 +161,7 @@ fn entry(s: &mut String, r: &Routine) {
                     a.py
                 ),
                 Role::Out => "\"role\": \"out\"".into(),
+                Role::RealOut => "\"role\": \"out\", \"real\": True".into(),
                 Role::IndexOut => "\"role\": \"index_out\"".into(),
             };
             let _ = writeln!(s, "            {{\"name\": {n:?}, {body}}},");
@@ -172,7 +180,7 @@ fn positional_type(r: &crate::routines::Routine, py: &str) -> &'static str {
         .map(|a| a.role)
     {
         Some(Role::Dim) => "int",
-        Some(Role::Scalar { .. }) => "float",
+        Some(Role::Scalar { .. } | Role::RealScalar { .. }) => "float",
         Some(Role::Vector { io: Io::InOut, .. })
         | Some(Role::Matrix { io: Io::InOut, .. })
         | Some(Role::Packed { io: Io::InOut, .. }) => "NDArray[Any]",
@@ -192,9 +200,9 @@ pub fn stub() -> String {
          from numpy.typing import ArrayLike, NDArray\n\n\
          from .context import Context\n\n",
     );
-    let names: Vec<String> = generated().map(|r| format!("{:?}", r.name)).collect();
+    let names: Vec<String> = generated_real().map(|r| format!("{:?}", r.name)).collect();
     let _ = writeln!(s, "__all__: List[str] = [{}]", names.join(", "));
-    for r in generated() {
+    for r in generated_real() {
         let mut params: Vec<String> = Vec::new();
         for p in r.py {
             match p.strip_suffix("=None") {
@@ -211,7 +219,9 @@ pub fn stub() -> String {
                 Role::Enum(Kind::Uplo { .. }) => params.push("lower: bool = False".into()),
                 Role::Enum(Kind::Trans) => params.push("trans: bool = False".into()),
                 Role::Enum(Kind::Diag) => params.push("unit_diagonal: bool = False".into()),
-                Role::Scalar { default } if !r.py.contains(&a.name) => {
+                Role::Scalar { default } | Role::RealScalar { default }
+                    if !r.py.contains(&a.name) =>
+                {
                     params.push(format!("{}: float = {default}.0", a.name))
                 }
                 _ => {}

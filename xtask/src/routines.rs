@@ -53,6 +53,10 @@ pub struct Helper {
     /// A paragraph for single precision only (its accumulation), placed after
     /// the first paragraph of `doc`, or "".
     pub single: &'static str,
+    /// A paragraph for the complex element types only (what their real
+    /// results and magnitudes are), placed after the first paragraph of
+    /// `doc`, or "".
+    pub complex: &'static str,
     /// The `Errors:` paragraph (MPI collective notes included).
     pub errors: &'static str,
     /// Whether the routine is collective on an MPI context (every rank calls
@@ -127,6 +131,13 @@ pub enum Role {
         /// The default value, as a decimal literal.
         default: &'static str,
     },
+    /// A scalar of the element type's real type read through a pointer: `float`
+    /// for `c` (her's and herk's `alpha`, herk's `beta`); for real element
+    /// types the same as [`Role::Scalar`].
+    RealScalar {
+        /// The default value, as a decimal literal.
+        default: &'static str,
+    },
     /// A vector: pointer, length, increment argument.
     Vector {
         /// Read or written.
@@ -183,6 +194,9 @@ pub enum Role {
     },
     /// A scalar result of the element type, written through a pointer.
     Out,
+    /// A scalar result of the element type's real type (`nrm2`, `asum`),
+    /// written through a pointer.
+    RealOut,
     /// An index result (`size_t`), written through a pointer.
     IndexOut,
 }
@@ -267,7 +281,10 @@ pub struct Routine {
     pub doc: &'static str,
     /// More about it (conventions, what is not read), or "".
     pub more: &'static str,
-    /// The element types, one letter each: `s`, `d` (later `c`, `z`).
+    /// The element types, one letter each: `s`, `d`, `c`, `z` (`float`,
+    /// `double` and their complex counterparts). The C ABI has every
+    /// letter; the Fortran and Python bindings the real ones for now
+    /// ([`Routine::real_types`]).
     pub types: &'static str,
     /// The trait of the method: 1, 2 or 3 (`Level1`, `Level2`, `Level3`).
     pub level: u8,
@@ -289,6 +306,15 @@ pub struct Routine {
 }
 
 impl Routine {
+    /// The real element types of the row (`s`, `d`): those the Fortran and
+    /// Python bindings offer so far.
+    pub fn real_types(&self) -> String {
+        self.types
+            .chars()
+            .filter(|t| matches!(t, 's' | 'd'))
+            .collect()
+    }
+
     /// The dimensions the caller gives (not bound from an array's extents):
     /// those among the Python positional arguments (`m`, `kl`, `ku` of gbmv).
     pub fn given_dims(&self) -> Vec<&'static str> {
@@ -322,6 +348,9 @@ const DIAG: Arg = arg("diag", Role::Enum(Kind::Diag));
 const ALPHA: Arg = arg("alpha", Role::Scalar { default: "1" });
 const BETA: Arg = arg("beta", Role::Scalar { default: "0" });
 const OUT: Arg = arg("out", Role::Out);
+const REAL_OUT: Arg = arg("out", Role::RealOut);
+const REAL_ALPHA: Arg = arg("alpha", Role::RealScalar { default: "1" });
+const REAL_BETA: Arg = arg("beta", Role::RealScalar { default: "0" });
 const fn uplo(of: &'static str) -> Arg {
     arg("uplo", Role::Enum(Kind::Uplo { of }))
 }
@@ -409,7 +438,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "axpy",
         doc: "`y := alpha*x + y`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::AXPY),
         device: Some(BUF_AXPY),
@@ -421,7 +450,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "scal",
         doc: "`x := alpha*x`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::SCAL),
         device: Some(BUF_SCAL),
@@ -430,10 +459,22 @@ pub const ROUTINES: &[Routine] = &[
         py: &["alpha", "x"],
     },
     Routine {
+        name: "rscal",
+        doc: "`x := alpha*x` with `alpha` real",
+        more: "",
+        types: "cz",
+        level: 1,
+        shell: Shell::Helper(helper_docs::RSCAL),
+        device: None,
+        args: &[CTX, dim("n"), REAL_ALPHA, vec("x", InOut, d("n"), "incx")],
+        call: &["alpha", "x"],
+        py: &["alpha", "x"],
+    },
+    Routine {
         name: "copy",
         doc: "`y := x`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::COPY),
         device: Some(BUF_COPY),
@@ -445,7 +486,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "swap",
         doc: "exchanges `x` and `y`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::SWAP),
         device: Some(BUF_SWAP),
@@ -466,14 +507,38 @@ pub const ROUTINES: &[Routine] = &[
         py: &["x", "y"],
     },
     Routine {
+        name: "dotu",
+        doc: "`*out := x^T . y` (unconjugated)",
+        more: "",
+        types: "cz",
+        level: 1,
+        shell: Shell::Helper(helper_docs::DOTU),
+        device: None,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", In, d("n"), "incy"), OUT],
+        call: &["x", "y"],
+        py: &["x", "y"],
+    },
+    Routine {
+        name: "dotc",
+        doc: "`*out := x^H . y` (`x` conjugated)",
+        more: "",
+        types: "cz",
+        level: 1,
+        shell: Shell::Helper(helper_docs::DOTC),
+        device: None,
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), vec("y", In, d("n"), "incy"), OUT],
+        call: &["x", "y"],
+        py: &["x", "y"],
+    },
+    Routine {
         name: "nrm2",
         doc: "`*out :=` the Euclidean norm of `x`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::NRM2),
         device: Some(BUF_NRM2),
-        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), REAL_OUT],
         call: &["x"],
         py: &["x"],
     },
@@ -481,11 +546,11 @@ pub const ROUTINES: &[Routine] = &[
         name: "asum",
         doc: "`*out :=` the sum of `|x_i|`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::ASUM),
         device: Some(BUF_ASUM),
-        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), OUT],
+        args: &[CTX, dim("n"), vec("x", In, d("n"), "incx"), REAL_OUT],
         call: &["x"],
         py: &["x"],
     },
@@ -493,7 +558,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "sum",
         doc: "`*out :=` the sum of the `x_i`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::SUM),
         device: Some(BUF_SUM),
@@ -506,7 +571,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "iamax",
         doc: "`*out :=` the first index of the largest `|x_i|`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 1,
         shell: Shell::Helper(helper_docs::IAMAX),
         device: Some(BUF_IAMAX),
@@ -519,7 +584,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "gemv",
         doc: "`y := alpha*op(A)*x + beta*y`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Helper(helper_docs::GEMV),
         device: Some(BUF_GEMV),
@@ -558,6 +623,46 @@ pub const ROUTINES: &[Routine] = &[
         py: &["alpha", "x", "y", "a"],
     },
     Routine {
+        name: "geru",
+        doc: "`A := alpha*x*y^T + A` (unconjugated)",
+        more: "",
+        types: "cz",
+        level: 2,
+        shell: Shell::Helper(helper_docs::GERU),
+        device: None,
+        args: &[
+            CTX,
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("m"), "incx"),
+            vec("y", In, d("n"), "incy"),
+            mat("a", InOut, d("m"), d("n"), "rsa", "csa"),
+        ],
+        call: &["alpha", "x", "y", "a"],
+        py: &["alpha", "x", "y", "a"],
+    },
+    Routine {
+        name: "gerc",
+        doc: "`A := alpha*x*y^H + A` (`y` conjugated)",
+        more: "",
+        types: "cz",
+        level: 2,
+        shell: Shell::Helper(helper_docs::GERC),
+        device: None,
+        args: &[
+            CTX,
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("m"), "incx"),
+            vec("y", In, d("n"), "incy"),
+            mat("a", InOut, d("m"), d("n"), "rsa", "csa"),
+        ],
+        call: &["alpha", "x", "y", "a"],
+        py: &["alpha", "x", "y", "a"],
+    },
+    Routine {
         name: "symv",
         doc: "`y := alpha*A*x + beta*y` with `A` symmetric, held in its `uplo` triangle",
         more: "The other triangle of `A` is not read. `beta == 0` does not read `y` (NaN there does not come out).",
@@ -579,10 +684,31 @@ pub const ROUTINES: &[Routine] = &[
         py: &["a", "x", "y=None"],
     },
     Routine {
+        name: "hemv",
+        doc: "`y := alpha*A*x + beta*y` with `A` Hermitian, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as 0). `beta == 0` does not read `y` (NaN there does not come out).",
+        types: "cz",
+        level: 2,
+        shell: Shell::Generated,
+        device: None,
+        args: &[
+            CTX,
+            uplo("a"),
+            dim("n"),
+            ALPHA,
+            mat("a", In, d("n"), d("n"), "rsa", "csa"),
+            vec("x", In, d("n"), "incx"),
+            BETA,
+            vec("y", InOut, d("n"), "incy"),
+        ],
+        call: &["uplo", "alpha", "a", "x", "beta", "y"],
+        py: &["a", "x", "y=None"],
+    },
+    Routine {
         name: "trmv",
         doc: "`x := op(A)*x` with `A` triangular, held in its `uplo` triangle",
         more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit.",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Generated,
         device: None,
@@ -603,7 +729,7 @@ pub const ROUTINES: &[Routine] = &[
         doc: "`x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle",
         more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit. \
                No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Generated,
         device: None,
@@ -659,10 +785,49 @@ pub const ROUTINES: &[Routine] = &[
         py: &["alpha", "x", "y", "a"],
     },
     Routine {
+        name: "her",
+        doc: "`A := alpha*x*x^H + A` (`alpha` real) on the `uplo` triangle of the Hermitian `A`",
+        more: "The other triangle of `A` is neither read nor written; the diagonal comes out real.",
+        types: "cz",
+        level: 2,
+        shell: Shell::Generated,
+        device: None,
+        args: &[
+            CTX,
+            uplo("a"),
+            dim("n"),
+            REAL_ALPHA,
+            vec("x", In, d("n"), "incx"),
+            mat("a", InOut, d("n"), d("n"), "rsa", "csa"),
+        ],
+        call: &["uplo", "alpha", "x", "a"],
+        py: &["alpha", "x", "a"],
+    },
+    Routine {
+        name: "her2",
+        doc: "`A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle of the Hermitian `A`",
+        more: "The other triangle of `A` is neither read nor written; the diagonal comes out real.",
+        types: "cz",
+        level: 2,
+        shell: Shell::Generated,
+        device: None,
+        args: &[
+            CTX,
+            uplo("a"),
+            dim("n"),
+            ALPHA,
+            vec("x", In, d("n"), "incx"),
+            vec("y", In, d("n"), "incy"),
+            mat("a", InOut, d("n"), d("n"), "rsa", "csa"),
+        ],
+        call: &["uplo", "alpha", "x", "y", "a"],
+        py: &["alpha", "x", "y", "a"],
+    },
+    Routine {
         name: "gbmv",
         doc: "`y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku` super-diagonals",
         more: "Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there does not come out).",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Generated,
         device: None,
@@ -729,7 +894,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "tbmv",
         doc: "`x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its `uplo` triangle",
         more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit.",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Generated,
         device: None,
@@ -751,7 +916,7 @@ pub const ROUTINES: &[Routine] = &[
         doc: "`x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k` off-diagonals, held in its `uplo` triangle",
         more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit. \
                No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Generated,
         device: None,
@@ -772,7 +937,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "tpmv",
         doc: "`x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage",
         more: "The diagonal of `A` is not read when `diag` is unit.",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Generated,
         device: None,
@@ -793,7 +958,7 @@ pub const ROUTINES: &[Routine] = &[
         doc: "`x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle in packed storage",
         more: "The diagonal of `A` is not read when `diag` is unit. \
                No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
-        types: "sd",
+        types: "sdcz",
         level: 2,
         shell: Shell::Generated,
         device: None,
@@ -853,7 +1018,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "gemm",
         doc: "`C := alpha*op(A)*op(B) + beta*C`",
         more: "",
-        types: "sd",
+        types: "sdcz",
         level: 3,
         shell: Shell::Helper(helper_docs::GEMM),
         device: Some(BUF_GEMM),
@@ -877,7 +1042,30 @@ pub const ROUTINES: &[Routine] = &[
         name: "symm",
         doc: "`C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A` symmetric, held in its `uplo` triangle",
         more: "The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not come out).",
-        types: "sd",
+        types: "sdcz",
+        level: 3,
+        shell: Shell::Generated,
+        device: None,
+        args: &[
+            CTX,
+            SIDE,
+            uplo("a"),
+            dim("m"),
+            dim("n"),
+            ALPHA,
+            mat("a", In, pick("side", "m", "n"), pick("side", "m", "n"), "rsa", "csa"),
+            mat("b", In, d("m"), d("n"), "rsb", "csb"),
+            BETA,
+            mat("c", InOut, d("m"), d("n"), "rsc", "csc").py("out"),
+        ],
+        call: &["side", "uplo", "alpha", "a", "b", "beta", "c"],
+        py: &["a", "b", "out=None"],
+    },
+    Routine {
+        name: "hemm",
+        doc: "`C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A` Hermitian, held in its `uplo` triangle",
+        more: "The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as 0). `beta == 0` does not read `C` (NaN there does not come out).",
+        types: "cz",
         level: 3,
         shell: Shell::Generated,
         device: None,
@@ -900,7 +1088,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "syrk",
         doc: "`C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`",
         more: "The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN there does not come out).",
-        types: "sd",
+        types: "sdcz",
         level: 3,
         shell: Shell::Generated,
         device: None,
@@ -922,7 +1110,7 @@ pub const ROUTINES: &[Routine] = &[
         name: "syr2k",
         doc: "`C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the symmetric `C`",
         more: "The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN there does not come out).",
-        types: "sd",
+        types: "sdcz",
         level: 3,
         shell: Shell::Generated,
         device: None,
@@ -942,10 +1130,55 @@ pub const ROUTINES: &[Routine] = &[
         py: &["a", "b", "out=None"],
     },
     Routine {
+        name: "herk",
+        doc: "`C := alpha*op(A)*op(A)^H + beta*C` (`alpha`, `beta` real) on the `uplo` triangle of the Hermitian `n x n` `C`, `op(A)` being `n x k`: `A` (trans no, stored `n x k`) or `A^H` (trans conj, stored `k x n`)",
+        more: "The other triangle of `C` is neither read nor written, and its diagonal comes out real. `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes `op(A) = A^T`, which BLAS does not offer.",
+        types: "cz",
+        level: 3,
+        shell: Shell::Generated,
+        device: None,
+        args: &[
+            CTX,
+            uplo("c"),
+            TRANS,
+            dim("n"),
+            dim("k"),
+            REAL_ALPHA,
+            mat("a", In, pick("trans", "n", "k"), pick("trans", "k", "n"), "rsa", "csa").op("trans"),
+            REAL_BETA,
+            mat("c", InOut, d("n"), d("n"), "rsc", "csc").py("out"),
+        ],
+        call: &["uplo", "alpha", "a", "beta", "c"],
+        py: &["a", "out=None"],
+    },
+    Routine {
+        name: "her2k",
+        doc: "`C := alpha*op(A)*op(B)^H + conj(alpha)*op(B)*op(A)^H + beta*C` (`beta` real) on the `uplo` triangle of the Hermitian `n x n` `C`, `op(A)`, `op(B)` being `n x k`: as stored (trans no) or `A^H`, `B^H` (trans conj, stored `k x n`)",
+        more: "The other triangle of `C` is neither read nor written, and its diagonal comes out real. `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes the plain transposes, which BLAS does not offer.",
+        types: "cz",
+        level: 3,
+        shell: Shell::Generated,
+        device: None,
+        args: &[
+            CTX,
+            uplo("c"),
+            TRANS,
+            dim("n"),
+            dim("k"),
+            ALPHA,
+            mat("a", In, pick("trans", "n", "k"), pick("trans", "k", "n"), "rsa", "csa").op("trans"),
+            mat("b", In, pick("trans", "n", "k"), pick("trans", "k", "n"), "rsb", "csb").op("trans"),
+            REAL_BETA,
+            mat("c", InOut, d("n"), d("n"), "rsc", "csc").py("out"),
+        ],
+        call: &["uplo", "alpha", "a", "b", "beta", "c"],
+        py: &["a", "b", "out=None"],
+    },
+    Routine {
         name: "trmm",
         doc: "`B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held in its `uplo` triangle",
         more: "The other triangle of `A` is not read, nor its diagonal when `diag` is unit.",
-        types: "sd",
+        types: "sdcz",
         level: 3,
         shell: Shell::Generated,
         device: None,
@@ -969,7 +1202,7 @@ pub const ROUTINES: &[Routine] = &[
         doc: "`B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A` triangular, held in its `uplo` triangle",
         more: "Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other \
                triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.",
-        types: "sd",
+        types: "sdcz",
         level: 3,
         shell: Shell::Generated,
         device: None,
@@ -998,13 +1231,34 @@ pub fn with_helper() -> impl Iterator<Item = (&'static Routine, Helper)> {
     })
 }
 
-/// The C name of a routine for element type `t` (`oxpar_i<t>amax` for iamax).
+/// The C name of a routine for element type `t`: `oxpar_<t><name>`, but
+/// BLAS's names where BLAS puts the letters elsewhere: `oxpar_i<t>amax`, the
+/// complex norms with their real letter first (`oxpar_scnrm2`,
+/// `oxpar_dzasum`) and the real-scalar scaling of complex vectors
+/// (`oxpar_csscal`, `oxpar_zdscal`).
 pub fn c_name(r: &Routine, t: char) -> String {
-    if r.name == "iamax" {
-        format!("oxpar_i{t}amax")
-    } else {
-        format!("oxpar_{t}{}", r.name)
+    let real = match t {
+        'c' => 's',
+        'z' => 'd',
+        _ => t,
+    };
+    match (r.name, t) {
+        ("iamax", _) => format!("oxpar_i{t}amax"),
+        ("nrm2" | "asum", 'c' | 'z') => format!("oxpar_{real}{t}{}", r.name),
+        ("rscal", _) => format!("oxpar_{t}{real}scal"),
+        _ => format!("oxpar_{t}{}", r.name),
     }
+}
+
+/// The routines with a real element type (what the Fortran and Python
+/// bindings are written for so far).
+pub fn generated_real() -> impl Iterator<Item = &'static Routine> {
+    generated().filter(|r| !r.real_types().is_empty())
+}
+
+/// The routines with a hand-written C helper and a real element type.
+pub fn with_helper_real() -> impl Iterator<Item = (&'static Routine, Helper)> {
+    with_helper().filter(|(r, _)| !r.real_types().is_empty())
 }
 
 /// The routines whose wrappers are generated.
@@ -1012,13 +1266,27 @@ pub fn generated() -> impl Iterator<Item = &'static Routine> {
     ROUTINES.iter().filter(|r| r.shell == Shell::Generated)
 }
 
-/// The C type of an element type letter, the Rust one, and the word the docs use.
+/// The C type of an element type letter, the Rust one, and the word the docs
+/// use. The complex C types are `oxpar_c32`/`oxpar_c64` (include/oxpar.h:
+/// C99 `float _Complex`/`double _Complex`, C++ `std::complex`), the Rust
+/// ones the C ABI's aliases of num-complex's `Complex<f32>`/`Complex<f64>`.
 pub fn element(t: char) -> (&'static str, &'static str, &'static str) {
     match t {
         's' => ("float", "f32", "floats"),
         'd' => ("double", "f64", "doubles"),
-        _ => panic!("element type {t} is not supported yet"),
+        'c' => ("oxpar_c32", "oxpar_c32", "single-precision complex numbers"),
+        'z' => ("oxpar_c64", "oxpar_c64", "double-precision complex numbers"),
+        _ => panic!("no element type {t}"),
     }
+}
+
+/// The real type of an element type letter, as [`element`] gives it.
+pub fn real_element(t: char) -> (&'static str, &'static str, &'static str) {
+    element(match t {
+        'c' => 's',
+        'z' => 'd',
+        _ => t,
+    })
 }
 
 /// The enum's two C constants, and the Rust type and variants.

@@ -79,6 +79,9 @@ module oxpar_c
   integer(c_int32_t), parameter, public :: OXPAR_TRANS_NO = 0
   !> Use its transpose.
   integer(c_int32_t), parameter, public :: OXPAR_TRANS_YES = 1
+  !> Use its conjugate transpose; for real elements the transpose (BLAS's
+  !> `'C'` on real data).
+  integer(c_int32_t), parameter, public :: OXPAR_TRANS_CONJ = 2
 
   ! enum oxpar_side
   ! Which side of the other operand a symmetric or triangular `A` stands on
@@ -129,6 +132,12 @@ module oxpar_c
   integer(c_int32_t), parameter, public :: OXPAR_DTYPE_F32 = 0
   !> `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
   integer(c_int32_t), parameter, public :: OXPAR_DTYPE_F64 = 1
+  !> `oxpar_c32`, two `float` (real part first). Device buffers are real
+  !> only for now: creating one answers `OXPAR_STATUS_UNSUPPORTED` (the
+  !> host routines of an OpenCL context compute complex data on the host).
+  integer(c_int32_t), parameter, public :: OXPAR_DTYPE_C32 = 2
+  !> `oxpar_c64`, two `double`; as `OXPAR_DTYPE_C32`.
+  integer(c_int32_t), parameter, public :: OXPAR_DTYPE_C64 = 3
 
   ! enum oxpar_task_state
   ! How a task ended (`oxpar_farm_report_task`).
@@ -189,6 +198,36 @@ module oxpar_c
   public :: c_oxpar_dgemv
   public :: c_oxpar_dger
   public :: c_oxpar_dgemm
+  public :: c_oxpar_caxpy
+  public :: c_oxpar_cscal
+  public :: c_oxpar_csscal
+  public :: c_oxpar_ccopy
+  public :: c_oxpar_cswap
+  public :: c_oxpar_cdotu
+  public :: c_oxpar_cdotc
+  public :: c_oxpar_scnrm2
+  public :: c_oxpar_scasum
+  public :: c_oxpar_csum
+  public :: c_oxpar_icamax
+  public :: c_oxpar_cgemv
+  public :: c_oxpar_cgeru
+  public :: c_oxpar_cgerc
+  public :: c_oxpar_cgemm
+  public :: c_oxpar_zaxpy
+  public :: c_oxpar_zscal
+  public :: c_oxpar_zdscal
+  public :: c_oxpar_zcopy
+  public :: c_oxpar_zswap
+  public :: c_oxpar_zdotu
+  public :: c_oxpar_zdotc
+  public :: c_oxpar_dznrm2
+  public :: c_oxpar_dzasum
+  public :: c_oxpar_zsum
+  public :: c_oxpar_izamax
+  public :: c_oxpar_zgemv
+  public :: c_oxpar_zgeru
+  public :: c_oxpar_zgerc
+  public :: c_oxpar_zgemm
   public :: c_oxpar_last_error_message
   public :: c_oxpar_status_str
   public :: c_oxpar_context_create
@@ -213,42 +252,78 @@ module oxpar_c
   public :: c_oxpar_farm_report_free
   public :: c_oxpar_ssymv
   public :: c_oxpar_dsymv
+  public :: c_oxpar_chemv
+  public :: c_oxpar_zhemv
   public :: c_oxpar_strmv
   public :: c_oxpar_dtrmv
+  public :: c_oxpar_ctrmv
+  public :: c_oxpar_ztrmv
   public :: c_oxpar_strsv
   public :: c_oxpar_dtrsv
+  public :: c_oxpar_ctrsv
+  public :: c_oxpar_ztrsv
   public :: c_oxpar_ssyr
   public :: c_oxpar_dsyr
   public :: c_oxpar_ssyr2
   public :: c_oxpar_dsyr2
+  public :: c_oxpar_cher
+  public :: c_oxpar_zher
+  public :: c_oxpar_cher2
+  public :: c_oxpar_zher2
   public :: c_oxpar_sgbmv
   public :: c_oxpar_dgbmv
+  public :: c_oxpar_cgbmv
+  public :: c_oxpar_zgbmv
   public :: c_oxpar_ssbmv
   public :: c_oxpar_dsbmv
   public :: c_oxpar_sspmv
   public :: c_oxpar_dspmv
   public :: c_oxpar_stbmv
   public :: c_oxpar_dtbmv
+  public :: c_oxpar_ctbmv
+  public :: c_oxpar_ztbmv
   public :: c_oxpar_stbsv
   public :: c_oxpar_dtbsv
+  public :: c_oxpar_ctbsv
+  public :: c_oxpar_ztbsv
   public :: c_oxpar_stpmv
   public :: c_oxpar_dtpmv
+  public :: c_oxpar_ctpmv
+  public :: c_oxpar_ztpmv
   public :: c_oxpar_stpsv
   public :: c_oxpar_dtpsv
+  public :: c_oxpar_ctpsv
+  public :: c_oxpar_ztpsv
   public :: c_oxpar_sspr
   public :: c_oxpar_dspr
   public :: c_oxpar_sspr2
   public :: c_oxpar_dspr2
   public :: c_oxpar_ssymm
   public :: c_oxpar_dsymm
+  public :: c_oxpar_csymm
+  public :: c_oxpar_zsymm
+  public :: c_oxpar_chemm
+  public :: c_oxpar_zhemm
   public :: c_oxpar_ssyrk
   public :: c_oxpar_dsyrk
+  public :: c_oxpar_csyrk
+  public :: c_oxpar_zsyrk
   public :: c_oxpar_ssyr2k
   public :: c_oxpar_dsyr2k
+  public :: c_oxpar_csyr2k
+  public :: c_oxpar_zsyr2k
+  public :: c_oxpar_cherk
+  public :: c_oxpar_zherk
+  public :: c_oxpar_cher2k
+  public :: c_oxpar_zher2k
   public :: c_oxpar_strmm
   public :: c_oxpar_dtrmm
+  public :: c_oxpar_ctrmm
+  public :: c_oxpar_ztrmm
   public :: c_oxpar_strsm
   public :: c_oxpar_dtrsm
+  public :: c_oxpar_ctrsm
+  public :: c_oxpar_ztrsm
   public :: c_oxpar_info_text
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
@@ -666,8 +741,10 @@ module oxpar_c
     !> `y := alpha*op(A)*x + beta*y` on floats, where `A` is the `m x n` matrix at
     !> `a` with element strides `rsa` (between rows) and `csa` (between columns),
     !> and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
-    !> `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
-    !> does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+    !> `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+    !> (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+    !> BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+    !> `A` nor `x`.
     !>
     !> Vectors are given by a pointer to their logical first element: element `i`
     !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -675,8 +752,8 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
-    !> `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
     !> operand beyond the address space). A and x may have any strides, 0 included,
     !> and may share memory with y: the result is as if they were read first. On an
@@ -754,14 +831,16 @@ module oxpar_c
     !> `C := alpha*op(A)*op(B) + beta*C` on floats, with `op(A)` `m x k`, `op(B)`
     !> `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
     !> (0, 0) as stored and its element strides (row, column). `transa`/`transb`
-    !> are `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (then `a` holds the `k x m`
-    !> matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
+    !> are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+    !> matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+    !> the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs =
+    !> ld`;
     !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
     !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
-    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
     !> address, or an operand beyond the address space). A and B may have any
     !> strides, 0 included, and may share memory with C: the result is as if they
@@ -1104,8 +1183,10 @@ module oxpar_c
     !> `y := alpha*op(A)*x + beta*y` on doubles, where `A` is the `m x n` matrix at
     !> `a` with element strides `rsa` (between rows) and `csa` (between columns),
     !> and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
-    !> `m`) or `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`). `beta == 0`
-    !> does not read `y`; `alpha == 0` reads neither `A` nor `x`.
+    !> `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+    !> (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+    !> BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+    !> `A` nor `x`.
     !>
     !> Vectors are given by a pointer to their logical first element: element `i`
     !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
@@ -1113,8 +1194,8 @@ module oxpar_c
     !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor
-    !> `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
     !> operand beyond the address space). A and x may have any strides, 0 included,
     !> and may share memory with y: the result is as if they were read first. On an
@@ -1192,14 +1273,16 @@ module oxpar_c
     !> `C := alpha*op(A)*op(B) + beta*C` on doubles, with `op(A)` `m x k`, `op(B)`
     !> `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
     !> (0, 0) as stored and its element strides (row, column). `transa`/`transb`
-    !> are `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (then `a` holds the `k x m`
-    !> matrix `A`, and so on). Column-major (Fortran) data: `rs = 1, cs = ld`;
+    !> are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+    !> matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+    !> the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs =
+    !> ld`;
     !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
     !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb neither `OXPAR_TRANS_NO`
-    !> nor `OXPAR_TRANS_YES`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
     !> address, or an operand beyond the address space). A and B may have any
     !> strides, 0 included, and may share memory with C: the result is as if they
@@ -1236,6 +1319,1196 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: csc
       integer(c_int32_t) :: c_oxpar_dgemm
     end function c_oxpar_dgemm
+
+    !> `y := alpha*x + y` on single-precision complex numbers. `alpha == 0` returns without reading
+    !> `x`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_caxpy(ctx, n, alpha, x, incx, y, incy) bind(C, name="oxpar_caxpy")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_caxpy
+    end function c_oxpar_caxpy
+
+    !> `x := alpha*x` on single-precision complex numbers.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cscal(ctx, n, alpha, x, incx) bind(C, name="oxpar_cscal")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_cscal
+    end function c_oxpar_cscal
+
+    !> `x := alpha*x` on single-precision complex numbers with a real `alpha`: each real and
+    !> imaginary
+    !> part is multiplied by `alpha` (as BLAS's csscal; an infinite part does not
+    !> turn the other one into NaN).
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_csscal(ctx, n, alpha, x, incx) bind(C, name="oxpar_csscal")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_csscal
+    end function c_oxpar_csscal
+
+    !> `y := x` on single-precision complex numbers.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_ccopy(ctx, n, x, incx, y, incy) bind(C, name="oxpar_ccopy")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_ccopy
+    end function c_oxpar_ccopy
+
+    !> Exchanges the single-precision complex number vectors `x` and `y`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+    !> sharing an element without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+    !> the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+    !> and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cswap(ctx, n, x, incx, y, incy) bind(C, name="oxpar_cswap")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_cswap
+    end function c_oxpar_cswap
+
+    !> `*out := sum x_i * y_i` on single-precision complex numbers, neither conjugated (BLAS's dotu;
+    !> 0 when `n == 0`).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+    !> result is the exact one correctly rounded: the same bits on any backend or
+    !> number of threads.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+    !> increment of 0, which reads one element n times, is allowed).
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cdotu(ctx, n, x, incx, y, incy, out) bind(C, name="oxpar_cdotu")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      complex(c_float_complex), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_cdotu
+    end function c_oxpar_cdotu
+
+    !> `*out := sum conj(x_i) * y_i` on single-precision complex numbers (BLAS's dotc; 0 when
+    !> `n == 0`).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+    !> result is the exact one correctly rounded: the same bits on any backend or
+    !> number of threads.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+    !> increment of 0, which reads one element n times, is allowed).
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cdotc(ctx, n, x, incx, y, incy, out) bind(C, name="oxpar_cdotc")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      complex(c_float_complex), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_cdotc
+    end function c_oxpar_cdotc
+
+    !> `*out :=` the Euclidean norm of `x` (single-precision complex numbers), without overflow or
+    !> underflow in intermediate results; NaN if any element is NaN.
+    !>
+    !> The result is real: `*out` is the real type of the elements.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> correctly rounded square root of the exact sum of squares: the same bits
+    !> on any backend, number of threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_scnrm2(ctx, n, x, incx, out) bind(C, name="oxpar_scnrm2")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_scnrm2
+    end function c_oxpar_scnrm2
+
+    !> `*out :=` the sum of the absolute values of `x` (single-precision complex numbers).
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> scasum/dzasum (not the modulus); the result is real.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_scasum(ctx, n, x, incx, out) bind(C, name="oxpar_scasum")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_float), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_scasum
+    end function c_oxpar_scasum
+
+    !> `*out :=` the sum of the elements of `x` (single-precision complex numbers; 0 when `n == 0`).
+    !> The
+    !> ordinary sum adds in an order that depends on the backend and its number
+    !> of threads (so the last bits may differ between them).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_csum(ctx, n, x, incx, out) bind(C, name="oxpar_csum")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_float_complex), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_csum
+    end function c_oxpar_csum
+
+    !> `*out :=` the 0-based index of the first element of largest absolute
+    !> value of `x` (single-precision complex numbers); the first NaN if there is one;
+    !> `OXPAR_INDEX_NONE`
+    !> when `n == 0`.
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> icamax/izamax (not the modulus).
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_icamax(ctx, n, x, incx, out) bind(C, name="oxpar_icamax")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_size_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_icamax
+    end function c_oxpar_icamax
+
+    !> `y := alpha*op(A)*x + beta*y` on single-precision complex numbers, where `A` is the `m x n`
+    !> matrix at
+    !> `a` with element strides `rsa` (between rows) and `csa` (between columns),
+    !> and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
+    !> `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+    !> (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+    !> BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+    !> `A` nor `x`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+    !> operand beyond the address space). A and x may have any strides, 0 included,
+    !> and may share memory with y: the result is as if they were read first. On an
+    !> OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cgemv(ctx, trans, m, n, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_cgemv")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_cgemv
+    end function c_oxpar_cgemv
+
+    !> `A := alpha*x*y^T + A` on single-precision complex numbers, nothing conjugated (BLAS's geru),
+    !> `A` being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+    !> elements. `alpha == 0` returns at once.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+    !> address, or an operand beyond the address space). x and y may have any
+    !> increments, 0 included, and may share memory with A: the result is as if
+    !> they were read first.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cgeru(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_cgeru")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_cgeru
+    end function c_oxpar_cgeru
+
+    !> `A := alpha*x*y^H + A` on single-precision complex numbers, `y` conjugated (BLAS's gerc), `A`
+    !> being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+    !> elements. `alpha == 0` returns at once.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+    !> address, or an operand beyond the address space). x and y may have any
+    !> increments, 0 included, and may share memory with A: the result is as if
+    !> they were read first.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cgerc(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_cgerc")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_cgerc
+    end function c_oxpar_cgerc
+
+    !> `C := alpha*op(A)*op(B) + beta*C` on single-precision complex numbers, with `op(A)` `m x k`,
+    !> `op(B)`
+    !> `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
+    !> (0, 0) as stored and its element strides (row, column). `transa`/`transb`
+    !> are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+    !> matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+    !> the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs =
+    !> ld`;
+    !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
+    !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+    !> address, or an operand beyond the address space). A and B may have any
+    !> strides, 0 included, and may share memory with C: the result is as if they
+    !> were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_cgemm(ctx, transa, transb, m, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, &
+        rsc, csc) &
+        bind(C, name="oxpar_cgemm")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_cgemm
+    end function c_oxpar_cgemm
+
+    !> `y := alpha*x + y` on double-precision complex numbers. `alpha == 0` returns without reading
+    !> `x`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zaxpy(ctx, n, alpha, x, incx, y, incy) bind(C, name="oxpar_zaxpy")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_zaxpy
+    end function c_oxpar_zaxpy
+
+    !> `x := alpha*x` on double-precision complex numbers.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zscal(ctx, n, alpha, x, incx) bind(C, name="oxpar_zscal")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_zscal
+    end function c_oxpar_zscal
+
+    !> `x := alpha*x` on double-precision complex numbers with a real `alpha`: each real and
+    !> imaginary
+    !> part is multiplied by `alpha` (as BLAS's csscal; an infinite part does not
+    !> turn the other one into NaN).
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
+    !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zdscal(ctx, n, alpha, x, incx) bind(C, name="oxpar_zdscal")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_zdscal
+    end function c_oxpar_zdscal
+
+    !> `y := x` on double-precision complex numbers.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 with n > 1, or a vector beyond the
+    !> address space). y may share memory with x: the result is as if x were read
+    !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zcopy(ctx, n, x, incx, y, incy) bind(C, name="oxpar_zcopy")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_zcopy
+    end function c_oxpar_zcopy
+
+    !> Exchanges the double-precision complex number vectors `x` and `y`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type; x and y
+    !> sharing an element without being the very same vector),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
+    !> the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
+    !> and `OXPAR_STATUS_OUT_OF_MEMORY`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zswap(ctx, n, x, incx, y, incy) bind(C, name="oxpar_zswap")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_zswap
+    end function c_oxpar_zswap
+
+    !> `*out := sum x_i * y_i` on double-precision complex numbers, neither conjugated (BLAS's dotu;
+    !> 0 when `n == 0`).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+    !> result is the exact one correctly rounded: the same bits on any backend or
+    !> number of threads.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+    !> increment of 0, which reads one element n times, is allowed).
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zdotu(ctx, n, x, incx, y, incy, out) bind(C, name="oxpar_zdotu")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      complex(c_double_complex), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_zdotu
+    end function c_oxpar_zdotu
+
+    !> `*out := sum conj(x_i) * y_i` on double-precision complex numbers (BLAS's dotc; 0 when
+    !> `n == 0`).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) each part of the
+    !> result is the exact one correctly rounded: the same bits on any backend or
+    !> number of threads.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
+    !> increment of 0, which reads one element n times, is allowed).
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zdotc(ctx, n, x, incx, y, incy, out) bind(C, name="oxpar_zdotc")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      complex(c_double_complex), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_zdotc
+    end function c_oxpar_zdotc
+
+    !> `*out :=` the Euclidean norm of `x` (double-precision complex numbers), without overflow or
+    !> underflow in intermediate results; NaN if any element is NaN.
+    !>
+    !> The result is real: `*out` is the real type of the elements.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> correctly rounded square root of the exact sum of squares: the same bits
+    !> on any backend, number of threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_dznrm2(ctx, n, x, incx, out) bind(C, name="oxpar_dznrm2")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_dznrm2
+    end function c_oxpar_dznrm2
+
+    !> `*out :=` the sum of the absolute values of `x` (double-precision complex numbers).
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> scasum/dzasum (not the modulus); the result is real.
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_dzasum(ctx, n, x, incx, out) bind(C, name="oxpar_dzasum")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      real(c_double), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_dzasum
+    end function c_oxpar_dzasum
+
+    !> `*out :=` the sum of the elements of `x` (double-precision complex numbers; 0 when `n == 0`).
+    !> The
+    !> ordinary sum adds in an order that depends on the backend and its number
+    !> of threads (so the last bits may differ between them).
+    !>
+    !> In reproducible mode (`oxpar_context_set_reproducible`) the result is the
+    !> exact one correctly rounded: the same bits on any backend, number of
+    !> threads or MPI ranks.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zsum(ctx, n, x, incx, out) bind(C, name="oxpar_zsum")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_double_complex), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_zsum
+    end function c_oxpar_zsum
+
+    !> `*out :=` the 0-based index of the first element of largest absolute
+    !> value of `x` (double-precision complex numbers); the first NaN if there is one;
+    !> `OXPAR_INDEX_NONE`
+    !> when `n == 0`.
+    !>
+    !> The absolute value of a complex element is `|re| + |im|`, as in BLAS
+    !> icamax/izamax (not the modulus).
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x with n > 0),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (x not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; incx 0,
+    !> which reads one element n times, is allowed). On an OpenCL context also
+    !> `OXPAR_STATUS_DEVICE_ERROR` and `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
+    !> `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_izamax(ctx, n, x, incx, out) bind(C, name="oxpar_izamax")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_size_t), intent(out) :: out
+      integer(c_int32_t) :: c_oxpar_izamax
+    end function c_oxpar_izamax
+
+    !> `y := alpha*op(A)*x + beta*y` on double-precision complex numbers, where `A` is the `m x n`
+    !> matrix at
+    !> `a` with element strides `rsa` (between rows) and `csa` (between columns),
+    !> and `op(A)` is `A` (`trans = OXPAR_TRANS_NO`: `x` has `n` elements, `y` has
+    !> `m`), `A^T` (`OXPAR_TRANS_YES`: `x` has `m`, `y` has `n`) or `A^H`
+    !> (`OXPAR_TRANS_CONJ`, the conjugate transpose; `A^T` for real elements, as
+    !> BLAS's `'C'`). `beta == 0` does not read `y`; `alpha == 0` reads neither
+    !> `A` nor `x`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, x or y when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (incy 0 for more than one element, or an
+    !> operand beyond the address space). A and x may have any strides, 0 included,
+    !> and may share memory with y: the result is as if they were read first. On an
+    !> OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zgemv(ctx, trans, m, n, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_zgemv")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_zgemv
+    end function c_oxpar_zgemv
+
+    !> `A := alpha*x*y^T + A` on double-precision complex numbers, nothing conjugated (BLAS's geru),
+    !> `A` being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+    !> elements. `alpha == 0` returns at once.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+    !> address, or an operand beyond the address space). x and y may have any
+    !> increments, 0 included, and may share memory with A: the result is as if
+    !> they were read first.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zgeru(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_zgeru")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_zgeru
+    end function c_oxpar_zgeru
+
+    !> `A := alpha*x*y^H + A` on double-precision complex numbers, `y` conjugated (BLAS's gerc), `A`
+    !> being `m x n` with strides `rsa`, `csa`, `x` of `m` and `y` of `n`
+    !> elements. `alpha == 0` returns at once.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; x, y or a when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
+    !> address, or an operand beyond the address space). x and y may have any
+    !> increments, 0 included, and may share memory with A: the result is as if
+    !> they were read first.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zgerc(ctx, m, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_zgerc")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_zgerc
+    end function c_oxpar_zgerc
+
+    !> `C := alpha*op(A)*op(B) + beta*C` on double-precision complex numbers, with `op(A)` `m x k`,
+    !> `op(B)`
+    !> `k x n` and `C` `m x n`; each matrix is given by a pointer to its element
+    !> (0, 0) as stored and its element strides (row, column). `transa`/`transb`
+    !> are `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` (then `a` holds the `k x m`
+    !> matrix `A`, and so on) or `OXPAR_TRANS_CONJ` (the conjugate transpose;
+    !> the transpose for real elements, as BLAS's `'C'`). Column-major (Fortran) data: `rs = 1, cs =
+    !> ld`;
+    !> row-major (C): `rs = ld, cs = 1`. `beta == 0` does not read `C` (NaN there
+    !> does not come out); `alpha == 0` or `k == 0` reads neither `A` nor `B`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; a, b or c when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (transa or transb none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of C the same
+    !> address, or an operand beyond the address space). A and B may have any
+    !> strides, 0 included, and may share memory with C: the result is as if they
+    !> were read first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
+    !> `OXPAR_STATUS_OUT_OF_MEMORY`. On an MPI context the call is collective: an
+    !> argument error on one rank fails every rank (the others get an error naming
+    !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
+    !> every rank, decided from the element type alone (no communication).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
+    !> elements its sizes and strides describe (readable, and writable for
+    !> outputs) for the duration of the call.
+    function c_oxpar_zgemm(ctx, transa, transb, m, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, &
+        rsc, csc) &
+        bind(C, name="oxpar_zgemm")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zgemm
+    end function c_oxpar_zgemm
 
     !> The message of the most recent failed oxpar call on the calling thread
     !> (`""` if none failed yet), e.g. `"oxpar_ddot: incx: stride is 0 for a
@@ -1754,14 +3027,103 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dsymv
     end function c_oxpar_dsymv
 
+    !> `y := alpha*A*x + beta*y` with `A` Hermitian, held in its `uplo` triangle, on
+    !> single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+    !> 0). `beta == 0` does not read `y` (NaN there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+    !> have any strides, 0 included, and may share memory with `y`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_chemv(ctx, uplo, n, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_chemv")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_chemv
+    end function c_oxpar_chemv
+
+    !> `y := alpha*A*x + beta*y` with `A` Hermitian, held in its `uplo` triangle, on
+    !> double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+    !> 0). `beta == 0` does not read `y` (NaN there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements; `y` is `n` elements. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `y` the same address, or an array beyond the address space). `a` and `x` may
+    !> have any strides, 0 included, and may share memory with `y`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zhemv(ctx, uplo, n, alpha, a, rsa, csa, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_zhemv")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_zhemv
+    end function c_oxpar_zhemv
+
     !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on floats.
     !>
     !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
     !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1770,12 +3132,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
-    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-    !> call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1802,9 +3164,10 @@ module oxpar_c
     !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
     !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1813,12 +3176,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
-    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-    !> call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1840,16 +3203,16 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dtrmv
     end function c_oxpar_dtrmv
 
-    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
-    !> on floats.
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on single-precision
+    !> complex numbers.
     !>
-    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
-    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
     !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1858,12 +3221,103 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
-    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-    !> call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctrmv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_ctrmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctrmv
+    end function c_oxpar_ctrmv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle, on double-precision
+    !> complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztrmv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_ztrmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztrmv
+    end function c_oxpar_ztrmv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+    !> on floats.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1892,9 +3346,10 @@ module oxpar_c
     !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
     !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
@@ -1903,12 +3358,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `a` may have any strides, 0 included, and may share memory with `x`: the result is
-    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
-    !> call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -1929,6 +3384,98 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: incx
       integer(c_int32_t) :: c_oxpar_dtrsv
     end function c_oxpar_dtrsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+    !> on single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctrsv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_ctrsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctrsv
+    end function c_oxpar_ctrsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle,
+    !> on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `n x n` as stored; `x` is `n` elements. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
+    !> memory with `x`: the result is as if it were read first. On an MPI context
+    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztrsv(ctx, uplo, trans, diag, n, a, rsa, csa, x, incx) &
+        bind(C, name="oxpar_ztrsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztrsv
+    end function c_oxpar_ztrsv
 
     !> `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A`, on floats.
     !>
@@ -2088,13 +3635,177 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dsyr2
     end function c_oxpar_dsyr2
 
+    !> `A := alpha*x*x^H + A` (`alpha` real) on the `uplo` triangle of the Hermitian `A`, on
+    !> single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is neither read nor written; the diagonal comes out real.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` may have any
+    !> strides, 0 included, and may share memory with `a`: the result is as if it were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_cher(ctx, uplo, n, alpha, x, incx, a, rsa, csa) bind(C, name="oxpar_cher")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_cher
+    end function c_oxpar_cher
+
+    !> `A := alpha*x*x^H + A` (`alpha` real) on the `uplo` triangle of the Hermitian `A`, on
+    !> double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is neither read nor written; the diagonal comes out real.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `a` is `n x n` as stored. A matrix is given by a pointer to
+    !> its element (0, 0) and its element strides (row, column): column-major (Fortran) data has
+    !> `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` may have any
+    !> strides, 0 included, and may share memory with `a`: the result is as if it were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zher(ctx, uplo, n, alpha, x, incx, a, rsa, csa) bind(C, name="oxpar_zher")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_zher
+    end function c_oxpar_zher
+
+    !> `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle of the Hermitian `A`, on
+    !> single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is neither read nor written; the diagonal comes out real.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+    !> have any strides, 0 included, and may share memory with `a`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_cher2(ctx, uplo, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_cher2")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_cher2
+    end function c_oxpar_cher2
+
+    !> `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle of the Hermitian `A`, on
+    !> double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is neither read nor written; the diagonal comes out real.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used.
+    !>
+    !> Shapes: `x` is `n` elements; `y` is `n` elements; `a` is `n x n` as stored. A matrix is
+    !> given by a pointer to its element (0, 0) and its element strides (row, column):
+    !> column-major (Fortran) data has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a
+    !> vector by a pointer to its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `x`, `y` or `a` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two
+    !> elements of `a` the same address, or an array beyond the address space). `x` and `y` may
+    !> have any strides, 0 included, and may share memory with `a`: the result is as if they were
+    !> read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zher2(ctx, uplo, n, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_zher2")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_zher2
+    end function c_oxpar_zher2
+
     !> `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
     !> super-diagonals, on floats.
     !>
     !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
     !> does not come out).
     !>
-    !> `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+    !> its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+    !> elements, as BLAS's `'C'`).
     !>
     !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
     !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
@@ -2105,8 +3816,8 @@ module oxpar_c
     !> its logical first element and its increment.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
-    !> with `kl + ku + 1` overflowing; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+    !> `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
     !> `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
     !> `x` may share memory with `y`: the result is as if they were read first; `x` may have any
@@ -2143,7 +3854,9 @@ module oxpar_c
     !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
     !> does not come out).
     !>
-    !> `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its transpose.
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+    !> its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+    !> elements, as BLAS's `'C'`).
     !>
     !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
     !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
@@ -2154,8 +3867,8 @@ module oxpar_c
     !> its logical first element and its increment.
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
-    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; kl
-    !> with `kl + ku + 1` overflowing; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+    !> `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
     !> `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
     !> `x` may share memory with `y`: the result is as if they were read first; `x` may have any
@@ -2185,6 +3898,108 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: incy
       integer(c_int32_t) :: c_oxpar_dgbmv
     end function c_oxpar_dgbmv
+
+    !> `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+    !> super-diagonals, on single-precision complex numbers.
+    !>
+    !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+    !> does not come out).
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+    !> its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+    !> elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+    !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+    !> `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+    !> `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+    !> its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+    !> `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+    !> `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+    !> `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+    !> strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+    !> is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_cgbmv(ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_cgbmv")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: kl
+      integer(c_size_t), value :: ku
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_cgbmv
+    end function c_oxpar_cgbmv
+
+    !> `y := alpha*op(A)*x + beta*y` with `A` an `m x n` band matrix with `kl` sub- and `ku`
+    !> super-diagonals, on double-precision complex numbers.
+    !>
+    !> Elements of `a` outside the band are not read. `beta == 0` does not read `y` (NaN there
+    !> does not come out).
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a) is `a`,
+    !> its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for real
+    !> elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is the `m x n` band matrix with `kl` sub- and `ku` super-diagonals in LAPACK
+    !> band storage: element `(i, j)` of the band at `a[ku + i - j + j*lda]`,
+    !> `lda >= kl + ku + 1` (CBLAS row-major band data is the band storage of the transpose: swap
+    !> `m` and `n`, `kl` and `ku`, and flip `trans`); `x` is `n` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `m` elements (`OXPAR_TRANS_YES`); `y` is `m` elements (trans =
+    !> `OXPAR_TRANS_NO`) or `n` elements (`OXPAR_TRANS_YES`). A vector is given by a pointer to
+    !> its logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `x` or `y` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`,
+    !> `OXPAR_TRANS_CONJ`; kl with `kl + ku + 1` overflowing; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `y` the same address,
+    !> `lda` below the band's `kl + ku + 1` rows, or an array beyond the address space). `a` and
+    !> `x` may share memory with `y`: the result is as if they were read first; `x` may have any
+    !> strides, 0 included. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call
+    !> is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zgbmv(ctx, trans, m, n, kl, ku, alpha, a, lda, x, incx, beta, y, incy) &
+        bind(C, name="oxpar_zgbmv")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: kl
+      integer(c_size_t), value :: ku
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_zgbmv
+    end function c_oxpar_zgbmv
 
     !> `y := alpha*A*x + beta*y` with `A` a symmetric band matrix with `k` off-diagonals, held in
     !> its `uplo` triangle, on floats.
@@ -2372,9 +4187,10 @@ module oxpar_c
     !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
     !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2385,12 +4201,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
-    !> `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
-    !> memory with `x`: the result is as if it were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2418,9 +4234,10 @@ module oxpar_c
     !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
     !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2431,12 +4248,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
-    !> `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
-    !> memory with `x`: the result is as if it were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2458,16 +4275,16 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dtbmv
     end function c_oxpar_dtbmv
 
-    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
-    !> off-diagonals, held in its `uplo` triangle, on floats.
+    !> `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+    !> `uplo` triangle, on single-precision complex numbers.
     !>
-    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
-    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
     !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2478,12 +4295,107 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
-    !> `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
-    !> memory with `x`: the result is as if it were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ctbmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctbmv
+    end function c_oxpar_ctbmv
+
+    !> `x := op(A)*x` with `A` a triangular band matrix with `k` off-diagonals, held in its
+    !> `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztbmv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ztbmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztbmv
+    end function c_oxpar_ztbmv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+    !> off-diagonals, held in its `uplo` triangle, on floats.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2512,9 +4424,10 @@ module oxpar_c
     !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
     !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
@@ -2525,12 +4438,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address,
-    !> `lda` below the band's `k + 1` rows, or an array beyond the address space). `a` may share
-    !> memory with `x`: the result is as if it were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2552,15 +4465,112 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dtbsv
     end function c_oxpar_dtbsv
 
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+    !> off-diagonals, held in its `uplo` triangle, on single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ctbsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctbsv
+    end function c_oxpar_ctbsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` a triangular band matrix with `k`
+    !> off-diagonals, held in its `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is the `uplo` triangle of the `n x n` band matrix with `k` off-diagonals in
+    !> LAPACK band storage: element `(i, j)` of the triangle at `a[k + i - j + j*lda]` (upper) or
+    !> `a[i - j + j*lda]` (lower), `lda >= k + 1` (CBLAS row-major band data of one triangle is
+    !> the other triangle's band storage of the transpose: flip `uplo`, and `trans` where there
+    !> is one); `x` is `n` elements. A vector is given by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `a` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; k with `k + 1` overflowing; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `x` the same address, `lda` below the band's `k + 1` rows, or an array beyond the address
+    !> space). `a` may share memory with `x`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztbsv(ctx, uplo, trans, diag, n, k, a, lda, x, incx) &
+        bind(C, name="oxpar_ztbsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: lda
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztbsv
+    end function c_oxpar_ztbsv
+
     !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
     !> floats.
     !>
     !> The diagonal of `A` is not read when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
     !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2571,11 +4581,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2600,9 +4611,10 @@ module oxpar_c
     !> The diagonal of `A` is not read when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
     !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2613,11 +4625,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2636,16 +4649,16 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dtpmv
     end function c_oxpar_dtpmv
 
-    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
-    !> in packed storage, on floats.
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+    !> single-precision complex numbers.
     !>
-    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
-    !> the diagonal gives infinities or NaN, as in BLAS.
+    !> The diagonal of `A` is not read when `diag` is unit.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
     !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2656,11 +4669,101 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctpmv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ctpmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctpmv
+    end function c_oxpar_ctpmv
+
+    !> `x := op(A)*x` with `A` triangular, held in its `uplo` triangle in packed storage, on
+    !> double-precision complex numbers.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztpmv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ztpmv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztpmv
+    end function c_oxpar_ztpmv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+    !> in packed storage, on floats.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+    !> the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2686,9 +4789,10 @@ module oxpar_c
     !> the diagonal gives infinities or NaN, as in BLAS.
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(ap) is `ap` or its
-    !> transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal of
-    !> `a` is read or taken as all ones.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
     !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
@@ -2699,11 +4803,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT`
-    !> nor `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
-    !> (strides that give two elements of `x` the same address, or an array beyond the address
-    !> space). `ap` may share memory with `x`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -2721,6 +4826,96 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: incx
       integer(c_int32_t) :: c_oxpar_dtpsv
     end function c_oxpar_dtpsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+    !> in packed storage, on single-precision complex numbers.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+    !> the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctpsv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ctpsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ctpsv
+    end function c_oxpar_ctpsv
+
+    !> `x := op(A)^-1*x` (solves `op(A)*z = x`) with `A` triangular, held in its `uplo` triangle
+    !> in packed storage, on double-precision complex numbers.
+    !>
+    !> The diagonal of `A` is not read when `diag` is unit. No test for singularity: a zero on
+    !> the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `ap` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(ap)
+    !> is `ap`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`):
+    !> whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `ap` is the `uplo` triangle of an `n x n` matrix packed column by column in
+    !> `n*(n+1)/2` contiguous elements: element `(i, j)` at `ap[i + j*(j+1)/2]` (upper, `i <= j`)
+    !> or `ap[i + j*(2*n-j-1)/2]` (lower, `i >= j`) (row-packed data of one triangle is the other
+    !> triangle of the transpose packed by columns: flip `uplo`, and `trans` where there is one);
+    !> `x` is `n` elements. A vector is given by a pointer to its logical first element and its
+    !> increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx; `ap` or `x` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither
+    !> `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not aligned for its type),
+    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `x` the same address, or
+    !> an array beyond the address space). `ap` may share memory with `x`: the result is as if it
+    !> were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is
+    !> not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztpsv(ctx, uplo, trans, diag, n, ap, x, incx) bind(C, name="oxpar_ztpsv")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: ap
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_ztpsv
+    end function c_oxpar_ztpsv
 
     !> `A := alpha*x*x^T + A` on the `uplo` triangle of the symmetric `A` in packed storage, on
     !> floats.
@@ -2972,6 +5167,210 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dsymm
     end function c_oxpar_dsymm
 
+    !> `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+    !> symmetric, held in its `uplo` triangle, on single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+    !> come out).
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+    !> to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+    !> has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+    !> type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+    !> address, or an array beyond the address space). `a` and `b` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if they were read first. On an
+    !> MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_csymm(ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_csymm")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_csymm
+    end function c_oxpar_csymm
+
+    !> `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+    !> symmetric, held in its `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read. `beta == 0` does not read `C` (NaN there does not
+    !> come out).
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+    !> to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+    !> has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+    !> type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+    !> address, or an array beyond the address space). `a` and `b` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if they were read first. On an
+    !> MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zsymm(ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_zsymm")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zsymm
+    end function c_oxpar_zsymm
+
+    !> `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+    !> Hermitian, held in its `uplo` triangle, on single-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+    !> 0). `beta == 0` does not read `C` (NaN there does not come out).
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+    !> to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+    !> has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+    !> type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+    !> address, or an array beyond the address space). `a` and `b` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if they were read first. On an
+    !> MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_chemm(ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_chemm")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_chemm
+    end function c_oxpar_chemm
+
+    !> `C := alpha*A*B + beta*C` (side left) or `alpha*B*A + beta*C` (side right) with `A`
+    !> Hermitian, held in its `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor the imaginary parts of its diagonal (taken as
+    !> 0). `beta == 0` does not read `C` (NaN there does not come out).
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored; `c` is `m x n` as stored. A matrix is given by a pointer
+    !> to its element (0, 0) and its element strides (row, column): column-major (Fortran) data
+    !> has `rs = 1, cs = ld`, row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its
+    !> logical first element and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; an array not aligned for its
+    !> type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same
+    !> address, or an array beyond the address space). `a` and `b` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if they were read first. On an
+    !> MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zhemm(ctx, side, uplo, m, n, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_zhemm")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zhemm
+    end function c_oxpar_zhemm
+
     !> `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
     !> yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on floats.
     !>
@@ -2979,8 +5378,9 @@ module oxpar_c
     !> there does not come out).
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`).
     !>
     !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
     !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -2990,11 +5390,11 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
-    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
-    !> memory with `c`: the result is as if it were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3026,8 +5426,9 @@ module oxpar_c
     !> there does not come out).
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or its
-    !> transpose.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`).
     !>
     !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
     !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3037,11 +5438,11 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
-    !> an array beyond the address space). `a` may have any strides, 0 included, and may share
-    !> memory with `c`: the result is as if it were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3066,6 +5467,104 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dsyrk
     end function c_oxpar_dsyrk
 
+    !> `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+    !> yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on single-precision
+    !> complex numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_csyrk(ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc) &
+        bind(C, name="oxpar_csyrk")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_csyrk
+    end function c_oxpar_csyrk
+
+    !> `C := alpha*A*A^T + beta*C` (trans no, `A` is `n x k`) or `alpha*A^T*A + beta*C` (trans
+    !> yes, `A` is `k x n`) on the `uplo` triangle of the symmetric `C`, on double-precision
+    !> complex numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zsyrk(ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc) &
+        bind(C, name="oxpar_zsyrk")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zsyrk
+    end function c_oxpar_zsyrk
+
     !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
     !> `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
     !> symmetric `C`, on floats.
@@ -3074,8 +5573,9 @@ module oxpar_c
     !> there does not come out).
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
-    !> transpose.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+    !> b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+    !> for real elements, as BLAS's `'C'`).
     !>
     !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
     !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
@@ -3086,11 +5586,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
-    !> an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
-    !> share memory with `c`: the result is as if they were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` and `b` may have any
+    !> strides, 0 included, and may share memory with `c`: the result is as if they were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3127,8 +5628,9 @@ module oxpar_c
     !> there does not come out).
     !>
     !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
-    !> used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a, b) is `a, b` or its
-    !> transpose.
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+    !> b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+    !> for real elements, as BLAS's `'C'`).
     !>
     !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
     !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
@@ -3139,11 +5641,12 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
-    !> trans neither `OXPAR_TRANS_NO` nor `OXPAR_TRANS_YES`; an array not aligned for its type),
-    !> `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of `c` the same address, or
-    !> an array beyond the address space). `a` and `b` may have any strides, 0 included, and may
-    !> share memory with `c`: the result is as if they were read first. On an MPI context
-    !> `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` and `b` may have any
+    !> strides, 0 included, and may share memory with `c`: the result is as if they were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3172,6 +5675,330 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dsyr2k
     end function c_oxpar_dsyr2k
 
+    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+    !> `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+    !> symmetric `C`, on single-precision complex numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+    !> b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+    !> for real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` and `b` may have any
+    !> strides, 0 included, and may share memory with `c`: the result is as if they were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_csyr2k(ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_csyr2k")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_csyr2k
+    end function c_oxpar_csyr2k
+
+    !> `C := alpha*(A*B^T + B*A^T) + beta*C` (trans no, `A` and `B` are `n x k`) or
+    !> `alpha*(A^T*B + B^T*A) + beta*C` (trans yes, `k x n`) on the `uplo` triangle of the
+    !> symmetric `C`, on double-precision complex numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written. `beta == 0` does not read `C` (NaN
+    !> there does not come out).
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+    !> b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+    !> for real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` and `b` may have any
+    !> strides, 0 included, and may share memory with `c`: the result is as if they were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zsyr2k(ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_zsyr2k")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zsyr2k
+    end function c_oxpar_zsyr2k
+
+    !> `C := alpha*op(A)*op(A)^H + beta*C` (`alpha`, `beta` real) on the `uplo` triangle of the
+    !> Hermitian `n x n` `C`, `op(A)` being `n x k`: `A` (trans no, stored `n x k`) or `A^H`
+    !> (trans conj, stored `k x n`), on single-precision complex numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+    !> `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes
+    !> `op(A) = A^T`, which BLAS does not offer.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_cherk(ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc) &
+        bind(C, name="oxpar_cherk")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_float), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_cherk
+    end function c_oxpar_cherk
+
+    !> `C := alpha*op(A)*op(A)^H + beta*C` (`alpha`, `beta` real) on the `uplo` triangle of the
+    !> Hermitian `n x n` `C`, `op(A)` being `n x k`: `A` (trans no, stored `n x k`) or `A^H`
+    !> (trans conj, stored `k x n`), on double-precision complex numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+    !> `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes
+    !> `op(A) = A^T`, which BLAS does not offer.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a)
+    !> is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose for
+    !> real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` may have any strides, 0
+    !> included, and may share memory with `c`: the result is as if it were read first. On an MPI
+    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zherk(ctx, uplo, trans, n, k, alpha, a, rsa, csa, beta, c, rsc, csc) &
+        bind(C, name="oxpar_zherk")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      real(c_double), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zherk
+    end function c_oxpar_zherk
+
+    !> `C := alpha*op(A)*op(B)^H + conj(alpha)*op(B)*op(A)^H + beta*C` (`beta` real) on the
+    !> `uplo` triangle of the Hermitian `n x n` `C`, `op(A)`, `op(B)` being `n x k`: as stored
+    !> (trans no) or `A^H`, `B^H` (trans conj, stored `k x n`), on single-precision complex
+    !> numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+    !> `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes the
+    !> plain transposes, which BLAS does not offer.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+    !> b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+    !> for real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` and `b` may have any
+    !> strides, 0 included, and may share memory with `c`: the result is as if they were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_cher2k(ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_cher2k")
+      import :: c_float, c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_float), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_cher2k
+    end function c_oxpar_cher2k
+
+    !> `C := alpha*op(A)*op(B)^H + conj(alpha)*op(B)*op(A)^H + beta*C` (`beta` real) on the
+    !> `uplo` triangle of the Hermitian `n x n` `C`, `op(A)`, `op(B)` being `n x k`: as stored
+    !> (trans no) or `A^H`, `B^H` (trans conj, stored `k x n`), on double-precision complex
+    !> numbers.
+    !>
+    !> The other triangle of `C` is neither read nor written, and its diagonal comes out real.
+    !> `beta == 0` does not read `C` (NaN there does not come out). `OXPAR_TRANS_YES` takes the
+    !> plain transposes, which BLAS does not offer.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `c` (as stored) is
+    !> used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`): whether op(a,
+    !> b) is `a, b`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the transpose
+    !> for real elements, as BLAS's `'C'`).
+    !>
+    !> Shapes: `a` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `b` is `n x k` (trans = `OXPAR_TRANS_NO`) or `k x n` (`OXPAR_TRANS_YES`) as
+    !> stored; `c` is `n x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha, beta; `a`, `b` or `c` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`;
+    !> trans none of `OXPAR_TRANS_NO`, `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; an array not
+    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
+    !> `c` the same address, or an array beyond the address space). `a` and `b` may have any
+    !> strides, 0 included, and may share memory with `c`: the result is as if they were read
+    !> first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not
+    !> collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_zher2k(ctx, uplo, trans, n, k, alpha, a, rsa, csa, b, rsb, csb, beta, c, rsc, &
+        csc) &
+        bind(C, name="oxpar_zher2k")
+      import :: c_double, c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_double), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zher2k
+    end function c_oxpar_zher2k
+
     !> `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
     !> in its `uplo` triangle, on floats.
     !>
@@ -3179,9 +6006,10 @@ module oxpar_c
     !>
     !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
     !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
-    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
-    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
-    !> of `a` is read or taken as all ones.
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
     !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3191,12 +6019,13 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
-    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
-    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
-    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
-    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
-    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3229,9 +6058,10 @@ module oxpar_c
     !>
     !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
     !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
-    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
-    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
-    !> of `a` is read or taken as all ones.
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
     !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3241,12 +6071,13 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
-    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
-    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
-    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
-    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
-    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3272,18 +6103,17 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_dtrmm
     end function c_oxpar_dtrmm
 
-    !> `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
-    !> triangular, held in its `uplo` triangle, on floats.
+    !> `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+    !> in its `uplo` triangle, on single-precision complex numbers.
     !>
-    !> Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
-    !> triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
-    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
     !>
     !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
     !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
-    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
-    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
-    !> of `a` is read or taken as all ones.
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
     !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3293,12 +6123,119 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
-    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
-    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
-    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
-    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
-    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctrmm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_ctrmm")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_ctrmm
+    end function c_oxpar_ctrmm
+
+    !> `B := alpha*op(A)*B` (side left) or `alpha*B*op(A)` (side right) with `A` triangular, held
+    !> in its `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> The other triangle of `A` is not read, nor its diagonal when `diag` is unit.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztrmm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_ztrmm")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_ztrmm
+    end function c_oxpar_ztrmm
+
+    !> `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+    !> triangular, held in its `uplo` triangle, on floats.
+    !>
+    !> Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+    !> triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3333,9 +6270,10 @@ module oxpar_c
     !>
     !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
     !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
-    !> stored) is used; `trans` (`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES`): whether op(a) is `a` or
-    !> its transpose; `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): whether the diagonal
-    !> of `a` is read or taken as all ones.
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
     !>
     !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
     !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
@@ -3345,12 +6283,13 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
-    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans neither `OXPAR_TRANS_NO` nor
-    !> `OXPAR_TRANS_YES`; diag neither `OXPAR_DIAG_NON_UNIT` nor `OXPAR_DIAG_UNIT`; an array not
-    !> aligned for its type), `OXPAR_STATUS_INVALID_STRIDE` (strides that give two elements of
-    !> `b` the same address, or an array beyond the address space). `a` may have any strides, 0
-    !> included, and may share memory with `b`: the result is as if it were read first. On an MPI
-    !> context `OXPAR_STATUS_UNSUPPORTED` on every rank (the call is not collective).
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
@@ -3375,6 +6314,114 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: csb
       integer(c_int32_t) :: c_oxpar_dtrsm
     end function c_oxpar_dtrsm
+
+    !> `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+    !> triangular, held in its `uplo` triangle, on single-precision complex numbers.
+    !>
+    !> Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+    !> triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ctrsm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_ctrsm")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_ctrsm
+    end function c_oxpar_ctrsm
+
+    !> `B := alpha*op(A)^-1*B` (side left) or `alpha*B*op(A)^-1` (side right) with `A`
+    !> triangular, held in its `uplo` triangle, on double-precision complex numbers.
+    !>
+    !> Solves `op(A)*X = alpha*B` or `X*op(A) = alpha*B` for `X`, which overwrites `B`. The other
+    !> triangle of `A` is not read, nor its diagonal when `diag` is unit. No test for
+    !> singularity: a zero on the diagonal gives infinities or NaN, as in BLAS.
+    !>
+    !> `side` (`OXPAR_SIDE_LEFT` or `OXPAR_SIDE_RIGHT`): on which side of `b` the matrix `a`
+    !> stands; `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): which triangle of `a` (as
+    !> stored) is used; `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`):
+    !> whether op(a) is `a`, its transpose or its conjugate transpose (`OXPAR_TRANS_CONJ`, the
+    !> transpose for real elements, as BLAS's `'C'`); `diag` (`OXPAR_DIAG_NON_UNIT` or
+    !> `OXPAR_DIAG_UNIT`): whether the diagonal of `a` is read or taken as all ones.
+    !>
+    !> Shapes: `a` is `m x m` (side = `OXPAR_SIDE_LEFT`) or `n x n` (`OXPAR_SIDE_RIGHT`) as
+    !> stored; `b` is `m x n` as stored. A matrix is given by a pointer to its element (0, 0) and
+    !> its element strides (row, column): column-major (Fortran) data has `rs = 1, cs = ld`,
+    !> row-major (C) data `rs = ld, cs = 1`; a vector by a pointer to its logical first element
+    !> and its increment.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, alpha; `a` or `b` when not empty),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (side neither `OXPAR_SIDE_LEFT` nor `OXPAR_SIDE_RIGHT`;
+    !> uplo neither `OXPAR_UPLO_UPPER` nor `OXPAR_UPLO_LOWER`; trans none of `OXPAR_TRANS_NO`,
+    !> `OXPAR_TRANS_YES`, `OXPAR_TRANS_CONJ`; diag neither `OXPAR_DIAG_NON_UNIT` nor
+    !> `OXPAR_DIAG_UNIT`; an array not aligned for its type), `OXPAR_STATUS_INVALID_STRIDE`
+    !> (strides that give two elements of `b` the same address, or an array beyond the address
+    !> space). `a` may have any strides, 0 included, and may share memory with `b`: the result is
+    !> as if it were read first. On an MPI context `OXPAR_STATUS_UNSUPPORTED` on every rank (the
+    !> call is not collective).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; every non-NULL pointer addresses the elements its sizes
+    !> and strides describe (readable, and writable for outputs) for the duration of the call.
+    function c_oxpar_ztrsm(ctx, side, uplo, trans, diag, m, n, alpha, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_ztrsm")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: trans
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_ztrsm
+    end function c_oxpar_ztrsm
 
     !> What this build offers on this machine, as the text `oxpar info` prints
     !> (without its MPI part): the version, the backends and whether each is
@@ -4028,7 +7075,8 @@ module oxpar_c
     !>
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (unknown dtype),
-    !> `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context),
+    !> `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context, or a complex
+    !> dtype: device buffers are real only for now),
     !> `OXPAR_STATUS_OUT_OF_MEMORY` (larger than the device allows or has),
     !> `OXPAR_STATUS_DEVICE_ERROR`, `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library
     !> built without OpenCL).

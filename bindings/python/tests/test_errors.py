@@ -14,8 +14,9 @@ def test_wrong_dtype_is_type_error():
     with pytest.raises(TypeError, match="x: dtype int64") as e:
         oxpar.dot(np.arange(3), np.arange(3))
     assert isinstance(e.value, oxpar.OxparError)
+    # dot is real only (complex arrays take dotu or dotc).
     with pytest.raises(oxpar.OxparTypeError, match="complex128"):
-        oxpar.nrm2(np.ones(3, dtype=complex))
+        oxpar.dot(np.ones(3, dtype=complex), np.ones(3, dtype=complex))
 
 
 def test_mixed_dtypes_are_type_error():

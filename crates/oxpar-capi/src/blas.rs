@@ -1,6 +1,12 @@
-//! BLAS-style routines for `float` (`s`) and `double` (`d`) with special
-//! cases (reproducible mode, MPI collectives, aliasing copies): their
-//! generic helpers, written by hand here.
+//! BLAS-style routines with special cases (reproducible mode, MPI
+//! collectives, aliasing copies): their generic helpers, written by hand
+//! here, over every element type (`s`, `d` and the complex `c`, `z`).
+//!
+//! Complex elements on an MPI context are refused before anything else
+//! ([`no_complex_on_mpi`]): the MPI backend computes on reals only, and
+//! every rank must reach that answer alike without communicating (a rank
+//! telling the others of a rejection would wait for ranks that never
+//! listen).
 //!
 //! Their exported, typed shells are generated from the routine table into
 //! `blas/shells.rs` (written out, not a macro, so that cbindgen sees every
@@ -9,14 +15,41 @@
 mod shells;
 pub use shells::*;
 
-use oxpar::{HostBackend, Level1, Level2, Level3, Op, Scalar};
+use oxpar::{Element, HostBackend, Level1, Level2, Level3, Op};
 
 use crate::boundary::call;
 use crate::context::oxpar_context;
 use crate::ffi::{self, detach_mat, detach_vec, exclusive_outputs, read_mat, read_vec, Operand};
 use crate::status::{oxpar_status, trans_from, CapiError};
+use crate::{oxpar_c32, oxpar_c64};
 
 type R = Result<(), CapiError>;
+
+/// `OXPAR_STATUS_UNSUPPORTED` for complex elements on an MPI context, decided
+/// from the element type and the context alone (the same on every rank, no
+/// communication); `Ok` otherwise.
+pub(crate) fn no_complex_on_mpi<T: Element>(ctx: &oxpar_context) -> R {
+    if T::DTYPE.is_complex() && ctx.host().kind() == oxpar::BackendKind::Mpi {
+        return Err(oxpar::Error::unsupported(format!(
+            "{:?} elements on an MPI context: the MPI backend computes on f32 and f64 only for now",
+            T::DTYPE
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// Conjugates a vector in place (band and packed routines compute
+/// `op(A) = A^H` as `conj(A^T conj(x))`, their views carrying no conjugation).
+pub(crate) fn conj_in_place<T: Element>(mut v: oxpar::VecMut<'_, T>) {
+    if !T::DTYPE.is_complex() {
+        return;
+    }
+    for i in 0..v.len() {
+        let e = v.as_ref().get(i);
+        v.set(i, e.conj());
+    }
+}
 
 /// Runs the argument checks of a routine that is collective on some backends
 /// (MPI). If they fail on this process, the backend is told, so that the
@@ -33,7 +66,7 @@ pub(crate) fn collective_checks<V>(
 
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn axpy<T: Scalar>(
+unsafe fn axpy<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
     alpha: *const T,
@@ -46,9 +79,11 @@ where
     dyn HostBackend: Level1<T>,
 {
     // SAFETY: forwarded pointer contracts.
-    let (ctx, alpha, xv, yv) = unsafe {
+    let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
+    // SAFETY: forwarded pointer contracts.
+    let (alpha, xv, yv) = unsafe {
         (
-            ffi::context(ctx)?,
             ffi::scalar(alpha, "alpha")?,
             ffi::vec_ref(x, n, incx, ["x", "incx"])?,
             ffi::vec_mut(y, n, incy, ["y", "incy"])?,
@@ -67,7 +102,7 @@ where
 
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn scal<T: Scalar>(
+unsafe fn scal<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
     alpha: *const T,
@@ -78,9 +113,11 @@ where
     dyn HostBackend: Level1<T>,
 {
     // SAFETY: forwarded pointer contracts.
-    let (ctx, alpha, xv) = unsafe {
+    let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
+    // SAFETY: forwarded pointer contracts.
+    let (alpha, xv) = unsafe {
         (
-            ffi::context(ctx)?,
             ffi::scalar(alpha, "alpha")?,
             ffi::vec_mut(x, n, incx, ["x", "incx"])?,
         )
@@ -88,9 +125,49 @@ where
     Ok(Level1::<T>::scal(ctx.host(), alpha, xv)?)
 }
 
+/// `x := alpha*x` for complex `x` and real `alpha` (csscal, zdscal): each
+/// part scaled on its own, as the real vectors of the real and of the
+/// imaginary parts (so `alpha*(inf + 0i)` keeps its 0, which a complex
+/// product with `alpha + 0i` would turn into NaN).
+///
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn copy<T: Scalar>(
+unsafe fn rscal<T: Element>(
+    ctx: *const oxpar_context,
+    n: usize,
+    alpha: *const T::Real,
+    x: *mut T,
+    incx: isize,
+) -> R
+where
+    dyn HostBackend: Level1<T::Real>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
+    // SAFETY: forwarded pointer contracts (the complex vector is checked as
+    // given, then dropped before its parts are viewed).
+    let alpha = unsafe {
+        let _checked = ffi::vec_mut(x, n, incx, ["x", "incx"])?;
+        ffi::scalar(alpha, "alpha")?
+    };
+    // An element is two reals, real part first: the parts are the real
+    // vectors at x and x + 1 with twice the increment, in bounds as the
+    // complex vector is (checked above), sharing no element.
+    debug_assert!(T::DTYPE.is_complex(), "rscal scales complex vectors");
+    let inc = if n > 1 { incx * 2 } else { 0 };
+    let base = x.cast::<T::Real>();
+    for part in 0..2 {
+        // SAFETY: as above; for n == 0 nothing is read.
+        let xv = unsafe { ffi::vec_mut(base.wrapping_add(part), n, inc, ["x", "incx"])? };
+        Level1::<T::Real>::scal(ctx.host(), alpha, xv)?;
+    }
+    Ok(())
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn copy<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
     x: *const T,
@@ -103,6 +180,7 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     // SAFETY: forwarded pointer contracts.
     let (xv, yv) = unsafe {
         (
@@ -119,7 +197,7 @@ where
 
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn swap<T: Scalar>(
+unsafe fn swap<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
     x: *mut T,
@@ -132,6 +210,7 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     // SAFETY: forwarded pointer contracts. x and y may be the same memory:
     // nothing is written until that has been checked below.
     let (xv, yv) = unsafe {
@@ -150,9 +229,15 @@ where
     Ok(Level1::<T>::swap(ctx.host(), xv, yv)?)
 }
 
+/// `dot` (`dotu` for complex elements) or, with `conj`, `dotc`.
+///
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn dot<T: Scalar>(
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the BLAS signature and the conjugation"
+)]
+unsafe fn dot<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
     x: *const T,
@@ -160,12 +245,14 @@ unsafe fn dot<T: Scalar>(
     y: *const T,
     incy: isize,
     out: *mut T,
+    conj: bool,
 ) -> R
 where
     dyn HostBackend: Level1<T>,
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     // The context's backend is reproducible or not as the context says: the
     // collective told of a rejection is the one the call would make.
     let (xv, yv, out) = collective_checks(ctx, Op::Dot, || {
@@ -178,7 +265,11 @@ where
         };
         Ok((xv, yv, ffi::out_ptr(out, "out")?))
     })?;
-    let value = Level1::<T>::dot(ctx.host(), xv, yv)?;
+    let value = if conj {
+        Level1::<T>::dotc(ctx.host(), xv, yv)?
+    } else {
+        Level1::<T>::dot(ctx.host(), xv, yv)?
+    };
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
     Ok(())
@@ -188,7 +279,7 @@ where
 ///
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn iamax<T: Scalar>(
+unsafe fn iamax<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
     x: *const T,
@@ -200,6 +291,7 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     let (xv, out) = collective_checks(ctx, Op::Iamax, || {
         // SAFETY: forwarded pointer contracts.
         let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
@@ -212,24 +304,24 @@ where
     Ok(())
 }
 
-/// The reductions of one vector to a number of its type.
+/// The reductions of one vector to a real number.
 #[derive(Copy, Clone)]
 enum Norm {
     Nrm2,
     Asum,
-    Sum,
 }
 
-/// `nrm2`, `asum` or `sum` (reproducible or not as the context's backend is).
+/// `nrm2` or `asum` (reproducible or not as the context's backend is): real
+/// for complex elements too.
 ///
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn norm<T: Scalar>(
+unsafe fn norm<T: Element>(
     ctx: *const oxpar_context,
     n: usize,
     x: *const T,
     incx: isize,
-    out: *mut T,
+    out: *mut T::Real,
     which: Norm,
 ) -> R
 where
@@ -237,10 +329,10 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     let op = match which {
         Norm::Nrm2 => Op::Nrm2,
         Norm::Asum => Op::Asum,
-        Norm::Sum => Op::Sum,
     };
     let (xv, out) = collective_checks(ctx, op, || {
         // SAFETY: forwarded pointer contracts.
@@ -251,8 +343,36 @@ where
     let value = match which {
         Norm::Nrm2 => Level1::<T>::nrm2(b, xv)?,
         Norm::Asum => Level1::<T>::asum(b, xv)?,
-        Norm::Sum => Level1::<T>::sum(b, xv)?,
     };
+    // SAFETY: checked non-null; writable per the contract.
+    unsafe { ffi::write_out(out, value) };
+    Ok(())
+}
+
+/// `sum` (reproducible or not as the context's backend is), of the element
+/// type.
+///
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+unsafe fn sum<T: Element>(
+    ctx: *const oxpar_context,
+    n: usize,
+    x: *const T,
+    incx: isize,
+    out: *mut T,
+) -> R
+where
+    dyn HostBackend: Level1<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
+    let (xv, out) = collective_checks(ctx, Op::Sum, || {
+        // SAFETY: forwarded pointer contracts.
+        let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
+        Ok((xv, ffi::out_ptr(out, "out")?))
+    })?;
+    let value = Level1::<T>::sum(ctx.host(), xv)?;
     // SAFETY: checked non-null; writable per the contract.
     unsafe { ffi::write_out(out, value) };
     Ok(())
@@ -261,7 +381,7 @@ where
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
-pub(crate) unsafe fn gemv<T: Scalar>(
+pub(crate) unsafe fn gemv<T: Element>(
     ctx: *const oxpar_context,
     trans: i32,
     (m, n, x_len): (usize, usize, Option<usize>),
@@ -280,6 +400,7 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     let (trans, alpha, beta, av, xv, yv) = collective_checks(ctx, Op::Gemv, || {
         let trans = trans_from(trans, "trans")?;
         // SAFETY: forwarded pointer contracts.
@@ -315,12 +436,15 @@ where
     )?)
 }
 
+/// `ger` as the real routines and the MPI ones call it (`y_len`: a
+/// distributed `y` is only this rank's block of it).
+///
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
-pub(crate) unsafe fn ger<T: Scalar>(
+pub(crate) unsafe fn ger<T: Element>(
     ctx: *const oxpar_context,
-    (m, n, y_len): (usize, usize, Option<usize>),
+    dims: (usize, usize, Option<usize>),
     alpha: *const T,
     x: *const T,
     incx: isize,
@@ -334,7 +458,70 @@ where
     dyn HostBackend: Level2<T>,
 {
     // SAFETY: forwarded pointer contracts.
+    unsafe { ger_full(ctx, dims, alpha, x, incx, y, incy, a, rsa, csa, false) }
+}
+
+/// `geru` (`conj` false) or `gerc` (`y` conjugated).
+///
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn ger_op<T: Element>(
+    ctx: *const oxpar_context,
+    (m, n): (usize, usize),
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+    a: *mut T,
+    rsa: isize,
+    csa: isize,
+    conj: bool,
+) -> R
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
+    unsafe {
+        ger_full(
+            ctx,
+            (m, n, None),
+            alpha,
+            x,
+            incx,
+            y,
+            incy,
+            a,
+            rsa,
+            csa,
+            conj,
+        )
+    }
+}
+
+/// # Safety
+/// The pointer contracts of the exported function that calls it.
+#[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
+unsafe fn ger_full<T: Element>(
+    ctx: *const oxpar_context,
+    (m, n, y_len): (usize, usize, Option<usize>),
+    alpha: *const T,
+    x: *const T,
+    incx: isize,
+    y: *const T,
+    incy: isize,
+    a: *mut T,
+    rsa: isize,
+    csa: isize,
+    conj: bool,
+) -> R
+where
+    dyn HostBackend: Level2<T>,
+{
+    // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     let (alpha, xv, yv, av) = collective_checks(ctx, Op::Ger, || {
         // SAFETY: forwarded pointer contracts.
         let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -352,19 +539,19 @@ where
     // Inputs that share memory with A are read from copies.
     let outputs = [Operand::matrix(av.as_ref())];
     let (x_copy, y_copy) = (detach_vec(xv, &outputs), detach_vec(yv, &outputs));
-    Ok(Level2::<T>::ger(
-        ctx.host(),
-        alpha,
-        read_vec(xv, &x_copy),
-        read_vec(yv, &y_copy),
-        av,
-    )?)
+    let (x, y) = (read_vec(xv, &x_copy), read_vec(yv, &y_copy));
+    if conj {
+        Level2::<T>::gerc(ctx.host(), alpha, x, y, av)?;
+    } else {
+        Level2::<T>::ger(ctx.host(), alpha, x, y, av)?;
+    }
+    Ok(())
 }
 
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
-pub(crate) unsafe fn gemm<T: Scalar>(
+pub(crate) unsafe fn gemm<T: Element>(
     ctx: *const oxpar_context,
     transa: i32,
     transb: i32,
@@ -388,6 +575,7 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
+    no_complex_on_mpi::<T>(ctx)?;
     let (ta, tb, alpha, beta, av, bv, cv) = collective_checks(ctx, Op::Gemm, || {
         let (ta, tb) = (trans_from(transa, "transa")?, trans_from(transb, "transb")?);
         // SAFETY: forwarded pointer contracts.

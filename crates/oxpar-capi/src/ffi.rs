@@ -7,7 +7,7 @@
 use std::ffi::{c_char, CStr};
 
 use oxpar::view::{normalize_inc, normalize_strides, validate_matrix, validate_vector};
-use oxpar::{BandRef, Error, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo, VecMut, VecRef};
+use oxpar::{BandRef, Element, Error, MatMut, MatRef, PackedMut, PackedRef, Uplo, VecMut, VecRef};
 
 use crate::context::oxpar_context;
 use crate::status::CapiError;
@@ -28,7 +28,7 @@ pub(crate) unsafe fn context<'a>(
 ///
 /// # Safety
 /// `p` is NULL or points to a readable `T`.
-pub(crate) unsafe fn scalar<T: Scalar>(p: *const T, name: &str) -> Result<T, CapiError> {
+pub(crate) unsafe fn scalar<T: Element>(p: *const T, name: &str) -> Result<T, CapiError> {
     if p.is_null() {
         return Err(CapiError::null(
             name,
@@ -187,7 +187,7 @@ fn vector_checks<T>(
 ///
 /// # Safety
 /// For `'a`, the `n` elements at `ptr + i*inc` are readable and not written.
-pub(crate) unsafe fn vec_ref<'a, T: Scalar>(
+pub(crate) unsafe fn vec_ref<'a, T: Element>(
     ptr: *const T,
     n: usize,
     inc: isize,
@@ -203,7 +203,7 @@ pub(crate) unsafe fn vec_ref<'a, T: Scalar>(
 /// # Safety
 /// For `'a`, the `n` elements at `ptr + i*inc` are writable and used by
 /// nobody else.
-pub(crate) unsafe fn vec_mut<'a, T: Scalar>(
+pub(crate) unsafe fn vec_mut<'a, T: Element>(
     ptr: *mut T,
     n: usize,
     inc: isize,
@@ -236,7 +236,7 @@ fn matrix_checks<T>(
 ///
 /// # Safety
 /// For `'a`, every element `ptr + i*rs + j*cs` is readable and not written.
-pub(crate) unsafe fn mat_ref<'a, T: Scalar>(
+pub(crate) unsafe fn mat_ref<'a, T: Element>(
     ptr: *const T,
     m: usize,
     n: usize,
@@ -255,7 +255,7 @@ pub(crate) unsafe fn mat_ref<'a, T: Scalar>(
 ///
 /// # Safety
 /// For `'a`, every element is writable and used by nobody else.
-pub(crate) unsafe fn mat_mut<'a, T: Scalar>(
+pub(crate) unsafe fn mat_mut<'a, T: Element>(
     ptr: *mut T,
     m: usize,
     n: usize,
@@ -304,7 +304,7 @@ fn band_len(m: usize, n: usize, kl: usize, ku: usize, ld: usize) -> Option<usize
 /// # Safety
 /// For `'a`, the elements up to the band's last stored one are readable and
 /// not written.
-pub(crate) unsafe fn band_ref<'a, T: Scalar>(
+pub(crate) unsafe fn band_ref<'a, T: Element>(
     ptr: *const T,
     (m, n): (usize, usize),
     (kl, ku): (usize, usize),
@@ -352,7 +352,7 @@ pub(crate) unsafe fn band_ref<'a, T: Scalar>(
     })
 }
 
-impl<'a, T: Scalar> Band<'a, T> {
+impl<'a, T: Element> Band<'a, T> {
     /// The elements the band spans.
     pub(crate) fn data(&self) -> &'a [T] {
         self.data
@@ -413,7 +413,7 @@ fn packed_checks<T>(
 ///
 /// # Safety
 /// For `'a`, the `n*(n+1)/2` elements at `ptr` are readable and not written.
-pub(crate) unsafe fn packed_ref<'a, T: Scalar>(
+pub(crate) unsafe fn packed_ref<'a, T: Element>(
     ptr: *const T,
     n: usize,
     uplo: Uplo,
@@ -425,7 +425,7 @@ pub(crate) unsafe fn packed_ref<'a, T: Scalar>(
     Ok(Packed { data, n, uplo })
 }
 
-impl<'a, T: Scalar> Packed<'a, T> {
+impl<'a, T: Element> Packed<'a, T> {
     /// The elements of the triangle.
     pub(crate) fn data(&self) -> &'a [T] {
         self.data
@@ -447,7 +447,7 @@ impl<'a, T: Scalar> Packed<'a, T> {
 /// # Safety
 /// For `'a`, the `n*(n+1)/2` elements at `ptr` are writable and used by
 /// nobody else.
-pub(crate) unsafe fn packed_mut<'a, T: Scalar>(
+pub(crate) unsafe fn packed_mut<'a, T: Element>(
     ptr: *mut T,
     n: usize,
     uplo: Uplo,
@@ -471,7 +471,7 @@ pub(crate) struct Operand {
 
 impl Operand {
     /// The elements of a vector view.
-    pub(crate) fn vector<T: Scalar>(v: VecRef<'_, T>) -> Self {
+    pub(crate) fn vector<T: Element>(v: VecRef<'_, T>) -> Self {
         Operand {
             ptr: v.as_ptr() as isize,
             size: std::mem::size_of::<T>() as isize,
@@ -480,7 +480,7 @@ impl Operand {
     }
 
     /// The elements of a matrix view.
-    pub(crate) fn matrix<T: Scalar>(a: MatRef<'_, T>) -> Self {
+    pub(crate) fn matrix<T: Element>(a: MatRef<'_, T>) -> Self {
         Operand {
             ptr: a.as_ptr() as isize,
             size: std::mem::size_of::<T>() as isize,
@@ -640,7 +640,7 @@ fn same_stride_blocks_meet(a: &Operand, b: &Operand) -> Option<bool> {
 /// element with any output (use the caller's memory), else a private copy of
 /// its elements, so that the result is as if every input were read before
 /// any output is written.
-pub(crate) fn detach_vec<T: Scalar>(x: VecRef<'_, T>, outputs: &[Operand]) -> Option<Vec<T>> {
+pub(crate) fn detach_vec<T: Element>(x: VecRef<'_, T>, outputs: &[Operand]) -> Option<Vec<T>> {
     let me = Operand::vector(x);
     outputs
         .iter()
@@ -650,7 +650,7 @@ pub(crate) fn detach_vec<T: Scalar>(x: VecRef<'_, T>, outputs: &[Operand]) -> Op
 
 /// As [`detach_vec`] for a matrix; the copy is column-major with leading
 /// dimension `max(1, nrows)`.
-pub(crate) fn detach_mat<T: Scalar>(a: MatRef<'_, T>, outputs: &[Operand]) -> Option<Vec<T>> {
+pub(crate) fn detach_mat<T: Element>(a: MatRef<'_, T>, outputs: &[Operand]) -> Option<Vec<T>> {
     let me = Operand::matrix(a);
     outputs.iter().any(|o| may_share(&me, o)).then(|| {
         (0..a.ncols())
@@ -661,7 +661,7 @@ pub(crate) fn detach_mat<T: Scalar>(a: MatRef<'_, T>, outputs: &[Operand]) -> Op
 
 /// As [`detach_vec`] for the contiguous elements of a band or a packed
 /// triangle ([`Band::data`], [`Packed::data`]): the copy is of them all.
-pub(crate) fn detach_slice<T: Scalar>(data: &[T], outputs: &[Operand]) -> Option<Vec<T>> {
+pub(crate) fn detach_slice<T: Element>(data: &[T], outputs: &[Operand]) -> Option<Vec<T>> {
     let me = Operand::slice(data);
     outputs
         .iter()
@@ -670,12 +670,18 @@ pub(crate) fn detach_slice<T: Scalar>(data: &[T], outputs: &[Operand]) -> Option
 }
 
 /// The view to compute with: the caller's, or one over its private copy.
-pub(crate) fn read_vec<'a, T: Scalar>(x: VecRef<'a, T>, copy: &'a Option<Vec<T>>) -> VecRef<'a, T> {
+pub(crate) fn read_vec<'a, T: Element>(
+    x: VecRef<'a, T>,
+    copy: &'a Option<Vec<T>>,
+) -> VecRef<'a, T> {
     copy.as_deref().map_or(x, VecRef::from_slice)
 }
 
 /// As [`read_vec`] for a matrix copied by [`detach_mat`].
-pub(crate) fn read_mat<'a, T: Scalar>(a: MatRef<'a, T>, copy: &'a Option<Vec<T>>) -> MatRef<'a, T> {
+pub(crate) fn read_mat<'a, T: Element>(
+    a: MatRef<'a, T>,
+    copy: &'a Option<Vec<T>>,
+) -> MatRef<'a, T> {
     match copy.as_deref() {
         None => a,
         Some(c) => MatRef::col_major(c, a.nrows(), a.ncols(), a.nrows().max(1))

@@ -92,6 +92,16 @@ pub use status::{
 
 use std::ffi::{c_char, CStr};
 
+/// The single-precision complex element of the C ABI (`oxpar_c32` in C):
+/// num-complex's `Complex<f32>`, `#[repr(C)] {re, im}`, the layout of C99
+/// `float _Complex` and C++ `std::complex<float>`. The header spells it per
+/// compiler (written by xtask, not cbindgen).
+pub type oxpar_c32 = oxpar::Complex32;
+
+/// The double-precision complex element of the C ABI (`oxpar_c64` in C), as
+/// [`oxpar_c32`] with two `f64`.
+pub type oxpar_c64 = oxpar::Complex64;
+
 /// The ABI version: bumped whenever a signature or a documented behaviour of
 /// an existing function changes, never for additions. Compare it with
 /// `oxpar_abi_version()` at run time to refuse a mismatched library.

@@ -142,6 +142,9 @@ pub enum oxpar_trans {
     No = 0,
     /// Use its transpose.
     Yes = 1,
+    /// Use its conjugate transpose; for real elements the transpose (BLAS's
+    /// `'C'` on real data).
+    Conj = 2,
 }
 
 /// Which side of the other operand a symmetric or triangular `A` stands on
@@ -247,15 +250,22 @@ pub enum oxpar_dtype {
     F32 = 0,
     /// `double` (IEEE 754 binary64; on devices with `cl_khr_fp64`).
     F64 = 1,
+    /// `oxpar_c32`, two `float` (real part first). Device buffers are real
+    /// only for now: creating one answers `OXPAR_STATUS_UNSUPPORTED` (the
+    /// host routines of an OpenCL context compute complex data on the host).
+    C32 = 2,
+    /// `oxpar_c64`, two `double`; as `OXPAR_DTYPE_C32`.
+    C64 = 3,
 }
 
 pub(crate) fn trans_from(value: i32, arg: &str) -> Result<oxpar::Trans, CapiError> {
     match value {
         0 => Ok(oxpar::Trans::No),
         1 => Ok(oxpar::Trans::Yes),
+        2 => Ok(oxpar::Trans::ConjYes),
         v => Err(CapiError::invalid(
             arg,
-            format!("{v} is neither OXPAR_TRANS_NO (0) nor OXPAR_TRANS_YES (1)"),
+            format!("{v} is none of OXPAR_TRANS_NO (0), OXPAR_TRANS_YES (1), OXPAR_TRANS_CONJ (2)"),
         )),
     }
 }

@@ -25,9 +25,9 @@ pub use oxpar_core::exact::{ExactSum, Reduction};
 pub use oxpar_core::repro::Reproducible;
 pub use oxpar_core::{
     backend, error, exact, reference, repro, scalar, schedule, view, Backend, BackendKind, BandRef,
-    DType, Diag, Element, Error, ErrorKind, HostBackend, Level1, Level2, Level3, MatMut, MatRef,
-    Op, PackedMut, PackedRef, ParallelLoops, Result, Scalar, Schedule, Serial, Side, Trans, Uplo,
-    VecMut, VecRef,
+    Complex, Complex32, Complex64, DType, Diag, Element, Error, ErrorKind, HostBackend, Level1,
+    Level2, Level3, MatMut, MatRef, Op, PackedMut, PackedRef, ParallelLoops, Result, Scalar,
+    Schedule, Serial, Side, Trans, Uplo, VecMut, VecRef,
 };
 pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
 pub use oxpar_threads::{

@@ -63,7 +63,7 @@ from ._errors import (
 )
 from ._ffi import ffi as _ffi
 from ._ffi import lib as _lib
-from .blas import asum, axpy, copy, dot, gemm, gemv, ger, iamax, nrm2, scal, sum, swap
+from .blas import asum, axpy, copy, dot, dotc, dotu, gemm, gemv, ger, gerc, geru, iamax, nrm2, rscal, scal, sum, swap
 
 if not TYPE_CHECKING:
     # The same functions with their common call in C (blas.py's signatures,
@@ -84,8 +84,8 @@ __version__ = _ffi.string(_lib.oxpar_version()).decode()
 ABI_VERSION = _lib.OXPAR_ABI_VERSION
 
 __all__ = [
-    "Context", "ProfileTimes", "default_context", "dot", "nrm2", "asum", "sum", "iamax", "axpy", "scal", "copy", "swap",
-    "gemv", "ger", "gemm", "parallel_for", "farm", "FarmReport", "FarmError", "Progress", "TaskState",
+    "Context", "ProfileTimes", "default_context", "dot", "dotu", "dotc", "nrm2", "asum", "sum", "iamax", "axpy", "scal", "copy", "swap",
+    "gemv", "ger", "geru", "gerc", "rscal", "gemm", "parallel_for", "farm", "FarmReport", "FarmError", "Progress", "TaskState",
     "Buffer", "to_device", "empty_device", "zeros_device",
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",

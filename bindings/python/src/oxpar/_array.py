@@ -9,9 +9,17 @@ import numpy as np
 from ._errors import InvalidArgumentError, InvalidStrideError, OxparTypeError, ShapeMismatchError
 from ._ffi import ffi
 
-_C_TYPES = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
+_REAL_TYPES = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
+# complex64/complex128 are liboxpar's oxpar_c32/oxpar_c64 (two floats/doubles,
+# real part first), which the routines of oxpar.blas take too.
+_C_TYPES = {**_REAL_TYPES, np.dtype(np.complex64): "oxpar_c32 *", np.dtype(np.complex128): "oxpar_c64 *"}
 # Type objects, not strings: cffi skips parsing (measurably cheaper per call).
-_BUFFER_TYPES = {np.dtype(np.float32): ffi.typeof("float[]"), np.dtype(np.float64): ffi.typeof("double[]")}
+_BUFFER_TYPES = {
+    np.dtype(np.float32): ffi.typeof("float[]"),
+    np.dtype(np.float64): ffi.typeof("double[]"),
+    np.dtype(np.complex64): ffi.typeof("oxpar_c32[]"),
+    np.dtype(np.complex128): ffi.typeof("oxpar_c64[]"),
+}
 
 
 def as_array(x, name: str) -> np.ndarray:
@@ -21,16 +29,27 @@ def as_array(x, name: str) -> np.ndarray:
 
 def float_dtype(arrays) -> np.dtype:
     """The common dtype of `(name, array)` pairs: float32 or float64, all equal."""
+    return _common_dtype(arrays, _REAL_TYPES, "float32 or float64")
+
+
+def element_dtype(arrays) -> np.dtype:
+    """The common dtype of `(name, array)` pairs: float32, float64, complex64
+    or complex128, all equal (a real array with a complex one is a TypeError:
+    oxpar never converts silently)."""
+    return _common_dtype(arrays, _C_TYPES, "float32, float64, complex64 or complex128")
+
+
+def _common_dtype(arrays, types, allowed) -> np.dtype:
     if len(arrays) == 2:
         # The common case, without the loop.
         (_, a), (_, b) = arrays
-        if a.dtype is b.dtype and a.dtype in _C_TYPES:
+        if a.dtype is b.dtype and a.dtype in types:
             return a.dtype
     dtype = None
     first = None
     for name, a in arrays:
-        if a.dtype not in _C_TYPES:
-            raise OxparTypeError(f"{name}: dtype {a.dtype} is not supported (use float32 or float64)")
+        if a.dtype not in types:
+            raise OxparTypeError(f"{name}: dtype {a.dtype} is not supported (use {allowed})")
         if dtype is None:
             dtype, first = a.dtype, name
         elif a.dtype != dtype:

@@ -12,7 +12,10 @@ function's signature and docstring, the OpenCL `Buffer` dispatch, `dot`'s
 fast path and `iamax`'s empty-vector rule.
 
 A call converts the arrays in the C order, read ones first (`np.asarray`),
-then written ones (which must be NumPy arrays), checks their common dtype,
+then written ones (which must be NumPy arrays), checks their common dtype
+(float32, float64, complex64 or complex128, among those the routine's row
+lists; real and complex never mix), reads each `trans` (a truth value, or
+BLAS's "N", "T", "C"; "C" is the transpose for real arrays),
 takes their views binding each dimension to the first extent that gives it,
 makes an output that is not given (C order; `beta` must then be 0), reads the
 scalars and calls liboxpar. A mismatch names the argument and what it must
@@ -26,23 +29,56 @@ rejects the arguments, takes part in the call as a failing rank
 
 import numpy as np
 
-from ._array import as_array, float_dtype, matrix, vector
+from ._array import as_array, element_dtype, matrix, vector
 from ._collective import join_failed
-from ._errors import InvalidArgumentError, ShapeMismatchError, check
+from ._errors import InvalidArgumentError, OxparTypeError, ShapeMismatchError, check
 from ._ffi import ffi, lib
 from ._routines import HELPER_ROUTINES
 from .context import resolve
 
-# The element types: the table's letter of each dtype, the C scalar type.
+# The real element types: the table's letter of each dtype (oxpar.mpi's
+# distributed routines are real only), then every element type.
 LETTERS = {np.dtype(np.float32): "s", np.dtype(np.float64): "d"}
-_DTYPES = {letter: dtype for dtype, letter in LETTERS.items()}
-_SCALAR = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
-# The C values of an enum given as a truth value (`trans=True`).
-_ENUMS = {"trans": (lib.OXPAR_TRANS_NO, lib.OXPAR_TRANS_YES)}
+_ALL_LETTERS = {**LETTERS, np.dtype(np.complex64): "c", np.dtype(np.complex128): "z"}
+_DTYPES = {letter: dtype for dtype, letter in _ALL_LETTERS.items()}
+_SCALAR = {
+    np.dtype(np.float32): "float *",
+    np.dtype(np.float64): "double *",
+    np.dtype(np.complex64): "oxpar_c32 *",
+    np.dtype(np.complex128): "oxpar_c64 *",
+}
+# The real type of each element type (nrm2's result, herk's alpha).
+REAL = {
+    np.dtype(np.float32): np.dtype(np.float32),
+    np.dtype(np.float64): np.dtype(np.float64),
+    np.dtype(np.complex64): np.dtype(np.float32),
+    np.dtype(np.complex128): np.dtype(np.float64),
+}
+# The C values of a trans argument: False/True, or BLAS's letters, "C" the
+# conjugate transpose (the transpose for real arrays).
+_ENUMS = {"trans": (lib.OXPAR_TRANS_NO, lib.OXPAR_TRANS_YES, lib.OXPAR_TRANS_CONJ)}
+_TRANS_LETTERS = {"N": 0, "T": 1, "C": 2}
+
+
+def trans_value(value, name):
+    """0, 1 or 2 (`OXPAR_TRANS_NO`, `_YES`, `_CONJ`) for a trans argument: a
+    truth value, or one of BLAS's letters "N", "T", "C"."""
+    if isinstance(value, str):
+        try:
+            return _TRANS_LETTERS[value.upper()]
+        except KeyError:
+            raise InvalidArgumentError(f"{name}: {value!r} is none of 'N', 'T', 'C' (or a truth value)") from None
+    return 1 if value else 0
 
 
 def scalar(dtype, value, name):
     """A pointer to `value` as the C scalar of `dtype`."""
+    if dtype.kind == "c":
+        try:
+            z = complex(value)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name}: expected a number, got {type(value).__name__}") from None
+        return ffi.new(_SCALAR[dtype], [z.real, z.imag])
     try:
         return ffi.new(_SCALAR[dtype], float(value))
     except (TypeError, ValueError):
@@ -188,7 +224,9 @@ class Routine:
         self.optional = {p[:-5] for p in spec["positional"] if p.endswith("=None")}
         self.enums = tuple((a["name"], a.get("py", a["name"])) for a in self.args if a["role"] in _ENUMS)
         self.scalars = tuple(a["name"] for a in self.args if a["role"] == "scalar")
+        self.real_scalars = {a["name"] for a in self.args if a["role"] == "scalar" and a.get("real")}
         self.result = next((a["role"] for a in self.args if a["role"] in ("out", "index_out")), None)
+        self.real_result = any(a["role"] == "out" and a.get("real") for a in self.args)
         # C names the library's messages use, as the Python arguments are named.
         renames = {}
         for a in self.arrays:
@@ -203,7 +241,8 @@ class Routine:
         self.before_call = before_call
         self.source = self._source()
         namespace = {
-            "np": np, "ndarray": np.ndarray, "ffi": ffi, "as_array": as_array, "float_dtype": float_dtype,
+            "np": np, "ndarray": np.ndarray, "ffi": ffi, "as_array": as_array, "element_dtype": element_dtype,
+            "REAL": REAL, "trans_value": trans_value, "OxparTypeError": OxparTypeError,
             "vector": vector, "matrix": matrix, "scalar": scalar, "resolve": resolve, "check": check,
             "join_failed": join_failed, "ShapeMismatchError": ShapeMismatchError,
             "InvalidArgumentError": InvalidArgumentError, "SCALAR": _SCALAR,
@@ -245,18 +284,28 @@ class Routine:
         if optional:
             given = ", ".join(f"({a['py']!r}, {a['py']})" for a in self.arrays if a["py"] not in self.optional)
             out(f"if {optional[0]} is None:")
-            out(f"    dtype = float_dtype(({given},))")
+            out(f"    dtype = element_dtype(({given},))")
             out("else:")
-            out(f"    dtype = float_dtype(({every},))")
+            out(f"    dtype = element_dtype(({every},))")
         else:
-            out(f"dtype = float_dtype(({every},))")
+            out(f"dtype = element_dtype(({every},))")
+        out("if dtype not in fns:")
+        kinds = "complex" if all(d.kind == "c" for d in self.fns) else "real"
+        hint = {"dot": " (use dotu or dotc)", "ger": " (use geru or gerc)"}.get(self.name, "")
+        text = f"{{dtype}} arrays: {self.name} takes {kinds} arrays only{hint}"
+        out("    " + _raise("OxparTypeError", text))
         for c, py in self.enums:
-            out(f"e_{c} = bool({py})")
+            out(f"e_{c} = trans_value({py}, {py!r})")
         self._blocks(out, [c for c, _ in self.enums], {})
         if self.collective:
             out.depth = 1
             out("except Exception:")
-            out(f"    join_failed(ctx, {self.name!r})  # collective on MPI: the other ranks raise too")
+            # Complex calls are refused on MPI by every rank alone (no
+            # collective to join); a real one is collective: the other ranks
+            # raise too.
+            arrays = ", ".join(a["py"] for a in self.arrays)
+            out(f"    if not any(np.iscomplexobj(v) for v in ({arrays},)):")
+            out(f"        join_failed(ctx, {self.name!r})")
             out("    raise")
             if self.before_call is not None:
                 dims = ", ".join(f"{a['name']!r}: d_{a['name']}" for a in self.args if a["role"] == "dim")
@@ -270,7 +319,8 @@ class Routine:
         """One block per assignment of the enums, nested `if`s over them."""
         if enums:
             first, rest = enums[0], enums[1:]
-            for value, test in ((1, f"if e_{first}:"), (0, "else:")):
+            # Real arrays take the conjugate transpose as the transpose.
+            for value, test in ((2, f"if e_{first} == 2 and dtype.kind == 'c':"), (1, f"elif e_{first}:"), (0, "else:")):
                 out(test)
                 out.depth += 1
                 self._blocks(out, rest, {**fixed, first: value})
@@ -281,9 +331,10 @@ class Routine:
         if not self.collective:
             out("ctx = resolve(ctx)")
         for name in self.scalars:
-            out(f"s_{name} = scalar(dtype, {name}, {name!r})")
+            of = "REAL[dtype]" if name in self.real_scalars else "dtype"
+            out(f"s_{name} = scalar({of}, {name}, {name!r})")
         if self.result == "out":
-            out("out = ffi.new(SCALAR[dtype])")
+            out("out = ffi.new(SCALAR[REAL[dtype]])" if self.real_result else "out = ffi.new(SCALAR[dtype])")
         elif self.result == "index_out":
             out('out = ffi.new("size_t *")')
         if self.collective:
@@ -294,7 +345,9 @@ class Routine:
 
     def _returns(self):
         if self.result == "out":
-            return "return float(out[0])"
+            if self.real_result or all(d.kind == "f" for d in self.fns):
+                return "return float(out[0])"
+            return "return complex(out[0].re, out[0].im) if dtype.kind == 'c' else float(out[0])"
         if self.result == "index_out":
             return "return out[0]"
         if len(self.outputs) == 1:

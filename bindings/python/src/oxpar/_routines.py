@@ -342,8 +342,8 @@ ROUTINES = {
 HELPER_ROUTINES = {
     "axpy": {
         "doc": "y := alpha*x + y",
-        "types": "sd",
-        "c": {"s": "oxpar_saxpy", "d": "oxpar_daxpy"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_saxpy", "d": "oxpar_daxpy", "c": "oxpar_caxpy", "z": "oxpar_zaxpy"},
         "collective": False,
         "positional": ("alpha", "x", "y",),
         "args": (
@@ -356,8 +356,8 @@ HELPER_ROUTINES = {
     },
     "scal": {
         "doc": "x := alpha*x",
-        "types": "sd",
-        "c": {"s": "oxpar_sscal", "d": "oxpar_dscal"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_sscal", "d": "oxpar_dscal", "c": "oxpar_cscal", "z": "oxpar_zscal"},
         "collective": False,
         "positional": ("alpha", "x",),
         "args": (
@@ -367,10 +367,23 @@ HELPER_ROUTINES = {
             {"name": "x", "role": "vector", "io": "inout", "len": "n", "inc": "incx", "py": "x", "updated": True},
         ),
     },
+    "rscal": {
+        "doc": "x := alpha*x with alpha real",
+        "types": "cz",
+        "c": {"c": "oxpar_csscal", "z": "oxpar_zdscal"},
+        "collective": False,
+        "positional": ("alpha", "x",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0, "real": True},
+            {"name": "x", "role": "vector", "io": "inout", "len": "n", "inc": "incx", "py": "x", "updated": True},
+        ),
+    },
     "copy": {
         "doc": "y := x",
-        "types": "sd",
-        "c": {"s": "oxpar_scopy", "d": "oxpar_dcopy"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_scopy", "d": "oxpar_dcopy", "c": "oxpar_ccopy", "z": "oxpar_zcopy"},
         "collective": False,
         "positional": ("x", "y",),
         "args": (
@@ -382,8 +395,8 @@ HELPER_ROUTINES = {
     },
     "swap": {
         "doc": "exchanges x and y",
-        "types": "sd",
-        "c": {"s": "oxpar_sswap", "d": "oxpar_dswap"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_sswap", "d": "oxpar_dswap", "c": "oxpar_cswap", "z": "oxpar_zswap"},
         "collective": False,
         "positional": ("x", "y",),
         "args": (
@@ -407,36 +420,64 @@ HELPER_ROUTINES = {
             {"name": "out", "role": "out"},
         ),
     },
+    "dotu": {
+        "doc": "*out := x^T . y (unconjugated)",
+        "types": "cz",
+        "c": {"c": "oxpar_cdotu", "z": "oxpar_zdotu"},
+        "collective": False,
+        "positional": ("x", "y",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "in", "len": "n", "inc": "incy", "py": "y"},
+            {"name": "out", "role": "out"},
+        ),
+    },
+    "dotc": {
+        "doc": "*out := x^H . y (x conjugated)",
+        "types": "cz",
+        "c": {"c": "oxpar_cdotc", "z": "oxpar_zdotc"},
+        "collective": False,
+        "positional": ("x", "y",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "n", "role": "dim"},
+            {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "in", "len": "n", "inc": "incy", "py": "y"},
+            {"name": "out", "role": "out"},
+        ),
+    },
     "nrm2": {
         "doc": "*out := the Euclidean norm of x",
-        "types": "sd",
-        "c": {"s": "oxpar_snrm2", "d": "oxpar_dnrm2"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_snrm2", "d": "oxpar_dnrm2", "c": "oxpar_scnrm2", "z": "oxpar_dznrm2"},
         "collective": True,
         "positional": ("x",),
         "args": (
             {"name": "ctx", "role": "context"},
             {"name": "n", "role": "dim"},
             {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
-            {"name": "out", "role": "out"},
+            {"name": "out", "role": "out", "real": True},
         ),
     },
     "asum": {
         "doc": "*out := the sum of |x_i|",
-        "types": "sd",
-        "c": {"s": "oxpar_sasum", "d": "oxpar_dasum"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_sasum", "d": "oxpar_dasum", "c": "oxpar_scasum", "z": "oxpar_dzasum"},
         "collective": True,
         "positional": ("x",),
         "args": (
             {"name": "ctx", "role": "context"},
             {"name": "n", "role": "dim"},
             {"name": "x", "role": "vector", "io": "in", "len": "n", "inc": "incx", "py": "x"},
-            {"name": "out", "role": "out"},
+            {"name": "out", "role": "out", "real": True},
         ),
     },
     "sum": {
         "doc": "*out := the sum of the x_i",
-        "types": "sd",
-        "c": {"s": "oxpar_ssum", "d": "oxpar_dsum"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_ssum", "d": "oxpar_dsum", "c": "oxpar_csum", "z": "oxpar_zsum"},
         "collective": True,
         "positional": ("x",),
         "args": (
@@ -448,8 +489,8 @@ HELPER_ROUTINES = {
     },
     "iamax": {
         "doc": "*out := the first index of the largest |x_i|",
-        "types": "sd",
-        "c": {"s": "oxpar_isamax", "d": "oxpar_idamax"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_isamax", "d": "oxpar_idamax", "c": "oxpar_icamax", "z": "oxpar_izamax"},
         "collective": True,
         "positional": ("x",),
         "args": (
@@ -461,8 +502,8 @@ HELPER_ROUTINES = {
     },
     "gemv": {
         "doc": "y := alpha*op(A)*x + beta*y",
-        "types": "sd",
-        "c": {"s": "oxpar_sgemv", "d": "oxpar_dgemv"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_sgemv", "d": "oxpar_dgemv", "c": "oxpar_cgemv", "z": "oxpar_zgemv"},
         "collective": True,
         "positional": ("a", "x", "y=None",),
         "args": (
@@ -493,10 +534,42 @@ HELPER_ROUTINES = {
             {"name": "a", "role": "matrix", "io": "inout", "rows": "m", "cols": "n", "rs": "rsa", "cs": "csa", "op": None, "py": "a", "updated": True},
         ),
     },
+    "geru": {
+        "doc": "A := alpha*x*y^T + A (unconjugated)",
+        "types": "cz",
+        "c": {"c": "oxpar_cgeru", "z": "oxpar_zgeru"},
+        "collective": False,
+        "positional": ("alpha", "x", "y", "a",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "m", "role": "dim"},
+            {"name": "n", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0},
+            {"name": "x", "role": "vector", "io": "in", "len": "m", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "in", "len": "n", "inc": "incy", "py": "y"},
+            {"name": "a", "role": "matrix", "io": "inout", "rows": "m", "cols": "n", "rs": "rsa", "cs": "csa", "op": None, "py": "a", "updated": True},
+        ),
+    },
+    "gerc": {
+        "doc": "A := alpha*x*y^H + A (y conjugated)",
+        "types": "cz",
+        "c": {"c": "oxpar_cgerc", "z": "oxpar_zgerc"},
+        "collective": False,
+        "positional": ("alpha", "x", "y", "a",),
+        "args": (
+            {"name": "ctx", "role": "context"},
+            {"name": "m", "role": "dim"},
+            {"name": "n", "role": "dim"},
+            {"name": "alpha", "role": "scalar", "default": 1.0},
+            {"name": "x", "role": "vector", "io": "in", "len": "m", "inc": "incx", "py": "x"},
+            {"name": "y", "role": "vector", "io": "in", "len": "n", "inc": "incy", "py": "y"},
+            {"name": "a", "role": "matrix", "io": "inout", "rows": "m", "cols": "n", "rs": "rsa", "cs": "csa", "op": None, "py": "a", "updated": True},
+        ),
+    },
     "gemm": {
         "doc": "C := alpha*op(A)*op(B) + beta*C",
-        "types": "sd",
-        "c": {"s": "oxpar_sgemm", "d": "oxpar_dgemm"},
+        "types": "sdcz",
+        "c": {"s": "oxpar_sgemm", "d": "oxpar_dgemm", "c": "oxpar_cgemm", "z": "oxpar_zgemm"},
         "collective": True,
         "positional": ("a", "b", "out=None",),
         "args": (

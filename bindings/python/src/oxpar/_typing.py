@@ -8,7 +8,7 @@ from numpy.typing import ArrayLike, NDArray
 Array = NDArray[Any]
 """An ndarray: written in place, or returned."""
 
-Scalar = Union[float, np.floating[Any], np.integer[Any]]
+Scalar = Union[float, complex, np.floating[Any], np.integer[Any], np.complexfloating[Any, Any]]
 """alpha, beta: a Python or NumPy number."""
 
 __all__ = ["Array", "ArrayLike", "Scalar"]

@@ -1,4 +1,5 @@
-"""BLAS-style operations on NumPy arrays of float32 or float64.
+"""BLAS-style operations on NumPy arrays of float32, float64, complex64 or
+complex128.
 
 Every function works on strided views (slices, transposes, Fortran order)
 without copying, takes `ctx=` (default: `oxpar.default_context()`), releases
@@ -27,6 +28,15 @@ value plus `n * 2**-53` times the sum of absolute values (of the products,
 for `dot`), so it matches `math.fsum` far more closely than a float32
 accumulator would.
 
+Complex arrays (complex64, complex128) go to liboxpar's oxpar_c*/oxpar_z*
+routines: `axpy`, `scal`, `copy`, `swap`, `nrm2` and `asum` (real results;
+`asum` adds `|re| + |im|`, as BLAS), `sum`, `iamax` (by `|re| + |im|`),
+`gemv` and `gemm` (where `trans="C"` is the conjugate transpose), and
+`dotu`/`dotc`, `geru`/`gerc` and `rscal` (`dot` and `ger` are real only). A real array with a complex
+one is a TypeError: oxpar never converts silently. On an MPI context complex
+arrays raise `UnsupportedError` (the MPI backend computes on reals only).
+The other routines (`oxpar.symv` ...) are real only for now.
+
 On an MPI context (`oxpar.Context("mpi", comm=...)`) every vector is this
 rank's block of a distributed vector: `axpy`, `scal`, `copy`, `swap` update
 the local blocks, `dot`, `nrm2`, `asum`, `sum` return the value for the whole
@@ -44,6 +54,7 @@ import numpy as np
 from ._blas_args import LETTERS as _PREFIX
 from ._blas_args import routine as _routine
 from ._blas_args import scalar as _scalar
+from ._blas_args import trans_value as _trans_value
 from ._errors import InvalidArgumentError, check
 from ._ffi import ffi, lib
 from ._typing import Array, ArrayLike, Scalar
@@ -70,6 +81,8 @@ from .opencl import (
 # an empty vector. oxpar.mpi uses _PREFIX and _scalar.
 _AXPY, _SCAL, _COPY, _SWAP = (_routine(n) for n in ("axpy", "scal", "copy", "swap"))
 _DOT, _GEMV, _GER, _GEMM = (_routine(n) for n in ("dot", "gemv", "ger", "gemm"))
+_DOTU, _DOTC, _GERU, _GERC = (_routine(n) for n in ("dotu", "dotc", "geru", "gerc"))
+_RSCAL = _routine("rscal")
 _REDUCE = {n: _routine(n) for n in ("nrm2", "asum", "sum")}
 
 
@@ -117,6 +130,37 @@ def dot(x: Union[ArrayLike, Buffer], y: Union[ArrayLike, Buffer], *, ctx: Option
         if all_buffers((("x", x), ("y", y))):
             return buffer_dot(x, y, ctx)
     return _DOT(ctx, x=x, y=y)
+
+
+def dotu(x: ArrayLike, y: ArrayLike, *, ctx: Optional[Context] = None) -> complex:
+    """`sum(x * y)` of two complex 1-D arrays of equal length, neither
+    conjugated (BLAS's dotu; 0 when empty); like `numpy.dot(x, y)`."""
+    return _DOTU(ctx, x=x, y=y)
+
+
+def dotc(x: ArrayLike, y: ArrayLike, *, ctx: Optional[Context] = None) -> complex:
+    """`sum(conj(x) * y)` of two complex 1-D arrays of equal length (BLAS's
+    dotc; 0 when empty); like `numpy.vdot(x, y)`."""
+    return _DOTC(ctx, x=x, y=y)
+
+
+def geru(alpha: Scalar, x: ArrayLike, y: ArrayLike, a: Array, *, ctx: Optional[Context] = None) -> Any:
+    """`a := alpha*outer(x, y) + a` in place on complex arrays, nothing
+    conjugated (BLAS's geru); returns `a`."""
+    return _GERU(ctx, alpha=alpha, x=x, y=y, a=a)
+
+
+def gerc(alpha: Scalar, x: ArrayLike, y: ArrayLike, a: Array, *, ctx: Optional[Context] = None) -> Any:
+    """`a := alpha*outer(x, conj(y)) + a` in place on complex arrays (BLAS's
+    gerc); returns `a`."""
+    return _GERC(ctx, alpha=alpha, x=x, y=y, a=a)
+
+
+def rscal(alpha: float, x: Array, *, ctx: Optional[Context] = None) -> Any:
+    """`x := alpha*x` in place for a complex array and a real `alpha`, each
+    real and imaginary part scaled (BLAS's csscal/zdscal: an infinite part
+    does not turn the other into NaN); returns `x`."""
+    return _RSCAL(ctx, alpha=alpha, x=x)
 
 
 def _reduce(x, name, ctx):
@@ -207,17 +251,18 @@ def gemv(
     *,
     alpha: Scalar = 1.0,
     beta: Scalar = 0.0,
-    trans: bool = False,
+    trans: Union[bool, str] = False,
     ctx: Optional[Context] = None,
 ) -> Any:
-    """`y := alpha*op(a)@x + beta*y` with `op(a)` = `a` or `a.T` (`trans`).
+    """`y := alpha*op(a)@x + beta*y` with `op(a)` = `a` or `a.T` (`trans`
+    True or "T"), or `a.conj().T` (`trans="C"`; for real arrays `a.T`).
     Without `y` a new array is returned (and `beta` must be 0). With
     `beta == 0`, `y` is not read. Given `oxpar.Buffer`s (all operands; `a`
     2-D) it is queued on their OpenCL device and returns a Buffer (a new one
     without `y`)."""
     if type(a) is not np.ndarray or type(x) is not np.ndarray or (y is not None and type(y) is not np.ndarray):
         if all_buffers((("a", a), ("x", x), ("y", y))):
-            return buffer_gemv(a, x, y, alpha, beta, trans, ctx)
+            return buffer_gemv(a, x, y, alpha, beta, bool(_trans_value(trans, "trans")), ctx)
     return _GEMV(ctx, a=a, x=x, y=y, alpha=alpha, beta=beta, trans=trans)
 
 
@@ -237,16 +282,18 @@ def gemm(
     *,
     alpha: Scalar = 1.0,
     beta: Scalar = 0.0,
-    trans_a: bool = False,
-    trans_b: bool = False,
+    trans_a: Union[bool, str] = False,
+    trans_b: Union[bool, str] = False,
     ctx: Optional[Context] = None,
 ) -> Any:
-    """`out := alpha*op(a)@op(b) + beta*out`, `op(x)` being `x` or `x.T`.
+    """`out := alpha*op(a)@op(b) + beta*out`, `op(x)` being `x`, `x.T`
+    (True or "T") or `x.conj().T` ("C"; for real arrays `x.T`).
     Without `out` a new C-ordered array is returned (and `beta` must be 0).
     With `beta == 0`, `out` is not read (NaN in it does not come out).
     Given 2-D `oxpar.Buffer`s (all operands) it is queued on their OpenCL
     device and returns a Buffer (a new one without `out`)."""
     if isinstance(a, Buffer) or isinstance(b, Buffer) or isinstance(out, Buffer):
         if all_buffers((("a", a), ("b", b), ("out", out))):
-            return buffer_gemm(a, b, out, alpha, beta, trans_a, trans_b, ctx)
+            ta, tb = bool(_trans_value(trans_a, "trans_a")), bool(_trans_value(trans_b, "trans_b"))
+            return buffer_gemm(a, b, out, alpha, beta, ta, tb, ctx)
     return _GEMM(ctx, a=a, b=b, out=out, alpha=alpha, beta=beta, trans_a=trans_a, trans_b=trans_b)

@@ -30,6 +30,15 @@ mod imp {
     use crate::ffi;
     use crate::status::{oxpar_status, CapiError};
 
+    /// What a complex `dtype` gets: device buffers are real only for now.
+    fn complex_buffer() -> CapiError {
+        oxpar::Error::unsupported(
+            "dtype: complex device buffers are not supported yet (an OpenCL context's host \
+             routines take complex arrays)",
+        )
+        .into()
+    }
+
     /// # Safety
     /// The contract of `oxpar_buffer_create` (`zero`) or
     /// `oxpar_buffer_create_empty`.
@@ -48,6 +57,7 @@ mod imp {
             (1, true) => Buffer::F64(cl.zeroed::<f64>(len)?),
             (0, false) => Buffer::F32(cl.empty::<f32>(len)?),
             (1, false) => Buffer::F64(cl.empty::<f64>(len)?),
+            (2 | 3, _) => return Err(complex_buffer()),
             (v, _) => {
                 return Err(CapiError::invalid(
                     "dtype",
@@ -117,6 +127,7 @@ mod imp {
                 let s = unsafe { host_slice::<f64>(host, n, n)? };
                 Buffer::F64(cl.upload(s)?)
             }
+            2 | 3 => return Err(complex_buffer()),
             v => {
                 return Err(CapiError::invalid(
                     "dtype",
@@ -210,7 +221,8 @@ mod imp {
 ///
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (unknown dtype),
-/// `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context),
+/// `OXPAR_STATUS_UNSUPPORTED` (ctx is not an OpenCL context, or a complex
+/// dtype: device buffers are real only for now),
 /// `OXPAR_STATUS_OUT_OF_MEMORY` (larger than the device allows or has),
 /// `OXPAR_STATUS_DEVICE_ERROR`, `OXPAR_STATUS_BACKEND_UNAVAILABLE` (library
 /// built without OpenCL).
