@@ -45,7 +45,8 @@ BLAS_MULTIARCH := $(or $(shell $(CC) -print-multiarch 2>/dev/null),x86_64-linux-
 BLAS_TESTER_DIR ?= /usr/lib/$(BLAS_MULTIARCH)/blas
 # TESTER:INPUT runs TESTER < INPUT.
 BLAS_TESTERS := xblat1s xblat1d xblat2s:sblat2.in xblat2d:dblat2.in xblat3s:sblat3.in xblat3d:dblat3.in \
-	xscblat1 xdcblat1 xscblat2:sin2 xdcblat2:din2 xscblat3:sin3 xdcblat3:din3
+	xscblat1 xdcblat1 xscblat2:sin2 xdcblat2:din2 xscblat3:sin3 xdcblat3:din3 \
+	xblat3c:cblat3.in xblat3z:zblat3.in xccblat3:cin3 xzcblat3:zin3
 BLAS_TEST_TIMEOUT ?= 300
 BLAS_BENCH_THREADS ?= $(shell nproc 2>/dev/null || echo 1)
 BLAS_BENCH_ARGS ?=
