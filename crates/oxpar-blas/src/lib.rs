@@ -12,6 +12,8 @@
 //! * Every real (s, d) routine of the reference BLAS is here, levels 1 to 3,
 //!   plus the real-valued routines on complex vectors the testers need
 //!   (`scasum`, `scnrm2`, `dzasum`, `dznrm2`).
+//! * Complex level 3 (c, z): gemm, symm, hemm, syrk, herk, syr2k, her2k,
+//!   trmm and trsm, with `C` as the conjugate transpose (see [`level3`]).
 //! * Invalid arguments are reported as the reference BLAS does: `xerbla_` is
 //!   called with the routine's name and the argument's 1-based position, and
 //!   the routine returns without touching anything. The handler is looked up
