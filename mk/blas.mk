@@ -31,7 +31,8 @@
 # hang; BLAS_BENCH_THREADS (default: the CPUs this process may use) sets the
 # thread count of every library in blas-bench; BLAS_BENCH_ARGS passes
 # --quick, --reps R, --level2 (symv, trmv, trsv, syr, syr2) or --level3 (only
-# the level-3 routines other than gemm).
+# the level-3 routines other than gemm); BLAS_BENCH_LEVEL3_ARGS passes --n N,
+# --reps R or --complex (zgemm and cgemm) to blas-bench-level3.
 
 .PHONY: blas-lib blas-test blas-testers blas-programs blas-bench blas-bench-level3 blas-install blas-install-check
 
@@ -107,7 +108,7 @@ blas-bench-level3: blas-lib
 	$(CC) -std=c99 -O2 -Wall -Wextra -Werror benches/level3_interleaved.c -o $(BLAS_BUILD)/bench/level3_interleaved -ldl -lm
 	@export OXPAR_NUM_THREADS=$(BLAS_BENCH_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_BENCH_THREADS) \
 		BLIS_NUM_THREADS=$(BLAS_BENCH_THREADS) OMP_NUM_THREADS=$(BLAS_BENCH_THREADS); \
-	$(BLAS_BUILD)/bench/level3_interleaved $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
+	$(BLAS_BUILD)/bench/level3_interleaved $(BLAS_BENCH_LEVEL3_ARGS) $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
 		$(if $(BLAS_BLIS_DIR),$(BLAS_BLIS_DIR)/libblas.so.3) $(BLAS_LIB_DIR)/liboxpar_blas.so $(BLAS_BENCH_LIBS)
 
 # ---- install ------------------------------------------------------------

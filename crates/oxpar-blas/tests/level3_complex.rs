@@ -4,7 +4,9 @@
 //! symm and hemm on both sides and triangles, syrk/syr2k (`N`/`T`) and
 //! herk/her2k (`N`/`C`) on both triangles, trmm and trsm with every
 //! side/uplo/trans/diag; sizes 0, 1, odd ones, ones around the blocked
-//! algorithms' leaf (32) and ones past the gemm kernels' blocks.
+//! algorithms' leaf (32) and ones past the gemm kernels' blocks, and gemms
+//! with one conjugated operand large enough that the kernel copies either
+//! operand (`m > n` and `m < n`).
 //!
 //! Every call checks that elements a routine must not write (the other
 //! triangle of `C`, the padding of each leading dimension) keep their
@@ -598,6 +600,7 @@ fn gemm_all<T: Cx>() {
         (17, 9, 33),
         (33, 31, 17),
         (70, 65, 129),
+        (40, 77, 50),
     ];
     for &(m, n, k) in &shapes {
         let big = m * n * k > 10_000;
