@@ -1297,3 +1297,374 @@ fn trsm_z() {
 fn trsm_c() {
     tr_all::<Complex32>(true);
 }
+
+// ---------------------------------------------------------------------------
+// Argument errors that differ from the real routines'.
+// ---------------------------------------------------------------------------
+
+/// The errors a case must report (routine, position), and the call.
+type Case = (Vec<(&'static str, i32)>, Box<dyn Fn()>);
+
+/// The complex-only rules: trans letters of syrk/syr2k (`N`, `T`) and
+/// herk/her2k (`N`, `C`), herk's and her2k's positions, netlib's mapping of
+/// CBLAS's herk/her2k (a row-major `CblasTrans` is accepted, a column-major
+/// one reaches the Fortran check; a bad row-major uplo is position 3 in
+/// cblas_?herk but 2 in cblas_?her2k).
+fn error_cases() -> Vec<Case> {
+    let z = C64::new(1.0, 0.0);
+    let f = |s: &'static str| -> Ch { s.as_ptr().cast() };
+    let (one, two) = (1, 2);
+    let arr = move |len: usize| vec![z; len];
+    let mut v: Vec<Case> = Vec::new();
+    v.push((
+        vec![("ZSYRK", 2)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: 1 x 1 operands in arrays of 4.
+            unsafe {
+                l3::zsyrk_(
+                    f("U"),
+                    f("C"),
+                    &one,
+                    &one,
+                    &z,
+                    a.as_ptr(),
+                    &one,
+                    &z,
+                    c.as_mut_ptr(),
+                    &one,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("CSYR2K", 2)],
+        Box::new(move || {
+            let c1 = Complex32::new(1.0, 0.0);
+            let (a, mut c) = (vec![c1; 4], vec![c1; 4]);
+            // SAFETY: as above.
+            unsafe {
+                l3::csyr2k_(
+                    f("L"),
+                    f("C"),
+                    &one,
+                    &one,
+                    &c1,
+                    a.as_ptr(),
+                    &one,
+                    a.as_ptr(),
+                    &one,
+                    &c1,
+                    c.as_mut_ptr(),
+                    &one,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("ZHERK", 2)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: as above.
+            unsafe {
+                l3::zherk_(
+                    f("U"),
+                    f("T"),
+                    &one,
+                    &one,
+                    &1.0,
+                    a.as_ptr(),
+                    &one,
+                    &1.0,
+                    c.as_mut_ptr(),
+                    &one,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("ZHERK", 10)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: rejected (ldc = 1 < n = 2) before any array is read.
+            unsafe {
+                l3::zherk_(
+                    f("L"),
+                    f("N"),
+                    &two,
+                    &one,
+                    &1.0,
+                    a.as_ptr(),
+                    &two,
+                    &1.0,
+                    c.as_mut_ptr(),
+                    &one,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("ZHER2K", 2)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: as above.
+            unsafe {
+                l3::zher2k_(
+                    f("U"),
+                    f("T"),
+                    &one,
+                    &one,
+                    &z,
+                    a.as_ptr(),
+                    &one,
+                    a.as_ptr(),
+                    &one,
+                    &1.0,
+                    c.as_mut_ptr(),
+                    &one,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("ZHER2K", 9)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: rejected (ldb = 1 < n = 2) before any array is read.
+            unsafe {
+                l3::zher2k_(
+                    f("U"),
+                    f("N"),
+                    &two,
+                    &one,
+                    &z,
+                    a.as_ptr(),
+                    &two,
+                    a.as_ptr(),
+                    &one,
+                    &1.0,
+                    c.as_mut_ptr(),
+                    &two,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("ZHEMM", 1)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: as above.
+            unsafe {
+                l3::zhemm_(
+                    f("X"),
+                    f("U"),
+                    &one,
+                    &one,
+                    &z,
+                    a.as_ptr(),
+                    &one,
+                    a.as_ptr(),
+                    &one,
+                    &z,
+                    c.as_mut_ptr(),
+                    &one,
+                )
+            }
+        }),
+    ));
+    let herk = move |lay: c_int, uplo: c_int, trans: c_int| {
+        let (a, mut c) = (arr(4), arr(4));
+        // SAFETY: 1 x 1 operands in arrays of 4.
+        unsafe {
+            l3::cblas_zherk(
+                lay,
+                uplo,
+                trans,
+                1,
+                1,
+                1.0,
+                a.as_ptr(),
+                1,
+                1.0,
+                c.as_mut_ptr(),
+                1,
+            )
+        }
+    };
+    let her2k = move |lay: c_int, uplo: c_int, trans: c_int| {
+        let (a, mut c) = (arr(4), arr(4));
+        // SAFETY: as above.
+        unsafe {
+            l3::cblas_zher2k(
+                lay,
+                uplo,
+                trans,
+                1,
+                1,
+                &z,
+                a.as_ptr(),
+                1,
+                a.as_ptr(),
+                1,
+                1.0,
+                c.as_mut_ptr(),
+                1,
+            )
+        }
+    };
+    let (row, col) = (CBLAS_ROW_MAJOR, CBLAS_COL_MAJOR);
+    v.push((
+        vec![("cblas_zherk", 3)],
+        Box::new(move || herk(row, 0, CBLAS_NO_TRANS)),
+    ));
+    v.push((
+        vec![("cblas_zher2k", 2)],
+        Box::new(move || her2k(row, 0, CBLAS_NO_TRANS)),
+    ));
+    v.push((
+        vec![("cblas_zher2k", 2)],
+        Box::new(move || her2k(col, 0, CBLAS_NO_TRANS)),
+    ));
+    v.push((
+        vec![("cblas_zherk", 3)],
+        Box::new(move || herk(col, CBLAS_UPPER, 0)),
+    ));
+    v.push((
+        vec![("ZHERK", 2)],
+        Box::new(move || herk(col, CBLAS_UPPER, CBLAS_TRANS)),
+    ));
+    v.push((
+        vec![],
+        Box::new(move || herk(row, CBLAS_UPPER, CBLAS_TRANS)),
+    ));
+    v.push((
+        vec![("ZHER2K", 2)],
+        Box::new(move || her2k(col, CBLAS_LOWER, CBLAS_TRANS)),
+    ));
+    v.push((
+        vec![],
+        Box::new(move || her2k(row, CBLAS_LOWER, CBLAS_TRANS)),
+    ));
+    v.push((
+        vec![("ZSYRK", 2)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: as above.
+            unsafe {
+                l3::cblas_zsyrk(
+                    col,
+                    CBLAS_UPPER,
+                    CBLAS_CONJ_TRANS,
+                    1,
+                    1,
+                    &z,
+                    a.as_ptr(),
+                    1,
+                    &z,
+                    c.as_mut_ptr(),
+                    1,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("cblas_zhemm", 1)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: as above.
+            unsafe {
+                l3::cblas_zhemm(
+                    7,
+                    CBLAS_LEFT,
+                    CBLAS_UPPER,
+                    1,
+                    1,
+                    &z,
+                    a.as_ptr(),
+                    1,
+                    a.as_ptr(),
+                    1,
+                    &z,
+                    c.as_mut_ptr(),
+                    1,
+                )
+            }
+        }),
+    ));
+    v.push((
+        vec![("cblas_zgemm", 2)],
+        Box::new(move || {
+            let (a, mut c) = (arr(4), arr(4));
+            // SAFETY: as above.
+            unsafe {
+                l3::cblas_zgemm(
+                    row,
+                    CBLAS_NO_TRANS,
+                    0,
+                    1,
+                    1,
+                    1,
+                    &z,
+                    a.as_ptr(),
+                    1,
+                    a.as_ptr(),
+                    1,
+                    &z,
+                    c.as_mut_ptr(),
+                    1,
+                )
+            }
+        }),
+    ));
+    v
+}
+
+/// Set in the child process that runs the error cases.
+const CHILD_VAR: &str = "OXPAR_BLAS_LEVEL3_COMPLEX_ERROR_CHILD";
+
+/// Runs [`error_cases`] in a child process (this test program again), which
+/// prints `CASE n` before each call; the library's own handlers print
+/// ` ** On entry to ZHERK  parameter number  2 had an illegal value` and
+/// `Parameter 2 to routine cblas_zher2k was incorrect` to stderr.
+#[test]
+fn complex_argument_errors_are_reported_at_the_reference_positions() {
+    let name = "complex_argument_errors_are_reported_at_the_reference_positions";
+    if std::env::var_os(CHILD_VAR).is_some() {
+        for (i, (_, call)) in error_cases().iter().enumerate() {
+            eprintln!("CASE {i}");
+            call();
+        }
+        return;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", name, "--nocapture", "--test-threads=1"])
+        .env(CHILD_VAR, "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "child failed: {out:?}");
+    let text = String::from_utf8_lossy(&out.stderr);
+    let mut got: Vec<Vec<(String, i32)>> = Vec::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let error = match words.as_slice() {
+            ["CASE", _] => {
+                got.push(Vec::new());
+                continue;
+            }
+            ["**", "On", "entry", "to", name, "parameter", "number", info, "had", "an", "illegal", "value"]
+            | ["Parameter", info, "to", "routine", name, "was", "incorrect"] => {
+                (name.to_string(), info.parse::<i32>().unwrap())
+            }
+            _ => continue,
+        };
+        got.last_mut().expect("a case first").push(error);
+    }
+    let want: Vec<Vec<(String, i32)>> = error_cases()
+        .into_iter()
+        .map(|(w, _)| w.into_iter().map(|(n, i)| (n.to_string(), i)).collect())
+        .collect();
+    assert_eq!(got.len(), want.len(), "cases run: {text}");
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "case {i}");
+    }
+}
