@@ -11,11 +11,13 @@
 //! `min(m, n)*k` elements beside `m*n*k` multiply-adds. Small products keep
 //! the flags and read everything in place.
 //!
-//! Also measured and not taken: the "4M" form, one real gemm of
-//! `2m x 2k x n` on the real planes, which would run at the real kernels'
-//! speed; the complex kernels already run within noise of them per flop
-//! (zgemm 78 to 84 GFLOP/s against dgemm's 83 on one core), so the copies
-//! of all three matrices into planes would only add time.
+//! Considered and not taken: the "4M" form, one real gemm of `2m x 2k x n`
+//! on the real and imaginary planes, which would run at the real kernels'
+//! speed; but the complex kernels already run within noise of those per
+//! flop (measured on one core: zgemm 78 to 84 GFLOP/s, dgemm 83), so copying
+//! all three matrices into planes could only add time. The 3M form (three
+//! real gemms) saves a quarter of the flops at the cost of different
+//! rounding, and is not offered.
 
 use oxpar_core::{Complex, Element, MatMut, MatRef, Scalar};
 

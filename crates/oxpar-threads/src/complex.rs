@@ -5,9 +5,13 @@
 //! [`oxpar_core::complex`]) in block order and round once. gemv splits the
 //! rows of `A`, ger and gerc its columns, each block on the serial loops
 //! (which honour a conjugated view). gemm is the `gemm` crate's complex
-//! micro-kernels with conjugation flags ([`oxpar_kernels::complex`]); the
+//! micro-kernels with conjugation flags ([`oxpar_kernels::complex`], which
+//! copies one operand where exactly one is conjugated, the kernels' slow
+//! case), split across the threads by the crate's rayon loops from the same
+//! size as the real gemm (counting a complex multiply-add as four); the
 //! structured level-2 and level-3 operations are the trait's blocked
-//! defaults over these.
+//! defaults over these (herk and her2k as full products: twice the flops
+//! of the triangle).
 
 use oxpar_core::backend::check;
 use oxpar_core::complex::{self as cx, narrow};
