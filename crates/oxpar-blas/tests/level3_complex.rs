@@ -975,6 +975,8 @@ fn syrk_all<T: Cx>(herm: bool, two: bool) {
         (33, 9),
         (65, 40),
         (130, 17),
+        // Past herk's and her2k's block columns (128) several times.
+        (300, 37),
     ];
     let transes: &[u8] = if herm { b"NC" } else { b"NT" };
     for &(n, k) in &shapes {

@@ -10,11 +10,14 @@
 //! case), split across the threads by the crate's rayon loops from the same
 //! size as the real gemm (counting a complex multiply-add as four); the
 //! structured level-2 and level-3 operations are the trait's blocked
-//! defaults over these (herk and her2k as full products: twice the flops
-//! of the triangle).
+//! defaults over these, except herk and her2k, whose default is one full
+//! product (twice the flops of the triangle): here they go by block columns
+//! (see [`HERK_BLOCK`]), the strips beside the diagonal straight into `C`.
 
 use oxpar_core::backend::check;
+use oxpar_core::blocked::{block_mut, blocks};
 use oxpar_core::complex::{self as cx, narrow};
+use oxpar_core::{hermitian, Uplo};
 use oxpar_core::{
     Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, Serial, VecMut,
     VecRef,
@@ -251,10 +254,100 @@ where
     }
 }
 
+/// Block columns of herk and her2k: each diagonal block is one full
+/// product of this size (the part of the work done twice), each strip
+/// beside it one gemm (two for her2k) written into `C` directly.
+pub const HERK_BLOCK: usize = 128;
+
+impl ThreadsBackend {
+    /// herk (`b == None`, `alpha` real) and her2k on the `uplo` triangle of
+    /// `C`: by block columns of [`HERK_BLOCK`], the diagonal block by
+    /// [`hermitian::her2k`] (a full product into a buffer), the strip of
+    /// the triangle beside it by this backend's gemm, so that about half
+    /// the flops of one full product `A*B^H` are spent. Small problems and
+    /// the scaling-only cases (`alpha == 0` or `k == 0`) are
+    /// [`hermitian::her2k`] itself. Semantics as [`Level3::her2k`].
+    fn her2k_blocked<R: Scalar>(
+        &self,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: Option<MatRef<'_, Complex<R>>>,
+        beta: R,
+        mut c: MatMut<'_, Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: Element<Real = R>,
+    {
+        check::syrk(
+            (a.nrows(), a.ncols()),
+            b.map(|b| (b.nrows(), b.ncols())),
+            (c.nrows(), c.ncols()),
+        )?;
+        let (n, k) = (c.nrows(), a.ncols());
+        let zero = <Complex<R> as Element>::ZERO;
+        if alpha == zero || k == 0 || n <= HERK_BLOCK {
+            return hermitian::her2k(self, uplo, alpha, a, b, beta, c);
+        }
+        let beta_c = <Complex<R> as Element>::from_real(beta);
+        for r in blocks(n, HERK_BLOCK) {
+            let ar = a.submatrix(r.start, 0, r.len(), k);
+            let br = b.map(|b| b.submatrix(r.start, 0, r.len(), k));
+            let diag = block_mut(c.rb_mut(), r.clone(), r.clone());
+            hermitian::her2k(self, uplo, alpha, ar, br, beta, diag)?;
+            // The rows of the triangle beside the diagonal block.
+            let s = match uplo {
+                Uplo::Upper => 0..r.start,
+                Uplo::Lower => r.end..n,
+            };
+            if s.is_empty() {
+                continue;
+            }
+            let a_s = a.submatrix(s.start, 0, s.len(), k);
+            let strip = block_mut(c.rb_mut(), s.clone(), r.clone());
+            match (b, br) {
+                (Some(b), Some(br)) => {
+                    let b_s = b.submatrix(s.start, 0, s.len(), k);
+                    self.gemm(alpha, a_s, br.h(), beta_c, strip)?;
+                    let strip = block_mut(c.rb_mut(), s, r);
+                    let one = <Complex<R> as Element>::ONE;
+                    self.gemm(alpha.conj(), b_s, ar.h(), one, strip)?;
+                }
+                _ => self.gemm(alpha, a_s, ar.h(), beta_c, strip)?,
+            }
+        }
+        Ok(())
+    }
+}
+
 impl<R: Scalar> Level3<Complex<R>> for ThreadsBackend
 where
     Complex<R>: Element<Real = R>,
 {
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: R,
+        a: MatRef<'_, Complex<R>>,
+        beta: R,
+        c: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        let alpha = <Complex<R> as Element>::from_real(alpha);
+        self.her2k_blocked(uplo, alpha, a, None, beta, c)
+    }
+
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: MatRef<'_, Complex<R>>,
+        beta: R,
+        c: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.her2k_blocked(uplo, alpha, a, Some(b), beta, c)
+    }
+
     fn gemm(
         &self,
         alpha: Complex<R>,
