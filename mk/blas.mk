@@ -6,11 +6,9 @@
 #                            target/blas/lib: liboxpar_blas.so and the links
 #                            libblas.so.3 and libblas.so (so `-L... -lblas`
 #                            and loading by SONAME both find it)
-#   make blas-test           blas-testers, blas-programs and
+#   make blas-test           blas-symbols, blas-testers, blas-programs and
 #                            blas-install-check, all run even when one fails
-#                            (the crate's Rust tests run in test-rust); also
-#                            prints blas-symbols' report (not yet a failure:
-#                            the complex levels 2 and 3 are still missing)
+#                            (the crate's Rust tests run in test-rust)
 #   make blas-symbols        tests/blas/compare_symbols.sh: the symbols the
 #                            reference libblas.so.3 exports and
 #                            liboxpar_blas.so lacks; fails if any
@@ -37,7 +35,8 @@
 # hang; BLAS_BENCH_THREADS (default: the CPUs this process may use) sets the
 # thread count of every library in blas-bench; BLAS_BENCH_ARGS passes
 # --quick, --reps R, --level2 (symv, trmv, trsv, syr, syr2) or --level3 (only
-# the level-3 routines other than gemm).
+# the level-3 routines other than gemm); BLAS_BENCH_LEVEL3_ARGS passes --n N,
+# --reps R or --complex (zgemm and cgemm) to blas-bench-level3.
 
 .PHONY: blas-lib blas-test blas-testers blas-programs blas-symbols blas-bench blas-bench-level3 blas-install blas-install-check
 
@@ -51,9 +50,9 @@ BLAS_MULTIARCH := $(or $(shell $(CC) -print-multiarch 2>/dev/null),x86_64-linux-
 BLAS_TESTER_DIR ?= /usr/lib/$(BLAS_MULTIARCH)/blas
 # TESTER:INPUT runs TESTER < INPUT.
 BLAS_TESTERS := xblat1s xblat1d xblat1c xblat1z xblat2s:sblat2.in xblat2d:dblat2.in xblat2c:cblat2.in xblat2z:zblat2.in \
-	xblat3s:sblat3.in xblat3d:dblat3.in \
+	xblat3s:sblat3.in xblat3d:dblat3.in xblat3c:cblat3.in xblat3z:zblat3.in \
 	xscblat1 xdcblat1 xccblat1 xzcblat1 xscblat2:sin2 xdcblat2:din2 xccblat2:cin2 xzcblat2:zin2 \
-	xscblat3:sin3 xdcblat3:din3
+	xscblat3:sin3 xdcblat3:din3 xccblat3:cin3 xzcblat3:zin3
 BLAS_TEST_TIMEOUT ?= 300
 BLAS_SYMBOLS_ARGS ?=
 BLAS_BENCH_THREADS ?= $(shell nproc 2>/dev/null || echo 1)
@@ -78,11 +77,10 @@ blas-lib:
 	@ln -sfn liboxpar_blas.so $(BLAS_LIB_DIR)/libblas.so.3
 	@ln -sfn libblas.so.3 $(BLAS_LIB_DIR)/libblas.so
 
-## Every BLAS check; runs all three parts, then fails if any failed.
+## Every BLAS check; runs all four parts, then fails if any failed.
 blas-test:
-	@-$(MAKE) --no-print-directory blas-symbols BLAS_SYMBOLS_ARGS=--report
 	@failed=""; \
-	for t in blas-testers blas-programs blas-install-check; do \
+	for t in blas-symbols blas-testers blas-programs blas-install-check; do \
 		echo "=== $$t"; \
 		$(MAKE) --no-print-directory $$t || failed="$$failed $$t"; \
 	done; \
@@ -122,7 +120,7 @@ blas-bench-level3: blas-lib
 	$(CC) -std=c99 -O2 -Wall -Wextra -Werror benches/level3_interleaved.c -o $(BLAS_BUILD)/bench/level3_interleaved -ldl -lm
 	@export OXPAR_NUM_THREADS=$(BLAS_BENCH_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_BENCH_THREADS) \
 		BLIS_NUM_THREADS=$(BLAS_BENCH_THREADS) OMP_NUM_THREADS=$(BLAS_BENCH_THREADS); \
-	$(BLAS_BUILD)/bench/level3_interleaved $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
+	$(BLAS_BUILD)/bench/level3_interleaved $(BLAS_BENCH_LEVEL3_ARGS) $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
 		$(if $(BLAS_BLIS_DIR),$(BLAS_BLIS_DIR)/libblas.so.3) $(BLAS_LIB_DIR)/liboxpar_blas.so $(BLAS_BENCH_LIBS)
 
 # ---- install ------------------------------------------------------------

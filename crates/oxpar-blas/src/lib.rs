@@ -21,6 +21,8 @@
 //!   subroutine form (`zdotcsub_`, `icamaxsub_`, ...) netlib's CBLAS uses.
 //! * Every complex (c, z) level-2 routine of the reference BLAS is here too,
 //!   Fortran and CBLAS forms (see [`level2`]).
+//! * Complex level 3 (c, z): gemm, symm, hemm, syrk, herk, syr2k, her2k,
+//!   trmm and trsm, with `C` as the conjugate transpose (see [`level3`]).
 //! * Invalid arguments are reported as the reference BLAS does: `xerbla_` is
 //!   called with the routine's name and the argument's 1-based position, and
 //!   the routine returns without touching anything. The handler is looked up

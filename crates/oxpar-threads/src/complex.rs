@@ -5,12 +5,27 @@
 //! [`oxpar_core::complex`]) in block order and round once. gemv splits the
 //! rows of `A`, ger and gerc its columns, each block on the serial loops
 //! (which honour a conjugated view). gemm is the `gemm` crate's complex
-//! micro-kernels with conjugation flags ([`oxpar_kernels::complex`]); the
-//! structured level-2 and level-3 operations are the trait's blocked
-//! defaults over these.
+//! micro-kernels with conjugation flags ([`oxpar_kernels::complex`], which
+//! copies one operand where exactly one is conjugated, the kernels' slow
+//! case), split across the threads by the crate's rayon loops from the same
+//! size as the real gemm (counting a complex multiply-add as four); the
+//! structured level-2 operations, symm and hemm are the trait's blocked
+//! defaults over these. syrk, syr2k, herk and her2k go by block columns
+//! (see [`RANK_K_BLOCK`]): each diagonal block one small full product, the
+//! strips beside it gemms straight into `C` (the defaults: herk and her2k
+//! one full product, twice the flops of the triangle; syrk and syr2k a
+//! recursion with plain loops on blocks of 32). trmm and trsm are the
+//! defaults' recursion with loops over a dense copy of each diagonal block
+//! ([`trmm_leaf`], [`trsm_leaf`], on blocks of 16: 8 to 32 measured alike)
+//! in place of the generic reference loops on blocks of 32. Measured on one
+//! core against OpenBLAS, n = 1024 to 2048: ztrmm and ztrsm 0.6x before,
+//! 0.85x to 1.0x after; zsyrk 0.35x before, about 0.87x after; zherk 0.48x
+//! before, 0.8x to 0.9x after.
 
 use oxpar_core::backend::check;
+use oxpar_core::blocked::{self, block_mut, blocks};
 use oxpar_core::complex::{self as cx, narrow};
+use oxpar_core::{hermitian, Diag, Side, Uplo};
 use oxpar_core::{
     Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, Serial, VecMut,
     VecRef,
@@ -247,10 +262,358 @@ where
     }
 }
 
+/// Block columns of syrk, syr2k, herk and her2k: each diagonal block is
+/// one full product of this size (the part of the work done twice), each
+/// strip beside it one gemm (two for the rank-2k updates) written into `C`
+/// directly.
+pub const RANK_K_BLOCK: usize = 128;
+
+/// Diagonal blocks of trmm and trsm up to this size go to the loops of
+/// [`trmm_leaf`] and [`trsm_leaf`]; larger ones are halved, with a gemm
+/// for the off-diagonal block.
+pub const TRI_LEAF: usize = 16;
+
+impl ThreadsBackend {
+    /// syrk (`herm == false`, `b == None`), syr2k, herk (`herm`, `b ==
+    /// None`, `alpha` and `beta` real) and her2k (`beta` real) on the `uplo`
+    /// triangle of `C`, by block columns of [`RANK_K_BLOCK`]: the diagonal
+    /// block as a full product into a buffer ([`rank_k_diagonal`]), the
+    /// strip of the triangle beside it by this backend's gemm, so that
+    /// about half the flops of the full product are spent. The
+    /// scaling-only cases (`alpha == 0` or `k == 0`) are the trait's
+    /// defaults. Semantics as [`Level3::syr2k`] and [`Level3::her2k`].
+    #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+    fn rank_k_blocked<R: Scalar>(
+        &self,
+        herm: bool,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: Option<MatRef<'_, Complex<R>>>,
+        beta: Complex<R>,
+        mut c: MatMut<'_, Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: Element<Real = R>,
+    {
+        check::syrk(
+            (a.nrows(), a.ncols()),
+            b.map(|b| (b.nrows(), b.ncols())),
+            (c.nrows(), c.ncols()),
+        )?;
+        let (n, k) = (c.nrows(), a.ncols());
+        let zero = <Complex<R> as Element>::ZERO;
+        if alpha == zero || k == 0 {
+            return if herm {
+                hermitian::her2k(self, uplo, alpha, a, b, beta.re, c)
+            } else {
+                blocked::syrk(
+                    &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+                    &blocked::reference_syrk_leaf,
+                    blocked::REFERENCE_LEAF,
+                    uplo,
+                    alpha,
+                    a,
+                    b,
+                    beta,
+                    c,
+                )
+            };
+        }
+        // op(X) = X^H for the Hermitian updates, X^T for the symmetric ones;
+        // the second product of her2k has conj(alpha).
+        let op = |x| rank_k_op(herm, x);
+        let alpha2 = if herm { alpha.conj() } else { alpha };
+        for r in blocks(n, RANK_K_BLOCK) {
+            let ar = a.submatrix(r.start, 0, r.len(), k);
+            let br = b.map(|b| b.submatrix(r.start, 0, r.len(), k));
+            let diag = block_mut(c.rb_mut(), r.clone(), r.clone());
+            self.rank_k_diagonal(herm, uplo, alpha, ar, br, beta, diag)?;
+            // The rows of the triangle beside the diagonal block.
+            let s = match uplo {
+                Uplo::Upper => 0..r.start,
+                Uplo::Lower => r.end..n,
+            };
+            if s.is_empty() {
+                continue;
+            }
+            let a_s = a.submatrix(s.start, 0, s.len(), k);
+            let strip = block_mut(c.rb_mut(), s.clone(), r.clone());
+            match (b, br) {
+                (Some(b), Some(br)) => {
+                    let b_s = b.submatrix(s.start, 0, s.len(), k);
+                    self.gemm(alpha, a_s, op(br), beta, strip)?;
+                    let strip = block_mut(c.rb_mut(), s, r);
+                    let one = <Complex<R> as Element>::ONE;
+                    self.gemm(alpha2, b_s, op(ar), one, strip)?;
+                }
+                _ => self.gemm(alpha, a_s, op(ar), beta, strip)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// A diagonal block of [`Self::rank_k_blocked`] (`alpha != 0`, `k > 0`):
+    /// `W = A*op(B)` (or `A*op(A)`) by one gemm into a buffer, then on the
+    /// `uplo` triangle `C := alpha*W + alpha2*W^T + beta*C` (`W^T` only for
+    /// the rank-2k updates, `alpha2` being `conj(alpha)` for her2k, and
+    /// `W^T` then conjugated); `C` is not read when `beta == 0`, and the
+    /// Hermitian updates leave the diagonal real.
+    #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
+    fn rank_k_diagonal<R: Scalar>(
+        &self,
+        herm: bool,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: Option<MatRef<'_, Complex<R>>>,
+        beta: Complex<R>,
+        mut c: MatMut<'_, Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: Element<Real = R>,
+    {
+        let zero = <Complex<R> as Element>::ZERO;
+        let n = c.nrows();
+        let mut w = vec![zero; n * n];
+        let other = b.unwrap_or(a);
+        let op = if herm { other.h() } else { other.t() };
+        let wv = MatMut::col_major(&mut w, n, n, n.max(1))?;
+        self.gemm(<Complex<R> as Element>::ONE, a, op, zero, wv)?;
+        for j in 0..n {
+            for i in 0..n {
+                if !uplo.holds(i, j) {
+                    continue;
+                }
+                let mut v = alpha * w[i + j * n];
+                if b.is_some() {
+                    let t = w[j + i * n];
+                    v += if herm {
+                        alpha.conj() * t.conj()
+                    } else {
+                        alpha * t
+                    };
+                }
+                if beta != zero {
+                    v += beta * c.as_ref().get(i, j);
+                }
+                if herm && i == j {
+                    v = <Complex<R> as Element>::from_real(v.re);
+                }
+                c.set(i, j, v);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The second factor's transpose in a rank-k update: `X^H` for the
+/// Hermitian ones, `X^T` for the symmetric ones.
+fn rank_k_op<T: Element>(herm: bool, x: MatRef<'_, T>) -> MatRef<'_, T> {
+    if herm {
+        x.h()
+    } else {
+        x.t()
+    }
+}
+
+/// The triangle `uplo` of the small square `a` as a dense column-major
+/// buffer (its conjugation applied): zero outside the triangle (not read),
+/// one on a unit diagonal (not read).
+fn dense_triangle<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>) -> Vec<T> {
+    let m = a.nrows();
+    let mut t = vec![T::ZERO; m * m];
+    for p in 0..m {
+        for i in 0..m {
+            if i == p && diag == Diag::Unit {
+                t[i + p * m] = T::ONE;
+            } else if uplo.holds(i, p) {
+                t[i + p * m] = a.get(i, p);
+            }
+        }
+    }
+    t
+}
+
+/// The rows `i` of column `p` inside the `uplo` triangle of an `m x m`
+/// matrix.
+fn tri_rows(uplo: Uplo, m: usize, p: usize) -> std::ops::Range<usize> {
+    match uplo {
+        Uplo::Upper => 0..p + 1,
+        Uplo::Lower => p..m,
+    }
+}
+
+/// trmm's leaf: `B := alpha*A*B`, `A` (small, left side) triangular in its
+/// `uplo` triangle; column by column, as sums of the triangle's columns.
+pub fn trmm_leaf<T: Element>(
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) {
+    let m = a.nrows();
+    let t = dense_triangle(uplo, diag, a);
+    let (mut x, mut y) = (vec![T::ZERO; m], vec![T::ZERO; m]);
+    for j in 0..b.ncols() {
+        for (i, xi) in x.iter_mut().enumerate() {
+            *xi = b.as_ref().get(i, j);
+        }
+        y.fill(T::ZERO);
+        for (p, &xp) in x.iter().enumerate() {
+            let col = &t[p * m..(p + 1) * m];
+            for i in tri_rows(uplo, m, p) {
+                y[i] += col[i] * xp;
+            }
+        }
+        for (i, &yi) in y.iter().enumerate() {
+            b.set(i, j, alpha * yi);
+        }
+    }
+}
+
+/// trsm's leaf: solves `A*X = alpha*B`, `A` (small, left side) triangular
+/// in its `uplo` triangle, `X` over `B`; column by column, by substitution
+/// in the reference's order (divide by the diagonal, then subtract the
+/// column of the triangle).
+pub fn trsm_leaf<T: Element>(
+    uplo: Uplo,
+    diag: Diag,
+    alpha: T,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) {
+    let m = a.nrows();
+    let t = dense_triangle(uplo, diag, a);
+    let mut x = vec![T::ZERO; m];
+    let order: Vec<usize> = match uplo {
+        Uplo::Lower => (0..m).collect(),
+        Uplo::Upper => (0..m).rev().collect(),
+    };
+    for j in 0..b.ncols() {
+        for (i, xi) in x.iter_mut().enumerate() {
+            *xi = alpha * b.as_ref().get(i, j);
+        }
+        for &p in &order {
+            if diag == Diag::NonUnit {
+                x[p] = x[p] / t[p + p * m];
+            }
+            let xp = x[p];
+            let col = &t[p * m..(p + 1) * m];
+            let rest = match uplo {
+                Uplo::Lower => p + 1..m,
+                Uplo::Upper => 0..p,
+            };
+            for i in rest {
+                x[i] -= col[i] * xp;
+            }
+        }
+        for (i, &xi) in x.iter().enumerate() {
+            b.set(i, j, xi);
+        }
+    }
+}
+
 impl<R: Scalar> Level3<Complex<R>> for ThreadsBackend
 where
     Complex<R>: Element<Real = R>,
 {
+    fn herk(
+        &self,
+        uplo: Uplo,
+        alpha: R,
+        a: MatRef<'_, Complex<R>>,
+        beta: R,
+        c: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        let alpha = <Complex<R> as Element>::from_real(alpha);
+        let beta = <Complex<R> as Element>::from_real(beta);
+        self.rank_k_blocked(true, uplo, alpha, a, None, beta, c)
+    }
+
+    fn syrk(
+        &self,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        beta: Complex<R>,
+        c: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.rank_k_blocked(false, uplo, alpha, a, None, beta, c)
+    }
+
+    fn syr2k(
+        &self,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: MatRef<'_, Complex<R>>,
+        beta: Complex<R>,
+        c: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.rank_k_blocked(false, uplo, alpha, a, Some(b), beta, c)
+    }
+
+    fn trmm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
+        let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
+        blocked::trmm_left(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &trmm_leaf,
+            TRI_LEAF,
+            uplo,
+            diag,
+            alpha,
+            a,
+            b,
+        )
+    }
+
+    fn trsm(
+        &self,
+        side: Side,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        check::tri_side(side, (a.nrows(), a.ncols()), (b.nrows(), b.ncols()))?;
+        let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
+        blocked::trsm_left(
+            &|al, a, b, be, c| self.gemm(al, a, b, be, c),
+            &trsm_leaf,
+            TRI_LEAF,
+            uplo,
+            diag,
+            alpha,
+            a,
+            b,
+        )
+    }
+
+    fn her2k(
+        &self,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: MatRef<'_, Complex<R>>,
+        beta: R,
+        c: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        let beta = <Complex<R> as Element>::from_real(beta);
+        self.rank_k_blocked(true, uplo, alpha, a, Some(b), beta, c)
+    }
+
     fn gemm(
         &self,
         alpha: Complex<R>,
