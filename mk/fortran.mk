@@ -24,7 +24,8 @@ FORTRAN_RELEASE_LIB := $(FORTRAN_RELEASE_BUILD)/liboxpar_fortran.a
 FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
-	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops test_oxpar_structured test_oxpar_banded)
+	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops test_oxpar_structured test_oxpar_banded \
+	test_oxpar_complex)
 # PoCL caches compiled kernels; keep its cache in a writable folder of our own.
 FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
@@ -34,6 +35,7 @@ fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_blas
 	$(FORTRAN_BUILD)/test_oxpar_structured
 	$(FORTRAN_BUILD)/test_oxpar_banded
+	$(FORTRAN_BUILD)/test_oxpar_complex
 	$(FORTRAN_BUILD)/test_oxpar_reproducible
 	$(FORTRAN_BUILD)/test_oxpar_loops
 	@# OpenCL (PoCL): skipped with a message where no device is found.
@@ -101,6 +103,7 @@ $(FORTRAN_BUILD)/test/oxpar_testing.o: $(FORTRAN_TEST_SRC)/oxpar_testing.f90
 $(FORTRAN_BUILD)/test/test_oxpar_blas.o: $(FORTRAN_TEST_SRC)/blas_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_structured.o: $(FORTRAN_TEST_SRC)/structured_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_banded.o: $(FORTRAN_TEST_SRC)/banded_checks.inc
+$(FORTRAN_BUILD)/test/test_oxpar_complex.o: $(FORTRAN_TEST_SRC)/complex_checks.inc
 
 $(FORTRAN_BUILD)/test/test_%.o: $(FORTRAN_TEST_SRC)/test_%.f90 $(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@

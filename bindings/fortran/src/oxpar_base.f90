@@ -21,6 +21,7 @@ module oxpar_base
   ! re-export. Programs should not use them: they may change at any release.
   public :: context_handle, finish, error_message, c_string, str, csize, distance
   public :: trans_code, bad_trans, op_shape, vector_sp, vector_dp, matrix_sp, matrix_dp
+  public :: vector_csp, vector_cdp, matrix_csp, matrix_cdp
   public :: join_rejected, JOIN_DOT, JOIN_GEMV, JOIN_GER, JOIN_GEMM, JOIN_HALO
 
   !> An execution context: a backend (serial, host threads, OpenCL, MPI) and
@@ -1119,5 +1120,71 @@ contains
       cols = size(a, 1)
     end if
   end subroutine op_shape_dp
+
+  !> The C view of a complex(sp) vector (`oxpar_c32`: real part first): the
+  !> address of its first element and the distance in elements to the next
+  !> (negative for reversed sections); no copy.
+  subroutine vector_csp(x, p, inc)
+    complex(sp), intent(in), target :: x(:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: inc
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_sp, 0.0_sp)) / 8
+
+    p = c_null_ptr
+    inc = 1
+    if (size(x) == 0) return
+    p = c_loc(x(1))
+    if (size(x) > 1) inc = distance(p, c_loc(x(2)), bytes)
+  end subroutine vector_csp
+
+  !> The C view of a complex(sp) matrix: the address of element (1, 1) and
+  !> the distances in elements between rows and between columns; no copy.
+  subroutine matrix_csp(a, p, rs, cs)
+    complex(sp), intent(in), target :: a(:,:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: rs, cs
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_sp, 0.0_sp)) / 8
+
+    p = c_null_ptr
+    rs = 1
+    cs = max(size(a, 1), 1)
+    if (size(a) == 0) return
+    p = c_loc(a(1, 1))
+    if (size(a, 1) > 1) rs = distance(p, c_loc(a(2, 1)), bytes)
+    if (size(a, 2) > 1) cs = distance(p, c_loc(a(1, 2)), bytes)
+  end subroutine matrix_csp
+
+  !> The C view of a complex(dp) vector (`oxpar_c64`: real part first): the
+  !> address of its first element and the distance in elements to the next
+  !> (negative for reversed sections); no copy.
+  subroutine vector_cdp(x, p, inc)
+    complex(dp), intent(in), target :: x(:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: inc
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_dp, 0.0_dp)) / 8
+
+    p = c_null_ptr
+    inc = 1
+    if (size(x) == 0) return
+    p = c_loc(x(1))
+    if (size(x) > 1) inc = distance(p, c_loc(x(2)), bytes)
+  end subroutine vector_cdp
+
+  !> The C view of a complex(dp) matrix: the address of element (1, 1) and
+  !> the distances in elements between rows and between columns; no copy.
+  subroutine matrix_cdp(a, p, rs, cs)
+    complex(dp), intent(in), target :: a(:,:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: rs, cs
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_dp, 0.0_dp)) / 8
+
+    p = c_null_ptr
+    rs = 1
+    cs = max(size(a, 1), 1)
+    if (size(a) == 0) return
+    p = c_loc(a(1, 1))
+    if (size(a, 1) > 1) rs = distance(p, c_loc(a(2, 1)), bytes)
+    if (size(a, 2) > 1) cs = distance(p, c_loc(a(1, 2)), bytes)
+  end subroutine matrix_cdp
 
 end module oxpar_base
