@@ -232,14 +232,16 @@ pub fn stub() -> String {
                     params.push("side: Literal[\"left\", \"right\"] = \"left\"".into())
                 }
                 Role::Enum(Kind::Uplo { .. }) => params.push("lower: bool = False".into()),
-                Role::Enum(Kind::Trans) => {
-                    params.push("trans: Union[bool, str] = False".into())
-                }
+                Role::Enum(Kind::Trans) => params.push("trans: Union[bool, str] = False".into()),
                 Role::Enum(Kind::Diag) => params.push("unit_diagonal: bool = False".into()),
                 role @ (Role::Scalar { default } | Role::RealScalar { default })
                     if !r.py.contains(&a.name) =>
                 {
-                    params.push(format!("{}: {} = {default}.0", a.name, scalar_type(r, role)))
+                    params.push(format!(
+                        "{}: {} = {default}.0",
+                        a.name,
+                        scalar_type(r, role)
+                    ))
                 }
                 _ => {}
             }
