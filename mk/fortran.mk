@@ -51,10 +51,13 @@ fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 		cat $(FORTRAN_BUILD)/error_stop.log; echo "test_oxpar_error_stop: no message"; exit 1; \
 	fi
 
-## examples/fortran/gemm.f90 and parallel_loops.f90, their output compared with the .out files.
-fortran-example: lib-debug $(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/parallel_loops
+## examples/fortran/gemm.f90, complex_gemm.f90 and parallel_loops.f90, their output compared with the .out files.
+fortran-example: lib-debug $(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/complex_gemm \
+		$(FORTRAN_BUILD)/examples/parallel_loops
 	$(FORTRAN_BUILD)/examples/gemm >$(FORTRAN_BUILD)/examples/gemm.out
 	diff -u examples/fortran/gemm.out $(FORTRAN_BUILD)/examples/gemm.out
+	$(FORTRAN_BUILD)/examples/complex_gemm >$(FORTRAN_BUILD)/examples/complex_gemm.out
+	diff -u examples/fortran/complex_gemm.out $(FORTRAN_BUILD)/examples/complex_gemm.out
 	$(FORTRAN_BUILD)/examples/parallel_loops >$(FORTRAN_BUILD)/examples/parallel_loops.out
 	diff -u examples/fortran/parallel_loops.out $(FORTRAN_BUILD)/examples/parallel_loops.out
 
@@ -112,7 +115,8 @@ $(FORTRAN_TESTS): $(FORTRAN_BUILD)/%: $(FORTRAN_BUILD)/test/%.o $(FORTRAN_BUILD)
 		$(FORTRAN_LIB) | lib-debug
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) $^ $(FORTRAN_LDLIBS) -o $@
 
-$(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/parallel_loops: $(FORTRAN_BUILD)/examples/%: \
+$(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/complex_gemm $(FORTRAN_BUILD)/examples/parallel_loops: \
+		$(FORTRAN_BUILD)/examples/%: \
 		examples/fortran/%.f90 $(FORTRAN_LIB) | lib-debug
 	@mkdir -p $(@D)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) $< $(FORTRAN_LIB) $(FORTRAN_LDLIBS) -o $@
