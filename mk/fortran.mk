@@ -24,7 +24,8 @@ FORTRAN_RELEASE_LIB := $(FORTRAN_RELEASE_BUILD)/liboxpar_fortran.a
 FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
-	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops test_oxpar_structured test_oxpar_banded)
+	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops test_oxpar_structured test_oxpar_banded \
+	test_oxpar_complex)
 # PoCL caches compiled kernels; keep its cache in a writable folder of our own.
 FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
@@ -34,6 +35,7 @@ fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_blas
 	$(FORTRAN_BUILD)/test_oxpar_structured
 	$(FORTRAN_BUILD)/test_oxpar_banded
+	$(FORTRAN_BUILD)/test_oxpar_complex
 	$(FORTRAN_BUILD)/test_oxpar_reproducible
 	$(FORTRAN_BUILD)/test_oxpar_loops
 	@# OpenCL (PoCL): skipped with a message where no device is found.
@@ -49,10 +51,13 @@ fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 		cat $(FORTRAN_BUILD)/error_stop.log; echo "test_oxpar_error_stop: no message"; exit 1; \
 	fi
 
-## examples/fortran/gemm.f90 and parallel_loops.f90, their output compared with the .out files.
-fortran-example: lib-debug $(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/parallel_loops
+## examples/fortran/gemm.f90, complex_gemm.f90 and parallel_loops.f90, their output compared with the .out files.
+fortran-example: lib-debug $(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/complex_gemm \
+		$(FORTRAN_BUILD)/examples/parallel_loops
 	$(FORTRAN_BUILD)/examples/gemm >$(FORTRAN_BUILD)/examples/gemm.out
 	diff -u examples/fortran/gemm.out $(FORTRAN_BUILD)/examples/gemm.out
+	$(FORTRAN_BUILD)/examples/complex_gemm >$(FORTRAN_BUILD)/examples/complex_gemm.out
+	diff -u examples/fortran/complex_gemm.out $(FORTRAN_BUILD)/examples/complex_gemm.out
 	$(FORTRAN_BUILD)/examples/parallel_loops >$(FORTRAN_BUILD)/examples/parallel_loops.out
 	diff -u examples/fortran/parallel_loops.out $(FORTRAN_BUILD)/examples/parallel_loops.out
 
@@ -101,6 +106,7 @@ $(FORTRAN_BUILD)/test/oxpar_testing.o: $(FORTRAN_TEST_SRC)/oxpar_testing.f90
 $(FORTRAN_BUILD)/test/test_oxpar_blas.o: $(FORTRAN_TEST_SRC)/blas_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_structured.o: $(FORTRAN_TEST_SRC)/structured_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_banded.o: $(FORTRAN_TEST_SRC)/banded_checks.inc
+$(FORTRAN_BUILD)/test/test_oxpar_complex.o: $(FORTRAN_TEST_SRC)/complex_checks.inc
 
 $(FORTRAN_BUILD)/test/test_%.o: $(FORTRAN_TEST_SRC)/test_%.f90 $(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@
@@ -109,7 +115,8 @@ $(FORTRAN_TESTS): $(FORTRAN_BUILD)/%: $(FORTRAN_BUILD)/test/%.o $(FORTRAN_BUILD)
 		$(FORTRAN_LIB) | lib-debug
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) $^ $(FORTRAN_LDLIBS) -o $@
 
-$(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/parallel_loops: $(FORTRAN_BUILD)/examples/%: \
+$(FORTRAN_BUILD)/examples/gemm $(FORTRAN_BUILD)/examples/complex_gemm $(FORTRAN_BUILD)/examples/parallel_loops: \
+		$(FORTRAN_BUILD)/examples/%: \
 		examples/fortran/%.f90 $(FORTRAN_LIB) | lib-debug
 	@mkdir -p $(@D)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) $< $(FORTRAN_LIB) $(FORTRAN_LDLIBS) -o $@

@@ -18,6 +18,7 @@ python-test: python-install python-examples
 
 python-examples: python-install
 	$(PYTHON) examples/python/gemm.py
+	$(PYTHON) examples/python/complex_gemm.py
 	$(PYTHON) examples/python/errors.py
 	$(PYTHON) examples/python/mandelbrot_numba.py
 	$(PYTHON) examples/python/opencl_kernel.py

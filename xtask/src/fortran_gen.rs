@@ -1,22 +1,54 @@
 //! Writes the idiomatic Fortran generics of the generated routines, as two
 //! include files for the module that holds the BLAS generics:
 //! `oxpar_blas_gen_decl.inc` (the `public` statements and generic interfaces,
-//! for the specification part) and `oxpar_blas_gen_body.inc` (the sp/dp
-//! module procedures and their helpers, for after `contains`); a third,
+//! for the specification part) and `oxpar_blas_gen_body.inc` (the module
+//! procedures of every element type of the row, `_sp`/`_dp` on real32/real64
+//! arrays and `_csp`/`_cdp` on complex(real32)/complex(real64) ones, and
+//! their helpers, for after `contains`); a third,
 //! `oxpar_blas_gen_public.inc`, is the `public` statement with which the
 //! umbrella module `oxpar` re-exports the generics.
 //!
 //! The generated code uses from its host module only `oxpar_context`,
-//! `context_handle`, `finish`, `error_message`, `str`, `csize`,
-//! `vector_sp`/`vector_dp`, `matrix_sp`/`matrix_dp`, `sp`, `dp` and the
-//! module `oxpar_c`; its own helpers are named `gen_*`.
+//! `context_handle`, `finish`, `error_message`, `str`, `csize`, the views
+//! `vector_<kind>`/`matrix_<kind>` (`sp`, `dp`, `csp`, `cdp`), `sp`, `dp`
+//! and the module `oxpar_c`; its own helpers are named `gen_*`.
+//!
+//! A complex procedure's `trans` takes `'C'`, the conjugate transpose
+//! (`OXPAR_TRANS_CONJ`); a real one reads `'C'` as `'T'`, as BLAS does. The
+//! real scalars of complex routines (her's `alpha`, herk's) are `real`.
 
 use std::fmt::Write;
 
-use crate::routines::{element, enum_info, generated_real, Arg, Ext, Io, Kind, Role, Routine};
+use crate::routines::{enum_info, generated, Arg, Ext, Io, Kind, Role, Routine};
 
 const HEAD: &str =
     "! Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n";
+
+/// The Fortran names of an element type letter: the procedures' suffix (and
+/// the views' `vector_<suffix>`), the real kind, the type, and its words.
+fn fortran_type(t: char) -> (&'static str, &'static str, &'static str, &'static str) {
+    match t {
+        's' => ("sp", "sp", "real(sp)", "real32"),
+        'd' => ("dp", "dp", "real(dp)", "real64"),
+        'c' => ("csp", "sp", "complex(sp)", "complex(real32)"),
+        'z' => ("cdp", "dp", "complex(dp)", "complex(real64)"),
+        _ => panic!("no element type {t}"),
+    }
+}
+
+/// Whether `t` is a complex element type.
+fn is_complex(t: char) -> bool {
+    matches!(t, 'c' | 'z')
+}
+
+/// The Fortran letters of an enum, its helper, and the description of the
+/// letters, for element type `t` (complex ones take `'C'` apart).
+fn letters_of(kind: Kind, t: char) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Trans if is_complex(t) => ("gen_ctrans_code", "'N' (default), 'T' or 'C'"),
+        _ => letters(kind),
+    }
+}
 
 /// The Fortran letters of an enum, its helper, and the description of the letters.
 fn letters(kind: Kind) -> (&'static str, &'static str) {
@@ -120,11 +152,9 @@ fn comment(indent: &str, text: &str) -> String {
 /// The declarations file.
 pub fn decl() -> String {
     let mut s = String::from(HEAD);
-    let names: Vec<String> = generated_real()
-        .map(|r| format!("oxpar_{}", r.name))
-        .collect();
+    let names: Vec<String> = generated().map(|r| format!("oxpar_{}", r.name)).collect();
     s.push_str(&wrap("  ", &format!("public :: {}", names.join(", "))));
-    for r in generated_real() {
+    for r in generated() {
         let mut usage = format!("call oxpar_{}(ctx", r.name);
         for a in arrays(r) {
             usage += &format!(", {}", a.name);
@@ -142,9 +172,15 @@ pub fn decl() -> String {
         s.push('\n');
         s.push_str(&comment("  ", &format!("{}:", r.doc)));
         s.push_str(&comment("  ", &format!("`{usage}`.")));
+        let procs: Vec<String> = r
+            .types
+            .chars()
+            .map(|t| format!("{}_{}", r.name, fortran_type(t).0))
+            .collect();
         let _ = write!(
             s,
-            "  interface oxpar_{n}\n    module procedure {n}_sp, {n}_dp\n  end interface oxpar_{n}\n",
+            "  interface oxpar_{n}\n    module procedure {}\n  end interface oxpar_{n}\n",
+            procs.join(", "),
             n = r.name
         );
     }
@@ -156,9 +192,7 @@ pub fn decl() -> String {
 /// no hand edit there.
 pub fn public() -> String {
     let mut s = String::from(HEAD);
-    let names: Vec<String> = generated_real()
-        .map(|r| format!("oxpar_{}", r.name))
-        .collect();
+    let names: Vec<String> = generated().map(|r| format!("oxpar_{}", r.name)).collect();
     s.push_str(&wrap("  ", &format!("public :: {}", names.join(", "))));
     s
 }
@@ -166,9 +200,8 @@ pub fn public() -> String {
 /// The module procedures file.
 pub fn body() -> String {
     let mut s = String::from(HEAD);
-    for r in generated_real() {
-        for t in ['s', 'd'] {
-            assert!(r.types.contains(t), "{}: sp/dp twins only", r.name);
+    for r in generated() {
+        for t in r.types.chars() {
             procedure(&mut s, r, t);
         }
     }
@@ -219,11 +252,7 @@ fn bind(s: &mut String, r: &Routine, e: Ext, extent: &str, who: &str, noun: &str
 }
 
 fn procedure(s: &mut String, r: &Routine, t: char) {
-    let (kind, word) = if t == 's' {
-        ("sp", "real32")
-    } else {
-        ("dp", "real64")
-    };
+    let (kind, rk, ty, word) = fortran_type(t);
     let n = r.name;
     s.push('\n');
     s.push_str(&comment("  ", &format!("{} (on {word} arrays).", r.doc)));
@@ -266,7 +295,7 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
         let intent = if io == Io::In { "in" } else { "inout" };
         let _ = write!(
             s,
-            "    !> {what}{}.\n    real({kind}), intent({intent}), target :: {}{shape}\n",
+            "    !> {what}{}.\n    {ty}, intent({intent}), target :: {}{shape}\n",
             if io == Io::In { "" } else { ", updated" },
             a.name
         );
@@ -281,14 +310,25 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
         let _ = write!(
             s,
             "    !> {}, case-insensitive.\n    character(len=1), intent(in), optional :: {}\n",
-            letters(k).1,
+            letters_of(k, t).1,
             a.name
         );
     }
+    // A scalar's type: the element's, or its real kind's (her's `alpha`).
+    let scalar_type = |a: &Arg| match a.role {
+        Role::RealScalar { .. } => format!("real({rk})"),
+        _ => ty.to_string(),
+    };
     for (a, default) in scalars(r) {
         let _ = write!(
             s,
-            "    !> Default {default}.\n    real({kind}), intent(in), optional :: {}\n",
+            "    !> Default {default}{}.\n    {}, intent(in), optional :: {}\n",
+            if is_complex(t) && matches!(a.role, Role::RealScalar { .. }) {
+                " (real)"
+            } else {
+                ""
+            },
+            scalar_type(a),
             a.name
         );
     }
@@ -310,9 +350,8 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
         .collect();
     let dv: Vec<String> = dims.iter().map(|d| format!("d_{d}")).collect();
     let _ = writeln!(s, "    integer :: {}", dv.join(", "));
-    let sv: Vec<String> = scalars(r).map(|(a, _)| format!("s_{}", a.name)).collect();
-    if !sv.is_empty() {
-        let _ = writeln!(s, "    real({kind}) :: {}", sv.join(", "));
+    for (a, _) in scalars(r) {
+        let _ = writeln!(s, "    {} :: s_{}", scalar_type(a), a.name);
     }
     let pv: Vec<String> = arrays(r).map(|a| format!("p_{}", a.name)).collect();
     let _ = writeln!(s, "    type(c_ptr) :: {}", pv.join(", "));
@@ -334,7 +373,7 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     );
     let mut first = true;
     for (a, k) in enums(r) {
-        let (f, desc) = letters(k);
+        let (f, desc) = letters_of(k, t);
         let _ = write!(
             s,
             "    {}if (.not. {f}({1}, e_{1})) then\n      message = \"oxpar_{n}: {1}: must be {desc}, got '\" // {1} // \"'\"\n",
@@ -458,9 +497,14 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
     let mut call = String::new();
     let _ = writeln!(call, "      if (.not. failed) then");
     for (a, default) in scalars(r) {
+        let value = if scalar_type(a).starts_with("complex") {
+            format!("({default}.0_{rk}, 0.0_{rk})")
+        } else {
+            format!("{default}.0_{rk}")
+        };
         let _ = writeln!(
             call,
-            "        s_{0} = {default}.0_{kind}\n        if (present({0})) s_{0} = {0}",
+            "        s_{0} = {value}\n        if (present({0})) s_{0} = {0}",
             a.name
         );
     }
@@ -560,7 +604,6 @@ fn procedure(s: &mut String, r: &Routine, t: char) {
         s,
         "    call finish(status, message, stat)\n    if (present(errmsg)) errmsg = message\n  end subroutine {n}_{kind}\n"
     );
-    let _ = element(t);
 }
 
 /// The helpers of the generated procedures.
@@ -641,6 +684,24 @@ const HELPERS: &str = r#"
 
     call gen_code(letter, "Nn", "TtCc", OXPAR_TRANS_NO, OXPAR_TRANS_YES, code, ok)
   end function gen_trans_code
+
+  !> `trans` of a complex routine: 'N' (default), 'T' or 'C' (the conjugate
+  !> transpose), any case.
+  function gen_ctrans_code(letter, code) result(ok)
+    use, intrinsic :: iso_c_binding, only: c_int32_t
+    character(len=1), intent(in), optional :: letter
+    integer(c_int32_t), intent(out) :: code
+    logical :: ok
+
+    call gen_code(letter, "Nn", "Tt", OXPAR_TRANS_NO, OXPAR_TRANS_YES, code, ok)
+    ! (ok is false only for a letter given: no absent argument is read.)
+    if (.not. ok) then
+      if (index("Cc", letter) > 0) then
+        code = OXPAR_TRANS_CONJ
+        ok = .true.
+      end if
+    end if
+  end function gen_ctrans_code
 
   !> `diag`: 'N' (default) or 'U', any case.
   function gen_diag_code(letter, code) result(ok)

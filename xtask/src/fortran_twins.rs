@@ -1,4 +1,5 @@
-//! Writes the sp/dp twins of the hand-written Fortran procedures of the
+//! Writes the type twins (real32, real64, complex(real32), complex(real64):
+//! `_sp`, `_dp`, `_csp`, `_cdp`) of the hand-written Fortran procedures of the
 //! module `oxpar_blas` (the routines with a hand-written C helper) from one
 //! template each, `bindings/fortran/src/oxpar_blas_twins.f90.in`, as
 //! fortran-lang stdlib writes its type twins with fypp: for every element
@@ -14,7 +15,7 @@
 use std::fmt::Write;
 
 use crate::fortran_gen::wrap;
-use crate::routines::{with_helper_real, Routine};
+use crate::routines::{c_name, with_helper, Routine};
 
 const HEAD: &str =
     "! Generated from bindings/fortran/src/oxpar_blas_twins.f90.in and the routine table\n\
@@ -32,20 +33,74 @@ struct Section {
     body: String,
 }
 
-/// The kind, the C kind and the type's name of an element type letter.
+/// The procedure suffix, the C real kind and the type's name of an element
+/// type letter.
 fn kinds(t: char) -> (&'static str, &'static str, &'static str) {
     match t {
         's' => ("sp", "c_float", "real32"),
         'd' => ("dp", "c_double", "real64"),
-        _ => panic!("element type {t} has no Fortran twin yet"),
+        'c' => ("csp", "c_float", "complex(real32)"),
+        'z' => ("cdp", "c_double", "complex(real64)"),
+        _ => panic!("no element type {t}"),
     }
 }
 
-fn instantiate(text: &str, t: char) -> String {
+/// The section's procedure for element type `t` (placeholders: see the
+/// template's head).
+fn instantiate(row: &Routine, text: &str, t: char) -> String {
     let (k, ck, real) = kinds(t);
-    text.replace("${t}$", &t.to_string())
+    let complex = matches!(t, 'c' | 'z');
+    let rk = if ck == "c_float" { "sp" } else { "dp" };
+    let text = if complex {
+        // Not collective on MPI: no rejected call to join.
+        text.lines()
+            .filter(|l| !l.trim_start().starts_with("call join_rejected("))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    } else {
+        text.to_string()
+    };
+    let (ty, ctype, one, zero, nan) = if complex {
+        (
+            format!("complex({rk})"),
+            format!("complex({ck}_complex)"),
+            format!("(1.0_{rk}, 0.0_{rk})"),
+            format!("(0.0_{rk}, 0.0_{rk})"),
+            format!(
+                "cmplx(ieee_value(0.0_{rk}, ieee_quiet_nan), ieee_value(0.0_{rk}, ieee_quiet_nan), {rk})"
+            ),
+        )
+    } else {
+        (
+            format!("real({rk})"),
+            format!("real({ck})"),
+            format!("1.0_{rk}"),
+            format!("0.0_{rk}"),
+            "ieee_value(res, ieee_quiet_nan)".to_string(),
+        )
+    };
+    let (trans_code, bad_trans, trans_letters) = if complex {
+        (
+            "ctrans_code",
+            "bad_ctrans",
+            "`'N'` (default), `'T'` or `'C'` (the conjugate transpose)",
+        )
+    } else {
+        ("trans_code", "bad_trans", "`'N'` (default) or `'T'`")
+    };
+    text.trim_end_matches('\n')
         .replace("${k}$", k)
+        .replace("${type}$", &ty)
+        .replace("${rtype}$", &format!("real({rk})"))
+        .replace("${ctype}$", &ctype)
         .replace("${ck}$", ck)
+        .replace("${one}$", &one)
+        .replace("${zero}$", &zero)
+        .replace("${nan}$", &nan)
+        .replace("${c}$", &format!("c_{}", c_name(row, t)))
+        .replace("${trans_code}$", trans_code)
+        .replace("${bad_trans}$", bad_trans)
+        .replace("${trans_letters}$", trans_letters)
         .replace("${real}$", real)
 }
 
@@ -59,7 +114,7 @@ fn sections(template: &str) -> Result<Vec<Section>, String> {
         let (doc, body) = rest
             .split_once("#:body\n")
             .ok_or_else(|| format!("{TEMPLATE}: {name}: no #:body"))?;
-        let row = with_helper_real()
+        let row = with_helper()
             .map(|(r, _)| r)
             .find(|r| r.name == name)
             .ok_or_else(|| {
@@ -71,7 +126,7 @@ fn sections(template: &str) -> Result<Vec<Section>, String> {
             body: body.trim_end().to_string(),
         });
     }
-    for (r, _) in with_helper_real() {
+    for (r, _) in with_helper() {
         if !out.iter().any(|s| s.row.name == r.name) {
             return Err(format!("{TEMPLATE}: no section for {}", r.name));
         }
@@ -98,7 +153,7 @@ pub fn files(template: &str) -> Result<[String; 3], String> {
         }
         let procs: Vec<String> = s
             .row
-            .real_types()
+            .types
             .chars()
             .map(|t| format!("{}_{}", s.row.name, kinds(t).0))
             .collect();
@@ -113,7 +168,7 @@ pub fn files(template: &str) -> Result<[String; 3], String> {
     for t in "sdcz".chars() {
         let of_type: Vec<&Section> = sections
             .iter()
-            .filter(|s| s.row.real_types().contains(t))
+            .filter(|s| s.row.types.contains(t))
             .collect();
         if of_type.is_empty() {
             continue;
@@ -124,7 +179,7 @@ pub fn files(template: &str) -> Result<[String; 3], String> {
             kinds(t).2
         );
         for s in of_type {
-            let _ = writeln!(body, "\n{}", instantiate(&s.body, t));
+            let _ = writeln!(body, "\n{}", instantiate(s.row, &s.body, t));
         }
     }
     Ok([decl, body, format!("{HEAD}{public}")])

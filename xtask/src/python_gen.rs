@@ -5,11 +5,12 @@
 //! element type, the C argument order and the names its messages use.
 //! `HELPER_ROUTINES` lists every element type of its rows, complex included
 //! (with `"real": True` on a real scalar or result of a complex routine);
-//! `ROUTINES` the real ones only, as `oxpar._structured` is real only so far.
+//! `ROUTINES` every element type of the generated rows too (`oxpar._structured`
+//! takes complex64/complex128 where the row lists `c`/`z`).
 
 use std::fmt::Write;
 
-use crate::routines::{c_name, generated_real, with_helper, Ext, Io, Kind, Role, Routine, Shell};
+use crate::routines::{c_name, generated, with_helper, Ext, Io, Kind, Role, Routine, Shell};
 
 fn ext(e: Ext) -> String {
     match e {
@@ -38,15 +39,14 @@ pub fn module() -> String {
          on MPI and, for each written array, whether its old value is always used\n\
          (`updated`).\n\"\"\"\n\nROUTINES = {\n",
     );
-    for r in generated_real() {
-        entry(&mut s, r, &r.real_types());
+    for r in generated() {
+        entry(&mut s, r, r.types);
     }
     s.push_str(
         "}\n\n# The routines whose C helpers are hand-written (oxpar.blas): the same\n\
          # description, and each element type's C function.\nHELPER_ROUTINES = {\n",
     );
-    // Every element type of the hand-written routines (complex included);
-    // the structured ones above are real only for now.
+    // Every element type of the hand-written routines (complex included).
     for (r, _) in with_helper() {
         entry(&mut s, r, r.types);
     }
@@ -170,9 +170,23 @@ fn entry(s: &mut String, r: &Routine, types: &str) {
     }
 }
 
+/// Whether the row has a complex element type (its `alpha`/`beta` may then be
+/// complex, the stub's `Scalar`; a real scalar stays `float`).
+fn has_complex(r: &Routine) -> bool {
+    r.types.contains(['c', 'z'])
+}
+
+/// The annotation of a scalar of role `role`.
+fn scalar_type(r: &Routine, role: Role) -> &'static str {
+    match role {
+        Role::Scalar { .. } if has_complex(r) => "Scalar",
+        _ => "float",
+    }
+}
+
 /// The type of a positional Python argument: an array (`ArrayLike` when only
 /// read, an ndarray when written in place), a scalar or a given dimension.
-fn positional_type(r: &crate::routines::Routine, py: &str) -> &'static str {
+fn positional_type(r: &Routine, py: &str) -> &'static str {
     match r
         .args
         .iter()
@@ -180,7 +194,7 @@ fn positional_type(r: &crate::routines::Routine, py: &str) -> &'static str {
         .map(|a| a.role)
     {
         Some(Role::Dim) => "int",
-        Some(Role::Scalar { .. } | Role::RealScalar { .. }) => "float",
+        Some(role @ (Role::Scalar { .. } | Role::RealScalar { .. })) => scalar_type(r, role),
         Some(Role::Vector { io: Io::InOut, .. })
         | Some(Role::Matrix { io: Io::InOut, .. })
         | Some(Role::Packed { io: Io::InOut, .. }) => "NDArray[Any]",
@@ -196,13 +210,14 @@ pub fn stub() -> String {
     let mut s = String::from(
         "\"\"\"Generated from the routine table (xtask/src/routines.rs) by `make gen`: do not edit.\n\n\
          The signatures of the routines oxpar._structured makes at import time.\n\"\"\"\n\n\
-         from typing import Any, List, Literal, Optional\n\n\
+         from typing import Any, List, Literal, Optional, Union\n\n\
          from numpy.typing import ArrayLike, NDArray\n\n\
+         from ._typing import Scalar\n\
          from .context import Context\n\n",
     );
-    let names: Vec<String> = generated_real().map(|r| format!("{:?}", r.name)).collect();
+    let names: Vec<String> = generated().map(|r| format!("{:?}", r.name)).collect();
     let _ = writeln!(s, "__all__: List[str] = [{}]", names.join(", "));
-    for r in generated_real() {
+    for r in generated() {
         let mut params: Vec<String> = Vec::new();
         for p in r.py {
             match p.strip_suffix("=None") {
@@ -217,12 +232,16 @@ pub fn stub() -> String {
                     params.push("side: Literal[\"left\", \"right\"] = \"left\"".into())
                 }
                 Role::Enum(Kind::Uplo { .. }) => params.push("lower: bool = False".into()),
-                Role::Enum(Kind::Trans) => params.push("trans: bool = False".into()),
+                Role::Enum(Kind::Trans) => params.push("trans: Union[bool, str] = False".into()),
                 Role::Enum(Kind::Diag) => params.push("unit_diagonal: bool = False".into()),
-                Role::Scalar { default } | Role::RealScalar { default }
+                role @ (Role::Scalar { default } | Role::RealScalar { default })
                     if !r.py.contains(&a.name) =>
                 {
-                    params.push(format!("{}: float = {default}.0", a.name))
+                    params.push(format!(
+                        "{}: {} = {default}.0",
+                        a.name,
+                        scalar_type(r, role)
+                    ))
                 }
                 _ => {}
             }

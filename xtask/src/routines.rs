@@ -282,8 +282,9 @@ pub struct Routine {
     /// More about it (conventions, what is not read), or "".
     pub more: &'static str,
     /// The element types, one letter each: `s`, `d`, `c`, `z` (`float`,
-    /// `double` and their complex counterparts). The C ABI has every
-    /// letter; the Fortran and Python bindings the real ones for now
+    /// `double` and their complex counterparts). The C ABI, the Fortran
+    /// generics and the Python functions have every letter; the ndarray
+    /// functions and the OpenCL buffer routines the real ones for now
     /// ([`Routine::real_types`]).
     pub types: &'static str,
     /// The trait of the method: 1, 2 or 3 (`Level1`, `Level2`, `Level3`).
@@ -306,8 +307,8 @@ pub struct Routine {
 }
 
 impl Routine {
-    /// The real element types of the row (`s`, `d`): those the Fortran and
-    /// Python bindings offer so far.
+    /// The real element types of the row (`s`, `d`): those the ndarray
+    /// functions and the OpenCL buffer routines offer so far.
     pub fn real_types(&self) -> String {
         self.types
             .chars()
@@ -1250,15 +1251,10 @@ pub fn c_name(r: &Routine, t: char) -> String {
     }
 }
 
-/// The routines with a real element type (what the Fortran and Python
-/// bindings are written for so far).
+/// The generated routines with a real element type (what the ndarray
+/// functions are written for so far).
 pub fn generated_real() -> impl Iterator<Item = &'static Routine> {
     generated().filter(|r| !r.real_types().is_empty())
-}
-
-/// The routines with a hand-written C helper and a real element type.
-pub fn with_helper_real() -> impl Iterator<Item = (&'static Routine, Helper)> {
-    with_helper().filter(|(r, _)| !r.real_types().is_empty())
 }
 
 /// The routines whose wrappers are generated.

@@ -21,6 +21,7 @@ module oxpar_base
   ! re-export. Programs should not use them: they may change at any release.
   public :: context_handle, finish, error_message, c_string, str, csize, distance
   public :: trans_code, bad_trans, op_shape, vector_sp, vector_dp, matrix_sp, matrix_dp
+  public :: ctrans_code, bad_ctrans, vector_csp, vector_cdp, matrix_csp, matrix_cdp
   public :: join_rejected, JOIN_DOT, JOIN_GEMV, JOIN_GER, JOIN_GEMM, JOIN_HALO
 
   !> An execution context: a backend (serial, host threads, OpenCL, MPI) and
@@ -533,7 +534,7 @@ module oxpar_base
   !> The rows and columns of `op(a)`: `call op_shape(a, trans, rows, cols)`,
   !> `trans` an `OXPAR_TRANS_*` code.
   interface op_shape
-    module procedure op_shape_sp, op_shape_dp
+    module procedure op_shape_sp, op_shape_dp, op_shape_csp, op_shape_cdp
   end interface op_shape
 
   ! The collective a rejected call joins on an MPI context (`join_rejected`):
@@ -970,6 +971,37 @@ contains
     end select
   end function trans_code
 
+  !> The `OXPAR_TRANS_*` code of a complex routine's `trans` letter ('N' when
+  !> absent; 'T' the transpose, 'C' the conjugate transpose), any case;
+  !> false for any other letter.
+  function ctrans_code(trans, code) result(ok)
+    character(len=1), intent(in), optional :: trans
+    integer(c_int32_t), intent(out) :: code
+    logical :: ok
+
+    code = OXPAR_TRANS_NO
+    ok = .true.
+    if (.not. present(trans)) return
+    select case (trans)
+    case ('N', 'n')
+      code = OXPAR_TRANS_NO
+    case ('T', 't')
+      code = OXPAR_TRANS_YES
+    case ('C', 'c')
+      code = OXPAR_TRANS_CONJ
+    case default
+      ok = .false.
+    end select
+  end function ctrans_code
+
+  !> The message for a bad `trans` argument of a complex routine.
+  pure function bad_ctrans(trans) result(message)
+    character(len=1), intent(in) :: trans
+    character(len=:), allocatable :: message
+
+    message = "must be 'N', 'T' or 'C', got '" // trans // "'"
+  end function bad_ctrans
+
   !> The message for a bad `trans` argument.
   pure function bad_trans(trans) result(message)
     character(len=1), intent(in) :: trans
@@ -1119,5 +1151,101 @@ contains
       cols = size(a, 1)
     end if
   end subroutine op_shape_dp
+
+  !> The C view of a complex(sp) vector (`oxpar_c32`: real part first): the
+  !> address of its first element and the distance in elements to the next
+  !> (negative for reversed sections); no copy.
+  subroutine vector_csp(x, p, inc)
+    complex(sp), intent(in), target :: x(:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: inc
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_sp, 0.0_sp)) / 8
+
+    p = c_null_ptr
+    inc = 1
+    if (size(x) == 0) return
+    p = c_loc(x(1))
+    if (size(x) > 1) inc = distance(p, c_loc(x(2)), bytes)
+  end subroutine vector_csp
+
+  !> The C view of a complex(sp) matrix: the address of element (1, 1) and
+  !> the distances in elements between rows and between columns; no copy.
+  subroutine matrix_csp(a, p, rs, cs)
+    complex(sp), intent(in), target :: a(:,:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: rs, cs
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_sp, 0.0_sp)) / 8
+
+    p = c_null_ptr
+    rs = 1
+    cs = max(size(a, 1), 1)
+    if (size(a) == 0) return
+    p = c_loc(a(1, 1))
+    if (size(a, 1) > 1) rs = distance(p, c_loc(a(2, 1)), bytes)
+    if (size(a, 2) > 1) cs = distance(p, c_loc(a(1, 2)), bytes)
+  end subroutine matrix_csp
+
+  !> The C view of a complex(dp) vector (`oxpar_c64`: real part first): the
+  !> address of its first element and the distance in elements to the next
+  !> (negative for reversed sections); no copy.
+  subroutine vector_cdp(x, p, inc)
+    complex(dp), intent(in), target :: x(:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: inc
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_dp, 0.0_dp)) / 8
+
+    p = c_null_ptr
+    inc = 1
+    if (size(x) == 0) return
+    p = c_loc(x(1))
+    if (size(x) > 1) inc = distance(p, c_loc(x(2)), bytes)
+  end subroutine vector_cdp
+
+  !> The C view of a complex(dp) matrix: the address of element (1, 1) and
+  !> the distances in elements between rows and between columns; no copy.
+  subroutine matrix_cdp(a, p, rs, cs)
+    complex(dp), intent(in), target :: a(:,:)
+    type(c_ptr), intent(out) :: p
+    integer(c_ptrdiff_t), intent(out) :: rs, cs
+    integer(c_intptr_t), parameter :: bytes = storage_size((1.0_dp, 0.0_dp)) / 8
+
+    p = c_null_ptr
+    rs = 1
+    cs = max(size(a, 1), 1)
+    if (size(a) == 0) return
+    p = c_loc(a(1, 1))
+    if (size(a, 1) > 1) rs = distance(p, c_loc(a(2, 1)), bytes)
+    if (size(a, 2) > 1) cs = distance(p, c_loc(a(1, 2)), bytes)
+  end subroutine matrix_cdp
+
+  !> The rows and columns of `op(a)`.
+  pure subroutine op_shape_csp(a, trans, rows, cols)
+    complex(sp), intent(in) :: a(:,:)
+    integer(c_int32_t), intent(in) :: trans
+    integer, intent(out) :: rows, cols
+
+    if (trans == OXPAR_TRANS_NO) then
+      rows = size(a, 1)
+      cols = size(a, 2)
+    else
+      rows = size(a, 2)
+      cols = size(a, 1)
+    end if
+  end subroutine op_shape_csp
+
+  !> The rows and columns of `op(a)`.
+  pure subroutine op_shape_cdp(a, trans, rows, cols)
+    complex(dp), intent(in) :: a(:,:)
+    integer(c_int32_t), intent(in) :: trans
+    integer, intent(out) :: rows, cols
+
+    if (trans == OXPAR_TRANS_NO) then
+      rows = size(a, 1)
+      cols = size(a, 2)
+    else
+      rows = size(a, 2)
+      cols = size(a, 1)
+    end if
+  end subroutine op_shape_cdp
 
 end module oxpar_base

@@ -134,6 +134,30 @@ def test_gemm_valid_calls_agree(m, n, k, order, trans_a, trans_b, dtype, ctx):
     assert_same("gemm", lambda: ((a(), b()), {**t, "out": matrices(m, n, dtype, order), "beta": 0.5}))
 
 
+@pytest.mark.parametrize("cdtype", [np.complex64, np.complex128])
+@pytest.mark.parametrize("m,n,k", [(0, 0, 0), (1, 1, 1), (5, 3, 7), (33, 17, 9)])
+@pytest.mark.parametrize("trans", [False, "C"])
+def test_complex_calls_fall_back_and_agree(cdtype, m, n, k, trans, ctx):
+    """The fast path takes real arrays only: complex calls of its routines
+    pass to blas.py unchanged, with the same results (and NumPy's)."""
+    rng = _rng()
+
+    def c(*shape):
+        return (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(cdtype)
+
+    a, b, x = c(*((k, m) if trans else (m, k))), c(k, n), c(k)
+    assert_same("gemm", lambda: ((a.copy(), b.copy()), {"trans_a": trans, "alpha": 1 - 2j, "ctx": ctx}))
+    assert_same("gemv", lambda: ((a.copy(), x.copy()), {"trans": trans}))
+    assert_same("axpy", lambda: ((0.5j, x.copy(), x[::-1].copy()), {}))
+    assert_same("scal", lambda: ((2 + 1j, x.copy()), {"ctx": ctx}))
+    assert_same("nrm2", lambda: ((x.copy(),), {}))
+    assert_same("asum", lambda: ((x[::2].copy(),), {}))
+    op_a = a.conj().T if trans else a
+    tol = dict(rtol=1e-4, atol=1e-4 * (k + 1))
+    np.testing.assert_allclose(oxpar.gemm(a, b, trans_a=trans), op_a @ b, **tol)
+    np.testing.assert_allclose(oxpar.nrm2(x), np.linalg.norm(x), **tol)
+
+
 F64, F32 = np.float64, np.float32
 
 

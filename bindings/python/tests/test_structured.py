@@ -216,7 +216,7 @@ def test_bad_input():
         oxpar.symv(a, np.ones(2))
     with pytest.raises(oxpar.ShapeMismatchError, match="expected a 2-D array"):
         oxpar.syrk(np.ones(3))
-    with pytest.raises(oxpar.OxparTypeError, match="float32 or float64"):
+    with pytest.raises(oxpar.OxparTypeError, match="float32, float64, complex64 or complex128"):
         oxpar.trmv(np.eye(2, dtype=np.int64), np.ones(2))
     with pytest.raises(oxpar.OxparTypeError, match="differs"):
         oxpar.trmv(np.eye(2, dtype=np.float32), np.ones(2))

@@ -7,11 +7,18 @@ keywords, once, at import time:
     oxpar.trsm(a, b, side="left", lower=True, trans=False, unit_diagonal=False, alpha=1.0)
 
 Arrays are used in place, with any strides and either order (no copies), in
-float32 or float64 (all the same). Keywords, by the C argument they set:
-`side` ("left" or "right"), `lower` (uplo: the triangle of `a` as stored, or
-of `out` for syrk/syr2k), `trans` (op(a) = a.T), `unit_diagonal` (diag),
-`alpha` and `beta`, and `ctx`. An output that is not given (`y=None`,
-`out=None`) is made (C order) and requires `beta == 0`. Shapes are checked
+float32, float64, complex64 or complex128 (all the same; real and complex
+never mix, a TypeError), as the routine's row lists them: the Hermitian ones
+(hemv, her, her2, hemm, herk, her2k) are complex only, the symmetric ones of
+level 2 (symv, syr, syr2, sbmv, spmv, spr, spr2) real only. Keywords, by the
+C argument they set: `side` ("left" or "right"), `lower` (uplo: the triangle
+of `a` as stored, or of `out` for syrk/syr2k/herk/her2k), `trans` (a truth
+value, op(a) = a.T, or BLAS's "N", "T", "C": "C" the conjugate transpose
+a.conj().T, the transpose for real arrays), `unit_diagonal` (diag), `alpha`
+and `beta` (complex numbers for complex arrays, except the real ones of her,
+herk and her2k's `beta`), and `ctx`. An output that is not given (`y=None`,
+`out=None`) is made (C order, zeros: the triangle syrk, herk and the others
+do not write stays zero) and requires `beta == 0`. Shapes are checked
 here and named by the Python argument; the library checks the rest.
 
 Band matrices (gbmv, sbmv, tbmv, tbsv) are given in LAPACK band storage, as
@@ -30,14 +37,19 @@ import operator
 
 import numpy as np
 
-from ._array import as_array, float_dtype, matrix, vector
-from ._errors import InvalidArgumentError, InvalidStrideError, ShapeMismatchError, check
-from ._ffi import ffi, lib
+from ._array import as_array, element_dtype, matrix, vector
+from ._blas_args import REAL, scalar, trans_value
+from ._errors import InvalidArgumentError, InvalidStrideError, OxparTypeError, ShapeMismatchError, check
+from ._ffi import lib
 from ._routines import ROUTINES
 from .context import resolve
 
-_SCALAR = {np.dtype(np.float32): "float *", np.dtype(np.float64): "double *"}
-_LETTER = {np.dtype(np.float32): "s", np.dtype(np.float64): "d"}
+_LETTER = {
+    np.dtype(np.float32): "s",
+    np.dtype(np.float64): "d",
+    np.dtype(np.complex64): "c",
+    np.dtype(np.complex128): "z",
+}
 
 # The keyword of each enum role: (Python name, default, C value from the Python value).
 _KEYWORDS = {
@@ -57,6 +69,13 @@ def _enum(role, value):
         if isinstance(value, str) and value.lower() in ("right", "r"):
             return 1
         raise InvalidArgumentError(f"side: must be 'left' or 'right', got {value!r}")
+    if role == "trans":
+        # A truth value, or "N", "T", "C" (2: the conjugate transpose).
+        if isinstance(value, str):
+            return trans_value(value, "trans")
+        if not isinstance(value, (bool, np.bool_)):
+            raise TypeError(f"trans: expected True, False, 'N', 'T' or 'C', got {value!r}")
+        return 1 if value else 0
     if not isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{_KEYWORDS[role]}: expected True or False, got {value!r}")
     return 1 if value else 0
@@ -166,11 +185,15 @@ class _Plan:
         # Dimensions the caller gives (gbmv's m, kl, ku).
         self.given = tuple((a["name"], slots[a["name"]]) for a in self.args if a["role"] == "dim" and a["name"] in slots)
         self.enums = tuple((a["name"], a["role"], slots[_KEYWORDS[a["role"]]]) for a in self.args if a["role"] in _KEYWORDS)
-        self.scalars = tuple((a["name"], slots[a["name"]]) for a in self.args if a["role"] == "scalar")
+        self.scalars = tuple(
+            (a["name"], slots[a["name"]], a.get("real", False)) for a in self.args if a["role"] == "scalar"
+        )
         self.ctx = slots["ctx"]
         self.beta = slots.get("beta")
         self.output = next(a for a in self.args if a.get("io") == "inout")
         self.fns = {dt: getattr(lib, spec["c"][letter]) for dt, letter in _LETTER.items() if letter in spec["types"]}
+        self.kinds = "complex" if all(dt.kind == "c" for dt in self.fns) else (
+            "real" if all(dt.kind == "f" for dt in self.fns) else "real or complex")
         # C names the library's messages use, as the Python arguments are named.
         self.renames = {}
         for a, _ in self.arrays:
@@ -197,7 +220,9 @@ def _run(p, v):
             arrays[py] = value
         else:
             arrays[py] = as_array(value, py)
-    dtype = float_dtype(list(arrays.items()))
+    dtype = element_dtype(list(arrays.items()))
+    if dtype not in p.fns:
+        raise OxparTypeError(f"{dtype} arrays: {p.name} takes {p.kinds} arrays only")
     enums = {name: _enum(role, v[slot]) for name, role, slot in p.enums}
     # Bind the dimensions given, then those of the arrays given, in the C order.
     dims = {}
@@ -226,23 +251,21 @@ def _run(p, v):
             _bind(dims, _extent(a["cols"], enums), cols, py, "its number of columns")
             views[a["name"]] = (ptr, rs, cs)
     scalars = {}
-    for name, slot in p.scalars:
-        try:
-            scalars[name] = ffi.new(_SCALAR[dtype], float(v[slot]))
-        except (TypeError, ValueError):
-            raise TypeError(f"{name}: expected a real number, got {type(v[slot]).__name__}") from None
+    for name, slot, real in p.scalars:
+        # A real scalar (her's alpha, herk's) of a complex routine is of the real type.
+        scalars[name] = scalar(REAL[dtype] if real else dtype, v[slot], name)
     out = p.output
     if out["py"] not in arrays:
         # An output not given: made, and then there is nothing to scale.
-        if p.beta is not None and float(v[p.beta]) != 0:
+        if p.beta is not None and v[p.beta] != 0:
             raise InvalidArgumentError(f"beta: must be 0 when no {out['py']} is given (there is nothing to scale)")
         if out["role"] == "vector":
-            made = np.empty(dims[_extent(out["len"], enums)][0], dtype=dtype)
+            made = np.zeros(dims[_extent(out["len"], enums)][0], dtype=dtype)
             ptr, _, inc = vector(made, out["py"], True)
             views[out["name"]] = (ptr, inc)
         else:
             shape = (dims[_extent(out["rows"], enums)][0], dims[_extent(out["cols"], enums)][0])
-            made = np.empty(shape, dtype=dtype)
+            made = np.zeros(shape, dtype=dtype)
             ptr, _, _, rs, cs = matrix(made, out["py"], True)
             views[out["name"]] = (ptr, rs, cs)
         arrays[out["py"]] = made
