@@ -98,7 +98,7 @@ pub fn trsv<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<
             }
         }
         if diag == Diag::NonUnit {
-            v = v / a.get(i, i);
+            v = v.quotient(a.get(i, i));
         }
         x.set(i, v);
     }
@@ -403,7 +403,7 @@ fn trsv_with<T: Element>(
             v -= get(i, j) * x.as_ref().get(j);
         }
         if diag == Diag::NonUnit {
-            v = v / get(i, i);
+            v = v.quotient(get(i, i));
         }
         x.set(i, v);
     }

@@ -208,6 +208,15 @@ pub unsafe trait Element:
     fn im(self) -> Self::Real;
     /// BLAS's magnitude for `asum` and `iamax`: `|re| + |im|` (`|x|` for reals).
     fn abs1(self) -> Self::Real;
+    /// `self / d` as the reference BLAS computes it: the plain quotient for
+    /// reals; for complex numbers Smith's algorithm (what gfortran compiles
+    /// a Fortran complex division to), which scales by the larger part of `d`
+    /// so that a quotient of representable numbers does not overflow or
+    /// underflow on the way. num-complex's `/` divides by `|d|^2`, which
+    /// overflows above about 1e154 (f64) and underflows below 1e-154:
+    /// triangular solves on such matrices (LAPACK's scaled test matrices)
+    /// would turn into Inf or NaN. Every solve divides through this method.
+    fn quotient(self, d: Self) -> Self;
     /// The sum of `it` in order, accumulated in the widest real type (f64)
     /// and rounded once: what the default [`crate::Level1::sum`] computes.
     fn sum_wide<I: Iterator<Item = Self>>(it: I) -> Self;
@@ -257,6 +266,10 @@ macro_rules! real_element {
             fn abs1(self) -> Self {
                 self.abs()
             }
+            #[inline(always)]
+            fn quotient(self, d: Self) -> Self {
+                self / d
+            }
             fn sum_wide<I: Iterator<Item = Self>>(it: I) -> Self {
                 <$t as Scalar>::from_f64(it.fold(0.0, |acc, v| acc + v.as_f64()))
             }
@@ -297,6 +310,26 @@ macro_rules! complex_element {
             #[inline(always)]
             fn abs1(self) -> $t {
                 self.re.abs() + self.im.abs()
+            }
+            #[inline]
+            fn quotient(self, d: Self) -> Self {
+                // Smith's algorithm, operation for operation as gfortran's
+                // -fcx-fortran-rules division.
+                if d.re.abs() >= d.im.abs() {
+                    let ratio = d.im / d.re;
+                    let den = d.re + d.im * ratio;
+                    Complex::new(
+                        (self.re + self.im * ratio) / den,
+                        (self.im - self.re * ratio) / den,
+                    )
+                } else {
+                    let ratio = d.re / d.im;
+                    let den = d.re * ratio + d.im;
+                    Complex::new(
+                        (self.re * ratio + self.im) / den,
+                        (self.im * ratio - self.re) / den,
+                    )
+                }
             }
             fn sum_wide<I: Iterator<Item = Self>>(it: I) -> Self {
                 // Each component in f64, rounded once, as for the reals.
@@ -344,6 +377,40 @@ unsafe impl Scalar for f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Smith's quotient keeps quotients of huge and tiny complex numbers
+    /// finite and exact where num-complex's `/` (through `|d|^2`) does not.
+    #[test]
+    fn complex_quotient_survives_extreme_scales() {
+        for scale in [1.0, 1e-200, 1e200, 1e-300, 1e300, 1e-310] {
+            let d = Complex::new(scale, scale);
+            let x = Complex::new(scale, 0.0);
+            // (s + 0i) / (s + si) = (1 - i) / 2 exactly, for every s.
+            assert_eq!(x.quotient(d), Complex::new(0.5, -0.5), "scale {scale:e}");
+            assert_eq!(d.quotient(d), Complex::<f64>::ONE, "scale {scale:e}");
+            // The other branch of the algorithm (|im| > |re|).
+            let e = Complex::new(0.0, scale);
+            assert_eq!(x.quotient(e), Complex::new(0.0, -1.0), "scale {scale:e}");
+        }
+        let huge = Complex::new(1e30f32, 1e30f32);
+        assert_eq!(huge.quotient(huge), Complex::<f32>::ONE);
+        // num-complex's quotient, for contrast: |d|^2 overflows to Inf.
+        let d = Complex::new(1e200, 1e200);
+        assert!((d / d).re.is_nan() || (d / d).re == 0.0);
+        // Reals: the plain quotient, bit for bit.
+        assert_eq!(1.0f64.quotient(3.0), 1.0 / 3.0);
+        // Division by zero still gives IEEE's answers (as Fortran's).
+        assert!(
+            Complex::new(1.0, 0.0)
+                .quotient(Complex::new(0.0, 0.0))
+                .re
+                .is_nan()
+                || Complex::new(1.0, 0.0)
+                    .quotient(Complex::new(0.0, 0.0))
+                    .re
+                    .is_infinite()
+        );
+    }
 
     #[test]
     fn dtype_helpers() {

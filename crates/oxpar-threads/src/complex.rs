@@ -497,7 +497,7 @@ pub fn trsm_leaf<T: Element>(
         }
         for &p in &order {
             if diag == Diag::NonUnit {
-                x[p] = x[p] / t[p + p * m];
+                x[p] = x[p].quotient(t[p + p * m]);
             }
             let xp = x[p];
             let col = &t[p * m..(p + 1) * m];
