@@ -67,6 +67,7 @@
 
 mod buffer;
 mod builtins;
+mod complex_ops;
 mod device_level;
 mod device_repro;
 mod discovery;
@@ -111,8 +112,8 @@ pub(crate) struct Shared {
     pub(crate) device: ocl::Device,
     pub(crate) context: ocl::Context,
     pub(crate) queue: ocl::Queue,
-    /// The built-in programs, compiled on first use: `[f32, f64]`.
-    builtins: [OnceLock<Result<Arc<builtins::Builtins>>>; 2],
+    /// The built-in programs, compiled on first use: `[f32, f64, c32, c64]`.
+    builtins: [OnceLock<Result<Arc<builtins::Builtins>>>; 4],
     /// Bytes of the buffers' memory objects that OpenCL has not released.
     pub(crate) resident: Arc<AtomicU64>,
     /// Whether commands record their event (the queue always has
@@ -231,7 +232,12 @@ impl OpenClBackend {
                 device: found.device,
                 context,
                 queue,
-                builtins: [OnceLock::new(), OnceLock::new()],
+                builtins: [
+                    OnceLock::new(),
+                    OnceLock::new(),
+                    OnceLock::new(),
+                    OnceLock::new(),
+                ],
                 resident: Arc::new(AtomicU64::new(0)),
                 profiling: AtomicBool::new(false),
                 can_profile,
@@ -357,6 +363,33 @@ impl OpenClBackend {
         self.shared.builtins[slot]
             .get_or_init(|| builtins::Builtins::build(&self.shared, T::DTYPE).map(Arc::new))
             .clone()
+    }
+
+    /// The complex built-in programs for `Complex<R>` (components `R`),
+    /// compiled on first use; `c64` needs `cl_khr_fp64` as `f64` does.
+    pub(crate) fn complex_builtins<R: DeviceScalar>(&self) -> Result<Arc<builtins::Builtins>> {
+        let double = R::DTYPE == DType::F64;
+        if double && !self.shared.info.fp64 {
+            return Err(Error::unsupported(format!(
+                "OpenCL device {} has no double precision (cl_khr_fp64) for complex<f64>",
+                self.shared.info.name
+            )));
+        }
+        let (slot, dtype) = if double {
+            (3, DType::C64)
+        } else {
+            (2, DType::C32)
+        };
+        self.shared.builtins[slot]
+            .get_or_init(|| builtins::Builtins::build(&self.shared, dtype).map(Arc::new))
+            .clone()
+    }
+
+    /// Whether complex elements with components `R` run on this device
+    /// (`c64` needs double precision); where not, the host path computes
+    /// them on the host.
+    pub(crate) fn runs_complex<R: DeviceScalar>(&self) -> bool {
+        R::DTYPE == DType::F32 || self.shared.info.fp64
     }
 
     /// Checks that a buffer was created by this backend (its context).

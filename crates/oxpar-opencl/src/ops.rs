@@ -24,7 +24,7 @@ use crate::{
 /// Unbounded, so each work-item handles one element: PoCL vectorizes across
 /// work-items but not along a grid-stride loop (saxpy at n = 10^7 ran at
 /// 2-3 GB/s with 4096 groups against 60+ GB/s with one item per element).
-const ELEMENTWISE_GROUPS: usize = usize::MAX;
+pub(crate) const ELEMENTWISE_GROUPS: usize = usize::MAX;
 /// Most work-groups (so partial results) a reduction gets.
 const REDUCTION_GROUPS: usize = 512;
 
@@ -43,7 +43,7 @@ const EXACT_LOCAL_BYTES: u64 = 32 * 1024;
 const EXACT_MAX_WG: usize = 256;
 
 /// The code of a reduction in `exact.cl` (`OXPAR_RED_*`).
-fn reduction_code(what: Reduction) -> i64 {
+pub(crate) fn reduction_code(what: Reduction) -> i64 {
     match what {
         Reduction::Sum => 0,
         Reduction::Asum => 1,
@@ -54,7 +54,7 @@ fn reduction_code(what: Reduction) -> i64 {
 
 /// Blue's constants for a scaled sum of squares, as in LAPACK 3.10's nrm2:
 /// `(tsml, tbig, ssml, sbig)`, powers of two from the type's exponent range.
-fn blue<T: Scalar>() -> (T, T, T, T) {
+pub(crate) fn blue<T: Scalar>() -> (T, T, T, T) {
     let p = |e: i32| T::from_f64(2f64.powi(e));
     // A Scalar is f32 or f64: no complex tag reaches here.
     if T::DTYPE == DType::F32 {
@@ -65,7 +65,7 @@ fn blue<T: Scalar>() -> (T, T, T, T) {
 }
 
 /// The norm from the three sums of Blue's algorithm (LAPACK's final step).
-fn blue_combine<T: Scalar>(asml: T, amed: T, abig: T) -> T {
+pub(crate) fn blue_combine<T: Scalar>(asml: T, amed: T, abig: T) -> T {
     let (_, _, ssml, sbig) = blue::<T>();
     let med_counts = amed > T::zero() || amed.is_nan();
     if abig > T::zero() {
@@ -95,7 +95,7 @@ fn blue_combine<T: Scalar>(asml: T, amed: T, abig: T) -> T {
 }
 
 /// iamax's order on candidates (index `None`: no candidate).
-fn iamax_better<T: Scalar>(va: T, ia: Option<usize>, vb: T, ib: Option<usize>) -> bool {
+pub(crate) fn iamax_better<T: Scalar>(va: T, ia: Option<usize>, vb: T, ib: Option<usize>) -> bool {
     match (ia, ib) {
         (None, _) => false,
         (Some(_), None) => true,
@@ -223,7 +223,7 @@ fn gemm_fast_args<'a, T: DeviceScalar>(
 
 impl OpenClBackend {
     /// A device buffer for partial results (contents undefined).
-    fn scratch<U: OclPrm>(&self, len: usize) -> Result<ocl::Buffer<U>> {
+    pub(crate) fn scratch<U: OclPrm>(&self, len: usize) -> Result<ocl::Buffer<U>> {
         ocl::Buffer::<U>::builder()
             .queue(self.shared.queue.clone())
             .len(len.max(1))
@@ -231,7 +231,7 @@ impl OpenClBackend {
             .map_err(|e| err::cl("allocating a scratch buffer", &e))
     }
 
-    fn read_back<U: OclPrm>(buf: &ocl::Buffer<U>) -> Result<Vec<U>> {
+    pub(crate) fn read_back<U: OclPrm>(buf: &ocl::Buffer<U>) -> Result<Vec<U>> {
         let mut v = vec![U::default(); buf.len()];
         buf.read(&mut v)
             .enq()
@@ -241,7 +241,7 @@ impl OpenClBackend {
 
     /// Launches a 1-D kernel over `n` items, grid-stride, in at most
     /// `max_groups` work-groups.
-    fn launch_1d(
+    pub(crate) fn launch_1d(
         &self,
         b: &Builtins,
         name: &str,
@@ -255,7 +255,7 @@ impl OpenClBackend {
     }
 
     /// Work-groups and work-group size of a reduction over `n` items.
-    fn reduction_shape(b: &Builtins, name: &str, n: usize) -> Result<(usize, usize)> {
+    pub(crate) fn reduction_shape(b: &Builtins, name: &str, n: usize) -> Result<(usize, usize)> {
         let wg = b.wg(name)?;
         Ok((n.div_ceil(wg).clamp(1, REDUCTION_GROUPS), wg))
     }
