@@ -68,6 +68,7 @@
 mod buffer;
 mod builtins;
 mod complex_ops;
+mod device_complex;
 mod device_level;
 mod device_repro;
 mod discovery;
@@ -84,8 +85,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use oxpar_core::{Backend, BackendKind, DType, Error, Result};
 
 pub use buffer::{
-    DeviceBuffer, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, MatLayout,
-    VecLayout,
+    DeviceBuffer, DeviceElement, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut,
+    MatLayout, VecLayout,
 };
 pub use device_level::{DeviceLevel1, DeviceLevel2, DeviceLevel3};
 pub use device_repro::SwitchableDevice;
@@ -393,7 +394,7 @@ impl OpenClBackend {
     }
 
     /// Checks that a buffer was created by this backend (its context).
-    pub(crate) fn owns<T: DeviceScalar>(&self, buf: &DeviceBuffer<T>, arg: &str) -> Result<()> {
+    pub(crate) fn owns<T: DeviceElement>(&self, buf: &DeviceBuffer<T>, arg: &str) -> Result<()> {
         if buf.backend_id() != self.shared.id {
             return Err(Error::invalid_argument(
                 arg,

@@ -179,8 +179,8 @@ fn gemm_fast_args<'a, T: DeviceScalar>(
     };
     let (a, b, c) = if swap {
         let t = |x: &DeviceMat<'a, T>| DeviceMat {
-            buf: x.buf,
             layout: x.layout.t(),
+            ..*x
         };
         (t(b), t(a), t(c))
     } else {
@@ -532,6 +532,12 @@ impl<T: DeviceScalar> DeviceLevel1<T> for OpenClBackend {
         Ok(blue_combine(sums[0], sums[1], sums[2]))
     }
 
+    /// [`dot`](DeviceLevel1::dot): conjugation is the identity on real
+    /// elements.
+    fn dotc(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T> {
+        DeviceLevel1::dot(self, x, y)
+    }
+
     /// The sum of absolute values (reduced as [`dot`](DeviceLevel1::dot)).
     fn asum(&self, x: DeviceVec<'_, T>) -> Result<T> {
         self.owns(x.buf, "x")?;
@@ -648,6 +654,23 @@ impl<T: DeviceScalar> DeviceLevel1<T> for OpenClBackend {
         if n == 0 {
             return Ok(ExactSum::new());
         }
+        self.exact_raw::<T>(what, n, vec_args(&x), vec_args(&y))
+    }
+}
+
+impl OpenClBackend {
+    /// The exact kernel over `n` elements of type `T` given as buffer,
+    /// offset and stride arguments (`y`'s are read for
+    /// [`Reduction::Dot`] only): [`DeviceLevel1::reduce_exact`] after its
+    /// checks, and the complex reductions on the components of a complex
+    /// buffer (seen as `T` with doubled offsets and strides).
+    pub(crate) fn exact_raw<T: DeviceScalar>(
+        &self,
+        what: Reduction,
+        n: usize,
+        x: [Arg<'_>; 3],
+        y: [Arg<'_>; 3],
+    ) -> Result<ExactSum> {
         let b = self.builtins::<T>()?;
         let name = "oxpar_exact_partial";
         let info = &self.shared.info;
@@ -662,8 +685,8 @@ impl<T: DeviceScalar> DeviceLevel1<T> for OpenClBackend {
             (EXACT_GROUPS_PER_UNIT * info.compute_units as usize).clamp(1, REDUCTION_GROUPS);
         let groups = n.div_ceil(wg * EXACT_MIN_PER_ITEM).clamp(1, max_groups);
         let partial = self.scratch::<i64>(groups * words)?;
-        let [xm, xo, xs] = vec_args(&x);
-        let [ym, yo, ys] = vec_args(&y);
+        let [xm, xo, xs] = x;
+        let [ym, yo, ys] = y;
         b.run(
             &self.shared,
             name,
@@ -795,6 +818,18 @@ impl<T: DeviceScalar> DeviceLevel2<T> for OpenClBackend {
             &[m, n],
             None,
         )
+    }
+
+    /// [`ger`](DeviceLevel2::ger): conjugation is the identity on real
+    /// elements.
+    fn gerc(
+        &self,
+        alpha: T,
+        x: DeviceVec<'_, T>,
+        y: DeviceVec<'_, T>,
+        a: DeviceMatMut<'_, T>,
+    ) -> Result<()> {
+        DeviceLevel2::ger(self, alpha, x, y, a)
     }
 }
 
