@@ -410,3 +410,117 @@ __kernel void oxpar_cgemm_simple(const long m, const long n, const long k, const
     else
         c[at] = t + oxpar_cmul((cplx)(br, bi), c[at]);
 }
+
+/* oxpar_cgemm_cpu: the same product for CPU devices (PoCL), after the real
+ * oxpar_gemm_cpu (level3.cl). No barriers: one work-item is one work-group
+ * and computes CMR rows by CJB*CNR columns of C, CNR columns at a time in
+ * registers. For each slice of k (CKC deep) it first packs its CMR x CKC
+ * slice of op(A) into local memory (plain memory on a CPU) as two planes per
+ * step of k, real parts then imaginary parts (conjugated there when conja),
+ * so that the inner loop is CVW-wide vector fma on separate real and
+ * imaginary accumulators: 4 of them per column (2 vectors of rows each for
+ * re and im), 4 fma per vector per step, B read as broadcast scalars (any
+ * strides: packing reads A element by element, so A may have any strides
+ * too). C takes beta on the first slice and adds the others (with beta == 0
+ * it is not read before it is written). Rows past m pack as zeros and
+ * columns past n read as zeros; only the stores check the edges. */
+#ifndef OXPAR_GEMM_CVW
+#define OXPAR_GEMM_CVW 16
+#endif
+#ifndef OXPAR_CGEMM_CNR
+#define OXPAR_CGEMM_CNR 4
+#endif
+#ifndef OXPAR_CGEMM_CJB
+#define OXPAR_CGEMM_CJB 32
+#endif
+#ifndef OXPAR_CGEMM_CKC
+#define OXPAR_CGEMM_CKC 64
+#endif
+#define CCVW OXPAR_GEMM_CVW
+#define CCMR (2 * CCVW)
+#define CCNR OXPAR_CGEMM_CNR
+#define CCJB OXPAR_CGEMM_CJB
+#define CCKC OXPAR_CGEMM_CKC
+typedef OXPAR_CAT2(REAL, CCVW) crealv;
+#define cvloadv OXPAR_CAT2(vload, CCVW)
+#define cvstorev OXPAR_CAT2(vstore, CCVW)
+
+__kernel __attribute__((reqd_work_group_size(1, 1, 1)))
+void oxpar_cgemm_cpu(const long m, const long n, const long k, const real ar, const real ai,
+                     __global const cplx* a, const long offa, const long rsa, const long csa,
+                     const int conja,
+                     __global const cplx* b, const long offb, const long rsb, const long csb,
+                     const int conjb, const real br, const real bi,
+                     __global cplx* c, const long offc, const long rsc, const long csc)
+{
+    __local real ap[2 * CCMR * CCKC];
+    const long i0 = (long)get_group_id(0) * CCMR;
+    const long jb0 = (long)get_group_id(1) * (CCNR * CCJB);
+    if (i0 >= m || jb0 >= n)
+        return;
+    const int mr = (int)min((long)CCMR, m - i0);
+    const cplx alpha = (cplx)(ar, ai), beta = (cplx)(br, bi);
+    const int beta0 = br == (real)0 && bi == (real)0;
+    const real sa = conja ? (real)-1 : (real)1, sb = conjb ? (real)-1 : (real)1;
+    for (long p0 = 0; p0 < k; p0 += CCKC) {
+        const int kc = (int)min((long)CCKC, k - p0);
+        const int first = p0 == 0;
+        for (int p = 0; p < kc; ++p) {
+            __global const cplx* acol = a + offa + i0 * rsa + (p0 + p) * csa;
+            __local real* dst = ap + p * 2 * CCMR;
+            for (int r = 0; r < CCMR; ++r) {
+                const cplx v = r < mr ? acol[r * rsa] : (cplx)0;
+                dst[r] = v.x;
+                dst[CCMR + r] = sa * v.y;
+            }
+        }
+        for (int jb = 0; jb < CCJB; ++jb) {
+            const long j0 = jb0 + (long)jb * CCNR;
+            if (j0 >= n)
+                break;
+            const int nr = (int)min((long)CCNR, n - j0);
+            const int full = nr == CCNR;
+            crealv re0[CCNR], re1[CCNR], im0[CCNR], im1[CCNR];
+            for (int s = 0; s < CCNR; ++s)
+                re0[s] = re1[s] = im0[s] = im1[s] = (crealv)0;
+            __local const real* pp = ap;
+            __global const cplx* bp = b + offb + p0 * rsb + j0 * csb;
+            for (int p = 0; p < kc; ++p) {
+                const crealv xr0 = cvloadv(0, pp), xr1 = cvloadv(1, pp);
+                const crealv xi0 = cvloadv(2, pp), xi1 = cvloadv(3, pp);
+                for (int s = 0; s < CCNR; ++s) {
+                    const cplx bv = (full || s < nr) ? bp[s * csb] : (cplx)0;
+                    const crealv bre = (crealv)bv.x, bim = (crealv)(sb * bv.y);
+                    re0[s] = fma(xr0, bre, re0[s]);
+                    re0[s] = fma(-xi0, bim, re0[s]);
+                    im0[s] = fma(xr0, bim, im0[s]);
+                    im0[s] = fma(xi0, bre, im0[s]);
+                    re1[s] = fma(xr1, bre, re1[s]);
+                    re1[s] = fma(-xi1, bim, re1[s]);
+                    im1[s] = fma(xr1, bim, im1[s]);
+                    im1[s] = fma(xi1, bre, im1[s]);
+                }
+                pp += 2 * CCMR;
+                bp += rsb;
+            }
+            for (int s = 0; s < nr; ++s) {
+                real tr[CCMR], ti[CCMR];
+                cvstorev(re0[s], 0, tr);
+                cvstorev(re1[s], 1, tr);
+                cvstorev(im0[s], 0, ti);
+                cvstorev(im1[s], 1, ti);
+                __global cplx* cp = c + offc + i0 * rsc + (j0 + s) * csc;
+                for (int r = 0; r < mr; ++r) {
+                    const cplx t = oxpar_cmul(alpha, (cplx)(tr[r], ti[r]));
+                    __global cplx* at = cp + r * rsc;
+                    if (!first)
+                        *at += t;
+                    else if (beta0)
+                        *at = t;
+                    else
+                        *at = t + oxpar_cmul(beta, *at);
+                }
+            }
+        }
+    }
+}

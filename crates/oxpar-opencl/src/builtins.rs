@@ -57,7 +57,7 @@ const COMPLEX_SOURCES: [&str; 2] = [
 ];
 
 /// Every kernel the complex sources define.
-const COMPLEX_NAMES: [&str; 16] = [
+const COMPLEX_NAMES: [&str; 17] = [
     "oxpar_caxpy",
     "oxpar_cscal",
     "oxpar_cscale_beta",
@@ -74,6 +74,7 @@ const COMPLEX_NAMES: [&str; 16] = [
     "oxpar_cscale_beta_mat",
     "oxpar_cgemm_tiled",
     "oxpar_cgemm_simple",
+    "oxpar_cgemm_cpu",
 ];
 
 /// Rows (= columns) of results each gemm work-item computes (`RX` in level3.cl).
@@ -83,6 +84,17 @@ const GEMM_TK: usize = 16;
 /// Depth of a complex gemm tile (`CTK` in complex.cl; its register block is
 /// `GEMM_RX` too): half the real one, as each element is twice as wide.
 const COMPLEX_GEMM_TK: usize = 8;
+
+/// `oxpar_cgemm_cpu` (CPU devices, PoCL): each work-item computes
+/// `2*CVW` rows (`CVW` components being 64 bytes, one AVX-512 register) by
+/// `CNR` x `CJB` columns, in slices of `CKC` along k. Real and imaginary
+/// accumulators apart, 2 x 2 x 4 = 16 vectors, plus 4 loads of A's planes:
+/// within the 32 registers. The packed slice of A (two planes of
+/// `2*CVW` x 64 components: 16 KiB for either type) stays in L1 while the
+/// work-item sweeps its 128 columns.
+const CGEMM_CPU_NR: usize = 4;
+const CGEMM_CPU_JB: usize = 32;
+const CGEMM_CPU_KC: usize = 64;
 
 /// `oxpar_gemm_cpu` (CPU devices, PoCL): each work-item (= work-group)
 /// computes `2*CVW` rows, `CVW` elements being 64 bytes (one AVX-512
@@ -368,6 +380,20 @@ impl Builtins {
             (true, _) => "-DREAL=double -DOXPAR_FP64".to_string(),
         };
         options.push_str(&format!(" -DOXPAR_GEMM_LX={}", lx.unwrap_or(8)));
+        let comp = elem / 2;
+        let cvw = GEMM_CPU_VEC_BYTES / comp;
+        options.push_str(&format!(
+            " -DOXPAR_GEMM_CVW={cvw} -DOXPAR_CGEMM_CNR={CGEMM_CPU_NR} \
+             -DOXPAR_CGEMM_CJB={CGEMM_CPU_JB} -DOXPAR_CGEMM_CKC={CGEMM_CPU_KC}"
+        ));
+        // The CPU kernel where the device is a CPU (or OXPAR_OPENCL_GEMM=cpu)
+        // and its packed slice fits local memory; else the tiled kernel.
+        let cpu_local = (2 * 2 * cvw * CGEMM_CPU_KC * comp) as u64;
+        let want_cpu = match std::env::var(GEMM_ENV).unwrap_or_default().as_str() {
+            "cpu" => true,
+            "gpu" | "gpu8" | "gpu4" | "gpu2" | "tiled" => false,
+            _ => info.device_type == DeviceType::Cpu,
+        } && cpu_local <= info.local_mem_bytes;
         let source = COMPLEX_SOURCES.join("\n");
         let (program, _log) = user::compile(shared, &source, &options, false).map_err(|e| {
             Error::new(
@@ -384,10 +410,14 @@ impl Builtins {
                 .get("oxpar_cgemm_tiled")
                 .is_some_and(|k| k.max_wg >= lx * lx)
         });
+        let gemm_fast = want_cpu.then_some(GemmFast::Cpu {
+            rows: 2 * cvw,
+            cols: CGEMM_CPU_NR * CGEMM_CPU_JB,
+        });
         Ok(Builtins {
             kernels,
             gemm_lx,
-            gemm_fast: None,
+            gemm_fast,
             dtype,
             acc_f64: double || info.fp64,
         })
@@ -448,6 +478,15 @@ impl Builtins {
                     [lx, lx],
                 ))
             }
+        }
+    }
+
+    /// The block of C (rows, columns) one work-item of the CPU gemm kernel
+    /// computes, when that kernel runs on this device.
+    pub(crate) fn gemm_cpu_block(&self) -> Option<(usize, usize)> {
+        match self.gemm_fast? {
+            GemmFast::Cpu { rows, cols } => Some((rows, cols)),
+            GemmFast::Gpu { .. } => None,
         }
     }
 

@@ -400,8 +400,9 @@ impl OpenClBackend {
 
     /// `C := alpha*op(A)*op(B) + beta*C` with `alpha != 0` and an inner
     /// dimension of at least 1 (`C`'s flag is ignored: outputs are never
-    /// conjugated). The tiled kernel where the device runs it, else one
-    /// work-item per element of C.
+    /// conjugated). On CPU devices `oxpar_cgemm_cpu` (a block of C per
+    /// work-item, vectorized along its rows); elsewhere the tiled kernel
+    /// where the device runs it, else one work-item per element of C.
     pub(crate) fn c_gemm<R: DeviceScalar>(
         &self,
         alpha: Complex<R>,
@@ -437,6 +438,15 @@ impl OpenClBackend {
             long(c.rs),
             long(c.cs),
         ];
+        if let Some((rows, cols)) = kb.gemm_cpu_block() {
+            return kb.run(
+                &self.shared,
+                "oxpar_cgemm_cpu",
+                &args,
+                &[m.div_ceil(rows), n.div_ceil(cols)],
+                Some(&[1, 1]),
+            );
+        }
         match (kb.gemm_lx(), kb.gemm_tile()) {
             (Some(lx), Some(tile)) => kb.run(
                 &self.shared,

@@ -281,7 +281,7 @@ where
     // nrm2 neither overflows nor underflows.
     let max = R::max_value().as_f64();
     for (scale, what) in [
-        (max / 4.0, "huge"),
+        (max / 64.0, "huge"),
         (R::min_positive_value().as_f64() * 4.0, "tiny"),
     ] {
         let h: Vec<Complex<R>> = (0..100)
