@@ -21,7 +21,7 @@ use crate::{
     DeviceVec, DeviceVecMut, OpenClBackend, SwitchableDevice,
 };
 
-fn cv<'a, R: DeviceScalar>(v: &DeviceVec<'a, Complex<R>>) -> CVec<'a>
+pub(crate) fn cv<'a, R: DeviceScalar>(v: &DeviceVec<'a, Complex<R>>) -> CVec<'a>
 where
     Complex<R>: DeviceElement,
 {

@@ -2,12 +2,14 @@
 //! `Complex<f32>` and `Complex<f64>`, run by the complex kernels
 //! (`complex_ops.rs`, `kernels/complex.cl`).
 //!
-//! Each call stages its operands as buffers of components (`re, im`
-//! interleaved), a vector in logical order, a matrix column by column or row
-//! by row (the order of its smaller stride) with its *stored* elements: a
-//! conjugated view ([`MatRef::h`](oxpar_core::MatRef::h)) travels as a flag
-//! to the kernel, not as conjugated data. Outputs are copied back element by
-//! element; an output overwritten whole (`beta == 0`) is not read.
+//! Each call stages its operands in complex device buffers, a vector in
+//! logical order, a matrix column by column or row by row (the order of its
+//! smaller stride) with its *stored* elements: a conjugated view
+//! ([`MatRef::h`](oxpar_core::MatRef::h)) travels as a flag to the kernel
+//! (a conjugated [`DeviceMat`](crate::DeviceMat)), not as conjugated data.
+//! Then the device trait family runs (`device_complex.rs`), and outputs are
+//! copied back element by element; an output overwritten whole
+//! (`beta == 0`) is not read.
 //!
 //! `gemv`, `ger`, `gerc` and `gemm` run on the device, and with them core's
 //! default `hemv`, `her`, `her2`, `trmv`, `trsv`, `symm`/`hemm`,
@@ -24,119 +26,82 @@ use oxpar_core::{
     Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Serial, VecMut, VecRef,
 };
 
-use crate::complex_ops::{is_one, is_zero, CMat, CVec};
-use crate::{DeviceBuffer, DeviceScalar, OpenClBackend};
+use crate::complex_ops::{is_one, is_zero};
+use crate::{
+    DeviceBuffer, DeviceElement, DeviceLevel1, DeviceLevel2, DeviceLevel3, DeviceMat, DeviceScalar,
+    MatLayout, OpenClBackend,
+};
 
-/// Components of `values`, interleaved.
-fn components<R: DeviceScalar>(values: impl Iterator<Item = Complex<R>>) -> Vec<R> {
-    values.flat_map(|c| [c.re, c.im]).collect()
-}
-
-/// A staged matrix: its buffer of components and whether it is packed
-/// column by column.
-struct Staged<R: DeviceScalar> {
-    buf: DeviceBuffer<R>,
-    rows: usize,
-    cols: usize,
-    col_major: bool,
+/// A staged matrix: its buffer, the packed layout and the conjugation mark.
+struct Staged<T: DeviceElement> {
+    buf: DeviceBuffer<T>,
+    layout: MatLayout,
     conj: bool,
 }
 
-impl<R: DeviceScalar> Staged<R> {
-    fn view(&self) -> CMat<'_> {
-        let (rs, cs) = if self.col_major {
-            (1, self.rows as isize)
-        } else {
-            (self.cols as isize, 1)
-        };
-        CMat {
-            mem: self.buf.mem(),
-            rows: self.rows,
-            cols: self.cols,
-            off: 0,
-            rs,
-            cs,
-            conj: self.conj,
-        }
-    }
-}
-
-fn cvec<R: DeviceScalar>(buf: &DeviceBuffer<R>) -> CVec<'_> {
-    CVec {
-        mem: buf.mem(),
-        len: buf.len() / 2,
-        off: 0,
-        inc: 1,
+impl<T: DeviceElement> Staged<T> {
+    fn view(&self) -> Result<DeviceMat<'_, T>> {
+        let v = self.buf.mat(self.layout)?;
+        Ok(if self.conj { v.conj() } else { v })
     }
 }
 
 impl OpenClBackend {
-    fn upload_cvec<R: DeviceScalar>(&self, x: VecRef<'_, Complex<R>>) -> Result<DeviceBuffer<R>>
-    where
-        Complex<R>: Element<Real = R>,
-    {
-        self.upload(&components(x.iter()))
+    fn upload_cvec<T: DeviceElement>(&self, x: VecRef<'_, T>) -> Result<DeviceBuffer<T>> {
+        match x.as_slice() {
+            Some(s) => self.upload(s),
+            None => self.upload(&x.iter().collect::<Vec<T>>()),
+        }
     }
 
-    fn download_cvec<R: DeviceScalar>(
-        buf: &DeviceBuffer<R>,
-        mut y: VecMut<'_, Complex<R>>,
-    ) -> Result<()>
-    where
-        Complex<R>: Element<Real = R>,
-    {
-        for (i, c) in buf.to_vec()?.chunks_exact(2).enumerate() {
-            y.set(i, Complex::new(c[0], c[1]));
+    fn download_cvec<T: DeviceElement>(buf: &DeviceBuffer<T>, mut y: VecMut<'_, T>) -> Result<()> {
+        if let Some(s) = y.as_slice_mut() {
+            return buf.download(s);
+        }
+        for (i, v) in buf.to_vec()?.into_iter().enumerate() {
+            y.set(i, v);
         }
         Ok(())
     }
 
     /// `a`'s stored elements (its conjugation mark kept as a flag), or zeros
     /// when `!read`.
-    fn stage_cmat<R: DeviceScalar>(
-        &self,
-        a: MatRef<'_, Complex<R>>,
-        read: bool,
-    ) -> Result<Staged<R>>
-    where
-        Complex<R>: Element<Real = R>,
-    {
+    fn stage_cmat<T: DeviceElement>(&self, a: MatRef<'_, T>, read: bool) -> Result<Staged<T>> {
         let (rows, cols) = (a.nrows(), a.ncols());
         let col_major = a.rs().unsigned_abs() <= a.cs().unsigned_abs();
         let buf = if !read {
-            self.zeroed(2 * rows * cols)?
+            self.zeroed(rows * cols)?
         } else if col_major {
-            self.upload(&components(
-                (0..cols).flat_map(|j| a.col(j).iter().collect::<Vec<_>>()),
-            ))?
+            self.upload(
+                &(0..cols)
+                    .flat_map(|j| a.col(j).iter().collect::<Vec<_>>())
+                    .collect::<Vec<_>>(),
+            )?
         } else {
-            self.upload(&components(
-                (0..rows).flat_map(|i| a.row(i).iter().collect::<Vec<_>>()),
-            ))?
+            self.upload(
+                &(0..rows)
+                    .flat_map(|i| a.row(i).iter().collect::<Vec<_>>())
+                    .collect::<Vec<_>>(),
+            )?
+        };
+        let layout = if col_major {
+            MatLayout::col_major(rows, cols, rows.max(1))
+        } else {
+            MatLayout::row_major(rows, cols, cols.max(1))
         };
         Ok(Staged {
             buf,
-            rows,
-            cols,
-            col_major,
+            layout,
             conj: a.is_conj(),
         })
     }
 
-    fn download_cmat<R: DeviceScalar>(s: &Staged<R>, mut c: MatMut<'_, Complex<R>>) -> Result<()>
-    where
-        Complex<R>: Element<Real = R>,
-    {
+    fn download_cmat<T: DeviceElement>(s: &Staged<T>, mut c: MatMut<'_, T>) -> Result<()> {
         let v = s.buf.to_vec()?;
-        let at = |p: usize| Complex::new(v[2 * p], v[2 * p + 1]);
-        for j in 0..s.cols {
-            for i in 0..s.rows {
-                let p = if s.col_major {
-                    i + j * s.rows
-                } else {
-                    i * s.cols + j
-                };
-                c.set(i, j, at(p));
+        let l = s.layout;
+        for j in 0..l.cols {
+            for i in 0..l.rows {
+                c.set(i, j, v[(i as isize * l.rs + j as isize * l.cs) as usize]);
             }
         }
         Ok(())
@@ -149,7 +114,7 @@ impl OpenClBackend {
     /// `Complex<f64>` where the device has no double precision).
     pub fn scal_real<R: DeviceScalar>(&self, alpha: R, mut x: VecMut<'_, Complex<R>>) -> Result<()>
     where
-        Complex<R>: Element<Real = R>,
+        Complex<R>: DeviceElement + Element<Real = R>,
     {
         if x.is_empty() {
             return Ok(());
@@ -161,56 +126,20 @@ impl OpenClBackend {
             }
             return Ok(());
         }
-        let dx = self.upload_cvec(x.as_ref())?;
-        self.c_scal(Complex::new(alpha, R::zero()), true, cvec(&dx))?;
+        let mut dx = self.upload_cvec(x.as_ref())?;
+        let v = dx.as_vec_mut();
+        self.c_scal(
+            Complex::new(alpha, R::zero()),
+            true,
+            crate::device_complex::cv(&v.as_ref()),
+        )?;
         Self::download_cvec(&dx, x)
-    }
-
-    /// `dot` (`conj == false`) or `dotc` on the device.
-    fn host_cdot<R: DeviceScalar>(
-        &self,
-        conj: bool,
-        x: VecRef<'_, Complex<R>>,
-        y: VecRef<'_, Complex<R>>,
-    ) -> Result<Complex<R>>
-    where
-        Complex<R>: Element<Real = R>,
-    {
-        check::same_len(x.len(), y.len())?;
-        if x.is_empty() {
-            return Ok(Complex::new(R::zero(), R::zero()));
-        }
-        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
-        self.c_dot(conj, cvec(&dx), cvec(&dy))
-    }
-
-    /// `ger` (`conj_y == false`) or `gerc` on the device.
-    fn host_cger<R: DeviceScalar>(
-        &self,
-        alpha: Complex<R>,
-        x: VecRef<'_, Complex<R>>,
-        y: VecRef<'_, Complex<R>>,
-        conj_y: bool,
-        a: MatMut<'_, Complex<R>>,
-    ) -> Result<()>
-    where
-        Complex<R>: Element<Real = R>,
-    {
-        let (m, n) = (a.nrows(), a.ncols());
-        check::ger(x.len(), y.len(), (m, n))?;
-        if m == 0 || n == 0 || is_zero(alpha) {
-            return Ok(());
-        }
-        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
-        let s = self.stage_cmat(a.as_ref(), true)?;
-        self.c_ger(alpha, cvec(&dx), cvec(&dy), conj_y, s.view())?;
-        Self::download_cmat(&s, a)
     }
 }
 
 impl<R: DeviceScalar> Level1<Complex<R>> for OpenClBackend
 where
-    Complex<R>: Element<Real = R>,
+    Complex<R>: DeviceElement + Element<Real = R>,
 {
     fn axpy(
         &self,
@@ -226,8 +155,8 @@ where
             return Ok(());
         }
         let dx = self.upload_cvec(x)?;
-        let dy = self.upload_cvec(y.as_ref())?;
-        self.c_axpy(alpha, cvec(&dx), cvec(&dy))?;
+        let mut dy = self.upload_cvec(y.as_ref())?;
+        DeviceLevel1::axpy(self, alpha, dx.as_vec(), dy.as_vec_mut())?;
         Self::download_cvec(&dy, y)
     }
     fn scal(&self, alpha: Complex<R>, x: VecMut<'_, Complex<R>>) -> Result<()> {
@@ -237,8 +166,8 @@ where
         if x.is_empty() {
             return Ok(());
         }
-        let dx = self.upload_cvec(x.as_ref())?;
-        self.c_scal(alpha, false, cvec(&dx))?;
+        let mut dx = self.upload_cvec(x.as_ref())?;
+        DeviceLevel1::scal(self, alpha, dx.as_vec_mut())?;
         Self::download_cvec(&dx, x)
     }
     fn copy(&self, x: VecRef<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
@@ -250,8 +179,8 @@ where
             return Ok(());
         }
         let dx = self.upload_cvec(x)?;
-        let dy = self.zeroed::<R>(2 * y.len())?;
-        self.c_copy_or_swap::<R>(false, cvec(&dx), cvec(&dy))?;
+        let mut dy = self.zeroed(y.len())?;
+        DeviceLevel1::copy(self, dx.as_vec(), dy.as_vec_mut())?;
         Self::download_cvec(&dy, y)
     }
     fn swap(&self, x: VecMut<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
@@ -262,9 +191,9 @@ where
         if x.is_empty() {
             return Ok(());
         }
-        let dx = self.upload_cvec(x.as_ref())?;
-        let dy = self.upload_cvec(y.as_ref())?;
-        self.c_copy_or_swap::<R>(true, cvec(&dx), cvec(&dy))?;
+        let mut dx = self.upload_cvec(x.as_ref())?;
+        let mut dy = self.upload_cvec(y.as_ref())?;
+        DeviceLevel1::swap(self, dx.as_vec_mut(), dy.as_vec_mut())?;
         Self::download_cvec(&dx, x)?;
         Self::download_cvec(&dy, y)
     }
@@ -272,13 +201,23 @@ where
         if !self.runs_complex::<R>() {
             return Serial.dot(x, y);
         }
-        self.host_cdot(false, x, y)
+        check::same_len(x.len(), y.len())?;
+        if x.is_empty() {
+            return Ok(Complex::new(R::zero(), R::zero()));
+        }
+        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
+        DeviceLevel1::dot(self, dx.as_vec(), dy.as_vec())
     }
     fn dotc(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
         if !self.runs_complex::<R>() {
             return Serial.dotc(x, y);
         }
-        self.host_cdot(true, x, y)
+        check::same_len(x.len(), y.len())?;
+        if x.is_empty() {
+            return Ok(Complex::new(R::zero(), R::zero()));
+        }
+        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
+        DeviceLevel1::dotc(self, dx.as_vec(), dy.as_vec())
     }
     fn nrm2(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
         if !self.runs_complex::<R>() {
@@ -287,7 +226,7 @@ where
         if x.is_empty() {
             return Ok(R::zero());
         }
-        self.c_nrm2(cvec(&self.upload_cvec(x)?))
+        DeviceLevel1::nrm2(self, self.upload_cvec(x)?.as_vec())
     }
     fn asum(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
         if !self.runs_complex::<R>() {
@@ -296,7 +235,7 @@ where
         if x.is_empty() {
             return Ok(R::zero());
         }
-        self.c_asum(cvec(&self.upload_cvec(x)?))
+        DeviceLevel1::asum(self, self.upload_cvec(x)?.as_vec())
     }
     fn iamax(&self, x: VecRef<'_, Complex<R>>) -> Result<Option<usize>> {
         if !self.runs_complex::<R>() {
@@ -305,10 +244,12 @@ where
         if x.is_empty() {
             return Ok(None);
         }
-        self.c_iamax::<R>(cvec(&self.upload_cvec(x)?))
+        DeviceLevel1::iamax(self, self.upload_cvec(x)?.as_vec())
     }
     /// An ordinary floating-point sum per component on the device: the
-    /// same from run to run on one device, not correctly rounded.
+    /// same from run to run on one device, not correctly rounded (wrap the
+    /// backend in [`Reproducible`](oxpar_core::repro::Reproducible) for
+    /// that).
     fn sum(&self, x: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
         if !self.runs_complex::<R>() {
             return Serial.sum(x);
@@ -316,13 +257,13 @@ where
         if x.is_empty() {
             return Ok(Complex::new(R::zero(), R::zero()));
         }
-        self.c_sum(cvec(&self.upload_cvec(x)?))
+        DeviceLevel1::sum(self, self.upload_cvec(x)?.as_vec())
     }
 }
 
 impl<R: DeviceScalar> Level2<Complex<R>> for OpenClBackend
 where
-    Complex<R>: Element<Real = R>,
+    Complex<R>: DeviceElement + Element<Real = R>,
 {
     /// On the device; `A^H` (a conjugated view) as a flag to the kernel.
     fn gemv(
@@ -342,18 +283,20 @@ where
         if m == 0 || (no_product && is_one(beta)) {
             return Ok(());
         }
-        let dy = if is_zero(beta) {
-            self.zeroed::<R>(2 * m)?
+        let mut dy = if is_zero(beta) {
+            self.zeroed(m)?
         } else {
             self.upload_cvec(y.as_ref())?
         };
         if no_product {
-            // A and x are not read: not even copied.
-            self.c_scale_beta(beta, cvec(&dy))?;
+            // A and x are not read: not even copied (an empty A stands in).
+            let empty = self.zeroed::<Complex<R>>(0)?;
+            let a0 = empty.mat(MatLayout::col_major(m, 0, m.max(1)))?;
+            DeviceLevel2::gemv(self, alpha, a0, empty.as_vec(), beta, dy.as_vec_mut())?;
         } else {
             let s = self.stage_cmat(a, true)?;
             let dx = self.upload_cvec(x)?;
-            self.c_gemv(alpha, s.view(), cvec(&dx), beta, cvec(&dy))?;
+            DeviceLevel2::gemv(self, alpha, s.view()?, dx.as_vec(), beta, dy.as_vec_mut())?;
         }
         Self::download_cvec(&dy, y)
     }
@@ -383,9 +326,40 @@ where
     }
 }
 
+impl OpenClBackend {
+    /// `ger` (`conj_y == false`) or `gerc` on the device.
+    fn host_cger<R: DeviceScalar>(
+        &self,
+        alpha: Complex<R>,
+        x: VecRef<'_, Complex<R>>,
+        y: VecRef<'_, Complex<R>>,
+        conj_y: bool,
+        a: MatMut<'_, Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: DeviceElement + Element<Real = R>,
+    {
+        let (m, n) = (a.nrows(), a.ncols());
+        check::ger(x.len(), y.len(), (m, n))?;
+        if m == 0 || n == 0 || is_zero(alpha) {
+            return Ok(());
+        }
+        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
+        let mut s = self.stage_cmat(a.as_ref(), true)?;
+        let av = s.buf.mat_mut(s.layout)?;
+        if conj_y {
+            DeviceLevel2::gerc(self, alpha, dx.as_vec(), dy.as_vec(), av)?;
+        } else {
+            DeviceLevel2::ger(self, alpha, dx.as_vec(), dy.as_vec(), av)?;
+        }
+        s.conj = false;
+        Self::download_cmat(&s, a)
+    }
+}
+
 impl<R: DeviceScalar> Level3<Complex<R>> for OpenClBackend
 where
-    Complex<R>: Element<Real = R>,
+    Complex<R>: DeviceElement + Element<Real = R>,
 {
     /// On the device, with `N`, `T` or `C` on each operand (transposes as
     /// strides, conjugation as a flag to the kernel).
@@ -406,14 +380,18 @@ where
         if m == 0 || n == 0 || (no_product && is_one(beta)) {
             return Ok(());
         }
-        let sc = self.stage_cmat(c.as_ref(), !is_zero(beta))?;
+        let mut sc = self.stage_cmat(c.as_ref(), !is_zero(beta))?;
+        let cv = sc.buf.mat_mut(sc.layout)?;
         if no_product {
-            // A and B are not read: not even copied.
-            self.c_scale_beta_mat(beta, sc.view())?;
+            // A and B are not read: an empty inner dimension stands in.
+            let empty = self.zeroed::<Complex<R>>(0)?;
+            let a0 = empty.mat(MatLayout::col_major(m, 0, m.max(1)))?;
+            let b0 = empty.mat(MatLayout::col_major(0, n, 1))?;
+            DeviceLevel3::gemm(self, alpha, a0, b0, beta, cv)?;
         } else {
             let sa = self.stage_cmat(a, true)?;
             let sb = self.stage_cmat(b, true)?;
-            self.c_gemm(alpha, sa.view(), sb.view(), beta, sc.view())?;
+            DeviceLevel3::gemm(self, alpha, sa.view()?, sb.view()?, beta, cv)?;
         }
         Self::download_cmat(&sc, c)
     }
