@@ -3,14 +3,15 @@
 //! `cargo run --release -p oxpar-opencl --example cgemm -- [n] [reps]`
 //! (n defaults to 1024). Prints the best of `reps` runs, for each of c32
 //! and c64 (c64 only where the device has double precision): the OpenCL
-//! host path (transfers included) and the threads backend on host memory,
+//! kernel on device-resident buffers, the OpenCL host path (transfers
+//! included) and the threads backend on host memory,
 //! and the largest difference between their results. A complex product
 //! counts 8 n^3 floating-point operations.
 
 use std::time::{Duration, Instant};
 
-use oxpar_core::{Backend, Complex, Element, Level3, MatMut, MatRef, Scalar};
-use oxpar_opencl::OpenClBackend;
+use oxpar_core::{Backend, Complex, Element, Level3, MatMut, MatRef};
+use oxpar_opencl::{DeviceElement, DeviceLevel3, MatLayout, OpenClBackend};
 use oxpar_threads::ThreadsBackend;
 
 fn best(reps: usize, mut f: impl FnMut()) -> Duration {
@@ -24,15 +25,15 @@ fn best(reps: usize, mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
-fn run<R: Scalar>(
+fn run<R: oxpar_opencl::DeviceScalar>(
     cl: &OpenClBackend,
     threads: &ThreadsBackend,
     n: usize,
     reps: usize,
 ) -> oxpar_core::Result<()>
 where
-    Complex<R>: Element<Real = R>,
-    OpenClBackend: Level3<Complex<R>>,
+    Complex<R>: DeviceElement + Element<Real = R>,
+    OpenClBackend: Level3<Complex<R>> + DeviceLevel3<Complex<R>>,
     ThreadsBackend: Level3<Complex<R>>,
 {
     let name = if R::DTYPE == oxpar_core::DType::F32 {
@@ -51,32 +52,37 @@ where
         .collect();
     let zero = Complex::new(R::zero(), R::zero());
     let one = Complex::new(R::one(), R::zero());
-    let gemm =
-        |be: &dyn Fn(MatRef<'_, Complex<R>>, MatRef<'_, Complex<R>>, MatMut<'_, Complex<R>>),
-         c: &mut Vec<Complex<R>>| {
-            be(
-                MatRef::col_major(&a, n, n, n).unwrap(),
-                MatRef::col_major(&b, n, n, n).unwrap(),
-                MatMut::col_major(c, n, n, n).unwrap(),
-            )
-        };
-    let on_cl =
-        |a: MatRef<'_, Complex<R>>, b: MatRef<'_, Complex<R>>, c: MatMut<'_, Complex<R>>| {
-            cl.gemm(one, a, b, zero, c).unwrap()
-        };
-    let on_threads =
-        |a: MatRef<'_, Complex<R>>, b: MatRef<'_, Complex<R>>, c: MatMut<'_, Complex<R>>| {
-            threads.gemm(one, a, b, zero, c).unwrap()
-        };
+    let am = || MatRef::col_major(&a, n, n, n).unwrap();
+    let bm = || MatRef::col_major(&b, n, n, n).unwrap();
+
+    let (da, db) = (cl.upload(&a)?, cl.upload(&b)?);
+    let mut dc = cl.zeroed::<Complex<R>>(n * n)?;
+    let l = MatLayout::col_major(n, n, n);
+    let mut on_device = || {
+        let (av, bv) = (da.mat(l).unwrap(), db.mat(l).unwrap());
+        DeviceLevel3::gemm(cl, one, av, bv, zero, dc.mat_mut(l).unwrap()).unwrap();
+        cl.finish().unwrap();
+    };
+    on_device(); // first launch: builds the kernels
+    let d = best(reps, &mut on_device);
+    println!(
+        "  {name} n={n}, OpenCL device buffers: {d:.2?} ({:.1} GFLOP/s)",
+        gflops(d)
+    );
     let mut c_cl = vec![zero; n * n];
-    gemm(&on_cl, &mut c_cl); // first launch: builds the kernels
-    let d = best(reps, || gemm(&on_cl, &mut c_cl));
+    let d = best(reps, || {
+        let cm = MatMut::col_major(&mut c_cl, n, n, n).unwrap();
+        Level3::gemm(cl, one, am(), bm(), zero, cm).unwrap()
+    });
     println!(
         "  {name} n={n}, OpenCL host path (copies): {d:.2?} ({:.1} GFLOP/s)",
         gflops(d)
     );
     let mut c_t = vec![zero; n * n];
-    let d = best(reps, || gemm(&on_threads, &mut c_t));
+    let d = best(reps, || {
+        let cm = MatMut::col_major(&mut c_t, n, n, n).unwrap();
+        threads.gemm(one, am(), bm(), zero, cm).unwrap()
+    });
     println!(
         "  {name} n={n}, {}: {d:.2?} ({:.1} GFLOP/s)",
         threads.name(),

@@ -163,7 +163,7 @@ impl OpenClBackend {
             let mut acc = [R::zero(); K];
             for g in Self::read_back(&partial)?.chunks_exact(K) {
                 for (o, &v) in acc.iter_mut().zip(g) {
-                    *o = *o + v;
+                    *o += v;
                 }
             }
             for (o, v) in out.iter_mut().zip(acc) {

@@ -34,8 +34,14 @@
 //!   [`OpenClBackend::last_profile`]): the device's start and end times of
 //!   the last kernel launch or transfer.
 //!
-//! Element types are `f32` everywhere and `f64` on devices that report
-//! `cl_khr_fp64` (elsewhere: [`ErrorKind::Unsupported`](oxpar_core::ErrorKind)).
+//! Element types ([`DeviceElement`]) are `f32` and `Complex<f32>` everywhere,
+//! `f64` and `Complex<f64>` on devices that report `cl_khr_fp64` (elsewhere:
+//! [`ErrorKind::Unsupported`](oxpar_core::ErrorKind) on device buffers; the
+//! host path computes `Complex<f64>` on the host there, so that the backend
+//! stays a complete host backend). Complex kernels (`float2`, `double2`) take
+//! conjugation as a flag ([`DeviceMat::h`]), never as a conjugated copy;
+//! [`OpenClBackend::reduce_exact_complex`] is the reproducible complex
+//! reductions' exact accumulator, one per component.
 //! Every command goes to one in-order queue per backend, so operations take
 //! effect in the order they were issued; downloads wait for what came before.
 //!

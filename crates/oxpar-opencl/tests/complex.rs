@@ -616,3 +616,24 @@ where
     let e = DeviceLevel1::reduce_exact(cl, Reduction::Sum, x.as_vec(), None).unwrap_err();
     assert_eq!(e.kind(), oxpar_core::ErrorKind::Unsupported);
 }
+
+/// `scal_real` (csscal): each component times a real alpha, so Inf stays
+/// Inf where the complex product with `alpha + 0i` would give NaN.
+#[test]
+fn scal_real_keeps_infinities() {
+    let cl = backend_or_skip!();
+    let inf = f32::INFINITY;
+    let mut h = vec![Complex::new(inf, 1.0f32), Complex::new(2.0, -3.0)];
+    let mut hs = h.clone();
+    cl.scal_real(2.0, oxpar_core::VecMut::from_slice(&mut h))
+        .unwrap();
+    assert_eq!(h, vec![Complex::new(inf, 2.0), Complex::new(4.0, -6.0)]);
+    // The complex product's own semantics: 0 * Inf in the imaginary part.
+    Level1::scal(
+        &cl,
+        Complex::new(2.0, 0.0),
+        oxpar_core::VecMut::from_slice(&mut hs),
+    )
+    .unwrap();
+    assert!(hs[0].im.is_nan());
+}
