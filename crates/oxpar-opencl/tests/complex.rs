@@ -637,3 +637,29 @@ fn scal_real_keeps_infinities() {
     .unwrap();
     assert!(hs[0].im.is_nan());
 }
+
+/// Complex buffers are `float2` arguments of user kernels, checked against
+/// the declaration (a `float*` parameter refuses them).
+#[test]
+fn user_kernels_take_complex_buffers() {
+    let cl = backend_or_skip!();
+    let src = r#"
+__kernel void conj2(__global float2* x) { x[get_global_id(0)].y *= -1.0f; }
+__kernel void real1(__global float* x) { x[get_global_id(0)] = 0.0f; }
+"#;
+    let p = cl.build_program(src, "").unwrap();
+    let mut x = cl
+        .upload(&[Complex::new(1.0f32, 2.0), Complex::new(-3.0, 4.0)])
+        .unwrap();
+    let mut k = p.kernel("conj2").unwrap();
+    k.set_arg(0, &mut x).unwrap();
+    // SAFETY: the kernel writes one element per work-item, 2 items, 2 elements.
+    unsafe { k.launch(&[2], None).unwrap() };
+    assert_eq!(
+        x.to_vec().unwrap(),
+        vec![Complex::new(1.0, -2.0), Complex::new(-3.0, -4.0)]
+    );
+    let mut k = p.kernel("real1").unwrap();
+    let e = k.set_arg(0, &mut x).unwrap_err();
+    assert_eq!(e.kind(), oxpar_core::ErrorKind::InvalidArgument);
+}
