@@ -419,7 +419,7 @@ __kernel void oxpar_cgemm_simple(const long m, const long n, const long k, const
  * step of k, real parts then imaginary parts (conjugated there when conja),
  * so that the inner loop is CVW-wide vector fma on separate real and
  * imaginary accumulators: 4 of them per column (2 vectors of rows each for
- * re and im), 4 fma per vector per step, B read as broadcast scalars (any
+ * re and im), 8 fma per column per step, B read as broadcast scalars (any
  * strides: packing reads A element by element, so A may have any strides
  * too). C takes beta on the first slice and adds the others (with beta == 0
  * it is not read before it is written). Rows past m pack as zeros and
@@ -428,10 +428,10 @@ __kernel void oxpar_cgemm_simple(const long m, const long n, const long k, const
 #define OXPAR_GEMM_CVW 16
 #endif
 #ifndef OXPAR_CGEMM_CNR
-#define OXPAR_CGEMM_CNR 4
+#define OXPAR_CGEMM_CNR 8
 #endif
 #ifndef OXPAR_CGEMM_CJB
-#define OXPAR_CGEMM_CJB 32
+#define OXPAR_CGEMM_CJB 16
 #endif
 #ifndef OXPAR_CGEMM_CKC
 #define OXPAR_CGEMM_CKC 64

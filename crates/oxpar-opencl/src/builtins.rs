@@ -87,13 +87,16 @@ const COMPLEX_GEMM_TK: usize = 8;
 
 /// `oxpar_cgemm_cpu` (CPU devices, PoCL): each work-item computes
 /// `2*CVW` rows (`CVW` components being 64 bytes, one AVX-512 register) by
-/// `CNR` x `CJB` columns, in slices of `CKC` along k. Real and imaginary
-/// accumulators apart, 2 x 2 x 4 = 16 vectors, plus 4 loads of A's planes:
-/// within the 32 registers. The packed slice of A (two planes of
-/// `2*CVW` x 64 components: 16 KiB for either type) stays in L1 while the
-/// work-item sweeps its 128 columns.
-const CGEMM_CPU_NR: usize = 4;
-const CGEMM_CPU_JB: usize = 32;
+/// `CNR` x `CJB` columns, in slices of `CKC` along k, with real and
+/// imaginary accumulators apart (2 x 2 x `CNR` vectors). The packed slice of
+/// A (two planes of `2*CVW` x `CKC` components: 16 KiB for either type)
+/// stays in L1 while the work-item sweeps its 128 columns. Measured on PoCL
+/// (2-core AVX-512 Xeon shared with other jobs, so noisy): at n = 1024,
+/// `CNR` x `CJB` = 8 x 16 gave c32 37-55 GFLOP/s where 4 x 32 gave 17-35 and
+/// 2 x 64 or 16 x 8 less (more accumulators than registers, yet half the
+/// broadcasts of B per multiply-add); `CKC` 64 beat 32 and 128.
+const CGEMM_CPU_NR: usize = 8;
+const CGEMM_CPU_JB: usize = 16;
 const CGEMM_CPU_KC: usize = 64;
 
 /// `oxpar_gemm_cpu` (CPU devices, PoCL): each work-item (= work-group)
