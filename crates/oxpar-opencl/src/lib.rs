@@ -352,9 +352,15 @@ impl OpenClBackend {
     }
 
     /// Compiles the built-in kernels for `T` now rather than on first use
-    /// (each backend compiles them once per element type).
-    pub fn warm_up<T: DeviceScalar>(&self) -> Result<()> {
-        self.builtins::<T>().map(|_| ())
+    /// (each backend compiles them once per element type; the complex
+    /// kernels are a program of their own).
+    pub fn warm_up<T: DeviceElement>(&self) -> Result<()> {
+        match T::DTYPE {
+            DType::F32 => self.builtins::<f32>().map(|_| ()),
+            DType::F64 => self.builtins::<f64>().map(|_| ()),
+            DType::C32 => self.complex_builtins::<f32>().map(|_| ()),
+            DType::C64 => self.complex_builtins::<f64>().map(|_| ()),
+        }
     }
 
     /// The built-in programs for `T`, compiled on first use.

@@ -623,6 +623,7 @@ where
 #[test]
 fn scal_real_keeps_infinities() {
     let cl = backend_or_skip!();
+    cl.warm_up::<Complex<f32>>().unwrap();
     let inf = f32::INFINITY;
     let mut h = vec![Complex::new(inf, 1.0f32), Complex::new(2.0, -3.0)];
     let mut hs = h.clone();
