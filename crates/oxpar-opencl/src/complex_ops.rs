@@ -1,12 +1,15 @@
 //! Complex operations on the device: the kernels of `kernels/complex.cl`
-//! launched on buffers of components (`re, im` interleaved, num_complex's
-//! layout), which is how the host path stages complex data.
+//! launched on complex buffers (`re, im` interleaved, num_complex's layout,
+//! OpenCL's `float2`/`double2`). Kept apart from the device trait family
+//! (`device_complex.rs`) so that the launches, with their argument lists,
+//! live in one place below the checked, public views.
 //!
 //! Views here count complex elements ([`CVec`], [`CMat`]): element `i` of a
 //! vector is the component pair at `2*(off + i*inc)`. A matrix carries a
 //! conjugation flag that goes to the kernel, so `A^H` is `A`'s transposed
-//! strides plus the flag, never a conjugated copy. Callers check shapes and
-//! take the quick returns before they get here (see `host_complex.rs`).
+//! strides plus the flag, never a conjugated copy. Callers check ownership,
+//! shapes and bounds and take the quick returns before they get here (see
+//! `device_complex.rs`).
 //!
 //! Reductions mirror the real ones in `ops.rs`: per-group partials in the
 //! accumulator type (double where the device has it), added on the host in
@@ -19,7 +22,7 @@ use crate::builtins::{long, real, Arg, Builtins};
 use crate::ops::{blue, blue_combine, iamax_better, ELEMENTWISE_GROUPS};
 use crate::{DeviceScalar, OpenClBackend};
 
-/// A complex vector in a buffer of components (see the module docs).
+/// A complex vector in a complex buffer (see the module docs).
 #[derive(Copy, Clone)]
 pub(crate) struct CVec<'a> {
     /// The buffer; `None` only for an empty one.
@@ -29,8 +32,8 @@ pub(crate) struct CVec<'a> {
     pub(crate) inc: isize,
 }
 
-/// A complex matrix in a buffer of components: element `(i, j)` at complex
-/// index `off + i*rs + j*cs`, conjugated when `conj`.
+/// A complex matrix in a complex buffer: element `(i, j)` at complex index
+/// `off + i*rs + j*cs`, conjugated when `conj`.
 #[derive(Copy, Clone)]
 pub(crate) struct CMat<'a> {
     pub(crate) mem: Option<&'a ocl::core::Mem>,
