@@ -32,81 +32,17 @@ use crate::{
     MatLayout, OpenClBackend,
 };
 
-/// A staged matrix: its buffer, the packed layout and the conjugation mark.
-struct Staged<T: DeviceElement> {
-    buf: DeviceBuffer<T>,
-    layout: MatLayout,
-    conj: bool,
-}
-
-impl<T: DeviceElement> Staged<T> {
-    fn view(&self) -> Result<DeviceMat<'_, T>> {
-        let v = self.buf.mat(self.layout)?;
-        Ok(if self.conj { v.conj() } else { v })
-    }
+/// A packed device copy of `a` (see `host.rs`) and its view, conjugated
+/// when `a` is: the mark becomes the kernel's flag.
+fn view<'a, T: DeviceElement>(
+    staged: &'a (DeviceBuffer<T>, MatLayout),
+    a: &MatRef<'_, T>,
+) -> Result<DeviceMat<'a, T>> {
+    let v = staged.0.mat(staged.1)?;
+    Ok(if a.is_conj() { v.conj() } else { v })
 }
 
 impl OpenClBackend {
-    fn upload_cvec<T: DeviceElement>(&self, x: VecRef<'_, T>) -> Result<DeviceBuffer<T>> {
-        match x.as_slice() {
-            Some(s) => self.upload(s),
-            None => self.upload(&x.iter().collect::<Vec<T>>()),
-        }
-    }
-
-    fn download_cvec<T: DeviceElement>(buf: &DeviceBuffer<T>, mut y: VecMut<'_, T>) -> Result<()> {
-        if let Some(s) = y.as_slice_mut() {
-            return buf.download(s);
-        }
-        for (i, v) in buf.to_vec()?.into_iter().enumerate() {
-            y.set(i, v);
-        }
-        Ok(())
-    }
-
-    /// `a`'s stored elements (its conjugation mark kept as a flag), or zeros
-    /// when `!read`.
-    fn stage_cmat<T: DeviceElement>(&self, a: MatRef<'_, T>, read: bool) -> Result<Staged<T>> {
-        let (rows, cols) = (a.nrows(), a.ncols());
-        let col_major = a.rs().unsigned_abs() <= a.cs().unsigned_abs();
-        let buf = if !read {
-            self.zeroed(rows * cols)?
-        } else if col_major {
-            self.upload(
-                &(0..cols)
-                    .flat_map(|j| a.col(j).iter().collect::<Vec<_>>())
-                    .collect::<Vec<_>>(),
-            )?
-        } else {
-            self.upload(
-                &(0..rows)
-                    .flat_map(|i| a.row(i).iter().collect::<Vec<_>>())
-                    .collect::<Vec<_>>(),
-            )?
-        };
-        let layout = if col_major {
-            MatLayout::col_major(rows, cols, rows.max(1))
-        } else {
-            MatLayout::row_major(rows, cols, cols.max(1))
-        };
-        Ok(Staged {
-            buf,
-            layout,
-            conj: a.is_conj(),
-        })
-    }
-
-    fn download_cmat<T: DeviceElement>(s: &Staged<T>, mut c: MatMut<'_, T>) -> Result<()> {
-        let v = s.buf.to_vec()?;
-        let l = s.layout;
-        for j in 0..l.cols {
-            for i in 0..l.rows {
-                c.set(i, j, v[(i as isize * l.rs + j as isize * l.cs) as usize]);
-            }
-        }
-        Ok(())
-    }
-
     /// `x := alpha*x` with a real `alpha` (BLAS's `csscal`, `zdscal`): each
     /// component times `alpha`, so an infinite component stays infinite
     /// where the complex product with `alpha + 0i` would give NaN. On the
@@ -126,14 +62,14 @@ impl OpenClBackend {
             }
             return Ok(());
         }
-        let mut dx = self.upload_cvec(x.as_ref())?;
+        let mut dx = self.upload_vec(x.as_ref())?;
         let v = dx.as_vec_mut();
         self.c_scal(
             Complex::new(alpha, R::zero()),
             true,
             crate::device_complex::cv(&v.as_ref()),
         )?;
-        Self::download_cvec(&dx, x)
+        Self::download_vec(&dx, x)
     }
 }
 
@@ -154,10 +90,10 @@ where
         if x.is_empty() || is_zero(alpha) {
             return Ok(());
         }
-        let dx = self.upload_cvec(x)?;
-        let mut dy = self.upload_cvec(y.as_ref())?;
+        let dx = self.upload_vec(x)?;
+        let mut dy = self.upload_vec(y.as_ref())?;
         DeviceLevel1::axpy(self, alpha, dx.as_vec(), dy.as_vec_mut())?;
-        Self::download_cvec(&dy, y)
+        Self::download_vec(&dy, y)
     }
     fn scal(&self, alpha: Complex<R>, x: VecMut<'_, Complex<R>>) -> Result<()> {
         if !self.runs_complex::<R>() {
@@ -166,9 +102,9 @@ where
         if x.is_empty() {
             return Ok(());
         }
-        let mut dx = self.upload_cvec(x.as_ref())?;
+        let mut dx = self.upload_vec(x.as_ref())?;
         DeviceLevel1::scal(self, alpha, dx.as_vec_mut())?;
-        Self::download_cvec(&dx, x)
+        Self::download_vec(&dx, x)
     }
     fn copy(&self, x: VecRef<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
         if !self.runs_complex::<R>() {
@@ -178,10 +114,10 @@ where
         if x.is_empty() {
             return Ok(());
         }
-        let dx = self.upload_cvec(x)?;
+        let dx = self.upload_vec(x)?;
         let mut dy = self.zeroed(y.len())?;
         DeviceLevel1::copy(self, dx.as_vec(), dy.as_vec_mut())?;
-        Self::download_cvec(&dy, y)
+        Self::download_vec(&dy, y)
     }
     fn swap(&self, x: VecMut<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
         if !self.runs_complex::<R>() {
@@ -191,11 +127,11 @@ where
         if x.is_empty() {
             return Ok(());
         }
-        let mut dx = self.upload_cvec(x.as_ref())?;
-        let mut dy = self.upload_cvec(y.as_ref())?;
+        let mut dx = self.upload_vec(x.as_ref())?;
+        let mut dy = self.upload_vec(y.as_ref())?;
         DeviceLevel1::swap(self, dx.as_vec_mut(), dy.as_vec_mut())?;
-        Self::download_cvec(&dx, x)?;
-        Self::download_cvec(&dy, y)
+        Self::download_vec(&dx, x)?;
+        Self::download_vec(&dy, y)
     }
     fn dot(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
         if !self.runs_complex::<R>() {
@@ -205,7 +141,7 @@ where
         if x.is_empty() {
             return Ok(Complex::new(R::zero(), R::zero()));
         }
-        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
+        let (dx, dy) = (self.upload_vec(x)?, self.upload_vec(y)?);
         DeviceLevel1::dot(self, dx.as_vec(), dy.as_vec())
     }
     fn dotc(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
@@ -216,7 +152,7 @@ where
         if x.is_empty() {
             return Ok(Complex::new(R::zero(), R::zero()));
         }
-        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
+        let (dx, dy) = (self.upload_vec(x)?, self.upload_vec(y)?);
         DeviceLevel1::dotc(self, dx.as_vec(), dy.as_vec())
     }
     fn nrm2(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
@@ -226,7 +162,7 @@ where
         if x.is_empty() {
             return Ok(R::zero());
         }
-        DeviceLevel1::nrm2(self, self.upload_cvec(x)?.as_vec())
+        DeviceLevel1::nrm2(self, self.upload_vec(x)?.as_vec())
     }
     fn asum(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
         if !self.runs_complex::<R>() {
@@ -235,7 +171,7 @@ where
         if x.is_empty() {
             return Ok(R::zero());
         }
-        DeviceLevel1::asum(self, self.upload_cvec(x)?.as_vec())
+        DeviceLevel1::asum(self, self.upload_vec(x)?.as_vec())
     }
     fn iamax(&self, x: VecRef<'_, Complex<R>>) -> Result<Option<usize>> {
         if !self.runs_complex::<R>() {
@@ -244,7 +180,7 @@ where
         if x.is_empty() {
             return Ok(None);
         }
-        DeviceLevel1::iamax(self, self.upload_cvec(x)?.as_vec())
+        DeviceLevel1::iamax(self, self.upload_vec(x)?.as_vec())
     }
     /// An ordinary floating-point sum per component on the device: the
     /// same from run to run on one device, not correctly rounded (wrap the
@@ -257,7 +193,7 @@ where
         if x.is_empty() {
             return Ok(Complex::new(R::zero(), R::zero()));
         }
-        DeviceLevel1::sum(self, self.upload_cvec(x)?.as_vec())
+        DeviceLevel1::sum(self, self.upload_vec(x)?.as_vec())
     }
 }
 
@@ -286,7 +222,7 @@ where
         let mut dy = if is_zero(beta) {
             self.zeroed(m)?
         } else {
-            self.upload_cvec(y.as_ref())?
+            self.upload_vec(y.as_ref())?
         };
         if no_product {
             // A and x are not read: not even copied (an empty A stands in).
@@ -294,11 +230,12 @@ where
             let a0 = empty.mat(MatLayout::col_major(m, 0, m.max(1)))?;
             DeviceLevel2::gemv(self, alpha, a0, empty.as_vec(), beta, dy.as_vec_mut())?;
         } else {
-            let s = self.stage_cmat(a, true)?;
-            let dx = self.upload_cvec(x)?;
-            DeviceLevel2::gemv(self, alpha, s.view()?, dx.as_vec(), beta, dy.as_vec_mut())?;
+            let sa = self.upload_mat(a)?;
+            let dx = self.upload_vec(x)?;
+            let av = view(&sa, &a)?;
+            DeviceLevel2::gemv(self, alpha, av, dx.as_vec(), beta, dy.as_vec_mut())?;
         }
-        Self::download_cvec(&dy, y)
+        Self::download_vec(&dy, y)
     }
     fn ger(
         &self,
@@ -344,16 +281,15 @@ impl OpenClBackend {
         if m == 0 || n == 0 || is_zero(alpha) {
             return Ok(());
         }
-        let (dx, dy) = (self.upload_cvec(x)?, self.upload_cvec(y)?);
-        let mut s = self.stage_cmat(a.as_ref(), true)?;
-        let av = s.buf.mat_mut(s.layout)?;
+        let (dx, dy) = (self.upload_vec(x)?, self.upload_vec(y)?);
+        let (mut da, al) = self.stage_out_mat(&a, true)?;
+        let av = da.mat_mut(al)?;
         if conj_y {
             DeviceLevel2::gerc(self, alpha, dx.as_vec(), dy.as_vec(), av)?;
         } else {
             DeviceLevel2::ger(self, alpha, dx.as_vec(), dy.as_vec(), av)?;
         }
-        s.conj = false;
-        Self::download_cmat(&s, a)
+        Self::download_mat(&da, al, a)
     }
 }
 
@@ -380,8 +316,8 @@ where
         if m == 0 || n == 0 || (no_product && is_one(beta)) {
             return Ok(());
         }
-        let mut sc = self.stage_cmat(c.as_ref(), !is_zero(beta))?;
-        let cv = sc.buf.mat_mut(sc.layout)?;
+        let (mut dc, cl) = self.stage_out_mat(&c, !is_zero(beta))?;
+        let cv = dc.mat_mut(cl)?;
         if no_product {
             // A and B are not read: an empty inner dimension stands in.
             let empty = self.zeroed::<Complex<R>>(0)?;
@@ -389,10 +325,10 @@ where
             let b0 = empty.mat(MatLayout::col_major(0, n, 1))?;
             DeviceLevel3::gemm(self, alpha, a0, b0, beta, cv)?;
         } else {
-            let sa = self.stage_cmat(a, true)?;
-            let sb = self.stage_cmat(b, true)?;
-            DeviceLevel3::gemm(self, alpha, sa.view()?, sb.view()?, beta, cv)?;
+            let (sa, sb) = (self.upload_mat(a)?, self.upload_mat(b)?);
+            let (av, bv) = (view(&sa, &a)?, view(&sb, &b)?);
+            DeviceLevel3::gemm(self, alpha, av, bv, beta, cv)?;
         }
-        Self::download_cmat(&sc, c)
+        Self::download_mat(&dc, cl, c)
     }
 }
