@@ -21,7 +21,7 @@ use crate::{
     DeviceVec, DeviceVecMut, OpenClBackend, SwitchableDevice,
 };
 
-pub(crate) fn cv<'a, R: DeviceScalar>(v: &DeviceVec<'a, Complex<R>>) -> CVec<'a>
+fn cv<'a, R: DeviceScalar>(v: &DeviceVec<'a, Complex<R>>) -> CVec<'a>
 where
     Complex<R>: DeviceElement,
 {
@@ -140,6 +140,26 @@ impl OpenClBackend {
                 Ok([s, ExactSum::new()])
             }
         }
+    }
+}
+
+impl OpenClBackend {
+    /// [`scal_real`](OpenClBackend::scal_real) on a device buffer: `x :=
+    /// alpha*x` with a real `alpha`, each component times `alpha` (BLAS's
+    /// `csscal`, `zdscal`).
+    pub fn scal_real_device<R: DeviceScalar>(
+        &self,
+        alpha: R,
+        x: DeviceVecMut<'_, Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: DeviceElement,
+    {
+        self.owns(x.buf, "x")?;
+        if x.is_empty() {
+            return Ok(());
+        }
+        self.c_scal(Complex::new(alpha, R::zero()), true, cv(&x.as_ref()))
     }
 }
 

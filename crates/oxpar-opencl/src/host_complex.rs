@@ -63,12 +63,7 @@ impl OpenClBackend {
             return Ok(());
         }
         let mut dx = self.upload_vec(x.as_ref())?;
-        let v = dx.as_vec_mut();
-        self.c_scal(
-            Complex::new(alpha, R::zero()),
-            true,
-            crate::device_complex::cv(&v.as_ref()),
-        )?;
+        self.scal_real_device(alpha, dx.as_vec_mut())?;
         Self::download_vec(&dx, x)
     }
 }

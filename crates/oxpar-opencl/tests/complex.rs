@@ -630,6 +630,14 @@ fn scal_real_keeps_infinities() {
     cl.scal_real(2.0, oxpar_core::VecMut::from_slice(&mut h))
         .unwrap();
     assert_eq!(h, vec![Complex::new(inf, 2.0), Complex::new(4.0, -6.0)]);
+    // The same on a device buffer, with a stride.
+    let mut d = cl.upload(&[h[0], h[1], h[0]]).unwrap();
+    cl.scal_real_device(0.5, d.vec_mut(VecLayout::new(2, 0, 2)).unwrap())
+        .unwrap();
+    assert_eq!(
+        d.to_vec().unwrap(),
+        vec![Complex::new(inf, 1.0), h[1], Complex::new(inf, 1.0)]
+    );
     // The complex product's own semantics: 0 * Inf in the imaginary part.
     Level1::scal(
         &cl,
