@@ -21,23 +21,26 @@ opencl-deps:
 
 ## The OpenCL backend's tests (conformance suite included) on PoCL, with
 ## PoCL's kernel cache in a temporary folder; the gemm tests run again with
-## OXPAR_OPENCL_GEMM=gpu so that the kernels a GPU would use run here too.
+## OXPAR_OPENCL_GEMM=gpu so that the kernels a GPU would use (complex
+## included) run here too.
 opencl-test: opencl-deps
 	@cache=$$(mktemp -d) && trap 'rm -rf "$$cache"' EXIT && \
 		echo "POCL_CACHE_DIR=$$cache $(CARGO) test -p oxpar-opencl" && \
 		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl && \
 		echo "OXPAR_OPENCL_GEMM=gpu: the GPU gemm kernels on PoCL" && \
-		OXPAR_OPENCL_GEMM=gpu POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl --test device --test conformance --test gemm_layouts && \
+		OXPAR_OPENCL_GEMM=gpu POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-opencl --test device --test conformance --test gemm_layouts --test complex && \
 		POCL_CACHE_DIR="$$cache" $(CARGO) test -p oxpar-cli --features opencl --test cli
 
 ## The OpenCL platforms and devices this machine has.
 opencl-info: opencl-deps
 	clinfo -l
 
-## sgemm n=1024 on the default OpenCL device against the threads backend.
+## sgemm, cgemm and zgemm n=1024 on the default OpenCL device against the
+## threads backend.
 opencl-bench: opencl-deps
 	@cache=$$(mktemp -d) && trap 'rm -rf "$$cache"' EXIT && \
-		POCL_CACHE_DIR="$$cache" $(CARGO) run -q --release -p oxpar-opencl --example sgemm -- 1024
+		POCL_CACHE_DIR="$$cache" $(CARGO) run -q --release -p oxpar-opencl --example sgemm -- 1024 && \
+		POCL_CACHE_DIR="$$cache" $(CARGO) run -q --release -p oxpar-opencl --example cgemm -- 1024
 
 ## oxpar-opencl against its peers on the default OpenCL device
 ## (benches/compare_opencl.py): sgemm vs CLBlast, saxpy resident vs with

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use oxpar_core::view::validate_matrix;
-use oxpar_core::{Error, ErrorKind, Result, Scalar};
+use oxpar_core::{Element, Error, ErrorKind, Result, Scalar};
 
 use crate::{err, raw, OpenClBackend, Shared};
 
@@ -27,10 +27,22 @@ mod sealed {
     pub trait Sealed: ocl::OclPrm {}
     impl Sealed for f32 {}
     impl Sealed for f64 {}
+    impl Sealed for oxpar_core::Complex32 {}
+    impl Sealed for oxpar_core::Complex64 {}
 }
 
-/// An element type that device buffers hold: `f32` or `f64` (sealed).
-pub trait DeviceScalar: Scalar + sealed::Sealed {}
+/// An element type that device buffers hold: `f32`, `f64`, `Complex<f32>`
+/// or `Complex<f64>` (sealed). Complex buffers hold each element as its two
+/// components, `re` then `im` (OpenCL's `float2`, `double2`), and need
+/// double precision on the device for `Complex<f64>` as `f64` does.
+pub trait DeviceElement: Element + sealed::Sealed {}
+impl DeviceElement for f32 {}
+impl DeviceElement for f64 {}
+impl DeviceElement for oxpar_core::Complex32 {}
+impl DeviceElement for oxpar_core::Complex64 {}
+
+/// A real element type of device buffers: `f32` or `f64` (sealed).
+pub trait DeviceScalar: DeviceElement + Scalar {}
 impl DeviceScalar for f32 {}
 impl DeviceScalar for f64 {}
 
@@ -47,7 +59,7 @@ impl DeviceScalar for f64 {}
 /// [`OpenClBackend::zeroed`], [`OpenClBackend::empty`], [`DeviceBuffer::download`],
 /// [`DeviceBuffer::upload`]. Kernels see a buffer through views
 /// ([`DeviceBuffer::as_vec`], [`DeviceBuffer::vec`], [`DeviceBuffer::mat`], ...).
-pub struct DeviceBuffer<T: DeviceScalar> {
+pub struct DeviceBuffer<T: DeviceElement> {
     /// The backend's shared state (its id, its profiling switch).
     shared: Arc<Shared>,
     len: usize,
@@ -60,7 +72,7 @@ pub struct DeviceBuffer<T: DeviceScalar> {
     token: Option<Arc<ocl::core::Mem>>,
 }
 
-impl<T: DeviceScalar> std::fmt::Debug for DeviceBuffer<T> {
+impl<T: DeviceElement> std::fmt::Debug for DeviceBuffer<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DeviceBuffer")
             .field("dtype", &T::DTYPE)
@@ -71,7 +83,7 @@ impl<T: DeviceScalar> std::fmt::Debug for DeviceBuffer<T> {
 }
 
 impl OpenClBackend {
-    fn check_alloc<T: DeviceScalar>(&self, len: usize) -> Result<()> {
+    fn check_alloc<T: DeviceElement>(&self, len: usize) -> Result<()> {
         let bytes = (len as u128) * std::mem::size_of::<T>() as u128;
         let max = self.shared.info.max_alloc_bytes;
         if max > 0 && bytes > u128::from(max) {
@@ -80,7 +92,7 @@ impl OpenClBackend {
                 format!(
                     "a buffer of {len} {} elements ({bytes} bytes) exceeds the largest buffer \
                      OpenCL device {} allows ({max} bytes)",
-                    T::CL_TYPE,
+                    T::DTYPE.name(),
                     self.shared.info.name
                 ),
             ));
@@ -90,7 +102,7 @@ impl OpenClBackend {
 
     /// Wraps a new memory object of `len` elements (counted in
     /// [`resident_bytes`](Self::resident_bytes) until OpenCL releases it).
-    fn wrap<T: DeviceScalar>(&self, len: usize, mem: Option<ocl::Buffer<T>>) -> DeviceBuffer<T> {
+    fn wrap<T: DeviceElement>(&self, len: usize, mem: Option<ocl::Buffer<T>>) -> DeviceBuffer<T> {
         let token = mem.as_ref().map(|b| {
             raw::track_release(
                 b.as_core(),
@@ -111,7 +123,7 @@ impl OpenClBackend {
     /// `numpy.empty`'s): nothing is written to the device, so this costs an
     /// allocation only. Write it (a kernel, [`DeviceBuffer::upload`], an
     /// output of a built-in) before reading it.
-    pub fn empty<T: DeviceScalar>(&self, len: usize) -> Result<DeviceBuffer<T>> {
+    pub fn empty<T: DeviceElement>(&self, len: usize) -> Result<DeviceBuffer<T>> {
         self.check_alloc::<T>(len)?;
         let mem = if len == 0 {
             None
@@ -129,7 +141,7 @@ impl OpenClBackend {
 
     /// A buffer of `len` zeros on this backend's device (a fill on the
     /// device; [`empty`](Self::empty) skips it).
-    pub fn zeroed<T: DeviceScalar>(&self, len: usize) -> Result<DeviceBuffer<T>> {
+    pub fn zeroed<T: DeviceElement>(&self, len: usize) -> Result<DeviceBuffer<T>> {
         self.check_alloc::<T>(len)?;
         let mem = if len == 0 {
             None
@@ -138,7 +150,7 @@ impl OpenClBackend {
                 ocl::Buffer::<T>::builder()
                     .queue(self.shared.queue.clone())
                     .len(len)
-                    .fill_val(T::zero())
+                    .fill_val(T::ZERO)
                     .build()
                     .map_err(|e| err::cl(&format!("allocating {len} elements"), &e))?,
             )
@@ -151,7 +163,7 @@ impl OpenClBackend {
     /// one step (no fill, no second copy); with profiling on
     /// ([`set_profiling`](Self::set_profiling)) it is allocated and then
     /// written, so that the copy has device times.
-    pub fn upload<T: DeviceScalar>(&self, data: &[T]) -> Result<DeviceBuffer<T>> {
+    pub fn upload<T: DeviceElement>(&self, data: &[T]) -> Result<DeviceBuffer<T>> {
         let len = data.len();
         if self.profiling() {
             let mut b = self.empty::<T>(len)?;
@@ -175,7 +187,7 @@ impl OpenClBackend {
     }
 }
 
-impl<T: DeviceScalar> DeviceBuffer<T> {
+impl<T: DeviceElement> DeviceBuffer<T> {
     /// Number of elements.
     pub fn len(&self) -> usize {
         self.len
@@ -231,7 +243,7 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
 
     /// The whole buffer as a new vector (see [`download`](Self::download)).
     pub fn to_vec(&self) -> Result<Vec<T>> {
-        let mut v = vec![T::zero(); self.len];
+        let mut v = vec![T::ZERO; self.len];
         self.download(&mut v)?;
         Ok(v)
     }
@@ -281,7 +293,11 @@ impl<T: DeviceScalar> DeviceBuffer<T> {
     /// A strided matrix in this buffer; errors if an element falls outside it.
     pub fn mat(&self, layout: MatLayout) -> Result<DeviceMat<'_, T>> {
         layout.check::<T>(self.len, false)?;
-        Ok(DeviceMat { buf: self, layout })
+        Ok(DeviceMat {
+            buf: self,
+            layout,
+            conj: false,
+        })
     }
 
     /// A strided mutable matrix in this buffer; also errors if two elements
@@ -434,7 +450,7 @@ impl MatLayout {
     /// Checks strides (as oxpar-core's host views do) and that every element
     /// lies in a buffer of `buf_len` elements; with `distinct`, also that no
     /// two elements share an index.
-    pub(crate) fn check<T: DeviceScalar>(&self, buf_len: usize, distinct: bool) -> Result<()> {
+    pub(crate) fn check<T: DeviceElement>(&self, buf_len: usize, distinct: bool) -> Result<()> {
         if self.rows == 0 || self.cols == 0 {
             return Ok(());
         }
@@ -471,47 +487,50 @@ impl MatLayout {
 
 /// A read-only strided vector in a [`DeviceBuffer`].
 #[derive(Debug)]
-pub struct DeviceVec<'a, T: DeviceScalar> {
+pub struct DeviceVec<'a, T: DeviceElement> {
     pub(crate) buf: &'a DeviceBuffer<T>,
     pub(crate) layout: VecLayout,
 }
 
-impl<T: DeviceScalar> Clone for DeviceVec<'_, T> {
+impl<T: DeviceElement> Clone for DeviceVec<'_, T> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T: DeviceScalar> Copy for DeviceVec<'_, T> {}
+impl<T: DeviceElement> Copy for DeviceVec<'_, T> {}
 
 /// A mutable strided vector in a [`DeviceBuffer`].
 #[derive(Debug)]
-pub struct DeviceVecMut<'a, T: DeviceScalar> {
+pub struct DeviceVecMut<'a, T: DeviceElement> {
     pub(crate) buf: &'a mut DeviceBuffer<T>,
     pub(crate) layout: VecLayout,
 }
 
 /// A read-only strided matrix in a [`DeviceBuffer`].
 #[derive(Debug)]
-pub struct DeviceMat<'a, T: DeviceScalar> {
+pub struct DeviceMat<'a, T: DeviceElement> {
     pub(crate) buf: &'a DeviceBuffer<T>,
     pub(crate) layout: MatLayout,
+    /// Whether the logical elements are the conjugates of the stored ones
+    /// (as oxpar-core's `MatRef::is_conj`; always false for real elements).
+    pub(crate) conj: bool,
 }
 
-impl<T: DeviceScalar> Clone for DeviceMat<'_, T> {
+impl<T: DeviceElement> Clone for DeviceMat<'_, T> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T: DeviceScalar> Copy for DeviceMat<'_, T> {}
+impl<T: DeviceElement> Copy for DeviceMat<'_, T> {}
 
 /// A mutable strided matrix in a [`DeviceBuffer`] whose elements do not overlap.
 #[derive(Debug)]
-pub struct DeviceMatMut<'a, T: DeviceScalar> {
+pub struct DeviceMatMut<'a, T: DeviceElement> {
     pub(crate) buf: &'a mut DeviceBuffer<T>,
     pub(crate) layout: MatLayout,
 }
 
-impl<T: DeviceScalar> DeviceVec<'_, T> {
+impl<T: DeviceElement> DeviceVec<'_, T> {
     /// Number of elements.
     pub fn len(&self) -> usize {
         self.layout.len
@@ -526,7 +545,7 @@ impl<T: DeviceScalar> DeviceVec<'_, T> {
     }
 }
 
-impl<T: DeviceScalar> DeviceVecMut<'_, T> {
+impl<T: DeviceElement> DeviceVecMut<'_, T> {
     /// Number of elements.
     pub fn len(&self) -> usize {
         self.layout.len
@@ -548,7 +567,7 @@ impl<T: DeviceScalar> DeviceVecMut<'_, T> {
     }
 }
 
-impl<'a, T: DeviceScalar> DeviceMat<'a, T> {
+impl<'a, T: DeviceElement> DeviceMat<'a, T> {
     /// Number of rows.
     pub fn nrows(&self) -> usize {
         self.layout.rows
@@ -561,16 +580,33 @@ impl<'a, T: DeviceScalar> DeviceMat<'a, T> {
     pub fn layout(&self) -> MatLayout {
         self.layout
     }
-    /// The transpose (no data moves).
+    /// The transpose (no data moves; the conjugation mark stays).
     pub fn t(self) -> DeviceMat<'a, T> {
         DeviceMat {
-            buf: self.buf,
             layout: self.layout.t(),
+            ..self
         }
+    }
+    /// The elementwise conjugate (no data moves): the same view with the
+    /// conjugation mark flipped, which the complex kernels take as a flag.
+    /// The identity on real elements.
+    pub fn conj(self) -> DeviceMat<'a, T> {
+        DeviceMat {
+            conj: !self.conj && T::DTYPE.is_complex(),
+            ..self
+        }
+    }
+    /// The conjugate transpose `A^H` (no data moves; `A^T` for real elements).
+    pub fn h(self) -> DeviceMat<'a, T> {
+        self.t().conj()
+    }
+    /// Whether the logical elements are the conjugates of the stored ones.
+    pub fn is_conj(&self) -> bool {
+        self.conj
     }
 }
 
-impl<'a, T: DeviceScalar> DeviceMatMut<'a, T> {
+impl<'a, T: DeviceElement> DeviceMatMut<'a, T> {
     /// Number of rows.
     pub fn nrows(&self) -> usize {
         self.layout.rows
@@ -595,6 +631,7 @@ impl<'a, T: DeviceScalar> DeviceMatMut<'a, T> {
         DeviceMat {
             buf: self.buf,
             layout: self.layout,
+            conj: false,
         }
     }
 }

@@ -49,10 +49,55 @@ const NAMES: [&str; 26] = [
     "oxpar_exact_partial",
 ];
 
+/// The complex kernels' sources (`kernels/complex.cl` after the shared
+/// definitions), compiled on their own for `c32` and `c64`.
+const COMPLEX_SOURCES: [&str; 2] = [
+    include_str!("../kernels/common.cl"),
+    include_str!("../kernels/complex.cl"),
+];
+
+/// Every kernel the complex sources define.
+const COMPLEX_NAMES: [&str; 17] = [
+    "oxpar_caxpy",
+    "oxpar_cscal",
+    "oxpar_cscale_beta",
+    "oxpar_ccopy",
+    "oxpar_cswap",
+    "oxpar_cdot_partial",
+    "oxpar_csum_partial",
+    "oxpar_casum_partial",
+    "oxpar_csumsq_partial",
+    "oxpar_cnrm2_partial",
+    "oxpar_ciamax_partial",
+    "oxpar_cgemv",
+    "oxpar_cger",
+    "oxpar_cscale_beta_mat",
+    "oxpar_cgemm_tiled",
+    "oxpar_cgemm_simple",
+    "oxpar_cgemm_cpu",
+];
+
 /// Rows (= columns) of results each gemm work-item computes (`RX` in level3.cl).
 const GEMM_RX: usize = 4;
 /// Depth of a gemm tile (`TK` in level3.cl).
 const GEMM_TK: usize = 16;
+/// Depth of a complex gemm tile (`CTK` in complex.cl; its register block is
+/// `GEMM_RX` too): half the real one, as each element is twice as wide.
+const COMPLEX_GEMM_TK: usize = 8;
+
+/// `oxpar_cgemm_cpu` (CPU devices, PoCL): each work-item computes
+/// `2*CVW` rows (`CVW` components being 64 bytes, one AVX-512 register) by
+/// `CNR` x `CJB` columns, in slices of `CKC` along k, with real and
+/// imaginary accumulators apart (2 x 2 x `CNR` vectors). The packed slice of
+/// A (two planes of `2*CVW` x `CKC` components: 16 KiB for either type)
+/// stays in L1 while the work-item sweeps its 128 columns. Measured on PoCL
+/// (2-core AVX-512 Xeon shared with other jobs, so noisy): at n = 1024,
+/// `CNR` x `CJB` = 8 x 16 gave c32 37-55 GFLOP/s where 4 x 32 gave 17-35 and
+/// 2 x 64 or 16 x 8 less (more accumulators than registers, yet half the
+/// broadcasts of B per multiply-add); `CKC` 64 beat 32 and 128.
+const CGEMM_CPU_NR: usize = 8;
+const CGEMM_CPU_JB: usize = 16;
+const CGEMM_CPU_KC: usize = 64;
 
 /// `oxpar_gemm_cpu` (CPU devices, PoCL): each work-item (= work-group)
 /// computes `2*CVW` rows, `CVW` elements being 64 bytes (one AVX-512
@@ -143,6 +188,36 @@ pub(crate) fn exact_window(dtype: DType) -> (usize, usize) {
     }
 }
 
+/// The kernel objects of `names` in `program`, with the largest work-group
+/// each runs in on the device.
+fn create_kernels(
+    shared: &Shared,
+    program: &ocl::core::Program,
+    names: &[&'static str],
+) -> Result<HashMap<&'static str, Builtin>> {
+    let mut kernels = HashMap::new();
+    for &name in names {
+        let kernel = ocl::core::create_kernel(program, name)
+            .map_err(|e| err::core(&format!("creating built-in kernel {name}"), e))?;
+        let max_wg = match ocl::core::get_kernel_work_group_info(
+            &kernel,
+            shared.device.as_core(),
+            KernelWorkGroupInfo::WorkGroupSize,
+        ) {
+            Ok(KernelWorkGroupInfoResult::WorkGroupSize(n)) if n > 0 => n,
+            _ => shared.info.max_work_group_size.max(1),
+        };
+        kernels.insert(
+            name,
+            Builtin {
+                kernel: Mutex::new(kernel),
+                max_wg,
+            },
+        );
+    }
+    Ok(kernels)
+}
+
 /// One kernel argument.
 pub(crate) enum Arg<'a> {
     /// `long` (sizes, offsets, strides).
@@ -198,10 +273,7 @@ impl Builtins {
     /// Compiles the sources for `dtype` on the backend's device.
     pub(crate) fn build(shared: &Shared, dtype: DType) -> Result<Self> {
         if dtype.is_complex() {
-            return Err(Error::unsupported(format!(
-                "the OpenCL backend has no built-in kernels for {} yet",
-                dtype.name()
-            )));
+            return Self::build_complex(shared, dtype);
         }
         let elem = dtype.size();
         let double = dtype == DType::F64;
@@ -260,26 +332,7 @@ impl Builtins {
                 ),
             )
         })?;
-        let mut kernels = HashMap::new();
-        for name in NAMES {
-            let kernel = ocl::core::create_kernel(&program, name)
-                .map_err(|e| err::core(&format!("creating built-in kernel {name}"), e))?;
-            let max_wg = match ocl::core::get_kernel_work_group_info(
-                &kernel,
-                shared.device.as_core(),
-                KernelWorkGroupInfo::WorkGroupSize,
-            ) {
-                Ok(KernelWorkGroupInfoResult::WorkGroupSize(n)) if n > 0 => n,
-                _ => info.max_work_group_size.max(1),
-            };
-            kernels.insert(
-                name,
-                Builtin {
-                    kernel: Mutex::new(kernel),
-                    max_wg,
-                },
-            );
-        }
+        let kernels = create_kernels(shared, &program, &NAMES)?;
         let gemm_lx = lx.filter(|&lx| {
             kernels
                 .get("oxpar_gemm_tiled")
@@ -312,6 +365,67 @@ impl Builtins {
         })
     }
 
+    /// Compiles the complex sources for `dtype` (`C32` or `C64`): the
+    /// component type as `REAL`, a double accumulator for `c32` where the
+    /// device has one, and the tiled gemm's work-group edge where its
+    /// local tiles fit (else only `oxpar_cgemm_simple` runs).
+    fn build_complex(shared: &Shared, dtype: DType) -> Result<Self> {
+        let info = &shared.info;
+        let double = dtype == DType::C64;
+        let elem = dtype.size();
+        let needs_local = |lx: usize| (2 * COMPLEX_GEMM_TK * lx * GEMM_RX * elem) as u64;
+        let lx = [16usize, 8].into_iter().find(|&lx| {
+            lx * lx <= info.max_work_group_size && needs_local(lx) <= info.local_mem_bytes
+        });
+        let mut options = match (double, info.fp64) {
+            (false, true) => "-DREAL=float -DOXPAR_ACC_FP64".to_string(),
+            (false, false) => "-DREAL=float".to_string(),
+            (true, _) => "-DREAL=double -DOXPAR_FP64".to_string(),
+        };
+        options.push_str(&format!(" -DOXPAR_GEMM_LX={}", lx.unwrap_or(8)));
+        let comp = elem / 2;
+        let cvw = GEMM_CPU_VEC_BYTES / comp;
+        options.push_str(&format!(
+            " -DOXPAR_GEMM_CVW={cvw} -DOXPAR_CGEMM_CNR={CGEMM_CPU_NR} \
+             -DOXPAR_CGEMM_CJB={CGEMM_CPU_JB} -DOXPAR_CGEMM_CKC={CGEMM_CPU_KC}"
+        ));
+        // The CPU kernel where the device is a CPU (or OXPAR_OPENCL_GEMM=cpu)
+        // and its packed slice fits local memory; else the tiled kernel.
+        let cpu_local = (2 * 2 * cvw * CGEMM_CPU_KC * comp) as u64;
+        let want_cpu = match std::env::var(GEMM_ENV).unwrap_or_default().as_str() {
+            "cpu" => true,
+            "gpu" | "gpu8" | "gpu4" | "gpu2" | "tiled" => false,
+            _ => info.device_type == DeviceType::Cpu,
+        } && cpu_local <= info.local_mem_bytes;
+        let source = COMPLEX_SOURCES.join("\n");
+        let (program, _log) = user::compile(shared, &source, &options, false).map_err(|e| {
+            Error::new(
+                ErrorKind::Device,
+                format!(
+                    "oxpar's built-in complex OpenCL kernels ({options}): {}",
+                    e.message()
+                ),
+            )
+        })?;
+        let kernels = create_kernels(shared, &program, &COMPLEX_NAMES)?;
+        let gemm_lx = lx.filter(|&lx| {
+            kernels
+                .get("oxpar_cgemm_tiled")
+                .is_some_and(|k| k.max_wg >= lx * lx)
+        });
+        let gemm_fast = want_cpu.then_some(GemmFast::Cpu {
+            rows: 2 * cvw,
+            cols: CGEMM_CPU_NR * CGEMM_CPU_JB,
+        });
+        Ok(Builtins {
+            kernels,
+            gemm_lx,
+            gemm_fast,
+            dtype,
+            acc_f64: double || info.fp64,
+        })
+    }
+
     fn get(&self, name: &str) -> Result<&Builtin> {
         self.kernels
             .get(name)
@@ -336,7 +450,8 @@ impl Builtins {
         Ok(1 << max.ilog2())
     }
 
-    /// The tiled gemm's work-group edge, when the device runs it.
+    /// The tiled gemm's work-group edge, when the device runs it (for the
+    /// complex kernels, `oxpar_cgemm_tiled`'s).
     pub(crate) fn gemm_lx(&self) -> Option<usize> {
         self.gemm_lx
     }
@@ -366,6 +481,15 @@ impl Builtins {
                     [lx, lx],
                 ))
             }
+        }
+    }
+
+    /// The block of C (rows, columns) one work-item of the CPU gemm kernel
+    /// computes, when that kernel runs on this device.
+    pub(crate) fn gemm_cpu_block(&self) -> Option<(usize, usize)> {
+        match self.gemm_fast? {
+            GemmFast::Cpu { rows, cols } => Some((rows, cols)),
+            GemmFast::Gpu { .. } => None,
         }
     }
 

@@ -14,12 +14,12 @@ use oxpar_core::Result;
 #[cfg(doc)]
 use oxpar_core::{Level1, Level2, Level3};
 
-use crate::{DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut};
+use crate::{DeviceElement, DeviceMat, DeviceMatMut, DeviceVec, DeviceVecMut};
 
 /// Level 1 on device buffers: [`Level1`]'s operations. Every buffer must
 /// belong to the backend called (else an
 /// [`ErrorKind::InvalidArgument`](oxpar_core::ErrorKind) error naming it).
-pub trait DeviceLevel1<T: DeviceScalar> {
+pub trait DeviceLevel1<T: DeviceElement> {
     /// [`Level1::axpy`]: `y := alpha*x + y`.
     fn axpy(&self, alpha: T, x: DeviceVec<'_, T>, y: DeviceVecMut<'_, T>) -> Result<()>;
     /// [`Level1::scal`]: `x := alpha*x`.
@@ -28,14 +28,18 @@ pub trait DeviceLevel1<T: DeviceScalar> {
     fn copy(&self, x: DeviceVec<'_, T>, y: DeviceVecMut<'_, T>) -> Result<()>;
     /// [`Level1::swap`]: exchanges `x` and `y`.
     fn swap(&self, x: DeviceVecMut<'_, T>, y: DeviceVecMut<'_, T>) -> Result<()>;
-    /// [`Level1::dot`]: `x . y`.
+    /// [`Level1::dot`]: `x . y` (for complex elements BLAS's `dotu`).
     fn dot(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T>;
+    /// [`Level1::dotc`]: `conj(x) . y`; [`dot`](Self::dot) for real elements.
+    fn dotc(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T>;
     /// [`Level1::nrm2`]: the Euclidean norm.
-    fn nrm2(&self, x: DeviceVec<'_, T>) -> Result<T>;
-    /// [`Level1::asum`]: the sum of absolute values.
-    fn asum(&self, x: DeviceVec<'_, T>) -> Result<T>;
+    fn nrm2(&self, x: DeviceVec<'_, T>) -> Result<T::Real>;
+    /// [`Level1::asum`]: the sum of absolute values (`|re| + |im|` for
+    /// complex elements).
+    fn asum(&self, x: DeviceVec<'_, T>) -> Result<T::Real>;
     /// [`Level1::iamax`]: the 0-based index of the first element of largest
-    /// absolute value (the first NaN wins), `None` when empty.
+    /// absolute value (`|re| + |im|` for complex elements; the first NaN
+    /// wins), `None` when empty.
     fn iamax(&self, x: DeviceVec<'_, T>) -> Result<Option<usize>>;
     /// [`Level1::sum`]: `sum x_i`.
     fn sum(&self, x: DeviceVec<'_, T>) -> Result<T>;
@@ -43,7 +47,10 @@ pub trait DeviceLevel1<T: DeviceScalar> {
     /// accumulator, the same bit for bit as every backend's. `y` is needed
     /// for [`Reduction::Dot`] only (a missing one is an
     /// [`ErrorKind::InvalidArgument`](oxpar_core::ErrorKind) error naming
-    /// it) and ignored otherwise.
+    /// it) and ignored otherwise. Real element types only: for complex ones
+    /// an [`ErrorKind::Unsupported`](oxpar_core::ErrorKind) error, as a
+    /// complex reduction needs an accumulator per component (see
+    /// [`OpenClBackend::reduce_exact_complex`](crate::OpenClBackend::reduce_exact_complex)).
     fn reduce_exact(
         &self,
         what: Reduction,
@@ -53,8 +60,9 @@ pub trait DeviceLevel1<T: DeviceScalar> {
 }
 
 /// Level 2 on device buffers: [`Level2`]'s general operations.
-pub trait DeviceLevel2<T: DeviceScalar> {
-    /// [`Level2::gemv`]: `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`).
+pub trait DeviceLevel2<T: DeviceElement> {
+    /// [`Level2::gemv`]: `y := alpha*A*x + beta*y` (pass `a.t()` for `A^T`,
+    /// `a.h()` for `A^H`).
     fn gemv(
         &self,
         alpha: T,
@@ -63,8 +71,18 @@ pub trait DeviceLevel2<T: DeviceScalar> {
         beta: T,
         y: DeviceVecMut<'_, T>,
     ) -> Result<()>;
-    /// [`Level2::ger`]: `A := alpha*x*y^T + A`.
+    /// [`Level2::ger`]: `A := alpha*x*y^T + A` (for complex elements
+    /// BLAS's `geru`).
     fn ger(
+        &self,
+        alpha: T,
+        x: DeviceVec<'_, T>,
+        y: DeviceVec<'_, T>,
+        a: DeviceMatMut<'_, T>,
+    ) -> Result<()>;
+    /// [`Level2::gerc`]: `A := alpha*x*y^H + A`; [`ger`](Self::ger) for real
+    /// elements.
+    fn gerc(
         &self,
         alpha: T,
         x: DeviceVec<'_, T>,
@@ -74,9 +92,9 @@ pub trait DeviceLevel2<T: DeviceScalar> {
 }
 
 /// Level 3 on device buffers: [`Level3`]'s general product.
-pub trait DeviceLevel3<T: DeviceScalar> {
+pub trait DeviceLevel3<T: DeviceElement> {
     /// [`Level3::gemm`]: `C := alpha*A*B + beta*C` (pass `a.t()`/`b.t()` for
-    /// transposes).
+    /// transposes, `a.h()`/`b.h()` for conjugate transposes).
     fn gemm(
         &self,
         alpha: T,

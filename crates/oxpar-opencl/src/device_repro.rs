@@ -63,6 +63,9 @@ impl<T: DeviceScalar> DeviceLevel1<T> for SwitchableDevice {
         }
         DeviceLevel1::dot(&self.inner, x, y)
     }
+    fn dotc(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T> {
+        DeviceLevel1::dot(self, x, y)
+    }
     fn nrm2(&self, x: DeviceVec<'_, T>) -> Result<T> {
         if self.is_reproducible() {
             let acc = DeviceLevel1::<T>::reduce_exact(&self.inner, Reduction::SumSq, x, None)?;
@@ -109,6 +112,15 @@ impl<T: DeviceScalar> DeviceLevel2<T> for SwitchableDevice {
         DeviceLevel2::gemv(&self.inner, alpha, a, x, beta, y)
     }
     fn ger(
+        &self,
+        alpha: T,
+        x: DeviceVec<'_, T>,
+        y: DeviceVec<'_, T>,
+        a: DeviceMatMut<'_, T>,
+    ) -> Result<()> {
+        DeviceLevel2::ger(&self.inner, alpha, x, y, a)
+    }
+    fn gerc(
         &self,
         alpha: T,
         x: DeviceVec<'_, T>,

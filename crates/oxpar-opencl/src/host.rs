@@ -20,7 +20,8 @@ use oxpar_core::{
 };
 
 use crate::{
-    DeviceBuffer, DeviceLevel1, DeviceLevel2, DeviceLevel3, DeviceScalar, MatLayout, OpenClBackend,
+    DeviceBuffer, DeviceElement, DeviceLevel1, DeviceLevel2, DeviceLevel3, DeviceScalar, MatLayout,
+    OpenClBackend,
 };
 
 /// Whether a matrix is packed column by column (else row by row): the order
@@ -38,14 +39,17 @@ fn packed_layout(rows: usize, cols: usize, col_major: bool) -> MatLayout {
 }
 
 impl OpenClBackend {
-    fn upload_vec<T: DeviceScalar>(&self, x: VecRef<'_, T>) -> Result<DeviceBuffer<T>> {
+    pub(crate) fn upload_vec<T: DeviceElement>(&self, x: VecRef<'_, T>) -> Result<DeviceBuffer<T>> {
         match x.as_slice() {
             Some(s) => self.upload(s),
             None => self.upload(&x.iter().collect::<Vec<T>>()),
         }
     }
 
-    fn download_vec<T: DeviceScalar>(buf: &DeviceBuffer<T>, mut y: VecMut<'_, T>) -> Result<()> {
+    pub(crate) fn download_vec<T: DeviceElement>(
+        buf: &DeviceBuffer<T>,
+        mut y: VecMut<'_, T>,
+    ) -> Result<()> {
         if let Some(s) = y.as_slice_mut() {
             return buf.download(s);
         }
@@ -55,7 +59,10 @@ impl OpenClBackend {
         Ok(())
     }
 
-    fn upload_mat<T: DeviceScalar>(
+    /// A packed device copy of `a`'s *stored* elements: a conjugation mark
+    /// is not applied (the identity for real elements; the complex host
+    /// path passes it to the kernel as a flag).
+    pub(crate) fn upload_mat<T: DeviceElement>(
         &self,
         a: MatRef<'_, T>,
     ) -> Result<(DeviceBuffer<T>, MatLayout)> {
@@ -64,11 +71,11 @@ impl OpenClBackend {
         let mut v = Vec::with_capacity(rows * cols);
         if col_major {
             for j in 0..cols {
-                v.extend((0..rows).map(|i| a.get(i, j)));
+                v.extend(a.col(j).iter());
             }
         } else {
             for i in 0..rows {
-                v.extend((0..cols).map(|j| a.get(i, j)));
+                v.extend(a.row(i).iter());
             }
         }
         Ok((self.upload(&v)?, packed_layout(rows, cols, col_major)))
@@ -76,7 +83,7 @@ impl OpenClBackend {
 
     /// A device copy of an output matrix: its values when they are read
     /// (`read`), else zeros (the host's are never looked at).
-    fn stage_out_mat<T: DeviceScalar>(
+    pub(crate) fn stage_out_mat<T: DeviceElement>(
         &self,
         c: &MatMut<'_, T>,
         read: bool,
@@ -89,7 +96,7 @@ impl OpenClBackend {
         }
     }
 
-    fn download_mat<T: DeviceScalar>(
+    pub(crate) fn download_mat<T: DeviceElement>(
         buf: &DeviceBuffer<T>,
         layout: MatLayout,
         mut c: MatMut<'_, T>,

@@ -34,8 +34,14 @@
 //!   [`OpenClBackend::last_profile`]): the device's start and end times of
 //!   the last kernel launch or transfer.
 //!
-//! Element types are `f32` everywhere and `f64` on devices that report
-//! `cl_khr_fp64` (elsewhere: [`ErrorKind::Unsupported`](oxpar_core::ErrorKind)).
+//! Element types ([`DeviceElement`]) are `f32` and `Complex<f32>` everywhere,
+//! `f64` and `Complex<f64>` on devices that report `cl_khr_fp64` (elsewhere:
+//! [`ErrorKind::Unsupported`](oxpar_core::ErrorKind) on device buffers; the
+//! host path computes `Complex<f64>` on the host there, so that the backend
+//! stays a complete host backend). Complex kernels (`float2`, `double2`) take
+//! conjugation as a flag ([`DeviceMat::h`]), never as a conjugated copy;
+//! [`OpenClBackend::reduce_exact_complex`] is the reproducible complex
+//! reductions' exact accumulator, one per component.
 //! Every command goes to one in-order queue per backend, so operations take
 //! effect in the order they were issued; downloads wait for what came before.
 //!
@@ -67,6 +73,8 @@
 
 mod buffer;
 mod builtins;
+mod complex_ops;
+mod device_complex;
 mod device_level;
 mod device_repro;
 mod discovery;
@@ -83,8 +91,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use oxpar_core::{Backend, BackendKind, DType, Error, Result};
 
 pub use buffer::{
-    DeviceBuffer, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut, MatLayout,
-    VecLayout,
+    DeviceBuffer, DeviceElement, DeviceMat, DeviceMatMut, DeviceScalar, DeviceVec, DeviceVecMut,
+    MatLayout, VecLayout,
 };
 pub use device_level::{DeviceLevel1, DeviceLevel2, DeviceLevel3};
 pub use device_repro::SwitchableDevice;
@@ -111,8 +119,8 @@ pub(crate) struct Shared {
     pub(crate) device: ocl::Device,
     pub(crate) context: ocl::Context,
     pub(crate) queue: ocl::Queue,
-    /// The built-in programs, compiled on first use: `[f32, f64]`.
-    builtins: [OnceLock<Result<Arc<builtins::Builtins>>>; 2],
+    /// The built-in programs, compiled on first use: `[f32, f64, c32, c64]`.
+    builtins: [OnceLock<Result<Arc<builtins::Builtins>>>; 4],
     /// Bytes of the buffers' memory objects that OpenCL has not released.
     pub(crate) resident: Arc<AtomicU64>,
     /// Whether commands record their event (the queue always has
@@ -231,7 +239,12 @@ impl OpenClBackend {
                 device: found.device,
                 context,
                 queue,
-                builtins: [OnceLock::new(), OnceLock::new()],
+                builtins: [
+                    OnceLock::new(),
+                    OnceLock::new(),
+                    OnceLock::new(),
+                    OnceLock::new(),
+                ],
                 resident: Arc::new(AtomicU64::new(0)),
                 profiling: AtomicBool::new(false),
                 can_profile,
@@ -339,9 +352,15 @@ impl OpenClBackend {
     }
 
     /// Compiles the built-in kernels for `T` now rather than on first use
-    /// (each backend compiles them once per element type).
-    pub fn warm_up<T: DeviceScalar>(&self) -> Result<()> {
-        self.builtins::<T>().map(|_| ())
+    /// (each backend compiles them once per element type; the complex
+    /// kernels are a program of their own).
+    pub fn warm_up<T: DeviceElement>(&self) -> Result<()> {
+        match T::DTYPE {
+            DType::F32 => self.builtins::<f32>().map(|_| ()),
+            DType::F64 => self.builtins::<f64>().map(|_| ()),
+            DType::C32 => self.complex_builtins::<f32>().map(|_| ()),
+            DType::C64 => self.complex_builtins::<f64>().map(|_| ()),
+        }
     }
 
     /// The built-in programs for `T`, compiled on first use.
@@ -359,8 +378,35 @@ impl OpenClBackend {
             .clone()
     }
 
+    /// The complex built-in programs for `Complex<R>` (components `R`),
+    /// compiled on first use; `c64` needs `cl_khr_fp64` as `f64` does.
+    pub(crate) fn complex_builtins<R: DeviceScalar>(&self) -> Result<Arc<builtins::Builtins>> {
+        let double = R::DTYPE == DType::F64;
+        if double && !self.shared.info.fp64 {
+            return Err(Error::unsupported(format!(
+                "OpenCL device {} has no double precision (cl_khr_fp64) for complex<f64>",
+                self.shared.info.name
+            )));
+        }
+        let (slot, dtype) = if double {
+            (3, DType::C64)
+        } else {
+            (2, DType::C32)
+        };
+        self.shared.builtins[slot]
+            .get_or_init(|| builtins::Builtins::build(&self.shared, dtype).map(Arc::new))
+            .clone()
+    }
+
+    /// Whether complex elements with components `R` run on this device
+    /// (`c64` needs double precision); where not, the host path computes
+    /// them on the host.
+    pub(crate) fn runs_complex<R: DeviceScalar>(&self) -> bool {
+        R::DTYPE == DType::F32 || self.shared.info.fp64
+    }
+
     /// Checks that a buffer was created by this backend (its context).
-    pub(crate) fn owns<T: DeviceScalar>(&self, buf: &DeviceBuffer<T>, arg: &str) -> Result<()> {
+    pub(crate) fn owns<T: DeviceElement>(&self, buf: &DeviceBuffer<T>, arg: &str) -> Result<()> {
         if buf.backend_id() != self.shared.id {
             return Err(Error::invalid_argument(
                 arg,

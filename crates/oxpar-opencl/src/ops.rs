@@ -24,7 +24,7 @@ use crate::{
 /// Unbounded, so each work-item handles one element: PoCL vectorizes across
 /// work-items but not along a grid-stride loop (saxpy at n = 10^7 ran at
 /// 2-3 GB/s with 4096 groups against 60+ GB/s with one item per element).
-const ELEMENTWISE_GROUPS: usize = usize::MAX;
+pub(crate) const ELEMENTWISE_GROUPS: usize = usize::MAX;
 /// Most work-groups (so partial results) a reduction gets.
 const REDUCTION_GROUPS: usize = 512;
 
@@ -43,7 +43,7 @@ const EXACT_LOCAL_BYTES: u64 = 32 * 1024;
 const EXACT_MAX_WG: usize = 256;
 
 /// The code of a reduction in `exact.cl` (`OXPAR_RED_*`).
-fn reduction_code(what: Reduction) -> i64 {
+pub(crate) fn reduction_code(what: Reduction) -> i64 {
     match what {
         Reduction::Sum => 0,
         Reduction::Asum => 1,
@@ -54,7 +54,7 @@ fn reduction_code(what: Reduction) -> i64 {
 
 /// Blue's constants for a scaled sum of squares, as in LAPACK 3.10's nrm2:
 /// `(tsml, tbig, ssml, sbig)`, powers of two from the type's exponent range.
-fn blue<T: Scalar>() -> (T, T, T, T) {
+pub(crate) fn blue<T: Scalar>() -> (T, T, T, T) {
     let p = |e: i32| T::from_f64(2f64.powi(e));
     // A Scalar is f32 or f64: no complex tag reaches here.
     if T::DTYPE == DType::F32 {
@@ -65,7 +65,7 @@ fn blue<T: Scalar>() -> (T, T, T, T) {
 }
 
 /// The norm from the three sums of Blue's algorithm (LAPACK's final step).
-fn blue_combine<T: Scalar>(asml: T, amed: T, abig: T) -> T {
+pub(crate) fn blue_combine<T: Scalar>(asml: T, amed: T, abig: T) -> T {
     let (_, _, ssml, sbig) = blue::<T>();
     let med_counts = amed > T::zero() || amed.is_nan();
     if abig > T::zero() {
@@ -95,7 +95,7 @@ fn blue_combine<T: Scalar>(asml: T, amed: T, abig: T) -> T {
 }
 
 /// iamax's order on candidates (index `None`: no candidate).
-fn iamax_better<T: Scalar>(va: T, ia: Option<usize>, vb: T, ib: Option<usize>) -> bool {
+pub(crate) fn iamax_better<T: Scalar>(va: T, ia: Option<usize>, vb: T, ib: Option<usize>) -> bool {
     match (ia, ib) {
         (None, _) => false,
         (Some(_), None) => true,
@@ -179,8 +179,8 @@ fn gemm_fast_args<'a, T: DeviceScalar>(
     };
     let (a, b, c) = if swap {
         let t = |x: &DeviceMat<'a, T>| DeviceMat {
-            buf: x.buf,
             layout: x.layout.t(),
+            ..*x
         };
         (t(b), t(a), t(c))
     } else {
@@ -223,7 +223,7 @@ fn gemm_fast_args<'a, T: DeviceScalar>(
 
 impl OpenClBackend {
     /// A device buffer for partial results (contents undefined).
-    fn scratch<U: OclPrm>(&self, len: usize) -> Result<ocl::Buffer<U>> {
+    pub(crate) fn scratch<U: OclPrm>(&self, len: usize) -> Result<ocl::Buffer<U>> {
         ocl::Buffer::<U>::builder()
             .queue(self.shared.queue.clone())
             .len(len.max(1))
@@ -231,7 +231,7 @@ impl OpenClBackend {
             .map_err(|e| err::cl("allocating a scratch buffer", &e))
     }
 
-    fn read_back<U: OclPrm>(buf: &ocl::Buffer<U>) -> Result<Vec<U>> {
+    pub(crate) fn read_back<U: OclPrm>(buf: &ocl::Buffer<U>) -> Result<Vec<U>> {
         let mut v = vec![U::default(); buf.len()];
         buf.read(&mut v)
             .enq()
@@ -241,7 +241,7 @@ impl OpenClBackend {
 
     /// Launches a 1-D kernel over `n` items, grid-stride, in at most
     /// `max_groups` work-groups.
-    fn launch_1d(
+    pub(crate) fn launch_1d(
         &self,
         b: &Builtins,
         name: &str,
@@ -255,7 +255,7 @@ impl OpenClBackend {
     }
 
     /// Work-groups and work-group size of a reduction over `n` items.
-    fn reduction_shape(b: &Builtins, name: &str, n: usize) -> Result<(usize, usize)> {
+    pub(crate) fn reduction_shape(b: &Builtins, name: &str, n: usize) -> Result<(usize, usize)> {
         let wg = b.wg(name)?;
         Ok((n.div_ceil(wg).clamp(1, REDUCTION_GROUPS), wg))
     }
@@ -532,6 +532,12 @@ impl<T: DeviceScalar> DeviceLevel1<T> for OpenClBackend {
         Ok(blue_combine(sums[0], sums[1], sums[2]))
     }
 
+    /// [`dot`](DeviceLevel1::dot): conjugation is the identity on real
+    /// elements.
+    fn dotc(&self, x: DeviceVec<'_, T>, y: DeviceVec<'_, T>) -> Result<T> {
+        DeviceLevel1::dot(self, x, y)
+    }
+
     /// The sum of absolute values (reduced as [`dot`](DeviceLevel1::dot)).
     fn asum(&self, x: DeviceVec<'_, T>) -> Result<T> {
         self.owns(x.buf, "x")?;
@@ -648,6 +654,23 @@ impl<T: DeviceScalar> DeviceLevel1<T> for OpenClBackend {
         if n == 0 {
             return Ok(ExactSum::new());
         }
+        self.exact_raw::<T>(what, n, vec_args(&x), vec_args(&y))
+    }
+}
+
+impl OpenClBackend {
+    /// The exact kernel over `n` elements of type `T` given as buffer,
+    /// offset and stride arguments (`y`'s are read for
+    /// [`Reduction::Dot`] only): [`DeviceLevel1::reduce_exact`] after its
+    /// checks, and the complex reductions on the components of a complex
+    /// buffer (seen as `T` with doubled offsets and strides).
+    pub(crate) fn exact_raw<T: DeviceScalar>(
+        &self,
+        what: Reduction,
+        n: usize,
+        x: [Arg<'_>; 3],
+        y: [Arg<'_>; 3],
+    ) -> Result<ExactSum> {
         let b = self.builtins::<T>()?;
         let name = "oxpar_exact_partial";
         let info = &self.shared.info;
@@ -662,8 +685,8 @@ impl<T: DeviceScalar> DeviceLevel1<T> for OpenClBackend {
             (EXACT_GROUPS_PER_UNIT * info.compute_units as usize).clamp(1, REDUCTION_GROUPS);
         let groups = n.div_ceil(wg * EXACT_MIN_PER_ITEM).clamp(1, max_groups);
         let partial = self.scratch::<i64>(groups * words)?;
-        let [xm, xo, xs] = vec_args(&x);
-        let [ym, yo, ys] = vec_args(&y);
+        let [xm, xo, xs] = x;
+        let [ym, yo, ys] = y;
         b.run(
             &self.shared,
             name,
@@ -795,6 +818,18 @@ impl<T: DeviceScalar> DeviceLevel2<T> for OpenClBackend {
             &[m, n],
             None,
         )
+    }
+
+    /// [`ger`](DeviceLevel2::ger): conjugation is the identity on real
+    /// elements.
+    fn gerc(
+        &self,
+        alpha: T,
+        x: DeviceVec<'_, T>,
+        y: DeviceVec<'_, T>,
+        a: DeviceMatMut<'_, T>,
+    ) -> Result<()> {
+        DeviceLevel2::ger(self, alpha, x, y, a)
     }
 }
 

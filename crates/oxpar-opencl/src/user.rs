@@ -11,7 +11,7 @@ use ocl::core::{
 };
 use oxpar_core::{DType, Error, ErrorKind, Result};
 
-use crate::{err, DeviceBuffer, DeviceScalar, OpenClBackend, Shared};
+use crate::{err, DeviceBuffer, DeviceElement, OpenClBackend, Shared};
 
 /// The build log of `program` on the backend's device (trimmed).
 fn build_log(shared: &Shared, program: &ProgramCore) -> String {
@@ -307,7 +307,7 @@ pub enum KernelArg<'a> {
     Local(usize),
 }
 
-impl<'a, T: DeviceScalar> From<&'a DeviceBuffer<T>> for KernelArg<'a> {
+impl<'a, T: DeviceElement> From<&'a DeviceBuffer<T>> for KernelArg<'a> {
     fn from(b: &'a DeviceBuffer<T>) -> Self {
         KernelArg::Buffer(BufferArg {
             backend_id: b.backend_id(),
@@ -318,7 +318,7 @@ impl<'a, T: DeviceScalar> From<&'a DeviceBuffer<T>> for KernelArg<'a> {
     }
 }
 
-impl<'a, T: DeviceScalar> From<&'a mut DeviceBuffer<T>> for KernelArg<'a> {
+impl<'a, T: DeviceElement> From<&'a mut DeviceBuffer<T>> for KernelArg<'a> {
     fn from(b: &'a mut DeviceBuffer<T>) -> Self {
         KernelArg::from(&*b)
     }

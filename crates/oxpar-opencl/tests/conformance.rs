@@ -6,7 +6,7 @@ mod common;
 
 oxpar_backend_tests::conformance_suite!(backend_or_skip!());
 
-/// Complex elements (computed on the host for now).
+/// Complex elements (the complex kernels, through the host path).
 mod complex {
     oxpar_backend_tests::complex_suite!(crate::backend_or_skip!());
 }
