@@ -38,6 +38,7 @@
 
 pub mod certified;
 pub mod complex;
+pub mod complex_level1;
 pub mod dispatch;
 pub mod exact;
 pub mod level1;
