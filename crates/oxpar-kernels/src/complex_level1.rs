@@ -173,9 +173,13 @@ fn dot_parts_body<T: Scalar, const FMA: bool>(x: &[Complex<T>], y: &[Complex<T>]
     let mut p = [0.0f64; BLOCK];
     let mut q = [0.0f64; BLOCK];
     for (a, b) in xb.iter().zip(yb) {
+        // The swapped copy as its own array: the compiler then swaps whole
+        // registers (one in-lane shuffle each) where an index `l ^ 1` in the
+        // loop below becomes a gather.
+        let bs: [T; BLOCK] = std::array::from_fn(|l| b[l ^ 1]);
         for l in 0..BLOCK {
             p[l] = madd::<FMA>(w(a[l]), w(b[l]), p[l]);
-            q[l] = madd::<FMA>(w(a[l]), w(b[l ^ 1]), q[l]);
+            q[l] = madd::<FMA>(w(a[l]), w(bs[l]), q[l]);
         }
     }
     for (a, b) in xt.chunks_exact(2).zip(yt.chunks_exact(2)) {
@@ -214,8 +218,10 @@ fn axpy_body<T: Scalar, const FMA: bool>(
     let (xb, xt) = xs.as_chunks::<BLOCK>();
     let (yb, yt) = ys.as_chunks_mut::<BLOCK>();
     for (a, b) in xb.iter().zip(yb) {
+        // Swapped as in `dot_parts_body`.
+        let sw: [T; BLOCK] = std::array::from_fn(|l| a[l ^ 1]);
         for l in 0..BLOCK {
-            b[l] = b[l] + (ar * a[l] + s[l] * a[l ^ 1]);
+            b[l] = b[l] + (ar * a[l] + s[l] * sw[l]);
         }
     }
     for (a, b) in xt.chunks_exact(2).zip(yt.chunks_exact_mut(2)) {
@@ -241,8 +247,10 @@ fn scal_body<T: Scalar, const FMA: bool>(alpha: Complex<T>, x: &mut [Complex<T>]
     let (xb, xt) = reals_mut(x).as_chunks_mut::<BLOCK>();
     for b in xb {
         let a = *b;
+        // Swapped as in `dot_parts_body`.
+        let sw: [T; BLOCK] = std::array::from_fn(|l| a[l ^ 1]);
         for l in 0..BLOCK {
-            b[l] = ar * a[l] + s[l] * a[l ^ 1];
+            b[l] = ar * a[l] + s[l] * sw[l];
         }
     }
     for b in xt.chunks_exact_mut(2) {
@@ -251,16 +259,28 @@ fn scal_body<T: Scalar, const FMA: bool>(alpha: Complex<T>, x: &mut [Complex<T>]
     }
 }
 
-/// Largest `|re| + |im|` of a block and whether one is NaN (vectorizes: a
-/// max and an unordered compare per lane).
+/// Largest `|re| + |im|` of a block and whether one is NaN. A full block
+/// works on its parts: `|x[l]| + |x[l^1]|` is each element's magnitude,
+/// twice (the order of the two terms does not change the sum), which
+/// vectorizes as `dot_parts_body` does; a short block takes a plain loop.
 #[inline(always)]
 fn block_max<T: Scalar>(x: &[Complex<T>]) -> (T, bool) {
     let mut m = T::zero();
     let mut nan = false;
-    for v in x {
-        let a = v.re.abs() + v.im.abs();
-        nan |= a.is_nan();
-        m = if a > m { a } else { m };
+    if let Ok(a) = <&[T; BLOCK]>::try_from(reals(x)) {
+        let ab: [T; BLOCK] = std::array::from_fn(|l| a[l].abs());
+        let sw: [T; BLOCK] = std::array::from_fn(|l| ab[l ^ 1]);
+        for l in 0..BLOCK {
+            let v = ab[l] + sw[l];
+            nan |= v.is_nan();
+            m = if v > m { v } else { m };
+        }
+    } else {
+        for v in x {
+            let a = v.re.abs() + v.im.abs();
+            nan |= a.is_nan();
+            m = if a > m { a } else { m };
+        }
     }
     (m, nan)
 }
@@ -273,19 +293,20 @@ fn iamax_body<T: Scalar, const FMA: bool>(x: &[Complex<T>]) -> Option<(usize, T)
     let abs1 = |v: &Complex<T>| v.re.abs() + v.im.abs();
     // The first block holding the first NaN, else the first largest value;
     // then that block alone is scanned for the index.
+    const CB: usize = BLOCK / 2;
     let mut best = (0usize, T::neg_infinity());
-    for (b, block) in x.chunks(BLOCK).enumerate() {
+    for (b, block) in x.chunks(CB).enumerate() {
         let (m, nan) = block_max(block);
         if nan {
             let i = block.iter().position(|v| abs1(v).is_nan()).unwrap_or(0);
-            return Some((b * BLOCK + i, abs1(&block[i])));
+            return Some((b * CB + i, abs1(&block[i])));
         }
         if m > best.1 {
             best = (b, m);
         }
     }
-    let start = best.0 * BLOCK;
-    let block = &x[start..(start + BLOCK).min(x.len())];
+    let start = best.0 * CB;
+    let block = &x[start..(start + CB).min(x.len())];
     let i = block.iter().position(|v| abs1(v) == best.1).unwrap_or(0);
     Some((start + i, abs1(&block[i])))
 }
@@ -317,26 +338,12 @@ multiversion!(
     pub fn iamax_contiguous, iamax_contiguous_at<T>(x: &[Complex<T>]) -> Option<(usize, T)> => iamax_body
 );
 
-/// The four sums of products of parts of `x . y` in f64 ([`DotParts`]).
-/// Lengths must match.
-pub fn dot_parts<R: Scalar>(x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> DotParts
-where
-    Complex<R>: Element,
-{
-    match (x.as_slice(), y.as_slice()) {
-        (Some(xs), Some(ys)) => dot_parts_contiguous(xs, ys),
-        _ => {
-            let mut s = DotParts::default();
-            for (a, b) in x.iter().zip(y.iter()) {
-                s.push::<R, false>(a, b);
-            }
-            s
-        }
-    }
-}
-
 /// `sum x_i*y_i` (`conj == false`, dotu) or `sum conj(x_i)*y_i` (dotc),
 /// accumulated in f64 and not rounded back. Lengths must match.
+///
+/// Contiguous vectors take the SIMD kernel ([`DotParts`]); strided ones add
+/// each element's complex product in turn, in the reference's order (a
+/// strided loop is bound by memory latency, not by the additions).
 pub fn dot_wide<R: Scalar>(
     conj: bool,
     x: VecRef<'_, Complex<R>>,
@@ -345,7 +352,17 @@ pub fn dot_wide<R: Scalar>(
 where
     Complex<R>: Element,
 {
-    dot_parts(x, y).value(conj)
+    match (x.as_slice(), y.as_slice()) {
+        (Some(xs), Some(ys)) => dot_parts_contiguous(xs, ys).value(conj),
+        _ => x
+            .iter()
+            .zip(y.iter())
+            .fold(Complex::new(0.0, 0.0), |acc, (a, b)| {
+                let a = Complex::new(a.re.as_f64(), a.im.as_f64());
+                let b = Complex::new(b.re.as_f64(), b.im.as_f64());
+                acc + if conj { a.conj() } else { a } * b
+            }),
+    }
 }
 
 /// [`dot_wide`] with each part rounded once to `R`.

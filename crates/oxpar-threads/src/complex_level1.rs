@@ -12,7 +12,7 @@
 use oxpar_core::backend::check;
 use oxpar_core::complex::iamax_combine;
 use oxpar_core::{Complex, Element, Result, Scalar, VecMut, VecRef};
-use oxpar_kernels::complex_level1::{self as kc1, DotParts};
+use oxpar_kernels::complex_level1 as kc1;
 use oxpar_kernels::level1::sumsq_is_safe;
 
 use crate::split::SharedVecMut;
@@ -107,8 +107,8 @@ impl ThreadsBackend {
         Ok(())
     }
 
-    /// dotu (`conj == false`) or dotc: the blocks' [`DotParts`] added in
-    /// f64, combined and rounded once.
+    /// dotu (`conj == false`) or dotc: the blocks' f64 results added and
+    /// rounded once.
     pub(crate) fn complex_dot<R: Scalar>(
         &self,
         conj: bool,
@@ -120,13 +120,18 @@ impl ThreadsBackend {
     {
         check::same_len(x.len(), y.len())?;
         let n = x.len();
-        let parts = self.fold_blocks(
+        let v = self.fold_blocks(
             n,
             self.complex_parts(n),
-            |r| kc1::dot_parts(x.subvector(r.start, r.len()), y.subvector(r.start, r.len())),
-            DotParts::add,
+            |r| {
+                kc1::dot_wide(
+                    conj,
+                    x.subvector(r.start, r.len()),
+                    y.subvector(r.start, r.len()),
+                )
+            },
+            |a, b| a + b,
         );
-        let v = parts.value(conj);
         Ok(Complex::new(R::from_f64(v.re), R::from_f64(v.im)))
     }
 
