@@ -7,7 +7,8 @@
  *
  * LIB is a path to a shared library exporting CBLAS (liboxpar_blas.so,
  * OpenBLAS's libblas.so.3). Routines: cblas_zdotc_sub, cblas_zaxpy,
- * cblas_cdotc_sub, cblas_caxpy (unit increments), n elements (default
+ * cblas_cdotc_sub, cblas_caxpy (unit increments) and, as the ceiling of a
+ * two-stream read, cblas_ddot on the 2n doubles of the z vectors; n elements (default
  * 10^7), best of R runs (default 10) per library after a warm-up run.
  * Thread counts come from the environment. Prints one line per routine:
  * GB/s per library (the bytes the routine must move: 2n elements read for a
@@ -28,11 +29,13 @@
 
 typedef void (*dot_fn)(int, const void *, int, const void *, int, void *);
 typedef void (*axpy_fn)(int, const void *, const void *, int, void *, int);
+typedef double (*ddot_fn)(int, const double *, int, const double *, int);
 
 struct lib {
     const char *path;
     dot_fn zdotc, cdotc;
     axpy_fn zaxpy, caxpy;
+    ddot_fn ddot;
 };
 
 static clockid_t clock_used = CLOCK_MONOTONIC;
@@ -79,6 +82,7 @@ int main(int argc, char **argv) {
             l->cdotc = (dot_fn)sym(h, argv[i], "cblas_cdotc_sub");
             l->zaxpy = (axpy_fn)sym(h, argv[i], "cblas_zaxpy");
             l->caxpy = (axpy_fn)sym(h, argv[i], "cblas_caxpy");
+            l->ddot = (ddot_fn)sym(h, argv[i], "cblas_ddot");
         }
     }
     if (nlibs == 0 || n <= 0 || reps <= 0 || reps > MAXREPS) {
@@ -113,12 +117,17 @@ int main(int argc, char **argv) {
     }
     const double complex zalpha = CMPLX(0.5, -0.25);
     const float complex calpha = CMPLXF(0.5f, -0.25f);
-    static const char *names[] = {"zdotc", "zaxpy", "cdotc", "caxpy"};
+    double dwant = 0, dmag = 0;
+    for (size_t i = 0; i < nn; i++) {
+        dwant += creal(zx[i]) * creal(zy0[i]) + cimag(zx[i]) * cimag(zy0[i]);
+        dmag += fabs(creal(zx[i]) * creal(zy0[i])) + fabs(cimag(zx[i]) * cimag(zy0[i]));
+    }
+    static const char *names[] = {"zdotc", "zaxpy", "cdotc", "caxpy", "ddot"};
     /* Bytes moved per call, per element. */
-    static const double bytes[] = {32.0, 48.0, 16.0, 24.0};
+    static const double bytes[] = {32.0, 48.0, 16.0, 24.0, 32.0};
     int failed = 0;
     for (int k = 0; k < nlibs; k++) printf("lib%d %s\n", k, libs[k].path);
-    for (int r = 0; r < 4; r++) {
+    for (int r = 0; r < 5; r++) {
         double best[MAXLIBS], times[MAXLIBS][MAXREPS];
         for (int k = 0; k < nlibs; k++) best[k] = 1e30;
         for (int rep = 0; rep <= reps; rep++) { /* rep 0 is the warm-up */
@@ -130,12 +139,14 @@ int main(int argc, char **argv) {
                 nanosleep(&pause, NULL);
                 double complex zd = 0;
                 float complex cd = 0;
+                double dd = 0;
                 double t = now();
                 switch (r) {
                 case 0: l->zdotc(n, zx, 1, zy0, 1, &zd); break;
                 case 1: l->zaxpy(n, &zalpha, zx, 1, zy, 1); break;
                 case 2: l->cdotc(n, cx, 1, cy0, 1, &cd); break;
-                default: l->caxpy(n, &calpha, cx, 1, cy, 1); break;
+                case 3: l->caxpy(n, &calpha, cx, 1, cy, 1); break;
+                default: dd = l->ddot(2 * n, (const double *)zx, 1, (const double *)zy0, 1); break;
                 }
                 t = now() - t;
                 if (rep > 0) {
@@ -145,6 +156,7 @@ int main(int argc, char **argv) {
                 int ok = 1;
                 if (r == 0) ok = cabs(zd - zwant) <= 1e-12 * zmag;
                 if (r == 2) ok = cabs(cd - cwant) <= 1e-5 * cmag;
+                if (r == 4) ok = fabs(dd - dwant) <= 1e-12 * dmag;
                 for (size_t q = 0; q < 64 && (r == 1 || r == 3); q++) {
                     size_t i = (q * 7919 + 13) % nn;
                     if (r == 1) ok &= cabs(zy[i] - (zy0[i] + zalpha * zx[i])) <= 1e-15;

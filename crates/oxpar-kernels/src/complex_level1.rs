@@ -27,10 +27,17 @@
 //!   `dcabs1`): the largest magnitude and a NaN flag per block, then one
 //!   block scanned for the index.
 //!
-//! Strided views take plain loops with the same arithmetic. Like the real
-//! kernels, each contiguous body is compiled for AVX-512, AVX2+FMA and a
-//! portable baseline and chosen at run time (the `*_at` forms pick a level
-//! explicitly, for tests).
+//! The streaming loops of `dot` and `axpy` prefetch [`PREFETCH_BYTES`]
+//! ahead: one core's hardware prefetcher alone left them at 0.7-0.9x
+//! OpenBLAS at 10^7 elements (AVX-512 machine, one thread, CPU time), with
+//! it `zaxpy`/`caxpy` run at about 1.2x and `cdotc` at about 1.03x, `zdotc`
+//! at 0.8-0.9x.
+//!
+//! Strided views take plain loops with the same arithmetic; a strided dot
+//! adds each element's complex product in turn, as the reference does.
+//! Like the real kernels, each contiguous body is compiled for AVX-512,
+//! AVX2+FMA and a portable baseline and chosen at run time (the `*_at`
+//! forms pick a level explicitly, for tests).
 
 use oxpar_core::serial::reference_nrm2;
 use oxpar_core::{Complex, Element, Scalar, VecMut, VecRef};
@@ -43,8 +50,9 @@ use crate::level1;
 /// AVX2 ones), enough independent chains to hide the FMA latency.
 pub const BLOCK: usize = 32;
 
-/// How far ahead of the loads the streaming loops ask for data, in bytes.
-const PREFETCH_BYTES: usize = 1024;
+/// How far ahead of the loads the streaming loops ask for data, in bytes
+/// (2 KiB measured no better).
+pub const PREFETCH_BYTES: usize = 1024;
 
 /// The prefetch hints (`_MM_HINT_*` values): into every cache level.
 const AXPY_HINT: i32 = 3;
@@ -98,7 +106,7 @@ fn reals_mut<T>(x: &mut [Complex<T>]) -> &mut [T] {
 #[inline(always)]
 fn to_cache_line<T>(p: *const T, n: usize) -> usize {
     let h = p.align_offset(64);
-    if h % 2 == 0 && h / 2 <= n {
+    if h.is_multiple_of(2) && h / 2 <= n {
         h / 2
     } else {
         0
@@ -136,10 +144,12 @@ pub struct DotParts {
     pub ir: f64,
 }
 
-impl DotParts {
+impl std::ops::Add for DotParts {
+    type Output = DotParts;
+
     /// The sums of two blocks.
     #[inline]
-    pub fn add(self, o: DotParts) -> DotParts {
+    fn add(self, o: DotParts) -> DotParts {
         DotParts {
             rr: self.rr + o.rr,
             ii: self.ii + o.ii,
@@ -147,7 +157,9 @@ impl DotParts {
             ir: self.ir + o.ir,
         }
     }
+}
 
+impl DotParts {
     /// `sum x_i*y_i` (`conj == false`) or `sum conj(x_i)*y_i`, in f64.
     #[inline]
     pub fn value(self, conj: bool) -> Complex<f64> {
@@ -221,7 +233,7 @@ fn dot_parts_body<T: Scalar, const FMA: bool>(x: &[Complex<T>], y: &[Complex<T>]
     }
     let (rr, ii) = sum_even_odd(&mut p);
     let (ri, ir) = sum_even_odd(&mut q);
-    s.add(DotParts { rr, ii, ri, ir })
+    s + DotParts { rr, ii, ri, ir }
 }
 
 /// `y := alpha*x + y` as the reference computes it (see the module docs).
@@ -257,7 +269,7 @@ fn axpy_body<T: Scalar, const FMA: bool>(
         // Swapped as in `dot_parts_body`.
         let sw: [T; BLOCK] = std::array::from_fn(|l| a[l ^ 1]);
         for l in 0..BLOCK {
-            b[l] = b[l] + (ar * a[l] + s[l] * sw[l]);
+            b[l] += ar * a[l] + s[l] * sw[l];
         }
     }
     for (a, b) in xt.chunks_exact(2).zip(yt.chunks_exact_mut(2)) {
