@@ -28,8 +28,9 @@
 #                            libraries (an older liboxpar_blas.so, for a
 #                            before/after) in BLAS_BENCH_LIBS
 #   make blas-bench-complex1 benches/level1_complex_interleaved.c: zdotc,
-#                            zaxpy, cdotc and caxpy at n = 10^7 on OpenBLAS
-#                            and oxpar, interleaved (BLAS_BENCH_LIBS as above)
+#                            zaxpy, cdotc, caxpy (and ddot, the ceiling) at
+#                            n = 10^7 on OpenBLAS and oxpar, interleaved
+#                            (BLAS_BENCH_LIBS as above)
 #   make blas-install        liboxpar_blas under $(DESTDIR)$(libdir)/oxpar-blas
 #                            and oxpar-blas.pc (PREFIX=/usr/local by default)
 #   make blas-install-check  install into a temporary prefix, build a program
