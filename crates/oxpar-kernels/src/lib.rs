@@ -3,7 +3,8 @@
 //! These are the building blocks the CPU backends split across threads:
 //! level 1 and 2 are written here (contiguous fast paths compiled for AVX-512,
 //! AVX2+FMA and a portable baseline, chosen at run time; a general-stride path
-//! for everything else), and level 3 is the `gemm` crate's BLIS-style packed
+//! for everything else; complex level 1 in [`complex_level1`], on the
+//! interleaved parts), and level 3 is the `gemm` crate's BLIS-style packed
 //! micro-kernels, which match OpenBLAS on this class of machine (see the
 //! project notes for the comparison with matrixmultiply and faer).
 //!
@@ -38,6 +39,7 @@
 
 pub mod certified;
 pub mod complex;
+pub mod complex_level1;
 pub mod dispatch;
 pub mod exact;
 pub mod level1;

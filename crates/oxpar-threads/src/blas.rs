@@ -90,7 +90,7 @@ impl ThreadsBackend {
     /// from the back of the others' blocks. On a quiet machine every thread
     /// keeps its block (and its cache) call after call; on a loaded one a
     /// late or preempted thread's work goes to those that run.
-    fn for_chunks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
+    pub(crate) fn for_chunks(&self, n: usize, parts: usize, f: impl Fn(Range<usize>) + Sync) {
         if parts == 1 {
             f(0..n);
             return;

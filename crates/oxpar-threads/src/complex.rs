@@ -1,8 +1,8 @@
 //! Complex elements on the threads backend.
 //!
-//! Level 1 splits the vectors into blocks as for reals and runs the serial
-//! loops on each; the reductions add the blocks' f64 partial results (see
-//! [`oxpar_core::complex`]) in block order and round once. gemv splits the
+//! Level 1 is the SIMD kernels of `oxpar_kernels::complex_level1` split as
+//! for reals (see `crate::complex_level1`); the reductions add the blocks'
+//! f64 partial results in block order and round once. gemv splits the
 //! rows of `A`, ger and gerc its columns, each block on the serial loops
 //! (which honour a conjugated view). gemm is the `gemm` crate's complex
 //! micro-kernels with conjugation flags ([`oxpar_kernels::complex`], which
@@ -39,98 +39,47 @@ impl<R: Scalar> Level1<Complex<R>> for ThreadsBackend
 where
     Complex<R>: Element<Real = R>,
 {
+    // The SIMD kernels on the team: see `crate::complex_level1`.
+
     fn axpy(
         &self,
         alpha: Complex<R>,
         x: VecRef<'_, Complex<R>>,
         y: VecMut<'_, Complex<R>>,
     ) -> Result<()> {
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        let ys = SharedVecMut::new(y);
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            // SAFETY: blocks of one region are disjoint.
-            let yb = unsafe { ys.block_mut(r.clone()) };
-            // Cannot fail: the shapes were checked above.
-            let _ = Serial.axpy(alpha, x.subvector(r.start, r.len()), yb);
-        });
-        Ok(())
+        self.complex_axpy(alpha, x, y)
     }
 
     fn scal(&self, alpha: Complex<R>, x: VecMut<'_, Complex<R>>) -> Result<()> {
-        let n = x.len();
-        let xs = SharedVecMut::new(x);
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            // SAFETY: blocks of one region are disjoint.
-            // Cannot fail: the shapes were checked above.
-            let _ = Serial.scal(alpha, unsafe { xs.block_mut(r) });
-        });
-        Ok(())
+        self.complex_scal(alpha, x)
     }
 
     fn copy(&self, x: VecRef<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        let ys = SharedVecMut::new(y);
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            // SAFETY: blocks of one region are disjoint.
-            let yb = unsafe { ys.block_mut(r.clone()) };
-            // Cannot fail: the shapes were checked above.
-            let _ = Serial.copy(x.subvector(r.start, r.len()), yb);
-        });
-        Ok(())
+        self.complex_copy(x, y)
     }
 
     fn swap(&self, x: VecMut<'_, Complex<R>>, y: VecMut<'_, Complex<R>>) -> Result<()> {
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        let (xs, ys) = (SharedVecMut::new(x), SharedVecMut::new(y));
-        self.for_blocks(n, self.parts(n, self.inner.thresholds.level1), |r| {
-            // SAFETY: blocks of one region are disjoint, and x and y are
-            // distinct unique borrows.
-            let (xb, yb) = unsafe { (xs.block_mut(r.clone()), ys.block_mut(r)) };
-            // Cannot fail: the shapes were checked above.
-            let _ = Serial.swap(xb, yb);
-        });
-        Ok(())
+        self.complex_swap(x, y)
     }
 
     fn dot(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
-        self.dot_either(false, x, y)
+        self.complex_dot(false, x, y)
     }
 
     fn dotc(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
-        self.dot_either(true, x, y)
+        self.complex_dot(true, x, y)
     }
 
     fn nrm2(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
-        // The scaled sum of squares is sequential; one pass, like the
-        // serial backend (a parallel norm is a later refinement).
-        Ok(cx::nrm2(x))
+        self.complex_nrm2(x)
     }
 
     fn asum(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
-        let n = x.len();
-        let parts = self.parts(n, self.inner.thresholds.level1);
-        let s = self.fold_blocks(
-            n,
-            parts,
-            |r| cx::asum_wide(x.subvector(r.start, r.len())),
-            |a, b| a + b,
-        );
-        Ok(R::from_f64(s))
+        self.complex_asum(x)
     }
 
     fn iamax(&self, x: VecRef<'_, Complex<R>>) -> Result<Option<usize>> {
-        let n = x.len();
-        let parts = self.parts(n, self.inner.thresholds.level1);
-        let best = self.fold_blocks(
-            n,
-            parts,
-            |r| cx::iamax(x.subvector(r.start, r.len()), r.start),
-            cx::iamax_combine,
-        );
-        Ok(best.map(|(i, _)| i))
+        self.complex_iamax(x)
     }
 
     fn sum(&self, x: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
@@ -147,34 +96,6 @@ where
 }
 
 impl ThreadsBackend {
-    /// dotu (`conj == false`) or dotc, by blocks added in f64.
-    fn dot_either<R: Scalar>(
-        &self,
-        conj: bool,
-        x: VecRef<'_, Complex<R>>,
-        y: VecRef<'_, Complex<R>>,
-    ) -> Result<Complex<R>>
-    where
-        Complex<R>: Element<Real = R>,
-    {
-        check::same_len(x.len(), y.len())?;
-        let n = x.len();
-        let parts = self.parts(n, self.inner.thresholds.level1);
-        let s = self.fold_blocks(
-            n,
-            parts,
-            |r| {
-                cx::dot_wide(
-                    conj,
-                    x.subvector(r.start, r.len()),
-                    y.subvector(r.start, r.len()),
-                )
-            },
-            |a, b| a + b,
-        );
-        Ok(narrow(s))
-    }
-
     /// ger (`conj == false`) or gerc, by blocks of columns of `A`.
     fn ger_either<R: Scalar>(
         &self,

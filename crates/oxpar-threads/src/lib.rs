@@ -34,6 +34,7 @@
 mod banded;
 mod blas;
 mod complex;
+mod complex_level1;
 mod config;
 pub mod fork;
 mod level3;
