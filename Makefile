@@ -45,7 +45,8 @@ demo: deps
 
 ## Every test suite in the repository, formatting and lints included.
 test: deps fmt-check clippy doc-check gen-check test-rust examples c-test header-test fortran-test c-sanitizers install-check \
-	fuzz-capi python-test python-wheel-check python-typecheck opencl-test mpi-test farm-test blas-test
+	fuzz-capi python-test python-wheel-check python-typecheck opencl-test mpi-test farm-test blas-test \
+	clients-selftest clients-test
 
 ## The everyday fast tier (a few minutes with a warm cache): formatting,
 ## clippy with every feature, the generated files, the Rust unit tests and
