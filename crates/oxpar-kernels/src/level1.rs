@@ -4,7 +4,11 @@
 //! independent accumulators, so the compiler emits several vector FMA chains in
 //! flight); anything else takes a plain strided loop. Reductions therefore
 //! associate differently from the serial reference: results agree to rounding,
-//! not bit for bit.
+//! not bit for bit. They depend only on the data and the CPU level (FMA or
+//! not), never on where the slices lie in memory: the loops that start on a
+//! cache line keep element `i` in accumulator `i % BLOCK` (see `dot_acc`),
+//! so equal data in two buffers give equal bits, which clients comparing two
+//! computations rely on.
 //!
 //! The reductions (`dot`, `nrm2`, `asum`, `sum`) accumulate in f64 whatever
 //! the element type, and their `*_wide` forms return that f64 unrounded, so
@@ -89,9 +93,19 @@ fn dot_acc<T: Scalar, A: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> A {
             .zip(y)
             .fold(A::zero(), |acc, (&a, &b)| madd::<A, FMA>(w(a), w(b), acc));
     }
+    // Element i is added to accumulator i % BLOCK, in the order of i, wherever
+    // the slices lie in memory: the result must not depend on the address
+    // (two calls on equal data in different buffers must agree bit for bit,
+    // as LAPACK's and SciPy's tests expect). The blocked loop still starts
+    // its loads on a cache line: it runs `head` elements in, so its lane `l`
+    // holds element `head + l + k*BLOCK`, i.e. accumulator
+    // `(head + l) % BLOCK`; the first `head` elements go to the lanes that
+    // stand for accumulators `0..head`, and a final rotation puts every lane
+    // back in its place before the fixed tree.
+    let head = to_cache_line(x.as_ptr(), x.len()).min(BLOCK - 1);
     let mut acc = [A::zero(); BLOCK];
-    let head = to_cache_line(x.as_ptr(), x.len());
-    for (l, (&a, &b)) in x[..head].iter().zip(&y[..head]).enumerate() {
+    for (i, (&a, &b)) in x[..head].iter().zip(&y[..head]).enumerate() {
+        let l = BLOCK - head + i;
         acc[l] = madd::<A, FMA>(w(a), w(b), acc[l]);
     }
     let (x, y) = (&x[head..], &y[head..]);
@@ -105,6 +119,7 @@ fn dot_acc<T: Scalar, A: Scalar, const FMA: bool>(x: &[T], y: &[T]) -> A {
     for (l, (&a, &b)) in xt.iter().zip(yt).enumerate() {
         acc[l] = madd::<A, FMA>(w(a), w(b), acc[l]);
     }
+    acc.rotate_right(head);
     sum_block(&mut acc)
 }
 

@@ -238,9 +238,13 @@ multiversion!(
 );
 
 /// `A := alpha*x*x^T + A` (`y` None) or `A := alpha*(x*y^T + y*x^T) + A` on
-/// a packed triangle.
+/// a packed triangle. Column `j` is left as it is when `x[j]` (and `y[j]`) is
+/// zero, as in the reference BLAS (see [`super::syr_cols`]).
 pub fn spr_spr2<T: Scalar>(alpha: T, x: &[T], y: Option<&[T]>, mut a: PackedMut<'_, T>) {
     for j in 0..a.n() {
+        if x[j] == T::zero() && y.is_none_or(|y| y[j] == T::zero()) {
+            continue;
+        }
         let (rows, seg) = a.stored_col_mut(j);
         match y {
             None => axpy::<T, false>(alpha * x[j], &x[rows], seg),

@@ -381,7 +381,9 @@ fn trsv_slice<T: Scalar>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, x: &mut [T]) 
 /// `A := alpha*x*x^T + A` (`y` None) or `A := alpha*(x*y^T + y*x^T) + A` on
 /// the `uplo` triangle, for the columns `col0..col0 + a.ncols()` of the
 /// `n x n` matrix: `a` holds those columns, all `n` rows. `x` and `y` have
-/// `n` elements.
+/// `n` elements. Column `j` is left as it is when `x[j]` (and `y[j]`) is
+/// zero, as in the reference BLAS: an Inf or NaN elsewhere in `x` or `y`
+/// then does not turn that column into NaN (`Inf * 0`).
 pub fn syr_cols<T: Scalar>(
     uplo: Uplo,
     alpha: T,
@@ -395,12 +397,16 @@ pub fn syr_cols<T: Scalar>(
         Uplo::Upper => 0..j + 1,
         Uplo::Lower => j..n,
     };
+    let untouched = |j: usize| x[j] == T::zero() && y.is_none_or(|y| y[j] == T::zero());
     if a.rs() == 1 && a.cs() > 0 && !a.is_empty() {
         let (w, ld) = (a.ncols(), a.cs() as usize);
         // SAFETY: as `col_major_storage`, for the unique borrow of `a`.
         let st = unsafe { std::slice::from_raw_parts_mut(a.as_mut_ptr(), (w - 1) * ld + n) };
         for k in 0..w {
             let (j, rows) = (col0 + k, with_diag(col0 + k));
+            if untouched(j) {
+                continue;
+            }
             let col = &mut st[k * ld + rows.start..k * ld + rows.end];
             match y {
                 None => axpy_contiguous(alpha * x[j], &x[rows], col),
@@ -413,6 +419,9 @@ pub fn syr_cols<T: Scalar>(
     }
     for k in 0..a.ncols() {
         let j = col0 + k;
+        if untouched(j) {
+            continue;
+        }
         for i in with_diag(j) {
             let d = match y {
                 None => alpha * x[j] * x[i],
