@@ -303,6 +303,33 @@ def fail_keys(res):
     return keys
 
 
+# Tests whose ratio moves by orders of magnitude when the test matrix moves
+# by one ulp, so that any BLAS that does not round exactly as the reference
+# does may cross the threshold on some seed; listed (with the ratio) rather
+# than judged, up to a ceiling that a real defect would exceed. Each entry:
+# (run ids, substrings that all appear in the failure line, ceiling, why).
+FRAGILE = [
+    (("d-eig-sep", "d-eig-se2"),
+     ("DST drivers", "Matrix order= 20, type=10", "result 95"), 2000.0,
+     "DSPEVX eigenvector orthogonality on 19 eigenvalues clustered at 1e-16: moving a third of "
+     "the reference's own test matrix by +-1 ulp gives ratios up to 1696 (3000 trials), and "
+     "Reference-LAPACK issue 1350 reports the same test over the reference BLAS at 75.3 "
+     "(-march=native)"),
+]
+
+
+def fragile(run_id, key, ratio):
+    """The reason a failure is a listed fragile case, or None."""
+    for run_ids, parts, ceiling, why in FRAGILE:
+        if run_id in run_ids and all(p in key for p in parts):
+            try:
+                if float(str(ratio).replace("D", "E")) <= ceiling:
+                    return why
+            except ValueError:
+                return None
+    return None
+
+
 def judge(runs, mine, ref, peers_results):
     """(failures, known, reference_fails) for the library under test."""
     failures, known, also_ref = [], [], []
@@ -329,6 +356,8 @@ def judge(runs, mine, ref, peers_results):
                     peer_ratios.append(f"{label} {pkeys[key]}")
             if peers_results and len(peer_ratios) == len(peers_results):
                 known.append(f"{run_id}: {key.replace(' #', '')} -- ratio {ratio}; " + ", ".join(peer_ratios))
+            elif fragile(run_id, key, ratio):
+                known.append(f"{run_id}: {shown} -- fragile: {fragile(run_id, key, ratio)}")
             else:
                 failures.append(f"{run_id}: {shown}" + (f" (also {', '.join(peer_ratios)})" if peer_ratios else ""))
     return failures, known, also_ref
@@ -460,8 +489,9 @@ def run(args):
     print_totals("reference BLAS", runs, ref_results)
     print_totals(f"{args.label} ({lib.lib})", runs, mine)
     for title, items in (("fail over the reference BLAS too", also_ref),
-                         ("known: over the threshold with every peer too (" + ", ".join(peers_results) + ")",
-                          known)):
+                         ("known: over the threshold over every peer too"
+                          + (f" ({', '.join(peers_results)})" if peers_results else "")
+                          + ", or a listed fragile test (FRAGILE)", known)):
         if items:
             print(f"  {len(items)} {title}:")
             for item in items:
