@@ -29,7 +29,7 @@
 
 use std::cmp::Ordering;
 
-use crate::scalar::{DType, Scalar};
+use crate::scalar::{DType, Element, Scalar};
 use crate::view::VecRef;
 
 /// Weight of bit 0 of limb 0: `2^LOW_BIT`, at or below the smallest product
@@ -79,6 +79,51 @@ pub fn reduce_elementwise<T: Scalar>(
     let mut acc = ExactSum::new();
     acc.add_reduction(what, x, y);
     acc
+}
+
+/// Adds the reduction `what` of `x` (and `y` for [`Reduction::Dot`]) into
+/// one new accumulator per component, `[real, imaginary]`, element by
+/// element, `x` conjugated when `conj` (see
+/// [`crate::Level1::reduce_exact_parts`]): a complex product's part is two
+/// exact real products; `Asum` and `SumSq` fill the first accumulator.
+pub fn reduce_parts_elementwise<T: Element>(
+    what: Reduction,
+    conj: bool,
+    x: VecRef<'_, T>,
+    y: VecRef<'_, T>,
+) -> [ExactSum; 2] {
+    let (mut re, mut im) = (ExactSum::new(), ExactSum::new());
+    let complex = T::DTYPE.is_complex();
+    for i in 0..x.len() {
+        let v = x.get(i);
+        let (a, ai) = (v.re().as_f64(), v.im().as_f64());
+        let ai = if conj { -ai } else { ai };
+        match what {
+            Reduction::Sum => {
+                re.add_f64(a);
+                im.add_f64(ai);
+            }
+            Reduction::Asum => {
+                re.add_f64(a.abs());
+                re.add_f64(ai.abs());
+            }
+            Reduction::SumSq => {
+                re.add_product_f64(a, a);
+                re.add_product_f64(ai, ai);
+            }
+            Reduction::Dot => {
+                let w = y.get(i);
+                let (b, bi) = (w.re().as_f64(), w.im().as_f64());
+                re.add_product_f64(a, b);
+                if complex {
+                    re.add_product_f64(-ai, bi);
+                    im.add_product_f64(a, bi);
+                    im.add_product_f64(ai, b);
+                }
+            }
+        }
+    }
+    [re, im]
 }
 
 /// The accumulator's sum correctly rounded to `T`.

@@ -55,6 +55,7 @@
 mod agree;
 mod comm;
 mod complex;
+mod element;
 pub mod env;
 mod grid;
 mod halo;
@@ -65,14 +66,40 @@ mod summa;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use oxpar_core::{Backend, BackendKind, Error, ErrorKind, HostBackend, Op, Result};
+use oxpar_core::{
+    Backend, BackendKind, Element, Error, ErrorKind, HostBackend, Op, Result, VecRef,
+};
 
-/// The real element types the MPI backend distributes (`f32`, `f64`): the
-/// bound of its real implementations, a trait of this crate so that the
-/// complex implementations beside them are coherent.
-pub trait MpiReal: oxpar_core::Scalar + mpi::datatype::Equivalence {}
-impl MpiReal for f32 {}
-impl MpiReal for f64 {}
+/// The element types the MPI backend distributes: `f32`, `f64`,
+/// `Complex<f32>` and `Complex<f64>` (with MPI's matching datatypes), the
+/// bound of its one generic implementation of the backend traits. Each type
+/// says how a rank reduces its block to the *wide* partial results the
+/// ranks add: `f64` per component, not yet rounded to the element type, so
+/// that the distributed result is rounded once, as on one node. Sealed (the
+/// implementations are this crate's).
+pub trait MpiElement: Element + mpi::datatype::Equivalence + element::Sealed {
+    /// This rank's `x . y` (`conj(x) . y` when `conj`), `[re, im]`.
+    #[doc(hidden)]
+    fn dot_wide(
+        local: &dyn HostBackend,
+        conj: bool,
+        x: VecRef<'_, Self>,
+        y: VecRef<'_, Self>,
+    ) -> Result<[f64; 2]>;
+    /// This rank's `sum x_i`, `[re, im]`.
+    #[doc(hidden)]
+    fn sum_wide(local: &dyn HostBackend, x: VecRef<'_, Self>) -> Result<[f64; 2]>;
+    /// This rank's `sum |re x_i| + |im x_i|`.
+    #[doc(hidden)]
+    fn asum_wide(local: &dyn HostBackend, x: VecRef<'_, Self>) -> Result<f64>;
+    /// This rank's Euclidean norm, in `f64` (see `ops.rs` for how the ranks'
+    /// norms combine).
+    #[doc(hidden)]
+    fn norm_wide(local: &dyn HostBackend, x: VecRef<'_, Self>) -> Result<f64>;
+    /// The element from wide components, rounded once per component.
+    #[doc(hidden)]
+    fn from_wide(v: [f64; 2]) -> Self;
+}
 
 pub use comm::Comm;
 pub use grid::{block_range, default_grid, GridShape};
@@ -191,7 +218,7 @@ impl MpiBackend {
         &self.inner.comm
     }
 
-    /// How the summed reductions (dot, asum, sum, nrm2) so far were checked:
+    /// How the summed reductions (dot, dotc, asum, sum, nrm2) so far were checked:
     /// `(speculative, checked)`, the calls that the one-word round answered
     /// because every rank was in the predicted call, and those that needed
     /// the round with a status word (a misprediction, an error, or a partial
