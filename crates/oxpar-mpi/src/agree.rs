@@ -10,19 +10,25 @@
 //! its own checks still takes part in that collective (see
 //! [`oxpar_core::Backend::reject`]), then returns its error; the others return
 //! an error naming that rank. Ranks that agree on nothing but the collective
-//! itself (`sdot` on one, `ddot` on another; `dot` against `asum`) all return
-//! an error naming the ranks at fault and what they called.
+//! itself (`sdot` on one, `ddot` on another; `zdotu` against `zdotc`;
+//! `dot` against `asum`) all return an error naming the ranks at fault and
+//! what they called. Complex calls carry their own element type codes, and
+//! every summed collective has one width for all four element types (two
+//! values, or two exact accumulators), so that a real call on one rank and
+//! a complex one on another meet in one allreduce and are an error like
+//! any other mismatch.
 //!
 //! Three kinds of first collective carry the status, one mechanism for all:
 //!
-//! * [`sum_checked`] (dot, asum, sum, nrm2): first a *speculative* round, an
-//!   `f64` allreduce of one word. Every rank predicts the same next call
+//! * [`sum_checked`] (dot, dotc, asum, sum, nrm2): first a *speculative*
+//!   round, an `f64` allreduce of the values alone ([`SUM_VALUES`] words:
+//!   a complex result's two parts, or a real one and 0). Every rank predicts the same next call
 //!   from the calls all ranks agreed on before (`predict.rs`; the history
 //!   changes only after an agreement every rank sees, so the prediction is
 //!   common knowledge without a message). A rank sends its partial value if
-//!   its call is the predicted one, it found no error and the value is
+//!   its call is the predicted one, it found no error and the values are
 //!   *plain* (at most 2^1000 in magnitude: no NaN, no infinity), and NaN
-//!   otherwise. NaN plus anything is NaN, and plain values cannot add up to
+//!   in every word otherwise. NaN plus anything is NaN, and plain values cannot add up to
 //!   NaN or overflow (2^22 ranks at most take this round), so the sum is a
 //!   number exactly when every rank sent a plain value: every rank is in the
 //!   predicted call with no error, which is the check, and the sum is the
@@ -30,15 +36,16 @@
 //!   whatever order MPI adds in. Otherwise (a misprediction, an error
 //!   somewhere, a NaN, infinite or huge partial) every rank goes on to the
 //!   checked round below, which gives the value or the error on every rank;
-//!   a misprediction costs one extra one-word allreduce. The history records
+//!   a misprediction costs one extra two-word allreduce. The history records
 //!   a call only when every rank returns its value, and an error (which
 //!   every rank returns too) leaves it as it was, so the ranks' histories
 //!   stay equal (short of a failure of MPI itself, after which MPI promises
 //!   nothing either).
 //!
-//!   The checked round: an `f64` allreduce of `[value, status]`. The status
-//!   word is a *tally*: a count of failing ranks and, for
-//!   each bit of the call's code, a count of the ranks that have it set
+//!   The checked round: an `f64` allreduce of `[values, status]`. The
+//!   status word is a *tally*: a count of failing ranks and, for each bit
+//!   of the call's key within its run of summed routines ([`run_key`]:
+//!   routine and element type), a count of the ranks that have it set
 //!   ([`tally`]), packed into the 53 exact bits of an `f64` (8 bits per
 //!   counter, one word up to 255 ranks; one word per counter beyond).
 //!   Every rank sees the same counts: the ranks agree exactly
@@ -47,7 +54,7 @@
 //!   collective, a gather of each rank's full status, to name the ranks at
 //!   fault.
 //! * [`sum_words_checked`]: the same tally after the words of an exact `i64`
-//!   sum (the reproducible reductions).
+//!   sum (the reproducible reductions: two accumulators, one per component).
 //! * [`gather_checked`]: an allgather of [`GATHER_WORDS`] words per rank,
 //!   the first its status (call code and error kind), the same width for
 //!   every operation that starts with a gather (nrm2's fallback aside), so

@@ -7,21 +7,31 @@
 //!
 //! * `axpy`, `scal`, `copy`, `swap`: each rank updates its own block (no
 //!   communication).
-//! * `dot`, `nrm2`, `asum`, `sum`: of the whole distributed vector; every rank
-//!   gets the same value. `iamax` returns the *global* index (blocks are
-//!   numbered in rank order).
+//! * `dot`, `dotc`, `nrm2`, `asum`, `sum`: of the whole distributed vector;
+//!   every rank gets the same value. `iamax` returns the *global* index
+//!   (blocks are numbered in rank order).
 //! * `reduce_exact`: the exact accumulator of the whole distributed vector
 //!   (each rank's block reduced on its local backend, the accumulators added
 //!   exactly in one allreduce), the same on every rank. Wrapped in
 //!   [`oxpar_core::repro::Reproducible`], `dot`, `nrm2`, `asum` and `sum` are
 //!   then correctly rounded: the same bits for any rank count, split and
-//!   thread count, and the same as on one node.
+//!   thread count, and the same as on one node. Complex data goes through
+//!   `reduce_exact_parts` (one accumulator per component: `dot`, `dotc`
+//!   and `sum` are correctly rounded per component).
 //! * `gemv`: `y := alpha*A*x + beta*y` with `A` distributed by row blocks (each
 //!   rank: its rows, all columns), and `x`, `y` distributed vectors (`y` split
-//!   as `A`'s rows, `x` split any way). `ger` likewise.
+//!   as `A`'s rows, `x` split any way); `a.t()` and `a.h()` pass the row
+//!   block of the (conjugate) transpose. `ger` and `gerc` likewise.
 //! * `gemm`: SUMMA on the 2-D process grid ([`MpiBackend::grid`]): the rank at
 //!   grid position (i, j) holds block (i, j) of `op(A)`, `op(B)` and `C`.
 //! * `parallel_for`: each rank runs its own range on its local backend.
+//! * The symmetric, Hermitian, triangular, band and packed operations have
+//!   no distributed form: `UNSUPPORTED` on every rank at once.
+//!
+//! All of it for the four element types (`f32`, `f64`, `Complex<f32>`,
+//! `Complex<f64>`: [`MpiElement`]) by one generic implementation; complex
+//! values travel as MPI's complex datatypes, and complex results are summed
+//! in `f64` per component and rounded once.
 //!
 //! Any split that adds up is accepted ([`block_range`] gives the balanced one);
 //! split sizes that do not fit together, and arguments one rank rejects, are an
