@@ -174,7 +174,8 @@ impl Routine {
         }
     }
 
-    fn name(self) -> &'static str {
+    /// The routine's name in error messages.
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Routine::Dot => "dot",
             Routine::Asum => "asum",

@@ -36,16 +36,6 @@ const fn pow2(e: i32) -> f64 {
     f64::from_bits(((1023 + e) as u64) << 52)
 }
 
-/// The routine a reproducible reduction reports its errors as.
-fn exact_routine(what: Reduction) -> &'static str {
-    match what {
-        Reduction::Sum => "sum (reproducible)",
-        Reduction::Asum => "asum (reproducible)",
-        Reduction::Dot => "dot (reproducible)",
-        Reduction::SumSq => "nrm2 (reproducible)",
-    }
-}
-
 impl MpiBackend {
     /// A summed reduction: this rank's wide partial `local` added over the
     /// ranks in the checked allreduce.
@@ -55,7 +45,7 @@ impl MpiBackend {
         local: Result<[f64; SUM_VALUES]>,
     ) -> Result<[f64; SUM_VALUES]> {
         let call = Call::typed::<T>(routine);
-        agree::sum_checked(&self.inner.comm, routine_name(routine), call, local)
+        agree::sum_checked(&self.inner.comm, routine.name(), call, local)
     }
 
     /// `dot` (`conj`: `dotc`) of the distributed vectors.
@@ -85,7 +75,7 @@ impl MpiBackend {
         routine: Routine,
         local: Result<[ExactSum; 2]>,
     ) -> Result<[ExactSum; 2]> {
-        let name = routine_name(routine);
+        let name = routine.name();
         let local = local.map(|parts| parts.iter().flat_map(|p| p.to_words()).collect());
         let call = Call::typed::<T>(routine);
         let total = agree::sum_words_checked(&self.inner.comm, name, call, EXACT_WORDS, local)?;
@@ -99,20 +89,6 @@ impl MpiBackend {
             })
         };
         Ok([part(&total[..WORDS])?, part(&total[WORDS..])?])
-    }
-}
-
-/// The routine's name in error messages.
-fn routine_name(routine: Routine) -> &'static str {
-    match routine {
-        Routine::Dot => "dot",
-        Routine::Dotc => "dotc",
-        Routine::Asum => "asum",
-        Routine::Sum => "sum",
-        Routine::Nrm2 => "nrm2",
-        Routine::Exact(what) => exact_routine(what),
-        Routine::ExactDotc => "dotc (reproducible)",
-        _ => "operation",
     }
 }
 
