@@ -134,6 +134,7 @@ fn run_rank() {
     let mut ctx = Ctx { mpi, rank, size };
     level1::<Complex64>(&ctx);
     level1::<Complex32>(&ctx);
+    threaded_partials(&ctx);
     special_values(&ctx);
     level2::<Complex64>(&ctx);
     level2::<Complex32>(&ctx);
@@ -207,6 +208,63 @@ where
             }
         }
     }
+}
+
+/// c32 partials of long blocks are summed in f64 by blocks of the local
+/// backend's threads (mpiexec gives each rank one thread, so this local
+/// backend gets three): still the serial backend's values.
+fn threaded_partials(c: &Ctx) {
+    type S = Complex32;
+    let mpi = MpiBackend::new(Comm::world().unwrap(), |_| {
+        Ok(Box::new(oxpar_threads::ThreadsBackend::with_threads(3)?))
+    })
+    .unwrap();
+    assert_eq!(mpi.local().num_threads(), 3);
+    let n = 100_003 * c.size;
+    let (x, y) = (cvec::<S>(31, n), cvec::<S>(32, n));
+    let r = uneven(n, c.size, c.rank, false);
+    let (xl, yl) = (VecRef::from_slice(&x[r.clone()]), VecRef::from_slice(&y[r]));
+    let (xw, yw) = (VecRef::from_slice(&x), VecRef::from_slice(&y));
+    let scale = n as f64 * 200.0;
+    for conj in [false, true] {
+        let (got, want) = if conj {
+            (
+                Level1::<S>::dotc(&mpi, xl, yl),
+                Level1::<S>::dotc(&Serial, xw, yw),
+            )
+        } else {
+            (
+                Level1::<S>::dot(&mpi, xl, yl),
+                Level1::<S>::dot(&Serial, xw, yw),
+            )
+        };
+        let (got, want) = (got.unwrap(), want.unwrap());
+        assert!(
+            near(got, want, scale),
+            "threaded c32 dot (conj {conj}): {got} vs {want}"
+        );
+    }
+    let (got, want) = (
+        Level1::<S>::sum(&mpi, xl).unwrap(),
+        Level1::<S>::sum(&Serial, xw).unwrap(),
+    );
+    assert!(near(got, want, scale), "threaded c32 sum: {got} vs {want}");
+    let (got, want) = (
+        Level1::<S>::asum(&mpi, xl).unwrap(),
+        Level1::<S>::asum(&Serial, xw).unwrap(),
+    );
+    assert!(
+        close_f64(got.into(), want.into(), S::TOL, want.into()),
+        "threaded scasum: {got} vs {want}"
+    );
+    let (got, want) = (
+        Level1::<S>::nrm2(&mpi, xl).unwrap(),
+        Level1::<S>::nrm2(&Serial, xw).unwrap(),
+    );
+    assert!(
+        close_f64(got.into(), want.into(), S::TOL, want.into()),
+        "threaded scnrm2: {got} vs {want}"
+    );
 }
 
 /// iamax over ranks with |re| + |im| (not the modulus), NaN in either
