@@ -13,36 +13,40 @@
 //! itself (`sdot` on one, `ddot` on another; `zdotu` against `zdotc`;
 //! `dot` against `asum`) all return an error naming the ranks at fault and
 //! what they called. Complex calls carry their own element type codes, and
-//! every summed collective has one width for all four element types (two
-//! values, or two exact accumulators), so that a real call on one rank and
-//! a complex one on another meet in one allreduce and are an error like
-//! any other mismatch.
+//! every summed collective has a width that no rank's element type decides
+//! alone (the checked rounds carry two values, or two exact accumulators,
+//! for all four types; the speculative round the predicted call's), so that
+//! a real call on one rank and a complex one on another meet in one
+//! allreduce and are an error like any other mismatch.
 //!
 //! Three kinds of first collective carry the status, one mechanism for all:
 //!
 //! * [`sum_checked`] (dot, dotc, asum, sum, nrm2): first a *speculative*
-//!   round, an `f64` allreduce of the values alone ([`SUM_VALUES`] words:
-//!   a complex result's two parts, or a real one and 0). Every rank predicts the same next call
+//!   round, an `f64` allreduce of the values alone: one word, or two for
+//!   the complex results of dot, dotc and sum (real and imaginary parts),
+//!   as the predicted call has. Every rank predicts the same next call
 //!   from the calls all ranks agreed on before (`predict.rs`; the history
 //!   changes only after an agreement every rank sees, so the prediction is
 //!   common knowledge without a message). A rank sends its partial value if
 //!   its call is the predicted one, it found no error and the values are
 //!   *plain* (at most 2^1000 in magnitude: no NaN, no infinity), and NaN
-//!   in every word otherwise. NaN plus anything is NaN, and plain values cannot add up to
-//!   NaN or overflow (2^22 ranks at most take this round), so the sum is a
+//!   in every word otherwise. NaN plus anything is NaN, and plain values
+//!   cannot add up to NaN or overflow (2^22 ranks at most take this
+//!   round), so the (first) sum is a
 //!   number exactly when every rank sent a plain value: every rank is in the
 //!   predicted call with no error, which is the check, and the sum is the
 //!   answer. Each rank reaches the same verdict from the same NaN-or-not,
 //!   whatever order MPI adds in. Otherwise (a misprediction, an error
 //!   somewhere, a NaN, infinite or huge partial) every rank goes on to the
 //!   checked round below, which gives the value or the error on every rank;
-//!   a misprediction costs one extra two-word allreduce. The history records
-//!   a call only when every rank returns its value, and an error (which
-//!   every rank returns too) leaves it as it was, so the ranks' histories
-//!   stay equal (short of a failure of MPI itself, after which MPI promises
-//!   nothing either).
+//!   a misprediction costs one extra allreduce of a word or two. The
+//!   history records a call only when every rank returns its value, and an
+//!   error (which every rank returns too) leaves it as it was, so the
+//!   ranks' histories stay equal (short of a failure of MPI itself, after
+//!   which MPI promises nothing either).
 //!
-//!   The checked round: an `f64` allreduce of `[values, status]`. The
+//!   The checked round: an `f64` allreduce of `[values, status]`, always
+//!   both values ([`SUM_VALUES`]) whatever the element type. The
 //!   status word is a *tally*: a count of failing ranks and, for each bit
 //!   of the call's key within its run of summed routines ([`run_key`]:
 //!   routine and element type), a count of the ranks that have it set
@@ -592,12 +596,29 @@ const FIRST_GUESS: u8 = 1;
 // One key per summed routine and element type (codes 1 to 4).
 const _: () = assert!(((SUMMED_RUN.end - SUMMED_RUN.start) * 4) as u8 == crate::predict::KEYS);
 
-/// Values each rank adds in a summed collective: two, the real and
+/// Values each rank adds in a summed collective: at most two, the real and
 /// imaginary parts of a complex result (a real result leaves the second
-/// 0). One width for every element type, so that a real call on one rank
-/// and a complex one on another meet in the same allreduce and are told
-/// apart by their status, instead of mismatching MPI's counts.
+/// 0). The checked round always sends both, so that a real call on one
+/// rank and a complex one on another meet in the same allreduce and are
+/// told apart by their status, instead of mismatching MPI's counts; the
+/// speculative round sends as many as the predicted call has
+/// ([`speculative_width`]), which every rank knows alike.
 pub(crate) const SUM_VALUES: usize = 2;
+
+/// The values of the summed call with predictor key `key`: two for a
+/// complex `dot`, `dotc` or `sum`, one otherwise (real results, and
+/// complex `asum` and `nrm2`), so that real code keeps a one-word round.
+fn speculative_width(key: u8) -> usize {
+    let (position, dtype_code) = (u64::from(key / 4), u64::from(key % 4) + 1);
+    let complex = dtype_code >= 3;
+    let routine = ROUTINES[(SUMMED_RUN.start + position) as usize];
+    let two = matches!(routine, Routine::Dot | Routine::Dotc | Routine::Sum);
+    if complex && two {
+        2
+    } else {
+        1
+    }
+}
 
 /// Sums `local`'s [`SUM_VALUES`] values over all ranks (`MPI_SUM` on
 /// `f64`), checking that every rank accepted its arguments and made the
@@ -615,17 +636,21 @@ pub(crate) fn sum_checked(
     let key = summed_key(call);
     if comm.size() <= SPECULATIVE_RANKS {
         let predicted = history.predict().unwrap_or(FIRST_GUESS);
-        // NaN in every value, unless this rank is in the predicted call
-        // and all its values are plain: then the first sum is a number
-        // exactly when every rank sent plain values.
+        // As many words as the predicted call has values (every rank
+        // predicts the same, so every rank sends the same count): NaN in
+        // each, unless this rank is in the predicted call and all its
+        // values are plain: then the first sum is a number exactly when
+        // every rank sent plain values.
+        let width = speculative_width(predicted);
         let mut words = [f64::NAN; SUM_VALUES];
         if let Ok(v) = local {
-            if key == Some(predicted) && v.iter().all(|x| x.abs() <= PLAIN) {
+            let fits = v[width..].iter().all(|&x| x == 0.0);
+            if key == Some(predicted) && fits && v.iter().all(|x| x.abs() <= PLAIN) {
                 words = v;
             }
         }
         // SAFETY: reading an immutable constant of the MPI library.
-        comm.allreduce(&mut words, unsafe { ffi::RSMPI_SUM })?;
+        comm.allreduce(&mut words[..width], unsafe { ffi::RSMPI_SUM })?;
         if !words[0].is_nan() {
             history.record(predicted, true);
             return Ok(words);
@@ -881,6 +906,21 @@ mod tests {
             summed_key(Call::typed::<f64>(Routine::Dot)),
             Some(FIRST_GUESS)
         );
+        // One speculative word for every real call and complex asum/nrm2,
+        // two for complex dot, dotc and sum.
+        use oxpar_core::{Complex32, Complex64};
+        for (call, width) in [
+            (Call::typed::<f64>(Routine::Dot), 1),
+            (Call::typed::<f32>(Routine::Sum), 1),
+            (Call::typed::<Complex64>(Routine::Dot), 2),
+            (Call::typed::<Complex32>(Routine::Dotc), 2),
+            (Call::typed::<Complex64>(Routine::Sum), 2),
+            (Call::typed::<Complex32>(Routine::Asum), 1),
+            (Call::typed::<Complex64>(Routine::Nrm2), 1),
+        ] {
+            let key = summed_key(call).unwrap();
+            assert_eq!(speculative_width(key), width, "{call:?}");
+        }
         // Plain partials cannot add up to an overflow on the most ranks
         // that take the speculative round.
         assert_eq!(PLAIN * SPECULATIVE_RANKS as f64, 2f64.powi(1022));

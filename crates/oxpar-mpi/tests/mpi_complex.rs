@@ -964,4 +964,39 @@ fn speculation(c: &Ctx) {
         [0, 0],
         "checked rounds per period: {checked:?}"
     );
+    // The speculative round is one word when a real call is predicted and
+    // two for a complex dot: a complex call where a steady real loop
+    // predicts one word, and a real one where a complex loop predicts two,
+    // are still errors on every rank (one count on all ranks: the
+    // predicted call's).
+    let xd = vec![0.5f64; 9];
+    let d = VecRef::from_slice(&xd);
+    for _ in 0..3 {
+        Level1::<f64>::dot(&c.mpi, d, d).unwrap();
+    }
+    let before = c.mpi.summed_rounds().1;
+    Level1::<f64>::dot(&c.mpi, d, d).unwrap();
+    assert_eq!(
+        c.mpi.summed_rounds().1,
+        before,
+        "a steady ddot loop is predicted"
+    );
+    let m = &c.mpi;
+    expect_mismatch(
+        c,
+        "zdotc after ddot loop",
+        &["dotc (c64)", "dot (f64)"],
+        || Level1::<f64>::dot(m, d, d),
+        || Level1::<Complex64>::dotc(m, xl, yl),
+    );
+    for _ in 0..3 {
+        Level1::<Complex64>::dot(m, xl, yl).unwrap();
+    }
+    expect_mismatch(
+        c,
+        "ddot after zdotu loop",
+        &["called it with f64 where", "c64"],
+        || Level1::<Complex64>::dot(m, xl, yl),
+        || Level1::<f64>::dot(m, d, d),
+    );
 }
