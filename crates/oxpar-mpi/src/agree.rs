@@ -14,9 +14,10 @@
 //! `dot` against `asum`) all return an error naming the ranks at fault and
 //! what they called. Complex calls carry their own element type codes, and
 //! every summed collective has a width that no rank's element type decides
-//! alone (the checked rounds carry two values, or two exact accumulators,
-//! for all four types; the speculative round the predicted call's), so that
-//! a real call on one rank and a complex one on another meet in one
+//! alone (the checked summed round carries two values for all four types,
+//! the speculative round the predicted call's, an exact sum one
+//! accumulator, the imaginary part's in a second one once all agreed), so
+//! that a real call on one rank and a complex one on another meet in one
 //! allreduce and are an error like any other mismatch.
 //!
 //! Three kinds of first collective carry the status, one mechanism for all:
@@ -58,7 +59,8 @@
 //!   collective, a gather of each rank's full status, to name the ranks at
 //!   fault.
 //! * [`sum_words_checked`]: the same tally after the words of an exact `i64`
-//!   sum (the reproducible reductions: two accumulators, one per component).
+//!   sum (the reproducible reductions: one accumulator; a complex result's
+//!   imaginary part follows in a second sum once the first agreed).
 //! * [`gather_checked`]: an allgather of [`GATHER_WORDS`] words per rank,
 //!   the first its status (call code and error kind), the same width for
 //!   every operation that starts with a gather (nrm2's fallback aside), so

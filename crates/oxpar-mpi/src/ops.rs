@@ -12,13 +12,11 @@ use oxpar_core::{
 use crate::agree::{self, everywhere, Call, Routine, SUM_VALUES};
 use crate::{MpiBackend, MpiElement};
 
-/// Words per rank in `reduce_exact`'s exact sum: two accumulators' flat
-/// forms ([`ExactSum::to_words`]), one per component of a complex result
-/// (a real one sends a zero accumulator second), so that every element
-/// type makes the same message and a real call on one rank and a complex
-/// one on another are an error, never a mismatch of MPI's counts. The
-/// status words of [`agree::sum_words_checked`] follow.
-pub(crate) const EXACT_WORDS: usize = 2 * WORDS;
+/// Words per rank in an exact sum: one accumulator's flat form
+/// ([`ExactSum::to_words`]; a complex result's parts take one allreduce
+/// each, see `exact_parts`). The status words of
+/// [`agree::sum_words_checked`] follow.
+pub(crate) const EXACT_WORDS: usize = WORDS;
 
 /// Local norms whose squares add up in `f64` with neither overflow (for any
 /// number of ranks below 2^100) nor a loss to underflow: `[2^-450, 2^450]`
@@ -67,20 +65,25 @@ impl MpiBackend {
     }
 
     /// The exact accumulators of the whole distributed vector, one per
-    /// component (`[acc, zero]` for a real reduction): each rank's come
-    /// from `local`, and one checked allreduce adds their flat forms word
-    /// by word, which is exact.
+    /// component (`[acc, zero]` for a real result): each rank's come from
+    /// `local`, and checked allreduces add their flat forms word by word,
+    /// which is exact. One accumulator per allreduce, so that every call
+    /// starts with the same message whatever its element type (a real call
+    /// on one rank and a complex one on another are an error, never a
+    /// mismatch of MPI's counts) and real calls send one accumulator, not
+    /// two. Only a complex `dot`, `dotc` or `sum` makes the second
+    /// allreduce, after every rank agreed on the call in the first.
     fn exact_parts<T: MpiElement>(
         &self,
         routine: Routine,
         local: Result<[ExactSum; 2]>,
     ) -> Result<[ExactSum; 2]> {
         let name = routine.name();
-        let local = local.map(|parts| parts.iter().flat_map(|p| p.to_words()).collect());
         let call = Call::typed::<T>(routine);
-        let total = agree::sum_words_checked(&self.inner.comm, name, call, EXACT_WORDS, local)?;
-        let part = |words: &[i64]| {
-            ExactSum::from_words(words).ok_or_else(|| {
+        let comm = &self.inner.comm;
+        let sum = |words: Result<Vec<i64>>| {
+            let total = agree::sum_words_checked(comm, name, call, EXACT_WORDS, words)?;
+            ExactSum::from_words(&total).ok_or_else(|| {
                 everywhere(
                     name,
                     ErrorKind::Internal,
@@ -88,7 +91,20 @@ impl MpiBackend {
                 )
             })
         };
-        Ok([part(&total[..WORDS])?, part(&total[WORDS..])?])
+        let (first, second) = match local {
+            Ok([re, im]) => (Ok(re.to_words().to_vec()), Some(im)),
+            Err(e) => (Err(e), None),
+        };
+        let re = sum(first)?;
+        let two_parts = T::DTYPE.is_complex()
+            && !matches!(routine, Routine::Exact(Reduction::Asum | Reduction::SumSq));
+        // Every rank got here with its own accumulators (an error on any
+        // rank stopped all of them above).
+        let im = match second {
+            Some(im) if two_parts => sum(Ok(im.to_words().to_vec()))?,
+            _ => ExactSum::new(),
+        };
+        Ok([re, im])
     }
 }
 
@@ -175,8 +191,6 @@ where
         T: Scalar,
     {
         let _guard = self.lock();
-        // The second accumulator (a complex result's imaginary part) is
-        // zero: the same message as a complex reduction's.
         let local = Level1::<T>::reduce_exact(&*self.inner.local, what, x, y)
             .map(|acc| [acc, ExactSum::new()]);
         let [acc, _] = self.exact_parts::<T>(Routine::Exact(what), local)?;
