@@ -27,9 +27,10 @@
  * is in the predicted call with no error, NaN otherwise; a sum that is a
  * number proves that every rank was in that call (see the oxpar-mpi crate's
  * agree.rs). Only a misprediction, an error or a NaN/infinite partial costs
- * a second round: an allreduce of two doubles, the value and a status word
- * (every rank's errors, operation and element type). A second line per
- * size times a peer that sends two doubles, as that fallback round does:
+ * a second round: an allreduce of three doubles, the value (two words, for
+ * a complex result's parts) and a status word (every rank's errors,
+ * operation and element type). A second line per size times a peer that
+ * sends two doubles, as a fallback round of about that size does:
  *   ddot-2words ranks=2 n_local=1000 peer2_us=... ratio2=... best_peer2_us=...
  *     best_ratio2=... floor=...
  * floor = peer2/peer is what a second word costs the hand-written program

@@ -4,6 +4,8 @@
 #
 #   make mpi-test       Rust, C, Fortran and Python suites under mpiexec -n 1..4,
 #                       then the examples
+#   make mpi-rust-tcp-test  the Rust suites (real and complex) on TCP with
+#                       osc pt2pt instead of shared memory, -n 1..3
 #   make mpi-bench      distributed ddot vs C (local dot + MPI_Allreduce) and
 #                       mpi4py; SUMMA dgemm on 2 ranks vs 2 threads on one rank
 #
@@ -11,7 +13,7 @@
 # cores need --oversubscribe. The suites use Open MPI: MPICH works too, but
 # oversubscribed it takes ~5 ms per collective.
 
-.PHONY: mpi-test mpi-rust-test mpi-rust-examples mpi-info
+.PHONY: mpi-test mpi-rust-test mpi-rust-tcp-test mpi-rust-examples mpi-info
 
 MPIEXEC ?= mpiexec
 MPI_RANKS ?= 1 2 3 4
@@ -24,9 +26,14 @@ MPI_TIMEOUT := timeout 300
 ## Every MPI suite and example (the Rust suite runs in test-rust).
 mpi-test: mpi-rust-examples mpi-info mpi-c-test mpi-fortran-test mpi-python-test
 
-## The Rust suite (it launches itself under mpiexec -n 1..4).
+## The Rust suites, real and complex (each launches itself under mpiexec -n 1..4).
 mpi-rust-test:
 	$(MPI_ENV) $(CARGO) test -q -p oxpar-mpi
+
+## The Rust suites over TCP and point-to-point one-sided (another code path in Open MPI).
+mpi-rust-tcp-test:
+	OXPAR_MPI_RANKS=1,2,3 OXPAR_MPIEXEC_FLAGS="--oversubscribe --mca btl tcp,self --mca osc pt2pt" \
+		$(MPI_ENV) $(CARGO) test -q -p oxpar-mpi --test mpi_suite --test mpi_complex
 
 ## The Rust heat-stencil example, checked against the serial run, on 1, 2 and 4 ranks.
 mpi-rust-examples:

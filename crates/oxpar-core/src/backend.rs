@@ -320,6 +320,26 @@ pub trait Level1<T: Element>: Backend {
     {
         Ok(crate::exact::round_to(&self.reduce_exact(what, x, y)?))
     }
+    /// The reduction `what` of `x` (and `y`, for [`Reduction::Dot`]) into
+    /// one exact accumulator per component, `[real, imaginary]`, with `x`
+    /// conjugated when `conj` (BLAS's `dotc`): what reproducible mode rounds
+    /// complex `dot`, `dotc` and `sum` from, one rounding per component.
+    /// [`Reduction::Asum`] (`|re| + |im|`) and [`Reduction::SumSq`] have a
+    /// real result, in the first accumulator; for real elements the second
+    /// is always zero. The default goes element by element on the calling
+    /// thread; a distributed backend adds its processes' accumulators.
+    fn reduce_exact_parts(
+        &self,
+        what: Reduction,
+        conj: bool,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<[ExactSum; 2]> {
+        if what.needs_y() {
+            check::same_len(x.len(), y.len())?;
+        }
+        Ok(crate::exact::reduce_parts_elementwise(what, conj, x, y))
+    }
 }
 
 /// BLAS level 2: matrix-vector operations. `gemv` and `ger` are required;
@@ -894,6 +914,15 @@ impl<T: Element, B: Level1<T> + ?Sized> Level1<T> for Box<B> {
         T: Scalar,
     {
         (**self).reduce_rounded(what, x, y)
+    }
+    fn reduce_exact_parts(
+        &self,
+        what: Reduction,
+        conj: bool,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<[ExactSum; 2]> {
+        (**self).reduce_exact_parts(what, conj, x, y)
     }
 }
 

@@ -4,9 +4,12 @@
 //! Reproducible mode ([`Reproducible`]) computes complex `dot`, `dotc`,
 //! `nrm2`, `asum` and `sum` exactly and rounds once: the real and imaginary
 //! parts each from one [`ExactSum`] (a complex product's part is two exact
-//! real products), `asum` and `nrm2` from one. Those paths run element by
-//! element on the calling thread, so they are reproducible by construction
-//! (a parallel exact path is a later refinement).
+//! real products), `asum` and `nrm2` from one. The accumulators come from
+//! the inner backend's [`Level1::reduce_exact_parts`], so that a
+//! distributed backend (MPI) adds its processes' accumulators before the
+//! one rounding; its default runs element by element on the calling
+//! thread, reproducible by construction (a parallel exact path is a later
+//! refinement).
 //!
 //! The reductions accumulate each component in f64 (as the real ones do)
 //! and return the wide partial result, so a parallel backend adds its
@@ -18,7 +21,7 @@ use num_complex::Complex;
 
 use crate::backend::{check, Level1};
 use crate::error::Result;
-use crate::exact::{round_to, sqrt_to, ExactSum};
+use crate::exact::{round_to, sqrt_to, ExactSum, Reduction};
 use crate::repro::Reproducible;
 use crate::scalar::{Element, Scalar};
 use crate::serial::{reference_nrm2, Serial};
@@ -189,7 +192,8 @@ where
 }
 
 /// The exact `sum x_i * y_i` (with `conj(x_i)` if `conj`), one
-/// accumulator per component.
+/// accumulator per component (see
+/// [`crate::exact::reduce_parts_elementwise`]).
 pub fn exact_dot<R: Scalar>(
     conj: bool,
     x: VecRef<'_, Complex<R>>,
@@ -198,16 +202,7 @@ pub fn exact_dot<R: Scalar>(
 where
     Complex<R>: Element,
 {
-    let (mut re, mut im) = (ExactSum::default(), ExactSum::default());
-    for (a, b) in x.iter().zip(y.iter()) {
-        let (a, b) = (widen(a), widen(b));
-        let ai = if conj { -a.im } else { a.im };
-        re.add_product_f64(a.re, b.re);
-        re.add_product_f64(-ai, b.im);
-        im.add_product_f64(a.re, b.im);
-        im.add_product_f64(ai, b.re);
-    }
-    [re, im]
+    crate::exact::reduce_parts_elementwise(Reduction::Dot, conj, x, y)
 }
 
 /// The reproducible reductions: correctly rounded, per component.
@@ -236,38 +231,36 @@ where
         if !self.is_on() {
             return self.inner().dot(x, y);
         }
-        check::same_len(x.len(), y.len())?;
-        let [re, im] = exact_dot(false, x, y);
-        Ok(Complex::new(round_to(&re), round_to(&im)))
+        rounded_parts(
+            self.inner()
+                .reduce_exact_parts(Reduction::Dot, false, x, y)?,
+        )
     }
     fn dotc(&self, x: VecRef<'_, Complex<R>>, y: VecRef<'_, Complex<R>>) -> Result<Complex<R>> {
         if !self.is_on() {
             return self.inner().dotc(x, y);
         }
-        check::same_len(x.len(), y.len())?;
-        let [re, im] = exact_dot(true, x, y);
-        Ok(Complex::new(round_to(&re), round_to(&im)))
+        rounded_parts(
+            self.inner()
+                .reduce_exact_parts(Reduction::Dot, true, x, y)?,
+        )
     }
     fn nrm2(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
         if !self.is_on() {
             return self.inner().nrm2(x);
         }
-        let mut acc = ExactSum::default();
-        for v in x.iter().map(widen) {
-            acc.add_product_f64(v.re, v.re);
-            acc.add_product_f64(v.im, v.im);
-        }
-        Ok(sqrt_to(&acc))
+        let [ssq, _] = self
+            .inner()
+            .reduce_exact_parts(Reduction::SumSq, false, x, x)?;
+        Ok(sqrt_to(&ssq))
     }
     fn asum(&self, x: VecRef<'_, Complex<R>>) -> Result<R> {
         if !self.is_on() {
             return self.inner().asum(x);
         }
-        let mut acc = ExactSum::default();
-        for v in x.iter().map(widen) {
-            acc.add_f64(v.re.abs());
-            acc.add_f64(v.im.abs());
-        }
+        let [acc, _] = self
+            .inner()
+            .reduce_exact_parts(Reduction::Asum, false, x, x)?;
         Ok(round_to(&acc))
     }
     fn iamax(&self, x: VecRef<'_, Complex<R>>) -> Result<Option<usize>> {
@@ -277,13 +270,25 @@ where
         if !self.is_on() {
             return self.inner().sum(x);
         }
-        let (mut re, mut im) = (ExactSum::default(), ExactSum::default());
-        for v in x.iter().map(widen) {
-            re.add_f64(v.re);
-            im.add_f64(v.im);
-        }
-        Ok(Complex::new(round_to(&re), round_to(&im)))
+        rounded_parts(
+            self.inner()
+                .reduce_exact_parts(Reduction::Sum, false, x, x)?,
+        )
     }
+    fn reduce_exact_parts(
+        &self,
+        what: Reduction,
+        conj: bool,
+        x: VecRef<'_, Complex<R>>,
+        y: VecRef<'_, Complex<R>>,
+    ) -> Result<[ExactSum; 2]> {
+        self.inner().reduce_exact_parts(what, conj, x, y)
+    }
+}
+
+/// Each component's accumulator correctly rounded.
+fn rounded_parts<R: Scalar>([re, im]: [ExactSum; 2]) -> Result<Complex<R>> {
+    Ok(Complex::new(round_to(&re), round_to(&im)))
 }
 
 #[cfg(test)]

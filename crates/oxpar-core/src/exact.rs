@@ -29,7 +29,7 @@
 
 use std::cmp::Ordering;
 
-use crate::scalar::{DType, Scalar};
+use crate::scalar::{DType, Element, Scalar};
 use crate::view::VecRef;
 
 /// Weight of bit 0 of limb 0: `2^LOW_BIT`, at or below the smallest product
@@ -79,6 +79,51 @@ pub fn reduce_elementwise<T: Scalar>(
     let mut acc = ExactSum::new();
     acc.add_reduction(what, x, y);
     acc
+}
+
+/// Adds the reduction `what` of `x` (and `y` for [`Reduction::Dot`]) into
+/// one new accumulator per component, `[real, imaginary]`, element by
+/// element, `x` conjugated when `conj` (see
+/// [`crate::Level1::reduce_exact_parts`]): a complex product's part is two
+/// exact real products; `Asum` and `SumSq` fill the first accumulator.
+pub fn reduce_parts_elementwise<T: Element>(
+    what: Reduction,
+    conj: bool,
+    x: VecRef<'_, T>,
+    y: VecRef<'_, T>,
+) -> [ExactSum; 2] {
+    let (mut re, mut im) = (ExactSum::new(), ExactSum::new());
+    let complex = T::DTYPE.is_complex();
+    for i in 0..x.len() {
+        let v = x.get(i);
+        let (a, ai) = (v.re().as_f64(), v.im().as_f64());
+        let ai = if conj { -ai } else { ai };
+        match what {
+            Reduction::Sum => {
+                re.add_f64(a);
+                im.add_f64(ai);
+            }
+            Reduction::Asum => {
+                re.add_f64(a.abs());
+                re.add_f64(ai.abs());
+            }
+            Reduction::SumSq => {
+                re.add_product_f64(a, a);
+                re.add_product_f64(ai, ai);
+            }
+            Reduction::Dot => {
+                let w = y.get(i);
+                let (b, bi) = (w.re().as_f64(), w.im().as_f64());
+                re.add_product_f64(a, b);
+                if complex {
+                    re.add_product_f64(-ai, bi);
+                    im.add_product_f64(a, bi);
+                    im.add_product_f64(ai, b);
+                }
+            }
+        }
+    }
+    [re, im]
 }
 
 /// The accumulator's sum correctly rounded to `T`.
@@ -659,6 +704,49 @@ mod tests {
             s.add_f64(v);
         }
         s
+    }
+
+    /// One accumulator per component: for real data the first is the plain
+    /// reduction's and the second zero; for complex data each part of a
+    /// product is two exact real products (the same bits as rounding the
+    /// exact value computed by hand), `asum` and `nrm2` fill the first.
+    #[test]
+    fn reductions_by_part() {
+        use num_complex::Complex;
+        let x = [1.5f64, -2.0, 1e300];
+        let y = [4.0f64, 0.5, -1e-300];
+        let (xv, yv) = (VecRef::from_slice(&x), VecRef::from_slice(&y));
+        for what in [
+            Reduction::Sum,
+            Reduction::Asum,
+            Reduction::Dot,
+            Reduction::SumSq,
+        ] {
+            for conj in [false, true] {
+                let [re, im] = reduce_parts_elementwise(what, conj, xv, yv);
+                assert!(re == reduce_elementwise(what, xv, yv), "{what:?}");
+                assert!(im == ExactSum::new(), "{what:?}");
+            }
+        }
+        // b * b = 2^1200 is beyond f64 but exact here, and cancels.
+        let b = 2f64.powi(600);
+        let z = [Complex::new(b, 3.0), Complex::new(-b, -0.5)];
+        let w = [Complex::new(2.0, b), Complex::new(2.0, b)];
+        let (zv, wv) = (VecRef::from_slice(&z), VecRef::from_slice(&w));
+        // zdotu: re = (2b - 3b) + (-2b + 0.5b), im = (b^2 + 6) + (-b^2 - 1).
+        let [re, im] = reduce_parts_elementwise(Reduction::Dot, false, zv, wv);
+        assert_eq!((re.round_f64(), im.round_f64()), (-2.5 * b, 5.0));
+        // zdotc: re = (2b + 3b) + (-2b - 0.5b), im = (b^2 - 6) + (-b^2 + 1).
+        let [re, im] = reduce_parts_elementwise(Reduction::Dot, true, zv, wv);
+        assert_eq!((re.round_f64(), im.round_f64()), (2.5 * b, -5.0));
+        let [re, im] = reduce_parts_elementwise(Reduction::Sum, false, zv, zv);
+        assert_eq!((re.round_f64(), im.round_f64()), (0.0, 2.5));
+        let [asum, zero] = reduce_parts_elementwise(Reduction::Asum, false, zv, zv);
+        assert_eq!((asum.round_f64(), zero.round_f64()), (2.0 * b, 0.0));
+        let small = [Complex::new(3.0f32, -4.0)];
+        let sv = VecRef::from_slice(&small);
+        let [ssq, zero] = reduce_parts_elementwise(Reduction::SumSq, true, sv, sv);
+        assert_eq!((ssq.sqrt_f32(), zero.round_f32()), (5.0, 0.0));
     }
 
     /// `normalize` skips the zero limbs; it must agree with the full carry

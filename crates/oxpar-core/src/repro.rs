@@ -262,6 +262,15 @@ impl<T: Scalar, B: Level1<T>> Level1<T> for Reproducible<B> {
     fn reduce_rounded(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
         self.inner.reduce_rounded(what, x, y)
     }
+    fn reduce_exact_parts(
+        &self,
+        what: Reduction,
+        conj: bool,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<[crate::exact::ExactSum; 2]> {
+        self.inner.reduce_exact_parts(what, conj, x, y)
+    }
 }
 
 impl<T: Element, B: Level2<T>> Level2<T> for Reproducible<B> {

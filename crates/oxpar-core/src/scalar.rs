@@ -62,17 +62,18 @@
 //!    ([`crate::Trans::is_transposed`]) rather than "`Yes`". The C ABI's
 //!    `oxpar_dtype` (device buffers) gains the complex tags with them (and
 //!    answers Unsupported for them on OpenCL, whose device buffers are real
-//!    only; its host path computes complex calls on the host). MPI contexts
-//!    implement no complex traits yet: the C ABI must answer Unsupported for
-//!    complex on them, which every rank decides alike from the element type,
-//!    with no collective.
+//!    only; its host path computes complex calls on the host). The MPI
+//!    backend distributes complex data as it does real data (its agreement
+//!    codes name the complex [`DType`]s and `dotc`/`gerc`; its summed
+//!    collectives carry two components per value for every type, and
+//!    reproducible complex reductions add the ranks' per-component
+//!    accumulators through [`crate::Level1::reduce_exact_parts`]), so the
+//!    C ABI needs no complex-specific refusal on MPI contexts.
 //! 5. **Bindings.** Fortran: the generator's type loop (`['s', 'd']`, kinds
 //!    `sp`/`dp`) gains `c`/`z` with `complex(real32)`/`complex(real64)`
 //!    twins in the same generics; Python: the dtype dispatch maps
 //!    `complex64`/`complex128` to `c`/`z` and rejects mixed real/complex
 //!    arguments; the ndarray facade is already generic over `Element`.
-//!    MPI's agreement codes already have room for the complex [`DType`]s
-//!    (three bits); its sums must carry two components per value.
 
 use std::fmt::{Debug, Display};
 use std::iter::Sum;

@@ -10,35 +10,47 @@
 //! its own checks still takes part in that collective (see
 //! [`oxpar_core::Backend::reject`]), then returns its error; the others return
 //! an error naming that rank. Ranks that agree on nothing but the collective
-//! itself (`sdot` on one, `ddot` on another; `dot` against `asum`) all return
-//! an error naming the ranks at fault and what they called.
+//! itself (`sdot` on one, `ddot` on another; `zdotu` against `zdotc`;
+//! `dot` against `asum`) all return an error naming the ranks at fault and
+//! what they called. Complex calls carry their own element type codes, and
+//! every summed collective has a width that no rank's element type decides
+//! alone (the checked summed round carries two values for all four types,
+//! the speculative round the predicted call's, an exact sum one
+//! accumulator, the imaginary part's in a second one once all agreed), so
+//! that a real call on one rank and a complex one on another meet in one
+//! allreduce and are an error like any other mismatch.
 //!
 //! Three kinds of first collective carry the status, one mechanism for all:
 //!
-//! * [`sum_checked`] (dot, asum, sum, nrm2): first a *speculative* round, an
-//!   `f64` allreduce of one word. Every rank predicts the same next call
+//! * [`sum_checked`] (dot, dotc, asum, sum, nrm2): first a *speculative*
+//!   round, an `f64` allreduce of the values alone: one word, or two for
+//!   the complex results of dot, dotc and sum (real and imaginary parts),
+//!   as the predicted call has. Every rank predicts the same next call
 //!   from the calls all ranks agreed on before (`predict.rs`; the history
 //!   changes only after an agreement every rank sees, so the prediction is
 //!   common knowledge without a message). A rank sends its partial value if
-//!   its call is the predicted one, it found no error and the value is
+//!   its call is the predicted one, it found no error and the values are
 //!   *plain* (at most 2^1000 in magnitude: no NaN, no infinity), and NaN
-//!   otherwise. NaN plus anything is NaN, and plain values cannot add up to
-//!   NaN or overflow (2^22 ranks at most take this round), so the sum is a
+//!   in every word otherwise. NaN plus anything is NaN, and plain values
+//!   cannot add up to NaN or overflow (2^22 ranks at most take this
+//!   round), so the (first) sum is a
 //!   number exactly when every rank sent a plain value: every rank is in the
 //!   predicted call with no error, which is the check, and the sum is the
 //!   answer. Each rank reaches the same verdict from the same NaN-or-not,
 //!   whatever order MPI adds in. Otherwise (a misprediction, an error
 //!   somewhere, a NaN, infinite or huge partial) every rank goes on to the
 //!   checked round below, which gives the value or the error on every rank;
-//!   a misprediction costs one extra one-word allreduce. The history records
-//!   a call only when every rank returns its value, and an error (which
-//!   every rank returns too) leaves it as it was, so the ranks' histories
-//!   stay equal (short of a failure of MPI itself, after which MPI promises
-//!   nothing either).
+//!   a misprediction costs one extra allreduce of a word or two. The
+//!   history records a call only when every rank returns its value, and an
+//!   error (which every rank returns too) leaves it as it was, so the
+//!   ranks' histories stay equal (short of a failure of MPI itself, after
+//!   which MPI promises nothing either).
 //!
-//!   The checked round: an `f64` allreduce of `[value, status]`. The status
-//!   word is a *tally*: a count of failing ranks and, for
-//!   each bit of the call's code, a count of the ranks that have it set
+//!   The checked round: an `f64` allreduce of `[values, status]`, always
+//!   both values ([`SUM_VALUES`]) whatever the element type. The
+//!   status word is a *tally*: a count of failing ranks and, for each bit
+//!   of the call's key within its run of summed routines ([`run_key`]:
+//!   routine and element type), a count of the ranks that have it set
 //!   ([`tally`]), packed into the 53 exact bits of an `f64` (8 bits per
 //!   counter, one word up to 255 ranks; one word per counter beyond).
 //!   Every rank sees the same counts: the ranks agree exactly
@@ -47,7 +59,8 @@
 //!   collective, a gather of each rank's full status, to name the ranks at
 //!   fault.
 //! * [`sum_words_checked`]: the same tally after the words of an exact `i64`
-//!   sum (the reproducible reductions).
+//!   sum (the reproducible reductions: one accumulator; a complex result's
+//!   imaginary part follows in a second sum once the first agreed).
 //! * [`gather_checked`]: an allgather of [`GATHER_WORDS`] words per rank,
 //!   the first its status (call code and error kind), the same width for
 //!   every operation that starts with a gather (nrm2's fallback aside), so
@@ -91,15 +104,23 @@ pub(crate) enum FirstCollective {
 /// them to each other.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Routine {
+    /// `dot` (BLAS's `dotu` for complex elements).
     Dot,
     Asum,
     Sum,
     Nrm2,
+    /// The conjugated dot product of complex elements (for real ones,
+    /// `dotc` is `dot`).
+    Dotc,
     /// A reproducible reduction.
     Exact(Reduction),
+    /// A reproducible `dotc` of complex elements.
+    ExactDotc,
     Iamax,
     Gemv,
     Ger,
+    /// The conjugated rank-1 update of complex elements.
+    Gerc,
     Gemm,
     Halo,
     Context,
@@ -108,20 +129,24 @@ pub(crate) enum Routine {
 }
 
 /// Every routine, in code order. Routines that share a summed collective
-/// come in aligned runs of four, so that their code within the run
-/// (`index % 4`) takes two bits.
-const ROUTINES: [Routine; 16] = [
+/// come in runs ([`SUMMED_RUN`], [`EXACT_RUN`]): a call's position in its
+/// run and its element type make its key ([`run_key`]), which the tally
+/// of a summed status counts bit by bit.
+const ROUTINES: [Routine; 19] = [
     Routine::Dot,
     Routine::Asum,
     Routine::Sum,
     Routine::Nrm2,
+    Routine::Dotc,
     Routine::Exact(Reduction::Dot),
     Routine::Exact(Reduction::Asum),
     Routine::Exact(Reduction::Sum),
     Routine::Exact(Reduction::SumSq),
+    Routine::ExactDotc,
     Routine::Iamax,
     Routine::Gemv,
     Routine::Ger,
+    Routine::Gerc,
     Routine::Gemm,
     Routine::Halo,
     Routine::Context,
@@ -137,34 +162,41 @@ impl Routine {
             Routine::Asum => 1,
             Routine::Sum => 2,
             Routine::Nrm2 => 3,
-            Routine::Exact(Reduction::Dot) => 4,
-            Routine::Exact(Reduction::Asum) => 5,
-            Routine::Exact(Reduction::Sum) => 6,
-            Routine::Exact(Reduction::SumSq) => 7,
-            Routine::Iamax => 8,
-            Routine::Gemv => 9,
-            Routine::Ger => 10,
-            Routine::Gemm => 11,
-            Routine::Halo => 12,
-            Routine::Context => 13,
-            Routine::Setting => 14,
-            Routine::SetGrid => 15,
+            Routine::Dotc => 4,
+            Routine::Exact(Reduction::Dot) => 5,
+            Routine::Exact(Reduction::Asum) => 6,
+            Routine::Exact(Reduction::Sum) => 7,
+            Routine::Exact(Reduction::SumSq) => 8,
+            Routine::ExactDotc => 9,
+            Routine::Iamax => 10,
+            Routine::Gemv => 11,
+            Routine::Ger => 12,
+            Routine::Gerc => 13,
+            Routine::Gemm => 14,
+            Routine::Halo => 15,
+            Routine::Context => 16,
+            Routine::Setting => 17,
+            Routine::SetGrid => 18,
         }
     }
 
-    fn name(self) -> &'static str {
+    /// The routine's name in error messages.
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Routine::Dot => "dot",
             Routine::Asum => "asum",
             Routine::Sum => "sum",
             Routine::Nrm2 => "nrm2",
+            Routine::Dotc => "dotc",
             Routine::Exact(Reduction::Dot) => "dot (reproducible)",
             Routine::Exact(Reduction::Asum) => "asum (reproducible)",
             Routine::Exact(Reduction::Sum) => "sum (reproducible)",
             Routine::Exact(Reduction::SumSq) => "nrm2 (reproducible)",
+            Routine::ExactDotc => "dotc (reproducible)",
             Routine::Iamax => "iamax",
             Routine::Gemv => "gemv",
             Routine::Ger => "ger",
+            Routine::Gerc => "gerc",
             Routine::Gemm => "gemm",
             Routine::Halo => "a halo exchange",
             Routine::Context => "the context's creation",
@@ -421,20 +453,44 @@ fn resolve(comm: &Comm, routine: &str, call: Call, own: Option<Error>) -> Result
     verdict(routine, &statuses, own)
 }
 
+/// The routines of the `f64` summed collective ([`sum_checked`]): indices
+/// `SUMMED_RUN` of [`ROUTINES`].
+const SUMMED_RUN: std::ops::Range<u64> = 0..5;
+/// The routines of the exact summed collective ([`sum_words_checked`]).
+const EXACT_RUN: std::ops::Range<u64> = 5..10;
+/// Bits of a [`run_key`]: five routines times four element types.
+const KEY_BITS: u32 = 5;
+const _: () = assert!((SUMMED_RUN.end - SUMMED_RUN.start) * 4 <= 1 << KEY_BITS);
+const _: () = assert!((EXACT_RUN.end - EXACT_RUN.start) * 4 <= 1 << KEY_BITS);
+
+/// A typed call's key within its run of summed routines: `4 * position +
+/// element type code - 1`, distinct for every routine and element type of
+/// the run (so that the predictor's keys and the tally's bits tell every
+/// pair apart).
+fn run_key(call: Call) -> u64 {
+    let index = call.routine.index();
+    let start = if EXACT_RUN.contains(&index) {
+        EXACT_RUN.start
+    } else {
+        SUMMED_RUN.start
+    };
+    debug_assert!(call.dtype.is_some(), "summed calls are typed");
+    (index - start) * 4 + call.dtype_code().max(1) - 1
+}
+
 /// Counters in a summed status: failing ranks, then one per bit of the
-/// element type's code ([`DTYPE_BITS`]), then one per bit of the routine's
-/// index within its run of four.
-const TALLY: usize = 1 + DTYPE_BITS as usize + 2;
+/// call's [`run_key`].
+const TALLY: usize = 1 + KEY_BITS as usize;
 
 /// This rank's contribution to the counters of a summed status: `[1, 0,
-/// ...]` if it failed, else `[0, type bits..., routine bits...]`.
+/// ...]` if it failed, else `[0, key bits...]`.
 fn tally(call: Call, failed: bool) -> [u64; TALLY] {
     let mut counts = [0u64; TALLY];
     if failed {
         counts[0] = 1;
         return counts;
     }
-    let bits = call.dtype_code() | (call.routine.index() % 4) << DTYPE_BITS;
+    let bits = run_key(call);
     for (i, c) in counts[1..].iter_mut().enumerate() {
         *c = (bits >> i) & 1;
     }
@@ -529,48 +585,77 @@ pub(crate) fn gather_checked(
 const PLAIN: f64 = f64::from_bits((1023 + 1000) << 52);
 /// The most ranks that take the speculative round (see [`PLAIN`]).
 const SPECULATIVE_RANKS: usize = 1 << 22;
-/// Summed routines: the first four of [`ROUTINES`].
-const SUMMED_ROUTINES: u64 = 4;
-
 /// The predictor's key of a summed call (routine and element type), `None`
 /// for any other call.
 fn summed_key(call: Call) -> Option<u8> {
-    let (index, dtype) = (call.routine.index(), call.dtype_code());
-    (index < SUMMED_ROUTINES && dtype != 0).then(|| (index * 4 + dtype - 1) as u8)
+    (SUMMED_RUN.contains(&call.routine.index()) && call.dtype.is_some())
+        .then(|| run_key(call) as u8)
 }
 
 /// The prediction before a communicator agreed on any summed call: a dot
 /// product in `f64`.
 const FIRST_GUESS: u8 = 1;
 // One key per summed routine and element type (codes 1 to 4).
-const _: () = assert!((SUMMED_ROUTINES * 4) as u8 == crate::predict::KEYS);
+const _: () = assert!(((SUMMED_RUN.end - SUMMED_RUN.start) * 4) as u8 == crate::predict::KEYS);
 
-/// Sums `local` over all ranks (`MPI_SUM` on `f64`), checking that every
-/// rank accepted its arguments and made the same call (see the module
-/// docs: a one-word round when the call was predicted, else a round with
-/// a status word). Every rank gets the same sum, or every rank an error (its
-/// own, or one naming the ranks that failed or made another call).
+/// Values each rank adds in a summed collective: at most two, the real and
+/// imaginary parts of a complex result (a real result leaves the second
+/// 0). The checked round always sends both, so that a real call on one
+/// rank and a complex one on another meet in the same allreduce and are
+/// told apart by their status, instead of mismatching MPI's counts; the
+/// speculative round sends as many as the predicted call has
+/// ([`speculative_width`]), which every rank knows alike.
+pub(crate) const SUM_VALUES: usize = 2;
+
+/// The values of the summed call with predictor key `key`: two for a
+/// complex `dot`, `dotc` or `sum`, one otherwise (real results, and
+/// complex `asum` and `nrm2`), so that real code keeps a one-word round.
+fn speculative_width(key: u8) -> usize {
+    let (position, dtype_code) = (u64::from(key / 4), u64::from(key % 4) + 1);
+    let complex = dtype_code >= 3;
+    let routine = ROUTINES[(SUMMED_RUN.start + position) as usize];
+    let two = matches!(routine, Routine::Dot | Routine::Dotc | Routine::Sum);
+    if complex && two {
+        2
+    } else {
+        1
+    }
+}
+
+/// Sums `local`'s [`SUM_VALUES`] values over all ranks (`MPI_SUM` on
+/// `f64`), checking that every rank accepted its arguments and made the
+/// same call (see the module docs: a one-word round when the call was
+/// predicted, else a round with a status word). Every rank gets the same
+/// sums, or every rank an error (its own, or one naming the ranks that
+/// failed or made another call).
 pub(crate) fn sum_checked(
     comm: &Comm,
     routine: &str,
     call: Call,
-    local: Result<f64>,
-) -> Result<f64> {
+    local: Result<[f64; SUM_VALUES]>,
+) -> Result<[f64; SUM_VALUES]> {
     let history = comm.summed();
     let key = summed_key(call);
     if comm.size() <= SPECULATIVE_RANKS {
         let predicted = history.predict().unwrap_or(FIRST_GUESS);
-        let mut word = [f64::NAN];
+        // As many words as the predicted call has values (every rank
+        // predicts the same, so every rank sends the same count): NaN in
+        // each, unless this rank is in the predicted call and all its
+        // values are plain: then the first sum is a number exactly when
+        // every rank sent plain values.
+        let width = speculative_width(predicted);
+        let mut words = [f64::NAN; SUM_VALUES];
         if let Ok(v) = local {
-            if key == Some(predicted) && v.abs() <= PLAIN {
-                word[0] = v;
+            let fits = v[width..].iter().all(|&x| x == 0.0);
+            if key == Some(predicted) && fits && v.iter().all(|x| x.abs() <= PLAIN) {
+                words = v;
             }
         }
         // SAFETY: reading an immutable constant of the MPI library.
-        comm.allreduce(&mut word, unsafe { ffi::RSMPI_SUM })?;
-        if !word[0].is_nan() {
+        comm.allreduce(&mut words[..width], unsafe { ffi::RSMPI_SUM })?;
+        if !words[0].is_nan() {
             history.record(predicted, true);
-            return Ok(word[0]);
+            return Ok(words);
         }
     }
     let outcome = sum_with_status(comm, routine, call, local);
@@ -582,34 +667,41 @@ pub(crate) fn sum_checked(
     outcome
 }
 
-/// The checked round of [`sum_checked`]: the value and the ranks' tally
+/// The checked round of [`sum_checked`]: the values and the ranks' tally
 /// in one allreduce, then a gather of the statuses if they disagree.
-fn sum_with_status(comm: &Comm, routine: &str, call: Call, local: Result<f64>) -> Result<f64> {
+fn sum_with_status(
+    comm: &Comm,
+    routine: &str,
+    call: Call,
+    local: Result<[f64; SUM_VALUES]>,
+) -> Result<[f64; SUM_VALUES]> {
     let size = comm.size();
     let words = tally_words(size);
     let mut packed = [0u64; MAX_TALLY_WORDS];
     pack(&tally(call, local.is_err()), &mut packed[..words]);
-    let mut buf = [0.0f64; 1 + MAX_TALLY_WORDS];
+    let mut buf = [0.0f64; SUM_VALUES + MAX_TALLY_WORDS];
     let own_error = match local {
         Ok(v) => {
-            buf[0] = v;
+            buf[..SUM_VALUES].copy_from_slice(&v);
             None
         }
         Err(e) => Some(e),
     };
-    for (b, &p) in buf[1..].iter_mut().zip(&packed[..words]) {
+    for (b, &p) in buf[SUM_VALUES..].iter_mut().zip(&packed[..words]) {
         *b = p as f64;
     }
-    let buf = &mut buf[..1 + words];
+    let buf = &mut buf[..SUM_VALUES + words];
     // SAFETY: reading an immutable constant of the MPI library.
     comm.allreduce(buf, unsafe { ffi::RSMPI_SUM })?;
-    for (p, &b) in packed.iter_mut().zip(&buf[1..]) {
+    for (p, &b) in packed.iter_mut().zip(&buf[SUM_VALUES..]) {
         *p = b as u64;
     }
+    let mut sums = [0.0f64; SUM_VALUES];
+    sums.copy_from_slice(&buf[..SUM_VALUES]);
     if own_error.is_none() && tally_agrees(&unpack(&packed[..words]), size) {
-        return Ok(buf[0]);
+        return Ok(sums);
     }
-    resolve(comm, routine, call, own_error).map(|()| buf[0])
+    resolve(comm, routine, call, own_error).map(|()| sums)
 }
 
 /// Sums `width` `i64` words over all ranks, word by word (`MPI_SUM` on
@@ -712,29 +804,41 @@ mod tests {
         for (i, r) in ROUTINES.iter().enumerate() {
             assert_eq!(r.index(), i as u64);
         }
-        // Summed routines sit in aligned runs of four.
-        assert_eq!(Routine::Dot.index() % 4, 0);
-        assert_eq!(Routine::Exact(Reduction::Dot).index() % 4, 0);
+        // The runs of summed routines.
+        assert_eq!(Routine::Dot.index(), SUMMED_RUN.start);
+        assert_eq!(Routine::Dotc.index() + 1, SUMMED_RUN.end);
+        assert_eq!(Routine::Exact(Reduction::Dot).index(), EXACT_RUN.start);
+        assert_eq!(Routine::ExactDotc.index() + 1, EXACT_RUN.end);
     }
 
     /// Sums the ranks' packed tallies as the allreduce would and checks
     /// the verdict for every mix of calls on up to 4 ranks.
     #[test]
     fn tallies_agree_exactly_when_every_rank_made_the_same_call() {
-        let c64 = |routine| Call {
-            routine,
-            dtype: Some(DType::C64),
-        };
-        let calls = [
+        use oxpar_core::{Complex32, Complex64};
+        let summed = [
             Call::typed::<f32>(Routine::Dot),
             Call::typed::<f64>(Routine::Dot),
             Call::typed::<f64>(Routine::Asum),
             Call::typed::<f32>(Routine::Sum),
             Call::typed::<f64>(Routine::Nrm2),
-            c64(Routine::Dot),
-            c64(Routine::Nrm2),
+            Call::typed::<Complex64>(Routine::Dot),
+            Call::typed::<Complex64>(Routine::Dotc),
+            Call::typed::<Complex32>(Routine::Dotc),
+            Call::typed::<Complex64>(Routine::Nrm2),
         ];
-        for size in 1..=4usize {
+        let exact = [
+            Call::typed::<f64>(Routine::Exact(Reduction::Dot)),
+            Call::typed::<Complex64>(Routine::Exact(Reduction::Dot)),
+            Call::typed::<Complex64>(Routine::ExactDotc),
+            Call::typed::<Complex32>(Routine::ExactDotc),
+            Call::typed::<f32>(Routine::Exact(Reduction::SumSq)),
+            Call::typed::<Complex32>(Routine::Exact(Reduction::SumSq)),
+        ];
+        for (calls, size) in [(&summed[..], 1..=4usize), (&exact[..], 1..=3)]
+            .into_iter()
+            .flat_map(|(calls, sizes)| sizes.map(move |n| (calls, n)))
+        {
             let combos = (calls.len() + 1).pow(size as u32);
             for mut k in 0..combos {
                 // Choice `calls.len()` stands for a failing rank.
@@ -792,7 +896,7 @@ mod tests {
                     routine: r,
                     dtype: Some(d),
                 });
-                assert_eq!(key.is_some(), r.index() < SUMMED_ROUTINES, "{r:?}");
+                assert_eq!(key.is_some(), SUMMED_RUN.contains(&r.index()), "{r:?}");
                 if let Some(k) = key {
                     assert!(k < crate::predict::KEYS && !seen.contains(&k));
                     seen.push(k);
@@ -804,6 +908,21 @@ mod tests {
             summed_key(Call::typed::<f64>(Routine::Dot)),
             Some(FIRST_GUESS)
         );
+        // One speculative word for every real call and complex asum/nrm2,
+        // two for complex dot, dotc and sum.
+        use oxpar_core::{Complex32, Complex64};
+        for (call, width) in [
+            (Call::typed::<f64>(Routine::Dot), 1),
+            (Call::typed::<f32>(Routine::Sum), 1),
+            (Call::typed::<Complex64>(Routine::Dot), 2),
+            (Call::typed::<Complex32>(Routine::Dotc), 2),
+            (Call::typed::<Complex64>(Routine::Sum), 2),
+            (Call::typed::<Complex32>(Routine::Asum), 1),
+            (Call::typed::<Complex64>(Routine::Nrm2), 1),
+        ] {
+            let key = summed_key(call).unwrap();
+            assert_eq!(speculative_width(key), width, "{call:?}");
+        }
         // Plain partials cannot add up to an overflow on the most ranks
         // that take the speculative round.
         assert_eq!(PLAIN * SPECULATIVE_RANKS as f64, 2f64.powi(1022));

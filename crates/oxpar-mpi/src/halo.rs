@@ -18,11 +18,10 @@
 //! ranks: a stencil code that keeps its blocks the same size scales to any
 //! number of ranks at constant halo cost.
 
-use mpi::datatype::Equivalence;
-use oxpar_core::{Error, ErrorKind, MatMut, Result, Scalar, VecMut};
+use oxpar_core::{Element, Error, ErrorKind, MatMut, Result, VecMut};
 
 use crate::agree::{self, everywhere, Call, FirstCollective, Routine};
-use crate::MpiBackend;
+use crate::{MpiBackend, MpiElement};
 
 fn neighbour(pos: usize, count: usize, step: isize, periodic: bool) -> Option<usize> {
     let next = pos as isize + step;
@@ -49,7 +48,7 @@ impl MpiBackend {
     /// words: dimensionality, ghost width, periodic flags (rows, columns),
     /// interior rows and columns (the element type travels in the status
     /// word of the checked gather).
-    fn agree_halo<T: Scalar>(
+    fn agree_halo<T: Element>(
         &self,
         routine: &str,
         local: Result<Vec<u64>>,
@@ -87,7 +86,7 @@ impl MpiBackend {
     /// rank's interior (at least `ghost` elements; sizes may differ between
     /// ranks), and `ghost` ghost elements. With `periodic`, the last rank's
     /// right neighbour is rank 0.
-    pub fn halo_exchange_1d<T: Scalar + Equivalence>(
+    pub fn halo_exchange_1d<T: MpiElement>(
         &self,
         mut x: VecMut<'_, T>,
         ghost: usize,
@@ -105,7 +104,7 @@ impl MpiBackend {
         let (rank, size) = (self.rank(), self.size());
         let left = neighbour(rank, size, -1, periodic);
         let right = neighbour(rank, size, 1, periodic);
-        let mut recv = vec![T::zero(); ghost];
+        let mut recv = vec![T::ZERO; ghost];
         // My first interior elements go left; my right ghosts come from the right.
         let send: Vec<T> = (ghost..2 * ghost).map(|i| x.get(i)).collect();
         self.inner.comm.sendrecv(&send, left, &mut recv, right, 1)?;
@@ -131,7 +130,7 @@ impl MpiBackend {
     /// next rows). Ranks in one grid row need the same `ny`, ranks in one
     /// grid column the same `nx`. Corner ghosts are filled too (for 9-point
     /// stencils). `periodic` is (rows, columns).
-    pub fn halo_exchange_2d<T: Scalar + Equivalence>(
+    pub fn halo_exchange_2d<T: MpiElement>(
         &self,
         mut a: MatMut<'_, T>,
         ghost: usize,
@@ -178,7 +177,7 @@ impl MpiBackend {
 
         // Phase 1, along grid columns: whole interior rows (interior columns).
         let cols = ghost..ghost + nx;
-        let mut recv = vec![T::zero(); ghost * nx];
+        let mut recv = vec![T::ZERO; ghost * nx];
         let send = strip(&a, ghost..2 * ghost, cols.clone());
         self.inner
             .comm
@@ -196,7 +195,7 @@ impl MpiBackend {
         // Phase 2, along grid rows: whole columns including the ghost rows
         // just received, which fills the corners.
         let rows = 0..ny + 2 * ghost;
-        let mut recv = vec![T::zero(); ghost * rows.len()];
+        let mut recv = vec![T::ZERO; ghost * rows.len()];
         let send = strip(&a, rows.clone(), ghost..2 * ghost);
         self.inner.comm.sendrecv(&send, west, &mut recv, east, 5)?;
         if east.is_some() {
@@ -224,7 +223,7 @@ impl MpiBackend {
 }
 
 /// The elements of `a` in `rows x cols`, row by row.
-fn strip<T: Scalar>(
+fn strip<T: Element>(
     a: &MatMut<'_, T>,
     rows: std::ops::Range<usize>,
     cols: std::ops::Range<usize>,
@@ -235,7 +234,7 @@ fn strip<T: Scalar>(
 }
 
 /// Writes `data` (row by row) into `a`'s `rows x cols`.
-fn unstrip<T: Scalar>(
+fn unstrip<T: Element>(
     a: &mut MatMut<'_, T>,
     rows: std::ops::Range<usize>,
     cols: std::ops::Range<usize>,

@@ -7,21 +7,31 @@
 //!
 //! * `axpy`, `scal`, `copy`, `swap`: each rank updates its own block (no
 //!   communication).
-//! * `dot`, `nrm2`, `asum`, `sum`: of the whole distributed vector; every rank
-//!   gets the same value. `iamax` returns the *global* index (blocks are
-//!   numbered in rank order).
+//! * `dot`, `dotc`, `nrm2`, `asum`, `sum`: of the whole distributed vector;
+//!   every rank gets the same value. `iamax` returns the *global* index
+//!   (blocks are numbered in rank order).
 //! * `reduce_exact`: the exact accumulator of the whole distributed vector
 //!   (each rank's block reduced on its local backend, the accumulators added
 //!   exactly in one allreduce), the same on every rank. Wrapped in
 //!   [`oxpar_core::repro::Reproducible`], `dot`, `nrm2`, `asum` and `sum` are
 //!   then correctly rounded: the same bits for any rank count, split and
-//!   thread count, and the same as on one node.
+//!   thread count, and the same as on one node. Complex data goes through
+//!   `reduce_exact_parts` (one accumulator per component: `dot`, `dotc`
+//!   and `sum` are correctly rounded per component).
 //! * `gemv`: `y := alpha*A*x + beta*y` with `A` distributed by row blocks (each
 //!   rank: its rows, all columns), and `x`, `y` distributed vectors (`y` split
-//!   as `A`'s rows, `x` split any way). `ger` likewise.
+//!   as `A`'s rows, `x` split any way); `a.t()` and `a.h()` pass the row
+//!   block of the (conjugate) transpose. `ger` and `gerc` likewise.
 //! * `gemm`: SUMMA on the 2-D process grid ([`MpiBackend::grid`]): the rank at
 //!   grid position (i, j) holds block (i, j) of `op(A)`, `op(B)` and `C`.
 //! * `parallel_for`: each rank runs its own range on its local backend.
+//! * The symmetric, Hermitian, triangular, band and packed operations have
+//!   no distributed form: `UNSUPPORTED` on every rank at once.
+//!
+//! All of it for the four element types (`f32`, `f64`, `Complex<f32>`,
+//! `Complex<f64>`: [`MpiElement`]) by one generic implementation; complex
+//! values travel as MPI's complex datatypes, and complex results are summed
+//! in `f64` per component and rounded once.
 //!
 //! Any split that adds up is accepted ([`block_range`] gives the balanced one);
 //! split sizes that do not fit together, and arguments one rank rejects, are an
@@ -55,6 +65,7 @@
 mod agree;
 mod comm;
 mod complex;
+mod element;
 pub mod env;
 mod grid;
 mod halo;
@@ -65,14 +76,40 @@ mod summa;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use oxpar_core::{Backend, BackendKind, Error, ErrorKind, HostBackend, Op, Result};
+use oxpar_core::{
+    Backend, BackendKind, Element, Error, ErrorKind, HostBackend, Op, Result, VecRef,
+};
 
-/// The real element types the MPI backend distributes (`f32`, `f64`): the
-/// bound of its real implementations, a trait of this crate so that the
-/// complex implementations beside them are coherent.
-pub trait MpiReal: oxpar_core::Scalar + mpi::datatype::Equivalence {}
-impl MpiReal for f32 {}
-impl MpiReal for f64 {}
+/// The element types the MPI backend distributes: `f32`, `f64`,
+/// `Complex<f32>` and `Complex<f64>` (with MPI's matching datatypes), the
+/// bound of its one generic implementation of the backend traits. Each type
+/// says how a rank reduces its block to the *wide* partial results the
+/// ranks add: `f64` per component, not yet rounded to the element type, so
+/// that the distributed result is rounded once, as on one node. Sealed (the
+/// implementations are this crate's).
+pub trait MpiElement: Element + mpi::datatype::Equivalence + element::Sealed {
+    /// This rank's `x . y` (`conj(x) . y` when `conj`), `[re, im]`.
+    #[doc(hidden)]
+    fn dot_wide(
+        local: &dyn HostBackend,
+        conj: bool,
+        x: VecRef<'_, Self>,
+        y: VecRef<'_, Self>,
+    ) -> Result<[f64; 2]>;
+    /// This rank's `sum x_i`, `[re, im]`.
+    #[doc(hidden)]
+    fn sum_wide(local: &dyn HostBackend, x: VecRef<'_, Self>) -> Result<[f64; 2]>;
+    /// This rank's `sum |re x_i| + |im x_i|`.
+    #[doc(hidden)]
+    fn asum_wide(local: &dyn HostBackend, x: VecRef<'_, Self>) -> Result<f64>;
+    /// This rank's Euclidean norm, in `f64` (see `ops.rs` for how the ranks'
+    /// norms combine).
+    #[doc(hidden)]
+    fn norm_wide(local: &dyn HostBackend, x: VecRef<'_, Self>) -> Result<f64>;
+    /// The element from wide components, rounded once per component.
+    #[doc(hidden)]
+    fn from_wide(v: [f64; 2]) -> Self;
+}
 
 pub use comm::Comm;
 pub use grid::{block_range, default_grid, GridShape};
@@ -191,7 +228,7 @@ impl MpiBackend {
         &self.inner.comm
     }
 
-    /// How the summed reductions (dot, asum, sum, nrm2) so far were checked:
+    /// How the summed reductions (dot, dotc, asum, sum, nrm2) so far were checked:
     /// `(speculative, checked)`, the calls that the one-word round answered
     /// because every rank was in the predicted call, and those that needed
     /// the round with a status word (a misprediction, an error, or a partial

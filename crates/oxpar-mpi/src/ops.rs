@@ -1,22 +1,21 @@
 //! Level 1 and 2 over block-distributed vectors, and parallel loops.
 
-use crate::MpiReal;
 use std::ops::Range;
 
-use mpi::datatype::Equivalence;
-use oxpar_core::backend::{check, LoopBody};
+use oxpar_core::backend::LoopBody;
 use oxpar_core::exact::{ExactSum, Reduction, WORDS};
 use oxpar_core::{
-    BandRef, DType, Diag, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, PackedMut,
-    PackedRef, ParallelLoops, Result, Scalar, Schedule, Uplo, VecMut, VecRef,
+    BandRef, Diag, ErrorKind, HostBackend, Level1, Level2, MatMut, MatRef, PackedMut, PackedRef,
+    ParallelLoops, Result, Scalar, Schedule, Uplo, VecMut, VecRef,
 };
 
-use crate::agree::{self, everywhere, Call, Routine};
-use crate::MpiBackend;
+use crate::agree::{self, everywhere, Call, Routine, SUM_VALUES};
+use crate::{MpiBackend, MpiElement};
 
-/// Words per rank in `reduce_exact`'s exact sum: the accumulator's flat form
-/// ([`ExactSum::to_words`]). The status words of [`agree::sum_words_checked`]
-/// follow.
+/// Words per rank in an exact sum: one accumulator's flat form
+/// ([`ExactSum::to_words`]; a complex result's parts take one allreduce
+/// each, see `exact_parts`). The status words of
+/// [`agree::sum_words_checked`] follow.
 pub(crate) const EXACT_WORDS: usize = WORDS;
 
 /// Local norms whose squares add up in `f64` with neither overflow (for any
@@ -35,37 +34,81 @@ const fn pow2(e: i32) -> f64 {
     f64::from_bits(((1023 + e) as u64) << 52)
 }
 
-/// The routine a reproducible reduction reports its errors as.
-fn exact_routine(what: Reduction) -> &'static str {
-    match what {
-        Reduction::Sum => "sum (reproducible)",
-        Reduction::Asum => "asum (reproducible)",
-        Reduction::Dot => "dot (reproducible)",
-        Reduction::SumSq => "nrm2 (reproducible)",
-    }
-}
-
 impl MpiBackend {
-    /// This rank's norm in f64: for f32 data the square root of the f64 sum
-    /// of squares (no f32 square overflows or vanishes in f64), so the ranks'
-    /// norms are combined before the one rounding to f32; for f64 (or a sum
-    /// that met NaN or Inf) the local backend's scaled `nrm2`.
-    fn local_norm<T: Scalar>(&self, x: VecRef<'_, T>) -> Result<f64>
-    where
-        dyn HostBackend: Level1<T>,
-    {
-        let local = &*self.inner.local;
-        if T::DTYPE == DType::F32 {
-            let s = Level1::<T>::reduce_wide(local, Reduction::SumSq, x, x)?;
-            if s.is_finite() {
-                return Ok(s.sqrt());
-            }
-        }
-        Level1::<T>::nrm2(local, x).map(T::as_f64)
+    /// A summed reduction: this rank's wide partial `local` added over the
+    /// ranks in the checked allreduce.
+    fn summed<T: MpiElement>(
+        &self,
+        routine: Routine,
+        local: Result<[f64; SUM_VALUES]>,
+    ) -> Result<[f64; SUM_VALUES]> {
+        let call = Call::typed::<T>(routine);
+        agree::sum_checked(&self.inner.comm, routine.name(), call, local)
+    }
+
+    /// `dot` (`conj`: `dotc`) of the distributed vectors.
+    fn dot_either<T: MpiElement>(
+        &self,
+        conj: bool,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+    ) -> Result<T> {
+        let _guard = self.lock();
+        // For real elements dotc is dot: the same call on every rank.
+        let routine = if conj && T::DTYPE.is_complex() {
+            Routine::Dotc
+        } else {
+            Routine::Dot
+        };
+        let local = T::dot_wide(&*self.inner.local, conj, x, y);
+        self.summed::<T>(routine, local).map(T::from_wide)
+    }
+
+    /// The exact accumulators of the whole distributed vector, one per
+    /// component (`[acc, zero]` for a real result): each rank's come from
+    /// `local`, and checked allreduces add their flat forms word by word,
+    /// which is exact. One accumulator per allreduce, so that every call
+    /// starts with the same message whatever its element type (a real call
+    /// on one rank and a complex one on another are an error, never a
+    /// mismatch of MPI's counts) and real calls send one accumulator, not
+    /// two. Only a complex `dot`, `dotc` or `sum` makes the second
+    /// allreduce, after every rank agreed on the call in the first.
+    fn exact_parts<T: MpiElement>(
+        &self,
+        routine: Routine,
+        local: Result<[ExactSum; 2]>,
+    ) -> Result<[ExactSum; 2]> {
+        let name = routine.name();
+        let call = Call::typed::<T>(routine);
+        let comm = &self.inner.comm;
+        let sum = |words: Result<Vec<i64>>| {
+            let total = agree::sum_words_checked(comm, name, call, EXACT_WORDS, words)?;
+            ExactSum::from_words(&total).ok_or_else(|| {
+                everywhere(
+                    name,
+                    ErrorKind::Internal,
+                    "the ranks' accumulators do not add up to a valid one",
+                )
+            })
+        };
+        let (first, second) = match local {
+            Ok([re, im]) => (Ok(re.to_words().to_vec()), Some(im)),
+            Err(e) => (Err(e), None),
+        };
+        let re = sum(first)?;
+        let two_parts = T::DTYPE.is_complex()
+            && !matches!(routine, Routine::Exact(Reduction::Asum | Reduction::SumSq));
+        // Every rank got here with its own accumulators (an error on any
+        // rank stopped all of them above).
+        let im = match second {
+            Some(im) if two_parts => sum(Ok(im.to_words().to_vec()))?,
+            _ => ExactSum::new(),
+        };
+        Ok([re, im])
     }
 }
 
-impl<T: MpiReal> Level1<T> for MpiBackend
+impl<T: MpiElement> Level1<T> for MpiBackend
 where
     dyn HostBackend: Level1<T>,
 {
@@ -86,18 +129,18 @@ where
     }
 
     fn dot(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
-        let _guard = self.lock();
-        let local = check::same_len(x.len(), y.len())
-            .and_then(|()| Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Dot, x, y));
-        let call = Call::typed::<T>(Routine::Dot);
-        agree::sum_checked(&self.inner.comm, "dot", call, local).map(T::from_f64)
+        self.dot_either(false, x, y)
     }
 
-    fn asum(&self, x: VecRef<'_, T>) -> Result<T> {
+    fn dotc(&self, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<T> {
+        self.dot_either(true, x, y)
+    }
+
+    fn asum(&self, x: VecRef<'_, T>) -> Result<T::Real> {
         let _guard = self.lock();
-        let local = Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Asum, x, x);
-        let call = Call::typed::<T>(Routine::Asum);
-        agree::sum_checked(&self.inner.comm, "asum", call, local).map(T::from_f64)
+        let local = T::asum_wide(&*self.inner.local, x).map(|v| [v, 0.0]);
+        let [v, _] = self.summed::<T>(Routine::Asum, local)?;
+        Ok(T::Real::from_f64(v))
     }
 
     /// The local norms' squares are added in the checked allreduce (the same
@@ -105,21 +148,20 @@ where
     /// an error, not a deadlock); when some rank's norm is so large or so
     /// small that its square could overflow or underflow, every rank also
     /// gathers the norms themselves and combines them with scaling.
-    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T> {
+    fn nrm2(&self, x: VecRef<'_, T>) -> Result<T::Real> {
         let _guard = self.lock();
-        let norm = self.local_norm(x);
+        let norm = T::norm_wide(&*self.inner.local, x);
         let mine = norm.as_ref().map_or(0, |v| v.to_bits());
         let local = norm.map(|v| {
             if v == 0.0 || !v.is_finite() || (SAFE_NORM.0..=SAFE_NORM.1).contains(&v) {
-                v * v
+                [v * v, 0.0]
             } else {
-                OUT_OF_RANGE
+                [OUT_OF_RANGE, 0.0]
             }
         });
-        let call = Call::typed::<T>(Routine::Nrm2);
-        let ssq = agree::sum_checked(&self.inner.comm, "nrm2", call, local)?;
+        let [ssq, _] = self.summed::<T>(Routine::Nrm2, local)?;
         if ssq >= 0.0 || ssq.is_nan() {
-            return Ok(T::from_f64(ssq.sqrt()));
+            return Ok(T::Real::from_f64(ssq.sqrt()));
         }
         // Every rank agreed above, so every rank has a norm to send.
         let norms: Vec<f64> = self
@@ -129,14 +171,13 @@ where
             .into_iter()
             .map(f64::from_bits)
             .collect();
-        Ok(T::from_f64(combine_norms(&norms)))
+        Ok(T::Real::from_f64(combine_norms(&norms)))
     }
 
     fn sum(&self, x: VecRef<'_, T>) -> Result<T> {
         let _guard = self.lock();
-        let local = Level1::<T>::reduce_wide(&*self.inner.local, Reduction::Sum, x, x);
-        let call = Call::typed::<T>(Routine::Sum);
-        agree::sum_checked(&self.inner.comm, "sum", call, local).map(T::from_f64)
+        let local = <T as MpiElement>::sum_wide(&*self.inner.local, x);
+        self.summed::<T>(Routine::Sum, local).map(T::from_wide)
     }
 
     /// The exact accumulator of the whole distributed vector: each rank
@@ -145,31 +186,40 @@ where
     /// exact, so every rank gets the same accumulator whatever the rank count
     /// and split. Ranks that pass different element types, or ask for
     /// different reductions, get an error.
-    fn reduce_exact(
+    fn reduce_exact(&self, what: Reduction, x: VecRef<'_, T>, y: VecRef<'_, T>) -> Result<ExactSum>
+    where
+        T: Scalar,
+    {
+        let _guard = self.lock();
+        let local = Level1::<T>::reduce_exact(&*self.inner.local, what, x, y)
+            .map(|acc| [acc, ExactSum::new()]);
+        let [acc, _] = self.exact_parts::<T>(Routine::Exact(what), local)?;
+        Ok(acc)
+    }
+
+    /// As [`Level1::reduce_exact`], one accumulator per component (complex
+    /// reproducible `dot`, `dotc`, `sum`, `asum`, `nrm2`).
+    fn reduce_exact_parts(
         &self,
         what: Reduction,
+        conj: bool,
         x: VecRef<'_, T>,
         y: VecRef<'_, T>,
-    ) -> Result<ExactSum> {
+    ) -> Result<[ExactSum; 2]> {
         let _guard = self.lock();
-        let routine = exact_routine(what);
-        let local = Level1::<T>::reduce_exact(&*self.inner.local, what, x, y)
-            .map(|acc| acc.to_words().to_vec());
-        let call = Call::typed::<T>(Routine::Exact(what));
-        let total = agree::sum_words_checked(&self.inner.comm, routine, call, EXACT_WORDS, local)?;
-        ExactSum::from_words(&total).ok_or_else(|| {
-            everywhere(
-                routine,
-                ErrorKind::Internal,
-                "the ranks' accumulators do not add up to a valid one",
-            )
-        })
+        let routine = if conj && what == Reduction::Dot && T::DTYPE.is_complex() {
+            Routine::ExactDotc
+        } else {
+            Routine::Exact(what)
+        };
+        let local = Level1::<T>::reduce_exact_parts(&*self.inner.local, what, conj, x, y);
+        self.exact_parts::<T>(routine, local)
     }
 
     fn iamax(&self, x: VecRef<'_, T>) -> Result<Option<usize>> {
         let _guard = self.lock();
         let local = Level1::<T>::iamax(&*self.inner.local, x).map(|i| match i {
-            Some(i) => vec![x.len() as u64, i as u64, x.get(i).abs().as_f64().to_bits()],
+            Some(i) => vec![x.len() as u64, i as u64, x.get(i).abs1().as_f64().to_bits()],
             None => vec![0, u64::MAX, 0],
         });
         let call = Call::typed::<T>(Routine::Iamax);
@@ -213,7 +263,7 @@ impl MpiBackend {
     /// Checks a row-block matrix operation on every rank and gathers the
     /// column-split vector `v` whole: `rows_vec` must have the matrix block's
     /// rows on each rank, the pieces of `v` must add up to its columns.
-    fn gather_row_block_operand<T: Scalar + Equivalence>(
+    fn gather_row_block_operand<T: MpiElement>(
         &self,
         routine: Routine,
         block: (usize, usize),
@@ -234,10 +284,10 @@ impl MpiBackend {
             ])
         };
         let call = Call::typed::<T>(routine);
-        let routine = if routine == Routine::Ger {
-            "ger"
-        } else {
-            "gemv"
+        let routine = match routine {
+            Routine::Ger => "ger",
+            Routine::Gerc => "gerc",
+            _ => "gemv",
         };
         let all = agree::gather_checked(&self.inner.comm, routine, call, local)?;
         let cols = all[0][1];
@@ -258,16 +308,62 @@ impl MpiBackend {
             ));
         }
         let mine: Vec<T> = v.iter().collect();
-        let mut whole = vec![T::zero(); total];
+        let mut whole = vec![T::ZERO; total];
         self.inner.comm.allgatherv(&mine, &mut whole, &pieces)?;
         Ok(whole)
     }
 }
 
-impl<T: MpiReal> Level2<T> for MpiBackend
+/// Methods with no distributed form: each answers [`not_distributed`] at
+/// once, from its signature.
+macro_rules! not_distributed_methods {
+    ($($name:ident($($ty:ty),*);)*) => {
+        $(
+            fn $name(&self, $(_: $ty),*) -> Result<()> {
+                Err(not_distributed(stringify!($name)))
+            }
+        )*
+    };
+}
+pub(crate) use not_distributed_methods;
+
+impl MpiBackend {
+    /// `ger` (`conj`: `gerc`): `A`'s row block and `x` are this rank's, `y`
+    /// (split any way) is gathered whole.
+    fn ger_either<T: MpiElement>(
+        &self,
+        conj: bool,
+        alpha: T,
+        x: VecRef<'_, T>,
+        y: VecRef<'_, T>,
+        a: MatMut<'_, T>,
+    ) -> Result<()>
+    where
+        dyn HostBackend: Level2<T>,
+    {
+        let _guard = self.lock();
+        let routine = if conj && T::DTYPE.is_complex() {
+            Routine::Gerc
+        } else {
+            Routine::Ger
+        };
+        let whole_y = self.gather_row_block_operand(routine, (a.nrows(), a.ncols()), x.len(), y)?;
+        let local = &*self.inner.local;
+        let y = VecRef::from_slice(&whole_y);
+        if conj {
+            Level2::<T>::gerc(local, alpha, x, y, a)
+        } else {
+            Level2::<T>::ger(local, alpha, x, y, a)
+        }
+    }
+}
+
+impl<T: MpiElement> Level2<T> for MpiBackend
 where
     dyn HostBackend: Level2<T>,
 {
+    /// `A`'s row block (of `op(A)`, as passed: `a.t()` or `a.h()` is the
+    /// block of the transpose) and `y` are this rank's; `x` is gathered.
     fn gemv(
         &self,
         alpha: T,
@@ -290,102 +386,35 @@ where
     }
 
     fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
-        let _guard = self.lock();
-        let whole_y =
-            self.gather_row_block_operand(Routine::Ger, (a.nrows(), a.ncols()), x.len(), y)?;
-        Level2::<T>::ger(
-            &*self.inner.local,
-            alpha,
-            x,
-            VecRef::from_slice(&whole_y),
-            a,
-        )
+        self.ger_either(false, alpha, x, y, a)
     }
 
-    fn symv(
-        &self,
-        _uplo: Uplo,
-        _alpha: T,
-        _a: MatRef<'_, T>,
-        _x: VecRef<'_, T>,
-        _beta: T,
-        _y: VecMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("symv"))
+    fn gerc(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
+        self.ger_either(true, alpha, x, y, a)
     }
-    fn trmv(&self, _: Uplo, _: Diag, _: MatRef<'_, T>, _: VecMut<'_, T>) -> Result<()> {
-        Err(not_distributed("trmv"))
-    }
-    fn trsv(&self, _: Uplo, _: Diag, _: MatRef<'_, T>, _: VecMut<'_, T>) -> Result<()> {
-        Err(not_distributed("trsv"))
-    }
-    fn syr(&self, _: Uplo, _: T, _: VecRef<'_, T>, _: MatMut<'_, T>) -> Result<()> {
-        Err(not_distributed("syr"))
-    }
-    fn syr2(
-        &self,
-        _: Uplo,
-        _: T,
-        _: VecRef<'_, T>,
-        _: VecRef<'_, T>,
-        _: MatMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("syr2"))
-    }
-    fn gbmv(
-        &self,
-        _alpha: T,
-        _a: BandRef<'_, T>,
-        _x: VecRef<'_, T>,
-        _beta: T,
-        _y: VecMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("gbmv"))
-    }
-    fn sbmv(
-        &self,
-        _uplo: Uplo,
-        _alpha: T,
-        _a: BandRef<'_, T>,
-        _x: VecRef<'_, T>,
-        _beta: T,
-        _y: VecMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("sbmv"))
-    }
-    fn spmv(
-        &self,
-        _alpha: T,
-        _a: PackedRef<'_, T>,
-        _x: VecRef<'_, T>,
-        _beta: T,
-        _y: VecMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("spmv"))
-    }
-    fn tbmv(&self, _uplo: Uplo, _diag: Diag, _a: BandRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
-        Err(not_distributed("tbmv"))
-    }
-    fn tbsv(&self, _uplo: Uplo, _diag: Diag, _a: BandRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
-        Err(not_distributed("tbsv"))
-    }
-    fn tpmv(&self, _diag: Diag, _a: PackedRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
-        Err(not_distributed("tpmv"))
-    }
-    fn tpsv(&self, _diag: Diag, _a: PackedRef<'_, T>, _x: VecMut<'_, T>) -> Result<()> {
-        Err(not_distributed("tpsv"))
-    }
-    fn spr(&self, _alpha: T, _x: VecRef<'_, T>, _a: PackedMut<'_, T>) -> Result<()> {
-        Err(not_distributed("spr"))
-    }
-    fn spr2(
-        &self,
-        _alpha: T,
-        _x: VecRef<'_, T>,
-        _y: VecRef<'_, T>,
-        _a: PackedMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("spr2"))
+
+    not_distributed_methods! {
+        symv(Uplo, T, MatRef<'_, T>, VecRef<'_, T>, T, VecMut<'_, T>);
+        hemv(Uplo, T, MatRef<'_, T>, VecRef<'_, T>, T, VecMut<'_, T>);
+        trmv(Uplo, Diag, MatRef<'_, T>, VecMut<'_, T>);
+        trsv(Uplo, Diag, MatRef<'_, T>, VecMut<'_, T>);
+        syr(Uplo, T, VecRef<'_, T>, MatMut<'_, T>);
+        her(Uplo, T::Real, VecRef<'_, T>, MatMut<'_, T>);
+        syr2(Uplo, T, VecRef<'_, T>, VecRef<'_, T>, MatMut<'_, T>);
+        her2(Uplo, T, VecRef<'_, T>, VecRef<'_, T>, MatMut<'_, T>);
+        gbmv(T, BandRef<'_, T>, VecRef<'_, T>, T, VecMut<'_, T>);
+        sbmv(Uplo, T, BandRef<'_, T>, VecRef<'_, T>, T, VecMut<'_, T>);
+        hbmv(Uplo, T, BandRef<'_, T>, VecRef<'_, T>, T, VecMut<'_, T>);
+        spmv(T, PackedRef<'_, T>, VecRef<'_, T>, T, VecMut<'_, T>);
+        hpmv(T, PackedRef<'_, T>, VecRef<'_, T>, T, VecMut<'_, T>);
+        tbmv(Uplo, Diag, BandRef<'_, T>, VecMut<'_, T>);
+        tbsv(Uplo, Diag, BandRef<'_, T>, VecMut<'_, T>);
+        tpmv(Diag, PackedRef<'_, T>, VecMut<'_, T>);
+        tpsv(Diag, PackedRef<'_, T>, VecMut<'_, T>);
+        spr(T, VecRef<'_, T>, PackedMut<'_, T>);
+        hpr(T::Real, VecRef<'_, T>, PackedMut<'_, T>);
+        spr2(T, VecRef<'_, T>, VecRef<'_, T>, PackedMut<'_, T>);
+        hpr2(T, VecRef<'_, T>, VecRef<'_, T>, PackedMut<'_, T>);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The prediction of a communicator's next summed call (dot, asum, sum,
-//! nrm2 and their element type), from the calls every rank agreed on
+//! nrm2, dotc and their element type), from the calls every rank agreed on
 //! before, so that the common case can skip sending a status word (see
 //! `agree.rs`).
 //!
@@ -17,8 +17,8 @@
 
 use std::sync::atomic::{AtomicU16, AtomicU64, AtomicU8, Ordering::Relaxed};
 
-/// Distinct summed calls: four routines times four element types.
-pub(crate) const KEYS: u8 = 16;
+/// Distinct summed calls: five routines times four element types.
+pub(crate) const KEYS: u8 = 20;
 /// "No call": the history before two calls were agreed, and a pair never
 /// seen.
 const NONE: u8 = KEYS;

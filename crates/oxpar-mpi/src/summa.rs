@@ -16,12 +16,12 @@
 //! square matrices of order n: 2*n^2/sqrt(p) words per rank, a total of
 //! 2*n^2*sqrt(p) over the machine.
 
-use crate::MpiReal;
 use oxpar_core::{
-    Diag, Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Scalar, Side, Uplo,
+    Diag, Element, Error, ErrorKind, HostBackend, Level3, MatMut, MatRef, Result, Side, Uplo,
 };
 
-use crate::ops::not_distributed;
+use crate::ops::{not_distributed, not_distributed_methods};
+use crate::MpiElement;
 
 use crate::agree::{self, everywhere, Call, Routine};
 use crate::{GridShape, MpiBackend};
@@ -46,8 +46,9 @@ fn owner(starts: &[usize], k: usize) -> usize {
 }
 
 /// Copies `src` into `dst` as a column-major matrix with leading dimension
-/// `src.nrows()`.
-fn pack<T: Scalar>(src: MatRef<'_, T>, dst: &mut [T]) {
+/// `src.nrows()`, conjugated if `src` is a conjugated view (so the panel
+/// travels as plain values).
+fn pack<T: Element>(src: MatRef<'_, T>, dst: &mut [T]) {
     let m = src.nrows();
     for j in 0..src.ncols() {
         for i in 0..m {
@@ -99,7 +100,7 @@ fn gemm_split(g: GridShape, shapes: &[Vec<u64>]) -> Result<(Vec<usize>, Vec<usiz
     Ok((ka, kb))
 }
 
-impl<T: MpiReal> Level3<T> for MpiBackend
+impl<T: MpiElement> Level3<T> for MpiBackend
 where
     dyn HostBackend: Level3<T>,
 {
@@ -146,8 +147,8 @@ where
             }
         }
         let g = grid.shape;
-        let mut a_panel = vec![T::zero(); m * PANEL];
-        let mut b_panel = vec![T::zero(); PANEL * n];
+        let mut a_panel = vec![T::ZERO; m * PANEL];
+        let mut b_panel = vec![T::ZERO; PANEL * n];
         // A panel this rank owns is used in place; only panels that travel
         // are packed (to send) or received into the buffers.
         let (a_alone, b_alone) = (g.cols == 1, g.rows == 1);
@@ -176,7 +177,7 @@ where
                 grid.col_comm.bcast(bp, ib)?;
                 MatRef::col_major(bp, width, n, width)?
             };
-            let beta_now = if step == 0 { beta } else { T::one() };
+            let beta_now = if step == 0 { beta } else { T::ONE };
             Level3::<T>::gemm(
                 &*self.inner.local,
                 alpha,
@@ -189,53 +190,15 @@ where
         Ok(())
     }
 
-    fn symm(
-        &self,
-        _: Side,
-        _: Uplo,
-        _: T,
-        _: MatRef<'_, T>,
-        _: MatRef<'_, T>,
-        _: T,
-        _: MatMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("symm"))
-    }
-    fn syrk(&self, _: Uplo, _: T, _: MatRef<'_, T>, _: T, _: MatMut<'_, T>) -> Result<()> {
-        Err(not_distributed("syrk"))
-    }
-    fn syr2k(
-        &self,
-        _: Uplo,
-        _: T,
-        _: MatRef<'_, T>,
-        _: MatRef<'_, T>,
-        _: T,
-        _: MatMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("syr2k"))
-    }
-    fn trmm(
-        &self,
-        _: Side,
-        _: Uplo,
-        _: Diag,
-        _: T,
-        _: MatRef<'_, T>,
-        _: MatMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("trmm"))
-    }
-    fn trsm(
-        &self,
-        _: Side,
-        _: Uplo,
-        _: Diag,
-        _: T,
-        _: MatRef<'_, T>,
-        _: MatMut<'_, T>,
-    ) -> Result<()> {
-        Err(not_distributed("trsm"))
+    not_distributed_methods! {
+        symm(Side, Uplo, T, MatRef<'_, T>, MatRef<'_, T>, T, MatMut<'_, T>);
+        hemm(Side, Uplo, T, MatRef<'_, T>, MatRef<'_, T>, T, MatMut<'_, T>);
+        syrk(Uplo, T, MatRef<'_, T>, T, MatMut<'_, T>);
+        herk(Uplo, T::Real, MatRef<'_, T>, T::Real, MatMut<'_, T>);
+        syr2k(Uplo, T, MatRef<'_, T>, MatRef<'_, T>, T, MatMut<'_, T>);
+        her2k(Uplo, T, MatRef<'_, T>, MatRef<'_, T>, T::Real, MatMut<'_, T>);
+        trmm(Side, Uplo, Diag, T, MatRef<'_, T>, MatMut<'_, T>);
+        trsm(Side, Uplo, Diag, T, MatRef<'_, T>, MatMut<'_, T>);
     }
 }
 

@@ -2,6 +2,7 @@
 //! under `mpiexec -n 1`, `-n 2`, `-n 3` and `-n 4` (Open MPI, oversubscribed)
 //! and fails if any run fails or hangs; under mpiexec, every rank runs every
 //! check and compares with the serial backend computing on the whole data.
+//! Complex elements have their own suite (`mpi_complex.rs`).
 //!
 //! The launcher and rank counts can be changed: see `oxpar_mpi::launch`.
 
@@ -99,42 +100,9 @@ fn run_rank() {
     speculation(&ctx);
     foreign_communicators(&ctx);
     point_to_point(&ctx);
-    complex_unsupported(&ctx);
     if rank == 0 {
         println!("rank 0 of {size}: all checks passed");
     }
-}
-
-/// Complex elements answer UNSUPPORTED on every rank without a collective:
-/// a real dot right after still pairs up across the ranks.
-fn complex_unsupported(c: &Ctx) {
-    use oxpar_core::Complex64;
-    let x = [Complex64::new(1.0, 2.0); 3];
-    let e = Level1::<Complex64>::dot(&c.mpi, VecRef::from_slice(&x), VecRef::from_slice(&x))
-        .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
-    let e = Level1::<Complex64>::nrm2(&c.mpi, VecRef::from_slice(&x)).unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Unsupported);
-    let mut out = [Complex64::new(0.0, 0.0); 1];
-    let a = MatRef::col_major(&x, 1, 3, 1).unwrap();
-    let e = Level3::<Complex64>::gemm(
-        &c.mpi,
-        Complex64::new(1.0, 0.0),
-        a,
-        a.h(),
-        Complex64::new(0.0, 0.0),
-        MatMut::col_major(&mut out, 1, 1, 1).unwrap(),
-    )
-    .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Unsupported);
-    assert_eq!(
-        out[0],
-        Complex64::new(0.0, 0.0),
-        "an unsupported call writes nothing"
-    );
-    let ones = vec![1.0f64; 4];
-    let d = Level1::<f64>::dot(&c.mpi, VecRef::from_slice(&ones), VecRef::from_slice(&ones));
-    assert_eq!(d.unwrap(), 4.0 * c.size as f64);
 }
 
 fn level1(c: &Ctx) {
