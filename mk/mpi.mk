@@ -2,7 +2,7 @@
 # the benchmark. Included by the top-level Makefile; run from the repository
 # root.
 #
-#   make mpi-test       Rust, C, Fortran and Python suites under mpiexec -n 1..4,
+#   make mpi-test       Rust (also over TCP), C, Fortran and Python suites under mpiexec -n 1..4,
 #                       then the examples
 #   make mpi-rust-tcp-test  the Rust suites (real and complex) on TCP with
 #                       osc pt2pt instead of shared memory, -n 1..3
@@ -24,7 +24,7 @@ MPIRUN := env $(MPI_ENV) $(MPIEXEC) --oversubscribe
 MPI_TIMEOUT := timeout 300
 
 ## Every MPI suite and example (the Rust suite runs in test-rust).
-mpi-test: mpi-rust-examples mpi-info mpi-c-test mpi-fortran-test mpi-python-test
+mpi-test: mpi-rust-examples mpi-info mpi-rust-tcp-test mpi-c-test mpi-fortran-test mpi-python-test
 
 ## The Rust suites, real and complex (each launches itself under mpiexec -n 1..4).
 mpi-rust-test:
