@@ -15,22 +15,24 @@
 //!
 //! `f32` and `f64` implement both; num-complex's `Complex<f32>` and
 //! `Complex<f64>` (re-exported as [`crate::Complex32`], [`crate::Complex64`])
-//! implement [`Element`] only. How the complex types plug in, and what is
-//! left for later increments:
+//! implement [`Element`] only. How the complex types plug in:
 //!
 //! 1. **Types.** `Complex<T>` is `#[repr(C)]` `{re, im}`, the layout of C99
 //!    `float _Complex`/`double _Complex`, Fortran `complex(c_float_complex)`,
 //!    NumPy `complex64`/`complex128`: `Real = f32`/`f64`,
 //!    `DTYPE = DType::C32`/`C64`, `BLAS_PREFIX = 'c'`/`'z'`, `conj` the
-//!    conjugate, `abs1 = |re| + |im|`, `sum_wide` per component in f64.
+//!    conjugate, `abs1 = |re| + |im|`, `sum_wide` per component in f64, and
+//!    `quotient` Smith's division (what a solve divides by, as the
+//!    reference BLAS's Fortran does).
 //! 2. **Trait family.** [`crate::Level1::dot`] is BLAS's unconjugated
 //!    `dotu`; [`crate::Level1::dotc`] and [`crate::Level2::gerc`] are the
 //!    conjugated forms (for reals, `dot` and `ger`); the Hermitian
-//!    operations are [`crate::Level2::hemv`], `her`, `her2` and
-//!    [`crate::Level3::hemm`], `herk`, `her2k` (real `alpha`/`beta` where
-//!    BLAS has them), with defaults in [`crate::hermitian`]; the symmetric
-//!    and triangular defaults ([`crate::blocked`], [`crate::reference`]) run
-//!    unchanged on complex data (complex symmetric, as `csymm`/`csyrk`).
+//!    operations are [`crate::Level2::hemv`], `her`, `her2`, `hbmv`, `hpmv`,
+//!    `hpr`, `hpr2` and [`crate::Level3::hemm`], `herk`, `her2k` (real
+//!    `alpha`/`beta` where BLAS has them), with defaults in
+//!    [`crate::hermitian`]; the symmetric and triangular defaults
+//!    ([`crate::blocked`], [`crate::reference`]) run unchanged on complex
+//!    data (complex symmetric, as `csymm`/`csyrk`).
 //!    Methods whose defaults are real-only carry `where T: Scalar`
 //!    ([`crate::Level1::reduce_wide`], [`crate::Level1::reduce_exact`]).
 //!    A backend implements the complex types either by one
@@ -48,32 +50,20 @@
 //!    asks for it by argument); conjugation is the identity on reals, so real
 //!    kernels ignore the flag, and every complex kernel must honour it
 //!    ([`crate::MatRef::is_conj`]), never by copying.
-//! 4. **C ABI.** The routine table (xtask's `routines.rs`) lists each
-//!    routine's element types as letters (`types: "sd"`); a row becomes
-//!    complex by `"sdcz"`. The generator then needs: `routines::element`
-//!    to map `c`/`z` to a C element type laid out as `float _Complex`/
-//!    `double _Complex` and to `Complex<f32>`/`Complex<f64>`; complex
-//!    scalars by pointer (as `alpha` already is); a real return type per
-//!    letter for `nrm2`/`asum` (hand-written level-1 shells today); the
-//!    `Trans` enum's third constant, `OXPAR_TRANS_CONJ = 2`, accepted by the
-//!    C ABI's `trans_from` (which rejects 2 today) and meaning plain
-//!    transpose for `s`/`d` as BLAS's `'C'`; generated code that flips
-//!    `uplo` for a transposed operand must test "not `No`"
-//!    ([`crate::Trans::is_transposed`]) rather than "`Yes`". The C ABI's
-//!    `oxpar_dtype` (device buffers) gains the complex tags with them (and
-//!    answers Unsupported for them on OpenCL, whose device buffers are real
-//!    only; its host path computes complex calls on the host). The MPI
-//!    backend distributes complex data as it does real data (its agreement
-//!    codes name the complex [`DType`]s and `dotc`/`gerc`; its summed
-//!    collectives carry two components per value for every type, and
+//! 4. **Backends.** Serial, threads (SIMD complex level 1, the `gemm`
+//!    crate's complex micro-kernels), OpenCL (float2/double2 kernels, also
+//!    on device buffers) and MPI (the same distributed operations as for
+//!    reals; its agreement codes name the complex [`DType`]s, and
 //!    reproducible complex reductions add the ranks' per-component
-//!    accumulators through [`crate::Level1::reduce_exact_parts`]), so the
-//!    C ABI needs no complex-specific refusal on MPI contexts.
-//! 5. **Bindings.** Fortran: the generator's type loop (`['s', 'd']`, kinds
-//!    `sp`/`dp`) gains `c`/`z` with `complex(real32)`/`complex(real64)`
-//!    twins in the same generics; Python: the dtype dispatch maps
-//!    `complex64`/`complex128` to `c`/`z` and rejects mixed real/complex
-//!    arguments; the ndarray facade is already generic over `Element`.
+//!    accumulators through [`crate::Level1::reduce_exact_parts`]).
+//! 5. **Front ends.** The routine table (xtask's `routines.rs`) lists each
+//!    routine's element types as letters (`"sdcz"`), from which the C ABI's
+//!    `oxpar_c*`/`oxpar_z*` (element types `oxpar_c32`/`oxpar_c64`, the
+//!    conjugate transpose `OXPAR_TRANS_CONJ`), the Fortran generics over
+//!    `complex(real32/real64)` and the Python wrappers over
+//!    `complex64`/`complex128` are generated. The C ABI still answers
+//!    Unsupported for complex calls on MPI contexts, although the MPI backend
+//!    computes them: lifting that refusal is the next step there.
 
 use std::fmt::{Debug, Display};
 use std::iter::Sum;
