@@ -93,7 +93,7 @@ class BlasDir:
                 os.unlink(tmp)
             os.symlink(target, tmp)
             os.replace(tmp, link)
-        self.library_path = f"{self.links}:{self.folder}"
+        self.library_path = os.pathsep.join((self.links, self.folder))
         self.closure = self._closure()
 
     def env(self, threads, base=None):

@@ -16,9 +16,8 @@ fn ch(c: &'static [u8; 1]) -> *const c_char {
 }
 
 /// A 2x2 upper triangular system `A x = b` whose entries are all of size
-/// `s`, with the exact solution `x = (1 - i, 1 + i) / 2`-ish computed
-/// independently in scaled arithmetic: `A = s * A1`, `b = s * b1`, so
-/// `x = A1^-1 b1` whatever `s` is.
+/// `s`: `A = s * A1`, `b = s * b1` with `A1 x1 = b1` worked out by hand, so
+/// the solution is `x1 = (1, 1 - i)` whatever `s` is.
 fn system(s: f64) -> ([Complex64; 4], [Complex64; 2], [Complex64; 2]) {
     let c = Complex64::new;
     // A1 = [[1+i, 1], [0, 2i]] (column-major), x1 = [1, 1 - i].
