@@ -1405,9 +1405,6 @@ oxpar_status oxpar_dgemm(const oxpar_context *ctx,
  * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -1434,9 +1431,6 @@ oxpar_status oxpar_caxpy(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
  * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1465,9 +1459,6 @@ oxpar_status oxpar_cscal(const oxpar_context *ctx,
  * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -1493,9 +1484,6 @@ oxpar_status oxpar_csscal(const oxpar_context *ctx,
  * address space). y may share memory with x: the result is as if x were read
  * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1523,9 +1511,6 @@ oxpar_status oxpar_ccopy(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
  * the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
  * and `OXPAR_STATUS_OUT_OF_MEMORY`.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1557,9 +1542,6 @@ oxpar_status oxpar_cswap(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
  * increment of 0, which reads one element n times, is allowed).
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -1590,9 +1572,6 @@ oxpar_status oxpar_cdotu(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
  * increment of 0, which reads one element n times, is allowed).
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1632,8 +1611,9 @@ oxpar_status oxpar_cdotc(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1671,8 +1651,9 @@ oxpar_status oxpar_scnrm2(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1709,8 +1690,9 @@ oxpar_status oxpar_scasum(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1746,8 +1728,9 @@ oxpar_status oxpar_csum(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1785,8 +1768,9 @@ oxpar_status oxpar_icamax(const oxpar_context *ctx,
  * argument error on one rank fails every rank (the others get an error naming
  * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1824,9 +1808,6 @@ oxpar_status oxpar_cgemv(const oxpar_context *ctx,
  * increments, 0 included, and may share memory with A: the result is as if
  * they were read first.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -1860,9 +1841,6 @@ oxpar_status oxpar_cgeru(const oxpar_context *ctx,
  * address, or an operand beyond the address space). x and y may have any
  * increments, 0 included, and may share memory with A: the result is as if
  * they were read first.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1902,8 +1880,9 @@ oxpar_status oxpar_cgerc(const oxpar_context *ctx,
  * argument error on one rank fails every rank (the others get an error naming
  * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1943,9 +1922,6 @@ oxpar_status oxpar_cgemm(const oxpar_context *ctx,
  * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -1972,9 +1948,6 @@ oxpar_status oxpar_zaxpy(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
  * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2003,9 +1976,6 @@ oxpar_status oxpar_zscal(const oxpar_context *ctx,
  * address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -2031,9 +2001,6 @@ oxpar_status oxpar_zdscal(const oxpar_context *ctx,
  * address space). y may share memory with x: the result is as if x were read
  * first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
  * `OXPAR_STATUS_OUT_OF_MEMORY`.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2061,9 +2028,6 @@ oxpar_status oxpar_zcopy(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
  * the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
  * and `OXPAR_STATUS_OUT_OF_MEMORY`.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2095,9 +2059,6 @@ oxpar_status oxpar_zswap(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
  * increment of 0, which reads one element n times, is allowed).
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -2128,9 +2089,6 @@ oxpar_status oxpar_zdotu(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
  * increment of 0, which reads one element n times, is allowed).
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2170,8 +2128,9 @@ oxpar_status oxpar_zdotc(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2209,8 +2168,9 @@ oxpar_status oxpar_dznrm2(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2247,8 +2207,9 @@ oxpar_status oxpar_dzasum(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2284,8 +2245,9 @@ oxpar_status oxpar_zsum(const oxpar_context *ctx,
  * operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
  * `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2323,8 +2285,9 @@ oxpar_status oxpar_izamax(const oxpar_context *ctx,
  * argument error on one rank fails every rank (the others get an error naming
  * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2362,9 +2325,6 @@ oxpar_status oxpar_zgemv(const oxpar_context *ctx,
  * increments, 0 included, and may share memory with A: the result is as if
  * they were read first.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
- *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
  * elements its sizes and strides describe (readable, and writable for
@@ -2398,9 +2358,6 @@ oxpar_status oxpar_zgeru(const oxpar_context *ctx,
  * address, or an operand beyond the address space). x and y may have any
  * increments, 0 included, and may share memory with A: the result is as if
  * they were read first.
- *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2440,8 +2397,9 @@ oxpar_status oxpar_zgerc(const oxpar_context *ctx,
  * argument error on one rank fails every rank (the others get an error naming
  * that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
  *
- * On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
- * every rank, decided from the element type alone (no communication).
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -6560,6 +6518,400 @@ oxpar_status oxpar_mpi_dhalo_2d(const oxpar_context *ctx,
                                 bool periodic_rows,
                                 bool periodic_cols,
                                 double *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa);
+
+/**
+ * Distributed `y := alpha*op(A)*x + beta*y` on single-precision complex numbers. `op(A)` is
+ * distributed by row blocks: this rank holds `m_local` whole rows of it
+ * (`m_local x n`) and the matching `m_local` elements of `y`; `x` (global
+ * length `n`) is split any way, this rank holding `n_local` of it (the
+ * pieces, in rank order, must add up to `n`). `trans` says how the stored
+ * matrix at `a` (strides `rsa`, `csa`) gives this block: `OXPAR_TRANS_NO`
+ * (`a` is the `m_local x n` block itself), `OXPAR_TRANS_YES` or
+ * `OXPAR_TRANS_CONJ` (`a` is `n x m_local`, a column block of the stored
+ * matrix, and `op(A)` its transpose or conjugate transpose). Every rank's
+ * `y` block gets its rows of the result. Collective; on a context that is
+ * not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_cgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of op(A) and y differ on a rank,
+ * or the blocks of x do not add up to n: the message names the ranks whose
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * (`oxpar_mpi_zgemv`, `oxpar_mpi_sgemv`, `oxpar_mpi_dgemv`) instead.
+ *
+ * # Safety
+ * As `oxpar_cgemv`.
+ */
+oxpar_status oxpar_mpi_cgemv(const oxpar_context *ctx,
+                             int32_t trans,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const oxpar_c32 *alpha,
+                             const oxpar_c32 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const oxpar_c32 *x,
+                             ptrdiff_t incx,
+                             const oxpar_c32 *beta,
+                             oxpar_c32 *y,
+                             ptrdiff_t incy);
+
+/**
+ * Distributed `A := alpha*x*y^T + A` on single-precision complex numbers (unconjugated, BLAS's
+ * geru): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+ * strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+ * (global length `n`) is split any way, this rank holding `n_local` of it.
+ * Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_cgeru`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of A and x differ on a rank, or
+ * the blocks of y do not add up to n: the message names the ranks whose
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * instead.
+ *
+ * # Safety
+ * As `oxpar_cgeru`.
+ */
+oxpar_status oxpar_mpi_cgeru(const oxpar_context *ctx,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const oxpar_c32 *alpha,
+                             const oxpar_c32 *x,
+                             ptrdiff_t incx,
+                             const oxpar_c32 *y,
+                             ptrdiff_t incy,
+                             oxpar_c32 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa);
+
+/**
+ * Distributed `A := alpha*x*y^H + A` on single-precision complex numbers (`y` conjugated, BLAS's
+ * gerc): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+ * strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+ * (global length `n`) is split any way, this rank holding `n_local` of it.
+ * Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_cgerc`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of A and x differ on a rank, or
+ * the blocks of y do not add up to n: the message names the ranks whose
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * instead.
+ *
+ * # Safety
+ * As `oxpar_cgerc`.
+ */
+oxpar_status oxpar_mpi_cgerc(const oxpar_context *ctx,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const oxpar_c32 *alpha,
+                             const oxpar_c32 *x,
+                             ptrdiff_t incx,
+                             const oxpar_c32 *y,
+                             ptrdiff_t incy,
+                             oxpar_c32 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa);
+
+/**
+ * Distributed `C := alpha*op(A)*op(B) + beta*C` on single-precision complex numbers (SUMMA on
+ * the context's process grid), `op` being as given, the transpose or the
+ * conjugate transpose (`OXPAR_TRANS_CONJ`). The rank at grid position
+ * (i, j) holds block (i, j) of each matrix: `op(A)` is `m_local x ka_local`,
+ * `op(B)` is `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one
+ * grid row share `m_local` and `kb_local`, ranks in one grid column share
+ * `n_local` and `ka_local`, and both splits of the inner dimension add up to
+ * the same k; `oxpar_block_range` gives the balanced split. Collective; on a
+ * context that is not MPI, `ka_local == kb_local`.
+ *
+ * Errors as `oxpar_cgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * instead.
+ *
+ * # Safety
+ * As `oxpar_cgemm`.
+ */
+oxpar_status oxpar_mpi_cgemm(const oxpar_context *ctx,
+                             int32_t transa,
+                             int32_t transb,
+                             size_t m_local,
+                             size_t n_local,
+                             size_t ka_local,
+                             size_t kb_local,
+                             const oxpar_c32 *alpha,
+                             const oxpar_c32 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const oxpar_c32 *b,
+                             ptrdiff_t rsb,
+                             ptrdiff_t csb,
+                             const oxpar_c32 *beta,
+                             oxpar_c32 *c,
+                             ptrdiff_t rsc,
+                             ptrdiff_t csc);
+
+/**
+ * Halo exchange of a 1-D block decomposition over the ranks in rank order,
+ * on single-precision complex numbers (collective): as `oxpar_mpi_dhalo_1d`, each element
+ * moving whole (real and imaginary parts).
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_mpi_dhalo_1d` (ranks that mix element types all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+ * `incx`, writable.
+ */
+oxpar_status oxpar_mpi_chalo_1d(const oxpar_context *ctx,
+                                size_t len,
+                                size_t ghost,
+                                bool periodic,
+                                oxpar_c32 *x,
+                                ptrdiff_t incx);
+
+/**
+ * Halo exchange of a 2-D block decomposition on the context's process grid,
+ * on single-precision complex numbers (collective): as `oxpar_mpi_dhalo_2d`, each element
+ * moving whole (real and imaginary parts).
+ *
+ * Errors as `oxpar_mpi_dhalo_2d` (ranks that mix element types all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+ * its strides describe, writable.
+ */
+oxpar_status oxpar_mpi_chalo_2d(const oxpar_context *ctx,
+                                size_t rows,
+                                size_t cols,
+                                size_t ghost,
+                                bool periodic_rows,
+                                bool periodic_cols,
+                                oxpar_c32 *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa);
+
+/**
+ * Distributed `y := alpha*op(A)*x + beta*y` on double-precision complex numbers. `op(A)` is
+ * distributed by row blocks: this rank holds `m_local` whole rows of it
+ * (`m_local x n`) and the matching `m_local` elements of `y`; `x` (global
+ * length `n`) is split any way, this rank holding `n_local` of it (the
+ * pieces, in rank order, must add up to `n`). `trans` says how the stored
+ * matrix at `a` (strides `rsa`, `csa`) gives this block: `OXPAR_TRANS_NO`
+ * (`a` is the `m_local x n` block itself), `OXPAR_TRANS_YES` or
+ * `OXPAR_TRANS_CONJ` (`a` is `n x m_local`, a column block of the stored
+ * matrix, and `op(A)` its transpose or conjugate transpose). Every rank's
+ * `y` block gets its rows of the result. Collective; on a context that is
+ * not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_zgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of op(A) and y differ on a rank,
+ * or the blocks of x do not add up to n: the message names the ranks whose
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * (`oxpar_mpi_cgemv`, `oxpar_mpi_sgemv`, `oxpar_mpi_dgemv`) instead.
+ *
+ * # Safety
+ * As `oxpar_zgemv`.
+ */
+oxpar_status oxpar_mpi_zgemv(const oxpar_context *ctx,
+                             int32_t trans,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const oxpar_c64 *alpha,
+                             const oxpar_c64 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const oxpar_c64 *x,
+                             ptrdiff_t incx,
+                             const oxpar_c64 *beta,
+                             oxpar_c64 *y,
+                             ptrdiff_t incy);
+
+/**
+ * Distributed `A := alpha*x*y^T + A` on double-precision complex numbers (unconjugated, BLAS's
+ * geru): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+ * strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+ * (global length `n`) is split any way, this rank holding `n_local` of it.
+ * Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_zgeru`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of A and x differ on a rank, or
+ * the blocks of y do not add up to n: the message names the ranks whose
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * instead.
+ *
+ * # Safety
+ * As `oxpar_zgeru`.
+ */
+oxpar_status oxpar_mpi_zgeru(const oxpar_context *ctx,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const oxpar_c64 *alpha,
+                             const oxpar_c64 *x,
+                             ptrdiff_t incx,
+                             const oxpar_c64 *y,
+                             ptrdiff_t incy,
+                             oxpar_c64 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa);
+
+/**
+ * Distributed `A := alpha*x*y^H + A` on double-precision complex numbers (`y` conjugated, BLAS's
+ * gerc): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+ * strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+ * (global length `n`) is split any way, this rank holding `n_local` of it.
+ * Collective; on a context that is not MPI, `n_local == n`.
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_zgerc`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together (rows of A and x differ on a rank, or
+ * the blocks of y do not add up to n: the message names the ranks whose
+ * block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * instead.
+ *
+ * # Safety
+ * As `oxpar_zgerc`.
+ */
+oxpar_status oxpar_mpi_zgerc(const oxpar_context *ctx,
+                             size_t m_local,
+                             size_t n,
+                             size_t n_local,
+                             const oxpar_c64 *alpha,
+                             const oxpar_c64 *x,
+                             ptrdiff_t incx,
+                             const oxpar_c64 *y,
+                             ptrdiff_t incy,
+                             oxpar_c64 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa);
+
+/**
+ * Distributed `C := alpha*op(A)*op(B) + beta*C` on double-precision complex numbers (SUMMA on
+ * the context's process grid), `op` being as given, the transpose or the
+ * conjugate transpose (`OXPAR_TRANS_CONJ`). The rank at grid position
+ * (i, j) holds block (i, j) of each matrix: `op(A)` is `m_local x ka_local`,
+ * `op(B)` is `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one
+ * grid row share `m_local` and `kb_local`, ranks in one grid column share
+ * `n_local` and `ka_local`, and both splits of the inner dimension add up to
+ * the same k; `oxpar_block_range` gives the balanced split. Collective; on a
+ * context that is not MPI, `ka_local == kb_local`.
+ *
+ * Errors as `oxpar_zgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+ * when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+ * on every rank when some ranks call another element type's routine
+ * instead.
+ *
+ * # Safety
+ * As `oxpar_zgemm`.
+ */
+oxpar_status oxpar_mpi_zgemm(const oxpar_context *ctx,
+                             int32_t transa,
+                             int32_t transb,
+                             size_t m_local,
+                             size_t n_local,
+                             size_t ka_local,
+                             size_t kb_local,
+                             const oxpar_c64 *alpha,
+                             const oxpar_c64 *a,
+                             ptrdiff_t rsa,
+                             ptrdiff_t csa,
+                             const oxpar_c64 *b,
+                             ptrdiff_t rsb,
+                             ptrdiff_t csb,
+                             const oxpar_c64 *beta,
+                             oxpar_c64 *c,
+                             ptrdiff_t rsc,
+                             ptrdiff_t csc);
+
+/**
+ * Halo exchange of a 1-D block decomposition over the ranks in rank order,
+ * on double-precision complex numbers (collective): as `oxpar_mpi_dhalo_1d`, each element
+ * moving whole (real and imaginary parts).
+ *
+ * Vectors are given by a pointer to their logical first element: element `i`
+ * of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+ * convention). Reference BLAS takes the array's lowest address instead: to
+ * port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+ *
+ * Errors as `oxpar_mpi_dhalo_1d` (ranks that mix element types all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+ * `incx`, writable.
+ */
+oxpar_status oxpar_mpi_zhalo_1d(const oxpar_context *ctx,
+                                size_t len,
+                                size_t ghost,
+                                bool periodic,
+                                oxpar_c64 *x,
+                                ptrdiff_t incx);
+
+/**
+ * Halo exchange of a 2-D block decomposition on the context's process grid,
+ * on double-precision complex numbers (collective): as `oxpar_mpi_dhalo_2d`, each element
+ * moving whole (real and imaginary parts).
+ *
+ * Errors as `oxpar_mpi_dhalo_2d` (ranks that mix element types all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`).
+ *
+ * # Safety
+ * `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+ * its strides describe, writable.
+ */
+oxpar_status oxpar_mpi_zhalo_2d(const oxpar_context *ctx,
+                                size_t rows,
+                                size_t cols,
+                                size_t ghost,
+                                bool periodic_rows,
+                                bool periodic_cols,
+                                oxpar_c64 *a,
                                 ptrdiff_t rsa,
                                 ptrdiff_t csa);
 

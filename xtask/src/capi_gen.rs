@@ -21,7 +21,7 @@ pub fn module() -> String {
          //! private copies of inputs that share memory with the output, the trait\n\
          //! call) and one typed shell per element type.\n\n\
          use oxpar::{Element, HostBackend, Level2, Level3};\n\n\
-         use crate::blas::{conj_in_place, no_complex_on_mpi};\n\
+         use crate::blas::conj_in_place;\n\
          use crate::boundary::call;\n\
          use crate::context::oxpar_context;\n\
          use crate::ffi::{self, detach_mat, detach_slice, detach_vec, read_mat, read_vec, Operand};\n\
@@ -166,8 +166,7 @@ fn helper(s: &mut String, r: &Routine) {
         params(r, "T", "T::Real"),
     );
     s.push_str(
-        "    // SAFETY: forwarded pointer contracts.\n    let ctx = unsafe { ffi::context(ctx)? };\n    \
-         no_complex_on_mpi::<T>(ctx)?;\n",
+        "    // SAFETY: forwarded pointer contracts.\n    let ctx = unsafe { ffi::context(ctx)? };\n",
     );
     for a in r.args {
         if let Role::Enum(kind) = a.role {
@@ -743,10 +742,12 @@ of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
 convention). Reference BLAS takes the array's lowest address instead: to
 port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.";
 
-/// What an MPI context answers for complex elements, in the complex shells
-/// of the hand-written helpers (whose collective notes are the real types').
-const COMPLEX_ON_MPI: &str = "On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-every rank, decided from the element type alone (no communication).";
+/// What an MPI context does with complex elements, in the complex shells of
+/// the collective hand-written helpers (whose collective notes are the real
+/// types').
+const COMPLEX_ON_MPI: &str = "On an MPI context complex elements are distributed as real ones are, and
+the call is collective in the same way: ranks that mix complex and real
+elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.";
 
 /// The pointer contract of every shell.
 const SAFETY: &str = "# Safety
@@ -770,7 +771,7 @@ fn helper_shell(s: &mut String, r: &Routine, h: crate::routines::Helper, t: char
         paragraphs.push(NEGATIVE_INCREMENTS.to_string());
     }
     paragraphs.push(typed(h.errors));
-    if matches!(t, 'c' | 'z') {
+    if matches!(t, 'c' | 'z') && h.collective {
         paragraphs.push(COMPLEX_ON_MPI.to_string());
     }
     paragraphs.push(SAFETY.to_string());

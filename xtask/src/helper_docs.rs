@@ -3,9 +3,9 @@
 //! the table cannot derive (reproducible mode, MPI collectives, aliasing). The
 //! shells add the negative-increment convention (when there are vectors) and
 //! the safety contract; `{floats}` and `{float}` are the element type's words.
-//! For complex element types the shells also add what an MPI context answers
-//! (`COMPLEX_ON_MPI` in capi_gen.rs): the collective notes here are the real
-//! types'.
+//! For complex element types the collective shells also add how an MPI
+//! context treats them (`COMPLEX_ON_MPI` in capi_gen.rs): the collective
+//! notes here are the real types'.
 
 use crate::routines::Helper;
 

@@ -345,6 +345,18 @@ module oxpar_c
   public :: c_oxpar_mpi_dgemm
   public :: c_oxpar_mpi_dhalo_1d
   public :: c_oxpar_mpi_dhalo_2d
+  public :: c_oxpar_mpi_cgemv
+  public :: c_oxpar_mpi_cgeru
+  public :: c_oxpar_mpi_cgerc
+  public :: c_oxpar_mpi_cgemm
+  public :: c_oxpar_mpi_chalo_1d
+  public :: c_oxpar_mpi_chalo_2d
+  public :: c_oxpar_mpi_zgemv
+  public :: c_oxpar_mpi_zgeru
+  public :: c_oxpar_mpi_zgerc
+  public :: c_oxpar_mpi_zgemm
+  public :: c_oxpar_mpi_zhalo_1d
+  public :: c_oxpar_mpi_zhalo_2d
   public :: c_oxpar_buffer_create
   public :: c_oxpar_buffer_create_empty
   public :: c_oxpar_buffer_create_from
@@ -1335,9 +1347,6 @@ module oxpar_c
     !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -1367,9 +1376,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
     !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1402,9 +1408,6 @@ module oxpar_c
     !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -1433,9 +1436,6 @@ module oxpar_c
     !> address space). y may share memory with x: the result is as if x were read
     !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1466,9 +1466,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
     !> the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
     !> and `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1503,9 +1500,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
     !> increment of 0, which reads one element n times, is allowed).
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -1539,9 +1533,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
     !> increment of 0, which reads one element n times, is allowed).
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1584,8 +1575,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1626,8 +1618,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1668,8 +1661,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1709,8 +1703,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1752,8 +1747,9 @@ module oxpar_c
     !> argument error on one rank fails every rank (the others get an error naming
     !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1795,9 +1791,6 @@ module oxpar_c
     !> increments, 0 included, and may share memory with A: the result is as if
     !> they were read first.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -1835,9 +1828,6 @@ module oxpar_c
     !> address, or an operand beyond the address space). x and y may have any
     !> increments, 0 included, and may share memory with A: the result is as if
     !> they were read first.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1883,8 +1873,9 @@ module oxpar_c
     !> argument error on one rank fails every rank (the others get an error naming
     !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1930,9 +1921,6 @@ module oxpar_c
     !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -1962,9 +1950,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (incx 0 with n > 1, or a vector beyond the
     !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1997,9 +1982,6 @@ module oxpar_c
     !> address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -2028,9 +2010,6 @@ module oxpar_c
     !> address space). y may share memory with x: the result is as if x were read
     !> first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
     !> `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2061,9 +2040,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
     !> the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
     !> and `OXPAR_STATUS_OUT_OF_MEMORY`.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2098,9 +2074,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
     !> increment of 0, which reads one element n times, is allowed).
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -2134,9 +2107,6 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
     !> increment of 0, which reads one element n times, is allowed).
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2179,8 +2149,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2221,8 +2192,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2263,8 +2235,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2304,8 +2277,9 @@ module oxpar_c
     !> operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
     !> `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2347,8 +2321,9 @@ module oxpar_c
     !> argument error on one rank fails every rank (the others get an error naming
     !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2390,9 +2365,6 @@ module oxpar_c
     !> increments, 0 included, and may share memory with A: the result is as if
     !> they were read first.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
-    !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
     !> elements its sizes and strides describe (readable, and writable for
@@ -2430,9 +2402,6 @@ module oxpar_c
     !> address, or an operand beyond the address space). x and y may have any
     !> increments, 0 included, and may share memory with A: the result is as if
     !> they were read first.
-    !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2478,8 +2447,9 @@ module oxpar_c
     !> argument error on one rank fails every rank (the others get an error naming
     !> that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
     !>
-    !> On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-    !> every rank, decided from the element type alone (no communication).
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -7068,6 +7038,454 @@ module oxpar_c
       integer(c_ptrdiff_t), value :: csa
       integer(c_int32_t) :: c_oxpar_mpi_dhalo_2d
     end function c_oxpar_mpi_dhalo_2d
+
+    !> Distributed `y := alpha*op(A)*x + beta*y` on single-precision complex numbers. `op(A)` is
+    !> distributed by row blocks: this rank holds `m_local` whole rows of it
+    !> (`m_local x n`) and the matching `m_local` elements of `y`; `x` (global
+    !> length `n`) is split any way, this rank holding `n_local` of it (the
+    !> pieces, in rank order, must add up to `n`). `trans` says how the stored
+    !> matrix at `a` (strides `rsa`, `csa`) gives this block: `OXPAR_TRANS_NO`
+    !> (`a` is the `m_local x n` block itself), `OXPAR_TRANS_YES` or
+    !> `OXPAR_TRANS_CONJ` (`a` is `n x m_local`, a column block of the stored
+    !> matrix, and `op(A)` its transpose or conjugate transpose). Every rank's
+    !> `y` block gets its rows of the result. Collective; on a context that is
+    !> not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_cgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of op(A) and y differ on a rank,
+    !> or the blocks of x do not add up to n: the message names the ranks whose
+    !> block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> (`oxpar_mpi_zgemv`, `oxpar_mpi_sgemv`, `oxpar_mpi_dgemv`) instead.
+    !>
+    !> # Safety
+    !> As `oxpar_cgemv`.
+    function c_oxpar_mpi_cgemv(ctx, trans, m_local, n, n_local, alpha, a, rsa, csa, x, incx, beta, &
+        y, incy) &
+        bind(C, name="oxpar_mpi_cgemv")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_mpi_cgemv
+    end function c_oxpar_mpi_cgemv
+
+    !> Distributed `A := alpha*x*y^T + A` on single-precision complex numbers (unconjugated, BLAS's
+    !> geru): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+    !> strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+    !> (global length `n`) is split any way, this rank holding `n_local` of it.
+    !> Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_cgeru`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of A and x differ on a rank, or
+    !> the blocks of y do not add up to n: the message names the ranks whose
+    !> block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> instead.
+    !>
+    !> # Safety
+    !> As `oxpar_cgeru`.
+    function c_oxpar_mpi_cgeru(ctx, m_local, n, n_local, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_cgeru")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_cgeru
+    end function c_oxpar_mpi_cgeru
+
+    !> Distributed `A := alpha*x*y^H + A` on single-precision complex numbers (`y` conjugated,
+    !> BLAS's
+    !> gerc): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+    !> strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+    !> (global length `n`) is split any way, this rank holding `n_local` of it.
+    !> Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_cgerc`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of A and x differ on a rank, or
+    !> the blocks of y do not add up to n: the message names the ranks whose
+    !> block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> instead.
+    !>
+    !> # Safety
+    !> As `oxpar_cgerc`.
+    function c_oxpar_mpi_cgerc(ctx, m_local, n, n_local, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_cgerc")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_cgerc
+    end function c_oxpar_mpi_cgerc
+
+    !> Distributed `C := alpha*op(A)*op(B) + beta*C` on single-precision complex numbers (SUMMA on
+    !> the context's process grid), `op` being as given, the transpose or the
+    !> conjugate transpose (`OXPAR_TRANS_CONJ`). The rank at grid position
+    !> (i, j) holds block (i, j) of each matrix: `op(A)` is `m_local x ka_local`,
+    !> `op(B)` is `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one
+    !> grid row share `m_local` and `kb_local`, ranks in one grid column share
+    !> `n_local` and `ka_local`, and both splits of the inner dimension add up to
+    !> the same k; `oxpar_block_range` gives the balanced split. Collective; on a
+    !> context that is not MPI, `ka_local == kb_local`.
+    !>
+    !> Errors as `oxpar_cgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> instead.
+    !>
+    !> # Safety
+    !> As `oxpar_cgemm`.
+    function c_oxpar_mpi_cgemm(ctx, transa, transb, m_local, n_local, ka_local, kb_local, alpha, &
+        a, rsa, csa, b, rsb, csb, beta, c, rsc, csc) &
+        bind(C, name="oxpar_mpi_cgemm")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n_local
+      integer(c_size_t), value :: ka_local
+      integer(c_size_t), value :: kb_local
+      complex(c_float_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_float_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_mpi_cgemm
+    end function c_oxpar_mpi_cgemm
+
+    !> Halo exchange of a 1-D block decomposition over the ranks in rank order,
+    !> on single-precision complex numbers (collective): as `oxpar_mpi_dhalo_1d`, each element
+    !> moving whole (real and imaginary parts).
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_mpi_dhalo_1d` (ranks that mix element types all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+    !> `incx`, writable.
+    function c_oxpar_mpi_chalo_1d(ctx, len, ghost, periodic, x, incx) &
+        bind(C, name="oxpar_mpi_chalo_1d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: len
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_mpi_chalo_1d
+    end function c_oxpar_mpi_chalo_1d
+
+    !> Halo exchange of a 2-D block decomposition on the context's process grid,
+    !> on single-precision complex numbers (collective): as `oxpar_mpi_dhalo_2d`, each element
+    !> moving whole (real and imaginary parts).
+    !>
+    !> Errors as `oxpar_mpi_dhalo_2d` (ranks that mix element types all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+    !> its strides describe, writable.
+    function c_oxpar_mpi_chalo_2d(ctx, rows, cols, ghost, periodic_rows, periodic_cols, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_chalo_2d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: rows
+      integer(c_size_t), value :: cols
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic_rows
+      logical(c_bool), value :: periodic_cols
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_chalo_2d
+    end function c_oxpar_mpi_chalo_2d
+
+    !> Distributed `y := alpha*op(A)*x + beta*y` on double-precision complex numbers. `op(A)` is
+    !> distributed by row blocks: this rank holds `m_local` whole rows of it
+    !> (`m_local x n`) and the matching `m_local` elements of `y`; `x` (global
+    !> length `n`) is split any way, this rank holding `n_local` of it (the
+    !> pieces, in rank order, must add up to `n`). `trans` says how the stored
+    !> matrix at `a` (strides `rsa`, `csa`) gives this block: `OXPAR_TRANS_NO`
+    !> (`a` is the `m_local x n` block itself), `OXPAR_TRANS_YES` or
+    !> `OXPAR_TRANS_CONJ` (`a` is `n x m_local`, a column block of the stored
+    !> matrix, and `op(A)` its transpose or conjugate transpose). Every rank's
+    !> `y` block gets its rows of the result. Collective; on a context that is
+    !> not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_zgemv`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of op(A) and y differ on a rank,
+    !> or the blocks of x do not add up to n: the message names the ranks whose
+    !> block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> (`oxpar_mpi_cgemv`, `oxpar_mpi_sgemv`, `oxpar_mpi_dgemv`) instead.
+    !>
+    !> # Safety
+    !> As `oxpar_zgemv`.
+    function c_oxpar_mpi_zgemv(ctx, trans, m_local, n, n_local, alpha, a, rsa, csa, x, incx, beta, &
+        y, incy) &
+        bind(C, name="oxpar_mpi_zgemv")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      integer(c_int32_t) :: c_oxpar_mpi_zgemv
+    end function c_oxpar_mpi_zgemv
+
+    !> Distributed `A := alpha*x*y^T + A` on double-precision complex numbers (unconjugated, BLAS's
+    !> geru): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+    !> strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+    !> (global length `n`) is split any way, this rank holding `n_local` of it.
+    !> Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_zgeru`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of A and x differ on a rank, or
+    !> the blocks of y do not add up to n: the message names the ranks whose
+    !> block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> instead.
+    !>
+    !> # Safety
+    !> As `oxpar_zgeru`.
+    function c_oxpar_mpi_zgeru(ctx, m_local, n, n_local, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_zgeru")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_zgeru
+    end function c_oxpar_mpi_zgeru
+
+    !> Distributed `A := alpha*x*y^H + A` on double-precision complex numbers (`y` conjugated,
+    !> BLAS's
+    !> gerc): this rank holds `m_local` whole rows of `A` (`m_local x n`,
+    !> strides `rsa`, `csa`) and the matching `m_local` elements of `x`; `y`
+    !> (global length `n`) is split any way, this rank holding `n_local` of it.
+    !> Collective; on a context that is not MPI, `n_local == n`.
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_zgerc`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together (rows of A and x differ on a rank, or
+    !> the blocks of y do not add up to n: the message names the ranks whose
+    !> block is off the balanced split), and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> instead.
+    !>
+    !> # Safety
+    !> As `oxpar_zgerc`.
+    function c_oxpar_mpi_zgerc(ctx, m_local, n, n_local, alpha, x, incx, y, incy, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_zgerc")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: n_local
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      type(c_ptr), value :: y
+      integer(c_ptrdiff_t), value :: incy
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_zgerc
+    end function c_oxpar_mpi_zgerc
+
+    !> Distributed `C := alpha*op(A)*op(B) + beta*C` on double-precision complex numbers (SUMMA on
+    !> the context's process grid), `op` being as given, the transpose or the
+    !> conjugate transpose (`OXPAR_TRANS_CONJ`). The rank at grid position
+    !> (i, j) holds block (i, j) of each matrix: `op(A)` is `m_local x ka_local`,
+    !> `op(B)` is `kb_local x n_local`, `C` is `m_local x n_local`. Ranks in one
+    !> grid row share `m_local` and `kb_local`, ranks in one grid column share
+    !> `n_local` and `ka_local`, and both splits of the inner dimension add up to
+    !> the same k; `oxpar_block_range` gives the balanced split. Collective; on a
+    !> context that is not MPI, `ka_local == kb_local`.
+    !>
+    !> Errors as `oxpar_zgemm`, plus `OXPAR_STATUS_SHAPE_MISMATCH` on every rank
+    !> when the blocks do not fit together, and `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> on every rank when some ranks call another element type's routine
+    !> instead.
+    !>
+    !> # Safety
+    !> As `oxpar_zgemm`.
+    function c_oxpar_mpi_zgemm(ctx, transa, transb, m_local, n_local, ka_local, kb_local, alpha, &
+        a, rsa, csa, b, rsb, csb, beta, c, rsc, csc) &
+        bind(C, name="oxpar_mpi_zgemm")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: transa
+      integer(c_int32_t), value :: transb
+      integer(c_size_t), value :: m_local
+      integer(c_size_t), value :: n_local
+      integer(c_size_t), value :: ka_local
+      integer(c_size_t), value :: kb_local
+      complex(c_double_complex), intent(in) :: alpha
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      complex(c_double_complex), intent(in) :: beta
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_mpi_zgemm
+    end function c_oxpar_mpi_zgemm
+
+    !> Halo exchange of a 1-D block decomposition over the ranks in rank order,
+    !> on double-precision complex numbers (collective): as `oxpar_mpi_dhalo_1d`, each element
+    !> moving whole (real and imaginary parts).
+    !>
+    !> Vectors are given by a pointer to their logical first element: element `i`
+    !> of `x` is at `x + i*incx` for negative `incx` too (NumPy's and Fortran's
+    !> convention). Reference BLAS takes the array's lowest address instead: to
+    !> port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.
+    !>
+    !> Errors as `oxpar_mpi_dhalo_1d` (ranks that mix element types all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `x` addresses `len` elements with stride
+    !> `incx`, writable.
+    function c_oxpar_mpi_zhalo_1d(ctx, len, ghost, periodic, x, incx) &
+        bind(C, name="oxpar_mpi_zhalo_1d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: len
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic
+      type(c_ptr), value :: x
+      integer(c_ptrdiff_t), value :: incx
+      integer(c_int32_t) :: c_oxpar_mpi_zhalo_1d
+    end function c_oxpar_mpi_zhalo_1d
+
+    !> Halo exchange of a 2-D block decomposition on the context's process grid,
+    !> on double-precision complex numbers (collective): as `oxpar_mpi_dhalo_2d`, each element
+    !> moving whole (real and imaginary parts).
+    !>
+    !> Errors as `oxpar_mpi_dhalo_2d` (ranks that mix element types all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`).
+    !>
+    !> # Safety
+    !> `ctx` is NULL or a live context; `a` addresses the `rows x cols` elements
+    !> its strides describe, writable.
+    function c_oxpar_mpi_zhalo_2d(ctx, rows, cols, ghost, periodic_rows, periodic_cols, a, rsa, csa) &
+        bind(C, name="oxpar_mpi_zhalo_2d")
+      import :: c_bool, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: rows
+      integer(c_size_t), value :: cols
+      integer(c_size_t), value :: ghost
+      logical(c_bool), value :: periodic_rows
+      logical(c_bool), value :: periodic_cols
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int32_t) :: c_oxpar_mpi_zhalo_2d
+    end function c_oxpar_mpi_zhalo_2d
 
     !> Creates a buffer of `len` zeros of type `dtype` (`OXPAR_DTYPE_F32` or
     !> `OXPAR_DTYPE_F64`) on the device of an OpenCL context; stores the handle

@@ -2,11 +2,12 @@
 //! collectives, aliasing copies): their generic helpers, written by hand
 //! here, over every element type (`s`, `d` and the complex `c`, `z`).
 //!
-//! Complex elements on an MPI context are refused before anything else
-//! ([`no_complex_on_mpi`]): the MPI backend computes on reals only, and
-//! every rank must reach that answer alike without communicating (a rank
-//! telling the others of a rejection would wait for ranks that never
-//! listen).
+//! Complex elements take the same paths as real ones on every backend, MPI
+//! included: the MPI backend distributes them as it does reals, and its
+//! agreement (the first collective of each call carries every rank's
+//! operation and element type) makes a rank calling a complex routine where
+//! the others call a real one, or the other complex type, an error on every
+//! rank.
 //!
 //! Their exported, typed shells are generated from the routine table into
 //! `blas/shells.rs` (written out, not a macro, so that cbindgen sees every
@@ -24,20 +25,6 @@ use crate::status::{oxpar_status, trans_from, CapiError};
 use crate::{oxpar_c32, oxpar_c64};
 
 type R = Result<(), CapiError>;
-
-/// `OXPAR_STATUS_UNSUPPORTED` for complex elements on an MPI context, decided
-/// from the element type and the context alone (the same on every rank, no
-/// communication); `Ok` otherwise.
-pub(crate) fn no_complex_on_mpi<T: Element>(ctx: &oxpar_context) -> R {
-    if T::DTYPE.is_complex() && ctx.host().kind() == oxpar::BackendKind::Mpi {
-        return Err(oxpar::Error::unsupported(format!(
-            "{:?} elements on an MPI context: the MPI backend computes on f32 and f64 only for now",
-            T::DTYPE
-        ))
-        .into());
-    }
-    Ok(())
-}
 
 /// Conjugates a vector in place (band and packed routines compute
 /// `op(A) = A^H` as `conj(A^T conj(x))`, their views carrying no conjugation).
@@ -80,7 +67,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     // SAFETY: forwarded pointer contracts.
     let (alpha, xv, yv) = unsafe {
         (
@@ -114,7 +100,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     // SAFETY: forwarded pointer contracts.
     let (alpha, xv) = unsafe {
         (
@@ -144,7 +129,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     // SAFETY: forwarded pointer contracts (the complex vector is checked as
     // given, then dropped before its parts are viewed).
     let alpha = unsafe {
@@ -180,7 +164,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     // SAFETY: forwarded pointer contracts.
     let (xv, yv) = unsafe {
         (
@@ -210,7 +193,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     // SAFETY: forwarded pointer contracts. x and y may be the same memory:
     // nothing is written until that has been checked below.
     let (xv, yv) = unsafe {
@@ -252,7 +234,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     // The context's backend is reproducible or not as the context says: the
     // collective told of a rejection is the one the call would make.
     let (xv, yv, out) = collective_checks(ctx, Op::Dot, || {
@@ -291,7 +272,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let (xv, out) = collective_checks(ctx, Op::Iamax, || {
         // SAFETY: forwarded pointer contracts.
         let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
@@ -329,7 +309,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let op = match which {
         Norm::Nrm2 => Op::Nrm2,
         Norm::Asum => Op::Asum,
@@ -366,7 +345,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let (xv, out) = collective_checks(ctx, Op::Sum, || {
         // SAFETY: forwarded pointer contracts.
         let xv = unsafe { ffi::vec_ref(x, n, incx, ["x", "incx"])? };
@@ -400,7 +378,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let (trans, alpha, beta, av, xv, yv) = collective_checks(ctx, Op::Gemv, || {
         let trans = trans_from(trans, "trans")?;
         // SAFETY: forwarded pointer contracts.
@@ -503,7 +480,7 @@ where
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "the BLAS signature")]
-unsafe fn ger_full<T: Element>(
+pub(crate) unsafe fn ger_full<T: Element>(
     ctx: *const oxpar_context,
     (m, n, y_len): (usize, usize, Option<usize>),
     alpha: *const T,
@@ -521,7 +498,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let (alpha, xv, yv, av) = collective_checks(ctx, Op::Ger, || {
         // SAFETY: forwarded pointer contracts.
         let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -575,7 +551,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let (ta, tb, alpha, beta, av, bv, cv) = collective_checks(ctx, Op::Gemm, || {
         let (ta, tb) = (trans_from(transa, "transa")?, trans_from(transb, "transb")?);
         // SAFETY: forwarded pointer contracts.

@@ -7,7 +7,7 @@
 
 use oxpar::{Element, HostBackend, Level2, Level3};
 
-use crate::blas::{conj_in_place, no_complex_on_mpi};
+use crate::blas::conj_in_place;
 use crate::boundary::call;
 use crate::context::oxpar_context;
 use crate::ffi::{self, detach_mat, detach_slice, detach_vec, read_mat, read_vec, Operand};
@@ -36,7 +36,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -178,7 +177,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -320,7 +318,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
@@ -554,7 +551,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
@@ -793,7 +789,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -918,7 +913,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -1050,7 +1044,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -1177,7 +1170,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -1316,7 +1308,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let trans = trans_from(trans, "trans")?;
     // Band and packed views carry no conjugation: op(A) = A^H is
     // conj(A^T conj(..)), the scalars, the vector read and the one written
@@ -1610,7 +1601,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -1762,7 +1752,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -1900,7 +1889,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
@@ -2163,7 +2151,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
@@ -2428,7 +2415,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
@@ -2669,7 +2655,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     let diag = diag_from(diag, "diag")?;
@@ -2913,7 +2898,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -3030,7 +3014,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
     let alpha = unsafe { ffi::scalar(alpha, "alpha")? };
@@ -3163,7 +3146,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let side = side_from(side, "side")?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
@@ -3440,7 +3422,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let side = side_from(side, "side")?;
     let uplo = uplo_from(uplo, "uplo")?;
     // SAFETY: forwarded pointer contracts.
@@ -3606,7 +3587,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     // SAFETY: forwarded pointer contracts.
@@ -3871,7 +3851,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     // SAFETY: forwarded pointer contracts.
@@ -4163,7 +4142,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     // SAFETY: forwarded pointer contracts.
@@ -4326,7 +4304,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
     // SAFETY: forwarded pointer contracts.
@@ -4507,7 +4484,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let side = side_from(side, "side")?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;
@@ -4791,7 +4767,6 @@ where
 {
     // SAFETY: forwarded pointer contracts.
     let ctx = unsafe { ffi::context(ctx)? };
-    no_complex_on_mpi::<T>(ctx)?;
     let side = side_from(side, "side")?;
     let uplo = uplo_from(uplo, "uplo")?;
     let trans = trans_from(trans, "trans")?;

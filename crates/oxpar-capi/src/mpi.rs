@@ -8,7 +8,10 @@
 //! `i?amax` its global index (blocks are numbered in rank order). Level 2 and
 //! 3 need local shapes that differ from the global ones, so they have their
 //! own routines here (`oxpar_mpi_?gemv`, `oxpar_mpi_?ger`, `oxpar_mpi_?gemm`),
-//! which also work on any other context as a one-process world.
+//! which also work on any other context as a one-process world. Every
+//! routine has its complex forms (`c`, `z`: the level-1 routines such as
+//! `oxpar_zdotc`, `oxpar_dznrm2`, `oxpar_izamax` as they are; the level 2/3
+//! and halo ones in `mpi/complex.rs`), distributed as the real ones are.
 //!
 //! Every routine that communicates is collective: all ranks of the context's
 //! communicator call it in the same order. Arguments one rank rejects, and
@@ -33,13 +36,14 @@
 
 use std::ffi::c_char;
 
-use oxpar::Scalar;
-
 use crate::blas::{gemm, gemv, ger};
 use crate::boundary::call;
 use crate::context::oxpar_context;
 use crate::ffi;
-use crate::status::{oxpar_routine, oxpar_status, CapiError};
+use crate::status::{oxpar_routine, oxpar_status, oxpar_trans, CapiError};
+
+mod complex;
+pub use complex::*;
 
 type R = Result<(), CapiError>;
 
@@ -418,7 +422,7 @@ pub unsafe extern "C" fn oxpar_block_range(
 
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
-unsafe fn halo_1d<T: Scalar + Halo>(
+unsafe fn halo_1d<T: oxpar::Element + Halo>(
     ctx: *const oxpar_context,
     len: usize,
     ghost: usize,
@@ -444,7 +448,7 @@ unsafe fn halo_1d<T: Scalar + Halo>(
 /// # Safety
 /// The pointer contracts of the exported function that calls it.
 #[allow(clippy::too_many_arguments, reason = "shape, ghosts, strides")]
-unsafe fn halo_2d<T: Scalar + Halo>(
+unsafe fn halo_2d<T: oxpar::Element + Halo>(
     ctx: *const oxpar_context,
     rows: usize,
     cols: usize,
@@ -470,7 +474,7 @@ unsafe fn halo_2d<T: Scalar + Halo>(
     Err(unavailable())
 }
 
-/// The element types halo exchanges move (f32, f64), as a trait so that the
+/// The element types halo exchanges move (f32, f64 and the complex ones), as a trait so that the
 /// generic helpers compile with and without MPI.
 trait Halo: Sized {
     #[cfg(feature = "mpi")]
@@ -515,6 +519,8 @@ macro_rules! halo_impl {
 }
 halo_impl!(f32);
 halo_impl!(f64);
+halo_impl!(crate::oxpar_c32);
+halo_impl!(crate::oxpar_c64);
 
 /// Distributed `y := alpha*A*x + beta*y` on floats. `A` is distributed by row
 /// blocks: this rank holds `m_local` whole rows (`m_local x n`, strides `rsa`,

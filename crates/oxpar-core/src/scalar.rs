@@ -61,9 +61,10 @@
 //!    `oxpar_c*`/`oxpar_z*` (element types `oxpar_c32`/`oxpar_c64`, the
 //!    conjugate transpose `OXPAR_TRANS_CONJ`), the Fortran generics over
 //!    `complex(real32/real64)` and the Python wrappers over
-//!    `complex64`/`complex128` are generated. The C ABI still answers
-//!    Unsupported for complex calls on MPI contexts, although the MPI backend
-//!    computes them: lifting that refusal is the next step there.
+//!    `complex64`/`complex128` are generated. On MPI contexts the C ABI
+//!    (and the bindings through it) runs complex calls on the MPI backend,
+//!    with `oxpar_mpi_{c,z}gemv`, `..geru`, `..gerc`, `..gemm` and the halo
+//!    exchanges as the distributed level 2/3 forms.
 
 use std::fmt::{Debug, Display};
 use std::iter::Sum;

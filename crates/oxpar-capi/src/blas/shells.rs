@@ -1023,9 +1023,6 @@ pub unsafe extern "C" fn oxpar_dgemm(
 /// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1059,9 +1056,6 @@ pub unsafe extern "C" fn oxpar_caxpy(
 /// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1093,9 +1087,6 @@ pub unsafe extern "C" fn oxpar_cscal(
 /// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1125,9 +1116,6 @@ pub unsafe extern "C" fn oxpar_csscal(
 /// address space). y may share memory with x: the result is as if x were read
 /// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1159,9 +1147,6 @@ pub unsafe extern "C" fn oxpar_ccopy(
 /// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
 /// the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
 /// and `OXPAR_STATUS_OUT_OF_MEMORY`.
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1196,9 +1181,6 @@ pub unsafe extern "C" fn oxpar_cswap(
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
 /// increment of 0, which reads one element n times, is allowed).
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1236,9 +1218,6 @@ pub unsafe extern "C" fn oxpar_cdotu(
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
 /// increment of 0, which reads one element n times, is allowed).
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1284,8 +1263,9 @@ pub unsafe extern "C" fn oxpar_cdotc(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1329,8 +1309,9 @@ pub unsafe extern "C" fn oxpar_scnrm2(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1373,8 +1354,9 @@ pub unsafe extern "C" fn oxpar_scasum(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1414,8 +1396,9 @@ pub unsafe extern "C" fn oxpar_csum(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1457,8 +1440,9 @@ pub unsafe extern "C" fn oxpar_icamax(
 /// argument error on one rank fails every rank (the others get an error naming
 /// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1515,9 +1499,6 @@ pub unsafe extern "C" fn oxpar_cgemv(
 /// increments, 0 included, and may share memory with A: the result is as if
 /// they were read first.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1557,9 +1538,6 @@ pub unsafe extern "C" fn oxpar_cgeru(
 /// address, or an operand beyond the address space). x and y may have any
 /// increments, 0 included, and may share memory with A: the result is as if
 /// they were read first.
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1605,8 +1583,9 @@ pub unsafe extern "C" fn oxpar_cgerc(
 /// argument error on one rank fails every rank (the others get an error naming
 /// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1670,9 +1649,6 @@ pub unsafe extern "C" fn oxpar_cgemm(
 /// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1706,9 +1682,6 @@ pub unsafe extern "C" fn oxpar_zaxpy(
 /// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1740,9 +1713,6 @@ pub unsafe extern "C" fn oxpar_zscal(
 /// address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -1772,9 +1742,6 @@ pub unsafe extern "C" fn oxpar_zdscal(
 /// address space). y may share memory with x: the result is as if x were read
 /// first. On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR` and
 /// `OXPAR_STATUS_OUT_OF_MEMORY`.
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1806,9 +1773,6 @@ pub unsafe extern "C" fn oxpar_zcopy(
 /// `OXPAR_STATUS_INVALID_STRIDE` (incx or incy 0 with n > 1, or a vector beyond
 /// the address space). On an OpenCL context also `OXPAR_STATUS_DEVICE_ERROR`
 /// and `OXPAR_STATUS_OUT_OF_MEMORY`.
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1843,9 +1807,6 @@ pub unsafe extern "C" fn oxpar_zswap(
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
 /// increment of 0, which reads one element n times, is allowed).
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1883,9 +1844,6 @@ pub unsafe extern "C" fn oxpar_zdotu(
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
 /// increment of 0, which reads one element n times, is allowed).
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1931,8 +1889,9 @@ pub unsafe extern "C" fn oxpar_zdotc(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1976,8 +1935,9 @@ pub unsafe extern "C" fn oxpar_dznrm2(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2020,8 +1980,9 @@ pub unsafe extern "C" fn oxpar_dzasum(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2061,8 +2022,9 @@ pub unsafe extern "C" fn oxpar_zsum(
 /// operations all get `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is
 /// `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2104,8 +2066,9 @@ pub unsafe extern "C" fn oxpar_izamax(
 /// argument error on one rank fails every rank (the others get an error naming
 /// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2162,9 +2125,6 @@ pub unsafe extern "C" fn oxpar_zgemv(
 /// increments, 0 included, and may share memory with A: the result is as if
 /// they were read first.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
-///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
 /// elements its sizes and strides describe (readable, and writable for
@@ -2204,9 +2164,6 @@ pub unsafe extern "C" fn oxpar_zgeru(
 /// address, or an operand beyond the address space). x and y may have any
 /// increments, 0 included, and may share memory with A: the result is as if
 /// they were read first.
-///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2252,8 +2209,9 @@ pub unsafe extern "C" fn oxpar_zgerc(
 /// argument error on one rank fails every rank (the others get an error naming
 /// that rank), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
 ///
-/// On an MPI context complex elements are `OXPAR_STATUS_UNSUPPORTED` on
-/// every rank, decided from the element type alone (no communication).
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
