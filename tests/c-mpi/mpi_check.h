@@ -88,4 +88,8 @@ void split(size_t n, size_t parts, int mode, size_t *counts);
 /* The first index of part i: counts[0] + ... + counts[i-1]. */
 size_t split_start(const size_t *counts, size_t i);
 
+/* The complex tests (test_mpi_complex.c) on an MPI context; `quick` runs a
+ * few cases only and no mismatches. */
+void test_complex(const oxpar_context *ctx, int quick);
+
 #endif /* OXPAR_MPI_CHECK_H */

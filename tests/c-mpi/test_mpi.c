@@ -14,6 +14,8 @@
  * collective); the errors section checks that a mistake on one rank is an
  * error on every rank, never a deadlock (mpi-c-test runs under a timeout).
  *
+ * The complex routines are tested in test_mpi_complex.c (test_complex).
+ *
  * Checks of bugs found in liboxpar and not fixed yet run inside
  * `if (known_bug("id"))` and fail until the bug is fixed; --skip-known-bugs
  * (make mpi-c-test MPI_C_TEST_ARGS=--skip-known-bugs) skips them. None is
@@ -1641,33 +1643,6 @@ static void test_context_reject(const oxpar_context *ctx) {
               OXPAR_STATUS_NULL_POINTER, "oxpar_context_reject: ctx:");
 }
 
-/* Complex elements: the MPI backend computes on reals only. Every rank gets
- * OXPAR_STATUS_UNSUPPORTED, decided from the element type before anything
- * else (a NULL operand on the last rank included, which would otherwise be
- * told to the others by a collective they never enter), and the context
- * still works afterwards. */
-static void test_complex_unsupported(const oxpar_context *ctx) {
-    double _Complex x[4] = {1, 2, 3, 4}, y[4] = {4, 3, 2, 1}, a[16] = {0}, alpha = 1, out = 0;
-    float _Complex xf[4] = {1, 2, 3, 4}, af[16] = {0}, alphaf = 1;
-    double nrm = -1;
-    int last = world_rank == last_rank();
-    CHECK_ERR(oxpar_zaxpy(ctx, 4, &alpha, last ? NULL : x, 1, y, 1), OXPAR_STATUS_UNSUPPORTED,
-              "oxpar_zaxpy: ");
-    CHECK_ERR(oxpar_zdotc(ctx, 4, x, 1, y, 1, &out), OXPAR_STATUS_UNSUPPORTED, "oxpar_zdotc: ");
-    CHECK_ERR(oxpar_dznrm2(ctx, 4, x, 1, &nrm), OXPAR_STATUS_UNSUPPORTED, "oxpar_dznrm2: ");
-    CHECK_ERR(oxpar_zgemv(ctx, last ? 9 : OXPAR_TRANS_CONJ, 4, 4, &alpha, a, 1, 4, x, 1, &alpha, y, 1),
-              OXPAR_STATUS_UNSUPPORTED, "oxpar_zgemv: ");
-    CHECK_ERR(oxpar_cgemm(ctx, OXPAR_TRANS_NO, OXPAR_TRANS_CONJ, 2, 2, 2, &alphaf, af, 1, 2, af + 4, 1, 2,
-                          &alphaf, af + 8, 1, 2),
-              OXPAR_STATUS_UNSUPPORTED, "oxpar_cgemm: ");
-    CHECK_ERR(oxpar_zhemv(ctx, OXPAR_UPLO_UPPER, 4, &alpha, a, 1, 4, x, 1, &alpha, y, 1),
-              OXPAR_STATUS_UNSUPPORTED, "oxpar_zhemv: ");
-    CHECK_ERR(oxpar_csscal(ctx, 4, (const float *)(const void *)&alphaf, xf, 1), OXPAR_STATUS_UNSUPPORTED,
-              "oxpar_csscal: ");
-    CHECK(out == 0 && nrm == -1, "complex on MPI wrote a result");
-    check_context_still_works(ctx, "complex calls");
-}
-
 static void test_mixed_types(const oxpar_context *ctx) {
     enum { N = 6 };
     double xd[N * N], yd[N * N], od = -7, one = 1, zero = 0;
@@ -2321,7 +2296,7 @@ int main(int argc, char **argv) {
     test_errors(ctx);
     test_context_reject(ctx);
     test_mixed_types(ctx);
-    test_complex_unsupported(ctx);
+    test_complex(ctx, 0);
     test_reproducible(ctx);
 
     /* the same through a context whose ranks compute with 2 threads each */
@@ -2331,6 +2306,7 @@ int main(int argc, char **argv) {
     if (threads != NULL) {
         test_level1_case(threads, 1000, SPLIT_UNEVEN);
         test_gemm(threads, 1);
+        test_complex(threads, 1);
         test_reproducible_quick(threads);
     }
     oxpar_context_free(threads);
