@@ -28,8 +28,8 @@ mpi-fortran-test: lib-debug $(MPI_FORTRAN_BUILD)/test_oxpar_mpi $(MPI_FORTRAN_BU
 		$(MPI_TIMEOUT) env $(MPIRUN) -n $$n $(MPI_FORTRAN_BUILD)/mpi_heat; \
 	done
 
-$(MPI_FORTRAN_BUILD)/test_oxpar_mpi: $(FORTRAN_TEST_SRC)/test_oxpar_mpi.f90 $(FORTRAN_BUILD)/test/oxpar_testing.o \
-		$(FORTRAN_LIB) | lib-debug
+$(MPI_FORTRAN_BUILD)/test_oxpar_mpi: $(FORTRAN_TEST_SRC)/test_oxpar_mpi.f90 $(FORTRAN_TEST_SRC)/mpi_complex_checks.inc \
+		$(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB) | lib-debug
 	@mkdir -p $(@D)
 	$(MPIFC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -I$(FORTRAN_BUILD)/test -J$(@D) $< \
 		$(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB) $(FORTRAN_LDLIBS) -o $@

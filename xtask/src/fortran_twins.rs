@@ -10,7 +10,8 @@
 //!
 //! What stays in the template is what the table does not describe: each
 //! generic's argument order, its shape checks and their messages (the MPI
-//! collective ones through `join_rejected`), and the scalar results.
+//! collective ones through `join_rejected`, for every element type: complex
+//! calls are collective on MPI too), and the scalar results.
 
 use std::fmt::Write;
 
@@ -51,15 +52,6 @@ fn instantiate(row: &Routine, text: &str, t: char) -> String {
     let (k, ck, real) = kinds(t);
     let complex = matches!(t, 'c' | 'z');
     let rk = if ck == "c_float" { "sp" } else { "dp" };
-    let text = if complex {
-        // Not collective on MPI: no rejected call to join.
-        text.lines()
-            .filter(|l| !l.trim_start().starts_with("call join_rejected("))
-            .map(|l| format!("{l}\n"))
-            .collect::<String>()
-    } else {
-        text.to_string()
-    };
     let (ty, ctype, one, zero, nan) = if complex {
         (
             format!("complex({rk})"),

@@ -59,9 +59,14 @@
 !> collective: every rank calls them in the same order, and an argument one
 !> rank rejects is an error on every rank (the rank at fault gets the precise
 !> status and message, the others a message naming it), never a deadlock.
-!> `real32` arrays on some ranks with `real64` on others are
-!> `OXPAR_STATUS_INVALID_ARGUMENT` on every rank, naming the ranks at fault and
-!> their types, never a result computed from mixed data.
+!> `real32` arrays on some ranks with `real64` on others (or complex with
+!> real, `complex(real32)` with `complex(real64)`, `oxpar_dotu` with
+!> `oxpar_dotc`) are `OXPAR_STATUS_INVALID_ARGUMENT` on every rank, naming the
+!> ranks at fault and their types, never a result computed from mixed data.
+!> Complex arrays are distributed as real ones: `oxpar_dotu`, `oxpar_dotc`
+!> and the complex `oxpar_nrm2`, `oxpar_asum`, `oxpar_sum`, `oxpar_iamax` are
+!> collective, and `oxpar_mpi_geru`, `oxpar_mpi_gerc` are the distributed
+!> complex rank-1 updates.
 !>
 !> Parallel loops: `ctx%parallel_for(first, last, body)` and
 !> `ctx%parallel_reduce(first, last, body, combine, acc)` run `bind(C)`
@@ -120,7 +125,7 @@ module oxpar
   ! oxpar_mpi
   public :: oxpar_mpi_rank, oxpar_mpi_ranks_on_node, oxpar_mpi_comm, oxpar_mpi_grid, oxpar_mpi_set_grid, &
     oxpar_block_range
-  public :: oxpar_mpi_gemv, oxpar_mpi_ger, oxpar_mpi_gemm, oxpar_halo_exchange
+  public :: oxpar_mpi_gemv, oxpar_mpi_ger, oxpar_mpi_geru, oxpar_mpi_gerc, oxpar_mpi_gemm, oxpar_halo_exchange
 
   ! oxpar_task_farm
   public :: oxpar_farm, oxpar_farm_report, oxpar_farm_task, oxpar_farm_progress, oxpar_farm_task_error

@@ -8,7 +8,8 @@
 !> split communicator, errors on one rank that must be errors on every
 !> rank, after which the context still works, reproducible mode (bitwise
 !> the serial context's results on hostile data), and real32 on one rank with
-!> real64 on the others (an error on every rank naming the rank and types).
+!> real64 on the others (an error on every rank naming the rank and types);
+!> complex arrays likewise (mpi_complex_checks.inc).
 program test_oxpar_mpi
   use, intrinsic :: iso_fortran_env, only: sp => real32, dp => real64, error_unit, int32, int64
   use, intrinsic :: ieee_arithmetic, only: ieee_is_finite, ieee_is_nan, ieee_quiet_nan, ieee_value
@@ -42,6 +43,10 @@ program test_oxpar_mpi
     call check_split_comm()
     call check_reproducible()
     call check_mixed_types()
+    call check_complex_level1()
+    call check_complex_gemv_ger()
+    call check_complex_gemm()
+    call check_complex_halo()
   end if
   call ctx%destroy()
   call serial%destroy()
@@ -177,6 +182,8 @@ contains
     s = oxpar_sum(ctx, xs, stat=st, errmsg=msg)
     call check(st == OXPAR_STATUS_OK .and. abs(s - sum(xs) * np) <= 0, "real32 sum after mixed types: " // msg)
   end subroutine check_mixed_types
+
+  include "mpi_complex_checks.inc"
 
   !> An integer as text.
   pure function str(i) result(s)
