@@ -393,7 +393,7 @@ typedef int32_t oxpar_task_state;
 
 /**
  * The collective routines a binding may reject on this rank's behalf with
- * `oxpar_context_reject` (the s and d forms alike).
+ * `oxpar_context_reject` (the forms of every element type alike).
  */
 enum oxpar_routine
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -401,7 +401,8 @@ enum oxpar_routine
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
-   * `oxpar_?dot` (reproducible or not, as the context is).
+   * `oxpar_?dot`, `oxpar_?dotu`, `oxpar_?dotc` (reproducible or not, as
+   * the context is).
    */
   OXPAR_ROUTINE_DOT = 0,
   /**
@@ -425,7 +426,8 @@ enum oxpar_routine
    */
   OXPAR_ROUTINE_GEMV = 5,
   /**
-   * `oxpar_?ger` and `oxpar_mpi_?ger`.
+   * `oxpar_?ger`, `oxpar_?geru`, `oxpar_?gerc` and their `oxpar_mpi_`
+   * forms.
    */
   OXPAR_ROUTINE_GER = 6,
   /**
@@ -1540,7 +1542,15 @@ oxpar_status oxpar_cswap(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
- * increment of 0, which reads one element n times, is allowed).
+ * increment of 0, which reads one element n times, is allowed). On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+ * and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1571,7 +1581,15 @@ oxpar_status oxpar_cdotu(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
- * increment of 0, which reads one element n times, is allowed).
+ * increment of 0, which reads one element n times, is allowed). On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+ * and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1806,7 +1824,14 @@ oxpar_status oxpar_cgemv(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
  * address, or an operand beyond the address space). x and y may have any
  * increments, 0 included, and may share memory with A: the result is as if
- * they were read first.
+ * they were read first. On an MPI context the call is collective: an argument
+ * error on one rank fails every rank (the others get an error naming that rank;
+ * ranks that mix element types or operations, geru with gerc among them, all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1840,7 +1865,14 @@ oxpar_status oxpar_cgeru(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
  * address, or an operand beyond the address space). x and y may have any
  * increments, 0 included, and may share memory with A: the result is as if
- * they were read first.
+ * they were read first. On an MPI context the call is collective: an argument
+ * error on one rank fails every rank (the others get an error naming that rank;
+ * ranks that mix element types or operations, geru with gerc among them, all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2057,7 +2089,15 @@ oxpar_status oxpar_zswap(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
- * increment of 0, which reads one element n times, is allowed).
+ * increment of 0, which reads one element n times, is allowed). On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+ * and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2088,7 +2128,15 @@ oxpar_status oxpar_zdotu(const oxpar_context *ctx,
  * Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
  * `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
  * `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
- * increment of 0, which reads one element n times, is allowed).
+ * increment of 0, which reads one element n times, is allowed). On an MPI
+ * context the call is collective: an argument error on one rank fails every
+ * rank (the others get an error naming that rank; ranks that mix element types or
+ * operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+ * and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2323,7 +2371,14 @@ oxpar_status oxpar_zgemv(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
  * address, or an operand beyond the address space). x and y may have any
  * increments, 0 included, and may share memory with A: the result is as if
- * they were read first.
+ * they were read first. On an MPI context the call is collective: an argument
+ * error on one rank fails every rank (the others get an error naming that rank;
+ * ranks that mix element types or operations, geru with gerc among them, all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2357,7 +2412,14 @@ oxpar_status oxpar_zgeru(const oxpar_context *ctx,
  * `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
  * address, or an operand beyond the address space). x and y may have any
  * increments, 0 included, and may share memory with A: the result is as if
- * they were read first.
+ * they were read first. On an MPI context the call is collective: an argument
+ * error on one rank fails every rank (the others get an error naming that rank;
+ * ranks that mix element types or operations, geru with gerc among them, all get
+ * `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+ *
+ * On an MPI context complex elements are distributed as real ones are, and
+ * the call is collective in the same way: ranks that mix complex and real
+ * elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
  *
  * # Safety
  * `ctx` is NULL or a live context; every non-NULL pointer addresses the

@@ -286,8 +286,12 @@ number of threads.",
     errors: "Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),\n\
 `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),\n\
 `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an\n\
-increment of 0, which reads one element n times, is allowed).",
-    collective: false,
+increment of 0, which reads one element n times, is allowed). On an MPI\n\
+context the call is collective: an argument error on one rank fails every\n\
+rank (the others get an error naming that rank; ranks that mix element types or\n\
+operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),\n\
+and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_cdotc`, `oxpar_zdotc`.
@@ -302,7 +306,7 @@ number of threads.",
     single: "",
     complex: "",
     errors: DOTU.errors,
-    collective: false,
+    collective: true,
 };
 
 /// `oxpar_cgeru`, `oxpar_zgeru`.
@@ -318,8 +322,11 @@ elements. `alpha == 0` returns at once.",
 `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one\n\
 address, or an operand beyond the address space). x and y may have any\n\
 increments, 0 included, and may share memory with A: the result is as if\n\
-they were read first.",
-    collective: false,
+they were read first. On an MPI context the call is collective: an argument\n\
+error on one rank fails every rank (the others get an error naming that rank;\n\
+ranks that mix element types or operations, geru with gerc among them, all get\n\
+`OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.",
+    collective: true,
 };
 
 /// `oxpar_cgerc`, `oxpar_zgerc`.
@@ -331,5 +338,5 @@ elements. `alpha == 0` returns at once.",
     single: "",
     complex: "",
     errors: GERU.errors,
-    collective: false,
+    collective: true,
 };

@@ -150,8 +150,9 @@ module oxpar_c
 
   ! enum oxpar_routine
   ! The collective routines a binding may reject on this rank's behalf with
-  ! `oxpar_context_reject` (the s and d forms alike).
-  !> `oxpar_?dot` (reproducible or not, as the context is).
+  ! `oxpar_context_reject` (the forms of every element type alike).
+  !> `oxpar_?dot`, `oxpar_?dotu`, `oxpar_?dotc` (reproducible or not, as
+  !> the context is).
   integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_DOT = 0
   !> `oxpar_?nrm2`.
   integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_NRM2 = 1
@@ -163,7 +164,8 @@ module oxpar_c
   integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_IAMAX = 4
   !> `oxpar_?gemv` and `oxpar_mpi_?gemv`.
   integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_GEMV = 5
-  !> `oxpar_?ger` and `oxpar_mpi_?ger`.
+  !> `oxpar_?ger`, `oxpar_?geru`, `oxpar_?gerc` and their `oxpar_mpi_`
+  !> forms.
   integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_GER = 6
   !> `oxpar_?gemm` and `oxpar_mpi_?gemm`.
   integer(c_int32_t), parameter, public :: OXPAR_ROUTINE_GEMM = 7
@@ -1498,7 +1500,15 @@ module oxpar_c
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-    !> increment of 0, which reads one element n times, is allowed).
+    !> increment of 0, which reads one element n times, is allowed). On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+    !> and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1532,7 +1542,15 @@ module oxpar_c
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-    !> increment of 0, which reads one element n times, is allowed).
+    !> increment of 0, which reads one element n times, is allowed). On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+    !> and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1789,7 +1807,14 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
     !> address, or an operand beyond the address space). x and y may have any
     !> increments, 0 included, and may share memory with A: the result is as if
-    !> they were read first.
+    !> they were read first. On an MPI context the call is collective: an argument
+    !> error on one rank fails every rank (the others get an error naming that rank;
+    !> ranks that mix element types or operations, geru with gerc among them, all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1827,7 +1852,14 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
     !> address, or an operand beyond the address space). x and y may have any
     !> increments, 0 included, and may share memory with A: the result is as if
-    !> they were read first.
+    !> they were read first. On an MPI context the call is collective: an argument
+    !> error on one rank fails every rank (the others get an error naming that rank;
+    !> ranks that mix element types or operations, geru with gerc among them, all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2072,7 +2104,15 @@ module oxpar_c
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-    !> increment of 0, which reads one element n times, is allowed).
+    !> increment of 0, which reads one element n times, is allowed). On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+    !> and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2106,7 +2146,15 @@ module oxpar_c
     !> Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
     !> `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
     !> `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-    !> increment of 0, which reads one element n times, is allowed).
+    !> increment of 0, which reads one element n times, is allowed). On an MPI
+    !> context the call is collective: an argument error on one rank fails every
+    !> rank (the others get an error naming that rank; ranks that mix element types or
+    !> operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+    !> and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2363,7 +2411,14 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
     !> address, or an operand beyond the address space). x and y may have any
     !> increments, 0 included, and may share memory with A: the result is as if
-    !> they were read first.
+    !> they were read first. On an MPI context the call is collective: an argument
+    !> error on one rank fails every rank (the others get an error naming that rank;
+    !> ranks that mix element types or operations, geru with gerc among them, all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2401,7 +2456,14 @@ module oxpar_c
     !> `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
     !> address, or an operand beyond the address space). x and y may have any
     !> increments, 0 included, and may share memory with A: the result is as if
-    !> they were read first.
+    !> they were read first. On an MPI context the call is collective: an argument
+    !> error on one rank fails every rank (the others get an error naming that rank;
+    !> ranks that mix element types or operations, geru with gerc among them, all get
+    !> `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+    !>
+    !> On an MPI context complex elements are distributed as real ones are, and
+    !> the call is collective in the same way: ranks that mix complex and real
+    !> elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
     !>
     !> # Safety
     !> `ctx` is NULL or a live context; every non-NULL pointer addresses the

@@ -180,11 +180,12 @@ pub enum oxpar_diag {
 }
 
 /// The collective routines a binding may reject on this rank's behalf with
-/// `oxpar_context_reject` (the s and d forms alike).
+/// `oxpar_context_reject` (the forms of every element type alike).
 #[repr(i32)]
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum oxpar_routine {
-    /// `oxpar_?dot` (reproducible or not, as the context is).
+    /// `oxpar_?dot`, `oxpar_?dotu`, `oxpar_?dotc` (reproducible or not, as
+    /// the context is).
     Dot = 0,
     /// `oxpar_?nrm2`.
     Nrm2 = 1,
@@ -196,7 +197,8 @@ pub enum oxpar_routine {
     Iamax = 4,
     /// `oxpar_?gemv` and `oxpar_mpi_?gemv`.
     Gemv = 5,
-    /// `oxpar_?ger` and `oxpar_mpi_?ger`.
+    /// `oxpar_?ger`, `oxpar_?geru`, `oxpar_?gerc` and their `oxpar_mpi_`
+    /// forms.
     Ger = 6,
     /// `oxpar_?gemm` and `oxpar_mpi_?gemm`.
     Gemm = 7,

@@ -300,12 +300,9 @@ class Routine:
         if self.collective:
             out.depth = 1
             out("except Exception:")
-            # Complex calls are refused on MPI by every rank alone (no
-            # collective to join); a real one is collective: the other ranks
+            # Collective on MPI for every element type: the other ranks
             # raise too.
-            arrays = ", ".join(a["py"] for a in self.arrays)
-            out(f"    if not any(np.iscomplexobj(v) for v in ({arrays},)):")
-            out(f"        join_failed(ctx, {self.name!r})")
+            out(f"    join_failed(ctx, {self.name!r})")
             out("    raise")
             if self.before_call is not None:
                 dims = ", ".join(f"{a['name']!r}: d_{a['name']}" for a in self.args if a["role"] == "dim")

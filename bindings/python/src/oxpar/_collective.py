@@ -17,12 +17,16 @@ from ._ffi import lib
 
 _ROUTINES = {
     "dot": lib.OXPAR_ROUTINE_DOT,
+    "dotu": lib.OXPAR_ROUTINE_DOT,
+    "dotc": lib.OXPAR_ROUTINE_DOT,
     "nrm2": lib.OXPAR_ROUTINE_NRM2,
     "asum": lib.OXPAR_ROUTINE_ASUM,
     "sum": lib.OXPAR_ROUTINE_SUM,
     "iamax": lib.OXPAR_ROUTINE_IAMAX,
     "gemv": lib.OXPAR_ROUTINE_GEMV,
     "ger": lib.OXPAR_ROUTINE_GER,
+    "geru": lib.OXPAR_ROUTINE_GER,
+    "gerc": lib.OXPAR_ROUTINE_GER,
     "gemm": lib.OXPAR_ROUTINE_GEMM,
     "halo_1d": lib.OXPAR_ROUTINE_HALO,
     "halo_2d": lib.OXPAR_ROUTINE_HALO,

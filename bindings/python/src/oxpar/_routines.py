@@ -528,7 +528,7 @@ HELPER_ROUTINES = {
         "doc": "*out := x^T . y (unconjugated)",
         "types": "cz",
         "c": {"c": "oxpar_cdotu", "z": "oxpar_zdotu"},
-        "collective": False,
+        "collective": True,
         "positional": ("x", "y",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -542,7 +542,7 @@ HELPER_ROUTINES = {
         "doc": "*out := x^H . y (x conjugated)",
         "types": "cz",
         "c": {"c": "oxpar_cdotc", "z": "oxpar_zdotc"},
-        "collective": False,
+        "collective": True,
         "positional": ("x", "y",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -642,7 +642,7 @@ HELPER_ROUTINES = {
         "doc": "A := alpha*x*y^T + A (unconjugated)",
         "types": "cz",
         "c": {"c": "oxpar_cgeru", "z": "oxpar_zgeru"},
-        "collective": False,
+        "collective": True,
         "positional": ("alpha", "x", "y", "a",),
         "args": (
             {"name": "ctx", "role": "context"},
@@ -658,7 +658,7 @@ HELPER_ROUTINES = {
         "doc": "A := alpha*x*y^H + A (y conjugated)",
         "types": "cz",
         "c": {"c": "oxpar_cgerc", "z": "oxpar_zgerc"},
-        "collective": False,
+        "collective": True,
         "positional": ("alpha", "x", "y", "a",),
         "args": (
             {"name": "ctx", "role": "context"},

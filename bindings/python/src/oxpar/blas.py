@@ -34,7 +34,9 @@ routines: `axpy`, `scal`, `copy`, `swap`, `nrm2` and `asum` (real results;
 `gemv` and `gemm` (where `trans="C"` is the conjugate transpose), and
 `dotu`/`dotc`, `geru`/`gerc` and `rscal` (`dot` and `ger` are real only). A real array with a complex
 one is a TypeError: oxpar never converts silently. On an MPI context complex
-arrays raise `UnsupportedError` (the MPI backend computes on reals only).
+arrays are distributed as real ones (below): `dotu`, `dotc` and the complex
+reductions are collective, and complex arrays on some ranks with real (or
+the other complex type) on others raise InvalidArgumentError on every rank.
 The other routines (`oxpar.symv` ...) are real only for now.
 
 On an MPI context (`oxpar.Context("mpi", comm=...)`) every vector is this
@@ -51,7 +53,6 @@ from typing import Any, Optional, Union
 
 import numpy as np
 
-from ._blas_args import LETTERS as _PREFIX
 from ._blas_args import routine as _routine
 from ._blas_args import scalar as _scalar
 from ._blas_args import trans_value as _trans_value
@@ -78,7 +79,7 @@ from .opencl import (
 # Each routine's argument handling comes from its row of the routine table
 # (oxpar._blas_args); what stays here is each function's signature and
 # docstring, its OpenCL Buffer dispatch, dot's fast path and iamax's rule for
-# an empty vector. oxpar.mpi uses _PREFIX and _scalar.
+# an empty vector. oxpar.mpi uses _scalar.
 _AXPY, _SCAL, _COPY, _SWAP = (_routine(n) for n in ("axpy", "scal", "copy", "swap"))
 _DOT, _GEMV, _GER, _GEMM = (_routine(n) for n in ("dot", "gemv", "ger", "gemm"))
 _DOTU, _DOTC, _GERU, _GERC = (_routine(n) for n in ("dotu", "dotc", "geru", "gerc"))

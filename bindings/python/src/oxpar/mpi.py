@@ -14,14 +14,16 @@ wrong argument on one rank (a dtype, a length, a read-only output) raises
 on every rank, never deadlocks: the failing rank gets the precise message,
 the others one that names the rank at fault; blocks that do not fit
 together are a ShapeMismatchError on every rank. float32 arrays on some
-ranks and float64 on others (in the reductions too) are an
+ranks and float64 on others (in the reductions too; likewise complex
+arrays with real ones, complex64 with complex128) are an
 InvalidArgumentError on every rank naming the ranks at fault and their
 types, never a number computed from mixed data. The GIL is released while
 liboxpar computes and communicates.
 
-* `gemv`, `ger`: the matrix by row blocks (each rank: whole rows); the
-  vector that runs along the rows split like them, the other split any way
-  (the pieces, in rank order, add up to the number of columns).
+* `gemv`, `ger` (real), `geru` and `gerc` (complex): the matrix by row
+  blocks (each rank: whole rows of op(A)); the vector that runs along the
+  rows split like them, the other split any way (the pieces, in rank order,
+  add up to the number of columns).
 * `gemm`: SUMMA on the context's process grid (`ctx.grid`,
   `ctx.set_grid(rows, cols)`): the rank at grid position (i, j) holds block
   (i, j) of op(a), op(b) and out.
@@ -29,24 +31,36 @@ liboxpar computes and communicates.
   block decomposition.
 * `block_range(n, parts, index)`: the balanced split (also `oxpar.block_range`).
 
+Every routine takes float32, float64, complex64 and complex128 arrays;
+`trans="C"` (`gemv`) and `trans_a="C"`/`trans_b="C"` (`gemm`) are the
+conjugate transpose of complex arrays (the transpose of real ones).
+
 On a context that is not MPI, `gemv`, `ger` and `gemm` compute on one
 process (the whole data is the only block); `halo_exchange` raises
 UnsupportedError (also NotImplementedError).
 """
 
-from typing import Optional
+from typing import Optional, Union
 
 import numpy as np
 
-from ._array import as_array, float_dtype, matrix, vector
+from ._array import as_array, element_dtype, matrix, vector
+from ._blas_args import trans_value
 from ._collective import join_failed
-from ._errors import InvalidArgumentError, ShapeMismatchError, check
+from ._errors import InvalidArgumentError, OxparTypeError, ShapeMismatchError, check
 from ._ffi import ffi, lib
 from ._typing import Array, ArrayLike, Scalar
-from .blas import _PREFIX, _scalar
+from .blas import _scalar
 from .context import Context
 
-__all__ = ["block_range", "gemv", "ger", "gemm", "halo_exchange"]
+__all__ = ["block_range", "gemv", "ger", "geru", "gerc", "gemm", "halo_exchange"]
+
+_PREFIX = {
+    np.dtype(np.float32): "s",
+    np.dtype(np.float64): "d",
+    np.dtype(np.complex64): "c",
+    np.dtype(np.complex128): "z",
+}
 
 
 def _fn(dtype, name):
@@ -87,22 +101,38 @@ def block_range(n: int, parts: int, index: int) -> range:
 
 
 def gemv(
-    a: ArrayLike, x: ArrayLike, y: Optional[Array] = None, *, alpha: Scalar = 1.0, beta: Scalar = 0.0, ctx: Context
+    a: ArrayLike,
+    x: ArrayLike,
+    y: Optional[Array] = None,
+    *,
+    alpha: Scalar = 1.0,
+    beta: Scalar = 0.0,
+    trans: Union[str, bool] = "N",
+    ctx: Context,
 ) -> Array:
-    """`y := alpha*A@x + beta*y` with `A` distributed by row blocks: `a` is
-    this rank's `m_local x n` block (whole rows), `y` the matching `m_local`
-    elements of `y`, `x` this rank's piece of `x` (split any way; the pieces,
-    in rank order, add up to `n`). Without `y` a new array is returned (and
-    `beta` must be 0); with `beta == 0`, `y` is not read. Returns `y`, this
-    rank's rows of the result. Collective."""
+    """`y := alpha*op(A)@x + beta*y` with `op(A)` distributed by row blocks:
+    `a` is this rank's `m_local x n` block of it (whole rows), `y` the
+    matching `m_local` elements of `y`, `x` this rank's piece of `x` (split
+    any way; the pieces, in rank order, add up to `n`). `trans` ("N", "T",
+    "C" or a truth value) says what `a` is: op(A)'s block itself, or (for
+    "T" and "C", complex arrays only) the `n x m_local` column block of the
+    stored matrix whose transpose or conjugate transpose it is. Without `y`
+    a new array is returned (and `beta` must be 0); with `beta == 0`, `y` is
+    not read. Returns `y`, this rank's rows of the result. Collective."""
     ctx = _context(ctx)
     try:
         a, x = as_array(a, "a"), as_array(x, "x")
         arrays = [("a", a), ("x", x)]
         if y is not None:
             arrays.append(("y", _output(y, "y")))
-        dtype = float_dtype(arrays)
-        pa, m, n, rsa, csa = matrix(a, "a")
+        dtype = element_dtype(arrays)
+        t = trans_value(trans, "trans")
+        if t and dtype.kind != "c":
+            raise InvalidArgumentError(
+                f"trans: {trans!r} takes complex arrays only (for real ones pass this rank's rows of A.T as a)"
+            )
+        pa, am, an, rsa, csa = matrix(a, "a")
+        m, n = (an, am) if t else (am, an)
         px, n_local, incx = vector(x, "x")
         if y is None:
             if beta != 0:
@@ -110,12 +140,15 @@ def gemv(
             y = np.empty(m, dtype=dtype)
         py, ny, incy = vector(y, "y", writable=True)
         if ny != m:
-            raise ShapeMismatchError(f"y: has {ny} elements but this rank's block of a has {m} rows")
+            raise ShapeMismatchError(f"y: has {ny} elements but this rank's block of op(a) has {m} rows")
         alpha_p, beta_p = _scalar(dtype, alpha, "alpha"), _scalar(dtype, beta, "beta")
     except Exception:
         join_failed(ctx, "gemv")
         raise
-    check(_fn(dtype, "gemv")(ctx.ptr, m, n, n_local, alpha_p, pa, rsa, csa, px, incx, beta_p, py, incy))
+    if dtype.kind == "c":
+        check(_fn(dtype, "gemv")(ctx.ptr, t, m, n, n_local, alpha_p, pa, rsa, csa, px, incx, beta_p, py, incy))
+    else:
+        check(_fn(dtype, "gemv")(ctx.ptr, m, n, n_local, alpha_p, pa, rsa, csa, px, incx, beta_p, py, incy))
     return y
 
 
@@ -123,12 +156,31 @@ def ger(alpha: Scalar, x: ArrayLike, y: ArrayLike, a: Array, *, ctx: Context) ->
     """`A := alpha*outer(x, y) + A` in place with `A` distributed by row
     blocks: `a` is this rank's `m_local x n` block (whole rows), `x` the
     matching `m_local` elements of `x`, `y` this rank's piece of `y` (split
-    any way; the pieces, in rank order, add up to `n`). Returns `a`.
-    Collective."""
+    any way; the pieces, in rank order, add up to `n`). Returns `a`. Real
+    arrays (complex ones: `geru`, `gerc`). Collective."""
+    return _ger(alpha, x, y, a, ctx, "ger")
+
+
+def geru(alpha: Scalar, x: ArrayLike, y: ArrayLike, a: Array, *, ctx: Context) -> Array:
+    """`A := alpha*outer(x, y) + A` on complex arrays, distributed as in
+    `ger`. Returns `a`. Collective."""
+    return _ger(alpha, x, y, a, ctx, "geru")
+
+
+def gerc(alpha: Scalar, x: ArrayLike, y: ArrayLike, a: Array, *, ctx: Context) -> Array:
+    """`A := alpha*outer(x, conj(y)) + A` on complex arrays, distributed as in
+    `ger`. Returns `a`. Collective."""
+    return _ger(alpha, x, y, a, ctx, "gerc")
+
+
+def _ger(alpha, x, y, a, ctx, name) -> Array:
     ctx = _context(ctx)
     try:
         x, y = as_array(x, "x"), as_array(y, "y")
-        dtype = float_dtype((("x", x), ("y", y), ("a", _output(a, "a"))))
+        dtype = element_dtype((("x", x), ("y", y), ("a", _output(a, "a"))))
+        if (dtype.kind == "c") != (name != "ger"):
+            hint = "use geru or gerc" if name == "ger" else "use ger"
+            raise OxparTypeError(f"{dtype} arrays: {name} takes {'real' if name == 'ger' else 'complex'} arrays only ({hint})")
         px, mx, incx = vector(x, "x")
         py, n_local, incy = vector(y, "y")
         pa, m, n, rsa, csa = matrix(a, "a", writable=True)
@@ -138,7 +190,7 @@ def ger(alpha: Scalar, x: ArrayLike, y: ArrayLike, a: Array, *, ctx: Context) ->
     except Exception:
         join_failed(ctx, "ger")
         raise
-    check(_fn(dtype, "ger")(ctx.ptr, m, n, n_local, alpha_p, px, incx, py, incy, pa, rsa, csa))
+    check(_fn(dtype, name)(ctx.ptr, m, n, n_local, alpha_p, px, incx, py, incy, pa, rsa, csa))
     return a
 
 
@@ -149,12 +201,13 @@ def gemm(
     *,
     alpha: Scalar = 1.0,
     beta: Scalar = 0.0,
-    trans_a: bool = False,
-    trans_b: bool = False,
+    trans_a: Union[str, bool] = False,
+    trans_b: Union[str, bool] = False,
     ctx: Context,
 ) -> Array:
     """`C := alpha*op(A)@op(B) + beta*C` (SUMMA on `ctx.grid`), `op(X)` being
-    `X` or `X.T`. The rank at grid position (i, j) holds block (i, j) of each
+    `X`, `X.T` (`trans_a=True` or "T") or, for complex arrays, `X.conj().T`
+    ("C"; the transpose for real ones). The rank at grid position (i, j) holds block (i, j) of each
     matrix: `op(a)` is `m_i x ka_j`, `op(b)` is `kb_i x n_j`, `out` is
     `m_i x n_j`, the inner dimension being split twice (over grid columns
     for A, over grid rows for B), both splits adding up to the same k.
@@ -166,11 +219,12 @@ def gemm(
         arrays = [("a", a), ("b", b)]
         if out is not None:
             arrays.append(("out", _output(out, "out")))
-        dtype = float_dtype(arrays)
+        dtype = element_dtype(arrays)
+        ta, tb = trans_value(trans_a, "trans_a"), trans_value(trans_b, "trans_b")
         pa, am, an, rsa, csa = matrix(a, "a")
         pb, bm, bn, rsb, csb = matrix(b, "b")
-        m, ka = (an, am) if trans_a else (am, an)
-        kb, n = (bn, bm) if trans_b else (bm, bn)
+        m, ka = (an, am) if ta else (am, an)
+        kb, n = (bn, bm) if tb else (bm, bn)
         if out is None:
             if beta != 0:
                 raise InvalidArgumentError("beta: must be 0 when no out is given (there is nothing to scale)")
@@ -184,8 +238,6 @@ def gemm(
     except Exception:
         join_failed(ctx, "gemm")
         raise
-    ta = lib.OXPAR_TRANS_YES if trans_a else lib.OXPAR_TRANS_NO
-    tb = lib.OXPAR_TRANS_YES if trans_b else lib.OXPAR_TRANS_NO
     check(
         _fn(dtype, "gemm")(
             ctx.ptr, ta, tb, m, n, ka, kb, alpha_p, pa, rsa, csa, pb, rsb, csb, beta_p, pc, rsc, csc
@@ -222,7 +274,7 @@ def halo_exchange(a: Array, ghost: int, *, periodic: bool = False, ctx: Context)
     routine = "halo_2d" if getattr(a, "ndim", None) == 2 else "halo_1d"
     try:
         a = _output(a, "a")
-        dtype = float_dtype((("a", a),))
+        dtype = element_dtype((("a", a),))
         ghost = _size(ghost, "ghost")
         if a.ndim == 1:
             periodic = _flag(periodic, "periodic")

@@ -1180,7 +1180,15 @@ pub unsafe extern "C" fn oxpar_cswap(
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-/// increment of 0, which reads one element n times, is allowed).
+/// increment of 0, which reads one element n times, is allowed). On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+/// and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1217,7 +1225,15 @@ pub unsafe extern "C" fn oxpar_cdotu(
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-/// increment of 0, which reads one element n times, is allowed).
+/// increment of 0, which reads one element n times, is allowed). On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+/// and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1497,7 +1513,14 @@ pub unsafe extern "C" fn oxpar_cgemv(
 /// `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
 /// address, or an operand beyond the address space). x and y may have any
 /// increments, 0 included, and may share memory with A: the result is as if
-/// they were read first.
+/// they were read first. On an MPI context the call is collective: an argument
+/// error on one rank fails every rank (the others get an error naming that rank;
+/// ranks that mix element types or operations, geru with gerc among them, all get
+/// `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1537,7 +1560,14 @@ pub unsafe extern "C" fn oxpar_cgeru(
 /// `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
 /// address, or an operand beyond the address space). x and y may have any
 /// increments, 0 included, and may share memory with A: the result is as if
-/// they were read first.
+/// they were read first. On an MPI context the call is collective: an argument
+/// error on one rank fails every rank (the others get an error naming that rank;
+/// ranks that mix element types or operations, geru with gerc among them, all get
+/// `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1806,7 +1836,15 @@ pub unsafe extern "C" fn oxpar_zswap(
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-/// increment of 0, which reads one element n times, is allowed).
+/// increment of 0, which reads one element n times, is allowed). On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+/// and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -1843,7 +1881,15 @@ pub unsafe extern "C" fn oxpar_zdotu(
 /// Errors: `OXPAR_STATUS_NULL_POINTER` (ctx, out; x or y with n > 0),
 /// `OXPAR_STATUS_INVALID_ARGUMENT` (x or y not aligned for its type),
 /// `OXPAR_STATUS_INVALID_STRIDE` (a vector beyond the address space; an
-/// increment of 0, which reads one element n times, is allowed).
+/// increment of 0, which reads one element n times, is allowed). On an MPI
+/// context the call is collective: an argument error on one rank fails every
+/// rank (the others get an error naming that rank; ranks that mix element types or
+/// operations, dotu with dotc among them, all get `OXPAR_STATUS_INVALID_ARGUMENT`),
+/// and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2123,7 +2169,14 @@ pub unsafe extern "C" fn oxpar_zgemv(
 /// `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
 /// address, or an operand beyond the address space). x and y may have any
 /// increments, 0 included, and may share memory with A: the result is as if
-/// they were read first.
+/// they were read first. On an MPI context the call is collective: an argument
+/// error on one rank fails every rank (the others get an error naming that rank;
+/// ranks that mix element types or operations, geru with gerc among them, all get
+/// `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
@@ -2163,7 +2216,14 @@ pub unsafe extern "C" fn oxpar_zgeru(
 /// `OXPAR_STATUS_INVALID_STRIDE` (rsa, csa that give two elements of A one
 /// address, or an operand beyond the address space). x and y may have any
 /// increments, 0 included, and may share memory with A: the result is as if
-/// they were read first.
+/// they were read first. On an MPI context the call is collective: an argument
+/// error on one rank fails every rank (the others get an error naming that rank;
+/// ranks that mix element types or operations, geru with gerc among them, all get
+/// `OXPAR_STATUS_INVALID_ARGUMENT`), and an MPI failure is `OXPAR_STATUS_COMM_ERROR`.
+///
+/// On an MPI context complex elements are distributed as real ones are, and
+/// the call is collective in the same way: ranks that mix complex and real
+/// elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `ctx` is NULL or a live context; every non-NULL pointer addresses the
