@@ -745,7 +745,8 @@ port a BLAS call with `incx < 0`, pass `x + (n-1)*(-incx)`.";
 /// What an MPI context does with complex elements, in the complex shells of
 /// the collective hand-written helpers (whose collective notes are the real
 /// types').
-const COMPLEX_ON_MPI: &str = "On an MPI context complex elements are distributed as real ones are, and
+const COMPLEX_ON_MPI: &str =
+    "On an MPI context complex elements are distributed as real ones are, and
 the call is collective in the same way: ranks that mix complex and real
 elements, or the two complex types, all get `OXPAR_STATUS_INVALID_ARGUMENT`.";
 
