@@ -4,6 +4,8 @@
 #
 #   make mpi-c-test       tests/c-mpi under mpiexec -n 1, 2, 3 and 4
 #                         (MPI_RANKS), then mpi-c-examples
+#   make mpi-c-tcp-test   the same tests on TCP with osc pt2pt instead of
+#                         shared memory (another code path in Open MPI), -n 2, 3
 #   make mpi-c-examples   examples/c/mpi_heat.c under mpiexec -n 1, 2 and 4
 #   make mpi-bench        against target/release, under mpiexec -n 2 and -n 4:
 #                         benches/mpi_dot.c (distributed ddot vs a local dot
@@ -17,7 +19,7 @@
 # they are; to see the rest pass meanwhile:
 #   make mpi-c-test MPI_C_TEST_ARGS=--skip-known-bugs
 
-.PHONY: mpi-c-test mpi-c-examples mpi-bench
+.PHONY: mpi-c-test mpi-c-tcp-test mpi-c-examples mpi-bench
 
 MPICC ?= mpicc
 MPI_C_TEST_SRCS := $(wildcard tests/c-mpi/*.c)
@@ -42,6 +44,18 @@ mpi-c-test: lib-debug
 	done; \
 	if [ -n "$$failed" ]; then echo "mpi-c-test: failed with$$failed rank(s)"; exit 1; fi
 	@$(MAKE) --no-print-directory mpi-c-examples
+
+MPI_TCP_RANKS ?= 2 3
+MPI_TCP_FLAGS := --mca btl tcp,self --mca osc pt2pt
+
+## The C tests of the MPI backend over TCP and point-to-point one-sided, -n $(MPI_TCP_RANKS).
+mpi-c-tcp-test: lib-debug
+	@mkdir -p $(C_BUILD)
+	$(MPICC) $(C_TEST_CFLAGS) $(MPI_C_TEST_SRCS) -o $(MPI_C_TEST_BIN) $(C_DEBUG_LIBS)
+	@set -e; for n in $(MPI_TCP_RANKS); do \
+		echo "$(MPI_TIMEOUT) $(MPIEXEC) $(MPI_TCP_FLAGS) -n $$n ./$(MPI_C_TEST_BIN) $(MPI_C_TEST_ARGS)"; \
+		$(MPI_TIMEOUT) $(MPIRUN) $(MPI_TCP_FLAGS) -n $$n ./$(MPI_C_TEST_BIN) $(MPI_C_TEST_ARGS); \
+	done
 
 ## examples/c/mpi_heat.c against target/debug, under mpiexec -n $(MPI_C_EXAMPLE_RANKS).
 mpi-c-examples: lib-debug

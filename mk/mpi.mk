@@ -6,6 +6,7 @@
 #                       then the examples
 #   make mpi-rust-tcp-test  the Rust suites (real and complex) on TCP with
 #                       osc pt2pt instead of shared memory, -n 1..3
+#                       (mpi-c-tcp-test: the C suite likewise, -n 2, 3)
 #   make mpi-bench      distributed ddot vs C (local dot + MPI_Allreduce) and
 #                       mpi4py; SUMMA dgemm on 2 ranks vs 2 threads on one rank
 #
@@ -24,7 +25,7 @@ MPIRUN := env $(MPI_ENV) $(MPIEXEC) --oversubscribe
 MPI_TIMEOUT := timeout 300
 
 ## Every MPI suite and example (the Rust suite runs in test-rust).
-mpi-test: mpi-rust-examples mpi-info mpi-rust-tcp-test mpi-c-test mpi-fortran-test mpi-python-test
+mpi-test: mpi-rust-examples mpi-info mpi-rust-tcp-test mpi-c-test mpi-c-tcp-test mpi-fortran-test mpi-python-test
 
 ## The Rust suites, real and complex (each launches itself under mpiexec -n 1..4).
 mpi-rust-test:

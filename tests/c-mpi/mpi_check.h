@@ -91,5 +91,8 @@ size_t split_start(const size_t *counts, size_t i);
 /* The complex tests (test_mpi_complex.c) on an MPI context; `quick` runs a
  * few cases only and no mismatches. */
 void test_complex(const oxpar_context *ctx, int quick);
+/* Reproducible complex reductions on an MPI context: bitwise the serial
+ * context's for every split (leaves the context not reproducible). */
+void test_complex_reproducible(oxpar_context *ctx);
 
 #endif /* OXPAR_MPI_CHECK_H */

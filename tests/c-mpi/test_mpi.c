@@ -2297,6 +2297,7 @@ int main(int argc, char **argv) {
     test_context_reject(ctx);
     test_mixed_types(ctx);
     test_complex(ctx, 0);
+    test_complex_reproducible(ctx);
     test_reproducible(ctx);
 
     /* the same through a context whose ranks compute with 2 threads each */

@@ -490,6 +490,57 @@ static void test_mismatches(const oxpar_context *ctx) {
     still_works(ctx, "rejected complex calls");
 }
 
+/* ---- reproducible mode -------------------------------------------------- */
+
+/* Values spread over many binades, so that the order of additions matters
+ * to an ordinary sum. */
+static zval spread(unsigned seed, size_t i) {
+    return ldexp(val(seed, 2 * i), (int)(i * 7 % 61) - 30) +
+           ldexp(val(seed, 2 * i + 1), (int)(i * 11 % 53) - 26) * I;
+}
+
+static int zbits(zval a, zval b) {
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+void test_complex_reproducible(oxpar_context *ctx) {
+    enum { N = 301 };
+    zval x[N], y[N], want_c = 0, want_u = 0, got = 0;
+    double want_n = 0, got_n = 0;
+    oxpar_context *serial = NULL;
+    size_t s, len, i;
+    int mode;
+
+    for (i = 0; i < N; i++) {
+        x[i] = spread(60, i);
+        y[i] = spread(61, i);
+    }
+    CHECK_OK(oxpar_context_create("serial", &serial), "create(serial)");
+    if (serial == NULL) {
+        return;
+    }
+    CHECK_OK(oxpar_context_set_reproducible(serial, 1), "serial set_reproducible(1)");
+    CHECK_OK(oxpar_zdotc(serial, N, x, 1, y, 1, &want_c), "serial zdotc");
+    CHECK_OK(oxpar_zdotu(serial, N, x, 1, y, 1, &want_u), "serial zdotu");
+    CHECK_OK(oxpar_dznrm2(serial, N, x, 1, &want_n), "serial dznrm2");
+    oxpar_context_free(serial);
+
+    CHECK_OK(oxpar_context_set_reproducible(ctx, 1), "set_reproducible(1)");
+    for (mode = 0; mode < SPLIT_MODES; mode++) {
+        my_part(N, mode, &s, &len);
+        CHECK_OK(oxpar_zdotc(ctx, len, x + s, 1, y + s, 1, &got), "reproducible zdotc");
+        CHECK(zbits(got, want_c), "reproducible zdotc, %s split: (%a, %a), serially (%a, %a)",
+              split_name(mode), creal(got), cimag(got), creal(want_c), cimag(want_c));
+        CHECK_OK(oxpar_zdotu(ctx, len, x + s, 1, y + s, 1, &got), "reproducible zdotu");
+        CHECK(zbits(got, want_u), "reproducible zdotu, %s split: (%a, %a), serially (%a, %a)",
+              split_name(mode), creal(got), cimag(got), creal(want_u), cimag(want_u));
+        CHECK_OK(oxpar_dznrm2(ctx, len, x + s, 1, &got_n), "reproducible dznrm2");
+        CHECK(memcmp(&got_n, &want_n, sizeof got_n) == 0,
+              "reproducible dznrm2, %s split: %a, serially %a", split_name(mode), got_n, want_n);
+    }
+    CHECK_OK(oxpar_context_set_reproducible(ctx, 0), "set_reproducible(0)");
+}
+
 void test_complex(const oxpar_context *ctx, int quick) {
     size_t rows = 0, cols = 0;
     int mode, t;
