@@ -474,8 +474,8 @@ unsafe fn halo_2d<T: oxpar::Element + Halo>(
     Err(unavailable())
 }
 
-/// The element types halo exchanges move (f32, f64 and the complex ones), as a trait so that the
-/// generic helpers compile with and without MPI.
+/// The element types halo exchanges move (f32, f64 and the complex ones), as
+/// a trait so that the generic helpers compile with and without MPI.
 trait Halo: Sized {
     #[cfg(feature = "mpi")]
     fn exchange_1d(

@@ -1,7 +1,7 @@
 """Argument errors found in Python on one MPI rank, made errors on every rank.
 
-On an MPI context the reductions (`dot`, `nrm2`, `asum`, `sum`, `iamax`) and the
-routines of `oxpar.mpi` are collective: every rank must enter them. liboxpar
+On an MPI context the reductions (`dot`, `dotu`, `dotc`, `nrm2`, `asum`, `sum`,
+`iamax`, for real and complex arrays alike) and the routines of `oxpar.mpi` are collective: every rank must enter them. liboxpar
 turns an argument one rank rejects into an error on every rank (the others'
 message names that rank) instead of a deadlock. An argument that Python
 rejects before liboxpar is called (a wrong dtype, a length that does not
