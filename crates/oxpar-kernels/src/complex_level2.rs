@@ -47,6 +47,9 @@ use oxpar_core::{Complex, Element, MatMut, MatRef, Scalar, Uplo, VecMut, VecRef}
 use crate::complex_level1 as kc1;
 use crate::dispatch::multiversion;
 
+#[cfg(target_arch = "x86_64")]
+mod dots_avx512;
+
 /// Parts (reals) per vector block: 8 complex elements, one AVX-512 register
 /// of c32, two of c64.
 pub const LANES: usize = 16;
@@ -291,11 +294,10 @@ multiversion!(
     ) -> () => cols_body
 );
 multiversion!(
-    /// `out[j] := sum_i op(a[i + j*ld])*x[i]`: the dot product of each of
-    /// the `out.len()` vectors stored `ld` apart in `a` (the columns of
-    /// column-major storage, the rows of its transpose) with `x`, each
-    /// vector conjugated when `conj`.
-    pub fn gemv_dots_contiguous, gemv_dots_contiguous_at<T>(
+    /// The portable and compiler-vectorized variants of
+    /// [`gemv_dots_contiguous`].
+    #[allow(dead_code)] // Only the `_at` form is called.
+    fn gemv_dots_generic, gemv_dots_generic_at<T>(
         conj: bool,
         a: &[Complex<T>],
         ld: usize,
@@ -303,6 +305,61 @@ multiversion!(
         out: &mut [Complex<T>],
     ) -> () => dots_body
 );
+
+/// `out[j] := sum_i op(a[i + j*ld])*x[i]`: the dot product of each of the
+/// `out.len()` vectors stored `ld` apart in `a` (the columns of
+/// column-major storage, the rows of its transpose; `a` holds at least
+/// `(out.len() - 1)*ld + x.len()` elements) with `x`, each vector
+/// conjugated when `conj`.
+#[inline]
+pub fn gemv_dots_contiguous<T: Scalar>(
+    conj: bool,
+    a: &[Complex<T>],
+    ld: usize,
+    x: &[Complex<T>],
+    out: &mut [Complex<T>],
+) {
+    gemv_dots_contiguous_at(crate::dispatch::cpu_level(), conj, a, ld, x, out);
+}
+
+/// [`gemv_dots_contiguous`] with the variant compiled for `level` (clamped
+/// to the detected level): AVX-512 has hand-written kernels
+/// (`dots_avx512`).
+pub fn gemv_dots_contiguous_at<T: Scalar>(
+    level: crate::dispatch::CpuLevel,
+    conj: bool,
+    a: &[Complex<T>],
+    ld: usize,
+    x: &[Complex<T>],
+    out: &mut [Complex<T>],
+) {
+    #[cfg(target_arch = "x86_64")]
+    if level.min(crate::dispatch::detect_cached()) == crate::dispatch::CpuLevel::Avx512F {
+        let (ar, xr) = (reals(a), reals(x));
+        let or = reals_mut(out);
+        // SAFETY: `T` is the type its DTYPE names (`Scalar` is sealed to
+        // f32 and f64), so the casts keep lengths and layout; the level was
+        // clamped to what this CPU was detected to support.
+        unsafe {
+            match T::DTYPE {
+                oxpar_core::DType::F64 => {
+                    let c = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len());
+                    let o = std::slice::from_raw_parts_mut(or.as_mut_ptr().cast::<f64>(), or.len());
+                    dots_avx512::dots_f64(conj, c(ar), 2 * ld, c(xr), o);
+                    return;
+                }
+                oxpar_core::DType::F32 => {
+                    let c = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f32>(), s.len());
+                    let o = std::slice::from_raw_parts_mut(or.as_mut_ptr().cast::<f32>(), or.len());
+                    dots_avx512::dots_f32(conj, c(ar), 2 * ld, c(xr), o);
+                    return;
+                }
+                _ => {}
+            }
+        }
+    }
+    gemv_dots_generic_at(level, conj, a, ld, x, out);
+}
 
 /// `y := alpha*A*x + beta*y`, `A` the view's logical elements (conjugated
 /// when it is marked so). Shapes must agree. With `beta == 0` `y` is not

@@ -39,8 +39,8 @@
 //! `hpr2` do.
 
 use oxpar_core::{
-    BandRef, Diag, Element, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo,
-    VecMut, VecRef,
+    BandRef, Diag, Element, Level2, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo, VecMut,
+    VecRef,
 };
 use oxpar_threads::ThreadsBackend;
 
@@ -52,19 +52,13 @@ use crate::xerbla::report;
 pub(crate) trait Elem: Element {
     /// The threads backend, as this type's level-2 operations.
     fn backend() -> &'static dyn Level2<Self>;
-    /// The threads backend, as this type's level-3 operations (complex
-    /// `gemv` runs as a one-row or one-column `gemm`; see [`gemv_backend`]).
-    fn level3() -> &'static dyn Level3<Self>;
 }
 
 impl<T: Element> Elem for T
 where
-    ThreadsBackend: Level2<T> + Level3<T>,
+    ThreadsBackend: Level2<T>,
 {
     fn backend() -> &'static dyn Level2<T> {
-        crate::threads::backend()
-    }
-    fn level3() -> &'static dyn Level3<T> {
         crate::threads::backend()
     }
 }
