@@ -84,6 +84,33 @@ fn reals_mut<T>(x: &mut [Complex<T>]) -> &mut [T] {
     unsafe { std::slice::from_raw_parts_mut(x.as_mut_ptr().cast::<T>(), 2 * x.len()) }
 }
 
+/// How far ahead of its loads the column sweep asks for the columns of
+/// `A`, in bytes.
+pub const PREFETCH_BYTES: usize = 1024;
+
+/// Asks for the cache lines [`PREFETCH_BYTES`] after the block `v` to be
+/// fetched: one core's hardware prefetcher alone leaves several column
+/// streams short of the memory bandwidth (as for the level-1 streams of
+/// `complex_level1`). A prefetch is a hint that never faults, so the
+/// address may lie past the end of the column.
+#[inline(always)]
+fn prefetch_ahead<T>(v: &[T; LANES]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let base = v.as_ptr().cast::<i8>().wrapping_add(PREFETCH_BYTES);
+        let mut off = 0;
+        while off < LANES * std::mem::size_of::<T>() {
+            // SAFETY: a prefetch only hints the cache; it reads nothing the
+            // program sees and does not fault on any address.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(base.wrapping_add(off)) };
+            off += 64;
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = v;
+}
+
 #[inline(always)]
 fn madd<T: Scalar, const FMA: bool>(a: T, b: T, c: T) -> T {
     if FMA {
@@ -119,6 +146,7 @@ fn update<T: Scalar, const FMA: bool, const C: usize>(
         let mut acc = *yv;
         for q in 0..C {
             let av = &blocks[q][k];
+            prefetch_ahead(av);
             // The swapped copy as its own array: one in-lane shuffle per
             // register (see `complex_level1`).
             let sw: [T; LANES] = from_fn(|l| av[l ^ 1]);

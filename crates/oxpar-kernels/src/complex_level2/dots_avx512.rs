@@ -5,9 +5,12 @@
 //! `x` and of its pair-swapped copy (`_mm512_permute_pd`/`_ps`, in-lane),
 //! each column with two accumulators (`a*x`, `a*swap(x)`) for each of two
 //! registers per step, sixteen independent FMA chains; the last parts go
-//! through masked loads, which neither read nor fault past the end.
+//! through masked loads, which neither read nor fault past the end. Each
+//! column is prefetched [`PREFETCH_BYTES`] ahead, as in the column sweep.
 
 use std::arch::x86_64::*;
+
+use super::PREFETCH_BYTES;
 
 /// The four sums `(rr, ii, ri, ir)` per column, as in
 /// `crate::complex_level1::DotParts`, combined into `op(a) . x`.
@@ -54,6 +57,14 @@ macro_rules! dots_kernel {
                     let x1 = $loadu(x.add(i + $w));
                     let (s0, s1) = ($swap(x0), $swap(x1));
                     for c in 0..C {
+                        // Two cache lines per step, PREFETCH_BYTES ahead
+                        // (a hint: it never faults past the end).
+                        let ahead = cols[c]
+                            .wrapping_add(i)
+                            .cast::<i8>()
+                            .wrapping_add(PREFETCH_BYTES);
+                        _mm_prefetch::<_MM_HINT_T0>(ahead);
+                        _mm_prefetch::<_MM_HINT_T0>(ahead.wrapping_add(64));
                         let a0 = $loadu(cols[c].add(i));
                         let a1 = $loadu(cols[c].add(i + $w));
                         p0[c] = $fmadd(a0, x0, p0[c]);
