@@ -42,7 +42,7 @@
 use std::array::from_fn;
 
 use oxpar_core::blocked::sub_mut;
-use oxpar_core::{Complex, Element, MatMut, MatRef, Scalar, Uplo, VecMut, VecRef};
+use oxpar_core::{Complex, Element, MatMut, MatRef, PackedMut, Scalar, Uplo, VecMut, VecRef};
 
 use crate::complex_level1 as kc1;
 use crate::dispatch::multiversion;
@@ -482,6 +482,27 @@ fn cols_sweep<R: Scalar>(
     }
 }
 
+/// `y := t*x + y` with the reference's arithmetic (the SIMD
+/// [`kc1::axpy_contiguous`] when both are contiguous), also for `t == 0`:
+/// the rank updates apply their `TEMP` whatever its value, so that an
+/// infinite `x(i)` gives NaN as in the reference.
+fn axpy_always<R: Scalar>(t: Complex<R>, x: VecRef<'_, Complex<R>>, mut y: VecMut<'_, Complex<R>>)
+where
+    Complex<R>: Element,
+{
+    if let (Some(xs), Some(ys)) = (x.as_slice(), y.as_slice_mut()) {
+        kc1::axpy_contiguous(t, xs, ys);
+        return;
+    }
+    y.for_each_mut(|i, v| {
+        let a = x.get(i);
+        *v = Complex::new(
+            v.re + (t.re * a.re - t.im * a.im),
+            v.im + (t.re * a.im + t.im * a.re),
+        );
+    });
+}
+
 /// `A := alpha*x*y^T + A` (`conj == false`, geru) or `alpha*x*y^H + A`
 /// (gerc): one column axpy per column, a column with `y(j) == 0` left
 /// alone (as the reference). Shapes must agree; with `alpha == 0` nothing
@@ -505,7 +526,7 @@ pub fn ger<R: Scalar>(
             continue;
         }
         let t = alpha * if conj { yj.conj() } else { yj };
-        kc1::axpy(t, x, a.col_mut(j));
+        axpy_always(t, x, a.col_mut(j));
     }
 }
 
@@ -518,10 +539,9 @@ pub fn ger<R: Scalar>(
 /// part, set to zero; the others take `x*TEMP1` (and `y*TEMP2`) as column
 /// axpys, `TEMP1 = alpha*conj(y(j))` (her: `alpha*conj(x(j))`, a real times
 /// a complex, part by part), `TEMP2 = conj(alpha*x(j))`, and their diagonal
-/// element comes out real. A zero `TEMP2` (her2 with `x(j) == 0`) adds
-/// nothing, as a zero `alpha` of an axpy (the reference would still form
-/// `y(i)*0`, NaN where `y(i)` is infinite). With `alpha == 0`, callers
-/// return before this.
+/// element comes out real. A zero `TEMP1` or `TEMP2` is still applied, as
+/// the reference applies it (an infinite `x(i)` then gives NaN). With
+/// `alpha == 0`, callers return before this.
 pub fn her2_cols<R: Scalar>(
     uplo: Uplo,
     alpha: Complex<R>,
@@ -532,41 +552,84 @@ pub fn her2_cols<R: Scalar>(
 ) where
     Complex<R>: Element,
 {
-    let zero = Complex::new(R::zero(), R::zero());
     let n = x.len();
     for k in 0..a.ncols() {
         let j = j0 + k;
-        let xj = x.get(j);
-        let yj = y.map_or(zero, |y| y.get(j));
-        let mut col = a.col_mut(k);
-        let d = col.as_ref().get(j).re;
-        if xj == zero && yj == zero {
-            col.set(j, Complex::new(d, R::zero()));
-            continue;
-        }
-        let (t1, t2) = match y {
-            None => (Complex::new(alpha.re * xj.re, alpha.re * -xj.im), zero),
-            Some(_) => (alpha * yj.conj(), (alpha * xj).conj()),
-        };
         let rows = match uplo {
-            Uplo::Upper => 0..j,
-            Uplo::Lower => j + 1..n,
+            Uplo::Upper => 0..j + 1,
+            Uplo::Lower => j..n,
         };
-        let (start, len) = (rows.start, rows.len());
-        kc1::axpy(
-            t1,
-            x.subvector(start, len),
-            sub_mut(col.rb_mut(), rows.clone()),
-        );
-        let term = match y {
-            None => xj * t1,
-            Some(y) => {
-                kc1::axpy(t2, y.subvector(start, len), sub_mut(col.rb_mut(), rows));
-                xj * t1 + yj * t2
-            }
-        };
-        col.set(j, Complex::new(d + term.re, R::zero()));
+        let col = sub_mut(a.col_mut(k), rows.clone());
+        rank2_column(alpha, x, y, j, rows, col);
     }
+}
+
+/// hpr2 (`y` given) or hpr (`y == None`, the real `alpha.re`) on the packed
+/// triangle `a`: [`her2_cols`]'s column loop on the packed columns. With
+/// `alpha == 0`, returns at once.
+pub fn hpr2_packed<R: Scalar>(
+    alpha: Complex<R>,
+    x: VecRef<'_, Complex<R>>,
+    y: Option<VecRef<'_, Complex<R>>>,
+    mut a: PackedMut<'_, Complex<R>>,
+) where
+    Complex<R>: Element,
+{
+    if alpha == Complex::new(R::zero(), R::zero()) {
+        return;
+    }
+    for j in 0..a.n() {
+        let (rows, col) = a.stored_col_mut(j);
+        rank2_column(alpha, x, y, j, rows, VecMut::from_slice(col));
+    }
+}
+
+/// Column `j` of [`her2_cols`] and [`hpr2_packed`]: `col` holds its rows
+/// `rows`, the stored triangle's (`0..=j` or `j..n`).
+fn rank2_column<R: Scalar>(
+    alpha: Complex<R>,
+    x: VecRef<'_, Complex<R>>,
+    y: Option<VecRef<'_, Complex<R>>>,
+    j: usize,
+    rows: std::ops::Range<usize>,
+    mut col: VecMut<'_, Complex<R>>,
+) where
+    Complex<R>: Element,
+{
+    let zero = Complex::new(R::zero(), R::zero());
+    let dj = j - rows.start;
+    let d = col.as_ref().get(dj).re;
+    let xj = x.get(j);
+    let yj = y.map_or(zero, |y| y.get(j));
+    if xj == zero && yj == zero {
+        col.set(dj, Complex::new(d, R::zero()));
+        return;
+    }
+    let (t1, t2) = match y {
+        None => (Complex::new(alpha.re * xj.re, alpha.re * -xj.im), zero),
+        Some(_) => (alpha * yj.conj(), (alpha * xj).conj()),
+    };
+    // The rows off the diagonal: before it (upper) or after it (lower).
+    let (off, len) = if dj == 0 {
+        (1, rows.len() - 1)
+    } else {
+        (0, dj)
+    };
+    let start = rows.start + off;
+    let part = off..off + len;
+    axpy_always(
+        t1,
+        x.subvector(start, len),
+        sub_mut(col.rb_mut(), part.clone()),
+    );
+    let term = match y {
+        None => xj * t1,
+        Some(y) => {
+            axpy_always(t2, y.subvector(start, len), sub_mut(col.rb_mut(), part));
+            xj * t1 + yj * t2
+        }
+    };
+    col.set(dj, Complex::new(d + term.re, R::zero()));
 }
 
 #[cfg(test)]
@@ -598,45 +661,59 @@ mod tests {
         (got - want).norm() <= 1e-13 * (scale + 1.0)
     }
 
-    /// Both contiguous kernels at every CPU level, against loops over the
-    /// stored elements; the padding between columns is NaN, which no kernel
-    /// may read.
-    #[test]
-    fn contiguous_kernels_agree_with_naive_loops() {
+    /// Both contiguous kernels at every CPU level and element type, against
+    /// loops in f64 over the stored elements; the padding between columns
+    /// is NaN, which no kernel may read.
+    fn check_contiguous<R: Scalar>(tol: f64)
+    where
+        Complex<R>: Element,
+    {
+        let narrow = |v: &[C]| -> Vec<Complex<R>> {
+            v.iter()
+                .map(|c| Complex::new(R::from_f64(c.re), R::from_f64(c.im)))
+                .collect()
+        };
+        let wide = |c: Complex<R>| C::new(c.re.as_f64(), c.im.as_f64());
+        let mut sizes = SIZES.to_vec();
+        sizes.push(131);
         for level in detect().up_to() {
-            for &m in &SIZES {
+            for &m in &sizes {
                 for &n in &SIZES {
                     let ld = m + 3;
-                    let mut a = data(ld * n.max(1), 1);
+                    let mut a = narrow(&data(ld * n.max(1), 1));
                     for j in 0..n {
                         for i in m..ld {
-                            a[i + j * ld] = C::new(f64::NAN, f64::NAN);
+                            a[i + j * ld] = Complex::new(R::nan(), R::nan());
                         }
                     }
-                    let s = data(n, 2);
-                    let y0 = data(m, 3);
-                    let x = data(m, 4);
+                    let (s, y0, x) = (
+                        narrow(&data(n, 2)),
+                        narrow(&data(m, 3)),
+                        narrow(&data(m, 4)),
+                    );
                     for conj in [false, true] {
-                        let op = |v: C| if conj { v.conj() } else { v };
+                        let op = |v: Complex<R>| if conj { wide(v).conj() } else { wide(v) };
                         let mut y = y0.clone();
                         if n > 0 {
                             gemv_cols_contiguous_at(level, conj, &a, ld, &s, &mut y);
                         }
                         for i in 0..m {
-                            let want = (0..n).fold(y0[i], |acc, j| acc + op(a[i + j * ld]) * s[j]);
+                            let want = (0..n)
+                                .fold(wide(y0[i]), |acc, j| acc + op(a[i + j * ld]) * wide(s[j]));
                             assert!(
-                                close(y[i], want, n as f64),
+                                (wide(y[i]) - want).norm() <= tol * (n as f64 + 1.0),
                                 "{level:?} cols m={m} n={n} conj={conj} i={i}: {} vs {want}",
-                                y[i]
+                                wide(y[i])
                             );
                         }
-                        let mut out = vec![C::new(9.0, 9.0); n];
+                        let mut out = vec![Complex::new(R::one(), R::one()); n];
                         gemv_dots_contiguous_at(level, conj, &a, ld, &x, &mut out);
                         for j in 0..n {
-                            let want = (0..m)
-                                .fold(C::new(0.0, 0.0), |acc, i| acc + op(a[i + j * ld]) * x[i]);
+                            let want = (0..m).fold(C::new(0.0, 0.0), |acc, i| {
+                                acc + op(a[i + j * ld]) * wide(x[i])
+                            });
                             assert!(
-                                close(out[j], want, m as f64),
+                                (wide(out[j]) - want).norm() <= tol * (m as f64 + 1.0),
                                 "{level:?} dots m={m} n={n} conj={conj} j={j}"
                             );
                         }
@@ -644,6 +721,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn contiguous_kernels_agree_with_naive_loops() {
+        check_contiguous::<f64>(1e-14);
+        check_contiguous::<f32>(1e-5);
     }
 
     /// A BLAS-strided copy of `v` (increment `inc`, gaps NaN).

@@ -26,7 +26,7 @@
 use oxpar_core::backend::check;
 use oxpar_core::blocked::{self, block_mut, blocks};
 use oxpar_core::complex::{self as cx, narrow};
-use oxpar_core::{hermitian, Diag, Side, Uplo};
+use oxpar_core::{hermitian, Diag, PackedMut, Side, Uplo};
 use oxpar_core::{
     Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef,
 };
@@ -151,6 +151,20 @@ where
         a: MatMut<'_, Complex<R>>,
     ) -> Result<()> {
         self.complex_her2(uplo, alpha, x, Some(y), a)
+    }
+
+    fn hpr(&self, alpha: R, x: VecRef<'_, Complex<R>>, a: PackedMut<'_, Complex<R>>) -> Result<()> {
+        self.complex_hpr2(Complex::new(alpha, R::zero()), x, None, a)
+    }
+
+    fn hpr2(
+        &self,
+        alpha: Complex<R>,
+        x: VecRef<'_, Complex<R>>,
+        y: VecRef<'_, Complex<R>>,
+        a: PackedMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_hpr2(alpha, x, Some(y), a)
     }
 }
 

@@ -8,13 +8,17 @@
 //! * ger and gerc split the columns of `A`, each column one SIMD axpy;
 //! * her and her2 split the columns of the triangle, in pieces as gemv
 //!   (the columns differ in length), each on the reference's column loop,
-//!   which leaves a column with `x(j) == 0` (and `y(j) == 0`) alone.
+//!   which leaves a column with `x(j) == 0` (and `y(j) == 0`) alone;
+//! * hpr and hpr2 are the same column loop on the packed columns, on the
+//!   calling thread.
 //!
 //! The blocked defaults of hemv, trmv and trsv are built on this gemv (and
 //! so on the same kernels).
 
 use oxpar_core::backend::check;
-use oxpar_core::{Complex, Element, MatMut, MatRef, Result, Scalar, Uplo, VecMut, VecRef};
+use oxpar_core::{
+    Complex, Element, MatMut, MatRef, PackedMut, Result, Scalar, Uplo, VecMut, VecRef,
+};
 use oxpar_kernels::complex_level2 as kc2;
 
 use crate::split::{SharedMatMut, SharedVecMut};
@@ -113,6 +117,23 @@ impl ThreadsBackend {
             let ab = unsafe { cols.cols_mut(r) };
             kc2::her2_cols(uplo, alpha, x, y, ab, start);
         });
+        Ok(())
+    }
+
+    /// hpr2 (`y` given) or hpr (`y == None`, `alpha` real) on the packed
+    /// triangle, on the calling thread (semantics of `Level2::hpr2`).
+    pub(crate) fn complex_hpr2<R: Scalar>(
+        &self,
+        alpha: Complex<R>,
+        x: VecRef<'_, Complex<R>>,
+        y: Option<VecRef<'_, Complex<R>>>,
+        a: PackedMut<'_, Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: Element,
+    {
+        check::ger(x.len(), y.map_or(x.len(), |y| y.len()), (a.n(), a.n()))?;
+        kc2::hpr2_packed(alpha, x, y, a);
         Ok(())
     }
 }
