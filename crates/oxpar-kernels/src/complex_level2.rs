@@ -189,8 +189,8 @@ fn cols_conj<T: Scalar, const FMA: bool, const CONJ: bool>(
             update::<T, FMA, COLS>(from_fn(|q| col(j + q)), &coef, yr);
             j += COLS;
         }
-        for jj in j..n {
-            update::<T, FMA, 1>([col(jj)], &[coefficients::<T, CONJ>(s[jj])], yr);
+        for (jj, &sj) in s.iter().enumerate().skip(j) {
+            update::<T, FMA, 1>([col(jj)], &[coefficients::<T, CONJ>(sj)], yr);
         }
         r0 += rows;
     }
@@ -220,7 +220,7 @@ fn sum_even_odd<T: Scalar>(mut acc: [T; LANES]) -> (T, T) {
     let mut width = LANES / 2;
     while width >= 2 {
         for l in 0..width {
-            acc[l] = acc[l] + acc[l + width];
+            acc[l] += acc[l + width];
         }
         width /= 2;
     }
@@ -286,8 +286,8 @@ fn dots_conj<T: Scalar, const FMA: bool, const CONJ: bool>(
         out[j..j + COLS].copy_from_slice(&d);
         j += COLS;
     }
-    for jj in j..n {
-        out[jj] = dots::<T, FMA, CONJ, 1>([col(jj)], xr)[0];
+    for (jj, o) in out.iter_mut().enumerate().skip(j) {
+        *o = dots::<T, FMA, CONJ, 1>([col(jj)], xr)[0];
     }
 }
 
