@@ -3,7 +3,7 @@
  * (RTLD_LOCAL), and every timed run goes through the libraries in turn, so a
  * busy machine slows them all alike and the ratios stay fair.
  *
- *   level2_complex_interleaved [--n N] [--reps R] [--cpu-time] LIB...
+ *   level2_complex_interleaved [--n N] [--reps R] [--cpu-time] [--structured] LIB...
  *
  * LIB is a path to a shared library exporting CBLAS (liboxpar_blas.so,
  * OpenBLAS's libblas.so.3). Routines: cblas_zgemv and cblas_cgemv,
@@ -14,7 +14,10 @@
  * library's ratio to the first (above 1: faster than lib0), then the median
  * ratio over the runs. Eight entries of every result are checked against a
  * loop in double. --cpu-time times the process's CPU time instead of wall
- * time (for one thread only). */
+ * time (for one thread only). --structured adds zhemv, ztrmv and ztrsv
+ * (lower triangle, no transpose, non-unit diagonal; a dominant diagonal
+ * for the solve), the level-2 routines that oxpar builds on gemv, each
+ * checked at eight entries (ztrsv by its residual). */
 #define _GNU_SOURCE
 #include <complex.h>
 #include <dlfcn.h>
@@ -26,12 +29,19 @@
 
 enum { COL_MAJOR = 102, NO_TRANS = 111, CONJ_TRANS = 113 };
 
+enum { UPPER = 121, LOWER = 122, NON_UNIT = 131 };
+
 typedef void (*gemv_fn)(int, int, int, int, const void *, const void *, int, const void *, int,
                         const void *, void *, int);
+typedef void (*hemv_fn)(int, int, int, const void *, const void *, int, const void *, int,
+                        const void *, void *, int);
+typedef void (*trmv_fn)(int, int, int, int, int, const void *, int, void *, int);
 
 struct lib {
     const char *path;
     gemv_fn zgemv, cgemv;
+    hemv_fn zhemv;
+    trmv_fn ztrmv, ztrsv;
 };
 
 static clockid_t clock_used = CLOCK_MONOTONIC;
@@ -59,13 +69,92 @@ static int cmp_double(const void *a, const void *b) {
 #define MAXLIBS 8
 #define MAXREPS 200
 
+/* zhemv, ztrmv and ztrsv on the lower triangle of za (its diagonal made
+ * real and dominant in a copy), interleaved as the gemv cases. */
+static int bench_structured(const struct lib *libs, int nlibs, int n, int reps, const double complex *za,
+                            const double complex *zx, const double complex *zy0) {
+    size_t nn = (size_t)n * (size_t)n;
+    double complex *t = malloc(nn * sizeof *t), *v = malloc((size_t)n * sizeof *v);
+    if (!t || !v) return 1;
+    memcpy(t, za, nn * sizeof *t);
+    for (int i = 0; i < n; i++) t[i + (size_t)i * n] = creal(t[i + (size_t)i * n]) + n;
+    const double complex alpha = CMPLX(1.5, -0.5), beta = CMPLX(0.5, 0.25);
+    static const char *names[] = {"zhemv L", "ztrmv LN", "ztrsv LN"};
+    int failed = 0;
+    for (int r = 0; r < 3; r++) {
+        double best[MAXLIBS], times[MAXLIBS][MAXREPS];
+        for (int k = 0; k < nlibs; k++) best[k] = 1e30;
+        for (int rep = 0; rep <= reps; rep++) {
+            for (int k = 0; k < nlibs; k++) {
+                const struct lib *l = &libs[k];
+                memcpy(v, r == 0 ? zy0 : zx, (size_t)n * sizeof *v);
+                double tm = now();
+                if (r == 0) l->zhemv(COL_MAJOR, LOWER, n, &alpha, t, n, zx, 1, &beta, v, 1);
+                else if (r == 1) l->ztrmv(COL_MAJOR, LOWER, NO_TRANS, NON_UNIT, n, t, n, v, 1);
+                else l->ztrsv(COL_MAJOR, LOWER, NO_TRANS, NON_UNIT, n, t, n, v, 1);
+                tm = now() - tm;
+                if (rep > 0) {
+                    times[k][rep - 1] = tm;
+                    if (tm < best[k]) best[k] = tm;
+                }
+                int ok = 1;
+                for (int q = 0; q < 8; q++) {
+                    int i = (int)((unsigned)(q * 7919 + 13) % (unsigned)n);
+                    double complex acc = 0, want, got;
+                    double mag = 0;
+                    for (int j = 0; j < n; j++) {
+                        /* The Hermitian matrix from its lower triangle. */
+                        double complex a = i >= j ? t[i + (size_t)j * n] : conj(t[j + (size_t)i * n]);
+                        if (i == j) a = creal(a);
+                        if (r > 0 && j > i) continue;
+                        double complex w = r == 2 ? v[j] : zx[j];
+                        acc += a * w;
+                        mag += cabs(a) * cabs(w);
+                    }
+                    if (r == 0) {
+                        want = alpha * acc + beta * zy0[i];
+                        got = v[i];
+                    } else {
+                        /* ztrmv: (L x)(i); ztrsv: (L v)(i) must give x(i) back. */
+                        want = r == 1 ? acc : zx[i];
+                        got = r == 1 ? v[i] : acc;
+                    }
+                    ok &= cabs(got - want) <= 1e-13 * 4.0 * (mag + 1.0);
+                }
+                if (!ok) {
+                    fprintf(stderr, "%s: wrong result from %s\n", names[r], l->path);
+                    failed = 1;
+                }
+            }
+        }
+        double bytes = (double)nn * 8.0; /* the triangle's bytes */
+        printf("%s n=%d GB/s", names[r], n);
+        for (int k = 0; k < nlibs; k++) printf(" %8.2f", bytes / best[k] * 1e-9);
+        printf("   best ratio to lib0:");
+        for (int k = 1; k < nlibs; k++) printf(" %6.3f", best[0] / best[k]);
+        printf("   median ratio:");
+        for (int k = 1; k < nlibs; k++) {
+            double ratios[MAXREPS];
+            for (int q = 0; q < reps; q++) ratios[q] = times[0][q] / times[k][q];
+            qsort(ratios, (size_t)reps, sizeof *ratios, cmp_double);
+            printf(" %6.3f", ratios[reps / 2]);
+        }
+        printf("\n");
+        fflush(stdout);
+    }
+    free(t);
+    free(v);
+    return failed;
+}
+
 int main(int argc, char **argv) {
-    int n = 2000, reps = 10, nlibs = 0;
+    int n = 2000, reps = 10, nlibs = 0, structured = 0;
     struct lib libs[MAXLIBS];
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--n") == 0 && i + 1 < argc) n = atoi(argv[++i]);
         else if (strcmp(argv[i], "--reps") == 0 && i + 1 < argc) reps = atoi(argv[++i]);
         else if (strcmp(argv[i], "--cpu-time") == 0) clock_used = CLOCK_PROCESS_CPUTIME_ID;
+        else if (strcmp(argv[i], "--structured") == 0) structured = 1;
         else if (nlibs < MAXLIBS) {
             void *h = dlopen(argv[i], RTLD_NOW | RTLD_LOCAL);
             if (!h) {
@@ -76,10 +165,13 @@ int main(int argc, char **argv) {
             l->path = argv[i];
             l->zgemv = (gemv_fn)sym(h, argv[i], "cblas_zgemv");
             l->cgemv = (gemv_fn)sym(h, argv[i], "cblas_cgemv");
+            l->zhemv = (hemv_fn)sym(h, argv[i], "cblas_zhemv");
+            l->ztrmv = (trmv_fn)sym(h, argv[i], "cblas_ztrmv");
+            l->ztrsv = (trmv_fn)sym(h, argv[i], "cblas_ztrsv");
         }
     }
     if (nlibs == 0 || n <= 0 || reps <= 0 || reps > MAXREPS) {
-        fprintf(stderr, "usage: %s [--n N] [--reps R (1..%d)] [--cpu-time] LIB...\n", argv[0], MAXREPS);
+        fprintf(stderr, "usage: %s [--n N] [--reps R (1..%d)] [--cpu-time] [--structured] LIB...\n", argv[0], MAXREPS);
         return 2;
     }
     size_t nn = (size_t)n * (size_t)n;
@@ -164,5 +256,6 @@ int main(int argc, char **argv) {
         printf("\n");
         fflush(stdout);
     }
+    if (structured) failed |= bench_structured(libs, nlibs, n, reps, za, zx, zy0);
     return failed;
 }

@@ -153,6 +153,26 @@ where
         self.complex_her2(uplo, alpha, x, Some(y), a)
     }
 
+    fn trmv(
+        &self,
+        uplo: Uplo,
+        diag: Diag,
+        a: MatRef<'_, Complex<R>>,
+        x: VecMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_tri(false, uplo, diag, a, x)
+    }
+
+    fn trsv(
+        &self,
+        uplo: Uplo,
+        diag: Diag,
+        a: MatRef<'_, Complex<R>>,
+        x: VecMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_tri(true, uplo, diag, a, x)
+    }
+
     fn hpr(&self, alpha: R, x: VecRef<'_, Complex<R>>, a: PackedMut<'_, Complex<R>>) -> Result<()> {
         self.complex_hpr2(Complex::new(alpha, R::zero()), x, None, a)
     }
