@@ -30,6 +30,10 @@ use oxpar_kernels::complex_level2 as kc2;
 use crate::split::{SharedMatMut, SharedVecMut};
 use crate::ThreadsBackend;
 
+/// Block columns of [`ThreadsBackend::complex_tri`] (trmv and trsv on a
+/// column-major `A`): the diagonal blocks go through the reference's loops.
+pub const TRI_BLOCK: usize = 32;
+
 impl ThreadsBackend {
     /// Threads for a complex level-2 call on `elements` matrix elements
     /// (a complex multiply-add is four real ones).
@@ -145,7 +149,7 @@ impl ThreadsBackend {
 
     /// trmv (`solve == false`) or trsv in place, `A` triangular in its
     /// `uplo` triangle (semantics of `Level2::trmv` and `Level2::trsv`).
-    /// A column-major `A` goes by block columns of [`blocked::NB`]: the
+    /// A column-major `A` goes by block columns of [`TRI_BLOCK`]: the
     /// diagonal block by the reference's loops, the strip below (lower) or
     /// above (upper) it by one gemv on long contiguous columns. Any other
     /// layout takes the trait's blocked default, whose strips are block rows
@@ -178,9 +182,9 @@ impl ThreadsBackend {
         // block is solved first, then the strip subtracts its share.
         let forward = (uplo == Uplo::Upper) != solve;
         let order: Vec<Range<usize>> = if forward {
-            blocked::blocks(n, blocked::NB).collect()
+            blocked::blocks(n, TRI_BLOCK).collect()
         } else {
-            blocked::blocks(n, blocked::NB).rev().collect()
+            blocked::blocks(n, TRI_BLOCK).rev().collect()
         };
         for r in order {
             let strip = match uplo {
@@ -228,11 +232,11 @@ mod tests {
     /// backend's loops; the triangle not held is NaN (never read).
     #[test]
     fn triangular_matches_the_serial_backend() {
-        let nb = blocked::NB;
+        let nb = TRI_BLOCK;
         for threads in [1, 2] {
             let tb =
                 ThreadsBackend::with_config(threads, crate::Thresholds::always_parallel()).unwrap();
-            for n in [1, nb - 1, nb, nb + 1, 2 * nb + 3] {
+            for n in [1, nb - 1, nb, nb + 1, 2 * nb + 3, 150] {
                 let ld = n + 1;
                 let mut store = data(ld * n, 1);
                 // A dominant diagonal, so the solves are well conditioned.
