@@ -16,7 +16,8 @@
  * loop in double. --cpu-time times the process's CPU time instead of wall
  * time (for one thread only). --structured adds zhemv, ztrmv and ztrsv
  * (lower triangle, no transpose, non-unit diagonal; a dominant diagonal
- * for the solve), the level-2 routines that oxpar builds on gemv, each
+ * for the solve), the level-2 routines that oxpar builds on gemv, and the
+ * rank updates zgerc and zher (lower; A restored outside the timing), each
  * checked at eight entries (ztrsv by its residual). */
 #define _GNU_SOURCE
 #include <complex.h>
@@ -36,12 +37,16 @@ typedef void (*gemv_fn)(int, int, int, int, const void *, const void *, int, con
 typedef void (*hemv_fn)(int, int, int, const void *, const void *, int, const void *, int,
                         const void *, void *, int);
 typedef void (*trmv_fn)(int, int, int, int, int, const void *, int, void *, int);
+typedef void (*ger_fn)(int, int, int, const void *, const void *, int, const void *, int, void *, int);
+typedef void (*her_fn)(int, int, int, double, const void *, int, void *, int);
 
 struct lib {
     const char *path;
     gemv_fn zgemv, cgemv;
     hemv_fn zhemv;
     trmv_fn ztrmv, ztrsv;
+    ger_fn zgerc;
+    her_fn zher;
 };
 
 static clockid_t clock_used = CLOCK_MONOTONIC;
@@ -75,30 +80,47 @@ static int bench_structured(const struct lib *libs, int nlibs, int n, int reps, 
                             const double complex *zx, const double complex *zy0) {
     size_t nn = (size_t)n * (size_t)n;
     double complex *t = malloc(nn * sizeof *t), *v = malloc((size_t)n * sizeof *v);
-    if (!t || !v) return 1;
+    double complex *w = malloc(nn * sizeof *w);
+    if (!t || !v || !w) return 1;
     memcpy(t, za, nn * sizeof *t);
     for (int i = 0; i < n; i++) t[i + (size_t)i * n] = creal(t[i + (size_t)i * n]) + n;
     const double complex alpha = CMPLX(1.5, -0.5), beta = CMPLX(0.5, 0.25);
-    static const char *names[] = {"zhemv L", "ztrmv LN", "ztrsv LN"};
+    static const char *names[] = {"zhemv L", "ztrmv LN", "ztrsv LN", "zgerc", "zher L"};
     int failed = 0;
-    for (int r = 0; r < 3; r++) {
+    for (int r = 0; r < 5; r++) {
         double best[MAXLIBS], times[MAXLIBS][MAXREPS];
         for (int k = 0; k < nlibs; k++) best[k] = 1e30;
         for (int rep = 0; rep <= reps; rep++) {
             for (int k = 0; k < nlibs; k++) {
                 const struct lib *l = &libs[k];
                 memcpy(v, r == 0 ? zy0 : zx, (size_t)n * sizeof *v);
+                if (r >= 3) memcpy(w, za, nn * sizeof *w);
                 double tm = now();
                 if (r == 0) l->zhemv(COL_MAJOR, LOWER, n, &alpha, t, n, zx, 1, &beta, v, 1);
                 else if (r == 1) l->ztrmv(COL_MAJOR, LOWER, NO_TRANS, NON_UNIT, n, t, n, v, 1);
-                else l->ztrsv(COL_MAJOR, LOWER, NO_TRANS, NON_UNIT, n, t, n, v, 1);
+                else if (r == 2) l->ztrsv(COL_MAJOR, LOWER, NO_TRANS, NON_UNIT, n, t, n, v, 1);
+                else if (r == 3) l->zgerc(COL_MAJOR, n, n, &alpha, zx, 1, zy0, 1, w, n);
+                else l->zher(COL_MAJOR, LOWER, n, 1.5, zx, 1, w, n);
                 tm = now() - tm;
                 if (rep > 0) {
                     times[k][rep - 1] = tm;
                     if (tm < best[k]) best[k] = tm;
                 }
                 int ok = 1;
-                for (int q = 0; q < 8; q++) {
+                for (int q = 0; q < 8 && r >= 3; q++) {
+                    /* Entry (i, j) of the lower triangle. */
+                    int i = (int)((unsigned)(q * 7919 + 13) % (unsigned)n), j = (int)((unsigned)(q * 104729 + 7) % (unsigned)n);
+                    if (j > i) {
+                        int s = i;
+                        i = j;
+                        j = s;
+                    }
+                    size_t p = (size_t)i + (size_t)j * n;
+                    double complex want = r == 3 ? za[p] + alpha * zx[i] * conj(zy0[j]) : za[p] + 1.5 * zx[i] * conj(zx[j]);
+                    if (r == 4 && i == j) want = creal(want);
+                    ok &= cabs(w[p] - want) <= 1e-13 * (cabs(za[p]) + 4.0);
+                }
+                for (int q = 0; q < 8 && r < 3; q++) {
                     int i = (int)((unsigned)(q * 7919 + 13) % (unsigned)n);
                     double complex acc = 0, want, got;
                     double mag = 0;
@@ -127,7 +149,8 @@ static int bench_structured(const struct lib *libs, int nlibs, int n, int reps, 
                 }
             }
         }
-        double bytes = (double)nn * 8.0; /* the triangle's bytes */
+        /* The bytes of the triangle, or of A read and written (zgerc). */
+        double bytes = (double)nn * (r == 3 ? 32.0 : r == 4 ? 16.0 : 8.0);
         printf("%s n=%d GB/s", names[r], n);
         for (int k = 0; k < nlibs; k++) printf(" %8.2f", bytes / best[k] * 1e-9);
         printf("   best ratio to lib0:");
@@ -144,6 +167,7 @@ static int bench_structured(const struct lib *libs, int nlibs, int n, int reps, 
     }
     free(t);
     free(v);
+    free(w);
     return failed;
 }
 
@@ -168,6 +192,8 @@ int main(int argc, char **argv) {
             l->zhemv = (hemv_fn)sym(h, argv[i], "cblas_zhemv");
             l->ztrmv = (trmv_fn)sym(h, argv[i], "cblas_ztrmv");
             l->ztrsv = (trmv_fn)sym(h, argv[i], "cblas_ztrsv");
+            l->zgerc = (ger_fn)sym(h, argv[i], "cblas_zgerc");
+            l->zher = (her_fn)sym(h, argv[i], "cblas_zher");
         }
     }
     if (nlibs == 0 || n <= 0 || reps <= 0 || reps > MAXREPS) {
