@@ -29,6 +29,11 @@
 #                            zaxpy, cdotc, caxpy (and ddot, the ceiling) at
 #                            n = 10^7 on OpenBLAS and oxpar, interleaved
 #                            (BLAS_BENCH_LIBS as above)
+#   make blas-bench-complex2 benches/level2_complex_interleaved.c: zgemv and
+#                            cgemv (N and C, n = 2000; zhemv, ztrmv, ztrsv
+#                            with BLAS_BENCH_COMPLEX2_ARGS=--structured) on
+#                            OpenBLAS and oxpar, interleaved (BLAS_BENCH_LIBS
+#                            as above)
 #   make blas-install        liboxpar_blas under $(DESTDIR)$(libdir)/oxpar-blas
 #                            and oxpar-blas.pc (PREFIX=/usr/local by default)
 #   make blas-install-check  install into a temporary prefix, build a program
@@ -42,7 +47,7 @@
 # the level-3 routines other than gemm); BLAS_BENCH_LEVEL3_ARGS passes --n N,
 # --reps R or --complex (zgemm and cgemm) to blas-bench-level3.
 
-.PHONY: blas-lib blas-test blas-testers blas-programs blas-symbols blas-bench blas-bench-level3 blas-bench-complex1 blas-install blas-install-check
+.PHONY: blas-lib blas-test blas-testers blas-programs blas-symbols blas-bench blas-bench-level3 blas-bench-complex1 blas-bench-complex2 blas-install blas-install-check
 
 BLAS_TARGET := $(or $(CARGO_TARGET_DIR),target)
 BLAS_BUILD := $(BLAS_TARGET)/blas
@@ -135,6 +140,15 @@ blas-bench-complex1: blas-lib
 	@export OXPAR_NUM_THREADS=$(BLAS_BENCH_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_BENCH_THREADS) \
 		OMP_NUM_THREADS=$(BLAS_BENCH_THREADS); \
 	$(BLAS_BUILD)/bench/level1_complex_interleaved $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
+		$(BLAS_LIB_DIR)/liboxpar_blas.so $(BLAS_BENCH_LIBS)
+
+## benches/level2_complex_interleaved.c: OpenBLAS first, then oxpar.
+blas-bench-complex2: blas-lib
+	@mkdir -p $(dir $(BLAS_BENCH_BIN))
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror benches/level2_complex_interleaved.c -o $(BLAS_BUILD)/bench/level2_complex_interleaved -ldl -lm
+	@export OXPAR_NUM_THREADS=$(BLAS_BENCH_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_BENCH_THREADS) \
+		OMP_NUM_THREADS=$(BLAS_BENCH_THREADS); \
+	$(BLAS_BUILD)/bench/level2_complex_interleaved $(BLAS_BENCH_COMPLEX2_ARGS) $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
 		$(BLAS_LIB_DIR)/liboxpar_blas.so $(BLAS_BENCH_LIBS)
 
 # ---- install ------------------------------------------------------------

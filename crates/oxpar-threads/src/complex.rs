@@ -2,9 +2,10 @@
 //!
 //! Level 1 is the SIMD kernels of `oxpar_kernels::complex_level1` split as
 //! for reals (see `crate::complex_level1`); the reductions add the blocks'
-//! f64 partial results in block order and round once. gemv splits the
-//! rows of `A`, ger and gerc its columns, each block on the serial loops
-//! (which honour a conjugated view). gemm is the `gemm` crate's complex
+//! f64 partial results in block order and round once. gemv, ger, gerc, her
+//! and her2 are the SIMD kernels of `oxpar_kernels::complex_level2` split
+//! as described in `crate::complex_level2` (a conjugated view read in
+//! place). gemm is the `gemm` crate's complex
 //! micro-kernels with conjugation flags ([`oxpar_kernels::complex`], which
 //! copies one operand where exactly one is conjugated, the kernels' slow
 //! case), split across the threads by the crate's rayon loops from the same
@@ -25,14 +26,12 @@
 use oxpar_core::backend::check;
 use oxpar_core::blocked::{self, block_mut, blocks};
 use oxpar_core::complex::{self as cx, narrow};
-use oxpar_core::{hermitian, Diag, Side, Uplo};
+use oxpar_core::{hermitian, Diag, PackedMut, Side, Uplo};
 use oxpar_core::{
-    Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, Serial, VecMut,
-    VecRef,
+    Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef,
 };
 use oxpar_kernels::{complex as kc, Par};
 
-use crate::split::{SharedMatMut, SharedVecMut};
 use crate::ThreadsBackend;
 
 impl<R: Scalar> Level1<Complex<R>> for ThreadsBackend
@@ -95,46 +94,13 @@ where
     }
 }
 
-impl ThreadsBackend {
-    /// ger (`conj == false`) or gerc, by blocks of columns of `A`.
-    fn ger_either<R: Scalar>(
-        &self,
-        conj: bool,
-        alpha: Complex<R>,
-        x: VecRef<'_, Complex<R>>,
-        y: VecRef<'_, Complex<R>>,
-        a: MatMut<'_, Complex<R>>,
-    ) -> Result<()>
-    where
-        Complex<R>: Element<Real = R>,
-    {
-        check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
-        if alpha == <Complex<R> as Element>::ZERO || a.is_empty() {
-            return Ok(());
-        }
-        let n = a.ncols();
-        let parts = self
-            .parts(n.saturating_mul(a.nrows()), self.inner.thresholds.level2)
-            .min(n.max(1));
-        let cols = SharedMatMut::new(a);
-        self.for_blocks(n, parts, |r| {
-            let yb = y.subvector(r.start, r.len());
-            // SAFETY: blocks of one region are disjoint column ranges.
-            let ab = unsafe { cols.cols_mut(r) };
-            let _ = if conj {
-                Serial.gerc(alpha, x, yb, ab)
-            } else {
-                Serial.ger(alpha, x, yb, ab)
-            };
-        });
-        Ok(())
-    }
-}
-
 impl<R: Scalar> Level2<Complex<R>> for ThreadsBackend
 where
     Complex<R>: Element<Real = R>,
 {
+    // The SIMD kernels on the team: see `crate::complex_level2`. hemv,
+    // trmv and trsv are the trait's blocked defaults over this gemv.
+
     fn gemv(
         &self,
         alpha: Complex<R>,
@@ -143,23 +109,7 @@ where
         beta: Complex<R>,
         y: VecMut<'_, Complex<R>>,
     ) -> Result<()> {
-        check::gemv((a.nrows(), a.ncols()), x.len(), y.len())?;
-        let m = a.nrows();
-        let parts = self
-            .parts(
-                m.saturating_mul(a.ncols().max(1)),
-                self.inner.thresholds.level2,
-            )
-            .min(m.max(1));
-        let ys = SharedVecMut::new(y);
-        self.for_blocks(m, parts, |r| {
-            let rows = a.submatrix(r.start, 0, r.len(), a.ncols());
-            // SAFETY: blocks of one region are disjoint.
-            let yb = unsafe { ys.block_mut(r) };
-            // Cannot fail: the shapes were checked above.
-            let _ = Serial.gemv(alpha, rows, x, beta, yb);
-        });
-        Ok(())
+        self.complex_gemv(alpha, a, x, beta, y)
     }
 
     fn ger(
@@ -169,7 +119,7 @@ where
         y: VecRef<'_, Complex<R>>,
         a: MatMut<'_, Complex<R>>,
     ) -> Result<()> {
-        self.ger_either(false, alpha, x, y, a)
+        self.complex_ger(false, alpha, x, y, a)
     }
 
     fn gerc(
@@ -179,7 +129,62 @@ where
         y: VecRef<'_, Complex<R>>,
         a: MatMut<'_, Complex<R>>,
     ) -> Result<()> {
-        self.ger_either(true, alpha, x, y, a)
+        self.complex_ger(true, alpha, x, y, a)
+    }
+
+    fn her(
+        &self,
+        uplo: Uplo,
+        alpha: R,
+        x: VecRef<'_, Complex<R>>,
+        a: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_her2(uplo, Complex::new(alpha, R::zero()), x, None, a)
+    }
+
+    fn her2(
+        &self,
+        uplo: Uplo,
+        alpha: Complex<R>,
+        x: VecRef<'_, Complex<R>>,
+        y: VecRef<'_, Complex<R>>,
+        a: MatMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_her2(uplo, alpha, x, Some(y), a)
+    }
+
+    fn trmv(
+        &self,
+        uplo: Uplo,
+        diag: Diag,
+        a: MatRef<'_, Complex<R>>,
+        x: VecMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_tri(false, uplo, diag, a, x)
+    }
+
+    fn trsv(
+        &self,
+        uplo: Uplo,
+        diag: Diag,
+        a: MatRef<'_, Complex<R>>,
+        x: VecMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_tri(true, uplo, diag, a, x)
+    }
+
+    fn hpr(&self, alpha: R, x: VecRef<'_, Complex<R>>, a: PackedMut<'_, Complex<R>>) -> Result<()> {
+        self.complex_hpr2(Complex::new(alpha, R::zero()), x, None, a)
+    }
+
+    fn hpr2(
+        &self,
+        alpha: Complex<R>,
+        x: VecRef<'_, Complex<R>>,
+        y: VecRef<'_, Complex<R>>,
+        a: PackedMut<'_, Complex<R>>,
+    ) -> Result<()> {
+        self.complex_hpr2(alpha, x, Some(y), a)
     }
 }
 

@@ -35,6 +35,7 @@ mod banded;
 mod blas;
 mod complex;
 mod complex_level1;
+mod complex_level2;
 mod config;
 pub mod fork;
 mod level3;

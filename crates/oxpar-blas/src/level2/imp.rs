@@ -39,8 +39,8 @@
 //! `hpr2` do.
 
 use oxpar_core::{
-    BandRef, Diag, Element, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo,
-    VecMut, VecRef,
+    BandRef, Diag, Element, Level2, MatMut, MatRef, PackedMut, PackedRef, Scalar, Uplo, VecMut,
+    VecRef,
 };
 use oxpar_threads::ThreadsBackend;
 
@@ -52,19 +52,13 @@ use crate::xerbla::report;
 pub(crate) trait Elem: Element {
     /// The threads backend, as this type's level-2 operations.
     fn backend() -> &'static dyn Level2<Self>;
-    /// The threads backend, as this type's level-3 operations (complex
-    /// `gemv` runs as a one-row or one-column `gemm`; see [`gemv_backend`]).
-    fn level3() -> &'static dyn Level3<Self>;
 }
 
 impl<T: Element> Elem for T
 where
-    ThreadsBackend: Level2<T> + Level3<T>,
+    ThreadsBackend: Level2<T>,
 {
     fn backend() -> &'static dyn Level2<T> {
-        crate::threads::backend()
-    }
-    fn level3() -> &'static dyn Level3<T> {
         crate::threads::backend()
     }
 }
@@ -465,52 +459,6 @@ fn gemv_backend<T: Elem>(
     } else {
         (am, n, m)
     };
-    if T::DTYPE.is_complex() {
-        // Complex: a gemm with one row or column, on the kernels' complex
-        // micro-kernels, which read a conjugated view in place (the
-        // backend's complex gemv is a plain loop per row, strided for 'N').
-        if trans {
-            // y^T := alpha*x^T*A' + beta*y^T with A' = op(A)^T (A itself,
-            // conjugated for 'C'): a one-row gemm, which reads A by its
-            // columns (several times faster than a one-column gemm on the
-            // row-major view op(A)).
-            let a1 = am.t();
-            if op == Op::C {
-                // The kernels are slower on a conjugated operand: compute
-                // conj(conj(alpha)*conj(x)^T*A + conj(beta)*conj(y)^T).
-                let x = Xr::new(xs, lenx, incx);
-                let xc: Vec<T> = (0..lenx).map(|i| x.get(i).conj()).collect();
-                conj_all(ys, leny, incy);
-                let done = match MatMut::from_slice(&mut *ys, 1, leny, 1, incy) {
-                    Ok(ym) => {
-                        let xm = MatRef::row_major(&xc, 1, lenx, lenx.max(1));
-                        xm.is_ok_and(|xm| {
-                            T::level3()
-                                .gemm(alpha.conj(), xm, a1.conj(), beta.conj(), ym)
-                                .is_ok()
-                        })
-                    }
-                    Err(_) => false,
-                };
-                conj_all(ys, leny, incy);
-                return done;
-            }
-            let (Ok(xm), Ok(ym)) = (
-                MatRef::from_slice(xs, 1, lenx, 1, incx),
-                MatMut::from_slice(ys, 1, leny, 1, incy),
-            ) else {
-                return false;
-            };
-            return T::level3().gemm(alpha, xm, a1, beta, ym).is_ok();
-        }
-        let (Ok(xm), Ok(ym)) = (
-            MatRef::from_slice(xs, lenx, 1, incx, 1),
-            MatMut::from_slice(ys, leny, 1, incy, 1),
-        ) else {
-            return false;
-        };
-        return T::level3().gemm(alpha, am, xm, beta, ym).is_ok();
-    }
     let gathered_x: Vec<T>;
     let xv = if trans && incx != 1 {
         let x = Xr::new(xs, lenx, incx);
