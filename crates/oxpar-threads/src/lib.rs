@@ -36,6 +36,7 @@ mod blas;
 mod complex;
 mod complex_level1;
 mod config;
+mod factor;
 pub mod fork;
 mod level3;
 mod loops;
