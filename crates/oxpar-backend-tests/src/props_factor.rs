@@ -688,19 +688,23 @@ macro_rules! __factor_tests {
                 use super::*;
                 #[test]
                 fn f32() {
-                    $crate::props_factor::$name::<f32, _>(&$make);
+                    let backend = $make;
+                    $crate::props_factor::$name::<f32, _>(&backend);
                 }
                 #[test]
                 fn f64() {
-                    $crate::props_factor::$name::<f64, _>(&$make);
+                    let backend = $make;
+                    $crate::props_factor::$name::<f64, _>(&backend);
                 }
                 #[test]
                 fn c32() {
-                    $crate::props_factor::$name::<$crate::props_factor::C32, _>(&$make);
+                    let backend = $make;
+                    $crate::props_factor::$name::<$crate::props_factor::C32, _>(&backend);
                 }
                 #[test]
                 fn c64() {
-                    $crate::props_factor::$name::<$crate::props_factor::Z, _>(&$make);
+                    let backend = $make;
+                    $crate::props_factor::$name::<$crate::props_factor::Z, _>(&backend);
                 }
             }
         )*

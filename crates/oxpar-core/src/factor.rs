@@ -63,6 +63,28 @@ pub const CHOLESKY_LEAF: usize = 32;
 /// the backend's [`Level3::trsm`] and [`Level3::gemm`] (see the module
 /// documentation), so every backend has them; a backend overrides where it
 /// has something faster, or refuses with [`ErrorKind::Unsupported`].
+///
+/// ```
+/// use oxpar_core::prelude::*;
+/// use oxpar_core::Serial;
+///
+/// // Solve A*x = b by LU (row-major A), then factor a singular matrix.
+/// let mut a = [2.0f64, 1.0, 1.0, 3.0];
+/// let mut b = [3.0, 5.0];
+/// let mut ipiv = [0; 2];
+/// Serial.lu_factor_solve(
+///     MatMut::row_major(&mut a, 2, 2, 2)?,
+///     &mut ipiv,
+///     MatMut::col_major(&mut b, 2, 1, 2)?,
+/// )?;
+/// assert!((b[0] - 0.8).abs() < 1e-12 && (b[1] - 1.4).abs() < 1e-12);
+///
+/// let mut s = [1.0, 2.0, 2.0, 4.0];
+/// let err = Serial.lu_factor(MatMut::row_major(&mut s, 2, 2, 2)?, &mut ipiv).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Singular);
+/// assert_eq!(err.info(), Some(2)); // U(1, 1) == 0: LAPACK's info 2
+/// # Ok::<(), oxpar_core::Error>(())
+/// ```
 pub trait Factor<T: Element>: Level3<T> {
     /// LU factorization with partial pivoting of the `m x n` matrix `a`, in
     /// place: `A = P*L*U` with `L` unit lower triangular (trapezoidal when
@@ -491,10 +513,10 @@ pub fn cholesky_unblocked<T: Element>(mut a: MatMut<'_, T>) -> Option<usize> {
         let mut d = a.get(j, j).re();
         for k in 0..j {
             let l = a.get(j, k);
-            d = d - (l * l.conj()).re();
+            d -= (l * l.conj()).re();
         }
-        // Not `d <= 0`: NaN fails too.
-        if !(d > <T::Real as Element>::ZERO) {
+        // Not `d <= 0`: NaN fails too, as in LAPACK's `potf2`.
+        if d.is_nan() || d <= <T::Real as Element>::ZERO {
             a.set(j, j, T::from_real(d));
             return Some(j);
         }
