@@ -17,6 +17,25 @@
 //! `OXPAR_BENCH_LAPACK` when set, with `OPENBLAS_NUM_THREADS` set to the
 //! thread count; each round times every engine once on a fresh copy of the
 //! same matrix, and the best round of each is reported.
+//!
+//! What it measured when the engine was chosen (1 thread, three runs on a
+//! shared 2-core AVX-512 machine, so only the ratios mean anything, and
+//! their spread is wide):
+//!
+//! ```text
+//!            oxpar / OpenBLAS     faer / OpenBLAS
+//! getrf 1000   0.72 .. 1.02         0.77 .. 0.92
+//! getrf 2000   0.69 .. 1.00         0.84 .. 1.09
+//! potrf 1000   0.32 .. 0.89         0.63 .. 0.94
+//! potrf 2000   0.77 .. 0.87         0.93 .. 1.11
+//! ```
+//!
+//! oxpar's own recursions were chosen: as fast as faer (and OpenBLAS) at
+//! one thread, they need no second dependency and run on the backend's own
+//! team under its thread budget. faer 0.24 shares oxpar's `gemm` 0.19 but
+//! brings its own kernels (nano-gemm, private-gemm-x86): about 270 s of
+//! extra compile time (crate units, clean release build), and it changes
+//! the `gemm` crates' features, so they and everything on them rebuild.
 
 use std::ffi::{c_char, c_int, c_void, CString};
 use std::time::{Duration, Instant};
