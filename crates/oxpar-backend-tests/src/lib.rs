@@ -20,6 +20,7 @@
 pub mod data;
 pub mod props;
 pub mod props_complex;
+pub mod props_factor;
 pub mod props_level2;
 pub mod props_level3;
 

@@ -2,7 +2,8 @@
 //! that implements only what the traits require (here by forwarding to the
 //! serial backend), so the structured operations run the blocked defaults
 //! of `oxpar_core::blocked` (symv, trmv, trsv, syr, syr2 on its gemv and ger;
-//! symm, syrk, syr2k, trmm, trsm on its gemm), as the OpenCL host path does.
+//! symm, syrk, syr2k, trmm, trsm on its gemm; LU and Cholesky on those), as
+//! the OpenCL host path does.
 
 use oxpar_core::backend::LoopBody;
 use oxpar_core::exact::Reduction;
@@ -139,7 +140,15 @@ where
     }
 }
 
+/// The factorizations' default bodies (the recursive LU and Cholesky on the
+/// blocked trsm and syrk/herk over the serial gemm).
+impl<T: Element> oxpar_core::Factor<T> for RequiredOnly where RequiredOnly: Level3<T> {}
+
 oxpar_backend_tests::conformance_suite!(crate::RequiredOnly);
+
+mod factor {
+    oxpar_backend_tests::factor_suite!(crate::RequiredOnly);
+}
 
 mod complex {
     oxpar_backend_tests::complex_suite!(crate::RequiredOnly);

@@ -4,3 +4,8 @@ oxpar_backend_tests::conformance_suite!(oxpar_core::Serial);
 mod complex {
     oxpar_backend_tests::complex_suite!(oxpar_core::Serial);
 }
+
+/// The unblocked reference factorizations.
+mod factor {
+    oxpar_backend_tests::factor_suite!(oxpar_core::Serial);
+}

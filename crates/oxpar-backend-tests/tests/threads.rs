@@ -84,3 +84,24 @@ fn complex_reproducible_bits_do_not_depend_on_threads() {
         );
     }
 }
+
+/// The factorizations (the recursive defaults on this backend's level 3),
+/// split at every size, on team splits, with the production cutoffs, and
+/// reproducible.
+mod factor_split_1 {
+    oxpar_backend_tests::factor_suite!(crate::split(1));
+}
+mod factor_split_3 {
+    oxpar_backend_tests::factor_suite!(crate::split(3));
+}
+mod factor_team_2 {
+    oxpar_backend_tests::factor_suite!(crate::team(2));
+}
+mod factor_default_2 {
+    oxpar_backend_tests::factor_suite!(
+        oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start")
+    );
+}
+mod factor_reproducible_2 {
+    oxpar_backend_tests::factor_suite!(oxpar_core::repro::Reproducible::new(crate::split(2)));
+}

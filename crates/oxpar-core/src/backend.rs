@@ -19,6 +19,7 @@ use crate::band::{BandRef, PackedMut, PackedRef};
 use crate::blocked;
 use crate::error::{Error, Result};
 use crate::exact::{ExactSum, Reduction};
+use crate::factor::Factor;
 use crate::scalar::{Element, Scalar};
 use crate::schedule::Schedule;
 use crate::view::{MatMut, MatRef, VecMut, VecRef};
@@ -205,6 +206,16 @@ pub enum Op {
     Trsm,
     /// [`ParallelLoops::parallel_for`].
     ParallelFor,
+    /// [`Factor::lu_factor`](crate::Factor::lu_factor) (and the factor of
+    /// [`Factor::lu_factor_solve`](crate::Factor::lu_factor_solve)).
+    LuFactor,
+    /// [`Factor::lu_solve`](crate::Factor::lu_solve).
+    LuSolve,
+    /// [`Factor::cholesky`](crate::Factor::cholesky) (and the factor of
+    /// [`Factor::cho_factor_solve`](crate::Factor::cho_factor_solve)).
+    Cholesky,
+    /// [`Factor::cho_solve`](crate::Factor::cho_solve).
+    ChoSolve,
 }
 
 /// What every backend says about itself.
@@ -1214,6 +1225,10 @@ pub trait HostBackend:
     + Level3<f64>
     + Level3<Complex32>
     + Level3<Complex64>
+    + Factor<f32>
+    + Factor<f64>
+    + Factor<Complex32>
+    + Factor<Complex64>
     + ParallelLoops
 {
 }
@@ -1231,6 +1246,10 @@ impl<B> HostBackend for B where
         + Level3<f64>
         + Level3<Complex32>
         + Level3<Complex64>
+        + Factor<f32>
+        + Factor<f64>
+        + Factor<Complex32>
+        + Factor<Complex64>
         + ParallelLoops
 {
 }

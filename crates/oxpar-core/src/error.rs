@@ -30,6 +30,14 @@ pub enum ErrorKind {
     OutOfMemory,
     /// A bug in oxpar: please report it.
     Internal,
+    /// A numerical failure, not an argument error: an LU factorization met
+    /// an exactly zero pivot (the matrix is singular). [`Error::info`]
+    /// carries LAPACK's `info`.
+    Singular,
+    /// A numerical failure, not an argument error: a Cholesky factorization
+    /// met a leading minor that is not positive definite. [`Error::info`]
+    /// carries LAPACK's `info` (the minor's order).
+    NotPositiveDefinite,
 }
 
 impl ErrorKind {
@@ -45,6 +53,8 @@ impl ErrorKind {
             ErrorKind::Communication => "communication error",
             ErrorKind::OutOfMemory => "out of memory",
             ErrorKind::Internal => "internal error",
+            ErrorKind::Singular => "singular matrix",
+            ErrorKind::NotPositiveDefinite => "not positive definite",
         }
     }
 }
@@ -63,6 +73,7 @@ impl fmt::Display for ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: Cow<'static, str>,
+    info: Option<usize>,
 }
 
 impl Error {
@@ -71,7 +82,25 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            info: None,
         }
+    }
+
+    /// A numerical failure of `kind` ([`ErrorKind::Singular`],
+    /// [`ErrorKind::NotPositiveDefinite`]) with LAPACK's `info` index.
+    pub fn numerical(kind: ErrorKind, info: usize, message: impl Into<Cow<'static, str>>) -> Self {
+        Error {
+            info: Some(info),
+            ..Error::new(kind, message)
+        }
+    }
+
+    /// For a numerical failure, the index LAPACK's `info` would hold
+    /// (positive, 1-based): the column of an exactly zero pivot plus one for
+    /// [`ErrorKind::Singular`], the order of the failing leading minor for
+    /// [`ErrorKind::NotPositiveDefinite`]. `None` for other errors.
+    pub fn info(&self) -> Option<usize> {
+        self.info
     }
 
     /// [`ErrorKind::InvalidArgument`] naming the argument.
@@ -118,8 +147,8 @@ impl Error {
     #[must_use]
     pub fn for_arg(self, arg: &str) -> Self {
         Error {
-            kind: self.kind,
             message: format!("{arg}: {}", self.message).into(),
+            ..self
         }
     }
 
@@ -127,8 +156,8 @@ impl Error {
     #[must_use]
     pub fn in_routine(self, routine: &str) -> Self {
         Error {
-            kind: self.kind,
             message: format!("{routine}: {}", self.message).into(),
+            ..self
         }
     }
 }

@@ -6,7 +6,7 @@
 //!   strides (negative where BLAS allows them), row- or column-major, transposable.
 //! * [`Error`] and [`ErrorKind`]: failures a caller can act on.
 //! * The backend trait family ([`Backend`], [`Level1`], [`Level2`], [`Level3`],
-//!   [`ParallelLoops`], and the object-safe bundle [`HostBackend`]).
+//!   [`ParallelLoops`], [`Factor`], and the object-safe bundle [`HostBackend`]).
 //! * [`Serial`]: the reference backend, written for clarity, used as the oracle.
 //!
 //! Views describe caller memory without copying it; any backend runs on them
@@ -50,6 +50,7 @@ pub mod complex;
 mod complex_ready;
 pub mod error;
 pub mod exact;
+pub mod factor;
 pub mod hermitian;
 pub mod reference;
 pub mod repro;
@@ -64,6 +65,7 @@ pub use backend::{
 };
 pub use band::{BandRef, PackedMut, PackedRef};
 pub use error::{Error, ErrorKind, Result};
+pub use factor::Factor;
 pub use num_complex::{Complex, Complex32, Complex64};
 pub use scalar::{DType, Element, Scalar};
 pub use schedule::Schedule;
@@ -75,6 +77,7 @@ pub mod prelude {
     pub use crate::backend::*;
     pub use crate::band::{BandRef, PackedMut, PackedRef};
     pub use crate::error::{Error, ErrorKind, Result};
+    pub use crate::factor::Factor;
     pub use crate::scalar::{Element, Scalar};
     pub use crate::schedule::Schedule;
     pub use crate::view::*;

@@ -401,6 +401,10 @@ impl<T: Element, B: Level2<T>> Level2<T> for Reproducible<B> {
     }
 }
 
+/// The factorizations' default bodies, on the wrapped backend's level 3 as
+/// this wrapper passes it on.
+impl<T: Element, B: Level3<T>> crate::factor::Factor<T> for Reproducible<B> {}
+
 impl<T: Element, B: Level3<T>> Level3<T> for Reproducible<B> {
     fn gemm(
         &self,

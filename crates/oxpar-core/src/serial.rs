@@ -444,6 +444,17 @@ fn dims<T: Element>(a: &MatRef<'_, T>) -> (usize, usize) {
     (a.nrows(), a.ncols())
 }
 
+/// The unblocked reference factorizations (LAPACK's `getf2` and `potf2`
+/// loops); the solves are the defaults on the reference trsm.
+impl<T: Element> crate::factor::Factor<T> for Serial {
+    fn lu_factor(&self, a: MatMut<'_, T>, ipiv: &mut [usize]) -> Result<()> {
+        crate::factor::reference::lu_factor(a, ipiv)
+    }
+    fn cholesky(&self, uplo: Uplo, a: MatMut<'_, T>) -> Result<()> {
+        crate::factor::reference::cholesky(uplo, a)
+    }
+}
+
 impl ParallelLoops for Serial {
     fn parallel_for(
         &self,

@@ -67,6 +67,7 @@ mod comm;
 mod complex;
 mod element;
 pub mod env;
+mod factor;
 mod grid;
 mod halo;
 pub mod launch;

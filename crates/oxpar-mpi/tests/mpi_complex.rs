@@ -145,6 +145,7 @@ fn run_rank() {
     reproducible::<Complex32>(&ctx);
     mismatches(&ctx);
     not_distributed(&ctx);
+    factorizations_refused(&ctx);
     speculation(&ctx);
     if rank == 0 {
         println!("rank 0 of {size}: all complex checks passed");
@@ -905,6 +906,46 @@ fn mismatches(c: &Ctx) {
     }
     let d = Level1::<Complex64>::dotc(m, z, z).unwrap();
     assert_eq!(d, Complex64::new(15.0 * c.size as f64, 0.0));
+}
+
+/// Distributed factorizations are not there yet: every rank answers
+/// UNSUPPORTED at once, writes nothing, and the next call still pairs up.
+fn factorizations_refused(c: &Ctx) {
+    use oxpar_core::{Factor, Trans};
+    let mut a = [Complex64::new(4.0, 0.0); 4];
+    let mut b = [Complex64::new(1.0, 0.0); 2];
+    let mut ipiv = [7usize; 2];
+    let e = Factor::<Complex64>::lu_factor(
+        &c.mpi,
+        MatMut::col_major(&mut a, 2, 2, 2).unwrap(),
+        &mut ipiv,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert!(e.message().contains("not there yet"), "{e}");
+    let e = Factor::<Complex64>::lu_solve(
+        &c.mpi,
+        Trans::No,
+        MatRef::col_major(&a, 2, 2, 2).unwrap(),
+        &[0, 1],
+        MatMut::col_major(&mut b, 2, 1, 2).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    let mut r = [4.0f64, 1.0, 1.0, 4.0];
+    let e = Factor::<f64>::cholesky(
+        &c.mpi,
+        Uplo::Lower,
+        MatMut::col_major(&mut r, 2, 2, 2).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert_eq!(ipiv, [7, 7], "nothing written");
+    assert_eq!(r, [4.0, 1.0, 1.0, 4.0], "nothing written");
+    let x = [Complex64::new(1.0, 0.0); 2];
+    let d =
+        Level1::<Complex64>::dot(&c.mpi, VecRef::from_slice(&x), VecRef::from_slice(&x)).unwrap();
+    assert_eq!(d, Complex64::new(2.0 * c.size as f64, 0.0));
 }
 
 /// The Hermitian and structured operations have no distributed form: every

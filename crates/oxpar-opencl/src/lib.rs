@@ -79,6 +79,7 @@ mod device_level;
 mod device_repro;
 mod discovery;
 mod err;
+mod factor;
 mod host;
 mod host_complex;
 mod ops;

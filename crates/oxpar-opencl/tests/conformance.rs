@@ -10,3 +10,9 @@ oxpar_backend_tests::conformance_suite!(backend_or_skip!());
 mod complex {
     oxpar_backend_tests::complex_suite!(crate::backend_or_skip!());
 }
+
+/// The factorizations: the recursive defaults on the host path's trsm and
+/// gemm.
+mod factor {
+    oxpar_backend_tests::factor_suite!(crate::backend_or_skip!());
+}

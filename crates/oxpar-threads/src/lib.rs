@@ -37,6 +37,7 @@ mod complex;
 mod complex_level1;
 mod complex_level2;
 mod config;
+mod factor;
 pub mod fork;
 mod level3;
 mod loops;

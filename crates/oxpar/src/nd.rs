@@ -6,8 +6,8 @@
 
 use ndarray::{ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2};
 use oxpar_core::{
-    BandRef, Element, Error, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef, Result,
-    Scalar, Uplo, VecMut, VecRef,
+    BandRef, Element, Error, Factor, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef,
+    Result, Scalar, Trans, Uplo, VecMut, VecRef,
 };
 
 // The routines of the routine table (xtask/src/routines.rs), written from it.
@@ -158,6 +158,51 @@ pub fn gemm<T: Element, B: Level3<T> + ?Sized>(
     c: ArrayViewMut2<'_, T>,
 ) -> Result<()> {
     backend.gemm(alpha, mat_ref(&a), mat_ref(&b), beta, mat_mut(c))
+}
+
+/// LU factorization with partial pivoting of `a`, in place, 0-based pivots
+/// into `ipiv` (length `min(m, n)`); see [`Factor::lu_factor`] (a singular
+/// matrix is [`ErrorKind::Singular`](oxpar_core::ErrorKind) with LAPACK's
+/// `info`, the factors and pivots written).
+pub fn lu_factor<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    a: ArrayViewMut2<'_, T>,
+    ipiv: &mut [usize],
+) -> Result<()> {
+    backend.lu_factor(mat_mut(a), ipiv)
+}
+
+/// Solves `op(A)*X = B` in place in `b` with the factors of
+/// [`lu_factor`]; see [`Factor::lu_solve`].
+pub fn lu_solve<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    trans: Trans,
+    lu: ArrayView2<'_, T>,
+    ipiv: &[usize],
+    b: ArrayViewMut2<'_, T>,
+) -> Result<()> {
+    backend.lu_solve(trans, mat_ref(&lu), ipiv, mat_mut(b))
+}
+
+/// Cholesky factorization of the Hermitian positive definite matrix in the
+/// `uplo` triangle of `a`, in place; see [`Factor::cholesky`].
+pub fn cholesky<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    uplo: Uplo,
+    a: ArrayViewMut2<'_, T>,
+) -> Result<()> {
+    backend.cholesky(uplo, mat_mut(a))
+}
+
+/// Solves `A*X = B` in place in `b` with the factor of [`cholesky`]; see
+/// [`Factor::cho_solve`].
+pub fn cho_solve<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    uplo: Uplo,
+    factor: ArrayView2<'_, T>,
+    b: ArrayViewMut2<'_, T>,
+) -> Result<()> {
+    backend.cho_solve(uplo, mat_ref(&factor), mat_mut(b))
 }
 
 #[cfg(test)]
@@ -334,5 +379,45 @@ mod tests {
         // Not a triangle's length, and a strided vector.
         assert!(packed_view(ap.slice(s![..9]), Uplo::Upper).is_err());
         assert!(packed_view(ap.slice(s![..;2]), Uplo::Upper).is_err());
+    }
+
+    #[test]
+    fn factorizations_take_ndarray_views() {
+        use oxpar_core::ErrorKind;
+        let backend = oxpar_threads::ThreadsBackend::with_threads(2).unwrap();
+        let n = 40;
+        // Diagonally dominant, in C order, solved through a transposed view.
+        let a = Array2::from_shape_fn((n, n), |(i, j)| {
+            if i == j {
+                2.0 * n as f64
+            } else {
+                ((i * 7 + j * 3) % 11) as f64 - 5.0
+            }
+        });
+        let x = Array2::from_shape_fn((n, 2), |(i, j)| (i + j) as f64 * 0.5 - 3.0);
+        let b = a.t().dot(&x);
+        let mut lu = a.clone();
+        let mut ipiv = vec![0; n];
+        lu_factor(&backend, lu.view_mut(), &mut ipiv).unwrap();
+        let mut got = b.clone();
+        lu_solve(&backend, Trans::Yes, lu.view(), &ipiv, got.view_mut()).unwrap();
+        assert!((&got - &x).iter().all(|d| d.abs() < 1e-10));
+        // A^T*A + I is positive definite; its factor solves it, in F order.
+        let mut spd = a.t().dot(&a) + Array2::<f64>::eye(n);
+        let rhs = spd.dot(&x);
+        let mut f = spd.t().to_owned();
+        let mut fv = f.view_mut();
+        fv.swap_axes(0, 1);
+        cholesky(&backend, Uplo::Lower, fv).unwrap();
+        let mut got = rhs.clone();
+        cho_solve(&backend, Uplo::Lower, f.t(), got.view_mut()).unwrap();
+        assert!((&got - &x).iter().all(|d| d.abs() < 1e-10));
+        // Not positive definite: the order of the failing minor comes back.
+        spd[[5, 5]] = -1.0;
+        let e = cholesky(&backend, Uplo::Upper, spd.view_mut()).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.info()),
+            (ErrorKind::NotPositiveDefinite, Some(6))
+        );
     }
 }
