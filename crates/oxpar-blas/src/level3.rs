@@ -718,10 +718,22 @@ unsafe fn cblas_triangular<T: Element>(
 // The exported symbols.
 // ---------------------------------------------------------------------------
 
+/// A CBLAS scalar passed by value, as read by the real precisions'
+/// wrappers (the complex ones read theirs by address with [`scalar`]).
+#[inline(always)]
+fn by_value<T>(v: T) -> T {
+    v
+}
+
+/// gemm, symm, syrk, syr2k, trmm and trsm of one precision `$t`, Fortran
+/// and CBLAS. The CBLAS forms take their scalars as `$cs` and read them
+/// with `$cv`: by value (`$t`, [`by_value`]) for s and d, by address
+/// (`*const $t`, [`scalar`]) for c and z, as netlib's CBLAS declares them.
 macro_rules! fortran_and_cblas {
-    ($t:ty, $gemm:ident, $symm:ident, $syrk:ident, $syr2k:ident, $trmm:ident, $trsm:ident,
+    ($t:ty, $cs:ty, $cv:path, $gemm:ident, $symm:ident, $syrk:ident, $syr2k:ident, $trmm:ident, $trsm:ident,
      $cgemm:ident, $csymm:ident, $csyrk:ident, $csyr2k:ident, $ctrmm:ident, $ctrsm:ident) => {
-        /// Reference BLAS `?GEMM`: `C := alpha*op(A)*op(B) + beta*C`.
+        /// Reference BLAS `?GEMM`: `C := alpha*op(A)*op(B) + beta*C`,
+        /// `op(X)` one of `X`, `X^T`, `X^H` (`N`, `T`, `C`).
         ///
         /// # Safety
         /// Fortran convention: every argument by reference; the arrays hold
@@ -764,7 +776,7 @@ macro_rules! fortran_and_cblas {
         }
 
         /// Reference BLAS `?SYMM`: `C := alpha*A*B + beta*C` or
-        /// `alpha*B*A + beta*C`, `A` symmetric.
+        /// `alpha*B*A + beta*C`, `A` symmetric (complex symmetric for c, z).
         ///
         /// # Safety
         /// As the gemm of this precision.
@@ -880,580 +892,6 @@ macro_rules! fortran_and_cblas {
         }
 
         /// Reference BLAS `?TRMM`: `B := alpha*op(A)*B` or `alpha*B*op(A)`,
-        /// `A` triangular.
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $trmm(
-            side: *const c_char,
-            uplo: *const c_char,
-            transa: *const c_char,
-            diag: *const c_char,
-            m: *const c_int,
-            n: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            b: *mut $t,
-            ldb: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                triangular::<$t>(
-                    false,
-                    letter(side),
-                    letter(uplo),
-                    letter(transa),
-                    letter(diag),
-                    int(m),
-                    int(n),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    b,
-                    int(ldb),
-                )
-            }
-        }
-
-        /// Reference BLAS `?TRSM`: solves `op(A)*X = alpha*B` or
-        /// `X*op(A) = alpha*B` for `X`, `A` triangular; `X` overwrites `B`.
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $trsm(
-            side: *const c_char,
-            uplo: *const c_char,
-            transa: *const c_char,
-            diag: *const c_char,
-            m: *const c_int,
-            n: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            b: *mut $t,
-            ldb: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                triangular::<$t>(
-                    true,
-                    letter(side),
-                    letter(uplo),
-                    letter(transa),
-                    letter(diag),
-                    int(m),
-                    int(n),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    b,
-                    int(ldb),
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?gemm`.
-        ///
-        /// # Safety
-        /// The arrays hold the elements the (mapped) reference routine
-        /// addresses.
-        #[no_mangle]
-        pub unsafe extern "C" fn $cgemm(
-            layout: c_int,
-            transa: c_int,
-            transb: c_int,
-            m: c_int,
-            n: c_int,
-            k: c_int,
-            alpha: $t,
-            a: *const $t,
-            lda: c_int,
-            b: *const $t,
-            ldb: c_int,
-            beta: $t,
-            c: *mut $t,
-            ldc: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_gemm::<$t>(
-                    layout, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?symm`.
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $csymm(
-            layout: c_int,
-            side: c_int,
-            uplo: c_int,
-            m: c_int,
-            n: c_int,
-            alpha: $t,
-            a: *const $t,
-            lda: c_int,
-            b: *const $t,
-            ldb: c_int,
-            beta: $t,
-            c: *mut $t,
-            ldc: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_symm::<$t>(
-                    false, layout, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?syrk`.
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $csyrk(
-            layout: c_int,
-            uplo: c_int,
-            trans: c_int,
-            n: c_int,
-            k: c_int,
-            alpha: $t,
-            a: *const $t,
-            lda: c_int,
-            beta: $t,
-            c: *mut $t,
-            ldc: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_syrk::<$t>(
-                    false, layout, uplo, trans, n, k, alpha, a, lda, None, beta, c, ldc,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?syr2k`.
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $csyr2k(
-            layout: c_int,
-            uplo: c_int,
-            trans: c_int,
-            n: c_int,
-            k: c_int,
-            alpha: $t,
-            a: *const $t,
-            lda: c_int,
-            b: *const $t,
-            ldb: c_int,
-            beta: $t,
-            c: *mut $t,
-            ldc: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_syrk::<$t>(
-                    false,
-                    layout,
-                    uplo,
-                    trans,
-                    n,
-                    k,
-                    alpha,
-                    a,
-                    lda,
-                    Some((b, ldb)),
-                    beta,
-                    c,
-                    ldc,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?trmm`.
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $ctrmm(
-            layout: c_int,
-            side: c_int,
-            uplo: c_int,
-            transa: c_int,
-            diag: c_int,
-            m: c_int,
-            n: c_int,
-            alpha: $t,
-            a: *const $t,
-            lda: c_int,
-            b: *mut $t,
-            ldb: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_triangular::<$t>(
-                    false, layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?trsm`.
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $ctrsm(
-            layout: c_int,
-            side: c_int,
-            uplo: c_int,
-            transa: c_int,
-            diag: c_int,
-            m: c_int,
-            n: c_int,
-            alpha: $t,
-            a: *const $t,
-            lda: c_int,
-            b: *mut $t,
-            ldb: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_triangular::<$t>(
-                    true, layout, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
-                )
-            }
-        }
-    };
-}
-
-fortran_and_cblas!(
-    f32,
-    sgemm_,
-    ssymm_,
-    ssyrk_,
-    ssyr2k_,
-    strmm_,
-    strsm_,
-    cblas_sgemm,
-    cblas_ssymm,
-    cblas_ssyrk,
-    cblas_ssyr2k,
-    cblas_strmm,
-    cblas_strsm
-);
-fortran_and_cblas!(
-    f64,
-    dgemm_,
-    dsymm_,
-    dsyrk_,
-    dsyr2k_,
-    dtrmm_,
-    dtrsm_,
-    cblas_dgemm,
-    cblas_dsymm,
-    cblas_dsyrk,
-    cblas_dsyr2k,
-    cblas_dtrmm,
-    cblas_dtrsm
-);
-
-/// The complex routines (c, z). Beside the real set they have hemm, herk and
-/// her2k; CBLAS passes their complex scalars by address (`const void *`),
-/// and herk's `alpha` and `beta` and her2k's `beta` are real.
-macro_rules! complex_fortran_and_cblas {
-    ($t:ty, $r:ty, $gemm:ident, $symm:ident, $hemm:ident, $syrk:ident, $herk:ident,
-     $syr2k:ident, $her2k:ident, $trmm:ident, $trsm:ident,
-     $cgemm:ident, $csymm:ident, $chemm:ident, $csyrk:ident, $cherk:ident,
-     $csyr2k:ident, $cher2k:ident, $ctrmm:ident, $ctrsm:ident) => {
-        /// Reference BLAS `?GEMM`: `C := alpha*op(A)*op(B) + beta*C`,
-        /// `op(X)` one of `X`, `X^T`, `X^H` (`N`, `T`, `C`).
-        ///
-        /// # Safety
-        /// Fortran convention: every argument by reference; the arrays hold
-        /// the elements the reference routine addresses.
-        #[no_mangle]
-        pub unsafe extern "C" fn $gemm(
-            transa: *const c_char,
-            transb: *const c_char,
-            m: *const c_int,
-            n: *const c_int,
-            k: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            b: *const $t,
-            ldb: *const c_int,
-            beta: *const $t,
-            c: *mut $t,
-            ldc: *const c_int,
-        ) {
-            // SAFETY: Fortran convention: readable arguments by reference and
-            // arrays as the reference addresses them (caller's contract).
-            unsafe {
-                gemm::<$t>(
-                    letter(transa),
-                    letter(transb),
-                    int(m),
-                    int(n),
-                    int(k),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    b,
-                    int(ldb),
-                    scalar(beta),
-                    c,
-                    int(ldc),
-                )
-            }
-        }
-
-        /// Reference BLAS `?SYMM`: `C := alpha*A*B + beta*C` or
-        /// `alpha*B*A + beta*C`, `A` complex symmetric.
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $symm(
-            side: *const c_char,
-            uplo: *const c_char,
-            m: *const c_int,
-            n: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            b: *const $t,
-            ldb: *const c_int,
-            beta: *const $t,
-            c: *mut $t,
-            ldc: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                symm::<$t>(
-                    false,
-                    letter(side),
-                    letter(uplo),
-                    int(m),
-                    int(n),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    b,
-                    int(ldb),
-                    scalar(beta),
-                    c,
-                    int(ldc),
-                )
-            }
-        }
-
-        /// Reference BLAS `?HEMM`: `C := alpha*A*B + beta*C` or
-        /// `alpha*B*A + beta*C`, `A` Hermitian.
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $hemm(
-            side: *const c_char,
-            uplo: *const c_char,
-            m: *const c_int,
-            n: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            b: *const $t,
-            ldb: *const c_int,
-            beta: *const $t,
-            c: *mut $t,
-            ldc: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                symm::<$t>(
-                    true,
-                    letter(side),
-                    letter(uplo),
-                    int(m),
-                    int(n),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    b,
-                    int(ldb),
-                    scalar(beta),
-                    c,
-                    int(ldc),
-                )
-            }
-        }
-
-        /// Reference BLAS `?SYRK`: `C := alpha*A*A^T + beta*C` or
-        /// `alpha*A^T*A + beta*C` on one triangle of `C` (trans `N` or `T`).
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $syrk(
-            uplo: *const c_char,
-            trans: *const c_char,
-            n: *const c_int,
-            k: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            beta: *const $t,
-            c: *mut $t,
-            ldc: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                syrk::<$t>(
-                    false,
-                    letter(uplo),
-                    letter(trans),
-                    int(n),
-                    int(k),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    None,
-                    scalar(beta),
-                    c,
-                    int(ldc),
-                )
-            }
-        }
-
-        /// Reference BLAS `?HERK`: `C := alpha*A*A^H + beta*C` or
-        /// `alpha*A^H*A + beta*C` on one triangle of `C` (trans `N` or `C`),
-        /// `alpha` and `beta` real; the diagonal of `C` comes out real.
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $herk(
-            uplo: *const c_char,
-            trans: *const c_char,
-            n: *const c_int,
-            k: *const c_int,
-            alpha: *const $r,
-            a: *const $t,
-            lda: *const c_int,
-            beta: *const $r,
-            c: *mut $t,
-            ldc: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                syrk::<$t>(
-                    true,
-                    letter(uplo),
-                    letter(trans),
-                    int(n),
-                    int(k),
-                    <$t>::from(scalar(alpha)),
-                    a,
-                    int(lda),
-                    None,
-                    <$t>::from(scalar(beta)),
-                    c,
-                    int(ldc),
-                )
-            }
-        }
-
-        /// Reference BLAS `?SYR2K`: `C := alpha*A*B^T + alpha*B*A^T + beta*C`
-        /// or `alpha*A^T*B + alpha*B^T*A + beta*C` on one triangle of `C`
-        /// (trans `N` or `T`).
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $syr2k(
-            uplo: *const c_char,
-            trans: *const c_char,
-            n: *const c_int,
-            k: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            b: *const $t,
-            ldb: *const c_int,
-            beta: *const $t,
-            c: *mut $t,
-            ldc: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                syrk::<$t>(
-                    false,
-                    letter(uplo),
-                    letter(trans),
-                    int(n),
-                    int(k),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    Some((b, int(ldb))),
-                    scalar(beta),
-                    c,
-                    int(ldc),
-                )
-            }
-        }
-
-        /// Reference BLAS `?HER2K`: `C := alpha*A*B^H + conj(alpha)*B*A^H +
-        /// beta*C` or `alpha*A^H*B + conj(alpha)*B^H*A + beta*C` on one
-        /// triangle of `C` (trans `N` or `C`), `beta` real; the diagonal of
-        /// `C` comes out real.
-        ///
-        /// # Safety
-        /// As the gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $her2k(
-            uplo: *const c_char,
-            trans: *const c_char,
-            n: *const c_int,
-            k: *const c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: *const c_int,
-            b: *const $t,
-            ldb: *const c_int,
-            beta: *const $r,
-            c: *mut $t,
-            ldc: *const c_int,
-        ) {
-            // SAFETY: as in gemm.
-            unsafe {
-                syrk::<$t>(
-                    true,
-                    letter(uplo),
-                    letter(trans),
-                    int(n),
-                    int(k),
-                    scalar(alpha),
-                    a,
-                    int(lda),
-                    Some((b, int(ldb))),
-                    <$t>::from(scalar(beta)),
-                    c,
-                    int(ldc),
-                )
-            }
-        }
-
-        /// Reference BLAS `?TRMM`: `B := alpha*op(A)*B` or `alpha*B*op(A)`,
         /// `A` triangular, `op(A)` one of `A`, `A^T`, `A^H`.
         ///
         /// # Safety
@@ -1530,11 +968,12 @@ macro_rules! complex_fortran_and_cblas {
             }
         }
 
-        /// netlib CBLAS `cblas_?gemm` (`alpha`, `beta` by address).
+        /// netlib CBLAS `cblas_?gemm` (`alpha`, `beta` by value for the real
+        /// precisions, by address for the complex ones).
         ///
         /// # Safety
         /// The arrays hold the elements the (mapped) reference routine
-        /// addresses; `alpha` and `beta` are readable.
+        /// addresses; scalars passed by address are readable.
         #[no_mangle]
         pub unsafe extern "C" fn $cgemm(
             layout: c_int,
@@ -1543,12 +982,12 @@ macro_rules! complex_fortran_and_cblas {
             m: c_int,
             n: c_int,
             k: c_int,
-            alpha: *const $t,
+            alpha: $cs,
             a: *const $t,
             lda: c_int,
             b: *const $t,
             ldb: c_int,
-            beta: *const $t,
+            beta: $cs,
             c: *mut $t,
             ldc: c_int,
         ) {
@@ -1561,19 +1000,19 @@ macro_rules! complex_fortran_and_cblas {
                     m,
                     n,
                     k,
-                    scalar(alpha),
+                    $cv(alpha),
                     a,
                     lda,
                     b,
                     ldb,
-                    scalar(beta),
+                    $cv(beta),
                     c,
                     ldc,
                 )
             }
         }
 
-        /// netlib CBLAS `cblas_?symm` (`alpha`, `beta` by address).
+        /// netlib CBLAS `cblas_?symm` (`alpha`, `beta` as in gemm).
         ///
         /// # Safety
         /// As the cblas gemm of this precision.
@@ -1584,12 +1023,12 @@ macro_rules! complex_fortran_and_cblas {
             uplo: c_int,
             m: c_int,
             n: c_int,
-            alpha: *const $t,
+            alpha: $cs,
             a: *const $t,
             lda: c_int,
             b: *const $t,
             ldb: c_int,
-            beta: *const $t,
+            beta: $cs,
             c: *mut $t,
             ldc: c_int,
         ) {
@@ -1602,14 +1041,352 @@ macro_rules! complex_fortran_and_cblas {
                     uplo,
                     m,
                     n,
-                    scalar(alpha),
+                    $cv(alpha),
                     a,
                     lda,
                     b,
                     ldb,
-                    scalar(beta),
+                    $cv(beta),
                     c,
                     ldc,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?syrk` (`alpha`, `beta` as in gemm).
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $csyrk(
+            layout: c_int,
+            uplo: c_int,
+            trans: c_int,
+            n: c_int,
+            k: c_int,
+            alpha: $cs,
+            a: *const $t,
+            lda: c_int,
+            beta: $cs,
+            c: *mut $t,
+            ldc: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_syrk::<$t>(
+                    false,
+                    layout,
+                    uplo,
+                    trans,
+                    n,
+                    k,
+                    $cv(alpha),
+                    a,
+                    lda,
+                    None,
+                    $cv(beta),
+                    c,
+                    ldc,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?syr2k` (`alpha`, `beta` as in gemm).
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $csyr2k(
+            layout: c_int,
+            uplo: c_int,
+            trans: c_int,
+            n: c_int,
+            k: c_int,
+            alpha: $cs,
+            a: *const $t,
+            lda: c_int,
+            b: *const $t,
+            ldb: c_int,
+            beta: $cs,
+            c: *mut $t,
+            ldc: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_syrk::<$t>(
+                    false,
+                    layout,
+                    uplo,
+                    trans,
+                    n,
+                    k,
+                    $cv(alpha),
+                    a,
+                    lda,
+                    Some((b, ldb)),
+                    $cv(beta),
+                    c,
+                    ldc,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?trmm` (`alpha` as in gemm).
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $ctrmm(
+            layout: c_int,
+            side: c_int,
+            uplo: c_int,
+            transa: c_int,
+            diag: c_int,
+            m: c_int,
+            n: c_int,
+            alpha: $cs,
+            a: *const $t,
+            lda: c_int,
+            b: *mut $t,
+            ldb: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_triangular::<$t>(
+                    false,
+                    layout,
+                    side,
+                    uplo,
+                    transa,
+                    diag,
+                    m,
+                    n,
+                    $cv(alpha),
+                    a,
+                    lda,
+                    b,
+                    ldb,
+                )
+            }
+        }
+
+        /// netlib CBLAS `cblas_?trsm` (`alpha` as in gemm).
+        ///
+        /// # Safety
+        /// As the cblas gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $ctrsm(
+            layout: c_int,
+            side: c_int,
+            uplo: c_int,
+            transa: c_int,
+            diag: c_int,
+            m: c_int,
+            n: c_int,
+            alpha: $cs,
+            a: *const $t,
+            lda: c_int,
+            b: *mut $t,
+            ldb: c_int,
+        ) {
+            // SAFETY: the caller's contract.
+            unsafe {
+                cblas_triangular::<$t>(
+                    true,
+                    layout,
+                    side,
+                    uplo,
+                    transa,
+                    diag,
+                    m,
+                    n,
+                    $cv(alpha),
+                    a,
+                    lda,
+                    b,
+                    ldb,
+                )
+            }
+        }
+    };
+}
+
+fortran_and_cblas!(
+    f32,
+    f32,
+    by_value,
+    sgemm_,
+    ssymm_,
+    ssyrk_,
+    ssyr2k_,
+    strmm_,
+    strsm_,
+    cblas_sgemm,
+    cblas_ssymm,
+    cblas_ssyrk,
+    cblas_ssyr2k,
+    cblas_strmm,
+    cblas_strsm
+);
+fortran_and_cblas!(
+    f64,
+    f64,
+    by_value,
+    dgemm_,
+    dsymm_,
+    dsyrk_,
+    dsyr2k_,
+    dtrmm_,
+    dtrsm_,
+    cblas_dgemm,
+    cblas_dsymm,
+    cblas_dsyrk,
+    cblas_dsyr2k,
+    cblas_dtrmm,
+    cblas_dtrsm
+);
+
+/// The complex routines (c, z). Beside the real set they have hemm, herk and
+/// her2k; CBLAS passes their complex scalars by address (`const void *`),
+/// and herk's `alpha` and `beta` and her2k's `beta` are real.
+macro_rules! complex_fortran_and_cblas {
+    ($t:ty, $r:ty, $gemm:ident, $symm:ident, $hemm:ident, $syrk:ident, $herk:ident,
+     $syr2k:ident, $her2k:ident, $trmm:ident, $trsm:ident,
+     $cgemm:ident, $csymm:ident, $chemm:ident, $csyrk:ident, $cherk:ident,
+     $csyr2k:ident, $cher2k:ident, $ctrmm:ident, $ctrsm:ident) => {
+        fortran_and_cblas!(
+            $t,
+            *const $t,
+            scalar,
+            $gemm,
+            $symm,
+            $syrk,
+            $syr2k,
+            $trmm,
+            $trsm,
+            $cgemm,
+            $csymm,
+            $csyrk,
+            $csyr2k,
+            $ctrmm,
+            $ctrsm
+        );
+
+        /// Reference BLAS `?HEMM`: `C := alpha*A*B + beta*C` or
+        /// `alpha*B*A + beta*C`, `A` Hermitian.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $hemm(
+            side: *const c_char,
+            uplo: *const c_char,
+            m: *const c_int,
+            n: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            b: *const $t,
+            ldb: *const c_int,
+            beta: *const $t,
+            c: *mut $t,
+            ldc: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                symm::<$t>(
+                    true,
+                    letter(side),
+                    letter(uplo),
+                    int(m),
+                    int(n),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    b,
+                    int(ldb),
+                    scalar(beta),
+                    c,
+                    int(ldc),
+                )
+            }
+        }
+
+        /// Reference BLAS `?HERK`: `C := alpha*A*A^H + beta*C` or
+        /// `alpha*A^H*A + beta*C` on one triangle of `C` (trans `N` or `C`),
+        /// `alpha` and `beta` real; the diagonal of `C` comes out real.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $herk(
+            uplo: *const c_char,
+            trans: *const c_char,
+            n: *const c_int,
+            k: *const c_int,
+            alpha: *const $r,
+            a: *const $t,
+            lda: *const c_int,
+            beta: *const $r,
+            c: *mut $t,
+            ldc: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                syrk::<$t>(
+                    true,
+                    letter(uplo),
+                    letter(trans),
+                    int(n),
+                    int(k),
+                    <$t>::from(scalar(alpha)),
+                    a,
+                    int(lda),
+                    None,
+                    <$t>::from(scalar(beta)),
+                    c,
+                    int(ldc),
+                )
+            }
+        }
+
+        /// Reference BLAS `?HER2K`: `C := alpha*A*B^H + conj(alpha)*B*A^H +
+        /// beta*C` or `alpha*A^H*B + conj(alpha)*B^H*A + beta*C` on one
+        /// triangle of `C` (trans `N` or `C`), `beta` real; the diagonal of
+        /// `C` comes out real.
+        ///
+        /// # Safety
+        /// As the gemm of this precision.
+        #[no_mangle]
+        pub unsafe extern "C" fn $her2k(
+            uplo: *const c_char,
+            trans: *const c_char,
+            n: *const c_int,
+            k: *const c_int,
+            alpha: *const $t,
+            a: *const $t,
+            lda: *const c_int,
+            b: *const $t,
+            ldb: *const c_int,
+            beta: *const $r,
+            c: *mut $t,
+            ldc: *const c_int,
+        ) {
+            // SAFETY: as in gemm.
+            unsafe {
+                syrk::<$t>(
+                    true,
+                    letter(uplo),
+                    letter(trans),
+                    int(n),
+                    int(k),
+                    scalar(alpha),
+                    a,
+                    int(lda),
+                    Some((b, int(ldb))),
+                    <$t>::from(scalar(beta)),
+                    c,
+                    int(ldc),
                 )
             }
         }
@@ -1655,44 +1432,6 @@ macro_rules! complex_fortran_and_cblas {
             }
         }
 
-        /// netlib CBLAS `cblas_?syrk` (`alpha`, `beta` by address).
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $csyrk(
-            layout: c_int,
-            uplo: c_int,
-            trans: c_int,
-            n: c_int,
-            k: c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: c_int,
-            beta: *const $t,
-            c: *mut $t,
-            ldc: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_syrk::<$t>(
-                    false,
-                    layout,
-                    uplo,
-                    trans,
-                    n,
-                    k,
-                    scalar(alpha),
-                    a,
-                    lda,
-                    None,
-                    scalar(beta),
-                    c,
-                    ldc,
-                )
-            }
-        }
-
         /// netlib CBLAS `cblas_?herk` (`alpha`, `beta` real, by value).
         ///
         /// # Safety
@@ -1725,46 +1464,6 @@ macro_rules! complex_fortran_and_cblas {
                     lda,
                     None,
                     <$t>::from(beta),
-                    c,
-                    ldc,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?syr2k` (`alpha`, `beta` by address).
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $csyr2k(
-            layout: c_int,
-            uplo: c_int,
-            trans: c_int,
-            n: c_int,
-            k: c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: c_int,
-            b: *const $t,
-            ldb: c_int,
-            beta: *const $t,
-            c: *mut $t,
-            ldc: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_syrk::<$t>(
-                    false,
-                    layout,
-                    uplo,
-                    trans,
-                    n,
-                    k,
-                    scalar(alpha),
-                    a,
-                    lda,
-                    Some((b, ldb)),
-                    scalar(beta),
                     c,
                     ldc,
                 )
@@ -1808,84 +1507,6 @@ macro_rules! complex_fortran_and_cblas {
                     <$t>::from(beta),
                     c,
                     ldc,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?trmm` (`alpha` by address).
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $ctrmm(
-            layout: c_int,
-            side: c_int,
-            uplo: c_int,
-            transa: c_int,
-            diag: c_int,
-            m: c_int,
-            n: c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: c_int,
-            b: *mut $t,
-            ldb: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_triangular::<$t>(
-                    false,
-                    layout,
-                    side,
-                    uplo,
-                    transa,
-                    diag,
-                    m,
-                    n,
-                    scalar(alpha),
-                    a,
-                    lda,
-                    b,
-                    ldb,
-                )
-            }
-        }
-
-        /// netlib CBLAS `cblas_?trsm` (`alpha` by address).
-        ///
-        /// # Safety
-        /// As the cblas gemm of this precision.
-        #[no_mangle]
-        pub unsafe extern "C" fn $ctrsm(
-            layout: c_int,
-            side: c_int,
-            uplo: c_int,
-            transa: c_int,
-            diag: c_int,
-            m: c_int,
-            n: c_int,
-            alpha: *const $t,
-            a: *const $t,
-            lda: c_int,
-            b: *mut $t,
-            ldb: c_int,
-        ) {
-            // SAFETY: the caller's contract.
-            unsafe {
-                cblas_triangular::<$t>(
-                    true,
-                    layout,
-                    side,
-                    uplo,
-                    transa,
-                    diag,
-                    m,
-                    n,
-                    scalar(alpha),
-                    a,
-                    lda,
-                    b,
-                    ldb,
                 )
             }
         }

@@ -14,6 +14,8 @@
 //! The dot kernel starts its blocked loop on a cache line; it used to give
 //! the elements before that line to the first accumulators, so the
 //! association of the sum, hence the last bits, moved with the address.
+//! The complex dot kernel (zdotc, cdotc, ...) did the same with the elements
+//! before its first aligned block, which it added in a separate chain.
 //! Each case here puts the same data at every offset from a 64-byte
 //! boundary and checks that all results are bit-identical and agree with a
 //! naive loop to rounding.
@@ -144,6 +146,73 @@ fn sdot_and_snrm2_ignore_the_address() {
         assert_same_and_close(&dots, naive_dot, tol(naive_dot, abs_dot), &what);
         let what = format!("snrm2_ n={n}");
         assert_same_and_close(&nrms, naive_nrm, tol(naive_nrm, naive_nrm), &what);
+    }
+}
+
+#[test]
+fn zdotc_and_cdotc_ignore_the_address() {
+    for &n in &NS {
+        // Interleaved parts (re, im, ...) of n complex elements.
+        let (x, y) = (values(2 * n, 5), values(2 * n, 6));
+        let (mut naive, mut abs) = ([0.0f64; 2], 0.0f64);
+        for (a, b) in x.chunks_exact(2).zip(y.chunks_exact(2)) {
+            // conj(a) * b
+            naive[0] += a[0] * b[0] + a[1] * b[1];
+            naive[1] += a[0] * b[1] - a[1] * b[0];
+            abs += (a[0] * b[0]).abs() + (a[1] * b[1]).abs();
+            abs += (a[0] * b[1]).abs() + (a[1] * b[0]).abs();
+        }
+        let tol = 2.0 * n as f64 * f64::EPSILON * abs;
+        let xs: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+        let ys: Vec<f32> = y.iter().map(|&v| v as f32).collect();
+        let (mut z, mut c) = ([vec![], vec![]], [vec![], vec![]]);
+        // Every offset of a part: odd ones put each element across a
+        // 16-byte (c64) or 8-byte (c32) pair.
+        for off in offsets::<f64>() {
+            let (xb, xo) = placed(&x, off);
+            let (yb, yo) = placed(&y, (off * 3 + 1) % 8);
+            let mut out = [0.0f64; 2];
+            // SAFETY: each pointer holds n complex elements (2n parts).
+            unsafe {
+                l1::cblas_zdotc_sub(
+                    n as i32,
+                    xb[xo..].as_ptr().cast(),
+                    1,
+                    yb[yo..].as_ptr().cast(),
+                    1,
+                    out.as_mut_ptr().cast(),
+                )
+            };
+            z[0].push((off, out[0]));
+            z[1].push((off, out[1]));
+        }
+        for off in offsets::<f32>() {
+            let (xb, xo) = placed(&xs, off);
+            let (yb, yo) = placed(&ys, (off * 5 + 3) % 16);
+            let mut out = [0.0f32; 2];
+            // SAFETY: as above.
+            unsafe {
+                l1::cblas_cdotc_sub(
+                    n as i32,
+                    xb[xo..].as_ptr().cast(),
+                    1,
+                    yb[yo..].as_ptr().cast(),
+                    1,
+                    out.as_mut_ptr().cast(),
+                )
+            };
+            c[0].push((off, out[0] as f64));
+            c[1].push((off, out[1] as f64));
+        }
+        for (part, name) in [(0, "re"), (1, "im")] {
+            let what = format!("cblas_zdotc_sub {name} n={n}");
+            assert_same_and_close(&z[part], naive[part], tol, &what);
+            // The f32 data differ from the f64 ones: only the bits are
+            // compared, and the value to an f32 rounding of the inputs.
+            let what = format!("cblas_cdotc_sub {name} n={n}");
+            let ctol = tol + 4.0 * f32::EPSILON as f64 * abs;
+            assert_same_and_close(&c[part], naive[part], ctol, &what);
+        }
     }
 }
 

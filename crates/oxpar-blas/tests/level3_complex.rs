@@ -519,6 +519,49 @@ fn scalars(big: bool, all: &'static [C64; 3]) -> &'static [C64] {
     }
 }
 
+/// Puts NaN in the elements for which `which(i, j)` of each of `arrays`
+/// when the scalar `s` is zero: what a routine must not read then.
+fn poison_if_zero<T: Cx>(
+    s: C64,
+    arrays: &mut [&mut Stored<T>],
+    which: impl Fn(usize, usize) -> bool + Copy,
+) {
+    if s == C64::new(0.0, 0.0) {
+        for a in arrays {
+            a.poison(NAN, which);
+        }
+    }
+}
+
+/// Two tests per case, `$z` on Complex64 and `$c` on Complex32, each
+/// running `$all::<T>($args)`.
+macro_rules! per_precision {
+    ($($z:ident, $c:ident => $all:ident($($arg:expr),*);)*) => {
+        $(
+            #[test]
+            fn $z() {
+                $all::<Complex64>($($arg),*);
+            }
+
+            #[test]
+            fn $c() {
+                $all::<Complex32>($($arg),*);
+            }
+        )*
+    };
+}
+
+per_precision! {
+    gemm_z, gemm_c => gemm_all();
+    symm_hemm_z, symm_hemm_c => symm_all();
+    syrk_z, syrk_c => syrk_all(false, false);
+    syr2k_z, syr2k_c => syrk_all(false, true);
+    herk_z, herk_c => syrk_all(true, false);
+    her2k_z, her2k_c => syrk_all(true, true);
+    trmm_z, trmm_c => tr_all(false);
+    trsm_z, trsm_c => tr_all(true);
+}
+
 // ---------------------------------------------------------------------------
 // gemm
 // ---------------------------------------------------------------------------
@@ -532,17 +575,11 @@ fn gemm_case<T: Cx>(ta: u8, tb: u8, m: usize, n: usize, k: usize, alpha: C64, be
     let b = Dense::random(br, bc, 2 + n as u64);
     let c = Dense::random(m, n, 3 + k as u64);
     let want = a.op(ta).mul(&b.op(tb)).axpby(alpha, beta, &c);
-    let zero = C64::new(0.0, 0.0);
     for call in CALLS {
         let (mut sa, mut sb) = (Stored::<T>::new(&a, call), Stored::<T>::new(&b, call));
-        if alpha == zero {
-            sa.poison(NAN, |_, _| true);
-            sb.poison(NAN, |_, _| true);
-        }
+        poison_if_zero(alpha, &mut [&mut sa, &mut sb], |_, _| true);
         let mut sc = Stored::<T>::new(&c, call);
-        if beta == zero {
-            sc.poison(NAN, |_, _| true);
-        }
+        poison_if_zero(beta, &mut [&mut sc], |_, _| true);
         let before = sc.data.clone();
         let (al, be) = (T::of(alpha), T::of(beta));
         let (mi, ni, ki) = (m as c_int, n as c_int, k as c_int);
@@ -616,16 +653,6 @@ fn gemm_all<T: Cx>() {
     }
 }
 
-#[test]
-fn gemm_z() {
-    gemm_all::<Complex64>();
-}
-
-#[test]
-fn gemm_c() {
-    gemm_all::<Complex32>();
-}
-
 /// Large enough for the threads and every level of the kernels' blocking.
 #[test]
 fn gemm_large() {
@@ -667,7 +694,6 @@ fn symm_case<T: Cx>(herm: bool, side: u8, uplo: u8, m: usize, n: usize, alpha: C
     let fa = full_sym(&a, upper, herm);
     let prod = if side == b'L' { fa.mul(&b) } else { b.mul(&fa) };
     let want = prod.axpby(alpha, beta, &c);
-    let zero = C64::new(0.0, 0.0);
     for call in CALLS {
         let mut sa = Stored::<T>::new(&a, call);
         // The other triangle is not read; nor is a Hermitian diagonal's
@@ -680,14 +706,9 @@ fn symm_case<T: Cx>(herm: bool, side: u8, uplo: u8, m: usize, n: usize, alpha: C
             }
         }
         let mut sb = Stored::<T>::new(&b, call);
-        if alpha == zero {
-            sa.poison(NAN, |_, _| true);
-            sb.poison(NAN, |_, _| true);
-        }
+        poison_if_zero(alpha, &mut [&mut sa, &mut sb], |_, _| true);
         let mut sc = Stored::<T>::new(&c, call);
-        if beta == zero {
-            sc.poison(NAN, |_, _| true);
-        }
+        poison_if_zero(beta, &mut [&mut sc], |_, _| true);
         let before = sc.data.clone();
         let (al, be) = (T::of(alpha), T::of(beta));
         let (mi, ni) = (m as c_int, n as c_int);
@@ -764,16 +785,6 @@ fn symm_all<T: Cx>() {
     }
 }
 
-#[test]
-fn symm_hemm_z() {
-    symm_all::<Complex64>();
-}
-
-#[test]
-fn symm_hemm_c() {
-    symm_all::<Complex32>();
-}
-
 // ---------------------------------------------------------------------------
 // syrk, syr2k, herk, her2k
 // ---------------------------------------------------------------------------
@@ -821,15 +832,10 @@ fn syrk_case<T: Cx>(
     let in_tri = move |i: usize, j: usize| if upper { i <= j } else { i >= j };
     for call in CALLS {
         let (mut sa, mut sb) = (Stored::<T>::new(&a, call), Stored::<T>::new(&b, call));
-        if alpha == zero {
-            sa.poison(NAN, |_, _| true);
-            sb.poison(NAN, |_, _| true);
-        }
+        poison_if_zero(alpha, &mut [&mut sa, &mut sb], |_, _| true);
         let mut sc = Stored::<T>::new(&c, call);
         sc.poison(NAN, |i, j| !in_tri(i, j));
-        if beta == zero {
-            sc.poison(NAN, in_tri);
-        }
+        poison_if_zero(beta, &mut [&mut sc], in_tri);
         let before = sc.data.clone();
         let (al, be) = (T::of(alpha), T::of(beta));
         let (alr, ber) = (T::real(alpha.re), T::real(beta.re));
@@ -1001,46 +1007,6 @@ fn syrk_all<T: Cx>(herm: bool, two: bool) {
     }
 }
 
-#[test]
-fn syrk_z() {
-    syrk_all::<Complex64>(false, false);
-}
-
-#[test]
-fn syrk_c() {
-    syrk_all::<Complex32>(false, false);
-}
-
-#[test]
-fn syr2k_z() {
-    syrk_all::<Complex64>(false, true);
-}
-
-#[test]
-fn syr2k_c() {
-    syrk_all::<Complex32>(false, true);
-}
-
-#[test]
-fn herk_z() {
-    syrk_all::<Complex64>(true, false);
-}
-
-#[test]
-fn herk_c() {
-    syrk_all::<Complex32>(true, false);
-}
-
-#[test]
-fn her2k_z() {
-    syrk_all::<Complex64>(true, true);
-}
-
-#[test]
-fn her2k_c() {
-    syrk_all::<Complex32>(true, true);
-}
-
 /// herk with `alpha == 0` only scales `C`, and still makes its diagonal
 /// real, as the reference does; with `beta == 1` as well it returns at once.
 #[test]
@@ -1161,9 +1127,7 @@ fn tr_case<T: Cx>(
         if unit {
             sa.poison(NAN, |i, j| i == j);
         }
-        if alpha == zero {
-            sa.poison(NAN, |_, _| true);
-        }
+        poison_if_zero(alpha, &mut [&mut sa], |_, _| true);
         let mut sb = Stored::<T>::new(&b, call);
         let before = sb.data.clone();
         let al = T::of(alpha);
@@ -1278,26 +1242,6 @@ fn tr_all<T: Cx>(solve: bool) {
             }
         }
     }
-}
-
-#[test]
-fn trmm_z() {
-    tr_all::<Complex64>(false);
-}
-
-#[test]
-fn trmm_c() {
-    tr_all::<Complex32>(false);
-}
-
-#[test]
-fn trsm_z() {
-    tr_all::<Complex64>(true);
-}
-
-#[test]
-fn trsm_c() {
-    tr_all::<Complex32>(true);
 }
 
 // ---------------------------------------------------------------------------

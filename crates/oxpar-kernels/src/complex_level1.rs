@@ -12,6 +12,13 @@
 //!   f64 whatever the element type, as for the real [`crate::level1`]
 //!   reductions (f32 products are exact in f64), so threads and ranks add
 //!   the wide partial results and round once.
+//!   Part `r` of the vectors always goes to accumulator lane `r % N` (N =
+//!   [`BLOCK`] below [`DOT_LONG`] elements, [`DOT_BLOCK`] from there), so
+//!   the result depends on the data, the length and the CPU level, never on
+//!   the address (clients compare two computations on copies bit for bit;
+//!   see `level1`'s `dot_acc`). Long vectors start their loads on a cache
+//!   line and rotate the lanes back; short ones skip the alignment, whose
+//!   scalar head and rotation cost more there than split loads.
 //! * `axpy` and `scal`: `alpha*x` as `ar*x[l] + s[l]*x[l^1]` with
 //!   `s = (-ai, ai, -ai, ...)`, in the element type and without fused
 //!   multiply-adds: that is the reference BLAS's complex product
@@ -30,9 +37,11 @@
 //! The streaming loops of `dot` and `axpy` prefetch about
 //! [`PREFETCH_BYTES`] ahead: one core's hardware prefetcher alone left them
 //! at 0.7-0.9x OpenBLAS at 10^7 elements (AVX-512 machine, one thread, CPU
-//! time); with it `zaxpy`/`caxpy` run at 1.15-1.25x, `cdotc` at 0.97-1.07x
-//! and `zdotc` at 0.84-0.93x (OpenBLAS's zdotc streams faster than its own
-//! ddot, which this crate's ddot beats by 1.1-1.2x on the same bytes).
+//! time); with it `zaxpy`/`caxpy` run at 1.15-1.25x, `cdotc` at 1.03-1.07x
+//! and `zdotc` at 0.90-0.95x with 64-part blocks (0.86-0.89x with 32 in
+//! the same runs; OpenBLAS's zdotc, 256-bit loads and no prefetch, streams
+//! faster than its own ddot, which this crate's ddot beats by 1.1-1.2x on
+//! the same bytes).
 //!
 //! Strided views take plain loops with the same arithmetic; a strided dot
 //! adds each element's complex product in turn, as the reference does.
@@ -51,20 +60,33 @@ use crate::level1;
 /// AVX2 ones), enough independent chains to hide the FMA latency.
 pub const BLOCK: usize = 32;
 
+/// Reals (32 complex elements) per unrolled block of `dot`: two
+/// accumulators of this many f64 (16 AVX-512 registers). Twice [`BLOCK`]:
+/// with 32 the loop streamed at 0.82-0.90x OpenBLAS's zdotc at 10^7
+/// elements (one thread, AVX-512), with 64 at 0.95-0.98x, the loop
+/// overhead and the prefetches per byte halved.
+pub const DOT_BLOCK: usize = 64;
+
+/// Complex elements below which `dot` takes a plain loop: the blocked
+/// path's final tree costs more than a few scalar chains on so few elements.
+const DOT_SHORT: usize = 8;
+
+/// Complex elements from which `dot` takes [`DOT_BLOCK`] accumulators of
+/// each kind and aligns its loads; below, [`BLOCK`] from the first element,
+/// unaligned: the aligned path's scalar head and tail, lanes in memory and
+/// rotation cost about 20 ns a call, more than the split loads on short
+/// vectors (zdotc at 100 elements took 1.4x as long).
+pub const DOT_LONG: usize = 512;
+
 /// How far ahead of the loads `axpy` asks for data, in bytes (2 KiB
 /// measured no better); `dot` on c64 asks for less (see `dot_ahead`).
 pub const PREFETCH_BYTES: usize = 1024;
 
-/// The prefetch hints (`_MM_HINT_*` values): into every cache level.
-const AXPY_HINT: i32 = 3;
-/// `dot`: the same (the non-temporal hint made it slower, 0.65x OpenBLAS;
-/// into L2 only, no faster).
-const DOT_HINT: i32 = 3;
-
 /// How far ahead `dot` prefetches, in bytes: closer for c64 (at 10^7
-/// elements, one thread, zdotc ran at 0.84-0.88x OpenBLAS with 1 KiB or
-/// 2 KiB, 0.90-0.92x with 512 bytes, 0.85-0.93x with 256; cdotc did best
-/// with 1 KiB).
+/// elements, one thread, with 32-part blocks zdotc ran at 0.84-0.88x
+/// OpenBLAS with 1 KiB or 2 KiB ahead, 0.90-0.92x with 512 bytes; with
+/// 64-part blocks 2 KiB gave 0.88-0.90x, 256 bytes 0.93-0.95x, 512 to
+/// 1024 bytes 0.94-1.0x; cdotc did best with 1 KiB).
 #[inline(always)]
 fn dot_ahead<T>() -> usize {
     if std::mem::size_of::<T>() == 8 {
@@ -74,19 +96,25 @@ fn dot_ahead<T>() -> usize {
     }
 }
 
-/// Asks for the cache lines of the block `PREFETCH_BYTES` after `block`
-/// (of `BLOCK` parts) to be fetched. The hardware prefetcher alone leaves
+/// The prefetch hints (`_MM_HINT_*` values): into every cache level.
+const AXPY_HINT: i32 = 3;
+/// `dot`: the same (the non-temporal hint made it slower, 0.65x OpenBLAS;
+/// into L2 only, no faster).
+const DOT_HINT: i32 = 3;
+
+/// Asks for the cache lines of the block `ahead` bytes after `block` (of
+/// `N` parts) to be fetched. The hardware prefetcher alone leaves
 /// one core's streams short of the memory bandwidth that OpenBLAS's kernels
 /// reach; a prefetch is a hint that never faults, so the address may lie
 /// past the end of the slice.
 #[inline(always)]
-fn prefetch_block<T, const HINT: i32>(block: *const T, ahead: usize) {
+fn prefetch_block<T, const HINT: i32, const N: usize>(block: *const T, ahead: usize) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::_mm_prefetch;
         let base = block.cast::<i8>().wrapping_add(ahead);
         let mut off = 0;
-        while off < BLOCK * std::mem::size_of::<T>() {
+        while off < N * std::mem::size_of::<T>() {
             // SAFETY: a prefetch only hints the cache; it reads nothing the
             // program sees and does not fault on any address.
             unsafe { _mm_prefetch::<HINT>(base.wrapping_add(off)) };
@@ -198,8 +226,8 @@ impl DotParts {
 /// Sums the even and the odd lanes of `acc` separately (a fixed pairwise
 /// tree: `acc[0]` ends as the even lanes' sum, `acc[1]` as the odd ones').
 #[inline(always)]
-fn sum_even_odd(acc: &mut [f64; BLOCK]) -> (f64, f64) {
-    let mut width = BLOCK / 2;
+fn sum_even_odd<const N: usize>(acc: &mut [f64; N]) -> (f64, f64) {
+    let mut width = N / 2;
     while width >= 2 {
         for l in 0..width {
             acc[l] += acc[l + width];
@@ -209,45 +237,147 @@ fn sum_even_odd(acc: &mut [f64; BLOCK]) -> (f64, f64) {
     (acc[0], acc[1])
 }
 
+/// Parts per step of [`dot_block`]: one or two registers.
+const DOT_STEP: usize = 16;
+
+/// One step of `dot` on `DOT_STEP` lanes: `p[l] += a[l]*b[l]`,
+/// `q[l] += a[l]*b[l^1]`, in f64.
+#[inline(always)]
+fn dot_step<T: Scalar, const FMA: bool>(
+    p: &mut [f64; DOT_STEP],
+    q: &mut [f64; DOT_STEP],
+    a: &[T; DOT_STEP],
+    b: &[T; DOT_STEP],
+) {
+    let w = |v: T| v.as_f64();
+    // The swapped copy as its own array, a register's worth or two at a
+    // time: the compiler then swaps whole registers (one in-lane shuffle
+    // each), where an index `l ^ 1` in the loop below, or one copy of a
+    // whole block, becomes gathers or inserts.
+    let bs: [T; DOT_STEP] = std::array::from_fn(|l| b[l ^ 1]);
+    for l in 0..DOT_STEP {
+        p[l] = madd::<FMA>(w(a[l]), w(b[l]), p[l]);
+        q[l] = madd::<FMA>(w(a[l]), w(bs[l]), q[l]);
+    }
+}
+
+/// One block of `dot` on `N` lanes (a multiple of `DOT_STEP`).
+#[inline(always)]
+fn dot_block<T: Scalar, const FMA: bool, const N: usize>(
+    p: &mut [f64; N],
+    q: &mut [f64; N],
+    a: &[T; N],
+    b: &[T; N],
+) {
+    let (pc, qc) = (
+        p.as_chunks_mut::<DOT_STEP>().0,
+        q.as_chunks_mut::<DOT_STEP>().0,
+    );
+    let (ac, bc) = (a.as_chunks::<DOT_STEP>().0, b.as_chunks::<DOT_STEP>().0);
+    for ((p, q), (a, b)) in pc.iter_mut().zip(qc).zip(ac.iter().zip(bc)) {
+        dot_step::<T, FMA>(p, q, a, b);
+    }
+}
+
+/// The pairs of parts of `a` and `b` (fewer than `N`) added in lanes
+/// `at..`: one element at a time, each on its own lanes, so the chains are
+/// independent.
+#[inline(always)]
+fn dot_lanes<T: Scalar, const FMA: bool, const N: usize>(
+    p: &mut [f64; N],
+    q: &mut [f64; N],
+    a: &[T],
+    b: &[T],
+    at: usize,
+) {
+    let w = |v: T| v.as_f64();
+    for (k, (a, b)) in a.chunks_exact(2).zip(b.chunks_exact(2)).enumerate() {
+        let l = at + 2 * k;
+        let (ar, ai, br, bi) = (w(a[0]), w(a[1]), w(b[0]), w(b[1]));
+        p[l] = madd::<FMA>(ar, br, p[l]);
+        p[l + 1] = madd::<FMA>(ai, bi, p[l + 1]);
+        q[l] = madd::<FMA>(ar, bi, q[l]);
+        q[l + 1] = madd::<FMA>(ai, br, q[l + 1]);
+    }
+}
+
 #[inline(always)]
 fn dot_parts_body<T: Scalar, const FMA: bool>(x: &[Complex<T>], y: &[Complex<T>]) -> DotParts {
     let n = x.len().min(y.len());
-    let mut s = DotParts::default();
-    if 2 * n < 2 * BLOCK {
-        // Short vectors: the blocked loop's set-up and final tree cost more.
+    if n < DOT_SHORT {
+        let mut s = DotParts::default();
         for (&a, &b) in x[..n].iter().zip(&y[..n]) {
             s.push::<T, FMA>(a, b);
         }
         return s;
     }
-    let head = to_cache_line(x.as_ptr(), n);
-    for (&a, &b) in x[..head].iter().zip(&y[..head]) {
-        s.push::<T, FMA>(a, b);
+    // The choice depends on the length alone, never on the address.
+    if n < DOT_LONG {
+        dot_parts_unaligned::<T, FMA>(&x[..n], &y[..n])
+    } else {
+        dot_parts_blocked::<T, FMA, DOT_BLOCK>(&x[..n], &y[..n])
     }
-    let (xs, ys) = (reals(&x[head..n]), reals(&y[head..n]));
-    let (xb, xt) = xs.as_chunks::<BLOCK>();
-    let (yb, yt) = ys.as_chunks::<BLOCK>();
-    let w = |v: T| v.as_f64();
+}
+
+/// `dot` on [`BLOCK`] accumulators of each kind from the first element,
+/// wherever it lies, and the last elements in one chain (equal lengths).
+/// For short vectors: no head, no lanes in memory, no rotation.
+#[inline(always)]
+fn dot_parts_unaligned<T: Scalar, const FMA: bool>(x: &[Complex<T>], y: &[Complex<T>]) -> DotParts {
+    let (xb, xt) = reals(x).as_chunks::<BLOCK>();
+    let (yb, yt) = reals(y).as_chunks::<BLOCK>();
     let mut p = [0.0f64; BLOCK];
     let mut q = [0.0f64; BLOCK];
     for (a, b) in xb.iter().zip(yb) {
-        prefetch_block::<T, DOT_HINT>(a.as_ptr(), dot_ahead::<T>());
-        prefetch_block::<T, DOT_HINT>(b.as_ptr(), dot_ahead::<T>());
-        // The swapped copy as its own array: the compiler then swaps whole
-        // registers (one in-lane shuffle each) where an index `l ^ 1` in the
-        // loop below becomes a gather.
-        let bs: [T; BLOCK] = std::array::from_fn(|l| b[l ^ 1]);
-        for l in 0..BLOCK {
-            p[l] = madd::<FMA>(w(a[l]), w(b[l]), p[l]);
-            q[l] = madd::<FMA>(w(a[l]), w(bs[l]), q[l]);
-        }
+        dot_block::<T, FMA, BLOCK>(&mut p, &mut q, a, b);
     }
+    let mut s = DotParts::default();
     for (a, b) in xt.chunks_exact(2).zip(yt.chunks_exact(2)) {
         s.push::<T, FMA>(Complex::new(a[0], a[1]), Complex::new(b[0], b[1]));
     }
     let (rr, ii) = sum_even_odd(&mut p);
     let (ri, ir) = sum_even_odd(&mut q);
     s + DotParts { rr, ii, ri, ir }
+}
+
+/// `dot` on `N` accumulators of each kind (equal lengths), the loads of
+/// `x` on cache lines.
+#[inline(always)]
+fn dot_parts_blocked<T: Scalar, const FMA: bool, const N: usize>(
+    x: &[Complex<T>],
+    y: &[Complex<T>],
+) -> DotParts {
+    let n = x.len();
+    // Part `r` of the interleaved vectors (element `r / 2`) is added to
+    // accumulator `r % N`, in the order of `r`, wherever the slices lie:
+    // the result must not depend on the address (see `level1`'s `dot_acc`).
+    // The blocked loop starts `head` elements in, where `x` reaches a cache
+    // line, so its lane `l` stands for accumulator `(2*head + l) % N`; the
+    // head goes to the last lanes, the tail to the first, and a rotation
+    // puts every lane in its place before the fixed tree.
+    let head = to_cache_line(x.as_ptr(), n).min(N / 2 - 1);
+    let (xs, ys) = (reals(x), reals(y));
+    let h = 2 * head;
+    let mut p = [0.0f64; N];
+    let mut q = [0.0f64; N];
+    if h > 0 {
+        dot_lanes::<T, FMA, N>(&mut p, &mut q, &xs[..h], &ys[..h], N - h);
+    }
+    let (xb, xt) = xs[h..].as_chunks::<N>();
+    let (yb, yt) = ys[h..].as_chunks::<N>();
+    for (a, b) in xb.iter().zip(yb) {
+        prefetch_block::<T, DOT_HINT, N>(a.as_ptr(), dot_ahead::<T>());
+        prefetch_block::<T, DOT_HINT, N>(b.as_ptr(), dot_ahead::<T>());
+        dot_block::<T, FMA, N>(&mut p, &mut q, a, b);
+    }
+    if !xt.is_empty() {
+        dot_lanes::<T, FMA, N>(&mut p, &mut q, xt, yt, 0);
+    }
+    p.rotate_right(h);
+    q.rotate_right(h);
+    let (rr, ii) = sum_even_odd(&mut p);
+    let (ri, ir) = sum_even_odd(&mut q);
+    DotParts { rr, ii, ri, ir }
 }
 
 /// `y := alpha*x + y` as the reference computes it (see the module docs).
@@ -278,8 +408,8 @@ fn axpy_body<T: Scalar, const FMA: bool>(
     let (xb, xt) = xs.as_chunks::<BLOCK>();
     let (yb, yt) = ys.as_chunks_mut::<BLOCK>();
     for (a, b) in xb.iter().zip(yb) {
-        prefetch_block::<T, AXPY_HINT>(a.as_ptr(), PREFETCH_BYTES);
-        prefetch_block::<T, AXPY_HINT>(b.as_ptr(), PREFETCH_BYTES);
+        prefetch_block::<T, AXPY_HINT, BLOCK>(a.as_ptr(), PREFETCH_BYTES);
+        prefetch_block::<T, AXPY_HINT, BLOCK>(b.as_ptr(), PREFETCH_BYTES);
         // Swapped as in `dot_parts_body`.
         let sw: [T; BLOCK] = std::array::from_fn(|l| a[l ^ 1]);
         for l in 0..BLOCK {
@@ -630,9 +760,10 @@ mod tests {
         (0..n).map(|_| Complex::new(next(), next())).collect()
     }
 
-    /// Lengths around the block and the vector widths, and longer ones.
-    const SIZES: [usize; 17] = [
-        0, 1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 1027,
+    /// Lengths around the blocks, the vector widths and `dot`'s cut-offs
+    /// (`DOT_SHORT`, `DOT_LONG`), and longer ones.
+    const SIZES: [usize; 22] = [
+        0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 511, 512, 513, 545, 1027,
     ];
 
     /// The naive dot products in f64, and the sum of the products' magnitudes.
@@ -835,6 +966,91 @@ mod tests {
         assert_eq!(nrm2(VecRef::from_slice(&inf)), f64::INFINITY);
         let nan = [C::new(f64::NAN, 0.0), C::new(0.0, f64::INFINITY)];
         assert!(nrm2(VecRef::from_slice(&nan)).is_nan());
+    }
+
+    /// `n` elements of `data` placed `off` parts (of `R`) after a 64-byte
+    /// boundary: `off` odd puts every element across a pair of parts.
+    fn placed<R: Scalar>(data: &[Complex<R>], off: usize) -> Vec<R> {
+        let mut buf = vec![R::zero(); 2 * data.len() + 64];
+        let start = buf.as_ptr().align_offset(64) + off;
+        for (i, v) in data.iter().enumerate() {
+            buf[start + 2 * i] = v.re;
+            buf[start + 2 * i + 1] = v.im;
+        }
+        buf
+    }
+
+    /// The parts of `buf` from `off` after its first 64-byte boundary as `n`
+    /// complex elements (possibly misaligned for `Complex<R>`'s pairs, never
+    /// for `R`).
+    fn view<R: Scalar>(buf: &[R], off: usize, n: usize) -> &[Complex<R>] {
+        let start = buf.as_ptr().align_offset(64) + off;
+        let parts = &buf[start..start + 2 * n];
+        // SAFETY: `Complex<R>` is `#[repr(C)]` with two `R` and the alignment
+        // of `R`; `parts` holds 2n of them.
+        unsafe { std::slice::from_raw_parts(parts.as_ptr().cast(), n) }
+    }
+
+    fn dot_ignores_the_address<R: Scalar>()
+    where
+        Complex<R>: Element,
+    {
+        let per_line = 64 / std::mem::size_of::<R>();
+        for level in detect().up_to() {
+            for n in SIZES.into_iter().chain([4099]) {
+                let (x, y) = (data::<R>(n, 8), data::<R>(n, 9));
+                let mut first: Option<DotParts> = None;
+                for off in 0..per_line {
+                    let (bx, by) = (placed(&x, off), placed(&y, (off * 3) % per_line));
+                    let got = dot_parts_contiguous_at(
+                        level,
+                        view(&bx, off, n),
+                        view(&by, (off * 3) % per_line, n),
+                    );
+                    let want = *first.get_or_insert(got);
+                    let bits = |d: DotParts| [d.rr, d.ii, d.ri, d.ir].map(f64::to_bits);
+                    assert_eq!(bits(got), bits(want), "{level:?} n={n} off={off}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dot_results_do_not_depend_on_the_address() {
+        dot_ignores_the_address::<f64>();
+        dot_ignores_the_address::<f32>();
+    }
+
+    #[test]
+    fn dot_special_values_in_head_blocks_and_tail() {
+        type C = Complex<f64>;
+        let (inf, nan) = (f64::INFINITY, f64::NAN);
+        for level in detect().up_to() {
+            for n in [9usize, 40, 600, 1000] {
+                for pos in [0, 1, 2, n / 2, n - 2, n - 1] {
+                    let y = data::<f64>(n, 11);
+                    let mut x = data::<f64>(n, 10);
+                    for off in 0..8 {
+                        x[pos] = C::new(inf, 0.0);
+                        let bx = placed(&x, off);
+                        let d = dot_parts_contiguous_at(level, view(&bx, off, n), &y);
+                        // `inf * y.re` is +-inf in rr (and in ir's partner
+                        // lane only through y.im): the sums are infinite,
+                        // never NaN, with no other infinity to cancel.
+                        assert!(
+                            d.rr.is_infinite() && d.ri.is_infinite(),
+                            "{level:?} {n} {pos}"
+                        );
+                        assert!(d.ii.is_finite() && d.ir.is_finite(), "{level:?} {n} {pos}");
+                        x[pos] = C::new(1.0, nan);
+                        let bx = placed(&x, off);
+                        let d = dot_parts_contiguous_at(level, view(&bx, off, n), &y);
+                        assert!(d.ii.is_nan() && d.ir.is_nan(), "{level:?} {n} {pos}");
+                        assert!(d.rr.is_finite() && d.ri.is_finite(), "{level:?} {n} {pos}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
