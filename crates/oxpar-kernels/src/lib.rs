@@ -40,6 +40,7 @@
 pub mod certified;
 pub mod complex;
 pub mod complex_level1;
+pub mod complex_tri;
 pub mod dispatch;
 pub mod exact;
 pub mod level1;
