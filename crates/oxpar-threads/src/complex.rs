@@ -25,14 +25,15 @@
 //! after.
 
 use oxpar_core::backend::check;
-use oxpar_core::blocked::{self, block_mut, blocks};
+use oxpar_core::blocked::{self, block_mut};
 use oxpar_core::complex::{self as cx, narrow};
 use oxpar_core::{hermitian, Diag, Side, Uplo};
 use oxpar_core::{
     Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, Serial, VecMut,
     VecRef,
 };
-use oxpar_kernels::{complex as kc, complex_tri as kt, Par};
+use oxpar_kernels::{complex as kc, complex_packed as kp, complex_tri as kt, Par};
+use std::ops::Range;
 
 use crate::split::{SharedMatMut, SharedVecMut};
 use crate::ThreadsBackend;
@@ -185,24 +186,84 @@ where
     }
 }
 
-/// Block columns of syrk, syr2k, herk and her2k: each diagonal block is
-/// one full product of this size (the part of the work done twice), each
-/// strip beside it one gemm (two for the rank-2k updates) written into `C`
-/// directly.
-pub const RANK_K_BLOCK: usize = 128;
+/// Diagonal blocks of syrk, syr2k, herk and her2k up to this size are
+/// computed in full into a buffer (the part of the work done twice); larger
+/// ones are halved, the off-diagonal block one gemm (two for the rank-2k
+/// updates) written into `C` directly.
+pub const RANK_K_LEAF: usize = 128;
 
 /// Diagonal blocks of trmm and trsm up to this size go to the row-vectorised
 /// kernels of [`oxpar_kernels::complex_tri`]; larger ones are halved, with
 /// a gemm for the off-diagonal block.
 pub const TRI_LEAF: usize = 32;
 
+/// Bounds of `parts` blocks of the columns `0..n` of a lower triangle with
+/// about equal areas (column `j` has `n - j` elements), multiples of 8.
+fn equal_area_bounds(n: usize, parts: usize) -> Vec<usize> {
+    let mut bounds = vec![0];
+    for p in 1..parts {
+        let x = n as f64 * (1.0 - (1.0 - p as f64 / parts as f64).sqrt());
+        let b = ((x / 8.0).round() as usize * 8).min(n);
+        if b > *bounds.last().unwrap_or(&0) {
+            bounds.push(b);
+        }
+    }
+    if *bounds.last().unwrap_or(&0) < n {
+        bounds.push(n);
+    }
+    bounds
+}
+
+/// A rank-k or rank-2k update as [`ThreadsBackend::rank_k_blocked`] runs it.
+struct RankK<'a, R> {
+    /// Hermitian (`op(X) = X^H`) or symmetric (`op(X) = X^T`).
+    herm: bool,
+    uplo: Uplo,
+    alpha: Complex<R>,
+    /// The second product's factor: `conj(alpha)` for her2k, else `alpha`.
+    alpha2: Complex<R>,
+    beta: Complex<R>,
+    /// `A` and `B` (`B` is `A` for the rank-k updates): `op` of their rows
+    /// is the right operand of each product.
+    a: MatRef<'a, Complex<R>>,
+    b: MatRef<'a, Complex<R>>,
+    /// The same logical matrices as left operands, with the conjugation
+    /// mark of the right operands they meet (`op(B)`, `op(A)`), so that
+    /// no gemm has exactly one conjugated operand.
+    a_l: MatRef<'a, Complex<R>>,
+    b_l: MatRef<'a, Complex<R>>,
+    /// Whether there is a second product (syr2k, her2k).
+    two: bool,
+}
+
+impl<R: Scalar> RankK<'_, R>
+where
+    Complex<R>: Element<Real = R>,
+{
+    /// Rows `r` of `x`.
+    fn rows<'x>(&self, x: MatRef<'x, Complex<R>>, r: &Range<usize>) -> MatRef<'x, Complex<R>> {
+        x.submatrix(r.start, 0, r.len(), x.ncols())
+    }
+
+    /// `op(x)`.
+    fn op<'x>(&self, x: MatRef<'x, Complex<R>>) -> MatRef<'x, Complex<R>> {
+        if self.herm {
+            x.h()
+        } else {
+            x.t()
+        }
+    }
+}
+
 impl ThreadsBackend {
     /// syrk (`herm == false`, `b == None`), syr2k, herk (`herm`, `b ==
     /// None`, `alpha` and `beta` real) and her2k (`beta` real) on the `uplo`
-    /// triangle of `C`, by block columns of [`RANK_K_BLOCK`]: the diagonal
-    /// block as a full product into a buffer ([`rank_k_diagonal`]), the
-    /// strip of the triangle beside it by this backend's gemm, so that
-    /// about half the flops of the full product are spent. The
+    /// triangle of `C`: recursive halving of `C`, each off-diagonal block
+    /// one gemm (two for the rank-2k updates) of this backend into `C`,
+    /// each diagonal block of up to [`RANK_K_LEAF`] one full product into a
+    /// buffer ([`Self::rank_k_diagonal`]). For the Hermitian updates `A`
+    /// (and `B`) is first copied once with the opposite conjugation mark
+    /// (see [`RankK::a_l`]), instead of every gemm copying its part. The
     /// scaling-only cases (`alpha == 0` or `k == 0`) are the trait's
     /// defaults. Semantics as [`Level3::syr2k`] and [`Level3::her2k`].
     #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
@@ -243,76 +304,207 @@ impl ThreadsBackend {
                 )
             };
         }
-        // op(X) = X^H for the Hermitian updates, X^T for the symmetric ones;
-        // the second product of her2k has conj(alpha).
-        let op = |x| rank_k_op(herm, x);
-        let alpha2 = if herm { alpha.conj() } else { alpha };
-        for r in blocks(n, RANK_K_BLOCK) {
-            let ar = a.submatrix(r.start, 0, r.len(), k);
-            let br = b.map(|b| b.submatrix(r.start, 0, r.len(), k));
-            let diag = block_mut(c.rb_mut(), r.clone(), r.clone());
-            self.rank_k_diagonal(herm, uplo, alpha, ar, br, beta, diag)?;
-            // The rows of the triangle beside the diagonal block.
-            let s = match uplo {
-                Uplo::Upper => 0..r.start,
-                Uplo::Lower => r.end..n,
-            };
-            if s.is_empty() {
-                continue;
-            }
-            let a_s = a.submatrix(s.start, 0, s.len(), k);
-            let strip = block_mut(c.rb_mut(), s.clone(), r.clone());
-            match (b, br) {
-                (Some(b), Some(br)) => {
-                    let b_s = b.submatrix(s.start, 0, s.len(), k);
-                    self.gemm(alpha, a_s, op(br), beta, strip)?;
-                    let strip = block_mut(c.rb_mut(), s, r);
-                    let one = <Complex<R> as Element>::ONE;
-                    self.gemm(alpha2, b_s, op(ar), one, strip)?;
-                }
-                _ => self.gemm(alpha, a_s, op(ar), beta, strip)?,
-            }
+        if let Some(kit) = kp::kit::<R>(oxpar_kernels::cpu_level()) {
+            self.rank_k_packed(&kit, herm, uplo, alpha, a, b, beta, c);
+            return Ok(());
         }
-        Ok(())
+        let bb = b.unwrap_or(a);
+        // The left operands with the right operands' marks: op flips the
+        // mark for the Hermitian updates. Small updates keep the mismatch
+        // (gemm handles it, and the copy would not pay).
+        let flip = herm && n >= 16;
+        let (fa, fb);
+        let a_l = if flip {
+            fa = kc::Flipped::of(a);
+            fa.view()
+        } else {
+            a
+        };
+        let b_l = match b {
+            Some(b) if flip => {
+                fb = kc::Flipped::of(b);
+                fb.view()
+            }
+            Some(b) => b,
+            None => a_l,
+        };
+        let job = RankK {
+            herm,
+            uplo,
+            alpha,
+            alpha2: if herm { alpha.conj() } else { alpha },
+            beta,
+            a,
+            b: bb,
+            a_l,
+            b_l,
+            two: b.is_some(),
+        };
+        let mut w = Vec::new();
+        self.rank_k_rec(&job, 0..n, c.rb_mut(), &mut w)
     }
 
-    /// A diagonal block of [`Self::rank_k_blocked`] (`alpha != 0`, `k > 0`):
-    /// `W = A*op(B)` (or `A*op(A)`) by one gemm into a buffer, then on the
-    /// `uplo` triangle `C := alpha*W + alpha2*W^T + beta*C` (`W^T` only for
-    /// the rank-2k updates, `alpha2` being `conj(alpha)` for her2k, and
-    /// `W^T` then conjugated); `C` is not read when `beta == 0`, and the
-    /// Hermitian updates leave the diagonal real.
+    /// [`Self::rank_k_blocked`] on the packed triangle kernel of
+    /// [`oxpar_kernels::complex_packed`] (`alpha != 0`, `k > 0`, shapes
+    /// checked): on the calling thread or, for large calls, on blocks of
+    /// columns of equal area (column `j` of the lower triangle has `n - j`
+    /// elements), one per thread. The upper triangle is the lower triangle
+    /// of `C^T`, the products' factors swapped; herk's `A*A^H` is `A` times
+    /// `conj(A)^T`, the conjugated view packed as it is read.
     #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
-    fn rank_k_diagonal<R: Scalar>(
+    fn rank_k_packed<R: Scalar>(
         &self,
+        kit: &kp::Kit<Complex<R>>,
         herm: bool,
         uplo: Uplo,
         alpha: Complex<R>,
         a: MatRef<'_, Complex<R>>,
         b: Option<MatRef<'_, Complex<R>>>,
         beta: Complex<R>,
+        c: MatMut<'_, Complex<R>>,
+    ) where
+        Complex<R>: Element<Real = R>,
+    {
+        let (n, k) = (c.nrows(), a.ncols());
+        if n == 0 {
+            return;
+        }
+        fn marked<T: Element>(herm: bool, x: MatRef<'_, T>) -> MatRef<'_, T> {
+            if herm {
+                x.conj()
+            } else {
+                x
+            }
+        }
+        let right = |x| marked(herm, x);
+        let alpha2 = if herm { alpha.conj() } else { alpha };
+        // C += alpha*L*R^T (+ alpha2*L2*R2^T) on the lower triangle.
+        let mut products: Vec<kp::Product<'_, R>> = match b {
+            None => vec![(alpha, a, right(a))],
+            Some(b) => vec![(alpha, a, right(b)), (alpha2, b, right(a))],
+        };
+        let c = match uplo {
+            Uplo::Lower => c,
+            Uplo::Upper => {
+                for p in &mut products {
+                    *p = (p.0, p.2, p.1);
+                }
+                c.t_mut()
+            }
+        };
+        let work = (n * n / 2).saturating_mul(k).saturating_mul(4);
+        let threads = self.inner.num_threads;
+        let parts = if self.forked() || n < 64 * threads {
+            1
+        } else {
+            self.parts(work, self.inner.thresholds.level3)
+        };
+        let bounds = equal_area_bounds(n, parts);
+        let cols = SharedMatMut::new(c);
+        self.for_blocks(bounds.len() - 1, bounds.len() - 1, |r| {
+            for p in r {
+                let (j0, j1) = (bounds[p], bounds[p + 1]);
+                // SAFETY: the ranges of `bounds` are disjoint column blocks.
+                let block = unsafe { cols.cols_mut(j0..j1) };
+                // The part on and below the diagonal, and the operands'
+                // rows it spans.
+                let (_, mut lower) = block.split_at_row_mut(j0);
+                let part: Vec<kp::Product<'_, R>> = products
+                    .iter()
+                    .map(|&(s, l, r)| {
+                        let (l, r) = (l.submatrix(j0, 0, n - j0, k), r.submatrix(j0, 0, n - j0, k));
+                        (s, l, r)
+                    })
+                    .collect();
+                kp::rank_k_trapezoid(kit, &part, beta, lower.rb_mut());
+                if herm {
+                    // The diagonal of a Hermitian update is real.
+                    for j in 0..j1 - j0 {
+                        let v = lower.as_ref().get(j, j);
+                        lower.set(j, j, <Complex<R> as Element>::from_real(v.re));
+                    }
+                }
+            }
+        });
+    }
+
+    /// The diagonal block `r x r` of `C` (`c` is all of `C`) and everything
+    /// of the `uplo` triangle inside it: the off-diagonal block of its
+    /// halves by gemm, then each half, down to [`RANK_K_LEAF`]. `w` is the
+    /// buffer of the diagonal blocks.
+    fn rank_k_rec<R: Scalar>(
+        &self,
+        job: &RankK<'_, R>,
+        r: Range<usize>,
         mut c: MatMut<'_, Complex<R>>,
+        w: &mut Vec<Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: Element<Real = R>,
+    {
+        if r.len() <= RANK_K_LEAF {
+            return self.rank_k_diagonal(job, r, c, w);
+        }
+        let mid = r.start + blocked::split(r.len());
+        let (r1, r2) = (r.start..mid, mid..r.end);
+        // Lower: rows r2 x columns r1; upper: rows r1 x columns r2.
+        let (rows, cols) = match job.uplo {
+            Uplo::Lower => (r2.clone(), r1.clone()),
+            Uplo::Upper => (r1.clone(), r2.clone()),
+        };
+        let block = block_mut(c.rb_mut(), rows.clone(), cols.clone());
+        let rhs = job.op(job.rows(job.b, &cols));
+        self.gemm(job.alpha, job.rows(job.a_l, &rows), rhs, job.beta, block)?;
+        if job.two {
+            let block = block_mut(c.rb_mut(), rows.clone(), cols.clone());
+            let rhs = job.op(job.rows(job.a, &cols));
+            let one = <Complex<R> as Element>::ONE;
+            self.gemm(job.alpha2, job.rows(job.b_l, &rows), rhs, one, block)?;
+        }
+        self.rank_k_rec(job, r1, c.rb_mut(), w)?;
+        self.rank_k_rec(job, r2, c, w)
+    }
+
+    /// A diagonal block `r x r` of [`Self::rank_k_rec`]: `W = A*op(B)` (or
+    /// `A*op(A)`) by one gemm into the buffer `w`, then on the `uplo`
+    /// triangle `C := alpha*W + alpha2*W^T + beta*C` (`W^T` only for the
+    /// rank-2k updates, and conjugated for her2k); `C` is not read when
+    /// `beta == 0`, and the Hermitian updates leave the diagonal real.
+    fn rank_k_diagonal<R: Scalar>(
+        &self,
+        job: &RankK<'_, R>,
+        r: Range<usize>,
+        c: MatMut<'_, Complex<R>>,
+        w: &mut Vec<Complex<R>>,
     ) -> Result<()>
     where
         Complex<R>: Element<Real = R>,
     {
         let zero = <Complex<R> as Element>::ZERO;
-        let n = c.nrows();
-        let mut w = vec![zero; n * n];
-        let other = b.unwrap_or(a);
-        let op = if herm { other.h() } else { other.t() };
-        let wv = MatMut::col_major(&mut w, n, n, n.max(1))?;
-        self.gemm(<Complex<R> as Element>::ONE, a, op, zero, wv)?;
+        let n = r.len();
+        w.clear();
+        w.resize(n * n, zero);
+        let wv = MatMut::col_major(w, n, n, n.max(1))?;
+        let rhs = job.op(job.rows(job.b, &r));
+        self.gemm(
+            <Complex<R> as Element>::ONE,
+            job.rows(job.a_l, &r),
+            rhs,
+            zero,
+            wv,
+        )?;
+        let mut c = block_mut(c, r.clone(), r);
+        let (alpha, beta) = (job.alpha, job.beta);
         for j in 0..n {
             for i in 0..n {
-                if !uplo.holds(i, j) {
+                if !job.uplo.holds(i, j) {
                     continue;
                 }
                 let mut v = alpha * w[i + j * n];
-                if b.is_some() {
+                if job.two {
                     let t = w[j + i * n];
-                    v += if herm {
-                        alpha.conj() * t.conj()
+                    v += if job.herm {
+                        job.alpha2 * t.conj()
                     } else {
                         alpha * t
                     };
@@ -320,23 +512,13 @@ impl ThreadsBackend {
                 if beta != zero {
                     v += beta * c.as_ref().get(i, j);
                 }
-                if herm && i == j {
+                if job.herm && i == j {
                     v = <Complex<R> as Element>::from_real(v.re);
                 }
                 c.set(i, j, v);
             }
         }
         Ok(())
-    }
-}
-
-/// The second factor's transpose in a rank-k update: `X^H` for the
-/// Hermitian ones, `X^T` for the symmetric ones.
-fn rank_k_op<T: Element>(herm: bool, x: MatRef<'_, T>) -> MatRef<'_, T> {
-    if herm {
-        x.h()
-    } else {
-        x.t()
     }
 }
 
