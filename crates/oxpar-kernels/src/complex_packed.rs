@@ -284,21 +284,14 @@ unsafe fn pack<R: Scalar>(
         for t in 0..rows.div_ceil(width) {
             let (r0, h) = (t * width, width.min(rows - t * width));
             let panel = dst.add(t * width * kb);
-            if rs == 1 || cs.unsigned_abs() != 1 {
-                for p in 0..kb {
-                    let s = src.offset((r0 as isize) * rs + p as isize * cs);
-                    let d = panel.add(p * width);
-                    for r in 0..h {
-                        *d.add(r) = fix(*s.offset(r as isize * rs));
-                    }
-                }
-            } else {
-                // Contiguous rows: read along them.
+            // Down the panel's columns: contiguous writes, and the rows'
+            // cache lines (rows contiguous or not) reused by the next
+            // columns.
+            for p in 0..kb {
+                let s = src.offset((r0 as isize) * rs + p as isize * cs);
+                let d = panel.add(p * width);
                 for r in 0..h {
-                    let s = src.offset((r0 + r) as isize * rs);
-                    for p in 0..kb {
-                        *panel.add(p * width + r) = fix(*s.offset(p as isize * cs));
-                    }
+                    *d.add(r) = fix(*s.offset(r as isize * rs));
                 }
             }
         }
@@ -345,5 +338,117 @@ unsafe fn run_tile<T: Copy>(
             false,
             std::ptr::null(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxpar_core::Complex64;
+
+    fn values(len: usize, seed: u64) -> Vec<Complex64> {
+        let mut s = seed | 1;
+        let mut next = move || {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((s >> 11) as f64 / (1u64 << 53) as f64) - 0.5
+        };
+        (0..len).map(|_| Complex64::new(next(), next())).collect()
+    }
+
+    /// Runs `rank_k_trapezoid` on `m x w` (`C` column-major with padding,
+    /// NaN above the diagonal, and below it too when `beta == 0` so that
+    /// reading it would show) and compares with a loop over the views'
+    /// logical elements; `R` is a row-major view, conjugated or not, and the
+    /// rank-2k form adds `alpha2 * R * L^T`.
+    fn check<R: Scalar>(kit: &Kit<Complex<R>>, m: usize, w: usize, k: usize, tol: f64)
+    where
+        Complex<R>: Element<Real = R>,
+    {
+        let narrow = |v: &[Complex64]| -> Vec<Complex<R>> {
+            v.iter()
+                .map(|z| Complex::new(R::from_f64(z.re), R::from_f64(z.im)))
+                .collect()
+        };
+        let wide = |z: Complex<R>| Complex64::new(z.re.as_f64(), z.im.as_f64());
+        let (av, bv) = (narrow(&values(m * k, 1)), narrow(&values(m * k, 2)));
+        let alpha = Complex::new(R::from_f64(0.75), R::from_f64(-0.5));
+        let alpha2 = Complex::new(R::from_f64(-0.25), R::from_f64(1.0));
+        let betas = [(0.0, 0.0), (1.0, 0.0), (0.5, -0.25)];
+        for two in [false, true] {
+            for conj in [false, true] {
+                for (br, bi) in betas {
+                    let beta = Complex::new(R::from_f64(br), R::from_f64(bi));
+                    let l = MatRef::col_major(&av, m, k, m).unwrap();
+                    let r = MatRef::row_major(&bv, m, k, k).unwrap();
+                    let r = if conj { r.conj() } else { r };
+                    let mut products = vec![(alpha, l, r)];
+                    if two {
+                        products.push((alpha2, r, l));
+                    }
+                    let ld = m + 2;
+                    let nan = Complex::new(R::from_f64(f64::NAN), R::from_f64(f64::NAN));
+                    let mut c0 = narrow(&values(ld * w, 3));
+                    for j in 0..w {
+                        for i in 0..m {
+                            if i < j || br == 0.0 && bi == 0.0 {
+                                c0[i + j * ld] = nan;
+                            }
+                        }
+                    }
+                    let mut cv = c0.clone();
+                    let c = MatMut::col_major(&mut cv, m, w, ld).unwrap();
+                    rank_k_trapezoid(kit, &products, beta, c);
+                    for j in 0..w {
+                        for i in 0..m {
+                            let got = wide(cv[i + j * ld]);
+                            if i < j {
+                                assert!(got.re.is_nan(), "m={m} w={w} ({i},{j}) written");
+                                continue;
+                            }
+                            let mut want = Complex64::new(0.0, 0.0);
+                            if br != 0.0 || bi != 0.0 {
+                                want = Complex64::new(br, bi) * wide(c0[i + j * ld]);
+                            }
+                            for &(s, x, y) in &products {
+                                let dot = (0..k).fold(Complex64::new(0.0, 0.0), |acc, p| {
+                                    acc + wide(x.get(i, p)) * wide(y.get(j, p))
+                                });
+                                want += wide(s) * dot;
+                            }
+                            assert!(
+                                (got - want).norm() <= tol * (k as f64 + 1.0),
+                                "m={m} w={w} k={k} two={two} conj={conj} beta=({br},{bi}) ({i},{j}): {got} vs {want}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Trapezoids and triangles at sizes around a micro-tile (16 x 6 for
+    /// c64, 32 x 6 for c32) and past the depth of a cache block.
+    #[test]
+    fn trapezoids_match_a_loop() {
+        if let Some(kit) = kit::<f64>(CpuLevel::Avx512F) {
+            for (m, w, k) in [
+                (1, 1, 1),
+                (5, 3, 4),
+                (16, 16, 7),
+                (17, 6, 9),
+                (40, 33, 40),
+                (70, 70, 3),
+                (97, 50, 700),
+            ] {
+                check(&kit, m, w, k, 1e-14);
+            }
+        }
+        if let Some(kit) = kit::<f32>(CpuLevel::Avx512F) {
+            for (m, w, k) in [(1, 1, 1), (33, 33, 5), (45, 20, 300)] {
+                check(&kit, m, w, k, 1e-5);
+            }
+        }
     }
 }

@@ -10,19 +10,22 @@
 //! case), split across the threads by the crate's rayon loops from the same
 //! size as the real gemm (counting a complex multiply-add as four); the
 //! structured level-2 operations, symm and hemm are the trait's blocked
-//! defaults over these. syrk, syr2k, herk and her2k go by block columns
-//! (see [`RANK_K_BLOCK`]): each diagonal block one small full product, the
-//! strips beside it gemms straight into `C` (the defaults: herk and her2k
-//! one full product, twice the flops of the triangle; syrk and syr2k a
-//! recursion with plain loops on blocks of 32). trmm and trsm are the
+//! defaults over these. syrk, syr2k, herk and her2k are the triangle-aware
+//! packed macro-kernel of [`oxpar_kernels::complex_packed`] (each panel
+//! packed once, only the micro-tiles the triangle reaches computed, herk's
+//! conjugation applied while packing), on blocks of columns of equal area,
+//! one per thread; where the CPU has no AVX-512 they fall back to a
+//! recursion on gemm calls (off-diagonal blocks into `C`, diagonal blocks
+//! of [`RANK_K_LEAF`] in full into a buffer). trmm and trsm are the
 //! defaults' recursion with the row-vectorised kernels of
-//! [`oxpar_kernels::complex_tri`] on diagonal blocks of [`TRI_LEAF`] (in
-//! place of the generic reference loops on blocks of 32; plain loops on
-//! blocks of 16 took a fifth of ztrsm's time). Measured on one core
-//! against OpenBLAS, n = 1024 to 2048: ztrmm and ztrsm 0.6x with the
-//! reference loops, 0.8x to 1.0x with the plain loops on blocks of 16;
-//! zsyrk 0.35x before, about 0.87x after; zherk 0.48x before, 0.8x to 0.9x
-//! after.
+//! [`oxpar_kernels::complex_tri`] on diagonal blocks of [`TRI_LEAF`].
+//!
+//! Measured on one core against OpenBLAS (benches/level3_complex_interleaved.c,
+//! CPU time, n = 1024): the rank-k updates were 0.8x to 0.95x by block
+//! columns of gemm calls and stayed there with the recursion (the calls
+//! repack their operands), 1.0x to 1.07x with the packed kernel; ztrmm and
+//! ztrsm 0.8x to 0.95x with plain loops on leaves of 16 (a fifth of
+//! ztrsm's time), 1.0x to 1.1x with the row kernels on leaves of 32.
 
 use oxpar_core::backend::check;
 use oxpar_core::blocked::{self, block_mut};
