@@ -100,20 +100,33 @@ fn retype<R: Scalar, S: Scalar>(kit: Kit<Complex<S>>) -> Option<Kit<Complex<R>>>
     })
 }
 
-/// One product of a rank update: `alpha * L * R^T` with `L` and `R` both
-/// `m x k` (their logical values, conjugation marks applied).
+/// One product of a rank update: `alpha * L * R^T` with `L` (`m x k`, the
+/// rows of `C`) and `R` (`w x k`, its columns) as their logical values
+/// (conjugation marks applied).
 pub type Product<'a, R> = (Complex<R>, MatRef<'a, Complex<R>>, MatRef<'a, Complex<R>>);
 
-/// `C := sum_p alpha_p * L_p * R_p0^T + beta*C` on the elements `i >= j` of
-/// the `m x w` view `c` (`w <= m`), where `L_p`, `R_p` are `m x k` and
-/// `R_p0` the first `w` rows of `R_p`: with `w == m` the lower triangle of
-/// a syrk, syr2k, herk or her2k (herk: `L = A`, `R = conj(A)`), with the
-/// operands the rows `j0..` of a larger call its block of columns
-/// `j0..j0+w`. Elements above the diagonal are neither read nor written;
-/// with `beta == 0`, `C` is not read. `products` must not be empty and
-/// `k > 0`.
+/// The part of `C` a call of [`rank_k_trapezoid`] updates: element `(i, j)`
+/// of the `m x w` view is inside when `i >= j + d` (`upper == false`) or
+/// `i <= j + d`.
+#[derive(Copy, Clone, Debug)]
+pub struct Shape {
+    /// The upper triangle (else the lower).
+    pub upper: bool,
+    /// The row of column 0's diagonal element.
+    pub d: usize,
+}
+
+/// `C := sum_p alpha_p * L_p * R_p^T + beta*C` on the elements of the
+/// `m x w` view `c` inside `shape`: with `d == 0`, `w == m` the lower
+/// triangle of a syrk, syr2k, herk or her2k (herk: `L = A`, `R =
+/// conj(A)`); a block of columns `j0..j1` of a larger call is the rows
+/// `j0..` of `C` and `L` with `d == 0` for the lower triangle, the rows
+/// `..j1` with `d == j0` for the upper one (`R` the rows `j0..j1`).
+/// Elements outside are neither read nor written; with `beta == 0`, `C` is
+/// not read. `products` must not be empty and `k > 0`.
 pub fn rank_k_trapezoid<R: Scalar>(
     kit: &Kit<Complex<R>>,
+    shape: Shape,
     products: &[Product<'_, R>],
     beta: Complex<R>,
     mut c: MatMut<'_, Complex<R>>,
@@ -122,7 +135,10 @@ pub fn rank_k_trapezoid<R: Scalar>(
 {
     let (m, w) = (c.nrows(), c.ncols());
     let k = products[0].1.ncols();
-    debug_assert!(w <= m && k > 0);
+    debug_assert!(k > 0);
+    let Shape { upper, d } = shape;
+    // Whether element (i, j) is inside.
+    let inside = |i: usize, j: usize| if upper { i <= j + d } else { i >= j + d };
     if m == 0 || w == 0 {
         return;
     }
@@ -159,11 +175,16 @@ pub fn rank_k_trapezoid<R: Scalar>(
                 };
                 // SAFETY: the buffers were sized for kc x nc and kc x mc
                 // panels, and the rows and columns packed lie inside the
-                // operands (rows jc.. of views with m >= w rows).
+                // operands.
                 unsafe { pack(rhs, jc, nb, pc, kb, nr, rhs_p) };
-                let mut ic = jc;
-                while ic < m {
-                    let mb = mc.min(m - ic);
+                // The rows the triangle reaches in these columns.
+                let (mut ic, rows_end) = if upper {
+                    (0, m.min(jc + nb + d))
+                } else {
+                    ((jc + d).min(m), m)
+                };
+                while ic < rows_end {
+                    let mb = mc.min(rows_end - ic);
                     // SAFETY: as above.
                     unsafe { pack(lhs, ic, mb, pc, kb, mr, lhs_p) };
                     for jr in (0..nb).step_by(nr) {
@@ -172,13 +193,20 @@ pub fn rank_k_trapezoid<R: Scalar>(
                         let rp = unsafe { rhs_p.add(jr * kb) };
                         for ir in (0..mb).step_by(mr) {
                             let (row0, mrb) = (ic + ir, mr.min(mb - ir));
-                            if row0 + mrb <= col0 {
-                                continue; // wholly above the diagonal
+                            let (last_row, last_col) = (row0 + mrb - 1, col0 + nrb - 1);
+                            // Wholly outside, or wholly inside.
+                            let (out, all_in) = if upper {
+                                (row0 > last_col + d, last_row <= col0 + d)
+                            } else {
+                                (last_row < col0 + d, row0 >= last_col + d)
+                            };
+                            if out {
+                                continue;
                             }
                             // SAFETY: panel `ir / mr` of the packed left operand.
                             let lp = unsafe { lhs_p.add(ir * kb) };
-                            if row0 + 1 >= col0 + nrb {
-                                // Wholly on or below the diagonal: into C.
+                            if all_in {
+                                // Wholly inside: into C.
                                 // SAFETY: the panels hold kb steps; the
                                 // tile lies inside c, uniquely writable.
                                 unsafe {
@@ -193,7 +221,7 @@ pub fn rank_k_trapezoid<R: Scalar>(
                                 }
                             } else {
                                 // Across the diagonal: the whole tile into
-                                // the buffer, its lower part merged.
+                                // the buffer, the part inside merged.
                                 // SAFETY: as above, the buffer holding
                                 // mr x nr elements.
                                 unsafe {
@@ -206,7 +234,7 @@ pub fn rank_k_trapezoid<R: Scalar>(
                                     );
                                     for j in 0..nrb {
                                         let col = col0 + j;
-                                        for i in col.max(row0) - row0..mrb {
+                                        for i in (0..mrb).filter(|&i| inside(row0 + i, col)) {
                                             let t = *tile_p.add(i + j * mr);
                                             let d = cp.offset(
                                                 (row0 + i) as isize * rs + col as isize * cs,
@@ -362,8 +390,12 @@ mod tests {
     /// reading it would show) and compares with a loop over the views'
     /// logical elements; `R` is a row-major view, conjugated or not, and the
     /// rank-2k form adds `alpha2 * R * L^T`.
-    fn check<R: Scalar>(kit: &Kit<Complex<R>>, m: usize, w: usize, k: usize, tol: f64)
-    where
+    fn check<R: Scalar>(
+        kit: &Kit<Complex<R>>,
+        shape: Shape,
+        (m, w, k): (usize, usize, usize),
+        tol: f64,
+    ) where
         Complex<R>: Element<Real = R>,
     {
         let narrow = |v: &[Complex64]| -> Vec<Complex<R>> {
@@ -383,28 +415,36 @@ mod tests {
                     let l = MatRef::col_major(&av, m, k, m).unwrap();
                     let r = MatRef::row_major(&bv, m, k, k).unwrap();
                     let r = if conj { r.conj() } else { r };
-                    let mut products = vec![(alpha, l, r)];
+                    let (l0, r0) = (l.submatrix(0, 0, w, k), r.submatrix(0, 0, w, k));
+                    let mut products = vec![(alpha, l, r0)];
                     if two {
-                        products.push((alpha2, r, l));
+                        products.push((alpha2, r, l0));
                     }
+                    let inside = |i: usize, j: usize| {
+                        if shape.upper {
+                            i <= j + shape.d
+                        } else {
+                            i >= j + shape.d
+                        }
+                    };
                     let ld = m + 2;
                     let nan = Complex::new(R::from_f64(f64::NAN), R::from_f64(f64::NAN));
                     let mut c0 = narrow(&values(ld * w, 3));
                     for j in 0..w {
                         for i in 0..m {
-                            if i < j || br == 0.0 && bi == 0.0 {
+                            if !inside(i, j) || br == 0.0 && bi == 0.0 {
                                 c0[i + j * ld] = nan;
                             }
                         }
                     }
                     let mut cv = c0.clone();
                     let c = MatMut::col_major(&mut cv, m, w, ld).unwrap();
-                    rank_k_trapezoid(kit, &products, beta, c);
+                    rank_k_trapezoid(kit, shape, &products, beta, c);
                     for j in 0..w {
                         for i in 0..m {
                             let got = wide(cv[i + j * ld]);
-                            if i < j {
-                                assert!(got.re.is_nan(), "m={m} w={w} ({i},{j}) written");
+                            if !inside(i, j) {
+                                assert!(got.re.is_nan(), "{shape:?} m={m} w={w} ({i},{j}) written");
                                 continue;
                             }
                             let mut want = Complex64::new(0.0, 0.0);
@@ -419,7 +459,7 @@ mod tests {
                             }
                             assert!(
                                 (got - want).norm() <= tol * (k as f64 + 1.0),
-                                "m={m} w={w} k={k} two={two} conj={conj} beta=({br},{bi}) ({i},{j}): {got} vs {want}"
+                                "{shape:?} m={m} w={w} k={k} two={two} conj={conj} beta=({br},{bi}) ({i},{j}): {got} vs {want}"
                             );
                         }
                     }
@@ -428,12 +468,27 @@ mod tests {
         }
     }
 
+    /// The shapes a call and its column blocks take: lower triangles and
+    /// trapezoids (`d == 0`, and a diagonal further down), upper ones
+    /// (`d == 0`, and `d == m - w`: the last columns of an upper triangle).
+    fn shapes(m: usize, w: usize) -> [Shape; 4] {
+        [
+            Shape { upper: false, d: 0 },
+            Shape { upper: false, d: 3 },
+            Shape { upper: true, d: 0 },
+            Shape {
+                upper: true,
+                d: m - w,
+            },
+        ]
+    }
+
     /// Trapezoids and triangles at sizes around a micro-tile (16 x 6 for
     /// c64, 32 x 6 for c32) and past the depth of a cache block.
     #[test]
     fn trapezoids_match_a_loop() {
         if let Some(kit) = kit::<f64>(CpuLevel::Avx512F) {
-            for (m, w, k) in [
+            for size in [
                 (1, 1, 1),
                 (5, 3, 4),
                 (16, 16, 7),
@@ -442,12 +497,16 @@ mod tests {
                 (70, 70, 3),
                 (97, 50, 700),
             ] {
-                check(&kit, m, w, k, 1e-14);
+                for shape in shapes(size.0, size.1) {
+                    check(&kit, shape, size, 1e-14);
+                }
             }
         }
         if let Some(kit) = kit::<f32>(CpuLevel::Avx512F) {
-            for (m, w, k) in [(1, 1, 1), (33, 33, 5), (45, 20, 300)] {
-                check(&kit, m, w, k, 1e-5);
+            for size in [(1, 1, 1), (33, 33, 5), (45, 20, 300)] {
+                for shape in shapes(size.0, size.1) {
+                    check(&kit, shape, size, 1e-5);
+                }
             }
         }
     }

@@ -351,8 +351,8 @@ impl ThreadsBackend {
     /// [`oxpar_kernels::complex_packed`] (`alpha != 0`, `k > 0`, shapes
     /// checked): on the calling thread or, for large calls, on blocks of
     /// columns of equal area (column `j` of the lower triangle has `n - j`
-    /// elements), one per thread. The upper triangle is the lower triangle
-    /// of `C^T`, the products' factors swapped; herk's `A*A^H` is `A` times
+    /// elements for the lower triangle, `j + 1` for the upper one: the
+    /// bounds are mirrored), one per thread. herk's `A*A^H` is `A` times
     /// `conj(A)^T`, the conjugated view packed as it is read.
     #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
     fn rank_k_packed<R: Scalar>(
@@ -382,18 +382,9 @@ impl ThreadsBackend {
         let right = |x| marked(herm, x);
         let alpha2 = if herm { alpha.conj() } else { alpha };
         // C += alpha*L*R^T (+ alpha2*L2*R2^T) on the lower triangle.
-        let mut products: Vec<kp::Product<'_, R>> = match b {
+        let products: Vec<kp::Product<'_, R>> = match b {
             None => vec![(alpha, a, right(a))],
             Some(b) => vec![(alpha, a, right(b)), (alpha2, b, right(a))],
-        };
-        let c = match uplo {
-            Uplo::Lower => c,
-            Uplo::Upper => {
-                for p in &mut products {
-                    *p = (p.0, p.2, p.1);
-                }
-                c.t_mut()
-            }
         };
         let work = (n * n / 2).saturating_mul(k).saturating_mul(4);
         let threads = self.inner.num_threads;
@@ -402,29 +393,38 @@ impl ThreadsBackend {
         } else {
             self.parts(work, self.inner.thresholds.level3)
         };
-        let bounds = equal_area_bounds(n, parts);
+        let mut bounds = equal_area_bounds(n, parts);
+        if uplo == Uplo::Upper {
+            bounds = bounds.iter().rev().map(|b| n - b).collect();
+        }
         let cols = SharedMatMut::new(c);
         self.for_blocks(bounds.len() - 1, bounds.len() - 1, |r| {
             for p in r {
                 let (j0, j1) = (bounds[p], bounds[p + 1]);
                 // SAFETY: the ranges of `bounds` are disjoint column blocks.
                 let block = unsafe { cols.cols_mut(j0..j1) };
-                // The part on and below the diagonal, and the operands'
-                // rows it spans.
-                let (_, mut lower) = block.split_at_row_mut(j0);
-                let part: Vec<kp::Product<'_, R>> = products
+                // The rows the triangle reaches in these columns (from the
+                // diagonal down, or from the top to the diagonal), and the
+                // operands' rows they span.
+                let (rows, shape) = match uplo {
+                    Uplo::Lower => (j0..n, kp::Shape { upper: false, d: 0 }),
+                    Uplo::Upper => (0..j1, kp::Shape { upper: true, d: j0 }),
+                };
+                let mut part = block_mut(block, rows.clone(), 0..j1 - j0);
+                let products: Vec<kp::Product<'_, R>> = products
                     .iter()
                     .map(|&(s, l, r)| {
-                        let (l, r) = (l.submatrix(j0, 0, n - j0, k), r.submatrix(j0, 0, n - j0, k));
-                        (s, l, r)
+                        let l = l.submatrix(rows.start, 0, rows.len(), k);
+                        (s, l, r.submatrix(j0, 0, j1 - j0, k))
                     })
                     .collect();
-                kp::rank_k_trapezoid(kit, &part, beta, lower.rb_mut());
+                kp::rank_k_trapezoid(kit, shape, &products, beta, part.rb_mut());
                 if herm {
                     // The diagonal of a Hermitian update is real.
                     for j in 0..j1 - j0 {
-                        let v = lower.as_ref().get(j, j);
-                        lower.set(j, j, <Complex<R> as Element>::from_real(v.re));
+                        let i = j0 + j - rows.start;
+                        let v = part.as_ref().get(i, j);
+                        part.set(i, j, <Complex<R> as Element>::from_real(v.re));
                     }
                 }
             }
