@@ -431,6 +431,48 @@ impl ThreadsBackend {
         });
     }
 
+    /// A leaf of trmm (`solve == false`) or trsm: the kernel of
+    /// [`oxpar_kernels::complex_tri`] on the calling thread or, for wide
+    /// `B`, on blocks of its columns, one per thread (the gemms of the
+    /// recursion are parallel already; serial leaves would take a growing
+    /// share of the time).
+    fn tri_leaf<R: Scalar>(
+        &self,
+        solve: bool,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: MatMut<'_, Complex<R>>,
+    ) where
+        Complex<R>: Element<Real = R>,
+    {
+        let (m, n) = (b.nrows(), b.ncols());
+        let leaf = |b: MatMut<'_, Complex<R>>| {
+            if solve {
+                kt::trsm_block(uplo, diag, alpha, a, b)
+            } else {
+                kt::trmm_block(uplo, diag, alpha, a, b)
+            }
+        };
+        let threads = self.inner.num_threads;
+        let work = (m * m / 2).saturating_mul(n).saturating_mul(4);
+        let parts = if self.forked() || n < 64 * threads {
+            1
+        } else {
+            self.parts(work, self.inner.thresholds.level3)
+        };
+        if parts == 1 {
+            leaf(b);
+            return;
+        }
+        let cols = SharedMatMut::new(b);
+        self.for_blocks(n, parts, |r| {
+            // SAFETY: blocks of one region are disjoint column ranges.
+            leaf(unsafe { cols.cols_mut(r) });
+        });
+    }
+
     /// The diagonal block `r x r` of `C` (`c` is all of `C`) and everything
     /// of the `uplo` triangle inside it: the off-diagonal block of its
     /// halves by gemm, then each half, down to [`RANK_K_LEAF`]. `w` is the
@@ -578,7 +620,7 @@ where
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         blocked::trmm_left(
             &|al, a, b, be, c| self.gemm(al, a, b, be, c),
-            &kt::trmm_block,
+            &|u, d, al, a, b| self.tri_leaf(false, u, d, al, a, b),
             TRI_LEAF,
             uplo,
             diag,
@@ -601,7 +643,7 @@ where
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         blocked::trsm_left(
             &|al, a, b, be, c| self.gemm(al, a, b, be, c),
-            &kt::trsm_block,
+            &|u, d, al, a, b| self.tri_leaf(true, u, d, al, a, b),
             TRI_LEAF,
             uplo,
             diag,

@@ -2,7 +2,8 @@
 //! (one thread and two, the calls split whenever they may be) against the
 //! serial backend's loops: sizes around the packed kernel's tiles and the
 //! two-thread split (64 rows per thread), around the leaves of the trmm
-//! and trsm recursion (32) and a pass of their kernel (64 columns); both
+//! and trsm recursion (32), a pass of their kernel (64 columns) and the
+//! split of their leaves (64 columns per thread); both
 //! triangles, every transpose and conjugation of `A`, both sides and
 //! diagonals, `C` and `B` with padded leading dimensions.
 
@@ -158,7 +159,7 @@ fn triangular_match_serial() {
         for i in 0..m {
             ad[i + i * m] += Z::new(2.0, 0.5);
         }
-        for (other, row_major) in [(7, false), (70, true)] {
+        for (other, row_major) in [(7, false), (140, true)] {
             for side in [Side::Left, Side::Right] {
                 let (bm, bn) = if side == Side::Left {
                     (m, other)
