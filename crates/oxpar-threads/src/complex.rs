@@ -21,11 +21,13 @@
 //! [`oxpar_kernels::complex_tri`] on diagonal blocks of [`TRI_LEAF`].
 //!
 //! Measured on one core against OpenBLAS (benches/level3_complex_interleaved.c,
-//! CPU time, n = 1024): the rank-k updates were 0.8x to 0.95x by block
-//! columns of gemm calls and stayed there with the recursion (the calls
-//! repack their operands), 1.0x to 1.07x with the packed kernel; ztrmm and
-//! ztrsm 0.8x to 0.95x with plain loops on leaves of 16 (a fifth of
-//! ztrsm's time), 1.0x to 1.1x with the row kernels on leaves of 32.
+//! CPU time, n = 1024, z and c): the rank-k updates were 0.8x to 0.95x by
+//! block columns of gemm calls and stayed there with a recursion of gemm
+//! calls (each call repacks its operands), 0.93x to 1.05x with the packed
+//! kernel (her2k lowest, herk on `A^H` 1.03x to 1.19x; 0.94x to 1.04x at
+//! n = 2048); trmm and trsm 0.75x to 0.95x with plain loops on leaves of 16
+//! (a fifth of ztrsm's time), 1.0x to 1.26x with the row kernels on leaves
+//! of 32 (0.95x to 1.06x at n = 2048).
 
 use oxpar_core::backend::check;
 use oxpar_core::blocked::{self, block_mut};
