@@ -113,8 +113,10 @@ pub const CONJ_COPY_MIN_WORK: usize = 32 * 32 * 32;
 /// conjugation mark: its buffer holds the conjugates of the view's stored
 /// elements, laid out as the view's faster-moving index (row-major for a
 /// view with contiguous rows, else column-major), so the copy reads memory
-/// in order.
-struct Flipped<T> {
+/// in order. Callers that make many products of one operand against
+/// conjugated ones (herk's blocks) copy it once with this rather than let
+/// every gemm copy its part.
+pub struct Flipped<T> {
     data: Vec<T>,
     nrows: usize,
     ncols: usize,
@@ -123,7 +125,8 @@ struct Flipped<T> {
 }
 
 impl<T: Element> Flipped<T> {
-    fn of(x: MatRef<'_, T>) -> Self {
+    /// The copy of `x` with the opposite mark.
+    pub fn of(x: MatRef<'_, T>) -> Self {
         let (r, c) = (x.nrows(), x.ncols());
         let row_major = x.cs().unsigned_abs() < x.rs().unsigned_abs();
         let mut data = Vec::with_capacity(r * c);
@@ -146,7 +149,8 @@ impl<T: Element> Flipped<T> {
         }
     }
 
-    fn view(&self) -> MatRef<'_, T> {
+    /// The copy as a view: the logical elements of the original.
+    pub fn view(&self) -> MatRef<'_, T> {
         let (r, c) = (self.nrows, self.ncols);
         let v = if self.row_major {
             MatRef::row_major(&self.data, r, c, c.max(1))

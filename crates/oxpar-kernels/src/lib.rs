@@ -41,6 +41,10 @@ pub mod certified;
 pub mod complex;
 pub mod complex_level1;
 pub mod complex_level2;
+pub mod complex_packed;
+pub mod complex_tri;
+#[cfg(target_arch = "x86_64")]
+mod complex_ukr;
 pub mod dispatch;
 pub mod exact;
 pub mod level1;

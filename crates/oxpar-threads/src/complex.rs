@@ -11,27 +11,36 @@
 //! case), split across the threads by the crate's rayon loops from the same
 //! size as the real gemm (counting a complex multiply-add as four); the
 //! structured level-2 operations, symm and hemm are the trait's blocked
-//! defaults over these. syrk, syr2k, herk and her2k go by block columns
-//! (see [`RANK_K_BLOCK`]): each diagonal block one small full product, the
-//! strips beside it gemms straight into `C` (the defaults: herk and her2k
-//! one full product, twice the flops of the triangle; syrk and syr2k a
-//! recursion with plain loops on blocks of 32). trmm and trsm are the
-//! defaults' recursion with loops over a dense copy of each diagonal block
-//! ([`trmm_leaf`], [`trsm_leaf`], on blocks of 16: 8 to 32 measured alike)
-//! in place of the generic reference loops on blocks of 32. Measured on one
-//! core against OpenBLAS, n = 1024 to 2048: ztrmm and ztrsm 0.6x before,
-//! 0.85x to 1.0x after; zsyrk 0.35x before, about 0.87x after; zherk 0.48x
-//! before, 0.8x to 0.9x after.
+//! defaults over these. syrk, syr2k, herk and her2k are the triangle-aware
+//! packed macro-kernel of [`oxpar_kernels::complex_packed`] (each panel
+//! packed once, only the micro-tiles the triangle reaches computed, herk's
+//! conjugation applied while packing), on blocks of columns of equal area,
+//! one per thread; where the CPU has no AVX-512 they fall back to a
+//! recursion on gemm calls (off-diagonal blocks into `C`, diagonal blocks
+//! of [`RANK_K_LEAF`] in full into a buffer). trmm and trsm are the
+//! defaults' recursion with the row-vectorised kernels of
+//! [`oxpar_kernels::complex_tri`] on diagonal blocks of [`TRI_LEAF`].
+//!
+//! Measured on one core against OpenBLAS (benches/level3_complex_interleaved.c,
+//! CPU time, n = 1024, z and c): the rank-k updates were 0.8x to 0.95x by
+//! block columns of gemm calls and stayed there with a recursion of gemm
+//! calls (each call repacks its operands), 0.93x to 1.05x with the packed
+//! kernel (her2k lowest, herk on `A^H` 1.03x to 1.19x; 0.94x to 1.04x at
+//! n = 2048); trmm and trsm 0.75x to 0.95x with plain loops on leaves of 16
+//! (a fifth of ztrsm's time), 1.0x to 1.26x with the row kernels on leaves
+//! of 32 (0.95x to 1.06x at n = 2048).
 
 use oxpar_core::backend::check;
-use oxpar_core::blocked::{self, block_mut, blocks};
+use oxpar_core::blocked::{self, block_mut};
 use oxpar_core::complex::{self as cx, narrow};
 use oxpar_core::{hermitian, Diag, PackedMut, Side, Uplo};
 use oxpar_core::{
     Complex, Element, Level1, Level2, Level3, MatMut, MatRef, Result, Scalar, VecMut, VecRef,
 };
-use oxpar_kernels::{complex as kc, Par};
+use oxpar_kernels::{complex as kc, complex_packed as kp, complex_tri as kt, Par};
+use std::ops::Range;
 
+use crate::split::SharedMatMut;
 use crate::ThreadsBackend;
 
 impl<R: Scalar> Level1<Complex<R>> for ThreadsBackend
@@ -188,24 +197,84 @@ where
     }
 }
 
-/// Block columns of syrk, syr2k, herk and her2k: each diagonal block is
-/// one full product of this size (the part of the work done twice), each
-/// strip beside it one gemm (two for the rank-2k updates) written into `C`
-/// directly.
-pub const RANK_K_BLOCK: usize = 128;
+/// Diagonal blocks of syrk, syr2k, herk and her2k up to this size are
+/// computed in full into a buffer (the part of the work done twice); larger
+/// ones are halved, the off-diagonal block one gemm (two for the rank-2k
+/// updates) written into `C` directly.
+pub const RANK_K_LEAF: usize = 128;
 
-/// Diagonal blocks of trmm and trsm up to this size go to the loops of
-/// [`trmm_leaf`] and [`trsm_leaf`]; larger ones are halved, with a gemm
-/// for the off-diagonal block.
-pub const TRI_LEAF: usize = 16;
+/// Diagonal blocks of trmm and trsm up to this size go to the row-vectorised
+/// kernels of [`oxpar_kernels::complex_tri`]; larger ones are halved, with
+/// a gemm for the off-diagonal block.
+pub const TRI_LEAF: usize = 32;
+
+/// Bounds of `parts` blocks of the columns `0..n` of a lower triangle with
+/// about equal areas (column `j` has `n - j` elements), multiples of 8.
+fn equal_area_bounds(n: usize, parts: usize) -> Vec<usize> {
+    let mut bounds = vec![0];
+    for p in 1..parts {
+        let x = n as f64 * (1.0 - (1.0 - p as f64 / parts as f64).sqrt());
+        let b = ((x / 8.0).round() as usize * 8).min(n);
+        if b > *bounds.last().unwrap_or(&0) {
+            bounds.push(b);
+        }
+    }
+    if *bounds.last().unwrap_or(&0) < n {
+        bounds.push(n);
+    }
+    bounds
+}
+
+/// A rank-k or rank-2k update as [`ThreadsBackend::rank_k_blocked`] runs it.
+struct RankK<'a, R> {
+    /// Hermitian (`op(X) = X^H`) or symmetric (`op(X) = X^T`).
+    herm: bool,
+    uplo: Uplo,
+    alpha: Complex<R>,
+    /// The second product's factor: `conj(alpha)` for her2k, else `alpha`.
+    alpha2: Complex<R>,
+    beta: Complex<R>,
+    /// `A` and `B` (`B` is `A` for the rank-k updates): `op` of their rows
+    /// is the right operand of each product.
+    a: MatRef<'a, Complex<R>>,
+    b: MatRef<'a, Complex<R>>,
+    /// The same logical matrices as left operands, with the conjugation
+    /// mark of the right operands they meet (`op(B)`, `op(A)`), so that
+    /// no gemm has exactly one conjugated operand.
+    a_l: MatRef<'a, Complex<R>>,
+    b_l: MatRef<'a, Complex<R>>,
+    /// Whether there is a second product (syr2k, her2k).
+    two: bool,
+}
+
+impl<R: Scalar> RankK<'_, R>
+where
+    Complex<R>: Element<Real = R>,
+{
+    /// Rows `r` of `x`.
+    fn rows<'x>(&self, x: MatRef<'x, Complex<R>>, r: &Range<usize>) -> MatRef<'x, Complex<R>> {
+        x.submatrix(r.start, 0, r.len(), x.ncols())
+    }
+
+    /// `op(x)`.
+    fn op<'x>(&self, x: MatRef<'x, Complex<R>>) -> MatRef<'x, Complex<R>> {
+        if self.herm {
+            x.h()
+        } else {
+            x.t()
+        }
+    }
+}
 
 impl ThreadsBackend {
     /// syrk (`herm == false`, `b == None`), syr2k, herk (`herm`, `b ==
     /// None`, `alpha` and `beta` real) and her2k (`beta` real) on the `uplo`
-    /// triangle of `C`, by block columns of [`RANK_K_BLOCK`]: the diagonal
-    /// block as a full product into a buffer ([`rank_k_diagonal`]), the
-    /// strip of the triangle beside it by this backend's gemm, so that
-    /// about half the flops of the full product are spent. The
+    /// triangle of `C`: recursive halving of `C`, each off-diagonal block
+    /// one gemm (two for the rank-2k updates) of this backend into `C`,
+    /// each diagonal block of up to [`RANK_K_LEAF`] one full product into a
+    /// buffer ([`Self::rank_k_diagonal`]). For the Hermitian updates `A`
+    /// (and `B`) is first copied once with the opposite conjugation mark
+    /// (see [`RankK::a_l`]), instead of every gemm copying its part. The
     /// scaling-only cases (`alpha == 0` or `k == 0`) are the trait's
     /// defaults. Semantics as [`Level3::syr2k`] and [`Level3::her2k`].
     #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
@@ -246,76 +315,249 @@ impl ThreadsBackend {
                 )
             };
         }
-        // op(X) = X^H for the Hermitian updates, X^T for the symmetric ones;
-        // the second product of her2k has conj(alpha).
-        let op = |x| rank_k_op(herm, x);
-        let alpha2 = if herm { alpha.conj() } else { alpha };
-        for r in blocks(n, RANK_K_BLOCK) {
-            let ar = a.submatrix(r.start, 0, r.len(), k);
-            let br = b.map(|b| b.submatrix(r.start, 0, r.len(), k));
-            let diag = block_mut(c.rb_mut(), r.clone(), r.clone());
-            self.rank_k_diagonal(herm, uplo, alpha, ar, br, beta, diag)?;
-            // The rows of the triangle beside the diagonal block.
-            let s = match uplo {
-                Uplo::Upper => 0..r.start,
-                Uplo::Lower => r.end..n,
-            };
-            if s.is_empty() {
-                continue;
-            }
-            let a_s = a.submatrix(s.start, 0, s.len(), k);
-            let strip = block_mut(c.rb_mut(), s.clone(), r.clone());
-            match (b, br) {
-                (Some(b), Some(br)) => {
-                    let b_s = b.submatrix(s.start, 0, s.len(), k);
-                    self.gemm(alpha, a_s, op(br), beta, strip)?;
-                    let strip = block_mut(c.rb_mut(), s, r);
-                    let one = <Complex<R> as Element>::ONE;
-                    self.gemm(alpha2, b_s, op(ar), one, strip)?;
-                }
-                _ => self.gemm(alpha, a_s, op(ar), beta, strip)?,
-            }
+        if let Some(kit) = kp::kit::<R>(oxpar_kernels::cpu_level()) {
+            self.rank_k_packed(&kit, herm, uplo, alpha, a, b, beta, c);
+            return Ok(());
         }
-        Ok(())
+        let bb = b.unwrap_or(a);
+        // The left operands with the right operands' marks: op flips the
+        // mark for the Hermitian updates. Small updates keep the mismatch
+        // (gemm handles it, and the copy would not pay).
+        let flip = herm && n >= 16;
+        let (fa, fb);
+        let a_l = if flip {
+            fa = kc::Flipped::of(a);
+            fa.view()
+        } else {
+            a
+        };
+        let b_l = match b {
+            Some(b) if flip => {
+                fb = kc::Flipped::of(b);
+                fb.view()
+            }
+            Some(b) => b,
+            None => a_l,
+        };
+        let job = RankK {
+            herm,
+            uplo,
+            alpha,
+            alpha2: if herm { alpha.conj() } else { alpha },
+            beta,
+            a,
+            b: bb,
+            a_l,
+            b_l,
+            two: b.is_some(),
+        };
+        let mut w = Vec::new();
+        self.rank_k_rec(&job, 0..n, c.rb_mut(), &mut w)
     }
 
-    /// A diagonal block of [`Self::rank_k_blocked`] (`alpha != 0`, `k > 0`):
-    /// `W = A*op(B)` (or `A*op(A)`) by one gemm into a buffer, then on the
-    /// `uplo` triangle `C := alpha*W + alpha2*W^T + beta*C` (`W^T` only for
-    /// the rank-2k updates, `alpha2` being `conj(alpha)` for her2k, and
-    /// `W^T` then conjugated); `C` is not read when `beta == 0`, and the
-    /// Hermitian updates leave the diagonal real.
+    /// [`Self::rank_k_blocked`] on the packed triangle kernel of
+    /// [`oxpar_kernels::complex_packed`] (`alpha != 0`, `k > 0`, shapes
+    /// checked): on the calling thread or, for large calls, on blocks of
+    /// columns of equal area (column `j` of the lower triangle has `n - j`
+    /// elements for the lower triangle, `j + 1` for the upper one: the
+    /// bounds are mirrored), one per thread. herk's `A*A^H` is `A` times
+    /// `conj(A)^T`, the conjugated view packed as it is read.
     #[allow(clippy::too_many_arguments, reason = "the BLAS argument list")]
-    fn rank_k_diagonal<R: Scalar>(
+    fn rank_k_packed<R: Scalar>(
         &self,
+        kit: &kp::Kit<Complex<R>>,
         herm: bool,
         uplo: Uplo,
         alpha: Complex<R>,
         a: MatRef<'_, Complex<R>>,
         b: Option<MatRef<'_, Complex<R>>>,
         beta: Complex<R>,
+        c: MatMut<'_, Complex<R>>,
+    ) where
+        Complex<R>: Element<Real = R>,
+    {
+        let (n, k) = (c.nrows(), a.ncols());
+        if n == 0 {
+            return;
+        }
+        fn marked<T: Element>(herm: bool, x: MatRef<'_, T>) -> MatRef<'_, T> {
+            if herm {
+                x.conj()
+            } else {
+                x
+            }
+        }
+        let right = |x| marked(herm, x);
+        let alpha2 = if herm { alpha.conj() } else { alpha };
+        // C += alpha*L*R^T (+ alpha2*L2*R2^T) on the lower triangle.
+        let products: Vec<kp::Product<'_, R>> = match b {
+            None => vec![(alpha, a, right(a))],
+            Some(b) => vec![(alpha, a, right(b)), (alpha2, b, right(a))],
+        };
+        let work = (n * n / 2).saturating_mul(k).saturating_mul(4);
+        let threads = self.inner.num_threads;
+        let parts = if self.forked() || n < 64 * threads {
+            1
+        } else {
+            self.parts(work, self.inner.thresholds.level3)
+        };
+        let mut bounds = equal_area_bounds(n, parts);
+        if uplo == Uplo::Upper {
+            bounds = bounds.iter().rev().map(|b| n - b).collect();
+        }
+        let cols = SharedMatMut::new(c);
+        self.for_blocks(bounds.len() - 1, bounds.len() - 1, |r| {
+            for p in r {
+                let (j0, j1) = (bounds[p], bounds[p + 1]);
+                // SAFETY: the ranges of `bounds` are disjoint column blocks.
+                let block = unsafe { cols.cols_mut(j0..j1) };
+                // The rows the triangle reaches in these columns (from the
+                // diagonal down, or from the top to the diagonal), and the
+                // operands' rows they span.
+                let (rows, shape) = match uplo {
+                    Uplo::Lower => (j0..n, kp::Shape { upper: false, d: 0 }),
+                    Uplo::Upper => (0..j1, kp::Shape { upper: true, d: j0 }),
+                };
+                let mut part = block_mut(block, rows.clone(), 0..j1 - j0);
+                let products: Vec<kp::Product<'_, R>> = products
+                    .iter()
+                    .map(|&(s, l, r)| {
+                        let l = l.submatrix(rows.start, 0, rows.len(), k);
+                        (s, l, r.submatrix(j0, 0, j1 - j0, k))
+                    })
+                    .collect();
+                kp::rank_k_trapezoid(kit, shape, &products, beta, part.rb_mut());
+                if herm {
+                    // The diagonal of a Hermitian update is real.
+                    for j in 0..j1 - j0 {
+                        let i = j0 + j - rows.start;
+                        let v = part.as_ref().get(i, j);
+                        part.set(i, j, <Complex<R> as Element>::from_real(v.re));
+                    }
+                }
+            }
+        });
+    }
+
+    /// A leaf of trmm (`solve == false`) or trsm: the kernel of
+    /// [`oxpar_kernels::complex_tri`] on the calling thread or, for wide
+    /// `B`, on blocks of its columns, one per thread (the gemms of the
+    /// recursion are parallel already; serial leaves would take a growing
+    /// share of the time).
+    fn tri_leaf<R: Scalar>(
+        &self,
+        solve: bool,
+        uplo: Uplo,
+        diag: Diag,
+        alpha: Complex<R>,
+        a: MatRef<'_, Complex<R>>,
+        b: MatMut<'_, Complex<R>>,
+    ) where
+        Complex<R>: Element<Real = R>,
+    {
+        let (m, n) = (b.nrows(), b.ncols());
+        let leaf = |b: MatMut<'_, Complex<R>>| {
+            if solve {
+                kt::trsm_block(uplo, diag, alpha, a, b)
+            } else {
+                kt::trmm_block(uplo, diag, alpha, a, b)
+            }
+        };
+        let threads = self.inner.num_threads;
+        let work = (m * m / 2).saturating_mul(n).saturating_mul(4);
+        let parts = if self.forked() || n < 64 * threads {
+            1
+        } else {
+            self.parts(work, self.inner.thresholds.level3)
+        };
+        if parts == 1 {
+            leaf(b);
+            return;
+        }
+        let cols = SharedMatMut::new(b);
+        self.for_blocks(n, parts, |r| {
+            // SAFETY: blocks of one region are disjoint column ranges.
+            leaf(unsafe { cols.cols_mut(r) });
+        });
+    }
+
+    /// The diagonal block `r x r` of `C` (`c` is all of `C`) and everything
+    /// of the `uplo` triangle inside it: the off-diagonal block of its
+    /// halves by gemm, then each half, down to [`RANK_K_LEAF`]. `w` is the
+    /// buffer of the diagonal blocks.
+    fn rank_k_rec<R: Scalar>(
+        &self,
+        job: &RankK<'_, R>,
+        r: Range<usize>,
         mut c: MatMut<'_, Complex<R>>,
+        w: &mut Vec<Complex<R>>,
+    ) -> Result<()>
+    where
+        Complex<R>: Element<Real = R>,
+    {
+        if r.len() <= RANK_K_LEAF {
+            return self.rank_k_diagonal(job, r, c, w);
+        }
+        let mid = r.start + blocked::split(r.len());
+        let (r1, r2) = (r.start..mid, mid..r.end);
+        // Lower: rows r2 x columns r1; upper: rows r1 x columns r2.
+        let (rows, cols) = match job.uplo {
+            Uplo::Lower => (r2.clone(), r1.clone()),
+            Uplo::Upper => (r1.clone(), r2.clone()),
+        };
+        let block = block_mut(c.rb_mut(), rows.clone(), cols.clone());
+        let rhs = job.op(job.rows(job.b, &cols));
+        self.gemm(job.alpha, job.rows(job.a_l, &rows), rhs, job.beta, block)?;
+        if job.two {
+            let block = block_mut(c.rb_mut(), rows.clone(), cols.clone());
+            let rhs = job.op(job.rows(job.a, &cols));
+            let one = <Complex<R> as Element>::ONE;
+            self.gemm(job.alpha2, job.rows(job.b_l, &rows), rhs, one, block)?;
+        }
+        self.rank_k_rec(job, r1, c.rb_mut(), w)?;
+        self.rank_k_rec(job, r2, c, w)
+    }
+
+    /// A diagonal block `r x r` of [`Self::rank_k_rec`]: `W = A*op(B)` (or
+    /// `A*op(A)`) by one gemm into the buffer `w`, then on the `uplo`
+    /// triangle `C := alpha*W + alpha2*W^T + beta*C` (`W^T` only for the
+    /// rank-2k updates, and conjugated for her2k); `C` is not read when
+    /// `beta == 0`, and the Hermitian updates leave the diagonal real.
+    fn rank_k_diagonal<R: Scalar>(
+        &self,
+        job: &RankK<'_, R>,
+        r: Range<usize>,
+        c: MatMut<'_, Complex<R>>,
+        w: &mut Vec<Complex<R>>,
     ) -> Result<()>
     where
         Complex<R>: Element<Real = R>,
     {
         let zero = <Complex<R> as Element>::ZERO;
-        let n = c.nrows();
-        let mut w = vec![zero; n * n];
-        let other = b.unwrap_or(a);
-        let op = if herm { other.h() } else { other.t() };
-        let wv = MatMut::col_major(&mut w, n, n, n.max(1))?;
-        self.gemm(<Complex<R> as Element>::ONE, a, op, zero, wv)?;
+        let n = r.len();
+        w.clear();
+        w.resize(n * n, zero);
+        let wv = MatMut::col_major(w, n, n, n.max(1))?;
+        let rhs = job.op(job.rows(job.b, &r));
+        self.gemm(
+            <Complex<R> as Element>::ONE,
+            job.rows(job.a_l, &r),
+            rhs,
+            zero,
+            wv,
+        )?;
+        let mut c = block_mut(c, r.clone(), r);
+        let (alpha, beta) = (job.alpha, job.beta);
         for j in 0..n {
             for i in 0..n {
-                if !uplo.holds(i, j) {
+                if !job.uplo.holds(i, j) {
                     continue;
                 }
                 let mut v = alpha * w[i + j * n];
-                if b.is_some() {
+                if job.two {
                     let t = w[j + i * n];
-                    v += if herm {
-                        alpha.conj() * t.conj()
+                    v += if job.herm {
+                        job.alpha2 * t.conj()
                     } else {
                         alpha * t
                     };
@@ -323,121 +565,13 @@ impl ThreadsBackend {
                 if beta != zero {
                     v += beta * c.as_ref().get(i, j);
                 }
-                if herm && i == j {
+                if job.herm && i == j {
                     v = <Complex<R> as Element>::from_real(v.re);
                 }
                 c.set(i, j, v);
             }
         }
         Ok(())
-    }
-}
-
-/// The second factor's transpose in a rank-k update: `X^H` for the
-/// Hermitian ones, `X^T` for the symmetric ones.
-fn rank_k_op<T: Element>(herm: bool, x: MatRef<'_, T>) -> MatRef<'_, T> {
-    if herm {
-        x.h()
-    } else {
-        x.t()
-    }
-}
-
-/// The triangle `uplo` of the small square `a` as a dense column-major
-/// buffer (its conjugation applied): zero outside the triangle (not read),
-/// one on a unit diagonal (not read).
-fn dense_triangle<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>) -> Vec<T> {
-    let m = a.nrows();
-    let mut t = vec![T::ZERO; m * m];
-    for p in 0..m {
-        for i in 0..m {
-            if i == p && diag == Diag::Unit {
-                t[i + p * m] = T::ONE;
-            } else if uplo.holds(i, p) {
-                t[i + p * m] = a.get(i, p);
-            }
-        }
-    }
-    t
-}
-
-/// The rows `i` of column `p` inside the `uplo` triangle of an `m x m`
-/// matrix.
-fn tri_rows(uplo: Uplo, m: usize, p: usize) -> std::ops::Range<usize> {
-    match uplo {
-        Uplo::Upper => 0..p + 1,
-        Uplo::Lower => p..m,
-    }
-}
-
-/// trmm's leaf: `B := alpha*A*B`, `A` (small, left side) triangular in its
-/// `uplo` triangle; column by column, as sums of the triangle's columns.
-pub fn trmm_leaf<T: Element>(
-    uplo: Uplo,
-    diag: Diag,
-    alpha: T,
-    a: MatRef<'_, T>,
-    mut b: MatMut<'_, T>,
-) {
-    let m = a.nrows();
-    let t = dense_triangle(uplo, diag, a);
-    let (mut x, mut y) = (vec![T::ZERO; m], vec![T::ZERO; m]);
-    for j in 0..b.ncols() {
-        for (i, xi) in x.iter_mut().enumerate() {
-            *xi = b.as_ref().get(i, j);
-        }
-        y.fill(T::ZERO);
-        for (p, &xp) in x.iter().enumerate() {
-            let col = &t[p * m..(p + 1) * m];
-            for i in tri_rows(uplo, m, p) {
-                y[i] += col[i] * xp;
-            }
-        }
-        for (i, &yi) in y.iter().enumerate() {
-            b.set(i, j, alpha * yi);
-        }
-    }
-}
-
-/// trsm's leaf: solves `A*X = alpha*B`, `A` (small, left side) triangular
-/// in its `uplo` triangle, `X` over `B`; column by column, by substitution
-/// in the reference's order (divide by the diagonal, then subtract the
-/// column of the triangle).
-pub fn trsm_leaf<T: Element>(
-    uplo: Uplo,
-    diag: Diag,
-    alpha: T,
-    a: MatRef<'_, T>,
-    mut b: MatMut<'_, T>,
-) {
-    let m = a.nrows();
-    let t = dense_triangle(uplo, diag, a);
-    let mut x = vec![T::ZERO; m];
-    let order: Vec<usize> = match uplo {
-        Uplo::Lower => (0..m).collect(),
-        Uplo::Upper => (0..m).rev().collect(),
-    };
-    for j in 0..b.ncols() {
-        for (i, xi) in x.iter_mut().enumerate() {
-            *xi = alpha * b.as_ref().get(i, j);
-        }
-        for &p in &order {
-            if diag == Diag::NonUnit {
-                x[p] = x[p].quotient(t[p + p * m]);
-            }
-            let xp = x[p];
-            let col = &t[p * m..(p + 1) * m];
-            let rest = match uplo {
-                Uplo::Lower => p + 1..m,
-                Uplo::Upper => 0..p,
-            };
-            for i in rest {
-                x[i] -= col[i] * xp;
-            }
-        }
-        for (i, &xi) in x.iter().enumerate() {
-            b.set(i, j, xi);
-        }
     }
 }
 
@@ -494,7 +628,7 @@ where
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         blocked::trmm_left(
             &|al, a, b, be, c| self.gemm(al, a, b, be, c),
-            &trmm_leaf,
+            &|u, d, al, a, b| self.tri_leaf(false, u, d, al, a, b),
             TRI_LEAF,
             uplo,
             diag,
@@ -517,7 +651,7 @@ where
         let (uplo, a, b) = blocked::left_form(side, uplo, a, b);
         blocked::trsm_left(
             &|al, a, b, be, c| self.gemm(al, a, b, be, c),
-            &trsm_leaf,
+            &|u, d, al, a, b| self.tri_leaf(true, u, d, al, a, b),
             TRI_LEAF,
             uplo,
             diag,
