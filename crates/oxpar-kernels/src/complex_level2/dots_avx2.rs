@@ -12,6 +12,11 @@
 //! into a zero-padded block on the stack; zeros add nothing to the sums.
 //! Each column is prefetched [`PREFETCH_BYTES`] ahead, as in the column
 //! sweep.
+//!
+//! Measured on one core at n = 2000 (`OXPAR_CPU_LEVEL=avx2`, against
+//! OpenBLAS's SKYLAKEX kernels in the same process): zgemv 'C' went from
+//! 0.52x OpenBLAS (the portable body) to 1.35x to 1.39x, cgemv 'C' from
+//! 0.23x to 1.04x to 1.14x.
 
 use std::arch::x86_64::*;
 
