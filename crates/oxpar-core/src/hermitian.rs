@@ -9,10 +9,12 @@
 //! is its symmetric twin.
 //!
 //! The band and packed forms (hbmv, hpmv, hpr, hpr2) are the reference
-//! BLAS's column loops, which touch only the stored band or triangle; hpr
-//! and hpr2 skip a column whose `x(j)` (and `y(j)`) are zero as the
-//! reference does, so an infinity elsewhere in `x` does not turn that column
-//! into NaN.
+//! BLAS's column loops, which touch only the stored band or triangle. The
+//! rank updates (her, her2, hpr, hpr2) skip a column whose `x(j)` (and
+//! `y(j)`) are zero as the reference does, so an infinity elsewhere in `x`
+//! does not turn that column into NaN, and form her's `TEMP` as a real
+//! times a complex, part by part: the serial oracle then agrees with the
+//! kernels' column loops on Inf and NaN as well as on finite values.
 //!
 //! The level-2 defaults are blocked like [`crate::blocked::symv`] and
 //! [`crate::blocked::syr`]: diagonal blocks by the loops here, each
@@ -75,8 +77,10 @@ pub fn hemv_ref<T: Element>(
 }
 
 /// `A := alpha*x*y^H + conj(alpha)*y*x^H + A` on the `uplo` triangle (her2),
-/// or `alpha*x*x^H + A` with `alpha` real when `y` is `None` (her); plain
-/// loops. The diagonal comes out real.
+/// or `alpha*x*x^H + A` with `alpha` real when `y` is `None` (her); the
+/// reference BLAS's column loop (`rank2_temps`, `rank2_add`): a column
+/// whose `x(j)` (and `y(j)`) are zero is left alone but for the imaginary
+/// part of its diagonal, set to zero. The diagonal comes out real.
 pub fn her2_ref<T: Element>(
     uplo: Uplo,
     alpha: T,
@@ -89,20 +93,49 @@ pub fn her2_ref<T: Element>(
     }
     let n = x.len();
     for j in 0..n {
-        for i in 0..n {
-            if !uplo.holds(i, j) {
-                continue;
-            }
-            let upd = match y {
-                None => alpha * x.get(i) * x.get(j).conj(),
-                Some(y) => {
-                    alpha * x.get(i) * y.get(j).conj() + alpha.conj() * y.get(i) * x.get(j).conj()
-                }
-            };
-            let v = a.as_ref().get(i, j) + upd;
-            a.set(i, j, if i == j { T::from_real(v.re()) } else { v });
+        let d = a.as_ref().get(j, j).re();
+        let Some(t) = rank2_temps(alpha, x.get(j), y.map(|y| y.get(j))) else {
+            a.set(j, j, T::from_real(d));
+            continue;
+        };
+        for i in (0..n).filter(|&i| i != j && uplo.holds(i, j)) {
+            let v = rank2_add(a.as_ref().get(i, j), x.get(i), y.map(|y| y.get(i)), t);
+            a.set(i, j, v);
+        }
+        a.set(j, j, rank2_diag(d, x.get(j), y.map(|y| y.get(j)), t));
+    }
+}
+
+/// The reference's temporaries for column `j` of her (`yj == None`, the
+/// real alpha in `alpha.re()`) or her2: `None` when the column is skipped
+/// (`x(j)`, and `y(j)`, zero), else `(TEMP1, TEMP2)`: her `TEMP1 =
+/// alpha*conj(x(j))`, a real times a complex part by part; her2 `TEMP1 =
+/// alpha*conj(y(j))`, `TEMP2 = conj(alpha*x(j))`.
+fn rank2_temps<T: Element>(alpha: T, xj: T, yj: Option<T>) -> Option<(T, T)> {
+    match yj {
+        None => (xj != T::ZERO).then(|| (xj.conj().scale_real(alpha.re()), T::ZERO)),
+        Some(yj) => {
+            (xj != T::ZERO || yj != T::ZERO).then(|| (alpha * yj.conj(), (alpha * xj).conj()))
         }
     }
+}
+
+/// `a + x(i)*TEMP1 (+ y(i)*TEMP2)`, left to right as the reference's
+/// statement.
+fn rank2_add<T: Element>(a: T, xi: T, yi: Option<T>, (t1, t2): (T, T)) -> T {
+    match yi {
+        None => a + xi * t1,
+        Some(yi) => a + xi * t1 + yi * t2,
+    }
+}
+
+/// The diagonal element `d + re(x(j)*TEMP1 (+ y(j)*TEMP2))`, real.
+fn rank2_diag<T: Element>(d: T::Real, xj: T, yj: Option<T>, (t1, t2): (T, T)) -> T {
+    let term = match yj {
+        None => xj * t1,
+        Some(yj) => xj * t1 + yj * t2,
+    };
+    T::from_real(d + term.re())
 }
 
 /// `y := beta*y` as BLAS does it: zeros without reading when `beta == 0`,
@@ -198,32 +231,20 @@ pub fn hpr2_ref<T: Element>(
     }
     let (n, uplo) = (a.n(), a.uplo());
     for j in 0..n {
-        let xj = x.get(j);
-        let yj = y.map_or(T::ZERO, |y| y.get(j));
         let d = a.as_ref().get(j, j).re();
-        if xj == T::ZERO && yj == T::ZERO {
+        let Some(t) = rank2_temps(alpha, x.get(j), y.map(|y| y.get(j))) else {
             a.set(j, j, T::from_real(d));
             continue;
-        }
-        // her: x(i)*t1; her2: x(i)*t1 + y(i)*t2, as the reference's TEMP1
-        // and TEMP2.
-        let (t1, t2) = match y {
-            None => (alpha * xj.conj(), T::ZERO),
-            Some(_) => (alpha * yj.conj(), (alpha * xj).conj()),
-        };
-        let term = |i: usize| match y {
-            None => x.get(i) * t1,
-            Some(y) => x.get(i) * t1 + y.get(i) * t2,
         };
         let rows = match uplo {
             Uplo::Upper => 0..j,
             Uplo::Lower => j + 1..n,
         };
         for i in rows {
-            let v = a.as_ref().get(i, j) + term(i);
+            let v = rank2_add(a.as_ref().get(i, j), x.get(i), y.map(|y| y.get(i)), t);
             a.set(i, j, v);
         }
-        a.set(j, j, T::from_real(d + term(j).re()));
+        a.set(j, j, rank2_diag(d, x.get(j), y.map(|y| y.get(j)), t));
     }
 }
 

@@ -4,6 +4,11 @@
 //! against, and the serial backend's own bodies. Clarity over speed: every
 //! element is found through [`sym`] or [`tri`], the way the definition reads.
 //!
+//! The rank updates (ger, gerc, syr, syr2, spr, spr2) are the reference
+//! BLAS's column loops, skipping a column whose `y(j)` (ger) or `x(j)` (and
+//! `y(j)`) is zero, so that an Inf or NaN elsewhere in a vector leaves that
+//! column alone here as in the reference and the optimized backends.
+//!
 //! Shapes are checked by the callers (the trait methods, through
 //! [`crate::backend::check`]); these functions assume them.
 
@@ -104,42 +109,86 @@ pub fn trsv<T: Element>(uplo: Uplo, diag: Diag, a: MatRef<'_, T>, mut x: VecMut<
     }
 }
 
-/// `A := alpha*x*y^H + A` (for real elements, `ger`).
-pub fn gerc<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: MatMut<'_, T>) {
+/// `A := alpha*x*y^T + A` (for real elements, `ger`; for complex, `geru`):
+/// the reference's column loop, which skips a column whose `y(j)` is zero
+/// (so an infinite or NaN `x(i)` leaves it alone) and adds `x(i)*TEMP`,
+/// `TEMP = alpha*y(j)`.
+pub fn ger<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) {
+    ger_columns(alpha, x, y, a, |v| v);
+}
+
+/// `A := alpha*x*y^H + A` (for real elements, `ger`): as [`ger`], with
+/// `TEMP = alpha*conj(y(j))`.
+pub fn gerc<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) {
+    ger_columns(alpha, x, y, a, T::conj);
+}
+
+/// The column loop of [`ger`] and [`gerc`], `op` applied to each `y(j)`.
+fn ger_columns<T: Element>(
+    alpha: T,
+    x: VecRef<'_, T>,
+    y: VecRef<'_, T>,
+    mut a: MatMut<'_, T>,
+    op: impl Fn(T) -> T,
+) {
     if alpha == T::ZERO || a.is_empty() {
         return;
     }
     for j in 0..a.ncols() {
-        let ay = alpha * y.get(j).conj();
+        let yj = y.get(j);
+        if yj == T::ZERO {
+            continue;
+        }
+        let t = alpha * op(yj);
         for i in 0..a.nrows() {
-            let v = a.as_ref().get(i, j) + x.get(i) * ay;
+            let v = a.as_ref().get(i, j) + x.get(i) * t;
             a.set(i, j, v);
         }
     }
 }
 
-/// `A := alpha*x*x^T + A` on the `uplo` triangle.
-pub fn syr<T: Element>(uplo: Uplo, alpha: T, x: VecRef<'_, T>, mut a: MatMut<'_, T>) {
-    if alpha == T::ZERO {
-        return;
-    }
-    let n = x.len();
-    for j in 0..n {
-        for i in 0..n {
-            if uplo.holds(i, j) {
-                let v = a.as_ref().get(i, j) + alpha * x.get(i) * x.get(j);
-                a.set(i, j, v);
-            }
-        }
+/// The temporaries of the reference's symmetric rank-1 (`y == None`) or
+/// rank-2 column `j`: `None` when the column is skipped (`x(j)`, and `y(j)`,
+/// zero), else `(TEMP1, TEMP2)` with `a(i, j) += x(i)*TEMP1 (+ y(i)*TEMP2)`.
+fn sym_temps<T: Element>(alpha: T, xj: T, yj: Option<T>) -> Option<(T, T)> {
+    match yj {
+        None => (xj != T::ZERO).then(|| (alpha * xj, T::ZERO)),
+        Some(yj) => (xj != T::ZERO || yj != T::ZERO).then(|| (alpha * yj, alpha * xj)),
     }
 }
 
-/// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle.
+/// `a + x_i*t1 (+ y_i*t2)`, left to right as the reference's statement.
+fn sym_term<T: Element>(a: T, xi: T, yi: Option<T>, (t1, t2): (T, T)) -> T {
+    match yi {
+        None => a + xi * t1,
+        Some(yi) => a + xi * t1 + yi * t2,
+    }
+}
+
+/// `A := alpha*x*x^T + A` on the `uplo` triangle: the reference's column
+/// loop, skipping a column whose `x(j)` is zero.
+pub fn syr<T: Element>(uplo: Uplo, alpha: T, x: VecRef<'_, T>, a: MatMut<'_, T>) {
+    syr2_columns(uplo, alpha, x, None, a);
+}
+
+/// `A := alpha*(x*y^T + y*x^T) + A` on the `uplo` triangle: the reference's
+/// column loop, skipping a column whose `x(j)` and `y(j)` are zero.
 pub fn syr2<T: Element>(
     uplo: Uplo,
     alpha: T,
     x: VecRef<'_, T>,
     y: VecRef<'_, T>,
+    a: MatMut<'_, T>,
+) {
+    syr2_columns(uplo, alpha, x, Some(y), a);
+}
+
+/// The column loop of [`syr`] (`y == None`) and [`syr2`].
+fn syr2_columns<T: Element>(
+    uplo: Uplo,
+    alpha: T,
+    x: VecRef<'_, T>,
+    y: Option<VecRef<'_, T>>,
     mut a: MatMut<'_, T>,
 ) {
     if alpha == T::ZERO {
@@ -147,11 +196,12 @@ pub fn syr2<T: Element>(
     }
     let n = x.len();
     for j in 0..n {
-        for i in 0..n {
-            if uplo.holds(i, j) {
-                let v = a.as_ref().get(i, j) + alpha * (x.get(i) * y.get(j) + y.get(i) * x.get(j));
-                a.set(i, j, v);
-            }
+        let Some(t) = sym_temps(alpha, x.get(j), y.map(|y| y.get(j))) else {
+            continue;
+        };
+        for i in (0..n).filter(|&i| uplo.holds(i, j)) {
+            let v = sym_term(a.as_ref().get(i, j), x.get(i), y.map(|y| y.get(i)), t);
+            a.set(i, j, v);
         }
     }
 }
@@ -472,29 +522,33 @@ pub fn tpsv<T: Element>(diag: Diag, a: PackedRef<'_, T>, x: VecMut<'_, T>) {
     trsv_with(|i, j| a.get(i, j), a.uplo(), diag, x);
 }
 
-/// `A := alpha*x*x^T + A` on a packed triangle.
-pub fn spr<T: Element>(alpha: T, x: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
-    if alpha == T::ZERO {
-        return;
-    }
-    let (n, uplo) = (a.n(), a.uplo());
-    for j in 0..n {
-        for i in (0..n).filter(|&i| uplo.holds(i, j)) {
-            let v = a.as_ref().get(i, j) + alpha * x.get(i) * x.get(j);
-            a.set(i, j, v);
-        }
-    }
+/// `A := alpha*x*x^T + A` on a packed triangle, as [`syr`].
+pub fn spr<T: Element>(alpha: T, x: VecRef<'_, T>, a: PackedMut<'_, T>) {
+    spr2_columns(alpha, x, None, a);
 }
 
-/// `A := alpha*(x*y^T + y*x^T) + A` on a packed triangle.
-pub fn spr2<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, mut a: PackedMut<'_, T>) {
+/// `A := alpha*(x*y^T + y*x^T) + A` on a packed triangle, as [`syr2`].
+pub fn spr2<T: Element>(alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: PackedMut<'_, T>) {
+    spr2_columns(alpha, x, Some(y), a);
+}
+
+/// The column loop of [`spr`] (`y == None`) and [`spr2`].
+fn spr2_columns<T: Element>(
+    alpha: T,
+    x: VecRef<'_, T>,
+    y: Option<VecRef<'_, T>>,
+    mut a: PackedMut<'_, T>,
+) {
     if alpha == T::ZERO {
         return;
     }
     let (n, uplo) = (a.n(), a.uplo());
     for j in 0..n {
+        let Some(t) = sym_temps(alpha, x.get(j), y.map(|y| y.get(j))) else {
+            continue;
+        };
         for i in (0..n).filter(|&i| uplo.holds(i, j)) {
-            let v = a.as_ref().get(i, j) + alpha * (x.get(i) * y.get(j) + y.get(i) * x.get(j));
+            let v = sym_term(a.as_ref().get(i, j), x.get(i), y.map(|y| y.get(i)), t);
             a.set(i, j, v);
         }
     }

@@ -198,6 +198,10 @@ pub unsafe trait Element:
     fn re(self) -> Self::Real;
     /// The imaginary part (0 for reals).
     fn im(self) -> Self::Real;
+    /// `r * self` part by part, as Fortran multiplies a real by a complex
+    /// (`from_real(r) * self` would add `0 * im` terms, NaN when a part is
+    /// infinite): the reference her's `TEMP = ALPHA*DCONJG(X(J))`.
+    fn scale_real(self, r: Self::Real) -> Self;
     /// BLAS's magnitude for `asum` and `iamax`: `|re| + |im|` (`|x|` for reals).
     fn abs1(self) -> Self::Real;
     /// `self / d` as the reference BLAS computes it: the plain quotient for
@@ -255,6 +259,10 @@ macro_rules! real_element {
                 0.0
             }
             #[inline(always)]
+            fn scale_real(self, r: Self) -> Self {
+                r * self
+            }
+            #[inline(always)]
             fn abs1(self) -> Self {
                 self.abs()
             }
@@ -298,6 +306,10 @@ macro_rules! complex_element {
             #[inline(always)]
             fn im(self) -> $t {
                 self.im
+            }
+            #[inline(always)]
+            fn scale_real(self, r: $t) -> Self {
+                Complex::new(r * self.re, r * self.im)
             }
             #[inline(always)]
             fn abs1(self) -> $t {

@@ -168,25 +168,11 @@ impl<T: Element> Level2<T> for Serial {
         Ok(())
     }
 
-    fn ger(
-        &self,
-        alpha: T,
-        x: VecRef<'_, T>,
-        y: VecRef<'_, T>,
-        mut a: MatMut<'_, T>,
-    ) -> Result<()> {
+    fn ger(&self, alpha: T, x: VecRef<'_, T>, y: VecRef<'_, T>, a: MatMut<'_, T>) -> Result<()> {
         check::ger(x.len(), y.len(), (a.nrows(), a.ncols()))?;
-        // An empty A: nothing to do, however long the other dimension (a
-        // zero-stride y can be any length).
-        if alpha == T::ZERO || a.is_empty() {
-            return Ok(());
-        }
-        for j in 0..y.len() {
-            for i in 0..x.len() {
-                let v = a.as_ref().get(i, j) + alpha * x.get(i) * y.get(j);
-                a.set(i, j, v);
-            }
-        }
+        // An empty A is left alone by `reference::ger`, however long the
+        // other dimension (a zero-stride y can be any length).
+        reference::ger(alpha, x, y, a);
         Ok(())
     }
 

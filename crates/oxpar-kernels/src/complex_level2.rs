@@ -20,9 +20,9 @@
 //!   columns per pass sharing each load of `x`: two lane-wise accumulators
 //!   per column, `a[l]*x[l]` and `a[l]*x[l^1]`, combined at the end with the
 //!   signs of `dotu` or `dotc` (as [`crate::complex_level1::DotParts`], but
-//!   in the element type, as the reference's `TEMP`). On AVX-512 these are
-//!   hand-written (`dots_avx512`): the compiler left the portable body
-//!   scalar, at half OpenBLAS's speed.
+//!   in the element type, as the reference's `TEMP`). On AVX-512 and on
+//!   AVX2+FMA these are hand-written (`dots_avx512`, `dots_avx2`): the
+//!   compiler left the portable body scalar, at half OpenBLAS's speed.
 //! * Both stream `A` with software prefetches [`PREFETCH_BYTES`] ahead of
 //!   each column: without them zgemv ran at 0.86x (N) and 0.98x (C)
 //!   OpenBLAS on one core at n = 2000, with them 1.1x to 1.2x.
@@ -52,6 +52,8 @@ use oxpar_core::{Complex, Element, MatMut, MatRef, PackedMut, Scalar, Uplo, VecM
 use crate::complex_level1 as kc1;
 use crate::dispatch::multiversion;
 
+#[cfg(target_arch = "x86_64")]
+mod dots_avx2;
 #[cfg(target_arch = "x86_64")]
 mod dots_avx512;
 
@@ -356,8 +358,8 @@ pub fn gemv_dots_contiguous<T: Scalar>(
 }
 
 /// [`gemv_dots_contiguous`] with the variant compiled for `level` (clamped
-/// to the detected level): AVX-512 has hand-written kernels
-/// (`dots_avx512`).
+/// to the detected level): AVX-512 and AVX2+FMA have hand-written kernels
+/// (`dots_avx512`, `dots_avx2`).
 pub fn gemv_dots_contiguous_at<T: Scalar>(
     level: crate::dispatch::CpuLevel,
     conj: bool,
@@ -367,27 +369,44 @@ pub fn gemv_dots_contiguous_at<T: Scalar>(
     out: &mut [Complex<T>],
 ) {
     #[cfg(target_arch = "x86_64")]
-    if level.min(crate::dispatch::detect_cached()) == crate::dispatch::CpuLevel::Avx512F {
-        let (ar, xr) = (reals(a), reals(x));
-        let or = reals_mut(out);
-        // SAFETY: `T` is the type its DTYPE names (`Scalar` is sealed to
-        // f32 and f64), so the casts keep lengths and layout; the level was
-        // clamped to what this CPU was detected to support.
-        unsafe {
-            match T::DTYPE {
-                oxpar_core::DType::F64 => {
-                    let c = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len());
-                    let o = std::slice::from_raw_parts_mut(or.as_mut_ptr().cast::<f64>(), or.len());
-                    dots_avx512::dots_f64(conj, c(ar), 2 * ld, c(xr), o);
-                    return;
+    {
+        use crate::dispatch::CpuLevel;
+        let level = level.min(crate::dispatch::detect_cached());
+        if level >= CpuLevel::Avx2Fma {
+            let avx512 = level == CpuLevel::Avx512F;
+            let (ar, xr) = (reals(a), reals(x));
+            let or = reals_mut(out);
+            // SAFETY: `T` is the type its DTYPE names (`Scalar` is sealed to
+            // f32 and f64), so the casts keep lengths and layout; the level
+            // was clamped to what this CPU was detected to support.
+            unsafe {
+                match T::DTYPE {
+                    oxpar_core::DType::F64 => {
+                        let c =
+                            |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f64>(), s.len());
+                        let o =
+                            std::slice::from_raw_parts_mut(or.as_mut_ptr().cast::<f64>(), or.len());
+                        if avx512 {
+                            dots_avx512::dots_f64(conj, c(ar), 2 * ld, c(xr), o);
+                        } else {
+                            dots_avx2::dots_f64(conj, c(ar), 2 * ld, c(xr), o);
+                        }
+                        return;
+                    }
+                    oxpar_core::DType::F32 => {
+                        let c =
+                            |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f32>(), s.len());
+                        let o =
+                            std::slice::from_raw_parts_mut(or.as_mut_ptr().cast::<f32>(), or.len());
+                        if avx512 {
+                            dots_avx512::dots_f32(conj, c(ar), 2 * ld, c(xr), o);
+                        } else {
+                            dots_avx2::dots_f32(conj, c(ar), 2 * ld, c(xr), o);
+                        }
+                        return;
+                    }
+                    _ => {}
                 }
-                oxpar_core::DType::F32 => {
-                    let c = |s: &[T]| std::slice::from_raw_parts(s.as_ptr().cast::<f32>(), s.len());
-                    let o = std::slice::from_raw_parts_mut(or.as_mut_ptr().cast::<f32>(), or.len());
-                    dots_avx512::dots_f32(conj, c(ar), 2 * ld, c(xr), o);
-                    return;
-                }
-                _ => {}
             }
         }
     }
