@@ -4,7 +4,8 @@
 //! Generated: from the routine table (`routines.rs`), the C exports of the
 //! generated routines (`crates/oxpar-capi/src/generated.rs`) and the typed
 //! shells of those with a hand-written helper
-//! (`crates/oxpar-capi/src/blas/shells.rs`), the routines on
+//! (`crates/oxpar-capi/src/blas/shells.rs`), the shells of LU and Cholesky
+//! (`crates/oxpar-capi/src/lapack/shells.rs`, `lapack_gen.rs`), the routines on
 //! OpenCL device buffers (`crates/oxpar-capi/src/opencl/buffer_blas.rs`), their ndarray
 //! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
 //! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`), the
@@ -24,6 +25,7 @@ mod fortran;
 mod fortran_gen;
 mod fortran_twins;
 mod helper_docs;
+mod lapack_gen;
 mod nd_gen;
 mod python_gen;
 mod routines;
@@ -167,6 +169,10 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("crates/oxpar-capi/src/blas/shells.rs"),
             rustfmt(&capi_gen::helper_shells())?,
+        ),
+        (
+            root().join("crates/oxpar-capi/src/lapack/shells.rs"),
+            rustfmt(&lapack_gen::module())?,
         ),
         (
             root().join("crates/oxpar-capi/src/opencl/buffer_blas.rs"),

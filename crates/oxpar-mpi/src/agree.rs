@@ -286,6 +286,8 @@ fn kind_code(kind: ErrorKind) -> u64 {
         ErrorKind::Device => 6,
         ErrorKind::Communication => 7,
         ErrorKind::OutOfMemory => 8,
+        ErrorKind::Singular => 10,
+        ErrorKind::NotPositiveDefinite => 11,
         _ => 9,
     }
 }
@@ -300,6 +302,8 @@ fn kind_from_code(code: u64) -> ErrorKind {
         6 => ErrorKind::Device,
         7 => ErrorKind::Communication,
         8 => ErrorKind::OutOfMemory,
+        10 => ErrorKind::Singular,
+        11 => ErrorKind::NotPositiveDefinite,
         _ => ErrorKind::Internal,
     }
 }
