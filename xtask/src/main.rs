@@ -10,7 +10,9 @@
 //! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
 //! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`), the
 //! sp/dp twins of the other Fortran generics from their template
-//! (`bindings/fortran/src/oxpar_blas_twin_gen_{decl,body,public}.inc`) and the
+//! (`bindings/fortran/src/oxpar_blas_twin_gen_{decl,body,public}.inc`), the
+//! LU and Cholesky generics from theirs
+//! (`bindings/fortran/src/oxpar_linalg_gen_{decl,body,public}.inc`) and the
 //! Python table (`bindings/python/src/oxpar/_routines.py`); then
 //! `include/oxpar.h` (cbindgen over crates/oxpar-capi, generated.rs
 //! included, with the version macros computed from the workspace version) and
@@ -161,6 +163,9 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
     let template = std::fs::read_to_string(root().join(fortran_twins::TEMPLATE))
         .map_err(|e| format!("{}: {e}", fortran_twins::TEMPLATE))?;
     let [twin_decl, twin_body, twin_public] = fortran_twins::files(&template)?;
+    let linalg_template = std::fs::read_to_string(root().join(fortran_twins::LINALG_TEMPLATE))
+        .map_err(|e| format!("{}: {e}", fortran_twins::LINALG_TEMPLATE))?;
+    let [linalg_decl, linalg_body, linalg_public] = fortran_twins::linalg_files(&linalg_template)?;
     Ok(vec![
         (
             root().join("crates/oxpar-capi/src/generated.rs"),
@@ -205,6 +210,18 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("bindings/fortran/src/oxpar_blas_twin_gen_public.inc"),
             twin_public,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_linalg_gen_decl.inc"),
+            linalg_decl,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_linalg_gen_body.inc"),
+            linalg_body,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_linalg_gen_public.inc"),
+            linalg_public,
         ),
         (
             root().join("bindings/python/src/oxpar/_routines.py"),
