@@ -815,6 +815,27 @@ mod tests {
         assert_eq!(Routine::ExactDotc.index() + 1, EXACT_RUN.end);
     }
 
+    #[test]
+    fn error_kinds_round_trip_through_their_codes() {
+        // Every rank learns the kind another rank failed with; the
+        // numerical failures keep theirs (not Internal).
+        for kind in [
+            ErrorKind::InvalidArgument,
+            ErrorKind::ShapeMismatch,
+            ErrorKind::InvalidStride,
+            ErrorKind::Unsupported,
+            ErrorKind::BackendUnavailable,
+            ErrorKind::Device,
+            ErrorKind::Communication,
+            ErrorKind::OutOfMemory,
+            ErrorKind::Singular,
+            ErrorKind::NotPositiveDefinite,
+            ErrorKind::Internal,
+        ] {
+            assert_eq!(kind_from_code(kind_code(kind)), kind, "{kind:?}");
+        }
+    }
+
     /// Sums the ranks' packed tallies as the allreduce would and checks
     /// the verdict for every mix of calls on up to 4 ranks.
     #[test]
