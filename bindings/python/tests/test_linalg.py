@@ -210,3 +210,64 @@ def test_default_context_and_empty():
     assert linalg.solve(np.zeros((0, 0)), np.zeros(0)).shape == (0,)
     c = linalg.cholesky(np.zeros((0, 0)))
     assert c.shape == (0, 0)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def systems(draw):
+    """A square system in a random dtype, order, and strided view."""
+    n = draw(st.integers(0, 24))
+    nrhs = draw(st.integers(0, 4))
+    dtype = np.dtype(draw(st.sampled_from(DTYPES)))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    a = rand(rng, (n, n), dtype) + 2 * n * np.eye(n, dtype=dtype) * draw(st.sampled_from([0, 1]))
+    step = draw(st.integers(1, 3))
+    order = draw(st.sampled_from("CF"))
+    big = np.zeros((n * step, n * step), dtype, order=order)
+    view = big[::step, ::step]
+    view[...] = a
+    if draw(st.booleans()):
+        view = view.T
+        a = a.T
+    vector = draw(st.booleans())
+    b = rand(rng, n if vector else (n, nrhs), dtype)
+    return a.copy(), view, b, dtype
+
+
+@SETTINGS
+@given(systems(), st.sampled_from(["serial", "threads:2"]))
+def test_solve_properties(system, spec):
+    a, view, b, dtype = system
+    n = a.shape[0]
+    with oxpar.Context(spec) as ctx:
+        try:
+            x = linalg.solve(view, b, ctx=ctx)
+        except oxpar.SingularMatrixError as e:
+            assert 1 <= e.info <= n
+            return
+    assert x.shape == b.shape and x.dtype == dtype
+    np.testing.assert_array_equal(view, a)  # a is not overwritten by default
+    if x.size:
+        x2 = x.reshape(n, -1).astype(np.complex128)
+        res = a.astype(np.complex128) @ x2 - b.reshape(n, -1)
+        norm1 = lambda m: np.abs(m).sum(axis=0).max()  # noqa: E731
+        assert norm1(res) <= 30 * n * norm1(a) * norm1(x2) * np.finfo(dtype).eps
+
+
+@SETTINGS
+@given(systems(), st.booleans())
+def test_cholesky_properties(system, lower):
+    a, _, b, dtype = system
+    n = a.shape[0]
+    h = (a.conj().T @ a + n * np.eye(n)).astype(dtype)
+    c = linalg.cholesky(h, lower=lower)
+    rec = c @ c.conj().T if lower else c.conj().T @ c
+    scale = max(n, 1) * max(np.abs(h).sum(axis=0).max() if n else 0, 1e-300) * np.finfo(dtype).eps
+    assert n == 0 or np.abs(rec - h).max() <= 30 * scale
+    x = linalg.cho_solve(linalg.cho_factor(h, lower=lower), b)
+    assert x.shape == b.shape
