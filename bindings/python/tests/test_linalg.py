@@ -271,3 +271,20 @@ def test_cholesky_properties(system, lower):
     assert n == 0 or np.abs(rec - h).max() <= 30 * scale
     x = linalg.cho_solve(linalg.cho_factor(h, lower=lower), b)
     assert x.shape == b.shape
+
+
+def test_on_an_opencl_context_through_the_host_path():
+    # An OpenCL context factors host arrays through its host path; skipped
+    # where there is no OpenCL.
+    try:
+        ctx = oxpar.Context("opencl")
+    except oxpar.OxparError as e:
+        pytest.skip(f"no OpenCL: {e}")
+    with ctx:
+        rng = np.random.default_rng(7)
+        a = rand(rng, (20, 20), np.float64)
+        b = rand(rng, 20, np.float64)
+        np.testing.assert_allclose(linalg.solve(a, b, ctx=ctx), np.linalg.solve(a, b), rtol=1e-10)
+        h = hpd(rng, 20, np.complex128)
+        np.testing.assert_allclose(linalg.cholesky(h, lower=True, ctx=ctx), np.linalg.cholesky(h), rtol=1e-10,
+                                   atol=1e-12)
