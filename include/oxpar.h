@@ -142,6 +142,19 @@ enum oxpar_status
    */
   OXPAR_STATUS_COMM_ERROR = 203,
   /**
+   * LU found an exactly zero pivot: the matrix is singular. Not an
+   * argument error: the factorization was completed, as LAPACK's `getrf`
+   * leaves it, and the routine's `info` output holds LAPACK's index (the
+   * zero pivot's column, 1-based).
+   */
+  OXPAR_STATUS_SINGULAR = 300,
+  /**
+   * Cholesky met a leading minor that is not positive definite (or a NaN
+   * on the diagonal). The routine's `info` output holds its order, as
+   * LAPACK's `potrf` reports it.
+   */
+  OXPAR_STATUS_NOT_POSITIVE_DEFINITE = 301,
+  /**
    * A bug in oxpar was caught at the boundary (a Rust panic); please report it.
    */
   OXPAR_STATUS_PANIC = 900,
@@ -6043,6 +6056,718 @@ oxpar_status oxpar_ztrsm(const oxpar_context *ctx,
  * Never fails (an invalid `OXPAR_NUM_THREADS` is reported in the text).
  */
 const char *oxpar_info_text(void);
+
+/**
+ * LU factorization with partial pivoting of the `m x n` matrix `a` (floats), in place: `A = P*L*U`, LAPACK's `getrf`.
+ *
+ * `L` (unit lower triangular or trapezoidal, its unit diagonal not
+ * stored) overwrites `a` below the diagonal, `U` on and above it.
+ * `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+ * pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+ * LAPACK. `a` is given by a pointer to its element (0, 0) and its
+ * element strides (`rsa`, `csa`; column-major: `1, lda`).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+ * two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+ * factorizations are not there yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `ipiv` holds `min(m, n)` writable elements;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_sgetrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Solves `op(A)*X = B` (floats) with the LU factors and pivots of the `n x n` matrix `A` from `oxpar_sgetrf`; LAPACK's `getrs`.
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+ * picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+ * `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+ * zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+ * gives infinities or NaN.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+ * pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read);
+ * `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+ * elements, writable.
+ */
+oxpar_status oxpar_sgetrs(const oxpar_context *ctx,
+                          int32_t trans,
+                          size_t n,
+                          size_t nrhs,
+                          const float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          float *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (floats) for the `n x n` matrix `A` by LU with partial pivoting; LAPACK's `gesv`.
+ *
+ * `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+ * 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+ * not share elements.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization and `b` is unchanged.
+ *
+ * Errors: as `oxpar_sgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a` or `ipiv`.
+ *
+ * # Safety
+ * As `oxpar_sgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+ * `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_sgesv(const oxpar_context *ctx,
+                         size_t n,
+                         size_t nrhs,
+                         float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         int64_t *ipiv,
+                         float *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
+ * Cholesky factorization (floats) of the Hermitian (symmetric) positive definite `n x n` matrix held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+ * `A = L*L^H`, the factor overwriting that triangle; the other
+ * triangle is neither read nor written, and the imaginary parts of
+ * the diagonal are taken as zero.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * order of the leading minor that is not positive definite (a NaN on
+ * the diagonal counts, as in LAPACK) on
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+ * hold the factor of the leading minor, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_spotrf(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Solves `A*X = B` (floats) with the Cholesky factor of `A` from `oxpar_spotrf` in the `uplo` triangle of `a`; LAPACK's `potrs`.
+ *
+ * `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+ * is not read.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+ * spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_spotrs(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          size_t nrhs,
+                          const float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          float *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (floats) for the Hermitian (symmetric) positive definite `n x n` matrix `A` held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+ *
+ * The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+ * matrix `b`; `a` and `b` must not share elements. `info` as in
+ * `oxpar_spotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+ *
+ * Errors: as `oxpar_spotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a`.
+ *
+ * # Safety
+ * As `oxpar_spotrf`; `b` spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_sposv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         size_t nrhs,
+                         float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
+ * LU factorization with partial pivoting of the `m x n` matrix `a` (doubles), in place: `A = P*L*U`, LAPACK's `getrf`.
+ *
+ * `L` (unit lower triangular or trapezoidal, its unit diagonal not
+ * stored) overwrites `a` below the diagonal, `U` on and above it.
+ * `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+ * pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+ * LAPACK. `a` is given by a pointer to its element (0, 0) and its
+ * element strides (`rsa`, `csa`; column-major: `1, lda`).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+ * two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+ * factorizations are not there yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `ipiv` holds `min(m, n)` writable elements;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_dgetrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Solves `op(A)*X = B` (doubles) with the LU factors and pivots of the `n x n` matrix `A` from `oxpar_dgetrf`; LAPACK's `getrs`.
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+ * picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+ * `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+ * zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+ * gives infinities or NaN.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+ * pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read);
+ * `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+ * elements, writable.
+ */
+oxpar_status oxpar_dgetrs(const oxpar_context *ctx,
+                          int32_t trans,
+                          size_t n,
+                          size_t nrhs,
+                          const double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          double *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (doubles) for the `n x n` matrix `A` by LU with partial pivoting; LAPACK's `gesv`.
+ *
+ * `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+ * 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+ * not share elements.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization and `b` is unchanged.
+ *
+ * Errors: as `oxpar_dgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a` or `ipiv`.
+ *
+ * # Safety
+ * As `oxpar_dgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+ * `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_dgesv(const oxpar_context *ctx,
+                         size_t n,
+                         size_t nrhs,
+                         double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         int64_t *ipiv,
+                         double *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
+ * Cholesky factorization (doubles) of the Hermitian (symmetric) positive definite `n x n` matrix held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+ * `A = L*L^H`, the factor overwriting that triangle; the other
+ * triangle is neither read nor written, and the imaginary parts of
+ * the diagonal are taken as zero.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * order of the leading minor that is not positive definite (a NaN on
+ * the diagonal counts, as in LAPACK) on
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+ * hold the factor of the leading minor, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_dpotrf(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Solves `A*X = B` (doubles) with the Cholesky factor of `A` from `oxpar_dpotrf` in the `uplo` triangle of `a`; LAPACK's `potrs`.
+ *
+ * `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+ * is not read.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+ * spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_dpotrs(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          size_t nrhs,
+                          const double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          double *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (doubles) for the Hermitian (symmetric) positive definite `n x n` matrix `A` held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+ *
+ * The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+ * matrix `b`; `a` and `b` must not share elements. `info` as in
+ * `oxpar_dpotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+ *
+ * Errors: as `oxpar_dpotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a`.
+ *
+ * # Safety
+ * As `oxpar_dpotrf`; `b` spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_dposv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         size_t nrhs,
+                         double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
+ * LU factorization with partial pivoting of the `m x n` matrix `a` (single-precision complex), in place: `A = P*L*U`, LAPACK's `getrf`.
+ *
+ * `L` (unit lower triangular or trapezoidal, its unit diagonal not
+ * stored) overwrites `a` below the diagonal, `U` on and above it.
+ * `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+ * pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+ * LAPACK. `a` is given by a pointer to its element (0, 0) and its
+ * element strides (`rsa`, `csa`; column-major: `1, lda`).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+ * two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+ * factorizations are not there yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `ipiv` holds `min(m, n)` writable elements;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_cgetrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Solves `op(A)*X = B` (single-precision complex) with the LU factors and pivots of the `n x n` matrix `A` from `oxpar_cgetrf`; LAPACK's `getrs`.
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+ * picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+ * `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+ * zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+ * gives infinities or NaN.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+ * pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read);
+ * `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+ * elements, writable.
+ */
+oxpar_status oxpar_cgetrs(const oxpar_context *ctx,
+                          int32_t trans,
+                          size_t n,
+                          size_t nrhs,
+                          const oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          oxpar_c32 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (single-precision complex) for the `n x n` matrix `A` by LU with partial pivoting; LAPACK's `gesv`.
+ *
+ * `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+ * 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+ * not share elements.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization and `b` is unchanged.
+ *
+ * Errors: as `oxpar_cgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a` or `ipiv`.
+ *
+ * # Safety
+ * As `oxpar_cgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+ * `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_cgesv(const oxpar_context *ctx,
+                         size_t n,
+                         size_t nrhs,
+                         oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         int64_t *ipiv,
+                         oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
+ * Cholesky factorization (single-precision complex) of the Hermitian (symmetric) positive definite `n x n` matrix held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+ * `A = L*L^H`, the factor overwriting that triangle; the other
+ * triangle is neither read nor written, and the imaginary parts of
+ * the diagonal are taken as zero.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * order of the leading minor that is not positive definite (a NaN on
+ * the diagonal counts, as in LAPACK) on
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+ * hold the factor of the leading minor, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_cpotrf(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Solves `A*X = B` (single-precision complex) with the Cholesky factor of `A` from `oxpar_cpotrf` in the `uplo` triangle of `a`; LAPACK's `potrs`.
+ *
+ * `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+ * is not read.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+ * spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_cpotrs(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          size_t nrhs,
+                          const oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          oxpar_c32 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (single-precision complex) for the Hermitian (symmetric) positive definite `n x n` matrix `A` held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+ *
+ * The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+ * matrix `b`; `a` and `b` must not share elements. `info` as in
+ * `oxpar_cpotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+ *
+ * Errors: as `oxpar_cpotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a`.
+ *
+ * # Safety
+ * As `oxpar_cpotrf`; `b` spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_cposv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         size_t nrhs,
+                         oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
+ * LU factorization with partial pivoting of the `m x n` matrix `a` (double-precision complex), in place: `A = P*L*U`, LAPACK's `getrf`.
+ *
+ * `L` (unit lower triangular or trapezoidal, its unit diagonal not
+ * stored) overwrites `a` below the diagonal, `U` on and above it.
+ * `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+ * pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+ * LAPACK. `a` is given by a pointer to its element (0, 0) and its
+ * element strides (`rsa`, `csa`; column-major: `1, lda`).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+ * two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+ * factorizations are not there yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `ipiv` holds `min(m, n)` writable elements;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_zgetrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Solves `op(A)*X = B` (double-precision complex) with the LU factors and pivots of the `n x n` matrix `A` from `oxpar_zgetrf`; LAPACK's `getrs`.
+ *
+ * `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+ * picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+ * `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+ * zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+ * gives infinities or NaN.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+ * pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read);
+ * `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+ * elements, writable.
+ */
+oxpar_status oxpar_zgetrs(const oxpar_context *ctx,
+                          int32_t trans,
+                          size_t n,
+                          size_t nrhs,
+                          const oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          oxpar_c64 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (double-precision complex) for the `n x n` matrix `A` by LU with partial pivoting; LAPACK's `gesv`.
+ *
+ * `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+ * 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+ * not share elements.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based column of an exactly zero pivot on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+ * completed factorization and `b` is unchanged.
+ *
+ * Errors: as `oxpar_zgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a` or `ipiv`.
+ *
+ * # Safety
+ * As `oxpar_zgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+ * `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_zgesv(const oxpar_context *ctx,
+                         size_t n,
+                         size_t nrhs,
+                         oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         int64_t *ipiv,
+                         oxpar_c64 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
+ * Cholesky factorization (double-precision complex) of the Hermitian (symmetric) positive definite `n x n` matrix held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+ *
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+ * `A = L*L^H`, the factor overwriting that triangle; the other
+ * triangle is neither read nor written, and the imaginary parts of
+ * the diagonal are taken as zero.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * order of the leading minor that is not positive definite (a NaN on
+ * the diagonal counts, as in LAPACK) on
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+ * hold the factor of the leading minor, as LAPACK leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_zpotrf(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Solves `A*X = B` (double-precision complex) with the Cholesky factor of `A` from `oxpar_zpotrf` in the `uplo` triangle of `a`; LAPACK's `potrs`.
+ *
+ * `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+ * is not read.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+ * spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_zpotrs(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          size_t nrhs,
+                          const oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          oxpar_c64 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb);
+
+/**
+ * Solves `A*X = B` (double-precision complex) for the Hermitian (symmetric) positive definite `n x n` matrix `A` held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+ *
+ * The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+ * matrix `b`; `a` and `b` must not share elements. `info` as in
+ * `oxpar_zpotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+ *
+ * Errors: as `oxpar_zpotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+ * shares elements with `a`.
+ *
+ * # Safety
+ * As `oxpar_zpotrf`; `b` spans its `n x nrhs` elements, writable.
+ */
+oxpar_status oxpar_zposv(const oxpar_context *ctx,
+                         int32_t uplo,
+                         size_t n,
+                         size_t nrhs,
+                         oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c64 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
 
 /**
  * Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the

@@ -25,7 +25,7 @@ FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
 	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops test_oxpar_structured test_oxpar_banded \
-	test_oxpar_complex)
+	test_oxpar_complex test_oxpar_linalg)
 # PoCL caches compiled kernels; keep its cache in a writable folder of our own.
 FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
@@ -36,6 +36,7 @@ fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_structured
 	$(FORTRAN_BUILD)/test_oxpar_banded
 	$(FORTRAN_BUILD)/test_oxpar_complex
+	$(FORTRAN_BUILD)/test_oxpar_linalg
 	$(FORTRAN_BUILD)/test_oxpar_reproducible
 	$(FORTRAN_BUILD)/test_oxpar_loops
 	@# OpenCL (PoCL): skipped with a message where no device is found.
@@ -72,7 +73,7 @@ fortran-clean:
 # The library's sources (src/<unit>.f90): the raw interfaces, the base with
 # the context, the parallel loops (a submodule of the base), one module per
 # area, and the umbrella module `oxpar` that programs use.
-FORTRAN_UNITS := oxpar_c oxpar_base oxpar_loops oxpar_blas oxpar_blas_gen oxpar_opencl_buffers \
+FORTRAN_UNITS := oxpar_c oxpar_base oxpar_loops oxpar_blas oxpar_blas_gen oxpar_linalg oxpar_opencl_buffers \
 	oxpar_opencl_kernels oxpar_mpi oxpar_task_farm oxpar
 
 # The library in folder $(1), compiled with the flags in variable $(2): every
@@ -88,7 +89,7 @@ $(1)/oxpar_base.o: $(1)/oxpar_c.o
 $(1)/oxpar_loops.o $(1)/oxpar_blas.o $(1)/oxpar_opencl_buffers.o $(1)/oxpar_mpi.o $(1)/oxpar_task_farm.o: \
 	$(1)/oxpar_base.o
 $(1)/oxpar_opencl_kernels.o: $(1)/oxpar_opencl_buffers.o
-$(1)/oxpar_blas.o $(1)/oxpar_blas_gen.o: $(1)/oxpar_base.o $(FORTRAN_GEN_INC)
+$(1)/oxpar_blas.o $(1)/oxpar_blas_gen.o $(1)/oxpar_linalg.o: $(1)/oxpar_base.o $(FORTRAN_GEN_INC)
 $(1)/oxpar.o: $(addprefix $(1)/,$(addsuffix .o,$(filter-out oxpar,$(FORTRAN_UNITS)))) $(FORTRAN_GEN_INC)
 
 $(1)/liboxpar_fortran.a: $(addprefix $(1)/,$(addsuffix .o,$(FORTRAN_UNITS)))
@@ -107,6 +108,10 @@ $(FORTRAN_BUILD)/test/test_oxpar_blas.o: $(FORTRAN_TEST_SRC)/blas_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_structured.o: $(FORTRAN_TEST_SRC)/structured_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_banded.o: $(FORTRAN_TEST_SRC)/banded_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_complex.o: $(FORTRAN_TEST_SRC)/complex_checks.inc
+# One body of checks for four element types: preprocessed (.F90).
+$(FORTRAN_BUILD)/test/test_oxpar_linalg.o: $(FORTRAN_TEST_SRC)/test_oxpar_linalg.F90 $(FORTRAN_TEST_SRC)/linalg_checks.inc \
+		$(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
+	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@
 
 $(FORTRAN_BUILD)/test/test_%.o: $(FORTRAN_TEST_SRC)/test_%.f90 $(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@

@@ -1243,6 +1243,21 @@ static void test_halo_2d_case(const oxpar_context *ctx, size_t ny, size_t nx, in
     free(a.p);
 }
 
+/* LU and Cholesky are not distributed yet: every rank gets
+ * OXPAR_STATUS_UNSUPPORTED (no communication, so no rank waits), and info
+ * is not written. */
+static void test_factorizations_unsupported(const oxpar_context *ctx) {
+    double a[4] = {4.0, 1.0, 1.0, 3.0}, b[2] = {1.0, 2.0};
+    int64_t ipiv[2], info = -5;
+    CHECK_ERR(oxpar_dgesv(ctx, 2, 1, a, 1, 2, ipiv, b, 1, 2, &info), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_dgesv: ");
+    CHECK_ERR(oxpar_dgetrf(ctx, 2, 2, a, 1, 2, ipiv, &info), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_dgetrf: ");
+    CHECK_ERR(oxpar_dpotrf(ctx, OXPAR_UPLO_LOWER, 2, a, 1, 2, &info), OXPAR_STATUS_UNSUPPORTED,
+              "oxpar_dpotrf: ");
+    CHECK(info == -5, "an unsupported factorization wrote info (%ld)", (long)info);
+}
+
 static void test_halo(const oxpar_context *ctx) {
     size_t shapes[3][2], nshapes = grid_shapes(world_size, shapes), s, ghost, def_rows, def_cols;
     int mode, periodic, pr, pc, layout;
@@ -2293,6 +2308,7 @@ int main(int argc, char **argv) {
     test_gemv_ger(ctx);
     test_gemm(ctx, 0);
     test_halo(ctx);
+    test_factorizations_unsupported(ctx);
     test_errors(ctx);
     test_context_reject(ctx);
     test_mixed_types(ctx);

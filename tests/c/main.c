@@ -56,5 +56,6 @@ int main(int argc, char **argv) {
     test_farm();
     test_reproducible();
     test_complex();
+    test_lapack();
     return check_summary();
 }

@@ -33,6 +33,8 @@ void test_version_and_status(void) {
         {OXPAR_STATUS_DEVICE_ERROR, "device error"},
         {OXPAR_STATUS_OUT_OF_MEMORY, "out of memory"},
         {OXPAR_STATUS_COMM_ERROR, "communication error"},
+        {OXPAR_STATUS_SINGULAR, "singular matrix"},
+        {OXPAR_STATUS_NOT_POSITIVE_DEFINITE, "not positive definite"},
         {OXPAR_STATUS_PANIC, "internal error (panic)"},
         {OXPAR_STATUS_INTERNAL, "internal error"},
     };

@@ -26,13 +26,14 @@ const SCALARS_IN: &[&str] = &["alpha", "beta"];
 /// Pointer-to-number arguments that are scalars written by the callee.
 const SCALARS_OUT: &[&str] = &[
     "out", "rank", "size", "rows", "cols", "row", "col", "start", "len", "comm", "done", "failed",
-    "resumed", "state", "attempts", "states", "queued", "end",
+    "resumed", "state", "attempts", "states", "queued", "end", "info",
 ];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
 const ARRAYS: &[&str] = &["a", "ap", "b", "c", "x", "y"];
 /// Pointer-to-number arguments that may be NULL or arrays (the caller passes
-/// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes.
-const OPTIONAL_ARRAYS: &[&str] = &["global", "local"];
+/// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes,
+/// and LU's integer pivots (NULL when there are none).
+const OPTIONAL_ARRAYS: &[&str] = &["global", "local", "ipiv"];
 
 /// The predefined macros of the C11 compiler the header is read as (not C++).
 const PREDEFINED: &[(&str, i64)] = &[("__STDC__", 1), ("__STDC_VERSION__", 201_112)];

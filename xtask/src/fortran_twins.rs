@@ -12,6 +12,11 @@
 //! generic's argument order, its shape checks and their messages (the MPI
 //! collective ones through `join_rejected`, for every element type: complex
 //! calls are collective on MPI too), and the scalar results.
+//!
+//! The module `oxpar_linalg` (LU and Cholesky) is written the same way from
+//! its own template, `oxpar_linalg_twins.f90.in` ([`linalg_files`]): its
+//! routines are not table rows (see `lapack_gen.rs`), so the names and
+//! element types come from there.
 
 use std::fmt::Write;
 
@@ -26,8 +31,17 @@ const HEAD: &str =
 pub const TEMPLATE: &str = "bindings/fortran/src/oxpar_blas_twins.f90.in";
 
 /// One routine's section of the template.
+/// A routine of a template: its name, its element types and how its C
+/// function is named for each.
+#[derive(Copy, Clone)]
+struct Twin {
+    name: &'static str,
+    types: &'static str,
+    c: fn(&'static str, char) -> String,
+}
+
 struct Section {
-    row: &'static Routine,
+    row: Twin,
     /// The generic's `!>` documentation, unindented.
     doc: String,
     /// The procedure, with placeholders.
@@ -48,7 +62,7 @@ fn kinds(t: char) -> (&'static str, &'static str, &'static str) {
 
 /// The section's procedure for element type `t` (placeholders: see the
 /// template's head).
-fn instantiate(row: &Routine, text: &str, t: char) -> String {
+fn instantiate(row: Twin, text: &str, t: char) -> String {
     let (k, ck, real) = kinds(t);
     let complex = matches!(t, 'c' | 'z');
     let rk = if ck == "c_float" { "sp" } else { "dp" };
@@ -89,7 +103,7 @@ fn instantiate(row: &Routine, text: &str, t: char) -> String {
         .replace("${one}$", &one)
         .replace("${zero}$", &zero)
         .replace("${nan}$", &nan)
-        .replace("${c}$", &format!("c_{}", c_name(row, t)))
+        .replace("${c}$", &format!("c_{}", (row.c)(row.name, t)))
         .replace("${trans_code}$", trans_code)
         .replace("${bad_trans}$", bad_trans)
         .replace("${trans_letters}$", trans_letters)
@@ -98,29 +112,47 @@ fn instantiate(row: &Routine, text: &str, t: char) -> String {
 
 /// The template's sections in its order (the order of the generated files),
 /// checked against the table: one for each routine with a hand-written helper.
-fn sections(template: &str) -> Result<Vec<Section>, String> {
+/// The C name of a routine with a hand-written helper.
+fn helper_c_name(name: &'static str, t: char) -> String {
+    let row: &Routine = with_helper()
+        .map(|(r, _)| r)
+        .find(|r| r.name == name)
+        .expect("a routine of the table");
+    c_name(row, t)
+}
+
+/// The routines with a hand-written helper, as twins.
+fn helper_twins() -> Vec<Twin> {
+    with_helper()
+        .map(|(r, _)| Twin {
+            name: r.name,
+            types: r.types,
+            c: helper_c_name,
+        })
+        .collect()
+}
+
+fn sections(template_path: &str, template: &str, known: &[Twin]) -> Result<Vec<Section>, String> {
     let mut out: Vec<Section> = Vec::new();
     for part in template.split("\n#:routine ").skip(1) {
         let (name, rest) = part.split_once('\n').ok_or("a #:routine line")?;
         let name = name.trim();
         let (doc, body) = rest
             .split_once("#:body\n")
-            .ok_or_else(|| format!("{TEMPLATE}: {name}: no #:body"))?;
-        let row = with_helper()
-            .map(|(r, _)| r)
+            .ok_or_else(|| format!("{template_path}: {name}: no #:body"))?;
+        let row = *known
+            .iter()
             .find(|r| r.name == name)
-            .ok_or_else(|| {
-                format!("{TEMPLATE}: {name} is no routine with a hand-written helper")
-            })?;
+            .ok_or_else(|| format!("{template_path}: {name} is none of its routines"))?;
         out.push(Section {
             row,
             doc: doc.to_string(),
             body: body.trim_end().to_string(),
         });
     }
-    for (r, _) in with_helper() {
+    for r in known {
         if !out.iter().any(|s| s.row.name == r.name) {
-            return Err(format!("{TEMPLATE}: no section for {}", r.name));
+            return Err(format!("{template_path}: no section for {}", r.name));
         }
     }
     Ok(out)
@@ -129,8 +161,39 @@ fn sections(template: &str) -> Result<Vec<Section>, String> {
 /// The three include files: declarations, procedures, and the umbrella
 /// module's `public` statement of the generics.
 pub fn files(template: &str) -> Result<[String; 3], String> {
-    let sections = sections(template)?;
-    let mut decl = String::from(HEAD);
+    twins(HEAD, TEMPLATE, template, &helper_twins())
+}
+
+/// The template of the module `oxpar_linalg`.
+pub const LINALG_TEMPLATE: &str = "bindings/fortran/src/oxpar_linalg_twins.f90.in";
+
+/// As [`files`] for the module `oxpar_linalg`'s template (its decl, body
+/// and public include files).
+pub fn linalg_files(template: &str) -> Result<[String; 3], String> {
+    let known: Vec<Twin> = crate::lapack_gen::NAMES
+        .iter()
+        .map(|&name| Twin {
+            name,
+            types: "sdcz",
+            c: |name, t| format!("oxpar_{t}{name}"),
+        })
+        .collect();
+    twins(
+        "! Generated from bindings/fortran/src/oxpar_linalg_twins.f90.in by `make gen`: do not edit.\n",
+        LINALG_TEMPLATE,
+        template,
+        &known,
+    )
+}
+
+fn twins(
+    head: &str,
+    template_path: &str,
+    template: &str,
+    known: &[Twin],
+) -> Result<[String; 3], String> {
+    let sections = sections(template_path, template, known)?;
+    let mut decl = String::from(head);
     let names: Vec<String> = sections
         .iter()
         .map(|s| format!("oxpar_{}", s.row.name))
@@ -156,7 +219,7 @@ pub fn files(template: &str) -> Result<[String; 3], String> {
             procs.join(", ")
         );
     }
-    let mut body = String::from(HEAD);
+    let mut body = String::from(head);
     for t in "sdcz".chars() {
         let of_type: Vec<&Section> = sections
             .iter()
@@ -174,5 +237,5 @@ pub fn files(template: &str) -> Result<[String; 3], String> {
             let _ = writeln!(body, "\n{}", instantiate(s.row, &s.body, t));
         }
     }
-    Ok([decl, body, format!("{HEAD}{public}")])
+    Ok([decl, body, format!("{head}{public}")])
 }

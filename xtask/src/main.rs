@@ -4,12 +4,15 @@
 //! Generated: from the routine table (`routines.rs`), the C exports of the
 //! generated routines (`crates/oxpar-capi/src/generated.rs`) and the typed
 //! shells of those with a hand-written helper
-//! (`crates/oxpar-capi/src/blas/shells.rs`), the routines on
+//! (`crates/oxpar-capi/src/blas/shells.rs`), the shells of LU and Cholesky
+//! (`crates/oxpar-capi/src/lapack/shells.rs`, `lapack_gen.rs`), the routines on
 //! OpenCL device buffers (`crates/oxpar-capi/src/opencl/buffer_blas.rs`), their ndarray
 //! functions (`crates/oxpar/src/nd/generated.rs`), their Fortran
 //! generics (`bindings/fortran/src/oxpar_blas_gen_{decl,body,public}.inc`), the
 //! sp/dp twins of the other Fortran generics from their template
-//! (`bindings/fortran/src/oxpar_blas_twin_gen_{decl,body,public}.inc`) and the
+//! (`bindings/fortran/src/oxpar_blas_twin_gen_{decl,body,public}.inc`), the
+//! LU and Cholesky generics from theirs
+//! (`bindings/fortran/src/oxpar_linalg_gen_{decl,body,public}.inc`) and the
 //! Python table (`bindings/python/src/oxpar/_routines.py`); then
 //! `include/oxpar.h` (cbindgen over crates/oxpar-capi, generated.rs
 //! included, with the version macros computed from the workspace version) and
@@ -24,6 +27,7 @@ mod fortran;
 mod fortran_gen;
 mod fortran_twins;
 mod helper_docs;
+mod lapack_gen;
 mod nd_gen;
 mod python_gen;
 mod routines;
@@ -159,6 +163,9 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
     let template = std::fs::read_to_string(root().join(fortran_twins::TEMPLATE))
         .map_err(|e| format!("{}: {e}", fortran_twins::TEMPLATE))?;
     let [twin_decl, twin_body, twin_public] = fortran_twins::files(&template)?;
+    let linalg_template = std::fs::read_to_string(root().join(fortran_twins::LINALG_TEMPLATE))
+        .map_err(|e| format!("{}: {e}", fortran_twins::LINALG_TEMPLATE))?;
+    let [linalg_decl, linalg_body, linalg_public] = fortran_twins::linalg_files(&linalg_template)?;
     Ok(vec![
         (
             root().join("crates/oxpar-capi/src/generated.rs"),
@@ -167,6 +174,10 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("crates/oxpar-capi/src/blas/shells.rs"),
             rustfmt(&capi_gen::helper_shells())?,
+        ),
+        (
+            root().join("crates/oxpar-capi/src/lapack/shells.rs"),
+            rustfmt(&lapack_gen::module())?,
         ),
         (
             root().join("crates/oxpar-capi/src/opencl/buffer_blas.rs"),
@@ -199,6 +210,18 @@ fn from_table() -> Result<Vec<(PathBuf, String)>, String> {
         (
             root().join("bindings/fortran/src/oxpar_blas_twin_gen_public.inc"),
             twin_public,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_linalg_gen_decl.inc"),
+            linalg_decl,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_linalg_gen_body.inc"),
+            linalg_body,
+        ),
+        (
+            root().join("bindings/fortran/src/oxpar_linalg_gen_public.inc"),
+            linalg_public,
         ),
         (
             root().join("bindings/python/src/oxpar/_routines.py"),

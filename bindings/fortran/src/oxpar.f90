@@ -95,6 +95,7 @@ module oxpar
   use oxpar_base
   use oxpar_blas
   use oxpar_blas_gen
+  use oxpar_linalg
   use oxpar_opencl_buffers
   use oxpar_opencl_kernels
   use oxpar_mpi
@@ -112,6 +113,8 @@ module oxpar
 
   ! oxpar_blas_gen (generated from the routine table)
   include "oxpar_blas_gen_public.inc"
+
+  include "oxpar_linalg_gen_public.inc"
 
   ! oxpar_opencl_buffers
   public :: oxpar_buffer
@@ -134,7 +137,8 @@ module oxpar
   public :: OXPAR_STATUS_OK, OXPAR_STATUS_NULL_POINTER, OXPAR_STATUS_INVALID_ARGUMENT, &
     OXPAR_STATUS_SHAPE_MISMATCH, OXPAR_STATUS_INVALID_STRIDE, OXPAR_STATUS_UNSUPPORTED, &
     OXPAR_STATUS_BACKEND_UNAVAILABLE, OXPAR_STATUS_DEVICE_ERROR, OXPAR_STATUS_OUT_OF_MEMORY, &
-    OXPAR_STATUS_COMM_ERROR, OXPAR_STATUS_PANIC, OXPAR_STATUS_INTERNAL
+    OXPAR_STATUS_COMM_ERROR, OXPAR_STATUS_SINGULAR, OXPAR_STATUS_NOT_POSITIVE_DEFINITE, OXPAR_STATUS_PANIC, &
+    OXPAR_STATUS_INTERNAL
   public :: OXPAR_BACKEND_SERIAL, OXPAR_BACKEND_THREADS, OXPAR_BACKEND_OPENCL, OXPAR_BACKEND_MPI
   public :: OXPAR_VERSION_MAJOR, OXPAR_VERSION_MINOR, OXPAR_VERSION_PATCH, OXPAR_VERSION_STRING, &
     OXPAR_VERSION_NUMBER, OXPAR_ABI_VERSION

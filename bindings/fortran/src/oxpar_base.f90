@@ -842,6 +842,9 @@ contains
     ! The routines whose C names carry the element type (`oxpar_sdot`, `oxpar_idamax`).
     character(len=*), parameter :: typed(11) = [character(len=5) :: "axpy", "scal", "copy", "swap", "dot", &
       "nrm2", "asum", "sum", "gemv", "ger", "gemm"]
+    ! LU and Cholesky (module oxpar_linalg), for the four element types.
+    character(len=*), parameter :: linalg(6) = [character(len=5) :: "getrf", "getrs", "gesv", "potrf", &
+      "potrs", "posv"]
     character(len=*), parameter :: families(3) = [character(len=13) :: "oxpar_buffer_", "oxpar_mpi_", "oxpar_"]
     character(len=:), allocatable :: family, rest
     integer :: i
@@ -902,6 +905,8 @@ contains
         rest = c_name(len(family) + 1:)
         if (rest == "isamax" .or. rest == "idamax") then
           name = family // "iamax"
+        else if (len(rest) > 1 .and. index("sdcz", rest(1:1)) > 0 .and. any(linalg == rest(2:))) then
+          name = family // rest(2:)
         else if (len(rest) > 1 .and. (rest(1:1) == "s" .or. rest(1:1) == "d")) then
           if (any(typed == rest(2:))) name = family // rest(2:)
         end if

@@ -68,6 +68,15 @@ module oxpar_c
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_OUT_OF_MEMORY = 202
   !> The communication layer (MPI) reported an error.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_COMM_ERROR = 203
+  !> LU found an exactly zero pivot: the matrix is singular. Not an
+  !> argument error: the factorization was completed, as LAPACK's `getrf`
+  !> leaves it, and the routine's `info` output holds LAPACK's index (the
+  !> zero pivot's column, 1-based).
+  integer(c_int32_t), parameter, public :: OXPAR_STATUS_SINGULAR = 300
+  !> Cholesky met a leading minor that is not positive definite (or a NaN
+  !> on the diagonal). The routine's `info` output holds its order, as
+  !> LAPACK's `potrf` reports it.
+  integer(c_int32_t), parameter, public :: OXPAR_STATUS_NOT_POSITIVE_DEFINITE = 301
   !> A bug in oxpar was caught at the boundary (a Rust panic); please report it.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_PANIC = 900
   !> A bug in oxpar was detected; please report it.
@@ -327,6 +336,30 @@ module oxpar_c
   public :: c_oxpar_ctrsm
   public :: c_oxpar_ztrsm
   public :: c_oxpar_info_text
+  public :: c_oxpar_sgetrf
+  public :: c_oxpar_sgetrs
+  public :: c_oxpar_sgesv
+  public :: c_oxpar_spotrf
+  public :: c_oxpar_spotrs
+  public :: c_oxpar_sposv
+  public :: c_oxpar_dgetrf
+  public :: c_oxpar_dgetrs
+  public :: c_oxpar_dgesv
+  public :: c_oxpar_dpotrf
+  public :: c_oxpar_dpotrs
+  public :: c_oxpar_dposv
+  public :: c_oxpar_cgetrf
+  public :: c_oxpar_cgetrs
+  public :: c_oxpar_cgesv
+  public :: c_oxpar_cpotrf
+  public :: c_oxpar_cpotrs
+  public :: c_oxpar_cposv
+  public :: c_oxpar_zgetrf
+  public :: c_oxpar_zgetrs
+  public :: c_oxpar_zgesv
+  public :: c_oxpar_zpotrf
+  public :: c_oxpar_zpotrs
+  public :: c_oxpar_zposv
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
   public :: c_oxpar_context_create_mpi
@@ -6471,6 +6504,830 @@ module oxpar_c
       implicit none
       type(c_ptr) :: c_oxpar_info_text
     end function c_oxpar_info_text
+
+    !> LU factorization with partial pivoting of the `m x n` matrix `a` (floats), in place: `A =
+    !> P*L*U`, LAPACK's `getrf`.
+    !>
+    !> `L` (unit lower triangular or trapezoidal, its unit diagonal not
+    !> stored) overwrites `a` below the diagonal, `U` on and above it.
+    !> `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+    !> pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+    !> LAPACK. `a` is given by a pointer to its element (0, 0) and its
+    !> element strides (`rsa`, `csa`; column-major: `1, lda`).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+    !> two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+    !> factorizations are not there yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `ipiv` holds `min(m, n)` writable elements;
+    !> `info` is NULL or writable.
+    function c_oxpar_sgetrf(ctx, m, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_sgetrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_sgetrf
+    end function c_oxpar_sgetrf
+
+    !> Solves `op(A)*X = B` (floats) with the LU factors and pivots of the `n x n` matrix `A` from
+    !> `oxpar_sgetrf`; LAPACK's `getrs`.
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+    !> picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+    !> `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+    !> zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+    !> gives infinities or NaN.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+    !> pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read);
+    !> `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+    !> elements, writable.
+    function c_oxpar_sgetrs(ctx, trans, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb) &
+        bind(C, name="oxpar_sgetrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_sgetrs
+    end function c_oxpar_sgetrs
+
+    !> Solves `A*X = B` (floats) for the `n x n` matrix `A` by LU with partial pivoting; LAPACK's
+    !> `gesv`.
+    !>
+    !> `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+    !> 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+    !> not share elements.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization and `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_sgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a` or `ipiv`.
+    !>
+    !> # Safety
+    !> As `oxpar_sgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+    !> `n x nrhs` elements, writable.
+    function c_oxpar_sgesv(ctx, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb, info) &
+        bind(C, name="oxpar_sgesv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_sgesv
+    end function c_oxpar_sgesv
+
+    !> Cholesky factorization (floats) of the Hermitian (symmetric) positive definite `n x n` matrix
+    !> held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+    !> `A = L*L^H`, the factor overwriting that triangle; the other
+    !> triangle is neither read nor written, and the imaginary parts of
+    !> the diagonal are taken as zero.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> order of the leading minor that is not positive definite (a NaN on
+    !> the diagonal counts, as in LAPACK) on
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+    !> hold the factor of the leading minor, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_spotrf(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_spotrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_spotrf
+    end function c_oxpar_spotrf
+
+    !> Solves `A*X = B` (floats) with the Cholesky factor of `A` from `oxpar_spotrf` in the `uplo`
+    !> triangle of `a`; LAPACK's `potrs`.
+    !>
+    !> `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+    !> is not read.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+    !> spans its `n x nrhs` elements, writable.
+    function c_oxpar_spotrs(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_spotrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_spotrs
+    end function c_oxpar_spotrs
+
+    !> Solves `A*X = B` (floats) for the Hermitian (symmetric) positive definite `n x n` matrix `A`
+    !> held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+    !>
+    !> The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+    !> matrix `b`; `a` and `b` must not share elements. `info` as in
+    !> `oxpar_spotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_spotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a`.
+    !>
+    !> # Safety
+    !> As `oxpar_spotrf`; `b` spans its `n x nrhs` elements, writable.
+    function c_oxpar_sposv(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_sposv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_sposv
+    end function c_oxpar_sposv
+
+    !> LU factorization with partial pivoting of the `m x n` matrix `a` (doubles), in place: `A =
+    !> P*L*U`, LAPACK's `getrf`.
+    !>
+    !> `L` (unit lower triangular or trapezoidal, its unit diagonal not
+    !> stored) overwrites `a` below the diagonal, `U` on and above it.
+    !> `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+    !> pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+    !> LAPACK. `a` is given by a pointer to its element (0, 0) and its
+    !> element strides (`rsa`, `csa`; column-major: `1, lda`).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+    !> two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+    !> factorizations are not there yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `ipiv` holds `min(m, n)` writable elements;
+    !> `info` is NULL or writable.
+    function c_oxpar_dgetrf(ctx, m, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_dgetrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dgetrf
+    end function c_oxpar_dgetrf
+
+    !> Solves `op(A)*X = B` (doubles) with the LU factors and pivots of the `n x n` matrix `A` from
+    !> `oxpar_dgetrf`; LAPACK's `getrs`.
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+    !> picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+    !> `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+    !> zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+    !> gives infinities or NaN.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+    !> pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read);
+    !> `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+    !> elements, writable.
+    function c_oxpar_dgetrs(ctx, trans, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb) &
+        bind(C, name="oxpar_dgetrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_dgetrs
+    end function c_oxpar_dgetrs
+
+    !> Solves `A*X = B` (doubles) for the `n x n` matrix `A` by LU with partial pivoting; LAPACK's
+    !> `gesv`.
+    !>
+    !> `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+    !> 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+    !> not share elements.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization and `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_dgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a` or `ipiv`.
+    !>
+    !> # Safety
+    !> As `oxpar_dgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+    !> `n x nrhs` elements, writable.
+    function c_oxpar_dgesv(ctx, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb, info) &
+        bind(C, name="oxpar_dgesv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dgesv
+    end function c_oxpar_dgesv
+
+    !> Cholesky factorization (doubles) of the Hermitian (symmetric) positive definite `n x n`
+    !> matrix held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+    !> `A = L*L^H`, the factor overwriting that triangle; the other
+    !> triangle is neither read nor written, and the imaginary parts of
+    !> the diagonal are taken as zero.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> order of the leading minor that is not positive definite (a NaN on
+    !> the diagonal counts, as in LAPACK) on
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+    !> hold the factor of the leading minor, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_dpotrf(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_dpotrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dpotrf
+    end function c_oxpar_dpotrf
+
+    !> Solves `A*X = B` (doubles) with the Cholesky factor of `A` from `oxpar_dpotrf` in the `uplo`
+    !> triangle of `a`; LAPACK's `potrs`.
+    !>
+    !> `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+    !> is not read.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+    !> spans its `n x nrhs` elements, writable.
+    function c_oxpar_dpotrs(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_dpotrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_dpotrs
+    end function c_oxpar_dpotrs
+
+    !> Solves `A*X = B` (doubles) for the Hermitian (symmetric) positive definite `n x n` matrix `A`
+    !> held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+    !>
+    !> The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+    !> matrix `b`; `a` and `b` must not share elements. `info` as in
+    !> `oxpar_dpotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_dpotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a`.
+    !>
+    !> # Safety
+    !> As `oxpar_dpotrf`; `b` spans its `n x nrhs` elements, writable.
+    function c_oxpar_dposv(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_dposv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dposv
+    end function c_oxpar_dposv
+
+    !> LU factorization with partial pivoting of the `m x n` matrix `a` (single-precision complex),
+    !> in place: `A = P*L*U`, LAPACK's `getrf`.
+    !>
+    !> `L` (unit lower triangular or trapezoidal, its unit diagonal not
+    !> stored) overwrites `a` below the diagonal, `U` on and above it.
+    !> `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+    !> pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+    !> LAPACK. `a` is given by a pointer to its element (0, 0) and its
+    !> element strides (`rsa`, `csa`; column-major: `1, lda`).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+    !> two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+    !> factorizations are not there yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `ipiv` holds `min(m, n)` writable elements;
+    !> `info` is NULL or writable.
+    function c_oxpar_cgetrf(ctx, m, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_cgetrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cgetrf
+    end function c_oxpar_cgetrf
+
+    !> Solves `op(A)*X = B` (single-precision complex) with the LU factors and pivots of the `n x n`
+    !> matrix `A` from `oxpar_cgetrf`; LAPACK's `getrs`.
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+    !> picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+    !> `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+    !> zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+    !> gives infinities or NaN.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+    !> pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read);
+    !> `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+    !> elements, writable.
+    function c_oxpar_cgetrs(ctx, trans, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb) &
+        bind(C, name="oxpar_cgetrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_cgetrs
+    end function c_oxpar_cgetrs
+
+    !> Solves `A*X = B` (single-precision complex) for the `n x n` matrix `A` by LU with partial
+    !> pivoting; LAPACK's `gesv`.
+    !>
+    !> `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+    !> 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+    !> not share elements.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization and `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_cgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a` or `ipiv`.
+    !>
+    !> # Safety
+    !> As `oxpar_cgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+    !> `n x nrhs` elements, writable.
+    function c_oxpar_cgesv(ctx, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb, info) &
+        bind(C, name="oxpar_cgesv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cgesv
+    end function c_oxpar_cgesv
+
+    !> Cholesky factorization (single-precision complex) of the Hermitian (symmetric) positive
+    !> definite `n x n` matrix held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+    !> `A = L*L^H`, the factor overwriting that triangle; the other
+    !> triangle is neither read nor written, and the imaginary parts of
+    !> the diagonal are taken as zero.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> order of the leading minor that is not positive definite (a NaN on
+    !> the diagonal counts, as in LAPACK) on
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+    !> hold the factor of the leading minor, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_cpotrf(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_cpotrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cpotrf
+    end function c_oxpar_cpotrf
+
+    !> Solves `A*X = B` (single-precision complex) with the Cholesky factor of `A` from
+    !> `oxpar_cpotrf` in the `uplo` triangle of `a`; LAPACK's `potrs`.
+    !>
+    !> `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+    !> is not read.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+    !> spans its `n x nrhs` elements, writable.
+    function c_oxpar_cpotrs(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_cpotrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_cpotrs
+    end function c_oxpar_cpotrs
+
+    !> Solves `A*X = B` (single-precision complex) for the Hermitian (symmetric) positive definite
+    !> `n x n` matrix `A` held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+    !>
+    !> The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+    !> matrix `b`; `a` and `b` must not share elements. `info` as in
+    !> `oxpar_cpotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_cpotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a`.
+    !>
+    !> # Safety
+    !> As `oxpar_cpotrf`; `b` spans its `n x nrhs` elements, writable.
+    function c_oxpar_cposv(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_cposv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cposv
+    end function c_oxpar_cposv
+
+    !> LU factorization with partial pivoting of the `m x n` matrix `a` (double-precision complex),
+    !> in place: `A = P*L*U`, LAPACK's `getrf`.
+    !>
+    !> `L` (unit lower triangular or trapezoidal, its unit diagonal not
+    !> stored) overwrites `a` below the diagonal, `U` on and above it.
+    !> `ipiv` (`min(m, n)` elements, `int64_t`) receives the 1-based
+    !> pivots: row `i` was interchanged with row `ipiv[i - 1]`, as in
+    !> LAPACK. `a` is given by a pointer to its element (0, 0) and its
+    !> element strides (`rsa`, `csa`; column-major: `1, lda`).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`ipiv` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make
+    !> two elements of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (`ipiv` overlapping `a` or misaligned), `OXPAR_STATUS_SINGULAR`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context (distributed
+    !> factorizations are not there yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `ipiv` holds `min(m, n)` writable elements;
+    !> `info` is NULL or writable.
+    function c_oxpar_zgetrf(ctx, m, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_zgetrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zgetrf
+    end function c_oxpar_zgetrf
+
+    !> Solves `op(A)*X = B` (double-precision complex) with the LU factors and pivots of the `n x n`
+    !> matrix `A` from `oxpar_zgetrf`; LAPACK's `getrs`.
+    !>
+    !> `trans` (`OXPAR_TRANS_NO`, `OXPAR_TRANS_YES` or `OXPAR_TRANS_CONJ`)
+    !> picks `A`, `A^T` or `A^H`. `X` overwrites the `n x nrhs` matrix `b`.
+    !> `ipiv` holds the `n` 1-based pivots `getrf` wrote. No test for a
+    !> zero on `U`'s diagonal (as LAPACK's `getrs`): a singular factor
+    !> gives infinities or NaN.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, a
+    !> pivot outside `1..=n`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read);
+    !> `ipiv` holds `n` readable elements; `b` spans its `n x nrhs`
+    !> elements, writable.
+    function c_oxpar_zgetrs(ctx, trans, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb) &
+        bind(C, name="oxpar_zgetrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_zgetrs
+    end function c_oxpar_zgetrs
+
+    !> Solves `A*X = B` (double-precision complex) for the `n x n` matrix `A` by LU with partial
+    !> pivoting; LAPACK's `gesv`.
+    !>
+    !> `a` is overwritten by its factors, `ipiv` (`n` elements) by the
+    !> 1-based pivots, the `n x nrhs` matrix `b` by `X`. `a` and `b` must
+    !> not share elements.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based column of an exactly zero pivot on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` and `ipiv` hold the
+    !> completed factorization and `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_zgetrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a` or `ipiv`.
+    !>
+    !> # Safety
+    !> As `oxpar_zgetrf` for `a`, `ipiv` (`n` elements) and `info`; `b` spans its
+    !> `n x nrhs` elements, writable.
+    function c_oxpar_zgesv(ctx, n, nrhs, a, rsa, csa, ipiv, b, rsb, csb, info) &
+        bind(C, name="oxpar_zgesv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zgesv
+    end function c_oxpar_zgesv
+
+    !> Cholesky factorization (double-precision complex) of the Hermitian (symmetric) positive
+    !> definite `n x n` matrix held in the `uplo` triangle of `a`, in place; LAPACK's `potrf`.
+    !>
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`): `A = U^H*U` or
+    !> `A = L*L^H`, the factor overwriting that triangle; the other
+    !> triangle is neither read nor written, and the imaginary parts of
+    !> the diagonal are taken as zero.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> order of the leading minor that is not positive definite (a NaN on
+    !> the diagonal counts, as in LAPACK) on
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`; then the columns before it
+    !> hold the factor of the leading minor, as LAPACK leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_zpotrf(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_zpotrf")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zpotrf
+    end function c_oxpar_zpotrf
+
+    !> Solves `A*X = B` (double-precision complex) with the Cholesky factor of `A` from
+    !> `oxpar_zpotrf` in the `uplo` triangle of `a`; LAPACK's `potrs`.
+    !>
+    !> `X` overwrites the `n x nrhs` matrix `b`; the other triangle of `a`
+    !> is not read.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `b`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `b`
+    !> spans its `n x nrhs` elements, writable.
+    function c_oxpar_zpotrs(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb) &
+        bind(C, name="oxpar_zpotrs")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int32_t) :: c_oxpar_zpotrs
+    end function c_oxpar_zpotrs
+
+    !> Solves `A*X = B` (double-precision complex) for the Hermitian (symmetric) positive definite
+    !> `n x n` matrix `A` held in the `uplo` triangle of `a`, by Cholesky; LAPACK's `posv`.
+    !>
+    !> The factor overwrites that triangle of `a`, `X` the `n x nrhs`
+    !> matrix `b`; `a` and `b` must not share elements. `info` as in
+    !> `oxpar_zpotrf`; on `OXPAR_STATUS_NOT_POSITIVE_DEFINITE` `b` is unchanged.
+    !>
+    !> Errors: as `oxpar_zpotrf`, plus `OXPAR_STATUS_INVALID_ARGUMENT` when `b`
+    !> shares elements with `a`.
+    !>
+    !> # Safety
+    !> As `oxpar_zpotrf`; `b` spans its `n x nrhs` elements, writable.
+    function c_oxpar_zposv(ctx, uplo, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_zposv")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zposv
+    end function c_oxpar_zposv
 
     !> Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
     !> context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block

@@ -189,3 +189,17 @@ def test_structured_routines_are_unsupported_on_every_rank(ctx):
     ):
         same_everywhere(outcome(call), oxpar.UnsupportedError, "oxpar_d")
     still_works(ctx)
+
+
+def test_linalg_is_refused_on_every_rank(ctx):
+    # Distributed factorizations are not there yet: every rank raises the
+    # same UnsupportedError at once (no communication, so none waits).
+    for call in (
+        lambda: oxpar.linalg.solve(np.eye(3), np.ones(3), ctx=ctx),
+        lambda: oxpar.linalg.lu_factor(np.eye(3), ctx=ctx),
+        lambda: oxpar.linalg.cholesky(np.eye(3), ctx=ctx),
+    ):
+        err = outcome(call)
+        assert isinstance(err, oxpar.UnsupportedError), err
+        assert "distributed factorizations are not there yet" in str(err)
+    still_works(ctx)

@@ -3,7 +3,10 @@
 //! Conventions, the same for every function (see also `include/oxpar.h`):
 //!
 //! * Every function that can fail returns an [`oxpar_status`]: `OXPAR_STATUS_OK`
-//!   (0) or an error code. Outputs are written only on success. The message of
+//!   (0) or an error code. Outputs are written only on success (except for a
+//!   numerical failure of a factorization, `OXPAR_STATUS_SINGULAR` or
+//!   `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, which leaves the outputs as LAPACK
+//!   does and writes LAPACK's index to the routine's `info`). The message of
 //!   the most recent failure on the calling thread is
 //!   [`oxpar_last_error_message`]; it names the argument at fault.
 //! * No panic crosses the boundary: each entry point catches unwinding and
@@ -71,6 +74,7 @@ mod farm;
 mod ffi;
 mod generated;
 mod info;
+mod lapack;
 mod loops;
 mod mpi;
 mod opencl;
@@ -82,6 +86,7 @@ pub use context::*;
 pub use farm::*;
 pub use generated::*;
 pub use info::oxpar_info_text;
+pub use lapack::*;
 pub use loops::*;
 pub use mpi::*;
 pub use opencl::*;

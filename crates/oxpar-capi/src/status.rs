@@ -31,6 +31,15 @@ pub enum oxpar_status {
     OutOfMemory = 202,
     /// The communication layer (MPI) reported an error.
     CommError = 203,
+    /// LU found an exactly zero pivot: the matrix is singular. Not an
+    /// argument error: the factorization was completed, as LAPACK's `getrf`
+    /// leaves it, and the routine's `info` output holds LAPACK's index (the
+    /// zero pivot's column, 1-based).
+    Singular = 300,
+    /// Cholesky met a leading minor that is not positive definite (or a NaN
+    /// on the diagonal). The routine's `info` output holds its order, as
+    /// LAPACK's `potrf` reports it.
+    NotPositiveDefinite = 301,
     /// A bug in oxpar was caught at the boundary (a Rust panic); please report it.
     Panic = 900,
     /// A bug in oxpar was detected; please report it.
@@ -40,7 +49,7 @@ pub enum oxpar_status {
 impl oxpar_status {
     /// Every status, for tables and tests.
     /// cbindgen:ignore
-    pub const ALL: [oxpar_status; 12] = [
+    pub const ALL: [oxpar_status; 14] = [
         oxpar_status::Ok,
         oxpar_status::NullPointer,
         oxpar_status::InvalidArgument,
@@ -51,6 +60,8 @@ impl oxpar_status {
         oxpar_status::DeviceError,
         oxpar_status::OutOfMemory,
         oxpar_status::CommError,
+        oxpar_status::Singular,
+        oxpar_status::NotPositiveDefinite,
         oxpar_status::Panic,
         oxpar_status::Internal,
     ];
@@ -68,6 +79,8 @@ impl oxpar_status {
             oxpar_status::DeviceError => c"device error",
             oxpar_status::OutOfMemory => c"out of memory",
             oxpar_status::CommError => c"communication error",
+            oxpar_status::Singular => c"singular matrix",
+            oxpar_status::NotPositiveDefinite => c"not positive definite",
             oxpar_status::Panic => c"internal error (panic)",
             oxpar_status::Internal => c"internal error",
         }
@@ -107,6 +120,8 @@ impl CapiError {
             oxpar_status::DeviceError => ErrorKind::Device,
             oxpar_status::CommError => ErrorKind::Communication,
             oxpar_status::OutOfMemory => ErrorKind::OutOfMemory,
+            oxpar_status::Singular => ErrorKind::Singular,
+            oxpar_status::NotPositiveDefinite => ErrorKind::NotPositiveDefinite,
             oxpar_status::Panic | oxpar_status::Internal => ErrorKind::Internal,
             _ => ErrorKind::InvalidArgument,
         };
@@ -125,6 +140,8 @@ impl From<Error> for CapiError {
             ErrorKind::Device => oxpar_status::DeviceError,
             ErrorKind::Communication => oxpar_status::CommError,
             ErrorKind::OutOfMemory => oxpar_status::OutOfMemory,
+            ErrorKind::Singular => oxpar_status::Singular,
+            ErrorKind::NotPositiveDefinite => oxpar_status::NotPositiveDefinite,
             _ => oxpar_status::Internal,
         };
         CapiError {

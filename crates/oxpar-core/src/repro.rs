@@ -401,9 +401,41 @@ impl<T: Element, B: Level2<T>> Level2<T> for Reproducible<B> {
     }
 }
 
-/// The factorizations' default bodies, on the wrapped backend's level 3 as
-/// this wrapper passes it on.
-impl<T: Element, B: Level3<T>> crate::factor::Factor<T> for Reproducible<B> {}
+/// The factorizations of the wrapped backend, forwarded as every other method
+/// is: its own overrides (the serial reference loops, the MPI refusal) are
+/// what callers get through the wrapper (reproducible mode changes the
+/// reductions only).
+impl<T: Element, B: crate::factor::Factor<T>> crate::factor::Factor<T> for Reproducible<B> {
+    fn lu_factor(&self, a: MatMut<'_, T>, ipiv: &mut [usize]) -> Result<()> {
+        self.inner.lu_factor(a, ipiv)
+    }
+    fn lu_solve(
+        &self,
+        trans: crate::backend::Trans,
+        lu: MatRef<'_, T>,
+        ipiv: &[usize],
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.lu_solve(trans, lu, ipiv, b)
+    }
+    fn lu_factor_solve(
+        &self,
+        a: MatMut<'_, T>,
+        ipiv: &mut [usize],
+        b: MatMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.lu_factor_solve(a, ipiv, b)
+    }
+    fn cholesky(&self, uplo: Uplo, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.cholesky(uplo, a)
+    }
+    fn cho_solve(&self, uplo: Uplo, factor: MatRef<'_, T>, b: MatMut<'_, T>) -> Result<()> {
+        self.inner.cho_solve(uplo, factor, b)
+    }
+    fn cho_factor_solve(&self, uplo: Uplo, a: MatMut<'_, T>, b: MatMut<'_, T>) -> Result<()> {
+        self.inner.cho_factor_solve(uplo, a, b)
+    }
+}
 
 impl<T: Element, B: Level3<T>> Level3<T> for Reproducible<B> {
     fn gemm(

@@ -286,6 +286,8 @@ fn kind_code(kind: ErrorKind) -> u64 {
         ErrorKind::Device => 6,
         ErrorKind::Communication => 7,
         ErrorKind::OutOfMemory => 8,
+        ErrorKind::Singular => 10,
+        ErrorKind::NotPositiveDefinite => 11,
         _ => 9,
     }
 }
@@ -300,6 +302,8 @@ fn kind_from_code(code: u64) -> ErrorKind {
         6 => ErrorKind::Device,
         7 => ErrorKind::Communication,
         8 => ErrorKind::OutOfMemory,
+        10 => ErrorKind::Singular,
+        11 => ErrorKind::NotPositiveDefinite,
         _ => ErrorKind::Internal,
     }
 }
@@ -809,6 +813,27 @@ mod tests {
         assert_eq!(Routine::Dotc.index() + 1, SUMMED_RUN.end);
         assert_eq!(Routine::Exact(Reduction::Dot).index(), EXACT_RUN.start);
         assert_eq!(Routine::ExactDotc.index() + 1, EXACT_RUN.end);
+    }
+
+    #[test]
+    fn error_kinds_round_trip_through_their_codes() {
+        // Every rank learns the kind another rank failed with; the
+        // numerical failures keep theirs (not Internal).
+        for kind in [
+            ErrorKind::InvalidArgument,
+            ErrorKind::ShapeMismatch,
+            ErrorKind::InvalidStride,
+            ErrorKind::Unsupported,
+            ErrorKind::BackendUnavailable,
+            ErrorKind::Device,
+            ErrorKind::Communication,
+            ErrorKind::OutOfMemory,
+            ErrorKind::Singular,
+            ErrorKind::NotPositiveDefinite,
+            ErrorKind::Internal,
+        ] {
+            assert_eq!(kind_from_code(kind_code(kind)), kind, "{kind:?}");
+        }
     }
 
     /// Sums the ranks' packed tallies as the allreduce would and checks

@@ -31,6 +31,10 @@ the routine table, listed in `oxpar._structured.__all__`) take SciPy-style
 keywords (`lower=`, `trans=`, `unit_diagonal=`, `side=`) and work in place
 like BLAS; see `oxpar._structured`.
 
+`oxpar.linalg` solves linear systems with SciPy's names (`solve`,
+`lu_factor`/`lu_solve`, `cholesky`, `cho_factor`/`cho_solve`); its
+numerical failures are `oxpar.LinAlgError`, a `numpy.linalg.LinAlgError` too.
+
 `oxpar.farm(fn, ntasks)` runs many independent Python tasks `fn(i)` over a
 context's threads or an MPI context's ranks, with retries, checkpoints and
 progress, and returns an `oxpar.FarmReport` (see `oxpar.farm`'s module).
@@ -54,11 +58,14 @@ from ._errors import (
     InternalError,
     InvalidArgumentError,
     InvalidStrideError,
+    LinAlgError,
+    NotPositiveDefiniteError,
     NullPointerError,
     OutOfMemoryError,
     OxparError,
     OxparTypeError,
     ShapeMismatchError,
+    SingularMatrixError,
     UnsupportedError,
 )
 from ._ffi import ffi as _ffi
@@ -71,7 +78,7 @@ if not TYPE_CHECKING:
     from ._fastpath import asum, axpy, dot, gemm, gemv, nrm2, scal  # noqa: F811
 from . import _structured
 from ._structured import *  # noqa: F401,F403 (the routines of the routine table)
-from . import mpi
+from . import linalg, mpi
 from .context import MAX_THREADS, Context, Grid, ProfileTimes, default_context
 from .farm import FarmError, FarmReport, Progress, TaskState, farm
 from .loops import parallel_for
@@ -90,6 +97,7 @@ __all__ = [
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
+    "LinAlgError", "SingularMatrixError", "NotPositiveDefiniteError", "linalg",
     "MAX_THREADS", "show_config", "info_text",
 ]
 __all__ += _structured.__all__

@@ -8,6 +8,8 @@ expect for that kind of mistake.
 import builtins
 import re
 
+import numpy.linalg
+
 from ._ffi import ffi, lib
 
 
@@ -77,6 +79,30 @@ class CommunicationError(OxparError, builtins.RuntimeError):
     code = 203
 
 
+class LinAlgError(OxparError, numpy.linalg.LinAlgError):
+    """A numerical failure of a factorization (`oxpar.linalg`): both an
+    `OxparError` and NumPy's `LinAlgError`, so `except
+    numpy.linalg.LinAlgError` code works unchanged. `info` is LAPACK's
+    index of the failure (see the subclasses), or None."""
+
+    info = None
+
+
+class SingularMatrixError(LinAlgError):
+    """LU met an exactly zero pivot: the matrix is singular. `info` is
+    LAPACK's (1-based: column `info - 1` of `U` has the zero on its
+    diagonal)."""
+
+    code = 300
+
+
+class NotPositiveDefiniteError(LinAlgError):
+    """Cholesky met a leading minor that is not positive definite (or a NaN
+    on the diagonal); `info` is its order, as LAPACK's."""
+
+    code = 301
+
+
 class InternalError(OxparError, builtins.RuntimeError):
     """A bug in oxpar; please report it."""
 
@@ -95,6 +121,8 @@ _BY_CODE = {
         DeviceError,
         OutOfMemoryError,
         CommunicationError,
+        SingularMatrixError,
+        NotPositiveDefiniteError,
         InternalError,
     )
 }

@@ -1,0 +1,263 @@
+"""Linear systems with SciPy's names: LU and Cholesky on NumPy arrays.
+
+    >>> import numpy as np, oxpar
+    >>> a = np.array([[2.0, 1.0], [1.0, 3.0]])
+    >>> oxpar.linalg.solve(a, np.array([3.0, 5.0]))
+    array([0.8, 1.4])
+    >>> c, low = oxpar.linalg.cho_factor(a)
+    >>> oxpar.linalg.cho_solve((c, low), np.array([3.0, 5.0]))
+    array([0.8, 1.4])
+
+`solve`, `lu_factor`, `lu_solve`, `cholesky`, `cho_factor` and `cho_solve`
+take SciPy's arguments (`overwrite_a`/`overwrite_b` to work in place,
+`check_finite`, `lower`, `trans`) plus `ctx=` as everywhere in oxpar, and
+compute with liboxpar's `oxpar_?gesv`, `?getrf`, `?getrs`, `?potrf`,
+`?potrs` (LAPACK's routines, on the context's threads, the GIL released).
+
+Arrays: float32, float64, complex64 and complex128 are used as they are
+(any strides: C or Fortran order, slices); other numbers are converted as
+SciPy converts them (integers to float64), and arrays of different types are
+computed in their common type. `overwrite_a=True` (`overwrite_b=True`) lets
+oxpar factor `a` (solve into `b`) in place when it already has that type and
+is writable, with no copy, as SciPy may; otherwise a copy is made. Stacked
+matrices (`(..., M, M)`) are not taken yet.
+
+Numerical failure raises `oxpar.SingularMatrixError` or
+`oxpar.NotPositiveDefiniteError`: `oxpar.LinAlgError` subclasses that are
+also `numpy.linalg.LinAlgError`, so `except np.linalg.LinAlgError` code works,
+carrying LAPACK's `info` index. `lu_factor` of a singular matrix warns
+(`oxpar.linalg.LinAlgWarning`) and returns the factorization, as SciPy's
+does. Pivots are 0-based here (`lu_factor`'s `piv`, as SciPy's): row `i`
+was interchanged with row `piv[i]`.
+"""
+
+from typing import Optional, Tuple
+import warnings
+
+import numpy as np
+
+from ._array import matrix
+from ._errors import LinAlgError, OxparTypeError, ShapeMismatchError, error_for
+from ._ffi import ffi, lib
+from .context import Context, resolve
+
+__all__ = ["solve", "lu_factor", "lu_solve", "cholesky", "cho_factor", "cho_solve", "LinAlgWarning"]
+
+_LETTERS = {
+    np.dtype(np.float32): "s",
+    np.dtype(np.float64): "d",
+    np.dtype(np.complex64): "c",
+    np.dtype(np.complex128): "z",
+}
+_TRANS = {0: 0, 1: 1, 2: 2, "N": 0, "T": 1, "C": 2, "n": 0, "t": 1, "c": 2}
+
+
+class LinAlgWarning(RuntimeWarning):
+    """A factorization that completed on a singular matrix (`lu_factor`),
+    as SciPy's `scipy.linalg.LinAlgWarning`."""
+
+
+def _common_dtype(*arrays: np.ndarray) -> np.dtype:
+    for a in arrays:
+        if a.dtype.kind not in "biufc":
+            raise OxparTypeError(f"expected arrays of numbers, got dtype {a.dtype}")
+    dtype = np.result_type(*[a.dtype for a in arrays], np.float32)
+    if dtype.kind == "f" and dtype.itemsize > 8 or dtype.kind == "c" and dtype.itemsize > 16:
+        raise OxparTypeError(f"{dtype} is wider than oxpar computes (float64, complex128)")
+    if dtype == np.float16:
+        dtype = np.dtype(np.float32)
+    return dtype
+
+
+def _checked(x, name: str, check_finite: bool) -> np.ndarray:
+    a = np.asarray(x)
+    if check_finite and a.dtype.kind in "fc" and not np.isfinite(a).all():
+        raise ValueError(f"{name}: array must not contain infs or NaNs")
+    return a
+
+
+def _square(a: np.ndarray, name: str) -> int:
+    if a.ndim != 2 or a.shape[0] != a.shape[1]:
+        raise ShapeMismatchError(
+            f"{name}: expected a square 2-D matrix, got shape {a.shape} (stacked matrices are not taken yet)"
+        )
+    return a.shape[0]
+
+
+def _work(a: np.ndarray, dtype: np.dtype, overwrite: bool) -> np.ndarray:
+    """`a` itself when it may be overwritten, else a Fortran-ordered copy."""
+    if overwrite and a.dtype == dtype and a.flags.writeable:
+        return a
+    return np.array(a, dtype=dtype, order="F")
+
+
+def _rhs(b: np.ndarray, n: int, name: str = "b") -> np.ndarray:
+    if b.ndim not in (1, 2) or b.shape[0] != n:
+        raise ShapeMismatchError(f"{name}: expected {n} rows (a vector of {n} or an {n} x k matrix), got shape {b.shape}")
+    return b
+
+
+def _fail(status: int, info, names=None):
+    err = error_for(status, names)
+    if isinstance(err, LinAlgError):
+        err.info = int(info[0])
+    raise err
+
+
+def _call(name: str, dtype: np.dtype, *args):
+    return getattr(lib, f"oxpar_{_LETTERS[dtype]}{name}")(*args)
+
+
+def _pivots(piv: np.ndarray):
+    return ffi.cast("int64_t *", piv.ctypes.data) if piv.size else ffi.NULL
+
+
+def solve(a, b, ctx: Optional[Context] = None, overwrite_a: bool = False, overwrite_b: bool = False,
+          check_finite: bool = True) -> np.ndarray:
+    """`x` with `a @ x = b` for a square `a`, by LU with partial pivoting
+    (`numpy.linalg.solve`, `scipy.linalg.solve`; LAPACK's `gesv`). `b` is a
+    vector or a matrix of right-hand sides; `x` has its shape. Raises
+    `SingularMatrixError` (a `numpy.linalg.LinAlgError`) for a singular `a`.
+    """
+    ctx = resolve(ctx)
+    a = _checked(a, "a", check_finite)
+    b = _checked(b, "b", check_finite)
+    n = _square(a, "a")
+    _rhs(b, n)
+    dtype = _common_dtype(a, b)
+    aw = _work(a, dtype, overwrite_a)
+    bw = _work(b, dtype, overwrite_b)
+    b2 = bw[:, None] if bw.ndim == 1 else bw
+    piv = np.empty(n, np.int64)
+    info = ffi.new("int64_t *")
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    pb, _, nrhs, rsb, csb = matrix(b2, "b", writable=True)
+    status = _call("gesv", dtype, ctx.ptr, n, nrhs, pa, rsa, csa, _pivots(piv), pb, rsb, csb, info)
+    if status:
+        _fail(status, info)
+    return bw
+
+
+def lu_factor(a, overwrite_a: bool = False, check_finite: bool = True,
+              ctx: Optional[Context] = None) -> Tuple[np.ndarray, np.ndarray]:
+    """`(lu, piv)`: the LU factorization with partial pivoting of `a`
+    (`scipy.linalg.lu_factor`; LAPACK's `getrf`): `L` (unit diagonal not
+    stored) below the diagonal of `lu`, `U` on and above it; `piv` (int64)
+    the 0-based pivots. A singular `a` warns (`LinAlgWarning`) and the
+    factorization is returned, as SciPy does. `a` may be rectangular.
+    """
+    ctx = resolve(ctx)
+    a = _checked(a, "a", check_finite)
+    if a.ndim != 2:
+        raise ShapeMismatchError(f"a: expected a 2-D matrix, got shape {a.shape}")
+    dtype = _common_dtype(a)
+    aw = _work(a, dtype, overwrite_a)
+    m, n = aw.shape
+    piv = np.empty(min(m, n), np.int64)
+    info = ffi.new("int64_t *")
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    status = _call("getrf", dtype, ctx.ptr, m, n, pa, rsa, csa, _pivots(piv), info)
+    if status == lib.OXPAR_STATUS_SINGULAR:
+        warnings.warn(
+            f"Diagonal number {int(info[0])} is exactly zero. Singular matrix.", LinAlgWarning, stacklevel=2
+        )
+    elif status:
+        _fail(status, info)
+    piv -= 1
+    return aw, piv
+
+
+def lu_solve(lu_and_piv, b, trans=0, overwrite_b: bool = False, check_finite: bool = True,
+             ctx: Optional[Context] = None) -> np.ndarray:
+    """`x` with `op(a) @ x = b` from `lu_factor`'s `(lu, piv)`
+    (`scipy.linalg.lu_solve`; LAPACK's `getrs`): `trans` 0 (`'N'`), 1
+    (`'T'`, the transpose) or 2 (`'C'`, the conjugate transpose).
+    """
+    ctx = resolve(ctx)
+    lu, piv = lu_and_piv
+    lu = _checked(lu, "lu", check_finite)
+    b = _checked(b, "b", check_finite)
+    n = _square(lu, "lu")
+    _rhs(b, n)
+    try:
+        t = _TRANS[trans]
+    except (KeyError, TypeError):
+        raise ValueError(f"trans: must be 0, 1 or 2 ('N', 'T' or 'C'), got {trans!r}") from None
+    piv = np.asarray(piv)
+    if piv.shape != (n,) or piv.dtype.kind not in "iu":
+        raise ShapeMismatchError(f"piv: expected {n} integer pivots, got shape {piv.shape} of {piv.dtype}")
+    dtype = _common_dtype(lu, b)
+    luw = lu if lu.dtype == dtype else lu.astype(dtype)
+    bw = _work(b, dtype, overwrite_b)
+    b2 = bw[:, None] if bw.ndim == 1 else bw
+    piv1 = piv.astype(np.int64) + 1
+    pa, _, _, rsa, csa = matrix(luw, "lu")
+    pb, _, nrhs, rsb, csb = matrix(b2, "b", writable=True)
+    status = _call("getrs", dtype, ctx.ptr, t, n, nrhs, pa, rsa, csa, _pivots(piv1), pb, rsb, csb)
+    if status:
+        _fail(status, None, {"a": "lu", "ipiv": "piv"})
+    return bw
+
+
+def _potrf(a, lower: bool, overwrite_a: bool, check_finite: bool, ctx) -> np.ndarray:
+    ctx = resolve(ctx)
+    a = _checked(a, "a", check_finite)
+    n = _square(a, "a")
+    dtype = _common_dtype(a)
+    aw = _work(a, dtype, overwrite_a)
+    info = ffi.new("int64_t *")
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    status = _call("potrf", dtype, ctx.ptr, lib.OXPAR_UPLO_LOWER if lower else lib.OXPAR_UPLO_UPPER, n, pa, rsa,
+                   csa, info)
+    if status:
+        _fail(status, info)
+    return aw
+
+
+def cholesky(a, lower: bool = False, overwrite_a: bool = False, check_finite: bool = True,
+             ctx: Optional[Context] = None) -> np.ndarray:
+    """The Cholesky factor of the Hermitian (symmetric) positive definite
+    `a`, read from its `lower` (else upper) triangle
+    (`scipy.linalg.cholesky`; LAPACK's `potrf`): `U` with `a = U^H @ U`, or
+    `L` with `a = L @ L^H`, the other triangle zero. Raises
+    `NotPositiveDefiniteError` (a `numpy.linalg.LinAlgError`) with `info`
+    the order of the failing leading minor.
+    """
+    c = _potrf(a, lower, overwrite_a, check_finite, ctx)
+    # Zero the other triangle in place (SciPy's result has zeros there).
+    ones = np.ones(c.shape, dtype=bool)
+    c[np.triu(ones, 1) if lower else np.tril(ones, -1)] = 0
+    return c
+
+
+def cho_factor(a, lower: bool = False, overwrite_a: bool = False, check_finite: bool = True,
+               ctx: Optional[Context] = None) -> Tuple[np.ndarray, bool]:
+    """`(c, lower)` for `cho_solve` (`scipy.linalg.cho_factor`): the
+    Cholesky factor in the `lower` (else upper) triangle of `c`; the other
+    triangle is left as it was (not used). Raises
+    `NotPositiveDefiniteError` as `cholesky` does.
+    """
+    return _potrf(a, lower, overwrite_a, check_finite, ctx), bool(lower)
+
+
+def cho_solve(c_and_lower, b, overwrite_b: bool = False, check_finite: bool = True,
+              ctx: Optional[Context] = None) -> np.ndarray:
+    """`x` with `a @ x = b` from `cho_factor`'s `(c, lower)`
+    (`scipy.linalg.cho_solve`; LAPACK's `potrs`)."""
+    ctx = resolve(ctx)
+    c, lower = c_and_lower
+    c = _checked(c, "c", check_finite)
+    b = _checked(b, "b", check_finite)
+    n = _square(c, "c")
+    _rhs(b, n)
+    dtype = _common_dtype(c, b)
+    cw = c if c.dtype == dtype else c.astype(dtype)
+    bw = _work(b, dtype, overwrite_b)
+    b2 = bw[:, None] if bw.ndim == 1 else bw
+    pa, _, _, rsa, csa = matrix(cw, "c")
+    pb, _, nrhs, rsb, csb = matrix(b2, "b", writable=True)
+    status = _call("potrs", dtype, ctx.ptr, lib.OXPAR_UPLO_LOWER if lower else lib.OXPAR_UPLO_UPPER, n, nrhs, pa,
+                   rsa, csa, pb, rsb, csb)
+    if status:
+        _fail(status, None, {"a": "c"})
+    return bw
