@@ -206,15 +206,15 @@ pub enum Op {
     Trsm,
     /// [`ParallelLoops::parallel_for`].
     ParallelFor,
-    /// [`Factor::lu_factor`](crate::Factor::lu_factor) (and the factor of
-    /// [`Factor::lu_factor_solve`](crate::Factor::lu_factor_solve)).
+    /// [`Factor::lu_factor`] (and the factor of
+    /// [`Factor::lu_factor_solve`]).
     LuFactor,
-    /// [`Factor::lu_solve`](crate::Factor::lu_solve).
+    /// [`Factor::lu_solve`].
     LuSolve,
-    /// [`Factor::cholesky`](crate::Factor::cholesky) (and the factor of
-    /// [`Factor::cho_factor_solve`](crate::Factor::cho_factor_solve)).
+    /// [`Factor::cholesky`] (and the factor of
+    /// [`Factor::cho_factor_solve`]).
     Cholesky,
-    /// [`Factor::cho_solve`](crate::Factor::cho_solve).
+    /// [`Factor::cho_solve`].
     ChoSolve,
 }
 

@@ -20,7 +20,7 @@
 //! no copy and none of the kernels' slower mixed-conjugation path.
 //!
 //! The micro-kernels are the `gemm` crate's complex ones for AVX-512
-//! ([`crate::complex_ukr`]); on other CPUs [`kit`] gives `None` and
+//! (built in the private `complex_ukr` module); on other CPUs [`kit`] gives `None` and
 //! callers use their gemm-based fallback.
 
 use gemm_common::cache::{kernel_params, KernelParams};
