@@ -43,6 +43,7 @@
 
 pub mod backend;
 pub mod band;
+pub mod batch;
 pub mod blocked;
 pub mod budget;
 pub mod complex;
@@ -51,6 +52,8 @@ mod complex_ready;
 pub mod error;
 pub mod exact;
 pub mod factor;
+pub mod factor_batch;
+pub mod factor_inverse;
 pub mod hermitian;
 pub mod reference;
 pub mod repro;
@@ -64,6 +67,7 @@ pub use backend::{
     Trans, Uplo,
 };
 pub use band::{BandRef, PackedMut, PackedRef};
+pub use batch::{BatchMut, BatchRef};
 pub use error::{Error, ErrorKind, Result};
 pub use factor::Factor;
 pub use num_complex::{Complex, Complex32, Complex64};
@@ -76,6 +80,7 @@ pub use view::{MatMut, MatRef, VecMut, VecRef};
 pub mod prelude {
     pub use crate::backend::*;
     pub use crate::band::{BandRef, PackedMut, PackedRef};
+    pub use crate::batch::{BatchMut, BatchRef};
     pub use crate::error::{Error, ErrorKind, Result};
     pub use crate::factor::Factor;
     pub use crate::scalar::{Element, Scalar};
