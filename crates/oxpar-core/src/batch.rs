@@ -42,9 +42,19 @@ struct Layout {
 
 impl Layout {
     /// Checks the layout against a slice of `len` elements.
-    fn new(len: usize, count: usize, nrows: usize, ncols: usize, strides: [isize; 3]) -> Result<Self> {
+    fn new(
+        len: usize,
+        count: usize,
+        nrows: usize,
+        ncols: usize,
+        strides: [isize; 3],
+    ) -> Result<Self> {
         let [rs, cs, bs] = strides;
-        for (s, name) in [(rs, "row stride"), (cs, "column stride"), (bs, "batch stride")] {
+        for (s, name) in [
+            (rs, "row stride"),
+            (cs, "column stride"),
+            (bs, "batch stride"),
+        ] {
             if s < 0 {
                 return Err(Error::invalid_stride(
                     name,
@@ -120,11 +130,7 @@ impl Layout {
 
     /// Offset of matrix `k`'s element (0, 0).
     fn offset(&self, k: usize) -> usize {
-        assert!(
-            k < self.count,
-            "matrix {k} of a batch of {}",
-            self.count
-        );
+        assert!(k < self.count, "matrix {k} of a batch of {}", self.count);
         k * self.bs as usize
     }
 

@@ -55,8 +55,8 @@
 use crate::backend::{Diag, Level3, Side, Trans, Uplo};
 use crate::batch::{BatchMut, BatchRef};
 use crate::blocked::split;
-use crate::factor_batch as batch;
 use crate::error::{Error, ErrorKind, Result};
+use crate::factor_batch as batch;
 use crate::scalar::Element;
 use crate::view::{MatMut, MatRef};
 use num_traits::Float;
@@ -590,7 +590,12 @@ pub fn lu_unblocked<T: Element>(mut a: MatMut<'_, T>, ipiv: &mut [usize]) -> Opt
 
 /// The loop of [`lu_unblocked`] on a contiguous column-major `m x n`
 /// matrix `w` (the batched small systems call it on a reused workspace).
-pub fn lu_in_place<T: Element>(w: &mut [T], m: usize, n: usize, ipiv: &mut [usize]) -> Option<usize> {
+pub fn lu_in_place<T: Element>(
+    w: &mut [T],
+    m: usize,
+    n: usize,
+    ipiv: &mut [usize],
+) -> Option<usize> {
     debug_assert!(w.len() == m * n && ipiv.len() == m.min(n));
     let mut info = None;
     for k in 0..m.min(n) {

@@ -31,9 +31,7 @@
 use crate::backend::Uplo;
 use crate::batch::{BatchMut, BatchRef};
 use crate::error::{Error, Result};
-use crate::factor::{
-    cholesky_unblocked, lower_form, lu_in_place, not_positive_definite, singular,
-};
+use crate::factor::{cholesky_unblocked, lower_form, lu_in_place, not_positive_definite, singular};
 use crate::factor_inverse::{det_from_diagonal, slogdet_from_diagonal};
 use crate::scalar::Element;
 use crate::view::MatRef;

@@ -270,7 +270,11 @@ pub fn slogdet_from_diagonal<T: Element>(
     u: impl Iterator<Item = T>,
     ipiv: &[usize],
 ) -> (T, T::Real) {
-    let mut sign = if odd_permutation(ipiv) { -T::ONE } else { T::ONE };
+    let mut sign = if odd_permutation(ipiv) {
+        -T::ONE
+    } else {
+        T::ONE
+    };
     let mut logabs = <T::Real as Element>::ZERO;
     for d in u {
         let m = Float::hypot(d.re(), d.im());

@@ -101,3 +101,79 @@ where
         self.run_batch(CholeskyJob::new(uplo, a)?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use oxpar_core::factor_batch::{BatchJob, Failure};
+    use oxpar_core::{Error, ErrorKind};
+
+    use crate::{ThreadsBackend, Thresholds};
+
+    /// A job over `range` that fails at the indices in `fail` and counts
+    /// the runs it was cut into.
+    struct Probe<'a> {
+        range: std::ops::Range<usize>,
+        fail: &'a [usize],
+        runs: &'a AtomicUsize,
+    }
+
+    impl BatchJob for Probe<'_> {
+        fn len(&self) -> usize {
+            self.range.len()
+        }
+        fn order(&self) -> usize {
+            8
+        }
+        fn split_at(self, k: usize) -> (Self, Self) {
+            let mid = self.range.start + k;
+            (
+                Probe {
+                    range: self.range.start..mid,
+                    ..self
+                },
+                Probe {
+                    range: mid..self.range.end,
+                    ..self
+                },
+            )
+        }
+        fn run(self) -> Failure {
+            self.runs.fetch_add(1, Ordering::Relaxed);
+            let start = self.range.start;
+            self.range
+                .clone()
+                .find(|i| self.fail.contains(i))
+                .map(|i| (i - start, Error::numerical(ErrorKind::Singular, 1, "probe")))
+        }
+    }
+
+    #[test]
+    fn batches_are_cut_per_thread_and_the_first_failure_wins() {
+        let backend = ThreadsBackend::with_config(3, Thresholds::always_parallel()).unwrap();
+        for (fail, want) in [
+            (&[][..], None),
+            (&[900, 5][..], Some(5)),
+            (&[700, 999][..], Some(700)),
+        ] {
+            let runs = AtomicUsize::new(0);
+            let r = backend.run_batch(Probe {
+                range: 0..1000,
+                fail,
+                runs: &runs,
+            });
+            assert_eq!(runs.load(Ordering::Relaxed), 3);
+            assert_eq!(r.err().and_then(|e| e.batch_index()), want);
+        }
+        // Too small to split: one run.
+        let runs = AtomicUsize::new(0);
+        let r = backend.run_batch(Probe {
+            range: 0..3,
+            fail: &[],
+            runs: &runs,
+        });
+        assert!(r.is_ok());
+        assert_eq!(runs.load(Ordering::Relaxed), 1);
+    }
+}
