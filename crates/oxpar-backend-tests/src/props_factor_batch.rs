@@ -316,7 +316,7 @@ pub fn batch_errors<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
         kind(backend.det_batch(BatchRef::row_major(&a, 4, 3, 3).unwrap(), &mut out)),
         ErrorKind::ShapeMismatch
     );
-    let mut logabs = vec![<T::Real as Element>::ZERO; 4];
+    let mut logabs = [<T::Real as Element>::ZERO; 4];
     assert_eq!(
         kind(backend.slogdet_batch(
             BatchRef::row_major(&a, 4, 3, 3).unwrap(),
