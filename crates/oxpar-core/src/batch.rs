@@ -248,6 +248,28 @@ impl<'a, T: Element> BatchRef<'a, T> {
         Self::from_slice(data, count, nrows, ncols, stacked(nrows, ncols, true)?)
     }
 
+    /// A batch from a pointer to matrix 0's element (0, 0) (as
+    /// [`BatchRef::from_slice`], for bindings that hold a pointer and
+    /// strides, such as ndarray's 3-D views).
+    ///
+    /// # Safety
+    /// For `'a`, every element of every matrix must be valid, initialized,
+    /// inside one allocation and not written by anyone.
+    pub unsafe fn from_raw_parts(
+        ptr: *const T,
+        count: usize,
+        nrows: usize,
+        ncols: usize,
+        strides: [isize; 3],
+    ) -> Result<Self> {
+        let layout = Layout::new(isize::MAX as usize, count, nrows, ncols, strides)?;
+        Ok(BatchRef {
+            ptr,
+            layout,
+            _borrow: PhantomData,
+        })
+    }
+
     /// The first `k` matrices and the rest.
     ///
     /// # Panics
@@ -302,6 +324,28 @@ impl<'a, T: Element> BatchMut<'a, T> {
     /// A Fortran array `a(nrows, ncols, count)`, contiguous.
     pub fn col_major(data: &'a mut [T], count: usize, nrows: usize, ncols: usize) -> Result<Self> {
         Self::from_slice(data, count, nrows, ncols, stacked(nrows, ncols, false)?)
+    }
+
+    /// As [`BatchRef::from_raw_parts`], and also checks that no two
+    /// elements overlap.
+    ///
+    /// # Safety
+    /// For `'a`, every element of every matrix must be valid, initialized,
+    /// inside one allocation and accessed by nobody else.
+    pub unsafe fn from_raw_parts(
+        ptr: *mut T,
+        count: usize,
+        nrows: usize,
+        ncols: usize,
+        strides: [isize; 3],
+    ) -> Result<Self> {
+        let layout = Layout::new(isize::MAX as usize, count, nrows, ncols, strides)?;
+        layout.check_distinct()?;
+        Ok(BatchMut {
+            ptr,
+            layout,
+            _borrow: PhantomData,
+        })
     }
 
     /// A read-only view of the same batch.
