@@ -82,24 +82,71 @@ fn check_len(name: &str, len: usize, want: usize, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// Copies matrix `a` into the column-major workspace `w`.
+/// Copies matrix `a` into the column-major workspace `w`: whole columns or
+/// rows as slices when they are contiguous (the stacks NumPy and Fortran
+/// hand over), element by element otherwise.
 #[inline]
 fn load<T: Element>(a: MatRef<'_, T>, w: &mut [T]) {
-    let m = a.nrows();
-    for j in 0..a.ncols() {
-        for (i, x) in w[j * m..(j + 1) * m].iter_mut().enumerate() {
-            *x = a.get(i, j);
+    let (m, n) = (a.nrows(), a.ncols());
+    if m == 0 || n == 0 {
+        return;
+    }
+    if !a.is_conj() && a.rs() == 1 {
+        for (j, wc) in w.chunks_exact_mut(m).enumerate().take(n) {
+            match a.col(j).as_slice() {
+                Some(c) => wc.copy_from_slice(c),
+                None => wc
+                    .iter_mut()
+                    .enumerate()
+                    .for_each(|(i, x)| *x = a.get(i, j)),
+            }
+        }
+    } else if !a.is_conj() && a.cs() == 1 {
+        for i in 0..m {
+            match a.row(i).as_slice() {
+                Some(r) => r.iter().enumerate().for_each(|(j, &x)| w[i + j * m] = x),
+                None => (0..n).for_each(|j| w[i + j * m] = a.get(i, j)),
+            }
+        }
+    } else {
+        for j in 0..n {
+            for (i, x) in w[j * m..(j + 1) * m].iter_mut().enumerate() {
+                *x = a.get(i, j);
+            }
         }
     }
 }
 
-/// Copies the column-major workspace `w` into matrix `a`.
+/// Copies the column-major workspace `w` into matrix `a` (contiguous rows
+/// or columns as slices, as [`load`]).
 #[inline]
 fn store<T: Element>(w: &[T], mut a: crate::view::MatMut<'_, T>) {
-    let m = a.nrows();
-    for j in 0..a.ncols() {
-        for (i, &x) in w[j * m..(j + 1) * m].iter().enumerate() {
-            a.set(i, j, x);
+    let (m, n) = (a.nrows(), a.ncols());
+    if m == 0 || n == 0 {
+        return;
+    }
+    if a.rs() == 1 {
+        for (j, wc) in w.chunks_exact(m).enumerate().take(n) {
+            match a.col_mut(j).as_slice_mut() {
+                Some(c) => c.copy_from_slice(wc),
+                None => (0..m).for_each(|i| a.set(i, j, wc[i])),
+            }
+        }
+    } else if a.cs() == 1 {
+        for i in 0..m {
+            match a.row_mut(i).as_slice_mut() {
+                Some(r) => r
+                    .iter_mut()
+                    .enumerate()
+                    .for_each(|(j, x)| *x = w[i + j * m]),
+                None => (0..n).for_each(|j| a.set(i, j, w[i + j * m])),
+            }
+        }
+    } else {
+        for j in 0..n {
+            for (i, &x) in w[j * m..(j + 1) * m].iter().enumerate() {
+                a.set(i, j, x);
+            }
         }
     }
 }
