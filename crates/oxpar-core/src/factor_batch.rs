@@ -27,6 +27,32 @@
 //! factors in place of the matrix; Cholesky leaves what `potrf` leaves. A
 //! determinant never fails: a singular system has determinant 0 and
 //! `slogdet` `(0, -inf)`, as in NumPy.
+//!
+//! ```
+//! use oxpar_core::prelude::*;
+//! use oxpar_core::Serial;
+//!
+//! // Three 2x2 systems in a NumPy C-order stack (3, 2, 2); the second is
+//! // singular.
+//! let mut a = [2.0f64, 0.0, 0.0, 4.0, 1.0, 2.0, 2.0, 4.0, 1.0, 1.0, 0.0, 1.0];
+//! let mut b = [2.0, 4.0, 1.0, 1.0, 3.0, 1.0];
+//! let mut det = [0.0; 3];
+//! Serial.det_batch(BatchRef::row_major(&a, 3, 2, 2)?, &mut det)?;
+//! assert_eq!(det, [8.0, 0.0, 1.0]);
+//! let mut ipiv = [0; 6];
+//! let err = Serial
+//!     .lu_factor_solve_batch(
+//!         BatchMut::row_major(&mut a, 3, 2, 2)?,
+//!         &mut ipiv,
+//!         BatchMut::row_major(&mut b, 3, 2, 1)?,
+//!     )
+//!     .unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::Singular);
+//! assert_eq!((err.batch_index(), err.info()), (Some(1), Some(2)));
+//! // Systems 0 and 2 are solved; system 1's right-hand side is untouched.
+//! assert_eq!(b, [1.0, 1.0, 1.0, 1.0, 2.0, 1.0]);
+//! # Ok::<(), oxpar_core::Error>(())
+//! ```
 
 use crate::backend::Uplo;
 use crate::batch::{BatchMut, BatchRef};

@@ -3,7 +3,8 @@
 //! * [`Element`]: the element types (`f32`, `f64`; complex ones to come) and
 //!   [`Scalar`], the real ones.
 //! * [`VecRef`]/[`VecMut`]/[`MatRef`]/[`MatMut`]: BLAS-layout views with element
-//!   strides (negative where BLAS allows them), row- or column-major, transposable.
+//!   strides (negative where BLAS allows them), row- or column-major, transposable;
+//!   [`BatchRef`]/[`BatchMut`]: stacks of equally shaped matrices (batched solves).
 //! * [`Error`] and [`ErrorKind`]: failures a caller can act on.
 //! * The backend trait family ([`Backend`], [`Level1`], [`Level2`], [`Level3`],
 //!   [`ParallelLoops`], [`Factor`], and the object-safe bundle [`HostBackend`]).
