@@ -21,6 +21,8 @@ pub mod data;
 pub mod props;
 pub mod props_complex;
 pub mod props_factor;
+pub mod props_factor_batch;
+pub mod props_factor_inverse;
 pub mod props_level2;
 pub mod props_level3;
 

@@ -21,6 +21,11 @@
 
 use oxpar_core::{Complex, Element, ErrorKind, Factor, MatMut, Scalar, Trans, Uplo};
 
+pub use crate::props_factor_batch::{batch_cholesky, batch_errors, batch_inv_det, batch_solve};
+pub use crate::props_factor_inverse::{
+    cho_inverse, det_extreme, det_slogdet, lu_inverse, tri_inverse,
+};
+
 /// A wide complex number: what the reference computes in.
 pub type Z = Complex<f64>;
 
@@ -67,11 +72,11 @@ impl Wide for Complex<f64> {
 }
 
 /// LAPACK's test threshold for the scaled residuals.
-const THRESHOLD: f64 = 30.0;
+pub(crate) const THRESHOLD: f64 = 30.0;
 /// What the storage outside a view holds, and must still hold afterwards.
-const GUARD: Z = Complex::new(-7777.0, 7777.0);
+pub(crate) const GUARD: Z = Complex::new(-7777.0, 7777.0);
 
-fn eps<T: Element>() -> f64 {
+pub(crate) fn eps<T: Element>() -> f64 {
     real_eps::<T::Real>()
 }
 
@@ -80,7 +85,7 @@ fn real_eps<R: Scalar>() -> f64 {
 }
 
 /// Deterministic values in [-1, 1) (+ i[-1, 1) for complex types).
-fn values<T: Element>(n: usize, seed: u64) -> Vec<Z> {
+pub(crate) fn values<T: Element>(n: usize, seed: u64) -> Vec<Z> {
     let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
     let mut next = move || {
         s ^= s << 13;
@@ -99,34 +104,34 @@ fn values<T: Element>(n: usize, seed: u64) -> Vec<Z> {
 
 /// A dense column-major `m x n` matrix in [`Z`].
 #[derive(Clone, Debug)]
-struct Dense {
-    m: usize,
-    n: usize,
-    v: Vec<Z>,
+pub(crate) struct Dense {
+    pub(crate) m: usize,
+    pub(crate) n: usize,
+    pub(crate) v: Vec<Z>,
 }
 
 impl Dense {
-    fn zeros(m: usize, n: usize) -> Self {
+    pub(crate) fn zeros(m: usize, n: usize) -> Self {
         Dense {
             m,
             n,
             v: vec![Z::new(0.0, 0.0); m * n],
         }
     }
-    fn at(&self, i: usize, j: usize) -> Z {
+    pub(crate) fn at(&self, i: usize, j: usize) -> Z {
         self.v[i + j * self.m]
     }
-    fn set(&mut self, i: usize, j: usize, z: Z) {
+    pub(crate) fn set(&mut self, i: usize, j: usize, z: Z) {
         self.v[i + j * self.m] = z;
     }
-    fn random<T: Element>(m: usize, n: usize, seed: u64) -> Self {
+    pub(crate) fn random<T: Element>(m: usize, n: usize, seed: u64) -> Self {
         Dense {
             m,
             n,
             v: values::<T>(m * n, seed),
         }
     }
-    fn mul(&self, b: &Dense) -> Dense {
+    pub(crate) fn mul(&self, b: &Dense) -> Dense {
         let mut c = Dense::zeros(self.m, b.n);
         for j in 0..b.n {
             for k in 0..self.n {
@@ -139,7 +144,7 @@ impl Dense {
         c
     }
     /// `op(self)`.
-    fn op(&self, trans: Trans) -> Dense {
+    pub(crate) fn op(&self, trans: Trans) -> Dense {
         match trans {
             Trans::No => self.clone(),
             Trans::Yes | Trans::ConjYes => {
@@ -155,12 +160,12 @@ impl Dense {
         }
     }
     /// The 1-norm (largest column sum of moduli).
-    fn norm1(&self) -> f64 {
+    pub(crate) fn norm1(&self) -> f64 {
         (0..self.n)
             .map(|j| (0..self.m).map(|i| self.at(i, j).norm()).sum::<f64>())
             .fold(0.0, f64::max)
     }
-    fn minus(&self, b: &Dense) -> Dense {
+    pub(crate) fn minus(&self, b: &Dense) -> Dense {
         Dense {
             m: self.m,
             n: self.n,
@@ -171,11 +176,11 @@ impl Dense {
 
 /// Storage shapes: column-major padded, row-major padded, strided with gaps,
 /// and column-major with a negative row stride.
-const LAYOUTS: usize = 4;
+pub(crate) const LAYOUTS: usize = 4;
 
 /// A matrix held in a buffer with one of the [`LAYOUTS`], guards elsewhere.
-struct Store<T> {
-    buf: Vec<T>,
+pub(crate) struct Store<T> {
+    pub(crate) buf: Vec<T>,
     m: usize,
     n: usize,
     rs: isize,
@@ -184,7 +189,7 @@ struct Store<T> {
 }
 
 impl<T: Wide> Store<T> {
-    fn new(a: &Dense, layout: usize) -> Self {
+    pub(crate) fn new(a: &Dense, layout: usize) -> Self {
         let (m, n) = (a.m, a.n);
         let (rs, cs, len) = match layout % LAYOUTS {
             0 => (1, m as isize + 1, (m + 1) * n.max(1)),
@@ -212,10 +217,10 @@ impl<T: Wide> Store<T> {
         s.outside = s.buf.iter().map(|&x| x == g).collect();
         s
     }
-    fn view_mut(&mut self) -> MatMut<'_, T> {
+    pub(crate) fn view_mut(&mut self) -> MatMut<'_, T> {
         MatMut::from_slice(&mut self.buf, self.m, self.n, self.rs, self.cs).expect("test layout")
     }
-    fn dense(&mut self) -> Dense {
+    pub(crate) fn dense(&mut self) -> Dense {
         let v = self.view_mut();
         let mut d = Dense::zeros(v.nrows(), v.ncols());
         for j in 0..d.n {
@@ -225,7 +230,7 @@ impl<T: Wide> Store<T> {
         }
         d
     }
-    fn assert_guards(&self, what: &str) {
+    pub(crate) fn assert_guards(&self, what: &str) {
         let g = T::from_z(GUARD);
         for (k, (&x, &out)) in self.buf.iter().zip(&self.outside).enumerate() {
             assert!(
@@ -267,7 +272,7 @@ fn reconstruct_lu(f: &Dense, ipiv: &[usize]) -> Dense {
     a
 }
 
-fn scaled(resid: f64, n: usize, norm: f64, e: f64) -> f64 {
+pub(crate) fn scaled(resid: f64, n: usize, norm: f64, e: f64) -> f64 {
     if resid == 0.0 {
         0.0
     } else {
@@ -276,7 +281,7 @@ fn scaled(resid: f64, n: usize, norm: f64, e: f64) -> f64 {
 }
 
 /// Checks the pivots' range and `P*L*U = A` for the factors in `f`.
-fn check_lu<T: Element>(a: &Dense, f: &Dense, ipiv: &[usize], what: &str) {
+pub(crate) fn check_lu<T: Element>(a: &Dense, f: &Dense, ipiv: &[usize], what: &str) {
     for (i, &p) in ipiv.iter().enumerate() {
         assert!(p >= i && p < a.m, "{what}: ipiv[{i}] = {p}");
     }
@@ -299,7 +304,7 @@ fn check_lu<T: Element>(a: &Dense, f: &Dense, ipiv: &[usize], what: &str) {
     assert!(r <= THRESHOLD, "{what}: ||PLU - A|| ratio {r}");
 }
 
-fn check_solve<T: Element>(opa: &Dense, x: &Dense, b: &Dense, what: &str) {
+pub(crate) fn check_solve<T: Element>(opa: &Dense, x: &Dense, b: &Dense, what: &str) {
     let r = opa.mul(x).minus(b).norm1();
     let r = scaled(r, opa.m, opa.norm1() * x.norm1().max(1e-300), eps::<T>());
     assert!(r <= THRESHOLD, "{what}: solve residual ratio {r}");
@@ -378,7 +383,7 @@ pub fn lu_factor_solve<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
 
 /// A Hermitian positive definite matrix `M*M^H + n*I`, with an imaginary
 /// part on the diagonal that the factorization must ignore.
-fn hpd<T: Element>(n: usize, seed: u64) -> (Dense, Dense) {
+pub(crate) fn hpd<T: Element>(n: usize, seed: u64) -> (Dense, Dense) {
     let m = Dense::random::<T>(n, n, seed);
     let mut a = m.mul(&m.op(Trans::ConjYes));
     for i in 0..n {
@@ -394,10 +399,10 @@ fn hpd<T: Element>(n: usize, seed: u64) -> (Dense, Dense) {
 }
 
 /// What the triangle a Cholesky does not reference holds in the tests.
-const OTHER: Z = Complex::new(4242.0, -4242.0);
+pub(crate) const OTHER: Z = Complex::new(4242.0, -4242.0);
 
 /// Stores the `uplo` triangle of `a`, [`OTHER`] in the other one.
-fn store_triangle<T: Wide>(a: &Dense, uplo: Uplo, layout: usize) -> Store<T> {
+pub(crate) fn store_triangle<T: Wide>(a: &Dense, uplo: Uplo, layout: usize) -> Store<T> {
     let mut t = a.clone();
     for j in 0..a.n {
         for i in 0..a.m {
@@ -411,7 +416,7 @@ fn store_triangle<T: Wide>(a: &Dense, uplo: Uplo, layout: usize) -> Store<T> {
 
 /// The factor `L` (lower, `A = L*L^H`) from the `uplo` triangle, checking
 /// that the other one still holds [`OTHER`] and the diagonal is real.
-fn factor_of<T: Wide>(f: &Dense, uplo: Uplo, what: &str) -> Dense {
+pub(crate) fn factor_of<T: Wide>(f: &Dense, uplo: Uplo, what: &str) -> Dense {
     let n = f.n;
     let other = T::from_z(OTHER).to_z();
     let mut l = Dense::zeros(n, n);
@@ -674,7 +679,9 @@ pub fn factor_shape_errors<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
 #[macro_export]
 macro_rules! factor_suite {
     ($make:expr) => {
-        $crate::__factor_tests!($make; lu_factor_solve, cholesky_factor_solve, factor_failures, factor_shape_errors);
+        $crate::__factor_tests!($make; lu_factor_solve, cholesky_factor_solve, factor_failures, factor_shape_errors,
+            tri_inverse, lu_inverse, cho_inverse, det_slogdet, det_extreme,
+            batch_solve, batch_inv_det, batch_cholesky, batch_errors);
     };
 }
 

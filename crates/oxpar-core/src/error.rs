@@ -74,6 +74,7 @@ pub struct Error {
     kind: ErrorKind,
     message: Cow<'static, str>,
     info: Option<usize>,
+    batch_index: Option<usize>,
 }
 
 impl Error {
@@ -83,6 +84,7 @@ impl Error {
             kind,
             message: message.into(),
             info: None,
+            batch_index: None,
         }
     }
 
@@ -101,6 +103,23 @@ impl Error {
     /// [`ErrorKind::NotPositiveDefinite`]. `None` for other errors.
     pub fn info(&self) -> Option<usize> {
         self.info
+    }
+
+    /// For a numerical failure in a batched call (see
+    /// [`crate::factor_batch`]), the 0-based index of the first system that
+    /// failed; [`Error::info`] is that system's `info`. `None` otherwise.
+    pub fn batch_index(&self) -> Option<usize> {
+        self.batch_index
+    }
+
+    /// Marks a numerical failure as that of system `index` of a batch.
+    #[must_use]
+    pub fn in_batch(self, index: usize) -> Self {
+        Error {
+            message: format!("system {index} of the batch: {}", self.message).into(),
+            batch_index: Some(index),
+            ..self
+        }
     }
 
     /// [`ErrorKind::InvalidArgument`] naming the argument.

@@ -43,12 +43,20 @@
 //! zero. Cholesky reports a NaN on the diagonal as
 //! [`ErrorKind::NotPositiveDefinite`], as LAPACK's `potrf` does.
 //!
+//! # Inverses, determinants, batches
+//!
+//! The inverses (`trtri`, `getri`, `potri`) and determinants are in
+//! [`crate::factor_inverse`]; the batched small systems (many equally
+//! shaped matrices, one per thread) in [`crate::factor_batch`].
+//!
 //! Pivot indices are 0-based: row `i` was interchanged with row `ipiv[i]`
 //! (`ipiv[i] >= i`), in order, as LAPACK's `ipiv` minus one.
 
 use crate::backend::{Diag, Level3, Side, Trans, Uplo};
+use crate::batch::{BatchMut, BatchRef};
 use crate::blocked::split;
 use crate::error::{Error, ErrorKind, Result};
+use crate::factor_batch as batch;
 use crate::scalar::Element;
 use crate::view::{MatMut, MatRef};
 use num_traits::Float;
@@ -210,6 +218,110 @@ pub trait Factor<T: Element>: Level3<T> {
         self.cholesky(uplo, a.rb_mut())?;
         self.cho_solve(uplo, a.as_ref(), b)
     }
+
+    /// Inverts the `uplo` triangle of the square `a` in place (unit
+    /// diagonal taken as 1 and not referenced with [`Diag::Unit`]); the
+    /// other triangle is neither read nor written. LAPACK's `trtri`. An
+    /// exactly zero diagonal element gives [`ErrorKind::Singular`] with its
+    /// column plus one as [`Error::info`], and `a` untouched. See
+    /// [`crate::factor_inverse`].
+    fn tri_inverse(&self, uplo: Uplo, diag: Diag, a: MatMut<'_, T>) -> Result<()> {
+        crate::factor_inverse::tri_inverse(self, uplo, diag, a)
+    }
+
+    /// Overwrites the LU factors `lu` (with their pivots, from
+    /// [`Factor::lu_factor`]) by the inverse of the factored matrix.
+    /// LAPACK's `getri`; allocates an `n x n` workspace. A zero on `U`'s
+    /// diagonal gives [`ErrorKind::Singular`] with `lu` untouched.
+    fn lu_inverse(&self, lu: MatMut<'_, T>, ipiv: &[usize]) -> Result<()> {
+        crate::factor_inverse::lu_inverse(self, lu, ipiv)
+    }
+
+    /// Overwrites the square `a` by its inverse, through
+    /// [`Factor::lu_factor`] and [`Factor::lu_inverse`] (NumPy's `inv`). A
+    /// singular `a` gives [`ErrorKind::Singular`] with `a` holding its LU
+    /// factors.
+    fn inv(&self, mut a: MatMut<'_, T>) -> Result<()> {
+        crate::backend::check::square("a", (a.nrows(), a.ncols()))?;
+        let mut ipiv = vec![0; a.nrows()];
+        self.lu_factor(a.rb_mut(), &mut ipiv)?;
+        self.lu_inverse(a, &ipiv)
+    }
+
+    /// Overwrites the Cholesky factor in the `uplo` triangle of `a` (from
+    /// [`Factor::cholesky`]) by the same triangle of the inverse of the
+    /// factored matrix. LAPACK's `potri`. A zero on the factor's diagonal
+    /// gives [`ErrorKind::Singular`] with `a` untouched.
+    fn cho_inverse(&self, uplo: Uplo, a: MatMut<'_, T>) -> Result<()> {
+        crate::factor_inverse::cho_inverse(self, uplo, a)
+    }
+
+    /// The determinant of the square `a`, which is overwritten by its LU
+    /// factors; 0 for a singular matrix (no error, as NumPy's `det`).
+    fn det(&self, mut a: MatMut<'_, T>) -> Result<T> {
+        crate::backend::check::square("a", (a.nrows(), a.ncols()))?;
+        let mut ipiv = vec![0; a.nrows()];
+        match self.lu_factor(a.rb_mut(), &mut ipiv) {
+            Err(e) if e.kind() != ErrorKind::Singular => Err(e),
+            _ => Ok(crate::factor_inverse::lu_det(a.as_ref(), &ipiv)),
+        }
+    }
+
+    /// `(sign, log|det|)` of the square `a`, which is overwritten by its LU
+    /// factors, as NumPy's `slogdet`: `det = sign * exp(logabs)` without
+    /// over- or underflow; `sign` is a phase for complex types; a singular
+    /// matrix gives `(0, -inf)`.
+    fn slogdet(&self, mut a: MatMut<'_, T>) -> Result<(T, T::Real)> {
+        crate::backend::check::square("a", (a.nrows(), a.ncols()))?;
+        let mut ipiv = vec![0; a.nrows()];
+        match self.lu_factor(a.rb_mut(), &mut ipiv) {
+            Err(e) if e.kind() != ErrorKind::Singular => Err(e),
+            _ => Ok(crate::factor_inverse::lu_slogdet(a.as_ref(), &ipiv)),
+        }
+    }
+
+    /// Solves every system `A_k*X_k = B_k` of a batch (LAPACK's `gesv` on
+    /// each): `a` is overwritten by the LU factors, `ipiv` (length
+    /// `count * n`, system `k`'s pivots at `k*n..`) by the pivots, `b` by the
+    /// solutions. A singular system does not stop the others; see
+    /// [`crate::factor_batch`] for the error and the outputs.
+    fn lu_factor_solve_batch(
+        &self,
+        a: BatchMut<'_, T>,
+        ipiv: &mut [usize],
+        b: BatchMut<'_, T>,
+    ) -> Result<()> {
+        batch::run_serial(batch::LuSolveJob::new(a, ipiv, b)?)
+    }
+
+    /// Overwrites every matrix of a batch by its inverse; see
+    /// [`crate::factor_batch`] for a singular system.
+    fn inv_batch(&self, a: BatchMut<'_, T>) -> Result<()> {
+        batch::run_serial(batch::InvJob::new(a)?)
+    }
+
+    /// The determinant of every matrix of a batch into `det` (one per
+    /// matrix); `a` is only read.
+    fn det_batch(&self, a: BatchRef<'_, T>, det: &mut [T]) -> Result<()> {
+        batch::run_serial(batch::DetJob::new(a, det)?)
+    }
+
+    /// [`Factor::slogdet`] of every matrix of a batch into `sign` and
+    /// `logabs` (one each per matrix); `a` is only read.
+    fn slogdet_batch(
+        &self,
+        a: BatchRef<'_, T>,
+        sign: &mut [T],
+        logabs: &mut [T::Real],
+    ) -> Result<()> {
+        batch::run_serial(batch::SlogdetJob::new(a, sign, logabs)?)
+    }
+
+    /// [`Factor::cholesky`] of every matrix of a batch, in place; see
+    /// [`crate::factor_batch`] for a system that is not positive definite.
+    fn cholesky_batch(&self, uplo: Uplo, a: BatchMut<'_, T>) -> Result<()> {
+        batch::run_serial(batch::CholeskyJob::new(uplo, a)?)
+    }
 }
 
 impl<T: Element, B: Factor<T> + ?Sized> Factor<T> for Box<B> {
@@ -241,6 +353,49 @@ impl<T: Element, B: Factor<T> + ?Sized> Factor<T> for Box<B> {
     }
     fn cho_factor_solve(&self, uplo: Uplo, a: MatMut<'_, T>, b: MatMut<'_, T>) -> Result<()> {
         (**self).cho_factor_solve(uplo, a, b)
+    }
+    fn tri_inverse(&self, uplo: Uplo, diag: Diag, a: MatMut<'_, T>) -> Result<()> {
+        (**self).tri_inverse(uplo, diag, a)
+    }
+    fn lu_inverse(&self, lu: MatMut<'_, T>, ipiv: &[usize]) -> Result<()> {
+        (**self).lu_inverse(lu, ipiv)
+    }
+    fn inv(&self, a: MatMut<'_, T>) -> Result<()> {
+        (**self).inv(a)
+    }
+    fn cho_inverse(&self, uplo: Uplo, a: MatMut<'_, T>) -> Result<()> {
+        (**self).cho_inverse(uplo, a)
+    }
+    fn det(&self, a: MatMut<'_, T>) -> Result<T> {
+        (**self).det(a)
+    }
+    fn slogdet(&self, a: MatMut<'_, T>) -> Result<(T, T::Real)> {
+        (**self).slogdet(a)
+    }
+    fn lu_factor_solve_batch(
+        &self,
+        a: BatchMut<'_, T>,
+        ipiv: &mut [usize],
+        b: BatchMut<'_, T>,
+    ) -> Result<()> {
+        (**self).lu_factor_solve_batch(a, ipiv, b)
+    }
+    fn inv_batch(&self, a: BatchMut<'_, T>) -> Result<()> {
+        (**self).inv_batch(a)
+    }
+    fn det_batch(&self, a: BatchRef<'_, T>, det: &mut [T]) -> Result<()> {
+        (**self).det_batch(a, det)
+    }
+    fn slogdet_batch(
+        &self,
+        a: BatchRef<'_, T>,
+        sign: &mut [T],
+        logabs: &mut [T::Real],
+    ) -> Result<()> {
+        (**self).slogdet_batch(a, sign, logabs)
+    }
+    fn cholesky_batch(&self, uplo: Uplo, a: BatchMut<'_, T>) -> Result<()> {
+        (**self).cholesky_batch(uplo, a)
     }
 }
 
@@ -330,7 +485,7 @@ fn check_rhs<T: Element>(n: usize, b: &MatMut<'_, T>) -> Result<()> {
 /// of a Hermitian `A` read through the transpose is the lower triangle of
 /// `conj(A)`, whose factor `conj(A) = M*M^H` is `M = U^T` for `A = U^H*U`,
 /// so factoring the transposed view in place leaves `U` where LAPACK does.
-fn lower_form<T: Element>(uplo: Uplo, a: MatMut<'_, T>) -> MatMut<'_, T> {
+pub(crate) fn lower_form<T: Element>(uplo: Uplo, a: MatMut<'_, T>) -> MatMut<'_, T> {
     match uplo {
         Uplo::Lower => a,
         Uplo::Upper => a.t_mut(),
@@ -424,6 +579,24 @@ pub fn lu_unblocked<T: Element>(mut a: MatMut<'_, T>, ipiv: &mut [usize]) -> Opt
     for j in 0..n {
         w.extend((0..m).map(|i| a.get(i, j)));
     }
+    let info = lu_in_place(&mut w, m, n, ipiv);
+    for j in 0..n {
+        for i in 0..m {
+            a.set(i, j, w[i + j * m]);
+        }
+    }
+    info
+}
+
+/// The loop of [`lu_unblocked`] on a contiguous column-major `m x n`
+/// matrix `w` (the batched small systems call it on a reused workspace).
+pub fn lu_in_place<T: Element>(
+    w: &mut [T],
+    m: usize,
+    n: usize,
+    ipiv: &mut [usize],
+) -> Option<usize> {
+    debug_assert!(w.len() == m * n && ipiv.len() == m.min(n));
     let mut info = None;
     for k in 0..m.min(n) {
         let col = &w[k * m..(k + 1) * m];
@@ -457,11 +630,6 @@ pub fn lu_unblocked<T: Element>(mut a: MatMut<'_, T>, ipiv: &mut [usize]) -> Opt
                     *c -= l * u;
                 }
             }
-        }
-    }
-    for j in 0..n {
-        for i in 0..m {
-            a.set(i, j, w[i + j * m]);
         }
     }
     info

@@ -3,7 +3,8 @@
 //! * [`Element`]: the element types (`f32`, `f64`; complex ones to come) and
 //!   [`Scalar`], the real ones.
 //! * [`VecRef`]/[`VecMut`]/[`MatRef`]/[`MatMut`]: BLAS-layout views with element
-//!   strides (negative where BLAS allows them), row- or column-major, transposable.
+//!   strides (negative where BLAS allows them), row- or column-major, transposable;
+//!   [`BatchRef`]/[`BatchMut`]: stacks of equally shaped matrices (batched solves).
 //! * [`Error`] and [`ErrorKind`]: failures a caller can act on.
 //! * The backend trait family ([`Backend`], [`Level1`], [`Level2`], [`Level3`],
 //!   [`ParallelLoops`], [`Factor`], and the object-safe bundle [`HostBackend`]).
@@ -43,6 +44,7 @@
 
 pub mod backend;
 pub mod band;
+pub mod batch;
 pub mod blocked;
 pub mod budget;
 pub mod complex;
@@ -51,6 +53,8 @@ mod complex_ready;
 pub mod error;
 pub mod exact;
 pub mod factor;
+pub mod factor_batch;
+pub mod factor_inverse;
 pub mod hermitian;
 pub mod reference;
 pub mod repro;
@@ -64,6 +68,7 @@ pub use backend::{
     Trans, Uplo,
 };
 pub use band::{BandRef, PackedMut, PackedRef};
+pub use batch::{BatchMut, BatchRef};
 pub use error::{Error, ErrorKind, Result};
 pub use factor::Factor;
 pub use num_complex::{Complex, Complex32, Complex64};
@@ -76,6 +81,7 @@ pub use view::{MatMut, MatRef, VecMut, VecRef};
 pub mod prelude {
     pub use crate::backend::*;
     pub use crate::band::{BandRef, PackedMut, PackedRef};
+    pub use crate::batch::{BatchMut, BatchRef};
     pub use crate::error::{Error, ErrorKind, Result};
     pub use crate::factor::Factor;
     pub use crate::scalar::{Element, Scalar};

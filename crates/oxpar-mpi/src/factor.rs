@@ -6,9 +6,13 @@
 //! on every rank, with the same message: the refusal depends only on the
 //! call, so no collective is needed for the ranks to agree (as for the other
 //! operations without a distributed form). Factor whole matrices on a
-//! node-local context (serial or threads) instead.
+//! node-local context (serial or threads) instead. The inverses,
+//! determinants and batched small systems are refused the same way: a
+//! batch split across ranks is the caller's to distribute.
 
-use oxpar_core::{Factor, HostBackend, Level3, MatMut, MatRef, Result, Trans, Uplo};
+use oxpar_core::{
+    BatchMut, BatchRef, Diag, Factor, HostBackend, Level3, MatMut, MatRef, Result, Trans, Uplo,
+};
 
 use crate::{MpiBackend, MpiElement};
 
@@ -41,5 +45,20 @@ where
         cholesky(Uplo, MatMut<'_, T>);
         cho_solve(Uplo, MatRef<'_, T>, MatMut<'_, T>);
         cho_factor_solve(Uplo, MatMut<'_, T>, MatMut<'_, T>);
+        tri_inverse(Uplo, Diag, MatMut<'_, T>);
+        lu_inverse(MatMut<'_, T>, &[usize]);
+        inv(MatMut<'_, T>);
+        cho_inverse(Uplo, MatMut<'_, T>);
+        lu_factor_solve_batch(BatchMut<'_, T>, &mut [usize], BatchMut<'_, T>);
+        inv_batch(BatchMut<'_, T>);
+        det_batch(BatchRef<'_, T>, &mut [T]);
+        slogdet_batch(BatchRef<'_, T>, &mut [T], &mut [T::Real]);
+        cholesky_batch(Uplo, BatchMut<'_, T>);
+    }
+    fn det(&self, _: MatMut<'_, T>) -> Result<T> {
+        Err(not_there_yet("det"))
+    }
+    fn slogdet(&self, _: MatMut<'_, T>) -> Result<(T, T::Real)> {
+        Err(not_there_yet("slogdet"))
     }
 }

@@ -940,6 +940,27 @@ fn factorizations_refused(c: &Ctx) {
     )
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    // Inverses, determinants and batches are refused the same way.
+    let e = Factor::<f64>::inv(&c.mpi, MatMut::col_major(&mut r, 2, 2, 2).unwrap()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    let e = Factor::<f64>::det(&c.mpi, MatMut::col_major(&mut r, 2, 2, 2).unwrap()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    let e = Factor::<Complex64>::lu_factor_solve_batch(
+        &c.mpi,
+        oxpar_core::BatchMut::row_major(&mut a, 1, 2, 2).unwrap(),
+        &mut ipiv,
+        oxpar_core::BatchMut::row_major(&mut b, 1, 2, 1).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    let mut det = [0.0f64];
+    let e = Factor::<f64>::det_batch(
+        &c.mpi,
+        oxpar_core::BatchRef::row_major(&r, 1, 2, 2).unwrap(),
+        &mut det,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     assert_eq!(ipiv, [7, 7], "nothing written");
     assert_eq!(r, [4.0, 1.0, 1.0, 4.0], "nothing written");
     let x = [Complex64::new(1.0, 0.0); 2];

@@ -24,10 +24,11 @@ pub use oxpar_core::budget::{default_num_threads_source, ThreadsSource};
 pub use oxpar_core::exact::{ExactSum, Reduction};
 pub use oxpar_core::repro::Reproducible;
 pub use oxpar_core::{
-    backend, error, exact, factor, reference, repro, scalar, schedule, view, Backend, BackendKind,
-    BandRef, Complex, Complex32, Complex64, DType, Diag, Element, Error, ErrorKind, Factor,
-    HostBackend, Level1, Level2, Level3, MatMut, MatRef, Op, PackedMut, PackedRef, ParallelLoops,
-    Result, Scalar, Schedule, Serial, Side, Trans, Uplo, VecMut, VecRef,
+    backend, batch, error, exact, factor, factor_batch, factor_inverse, reference, repro, scalar,
+    schedule, view, Backend, BackendKind, BandRef, BatchMut, BatchRef, Complex, Complex32,
+    Complex64, DType, Diag, Element, Error, ErrorKind, Factor, HostBackend, Level1, Level2, Level3,
+    MatMut, MatRef, Op, PackedMut, PackedRef, ParallelLoops, Result, Scalar, Schedule, Serial,
+    Side, Trans, Uplo, VecMut, VecRef,
 };
 pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
 pub use oxpar_threads::{

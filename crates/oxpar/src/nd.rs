@@ -4,10 +4,10 @@
 //! zero-copy: oxpar's views are built straight from the ndarray's pointer and
 //! element strides.
 
-use ndarray::{ArrayView1, ArrayView2, ArrayViewMut1, ArrayViewMut2};
+use ndarray::{ArrayView1, ArrayView2, ArrayView3, ArrayViewMut1, ArrayViewMut2, ArrayViewMut3};
 use oxpar_core::{
-    BandRef, Element, Error, Factor, Level1, Level2, Level3, MatMut, MatRef, PackedMut, PackedRef,
-    Result, Scalar, Trans, Uplo, VecMut, VecRef,
+    BandRef, BatchMut, BatchRef, Element, Error, Factor, Level1, Level2, Level3, MatMut, MatRef,
+    PackedMut, PackedRef, Result, Scalar, Trans, Uplo, VecMut, VecRef,
 };
 
 // The routines of the routine table (xtask/src/routines.rs), written from it.
@@ -205,10 +205,128 @@ pub fn cho_solve<T: Element, B: Factor<T> + ?Sized>(
     backend.cho_solve(uplo, mat_ref(&factor), mat_mut(b))
 }
 
+/// Overwrites the square `a` by its inverse; see [`Factor::inv`].
+pub fn inv<T: Element, B: Factor<T> + ?Sized>(backend: &B, a: ArrayViewMut2<'_, T>) -> Result<()> {
+    backend.inv(mat_mut(a))
+}
+
+/// The determinant of the square `a`, overwritten by its LU factors (0 for
+/// a singular matrix); see [`Factor::det`].
+pub fn det<T: Element, B: Factor<T> + ?Sized>(backend: &B, a: ArrayViewMut2<'_, T>) -> Result<T> {
+    backend.det(mat_mut(a))
+}
+
+/// `(sign, log|det|)` of the square `a`, overwritten by its LU factors; see
+/// [`Factor::slogdet`].
+pub fn slogdet<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    a: ArrayViewMut2<'_, T>,
+) -> Result<(T, T::Real)> {
+    backend.slogdet(mat_mut(a))
+}
+
+/// An oxpar batch of a 3-D ndarray view of shape `(count, m, n)` (NumPy's
+/// stacked matrices), zero-copy. Negative strides are refused (see
+/// [`oxpar_core::batch`]).
+pub fn batch_ref<'a, T: Element>(a: &ArrayView3<'a, T>) -> Result<BatchRef<'a, T>> {
+    let (count, m, n) = a.dim();
+    let s = a.strides();
+    // SAFETY: an ArrayView3 borrows every element ptr + k*s0 + i*s1 + j*s2
+    // for 'a, and nobody writes them meanwhile.
+    unsafe { BatchRef::from_raw_parts(a.as_ptr(), count, m, n, [s[1], s[2], s[0]]) }
+}
+
+/// An oxpar mutable batch of a 3-D ndarray view `(count, m, n)`, zero-copy.
+pub fn batch_mut<'a, T: Element>(mut a: ArrayViewMut3<'a, T>) -> Result<BatchMut<'a, T>> {
+    let (count, m, n) = a.dim();
+    let s = [a.strides()[1], a.strides()[2], a.strides()[0]];
+    // SAFETY: a mutable ndarray view's elements are distinct and uniquely
+    // borrowed for 'a.
+    unsafe { BatchMut::from_raw_parts(a.as_mut_ptr(), count, m, n, s) }
+}
+
+/// Solves every system of the stack `a` `(count, n, n)` with the
+/// right-hand sides `b` `(count, n, nrhs)`, in place; `ipiv` has `count * n`
+/// entries. See [`Factor::lu_factor_solve_batch`].
+pub fn solve_batch<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    a: ArrayViewMut3<'_, T>,
+    ipiv: &mut [usize],
+    b: ArrayViewMut3<'_, T>,
+) -> Result<()> {
+    backend.lu_factor_solve_batch(batch_mut(a)?, ipiv, batch_mut(b)?)
+}
+
+/// Inverts every matrix of the stack `a`, in place; see
+/// [`Factor::inv_batch`].
+pub fn inv_batch<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    a: ArrayViewMut3<'_, T>,
+) -> Result<()> {
+    backend.inv_batch(batch_mut(a)?)
+}
+
+/// The determinant of every matrix of the stack `a` into `det`; see
+/// [`Factor::det_batch`].
+pub fn det_batch<T: Element, B: Factor<T> + ?Sized>(
+    backend: &B,
+    a: ArrayView3<'_, T>,
+    det: &mut [T],
+) -> Result<()> {
+    backend.det_batch(batch_ref(&a)?, det)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ndarray::{s, Array1, Array2};
+
+    #[test]
+    fn stacked_ndarray_batches_solve_invert_and_take_determinants() {
+        use ndarray::Array3;
+        let backend = oxpar_threads::ThreadsBackend::with_threads(2).unwrap();
+        // 50 systems diag(k+2, 2, ...) + e_0 e_1^T in a (count, n, n) stack,
+        // then the same stack through a transposed (Fortran-order) view.
+        let n = 3;
+        let mut a = Array3::<f64>::zeros((50, n, n));
+        for k in 0..50 {
+            for i in 0..n {
+                a[[k, i, i]] = 2.0;
+            }
+            a[[k, 0, 0]] = k as f64 + 2.0;
+            a[[k, 0, 1]] = 1.0;
+        }
+        let mut det = vec![0.0; 50];
+        det_batch(&backend, a.view(), &mut det).unwrap();
+        for (k, d) in det.iter().enumerate() {
+            assert!((d - 4.0 * (k as f64 + 2.0)).abs() < 1e-12, "{k}: {d}");
+        }
+        let mut b = Array3::<f64>::ones((50, n, 1));
+        let mut ipiv = vec![0; 50 * n];
+        solve_batch(&backend, a.clone().view_mut(), &mut ipiv, b.view_mut()).unwrap();
+        // Row 0: (k+2) x0 + x1 = 1 with x1 = 1/2.
+        assert!((b[[7, 0, 0]] - 0.5 / 9.0).abs() < 1e-12);
+        let mut inverses = a.clone();
+        inv_batch(&backend, inverses.view_mut().permuted_axes([0, 2, 1])).unwrap();
+        assert!((inverses[[7, 0, 0]] - 1.0 / 9.0).abs() < 1e-12);
+        let mut neg = a.clone();
+        neg.invert_axis(ndarray::Axis(0));
+        assert_eq!(
+            inv_batch(&backend, neg.view_mut()).unwrap_err().kind(),
+            oxpar_core::ErrorKind::InvalidStride
+        );
+        let mut one = a.slice(s![0, .., ..]).to_owned();
+        assert!((det_of(&backend, one.view_mut()) - 8.0).abs() < 1e-12);
+        inv(&backend, one.view_mut()).unwrap();
+        assert!((one[[0, 0]] - 0.5).abs() < 1e-12);
+    }
+
+    fn det_of(backend: &oxpar_threads::ThreadsBackend, a: ArrayViewMut2<'_, f64>) -> f64 {
+        let d = det(backend, a.to_owned().view_mut()).unwrap();
+        let (sign, logabs) = slogdet(backend, a).unwrap();
+        assert!((sign * logabs.exp() - d).abs() < 1e-12);
+        d
+    }
 
     #[test]
     fn strided_and_reversed_ndarray_views_work_zero_copy() {
