@@ -435,6 +435,49 @@ impl<T: Element, B: crate::factor::Factor<T>> crate::factor::Factor<T> for Repro
     fn cho_factor_solve(&self, uplo: Uplo, a: MatMut<'_, T>, b: MatMut<'_, T>) -> Result<()> {
         self.inner.cho_factor_solve(uplo, a, b)
     }
+    fn tri_inverse(&self, uplo: Uplo, diag: crate::Diag, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.tri_inverse(uplo, diag, a)
+    }
+    fn lu_inverse(&self, lu: MatMut<'_, T>, ipiv: &[usize]) -> Result<()> {
+        self.inner.lu_inverse(lu, ipiv)
+    }
+    fn inv(&self, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.inv(a)
+    }
+    fn cho_inverse(&self, uplo: Uplo, a: MatMut<'_, T>) -> Result<()> {
+        self.inner.cho_inverse(uplo, a)
+    }
+    fn det(&self, a: MatMut<'_, T>) -> Result<T> {
+        self.inner.det(a)
+    }
+    fn slogdet(&self, a: MatMut<'_, T>) -> Result<(T, T::Real)> {
+        self.inner.slogdet(a)
+    }
+    fn lu_factor_solve_batch(
+        &self,
+        a: crate::BatchMut<'_, T>,
+        ipiv: &mut [usize],
+        b: crate::BatchMut<'_, T>,
+    ) -> Result<()> {
+        self.inner.lu_factor_solve_batch(a, ipiv, b)
+    }
+    fn inv_batch(&self, a: crate::BatchMut<'_, T>) -> Result<()> {
+        self.inner.inv_batch(a)
+    }
+    fn det_batch(&self, a: crate::BatchRef<'_, T>, det: &mut [T]) -> Result<()> {
+        self.inner.det_batch(a, det)
+    }
+    fn slogdet_batch(
+        &self,
+        a: crate::BatchRef<'_, T>,
+        sign: &mut [T],
+        logabs: &mut [T::Real],
+    ) -> Result<()> {
+        self.inner.slogdet_batch(a, sign, logabs)
+    }
+    fn cholesky_batch(&self, uplo: Uplo, a: crate::BatchMut<'_, T>) -> Result<()> {
+        self.inner.cholesky_batch(uplo, a)
+    }
 }
 
 impl<T: Element, B: Level3<T>> Level3<T> for Reproducible<B> {

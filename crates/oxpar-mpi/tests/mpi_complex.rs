@@ -145,7 +145,10 @@ fn run_rank() {
     reproducible::<Complex32>(&ctx);
     mismatches(&ctx);
     not_distributed(&ctx);
-    factorizations_refused(&ctx);
+    factorizations_refused(&ctx, &ctx.mpi);
+    // Through the reproducible wrapper (as every C context holds its
+    // backend): the refusal is forwarded, not replaced by the defaults.
+    factorizations_refused(&ctx, &Reproducible::new(ctx.mpi.clone()));
     speculation(&ctx);
     if rank == 0 {
         println!("rank 0 of {size}: all complex checks passed");
@@ -908,23 +911,24 @@ fn mismatches(c: &Ctx) {
     assert_eq!(d, Complex64::new(15.0 * c.size as f64, 0.0));
 }
 
-/// Distributed factorizations are not there yet: every rank answers
+/// Distributed factorizations are not there yet: every rank answers (on
+/// `m`, the MPI backend bare or wrapped)
 /// UNSUPPORTED at once, writes nothing, and the next call still pairs up.
-fn factorizations_refused(c: &Ctx) {
+fn factorizations_refused<B>(c: &Ctx, m: &B)
+where
+    B: oxpar_core::Factor<f64> + oxpar_core::Factor<Complex64>,
+{
     use oxpar_core::{Factor, Trans};
     let mut a = [Complex64::new(4.0, 0.0); 4];
     let mut b = [Complex64::new(1.0, 0.0); 2];
     let mut ipiv = [7usize; 2];
-    let e = Factor::<Complex64>::lu_factor(
-        &c.mpi,
-        MatMut::col_major(&mut a, 2, 2, 2).unwrap(),
-        &mut ipiv,
-    )
-    .unwrap_err();
+    let e =
+        Factor::<Complex64>::lu_factor(m, MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv)
+            .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     assert!(e.message().contains("not there yet"), "{e}");
     let e = Factor::<Complex64>::lu_solve(
-        &c.mpi,
+        m,
         Trans::No,
         MatRef::col_major(&a, 2, 2, 2).unwrap(),
         &[0, 1],
@@ -933,20 +937,16 @@ fn factorizations_refused(c: &Ctx) {
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     let mut r = [4.0f64, 1.0, 1.0, 4.0];
-    let e = Factor::<f64>::cholesky(
-        &c.mpi,
-        Uplo::Lower,
-        MatMut::col_major(&mut r, 2, 2, 2).unwrap(),
-    )
-    .unwrap_err();
+    let e = Factor::<f64>::cholesky(m, Uplo::Lower, MatMut::col_major(&mut r, 2, 2, 2).unwrap())
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     // Inverses, determinants and batches are refused the same way.
-    let e = Factor::<f64>::inv(&c.mpi, MatMut::col_major(&mut r, 2, 2, 2).unwrap()).unwrap_err();
+    let e = Factor::<f64>::inv(m, MatMut::col_major(&mut r, 2, 2, 2).unwrap()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
-    let e = Factor::<f64>::det(&c.mpi, MatMut::col_major(&mut r, 2, 2, 2).unwrap()).unwrap_err();
+    let e = Factor::<f64>::det(m, MatMut::col_major(&mut r, 2, 2, 2).unwrap()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     let e = Factor::<Complex64>::lu_factor_solve_batch(
-        &c.mpi,
+        m,
         oxpar_core::BatchMut::row_major(&mut a, 1, 2, 2).unwrap(),
         &mut ipiv,
         oxpar_core::BatchMut::row_major(&mut b, 1, 2, 1).unwrap(),
@@ -955,7 +955,7 @@ fn factorizations_refused(c: &Ctx) {
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     let mut det = [0.0f64];
     let e = Factor::<f64>::det_batch(
-        &c.mpi,
+        m,
         oxpar_core::BatchRef::row_major(&r, 1, 2, 2).unwrap(),
         &mut det,
     )
