@@ -6236,6 +6236,281 @@ oxpar_status oxpar_sposv(const oxpar_context *ctx,
                          int64_t *info);
 
 /**
+ * Overwrites the LU factors of the `n x n` matrix `A` in `a` (floats), with their pivots from `oxpar_sgetrf`, by `inv(A)`; LAPACK's `getri`.
+ *
+ * `ipiv` holds the `n` 1-based pivots `oxpar_sgetrf` wrote. No workspace
+ * argument: the library allocates an `n x n` one.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of `U`'s diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `ipiv` holds `n` readable elements; `info` is NULL or writable.
+ */
+oxpar_status oxpar_sgetri(const oxpar_context *ctx,
+                          size_t n,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Overwrites the Cholesky factor of `A` from `oxpar_spotrf` in the `uplo` triangle of `a` (floats) by the same triangle of `inv(A)`; LAPACK's `potri`.
+ *
+ * The other triangle is neither read nor written (the inverse is
+ * Hermitian: mirror it to have the whole matrix).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of the factor's diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_spotri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (floats), in place; LAPACK's `trtri`.
+ *
+ * `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+ * diagonal the diagonal is taken as 1 and not referenced. The other
+ * triangle is neither read nor written.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero diagonal element on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_strtri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t diag,
+                          size_t n,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * The determinant of the `n x n` matrix `a` (floats) into `*det`, by LU with partial pivoting (NumPy's `det`).
+ *
+ * `a` is only read (a private copy is factored). A singular matrix is
+ * no error: its determinant is 0. The determinant of a `0 x 0` matrix
+ * is 1. For large matrices, whose determinant over- or underflows, use
+ * `oxpar_sslogdet`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+ * is writable.
+ */
+oxpar_status oxpar_sdet(const oxpar_context *ctx,
+                        size_t n,
+                        const float *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa,
+                        float *det);
+
+/**
+ * The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a` (floats), NumPy's `slogdet`.
+ *
+ * `det = *sign * exp(*logabs)`, computed without over- or underflow.
+ * For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+ * complex type it is the determinant's phase (modulus 1), or 0 for a
+ * singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+ * error. `a` is only read (a private copy is factored).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+ * of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+ * success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+ * and `logabs` are writable.
+ */
+oxpar_status oxpar_sslogdet(const oxpar_context *ctx,
+                            size_t n,
+                            const float *a,
+                            ptrdiff_t rsa,
+                            ptrdiff_t csa,
+                            float *sign,
+                            float *logabs);
+
+/**
+ * Solves the `count` systems `A_k*X_k = B_k` (floats) of a batch, each by LU with partial pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+ *
+ * Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+ * of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+ * all three strides are non-negative (a C-order stack `(count, n, n)`
+ * is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+ * by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+ * `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+ * pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+ *
+ * A singular system does not stop the others: all are computed, and
+ * the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+ * `info` (may be NULL) receives 0 on success, else that system's
+ * LAPACK `info` (the 1-based column of the zero pivot);
+ * `failed_index` (may be NULL) receives -1 on success, else that
+ * system's 0-based index. A failing system keeps its LU factors and
+ * pivots, and its `B_k` is unchanged, as `oxpar_sgesv` leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride, or a batch whose elements overlap),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+ * pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI. Argument errors leave `info` and `failed_index` alone.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` and `b` span the elements of their
+ * batches, writable; `ipiv` holds `count*n` writable elements; `info`
+ * and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_sgesv_batch(const oxpar_context *ctx,
+                               size_t count,
+                               size_t n,
+                               size_t nrhs,
+                               float *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               int64_t *ipiv,
+                               float *b,
+                               ptrdiff_t rsb,
+                               ptrdiff_t csb,
+                               ptrdiff_t bsb,
+                               int64_t *info,
+                               int64_t *failed_index);
+
+/**
+ * Overwrites each of the `count` `n x n` matrices of a batch (floats) by its inverse (NumPy's stacked `inv`).
+ *
+ * The batch is given as in `oxpar_sgesv_batch`. A singular matrix does not
+ * stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+ * `failed_index` (each may be NULL) are set as in `oxpar_sgesv_batch`, and
+ * the failing matrix holds its LU factors.
+ *
+ * Errors: as `oxpar_sgesv_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_sinv_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              float *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              int64_t *info,
+                              int64_t *failed_index);
+
+/**
+ * Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n` matrices of a batch (floats), in place; `oxpar_spotrf` on each.
+ *
+ * The batch is given as in `oxpar_sgesv_batch`; `uplo` as in `oxpar_spotrf`. A
+ * matrix that is not positive definite does not stop the others; the
+ * status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+ * order of its failing leading minor and `failed_index` its 0-based
+ * index (each may be NULL; 0 and -1 on success).
+ *
+ * Errors: as `oxpar_sgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+ * for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+ * for an unknown `uplo`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_spotrf_batch(const oxpar_context *ctx,
+                                int32_t uplo,
+                                size_t count,
+                                size_t n,
+                                float *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                ptrdiff_t bsa,
+                                int64_t *info,
+                                int64_t *failed_index);
+
+/**
+ * The determinant of each of the `count` `n x n` matrices of a batch (floats) into `dets[k]` (NumPy's stacked `det`).
+ *
+ * The batch is given as in `oxpar_sgesv_batch` and only read; `dets` holds
+ * `count` elements, apart from `a`. A singular matrix has determinant
+ * 0, no error.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+ * overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `dets` holds `count` writable elements.
+ */
+oxpar_status oxpar_sdet_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              const float *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              float *dets);
+
+/**
+ * `oxpar_sslogdet` of each of the `count` `n x n` matrices of a batch (floats) into `signs[k]` and `logdets[k]` (NumPy's stacked `slogdet`).
+ *
+ * The batch is given as in `oxpar_sgesv_batch` and only read; `signs` and
+ * `logdets` hold `count` elements each, apart from each other and from
+ * `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+ *
+ * Errors: as `oxpar_sdet_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `signs` and `logdets` hold `count` writable elements each.
+ */
+oxpar_status oxpar_sslogdet_batch(const oxpar_context *ctx,
+                                  size_t count,
+                                  size_t n,
+                                  const float *a,
+                                  ptrdiff_t rsa,
+                                  ptrdiff_t csa,
+                                  ptrdiff_t bsa,
+                                  float *signs,
+                                  float *logdets);
+
+/**
  * LU factorization with partial pivoting of the `m x n` matrix `a` (doubles), in place: `A = P*L*U`, LAPACK's `getrf`.
  *
  * `L` (unit lower triangular or trapezoidal, its unit diagonal not
@@ -6412,6 +6687,281 @@ oxpar_status oxpar_dposv(const oxpar_context *ctx,
                          ptrdiff_t rsb,
                          ptrdiff_t csb,
                          int64_t *info);
+
+/**
+ * Overwrites the LU factors of the `n x n` matrix `A` in `a` (doubles), with their pivots from `oxpar_dgetrf`, by `inv(A)`; LAPACK's `getri`.
+ *
+ * `ipiv` holds the `n` 1-based pivots `oxpar_dgetrf` wrote. No workspace
+ * argument: the library allocates an `n x n` one.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of `U`'s diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `ipiv` holds `n` readable elements; `info` is NULL or writable.
+ */
+oxpar_status oxpar_dgetri(const oxpar_context *ctx,
+                          size_t n,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Overwrites the Cholesky factor of `A` from `oxpar_dpotrf` in the `uplo` triangle of `a` (doubles) by the same triangle of `inv(A)`; LAPACK's `potri`.
+ *
+ * The other triangle is neither read nor written (the inverse is
+ * Hermitian: mirror it to have the whole matrix).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of the factor's diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_dpotri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (doubles), in place; LAPACK's `trtri`.
+ *
+ * `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+ * diagonal the diagonal is taken as 1 and not referenced. The other
+ * triangle is neither read nor written.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero diagonal element on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_dtrtri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t diag,
+                          size_t n,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * The determinant of the `n x n` matrix `a` (doubles) into `*det`, by LU with partial pivoting (NumPy's `det`).
+ *
+ * `a` is only read (a private copy is factored). A singular matrix is
+ * no error: its determinant is 0. The determinant of a `0 x 0` matrix
+ * is 1. For large matrices, whose determinant over- or underflows, use
+ * `oxpar_dslogdet`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+ * is writable.
+ */
+oxpar_status oxpar_ddet(const oxpar_context *ctx,
+                        size_t n,
+                        const double *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa,
+                        double *det);
+
+/**
+ * The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a` (doubles), NumPy's `slogdet`.
+ *
+ * `det = *sign * exp(*logabs)`, computed without over- or underflow.
+ * For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+ * complex type it is the determinant's phase (modulus 1), or 0 for a
+ * singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+ * error. `a` is only read (a private copy is factored).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+ * of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+ * success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+ * and `logabs` are writable.
+ */
+oxpar_status oxpar_dslogdet(const oxpar_context *ctx,
+                            size_t n,
+                            const double *a,
+                            ptrdiff_t rsa,
+                            ptrdiff_t csa,
+                            double *sign,
+                            double *logabs);
+
+/**
+ * Solves the `count` systems `A_k*X_k = B_k` (doubles) of a batch, each by LU with partial pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+ *
+ * Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+ * of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+ * all three strides are non-negative (a C-order stack `(count, n, n)`
+ * is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+ * by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+ * `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+ * pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+ *
+ * A singular system does not stop the others: all are computed, and
+ * the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+ * `info` (may be NULL) receives 0 on success, else that system's
+ * LAPACK `info` (the 1-based column of the zero pivot);
+ * `failed_index` (may be NULL) receives -1 on success, else that
+ * system's 0-based index. A failing system keeps its LU factors and
+ * pivots, and its `B_k` is unchanged, as `oxpar_dgesv` leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride, or a batch whose elements overlap),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+ * pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI. Argument errors leave `info` and `failed_index` alone.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` and `b` span the elements of their
+ * batches, writable; `ipiv` holds `count*n` writable elements; `info`
+ * and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_dgesv_batch(const oxpar_context *ctx,
+                               size_t count,
+                               size_t n,
+                               size_t nrhs,
+                               double *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               int64_t *ipiv,
+                               double *b,
+                               ptrdiff_t rsb,
+                               ptrdiff_t csb,
+                               ptrdiff_t bsb,
+                               int64_t *info,
+                               int64_t *failed_index);
+
+/**
+ * Overwrites each of the `count` `n x n` matrices of a batch (doubles) by its inverse (NumPy's stacked `inv`).
+ *
+ * The batch is given as in `oxpar_dgesv_batch`. A singular matrix does not
+ * stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+ * `failed_index` (each may be NULL) are set as in `oxpar_dgesv_batch`, and
+ * the failing matrix holds its LU factors.
+ *
+ * Errors: as `oxpar_dgesv_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_dinv_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              double *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              int64_t *info,
+                              int64_t *failed_index);
+
+/**
+ * Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n` matrices of a batch (doubles), in place; `oxpar_dpotrf` on each.
+ *
+ * The batch is given as in `oxpar_dgesv_batch`; `uplo` as in `oxpar_dpotrf`. A
+ * matrix that is not positive definite does not stop the others; the
+ * status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+ * order of its failing leading minor and `failed_index` its 0-based
+ * index (each may be NULL; 0 and -1 on success).
+ *
+ * Errors: as `oxpar_dgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+ * for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+ * for an unknown `uplo`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_dpotrf_batch(const oxpar_context *ctx,
+                                int32_t uplo,
+                                size_t count,
+                                size_t n,
+                                double *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                ptrdiff_t bsa,
+                                int64_t *info,
+                                int64_t *failed_index);
+
+/**
+ * The determinant of each of the `count` `n x n` matrices of a batch (doubles) into `dets[k]` (NumPy's stacked `det`).
+ *
+ * The batch is given as in `oxpar_dgesv_batch` and only read; `dets` holds
+ * `count` elements, apart from `a`. A singular matrix has determinant
+ * 0, no error.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+ * overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `dets` holds `count` writable elements.
+ */
+oxpar_status oxpar_ddet_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              const double *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              double *dets);
+
+/**
+ * `oxpar_dslogdet` of each of the `count` `n x n` matrices of a batch (doubles) into `signs[k]` and `logdets[k]` (NumPy's stacked `slogdet`).
+ *
+ * The batch is given as in `oxpar_dgesv_batch` and only read; `signs` and
+ * `logdets` hold `count` elements each, apart from each other and from
+ * `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+ *
+ * Errors: as `oxpar_ddet_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `signs` and `logdets` hold `count` writable elements each.
+ */
+oxpar_status oxpar_dslogdet_batch(const oxpar_context *ctx,
+                                  size_t count,
+                                  size_t n,
+                                  const double *a,
+                                  ptrdiff_t rsa,
+                                  ptrdiff_t csa,
+                                  ptrdiff_t bsa,
+                                  double *signs,
+                                  double *logdets);
 
 /**
  * LU factorization with partial pivoting of the `m x n` matrix `a` (single-precision complex), in place: `A = P*L*U`, LAPACK's `getrf`.
@@ -6592,6 +7142,281 @@ oxpar_status oxpar_cposv(const oxpar_context *ctx,
                          int64_t *info);
 
 /**
+ * Overwrites the LU factors of the `n x n` matrix `A` in `a` (single-precision complex), with their pivots from `oxpar_cgetrf`, by `inv(A)`; LAPACK's `getri`.
+ *
+ * `ipiv` holds the `n` 1-based pivots `oxpar_cgetrf` wrote. No workspace
+ * argument: the library allocates an `n x n` one.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of `U`'s diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `ipiv` holds `n` readable elements; `info` is NULL or writable.
+ */
+oxpar_status oxpar_cgetri(const oxpar_context *ctx,
+                          size_t n,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Overwrites the Cholesky factor of `A` from `oxpar_cpotrf` in the `uplo` triangle of `a` (single-precision complex) by the same triangle of `inv(A)`; LAPACK's `potri`.
+ *
+ * The other triangle is neither read nor written (the inverse is
+ * Hermitian: mirror it to have the whole matrix).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of the factor's diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_cpotri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (single-precision complex), in place; LAPACK's `trtri`.
+ *
+ * `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+ * diagonal the diagonal is taken as 1 and not referenced. The other
+ * triangle is neither read nor written.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero diagonal element on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_ctrtri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t diag,
+                          size_t n,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * The determinant of the `n x n` matrix `a` (single-precision complex) into `*det`, by LU with partial pivoting (NumPy's `det`).
+ *
+ * `a` is only read (a private copy is factored). A singular matrix is
+ * no error: its determinant is 0. The determinant of a `0 x 0` matrix
+ * is 1. For large matrices, whose determinant over- or underflows, use
+ * `oxpar_cslogdet`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+ * is writable.
+ */
+oxpar_status oxpar_cdet(const oxpar_context *ctx,
+                        size_t n,
+                        const oxpar_c32 *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa,
+                        oxpar_c32 *det);
+
+/**
+ * The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a` (single-precision complex), NumPy's `slogdet`.
+ *
+ * `det = *sign * exp(*logabs)`, computed without over- or underflow.
+ * For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+ * complex type it is the determinant's phase (modulus 1), or 0 for a
+ * singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+ * error. `a` is only read (a private copy is factored).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+ * of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+ * success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+ * and `logabs` are writable.
+ */
+oxpar_status oxpar_cslogdet(const oxpar_context *ctx,
+                            size_t n,
+                            const oxpar_c32 *a,
+                            ptrdiff_t rsa,
+                            ptrdiff_t csa,
+                            oxpar_c32 *sign,
+                            float *logabs);
+
+/**
+ * Solves the `count` systems `A_k*X_k = B_k` (single-precision complex) of a batch, each by LU with partial pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+ *
+ * Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+ * of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+ * all three strides are non-negative (a C-order stack `(count, n, n)`
+ * is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+ * by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+ * `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+ * pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+ *
+ * A singular system does not stop the others: all are computed, and
+ * the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+ * `info` (may be NULL) receives 0 on success, else that system's
+ * LAPACK `info` (the 1-based column of the zero pivot);
+ * `failed_index` (may be NULL) receives -1 on success, else that
+ * system's 0-based index. A failing system keeps its LU factors and
+ * pivots, and its `B_k` is unchanged, as `oxpar_cgesv` leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride, or a batch whose elements overlap),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+ * pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI. Argument errors leave `info` and `failed_index` alone.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` and `b` span the elements of their
+ * batches, writable; `ipiv` holds `count*n` writable elements; `info`
+ * and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_cgesv_batch(const oxpar_context *ctx,
+                               size_t count,
+                               size_t n,
+                               size_t nrhs,
+                               oxpar_c32 *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               int64_t *ipiv,
+                               oxpar_c32 *b,
+                               ptrdiff_t rsb,
+                               ptrdiff_t csb,
+                               ptrdiff_t bsb,
+                               int64_t *info,
+                               int64_t *failed_index);
+
+/**
+ * Overwrites each of the `count` `n x n` matrices of a batch (single-precision complex) by its inverse (NumPy's stacked `inv`).
+ *
+ * The batch is given as in `oxpar_cgesv_batch`. A singular matrix does not
+ * stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+ * `failed_index` (each may be NULL) are set as in `oxpar_cgesv_batch`, and
+ * the failing matrix holds its LU factors.
+ *
+ * Errors: as `oxpar_cgesv_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_cinv_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              oxpar_c32 *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              int64_t *info,
+                              int64_t *failed_index);
+
+/**
+ * Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n` matrices of a batch (single-precision complex), in place; `oxpar_cpotrf` on each.
+ *
+ * The batch is given as in `oxpar_cgesv_batch`; `uplo` as in `oxpar_cpotrf`. A
+ * matrix that is not positive definite does not stop the others; the
+ * status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+ * order of its failing leading minor and `failed_index` its 0-based
+ * index (each may be NULL; 0 and -1 on success).
+ *
+ * Errors: as `oxpar_cgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+ * for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+ * for an unknown `uplo`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_cpotrf_batch(const oxpar_context *ctx,
+                                int32_t uplo,
+                                size_t count,
+                                size_t n,
+                                oxpar_c32 *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                ptrdiff_t bsa,
+                                int64_t *info,
+                                int64_t *failed_index);
+
+/**
+ * The determinant of each of the `count` `n x n` matrices of a batch (single-precision complex) into `dets[k]` (NumPy's stacked `det`).
+ *
+ * The batch is given as in `oxpar_cgesv_batch` and only read; `dets` holds
+ * `count` elements, apart from `a`. A singular matrix has determinant
+ * 0, no error.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+ * overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `dets` holds `count` writable elements.
+ */
+oxpar_status oxpar_cdet_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              const oxpar_c32 *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              oxpar_c32 *dets);
+
+/**
+ * `oxpar_cslogdet` of each of the `count` `n x n` matrices of a batch (single-precision complex) into `signs[k]` and `logdets[k]` (NumPy's stacked `slogdet`).
+ *
+ * The batch is given as in `oxpar_cgesv_batch` and only read; `signs` and
+ * `logdets` hold `count` elements each, apart from each other and from
+ * `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+ *
+ * Errors: as `oxpar_cdet_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `signs` and `logdets` hold `count` writable elements each.
+ */
+oxpar_status oxpar_cslogdet_batch(const oxpar_context *ctx,
+                                  size_t count,
+                                  size_t n,
+                                  const oxpar_c32 *a,
+                                  ptrdiff_t rsa,
+                                  ptrdiff_t csa,
+                                  ptrdiff_t bsa,
+                                  oxpar_c32 *signs,
+                                  float *logdets);
+
+/**
  * LU factorization with partial pivoting of the `m x n` matrix `a` (double-precision complex), in place: `A = P*L*U`, LAPACK's `getrf`.
  *
  * `L` (unit lower triangular or trapezoidal, its unit diagonal not
@@ -6768,6 +7593,281 @@ oxpar_status oxpar_zposv(const oxpar_context *ctx,
                          ptrdiff_t rsb,
                          ptrdiff_t csb,
                          int64_t *info);
+
+/**
+ * Overwrites the LU factors of the `n x n` matrix `A` in `a` (double-precision complex), with their pivots from `oxpar_zgetrf`, by `inv(A)`; LAPACK's `getri`.
+ *
+ * `ipiv` holds the `n` 1-based pivots `oxpar_zgetrf` wrote. No workspace
+ * argument: the library allocates an `n x n` one.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of `U`'s diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `ipiv` holds `n` readable elements; `info` is NULL or writable.
+ */
+oxpar_status oxpar_zgetri(const oxpar_context *ctx,
+                          size_t n,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const int64_t *ipiv,
+                          int64_t *info);
+
+/**
+ * Overwrites the Cholesky factor of `A` from `oxpar_zpotrf` in the `uplo` triangle of `a` (double-precision complex) by the same triangle of `inv(A)`; LAPACK's `potri`.
+ *
+ * The other triangle is neither read nor written (the inverse is
+ * Hermitian: mirror it to have the whole matrix).
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero element of the factor's diagonal on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_zpotri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          size_t n,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (double-precision complex), in place; LAPACK's `trtri`.
+ *
+ * `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+ * diagonal the diagonal is taken as 1 and not referenced. The other
+ * triangle is neither read nor written.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or the
+ * 1-based index of an exactly zero diagonal element on
+ * `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+ * `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements, writable;
+ * `info` is NULL or writable.
+ */
+oxpar_status oxpar_ztrtri(const oxpar_context *ctx,
+                          int32_t uplo,
+                          int32_t diag,
+                          size_t n,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          int64_t *info);
+
+/**
+ * The determinant of the `n x n` matrix `a` (double-precision complex) into `*det`, by LU with partial pivoting (NumPy's `det`).
+ *
+ * `a` is only read (a private copy is factored). A singular matrix is
+ * no error: its determinant is 0. The determinant of a `0 x 0` matrix
+ * is 1. For large matrices, whose determinant over- or underflows, use
+ * `oxpar_zslogdet`.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+ * non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+ * is writable.
+ */
+oxpar_status oxpar_zdet(const oxpar_context *ctx,
+                        size_t n,
+                        const oxpar_c64 *a,
+                        ptrdiff_t rsa,
+                        ptrdiff_t csa,
+                        oxpar_c64 *det);
+
+/**
+ * The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a` (double-precision complex), NumPy's `slogdet`.
+ *
+ * `det = *sign * exp(*logabs)`, computed without over- or underflow.
+ * For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+ * complex type it is the determinant's phase (modulus 1), or 0 for a
+ * singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+ * error. `a` is only read (a private copy is factored).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+ * of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+ * success.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+ * and `logabs` are writable.
+ */
+oxpar_status oxpar_zslogdet(const oxpar_context *ctx,
+                            size_t n,
+                            const oxpar_c64 *a,
+                            ptrdiff_t rsa,
+                            ptrdiff_t csa,
+                            oxpar_c64 *sign,
+                            double *logabs);
+
+/**
+ * Solves the `count` systems `A_k*X_k = B_k` (double-precision complex) of a batch, each by LU with partial pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+ *
+ * Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+ * of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+ * all three strides are non-negative (a C-order stack `(count, n, n)`
+ * is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+ * by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+ * `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+ * pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+ *
+ * A singular system does not stop the others: all are computed, and
+ * the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+ * `info` (may be NULL) receives 0 on success, else that system's
+ * LAPACK `info` (the 1-based column of the zero pivot);
+ * `failed_index` (may be NULL) receives -1 on success, else that
+ * system's 0-based index. A failing system keeps its LU factors and
+ * pivots, and its `B_k` is unchanged, as `oxpar_zgesv` leaves them.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride, or a batch whose elements overlap),
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+ * pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI. Argument errors leave `info` and `failed_index` alone.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` and `b` span the elements of their
+ * batches, writable; `ipiv` holds `count*n` writable elements; `info`
+ * and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_zgesv_batch(const oxpar_context *ctx,
+                               size_t count,
+                               size_t n,
+                               size_t nrhs,
+                               oxpar_c64 *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               int64_t *ipiv,
+                               oxpar_c64 *b,
+                               ptrdiff_t rsb,
+                               ptrdiff_t csb,
+                               ptrdiff_t bsb,
+                               int64_t *info,
+                               int64_t *failed_index);
+
+/**
+ * Overwrites each of the `count` `n x n` matrices of a batch (double-precision complex) by its inverse (NumPy's stacked `inv`).
+ *
+ * The batch is given as in `oxpar_zgesv_batch`. A singular matrix does not
+ * stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+ * `failed_index` (each may be NULL) are set as in `oxpar_zgesv_batch`, and
+ * the failing matrix holds its LU factors.
+ *
+ * Errors: as `oxpar_zgesv_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_zinv_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              oxpar_c64 *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              int64_t *info,
+                              int64_t *failed_index);
+
+/**
+ * Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n` matrices of a batch (double-precision complex), in place; `oxpar_zpotrf` on each.
+ *
+ * The batch is given as in `oxpar_zgesv_batch`; `uplo` as in `oxpar_zpotrf`. A
+ * matrix that is not positive definite does not stop the others; the
+ * status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+ * order of its failing leading minor and `failed_index` its 0-based
+ * index (each may be NULL; 0 and -1 on success).
+ *
+ * Errors: as `oxpar_zgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+ * for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+ * for an unknown `uplo`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `info` and `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_zpotrf_batch(const oxpar_context *ctx,
+                                int32_t uplo,
+                                size_t count,
+                                size_t n,
+                                oxpar_c64 *a,
+                                ptrdiff_t rsa,
+                                ptrdiff_t csa,
+                                ptrdiff_t bsa,
+                                int64_t *info,
+                                int64_t *failed_index);
+
+/**
+ * The determinant of each of the `count` `n x n` matrices of a batch (double-precision complex) into `dets[k]` (NumPy's stacked `det`).
+ *
+ * The batch is given as in `oxpar_zgesv_batch` and only read; `dets` holds
+ * `count` elements, apart from `a`. A singular matrix has determinant
+ * 0, no error.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+ * overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+ * on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `dets` holds `count` writable elements.
+ */
+oxpar_status oxpar_zdet_batch(const oxpar_context *ctx,
+                              size_t count,
+                              size_t n,
+                              const oxpar_c64 *a,
+                              ptrdiff_t rsa,
+                              ptrdiff_t csa,
+                              ptrdiff_t bsa,
+                              oxpar_c64 *dets);
+
+/**
+ * `oxpar_zslogdet` of each of the `count` `n x n` matrices of a batch (double-precision complex) into `signs[k]` and `logdets[k]` (NumPy's stacked `slogdet`).
+ *
+ * The batch is given as in `oxpar_zgesv_batch` and only read; `signs` and
+ * `logdets` hold `count` elements each, apart from each other and from
+ * `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+ *
+ * Errors: as `oxpar_zdet_batch`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch
+ * (read); `signs` and `logdets` hold `count` writable elements each.
+ */
+oxpar_status oxpar_zslogdet_batch(const oxpar_context *ctx,
+                                  size_t count,
+                                  size_t n,
+                                  const oxpar_c64 *a,
+                                  ptrdiff_t rsa,
+                                  ptrdiff_t csa,
+                                  ptrdiff_t bsa,
+                                  oxpar_c64 *signs,
+                                  double *logdets);
 
 /**
  * Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the

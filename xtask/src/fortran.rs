@@ -25,11 +25,32 @@ const MAX_NAME: usize = 63;
 const SCALARS_IN: &[&str] = &["alpha", "beta"];
 /// Pointer-to-number arguments that are scalars written by the callee.
 const SCALARS_OUT: &[&str] = &[
-    "out", "rank", "size", "rows", "cols", "row", "col", "start", "len", "comm", "done", "failed",
-    "resumed", "state", "attempts", "states", "queued", "end", "info",
+    "out",
+    "rank",
+    "size",
+    "rows",
+    "cols",
+    "row",
+    "col",
+    "start",
+    "len",
+    "comm",
+    "done",
+    "failed",
+    "resumed",
+    "state",
+    "attempts",
+    "states",
+    "queued",
+    "end",
+    "info",
+    "failed_index",
+    "det",
+    "sign",
+    "logabs",
 ];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
-const ARRAYS: &[&str] = &["a", "ap", "b", "c", "x", "y"];
+const ARRAYS: &[&str] = &["a", "ap", "b", "c", "x", "y", "dets", "signs", "logdets"];
 /// Pointer-to-number arguments that may be NULL or arrays (the caller passes
 /// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes,
 /// and LU's integer pivots (NULL when there are none).

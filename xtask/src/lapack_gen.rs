@@ -1,6 +1,9 @@
 //! Writes crates/oxpar-capi/src/lapack/shells.rs: the typed `extern "C"`
 //! shells of LU and Cholesky (`oxpar_?getrf`, `?getrs`, `?gesv`, `?potrf`,
-//! `?potrs`, `?posv`) over the generic helpers of crates/oxpar-capi/src/lapack.rs.
+//! `?potrs`, `?posv`), the inverses and determinants (`?getri`, `?potri`,
+//! `?trtri`, `?det`, `?slogdet`) and the batches (`?gesv_batch`,
+//! `?inv_batch`, `?potrf_batch`, `?det_batch`, `?slogdet_batch`) over the
+//! generic helpers of crates/oxpar-capi/src/lapack.rs and its submodules.
 //!
 //! They are not rows of the routine table: their 1-based `int64_t` pivots
 //! and `info` output are roles the table's other generators (Fortran,
@@ -8,19 +11,36 @@
 //! One template per routine, instantiated for the four element types, so
 //! cbindgen sees each function with its documentation.
 
-/// The element types: C letter, Rust type, words for the documentation.
-const TYPES: [(char, &str, &str); 4] = [
-    ('s', "f32", "floats"),
-    ('d', "f64", "doubles"),
-    ('c', "oxpar_c32", "single-precision complex"),
-    ('z', "oxpar_c64", "double-precision complex"),
+/// The element types: C letter, Rust type, its real type, words for the
+/// documentation.
+const TYPES: [(char, &str, &str, &str); 4] = [
+    ('s', "f32", "f32", "floats"),
+    ('d', "f64", "f64", "doubles"),
+    ('c', "oxpar_c32", "f32", "single-precision complex"),
+    ('z', "oxpar_c64", "f64", "double-precision complex"),
 ];
 
-/// The routine names, in the order of the template.
+/// The names of LU and Cholesky, which also have Fortran twins
+/// (`fortran_twins.rs` wants a section for each).
 pub const NAMES: [&str; 6] = ["getrf", "getrs", "gesv", "potrf", "potrs", "posv"];
 
-/// The shells of one element type: `$t` is the Rust type, `$words` the
-/// documentation's words, `$<name>` the C name of routine `<name>`.
+/// The names of the inverses, determinants and batches (C only so far).
+const MORE_NAMES: [&str; 10] = [
+    "getri",
+    "potri",
+    "trtri",
+    "det",
+    "slogdet",
+    "gesv_batch",
+    "inv_batch",
+    "potrf_batch",
+    "det_batch",
+    "slogdet_batch",
+];
+
+/// The shells of one element type: `$t` is the Rust type, `$real` its real
+/// type, `$words` the documentation's words, `$<name>` the C name of
+/// routine `<name>`.
 const TEMPLATE: &str = r#"
 /// LU factorization with partial pivoting of the `m x n` matrix `a` ($words), in place: `A = P*L*U`, LAPACK's `getrf`.
 ///
@@ -237,19 +257,367 @@ pub unsafe extern "C" fn $posv(
 }
 "#;
 
+/// The inverses and determinants of one element type (placeholders as in
+/// [`TEMPLATE`]).
+const INVERSE_TEMPLATE: &str = r#"
+/// Overwrites the LU factors of the `n x n` matrix `A` in `a` ($words), with their pivots from `$getrf`, by `inv(A)`; LAPACK's `getri`.
+///
+/// `ipiv` holds the `n` 1-based pivots `$getrf` wrote. No workspace
+/// argument: the library allocates an `n x n` one.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or the
+/// 1-based index of an exactly zero element of `U`'s diagonal on
+/// `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+/// `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `n x n` elements, writable;
+/// `ipiv` holds `n` readable elements; `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $getri(
+    ctx: *const oxpar_context,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    ipiv: *const i64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$getri", || unsafe { getri::<$t>(ctx, n, a, rsa, csa, ipiv, info) })
+}
+
+/// Overwrites the Cholesky factor of `A` from `$potrf` in the `uplo` triangle of `a` ($words) by the same triangle of `inv(A)`; LAPACK's `potri`.
+///
+/// The other triangle is neither read nor written (the inverse is
+/// Hermitian: mirror it to have the whole matrix).
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or the
+/// 1-based index of an exactly zero element of the factor's diagonal on
+/// `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+/// `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `n x n` elements, writable;
+/// `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $potri(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$potri", || unsafe { potri::<$t>(ctx, uplo, n, a, rsa, csa, info) })
+}
+
+/// Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` ($words), in place; LAPACK's `trtri`.
+///
+/// `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+/// diagonal the diagonal is taken as 1 and not referenced. The other
+/// triangle is neither read nor written.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or the
+/// 1-based index of an exactly zero diagonal element on
+/// `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+/// `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `n x n` elements, writable;
+/// `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $trtri(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    diag: i32,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$trtri", || unsafe { trtri::<$t>(ctx, uplo, diag, n, a, rsa, csa, info) })
+}
+
+/// The determinant of the `n x n` matrix `a` ($words) into `*det`, by LU with partial pivoting (NumPy's `det`).
+///
+/// `a` is only read (a private copy is factored). A singular matrix is
+/// no error: its determinant is 0. The determinant of a `0 x 0` matrix
+/// is 1. For large matrices, whose determinant over- or underflows, use
+/// `$slogdet`.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+/// non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+/// is writable.
+#[no_mangle]
+pub unsafe extern "C" fn $det(
+    ctx: *const oxpar_context,
+    n: usize,
+    a: *const $t,
+    rsa: isize,
+    csa: isize,
+    det: *mut $t,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$det", || unsafe { determinant::<$t>(ctx, n, a, rsa, csa, det) })
+}
+
+/// The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a` ($words), NumPy's `slogdet`.
+///
+/// `det = *sign * exp(*logabs)`, computed without over- or underflow.
+/// For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+/// complex type it is the determinant's phase (modulus 1), or 0 for a
+/// singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+/// error. `a` is only read (a private copy is factored).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+/// of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+/// success.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+/// and `logabs` are writable.
+#[no_mangle]
+pub unsafe extern "C" fn $slogdet(
+    ctx: *const oxpar_context,
+    n: usize,
+    a: *const $t,
+    rsa: isize,
+    csa: isize,
+    sign: *mut $t,
+    logabs: *mut $real,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$slogdet", || unsafe { slogdet::<$t>(ctx, n, a, rsa, csa, sign, logabs) })
+}
+"#;
+
+/// The batches of one element type (placeholders as in [`TEMPLATE`]).
+const BATCH_TEMPLATE: &str = r#"
+/// Solves the `count` systems `A_k*X_k = B_k` ($words) of a batch, each by LU with partial pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+///
+/// Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+/// of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+/// all three strides are non-negative (a C-order stack `(count, n, n)`
+/// is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+/// by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+/// `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+/// pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+///
+/// A singular system does not stop the others: all are computed, and
+/// the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+/// `info` (may be NULL) receives 0 on success, else that system's
+/// LAPACK `info` (the 1-based column of the zero pivot);
+/// `failed_index` (may be NULL) receives -1 on success, else that
+/// system's 0-based index. A failing system keeps its LU factors and
+/// pivots, and its `B_k` is unchanged, as `$gesv` leaves them.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+/// (a negative stride, or a batch whose elements overlap),
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+/// pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+/// MPI. Argument errors leave `info` and `failed_index` alone.
+///
+/// # Safety
+/// `ctx` is a live context; `a` and `b` span the elements of their
+/// batches, writable; `ipiv` holds `count*n` writable elements; `info`
+/// and `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $gesv_batch(
+    ctx: *const oxpar_context,
+    count: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    ipiv: *mut i64,
+    b: *mut $t,
+    rsb: isize,
+    csb: isize,
+    bsb: isize,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$gesv_batch", || unsafe {
+        gesv_batch::<$t>(
+            ctx,
+            count,
+            n,
+            nrhs,
+            a,
+            [rsa, csa, bsa],
+            ipiv,
+            b,
+            [rsb, csb, bsb],
+            info,
+            failed_index,
+        )
+    })
+}
+
+/// Overwrites each of the `count` `n x n` matrices of a batch ($words) by its inverse (NumPy's stacked `inv`).
+///
+/// The batch is given as in `$gesv_batch`. A singular matrix does not
+/// stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+/// `failed_index` (each may be NULL) are set as in `$gesv_batch`, and
+/// the failing matrix holds its LU factors.
+///
+/// Errors: as `$gesv_batch`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch,
+/// writable; `info` and `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $inv_batch(
+    ctx: *const oxpar_context,
+    count: usize,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$inv_batch", || unsafe {
+        inv_batch::<$t>(ctx, count, n, a, [rsa, csa, bsa], info, failed_index)
+    })
+}
+
+/// Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n` matrices of a batch ($words), in place; `$potrf` on each.
+///
+/// The batch is given as in `$gesv_batch`; `uplo` as in `$potrf`. A
+/// matrix that is not positive definite does not stop the others; the
+/// status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+/// order of its failing leading minor and `failed_index` its 0-based
+/// index (each may be NULL; 0 and -1 on success).
+///
+/// Errors: as `$gesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+/// for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+/// for an unknown `uplo`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch,
+/// writable; `info` and `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $potrf_batch(
+    ctx: *const oxpar_context,
+    uplo: i32,
+    count: usize,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$potrf_batch", || unsafe {
+        potrf_batch::<$t>(ctx, uplo, count, n, a, [rsa, csa, bsa], info, failed_index)
+    })
+}
+
+/// The determinant of each of the `count` `n x n` matrices of a batch ($words) into `dets[k]` (NumPy's stacked `det`).
+///
+/// The batch is given as in `$gesv_batch` and only read; `dets` holds
+/// `count` elements, apart from `a`. A singular matrix has determinant
+/// 0, no error.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+/// (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+/// overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+/// on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch
+/// (read); `dets` holds `count` writable elements.
+#[no_mangle]
+pub unsafe extern "C" fn $det_batch(
+    ctx: *const oxpar_context,
+    count: usize,
+    n: usize,
+    a: *const $t,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    dets: *mut $t,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$det_batch", || unsafe {
+        det_batch::<$t>(ctx, count, n, a, [rsa, csa, bsa], dets)
+    })
+}
+
+/// `$slogdet` of each of the `count` `n x n` matrices of a batch ($words) into `signs[k]` and `logdets[k]` (NumPy's stacked `slogdet`).
+///
+/// The batch is given as in `$gesv_batch` and only read; `signs` and
+/// `logdets` hold `count` elements each, apart from each other and from
+/// `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+///
+/// Errors: as `$det_batch`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch
+/// (read); `signs` and `logdets` hold `count` writable elements each.
+#[no_mangle]
+pub unsafe extern "C" fn $slogdet_batch(
+    ctx: *const oxpar_context,
+    count: usize,
+    n: usize,
+    a: *const $t,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    signs: *mut $t,
+    logdets: *mut $real,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$slogdet_batch", || unsafe {
+        slogdet_batch::<$t>(ctx, count, n, a, [rsa, csa, bsa], signs, logdets)
+    })
+}
+"#;
+
 /// The module's text (before rustfmt).
 pub fn module() -> String {
     let mut s = String::from(
         "//! Generated by `make gen` (xtask/src/lapack_gen.rs). Do not edit.\n\n\
-         use super::{gesv, getrf, getrs, posv, potrf, potrs};\n\
+         use super::{\n\
+             det_batch, determinant, gesv, gesv_batch, getrf, getri, getrs, inv_batch, posv, potrf, potrf_batch,\n\
+             potri, potrs, slogdet, slogdet_batch, trtri,\n\
+         };\n\
          use crate::boundary::call;\n\
          use crate::context::oxpar_context;\n\
          use crate::status::oxpar_status;\n\
          use crate::{oxpar_c32, oxpar_c64};\n",
     );
-    for (letter, rust, words) in TYPES {
-        let mut text = TEMPLATE.replace("$t", rust).replace("$words", words);
-        for name in NAMES {
+    for (letter, rust, real, words) in TYPES {
+        // Names first: `$trtri` would otherwise lose its `$t`.
+        let mut text = [TEMPLATE, INVERSE_TEMPLATE, BATCH_TEMPLATE].concat();
+        for name in NAMES.iter().chain(&MORE_NAMES) {
             text = text.replace(&format!("${name}("), &format!("oxpar_{letter}{name}("));
             text = text.replace(
                 &format!("\"${name}\""),
@@ -257,6 +625,10 @@ pub fn module() -> String {
             );
             text = text.replace(&format!("`${name}`"), &format!("`oxpar_{letter}{name}`"));
         }
+        text = text
+            .replace("$real", real)
+            .replace("$t", rust)
+            .replace("$words", words);
         assert!(
             !text.contains('$'),
             "an unknown placeholder in the template"

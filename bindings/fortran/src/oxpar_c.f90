@@ -342,24 +342,64 @@ module oxpar_c
   public :: c_oxpar_spotrf
   public :: c_oxpar_spotrs
   public :: c_oxpar_sposv
+  public :: c_oxpar_sgetri
+  public :: c_oxpar_spotri
+  public :: c_oxpar_strtri
+  public :: c_oxpar_sdet
+  public :: c_oxpar_sslogdet
+  public :: c_oxpar_sgesv_batch
+  public :: c_oxpar_sinv_batch
+  public :: c_oxpar_spotrf_batch
+  public :: c_oxpar_sdet_batch
+  public :: c_oxpar_sslogdet_batch
   public :: c_oxpar_dgetrf
   public :: c_oxpar_dgetrs
   public :: c_oxpar_dgesv
   public :: c_oxpar_dpotrf
   public :: c_oxpar_dpotrs
   public :: c_oxpar_dposv
+  public :: c_oxpar_dgetri
+  public :: c_oxpar_dpotri
+  public :: c_oxpar_dtrtri
+  public :: c_oxpar_ddet
+  public :: c_oxpar_dslogdet
+  public :: c_oxpar_dgesv_batch
+  public :: c_oxpar_dinv_batch
+  public :: c_oxpar_dpotrf_batch
+  public :: c_oxpar_ddet_batch
+  public :: c_oxpar_dslogdet_batch
   public :: c_oxpar_cgetrf
   public :: c_oxpar_cgetrs
   public :: c_oxpar_cgesv
   public :: c_oxpar_cpotrf
   public :: c_oxpar_cpotrs
   public :: c_oxpar_cposv
+  public :: c_oxpar_cgetri
+  public :: c_oxpar_cpotri
+  public :: c_oxpar_ctrtri
+  public :: c_oxpar_cdet
+  public :: c_oxpar_cslogdet
+  public :: c_oxpar_cgesv_batch
+  public :: c_oxpar_cinv_batch
+  public :: c_oxpar_cpotrf_batch
+  public :: c_oxpar_cdet_batch
+  public :: c_oxpar_cslogdet_batch
   public :: c_oxpar_zgetrf
   public :: c_oxpar_zgetrs
   public :: c_oxpar_zgesv
   public :: c_oxpar_zpotrf
   public :: c_oxpar_zpotrs
   public :: c_oxpar_zposv
+  public :: c_oxpar_zgetri
+  public :: c_oxpar_zpotri
+  public :: c_oxpar_ztrtri
+  public :: c_oxpar_zdet
+  public :: c_oxpar_zslogdet
+  public :: c_oxpar_zgesv_batch
+  public :: c_oxpar_zinv_batch
+  public :: c_oxpar_zpotrf_batch
+  public :: c_oxpar_zdet_batch
+  public :: c_oxpar_zslogdet_batch
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
   public :: c_oxpar_context_create_mpi
@@ -6711,6 +6751,327 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_sposv
     end function c_oxpar_sposv
 
+    !> Overwrites the LU factors of the `n x n` matrix `A` in `a` (floats), with their pivots from
+    !> `oxpar_sgetrf`, by `inv(A)`; LAPACK's `getri`.
+    !>
+    !> `ipiv` holds the `n` 1-based pivots `oxpar_sgetrf` wrote. No workspace
+    !> argument: the library allocates an `n x n` one.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of `U`'s diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `ipiv` holds `n` readable elements; `info` is NULL or writable.
+    function c_oxpar_sgetri(ctx, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_sgetri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_sgetri
+    end function c_oxpar_sgetri
+
+    !> Overwrites the Cholesky factor of `A` from `oxpar_spotrf` in the `uplo` triangle of `a`
+    !> (floats) by the same triangle of `inv(A)`; LAPACK's `potri`.
+    !>
+    !> The other triangle is neither read nor written (the inverse is
+    !> Hermitian: mirror it to have the whole matrix).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of the factor's diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_spotri(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_spotri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_spotri
+    end function c_oxpar_spotri
+
+    !> Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (floats), in place;
+    !> LAPACK's `trtri`.
+    !>
+    !> `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+    !> diagonal the diagonal is taken as 1 and not referenced. The other
+    !> triangle is neither read nor written.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero diagonal element on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_strtri(ctx, uplo, diag, n, a, rsa, csa, info) bind(C, name="oxpar_strtri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_strtri
+    end function c_oxpar_strtri
+
+    !> The determinant of the `n x n` matrix `a` (floats) into `*det`, by LU with partial pivoting
+    !> (NumPy's `det`).
+    !>
+    !> `a` is only read (a private copy is factored). A singular matrix is
+    !> no error: its determinant is 0. The determinant of a `0 x 0` matrix
+    !> is 1. For large matrices, whose determinant over- or underflows, use
+    !> `oxpar_sslogdet`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+    !> is writable.
+    function c_oxpar_sdet(ctx, n, a, rsa, csa, det) bind(C, name="oxpar_sdet")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_float), intent(out) :: det
+      integer(c_int32_t) :: c_oxpar_sdet
+    end function c_oxpar_sdet
+
+    !> The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a`
+    !> (floats), NumPy's `slogdet`.
+    !>
+    !> `det = *sign * exp(*logabs)`, computed without over- or underflow.
+    !> For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+    !> complex type it is the determinant's phase (modulus 1), or 0 for a
+    !> singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+    !> error. `a` is only read (a private copy is factored).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+    !> of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+    !> success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+    !> and `logabs` are writable.
+    function c_oxpar_sslogdet(ctx, n, a, rsa, csa, sign, logabs) bind(C, name="oxpar_sslogdet")
+      import :: c_float, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_float), intent(out) :: sign
+      real(c_float), intent(out) :: logabs
+      integer(c_int32_t) :: c_oxpar_sslogdet
+    end function c_oxpar_sslogdet
+
+    !> Solves the `count` systems `A_k*X_k = B_k` (floats) of a batch, each by LU with partial
+    !> pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+    !>
+    !> Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+    !> of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+    !> all three strides are non-negative (a C-order stack `(count, n, n)`
+    !> is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+    !> by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+    !> `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+    !> pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+    !>
+    !> A singular system does not stop the others: all are computed, and
+    !> the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+    !> `info` (may be NULL) receives 0 on success, else that system's
+    !> LAPACK `info` (the 1-based column of the zero pivot);
+    !> `failed_index` (may be NULL) receives -1 on success, else that
+    !> system's 0-based index. A failing system keeps its LU factors and
+    !> pivots, and its `B_k` is unchanged, as `oxpar_sgesv` leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride, or a batch whose elements overlap),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+    !> pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI. Argument errors leave `info` and `failed_index` alone.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` and `b` span the elements of their
+    !> batches, writable; `ipiv` holds `count*n` writable elements; `info`
+    !> and `failed_index` are NULL or writable.
+    function c_oxpar_sgesv_batch(ctx, count, n, nrhs, a, rsa, csa, bsa, ipiv, b, rsb, csb, bsb, &
+        info, failed_index) &
+        bind(C, name="oxpar_sgesv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_ptrdiff_t), value :: bsb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_sgesv_batch
+    end function c_oxpar_sgesv_batch
+
+    !> Overwrites each of the `count` `n x n` matrices of a batch (floats) by its inverse (NumPy's
+    !> stacked `inv`).
+    !>
+    !> The batch is given as in `oxpar_sgesv_batch`. A singular matrix does not
+    !> stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+    !> `failed_index` (each may be NULL) are set as in `oxpar_sgesv_batch`, and
+    !> the failing matrix holds its LU factors.
+    !>
+    !> Errors: as `oxpar_sgesv_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_sinv_batch(ctx, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_sinv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_sinv_batch
+    end function c_oxpar_sinv_batch
+
+    !> Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n`
+    !> matrices of a batch (floats), in place; `oxpar_spotrf` on each.
+    !>
+    !> The batch is given as in `oxpar_sgesv_batch`; `uplo` as in `oxpar_spotrf`. A
+    !> matrix that is not positive definite does not stop the others; the
+    !> status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+    !> order of its failing leading minor and `failed_index` its 0-based
+    !> index (each may be NULL; 0 and -1 on success).
+    !>
+    !> Errors: as `oxpar_sgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+    !> for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> for an unknown `uplo`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_spotrf_batch(ctx, uplo, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_spotrf_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_spotrf_batch
+    end function c_oxpar_spotrf_batch
+
+    !> The determinant of each of the `count` `n x n` matrices of a batch (floats) into `dets[k]`
+    !> (NumPy's stacked `det`).
+    !>
+    !> The batch is given as in `oxpar_sgesv_batch` and only read; `dets` holds
+    !> `count` elements, apart from `a`. A singular matrix has determinant
+    !> 0, no error.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+    !> overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `dets` holds `count` writable elements.
+    function c_oxpar_sdet_batch(ctx, count, n, a, rsa, csa, bsa, dets) &
+        bind(C, name="oxpar_sdet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: dets
+      integer(c_int32_t) :: c_oxpar_sdet_batch
+    end function c_oxpar_sdet_batch
+
+    !> `oxpar_sslogdet` of each of the `count` `n x n` matrices of a batch (floats) into `signs[k]`
+    !> and `logdets[k]` (NumPy's stacked `slogdet`).
+    !>
+    !> The batch is given as in `oxpar_sgesv_batch` and only read; `signs` and
+    !> `logdets` hold `count` elements each, apart from each other and from
+    !> `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+    !>
+    !> Errors: as `oxpar_sdet_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `signs` and `logdets` hold `count` writable elements each.
+    function c_oxpar_sslogdet_batch(ctx, count, n, a, rsa, csa, bsa, signs, logdets) &
+        bind(C, name="oxpar_sslogdet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: signs
+      type(c_ptr), value :: logdets
+      integer(c_int32_t) :: c_oxpar_sslogdet_batch
+    end function c_oxpar_sslogdet_batch
+
     !> LU factorization with partial pivoting of the `m x n` matrix `a` (doubles), in place: `A =
     !> P*L*U`, LAPACK's `getrf`.
     !>
@@ -6916,6 +7277,327 @@ module oxpar_c
       integer(c_int64_t), intent(out) :: info
       integer(c_int32_t) :: c_oxpar_dposv
     end function c_oxpar_dposv
+
+    !> Overwrites the LU factors of the `n x n` matrix `A` in `a` (doubles), with their pivots from
+    !> `oxpar_dgetrf`, by `inv(A)`; LAPACK's `getri`.
+    !>
+    !> `ipiv` holds the `n` 1-based pivots `oxpar_dgetrf` wrote. No workspace
+    !> argument: the library allocates an `n x n` one.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of `U`'s diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `ipiv` holds `n` readable elements; `info` is NULL or writable.
+    function c_oxpar_dgetri(ctx, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_dgetri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dgetri
+    end function c_oxpar_dgetri
+
+    !> Overwrites the Cholesky factor of `A` from `oxpar_dpotrf` in the `uplo` triangle of `a`
+    !> (doubles) by the same triangle of `inv(A)`; LAPACK's `potri`.
+    !>
+    !> The other triangle is neither read nor written (the inverse is
+    !> Hermitian: mirror it to have the whole matrix).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of the factor's diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_dpotri(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_dpotri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dpotri
+    end function c_oxpar_dpotri
+
+    !> Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (doubles), in place;
+    !> LAPACK's `trtri`.
+    !>
+    !> `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+    !> diagonal the diagonal is taken as 1 and not referenced. The other
+    !> triangle is neither read nor written.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero diagonal element on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_dtrtri(ctx, uplo, diag, n, a, rsa, csa, info) bind(C, name="oxpar_dtrtri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dtrtri
+    end function c_oxpar_dtrtri
+
+    !> The determinant of the `n x n` matrix `a` (doubles) into `*det`, by LU with partial pivoting
+    !> (NumPy's `det`).
+    !>
+    !> `a` is only read (a private copy is factored). A singular matrix is
+    !> no error: its determinant is 0. The determinant of a `0 x 0` matrix
+    !> is 1. For large matrices, whose determinant over- or underflows, use
+    !> `oxpar_dslogdet`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+    !> is writable.
+    function c_oxpar_ddet(ctx, n, a, rsa, csa, det) bind(C, name="oxpar_ddet")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_double), intent(out) :: det
+      integer(c_int32_t) :: c_oxpar_ddet
+    end function c_oxpar_ddet
+
+    !> The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a`
+    !> (doubles), NumPy's `slogdet`.
+    !>
+    !> `det = *sign * exp(*logabs)`, computed without over- or underflow.
+    !> For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+    !> complex type it is the determinant's phase (modulus 1), or 0 for a
+    !> singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+    !> error. `a` is only read (a private copy is factored).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+    !> of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+    !> success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+    !> and `logabs` are writable.
+    function c_oxpar_dslogdet(ctx, n, a, rsa, csa, sign, logabs) bind(C, name="oxpar_dslogdet")
+      import :: c_double, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      real(c_double), intent(out) :: sign
+      real(c_double), intent(out) :: logabs
+      integer(c_int32_t) :: c_oxpar_dslogdet
+    end function c_oxpar_dslogdet
+
+    !> Solves the `count` systems `A_k*X_k = B_k` (doubles) of a batch, each by LU with partial
+    !> pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+    !>
+    !> Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+    !> of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+    !> all three strides are non-negative (a C-order stack `(count, n, n)`
+    !> is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+    !> by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+    !> `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+    !> pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+    !>
+    !> A singular system does not stop the others: all are computed, and
+    !> the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+    !> `info` (may be NULL) receives 0 on success, else that system's
+    !> LAPACK `info` (the 1-based column of the zero pivot);
+    !> `failed_index` (may be NULL) receives -1 on success, else that
+    !> system's 0-based index. A failing system keeps its LU factors and
+    !> pivots, and its `B_k` is unchanged, as `oxpar_dgesv` leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride, or a batch whose elements overlap),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+    !> pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI. Argument errors leave `info` and `failed_index` alone.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` and `b` span the elements of their
+    !> batches, writable; `ipiv` holds `count*n` writable elements; `info`
+    !> and `failed_index` are NULL or writable.
+    function c_oxpar_dgesv_batch(ctx, count, n, nrhs, a, rsa, csa, bsa, ipiv, b, rsb, csb, bsb, &
+        info, failed_index) &
+        bind(C, name="oxpar_dgesv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_ptrdiff_t), value :: bsb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_dgesv_batch
+    end function c_oxpar_dgesv_batch
+
+    !> Overwrites each of the `count` `n x n` matrices of a batch (doubles) by its inverse (NumPy's
+    !> stacked `inv`).
+    !>
+    !> The batch is given as in `oxpar_dgesv_batch`. A singular matrix does not
+    !> stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+    !> `failed_index` (each may be NULL) are set as in `oxpar_dgesv_batch`, and
+    !> the failing matrix holds its LU factors.
+    !>
+    !> Errors: as `oxpar_dgesv_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_dinv_batch(ctx, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_dinv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_dinv_batch
+    end function c_oxpar_dinv_batch
+
+    !> Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n`
+    !> matrices of a batch (doubles), in place; `oxpar_dpotrf` on each.
+    !>
+    !> The batch is given as in `oxpar_dgesv_batch`; `uplo` as in `oxpar_dpotrf`. A
+    !> matrix that is not positive definite does not stop the others; the
+    !> status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+    !> order of its failing leading minor and `failed_index` its 0-based
+    !> index (each may be NULL; 0 and -1 on success).
+    !>
+    !> Errors: as `oxpar_dgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+    !> for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> for an unknown `uplo`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_dpotrf_batch(ctx, uplo, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_dpotrf_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_dpotrf_batch
+    end function c_oxpar_dpotrf_batch
+
+    !> The determinant of each of the `count` `n x n` matrices of a batch (doubles) into `dets[k]`
+    !> (NumPy's stacked `det`).
+    !>
+    !> The batch is given as in `oxpar_dgesv_batch` and only read; `dets` holds
+    !> `count` elements, apart from `a`. A singular matrix has determinant
+    !> 0, no error.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+    !> overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `dets` holds `count` writable elements.
+    function c_oxpar_ddet_batch(ctx, count, n, a, rsa, csa, bsa, dets) &
+        bind(C, name="oxpar_ddet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: dets
+      integer(c_int32_t) :: c_oxpar_ddet_batch
+    end function c_oxpar_ddet_batch
+
+    !> `oxpar_dslogdet` of each of the `count` `n x n` matrices of a batch (doubles) into `signs[k]`
+    !> and `logdets[k]` (NumPy's stacked `slogdet`).
+    !>
+    !> The batch is given as in `oxpar_dgesv_batch` and only read; `signs` and
+    !> `logdets` hold `count` elements each, apart from each other and from
+    !> `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+    !>
+    !> Errors: as `oxpar_ddet_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `signs` and `logdets` hold `count` writable elements each.
+    function c_oxpar_dslogdet_batch(ctx, count, n, a, rsa, csa, bsa, signs, logdets) &
+        bind(C, name="oxpar_dslogdet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: signs
+      type(c_ptr), value :: logdets
+      integer(c_int32_t) :: c_oxpar_dslogdet_batch
+    end function c_oxpar_dslogdet_batch
 
     !> LU factorization with partial pivoting of the `m x n` matrix `a` (single-precision complex),
     !> in place: `A = P*L*U`, LAPACK's `getrf`.
@@ -7123,6 +7805,327 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_cposv
     end function c_oxpar_cposv
 
+    !> Overwrites the LU factors of the `n x n` matrix `A` in `a` (single-precision complex), with
+    !> their pivots from `oxpar_cgetrf`, by `inv(A)`; LAPACK's `getri`.
+    !>
+    !> `ipiv` holds the `n` 1-based pivots `oxpar_cgetrf` wrote. No workspace
+    !> argument: the library allocates an `n x n` one.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of `U`'s diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `ipiv` holds `n` readable elements; `info` is NULL or writable.
+    function c_oxpar_cgetri(ctx, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_cgetri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cgetri
+    end function c_oxpar_cgetri
+
+    !> Overwrites the Cholesky factor of `A` from `oxpar_cpotrf` in the `uplo` triangle of `a`
+    !> (single-precision complex) by the same triangle of `inv(A)`; LAPACK's `potri`.
+    !>
+    !> The other triangle is neither read nor written (the inverse is
+    !> Hermitian: mirror it to have the whole matrix).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of the factor's diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_cpotri(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_cpotri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cpotri
+    end function c_oxpar_cpotri
+
+    !> Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (single-precision
+    !> complex), in place; LAPACK's `trtri`.
+    !>
+    !> `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+    !> diagonal the diagonal is taken as 1 and not referenced. The other
+    !> triangle is neither read nor written.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero diagonal element on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_ctrtri(ctx, uplo, diag, n, a, rsa, csa, info) bind(C, name="oxpar_ctrtri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_ctrtri
+    end function c_oxpar_ctrtri
+
+    !> The determinant of the `n x n` matrix `a` (single-precision complex) into `*det`, by LU with
+    !> partial pivoting (NumPy's `det`).
+    !>
+    !> `a` is only read (a private copy is factored). A singular matrix is
+    !> no error: its determinant is 0. The determinant of a `0 x 0` matrix
+    !> is 1. For large matrices, whose determinant over- or underflows, use
+    !> `oxpar_cslogdet`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+    !> is writable.
+    function c_oxpar_cdet(ctx, n, a, rsa, csa, det) bind(C, name="oxpar_cdet")
+      import :: c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      complex(c_float_complex), intent(out) :: det
+      integer(c_int32_t) :: c_oxpar_cdet
+    end function c_oxpar_cdet
+
+    !> The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a`
+    !> (single-precision complex), NumPy's `slogdet`.
+    !>
+    !> `det = *sign * exp(*logabs)`, computed without over- or underflow.
+    !> For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+    !> complex type it is the determinant's phase (modulus 1), or 0 for a
+    !> singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+    !> error. `a` is only read (a private copy is factored).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+    !> of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+    !> success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+    !> and `logabs` are writable.
+    function c_oxpar_cslogdet(ctx, n, a, rsa, csa, sign, logabs) bind(C, name="oxpar_cslogdet")
+      import :: c_float, c_float_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      complex(c_float_complex), intent(out) :: sign
+      real(c_float), intent(out) :: logabs
+      integer(c_int32_t) :: c_oxpar_cslogdet
+    end function c_oxpar_cslogdet
+
+    !> Solves the `count` systems `A_k*X_k = B_k` (single-precision complex) of a batch, each by LU
+    !> with partial pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+    !>
+    !> Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+    !> of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+    !> all three strides are non-negative (a C-order stack `(count, n, n)`
+    !> is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+    !> by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+    !> `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+    !> pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+    !>
+    !> A singular system does not stop the others: all are computed, and
+    !> the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+    !> `info` (may be NULL) receives 0 on success, else that system's
+    !> LAPACK `info` (the 1-based column of the zero pivot);
+    !> `failed_index` (may be NULL) receives -1 on success, else that
+    !> system's 0-based index. A failing system keeps its LU factors and
+    !> pivots, and its `B_k` is unchanged, as `oxpar_cgesv` leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride, or a batch whose elements overlap),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+    !> pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI. Argument errors leave `info` and `failed_index` alone.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` and `b` span the elements of their
+    !> batches, writable; `ipiv` holds `count*n` writable elements; `info`
+    !> and `failed_index` are NULL or writable.
+    function c_oxpar_cgesv_batch(ctx, count, n, nrhs, a, rsa, csa, bsa, ipiv, b, rsb, csb, bsb, &
+        info, failed_index) &
+        bind(C, name="oxpar_cgesv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_ptrdiff_t), value :: bsb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_cgesv_batch
+    end function c_oxpar_cgesv_batch
+
+    !> Overwrites each of the `count` `n x n` matrices of a batch (single-precision complex) by its
+    !> inverse (NumPy's stacked `inv`).
+    !>
+    !> The batch is given as in `oxpar_cgesv_batch`. A singular matrix does not
+    !> stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+    !> `failed_index` (each may be NULL) are set as in `oxpar_cgesv_batch`, and
+    !> the failing matrix holds its LU factors.
+    !>
+    !> Errors: as `oxpar_cgesv_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_cinv_batch(ctx, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_cinv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_cinv_batch
+    end function c_oxpar_cinv_batch
+
+    !> Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n`
+    !> matrices of a batch (single-precision complex), in place; `oxpar_cpotrf` on each.
+    !>
+    !> The batch is given as in `oxpar_cgesv_batch`; `uplo` as in `oxpar_cpotrf`. A
+    !> matrix that is not positive definite does not stop the others; the
+    !> status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+    !> order of its failing leading minor and `failed_index` its 0-based
+    !> index (each may be NULL; 0 and -1 on success).
+    !>
+    !> Errors: as `oxpar_cgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+    !> for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> for an unknown `uplo`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_cpotrf_batch(ctx, uplo, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_cpotrf_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_cpotrf_batch
+    end function c_oxpar_cpotrf_batch
+
+    !> The determinant of each of the `count` `n x n` matrices of a batch (single-precision complex)
+    !> into `dets[k]` (NumPy's stacked `det`).
+    !>
+    !> The batch is given as in `oxpar_cgesv_batch` and only read; `dets` holds
+    !> `count` elements, apart from `a`. A singular matrix has determinant
+    !> 0, no error.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+    !> overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `dets` holds `count` writable elements.
+    function c_oxpar_cdet_batch(ctx, count, n, a, rsa, csa, bsa, dets) &
+        bind(C, name="oxpar_cdet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: dets
+      integer(c_int32_t) :: c_oxpar_cdet_batch
+    end function c_oxpar_cdet_batch
+
+    !> `oxpar_cslogdet` of each of the `count` `n x n` matrices of a batch (single-precision
+    !> complex) into `signs[k]` and `logdets[k]` (NumPy's stacked `slogdet`).
+    !>
+    !> The batch is given as in `oxpar_cgesv_batch` and only read; `signs` and
+    !> `logdets` hold `count` elements each, apart from each other and from
+    !> `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+    !>
+    !> Errors: as `oxpar_cdet_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `signs` and `logdets` hold `count` writable elements each.
+    function c_oxpar_cslogdet_batch(ctx, count, n, a, rsa, csa, bsa, signs, logdets) &
+        bind(C, name="oxpar_cslogdet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: signs
+      type(c_ptr), value :: logdets
+      integer(c_int32_t) :: c_oxpar_cslogdet_batch
+    end function c_oxpar_cslogdet_batch
+
     !> LU factorization with partial pivoting of the `m x n` matrix `a` (double-precision complex),
     !> in place: `A = P*L*U`, LAPACK's `getrf`.
     !>
@@ -7328,6 +8331,327 @@ module oxpar_c
       integer(c_int64_t), intent(out) :: info
       integer(c_int32_t) :: c_oxpar_zposv
     end function c_oxpar_zposv
+
+    !> Overwrites the LU factors of the `n x n` matrix `A` in `a` (double-precision complex), with
+    !> their pivots from `oxpar_zgetrf`, by `inv(A)`; LAPACK's `getri`.
+    !>
+    !> `ipiv` holds the `n` 1-based pivots `oxpar_zgetrf` wrote. No workspace
+    !> argument: the library allocates an `n x n` one.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of `U`'s diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (a pivot outside `1..=n`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `ipiv` holds `n` readable elements; `info` is NULL or writable.
+    function c_oxpar_zgetri(ctx, n, a, rsa, csa, ipiv, info) bind(C, name="oxpar_zgetri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: ipiv
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zgetri
+    end function c_oxpar_zgetri
+
+    !> Overwrites the Cholesky factor of `A` from `oxpar_zpotrf` in the `uplo` triangle of `a`
+    !> (double-precision complex) by the same triangle of `inv(A)`; LAPACK's `potri`.
+    !>
+    !> The other triangle is neither read nor written (the inverse is
+    !> Hermitian: mirror it to have the whole matrix).
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero element of the factor's diagonal on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_zpotri(ctx, uplo, n, a, rsa, csa, info) bind(C, name="oxpar_zpotri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zpotri
+    end function c_oxpar_zpotri
+
+    !> Inverts the triangular `n x n` matrix held in the `uplo` triangle of `a` (double-precision
+    !> complex), in place; LAPACK's `trtri`.
+    !>
+    !> `diag` (`OXPAR_DIAG_NON_UNIT` or `OXPAR_DIAG_UNIT`): with a unit
+    !> diagonal the diagonal is taken as 1 and not referenced. The other
+    !> triangle is neither read nor written.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or the
+    !> 1-based index of an exactly zero diagonal element on
+    !> `OXPAR_STATUS_SINGULAR`, after which `a` is unchanged.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `uplo` or `diag`),
+    !> `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements, writable;
+    !> `info` is NULL or writable.
+    function c_oxpar_ztrtri(ctx, uplo, diag, n, a, rsa, csa, info) bind(C, name="oxpar_ztrtri")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_int32_t), value :: diag
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_ztrtri
+    end function c_oxpar_ztrtri
+
+    !> The determinant of the `n x n` matrix `a` (double-precision complex) into `*det`, by LU with
+    !> partial pivoting (NumPy's `det`).
+    !>
+    !> `a` is only read (a private copy is factored). A singular matrix is
+    !> no error: its determinant is 0. The determinant of a `0 x 0` matrix
+    !> is 1. For large matrices, whose determinant over- or underflows, use
+    !> `oxpar_zslogdet`.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `det`, or `a` of a
+    !> non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; `*det` is written only on success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `det`
+    !> is writable.
+    function c_oxpar_zdet(ctx, n, a, rsa, csa, det) bind(C, name="oxpar_zdet")
+      import :: c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      complex(c_double_complex), intent(out) :: det
+      integer(c_int32_t) :: c_oxpar_zdet
+    end function c_oxpar_zdet
+
+    !> The sign and the logarithm of the absolute value of the determinant of the `n x n` matrix `a`
+    !> (double-precision complex), NumPy's `slogdet`.
+    !>
+    !> `det = *sign * exp(*logabs)`, computed without over- or underflow.
+    !> For a real type `*sign` is 1, -1, or 0 for a singular matrix; for a
+    !> complex type it is the determinant's phase (modulus 1), or 0 for a
+    !> singular matrix. A singular matrix gives `*logabs = -INFINITY` and no
+    !> error. `a` is only read (a private copy is factored).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, `sign`, `logabs`, or `a`
+    !> of a non-empty matrix), `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI; the outputs are written only on
+    !> success.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `n x n` elements (read); `sign`
+    !> and `logabs` are writable.
+    function c_oxpar_zslogdet(ctx, n, a, rsa, csa, sign, logabs) bind(C, name="oxpar_zslogdet")
+      import :: c_double, c_double_complex, c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      complex(c_double_complex), intent(out) :: sign
+      real(c_double), intent(out) :: logabs
+      integer(c_int32_t) :: c_oxpar_zslogdet
+    end function c_oxpar_zslogdet
+
+    !> Solves the `count` systems `A_k*X_k = B_k` (double-precision complex) of a batch, each by LU
+    !> with partial pivoting; LAPACK's `gesv` on each, NumPy's stacked `solve`.
+    !>
+    !> Matrix `k` of a batch starts `k*bs` elements after element (0, 0)
+    !> of matrix 0, given by `a` (`b`), and has element strides `rs`, `cs`;
+    !> all three strides are non-negative (a C-order stack `(count, n, n)`
+    !> is `rs = n, cs = 1, bs = n*n`). Each `A_k` (`n x n`) is overwritten
+    !> by its LU factors, each `B_k` (`n x nrhs`) by `X_k`, and
+    !> `ipiv[k*n .. k*n + n]` (`count*n` elements) by system `k`'s 1-based
+    !> pivots. `a`, `b` and `ipiv` must lie in disjoint address ranges.
+    !>
+    !> A singular system does not stop the others: all are computed, and
+    !> the status is `OXPAR_STATUS_SINGULAR` for the lowest failing index.
+    !> `info` (may be NULL) receives 0 on success, else that system's
+    !> LAPACK `info` (the 1-based column of the zero pivot);
+    !> `failed_index` (may be NULL) receives -1 on success, else that
+    !> system's 0-based index. A failing system keeps its LU factors and
+    !> pivots, and its `B_k` is unchanged, as `oxpar_zgesv` leaves them.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride, or a batch whose elements overlap),
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (overlapping operands, misaligned
+    !> pointers), `OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI. Argument errors leave `info` and `failed_index` alone.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` and `b` span the elements of their
+    !> batches, writable; `ipiv` holds `count*n` writable elements; `info`
+    !> and `failed_index` are NULL or writable.
+    function c_oxpar_zgesv_batch(ctx, count, n, nrhs, a, rsa, csa, bsa, ipiv, b, rsb, csb, bsb, &
+        info, failed_index) &
+        bind(C, name="oxpar_zgesv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: ipiv
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_ptrdiff_t), value :: bsb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_zgesv_batch
+    end function c_oxpar_zgesv_batch
+
+    !> Overwrites each of the `count` `n x n` matrices of a batch (double-precision complex) by its
+    !> inverse (NumPy's stacked `inv`).
+    !>
+    !> The batch is given as in `oxpar_zgesv_batch`. A singular matrix does not
+    !> stop the others; the status is `OXPAR_STATUS_SINGULAR`, `info` and
+    !> `failed_index` (each may be NULL) are set as in `oxpar_zgesv_batch`, and
+    !> the failing matrix holds its LU factors.
+    !>
+    !> Errors: as `oxpar_zgesv_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_zinv_batch(ctx, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_zinv_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_zinv_batch
+    end function c_oxpar_zinv_batch
+
+    !> Cholesky factorization of each of the `count` Hermitian (symmetric) positive definite `n x n`
+    !> matrices of a batch (double-precision complex), in place; `oxpar_zpotrf` on each.
+    !>
+    !> The batch is given as in `oxpar_zgesv_batch`; `uplo` as in `oxpar_zpotrf`. A
+    !> matrix that is not positive definite does not stop the others; the
+    !> status is `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`, `info` receives the
+    !> order of its failing leading minor and `failed_index` its 0-based
+    !> index (each may be NULL; 0 and -1 on success).
+    !>
+    !> Errors: as `oxpar_zgesv_batch`, with `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`
+    !> for `OXPAR_STATUS_SINGULAR`, plus `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> for an unknown `uplo`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `info` and `failed_index` are NULL or writable.
+    function c_oxpar_zpotrf_batch(ctx, uplo, count, n, a, rsa, csa, bsa, info, failed_index) &
+        bind(C, name="oxpar_zpotrf_batch")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_zpotrf_batch
+    end function c_oxpar_zpotrf_batch
+
+    !> The determinant of each of the `count` `n x n` matrices of a batch (double-precision complex)
+    !> into `dets[k]` (NumPy's stacked `det`).
+    !>
+    !> The batch is given as in `oxpar_zgesv_batch` and only read; `dets` holds
+    !> `count` elements, apart from `a`. A singular matrix has determinant
+    !> 0, no error.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (a negative stride), `OXPAR_STATUS_INVALID_ARGUMENT` (`dets`
+    !> overlapping `a`, misaligned pointers), `OXPAR_STATUS_UNSUPPORTED`
+    !> on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `dets` holds `count` writable elements.
+    function c_oxpar_zdet_batch(ctx, count, n, a, rsa, csa, bsa, dets) &
+        bind(C, name="oxpar_zdet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: dets
+      integer(c_int32_t) :: c_oxpar_zdet_batch
+    end function c_oxpar_zdet_batch
+
+    !> `oxpar_zslogdet` of each of the `count` `n x n` matrices of a batch (double-precision
+    !> complex) into `signs[k]` and `logdets[k]` (NumPy's stacked `slogdet`).
+    !>
+    !> The batch is given as in `oxpar_zgesv_batch` and only read; `signs` and
+    !> `logdets` hold `count` elements each, apart from each other and from
+    !> `a`. A singular matrix gives `(0, -INFINITY)`, no error.
+    !>
+    !> Errors: as `oxpar_zdet_batch`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch
+    !> (read); `signs` and `logdets` hold `count` writable elements each.
+    function c_oxpar_zslogdet_batch(ctx, count, n, a, rsa, csa, bsa, signs, logdets) &
+        bind(C, name="oxpar_zslogdet_batch")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: signs
+      type(c_ptr), value :: logdets
+      integer(c_int32_t) :: c_oxpar_zslogdet_batch
+    end function c_oxpar_zslogdet_batch
 
     !> Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
     !> context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block

@@ -1,6 +1,7 @@
 //! LU and Cholesky (LAPACK's `getrf`, `getrs`, `gesv`, `potrf`, `potrs`,
-//! `posv`) for the four element types, on the context's backend
-//! (`oxpar::Factor`; the algorithms live there, not here).
+//! `posv`), the inverses and determinants built on them (`inverse`) and
+//! their batches (`batch`), for the four element types, on the context's
+//! backend (`oxpar::Factor`; the algorithms live there, not here).
 //!
 //! Why these are written here and not in the routine table: their
 //! arguments have two roles the table does not know yet (1-based `int64_t`
@@ -321,5 +322,9 @@ where
     unsafe { report(info, result) }
 }
 
+mod batch;
+mod inverse;
 mod shells;
+use batch::{det_batch, gesv_batch, inv_batch, potrf_batch, slogdet_batch};
+use inverse::{determinant, getri, potri, slogdet, trtri};
 pub use shells::*;
