@@ -57,5 +57,6 @@ int main(int argc, char **argv) {
     test_reproducible();
     test_complex();
     test_lapack();
+    test_inverse();
     return check_summary();
 }

@@ -22,6 +22,7 @@ void test_farm(void);
 void test_reproducible(void);
 void test_complex(void);
 void test_lapack(void);
+void test_inverse(void);
 
 /* malloc that aborts the tests when memory runs out. */
 void *xmalloc(size_t bytes);
