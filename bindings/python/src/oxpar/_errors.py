@@ -83,9 +83,13 @@ class LinAlgError(OxparError, numpy.linalg.LinAlgError):
     """A numerical failure of a factorization (`oxpar.linalg`): both an
     `OxparError` and NumPy's `LinAlgError`, so `except
     numpy.linalg.LinAlgError` code works unchanged. `info` is LAPACK's
-    index of the failure (see the subclasses), or None."""
+    index of the failure (see the subclasses), or None. `index` is, for
+    stacked matrices `(..., M, M)`, the index into the leading dimensions
+    (a tuple) of the first failing matrix (the lowest in C order), else
+    None."""
 
     info = None
+    index = None
 
 
 class SingularMatrixError(LinAlgError):

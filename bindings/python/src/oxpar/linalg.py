@@ -1,4 +1,5 @@
-"""Linear systems with SciPy's names: LU and Cholesky on NumPy arrays.
+"""Linear systems with SciPy's and NumPy's names: LU, Cholesky, inverses and
+determinants on NumPy arrays, single or stacked.
 
     >>> import numpy as np, oxpar
     >>> a = np.array([[2.0, 1.0], [1.0, 3.0]])
@@ -7,41 +8,60 @@
     >>> c, low = oxpar.linalg.cho_factor(a)
     >>> oxpar.linalg.cho_solve((c, low), np.array([3.0, 5.0]))
     array([0.8, 1.4])
+    >>> float(oxpar.linalg.det(a))
+    5.0
 
 `solve`, `lu_factor`, `lu_solve`, `cholesky`, `cho_factor` and `cho_solve`
 take SciPy's arguments (`overwrite_a`/`overwrite_b` to work in place,
 `check_finite`, `lower`, `trans`) plus `ctx=` as everywhere in oxpar, and
 compute with liboxpar's `oxpar_?gesv`, `?getrf`, `?getrs`, `?potrf`,
 `?potrs` (LAPACK's routines, on the context's threads, the GIL released).
+`inv`, `det` and `slogdet` are NumPy's (`slogdet` returns
+`(sign, logabsdet)`, `sign` complex for complex input).
+
+Stacked matrices: `solve`, `inv`, `det`, `slogdet` and `cholesky` take
+`a` of shape `(..., M, M)`, as NumPy's `linalg` does, and compute the
+whole stack in one call of the batched routines (`oxpar_?gesv_batch`,
+`?inv_batch`, `?det_batch`, `?slogdet_batch`, `?potrf_batch`), each
+matrix on one thread. `solve`'s `b` follows NumPy 2's rule: a 1-D `b` of
+shape `(M,)` is one vector, solved against every matrix of the stack
+(result `(..., M)`); otherwise `b` is a stack of `M x K` matrices
+`(..., M, K)` whose leading dimensions broadcast against `a`'s (result
+`(..., M, K)`). A stack of vectors is thus written `b[..., None]` (and the
+result `x[..., 0]`), as in NumPy 2. Stacked inputs are always copied
+(`overwrite_a`/`overwrite_b` have no effect on them).
 
 Arrays: float32, float64, complex64 and complex128 are used as they are
 (any strides: C or Fortran order, slices); other numbers are converted as
 SciPy converts them (integers to float64), and arrays of different types are
 computed in their common type. `overwrite_a=True` (`overwrite_b=True`) lets
 oxpar factor `a` (solve into `b`) in place when it already has that type and
-is writable, with no copy, as SciPy may; otherwise a copy is made. Stacked
-matrices (`(..., M, M)`) are not taken yet.
+is writable, with no copy, as SciPy may; otherwise a copy is made.
 
 Numerical failure raises `oxpar.SingularMatrixError` or
 `oxpar.NotPositiveDefiniteError`: `oxpar.LinAlgError` subclasses that are
 also `numpy.linalg.LinAlgError`, so `except np.linalg.LinAlgError` code works,
-carrying LAPACK's `info` index. `lu_factor` of a singular matrix warns
-(`oxpar.linalg.LinAlgWarning`) and returns the factorization, as SciPy's
-does. Pivots are 0-based here (`lu_factor`'s `piv`, as SciPy's): row `i`
-was interchanged with row `piv[i]`.
+carrying LAPACK's `info` index and, for a stack, the `index` of the first
+failing matrix (a tuple over the leading dimensions). `det` and `slogdet`
+never fail on a singular matrix (0, and `(0, -inf)`), as NumPy's.
+`lu_factor` of a singular matrix warns (`oxpar.linalg.LinAlgWarning`) and
+returns the factorization, as SciPy's does. Pivots are 0-based here
+(`lu_factor`'s `piv`, as SciPy's): row `i` was interchanged with row
+`piv[i]`.
 """
 
-from typing import Optional, Tuple
+from typing import NamedTuple, Optional, Tuple
 import warnings
 
 import numpy as np
 
-from ._array import matrix
-from ._errors import LinAlgError, OxparTypeError, ShapeMismatchError, error_for
+from ._array import _pointer, matrix
+from ._errors import LinAlgError, OxparTypeError, ShapeMismatchError, check, error_for
 from ._ffi import ffi, lib
 from .context import Context, resolve
 
-__all__ = ["solve", "lu_factor", "lu_solve", "cholesky", "cho_factor", "cho_solve", "LinAlgWarning"]
+__all__ = ["solve", "lu_factor", "lu_solve", "cholesky", "cho_factor", "cho_solve", "inv", "det", "slogdet",
+           "SlogdetResult", "LinAlgWarning"]
 
 _LETTERS = {
     np.dtype(np.float32): "s",
@@ -79,7 +99,7 @@ def _checked(x, name: str, check_finite: bool) -> np.ndarray:
 def _square(a: np.ndarray, name: str) -> int:
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
         raise ShapeMismatchError(
-            f"{name}: expected a square 2-D matrix, got shape {a.shape} (stacked matrices are not taken yet)"
+            f"{name}: expected a square 2-D matrix, got shape {a.shape}"
         )
     return a.shape[0]
 
@@ -116,12 +136,16 @@ def solve(a, b, ctx: Optional[Context] = None, overwrite_a: bool = False, overwr
           check_finite: bool = True) -> np.ndarray:
     """`x` with `a @ x = b` for a square `a`, by LU with partial pivoting
     (`numpy.linalg.solve`, `scipy.linalg.solve`; LAPACK's `gesv`). `b` is a
-    vector or a matrix of right-hand sides; `x` has its shape. Raises
-    `SingularMatrixError` (a `numpy.linalg.LinAlgError`) for a singular `a`.
+    vector or a matrix of right-hand sides; `x` has its shape. `a` may be a
+    stack `(..., M, M)`, with `b` as in the module documentation (NumPy 2's
+    rule). Raises `SingularMatrixError` (a `numpy.linalg.LinAlgError`) for a
+    singular `a`, with `index` the first singular matrix of a stack.
     """
     ctx = resolve(ctx)
     a = _checked(a, "a", check_finite)
     b = _checked(b, "b", check_finite)
+    if a.ndim != 2 or b.ndim > 2:
+        return _solve_stacked(ctx, a, b)
     n = _square(a, "a")
     _rhs(b, n)
     dtype = _common_dtype(a, b)
@@ -219,14 +243,20 @@ def cholesky(a, lower: bool = False, overwrite_a: bool = False, check_finite: bo
     """The Cholesky factor of the Hermitian (symmetric) positive definite
     `a`, read from its `lower` (else upper) triangle
     (`scipy.linalg.cholesky`; LAPACK's `potrf`): `U` with `a = U^H @ U`, or
-    `L` with `a = L @ L^H`, the other triangle zero. Raises
+    `L` with `a = L @ L^H`, the other triangle zero. `a` may be a stack
+    `(..., M, M)` (each matrix factored; note that SciPy's default is the
+    upper factor, NumPy's `cholesky` the lower one). Raises
     `NotPositiveDefiniteError` (a `numpy.linalg.LinAlgError`) with `info`
-    the order of the failing leading minor.
+    the order of the failing leading minor (and `index` its matrix in a
+    stack).
     """
-    c = _potrf(a, lower, overwrite_a, check_finite, ctx)
+    if np.ndim(a) > 2:
+        c = _potrf_stacked(resolve(ctx), _checked(a, "a", check_finite), lower)
+    else:
+        c = _potrf(a, lower, overwrite_a, check_finite, ctx)
     # Zero the other triangle in place (SciPy's result has zeros there).
-    ones = np.ones(c.shape, dtype=bool)
-    c[np.triu(ones, 1) if lower else np.tril(ones, -1)] = 0
+    ones = np.ones(c.shape[-2:], dtype=bool)
+    c[..., np.triu(ones, 1) if lower else np.tril(ones, -1)] = 0
     return c
 
 
@@ -261,3 +291,144 @@ def cho_solve(c_and_lower, b, overwrite_b: bool = False, check_finite: bool = Tr
     if status:
         _fail(status, None, {"a": "c"})
     return bw
+
+
+# ---------------------------------------------------------------------------
+# Stacked matrices, inverses and determinants: the batched routines.
+
+
+class SlogdetResult(NamedTuple):
+    """`slogdet`'s result, as NumPy's: `det = sign * exp(logabsdet)`."""
+
+    sign: np.ndarray
+    logabsdet: np.ndarray
+
+
+def _stack(a: np.ndarray, name: str) -> int:
+    """The order `M` of a square matrix or stack `(..., M, M)`."""
+    if a.ndim < 2 or a.shape[-1] != a.shape[-2]:
+        raise ShapeMismatchError(f"{name}: expected square matrices (..., M, M), got shape {a.shape}")
+    return a.shape[-1]
+
+
+def _batch_copy(a: np.ndarray, shape: tuple, dtype: np.dtype) -> np.ndarray:
+    """A C-ordered copy of `a` broadcast to `shape`, of `dtype` (what the
+    batched routines read and write: strides `(M*K, K, 1)` per matrix)."""
+    return np.array(np.broadcast_to(a, shape), dtype=dtype, order="C")
+
+
+def _outs():
+    return ffi.new("int64_t *"), ffi.new("int64_t *")
+
+
+def _batch_fail(status: int, info, failed, batch: tuple):
+    err = error_for(status)
+    if isinstance(err, LinAlgError):
+        err.info = int(info[0])
+        if failed[0] >= 0 and batch:
+            err.index = tuple(int(i) for i in np.unravel_index(int(failed[0]), batch))
+    raise err
+
+
+def _solve_stacked(ctx: Context, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    n = _stack(a, "a")
+    if b.ndim == 0:
+        raise ShapeMismatchError("b: expected a vector (M,) or matrices (..., M, K), got a scalar")
+    vector = b.ndim == 1
+    b2 = b[:, None] if vector else b
+    if b2.shape[-2] != n:
+        raise ShapeMismatchError(
+            f"b: expected {n} rows to match a of shape {a.shape}, got shape {b.shape} (a 1-D b is one vector "
+            "for every matrix; a stack of vectors is b[..., None], as in NumPy 2)"
+        )
+    try:
+        batch = tuple(np.broadcast_shapes(a.shape[:-2], b2.shape[:-2]))
+    except ValueError:
+        raise ShapeMismatchError(
+            f"a {a.shape} and b {b.shape}: the leading (stack) dimensions do not broadcast"
+        ) from None
+    k = b2.shape[-1]
+    dtype = _common_dtype(a, b)
+    aw = _batch_copy(a, batch + (n, n), dtype)
+    bw = _batch_copy(b2, batch + (n, k), dtype)
+    count = int(np.prod(batch, dtype=np.int64))
+    piv = np.empty(count * n, np.int64)
+    info, failed = _outs()
+    status = _call("gesv_batch", dtype, ctx.ptr, count, n, k, _pointer(aw, True), n, 1, n * n, _pivots(piv),
+                   _pointer(bw, True), k, 1, n * k, info, failed)
+    if status:
+        _batch_fail(status, info, failed, batch)
+    return bw[..., 0] if vector else bw
+
+
+def _potrf_stacked(ctx: Context, a: np.ndarray, lower: bool) -> np.ndarray:
+    n = _stack(a, "a")
+    dtype = _common_dtype(a)
+    aw = _batch_copy(a, a.shape, dtype)
+    count = int(np.prod(a.shape[:-2], dtype=np.int64))
+    info, failed = _outs()
+    status = _call("potrf_batch", dtype, ctx.ptr, lib.OXPAR_UPLO_LOWER if lower else lib.OXPAR_UPLO_UPPER, count,
+                   n, _pointer(aw, True), n, 1, n * n, info, failed)
+    if status:
+        _batch_fail(status, info, failed, a.shape[:-2])
+    return aw
+
+
+def inv(a, ctx: Optional[Context] = None) -> np.ndarray:
+    """The inverse of the square `a`, or of each matrix of a stack
+    `(..., M, M)` (`numpy.linalg.inv`; LU with partial pivoting, then
+    LAPACK's `getri` on each). Raises `SingularMatrixError` (a
+    `numpy.linalg.LinAlgError`) for a singular matrix, with `info` LAPACK's
+    and, for a stack, `index` the first singular matrix.
+    """
+    ctx = resolve(ctx)
+    a = np.asarray(a)
+    n = _stack(a, "a")
+    dtype = _common_dtype(a)
+    aw = _batch_copy(a, a.shape, dtype)
+    count = int(np.prod(a.shape[:-2], dtype=np.int64))
+    info, failed = _outs()
+    status = _call("inv_batch", dtype, ctx.ptr, count, n, _pointer(aw, True), n, 1, n * n, info, failed)
+    if status:
+        _batch_fail(status, info, failed, a.shape[:-2])
+    return aw
+
+
+def det(a, ctx: Optional[Context] = None):
+    """The determinant of the square `a` (a NumPy scalar), or of each
+    matrix of a stack `(..., M, M)` (an array of shape `(...)`), by LU with
+    partial pivoting (`numpy.linalg.det`). A singular matrix has
+    determinant 0 (no error). For large matrices, whose determinant over-
+    or underflows, use `slogdet`.
+    """
+    ctx = resolve(ctx)
+    a = np.asarray(a)
+    n = _stack(a, "a")
+    dtype = _common_dtype(a)
+    aw = _batch_copy(a, a.shape, dtype)
+    dets = np.empty(a.shape[:-2], dtype)
+    status = _call("det_batch", dtype, ctx.ptr, dets.size, n, _pointer(aw, False), n, 1, n * n,
+                   _pointer(dets, True))
+    check(status)
+    return dets[()]
+
+
+def slogdet(a, ctx: Optional[Context] = None) -> SlogdetResult:
+    """`(sign, logabsdet)` of the determinant of `a` or of each matrix of a
+    stack `(..., M, M)`, as `numpy.linalg.slogdet`: `det = sign *
+    exp(logabsdet)` without over- or underflow. `sign` has `a`'s dtype: 1 or
+    -1 for real input, the determinant's phase (modulus 1) for complex
+    input; `logabsdet` is real. A singular matrix gives `(0, -inf)`, no
+    error.
+    """
+    ctx = resolve(ctx)
+    a = np.asarray(a)
+    n = _stack(a, "a")
+    dtype = _common_dtype(a)
+    aw = _batch_copy(a, a.shape, dtype)
+    sign = np.empty(a.shape[:-2], dtype)
+    logabs = np.empty(a.shape[:-2], np.finfo(dtype).dtype)
+    status = _call("slogdet_batch", dtype, ctx.ptr, sign.size, n, _pointer(aw, False), n, 1, n * n,
+                   _pointer(sign, True), _pointer(logabs, True))
+    check(status)
+    return SlogdetResult(sign[()], logabs[()])
