@@ -20,15 +20,14 @@ const TYPES: [(char, &str, &str, &str); 4] = [
     ('z', "oxpar_c64", "f64", "double-precision complex"),
 ];
 
-/// The names of LU and Cholesky, which also have Fortran twins
+/// The names of LU, Cholesky and the inverses, which also have Fortran twins
 /// (`fortran_twins.rs` wants a section for each).
-pub const NAMES: [&str; 6] = ["getrf", "getrs", "gesv", "potrf", "potrs", "posv"];
+pub const NAMES: [&str; 9] = [
+    "getrf", "getrs", "gesv", "potrf", "potrs", "posv", "getri", "potri", "trtri",
+];
 
-/// The names of the inverses, determinants and batches (C only so far).
-const MORE_NAMES: [&str; 10] = [
-    "getri",
-    "potri",
-    "trtri",
+/// The names of the determinants and batches (C only so far).
+const MORE_NAMES: [&str; 7] = [
     "det",
     "slogdet",
     "gesv_batch",

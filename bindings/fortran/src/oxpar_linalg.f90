@@ -1,6 +1,6 @@
-!> LU and Cholesky on Fortran arrays (sections with any strides, in place):
-!> `oxpar_getrf`, `oxpar_getrs`, `oxpar_gesv`, `oxpar_potrf`, `oxpar_potrs`
-!> and `oxpar_posv`, each a generic over real32, real64, complex(real32) and
+!> LU, Cholesky and the inverses on Fortran arrays (sections with any strides, in place):
+!> `oxpar_getrf`, `oxpar_getrs`, `oxpar_gesv`, `oxpar_potrf`, `oxpar_potrs`,
+!> `oxpar_posv`, `oxpar_getri`, `oxpar_potri` and `oxpar_trtri`, each a generic over real32, real64, complex(real32) and
 !> complex(real64), with LAPACK's conventions: 1-based `integer(int64)`
 !> pivots and an optional `info` holding LAPACK's index of a numerical
 !> failure (`OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`).
