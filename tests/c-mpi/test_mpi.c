@@ -1255,6 +1255,26 @@ static void test_factorizations_unsupported(const oxpar_context *ctx) {
               "oxpar_dgetrf: ");
     CHECK_ERR(oxpar_dpotrf(ctx, OXPAR_UPLO_LOWER, 2, a, 1, 2, &info), OXPAR_STATUS_UNSUPPORTED,
               "oxpar_dpotrf: ");
+    {
+        double d = 0.0, sign = 0.0, logabs = 0.0;
+        int64_t failed = -5;
+        ipiv[0] = 1;
+        ipiv[1] = 2;
+        CHECK_ERR(oxpar_dgetri(ctx, 2, a, 1, 2, ipiv, &info), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_dgetri: ");
+        CHECK_ERR(oxpar_dtrtri(ctx, OXPAR_UPLO_LOWER, OXPAR_DIAG_NON_UNIT, 2, a, 1, 2, &info),
+                  OXPAR_STATUS_UNSUPPORTED, "oxpar_dtrtri: ");
+        CHECK_ERR(oxpar_ddet(ctx, 2, a, 1, 2, &d), OXPAR_STATUS_UNSUPPORTED, "oxpar_ddet: ");
+        CHECK_ERR(oxpar_dslogdet(ctx, 2, a, 1, 2, &sign, &logabs), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_dslogdet: ");
+        CHECK_ERR(oxpar_dgesv_batch(ctx, 1, 2, 1, a, 1, 2, 4, ipiv, b, 1, 2, 2, &info, &failed),
+                  OXPAR_STATUS_UNSUPPORTED, "oxpar_dgesv_batch: ");
+        CHECK_ERR(oxpar_dinv_batch(ctx, 1, 2, a, 1, 2, 4, &info, &failed),
+                  OXPAR_STATUS_UNSUPPORTED, "oxpar_dinv_batch: ");
+        CHECK_ERR(oxpar_ddet_batch(ctx, 1, 2, a, 1, 2, 4, &d), OXPAR_STATUS_UNSUPPORTED,
+                  "oxpar_ddet_batch: ");
+        CHECK(failed == -5, "an unsupported batch wrote failed_index (%ld)", (long)failed);
+    }
     CHECK(info == -5, "an unsupported factorization wrote info (%ld)", (long)info);
 }
 
