@@ -32,7 +32,8 @@ keywords (`lower=`, `trans=`, `unit_diagonal=`, `side=`) and work in place
 like BLAS; see `oxpar._structured`.
 
 `oxpar.linalg` solves linear systems with SciPy's names (`solve`,
-`lu_factor`/`lu_solve`, `cholesky`, `cho_factor`/`cho_solve`); its
+`lu_factor`/`lu_solve`, `cholesky`, `cho_factor`/`cho_solve`) and NumPy's
+(`inv`, `det`, `slogdet`), on single matrices or stacks `(..., M, M)`; its
 numerical failures are `oxpar.LinAlgError`, a `numpy.linalg.LinAlgError` too.
 
 `oxpar.farm(fn, ntasks)` runs many independent Python tasks `fn(i)` over a
