@@ -159,3 +159,22 @@ def test_cholesky_stacked(ctx, dtype, lower):
     with pytest.raises(oxpar.NotPositiveDefiniteError) as e:
         linalg.cholesky(h, lower=lower, ctx=ctx)
     assert e.value.index == (2, 0) and e.value.info == 4
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(0, 3), max_size=2), st.integers(0, 6), st.integers(1, 3),
+       st.sampled_from(DTYPES), st.integers(0, 2**32 - 1), st.booleans())
+def test_stacks_properties(batch, n, k, dtype, seed, vector):
+    """Random stack shapes (empty ones too): solve, inv and det against NumPy."""
+    rng = np.random.default_rng(seed)
+    shape = tuple(batch) + (n, n)
+    a = rand(rng, shape, dtype) + 2 * n * np.eye(n, dtype=dtype)
+    b = rand(rng, n if vector else tuple(batch) + (n, k), dtype)
+    tol = rtol(dtype) * 50 * max(n, 1)
+    np.testing.assert_allclose(linalg.solve(a, b), np.linalg.solve(wide(a), wide(b)), rtol=tol, atol=tol)
+    np.testing.assert_allclose(linalg.inv(a), np.linalg.inv(wide(a)), rtol=tol, atol=tol)
+    np.testing.assert_allclose(linalg.det(a), np.linalg.det(wide(a)), rtol=tol, atol=tol)
