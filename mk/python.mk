@@ -20,6 +20,7 @@ python-examples: python-install
 	$(PYTHON) examples/python/gemm.py
 	$(PYTHON) examples/python/complex_gemm.py
 	$(PYTHON) examples/python/errors.py
+	$(PYTHON) examples/python/linalg.py
 	$(PYTHON) examples/python/mandelbrot_numba.py
 	$(PYTHON) examples/python/opencl_kernel.py
 
