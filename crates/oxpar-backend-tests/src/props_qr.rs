@@ -278,10 +278,14 @@ pub fn qr_lstsq<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
             assert!(r <= THRESHOLD, "{what}: ||A^H r|| ratio {r}");
             // The residual's norm equals that of rows n..m of Q^H B.
             for j in 0..2 {
-                let want: f64 = (0..m).map(|i| resid.at(i, j).norm_sqr()).sum::<f64>().sqrt();
+                let want: f64 = (0..m)
+                    .map(|i| resid.at(i, j).norm_sqr())
+                    .sum::<f64>()
+                    .sqrt();
                 let got: f64 = (n..m).map(|i| out.at(i, j).norm_sqr()).sum::<f64>().sqrt();
                 assert!(
-                    (want - got).abs() <= THRESHOLD * m.max(1) as f64 * e * b.norm1().max(1.0) * 10.0,
+                    (want - got).abs()
+                        <= THRESHOLD * m.max(1) as f64 * e * b.norm1().max(1.0) * 10.0,
                     "{what}: residual norm {want} but Q^H B's tail has norm {got}"
                 );
             }
