@@ -287,12 +287,12 @@ fn norm2<T: Element>(x: impl Iterator<Item = T>) -> T::Real {
 pub fn qr_factor_unblocked<T: Element>(mut a: MatMut<'_, T>, tau: &mut [T]) -> Result<()> {
     check_factor(&a, tau)?;
     let (m, n) = (a.nrows(), a.ncols());
-    for i in 0..tau.len() {
+    for (i, ti) in tau.iter_mut().enumerate() {
         // Generate H(i) (larfg) annihilating a(i+1.., i).
         let alpha = a.get(i, i);
         let xnorm = norm2((i + 1..m).map(|r| a.get(r, i)));
         if xnorm == T::Real::zero() && alpha.im() == T::Real::zero() {
-            tau[i] = T::ZERO;
+            *ti = T::ZERO;
         } else {
             let mag = Float::hypot(Float::hypot(alpha.re(), alpha.im()), xnorm);
             let beta = if alpha.re() >= T::Real::zero() {
@@ -301,7 +301,7 @@ pub fn qr_factor_unblocked<T: Element>(mut a: MatMut<'_, T>, tau: &mut [T]) -> R
                 mag
             };
             let b = T::from_real(beta);
-            tau[i] = (b - alpha).quotient(b);
+            *ti = (b - alpha).quotient(b);
             let s = T::ONE.quotient(alpha - b);
             for r in i + 1..m {
                 let x = a.get(r, i);
@@ -310,7 +310,7 @@ pub fn qr_factor_unblocked<T: Element>(mut a: MatMut<'_, T>, tau: &mut [T]) -> R
             a.set(i, i, b);
         }
         // Apply H(i)^H = I - conj(tau)*v*v^H to a(i.., i+1..).
-        let ct = tau[i].conj();
+        let ct = ti.conj();
         if ct == T::ZERO {
             continue;
         }
