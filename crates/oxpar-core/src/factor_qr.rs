@@ -13,8 +13,8 @@
 //!
 //! The unblocked loop ([`qr_factor_unblocked`], LAPACK's `geqr2`) applies
 //! one reflector at a time: memory-bound level-2 work. The default
-//! [`Qr::qr_factor`] factors panels of [`QR_NB`] columns with that loop,
-//! then applies the panel's reflectors at once as the compact WY block
+//! [`Qr::qr_factor`] factors panels of [`QR_NB`] columns with that loop
+//! (on a contiguous copy of the panel), then applies the panel's reflectors at once as the compact WY block
 //! reflector `I - V*T*V^H` (Schreiber and Van Loan; LAPACK's `larft` and
 //! `larfb`) with three [`Level3::gemm`] calls, so most of the work lands in
 //! the backend's gemm and runs under its own thread budget. Applying and
@@ -83,15 +83,14 @@ pub trait Qr<T: Element>: Level3<T> {
         let (m, n) = (a.nrows(), a.ncols());
         let k = tau.len();
         if k <= QR_NB || n <= QR_NB {
-            qr_factor_unblocked(a, tau)?;
+            panel_factor(a, tau);
             return Ok(());
         }
         let mut j = 0;
         while j < k {
             let jb = QR_NB.min(k - j);
-            qr_factor_unblocked(block_mut(a.rb_mut(), j..m, j..j + jb), &mut tau[j..j + jb])?;
+            let v = panel_factor(block_mut(a.rb_mut(), j..m, j..j + jb), &mut tau[j..j + jb]);
             if j + jb < n {
-                let v = explicit_v(a.as_ref().submatrix(j, j, m - j, jb));
                 let t = form_t(&v, m - j, jb, &tau[j..j + jb]);
                 let trailing = block_mut(a.rb_mut(), j..m, j + jb..n);
                 apply_block(self, Side::Left, true, &v, m - j, &t, jb, trailing)?;
@@ -329,6 +328,74 @@ pub fn qr_factor_unblocked<T: Element>(mut a: MatMut<'_, T>, tau: &mut [T]) -> R
         }
     }
     Ok(())
+}
+
+/// Factors a panel with the unblocked loop on a contiguous column-major
+/// copy (strided element access would dominate the panel's time), writes it
+/// back, and returns its reflectors as [`explicit_v`] does.
+fn panel_factor<T: Element>(mut a: MatMut<'_, T>, tau: &mut [T]) -> Vec<T> {
+    let (rows, cols) = (a.nrows(), a.ncols());
+    let mut buf = vec![T::ZERO; rows * cols];
+    for j in 0..cols {
+        for i in 0..rows {
+            buf[i + j * rows] = a.get(i, j);
+        }
+    }
+    for (i, ti) in tau.iter_mut().enumerate() {
+        let (left, right) = buf.split_at_mut((i + 1) * rows);
+        let col = &mut left[i * rows..];
+        *ti = reflector(col, i);
+        let ct = ti.conj();
+        if ct == T::ZERO {
+            continue;
+        }
+        for c in right.chunks_exact_mut(rows) {
+            let mut s = c[i];
+            for r in i + 1..rows {
+                s += col[r].conj() * c[r];
+            }
+            let s = ct * s;
+            c[i] -= s;
+            for r in i + 1..rows {
+                c[r] -= col[r] * s;
+            }
+        }
+    }
+    for j in 0..cols {
+        for i in 0..rows {
+            a.set(i, j, buf[i + j * rows]);
+        }
+    }
+    // The explicit V: unit diagonal, zeros above (only the first min(rows,
+    // cols) columns are reflectors).
+    for j in 0..cols.min(rows) {
+        buf[j + j * rows] = T::ONE;
+        buf[j * rows..j * rows + j].fill(T::ZERO);
+    }
+    buf
+}
+
+/// LAPACK's `larfg` on `col[i..]`: makes `col[i]` the new diagonal `beta`,
+/// `col[i+1..]` the reflector's vector, and returns `tau`.
+fn reflector<T: Element>(col: &mut [T], i: usize) -> T {
+    let alpha = col[i];
+    let xnorm = norm2(col[i + 1..].iter().copied());
+    if xnorm == T::Real::zero() && alpha.im() == T::Real::zero() {
+        return T::ZERO;
+    }
+    let mag = Float::hypot(Float::hypot(alpha.re(), alpha.im()), xnorm);
+    let beta = if alpha.re() >= T::Real::zero() {
+        -mag
+    } else {
+        mag
+    };
+    let b = T::from_real(beta);
+    let s = T::ONE.quotient(alpha - b);
+    for x in &mut col[i + 1..] {
+        *x = *x * s;
+    }
+    col[i] = b;
+    (b - alpha).quotient(b)
 }
 
 /// The reflectors of a panel (`rows x k`, vectors below the diagonal) as an
