@@ -392,7 +392,7 @@ fn reflector<T: Element>(col: &mut [T], i: usize) -> T {
     let b = T::from_real(beta);
     let s = T::ONE.quotient(alpha - b);
     for x in &mut col[i + 1..] {
-        *x = *x * s;
+        *x *= s;
     }
     col[i] = b;
     (b - alpha).quotient(b)
