@@ -34,7 +34,7 @@
 //! inaccurate, not an error.
 //!
 //! The reflector generation follows LAPACK's `larfg` without its rescaling
-//! loop for tiny `beta` (norms are computed with `hypot`, so they neither
+//! loop for tiny `beta` (norms are scaled by their largest element, so they neither
 //! overflow nor underflow; a `beta` below the smallest normal number loses
 //! accuracy where LAPACK would rescale).
 
@@ -42,8 +42,9 @@ use crate::backend::{Diag, Level3, Side, Trans, Uplo};
 use crate::blocked::level2::block_mut;
 use crate::error::{Error, ErrorKind, Result};
 use crate::scalar::Element;
+use crate::scalar::Scalar;
 use crate::view::{MatMut, MatRef};
-use num_traits::{Float, Zero};
+use num_traits::{Float, One, Zero};
 
 /// Panel width of the blocked QR: panels of at most this many columns are
 /// factored by the unblocked loop, then applied to the trailing columns as
@@ -274,11 +275,31 @@ fn check_apply<T: Element>(
     Ok(conj)
 }
 
-/// The 2-norm of `x`, by `hypot` (no overflow, no underflow).
-fn norm2<T: Element>(x: impl Iterator<Item = T>) -> T::Real {
-    x.fold(T::Real::zero(), |acc, z| {
-        Float::hypot(acc, Float::hypot(z.re(), z.im()))
-    })
+/// The 2-norm of `x` without overflow or underflow: the plain sum of
+/// squares when the largest part is in a safe range, else the sum of
+/// squares scaled by it (two cheap passes; a `hypot` per element cost as
+/// much as the rest of the panel).
+fn norm2<T: Element>(x: impl Iterator<Item = T> + Clone) -> T::Real {
+    let zero = T::Real::zero();
+    let (amax, len) = x.clone().fold((zero, 0usize), |(m, n), z| {
+        (Float::max(Float::max(m, z.re().abs()), z.im().abs()), n + 1)
+    });
+    if amax == zero || amax.is_infinite() {
+        return amax;
+    }
+    let sq = |s: T::Real| -> T::Real {
+        x.clone().fold(zero, |acc, z| {
+            let (re, im) = (z.re() * s, z.im() * s);
+            acc + re * re + im * im
+        })
+    };
+    let small = Float::sqrt(T::Real::min_positive_value());
+    let big = Float::sqrt(T::Real::max_value()) / T::Real::from_f64(2.0 * len as f64 + 1.0);
+    if amax >= small && amax <= big {
+        Float::sqrt(sq(T::Real::one()))
+    } else {
+        Float::sqrt(sq(T::Real::one() / amax)) * amax
+    }
 }
 
 /// The unblocked Householder QR (LAPACK's `geqr2`/`geqrf` layout): the
@@ -517,5 +538,25 @@ fn apply_block<T: Element, B: Level3<T> + ?Sized>(
                 c.rb_mut(),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Columns whose squares overflow or underflow still give the right
+    /// `beta` (the norm is scaled).
+    #[test]
+    fn extreme_columns() {
+        for scale in [1e200, 1e-200, 1.0] {
+            let mut a = [3.0 * scale, 4.0 * scale];
+            let mut tau = [0.0f64];
+            qr_factor_unblocked(MatMut::col_major(&mut a, 2, 1, 2).unwrap(), &mut tau).unwrap();
+            assert!((a[0] / scale + 5.0).abs() < 1e-14, "{scale}: {}", a[0]);
+            assert!((tau[0] - 1.6).abs() < 1e-14 && (a[1] - 0.5).abs() < 1e-14);
+        }
+        assert_eq!(norm2([0.0f32, f32::INFINITY].into_iter()), f32::INFINITY);
+        assert!(norm2([1.0f64, f64::NAN].into_iter()).is_nan());
     }
 }
