@@ -25,6 +25,7 @@ pub mod props_factor_batch;
 pub mod props_factor_inverse;
 pub mod props_level2;
 pub mod props_level3;
+pub mod props_qr;
 
 pub use props::*;
 pub use props_level2::*;
