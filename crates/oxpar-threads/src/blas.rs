@@ -20,26 +20,6 @@ use crate::split::{block, SharedMatMut, SharedVecMut};
 use crate::structured;
 use crate::{RealElement, ThreadsBackend};
 
-/// gemm with at most this inner dimension goes to the team (one serial
-/// product per thread on blocks of C's longer dimension) however large C is,
-/// rather than to the `gemm` crate's rayon loops. These are the rank-k
-/// updates of blocked factorizations (reference LAPACK's dgetrf and dpotrf
-/// update with k = 64): packing a k-deep operand costs little next to the
-/// product, so independent blocks lose almost nothing, and the hand-off costs
-/// about a microsecond without a second pool of threads spinning beside the
-/// team. Measured with benches/getrf_shapes_interleaved.c on 2 threads of a
-/// loaded 2-core machine (wall time, noisy): dgetrf's trailing updates at
-/// n = 2000 took 0.75-0.95x the time of the rayon path, and 0.8-0.9x its CPU
-/// time.
-const TEAM_MAX_K: usize = 128;
-
-/// Columns per piece from which a team gemm is cut into [`CHUNKS`] pieces per
-/// thread (taken elastically, see [`ThreadsBackend::for_chunks`]) instead of
-/// one block per thread: each piece repacks the whole of the other operand,
-/// which at 64 columns or more costs a few percent at most, while a thread
-/// the OS delays no longer holds up the whole product.
-const CHUNKED_MIN_COLS: usize = 64;
-
 /// Pieces per thread in [`ThreadsBackend::for_chunks`]: enough that a thread
 /// the OS delays costs at most about an eighth of its share.
 const CHUNKS: usize = 8;
@@ -80,9 +60,7 @@ impl ThreadsBackend {
     }
 
     /// gemm as one serial product per team thread, on blocks of C's longer
-    /// dimension (rows are the columns of `C^T = B^T*A^T`); where that
-    /// dimension is long (see [`CHUNKED_MIN_COLS`]), as smaller pieces that
-    /// idle threads take from late ones.
+    /// dimension (rows are the columns of `C^T = B^T*A^T`).
     fn gemm_on_team<T: RealElement>(
         &self,
         alpha: T,
@@ -99,16 +77,11 @@ impl ThreadsBackend {
         let n = c.ncols();
         let parts = self.inner.num_threads.min(n.max(1));
         let cs = SharedMatMut::new(c);
-        let run = |cols: Range<usize>| {
+        self.for_blocks(n, parts, |cols| {
             let b = b.submatrix(0, cols.start, b.nrows(), cols.len());
             // SAFETY: blocks of one region are disjoint.
             k3::gemm(Par::Seq, alpha, a, b, beta, unsafe { cs.cols_mut(cols) });
-        };
-        if n >= CHUNKED_MIN_COLS * parts * CHUNKS {
-            self.for_chunks(n, parts, run);
-        } else {
-            self.for_blocks(n, parts, run);
-        }
+        });
     }
 
     /// Runs `f` on disjoint pieces covering `0..n` (no result), on up to
@@ -534,7 +507,7 @@ impl<T: RealElement> Level3<T> for ThreadsBackend {
         let thresholds = self.inner.thresholds;
         if self.forked() || self.parts(work, thresholds.level3_team.min(thresholds.level3)) == 1 {
             k3::gemm(Par::Seq, alpha, a, b, beta, c);
-        } else if work < thresholds.level3 || a.ncols() <= TEAM_MAX_K {
+        } else if work < thresholds.level3 {
             self.gemm_on_team(alpha, a, b, beta, c);
         } else {
             let threads = self.inner.num_threads;

@@ -1,8 +1,7 @@
 //! gemm around the production cutoffs of the threads backend: below
 //! `level3_team` (one thread), between it and `level3` (one serial product
-//! per team thread, split along C's longer dimension), above `level3` with
-//! k <= 128 (the team still; from 1024 columns in elastic pieces) and with
-//! k = 129 (rayon), with column- and row-major operands, a transposed `A`, padded
+//! per team thread, split along C's longer dimension) and just above `level3`
+//! (rayon), with column- and row-major operands, a transposed `A`, padded
 //! leading dimensions, `beta == 0` over NaN in `C` and `alpha == 0`, against
 //! a triple loop.
 
@@ -34,11 +33,9 @@ fn gemm_around_the_cutoffs_matches_a_triple_loop() {
         let backend = ThreadsBackend::with_threads(threads).unwrap();
         assert_eq!(backend.thresholds(), defaults);
         // m*n*k just below, at and above the team cutoff (96^3), inside the
-        // team range with either dimension of C longer; above rayon's (128^3)
-        // with the rank-64 and rank-128 updates of blocked factorizations,
-        // which stay on the team (in pieces where C's longer side reaches
-        // 1024 = 64 columns x 8 pieces x 2 threads, with 3 threads not yet),
-        // and just past k = 128, which goes to rayon.
+        // team range with either dimension of C longer, at rayon's, and
+        // rank-64 updates of either orientation above it (the trailing
+        // updates of reference LAPACK's dgetrf and dpotrf).
         for (m, n, k) in [
             (95, 96, 96),
             (96, 96, 96),
@@ -49,9 +46,7 @@ fn gemm_around_the_cutoffs_matches_a_triple_loop() {
             (2, 500, 1000),
             (128, 128, 128),
             (300, 300, 64),
-            (150, 1100, 128),
             (1100, 150, 64),
-            (129, 129, 129),
         ] {
             for (row_major, trans_a) in [(false, false), (true, false), (true, true)] {
                 // A is m x k; stored transposed (k x m) when trans_a.
