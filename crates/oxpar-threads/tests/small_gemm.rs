@@ -1,9 +1,10 @@
 //! gemm around the production cutoffs of the threads backend: below
 //! `level3_team` (one thread), between it and `level3` (one serial product
-//! per team thread, split along C's longer dimension) and just above `level3`
-//! (rayon), with column- and row-major operands, a transposed `A`, padded
-//! leading dimensions, `beta == 0` over NaN in `C` and `alpha == 0`, against
-//! a triple loop.
+//! per team thread, split along C's longer dimension), just above `level3`
+//! (rayon) and narrow panel updates (one thread up to 4 x 128^3), with
+//! column- and row-major operands, a transposed `A`, padded leading
+//! dimensions, `beta == 0` over NaN in `C` and `alpha == 0`, against a triple
+//! loop.
 
 use oxpar_core::{Level3, MatMut, MatRef};
 use oxpar_threads::{ThreadsBackend, Thresholds};
@@ -47,6 +48,13 @@ fn gemm_around_the_cutoffs_matches_a_triple_loop() {
             (128, 128, 128),
             (300, 300, 64),
             (1100, 150, 64),
+            // Panel updates (C's shorter side and k below 48, work below
+            // 4 x 128^3: one thread) and just past each of those bounds.
+            (1000, 47, 47),
+            (47, 1000, 32),
+            (1000, 48, 32),
+            (1000, 32, 48),
+            (5000, 40, 42),
         ] {
             for (row_major, trans_a) in [(false, false), (true, false), (true, true)] {
                 // A is m x k; stored transposed (k x m) when trans_a.
