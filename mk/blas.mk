@@ -25,6 +25,10 @@
 #                            into one process, runs interleaved; extra
 #                            libraries (an older liboxpar_blas.so, for a
 #                            before/after) in BLAS_BENCH_LIBS
+#   make blas-bench-getrf    benches/getrf_shapes_interleaved.c: the BLAS
+#                            calls of reference LAPACK's dgetrf (n = 2000)
+#                            per category and shape, OpenBLAS vs oxpar (plus
+#                            BLAS_BENCH_LIBS), interleaved in one process
 #   make blas-bench-complex3 benches/level3_complex_interleaved.c: herk,
 #                            syrk, her2k, syr2k, trmm and trsm (z, or c
 #                            with --single) and zgemm as the ceiling on
@@ -54,7 +58,7 @@
 # the level-3 routines other than gemm); BLAS_BENCH_LEVEL3_ARGS passes --n N,
 # --reps R or --complex (zgemm and cgemm) to blas-bench-level3.
 
-.PHONY: blas-lib blas-test blas-testers blas-programs blas-symbols blas-bench blas-bench-level3 blas-bench-complex1 blas-bench-complex2 blas-bench-complex3 blas-install blas-install-check
+.PHONY: blas-lib blas-test blas-testers blas-programs blas-symbols blas-bench blas-bench-level3 blas-bench-getrf blas-bench-complex1 blas-bench-complex2 blas-bench-complex3 blas-install blas-install-check
 
 BLAS_TARGET := $(or $(CARGO_TARGET_DIR),target)
 BLAS_BUILD := $(BLAS_TARGET)/blas
@@ -138,6 +142,16 @@ blas-bench-level3: blas-lib
 		BLIS_NUM_THREADS=$(BLAS_BENCH_THREADS) OMP_NUM_THREADS=$(BLAS_BENCH_THREADS); \
 	$(BLAS_BUILD)/bench/level3_interleaved $(BLAS_BENCH_LEVEL3_ARGS) $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
 		$(if $(BLAS_BLIS_DIR),$(BLAS_BLIS_DIR)/libblas.so.3) $(BLAS_LIB_DIR)/liboxpar_blas.so $(BLAS_BENCH_LIBS)
+
+## benches/getrf_shapes_interleaved.c: OpenBLAS first (time ratios above 1:
+# oxpar slower); BLAS_BENCH_GETRF_ARGS passes --n, --reps, --cpu-time, --sweeps.
+blas-bench-getrf: blas-lib
+	@mkdir -p $(dir $(BLAS_BENCH_BIN))
+	$(CC) -std=c99 -O2 -Wall -Wextra -Werror benches/getrf_shapes_interleaved.c -o $(BLAS_BUILD)/bench/getrf_shapes_interleaved -ldl -lm
+	@export OXPAR_NUM_THREADS=$(BLAS_BENCH_THREADS) OPENBLAS_NUM_THREADS=$(BLAS_BENCH_THREADS) \
+		OMP_NUM_THREADS=$(BLAS_BENCH_THREADS); \
+	$(BLAS_BUILD)/bench/getrf_shapes_interleaved $(BLAS_BENCH_GETRF_ARGS) $(BLAS_OPENBLAS_DIR)/libblas.so.3 \
+		$(BLAS_LIB_DIR)/liboxpar_blas.so $(BLAS_BENCH_LIBS)
 
 ## benches/level3_complex_interleaved.c: OpenBLAS first, then oxpar (ratios
 # above 1: oxpar faster). OPENBLAS_CORETYPE passes through, as above.

@@ -20,6 +20,25 @@ use crate::split::{block, SharedMatMut, SharedVecMut};
 use crate::structured;
 use crate::{RealElement, ThreadsBackend};
 
+/// gemm with both C's shorter side and k below this (and less work than
+/// [`PANEL_WORK_FACTOR`] times the `level3` threshold) runs on the calling
+/// thread: these are the updates inside a factorization's panel (reference
+/// LAPACK's recursive dgetrf2 on a 64-column panel: (m - 32) x 32 x 32,
+/// (m - 16) x 16 x 16, ...). They come between serial steps (idamax, dscal,
+/// dlaswp), so the team's workers have gone to sleep and a split pays their
+/// wake-up for a product of some 100 µs. Measured with
+/// benches/getrf_shapes_interleaved.c at n = 2000, 2 threads (wall time,
+/// loaded 2-core machine, 3 runs): the panel updates took 0.8-1.0x the time
+/// of the split, about what they take on one thread, and the whole replayed
+/// factorization 0.7-0.9x.
+const PANEL_MAX: usize = 48;
+
+/// A gemm narrower than [`PANEL_MAX`] stays on one thread below this many
+/// times the `level3` threshold (8 M multiply-adds by default, about 0.3 ms of
+/// one core; a taller panel is worth a split). Tied to the thresholds so that
+/// [`crate::Thresholds::always_parallel`] still splits every call.
+const PANEL_WORK_FACTOR: usize = 4;
+
 /// Pieces per thread in [`ThreadsBackend::for_chunks`]: enough that a thread
 /// the OS delays costs at most about an eighth of its share.
 const CHUNKS: usize = 8;
@@ -505,7 +524,13 @@ impl<T: RealElement> Level3<T> for ThreadsBackend {
             .saturating_mul(c.ncols())
             .saturating_mul(a.ncols());
         let thresholds = self.inner.thresholds;
-        if self.forked() || self.parts(work, thresholds.level3_team.min(thresholds.level3)) == 1 {
+        let narrow = c.nrows().min(c.ncols()) < PANEL_MAX
+            && a.ncols() < PANEL_MAX
+            && work < thresholds.level3.saturating_mul(PANEL_WORK_FACTOR);
+        if self.forked()
+            || narrow
+            || self.parts(work, thresholds.level3_team.min(thresholds.level3)) == 1
+        {
             k3::gemm(Par::Seq, alpha, a, b, beta, c);
         } else if work < thresholds.level3 {
             self.gemm_on_team(alpha, a, b, beta, c);

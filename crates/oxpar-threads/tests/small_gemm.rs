@@ -1,9 +1,10 @@
 //! gemm around the production cutoffs of the threads backend: below
 //! `level3_team` (one thread), between it and `level3` (one serial product
-//! per team thread, split along C's longer dimension) and just above `level3`
-//! (rayon), with column- and row-major operands, a transposed `A`, padded
-//! leading dimensions, `beta == 0` over NaN in `C` and `alpha == 0`, against
-//! a triple loop.
+//! per team thread, split along C's longer dimension), just above `level3`
+//! (rayon) and narrow panel updates (one thread up to 4 x 128^3), with
+//! column- and row-major operands, a transposed `A`, padded leading
+//! dimensions, `beta == 0` over NaN in `C` and `alpha == 0`, against a triple
+//! loop.
 
 use oxpar_core::{Level3, MatMut, MatRef};
 use oxpar_threads::{ThreadsBackend, Thresholds};
@@ -33,7 +34,9 @@ fn gemm_around_the_cutoffs_matches_a_triple_loop() {
         let backend = ThreadsBackend::with_threads(threads).unwrap();
         assert_eq!(backend.thresholds(), defaults);
         // m*n*k just below, at and above the team cutoff (96^3), inside the
-        // team range with either dimension of C longer, and at rayon's.
+        // team range with either dimension of C longer, at rayon's, and
+        // rank-64 updates of either orientation above it (the trailing
+        // updates of reference LAPACK's dgetrf and dpotrf).
         for (m, n, k) in [
             (95, 96, 96),
             (96, 96, 96),
@@ -43,6 +46,15 @@ fn gemm_around_the_cutoffs_matches_a_triple_loop() {
             (70, 150, 100),
             (2, 500, 1000),
             (128, 128, 128),
+            (300, 300, 64),
+            (1100, 150, 64),
+            // Panel updates (C's shorter side and k below 48, work below
+            // 4 x 128^3: one thread) and just past each of those bounds.
+            (1000, 47, 47),
+            (47, 1000, 32),
+            (1000, 48, 32),
+            (1000, 32, 48),
+            (5000, 40, 42),
         ] {
             for (row_major, trans_a) in [(false, false), (true, false), (true, true)] {
                 // A is m x k; stored transposed (k x m) when trans_a.
