@@ -155,6 +155,12 @@ enum oxpar_status
    */
   OXPAR_STATUS_NOT_POSITIVE_DEFINITE = 301,
   /**
+   * An eigenvalue or singular value iteration did not converge. The
+   * routine's `info` output holds LAPACK's count of the values that did
+   * not converge.
+   */
+  OXPAR_STATUS_NO_CONVERGENCE = 302,
+  /**
    * A bug in oxpar was caught at the boundary (a Rust panic); please report it.
    */
   OXPAR_STATUS_PANIC = 900,

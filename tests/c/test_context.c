@@ -35,6 +35,7 @@ void test_version_and_status(void) {
         {OXPAR_STATUS_COMM_ERROR, "communication error"},
         {OXPAR_STATUS_SINGULAR, "singular matrix"},
         {OXPAR_STATUS_NOT_POSITIVE_DEFINITE, "not positive definite"},
+        {OXPAR_STATUS_NO_CONVERGENCE, "no convergence"},
         {OXPAR_STATUS_PANIC, "internal error (panic)"},
         {OXPAR_STATUS_INTERNAL, "internal error"},
     };

@@ -77,6 +77,10 @@ module oxpar_c
   !> on the diagonal). The routine's `info` output holds its order, as
   !> LAPACK's `potrf` reports it.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_NOT_POSITIVE_DEFINITE = 301
+  !> An eigenvalue or singular value iteration did not converge. The
+  !> routine's `info` output holds LAPACK's count of the values that did
+  !> not converge.
+  integer(c_int32_t), parameter, public :: OXPAR_STATUS_NO_CONVERGENCE = 302
   !> A bug in oxpar was caught at the boundary (a Rust panic); please report it.
   integer(c_int32_t), parameter, public :: OXPAR_STATUS_PANIC = 900
   !> A bug in oxpar was detected; please report it.

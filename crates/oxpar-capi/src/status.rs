@@ -40,6 +40,10 @@ pub enum oxpar_status {
     /// on the diagonal). The routine's `info` output holds its order, as
     /// LAPACK's `potrf` reports it.
     NotPositiveDefinite = 301,
+    /// An eigenvalue or singular value iteration did not converge. The
+    /// routine's `info` output holds LAPACK's count of the values that did
+    /// not converge.
+    NoConvergence = 302,
     /// A bug in oxpar was caught at the boundary (a Rust panic); please report it.
     Panic = 900,
     /// A bug in oxpar was detected; please report it.
@@ -49,7 +53,7 @@ pub enum oxpar_status {
 impl oxpar_status {
     /// Every status, for tables and tests.
     /// cbindgen:ignore
-    pub const ALL: [oxpar_status; 14] = [
+    pub const ALL: [oxpar_status; 15] = [
         oxpar_status::Ok,
         oxpar_status::NullPointer,
         oxpar_status::InvalidArgument,
@@ -62,6 +66,7 @@ impl oxpar_status {
         oxpar_status::CommError,
         oxpar_status::Singular,
         oxpar_status::NotPositiveDefinite,
+        oxpar_status::NoConvergence,
         oxpar_status::Panic,
         oxpar_status::Internal,
     ];
@@ -81,6 +86,7 @@ impl oxpar_status {
             oxpar_status::CommError => c"communication error",
             oxpar_status::Singular => c"singular matrix",
             oxpar_status::NotPositiveDefinite => c"not positive definite",
+            oxpar_status::NoConvergence => c"no convergence",
             oxpar_status::Panic => c"internal error (panic)",
             oxpar_status::Internal => c"internal error",
         }
@@ -122,6 +128,7 @@ impl CapiError {
             oxpar_status::OutOfMemory => ErrorKind::OutOfMemory,
             oxpar_status::Singular => ErrorKind::Singular,
             oxpar_status::NotPositiveDefinite => ErrorKind::NotPositiveDefinite,
+            oxpar_status::NoConvergence => ErrorKind::NoConvergence,
             oxpar_status::Panic | oxpar_status::Internal => ErrorKind::Internal,
             _ => ErrorKind::InvalidArgument,
         };
@@ -142,6 +149,7 @@ impl From<Error> for CapiError {
             ErrorKind::OutOfMemory => oxpar_status::OutOfMemory,
             ErrorKind::Singular => oxpar_status::Singular,
             ErrorKind::NotPositiveDefinite => oxpar_status::NotPositiveDefinite,
+            ErrorKind::NoConvergence => oxpar_status::NoConvergence,
             _ => oxpar_status::Internal,
         };
         CapiError {

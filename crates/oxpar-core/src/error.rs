@@ -38,6 +38,11 @@ pub enum ErrorKind {
     /// met a leading minor that is not positive definite. [`Error::info`]
     /// carries LAPACK's `info` (the minor's order).
     NotPositiveDefinite,
+    /// A numerical failure, not an argument error: an iterative algorithm
+    /// (the eigenvalue or singular value iteration) did not converge.
+    /// [`Error::info`] carries LAPACK's `info` (how many values did not
+    /// converge).
+    NoConvergence,
 }
 
 impl ErrorKind {
@@ -55,6 +60,7 @@ impl ErrorKind {
             ErrorKind::Internal => "internal error",
             ErrorKind::Singular => "singular matrix",
             ErrorKind::NotPositiveDefinite => "not positive definite",
+            ErrorKind::NoConvergence => "no convergence",
         }
     }
 }

@@ -288,6 +288,7 @@ fn kind_code(kind: ErrorKind) -> u64 {
         ErrorKind::OutOfMemory => 8,
         ErrorKind::Singular => 10,
         ErrorKind::NotPositiveDefinite => 11,
+        ErrorKind::NoConvergence => 12,
         _ => 9,
     }
 }
@@ -304,6 +305,7 @@ fn kind_from_code(code: u64) -> ErrorKind {
         8 => ErrorKind::OutOfMemory,
         10 => ErrorKind::Singular,
         11 => ErrorKind::NotPositiveDefinite,
+        12 => ErrorKind::NoConvergence,
         _ => ErrorKind::Internal,
     }
 }
@@ -830,6 +832,7 @@ mod tests {
             ErrorKind::OutOfMemory,
             ErrorKind::Singular,
             ErrorKind::NotPositiveDefinite,
+            ErrorKind::NoConvergence,
             ErrorKind::Internal,
         ] {
             assert_eq!(kind_from_code(kind_code(kind)), kind, "{kind:?}");

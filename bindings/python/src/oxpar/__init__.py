@@ -60,6 +60,7 @@ from ._errors import (
     InvalidArgumentError,
     InvalidStrideError,
     LinAlgError,
+    NoConvergenceError,
     NotPositiveDefiniteError,
     NullPointerError,
     OutOfMemoryError,
@@ -98,7 +99,8 @@ __all__ = [
     "Program", "Kernel", "LocalMemory", "mpi", "block_range", "Grid", "OxparError", "OxparTypeError",
     "InvalidArgumentError", "NullPointerError", "ShapeMismatchError", "InvalidStrideError", "UnsupportedError",
     "BackendUnavailableError", "DeviceError", "OutOfMemoryError", "CommunicationError", "InternalError",
-    "LinAlgError", "SingularMatrixError", "NotPositiveDefiniteError", "linalg",
+    "LinAlgError", "SingularMatrixError", "NotPositiveDefiniteError", "NoConvergenceError",
+    "linalg",
     "MAX_THREADS", "show_config", "info_text",
 ]
 __all__ += _structured.__all__

@@ -107,6 +107,13 @@ class NotPositiveDefiniteError(LinAlgError):
     code = 301
 
 
+class NoConvergenceError(LinAlgError):
+    """An eigenvalue or singular value iteration did not converge; `info` is
+    LAPACK's count of the values that did not converge."""
+
+    code = 302
+
+
 class InternalError(OxparError, builtins.RuntimeError):
     """A bug in oxpar; please report it."""
 
@@ -127,6 +134,7 @@ _BY_CODE = {
         CommunicationError,
         SingularMatrixError,
         NotPositiveDefiniteError,
+        NoConvergenceError,
         InternalError,
     )
 }
