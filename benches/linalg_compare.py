@@ -197,7 +197,7 @@ def check_svd(inp, res, ref, eps):
 
 def check_lstsq(inp, res, ref, eps):
     a, b = inp
-    x = res[0]
+    x = res if isinstance(res, np.ndarray) else res[0]
     r = b - a @ x
     anorm = norm1(a)
     return norm1(a.conj().T @ r) / (a.shape[0] * eps * anorm * (anorm * norm1(x) + norm1(r)))
@@ -401,6 +401,33 @@ def faer_rows(args):
     return True
 
 
+def perturbed(res):
+    """A copy of a result with its first array's first element moved."""
+    if isinstance(res, tuple):
+        return (perturbed(res[0]),) + res[1:]
+    x = np.array(res)
+    x.flat[0] += 0.1 * (1 + abs(x.flat[0]))
+    return x
+
+
+def self_test(args):
+    """The checks themselves: each must pass on the peer's result and fail on
+    that result with one element moved (no oxpar call)."""
+    bad = 0
+    for case in [c for c in CASES if c.name in args.ops]:
+        for dtype_name in args.dtypes:
+            dtype = DTYPES[dtype_name]
+            inp = case.make(np.random.default_rng(args.seed), 50 if case.batch else 33, dtype)
+            ref = case.ref(inp)
+            good, wrong = case.check(inp, ref, ref, eps_of(dtype)), case.check(inp, perturbed(ref), ref, eps_of(dtype))
+            ok = good <= THRESH and not wrong <= THRESH
+            bad += not ok
+            print(f"{case.name:<12} {dtype_name:<5} peer's result {good:9.3g}, moved {wrong:9.3g}  "
+                  f"{'ok' if ok else 'WRONG'}")
+    print(f"self-test: {'FAIL' if bad else 'ok'}")
+    return 1 if bad else 0
+
+
 def blas_libraries():
     out = []
     for info in threadpool_info():
@@ -426,6 +453,8 @@ def main():
     ap.add_argument("--batch", type=int, default=100_000, help="matrices in a batch_* stack")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--faer-bin", help="factor_bench built with --features faer (see above)")
+    ap.add_argument("--self-test", action="store_true",
+                    help="check the checks: pass on the peer's results, fail on altered ones; then exit")
     args = ap.parse_args()
     args.sizes = [int(s) for s in listed(args.sizes)]
     args.threads = [int(t) for t in listed(args.threads)]
@@ -436,6 +465,8 @@ def main():
         ap.error(f"unknown dtype or op: {bad}")
     if args.reps < 1 or args.batch < 1 or min(args.threads) < 1 or min(args.sizes) < 1:
         ap.error("--reps, --batch, --threads and --sizes must be positive")
+    if args.self_test:
+        return self_test(args)
 
     print(f"linalg_compare: oxpar {oxpar.__version__}, SciPy {scipy.__version__}, NumPy {np.__version__}; "
           f"best of {args.reps} interleaved repetitions; load average {os.getloadavg()[0]:.1f} on "
