@@ -239,15 +239,30 @@ def check_batch_eigh(inp, res, ref, eps):
 # ---------------------------------------------------------------- cases
 
 
+_KEYWORDS = {}
+
+
+def keywords(fn):
+    """The keyword names fn takes, or None when it takes any (looked up once,
+    outside the timed calls' cost)."""
+    if fn not in _KEYWORDS:
+        try:
+            params = inspect.signature(fn).parameters
+        except (TypeError, ValueError):
+            params = None
+        if params is None or any(p.kind == p.VAR_KEYWORD for p in params.values()):
+            _KEYWORDS[fn] = None
+        else:
+            _KEYWORDS[fn] = frozenset(params)
+    return _KEYWORDS[fn]
+
+
 def call(fn, *args, **kwargs):
     """fn(*args, **kwargs), passing only the keywords fn takes (check_finite,
     full_matrices and the like may be missing from a new function)."""
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return fn(*args, **kwargs)
-    if not any(p.kind == p.VAR_KEYWORD for p in params.values()):
-        kwargs = {k: v for k, v in kwargs.items() if k in params}
+    names = keywords(fn)
+    if names is not None:
+        kwargs = {k: v for k, v in kwargs.items() if k in names}
     return fn(*args, **kwargs)
 
 
@@ -352,7 +367,7 @@ def run_case(case, dtype_name, n, args, ctxs):
     rng = np.random.default_rng(args.seed)
     inp = case.make(rng, n, dtype)
     eps = eps_of(dtype)
-    cells, worst, failed, notes = [], 0.0, False, []
+    cells, worst, failed, notes = [], None, False, []
     for t in args.threads:
         with threadpool_limits(limits=t):
             try:
@@ -373,7 +388,7 @@ def run_case(case, dtype_name, n, args, ctxs):
             except Exception as exc:
                 notes.append(f"check at {t} thread(s): {short(exc)}")
                 ratio = float("inf")
-            worst = max(worst, ratio)
+            worst = ratio if worst is None else max(worst, ratio)
             if not ratio <= THRESH:  # NaN fails too
                 cells.append("FAIL")
                 failed = True
@@ -495,7 +510,7 @@ def main():
                     failed |= bad
                     size = f"{n}x4x4" if case.batch else str(n)
                     print(f"{case.name:<12} {dtype_name:<5} {size:>11}  {case.peer:<8}"
-                          + "".join(f"{c:>10}" for c in cells) + f" {worst:>9.3g}", flush=True)
+                          + "".join(f"{c:>10}" for c in cells) + f" {'-' if worst is None else f'{worst:.3g}':>9}", flush=True)
                     for note in notes:
                         print(f"    {note}")
         if args.faer_bin:
