@@ -509,8 +509,9 @@ def main():
                     cells, worst, bad, notes = run_case(case, dtype_name, n, args, ctxs)
                     failed |= bad
                     size = f"{n}x4x4" if case.batch else str(n)
+                    check = "-" if worst is None else f"{worst:.3g}"
                     print(f"{case.name:<12} {dtype_name:<5} {size:>11}  {case.peer:<8}"
-                          + "".join(f"{c:>10}" for c in cells) + f" {'-' if worst is None else f'{worst:.3g}':>9}", flush=True)
+                          + "".join(f"{c:>10}" for c in cells) + f" {check:>9}", flush=True)
                     for note in notes:
                         print(f"    {note}")
         if args.faer_bin:
