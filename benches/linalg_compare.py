@@ -402,20 +402,25 @@ def run_case(case, dtype_name, n, args, ctxs):
 
 def faer_rows(args):
     """LU and Cholesky, f64, one thread: faer's time / oxpar's (Rust) time,
-    from factor_bench's table (op n openblas_s oxpar_s faer_s ...)."""
+    from factor_bench's table (op n openblas_s oxpar_s faer_s oxpar/ob
+    faer/ob; the ratios, which keep their digits at small n)."""
     cmd = [args.faer_bin, "1", str(args.reps), *[str(n) for n in args.sizes]]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        print(f"faer: cannot run {args.faer_bin}: {exc}")
+        return False
     if proc.returncode != 0:
         tail = (proc.stderr.strip().splitlines() or ["(no output)"])[-1]
         print(f"faer: {' '.join(cmd)} failed: {tail}")
         return False
     names = {"getrf": "lu_factor", "potrf": "cho_factor"}
     print("\nfaer, called from Rust (factor_bench: oxpar's Rust engine and faer, same process, f64, 1 thread)")
-    print(f"{'op':<12} {'dtype':<5} {'n':>7}  {'peer':<8} {'oxpar/faer':>10}")
+    print(f"{'op':<12} {'dtype':<5} {'n':>11}  {'peer':<8} {'1 thr':>10}")
     for line in proc.stdout.splitlines():
         f = line.split()
-        if len(f) >= 5 and f[0] in names:
-            print(f"{names[f[0]]:<12} {'f64':<5} {f[1]:>7}  {'faer':<8} {float(f[4]) / float(f[3]):>10.2f}")
+        if len(f) >= 7 and f[0] in names:
+            print(f"{names[f[0]]:<12} {'f64':<5} {f[1]:>11}  {'faer':<8} {float(f[6]) / float(f[5]):>10.2f}")
     return True
 
 
