@@ -528,7 +528,8 @@ def main():
         for ctx in ctxs.values():
             ctx.close()
     if failed:
-        print("linalg_compare: FAIL (see above: a check failed or oxpar raised, and that case was not timed; or the faer program failed)")
+        print("linalg_compare: FAIL (see above: a check failed or oxpar raised, and that case was not timed; "
+              "or the faer program failed)")
         return 1
     return 0
 
