@@ -48,3 +48,21 @@ python-typecheck: python-install
 ## oxpar next to NumPy, multiprocessing, threads and Numba; prints ratios.
 python-compare: python-install
 	$(PYTHON) benches/compare_python.py
+
+## benches/linalg_compare.py: oxpar.linalg against pip's SciPy (the OpenBLAS
+## its wheel bundles) and NumPy's stacked linalg; prints ratios. Runs in a
+## private virtual environment (LINALG_COMPARE_DIR) holding pip's numpy,
+## scipy, threadpoolctl and cffi and the package from ./bindings/python, so
+## neither the system's SciPy nor the user's environment is used or changed.
+## LINALG_COMPARE_ARGS passes arguments (e.g. "--sizes 512 1024 --ops eigh").
+LINALG_COMPARE_DIR := target/linalg-compare
+LINALG_COMPARE_PY := $(LINALG_COMPARE_DIR)/venv/bin/python
+LINALG_COMPARE_ARGS ?=
+.PHONY: linalg-compare
+linalg-compare:
+	@test -x $(LINALG_COMPARE_PY) || $(PYTHON) -m venv $(LINALG_COMPARE_DIR)/venv
+	@$(LINALG_COMPARE_PY) -c "import numpy, scipy, threadpoolctl, cffi, wheel, setuptools as s; \
+		assert int(s.__version__.split('.')[0]) >= 68" 2>/dev/null || \
+		$(LINALG_COMPARE_PY) -m pip install -q numpy scipy threadpoolctl cffi "setuptools>=68" wheel
+	$(LINALG_COMPARE_PY) -m pip install -q --no-build-isolation --no-deps ./bindings/python
+	$(LINALG_COMPARE_PY) benches/linalg_compare.py $(LINALG_COMPARE_ARGS)
