@@ -328,3 +328,5 @@ mod shells;
 use batch::{det_batch, gesv_batch, inv_batch, potrf_batch, slogdet_batch};
 use inverse::{determinant, getri, potri, slogdet, trtri};
 pub use shells::*;
+mod qr;
+use qr::{gels, geqrf, orgqr, ormqr};
