@@ -827,6 +827,7 @@ pub fn module() -> String {
              det_batch, determinant, gesv, gesv_batch, getrf, getri, getrs, inv_batch, posv, potrf, potrf_batch,\n\
              potri, potrs, slogdet, slogdet_batch, trtri,\n\
          };\n\
+         use super::{gels, geqrf, orgqr, ormqr};\n\
          use crate::boundary::call;\n\
          use crate::context::oxpar_context;\n\
          use crate::status::oxpar_status;\n\

@@ -129,7 +129,11 @@ where
             "k",
             format!(
                 "{k} reflectors, but Q is {nq}x{nq} ({} of C); need k <= {nq}",
-                if side == Side::Left { "the rows" } else { "the columns" }
+                if side == Side::Left {
+                    "the rows"
+                } else {
+                    "the columns"
+                }
             ),
         ));
     }

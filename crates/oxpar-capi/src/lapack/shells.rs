@@ -4,6 +4,7 @@ use super::{
     det_batch, determinant, gesv, gesv_batch, getrf, getri, getrs, inv_batch, posv, potrf,
     potrf_batch, potri, potrs, slogdet, slogdet_batch, trtri,
 };
+use super::{gels, geqrf, orgqr, ormqr};
 use crate::boundary::call;
 use crate::context::oxpar_context;
 use crate::status::oxpar_status;
