@@ -432,3 +432,74 @@ def slogdet(a, ctx: Optional[Context] = None) -> SlogdetResult:
                    _pointer(sign, True), _pointer(logabs, True))
     check(status)
     return SlogdetResult(sign[()], logabs[()])
+
+
+# ---------------------------------------------------------------------------
+# QR: Householder QR on liboxpar's `oxpar_?geqrf` and `?orgqr`/`?ungqr`.
+
+from ._errors import UnsupportedError  # noqa: E402  (kept with its one user)
+
+__all__ += ["qr"]
+
+_QR_MODES = ("full", "r", "economic", "raw")
+
+
+def qr(a, overwrite_a: bool = False, lwork=None, mode: str = "full", pivoting: bool = False,
+       check_finite: bool = True, ctx: Optional[Context] = None):
+    """The QR decomposition `a = q @ r` of an `M x N` matrix, as
+    `scipy.linalg.qr` (LAPACK's `geqrf`, then `orgqr`/`ungqr`; Householder,
+    blocked, on the context's threads):
+
+    * `mode="full"` (default): `(q, r)`, `q` unitary `M x M`, `r` upper
+      trapezoidal `M x N`;
+    * `mode="economic"`: `(q, r)`, `q` `M x K` with orthonormal columns,
+      `r` `K x N`, `K = min(M, N)`;
+    * `mode="r"`: `(r,)`, a one-element tuple of the `M x N` `r`, as SciPy;
+    * `mode="raw"`: `((qr, tau), r)`: LAPACK's `geqrf` output (`r` on and
+      above the diagonal of `qr`, the Householder vectors below it, their
+      scalar factors in `tau`) and the `K x N` `r`.
+
+    `r`'s rows may differ from SciPy's (or NumPy's) by a sign (a unit
+    complex factor), `q`'s columns by the same: the decomposition is unique
+    only up to them. `overwrite_a=True` lets the factorization happen in
+    `a` itself when it has a computed dtype and is writable (`a` is then
+    `qr` of `mode="raw"`). `lwork` is accepted for SciPy's sake and ignored
+    (liboxpar allocates its own workspace). `pivoting=True` (column-pivoted,
+    rank-revealing QR) raises `UnsupportedError` (a `NotImplementedError`):
+    not there yet. `a` must be 2-D: stacks raise `ShapeMismatchError`, as
+    SciPy's `qr` refuses them (loop over the stack, or use NumPy's). Never a
+    numerical failure: a rank-deficient `a` has zeros on `r`'s diagonal.
+    `check_finite=True` (default) refuses NaN and Inf with `ValueError`.
+    """
+    ctx = resolve(ctx)
+    if mode not in _QR_MODES:
+        raise ValueError(f"mode: must be one of {', '.join(map(repr, _QR_MODES))}, got {mode!r}")
+    if pivoting:
+        raise UnsupportedError(
+            "qr: pivoting=True (column-pivoted QR) is not there yet; use pivoting=False"
+        )
+    a = _checked(a, "a", check_finite)
+    if a.ndim != 2:
+        raise ShapeMismatchError(f"a: expected a 2-D matrix, got shape {a.shape} (stacks are not supported)")
+    dtype = _common_dtype(a)
+    aw = _work(a, dtype, overwrite_a)
+    m, n = aw.shape
+    k = min(m, n)
+    tau = np.zeros(k, dtype)
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    check(_call("geqrf", dtype, ctx.ptr, m, n, pa, rsa, csa, _pointer(tau, True) if k else ffi.NULL))
+    if mode in ("economic", "raw"):
+        r = np.triu(aw[:k, :])
+    else:
+        r = np.triu(aw)
+    if mode == "r":
+        return (r,)
+    if mode == "raw":
+        return (aw, tau), r
+    cols = m if mode == "full" else k
+    q = np.zeros((m, cols), dtype, order="F")
+    q[:, :k] = aw[:, :k]
+    pq, _, _, rsq, csq = matrix(q, "q", writable=True)
+    form = "ungqr" if dtype.kind == "c" else "orgqr"
+    check(_call(form, dtype, ctx.ptr, m, cols, k, pq, rsq, csq, _pointer(tau, False) if k else ffi.NULL))
+    return q, r
