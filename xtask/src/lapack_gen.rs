@@ -27,7 +27,26 @@ pub const NAMES: [&str; 9] = [
     "getrf", "getrs", "gesv", "potrf", "potrs", "posv", "getri", "potri", "trtri",
 ];
 
-/// The names of the determinants and batches (C only so far).
+/// The Fortran twins (`oxpar_linalg_twins.f90.in`) beyond [`NAMES`], each
+/// with its element types: the determinants, the batches, QR (`ormqr` and
+/// `orgqr` real, `unmqr` and `ungqr` complex, as in LAPACK) and `gels`.
+pub const FORTRAN_MORE: [(&str, &str); 13] = [
+    ("geqrf", "sdcz"),
+    ("ormqr", "sd"),
+    ("unmqr", "cz"),
+    ("orgqr", "sd"),
+    ("ungqr", "cz"),
+    ("gels", "sdcz"),
+    ("det", "sdcz"),
+    ("slogdet", "sdcz"),
+    ("gesv_batch", "sdcz"),
+    ("inv_batch", "sdcz"),
+    ("potrf_batch", "sdcz"),
+    ("det_batch", "sdcz"),
+    ("slogdet_batch", "sdcz"),
+];
+
+/// The names of the determinants and batches.
 const MORE_NAMES: [&str; 7] = [
     "det",
     "slogdet",
