@@ -1,4 +1,4 @@
-"""oxpar.linalg.qr against SciPy and NumPy: every mode, the four dtypes,
+"""oxpar.linalg.qr (and qr_multiply) against SciPy and NumPy: every mode, the four dtypes,
 C/Fortran order and strided views, sizes around the panel width (32),
 LAPACK's ratios ||A - QR|| / (max(m, n) ||A|| eps) and ||I - Q^H Q|| /
 (m eps) below 30, `r` equal to SciPy's up to the sign (phase) of each row,
@@ -168,3 +168,53 @@ def test_nan_without_check_finite(ctx):
     q, r = linalg.qr(a, check_finite=False, ctx=ctx)
     assert q.shape == (4, 4) and r.shape == (4, 4)
     assert np.isnan(r).any()  # propagated, no crash and no error
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("shape", [(6, 4), (4, 6), (5, 5), (40, 33), (1, 1)])
+def test_qr_multiply_matches_formed_q(ctx, dtype, shape):
+    rng = np.random.default_rng(11)
+    a = rand(rng, shape, dtype)
+    m, n = shape
+    k = min(m, n)
+    q, r = linalg.qr(a, mode="economic", ctx=ctx)
+    tol = 100 * eps(dtype) * max(shape)
+    for mode, cshape in (("right", (3, m)), ("left", (k, 3)), ("right", (m,)), ("left", (k,))):
+        c = rand(rng, cshape, dtype)
+        c0 = c.copy()
+        for conjugate in (False, True):
+            qq = q.conj() if conjugate else q
+            want = c @ qq if mode == "right" else qq @ c
+            got, r2 = linalg.qr_multiply(a, c, mode=mode, conjugate=conjugate, ctx=ctx)
+            assert got.shape == want.shape and got.dtype == np.dtype(dtype)
+            np.testing.assert_allclose(got, want, atol=tol * (1 + np.abs(c).max()))
+            np.testing.assert_allclose(r2, r, atol=tol * (1 + np.abs(a).max()))
+            np.testing.assert_array_equal(c, c0)
+
+
+def test_qr_multiply_matches_scipy(ctx):
+    # oxpar's reflectors follow LAPACK's sign convention, so the products agree with SciPy's.
+    rng = np.random.default_rng(12)
+    a = rand(rng, (7, 5), np.float64)
+    c = rand(rng, (2, 7), np.float64)
+    got, r = linalg.qr_multiply(a, c, ctx=ctx)
+    want, rw = scipy.linalg.qr_multiply(a, c)
+    np.testing.assert_allclose(got, want, atol=1e-12)
+    np.testing.assert_allclose(r, rw, atol=1e-12)
+
+
+def test_qr_multiply_bad_input(ctx):
+    a = np.ones((4, 3))
+    with pytest.raises(ValueError, match="mode"):
+        linalg.qr_multiply(a, np.ones((2, 4)), mode="up", ctx=ctx)
+    with pytest.raises(oxpar.ShapeMismatchError, match="c"):
+        linalg.qr_multiply(a, np.ones((2, 3)), ctx=ctx)
+    with pytest.raises(oxpar.ShapeMismatchError, match="rows"):
+        linalg.qr_multiply(a, np.ones((4, 2)), mode="left", ctx=ctx)
+    with pytest.raises(ValueError, match="infs or NaNs"):
+        linalg.qr_multiply(a, np.full((2, 4), np.inf), ctx=ctx)
+    with pytest.raises(oxpar.UnsupportedError):
+        linalg.qr_multiply(a, np.ones((2, 4)), pivoting=True, ctx=ctx)
+    # a complex c with a real a computes in complex
+    got, _ = linalg.qr_multiply(a, np.ones((2, 4)) * 1j, ctx=ctx)
+    assert got.dtype == np.complex128
