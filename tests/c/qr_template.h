@@ -333,6 +333,27 @@ static void FN(check_gels_singular)(oxpar_context *ctx) {
               NAME(gels), NULL);
 }
 
+/* NaN is no error and is not lost: a NaN below a unit diagonal element
+ * (whose column is otherwise zero) reaches R and tau. */
+static void FN(check_qr_nan)(oxpar_context *ctx) {
+    T a[9] = {0}, tau[3];
+    int64_t info = -7;
+    T b[3] = {(T)1, (T)1, (T)1};
+    a[0] = a[4] = a[8] = (T)1;
+    a[1] = (T)test_nan();
+    CHECK_OK(OX(geqrf)(ctx, 3, 3, a, 1, 3, tau), "%s geqrf with a NaN", TLS);
+    CHECK(isnan(creal((D)a[0])) || isnan(cimag((D)a[0])), "%s geqrf lost a NaN: R(0, 0) = %g", TLS,
+          creal((D)a[0]));
+    CHECK(isnan(creal((D)tau[0])) || isnan(cimag((D)tau[0])), "%s geqrf lost a NaN in tau", TLS);
+    a[0] = a[4] = a[8] = (T)1;
+    a[1] = (T)test_nan();
+    a[2] = a[3] = a[5] = a[6] = a[7] = (T)0;
+    CHECK_OK(OX(gels)(ctx, OXPAR_TRANS_NO, 3, 3, 1, a, 1, 3, b, 1, 3, &info), "%s gels with a NaN",
+             TLS);
+    CHECK(info == 0 && (isnan(creal((D)b[0])) || isnan(cimag((D)b[0]))),
+          "%s gels with a NaN: info %ld, x[0] %g", TLS, (long)info, creal((D)b[0]));
+}
+
 /* Bad arguments. */
 static void FN(check_qr_bad_input)(oxpar_context *ctx) {
     T a[16], b[8], tau[4];
@@ -402,6 +423,7 @@ static void FN(check_qr_all)(oxpar_context *ctx, const char *spec) {
         }
     }
     FN(check_gels_singular)(ctx);
+    FN(check_qr_nan)(ctx);
     FN(check_qr_bad_input)(ctx);
 }
 

@@ -7,7 +7,8 @@
  * against the normal equations solved here (well-conditioned systems),
  * sizes 0, 1, odd and around the panel width 32, column- and row-major
  * layouts with padding; then a rank-deficient system (OXPAR_STATUS_SINGULAR
- * and LAPACK's info) and bad input (status and message).
+ * and LAPACK's info), a NaN (no error, and not lost) and bad input (status
+ * and message).
  */
 #include <complex.h>
 #include <math.h>
