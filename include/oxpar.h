@@ -6517,6 +6517,140 @@ oxpar_status oxpar_sslogdet_batch(const oxpar_context *ctx,
                                   float *logdets);
 
 /**
+ * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (floats), in place; LAPACK's `geqrf`.
+ *
+ * `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+ * the diagonal; the Householder vectors lie below it (their unit first
+ * element not stored) and `tau` (`min(m, n)` elements) receives their
+ * scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+ * as in LAPACK. `oxpar_sormqr` applies `Q`, `oxpar_sorgqr` forms it. No workspace
+ * argument: the library allocates (a copy of a `32`-column panel and a
+ * `32 x 32` block reflector). Never a numerical failure (a zero column
+ * gives `tau = 0`).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+ * of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+ * overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+ * context (no distributed QR yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `tau` holds `min(m, n)` writable elements.
+ */
+oxpar_status oxpar_sgeqrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          float *tau);
+
+/**
+ * Overwrites the `m x n` matrix `c` (floats) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_sgeqrf`; LAPACK's `ormqr`.
+ *
+ * `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+ * `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (`Q^T`; `OXPAR_TRANS_CONJ` is the same).
+ * `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+ * `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+ * their `k` scalar factors, both as `oxpar_sgeqrf` wrote them (the first `k`
+ * columns of its output); they are only read, and may share memory with
+ * `c` (the library then copies them first). No workspace argument.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+ * `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+ * holds `k` readable elements; `c` spans its `m x n` elements, writable.
+ */
+oxpar_status oxpar_sormqr(const oxpar_context *ctx,
+                          int32_t side,
+                          int32_t trans,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          const float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const float *tau,
+                          float *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * Overwrites the `m x n` matrix `a` (floats), whose first `k` columns hold reflectors from `oxpar_sgeqrf`, by the first `n` columns of their `Q`; LAPACK's `orgqr`.
+ *
+ * `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+ * `oxpar_sgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+ * the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+ * columns of an `m x m` array and call with `n = m`. The columns of
+ * `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+ * share memory with `a` (it is read first). No workspace argument: the
+ * library allocates an `m x k` copy of the reflectors.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+ * `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `tau` holds `k` readable elements.
+ */
+oxpar_status oxpar_sorgqr(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const float *tau);
+
+/**
+ * Least squares by QR for the full-rank `m x n` matrix `a` (floats), `m >= n`; LAPACK's `gels`.
+ *
+ * `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+ * `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+ * residual's coordinates (the sum of their squares is the residual's
+ * squared norm), as LAPACK leaves them. `OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same) for `trans` gives the
+ * minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+ * first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+ * overwritten by its QR factorization (as `oxpar_sgeqrf`, `tau` not
+ * returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+ * No workspace argument: the library allocates `n` scalars besides
+ * `oxpar_sgeqrf`'s.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+ * `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+ * holds the factorization and `b` is unchanged. A nearly rank-deficient
+ * `A` is not detected (an inaccurate solution, as in LAPACK).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+ * elements with `a`), `OXPAR_STATUS_SINGULAR`,
+ * `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `m x nrhs` elements, writable; `info` is NULL or writable.
+ */
+oxpar_status oxpar_sgels(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t nrhs,
+                         float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
  * LU factorization with partial pivoting of the `m x n` matrix `a` (doubles), in place: `A = P*L*U`, LAPACK's `getrf`.
  *
  * `L` (unit lower triangular or trapezoidal, its unit diagonal not
@@ -6968,6 +7102,140 @@ oxpar_status oxpar_dslogdet_batch(const oxpar_context *ctx,
                                   ptrdiff_t bsa,
                                   double *signs,
                                   double *logdets);
+
+/**
+ * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (doubles), in place; LAPACK's `geqrf`.
+ *
+ * `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+ * the diagonal; the Householder vectors lie below it (their unit first
+ * element not stored) and `tau` (`min(m, n)` elements) receives their
+ * scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+ * as in LAPACK. `oxpar_dormqr` applies `Q`, `oxpar_dorgqr` forms it. No workspace
+ * argument: the library allocates (a copy of a `32`-column panel and a
+ * `32 x 32` block reflector). Never a numerical failure (a zero column
+ * gives `tau = 0`).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+ * of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+ * overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+ * context (no distributed QR yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `tau` holds `min(m, n)` writable elements.
+ */
+oxpar_status oxpar_dgeqrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          double *tau);
+
+/**
+ * Overwrites the `m x n` matrix `c` (doubles) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_dgeqrf`; LAPACK's `ormqr`.
+ *
+ * `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+ * `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (`Q^T`; `OXPAR_TRANS_CONJ` is the same).
+ * `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+ * `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+ * their `k` scalar factors, both as `oxpar_dgeqrf` wrote them (the first `k`
+ * columns of its output); they are only read, and may share memory with
+ * `c` (the library then copies them first). No workspace argument.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+ * `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+ * holds `k` readable elements; `c` spans its `m x n` elements, writable.
+ */
+oxpar_status oxpar_dormqr(const oxpar_context *ctx,
+                          int32_t side,
+                          int32_t trans,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          const double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const double *tau,
+                          double *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * Overwrites the `m x n` matrix `a` (doubles), whose first `k` columns hold reflectors from `oxpar_dgeqrf`, by the first `n` columns of their `Q`; LAPACK's `orgqr`.
+ *
+ * `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+ * `oxpar_dgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+ * the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+ * columns of an `m x m` array and call with `n = m`. The columns of
+ * `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+ * share memory with `a` (it is read first). No workspace argument: the
+ * library allocates an `m x k` copy of the reflectors.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+ * `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `tau` holds `k` readable elements.
+ */
+oxpar_status oxpar_dorgqr(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const double *tau);
+
+/**
+ * Least squares by QR for the full-rank `m x n` matrix `a` (doubles), `m >= n`; LAPACK's `gels`.
+ *
+ * `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+ * `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+ * residual's coordinates (the sum of their squares is the residual's
+ * squared norm), as LAPACK leaves them. `OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same) for `trans` gives the
+ * minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+ * first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+ * overwritten by its QR factorization (as `oxpar_dgeqrf`, `tau` not
+ * returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+ * No workspace argument: the library allocates `n` scalars besides
+ * `oxpar_dgeqrf`'s.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+ * `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+ * holds the factorization and `b` is unchanged. A nearly rank-deficient
+ * `A` is not detected (an inaccurate solution, as in LAPACK).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+ * elements with `a`), `OXPAR_STATUS_SINGULAR`,
+ * `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `m x nrhs` elements, writable; `info` is NULL or writable.
+ */
+oxpar_status oxpar_dgels(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t nrhs,
+                         double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
 
 /**
  * LU factorization with partial pivoting of the `m x n` matrix `a` (single-precision complex), in place: `A = P*L*U`, LAPACK's `getrf`.
@@ -7423,6 +7691,140 @@ oxpar_status oxpar_cslogdet_batch(const oxpar_context *ctx,
                                   float *logdets);
 
 /**
+ * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (single-precision complex), in place; LAPACK's `geqrf`.
+ *
+ * `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+ * the diagonal; the Householder vectors lie below it (their unit first
+ * element not stored) and `tau` (`min(m, n)` elements) receives their
+ * scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+ * as in LAPACK. `oxpar_cunmqr` applies `Q`, `oxpar_cungqr` forms it. No workspace
+ * argument: the library allocates (a copy of a `32`-column panel and a
+ * `32 x 32` block reflector). Never a numerical failure (a zero column
+ * gives `tau = 0`).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+ * of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+ * overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+ * context (no distributed QR yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `tau` holds `min(m, n)` writable elements.
+ */
+oxpar_status oxpar_cgeqrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          oxpar_c32 *tau);
+
+/**
+ * Overwrites the `m x n` matrix `c` (single-precision complex) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_cgeqrf`; LAPACK's `unmqr`.
+ *
+ * `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+ * `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_CONJ` (`Q^H`; `OXPAR_TRANS_YES` is an invalid argument, as LAPACK's `unmqr`).
+ * `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+ * `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+ * their `k` scalar factors, both as `oxpar_cgeqrf` wrote them (the first `k`
+ * columns of its output); they are only read, and may share memory with
+ * `c` (the library then copies them first). No workspace argument.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+ * `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+ * holds `k` readable elements; `c` spans its `m x n` elements, writable.
+ */
+oxpar_status oxpar_cunmqr(const oxpar_context *ctx,
+                          int32_t side,
+                          int32_t trans,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          const oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c32 *tau,
+                          oxpar_c32 *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * Overwrites the `m x n` matrix `a` (single-precision complex), whose first `k` columns hold reflectors from `oxpar_cgeqrf`, by the first `n` columns of their `Q`; LAPACK's `ungqr`.
+ *
+ * `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+ * `oxpar_cgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+ * the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+ * columns of an `m x m` array and call with `n = m`. The columns of
+ * `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+ * share memory with `a` (it is read first). No workspace argument: the
+ * library allocates an `m x k` copy of the reflectors.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+ * `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `tau` holds `k` readable elements.
+ */
+oxpar_status oxpar_cungqr(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c32 *tau);
+
+/**
+ * Least squares by QR for the full-rank `m x n` matrix `a` (single-precision complex), `m >= n`; LAPACK's `gels`.
+ *
+ * `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+ * `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+ * residual's coordinates (the sum of their squares is the residual's
+ * squared norm), as LAPACK leaves them. `OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid argument) for `trans` gives the
+ * minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+ * first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+ * overwritten by its QR factorization (as `oxpar_cgeqrf`, `tau` not
+ * returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+ * No workspace argument: the library allocates `n` scalars besides
+ * `oxpar_cgeqrf`'s.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+ * `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+ * holds the factorization and `b` is unchanged. A nearly rank-deficient
+ * `A` is not detected (an inaccurate solution, as in LAPACK).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+ * elements with `a`), `OXPAR_STATUS_SINGULAR`,
+ * `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `m x nrhs` elements, writable; `info` is NULL or writable.
+ */
+oxpar_status oxpar_cgels(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t nrhs,
+                         oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c32 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
+
+/**
  * LU factorization with partial pivoting of the `m x n` matrix `a` (double-precision complex), in place: `A = P*L*U`, LAPACK's `getrf`.
  *
  * `L` (unit lower triangular or trapezoidal, its unit diagonal not
@@ -7874,6 +8276,140 @@ oxpar_status oxpar_zslogdet_batch(const oxpar_context *ctx,
                                   ptrdiff_t bsa,
                                   oxpar_c64 *signs,
                                   double *logdets);
+
+/**
+ * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (double-precision complex), in place; LAPACK's `geqrf`.
+ *
+ * `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+ * the diagonal; the Householder vectors lie below it (their unit first
+ * element not stored) and `tau` (`min(m, n)` elements) receives their
+ * scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+ * as in LAPACK. `oxpar_zunmqr` applies `Q`, `oxpar_zungqr` forms it. No workspace
+ * argument: the library allocates (a copy of a `32`-column panel and a
+ * `32 x 32` block reflector). Never a numerical failure (a zero column
+ * gives `tau = 0`).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+ * of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+ * overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+ * context (no distributed QR yet).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `m x n` elements its strides
+ * describe, writable; `tau` holds `min(m, n)` writable elements.
+ */
+oxpar_status oxpar_zgeqrf(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          oxpar_c64 *tau);
+
+/**
+ * Overwrites the `m x n` matrix `c` (double-precision complex) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_zgeqrf`; LAPACK's `unmqr`.
+ *
+ * `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+ * `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_CONJ` (`Q^H`; `OXPAR_TRANS_YES` is an invalid argument, as LAPACK's `unmqr`).
+ * `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+ * `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+ * their `k` scalar factors, both as `oxpar_zgeqrf` wrote them (the first `k`
+ * columns of its output); they are only read, and may share memory with
+ * `c` (the library then copies them first). No workspace argument.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+ * (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+ * `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+ * MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+ * holds `k` readable elements; `c` spans its `m x n` elements, writable.
+ */
+oxpar_status oxpar_zunmqr(const oxpar_context *ctx,
+                          int32_t side,
+                          int32_t trans,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          const oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c64 *tau,
+                          oxpar_c64 *c,
+                          ptrdiff_t rsc,
+                          ptrdiff_t csc);
+
+/**
+ * Overwrites the `m x n` matrix `a` (double-precision complex), whose first `k` columns hold reflectors from `oxpar_zgeqrf`, by the first `n` columns of their `Q`; LAPACK's `ungqr`.
+ *
+ * `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+ * `oxpar_zgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+ * the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+ * columns of an `m x m` array and call with `n = m`. The columns of
+ * `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+ * share memory with `a` (it is read first). No workspace argument: the
+ * library allocates an `m x k` copy of the reflectors.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+ * `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `tau` holds `k` readable elements.
+ */
+oxpar_status oxpar_zungqr(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t k,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          const oxpar_c64 *tau);
+
+/**
+ * Least squares by QR for the full-rank `m x n` matrix `a` (double-precision complex), `m >= n`; LAPACK's `gels`.
+ *
+ * `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+ * `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+ * residual's coordinates (the sum of their squares is the residual's
+ * squared norm), as LAPACK leaves them. `OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid argument) for `trans` gives the
+ * minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+ * first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+ * overwritten by its QR factorization (as `oxpar_zgeqrf`, `tau` not
+ * returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+ * No workspace argument: the library allocates `n` scalars besides
+ * `oxpar_zgeqrf`'s.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+ * `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+ * holds the factorization and `b` is unchanged. A nearly rank-deficient
+ * `A` is not detected (an inaccurate solution, as in LAPACK).
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+ * elements with `a`), `OXPAR_STATUS_SINGULAR`,
+ * `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `m x nrhs` elements, writable; `info` is NULL or writable.
+ */
+oxpar_status oxpar_zgels(const oxpar_context *ctx,
+                         int32_t trans,
+                         size_t m,
+                         size_t n,
+                         size_t nrhs,
+                         oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         oxpar_c64 *b,
+                         ptrdiff_t rsb,
+                         ptrdiff_t csb,
+                         int64_t *info);
 
 /**
  * Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the

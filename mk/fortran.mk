@@ -110,6 +110,7 @@ $(FORTRAN_BUILD)/test/test_oxpar_banded.o: $(FORTRAN_TEST_SRC)/banded_checks.inc
 $(FORTRAN_BUILD)/test/test_oxpar_complex.o: $(FORTRAN_TEST_SRC)/complex_checks.inc
 # One body of checks for four element types: preprocessed (.F90).
 $(FORTRAN_BUILD)/test/test_oxpar_linalg.o: $(FORTRAN_TEST_SRC)/test_oxpar_linalg.F90 $(FORTRAN_TEST_SRC)/linalg_checks.inc \
+		$(FORTRAN_TEST_SRC)/qr_checks.inc \
 		$(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@
 

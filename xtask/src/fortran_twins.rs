@@ -172,9 +172,11 @@ pub const LINALG_TEMPLATE: &str = "bindings/fortran/src/oxpar_linalg_twins.f90.i
 pub fn linalg_files(template: &str) -> Result<[String; 3], String> {
     let known: Vec<Twin> = crate::lapack_gen::NAMES
         .iter()
-        .map(|&name| Twin {
+        .map(|&name| (name, "sdcz"))
+        .chain(crate::lapack_gen::FORTRAN_MORE)
+        .map(|(name, types)| Twin {
             name,
-            types: "sdcz",
+            types,
             c: |name, t| format!("oxpar_{t}{name}"),
         })
         .collect();

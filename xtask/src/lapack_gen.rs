@@ -2,7 +2,8 @@
 //! shells of LU and Cholesky (`oxpar_?getrf`, `?getrs`, `?gesv`, `?potrf`,
 //! `?potrs`, `?posv`), the inverses and determinants (`?getri`, `?potri`,
 //! `?trtri`, `?det`, `?slogdet`) and the batches (`?gesv_batch`,
-//! `?inv_batch`, `?potrf_batch`, `?det_batch`, `?slogdet_batch`) over the
+//! `?inv_batch`, `?potrf_batch`, `?det_batch`, `?slogdet_batch`), QR and
+//! least squares (`?geqrf`, `?ormqr`/`?unmqr`, `?orgqr`/`?ungqr`, `?gels`) over the
 //! generic helpers of crates/oxpar-capi/src/lapack.rs and its submodules.
 //!
 //! They are not rows of the routine table: their 1-based `int64_t` pivots
@@ -26,7 +27,26 @@ pub const NAMES: [&str; 9] = [
     "getrf", "getrs", "gesv", "potrf", "potrs", "posv", "getri", "potri", "trtri",
 ];
 
-/// The names of the determinants and batches (C only so far).
+/// The Fortran twins (`oxpar_linalg_twins.f90.in`) beyond [`NAMES`], each
+/// with its element types: the determinants, the batches, QR (`ormqr` and
+/// `orgqr` real, `unmqr` and `ungqr` complex, as in LAPACK) and `gels`.
+pub const FORTRAN_MORE: [(&str, &str); 13] = [
+    ("geqrf", "sdcz"),
+    ("ormqr", "sd"),
+    ("unmqr", "cz"),
+    ("orgqr", "sd"),
+    ("ungqr", "cz"),
+    ("gels", "sdcz"),
+    ("det", "sdcz"),
+    ("slogdet", "sdcz"),
+    ("gesv_batch", "sdcz"),
+    ("inv_batch", "sdcz"),
+    ("potrf_batch", "sdcz"),
+    ("det_batch", "sdcz"),
+    ("slogdet_batch", "sdcz"),
+];
+
+/// The names of the determinants and batches.
 const MORE_NAMES: [&str; 7] = [
     "det",
     "slogdet",
@@ -600,6 +620,224 @@ pub unsafe extern "C" fn $slogdet_batch(
 }
 "#;
 
+/// QR and least squares of one element type (placeholders as in
+/// [`TEMPLATE`], plus `$geqrf`, `$ormqr`, `$orgqr`, `$gels` (the C names,
+/// `unmqr`/`ungqr` for the complex types), `$qtrans` and `$gtrans` (the
+/// documentation of the transposes offered)).
+const QR_TEMPLATE: &str = r#"
+/// Householder QR factorization `A = Q*R` of the `m x n` matrix `a` ($words), in place; LAPACK's `geqrf`.
+///
+/// `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+/// the diagonal; the Householder vectors lie below it (their unit first
+/// element not stored) and `tau` (`min(m, n)` elements) receives their
+/// scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+/// as in LAPACK. `$ormqr` applies `Q`, `$orgqr` forms it. No workspace
+/// argument: the library allocates (a copy of a `32`-column panel and a
+/// `32 x 32` block reflector). Never a numerical failure (a zero column
+/// gives `tau = 0`).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+/// of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+/// overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+/// context (no distributed QR yet).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `m x n` elements its strides
+/// describe, writable; `tau` holds `min(m, n)` writable elements.
+#[no_mangle]
+pub unsafe extern "C" fn $geqrf(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    tau: *mut $t,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$geqrf", || unsafe { geqrf::<$t>(ctx, m, n, a, rsa, csa, tau) })
+}
+
+/// Overwrites the `m x n` matrix `c` ($words) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `$geqrf`; LAPACK's `$ormqr`.
+///
+/// `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+/// `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: $qtrans.
+/// `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+/// `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+/// their `k` scalar factors, both as `$geqrf` wrote them (the first `k`
+/// columns of its output); they are only read, and may share memory with
+/// `c` (the library then copies them first). No workspace argument.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+/// (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+/// `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+/// MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+/// holds `k` readable elements; `c` spans its `m x n` elements, writable.
+#[no_mangle]
+pub unsafe extern "C" fn $ormqr(
+    ctx: *const oxpar_context,
+    side: i32,
+    trans: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *const $t,
+    rsa: isize,
+    csa: isize,
+    tau: *const $t,
+    c: *mut $t,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$ormqr", || unsafe {
+        ormqr::<$t>(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc)
+    })
+}
+
+/// Overwrites the `m x n` matrix `a` ($words), whose first `k` columns hold reflectors from `$geqrf`, by the first `n` columns of their `Q`; LAPACK's `$orgqr`.
+///
+/// `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+/// `$geqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+/// the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+/// columns of an `m x m` array and call with `n = m`. The columns of
+/// `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+/// share memory with `a` (it is read first). No workspace argument: the
+/// library allocates an `m x k` copy of the reflectors.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+/// `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `tau` holds `k` readable elements.
+#[no_mangle]
+pub unsafe extern "C" fn $orgqr(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    tau: *const $t,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$orgqr", || unsafe { orgqr::<$t>(ctx, m, n, k, a, rsa, csa, tau) })
+}
+
+/// Least squares by QR for the full-rank `m x n` matrix `a` ($words), `m >= n`; LAPACK's `gels`.
+///
+/// `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+/// `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+/// residual's coordinates (the sum of their squares is the residual's
+/// squared norm), as LAPACK leaves them. $gtrans for `trans` gives the
+/// minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+/// first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+/// overwritten by its QR factorization (as `$geqrf`, `tau` not
+/// returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+/// No workspace argument: the library allocates `n` scalars besides
+/// `$geqrf`'s.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+/// `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+/// holds the factorization and `b` is unchanged. A nearly rank-deficient
+/// `A` is not detected (an inaccurate solution, as in LAPACK).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+/// elements with `a`), `OXPAR_STATUS_SINGULAR`,
+/// `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `m x nrhs` elements, writable; `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $gels(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    b: *mut $t,
+    rsb: isize,
+    csb: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$gels", || unsafe {
+        gels::<$t>(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info)
+    })
+}
+"#;
+
+/// The QR shells of element type `letter`: `$ormqr` and `$orgqr` are
+/// `unmqr` and `ungqr` for the complex types, as in LAPACK.
+fn qr_shells(letter: char, rust: &str, words: &str) -> String {
+    let complex = matches!(letter, 'c' | 'z');
+    let (apply, form, qtrans) = if complex {
+        (
+            "unmqr",
+            "ungqr",
+            "`OXPAR_TRANS_NO` or `OXPAR_TRANS_CONJ` (`Q^H`; `OXPAR_TRANS_YES` is an invalid argument, as LAPACK's `unmqr`)",
+        )
+    } else {
+        (
+            "ormqr",
+            "orgqr",
+            "`OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (`Q^T`; `OXPAR_TRANS_CONJ` is the same)",
+        )
+    };
+    let mut text = QR_TEMPLATE.to_string();
+    for (placeholder, name) in [
+        ("geqrf", "geqrf"),
+        ("ormqr", apply),
+        ("orgqr", form),
+        ("gels", "gels"),
+    ] {
+        text = text.replace(
+            &format!("LAPACK's `${placeholder}`"),
+            &format!("LAPACK's `{name}`"),
+        );
+        text = text.replace(
+            &format!("${placeholder}("),
+            &format!("oxpar_{letter}{name}("),
+        );
+        text = text.replace(
+            &format!("\"${placeholder}\""),
+            &format!("\"oxpar_{letter}{name}\""),
+        );
+        text = text.replace(
+            &format!("`${placeholder}`"),
+            &format!("`oxpar_{letter}{name}`"),
+        );
+    }
+    let gtrans = if complex {
+        "`OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid argument)"
+    } else {
+        "`OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same)"
+    };
+    let text = text
+        .replace("$qtrans", qtrans)
+        .replace("$gtrans", gtrans)
+        .replace("$t", rust)
+        .replace("$words", words);
+    assert!(
+        !text.contains('$'),
+        "an unknown placeholder in the QR template"
+    );
+    text
+}
+
 /// The module's text (before rustfmt).
 pub fn module() -> String {
     let mut s = String::from(
@@ -608,6 +846,7 @@ pub fn module() -> String {
              det_batch, determinant, gesv, gesv_batch, getrf, getri, getrs, inv_batch, posv, potrf, potrf_batch,\n\
              potri, potrs, slogdet, slogdet_batch, trtri,\n\
          };\n\
+         use super::{gels, geqrf, orgqr, ormqr};\n\
          use crate::boundary::call;\n\
          use crate::context::oxpar_context;\n\
          use crate::status::oxpar_status;\n\
@@ -633,6 +872,7 @@ pub fn module() -> String {
             "an unknown placeholder in the template"
         );
         s.push_str(&text);
+        s.push_str(&qr_shells(letter, rust, words));
     }
     s
 }

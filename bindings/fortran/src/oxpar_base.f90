@@ -845,6 +845,10 @@ contains
     ! LU and Cholesky (module oxpar_linalg), for the four element types.
     character(len=*), parameter :: linalg(6) = [character(len=5) :: "getrf", "getrs", "gesv", "potrf", &
       "potrs", "posv"]
+    ! The inverses, determinants, batches and QR (module oxpar_linalg), for the four element types.
+    character(len=*), parameter :: linalg_more(16) = [character(len=13) :: "getri", "potri", "trtri", &
+      "det", "slogdet", "gesv_batch", "inv_batch", "potrf_batch", "det_batch", "slogdet_batch", &
+      "geqrf", "ormqr", "unmqr", "orgqr", "ungqr", "gels"]
     character(len=*), parameter :: families(3) = [character(len=13) :: "oxpar_buffer_", "oxpar_mpi_", "oxpar_"]
     character(len=:), allocatable :: family, rest
     integer :: i
@@ -905,7 +909,8 @@ contains
         rest = c_name(len(family) + 1:)
         if (rest == "isamax" .or. rest == "idamax") then
           name = family // "iamax"
-        else if (len(rest) > 1 .and. index("sdcz", rest(1:1)) > 0 .and. any(linalg == rest(2:))) then
+        else if (len(rest) > 1 .and. index("sdcz", rest(1:1)) > 0 .and. (any(linalg == rest(2:)) .or. &
+            any(linalg_more == rest(2:)))) then
           name = family // rest(2:)
         else if (len(rest) > 1 .and. (rest(1:1) == "s" .or. rest(1:1) == "d")) then
           if (any(typed == rest(2:))) name = family // rest(2:)

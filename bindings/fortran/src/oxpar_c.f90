@@ -356,6 +356,10 @@ module oxpar_c
   public :: c_oxpar_spotrf_batch
   public :: c_oxpar_sdet_batch
   public :: c_oxpar_sslogdet_batch
+  public :: c_oxpar_sgeqrf
+  public :: c_oxpar_sormqr
+  public :: c_oxpar_sorgqr
+  public :: c_oxpar_sgels
   public :: c_oxpar_dgetrf
   public :: c_oxpar_dgetrs
   public :: c_oxpar_dgesv
@@ -372,6 +376,10 @@ module oxpar_c
   public :: c_oxpar_dpotrf_batch
   public :: c_oxpar_ddet_batch
   public :: c_oxpar_dslogdet_batch
+  public :: c_oxpar_dgeqrf
+  public :: c_oxpar_dormqr
+  public :: c_oxpar_dorgqr
+  public :: c_oxpar_dgels
   public :: c_oxpar_cgetrf
   public :: c_oxpar_cgetrs
   public :: c_oxpar_cgesv
@@ -388,6 +396,10 @@ module oxpar_c
   public :: c_oxpar_cpotrf_batch
   public :: c_oxpar_cdet_batch
   public :: c_oxpar_cslogdet_batch
+  public :: c_oxpar_cgeqrf
+  public :: c_oxpar_cunmqr
+  public :: c_oxpar_cungqr
+  public :: c_oxpar_cgels
   public :: c_oxpar_zgetrf
   public :: c_oxpar_zgetrs
   public :: c_oxpar_zgesv
@@ -404,6 +416,10 @@ module oxpar_c
   public :: c_oxpar_zpotrf_batch
   public :: c_oxpar_zdet_batch
   public :: c_oxpar_zslogdet_batch
+  public :: c_oxpar_zgeqrf
+  public :: c_oxpar_zunmqr
+  public :: c_oxpar_zungqr
+  public :: c_oxpar_zgels
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
   public :: c_oxpar_context_create_mpi
@@ -7076,6 +7092,159 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_sslogdet_batch
     end function c_oxpar_sslogdet_batch
 
+    !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (floats), in place; LAPACK's
+    !> `geqrf`.
+    !>
+    !> `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+    !> the diagonal; the Householder vectors lie below it (their unit first
+    !> element not stored) and `tau` (`min(m, n)` elements) receives their
+    !> scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+    !> as in LAPACK. `oxpar_sormqr` applies `Q`, `oxpar_sorgqr` forms it. No workspace
+    !> argument: the library allocates (a copy of a `32`-column panel and a
+    !> `32 x 32` block reflector). Never a numerical failure (a zero column
+    !> gives `tau = 0`).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+    !> of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+    !> overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+    !> context (no distributed QR yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `tau` holds `min(m, n)` writable elements.
+    function c_oxpar_sgeqrf(ctx, m, n, a, rsa, csa, tau) bind(C, name="oxpar_sgeqrf")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_sgeqrf
+    end function c_oxpar_sgeqrf
+
+    !> Overwrites the `m x n` matrix `c` (floats) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k`
+    !> reflectors from `oxpar_sgeqrf`; LAPACK's `ormqr`.
+    !>
+    !> `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+    !> `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or
+    !> `OXPAR_TRANS_YES` (`Q^T`; `OXPAR_TRANS_CONJ` is the same).
+    !> `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+    !> `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+    !> their `k` scalar factors, both as `oxpar_sgeqrf` wrote them (the first `k`
+    !> columns of its output); they are only read, and may share memory with
+    !> `c` (the library then copies them first). No workspace argument.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+    !> `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+    !> holds `k` readable elements; `c` spans its `m x n` elements, writable.
+    function c_oxpar_sormqr(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc) &
+        bind(C, name="oxpar_sormqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_sormqr
+    end function c_oxpar_sormqr
+
+    !> Overwrites the `m x n` matrix `a` (floats), whose first `k` columns hold reflectors from
+    !> `oxpar_sgeqrf`, by the first `n` columns of their `Q`; LAPACK's `orgqr`.
+    !>
+    !> `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+    !> `oxpar_sgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+    !> the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+    !> columns of an `m x m` array and call with `n = m`. The columns of
+    !> `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+    !> share memory with `a` (it is read first). No workspace argument: the
+    !> library allocates an `m x k` copy of the reflectors.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+    !> `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `tau` holds `k` readable elements.
+    function c_oxpar_sorgqr(ctx, m, n, k, a, rsa, csa, tau) bind(C, name="oxpar_sorgqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_sorgqr
+    end function c_oxpar_sorgqr
+
+    !> Least squares by QR for the full-rank `m x n` matrix `a` (floats), `m >= n`; LAPACK's `gels`.
+    !>
+    !> `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+    !> `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+    !> residual's coordinates (the sum of their squares is the residual's
+    !> squared norm), as LAPACK leaves them. `OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same) for
+    !> `trans` gives the
+    !> minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+    !> first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+    !> overwritten by its QR factorization (as `oxpar_sgeqrf`, `tau` not
+    !> returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+    !> No workspace argument: the library allocates `n` scalars besides
+    !> `oxpar_sgeqrf`'s.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+    !> `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+    !> holds the factorization and `b` is unchanged. A nearly rank-deficient
+    !> `A` is not detected (an inaccurate solution, as in LAPACK).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+    !> elements with `a`), `OXPAR_STATUS_SINGULAR`,
+    !> `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `m x nrhs` elements, writable; `info` is NULL or writable.
+    function c_oxpar_sgels(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_sgels")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_sgels
+    end function c_oxpar_sgels
+
     !> LU factorization with partial pivoting of the `m x n` matrix `a` (doubles), in place: `A =
     !> P*L*U`, LAPACK's `getrf`.
     !>
@@ -7602,6 +7771,160 @@ module oxpar_c
       type(c_ptr), value :: logdets
       integer(c_int32_t) :: c_oxpar_dslogdet_batch
     end function c_oxpar_dslogdet_batch
+
+    !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (doubles), in place;
+    !> LAPACK's `geqrf`.
+    !>
+    !> `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+    !> the diagonal; the Householder vectors lie below it (their unit first
+    !> element not stored) and `tau` (`min(m, n)` elements) receives their
+    !> scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+    !> as in LAPACK. `oxpar_dormqr` applies `Q`, `oxpar_dorgqr` forms it. No workspace
+    !> argument: the library allocates (a copy of a `32`-column panel and a
+    !> `32 x 32` block reflector). Never a numerical failure (a zero column
+    !> gives `tau = 0`).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+    !> of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+    !> overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+    !> context (no distributed QR yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `tau` holds `min(m, n)` writable elements.
+    function c_oxpar_dgeqrf(ctx, m, n, a, rsa, csa, tau) bind(C, name="oxpar_dgeqrf")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_dgeqrf
+    end function c_oxpar_dgeqrf
+
+    !> Overwrites the `m x n` matrix `c` (doubles) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k`
+    !> reflectors from `oxpar_dgeqrf`; LAPACK's `ormqr`.
+    !>
+    !> `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+    !> `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or
+    !> `OXPAR_TRANS_YES` (`Q^T`; `OXPAR_TRANS_CONJ` is the same).
+    !> `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+    !> `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+    !> their `k` scalar factors, both as `oxpar_dgeqrf` wrote them (the first `k`
+    !> columns of its output); they are only read, and may share memory with
+    !> `c` (the library then copies them first). No workspace argument.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+    !> `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+    !> holds `k` readable elements; `c` spans its `m x n` elements, writable.
+    function c_oxpar_dormqr(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc) &
+        bind(C, name="oxpar_dormqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_dormqr
+    end function c_oxpar_dormqr
+
+    !> Overwrites the `m x n` matrix `a` (doubles), whose first `k` columns hold reflectors from
+    !> `oxpar_dgeqrf`, by the first `n` columns of their `Q`; LAPACK's `orgqr`.
+    !>
+    !> `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+    !> `oxpar_dgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+    !> the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+    !> columns of an `m x m` array and call with `n = m`. The columns of
+    !> `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+    !> share memory with `a` (it is read first). No workspace argument: the
+    !> library allocates an `m x k` copy of the reflectors.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+    !> `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `tau` holds `k` readable elements.
+    function c_oxpar_dorgqr(ctx, m, n, k, a, rsa, csa, tau) bind(C, name="oxpar_dorgqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_dorgqr
+    end function c_oxpar_dorgqr
+
+    !> Least squares by QR for the full-rank `m x n` matrix `a` (doubles), `m >= n`; LAPACK's
+    !> `gels`.
+    !>
+    !> `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+    !> `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+    !> residual's coordinates (the sum of their squares is the residual's
+    !> squared norm), as LAPACK leaves them. `OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same) for
+    !> `trans` gives the
+    !> minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+    !> first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+    !> overwritten by its QR factorization (as `oxpar_dgeqrf`, `tau` not
+    !> returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+    !> No workspace argument: the library allocates `n` scalars besides
+    !> `oxpar_dgeqrf`'s.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+    !> `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+    !> holds the factorization and `b` is unchanged. A nearly rank-deficient
+    !> `A` is not detected (an inaccurate solution, as in LAPACK).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+    !> elements with `a`), `OXPAR_STATUS_SINGULAR`,
+    !> `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `m x nrhs` elements, writable; `info` is NULL or writable.
+    function c_oxpar_dgels(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_dgels")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dgels
+    end function c_oxpar_dgels
 
     !> LU factorization with partial pivoting of the `m x n` matrix `a` (single-precision complex),
     !> in place: `A = P*L*U`, LAPACK's `getrf`.
@@ -8130,6 +8453,160 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_cslogdet_batch
     end function c_oxpar_cslogdet_batch
 
+    !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (single-precision complex),
+    !> in place; LAPACK's `geqrf`.
+    !>
+    !> `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+    !> the diagonal; the Householder vectors lie below it (their unit first
+    !> element not stored) and `tau` (`min(m, n)` elements) receives their
+    !> scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+    !> as in LAPACK. `oxpar_cunmqr` applies `Q`, `oxpar_cungqr` forms it. No workspace
+    !> argument: the library allocates (a copy of a `32`-column panel and a
+    !> `32 x 32` block reflector). Never a numerical failure (a zero column
+    !> gives `tau = 0`).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+    !> of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+    !> overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+    !> context (no distributed QR yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `tau` holds `min(m, n)` writable elements.
+    function c_oxpar_cgeqrf(ctx, m, n, a, rsa, csa, tau) bind(C, name="oxpar_cgeqrf")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_cgeqrf
+    end function c_oxpar_cgeqrf
+
+    !> Overwrites the `m x n` matrix `c` (single-precision complex) by `op(Q)*C` or `C*op(Q)`, `Q`
+    !> given by the `k` reflectors from `oxpar_cgeqrf`; LAPACK's `unmqr`.
+    !>
+    !> `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+    !> `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or
+    !> `OXPAR_TRANS_CONJ` (`Q^H`; `OXPAR_TRANS_YES` is an invalid argument, as LAPACK's `unmqr`).
+    !> `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+    !> `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+    !> their `k` scalar factors, both as `oxpar_cgeqrf` wrote them (the first `k`
+    !> columns of its output); they are only read, and may share memory with
+    !> `c` (the library then copies them first). No workspace argument.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+    !> `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+    !> holds `k` readable elements; `c` spans its `m x n` elements, writable.
+    function c_oxpar_cunmqr(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc) &
+        bind(C, name="oxpar_cunmqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_cunmqr
+    end function c_oxpar_cunmqr
+
+    !> Overwrites the `m x n` matrix `a` (single-precision complex), whose first `k` columns hold
+    !> reflectors from `oxpar_cgeqrf`, by the first `n` columns of their `Q`; LAPACK's `ungqr`.
+    !>
+    !> `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+    !> `oxpar_cgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+    !> the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+    !> columns of an `m x m` array and call with `n = m`. The columns of
+    !> `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+    !> share memory with `a` (it is read first). No workspace argument: the
+    !> library allocates an `m x k` copy of the reflectors.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+    !> `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `tau` holds `k` readable elements.
+    function c_oxpar_cungqr(ctx, m, n, k, a, rsa, csa, tau) bind(C, name="oxpar_cungqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_cungqr
+    end function c_oxpar_cungqr
+
+    !> Least squares by QR for the full-rank `m x n` matrix `a` (single-precision complex), `m >=
+    !> n`; LAPACK's `gels`.
+    !>
+    !> `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+    !> `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+    !> residual's coordinates (the sum of their squares is the residual's
+    !> squared norm), as LAPACK leaves them. `OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid
+    !> argument) for `trans` gives the
+    !> minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+    !> first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+    !> overwritten by its QR factorization (as `oxpar_cgeqrf`, `tau` not
+    !> returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+    !> No workspace argument: the library allocates `n` scalars besides
+    !> `oxpar_cgeqrf`'s.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+    !> `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+    !> holds the factorization and `b` is unchanged. A nearly rank-deficient
+    !> `A` is not detected (an inaccurate solution, as in LAPACK).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+    !> elements with `a`), `OXPAR_STATUS_SINGULAR`,
+    !> `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `m x nrhs` elements, writable; `info` is NULL or writable.
+    function c_oxpar_cgels(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_cgels")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cgels
+    end function c_oxpar_cgels
+
     !> LU factorization with partial pivoting of the `m x n` matrix `a` (double-precision complex),
     !> in place: `A = P*L*U`, LAPACK's `getrf`.
     !>
@@ -8656,6 +9133,160 @@ module oxpar_c
       type(c_ptr), value :: logdets
       integer(c_int32_t) :: c_oxpar_zslogdet_batch
     end function c_oxpar_zslogdet_batch
+
+    !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (double-precision complex),
+    !> in place; LAPACK's `geqrf`.
+    !>
+    !> `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+    !> the diagonal; the Householder vectors lie below it (their unit first
+    !> element not stored) and `tau` (`min(m, n)` elements) receives their
+    !> scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+    !> as in LAPACK. `oxpar_zunmqr` applies `Q`, `oxpar_zungqr` forms it. No workspace
+    !> argument: the library allocates (a copy of a `32`-column panel and a
+    !> `32 x 32` block reflector). Never a numerical failure (a zero column
+    !> gives `tau = 0`).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+    !> of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+    !> overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+    !> context (no distributed QR yet).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `m x n` elements its strides
+    !> describe, writable; `tau` holds `min(m, n)` writable elements.
+    function c_oxpar_zgeqrf(ctx, m, n, a, rsa, csa, tau) bind(C, name="oxpar_zgeqrf")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_zgeqrf
+    end function c_oxpar_zgeqrf
+
+    !> Overwrites the `m x n` matrix `c` (double-precision complex) by `op(Q)*C` or `C*op(Q)`, `Q`
+    !> given by the `k` reflectors from `oxpar_zgeqrf`; LAPACK's `unmqr`.
+    !>
+    !> `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+    !> `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or
+    !> `OXPAR_TRANS_CONJ` (`Q^H`; `OXPAR_TRANS_YES` is an invalid argument, as LAPACK's `unmqr`).
+    !> `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+    !> `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+    !> their `k` scalar factors, both as `oxpar_zgeqrf` wrote them (the first `k`
+    !> columns of its output); they are only read, and may share memory with
+    !> `c` (the library then copies them first). No workspace argument.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+    !> (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+    !> `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+    !> MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+    !> holds `k` readable elements; `c` spans its `m x n` elements, writable.
+    function c_oxpar_zunmqr(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc) &
+        bind(C, name="oxpar_zunmqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: side
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      type(c_ptr), value :: c
+      integer(c_ptrdiff_t), value :: rsc
+      integer(c_ptrdiff_t), value :: csc
+      integer(c_int32_t) :: c_oxpar_zunmqr
+    end function c_oxpar_zunmqr
+
+    !> Overwrites the `m x n` matrix `a` (double-precision complex), whose first `k` columns hold
+    !> reflectors from `oxpar_zgeqrf`, by the first `n` columns of their `Q`; LAPACK's `ungqr`.
+    !>
+    !> `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+    !> `oxpar_zgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+    !> the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+    !> columns of an `m x m` array and call with `n = m`. The columns of
+    !> `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+    !> share memory with `a` (it is read first). No workspace argument: the
+    !> library allocates an `m x k` copy of the reflectors.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+    !> `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `tau` holds `k` readable elements.
+    function c_oxpar_zungqr(ctx, m, n, k, a, rsa, csa, tau) bind(C, name="oxpar_zungqr")
+      import :: c_int32_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: k
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: tau
+      integer(c_int32_t) :: c_oxpar_zungqr
+    end function c_oxpar_zungqr
+
+    !> Least squares by QR for the full-rank `m x n` matrix `a` (double-precision complex), `m >=
+    !> n`; LAPACK's `gels`.
+    !>
+    !> `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+    !> `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+    !> residual's coordinates (the sum of their squares is the residual's
+    !> squared norm), as LAPACK leaves them. `OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid
+    !> argument) for `trans` gives the
+    !> minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+    !> first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+    !> overwritten by its QR factorization (as `oxpar_zgeqrf`, `tau` not
+    !> returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+    !> No workspace argument: the library allocates `n` scalars besides
+    !> `oxpar_zgeqrf`'s.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+    !> `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+    !> holds the factorization and `b` is unchanged. A nearly rank-deficient
+    !> `A` is not detected (an inaccurate solution, as in LAPACK).
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+    !> elements with `a`), `OXPAR_STATUS_SINGULAR`,
+    !> `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `m x nrhs` elements, writable; `info` is NULL or writable.
+    function c_oxpar_zgels(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info) &
+        bind(C, name="oxpar_zgels")
+      import :: c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_int32_t), value :: trans
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zgels
+    end function c_oxpar_zgels
 
     !> Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
     !> context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block

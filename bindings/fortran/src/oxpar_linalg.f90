@@ -4,10 +4,17 @@
 !> complex(real64), with LAPACK's conventions: 1-based `integer(int64)`
 !> pivots and an optional `info` holding LAPACK's index of a numerical
 !> failure (`OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`).
+!> Also the determinants (`oxpar_det`, `oxpar_slogdet`), the batches over
+!> `a(:, :, k)` (`oxpar_gesv_batch`, `oxpar_inv_batch`, `oxpar_potrf_batch`,
+!> `oxpar_det_batch`, `oxpar_slogdet_batch`; `failed_index` 1-based), QR
+!> (`oxpar_geqrf`, `oxpar_ormqr` (real) / `oxpar_unmqr` (complex),
+!> `oxpar_orgqr` / `oxpar_ungqr`) and least squares (`oxpar_gels`).
 !> A separate module from `oxpar_blas` because its failures carry `info`.
 !> Part of `oxpar`, which programs use.
 module oxpar_linalg
   use, intrinsic :: iso_c_binding, only: c_int32_t, c_int64_t, c_loc, c_null_ptr, c_ptr, c_ptrdiff_t
+  use, intrinsic :: iso_c_binding, only: c_intptr_t, c_float, c_double, c_float_complex, c_double_complex
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use oxpar_c
   use oxpar_base
   implicit none
@@ -86,6 +93,45 @@ contains
     end if
     call finish(status, message, stat)
   end subroutine done
+
+  !> Reads `side` (absent: `'L'`) into an `OXPAR_SIDE_*` code; false for
+  !> any letter but `'L'` and `'R'` (either case).
+  function side_code(side, code) result(ok)
+    character(len=1), intent(in), optional :: side
+    integer(c_int32_t), intent(out) :: code
+    logical :: ok
+
+    code = OXPAR_SIDE_LEFT
+    ok = .true.
+    if (.not. present(side)) return
+    select case (side)
+    case ('L', 'l')
+      code = OXPAR_SIDE_LEFT
+    case ('R', 'r')
+      code = OXPAR_SIDE_RIGHT
+    case default
+      ok = .false.
+    end select
+  end function side_code
+
+  !> As `done` for a batch: `failed_index` receives the 1-based index of the
+  !> first failing matrix (the C library's 0-based one plus 1; 0 on success),
+  !> and with `info` or `failed_index` present and `stat` absent a numerical
+  !> failure is left to them instead of stopping the program.
+  subroutine batch_done(status, message, c_info, c_failed, info, failed_index, stat)
+    integer(c_int32_t), intent(in) :: status
+    character(len=*), intent(in) :: message
+    integer(c_int64_t), intent(in) :: c_info, c_failed
+    integer(c_int64_t), intent(out), optional :: info, failed_index
+    integer, intent(out), optional :: stat
+
+    if (present(failed_index)) failed_index = c_failed + 1
+    if (present(failed_index) .and. .not. present(info) .and. .not. present(stat) .and. &
+        (status == OXPAR_STATUS_SINGULAR .or. status == OXPAR_STATUS_NOT_POSITIVE_DEFINITE)) then
+      return
+    end if
+    call done(status, message, c_info, info, stat)
+  end subroutine batch_done
 
   include "oxpar_linalg_gen_body.inc"
 

@@ -2,8 +2,12 @@
 !> four kinds on serial and threads contexts: LAPACK's residual ratio
 !> ||op(A)*X - B||_1 / (n ||A||_1 ||X||_1 eps) < 30 with matmul as the
 !> reference, a strided section, 1-based pivots, singular and not positive
-!> definite matrices (stat, info), and bad input. Preprocessed (.F90): one
-!> body of checks, linalg_checks.inc, for the four element types.
+!> definite matrices (stat, info), and bad input. Then (qr_checks.inc) QR
+!> and least squares (LAPACK's ratios ||A - QR|| and ||I - Q^H Q|| < 30,
+!> gels against the normal equations, rank deficiency), det/slogdet and the
+!> batches against the single-matrix routines, with bad input.
+!> Preprocessed (.F90): one body of checks per include file, for the four
+!> element types.
 
 #define ELEM real(wp)
 #define IS_CPLX 0
@@ -13,10 +17,11 @@ module linalg_real32
   use oxpar_testing, only: check, has
   implicit none
   private
-  public :: run_linalg_checks
+  public :: run_linalg_checks, run_qr_checks
   character(len=*), parameter :: kind_name = "real32"
 contains
 #include "linalg_checks.inc"
+#include "qr_checks.inc"
 end module linalg_real32
 
 module linalg_real64
@@ -25,10 +30,11 @@ module linalg_real64
   use oxpar_testing, only: check, has
   implicit none
   private
-  public :: run_linalg_checks
+  public :: run_linalg_checks, run_qr_checks
   character(len=*), parameter :: kind_name = "real64"
 contains
 #include "linalg_checks.inc"
+#include "qr_checks.inc"
 end module linalg_real64
 #undef ELEM
 #undef IS_CPLX
@@ -41,10 +47,11 @@ module linalg_complex32
   use oxpar_testing, only: check, has
   implicit none
   private
-  public :: run_linalg_checks
+  public :: run_linalg_checks, run_qr_checks
   character(len=*), parameter :: kind_name = "complex(real32)"
 contains
 #include "linalg_checks.inc"
+#include "qr_checks.inc"
 end module linalg_complex32
 
 module linalg_complex64
@@ -53,10 +60,11 @@ module linalg_complex64
   use oxpar_testing, only: check, has
   implicit none
   private
-  public :: run_linalg_checks
+  public :: run_linalg_checks, run_qr_checks
   character(len=*), parameter :: kind_name = "complex(real64)"
 contains
 #include "linalg_checks.inc"
+#include "qr_checks.inc"
 end module linalg_complex64
 #undef ELEM
 #undef IS_CPLX
@@ -64,10 +72,10 @@ end module linalg_complex64
 program test_oxpar_linalg
   use oxpar, only: oxpar_context
   use oxpar_testing, only: summary
-  use linalg_real32, only: run_s => run_linalg_checks
-  use linalg_real64, only: run_d => run_linalg_checks
-  use linalg_complex32, only: run_c => run_linalg_checks
-  use linalg_complex64, only: run_z => run_linalg_checks
+  use linalg_real32, only: run_s => run_linalg_checks, qr_s => run_qr_checks
+  use linalg_real64, only: run_d => run_linalg_checks, qr_d => run_qr_checks
+  use linalg_complex32, only: run_c => run_linalg_checks, qr_c => run_qr_checks
+  use linalg_complex64, only: run_z => run_linalg_checks, qr_z => run_qr_checks
   implicit none
   type(oxpar_context) :: ctx
   character(len=*), parameter :: specs(2) = [character(len=9) :: "serial", "threads:2"]
@@ -79,6 +87,10 @@ program test_oxpar_linalg
     call run_d(ctx, trim(specs(i)))
     call run_c(ctx, trim(specs(i)))
     call run_z(ctx, trim(specs(i)))
+    call qr_s(ctx, trim(specs(i)))
+    call qr_d(ctx, trim(specs(i)))
+    call qr_c(ctx, trim(specs(i)))
+    call qr_z(ctx, trim(specs(i)))
     call ctx%destroy()
   end do
   call summary()

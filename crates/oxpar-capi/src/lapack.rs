@@ -1,7 +1,9 @@
 //! LU and Cholesky (LAPACK's `getrf`, `getrs`, `gesv`, `potrf`, `potrs`,
 //! `posv`), the inverses and determinants built on them (`inverse`) and
 //! their batches (`batch`), for the four element types, on the context's
-//! backend (`oxpar::Factor`; the algorithms live there, not here).
+//! backend (`oxpar::Factor`; the algorithms live there, not here). QR and
+//! least squares (`geqrf`, `ormqr`/`unmqr`, `orgqr`/`ungqr`, `gels`) are in
+//! `qr`, on `oxpar::Qr`.
 //!
 //! Why these are written here and not in the routine table: their
 //! arguments have two roles the table does not know yet (1-based `int64_t`
@@ -328,3 +330,5 @@ mod shells;
 use batch::{det_batch, gesv_batch, inv_batch, potrf_batch, slogdet_batch};
 use inverse::{determinant, getri, potri, slogdet, trtri};
 pub use shells::*;
+mod qr;
+use qr::{gels, geqrf, orgqr, ormqr};

@@ -281,9 +281,17 @@ fn check_apply<T: Element>(
 /// much as the rest of the panel).
 fn norm2<T: Element>(x: impl Iterator<Item = T> + Clone) -> T::Real {
     let zero = T::Real::zero();
-    let (amax, len) = x.clone().fold((zero, 0usize), |(m, n), z| {
-        (Float::max(Float::max(m, z.re().abs()), z.im().abs()), n + 1)
+    // `max` drops NaN: a NaN beside zeros must not read as a zero column.
+    let (amax, len, nan) = x.clone().fold((zero, 0usize, false), |(m, n, nan), z| {
+        (
+            Float::max(Float::max(m, z.re().abs()), z.im().abs()),
+            n + 1,
+            nan || z.re().is_nan() || z.im().is_nan(),
+        )
     });
+    if nan {
+        return T::Real::nan();
+    }
     if amax == zero || amax.is_infinite() {
         return amax;
     }
@@ -558,5 +566,12 @@ mod tests {
         }
         assert_eq!(norm2([0.0f32, f32::INFINITY].into_iter()), f32::INFINITY);
         assert!(norm2([1.0f64, f64::NAN].into_iter()).is_nan());
+        assert!(norm2([0.0f64, f64::NAN, 0.0].into_iter()).is_nan());
+        assert!(norm2([f32::INFINITY, f32::NAN].into_iter()).is_nan());
+        // a NaN below a unit diagonal element reaches R and tau
+        let mut a = [1.0f64, f64::NAN, 0.0];
+        let mut tau = [0.0f64];
+        qr_factor_unblocked(MatMut::col_major(&mut a, 3, 1, 3).unwrap(), &mut tau).unwrap();
+        assert!(a[0].is_nan() && tau[0].is_nan());
     }
 }

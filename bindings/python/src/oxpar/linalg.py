@@ -432,3 +432,133 @@ def slogdet(a, ctx: Optional[Context] = None) -> SlogdetResult:
                    _pointer(sign, True), _pointer(logabs, True))
     check(status)
     return SlogdetResult(sign[()], logabs[()])
+
+
+# ---------------------------------------------------------------------------
+# QR: Householder QR on liboxpar's `oxpar_?geqrf` and `?orgqr`/`?ungqr`.
+
+from ._errors import UnsupportedError  # noqa: E402  (kept with its one user)
+
+__all__ += ["qr", "qr_multiply"]
+
+_QR_MODES = ("full", "r", "economic", "raw")
+
+
+def qr(a, overwrite_a: bool = False, lwork=None, mode: str = "full", pivoting: bool = False,
+       check_finite: bool = True, ctx: Optional[Context] = None):
+    """The QR decomposition `a = q @ r` of an `M x N` matrix, as
+    `scipy.linalg.qr` (LAPACK's `geqrf`, then `orgqr`/`ungqr`; Householder,
+    blocked, on the context's threads):
+
+    * `mode="full"` (default): `(q, r)`, `q` unitary `M x M`, `r` upper
+      trapezoidal `M x N`;
+    * `mode="economic"`: `(q, r)`, `q` `M x K` with orthonormal columns,
+      `r` `K x N`, `K = min(M, N)`;
+    * `mode="r"`: `(r,)`, a one-element tuple of the `M x N` `r`, as SciPy;
+    * `mode="raw"`: `((qr, tau), r)`: LAPACK's `geqrf` output (`r` on and
+      above the diagonal of `qr`, the Householder vectors below it, their
+      scalar factors in `tau`) and the `K x N` `r`.
+
+    `r`'s rows may differ from SciPy's (or NumPy's) by a sign (a unit
+    complex factor), `q`'s columns by the same: the decomposition is unique
+    only up to them. `overwrite_a=True` lets the factorization happen in
+    `a` itself when it has a computed dtype and is writable (`a` is then
+    `qr` of `mode="raw"`). `lwork` is accepted for SciPy's sake and ignored
+    (liboxpar allocates its own workspace). `pivoting=True` (column-pivoted,
+    rank-revealing QR) raises `UnsupportedError` (a `NotImplementedError`):
+    not there yet. `a` must be 2-D: stacks raise `ShapeMismatchError`, as
+    SciPy's `qr` refuses them (loop over the stack, or use NumPy's). Never a
+    numerical failure: a rank-deficient `a` has zeros on `r`'s diagonal.
+    `check_finite=True` (default) refuses NaN and Inf with `ValueError`.
+    """
+    ctx = resolve(ctx)
+    if mode not in _QR_MODES:
+        raise ValueError(f"mode: must be one of {', '.join(map(repr, _QR_MODES))}, got {mode!r}")
+    if pivoting:
+        raise UnsupportedError(
+            "qr: pivoting=True (column-pivoted QR) is not there yet; use pivoting=False"
+        )
+    a = _checked(a, "a", check_finite)
+    if a.ndim != 2:
+        raise ShapeMismatchError(f"a: expected a 2-D matrix, got shape {a.shape} (stacks are not supported)")
+    dtype = _common_dtype(a)
+    aw = _work(a, dtype, overwrite_a)
+    m, n = aw.shape
+    k = min(m, n)
+    tau = np.zeros(k, dtype)
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    check(_call("geqrf", dtype, ctx.ptr, m, n, pa, rsa, csa, _pointer(tau, True) if k else ffi.NULL))
+    if mode in ("economic", "raw"):
+        r = np.triu(aw[:k, :])
+    else:
+        r = np.triu(aw)
+    if mode == "r":
+        return (r,)
+    if mode == "raw":
+        return (aw, tau), r
+    cols = m if mode == "full" else k
+    q = np.zeros((m, cols), dtype, order="F")
+    q[:, :k] = aw[:, :k]
+    pq, _, _, rsq, csq = matrix(q, "q", writable=True)
+    form = "ungqr" if dtype.kind == "c" else "orgqr"
+    check(_call(form, dtype, ctx.ptr, m, cols, k, pq, rsq, csq, _pointer(tau, False) if k else ffi.NULL))
+    return q, r
+
+
+def qr_multiply(a, c, mode: str = "right", pivoting: bool = False, conjugate: bool = False,
+                overwrite_a: bool = False, overwrite_c: bool = False, ctx: Optional[Context] = None):
+    """`(cq, r)`: the product of `c` with the economic `Q` of `a = Q @ R`
+    (`M x K`, `K = min(M, N)`) without forming `Q`, and `r` (`K x N`), as
+    `scipy.linalg.qr_multiply` (LAPACK's `geqrf`, then `ormqr`/`unmqr`):
+    `mode="right"` (default) gives `c @ Q` for `c` of shape `(P, M)` (or
+    `(M,)`), `mode="left"` gives `Q @ c` for `c` of shape `(K, P)` (or
+    `(K,)`); `conjugate=True` uses `conj(Q)` instead of `Q`. A 1-D `c`
+    gives a 1-D result. `Q` (and `r`) are `qr`'s, so they may differ from
+    SciPy's by the signs (phases) of `Q`'s columns. `c` is never overwritten
+    (`overwrite_c` is accepted and ignored, so `mode="left"` always needs
+    `K` rows); `overwrite_a` and `pivoting` are as in `qr`; `c` must be
+    finite (`ValueError`), as SciPy checks it.
+    """
+    if mode not in ("left", "right"):
+        raise ValueError(f"mode: must be 'left' or 'right', got {mode!r}")
+    ctx = resolve(ctx)
+    c = _checked(c, "c", True)
+    if c.ndim > 2:
+        raise ShapeMismatchError(f"c: expected a 1-D or 2-D array, got shape {c.shape}")
+    onedim = c.ndim < 2
+    c2 = np.atleast_2d(c)
+    if onedim and mode == "left":
+        c2 = c2.T
+    a = np.asarray(a)
+    if a.ndim != 2:
+        raise ShapeMismatchError(f"a: expected a 2-D matrix, got shape {a.shape}")
+    m, n = a.shape
+    k = min(m, n)
+    if mode == "left" and c2.shape[0] != k:
+        raise ShapeMismatchError(f"c: Q @ c needs c with min(M, N) = {k} rows, got shape {c.shape} for a {a.shape}")
+    if mode == "right" and c2.shape[1] != m:
+        raise ShapeMismatchError(f"c: c @ Q needs c with M = {m} columns, got shape {c.shape} for a {a.shape}")
+    (h, tau), r = qr(a, overwrite_a=overwrite_a, mode="raw", pivoting=pivoting, ctx=ctx)
+    dtype = _common_dtype(h, c2)
+    h = h.astype(dtype, copy=False)
+    tau = tau.astype(dtype, copy=False)
+    # c @ conj(Q) = conj(conj(c) @ Q): the same call on the conjugates.
+    src = np.conj(c2) if conjugate else c2
+    if mode == "left":
+        work = np.zeros((m, c2.shape[1]), dtype, order="F")
+        work[:k] = src
+        side = lib.OXPAR_SIDE_LEFT
+    else:
+        work = np.array(src, dtype=dtype, order="F")
+        side = lib.OXPAR_SIDE_RIGHT
+    ph, _, _, rsh, csh = matrix(h, "a")
+    pw, _, _, rsw, csw = matrix(work, "c", writable=True)
+    apply = "unmqr" if dtype.kind == "c" else "ormqr"
+    check(_call(apply, dtype, ctx.ptr, side, lib.OXPAR_TRANS_NO, work.shape[0], work.shape[1], k, ph, rsh, csh,
+                _pointer(tau, False) if k else ffi.NULL, pw, rsw, csw))
+    cq = work if mode == "left" else work[:, :k]
+    if conjugate:
+        cq = np.conj(cq)
+    if onedim:
+        cq = cq.ravel()
+    return cq, r

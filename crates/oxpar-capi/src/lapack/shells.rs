@@ -4,6 +4,7 @@ use super::{
     det_batch, determinant, gesv, gesv_batch, getrf, getri, getrs, inv_batch, posv, potrf,
     potrf_batch, potri, potrs, slogdet, slogdet_batch, trtri,
 };
+use super::{gels, geqrf, orgqr, ormqr};
 use crate::boundary::call;
 use crate::context::oxpar_context;
 use crate::status::oxpar_status;
@@ -570,6 +571,164 @@ pub unsafe extern "C" fn oxpar_sslogdet_batch(
     })
 }
 
+/// Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (floats), in place; LAPACK's `geqrf`.
+///
+/// `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+/// the diagonal; the Householder vectors lie below it (their unit first
+/// element not stored) and `tau` (`min(m, n)` elements) receives their
+/// scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+/// as in LAPACK. `oxpar_sormqr` applies `Q`, `oxpar_sorgqr` forms it. No workspace
+/// argument: the library allocates (a copy of a `32`-column panel and a
+/// `32 x 32` block reflector). Never a numerical failure (a zero column
+/// gives `tau = 0`).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+/// of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+/// overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+/// context (no distributed QR yet).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `m x n` elements its strides
+/// describe, writable; `tau` holds `min(m, n)` writable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sgeqrf(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+    tau: *mut f32,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_sgeqrf", || unsafe {
+        geqrf::<f32>(ctx, m, n, a, rsa, csa, tau)
+    })
+}
+
+/// Overwrites the `m x n` matrix `c` (floats) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_sgeqrf`; LAPACK's `ormqr`.
+///
+/// `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+/// `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (`Q^T`; `OXPAR_TRANS_CONJ` is the same).
+/// `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+/// `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+/// their `k` scalar factors, both as `oxpar_sgeqrf` wrote them (the first `k`
+/// columns of its output); they are only read, and may share memory with
+/// `c` (the library then copies them first). No workspace argument.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+/// (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+/// `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+/// MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+/// holds `k` readable elements; `c` spans its `m x n` elements, writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sormqr(
+    ctx: *const oxpar_context,
+    side: i32,
+    trans: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *const f32,
+    rsa: isize,
+    csa: isize,
+    tau: *const f32,
+    c: *mut f32,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_sormqr", || unsafe {
+        ormqr::<f32>(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc)
+    })
+}
+
+/// Overwrites the `m x n` matrix `a` (floats), whose first `k` columns hold reflectors from `oxpar_sgeqrf`, by the first `n` columns of their `Q`; LAPACK's `orgqr`.
+///
+/// `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+/// `oxpar_sgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+/// the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+/// columns of an `m x m` array and call with `n = m`. The columns of
+/// `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+/// share memory with `a` (it is read first). No workspace argument: the
+/// library allocates an `m x k` copy of the reflectors.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+/// `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `tau` holds `k` readable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sorgqr(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+    tau: *const f32,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_sorgqr", || unsafe {
+        orgqr::<f32>(ctx, m, n, k, a, rsa, csa, tau)
+    })
+}
+
+/// Least squares by QR for the full-rank `m x n` matrix `a` (floats), `m >= n`; LAPACK's `gels`.
+///
+/// `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+/// `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+/// residual's coordinates (the sum of their squares is the residual's
+/// squared norm), as LAPACK leaves them. `OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same) for `trans` gives the
+/// minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+/// first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+/// overwritten by its QR factorization (as `oxpar_sgeqrf`, `tau` not
+/// returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+/// No workspace argument: the library allocates `n` scalars besides
+/// `oxpar_sgeqrf`'s.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+/// `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+/// holds the factorization and `b` is unchanged. A nearly rank-deficient
+/// `A` is not detected (an inaccurate solution, as in LAPACK).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+/// elements with `a`), `OXPAR_STATUS_SINGULAR`,
+/// `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `m x nrhs` elements, writable; `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sgels(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+    b: *mut f32,
+    rsb: isize,
+    csb: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_sgels", || unsafe {
+        gels::<f32>(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info)
+    })
+}
+
 /// LU factorization with partial pivoting of the `m x n` matrix `a` (doubles), in place: `A = P*L*U`, LAPACK's `getrf`.
 ///
 /// `L` (unit lower triangular or trapezoidal, its unit diagonal not
@@ -1128,6 +1287,164 @@ pub unsafe extern "C" fn oxpar_dslogdet_batch(
     // SAFETY: the caller's contract, forwarded.
     call("oxpar_dslogdet_batch", || unsafe {
         slogdet_batch::<f64>(ctx, count, n, a, [rsa, csa, bsa], signs, logdets)
+    })
+}
+
+/// Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (doubles), in place; LAPACK's `geqrf`.
+///
+/// `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+/// the diagonal; the Householder vectors lie below it (their unit first
+/// element not stored) and `tau` (`min(m, n)` elements) receives their
+/// scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+/// as in LAPACK. `oxpar_dormqr` applies `Q`, `oxpar_dorgqr` forms it. No workspace
+/// argument: the library allocates (a copy of a `32`-column panel and a
+/// `32 x 32` block reflector). Never a numerical failure (a zero column
+/// gives `tau = 0`).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+/// of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+/// overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+/// context (no distributed QR yet).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `m x n` elements its strides
+/// describe, writable; `tau` holds `min(m, n)` writable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dgeqrf(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+    tau: *mut f64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dgeqrf", || unsafe {
+        geqrf::<f64>(ctx, m, n, a, rsa, csa, tau)
+    })
+}
+
+/// Overwrites the `m x n` matrix `c` (doubles) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_dgeqrf`; LAPACK's `ormqr`.
+///
+/// `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+/// `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_YES` (`Q^T`; `OXPAR_TRANS_CONJ` is the same).
+/// `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+/// `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+/// their `k` scalar factors, both as `oxpar_dgeqrf` wrote them (the first `k`
+/// columns of its output); they are only read, and may share memory with
+/// `c` (the library then copies them first). No workspace argument.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+/// (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+/// `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+/// MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+/// holds `k` readable elements; `c` spans its `m x n` elements, writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dormqr(
+    ctx: *const oxpar_context,
+    side: i32,
+    trans: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *const f64,
+    rsa: isize,
+    csa: isize,
+    tau: *const f64,
+    c: *mut f64,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dormqr", || unsafe {
+        ormqr::<f64>(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc)
+    })
+}
+
+/// Overwrites the `m x n` matrix `a` (doubles), whose first `k` columns hold reflectors from `oxpar_dgeqrf`, by the first `n` columns of their `Q`; LAPACK's `orgqr`.
+///
+/// `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+/// `oxpar_dgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+/// the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+/// columns of an `m x m` array and call with `n = m`. The columns of
+/// `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+/// share memory with `a` (it is read first). No workspace argument: the
+/// library allocates an `m x k` copy of the reflectors.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+/// `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `tau` holds `k` readable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dorgqr(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+    tau: *const f64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dorgqr", || unsafe {
+        orgqr::<f64>(ctx, m, n, k, a, rsa, csa, tau)
+    })
+}
+
+/// Least squares by QR for the full-rank `m x n` matrix `a` (doubles), `m >= n`; LAPACK's `gels`.
+///
+/// `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+/// `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+/// residual's coordinates (the sum of their squares is the residual's
+/// squared norm), as LAPACK leaves them. `OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same) for `trans` gives the
+/// minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+/// first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+/// overwritten by its QR factorization (as `oxpar_dgeqrf`, `tau` not
+/// returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+/// No workspace argument: the library allocates `n` scalars besides
+/// `oxpar_dgeqrf`'s.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+/// `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+/// holds the factorization and `b` is unchanged. A nearly rank-deficient
+/// `A` is not detected (an inaccurate solution, as in LAPACK).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+/// elements with `a`), `OXPAR_STATUS_SINGULAR`,
+/// `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `m x nrhs` elements, writable; `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dgels(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+    b: *mut f64,
+    rsb: isize,
+    csb: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dgels", || unsafe {
+        gels::<f64>(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info)
     })
 }
 
@@ -1692,6 +2009,164 @@ pub unsafe extern "C" fn oxpar_cslogdet_batch(
     })
 }
 
+/// Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (single-precision complex), in place; LAPACK's `geqrf`.
+///
+/// `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+/// the diagonal; the Householder vectors lie below it (their unit first
+/// element not stored) and `tau` (`min(m, n)` elements) receives their
+/// scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+/// as in LAPACK. `oxpar_cunmqr` applies `Q`, `oxpar_cungqr` forms it. No workspace
+/// argument: the library allocates (a copy of a `32`-column panel and a
+/// `32 x 32` block reflector). Never a numerical failure (a zero column
+/// gives `tau = 0`).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+/// of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+/// overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+/// context (no distributed QR yet).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `m x n` elements its strides
+/// describe, writable; `tau` holds `min(m, n)` writable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cgeqrf(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    a: *mut oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    tau: *mut oxpar_c32,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cgeqrf", || unsafe {
+        geqrf::<oxpar_c32>(ctx, m, n, a, rsa, csa, tau)
+    })
+}
+
+/// Overwrites the `m x n` matrix `c` (single-precision complex) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_cgeqrf`; LAPACK's `unmqr`.
+///
+/// `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+/// `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_CONJ` (`Q^H`; `OXPAR_TRANS_YES` is an invalid argument, as LAPACK's `unmqr`).
+/// `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+/// `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+/// their `k` scalar factors, both as `oxpar_cgeqrf` wrote them (the first `k`
+/// columns of its output); they are only read, and may share memory with
+/// `c` (the library then copies them first). No workspace argument.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+/// (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+/// `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+/// MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+/// holds `k` readable elements; `c` spans its `m x n` elements, writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cunmqr(
+    ctx: *const oxpar_context,
+    side: i32,
+    trans: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *const oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    tau: *const oxpar_c32,
+    c: *mut oxpar_c32,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cunmqr", || unsafe {
+        ormqr::<oxpar_c32>(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc)
+    })
+}
+
+/// Overwrites the `m x n` matrix `a` (single-precision complex), whose first `k` columns hold reflectors from `oxpar_cgeqrf`, by the first `n` columns of their `Q`; LAPACK's `ungqr`.
+///
+/// `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+/// `oxpar_cgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+/// the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+/// columns of an `m x m` array and call with `n = m`. The columns of
+/// `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+/// share memory with `a` (it is read first). No workspace argument: the
+/// library allocates an `m x k` copy of the reflectors.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+/// `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `tau` holds `k` readable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cungqr(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *mut oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    tau: *const oxpar_c32,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cungqr", || unsafe {
+        orgqr::<oxpar_c32>(ctx, m, n, k, a, rsa, csa, tau)
+    })
+}
+
+/// Least squares by QR for the full-rank `m x n` matrix `a` (single-precision complex), `m >= n`; LAPACK's `gels`.
+///
+/// `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+/// `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+/// residual's coordinates (the sum of their squares is the residual's
+/// squared norm), as LAPACK leaves them. `OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid argument) for `trans` gives the
+/// minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+/// first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+/// overwritten by its QR factorization (as `oxpar_cgeqrf`, `tau` not
+/// returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+/// No workspace argument: the library allocates `n` scalars besides
+/// `oxpar_cgeqrf`'s.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+/// `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+/// holds the factorization and `b` is unchanged. A nearly rank-deficient
+/// `A` is not detected (an inaccurate solution, as in LAPACK).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+/// elements with `a`), `OXPAR_STATUS_SINGULAR`,
+/// `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `m x nrhs` elements, writable; `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cgels(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    b: *mut oxpar_c32,
+    rsb: isize,
+    csb: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cgels", || unsafe {
+        gels::<oxpar_c32>(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info)
+    })
+}
+
 /// LU factorization with partial pivoting of the `m x n` matrix `a` (double-precision complex), in place: `A = P*L*U`, LAPACK's `getrf`.
 ///
 /// `L` (unit lower triangular or trapezoidal, its unit diagonal not
@@ -2250,5 +2725,163 @@ pub unsafe extern "C" fn oxpar_zslogdet_batch(
     // SAFETY: the caller's contract, forwarded.
     call("oxpar_zslogdet_batch", || unsafe {
         slogdet_batch::<oxpar_c64>(ctx, count, n, a, [rsa, csa, bsa], signs, logdets)
+    })
+}
+
+/// Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (double-precision complex), in place; LAPACK's `geqrf`.
+///
+/// `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
+/// the diagonal; the Householder vectors lie below it (their unit first
+/// element not stored) and `tau` (`min(m, n)` elements) receives their
+/// scalar factors: `Q = H(1)*H(2)*...*H(k)`, `H(i) = I - tau[i-1]*v_i*v_i^H`,
+/// as in LAPACK. `oxpar_zunmqr` applies `Q`, `oxpar_zungqr` forms it. No workspace
+/// argument: the library allocates (a copy of a `32`-column panel and a
+/// `32 x 32` block reflector). Never a numerical failure (a zero column
+/// gives `tau = 0`).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`tau` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE` (strides that make two elements
+/// of `a` share an address), `OXPAR_STATUS_INVALID_ARGUMENT` (`tau`
+/// overlapping `a` or misaligned), `OXPAR_STATUS_UNSUPPORTED` on an MPI
+/// context (no distributed QR yet).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `m x n` elements its strides
+/// describe, writable; `tau` holds `min(m, n)` writable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zgeqrf(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    a: *mut oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    tau: *mut oxpar_c64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zgeqrf", || unsafe {
+        geqrf::<oxpar_c64>(ctx, m, n, a, rsa, csa, tau)
+    })
+}
+
+/// Overwrites the `m x n` matrix `c` (double-precision complex) by `op(Q)*C` or `C*op(Q)`, `Q` given by the `k` reflectors from `oxpar_zgeqrf`; LAPACK's `unmqr`.
+///
+/// `side`: `OXPAR_SIDE_LEFT` (`op(Q)*C`, `Q` is `m x m`) or
+/// `OXPAR_SIDE_RIGHT` (`C*op(Q)`, `Q` is `n x n`). `trans`: `OXPAR_TRANS_NO` or `OXPAR_TRANS_CONJ` (`Q^H`; `OXPAR_TRANS_YES` is an invalid argument, as LAPACK's `unmqr`).
+/// `a` is the `nq x k` matrix (`nq = m` on the left, `n` on the right,
+/// `k <= nq`) whose columns below the diagonal hold the reflectors, `tau`
+/// their `k` scalar factors, both as `oxpar_zgeqrf` wrote them (the first `k`
+/// columns of its output); they are only read, and may share memory with
+/// `c` (the library then copies them first). No workspace argument.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`
+/// (for `c`), `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `side` or
+/// `trans`, `k > nq`, a misaligned `tau`), `OXPAR_STATUS_UNSUPPORTED` on
+/// MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `nq x k` elements (read); `tau`
+/// holds `k` readable elements; `c` spans its `m x n` elements, writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zunmqr(
+    ctx: *const oxpar_context,
+    side: i32,
+    trans: i32,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *const oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    tau: *const oxpar_c64,
+    c: *mut oxpar_c64,
+    rsc: isize,
+    csc: isize,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zunmqr", || unsafe {
+        ormqr::<oxpar_c64>(ctx, side, trans, m, n, k, a, rsa, csa, tau, c, rsc, csc)
+    })
+}
+
+/// Overwrites the `m x n` matrix `a` (double-precision complex), whose first `k` columns hold reflectors from `oxpar_zgeqrf`, by the first `n` columns of their `Q`; LAPACK's `ungqr`.
+///
+/// `k <= n <= m`, as in LAPACK: with `n = k = min(m, n0)` after
+/// `oxpar_zgeqrf` of an `m x n0` matrix this is the thin (economic) `Q`; for
+/// the full `m x m` `Q` of `k` reflectors, copy them into the first `k`
+/// columns of an `m x m` array and call with `n = m`. The columns of
+/// `Q` are orthonormal. `tau` holds the `k` scalar factors and may
+/// share memory with `a` (it is read first). No workspace argument: the
+/// library allocates an `m x k` copy of the reflectors.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (`n > m`, `k > n`, a misaligned
+/// `tau`), `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `tau` holds `k` readable elements.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zungqr(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    k: usize,
+    a: *mut oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    tau: *const oxpar_c64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zungqr", || unsafe {
+        orgqr::<oxpar_c64>(ctx, m, n, k, a, rsa, csa, tau)
+    })
+}
+
+/// Least squares by QR for the full-rank `m x n` matrix `a` (double-precision complex), `m >= n`; LAPACK's `gels`.
+///
+/// `trans` `OXPAR_TRANS_NO`: `X` minimizes `||A*X - B||_2`; `b` is
+/// `m x nrhs`, its first `n` rows receive `X` and rows `n..m` the
+/// residual's coordinates (the sum of their squares is the residual's
+/// squared norm), as LAPACK leaves them. `OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid argument) for `trans` gives the
+/// minimum-norm solution of the underdetermined `A^H*X = B`: `B` in the
+/// first `n` rows of `b`, `X` (`m x nrhs`) in all of it. `a` is
+/// overwritten by its QR factorization (as `oxpar_zgeqrf`, `tau` not
+/// returned). `m < n` is `OXPAR_STATUS_UNSUPPORTED` (not there yet).
+/// No workspace argument: the library allocates `n` scalars besides
+/// `oxpar_zgeqrf`'s.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_SINGULAR` the 1-based index `i` of an exactly zero
+/// `R(i, i)` (`A` is rank deficient, LAPACK's `info`), after which `a`
+/// holds the factorization and `b` is unchanged. A nearly rank-deficient
+/// `A` is not detected (an inaccurate solution, as in LAPACK).
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown `trans`, `b` sharing
+/// elements with `a`), `OXPAR_STATUS_SINGULAR`,
+/// `OXPAR_STATUS_UNSUPPORTED` (`m < n`; an MPI context).
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `m x nrhs` elements, writable; `info` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zgels(
+    ctx: *const oxpar_context,
+    trans: i32,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    b: *mut oxpar_c64,
+    rsb: isize,
+    csb: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zgels", || unsafe {
+        gels::<oxpar_c64>(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info)
     })
 }

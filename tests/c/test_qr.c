@@ -1,0 +1,177 @@
+/*
+ * QR and least squares (oxpar_?geqrf, ?ormqr/?unmqr, ?orgqr/?ungqr, ?gels)
+ * for the four element types on the serial and threads backends, against
+ * references computed here in double _Complex: LAPACK's test ratios
+ * ||A - Q*R||_1 / (max(m, n) ||A||_1 eps) and ||I - Q^H*Q||_1 / (m eps)
+ * below 30, op(Q)*C and C*op(Q) against the formed Q, least squares
+ * against the normal equations solved here (well-conditioned systems),
+ * sizes 0, 1, odd and around the panel width 32, column- and row-major
+ * layouts with padding; then a rank-deficient system (OXPAR_STATUS_SINGULAR
+ * and LAPACK's info), a NaN (no error, and not lost) and bad input (status
+ * and message).
+ */
+#include <complex.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "oxpar.h"
+#include "tests.h"
+
+/* The reference type of every computed residual. */
+typedef double _Complex D;
+
+#define CAT_(a, b) a##b
+#define CAT(a, b) CAT_(a, b)
+
+/* Where a matrix lies in its buffer: element (i, j) at p[off + i*rs + j*cs]. */
+typedef struct {
+    size_t len;
+    ptrdiff_t rs, cs, off;
+} lay_t;
+
+#define AT(p, l, i, j) ((p)[(l).off + (ptrdiff_t)(i) * (l).rs + (ptrdiff_t)(j) * (l).cs])
+
+/* The 1-norm (largest column sum) of the column-major m x n matrix a. */
+static double norm1(const D *a, size_t m, size_t n) {
+    double best = 0.0;
+    size_t i, j;
+    for (j = 0; j < n; j++) {
+        double s = 0.0;
+        for (i = 0; i < m; i++) {
+            s += cabs(a[i + j * m]);
+        }
+        best = s > best ? s : best;
+    }
+    return best;
+}
+
+/* Solves the n x n system g*x = r (column-major, nrhs columns) in place by
+ * Gaussian elimination with partial pivoting; g is destroyed. */
+static void solve_d(D *g, D *r, size_t n, size_t nrhs) {
+    size_t i, j, k, p;
+    for (k = 0; k < n; k++) {
+        p = k;
+        for (i = k + 1; i < n; i++) {
+            if (cabs(g[i + k * n]) > cabs(g[p + k * n])) {
+                p = i;
+            }
+        }
+        if (p != k) {
+            for (j = 0; j < n; j++) {
+                D t = g[k + j * n];
+                g[k + j * n] = g[p + j * n];
+                g[p + j * n] = t;
+            }
+            for (j = 0; j < nrhs; j++) {
+                D t = r[k + j * n];
+                r[k + j * n] = r[p + j * n];
+                r[p + j * n] = t;
+            }
+        }
+        for (i = k + 1; i < n; i++) {
+            D f = g[i + k * n] / g[k + k * n];
+            for (j = k; j < n; j++) {
+                g[i + j * n] -= f * g[k + j * n];
+            }
+            for (j = 0; j < nrhs; j++) {
+                r[i + j * n] -= f * r[k + j * n];
+            }
+        }
+    }
+    for (k = n; k-- > 0;) {
+        for (j = 0; j < nrhs; j++) {
+            D s = r[k + j * n];
+            for (i = k + 1; i < n; i++) {
+                s -= g[k + i * n] * r[i + j * n];
+            }
+            r[k + j * n] = s / g[k + k * n];
+        }
+    }
+}
+
+#define T float
+#define R float
+#define TL s
+#define TLS "s"
+#define SFX _s
+#define EPS 5.96e-8
+#define CPLX 0
+#include "qr_template.h"
+#undef T
+#undef R
+#undef TL
+#undef TLS
+#undef SFX
+#undef EPS
+#undef CPLX
+
+#define T double
+#define R double
+#define TL d
+#define TLS "d"
+#define SFX _d
+#define EPS 1.11e-16
+#define CPLX 0
+#include "qr_template.h"
+#undef T
+#undef R
+#undef TL
+#undef TLS
+#undef SFX
+#undef EPS
+#undef CPLX
+
+#define T float _Complex
+#define R float
+#define TL c
+#define TLS "c"
+#define SFX _c
+#define EPS 5.96e-8
+#define CPLX 1
+#include "qr_template.h"
+#undef T
+#undef R
+#undef TL
+#undef TLS
+#undef SFX
+#undef EPS
+#undef CPLX
+
+#define T double _Complex
+#define R double
+#define TL z
+#define TLS "z"
+#define SFX _z
+#define EPS 1.11e-16
+#define CPLX 1
+#include "qr_template.h"
+#undef T
+#undef R
+#undef TL
+#undef TLS
+#undef SFX
+#undef EPS
+#undef CPLX
+
+void test_qr(void) {
+    static const char *const specs[] = {"serial", "threads:2"};
+    size_t i;
+    rnd_seed(23);
+    for (i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+        oxpar_context *ctx = NULL;
+        oxpar_status st = oxpar_context_create(specs[i], &ctx);
+        CHECK_OK(st, "context %s", specs[i]);
+        if (st != OXPAR_STATUS_OK) {
+            continue;
+        }
+        check_qr_all_s(ctx, specs[i]);
+        check_qr_all_d(ctx, specs[i]);
+        check_qr_all_c(ctx, specs[i]);
+        check_qr_all_z(ctx, specs[i]);
+        oxpar_context_free(ctx);
+    }
+}
