@@ -63,6 +63,8 @@ pub mod scalar;
 pub mod schedule;
 pub mod serial;
 pub mod view;
+mod bidiag;
+pub mod factor_svd;
 
 pub use backend::{
     Backend, BackendKind, Diag, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Side,
@@ -78,6 +80,7 @@ pub use scalar::{DType, Element, Scalar};
 pub use schedule::Schedule;
 pub use serial::Serial;
 pub use view::{MatMut, MatRef, VecMut, VecRef};
+pub use factor_svd::Svd;
 
 /// Everything a user of the traits needs, in one `use`.
 pub mod prelude {
@@ -90,4 +93,5 @@ pub mod prelude {
     pub use crate::scalar::{Element, Scalar};
     pub use crate::schedule::Schedule;
     pub use crate::view::*;
+    pub use crate::factor_svd::Svd;
 }
