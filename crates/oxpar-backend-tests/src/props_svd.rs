@@ -21,7 +21,7 @@
 )]
 
 use crate::props_factor::{eps, scaled, Dense, Store, Wide, LAYOUTS, THRESHOLD, Z};
-use oxpar_core::{Element, ErrorKind, Factor, MatMut, Scalar, Serial, Svd, Trans};
+use oxpar_core::{Element, ErrorKind, Factor, Scalar, Serial, Svd, Trans};
 
 /// Which vectors to ask for.
 #[derive(Clone, Copy, Debug, PartialEq)]
