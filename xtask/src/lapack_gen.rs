@@ -748,7 +748,10 @@ pub fn module() -> String {
             .replace("$real", real)
             .replace("$t", rust)
             .replace("$words", words);
-        assert!(!text.contains('$'), "an unknown placeholder in the SVD template");
+        assert!(
+            !text.contains('$'),
+            "an unknown placeholder in the SVD template"
+        );
         s.push_str(&text);
     }
     s

@@ -264,7 +264,9 @@ fn check<T: Wide>(a: &Dense, out: &Out, want: Option<&[f64]>, what: &str) {
         );
         assert!(r <= THRESHOLD, "{what}: ||I - U^H U|| ratio {r}");
         let r = scaled(
-            vt.mul(&vt.op(Trans::ConjYes)).minus(&identity(vt.m)).norm1(),
+            vt.mul(&vt.op(Trans::ConjYes))
+                .minus(&identity(vt.m))
+                .norm1(),
             n,
             1.0,
             e,
@@ -282,12 +284,7 @@ fn check<T: Wide>(a: &Dense, out: &Out, want: Option<&[f64]>, what: &str) {
                 vk.set(i, j, vt.at(i, j));
             }
         }
-        let r = scaled(
-            a.minus(&us.mul(&vk)).norm1(),
-            m.max(n),
-            a.norm1(),
-            e,
-        );
+        let r = scaled(a.minus(&us.mul(&vk)).norm1(), m.max(n), a.norm1(), e);
         assert!(r <= THRESHOLD, "{what}: ||A - U S V^H|| ratio {r}");
     }
 }
@@ -386,7 +383,10 @@ pub fn svd_hostile<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
     let clustered: Vec<f64> = (0..8).map(|i| 1.0 + i as f64 * 1e-9).collect();
     let repeated = [2.0, 2.0, 2.0, 1.0, 1.0, 0.5];
     let spread: Vec<f64> = (0..8).map(|i| 10f64.powi(-i)).collect();
-    cases.push(("clustered".into(), with_values::<T>(10, 8, &clustered, 8300)));
+    cases.push((
+        "clustered".into(),
+        with_values::<T>(10, 8, &clustered, 8300),
+    ));
     cases.push(("repeated".into(), with_values::<T>(6, 9, &repeated, 8310)));
     cases.push(("spread".into(), with_values::<T>(8, 8, &spread, 8320)));
     cases.push(("zero 5x4".into(), Dense::zeros(5, 4)));
@@ -533,7 +533,11 @@ pub fn svd_lstsq<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
             );
         }
         let out = fb.dense();
-        let smin = sigma.iter().copied().filter(|&x| x > 0.0).fold(f64::MAX, f64::min);
+        let smin = sigma
+            .iter()
+            .copied()
+            .filter(|&x| x > 0.0)
+            .fold(f64::MAX, f64::min);
         let cond = sigma.iter().copied().fold(0.0, f64::max) / smin;
         for j in 0..2 {
             for i in 0..n {
@@ -547,7 +551,11 @@ pub fn svd_lstsq<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
             }
             // Rows n..m are not touched.
             for i in n..m {
-                assert_eq!(out.at(i, j), fb_round::<T>(b.at(i, j)), "{what}: row {i} written");
+                assert_eq!(
+                    out.at(i, j),
+                    fb_round::<T>(b.at(i, j)),
+                    "{what}: row {i} written"
+                );
             }
         }
     }
@@ -571,7 +579,10 @@ pub fn svd_lstsq<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
         let out = fb.dense();
         for i in 0..n {
             let d = (out.at(i, 0) - want.at(i, 0)).norm();
-            assert!(d <= 1e3 * THRESHOLD * e * want.norm1().max(1.0), "{what}: X({i}) off by {d}");
+            assert!(
+                d <= 1e3 * THRESHOLD * e * want.norm1().max(1.0),
+                "{what}: X({i}) off by {d}"
+            );
         }
     }
     // Empty A: X = 0, rank 0.
@@ -584,7 +595,10 @@ pub fn svd_lstsq<T: Wide, B: Factor<T> + ?Sized>(backend: &B) {
             .lstsq_rank(fa.view_mut(), fb.view_mut(), None, &mut s)
             .unwrap();
         assert_eq!(rank, 0);
-        assert!(fb.dense().v.iter().all(|z| z.norm() == 0.0), "{m}x{n}: X not zero");
+        assert!(
+            fb.dense().v.iter().all(|z| z.norm() == 0.0),
+            "{m}x{n}: X not zero"
+        );
     }
 }
 

@@ -13,7 +13,6 @@
 
 use crate::scalar::{Element, Scalar};
 
-
 /// A column-major buffer whose columns the rotations mix.
 pub(crate) struct Cols<'a, T> {
     /// The elements, column after column.
@@ -100,7 +99,8 @@ pub(crate) fn las2<R: Scalar>(f: R, g: R, h: R) -> (R, R) {
         } else {
             let as_ = one + fhmn / fhmx;
             let at = (fhmx - fhmn) / fhmx;
-            let c = one / ((one + (as_ * au) * (as_ * au)).sqrt() + (one + (at * au) * (at * au)).sqrt());
+            let c = one
+                / ((one + (as_ * au) * (as_ * au)).sqrt() + (one + (at * au) * (at * au)).sqrt());
             let ssmin = (fhmn * c) * au;
             (ssmin + ssmin, ga / (c + c))
         }
@@ -166,7 +166,11 @@ pub(crate) fn lasv2<R: Scalar>(f: R, g: R, h: R) -> (R, R, R, R, R, R) {
             let mm = m * m;
             let tt = t * t;
             let s = (tt + mm).sqrt();
-            let r = if l == zero { m.abs() } else { (l * l + mm).sqrt() };
+            let r = if l == zero {
+                m.abs()
+            } else {
+                (l * l + mm).sqrt()
+            };
             let a = half * (s + r);
             ssmin = ha / a;
             ssmax = fa * a;
@@ -566,7 +570,10 @@ mod tests {
             let tol = 1e-14 * scale;
             assert!((b00 - smax).abs() <= tol, "{f} {g} {h}: {b00} vs {smax}");
             assert!((b11 - smin).abs() <= tol, "{f} {g} {h}: {b11} vs {smin}");
-            assert!(b01.abs() <= tol && b10.abs() <= tol, "{f} {g} {h}: {b01} {b10}");
+            assert!(
+                b01.abs() <= tol && b10.abs() <= tol,
+                "{f} {g} {h}: {b01} {b10}"
+            );
             let (lo, hi) = las2(f, g, h);
             assert!((lo - smin.abs()).abs() <= tol && (hi - smax.abs()).abs() <= tol);
         }

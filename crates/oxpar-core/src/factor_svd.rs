@@ -203,7 +203,11 @@ fn svd_driver<T: Element, B: Level3<T> + ?Sized>(
     let mut w = vec![T::ZERO; mw * nw];
     for j in 0..nw {
         for i in 0..mw {
-            w[i + j * mw] = if trans { a.get(j, i).conj() } else { a.get(i, j) };
+            w[i + j * mw] = if trans {
+                a.get(j, i).conj()
+            } else {
+                a.get(i, j)
+            };
         }
     }
     // Columns of W's U, and whether W's V is wanted.
@@ -356,11 +360,7 @@ fn svd_tall<T: Element, B: Level3<T> + ?Sized>(
         rows: nw,
     };
     let mut ucols = Cols {
-        data: if pu > 0 {
-            &mut uw[..mw * nw]
-        } else {
-            &mut []
-        },
+        data: if pu > 0 { &mut uw[..mw * nw] } else { &mut [] },
         rows: mw,
     };
     let res = bdsqr(
@@ -616,7 +616,12 @@ mod tests {
         let mut a = [1.0f32, f32::NAN, 0.0, 1.0];
         let mut s = [7.0f32; 2];
         let e = Serial
-            .svd(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut s, None, None)
+            .svd(
+                MatMut::col_major(&mut a, 2, 2, 2).unwrap(),
+                &mut s,
+                None,
+                None,
+            )
             .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument);
         assert!(e.message().contains("NaN or Inf"), "{e}");

@@ -45,6 +45,7 @@
 pub mod backend;
 pub mod band;
 pub mod batch;
+mod bidiag;
 pub mod blocked;
 pub mod budget;
 pub mod complex;
@@ -56,6 +57,7 @@ pub mod factor;
 pub mod factor_batch;
 pub mod factor_inverse;
 pub mod factor_qr;
+pub mod factor_svd;
 pub mod hermitian;
 pub mod reference;
 pub mod repro;
@@ -63,8 +65,6 @@ pub mod scalar;
 pub mod schedule;
 pub mod serial;
 pub mod view;
-mod bidiag;
-pub mod factor_svd;
 
 pub use backend::{
     Backend, BackendKind, Diag, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Side,
@@ -75,12 +75,12 @@ pub use batch::{BatchMut, BatchRef};
 pub use error::{Error, ErrorKind, Result};
 pub use factor::Factor;
 pub use factor_qr::Qr;
+pub use factor_svd::Svd;
 pub use num_complex::{Complex, Complex32, Complex64};
 pub use scalar::{DType, Element, Scalar};
 pub use schedule::Schedule;
 pub use serial::Serial;
 pub use view::{MatMut, MatRef, VecMut, VecRef};
-pub use factor_svd::Svd;
 
 /// Everything a user of the traits needs, in one `use`.
 pub mod prelude {
@@ -90,8 +90,8 @@ pub mod prelude {
     pub use crate::error::{Error, ErrorKind, Result};
     pub use crate::factor::Factor;
     pub use crate::factor_qr::Qr;
+    pub use crate::factor_svd::Svd;
     pub use crate::scalar::{Element, Scalar};
     pub use crate::schedule::Schedule;
     pub use crate::view::*;
-    pub use crate::factor_svd::Svd;
 }

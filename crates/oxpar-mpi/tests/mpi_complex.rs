@@ -963,8 +963,14 @@ where
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     // The SVD and SVD least squares are refused the same way.
     let mut sv = [7.0f64; 2];
-    let e = oxpar_core::Svd::<f64>::svd(m, MatMut::col_major(&mut r, 2, 2, 2).unwrap(), &mut sv, None, None)
-        .unwrap_err();
+    let e = oxpar_core::Svd::<f64>::svd(
+        m,
+        MatMut::col_major(&mut r, 2, 2, 2).unwrap(),
+        &mut sv,
+        None,
+        None,
+    )
+    .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
     assert!(e.message().contains("not there yet"), "{e}");
     let e = oxpar_core::Svd::<Complex64>::lstsq_rank(

@@ -578,7 +578,14 @@ mod tests {
         let mut s = vec![0.0; 3];
         let mut u = Array2::<f64>::zeros((5, 3));
         let mut vt = Array2::<f64>::zeros((3, 3));
-        svd(&backend, wv, &mut s, Some(u.view_mut()), Some(vt.view_mut())).unwrap();
+        svd(
+            &backend,
+            wv,
+            &mut s,
+            Some(u.view_mut()),
+            Some(vt.view_mut()),
+        )
+        .unwrap();
         let us = &u * &ndarray::Array1::from(s.clone());
         let back = us.dot(&vt);
         assert!((&back - &a).iter().all(|d| d.abs() < 1e-12));

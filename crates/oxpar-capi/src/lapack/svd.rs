@@ -51,10 +51,16 @@ fn job_from(c: c_char, name: &str) -> Result<Job, CapiError> {
 /// `p` is NULL or holds `n` writable elements used by nothing else.
 unsafe fn real_out<'a, R>(p: *mut R, n: usize, name: &str) -> Result<&'a mut [R], CapiError> {
     if n > 0 && p.is_null() {
-        return Err(CapiError::null(name, format!("is NULL but holds {n} elements")));
+        return Err(CapiError::null(
+            name,
+            format!("is NULL but holds {n} elements"),
+        ));
     }
     if n > 0 && !p.is_aligned() {
-        return Err(CapiError::invalid(name, "is not aligned for its element type"));
+        return Err(CapiError::invalid(
+            name,
+            "is not aligned for its element type",
+        ));
     }
     // SAFETY: checked non-null (when n > 0) and aligned; the caller's contract.
     Ok(unsafe { ffi::slice_mut(p, n) })
@@ -137,16 +143,34 @@ where
     let uv = unsafe { vectors(ju, u, ushape, rsu, csu, ["u", "rsu", "csu"])? };
     // SAFETY: forwarded pointer contracts.
     let vv = unsafe { vectors(jv, vt, vshape, rsvt, csvt, ["vt", "rsvt", "csvt"])? };
-    exclusive_outputs(("a", Operand::matrix(av.as_ref())), ("s", Operand::slice(s)))?;
+    exclusive_outputs(
+        ("a", Operand::matrix(av.as_ref())),
+        ("s", Operand::slice(s)),
+    )?;
     if let Some(uv) = &uv {
-        exclusive_outputs(("a", Operand::matrix(av.as_ref())), ("u", Operand::matrix(uv.as_ref())))?;
-        exclusive_outputs(("s", Operand::slice(s)), ("u", Operand::matrix(uv.as_ref())))?;
+        exclusive_outputs(
+            ("a", Operand::matrix(av.as_ref())),
+            ("u", Operand::matrix(uv.as_ref())),
+        )?;
+        exclusive_outputs(
+            ("s", Operand::slice(s)),
+            ("u", Operand::matrix(uv.as_ref())),
+        )?;
     }
     if let Some(vv) = &vv {
-        exclusive_outputs(("a", Operand::matrix(av.as_ref())), ("vt", Operand::matrix(vv.as_ref())))?;
-        exclusive_outputs(("s", Operand::slice(s)), ("vt", Operand::matrix(vv.as_ref())))?;
+        exclusive_outputs(
+            ("a", Operand::matrix(av.as_ref())),
+            ("vt", Operand::matrix(vv.as_ref())),
+        )?;
+        exclusive_outputs(
+            ("s", Operand::slice(s)),
+            ("vt", Operand::matrix(vv.as_ref())),
+        )?;
         if let Some(uv) = &uv {
-            exclusive_outputs(("u", Operand::matrix(uv.as_ref())), ("vt", Operand::matrix(vv.as_ref())))?;
+            exclusive_outputs(
+                ("u", Operand::matrix(uv.as_ref())),
+                ("vt", Operand::matrix(vv.as_ref())),
+            )?;
         }
     }
     let result = Svd::<T>::svd(ctx.host(), av, s, uv, vv);
@@ -185,9 +209,18 @@ where
     if !rank.is_null() && !rank.is_aligned() {
         return Err(CapiError::invalid("rank", "is not aligned for int64_t"));
     }
-    exclusive_outputs(("a", Operand::matrix(av.as_ref())), ("b", Operand::matrix(bv.as_ref())))?;
-    exclusive_outputs(("a", Operand::matrix(av.as_ref())), ("s", Operand::slice(s)))?;
-    exclusive_outputs(("b", Operand::matrix(bv.as_ref())), ("s", Operand::slice(s)))?;
+    exclusive_outputs(
+        ("a", Operand::matrix(av.as_ref())),
+        ("b", Operand::matrix(bv.as_ref())),
+    )?;
+    exclusive_outputs(
+        ("a", Operand::matrix(av.as_ref())),
+        ("s", Operand::slice(s)),
+    )?;
+    exclusive_outputs(
+        ("b", Operand::matrix(bv.as_ref())),
+        ("s", Operand::slice(s)),
+    )?;
     let result = Svd::<T>::lstsq_rank(ctx.host(), av, bv, Some(rcond), s);
     // SAFETY: forwarded pointer contracts.
     let r = unsafe { report(info, result)? };
