@@ -172,6 +172,7 @@ pub const LINALG_TEMPLATE: &str = "bindings/fortran/src/oxpar_linalg_twins.f90.i
 pub fn linalg_files(template: &str) -> Result<[String; 3], String> {
     let known: Vec<Twin> = crate::lapack_gen::NAMES
         .iter()
+        .chain(&crate::lapack_gen::SVD_NAMES)
         .map(|&name| Twin {
             name,
             types: "sdcz",

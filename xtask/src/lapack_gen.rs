@@ -697,8 +697,8 @@ pub unsafe extern "C" fn $gelss(
 }
 "#;
 
-/// The names of the SVD routines (C only so far).
-const SVD_NAMES: [&str; 2] = ["gesvd", "gelss"];
+/// The names of the SVD routines, which also have Fortran twins.
+pub const SVD_NAMES: [&str; 2] = ["gesvd", "gelss"];
 
 /// The module's text (before rustfmt).
 pub fn module() -> String {

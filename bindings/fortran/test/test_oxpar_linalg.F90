@@ -8,6 +8,7 @@
 #define ELEM real(wp)
 #define IS_CPLX 0
 module linalg_real32
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real32
   use oxpar
   use oxpar_testing, only: check, has
@@ -20,6 +21,7 @@ contains
 end module linalg_real32
 
 module linalg_real64
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real64
   use oxpar
   use oxpar_testing, only: check, has
@@ -36,6 +38,7 @@ end module linalg_real64
 #define ELEM complex(wp)
 #define IS_CPLX 1
 module linalg_complex32
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real32
   use oxpar
   use oxpar_testing, only: check, has
@@ -48,6 +51,7 @@ contains
 end module linalg_complex32
 
 module linalg_complex64
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real64
   use oxpar
   use oxpar_testing, only: check, has
