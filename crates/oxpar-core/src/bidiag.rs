@@ -218,6 +218,11 @@ pub(crate) const MAXITR: usize = 6;
 /// (`MAXITR * n * n` in LAPACK). On failure returns `Err(info)`: the number
 /// of superdiagonal elements that did not converge to zero (LAPACK's
 /// `info`), with `d` and `e` holding the partly reduced matrix.
+#[allow(
+    clippy::needless_range_loop,
+    clippy::mut_range_bound,
+    reason = "1-based index math mirrors LAPACK's bdsqr; `m` shrinks only just before leaving the loop"
+)]
 pub(crate) fn bdsqr<R: Scalar, T: Element<Real = R>>(
     d: &mut [R],
     e: &mut [R],
@@ -525,12 +530,11 @@ fn apply<T: Element>(
     su: &[T::Real],
     forward: bool,
 ) {
-    let order: Box<dyn Iterator<Item = usize>> = if forward {
-        Box::new(0..len)
+    let order: Vec<usize> = if forward {
+        (0..len).collect()
     } else {
-        Box::new((0..len).rev())
+        (0..len).rev().collect()
     };
-    let order: Vec<usize> = order.collect();
     if let Some(vt) = vt.as_deref_mut() {
         for &j in &order {
             vt.rot(ll - 1 + j, cv[j], sv[j]);
