@@ -19,6 +19,12 @@ compute with liboxpar's `oxpar_?gesv`, `?getrf`, `?getrs`, `?potrf`,
 `inv`, `det` and `slogdet` are NumPy's (`slogdet` returns
 `(sign, logabsdet)`, `sign` complex for complex input).
 
+`svd` and `lstsq` are SciPy's (`oxpar_?gesvd`, `?gelss`): `svd` returns
+`(U, s, Vh)` (or `s` with `compute_uv=False`), `lstsq` the minimum-norm
+solution of any system, rank-deficient too, as `(x, residues, rank, s)`.
+An SVD iteration that does not converge raises `oxpar.NoConvergenceError`
+(a `numpy.linalg.LinAlgError`) with LAPACK's `info`.
+
 Stacked matrices: `solve`, `inv`, `det`, `slogdet` and `cholesky` take
 `a` of shape `(..., M, M)`, as NumPy's `linalg` does, and compute the
 whole stack in one call of the batched routines (`oxpar_?gesv_batch`,
