@@ -8412,6 +8412,330 @@ oxpar_status oxpar_zgels(const oxpar_context *ctx,
                          int64_t *info);
 
 /**
+ * The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (floats); LAPACK's `gesvd`.
+ *
+ * `s` (`min(m, n)` reals) receives the singular values, descending.
+ * `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+ * `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+ * `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+ * for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+ * case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+ * workspace argument: the library allocates copies of `a`, `U` and `V`.
+ *
+ * NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+ * written). `info` may be NULL; otherwise it receives 0 on success, or
+ * on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+ * the bidiagonal form that did not converge to zero; then `s` holds the
+ * diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+ * are not written.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+ * outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+ * job is `'N'`) span their elements, writable; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_sgesvd(const oxpar_context *ctx,
+                          char jobu,
+                          char jobvt,
+                          size_t m,
+                          size_t n,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          float *s,
+                          float *u,
+                          ptrdiff_t rsu,
+                          ptrdiff_t csu,
+                          float *vt,
+                          ptrdiff_t rsvt,
+                          ptrdiff_t csvt,
+                          int64_t *info);
+
+/**
+ * The minimum-norm least-squares solution of `min ||A*X - B||_2` (floats) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+ *
+ * `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+ * first `n` rows `X` on return (rows `n..m` are left as they were).
+ * Singular values at most `rcond * s[0]` count as zero; a negative
+ * `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+ * receives the singular values, `*rank` (may be NULL) the effective
+ * rank. `a` is destroyed.
+ *
+ * `info` as in `oxpar_sgesvd` (`b` is then not written).
+ *
+ * Errors: as `oxpar_sgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+ * `rcond` or outputs that share elements.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+ * elements; `rank` and `info` are NULL or writable.
+ */
+oxpar_status oxpar_sgelss(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t nrhs,
+                          float *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          float *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          float rcond,
+                          float *s,
+                          int64_t *rank,
+                          int64_t *info);
+
+/**
+ * The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (doubles); LAPACK's `gesvd`.
+ *
+ * `s` (`min(m, n)` reals) receives the singular values, descending.
+ * `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+ * `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+ * `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+ * for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+ * case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+ * workspace argument: the library allocates copies of `a`, `U` and `V`.
+ *
+ * NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+ * written). `info` may be NULL; otherwise it receives 0 on success, or
+ * on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+ * the bidiagonal form that did not converge to zero; then `s` holds the
+ * diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+ * are not written.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+ * outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+ * job is `'N'`) span their elements, writable; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_dgesvd(const oxpar_context *ctx,
+                          char jobu,
+                          char jobvt,
+                          size_t m,
+                          size_t n,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          double *s,
+                          double *u,
+                          ptrdiff_t rsu,
+                          ptrdiff_t csu,
+                          double *vt,
+                          ptrdiff_t rsvt,
+                          ptrdiff_t csvt,
+                          int64_t *info);
+
+/**
+ * The minimum-norm least-squares solution of `min ||A*X - B||_2` (doubles) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+ *
+ * `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+ * first `n` rows `X` on return (rows `n..m` are left as they were).
+ * Singular values at most `rcond * s[0]` count as zero; a negative
+ * `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+ * receives the singular values, `*rank` (may be NULL) the effective
+ * rank. `a` is destroyed.
+ *
+ * `info` as in `oxpar_dgesvd` (`b` is then not written).
+ *
+ * Errors: as `oxpar_dgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+ * `rcond` or outputs that share elements.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+ * elements; `rank` and `info` are NULL or writable.
+ */
+oxpar_status oxpar_dgelss(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t nrhs,
+                          double *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          double *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          double rcond,
+                          double *s,
+                          int64_t *rank,
+                          int64_t *info);
+
+/**
+ * The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (single-precision complex); LAPACK's `gesvd`.
+ *
+ * `s` (`min(m, n)` reals) receives the singular values, descending.
+ * `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+ * `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+ * `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+ * for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+ * case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+ * workspace argument: the library allocates copies of `a`, `U` and `V`.
+ *
+ * NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+ * written). `info` may be NULL; otherwise it receives 0 on success, or
+ * on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+ * the bidiagonal form that did not converge to zero; then `s` holds the
+ * diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+ * are not written.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+ * outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+ * job is `'N'`) span their elements, writable; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_cgesvd(const oxpar_context *ctx,
+                          char jobu,
+                          char jobvt,
+                          size_t m,
+                          size_t n,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          float *s,
+                          oxpar_c32 *u,
+                          ptrdiff_t rsu,
+                          ptrdiff_t csu,
+                          oxpar_c32 *vt,
+                          ptrdiff_t rsvt,
+                          ptrdiff_t csvt,
+                          int64_t *info);
+
+/**
+ * The minimum-norm least-squares solution of `min ||A*X - B||_2` (single-precision complex) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+ *
+ * `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+ * first `n` rows `X` on return (rows `n..m` are left as they were).
+ * Singular values at most `rcond * s[0]` count as zero; a negative
+ * `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+ * receives the singular values, `*rank` (may be NULL) the effective
+ * rank. `a` is destroyed.
+ *
+ * `info` as in `oxpar_cgesvd` (`b` is then not written).
+ *
+ * Errors: as `oxpar_cgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+ * `rcond` or outputs that share elements.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+ * elements; `rank` and `info` are NULL or writable.
+ */
+oxpar_status oxpar_cgelss(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t nrhs,
+                          oxpar_c32 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          oxpar_c32 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          float rcond,
+                          float *s,
+                          int64_t *rank,
+                          int64_t *info);
+
+/**
+ * The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (double-precision complex); LAPACK's `gesvd`.
+ *
+ * `s` (`min(m, n)` reals) receives the singular values, descending.
+ * `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+ * `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+ * `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+ * for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+ * case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+ * workspace argument: the library allocates copies of `a`, `U` and `V`.
+ *
+ * NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+ * written). `info` may be NULL; otherwise it receives 0 on success, or
+ * on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+ * the bidiagonal form that did not converge to zero; then `s` holds the
+ * diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+ * are not written.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+ * `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+ * outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+ * `OXPAR_STATUS_UNSUPPORTED` on MPI.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements, writable;
+ * `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+ * job is `'N'`) span their elements, writable; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_zgesvd(const oxpar_context *ctx,
+                          char jobu,
+                          char jobvt,
+                          size_t m,
+                          size_t n,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          double *s,
+                          oxpar_c64 *u,
+                          ptrdiff_t rsu,
+                          ptrdiff_t csu,
+                          oxpar_c64 *vt,
+                          ptrdiff_t rsvt,
+                          ptrdiff_t csvt,
+                          int64_t *info);
+
+/**
+ * The minimum-norm least-squares solution of `min ||A*X - B||_2` (double-precision complex) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+ *
+ * `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+ * first `n` rows `X` on return (rows `n..m` are left as they were).
+ * Singular values at most `rcond * s[0]` count as zero; a negative
+ * `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+ * receives the singular values, `*rank` (may be NULL) the effective
+ * rank. `a` is destroyed.
+ *
+ * `info` as in `oxpar_zgesvd` (`b` is then not written).
+ *
+ * Errors: as `oxpar_zgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+ * `rcond` or outputs that share elements.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+ * `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+ * elements; `rank` and `info` are NULL or writable.
+ */
+oxpar_status oxpar_zgelss(const oxpar_context *ctx,
+                          size_t m,
+                          size_t n,
+                          size_t nrhs,
+                          oxpar_c64 *a,
+                          ptrdiff_t rsa,
+                          ptrdiff_t csa,
+                          oxpar_c64 *b,
+                          ptrdiff_t rsb,
+                          ptrdiff_t csb,
+                          double rcond,
+                          double *s,
+                          int64_t *rank,
+                          int64_t *info);
+
+/**
  * Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
  * context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block
  * size `chunk` (0: one block per thread for static; 1 for dynamic and

@@ -59,5 +59,6 @@ int main(int argc, char **argv) {
     test_lapack();
     test_inverse();
     test_qr();
+    test_svd();
     return check_summary();
 }

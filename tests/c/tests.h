@@ -24,6 +24,7 @@ void test_complex(void);
 void test_lapack(void);
 void test_inverse(void);
 void test_qr(void);
+void test_svd(void);
 
 /* malloc that aborts the tests when memory runs out. */
 void *xmalloc(size_t bytes);

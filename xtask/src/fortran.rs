@@ -51,7 +51,7 @@ const SCALARS_OUT: &[&str] = &[
 ];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
 const ARRAYS: &[&str] = &[
-    "a", "ap", "b", "c", "x", "y", "dets", "signs", "logdets", "tau",
+    "a", "ap", "b", "c", "x", "y", "dets", "signs", "logdets", "tau", "s", "u", "vt",
 ];
 /// Pointer-to-number arguments that may be NULL or arrays (the caller passes
 /// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes,
@@ -916,6 +916,8 @@ impl Param {
                 decl(&format!("{kw}({kind}), value"), &[kind])
             }
             (Base::Opaque | Base::Void, 1) => decl("type(c_ptr), value", &["c_ptr"]),
+            // A character by value: LAPACK's job and side letters.
+            (Base::Char, 0) => decl("character(kind=c_char), value", &["c_char"]),
             (Base::Opaque, 2) if !is_const => decl("type(c_ptr), intent(out)", &["c_ptr"]),
             (Base::Char, 1) if *is_const => decl(
                 "character(kind=c_char), dimension(*), intent(in)",

@@ -29,8 +29,9 @@ pub const NAMES: [&str; 9] = [
 
 /// The Fortran twins (`oxpar_linalg_twins.f90.in`) beyond [`NAMES`], each
 /// with its element types: the determinants, the batches, QR (`ormqr` and
-/// `orgqr` real, `unmqr` and `ungqr` complex, as in LAPACK) and `gels`.
-pub const FORTRAN_MORE: [(&str, &str); 13] = [
+/// `orgqr` real, `unmqr` and `ungqr` complex, as in LAPACK), `gels`, and the
+/// SVD (`gesvd`, `gelss`).
+pub const FORTRAN_MORE: [(&str, &str); 15] = [
     ("geqrf", "sdcz"),
     ("ormqr", "sd"),
     ("unmqr", "cz"),
@@ -44,6 +45,8 @@ pub const FORTRAN_MORE: [(&str, &str); 13] = [
     ("potrf_batch", "sdcz"),
     ("det_batch", "sdcz"),
     ("slogdet_batch", "sdcz"),
+    ("gesvd", "sdcz"),
+    ("gelss", "sdcz"),
 ];
 
 /// The names of the determinants and batches.
@@ -838,6 +841,106 @@ fn qr_shells(letter: char, rust: &str, words: &str) -> String {
     text
 }
 
+/// The SVD routines (`?gesvd`, `?gelss`) of one element type (placeholders
+/// as in [`TEMPLATE`]); they call their helpers by path.
+const SVD_TEMPLATE: &str = r#"
+/// The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` ($words); LAPACK's `gesvd`.
+///
+/// `s` (`min(m, n)` reals) receives the singular values, descending.
+/// `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+/// `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+/// `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+/// for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+/// case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+/// workspace argument: the library allocates copies of `a`, `U` and `V`.
+///
+/// NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+/// written). `info` may be NULL; otherwise it receives 0 on success, or
+/// on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+/// the bidiagonal form that did not converge to zero; then `s` holds the
+/// diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+/// are not written.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+/// outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+/// `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+/// job is `'N'`) span their elements, writable; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn $gesvd(
+    ctx: *const oxpar_context,
+    jobu: core::ffi::c_char,
+    jobvt: core::ffi::c_char,
+    m: usize,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    s: *mut $real,
+    u: *mut $t,
+    rsu: isize,
+    csu: isize,
+    vt: *mut $t,
+    rsvt: isize,
+    csvt: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$gesvd", || unsafe {
+        super::svd::gesvd::<$t>(ctx, jobu, jobvt, m, n, a, [rsa, csa], s, u, [rsu, csu], vt, [rsvt, csvt], info)
+    })
+}
+
+/// The minimum-norm least-squares solution of `min ||A*X - B||_2` ($words) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+///
+/// `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+/// first `n` rows `X` on return (rows `n..m` are left as they were).
+/// Singular values at most `rcond * s[0]` count as zero; a negative
+/// `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+/// receives the singular values, `*rank` (may be NULL) the effective
+/// rank. `a` is destroyed.
+///
+/// `info` as in `$gesvd` (`b` is then not written).
+///
+/// Errors: as `$gesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+/// `rcond` or outputs that share elements.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+/// elements; `rank` and `info` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $gelss(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    b: *mut $t,
+    rsb: isize,
+    csb: isize,
+    rcond: $real,
+    s: *mut $real,
+    rank: *mut i64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$gelss", || unsafe {
+        super::svd::gelss::<$t>(ctx, m, n, nrhs, a, [rsa, csa], b, [rsb, csb], rcond, s, rank, info)
+    })
+}
+"#;
+
+/// The names of the SVD routines, which also have Fortran twins.
+pub const SVD_NAMES: [&str; 2] = ["gesvd", "gelss"];
+
 /// The module's text (before rustfmt).
 pub fn module() -> String {
     let mut s = String::from(
@@ -873,6 +976,26 @@ pub fn module() -> String {
         );
         s.push_str(&text);
         s.push_str(&qr_shells(letter, rust, words));
+    }
+    for (letter, rust, real, words) in TYPES {
+        let mut text = SVD_TEMPLATE.to_string();
+        for name in SVD_NAMES {
+            text = text.replace(&format!("${name}("), &format!("oxpar_{letter}{name}("));
+            text = text.replace(
+                &format!("\"${name}\""),
+                &format!("\"oxpar_{letter}{name}\""),
+            );
+            text = text.replace(&format!("`${name}`"), &format!("`oxpar_{letter}{name}`"));
+        }
+        text = text
+            .replace("$real", real)
+            .replace("$t", rust)
+            .replace("$words", words);
+        assert!(
+            !text.contains('$'),
+            "an unknown placeholder in the SVD template"
+        );
+        s.push_str(&text);
     }
     s
 }

@@ -420,6 +420,14 @@ module oxpar_c
   public :: c_oxpar_zunmqr
   public :: c_oxpar_zungqr
   public :: c_oxpar_zgels
+  public :: c_oxpar_sgesvd
+  public :: c_oxpar_sgelss
+  public :: c_oxpar_dgesvd
+  public :: c_oxpar_dgelss
+  public :: c_oxpar_cgesvd
+  public :: c_oxpar_cgelss
+  public :: c_oxpar_zgesvd
+  public :: c_oxpar_zgelss
   public :: c_oxpar_parallel_for
   public :: c_oxpar_parallel_reduce
   public :: c_oxpar_context_create_mpi
@@ -9287,6 +9295,374 @@ module oxpar_c
       integer(c_int64_t), intent(out) :: info
       integer(c_int32_t) :: c_oxpar_zgels
     end function c_oxpar_zgels
+
+    !> The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (floats);
+    !> LAPACK's `gesvd`.
+    !>
+    !> `s` (`min(m, n)` reals) receives the singular values, descending.
+    !> `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+    !> `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+    !> `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+    !> for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+    !> case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+    !> workspace argument: the library allocates copies of `a`, `U` and `V`.
+    !>
+    !> NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+    !> written). `info` may be NULL; otherwise it receives 0 on success, or
+    !> on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+    !> the bidiagonal form that did not converge to zero; then `s` holds the
+    !> diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+    !> are not written.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+    !> outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+    !> job is `'N'`) span their elements, writable; `info` is NULL or
+    !> writable.
+    function c_oxpar_sgesvd(ctx, jobu, jobvt, m, n, a, rsa, csa, s, u, rsu, csu, vt, rsvt, csvt, &
+        info) &
+        bind(C, name="oxpar_sgesvd")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobu
+      character(kind=c_char), value :: jobvt
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: s
+      type(c_ptr), value :: u
+      integer(c_ptrdiff_t), value :: rsu
+      integer(c_ptrdiff_t), value :: csu
+      type(c_ptr), value :: vt
+      integer(c_ptrdiff_t), value :: rsvt
+      integer(c_ptrdiff_t), value :: csvt
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_sgesvd
+    end function c_oxpar_sgesvd
+
+    !> The minimum-norm least-squares solution of `min ||A*X - B||_2` (floats) by the SVD, for any
+    !> `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+    !>
+    !> `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+    !> first `n` rows `X` on return (rows `n..m` are left as they were).
+    !> Singular values at most `rcond * s[0]` count as zero; a negative
+    !> `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+    !> receives the singular values, `*rank` (may be NULL) the effective
+    !> rank. `a` is destroyed.
+    !>
+    !> `info` as in `oxpar_sgesvd` (`b` is then not written).
+    !>
+    !> Errors: as `oxpar_sgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+    !> `rcond` or outputs that share elements.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+    !> elements; `rank` and `info` are NULL or writable.
+    function c_oxpar_sgelss(ctx, m, n, nrhs, a, rsa, csa, b, rsb, csb, rcond, s, rank, info) &
+        bind(C, name="oxpar_sgelss")
+      import :: c_float, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_float), value :: rcond
+      type(c_ptr), value :: s
+      integer(c_int64_t), intent(out) :: rank
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_sgelss
+    end function c_oxpar_sgelss
+
+    !> The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (doubles);
+    !> LAPACK's `gesvd`.
+    !>
+    !> `s` (`min(m, n)` reals) receives the singular values, descending.
+    !> `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+    !> `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+    !> `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+    !> for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+    !> case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+    !> workspace argument: the library allocates copies of `a`, `U` and `V`.
+    !>
+    !> NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+    !> written). `info` may be NULL; otherwise it receives 0 on success, or
+    !> on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+    !> the bidiagonal form that did not converge to zero; then `s` holds the
+    !> diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+    !> are not written.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+    !> outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+    !> job is `'N'`) span their elements, writable; `info` is NULL or
+    !> writable.
+    function c_oxpar_dgesvd(ctx, jobu, jobvt, m, n, a, rsa, csa, s, u, rsu, csu, vt, rsvt, csvt, &
+        info) &
+        bind(C, name="oxpar_dgesvd")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobu
+      character(kind=c_char), value :: jobvt
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: s
+      type(c_ptr), value :: u
+      integer(c_ptrdiff_t), value :: rsu
+      integer(c_ptrdiff_t), value :: csu
+      type(c_ptr), value :: vt
+      integer(c_ptrdiff_t), value :: rsvt
+      integer(c_ptrdiff_t), value :: csvt
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dgesvd
+    end function c_oxpar_dgesvd
+
+    !> The minimum-norm least-squares solution of `min ||A*X - B||_2` (doubles) by the SVD, for any
+    !> `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+    !>
+    !> `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+    !> first `n` rows `X` on return (rows `n..m` are left as they were).
+    !> Singular values at most `rcond * s[0]` count as zero; a negative
+    !> `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+    !> receives the singular values, `*rank` (may be NULL) the effective
+    !> rank. `a` is destroyed.
+    !>
+    !> `info` as in `oxpar_dgesvd` (`b` is then not written).
+    !>
+    !> Errors: as `oxpar_dgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+    !> `rcond` or outputs that share elements.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+    !> elements; `rank` and `info` are NULL or writable.
+    function c_oxpar_dgelss(ctx, m, n, nrhs, a, rsa, csa, b, rsb, csb, rcond, s, rank, info) &
+        bind(C, name="oxpar_dgelss")
+      import :: c_double, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_double), value :: rcond
+      type(c_ptr), value :: s
+      integer(c_int64_t), intent(out) :: rank
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dgelss
+    end function c_oxpar_dgelss
+
+    !> The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a`
+    !> (single-precision complex); LAPACK's `gesvd`.
+    !>
+    !> `s` (`min(m, n)` reals) receives the singular values, descending.
+    !> `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+    !> `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+    !> `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+    !> for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+    !> case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+    !> workspace argument: the library allocates copies of `a`, `U` and `V`.
+    !>
+    !> NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+    !> written). `info` may be NULL; otherwise it receives 0 on success, or
+    !> on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+    !> the bidiagonal form that did not converge to zero; then `s` holds the
+    !> diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+    !> are not written.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+    !> outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+    !> job is `'N'`) span their elements, writable; `info` is NULL or
+    !> writable.
+    function c_oxpar_cgesvd(ctx, jobu, jobvt, m, n, a, rsa, csa, s, u, rsu, csu, vt, rsvt, csvt, &
+        info) &
+        bind(C, name="oxpar_cgesvd")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobu
+      character(kind=c_char), value :: jobvt
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: s
+      type(c_ptr), value :: u
+      integer(c_ptrdiff_t), value :: rsu
+      integer(c_ptrdiff_t), value :: csu
+      type(c_ptr), value :: vt
+      integer(c_ptrdiff_t), value :: rsvt
+      integer(c_ptrdiff_t), value :: csvt
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cgesvd
+    end function c_oxpar_cgesvd
+
+    !> The minimum-norm least-squares solution of `min ||A*X - B||_2` (single-precision complex) by
+    !> the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+    !>
+    !> `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+    !> first `n` rows `X` on return (rows `n..m` are left as they were).
+    !> Singular values at most `rcond * s[0]` count as zero; a negative
+    !> `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+    !> receives the singular values, `*rank` (may be NULL) the effective
+    !> rank. `a` is destroyed.
+    !>
+    !> `info` as in `oxpar_cgesvd` (`b` is then not written).
+    !>
+    !> Errors: as `oxpar_cgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+    !> `rcond` or outputs that share elements.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+    !> elements; `rank` and `info` are NULL or writable.
+    function c_oxpar_cgelss(ctx, m, n, nrhs, a, rsa, csa, b, rsb, csb, rcond, s, rank, info) &
+        bind(C, name="oxpar_cgelss")
+      import :: c_float, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_float), value :: rcond
+      type(c_ptr), value :: s
+      integer(c_int64_t), intent(out) :: rank
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cgelss
+    end function c_oxpar_cgelss
+
+    !> The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a`
+    !> (double-precision complex); LAPACK's `gesvd`.
+    !>
+    !> `s` (`min(m, n)` reals) receives the singular values, descending.
+    !> `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+    !> `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+    !> `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+    !> for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+    !> case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+    !> workspace argument: the library allocates copies of `a`, `U` and `V`.
+    !>
+    !> NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+    !> written). `info` may be NULL; otherwise it receives 0 on success, or
+    !> on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+    !> the bidiagonal form that did not converge to zero; then `s` holds the
+    !> diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+    !> are not written.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+    !> outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+    !> `OXPAR_STATUS_UNSUPPORTED` on MPI.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements, writable;
+    !> `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+    !> job is `'N'`) span their elements, writable; `info` is NULL or
+    !> writable.
+    function c_oxpar_zgesvd(ctx, jobu, jobvt, m, n, a, rsa, csa, s, u, rsu, csu, vt, rsvt, csvt, &
+        info) &
+        bind(C, name="oxpar_zgesvd")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobu
+      character(kind=c_char), value :: jobvt
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: s
+      type(c_ptr), value :: u
+      integer(c_ptrdiff_t), value :: rsu
+      integer(c_ptrdiff_t), value :: csu
+      type(c_ptr), value :: vt
+      integer(c_ptrdiff_t), value :: rsvt
+      integer(c_ptrdiff_t), value :: csvt
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zgesvd
+    end function c_oxpar_zgesvd
+
+    !> The minimum-norm least-squares solution of `min ||A*X - B||_2` (double-precision complex) by
+    !> the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+    !>
+    !> `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+    !> first `n` rows `X` on return (rows `n..m` are left as they were).
+    !> Singular values at most `rcond * s[0]` count as zero; a negative
+    !> `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+    !> receives the singular values, `*rank` (may be NULL) the effective
+    !> rank. `a` is destroyed.
+    !>
+    !> `info` as in `oxpar_zgesvd` (`b` is then not written).
+    !>
+    !> Errors: as `oxpar_zgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+    !> `rcond` or outputs that share elements.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+    !> `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+    !> elements; `rank` and `info` are NULL or writable.
+    function c_oxpar_zgelss(ctx, m, n, nrhs, a, rsa, csa, b, rsb, csb, rcond, s, rank, info) &
+        bind(C, name="oxpar_zgelss")
+      import :: c_double, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      integer(c_size_t), value :: m
+      integer(c_size_t), value :: n
+      integer(c_size_t), value :: nrhs
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: b
+      integer(c_ptrdiff_t), value :: rsb
+      integer(c_ptrdiff_t), value :: csb
+      real(c_double), value :: rcond
+      type(c_ptr), value :: s
+      integer(c_int64_t), intent(out) :: rank
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zgelss
+    end function c_oxpar_zgelss
 
     !> Calls `body(b, e, user_data)` on sub-ranges covering `[begin, end)` on the
     !> context's threads, dealt out by `schedule` (`OXPAR_SCHEDULE_*`) with block

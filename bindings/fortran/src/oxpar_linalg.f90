@@ -1,6 +1,6 @@
 !> LU, Cholesky and the inverses on Fortran arrays (sections with any strides, in place):
 !> `oxpar_getrf`, `oxpar_getrs`, `oxpar_gesv`, `oxpar_potrf`, `oxpar_potrs`,
-!> `oxpar_posv`, `oxpar_getri`, `oxpar_potri` and `oxpar_trtri`, each a generic over real32, real64, complex(real32) and
+!> `oxpar_posv`, `oxpar_getri`, `oxpar_potri`, `oxpar_trtri`, and the SVD `oxpar_gesvd` and `oxpar_gelss`, each a generic over real32, real64, complex(real32) and
 !> complex(real64), with LAPACK's conventions: 1-based `integer(int64)`
 !> pivots and an optional `info` holding LAPACK's index of a numerical
 !> failure (`OXPAR_STATUS_SINGULAR`, `OXPAR_STATUS_NOT_POSITIVE_DEFINITE`).
@@ -88,7 +88,7 @@ contains
 
     if (present(info)) info = c_info
     if (present(info) .and. .not. present(stat) .and. (status == OXPAR_STATUS_SINGULAR .or. &
-        status == OXPAR_STATUS_NOT_POSITIVE_DEFINITE)) then
+        status == OXPAR_STATUS_NOT_POSITIVE_DEFINITE .or. status == OXPAR_STATUS_NO_CONVERGENCE)) then
       return
     end if
     call finish(status, message, stat)

@@ -12,6 +12,7 @@
 #define ELEM real(wp)
 #define IS_CPLX 0
 module linalg_real32
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real32
   use oxpar
   use oxpar_testing, only: check, has
@@ -25,6 +26,7 @@ contains
 end module linalg_real32
 
 module linalg_real64
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real64
   use oxpar
   use oxpar_testing, only: check, has
@@ -42,6 +44,7 @@ end module linalg_real64
 #define ELEM complex(wp)
 #define IS_CPLX 1
 module linalg_complex32
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real32
   use oxpar
   use oxpar_testing, only: check, has
@@ -55,6 +58,7 @@ contains
 end module linalg_complex32
 
 module linalg_complex64
+  use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan
   use, intrinsic :: iso_fortran_env, only: int64, wp => real64
   use oxpar
   use oxpar_testing, only: check, has

@@ -26,6 +26,7 @@ pub mod props_factor_inverse;
 pub mod props_level2;
 pub mod props_level3;
 pub mod props_qr;
+pub mod props_svd;
 
 pub use props::*;
 pub use props_level2::*;

@@ -26,6 +26,7 @@ pub use crate::props_factor_inverse::{
     cho_inverse, det_extreme, det_slogdet, lu_inverse, tri_inverse,
 };
 pub use crate::props_qr::{qr_apply_q, qr_errors, qr_factor, qr_lstsq};
+pub use crate::props_svd::{svd_errors, svd_hostile, svd_lstsq, svd_random};
 
 /// A wide complex number: what the reference computes in.
 pub type Z = Complex<f64>;
@@ -683,7 +684,8 @@ macro_rules! factor_suite {
         $crate::__factor_tests!($make; lu_factor_solve, cholesky_factor_solve, factor_failures, factor_shape_errors,
             tri_inverse, lu_inverse, cho_inverse, det_slogdet, det_extreme,
             batch_solve, batch_inv_det, batch_cholesky, batch_errors,
-            qr_factor, qr_apply_q, qr_lstsq, qr_errors);
+            qr_factor, qr_apply_q, qr_lstsq, qr_errors,
+            svd_random, svd_hostile, svd_errors, svd_lstsq);
     };
 }
 

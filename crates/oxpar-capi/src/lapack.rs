@@ -327,6 +327,7 @@ where
 mod batch;
 mod inverse;
 mod shells;
+mod svd;
 use batch::{det_batch, gesv_batch, inv_batch, potrf_batch, slogdet_batch};
 use inverse::{determinant, getri, potri, slogdet, trtri};
 pub use shells::*;

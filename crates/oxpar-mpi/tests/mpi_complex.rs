@@ -961,6 +961,28 @@ where
     )
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    // The SVD and SVD least squares are refused the same way.
+    let mut sv = [7.0f64; 2];
+    let e = oxpar_core::Svd::<f64>::svd(
+        m,
+        MatMut::col_major(&mut r, 2, 2, 2).unwrap(),
+        &mut sv,
+        None,
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert!(e.message().contains("not there yet"), "{e}");
+    let e = oxpar_core::Svd::<Complex64>::lstsq_rank(
+        m,
+        MatMut::col_major(&mut a, 2, 2, 2).unwrap(),
+        MatMut::col_major(&mut b, 2, 1, 2).unwrap(),
+        None,
+        &mut sv,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert_eq!(sv, [7.0, 7.0], "nothing written");
     assert_eq!(ipiv, [7, 7], "nothing written");
     assert_eq!(r, [4.0, 1.0, 1.0, 4.0], "nothing written");
     let x = [Complex64::new(1.0, 0.0); 2];

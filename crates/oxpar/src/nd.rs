@@ -276,6 +276,33 @@ pub fn det_batch<T: Element, B: Factor<T> + ?Sized>(
     backend.det_batch(batch_ref(&a)?, det)
 }
 
+/// The SVD `A = U * diag(s) * V^H` of `a` (destroyed): `s` (length
+/// `min(m, n)`) receives the singular values, descending; `u` (`m x k` or
+/// `m x m`) and `vt` (`k x n` or `n x n`), where given, the vectors; see
+/// [`Svd::svd`](oxpar_core::Svd::svd).
+pub fn svd<T: Element, B: oxpar_core::Svd<T> + ?Sized>(
+    backend: &B,
+    a: ArrayViewMut2<'_, T>,
+    s: &mut [T::Real],
+    u: Option<ArrayViewMut2<'_, T>>,
+    vt: Option<ArrayViewMut2<'_, T>>,
+) -> Result<()> {
+    backend.svd(mat_mut(a), s, u.map(mat_mut), vt.map(mat_mut))
+}
+
+/// Minimum-norm least squares by the SVD for any `a` (destroyed), `b`
+/// (`max(m, n) x nrhs`) overwritten by `X` in its first `n` rows; returns
+/// the effective rank; see [`Svd::lstsq_rank`](oxpar_core::Svd::lstsq_rank).
+pub fn lstsq_rank<T: Element, B: oxpar_core::Svd<T> + ?Sized>(
+    backend: &B,
+    a: ArrayViewMut2<'_, T>,
+    b: ArrayViewMut2<'_, T>,
+    rcond: Option<T::Real>,
+    s: &mut [T::Real],
+) -> Result<usize> {
+    backend.lstsq_rank(mat_mut(a), mat_mut(b), rcond, s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -537,5 +564,37 @@ mod tests {
             (e.kind(), e.info()),
             (ErrorKind::NotPositiveDefinite, Some(6))
         );
+    }
+
+    /// The SVD of ndarray views (C and F order) rebuilds them; SVD least
+    /// squares gives the rank and the minimum-norm solution.
+    #[test]
+    fn svd_and_lstsq_rank() {
+        let backend = oxpar_core::Serial;
+        let a = Array2::from_shape_fn((5, 3), |(i, j)| ((i * 5 + j * 3) % 7) as f64 - 3.0);
+        let mut work = a.t().to_owned();
+        let mut wv = work.view_mut();
+        wv.swap_axes(0, 1);
+        let mut s = vec![0.0; 3];
+        let mut u = Array2::<f64>::zeros((5, 3));
+        let mut vt = Array2::<f64>::zeros((3, 3));
+        svd(
+            &backend,
+            wv,
+            &mut s,
+            Some(u.view_mut()),
+            Some(vt.view_mut()),
+        )
+        .unwrap();
+        let us = &u * &ndarray::Array1::from(s.clone());
+        let back = us.dot(&vt);
+        assert!((&back - &a).iter().all(|d| d.abs() < 1e-12));
+        // Rank 1: every column is the same.
+        let mut r1 = Array2::<f64>::ones((4, 3));
+        let mut b = Array2::from_shape_fn((4, 1), |(i, _)| 3.0 + i as f64 * 0.0);
+        let mut s = vec![0.0; 3];
+        let rank = lstsq_rank(&backend, r1.view_mut(), b.view_mut(), None, &mut s).unwrap();
+        assert_eq!(rank, 1);
+        assert!((0..3).all(|i| (b[[i, 0]] - 1.0).abs() < 1e-12), "{b}");
     }
 }

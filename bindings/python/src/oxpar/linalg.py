@@ -19,6 +19,12 @@ compute with liboxpar's `oxpar_?gesv`, `?getrf`, `?getrs`, `?potrf`,
 `inv`, `det` and `slogdet` are NumPy's (`slogdet` returns
 `(sign, logabsdet)`, `sign` complex for complex input).
 
+`svd` and `lstsq` are SciPy's (`oxpar_?gesvd`, `?gelss`): `svd` returns
+`(U, s, Vh)` (or `s` with `compute_uv=False`), `lstsq` the minimum-norm
+solution of any system, rank-deficient too, as `(x, residues, rank, s)`.
+An SVD iteration that does not converge raises `oxpar.NoConvergenceError`
+(a `numpy.linalg.LinAlgError`) with LAPACK's `info`.
+
 Stacked matrices: `solve`, `inv`, `det`, `slogdet` and `cholesky` take
 `a` of shape `(..., M, M)`, as NumPy's `linalg` does, and compute the
 whole stack in one call of the batched routines (`oxpar_?gesv_batch`,
@@ -62,6 +68,7 @@ from .context import Context, resolve
 
 __all__ = ["solve", "lu_factor", "lu_solve", "cholesky", "cho_factor", "cho_solve", "inv", "det", "slogdet",
            "SlogdetResult", "LinAlgWarning"]
+__all__ += ["svd", "lstsq"]
 
 _LETTERS = {
     np.dtype(np.float32): "s",
@@ -432,6 +439,125 @@ def slogdet(a, ctx: Optional[Context] = None) -> SlogdetResult:
                    _pointer(sign, True), _pointer(logabs, True))
     check(status)
     return SlogdetResult(sign[()], logabs[()])
+
+
+# --- The SVD and SVD least squares (oxpar_?gesvd, oxpar_?gelss). ---
+
+
+def _real_dtype(dtype: np.dtype) -> np.dtype:
+    return np.dtype(np.float32) if dtype in (np.float32, np.complex64) else np.dtype(np.float64)
+
+
+def _matrix_2d(a: np.ndarray, name: str) -> None:
+    if a.ndim != 2:
+        raise ShapeMismatchError(f"{name}: expected a 2-D matrix, got shape {a.shape}")
+
+
+def svd(a, full_matrices: bool = True, compute_uv: bool = True, overwrite_a: bool = False,
+        check_finite: bool = True, ctx: Optional[Context] = None):
+    """The singular value decomposition `a = U @ diag(s) @ Vh`
+    (`scipy.linalg.svd`; LAPACK's `gesvd`): returns `(U, s, Vh)`, or `s`
+    alone when `compute_uv` is false. `s` (real, length `min(M, N)`) is
+    descending; `U` is `M x M` and `Vh` `N x N` with `full_matrices`, else
+    `M x K` and `K x N` (`K = min(M, N)`). `a` is destroyed when
+    `overwrite_a` lets oxpar work in it. NaN or Inf: `ValueError` (checked
+    here when `check_finite`, else by liboxpar, which refuses them too).
+    An iteration that does not converge raises `NoConvergenceError` (a
+    `numpy.linalg.LinAlgError`) with LAPACK's `info`.
+    """
+    ctx = resolve(ctx)
+    a = _checked(a, "a", check_finite)
+    _matrix_2d(a, "a")
+    dtype = _common_dtype(a)
+    aw = _work(a, dtype, overwrite_a)
+    m, n = aw.shape
+    k = min(m, n)
+    s = np.empty(k, _real_dtype(dtype))
+    info = ffi.new("int64_t *")
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    ps = _pointer(s, True) if k else ffi.NULL
+    if compute_uv:
+        job = b"A" if full_matrices else b"S"
+        u = np.empty((m, m if full_matrices else k), dtype, order="F")
+        vh = np.empty((n if full_matrices else k, n), dtype, order="F")
+        pu, _, _, rsu, csu = matrix(u, "u", writable=True)
+        pv, _, _, rsv, csv = matrix(vh, "vh", writable=True)
+        status = _call("gesvd", dtype, ctx.ptr, job, job, m, n, pa, rsa, csa, ps, pu, rsu, csu, pv, rsv, csv, info)
+    else:
+        status = _call("gesvd", dtype, ctx.ptr, b"N", b"N", m, n, pa, rsa, csa, ps, ffi.NULL, 1, 1, ffi.NULL, 1, 1,
+                       info)
+    if status:
+        _fail(status, info, {"vt": "vh"})
+    if not compute_uv:
+        return s
+    return u, s, vh
+
+
+class LstsqResult(NamedTuple):
+    """`lstsq`'s result, as `scipy.linalg.lstsq`'s tuple."""
+
+    x: np.ndarray
+    residues: np.ndarray
+    rank: int
+    s: np.ndarray
+
+
+def lstsq(a, b, cond: Optional[float] = None, overwrite_a: bool = False, overwrite_b: bool = False,
+          check_finite: bool = True, ctx: Optional[Context] = None) -> LstsqResult:
+    """The minimum-norm least-squares solution of `a @ x = b` by the SVD,
+    for any `M x N` `a`, rank-deficient too (`scipy.linalg.lstsq`; LAPACK's
+    `gelss`): returns `(x, residues, rank, s)`. Singular values at most
+    `cond * s[0]` count as zero; `cond=None` is the machine epsilon of the
+    computation's type (SciPy's default). `residues` holds the squared
+    2-norm of each column of `b - a @ x` when `M > N` and `rank == N` (a
+    scalar shape for a 1-D `b`), else it is empty. `x` has `N` rows and
+    `b`'s other dimension.
+    """
+    ctx = resolve(ctx)
+    a = _checked(a, "a", check_finite)
+    b = _checked(b, "b", check_finite)
+    _matrix_2d(a, "a")
+    m, n = a.shape
+    if b.ndim not in (1, 2) or b.shape[0] != m:
+        raise ShapeMismatchError(f"b: expected {m} rows (a vector of {m} or an {m} x k matrix), got shape {b.shape}")
+    dtype = _common_dtype(a, b)
+    rdtype = _real_dtype(dtype)
+    if cond is None:
+        cond = float(np.finfo(rdtype).eps)
+    elif np.isnan(cond):
+        raise ValueError("cond: must not be NaN")
+    b2 = b[:, None] if b.ndim == 1 else b
+    nrhs = b2.shape[1]
+    a_ref = np.array(a, dtype=dtype) if m > n else None
+    if m >= n:
+        bw = _work(b2, dtype, overwrite_b)
+    else:
+        bw = np.zeros((n, nrhs), dtype, order="F")
+        bw[:m] = b2
+    b_ref = np.array(bw[:m], copy=True) if m > n else None
+    aw = _work(a, dtype, overwrite_a)
+    k = min(m, n)
+    s = np.empty(k, rdtype)
+    info = ffi.new("int64_t *")
+    rank = ffi.new("int64_t *")
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    pb, _, _, rsb, csb = matrix(bw, "b", writable=True)
+    ps = _pointer(s, True) if k else ffi.NULL
+    status = _call("gelss", dtype, ctx.ptr, m, n, nrhs, pa, rsa, csa, pb, rsb, csb, cond, ps, rank, info)
+    if status:
+        _fail(status, info, {"rcond": "cond"})
+    x = np.array(bw[:n], copy=True) if m > n else bw[:n]
+    r = int(rank[0])
+    if m > n and r == n:
+        resid = b_ref - a_ref @ x
+        residues = np.sum(np.abs(resid) ** 2, axis=0).astype(rdtype)
+    else:
+        residues = np.empty((0,), rdtype)
+    if b.ndim == 1:
+        x = x[:, 0]
+        if residues.size:
+            residues = residues[0]
+    return LstsqResult(x, residues, r, s)
 
 
 # ---------------------------------------------------------------------------

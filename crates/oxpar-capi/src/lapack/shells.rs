@@ -2885,3 +2885,483 @@ pub unsafe extern "C" fn oxpar_zgels(
         gels::<oxpar_c64>(ctx, trans, m, n, nrhs, a, rsa, csa, b, rsb, csb, info)
     })
 }
+
+/// The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (floats); LAPACK's `gesvd`.
+///
+/// `s` (`min(m, n)` reals) receives the singular values, descending.
+/// `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+/// `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+/// `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+/// for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+/// case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+/// workspace argument: the library allocates copies of `a`, `U` and `V`.
+///
+/// NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+/// written). `info` may be NULL; otherwise it receives 0 on success, or
+/// on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+/// the bidiagonal form that did not converge to zero; then `s` holds the
+/// diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+/// are not written.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+/// outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+/// `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+/// job is `'N'`) span their elements, writable; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sgesvd(
+    ctx: *const oxpar_context,
+    jobu: core::ffi::c_char,
+    jobvt: core::ffi::c_char,
+    m: usize,
+    n: usize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+    s: *mut f32,
+    u: *mut f32,
+    rsu: isize,
+    csu: isize,
+    vt: *mut f32,
+    rsvt: isize,
+    csvt: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_sgesvd", || unsafe {
+        super::svd::gesvd::<f32>(
+            ctx,
+            jobu,
+            jobvt,
+            m,
+            n,
+            a,
+            [rsa, csa],
+            s,
+            u,
+            [rsu, csu],
+            vt,
+            [rsvt, csvt],
+            info,
+        )
+    })
+}
+
+/// The minimum-norm least-squares solution of `min ||A*X - B||_2` (floats) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+///
+/// `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+/// first `n` rows `X` on return (rows `n..m` are left as they were).
+/// Singular values at most `rcond * s[0]` count as zero; a negative
+/// `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+/// receives the singular values, `*rank` (may be NULL) the effective
+/// rank. `a` is destroyed.
+///
+/// `info` as in `oxpar_sgesvd` (`b` is then not written).
+///
+/// Errors: as `oxpar_sgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+/// `rcond` or outputs that share elements.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+/// elements; `rank` and `info` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_sgelss(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+    b: *mut f32,
+    rsb: isize,
+    csb: isize,
+    rcond: f32,
+    s: *mut f32,
+    rank: *mut i64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_sgelss", || unsafe {
+        super::svd::gelss::<f32>(
+            ctx,
+            m,
+            n,
+            nrhs,
+            a,
+            [rsa, csa],
+            b,
+            [rsb, csb],
+            rcond,
+            s,
+            rank,
+            info,
+        )
+    })
+}
+
+/// The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (doubles); LAPACK's `gesvd`.
+///
+/// `s` (`min(m, n)` reals) receives the singular values, descending.
+/// `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+/// `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+/// `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+/// for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+/// case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+/// workspace argument: the library allocates copies of `a`, `U` and `V`.
+///
+/// NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+/// written). `info` may be NULL; otherwise it receives 0 on success, or
+/// on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+/// the bidiagonal form that did not converge to zero; then `s` holds the
+/// diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+/// are not written.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+/// outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+/// `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+/// job is `'N'`) span their elements, writable; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dgesvd(
+    ctx: *const oxpar_context,
+    jobu: core::ffi::c_char,
+    jobvt: core::ffi::c_char,
+    m: usize,
+    n: usize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+    s: *mut f64,
+    u: *mut f64,
+    rsu: isize,
+    csu: isize,
+    vt: *mut f64,
+    rsvt: isize,
+    csvt: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dgesvd", || unsafe {
+        super::svd::gesvd::<f64>(
+            ctx,
+            jobu,
+            jobvt,
+            m,
+            n,
+            a,
+            [rsa, csa],
+            s,
+            u,
+            [rsu, csu],
+            vt,
+            [rsvt, csvt],
+            info,
+        )
+    })
+}
+
+/// The minimum-norm least-squares solution of `min ||A*X - B||_2` (doubles) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+///
+/// `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+/// first `n` rows `X` on return (rows `n..m` are left as they were).
+/// Singular values at most `rcond * s[0]` count as zero; a negative
+/// `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+/// receives the singular values, `*rank` (may be NULL) the effective
+/// rank. `a` is destroyed.
+///
+/// `info` as in `oxpar_dgesvd` (`b` is then not written).
+///
+/// Errors: as `oxpar_dgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+/// `rcond` or outputs that share elements.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+/// elements; `rank` and `info` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dgelss(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+    b: *mut f64,
+    rsb: isize,
+    csb: isize,
+    rcond: f64,
+    s: *mut f64,
+    rank: *mut i64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dgelss", || unsafe {
+        super::svd::gelss::<f64>(
+            ctx,
+            m,
+            n,
+            nrhs,
+            a,
+            [rsa, csa],
+            b,
+            [rsb, csb],
+            rcond,
+            s,
+            rank,
+            info,
+        )
+    })
+}
+
+/// The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (single-precision complex); LAPACK's `gesvd`.
+///
+/// `s` (`min(m, n)` reals) receives the singular values, descending.
+/// `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+/// `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+/// `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+/// for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+/// case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+/// workspace argument: the library allocates copies of `a`, `U` and `V`.
+///
+/// NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+/// written). `info` may be NULL; otherwise it receives 0 on success, or
+/// on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+/// the bidiagonal form that did not converge to zero; then `s` holds the
+/// diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+/// are not written.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+/// outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+/// `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+/// job is `'N'`) span their elements, writable; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cgesvd(
+    ctx: *const oxpar_context,
+    jobu: core::ffi::c_char,
+    jobvt: core::ffi::c_char,
+    m: usize,
+    n: usize,
+    a: *mut oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    s: *mut f32,
+    u: *mut oxpar_c32,
+    rsu: isize,
+    csu: isize,
+    vt: *mut oxpar_c32,
+    rsvt: isize,
+    csvt: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cgesvd", || unsafe {
+        super::svd::gesvd::<oxpar_c32>(
+            ctx,
+            jobu,
+            jobvt,
+            m,
+            n,
+            a,
+            [rsa, csa],
+            s,
+            u,
+            [rsu, csu],
+            vt,
+            [rsvt, csvt],
+            info,
+        )
+    })
+}
+
+/// The minimum-norm least-squares solution of `min ||A*X - B||_2` (single-precision complex) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+///
+/// `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+/// first `n` rows `X` on return (rows `n..m` are left as they were).
+/// Singular values at most `rcond * s[0]` count as zero; a negative
+/// `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+/// receives the singular values, `*rank` (may be NULL) the effective
+/// rank. `a` is destroyed.
+///
+/// `info` as in `oxpar_cgesvd` (`b` is then not written).
+///
+/// Errors: as `oxpar_cgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+/// `rcond` or outputs that share elements.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+/// elements; `rank` and `info` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cgelss(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    b: *mut oxpar_c32,
+    rsb: isize,
+    csb: isize,
+    rcond: f32,
+    s: *mut f32,
+    rank: *mut i64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cgelss", || unsafe {
+        super::svd::gelss::<oxpar_c32>(
+            ctx,
+            m,
+            n,
+            nrhs,
+            a,
+            [rsa, csa],
+            b,
+            [rsb, csb],
+            rcond,
+            s,
+            rank,
+            info,
+        )
+    })
+}
+
+/// The singular value decomposition `A = U * diag(s) * V^H` of the `m x n` matrix `a` (double-precision complex); LAPACK's `gesvd`.
+///
+/// `s` (`min(m, n)` reals) receives the singular values, descending.
+/// `jobu`: `'A'` all `m` columns of `U` into the `m x m` matrix `u`,
+/// `'S'` the leading `min(m, n)` into the `m x min(m, n)` matrix `u`,
+/// `'N'` none (`u` is not referenced and may be NULL); `jobvt` likewise
+/// for the rows of `V^H` in `vt` (`n x n` or `min(m, n) x n`). Either
+/// case; `'O'` (overwrite `a`) is refused. `a` is destroyed. No
+/// workspace argument: the library allocates copies of `a`, `U` and `V`.
+///
+/// NaN or Inf in `a` is `OXPAR_STATUS_INVALID_ARGUMENT` (nothing
+/// written). `info` may be NULL; otherwise it receives 0 on success, or
+/// on `OXPAR_STATUS_NO_CONVERGENCE` LAPACK's count of superdiagonals of
+/// the bidiagonal form that did not converge to zero; then `s` holds the
+/// diagonal of the partly reduced bidiagonal (unsorted) and `u`, `vt`
+/// are not written.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER`, `OXPAR_STATUS_INVALID_STRIDE`,
+/// `OXPAR_STATUS_INVALID_ARGUMENT` (an unknown job, `'O'`, NaN or Inf,
+/// outputs that share elements), `OXPAR_STATUS_NO_CONVERGENCE`,
+/// `OXPAR_STATUS_UNSUPPORTED` on MPI.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements, writable;
+/// `s` holds `min(m, n)` writable elements; `u` and `vt` (unless their
+/// job is `'N'`) span their elements, writable; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zgesvd(
+    ctx: *const oxpar_context,
+    jobu: core::ffi::c_char,
+    jobvt: core::ffi::c_char,
+    m: usize,
+    n: usize,
+    a: *mut oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    s: *mut f64,
+    u: *mut oxpar_c64,
+    rsu: isize,
+    csu: isize,
+    vt: *mut oxpar_c64,
+    rsvt: isize,
+    csvt: isize,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zgesvd", || unsafe {
+        super::svd::gesvd::<oxpar_c64>(
+            ctx,
+            jobu,
+            jobvt,
+            m,
+            n,
+            a,
+            [rsa, csa],
+            s,
+            u,
+            [rsu, csu],
+            vt,
+            [rsvt, csvt],
+            info,
+        )
+    })
+}
+
+/// The minimum-norm least-squares solution of `min ||A*X - B||_2` (double-precision complex) by the SVD, for any `m x n` matrix `a`, rank-deficient too; LAPACK's `gelss`.
+///
+/// `b` is `max(m, n) x nrhs`: its first `m` rows hold `B` on entry, its
+/// first `n` rows `X` on return (rows `n..m` are left as they were).
+/// Singular values at most `rcond * s[0]` count as zero; a negative
+/// `rcond` means machine epsilon (as LAPACK). `s` (`min(m, n)` reals)
+/// receives the singular values, `*rank` (may be NULL) the effective
+/// rank. `a` is destroyed.
+///
+/// `info` as in `oxpar_zgesvd` (`b` is then not written).
+///
+/// Errors: as `oxpar_zgesvd`, and `OXPAR_STATUS_INVALID_ARGUMENT` for a NaN
+/// `rcond` or outputs that share elements.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans its `m x n` elements and `b` its
+/// `max(m, n) x nrhs` elements, writable; `s` holds `min(m, n)` writable
+/// elements; `rank` and `info` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zgelss(
+    ctx: *const oxpar_context,
+    m: usize,
+    n: usize,
+    nrhs: usize,
+    a: *mut oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    b: *mut oxpar_c64,
+    rsb: isize,
+    csb: isize,
+    rcond: f64,
+    s: *mut f64,
+    rank: *mut i64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zgelss", || unsafe {
+        super::svd::gelss::<oxpar_c64>(
+            ctx,
+            m,
+            n,
+            nrhs,
+            a,
+            [rsa, csa],
+            b,
+            [rsb, csb],
+            rcond,
+            s,
+            rank,
+            info,
+        )
+    })
+}
