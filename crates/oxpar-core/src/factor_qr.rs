@@ -398,7 +398,7 @@ fn panel_factor<T: Element>(mut a: MatMut<'_, T>, tau: &mut [T]) -> Vec<T> {
 
 /// LAPACK's `larfg` on `col[i..]`: makes `col[i]` the new diagonal `beta`,
 /// `col[i+1..]` the reflector's vector, and returns `tau`.
-fn reflector<T: Element>(col: &mut [T], i: usize) -> T {
+pub(crate) fn reflector<T: Element>(col: &mut [T], i: usize) -> T {
     let alpha = col[i];
     let xnorm = norm2(col[i + 1..].iter().copied());
     if xnorm == T::Real::zero() && alpha.im() == T::Real::zero() {

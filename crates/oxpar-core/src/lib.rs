@@ -63,6 +63,9 @@ pub mod scalar;
 pub mod schedule;
 pub mod serial;
 pub mod view;
+// The symmetric/Hermitian eigenproblem.
+pub mod factor_eigh;
+pub mod tridiag;
 
 pub use backend::{
     Backend, BackendKind, Diag, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Side,
@@ -72,6 +75,7 @@ pub use band::{BandRef, PackedMut, PackedRef};
 pub use batch::{BatchMut, BatchRef};
 pub use error::{Error, ErrorKind, Result};
 pub use factor::Factor;
+pub use factor_eigh::Eigh;
 pub use factor_qr::Qr;
 pub use num_complex::{Complex, Complex32, Complex64};
 pub use scalar::{DType, Element, Scalar};
@@ -86,6 +90,7 @@ pub mod prelude {
     pub use crate::batch::{BatchMut, BatchRef};
     pub use crate::error::{Error, ErrorKind, Result};
     pub use crate::factor::Factor;
+    pub use crate::factor_eigh::Eigh;
     pub use crate::factor_qr::Qr;
     pub use crate::scalar::{Element, Scalar};
     pub use crate::schedule::Schedule;
