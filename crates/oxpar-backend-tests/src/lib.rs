@@ -26,6 +26,8 @@ pub mod props_factor_inverse;
 pub mod props_level2;
 pub mod props_level3;
 pub mod props_qr;
+// The symmetric/Hermitian eigenproblem.
+pub mod props_eigh;
 
 pub use props::*;
 pub use props_level2::*;
