@@ -30,6 +30,8 @@ pub use oxpar_core::{
     MatMut, MatRef, Op, PackedMut, PackedRef, ParallelLoops, Result, Scalar, Schedule, Serial,
     Side, Trans, Uplo, VecMut, VecRef,
 };
+// The symmetric/Hermitian eigenproblem.
+pub use oxpar_core::{factor_eigh, tridiag, Eigh};
 pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
 pub use oxpar_threads::{
     check_num_threads, default_num_threads, parallel_reduce, Team, ThreadsBackend, Thresholds,
