@@ -58,5 +58,6 @@ int main(int argc, char **argv) {
     test_complex();
     test_lapack();
     test_inverse();
+    test_eigh();
     return check_summary();
 }

@@ -23,6 +23,7 @@ void test_reproducible(void);
 void test_complex(void);
 void test_lapack(void);
 void test_inverse(void);
+void test_eigh(void);
 
 /* malloc that aborts the tests when memory runs out. */
 void *xmalloc(size_t bytes);
