@@ -81,7 +81,7 @@ contains
 
     if (present(info)) info = c_info
     if (present(info) .and. .not. present(stat) .and. (status == OXPAR_STATUS_SINGULAR .or. &
-        status == OXPAR_STATUS_NOT_POSITIVE_DEFINITE)) then
+        status == OXPAR_STATUS_NOT_POSITIVE_DEFINITE .or. status == OXPAR_STATUS_NO_CONVERGENCE)) then
       return
     end if
     call finish(status, message, stat)
