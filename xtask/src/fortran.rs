@@ -50,7 +50,9 @@ const SCALARS_OUT: &[&str] = &[
     "logabs",
 ];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
-const ARRAYS: &[&str] = &["a", "ap", "b", "c", "x", "y", "dets", "signs", "logdets", "w"];
+const ARRAYS: &[&str] = &[
+    "a", "ap", "b", "c", "x", "y", "dets", "signs", "logdets", "w",
+];
 /// Pointer-to-number arguments that may be NULL or arrays (the caller passes
 /// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes,
 /// and LU's integer pivots (NULL when there are none).

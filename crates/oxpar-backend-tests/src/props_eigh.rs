@@ -25,7 +25,8 @@ use crate::props_factor::{eps, scaled, Dense, Store, Wide, LAYOUTS, THRESHOLD, Z
 use oxpar_core::factor_eigh::{eigh_unblocked, EIGH_NB};
 use oxpar_core::{BatchMut, Eigh, Element, ErrorKind, MatMut, Scalar, Trans, Uplo};
 
-const SIZES: [usize; 12] = [
+/// The orders of [`eigh_random`]: 0 to 8, around [`EIGH_NB`] and past it.
+pub const SIZES: [usize; 12] = [
     0,
     1,
     2,
@@ -152,7 +153,6 @@ fn run_and_check<T: Wide, B: Eigh<T> + ?Sized>(
     check_values::<T>(&widen(&w3), &w, a.norm1(), &format!("{what}: vs unblocked"));
     w
 }
-
 
 /// Random matrices of every order in [`SIZES`], both triangles, every
 /// layout, and a transposed view.

@@ -313,7 +313,7 @@ impl<T: Element> Workspace<T> {
         };
         if let Some(sigma) = sigma {
             let inv = T::Real::one() / sigma;
-            w.iter_mut().for_each(|x| *x = *x * inv);
+            w.iter_mut().for_each(|x| *x *= inv);
         }
         if info > 0 {
             return Err(Error::numerical(

@@ -301,8 +301,8 @@ pub fn steqr<T: Element>(
         };
         if let Some(to) = scale {
             let f = to / anorm;
-            d[l..=lend].iter_mut().for_each(|x| *x = *x * f);
-            e[l..lend].iter_mut().for_each(|x| *x = *x * f);
+            d[l..=lend].iter_mut().for_each(|x| *x *= f);
+            e[l..lend].iter_mut().for_each(|x| *x *= f);
         }
         // QL when the block's bottom end is the larger, QR otherwise.
         if d[lend].abs() < d[l].abs() {
@@ -376,7 +376,7 @@ pub fn steqr<T: Element>(
                         rotate(z, n, i, wc[i], ws[i]);
                     }
                 }
-                d[l] = d[l] - p;
+                d[l] -= p;
                 e[l] = g;
             }
         } else {
@@ -444,15 +444,15 @@ pub fn steqr<T: Element>(
                         rotate(z, n, i, wc[i], ws[i]);
                     }
                 }
-                d[l] = d[l] - p;
+                d[l] -= p;
                 e[l - 1] = g;
             }
         }
         // Undo the block's scaling.
         if let Some(to) = scale {
             let f = anorm / to;
-            d[lsv..=lendsv].iter_mut().for_each(|x| *x = *x * f);
-            e[lsv..lendsv].iter_mut().for_each(|x| *x = *x * f);
+            d[lsv..=lendsv].iter_mut().for_each(|x| *x *= f);
+            e[lsv..lendsv].iter_mut().for_each(|x| *x *= f);
         }
         if jtot >= nmaxit {
             return e.iter().filter(|&&x| x != zero).count();

@@ -48,7 +48,10 @@ pub(super) fn span<T>(
 }
 
 /// Refuses two operands whose address ranges meet.
-pub(super) fn disjoint(a: (&str, (usize, usize)), b: (&str, (usize, usize))) -> Result<(), CapiError> {
+pub(super) fn disjoint(
+    a: (&str, (usize, usize)),
+    b: (&str, (usize, usize)),
+) -> Result<(), CapiError> {
     let ((an, (alo, ahi)), (bn, (blo, bhi))) = (a, b);
     if alo < ahi && blo < bhi && alo < bhi && blo < ahi {
         return Err(CapiError::invalid(
