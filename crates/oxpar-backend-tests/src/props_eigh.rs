@@ -25,8 +25,10 @@ use crate::props_factor::{eps, scaled, Dense, Store, Wide, LAYOUTS, THRESHOLD, Z
 use oxpar_core::factor_eigh::{eigh_unblocked, EIGH_NB};
 use oxpar_core::{BatchMut, Eigh, Element, ErrorKind, MatMut, Scalar, Trans, Uplo};
 
-/// The orders of [`eigh_random`]: 0 to 8, around [`EIGH_NB`] and past it.
-pub const SIZES: [usize; 12] = [
+/// The orders of [`eigh_random`]: 0 to 8, around [`EIGH_NB`] and past it
+/// (the blocked reduction takes panels of [`EIGH_NB`] while more than twice
+/// that many columns remain).
+pub const SIZES: [usize; 13] = [
     0,
     1,
     2,
@@ -39,6 +41,7 @@ pub const SIZES: [usize; 12] = [
     2 * EIGH_NB,
     2 * EIGH_NB + 1,
     70,
+    3 * EIGH_NB + 5,
 ];
 
 /// A random Hermitian matrix (real symmetric for real types).

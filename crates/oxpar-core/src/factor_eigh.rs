@@ -14,19 +14,24 @@
 //! ([`crate::tridiag::reduce_lower`], `hetd2`: complex Hermitian matrices
 //! give a real tridiagonal because each reflector leaves a real `beta`),
 //! whose eigenvalues (and vectors) come from the implicit QL/QR iteration
-//! with Wilkinson shifts ([`crate::tridiag::steqr`]). The eigenvectors are
+//! with Wilkinson shifts ([`crate::tridiag::steqr`]). Above [`EIGH_NB`]
+//! the reduction is blocked as LAPACK's `hetrd`
+//! ([`crate::tridiag::reduce_lower_blocked`]: panels of [`EIGH_NB`]
+//! columns by `latrd`, the trailing update by the backend's `her2k`). The
+//! eigenvectors are
 //! then back-transformed by the reflectors: for orders above [`EIGH_NB`]
 //! with the compact-WY block reflectors of [`crate::Qr::qr_apply_q`] on the
 //! backend's gemm (the reflectors of the reduction are the QR layout of the
 //! workspace's block `[1.., 0..n-1]`), one reflector at a time below.
 //!
-//! Where the `O(n^3)` time goes: the reduction (`4/3 n^3` multiply-adds,
-//! level-2, on one thread), the rotations of the QL/QR iteration applied to
+//! Where the `O(n^3)` time goes: the reduction (`4/3 n^3` multiply-adds:
+//! half in the backend's `her2k` when blocked, half in level-2
+//! Hermitian matrix-vector products on one thread), the rotations of the QL/QR iteration applied to
 //! the vectors (about `3 n^3`, level-1 on contiguous columns, one thread),
 //! and the back-transformation (`2 n^3`, on the backend's gemm). Without
-//! vectors only the reduction is cubic. A blocked reduction (`latrd` with a
-//! rank-`2k` update) and a divide-and-conquer tridiagonal solver are the
-//! next steps for speed.
+//! vectors only the reduction is cubic. A divide-and-conquer tridiagonal
+//! solver (`stedc`) and a parallel matrix-vector product in the panel are
+//! the next steps for speed.
 //!
 //! Workspace: the library allocates two `n x n` matrices of `T` (the copy
 //! and the vectors) and `O(n)` more; there are no workspace queries.
@@ -83,7 +88,7 @@ use crate::factor_batch::{finish, first_failure, store, worth_splitting, BatchJo
 use crate::factor_qr::Qr;
 use crate::scalar::Element;
 use crate::schedule::Schedule;
-use crate::tridiag::{back_transform, reduce_lower, steqr};
+use crate::tridiag::{back_transform, reduce_lower, reduce_lower_blocked, steqr};
 use crate::view::{MatMut, MatRef};
 use num_traits::{Float, One, Zero};
 
@@ -122,14 +127,26 @@ pub trait Eigh<T: Element>: Level3<T> + ParallelLoops {
         check_len("w", w.len(), n, "the order of a")?;
         let mut ws = Workspace::new(n, vectors);
         ws.load(uplo, a.as_ref())?;
-        let result = ws.solve(w, |q, tau, z| {
-            if n > EIGH_NB {
-                back_transform_blocked(self, q, n, tau, z)
-            } else {
-                back_transform(q, n, tau, z);
-                Ok(())
-            }
-        });
+        let blocked = n > EIGH_NB;
+        let result = ws.solve(
+            w,
+            |a, d, e, tau| {
+                if blocked {
+                    reduce_lower_blocked(self, a, n, d, e, tau, EIGH_NB)
+                } else {
+                    reduce_lower(a, n, d, e, tau);
+                    Ok(())
+                }
+            },
+            |q, tau, z| {
+                if blocked {
+                    back_transform_blocked(self, q, n, tau, z)
+                } else {
+                    back_transform(q, n, tau, z);
+                    Ok(())
+                }
+            },
+        );
         if vectors && (result.is_ok() || is_no_convergence(&result)) {
             ws.store_vectors(a.rb_mut());
         }
@@ -183,7 +200,7 @@ pub fn eigh_unblocked<T: Element>(
     check_len("w", w.len(), n, "the order of a")?;
     let mut ws = Workspace::new(n, vectors);
     ws.load(uplo, a.as_ref())?;
-    let result = ws.solve(w, |q, tau, z| {
+    let result = ws.solve(w, unblocked_reduce, |q, tau, z| {
         back_transform(q, n, tau, z);
         Ok(())
     });
@@ -191,6 +208,17 @@ pub fn eigh_unblocked<T: Element>(
         ws.store_vectors(a.rb_mut());
     }
     result
+}
+
+/// The unblocked reduction, as [`Workspace::solve`] takes it.
+fn unblocked_reduce<T: Element>(
+    a: &mut [T],
+    d: &mut [T::Real],
+    e: &mut [T::Real],
+    tau: &mut [T],
+) -> Result<()> {
+    reduce_lower(a, d.len(), d, e, tau);
+    Ok(())
 }
 
 fn is_no_convergence(r: &Result<()>) -> bool {
@@ -294,6 +322,7 @@ impl<T: Element> Workspace<T> {
     fn solve(
         &mut self,
         w: &mut [T::Real],
+        reduce: impl FnOnce(&mut [T], &mut [T::Real], &mut [T::Real], &mut [T]) -> Result<()>,
         back: impl FnOnce(&[T], &[T], &mut [T]) -> Result<()>,
     ) -> Result<()> {
         let n = self.n;
@@ -301,7 +330,7 @@ impl<T: Element> Workspace<T> {
             return Ok(());
         }
         let sigma = self.scale();
-        reduce_lower(&mut self.a, n, w, &mut self.e, &mut self.tau);
+        reduce(&mut self.a, w, &mut self.e, &mut self.tau)?;
         let info = if self.vectors {
             self.z.fill(T::ZERO);
             self.z.iter_mut().step_by(n + 1).for_each(|x| *x = T::ONE);
@@ -408,10 +437,14 @@ impl<T: Element> BatchJob for EighJob<'_, T> {
         let mut failure = None;
         for k in 0..self.len() {
             let result = ws.load(self.uplo, self.a.get(k)).and_then(|()| {
-                let r = ws.solve(&mut self.w[k * n..(k + 1) * n], |q, tau, z| {
-                    back_transform(q, n, tau, z);
-                    Ok(())
-                });
+                let r = ws.solve(
+                    &mut self.w[k * n..(k + 1) * n],
+                    unblocked_reduce,
+                    |q, tau, z| {
+                        back_transform(q, n, tau, z);
+                        Ok(())
+                    },
+                );
                 if self.vectors && (r.is_ok() || is_no_convergence(&r)) {
                     ws.store_vectors(self.a.get_mut(k));
                 }

@@ -9,8 +9,11 @@
 //! Every routine works on contiguous column-major `n x n` workspaces (leading
 //! dimension `n`); the callers copy views in and out.
 
+use crate::backend::{Level3, Uplo};
+use crate::error::Result;
 use crate::factor_qr::reflector;
 use crate::scalar::{Element, Scalar};
+use crate::view::{MatMut, MatRef};
 use num_traits::{Float, One, Zero};
 
 /// Reduces the Hermitian matrix held in the lower triangle of the
@@ -38,9 +41,23 @@ pub fn reduce_lower<T: Element>(
     if n == 0 {
         return;
     }
+    reduce_lower_from(a, n, 0, d, e, tau);
+}
+
+/// [`reduce_lower`] of the trailing matrix `a[start.., start..]` (the
+/// columns before `start` already reduced): writes `d[start..]`,
+/// `e[start..]`, `tau[start..]`.
+fn reduce_lower_from<T: Element>(
+    a: &mut [T],
+    n: usize,
+    start: usize,
+    d: &mut [T::Real],
+    e: &mut [T::Real],
+    tau: &mut [T],
+) {
     let mut v = vec![T::ZERO; n];
     let mut x = vec![T::ZERO; n];
-    for i in 0..n - 1 {
+    for i in start..n - 1 {
         let m = n - i - 1;
         let col = &mut a[i * n..(i + 1) * n];
         let taui = reflector(col, i + 1);
@@ -64,6 +81,135 @@ pub fn reduce_lower<T: Element>(
         d[i] = a[i * n + i].re();
     }
     d[n - 1] = a[(n - 1) * n + n - 1].re();
+}
+
+/// [`reduce_lower`] blocked as LAPACK's `hetrd`: panels of `nb` columns
+/// are reduced by [`latrd_lower`], which also returns the `W` of the
+/// trailing update `A22 -= V*W^H + W*V^H`, done by the backend's
+/// [`Level3::her2k`] (half of the reduction's flops then run in level 3);
+/// the last `nb` or fewer columns unblocked. Same results (to rounding) and
+/// layout as [`reduce_lower`].
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the reduction's outputs, as LAPACK's hetrd"
+)]
+pub fn reduce_lower_blocked<T: Element, B: Level3<T> + ?Sized>(
+    backend: &B,
+    a: &mut [T],
+    n: usize,
+    d: &mut [T::Real],
+    e: &mut [T::Real],
+    tau: &mut [T],
+    nb: usize,
+) -> Result<()> {
+    assert!(a.len() >= n * n && d.len() == n);
+    assert!(e.len() == n.saturating_sub(1) && tau.len() == n.saturating_sub(1));
+    if n == 0 {
+        return Ok(());
+    }
+    let nb = nb.max(1);
+    let mut w = vec![T::ZERO; n * nb];
+    let mut i0 = 0;
+    while nb > 1 && n - i0 > 2 * nb {
+        let m = n - i0;
+        let r = m - nb;
+        latrd_lower(
+            a,
+            n,
+            i0,
+            nb,
+            &mut e[i0..i0 + nb],
+            &mut tau[i0..i0 + nb],
+            &mut w[..m * nb],
+        );
+        {
+            let (left, right) = a.split_at_mut((i0 + nb) * n);
+            let v = MatRef::col_major(&left[i0 * n + i0 + nb..], r, nb, n)?;
+            let wv = MatRef::col_major(&w[nb..m * nb], r, nb, m)?;
+            let c = MatMut::col_major(&mut right[i0 + nb..], r, r, n)?;
+            backend.her2k(Uplo::Lower, -T::ONE, v, wv, T::Real::one(), c)?;
+        }
+        for j in i0..i0 + nb {
+            a[j * n + j + 1] = T::from_real(e[j]);
+            d[j] = a[j * n + j].re();
+        }
+        i0 += nb;
+    }
+    reduce_lower_from(a, n, i0, d, e, tau);
+    d[n - 1] = a[(n - 1) * n + n - 1].re();
+    Ok(())
+}
+
+/// LAPACK's `latrd` (lower): reduces the `nb` columns of the trailing
+/// matrix at `i0` (order `m = n - i0 > nb`), leaving the trailing block
+/// `a[i0+nb.., i0+nb..]` unchanged, and returns in `w` (`m x nb`,
+/// column-major) the `W` of its update `A22 -= V*W^H + W*V^H` (`V` the
+/// reflectors in the panel, unit elements set to one).
+fn latrd_lower<T: Element>(
+    a: &mut [T],
+    n: usize,
+    i0: usize,
+    nb: usize,
+    e: &mut [T::Real],
+    tau: &mut [T],
+    w: &mut [T],
+) {
+    let m = n - i0;
+    let mut v = vec![T::ZERO; m];
+    let mut t = vec![T::ZERO; nb];
+    for p in 0..nb {
+        let g = i0 + p;
+        // Bring column g up to date: A(g.., g) -= V(g.., 0..p) W(p, 0..p)^H + W(p.., 0..p) V(g, 0..p)^H.
+        for q in 0..p {
+            let wq = w[p + q * m].conj();
+            let aq = a[(i0 + q) * n + g].conj();
+            for r in g..n {
+                let upd = a[(i0 + q) * n + r] * wq + w[(r - i0) + q * m] * aq;
+                a[g * n + r] -= upd;
+            }
+        }
+        a[g * n + g] = T::from_real(a[g * n + g].re());
+        if g + 1 >= n {
+            continue;
+        }
+        let col = &mut a[g * n..(g + 1) * n];
+        let taui = reflector(col, g + 1);
+        e[p] = col[g + 1].re();
+        tau[p] = taui;
+        col[g + 1] = T::ONE;
+        let mv = n - g - 1;
+        v[..mv].copy_from_slice(&col[g + 1..]);
+        let v = &v[..mv];
+        // W(p+1.., p) = A(g+1.., g+1..) v - V (W^H v) - W (V^H v), over the panel's earlier columns.
+        let (wprev, wrest) = w.split_at_mut(p * m);
+        let wcol = &mut wrest[p + 1..m];
+        hemv_lower(a, n, g + 1, v, wcol);
+        for q in 0..p {
+            let wq = &wprev[q * m + p + 1..(q + 1) * m];
+            t[q] = wq.iter().zip(v).map(|(&x, &y)| x.conj() * y).sum();
+        }
+        for q in 0..p {
+            let vq = &a[(i0 + q) * n + g + 1..(i0 + q + 1) * n];
+            for (wr, &x) in wcol.iter_mut().zip(vq) {
+                *wr -= x * t[q];
+            }
+        }
+        for q in 0..p {
+            let vq = &a[(i0 + q) * n + g + 1..(i0 + q + 1) * n];
+            t[q] = vq.iter().zip(v).map(|(&x, &y)| x.conj() * y).sum();
+        }
+        for q in 0..p {
+            let wq = &wprev[q * m + p + 1..(q + 1) * m];
+            for (wr, &x) in wcol.iter_mut().zip(wq) {
+                *wr -= x * t[q];
+            }
+        }
+        wcol.iter_mut().for_each(|x| *x = taui * *x);
+        let dot: T = wcol.iter().zip(v).map(|(&x, &y)| x.conj() * y).sum();
+        let alpha = -(T::from_real(T::Real::from_f64(0.5)) * taui * dot);
+        wcol.iter_mut().zip(v).for_each(|(x, &y)| *x += alpha * y);
+        wrest[..=p].fill(T::ZERO);
+    }
 }
 
 /// `y = A22 * v` for the Hermitian trailing block `A22 = a[off.., off..]`
@@ -531,5 +677,46 @@ mod tests {
         let mut e = vec![-1.0f64; n - 1];
         let info = steqr::<f64>(&mut d, &mut e, None, 0);
         assert!(info > 0 && info < n, "info {info}");
+    }
+
+    /// The blocked reduction (several panels) against the unblocked one:
+    /// the same tridiagonal matrix and reflectors to rounding.
+    #[test]
+    fn blocked_reduction_matches() {
+        use num_complex::Complex64;
+        let n = 45;
+        let mut x = 7u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            ((x >> 11) as f64) / ((1u64 << 53) as f64) - 0.5
+        };
+        let mut a = vec![Complex64::new(0.0, 0.0); n * n];
+        for j in 0..n {
+            for i in j..n {
+                a[i + j * n] = Complex64::new(next(), if i == j { 0.0 } else { next() });
+            }
+        }
+        let mut b = a.clone();
+        let (mut d1, mut e1, mut t1) = (
+            vec![0.0; n],
+            vec![0.0; n - 1],
+            vec![Complex64::new(0.0, 0.0); n - 1],
+        );
+        let (mut d2, mut e2, mut t2) = (d1.clone(), e1.clone(), t1.clone());
+        reduce_lower(&mut a, n, &mut d1, &mut e1, &mut t1);
+        reduce_lower_blocked(&crate::Serial, &mut b, n, &mut d2, &mut e2, &mut t2, 8).unwrap();
+        for (x, y) in d1.iter().zip(&d2).chain(e1.iter().zip(&e2)) {
+            assert!((x - y).abs() < 1e-13, "{x} vs {y}");
+        }
+        for (x, y) in t1.iter().zip(&t2) {
+            assert!((x - y).norm() < 1e-13);
+        }
+        for j in 0..n - 1 {
+            for i in j + 2..n {
+                assert!((a[i + j * n] - b[i + j * n]).norm() < 1e-12, "({i}, {j})");
+            }
+        }
     }
 }
