@@ -27,7 +27,9 @@
 //! Where the `O(n^3)` time goes: the reduction (`4/3 n^3` multiply-adds:
 //! half in the backend's `her2k` when blocked, half in level-2
 //! Hermitian matrix-vector products on one thread), the rotations of the QL/QR iteration applied to
-//! the vectors (about `3 n^3`, level-1 on contiguous columns, one thread),
+//! the vectors (about `3 n^3`, level-1 along the rows of a row-major `Z`;
+//! above `2 * EIGH_NB` each sweep's rotations run on one run of rows per
+//! thread through [`ParallelLoops::parallel_for`]),
 //! and the back-transformation (`2 n^3`, on the backend's gemm). Without
 //! vectors only the reduction is cubic. A divide-and-conquer tridiagonal
 //! solver (`stedc`) and a parallel matrix-vector product in the panel are
@@ -88,7 +90,10 @@ use crate::factor_batch::{finish, first_failure, store, worth_splitting, BatchJo
 use crate::factor_qr::Qr;
 use crate::scalar::Element;
 use crate::schedule::Schedule;
-use crate::tridiag::{back_transform, reduce_lower, reduce_lower_blocked, steqr};
+use crate::serial::Serial;
+use crate::tridiag::{
+    back_transform, reduce_lower, reduce_lower_blocked, rotate_rows, steqr, RowMajor, Vectors,
+};
 use crate::view::{MatMut, MatRef};
 use num_traits::{Float, One, Zero};
 
@@ -129,6 +134,7 @@ pub trait Eigh<T: Element>: Level3<T> + ParallelLoops {
         ws.load(uplo, a.as_ref())?;
         let blocked = n > EIGH_NB;
         let result = ws.solve(
+            Some(self),
             w,
             |a, d, e, tau| {
                 if blocked {
@@ -200,7 +206,7 @@ pub fn eigh_unblocked<T: Element>(
     check_len("w", w.len(), n, "the order of a")?;
     let mut ws = Workspace::new(n, vectors);
     ws.load(uplo, a.as_ref())?;
-    let result = ws.solve(w, unblocked_reduce, |q, tau, z| {
+    let result = ws.solve(None::<&Serial>, w, unblocked_reduce, |q, tau, z| {
         back_transform(q, n, tau, z);
         Ok(())
     });
@@ -262,8 +268,61 @@ fn back_transform_blocked<T: Element, B: Level3<T> + ?Sized>(
         return Ok(());
     }
     let reflectors = MatRef::col_major(&q[1..], n - 1, n - 1, n)?;
-    let rows = MatMut::col_major(&mut z[1..], n - 1, n, n)?;
+    let rows = MatMut::row_major(&mut z[n..], n - 1, n, n)?;
     backend.qr_apply_q(Side::Left, Trans::No, reflectors, tau, rows)
+}
+
+/// The eigenvector matrix (row-major) cut into one run of rows per thread:
+/// each sweep's rotations are applied to the runs in parallel on the
+/// backend's loops.
+struct ParallelRows<'a, T, P: ?Sized> {
+    par: &'a P,
+    n: usize,
+    blocks: Vec<Mutex<&'a mut [T]>>,
+    failed: Option<Error>,
+}
+
+impl<'a, T: Element, P: ParallelLoops + ?Sized> ParallelRows<'a, T, P> {
+    fn new(par: &'a P, z: &'a mut [T], n: usize) -> Self {
+        let per = n.div_ceil(par.num_threads().max(1)).max(1);
+        ParallelRows {
+            par,
+            n,
+            blocks: z.chunks_mut(per * n).map(Mutex::new).collect(),
+            failed: None,
+        }
+    }
+}
+
+impl<T: Element, P: ParallelLoops + ?Sized> Vectors<T> for ParallelRows<'_, T, P> {
+    fn rotate(
+        &mut self,
+        range: std::ops::Range<usize>,
+        c: &[T::Real],
+        s: &[T::Real],
+        forward: bool,
+    ) {
+        let (n, blocks) = (self.n, &self.blocks);
+        let r = self
+            .par
+            .parallel_for(0..blocks.len(), Schedule::Static { chunk: 0 }, &|ks, _| {
+                for k in ks {
+                    if let Ok(mut rows) = blocks[k].lock() {
+                        rotate_rows(&mut rows, n, range.clone(), c, s, forward);
+                    }
+                }
+            });
+        if let Err(e) = r {
+            self.failed.get_or_insert(e);
+        }
+    }
+    fn swap(&mut self, i: usize, k: usize) {
+        for b in &mut self.blocks {
+            if let Ok(rows) = b.get_mut() {
+                rows.chunks_exact_mut(self.n).for_each(|row| row.swap(i, k));
+            }
+        }
+    }
 }
 
 /// The copy of the matrix, the vectors and the reflectors of one problem.
@@ -319,8 +378,9 @@ impl<T: Element> Workspace<T> {
 
     /// Runs the scaled reduction and iteration; `back` back-transforms the
     /// tridiagonal matrix's vectors `z` with the reflectors and `tau`.
-    fn solve(
+    fn solve<P: ParallelLoops + ?Sized>(
         &mut self,
+        par: Option<&P>,
         w: &mut [T::Real],
         reduce: impl FnOnce(&mut [T], &mut [T::Real], &mut [T::Real], &mut [T]) -> Result<()>,
         back: impl FnOnce(&[T], &[T], &mut [T]) -> Result<()>,
@@ -334,7 +394,20 @@ impl<T: Element> Workspace<T> {
         let info = if self.vectors {
             self.z.fill(T::ZERO);
             self.z.iter_mut().step_by(n + 1).for_each(|x| *x = T::ONE);
-            let info = steqr(w, &mut self.e, Some(&mut self.z), MAX_SWEEPS);
+            let info = match par {
+                Some(par) if n > 2 * EIGH_NB && par.num_threads() > 1 => {
+                    let mut rows = ParallelRows::new(par, &mut self.z, n);
+                    let info = steqr(w, &mut self.e, Some(&mut rows), MAX_SWEEPS);
+                    if let Some(e) = rows.failed {
+                        return Err(e);
+                    }
+                    info
+                }
+                _ => {
+                    let mut rows = RowMajor { z: &mut self.z, n };
+                    steqr(w, &mut self.e, Some(&mut rows), MAX_SWEEPS)
+                }
+            };
             back(&self.a, &self.tau, &mut self.z)?;
             info
         } else {
@@ -392,7 +465,8 @@ impl<T: Element> Workspace<T> {
         if a.is_conj() {
             self.z.iter_mut().for_each(|x| *x = x.conj());
         }
-        store(&self.z, a);
+        // Row-major Z is Z^T column-major: stored into the transposed view.
+        store(&self.z, a.t_mut());
     }
 }
 
@@ -438,6 +512,7 @@ impl<T: Element> BatchJob for EighJob<'_, T> {
         for k in 0..self.len() {
             let result = ws.load(self.uplo, self.a.get(k)).and_then(|()| {
                 let r = ws.solve(
+                    None::<&Serial>,
                     &mut self.w[k * n..(k + 1) * n],
                     unblocked_reduce,
                     |q, tau, z| {

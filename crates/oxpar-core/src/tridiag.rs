@@ -15,6 +15,7 @@ use crate::factor_qr::reflector;
 use crate::scalar::{Element, Scalar};
 use crate::view::{MatMut, MatRef};
 use num_traits::{Float, One, Zero};
+use std::ops::Range;
 
 /// Reduces the Hermitian matrix held in the lower triangle of the
 /// column-major `n x n` workspace `a` to the real symmetric tridiagonal `T =
@@ -84,7 +85,7 @@ fn reduce_lower_from<T: Element>(
 }
 
 /// [`reduce_lower`] blocked as LAPACK's `hetrd`: panels of `nb` columns
-/// are reduced by [`latrd_lower`], which also returns the `W` of the
+/// are reduced by `latrd_lower` (LAPACK's `latrd`), which also returns the `W` of the
 /// trailing update `A22 -= V*W^H + W*V^H`, done by the backend's
 /// [`Level3::her2k`] (half of the reduction's flops then run in level 3);
 /// the last `nb` or fewer columns unblocked. Same results (to rounding) and
@@ -245,29 +246,29 @@ fn her2_lower<T: Element>(a: &mut [T], n: usize, off: usize, v: &[T], x: &[T]) {
     }
 }
 
-/// `Z := Q*Z` for the `n x n` column-major `z` and the `Q` of
+/// `Z := Q*Z` for the `n x n` row-major `z` and the `Q` of
 /// [`reduce_lower`] (reflectors in `a`, factors in `tau`), one reflector at a
-/// time (LAPACK's `unm2l`-style unblocked `ormtr`): the reference, and the
+/// time (LAPACK's unblocked `ormtr`), row by row: the reference, and the
 /// path for small orders.
 pub fn back_transform<T: Element>(a: &[T], n: usize, tau: &[T], z: &mut [T]) {
+    let mut s = vec![T::ZERO; n];
     for i in (0..n.saturating_sub(1)).rev() {
         let t = tau[i];
         if t == T::ZERO {
             continue;
         }
-        // v = (1, a[i+2.., i]) on rows i+1..n.
-        let v = &a[i * n + i + 2..(i + 1) * n];
-        for zc in z.chunks_exact_mut(n) {
-            let zc = &mut zc[i + 1..];
-            let mut s = zc[0];
-            for (vk, zk) in v.iter().zip(&zc[1..]) {
-                s += vk.conj() * *zk;
-            }
-            let s = t * s;
-            zc[0] -= s;
-            for (vk, zk) in v.iter().zip(&mut zc[1..]) {
-                *zk -= *vk * s;
-            }
+        // v = (1, a[i+2.., i]) on rows i+1..n; s = t * v^H Z(i+1.., :).
+        let v = &a[i * n + i + 1..(i + 1) * n];
+        let rows = &mut z[(i + 1) * n..];
+        s.copy_from_slice(&rows[..n]);
+        for (k, row) in rows.chunks_exact(n).enumerate().skip(1) {
+            let vk = v[k].conj();
+            s.iter_mut().zip(row).for_each(|(x, &y)| *x += vk * y);
+        }
+        s.iter_mut().for_each(|x| *x = t * *x);
+        for (k, row) in rows.chunks_exact_mut(n).enumerate() {
+            let vk = if k == 0 { T::ONE } else { v[k] };
+            row.iter_mut().zip(&s).for_each(|(x, &y)| *x -= vk * y);
         }
     }
 }
@@ -338,17 +339,59 @@ fn lartg<R: Scalar>(f: R, g: R) -> (R, R, R) {
     }
 }
 
-/// Columns `j` and `j + 1` of the column-major `z` (`n` rows):
-/// `z_{j+1} := c*z_{j+1} - s*z_j`, `z_j := s*z_{j+1} + c*z_j` (one step of
-/// LAPACK's `lasr` with `side = 'R'`, `pivot = 'V'`).
-fn rotate<T: Element>(z: &mut [T], n: usize, j: usize, c: T::Real, s: T::Real) {
-    let (left, right) = z.split_at_mut((j + 1) * n);
-    let zj = &mut left[j * n..];
-    let zj1 = &mut right[..n];
-    for (a, b) in zj.iter_mut().zip(zj1.iter_mut()) {
-        let t = *b;
-        *b = t.scale_real(c) - a.scale_real(s);
-        *a = t.scale_real(s) + a.scale_real(c);
+/// The eigenvector matrix `Z` that [`steqr`] accumulates its plane
+/// rotations into (from the right) and whose columns it sorts.
+pub trait Vectors<T: Element> {
+    /// For `i` in `range` (ascending when `forward`, else descending),
+    /// columns `i` and `i + 1`: `z_{i+1} := c[i]*z_{i+1} - s[i]*z_i`,
+    /// `z_i := s[i]*z_{i+1} + c[i]*z_i` (LAPACK's `lasr` with `side = 'R'`,
+    /// `pivot = 'V'`).
+    fn rotate(&mut self, range: Range<usize>, c: &[T::Real], s: &[T::Real], forward: bool);
+    /// Swaps columns `i` and `k`.
+    fn swap(&mut self, i: usize, k: usize);
+}
+
+/// An `n`-column matrix stored row-major (rows contiguous), so that a run
+/// of rows is one slice: [`rotate_rows`] applies the rotations to such a
+/// run, and independent runs can go to different threads.
+pub struct RowMajor<'a, T> {
+    /// The elements, `rows x n`, row-major.
+    pub z: &'a mut [T],
+    /// The number of columns.
+    pub n: usize,
+}
+
+impl<T: Element> Vectors<T> for RowMajor<'_, T> {
+    fn rotate(&mut self, range: Range<usize>, c: &[T::Real], s: &[T::Real], forward: bool) {
+        rotate_rows(self.z, self.n, range, c, s, forward);
+    }
+    fn swap(&mut self, i: usize, k: usize) {
+        for row in self.z.chunks_exact_mut(self.n) {
+            row.swap(i, k);
+        }
+    }
+}
+
+/// [`Vectors::rotate`] on the rows of the row-major `rows` (`n` columns).
+pub fn rotate_rows<T: Element>(
+    rows: &mut [T],
+    n: usize,
+    range: Range<usize>,
+    c: &[T::Real],
+    s: &[T::Real],
+    forward: bool,
+) {
+    let one = |row: &mut [T], i: usize| {
+        let (a, b) = (row[i], row[i + 1]);
+        row[i + 1] = b.scale_real(c[i]) - a.scale_real(s[i]);
+        row[i] = b.scale_real(s[i]) + a.scale_real(c[i]);
+    };
+    for row in rows.chunks_exact_mut(n.max(1)) {
+        if forward {
+            range.clone().for_each(|i| one(row, i));
+        } else {
+            range.clone().rev().for_each(|i| one(row, i));
+        }
     }
 }
 
@@ -373,9 +416,9 @@ fn block_norm<R: Scalar>(d: &[R], e: &[R]) -> R {
 /// off-diagonal `e` (`n - 1`, destroyed), by the implicit QL or QR
 /// iteration with Wilkinson shifts (LAPACK's `steqr`, which picks QL or QR
 /// per unreduced block from which end is larger, so graded matrices keep
-/// their small eigenvalues' accuracy). With `z` (`n x n` column-major, on
-/// entry the identity or an orthogonal `Q`), the rotations are accumulated
-/// into its columns: on exit `z` holds `Q` times the tridiagonal matrix's
+/// their small eigenvalues' accuracy). With `z` (`n` columns, on entry
+/// the identity or an orthogonal `Q`), the rotations are accumulated into
+/// its columns: on exit `z` holds `Q` times the tridiagonal matrix's
 /// eigenvectors, column `k` for `d[k]`.
 ///
 /// Returns LAPACK's `info`: 0, or, when the iteration took more than
@@ -385,14 +428,11 @@ fn block_norm<R: Scalar>(d: &[R], e: &[R]) -> R {
 pub fn steqr<T: Element>(
     d: &mut [T::Real],
     e: &mut [T::Real],
-    mut z: Option<&mut [T]>,
+    mut z: Option<&mut dyn Vectors<T>>,
     max_sweeps: usize,
 ) -> usize {
     let n = d.len();
     assert_eq!(e.len(), n.saturating_sub(1));
-    if let Some(z) = z.as_deref() {
-        assert!(z.len() >= n * n);
-    }
     if n <= 1 {
         return 0;
     }
@@ -481,7 +521,8 @@ pub fn steqr<T: Element>(
                     // A 2x2 block: solve it directly.
                     let (rt1, rt2, c, s) = laev2(d[l], e[l], d[l + 1]);
                     if let Some(z) = z.as_deref_mut() {
-                        rotate(z, n, l, c, s);
+                        (wc[l], ws[l]) = (c, s);
+                        z.rotate(l..l + 1, &wc, &ws, false);
                     }
                     d[l] = rt1;
                     d[l + 1] = rt2;
@@ -518,9 +559,7 @@ pub fn steqr<T: Element>(
                     ws[i] = -s;
                 }
                 if let Some(z) = z.as_deref_mut() {
-                    for i in (l..m).rev() {
-                        rotate(z, n, i, wc[i], ws[i]);
-                    }
+                    z.rotate(l..m, &wc, &ws, false);
                 }
                 d[l] -= p;
                 e[l] = g;
@@ -550,7 +589,8 @@ pub fn steqr<T: Element>(
                 if m + 1 == l {
                     let (rt1, rt2, c, s) = laev2(d[l - 1], e[l - 1], d[l]);
                     if let Some(z) = z.as_deref_mut() {
-                        rotate(z, n, l - 1, c, s);
+                        (wc[l - 1], ws[l - 1]) = (c, s);
+                        z.rotate(l - 1..l, &wc, &ws, true);
                     }
                     d[l - 1] = rt1;
                     d[l] = rt2;
@@ -586,9 +626,7 @@ pub fn steqr<T: Element>(
                     ws[i] = s;
                 }
                 if let Some(z) = z.as_deref_mut() {
-                    for i in m..l {
-                        rotate(z, n, i, wc[i], ws[i]);
-                    }
+                    z.rotate(m..l, &wc, &ws, true);
                 }
                 d[l] -= p;
                 e[l - 1] = g;
@@ -615,9 +653,7 @@ pub fn steqr<T: Element>(
         if k != i {
             d.swap(i, k);
             if let Some(z) = z.as_deref_mut() {
-                for r in 0..n {
-                    z.swap(r + i * n, r + k * n);
-                }
+                z.swap(i, k);
             }
         }
     }
@@ -661,7 +697,10 @@ mod tests {
         let mut e = vec![-1.0f64; n - 1];
         let mut z = vec![0.0f64; n * n];
         z.iter_mut().step_by(n + 1).for_each(|x| *x = 1.0);
-        assert_eq!(steqr(&mut d, &mut e, Some(&mut z), 30), 0);
+        assert_eq!(
+            steqr(&mut d, &mut e, Some(&mut RowMajor { z: &mut z, n }), 30),
+            0
+        );
         for (k, &dk) in d.iter().enumerate() {
             let want = 2.0 - 2.0 * ((k + 1) as f64 * std::f64::consts::PI / (n + 1) as f64).cos();
             assert!((dk - want).abs() < 1e-13, "{k}: {dk} vs {want}");
