@@ -27,9 +27,9 @@
 //! Where the `O(n^3)` time goes: the reduction (`4/3 n^3` multiply-adds:
 //! half in the backend's `her2k` when blocked, half in level-2
 //! Hermitian matrix-vector products on one thread), the rotations of the QL/QR iteration applied to
-//! the vectors (about `3 n^3`, level-1 along the rows of a row-major `Z`;
-//! above `2 * EIGH_NB` each sweep's rotations run on one run of rows per
-//! thread through [`ParallelLoops::parallel_for`]),
+//! the vectors (about `3 n^3`, level-1 down contiguous columns; above
+//! `2 * EIGH_NB` each sweep's rotations run on one run of rows per thread
+//! through [`ParallelLoops::parallel_for`]),
 //! and the back-transformation (`2 n^3`, on the backend's gemm). Without
 //! vectors only the reduction is cubic. A divide-and-conquer tridiagonal
 //! solver (`stedc`) and a parallel matrix-vector product in the panel are
@@ -92,7 +92,8 @@ use crate::scalar::Element;
 use crate::schedule::Schedule;
 use crate::serial::Serial;
 use crate::tridiag::{
-    back_transform, reduce_lower, reduce_lower_blocked, rotate_rows, steqr, RowMajor, Vectors,
+    back_transform, reduce_lower, reduce_lower_blocked, rotate_columns, steqr, swap_columns,
+    ColMajor, Vectors,
 };
 use crate::view::{MatMut, MatRef};
 use num_traits::{Float, One, Zero};
@@ -100,6 +101,11 @@ use num_traits::{Float, One, Zero};
 /// Orders above this back-transform the eigenvectors with block reflectors
 /// on the backend's gemm; smaller ones one reflector at a time.
 pub const EIGH_NB: usize = 32;
+
+/// A sweep's rotations run in parallel (one run of rows per thread) when
+/// they update at least this many elements (rotations times the order):
+/// below, the fork-join costs more than it saves. Not tuned yet.
+pub const PARALLEL_ROTATIONS: usize = 1 << 18;
 
 /// LAPACK's limit on the QL/QR sweeps, per eigenvalue.
 pub const MAX_SWEEPS: usize = 30;
@@ -268,27 +274,38 @@ fn back_transform_blocked<T: Element, B: Level3<T> + ?Sized>(
         return Ok(());
     }
     let reflectors = MatRef::col_major(&q[1..], n - 1, n - 1, n)?;
-    let rows = MatMut::row_major(&mut z[n..], n - 1, n, n)?;
+    let rows = MatMut::col_major(&mut z[1..], n - 1, n, n)?;
     backend.qr_apply_q(Side::Left, Trans::No, reflectors, tau, rows)
 }
 
-/// The eigenvector matrix (row-major) cut into one run of rows per thread:
-/// each sweep's rotations are applied to the runs in parallel on the
-/// backend's loops.
+/// The column-major eigenvector matrix cut into one run of rows per
+/// thread (each run the same rows of every column, as slices): each
+/// sweep's rotations are applied to the runs in parallel on the backend's
+/// loops.
 struct ParallelRows<'a, T, P: ?Sized> {
     par: &'a P,
     n: usize,
-    blocks: Vec<Mutex<&'a mut [T]>>,
+    /// Sweeps updating fewer elements run on the caller.
+    min_work: usize,
+    blocks: Vec<Mutex<Vec<&'a mut [T]>>>,
     failed: Option<Error>,
 }
 
 impl<'a, T: Element, P: ParallelLoops + ?Sized> ParallelRows<'a, T, P> {
-    fn new(par: &'a P, z: &'a mut [T], n: usize) -> Self {
-        let per = n.div_ceil(par.num_threads().max(1)).max(1);
+    fn new(par: &'a P, z: &'a mut [T], n: usize, parts: usize, min_work: usize) -> Self {
+        let per = n.div_ceil(parts.max(1)).max(1);
+        let parts = n.div_ceil(per);
+        let mut blocks: Vec<Vec<&'a mut [T]>> = (0..parts).map(|_| Vec::with_capacity(n)).collect();
+        for col in z.chunks_exact_mut(n) {
+            for (b, seg) in blocks.iter_mut().zip(col.chunks_mut(per)) {
+                b.push(seg);
+            }
+        }
         ParallelRows {
             par,
             n,
-            blocks: z.chunks_mut(per * n).map(Mutex::new).collect(),
+            min_work,
+            blocks: blocks.into_iter().map(Mutex::new).collect(),
             failed: None,
         }
     }
@@ -302,13 +319,21 @@ impl<T: Element, P: ParallelLoops + ?Sized> Vectors<T> for ParallelRows<'_, T, P
         s: &[T::Real],
         forward: bool,
     ) {
-        let (n, blocks) = (self.n, &self.blocks);
+        let blocks = &self.blocks;
+        if range.len() * self.n < self.min_work {
+            for b in blocks {
+                if let Ok(mut cols) = b.lock() {
+                    rotate_columns(&mut cols, range.clone(), c, s, forward);
+                }
+            }
+            return;
+        }
         let r = self
             .par
             .parallel_for(0..blocks.len(), Schedule::Static { chunk: 0 }, &|ks, _| {
                 for k in ks {
-                    if let Ok(mut rows) = blocks[k].lock() {
-                        rotate_rows(&mut rows, n, range.clone(), c, s, forward);
+                    if let Ok(mut cols) = blocks[k].lock() {
+                        rotate_columns(&mut cols, range.clone(), c, s, forward);
                     }
                 }
             });
@@ -318,8 +343,8 @@ impl<T: Element, P: ParallelLoops + ?Sized> Vectors<T> for ParallelRows<'_, T, P
     }
     fn swap(&mut self, i: usize, k: usize) {
         for b in &mut self.blocks {
-            if let Ok(rows) = b.get_mut() {
-                rows.chunks_exact_mut(self.n).for_each(|row| row.swap(i, k));
+            if let Ok(cols) = b.get_mut() {
+                swap_columns(cols, i, k);
             }
         }
     }
@@ -396,7 +421,13 @@ impl<T: Element> Workspace<T> {
             self.z.iter_mut().step_by(n + 1).for_each(|x| *x = T::ONE);
             let info = match par {
                 Some(par) if n > 2 * EIGH_NB && par.num_threads() > 1 => {
-                    let mut rows = ParallelRows::new(par, &mut self.z, n);
+                    let mut rows = ParallelRows::new(
+                        par,
+                        &mut self.z,
+                        n,
+                        par.num_threads(),
+                        PARALLEL_ROTATIONS,
+                    );
                     let info = steqr(w, &mut self.e, Some(&mut rows), MAX_SWEEPS);
                     if let Some(e) = rows.failed {
                         return Err(e);
@@ -404,7 +435,7 @@ impl<T: Element> Workspace<T> {
                     info
                 }
                 _ => {
-                    let mut rows = RowMajor { z: &mut self.z, n };
+                    let mut rows = ColMajor { z: &mut self.z, n };
                     steqr(w, &mut self.e, Some(&mut rows), MAX_SWEEPS)
                 }
             };
@@ -465,8 +496,7 @@ impl<T: Element> Workspace<T> {
         if a.is_conj() {
             self.z.iter_mut().for_each(|x| *x = x.conj());
         }
-        // Row-major Z is Z^T column-major: stored into the transposed view.
-        store(&self.z, a.t_mut());
+        store(&self.z, a);
     }
 }
 
@@ -687,6 +717,33 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The eigenvectors accumulated in runs of rows (as on several threads)
+    /// are those accumulated whole, bit for bit.
+    #[test]
+    fn rotations_in_runs_of_rows() {
+        let n = 50;
+        let a = random(n, 3, false);
+        let d0: Vec<f64> = (0..n).map(|i| a[i + i * n].re).collect();
+        let e0: Vec<f64> = (0..n - 1).map(|i| a[i + 1 + i * n].re).collect();
+        let identity = |z: &mut Vec<f64>| z.iter_mut().step_by(n + 1).for_each(|x| *x = 1.0);
+        let (mut d1, mut e1, mut z1) = (d0.clone(), e0.clone(), vec![0.0; n * n]);
+        identity(&mut z1);
+        assert_eq!(
+            steqr(&mut d1, &mut e1, Some(&mut ColMajor { z: &mut z1, n }), 30),
+            0
+        );
+        for (parts, min_work) in [(2, 0), (3, 0), (7, 0), (3, usize::MAX)] {
+            let (mut d2, mut e2, mut z2) = (d0.clone(), e0.clone(), vec![0.0; n * n]);
+            identity(&mut z2);
+            let mut rows = ParallelRows::new(&Serial, &mut z2, n, parts, min_work);
+            assert_eq!(rows.blocks.len(), parts);
+            assert_eq!(steqr(&mut d2, &mut e2, Some(&mut rows), 30), 0);
+            assert!(rows.failed.is_none());
+            drop(rows);
+            assert_eq!((&d1, &z1), (&d2, &z2), "{parts} runs");
         }
     }
 }

@@ -246,29 +246,29 @@ fn her2_lower<T: Element>(a: &mut [T], n: usize, off: usize, v: &[T], x: &[T]) {
     }
 }
 
-/// `Z := Q*Z` for the `n x n` row-major `z` and the `Q` of
+/// `Z := Q*Z` for the `n x n` column-major `z` and the `Q` of
 /// [`reduce_lower`] (reflectors in `a`, factors in `tau`), one reflector at a
-/// time (LAPACK's unblocked `ormtr`), row by row: the reference, and the
+/// time (LAPACK's `unm2l`-style unblocked `ormtr`): the reference, and the
 /// path for small orders.
 pub fn back_transform<T: Element>(a: &[T], n: usize, tau: &[T], z: &mut [T]) {
-    let mut s = vec![T::ZERO; n];
     for i in (0..n.saturating_sub(1)).rev() {
         let t = tau[i];
         if t == T::ZERO {
             continue;
         }
-        // v = (1, a[i+2.., i]) on rows i+1..n; s = t * v^H Z(i+1.., :).
-        let v = &a[i * n + i + 1..(i + 1) * n];
-        let rows = &mut z[(i + 1) * n..];
-        s.copy_from_slice(&rows[..n]);
-        for (k, row) in rows.chunks_exact(n).enumerate().skip(1) {
-            let vk = v[k].conj();
-            s.iter_mut().zip(row).for_each(|(x, &y)| *x += vk * y);
-        }
-        s.iter_mut().for_each(|x| *x = t * *x);
-        for (k, row) in rows.chunks_exact_mut(n).enumerate() {
-            let vk = if k == 0 { T::ONE } else { v[k] };
-            row.iter_mut().zip(&s).for_each(|(x, &y)| *x -= vk * y);
+        // v = (1, a[i+2.., i]) on rows i+1..n.
+        let v = &a[i * n + i + 2..(i + 1) * n];
+        for zc in z.chunks_exact_mut(n) {
+            let zc = &mut zc[i + 1..];
+            let mut s = zc[0];
+            for (vk, zk) in v.iter().zip(&zc[1..]) {
+                s += vk.conj() * *zk;
+            }
+            let s = t * s;
+            zc[0] -= s;
+            for (vk, zk) in v.iter().zip(&mut zc[1..]) {
+                *zk -= *vk * s;
+            }
         }
     }
 }
@@ -351,48 +351,62 @@ pub trait Vectors<T: Element> {
     fn swap(&mut self, i: usize, k: usize);
 }
 
-/// An `n`-column matrix stored row-major (rows contiguous), so that a run
-/// of rows is one slice: [`rotate_rows`] applies the rotations to such a
-/// run, and independent runs can go to different threads.
-pub struct RowMajor<'a, T> {
-    /// The elements, `rows x n`, row-major.
+/// An `n x n` column-major matrix: each rotation is one pass down two
+/// contiguous columns.
+pub struct ColMajor<'a, T> {
+    /// The elements, column-major, leading dimension `n`.
     pub z: &'a mut [T],
-    /// The number of columns.
+    /// The order.
     pub n: usize,
 }
 
-impl<T: Element> Vectors<T> for RowMajor<'_, T> {
+impl<T: Element> Vectors<T> for ColMajor<'_, T> {
     fn rotate(&mut self, range: Range<usize>, c: &[T::Real], s: &[T::Real], forward: bool) {
-        rotate_rows(self.z, self.n, range, c, s, forward);
+        let mut cols: Vec<&mut [T]> = self.z.chunks_exact_mut(self.n.max(1)).collect();
+        rotate_columns(&mut cols, range, c, s, forward);
     }
     fn swap(&mut self, i: usize, k: usize) {
-        for row in self.z.chunks_exact_mut(self.n) {
-            row.swap(i, k);
+        let n = self.n;
+        for r in 0..n {
+            self.z.swap(r + i * n, r + k * n);
         }
     }
 }
 
-/// [`Vectors::rotate`] on the rows of the row-major `rows` (`n` columns).
-pub fn rotate_rows<T: Element>(
-    rows: &mut [T],
-    n: usize,
+/// [`Vectors::rotate`] on columns given as slices of equal length (whole
+/// columns, or the same rows of each column).
+pub fn rotate_columns<T: Element>(
+    cols: &mut [&mut [T]],
     range: Range<usize>,
     c: &[T::Real],
     s: &[T::Real],
     forward: bool,
 ) {
-    let one = |row: &mut [T], i: usize| {
-        let (a, b) = (row[i], row[i + 1]);
-        row[i + 1] = b.scale_real(c[i]) - a.scale_real(s[i]);
-        row[i] = b.scale_real(s[i]) + a.scale_real(c[i]);
-    };
-    for row in rows.chunks_exact_mut(n.max(1)) {
-        if forward {
-            range.clone().for_each(|i| one(row, i));
-        } else {
-            range.clone().rev().for_each(|i| one(row, i));
+    let mut one = |i: usize| {
+        let (left, right) = cols.split_at_mut(i + 1);
+        let (zj, zj1) = (&mut *left[i], &mut *right[0]);
+        let (ci, si) = (c[i], s[i]);
+        for (a, b) in zj.iter_mut().zip(zj1.iter_mut()) {
+            let t = *b;
+            *b = t.scale_real(ci) - a.scale_real(si);
+            *a = t.scale_real(si) + a.scale_real(ci);
         }
+    };
+    if forward {
+        range.for_each(&mut one);
+    } else {
+        range.rev().for_each(&mut one);
     }
+}
+
+/// Swaps the contents of columns `i` and `k` (slices of equal length).
+pub fn swap_columns<T: Element>(cols: &mut [&mut [T]], i: usize, k: usize) {
+    if i == k {
+        return;
+    }
+    let (lo, hi) = (i.min(k), i.max(k));
+    let (left, right) = cols.split_at_mut(hi);
+    left[lo].swap_with_slice(right[0]);
 }
 
 /// `|r|` with the sign of `g` (Fortran's `SIGN(r, g)`).
@@ -698,7 +712,7 @@ mod tests {
         let mut z = vec![0.0f64; n * n];
         z.iter_mut().step_by(n + 1).for_each(|x| *x = 1.0);
         assert_eq!(
-            steqr(&mut d, &mut e, Some(&mut RowMajor { z: &mut z, n }), 30),
+            steqr(&mut d, &mut e, Some(&mut ColMajor { z: &mut z, n }), 30),
             0
         );
         for (k, &dk) in d.iter().enumerate() {
