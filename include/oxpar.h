@@ -6517,6 +6517,84 @@ oxpar_status oxpar_sslogdet_batch(const oxpar_context *ctx,
                                   float *logdets);
 
 /**
+ * The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (floats); LAPACK's `ssyev`.
+ *
+ * `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+ * of `a` that is read (the other one is not; the imaginary parts of a
+ * complex diagonal are ignored). `w` (`n` elements) receives the
+ * eigenvalues in ascending order; with `'V'` the orthonormal
+ * eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+ * contents of `a` afterwards are unspecified. `a` is given by a pointer
+ * to its element (0, 0) and its element strides (`rsa`, `csa`;
+ * column-major: `1, lda`). The library allocates its workspace (two
+ * `n x n` matrices): there is no workspace query.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+ * `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+ * form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+ * hold the approximations reached.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+ * or an infinity in the referenced triangle: then `a` and `w` are
+ * untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `n x n` elements its strides
+ * describe, writable; `w` holds `n` writable elements; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_ssyev(const oxpar_context *ctx,
+                         char jobz,
+                         int32_t uplo,
+                         size_t n,
+                         float *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *w,
+                         int64_t *info);
+
+/**
+ * `oxpar_ssyev` on each of the `count` `n x n` matrices of a batch (floats) (NumPy's stacked `eigh`/`eigvalsh`).
+ *
+ * The batch is a pointer to matrix 0's element (0, 0), its row and
+ * column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+ * elements further), all non-negative. `w` (`count * n` elements, apart
+ * from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+ * `uplo` as in `oxpar_ssyev`. The matrices run in parallel on the context's
+ * threads. A failing matrix does not stop the others: on
+ * `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+ * first failing matrix and `failed_index` its 0-based index (each may be
+ * NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+ * `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+ * other matrices are computed.
+ *
+ * Errors: as `oxpar_ssyev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+ * stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `w` holds `count * n` writable elements; `info` and
+ * `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_ssyev_batch(const oxpar_context *ctx,
+                               char jobz,
+                               int32_t uplo,
+                               size_t count,
+                               size_t n,
+                               float *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               float *w,
+                               int64_t *info,
+                               int64_t *failed_index);
+
+/**
  * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (floats), in place; LAPACK's `geqrf`.
  *
  * `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
@@ -7102,6 +7180,84 @@ oxpar_status oxpar_dslogdet_batch(const oxpar_context *ctx,
                                   ptrdiff_t bsa,
                                   double *signs,
                                   double *logdets);
+
+/**
+ * The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (doubles); LAPACK's `dsyev`.
+ *
+ * `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+ * of `a` that is read (the other one is not; the imaginary parts of a
+ * complex diagonal are ignored). `w` (`n` elements) receives the
+ * eigenvalues in ascending order; with `'V'` the orthonormal
+ * eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+ * contents of `a` afterwards are unspecified. `a` is given by a pointer
+ * to its element (0, 0) and its element strides (`rsa`, `csa`;
+ * column-major: `1, lda`). The library allocates its workspace (two
+ * `n x n` matrices): there is no workspace query.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+ * `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+ * form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+ * hold the approximations reached.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+ * or an infinity in the referenced triangle: then `a` and `w` are
+ * untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `n x n` elements its strides
+ * describe, writable; `w` holds `n` writable elements; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_dsyev(const oxpar_context *ctx,
+                         char jobz,
+                         int32_t uplo,
+                         size_t n,
+                         double *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *w,
+                         int64_t *info);
+
+/**
+ * `oxpar_dsyev` on each of the `count` `n x n` matrices of a batch (doubles) (NumPy's stacked `eigh`/`eigvalsh`).
+ *
+ * The batch is a pointer to matrix 0's element (0, 0), its row and
+ * column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+ * elements further), all non-negative. `w` (`count * n` elements, apart
+ * from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+ * `uplo` as in `oxpar_dsyev`. The matrices run in parallel on the context's
+ * threads. A failing matrix does not stop the others: on
+ * `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+ * first failing matrix and `failed_index` its 0-based index (each may be
+ * NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+ * `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+ * other matrices are computed.
+ *
+ * Errors: as `oxpar_dsyev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+ * stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `w` holds `count * n` writable elements; `info` and
+ * `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_dsyev_batch(const oxpar_context *ctx,
+                               char jobz,
+                               int32_t uplo,
+                               size_t count,
+                               size_t n,
+                               double *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               double *w,
+                               int64_t *info,
+                               int64_t *failed_index);
 
 /**
  * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (doubles), in place; LAPACK's `geqrf`.
@@ -7691,6 +7847,84 @@ oxpar_status oxpar_cslogdet_batch(const oxpar_context *ctx,
                                   float *logdets);
 
 /**
+ * The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (single-precision complex); LAPACK's `cheev`.
+ *
+ * `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+ * of `a` that is read (the other one is not; the imaginary parts of a
+ * complex diagonal are ignored). `w` (`n` elements) receives the
+ * eigenvalues in ascending order; with `'V'` the orthonormal
+ * eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+ * contents of `a` afterwards are unspecified. `a` is given by a pointer
+ * to its element (0, 0) and its element strides (`rsa`, `csa`;
+ * column-major: `1, lda`). The library allocates its workspace (two
+ * `n x n` matrices): there is no workspace query.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+ * `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+ * form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+ * hold the approximations reached.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+ * or an infinity in the referenced triangle: then `a` and `w` are
+ * untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `n x n` elements its strides
+ * describe, writable; `w` holds `n` writable elements; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_cheev(const oxpar_context *ctx,
+                         char jobz,
+                         int32_t uplo,
+                         size_t n,
+                         oxpar_c32 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         float *w,
+                         int64_t *info);
+
+/**
+ * `oxpar_cheev` on each of the `count` `n x n` matrices of a batch (single-precision complex) (NumPy's stacked `eigh`/`eigvalsh`).
+ *
+ * The batch is a pointer to matrix 0's element (0, 0), its row and
+ * column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+ * elements further), all non-negative. `w` (`count * n` elements, apart
+ * from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+ * `uplo` as in `oxpar_cheev`. The matrices run in parallel on the context's
+ * threads. A failing matrix does not stop the others: on
+ * `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+ * first failing matrix and `failed_index` its 0-based index (each may be
+ * NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+ * `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+ * other matrices are computed.
+ *
+ * Errors: as `oxpar_cheev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+ * stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `w` holds `count * n` writable elements; `info` and
+ * `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_cheev_batch(const oxpar_context *ctx,
+                               char jobz,
+                               int32_t uplo,
+                               size_t count,
+                               size_t n,
+                               oxpar_c32 *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               float *w,
+                               int64_t *info,
+                               int64_t *failed_index);
+
+/**
  * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (single-precision complex), in place; LAPACK's `geqrf`.
  *
  * `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
@@ -8276,6 +8510,84 @@ oxpar_status oxpar_zslogdet_batch(const oxpar_context *ctx,
                                   ptrdiff_t bsa,
                                   oxpar_c64 *signs,
                                   double *logdets);
+
+/**
+ * The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (double-precision complex); LAPACK's `zheev`.
+ *
+ * `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+ * `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+ * of `a` that is read (the other one is not; the imaginary parts of a
+ * complex diagonal are ignored). `w` (`n` elements) receives the
+ * eigenvalues in ascending order; with `'V'` the orthonormal
+ * eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+ * contents of `a` afterwards are unspecified. `a` is given by a pointer
+ * to its element (0, 0) and its element strides (`rsa`, `csa`;
+ * column-major: `1, lda`). The library allocates its workspace (two
+ * `n x n` matrices): there is no workspace query.
+ *
+ * `info` may be NULL; otherwise it receives 0 on success, or on
+ * `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+ * `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+ * form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+ * hold the approximations reached.
+ *
+ * Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+ * matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+ * (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+ * or an infinity in the referenced triangle: then `a` and `w` are
+ * untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+ * `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the `n x n` elements its strides
+ * describe, writable; `w` holds `n` writable elements; `info` is NULL or
+ * writable.
+ */
+oxpar_status oxpar_zheev(const oxpar_context *ctx,
+                         char jobz,
+                         int32_t uplo,
+                         size_t n,
+                         oxpar_c64 *a,
+                         ptrdiff_t rsa,
+                         ptrdiff_t csa,
+                         double *w,
+                         int64_t *info);
+
+/**
+ * `oxpar_zheev` on each of the `count` `n x n` matrices of a batch (double-precision complex) (NumPy's stacked `eigh`/`eigvalsh`).
+ *
+ * The batch is a pointer to matrix 0's element (0, 0), its row and
+ * column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+ * elements further), all non-negative. `w` (`count * n` elements, apart
+ * from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+ * `uplo` as in `oxpar_zheev`. The matrices run in parallel on the context's
+ * threads. A failing matrix does not stop the others: on
+ * `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+ * first failing matrix and `failed_index` its 0-based index (each may be
+ * NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+ * `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+ * other matrices are computed.
+ *
+ * Errors: as `oxpar_zheev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+ * stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+ *
+ * # Safety
+ * `ctx` is a live context; `a` spans the elements of its batch,
+ * writable; `w` holds `count * n` writable elements; `info` and
+ * `failed_index` are NULL or writable.
+ */
+oxpar_status oxpar_zheev_batch(const oxpar_context *ctx,
+                               char jobz,
+                               int32_t uplo,
+                               size_t count,
+                               size_t n,
+                               oxpar_c64 *a,
+                               ptrdiff_t rsa,
+                               ptrdiff_t csa,
+                               ptrdiff_t bsa,
+                               double *w,
+                               int64_t *info,
+                               int64_t *failed_index);
 
 /**
  * Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (double-precision complex), in place; LAPACK's `geqrf`.

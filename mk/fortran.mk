@@ -25,7 +25,7 @@ FORTRAN_OXPAR_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target)/debug)
 FORTRAN_LDLIBS := -L$(FORTRAN_OXPAR_DIR) -loxpar -Wl,-rpath,$(FORTRAN_OXPAR_DIR)
 FORTRAN_TESTS := $(addprefix $(FORTRAN_BUILD)/,test_oxpar_context test_oxpar_blas test_oxpar_error_stop \
 	test_oxpar_opencl test_oxpar_reproducible test_oxpar_loops test_oxpar_structured test_oxpar_banded \
-	test_oxpar_complex test_oxpar_linalg)
+	test_oxpar_complex test_oxpar_linalg test_oxpar_eigh)
 # PoCL caches compiled kernels; keep its cache in a writable folder of our own.
 FORTRAN_POCL_CACHE := $(abspath $(or $(CARGO_TARGET_DIR),target)/fortran-pocl-cache)
 
@@ -37,6 +37,7 @@ fortran-test: lib-debug fortran-example $(FORTRAN_TESTS)
 	$(FORTRAN_BUILD)/test_oxpar_banded
 	$(FORTRAN_BUILD)/test_oxpar_complex
 	$(FORTRAN_BUILD)/test_oxpar_linalg
+	$(FORTRAN_BUILD)/test_oxpar_eigh
 	$(FORTRAN_BUILD)/test_oxpar_reproducible
 	$(FORTRAN_BUILD)/test_oxpar_loops
 	@# OpenCL (PoCL): skipped with a message where no device is found.
@@ -111,6 +112,11 @@ $(FORTRAN_BUILD)/test/test_oxpar_complex.o: $(FORTRAN_TEST_SRC)/complex_checks.i
 # One body of checks for four element types: preprocessed (.F90).
 $(FORTRAN_BUILD)/test/test_oxpar_linalg.o: $(FORTRAN_TEST_SRC)/test_oxpar_linalg.F90 $(FORTRAN_TEST_SRC)/linalg_checks.inc \
 		$(FORTRAN_TEST_SRC)/qr_checks.inc \
+		$(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
+	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@
+
+# The eigenproblem's checks, the same way.
+$(FORTRAN_BUILD)/test/test_oxpar_eigh.o: $(FORTRAN_TEST_SRC)/test_oxpar_eigh.F90 $(FORTRAN_TEST_SRC)/eigh_checks.inc \
 		$(FORTRAN_BUILD)/test/oxpar_testing.o $(FORTRAN_LIB)
 	$(FORTRAN_FC) $(FORTRAN_FLAGS) -I$(FORTRAN_BUILD) -J$(@D) -c $< -o $@
 

@@ -60,5 +60,6 @@ int main(int argc, char **argv) {
     test_inverse();
     test_qr();
     test_svd();
+    test_eigh();
     return check_summary();
 }

@@ -25,6 +25,7 @@ void test_lapack(void);
 void test_inverse(void);
 void test_qr(void);
 void test_svd(void);
+void test_eigh(void);
 
 /* malloc that aborts the tests when memory runs out. */
 void *xmalloc(size_t bytes);

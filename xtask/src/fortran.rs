@@ -51,7 +51,7 @@ const SCALARS_OUT: &[&str] = &[
 ];
 /// Pointer-to-number arguments that are arrays (the caller passes `c_loc`).
 const ARRAYS: &[&str] = &[
-    "a", "ap", "b", "c", "x", "y", "dets", "signs", "logdets", "tau", "s", "u", "vt",
+    "a", "ap", "b", "c", "x", "y", "dets", "signs", "logdets", "tau", "s", "u", "vt", "w",
 ];
 /// Pointer-to-number arguments that may be NULL or arrays (the caller passes
 /// `c_loc` or `c_null_ptr`), e.g. a kernel launch's `global` and `local` sizes,
@@ -911,6 +911,7 @@ impl Param {
         Ok(match (base, *ptrs) {
             (Base::Bool, 0) => decl("logical(c_bool), value", &["c_bool"]),
             (Base::Callback, 0) => decl("type(c_funptr), value", &["c_funptr"]),
+            (Base::Char, 0) => decl("character(kind=c_char), value", &["c_char"]),
             (_, 0) if num.is_some() => {
                 let (kind, kw) = num.unwrap_or_default();
                 decl(&format!("{kw}({kind}), value"), &[kind])

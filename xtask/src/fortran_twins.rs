@@ -179,6 +179,7 @@ pub fn linalg_files(template: &str) -> Result<[String; 3], String> {
             types,
             c: |name, t| format!("oxpar_{t}{name}"),
         })
+        .chain(std::iter::once(EIGH_TWIN))
         .collect();
     twins(
         "! Generated from bindings/fortran/src/oxpar_linalg_twins.f90.in by `make gen`: do not edit.\n",
@@ -241,3 +242,17 @@ fn twins(
     }
     Ok([decl, body, format!("{head}{public}")])
 }
+
+// The symmetric/Hermitian eigenproblem: one generic `oxpar_eigh` over
+// `oxpar_?syev` (real) and `oxpar_?heev` (complex).
+const EIGH_TWIN: Twin = Twin {
+    name: "eigh",
+    types: "sdcz",
+    c: |_, t| {
+        if matches!(t, 'c' | 'z') {
+            format!("oxpar_{t}heev")
+        } else {
+            format!("oxpar_{t}syev")
+        }
+    },
+};

@@ -966,6 +966,7 @@ pub fn module() -> String {
             );
             text = text.replace(&format!("`${name}`"), &format!("`oxpar_{letter}{name}`"));
         }
+        text.push_str(&eigh_template(letter));
         text = text
             .replace("$real", real)
             .replace("$t", rust)
@@ -998,4 +999,114 @@ pub fn module() -> String {
         s.push_str(&text);
     }
     s
+}
+
+// The symmetric/Hermitian eigenproblem.
+
+/// The eigenproblem's shells (`$syev` is `?syev` for real types, `?heev`
+/// for complex ones), over `crate::lapack::eigh`.
+const EIGH_TEMPLATE: &str = r#"
+/// The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` ($words); LAPACK's `$lapack`.
+///
+/// `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+/// of `a` that is read (the other one is not; the imaginary parts of a
+/// complex diagonal are ignored). `w` (`n` elements) receives the
+/// eigenvalues in ascending order; with `'V'` the orthonormal
+/// eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+/// contents of `a` afterwards are unspecified. `a` is given by a pointer
+/// to its element (0, 0) and its element strides (`rsa`, `csa`;
+/// column-major: `1, lda`). The library allocates its workspace (two
+/// `n x n` matrices): there is no workspace query.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+/// `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+/// form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+/// hold the approximations reached.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+/// or an infinity in the referenced triangle: then `a` and `w` are
+/// untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+/// `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `n x n` elements its strides
+/// describe, writable; `w` holds `n` writable elements; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn $syev(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    w: *mut $real,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$syev", || unsafe {
+        super::eigh::syev::<$t>(ctx, jobz, uplo, n, a, rsa, csa, w, info)
+    })
+}
+
+/// `$syev` on each of the `count` `n x n` matrices of a batch ($words) (NumPy's stacked `eigh`/`eigvalsh`).
+///
+/// The batch is a pointer to matrix 0's element (0, 0), its row and
+/// column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+/// elements further), all non-negative. `w` (`count * n` elements, apart
+/// from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+/// `uplo` as in `$syev`. The matrices run in parallel on the context's
+/// threads. A failing matrix does not stop the others: on
+/// `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+/// first failing matrix and `failed_index` its 0-based index (each may be
+/// NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+/// `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+/// other matrices are computed.
+///
+/// Errors: as `$syev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+/// stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch,
+/// writable; `w` holds `count * n` writable elements; `info` and
+/// `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn $syev_batch(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    count: usize,
+    n: usize,
+    a: *mut $t,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    w: *mut $real,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("$syev_batch", || unsafe {
+        super::eigh::syev_batch::<$t>(ctx, jobz, uplo, count, n, a, [rsa, csa, bsa], w, info, failed_index)
+    })
+}
+"#;
+
+/// [`EIGH_TEMPLATE`] with the routine names of element type `letter`
+/// (the other placeholders are filled with the rest of the module).
+fn eigh_template(letter: char) -> String {
+    let base = if matches!(letter, 'c' | 'z') {
+        "heev"
+    } else {
+        "syev"
+    };
+    EIGH_TEMPLATE
+        .replace("$syev_batch", &format!("oxpar_{letter}{base}_batch"))
+        .replace("$syev", &format!("oxpar_{letter}{base}"))
+        .replace("$lapack", &format!("{letter}{base}"))
 }

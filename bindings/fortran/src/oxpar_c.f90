@@ -356,6 +356,8 @@ module oxpar_c
   public :: c_oxpar_spotrf_batch
   public :: c_oxpar_sdet_batch
   public :: c_oxpar_sslogdet_batch
+  public :: c_oxpar_ssyev
+  public :: c_oxpar_ssyev_batch
   public :: c_oxpar_sgeqrf
   public :: c_oxpar_sormqr
   public :: c_oxpar_sorgqr
@@ -376,6 +378,8 @@ module oxpar_c
   public :: c_oxpar_dpotrf_batch
   public :: c_oxpar_ddet_batch
   public :: c_oxpar_dslogdet_batch
+  public :: c_oxpar_dsyev
+  public :: c_oxpar_dsyev_batch
   public :: c_oxpar_dgeqrf
   public :: c_oxpar_dormqr
   public :: c_oxpar_dorgqr
@@ -396,6 +400,8 @@ module oxpar_c
   public :: c_oxpar_cpotrf_batch
   public :: c_oxpar_cdet_batch
   public :: c_oxpar_cslogdet_batch
+  public :: c_oxpar_cheev
+  public :: c_oxpar_cheev_batch
   public :: c_oxpar_cgeqrf
   public :: c_oxpar_cunmqr
   public :: c_oxpar_cungqr
@@ -416,6 +422,8 @@ module oxpar_c
   public :: c_oxpar_zpotrf_batch
   public :: c_oxpar_zdet_batch
   public :: c_oxpar_zslogdet_batch
+  public :: c_oxpar_zheev
+  public :: c_oxpar_zheev_batch
   public :: c_oxpar_zgeqrf
   public :: c_oxpar_zunmqr
   public :: c_oxpar_zungqr
@@ -7100,6 +7108,93 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_sslogdet_batch
     end function c_oxpar_sslogdet_batch
 
+    !> The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix
+    !> `a` (floats); LAPACK's `ssyev`.
+    !>
+    !> `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+    !> of `a` that is read (the other one is not; the imaginary parts of a
+    !> complex diagonal are ignored). `w` (`n` elements) receives the
+    !> eigenvalues in ascending order; with `'V'` the orthonormal
+    !> eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+    !> contents of `a` afterwards are unspecified. `a` is given by a pointer
+    !> to its element (0, 0) and its element strides (`rsa`, `csa`;
+    !> column-major: `1, lda`). The library allocates its workspace (two
+    !> `n x n` matrices): there is no workspace query.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+    !> `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+    !> form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+    !> hold the approximations reached.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+    !> or an infinity in the referenced triangle: then `a` and `w` are
+    !> untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `n x n` elements its strides
+    !> describe, writable; `w` holds `n` writable elements; `info` is NULL or
+    !> writable.
+    function c_oxpar_ssyev(ctx, jobz, uplo, n, a, rsa, csa, w, info) bind(C, name="oxpar_ssyev")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_ssyev
+    end function c_oxpar_ssyev
+
+    !> `oxpar_ssyev` on each of the `count` `n x n` matrices of a batch (floats) (NumPy's stacked
+    !> `eigh`/`eigvalsh`).
+    !>
+    !> The batch is a pointer to matrix 0's element (0, 0), its row and
+    !> column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+    !> elements further), all non-negative. `w` (`count * n` elements, apart
+    !> from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+    !> `uplo` as in `oxpar_ssyev`. The matrices run in parallel on the context's
+    !> threads. A failing matrix does not stop the others: on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+    !> first failing matrix and `failed_index` its 0-based index (each may be
+    !> NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+    !> other matrices are computed.
+    !>
+    !> Errors: as `oxpar_ssyev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+    !> stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `w` holds `count * n` writable elements; `info` and
+    !> `failed_index` are NULL or writable.
+    function c_oxpar_ssyev_batch(ctx, jobz, uplo, count, n, a, rsa, csa, bsa, w, info, failed_index) &
+        bind(C, name="oxpar_ssyev_batch")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_ssyev_batch
+    end function c_oxpar_ssyev_batch
+
     !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (floats), in place; LAPACK's
     !> `geqrf`.
     !>
@@ -7779,6 +7874,93 @@ module oxpar_c
       type(c_ptr), value :: logdets
       integer(c_int32_t) :: c_oxpar_dslogdet_batch
     end function c_oxpar_dslogdet_batch
+
+    !> The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix
+    !> `a` (doubles); LAPACK's `dsyev`.
+    !>
+    !> `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+    !> of `a` that is read (the other one is not; the imaginary parts of a
+    !> complex diagonal are ignored). `w` (`n` elements) receives the
+    !> eigenvalues in ascending order; with `'V'` the orthonormal
+    !> eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+    !> contents of `a` afterwards are unspecified. `a` is given by a pointer
+    !> to its element (0, 0) and its element strides (`rsa`, `csa`;
+    !> column-major: `1, lda`). The library allocates its workspace (two
+    !> `n x n` matrices): there is no workspace query.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+    !> `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+    !> form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+    !> hold the approximations reached.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+    !> or an infinity in the referenced triangle: then `a` and `w` are
+    !> untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `n x n` elements its strides
+    !> describe, writable; `w` holds `n` writable elements; `info` is NULL or
+    !> writable.
+    function c_oxpar_dsyev(ctx, jobz, uplo, n, a, rsa, csa, w, info) bind(C, name="oxpar_dsyev")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_dsyev
+    end function c_oxpar_dsyev
+
+    !> `oxpar_dsyev` on each of the `count` `n x n` matrices of a batch (doubles) (NumPy's stacked
+    !> `eigh`/`eigvalsh`).
+    !>
+    !> The batch is a pointer to matrix 0's element (0, 0), its row and
+    !> column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+    !> elements further), all non-negative. `w` (`count * n` elements, apart
+    !> from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+    !> `uplo` as in `oxpar_dsyev`. The matrices run in parallel on the context's
+    !> threads. A failing matrix does not stop the others: on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+    !> first failing matrix and `failed_index` its 0-based index (each may be
+    !> NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+    !> other matrices are computed.
+    !>
+    !> Errors: as `oxpar_dsyev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+    !> stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `w` holds `count * n` writable elements; `info` and
+    !> `failed_index` are NULL or writable.
+    function c_oxpar_dsyev_batch(ctx, jobz, uplo, count, n, a, rsa, csa, bsa, w, info, failed_index) &
+        bind(C, name="oxpar_dsyev_batch")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_dsyev_batch
+    end function c_oxpar_dsyev_batch
 
     !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (doubles), in place;
     !> LAPACK's `geqrf`.
@@ -8461,6 +8643,93 @@ module oxpar_c
       integer(c_int32_t) :: c_oxpar_cslogdet_batch
     end function c_oxpar_cslogdet_batch
 
+    !> The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix
+    !> `a` (single-precision complex); LAPACK's `cheev`.
+    !>
+    !> `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+    !> of `a` that is read (the other one is not; the imaginary parts of a
+    !> complex diagonal are ignored). `w` (`n` elements) receives the
+    !> eigenvalues in ascending order; with `'V'` the orthonormal
+    !> eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+    !> contents of `a` afterwards are unspecified. `a` is given by a pointer
+    !> to its element (0, 0) and its element strides (`rsa`, `csa`;
+    !> column-major: `1, lda`). The library allocates its workspace (two
+    !> `n x n` matrices): there is no workspace query.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+    !> `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+    !> form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+    !> hold the approximations reached.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+    !> or an infinity in the referenced triangle: then `a` and `w` are
+    !> untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `n x n` elements its strides
+    !> describe, writable; `w` holds `n` writable elements; `info` is NULL or
+    !> writable.
+    function c_oxpar_cheev(ctx, jobz, uplo, n, a, rsa, csa, w, info) bind(C, name="oxpar_cheev")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_cheev
+    end function c_oxpar_cheev
+
+    !> `oxpar_cheev` on each of the `count` `n x n` matrices of a batch (single-precision complex)
+    !> (NumPy's stacked `eigh`/`eigvalsh`).
+    !>
+    !> The batch is a pointer to matrix 0's element (0, 0), its row and
+    !> column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+    !> elements further), all non-negative. `w` (`count * n` elements, apart
+    !> from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+    !> `uplo` as in `oxpar_cheev`. The matrices run in parallel on the context's
+    !> threads. A failing matrix does not stop the others: on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+    !> first failing matrix and `failed_index` its 0-based index (each may be
+    !> NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+    !> other matrices are computed.
+    !>
+    !> Errors: as `oxpar_cheev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+    !> stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `w` holds `count * n` writable elements; `info` and
+    !> `failed_index` are NULL or writable.
+    function c_oxpar_cheev_batch(ctx, jobz, uplo, count, n, a, rsa, csa, bsa, w, info, failed_index) &
+        bind(C, name="oxpar_cheev_batch")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_cheev_batch
+    end function c_oxpar_cheev_batch
+
     !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (single-precision complex),
     !> in place; LAPACK's `geqrf`.
     !>
@@ -9141,6 +9410,93 @@ module oxpar_c
       type(c_ptr), value :: logdets
       integer(c_int32_t) :: c_oxpar_zslogdet_batch
     end function c_oxpar_zslogdet_batch
+
+    !> The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix
+    !> `a` (double-precision complex); LAPACK's `zheev`.
+    !>
+    !> `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+    !> `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+    !> of `a` that is read (the other one is not; the imaginary parts of a
+    !> complex diagonal are ignored). `w` (`n` elements) receives the
+    !> eigenvalues in ascending order; with `'V'` the orthonormal
+    !> eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+    !> contents of `a` afterwards are unspecified. `a` is given by a pointer
+    !> to its element (0, 0) and its element strides (`rsa`, `csa`;
+    !> column-major: `1, lda`). The library allocates its workspace (two
+    !> `n x n` matrices): there is no workspace query.
+    !>
+    !> `info` may be NULL; otherwise it receives 0 on success, or on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+    !> `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+    !> form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+    !> hold the approximations reached.
+    !>
+    !> Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+    !> matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+    !> (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+    !> or an infinity in the referenced triangle: then `a` and `w` are
+    !> untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+    !> `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the `n x n` elements its strides
+    !> describe, writable; `w` holds `n` writable elements; `info` is NULL or
+    !> writable.
+    function c_oxpar_zheev(ctx, jobz, uplo, n, a, rsa, csa, w, info) bind(C, name="oxpar_zheev")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int32_t) :: c_oxpar_zheev
+    end function c_oxpar_zheev
+
+    !> `oxpar_zheev` on each of the `count` `n x n` matrices of a batch (double-precision complex)
+    !> (NumPy's stacked `eigh`/`eigvalsh`).
+    !>
+    !> The batch is a pointer to matrix 0's element (0, 0), its row and
+    !> column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+    !> elements further), all non-negative. `w` (`count * n` elements, apart
+    !> from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+    !> `uplo` as in `oxpar_zheev`. The matrices run in parallel on the context's
+    !> threads. A failing matrix does not stop the others: on
+    !> `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+    !> first failing matrix and `failed_index` its 0-based index (each may be
+    !> NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+    !> `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+    !> other matrices are computed.
+    !>
+    !> Errors: as `oxpar_zheev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+    !> stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+    !>
+    !> # Safety
+    !> `ctx` is a live context; `a` spans the elements of its batch,
+    !> writable; `w` holds `count * n` writable elements; `info` and
+    !> `failed_index` are NULL or writable.
+    function c_oxpar_zheev_batch(ctx, jobz, uplo, count, n, a, rsa, csa, bsa, w, info, failed_index) &
+        bind(C, name="oxpar_zheev_batch")
+      import :: c_char, c_int32_t, c_int64_t, c_ptr, c_ptrdiff_t, c_size_t
+      implicit none
+      type(c_ptr), value :: ctx
+      character(kind=c_char), value :: jobz
+      integer(c_int32_t), value :: uplo
+      integer(c_size_t), value :: count
+      integer(c_size_t), value :: n
+      type(c_ptr), value :: a
+      integer(c_ptrdiff_t), value :: rsa
+      integer(c_ptrdiff_t), value :: csa
+      integer(c_ptrdiff_t), value :: bsa
+      type(c_ptr), value :: w
+      integer(c_int64_t), intent(out) :: info
+      integer(c_int64_t), intent(out) :: failed_index
+      integer(c_int32_t) :: c_oxpar_zheev_batch
+    end function c_oxpar_zheev_batch
 
     !> Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (double-precision complex),
     !> in place; LAPACK's `geqrf`.

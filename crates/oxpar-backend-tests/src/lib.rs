@@ -27,6 +27,8 @@ pub mod props_level2;
 pub mod props_level3;
 pub mod props_qr;
 pub mod props_svd;
+// The symmetric/Hermitian eigenproblem.
+pub mod props_eigh;
 
 pub use props::*;
 pub use props_level2::*;

@@ -153,3 +153,8 @@ mod factor {
 mod complex {
     oxpar_backend_tests::complex_suite!(crate::RequiredOnly);
 }
+
+/// The eigenproblem on the default level 3 bodies.
+mod eigh {
+    oxpar_backend_tests::eigh_suite!(crate::RequiredOnly);
+}

@@ -9,3 +9,8 @@ mod complex {
 mod factor {
     oxpar_backend_tests::factor_suite!(oxpar_core::Serial);
 }
+
+/// The symmetric/Hermitian eigenproblem.
+mod eigh {
+    oxpar_backend_tests::eigh_suite!(oxpar_core::Serial);
+}

@@ -105,3 +105,14 @@ mod factor_default_2 {
 mod factor_reproducible_2 {
     oxpar_backend_tests::factor_suite!(oxpar_core::repro::Reproducible::new(crate::split(2)));
 }
+
+/// The symmetric/Hermitian eigenproblem on the team's gemm and parallel
+/// loops (batches), and reproducible.
+mod eigh_default_2 {
+    oxpar_backend_tests::eigh_suite!(
+        oxpar_threads::ThreadsBackend::with_threads(2).expect("threads start")
+    );
+}
+mod eigh_reproducible_2 {
+    oxpar_backend_tests::eigh_suite!(oxpar_core::repro::Reproducible::new(crate::split(2)));
+}

@@ -59,7 +59,7 @@ unsafe fn set_info(info: *mut i64, value: usize) {
 ///
 /// # Safety
 /// As [`set_info`].
-unsafe fn report(info: *mut i64, result: Result<(), Error>) -> Result<(), CapiError> {
+pub(super) unsafe fn report(info: *mut i64, result: Result<(), Error>) -> Result<(), CapiError> {
     match result {
         Ok(()) => {
             // SAFETY: forwarded.
@@ -69,7 +69,7 @@ unsafe fn report(info: *mut i64, result: Result<(), Error>) -> Result<(), CapiEr
         Err(e) => {
             if matches!(
                 e.kind(),
-                ErrorKind::Singular | ErrorKind::NotPositiveDefinite
+                ErrorKind::Singular | ErrorKind::NotPositiveDefinite | ErrorKind::NoConvergence
             ) {
                 // SAFETY: forwarded.
                 unsafe { set_info(info, e.info().unwrap_or(0)) };
@@ -325,6 +325,8 @@ where
 }
 
 mod batch;
+// The symmetric/Hermitian eigenproblem.
+mod eigh;
 mod inverse;
 mod shells;
 mod svd;

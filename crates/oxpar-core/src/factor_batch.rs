@@ -146,7 +146,7 @@ fn load<T: Element>(a: MatRef<'_, T>, w: &mut [T]) {
 /// Copies the column-major workspace `w` into matrix `a` (contiguous rows
 /// or columns as slices, as [`load`]).
 #[inline]
-fn store<T: Element>(w: &[T], mut a: crate::view::MatMut<'_, T>) {
+pub(crate) fn store<T: Element>(w: &[T], mut a: crate::view::MatMut<'_, T>) {
     let (m, n) = (a.nrows(), a.ncols());
     if m == 0 || n == 0 {
         return;

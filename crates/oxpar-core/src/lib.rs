@@ -65,6 +65,9 @@ pub mod scalar;
 pub mod schedule;
 pub mod serial;
 pub mod view;
+// The symmetric/Hermitian eigenproblem.
+pub mod factor_eigh;
+pub mod tridiag;
 
 pub use backend::{
     Backend, BackendKind, Diag, HostBackend, Level1, Level2, Level3, Op, ParallelLoops, Side,
@@ -74,6 +77,7 @@ pub use band::{BandRef, PackedMut, PackedRef};
 pub use batch::{BatchMut, BatchRef};
 pub use error::{Error, ErrorKind, Result};
 pub use factor::Factor;
+pub use factor_eigh::Eigh;
 pub use factor_qr::Qr;
 pub use factor_svd::Svd;
 pub use num_complex::{Complex, Complex32, Complex64};
@@ -89,6 +93,7 @@ pub mod prelude {
     pub use crate::batch::{BatchMut, BatchRef};
     pub use crate::error::{Error, ErrorKind, Result};
     pub use crate::factor::Factor;
+    pub use crate::factor_eigh::Eigh;
     pub use crate::factor_qr::Qr;
     pub use crate::factor_svd::Svd;
     pub use crate::scalar::{Element, Scalar};

@@ -149,6 +149,8 @@ fn run_rank() {
     // Through the reproducible wrapper (as every C context holds its
     // backend): the refusal is forwarded, not replaced by the defaults.
     factorizations_refused(&ctx, &Reproducible::new(ctx.mpi.clone()));
+    eigh_refused(&ctx.mpi);
+    eigh_refused(&Reproducible::new(ctx.mpi.clone()));
     speculation(&ctx);
     if rank == 0 {
         println!("rank 0 of {size}: all complex checks passed");
@@ -1083,4 +1085,36 @@ fn speculation(c: &Ctx) {
         || Level1::<Complex64>::dot(m, xl, yl),
         || Level1::<f64>::dot(m, d, d),
     );
+}
+
+/// No distributed eigensolver yet: every rank answers UNSUPPORTED at once
+/// (no collective to agree on), writing nothing.
+fn eigh_refused<B>(m: &B)
+where
+    B: oxpar_core::Eigh<f64> + oxpar_core::Eigh<Complex64>,
+{
+    use oxpar_core::Eigh;
+    let mut r = [4.0f64, 1.0, 1.0, 4.0];
+    let mut w = [7.0f64; 2];
+    let e = Eigh::<f64>::eigh(
+        m,
+        Uplo::Lower,
+        MatMut::col_major(&mut r, 2, 2, 2).unwrap(),
+        &mut w,
+        true,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert!(e.message().contains("not there yet"), "{e}");
+    let mut z = [Complex64::new(4.0, 0.0); 4];
+    let e = Eigh::<Complex64>::eigh_batch(
+        m,
+        Uplo::Upper,
+        oxpar_core::BatchMut::row_major(&mut z, 1, 2, 2).unwrap(),
+        &mut w,
+        false,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert_eq!((r, w), ([4.0, 1.0, 1.0, 4.0], [7.0; 2]), "nothing written");
 }

@@ -16,3 +16,8 @@ mod complex {
 mod factor {
     oxpar_backend_tests::factor_suite!(crate::backend_or_skip!());
 }
+
+/// The symmetric/Hermitian eigenproblem through the host path.
+mod eigh {
+    oxpar_backend_tests::eigh_suite!(crate::backend_or_skip!());
+}

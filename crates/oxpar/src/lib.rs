@@ -31,6 +31,8 @@ pub use oxpar_core::{
     Side, Trans, Uplo, VecMut, VecRef,
 };
 pub use oxpar_core::{factor_svd, Svd};
+// The symmetric/Hermitian eigenproblem.
+pub use oxpar_core::{factor_eigh, tridiag, Eigh};
 pub use oxpar_kernels::{cpu_level, dispatch::cpu_features, CpuLevel};
 pub use oxpar_threads::{
     check_num_threads, default_num_threads, parallel_reduce, Team, ThreadsBackend, Thresholds,

@@ -303,6 +303,53 @@ pub fn lstsq_rank<T: Element, B: oxpar_core::Svd<T> + ?Sized>(
     backend.lstsq_rank(mat_mut(a), mat_mut(b), rcond, s)
 }
 
+// The symmetric/Hermitian eigenproblem.
+
+/// The eigenvalues (ascending) of the symmetric (Hermitian) matrix in the
+/// `uplo` triangle of the square `a`, which is overwritten by the
+/// orthonormal eigenvectors (column `k` for eigenvalue `k`); see
+/// [`Eigh::eigh`](oxpar_core::Eigh::eigh).
+pub fn eigh<T: Element, B: oxpar_core::Eigh<T> + ?Sized>(
+    backend: &B,
+    uplo: Uplo,
+    a: ArrayViewMut2<'_, T>,
+) -> Result<ndarray::Array1<T::Real>> {
+    let mut w = vec![<T::Real as Element>::ZERO; a.nrows()];
+    backend.eigh(uplo, mat_mut(a), &mut w, true)?;
+    Ok(ndarray::Array1::from(w))
+}
+
+/// The eigenvalues (ascending) of the symmetric (Hermitian) matrix in the
+/// `uplo` triangle of the square `a` (left as it is: the solver works on a
+/// copy); see [`Eigh::eigh`](oxpar_core::Eigh::eigh).
+pub fn eigvalsh<T: Element, B: oxpar_core::Eigh<T> + ?Sized>(
+    backend: &B,
+    uplo: Uplo,
+    a: ArrayView2<'_, T>,
+) -> Result<ndarray::Array1<T::Real>> {
+    let mut copy = a.to_owned();
+    let mut w = vec![<T::Real as Element>::ZERO; a.nrows()];
+    backend.eigh(uplo, mat_mut(copy.view_mut()), &mut w, false)?;
+    Ok(ndarray::Array1::from(w))
+}
+
+/// The eigenvalues of every matrix of the stack `a` `(count, n, n)`, as a
+/// `(count, n)` array; with `vectors` each matrix is overwritten by its
+/// eigenvectors (otherwise its contents are unspecified afterwards). See
+/// [`Eigh::eigh_batch`](oxpar_core::Eigh::eigh_batch).
+pub fn eigh_batch<T: Element, B: oxpar_core::Eigh<T> + ?Sized>(
+    backend: &B,
+    uplo: Uplo,
+    a: ArrayViewMut3<'_, T>,
+    vectors: bool,
+) -> Result<ndarray::Array2<T::Real>> {
+    let (count, n, _) = a.dim();
+    let mut w = vec![<T::Real as Element>::ZERO; count * n];
+    backend.eigh_batch(uplo, batch_mut(a)?, &mut w, vectors)?;
+    ndarray::Array2::from_shape_vec((count, n), w)
+        .map_err(|e| Error::internal(format!("eigh_batch: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,5 +643,28 @@ mod tests {
         let rank = lstsq_rank(&backend, r1.view_mut(), b.view_mut(), None, &mut s).unwrap();
         assert_eq!(rank, 1);
         assert!((0..3).all(|i| (b[[i, 0]] - 1.0).abs() < 1e-12), "{b}");
+}
+
+    #[test]
+    fn eigh_on_ndarray_views() {
+        use ndarray::{array, Array3};
+        let backend = oxpar_threads::ThreadsBackend::with_threads(2).unwrap();
+        // [[2, 1], [1, 2]] in a transposed (Fortran-order) view.
+        let mut a = array![[2.0f64, 1.0], [1.0, 2.0]].reversed_axes();
+        let w = eigh(&backend, Uplo::Upper, a.view_mut()).unwrap();
+        assert!((w[0] - 1.0).abs() < 1e-15 && (w[1] - 3.0).abs() < 1e-15);
+        let s = std::f64::consts::FRAC_1_SQRT_2;
+        assert!((a[[0, 1]].abs() - s).abs() < 1e-15 && (a[[0, 0]] + a[[1, 0]]).abs() < 1e-15);
+        let b = array![[4.0f64, 0.0, 0.0], [0.0, -1.0, 0.0], [0.0, 0.0, 2.0]];
+        let w = eigvalsh(&backend, Uplo::Lower, b.view()).unwrap();
+        assert_eq!(w.to_vec(), vec![-1.0, 2.0, 4.0]);
+        let mut stack = Array3::<f64>::zeros((3, 2, 2));
+        for k in 0..3 {
+            stack[[k, 0, 0]] = k as f64;
+            stack[[k, 1, 1]] = -(k as f64);
+        }
+        let w = eigh_batch(&backend, Uplo::Lower, stack.view_mut(), true).unwrap();
+        assert_eq!(w.row(2).to_vec(), vec![-2.0, 2.0]);
+        assert_eq!(stack[[2, 1, 0]].abs(), 1.0);
     }
 }

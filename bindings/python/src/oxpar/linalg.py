@@ -62,7 +62,7 @@ import warnings
 import numpy as np
 
 from ._array import _pointer, matrix
-from ._errors import LinAlgError, OxparTypeError, ShapeMismatchError, check, error_for
+from ._errors import LinAlgError, OxparTypeError, ShapeMismatchError, UnsupportedError, check, error_for
 from ._ffi import ffi, lib
 from .context import Context, resolve
 
@@ -563,7 +563,6 @@ def lstsq(a, b, cond: Optional[float] = None, overwrite_a: bool = False, overwri
 # ---------------------------------------------------------------------------
 # QR: Householder QR on liboxpar's `oxpar_?geqrf` and `?orgqr`/`?ungqr`.
 
-from ._errors import UnsupportedError  # noqa: E402  (kept with its one user)
 
 __all__ += ["qr", "qr_multiply"]
 
@@ -688,3 +687,94 @@ def qr_multiply(a, c, mode: str = "right", pivoting: bool = False, conjugate: bo
     if onedim:
         cq = cq.ravel()
     return cq, r
+
+
+# ---------------------------------------------------------------------------
+# The symmetric/Hermitian eigenproblem: eigh and eigvalsh.
+#
+# `eigh` has SciPy's arguments (`lower`, `eigvals_only`, `overwrite_a`,
+# `check_finite`) and NumPy's behaviour on stacks: `a` of shape
+# `(..., M, M)` gives `(w, v)` with `w` of shape `(..., M)` and `v` of
+# shape `(..., M, M)` (eigenvector `k` of matrix `i` is `v[i][:, k]`),
+# computed in one call of `oxpar_?syev_batch`/`?heev_batch`, each matrix on
+# one thread. `eigvalsh(a, UPLO='L')` is NumPy's. Eigenvalues are ascending
+# and real (float32 for float32 and complex64 input, float64 otherwise).
+# Non-convergence of the iteration raises `oxpar.NoConvergenceError` (a
+# `numpy.linalg.LinAlgError`) with LAPACK's `info` (and `index` for a
+# stack). NaN or Inf in the matrix raises ValueError (with
+# `check_finite=False`, from liboxpar's own check of the triangle it reads).
+
+__all__ += ["eigh", "eigvalsh"]
+
+
+def _ev_name(dtype: np.dtype) -> str:
+    return "heev" if dtype.kind == "c" else "syev"
+
+
+def _eigh_stacked(ctx: Context, a: np.ndarray, lower: bool, vectors: bool):
+    n = _stack(a, "a")
+    dtype = _common_dtype(a)
+    aw = _batch_copy(a, a.shape, dtype)
+    w = np.empty(a.shape[:-1], np.finfo(dtype).dtype)
+    count = int(np.prod(a.shape[:-2], dtype=np.int64))
+    info, failed = _outs()
+    status = _call(_ev_name(dtype) + "_batch", dtype, ctx.ptr, b"V" if vectors else b"N",
+                   lib.OXPAR_UPLO_LOWER if lower else lib.OXPAR_UPLO_UPPER, count, n, _pointer(aw, True), n, 1,
+                   n * n, _pointer(w, True), info, failed)
+    if status:
+        _batch_fail(status, info, failed, a.shape[:-2])
+    return w, aw
+
+
+def _eigh(a, lower: bool, vectors: bool, overwrite_a: bool, check_finite: bool, ctx):
+    ctx = resolve(ctx)
+    a = _checked(a, "a", check_finite)
+    if a.ndim != 2:
+        return _eigh_stacked(ctx, a, lower, vectors)
+    n = _square(a, "a")
+    dtype = _common_dtype(a)
+    aw = _work(a, dtype, overwrite_a)
+    w = np.empty(n, np.finfo(dtype).dtype)
+    info = ffi.new("int64_t *")
+    pa, _, _, rsa, csa = matrix(aw, "a", writable=True)
+    status = _call(_ev_name(dtype), dtype, ctx.ptr, b"V" if vectors else b"N",
+                   lib.OXPAR_UPLO_LOWER if lower else lib.OXPAR_UPLO_UPPER, n, pa, rsa, csa, _pointer(w, True), info)
+    if status:
+        _fail(status, info)
+    return w, aw
+
+
+def eigh(a, b=None, lower: bool = True, eigvals_only: bool = False, overwrite_a: bool = False,
+         overwrite_b: bool = False, check_finite: bool = True, ctx: Optional[Context] = None):
+    """The eigenvalues `w` (ascending) and, unless `eigvals_only`, the
+    orthonormal eigenvectors `v` (column `v[:, k]` for `w[k]`) of the real
+    symmetric or complex Hermitian `a`, read from its `lower` (else upper)
+    triangle (`scipy.linalg.eigh`; LAPACK's `syev`/`heev`): returns `w`, or
+    `(w, v)`. `overwrite_a=True` lets the vectors overwrite `a` when it
+    already has the computed dtype and is writable (then `v` is `a`).
+
+    `a` may be a stack `(..., M, M)`, as `numpy.linalg.eigh` accepts: then
+    `w` has shape `(..., M)` and `v` `(..., M, M)` (always new arrays). The
+    generalized problem (`b` given) is not supported yet
+    (`oxpar.UnsupportedError`, a `NotImplementedError`). Raises
+    `NoConvergenceError` (a `numpy.linalg.LinAlgError`) when the iteration
+    does not converge, ValueError for NaN or Inf.
+    """
+    if b is not None:
+        raise UnsupportedError("eigh: the generalized eigenproblem (b) is not supported yet")
+    del overwrite_b
+    w, v = _eigh(a, lower, not eigvals_only, overwrite_a, check_finite, ctx)
+    return w if eigvals_only else (w, v)
+
+
+def eigvalsh(a, UPLO: str = "L", ctx: Optional[Context] = None) -> np.ndarray:  # noqa: N803 (NumPy's name)
+    """The eigenvalues (ascending) of the real symmetric or complex
+    Hermitian `a`, read from its lower (`UPLO='L'`) or upper (`'U'`)
+    triangle, or of each matrix of a stack `(..., M, M)`
+    (`numpy.linalg.eigvalsh`; LAPACK's `syev`/`heev` without vectors).
+    `a` is not modified.
+    """
+    if not isinstance(UPLO, str) or UPLO.upper() not in ("L", "U"):
+        raise ValueError(f"UPLO: must be 'L' or 'U', got {UPLO!r}")
+    w, _ = _eigh(np.asarray(a), UPLO.upper() == "L", False, False, False, ctx)
+    return w

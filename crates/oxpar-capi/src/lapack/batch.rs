@@ -25,7 +25,7 @@ use crate::ffi;
 use crate::status::{uplo_from, CapiError};
 
 /// The byte range `[lo, hi)` of a batch (empty when it has no element).
-fn span<T>(
+pub(super) fn span<T>(
     ptr: *const T,
     count: usize,
     m: usize,
@@ -48,7 +48,10 @@ fn span<T>(
 }
 
 /// Refuses two operands whose address ranges meet.
-fn disjoint(a: (&str, (usize, usize)), b: (&str, (usize, usize))) -> Result<(), CapiError> {
+pub(super) fn disjoint(
+    a: (&str, (usize, usize)),
+    b: (&str, (usize, usize)),
+) -> Result<(), CapiError> {
     let ((an, (alo, ahi)), (bn, (blo, bhi))) = (a, b);
     if alo < ahi && blo < bhi && alo < bhi && blo < ahi {
         return Err(CapiError::invalid(
@@ -85,7 +88,7 @@ fn batch_ptr<T>(
 }
 
 /// Checks a contiguous output of `len` elements (NULL only when empty).
-fn out_slice<T>(p: *mut T, len: usize, name: &str) -> Result<(), CapiError> {
+pub(super) fn out_slice<T>(p: *mut T, len: usize, name: &str) -> Result<(), CapiError> {
     batch_ptr(p, len, 1, 1, name)
 }
 
@@ -107,7 +110,7 @@ fn total(count: usize, n: usize, what: &str) -> Result<usize, CapiError> {
 ///
 /// # Safety
 /// `info` and `failed_index` are NULL or writable.
-unsafe fn report_batch(
+pub(super) unsafe fn report_batch(
     info: *mut i64,
     failed_index: *mut i64,
     result: Result<(), Error>,
@@ -117,7 +120,7 @@ unsafe fn report_batch(
         Err(e)
             if matches!(
                 e.kind(),
-                ErrorKind::Singular | ErrorKind::NotPositiveDefinite
+                ErrorKind::Singular | ErrorKind::NotPositiveDefinite | ErrorKind::NoConvergence
             ) =>
         {
             (
@@ -145,7 +148,7 @@ unsafe fn report_batch(
 ///
 /// # Safety
 /// The batch's elements are valid, writable and used by nobody else.
-unsafe fn batch_mut<'a, T: Element>(
+pub(super) unsafe fn batch_mut<'a, T: Element>(
     p: *mut T,
     count: usize,
     m: usize,

@@ -571,6 +571,107 @@ pub unsafe extern "C" fn oxpar_sslogdet_batch(
     })
 }
 
+/// The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (floats); LAPACK's `ssyev`.
+///
+/// `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+/// of `a` that is read (the other one is not; the imaginary parts of a
+/// complex diagonal are ignored). `w` (`n` elements) receives the
+/// eigenvalues in ascending order; with `'V'` the orthonormal
+/// eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+/// contents of `a` afterwards are unspecified. `a` is given by a pointer
+/// to its element (0, 0) and its element strides (`rsa`, `csa`;
+/// column-major: `1, lda`). The library allocates its workspace (two
+/// `n x n` matrices): there is no workspace query.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+/// `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+/// form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+/// hold the approximations reached.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+/// or an infinity in the referenced triangle: then `a` and `w` are
+/// untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+/// `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `n x n` elements its strides
+/// describe, writable; `w` holds `n` writable elements; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssyev(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    n: usize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+    w: *mut f32,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_ssyev", || unsafe {
+        super::eigh::syev::<f32>(ctx, jobz, uplo, n, a, rsa, csa, w, info)
+    })
+}
+
+/// `oxpar_ssyev` on each of the `count` `n x n` matrices of a batch (floats) (NumPy's stacked `eigh`/`eigvalsh`).
+///
+/// The batch is a pointer to matrix 0's element (0, 0), its row and
+/// column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+/// elements further), all non-negative. `w` (`count * n` elements, apart
+/// from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+/// `uplo` as in `oxpar_ssyev`. The matrices run in parallel on the context's
+/// threads. A failing matrix does not stop the others: on
+/// `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+/// first failing matrix and `failed_index` its 0-based index (each may be
+/// NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+/// `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+/// other matrices are computed.
+///
+/// Errors: as `oxpar_ssyev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+/// stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch,
+/// writable; `w` holds `count * n` writable elements; `info` and
+/// `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_ssyev_batch(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    count: usize,
+    n: usize,
+    a: *mut f32,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    w: *mut f32,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_ssyev_batch", || unsafe {
+        super::eigh::syev_batch::<f32>(
+            ctx,
+            jobz,
+            uplo,
+            count,
+            n,
+            a,
+            [rsa, csa, bsa],
+            w,
+            info,
+            failed_index,
+        )
+    })
+}
+
 /// Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (floats), in place; LAPACK's `geqrf`.
 ///
 /// `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
@@ -1287,6 +1388,107 @@ pub unsafe extern "C" fn oxpar_dslogdet_batch(
     // SAFETY: the caller's contract, forwarded.
     call("oxpar_dslogdet_batch", || unsafe {
         slogdet_batch::<f64>(ctx, count, n, a, [rsa, csa, bsa], signs, logdets)
+    })
+}
+
+/// The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (doubles); LAPACK's `dsyev`.
+///
+/// `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+/// of `a` that is read (the other one is not; the imaginary parts of a
+/// complex diagonal are ignored). `w` (`n` elements) receives the
+/// eigenvalues in ascending order; with `'V'` the orthonormal
+/// eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+/// contents of `a` afterwards are unspecified. `a` is given by a pointer
+/// to its element (0, 0) and its element strides (`rsa`, `csa`;
+/// column-major: `1, lda`). The library allocates its workspace (two
+/// `n x n` matrices): there is no workspace query.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+/// `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+/// form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+/// hold the approximations reached.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+/// or an infinity in the referenced triangle: then `a` and `w` are
+/// untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+/// `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `n x n` elements its strides
+/// describe, writable; `w` holds `n` writable elements; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsyev(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    n: usize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+    w: *mut f64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dsyev", || unsafe {
+        super::eigh::syev::<f64>(ctx, jobz, uplo, n, a, rsa, csa, w, info)
+    })
+}
+
+/// `oxpar_dsyev` on each of the `count` `n x n` matrices of a batch (doubles) (NumPy's stacked `eigh`/`eigvalsh`).
+///
+/// The batch is a pointer to matrix 0's element (0, 0), its row and
+/// column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+/// elements further), all non-negative. `w` (`count * n` elements, apart
+/// from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+/// `uplo` as in `oxpar_dsyev`. The matrices run in parallel on the context's
+/// threads. A failing matrix does not stop the others: on
+/// `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+/// first failing matrix and `failed_index` its 0-based index (each may be
+/// NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+/// `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+/// other matrices are computed.
+///
+/// Errors: as `oxpar_dsyev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+/// stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch,
+/// writable; `w` holds `count * n` writable elements; `info` and
+/// `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_dsyev_batch(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    count: usize,
+    n: usize,
+    a: *mut f64,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    w: *mut f64,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_dsyev_batch", || unsafe {
+        super::eigh::syev_batch::<f64>(
+            ctx,
+            jobz,
+            uplo,
+            count,
+            n,
+            a,
+            [rsa, csa, bsa],
+            w,
+            info,
+            failed_index,
+        )
     })
 }
 
@@ -2009,6 +2211,107 @@ pub unsafe extern "C" fn oxpar_cslogdet_batch(
     })
 }
 
+/// The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (single-precision complex); LAPACK's `cheev`.
+///
+/// `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+/// of `a` that is read (the other one is not; the imaginary parts of a
+/// complex diagonal are ignored). `w` (`n` elements) receives the
+/// eigenvalues in ascending order; with `'V'` the orthonormal
+/// eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+/// contents of `a` afterwards are unspecified. `a` is given by a pointer
+/// to its element (0, 0) and its element strides (`rsa`, `csa`;
+/// column-major: `1, lda`). The library allocates its workspace (two
+/// `n x n` matrices): there is no workspace query.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+/// `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+/// form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+/// hold the approximations reached.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+/// or an infinity in the referenced triangle: then `a` and `w` are
+/// untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+/// `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `n x n` elements its strides
+/// describe, writable; `w` holds `n` writable elements; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cheev(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    n: usize,
+    a: *mut oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    w: *mut f32,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cheev", || unsafe {
+        super::eigh::syev::<oxpar_c32>(ctx, jobz, uplo, n, a, rsa, csa, w, info)
+    })
+}
+
+/// `oxpar_cheev` on each of the `count` `n x n` matrices of a batch (single-precision complex) (NumPy's stacked `eigh`/`eigvalsh`).
+///
+/// The batch is a pointer to matrix 0's element (0, 0), its row and
+/// column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+/// elements further), all non-negative. `w` (`count * n` elements, apart
+/// from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+/// `uplo` as in `oxpar_cheev`. The matrices run in parallel on the context's
+/// threads. A failing matrix does not stop the others: on
+/// `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+/// first failing matrix and `failed_index` its 0-based index (each may be
+/// NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+/// `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+/// other matrices are computed.
+///
+/// Errors: as `oxpar_cheev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+/// stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch,
+/// writable; `w` holds `count * n` writable elements; `info` and
+/// `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_cheev_batch(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    count: usize,
+    n: usize,
+    a: *mut oxpar_c32,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    w: *mut f32,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_cheev_batch", || unsafe {
+        super::eigh::syev_batch::<oxpar_c32>(
+            ctx,
+            jobz,
+            uplo,
+            count,
+            n,
+            a,
+            [rsa, csa, bsa],
+            w,
+            info,
+            failed_index,
+        )
+    })
+}
+
 /// Householder QR factorization `A = Q*R` of the `m x n` matrix `a` (single-precision complex), in place; LAPACK's `geqrf`.
 ///
 /// `R` (`min(m, n) x n`, upper trapezoidal) overwrites `a` on and above
@@ -2725,6 +3028,107 @@ pub unsafe extern "C" fn oxpar_zslogdet_batch(
     // SAFETY: the caller's contract, forwarded.
     call("oxpar_zslogdet_batch", || unsafe {
         slogdet_batch::<oxpar_c64>(ctx, count, n, a, [rsa, csa, bsa], signs, logdets)
+    })
+}
+
+/// The eigenvalues, and optionally the eigenvectors, of the symmetric (Hermitian) `n x n` matrix `a` (double-precision complex); LAPACK's `zheev`.
+///
+/// `jobz` is `'N'` (eigenvalues only) or `'V'` (values and vectors);
+/// `uplo` (`OXPAR_UPLO_UPPER` or `OXPAR_UPLO_LOWER`) names the triangle
+/// of `a` that is read (the other one is not; the imaginary parts of a
+/// complex diagonal are ignored). `w` (`n` elements) receives the
+/// eigenvalues in ascending order; with `'V'` the orthonormal
+/// eigenvectors overwrite `a`, column `k` for `w[k]`; with `'N'` the
+/// contents of `a` afterwards are unspecified. `a` is given by a pointer
+/// to its element (0, 0) and its element strides (`rsa`, `csa`;
+/// column-major: `1, lda`). The library allocates its workspace (two
+/// `n x n` matrices): there is no workspace query.
+///
+/// `info` may be NULL; otherwise it receives 0 on success, or on
+/// `OXPAR_STATUS_NO_CONVERGENCE` (the QL/QR iteration needed more than
+/// `30 n` sweeps) the number of off-diagonal elements of the tridiagonal
+/// form that did not converge, as LAPACK; `w` and (with `'V'`) `a` then
+/// hold the approximations reached.
+///
+/// Errors: `OXPAR_STATUS_NULL_POINTER` (`ctx`, or `a`/`w` of a non-empty
+/// matrix), `OXPAR_STATUS_INVALID_STRIDE`, `OXPAR_STATUS_INVALID_ARGUMENT`
+/// (an unknown `jobz` or `uplo`, `w` overlapping `a` or misaligned, a NaN
+/// or an infinity in the referenced triangle: then `a` and `w` are
+/// untouched), `OXPAR_STATUS_NO_CONVERGENCE`, and
+/// `OXPAR_STATUS_UNSUPPORTED` on an MPI context.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the `n x n` elements its strides
+/// describe, writable; `w` holds `n` writable elements; `info` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zheev(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    n: usize,
+    a: *mut oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    w: *mut f64,
+    info: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zheev", || unsafe {
+        super::eigh::syev::<oxpar_c64>(ctx, jobz, uplo, n, a, rsa, csa, w, info)
+    })
+}
+
+/// `oxpar_zheev` on each of the `count` `n x n` matrices of a batch (double-precision complex) (NumPy's stacked `eigh`/`eigvalsh`).
+///
+/// The batch is a pointer to matrix 0's element (0, 0), its row and
+/// column strides and the batch stride `bsa` (matrix `k` starts `k*bsa`
+/// elements further), all non-negative. `w` (`count * n` elements, apart
+/// from `a`) receives matrix `k`'s eigenvalues at `w[k*n..]`; `jobz` and
+/// `uplo` as in `oxpar_zheev`. The matrices run in parallel on the context's
+/// threads. A failing matrix does not stop the others: on
+/// `OXPAR_STATUS_NO_CONVERGENCE` `info` receives LAPACK's `info` of the
+/// first failing matrix and `failed_index` its 0-based index (each may be
+/// NULL; 0 and -1 on success). A NaN or Inf in a matrix is
+/// `OXPAR_STATUS_INVALID_ARGUMENT` naming its index in the message; the
+/// other matrices are computed.
+///
+/// Errors: as `oxpar_zheev`, plus `OXPAR_STATUS_INVALID_STRIDE` for a negative
+/// stride and `OXPAR_STATUS_INVALID_ARGUMENT` for `w` overlapping `a`.
+///
+/// # Safety
+/// `ctx` is a live context; `a` spans the elements of its batch,
+/// writable; `w` holds `count * n` writable elements; `info` and
+/// `failed_index` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn oxpar_zheev_batch(
+    ctx: *const oxpar_context,
+    jobz: std::ffi::c_char,
+    uplo: i32,
+    count: usize,
+    n: usize,
+    a: *mut oxpar_c64,
+    rsa: isize,
+    csa: isize,
+    bsa: isize,
+    w: *mut f64,
+    info: *mut i64,
+    failed_index: *mut i64,
+) -> oxpar_status {
+    // SAFETY: the caller's contract, forwarded.
+    call("oxpar_zheev_batch", || unsafe {
+        super::eigh::syev_batch::<oxpar_c64>(
+            ctx,
+            jobz,
+            uplo,
+            count,
+            n,
+            a,
+            [rsa, csa, bsa],
+            w,
+            info,
+            failed_index,
+        )
     })
 }
 
