@@ -643,7 +643,7 @@ mod tests {
         let rank = lstsq_rank(&backend, r1.view_mut(), b.view_mut(), None, &mut s).unwrap();
         assert_eq!(rank, 1);
         assert!((0..3).all(|i| (b[[i, 0]] - 1.0).abs() < 1e-12), "{b}");
-}
+    }
 
     #[test]
     fn eigh_on_ndarray_views() {
