@@ -911,7 +911,6 @@ impl Param {
         Ok(match (base, *ptrs) {
             (Base::Bool, 0) => decl("logical(c_bool), value", &["c_bool"]),
             (Base::Callback, 0) => decl("type(c_funptr), value", &["c_funptr"]),
-            (Base::Char, 0) => decl("character(kind=c_char), value", &["c_char"]),
             (_, 0) if num.is_some() => {
                 let (kind, kw) = num.unwrap_or_default();
                 decl(&format!("{kw}({kind}), value"), &[kind])
