@@ -86,16 +86,11 @@ fn complex_reproducible_bits_do_not_depend_on_threads() {
 }
 
 /// The factorizations (the recursive defaults on this backend's level 3),
-/// split at every size, on team splits, with the production cutoffs, and
-/// reproducible.
-mod factor_split_1 {
-    oxpar_backend_tests::factor_suite!(crate::split(1));
-}
+/// split at every size, with the production cutoffs, and reproducible. (The
+/// level-3 calls they make are tested on every split above; one and two
+/// team threads add no path of the factorizations' own.)
 mod factor_split_3 {
     oxpar_backend_tests::factor_suite!(crate::split(3));
-}
-mod factor_team_2 {
-    oxpar_backend_tests::factor_suite!(crate::team(2));
 }
 mod factor_default_2 {
     oxpar_backend_tests::factor_suite!(

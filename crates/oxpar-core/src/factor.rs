@@ -720,3 +720,17 @@ pub mod reference {
         not_positive_definite(cholesky_unblocked(lower_form(uplo, a)))
     }
 }
+
+/// Refuses `op` on an MPI backend: the factorizations, eigensolver and SVD
+/// of whole matrices run on node-local contexts, and distributed ones are
+/// not there yet. Every rank makes the same call, so every rank gets this
+/// error, with no communication.
+pub(crate) fn refuse_distributed(kind: crate::BackendKind, op: &str) -> Result<()> {
+    if kind == crate::BackendKind::Mpi {
+        return Err(Error::unsupported(format!(
+            "{op}: distributed factorizations are not there yet on an MPI context; \
+             factor whole matrices on a node-local context (serial or threads)"
+        )));
+    }
+    Ok(())
+}

@@ -83,7 +83,7 @@
 
 use std::sync::Mutex;
 
-use crate::backend::{BackendKind, Level3, ParallelLoops, Side, Trans, Uplo};
+use crate::backend::{Level3, ParallelLoops, Side, Trans, Uplo};
 use crate::batch::BatchMut;
 use crate::error::{Error, ErrorKind, Result};
 use crate::factor_batch::{finish, first_failure, store, worth_splitting, BatchJob, Failure};
@@ -133,7 +133,7 @@ pub trait Eigh<T: Element>: Level3<T> + ParallelLoops {
         w: &mut [T::Real],
         vectors: bool,
     ) -> Result<()> {
-        refuse_distributed(self.kind(), "eigh")?;
+        crate::factor::refuse_distributed(self.kind(), "eigh")?;
         let n = check_square(a.nrows(), a.ncols())?;
         check_len("w", w.len(), n, "the order of a")?;
         let mut ws = Workspace::new(n, vectors);
@@ -179,7 +179,7 @@ pub trait Eigh<T: Element>: Level3<T> + ParallelLoops {
         w: &mut [T::Real],
         vectors: bool,
     ) -> Result<()> {
-        refuse_distributed(self.kind(), "eigh_batch")?;
+        crate::factor::refuse_distributed(self.kind(), "eigh_batch")?;
         let n = check_square(a.nrows(), a.ncols())?;
         let want = a
             .count()
@@ -235,16 +235,6 @@ fn unblocked_reduce<T: Element>(
 
 fn is_no_convergence(r: &Result<()>) -> bool {
     matches!(r, Err(e) if e.kind() == ErrorKind::NoConvergence)
-}
-
-fn refuse_distributed(kind: BackendKind, op: &str) -> Result<()> {
-    if kind == BackendKind::Mpi {
-        return Err(Error::unsupported(format!(
-            "{op}: a distributed eigensolver is not there yet on an MPI context; \
-             solve whole matrices on a node-local context (serial or threads)"
-        )));
-    }
-    Ok(())
 }
 
 fn check_square(m: usize, n: usize) -> Result<usize> {

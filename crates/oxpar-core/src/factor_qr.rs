@@ -25,6 +25,13 @@
 //! `dyn` bundles) has QR without a line in its crate and without touching
 //! [`crate::Factor`]. The unblocked loop is public as the reference.
 //!
+//! # MPI
+//!
+//! On an MPI backend every method answers [`ErrorKind::Unsupported`] at once
+//! on every rank: distributed QR is not there yet (the blocked algorithm
+//! would otherwise run through the backend's distributed gemm on what are
+//! whole local matrices).
+//!
 //! # Numerical failure
 //!
 //! [`Qr::lstsq`] needs `R` of full rank: an exactly zero `R(j, j)` gives
@@ -80,6 +87,7 @@ pub trait Qr<T: Element>: Level3<T> {
     /// receives the reflectors' scalar factors. Blocked (compact WY) on the
     /// backend's gemm.
     fn qr_factor(&self, mut a: MatMut<'_, T>, tau: &mut [T]) -> Result<()> {
+        crate::factor::refuse_distributed(self.kind(), "qr_factor")?;
         check_factor(&a, tau)?;
         let (m, n) = (a.nrows(), a.ncols());
         let k = tau.len();
@@ -115,6 +123,7 @@ pub trait Qr<T: Element>: Level3<T> {
         tau: &[T],
         mut c: MatMut<'_, T>,
     ) -> Result<()> {
+        crate::factor::refuse_distributed(self.kind(), "qr_apply_q")?;
         let conj = check_apply(side, trans, &qr, tau, &c)?;
         let nq = qr.nrows();
         let k = tau.len();
@@ -153,6 +162,7 @@ pub trait Qr<T: Element>: Level3<T> {
     /// reflectors in `qr` (`m` rows, at least `tau.len()` columns). LAPACK's
     /// `orgqr`/`ungqr`.
     fn qr_form_q(&self, qr: MatRef<'_, T>, tau: &[T], mut q: MatMut<'_, T>) -> Result<()> {
+        crate::factor::refuse_distributed(self.kind(), "qr_form_q")?;
         let (m, p) = (q.nrows(), q.ncols());
         if qr.nrows() != m || qr.ncols() < tau.len() || p < tau.len() || p > m {
             return Err(Error::shape_mismatch(format!(
@@ -179,6 +189,7 @@ pub trait Qr<T: Element>: Level3<T> {
     /// [`ErrorKind::Singular`] with [`Error::info`] `j + 1`, `b` untouched;
     /// `m < n` is [`ErrorKind::Unsupported`].
     fn lstsq(&self, mut a: MatMut<'_, T>, mut b: MatMut<'_, T>) -> Result<()> {
+        crate::factor::refuse_distributed(self.kind(), "lstsq")?;
         let (m, n) = (a.nrows(), a.ncols());
         if m < n {
             return Err(Error::unsupported(format!(

@@ -51,7 +51,7 @@
 //! copies (`m p + n^2` for `p` columns of `U`), and for `mw >= 1.6 nw` the
 //! `nw x nw` `R`.
 
-use crate::backend::{BackendKind, Level3, Side, Trans};
+use crate::backend::{Level3, Side, Trans};
 use crate::bidiag::{bdsqr, Cols, MAXITR};
 use crate::blocked::level2::block_mut;
 use crate::error::{Error, ErrorKind, Result};
@@ -135,16 +135,6 @@ pub trait Svd<T: Element>: Level3<T> {
 impl<T: Element, B: Level3<T> + ?Sized> Svd<T> for B {}
 
 /// The refusal on an MPI context, the same on every rank.
-fn refuse_mpi<T: Element, B: Level3<T> + ?Sized>(backend: &B, op: &str) -> Result<()> {
-    if backend.kind() == BackendKind::Mpi {
-        return Err(Error::unsupported(format!(
-            "{op}: distributed factorizations are not there yet on an MPI context; \
-             factor whole matrices on a node-local context (serial or threads)"
-        )));
-    }
-    Ok(())
-}
-
 /// The modulus of an element.
 fn modulus<T: Element>(z: T) -> T::Real {
     Float::hypot(z.re(), z.im())
@@ -167,7 +157,7 @@ fn svd_driver<T: Element, B: Level3<T> + ?Sized>(
     u: Option<MatMut<'_, T>>,
     vt: Option<MatMut<'_, T>>,
 ) -> Result<()> {
-    refuse_mpi(backend, "svd")?;
+    crate::factor::refuse_distributed(backend.kind(), "svd")?;
     let (m, n) = (a.nrows(), a.ncols());
     let k = m.min(n);
     if s.len() != k {
@@ -502,7 +492,7 @@ fn lstsq_rank_driver<T: Element, B: Level3<T> + ?Sized>(
     rcond: Option<T::Real>,
     s: &mut [T::Real],
 ) -> Result<usize> {
-    refuse_mpi(backend, "lstsq_rank")?;
+    crate::factor::refuse_distributed(backend.kind(), "lstsq_rank")?;
     let (m, n) = (a.nrows(), a.ncols());
     let k = m.min(n);
     if b.nrows() != m.max(n) {

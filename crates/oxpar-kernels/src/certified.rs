@@ -751,18 +751,19 @@ mod tests {
             .collect();
         e[0] = (b / 2.0).round() as i32 + 1;
         e[n2 - 1] = 0;
+        // `acc` is the exact sum of the products so far (the algorithm's
+        // dot of the first `i` elements, kept running: O(n), not O(n^2)).
+        let mut acc = ExactSum::new();
         for i in 0..n2 {
             x[i] = rng.sym() * 2f64.powi(e[i]);
             y[i] = rng.sym() * 2f64.powi(e[i]);
+            acc.add_product_f64(x[i], y[i]);
         }
         for i in n2..n {
             let ei = (b / 2.0 * (1.0 - (i - n2) as f64 / (n - n2) as f64)).round() as i32;
             x[i] = rng.sym() * 2f64.powi(ei);
-            let mut acc = ExactSum::new();
-            for j in 0..i {
-                acc.add_product_f64(x[j], y[j]);
-            }
             y[i] = (rng.sym() * 2f64.powi(ei) - acc.round_f64()) / x[i];
+            acc.add_product_f64(x[i], y[i]);
         }
         // A random permutation.
         for i in (1..n).rev() {

@@ -984,6 +984,44 @@ where
     )
     .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    // And QR: its four calls, before any gemm could pair up across ranks.
+    let mut tau = [Complex64::new(7.0, 0.0); 2];
+    let e = oxpar_core::Qr::<Complex64>::qr_factor(
+        m,
+        MatMut::col_major(&mut a, 2, 2, 2).unwrap(),
+        &mut tau,
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert!(e.message().contains("qr_factor"), "{e}");
+    let e = oxpar_core::Qr::<Complex64>::qr_apply_q(
+        m,
+        oxpar_core::Side::Left,
+        Trans::No,
+        MatRef::col_major(&a, 2, 2, 2).unwrap(),
+        &tau,
+        MatMut::col_major(&mut b, 2, 1, 2).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    let mut q = [0.0f64; 4];
+    let e = oxpar_core::Qr::<f64>::qr_form_q(
+        m,
+        MatRef::col_major(&r, 2, 2, 2).unwrap(),
+        &[0.0, 0.0],
+        MatMut::col_major(&mut q, 2, 2, 2).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    let mut rhs = [1.0f64; 2];
+    let e = oxpar_core::Qr::<f64>::lstsq(
+        m,
+        MatMut::col_major(&mut r, 2, 2, 2).unwrap(),
+        MatMut::col_major(&mut rhs, 2, 1, 2).unwrap(),
+    )
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Unsupported, "{e}");
+    assert_eq!(tau, [Complex64::new(7.0, 0.0); 2], "nothing written");
     assert_eq!(sv, [7.0, 7.0], "nothing written");
     assert_eq!(ipiv, [7, 7], "nothing written");
     assert_eq!(r, [4.0, 1.0, 1.0, 4.0], "nothing written");
