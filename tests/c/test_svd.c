@@ -18,34 +18,7 @@
 #include "check.h"
 #include "oxpar.h"
 #include "tests.h"
-
-/* The reference type of every computed residual. */
-typedef double _Complex D;
-
-#define CAT_(a, b) a##b
-#define CAT(a, b) CAT_(a, b)
-
-/* Where a matrix lies in its buffer: element (i, j) at p[off + i*rs + j*cs]. */
-typedef struct {
-    size_t len;
-    ptrdiff_t rs, cs, off;
-} lay_t;
-
-#define AT(p, l, i, j) ((p)[(l).off + (ptrdiff_t)(i) * (l).rs + (ptrdiff_t)(j) * (l).cs])
-
-/* The 1-norm (largest column sum) of the column-major m x n matrix a. */
-static double norm1(const D *a, size_t m, size_t n) {
-    double best = 0.0;
-    size_t i, j;
-    for (j = 0; j < n; j++) {
-        double s = 0.0;
-        for (i = 0; i < m; i++) {
-            s += cabs(a[i + j * m]);
-        }
-        best = s > best ? s : best;
-    }
-    return best;
-}
+#include "dense.h"
 
 #define T float
 #define R float
