@@ -109,7 +109,7 @@ test-unit:
 examples:
 	$(CARGO) run -q -p oxpar-examples --bin ndarray_gemm
 	$(CARGO) run -q -p oxpar-examples --bin threads_only
-	$(CARGO) run -q --release -p oxpar-examples --bin reproducible_dot
+	$(CARGO) run -q -p oxpar-examples --bin reproducible_dot
 
 ## Criterion benchmarks of every kernel (minutes).
 bench: deps
