@@ -20,69 +20,8 @@
 #include "tests.h"
 #include "dense.h"
 
-#define T float
-#define R float
-#define TL s
-#define TLS "s"
-#define SFX _s
-#define EPS 5.96e-8
-#define CPLX 0
-#include "svd_template.h"
-#undef T
-#undef R
-#undef TL
-#undef TLS
-#undef SFX
-#undef EPS
-#undef CPLX
-
-#define T double
-#define R double
-#define TL d
-#define TLS "d"
-#define SFX _d
-#define EPS 1.11e-16
-#define CPLX 0
-#include "svd_template.h"
-#undef T
-#undef R
-#undef TL
-#undef TLS
-#undef SFX
-#undef EPS
-#undef CPLX
-
-#define T float _Complex
-#define R float
-#define TL c
-#define TLS "c"
-#define SFX _c
-#define EPS 5.96e-8
-#define CPLX 1
-#include "svd_template.h"
-#undef T
-#undef R
-#undef TL
-#undef TLS
-#undef SFX
-#undef EPS
-#undef CPLX
-
-#define T double _Complex
-#define R double
-#define TL z
-#define TLS "z"
-#define SFX _z
-#define EPS 1.11e-16
-#define CPLX 1
-#include "svd_template.h"
-#undef T
-#undef R
-#undef TL
-#undef TLS
-#undef SFX
-#undef EPS
-#undef CPLX
+#define DENSE_TEMPLATE "svd_template.h"
+#include "each_type.h"
 
 void test_svd(void) {
     static const char *const specs[] = {"serial", "threads:2"};

@@ -93,14 +93,15 @@ class BlasDir:
                 os.unlink(tmp)
             os.symlink(target, tmp)
             os.replace(tmp, link)
-        self.library_path = os.pathsep.join((self.links, self.folder))
         self.closure = self._closure()
 
     def env(self, threads, base=None):
         """The environment of a run: the links first, THREADS everywhere."""
         env = dict(os.environ if base is None else base)
         env.pop("LD_PRELOAD", None)
-        env["LD_LIBRARY_PATH"] = self.library_path
+        # Both folders are this run's, from the arguments: the links made
+        # above, then the library's own folder for its dependencies.
+        env["LD_LIBRARY_PATH"] = os.pathsep.join((self.links, self.folder))
         for name in THREAD_VARIABLES:
             env[name] = str(threads)
         return env

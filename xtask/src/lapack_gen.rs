@@ -785,7 +785,7 @@ pub unsafe extern "C" fn $gels(
 
 /// The QR shells of element type `letter`: `$ormqr` and `$orgqr` are
 /// `unmqr` and `ungqr` for the complex types, as in LAPACK.
-fn qr_shells(letter: char, rust: &str, words: &str) -> String {
+fn qr_shells(letter: char, rust: &str, real: &str, words: &str) -> String {
     let complex = matches!(letter, 'c' | 'z');
     let (apply, form, qtrans) = if complex {
         (
@@ -811,34 +811,15 @@ fn qr_shells(letter: char, rust: &str, words: &str) -> String {
             &format!("LAPACK's `${placeholder}`"),
             &format!("LAPACK's `{name}`"),
         );
-        text = text.replace(
-            &format!("${placeholder}("),
-            &format!("oxpar_{letter}{name}("),
-        );
-        text = text.replace(
-            &format!("\"${placeholder}\""),
-            &format!("\"oxpar_{letter}{name}\""),
-        );
-        text = text.replace(
-            &format!("`${placeholder}`"),
-            &format!("`oxpar_{letter}{name}`"),
-        );
+        text = name_routine(&text, placeholder, letter, name);
     }
     let gtrans = if complex {
         "`OXPAR_TRANS_CONJ` (`OXPAR_TRANS_YES` is an invalid argument)"
     } else {
         "`OXPAR_TRANS_YES` (or `OXPAR_TRANS_CONJ`, the same)"
     };
-    let text = text
-        .replace("$qtrans", qtrans)
-        .replace("$gtrans", gtrans)
-        .replace("$t", rust)
-        .replace("$words", words);
-    assert!(
-        !text.contains('$'),
-        "an unknown placeholder in the QR template"
-    );
-    text
+    let text = text.replace("$qtrans", qtrans).replace("$gtrans", gtrans);
+    fill_types(&text, rust, real, words, "the QR template")
 }
 
 /// The SVD routines (`?gesvd`, `?gelss`) of one element type (placeholders
@@ -956,49 +937,52 @@ pub fn module() -> String {
          use crate::{oxpar_c32, oxpar_c64};\n",
     );
     for (letter, rust, real, words) in TYPES {
-        // Names first: `$trtri` would otherwise lose its `$t`.
         let mut text = [TEMPLATE, INVERSE_TEMPLATE, BATCH_TEMPLATE].concat();
         for name in NAMES.iter().chain(&MORE_NAMES) {
-            text = text.replace(&format!("${name}("), &format!("oxpar_{letter}{name}("));
-            text = text.replace(
-                &format!("\"${name}\""),
-                &format!("\"oxpar_{letter}{name}\""),
-            );
-            text = text.replace(&format!("`${name}`"), &format!("`oxpar_{letter}{name}`"));
+            text = name_routine(&text, name, letter, name);
         }
         text.push_str(&eigh_template(letter));
-        text = text
-            .replace("$real", real)
-            .replace("$t", rust)
-            .replace("$words", words);
-        assert!(
-            !text.contains('$'),
-            "an unknown placeholder in the template"
-        );
-        s.push_str(&text);
-        s.push_str(&qr_shells(letter, rust, words));
+        s.push_str(&fill_types(&text, rust, real, words, "the template"));
+        s.push_str(&qr_shells(letter, rust, real, words));
     }
     for (letter, rust, real, words) in TYPES {
         let mut text = SVD_TEMPLATE.to_string();
         for name in SVD_NAMES {
-            text = text.replace(&format!("${name}("), &format!("oxpar_{letter}{name}("));
-            text = text.replace(
-                &format!("\"${name}\""),
-                &format!("\"oxpar_{letter}{name}\""),
-            );
-            text = text.replace(&format!("`${name}`"), &format!("`oxpar_{letter}{name}`"));
+            text = name_routine(&text, name, letter, name);
         }
-        text = text
-            .replace("$real", real)
-            .replace("$t", rust)
-            .replace("$words", words);
-        assert!(
-            !text.contains('$'),
-            "an unknown placeholder in the SVD template"
-        );
-        s.push_str(&text);
+        s.push_str(&fill_types(&text, rust, real, words, "the SVD template"));
     }
     s
+}
+
+/// `text` with the routine placeholder `$placeholder` (as a call
+/// `$placeholder(`, a quoted name and a code span) named
+/// `oxpar_<letter><name>`. Names go first: `$trtri` would otherwise lose
+/// its `$t` to the element type.
+fn name_routine(text: &str, placeholder: &str, letter: char, name: &str) -> String {
+    text.replace(
+        &format!("${placeholder}("),
+        &format!("oxpar_{letter}{name}("),
+    )
+    .replace(
+        &format!("\"${placeholder}\""),
+        &format!("\"oxpar_{letter}{name}\""),
+    )
+    .replace(
+        &format!("`${placeholder}`"),
+        &format!("`oxpar_{letter}{name}`"),
+    )
+}
+
+/// `text` with the element placeholders (`$real`, `$t`, `$words`) filled;
+/// panics naming `what` if any placeholder is left.
+fn fill_types(text: &str, rust: &str, real: &str, words: &str, what: &str) -> String {
+    let text = text
+        .replace("$real", real)
+        .replace("$t", rust)
+        .replace("$words", words);
+    assert!(!text.contains('$'), "an unknown placeholder in {what}");
+    text
 }
 
 // The symmetric/Hermitian eigenproblem.
